@@ -1,0 +1,29 @@
+"""Turn SQLite failures caused by the environment into messages a user can act on."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from crm_desktop.errors import DomainError, StorageError
+
+_BY_NAME = {
+    "SQLITE_BUSY": "Another program is using the database right now. Try again in a moment.",
+    "SQLITE_LOCKED": "Another program is using the database right now. Try again in a moment.",
+    "SQLITE_FULL": "The disk is full. Free some space and try again.",
+    "SQLITE_READONLY": "The database file is read-only. Check the file's permissions.",
+    "SQLITE_CORRUPT": "The database file is damaged. Restore it from a backup.",
+    "SQLITE_NOTADB": "The file is not a crm_desktop database or it is damaged.",
+    "SQLITE_CANTOPEN": "The database file cannot be opened. Check that its folder exists and is writable.",
+    "SQLITE_IOERR": "The disk could not be read or written. Check the drive and try again.",
+}
+
+
+def readable(exc: DBAPIError) -> DomainError:
+    """A domain error for a driver error; unknown codes keep the driver's text for support."""
+    if isinstance(exc, IntegrityError) and "FOREIGN KEY" in str(exc.orig):
+        return DomainError("A record this one points to no longer exists. Refresh and try again.")
+    name = getattr(exc.orig, "sqlite_errorname", "") or ""
+    for prefix, template in _BY_NAME.items():
+        if name.startswith(prefix):
+            return StorageError(template)
+    return StorageError("The database reported an error: {reason}", reason=exc.orig)

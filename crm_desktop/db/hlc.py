@@ -1,0 +1,43 @@
+"""Hybrid logical clock: orders changes across offline copies even when their wall clocks differ."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+LOGICAL_BITS = 16
+LOGICAL_MASK = (1 << LOGICAL_BITS) - 1
+
+
+def wall_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+class HybridClock:
+    """Physical milliseconds in the high bits, a counter in the low 16 bits; never goes back."""
+
+    def __init__(self, last: int = 0, wall: Callable[[], int] = wall_ms) -> None:
+        self._last = last
+        self._wall = wall
+        self._lock = threading.Lock()
+
+    @property
+    def last(self) -> int:
+        return self._last
+
+    def tick(self) -> int:
+        """A timestamp greater than every one this clock has issued or observed."""
+        with self._lock:
+            physical = self._wall() << LOGICAL_BITS
+            self._last = physical if physical > self._last else self._last + 1
+            return self._last
+
+    def observe(self, remote: int) -> None:
+        """Move past a timestamp seen in another copy's change, so our next change sorts after it."""
+        with self._lock:
+            self._last = max(self._last, remote)
+
+
+def hlc_millis(hlc: int) -> int:
+    return hlc >> LOGICAL_BITS

@@ -1,0 +1,58 @@
+"""Unit of work: one session and one transaction per user action.
+
+Leaving the `with` block without `commit()` rolls everything back, so a failed action leaves no
+trace. Repositories share the session and never commit themselves.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from crm_desktop.db.changelog import CONTEXT_KEY, ChangeContext
+from crm_desktop.db.database import Database
+from crm_desktop.db.errors import readable
+from crm_desktop.db.repositories import (
+    AccountRepository,
+    ContactRepository,
+    SettingRepository,
+    UserRepository,
+)
+
+
+class UnitOfWork:
+    session: Session
+    accounts: AccountRepository
+    contacts: ContactRepository
+    users: UserRepository
+    settings: SettingRepository
+
+    def __init__(self, database: Database, user_id: str | None) -> None:
+        self.database = database
+        self.user_id = user_id
+        self._committed = False
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self.database.sessions()
+        self.session.info[CONTEXT_KEY] = ChangeContext(self.database.clock, self.database.site_id, self.user_id)
+        self.accounts = AccountRepository(self.session)
+        self.contacts = ContactRepository(self.session)
+        self.users = UserRepository(self.session)
+        self.settings = SettingRepository(self.session)
+        self._committed = False
+        return self
+
+    def commit(self) -> None:
+        self.session.commit()
+        self._committed = True
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if not self._committed:
+            self.session.rollback()
+        self.session.close()
+        if isinstance(exc, DBAPIError):
+            raise readable(exc) from exc

@@ -1,0 +1,27 @@
+"""All entities, imported here so the metadata is complete wherever models are used."""
+
+from crm_desktop.models.account import Account
+from crm_desktop.models.activity import Activity, Anniversary
+from crm_desktop.models.base import Base, SyncMixin, fixed_id, new_id, utcnow
+from crm_desktop.models.contact import Contact
+from crm_desktop.models.lead import Lead, LeadScoringRule
+from crm_desktop.models.marketing import Campaign, CampaignMember, Segment
+from crm_desktop.models.opportunity import Opportunity, Stage, StageHistory
+from crm_desktop.models.planning import Alert, AlertRule, Target
+from crm_desktop.models.sales import (
+    Product,
+    Quotation,
+    QuotationLine,
+    SalesOrder,
+    SalesOrderLine,
+)
+from crm_desktop.models.service import Case, CaseStatusHistory
+from crm_desktop.models.system import ChangeLog, LocalState, Setting
+from crm_desktop.models.user import User
+
+__all__ = [
+    "Account", "Activity", "Alert", "AlertRule", "Anniversary", "Base", "Campaign", "CampaignMember",
+    "Case", "CaseStatusHistory", "ChangeLog", "Contact", "Lead", "LeadScoringRule", "LocalState",
+    "Opportunity", "Product", "Quotation", "QuotationLine", "SalesOrder", "SalesOrderLine", "Segment",
+    "Setting", "Stage", "StageHistory", "SyncMixin", "Target", "User", "fixed_id", "new_id", "utcnow",
+]

@@ -1,0 +1,42 @@
+"""Accounts: companies (B2B) with a Thai address, tax id, hierarchy and owner."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_desktop.models.base import Base, SyncMixin
+
+
+class AddressMixin:
+    """A Thai postal address, as printed on tax invoices."""
+
+    address_line: Mapped[str] = mapped_column(String(300), default="")
+    subdistrict: Mapped[str] = mapped_column(String(100), default="")
+    district: Mapped[str] = mapped_column(String(100), default="")
+    province: Mapped[str] = mapped_column(String(100), default="")
+    postcode: Mapped[str] = mapped_column(String(5), default="")
+
+
+class Account(SyncMixin, AddressMixin, Base):
+    __tablename__ = "account"
+    __table_args__ = (
+        Index("ix_account_live_name", "deleted_at", "name"),
+        Index("ix_account_tax", "tax_id", "branch_code"),
+    )
+
+    name: Mapped[str] = mapped_column(String(200))
+    tax_id: Mapped[str] = mapped_column(String(13), default="")
+    branch_code: Mapped[str] = mapped_column(String(5), default="")
+    industry: Mapped[str] = mapped_column(String(60), default="")
+    segment: Mapped[str] = mapped_column(String(60), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    website: Mapped[str] = mapped_column(String(200), default="")
+    founded_on: Mapped[date | None] = mapped_column(Date, default=None)
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("account.id"), default=None, index=True)
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None, index=True)
+    tags: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,51 @@
+"""Declarative base and the sync columns every user-data table carries (DESIGN §3, §5)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import BigInteger, DateTime, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    """A fresh row id: UUIDs let offline copies create rows without clashing."""
+    return str(uuid.uuid4())
+
+
+def fixed_id(kind: str, key: str) -> str:
+    """Id for rows every copy creates by itself (default stages, settings), equal on all copies."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"crm-desktop:{kind}:{key}"))
+
+
+def utcnow() -> datetime:
+    """Naive UTC: stored times are always UTC, converted for display only."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class SyncMixin:
+    """Columns the change log and file sync rely on; set by the unit of work, never by hand."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    hlc: Mapped[int] = mapped_column(BigInteger, default=0)
+    site_id: Mapped[str] = mapped_column(String(16), default="")
+
+
+# Columns the change log does not record as fields: they travel as the change's own metadata.
+SYNC_COLUMNS = frozenset({"id", "created_at", "updated_at", "hlc", "site_id"})

@@ -1,0 +1,38 @@
+"""Contacts: people, either working at an account (B2B) or customers on their own (B2C)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_desktop.models.account import AddressMixin
+from crm_desktop.models.base import Base, SyncMixin
+
+GENDERS = ("", "female", "male", "other")
+
+
+class Contact(SyncMixin, AddressMixin, Base):
+    __tablename__ = "contact"
+    __table_args__ = (Index("ix_contact_live_name", "deleted_at", "first_name", "last_name"),)
+
+    prefix: Mapped[str] = mapped_column(String(30), default="")
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    nickname: Mapped[str] = mapped_column(String(50), default="")
+    position: Mapped[str] = mapped_column(String(100), default="")
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("account.id"), default=None, index=True)
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None, index=True)
+    mobile: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    line_id: Mapped[str] = mapped_column(String(60), default="")
+    birthday: Mapped[date | None] = mapped_column(Date, default=None)
+    gender: Mapped[str] = mapped_column(String(10), default="")
+    income_band: Mapped[str] = mapped_column(String(20), default="")
+    interests: Mapped[str] = mapped_column(String(300), default="")
+    marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_on: Mapped[date | None] = mapped_column(Date, default=None)
+    tags: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,53 @@
+"""Leads: enquiries not yet customers, with their scoring rules."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_desktop.models.base import Base, SyncMixin
+
+LEAD_STATUSES = ("new", "contacted", "qualified", "disqualified", "converted")
+
+
+class Lead(SyncMixin, Base):
+    __tablename__ = "lead"
+
+    prefix: Mapped[str] = mapped_column(String(30), default="")
+    first_name: Mapped[str] = mapped_column(String(100), default="")
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    company_name: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[str] = mapped_column(String(100), default="")
+    mobile: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    line_id: Mapped[str] = mapped_column(String(60), default="")
+    tax_id: Mapped[str] = mapped_column(String(13), default="")
+    province: Mapped[str] = mapped_column(String(100), default="")
+    interest: Mapped[str] = mapped_column(String(300), default="")
+    budget_satang: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    timeframe: Mapped[str] = mapped_column(String(30), default="")
+    source: Mapped[str] = mapped_column(String(30), default="")
+    campaign_id: Mapped[str | None] = mapped_column(ForeignKey("campaign.id"), default=None, index=True)
+    status: Mapped[str] = mapped_column(String(16), default="new", index=True)
+    score: Mapped[int] = mapped_column(Integer, default=0)
+    disqualify_reason: Mapped[str] = mapped_column(String(200), default="")
+    duplicate_of_id: Mapped[str | None] = mapped_column(ForeignKey("lead.id"), default=None)
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None, index=True)
+    converted_account_id: Mapped[str | None] = mapped_column(ForeignKey("account.id"), default=None)
+    converted_contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), default=None)
+    converted_opportunity_id: Mapped[str | None] = mapped_column(
+        ForeignKey("opportunity.id", use_alter=True), default=None
+    )
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class LeadScoringRule(SyncMixin, Base):
+    __tablename__ = "lead_scoring_rule"
+
+    label: Mapped[str] = mapped_column(String(200), default="")
+    field: Mapped[str] = mapped_column(String(40))
+    condition: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(String(200), default="")
+    weight: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)

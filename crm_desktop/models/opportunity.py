@@ -1,0 +1,51 @@
+"""Deals in the pipeline, the stages they move through, and the history of each move."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_desktop.models.base import Base, SyncMixin
+
+STAGE_KINDS = ("open", "won", "lost")
+
+
+class Stage(SyncMixin, Base):
+    __tablename__ = "stage"
+
+    name: Mapped[str] = mapped_column(String(100))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    probability: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(8), default="open")
+
+
+class Opportunity(SyncMixin, Base):
+    __tablename__ = "opportunity"
+
+    name: Mapped[str] = mapped_column(String(200))
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("account.id"), default=None, index=True)
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), default=None, index=True)
+    lead_id: Mapped[str | None] = mapped_column(ForeignKey("lead.id"), default=None)
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None, index=True)
+    stage_id: Mapped[str] = mapped_column(ForeignKey("stage.id"), index=True)
+    amount_satang: Mapped[int] = mapped_column(BigInteger, default=0)
+    probability: Mapped[int] = mapped_column(Integer, default=0)
+    expected_close: Mapped[date | None] = mapped_column(Date, default=None)
+    channel: Mapped[str] = mapped_column(String(30), default="")
+    campaign_id: Mapped[str | None] = mapped_column(ForeignKey("campaign.id"), default=None)
+    competitor: Mapped[str] = mapped_column(String(200), default="")
+    loss_reason: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class StageHistory(SyncMixin, Base):
+    __tablename__ = "stage_history"
+
+    opportunity_id: Mapped[str] = mapped_column(ForeignKey("opportunity.id"), index=True)
+    from_stage_id: Mapped[str | None] = mapped_column(ForeignKey("stage.id"), default=None)
+    to_stage_id: Mapped[str] = mapped_column(ForeignKey("stage.id"))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None)
+    amount_satang: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -1,0 +1,37 @@
+"""Service cases with status history and SLA due times."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_desktop.models.base import Base, SyncMixin
+
+CASE_STATUSES = ("new", "in_progress", "waiting", "resolved", "closed")
+
+
+class Case(SyncMixin, Base):
+    __tablename__ = "case"
+
+    number: Mapped[str] = mapped_column(String(40), index=True)
+    subject: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("account.id"), default=None, index=True)
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), default=None, index=True)
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None, index=True)
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    priority: Mapped[str] = mapped_column(String(10), default="normal")
+    sla_due_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
+class CaseStatusHistory(SyncMixin, Base):
+    __tablename__ = "case_status_history"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("case.id"), index=True)
+    from_status: Mapped[str] = mapped_column(String(16), default="")
+    to_status: Mapped[str] = mapped_column(String(16))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None)

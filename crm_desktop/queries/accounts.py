@@ -1,0 +1,201 @@
+"""Read side of accounts: the list (keys, then rows), the detail pane, and pickers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import aliased
+
+from crm_desktop.db.database import Database
+from crm_desktop.models import Account, Contact, User
+from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, rowid, text_filter
+
+TABLE = Account.__table__
+Parent = aliased(Account)
+
+
+@dataclass(frozen=True)
+class AccountFilter:
+    text: str = ""
+    province: str = ""
+    segment: str = ""
+    industry: str = ""
+    owner_id: str = ""
+    tag: str = ""
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    key: int
+    id: str
+    name: str
+    tax_id: str
+    branch_code: str
+    industry: str
+    segment: str
+    phone: str
+    email: str
+    province: str
+    owner_name: str
+    parent_name: str
+    tags: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ContactBrief:
+    id: str
+    name: str
+    position: str
+    mobile: str
+    email: str
+
+
+@dataclass(frozen=True)
+class AccountDetail:
+    id: str
+    name: str
+    tax_id: str
+    branch_code: str
+    industry: str
+    segment: str
+    phone: str
+    email: str
+    website: str
+    address_line: str
+    subdistrict: str
+    district: str
+    province: str
+    postcode: str
+    founded_on: date | None
+    parent_id: str | None
+    parent_name: str
+    owner_name: str
+    tags: str
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+    children: tuple[tuple[str, str], ...]
+    contacts: tuple[ContactBrief, ...]
+
+
+SORTS: dict[str, ColumnElement[object]] = {
+    "name": Account.name,
+    "tax_id": Account.tax_id,
+    "industry": Account.industry,
+    "segment": Account.segment,
+    "phone": Account.phone,
+    "email": Account.email,
+    "province": Account.province,
+    "owner_name": User.name,
+    "parent_name": Parent.name,
+    "tags": Account.tags,
+    "updated_at": Account.updated_at,
+}
+
+
+def _conditions(flt: AccountFilter) -> list[ColumnElement[bool]]:
+    cond: list[ColumnElement[bool]] = [Account.deleted_at.is_(None)]
+    for value, column in (
+        (flt.province, Account.province),
+        (flt.segment, Account.segment),
+        (flt.industry, Account.industry),
+        (flt.owner_id, Account.owner_id),
+    ):
+        if value:
+            cond.append(column == value)
+    if flt.tag:
+        cond.append(Account.tags.contains(flt.tag))
+    return cond
+
+
+def account_keys(db: Database, flt: AccountFilter, sort: str = "name", descending: bool = False) -> list[int]:
+    """Rowids of every account matching `flt`, in display order."""
+    order = SORTS.get(sort, Account.name)
+    stmt = select(rowid(TABLE)).select_from(TABLE)
+    if sort == "owner_name":
+        stmt = stmt.outerjoin(User, User.id == Account.owner_id)
+    elif sort == "parent_name":
+        stmt = stmt.outerjoin(Parent, Parent.id == Account.parent_id)
+    with db.engine.connect() as conn:
+        cond = _conditions(flt)
+        matched = text_filter(conn, TABLE, flt.text)
+        if matched is not None:
+            cond.append(matched)
+        stmt = stmt.where(and_(*cond)).order_by(order.desc() if descending else order, rowid(TABLE))
+        return ordered_keys(conn, stmt)
+
+
+_ROW = (
+    select(
+        rowid(TABLE), Account.id, Account.name, Account.tax_id, Account.branch_code, Account.industry,
+        Account.segment, Account.phone, Account.email, Account.province,
+        func.coalesce(User.name, ""), func.coalesce(Parent.name, ""), Account.tags, Account.updated_at,
+    )
+    .select_from(TABLE)
+    .outerjoin(User, User.id == Account.owner_id)
+    .outerjoin(Parent, and_(Parent.id == Account.parent_id, Parent.deleted_at.is_(None)))
+)
+
+
+def account_rows(db: Database, keys: Sequence[int]) -> list[AccountRow]:
+    """Rows for `keys`, in the same order; keys of rows deleted meanwhile are skipped."""
+    with db.engine.connect() as conn:
+        found = fetch_by_keys(conn, _ROW, TABLE, keys)
+    return [AccountRow(*found[k]) for k in keys if k in found]
+
+
+def account_detail(db: Database, account_id: str) -> AccountDetail | None:
+    with db.engine.connect() as conn:
+        acc = conn.execute(select(Account.__table__).where(Account.id == account_id)).mappings().first()
+        if acc is None or acc["deleted_at"] is not None:
+            return None
+        owner = conn.execute(select(User.name).where(User.id == acc["owner_id"])).scalar() or ""
+        parent = conn.execute(
+            select(Account.name).where(Account.id == acc["parent_id"], Account.deleted_at.is_(None))
+        ).scalar()
+        children = conn.execute(
+            select(Account.id, Account.name)
+            .where(Account.parent_id == account_id, Account.deleted_at.is_(None))
+            .order_by(Account.name)
+        ).all()
+        contacts = conn.execute(
+            select(Contact.id, Contact.prefix, Contact.first_name, Contact.last_name, Contact.position,
+                   Contact.mobile, Contact.email)
+            .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
+            .order_by(Contact.first_name, Contact.last_name)
+        ).all()
+    fields = {k: acc[k] for k in AccountDetail.__dataclass_fields__ if k in acc}
+    return AccountDetail(
+        **fields,
+        parent_name=parent or "",
+        owner_name=owner,
+        children=tuple((c.id, c.name) for c in children),
+        contacts=tuple(
+            ContactBrief(c.id, full_name(c.prefix, c.first_name, c.last_name), c.position, c.mobile, c.email)
+            for c in contacts
+        ),
+    )
+
+
+def full_name(prefix: str, first: str, last: str) -> str:
+    """Thai style: the prefix joins the first name (นายสมชาย), a Latin one is spaced (Mr John)."""
+    name = " ".join(p for p in (first, last) if p)
+    if not prefix:
+        return name
+    sep = "" if prefix[-1] >= "\u0e00" and not prefix.endswith(".") else " "
+    return f"{prefix}{sep}{name}"
+
+
+def account_count(db: Database) -> int:
+    with db.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(TABLE).where(Account.deleted_at.is_(None))).scalar() or 0
+
+
+def account_names(db: Database, ids: Sequence[str]) -> dict[str, str]:
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(Account.id, Account.name).where(Account.id.in_(list(ids)))).all()
+    return {r.id: r.name for r in rows}

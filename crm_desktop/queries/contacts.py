@@ -1,0 +1,181 @@
+"""Read side of contacts: the list (keys, then rows) and the detail pane."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, and_, func, select
+
+from crm_desktop.db.database import Database
+from crm_desktop.models import Account, Contact, User
+from crm_desktop.queries.accounts import full_name
+from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, rowid, text_filter
+
+TABLE = Contact.__table__
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    text: str = ""
+    account_id: str = ""
+    kind: str = ""  # "b2b" (works at an account), "b2c" (no account) or "" for both
+    province: str = ""
+    owner_id: str = ""
+    consent_only: bool = False
+    tag: str = ""
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    key: int
+    id: str
+    name: str
+    nickname: str
+    account_name: str
+    position: str
+    mobile: str
+    email: str
+    line_id: str
+    province: str
+    birthday: date | None
+    owner_name: str
+    tags: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ContactDetail:
+    id: str
+    prefix: str
+    first_name: str
+    last_name: str
+    name: str
+    nickname: str
+    position: str
+    account_id: str | None
+    account_name: str
+    mobile: str
+    phone: str
+    email: str
+    line_id: str
+    birthday: date | None
+    gender: str
+    income_band: str
+    interests: str
+    marketing_consent: bool
+    consent_on: date | None
+    address_line: str
+    subdistrict: str
+    district: str
+    province: str
+    postcode: str
+    owner_name: str
+    tags: str
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+
+
+SORTS: dict[str, ColumnElement[object]] = {
+    "name": Contact.first_name,
+    "nickname": Contact.nickname,
+    "account_name": Account.name,
+    "position": Contact.position,
+    "mobile": Contact.mobile,
+    "email": Contact.email,
+    "line_id": Contact.line_id,
+    "province": Contact.province,
+    "birthday": Contact.birthday,
+    "owner_name": User.name,
+    "tags": Contact.tags,
+    "updated_at": Contact.updated_at,
+}
+
+
+def _conditions(flt: ContactFilter) -> list[ColumnElement[bool]]:
+    cond: list[ColumnElement[bool]] = [Contact.deleted_at.is_(None)]
+    for value, column in (
+        (flt.account_id, Contact.account_id),
+        (flt.province, Contact.province),
+        (flt.owner_id, Contact.owner_id),
+    ):
+        if value:
+            cond.append(column == value)
+    if flt.kind == "b2b":
+        cond.append(Contact.account_id.is_not(None))
+    elif flt.kind == "b2c":
+        cond.append(Contact.account_id.is_(None))
+    if flt.consent_only:
+        cond.append(Contact.marketing_consent.is_(True))
+    if flt.tag:
+        cond.append(Contact.tags.contains(flt.tag))
+    return cond
+
+
+def contact_keys(db: Database, flt: ContactFilter, sort: str = "name", descending: bool = False) -> list[int]:
+    """Rowids of every contact matching `flt`, in display order."""
+    order = SORTS.get(sort, Contact.first_name)
+    stmt = select(rowid(TABLE)).select_from(TABLE)
+    if sort == "owner_name":
+        stmt = stmt.outerjoin(User, User.id == Contact.owner_id)
+    elif sort == "account_name":
+        stmt = stmt.outerjoin(Account, Account.id == Contact.account_id)
+    with db.engine.connect() as conn:
+        cond = _conditions(flt)
+        matched = text_filter(conn, TABLE, flt.text)
+        if matched is not None:
+            cond.append(matched)
+        orders = [order.desc() if descending else order]
+        if sort == "name":
+            orders.append(Contact.last_name.desc() if descending else Contact.last_name)
+        stmt = stmt.where(and_(*cond)).order_by(*orders, rowid(TABLE))
+        return ordered_keys(conn, stmt)
+
+
+_ROW = (
+    select(
+        rowid(TABLE), Contact.id, Contact.prefix, Contact.first_name, Contact.last_name, Contact.nickname,
+        func.coalesce(Account.name, ""), Contact.position, Contact.mobile, Contact.email, Contact.line_id,
+        Contact.province, Contact.birthday, func.coalesce(User.name, ""), Contact.tags, Contact.updated_at,
+    )
+    .select_from(TABLE)
+    .outerjoin(Account, and_(Account.id == Contact.account_id, Account.deleted_at.is_(None)))
+    .outerjoin(User, User.id == Contact.owner_id)
+)
+
+
+def contact_rows(db: Database, keys: Sequence[int]) -> list[ContactRow]:
+    """Rows for `keys`, in the same order; keys of rows deleted meanwhile are skipped."""
+    with db.engine.connect() as conn:
+        found = fetch_by_keys(conn, _ROW, TABLE, keys)
+    rows = []
+    for k in keys:
+        if k in found:
+            r = found[k]
+            rows.append(ContactRow(r[0], r[1], full_name(r[2], r[3], r[4]), *r[5:]))
+    return rows
+
+
+def contact_detail(db: Database, contact_id: str) -> ContactDetail | None:
+    with db.engine.connect() as conn:
+        c = conn.execute(select(TABLE).where(Contact.id == contact_id)).mappings().first()
+        if c is None or c["deleted_at"] is not None:
+            return None
+        account = conn.execute(
+            select(Account.name).where(Account.id == c["account_id"], Account.deleted_at.is_(None))
+        ).scalar()
+        owner = conn.execute(select(User.name).where(User.id == c["owner_id"])).scalar()
+    fields = {k: c[k] for k in ContactDetail.__dataclass_fields__ if k in c}
+    return ContactDetail(
+        **fields,
+        name=full_name(c["prefix"], c["first_name"], c["last_name"]),
+        account_name=account or "",
+        owner_name=owner or "",
+    )
+
+
+def contact_count(db: Database) -> int:
+    with db.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(TABLE).where(Contact.deleted_at.is_(None))).scalar() or 0

@@ -1,0 +1,50 @@
+"""Opening the CRM: the application context every screen, command and service call receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from crm_desktop.db.database import Database, open_database
+from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.models import User, fixed_id
+
+OWNER_ID = fixed_id("user", "owner")
+CURRENT_USER_KEY = "user_id"
+
+
+@dataclass
+class AppContext:
+    """Passed explicitly (no globals): the open database and who is working."""
+
+    database: Database
+    user_id: str
+
+    def uow(self) -> UnitOfWork:
+        """A fresh unit of work: one per user action."""
+        return UnitOfWork(self.database, self.user_id)
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def open_app(path: Path, *, exclusive: bool = True) -> AppContext:
+    """Open (creating and migrating if needed) the database at `path` for the current user."""
+    database = open_database(path, exclusive=exclusive)
+    try:
+        with UnitOfWork(database, None) as uow:
+            if uow.users.count() == 0:
+                # Every copy creates the same owner row (fixed id), so syncs never duplicate it.
+                uow.users.add(User(id=OWNER_ID, name="Owner", role="owner"))
+                uow.commit()
+        user_id = database.local(CURRENT_USER_KEY) or OWNER_ID
+    except BaseException:
+        database.close()
+        raise
+    return AppContext(database=database, user_id=user_id)
+
+
+def switch_user(ctx: AppContext, user_id: str) -> None:
+    """Remember who works on this copy; their name goes into the change log from now on."""
+    ctx.database.set_local(CURRENT_USER_KEY, user_id)
+    ctx.user_id = user_id

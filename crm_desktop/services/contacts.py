@@ -1,0 +1,126 @@
+"""Use cases for contacts (people): B2B staff of an account or B2C customers on their own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date
+from operator import attrgetter
+
+from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.errors import NotFound, ValidationError
+from crm_desktop.models import Contact
+from crm_desktop.models.contact import GENDERS
+from crm_desktop.services import records, validation
+from crm_desktop.services.accounts import normalize_tags
+from crm_desktop.services.changes import Changes
+
+ENTITY = "contact"
+INCOME_BANDS = ("", "<15k", "15-30k", "30-50k", "50-100k", "100k+")
+
+
+@dataclass
+class ContactInput:
+    """What the contact form holds, as typed by the user."""
+
+    first_name: str
+    prefix: str = ""
+    last_name: str = ""
+    nickname: str = ""
+    position: str = ""
+    account_id: str | None = None
+    owner_id: str | None = None
+    mobile: str = ""
+    phone: str = ""
+    email: str = ""
+    line_id: str = ""
+    birthday: date | None = None
+    gender: str = ""
+    income_band: str = ""
+    interests: str = ""
+    marketing_consent: bool = False
+    consent_on: date | None = None
+    address_line: str = ""
+    subdistrict: str = ""
+    district: str = ""
+    province: str = ""
+    postcode: str = ""
+    tags: str = ""
+    notes: str = ""
+
+
+def _clean(uow: UnitOfWork, data: ContactInput, today: date) -> dict[str, object]:
+    v = validation
+    if data.account_id and uow.accounts.get(data.account_id) is None:
+        raise ValidationError("account_id", "The chosen account no longer exists.")
+    if data.owner_id and uow.users.get(data.owner_id) is None:
+        raise ValidationError("owner_id", "The chosen owner no longer exists.")
+    if data.gender not in GENDERS:
+        raise ValidationError("gender", "Unknown gender {value}.", value=data.gender)
+    if data.income_band not in INCOME_BANDS:
+        raise ValidationError("income_band", "Unknown income band {value}.", value=data.income_band)
+    consent_on = v.not_future(data.consent_on, today, "consent_on")
+    if data.marketing_consent and consent_on is None:
+        consent_on = today
+    return {
+        "prefix": v.optional_text(data.prefix, "prefix", 30),
+        "first_name": v.required_text(data.first_name, "first_name", 100),
+        "last_name": v.optional_text(data.last_name, "last_name", 100),
+        "nickname": v.optional_text(data.nickname, "nickname", 50),
+        "position": v.optional_text(data.position, "position", 100),
+        "account_id": data.account_id or None,
+        "owner_id": data.owner_id or None,
+        "mobile": v.phone(data.mobile, "mobile", mobile_only=True),
+        "phone": v.phone(data.phone),
+        "email": v.email(data.email),
+        "line_id": v.optional_text(data.line_id.strip().lstrip("@"), "line_id", 60),
+        "birthday": v.not_future(data.birthday, today, "birthday"),
+        "gender": data.gender,
+        "income_band": data.income_band,
+        "interests": normalize_tags(data.interests),
+        "marketing_consent": data.marketing_consent,
+        "consent_on": consent_on if data.marketing_consent else None,
+        "address_line": v.optional_text(data.address_line, "address_line", 300),
+        "subdistrict": v.optional_text(data.subdistrict, "subdistrict", 100),
+        "district": v.optional_text(data.district, "district", 100),
+        "province": v.province(data.province),
+        "postcode": v.postcode(data.postcode),
+        "tags": normalize_tags(data.tags),
+        "notes": v.optional_text(data.notes, "notes", 10_000),
+    }
+
+
+def create_contact(uow: UnitOfWork, data: ContactInput, today: date) -> Changes:
+    with uow:
+        contact = uow.contacts.add(Contact(**_clean(uow, data, today)))
+        uow.commit()
+    return Changes(ENTITY, created=(contact.id,))
+
+
+def update_contact(uow: UnitOfWork, contact_id: str, data: ContactInput, today: date) -> Changes:
+    with uow:
+        contact = uow.contacts.get(contact_id)
+        if contact is None:
+            raise NotFound("The contact was deleted by someone else. Refresh the list.")
+        for key, value in _clean(uow, data, today).items():
+            setattr(contact, key, value)
+        uow.commit()
+    return Changes(ENTITY, updated=(contact_id,))
+
+
+def contact_input(uow: UnitOfWork, contact_id: str) -> ContactInput:
+    """The stored contact as form input, for the edit dialog."""
+    with uow:
+        contact = uow.contacts.get(contact_id)
+        if contact is None:
+            raise NotFound("The contact was deleted by someone else. Refresh the list.")
+        values = {f.name: getattr(contact, f.name) for f in fields(ContactInput)}
+    return ContactInput(**values)
+
+
+def delete_contacts(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+    return records.soft_delete(uow, attrgetter("contacts"), ENTITY, ids)
+
+
+def restore_contacts(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+    return records.restore(uow, attrgetter("contacts"), ENTITY, ids)

@@ -1,0 +1,45 @@
+"""Delete and undo, shared by every kind of record: deletes are tombstones that Undo clears."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from crm_desktop.db.repositories import Repository
+from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.errors import NotFound
+from crm_desktop.models import utcnow
+from crm_desktop.models.base import SyncMixin
+from crm_desktop.services.changes import Changes
+
+RepoOf = Callable[[UnitOfWork], Repository[SyncMixin]]
+
+
+def soft_delete(uow: UnitOfWork, repo_of: RepoOf, entity: str, ids: Iterable[str]) -> Changes:
+    """Mark records deleted in one transaction; all or nothing."""
+    with uow:
+        repo = repo_of(uow)
+        now = utcnow()
+        done = []
+        for row_id in ids:
+            obj = repo.get(row_id)
+            if obj is None:
+                raise NotFound("The record was already deleted by someone else. Refresh the list.")
+            repo.soft_delete(obj, now)
+            done.append(row_id)
+        uow.commit()
+    return Changes(entity, deleted=tuple(done))
+
+
+def restore(uow: UnitOfWork, repo_of: RepoOf, entity: str, ids: Iterable[str]) -> Changes:
+    """Undo a delete: the records come back exactly as they were."""
+    with uow:
+        repo = repo_of(uow)
+        done = []
+        for row_id in ids:
+            obj = repo.get(row_id, include_deleted=True)
+            if obj is None:
+                raise NotFound("The record no longer exists.")
+            repo.restore(obj)
+            done.append(row_id)
+        uow.commit()
+    return Changes(entity, created=tuple(done))
