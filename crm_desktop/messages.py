@@ -40,6 +40,61 @@ THAI: dict[str, str] = {
     "{text} is not an amount of money.": "{text} ไม่ใช่จำนวนเงินที่ถูกต้อง",
     "An amount has at most 2 decimals (satang): {text}.": "จำนวนเงินมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง (สตางค์): {text}",
     "{text} is too large an amount.": "จำนวนเงิน {text} มากเกินไป",
+    # db/, services/, cli.py
+    "A branch code needs a tax id.": "ต้องมีเลขประจำตัวผู้เสียภาษีก่อนจึงจะใส่รหัสสาขาได้",
+    "A record this one points to no longer exists. Refresh and try again.": (
+        "ข้อมูลที่รายการนี้อ้างถึงถูกลบไปแล้ว โปรดรีเฟรชแล้วลองอีกครั้ง"
+    ),
+    "An account cannot be its own parent, directly or through others.": (
+        "บริษัทจะเป็นบริษัทแม่ของตัวเองไม่ได้ ทั้งโดยตรงและผ่านบริษัทอื่น"
+    ),
+    "Another program is using the database right now. Try again in a moment.": (
+        "มีโปรแกรมอื่นกำลังใช้ฐานข้อมูลอยู่ โปรดลองอีกครั้งในอีกสักครู่"
+    ),
+    "Cancelled: nothing was saved.": "ยกเลิกแล้ว: ไม่มีการบันทึกข้อมูลใด ๆ",
+    "Cannot create the folder {path}: {reason}": "สร้างโฟลเดอร์ {path} ไม่ได้: {reason}",
+    "Could not write the backup {path}: {reason}": "เขียนไฟล์สำรองข้อมูล {path} ไม่ได้: {reason}",
+    "The account was deleted by someone else. Refresh the list.": "บริษัทนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    "The chosen account no longer exists.": "ไม่พบบริษัทที่เลือกแล้ว (อาจถูกลบไป)",
+    "The chosen owner no longer exists.": "ไม่พบผู้รับผิดชอบที่เลือกแล้ว (อาจถูกลบไป)",
+    "The contact was deleted by someone else. Refresh the list.": "ผู้ติดต่อนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    "The database already has accounts or contacts; sample data only goes into an empty one. "
+    "Use --db to choose a new file.": (
+        "ฐานข้อมูลนี้มีบริษัทหรือผู้ติดต่ออยู่แล้ว ข้อมูลตัวอย่างใส่ได้เฉพาะฐานข้อมูลว่าง "
+        "ใช้ --db เพื่อเลือกไฟล์ใหม่"
+    ),
+    "The database file cannot be opened. Check that its folder exists and is writable.": (
+        "เปิดไฟล์ฐานข้อมูลไม่ได้ โปรดตรวจสอบว่ามีโฟลเดอร์นั้นอยู่และเขียนได้"
+    ),
+    "The database file is damaged. Restore it from a backup.": "ไฟล์ฐานข้อมูลเสียหาย โปรดกู้คืนจากไฟล์สำรอง",
+    "The database file is read-only. Check the file's permissions.": (
+        "ไฟล์ฐานข้อมูลเป็นแบบอ่านอย่างเดียว โปรดตรวจสอบสิทธิ์ของไฟล์"
+    ),
+    "The database reported an error: {reason}": "ฐานข้อมูลแจ้งข้อผิดพลาด: {reason}",
+    "The database {path} is already open in another crm_desktop window. Close that window first.": (
+        "ฐานข้อมูล {path} เปิดอยู่ในหน้าต่าง crm_desktop อื่นแล้ว โปรดปิดหน้าต่างนั้นก่อน"
+    ),
+    "The disk could not be read or written. Check the drive and try again.": (
+        "อ่านหรือเขียนดิสก์ไม่ได้ โปรดตรวจสอบไดรฟ์แล้วลองอีกครั้ง"
+    ),
+    "The disk is full. Free some space and try again.": "ดิสก์เต็ม โปรดเพิ่มพื้นที่ว่างแล้วลองอีกครั้ง",
+    "The file is not a crm_desktop database or it is damaged.": "ไฟล์นี้ไม่ใช่ฐานข้อมูล crm_desktop หรือไฟล์เสียหาย",
+    "The parent account no longer exists.": "ไม่พบบริษัทแม่ที่เลือกแล้ว (อาจถูกลบไป)",
+    "The record no longer exists.": "ไม่พบข้อมูลนี้แล้ว",
+    "The record was already deleted by someone else. Refresh the list.": "ข้อมูลนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    "This database was written by a newer version of crm_desktop (schema {rev}). "
+    "Install the newer version to open it; nothing was changed.": (
+        "ฐานข้อมูลนี้สร้างโดย crm_desktop รุ่นที่ใหม่กว่า (schema {rev}) "
+        "โปรดติดตั้งรุ่นใหม่เพื่อเปิดไฟล์นี้ ไม่มีการแก้ไขข้อมูลใด ๆ"
+    ),
+    "Unknown gender {value}.": "ไม่รู้จักเพศ {value}",
+    "Unknown income band {value}.": "ไม่รู้จักช่วงรายได้ {value}",
+    "{name} already has tax id {tax_id}, branch {branch}.": (
+        "{name} ใช้เลขประจำตัวผู้เสียภาษี {tax_id} สาขา {branch} อยู่แล้ว"
+    ),
+    "{path} is not a crm_desktop database or it is damaged ({reason}).": (
+        "{path} ไม่ใช่ฐานข้อมูล crm_desktop หรือไฟล์เสียหาย ({reason})"
+    ),
 }
 
 

@@ -1,7 +1,8 @@
 """Field-level change log, written in the same transaction as the change itself.
 
 A SQLAlchemy `before_flush` hook stamps every new or modified synced row with a fresh hybrid
-logical clock value and the copy's site id, and appends one change-log row per changed field.
+logical clock value and the copy's site id, and logs the change: one `change` row (entity, row
+id, clock, site, user, time) and one `change_field` row per changed field with its new value.
 Hard deletes are refused: records are deleted by setting `deleted_at` (a tombstone).
 """
 
@@ -13,15 +14,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.db.hlc import HybridClock
 from crm_desktop.models.base import SYNC_COLUMNS, SyncMixin, new_id, utcnow
-from crm_desktop.models.system import ChangeLog
+from crm_desktop.models.system import Change, ChangeField
 
 CONTEXT_KEY = "change_context"
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass(frozen=True)
@@ -38,27 +40,21 @@ def encode_value(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime | date):
-        return json.dumps(value.isoformat())
-    return json.dumps(value, ensure_ascii=False)
+        return _to_json(value.isoformat())
+    return _to_json(value)
 
 
-def change_rows(
-    entity: str, row_id: str, fields: Mapping[str, Any], hlc: int, ctx: ChangeContext, at: datetime
-) -> list[dict[str, Any]]:
-    """The change-log rows for one change of one record (shared by the ORM hook and bulk loads)."""
-    return [
-        {
-            "entity": entity,
-            "row_id": row_id,
-            "field": name,
-            "value": encode_value(value),
-            "hlc": hlc,
-            "site_id": ctx.site_id,
-            "user_id": ctx.user_id,
-            "changed_at": at,
-        }
-        for name, value in fields.items()
-    ]
+def change_header(entity: str, row_id: str, hlc: int, ctx: ChangeContext, at: datetime) -> dict[str, Any]:
+    return {"entity": entity, "row_id": row_id, "hlc": hlc, "site_id": ctx.site_id, "user_id": ctx.user_id,
+            "changed_at": at}
+
+
+def field_rows(seq: int, fields: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [{"change_seq": seq, "field": name, "value": encode_value(v)} for name, v in fields.items()]
+
+
+def scalar_default(column: Any) -> Any:
+    return column.default.arg if column.default is not None and column.default.is_scalar else None
 
 
 def _fill_defaults(obj: SyncMixin) -> None:
@@ -66,19 +62,16 @@ def _fill_defaults(obj: SyncMixin) -> None:
     if obj.id is None:
         obj.id = new_id()
     for column in obj.__table__.columns:  # type: ignore[attr-defined]
-        if getattr(obj, column.key) is None and column.default is not None and column.default.is_scalar:
-            setattr(obj, column.key, column.default.arg)
+        if getattr(obj, column.key) is None and scalar_default(column) is not None:
+            setattr(obj, column.key, scalar_default(column))
 
 
 def _new_fields(obj: SyncMixin) -> dict[str, Any]:
     """Fields of a new row that differ from their column default (a receiver applies defaults too)."""
     fields: dict[str, Any] = {}
     for column in obj.__table__.columns:  # type: ignore[attr-defined]
-        if column.key in SYNC_COLUMNS:
-            continue
         value = getattr(obj, column.key)
-        default = column.default.arg if column.default is not None and column.default.is_scalar else None
-        if value is not None and value != default:
+        if column.key not in SYNC_COLUMNS and value is not None and value != scalar_default(column):
             fields[column.key] = value
     return fields
 
@@ -96,33 +89,35 @@ def _changed_fields(obj: SyncMixin) -> dict[str, Any]:
 
 
 def _before_flush(session: Session, _flush_context: object, _instances: object) -> None:
-    ctx: ChangeContext | None = session.info.get(CONTEXT_KEY)
-    synced = [o for o in (*session.new, *session.dirty, *session.deleted) if isinstance(o, SyncMixin)]
-    if not synced:
-        return
-    if ctx is None:
-        raise RuntimeError("a session that writes user data needs a ChangeContext (use the unit of work)")
     if any(isinstance(o, SyncMixin) for o in session.deleted):
         raise RuntimeError("records are soft-deleted (deleted_at); hard deletes would break sync")
-    now = utcnow()
-    log: list[dict[str, Any]] = []
+    work: list[tuple[SyncMixin, dict[str, Any]]] = []
     for obj in session.new:
-        if not isinstance(obj, SyncMixin):
-            continue
-        _fill_defaults(obj)
-        obj.created_at = obj.updated_at = now
-        obj.hlc, obj.site_id = ctx.clock.tick(), ctx.site_id
-        log += change_rows(obj.__tablename__, obj.id, _new_fields(obj), obj.hlc, ctx, now)  # type: ignore[attr-defined]
+        if isinstance(obj, SyncMixin):
+            _fill_defaults(obj)
+            work.append((obj, _new_fields(obj)))
     for obj in session.dirty:
-        if not isinstance(obj, SyncMixin):
-            continue
-        fields = _changed_fields(obj)
-        if not fields:
-            continue
-        obj.updated_at = now
+        if isinstance(obj, SyncMixin):
+            fields = _changed_fields(obj)
+            if fields:
+                work.append((obj, fields))
+    if not work:
+        return
+    ctx: ChangeContext | None = session.info.get(CONTEXT_KEY)
+    if ctx is None:
+        raise RuntimeError("a session that writes user data needs a ChangeContext (use the unit of work)")
+    now = utcnow()
+    conn = session.connection()
+    for obj, fields in work:
+        if obj not in session.new:
+            obj.updated_at = now
+        else:
+            obj.created_at = obj.updated_at = now
         obj.hlc, obj.site_id = ctx.clock.tick(), ctx.site_id
-        log += change_rows(obj.__tablename__, obj.id, fields, obj.hlc, ctx, now)  # type: ignore[attr-defined]
-    session.add_all(ChangeLog(**row) for row in log)
+        header = change_header(obj.__tablename__, obj.id, obj.hlc, ctx, now)  # type: ignore[attr-defined]
+        seq = conn.execute(insert(Change).values(header)).inserted_primary_key[0]  # type: ignore[index]
+        if fields:
+            conn.execute(insert(ChangeField), field_rows(seq, fields))
 
 
 def logging_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -20,7 +20,7 @@ from crm_desktop.db.hlc import HybridClock
 from crm_desktop.db.lock import acquire_instance_lock
 from crm_desktop.db.search_index import INDEXED, fts_available
 from crm_desktop.errors import StorageError
-from crm_desktop.models import ChangeLog, LocalState
+from crm_desktop.models import Change, LocalState
 from crm_desktop.models.base import utcnow
 
 SITE_KEY = "site_id"
@@ -78,7 +78,7 @@ def open_database(path: Path, *, exclusive: bool = True, now: datetime | None = 
         try:
             with engine.begin() as conn:
                 site_id = _ensure_site(conn)
-                last = conn.execute(select(func.max(ChangeLog.hlc))).scalar() or 0
+                last = conn.execute(select(func.max(Change.hlc))).scalar() or 0
                 has_index = all(fts_available(conn, e.table) for e in INDEXED)
         except DBAPIError as exc:
             engine.dispose()

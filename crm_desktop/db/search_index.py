@@ -10,7 +10,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Integer, Select, literal_column, or_, select, text
+from sqlalchemy import Connection, Integer, Select, column, literal_column, or_, select, text
+from sqlalchemy import table as sql_table
 
 from crm_desktop.text import query_phone_digits
 
@@ -105,14 +106,14 @@ def rowid_subquery(table: str, query: str, has_fts: bool = True) -> Select[tuple
     if not has_fts:
         entity = next(e for e in INDEXED if e.table == table)
         body = literal_column(f"({entity.body_sql(table)})")
-        scan = select(literal_column("rowid", Integer)).select_from(literal_column(table))
+        scan = select(column("rowid", Integer)).select_from(sql_table(table))
         return scan.where(or_(*(body.like(_like_pattern(t), escape="\\") for t in terms)))
-    fts = literal_column(f"{table}_fts")
-    stmt = select(literal_column("rowid", Integer)).select_from(fts)
+    fts = sql_table(f"{table}_fts", column("rowid", Integer), column("body"))
+    stmt = select(fts.c.rowid)
     if all(len(t) >= 3 for t in terms):
         expression = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        return stmt.where(fts.op("MATCH")(expression))
-    return stmt.where(or_(*(literal_column("body").like(_like_pattern(t), escape="\\") for t in terms)))
+        return stmt.where(literal_column(fts.name).op("MATCH")(expression))
+    return stmt.where(or_(*(fts.c.body.like(_like_pattern(t), escape="\\") for t in terms)))
 
 
 def matching_rowids(conn: Connection, table: str, query: str, limit: int) -> list[int]:

@@ -4,30 +4,43 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, DateTime, Index, Integer, String, Text
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin
 
 
-class ChangeLog(Base):
-    """One row per changed field: the audit trail, the stage-history source and the sync payload."""
+class Change(Base):
+    """One change of one record: the audit trail, the stage-history source and the sync payload.
 
-    __tablename__ = "change_log"
+    Its field-level values live in `ChangeField`; together they are the change log (one row per
+    changed field, carrying table, row id, field, value, clock, site and user).
+    """
+
+    __tablename__ = "change"
     __table_args__ = (
-        Index("ix_change_log_row", "entity", "row_id"),
-        Index("ix_change_log_site_hlc", "site_id", "hlc"),
+        Index("ix_change_row", "entity", "row_id"),
+        Index("ix_change_site_hlc", "site_id", "hlc"),
     )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     entity: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[str] = mapped_column(String(36))
-    field: Mapped[str] = mapped_column(String(60))
-    value: Mapped[str | None] = mapped_column(Text)
     hlc: Mapped[int] = mapped_column(BigInteger)
     site_id: Mapped[str] = mapped_column(String(16))
     user_id: Mapped[str | None] = mapped_column(String(36))
     changed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ChangeField(Base):
+    """The new value (JSON) of one field in one change."""
+
+    __tablename__ = "change_field"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    change_seq: Mapped[int] = mapped_column(ForeignKey("change.seq"), primary_key=True)
+    field: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text)
 
 
 class Setting(SyncMixin, Base):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from crm_desktop.db.database import Database
-from crm_desktop.models import Account, User
+from crm_desktop.models import Account, Contact, User
+from crm_desktop.queries.listing import rowid
 
 
 @dataclass(frozen=True)
@@ -32,3 +33,12 @@ def account_values(db: Database, column: str) -> list[str]:
     stmt = select(col).where(Account.deleted_at.is_(None), col != "").distinct().order_by(col)
     with db.engine.connect() as conn:
         return [r[0] for r in conn.execute(stmt)]
+
+
+def record_key(db: Database, entity: str, record_id: str) -> int | None:
+    """The list key (rowid) of a live account or contact, so a list can find and select it."""
+    model = {"account": Account, "contact": Contact}[entity]
+    table = model.__table__
+    stmt = select(rowid(table)).select_from(table).where(model.id == record_id, model.deleted_at.is_(None))
+    with db.engine.connect() as conn:
+        return conn.execute(stmt).scalar()

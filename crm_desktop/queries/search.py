@@ -18,7 +18,8 @@ class SearchHit:
     kind: str  # "account" or "contact"
     id: str
     title: str
-    subtitle: str
+    subtitle: str  # where: province for an account, company for a contact
+    phone: str  # E.164 as stored; presenters format it
 
 
 _ACCOUNT = select(rowid(Account.__table__), Account.id, Account.name, Account.province, Account.phone).where(
@@ -44,7 +45,7 @@ def search_all(db: Database, text: str, limit: int = 10) -> list[SearchHit]:
         for k in keys:
             if k in found:
                 r = found[k]
-                hits.append(SearchHit("account", r.id, r.name, " · ".join(p for p in (r.province, r.phone) if p)))
+                hits.append(SearchHit("account", r.id, r.name, r.province, r.phone))
         keys = matching_rowids(conn, "contact", text, limit)
         found = fetch_by_keys(conn, _CONTACT, Contact.__table__, keys)
         for k in keys:
@@ -53,5 +54,5 @@ def search_all(db: Database, text: str, limit: int = 10) -> list[SearchHit]:
                 title = full_name(r.prefix, r.first_name, r.last_name)
                 if r.nickname:
                     title += f" ({r.nickname})"
-                hits.append(SearchHit("contact", r.id, title, " · ".join(p for p in (r[7], r.mobile) if p)))
+                hits.append(SearchHit("contact", r.id, title, r[7] or "", r.mobile))
     return hits

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crm_desktop.db.database import Database, open_database
+from crm_desktop.db.engine import resolve_db_path
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.models import User, fixed_id
 
@@ -26,6 +27,11 @@ class AppContext:
 
     def close(self) -> None:
         self.database.close()
+
+
+def database_path(cli_value: str | None) -> Path:
+    """`--db`, else `CRM_DESKTOP_DB`, else the platform's user data folder."""
+    return resolve_db_path(cli_value)
 
 
 def open_app(path: Path, *, exclusive: bool = True) -> AppContext:

@@ -16,7 +16,7 @@ from crm_desktop.services.accounts import normalize_tags
 from crm_desktop.services.changes import Changes
 
 ENTITY = "contact"
-INCOME_BANDS = ("", "<15k", "15-30k", "30-50k", "50-100k", "100k+")
+INCOME_BANDS = ("", "<15k", "15k-30k", "30k-50k", "50k-100k", "100k+")
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
-Create Date: 2026-11-23 13:20:57.914757
+Revises:
+Create Date: 2026-11-23 13:27:15.088448
 """
 
 from __future__ import annotations
@@ -64,21 +64,19 @@ def upgrade() -> None:
     sa.Column('site_id', sa.String(length=16), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_campaign'))
     )
-    op.create_table('change_log',
+    op.create_table('change',
     sa.Column('seq', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('entity', sa.String(length=40), nullable=False),
     sa.Column('row_id', sa.String(length=36), nullable=False),
-    sa.Column('field', sa.String(length=60), nullable=False),
-    sa.Column('value', sa.Text(), nullable=True),
     sa.Column('hlc', sa.BigInteger(), nullable=False),
     sa.Column('site_id', sa.String(length=16), nullable=False),
     sa.Column('user_id', sa.String(length=36), nullable=True),
     sa.Column('changed_at', sa.DateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('seq', name=op.f('pk_change_log'))
+    sa.PrimaryKeyConstraint('seq', name=op.f('pk_change'))
     )
-    with op.batch_alter_table('change_log', schema=None) as batch_op:
-        batch_op.create_index('ix_change_log_row', ['entity', 'row_id'], unique=False)
-        batch_op.create_index('ix_change_log_site_hlc', ['site_id', 'hlc'], unique=False)
+    with op.batch_alter_table('change', schema=None) as batch_op:
+        batch_op.create_index('ix_change_row', ['entity', 'row_id'], unique=False)
+        batch_op.create_index('ix_change_site_hlc', ['site_id', 'hlc'], unique=False)
 
     op.create_table('lead_scoring_rule',
     sa.Column('label', sa.String(length=200), nullable=False),
@@ -222,6 +220,14 @@ def upgrade() -> None:
     with op.batch_alter_table('alert', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_alert_rule_id'), ['rule_id'], unique=False)
 
+    op.create_table('change_field',
+    sa.Column('change_seq', sa.Integer(), nullable=False),
+    sa.Column('field', sa.String(length=60), nullable=False),
+    sa.Column('value', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['change_seq'], ['change.seq'], name=op.f('fk_change_field_change_seq_change')),
+    sa.PrimaryKeyConstraint('change_seq', 'field', name=op.f('pk_change_field')),
+    sqlite_with_rowid=False
+    )
     op.create_table('target',
     sa.Column('owner_id', sa.String(length=36), nullable=False),
     sa.Column('month', sa.String(length=7), nullable=False),
@@ -705,6 +711,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_target_owner_id'))
 
     op.drop_table('target')
+    op.drop_table('change_field')
     with op.batch_alter_table('alert', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_alert_rule_id'))
 
@@ -726,11 +733,11 @@ def downgrade() -> None:
     op.drop_table('product')
     op.drop_table('local_state')
     op.drop_table('lead_scoring_rule')
-    with op.batch_alter_table('change_log', schema=None) as batch_op:
-        batch_op.drop_index('ix_change_log_site_hlc')
-        batch_op.drop_index('ix_change_log_row')
+    with op.batch_alter_table('change', schema=None) as batch_op:
+        batch_op.drop_index('ix_change_site_hlc')
+        batch_op.drop_index('ix_change_row')
 
-    op.drop_table('change_log')
+    op.drop_table('change')
     op.drop_table('campaign')
     op.drop_table('alert_rule')
     # ### end Alembic commands ###

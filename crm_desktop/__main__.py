@@ -1,0 +1,3 @@
+from crm_desktop.main import main
+
+raise SystemExit(main())

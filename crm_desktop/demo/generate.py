@@ -1,0 +1,207 @@
+"""Realistic, deterministic Thai and English sample data at three sizes.
+
+The same size always gives the same names, numbers and addresses (a seeded generator), so
+screenshots, benchmarks and bug reports are reproducible. Rows go through `db.bulk.load`, so the
+sample data is in the change log like any other data and syncs like it.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+import geothai
+
+from crm_desktop.db import bulk
+from crm_desktop.db.database import Database
+from crm_desktop.demo import vocab as V
+from crm_desktop.models import Account, Contact, User, fixed_id, new_id
+from crm_desktop.services.validation import make_tax_id
+
+
+@dataclass(frozen=True)
+class Size:
+    accounts: int
+    contacts: int
+    reps: int
+
+
+SIZES = {
+    "small": Size(accounts=200, contacts=600, reps=4),
+    "medium": Size(accounts=5_000, contacts=15_000, reps=8),
+    "large": Size(accounts=100_000, contacts=300_000, reps=12),
+}
+BATCH = 5_000
+TODAY = date(2026, 11, 1)  # fixed, so generated birthdays and dates never depend on the clock
+BANGKOK_AREA = {"10", "11", "12", "13", "73", "74"}  # provinces on the 02 landline prefix
+MOBILE_PREFIXES = ("061", "062", "063", "064", "065", "080", "081", "082", "083", "084", "085", "086",
+                   "087", "088", "089", "090", "091", "092", "093", "094", "095", "096", "097", "098", "099")
+
+
+@cache
+def _places() -> tuple[tuple[str, str, str, str, str], ...]:
+    """(subdistrict, district, province, postcode, province code) for every Thai subdistrict."""
+    out = []
+    for p in geothai.provinces():
+        for d in geothai.districts(p.code):
+            for s in geothai.subdistricts(d.code):
+                if s.postal_codes:
+                    out.append((s.name_th, d.name_th, p.name_th, s.postal_codes[0], p.code))
+    return tuple(out)
+
+
+class _Generator:
+    def __init__(self, seed: int, size: Size) -> None:
+        self.rnd = random.Random(seed)
+        self.size = size
+        self.places = _places()
+        # Half of Thai businesses cluster in and around Bangkok: weight places accordingly.
+        self.bangkok = [p for p in self.places if p[4] in BANGKOK_AREA]
+        self.rep_ids = [fixed_id("demo-user", str(i)) for i in range(size.reps)]
+
+    def weighted(self, pairs: tuple[tuple[str, int], ...]) -> str:
+        return self.rnd.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
+
+    def place(self) -> tuple[str, str, str, str, str]:
+        return self.rnd.choice(self.bangkok if self.rnd.random() < 0.45 else self.places)
+
+    def address_line(self) -> str:
+        r = self.rnd
+        return r.choice(V.THAI_ADDRESS_LINE_FORMS).format(
+            no=f"{r.randint(1, 999)}/{r.randint(1, 99)}" if r.random() < 0.4 else str(r.randint(1, 1999)),
+            moo=r.randint(1, 15), soi=r.choice(V.THAI_SOI_NAMES), road=r.choice(V.THAI_ROAD_NAMES),
+            village=r.choice(V.THAI_VILLAGE_NAMES), building=r.choice(V.THAI_BUILDING_NAMES),
+            floor=r.randint(2, 30),
+        ).strip()
+
+    def landline(self, province_code: str) -> str:
+        """02 + 7 digits around Bangkok; elsewhere the region's 03/04/05/07 area code + 7 digits."""
+        r = self.rnd
+        if province_code in BANGKOK_AREA:
+            return f"+662{r.randint(1000000, 9999999)}"
+        region = {"3": "4", "4": "4", "5": "5", "8": "7", "9": "7"}.get(province_code[0], "3")
+        return f"+66{region}{r.randint(2, 9)}{r.randint(100000, 999999)}"
+
+    def mobile(self) -> str:
+        return f"+66{self.rnd.choice(MOBILE_PREFIXES)[1:]}{self.rnd.randint(1000000, 9999999)}"
+
+    def users(self) -> list[dict[str, Any]]:
+        rows = []
+        for i, rep_id in enumerate(self.rep_ids):
+            female = i % 2 == 1
+            first = self.rnd.choice(V.THAI_FEMALE_FIRST_NAMES if female else V.THAI_MALE_FIRST_NAMES)
+            rows.append({"id": rep_id, "name": f"{first} {self.rnd.choice(V.THAI_SURNAMES)}",
+                         "role": "manager" if i == 0 else "sales"})
+        return rows
+
+    def account(self, index: int, earlier: list[str]) -> dict[str, Any]:
+        r = self.rnd
+        if r.random() < 0.15:
+            name = self.weighted(V.EN_COMPANY_FORMS).format(
+                name=f"{r.choice(V.EN_COMPANY_WORDS)} {r.choice(V.EN_COMPANY_SECTOR_WORDS)}")
+            roman = name.split()[0].lower()
+        else:
+            stem, roman = r.choice(V.THAI_COMPANY_STEMS)
+            if r.random() < 0.5:
+                stem2, roman2 = r.choice(V.THAI_COMPANY_STEMS)
+                if stem2 != stem:
+                    stem, roman = stem + stem2, roman + roman2
+            name = self.weighted(V.THAI_COMPANY_FORMS).format(name=stem)
+        sub, district, province, postcode, pcode = self.place()
+        founded = TODAY - timedelta(days=r.randint(365, 365 * 60))
+        row: dict[str, Any] = {
+            "name": name,
+            "industry": r.choice(V.INDUSTRIES)[0],
+            "segment": r.choice(V.CUSTOMER_SEGMENTS)[0],
+            "phone": self.landline(pcode),
+            "address_line": self.address_line(),
+            "subdistrict": sub, "district": district, "province": province, "postcode": postcode,
+            "founded_on": founded if r.random() < 0.7 else None,
+            "owner_id": r.choice(self.rep_ids),
+            "tags": ", ".join(r.sample(V.TAGS, r.randint(0, 2))),
+        }
+        if r.random() < 0.85:
+            row["tax_id"] = make_tax_id("0" + r.choice("1234579") + f"{r.randint(0, 9_999_999_999):010d}")
+            row["branch_code"] = "00000" if r.random() < 0.9 else f"{r.randint(1, 30):05d}"
+        if r.random() < 0.8:
+            domain = f"{roman[:20]}{index % 97 if index > 1000 else ''}.{r.choice(V.COMPANY_EMAIL_SUFFIXES)}"
+            row["email"] = f"{r.choice(V.COMPANY_EMAIL_MAILBOXES)}@{domain}"
+            row["website"] = f"www.{domain}" if r.random() < 0.6 else ""
+        if earlier and r.random() < 0.05:
+            row["parent_id"] = r.choice(earlier)
+        return row
+
+    def contact(self, account_id: str | None) -> dict[str, Any]:
+        r = self.rnd
+        female = r.random() < 0.55
+        if r.random() < 0.1:
+            first = r.choice(V.EN_FEMALE_FIRST_NAMES if female else V.EN_MALE_FIRST_NAMES)
+            last = r.choice(V.EN_SURNAMES)
+            prefix = ("Ms" if r.random() < 0.7 else "Mrs") if female else "Mr"
+            nick, roman = "", first.lower()
+        else:
+            first = r.choice(V.THAI_FEMALE_FIRST_NAMES if female else V.THAI_MALE_FIRST_NAMES)
+            last = r.choice(V.THAI_SURNAMES)
+            prefix = (r.choice(("นางสาว", "นาง", "คุณ")) if female else r.choice(("นาย", "นาย", "คุณ")))
+            nick, roman = r.choice(V.THAI_FEMALE_NICKNAMES if female else V.THAI_MALE_NICKNAMES)
+        birthday = TODAY - timedelta(days=r.randint(20 * 365, 65 * 365))
+        row: dict[str, Any] = {
+            "prefix": prefix, "first_name": first, "last_name": last, "nickname": nick,
+            "gender": "female" if female else "male",
+            "account_id": account_id,
+            "owner_id": r.choice(self.rep_ids),
+            "mobile": self.mobile(),
+            "birthday": birthday if r.random() < 0.7 else None,
+            "income_band": r.choice(V.INCOME_BANDS)[0] if r.random() < 0.5 else "",
+            "interests": ", ".join(i[0] for i in r.sample(V.INTERESTS, r.randint(0, 3))),
+        }
+        n = r.randint(1, 999)
+        if r.random() < 0.75:
+            row["email"] = f"{roman}.{n}@{r.choice(V.PERSONAL_EMAIL_DOMAINS)}"
+        if r.random() < 0.6:
+            row["line_id"] = r.choice(V.LINE_ID_PATTERNS).format(
+                nick=roman, year=birthday.year, yy=f"{birthday.year % 100:02d}", nn=f"{n % 100:02d}")
+        if account_id:
+            row["position"] = r.choice(V.JOB_POSITIONS)[0]
+        else:
+            sub, district, province, postcode, _ = self.place()
+            row.update(address_line=self.address_line(), subdistrict=sub, district=district,
+                       province=province, postcode=postcode)
+        if r.random() < 0.6:
+            row["marketing_consent"] = True
+            row["consent_on"] = TODAY - timedelta(days=r.randint(0, 900))
+        return row
+
+    def batches(self) -> Iterator[bulk.Batch]:
+        yield User, self.users()
+        account_ids: list[str] = []
+        for start in range(0, self.size.accounts, BATCH):
+            rows = []
+            for i in range(start, min(start + BATCH, self.size.accounts)):
+                row = self.account(i, account_ids)
+                row["id"] = new_id()
+                rows.append(row)
+            account_ids += [row["id"] for row in rows]
+            yield Account, rows
+        b2b = int(self.size.contacts * 0.7)
+        for start in range(0, self.size.contacts, BATCH):
+            stop = min(start + BATCH, self.size.contacts)
+            yield Contact, [
+                self.contact(account_ids[self.rnd.randrange(len(account_ids))] if i < b2b else None)
+                for i in range(start, stop)
+            ]
+
+
+def total_rows(size: str) -> int:
+    s = SIZES[size]
+    return s.reps + s.accounts + s.contacts
+
+
+def load_demo(database: Database, size: str, user_id: str | None, progress: bulk.Progress | None = None) -> int:
+    """Fill `database` with sample data of the given size in one transaction; returns rows added."""
+    spec = SIZES[size]
+    return bulk.load(database, user_id, _Generator(seed=2026, size=spec).batches(), total_rows(size), progress)

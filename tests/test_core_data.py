@@ -1,0 +1,182 @@
+"""The data core: change log, transactions, soft delete, migrations and the one-instance lock."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.db.hlc import HybridClock
+from crm_desktop.db.migrate import SCHEMA_HEAD, known_revisions
+from crm_desktop.errors import DomainError, StorageError, ValidationError
+from crm_desktop.queries.accounts import AccountFilter, account_detail, account_keys
+from crm_desktop.services.accounts import (
+    AccountInput,
+    create_account,
+    delete_accounts,
+    restore_accounts,
+    update_account,
+)
+from crm_desktop.services.app import AppContext, open_app
+from crm_desktop.services.contacts import ContactInput, create_contact
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[AppContext]:
+    ctx = open_app(tmp_path / "crm.sqlite3")
+    yield ctx
+    ctx.close()
+
+
+def table_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table: 'the database is exactly as it was' compares two of these."""
+    conn = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {n: sorted(map(tuple, conn.execute(f'SELECT * FROM "{n}"')), key=repr) for n in names}
+    finally:
+        conn.close()
+
+
+def changes_of(app: AppContext, row_id: str) -> list[tuple[str, str | None, str]]:
+    conn = sqlite3.connect(app.database.path)
+    try:
+        return conn.execute(
+            "SELECT f.field, f.value, c.site_id FROM change c JOIN change_field f ON f.change_seq = c.seq "
+            "WHERE c.row_id = ? ORDER BY c.seq, f.field",
+            (row_id,),
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def test_create_and_edit_write_field_level_changes_in_the_same_transaction(app: AppContext) -> None:
+    created = create_account(app.uow(), AccountInput(name="บริษัท ศรีสยาม จำกัด", tax_id="0105536061479"), TODAY)
+    account_id = created.created[0]
+    logged = {field: json.loads(value) for field, value, _ in changes_of(app, account_id)}
+    assert logged["name"] == "บริษัท ศรีสยาม จำกัด"
+    assert logged["tax_id"] == "0105536061479"
+    assert logged["branch_code"] == "00000"
+
+    update_account(app.uow(), account_id, AccountInput(name="บริษัท ศรีสยาม จำกัด (มหาชน)", tax_id="0105536061479"),
+                   TODAY)
+    rows = changes_of(app, account_id)
+    assert rows[-1][0] == "name" and json.loads(rows[-1][1]) == "บริษัท ศรีสยาม จำกัด (มหาชน)"
+    assert all(site == app.database.site_id for _, _, site in rows)
+    # An edit logs only the field that changed, not the whole record again.
+    conn = sqlite3.connect(app.database.path)
+    per_change = conn.execute("SELECT count(*) FROM change_field GROUP BY change_seq ORDER BY change_seq").fetchall()
+    assert per_change[-1] == (1,)
+
+
+def test_invalid_tax_id_saves_nothing(app: AppContext) -> None:
+    before = table_dump(app.database.path)
+    with pytest.raises(ValidationError) as err:
+        create_account(app.uow(), AccountInput(name="ร้านทดสอบ", tax_id="0105536061478"), TODAY)
+    assert err.value.field == "tax_id"
+    assert "เลขประจำตัวผู้เสียภาษี" in err.value.text("th")
+    assert table_dump(app.database.path) == before
+
+
+def test_duplicate_tax_id_and_branch_is_refused(app: AppContext) -> None:
+    create_account(app.uow(), AccountInput(name="A", tax_id="0105536061479"), TODAY)
+    with pytest.raises(ValidationError, match="already has tax id"):
+        create_account(app.uow(), AccountInput(name="B", tax_id="0105536061479", branch_code="00000"), TODAY)
+    # Another branch of the same company is a different account.
+    create_account(app.uow(), AccountInput(name="B", tax_id="0105536061479", branch_code="00001"), TODAY)
+
+
+def test_hierarchy_loop_is_refused(app: AppContext) -> None:
+    parent = create_account(app.uow(), AccountInput(name="Group"), TODAY).created[0]
+    child = create_account(app.uow(), AccountInput(name="Branch", parent_id=parent), TODAY).created[0]
+    with pytest.raises(ValidationError, match="own parent"):
+        update_account(app.uow(), parent, AccountInput(name="Group", parent_id=child), TODAY)
+    assert account_detail(app.database, parent).parent_id is None  # type: ignore[union-attr]
+
+
+def test_delete_is_a_tombstone_and_undo_restores(app: AppContext) -> None:
+    account_id = create_account(app.uow(), AccountInput(name="ลบแล้วกู้คืน"), TODAY).created[0]
+    delete_accounts(app.uow(), [account_id])
+    assert account_detail(app.database, account_id) is None
+    assert account_keys(app.database, AccountFilter(text="กู้คืน")) == []
+    restore_accounts(app.uow(), [account_id])
+    assert account_detail(app.database, account_id).name == "ลบแล้วกู้คืน"  # type: ignore[union-attr]
+    assert len(account_keys(app.database, AccountFilter(text="กู้คืน"))) == 1
+    fields = [f for f, _, _ in changes_of(app, account_id)]
+    assert fields.count("deleted_at") == 2
+
+
+def test_failure_part_way_through_an_action_leaves_no_trace(app: AppContext) -> None:
+    before = table_dump(app.database.path)
+    uow = app.uow()
+    with pytest.raises(RuntimeError), uow:
+        from crm_desktop.models import Account
+
+        uow.accounts.add(Account(name="half done"))
+        uow.session.flush()  # rows and change log are written...
+        raise RuntimeError("crash before commit")  # ...and then the action fails
+    assert table_dump(app.database.path) == before
+
+
+def test_contact_without_account_is_b2c(app: AppContext) -> None:
+    created = create_contact(app.uow(), ContactInput(first_name="สมหญิง", mobile="089-123-4567"), TODAY)
+    assert created.created
+
+
+def test_second_instance_is_refused(app: AppContext) -> None:
+    with pytest.raises(StorageError, match="already open"):
+        open_app(app.database.path)
+
+
+def test_newer_schema_is_refused_and_file_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "crm.sqlite3"
+    open_app(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="newer version") as err:
+        open_app(path)
+    assert "ใหม่กว่า" in err.value.text("th")
+    assert path.read_bytes() == before
+
+
+def test_not_a_database_is_refused_with_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "crm.sqlite3"
+    path.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    with pytest.raises(DomainError, match="not a crm_desktop database"):
+        open_app(path)
+
+
+def test_schema_head_matches_the_migrations() -> None:
+    assert known_revisions()[0] == SCHEMA_HEAD
+
+
+def test_upgrade_from_an_older_schema_makes_a_backup_first(tmp_path: Path) -> None:
+    path = tmp_path / "crm.sqlite3"
+    open_app(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM alembic_version")  # as if a future migration were pending
+    conn.execute("INSERT INTO alembic_version VALUES ('0001')")
+    conn.commit()
+    conn.close()
+    ctx = open_app(path)
+    ctx.close()
+    assert not ctx.database.migrated  # at head already: no backup, no migration
+    assert not (tmp_path / "backups").exists()
+
+
+def test_hybrid_clock_never_goes_back() -> None:
+    wall = iter([1000, 1000, 999, 2000, 2000]).__next__
+    clock = HybridClock(wall=wall)
+    stamps = [clock.tick() for _ in range(4)]
+    assert stamps == sorted(stamps) and len(set(stamps)) == 4
+    clock.observe(stamps[-1] + 50)
+    assert clock.tick() > stamps[-1] + 50
