@@ -11,14 +11,15 @@ from typing import Any
 
 from sqlalchemy import Table
 
-from crm_desktop.db.changelog import ChangeContext, change_header, field_rows
+from crm_desktop.db.changelog import ChangeContext, change_header, encode_value
 from crm_desktop.db.database import Database
 from crm_desktop.errors import DomainError
-from crm_desktop.models import Change, ChangeField, new_id, utcnow
+from crm_desktop.models import Change, new_id, utcnow
 from crm_desktop.models.base import SYNC_COLUMNS, SyncMixin
 
 Progress = Callable[[int, int], bool]
 Batch = tuple[type[SyncMixin], list[dict[str, Any]]]
+FIELD_SQL = "INSERT INTO change_field (change_seq, field, value) VALUES (?, ?, ?)"
 
 
 class Cancelled(DomainError):
@@ -61,7 +62,6 @@ def load(
     """Insert every batch's rows as new records; returns how many were inserted."""
     ctx = ChangeContext(database.clock, database.site_id, user_id)
     change_writer = _TableWriter(Change.__table__, database, with_key=True)  # type: ignore[arg-type]
-    field_writer = _TableWriter(ChangeField.__table__, database)  # type: ignore[arg-type]
     writers: dict[str, _TableWriter] = {}
     raw = database.engine.raw_connection()
     done = 0
@@ -85,14 +85,13 @@ def load(
                 records.append(writer.values(row))
                 header = change_header(table.name, row["id"], hlc, ctx, now)
                 changes.append(change_writer.values({"seq": seq, **header}))
-                logged = {
-                    k: v for k, v in given.items()
+                fields += [
+                    (seq, k, encode_value(v)) for k, v in given.items()
                     if k not in SYNC_COLUMNS and v is not None and v != writer.defaults.get(k)
-                }
-                fields += [field_writer.values(f) for f in field_rows(seq, logged)]
+                ]
             cur.executemany(writer.sql, records)
             cur.executemany(change_writer.sql, changes)
-            cur.executemany(field_writer.sql, fields)
+            cur.executemany(FIELD_SQL, fields)
             done += len(rows)
             if progress is not None and not progress(done, total):
                 raise Cancelled()

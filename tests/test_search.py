@@ -1,0 +1,110 @@
+"""Search: Thai and English substrings, phone digits in any format, short queries, kept in step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crm_desktop.queries.contacts import ContactFilter, contact_keys
+from crm_desktop.queries.search import search_all
+from crm_desktop.services.accounts import AccountInput, create_account, update_account
+from crm_desktop.services.app import AppContext, open_app
+from crm_desktop.services.contacts import ContactInput, create_contact, delete_contacts
+
+TODAY = date(2026, 11, 23)
+NAME = "บริษัท ศรีสยามรุ่งเรือง จำกัด"
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
+    ctx = open_app(tmp_path_factory.mktemp("search") / "crm.sqlite3")
+    account = create_account(
+        ctx.uow(),
+        AccountInput(name=NAME, tax_id="0105536061479", phone="02 123 4567", email="sales@srisiam.co.th"),
+        TODAY,
+    ).created[0]
+    create_contact(
+        ctx.uow(),
+        ContactInput(prefix="นาย", first_name="สมชาย", last_name="ใจดี", nickname="ต้น", mobile="081-234-5678",
+                     email="somchai@example.com", line_id="ton_1987", account_id=account),
+        TODAY,
+    )
+    create_contact(ctx.uow(), ContactInput(first_name="John", last_name="Smith", mobile="+66 89 765 4321"), TODAY)
+    yield ctx
+    ctx.close()
+
+
+def titles(app: AppContext, text: str) -> list[str]:
+    return [h.title for h in search_all(app.database, text)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ศรีสยาม", NAME),  # Thai substring inside a space-free run
+        ("รุ่งเรือง", NAME),
+        ("0105536061479", NAME),  # tax id
+        ("6061", NAME),
+        ("02-123-4567", NAME),  # phone as typed with dashes
+        ("+66 2 123", NAME),
+        ("srisiam", NAME),  # e-mail domain
+        ("SALES@", NAME),  # Latin is case-insensitive
+        ("สมชาย", "นายสมชาย ใจดี (ต้น)"),
+        ("ต้น", "นายสมชาย ใจดี (ต้น)"),  # a two-letter nickname: not searchable by trigram alone
+        ("ใจ", "นายสมชาย ใจดี (ต้น)"),
+        ("081 234", "นายสมชาย ใจดี (ต้น)"),
+        ("0812345678", "นายสมชาย ใจดี (ต้น)"),
+        ("+66812345678", "นายสมชาย ใจดี (ต้น)"),
+        ("ton_19", "นายสมชาย ใจดี (ต้น)"),
+        ("smi", "John Smith"),
+        ("089-765", "John Smith"),
+    ],
+)
+def test_finds_by_any_part(app: AppContext, query: str, expected: str) -> None:
+    assert expected in titles(app, query)
+
+
+def test_contact_hit_shows_its_company(app: AppContext) -> None:
+    hit = next(h for h in search_all(app.database, "สมชาย") if h.kind == "contact")
+    assert hit.subtitle == NAME and hit.phone == "+66812345678"
+
+
+def test_nothing_for_text_that_is_not_there(app: AppContext) -> None:
+    assert titles(app, "ไม่มีชื่อนี้") == []
+    assert titles(app, '"; DROP TABLE account; --') == []  # operators and quotes are literal text
+    assert titles(app, "   ") == []
+
+
+def test_index_follows_edits_and_deletes(tmp_path: Path) -> None:
+    ctx = open_app(tmp_path / "crm.sqlite3")
+    try:
+        account = create_account(ctx.uow(), AccountInput(name="ร้านกาแฟดอยช้าง"), TODAY).created[0]
+        assert titles(ctx, "ดอยช้าง") == ["ร้านกาแฟดอยช้าง"]
+        update_account(ctx.uow(), account, AccountInput(name="ร้านกาแฟดอยตุง"), TODAY)
+        assert titles(ctx, "ดอยช้าง") == []
+        assert titles(ctx, "ดอยตุง") == ["ร้านกาแฟดอยตุง"]
+        contact = create_contact(ctx.uow(), ContactInput(first_name="มานี", nickname="นี"), TODAY).created[0]
+        assert "มานี (นี)" in titles(ctx, "มานี")
+        delete_contacts(ctx.uow(), [contact])
+        assert titles(ctx, "มานี") == []
+        assert contact_keys(ctx.database, ContactFilter(text="มานี")) == []
+    finally:
+        ctx.close()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_every_substring_of_a_name_finds_it(app: AppContext, data: st.DataObject) -> None:
+    name = data.draw(st.sampled_from([NAME, "สมชาย", "ใจดี", "John", "Smith"]))
+    start = data.draw(st.integers(0, len(name) - 1))
+    end = data.draw(st.integers(start + 1, len(name)))
+    fragment = name[start:end]
+    if not fragment.strip():
+        return
+    hits = search_all(app.database, fragment, limit=50)
+    assert any(name.replace(" ", "") in h.title.replace(" ", "") for h in hits), fragment
