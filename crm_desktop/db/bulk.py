@@ -6,13 +6,17 @@ caller's progress callback may return False to cancel, which rolls everything ba
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table
 
 from crm_desktop.db.changelog import ChangeContext, change_header, encode_value
 from crm_desktop.db.database import Database
+from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.errors import DomainError
 from crm_desktop.models import Change, new_id, utcnow
 from crm_desktop.models.base import SYNC_COLUMNS, SyncMixin
@@ -20,6 +24,7 @@ from crm_desktop.models.base import SYNC_COLUMNS, SyncMixin
 Progress = Callable[[int, int], bool]
 Batch = tuple[type[SyncMixin], list[dict[str, Any]]]
 FIELD_SQL = "INSERT INTO change_field (change_seq, field, value) VALUES (?, ?, ?)"
+
 
 
 class Cancelled(DomainError):
@@ -52,6 +57,68 @@ class _TableWriter:
         return out
 
 
+@dataclass
+class _Prepared:
+    """One batch turned into DB-API rows: the records, their change headers and changed fields."""
+
+    sql: str
+    change_sql: str
+    records: list[list[Any]]
+    changes: list[list[Any]]
+    fields: list[tuple[int, str, str | None]]
+
+
+class _Preparer:
+    """Builds the rows for each batch; runs in a thread so Python work overlaps SQLite's."""
+
+    def __init__(self, database: Database, ctx: ChangeContext, first_seq: int) -> None:
+        self.database = database
+        self.ctx = ctx
+        self.seq = first_seq
+        self.change_writer = _TableWriter(Change.__table__, database, with_key=True)  # type: ignore[arg-type]
+        self.writers: dict[str, _TableWriter] = {}
+
+    def prepare(self, model: type[SyncMixin], rows: list[dict[str, Any]]) -> _Prepared:
+        table: Table = model.__table__  # type: ignore[assignment]
+        writer = self.writers.setdefault(table.name, _TableWriter(table, self.database))
+        now = utcnow()
+        out = _Prepared(writer.sql, self.change_writer.sql, [], [], [])
+        for given in rows:
+            hlc = self.database.clock.tick()
+            self.seq += 1
+            row = {**writer.defaults, **given}
+            row.update(id=given.get("id") or new_id(), created_at=now, updated_at=now, hlc=hlc,
+                       site_id=self.ctx.site_id)
+            out.records.append(writer.values(row))
+            header = change_header(table.name, row["id"], hlc, self.ctx, now)
+            out.changes.append(self.change_writer.values({"seq": self.seq, **header}))
+            out.fields += [
+                (self.seq, k, encode_value(v)) for k, v in given.items()
+                if k not in SYNC_COLUMNS and v is not None and v != writer.defaults.get(k)
+            ]
+        return out
+
+
+def _produce(batches: Iterable[Batch], preparer: _Preparer, out: queue.Queue[object], stop: threading.Event) -> None:
+    try:
+        for model, rows in batches:
+            item = preparer.prepare(model, rows)
+            while not stop.is_set():
+                try:
+                    out.put(item, timeout=0.1)
+                    break
+                except queue.Full:
+                    continue
+            if stop.is_set():
+                return
+        out.put(_END)
+    except BaseException as exc:  # handed to the loading thread, which re-raises it
+        out.put(exc)
+
+
+_END = object()
+
+
 def load(
     database: Database,
     user_id: str | None,
@@ -59,44 +126,36 @@ def load(
     total: int,
     progress: Progress | None = None,
 ) -> int:
-    """Insert every batch's rows as new records; returns how many were inserted."""
+    """Insert every batch's rows as new records, all or nothing; returns how many were inserted."""
     ctx = ChangeContext(database.clock, database.site_id, user_id)
-    change_writer = _TableWriter(Change.__table__, database, with_key=True)  # type: ignore[arg-type]
-    writers: dict[str, _TableWriter] = {}
     raw = database.engine.raw_connection()
     done = 0
+    stop = threading.Event()
     try:
         cur = raw.cursor()
-        cur.execute("PRAGMA cache_size=-262144")  # 256 MB while loading: random-key index inserts
+        cur.execute("PRAGMA cache_size=-262144")  # 256 MB while loading: index pages stay in memory
         # Take the write lock first, so the change numbers we hand out below stay ours.
         cur.execute("BEGIN IMMEDIATE")
         seq = cur.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
-        for model, rows in batches:
-            table: Table = model.__table__  # type: ignore[assignment]
-            writer = writers.setdefault(table.name, _TableWriter(table, database))
-            now = utcnow()
-            records, changes, fields = [], [], []
-            for given in rows:
-                hlc = database.clock.tick()
-                seq += 1
-                row = {**writer.defaults, **given}
-                row.update(id=given.get("id") or new_id(), created_at=now, updated_at=now, hlc=hlc,
-                           site_id=ctx.site_id)
-                records.append(writer.values(row))
-                header = change_header(table.name, row["id"], hlc, ctx, now)
-                changes.append(change_writer.values({"seq": seq, **header}))
-                fields += [
-                    (seq, k, encode_value(v)) for k, v in given.items()
-                    if k not in SYNC_COLUMNS and v is not None and v != writer.defaults.get(k)
-                ]
-            cur.executemany(writer.sql, records)
-            cur.executemany(change_writer.sql, changes)
-            cur.executemany(FIELD_SQL, fields)
-            done += len(rows)
-            if progress is not None and not progress(done, total):
-                raise Cancelled()
+        prepared: queue.Queue[object] = queue.Queue(maxsize=2)
+        producer = threading.Thread(
+            target=_produce, args=(batches, _Preparer(database, ctx, seq), prepared, stop), daemon=True
+        )
+        producer.start()
+        with SuspendedIndex(cur):
+            while (item := prepared.get()) is not _END:
+                if isinstance(item, BaseException):
+                    raise item
+                assert isinstance(item, _Prepared)
+                cur.executemany(item.sql, item.records)
+                cur.executemany(item.change_sql, item.changes)
+                cur.executemany(FIELD_SQL, item.fields)
+                done += len(item.records)
+                if progress is not None and not progress(done, total):
+                    raise Cancelled()
         raw.commit()
     except BaseException:
+        stop.set()
         raw.rollback()
         raise
     finally:

@@ -10,7 +10,20 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Integer, Select, column, literal_column, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Integer,
+    Select,
+    and_,
+    column,
+    func,
+    literal_column,
+    select,
+    text,
+    union,
+)
 from sqlalchemy import table as sql_table
 
 from crm_desktop.text import query_phone_digits
@@ -60,7 +73,7 @@ def create_statements(entity: IndexedEntity) -> list[str]:
     watched = ", ".join((*entity.columns, *entity.phone_columns, "deleted_at"))
     t, f = entity.table, entity.fts
     return [
-        f"CREATE VIRTUAL TABLE {f} USING fts5(body, tokenize='trigram')",
+        f"CREATE VIRTUAL TABLE {f} USING fts5(body, tokenize='trigram', detail=none, columnsize=0)",
         f"INSERT INTO {f}(rowid, body) SELECT rowid, {entity.body_sql(t)} FROM {t} WHERE deleted_at IS NULL",
         f"CREATE TRIGGER {f}_ai AFTER INSERT ON {t} WHEN new.deleted_at IS NULL BEGIN "
         f"INSERT INTO {f}(rowid, body) VALUES (new.rowid, {entity.body_sql('new')}); END",
@@ -88,40 +101,87 @@ def search_terms(query: str) -> list[str]:
     return [query] if digits is None or digits == query else [query, digits]
 
 
-def _like_pattern(query: str) -> str:
-    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _contains(body: ColumnElement[str], term: str) -> ColumnElement[bool]:
+    """`body` contains `term` as typed.
+
+    The plain LIKE lets the trigram index pick candidates (LIKE with ESCAPE would not); its
+    `%` and `_` wildcards may let a few extra rows through, which `instr` then removes. Under
+    three code points the index cannot help (and LIKE on it finds nothing): `instr` scans alone.
+    """
+    found = func.instr(func.lower(body), func.lower(term)) > 0
+    return and_(body.like(f"%{term}%"), found) if len(term) >= 3 else found
 
 
-def rowid_subquery(table: str, query: str, has_fts: bool = True) -> Select[tuple[int]] | None:
+def rowid_subquery(table: str, query: str, has_fts: bool = True) -> CompoundSelect | Select[tuple[int]] | None:
     """SELECT of the rowids of `table` rows whose search text contains `query`.
 
-    Three or more code points use the trigram index; shorter queries (e.g. "ใจ") scan the
-    indexed text with LIKE, since trigram silently finds nothing for them. Without FTS5 trigram
-    (an old SQLite), every query scans the table's own columns with LIKE: slower, still correct.
+    Three or more code points use the trigram index (through LIKE: the index is built with
+    detail=none, small and fast, which supports LIKE but not phrase MATCH); shorter queries (e.g.
+    "ใจ") scan the indexed text. Without FTS5 trigram (an old SQLite), every query scans the
+    table's own columns: slower, still correct.
     """
     terms = search_terms(query)
     if not terms:
         return None
-    if not has_fts:
+    if has_fts:
+        fts = sql_table(f"{table}_fts", column("rowid", Integer), column("body"))
+        body: ColumnElement[str] = fts.c.body
+        source = fts
+    else:
         entity = next(e for e in INDEXED if e.table == table)
         body = literal_column(f"({entity.body_sql(table)})")
-        scan = select(column("rowid", Integer)).select_from(sql_table(table))
-        return scan.where(or_(*(body.like(_like_pattern(t), escape="\\") for t in terms)))
-    fts = sql_table(f"{table}_fts", column("rowid", Integer), column("body"))
-    stmt = select(fts.c.rowid)
-    if all(len(t) >= 3 for t in terms):
-        expression = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        return stmt.where(literal_column(fts.name).op("MATCH")(expression))
-    return stmt.where(or_(*(fts.c.body.like(_like_pattern(t), escape="\\") for t in terms)))
+        source = sql_table(table)
+    selects = [select(column("rowid", Integer)).select_from(source).where(_contains(body, t)) for t in terms]
+    # One SELECT per term joined by UNION: an OR of LIKEs would make FTS5 scan everything.
+    return selects[0] if len(selects) == 1 else union(*selects)
 
 
 def matching_rowids(conn: Connection, table: str, query: str, limit: int) -> list[int]:
-    """Up to `limit` rowids of live `table` rows matching `query`, best matches first."""
-    has_fts = fts_available(conn, table)
-    stmt = rowid_subquery(table, query, has_fts)
+    """Up to `limit` rowids of live `table` rows matching `query`."""
+    stmt = rowid_subquery(table, query, fts_available(conn, table))
     if stmt is None:
         return []
-    if has_fts and all(len(t) >= 3 for t in search_terms(query)):
-        stmt = stmt.order_by(literal_column("rank"))
     return [r[0] for r in conn.execute(stmt.limit(limit))]
+
+
+class SuspendedIndex:
+    """Bulk loads: drop the index triggers, then index all new rows in one statement per table.
+
+    Indexing 400k rows set-wise is faster than 400k trigger calls. Everything runs inside the
+    caller's transaction (SQLite DDL is transactional), so a failure or Cancel restores the
+    triggers along with the data. The trigger text is read back from the database and re-run as
+    is, so it stays whatever the migrations made it.
+    """
+
+    def __init__(self, cursor: sqlite3.Cursor) -> None:
+        self.cursor = cursor
+        self.triggers: list[tuple[str, str]] = []
+        self.high: dict[str, int] = {}
+
+    def __enter__(self) -> SuspendedIndex:
+        for entity in INDEXED:
+            rows = self.cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE ?",
+                (entity.table, f"{entity.fts}_%"),
+            ).fetchall()
+            if not rows:
+                continue
+            self.triggers += rows
+            top = self.cursor.execute(f"SELECT coalesce(max(rowid), 0) FROM {entity.table}").fetchone()
+            self.high[entity.table] = top[0]
+        for name, _ in self.triggers:
+            self.cursor.execute(f'DROP TRIGGER "{name}"')
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        if exc_type is not None:
+            return  # the caller rolls back: the dropped triggers come back with it
+        for entity in INDEXED:
+            if entity.table in self.high:
+                self.cursor.execute(
+                    f"INSERT INTO {entity.fts}(rowid, body) SELECT rowid, {entity.body_sql(entity.table)} "
+                    f"FROM {entity.table} WHERE rowid > ? AND deleted_at IS NULL",
+                    (self.high[entity.table],),
+                )
+        for _, sql in self.triggers:
+            self.cursor.execute(sql)

@@ -38,6 +38,14 @@ SIZES = {
 BATCH = 5_000
 TODAY = date(2026, 11, 1)  # fixed, so generated birthdays and dates never depend on the clock
 BANGKOK_AREA = {"10", "11", "12", "13", "73", "74"}  # provinces on the 02 landline prefix
+# Landline area codes by the first digit of the province code (1, 2, 7: central, east, west; 3, 4:
+# north-east; 5, 6: north; 8, 9: south).
+AREA_CODES = {
+    "1": ("32", "34", "35", "36"), "2": ("33", "37", "38", "39"), "7": ("32", "34", "35"),
+    "3": ("42", "43", "44", "45"), "4": ("42", "43", "44", "45"),
+    "5": ("53", "54", "55"), "6": ("55", "56"),
+    "8": ("73", "74", "75", "76", "77"), "9": ("73", "74"),
+}
 MOBILE_PREFIXES = ("061", "062", "063", "064", "065", "080", "081", "082", "083", "084", "085", "086",
                    "087", "088", "089", "090", "091", "092", "093", "094", "095", "096", "097", "098", "099")
 
@@ -79,12 +87,12 @@ class _Generator:
         ).strip()
 
     def landline(self, province_code: str) -> str:
-        """02 + 7 digits around Bangkok; elsewhere the region's 03/04/05/07 area code + 7 digits."""
+        """02 + 7 digits around Bangkok; elsewhere a real area code of the province's region + 6 digits."""
         r = self.rnd
         if province_code in BANGKOK_AREA:
             return f"+662{r.randint(1000000, 9999999)}"
-        region = {"3": "4", "4": "4", "5": "5", "8": "7", "9": "7"}.get(province_code[0], "3")
-        return f"+66{region}{r.randint(2, 9)}{r.randint(100000, 999999)}"
+        codes = AREA_CODES.get(province_code[0], AREA_CODES["1"])
+        return f"+66{r.choice(codes)}{r.randint(100000, 999999)}"
 
     def mobile(self) -> str:
         return f"+66{self.rnd.choice(MOBILE_PREFIXES)[1:]}{self.rnd.randint(1000000, 9999999)}"

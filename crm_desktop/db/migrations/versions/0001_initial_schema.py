@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 13:27:15.088448
+Create Date: 2026-11-23 13:41:53.966353
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ depends_on = None
 
 # Frozen copy of crm_desktop.db.search_index DDL at this revision (skipped without trigram).
 SEARCH_INDEX_DDL = (
-    "CREATE VIRTUAL TABLE account_fts USING fts5(body, tokenize='trigram')",
+    "CREATE VIRTUAL TABLE account_fts USING fts5(body, tokenize='trigram', detail=none, columnsize=0)",
     "INSERT INTO account_fts(rowid, body) SELECT rowid, account.name || ' ' || account.tax_id || ' ' || account.email || ' ' || account.website || ' ' || (CASE WHEN account.phone LIKE '+66%' THEN '0' || substr(account.phone, 4) ELSE replace(account.phone, '+', '') END) FROM account WHERE deleted_at IS NULL",
     "CREATE TRIGGER account_fts_ai AFTER INSERT ON account WHEN new.deleted_at IS NULL BEGIN INSERT INTO account_fts(rowid, body) VALUES (new.rowid, new.name || ' ' || new.tax_id || ' ' || new.email || ' ' || new.website || ' ' || (CASE WHEN new.phone LIKE '+66%' THEN '0' || substr(new.phone, 4) ELSE replace(new.phone, '+', '') END)); END",
     "CREATE TRIGGER account_fts_au AFTER UPDATE OF name, tax_id, email, website, phone, deleted_at ON account BEGIN DELETE FROM account_fts WHERE rowid = old.rowid; INSERT INTO account_fts(rowid, body) SELECT new.rowid, new.name || ' ' || new.tax_id || ' ' || new.email || ' ' || new.website || ' ' || (CASE WHEN new.phone LIKE '+66%' THEN '0' || substr(new.phone, 4) ELSE replace(new.phone, '+', '') END) WHERE new.deleted_at IS NULL; END",
     'CREATE TRIGGER account_fts_ad AFTER DELETE ON account BEGIN DELETE FROM account_fts WHERE rowid = old.rowid; END',
-    "CREATE VIRTUAL TABLE contact_fts USING fts5(body, tokenize='trigram')",
+    "CREATE VIRTUAL TABLE contact_fts USING fts5(body, tokenize='trigram', detail=none, columnsize=0)",
     "INSERT INTO contact_fts(rowid, body) SELECT rowid, contact.first_name || ' ' || contact.last_name || ' ' || contact.nickname || ' ' || contact.email || ' ' || contact.line_id || ' ' || (CASE WHEN contact.mobile LIKE '+66%' THEN '0' || substr(contact.mobile, 4) ELSE replace(contact.mobile, '+', '') END) || ' ' || (CASE WHEN contact.phone LIKE '+66%' THEN '0' || substr(contact.phone, 4) ELSE replace(contact.phone, '+', '') END) FROM contact WHERE deleted_at IS NULL",
     "CREATE TRIGGER contact_fts_ai AFTER INSERT ON contact WHEN new.deleted_at IS NULL BEGIN INSERT INTO contact_fts(rowid, body) VALUES (new.rowid, new.first_name || ' ' || new.last_name || ' ' || new.nickname || ' ' || new.email || ' ' || new.line_id || ' ' || (CASE WHEN new.mobile LIKE '+66%' THEN '0' || substr(new.mobile, 4) ELSE replace(new.mobile, '+', '') END) || ' ' || (CASE WHEN new.phone LIKE '+66%' THEN '0' || substr(new.phone, 4) ELSE replace(new.phone, '+', '') END)); END",
     "CREATE TRIGGER contact_fts_au AFTER UPDATE OF first_name, last_name, nickname, email, line_id, mobile, phone, deleted_at ON contact BEGIN DELETE FROM contact_fts WHERE rowid = old.rowid; INSERT INTO contact_fts(rowid, body) SELECT new.rowid, new.first_name || ' ' || new.last_name || ' ' || new.nickname || ' ' || new.email || ' ' || new.line_id || ' ' || (CASE WHEN new.mobile LIKE '+66%' THEN '0' || substr(new.mobile, 4) ELSE replace(new.mobile, '+', '') END) || ' ' || (CASE WHEN new.phone LIKE '+66%' THEN '0' || substr(new.phone, 4) ELSE replace(new.phone, '+', '') END) WHERE new.deleted_at IS NULL; END",

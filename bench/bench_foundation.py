@@ -1,0 +1,148 @@
+"""Foundation benchmark (issue 3) on the large demo database, beside raw sqlite3 in the same run.
+
+    python bench/bench_foundation.py [--db PATH] [--size large]
+
+Prints: demo generation time (when the database is created), cold start to main window shown,
+accounts tab first page, search latency p50/p95 over 200 Thai and English fragments, and memory
+(RSS) after opening both tabs. Targets: start < 1.5 s, first page < 100 ms, search p95 < 50 ms,
+RSS < 300 MB, large demo generation < 60 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import DEFAULT_DIR, best_of, ensure_demo_db, ms, percentiles, row  # noqa: E402
+
+from crm_desktop.queries.accounts import AccountFilter, account_keys, account_rows  # noqa: E402
+from crm_desktop.queries.search import search_all  # noqa: E402
+from crm_desktop.services.app import open_app  # noqa: E402
+
+PAGE = 50
+
+
+def fragments(db: Path, count: int = 200, seed: int = 7) -> list[str]:
+    """Search queries users type: pieces of Thai and English names, nicknames, phones, e-mails."""
+    rnd = random.Random(seed)
+    conn = sqlite3.connect(db)
+    names = [r[0] for r in conn.execute("SELECT name FROM account ORDER BY random() LIMIT 400")]
+    people = conn.execute("SELECT first_name, last_name, nickname, mobile, email FROM contact "
+                          "ORDER BY random() LIMIT 400").fetchall()
+    conn.close()
+    out: list[str] = []
+    while len(out) < count:
+        kind = rnd.randrange(6)
+        if kind == 0:
+            text = rnd.choice(names).removeprefix("บริษัท ").removesuffix(" จำกัด")
+        elif kind in (1, 2):
+            text = rnd.choice(people)[kind - 1]
+        elif kind == 3:
+            text = rnd.choice(people)[2] or "ต้น"  # nicknames: often 2 characters
+            out.append(text)
+            continue
+        elif kind == 4:
+            mobile = rnd.choice(people)[3]
+            digits = "0" + mobile[3:]
+            out.append(f"{digits[:3]}-{digits[3:6]}")
+            continue
+        else:
+            text = (rnd.choice(people)[4] or "gmail.com").split("@")[0]
+        if len(text) > 3:
+            start = rnd.randrange(0, len(text) - 3)
+            text = text[start:start + rnd.randint(3, 6)]
+        out.append(text)
+    return out
+
+
+def raw_first_page(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    keys = [r[0] for r in conn.execute("SELECT rowid FROM account WHERE deleted_at IS NULL ORDER BY name, rowid")]
+    marks = ",".join("?" * PAGE)
+    conn.execute(f"SELECT * FROM account WHERE rowid IN ({marks})", keys[:PAGE]).fetchall()
+    conn.close()
+
+
+def raw_search(conn: sqlite3.Connection, text: str) -> None:
+    quoted = '"' + text.replace('"', '""') + '"'
+    for table in ("account", "contact"):
+        if len(text) >= 3:
+            sql = f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT 10"
+            keys = [r[0] for r in conn.execute(sql, (quoted,))]
+        else:
+            sql = f"SELECT rowid FROM {table}_fts WHERE body LIKE ? LIMIT 10"
+            keys = [r[0] for r in conn.execute(sql, (f"%{text}%",))]
+        if keys:
+            marks = ",".join("?" * len(keys))
+            conn.execute(f"SELECT * FROM {table} WHERE rowid IN ({marks})", keys).fetchall()
+
+
+def gui_probe(db: Path) -> dict[str, float]:
+    """Start the real app in a fresh process (offscreen) and read what it measured of itself."""
+    probe = Path(__file__).with_name("probe_gui.py")
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, str(probe), str(db)], check=True, capture_output=True, text=True)
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    figures["wall_to_shown"] = figures["shown_after_launch"] + (time.perf_counter() - start - figures["total"])
+    return figures
+
+
+def raw_start(db: Path) -> float:
+    code = ("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+            "c.execute('SELECT name FROM account ORDER BY name LIMIT 50').fetchall()")
+    return best_of(3, lambda: subprocess.run([sys.executable, "-c", code, str(db)], check=True))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--size", default="large", choices=("small", "medium", "large"))
+    args = parser.parse_args()
+    db = args.db or DEFAULT_DIR / f"demo-{args.size}.sqlite3"
+
+    print(f"database: {db}")
+    generated = ensure_demo_db(db, args.size)
+    row("", "crm_desktop", "raw sqlite3", "target")
+    if generated is not None:
+        row(f"demo --size {args.size}", f"{generated:8.1f} s", "", "< 60 s (large)")
+
+    gui = [gui_probe(db) for _ in range(3)]
+    best = min(gui, key=lambda g: g["wall_to_shown"])
+    row("cold start to main window shown", ms(best["wall_to_shown"]), ms(raw_start(db)), "< 1500 ms")
+    row("accounts tab first page shown", ms(best["first_page"]), ms(best_of(5, lambda: raw_first_page(db))),
+        "< 100 ms")
+
+    ctx = open_app(db, exclusive=False)
+    try:
+        ours_page = best_of(5, lambda: account_rows(ctx.database, account_keys(ctx.database, AccountFilter())[:PAGE]))
+        row("  (query only: keys + first rows)", ms(ours_page), "", "")
+        queries = fragments(db)
+        conn = sqlite3.connect(db)
+        ours, raw = [], []
+        for text in queries:
+            start = time.perf_counter()
+            search_all(ctx.database, text, limit=10)
+            ours.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            raw_search(conn, text)
+            raw.append(time.perf_counter() - start)
+        conn.close()
+    finally:
+        ctx.close()
+    (o50, o95), (r50, r95) = percentiles(ours), percentiles(raw)
+    row(f"search p50 ({len(queries)} fragments)", ms(o50), ms(r50), "")
+    row("search p95", ms(o95), ms(r95), "< 50 ms")
+    row("RSS after opening both tabs", f"{best['rss_mb']:8.1f} MB", "", "< 300 MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""Shared pieces of the benchmarks: the large demo database and timing helpers."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+DEFAULT_DIR = Path(__file__).resolve().parent / "data"
+
+
+def ensure_demo_db(path: Path, size: str) -> float | None:
+    """Create the demo database at `path` if missing; returns the seconds it took (None if reused)."""
+    if path.exists():
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "crm_desktop", "--db", str(path), "demo", "--size", size], check=True
+    )
+    return time.perf_counter() - start
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def best_of(n: int, fn: Callable[[], object]) -> float:
+    return min(timed(fn) for _ in range(n))
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p50 = statistics.median(ordered)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return p50, p95
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def row(label: str, ours: str, raw: str, target: str) -> None:
+    print(f"{label:<34} {ours:>14} {raw:>14}   {target}")

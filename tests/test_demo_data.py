@@ -1,0 +1,136 @@
+"""Sample data: deterministic, valid by our own rules, searchable, logged, and all-or-nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.db import bulk
+from crm_desktop.db.search_index import INDEXED, create_statements
+from crm_desktop.demo.generate import SIZES, _Generator, load_demo
+from crm_desktop.errors import DomainError
+from crm_desktop.queries.accounts import AccountFilter, account_keys
+from crm_desktop.queries.search import search_all
+from crm_desktop.services import validation
+from crm_desktop.services.app import AppContext, open_app
+from tests.test_core_data import table_dump
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[AppContext]:
+    ctx = open_app(tmp_path / "crm.sqlite3")
+    yield ctx
+    ctx.close()
+
+
+def test_small_demo_is_valid_searchable_and_logged(app: AppContext) -> None:
+    added = load_demo(app.database, "small", app.user_id)
+    size = SIZES["small"]
+    assert added == size.accounts + size.contacts + size.reps
+    conn = sqlite3.connect(app.database.path)
+    accounts = conn.execute("SELECT name, tax_id, phone, province, postcode FROM account").fetchall()
+    assert len(accounts) == size.accounts
+    for name, tax_id, phone, province, postcode in accounts:
+        assert name
+        assert tax_id == "" or validation.is_valid_tax_id(tax_id)
+        assert validation.phone(phone) == phone  # stored form is already E.164
+        assert validation.province(province) == province
+        assert len(postcode) == 5
+    mobiles = [r[0] for r in conn.execute("SELECT mobile FROM contact")]
+    assert all(validation.phone(m, mobile_only=True) == m for m in mobiles)
+    # Every record is in the change log, like data typed by hand.
+    logged = conn.execute("SELECT count(DISTINCT row_id) FROM change WHERE entity IN ('account', 'contact')").fetchone()
+    assert logged == (size.accounts + size.contacts,)
+    # And in the search index.
+    first_name = conn.execute("SELECT first_name FROM contact WHERE nickname != '' LIMIT 1").fetchone()[0]
+    conn.close()
+    assert any(first_name in hit.title for hit in search_all(app.database, first_name, limit=50))
+    assert len(account_keys(app.database, AccountFilter())) == size.accounts
+
+
+def test_generation_is_deterministic() -> None:
+    def names() -> list[str]:
+        batches = _Generator(seed=2026, size=SIZES["small"]).batches()
+        next(batches)  # users
+        return [row["name"] for row in next(batches)[1]]
+
+    assert names() == names()
+
+
+def test_cancel_leaves_the_database_exactly_as_it_was(app: AppContext) -> None:
+    before = table_dump(app.database.path)
+    with pytest.raises(bulk.Cancelled):
+        load_demo(app.database, "small", app.user_id, progress=lambda done, total: done < 300)
+    assert table_dump(app.database.path) == before
+    # The search triggers dropped for the load came back with the rollback: new rows are indexed.
+    from datetime import date
+
+    from crm_desktop.services.accounts import AccountInput, create_account
+
+    create_account(app.uow(), AccountInput(name="ร้านหลังยกเลิก"), date(2026, 11, 23))
+    assert [h.title for h in search_all(app.database, "หลังยกเลิก")] == ["ร้านหลังยกเลิก"]
+
+
+def test_index_triggers_are_restored_after_a_load(app: AppContext) -> None:
+    def triggers() -> list[tuple[str, str]]:
+        conn = sqlite3.connect(app.database.path)
+        try:
+            return conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").fetchall()
+        finally:
+            conn.close()
+
+    before = triggers()
+    load_demo(app.database, "small", app.user_id)
+    assert triggers() == before and len(before) == 3 * len(INDEXED)
+
+
+def test_migration_index_ddl_matches_the_code(app: AppContext) -> None:
+    """The bulk loader re-indexes with the code's text expression: it must equal the migrated one."""
+    conn = sqlite3.connect(app.database.path)
+    stored = {r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE name LIKE '%_fts%' AND sql IS NOT NULL")}
+    conn.close()
+    expected = {s for e in INDEXED for s in create_statements(e) if s.startswith("CREATE")}
+    assert expected <= stored
+
+
+def test_demo_refuses_a_database_with_data(tmp_path: Path) -> None:
+    db = tmp_path / "crm.sqlite3"
+    run = [sys.executable, "-m", "crm_desktop", "--db", str(db), "--lang", "en", "demo", "--size", "small"]
+    assert subprocess.run(run, capture_output=True, text=True).returncode == 0
+    again = subprocess.run(run, capture_output=True, text=True)
+    assert again.returncode == 1
+    assert again.stderr.count("\n") == 1 and "empty" in again.stderr and "Traceback" not in again.stderr
+
+
+def test_cli_search_prints_matches(tmp_path: Path) -> None:
+    db = tmp_path / "crm.sqlite3"
+    subprocess.run([sys.executable, "-m", "crm_desktop", "--db", str(db), "demo"], check=True, capture_output=True)
+    conn = sqlite3.connect(db)
+    nick, mobile = conn.execute("SELECT nickname, mobile FROM contact WHERE nickname != '' LIMIT 1").fetchone()
+    conn.close()
+    national = "0" + mobile[3:]
+    typed = f"{national[:3]}-{national[3:6]}-{national[6:]}"
+    out = subprocess.run([sys.executable, "-m", "crm_desktop", "--db", str(db), "search", typed],
+                         capture_output=True, text=True, check=True).stdout
+    assert f"({nick})" in out and f"{national[:3]} {national[3:6]} {national[6:]}" in out
+
+
+def test_cli_error_is_one_line_in_thai(tmp_path: Path) -> None:
+    db = tmp_path / "future.sqlite3"
+    open_app(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+    conn.commit()
+    conn.close()
+    out = subprocess.run([sys.executable, "-m", "crm_desktop", "--db", str(db), "--lang", "th", "search", "x"],
+                         capture_output=True, text=True)
+    assert out.returncode == 1 and "ใหม่กว่า" in out.stderr and out.stderr.count("\n") == 1
+
+
+def test_domain_error_never_escapes_as_a_traceback() -> None:
+    assert issubclass(bulk.Cancelled, DomainError)
