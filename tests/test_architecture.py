@@ -1,0 +1,82 @@
+"""The layer rules of DESIGN.md §2, checked on every `pytest` run.
+
+The rules themselves are the import-linter contracts in pyproject.toml ([tool.importlinter]); this
+file runs them and checks that every top-level module is covered, so a new package cannot slip
+past the "no Qt outside ui/ and views/" rule just because nobody listed it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "crm_desktop"
+
+# Allowed to use Qt (DESIGN §2).
+QT_LAYERS = {"ui", "views"}
+# The composition root starts the desktop app, so it reaches Qt through views/ (own contract).
+COMPOSITION_ROOT = {"main", "__main__"}
+
+
+def _contracts() -> dict[str, dict]:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    return {contract["id"]: contract for contract in contracts}
+
+
+def _top_level_modules() -> set[str]:
+    names = set()
+    for entry in PACKAGE.iterdir():
+        if entry.is_dir() and (entry / "__init__.py").is_file():
+            names.add(entry.name)
+        elif entry.is_file() and entry.suffix == ".py":
+            names.add(entry.stem)
+    return names
+
+
+def _lint_imports_command() -> list[str]:
+    # The console script sits beside the interpreter running pytest (bin/ or Scripts/ of the venv).
+    script = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.fail('lint-imports not found next to the Python running pytest; run: pip install -e ".[test]"')
+    return [script]
+
+
+def test_import_contracts_are_kept() -> None:
+    result = subprocess.run(
+        [*_lint_imports_command(), "--no-cache", "--config", str(ROOT / "pyproject.toml")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=300,
+    )
+    assert result.returncode == 0, (
+        "import-linter contracts (pyproject.toml [tool.importlinter]) are broken:\n"
+        + result.stdout[-8000:]
+        + result.stderr[-4000:]
+    )
+
+
+def test_every_non_qt_module_is_forbidden_to_import_qt() -> None:
+    listed = set(_contracts()["no-qt-outside-ui"]["source_modules"])
+    expected = {f"crm_desktop.{name}" for name in _top_level_modules() - QT_LAYERS - COMPOSITION_ROOT - {"__init__"}}
+    missing = sorted(expected - listed)
+    assert not missing, (
+        f"Add {missing} to source_modules of the 'no-qt-outside-ui' contract in pyproject.toml "
+        "(DESIGN §2: nothing outside ui/ and views/ imports PySide6)."
+    )
+
+
+def test_composition_root_does_not_import_qt_itself() -> None:
+    listed = set(_contracts()["main-no-direct-qt"]["source_modules"])
+    expected = {f"crm_desktop.{name}" for name in _top_level_modules() & COMPOSITION_ROOT}
+    missing = sorted(expected - listed)
+    assert not missing, f"Add {missing} to source_modules of the 'main-no-direct-qt' contract in pyproject.toml."
