@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import DEFAULT_DIR, best_of, ensure_demo_db, ms, percentiles, row  # noqa: E402
+from common import DEFAULT_DIR, best_of, ensure_demo_db, ms, percentiles, row
 
-from crm_desktop.queries.accounts import AccountFilter, account_keys, account_rows  # noqa: E402
-from crm_desktop.queries.search import search_all  # noqa: E402
-from crm_desktop.services.app import open_app  # noqa: E402
+from crm_desktop.queries.accounts import AccountFilter, account_keys, account_rows
+from crm_desktop.queries.search import search_all
+from crm_desktop.services.app import open_app
 
 PAGE = 50
 

@@ -6,8 +6,6 @@ caller's progress callback may return False to cancel, which rolls everything ba
 
 from __future__ import annotations
 
-import queue
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -69,7 +67,11 @@ class _Prepared:
 
 
 class _Preparer:
-    """Builds the rows for each batch; runs in a thread so Python work overlaps SQLite's."""
+    """Builds the DB-API rows for each batch.
+
+    (Not in a second thread: sqlite3 releases the GIL on every row, so a busy producer thread
+    made each insert wait for the GIL and the load three times slower.)
+    """
 
     def __init__(self, database: Database, ctx: ChangeContext, first_seq: int) -> None:
         self.database = database
@@ -99,26 +101,6 @@ class _Preparer:
         return out
 
 
-def _produce(batches: Iterable[Batch], preparer: _Preparer, out: queue.Queue[object], stop: threading.Event) -> None:
-    try:
-        for model, rows in batches:
-            item = preparer.prepare(model, rows)
-            while not stop.is_set():
-                try:
-                    out.put(item, timeout=0.1)
-                    break
-                except queue.Full:
-                    continue
-            if stop.is_set():
-                return
-        out.put(_END)
-    except BaseException as exc:  # handed to the loading thread, which re-raises it
-        out.put(exc)
-
-
-_END = object()
-
-
 def load(
     database: Database,
     user_id: str | None,
@@ -130,23 +112,16 @@ def load(
     ctx = ChangeContext(database.clock, database.site_id, user_id)
     raw = database.engine.raw_connection()
     done = 0
-    stop = threading.Event()
     try:
         cur = raw.cursor()
         cur.execute("PRAGMA cache_size=-262144")  # 256 MB while loading: index pages stay in memory
         # Take the write lock first, so the change numbers we hand out below stay ours.
         cur.execute("BEGIN IMMEDIATE")
         seq = cur.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
-        prepared: queue.Queue[object] = queue.Queue(maxsize=2)
-        producer = threading.Thread(
-            target=_produce, args=(batches, _Preparer(database, ctx, seq), prepared, stop), daemon=True
-        )
-        producer.start()
+        preparer = _Preparer(database, ctx, seq)
         with SuspendedIndex(cur):
-            while (item := prepared.get()) is not _END:
-                if isinstance(item, BaseException):
-                    raise item
-                assert isinstance(item, _Prepared)
+            for model, rows in batches:
+                item = preparer.prepare(model, rows)
                 cur.executemany(item.sql, item.records)
                 cur.executemany(item.change_sql, item.changes)
                 cur.executemany(FIELD_SQL, item.fields)
@@ -155,7 +130,6 @@ def load(
                     raise Cancelled()
         raw.commit()
     except BaseException:
-        stop.set()
         raw.rollback()
         raise
     finally:
