@@ -1,6 +1,7 @@
 """Composition root: the `crm-desktop` entry point chooses between a command and the desktop app.
 
-It is the one module allowed to import both the command line and the Qt views.
+It is the one module allowed to import both the command line and the Qt views; it hands the
+views the sample-data loader, which they may not import themselves.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from collections.abc import Sequence
 
 from crm_desktop import cli
 
+GUI_DEMO_SIZE = "medium"  # 5,000 companies and 15,000 people: enough to feel real, loads in seconds
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
@@ -16,4 +19,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.run(args)
     from crm_desktop.views.app import launch  # Qt is imported only for the desktop app
 
-    return launch(args)
+    return launch(args, load_demo=lambda ctx, progress: cli.fill_demo(ctx, GUI_DEMO_SIZE, progress))

@@ -123,8 +123,9 @@ class _Generator:
         founded = TODAY - timedelta(days=r.randint(365, 365 * 60))
         row: dict[str, Any] = {
             "name": name,
-            "industry": r.choice(V.INDUSTRIES)[0],
-            "segment": r.choice(V.CUSTOMER_SEGMENTS)[0],
+            # Stored as a Thai office would type them; the lists offer these labels too.
+            "industry": r.choice(V.INDUSTRIES)[1],
+            "segment": r.choice(V.CUSTOMER_SEGMENTS)[1],
             "phone": self.landline(pcode),
             "address_line": self.address_line(),
             "subdistrict": sub, "district": district, "province": province, "postcode": postcode,

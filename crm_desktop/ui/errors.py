@@ -1,0 +1,96 @@
+"""Error dialogs: domain errors in the user's language, anything else as "nothing was saved"."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from crm_desktop.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+
+
+def _show(box: QMessageBox, modal: bool) -> QMessageBox:
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if modal:
+        box.exec()
+    else:
+        # Window-modal and non-blocking: the parent owns the box, so it stays alive until closed.
+        box.open()
+    return box
+
+
+def show_domain_error(parent: QWidget | None, err: DomainError, lang: str, *, modal: bool = False) -> QMessageBox:
+    """A problem the user can fix, in the UI language."""
+    title = QCoreApplication.translate("ErrorDialogs", "Cannot do that")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, err.text(lang), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("domainErrorBox")
+    return _show(box, modal)
+
+
+def show_warning(parent: QWidget | None, text: str, *, title: str = "", modal: bool = False) -> QMessageBox:
+    """A plain warning written by the UI (already translated by the caller)."""
+    title = title or QCoreApplication.translate("ErrorDialogs", "Cannot do that")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("warningBox")
+    return _show(box, modal)
+
+
+def show_unexpected_error(parent: QWidget | None, exc: BaseException, *, modal: bool = False) -> QMessageBox:
+    """A bug or an environment failure: say plainly that nothing was saved; details for support."""
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    log.error("Unexpected error in a user action:\n%s", details)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("ErrorDialogs", "Action failed"),
+        QCoreApplication.translate("ErrorDialogs", "The action failed and nothing was saved."),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("unexpectedErrorBox")
+    box.setInformativeText(QCoreApplication.translate(
+        "ErrorDialogs", "You can try again. If it keeps failing, send the details to whoever supports this program."
+    ))
+    box.setDetailedText(details)
+    return _show(box, modal)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, lang: str, *, modal: bool = False) -> QMessageBox:
+    if isinstance(exc, DomainError):
+        return show_domain_error(parent, exc, lang, modal=modal)
+    return show_unexpected_error(parent, exc, modal=modal)
+
+
+def confirm(
+    parent: QWidget,
+    title: str,
+    text: str,
+    on_yes: Callable[[], None],
+    *,
+    yes_text: str = "",
+    informative: str = "",
+) -> QMessageBox:
+    """Ask a yes/no question without blocking the event loop; `on_yes` runs only on Yes."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName("confirmBox")
+    if informative:
+        box.setInformativeText(informative)
+    if yes_text:
+        box.button(QMessageBox.StandardButton.Yes).setText(yes_text)
+    box.button(QMessageBox.StandardButton.Cancel).setText(QCoreApplication.translate("ErrorDialogs", "Cancel"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+    yes = box.button(QMessageBox.StandardButton.Yes)
+
+    def finished(_result: int) -> None:
+        if box.clickedButton() is yes:
+            on_yes()
+
+    box.finished.connect(finished)
+    return _show(box, False)

@@ -1,0 +1,278 @@
+"""A lazy table model over a "keys then rows" source (the Anki browser idea).
+
+`refresh`/`reload` asks the source for the ordered keys of the whole result (SQLite rowids:
+cheap, filtered and sorted in SQL). Row objects are fetched only when the view asks for them,
+one block of `block_size` keys at a time, and kept in a bounded cache, so a list of 300,000
+rows costs one keys query and a block or two of rows.
+
+Rows are frozen objects with a `key` (the rowid) and an `id` attribute (the record id).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+KeysFn = Callable[[str, bool], list[int]]
+RowsFn = Callable[[Sequence[int]], Sequence[Any]]
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: `key` names it (and is its SQL sort key unless `sort_key` says otherwise)."""
+
+    key: str
+    header: str
+    value: Callable[[Any], str]
+    alignment: Qt.AlignmentFlag = LEFT
+    sortable: bool = True
+    sort_key: str = ""
+    width: int = 120
+    visible: bool = True
+
+    @property
+    def sort_by(self) -> str:
+        return self.sort_key or self.key
+
+
+class LazyTableModel(QAbstractTableModel):
+    """Table model holding all keys and only the rows the view has asked for."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        keys_fn: KeysFn,
+        rows_fn: RowsFn,
+        *,
+        block_size: int = 200,
+        max_cached_blocks: int = 60,
+        sort: str = "",
+        descending: bool = False,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._keys_fn = keys_fn
+        self._rows_fn = rows_fn
+        self.block_size = block_size
+        self.max_cached_blocks = max_cached_blocks
+        self._keys: list[int] = []
+        self._blocks: OrderedDict[int, dict[int, Any]] = OrderedDict()
+        self._positions: dict[int, int] | None = None
+        self.loaded = False
+        self.sort_key = sort or (self.columns[0].sort_by if self.columns else "")
+        self.descending = descending
+        # Counters, so tests and benchmarks can check what was fetched.
+        self.rows_fetched = 0
+        self.fetch_calls = 0
+        self.keys_queries = 0
+
+    # --- source -------------------------------------------------------------------------------
+
+    @property
+    def keys(self) -> list[int]:
+        return self._keys
+
+    def column_index(self, key: str) -> int:
+        for i, col in enumerate(self.columns):
+            if col.key == key:
+                return i
+        return -1
+
+    def _query_keys(self) -> list[int]:
+        self.keys_queries += 1
+        self.loaded = True
+        return list(self._keys_fn(self.sort_key, self.descending))
+
+    def reload(self) -> None:
+        """Query the keys again (records were created, deleted, filtered or re-sorted).
+
+        Cached rows are dropped; the view re-asks for what it shows.
+        """
+        self.beginResetModel()
+        self._keys = self._query_keys()
+        self._blocks.clear()
+        self._positions = None
+        self.endResetModel()
+
+    refresh = reload
+
+    def clear_cache(self) -> None:
+        """Forget fetched rows (related records changed); visible rows are fetched again."""
+        self._blocks.clear()
+        if self._keys:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, len(self.columns) - 1))
+
+    def _fetch_block(self, block: int) -> dict[int, Any]:
+        start = block * self.block_size
+        keys = self._keys[start : start + self.block_size]
+        rows = self._rows_fn(keys)
+        self.fetch_calls += 1
+        self.rows_fetched += len(rows)
+        found = {row.key: row for row in rows}
+        self._blocks[block] = found
+        while len(self._blocks) > self.max_cached_blocks:
+            self._blocks.popitem(last=False)
+        return found
+
+    def row_at(self, row: int) -> Any | None:
+        """The row object at a position, fetching its block if needed (None if it vanished)."""
+        if not 0 <= row < len(self._keys):
+            return None
+        block = row // self.block_size
+        found = self._blocks.get(block)
+        if found is None:
+            found = self._fetch_block(block)
+        else:
+            self._blocks.move_to_end(block)
+        return found.get(self._keys[row])
+
+    def cached_row_count(self) -> int:
+        return sum(len(b) for b in self._blocks.values())
+
+    def key_at(self, row: int) -> int | None:
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def id_at(self, row: int) -> str | None:
+        found = self.row_at(row)
+        return None if found is None else found.id
+
+    def position_of_key(self, key: int) -> int:
+        """Row number of a key in the current result, or -1."""
+        if self._positions is None:
+            self._positions = {k: i for i, k in enumerate(self._keys)}
+        return self._positions.get(key, -1)
+
+    def ids_at(self, rows: Iterable[int]) -> list[str]:
+        """Record ids at these positions (fetching their blocks); vanished rows are skipped."""
+        ids = []
+        for r in sorted(set(rows)):
+            rid = self.id_at(r)
+            if rid is not None:
+                ids.append(rid)
+        return ids
+
+    def _cached_positions(self, predicate: Callable[[Any], bool]) -> dict[int, int]:
+        """key -> position of cached rows matching `predicate`."""
+        wanted = {}
+        for found in self._blocks.values():
+            for key, row in found.items():
+                if predicate(row):
+                    wanted[key] = self.position_of_key(key)
+        return wanted
+
+    def cached_rows(self, ids: Iterable[str] | None = None) -> list[Any]:
+        """Rows currently cached (those of `ids` only, when given), e.g. to see old values."""
+        wanted = None if ids is None else set(ids)
+        return [row for block in self._blocks.values() for row in block.values()
+                if wanted is None or row.id in wanted]
+
+    def refresh_ids(self, ids: Iterable[str]) -> int:
+        """Re-fetch just the cached rows of these record ids (they were edited); returns how many.
+
+        Rows not cached need nothing: they are fetched fresh when shown. The keys do not move
+        (like every list that refreshes in place, an edited row keeps its place until F5).
+        """
+        wanted_ids = set(ids)
+        return self.refresh_where(lambda row: row.id in wanted_ids)
+
+    def refresh_where(self, predicate: Callable[[Any], bool]) -> int:
+        """Re-fetch the cached rows matching `predicate` and repaint them."""
+        wanted = self._cached_positions(predicate)
+        if not wanted:
+            return 0
+        rows = {row.key: row for row in self._rows_fn(list(wanted))}
+        self.fetch_calls += 1
+        self.rows_fetched += len(rows)
+        for block in self._blocks.values():
+            for key in list(block):
+                if key in wanted:
+                    if key in rows:
+                        block[key] = rows[key]
+                    else:
+                        del block[key]  # deleted meanwhile: shows empty until the keys reload
+        last = len(self.columns) - 1
+        for pos in sorted(p for p in wanted.values() if p >= 0):
+            self.dataChanged.emit(self.index(pos, 0), self.index(pos, last))
+        return len(wanted)
+
+    # --- Qt model interface -------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        col = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            row = self.row_at(index.row())
+            if row is None:
+                return ""
+            text = col.value(row)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return text if len(text) > 30 else None
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(col.alignment.value)
+        if role == ID_ROLE:
+            return self.id_at(index.row())
+        if role == ROW_ROLE:
+            return self.row_at(index.row())
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].header
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(self.columns[section].alignment.value)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL: query the keys again ordered by the column's sort key."""
+        if not 0 <= column < len(self.columns) or not self.columns[column].sortable:
+            return
+        key = self.columns[column].sort_by
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self.sort_key and descending == self.descending and self.loaded:
+            return
+        self.sort_key = key
+        self.descending = descending
+        self.layoutAboutToBeChanged.emit()
+        self.reload_keys_for_layout()
+        self.layoutChanged.emit()
+
+    def reload_keys_for_layout(self) -> None:
+        self._keys = self._query_keys()
+        self._blocks.clear()
+        self._positions = None
+        # Persistent indexes (the selection) cannot follow rows we have not fetched; drop them.
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(old, [QModelIndex()] * len(old))
+
+    def sort_column(self) -> int:
+        for i, col in enumerate(self.columns):
+            if col.sortable and col.sort_by == self.sort_key:
+                return i
+        return -1

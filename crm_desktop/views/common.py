@@ -1,0 +1,122 @@
+"""What every screen needs: the application context, preferences, the change bus, Undo, and
+small display helpers shared by the lists and detail panes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QWidget
+
+from crm_desktop.queries.search import search_all
+from crm_desktop.services.app import AppContext
+from crm_desktop.services.formatting import format_date
+from crm_desktop.services.validation import format_phone
+from crm_desktop.ui.actions import ChangeBus, UndoDelete
+from crm_desktop.ui.prefs import Prefs
+from crm_desktop.ui.search_popup import Choice
+
+
+@dataclass
+class ViewEnv:
+    """Passed to every tab and dialog (no globals)."""
+
+    ctx: AppContext
+    prefs: Prefs
+    bus: ChangeBus
+    undo: UndoDelete
+    today: Callable[[], date] = field(default=date.today)
+
+    @property
+    def lang(self) -> str:
+        return self.prefs.language
+
+    @property
+    def buddhist(self) -> bool:
+        return self.prefs.buddhist_era
+
+    @property
+    def db(self):  # the Database that queries take (views never import db/ to name its type)
+        return self.ctx.database
+
+    def date_text(self, value: date | None) -> str:
+        return format_date(value, self.lang, self.buddhist)
+
+    def datetime_text(self, value: datetime | None) -> str:
+        """A stored (naive UTC) time in the computer's local time: "23/11/2569 14:05"."""
+        if value is None:
+            return ""
+        local = value.replace(tzinfo=UTC).astimezone()
+        return f"{format_date(local.date(), self.lang, self.buddhist)} {local:%H:%M}"
+
+
+def format_tax_id(value: str) -> str:
+    """The way tax ids are printed in Thailand: 0-1055-36061-47-9."""
+    if len(value) != 13 or not value.isdigit():
+        return value
+    return f"{value[0]}-{value[1:5]}-{value[5:10]}-{value[10:12]}-{value[12]}"
+
+
+def branch_text(code: str) -> str:
+    if not code:
+        return ""
+    if code == "00000":
+        return QCoreApplication.translate("AccountsTab", "Head office")
+    return code
+
+
+def phone_text(e164: str) -> str:
+    return format_phone(e164)
+
+
+def account_choices(env: ViewEnv, text: str, limit: int = 20, exclude: str | None = None) -> list[Choice]:
+    """Accounts whose name, tax id, phone or e-mail contain `text` (index search, LIMITed)."""
+    hits = search_all(env.db, text, limit)
+    return [
+        Choice(h.id, h.title, " · ".join(p for p in (h.subtitle, format_phone(h.phone)) if p), "account")
+        for h in hits
+        if h.kind == "account" and h.id != exclude
+    ]
+
+
+# --- detail panes ------------------------------------------------------------------------------
+
+
+class DetailForm(QFrame):
+    """Label/value rows whose values are selectable text; empty values hide their row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.values: dict[str, QLabel] = {}
+
+    def add(self, key: str, label: str) -> QLabel:
+        value = QLabel()
+        value.setObjectName(f"detail_{key}")
+        value.setWordWrap(True)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form.addRow(label, value)
+        self.values[key] = value
+        return value
+
+    def set(self, key: str, text: str) -> None:
+        value = self.values[key]
+        value.setText(text)
+        self.form.setRowVisible(value, bool(text))
+
+    def clear(self) -> None:
+        for key in self.values:
+            self.set(key, "")
+
+    def text(self, key: str) -> str:
+        return self.values[key].text()
+
+
+def join_address(line: str, subdistrict: str, district: str, province: str, postcode: str) -> str:
+    """A Thai postal address on one line: the parts as stored, in postal order."""
+    return " ".join(p for p in (line, subdistrict, district, province, postcode) if p)

@@ -1,0 +1,286 @@
+"""Create or edit a contact: a person at an account (B2B) or a customer on their own (B2C)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.queries.accounts import account_names
+from crm_desktop.services.changes import Changes
+from crm_desktop.services.contacts import (
+    GENDERS,
+    INCOME_BANDS,
+    ContactInput,
+    contact_input,
+    create_contact,
+    update_contact,
+)
+from crm_desktop.ui.forms import (
+    DateEdit,
+    EmailEdit,
+    PhoneEdit,
+    ProvinceCombo,
+    RecordPicker,
+    select_data,
+)
+from crm_desktop.views.account_dialog import owner_combo
+from crm_desktop.views.common import ViewEnv, account_choices
+from crm_desktop.views.dialog_base import RecordDialog
+
+PREFIXES = ("นาย", "นาง", "นางสาว", "คุณ", "ดร.", "Mr", "Mrs", "Ms", "Dr")
+GENDER_VALUES = GENDERS
+
+
+def gender_label(value: str) -> str:
+    labels = {
+        "": QCoreApplication.translate("ContactDialog", "(not given)"),
+        "female": QCoreApplication.translate("ContactDialog", "Female"),
+        "male": QCoreApplication.translate("ContactDialog", "Male"),
+        "other": QCoreApplication.translate("ContactDialog", "Other"),
+    }
+    return labels.get(value, value)
+
+
+def income_label(value: str) -> str:
+    """ "15k-30k" -> "฿15,000–30,000 a month"; unknown values are shown as stored."""
+    t = QCoreApplication.translate
+    if not value:
+        return t("ContactDialog", "(not given)")
+    if value.startswith("<"):
+        amount = _thousands(value[1:])
+        return t("ContactDialog", "under ฿%1 a month").replace("%1", amount) if amount else value
+    if value.endswith("+"):
+        amount = _thousands(value[:-1])
+        return t("ContactDialog", "฿%1 or more a month").replace("%1", amount) if amount else value
+    low, sep, high = value.partition("-")
+    if sep and _thousands(low) and _thousands(high):
+        return t("ContactDialog", "฿%1–%2 a month").replace("%1", _thousands(low)).replace("%2", _thousands(high))
+    return value
+
+
+def _thousands(text: str) -> str:
+    text = text.strip().lower()
+    if text.endswith("k") and text[:-1].isdigit():
+        return f"{int(text[:-1]) * 1000:,}"
+    return f"{int(text):,}" if text.isdigit() else ""
+
+
+class ContactDialog(RecordDialog):
+    """New contact (record_id None, optionally for an account) or edit one."""
+
+    def __init__(
+        self,
+        env: ViewEnv,
+        record_id: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        account: tuple[str, str] | None = None,
+    ) -> None:
+        super().__init__(env, record_id, parent)
+        self.setObjectName("contactDialog")
+        self.setWindowTitle(self.tr("New contact") if record_id is None else self.tr("Edit contact"))
+        self.resize(980, 620)
+
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        person = QGroupBox(self.tr("Person"))
+        form = QFormLayout(person)
+        self.prefix = QComboBox()
+        self.prefix.setEditable(True)
+        self.prefix.addItem("")
+        self.prefix.addItems(list(PREFIXES))
+        self.prefix.setEditText("")
+        form.addRow(self.tr("Title"), self.prefix)
+        self.first_name = QLineEdit()
+        self.first_name.setMaxLength(100)
+        form.addRow(self.tr("First name *"), self.first_name)
+        self.last_name = QLineEdit()
+        self.last_name.setMaxLength(100)
+        form.addRow(self.tr("Last name"), self.last_name)
+        self.nickname = QLineEdit()
+        self.nickname.setMaxLength(50)
+        self.nickname.setPlaceholderText(self.tr("e.g. ต้อม"))
+        form.addRow(self.tr("Nickname"), self.nickname)
+        self.account = RecordPicker(
+            lambda text: account_choices(env, text),
+            placeholder=self.tr("Type part of the company's name (empty for a private customer)…"),
+            no_match_text=self.tr("No matching account"),
+        )
+        self.account.setObjectName("accountPicker")
+        form.addRow(self.tr("Company"), self.account)
+        self.position = QLineEdit()
+        self.position.setMaxLength(100)
+        form.addRow(self.tr("Position"), self.position)
+        self.birthday = DateEdit("birthday", buddhist=env.buddhist, lang=env.lang)
+        form.addRow(self.tr("Birthday"), self.birthday)
+        self.gender = QComboBox()
+        for value in GENDER_VALUES:
+            self.gender.addItem(gender_label(value), value)
+        form.addRow(self.tr("Gender"), self.gender)
+        self.income_band = QComboBox()
+        for value in INCOME_BANDS:
+            self.income_band.addItem(income_label(value), value)
+        form.addRow(self.tr("Income"), self.income_band)
+        self.interests = QLineEdit()
+        self.interests.setPlaceholderText(self.tr("comma-separated, e.g. กอล์ฟ, ท่องเที่ยว"))
+        form.addRow(self.tr("Interests"), self.interests)
+        left.addWidget(person)
+        columns.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        reach = QGroupBox(self.tr("Contact details"))
+        rform = QFormLayout(reach)
+        self.mobile = PhoneEdit("mobile", mobile=True)
+        rform.addRow(self.tr("Mobile"), self.mobile)
+        self.phone = PhoneEdit("phone")
+        rform.addRow(self.tr("Phone"), self.phone)
+        self.email = EmailEdit()
+        rform.addRow(self.tr("E-mail"), self.email)
+        self.line_id = QLineEdit()
+        self.line_id.setMaxLength(60)
+        self.line_id.setPlaceholderText("@lineid")
+        rform.addRow(self.tr("LINE ID"), self.line_id)
+        consent_row = QHBoxLayout()
+        self.marketing_consent = QCheckBox(self.tr("Agrees to receive marketing"))
+        self.consent_on = DateEdit("consent_on", buddhist=env.buddhist, lang=env.lang)
+        self.consent_on.setToolTip(self.tr("When the consent was given (PDPA); today if left empty."))
+        self.consent_on.setEnabled(False)
+        self.marketing_consent.toggled.connect(self.consent_on.setEnabled)
+        consent_row.addWidget(self.marketing_consent)
+        consent_row.addWidget(QLabel(self.tr("since")))
+        consent_row.addWidget(self.consent_on)
+        rform.addRow(self.tr("Consent"), consent_row)
+        self.owner = owner_combo(env, self.tr("(nobody)"))
+        rform.addRow(self.tr("Owner"), self.owner)
+        self.tags = QLineEdit()
+        rform.addRow(self.tr("Tags"), self.tags)
+        right.addWidget(reach)
+
+        address = QGroupBox(self.tr("Address"))
+        aform = QFormLayout(address)
+        self.address_line = QLineEdit()
+        self.address_line.setPlaceholderText(self.tr("No., building, soi, road"))
+        aform.addRow(self.tr("Address"), self.address_line)
+        self.subdistrict = QLineEdit()
+        aform.addRow(self.tr("Subdistrict"), self.subdistrict)
+        self.district = QLineEdit()
+        aform.addRow(self.tr("District"), self.district)
+        self.province = ProvinceCombo(env.lang)
+        aform.addRow(self.tr("Province"), self.province)
+        self.postcode = QLineEdit()
+        self.postcode.setMaxLength(5)
+        aform.addRow(self.tr("Postcode"), self.postcode)
+        right.addWidget(address)
+        columns.addLayout(right, 1)
+        self.body.addLayout(columns)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(self.tr("Notes"))
+        self.notes.setMaximumHeight(90)
+        self.body.addWidget(self.notes)
+
+        for key, widget in (
+            ("prefix", self.prefix), ("first_name", self.first_name), ("last_name", self.last_name),
+            ("nickname", self.nickname), ("position", self.position), ("account_id", self.account),
+            ("owner_id", self.owner), ("mobile", self.mobile), ("phone", self.phone), ("email", self.email),
+            ("line_id", self.line_id), ("birthday", self.birthday), ("gender", self.gender),
+            ("income_band", self.income_band), ("interests", self.interests),
+            ("marketing_consent", self.marketing_consent), ("consent_on", self.consent_on),
+            ("address_line", self.address_line), ("subdistrict", self.subdistrict), ("district", self.district),
+            ("province", self.province), ("postcode", self.postcode), ("tags", self.tags), ("notes", self.notes),
+        ):
+            self.errors.register(key, widget)
+
+        if record_id is not None:
+            self.fill(contact_input(env.ctx.uow(), record_id))
+        else:
+            select_data(self.owner, env.ctx.user_id)
+            if account is not None:
+                self.account.set_value(*account)
+        self.remember_initial()
+        self.first_name.setFocus()
+
+    def fill(self, data: ContactInput) -> None:
+        self.prefix.setEditText(data.prefix)
+        self.first_name.setText(data.first_name)
+        self.last_name.setText(data.last_name)
+        self.nickname.setText(data.nickname)
+        self.position.setText(data.position)
+        if data.account_id:
+            names = account_names(self.env.db, [data.account_id])
+            self.account.set_value(data.account_id, names.get(data.account_id, ""))
+        select_data(self.owner, data.owner_id or "")
+        self.mobile.setPhone(data.mobile)
+        self.phone.setPhone(data.phone)
+        self.email.setText(data.email)
+        self.line_id.setText(data.line_id)
+        self.birthday.setDate(data.birthday)
+        select_data(self.gender, data.gender)
+        select_data(self.income_band, data.income_band)
+        self.interests.setText(data.interests)
+        self.marketing_consent.setChecked(data.marketing_consent)
+        self.consent_on.setDate(data.consent_on)
+        self.address_line.setText(data.address_line)
+        self.subdistrict.setText(data.subdistrict)
+        self.district.setText(data.district)
+        self.province.setProvince(data.province)
+        self.postcode.setText(data.postcode)
+        self.tags.setText(data.tags)
+        self.notes.setPlainText(data.notes)
+
+    def form_input(self) -> ContactInput:
+        consent = self.marketing_consent.isChecked()
+        return ContactInput(
+            prefix=self.prefix.currentText(),
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            nickname=self.nickname.text(),
+            position=self.position.text(),
+            account_id=self.account.value(),
+            owner_id=str(self.owner.currentData() or "") or None,
+            mobile=self.mobile.phone(),
+            phone=self.phone.phone(),
+            email=self.email.text(),
+            line_id=self.line_id.text(),
+            birthday=self.birthday.date(),
+            gender=str(self.gender.currentData() or ""),
+            income_band=str(self.income_band.currentData() or ""),
+            interests=self.interests.text(),
+            marketing_consent=consent,
+            consent_on=self.consent_on.date() if consent else None,
+            address_line=self.address_line.text(),
+            subdistrict=self.subdistrict.text(),
+            district=self.district.text(),
+            province=self.province.province(),
+            postcode=self.postcode.text(),
+            tags=self.tags.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def check_form(self) -> tuple[str, str] | None:
+        if self.account.has_unchosen_text():
+            return "account_id", self.tr("Choose the company from the list that appears while you type, "
+                                         "or clear the field for a private customer.")
+        return None
+
+    def save_action(self, data: ContactInput) -> Changes:
+        if self.record_id is None:
+            return create_contact(self.env.ctx.uow(), data, self.env.today())
+        return update_contact(self.env.ctx.uow(), self.record_id, data, self.env.today())
+
+    def saved_description(self, data: ContactInput) -> str:
+        name = " ".join(p for p in (data.first_name.strip(), data.last_name.strip()) if p)
+        if self.record_id is None:
+            return self.tr("Added contact %1").replace("%1", name)
+        return self.tr("Saved contact %1").replace("%1", name)

@@ -1,0 +1,128 @@
+"""What the record dialogs share: error banner, Save/Cancel, asking before discarding edits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from crm_desktop.errors import DomainError
+from crm_desktop.services.changes import Changes
+from crm_desktop.ui.actions import perform
+from crm_desktop.ui.errors import confirm, show_unexpected_error
+from crm_desktop.ui.forms import FormErrors
+from crm_desktop.views.common import ViewEnv
+
+
+class RecordDialog(QDialog):
+    """Subclasses build the form in `body`, and implement `form_input`, `save_action`."""
+
+    def __init__(self, env: ViewEnv, record_id: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.record_id = record_id
+        self.changes: Changes | None = None
+        self._initial: Any = None
+        self._discard_ok = False
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        outer = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.errors = FormErrors(self.banner, env.lang)
+        outer.addWidget(self.banner)
+        self.body = QVBoxLayout()
+        outer.addLayout(self.body, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(QCoreApplication.translate("RecordDialog", "Save"))
+        self.save_button.setObjectName("saveButton")
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(QCoreApplication.translate("RecordDialog", "Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def remember_initial(self) -> None:
+        """Call after the form is filled: Cancel asks before throwing edits away."""
+        self._initial = self._snapshot()
+
+    def _snapshot(self) -> Any:
+        try:
+            return self.form_input()
+        except DomainError:
+            return None
+
+    def is_modified(self) -> bool:
+        return self._snapshot() != self._initial
+
+    # --- hooks ----------------------------------------------------------------------------
+
+    def form_input(self) -> Any:
+        """The form's values as the service's input; raises ValidationError for unreadable fields."""
+        raise NotImplementedError
+
+    def check_form(self) -> tuple[str, str] | None:
+        """UI-only checks before the service: (field, message) of the first problem, or None."""
+        return None
+
+    def save_action(self, data: Any) -> Changes:
+        raise NotImplementedError
+
+    def saved_description(self, data: Any) -> str:
+        return ""
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Check everything, then one service call; on error the dialog stays open, nothing lost."""
+        self.errors.clear()
+        problem = self.check_form()
+        if problem is not None:
+            self.errors.show_text(*problem)
+            return False
+        try:
+            data = self.form_input()
+        except DomainError as err:
+            self.errors.show_error(err)
+            return False
+        except Exception as exc:
+            show_unexpected_error(self, exc)
+            return False
+        changes = perform(
+            self,
+            self.env.bus,
+            self.env.lang,
+            lambda: self.save_action(data),
+            description=self.saved_description(data),
+            on_domain_error=self.errors.show_error,
+        )
+        if changes is None:
+            return False
+        self.changes = changes
+        if changes.created:
+            self.record_id = changes.created[0]
+        self._discard_ok = True
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        if self._discard_ok or not self.isVisible() or not self.is_modified():
+            super().reject()
+            return
+        confirm(
+            self,
+            QCoreApplication.translate("RecordDialog", "Discard changes?"),
+            QCoreApplication.translate("RecordDialog", "You have changed this form. Close it without saving?"),
+            self._discard,
+            yes_text=QCoreApplication.translate("RecordDialog", "Discard"),
+        )
+
+    def discard(self) -> None:
+        """Close without saving and without asking (e.g. before the language is switched)."""
+        self._discard()
+
+    def _discard(self) -> None:
+        self._discard_ok = True
+        super().reject()

@@ -1,0 +1,455 @@
+"""The main window: Accounts and Contacts tabs, global search (Ctrl+K), menus, status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from importlib import metadata
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from crm_desktop.queries.accounts import account_count
+from crm_desktop.queries.contacts import contact_count
+from crm_desktop.queries.lookups import users
+from crm_desktop.queries.search import search_all
+from crm_desktop.services.app import AppContext
+from crm_desktop.services.changes import Changes
+from crm_desktop.services.settings import company_name
+from crm_desktop.services.validation import format_phone
+from crm_desktop.ui.actions import ChangeBus, UndoableDelete, UndoDelete, perform
+from crm_desktop.ui.forms import icon
+from crm_desktop.ui.i18n import UiLanguage
+from crm_desktop.ui.prefs import Prefs
+from crm_desktop.ui.search_popup import Choice, SearchPopup
+from crm_desktop.ui.tasks import Task
+from crm_desktop.views.accounts import AccountsTab
+from crm_desktop.views.common import ViewEnv
+from crm_desktop.views.contacts import ContactsTab
+from crm_desktop.views.record_tab import RecordTab
+from crm_desktop.views.settings_dialog import SettingsDialog
+
+SEARCH_LIMIT = 8  # per kind
+
+
+def app_version() -> str:
+    try:
+        return metadata.version("crm_desktop")
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+class MainWindow(QMainWindow):
+    """`MainWindow(ctx, prefs)`; pass the `UiLanguage` to let Settings switch the language live."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        prefs: Prefs,
+        *,
+        language: UiLanguage | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.language = language
+        self.env = ViewEnv(ctx, prefs, ChangeBus(self), UndoDelete(self), today)
+        self.tasks: list[Task] = []
+        self.settings_dialog: SettingsDialog | None = None
+        self.about_box: QMessageBox | None = None
+        self.sample_data_box: QMessageBox | None = None
+        self.icons = {
+            "account": icon("account", self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon)),
+            "contact": icon("contact", self.style().standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon)),
+        }
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self._create_status_bar()
+        self._build_tabs()
+        self.env.bus.changed.connect(self._on_changes)
+        self.env.bus.action_done.connect(self._action_done)
+        self.env.undo.available.connect(self._undo_available)
+        self.tabs.currentChanged.connect(lambda *_: self._tab_changed())
+        self._retranslate()
+        self._update_title()
+        self._update_counts()
+        self._update_user()
+        self._undo_available(None)
+
+        geometry = prefs.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = prefs.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _action(self, name: str, slot: Callable[[], object], shortcut: QKeySequence | None = None,
+                std_icon: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if std_icon is not None:
+            action.setIcon(self.style().standardIcon(std_icon))
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _create_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        key = QKeySequence.StandardKey
+        self.act_settings = self._action("actSettings", self.open_settings, QKeySequence(key.Preferences))
+        self.act_quit = self._action("actQuit", self.close, QKeySequence(key.Quit))
+        self.act_new = self._action("actNew", self.new_record, QKeySequence(key.New), sp.SP_FileIcon)
+        self.act_edit = self._action("actEdit", self.edit_record, QKeySequence("Ctrl+E"), sp.SP_FileDialogContentsView)
+        self.act_delete = self._action("actDelete", self.delete_selected, QKeySequence(Qt.Key.Key_Delete),
+                                       sp.SP_TrashIcon)
+        self.act_undo = self._action("actUndo", self.undo_delete, QKeySequence(key.Undo), sp.SP_ArrowBack)
+        self.act_refresh = self._action("actRefresh", self.refresh, QKeySequence(Qt.Key.Key_F5), sp.SP_BrowserReload)
+        self.act_filter = self._action("actFilter", self.focus_filter, QKeySequence(key.Find))
+        self.act_columns = self._action("actColumns", self.choose_columns)
+        self.act_search = self._action("actSearch", self.focus_search, QKeySequence("Ctrl+K"))
+        self.act_about = self._action("actAbout", self.show_about)
+        self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_settings)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        for action in (self.act_new, self.act_edit, self.act_delete):
+            self.menu_edit.addAction(action)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_view = bar.addMenu("")
+        for action in (self.act_refresh, self.act_filter, self.act_search):
+            self.menu_view.addAction(action)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_columns)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def _create_toolbar(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # New / Edit / Delete sit beside each list (they act on it); the menu and shortcuts reach them too.
+        self.toolbar.addAction(self.act_refresh)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("globalSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(320)
+        self.search_edit.setMaximumWidth(460)
+        self.search_edit.addAction(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
+                                   QLineEdit.ActionPosition.LeadingPosition)
+        self.toolbar.addWidget(self.search_edit)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.search_popup = SearchPopup(self.search_edit, self._search, delay_ms=150, icons=self.icons)
+        self.search_popup.chosen.connect(self._search_chosen)
+
+    def _create_status_bar(self) -> None:
+        status = self.statusBar()
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        self.last_action_label = QLabel()
+        self.last_action_label.setObjectName("lastActionLabel")
+        self.undo_label = QLabel()
+        self.undo_label.setObjectName("undoLabel")
+        self.undo_button = QToolButton()
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.clicked.connect(self.undo_delete)
+        status.addWidget(self.last_action_label, 1)
+        status.addPermanentWidget(self.undo_label)
+        status.addPermanentWidget(self.undo_button)
+        status.addPermanentWidget(self.counts_label)
+        status.addPermanentWidget(self.user_label)
+
+    def _build_tabs(self) -> None:
+        self.accounts_tab = AccountsTab(self.env)
+        self.contacts_tab = ContactsTab(self.env)
+        self.accounts_tab.open_contact.connect(lambda cid: self.open_record("contact", cid))
+        self.accounts_tab.new_contact_for.connect(self._new_contact_for)
+        self.contacts_tab.open_account.connect(lambda aid: self.open_record("account", aid))
+        self.tabs.addTab(self.accounts_tab, self.icons["account"], "")
+        self.tabs.addTab(self.contacts_tab, self.icons["contact"], "")
+        current = self.env.prefs.current_tab()
+        for tab in self.record_tabs():
+            if current == tab.NAME:
+                self.tabs.setCurrentWidget(tab)
+
+    def _retranslate(self) -> None:
+        texts = {
+            self.act_settings: self.tr("&Settings…"),
+            self.act_quit: self.tr("&Quit"),
+            self.act_new: self.tr("&New"),
+            self.act_edit: self.tr("&Edit"),
+            self.act_delete: self.tr("&Delete"),
+            self.act_undo: self.tr("&Undo delete"),
+            self.act_refresh: self.tr("&Refresh"),
+            self.act_filter: self.tr("&Filter"),
+            self.act_columns: self.tr("&Columns…"),
+            self.act_search: self.tr("&Search"),
+            self.act_about: self.tr("&About"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            plain = text.replace("&", "").rstrip("…")
+            action.setToolTip(f"{plain} ({shortcut})" if shortcut else plain)
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.search_edit.setPlaceholderText(self.tr("Search accounts and contacts (Ctrl+K)"))
+        self.search_popup.no_match_text = self.tr("Nothing found")
+        self.undo_button.setText(self.tr("Undo"))
+        self.tabs.setTabText(self.tabs.indexOf(self.accounts_tab), self.tr("Accounts"))
+        self.tabs.setTabText(self.tabs.indexOf(self.contacts_tab), self.tr("Contacts"))
+        self._update_counts()
+        self._update_user()
+        self._update_title()
+
+    # --- tabs -----------------------------------------------------------------------------
+
+    def record_tabs(self) -> list[RecordTab]:
+        return [self.accounts_tab, self.contacts_tab]
+
+    def current_tab(self) -> RecordTab:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, RecordTab) else self.accounts_tab
+
+    def tab_for(self, kind: str) -> RecordTab:
+        return self.contacts_tab if kind == "contact" else self.accounts_tab
+
+    def _tab_changed(self) -> None:
+        self.env.prefs.set_current_tab(self.current_tab().NAME)
+
+    def open_record(self, kind: str, record_id: str) -> bool:
+        """Switch to the record's tab, select it in the list and show its detail."""
+        tab = self.tab_for(kind)
+        self.tabs.setCurrentWidget(tab)
+        found = tab.show_record(record_id)
+        tab.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return found
+
+    def _new_contact_for(self, account_id: str, account_name: str) -> None:
+        self.contacts_tab.new_contact_for(account_id, account_name)
+
+    def rebuild_tabs(self) -> None:
+        """Build the tabs again (new language or date style): every text goes through tr() anew.
+
+        Nothing is lost: records are saved, dialogs are closed first, and each tab's filter and
+        selection are carried over.
+        """
+        current = self.tabs.currentIndex()
+        states = []
+        for tab in self.record_tabs():
+            tab.close_dialogs()
+            tab.save_state()
+            states.append(tab.state())
+            self.env.bus.changed.disconnect(tab.on_changes)
+        old = self.record_tabs()
+        self.tabs.blockSignals(True)
+        self.tabs.clear()
+        for tab in old:
+            tab.hide()
+            tab.setParent(None)
+            tab.deleteLater()
+        self._build_tabs()
+        self.tabs.blockSignals(False)
+        for tab, state in zip(self.record_tabs(), states, strict=True):
+            tab.restore_state(state)
+        self.tabs.setCurrentIndex(current)
+        self._retranslate()
+
+    # --- actions --------------------------------------------------------------------------
+
+    def new_record(self) -> object:
+        return self.current_tab().new_record()
+
+    def edit_record(self) -> object:
+        return self.current_tab().edit_record()
+
+    def delete_selected(self) -> None:
+        self.current_tab().delete_selected()
+
+    def refresh(self) -> None:
+        for tab in self.record_tabs():
+            tab.refresh()
+        self._update_counts()
+        self._update_title()
+        self._update_user()
+
+    def focus_filter(self) -> None:
+        self.current_tab().focus_filter()
+
+    def choose_columns(self) -> object:
+        return self.current_tab().table.choose_columns()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def undo_delete(self) -> Changes | None:
+        pending = self.env.undo.take()
+        if pending is None:
+            return None
+        return perform(self, self.env.bus, self.env.lang, pending.restore,
+                       description=self.tr("Restored: %1").replace("%1", pending.label))
+
+    def open_settings(self) -> SettingsDialog | None:
+        """Settings, only while no record form is open (a language switch rebuilds the tabs)."""
+        if self.settings_dialog is not None and self.settings_dialog.isVisible():
+            self.settings_dialog.raise_()
+            return self.settings_dialog
+        for tab in self.record_tabs():
+            if tab.dialog is not None and tab.dialog.isVisible():
+                tab.dialog.raise_()  # finish or cancel the open form first
+                return None
+        dialog = SettingsDialog(self.env, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_settings(dialog))
+        dialog.destroyed.connect(lambda *_: setattr(self, "settings_dialog", None))
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def apply_settings(self, dialog: SettingsDialog) -> None:
+        outcome = dialog.outcome
+        if outcome.language_changed and self.language is not None:
+            self.language.apply(self.env.prefs.language)
+        if outcome.language_changed or outcome.era_changed:
+            self.rebuild_tabs()
+        if outcome.user_changed:
+            self._update_user()
+        if outcome.company_changed:
+            self._update_title()
+        self.last_action_label.setText(self.tr("Settings saved"))
+
+    def show_about(self) -> QMessageBox:
+        version = app_version()
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowTitle(self.tr("About"))
+        box.setIconPixmap(self.icons["account"].pixmap(48, 48))
+        box.setText(self.tr("CRM Desktop %1").replace("%1", version).strip())
+        box.setInformativeText(self.tr(
+            "An offline-first CRM for small Thai businesses: accounts, contacts and more, kept in one file "
+            "on this computer.\n\nThai text uses the Sarabun font (SIL Open Font License)."
+        ))
+        self.about_box = box
+        box.open()
+        return box
+
+    # --- search ---------------------------------------------------------------------------
+
+    def _search(self, text: str) -> list[Choice]:
+        hits = search_all(self.env.db, text, SEARCH_LIMIT)
+        return [
+            Choice(h.id, h.title, " · ".join(p for p in (h.subtitle, format_phone(h.phone)) if p), h.kind)
+            for h in hits
+        ]
+
+    def _search_chosen(self, choice: Choice) -> None:
+        self.open_record(choice.kind, choice.id)
+
+    # --- status ---------------------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.entity in ("account", "contact") and (changes.created or changes.deleted):
+            self._update_counts()
+        if changes.entity == "setting":
+            self._update_title()
+
+    def _action_done(self, text: str) -> None:
+        self.last_action_label.setText(text)
+
+    def _undo_available(self, pending: UndoableDelete | None) -> None:
+        self.act_undo.setEnabled(pending is not None)
+        self.undo_label.setVisible(pending is not None)
+        self.undo_button.setVisible(pending is not None)
+        if pending is not None:
+            self.undo_label.setText(f"{pending.label} —")
+            self.last_action_label.clear()
+
+    def _update_counts(self) -> None:
+        db = self.env.db
+        self.counts_label.setText(
+            self.tr("Accounts: %1 · Contacts: %2")
+            .replace("%1", f"{account_count(db):,}")
+            .replace("%2", f"{contact_count(db):,}")
+        )
+
+    def _update_user(self) -> None:
+        names = {u.id: u.name for u in users(self.env.db, active_only=False)}
+        name = names.get(self.env.ctx.user_id, "")
+        self.user_label.setText(self.tr("User: %1").replace("%1", name) if name else "")
+
+    def _update_title(self) -> None:
+        company = company_name(self.env.ctx.uow())
+        self.setWindowTitle(f"{company} — CRM" if company else "CRM")
+
+    # --- background work ------------------------------------------------------------------
+
+    def keep_task(self, task: Task) -> Task:
+        """Hold a reference to a running task (its signals reach this window) until it ends."""
+        self.tasks.append(task)
+        task.ended.connect(lambda: self.tasks.remove(task) if task in self.tasks else None)
+        task.ended.connect(task.deleteLater)
+        return task
+
+    def reload_everything(self) -> None:
+        """After bulk work (sample data, an import): every list, count and pick list again."""
+        self.refresh()
+
+    # --- closing --------------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        prefs = self.env.prefs
+        prefs.set_window_geometry(self.saveGeometry())
+        prefs.set_window_state(self.saveState())
+        prefs.set_current_tab(self.current_tab().NAME)
+        for tab in self.record_tabs():
+            tab.save_state()
+        prefs.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for task in list(self.tasks):
+            task.cancel()
+        self.search_popup.hide()
+        self.save_state()
+        super().closeEvent(event)
+

@@ -1,0 +1,364 @@
+"""What the Accounts and Contacts tabs share: filter bar, lazy list, detail pane, New/Edit/Delete
+with Undo, and refreshing just the rows a change names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.queries.lookups import record_key
+from crm_desktop.services.app import AppContext
+from crm_desktop.services.changes import Changes
+from crm_desktop.ui.actions import perform
+from crm_desktop.ui.errors import confirm, show_warning
+from crm_desktop.ui.record_table import RecordTable
+from crm_desktop.ui.table_model import Column, LazyTableModel
+from crm_desktop.views.common import ViewEnv
+
+SELECT_CREATED_MAX = 50  # after a create or undo, select the new rows when there are this few
+
+
+
+class RecordTab(QWidget):
+    """Base of a list tab. Subclasses fill in the entity-specific parts (see the abstract hooks)."""
+
+    ENTITY = ""
+    NAME = ""
+    counts_changed = Signal()
+
+    def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.setObjectName(f"{self.NAME}Tab")
+        self.dialog: QDialog | None = None
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)
+        self._filter_timer.timeout.connect(self.apply_filter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        bar = QHBoxLayout()
+        self.filter_text = QLineEdit()
+        self.filter_text.setObjectName("filterText")
+        self.filter_text.setClearButtonEnabled(True)
+        self.filter_text.setMinimumWidth(180)
+        self.filter_text.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.filter_text.returnPressed.connect(self.apply_filter)
+        bar.addWidget(self.filter_text, 2)
+        self.build_filters(bar)
+        bar.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        bar.addWidget(self.count_label)
+        style = self.style()
+        self.new_button = self._tool_button(
+            QCoreApplication.translate("RecordTab", "New"), style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        )
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button = self._tool_button(
+            QCoreApplication.translate("RecordTab", "Edit"),
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
+        )
+        self.edit_button.clicked.connect(lambda: self.edit_record())
+        self.delete_button = self._tool_button(
+            QCoreApplication.translate("RecordTab", "Delete"), style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon)
+        )
+        self.delete_button.clicked.connect(self.delete_selected)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            bar.addWidget(button)
+        layout.addLayout(bar)
+
+        self.model = LazyTableModel(self.columns(), self.keys, self.rows, parent=self)
+        self.table = RecordTable(self.NAME, self.model, env.prefs)
+        self.table.current_changed.connect(self._current_changed)
+        self.table.activated_id.connect(self.edit_record)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.detail_area = QScrollArea()
+        self.detail_area.setWidgetResizable(True)
+        self.detail_area.setMinimumWidth(260)
+        self.detail_area.setWidget(self.build_detail())
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName(f"{self.NAME}Splitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail_area)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        state = env.prefs.splitter_state(self.NAME)
+        if state is not None:
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([700, 400])
+        self.splitter.splitterMoved.connect(
+            lambda *_: env.prefs.set_splitter_state(self.NAME, self.splitter.saveState())
+        )
+        layout.addWidget(self.splitter, 1)
+
+        self.retranslate_base()
+        env.bus.changed.connect(self.on_changes)
+        # The table loaded the keys when it enabled sorting; show the first record.
+        self._update_count()
+        self._update_buttons()
+        if self.model.rowCount() and self.table.current_id() is None:
+            self.table.select_keys([self.model.keys[0]])
+        else:
+            self.show_detail(self.table.current_id())
+
+    def _tool_button(self, text: str, icon: Any) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setIcon(icon)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        return button
+
+    def retranslate_base(self) -> None:
+        self.filter_text.setPlaceholderText(self.filter_placeholder())
+
+    # --- hooks (subclasses) ---------------------------------------------------------------
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def keys(self, sort: str, descending: bool) -> list[int]:
+        raise NotImplementedError
+
+    def rows(self, keys: Sequence[int]) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        """Add the entity's filter widgets to the bar; call `filter_changed` when they change."""
+
+    def clear_filters(self) -> None:
+        self.filter_text.blockSignals(True)
+        self.filter_text.clear()
+        self.filter_text.blockSignals(False)
+
+    def filters_active(self) -> bool:
+        return bool(self.filter_text.text().strip())
+
+    def filter_placeholder(self) -> str:
+        return QCoreApplication.translate("RecordTab", "Filter…")
+
+    def build_detail(self) -> QWidget:
+        raise NotImplementedError
+
+    def show_detail(self, record_id: str | None) -> None:
+        raise NotImplementedError
+
+    def open_dialog(self, record_id: str | None) -> QDialog:
+        raise NotImplementedError
+
+    def delete_ids(self, ids: list[str]) -> Changes:
+        raise NotImplementedError
+
+    @staticmethod
+    def restore_records(ctx: AppContext, ids: tuple[str, ...]) -> Changes:
+        """Undo a delete. Static: Undo may run after this tab was rebuilt (language switch)."""
+        raise NotImplementedError
+
+    def count_text(self, shown: int) -> str:
+        return QCoreApplication.translate("RecordTab", "%n record(s)", None, shown)
+
+    def delete_question(self, names: list[str], count: int) -> str:
+        return QCoreApplication.translate("RecordTab", "Delete %n record(s)?", None, count)
+
+    def deleted_label(self, count: int) -> str:
+        return QCoreApplication.translate("RecordTab", "Deleted %n record(s)", None, count)
+
+    def related_changed(self, changes: Changes) -> None:
+        """Changes of another entity: refresh what this tab shows of it (default: nothing)."""
+
+    def refresh_filter_choices(self) -> None:
+        """Reload pick lists of the filter bar (values in use, users)."""
+
+    # --- filter and list ------------------------------------------------------------------
+
+    def filter_changed(self, *_args: object) -> None:
+        self._filter_timer.start(0)
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.model.reload()
+        self._after_reload()
+
+    def focus_filter(self) -> None:
+        self.filter_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_text.selectAll()
+
+    def refresh(self) -> None:
+        """F5: query the list again (e.g. after another program changed the file)."""
+        self.refresh_filter_choices()
+        self.model.reload()
+        self._after_reload()
+
+    def _after_reload(self) -> None:
+        self._update_count()
+        if self.table.current_id() is None and self.model.rowCount():
+            self.table.select_keys([self.model.keys[0]])
+        self.show_detail(self.table.current_id())
+        self._update_buttons()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.count_text(self.model.rowCount()))
+
+    def _update_buttons(self) -> None:
+        selected = bool(self.table.selectionModel().selectedRows())
+        self.edit_button.setEnabled(self.table.current_id() is not None)
+        self.delete_button.setEnabled(selected)
+
+    def _current_changed(self, record_id: str | None) -> None:
+        self.show_detail(record_id)
+        self._update_buttons()
+
+    def current_id(self) -> str | None:
+        return self.table.current_id()
+
+    def show_record(self, record_id: str) -> bool:
+        """Select the record in the list (clearing the filters when they hide it) and show it."""
+        key = record_key(self.env.db, self.ENTITY, record_id)
+        if key is None:
+            show_warning(self, QCoreApplication.translate(
+                "RecordTab", "This record was deleted meanwhile; it is no longer in the list."
+            ))
+            return False
+        if self.model.position_of_key(key) < 0:
+            self.clear_filters()
+            self.model.reload()
+            self._update_count()
+        found = self.table.select_key(key)
+        self.show_detail(record_id)
+        self._update_buttons()
+        return found
+
+    # --- actions --------------------------------------------------------------------------
+
+    def new_record(self) -> QDialog:
+        return self._open(None)
+
+    def edit_record(self, record_id: str | None = None) -> QDialog | None:
+        record_id = record_id or self.table.current_id()
+        if record_id is None:
+            return None
+        return self._open(record_id)
+
+    def _open(self, record_id: str | None) -> QDialog:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        dialog = self.open_dialog(record_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._dialog_gone(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog_gone(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def close_dialogs(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
+
+    def delete_selected(self) -> None:
+        ids = self.table.selected_ids()
+        if not ids:
+            return
+        names = []
+        for row in self.table.selected_rows()[:5]:
+            found = self.model.row_at(row)
+            if found is not None:
+                names.append(found.name)
+        more = len(ids) - len(names)
+        listing = "\n".join(f"• {n}" for n in names)
+        if more > 0:
+            listing += "\n" + QCoreApplication.translate("RecordTab", "…and %n more", None, more)
+        confirm(
+            self,
+            QCoreApplication.translate("RecordTab", "Delete"),
+            self.delete_question(names, len(ids)),
+            lambda: self._delete(ids),
+            yes_text=QCoreApplication.translate("RecordTab", "Delete"),
+            informative=listing + "\n\n" + QCoreApplication.translate(
+                "RecordTab", "You can undo this with Ctrl+Z or the Undo button in the status bar."
+            ),
+        )
+
+    def _delete(self, ids: list[str]) -> None:
+        label = self.deleted_label(len(ids))
+        changes = perform(
+            self, self.env.bus, self.env.lang, lambda: self.delete_ids(ids), description=label
+        )
+        if changes is not None:
+            ctx, ids_deleted, restore = self.env.ctx, changes.deleted, type(self).restore_records
+            self.env.undo.offer(self.ENTITY, ids_deleted, lambda: restore(ctx, ids_deleted), label)
+
+    # --- changes --------------------------------------------------------------------------
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.entity != self.ENTITY:
+            self.related_changed(changes)
+            return
+        if changes.created or changes.deleted:
+            current_row = self.table.currentIndex().row()
+            self.model.reload()
+            if changes.created and len(changes.created) <= SELECT_CREATED_MAX:
+                keys = [record_key(self.env.db, self.ENTITY, rid) for rid in changes.created]
+                found = [k for k in keys if k is not None and self.model.position_of_key(k) >= 0]
+                if found:
+                    self.table.select_keys(found, found[0])
+            if self.table.current_id() is None and self.model.rowCount():
+                row = min(max(current_row, 0), self.model.rowCount() - 1)
+                key = self.model.key_at(row)
+                if key is not None:
+                    self.table.select_keys([key])
+            self._update_count()
+            self.counts_changed.emit()
+        if changes.updated:
+            old_rows = self.model.cached_rows(changes.updated)
+            self.model.refresh_ids(changes.updated)
+            self.after_update(changes.updated, old_rows)
+        self.show_detail(self.table.current_id())
+        self._update_buttons()
+
+    def after_update(self, ids: tuple[str, ...], old_rows: list[Any]) -> None:
+        """Hook: refresh rows of other records showing the updated ones (e.g. a parent's name).
+        `old_rows` are the updated records' rows as they were cached before the change."""
+
+    def save_state(self) -> None:
+        self.table.save_columns()
+        self.env.prefs.set_splitter_state(self.NAME, self.splitter.saveState())
+
+    def state(self) -> dict[str, object]:
+        return {"text": self.filter_text.text(), "selected": self.table.selected_keys(),
+                "current": self.table.currentIndex().row()}
+
+    def restore_state(self, state: dict[str, object]) -> None:
+        text = str(state.get("text") or "")
+        if text:
+            self.filter_text.setText(text)
+            self.apply_filter()
+        selected = state.get("selected")
+        if isinstance(selected, list) and selected:
+            self.table.select_keys([int(k) for k in selected])

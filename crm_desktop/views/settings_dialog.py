@@ -1,0 +1,134 @@
+"""Settings: language, Buddhist Era dates, company name and who is working on this computer.
+
+Every field is checked before anything is saved, so a bad value never leaves half the settings
+changed. The main window applies a new language or date style after the dialog closed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.errors import DomainError
+from crm_desktop.queries.lookups import users
+from crm_desktop.services import validation
+from crm_desktop.services.app import switch_user
+from crm_desktop.services.settings import company_name, set_company_name
+from crm_desktop.ui.errors import show_unexpected_error
+from crm_desktop.ui.forms import FormErrors, select_data
+from crm_desktop.views.common import ViewEnv
+
+LANGUAGE_NAMES = (("ไทย", "th"), ("English", "en"))  # each in its own language, never translated
+COMPANY_MAX = 200
+
+
+@dataclass(frozen=True)
+class SettingsOutcome:
+    language_changed: bool = False
+    era_changed: bool = False
+    company_changed: bool = False
+    user_changed: bool = False
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.outcome = SettingsOutcome()
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.resize(520, 280)
+        layout = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.errors = FormErrors(self.banner, env.lang)
+        layout.addWidget(self.banner)
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.setObjectName("languageCombo")
+        for label, code in LANGUAGE_NAMES:
+            self.language.addItem(label, code)
+        select_data(self.language, env.lang)
+        form.addRow(self.tr("Language"), self.language)
+        self.buddhist = QCheckBox(self.tr("Show years in the Buddhist Era (e.g. 2569 instead of 2026)"))
+        self.buddhist.setObjectName("buddhistCheck")
+        self.buddhist.setChecked(env.buddhist)
+        form.addRow(self.tr("Dates"), self.buddhist)
+        self.company = QLineEdit()
+        self.company.setObjectName("companyEdit")
+        self.company.setMaxLength(COMPANY_MAX + 50)  # longer text is refused with a message, not cut
+        self._company = company_name(env.ctx.uow())
+        self.company.setText(self._company)
+        form.addRow(self.tr("Company name"), self.company)
+        self.user = QComboBox()
+        self.user.setObjectName("userCombo")
+        for user in users(env.db):
+            self.user.addItem(user.name, user.id)
+        select_data(self.user, env.ctx.user_id)
+        form.addRow(self.tr("I am"), self.user)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.errors.register("language", self.language)
+        self.errors.register("company_name", self.company)
+        self.errors.register("user_id", self.user)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setObjectName("saveButton")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> bool:
+        self.errors.clear()
+        lang = str(self.language.currentData() or "")
+        user_id = str(self.user.currentData() or "")
+        # 1. Check everything.
+        if lang not in ("th", "en"):
+            self.errors.show_text("language", self.tr("Choose a language."))
+            return False
+        try:
+            name = validation.optional_text(self.company.text(), "company_name", COMPANY_MAX)
+        except DomainError as err:
+            self.errors.show_error(err)
+            return False
+        known = {u.id for u in users(self.env.db)}
+        if user_id and user_id not in known:
+            self.errors.show_text("user_id", self.tr("This user no longer exists; choose another."))
+            return False
+        # 2. Save.
+        company_changed = name != self._company
+        user_changed = bool(user_id) and user_id != self.env.ctx.user_id
+        try:
+            if company_changed:
+                changes = set_company_name(self.env.ctx.uow(), name)
+                self.env.bus.publish(changes, self.tr("Company name saved"))
+            if user_changed:
+                switch_user(self.env.ctx, user_id)
+        except DomainError as err:
+            self.errors.show_error(err)
+            return False
+        except Exception as exc:
+            show_unexpected_error(self, exc)
+            return False
+        prefs = self.env.prefs
+        language_changed = lang != prefs.language
+        era_changed = self.buddhist.isChecked() != prefs.buddhist_era
+        prefs.language = lang
+        prefs.buddhist_era = self.buddhist.isChecked()
+        self.outcome = SettingsOutcome(language_changed, era_changed, company_changed, user_changed)
+        self.accept()
+        return True

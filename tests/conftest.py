@@ -1,0 +1,81 @@
+"""Shared fixtures. Qt runs headless: the platform is set before anything imports PySide6."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from crm_desktop.services.app import AppContext, open_app
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A database file that does not exist yet, in the test's temporary folder."""
+    return tmp_path / "crm.sqlite3"
+
+
+@pytest.fixture
+def ctx(db_path: Path) -> Iterator[AppContext]:
+    """The app context on a fresh database; closed after the test."""
+    context = open_app(db_path)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path) -> Iterator[object]:
+    """A QSettings in the test's temporary folder, so tests never touch the user's preferences.
+
+    Every QSettings the code builds with the default format (as `ui.prefs.Prefs` does) lands in
+    the same folder while the test runs.
+    """
+    from PySide6.QtCore import QSettings
+
+    from crm_desktop.ui.prefs import APPLICATION, ORGANIZATION
+
+    folder = str(tmp_path / "qsettings")
+    previous = QSettings.defaultFormat()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, folder)
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+    try:
+        yield settings
+    finally:
+        settings.sync()
+        QSettings.setDefaultFormat(previous)
+
+
+@pytest.fixture
+def type_text(qtbot: object) -> object:
+    """`type_text(widget, text)`: type like a user, Thai included, one key event per character.
+
+    QTest.keyClicks only knows ASCII (it aborts on Thai), so other characters are sent as key
+    events carrying the character as their text, which is what a Thai keyboard layout produces.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    def type_into(widget: QWidget, text: str) -> None:
+        target = widget
+        line_edit = getattr(widget, "lineEdit", None)
+        if callable(line_edit) and line_edit() is not None:  # an editable combo box
+            target = line_edit()
+        for char in text:
+            if char.isascii() and char.isprintable():
+                qtbot.keyClicks(target, char)  # type: ignore[attr-defined]
+                continue
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(target, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
+                                                         char))
+        QApplication.processEvents()
+
+    return type_into
