@@ -17,15 +17,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, QSettings  # noqa: E402
-from PySide6.QtGui import QPainter  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QWidget
 
-from crm_desktop import cli  # noqa: E402
-from crm_desktop.services.app import AppContext, open_app  # noqa: E402
-from crm_desktop.ui.prefs import Prefs  # noqa: E402
-from crm_desktop.views.app import build_main_window  # noqa: E402
-from crm_desktop.views.main_window import MainWindow  # noqa: E402
+from crm_desktop import cli
+from crm_desktop.services.app import AppContext, open_app
+from crm_desktop.ui.prefs import Prefs
+from crm_desktop.views.app import build_main_window
+from crm_desktop.views.main_window import MainWindow
 
 SIZE = (1440, 900)
 
