@@ -128,6 +128,7 @@ def load(
                 done += len(item.records)
                 if progress is not None and not progress(done, total):
                     raise Cancelled()
+        cur.execute("ANALYZE")  # fresh statistics, so the planner picks the right index at this size
         raw.commit()
     except BaseException:
         raw.rollback()

@@ -40,6 +40,11 @@ class Database:
     lock: FileLock | None = field(default=None, repr=False)
 
     def close(self) -> None:
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")  # SQLite's advice: refresh stats on close
+        except DBAPIError:
+            pass  # a read-only or busy file: the statistics simply stay as they were
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin
@@ -23,8 +23,13 @@ class AddressMixin:
 class Account(SyncMixin, AddressMixin, Base):
     __tablename__ = "account"
     __table_args__ = (
-        Index("ix_account_live_name", "deleted_at", "name"),
+        # Partial: lists show live records only, and a lookup by parent or tax id must never be
+        # tempted to walk this index instead of its own (a plain (deleted_at, name) index was).
+        Index("ix_account_live_name", "name", sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
         Index("ix_account_tax", "tax_id", "branch_code"),
+        Index("ix_account_segment", "segment"),
+        Index("ix_account_industry", "industry"),
     )
 
     name: Mapped[str] = mapped_column(String(200))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.account import AddressMixin
@@ -15,7 +15,10 @@ GENDERS = ("", "female", "male", "other")
 
 class Contact(SyncMixin, AddressMixin, Base):
     __tablename__ = "contact"
-    __table_args__ = (Index("ix_contact_live_name", "deleted_at", "first_name", "last_name"),)
+    __table_args__ = (
+        Index("ix_contact_live_name", "first_name", "last_name", sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
+    )
 
     prefix: Mapped[str] = mapped_column(String(30), default="")
     first_name: Mapped[str] = mapped_column(String(100))

@@ -71,6 +71,7 @@ class LazyTableModel(QAbstractTableModel):
         self._keys: list[int] = []
         self._blocks: OrderedDict[int, dict[int, Any]] = OrderedDict()
         self._positions: dict[int, int] | None = None
+        self._scans = 0  # key lookups by scanning since the keys last changed
         self.loaded = False
         self.sort_key = sort or (self.columns[0].sort_by if self.columns else "")
         self.descending = descending
@@ -105,6 +106,7 @@ class LazyTableModel(QAbstractTableModel):
         self._keys = self._query_keys()
         self._blocks.clear()
         self._positions = None
+        self._scans = 0
         self.endResetModel()
 
     refresh = reload
@@ -150,10 +152,23 @@ class LazyTableModel(QAbstractTableModel):
         return None if found is None else found.id
 
     def position_of_key(self, key: int) -> int:
-        """Row number of a key in the current result, or -1."""
+        """Row number of a key in the current result, or -1.
+
+        A few lookups scan the key list (C speed, about a millisecond per 100k keys); building the
+        key -> row map costs more and only pays once many rows are looked up.
+        """
+        if self._positions is None and self._scans < 16:
+            self._scans += 1
+            try:
+                return self._keys.index(key)
+            except ValueError:
+                return -1
+        return self._position_map().get(key, -1)
+
+    def _position_map(self) -> dict[int, int]:
         if self._positions is None:
             self._positions = {k: i for i, k in enumerate(self._keys)}
-        return self._positions.get(key, -1)
+        return self._positions
 
     def ids_at(self, rows: Iterable[int]) -> list[str]:
         """Record ids at these positions (fetching their blocks); vanished rows are skipped."""
@@ -167,10 +182,11 @@ class LazyTableModel(QAbstractTableModel):
     def _cached_positions(self, predicate: Callable[[Any], bool]) -> dict[int, int]:
         """key -> position of cached rows matching `predicate`."""
         wanted = {}
+        positions = self._position_map()
         for found in self._blocks.values():
             for key, row in found.items():
                 if predicate(row):
-                    wanted[key] = self.position_of_key(key)
+                    wanted[key] = positions.get(key, -1)
         return wanted
 
     def cached_rows(self, ids: Iterable[str] | None = None) -> list[Any]:
@@ -255,7 +271,10 @@ class LazyTableModel(QAbstractTableModel):
             return
         key = self.columns[column].sort_by
         descending = order == Qt.SortOrder.DescendingOrder
-        if key == self.sort_key and descending == self.descending and self.loaded:
+        if not self.loaded:  # e.g. the view enabling sorting: remember the order, query on first reload
+            self.sort_key, self.descending = key, descending
+            return
+        if key == self.sort_key and descending == self.descending:
             return
         self.sort_key = key
         self.descending = descending
@@ -267,6 +286,7 @@ class LazyTableModel(QAbstractTableModel):
         self._keys = self._query_keys()
         self._blocks.clear()
         self._positions = None
+        self._scans = 0
         # Persistent indexes (the selection) cannot follow rows we have not fetched; drop them.
         old = self.persistentIndexList()
         self.changePersistentIndexList(old, [QModelIndex()] * len(old))

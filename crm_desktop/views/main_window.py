@@ -88,10 +88,7 @@ class MainWindow(QMainWindow):
         self.env.bus.action_done.connect(self._action_done)
         self.env.undo.available.connect(self._undo_available)
         self.tabs.currentChanged.connect(lambda *_: self._tab_changed())
-        self._retranslate()
-        self._update_title()
-        self._update_counts()
-        self._update_user()
+        self._retranslate()  # also fills the title, the record counts and the user
         self._undo_available(None)
 
         geometry = prefs.window_geometry()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -114,13 +115,15 @@ class RecordTab(QWidget):
 
         self.retranslate_base()
         env.bus.changed.connect(self.on_changes)
-        # The table loaded the keys when it enabled sorting; show the first record.
-        self._update_count()
+        # The list queries its keys when the tab is first shown (showEvent): a hidden tab with
+        # 300,000 contacts costs nothing at start-up.
         self._update_buttons()
-        if self.model.rowCount() and self.table.current_id() is None:
-            self.table.select_keys([self.model.keys[0]])
-        else:
-            self.show_detail(self.table.current_id())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.model.loaded:
+            self.model.reload()
+            self._after_reload()
 
     def _tool_button(self, text: str, icon: Any) -> QToolButton:
         button = QToolButton()

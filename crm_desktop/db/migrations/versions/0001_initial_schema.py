@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 13:41:53.966353
+Create Date: 2026-11-23 13:54:07.449365
 """
 
 from __future__ import annotations
@@ -196,9 +196,11 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_account'))
     )
     with op.batch_alter_table('account', schema=None) as batch_op:
-        batch_op.create_index('ix_account_live_name', ['deleted_at', 'name'], unique=False)
+        batch_op.create_index('ix_account_industry', ['industry'], unique=False)
+        batch_op.create_index('ix_account_live_name', ['name'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index(batch_op.f('ix_account_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_account_parent_id'), ['parent_id'], unique=False)
+        batch_op.create_index('ix_account_segment', ['segment'], unique=False)
         batch_op.create_index('ix_account_tax', ['tax_id', 'branch_code'], unique=False)
 
     op.create_table('alert',
@@ -282,7 +284,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('contact', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_contact_account_id'), ['account_id'], unique=False)
-        batch_op.create_index('ix_contact_live_name', ['deleted_at', 'first_name', 'last_name'], unique=False)
+        batch_op.create_index('ix_contact_live_name', ['first_name', 'last_name'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index(batch_op.f('ix_contact_owner_id'), ['owner_id'], unique=False)
 
     op.create_table('anniversary',
@@ -703,7 +705,7 @@ def downgrade() -> None:
     op.drop_table('anniversary')
     with op.batch_alter_table('contact', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_contact_owner_id'))
-        batch_op.drop_index('ix_contact_live_name')
+        batch_op.drop_index('ix_contact_live_name', sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
         batch_op.drop_index(batch_op.f('ix_contact_account_id'))
 
     op.drop_table('contact')
@@ -718,9 +720,11 @@ def downgrade() -> None:
     op.drop_table('alert')
     with op.batch_alter_table('account', schema=None) as batch_op:
         batch_op.drop_index('ix_account_tax')
+        batch_op.drop_index('ix_account_segment')
         batch_op.drop_index(batch_op.f('ix_account_parent_id'))
         batch_op.drop_index(batch_op.f('ix_account_owner_id'))
-        batch_op.drop_index('ix_account_live_name')
+        batch_op.drop_index('ix_account_live_name', sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
+        batch_op.drop_index('ix_account_industry')
 
     op.drop_table('account')
     op.drop_table('user')

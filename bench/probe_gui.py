@@ -1,0 +1,63 @@
+"""Child process of bench_foundation.py: start the real app offscreen on a database and time it.
+
+Prints one JSON line: seconds from interpreter start to the main window shown and painted, the
+accounts tab refreshed and painted again (first page), and RSS after opening both tabs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+STARTED = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import psutil  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from crm_desktop.services.app import open_app  # noqa: E402
+from crm_desktop.ui.prefs import Prefs  # noqa: E402
+from crm_desktop.views.app import build_main_window  # noqa: E402
+
+
+def paint(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def main() -> int:
+    ctx = open_app(Path(sys.argv[1]), exclusive=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        prefs = Prefs(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        window = build_main_window(ctx, prefs=prefs, lang="th")
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        window.resize(1440, 900)
+        window.show()
+        paint(app)
+        window.accounts_tab.table.viewport().repaint()
+        shown = time.perf_counter() - STARTED
+
+        start = time.perf_counter()
+        window.accounts_tab.refresh()
+        window.accounts_tab.table.viewport().repaint()
+        first_page = time.perf_counter() - start
+
+        window.tabs.setCurrentWidget(window.contacts_tab)
+        paint(app)
+        window.contacts_tab.table.viewport().repaint()
+        rss_mb = psutil.Process().memory_info().rss / 1e6
+        window.close()
+    ctx.close()
+    print(json.dumps({"shown_after_launch": shown, "first_page": first_page, "rss_mb": rss_mb,
+                      "total": time.perf_counter() - STARTED}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
