@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from crm_desktop.db import engine, migrate
 from crm_desktop.db.hlc import HybridClock
 from crm_desktop.db.migrate import SCHEMA_HEAD, known_revisions
 from crm_desktop.errors import DomainError, StorageError, ValidationError
@@ -159,18 +160,49 @@ def test_schema_head_matches_the_migrations() -> None:
     assert known_revisions()[0] == SCHEMA_HEAD
 
 
-def test_upgrade_from_an_older_schema_makes_a_backup_first(tmp_path: Path) -> None:
+def test_opening_a_current_database_neither_migrates_nor_backs_up(tmp_path: Path) -> None:
     path = tmp_path / "crm.sqlite3"
     open_app(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("DELETE FROM alembic_version")  # as if a future migration were pending
-    conn.execute("INSERT INTO alembic_version VALUES ('0001')")
-    conn.commit()
-    conn.close()
     ctx = open_app(path)
     ctx.close()
-    assert not ctx.database.migrated  # at head already: no backup, no migration
+    assert not ctx.database.migrated
     assert not (tmp_path / "backups").exists()
+
+
+def test_upgrade_of_an_older_schema_makes_a_backup_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "crm.sqlite3"
+    ctx = open_app(path)
+    create_account(ctx.uow(), AccountInput(name="ก่อนอัปเกรด"), TODAY)
+    ctx.close()
+    # Pretend this build expects a newer head than the file has: the file's revision is known, so
+    # it is an upgrade, which must copy the file first.
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0002_future_build")
+    ctx = open_app(path)
+    ctx.close()
+    assert ctx.database.migrated
+    backups = list((tmp_path / "backups").glob("crm-*-before-upgrade.sqlite3"))
+    assert len(backups) == 1
+    names = sqlite3.connect(backups[0]).execute("SELECT name FROM account").fetchall()
+    assert names == [("ก่อนอัปเกรด",)]
+
+
+def test_locked_database_gives_a_clear_message_and_changes_nothing(
+    app: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 100)
+    app.database.engine.dispose()  # new connections pick up the short timeout
+    before = table_dump(app.database.path)
+    other = sqlite3.connect(app.database.path)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
+    try:
+        with pytest.raises(StorageError) as err:
+            create_account(app.uow(), AccountInput(name="ระหว่างล็อก"), TODAY)
+        assert "Another program is using the database" in err.value.text("en")
+        assert "มีโปรแกรมอื่น" in err.value.text("th")
+    finally:
+        other.rollback()
+        other.close()
+    assert table_dump(app.database.path) == before
 
 
 def test_hybrid_clock_never_goes_back() -> None:

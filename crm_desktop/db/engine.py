@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 APP_NAME = "crm_desktop"
 DB_ENV = "CRM_DESKTOP_DB"
 DB_FILENAME = "crm.sqlite3"
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program's lock before giving up
 
 
 def default_db_path() -> Path:
@@ -33,7 +34,7 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA cache_size=-32000")
     cur.close()
