@@ -95,7 +95,7 @@ def test_create_account_through_dialog_shows_it_in_list_and_detail(qtbot, type_t
     assert tab.table.current_id() is not None
     assert tab.detail_title.text() == "บริษัท สยามการค้า จำกัด"
     assert tab.detail.text("founded") == "15/03/2540"
-    assert tab.detail.text("address") == "99/1 ถนนสุขุมวิท เชียงใหม่ 50000"
+    assert tab.detail.text("address") == "99/1 ถนนสุขุมวิท\nเชียงใหม่ 50000"
     assert tab.detail.text("email") == "sales@siam-trade.co.th"
     assert tab.count_label.text() == "1 account(s)"
     assert "Accounts: 1" in window.counts_label.text()

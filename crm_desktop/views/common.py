@@ -118,5 +118,10 @@ class DetailForm(QFrame):
 
 
 def join_address(line: str, subdistrict: str, district: str, province: str, postcode: str) -> str:
-    """A Thai postal address on one line: the parts as stored, in postal order."""
-    return " ".join(p for p in (line, subdistrict, district, province, postcode) if p)
+    """A Thai postal address as printed on envelopes: the street line, then the area and postcode.
+
+    Two explicit lines also keep the detail pane from clipping a long address: a word-wrapped
+    label in a scroll area is not always given the height its wrapped text needs.
+    """
+    area = " ".join(p for p in (subdistrict, district, province, postcode) if p)
+    return "\n".join(p for p in (line, area) if p)

@@ -54,18 +54,23 @@ def gender_label(value: str) -> str:
 
 def income_label(value: str) -> str:
     """ "15k-30k" -> "฿15,000–30,000 a month"; unknown values are shown as stored."""
-    t = QCoreApplication.translate
+    # QCoreApplication.translate in full: lupdate does not follow an alias such as `t = ...`.
     if not value:
-        return t("ContactDialog", "(not given)")
+        return QCoreApplication.translate("ContactDialog", "(not given)")
     if value.startswith("<"):
         amount = _thousands(value[1:])
-        return t("ContactDialog", "under ฿%1 a month").replace("%1", amount) if amount else value
+        if not amount:
+            return value
+        return QCoreApplication.translate("ContactDialog", "under ฿%1 a month").replace("%1", amount)
     if value.endswith("+"):
         amount = _thousands(value[:-1])
-        return t("ContactDialog", "฿%1 or more a month").replace("%1", amount) if amount else value
+        if not amount:
+            return value
+        return QCoreApplication.translate("ContactDialog", "฿%1 or more a month").replace("%1", amount)
     low, sep, high = value.partition("-")
     if sep and _thousands(low) and _thousands(high):
-        return t("ContactDialog", "฿%1–%2 a month").replace("%1", _thousands(low)).replace("%2", _thousands(high))
+        return QCoreApplication.translate("ContactDialog", "฿%1–%2 a month").replace("%1", _thousands(low)).replace(
+            "%2", _thousands(high))
     return value
 
 

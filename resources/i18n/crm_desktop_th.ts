@@ -1,0 +1,1413 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH" sourcelanguage="en">
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/account_dialog.py" line="+54"/>
+        <source>New account</source>
+        <translation>เพิ่มบริษัท</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit account</source>
+        <translation>แก้ไขข้อมูลบริษัท</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Company</source>
+        <translation>ข้อมูลบริษัท</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. บริษัท สยามการค้า จำกัด</source>
+        <translation>เช่น บริษัท สยามการค้า จำกัด</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name *</source>
+        <translation>ชื่อบริษัท *</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>00000 = head office</source>
+        <translation>00000 = สำนักงานใหญ่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5 digits from the tax registration; 00000 is the head office (สำนักงานใหญ่). Left empty with a tax ID, it means the head office.</source>
+        <translation>เลข 5 หลักตามที่จดทะเบียนกับกรมสรรพากร 00000 คือสำนักงานใหญ่ ถ้ามีเลขประจำตัวผู้เสียภาษีแต่เว้นช่องนี้ไว้ จะถือเป็นสำนักงานใหญ่</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Branch code</source>
+        <translation>รหัสสาขา</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Industry</source>
+        <translation>ประเภทธุรกิจ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Segment</source>
+        <translation>กลุ่มลูกค้า</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Website</source>
+        <translation>เว็บไซต์</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Founded</source>
+        <translation>วันก่อตั้ง</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type part of the parent company&apos;s name…</source>
+        <translation>พิมพ์ชื่อบริษัทแม่บางส่วน…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No matching account</source>
+        <translation>ไม่พบบริษัทที่ตรงกัน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parent company</source>
+        <translation>บริษัทแม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(nobody)</source>
+        <translation>(ไม่ระบุ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>comma-separated, e.g. VIP, ลูกค้าประจำ</source>
+        <translation>คั่นด้วยจุลภาค เช่น VIP, ลูกค้าประจำ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>แท็ก</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>No., building, soi, road</source>
+        <translation>เลขที่ อาคาร ซอย ถนน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subdistrict (tambon/khwaeng)</source>
+        <translation>ตำบล/แขวง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>District (amphoe/khet)</source>
+        <translation>อำเภอ/เขต</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Postcode</source>
+        <translation>รหัสไปรษณีย์</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>* required</source>
+        <translation>* จำเป็นต้องกรอก</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Choose the parent company from the list that appears while you type, or clear the field.</source>
+        <translation>โปรดเลือกบริษัทแม่จากรายการที่ขึ้นมาขณะพิมพ์ หรือลบข้อความในช่องนี้ออก</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Added account %1</source>
+        <translation>เพิ่มบริษัท %1 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved account %1</source>
+        <translation>บันทึกข้อมูลบริษัท %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <location filename="../../crm_desktop/views/accounts.py" line="+64"/>
+        <source>Name</source>
+        <translation>ชื่อบริษัท</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+139"/>
+        <source>Tax ID</source>
+        <translation>เลขผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <location line="+139"/>
+        <source>Branch</source>
+        <translation>สาขา</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>Industry</source>
+        <translation>ประเภทธุรกิจ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segment</source>
+        <translation>กลุ่มลูกค้า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+136"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <location line="+136"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+142"/>
+        <source>Owner</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <location line="-141"/>
+        <source>Parent</source>
+        <translation>บริษัทแม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+141"/>
+        <source>Tags</source>
+        <translation>แท็ก</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <location line="+142"/>
+        <source>Updated</source>
+        <translation>แก้ไขล่าสุด</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <source>All provinces</source>
+        <translation>ทุกจังหวัด</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All segments</source>
+        <translation>ทุกกลุ่มลูกค้า</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All owners</source>
+        <translation>ผู้รับผิดชอบทุกคน</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Filter by name, tax ID, phone or e-mail…</source>
+        <translation>กรองตามชื่อ เลขผู้เสียภาษี เบอร์โทร หรืออีเมล…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%Ln บริษัท</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Delete %n account(s)?</source>
+        <translation>
+            <numerusform>ต้องการลบ %Ln บริษัทหรือไม่?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Deleted %n account(s)</source>
+        <translation>
+            <numerusform>ลบ %Ln บริษัทแล้ว</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Website</source>
+        <translation>เว็บไซต์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Founded</source>
+        <translation>วันก่อตั้ง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent company</source>
+        <translation>บริษัทแม่</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Branches and subsidiaries</source>
+        <translation>สาขาและบริษัทในเครือ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Contacts</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add contact…</source>
+        <translation>เพิ่มผู้ติดต่อ…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Double-click a contact to open it in the Contacts tab.</source>
+        <translation>ดับเบิลคลิกที่ผู้ติดต่อเพื่อเปิดดูในแท็บผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select an account to see its details.</source>
+        <translation>เลือกบริษัทเพื่อดูรายละเอียด</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53"/>
+        <source>Contacts (%n)</source>
+        <translation>
+            <numerusform>ผู้ติดต่อ (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/views/common.py" line="+66"/>
+        <source>Head office</source>
+        <translation>สำนักงานใหญ่</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsDialog</name>
+    <message>
+        <location filename="../../crm_desktop/ui/record_table.py" line="+241"/>
+        <source>Columns</source>
+        <translation>เลือกคอลัมน์</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show these columns:</source>
+        <translation>แสดงคอลัมน์ต่อไปนี้:</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/contact_dialog.py" line="+47"/>
+        <location line="+12"/>
+        <source>(not given)</source>
+        <translation>(ไม่ระบุ)</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Female</source>
+        <translation>หญิง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation>ชาย</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>อื่น ๆ</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>under ฿%1 a month</source>
+        <translation>ต่ำกว่า ฿%1 ต่อเดือน</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>฿%1 or more a month</source>
+        <translation>฿%1 ขึ้นไปต่อเดือน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>฿%1–%2 a month</source>
+        <translation>฿%1–%2 ต่อเดือน</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>New contact</source>
+        <translation>เพิ่มผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit contact</source>
+        <translation>แก้ไขข้อมูลผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Person</source>
+        <translation>ข้อมูลบุคคล</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Title</source>
+        <translation>คำนำหน้า</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First name *</source>
+        <translation>ชื่อ *</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last name</source>
+        <translation>นามสกุล</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. ต้อม</source>
+        <translation>เช่น ต้อม</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nickname</source>
+        <translation>ชื่อเล่น</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type part of the company&apos;s name (empty for a private customer)…</source>
+        <translation>พิมพ์ชื่อบริษัทบางส่วน (เว้นว่างถ้าเป็นลูกค้าบุคคล)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No matching account</source>
+        <translation>ไม่พบบริษัทที่ตรงกัน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birthday</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gender</source>
+        <translation>เพศ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Income</source>
+        <translation>รายได้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>comma-separated, e.g. กอล์ฟ, ท่องเที่ยว</source>
+        <translation>คั่นด้วยจุลภาค เช่น กอล์ฟ, ท่องเที่ยว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interests</source>
+        <translation>ความสนใจ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contact details</source>
+        <translation>ช่องทางติดต่อ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mobile</source>
+        <translation>มือถือ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agrees to receive marketing</source>
+        <translation>ยินยอมรับข่าวสารการตลาด</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the consent was given (PDPA); today if left empty.</source>
+        <translation>วันที่ให้ความยินยอม (PDPA) ถ้าเว้นว่างจะใช้วันนี้</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>since</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent</source>
+        <translation>ความยินยอม</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(nobody)</source>
+        <translation>(ไม่ระบุ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags</source>
+        <translation>แท็ก</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>No., building, soi, road</source>
+        <translation>เลขที่ อาคาร ซอย ถนน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subdistrict</source>
+        <translation>ตำบล/แขวง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>District</source>
+        <translation>อำเภอ/เขต</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Postcode</source>
+        <translation>รหัสไปรษณีย์</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Choose the company from the list that appears while you type, or clear the field for a private customer.</source>
+        <translation>โปรดเลือกบริษัทจากรายการที่ขึ้นมาขณะพิมพ์ หรือเว้นช่องนี้ว่างไว้ถ้าเป็นลูกค้าบุคคล</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Added contact %1</source>
+        <translation>เพิ่มผู้ติดต่อ %1 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved contact %1</source>
+        <translation>บันทึกข้อมูลผู้ติดต่อ %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <location filename="../../crm_desktop/views/contacts.py" line="+51"/>
+        <source>Name</source>
+        <translation>ชื่อ-นามสกุล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+141"/>
+        <source>Nickname</source>
+        <translation>ชื่อเล่น</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+139"/>
+        <source>Mobile</source>
+        <translation>มือถือ</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <location line="+140"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+139"/>
+        <source>Birthday</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <location line="+144"/>
+        <source>Owner</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <location line="-143"/>
+        <location line="+144"/>
+        <source>Tags</source>
+        <translation>แท็ก</translation>
+    </message>
+    <message>
+        <location line="-143"/>
+        <location line="+145"/>
+        <source>Updated</source>
+        <translation>แก้ไขล่าสุด</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <source>All contacts</source>
+        <translation>ผู้ติดต่อทั้งหมด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At a company (B2B)</source>
+        <translation>ผู้ติดต่อของบริษัท (B2B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private customers (B2C)</source>
+        <translation>ลูกค้าบุคคล (B2C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All provinces</source>
+        <translation>ทุกจังหวัด</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Marketing consent</source>
+        <translation>ยินยอมรับข่าวสาร</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only contacts who agreed to receive marketing</source>
+        <translation>แสดงเฉพาะผู้ที่ยินยอมรับข่าวสารการตลาด</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Filter by name, nickname, phone, e-mail or LINE…</source>
+        <translation>กรองตามชื่อ ชื่อเล่น เบอร์โทร อีเมล หรือ LINE…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%Ln คน</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Delete %n contact(s)?</source>
+        <translation>
+            <numerusform>ต้องการลบผู้ติดต่อ %Ln คนหรือไม่?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Deleted %n contact(s)</source>
+        <translation>
+            <numerusform>ลบผู้ติดต่อ %Ln คนแล้ว</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gender</source>
+        <translation>เพศ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Income</source>
+        <translation>รายได้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interests</source>
+        <translation>ความสนใจ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing</source>
+        <translation>ความยินยอม</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a contact to see the details.</source>
+        <translation>เลือกผู้ติดต่อเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 at %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private customer</source>
+        <translation>ลูกค้าบุคคล</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (age %2)</source>
+        <translation>%1 (อายุ %2 ปี)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Agreed to receive marketing</source>
+        <translation>ยินยอมรับข่าวสารการตลาด</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 on %2</source>
+        <translation>%1 เมื่อ %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No consent: do not send marketing</source>
+        <translation>ไม่ได้ให้ความยินยอม ห้ามส่งข่าวสารการตลาด</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../crm_desktop/ui/forms.py" line="+60"/>
+        <source>dd/mm/yyyy (B.E.)</source>
+        <translation>วว/ดด/ปปปป (พ.ศ.)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>dd/mm/yyyy</source>
+        <translation>วว/ดด/ปปปป (ค.ศ.)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the day, month and year, e.g. 23/11/2569 (B.E.) or 23/11/2026 (A.D.).</source>
+        <translation>พิมพ์วัน/เดือน/ปี เช่น 23/11/2569 (พ.ศ.) หรือ 23/11/2026 (ค.ศ.)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pick from a calendar</source>
+        <translation>เลือกจากปฏิทิน</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialogs</name>
+    <message>
+        <location filename="../../crm_desktop/ui/errors.py" line="+30"/>
+        <location line="+8"/>
+        <source>Cannot do that</source>
+        <translation>ทำรายการนี้ไม่ได้</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Action failed</source>
+        <translation>ทำรายการไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The action failed and nothing was saved.</source>
+        <translation>ทำรายการไม่สำเร็จ และยังไม่มีการบันทึกข้อมูลใด ๆ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You can try again. If it keeps failing, send the details to whoever supports this program.</source>
+        <translation>ลองทำอีกครั้งได้ หากยังไม่สำเร็จ โปรดส่งรายละเอียดให้ผู้ดูแลโปรแกรม</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../crm_desktop/views/app.py" line="+92"/>
+        <source>Welcome</source>
+        <translation>ยินดีต้อนรับ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This database is empty. Load sample data to try the program?</source>
+        <translation>ฐานข้อมูลนี้ยังว่างอยู่ ต้องการโหลดข้อมูลตัวอย่างเพื่อทดลองใช้โปรแกรมหรือไม่?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample data adds Thai and English companies and contacts so you can see how everything works. For real work, start with an empty database file.</source>
+        <translation>ข้อมูลตัวอย่างจะเพิ่มบริษัทและผู้ติดต่อทั้งชื่อไทยและชื่ออังกฤษ ให้เห็นว่าโปรแกรมทำงานอย่างไร ถ้าจะใช้งานจริง ควรเริ่มจากไฟล์ฐานข้อมูลว่าง</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Load sample data</source>
+        <translation>โหลดข้อมูลตัวอย่าง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start empty</source>
+        <translation>เริ่มแบบว่าง</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sample data</source>
+        <translation>ข้อมูลตัวอย่าง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Creating sample companies and contacts…</source>
+        <translation>กำลังสร้างบริษัทและผู้ติดต่อตัวอย่าง…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sample data loaded</source>
+        <translation>โหลดข้อมูลตัวอย่างแล้ว</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading sample data was cancelled</source>
+        <translation>ยกเลิกการโหลดข้อมูลตัวอย่างแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../crm_desktop/views/main_window.py" line="+211"/>
+        <source>&amp;Settings…</source>
+        <translation>ตั้งค่า(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>ออกจากโปรแกรม(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New</source>
+        <translation>เพิ่มใหม่(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>&amp;Edit</source>
+        <translation>แก้ไข(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>&amp;Delete</source>
+        <translation>ลบ(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo delete</source>
+        <translation>เลิกทำการลบ(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>รีเฟรช</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Filter</source>
+        <translation>กรองรายการ(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Columns…</source>
+        <translation>เลือกคอลัมน์(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search</source>
+        <translation>ค้นหา(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About</source>
+        <translation>เกี่ยวกับโปรแกรม(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;File</source>
+        <translation>ไฟล์(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>มุมมอง(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>ช่วยเหลือ(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search accounts and contacts (Ctrl+K)</source>
+        <translation>ค้นหาบริษัทและผู้ติดต่อ (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing found</source>
+        <translation>ไม่พบข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo</source>
+        <translation>เลิกทำ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Restored: %1</source>
+        <translation>เลิกทำแล้ว: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Settings saved</source>
+        <translation>บันทึกการตั้งค่าแล้ว</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About</source>
+        <translation>เกี่ยวกับโปรแกรม</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CRM Desktop %1</source>
+        <translation>CRM Desktop %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An offline-first CRM for small Thai businesses: accounts, contacts and more, kept in one file on this computer.
+
+Thai text uses the Sarabun font (SIL Open Font License).</source>
+        <translation>โปรแกรม CRM สำหรับธุรกิจขนาดเล็กในไทย ใช้งานได้โดยไม่ต้องต่ออินเทอร์เน็ต เก็บข้อมูลบริษัท ผู้ติดต่อ และอื่น ๆ ไว้ในไฟล์เดียวบนคอมพิวเตอร์เครื่องนี้
+
+ตัวอักษรภาษาไทยใช้ฟอนต์ Sarabun (SIL Open Font License)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Accounts: %1 · Contacts: %2</source>
+        <translation>บริษัท: %1 · ผู้ติดต่อ: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>User: %1</source>
+        <translation>ผู้ใช้: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceCombo</name>
+    <message>
+        <location filename="../../crm_desktop/ui/forms.py" line="+84"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <location filename="../../crm_desktop/ui/i18n.py" line="+48"/>
+        <source>&amp;OK</source>
+        <translation>ตกลง(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>บันทึก(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>ยกเลิก(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>ปิด(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without Saving</source>
+        <translation>ปิดโดยไม่บันทึก</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Undo</source>
+        <translation>เลิกทำ(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>ทำซ้ำ(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>ตัด(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>คัดลอก(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>วาง(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select All</source>
+        <translation>เลือกทั้งหมด</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location line="-9"/>
+        <source>Show Details...</source>
+        <translation>แสดงรายละเอียด...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide Details...</source>
+        <translation>ซ่อนรายละเอียด...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location line="-26"/>
+        <source>OK</source>
+        <translation>ตกลง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save All</source>
+        <translation>บันทึกทั้งหมด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>เปิด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yes</source>
+        <translation>ใช่(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes to &amp;All</source>
+        <translation>ใช่ทั้งหมด(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No</source>
+        <translation>ไม่(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;o to All</source>
+        <translation>ไม่ทั้งหมด(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abort</source>
+        <translation>ยุติ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>ลองอีกครั้ง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore</source>
+        <translation>ข้าม</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>ไม่บันทึก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>วิธีใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>นำไปใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>รีเซ็ต</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore Defaults</source>
+        <translation>คืนค่าเริ่มต้น</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Undo</source>
+        <translation>เลิกทำ(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>ทำซ้ำ(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>ตัด(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>คัดลอก(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>วาง(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select All</source>
+        <translation>เลือกทั้งหมด</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/dialog_base.py" line="+38"/>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Discard changes?</source>
+        <translation>ปิดโดยไม่บันทึก?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You have changed this form. Close it without saving?</source>
+        <translation>มีการแก้ไขข้อมูลในฟอร์มนี้ ต้องการปิดโดยไม่บันทึกหรือไม่?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discard</source>
+        <translation>ไม่บันทึก</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTab</name>
+    <message>
+        <location filename="../../crm_desktop/views/record_tab.py" line="+72"/>
+        <source>New</source>
+        <translation>เพิ่มใหม่</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit</source>
+        <translation>แก้ไข</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+221"/>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location line="-143"/>
+        <source>Filter…</source>
+        <translation>กรอง…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%n record(s)</source>
+        <translation>%Ln รายการ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete %n record(s)?</source>
+        <translation>ต้องการลบ %Ln รายการหรือไม่?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleted %n record(s)</source>
+        <translation>ลบ %Ln รายการแล้ว</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>This record was deleted meanwhile; it is no longer in the list.</source>
+        <translation>ข้อมูลนี้ถูกลบไปก่อนหน้านี้แล้ว จึงไม่อยู่ในรายการ</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>…and %n more</source>
+        <translation>…และอีก %Ln รายการ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You can undo this with Ctrl+Z or the Undo button in the status bar.</source>
+        <translation>เลิกทำได้ด้วย Ctrl+Z หรือปุ่ม &quot;เลิกทำ&quot; ที่แถบสถานะด้านล่าง</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <location filename="../../crm_desktop/ui/record_table.py" line="-19"/>
+        <source>Columns…</source>
+        <translation>เลือกคอลัมน์…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/settings_dialog.py" line="+51"/>
+        <source>Settings</source>
+        <translation>ตั้งค่า</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Language</source>
+        <translation>ภาษา</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show years in the Buddhist Era (e.g. 2569 instead of 2026)</source>
+        <translation>แสดงปีเป็น พ.ศ. (เช่น 2569 แทน 2026)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dates</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Company name</source>
+        <translation>ชื่อกิจการ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>I am</source>
+        <translation>ผู้ใช้งาน</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a language.</source>
+        <translation>โปรดเลือกภาษา</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This user no longer exists; choose another.</source>
+        <translation>ไม่พบผู้ใช้นี้แล้ว โปรดเลือกผู้ใช้อื่น</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Company name saved</source>
+        <translation>บันทึกชื่อกิจการแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <location filename="../../crm_desktop/ui/tasks.py" line="+122"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cancelling…</source>
+        <translation>กำลังยกเลิก…</translation>
+    </message>
+</context>
+</TS>
