@@ -115,7 +115,7 @@ def test_b2c_contact_and_kind_filter(qtbot, type_text, window, ctx) -> None:
     add_contact(ctx, "วิชัย", account_id=account_id)
     dialog = open_new_dialog(qtbot, window)
     type_text(dialog.first_name, "มาลี")
-    type_text(dialog.province, "เชียงใหม่")
+    type_text(dialog.address.province, "เชียงใหม่")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     tab = window.contacts_tab
     qtbot.waitUntil(lambda: tab.dialog is None)

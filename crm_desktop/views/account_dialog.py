@@ -21,12 +21,11 @@ from crm_desktop.ui.forms import (
     DateEdit,
     EmailEdit,
     PhoneEdit,
-    ProvinceCombo,
     RecordPicker,
     editable_combo,
     select_data,
 )
-from crm_desktop.views.common import ViewEnv, account_choices
+from crm_desktop.views.common import AddressBox, ViewEnv, account_choices
 from crm_desktop.views.dialog_base import RecordDialog
 
 DEFAULT_INDUSTRIES = ("ค้าปลีก", "ค้าส่ง", "การผลิต", "บริการ", "ก่อสร้าง", "อาหารและเครื่องดื่ม", "ไอที")
@@ -99,21 +98,8 @@ class AccountDialog(RecordDialog):
         form.addRow(self.tr("Tags"), self.tags)
         columns.addWidget(company, 1)
 
-        address = QGroupBox(self.tr("Address"))
-        aform = QFormLayout(address)
-        self.address_line = QLineEdit()
-        self.address_line.setPlaceholderText(self.tr("No., building, soi, road"))
-        aform.addRow(self.tr("Address"), self.address_line)
-        self.subdistrict = QLineEdit()
-        aform.addRow(self.tr("Subdistrict (tambon/khwaeng)"), self.subdistrict)
-        self.district = QLineEdit()
-        aform.addRow(self.tr("District (amphoe/khet)"), self.district)
-        self.province = ProvinceCombo(env.lang)
-        aform.addRow(self.tr("Province"), self.province)
-        self.postcode = QLineEdit()
-        self.postcode.setMaxLength(5)
-        self.postcode.setPlaceholderText("10110")
-        aform.addRow(self.tr("Postcode"), self.postcode)
+        address = self.address = AddressBox(env.lang)
+        aform = address.form
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         aform.addRow(self.tr("Notes"), self.notes)
@@ -125,9 +111,8 @@ class AccountDialog(RecordDialog):
             ("name", self.name), ("tax_id", self.tax_id), ("branch_code", self.branch_code),
             ("industry", self.industry), ("segment", self.segment), ("phone", self.phone), ("email", self.email),
             ("website", self.website), ("founded_on", self.founded_on), ("parent_id", self.parent_account),
-            ("owner_id", self.owner), ("tags", self.tags), ("address_line", self.address_line),
-            ("subdistrict", self.subdistrict), ("district", self.district), ("province", self.province),
-            ("postcode", self.postcode), ("notes", self.notes),
+            ("owner_id", self.owner), ("tags", self.tags), ("notes", self.notes),
+            *self.address.fields(),
         ):
             self.errors.register(key, widget)
 
@@ -153,11 +138,7 @@ class AccountDialog(RecordDialog):
             self.parent_account.set_value(data.parent_id, names.get(data.parent_id, ""))
         select_data(self.owner, data.owner_id or "")
         self.tags.setText(data.tags)
-        self.address_line.setText(data.address_line)
-        self.subdistrict.setText(data.subdistrict)
-        self.district.setText(data.district)
-        self.province.setProvince(data.province)
-        self.postcode.setText(data.postcode)
+        self.address.fill(data)
         self.notes.setPlainText(data.notes)
 
     def form_input(self) -> AccountInput:
@@ -170,11 +151,7 @@ class AccountDialog(RecordDialog):
             phone=self.phone.phone(),
             email=self.email.text(),
             website=self.website.text(),
-            address_line=self.address_line.text(),
-            subdistrict=self.subdistrict.text(),
-            district=self.district.text(),
-            province=self.province.province(),
-            postcode=self.postcode.text(),
+            **self.address.values(),
             founded_on=self.founded_on.date(),
             parent_id=self.parent_account.value(),
             owner_id=str(self.owner.currentData() or "") or None,

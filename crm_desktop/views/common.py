@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit, QWidget
 
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.formatting import format_date
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
+from crm_desktop.ui.forms import ProvinceCombo
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice
 
@@ -125,3 +126,47 @@ def join_address(line: str, subdistrict: str, district: str, province: str, post
     """
     area = " ".join(p for p in (subdistrict, district, province, postcode) if p)
     return "\n".join(p for p in (line, area) if p)
+
+
+class AddressBox(QGroupBox):
+    """The Thai postal address fields, the same in the account and the contact dialog."""
+
+    KEYS = ("address_line", "subdistrict", "district", "province", "postcode")
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Address"))
+        self.form = QFormLayout(self)
+        self.address_line = QLineEdit()
+        self.address_line.setPlaceholderText(self.tr("No., building, soi, road"))
+        self.form.addRow(self.tr("Address"), self.address_line)
+        self.subdistrict = QLineEdit()
+        self.form.addRow(self.tr("Subdistrict (tambon/khwaeng)"), self.subdistrict)
+        self.district = QLineEdit()
+        self.form.addRow(self.tr("District (amphoe/khet)"), self.district)
+        self.province = ProvinceCombo(lang)
+        self.form.addRow(self.tr("Province"), self.province)
+        self.postcode = QLineEdit()
+        self.postcode.setMaxLength(5)
+        self.postcode.setPlaceholderText("10110")
+        self.form.addRow(self.tr("Postcode"), self.postcode)
+
+    def fields(self) -> list[tuple[str, QWidget]]:
+        """(form key, widget) pairs, so a ValidationError can point at its field."""
+        return [(key, getattr(self, key)) for key in self.KEYS]
+
+    def fill(self, data: object) -> None:
+        """Show the address of a form input (AccountInput or ContactInput)."""
+        for key in ("address_line", "subdistrict", "district", "postcode"):
+            getattr(self, key).setText(getattr(data, key))
+        self.province.setProvince(data.province)
+
+    def values(self) -> dict[str, str]:
+        """The address as typed, keyed like the form inputs' fields."""
+        return {
+            "address_line": self.address_line.text(),
+            "subdistrict": self.subdistrict.text(),
+            "district": self.district.text(),
+            "province": self.province.province(),
+            "postcode": self.postcode.text(),
+        }

@@ -30,12 +30,11 @@ from crm_desktop.ui.forms import (
     DateEdit,
     EmailEdit,
     PhoneEdit,
-    ProvinceCombo,
     RecordPicker,
     select_data,
 )
 from crm_desktop.views.account_dialog import owner_combo
-from crm_desktop.views.common import ViewEnv, account_choices
+from crm_desktop.views.common import AddressBox, ViewEnv, account_choices
 from crm_desktop.views.dialog_base import RecordDialog
 
 PREFIXES = ("นาย", "นาง", "นางสาว", "คุณ", "ดร.", "Mr", "Mrs", "Ms", "Dr")
@@ -172,20 +171,7 @@ class ContactDialog(RecordDialog):
         rform.addRow(self.tr("Tags"), self.tags)
         right.addWidget(reach)
 
-        address = QGroupBox(self.tr("Address"))
-        aform = QFormLayout(address)
-        self.address_line = QLineEdit()
-        self.address_line.setPlaceholderText(self.tr("No., building, soi, road"))
-        aform.addRow(self.tr("Address"), self.address_line)
-        self.subdistrict = QLineEdit()
-        aform.addRow(self.tr("Subdistrict"), self.subdistrict)
-        self.district = QLineEdit()
-        aform.addRow(self.tr("District"), self.district)
-        self.province = ProvinceCombo(env.lang)
-        aform.addRow(self.tr("Province"), self.province)
-        self.postcode = QLineEdit()
-        self.postcode.setMaxLength(5)
-        aform.addRow(self.tr("Postcode"), self.postcode)
+        address = self.address = AddressBox(env.lang)
         right.addWidget(address)
         columns.addLayout(right, 1)
         self.body.addLayout(columns)
@@ -202,8 +188,7 @@ class ContactDialog(RecordDialog):
             ("line_id", self.line_id), ("birthday", self.birthday), ("gender", self.gender),
             ("income_band", self.income_band), ("interests", self.interests),
             ("marketing_consent", self.marketing_consent), ("consent_on", self.consent_on),
-            ("address_line", self.address_line), ("subdistrict", self.subdistrict), ("district", self.district),
-            ("province", self.province), ("postcode", self.postcode), ("tags", self.tags), ("notes", self.notes),
+            ("tags", self.tags), ("notes", self.notes), *self.address.fields(),
         ):
             self.errors.register(key, widget)
 
@@ -236,11 +221,7 @@ class ContactDialog(RecordDialog):
         self.interests.setText(data.interests)
         self.marketing_consent.setChecked(data.marketing_consent)
         self.consent_on.setDate(data.consent_on)
-        self.address_line.setText(data.address_line)
-        self.subdistrict.setText(data.subdistrict)
-        self.district.setText(data.district)
-        self.province.setProvince(data.province)
-        self.postcode.setText(data.postcode)
+        self.address.fill(data)
         self.tags.setText(data.tags)
         self.notes.setPlainText(data.notes)
 
@@ -264,11 +245,7 @@ class ContactDialog(RecordDialog):
             interests=self.interests.text(),
             marketing_consent=consent,
             consent_on=self.consent_on.date() if consent else None,
-            address_line=self.address_line.text(),
-            subdistrict=self.subdistrict.text(),
-            district=self.district.text(),
-            province=self.province.province(),
-            postcode=self.postcode.text(),
+            **self.address.values(),
             tags=self.tags.text(),
             notes=self.notes.toPlainText(),
         )

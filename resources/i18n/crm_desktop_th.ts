@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/account_dialog.py" line="+54"/>
+        <location filename="../../crm_desktop/views/account_dialog.py" line="+53"/>
         <source>New account</source>
         <translation>เพิ่มบริษัท</translation>
     </message>
@@ -114,38 +114,7 @@
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+4"/>
-        <source>Address</source>
-        <translation>ที่อยู่</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>No., building, soi, road</source>
-        <translation>เลขที่ อาคาร ซอย ถนน</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Subdistrict (tambon/khwaeng)</source>
-        <translation>ตำบล/แขวง</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>District (amphoe/khet)</source>
-        <translation>อำเภอ/เขต</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Province</source>
-        <translation>จังหวัด</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Postcode</source>
-        <translation>รหัสไปรษณีย์</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
@@ -155,7 +124,7 @@
         <translation>* จำเป็นต้องกรอก</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+56"/>
         <source>Choose the parent company from the list that appears while you type, or clear the field.</source>
         <translation>โปรดเลือกบริษัทแม่จากรายการที่ขึ้นมาขณะพิมพ์ หรือลบข้อความในช่องนี้ออก</translation>
     </message>
@@ -338,9 +307,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/views/common.py" line="+66"/>
+        <location filename="../../crm_desktop/views/common.py" line="+67"/>
         <source>Head office</source>
         <translation>สำนักงานใหญ่</translation>
+    </message>
+</context>
+<context>
+    <name>AddressBox</name>
+    <message>
+        <location line="+71"/>
+        <location line="+4"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>No., building, soi, road</source>
+        <translation>เลขที่ อาคาร ซอย ถนน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subdistrict (tambon/khwaeng)</source>
+        <translation>ตำบล/แขวง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>District (amphoe/khet)</source>
+        <translation>อำเภอ/เขต</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Postcode</source>
+        <translation>รหัสไปรษณีย์</translation>
     </message>
 </context>
 <context>
@@ -359,7 +362,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/contact_dialog.py" line="+47"/>
+        <location filename="../../crm_desktop/views/contact_dialog.py" line="+46"/>
         <location line="+12"/>
         <source>(not given)</source>
         <translation>(ไม่ระบุ)</translation>
@@ -540,43 +543,12 @@
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+4"/>
-        <source>Address</source>
-        <translation>ที่อยู่</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>No., building, soi, road</source>
-        <translation>เลขที่ อาคาร ซอย ถนน</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Subdistrict</source>
-        <translation>ตำบล/แขวง</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>District</source>
-        <translation>อำเภอ/เขต</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Province</source>
-        <translation>จังหวัด</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Postcode</source>
-        <translation>รหัสไปรษณีย์</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+75"/>
         <source>Choose the company from the list that appears while you type, or clear the field for a private customer.</source>
         <translation>โปรดเลือกบริษัทจากรายการที่ขึ้นมาขณะพิมพ์ หรือเว้นช่องนี้ว่างไว้ถ้าเป็นลูกค้าบุคคล</translation>
     </message>
