@@ -212,3 +212,32 @@ def test_hybrid_clock_never_goes_back() -> None:
     assert stamps == sorted(stamps) and len(set(stamps)) == 4
     clock.observe(stamps[-1] + 50)
     assert clock.tick() > stamps[-1] + 50
+
+
+def test_real_upgrade_from_0001_keeps_data_and_indexes_old_leads(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    path = tmp_path / "crm.sqlite3"
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS))
+    eng = engine.make_engine(path)
+    with eng.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO lead (id, first_name, company_name, status, score, created_at, updated_at, hlc, site_id, "
+            "prefix, last_name, position, mobile, phone, email, line_id, tax_id, province, interest, timeframe, "
+            "source, disqualify_reason, notes) VALUES ('l1', 'วิไล', 'ร้านเก่าแก่', 'new', 0, '2026-01-01', "
+            "'2026-01-01', 1, 's', '', '', '', '', '', '', '', '', '', '', '', '', '', '')"
+        )
+    eng.dispose()
+    ctx = open_app(path)
+    try:
+        assert ctx.database.migrated
+        assert list((tmp_path / "backups").glob("*before-upgrade*"))
+        with ctx.database.engine.connect() as conn:
+            found = conn.exec_driver_sql("SELECT rowid FROM lead_fts WHERE body LIKE '%เก่าแก่%'").fetchall()
+        assert len(found) == 1
+    finally:
+        ctx.close()

@@ -55,6 +55,10 @@ INDEXED = (
     IndexedEntity(
         "contact", ("first_name", "last_name", "nickname", "email", "line_id"), ("mobile", "phone")
     ),
+    IndexedEntity(
+        "lead", ("first_name", "last_name", "company_name", "email", "line_id", "tax_id"), ("mobile", "phone")
+    ),
+    IndexedEntity("opportunity", ("name", "competitor"), ()),
 )
 
 

@@ -16,8 +16,16 @@ from crm_desktop.db.database import Database
 from crm_desktop.db.errors import readable
 from crm_desktop.db.repositories import (
     AccountRepository,
+    ActivityRepository,
     ContactRepository,
+    LeadRepository,
+    OpportunityRepository,
+    PickListRepository,
+    ScoringRuleRepository,
     SettingRepository,
+    StageHistoryRepository,
+    StageRepository,
+    TargetRepository,
     UserRepository,
 )
 
@@ -28,6 +36,14 @@ class UnitOfWork:
     contacts: ContactRepository
     users: UserRepository
     settings: SettingRepository
+    leads: LeadRepository
+    scoring_rules: ScoringRuleRepository
+    opportunities: OpportunityRepository
+    stages: StageRepository
+    stage_history: StageHistoryRepository
+    targets: TargetRepository
+    pick_lists: PickListRepository
+    activities: ActivityRepository
 
     def __init__(self, database: Database, user_id: str | None) -> None:
         self.database = database
@@ -41,6 +57,14 @@ class UnitOfWork:
         self.contacts = ContactRepository(self.session)
         self.users = UserRepository(self.session)
         self.settings = SettingRepository(self.session)
+        self.leads = LeadRepository(self.session)
+        self.scoring_rules = ScoringRuleRepository(self.session)
+        self.opportunities = OpportunityRepository(self.session)
+        self.stages = StageRepository(self.session)
+        self.stage_history = StageHistoryRepository(self.session)
+        self.targets = TargetRepository(self.session)
+        self.pick_lists = PickListRepository(self.session)
+        self.activities = ActivityRepository(self.session)
         self._committed = False
         return self
 

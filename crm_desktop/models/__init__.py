@@ -16,12 +16,12 @@ from crm_desktop.models.sales import (
     SalesOrderLine,
 )
 from crm_desktop.models.service import Case, CaseStatusHistory
-from crm_desktop.models.system import Change, ChangeField, LocalState, Setting
+from crm_desktop.models.system import Change, ChangeField, LocalState, PickList, Setting
 from crm_desktop.models.user import User
 
 __all__ = [
     "Account", "Activity", "Alert", "AlertRule", "Anniversary", "Base", "Campaign", "CampaignMember",
     "Case", "CaseStatusHistory", "Change", "ChangeField", "Contact", "Lead", "LeadScoringRule", "LocalState",
-    "Opportunity", "Product", "Quotation", "QuotationLine", "SalesOrder", "SalesOrderLine", "Segment",
+    "Opportunity", "PickList", "Product", "Quotation", "QuotationLine", "SalesOrder", "SalesOrderLine", "Segment",
     "Setting", "Stage", "StageHistory", "SyncMixin", "Target", "User", "fixed_id", "new_id", "utcnow",
 ]

@@ -59,3 +59,17 @@ class LocalState(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class PickList(SyncMixin, Base):
+    """Editable choice lists (disqualify reasons, loss reasons, lead sources…), ordered.
+
+    Entries every copy ships with get fixed ids (kind + value), so two copies never duplicate them.
+    """
+
+    __tablename__ = "pick_list"
+    __table_args__ = (Index("ix_pick_list_kind", "kind", "position"),)
+
+    kind: Mapped[str] = mapped_column(String(40))
+    value: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)

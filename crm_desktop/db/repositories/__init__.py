@@ -1,0 +1,20 @@
+"""One narrow repository per aggregate (a module each): the only code that builds ORM queries for writes."""
+
+from crm_desktop.db.repositories.accounts import AccountRepository
+from crm_desktop.db.repositories.base import Repository
+from crm_desktop.db.repositories.contacts import ContactRepository
+from crm_desktop.db.repositories.leads import LeadRepository, ScoringRuleRepository
+from crm_desktop.db.repositories.lists import ActivityRepository, PickListRepository
+from crm_desktop.db.repositories.pipeline import (
+    OpportunityRepository,
+    StageHistoryRepository,
+    StageRepository,
+    TargetRepository,
+)
+from crm_desktop.db.repositories.users import SettingRepository, UserRepository
+
+__all__ = [
+    "AccountRepository", "ActivityRepository", "ContactRepository", "LeadRepository", "OpportunityRepository",
+    "PickListRepository", "Repository", "ScoringRuleRepository", "SettingRepository", "StageHistoryRepository",
+    "StageRepository", "TargetRepository", "UserRepository",
+]

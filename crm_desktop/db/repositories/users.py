@@ -1,0 +1,34 @@
+"""Users and office-wide settings."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.db.repositories.base import Repository
+from crm_desktop.models import Setting, User, fixed_id
+
+
+class UserRepository(Repository[User]):
+    model = User
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(User)) or 0
+
+
+class SettingRepository:
+    """Office-wide key/value settings with fixed ids, so every copy edits the same rows."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def value(self, key: str, default: str = "") -> str:
+        row = self.session.get(Setting, fixed_id("setting", key))
+        return row.value if row is not None and row.deleted_at is None else default
+
+    def set_value(self, key: str, value: str) -> None:
+        row = self.session.get(Setting, fixed_id("setting", key))
+        if row is None:
+            self.session.add(Setting(id=fixed_id("setting", key), key=key, value=value))
+        else:
+            row.value = value
