@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", help="fill an empty database with realistic Thai/English sample data")
     demo.add_argument("--size", choices=tuple(SIZES), default="small")
-    search = sub.add_parser("search", help="print accounts and contacts matching TEXT")
+    search = sub.add_parser("search", help="print accounts, contacts, leads and deals matching TEXT")
     search.add_argument("text", metavar="TEXT")
     search.add_argument("--limit", type=int, default=20, help="at most this many of each kind")
     return parser

@@ -108,3 +108,23 @@ def test_every_substring_of_a_name_finds_it(app: AppContext, data: st.DataObject
         return
     hits = search_all(app.database, fragment, limit=50)
     assert any(name.replace(" ", "") in h.title.replace(" ", "") for h in hits), fragment
+
+
+def test_leads_and_deals_are_found_too(tmp_path: Path) -> None:
+    from crm_desktop.models import Lead, Opportunity, Stage
+
+    ctx = open_app(tmp_path / "crm.sqlite3")
+    try:
+        with ctx.uow() as uow:
+            stage = uow.stages.add(Stage(name="Prospecting", position=0, probability=10))
+            uow.leads.add(Lead(first_name="ปรีชา", company_name="ร้านข้าวมันไก่เจ๊หมวย", mobile="+66861234567"))
+            uow.session.flush()
+            uow.opportunities.add(Opportunity(name="ตู้แช่ 3 ตู้ ร้านเจ๊หมวย", stage_id=stage.id))
+            uow.commit()
+        hits = {(h.kind, h.title) for h in search_all(ctx.database, "เจ๊หมวย")}
+        assert ("lead", "ปรีชา") in hits
+        assert ("opportunity", "ตู้แช่ 3 ตู้ ร้านเจ๊หมวย") in hits
+        assert [h.kind for h in search_all(ctx.database, "086-123", kinds=("lead",))] == ["lead"]
+        assert all(h.kind == "account" for h in search_all(ctx.database, "เจ๊หมวย", kinds=("account",)))
+    finally:
+        ctx.close()

@@ -1,58 +1,91 @@
-"""Global search (Ctrl+K and `crm-desktop search`): accounts and contacts by any part of their text."""
+"""Global search (Ctrl+K and `crm-desktop search`): accounts, contacts, leads and deals by any part of their text."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import Row, Select, Table, and_, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.db.search_index import matching_rowids
-from crm_desktop.models import Account, Contact
+from crm_desktop.models import Account, Contact, Lead, Opportunity
 from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.listing import fetch_by_keys, rowid
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str  # "account" or "contact"
+    kind: str  # "account", "contact", "lead" or "opportunity"
     id: str
     title: str
-    subtitle: str  # where: province for an account, company for a contact
+    subtitle: str  # where: province for an account, company for a contact, lead or deal
     phone: str  # E.164 as stored; presenters format it
 
 
-_ACCOUNT = select(rowid(Account.__table__), Account.id, Account.name, Account.province, Account.phone).where(
-    Account.deleted_at.is_(None)
-)
-_CONTACT = (
-    select(
-        rowid(Contact.__table__), Contact.id, Contact.prefix, Contact.first_name, Contact.last_name,
-        Contact.nickname, Contact.mobile, Account.name,
-    )
-    .select_from(Contact.__table__)
-    .outerjoin(Account, and_(Account.id == Contact.account_id, Account.deleted_at.is_(None)))
-    .where(Contact.deleted_at.is_(None))
-)
+def _account_hit(r: Row[Any]) -> SearchHit:
+    return SearchHit("account", r.id, r.name, r.province, r.phone)
 
 
-def search_all(db: Database, text: str, limit: int = 10) -> list[SearchHit]:
-    """Up to `limit` accounts and `limit` contacts whose name, nickname, phone, e-mail or tax id contain `text`."""
+def _contact_hit(r: Row[Any]) -> SearchHit:
+    title = full_name(r.prefix, r.first_name, r.last_name)
+    if r.nickname:
+        title += f" ({r.nickname})"
+    return SearchHit("contact", r.id, title, r.account_name or "", r.mobile)
+
+
+def _lead_hit(r: Row[Any]) -> SearchHit:
+    title = full_name(r.prefix, r.first_name, r.last_name) or r.company_name
+    where = r.company_name if title != r.company_name else ""
+    return SearchHit("lead", r.id, title, where, r.mobile or r.phone)
+
+
+def _opportunity_hit(r: Row[Any]) -> SearchHit:
+    return SearchHit("opportunity", r.id, r.name, r.account_name or "", "")
+
+
+SOURCES: dict[str, tuple[Table, Select[Any], Callable[[Row[Any]], SearchHit]]] = {
+    "account": (
+        Account.__table__,  # type: ignore[dict-item]
+        select(rowid(Account.__table__), Account.id, Account.name, Account.province, Account.phone)
+        .where(Account.deleted_at.is_(None)),
+        _account_hit,
+    ),
+    "contact": (
+        Contact.__table__,  # type: ignore[dict-item]
+        select(rowid(Contact.__table__), Contact.id, Contact.prefix, Contact.first_name, Contact.last_name,
+               Contact.nickname, Contact.mobile, Account.name.label("account_name"))
+        .select_from(Contact.__table__)
+        .outerjoin(Account, and_(Account.id == Contact.account_id, Account.deleted_at.is_(None)))
+        .where(Contact.deleted_at.is_(None)),
+        _contact_hit,
+    ),
+    "lead": (
+        Lead.__table__,  # type: ignore[dict-item]
+        select(rowid(Lead.__table__), Lead.id, Lead.prefix, Lead.first_name, Lead.last_name, Lead.company_name,
+               Lead.mobile, Lead.phone)
+        .where(Lead.deleted_at.is_(None)),
+        _lead_hit,
+    ),
+    "opportunity": (
+        Opportunity.__table__,  # type: ignore[dict-item]
+        select(rowid(Opportunity.__table__), Opportunity.id, Opportunity.name, Account.name.label("account_name"))
+        .select_from(Opportunity.__table__)
+        .outerjoin(Account, and_(Account.id == Opportunity.account_id, Account.deleted_at.is_(None)))
+        .where(Opportunity.deleted_at.is_(None)),
+        _opportunity_hit,
+    ),
+}
+
+
+def search_all(db: Database, text: str, limit: int = 10, kinds: Iterable[str] = tuple(SOURCES)) -> list[SearchHit]:
+    """Up to `limit` records of each kind whose name, nickname, phone, e-mail or tax id contain `text`."""
     hits: list[SearchHit] = []
     with db.engine.connect() as conn:
-        keys = matching_rowids(conn, "account", text, limit)
-        found = fetch_by_keys(conn, _ACCOUNT, Account.__table__, keys)
-        for k in keys:
-            if k in found:
-                r = found[k]
-                hits.append(SearchHit("account", r.id, r.name, r.province, r.phone))
-        keys = matching_rowids(conn, "contact", text, limit)
-        found = fetch_by_keys(conn, _CONTACT, Contact.__table__, keys)
-        for k in keys:
-            if k in found:
-                r = found[k]
-                title = full_name(r.prefix, r.first_name, r.last_name)
-                if r.nickname:
-                    title += f" ({r.nickname})"
-                hits.append(SearchHit("contact", r.id, title, r[7] or "", r.mobile))
+        for kind in kinds:
+            table, stmt, to_hit = SOURCES[kind]
+            keys = matching_rowids(conn, table.name, text, limit)
+            found = fetch_by_keys(conn, stmt, table, keys)
+            hits += [to_hit(found[k]) for k in keys if k in found]
     return hits

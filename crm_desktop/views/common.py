@@ -74,7 +74,7 @@ def phone_text(e164: str) -> str:
 
 def account_choices(env: ViewEnv, text: str, limit: int = 20, exclude: str | None = None) -> list[Choice]:
     """Accounts whose name, tax id, phone or e-mail contain `text` (index search, LIMITed)."""
-    hits = search_all(env.db, text, limit)
+    hits = search_all(env.db, text, limit, kinds=("account",))
     return [
         Choice(h.id, h.title, " · ".join(p for p in (h.subtitle, format_phone(h.phone)) if p), "account")
         for h in hits

@@ -374,7 +374,8 @@ class MainWindow(QMainWindow):
     # --- search ---------------------------------------------------------------------------
 
     def _search(self, text: str) -> list[Choice]:
-        hits = search_all(self.env.db, text, SEARCH_LIMIT)
+        kinds = [tab.ENTITY for tab in self.record_tabs()]  # only what this window can open
+        hits = search_all(self.env.db, text, SEARCH_LIMIT, kinds=kinds)
         return [
             Choice(h.id, h.title, " · ".join(p for p in (h.subtitle, format_phone(h.phone)) if p), h.kind)
             for h in hits
