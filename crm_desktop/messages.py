@@ -95,6 +95,103 @@ THAI: dict[str, str] = {
     "{path} is not a crm_desktop database or it is damaged ({reason}).": (
         "{path} ไม่ใช่ฐานข้อมูล crm_desktop หรือไฟล์เสียหาย ({reason})"
     ),
+    # --- pipeline: services/stages.py, services/opportunities.py, services/targets.py (begin) ---
+    "There is already a stage named {name}.": "มีขั้นตอนการขายชื่อ {name} อยู่แล้ว",
+    "A probability is a whole percentage from 0 to 100.": "โอกาสสำเร็จต้องเป็นจำนวนเต็มร้อยละ 0 ถึง 100",
+    "A stage is open, won or lost.": "ขั้นตอนการขายต้องเป็นแบบ กำลังดำเนินการ ปิดการขายได้ หรือ ปิดการขายไม่ได้",
+    "The pipeline needs at least one open stage; this change would leave none.": (
+        "ไปป์ไลน์ต้องมีขั้นตอนแบบกำลังดำเนินการอย่างน้อยหนึ่งขั้น การเปลี่ยนแปลงนี้จะทำให้ไม่เหลือเลย"
+    ),
+    "The pipeline needs at least one won stage; this change would leave none.": (
+        "ไปป์ไลน์ต้องมีขั้นตอนแบบปิดการขายได้อย่างน้อยหนึ่งขั้น การเปลี่ยนแปลงนี้จะทำให้ไม่เหลือเลย"
+    ),
+    "The pipeline needs at least one lost stage; this change would leave none.": (
+        "ไปป์ไลน์ต้องมีขั้นตอนแบบปิดการขายไม่ได้อย่างน้อยหนึ่งขั้น การเปลี่ยนแปลงนี้จะทำให้ไม่เหลือเลย"
+    ),
+    "Stage {name} holds deals, so it cannot change between open, won and lost. "
+    "Move its deals to another stage first.": (
+        "ขั้นตอน {name} ยังมีดีลอยู่ จึงเปลี่ยนประเภท (กำลังดำเนินการ/ปิดได้/ปิดไม่ได้) ไม่ได้ "
+        "โปรดย้ายดีลไปขั้นตอนอื่นก่อน"
+    ),
+    "The stages changed meanwhile. Refresh the list and try again.": (
+        "ขั้นตอนการขายถูกแก้ไขไปแล้วระหว่างนี้ โปรดรีเฟรชรายการแล้วลองอีกครั้ง"
+    ),
+    "Stage {name} still holds {count} deal(s). Move them to another stage before deleting it.": (
+        "ขั้นตอน {name} ยังมีดีลอยู่ {count} รายการ โปรดย้ายดีลไปขั้นตอนอื่นก่อนลบ"
+    ),
+    "The stage was deleted by someone else. Refresh the list.": "ขั้นตอนการขายนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    "An amount must be a whole number of satang.": "จำนวนเงินต้องเป็นจำนวนเต็มหน่วยสตางค์",
+    "An amount cannot be negative.": "จำนวนเงินติดลบไม่ได้",
+    "This amount is too large.": "จำนวนเงินนี้มากเกินไป",
+    "The chosen stage no longer exists.": "ไม่พบขั้นตอนการขายที่เลือกแล้ว (อาจถูกลบไป)",
+    "Choose why the deal was lost.": "กรุณาเลือกเหตุผลที่ปิดการขายไม่ได้",
+    "{value} is not in the list of loss reasons.": "{value} ไม่อยู่ในรายการเหตุผลที่ปิดการขายไม่ได้",
+    "The chosen contact no longer exists.": "ไม่พบผู้ติดต่อที่เลือกแล้ว (อาจถูกลบไป)",
+    "The deal was deleted by someone else. Refresh the list.": "ดีลนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    "Enter a month as YYYY-MM, for example 2026-11.": "กรอกเดือนในรูปแบบ ปปปป-ดด (ปี ค.ศ.) เช่น 2026-11",
+    "Write the year of {month} in the Christian era, for example 2026-11.": (
+        "กรอกปีของ {month} เป็นปี ค.ศ. เช่น 2026-11"
+    ),
+    "A commission rate is between 0 % and 100 %.": "อัตราค่าคอมมิชชันต้องอยู่ระหว่าง 0% ถึง 100%",
+    # --- pipeline (end) ---
+    # --- services/duplicates.py (duplicate check, merge and undo) ---
+    "Unknown kind of record {kind}.": "ไม่รู้จักประเภทข้อมูล {kind}",
+    "A record cannot be merged with itself.": "ไม่สามารถรวมข้อมูลกับตัวเองได้",
+    "{name} cannot be merged.": "ไม่สามารถรวมช่อง {name} ได้",
+    "Choose the winner's or the loser's value for {name}.": (
+        "โปรดเลือกว่าจะใช้ค่าของ {name} จากข้อมูลที่เก็บไว้หรือจากข้อมูลที่จะรวมเข้า"
+    ),
+    "One of the records to merge was deleted by someone else. Refresh the list.": (
+        "ข้อมูลที่จะรวมถูกลบไปแล้ว โปรดรีเฟรชรายการ"
+    ),
+    "The merge no longer exists.": "ไม่พบประวัติการรวมข้อมูลนี้แล้ว",
+    "This merge was already undone.": "การรวมข้อมูลนี้ถูกยกเลิกไปแล้ว",
+    "The merged records no longer exist.": "ไม่พบข้อมูลที่ถูกรวมแล้ว",
+    "The merged record was edited after the merge ({field}); the merge cannot be undone.": (
+        "ข้อมูลที่รวมแล้วถูกแก้ไขหลังการรวม ({field}) จึงยกเลิกการรวมไม่ได้"
+    ),
+    # --- end services/duplicates.py ---
+    # --- leads, scoring, pick lists, convert (services/leads.py, scoring.py, picklists.py, convert.py) ---
+    "Unknown list {kind}.": "ไม่รู้จักรายการ {kind}",
+    "{value} is already in the list.": "{value} มีอยู่ในรายการแล้ว",
+    "Unknown timeframe {value}.": "ไม่รู้จักช่วงเวลาที่จะซื้อ {value}",
+    "A budget cannot be negative.": "งบประมาณติดลบไม่ได้",
+    "Unknown lead field {value}.": "ไม่รู้จักช่องข้อมูลลีด {value}",
+    "Unknown condition {value}.": "ไม่รู้จักเงื่อนไข {value}",
+    "A weight is a whole number from -{max} to {max}.": "คะแนนต้องเป็นจำนวนเต็มตั้งแต่ -{max} ถึง {max}",
+    "At least / at most works only for the budget and the timeframe.": (
+        "เงื่อนไข \"ตั้งแต่\" / \"ไม่เกิน\" ใช้ได้เฉพาะงบประมาณและช่วงเวลาที่จะซื้อ"
+    ),
+    "For the budget use equals, at least or at most.": "สำหรับงบประมาณ ให้ใช้เงื่อนไข เท่ากับ ตั้งแต่ หรือ ไม่เกิน",
+    "The scoring rule was deleted by someone else. Refresh the list.": "เกณฑ์การให้คะแนนนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    "Enter the person's name or the company name.": "กรุณากรอกชื่อผู้ติดต่อหรือชื่อบริษัท",
+    "Unknown lead source {value}.": "ไม่รู้จักแหล่งที่มาของลีด {value}",
+    "The chosen campaign no longer exists.": "ไม่พบแคมเปญที่เลือกแล้ว (อาจถูกลบไป)",
+    "The lead was deleted by someone else. Refresh the list.": "ลีดนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    "Only a new lead can be marked as contacted.": "บันทึกว่าติดต่อแล้วได้เฉพาะลีดใหม่",
+    "Only a new or contacted lead can be qualified.": "ผ่านการคัดกรองได้เฉพาะลีดใหม่หรือลีดที่ติดต่อแล้ว",
+    "Only a new, contacted or qualified lead can be disqualified.": (
+        "ตัดออกได้เฉพาะลีดใหม่ ลีดที่ติดต่อแล้ว หรือลีดที่ผ่านการคัดกรองแล้ว"
+    ),
+    "Only a disqualified lead can be reopened.": "เปิดใหม่ได้เฉพาะลีดที่ถูกตัดออก",
+    "Only a qualified lead can be converted.": "แปลงเป็นลูกค้าได้เฉพาะลีดที่ผ่านการคัดกรองแล้ว",
+    "This lead was already converted; work on its account, contact or deal instead.": (
+        "ลีดนี้แปลงเป็นลูกค้าแล้ว โปรดทำงานต่อที่บริษัท ผู้ติดต่อ หรือดีลที่สร้างจากลีดนี้"
+    ),
+    "There is no active sales rep or manager to hand the lead to.": (
+        "ไม่มีพนักงานขายหรือผู้จัดการที่ใช้งานอยู่ให้ส่งต่อลีดนี้"
+    ),
+    "Choose why the lead is disqualified.": "กรุณาเลือกเหตุผลที่ตัดลีดออก",
+    "{value} is not one of the disqualify reasons.": "{value} ไม่อยู่ในรายการเหตุผลที่ตัดลีดออก",
+    "Nurture tasks are for open leads; this one is closed.": "สร้างงานติดตามได้เฉพาะลีดที่ยังเปิดอยู่ ลีดนี้ปิดไปแล้ว",
+    "Add the person's first name to the lead before converting it.": (
+        "กรุณาเพิ่มชื่อผู้ติดต่อในลีดก่อนแปลงเป็นลูกค้า"
+    ),
+    "There is no open pipeline stage to start the deal in. Add one in the settings first.": (
+        "ไม่มีขั้นตอนการขายที่เปิดอยู่สำหรับเริ่มดีล โปรดเพิ่มในการตั้งค่าก่อน"
+    ),
+    "A deal amount cannot be negative.": "มูลค่าดีลติดลบไม่ได้",
+    # --- end leads ---
 }
 
 

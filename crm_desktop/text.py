@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
+from collections.abc import Callable
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -35,4 +38,132 @@ def query_phone_digits(text: str) -> str | None:
         rest = digits[2:]
         # "+66 (0) 81…" already has the trunk 0; 1xxx service numbers never get one.
         return rest if rest.startswith(("0", "1")) else "0" + rest
+    return digits
+
+
+# --- Name normalization for duplicate matching (THAI.md, "Name normalization") ----------------------
+#
+# Names are compared after: Unicode NFKC, Latin case folding, punctuation turned into spaces, spaces
+# collapsed, then titles (people) or company forms (companies) stripped, repeatedly, from the ends.
+# A Thai title is often written attached ("นายสมชาย"); it is stripped only when what follows can
+# start a Thai syllable (a consonant or a leading vowel), so "คุณากร" (a name) keeps its "คุณ".
+# Nothing is stripped when it would leave the name empty ("นาง" alone stays "นาง").
+
+_THAI_START = re.compile(r"[\u0e01-\u0e2e\u0e40-\u0e44]")  # consonants and leading vowels
+_THAI_CHAR = re.compile(r"[\u0e00-\u0e7f]")
+
+# Written after punctuation removal ("ดร." is "ดร", "น.ส." is "น ส"), longest first.
+PERSON_TITLES_THAI = ("นางสาว", "นาย", "นาง", "คุณ", "ดร", "น ส", "ด ช", "ด ญ")
+PERSON_TITLES_LATIN = ("mr", "mrs", "ms", "miss", "dr", "khun")
+COMPANY_PREFIXES_THAI = ("ห้างหุ้นส่วนจำกัด", "ห้างหุ้นส่วนสามัญ", "บริษัท", "บมจ", "หจก", "บจก")
+COMPANY_SUFFIXES_THAI = ("จำกัด มหาชน", "จำกัดมหาชน", "จำกัด", "มหาชน")
+COMPANY_FORMS_LATIN = ("co", "ltd", "limited", "pcl", "plc", "public", "company", "inc", "corp", "corporation")
+
+SIMILARITY_THRESHOLD = 0.85  # difflib ratio of two name keys at or above which names are "close"
+MATCH_KEY_LENGTH = 200  # the match_key column's size
+
+
+def _basic_normalize(text: str) -> str:
+    # NFKC folds full-width Latin but splits SARA AM (ำ) into NIKHAHIT + SARA AA: put it back.
+    text = unicodedata.normalize("NFKC", text).casefold().replace("\u0e4d\u0e32", "\u0e33")
+    # Punctuation and symbols (categories P*, S*) become spaces; Thai marks (Mn) stay.
+    return " ".join("".join(" " if unicodedata.category(c)[0] in "PS" else c for c in text).split())
+
+
+def _strip_thai_prefix(text: str, prefixes: tuple[str, ...]) -> str:
+    for prefix in prefixes:
+        if not text.startswith(prefix):
+            continue
+        rest = text[len(prefix):]
+        if rest.startswith(" "):
+            rest = rest.lstrip()
+        elif not rest or (_THAI_START.match(rest) is None and _THAI_CHAR.match(rest)):
+            continue  # "คุณากร": the prefix is part of the word
+        if rest:
+            return rest
+    return text
+
+
+def _strip_thai_suffix(text: str, suffixes: tuple[str, ...]) -> str:
+    for suffix in suffixes:
+        if text.endswith(suffix):
+            rest = text[: -len(suffix)].rstrip()
+            if rest:
+                return rest
+    return text
+
+
+def _strip_tokens(text: str, forms: tuple[str, ...], *, front: bool, back: bool) -> str:
+    tokens = text.split()
+    while front and len(tokens) > 1 and tokens[0] in forms:
+        tokens.pop(0)
+    while back and len(tokens) > 1 and tokens[-1] in forms:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def _until_stable(text: str, step: Callable[[str], str]) -> str:
+    while True:
+        stripped = step(text)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def normalize_person_name(text: str) -> str:
+    """A person's name without titles (นาย, นางสาว, คุณ, ดร., Mr, Mrs, Dr…), lower-case Latin, single spaces."""
+
+    def step(value: str) -> str:
+        value = _strip_tokens(value, PERSON_TITLES_LATIN, front=True, back=False)
+        return _strip_thai_prefix(value, PERSON_TITLES_THAI)
+
+    return _until_stable(_basic_normalize(text), step)
+
+
+def normalize_company_name(text: str) -> str:
+    """A company's name without its legal form (บริษัท … จำกัด (มหาชน), บมจ., หจก., Co., Ltd., PCL…)."""
+
+    def step(value: str) -> str:
+        value = _strip_tokens(value, COMPANY_FORMS_LATIN, front=False, back=True)
+        value = _strip_thai_prefix(value, COMPANY_PREFIXES_THAI)
+        return _strip_thai_suffix(value, COMPANY_SUFFIXES_THAI)
+
+    return _until_stable(_basic_normalize(text), step)
+
+
+def name_key(normalized: str) -> str:
+    """The blocking key of a normalized name: no spaces ("สมชาย ใจดี" and "สมชายใจดี" meet), capped."""
+    return normalized.replace(" ", "")[:MATCH_KEY_LENGTH]
+
+
+def person_key(first_name: str, last_name: str = "") -> str:
+    """Blocking key of a person (contacts, leads with a person's name); "" when there is no name."""
+    return name_key(normalize_person_name(f"{first_name} {last_name}"))
+
+
+def company_key(name: str) -> str:
+    """Blocking key of a company (accounts, leads with only a company name)."""
+    return name_key(normalize_company_name(name))
+
+
+def similarity(a: str, b: str) -> float:
+    """How close two names are, 0..1, compared as blocking keys; "close" means >= SIMILARITY_THRESHOLD."""
+    if not a or not b:
+        return 0.0
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def phone_key(text: str) -> str:
+    """A phone as E.164 for matching: "+66 81 234 5678", "081-234-5678" and "66812345678" are equal."""
+    digits = re.sub(r"[^0-9]", "", ascii_digits(text))
+    if not digits:
+        return ""
+    if text.strip().startswith("+"):
+        return "+" + digits
+    if digits.startswith("00"):
+        return "+" + digits[2:]
+    if digits.startswith("0"):
+        return "+66" + digits[1:]
+    if digits.startswith("66"):
+        return "+" + digits
     return digits

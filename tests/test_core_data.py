@@ -241,3 +241,16 @@ def test_real_upgrade_from_0001_keeps_data_and_indexes_old_leads(tmp_path: Path)
         assert len(found) == 1
     finally:
         ctx.close()
+
+
+def test_migrations_build_exactly_the_models(app: AppContext) -> None:
+    """A model changed without a migration (or the reverse) shows up here, not in a user's database."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from crm_desktop.db.migrations.env_filters import include_object
+    from crm_desktop.models import Base
+
+    with app.database.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": include_object})
+        assert compare_metadata(context, Base.metadata) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import subprocess
 import sys
@@ -31,8 +32,12 @@ def app(tmp_path: Path) -> Iterator[AppContext]:
 def test_small_demo_is_valid_searchable_and_logged(app: AppContext) -> None:
     added = load_demo(app.database, "small", app.user_id)
     size = SIZES["small"]
-    assert added == size.accounts + size.contacts + size.reps
     conn = sqlite3.connect(app.database.path)
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("account", "contact", "lead", "opportunity", "stage_history", "target")}
+    assert (counts["account"], counts["contact"], counts["lead"], counts["opportunity"]) == (
+        size.accounts, size.contacts, size.leads, size.deals)
+    assert added == sum(counts.values()) + size.reps
     accounts = conn.execute("SELECT name, tax_id, phone, province, postcode FROM account").fetchall()
     assert len(accounts) == size.accounts
     for name, tax_id, phone, province, postcode in accounts:
@@ -134,3 +139,26 @@ def test_cli_error_is_one_line_in_thai(tmp_path: Path) -> None:
 
 def test_domain_error_never_escapes_as_a_traceback() -> None:
     assert issubclass(bulk.Cancelled, DomainError)
+
+
+def test_demo_deals_have_consistent_stage_history_and_leads_their_scores(app: AppContext) -> None:
+    from crm_desktop.queries.leads import lead_detail
+    from crm_desktop.queries.opportunities import stage_timeline
+
+    load_demo(app.database, "small", app.user_id)
+    conn = sqlite3.connect(app.database.path)
+    deals = conn.execute("SELECT id, stage_id, loss_reason FROM opportunity").fetchall()
+    lost_stage = conn.execute("SELECT id FROM stage WHERE kind = 'lost'").fetchone()[0]
+    for deal_id, stage, loss_reason in deals[:60]:
+        chain = conn.execute("SELECT from_stage_id, to_stage_id FROM stage_history WHERE opportunity_id = ? "
+                             "ORDER BY changed_at", (deal_id,)).fetchall()
+        assert chain[0][0] is None and chain[-1][1] == stage
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(chain))
+        assert (loss_reason != "") == (stage == lost_stage)
+        assert len(stage_timeline(app.database, deal_id)) == len(chain)
+    lead_ids = [r[0] for r in conn.execute("SELECT id FROM lead LIMIT 40")]
+    conn.close()
+    for lead_id in lead_ids:
+        detail = lead_detail(app.database, lead_id)
+        assert detail is not None
+        assert detail.score == sum(line.weight for line in detail.score_lines if line.matched)

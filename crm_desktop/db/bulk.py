@@ -12,12 +12,13 @@ from typing import Any
 
 from sqlalchemy import Table
 
-from crm_desktop.db.changelog import ChangeContext, change_header, encode_value
+from crm_desktop.db.changelog import NOT_LOGGED, ChangeContext, change_header, encode_value
 from crm_desktop.db.database import Database
+from crm_desktop.db.match_keys import match_key_for
 from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.errors import DomainError
 from crm_desktop.models import Change, new_id, utcnow
-from crm_desktop.models.base import SYNC_COLUMNS, SyncMixin
+from crm_desktop.models.base import SyncMixin
 
 Progress = Callable[[int, int], bool]
 Batch = tuple[type[SyncMixin], list[dict[str, Any]]]
@@ -85,18 +86,21 @@ class _Preparer:
         writer = self.writers.setdefault(table.name, _TableWriter(table, self.database))
         now = utcnow()
         out = _Prepared(writer.sql, self.change_writer.sql, [], [], [])
+        has_key = "match_key" in table.c
         for given in rows:
             hlc = self.database.clock.tick()
             self.seq += 1
             row = {**writer.defaults, **given}
             row.update(id=given.get("id") or new_id(), created_at=now, updated_at=now, hlc=hlc,
                        site_id=self.ctx.site_id)
+            if has_key:
+                row["match_key"] = match_key_for(table.name, row)
             out.records.append(writer.values(row))
             header = change_header(table.name, row["id"], hlc, self.ctx, now)
             out.changes.append(self.change_writer.values({"seq": self.seq, **header}))
             out.fields += [
                 (self.seq, k, encode_value(v)) for k, v in given.items()
-                if k not in SYNC_COLUMNS and v is not None and v != writer.defaults.get(k)
+                if k not in NOT_LOGGED and v is not None and v != writer.defaults.get(k)
             ]
         return out
 

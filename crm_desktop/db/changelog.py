@@ -19,11 +19,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.db.hlc import HybridClock
-from crm_desktop.models.base import SYNC_COLUMNS, SyncMixin, new_id, utcnow
+from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin, new_id, utcnow
 from crm_desktop.models.system import Change, ChangeField
 
 CONTEXT_KEY = "change_context"
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
+NOT_LOGGED = SYNC_COLUMNS | DERIVED_COLUMNS  # metadata of the change itself, or derived (match_key)
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def _new_fields(obj: SyncMixin) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for column in obj.__table__.columns:  # type: ignore[attr-defined]
         value = getattr(obj, column.key)
-        if column.key not in SYNC_COLUMNS and value is not None and value != scalar_default(column):
+        if column.key not in NOT_LOGGED and value is not None and value != scalar_default(column):
             fields[column.key] = value
     return fields
 
@@ -80,7 +81,7 @@ def _changed_fields(obj: SyncMixin) -> dict[str, Any]:
     state = inspect(obj)
     changed: dict[str, Any] = {}
     for attr in state.mapper.column_attrs:
-        if attr.key in SYNC_COLUMNS:
+        if attr.key in NOT_LOGGED:
             continue
         history = state.attrs[attr.key].history
         if history.has_changes() and list(history.deleted) != list(history.added):

@@ -19,6 +19,7 @@ import geothai
 from crm_desktop.db import bulk
 from crm_desktop.db.database import Database
 from crm_desktop.demo import vocab as V
+from crm_desktop.demo.pipeline import PipelineGenerator
 from crm_desktop.models import Account, Contact, User, fixed_id, new_id
 from crm_desktop.services.validation import make_tax_id
 
@@ -28,12 +29,14 @@ class Size:
     accounts: int
     contacts: int
     reps: int
+    leads: int
+    deals: int
 
 
 SIZES = {
-    "small": Size(accounts=200, contacts=600, reps=4),
-    "medium": Size(accounts=5_000, contacts=15_000, reps=8),
-    "large": Size(accounts=100_000, contacts=300_000, reps=12),
+    "small": Size(accounts=200, contacts=600, reps=4, leads=300, deals=150),
+    "medium": Size(accounts=5_000, contacts=15_000, reps=8, leads=3_000, deals=1_500),
+    "large": Size(accounts=100_000, contacts=300_000, reps=12, leads=20_000, deals=10_000),
 }
 BATCH = 5_000
 TODAY = date(2026, 11, 1)  # fixed, so generated birthdays and dates never depend on the clock
@@ -197,17 +200,27 @@ class _Generator:
             account_ids += [row["id"] for row in rows]
             yield Account, rows
         b2b = int(self.size.contacts * 0.7)
+        first_contact: dict[str, str] = {}
         for start in range(0, self.size.contacts, BATCH):
             stop = min(start + BATCH, self.size.contacts)
-            yield Contact, [
-                self.contact(account_ids[self.rnd.randrange(len(account_ids))] if i < b2b else None)
-                for i in range(start, stop)
-            ]
+            rows = []
+            for i in range(start, stop):
+                account_id = account_ids[self.rnd.randrange(len(account_ids))] if i < b2b else None
+                row = self.contact(account_id)
+                row["id"] = new_id()
+                if account_id is not None:
+                    first_contact.setdefault(account_id, row["id"])
+                rows.append(row)
+            yield Contact, rows
+        accounts = [(a, first_contact.get(a)) for a in account_ids]
+        pipeline = PipelineGenerator(self.rnd, TODAY, self.rep_ids, accounts, self.places, self.mobile)
+        yield from pipeline.batches(self.size.leads, self.size.deals)
 
 
 def total_rows(size: str) -> int:
+    """Records a demo load adds, for its progress bar (stage history counted as about 3 per deal)."""
     s = SIZES[size]
-    return s.reps + s.accounts + s.contacts
+    return s.reps + s.accounts + s.contacts + s.leads + 4 * s.deals + s.reps * 26
 
 
 def load_demo(database: Database, size: str, user_id: str | None, progress: bulk.Progress | None = None) -> int:

@@ -30,6 +30,10 @@ class Account(SyncMixin, AddressMixin, Base):
         Index("ix_account_tax", "tax_id", "branch_code"),
         Index("ix_account_segment", "segment"),
         Index("ix_account_industry", "industry"),
+        # Duplicate matching (services/duplicates.py): equality lookups on the blocking keys.
+        Index("ix_account_match_key", "match_key"),
+        Index("ix_account_phone", "phone"),
+        Index("ix_account_email", "email"),
     )
 
     name: Mapped[str] = mapped_column(String(200))
@@ -45,3 +49,5 @@ class Account(SyncMixin, AddressMixin, Base):
     owner_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None, index=True)
     tags: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Derived from the name (crm_desktop.text.company_key) by db/match_keys.py; never logged.
+    match_key: Mapped[str] = mapped_column(String(200), default="")

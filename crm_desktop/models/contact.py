@@ -18,6 +18,10 @@ class Contact(SyncMixin, AddressMixin, Base):
     __table_args__ = (
         Index("ix_contact_live_name", "first_name", "last_name", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
+        # Duplicate matching (services/duplicates.py): equality lookups on the blocking keys.
+        Index("ix_contact_match_key", "match_key"),
+        Index("ix_contact_mobile", "mobile"),
+        Index("ix_contact_email", "email"),
     )
 
     prefix: Mapped[str] = mapped_column(String(30), default="")
@@ -39,3 +43,5 @@ class Contact(SyncMixin, AddressMixin, Base):
     consent_on: Mapped[date | None] = mapped_column(Date, default=None)
     tags: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Derived from the names (crm_desktop.text.person_key) by db/match_keys.py; never logged.
+    match_key: Mapped[str] = mapped_column(String(200), default="")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin
@@ -12,6 +12,14 @@ LEAD_STATUSES = ("new", "contacted", "qualified", "disqualified", "converted")
 
 class Lead(SyncMixin, Base):
     __tablename__ = "lead"
+    __table_args__ = (
+        # Duplicate matching (services/duplicates.py): equality lookups on the blocking keys.
+        Index("ix_lead_match_key", "match_key"),
+        Index("ix_lead_mobile", "mobile"),
+        Index("ix_lead_phone", "phone"),
+        Index("ix_lead_email", "email"),
+        Index("ix_lead_tax_id", "tax_id"),
+    )
 
     prefix: Mapped[str] = mapped_column(String(30), default="")
     first_name: Mapped[str] = mapped_column(String(100), default="")
@@ -40,6 +48,8 @@ class Lead(SyncMixin, Base):
         ForeignKey("opportunity.id", use_alter=True), default=None
     )
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Derived by db/match_keys.py: the person's key, or the company's when there is no person name.
+    match_key: Mapped[str] = mapped_column(String(200), default="")
 
 
 class LeadScoringRule(SyncMixin, Base):

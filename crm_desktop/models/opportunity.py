@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin
@@ -23,6 +23,11 @@ class Stage(SyncMixin, Base):
 
 class Opportunity(SyncMixin, Base):
     __tablename__ = "opportunity"
+    __table_args__ = (
+        # Board columns list a stage's live deals by close date, page by page.
+        Index("ix_opportunity_live_stage_close", "stage_id", "expected_close",
+              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
+    )
 
     name: Mapped[str] = mapped_column(String(200))
     account_id: Mapped[str | None] = mapped_column(ForeignKey("account.id"), default=None, index=True)
@@ -42,8 +47,12 @@ class Opportunity(SyncMixin, Base):
 
 class StageHistory(SyncMixin, Base):
     __tablename__ = "stage_history"
+    __table_args__ = (
+        Index("ix_stage_history_deal_time", "opportunity_id", "changed_at"),  # a deal's latest move: one seek
+        Index("ix_stage_history_changed_at", "changed_at"),  # wins per month (attainment, reports)
+    )
 
-    opportunity_id: Mapped[str] = mapped_column(ForeignKey("opportunity.id"), index=True)
+    opportunity_id: Mapped[str] = mapped_column(ForeignKey("opportunity.id"))
     from_stage_id: Mapped[str | None] = mapped_column(ForeignKey("stage.id"), default=None)
     to_stage_id: Mapped[str] = mapped_column(ForeignKey("stage.id"))
     changed_at: Mapped[datetime] = mapped_column(DateTime)

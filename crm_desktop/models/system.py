@@ -73,3 +73,22 @@ class PickList(SyncMixin, Base):
     kind: Mapped[str] = mapped_column(String(40))
     value: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MergeLog(SyncMixin, Base):
+    """One merge of two duplicate records, with what is needed to undo it (services/duplicates.py).
+
+    `winner_before_json`: {field: [value before, value the merge set]} for the winner's copied fields;
+    `relinked_json`: [[table, column, row id], ...] for every reference moved from loser to winner.
+    Values are JSON as in the change log (dates as ISO strings).
+    """
+
+    __tablename__ = "merge_log"
+
+    kind: Mapped[str] = mapped_column(String(20))
+    winner_id: Mapped[str] = mapped_column(String(36), index=True)
+    loser_id: Mapped[str] = mapped_column(String(36), index=True)
+    winner_before_json: Mapped[str] = mapped_column(Text, default="{}")
+    relinked_json: Mapped[str] = mapped_column(Text, default="[]")
+    merged_at: Mapped[datetime] = mapped_column(DateTime)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)

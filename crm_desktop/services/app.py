@@ -9,6 +9,9 @@ from crm_desktop.db.database import Database, open_database
 from crm_desktop.db.engine import resolve_db_path
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.models import User, fixed_id
+from crm_desktop.services.picklists import ensure_default_pick_lists
+from crm_desktop.services.scoring import ensure_default_rules
+from crm_desktop.services.stages import ensure_default_stages
 
 OWNER_ID = fixed_id("user", "owner")
 CURRENT_USER_KEY = "user_id"
@@ -42,7 +45,11 @@ def open_app(path: Path, *, exclusive: bool = True) -> AppContext:
             if uow.users.count() == 0:
                 # Every copy creates the same owner row (fixed id), so syncs never duplicate it.
                 uow.users.add(User(id=OWNER_ID, name="Owner", role="owner"))
-                uow.commit()
+            # Default pick lists and scoring rules: fixed ids too; only the missing ones are added.
+            ensure_default_pick_lists(uow)
+            ensure_default_rules(uow)
+            uow.commit()
+            ensure_default_stages(uow)
         user_id = database.local(CURRENT_USER_KEY) or OWNER_ID
     except BaseException:
         database.close()

@@ -1,0 +1,279 @@
+"""Use cases for leads: capture and edit (score kept current), the lead flow, nurture tasks.
+
+Flow: new → contacted → qualified (handed to a rep) or disqualified (with a reason from the
+editable list); a disqualified lead can be reopened; a qualified lead is converted by
+`services.convert`. Every save recomputes the lead's score with the live scoring rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date
+from operator import attrgetter
+from typing import Any
+
+from sqlalchemy import select
+
+from crm_desktop import scoring
+from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.errors import DomainError, NotFound, ValidationError
+from crm_desktop.models import Activity, Campaign, Change, ChangeField, Lead, User
+from crm_desktop.services import picklists, records, validation
+from crm_desktop.services.accounts import normalize_tags
+from crm_desktop.services.changes import Changes
+from crm_desktop.services.scoring import score_of
+
+ENTITY = "lead"
+REP_ROLES = ("sales", "manager")
+TIMEFRAMES = scoring.TIMEFRAMES
+
+# Status -> the statuses a lead may move to from it (conversion is services.convert's job).
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "new": frozenset({"contacted", "qualified", "disqualified"}),
+    "contacted": frozenset({"qualified", "disqualified"}),
+    "qualified": frozenset({"disqualified", "converted"}),
+    "disqualified": frozenset({"new"}),
+    "converted": frozenset(),
+}
+
+
+@dataclass
+class LeadInput:
+    """What the lead form holds, as typed; the budget is already satang (the form parses money)."""
+
+    first_name: str = ""
+    prefix: str = ""
+    last_name: str = ""
+    company_name: str = ""
+    position: str = ""
+    mobile: str = ""
+    phone: str = ""
+    email: str = ""
+    line_id: str = ""
+    tax_id: str = ""
+    province: str = ""
+    interest: str = ""
+    budget_satang: int | None = None
+    timeframe: str = ""
+    source: str = ""
+    campaign_id: str | None = None
+    owner_id: str | None = None
+    notes: str = ""
+
+
+def _clean(uow: UnitOfWork, data: LeadInput, current: Lead | None) -> dict[str, Any]:
+    v = validation
+    first = v.optional_text(data.first_name, "first_name", 100)
+    company = v.optional_text(data.company_name, "company_name", 200)
+    if not first and not company:
+        raise ValidationError("first_name", "Enter the person's name or the company name.")
+    budget = data.budget_satang
+    if budget is not None and (isinstance(budget, bool) or not isinstance(budget, int) or budget < 0):
+        raise ValidationError("budget_satang", "A budget cannot be negative.")
+    if data.timeframe not in ("", *TIMEFRAMES):
+        raise ValidationError("timeframe", "Unknown timeframe {value}.", value=data.timeframe)
+    source = data.source.strip()
+    kept = current is not None and current.source == source
+    if source and not kept and source not in picklists.live_values(uow, picklists.LEAD_SOURCE):
+        raise ValidationError("source", "Unknown lead source {value}.", value=source)
+    if data.campaign_id and uow.session.get(Campaign, data.campaign_id) is None:
+        raise ValidationError("campaign_id", "The chosen campaign no longer exists.")
+    if data.owner_id and uow.users.get(data.owner_id) is None:
+        raise ValidationError("owner_id", "The chosen owner no longer exists.")
+    return {
+        "prefix": v.optional_text(data.prefix, "prefix", 30),
+        "first_name": first,
+        "last_name": v.optional_text(data.last_name, "last_name", 100),
+        "company_name": company,
+        "position": v.optional_text(data.position, "position", 100),
+        "mobile": v.phone(data.mobile, "mobile", mobile_only=True),
+        "phone": v.phone(data.phone),
+        "email": v.email(data.email),
+        "line_id": v.optional_text(data.line_id.strip().lstrip("@"), "line_id", 60),
+        "tax_id": v.tax_id(data.tax_id),
+        "province": v.province(data.province),
+        "interest": v.optional_text(normalize_tags(data.interest), "interest", 300),
+        "budget_satang": budget,
+        "timeframe": data.timeframe,
+        "source": source,
+        "campaign_id": data.campaign_id or None,
+        "owner_id": data.owner_id or None,
+        "notes": v.optional_text(data.notes, "notes", 10_000),
+    }
+
+
+def live_lead(uow: UnitOfWork, lead_id: str) -> Lead:
+    lead = uow.leads.get(lead_id)
+    if lead is None:
+        raise NotFound("The lead was deleted by someone else. Refresh the list.")
+    return lead
+
+
+def create_lead(uow: UnitOfWork, data: LeadInput) -> Changes:
+    with uow:
+        values = _clean(uow, data, None)
+        lead = uow.leads.add(Lead(**values, status="new", score=score_of(uow, values)))
+        uow.commit()
+    return Changes(ENTITY, created=(lead.id,))
+
+
+def update_lead(uow: UnitOfWork, lead_id: str, data: LeadInput) -> Changes:
+    with uow:
+        lead = live_lead(uow, lead_id)
+        values = _clean(uow, data, lead)
+        for key, value in values.items():
+            setattr(lead, key, value)
+        lead.score = score_of(uow, values)
+        uow.commit()
+    return Changes(ENTITY, updated=(lead_id,))
+
+
+def lead_input(uow: UnitOfWork, lead_id: str) -> LeadInput:
+    """The stored lead as form input, for the edit dialog."""
+    with uow:
+        lead = live_lead(uow, lead_id)
+        values = {f.name: getattr(lead, f.name) for f in fields(LeadInput)}
+    return LeadInput(**values)
+
+
+def delete_leads(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+    return records.soft_delete(uow, attrgetter("leads"), ENTITY, ids)
+
+
+def restore_leads(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+    return records.restore(uow, attrgetter("leads"), ENTITY, ids)
+
+
+# --- Flow ------------------------------------------------------------------------------------
+
+_REFUSED = {
+    "contacted": "Only a new lead can be marked as contacted.",
+    "qualified": "Only a new or contacted lead can be qualified.",
+    "disqualified": "Only a new, contacted or qualified lead can be disqualified.",
+    "new": "Only a disqualified lead can be reopened.",
+    "converted": "Only a qualified lead can be converted.",
+}
+
+
+def check_transition(lead: Lead, target: str) -> None:
+    """Raise a readable error unless the lead may move to `target` from its status."""
+    if target not in TRANSITIONS.get(lead.status, frozenset()):
+        if lead.status == "converted":
+            raise DomainError("This lead was already converted; work on its account, contact or deal instead.")
+        raise DomainError(_REFUSED[target])
+
+
+def mark_contacted(uow: UnitOfWork, lead_id: str) -> Changes:
+    with uow:
+        lead = live_lead(uow, lead_id)
+        check_transition(lead, "contacted")
+        lead.status = "contacted"
+        uow.commit()
+    return Changes(ENTITY, updated=(lead_id,))
+
+
+def _reps(uow: UnitOfWork) -> list[User]:
+    stmt = (
+        select(User)
+        .where(User.deleted_at.is_(None), User.active.is_(True), User.role.in_(REP_ROLES))
+        .order_by(User.name, User.id)
+    )
+    return list(uow.session.scalars(stmt))
+
+
+def _last_qualified_owner(uow: UnitOfWork) -> User | None:
+    """The rep of the lead most recently qualified, from the change log (newest change first)."""
+    stmt = (
+        select(Lead.owner_id)
+        .select_from(Change)
+        .join(ChangeField, (ChangeField.change_seq == Change.seq) & (ChangeField.field == "status"))
+        .join(Lead, Lead.id == Change.row_id)
+        .where(Change.entity == ENTITY, ChangeField.value == '"qualified"', Lead.owner_id.is_not(None))
+        .order_by(Change.seq.desc())
+        .limit(1)
+    )
+    owner_id = uow.session.scalar(stmt)
+    return None if owner_id is None else uow.session.get(User, owner_id)
+
+
+def next_rep(uow: UnitOfWork) -> User:
+    """Round-robin: the active sales rep or manager after the one who got the last qualified lead.
+
+    Reps are taken in name order; "after" a rep who has since left means after where their
+    name would be. Derived from the data, so every user on the copy gets the same answer.
+    """
+    reps = _reps(uow)
+    if not reps:
+        raise DomainError("There is no active sales rep or manager to hand the lead to.")
+    last = _last_qualified_owner(uow)
+    if last is None:
+        return reps[0]
+    key = (last.name, last.id)
+    return next((rep for rep in reps if (rep.name, rep.id) > key), reps[0])
+
+
+def qualify(uow: UnitOfWork, lead_id: str, owner_id: str | None) -> Changes:
+    """Qualify a lead and hand it to `owner_id`, or to the next rep in turn when None."""
+    with uow:
+        lead = live_lead(uow, lead_id)
+        check_transition(lead, "qualified")
+        if owner_id is None:
+            owner = next_rep(uow)
+        else:
+            found = uow.users.get(owner_id)
+            if found is None or not found.active:
+                raise ValidationError("owner_id", "The chosen owner no longer exists.")
+            owner = found
+        lead.owner_id = owner.id
+        lead.status = "qualified"
+        lead.disqualify_reason = ""
+        uow.commit()
+    return Changes(ENTITY, updated=(lead_id,))
+
+
+def disqualify(uow: UnitOfWork, lead_id: str, reason: str) -> Changes:
+    """Disqualify a lead; the reason is required and must be one of the list's reasons."""
+    with uow:
+        lead = live_lead(uow, lead_id)
+        check_transition(lead, "disqualified")
+        text = reason.strip()
+        if not text:
+            raise ValidationError("reason", "Choose why the lead is disqualified.")
+        if text not in picklists.live_values(uow, picklists.DISQUALIFY_REASON):
+            raise ValidationError("reason", "{value} is not one of the disqualify reasons.", value=text)
+        lead.status = "disqualified"
+        lead.disqualify_reason = text
+        uow.commit()
+    return Changes(ENTITY, updated=(lead_id,))
+
+
+def reopen(uow: UnitOfWork, lead_id: str) -> Changes:
+    """Bring a disqualified lead back as new (its reason is cleared)."""
+    with uow:
+        lead = live_lead(uow, lead_id)
+        check_transition(lead, "new")
+        lead.status = "new"
+        lead.disqualify_reason = ""
+        uow.commit()
+    return Changes(ENTITY, updated=(lead_id,))
+
+
+def add_nurture_task(uow: UnitOfWork, lead_id: str, subject: str, due_on: date | None,
+                     owner_id: str | None) -> Changes:
+    """A follow-up task on the lead (call back, send a brochure…), for `owner_id` or the lead's owner."""
+    with uow:
+        lead = live_lead(uow, lead_id)
+        if lead.status in ("disqualified", "converted"):
+            raise DomainError("Nurture tasks are for open leads; this one is closed.")
+        if owner_id and uow.users.get(owner_id) is None:
+            raise ValidationError("owner_id", "The chosen owner no longer exists.")
+        task = uow.activities.add(Activity(
+            kind="task",
+            subject=validation.required_text(subject, "subject"),
+            due_on=due_on,
+            owner_id=owner_id or lead.owner_id,
+            lead_id=lead.id,
+        ))
+        uow.commit()
+    return Changes("activity", created=(task.id,))

@@ -1,0 +1,203 @@
+"""Use cases for opportunities (deals): create, edit, move through the stages, delete with undo.
+
+Every stage change, the first one included (from no stage), writes a `StageHistory` row in the
+same transaction: from, to, when, who (the unit of work's user) and the amount at that moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from operator import attrgetter
+
+from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.errors import NotFound, ValidationError
+from crm_desktop.models import Opportunity, Stage, StageHistory, new_id
+from crm_desktop.services import records, validation
+from crm_desktop.services.changes import Changes
+
+ENTITY = "opportunity"
+MAX_AMOUNT_SATANG = 10**15  # ten trillion baht: anything above is a typing mistake
+
+
+@dataclass
+class OpportunityInput:
+    """What the deal form holds. Money in integer satang; probability None = the stage's default."""
+
+    name: str
+    stage_id: str
+    amount_satang: int = 0
+    probability: int | None = None
+    account_id: str | None = None
+    contact_id: str | None = None
+    owner_id: str | None = None
+    lead_id: str | None = None
+    campaign_id: str | None = None
+    expected_close: date | None = None
+    channel: str = ""
+    competitor: str = ""
+    loss_reason: str = ""
+    notes: str = ""
+
+
+def amount(value: object, field: str = "amount_satang") -> int:
+    """A non-negative whole number of satang."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, "An amount must be a whole number of satang.")
+    if value < 0:
+        raise ValidationError(field, "An amount cannot be negative.")
+    if value > MAX_AMOUNT_SATANG:
+        raise ValidationError(field, "This amount is too large.")
+    return value
+
+
+def probability(value: object, field: str = "probability") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise ValidationError(field, "A probability is a whole percentage from 0 to 100.")
+    return value
+
+
+def _stage(uow: UnitOfWork, stage_id: str) -> Stage:
+    stage = uow.stages.get(stage_id) if stage_id else None
+    if stage is None:
+        raise ValidationError("stage_id", "The chosen stage no longer exists.")
+    return stage
+
+
+def _loss_reason(uow: UnitOfWork, value: str) -> str:
+    reason = value.strip()
+    if not reason:
+        raise ValidationError("loss_reason", "Choose why the deal was lost.")
+    if not uow.opportunities.loss_reason_known(reason):
+        raise ValidationError("loss_reason", "{value} is not in the list of loss reasons.", value=reason)
+    return reason
+
+
+def _clean(uow: UnitOfWork, data: OpportunityInput) -> dict[str, object]:
+    v = validation
+    if data.account_id and uow.accounts.get(data.account_id) is None:
+        raise ValidationError("account_id", "The chosen account no longer exists.")
+    if data.contact_id and uow.contacts.get(data.contact_id) is None:
+        raise ValidationError("contact_id", "The chosen contact no longer exists.")
+    if data.owner_id and uow.users.get(data.owner_id) is None:
+        raise ValidationError("owner_id", "The chosen owner no longer exists.")
+    if data.lead_id and uow.leads.get(data.lead_id, include_deleted=True) is None:
+        raise ValidationError("lead_id", "A record this one points to no longer exists. Refresh and try again.")
+    return {
+        "name": v.required_text(data.name, "name", 200),
+        "amount_satang": amount(data.amount_satang),
+        "account_id": data.account_id or None,
+        "contact_id": data.contact_id or None,
+        "owner_id": data.owner_id or None,
+        "lead_id": data.lead_id or None,
+        "campaign_id": data.campaign_id or None,
+        "expected_close": data.expected_close,
+        "channel": v.optional_text(data.channel, "channel", 30),
+        "competitor": v.optional_text(data.competitor, "competitor", 200),
+        "notes": v.optional_text(data.notes, "notes", 10_000),
+    }
+
+
+def _record_move(uow: UnitOfWork, opp: Opportunity, from_stage_id: str | None, to_stage_id: str, now: datetime) -> None:
+    uow.stage_history.add(
+        StageHistory(
+            opportunity_id=opp.id,
+            from_stage_id=from_stage_id,
+            to_stage_id=to_stage_id,
+            changed_at=now,
+            changed_by=uow.user_id,
+            amount_satang=opp.amount_satang,
+        )
+    )
+
+
+def _enter_stage(
+    uow: UnitOfWork, opp: Opportunity, from_stage_id: str | None, stage: Stage, now: datetime, loss_reason: str,
+    competitor: str, probability_override: int | None = None,
+) -> None:
+    """Put `opp` into `stage` with its rules (loss reason for lost), and log the move."""
+    if stage.kind == "lost":
+        opp.loss_reason = _loss_reason(uow, loss_reason)
+    else:
+        opp.loss_reason = ""
+    if competitor.strip():
+        opp.competitor = validation.optional_text(competitor, "competitor", 200)
+    opp.stage_id = stage.id
+    opp.probability = stage.probability if probability_override is None else probability_override
+    _record_move(uow, opp, from_stage_id, stage.id, now)
+
+
+def create_opportunity(uow: UnitOfWork, data: OpportunityInput, now: datetime) -> Changes:
+    """A new deal, with its first stage-history row (from no stage). `now` is UTC (naive)."""
+    with uow:
+        values = _clean(uow, data)
+        stage = _stage(uow, data.stage_id)
+        override = None if data.probability is None else probability(data.probability)
+        opp = uow.opportunities.add(Opportunity(id=new_id(), stage_id=stage.id, **values))
+        _enter_stage(uow, opp, None, stage, now, data.loss_reason, data.competitor, override)
+        uow.commit()
+    return Changes(ENTITY, created=(opp.id,))
+
+
+def update_opportunity(uow: UnitOfWork, opp_id: str, data: OpportunityInput, now: datetime) -> Changes:
+    """Save the form. A different stage is a move (history, default probability, loss rules)."""
+    with uow:
+        opp = uow.opportunities.get(opp_id)
+        if opp is None:
+            raise NotFound("The deal was deleted by someone else. Refresh the list.")
+        values = _clean(uow, data)
+        for key, value in values.items():
+            setattr(opp, key, value)
+        override = None if data.probability is None else probability(data.probability)
+        if data.stage_id != opp.stage_id:
+            stage = _stage(uow, data.stage_id)
+            _enter_stage(uow, opp, opp.stage_id, stage, now, data.loss_reason, data.competitor, override)
+        else:
+            if override is not None:
+                opp.probability = override
+            current = uow.stages.get(opp.stage_id, include_deleted=True)
+            if current is not None and current.kind == "lost" and data.loss_reason.strip() != opp.loss_reason:
+                # Only a changed reason is checked: one later removed from the pick list stays valid.
+                opp.loss_reason = _loss_reason(uow, data.loss_reason)
+        uow.commit()
+    return Changes(ENTITY, updated=(opp_id,))
+
+
+def move_to_stage(
+    uow: UnitOfWork, opp_id: str, stage_id: str, now: datetime, loss_reason: str | None = None, competitor: str = ""
+) -> Changes:
+    """Move a deal (kanban drop, won/lost buttons). Into a lost stage a loss reason from the
+    "loss_reason" pick list is required and a competitor may be recorded; leaving a lost stage
+    clears the reason. The probability becomes the new stage's default. Same stage: nothing happens."""
+    with uow:
+        opp = uow.opportunities.get(opp_id)
+        if opp is None:
+            raise NotFound("The deal was deleted by someone else. Refresh the list.")
+        if opp.stage_id == stage_id:
+            return Changes(ENTITY)
+        _enter_stage(uow, opp, opp.stage_id, _stage(uow, stage_id), now, loss_reason or "", competitor)
+        uow.commit()
+    return Changes(ENTITY, updated=(opp_id,))
+
+
+def opportunity_input(uow: UnitOfWork, opp_id: str) -> OpportunityInput:
+    """The stored deal as form input, for the edit dialog."""
+    with uow:
+        opp = uow.opportunities.get(opp_id)
+        if opp is None:
+            raise NotFound("The deal was deleted by someone else. Refresh the list.")
+        return OpportunityInput(
+            name=opp.name, stage_id=opp.stage_id, amount_satang=opp.amount_satang, probability=opp.probability,
+            account_id=opp.account_id, contact_id=opp.contact_id, owner_id=opp.owner_id, lead_id=opp.lead_id,
+            campaign_id=opp.campaign_id, expected_close=opp.expected_close, channel=opp.channel,
+            competitor=opp.competitor, loss_reason=opp.loss_reason, notes=opp.notes,
+        )
+
+
+def delete_opportunities(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+    return records.soft_delete(uow, attrgetter("opportunities"), ENTITY, ids)
+
+
+def restore_opportunities(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+    return records.restore(uow, attrgetter("opportunities"), ENTITY, ids)
