@@ -78,6 +78,11 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path) -> None:
     window.tabs.setCurrentIndex(window.tabs.indexOf(window.contacts_tab))
     dialog_shot("contact-dialog", window.contacts_tab.edit_record)
     dialog_shot("settings", window.open_settings)
+    leads_tab = getattr(window, "leads_tab", None)
+    if leads_tab is not None:  # the Leads tab, once the main window has it
+        tab_shot(window.tabs.indexOf(leads_tab), "leads")
+        dialog_shot("lead-dialog", leads_tab.edit_record)
+        dialog_shot("scoring-rules", leads_tab.open_scoring_rules)
 
     window.focus_search()
     window.search_edit.setText("ศรี" if lang == "th" else "gmail")

@@ -204,8 +204,8 @@ def test_switch_language_to_thai_and_back_keeps_everything(qtbot, type_text, win
     assert new_tab.detail_title.text() == "บริษัท สยามการค้า จำกัด"
     assert new_tab.province_filter.itemText(1) == "กระบี่"  # Thai UI: province names alone
     if qm is not None:
-        assert window.tabs.tabText(0) == "บัญชีลูกค้า"
-        assert window.tabs.tabText(1) == "ผู้ติดต่อ"
+        assert window.tabs.tabText(window.tabs.indexOf(window.accounts_tab)) == "บัญชีลูกค้า"
+        assert window.tabs.tabText(window.tabs.indexOf(window.contacts_tab)) == "ผู้ติดต่อ"
         assert window.language is not None and window.language.lang == "th"
     assert account_count(ctx.database) == 1
     assert contact_count(ctx.database) == 2
@@ -213,7 +213,7 @@ def test_switch_language_to_thai_and_back_keeps_everything(qtbot, type_text, win
     save_settings(qtbot, window, lang="en")
     qtbot.waitUntil(lambda: window.accounts_tab is not new_tab)
     assert prefs.language == "en"
-    assert window.tabs.tabText(0) == "Accounts"
+    assert window.tabs.tabText(window.tabs.indexOf(window.accounts_tab)) == "Accounts"
     assert window.accounts_tab.filter_text.text() == "สยาม"
     assert window.accounts_tab.table.current_id() == people["account"]
     assert contact_count(ctx.database) == 2
@@ -277,7 +277,7 @@ def test_menus_and_shortcuts(window) -> None:
     assert window.act_refresh.shortcut() == QKeySequence(Qt.Key.Key_F5)
     assert window.act_filter.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     assert window.act_search.shortcut() == QKeySequence("Ctrl+K")
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Accounts", "Contacts"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Leads", "Accounts", "Contacts"]
     assert not window.tabs.tabIcon(0).isNull()
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from crm_desktop.db.database import Database
-from crm_desktop.models import Account, Contact, User
+from crm_desktop.models import Account, Contact, Lead, Opportunity, User
 from crm_desktop.queries.listing import rowid
 
 
@@ -36,8 +36,8 @@ def account_values(db: Database, column: str) -> list[str]:
 
 
 def record_key(db: Database, entity: str, record_id: str) -> int | None:
-    """The list key (rowid) of a live account or contact, so a list can find and select it."""
-    model = {"account": Account, "contact": Contact}[entity]
+    """The list key (rowid) of a live record, so a list can find and select it."""
+    model = {"account": Account, "contact": Contact, "lead": Lead, "opportunity": Opportunity}[entity]
     table = model.__table__
     stmt = select(rowid(table)).select_from(table).where(model.id == record_id, model.deleted_at.is_(None))
     with db.engine.connect() as conn:

@@ -38,6 +38,7 @@ from crm_desktop.ui.tasks import Task
 from crm_desktop.views.accounts import AccountsTab
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts import ContactsTab
+from crm_desktop.views.leads import LeadsTab
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.settings_dialog import SettingsDialog
 
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.icons = {
             "account": icon("account", self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon)),
             "contact": icon("contact", self.style().standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon)),
+            "lead": icon("lead", self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder)),
         }
 
         self.tabs = QTabWidget()
@@ -194,13 +196,16 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.user_label)
 
     def _build_tabs(self) -> None:
+        self.leads_tab = LeadsTab(self.env)
         self.accounts_tab = AccountsTab(self.env)
         self.contacts_tab = ContactsTab(self.env)
         self.accounts_tab.open_contact.connect(lambda cid: self.open_record("contact", cid))
         self.accounts_tab.new_contact_for.connect(self._new_contact_for)
         self.contacts_tab.open_account.connect(lambda aid: self.open_record("account", aid))
+        self.tabs.addTab(self.leads_tab, self.icons["lead"], "")  # first: leads come before accounts
         self.tabs.addTab(self.accounts_tab, self.icons["account"], "")
         self.tabs.addTab(self.contacts_tab, self.icons["contact"], "")
+        self.tabs.setCurrentWidget(self.accounts_tab)  # the start tab, unless the user left another one
         current = self.env.prefs.current_tab()
         for tab in self.record_tabs():
             if current == tab.NAME:
@@ -229,11 +234,12 @@ class MainWindow(QMainWindow):
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_help.setTitle(self.tr("&Help"))
-        self.search_edit.setPlaceholderText(self.tr("Search accounts and contacts (Ctrl+K)"))
+        self.search_edit.setPlaceholderText(self.tr("Search leads, accounts and contacts (Ctrl+K)"))
         self.search_popup.no_match_text = self.tr("Nothing found")
         self.undo_button.setText(self.tr("Undo"))
         self.tabs.setTabText(self.tabs.indexOf(self.accounts_tab), self.tr("Accounts"))
         self.tabs.setTabText(self.tabs.indexOf(self.contacts_tab), self.tr("Contacts"))
+        self.tabs.setTabText(self.tabs.indexOf(self.leads_tab), self.tr("Leads"))
         self._update_counts()
         self._update_user()
         self._update_title()
@@ -241,14 +247,14 @@ class MainWindow(QMainWindow):
     # --- tabs -----------------------------------------------------------------------------
 
     def record_tabs(self) -> list[RecordTab]:
-        return [self.accounts_tab, self.contacts_tab]
+        return [self.leads_tab, self.accounts_tab, self.contacts_tab]
 
     def current_tab(self) -> RecordTab:
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, RecordTab) else self.accounts_tab
 
     def tab_for(self, kind: str) -> RecordTab:
-        return self.contacts_tab if kind == "contact" else self.accounts_tab
+        return {"contact": self.contacts_tab, "lead": self.leads_tab}.get(kind, self.accounts_tab)
 
     def _tab_changed(self) -> None:
         self.env.prefs.set_current_tab(self.current_tab().NAME)

@@ -788,6 +788,39 @@
     </message>
 </context>
 <context>
+    <name>DisqualifyDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/lead_actions.py" line="+173"/>
+        <source>Disqualify lead</source>
+        <translation>ตัดลีดออก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disqualify</source>
+        <translation>ตัดออก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is %1 disqualified?</source>
+        <translation>ทำไมจึงตัด %1 ออก?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(choose a reason)</source>
+        <translation>(เลือกเหตุผล)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason *</source>
+        <translation>เหตุผล *</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lead disqualified</source>
+        <translation>ตัดลีดออกแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialogs</name>
     <message>
         <location filename="../../crm_desktop/ui/errors.py" line="+30"/>
@@ -865,9 +898,544 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/lead_actions.py" line="+7"/>
+        <source>Add follow-up task</source>
+        <translation>เพิ่มงานติดตาม</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add task</source>
+        <translation>เพิ่มงาน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A follow-up task for %1</source>
+        <translation>งานติดตามสำหรับ %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. call back, send the price list</source>
+        <translation>เช่น โทรกลับ, ส่งใบราคา</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject *</source>
+        <translation>เรื่อง *</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due</source>
+        <translation>กำหนดเสร็จ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(the lead&apos;s owner)</source>
+        <translation>(ผู้รับผิดชอบลีด)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For</source>
+        <translation>มอบหมายให้</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Follow-up task added</source>
+        <translation>เพิ่มงานติดตามแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>LeadDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/lead_dialog.py" line="+51"/>
+        <source>New lead</source>
+        <translation>เพิ่มลีดใหม่</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit lead</source>
+        <translation>แก้ไขลีด</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Person and company</source>
+        <translation>ผู้ติดต่อและบริษัท</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prefix</source>
+        <translation>คำนำหน้า</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last name</source>
+        <translation>นามสกุล</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. บริษัท สยามการค้า จำกัด</source>
+        <translation>เช่น บริษัท สยามการค้า จำกัด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mobile</source>
+        <translation>มือถือ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interest</source>
+        <translation>ความสนใจ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>comma-separated, e.g. แอร์, ติดตั้ง</source>
+        <translation>คั่นด้วยจุลภาค เช่น แอร์, ติดตั้ง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interested in</source>
+        <translation>สนใจ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In baht, e.g. 150,000 or 1,250.50</source>
+        <translation>หน่วยเป็นบาท เช่น 150,000 หรือ 1,250.50</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget (baht)</source>
+        <translation>งบประมาณ (บาท)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>(not known)</source>
+        <translation>(ไม่ทราบ)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Buying timeframe</source>
+        <translation>ช่วงเวลาที่จะซื้อ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Source</source>
+        <translation>แหล่งที่มา</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(nobody)</source>
+        <translation>(ไม่ระบุ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter at least the person&apos;s first name or the company name.</source>
+        <translation>กรอกอย่างน้อยชื่อผู้ติดต่อหรือชื่อบริษัท</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Added lead %1</source>
+        <translation>เพิ่มลีด %1 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved lead %1</source>
+        <translation>บันทึกลีด %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>LeadLabels</name>
+    <message>
+        <location filename="../../crm_desktop/views/lead_actions.py" line="-191"/>
+        <source>New</source>
+        <translation>ใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacted</source>
+        <translation>ติดต่อแล้ว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualified</source>
+        <translation>ผ่านการคัดกรอง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disqualified</source>
+        <translation>ตัดออก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Converted</source>
+        <translation>เป็นลูกค้าแล้ว</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Walk-in</source>
+        <translation>เดินเข้ามาที่ร้าน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone call</source>
+        <translation>โทรศัพท์เข้ามา</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facebook</source>
+        <translation>เฟซบุ๊ก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>เว็บไซต์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referral</source>
+        <translation>มีผู้แนะนำ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trade show</source>
+        <translation>งานแสดงสินค้า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>แคมเปญ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Immediately</source>
+        <translation>ทันที</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Within 1 month</source>
+        <translation>ภายใน 1 เดือน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Within 3 months</source>
+        <translation>ภายใน 3 เดือน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Within 6 months</source>
+        <translation>ภายใน 6 เดือน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Within 12 months</source>
+        <translation>ภายใน 12 เดือน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later than 12 months</source>
+        <translation>นานกว่า 12 เดือน</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsTab</name>
+    <message>
+        <location filename="../../crm_desktop/views/leads.py" line="+64"/>
+        <location line="+28"/>
+        <location line="+230"/>
+        <source>Score</source>
+        <translation>คะแนน</translation>
+    </message>
+    <message>
+        <location line="-253"/>
+        <location line="+27"/>
+        <location line="+223"/>
+        <source>Created</source>
+        <translation>สร้างเมื่อ</translation>
+    </message>
+    <message>
+        <location line="-245"/>
+        <source>Scoring rules…</source>
+        <translation>เกณฑ์ให้คะแนน…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Name</source>
+        <translation>ชื่อ-นามสกุล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+216"/>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <location line="-215"/>
+        <location line="+217"/>
+        <source>Mobile</source>
+        <translation>มือถือ</translation>
+    </message>
+    <message>
+        <location line="-216"/>
+        <location line="+225"/>
+        <source>Source</source>
+        <translation>แหล่งที่มา</translation>
+    </message>
+    <message>
+        <location line="-224"/>
+        <location line="+210"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location line="-208"/>
+        <location line="+210"/>
+        <source>Owner</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <location line="+217"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location line="-216"/>
+        <location line="+213"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location line="-180"/>
+        <source>All statuses</source>
+        <translation>ทุกสถานะ</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>lowest</source>
+        <translation>ต่ำสุด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>highest</source>
+        <translation>สูงสุด</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>All sources</source>
+        <translation>ทุกแหล่งที่มา</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All owners</source>
+        <translation>ผู้รับผิดชอบทุกคน</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Filter by name, company, phone or e-mail…</source>
+        <translation>กรองตามชื่อ บริษัท โทรศัพท์ หรืออีเมล…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%Ln ลีด</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Delete %n lead(s)?</source>
+        <translation>
+            <numerusform>ต้องการลบ %Ln ลีดหรือไม่?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Deleted %n lead(s)</source>
+        <translation>
+            <numerusform>ลบ %Ln ลีดแล้ว</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Mark contacted</source>
+        <translation>บันทึกว่าติดต่อแล้ว</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Qualify…</source>
+        <translation>ผ่านการคัดกรอง…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disqualify…</source>
+        <translation>ตัดออก…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reopen</source>
+        <translation>เปิดใหม่</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add follow-up task…</source>
+        <translation>เพิ่มงานติดตาม…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Disqualify reason</source>
+        <translation>เหตุผลที่ตัดออก</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax ID</source>
+        <translation>เลขผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interested in</source>
+        <translation>สนใจ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget</source>
+        <translation>งบประมาณ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buying timeframe</source>
+        <translation>ช่วงเวลาที่จะซื้อ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Campaign</source>
+        <translation>แคมเปญ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Converted to</source>
+        <translation>แปลงเป็น</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Follow-up tasks</source>
+        <translation>งานติดตาม</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a lead to see its details.</source>
+        <translation>เลือกลีดเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Score %1</source>
+        <translation>คะแนน %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Total: %1</source>
+        <translation>รวม: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No active scoring rules.</source>
+        <translation>ยังไม่มีเกณฑ์ให้คะแนนที่ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Total</source>
+        <translation>รวม</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Marked %1 as contacted</source>
+        <translation>บันทึกว่าติดต่อ %1 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reopened %1</source>
+        <translation>เปิด %1 ใหม่แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/views/main_window.py" line="+211"/>
+        <location filename="../../crm_desktop/views/main_window.py" line="+216"/>
         <source>&amp;Settings…</source>
         <translation>ตั้งค่า(&amp;S)…</translation>
     </message>
@@ -939,8 +1507,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Search accounts and contacts (Ctrl+K)</source>
-        <translation>ค้นหาบริษัทและผู้ติดต่อ (Ctrl+K)</translation>
+        <source>Search leads, accounts and contacts (Ctrl+K)</source>
+        <translation>ค้นหาลีด บริษัท และผู้ติดต่อ (Ctrl+K)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -961,6 +1529,11 @@
         <location line="+1"/>
         <source>Contacts</source>
         <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leads</source>
+        <translation>ลีด</translation>
     </message>
     <message>
         <location line="+91"/>
@@ -992,7 +1565,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 ตัวอักษรภาษาไทยใช้ฟอนต์ Sarabun (SIL Open Font License)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Accounts: %1 · Contacts: %2</source>
         <translation>บริษัท: %1 · ผู้ติดต่อ: %2</translation>
     </message>
@@ -1221,6 +1794,39 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
 </context>
 <context>
+    <name>QualifyDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/lead_actions.py" line="+84"/>
+        <source>Qualify lead</source>
+        <translation>ลีดผ่านการคัดกรอง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualify</source>
+        <translation>ผ่านการคัดกรอง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand %1 to a sales rep:</source>
+        <translation>ส่งต่อ %1 ให้พนักงานขาย:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Round-robin (the next rep in turn)</source>
+        <translation>เวียนตามคิว (พนักงานขายคนถัดไป)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sales rep</source>
+        <translation>พนักงานขาย</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lead qualified</source>
+        <translation>ลีดผ่านการคัดกรองแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <location filename="../../crm_desktop/views/dialog_base.py" line="+38"/>
@@ -1229,6 +1835,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../crm_desktop/views/lead_actions.py" line="-50"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -1309,6 +1916,261 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <location filename="../../crm_desktop/ui/record_table.py" line="-19"/>
         <source>Columns…</source>
         <translation>เลือกคอลัมน์…</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/scoring_dialog.py" line="+114"/>
+        <source>New scoring rule</source>
+        <translation>เพิ่มเกณฑ์ให้คะแนน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit scoring rule</source>
+        <translation>แก้ไขเกณฑ์ให้คะแนน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. มาจากการแนะนำ</source>
+        <translation>เช่น มาจากการแนะนำ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label</source>
+        <translation>ชื่อเกณฑ์</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lead field</source>
+        <translation>ข้อมูลลีด</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Condition</source>
+        <translation>เงื่อนไข</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For &quot;is one of&quot;, separate the values with commas.</source>
+        <translation>สำหรับ &quot;เป็นหนึ่งใน&quot; ให้คั่นค่าด้วยจุลภาค</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>ค่า</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Points added to the score when the rule matches (negative: taken off).</source>
+        <translation>คะแนนที่บวกเพิ่มเมื่อตรงเกณฑ์ (ติดลบ = หักคะแนน)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight</source>
+        <translation>คะแนน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>ใช้งาน</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving rescores every lead.</source>
+        <translation>เมื่อบันทึก ระบบจะคิดคะแนนลีดทั้งหมดใหม่</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Scoring rule saved; every lead was rescored</source>
+        <translation>บันทึกเกณฑ์ให้คะแนนแล้ว และคิดคะแนนลีดทั้งหมดใหม่แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringLabels</name>
+    <message>
+        <location line="-163"/>
+        <source>Source</source>
+        <translation>แหล่งที่มา</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget (baht)</source>
+        <translation>งบประมาณ (บาท)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buying timeframe</source>
+        <translation>ช่วงเวลาที่จะซื้อ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any phone</source>
+        <translation>โทรศัพท์ (เบอร์ใดก็ได้)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>มือถือ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interested in</source>
+        <translation>สนใจ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>แคมเปญ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax ID</source>
+        <translation>เลขผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>equals</source>
+        <translation>เท่ากับ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>does not equal</source>
+        <translation>ไม่เท่ากับ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at least</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at most</source>
+        <translation>ไม่เกิน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contains</source>
+        <translation>มีคำว่า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is one of</source>
+        <translation>เป็นหนึ่งใน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is empty</source>
+        <translation>ว่าง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is given</source>
+        <translation>มีข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bangkok and vicinity</source>
+        <translation>กรุงเทพฯ และปริมณฑล</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringRulesDialog</name>
+    <message>
+        <location line="+153"/>
+        <source>Lead scoring rules</source>
+        <translation>เกณฑ์ให้คะแนนลีด</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A lead&apos;s score is the sum of the weights of the active rules it matches.</source>
+        <translation>คะแนนของลีดคือผลรวมคะแนนของเกณฑ์ที่ใช้งานอยู่และลีดนั้นตรงตามเกณฑ์</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Label</source>
+        <translation>ชื่อเกณฑ์</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lead field</source>
+        <translation>ข้อมูลลีด</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Condition</source>
+        <translation>เงื่อนไข</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>ค่า</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weight</source>
+        <translation>คะแนน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>ใช้งาน</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add…</source>
+        <translation>เพิ่ม…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit…</source>
+        <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+95"/>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Delete rule</source>
+        <translation>ลบเกณฑ์</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the rule %1? Every lead is rescored.</source>
+        <translation>ต้องการลบเกณฑ์ %1 หรือไม่? ระบบจะคิดคะแนนลีดทั้งหมดใหม่</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deleted scoring rule %1</source>
+        <translation>ลบเกณฑ์ให้คะแนน %1 แล้ว</translation>
     </message>
 </context>
 <context>

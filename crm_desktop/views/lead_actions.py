@@ -1,0 +1,226 @@
+"""What the lead screens share: labels for the stored keys (status, source, timeframe, rule fields),
+and the small dialogs of the lead flow (qualify, disqualify, add a follow-up task)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.errors import DomainError
+from crm_desktop.queries.lookups import users
+from crm_desktop.queries.picklists import pick_values
+from crm_desktop.services.changes import Changes
+from crm_desktop.services.leads import REP_ROLES, TRANSITIONS, add_nurture_task, disqualify, qualify
+from crm_desktop.services.picklists import DISQUALIFY_REASON, LEAD_SOURCE
+from crm_desktop.ui.actions import perform
+from crm_desktop.ui.forms import DateEdit, FormErrors
+from crm_desktop.views.common import ViewEnv
+
+STATUSES = ("new", "contacted", "qualified", "disqualified", "converted")
+
+
+def status_labels() -> dict[str, str]:
+    return {
+        "new": QCoreApplication.translate("LeadLabels", "New"),
+        "contacted": QCoreApplication.translate("LeadLabels", "Contacted"),
+        "qualified": QCoreApplication.translate("LeadLabels", "Qualified"),
+        "disqualified": QCoreApplication.translate("LeadLabels", "Disqualified"),
+        "converted": QCoreApplication.translate("LeadLabels", "Converted"),
+    }
+
+
+def source_labels() -> dict[str, str]:
+    return {
+        "walk_in": QCoreApplication.translate("LeadLabels", "Walk-in"),
+        "phone": QCoreApplication.translate("LeadLabels", "Phone call"),
+        "line": QCoreApplication.translate("LeadLabels", "LINE"),
+        "facebook": QCoreApplication.translate("LeadLabels", "Facebook"),
+        "website": QCoreApplication.translate("LeadLabels", "Website"),
+        "referral": QCoreApplication.translate("LeadLabels", "Referral"),
+        "trade_show": QCoreApplication.translate("LeadLabels", "Trade show"),
+        "campaign": QCoreApplication.translate("LeadLabels", "Campaign"),
+    }
+
+
+def timeframe_labels() -> dict[str, str]:
+    return {
+        "immediate": QCoreApplication.translate("LeadLabels", "Immediately"),
+        "1_month": QCoreApplication.translate("LeadLabels", "Within 1 month"),
+        "3_months": QCoreApplication.translate("LeadLabels", "Within 3 months"),
+        "6_months": QCoreApplication.translate("LeadLabels", "Within 6 months"),
+        "12_months": QCoreApplication.translate("LeadLabels", "Within 12 months"),
+        "later": QCoreApplication.translate("LeadLabels", "Later than 12 months"),
+    }
+
+
+def status_label(key: str) -> str:
+    return status_labels().get(key, key)
+
+
+def source_label(key: str) -> str:
+    """The label of a known source key; a source users added to the list shows as typed."""
+    return source_labels().get(key, key)
+
+
+def timeframe_label(key: str) -> str:
+    return timeframe_labels().get(key, key)
+
+
+def source_keys(env: ViewEnv) -> list[str]:
+    """The live lead sources, in the order of the editable list."""
+    return pick_values(env.db, LEAD_SOURCE)
+
+
+def allowed(status: str, target: str) -> bool:
+    """May a lead in `status` move to `target` (the service checks again)?"""
+    return target in TRANSITIONS.get(status, frozenset())
+
+
+def can_add_task(status: str) -> bool:
+    return status not in ("disqualified", "converted")
+
+
+# --- flow dialogs ----------------------------------------------------------------------------
+
+
+class ActionDialog(QDialog):
+    """A small form (OK/Cancel) running one service call; field errors stay in the dialog."""
+
+    def __init__(self, env: ViewEnv, lead_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.lead_id = lead_id
+        self.changes: Changes | None = None
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        outer = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.errors = FormErrors(self.banner, env.lang)
+        outer.addWidget(self.banner)
+        self.form = QFormLayout()
+        outer.addLayout(self.form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("okButton")
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(QCoreApplication.translate("RecordDialog", "Cancel"))
+        self.buttons.accepted.connect(self.run)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+
+    def action(self) -> Callable[[], Changes]:
+        raise NotImplementedError
+
+    def description(self) -> str:
+        return ""
+
+    def run(self) -> bool:
+        self.errors.clear()
+        try:
+            action = self.action()
+        except DomainError as err:
+            self.errors.show_error(err)
+            return False
+        changes = perform(self, self.env.bus, self.env.lang, action, description=self.description(),
+                          on_domain_error=self.errors.show_error)
+        if changes is None:
+            return False
+        self.changes = changes
+        self.accept()
+        return True
+
+
+class QualifyDialog(ActionDialog):
+    def __init__(self, env: ViewEnv, lead_id: str, lead_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(env, lead_id, parent)
+        self.setObjectName("qualifyDialog")
+        self.setWindowTitle(self.tr("Qualify lead"))
+        self.ok_button.setText(self.tr("Qualify"))
+        intro = QLabel(self.tr("Hand %1 to a sales rep:").replace("%1", lead_name))
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.owner = QComboBox()
+        self.owner.setObjectName("qualifyOwner")
+        self.owner.addItem(self.tr("Round-robin (the next rep in turn)"), "")
+        for user in users(env.db):
+            if user.role in REP_ROLES:
+                self.owner.addItem(user.name, user.id)
+        self.form.addRow(self.tr("Sales rep"), self.owner)
+        self.errors.register("owner_id", self.owner)
+
+    def action(self) -> Callable[[], Changes]:
+        owner_id = str(self.owner.currentData() or "") or None
+        return lambda: qualify(self.env.ctx.uow(), self.lead_id, owner_id)
+
+    def description(self) -> str:
+        return self.tr("Lead qualified")
+
+
+class DisqualifyDialog(ActionDialog):
+    def __init__(self, env: ViewEnv, lead_id: str, lead_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(env, lead_id, parent)
+        self.setObjectName("disqualifyDialog")
+        self.setWindowTitle(self.tr("Disqualify lead"))
+        self.ok_button.setText(self.tr("Disqualify"))
+        intro = QLabel(self.tr("Why is %1 disqualified?").replace("%1", lead_name))
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.reason = QComboBox()
+        self.reason.setObjectName("disqualifyReason")
+        self.reason.addItem(self.tr("(choose a reason)"), "")
+        for value in pick_values(env.db, DISQUALIFY_REASON):
+            self.reason.addItem(value, value)
+        self.form.addRow(self.tr("Reason *"), self.reason)
+        self.errors.register("reason", self.reason)
+
+    def action(self) -> Callable[[], Changes]:
+        reason = str(self.reason.currentData() or "")
+        return lambda: disqualify(self.env.ctx.uow(), self.lead_id, reason)
+
+    def description(self) -> str:
+        return self.tr("Lead disqualified")
+
+
+class FollowUpDialog(ActionDialog):
+    def __init__(self, env: ViewEnv, lead_id: str, lead_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(env, lead_id, parent)
+        self.setObjectName("followUpDialog")
+        self.setWindowTitle(self.tr("Add follow-up task"))
+        self.ok_button.setText(self.tr("Add task"))
+        intro = QLabel(self.tr("A follow-up task for %1").replace("%1", lead_name))
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.subject = QLineEdit()
+        self.subject.setObjectName("taskSubject")
+        self.subject.setPlaceholderText(self.tr("e.g. call back, send the price list"))
+        self.subject.setMinimumWidth(320)
+        self.form.addRow(self.tr("Subject *"), self.subject)
+        self.due_on = DateEdit("due_on", buddhist=env.buddhist, lang=env.lang)
+        self.due_on.setObjectName("taskDue")
+        self.form.addRow(self.tr("Due"), self.due_on)
+        self.owner = QComboBox()
+        self.owner.addItem(self.tr("(the lead's owner)"), "")
+        for user in users(env.db):
+            self.owner.addItem(user.name, user.id)
+        self.form.addRow(self.tr("For"), self.owner)
+        for key, widget in (("subject", self.subject), ("due_on", self.due_on), ("owner_id", self.owner)):
+            self.errors.register(key, widget)
+
+    def action(self) -> Callable[[], Changes]:
+        subject = self.subject.text()
+        due = self.due_on.date()  # raises ValidationError("due_on") for an unreadable date
+        owner_id = str(self.owner.currentData() or "") or None
+        return lambda: add_nurture_task(self.env.ctx.uow(), self.lead_id, subject, due, owner_id)
+
+    def description(self) -> str:
+        return self.tr("Follow-up task added")

@@ -1,0 +1,492 @@
+"""The Leads tab: enquiries not yet customers, their score explained rule by rule, and the lead flow
+(mark contacted, qualify, disqualify, reopen, follow-up tasks) beside the list."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.errors import ValidationError
+from crm_desktop.queries.leads import LeadDetail, LeadFilter, LeadRow, lead_detail, lead_keys, lead_rows
+from crm_desktop.queries.lookups import users
+from crm_desktop.services.app import AppContext
+from crm_desktop.services.changes import Changes
+from crm_desktop.services.leads import delete_leads, mark_contacted, reopen, restore_leads
+from crm_desktop.ui.actions import perform
+from crm_desktop.ui.forms import DateEdit, select_data
+from crm_desktop.ui.table_model import CENTER, RIGHT, Column
+from crm_desktop.views.common import DetailForm, ViewEnv, format_tax_id, phone_text
+from crm_desktop.views.lead_actions import (
+    STATUSES,
+    ActionDialog,
+    DisqualifyDialog,
+    FollowUpDialog,
+    QualifyDialog,
+    allowed,
+    can_add_task,
+    source_keys,
+    source_label,
+    status_label,
+    timeframe_label,
+)
+from crm_desktop.views.lead_dialog import LeadDialog, money_text
+from crm_desktop.views.record_tab import RecordTab
+from crm_desktop.views.scoring_dialog import ScoringRulesDialog
+
+SCORE_LIMIT = 10_000  # the score spin boxes' range; their lowest value means "no bound"
+
+
+class LeadsTab(RecordTab):
+    ENTITY = "lead"
+    NAME = "leads"
+
+    def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
+        self._detail: LeadDetail | None = None
+        self.action_dialog: QDialog | None = None
+        self.rules_dialog: ScoringRulesDialog | None = None
+        super().__init__(env, parent)
+        # Second row of the filter bar: score and creation date ranges, and the scoring rules.
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Score")))
+        row.addWidget(self.min_score)
+        row.addWidget(QLabel("–"))
+        row.addWidget(self.max_score)
+        row.addSpacing(12)
+        row.addWidget(QLabel(self.tr("Created")))
+        row.addWidget(self.created_from)
+        row.addWidget(QLabel("–"))
+        row.addWidget(self.created_to)
+        row.addStretch(1)
+        self.rules_button = QPushButton(self.tr("Scoring rules…"))
+        self.rules_button.setObjectName("scoringRulesButton")
+        self.rules_button.clicked.connect(self.open_scoring_rules)
+        row.addWidget(self.rules_button)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(1, row)
+
+    # --- list -----------------------------------------------------------------------------
+
+    def columns(self) -> list[Column]:
+        env = self.env
+        return [
+            Column("name", self.tr("Name"), lambda r: r.name, width=200),
+            Column("company_name", self.tr("Company"), lambda r: r.company_name, width=200),
+            Column("mobile", self.tr("Mobile"), lambda r: phone_text(r.mobile), width=120),
+            Column("source", self.tr("Source"), lambda r: source_label(r.source), width=110),
+            Column("status", self.tr("Status"), lambda r: status_label(r.status), width=110),
+            Column("score", self.tr("Score"), lambda r: str(r.score), RIGHT, width=70),
+            Column("owner_name", self.tr("Owner"), lambda r: r.owner_name, width=110),
+            Column("province", self.tr("Province"), lambda r: r.province, width=120),
+            Column("email", self.tr("E-mail"), lambda r: r.email, width=180, visible=False),
+            Column("created_at", self.tr("Created"), lambda r: env.datetime_text(r.created_at), CENTER, width=130),
+        ]
+
+    def current_filter(self) -> LeadFilter:
+        low, high = self.min_score.value(), self.max_score.value()
+        return LeadFilter(
+            text=self.filter_text.text().strip(),
+            status=str(self.status_filter.currentData() or ""),
+            source=str(self.source_filter.currentData() or ""),
+            owner_id=str(self.owner_filter.currentData() or ""),
+            min_score=None if low == self.min_score.minimum() else low,
+            max_score=None if high == self.max_score.minimum() else high,
+            created_from=self._date_of(self.created_from),
+            created_to=self._date_of(self.created_to),
+        )
+
+    @staticmethod
+    def _date_of(edit: DateEdit) -> date | None:
+        try:
+            return edit.date()
+        except ValidationError:
+            return None  # half typed: no bound until it reads as a date
+
+    def keys(self, sort: str, descending: bool) -> list[int]:
+        return lead_keys(self.env.db, self.current_filter(), sort, descending)
+
+    def rows(self, keys: Sequence[int]) -> Sequence[LeadRow]:
+        return lead_rows(self.env.db, keys)
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(self.tr("All statuses"), "")
+        for key in STATUSES:
+            self.status_filter.addItem(status_label(key), key)
+        self.source_filter = QComboBox()
+        self.source_filter.setObjectName("sourceFilter")
+        self.owner_filter = QComboBox()
+        self.owner_filter.setObjectName("ownerFilter")
+        self.refresh_filter_choices()
+        for combo in (self.status_filter, self.source_filter, self.owner_filter):
+            combo.currentIndexChanged.connect(self.filter_changed)
+            bar.addWidget(combo)
+        # Built here (the filter reads them), placed on the second row in __init__.
+        self.min_score = self._score_box("minScore", self.tr("lowest"))
+        self.max_score = self._score_box("maxScore", self.tr("highest"))
+        self.created_from = DateEdit("created_from", buddhist=self.env.buddhist, lang=self.env.lang)
+        self.created_from.setObjectName("createdFrom")
+        self.created_to = DateEdit("created_to", buddhist=self.env.buddhist, lang=self.env.lang)
+        self.created_to.setObjectName("createdTo")
+        for edit in (self.created_from, self.created_to):
+            edit.setMaximumWidth(150)
+            edit.dateChanged.connect(self.filter_changed)
+
+    def _score_box(self, name: str, none_text: str) -> QSpinBox:
+        box = QSpinBox()
+        box.setObjectName(name)
+        box.setRange(-SCORE_LIMIT - 1, SCORE_LIMIT)
+        box.setSpecialValueText(none_text)  # shown at the minimum: no bound
+        box.setValue(box.minimum())
+        box.setMinimumWidth(90)
+        box.setKeyboardTracking(False)
+        box.valueChanged.connect(self.filter_changed)
+        return box
+
+    def refresh_filter_choices(self) -> None:
+        for combo, items in (
+            (self.source_filter, [(self.tr("All sources"), "")]
+             + [(source_label(k), k) for k in source_keys(self.env)]),
+            (self.owner_filter, [(self.tr("All owners"), "")] + [(u.name, u.id) for u in users(self.env.db)]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for label, value in items:
+                combo.addItem(label, value)
+            select_data(combo, current or "")
+            combo.blockSignals(False)
+
+    def _filter_widgets(self) -> tuple[QWidget, ...]:
+        return (self.status_filter, self.source_filter, self.owner_filter, self.min_score, self.max_score,
+                self.created_from, self.created_to)
+
+    def clear_filters(self) -> None:
+        super().clear_filters()
+        for widget in self._filter_widgets():
+            widget.blockSignals(True)
+        for combo in (self.status_filter, self.source_filter, self.owner_filter):
+            combo.setCurrentIndex(0)
+        for box in (self.min_score, self.max_score):
+            box.setValue(box.minimum())
+        for edit in (self.created_from, self.created_to):
+            edit.clear()
+        for widget in self._filter_widgets():
+            widget.blockSignals(False)
+
+    def filters_active(self) -> bool:
+        return super().filters_active() or self.current_filter() != LeadFilter(text=self.filter_text.text().strip())
+
+    def filter_placeholder(self) -> str:
+        return self.tr("Filter by name, company, phone or e-mail…")
+
+    def count_text(self, shown: int) -> str:
+        return self.tr("%n lead(s)", "", shown)
+
+    def delete_question(self, names: list[str], count: int) -> str:
+        return self.tr("Delete %n lead(s)?", "", count)
+
+    def deleted_label(self, count: int) -> str:
+        return self.tr("Deleted %n lead(s)", "", count)
+
+    def delete_ids(self, ids: list[str]) -> Changes:
+        return delete_leads(self.env.ctx.uow(), ids)
+
+    @staticmethod
+    def restore_records(ctx: AppContext, ids: tuple[str, ...]) -> Changes:
+        return restore_leads(ctx.uow(), ids)
+
+    def open_dialog(self, record_id: str | None) -> QDialog:
+        return LeadDialog(self.env, record_id, parent=self)
+
+    def close_dialogs(self) -> None:
+        super().close_dialogs()
+        for dialog in (self.action_dialog, self.rules_dialog):
+            if dialog is not None:
+                dialog.reject()
+        self.action_dialog = None
+        self.rules_dialog = None
+
+    def state(self) -> dict[str, object]:
+        state = super().state()
+        state["filters"] = (self.status_filter.currentData(), self.source_filter.currentData(),
+                            self.owner_filter.currentData(), self.min_score.value(), self.max_score.value(),
+                            self.created_from.text(), self.created_to.text())
+        return state
+
+    def restore_state(self, state: dict[str, object]) -> None:
+        filters = state.get("filters")
+        if isinstance(filters, tuple):
+            for widget in self._filter_widgets():
+                widget.blockSignals(True)
+            select_data(self.status_filter, filters[0])
+            select_data(self.source_filter, filters[1])
+            select_data(self.owner_filter, filters[2])
+            self.min_score.setValue(int(filters[3]))
+            self.max_score.setValue(int(filters[4]))
+            self.created_from.setText(str(filters[5]))
+            self.created_to.setText(str(filters[6]))
+            for widget in self._filter_widgets():
+                widget.blockSignals(False)
+            self.apply_filter()
+        super().restore_state(state)
+
+    # --- finding a lead's list key --------------------------------------------------------
+
+    def related_changed(self, changes: Changes) -> None:
+        if changes.entity in ("activity", "lead_scoring_rule") and self._detail is not None:
+            self.show_detail(self._detail.id)  # its tasks, or the explanation of its score
+        elif changes.entity in ("pick_list", "user", "setting"):
+            self.refresh_filter_choices()
+
+    # --- detail pane ----------------------------------------------------------------------
+
+    def build_detail(self) -> QWidget:
+        pane = QWidget()
+        pane.setObjectName("leadDetail")
+        layout = QVBoxLayout(pane)
+        self.detail_title = QLabel()
+        self.detail_title.setObjectName("detailTitle")
+        self.detail_title.setWordWrap(True)
+        self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.detail_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.detail_title.setFont(font)
+        layout.addWidget(self.detail_title)
+        self.detail_subtitle = QLabel()
+        self.detail_subtitle.setObjectName("detailSubtitle")
+        self.detail_subtitle.setWordWrap(True)
+        layout.addWidget(self.detail_subtitle)
+
+        actions = QGridLayout()
+        self.contacted_button = QPushButton(self.tr("Mark contacted"))
+        self.contacted_button.setObjectName("markContactedButton")
+        self.contacted_button.clicked.connect(self.mark_contacted)
+        self.qualify_button = QPushButton(self.tr("Qualify…"))
+        self.qualify_button.setObjectName("qualifyButton")
+        self.qualify_button.clicked.connect(self.qualify)
+        self.disqualify_button = QPushButton(self.tr("Disqualify…"))
+        self.disqualify_button.setObjectName("disqualifyButton")
+        self.disqualify_button.clicked.connect(self.disqualify)
+        self.reopen_button = QPushButton(self.tr("Reopen"))
+        self.reopen_button.setObjectName("reopenButton")
+        self.reopen_button.clicked.connect(self.reopen)
+        self.task_button = QPushButton(self.tr("Add follow-up task…"))
+        self.task_button.setObjectName("followUpButton")
+        self.task_button.clicked.connect(self.add_task)
+        self.action_buttons = (self.contacted_button, self.qualify_button, self.disqualify_button,
+                               self.reopen_button, self.task_button)
+        for i, button in enumerate(self.action_buttons):
+            actions.addWidget(button, i // 3, i % 3)
+        layout.addLayout(actions)
+
+        self.detail = DetailForm()
+        d = self.detail
+        d.add("status", self.tr("Status"))
+        d.add("disqualify_reason", self.tr("Disqualify reason"))
+        d.add("owner", self.tr("Owner"))
+        d.add("company", self.tr("Company"))
+        d.add("position", self.tr("Position"))
+        d.add("mobile", self.tr("Mobile"))
+        d.add("phone", self.tr("Phone"))
+        d.add("email", self.tr("E-mail"))
+        d.add("line_id", self.tr("LINE ID"))
+        d.add("tax_id", self.tr("Tax ID"))
+        d.add("province", self.tr("Province"))
+        d.add("interest", self.tr("Interested in"))
+        d.add("budget", self.tr("Budget"))
+        d.add("timeframe", self.tr("Buying timeframe"))
+        d.add("source", self.tr("Source"))
+        d.add("campaign", self.tr("Campaign"))
+        d.add("converted", self.tr("Converted to"))
+        d.add("notes", self.tr("Notes"))
+        d.add("created", self.tr("Created"))
+        layout.addWidget(d)
+
+        self.score_label = QLabel(self.tr("Score"))
+        self.score_label.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.score_label)
+        self.score_view = QLabel()
+        self.score_view.setObjectName("detailScore")
+        self.score_view.setTextFormat(Qt.TextFormat.RichText)
+        self.score_view.setWordWrap(True)
+        self.score_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.score_view)
+
+        self.tasks_label = QLabel(self.tr("Follow-up tasks"))
+        self.tasks_label.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.tasks_label)
+        self.tasks_view = QLabel()
+        self.tasks_view.setObjectName("detailTasks")
+        self.tasks_view.setWordWrap(True)
+        self.tasks_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.tasks_view)
+        layout.addStretch(1)
+
+        self.empty_label = QLabel(self.tr("Select a lead to see its details."))
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty_label)
+        return pane
+
+    def show_detail(self, record_id: str | None) -> None:
+        detail = lead_detail(self.env.db, record_id) if record_id else None
+        self._detail = detail
+        shown = detail is not None
+        for widget in (self.detail_title, self.detail_subtitle, self.detail, self.score_label, self.score_view,
+                       *self.action_buttons):
+            widget.setVisible(shown)
+        self.empty_label.setVisible(not shown)
+        self._update_actions()
+        if detail is None:
+            self.detail_title.clear()
+            self.detail.clear()
+            self.score_view.clear()
+            self.tasks_view.clear()
+            self.tasks_label.hide()
+            self.tasks_view.hide()
+            return
+        env = self.env
+        self.detail_title.setText(detail.name or detail.company_name)
+        self.detail_subtitle.setText(" · ".join(
+            p for p in (status_label(detail.status), self.tr("Score %1").replace("%1", str(detail.score))) if p
+        ))
+        d = self.detail
+        d.set("status", status_label(detail.status))
+        d.set("disqualify_reason", detail.disqualify_reason if detail.status == "disqualified" else "")
+        d.set("owner", detail.owner_name)
+        d.set("company", detail.company_name if detail.name else "")
+        d.set("position", detail.position)
+        d.set("mobile", phone_text(detail.mobile))
+        d.set("phone", phone_text(detail.phone))
+        d.set("email", detail.email)
+        d.set("line_id", detail.line_id)
+        d.set("tax_id", format_tax_id(detail.tax_id))
+        d.set("province", detail.province)
+        d.set("interest", detail.interest)
+        d.set("budget", money_text(detail.budget_satang))
+        d.set("timeframe", timeframe_label(detail.timeframe) if detail.timeframe else "")
+        d.set("source", source_label(detail.source) if detail.source else "")
+        d.set("campaign", detail.campaign_name)
+        d.set("converted", "\n".join(p for p in (detail.converted_account_name, detail.converted_contact_name,
+                                                 detail.converted_opportunity_name) if p))
+        d.set("notes", detail.notes)
+        d.set("created", env.datetime_text(detail.created_at))
+        self.score_view.setText(self._score_html(detail))
+        tasks = [self._task_text(t) for t in detail.tasks]
+        self.tasks_view.setText("\n".join(tasks))
+        self.tasks_label.setVisible(bool(tasks))
+        self.tasks_view.setVisible(bool(tasks))
+
+    def _task_text(self, task: object) -> str:
+        due = self.env.date_text(task.due_on)  # type: ignore[attr-defined]
+        mark = "☑" if task.done else "☐"  # type: ignore[attr-defined]
+        parts = [task.subject, due, task.owner_name]  # type: ignore[attr-defined]
+        return f"{mark} " + " · ".join(p for p in parts if p)
+
+    def score_lines(self) -> list[str]:
+        """The explanation as plain lines ("✓ label +20"), then the total: what the pane shows."""
+        detail = self._detail
+        if detail is None:
+            return []
+        lines = [f"{'✓' if line.matched else '—'} {line.label} {line.weight:+d}" for line in detail.score_lines]
+        lines.append(self.tr("Total: %1").replace("%1", str(self._total(detail))))
+        return lines
+
+    @staticmethod
+    def _total(detail: LeadDetail) -> int:
+        return sum(line.weight for line in detail.score_lines if line.matched)
+
+    def _score_html(self, detail: LeadDetail) -> str:
+        if not detail.score_lines:
+            return html.escape(self.tr("No active scoring rules."))
+        rows = []
+        for line in detail.score_lines:
+            if line.matched:
+                mark, style = '<span style="color:#2e7d32">✓</span>', ""
+            else:
+                mark, style = '<span style="color:#9e9e9e">—</span>', ' style="color:#757575"'
+            rows.append(f"<tr><td>{mark}</td><td{style}>{html.escape(line.label)}</td>"
+                        f'<td align="right"{style}>{line.weight:+d}</td></tr>')
+        total = html.escape(self.tr("Total"))
+        rows.append(f'<tr><td></td><td><b>{total}</b></td><td align="right"><b>{self._total(detail)}</b></td></tr>')
+        return '<table cellspacing="0" cellpadding="2">' + "".join(rows) + "</table>"
+
+    # --- the lead flow --------------------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        status = self._detail.status if self._detail is not None else ""
+        self.contacted_button.setEnabled(allowed(status, "contacted"))
+        self.qualify_button.setEnabled(allowed(status, "qualified"))
+        self.disqualify_button.setEnabled(allowed(status, "disqualified"))
+        self.reopen_button.setEnabled(allowed(status, "new"))
+        self.task_button.setEnabled(bool(status) and can_add_task(status))
+
+    def _lead_name(self) -> str:
+        detail = self._detail
+        return "" if detail is None else (detail.name or detail.company_name)
+
+    def mark_contacted(self) -> None:
+        if self._detail is not None:
+            lead_id = self._detail.id
+            perform(self, self.env.bus, self.env.lang, lambda: mark_contacted(self.env.ctx.uow(), lead_id),
+                    description=self.tr("Marked %1 as contacted").replace("%1", self._lead_name()))
+
+    def reopen(self) -> None:
+        if self._detail is not None:
+            lead_id = self._detail.id
+            perform(self, self.env.bus, self.env.lang, lambda: reopen(self.env.ctx.uow(), lead_id),
+                    description=self.tr("Reopened %1").replace("%1", self._lead_name()))
+
+    def _open_action(self, kind: type[ActionDialog]) -> QDialog | None:
+        if self._detail is None:
+            return None
+        if self.action_dialog is not None and self.action_dialog.isVisible():
+            self.action_dialog.raise_()
+            return self.action_dialog
+        dialog = kind(self.env, self._detail.id, self._lead_name(), parent=self)  # type: ignore[call-arg]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._gone("action_dialog", dialog))
+        self.action_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _gone(self, attr: str, dialog: QDialog) -> None:
+        if getattr(self, attr) is dialog:
+            setattr(self, attr, None)
+
+    def qualify(self) -> QDialog | None:
+        return self._open_action(QualifyDialog)
+
+    def disqualify(self) -> QDialog | None:
+        return self._open_action(DisqualifyDialog)
+
+    def add_task(self) -> QDialog | None:
+        return self._open_action(FollowUpDialog)
+
+    def open_scoring_rules(self) -> ScoringRulesDialog:
+        if self.rules_dialog is not None and self.rules_dialog.isVisible():
+            self.rules_dialog.raise_()
+            return self.rules_dialog
+        dialog = ScoringRulesDialog(self.env, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._gone("rules_dialog", dialog))
+        self.rules_dialog = dialog
+        dialog.open()
+        return dialog

@@ -1,0 +1,375 @@
+"""The lead scoring rules: a list with Add / Edit / Delete, and the editor of one rule.
+
+Every change rescores all leads in the same transaction (the service does it); the Leads tab
+refreshes from the Changes it publishes."""
+
+from __future__ import annotations
+
+import contextlib
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.errors import ValidationError
+from crm_desktop.queries.leads import RuleRow, scoring_rules
+from crm_desktop.services.changes import Changes
+from crm_desktop.services.leads import TIMEFRAMES
+from crm_desktop.services.scoring import (
+    MAX_WEIGHT,
+    RuleInput,
+    create_rule,
+    delete_rule,
+    restore_rule,
+    rule_input,
+    update_rule,
+)
+from crm_desktop.ui.actions import perform
+from crm_desktop.ui.errors import confirm
+from crm_desktop.views.common import ViewEnv
+from crm_desktop.views.dialog_base import RecordDialog
+from crm_desktop.views.lead_actions import source_keys, source_label, timeframe_label
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+ENTITY = "lead_scoring_rule"
+PROVINCE_GROUPS = ("bangkok_area",)
+
+
+def field_labels() -> dict[str, str]:
+    return {
+        "source": QCoreApplication.translate("ScoringLabels", "Source"),
+        "budget": QCoreApplication.translate("ScoringLabels", "Budget (baht)"),
+        "province": QCoreApplication.translate("ScoringLabels", "Province"),
+        "timeframe": QCoreApplication.translate("ScoringLabels", "Buying timeframe"),
+        "position": QCoreApplication.translate("ScoringLabels", "Position"),
+        "company_name": QCoreApplication.translate("ScoringLabels", "Company"),
+        "email": QCoreApplication.translate("ScoringLabels", "E-mail"),
+        "phone": QCoreApplication.translate("ScoringLabels", "Any phone"),
+        "mobile": QCoreApplication.translate("ScoringLabels", "Mobile"),
+        "interest": QCoreApplication.translate("ScoringLabels", "Interested in"),
+        "campaign_id": QCoreApplication.translate("ScoringLabels", "Campaign"),
+        "tax_id": QCoreApplication.translate("ScoringLabels", "Tax ID"),
+    }
+
+
+def condition_labels() -> dict[str, str]:
+    return {
+        "eq": QCoreApplication.translate("ScoringLabels", "equals"),
+        "ne": QCoreApplication.translate("ScoringLabels", "does not equal"),
+        "gte": QCoreApplication.translate("ScoringLabels", "at least"),
+        "lte": QCoreApplication.translate("ScoringLabels", "at most"),
+        "contains": QCoreApplication.translate("ScoringLabels", "contains"),
+        "in": QCoreApplication.translate("ScoringLabels", "is one of"),
+        "empty": QCoreApplication.translate("ScoringLabels", "is empty"),
+        "not_empty": QCoreApplication.translate("ScoringLabels", "is given"),
+    }
+
+
+def group_labels() -> dict[str, str]:
+    return {"bangkok_area": QCoreApplication.translate("ScoringLabels", "Bangkok and vicinity")}
+
+
+def value_text(field: str, value: str) -> str:
+    """A stored rule value as users read it: labels for keys, baht with separators."""
+    if field == "budget":
+        try:
+            amount = Decimal(value)
+        except InvalidOperation:
+            return value
+        return f"฿{amount:,}"
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    if field == "source":
+        return ", ".join(source_label(item) for item in items)
+    if field == "timeframe":
+        return ", ".join(timeframe_label(item) for item in items)
+    if field == "province":
+        groups = group_labels()
+        return ", ".join(groups.get(item, item) for item in items)
+    return value
+
+
+class RuleDialog(RecordDialog):
+    """Add a rule (rule_id None) or edit one."""
+
+    def __init__(self, env: ViewEnv, rule_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(env, rule_id, parent)
+        self.setObjectName("ruleDialog")
+        self.setWindowTitle(self.tr("New scoring rule") if rule_id is None else self.tr("Edit scoring rule"))
+        form = QFormLayout()
+        self.label = QLineEdit()
+        self.label.setPlaceholderText(self.tr("e.g. มาจากการแนะนำ"))
+        self.label.setMinimumWidth(320)
+        form.addRow(self.tr("Label"), self.label)
+        self.field = QComboBox()
+        self.field.setObjectName("ruleField")
+        for key, text in field_labels().items():
+            self.field.addItem(text, key)
+        form.addRow(self.tr("Lead field"), self.field)
+        self.condition = QComboBox()
+        self.condition.setObjectName("ruleCondition")
+        for key, text in condition_labels().items():
+            self.condition.addItem(text, key)
+        form.addRow(self.tr("Condition"), self.condition)
+        self.value = QComboBox()
+        self.value.setObjectName("ruleValue")
+        self.value.setEditable(True)
+        self.value.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.value.setToolTip(self.tr("For \"is one of\", separate the values with commas."))
+        form.addRow(self.tr("Value"), self.value)
+        self.weight = QSpinBox()
+        self.weight.setObjectName("ruleWeight")
+        self.weight.setRange(-MAX_WEIGHT, MAX_WEIGHT)
+        self.weight.setToolTip(self.tr("Points added to the score when the rule matches (negative: taken off)."))
+        form.addRow(self.tr("Weight"), self.weight)
+        self.active = QCheckBox(self.tr("Active"))
+        self.active.setChecked(True)
+        form.addRow("", self.active)
+        self.body.addLayout(form)
+        self.body.addWidget(QLabel(self.tr("Saving rescores every lead.")))
+        for key, widget in (("label", self.label), ("field", self.field), ("condition", self.condition),
+                            ("value", self.value), ("amount", self.value), ("weight", self.weight)):
+            self.errors.register(key, widget)
+        self.field.currentIndexChanged.connect(self._field_changed)
+        self.condition.currentIndexChanged.connect(self._condition_changed)
+        self._field_changed()
+        if rule_id is not None:
+            self.fill(rule_input(env.ctx.uow(), rule_id))
+        self.remember_initial()
+        self.label.setFocus()
+
+    def _value_choices(self, field: str) -> list[tuple[str, str]]:
+        if field == "source":
+            return [(source_label(k), k) for k in source_keys(self.env)]
+        if field == "timeframe":
+            return [(timeframe_label(k), k) for k in TIMEFRAMES]
+        if field == "province":
+            return [(text, key) for key, text in group_labels().items()]
+        return []
+
+    def _field_changed(self, *_args: object) -> None:
+        text = self.value.currentText()
+        self.value.blockSignals(True)
+        self.value.clear()
+        for label, key in self._value_choices(str(self.field.currentData())):
+            self.value.addItem(label, key)
+        self.value.setEditText(text if self.value.findText(text) >= 0 or not self.value.count() else "")
+        self.value.blockSignals(False)
+
+    def _condition_changed(self, *_args: object) -> None:
+        self.value.setEnabled(self.condition.currentData() not in ("empty", "not_empty"))
+
+    def fill(self, data: RuleInput) -> None:
+        self.label.setText(data.label)
+        select_value(self.field, data.field)
+        select_value(self.condition, data.condition)
+        self.value.setEditText(value_text(data.field, data.value) if data.field != "budget" else data.value)
+        self.weight.setValue(data.weight)
+        self.active.setChecked(data.active)
+
+    def rule_value(self) -> str:
+        """The value as stored: the key of each chosen label, or the text as typed."""
+        keys = {self.value.itemText(i): str(self.value.itemData(i)) for i in range(self.value.count())}
+        items = [item.strip() for item in self.value.currentText().split(",") if item.strip()]
+        return ", ".join(keys.get(item, item) for item in items)
+
+    def form_input(self) -> RuleInput:
+        return RuleInput(
+            field=str(self.field.currentData()),
+            condition=str(self.condition.currentData()),
+            value=self.rule_value(),
+            weight=self.weight.value(),
+            label=self.label.text(),
+            active=self.active.isChecked(),
+        )
+
+    def save_action(self, data: RuleInput) -> Changes:
+        """Save the rule; the rescored leads' Changes go out on the bus, the rule's are returned
+        (RecordDialog reads one Changes)."""
+        try:
+            if self.record_id is None:
+                result = create_rule(self.env.ctx.uow(), data)
+            else:
+                result = update_rule(self.env.ctx.uow(), self.record_id, data)
+        except ValidationError as err:
+            if err.field == "amount":  # a budget value that is not an amount: point at the value
+                raise ValidationError("value", err.template, **err.params) from None
+            raise
+        rule, *leads = result
+        if leads:
+            self.env.bus.publish(leads)
+        return rule
+
+    def saved_description(self, data: RuleInput) -> str:
+        return self.tr("Scoring rule saved; every lead was rescored")
+
+
+def select_value(combo: QComboBox, value: object) -> None:
+    found = combo.findData(value)
+    if found >= 0:
+        combo.setCurrentIndex(found)
+
+
+class ScoringRulesDialog(QDialog):
+    """The rules list; Add / Edit / Delete open the editor or ask, then every lead is rescored."""
+
+    HEADERS = 6
+
+    def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.editor: RuleDialog | None = None
+        self.setObjectName("scoringRulesDialog")
+        self.setWindowTitle(self.tr("Lead scoring rules"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.resize(860, 420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("A lead's score is the sum of the weights of the active rules it matches."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(0, self.HEADERS)
+        self.table.setObjectName("rulesTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Label"), self.tr("Lead field"), self.tr("Condition"), self.tr("Value"), self.tr("Weight"),
+            self.tr("Active"),
+        ])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.HEADERS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemDoubleClicked.connect(lambda *_: self.edit_rule())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.add_button.setObjectName("addRuleButton")
+        self.add_button.clicked.connect(lambda: self.add_rule())
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setObjectName("editRuleButton")
+        self.edit_button.clicked.connect(lambda: self.edit_rule())
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setObjectName("deleteRuleButton")
+        self.delete_button.clicked.connect(self.delete_rule)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        close_button.setText(self.tr("Close"))
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+
+        env.bus.changed.connect(self._on_changes)
+        self.reload()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.entity == ENTITY:
+            self.reload()
+
+    def done(self, result: int) -> None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.env.bus.changed.disconnect(self._on_changes)
+        if self.editor is not None:
+            self.editor.discard()
+        super().done(result)
+
+    def reload(self) -> None:
+        current = self.current_id()
+        rules = scoring_rules(self.env.db)
+        fields, conditions = field_labels(), condition_labels()
+        self.table.setRowCount(len(rules))
+        for row, rule in enumerate(rules):
+            texts = [
+                rule.label, fields.get(rule.field, rule.field), conditions.get(rule.condition, rule.condition),
+                value_text(rule.field, rule.value), f"{rule.weight:+d}", "✓" if rule.active else "—",
+            ]
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, rule.id)
+                if column >= 4:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, column, item)
+            if rule.id == current:
+                self.table.selectRow(row)
+        self.rules: list[RuleRow] = rules
+        self._update_buttons()
+
+    def current_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return None if item is None else str(item.data(ID_ROLE))
+
+    def select_rule(self, rule_id: str) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(ID_ROLE) == rule_id:
+                self.table.selectRow(row)
+                return
+
+    def _update_buttons(self) -> None:
+        selected = self.current_id() is not None
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+
+    def _open_editor(self, rule_id: str | None) -> RuleDialog:
+        if self.editor is not None and self.editor.isVisible():
+            self.editor.raise_()
+            return self.editor
+        editor = RuleDialog(self.env, rule_id, parent=self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.destroyed.connect(lambda *_: self._editor_gone(editor))
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def _editor_gone(self, editor: RuleDialog) -> None:
+        if self.editor is editor:
+            self.editor = None
+
+    def add_rule(self) -> RuleDialog:
+        return self._open_editor(None)
+
+    def edit_rule(self) -> RuleDialog | None:
+        rule_id = self.current_id()
+        return None if rule_id is None else self._open_editor(rule_id)
+
+    def delete_rule(self) -> None:
+        rule_id = self.current_id()
+        if rule_id is None:
+            return
+        label = next((r.label for r in self.rules if r.id == rule_id), "")
+        confirm(self, self.tr("Delete rule"), self.tr("Delete the rule %1? Every lead is rescored.").replace(
+            "%1", label), lambda: self._delete(rule_id, label), yes_text=self.tr("Delete"))
+
+    def _delete(self, rule_id: str, label: str) -> None:
+        text = self.tr("Deleted scoring rule %1").replace("%1", label)
+        result = perform(self, self.env.bus, self.env.lang, lambda: delete_rule(self.env.ctx.uow(), rule_id),
+                         description=text)
+        if result is not None:
+            ctx = self.env.ctx
+            self.env.undo.offer(ENTITY, (rule_id,), lambda: restore_rule(ctx.uow(), rule_id),  # type: ignore[arg-type, return-value]
+                                text)
