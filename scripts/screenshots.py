@@ -83,6 +83,14 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path) -> None:
         tab_shot(window.tabs.indexOf(leads_tab), "leads")
         dialog_shot("lead-dialog", leads_tab.edit_record)
         dialog_shot("scoring-rules", leads_tab.open_scoring_rules)
+    opportunities_tab = getattr(window, "opportunities_tab", None)
+    if opportunities_tab is not None:  # the Deals tab: its list, its board and the deal dialog
+        opportunities_tab.show_list()
+        tab_shot(window.tabs.indexOf(opportunities_tab), "opportunities")
+        dialog_shot("opportunity-dialog", opportunities_tab.edit_record)
+        opportunities_tab.show_board()
+        save(window, out / f"{lang}-board.png", app)
+        opportunities_tab.show_list()
 
     window.focus_search()
     window.search_edit.setText("ศรี" if lang == "th" else "gmail")

@@ -245,3 +245,19 @@ def test_renaming_an_account_updates_the_contacts_list(qtbot, window, ctx) -> No
     window.env.bus.publish(update_account(ctx.uow(), account_id, data, TODAY))
     assert cell(window, 0, "account_name") == "บริษัท ใหม่ จำกัด"
     assert "บริษัท ใหม่ จำกัด" in window.contacts_tab.detail_subtitle.text()
+
+
+def test_likely_duplicate_is_shown_before_saving_and_can_be_saved_anyway(qtbot, type_text, window, ctx) -> None:
+    add_contact(ctx, "สมชาย", last_name="ใจดี", mobile="081-234-5678")
+    dialog = open_new_dialog(qtbot, window)
+    type_text(dialog.prefix, "คุณ")
+    type_text(dialog.first_name, "สมชาย")
+    type_text(dialog.last_name, "ใจดี")
+    dialog.mobile.setText("+66 81 234 5678")  # the same number, written another way
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    box = dialog.duplicate_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "สมชาย ใจดี" in box.text() and "same phone" in box.text()
+    assert contact_count(ctx.database) == 1  # nothing saved while the user decides
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: contact_count(ctx.database) == 2)

@@ -93,7 +93,8 @@ class PipelineGenerator:
         amount = r.randint(10, 4_000) * 500_00
         started = self.today - timedelta(days=r.randint(0, 730))
         path = list(OPEN_PATH[: r.randint(1, len(OPEN_PATH))])
-        if (self.today - started).days > 45 and r.random() < 0.8:  # older deals are mostly closed
+        age = (self.today - started).days
+        if age > 120 or (age > 45 and r.random() < 0.8):  # older deals are closed, won or lost
             path.append("won" if r.random() < 0.4 else "lost")
         steps: list[tuple[str, datetime]] = []
         when = _at(started, r)

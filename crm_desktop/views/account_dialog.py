@@ -17,6 +17,7 @@ from crm_desktop.queries.accounts import account_names
 from crm_desktop.queries.lookups import account_values, users
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.duplicates import DuplicateProbe
 from crm_desktop.ui.forms import (
     DateEdit,
     EmailEdit,
@@ -140,6 +141,10 @@ class AccountDialog(RecordDialog):
         self.tags.setText(data.tags)
         self.address.fill(data)
         self.notes.setPlainText(data.notes)
+
+    def duplicate_probe(self, data: AccountInput) -> DuplicateProbe:
+        return DuplicateProbe("account", company_name=data.name, phones=(data.phone,), email=data.email,
+                              tax_id=data.tax_id, branch_code=data.branch_code, exclude_id=self.record_id)
 
     def form_input(self) -> AccountInput:
         return AccountInput(

@@ -26,6 +26,7 @@ from crm_desktop.services.contacts import (
     create_contact,
     update_contact,
 )
+from crm_desktop.services.duplicates import DuplicateProbe
 from crm_desktop.ui.forms import (
     DateEdit,
     EmailEdit,
@@ -224,6 +225,10 @@ class ContactDialog(RecordDialog):
         self.address.fill(data)
         self.tags.setText(data.tags)
         self.notes.setPlainText(data.notes)
+
+    def duplicate_probe(self, data: ContactInput) -> DuplicateProbe:
+        return DuplicateProbe("contact", first_name=data.first_name, last_name=data.last_name,
+                              phones=(data.mobile, data.phone), email=data.email, exclude_id=self.record_id)
 
     def form_input(self) -> ContactInput:
         consent = self.marketing_consent.isChecked()

@@ -10,10 +10,30 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from crm_desktop.errors import DomainError
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.duplicates import DuplicateProbe, find_duplicates_for
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm, show_unexpected_error
 from crm_desktop.ui.forms import FormErrors
 from crm_desktop.views.common import ViewEnv
+
+
+def kind_text() -> dict[str, str]:
+    """Record kinds by name, in the current language (a function: the language can change)."""
+    t = QCoreApplication.translate
+    return {"account": t("RecordDialog", "Company"), "contact": t("RecordDialog", "Contact"),
+            "lead": t("RecordDialog", "Lead")}
+
+
+def reason_text() -> dict[str, str]:
+    """Why two records look like the same one, in the current language."""
+    t = QCoreApplication.translate
+    return {
+        "tax_id": t("RecordDialog", "same tax ID"),
+        "email": t("RecordDialog", "same e-mail"),
+        "phone": t("RecordDialog", "same phone"),
+        "same_name": t("RecordDialog", "same name"),
+        "similar_name": t("RecordDialog", "similar name"),
+    }
 
 
 class RecordDialog(QDialog):
@@ -26,6 +46,8 @@ class RecordDialog(QDialog):
         self.changes: Changes | None = None
         self._initial: Any = None
         self._discard_ok = False
+        self._duplicates_accepted = False
+        self.duplicate_box: Any = None
         self.setWindowModality(Qt.WindowModality.WindowModal)
         outer = QVBoxLayout(self)
         self.banner = QLabel()
@@ -73,6 +95,37 @@ class RecordDialog(QDialog):
     def saved_description(self, data: Any) -> str:
         return ""
 
+    def duplicate_probe(self, data: Any) -> DuplicateProbe | None:
+        """The record as a duplicate check sees it; None for kinds that are not checked."""
+        return None
+
+    # --- duplicates -----------------------------------------------------------------------
+
+    def _warn_about_duplicates(self, data: Any) -> bool:
+        """True when likely duplicates were shown: saving waits for "Save anyway"."""
+        probe = None if self._duplicates_accepted else self.duplicate_probe(data)
+        if probe is None:
+            return False
+        hits = find_duplicates_for(self.env.db, probe)
+        if not hits:
+            return False
+        lines = [f"• {kind_text()[h.kind]}: {h.title} ({', '.join(reason_text()[r] for r in h.reasons)})"
+                 for h in hits[:5]]
+        if len(hits) > 5:
+            lines.append(QCoreApplication.translate("RecordDialog", "…and %n more", None, len(hits) - 5))
+        self.duplicate_box = confirm(
+            self,
+            QCoreApplication.translate("RecordDialog", "Possible duplicate"),
+            QCoreApplication.translate("RecordDialog", "This may already be in the CRM:") + "\n" + "\n".join(lines),
+            self._save_anyway,
+            yes_text=QCoreApplication.translate("RecordDialog", "Save anyway"),
+        )
+        return True
+
+    def _save_anyway(self) -> None:
+        self._duplicates_accepted = True
+        self.save()
+
     # --- saving ---------------------------------------------------------------------------
 
     def save(self) -> bool:
@@ -89,6 +142,8 @@ class RecordDialog(QDialog):
             return False
         except Exception as exc:
             show_unexpected_error(self, exc)
+            return False
+        if self._warn_about_duplicates(data):
             return False
         changes = perform(
             self,

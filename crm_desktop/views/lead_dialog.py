@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.duplicates import DuplicateProbe
 from crm_desktop.services.formatting import format_money, parse_money
 from crm_desktop.services.leads import TIMEFRAMES, LeadInput, create_lead, lead_input, update_lead
 from crm_desktop.ui.forms import EmailEdit, PhoneEdit, ProvinceCombo, editable_combo, select_data
@@ -165,6 +166,11 @@ class LeadDialog(RecordDialog):
             return parse_money(text)
         except ValidationError as err:
             raise ValidationError("budget_satang", err.template, **err.params) from None
+
+    def duplicate_probe(self, data: LeadInput) -> DuplicateProbe:
+        return DuplicateProbe("lead", first_name=data.first_name, last_name=data.last_name,
+                              company_name=data.company_name, phones=(data.mobile, data.phone), email=data.email,
+                              tax_id=data.tax_id, exclude_id=self.record_id)
 
     def form_input(self) -> LeadInput:
         return LeadInput(

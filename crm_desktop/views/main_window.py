@@ -38,7 +38,9 @@ from crm_desktop.ui.tasks import Task
 from crm_desktop.views.accounts import AccountsTab
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts import ContactsTab
+from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicates
 from crm_desktop.views.leads import LeadsTab
+from crm_desktop.views.opportunities import OpportunitiesTab
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.settings_dialog import SettingsDialog
 
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
             "account": icon("account", self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon)),
             "contact": icon("contact", self.style().standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon)),
             "lead": icon("lead", self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder)),
+            "opportunity": icon("opportunity", self.style().standardIcon(QStyle.StandardPixmap.SP_DialogYesButton)),
         }
 
         self.tabs = QTabWidget()
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         self.act_refresh = self._action("actRefresh", self.refresh, QKeySequence(Qt.Key.Key_F5), sp.SP_BrowserReload)
         self.act_filter = self._action("actFilter", self.focus_filter, QKeySequence(key.Find))
         self.act_columns = self._action("actColumns", self.choose_columns)
+        self.act_duplicates = self._action("actDuplicates", self.find_duplicates)
         self.act_search = self._action("actSearch", self.focus_search, QKeySequence("Ctrl+K"))
         self.act_about = self._action("actAbout", self.show_about)
         self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -146,6 +150,8 @@ class MainWindow(QMainWindow):
             self.menu_edit.addAction(action)
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_duplicates)
         self.menu_view = bar.addMenu("")
         for action in (self.act_refresh, self.act_filter, self.act_search):
             self.menu_view.addAction(action)
@@ -199,10 +205,12 @@ class MainWindow(QMainWindow):
         self.leads_tab = LeadsTab(self.env)
         self.accounts_tab = AccountsTab(self.env)
         self.contacts_tab = ContactsTab(self.env)
+        self.opportunities_tab = OpportunitiesTab(self.env)
         self.accounts_tab.open_contact.connect(lambda cid: self.open_record("contact", cid))
         self.accounts_tab.new_contact_for.connect(self._new_contact_for)
         self.contacts_tab.open_account.connect(lambda aid: self.open_record("account", aid))
         self.tabs.addTab(self.leads_tab, self.icons["lead"], "")  # first: leads come before accounts
+        self.tabs.addTab(self.opportunities_tab, self.icons["opportunity"], "")  # then the deals they become
         self.tabs.addTab(self.accounts_tab, self.icons["account"], "")
         self.tabs.addTab(self.contacts_tab, self.icons["contact"], "")
         self.tabs.setCurrentWidget(self.accounts_tab)  # the start tab, unless the user left another one
@@ -222,6 +230,7 @@ class MainWindow(QMainWindow):
             self.act_refresh: self.tr("&Refresh"),
             self.act_filter: self.tr("&Filter"),
             self.act_columns: self.tr("&Columns…"),
+            self.act_duplicates: self.tr("Find &duplicates…"),
             self.act_search: self.tr("&Search"),
             self.act_about: self.tr("&About"),
         }
@@ -234,12 +243,13 @@ class MainWindow(QMainWindow):
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_help.setTitle(self.tr("&Help"))
-        self.search_edit.setPlaceholderText(self.tr("Search leads, accounts and contacts (Ctrl+K)"))
+        self.search_edit.setPlaceholderText(self.tr("Search leads, deals, accounts and contacts (Ctrl+K)"))
         self.search_popup.no_match_text = self.tr("Nothing found")
         self.undo_button.setText(self.tr("Undo"))
         self.tabs.setTabText(self.tabs.indexOf(self.accounts_tab), self.tr("Accounts"))
         self.tabs.setTabText(self.tabs.indexOf(self.contacts_tab), self.tr("Contacts"))
         self.tabs.setTabText(self.tabs.indexOf(self.leads_tab), self.tr("Leads"))
+        self.tabs.setTabText(self.tabs.indexOf(self.opportunities_tab), self.tr("Deals"))
         self._update_counts()
         self._update_user()
         self._update_title()
@@ -247,14 +257,15 @@ class MainWindow(QMainWindow):
     # --- tabs -----------------------------------------------------------------------------
 
     def record_tabs(self) -> list[RecordTab]:
-        return [self.leads_tab, self.accounts_tab, self.contacts_tab]
+        return [self.leads_tab, self.opportunities_tab, self.accounts_tab, self.contacts_tab]
 
     def current_tab(self) -> RecordTab:
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, RecordTab) else self.accounts_tab
 
     def tab_for(self, kind: str) -> RecordTab:
-        return {"contact": self.contacts_tab, "lead": self.leads_tab}.get(kind, self.accounts_tab)
+        return {"contact": self.contacts_tab, "lead": self.leads_tab, "opportunity": self.opportunities_tab}.get(
+            kind, self.accounts_tab)
 
     def _tab_changed(self) -> None:
         self.env.prefs.set_current_tab(self.current_tab().NAME)
@@ -360,6 +371,11 @@ class MainWindow(QMainWindow):
         if outcome.company_changed:
             self._update_title()
         self.last_action_label.setText(self.tr("Settings saved"))
+
+    def find_duplicates(self) -> DuplicatesDialog:
+        """Edit > Find duplicates: review groups of likely duplicates and merge them."""
+        self.duplicates_dialog = open_duplicates(self.env, self)
+        return self.duplicates_dialog
 
     def show_about(self) -> QMessageBox:
         version = app_version()

@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/account_dialog.py" line="+53"/>
+        <location filename="../../crm_desktop/views/account_dialog.py" line="+54"/>
         <source>New account</source>
         <translation>เพิ่มบริษัท</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>* จำเป็นต้องกรอก</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Choose the parent company from the list that appears while you type, or clear the field.</source>
         <translation>โปรดเลือกบริษัทแม่จากรายการที่ขึ้นมาขณะพิมพ์ หรือลบข้อความในช่องนี้ออก</translation>
     </message>
@@ -362,7 +362,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/contact_dialog.py" line="+46"/>
+        <location filename="../../crm_desktop/views/contact_dialog.py" line="+47"/>
         <location line="+12"/>
         <source>(not given)</source>
         <translation>(ไม่ระบุ)</translation>
@@ -548,7 +548,7 @@
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Choose the company from the list that appears while you type, or clear the field for a private customer.</source>
         <translation>โปรดเลือกบริษัทจากรายการที่ขึ้นมาขณะพิมพ์ หรือเว้นช่องนี้ว่างไว้ถ้าเป็นลูกค้าบุคคล</translation>
     </message>
@@ -821,6 +821,244 @@
     </message>
 </context>
 <context>
+    <name>DropZone</name>
+    <message>
+        <location filename="../../crm_desktop/views/pipeline_board.py" line="+175"/>
+        <source>Drop a card here when the customer has agreed</source>
+        <translation>ลากการ์ดมาวางที่นี่เมื่อลูกค้าตกลงซื้อ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop a card here when the deal fell through</source>
+        <translation>ลากการ์ดมาวางที่นี่เมื่อดีลไม่สำเร็จ</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/duplicates_dialog.py" line="+50"/>
+        <location line="+13"/>
+        <location line="+58"/>
+        <source>Find duplicates</source>
+        <translation>ค้นหาข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Look among</source>
+        <translation>ค้นหาใน</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Keep</source>
+        <translation>เก็บ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>and merge into it</source>
+        <translation>และรวมรายการนี้เข้าไป</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Field</source>
+        <translation>ช่องข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kept record</source>
+        <translation>รายการที่เก็บไว้</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Merged record</source>
+        <translation>รายการที่จะรวม</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick a value of the merged record to keep it instead:</source>
+        <translation>ติ๊กค่าของรายการที่จะรวม หากต้องการใช้ค่านั้นแทน:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merge</source>
+        <translation>รวมรายการ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo last merge</source>
+        <translation>เลิกทำการรวมล่าสุด</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Looking for duplicates…</source>
+        <translation>กำลังค้นหาข้อมูลซ้ำ…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1: %2 (%n records)</source>
+        <translation>
+            <numerusform>%1: %2 (%n รายการ)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n group(s) found</source>
+        <translation>
+            <numerusform>พบ %n กลุ่ม</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last name</source>
+        <translation>นามสกุล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prefix</source>
+        <translation>คำนำหน้า</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nickname</source>
+        <translation>ชื่อเล่น</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation>มือถือ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch</source>
+        <translation>สาขา</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Website</source>
+        <translation>เว็บไซต์</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subdistrict</source>
+        <translation>ตำบล/แขวง</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>District</source>
+        <translation>อำเภอ/เขต</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postcode</source>
+        <translation>รหัสไปรษณีย์</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Birthday</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation>แท็ก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Industry</source>
+        <translation>ประเภทธุรกิจ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Segment</source>
+        <translation>กลุ่มลูกค้า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interest</source>
+        <translation>สิ่งที่สนใจ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Merged %1 into %2</source>
+        <translation>รวม %1 เข้ากับ %2 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merged. You can undo it.</source>
+        <translation>รวมรายการแล้ว เลิกทำได้</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Merge undone</source>
+        <translation>เลิกทำการรวมรายการแล้ว</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merge undone. Find duplicates again to see the group.</source>
+        <translation>เลิกทำการรวมแล้ว กดค้นหาข้อมูลซ้ำอีกครั้งเพื่อดูกลุ่มนี้</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialogs</name>
     <message>
         <location filename="../../crm_desktop/ui/errors.py" line="+30"/>
@@ -948,7 +1186,7 @@
 <context>
     <name>LeadDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/lead_dialog.py" line="+51"/>
+        <location filename="../../crm_desktop/views/lead_dialog.py" line="+52"/>
         <source>New lead</source>
         <translation>เพิ่มลีดใหม่</translation>
     </message>
@@ -1084,7 +1322,7 @@
         <translation>กรอกอย่างน้อยชื่อผู้ติดต่อหรือชื่อบริษัท</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>Added lead %1</source>
         <translation>เพิ่มลีด %1 แล้ว</translation>
     </message>
@@ -1433,9 +1671,52 @@
     </message>
 </context>
 <context>
+    <name>LossDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/stage_dialogs.py" line="+38"/>
+        <source>Deal lost</source>
+        <translation>ดีลไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why was %1 lost?</source>
+        <translation>ทำไมดีล %1 จึงไม่สำเร็จ?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(choose a reason)</source>
+        <translation>(เลือกเหตุผล)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason *</source>
+        <translation>เหตุผล *</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Who won the deal, if you know</source>
+        <translation>ผู้ที่ได้งานนี้ไป (ถ้าทราบ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competitor</source>
+        <translation>คู่แข่ง</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mark as lost</source>
+        <translation>บันทึกว่าไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Deal marked as lost</source>
+        <translation>บันทึกดีลว่าไม่สำเร็จแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/views/main_window.py" line="+216"/>
+        <location filename="../../crm_desktop/views/main_window.py" line="+224"/>
         <source>&amp;Settings…</source>
         <translation>ตั้งค่า(&amp;S)…</translation>
     </message>
@@ -1451,12 +1732,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Edit</source>
         <translation>แก้ไข(&amp;E)</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>&amp;Delete</source>
         <translation>ลบ(&amp;D)</translation>
     </message>
@@ -1479,6 +1760,11 @@
         <location line="+1"/>
         <source>&amp;Columns…</source>
         <translation>เลือกคอลัมน์(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find &amp;duplicates…</source>
+        <translation>ค้นหาข้อมูลซ้ำ(&amp;D)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1507,8 +1793,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Search leads, accounts and contacts (Ctrl+K)</source>
-        <translation>ค้นหาลีด บริษัท และผู้ติดต่อ (Ctrl+K)</translation>
+        <source>Search leads, deals, accounts and contacts (Ctrl+K)</source>
+        <translation>ค้นหาลีด โอกาสการขาย บริษัท และผู้ติดต่อ (Ctrl+K)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1536,7 +1822,12 @@
         <translation>ลีด</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+1"/>
+        <source>Deals</source>
+        <translation>โอกาสการขาย</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>Restored: %1</source>
         <translation>เลิกทำแล้ว: %1</translation>
     </message>
@@ -1546,7 +1837,7 @@
         <translation>บันทึกการตั้งค่าแล้ว</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>About</source>
         <translation>เกี่ยวกับโปรแกรม</translation>
     </message>
@@ -1573,6 +1864,470 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <location line="+8"/>
         <source>User: %1</source>
         <translation>ผู้ใช้: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunitiesTab</name>
+    <message>
+        <location filename="../../crm_desktop/views/opportunities.py" line="+78"/>
+        <source>List</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Board</source>
+        <translation>บอร์ด</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Deal</source>
+        <translation>ดีล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+204"/>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <location line="-203"/>
+        <source>Amount (฿)</source>
+        <translation>มูลค่า (฿)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+205"/>
+        <source>Probability</source>
+        <translation>โอกาสปิด</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <source>Weighted (฿)</source>
+        <translation>มูลค่าถ่วงน้ำหนัก (฿)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+204"/>
+        <source>Expected close</source>
+        <translation>คาดว่าจะปิด</translation>
+    </message>
+    <message>
+        <location line="-202"/>
+        <location line="+194"/>
+        <location line="+87"/>
+        <source>Stage</source>
+        <translation>ขั้นตอน</translation>
+    </message>
+    <message>
+        <location line="-280"/>
+        <location line="+202"/>
+        <source>Owner</source>
+        <translation>ผู้ดูแล</translation>
+    </message>
+    <message>
+        <location line="-201"/>
+        <source>Channel</source>
+        <translation>ช่องทาง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+201"/>
+        <source>Days in stage</source>
+        <translation>วันในขั้นตอน</translation>
+    </message>
+    <message>
+        <location line="-172"/>
+        <source>Expected close month</source>
+        <translation>เดือนที่คาดว่าจะปิดการขาย</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any close month</source>
+        <translation>ทุกเดือนที่คาดปิด</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All channels</source>
+        <translation>ทุกช่องทาง</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>All owners</source>
+        <translation>ผู้ดูแลทั้งหมด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All stages</source>
+        <translation>ทุกขั้นตอน</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Filter by deal or customer…</source>
+        <translation>กรองตามชื่อดีลหรือลูกค้า…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%Ln ดีล</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Delete %n deal(s)?</source>
+        <translation>
+            <numerusform>ต้องการลบ %Ln ดีลหรือไม่?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Deleted %n deal(s)</source>
+        <translation>
+            <numerusform>ลบ %Ln ดีลแล้ว</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>Open pipeline: %n deal(s)</source>
+        <translation>
+            <numerusform>ดีลที่กำลังดำเนินการ: %Ln ดีล</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total %1</source>
+        <translation>มูลค่ารวม %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weighted %1</source>
+        <translation>มูลค่าถ่วงน้ำหนัก %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Loss reason</source>
+        <translation>เหตุผลที่ไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competitor</source>
+        <translation>คู่แข่ง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+83"/>
+        <source>Amount</source>
+        <translation>มูลค่า</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Weighted amount</source>
+        <translation>มูลค่าถ่วงน้ำหนัก</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sales channel</source>
+        <translation>ช่องทางการขาย</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stage history</source>
+        <translation>ประวัติขั้นตอนการขาย</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select a deal to see its details.</source>
+        <translation>เลือกดีลเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>(now)</source>
+        <translation>(ปัจจุบัน)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%Ln วัน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entered</source>
+        <translation>เข้าขั้นตอน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Left</source>
+        <translation>ออกจากขั้นตอน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>ระยะเวลา</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>โดย</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/opportunity_dialog.py" line="+111"/>
+        <source>New deal</source>
+        <translation>ดีลใหม่</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit deal</source>
+        <translation>แก้ไขดีล</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deal</source>
+        <translation>ดีล</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. แอร์ 10 เครื่อง สำนักงานใหม่</source>
+        <translation>เช่น แอร์ 10 เครื่อง สำนักงานใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deal name *</source>
+        <translation>ชื่อดีล *</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type part of the company&apos;s name (empty for a private customer)…</source>
+        <translation>พิมพ์บางส่วนของชื่อบริษัท (เว้นว่างสำหรับลูกค้าบุคคล)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No matching account</source>
+        <translation>ไม่พบบริษัทที่ตรงกัน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type part of the contact&apos;s name (optional)…</source>
+        <translation>พิมพ์บางส่วนของชื่อผู้ติดต่อ (ไม่บังคับ)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No matching contact</source>
+        <translation>ไม่พบผู้ติดต่อที่ตรงกัน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(nobody)</source>
+        <translation>(ไม่มี)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>ผู้ดูแล</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(not known)</source>
+        <translation>(ไม่ทราบ)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sales channel</source>
+        <translation>ช่องทางการขาย</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Competitor</source>
+        <translation>คู่แข่ง</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stage and value</source>
+        <translation>ขั้นตอนและมูลค่า</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stage *</source>
+        <translation>ขั้นตอนการขาย *</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(choose a reason)</source>
+        <translation>(เลือกเหตุผล)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loss reason *</source>
+        <translation>เหตุผลที่ไม่สำเร็จ *</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In baht, e.g. 150,000 or 1,250.50</source>
+        <translation>หน่วยเป็นบาท เช่น 150,000 หรือ 1,250.50</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (baht)</source>
+        <translation>มูลค่า (บาท)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set from the stage when the stage changes; you may adjust it.</source>
+        <translation>ตั้งตามขั้นตอนการขายเมื่อเปลี่ยนขั้นตอน และปรับเองได้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probability</source>
+        <translation>โอกาสปิดการขาย</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected close</source>
+        <translation>คาดว่าจะปิดการขาย</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Choose the customer from the list that appears while you type, or clear the field.</source>
+        <translation>เลือกลูกค้าจากรายการที่แสดงขณะพิมพ์ หรือล้างช่องนี้</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the contact from the list that appears while you type, or clear the field.</source>
+        <translation>เลือกผู้ติดต่อจากรายการที่แสดงขณะพิมพ์ หรือล้างช่องนี้</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Added deal %1</source>
+        <translation>เพิ่มดีล %1 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved deal %1</source>
+        <translation>บันทึกดีล %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineBoard</name>
+    <message numerus="yes">
+        <location filename="../../crm_desktop/views/pipeline_board.py" line="+130"/>
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%Ln ดีล</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weighted %1</source>
+        <translation>ถ่วงน้ำหนัก %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>close %1</source>
+        <translation>คาดปิด %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n day(s) in stage</source>
+        <translation>
+            <numerusform>อยู่ในขั้นตอนนี้ %Ln วัน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no customer)</source>
+        <translation>(ไม่ระบุลูกค้า)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Deal moved to %1</source>
+        <translation>ย้ายดีลไปที่ %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineLabels</name>
+    <message>
+        <location filename="../../crm_desktop/views/opportunity_dialog.py" line="-225"/>
+        <source>Prospecting</source>
+        <translation>หาลูกค้า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualification</source>
+        <translation>คัดกรอง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quotation</source>
+        <translation>เสนอราคา</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negotiation</source>
+        <translation>เจรจาต่อรอง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Won</source>
+        <translation>ปิดการขายได้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost</source>
+        <translation>ไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Direct sale</source>
+        <translation>ขายตรง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facebook</source>
+        <translation>เฟซบุ๊ก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>เว็บไซต์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dealer</source>
+        <translation>ตัวแทนจำหน่าย</translation>
     </message>
 </context>
 <context>
@@ -1829,18 +2584,34 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/dialog_base.py" line="+38"/>
+        <location filename="../../crm_desktop/views/dialog_base.py" line="+60"/>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../../crm_desktop/views/lead_actions.py" line="-50"/>
+        <location filename="../../crm_desktop/views/stage_dialogs.py" line="-12"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+55"/>
+        <source>Possible duplicate</source>
+        <translation>อาจเป็นข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This may already be in the CRM:</source>
+        <translation>ข้อมูลนี้อาจมีอยู่ใน CRM แล้ว:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save anyway</source>
+        <translation>บันทึกต่อไป</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Discard changes?</source>
         <translation>ปิดโดยไม่บันทึก?</translation>
     </message>

@@ -1,0 +1,284 @@
+"""Create or edit a deal (opportunity), and the labels the pipeline screens share: default stage
+names and sales channels in the UI language."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from crm_desktop.errors import ValidationError
+from crm_desktop.queries.accounts import account_names
+from crm_desktop.queries.contacts import contact_rows
+from crm_desktop.queries.lookups import record_key
+from crm_desktop.queries.opportunities import StageRow, stages
+from crm_desktop.queries.picklists import pick_values
+from crm_desktop.queries.search import search_all
+from crm_desktop.services.changes import Changes
+from crm_desktop.services.formatting import parse_money
+from crm_desktop.services.opportunities import (
+    OpportunityInput,
+    create_opportunity,
+    opportunity_input,
+    update_opportunity,
+)
+from crm_desktop.services.picklists import LOSS_REASON
+from crm_desktop.services.validation import format_phone
+from crm_desktop.ui.forms import DateEdit, RecordPicker, select_data
+from crm_desktop.ui.search_popup import Choice
+from crm_desktop.views.account_dialog import owner_combo
+from crm_desktop.views.common import ViewEnv, account_choices
+from crm_desktop.views.dialog_base import RecordDialog
+from crm_desktop.views.lead_dialog import budget_text
+
+CHANNELS = ("direct", "line", "facebook", "website", "dealer")
+# The names the default stages are created with: while a stage keeps it, the UI translates it.
+DEFAULT_STAGE_NAMES = {
+    "prospecting": "Prospecting", "qualification": "Qualification", "quotation": "Quotation",
+    "negotiation": "Negotiation", "won": "Won", "lost": "Lost",
+}
+
+
+def utc_now() -> datetime:
+    """Now in UTC without a time zone, as the services store times."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def stage_labels() -> dict[str, str]:
+    return {
+        "prospecting": QCoreApplication.translate("PipelineLabels", "Prospecting"),
+        "qualification": QCoreApplication.translate("PipelineLabels", "Qualification"),
+        "quotation": QCoreApplication.translate("PipelineLabels", "Quotation"),
+        "negotiation": QCoreApplication.translate("PipelineLabels", "Negotiation"),
+        "won": QCoreApplication.translate("PipelineLabels", "Won"),
+        "lost": QCoreApplication.translate("PipelineLabels", "Lost"),
+    }
+
+
+def stage_label(stage: StageRow) -> str:
+    """A default stage's name in the UI language while unrenamed, else the name the owner gave."""
+    if stage.default_key and stage.name == DEFAULT_STAGE_NAMES.get(stage.default_key):
+        return stage_labels().get(stage.default_key, stage.name)
+    return stage.name
+
+
+def channel_labels() -> dict[str, str]:
+    return {
+        "direct": QCoreApplication.translate("PipelineLabels", "Direct sale"),
+        "line": QCoreApplication.translate("PipelineLabels", "LINE"),
+        "facebook": QCoreApplication.translate("PipelineLabels", "Facebook"),
+        "website": QCoreApplication.translate("PipelineLabels", "Website"),
+        "dealer": QCoreApplication.translate("PipelineLabels", "Dealer"),
+    }
+
+
+def channel_label(key: str) -> str:
+    return channel_labels().get(key, key)
+
+
+def loss_reasons(env: ViewEnv) -> list[str]:
+    return pick_values(env.db, LOSS_REASON)
+
+
+def contact_choices(env: ViewEnv, text: str, limit: int = 20) -> list[Choice]:
+    hits = search_all(env.db, text, limit, kinds=("contact",))
+    return [Choice(h.id, h.title, " · ".join(p for p in (h.subtitle, format_phone(h.phone)) if p), "contact")
+            for h in hits if h.kind == "contact"]
+
+
+def contact_name(env: ViewEnv, contact_id: str) -> str:
+    key = record_key(env.db, "contact", contact_id)
+    rows = contact_rows(env.db, [key]) if key is not None else []
+    return rows[0].name if rows else ""
+
+
+class OpportunityDialog(RecordDialog):
+    """New deal (record_id None) or edit one."""
+
+    def __init__(self, env: ViewEnv, record_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(env, record_id, parent)
+        self.setObjectName("opportunityDialog")
+        self.setWindowTitle(self.tr("New deal") if record_id is None else self.tr("Edit deal"))
+        self.resize(900, 520)
+        self._kept = OpportunityInput(name="", stage_id="")  # fields the form does not show
+
+        columns = QHBoxLayout()
+        deal = QGroupBox(self.tr("Deal"))
+        form = QFormLayout(deal)
+        self.name = QLineEdit()
+        self.name.setMaxLength(200)
+        self.name.setPlaceholderText(self.tr("e.g. แอร์ 10 เครื่อง สำนักงานใหม่"))
+        form.addRow(self.tr("Deal name *"), self.name)
+        self.account = RecordPicker(
+            lambda text: account_choices(env, text),
+            placeholder=self.tr("Type part of the company's name (empty for a private customer)…"),
+            no_match_text=self.tr("No matching account"),
+        )
+        self.account.setObjectName("accountPicker")
+        form.addRow(self.tr("Customer"), self.account)
+        self.contact = RecordPicker(
+            lambda text: contact_choices(env, text),
+            placeholder=self.tr("Type part of the contact's name (optional)…"),
+            no_match_text=self.tr("No matching contact"),
+        )
+        self.contact.setObjectName("contactPicker")
+        form.addRow(self.tr("Contact"), self.contact)
+        self.owner = owner_combo(env, self.tr("(nobody)"))
+        form.addRow(self.tr("Owner"), self.owner)
+        self.channel = QComboBox()
+        self.channel.addItem(self.tr("(not known)"), "")
+        for key in CHANNELS:
+            self.channel.addItem(channel_label(key), key)
+        form.addRow(self.tr("Sales channel"), self.channel)
+        self.competitor = QLineEdit()
+        self.competitor.setMaxLength(200)
+        form.addRow(self.tr("Competitor"), self.competitor)
+        columns.addWidget(deal, 1)
+
+        money = QGroupBox(self.tr("Stage and value"))
+        mform = QFormLayout(money)
+        self.stage_rows = stages(env.db)
+        self.stage = QComboBox()
+        self.stage.setObjectName("stageCombo")
+        for stage in self.stage_rows:
+            self.stage.addItem(stage_label(stage), stage.id)
+        mform.addRow(self.tr("Stage *"), self.stage)
+        self.loss_reason = QComboBox()
+        self.loss_reason.setObjectName("lossReason")
+        self.loss_reason.addItem(self.tr("(choose a reason)"), "")
+        for value in loss_reasons(env):
+            self.loss_reason.addItem(value, value)
+        self.loss_label = self.tr("Loss reason *")
+        mform.addRow(self.loss_label, self.loss_reason)
+        self.amount = QLineEdit()
+        self.amount.setObjectName("amountEdit")
+        self.amount.setPlaceholderText("150,000")
+        self.amount.setToolTip(self.tr("In baht, e.g. 150,000 or 1,250.50"))
+        mform.addRow(self.tr("Amount (baht)"), self.amount)
+        self.probability = QSpinBox()
+        self.probability.setObjectName("probabilitySpin")
+        self.probability.setRange(0, 100)
+        self.probability.setSuffix(" %")
+        self.probability.setToolTip(self.tr("Set from the stage when the stage changes; you may adjust it."))
+        mform.addRow(self.tr("Probability"), self.probability)
+        self.expected_close = DateEdit("expected_close", buddhist=env.buddhist, lang=env.lang)
+        mform.addRow(self.tr("Expected close"), self.expected_close)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        mform.addRow(self.tr("Notes"), self.notes)
+        self.money_form = mform
+        columns.addWidget(money, 1)
+        self.body.addLayout(columns)
+
+        for key, widget in (
+            ("name", self.name), ("account_id", self.account), ("contact_id", self.contact),
+            ("owner_id", self.owner), ("channel", self.channel), ("competitor", self.competitor),
+            ("stage_id", self.stage), ("loss_reason", self.loss_reason), ("amount_satang", self.amount),
+            ("probability", self.probability), ("expected_close", self.expected_close), ("notes", self.notes),
+        ):
+            self.errors.register(key, widget)
+
+        if record_id is not None:
+            self.fill(opportunity_input(env.ctx.uow(), record_id))
+        else:
+            select_data(self.owner, env.ctx.user_id)
+            self._stage_changed()
+        self.stage.currentIndexChanged.connect(lambda *_: self._stage_changed())
+        self._update_loss_row()
+        self.remember_initial()
+        self.name.setFocus()
+
+    def _stage_row(self) -> StageRow | None:
+        stage_id = self.stage.currentData()
+        return next((s for s in self.stage_rows if s.id == stage_id), None)
+
+    def _stage_changed(self) -> None:
+        stage = self._stage_row()
+        if stage is not None:
+            self.probability.setValue(stage.probability)  # the stage's default; the user may change it
+        self._update_loss_row()
+
+    def _update_loss_row(self) -> None:
+        stage = self._stage_row()
+        self.money_form.setRowVisible(self.loss_reason, stage is not None and stage.kind == "lost")
+
+    def fill(self, data: OpportunityInput) -> None:
+        self._kept = data
+        self.name.setText(data.name)
+        if data.account_id:
+            names = account_names(self.env.db, [data.account_id])
+            self.account.set_value(data.account_id, names.get(data.account_id, ""))
+        if data.contact_id:
+            self.contact.set_value(data.contact_id, contact_name(self.env, data.contact_id))
+        select_data(self.owner, data.owner_id or "")
+        if data.channel and self.channel.findData(data.channel) < 0:
+            self.channel.addItem(channel_label(data.channel), data.channel)  # a channel outside the list
+        select_data(self.channel, data.channel)
+        self.competitor.setText(data.competitor)
+        select_data(self.stage, data.stage_id)
+        if data.loss_reason and self.loss_reason.findData(data.loss_reason) < 0:
+            self.loss_reason.addItem(data.loss_reason, data.loss_reason)  # since removed from the list
+        select_data(self.loss_reason, data.loss_reason)
+        self.amount.setText(budget_text(data.amount_satang))
+        if data.probability is not None:
+            self.probability.setValue(data.probability)
+        self.expected_close.setDate(data.expected_close)
+        self.notes.setPlainText(data.notes)
+
+    def amount_satang(self) -> int:
+        text = self.amount.text().strip()
+        if not text:
+            return 0
+        try:
+            return parse_money(text)
+        except ValidationError as err:
+            raise ValidationError("amount_satang", err.template, **err.params) from None
+
+    def form_input(self) -> OpportunityInput:
+        stage = self._stage_row()
+        lost = stage is not None and stage.kind == "lost"
+        return OpportunityInput(
+            name=self.name.text(),
+            stage_id=str(self.stage.currentData() or ""),
+            amount_satang=self.amount_satang(),
+            probability=self.probability.value(),
+            account_id=self.account.value(),
+            contact_id=self.contact.value(),
+            owner_id=str(self.owner.currentData() or "") or None,
+            lead_id=self._kept.lead_id,
+            campaign_id=self._kept.campaign_id,
+            expected_close=self.expected_close.date(),
+            channel=str(self.channel.currentData() or ""),
+            competitor=self.competitor.text(),
+            loss_reason=str(self.loss_reason.currentData() or "") if lost else "",
+            notes=self.notes.toPlainText(),
+        )
+
+    def check_form(self) -> tuple[str, str] | None:
+        if self.account.has_unchosen_text():
+            return "account_id", self.tr("Choose the customer from the list that appears while you type, "
+                                         "or clear the field.")
+        if self.contact.has_unchosen_text():
+            return "contact_id", self.tr("Choose the contact from the list that appears while you type, "
+                                         "or clear the field.")
+        return None
+
+    def save_action(self, data: OpportunityInput) -> Changes:
+        if self.record_id is None:
+            return create_opportunity(self.env.ctx.uow(), data, utc_now())
+        return update_opportunity(self.env.ctx.uow(), self.record_id, data, utc_now())
+
+    def saved_description(self, data: OpportunityInput) -> str:
+        if self.record_id is None:
+            return self.tr("Added deal %1").replace("%1", data.name.strip())
+        return self.tr("Saved deal %1").replace("%1", data.name.strip())
