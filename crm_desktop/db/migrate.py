@@ -13,7 +13,7 @@ from pathlib import Path
 from crm_desktop.db.backup import backup_before
 from crm_desktop.errors import StorageError
 
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

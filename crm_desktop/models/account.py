@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, SyncMixin
+from crm_desktop.models.base import Base, SyncMixin, sparse_index
 
 
 class AddressMixin:
@@ -32,8 +32,8 @@ class Account(SyncMixin, AddressMixin, Base):
         Index("ix_account_industry", "industry"),
         # Duplicate matching (services/duplicates.py): equality lookups on the blocking keys.
         Index("ix_account_match_key", "match_key"),
-        Index("ix_account_phone", "phone"),
-        Index("ix_account_email", "email"),
+        sparse_index("ix_account_phone", "phone"),
+        sparse_index("ix_account_email", "email"),
     )
 
     name: Mapped[str] = mapped_column(String(200))

@@ -7,7 +7,7 @@ import time
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import BigInteger, DateTime, MetaData, String
+from sqlalchemy import BigInteger, DateTime, Index, MetaData, String, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -41,6 +41,17 @@ def fixed_id(kind: str, key: str) -> str:
 def utcnow() -> datetime:
     """Naive UTC: stored times are always UTC, converted for display only."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def sparse_index(name: str, column: str) -> Index:
+    """An index over the rows where `column` is filled in (phones, e-mails, tax ids).
+
+    Most rows leave such a column empty; with a plain index SQLite's statistics then say "one value
+    covers most rows" and it scans the table instead (90 ms over 200,000 leads). Queries that want
+    this index must say `column != ''` too.
+    """
+    where = text(f"{column} != ''")
+    return Index(name, column, sqlite_where=where, postgresql_where=where)
 
 
 class Base(DeclarativeBase):

@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.account import AddressMixin
-from crm_desktop.models.base import Base, SyncMixin
+from crm_desktop.models.base import Base, SyncMixin, sparse_index
 
 GENDERS = ("", "female", "male", "other")
 
@@ -20,8 +20,8 @@ class Contact(SyncMixin, AddressMixin, Base):
               postgresql_where=text("deleted_at IS NULL")),
         # Duplicate matching (services/duplicates.py): equality lookups on the blocking keys.
         Index("ix_contact_match_key", "match_key"),
-        Index("ix_contact_mobile", "mobile"),
-        Index("ix_contact_email", "email"),
+        sparse_index("ix_contact_mobile", "mobile"),
+        sparse_index("ix_contact_email", "email"),
     )
 
     prefix: Mapped[str] = mapped_column(String(30), default="")

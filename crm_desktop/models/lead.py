@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, SyncMixin
+from crm_desktop.models.base import Base, SyncMixin, sparse_index
 
 LEAD_STATUSES = ("new", "contacted", "qualified", "disqualified", "converted")
 
@@ -15,10 +15,10 @@ class Lead(SyncMixin, Base):
     __table_args__ = (
         # Duplicate matching (services/duplicates.py): equality lookups on the blocking keys.
         Index("ix_lead_match_key", "match_key"),
-        Index("ix_lead_mobile", "mobile"),
-        Index("ix_lead_phone", "phone"),
-        Index("ix_lead_email", "email"),
-        Index("ix_lead_tax_id", "tax_id"),
+        sparse_index("ix_lead_mobile", "mobile"),
+        sparse_index("ix_lead_phone", "phone"),
+        sparse_index("ix_lead_email", "email"),
+        sparse_index("ix_lead_tax_id", "tax_id"),
     )
 
     prefix: Mapped[str] = mapped_column(String(30), default="")
