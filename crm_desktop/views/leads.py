@@ -30,6 +30,7 @@ from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import DateEdit, select_data
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
 from crm_desktop.views.common import DetailForm, ViewEnv, format_tax_id, phone_text
+from crm_desktop.views.convert_dialog import ConvertDialog
 from crm_desktop.views.lead_actions import (
     STATUSES,
     ActionDialog,
@@ -44,6 +45,7 @@ from crm_desktop.views.lead_actions import (
     timeframe_label,
 )
 from crm_desktop.views.lead_dialog import LeadDialog, money_text
+from crm_desktop.views.picklist_dialog import PicklistDialog
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.scoring_dialog import ScoringRulesDialog
 
@@ -58,6 +60,7 @@ class LeadsTab(RecordTab):
         self._detail: LeadDetail | None = None
         self.action_dialog: QDialog | None = None
         self.rules_dialog: ScoringRulesDialog | None = None
+        self.reasons_dialog: PicklistDialog | None = None
         super().__init__(env, parent)
         # Second row of the filter bar: score and creation date ranges, and the scoring rules.
         row = QHBoxLayout()
@@ -75,6 +78,11 @@ class LeadsTab(RecordTab):
         self.rules_button.setObjectName("scoringRulesButton")
         self.rules_button.clicked.connect(self.open_scoring_rules)
         row.addWidget(self.rules_button)
+        self.reasons_button = QPushButton(self.tr("Reasons…"))
+        self.reasons_button.setObjectName("reasonsButton")
+        self.reasons_button.setToolTip(self.tr("Edit the disqualify reasons and the loss reasons"))
+        self.reasons_button.clicked.connect(self.open_reasons)
+        row.addWidget(self.reasons_button)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(1, row)
@@ -216,11 +224,12 @@ class LeadsTab(RecordTab):
 
     def close_dialogs(self) -> None:
         super().close_dialogs()
-        for dialog in (self.action_dialog, self.rules_dialog):
+        for dialog in (self.action_dialog, self.rules_dialog, self.reasons_dialog):
             if dialog is not None:
                 dialog.reject()
         self.action_dialog = None
         self.rules_dialog = None
+        self.reasons_dialog = None
 
     def state(self) -> dict[str, object]:
         state = super().state()
@@ -290,8 +299,12 @@ class LeadsTab(RecordTab):
         self.task_button = QPushButton(self.tr("Add follow-up task…"))
         self.task_button.setObjectName("followUpButton")
         self.task_button.clicked.connect(self.add_task)
+        self.convert_button = QPushButton(self.tr("Convert…"))
+        self.convert_button.setObjectName("convertButton")
+        self.convert_button.setToolTip(self.tr("Turn this qualified lead into a company, a contact and a deal"))
+        self.convert_button.clicked.connect(self.convert)
         self.action_buttons = (self.contacted_button, self.qualify_button, self.disqualify_button,
-                               self.reopen_button, self.task_button)
+                               self.reopen_button, self.task_button, self.convert_button)
         for i, button in enumerate(self.action_buttons):
             actions.addWidget(button, i // 3, i % 3)
         layout.addLayout(actions)
@@ -437,6 +450,7 @@ class LeadsTab(RecordTab):
         self.disqualify_button.setEnabled(allowed(status, "disqualified"))
         self.reopen_button.setEnabled(allowed(status, "new"))
         self.task_button.setEnabled(bool(status) and can_add_task(status))
+        self.convert_button.setEnabled(allowed(status, "converted"))
 
     def _lead_name(self) -> str:
         detail = self._detail
@@ -479,6 +493,20 @@ class LeadsTab(RecordTab):
 
     def add_task(self) -> QDialog | None:
         return self._open_action(FollowUpDialog)
+
+    def convert(self) -> QDialog | None:
+        return self._open_action(ConvertDialog)
+
+    def open_reasons(self) -> PicklistDialog:
+        if self.reasons_dialog is not None and self.reasons_dialog.isVisible():
+            self.reasons_dialog.raise_()
+            return self.reasons_dialog
+        dialog = PicklistDialog(self.env, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._gone("reasons_dialog", dialog))
+        self.reasons_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_scoring_rules(self) -> ScoringRulesDialog:
         if self.rules_dialog is not None and self.rules_dialog.isVisible():

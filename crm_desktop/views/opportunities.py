@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QStyle,
     QToolButton,
@@ -55,6 +56,8 @@ from crm_desktop.views.opportunity_dialog import (
 )
 from crm_desktop.views.pipeline_board import PipelineBoard
 from crm_desktop.views.record_tab import RecordTab
+from crm_desktop.views.stages_dialog import StagesDialog
+from crm_desktop.views.targets_dialog import TargetsDialog
 
 MONTHS_AROUND = 12  # the close-month filter offers this many months before and after this one
 
@@ -71,6 +74,8 @@ class OpportunitiesTab(RecordTab):
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         self._stages: dict[str, StageRow] = {}
         self._current: OpportunityRow | None = None
+        self.stages_dialog: StagesDialog | None = None
+        self.targets_dialog: TargetsDialog | None = None
         self._loaded_stages(env)
         super().__init__(env, parent)
         # Second row: List / Board, and the pipeline's totals for the current filter.
@@ -91,6 +96,16 @@ class OpportunitiesTab(RecordTab):
         self.totals_label.setTextFormat(Qt.TextFormat.RichText)
         row.addWidget(self.totals_label)
         row.addStretch(1)
+        self.stages_button = QPushButton(self.tr("Stages…"))
+        self.stages_button.setObjectName("stagesButton")
+        self.stages_button.setToolTip(self.tr("Add, rename, reorder or delete the pipeline stages"))
+        self.stages_button.clicked.connect(lambda: self.open_stages())
+        row.addWidget(self.stages_button)
+        self.targets_button = QPushButton(self.tr("Targets…"))
+        self.targets_button.setObjectName("targetsButton")
+        self.targets_button.setToolTip(self.tr("Monthly sales targets, attainment and commission per rep"))
+        self.targets_button.clicked.connect(lambda: self.open_targets())
+        row.addWidget(self.targets_button)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(1, row)
@@ -268,6 +283,39 @@ class OpportunitiesTab(RecordTab):
     def close_dialogs(self) -> None:
         super().close_dialogs()
         self.board.close_dialogs()
+        if self.targets_dialog is not None:
+            self.targets_dialog.discard()  # unsaved target edits are dropped without asking
+        if self.stages_dialog is not None:
+            self.stages_dialog.reject()  # discards an open stage editor too
+
+    # --- settings dialogs -----------------------------------------------------------------
+
+    def open_stages(self) -> StagesDialog:
+        """The stages dialog; the list, filters and board follow its changes through the bus."""
+        if self.stages_dialog is not None and self.stages_dialog.isVisible():
+            self.stages_dialog.raise_()
+            return self.stages_dialog
+        dialog = StagesDialog(self.env, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._settings_gone("stages_dialog", dialog))
+        self.stages_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_targets(self) -> TargetsDialog:
+        if self.targets_dialog is not None and self.targets_dialog.isVisible():
+            self.targets_dialog.raise_()
+            return self.targets_dialog
+        dialog = TargetsDialog(self.env, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._settings_gone("targets_dialog", dialog))
+        self.targets_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _settings_gone(self, name: str, dialog: QDialog) -> None:
+        if getattr(self, name, None) is dialog:
+            setattr(self, name, None)
 
     def show_record(self, record_id: str) -> bool:
         self.show_list()  # the search opens a deal in the list, where its detail shows

@@ -765,6 +765,109 @@
     </message>
 </context>
 <context>
+    <name>ConvertDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/convert_dialog.py" line="+55"/>
+        <source>Convert lead</source>
+        <translation>แปลงลีดเป็นลูกค้า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Convert</source>
+        <translation>แปลง</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Converting %1 creates these customer records:</source>
+        <translation>การแปลง %1 จะสร้างข้อมูลลูกค้าต่อไปนี้:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New company: %1</source>
+        <translation>บริษัทใหม่: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No company (a private customer)</source>
+        <translation>ไม่มีบริษัท (ลูกค้าบุคคล)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attach to an existing company</source>
+        <translation>ผูกกับบริษัทที่มีอยู่แล้ว</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type part of the company&apos;s name…</source>
+        <translation>พิมพ์บางส่วนของชื่อบริษัท…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No matching account</source>
+        <translation>ไม่พบบริษัทที่ตรงกัน</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New contact: %1</source>
+        <translation>ผู้ติดต่อใหม่: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The lead has no person&apos;s first name: add it to the lead before converting.</source>
+        <translation>ลีดนี้ยังไม่มีชื่อผู้ติดต่อ กรุณาเพิ่มชื่อก่อนแปลง</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deal</source>
+        <translation>ดีล</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also create a deal</source>
+        <translation>สร้างดีลด้วย</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name *</source>
+        <translation>ชื่อ *</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in baht, e.g. 150,000</source>
+        <translation>เป็นบาท เช่น 150,000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (฿)</source>
+        <translation>มูลค่า (฿)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expected close</source>
+        <translation>วันที่คาดว่าจะปิดการขาย</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Choose the company from the list, or create a new one.</source>
+        <translation>กรุณาเลือกบริษัทจากรายการ หรือสร้างบริษัทใหม่</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Converted %1</source>
+        <translation>แปลง %1 แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <location filename="../../crm_desktop/ui/forms.py" line="+60"/>
@@ -1433,73 +1536,83 @@
 <context>
     <name>LeadsTab</name>
     <message>
-        <location filename="../../crm_desktop/views/leads.py" line="+64"/>
-        <location line="+28"/>
-        <location line="+230"/>
+        <location filename="../../crm_desktop/views/leads.py" line="+67"/>
+        <location line="+33"/>
+        <location line="+235"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location line="-253"/>
-        <location line="+27"/>
-        <location line="+223"/>
+        <location line="-263"/>
+        <location line="+32"/>
+        <location line="+228"/>
         <source>Created</source>
         <translation>สร้างเมื่อ</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-255"/>
         <source>Scoring rules…</source>
         <translation>เกณฑ์ให้คะแนน…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>Reasons…</source>
+        <translation>เหตุผล…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the disqualify reasons and the loss reasons</source>
+        <translation>แก้ไขเหตุผลที่ตัดออกและเหตุผลที่ดีลไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+216"/>
+        <location line="+221"/>
         <source>Company</source>
         <translation>บริษัท</translation>
     </message>
     <message>
-        <location line="-215"/>
-        <location line="+217"/>
+        <location line="-220"/>
+        <location line="+222"/>
         <source>Mobile</source>
         <translation>มือถือ</translation>
     </message>
     <message>
-        <location line="-216"/>
-        <location line="+225"/>
+        <location line="-221"/>
+        <location line="+230"/>
         <source>Source</source>
         <translation>แหล่งที่มา</translation>
     </message>
     <message>
-        <location line="-224"/>
-        <location line="+210"/>
+        <location line="-229"/>
+        <location line="+215"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+210"/>
+        <location line="-213"/>
+        <location line="+215"/>
         <source>Owner</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location line="-209"/>
-        <location line="+217"/>
+        <location line="-214"/>
+        <location line="+222"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location line="-216"/>
-        <location line="+213"/>
+        <location line="-221"/>
+        <location line="+218"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-185"/>
         <source>All statuses</source>
         <translation>ทุกสถานะ</translation>
     </message>
@@ -1550,7 +1663,7 @@
         </translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Mark contacted</source>
         <translation>บันทึกว่าติดต่อแล้ว</translation>
     </message>
@@ -1575,7 +1688,17 @@
         <translation>เพิ่มงานติดตาม…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>Convert…</source>
+        <translation>แปลงเป็นลูกค้า…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Turn this qualified lead into a company, a contact and a deal</source>
+        <translation>แปลงลีดที่ผ่านการคัดกรองนี้เป็นบริษัท ผู้ติดต่อ และดีล</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Disqualify reason</source>
         <translation>เหตุผลที่ตัดออก</translation>
     </message>
@@ -1660,7 +1783,7 @@
         <translation>รวม</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Marked %1 as contacted</source>
         <translation>บันทึกว่าติดต่อ %1 แล้ว</translation>
     </message>
@@ -1869,7 +1992,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>OpportunitiesTab</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunities.py" line="+78"/>
+        <location filename="../../crm_desktop/views/opportunities.py" line="+83"/>
         <source>List</source>
         <translation>รายการ</translation>
     </message>
@@ -1879,64 +2002,84 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>บอร์ด</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+14"/>
+        <source>Stages…</source>
+        <translation>ขั้นตอนการขาย…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add, rename, reorder or delete the pipeline stages</source>
+        <translation>เพิ่ม เปลี่ยนชื่อ จัดลำดับ หรือลบขั้นตอนการขาย</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Targets…</source>
+        <translation>เป้าหมาย…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monthly sales targets, attainment and commission per rep</source>
+        <translation>เป้ายอดขายรายเดือน ผลงานเทียบเป้า และค่าคอมมิชชันของพนักงานขายแต่ละคน</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Deal</source>
         <translation>ดีล</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+204"/>
+        <location line="+237"/>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-236"/>
         <source>Amount (฿)</source>
         <translation>มูลค่า (฿)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+205"/>
+        <location line="+238"/>
         <source>Probability</source>
         <translation>โอกาสปิด</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-237"/>
         <source>Weighted (฿)</source>
         <translation>มูลค่าถ่วงน้ำหนัก (฿)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+204"/>
+        <location line="+237"/>
         <source>Expected close</source>
         <translation>คาดว่าจะปิด</translation>
     </message>
     <message>
-        <location line="-202"/>
-        <location line="+194"/>
+        <location line="-235"/>
+        <location line="+227"/>
         <location line="+87"/>
         <source>Stage</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location line="-280"/>
-        <location line="+202"/>
+        <location line="-313"/>
+        <location line="+235"/>
         <source>Owner</source>
         <translation>ผู้ดูแล</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-234"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+201"/>
+        <location line="+234"/>
         <source>Days in stage</source>
         <translation>วันในขั้นตอน</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-205"/>
         <source>Expected close month</source>
         <translation>เดือนที่คาดว่าจะปิดการขาย</translation>
     </message>
@@ -1987,7 +2130,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+80"/>
         <source>Open pipeline: %n deal(s)</source>
         <translation>
             <numerusform>ดีลที่กำลังดำเนินการ: %Ln ดีล</numerusform>
@@ -2233,6 +2376,69 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <location line="+1"/>
         <source>Saved deal %1</source>
         <translation>บันทึกดีล %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>PicklistDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/picklist_dialog.py" line="+42"/>
+        <source>Disqualify reasons (leads)</source>
+        <translation>เหตุผลที่ตัดออก (ลีด)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss reasons (deals)</source>
+        <translation>เหตุผลที่ไม่สำเร็จ (ดีล)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reasons</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Removing a reason keeps it on the records that already use it.</source>
+        <translation>การลบเหตุผลจะไม่กระทบข้อมูลที่ใช้เหตุผลนั้นอยู่แล้ว</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move up</source>
+        <translation>เลื่อนขึ้น</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move down</source>
+        <translation>เลื่อนลง</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A new reason…</source>
+        <translation>เหตุผลใหม่…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Reason added</source>
+        <translation>เพิ่มเหตุผลแล้ว</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Removed reason %1</source>
+        <translation>ลบเหตุผล %1 แล้ว</translation>
     </message>
 </context>
 <context>
@@ -3000,6 +3206,266 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <location line="+8"/>
         <source>Company name saved</source>
         <translation>บันทึกชื่อกิจการแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/stages_dialog.py" line="+65"/>
+        <source>New stage</source>
+        <translation>เพิ่มขั้นตอน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit stage</source>
+        <translation>แก้ไขขั้นตอน</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The probability a deal gets when it is moved into this stage.</source>
+        <translation>โอกาสปิดการขายที่ดีลจะได้รับเมื่อย้ายเข้าขั้นตอนนี้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default probability</source>
+        <translation>โอกาสปิดการขายเริ่มต้น</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Won and lost stages close a deal; a deal in an open stage is in the pipeline.</source>
+        <translation>ขั้นตอน &quot;ปิดการขายได้&quot; และ &quot;ไม่สำเร็จ&quot; คือการปิดดีล ส่วนดีลในขั้นตอนที่กำลังดำเนินการยังอยู่ในไปป์ไลน์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new default probability applies to deals moved into the stage from now on.</source>
+        <translation>โอกาสปิดการขายเริ่มต้นใหม่จะใช้กับดีลที่ย้ายเข้าขั้นตอนนี้นับจากนี้ไป</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Stage %1 saved</source>
+        <translation>บันทึกขั้นตอน %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>StageLabels</name>
+    <message>
+        <location line="-60"/>
+        <source>Open</source>
+        <translation>กำลังดำเนินการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Won</source>
+        <translation>ปิดการขายได้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost</source>
+        <translation>ไม่สำเร็จ</translation>
+    </message>
+</context>
+<context>
+    <name>StagesDialog</name>
+    <message>
+        <location line="+72"/>
+        <source>Pipeline stages</source>
+        <translation>ขั้นตอนการขาย</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The board shows open stages as columns in this order; won and lost stages are where deals are closed.</source>
+        <translation>บอร์ดแสดงขั้นตอนที่กำลังดำเนินการเป็นคอลัมน์ตามลำดับนี้ ส่วนขั้นตอน &quot;ปิดการขายได้&quot; และ &quot;ไม่สำเร็จ&quot; ใช้ปิดดีล</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stage</source>
+        <translation>ขั้นตอน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Default probability</source>
+        <translation>โอกาสปิดการขายเริ่มต้น</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add…</source>
+        <translation>เพิ่ม…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit…</source>
+        <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+115"/>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>Move up</source>
+        <translation>เลื่อนขึ้น</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move down</source>
+        <translation>เลื่อนลง</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Delete stage</source>
+        <translation>ลบขั้นตอน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the stage %1?</source>
+        <translation>ลบขั้นตอน %1 หรือไม่?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deleted stage %1</source>
+        <translation>ลบขั้นตอน %1 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Stage order changed</source>
+        <translation>เปลี่ยนลำดับขั้นตอนแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/targets_dialog.py" line="+103"/>
+        <source>Targets and attainment</source>
+        <translation>เป้าหมายและผลงาน</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Month</source>
+        <translation>เดือน</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Type a target in baht and a commission rate in percent, then Save. Won counts the deals moved into a won stage during the month.</source>
+        <translation>ใส่เป้าหมายเป็นบาทและอัตราค่าคอมมิชชันเป็นเปอร์เซ็นต์ แล้วกดบันทึก ยอดที่ปิดได้นับจากดีลที่ย้ายเข้าขั้นตอน &quot;ปิดการขายได้&quot; ภายในเดือนนั้น</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sales rep</source>
+        <translation>พนักงานขาย</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target (฿)</source>
+        <translation>เป้าหมาย (฿)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Commission %</source>
+        <translation>ค่าคอมมิชชัน %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Won (฿)</source>
+        <translation>ยอดที่ปิดได้ (฿)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deals won</source>
+        <translation>ดีลที่ปิดได้</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attainment</source>
+        <translation>ผลงานเทียบเป้า</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Commission earned (฿)</source>
+        <translation>ค่าคอมมิชชันที่ได้ (฿)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>(no owner)</source>
+        <translation>(ไม่มีผู้รับผิดชอบ)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Double-click or start typing to change it.</source>
+        <translation>ดับเบิลคลิกหรือเริ่มพิมพ์เพื่อแก้ไข</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <location line="+95"/>
+        <source>Discard changes?</source>
+        <translation>ไม่บันทึกการเปลี่ยนแปลงหรือไม่?</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>You changed targets of this month. Switch month without saving?</source>
+        <translation>คุณแก้ไขเป้าหมายของเดือนนี้แล้ว ต้องการเปลี่ยนเดือนโดยไม่บันทึกหรือไม่?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+94"/>
+        <source>Discard</source>
+        <translation>ไม่บันทึก</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>%1: a commission rate is a percentage from 0 to 100 with at most 2 decimals, for example 3.00.</source>
+        <translation>%1: อัตราค่าคอมมิชชันต้องเป็นเปอร์เซ็นต์ตั้งแต่ 0 ถึง 100 ทศนิยมไม่เกิน 2 ตำแหน่ง เช่น 3.00</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: a target cannot be negative.</source>
+        <translation>%1: เป้าหมายติดลบไม่ได้</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Removed the target of %1 for %2</source>
+        <translation>ลบเป้าหมายของ %1 เดือน %2 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved the target of %1 for %2</source>
+        <translation>บันทึกเป้าหมายของ %1 เดือน %2 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>You changed targets without saving. Close anyway?</source>
+        <translation>คุณแก้ไขเป้าหมายแล้วแต่ยังไม่ได้บันทึก ต้องการปิดหรือไม่?</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,300 @@
+"""The pipeline stages the owner configures: a list in board order with Add / Edit / Delete and
+Move up / Move down, and the editor of one stage.
+
+Every change goes out on the bus as a "stage" Changes; the Deals tab reloads its list, filters and
+board columns from it."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.queries.opportunities import StageRow, stages
+from crm_desktop.services.changes import Changes
+from crm_desktop.services.stages import (
+    StageInput,
+    create_stage,
+    delete_stage,
+    reorder_stages,
+    restore_stage,
+    update_stage,
+)
+from crm_desktop.ui.actions import perform
+from crm_desktop.ui.errors import confirm
+from crm_desktop.views.common import ViewEnv
+from crm_desktop.views.dialog_base import RecordDialog
+from crm_desktop.views.opportunity_dialog import stage_label
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+ENTITY = "stage"
+KINDS = ("open", "won", "lost")
+
+
+def kind_labels() -> dict[str, str]:
+    return {
+        "open": QCoreApplication.translate("StageLabels", "Open"),
+        "won": QCoreApplication.translate("StageLabels", "Won"),
+        "lost": QCoreApplication.translate("StageLabels", "Lost"),
+    }
+
+
+class StageDialog(RecordDialog):
+    """Add a stage (stage_id None) or edit one: name, default probability, kind."""
+
+    def __init__(self, env: ViewEnv, stage_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(env, stage_id, parent)
+        self.setObjectName("stageDialog")
+        self.setWindowTitle(self.tr("New stage") if stage_id is None else self.tr("Edit stage"))
+        self.stage: StageRow | None = None
+        if stage_id is not None:
+            self.stage = next((s for s in stages(env.db) if s.id == stage_id), None)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setObjectName("stageName")
+        self.name.setMaxLength(100)
+        self.name.setMinimumWidth(280)
+        form.addRow(self.tr("Name"), self.name)
+        self.probability = QSpinBox()
+        self.probability.setObjectName("stageProbability")
+        self.probability.setRange(0, 100)
+        self.probability.setSuffix("%")
+        self.probability.setToolTip(self.tr("The probability a deal gets when it is moved into this stage."))
+        form.addRow(self.tr("Default probability"), self.probability)
+        self.kind = QComboBox()
+        self.kind.setObjectName("stageKind")
+        for key, text in kind_labels().items():
+            self.kind.addItem(text, key)
+        self.kind.setToolTip(self.tr("Won and lost stages close a deal; a deal in an open stage is in the pipeline."))
+        form.addRow(self.tr("Kind"), self.kind)
+        self.body.addLayout(form)
+        note = QLabel(self.tr("A new default probability applies to deals moved into the stage from now on."))
+        note.setWordWrap(True)
+        self.body.addWidget(note)
+        for key, widget in (("name", self.name), ("probability", self.probability), ("kind", self.kind)):
+            self.errors.register(key, widget)
+        if self.stage is not None:
+            self.name.setText(stage_label(self.stage))
+            self.probability.setValue(self.stage.probability)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(self.stage.kind)))
+        self.remember_initial()
+        self.name.setFocus()
+
+    def form_input(self) -> StageInput:
+        name = self.name.text().strip()
+        stage = self.stage
+        if stage is not None and name == stage_label(stage):
+            name = stage.name  # an unrenamed default stage keeps its stored (English) name
+        return StageInput(name=name, probability=self.probability.value(), kind=str(self.kind.currentData()))
+
+    def save_action(self, data: StageInput) -> Changes:
+        if self.record_id is None:
+            return create_stage(self.env.ctx.uow(), data)
+        return update_stage(self.env.ctx.uow(), self.record_id, data)
+
+    def saved_description(self, data: StageInput) -> str:
+        return self.tr("Stage %1 saved").replace("%1", self.name.text().strip())
+
+
+class StagesDialog(QDialog):
+    """The stages in board order; Add / Edit / Delete / Move up / Move down."""
+
+    HEADERS = 3
+
+    def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.editor: StageDialog | None = None
+        self.stages: list[StageRow] = []
+        self.setObjectName("stagesDialog")
+        self.setWindowTitle(self.tr("Pipeline stages"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.resize(620, 400)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("The board shows open stages as columns in this order; won and lost stages "
+                               "are where deals are closed."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(0, self.HEADERS)
+        self.table.setObjectName("stagesTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Stage"), self.tr("Default probability"), self.tr("Kind")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.HEADERS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemDoubleClicked.connect(lambda *_: self.edit_stage())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.add_button.setObjectName("addStageButton")
+        self.add_button.clicked.connect(lambda: self.add_stage())
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setObjectName("editStageButton")
+        self.edit_button.clicked.connect(lambda: self.edit_stage())
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setObjectName("deleteStageButton")
+        self.delete_button.clicked.connect(self.delete_stage)
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.up_button.setObjectName("moveStageUpButton")
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button = QPushButton(self.tr("Move down"))
+        self.down_button.setObjectName("moveStageDownButton")
+        self.down_button.clicked.connect(lambda: self.move(1))
+        for button in (self.add_button, self.edit_button, self.delete_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        close_button.setText(self.tr("Close"))
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+
+        env.bus.changed.connect(self._on_changes)
+        self.reload()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.entity == ENTITY:
+            self.reload()
+
+    def done(self, result: int) -> None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.env.bus.changed.disconnect(self._on_changes)
+        if self.editor is not None:
+            self.editor.discard()
+        super().done(result)
+
+    def reload(self) -> None:
+        current = self.current_id()
+        rows = stages(self.env.db)
+        kinds = kind_labels()
+        self.table.setRowCount(len(rows))
+        for row, stage in enumerate(rows):
+            texts = [stage_label(stage), f"{stage.probability}%", kinds.get(stage.kind, stage.kind)]
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, stage.id)
+                if column == 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.stages = rows
+        if current is not None:
+            self.select_stage(current)
+        self._update_buttons()
+
+    def current_id(self) -> str | None:
+        model = self.table.selectionModel()
+        rows = model.selectedRows() if model is not None else []
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return None if item is None else str(item.data(ID_ROLE))
+
+    def select_stage(self, stage_id: str) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(ID_ROLE) == stage_id:
+                self.table.selectRow(row)
+                return
+
+    def _index(self, stage_id: str | None) -> int:
+        return next((i for i, s in enumerate(self.stages) if s.id == stage_id), -1)
+
+    def _update_buttons(self) -> None:
+        index = self._index(self.current_id())
+        selected = index >= 0
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+        self.up_button.setEnabled(index > 0)
+        self.down_button.setEnabled(selected and index < len(self.stages) - 1)
+
+    # --- add / edit -----------------------------------------------------------------------
+
+    def _open_editor(self, stage_id: str | None) -> StageDialog:
+        if self.editor is not None and self.editor.isVisible():
+            self.editor.raise_()
+            return self.editor
+        editor = StageDialog(self.env, stage_id, parent=self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.destroyed.connect(lambda *_: self._editor_gone(editor))
+        editor.accepted.connect(lambda: self._saved(editor))
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def _saved(self, editor: StageDialog) -> None:
+        if editor.record_id is not None:
+            self.select_stage(editor.record_id)
+
+    def _editor_gone(self, editor: StageDialog) -> None:
+        if self.editor is editor:
+            self.editor = None
+
+    def add_stage(self) -> StageDialog:
+        return self._open_editor(None)
+
+    def edit_stage(self) -> StageDialog | None:
+        stage_id = self.current_id()
+        return None if stage_id is None else self._open_editor(stage_id)
+
+    # --- delete ---------------------------------------------------------------------------
+
+    def delete_stage(self) -> None:
+        index = self._index(self.current_id())
+        if index < 0:
+            return
+        stage = self.stages[index]
+        name = stage_label(stage)
+        confirm(self, self.tr("Delete stage"), self.tr("Delete the stage %1?").replace("%1", name),
+                lambda: self._delete(stage.id, name), yes_text=self.tr("Delete"))
+
+    def _delete(self, stage_id: str, name: str) -> None:
+        text = self.tr("Deleted stage %1").replace("%1", name)
+        result = perform(self, self.env.bus, self.env.lang, lambda: delete_stage(self.env.ctx.uow(), stage_id),
+                         description=text)
+        if result is not None:
+            ctx = self.env.ctx
+            self.env.undo.offer(ENTITY, (stage_id,), lambda: restore_stage(ctx.uow(), stage_id), text)
+
+    # --- order ----------------------------------------------------------------------------
+
+    def move(self, step: int) -> bool:
+        """Move the selected stage one place up (-1) or down (+1); True when it moved."""
+        stage_id = self.current_id()
+        index = self._index(stage_id)
+        other = index + step
+        if index < 0 or not 0 <= other < len(self.stages):
+            return False
+        ids = [s.id for s in self.stages]
+        ids[index], ids[other] = ids[other], ids[index]
+        result = perform(self, self.env.bus, self.env.lang, lambda: reorder_stages(self.env.ctx.uow(), ids),
+                         description=self.tr("Stage order changed"))
+        if result is None:
+            return False
+        self.reload()  # the bus reloaded it already when the order changed; this keeps the selection
+        if stage_id is not None:
+            self.select_stage(stage_id)
+        return True
