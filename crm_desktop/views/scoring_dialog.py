@@ -5,7 +5,6 @@ refreshes from the Changes it publishes."""
 
 from __future__ import annotations
 
-import contextlib
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -13,8 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +43,7 @@ from crm_desktop.ui.errors import confirm
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.dialog_base import RecordDialog
 from crm_desktop.views.lead_actions import source_keys, source_label, timeframe_label
+from crm_desktop.views.list_editor import ListEditorDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ENTITY = "lead_scoring_rule"
@@ -226,18 +224,16 @@ def select_value(combo: QComboBox, value: object) -> None:
         combo.setCurrentIndex(found)
 
 
-class ScoringRulesDialog(QDialog):
+class ScoringRulesDialog(ListEditorDialog):
     """The rules list; Add / Edit / Delete open the editor or ask, then every lead is rescored."""
 
     HEADERS = 6
+    ENTITY = ENTITY
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.env = env
-        self.editor: RuleDialog | None = None
+        super().__init__(env, parent)
         self.setObjectName("scoringRulesDialog")
         self.setWindowTitle(self.tr("Lead scoring rules"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.resize(860, 420)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("A lead's score is the sum of the weights of the active rules it matches."))
@@ -273,27 +269,10 @@ class ScoringRulesDialog(QDialog):
         self.delete_button.clicked.connect(self.delete_rule)
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close_button = close.button(QDialogButtonBox.StandardButton.Close)
-        close_button.setText(self.tr("Close"))
-        close.rejected.connect(self.reject)
-        buttons.addWidget(close)
+        self.add_close_button(buttons)
         layout.addLayout(buttons)
 
-        env.bus.changed.connect(self._on_changes)
         self.reload()
-
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.entity == ENTITY:
-            self.reload()
-
-    def done(self, result: int) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.env.bus.changed.disconnect(self._on_changes)
-        if self.editor is not None:
-            self.editor.discard()
-        super().done(result)
 
     def reload(self) -> None:
         current = self.current_id()
@@ -335,27 +314,15 @@ class ScoringRulesDialog(QDialog):
         self.edit_button.setEnabled(selected)
         self.delete_button.setEnabled(selected)
 
-    def _open_editor(self, rule_id: str | None) -> RuleDialog:
-        if self.editor is not None and self.editor.isVisible():
-            self.editor.raise_()
-            return self.editor
-        editor = RuleDialog(self.env, rule_id, parent=self)
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.destroyed.connect(lambda *_: self._editor_gone(editor))
-        self.editor = editor
-        editor.open()
-        return editor
-
-    def _editor_gone(self, editor: RuleDialog) -> None:
-        if self.editor is editor:
-            self.editor = None
+    def make_editor(self, record_id: str | None) -> RuleDialog:
+        return RuleDialog(self.env, record_id, parent=self)
 
     def add_rule(self) -> RuleDialog:
-        return self._open_editor(None)
+        return self.open_editor(None)
 
     def edit_rule(self) -> RuleDialog | None:
         rule_id = self.current_id()
-        return None if rule_id is None else self._open_editor(rule_id)
+        return None if rule_id is None else self.open_editor(rule_id)
 
     def delete_rule(self) -> None:
         rule_id = self.current_id()

@@ -6,14 +6,10 @@ board columns from it."""
 
 from __future__ import annotations
 
-import contextlib
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +37,7 @@ from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.dialog_base import RecordDialog
+from crm_desktop.views.list_editor import ListEditorDialog
 from crm_desktop.views.opportunity_dialog import stage_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -113,19 +110,17 @@ class StageDialog(RecordDialog):
         return self.tr("Stage %1 saved").replace("%1", self.name.text().strip())
 
 
-class StagesDialog(QDialog):
+class StagesDialog(ListEditorDialog):
     """The stages in board order; Add / Edit / Delete / Move up / Move down."""
 
     HEADERS = 3
+    ENTITY = ENTITY
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.env = env
-        self.editor: StageDialog | None = None
+        super().__init__(env, parent)
         self.stages: list[StageRow] = []
         self.setObjectName("stagesDialog")
         self.setWindowTitle(self.tr("Pipeline stages"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.resize(620, 400)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("The board shows open stages as columns in this order; won and lost stages "
@@ -165,27 +160,10 @@ class StagesDialog(QDialog):
         self.down_button.clicked.connect(lambda: self.move(1))
         for button in (self.add_button, self.edit_button, self.delete_button, self.up_button, self.down_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close_button = close.button(QDialogButtonBox.StandardButton.Close)
-        close_button.setText(self.tr("Close"))
-        close.rejected.connect(self.reject)
-        buttons.addWidget(close)
+        self.add_close_button(buttons)
         layout.addLayout(buttons)
 
-        env.bus.changed.connect(self._on_changes)
         self.reload()
-
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.entity == ENTITY:
-            self.reload()
-
-    def done(self, result: int) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.env.bus.changed.disconnect(self._on_changes)
-        if self.editor is not None:
-            self.editor.discard()
-        super().done(result)
 
     def reload(self) -> None:
         current = self.current_id()
@@ -233,32 +211,21 @@ class StagesDialog(QDialog):
 
     # --- add / edit -----------------------------------------------------------------------
 
-    def _open_editor(self, stage_id: str | None) -> StageDialog:
-        if self.editor is not None and self.editor.isVisible():
-            self.editor.raise_()
-            return self.editor
-        editor = StageDialog(self.env, stage_id, parent=self)
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.destroyed.connect(lambda *_: self._editor_gone(editor))
+    def make_editor(self, record_id: str | None) -> StageDialog:
+        editor = StageDialog(self.env, record_id, parent=self)
         editor.accepted.connect(lambda: self._saved(editor))
-        self.editor = editor
-        editor.open()
         return editor
 
     def _saved(self, editor: StageDialog) -> None:
         if editor.record_id is not None:
             self.select_stage(editor.record_id)
 
-    def _editor_gone(self, editor: StageDialog) -> None:
-        if self.editor is editor:
-            self.editor = None
-
     def add_stage(self) -> StageDialog:
-        return self._open_editor(None)
+        return self.open_editor(None)
 
     def edit_stage(self) -> StageDialog | None:
         stage_id = self.current_id()
-        return None if stage_id is None else self._open_editor(stage_id)
+        return None if stage_id is None else self.open_editor(stage_id)
 
     # --- delete ---------------------------------------------------------------------------
 

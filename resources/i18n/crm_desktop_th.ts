@@ -1794,6 +1794,14 @@
     </message>
 </context>
 <context>
+    <name>ListEditorDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/list_editor.py" line="+40"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+</context>
+<context>
     <name>LossDialog</name>
     <message>
         <location filename="../../crm_desktop/views/stage_dialogs.py" line="+38"/>
@@ -2898,7 +2906,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/scoring_dialog.py" line="+114"/>
+        <location filename="../../crm_desktop/views/scoring_dialog.py" line="+112"/>
         <source>New scoring rule</source>
         <translation>เพิ่มเกณฑ์ให้คะแนน</translation>
     </message>
@@ -3074,12 +3082,12 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>ScoringRulesDialog</name>
     <message>
-        <location line="+153"/>
+        <location line="+152"/>
         <source>Lead scoring rules</source>
         <translation>เกณฑ์ให้คะแนนลีด</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A lead&apos;s score is the sum of the weights of the active rules it matches.</source>
         <translation>คะแนนของลีดคือผลรวมคะแนนของเกณฑ์ที่ใช้งานอยู่และลีดนั้นตรงตามเกณฑ์</translation>
     </message>
@@ -3125,17 +3133,12 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+95"/>
+        <location line="+66"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <source>Close</source>
-        <translation>ปิด</translation>
-    </message>
-    <message>
-        <location line="+86"/>
+        <location line="-1"/>
         <source>Delete rule</source>
         <translation>ลบเกณฑ์</translation>
     </message>
@@ -3211,7 +3214,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/stages_dialog.py" line="+65"/>
+        <location filename="../../crm_desktop/views/stages_dialog.py" line="+62"/>
         <source>New stage</source>
         <translation>เพิ่มขั้นตอน</translation>
     </message>
@@ -3277,12 +3280,12 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>StagesDialog</name>
     <message>
-        <location line="+72"/>
+        <location line="+71"/>
         <source>Pipeline stages</source>
         <translation>ขั้นตอนการขาย</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The board shows open stages as columns in this order; won and lost stages are where deals are closed.</source>
         <translation>บอร์ดแสดงขั้นตอนที่กำลังดำเนินการเป็นคอลัมน์ตามลำดับนี้ ส่วนขั้นตอน &quot;ปิดการขายได้&quot; และ &quot;ไม่สำเร็จ&quot; ใช้ปิดดีล</translation>
     </message>
@@ -3313,12 +3316,12 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+115"/>
+        <location line="+87"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-84"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
@@ -3328,12 +3331,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Close</source>
-        <translation>ปิด</translation>
-    </message>
-    <message>
-        <location line="+100"/>
+        <location line="+80"/>
         <source>Delete stage</source>
         <translation>ลบขั้นตอน</translation>
     </message>
