@@ -28,7 +28,6 @@ from crm_desktop.queries.accounts import (
 )
 from crm_desktop.queries.lookups import account_values, users
 from crm_desktop.services.accounts import delete_accounts, restore_accounts
-from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui.forms import ProvinceCombo, select_data
 from crm_desktop.ui.table_model import CENTER, Column
@@ -48,6 +47,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 class AccountsTab(RecordTab):
     ENTITY = "account"
+    DELETE = staticmethod(delete_accounts)
+    RESTORE = staticmethod(restore_accounts)
     NAME = "accounts"
     open_contact = Signal(str)
     new_contact_for = Signal(str, str)  # account id, account name
@@ -137,13 +138,6 @@ class AccountsTab(RecordTab):
     def deleted_label(self, count: int) -> str:
         return self.tr("Deleted %n account(s)", "", count)
 
-    def delete_ids(self, ids: list[str]) -> Changes:
-        return delete_accounts(self.env.ctx.uow(), ids)
-
-    @staticmethod
-    def restore_records(ctx: AppContext, ids: tuple[str, ...]) -> Changes:
-        return restore_accounts(ctx.uow(), ids)
-
     def open_dialog(self, record_id: str | None) -> QDialog:
         return AccountDialog(self.env, record_id, parent=self)
 
@@ -185,19 +179,7 @@ class AccountsTab(RecordTab):
         pane = QWidget()
         pane.setObjectName("accountDetail")
         layout = QVBoxLayout(pane)
-        self.detail_title = QLabel()
-        self.detail_title.setObjectName("detailTitle")
-        self.detail_title.setWordWrap(True)
-        self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.detail_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.detail_title.setFont(font)
-        layout.addWidget(self.detail_title)
-        self.detail_subtitle = QLabel()
-        self.detail_subtitle.setObjectName("detailSubtitle")
-        self.detail_subtitle.setWordWrap(True)
-        layout.addWidget(self.detail_subtitle)
+        self.add_detail_header(layout)
 
         self.detail = DetailForm()
         d = self.detail

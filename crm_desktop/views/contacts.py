@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.queries.contacts import ContactFilter, ContactRow, contact_detail, contact_keys, contact_rows
-from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import delete_contacts, restore_contacts
 from crm_desktop.ui.forms import ProvinceCombo
@@ -36,6 +35,8 @@ def age_on(birthday: date | None, today: date) -> int | None:
 
 class ContactsTab(RecordTab):
     ENTITY = "contact"
+    DELETE = staticmethod(delete_contacts)
+    RESTORE = staticmethod(restore_contacts)
     NAME = "contacts"
     open_account = Signal(str)
 
@@ -115,13 +116,6 @@ class ContactsTab(RecordTab):
     def deleted_label(self, count: int) -> str:
         return self.tr("Deleted %n contact(s)", "", count)
 
-    def delete_ids(self, ids: list[str]) -> Changes:
-        return delete_contacts(self.env.ctx.uow(), ids)
-
-    @staticmethod
-    def restore_records(ctx: AppContext, ids: tuple[str, ...]) -> Changes:
-        return restore_contacts(ctx.uow(), ids)
-
     def open_dialog(self, record_id: str | None) -> QDialog:
         return ContactDialog(self.env, record_id, parent=self)
 
@@ -171,22 +165,10 @@ class ContactsTab(RecordTab):
         pane = QWidget()
         pane.setObjectName("contactDetail")
         layout = QVBoxLayout(pane)
-        self.detail_title = QLabel()
-        self.detail_title.setObjectName("detailTitle")
-        self.detail_title.setWordWrap(True)
-        self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.detail_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.detail_title.setFont(font)
-        layout.addWidget(self.detail_title)
-        self.detail_subtitle = QLabel()
-        self.detail_subtitle.setObjectName("detailSubtitle")
-        self.detail_subtitle.setWordWrap(True)
+        self.add_detail_header(layout)
         self.detail_subtitle.setTextFormat(Qt.TextFormat.RichText)
         self.detail_subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.detail_subtitle.linkActivated.connect(self._link)
-        layout.addWidget(self.detail_subtitle)
 
         self.detail = DetailForm()
         d = self.detail

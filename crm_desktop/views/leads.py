@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from crm_desktop.errors import ValidationError
 from crm_desktop.queries.leads import LeadDetail, LeadFilter, LeadRow, lead_detail, lead_keys, lead_rows
 from crm_desktop.queries.lookups import users
-from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.leads import delete_leads, mark_contacted, reopen, restore_leads
 from crm_desktop.ui.actions import perform
@@ -54,6 +53,8 @@ SCORE_LIMIT = 10_000  # the score spin boxes' range; their lowest value means "n
 
 class LeadsTab(RecordTab):
     ENTITY = "lead"
+    DELETE = staticmethod(delete_leads)
+    RESTORE = staticmethod(restore_leads)
     NAME = "leads"
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
@@ -212,13 +213,6 @@ class LeadsTab(RecordTab):
     def deleted_label(self, count: int) -> str:
         return self.tr("Deleted %n lead(s)", "", count)
 
-    def delete_ids(self, ids: list[str]) -> Changes:
-        return delete_leads(self.env.ctx.uow(), ids)
-
-    @staticmethod
-    def restore_records(ctx: AppContext, ids: tuple[str, ...]) -> Changes:
-        return restore_leads(ctx.uow(), ids)
-
     def open_dialog(self, record_id: str | None) -> QDialog:
         return LeadDialog(self.env, record_id, parent=self)
 
@@ -269,19 +263,7 @@ class LeadsTab(RecordTab):
         pane = QWidget()
         pane.setObjectName("leadDetail")
         layout = QVBoxLayout(pane)
-        self.detail_title = QLabel()
-        self.detail_title.setObjectName("detailTitle")
-        self.detail_title.setWordWrap(True)
-        self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.detail_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.detail_title.setFont(font)
-        layout.addWidget(self.detail_title)
-        self.detail_subtitle = QLabel()
-        self.detail_subtitle.setObjectName("detailSubtitle")
-        self.detail_subtitle.setWordWrap(True)
-        layout.addWidget(self.detail_subtitle)
+        self.add_detail_header(layout)
 
         actions = QGridLayout()
         self.contacted_button = QPushButton(self.tr("Mark contacted"))

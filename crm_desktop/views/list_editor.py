@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crm_desktop.services.changes import Changes
 from crm_desktop.views.common import ViewEnv
@@ -32,6 +43,53 @@ class ListEditorDialog(QDialog):
         raise NotImplementedError
 
     def make_editor(self, record_id: str | None) -> RecordDialog:
+        raise NotImplementedError
+
+    def build_list(
+        self,
+        layout: QVBoxLayout,
+        headers: list[str],
+        noun: str,
+        on_add: Callable[[], object],
+        on_edit: Callable[[], object],
+        on_delete: Callable[[], object],
+    ) -> QHBoxLayout:
+        """The read-only, one-row-at-a-time table and its Add / Edit / Delete row (returned, to extend).
+
+        Widgets are named after `noun` (`{noun}sTable`, `add{Noun}Button`…) for tests and styling.
+        """
+        self.table = QTableWidget(0, len(headers))
+        self.table.setObjectName(f"{noun}sTable")
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(headers)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemDoubleClicked.connect(lambda *_: on_edit())
+        self.table.itemSelectionChanged.connect(self.update_buttons)
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        name = noun[0].upper() + noun[1:]
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.add_button.setObjectName(f"add{name}Button")
+        self.add_button.clicked.connect(lambda: on_add())
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setObjectName(f"edit{name}Button")
+        self.edit_button.clicked.connect(lambda: on_edit())
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setObjectName(f"delete{name}Button")
+        self.delete_button.clicked.connect(lambda: on_delete())
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        return buttons
+
+    def update_buttons(self) -> None:
+        """Enable the buttons that fit the selection."""
         raise NotImplementedError
 
     def add_close_button(self, row: QHBoxLayout) -> None:

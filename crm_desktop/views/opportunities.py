@@ -33,7 +33,6 @@ from crm_desktop.queries.opportunities import (
     stage_timeline,
     stages,
 )
-from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.formatting import format_date_long
 from crm_desktop.services.opportunities import (
@@ -69,6 +68,8 @@ def month_key(day: date, shift: int) -> str:
 
 class OpportunitiesTab(RecordTab):
     ENTITY = "opportunity"
+    DELETE = staticmethod(delete_opportunities)
+    RESTORE = staticmethod(restore_opportunities)
     NAME = "opportunities"
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
@@ -270,13 +271,6 @@ class OpportunitiesTab(RecordTab):
     def deleted_label(self, count: int) -> str:
         return self.tr("Deleted %n deal(s)", "", count)
 
-    def delete_ids(self, ids: list[str]) -> Changes:
-        return delete_opportunities(self.env.ctx.uow(), ids)
-
-    @staticmethod
-    def restore_records(ctx: AppContext, ids: tuple[str, ...]) -> Changes:
-        return restore_opportunities(ctx.uow(), ids)
-
     def open_dialog(self, record_id: str | None) -> QDialog:
         return OpportunityDialog(self.env, record_id, parent=self)
 
@@ -378,19 +372,7 @@ class OpportunitiesTab(RecordTab):
         pane = QWidget()
         pane.setObjectName("opportunityDetail")
         layout = QVBoxLayout(pane)
-        self.detail_title = QLabel()
-        self.detail_title.setObjectName("detailTitle")
-        self.detail_title.setWordWrap(True)
-        self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.detail_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.detail_title.setFont(font)
-        layout.addWidget(self.detail_title)
-        self.detail_subtitle = QLabel()
-        self.detail_subtitle.setObjectName("detailSubtitle")
-        self.detail_subtitle.setWordWrap(True)
-        layout.addWidget(self.detail_subtitle)
+        self.add_detail_header(layout)
 
         self.detail = DetailForm()
         d = self.detail

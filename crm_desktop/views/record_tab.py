@@ -3,8 +3,8 @@ with Undo, and refreshing just the rows a change names."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -39,6 +39,9 @@ class RecordTab(QWidget):
 
     ENTITY = ""
     NAME = ""
+    # The services that soft-delete and restore this tab's records: (unit of work, ids) -> Changes.
+    DELETE: ClassVar[Callable[[Any, Iterable[str]], Changes]]
+    RESTORE: ClassVar[Callable[[Any, Iterable[str]], Changes]]
     counts_changed = Signal()
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
@@ -161,6 +164,22 @@ class RecordTab(QWidget):
     def filter_placeholder(self) -> str:
         return QCoreApplication.translate("RecordTab", "Filter…")
 
+    def add_detail_header(self, layout: QVBoxLayout) -> None:
+        """The detail pane's heading: the record's name, large and bold, and a line under it."""
+        self.detail_title = QLabel()
+        self.detail_title.setObjectName("detailTitle")
+        self.detail_title.setWordWrap(True)
+        self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.detail_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.detail_title.setFont(font)
+        layout.addWidget(self.detail_title)
+        self.detail_subtitle = QLabel()
+        self.detail_subtitle.setObjectName("detailSubtitle")
+        self.detail_subtitle.setWordWrap(True)
+        layout.addWidget(self.detail_subtitle)
+
     def build_detail(self) -> QWidget:
         raise NotImplementedError
 
@@ -171,12 +190,12 @@ class RecordTab(QWidget):
         raise NotImplementedError
 
     def delete_ids(self, ids: list[str]) -> Changes:
-        raise NotImplementedError
+        return type(self).DELETE(self.env.ctx.uow(), ids)
 
-    @staticmethod
-    def restore_records(ctx: AppContext, ids: tuple[str, ...]) -> Changes:
-        """Undo a delete. Static: Undo may run after this tab was rebuilt (language switch)."""
-        raise NotImplementedError
+    @classmethod
+    def restore_records(cls, ctx: AppContext, ids: tuple[str, ...]) -> Changes:
+        """Undo a delete. A class method: Undo may run after this tab was rebuilt (language switch)."""
+        return cls.RESTORE(ctx.uow(), ids)
 
     def count_text(self, shown: int) -> str:
         return QCoreApplication.translate("RecordTab", "%n record(s)", None, shown)

@@ -9,17 +9,12 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -227,7 +222,6 @@ def select_value(combo: QComboBox, value: object) -> None:
 class ScoringRulesDialog(ListEditorDialog):
     """The rules list; Add / Edit / Delete open the editor or ask, then every lead is rescored."""
 
-    HEADERS = 6
     ENTITY = ENTITY
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
@@ -239,36 +233,9 @@ class ScoringRulesDialog(ListEditorDialog):
         intro = QLabel(self.tr("A lead's score is the sum of the weights of the active rules it matches."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.table = QTableWidget(0, self.HEADERS)
-        self.table.setObjectName("rulesTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Label"), self.tr("Lead field"), self.tr("Condition"), self.tr("Value"), self.tr("Weight"),
-            self.tr("Active"),
-        ])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.HEADERS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.itemDoubleClicked.connect(lambda *_: self.edit_rule())
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        layout.addWidget(self.table, 1)
-
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add…"))
-        self.add_button.setObjectName("addRuleButton")
-        self.add_button.clicked.connect(lambda: self.add_rule())
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.edit_button.setObjectName("editRuleButton")
-        self.edit_button.clicked.connect(lambda: self.edit_rule())
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.delete_button.setObjectName("deleteRuleButton")
-        self.delete_button.clicked.connect(self.delete_rule)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
+        headers = [self.tr("Label"), self.tr("Lead field"), self.tr("Condition"), self.tr("Value"),
+                   self.tr("Weight"), self.tr("Active")]
+        buttons = self.build_list(layout, headers, "rule", self.add_rule, self.edit_rule, self.delete_rule)
         self.add_close_button(buttons)
         layout.addLayout(buttons)
 
@@ -293,7 +260,7 @@ class ScoringRulesDialog(ListEditorDialog):
             if rule.id == current:
                 self.table.selectRow(row)
         self.rules: list[RuleRow] = rules
-        self._update_buttons()
+        self.update_buttons()
 
     def current_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -309,7 +276,7 @@ class ScoringRulesDialog(ListEditorDialog):
                 self.table.selectRow(row)
                 return
 
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
         selected = self.current_id() is not None
         self.edit_button.setEnabled(selected)
         self.delete_button.setEnabled(selected)

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -113,7 +109,6 @@ class StageDialog(RecordDialog):
 class StagesDialog(ListEditorDialog):
     """The stages in board order; Add / Edit / Delete / Move up / Move down."""
 
-    HEADERS = 3
     ENTITY = ENTITY
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
@@ -127,39 +122,16 @@ class StagesDialog(ListEditorDialog):
                                "are where deals are closed."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.table = QTableWidget(0, self.HEADERS)
-        self.table.setObjectName("stagesTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Stage"), self.tr("Default probability"), self.tr("Kind")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.HEADERS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.itemDoubleClicked.connect(lambda *_: self.edit_stage())
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        layout.addWidget(self.table, 1)
-
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add…"))
-        self.add_button.setObjectName("addStageButton")
-        self.add_button.clicked.connect(lambda: self.add_stage())
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.edit_button.setObjectName("editStageButton")
-        self.edit_button.clicked.connect(lambda: self.edit_stage())
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.delete_button.setObjectName("deleteStageButton")
-        self.delete_button.clicked.connect(self.delete_stage)
+        headers = [self.tr("Stage"), self.tr("Default probability"), self.tr("Kind")]
+        buttons = self.build_list(layout, headers, "stage", self.add_stage, self.edit_stage, self.delete_stage)
         self.up_button = QPushButton(self.tr("Move up"))
         self.up_button.setObjectName("moveStageUpButton")
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button = QPushButton(self.tr("Move down"))
         self.down_button.setObjectName("moveStageDownButton")
         self.down_button.clicked.connect(lambda: self.move(1))
-        for button in (self.add_button, self.edit_button, self.delete_button, self.up_button, self.down_button):
-            buttons.addWidget(button)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
         self.add_close_button(buttons)
         layout.addLayout(buttons)
 
@@ -181,7 +153,7 @@ class StagesDialog(ListEditorDialog):
         self.stages = rows
         if current is not None:
             self.select_stage(current)
-        self._update_buttons()
+        self.update_buttons()
 
     def current_id(self) -> str | None:
         model = self.table.selectionModel()
@@ -201,7 +173,7 @@ class StagesDialog(ListEditorDialog):
     def _index(self, stage_id: str | None) -> int:
         return next((i for i, s in enumerate(self.stages) if s.id == stage_id), -1)
 
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
         index = self._index(self.current_id())
         selected = index >= 0
         self.edit_button.setEnabled(selected)

@@ -142,24 +142,24 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../crm_desktop/views/accounts.py" line="+64"/>
+        <location filename="../../crm_desktop/views/accounts.py" line="+65"/>
         <source>Name</source>
         <translation>ชื่อบริษัท</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+120"/>
         <source>Tax ID</source>
         <translation>เลขผู้เสียภาษี</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+139"/>
+        <location line="-119"/>
+        <location line="+120"/>
         <source>Branch</source>
         <translation>สาขา</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-118"/>
         <source>Industry</source>
         <translation>ประเภทธุรกิจ</translation>
     </message>
@@ -170,46 +170,46 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+136"/>
+        <location line="+117"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+136"/>
+        <location line="-116"/>
+        <location line="+117"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-116"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+123"/>
         <source>Owner</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-122"/>
         <source>Parent</source>
         <translation>บริษัทแม่</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+141"/>
+        <location line="+122"/>
         <source>Tags</source>
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location line="-140"/>
-        <location line="+142"/>
+        <location line="-121"/>
+        <location line="+123"/>
         <source>Updated</source>
         <translation>แก้ไขล่าสุด</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-105"/>
         <source>All provinces</source>
         <translation>ทุกจังหวัด</translation>
     </message>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+51"/>
         <source>Website</source>
         <translation>เว็บไซต์</translation>
     </message>
@@ -566,18 +566,18 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../crm_desktop/views/contacts.py" line="+51"/>
+        <location filename="../../crm_desktop/views/contacts.py" line="+52"/>
         <source>Name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+141"/>
+        <location line="+122"/>
         <source>Nickname</source>
         <translation>ชื่อเล่น</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-121"/>
         <source>Company</source>
         <translation>บริษัท</translation>
     </message>
@@ -588,18 +588,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+120"/>
         <source>Mobile</source>
         <translation>มือถือ</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+140"/>
+        <location line="-119"/>
+        <location line="+121"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-120"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
@@ -610,30 +610,30 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+120"/>
         <source>Birthday</source>
         <translation>วันเกิด</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+144"/>
+        <location line="-119"/>
+        <location line="+125"/>
         <source>Owner</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location line="-143"/>
-        <location line="+144"/>
+        <location line="-124"/>
+        <location line="+125"/>
         <source>Tags</source>
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location line="-143"/>
-        <location line="+145"/>
+        <location line="-124"/>
+        <location line="+126"/>
         <source>Updated</source>
         <translation>แก้ไขล่าสุด</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-106"/>
         <source>All contacts</source>
         <translation>ผู้ติดต่อทั้งหมด</translation>
     </message>
@@ -689,7 +689,7 @@
         </translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+60"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
@@ -1536,21 +1536,21 @@
 <context>
     <name>LeadsTab</name>
     <message>
-        <location filename="../../crm_desktop/views/leads.py" line="+67"/>
+        <location filename="../../crm_desktop/views/leads.py" line="+68"/>
         <location line="+33"/>
-        <location line="+235"/>
+        <location line="+216"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-244"/>
         <location line="+32"/>
-        <location line="+228"/>
+        <location line="+209"/>
         <source>Created</source>
         <translation>สร้างเมื่อ</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-236"/>
         <source>Scoring rules…</source>
         <translation>เกณฑ์ให้คะแนน…</translation>
     </message>
@@ -1571,48 +1571,48 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+221"/>
+        <location line="+202"/>
         <source>Company</source>
         <translation>บริษัท</translation>
     </message>
     <message>
-        <location line="-220"/>
-        <location line="+222"/>
+        <location line="-201"/>
+        <location line="+203"/>
         <source>Mobile</source>
         <translation>มือถือ</translation>
     </message>
     <message>
-        <location line="-221"/>
-        <location line="+230"/>
+        <location line="-202"/>
+        <location line="+211"/>
         <source>Source</source>
         <translation>แหล่งที่มา</translation>
     </message>
     <message>
-        <location line="-229"/>
-        <location line="+215"/>
+        <location line="-210"/>
+        <location line="+196"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location line="-213"/>
-        <location line="+215"/>
+        <location line="-194"/>
+        <location line="+196"/>
         <source>Owner</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location line="-214"/>
-        <location line="+222"/>
+        <location line="-195"/>
+        <location line="+203"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location line="-221"/>
-        <location line="+218"/>
+        <location line="-202"/>
+        <location line="+199"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-166"/>
         <source>All statuses</source>
         <translation>ทุกสถานะ</translation>
     </message>
@@ -1663,7 +1663,7 @@
         </translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+55"/>
         <source>Mark contacted</source>
         <translation>บันทึกว่าติดต่อแล้ว</translation>
     </message>
@@ -1796,7 +1796,22 @@
 <context>
     <name>ListEditorDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/list_editor.py" line="+40"/>
+        <location filename="../../crm_desktop/views/list_editor.py" line="+78"/>
+        <source>Add…</source>
+        <translation>เพิ่ม…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit…</source>
+        <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -2000,7 +2015,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>OpportunitiesTab</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunities.py" line="+83"/>
+        <location filename="../../crm_desktop/views/opportunities.py" line="+84"/>
         <source>List</source>
         <translation>รายการ</translation>
     </message>
@@ -2036,58 +2051,58 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+237"/>
+        <location line="+218"/>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-217"/>
         <source>Amount (฿)</source>
         <translation>มูลค่า (฿)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+238"/>
+        <location line="+219"/>
         <source>Probability</source>
         <translation>โอกาสปิด</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-218"/>
         <source>Weighted (฿)</source>
         <translation>มูลค่าถ่วงน้ำหนัก (฿)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+237"/>
+        <location line="+218"/>
         <source>Expected close</source>
         <translation>คาดว่าจะปิด</translation>
     </message>
     <message>
-        <location line="-235"/>
-        <location line="+227"/>
+        <location line="-216"/>
+        <location line="+208"/>
         <location line="+87"/>
         <source>Stage</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location line="-313"/>
-        <location line="+235"/>
+        <location line="-294"/>
+        <location line="+216"/>
         <source>Owner</source>
         <translation>ผู้ดูแล</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-215"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+234"/>
+        <location line="+215"/>
         <source>Days in stage</source>
         <translation>วันในขั้นตอน</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-186"/>
         <source>Expected close month</source>
         <translation>เดือนที่คาดว่าจะปิดการขาย</translation>
     </message>
@@ -2138,7 +2153,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+73"/>
         <source>Open pipeline: %n deal(s)</source>
         <translation>
             <numerusform>ดีลที่กำลังดำเนินการ: %Ln ดีล</numerusform>
@@ -2155,7 +2170,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>มูลค่าถ่วงน้ำหนัก %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+33"/>
         <source>Loss reason</source>
         <translation>เหตุผลที่ไม่สำเร็จ</translation>
     </message>
@@ -2843,7 +2858,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../crm_desktop/views/record_tab.py" line="+72"/>
+        <location filename="../../crm_desktop/views/record_tab.py" line="+75"/>
         <source>New</source>
         <translation>เพิ่มใหม่</translation>
     </message>
@@ -2854,18 +2869,18 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+221"/>
+        <location line="+237"/>
         <location line="+3"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-159"/>
         <source>Filter…</source>
         <translation>กรอง…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+36"/>
         <source>%n record(s)</source>
         <translation>%Ln รายการ</translation>
     </message>
@@ -2906,7 +2921,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/scoring_dialog.py" line="+112"/>
+        <location filename="../../crm_desktop/views/scoring_dialog.py" line="+107"/>
         <source>New scoring rule</source>
         <translation>เพิ่มเกณฑ์ให้คะแนน</translation>
     </message>
@@ -3082,7 +3097,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>ScoringRulesDialog</name>
     <message>
-        <location line="+152"/>
+        <location line="+151"/>
         <source>Lead scoring rules</source>
         <translation>เกณฑ์ให้คะแนนลีด</translation>
     </message>
@@ -3092,7 +3107,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>คะแนนของลีดคือผลรวมคะแนนของเกณฑ์ที่ใช้งานอยู่และลีดนั้นตรงตามเกณฑ์</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Label</source>
         <translation>ชื่อเกณฑ์</translation>
     </message>
@@ -3112,28 +3127,17 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ค่า</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Weight</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Active</source>
         <translation>ใช้งาน</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Add…</source>
-        <translation>เพิ่ม…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Edit…</source>
-        <translation>แก้ไข…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+66"/>
+        <location line="+63"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
@@ -3214,7 +3218,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/stages_dialog.py" line="+62"/>
+        <location filename="../../crm_desktop/views/stages_dialog.py" line="+58"/>
         <source>New stage</source>
         <translation>เพิ่มขั้นตอน</translation>
     </message>
@@ -3280,7 +3284,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>StagesDialog</name>
     <message>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>Pipeline stages</source>
         <translation>ขั้นตอนการขาย</translation>
     </message>
@@ -3290,7 +3294,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>บอร์ดแสดงขั้นตอนที่กำลังดำเนินการเป็นคอลัมน์ตามลำดับนี้ ส่วนขั้นตอน &quot;ปิดการขายได้&quot; และ &quot;ไม่สำเร็จ&quot; ใช้ปิดดีล</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Stage</source>
         <translation>ขั้นตอน</translation>
     </message>
@@ -3305,18 +3309,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Add…</source>
-        <translation>เพิ่ม…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Edit…</source>
-        <translation>แก้ไข…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+87"/>
+        <location line="+86"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
