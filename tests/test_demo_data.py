@@ -13,7 +13,7 @@ import pytest
 
 from crm_desktop.db import bulk
 from crm_desktop.db.search_index import INDEXED, create_statements
-from crm_desktop.demo.generate import SIZES, _Generator, load_demo
+from crm_desktop.demo.generate import SIZES, TODAY, _Generator, load_demo
 from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import AccountFilter, account_keys
 from crm_desktop.queries.search import search_all
@@ -34,7 +34,7 @@ def test_small_demo_is_valid_searchable_and_logged(app: AppContext) -> None:
     size = SIZES["small"]
     conn = sqlite3.connect(app.database.path)
     counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("account", "contact", "lead", "opportunity", "stage_history", "target")}
+              for t in ("account", "contact", "lead", "opportunity", "stage_history", "target", "campaign")}
     assert (counts["account"], counts["contact"], counts["lead"], counts["opportunity"]) == (
         size.accounts, size.contacts, size.leads, size.deals)
     assert added == sum(counts.values()) + size.reps
@@ -162,3 +162,31 @@ def test_demo_deals_have_consistent_stage_history_and_leads_their_scores(app: Ap
         detail = lead_detail(app.database, lead_id)
         assert detail is not None
         assert detail.score == sum(line.weight for line in detail.score_lines if line.matched)
+
+
+def test_demo_campaigns_are_valid_and_bring_in_leads(app: AppContext) -> None:
+    from crm_desktop.queries.campaigns import campaigns
+    from crm_desktop.queries.leads import LeadFilter, lead_keys
+
+    load_demo(app.database, "small", app.user_id)
+    rows = campaigns(app.database)
+    assert 10 <= len(rows) <= 30 and len({r.name for r in rows}) == len(rows)
+    for row in rows:
+        assert row.starts_on is not None and row.ends_on is not None and row.starts_on <= row.ends_on
+        assert (TODAY - row.starts_on).days <= 730 and row.cost_satang > 0
+        assert row.status == ("planned" if row.starts_on > TODAY else "active" if row.ends_on >= TODAY else "done")
+    assert {r.status for r in rows} == {"planned", "active", "done"}
+    assert sum(r.lead_count for r in rows) > 0
+    assert all(r.lead_count == 0 for r in rows if r.status == "planned")
+    conn = sqlite3.connect(app.database.path)
+    unlinked = conn.execute("SELECT count(*) FROM lead WHERE source = 'campaign' AND campaign_id IS NULL").fetchone()
+    linked = dict(conn.execute("SELECT source, count(*) FROM lead WHERE campaign_id IS NOT NULL GROUP BY source"))
+    mismatched = conn.execute(
+        "SELECT count(*) FROM lead JOIN campaign ON campaign.id = lead.campaign_id "
+        "WHERE lead.source != 'campaign' AND lead.source != campaign.channel"
+    ).fetchone()
+    conn.close()
+    assert unlinked == (0,) and mismatched == (0,)
+    assert set(linked) <= {"campaign", "trade_show", "facebook", "line"} and linked.get("campaign", 0) > 0
+    busiest = max(rows, key=lambda r: r.lead_count)
+    assert len(lead_keys(app.database, LeadFilter(campaign_id=busiest.id))) == busiest.lead_count

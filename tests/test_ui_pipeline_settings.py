@@ -127,7 +127,7 @@ def test_adding_a_stage_adds_a_board_column(qtbot, type_text, tab, ctx) -> None:
 
 def test_editing_a_default_stage_keeps_its_stored_name(qtbot, tab, ctx, stage_ids) -> None:
     dialog = open_stages(qtbot, tab)
-    dialog.select_stage(stage_ids["quotation"])
+    dialog.select_id(stage_ids["quotation"])
     editor = dialog.edit_stage()
     assert editor is not None
     qtbot.waitExposed(editor)
@@ -143,7 +143,7 @@ def test_editing_a_default_stage_keeps_its_stored_name(qtbot, tab, ctx, stage_id
 def test_deleting_a_stage_with_a_deal_is_refused_and_keeps_it(qtbot, tab, ctx, stage_ids) -> None:
     add_deal(ctx, stage_ids["quotation"], name="แอร์ 10 เครื่อง", amount_satang=12_000_000)
     dialog = open_stages(qtbot, tab)
-    dialog.select_stage(stage_ids["quotation"])
+    dialog.select_id(stage_ids["quotation"])
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     click_message_button(qtbot, dialog, "confirmBox", QMessageBox.StandardButton.Yes)
     shown = click_message_button(qtbot, dialog, "domainErrorBox", QMessageBox.StandardButton.Ok)
@@ -152,7 +152,7 @@ def test_deleting_a_stage_with_a_deal_is_refused_and_keeps_it(qtbot, tab, ctx, s
     assert "Quotation" in stage_names(dialog)
 
     # An empty stage goes, and Undo brings it back.
-    dialog.select_stage(stage_ids["prospecting"])
+    dialog.select_id(stage_ids["prospecting"])
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     click_message_button(qtbot, dialog, "confirmBox", QMessageBox.StandardButton.Yes)
     assert "Prospecting" not in stage_names(dialog)

@@ -1,4 +1,4 @@
-"""Sample leads, deals with two years of stage history, and monthly targets per rep.
+"""Sample campaigns, leads, deals with two years of stage history, and monthly targets per rep.
 
 Deals walk the default stages in order (Prospecting → … → Won or Lost) with realistic gaps, so
 time-in-stage, win rates, loss reasons and target attainment look like a real small business.
@@ -14,7 +14,7 @@ from typing import Any
 from crm_desktop.db import bulk
 from crm_desktop.db.repositories.pipeline import DEFAULT_STAGES
 from crm_desktop.demo import vocab as V
-from crm_desktop.models import Lead, Opportunity, StageHistory, Target, fixed_id, new_id
+from crm_desktop.models import Campaign, Lead, Opportunity, StageHistory, Target, fixed_id, new_id
 from crm_desktop.scoring import ScoringRule, lead_values, scorer
 from crm_desktop.services.picklists import DISQUALIFY_REASONS, LOSS_REASONS
 from crm_desktop.services.scoring import DEFAULT_RULES, default_rule_id
@@ -29,6 +29,8 @@ INTERESTS = ("เครื่องปรับอากาศ", "กล้อ�
              "บริการบำรุงรักษา", "ซอฟต์แวร์บัญชี", "เฟอร์นิเจอร์สำนักงาน")
 COMPETITORS = ("ร้านคู่แข่งในจังหวัด", "Siam Supply", "ThaiTech Solutions", "ผู้ขายออนไลน์", "")
 BATCH = 5_000
+CAMPAIGN_CHANNELS = ("trade_show", "facebook", "line")  # leads from these sources often answer a campaign
+UPCOMING_DAYS = 60  # campaigns starting this soon are already planned
 
 
 def _weighted(rnd: random.Random, pairs: Sequence[tuple[str, int]]) -> str:
@@ -52,12 +54,47 @@ class PipelineGenerator:
         self.mobile = mobile
         rules = [ScoringRule(default_rule_id(k), label, f, c, v, w) for k, label, f, c, v, w in DEFAULT_RULES]
         self.score = scorer(rules)  # the same default rules a new database ships with
+        self.campaign_rows = self._campaigns()
+        started = [c for c in self.campaign_rows if c["status"] != "planned"]
+        self.started_campaigns = [c["id"] for c in started]
+        self.campaigns_by_channel = {ch: [c["id"] for c in started if c["channel"] == ch] for ch in CAMPAIGN_CHANNELS}
+
+    def _campaigns(self) -> list[dict[str, Any]]:
+        """Each yearly campaign of the vocabulary that started in the last 24 months or starts soon."""
+        r, today = self.rnd, self.today
+        rows = []
+        for year in range(today.year - 2, today.year + 1):
+            for name, channel, month, days, cost in V.CAMPAIGNS:
+                starts = date(year, month, r.randint(1, 10))
+                if not today - timedelta(days=730) <= starts <= today + timedelta(days=UPCOMING_DAYS):
+                    continue
+                ends = starts + timedelta(days=days - 1)
+                status = "planned" if starts > today else "active" if ends >= today else "done"
+                rows.append({
+                    "id": new_id(),
+                    "name": name.format(year=year + 543),
+                    "channel": channel,
+                    "status": status,
+                    "starts_on": starts,
+                    "ends_on": ends,
+                    "cost_satang": round(cost * r.uniform(0.8, 1.2) / 500) * 500 * 100,
+                })
+        return rows
+
+    def _campaign_of(self, source: str) -> str | None:
+        """Every "campaign" lead names its campaign; most trade-show, Facebook and LINE leads do too."""
+        r = self.rnd
+        if source == "campaign":
+            return r.choice(self.started_campaigns) if self.started_campaigns else None
+        choices = self.campaigns_by_channel.get(source)
+        return r.choice(choices) if choices and r.random() < 0.6 else None
 
     def lead(self) -> dict[str, Any]:
         r = self.rnd
         female = r.random() < 0.55
         first = r.choice(V.THAI_FEMALE_FIRST_NAMES if female else V.THAI_MALE_FIRST_NAMES)
         status = _weighted(r, STATUSES)
+        source = _weighted(r, SOURCES)
         row: dict[str, Any] = {
             "prefix": r.choice(("นางสาว", "นาง", "คุณ")) if female else r.choice(("นาย", "คุณ")),
             "first_name": first,
@@ -67,7 +104,8 @@ class PipelineGenerator:
             "interest": r.choice(INTERESTS),
             "budget_satang": None if r.random() < 0.3 else r.randint(1, 80) * 5_000_00,  # 5,000–400,000 baht
             "timeframe": r.choice(TIMEFRAMES) if r.random() < 0.7 else "",
-            "source": _weighted(r, SOURCES),
+            "source": source,
+            "campaign_id": self._campaign_of(source),
             "status": status,
             "owner_id": r.choice(self.rep_ids) if status != "new" else None,
         }
@@ -141,6 +179,7 @@ class PipelineGenerator:
         return rows
 
     def batches(self, leads: int, deals: int) -> Iterator[bulk.Batch]:
+        yield Campaign, self.campaign_rows
         for start in range(0, leads, BATCH):
             yield Lead, [self.lead() for _ in range(start, min(start + BATCH, leads))]
         for start in range(0, deals, BATCH):

@@ -489,6 +489,26 @@ TAGS: Final[tuple[str, ...]] = (
 )
 
 # --------------------------------------------------------------------------------------------------
+# Marketing
+# --------------------------------------------------------------------------------------------------
+
+# Campaigns a small Thai business runs each year: (name, channel, month it starts, days it runs, cost in
+# baht). {year} is the Buddhist-era year of the start; the channel is a lead-source key
+# (services/picklists.py).
+CAMPAIGNS: Final[tuple[tuple[str, str, int, int, int], ...]] = (
+    ("โปรโมชันเฟซบุ๊กต้อนรับปีใหม่ {year}", "facebook", 1, 31, 25_000),
+    ("ออกบูธงานเกษตรแฟร์ {year}", "trade_show", 2, 9, 45_000),
+    ("ใบปลิวและป้ายไวนิลหน้าร้าน {year}", "walk_in", 3, 45, 12_000),
+    ("งานสถาปนิก {year} เมืองทองธานี", "trade_show", 4, 6, 120_000),
+    ("โฆษณาเฟซบุ๊กลดรับสงกรานต์ {year}", "facebook", 4, 21, 18_000),
+    ("LINE OA คูปองส่วนลดกลางปี {year}", "line", 6, 30, 6_000),
+    ("ไลฟ์สดเฟซบุ๊กแนะนำสินค้าใหม่ {year}", "facebook", 7, 14, 8_000),
+    ("LINE OA บรอดแคสต์ลูกค้าเก่า {year}", "line", 10, 45, 3_500),
+    ("โปรโมชันหน้าเว็บไซต์ 11.11 {year}", "website", 11, 11, 15_000),
+    ("งานแสดงสินค้าบ้านและสวนแฟร์ {year}", "trade_show", 12, 10, 85_000),
+)
+
+# --------------------------------------------------------------------------------------------------
 # Addresses (the address line only: subdistrict, district, province and postcode come from geothai)
 # --------------------------------------------------------------------------------------------------
 

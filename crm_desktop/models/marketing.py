@@ -9,6 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin
 
+CAMPAIGN_STATUSES = ("planned", "active", "done")
+
 
 class Campaign(SyncMixin, Base):
     __tablename__ = "campaign"

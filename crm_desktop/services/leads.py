@@ -18,7 +18,7 @@ from sqlalchemy import select
 from crm_desktop import scoring
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
-from crm_desktop.models import Activity, Campaign, Change, ChangeField, Lead, User
+from crm_desktop.models import Activity, Change, ChangeField, Lead, User
 from crm_desktop.services import picklists, records, validation
 from crm_desktop.services.accounts import normalize_tags
 from crm_desktop.services.changes import Changes
@@ -77,7 +77,8 @@ def _clean(uow: UnitOfWork, data: LeadInput, current: Lead | None) -> dict[str, 
     kept = current is not None and current.source == source
     if source and not kept and source not in picklists.live_values(uow, picklists.LEAD_SOURCE):
         raise ValidationError("source", "Unknown lead source {value}.", value=source)
-    if data.campaign_id and uow.session.get(Campaign, data.campaign_id) is None:
+    campaign_kept = current is not None and current.campaign_id == data.campaign_id
+    if data.campaign_id and not campaign_kept and uow.campaigns.get(data.campaign_id) is None:
         raise ValidationError("campaign_id", "The chosen campaign no longer exists.")
     if data.owner_id and uow.users.get(data.owner_id) is None:
         raise ValidationError("owner_id", "The chosen owner no longer exists.")

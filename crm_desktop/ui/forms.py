@@ -1,4 +1,4 @@
-"""Form helpers: Thai dates (BE or CE), provinces, phones, e-mail, record pickers, field errors."""
+"""Form helpers: Thai dates (BE or CE), provinces, phones, e-mail, money, record pickers, field errors."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.services import validation
-from crm_desktop.services.formatting import format_date, parse_date
+from crm_desktop.services.formatting import format_date, format_money, parse_date, parse_money
 from crm_desktop.ui.resources import resource_path
 from crm_desktop.ui.search_popup import Choice, SearchPopup
 
@@ -208,6 +208,42 @@ class EmailEdit(QLineEdit):
         self.setPlaceholderText("name@example.co.th")
         self.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
         self.setMaxLength(254)
+
+
+# --- money -------------------------------------------------------------------------------------
+
+
+def amount_text(satang: int | None) -> str:
+    """An amount as a money field shows it: "150,000" (satang only when there are some)."""
+    if satang is None:
+        return ""
+    text = format_money(satang, with_symbol=False)
+    return text[:-3] if text.endswith(".00") else text
+
+
+class MoneyEdit(QLineEdit):
+    """An amount in baht typed any common way ("150,000", "฿1,250.50", "1250 บาท"); empty means none.
+
+    `satang()` raises a ValidationError naming this field, so the form marks this widget.
+    """
+
+    def __init__(self, field: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.setPlaceholderText("150,000")
+        self.setToolTip(self.tr("In baht, e.g. 150,000 or 1,250.50"))
+
+    def satang(self) -> int | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_money(text)
+        except ValidationError as err:
+            raise ValidationError(self.field, err.template, **err.params) from None
+
+    def setSatang(self, satang: int | None) -> None:
+        self.setText(amount_text(satang))
 
 
 def editable_combo(values: list[str], current: str = "", parent: QWidget | None = None) -> QComboBox:

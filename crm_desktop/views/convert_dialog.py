@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.queries.leads import LeadDetail, lead_detail
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.convert import ConvertOptions, convert_lead
-from crm_desktop.services.formatting import format_money, parse_money
-from crm_desktop.ui.forms import DateEdit, RecordPicker
+from crm_desktop.ui.forms import DateEdit, MoneyEdit, RecordPicker
 from crm_desktop.views.common import ViewEnv, account_choices
 from crm_desktop.views.lead_actions import ActionDialog
 
@@ -36,14 +35,6 @@ def deal_name(detail: LeadDetail) -> str:
     """ "<interest> – <company or person>", or just the company or person without an interest."""
     who = detail.company_name or " ".join(p for p in (detail.first_name, detail.last_name) if p)
     return " – ".join(p for p in (detail.interest, who) if p)
-
-
-def baht_text(satang: int | None) -> str:
-    """A budget as the amount field shows it: "250,000" (no symbol, no ".00")."""
-    if satang is None:
-        return ""
-    text = format_money(satang, with_symbol=False)
-    return text[:-3] if text.endswith(".00") else text
 
 
 class ConvertDialog(ActionDialog):
@@ -113,9 +104,9 @@ class ConvertDialog(ActionDialog):
         self.deal_name.setObjectName("dealName")
         self.deal_name.setMaxLength(200)
         deal_form.addRow(self.tr("Name *"), self.deal_name)
-        self.amount = QLineEdit(baht_text(detail.budget_satang))
+        self.amount = MoneyEdit("amount_satang")
+        self.amount.setSatang(detail.budget_satang)
         self.amount.setObjectName("dealAmount")
-        self.amount.setPlaceholderText(self.tr("in baht, e.g. 150,000"))
         deal_form.addRow(self.tr("Amount (฿)"), self.amount)
         self.expected_close = DateEdit("expected_close", buddhist=env.buddhist, lang=env.lang)
         self.expected_close.setObjectName("dealExpectedClose")
@@ -146,12 +137,11 @@ class ConvertDialog(ActionDialog):
         account_id = self.account.value() if self.existing_company.isChecked() else None
         if not self.create_deal.isChecked():
             return ConvertOptions(account_id=account_id)
-        amount_text = self.amount.text().strip()
         return ConvertOptions(
             account_id=account_id,
             create_opportunity=True,
             opportunity_name=self.deal_name.text(),
-            amount_satang=parse_money(amount_text) if amount_text else 0,
+            amount_satang=self.amount.satang() or 0,
             expected_close=self.expected_close.date(),
         )
 

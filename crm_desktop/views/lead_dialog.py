@@ -1,4 +1,4 @@
-"""Create or edit a lead: every field of LeadInput (no campaign picker yet: no campaign service)."""
+"""Create or edit a lead: every field of LeadInput, the campaign it came from included."""
 
 from __future__ import annotations
 
@@ -13,26 +13,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.errors import ValidationError
+from crm_desktop.queries.campaigns import campaigns
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.duplicates import DuplicateProbe
-from crm_desktop.services.formatting import format_money, parse_money
+from crm_desktop.services.formatting import format_money
 from crm_desktop.services.leads import TIMEFRAMES, LeadInput, create_lead, lead_input, update_lead
-from crm_desktop.ui.forms import EmailEdit, PhoneEdit, ProvinceCombo, editable_combo, select_data
+from crm_desktop.ui.forms import EmailEdit, MoneyEdit, PhoneEdit, ProvinceCombo, editable_combo, select_data
 from crm_desktop.views.account_dialog import owner_combo
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.dialog_base import RecordDialog
 from crm_desktop.views.lead_actions import source_keys, source_label, timeframe_label
 
 PREFIXES = ("นาย", "นาง", "นางสาว", "คุณ", "ดร.")
-
-
-def budget_text(satang: int | None) -> str:
-    """A budget as the form shows it: "150,000" (satang only when there are some)."""
-    if satang is None:
-        return ""
-    text = format_money(satang, with_symbol=False)
-    return text[:-3] if text.endswith(".00") else text
 
 
 def money_text(satang: int | None) -> str:
@@ -94,9 +86,7 @@ class LeadDialog(RecordDialog):
         self.interest = QLineEdit()
         self.interest.setPlaceholderText(self.tr("comma-separated, e.g. แอร์, ติดตั้ง"))
         dform.addRow(self.tr("Interested in"), self.interest)
-        self.budget = QLineEdit()
-        self.budget.setPlaceholderText("150,000")
-        self.budget.setToolTip(self.tr("In baht, e.g. 150,000 or 1,250.50"))
+        self.budget = MoneyEdit("budget_satang")
         dform.addRow(self.tr("Budget (baht)"), self.budget)
         self.timeframe = QComboBox()
         self.timeframe.addItem(self.tr("(not known)"), "")
@@ -108,6 +98,10 @@ class LeadDialog(RecordDialog):
         for key in source_keys(env):
             self.source.addItem(source_label(key), key)
         dform.addRow(self.tr("Source"), self.source)
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("campaignCombo")
+        self.campaign.setToolTip(self.tr("The campaign that brought this lead"))
+        dform.addRow(self.tr("Campaign"), self.campaign)
         self.owner = owner_combo(env, self.tr("(nobody)"))
         dform.addRow(self.tr("Owner"), self.owner)
         self.notes = QPlainTextEdit()
@@ -122,18 +116,37 @@ class LeadDialog(RecordDialog):
             ("company_name", self.company_name), ("position", self.position), ("mobile", self.mobile),
             ("phone", self.phone), ("email", self.email), ("line_id", self.line_id), ("tax_id", self.tax_id),
             ("province", self.province), ("interest", self.interest), ("budget_satang", self.budget),
-            ("timeframe", self.timeframe), ("source", self.source), ("owner_id", self.owner),
-            ("notes", self.notes),
+            ("timeframe", self.timeframe), ("source", self.source), ("campaign_id", self.campaign),
+            ("owner_id", self.owner), ("notes", self.notes),
         ):
             self.errors.register(key, widget)
 
-        self._campaign_id: str | None = None
-        if record_id is not None:
-            self.fill(lead_input(env.ctx.uow(), record_id))
+        data = lead_input(env.ctx.uow(), record_id) if record_id is not None else None
+        self._load_campaigns(data.campaign_id if data is not None else None)
+        if data is not None:
+            self.fill(data)
         else:
             select_data(self.owner, env.ctx.user_id)
+        self.campaign.currentIndexChanged.connect(self._campaign_chosen)
         self.remember_initial()
         self.first_name.setFocus()
+
+    def _load_campaigns(self, kept_id: str | None) -> None:
+        """Live campaigns, plus the lead's own one if it was deleted since (the link is kept)."""
+        self._channels: dict[str, str] = {}
+        self.campaign.addItem(self.tr("(no campaign)"), "")
+        for row in campaigns(self.env.db, include_id=kept_id):
+            self.campaign.addItem(row.name, row.id)
+            self._channels[row.id] = row.channel
+
+    def _campaign_chosen(self, *_args: object) -> None:
+        """A lead from a campaign came through the campaign's channel: fill an empty source with it."""
+        campaign_id = str(self.campaign.currentData() or "")
+        if not campaign_id or self.source.currentData():
+            return
+        channel = self._channels.get(campaign_id, "")
+        found = self.source.findData(channel) if channel else -1
+        self.source.setCurrentIndex(found if found >= 0 else max(0, self.source.findData("campaign")))
 
     def fill(self, data: LeadInput) -> None:
         self.prefix.setEditText(data.prefix)
@@ -148,24 +161,15 @@ class LeadDialog(RecordDialog):
         self.tax_id.setText(data.tax_id)
         self.province.setProvince(data.province)
         self.interest.setText(data.interest)
-        self.budget.setText(budget_text(data.budget_satang))
+        self.budget.setSatang(data.budget_satang)
         select_data(self.timeframe, data.timeframe)
         if data.source and self.source.findData(data.source) < 0:
             # A source since removed from the list: keep it selectable for this lead.
             self.source.addItem(source_label(data.source), data.source)
         select_data(self.source, data.source)
+        select_data(self.campaign, data.campaign_id or "")
         select_data(self.owner, data.owner_id or "")
         self.notes.setPlainText(data.notes)
-        self._campaign_id = data.campaign_id  # kept as it is: the form has no campaign picker yet
-
-    def budget_satang(self) -> int | None:
-        text = self.budget.text().strip()
-        if not text:
-            return None
-        try:
-            return parse_money(text)
-        except ValidationError as err:
-            raise ValidationError("budget_satang", err.template, **err.params) from None
 
     def duplicate_probe(self, data: LeadInput) -> DuplicateProbe:
         return DuplicateProbe("lead", first_name=data.first_name, last_name=data.last_name,
@@ -186,10 +190,10 @@ class LeadDialog(RecordDialog):
             tax_id=self.tax_id.text(),
             province=self.province.province(),
             interest=self.interest.text(),
-            budget_satang=self.budget_satang(),
+            budget_satang=self.budget.satang(),
             timeframe=str(self.timeframe.currentData() or ""),
             source=str(self.source.currentData() or ""),
-            campaign_id=self._campaign_id,
+            campaign_id=str(self.campaign.currentData() or "") or None,
             owner_id=str(self.owner.currentData() or "") or None,
             notes=self.notes.toPlainText(),
         )

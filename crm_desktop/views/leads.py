@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.queries.campaigns import campaigns
 from crm_desktop.queries.leads import LeadDetail, LeadFilter, LeadRow, lead_detail, lead_keys, lead_rows
 from crm_desktop.queries.lookups import users
 from crm_desktop.services.changes import Changes
@@ -28,6 +30,7 @@ from crm_desktop.services.leads import delete_leads, mark_contacted, reopen, res
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import DateEdit, select_data
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
+from crm_desktop.views.campaigns_dialog import CampaignsDialog
 from crm_desktop.views.common import DetailForm, ViewEnv, format_tax_id, phone_text
 from crm_desktop.views.convert_dialog import ConvertDialog
 from crm_desktop.views.lead_actions import (
@@ -49,6 +52,7 @@ from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.scoring_dialog import ScoringRulesDialog
 
 SCORE_LIMIT = 10_000  # the score spin boxes' range; their lowest value means "no bound"
+D = TypeVar("D", bound=QDialog)
 
 
 class LeadsTab(RecordTab):
@@ -62,8 +66,9 @@ class LeadsTab(RecordTab):
         self.action_dialog: QDialog | None = None
         self.rules_dialog: ScoringRulesDialog | None = None
         self.reasons_dialog: PicklistDialog | None = None
+        self.campaigns_dialog: CampaignsDialog | None = None
         super().__init__(env, parent)
-        # Second row of the filter bar: score and creation date ranges, and the scoring rules.
+        # Second row of the filter bar: score and creation date ranges, and the lead settings windows.
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Score")))
         row.addWidget(self.min_score)
@@ -84,6 +89,11 @@ class LeadsTab(RecordTab):
         self.reasons_button.setToolTip(self.tr("Edit the disqualify reasons and the loss reasons"))
         self.reasons_button.clicked.connect(self.open_reasons)
         row.addWidget(self.reasons_button)
+        self.campaigns_button = QPushButton(self.tr("Campaigns…"))
+        self.campaigns_button.setObjectName("campaignsButton")
+        self.campaigns_button.setToolTip(self.tr("Add and edit the marketing campaigns leads come from"))
+        self.campaigns_button.clicked.connect(self.open_campaigns)
+        row.addWidget(self.campaigns_button)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(1, row)
@@ -97,6 +107,7 @@ class LeadsTab(RecordTab):
             Column("company_name", self.tr("Company"), lambda r: r.company_name, width=200),
             Column("mobile", self.tr("Mobile"), lambda r: phone_text(r.mobile), width=120),
             Column("source", self.tr("Source"), lambda r: source_label(r.source), width=110),
+            Column("campaign_name", self.tr("Campaign"), lambda r: r.campaign_name, width=160, visible=False),
             Column("status", self.tr("Status"), lambda r: status_label(r.status), width=110),
             Column("score", self.tr("Score"), lambda r: str(r.score), RIGHT, width=70),
             Column("owner_name", self.tr("Owner"), lambda r: r.owner_name, width=110),
@@ -112,6 +123,7 @@ class LeadsTab(RecordTab):
             status=str(self.status_filter.currentData() or ""),
             source=str(self.source_filter.currentData() or ""),
             owner_id=str(self.owner_filter.currentData() or ""),
+            campaign_id=str(self.campaign_filter.currentData() or ""),
             min_score=None if low == self.min_score.minimum() else low,
             max_score=None if high == self.max_score.minimum() else high,
             created_from=self._date_of(self.created_from),
@@ -141,8 +153,12 @@ class LeadsTab(RecordTab):
         self.source_filter.setObjectName("sourceFilter")
         self.owner_filter = QComboBox()
         self.owner_filter.setObjectName("ownerFilter")
+        self.campaign_filter = QComboBox()
+        self.campaign_filter.setObjectName("campaignFilter")
+        self.campaign_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.campaign_filter.setMinimumContentsLength(14)  # long campaign names do not widen the bar
         self.refresh_filter_choices()
-        for combo in (self.status_filter, self.source_filter, self.owner_filter):
+        for combo in self._filter_combos():
             combo.currentIndexChanged.connect(self.filter_changed)
             bar.addWidget(combo)
         # Built here (the filter reads them), placed on the second row in __init__.
@@ -172,6 +188,8 @@ class LeadsTab(RecordTab):
             (self.source_filter, [(self.tr("All sources"), "")]
              + [(source_label(k), k) for k in source_keys(self.env)]),
             (self.owner_filter, [(self.tr("All owners"), "")] + [(u.name, u.id) for u in users(self.env.db)]),
+            (self.campaign_filter, [(self.tr("All campaigns"), "")]
+             + [(c.name, c.id) for c in campaigns(self.env.db)]),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -181,15 +199,17 @@ class LeadsTab(RecordTab):
             select_data(combo, current or "")
             combo.blockSignals(False)
 
+    def _filter_combos(self) -> tuple[QComboBox, ...]:
+        return (self.status_filter, self.source_filter, self.owner_filter, self.campaign_filter)
+
     def _filter_widgets(self) -> tuple[QWidget, ...]:
-        return (self.status_filter, self.source_filter, self.owner_filter, self.min_score, self.max_score,
-                self.created_from, self.created_to)
+        return (*self._filter_combos(), self.min_score, self.max_score, self.created_from, self.created_to)
 
     def clear_filters(self) -> None:
         super().clear_filters()
         for widget in self._filter_widgets():
             widget.blockSignals(True)
-        for combo in (self.status_filter, self.source_filter, self.owner_filter):
+        for combo in self._filter_combos():
             combo.setCurrentIndex(0)
         for box in (self.min_score, self.max_score):
             box.setValue(box.minimum())
@@ -218,18 +238,18 @@ class LeadsTab(RecordTab):
 
     def close_dialogs(self) -> None:
         super().close_dialogs()
-        for dialog in (self.action_dialog, self.rules_dialog, self.reasons_dialog):
+        for dialog in (self.action_dialog, self.rules_dialog, self.reasons_dialog, self.campaigns_dialog):
             if dialog is not None:
                 dialog.reject()
         self.action_dialog = None
         self.rules_dialog = None
         self.reasons_dialog = None
+        self.campaigns_dialog = None
 
     def state(self) -> dict[str, object]:
         state = super().state()
-        state["filters"] = (self.status_filter.currentData(), self.source_filter.currentData(),
-                            self.owner_filter.currentData(), self.min_score.value(), self.max_score.value(),
-                            self.created_from.text(), self.created_to.text())
+        state["filters"] = (*(combo.currentData() for combo in self._filter_combos()), self.min_score.value(),
+                            self.max_score.value(), self.created_from.text(), self.created_to.text())
         return state
 
     def restore_state(self, state: dict[str, object]) -> None:
@@ -237,13 +257,14 @@ class LeadsTab(RecordTab):
         if isinstance(filters, tuple):
             for widget in self._filter_widgets():
                 widget.blockSignals(True)
-            select_data(self.status_filter, filters[0])
-            select_data(self.source_filter, filters[1])
-            select_data(self.owner_filter, filters[2])
-            self.min_score.setValue(int(filters[3]))
-            self.max_score.setValue(int(filters[4]))
-            self.created_from.setText(str(filters[5]))
-            self.created_to.setText(str(filters[6]))
+            combos = self._filter_combos()
+            for combo, value in zip(combos, filters, strict=False):
+                select_data(combo, value)
+            low, high, created_from, created_to = filters[len(combos):]
+            self.min_score.setValue(int(low))
+            self.max_score.setValue(int(high))
+            self.created_from.setText(str(created_from))
+            self.created_to.setText(str(created_to))
             for widget in self._filter_widgets():
                 widget.blockSignals(False)
             self.apply_filter()
@@ -256,6 +277,9 @@ class LeadsTab(RecordTab):
             self.show_detail(self._detail.id)  # its tasks, or the explanation of its score
         elif changes.entity in ("pick_list", "user", "setting"):
             self.refresh_filter_choices()
+        elif changes.entity == "campaign":
+            self.refresh_filter_choices()
+            self.apply_filter()  # rows show campaign names, and the chosen campaign may be gone
 
     # --- detail pane ----------------------------------------------------------------------
 
@@ -450,18 +474,26 @@ class LeadsTab(RecordTab):
             perform(self, self.env.bus, self.env.lang, lambda: reopen(self.env.ctx.uow(), lead_id),
                     description=self.tr("Reopened %1").replace("%1", self._lead_name()))
 
+    def _open_window(self, attr: str, make: Callable[[], D]) -> D:
+        """One window of a kind at a time: raise the open one, or open a new one and forget it on close."""
+        dialog = getattr(self, attr)
+        if dialog is not None and dialog.isVisible():
+            dialog.raise_()
+            return dialog
+        made = make()
+        made.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        made.destroyed.connect(lambda *_: self._gone(attr, made))
+        setattr(self, attr, made)
+        made.open()
+        return made
+
     def _open_action(self, kind: type[ActionDialog]) -> QDialog | None:
-        if self._detail is None:
+        detail = self._detail
+        if detail is None:
             return None
-        if self.action_dialog is not None and self.action_dialog.isVisible():
-            self.action_dialog.raise_()
-            return self.action_dialog
-        dialog = kind(self.env, self._detail.id, self._lead_name(), parent=self)  # type: ignore[call-arg]
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: self._gone("action_dialog", dialog))
-        self.action_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._open_window(
+            "action_dialog", lambda: kind(self.env, detail.id, self._lead_name(), parent=self)  # type: ignore[call-arg]
+        )
 
     def _gone(self, attr: str, dialog: QDialog) -> None:
         if getattr(self, attr) is dialog:
@@ -480,23 +512,10 @@ class LeadsTab(RecordTab):
         return self._open_action(ConvertDialog)
 
     def open_reasons(self) -> PicklistDialog:
-        if self.reasons_dialog is not None and self.reasons_dialog.isVisible():
-            self.reasons_dialog.raise_()
-            return self.reasons_dialog
-        dialog = PicklistDialog(self.env, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: self._gone("reasons_dialog", dialog))
-        self.reasons_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._open_window("reasons_dialog", lambda: PicklistDialog(self.env, parent=self))
 
     def open_scoring_rules(self) -> ScoringRulesDialog:
-        if self.rules_dialog is not None and self.rules_dialog.isVisible():
-            self.rules_dialog.raise_()
-            return self.rules_dialog
-        dialog = ScoringRulesDialog(self.env, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: self._gone("rules_dialog", dialog))
-        self.rules_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._open_window("rules_dialog", lambda: ScoringRulesDialog(self.env, parent=self))
+
+    def open_campaigns(self) -> CampaignsDialog:
+        return self._open_window("campaigns_dialog", lambda: CampaignsDialog(self.env, parent=self))

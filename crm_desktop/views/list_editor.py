@@ -1,9 +1,9 @@
-"""A window over a short list of settings records (scoring rules, stages) edited one at a time."""
+"""A window over a short list of settings records (scoring rules, stages, campaigns) edited one at a time."""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 from crm_desktop.services.changes import Changes
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.dialog_base import RecordDialog
+
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ListEditorDialog(QDialog):
@@ -88,6 +91,39 @@ class ListEditorDialog(QDialog):
             buttons.addWidget(button)
         return buttons
 
+    def set_rows(
+        self, rows: Sequence[tuple[str, Sequence[str]]], align: Mapping[int, Qt.AlignmentFlag] | None = None
+    ) -> None:
+        """Show one row per (record id, cell texts), keeping the selected record selected."""
+        current = self.current_id()
+        self.table.setRowCount(len(rows))
+        for row, (record_id, texts) in enumerate(rows):
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, record_id)
+                if align and column in align:
+                    item.setTextAlignment(align[column])
+                self.table.setItem(row, column, item)
+        if current is not None:
+            self.select_id(current)
+        self.update_buttons()
+
+    def current_id(self) -> str | None:
+        """The id of the selected record, or None."""
+        model = self.table.selectionModel()
+        rows = model.selectedRows() if model is not None else []
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return None if item is None else str(item.data(ID_ROLE))
+
+    def select_id(self, record_id: str) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(ID_ROLE) == record_id:
+                self.table.selectRow(row)
+                return
+
     def update_buttons(self) -> None:
         """Enable the buttons that fit the selection."""
         raise NotImplementedError
@@ -100,15 +136,21 @@ class ListEditorDialog(QDialog):
         row.addWidget(close)
 
     def open_editor(self, record_id: str | None) -> RecordDialog:
+        """Open the editor (one at a time); the record it saves is selected in the list."""
         if self.editor is not None and self.editor.isVisible():
             self.editor.raise_()
             return self.editor
         editor = self.make_editor(record_id)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.accepted.connect(lambda: self._saved(editor))
         editor.destroyed.connect(lambda *_: self._editor_gone(editor))
         self.editor = editor
         editor.open()
         return editor
+
+    def _saved(self, editor: RecordDialog) -> None:
+        if editor.record_id is not None:
+            self.select_id(editor.record_id)
 
     def _editor_gone(self, editor: RecordDialog) -> None:
         if self.editor is editor:

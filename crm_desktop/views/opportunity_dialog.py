@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.errors import ValidationError
 from crm_desktop.queries.accounts import account_names
 from crm_desktop.queries.contacts import contact_rows
 from crm_desktop.queries.lookups import record_key
@@ -25,7 +24,6 @@ from crm_desktop.queries.opportunities import StageRow, stages
 from crm_desktop.queries.picklists import pick_values
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.changes import Changes
-from crm_desktop.services.formatting import parse_money
 from crm_desktop.services.opportunities import (
     OpportunityInput,
     create_opportunity,
@@ -34,12 +32,11 @@ from crm_desktop.services.opportunities import (
 )
 from crm_desktop.services.picklists import LOSS_REASON
 from crm_desktop.services.validation import format_phone
-from crm_desktop.ui.forms import DateEdit, RecordPicker, select_data
+from crm_desktop.ui.forms import DateEdit, MoneyEdit, RecordPicker, select_data
 from crm_desktop.ui.search_popup import Choice
 from crm_desktop.views.account_dialog import owner_combo
 from crm_desktop.views.common import ViewEnv, account_choices
 from crm_desktop.views.dialog_base import RecordDialog
-from crm_desktop.views.lead_dialog import budget_text
 
 CHANNELS = ("direct", "line", "facebook", "website", "dealer")
 # The names the default stages are created with: while a stage keeps it, the UI translates it.
@@ -160,10 +157,8 @@ class OpportunityDialog(RecordDialog):
             self.loss_reason.addItem(value, value)
         self.loss_label = self.tr("Loss reason *")
         mform.addRow(self.loss_label, self.loss_reason)
-        self.amount = QLineEdit()
+        self.amount = MoneyEdit("amount_satang")
         self.amount.setObjectName("amountEdit")
-        self.amount.setPlaceholderText("150,000")
-        self.amount.setToolTip(self.tr("In baht, e.g. 150,000 or 1,250.50"))
         mform.addRow(self.tr("Amount (baht)"), self.amount)
         self.probability = QSpinBox()
         self.probability.setObjectName("probabilitySpin")
@@ -229,20 +224,11 @@ class OpportunityDialog(RecordDialog):
         if data.loss_reason and self.loss_reason.findData(data.loss_reason) < 0:
             self.loss_reason.addItem(data.loss_reason, data.loss_reason)  # since removed from the list
         select_data(self.loss_reason, data.loss_reason)
-        self.amount.setText(budget_text(data.amount_satang))
+        self.amount.setSatang(data.amount_satang)
         if data.probability is not None:
             self.probability.setValue(data.probability)
         self.expected_close.setDate(data.expected_close)
         self.notes.setPlainText(data.notes)
-
-    def amount_satang(self) -> int:
-        text = self.amount.text().strip()
-        if not text:
-            return 0
-        try:
-            return parse_money(text)
-        except ValidationError as err:
-            raise ValidationError("amount_satang", err.template, **err.params) from None
 
     def form_input(self) -> OpportunityInput:
         stage = self._stage_row()
@@ -250,7 +236,7 @@ class OpportunityDialog(RecordDialog):
         return OpportunityInput(
             name=self.name.text(),
             stage_id=str(self.stage.currentData() or ""),
-            amount_satang=self.amount_satang(),
+            amount_satang=self.amount.satang() or 0,
             probability=self.probability.value(),
             account_id=self.account.value(),
             contact_id=self.contact.value(),

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +39,6 @@ from crm_desktop.views.dialog_base import RecordDialog
 from crm_desktop.views.lead_actions import source_keys, source_label, timeframe_label
 from crm_desktop.views.list_editor import ListEditorDialog
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 ENTITY = "lead_scoring_rule"
 PROVINCE_GROUPS = ("bangkok_area",)
 
@@ -242,39 +240,14 @@ class ScoringRulesDialog(ListEditorDialog):
         self.reload()
 
     def reload(self) -> None:
-        current = self.current_id()
-        rules = scoring_rules(self.env.db)
+        self.rules: list[RuleRow] = scoring_rules(self.env.db)
         fields, conditions = field_labels(), condition_labels()
-        self.table.setRowCount(len(rules))
-        for row, rule in enumerate(rules):
-            texts = [
-                rule.label, fields.get(rule.field, rule.field), conditions.get(rule.condition, rule.condition),
-                value_text(rule.field, rule.value), f"{rule.weight:+d}", "✓" if rule.active else "—",
-            ]
-            for column, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setData(ID_ROLE, rule.id)
-                if column >= 4:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.table.setItem(row, column, item)
-            if rule.id == current:
-                self.table.selectRow(row)
-        self.rules: list[RuleRow] = rules
-        self.update_buttons()
-
-    def current_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        item = self.table.item(rows[0].row(), 0)
-        return None if item is None else str(item.data(ID_ROLE))
-
-    def select_rule(self, rule_id: str) -> None:
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 0)
-            if item is not None and item.data(ID_ROLE) == rule_id:
-                self.table.selectRow(row)
-                return
+        self.set_rows(
+            [(rule.id, [rule.label, fields.get(rule.field, rule.field), conditions.get(rule.condition, rule.condition),
+                        value_text(rule.field, rule.value), f"{rule.weight:+d}", "✓" if rule.active else "—"])
+             for rule in self.rules],
+            {4: Qt.AlignmentFlag.AlignCenter, 5: Qt.AlignmentFlag.AlignCenter},
+        )
 
     def update_buttons(self) -> None:
         selected = self.current_id() is not None

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +35,6 @@ from crm_desktop.views.dialog_base import RecordDialog
 from crm_desktop.views.list_editor import ListEditorDialog
 from crm_desktop.views.opportunity_dialog import stage_label
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 ENTITY = "stage"
 KINDS = ("open", "won", "lost")
 
@@ -138,37 +136,12 @@ class StagesDialog(ListEditorDialog):
         self.reload()
 
     def reload(self) -> None:
-        current = self.current_id()
-        rows = stages(self.env.db)
+        self.stages = stages(self.env.db)
         kinds = kind_labels()
-        self.table.setRowCount(len(rows))
-        for row, stage in enumerate(rows):
-            texts = [stage_label(stage), f"{stage.probability}%", kinds.get(stage.kind, stage.kind)]
-            for column, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setData(ID_ROLE, stage.id)
-                if column == 1:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, column, item)
-        self.stages = rows
-        if current is not None:
-            self.select_stage(current)
-        self.update_buttons()
-
-    def current_id(self) -> str | None:
-        model = self.table.selectionModel()
-        rows = model.selectedRows() if model is not None else []
-        if not rows:
-            return None
-        item = self.table.item(rows[0].row(), 0)
-        return None if item is None else str(item.data(ID_ROLE))
-
-    def select_stage(self, stage_id: str) -> None:
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 0)
-            if item is not None and item.data(ID_ROLE) == stage_id:
-                self.table.selectRow(row)
-                return
+        self.set_rows(
+            [(s.id, [stage_label(s), f"{s.probability}%", kinds.get(s.kind, s.kind)]) for s in self.stages],
+            {1: Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter},
+        )
 
     def _index(self, stage_id: str | None) -> int:
         return next((i for i, s in enumerate(self.stages) if s.id == stage_id), -1)
@@ -184,13 +157,7 @@ class StagesDialog(ListEditorDialog):
     # --- add / edit -----------------------------------------------------------------------
 
     def make_editor(self, record_id: str | None) -> StageDialog:
-        editor = StageDialog(self.env, record_id, parent=self)
-        editor.accepted.connect(lambda: self._saved(editor))
-        return editor
-
-    def _saved(self, editor: StageDialog) -> None:
-        if editor.record_id is not None:
-            self.select_stage(editor.record_id)
+        return StageDialog(self.env, record_id, parent=self)
 
     def add_stage(self) -> StageDialog:
         return self.open_editor(None)
@@ -235,5 +202,5 @@ class StagesDialog(ListEditorDialog):
             return False
         self.reload()  # the bus reloaded it already when the order changed; this keeps the selection
         if stage_id is not None:
-            self.select_stage(stage_id)
+            self.select_id(stage_id)
         return True
