@@ -100,10 +100,13 @@ class LazyTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Query the keys again (records were created, deleted, filtered or re-sorted).
 
-        Cached rows are dropped; the view re-asks for what it shows.
+        Cached rows are dropped; the view re-asks for what it shows. The query runs before the
+        reset starts: one that fails (a damaged file) must not leave the view half reset, which
+        crashes Qt later.
         """
+        keys = self._query_keys()
         self.beginResetModel()
-        self._keys = self._query_keys()
+        self._keys = keys
         self._blocks.clear()
         self._positions = None
         self._scans = 0

@@ -1,23 +1,35 @@
-"""Starting the desktop app: QApplication, fonts, language, main window, first-run sample data."""
+"""Starting the desktop app: QApplication, fonts, language, main window, first-run sample data,
+and the start-up check of the database with its daily backup (both in the background, after the
+window is shown: the quick check alone takes 1–2 s on a 900 MB database)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
 from crm_desktop.services.app import AppContext, database_path, open_app
+from crm_desktop.services.backups import (
+    StartOfDay,
+    check_database,
+    newest_good_backup,
+    restore_database,
+    start_of_day,
+)
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.fonts import install_app_font
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs, configure_application, default_language
 from crm_desktop.ui.tasks import ProgressFn, Task
+from crm_desktop.views.backups_page import start_restore
+from crm_desktop.views.common import datetime_text
 from crm_desktop.views.main_window import MainWindow
 
 LoadDemo = Callable[[ProgressFn], object]
@@ -72,6 +84,7 @@ def run_app(
     app = create_application(argv)
     window = build_main_window(ctx, argv, prefs=prefs, lang=lang)
     window.show()
+    QTimer.singleShot(0, lambda: start_checks(window))
     if load_demo is not None and is_empty(ctx):
         if demo:
             QTimer.singleShot(0, lambda: start_sample_data(window, load_demo))
@@ -148,11 +161,9 @@ def launch(args: argparse.Namespace, load_demo: Callable[[AppContext, ProgressFn
     argv = sys.argv[:1]
     app = create_application(argv)
     lang = getattr(args, "lang", None)
-    try:
-        ctx = open_app(database_path(getattr(args, "db", None)))
-    except DomainError as err:
-        install_app_font(app)
-        QMessageBox.critical(None, "CRM", err.text(lang or Prefs().language or default_language()))
+    message_lang = lang or Prefs().language or default_language()
+    ctx = open_or_recover(app, database_path(getattr(args, "db", None)), message_lang)
+    if ctx is None:
         return 1
     try:
         loader: LoadDemo | None = None
@@ -162,3 +173,124 @@ def launch(args: argparse.Namespace, load_demo: Callable[[AppContext, ProgressFn
         return run_app(ctx, argv, load_demo=loader, demo=bool(getattr(args, "demo", False)), lang=lang)
     finally:
         ctx.close()
+
+
+# --- the database's health at start ---------------------------------------------------------
+
+
+def start_checks(window: MainWindow) -> Task:
+    """Quick check and the day's backup in the background; a failed check offers a good backup."""
+    ctx, today = window.env.ctx, window.env.today()
+    task = Task(window, lambda progress: start_of_day(ctx, today, progress), show_progress=False)
+
+    def done(result: StartOfDay) -> None:
+        if result.damage is not None:
+            offer_restore(window, result)
+        elif result.daily_backup is not None and not window.last_action_label.text():
+            window.last_action_label.setText(QCoreApplication.translate("StartChecks", "Daily backup saved"))
+
+    def failed(exc: object) -> None:
+        if isinstance(exc, BaseException) and not task.cancel_requested:  # cancelled: the window closed
+            show_error(window, exc, window.env.lang)
+
+    task.finished.connect(done)
+    task.failed.connect(failed)
+    window.keep_task(task)
+    return task.start()
+
+
+def offer_restore(window: MainWindow, result: StartOfDay) -> QMessageBox:
+    """The open database failed its check: offer the newest good backup (non-blocking).
+
+    Declining keeps the app open: most records usually still read, and the data can be copied
+    out; the question comes again at the next start.
+    """
+    box = QMessageBox(window)
+    box.setObjectName("damagedBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("StartChecks", "Database check"))
+    box.setText(
+        QCoreApplication.translate("StartChecks", "The database failed its check: some of its data may be damaged.")
+    )
+    if result.damage is not None:
+        box.setDetailedText("\n".join(result.damage.problems[:20]))
+    good = result.good_backup
+    if good is None:
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "StartChecks",
+                "No backup passes the check either. You can keep working; make a copy of the database file "
+                "and ask whoever supports this program for help.",
+            )
+        )
+        box.addButton(QMessageBox.StandardButton.Ok)
+    else:
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "StartChecks",
+                "Restore the newest good backup, made %1? A backup of the current data is made first. "
+                "If you keep working instead, some records may fail to open or save.",
+            ).replace("%1", window.env.datetime_text(good.made_at))
+        )
+        restore = box.addButton(
+            QCoreApplication.translate("StartChecks", "Restore backup"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QCoreApplication.translate("StartChecks", "Keep working"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+
+        def finished(_result: int) -> None:
+            if box.clickedButton() is restore:
+                start_restore(window, window.env, good.path, window.reload_after_restore)
+
+        box.finished.connect(finished)
+    box.open()
+    return box
+
+
+def open_or_recover(app: QApplication, path: Path, lang: str) -> AppContext | None:
+    """Open the database; when that fails on a damaged file, offer the newest good backup first.
+
+    Declining (or no good backup) shows why the database cannot be opened and returns None: the
+    app quits cleanly, changing nothing.
+    """
+    try:
+        return open_app(path)
+    except DomainError as err:
+        error = err
+    install_app_font(app)
+    language = UiLanguage(app)
+    language.apply(lang)
+    try:
+        if restore_before_opening(path, lang):
+            return open_app(path)
+    except DomainError as err:
+        error = err
+    QMessageBox.critical(None, "CRM", error.text(lang))
+    return None
+
+
+def restore_before_opening(path: Path, lang: str) -> bool:
+    """Ask, and restore the newest good backup into a database that fails its check; True if done."""
+    if not path.is_file() or check_database(path, quick=True).ok:
+        return False  # not damaged: the error was something else (e.g. another window has it open)
+    good = newest_good_backup(path)
+    if good is None:
+        return False
+    answer = QMessageBox.question(
+        None,
+        QCoreApplication.translate("StartChecks", "Database check"),
+        QCoreApplication.translate(
+            "StartChecks",
+            "The database cannot be opened: it failed its check. Restore the newest good backup, "
+            "made %1? The damaged file is kept as a backup first.",
+        ).replace("%1", datetime_text(good.made_at, lang, Prefs().buddhist_era)),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        restore_database(path, good.path)
+    finally:
+        QApplication.restoreOverrideCursor()
+    return True

@@ -46,11 +46,15 @@ class ViewEnv:
         return format_date(value, self.lang, self.buddhist)
 
     def datetime_text(self, value: datetime | None) -> str:
-        """A stored (naive UTC) time in the computer's local time: "23/11/2569 14:05"."""
-        if value is None:
-            return ""
-        local = value.replace(tzinfo=UTC).astimezone()
-        return f"{format_date(local.date(), self.lang, self.buddhist)} {local:%H:%M}"
+        return datetime_text(value, self.lang, self.buddhist)
+
+
+def datetime_text(value: datetime | None, lang: str, buddhist: bool) -> str:
+    """A stored (naive UTC) time in the computer's local time: "23/11/2569 14:05"."""
+    if value is None:
+        return ""
+    local = value.replace(tzinfo=UTC).astimezone()
+    return f"{format_date(local.date(), lang, buddhist)} {local:%H:%M}"
 
 
 def format_tax_id(value: str) -> str:

@@ -25,7 +25,7 @@ from crm_desktop.queries.lookups import record_key
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui.actions import perform
-from crm_desktop.ui.errors import confirm, show_warning
+from crm_desktop.ui.errors import confirm, show_unexpected_error, show_warning
 from crm_desktop.ui.record_table import RecordTable
 from crm_desktop.ui.table_model import Column, LazyTableModel
 from crm_desktop.views.common import ViewEnv
@@ -125,7 +125,11 @@ class RecordTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.model.loaded:
-            self.model.reload()
+            try:
+                self.model.reload()
+            except Exception as exc:  # e.g. a damaged file: an exception escaping a Qt event crashes later
+                show_unexpected_error(self, exc)
+                return
             self._after_reload()
 
     def _tool_button(self, text: str, icon: Any) -> QToolButton:

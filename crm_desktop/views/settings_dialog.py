@@ -1,14 +1,16 @@
-"""Settings: language, Buddhist Era dates, company name and who is working on this computer.
+"""Settings in two pages: General (language, Buddhist Era dates, company name, who is working on
+this computer) and Backups (see backups_page.py).
 
 Every field is checked before anything is saved, so a bad value never leaves half the settings
-changed. The main window applies a new language or date style after the dialog closed.
+changed. The main window applies a new language or date style after the dialog closed. A restore
+closes the dialog without saving: its fields showed the data that was just replaced.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,9 +28,11 @@ from crm_desktop.errors import DomainError
 from crm_desktop.queries.lookups import users
 from crm_desktop.services import validation
 from crm_desktop.services.app import switch_user
+from crm_desktop.services.backups import Restored, set_backups_to_keep
 from crm_desktop.services.settings import company_name, set_company_name
 from crm_desktop.ui.errors import show_unexpected_error
 from crm_desktop.ui.forms import FormErrors, select_data
+from crm_desktop.views.backups_page import BackupsPage
 from crm_desktop.views.common import ViewEnv
 
 LANGUAGE_NAMES = (("ไทย", "th"), ("English", "en"))  # each in its own language, never translated
@@ -43,6 +48,10 @@ class SettingsOutcome:
 
 
 class SettingsDialog(QDialog):
+    """`restored(Restored)`: a backup replaced the data (the dialog then closes)."""
+
+    restored = Signal(object)
+
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.env = env
@@ -50,11 +59,16 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(520, 280)
+        self.resize(640, 440)
         layout = QVBoxLayout(self)
         self.banner = QLabel()
         self.errors = FormErrors(self.banner, env.lang)
         layout.addWidget(self.banner)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("settingsPages")
+        general = QWidget()
+        general.setObjectName("generalPage")
+        general_layout = QVBoxLayout(general)
         form = QFormLayout()
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
@@ -78,9 +92,15 @@ class SettingsDialog(QDialog):
             self.user.addItem(user.name, user.id)
         select_data(self.user, env.ctx.user_id)
         form.addRow(self.tr("I am"), self.user)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        general_layout.addLayout(form)
+        general_layout.addStretch(1)
+        self.pages.addTab(general, self.tr("General"))
+        self.backups = BackupsPage(env)
+        self.backups.restored.connect(self._restored)
+        self.pages.addTab(self.backups, self.tr("Backups"))
+        layout.addWidget(self.pages, 1)
         self.errors.register("language", self.language)
+        self.errors.register("backups_keep", self.backups.keep)
         self.errors.register("company_name", self.company)
         self.errors.register("user_id", self.user)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -112,12 +132,15 @@ class SettingsDialog(QDialog):
         # 2. Save.
         company_changed = name != self._company
         user_changed = bool(user_id) and user_id != self.env.ctx.user_id
+        keep = self.backups.keep.value()
         try:
             if company_changed:
                 changes = set_company_name(self.env.ctx.uow(), name)
                 self.env.bus.publish(changes, self.tr("Company name saved"))
             if user_changed:
                 switch_user(self.env.ctx, user_id)
+            if keep != self.backups.keep_saved:
+                set_backups_to_keep(self.env.ctx, keep)
         except DomainError as err:
             self.errors.show_error(err)
             return False
@@ -132,3 +155,7 @@ class SettingsDialog(QDialog):
         self.outcome = SettingsOutcome(language_changed, era_changed, company_changed, user_changed)
         self.accept()
         return True
+
+    def _restored(self, done: Restored) -> None:
+        self.restored.emit(done)
+        self.reject()

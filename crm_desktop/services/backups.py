@@ -1,0 +1,148 @@
+"""Backups as the user sees them: how many to keep, the daily one, back up now, check, restore.
+
+How many automatic backups to keep and the day of the last daily one are facts about this copy
+(LocalState, never synced). A restore keeps them, and the copy's site id, from the current
+database: they describe this computer, not the data in the backup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from crm_desktop.db.backup import (
+    KEEP_KEY,
+    MANUAL,
+    BackupInfo,
+    Progress,
+    backup_before,
+    backup_file,
+    backups_dir,
+    keep_count,
+    list_backups,
+    require_file,
+    rotate,
+)
+from crm_desktop.db.database import SITE_KEY
+from crm_desktop.db.integrity import CheckResult, check_file
+from crm_desktop.db.lock import acquire_instance_lock
+from crm_desktop.db.restore import Restored, restore_file
+from crm_desktop.errors import StorageError, ValidationError
+from crm_desktop.models.base import utcnow
+from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext
+
+__all__ = ["BackupInfo", "CheckResult", "DamagedDatabase", "Restored"]  # the types views and the CLI see
+
+DAILY = "daily"
+DAILY_KEY = "backup_daily_on"  # LocalState: ISO date of the last daily backup
+KEEP_MIN, KEEP_MAX = 1, 100
+KEPT_ON_RESTORE = (SITE_KEY, KEEP_KEY, DAILY_KEY)
+
+
+class DamagedDatabase(StorageError):
+    """The database failed its check: no backup is made (it would rotate a good one away)."""
+
+    def __init__(self, path: Path, check: CheckResult) -> None:
+        self.check = check
+        super().__init__(
+            "The database {path} failed its check ({problem}). Nothing was changed. See the details with "
+            "`crm-desktop check`; go back to a backup with `crm-desktop restore FILE`.",
+            path=str(path),
+            problem=" ".join(check.problems[0].split()),  # SQLite's report spans lines; this is one
+        )
+
+
+def backups_to_keep(ctx: AppContext) -> int:
+    return keep_count(ctx.database.path)
+
+
+def set_backups_to_keep(ctx: AppContext, count: int) -> list[Path]:
+    """Store the number and apply it at once; returns the backups that were deleted."""
+    if not KEEP_MIN <= count <= KEEP_MAX:
+        raise ValidationError("backups_keep", "Keep from {low} to {high} backups.", low=KEEP_MIN, high=KEEP_MAX)
+    ctx.database.set_local(KEEP_KEY, str(count))
+    return rotate(ctx.database.path, count)
+
+
+def backups(db_path: Path) -> list[BackupInfo]:
+    """This database's backups, newest first."""
+    return list_backups(db_path)
+
+
+def backups_folder(db_path: Path) -> Path:
+    """The backups folder, made if missing (to open it in the file manager)."""
+    folder = backups_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def back_up_now(db_path: Path, out: Path | None = None, progress: Progress | None = None) -> Path:
+    """A backup by hand: into the backups folder (listed, never rotated away) or to a new file `out`.
+
+    Reading only, it works beside the running app.
+    """
+    if out is None:
+        return backup_before(db_path, MANUAL, utcnow(), progress)
+    if out.exists():
+        raise StorageError("{path} already exists; choose a new file name.", path=str(out))
+    return backup_file(db_path, out, progress)
+
+
+def check_database(db_path: Path, *, quick: bool = False) -> CheckResult:
+    """Integrity (or quick) and foreign-key check of an existing database file."""
+    require_file(db_path)
+    return check_file(db_path, quick=quick)
+
+
+def check_and_back_up(ctx: AppContext, today: date, progress: Progress | None = None) -> Path | None:
+    """At start: the quick check, then the daily backup if none was made `today`.
+
+    Raises DamagedDatabase when the check fails.
+    """
+    path = ctx.database.path
+    result = check_file(path, quick=True)
+    if not result.ok:
+        raise DamagedDatabase(path, result)
+    if ctx.database.local(DAILY_KEY) == today.isoformat():
+        return None
+    made = backup_before(path, DAILY, utcnow(), progress)
+    ctx.database.set_local(DAILY_KEY, today.isoformat())
+    return made
+
+
+@dataclass(frozen=True)
+class StartOfDay:
+    daily_backup: Path | None = None
+    damage: CheckResult | None = None  # the database failed its check
+    good_backup: BackupInfo | None = None  # then: the newest backup that passes it
+
+
+def start_of_day(ctx: AppContext, today: date, progress: Progress | None = None) -> StartOfDay:
+    """The desktop app's start, in the background: check_and_back_up, and on damage a backup to offer."""
+    try:
+        return StartOfDay(daily_backup=check_and_back_up(ctx, today, progress))
+    except DamagedDatabase as err:
+        return StartOfDay(damage=err.check, good_backup=newest_good_backup(ctx.database.path))
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup that passes the full check, or None."""
+    return next((b for b in list_backups(db_path) if check_file(b.path).ok), None)
+
+
+def restore_backup(ctx: AppContext, source: Path, progress: Progress | None = None) -> Restored:
+    """Restore into the open database (this app holds its lock); the app reloads its screens after."""
+    done = restore_file(ctx.database.path, source, utcnow(), keep_local=KEPT_ON_RESTORE, progress=progress)
+    ctx.database.clock.observe(done.last_hlc)  # never issue a clock the restored data already used
+    ctx.user_id = ctx.database.local(CURRENT_USER_KEY) or OWNER_ID
+    return done
+
+
+def restore_database(db_path: Path, source: Path, progress: Progress | None = None) -> Restored:
+    """Restore into a database no program has open; refused while one does (even a damaged one)."""
+    lock = acquire_instance_lock(db_path.resolve())
+    try:
+        return restore_file(db_path, source, utcnow(), keep_local=KEPT_ON_RESTORE, progress=progress)
+    finally:
+        lock.release()
