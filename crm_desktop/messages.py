@@ -54,6 +54,29 @@ THAI: dict[str, str] = {
     "Cancelled: nothing was saved.": "ยกเลิกแล้ว: ไม่มีการบันทึกข้อมูลใด ๆ",
     "Cannot create the folder {path}: {reason}": "สร้างโฟลเดอร์ {path} ไม่ได้: {reason}",
     "Could not write the backup {path}: {reason}": "เขียนไฟล์สำรองข้อมูล {path} ไม่ได้: {reason}",
+    # --- backups: db/backup.py, db/restore.py, services/backups.py (begin) ---
+    "There is no database at {path}.": "ไม่พบฐานข้อมูลที่ {path}",
+    "{path} already exists; choose a new file name.": "มีไฟล์ {path} อยู่แล้ว โปรดตั้งชื่อไฟล์ใหม่",
+    "{path} is the database itself; choose a backup file.": (
+        "{path} คือไฟล์ฐานข้อมูลที่ใช้งานอยู่ โปรดเลือกไฟล์สำรองข้อมูล"
+    ),
+    "{path} is not a SQLite database, so it is not a crm_desktop backup.": (
+        "{path} ไม่ใช่ไฟล์ฐานข้อมูล SQLite จึงไม่ใช่ไฟล์สำรองข้อมูลของ crm_desktop"
+    ),
+    "{path} holds no crm_desktop data, so it was not restored.": (
+        "{path} ไม่มีข้อมูลของ crm_desktop จึงไม่ได้กู้คืน"
+    ),
+    "The backup {path} is damaged and was not restored: {reason}": (
+        "ไฟล์สำรองข้อมูล {path} เสียหาย จึงไม่ได้กู้คืน: {reason}"
+    ),
+    "Nothing was restored: {reason}": "ไม่ได้กู้คืนข้อมูลใด ๆ: {reason}",
+    "Keep from {low} to {high} backups.": "เก็บไฟล์สำรองข้อมูลได้ตั้งแต่ {low} ถึง {high} ชุด",
+    "The database {path} failed its check ({problem}). Nothing was changed. See the details with "
+    "`crm-desktop check`; go back to a backup with `crm-desktop restore FILE`.": (
+        "ฐานข้อมูล {path} ไม่ผ่านการตรวจสอบ ({problem}) ไม่มีการแก้ไขข้อมูลใด ๆ "
+        "ดูรายละเอียดด้วยคำสั่ง `crm-desktop check` และกู้คืนจากไฟล์สำรองข้อมูลด้วยคำสั่ง `crm-desktop restore FILE`"
+    ),
+    # --- backups (end) ---
     "The account was deleted by someone else. Refresh the list.": "บริษัทนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
     "The chosen account no longer exists.": "ไม่พบบริษัทที่เลือกแล้ว (อาจถูกลบไป)",
     "The chosen owner no longer exists.": "ไม่พบผู้รับผิดชอบที่เลือกแล้ว (อาจถูกลบไป)",
@@ -192,6 +215,58 @@ THAI: dict[str, str] = {
     ),
     "A deal amount cannot be negative.": "มูลค่าดีลติดลบไม่ได้",
     # --- end leads ---
+    # --- services/campaigns.py ---
+    "There is already a campaign named {name}.": "มีแคมเปญชื่อ {name} อยู่แล้ว",
+    "A campaign is planned, active or done.": "สถานะของแคมเปญต้องเป็น วางแผนไว้ กำลังดำเนินการ หรือ เสร็จสิ้น",
+    "A campaign cannot end before it starts.": "วันสิ้นสุดของแคมเปญต้องไม่ก่อนวันเริ่มต้น",
+    "The campaign was deleted by someone else. Refresh the list.": "แคมเปญนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    "Campaign {name} is linked to {leads} lead(s) and {deals} deal(s), so it cannot be deleted. "
+    "Mark it as done instead.": (
+        "แคมเปญ {name} ยังเชื่อมโยงกับลีด {leads} รายการและดีล {deals} รายการ จึงลบไม่ได้ "
+        "ให้เปลี่ยนสถานะเป็น \"เสร็จสิ้น\" แทน"
+    ),
+    # --- end campaigns ---
+    # --- sync/ ---
+    "Could not write the sync file {path}: {reason}": "เขียนไฟล์ซิงก์ {path} ไม่สำเร็จ: {reason}",
+    "The file {name} is damaged or incomplete (it may have been cut off while copying). Nothing was imported.": (
+        "ไฟล์ {name} เสียหายหรือไม่ครบ (อาจถูกตัดระหว่างคัดลอก) ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "The file {name} is not a sync file of this program. Nothing was imported.": (
+        "ไฟล์ {name} ไม่ใช่ไฟล์ซิงก์ของโปรแกรมนี้ ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "The file {name} does not exist.": "ไม่พบไฟล์ {name}",
+    "Could not read {path}: {reason}": "อ่านไฟล์ {path} ไม่ได้: {reason}",
+    "The file {name} was made by a newer version of the program (sync format {version}). Update this copy first.": (
+        "ไฟล์ {name} สร้างจากโปรแกรมรุ่นใหม่กว่า (รูปแบบซิงก์ {version}) โปรดอัปเดตโปรแกรมในเครื่องนี้ก่อน"
+    ),
+    "The file {name} was altered or damaged after it was exported (checksum mismatch). Nothing was imported.": (
+        "ไฟล์ {name} ถูกแก้ไขหรือเสียหายหลังส่งออก (ค่าตรวจสอบไม่ตรงกัน) ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "The file {name} is not signed, and this copy only accepts files signed with the office key. "
+    "Nothing was imported.": (
+        "ไฟล์ {name} ไม่มีลายเซ็น แต่เครื่องนี้รับเฉพาะไฟล์ที่ลงนามด้วยรหัสของสำนักงาน ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "The file {name} is signed with a different office key. Nothing was imported.": (
+        "ไฟล์ {name} ลงนามด้วยรหัสสำนักงานคนละชุดกับเครื่องนี้ ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "The file {name} was exported from this copy itself; import it on another copy.": (
+        "ไฟล์ {name} ส่งออกจากเครื่องนี้เอง ให้นำไปนำเข้าที่เครื่องอื่น"
+    ),
+    "The file {name} was made by a newer version of the program (database version {version}). "
+    "Update this copy first.": (
+        "ไฟล์ {name} สร้างจากโปรแกรมรุ่นใหม่กว่า (ฐานข้อมูลรุ่น {version}) โปรดอัปเดตโปรแกรมในเครื่องนี้ก่อน"
+    ),
+    "Line {line} of {name} is not a valid change ({reason}). Nothing was imported.": (
+        "บรรทัดที่ {line} ของไฟล์ {name} ไม่ใช่รายการเปลี่ยนแปลงที่ถูกต้อง ({reason}) ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "This copy has never received a file from copy {site}, so it cannot tell what that copy lacks. "
+    "Export everything instead (--all).": (
+        "เครื่องนี้ยังไม่เคยได้รับไฟล์จากเครื่อง {site} จึงไม่รู้ว่าเครื่องนั้นขาดข้อมูลใด "
+        "ให้ส่งออกทั้งหมดแทน (--all)"
+    ),
+    "The record of this conflict no longer exists.": "ไม่พบระเบียนของข้อขัดแย้งนี้แล้ว",
+    "This conflict was already resolved.": "ข้อขัดแย้งนี้ได้รับการตัดสินไปแล้ว",
+    # --- end sync ---
 }
 
 

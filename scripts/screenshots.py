@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,7 +24,10 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from crm_desktop import cli
+from crm_desktop.services.accounts import account_input, update_account
 from crm_desktop.services.app import AppContext, open_app
+from crm_desktop.services.backups import back_up_now, check_and_back_up
+from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.app import build_main_window
 from crm_desktop.views.main_window import MainWindow
@@ -78,11 +83,20 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path) -> None:
     window.tabs.setCurrentIndex(window.tabs.indexOf(window.contacts_tab))
     dialog_shot("contact-dialog", window.contacts_tab.edit_record)
     dialog_shot("settings", window.open_settings)
+
+    def backups_page() -> QWidget | None:
+        dialog = window.open_settings()
+        if dialog is not None:
+            dialog.pages.setCurrentWidget(dialog.backups)
+        return dialog
+
+    dialog_shot("backups", backups_page)
     leads_tab = getattr(window, "leads_tab", None)
     if leads_tab is not None:  # the Leads tab, once the main window has it
         tab_shot(window.tabs.indexOf(leads_tab), "leads")
         dialog_shot("lead-dialog", leads_tab.edit_record)
         dialog_shot("scoring-rules", leads_tab.open_scoring_rules)
+        dialog_shot("campaigns", leads_tab.open_campaigns)
     opportunities_tab = getattr(window, "opportunities_tab", None)
     if opportunities_tab is not None:  # the Deals tab: its list, its board and the deal dialog
         opportunities_tab.show_list()
@@ -91,6 +105,10 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path) -> None:
         opportunities_tab.show_board()
         save(window, out / f"{lang}-board.png", app)
         opportunities_tab.show_list()
+
+    window.tabs.setCurrentWidget(window.sync_tab)
+    window.sync_tab.reload()
+    save(window, out / f"{lang}-sync.png", app)
 
     window.focus_search()
     window.search_edit.setText("ศรี" if lang == "th" else "gmail")
@@ -107,7 +125,27 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path) -> None:
         raise SystemExit(f"could not write {path}")
     print(path)
     window.close()
+    if window.language is not None:
+        window.language.apply("en")  # take this language's translators off, or the next one speaks it too
     settle(app)
+
+
+def sync_sample(ctx: AppContext, folder: Path) -> None:
+    """A branch copy that received everything, both copies changing one phone: history and a conflict."""
+    branch = open_app(folder / "branch.sqlite3")
+    try:
+        export_bundle(ctx.database, folder / "crm-sync-office.zip", everything=True)
+        import_bundle(branch.database, branch.user_id, folder / "crm-sync-office.zip")
+        with sqlite3.connect(ctx.database.path) as conn:
+            account_id = conn.execute("SELECT id FROM account ORDER BY name LIMIT 1 OFFSET 40").fetchone()[0]
+        for copy, phone in ((ctx, "053111222"), (branch, "053999888")):
+            data = account_input(copy.uow(), account_id)
+            data.phone = phone
+            update_account(copy.uow(), account_id, data, date.today())
+        export_bundle(branch.database, folder / "crm-sync-branch.zip")
+        import_bundle(ctx.database, ctx.user_id, folder / "crm-sync-branch.zip")
+    finally:
+        branch.close()
 
 
 def main() -> int:
@@ -123,6 +161,10 @@ def main() -> int:
         try:
             if cli.is_empty(ctx):
                 cli.fill_demo(ctx, "medium")
+            if args.db is None:  # a few rows for the Backups page (never in someone's own folder)
+                check_and_back_up(ctx, date.today())
+                back_up_now(ctx.database.path)
+                sync_sample(ctx, Path(tmp))
             for lang in args.lang:
                 shoot(ctx, lang, args.out, Path(tmp) / "settings.ini")
         finally:

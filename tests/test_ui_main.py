@@ -277,7 +277,8 @@ def test_menus_and_shortcuts(window) -> None:
     assert window.act_refresh.shortcut() == QKeySequence(Qt.Key.Key_F5)
     assert window.act_filter.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     assert window.act_search.shortcut() == QKeySequence("Ctrl+K")
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Leads", "Deals", "Accounts", "Contacts"]
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert tabs == ["Leads", "Deals", "Accounts", "Contacts", "Sync"]
     assert not window.tabs.tabIcon(0).isNull()
 
 

@@ -33,7 +33,7 @@ class Cancelled(DomainError):
         super().__init__("Cancelled: nothing was saved.")
 
 
-class _TableWriter:
+class TableWriter:
     """Prepared INSERT for one table, converting Python values the way SQLAlchemy would."""
 
     def __init__(self, table: Table, database: Database, with_key: bool = False) -> None:
@@ -78,12 +78,12 @@ class _Preparer:
         self.database = database
         self.ctx = ctx
         self.seq = first_seq
-        self.change_writer = _TableWriter(Change.__table__, database, with_key=True)  # type: ignore[arg-type]
-        self.writers: dict[str, _TableWriter] = {}
+        self.change_writer = TableWriter(Change.__table__, database, with_key=True)  # type: ignore[arg-type]
+        self.writers: dict[str, TableWriter] = {}
 
     def prepare(self, model: type[SyncMixin], rows: list[dict[str, Any]]) -> _Prepared:
         table: Table = model.__table__  # type: ignore[assignment]
-        writer = self.writers.setdefault(table.name, _TableWriter(table, self.database))
+        writer = self.writers.setdefault(table.name, TableWriter(table, self.database))
         now = utcnow()
         out = _Prepared(writer.sql, self.change_writer.sql, [], [], [])
         has_key = "match_key" in table.c

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Date, DateTime, Table, event, insert, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -45,9 +45,26 @@ def encode_value(value: Any) -> str | None:
     return _to_json(value)
 
 
-def change_header(entity: str, row_id: str, hlc: int, ctx: ChangeContext, at: datetime) -> dict[str, Any]:
+def decode_value(table: Table, field: str, value: str | None) -> Any:
+    """The column value a logged JSON text stands for (the inverse of `encode_value`)."""
+    if value is None:
+        return None
+    data = json.loads(value)
+    if data is None:
+        return None
+    column_type = table.c[field].type
+    if isinstance(column_type, DateTime):
+        return datetime.fromisoformat(data)
+    if isinstance(column_type, Date):
+        return date.fromisoformat(data)
+    return data
+
+
+def change_header(
+    entity: str, row_id: str, hlc: int, ctx: ChangeContext, at: datetime, base_hlc: int = 0
+) -> dict[str, Any]:
     return {"entity": entity, "row_id": row_id, "hlc": hlc, "site_id": ctx.site_id, "user_id": ctx.user_id,
-            "changed_at": at}
+            "changed_at": at, "base_hlc": base_hlc}
 
 
 def field_rows(seq: int, fields: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -114,8 +131,9 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
             obj.updated_at = now
         else:
             obj.created_at = obj.updated_at = now
+        base = obj.hlc or 0  # the version of the row this change was made on
         obj.hlc, obj.site_id = ctx.clock.tick(), ctx.site_id
-        header = change_header(obj.__tablename__, obj.id, obj.hlc, ctx, now)  # type: ignore[attr-defined]
+        header = change_header(obj.__tablename__, obj.id, obj.hlc, ctx, now, base)  # type: ignore[attr-defined]
         seq = conn.execute(insert(Change).values(header)).inserted_primary_key[0]  # type: ignore[index]
         if fields:
             conn.execute(insert(ChangeField), field_rows(seq, fields))

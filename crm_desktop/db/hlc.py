@@ -41,3 +41,22 @@ class HybridClock:
 
 def hlc_millis(hlc: int) -> int:
     return hlc >> LOGICAL_BITS
+
+
+# Rows every copy creates by itself (default stages, rules, pick lists, the owner) are written with
+# clocks below this: any real edit, on any copy, sorts after them, so a copy installed later never
+# overrides an older copy's changes with its fresh defaults. (65 s after 1970 in physical time.)
+SEED_CEILING = 1 << 32
+
+
+class SeedClock(HybridClock):
+    """The clock of seeding: counts up from this copy's last seed clock, never reaching SEED_CEILING."""
+
+    def __init__(self, last: int) -> None:
+        super().__init__(last, wall=lambda: 0)
+
+    def tick(self) -> int:
+        value = super().tick()
+        if value >= SEED_CEILING:
+            raise RuntimeError("seed clock exhausted")
+        return value

@@ -28,13 +28,13 @@ def match_key_for(table: str, row: Mapping[str, Any]) -> str:
     return person or company_key(row.get("company_name") or "")  # a lead: the person, else the company
 
 
-_SOURCES = {"account": ("name",), "contact": ("first_name", "last_name"),
+SOURCES = {"account": ("name",), "contact": ("first_name", "last_name"),
             "lead": ("first_name", "last_name", "company_name")}
 
 
 def _stamp(_mapper: Mapper[Any], _conn: Connection, target: Any) -> None:
     table = target.__tablename__
-    target.match_key = match_key_for(table, {k: getattr(target, k) for k in _SOURCES[table]})
+    target.match_key = match_key_for(table, {k: getattr(target, k) for k in SOURCES[table]})
 
 
 for _model in (Account, Contact, Lead):

@@ -13,7 +13,7 @@ from pathlib import Path
 from crm_desktop.db.backup import backup_before
 from crm_desktop.errors import StorageError
 
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -43,8 +43,11 @@ def known_revisions() -> list[str]:
     return [rev.revision for rev in script.walk_revisions()]
 
 
-def upgrade(db_path: Path, now: datetime) -> bool:
-    """Migrate to SCHEMA_HEAD; returns True if anything ran. Refuses files from a newer version."""
+def upgrade(db_path: Path, now: datetime, *, backup_first: bool = True) -> bool:
+    """Migrate to SCHEMA_HEAD; returns True if anything ran. Refuses files from a newer version.
+
+    `backup_first=False` is for a scratch copy (a backup being restored), which needs no backup.
+    """
     current = stored_revision(db_path)
     if current == SCHEMA_HEAD:
         return False
@@ -54,7 +57,7 @@ def upgrade(db_path: Path, now: datetime) -> bool:
             "Install the newer version to open it; nothing was changed.",
             rev=current,
         )
-    if current is not None:
+    if current is not None and backup_first:
         backup_before(db_path, "before-upgrade", now)
     _run_alembic(db_path)
     return True

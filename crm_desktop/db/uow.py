@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from types import TracebackType
 
+from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.changelog import CONTEXT_KEY, ChangeContext
 from crm_desktop.db.database import Database
 from crm_desktop.db.errors import readable
+from crm_desktop.db.hlc import SEED_CEILING, SeedClock
 from crm_desktop.db.repositories import (
     AccountRepository,
     ActivityRepository,
+    CampaignRepository,
     ContactRepository,
     LeadRepository,
     OpportunityRepository,
@@ -28,6 +31,7 @@ from crm_desktop.db.repositories import (
     TargetRepository,
     UserRepository,
 )
+from crm_desktop.models import Change
 
 
 class UnitOfWork:
@@ -44,15 +48,19 @@ class UnitOfWork:
     targets: TargetRepository
     pick_lists: PickListRepository
     activities: ActivityRepository
+    campaigns: CampaignRepository
 
-    def __init__(self, database: Database, user_id: str | None) -> None:
+    def __init__(self, database: Database, user_id: str | None, *, seeding: bool = False) -> None:
+        """`seeding`: writes the rows every copy creates by itself, with seed clocks (db/hlc.py)."""
         self.database = database
         self.user_id = user_id
+        self.seeding = seeding
         self._committed = False
 
     def __enter__(self) -> UnitOfWork:
         self.session = self.database.sessions()
-        self.session.info[CONTEXT_KEY] = ChangeContext(self.database.clock, self.database.site_id, self.user_id)
+        clock = self._seed_clock() if self.seeding else self.database.clock
+        self.session.info[CONTEXT_KEY] = ChangeContext(clock, self.database.site_id, self.user_id)
         self.accounts = AccountRepository(self.session)
         self.contacts = ContactRepository(self.session)
         self.users = UserRepository(self.session)
@@ -65,8 +73,14 @@ class UnitOfWork:
         self.targets = TargetRepository(self.session)
         self.pick_lists = PickListRepository(self.session)
         self.activities = ActivityRepository(self.session)
+        self.campaigns = CampaignRepository(self.session)
         self._committed = False
         return self
+
+    def _seed_clock(self) -> SeedClock:
+        stmt = select(func.max(Change.hlc)).where(Change.site_id == self.database.site_id,
+                                                 Change.hlc < SEED_CEILING)
+        return SeedClock(self.session.execute(stmt).scalar() or 0)
 
     def commit(self) -> None:
         self.session.commit()

@@ -28,6 +28,9 @@ class Change(Base):
     row_id: Mapped[str] = mapped_column(String(36))
     hlc: Mapped[int] = mapped_column(BigInteger)
     site_id: Mapped[str] = mapped_column(String(16))
+    # The row's clock before this change: the version its writer had seen. A sync import compares it
+    # with another copy's change of the same field to tell an overwrite from a concurrent edit.
+    base_hlc: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     user_id: Mapped[str | None] = mapped_column(String(36))
     changed_at: Mapped[datetime] = mapped_column(DateTime)
 

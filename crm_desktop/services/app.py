@@ -41,7 +41,7 @@ def open_app(path: Path, *, exclusive: bool = True) -> AppContext:
     """Open (creating and migrating if needed) the database at `path` for the current user."""
     database = open_database(path, exclusive=exclusive)
     try:
-        with UnitOfWork(database, None) as uow:
+        with UnitOfWork(database, None, seeding=True) as uow:
             if uow.users.count() == 0:
                 # Every copy creates the same owner row (fixed id), so syncs never duplicate it.
                 uow.users.add(User(id=OWNER_ID, name="Owner", role="owner"))

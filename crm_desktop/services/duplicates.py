@@ -23,13 +23,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, Connection, Date, DateTime, Table, and_, select
+from sqlalchemy import Column, Connection, Table, and_, select
 from sqlalchemy.orm import Session
 
-from crm_desktop.db.changelog import encode_value
+from crm_desktop.db.changelog import decode_value, encode_value
 from crm_desktop.db.database import Database
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
@@ -248,18 +247,6 @@ def references_to(table: Table) -> list[tuple[type[SyncMixin], str]]:
     return sorted(found, key=lambda item: (item[0].__tablename__, item[1]))  # type: ignore[attr-defined]
 
 
-def _decode(model: type[SyncMixin], field: str, value: str | None) -> Any:
-    if value is None:
-        return None
-    data = json.loads(value)
-    column_type = model.__table__.c[field].type  # type: ignore[attr-defined]
-    if isinstance(column_type, DateTime):
-        return datetime.fromisoformat(data)
-    if isinstance(column_type, Date):
-        return date.fromisoformat(data)
-    return data
-
-
 def _live(session: Session, model: type[SyncMixin], row_id: str) -> SyncMixin:
     obj = session.get(model, row_id)
     if obj is None or obj.deleted_at is not None:
@@ -351,7 +338,7 @@ def undo_merge(uow: UnitOfWork, merge_id: str) -> tuple[Changes, ...]:
                     field=field,
                 )
         for field, (old, _merged) in before.items():
-            setattr(winner, field, _decode(model, field, old))
+            setattr(winner, field, decode_value(model.__table__, field, old))  # type: ignore[arg-type]
         relinked = json.loads(log.relinked_json)
         models = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
         for table, attr, row_id, target in relinked:

@@ -7,11 +7,12 @@ live leads' scores in the same transaction as the rule change.
 The stored `lead.score` is derived data (lead fields + rules, both synced). A recompute after a
 rule change writes it with one bulk UPDATE and does not log 200k field changes: every copy that
 receives the rule recomputes by itself (a sync import must call `recompute_scores` after it applied
-rules or leads). A lead saved through the ORM logs its score like any other field.
+rules or leads). `score` is a derived column (models.base.DERIVED_COLUMNS): never logged.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ from crm_desktop.services.formatting import parse_money
 ENTITY = "lead_scoring_rule"
 MAX_WEIGHT = 1000
 UPDATE_BATCH = 5000
+MAX_LISTED_LEADS = 5000
 
 # (key, label, field, condition, value, weight): the rules every new database starts with.
 DEFAULT_RULES = (
@@ -123,8 +125,9 @@ def to_rule(row: LeadScoringRule) -> scoring.ScoringRule:
     return scoring.ScoringRule(row.id, row.label, row.field, row.condition, row.value, row.weight, row.active)
 
 
-def recompute_scores(uow: UnitOfWork) -> tuple[str, ...]:
-    """Bring every live lead's score in line with the live rules; returns the ids whose score changed.
+def recompute_scores(uow: UnitOfWork, lead_ids: Collection[str] | None = None) -> tuple[str, ...]:
+    """Bring every live lead's score (or those of `lead_ids`) in line with the live rules; returns
+    the ids whose score changed.
 
     Inside the caller's transaction: reads only the columns scoring needs, scores in Python, and
     updates just the changed leads with executemany, in batches (still one transaction).
@@ -133,6 +136,8 @@ def recompute_scores(uow: UnitOfWork) -> tuple[str, ...]:
     cols = [Lead.__table__.c[name] for name in scoring.LEAD_COLUMNS]
     table = Lead.__table__
     stmt = select(table.c.id, table.c.score, *cols).where(table.c.deleted_at.is_(None))
+    if lead_ids is not None and len(lead_ids) <= MAX_LISTED_LEADS:  # more: one pass over all is cheaper
+        stmt = stmt.where(table.c.id.in_(lead_ids))
     changed: list[dict[str, Any]] = []
     names = scoring.LEAD_COLUMNS
     values = scoring.lead_values

@@ -43,6 +43,7 @@ from crm_desktop.views.leads import LeadsTab
 from crm_desktop.views.opportunities import OpportunitiesTab
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.settings_dialog import SettingsDialog
+from crm_desktop.views.sync_tab import SyncTab
 
 SEARCH_LIMIT = 8  # per kind
 
@@ -213,9 +214,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.opportunities_tab, self.icons["opportunity"], "")  # then the deals they become
         self.tabs.addTab(self.accounts_tab, self.icons["account"], "")
         self.tabs.addTab(self.contacts_tab, self.icons["contact"], "")
+        self.sync_tab = SyncTab(self.env)
+        self.sync_tab.imported.connect(lambda _changes: self._update_counts())
+        self.tabs.addTab(self.sync_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "")
         self.tabs.setCurrentWidget(self.accounts_tab)  # the start tab, unless the user left another one
         current = self.env.prefs.current_tab()
-        for tab in self.record_tabs():
+        for tab in [*self.record_tabs(), self.sync_tab]:
             if current == tab.NAME:
                 self.tabs.setCurrentWidget(tab)
 
@@ -250,6 +254,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.contacts_tab), self.tr("Contacts"))
         self.tabs.setTabText(self.tabs.indexOf(self.leads_tab), self.tr("Leads"))
         self.tabs.setTabText(self.tabs.indexOf(self.opportunities_tab), self.tr("Deals"))
+        self.tabs.setTabText(self.tabs.indexOf(self.sync_tab), self.tr("Sync"))
         self._update_counts()
         self._update_user()
         self._update_title()
@@ -268,7 +273,11 @@ class MainWindow(QMainWindow):
             kind, self.accounts_tab)
 
     def _tab_changed(self) -> None:
-        self.env.prefs.set_current_tab(self.current_tab().NAME)
+        widget = self.tabs.currentWidget()
+        on_records = isinstance(widget, RecordTab)
+        for action in (self.act_new, self.act_edit, self.act_delete, self.act_filter, self.act_columns):
+            action.setEnabled(on_records)  # they act on a list: the Sync tab has none
+        self.env.prefs.set_current_tab(getattr(widget, "NAME", self.accounts_tab.NAME))
 
     def open_record(self, kind: str, record_id: str) -> bool:
         """Switch to the record's tab, select it in the list and show its detail."""
@@ -294,7 +303,7 @@ class MainWindow(QMainWindow):
             tab.save_state()
             states.append(tab.state())
             self.env.bus.changed.disconnect(tab.on_changes)
-        old = self.record_tabs()
+        old: list[QWidget] = [*self.record_tabs(), self.sync_tab]
         self.tabs.blockSignals(True)
         self.tabs.clear()
         for tab in old:
@@ -322,6 +331,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         for tab in self.record_tabs():
             tab.refresh()
+        self.sync_tab.reload()
         self._update_counts()
         self._update_title()
         self._update_user()
@@ -355,6 +365,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.env, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
+        dialog.restored.connect(self.reload_after_restore)
         dialog.destroyed.connect(lambda *_: setattr(self, "settings_dialog", None))
         self.settings_dialog = dialog
         dialog.open()
@@ -454,6 +465,12 @@ class MainWindow(QMainWindow):
     def reload_everything(self) -> None:
         """After bulk work (sample data, an import): every list, count and pick list again."""
         self.refresh()
+
+    def reload_after_restore(self, _done: object = None) -> None:
+        """A backup replaced every record: forget Undo, build the tabs again (their pick lists too)."""
+        self.env.undo.forget()
+        self.rebuild_tabs()
+        self.last_action_label.setText(self.tr("Backup restored; the data it replaced was backed up first"))
 
     # --- closing --------------------------------------------------------------------------
 

@@ -307,7 +307,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/views/common.py" line="+67"/>
+        <location filename="../../crm_desktop/views/common.py" line="+71"/>
         <source>Head office</source>
         <translation>สำนักงานใหญ่</translation>
     </message>
@@ -344,6 +344,294 @@
         <location line="+4"/>
         <source>Postcode</source>
         <translation>รหัสไปรษณีย์</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <location filename="../../crm_desktop/views/backups_page.py" line="+50"/>
+        <source>Daily</source>
+        <translation>รายวัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made by hand</source>
+        <translation>สำรองเอง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before an upgrade</source>
+        <translation>ก่อนอัปเกรด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before a restore</source>
+        <translation>ก่อนกู้คืน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before an import</source>
+        <translation>ก่อนนำเข้าข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before a sync import</source>
+        <translation>ก่อนนำเข้าข้อมูลซิงค์</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+161"/>
+        <source>Restore</source>
+        <translation>กู้คืน</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>Restoring the backup…</source>
+        <translation>กำลังกู้คืนข้อมูลสำรอง…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>A backup is made every day when the program starts, and before upgrades, imports and restores; the oldest automatic ones are deleted. Backups you make yourself are kept until you delete them.</source>
+        <translation>โปรแกรมจะสำรองข้อมูลทุกวันเมื่อเปิดโปรแกรม และก่อนอัปเกรด นำเข้าข้อมูล หรือกู้คืน โดยจะลบไฟล์สำรองอัตโนมัติที่เก่าที่สุดออก ส่วนไฟล์สำรองที่คุณสร้างเองจะเก็บไว้จนกว่าคุณจะลบเอง</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Made</source>
+        <translation>เวลาที่สำรอง</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>ขนาด</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Back up now</source>
+        <translation>สำรองข้อมูลตอนนี้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore…</source>
+        <translation>กู้คืน…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from file…</source>
+        <translation>กู้คืนจากไฟล์…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open folder</source>
+        <translation>เปิดโฟลเดอร์</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Automatic backups to keep</source>
+        <translation>จำนวนไฟล์สำรองอัตโนมัติที่เก็บไว้</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 MB</source>
+        <translation>%1 เมกะไบต์</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Cancelled: no backup was made.</source>
+        <translation>ยกเลิกแล้ว: ไม่ได้สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back up</source>
+        <translation>สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backing up the database…</source>
+        <translation>กำลังสำรองข้อมูล…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backup saved: %1</source>
+        <translation>สำรองข้อมูลแล้ว: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the backup of %1</source>
+        <translation>ข้อมูลสำรองเมื่อ %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore from file</source>
+        <translation>กู้คืนจากไฟล์</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restore a backup</source>
+        <translation>กู้คืนข้อมูลสำรอง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace all the data in this database with %1?</source>
+        <translation>ต้องการแทนที่ข้อมูลทั้งหมดในฐานข้อมูลนี้ด้วย %1 หรือไม่</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Everything entered since that backup will be replaced. A backup of the current data is made first, so you can go back to it the same way.</source>
+        <translation>ข้อมูลทั้งหมดที่บันทึกหลังจากสำรองครั้งนั้นจะถูกแทนที่ โปรแกรมจะสำรองข้อมูลปัจจุบันไว้ก่อน คุณจึงกู้คืนกลับมาได้ด้วยวิธีเดียวกัน</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/campaigns_dialog.py" line="+57"/>
+        <source>New campaign</source>
+        <translation>เพิ่มแคมเปญ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit campaign</source>
+        <translation>แก้ไขแคมเปญ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. งานบ้านและสวนแฟร์ 2569</source>
+        <translation>เช่น งานบ้านและสวนแฟร์ 2569</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name *</source>
+        <translation>ชื่อแคมเปญ *</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Where the campaign runs: pick a lead source or type your own</source>
+        <translation>ช่องทางที่ใช้ทำแคมเปญ: เลือกจากแหล่งที่มาของลีด หรือพิมพ์เองก็ได้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>ช่องทาง</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Starts</source>
+        <translation>วันเริ่มต้น</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ends</source>
+        <translation>วันสิ้นสุด</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cost (baht)</source>
+        <translation>ค่าใช้จ่าย (บาท)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Campaign %1 saved</source>
+        <translation>บันทึกแคมเปญ %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignLabels</name>
+    <message>
+        <location line="-101"/>
+        <source>Planned</source>
+        <translation>วางแผนไว้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>กำลังดำเนินการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>เสร็จสิ้น</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsDialog</name>
+    <message>
+        <location line="+111"/>
+        <source>Campaigns</source>
+        <translation>แคมเปญการตลาด</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a lead&apos;s campaign in the lead form; the Leads tab can filter by campaign. A campaign still linked to leads or deals cannot be deleted: mark it as done instead.</source>
+        <translation>เลือกแคมเปญที่ทำให้ได้ลีดมาได้ในฟอร์มลีด และกรองรายการในแท็บลีดตามแคมเปญได้ แคมเปญที่ยังมีลีดหรือดีลเชื่อมโยงอยู่จะลบไม่ได้ ให้เปลี่ยนสถานะเป็น &quot;เสร็จสิ้น&quot; แทน</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Campaign</source>
+        <translation>แคมเปญ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>ช่องทาง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts</source>
+        <translation>วันเริ่มต้น</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends</source>
+        <translation>วันสิ้นสุด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost (฿)</source>
+        <translation>ค่าใช้จ่าย (฿)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leads</source>
+        <translation>ลีด</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Delete campaign</source>
+        <translation>ลบแคมเปญ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the campaign %1?</source>
+        <translation>ลบแคมเปญ %1 หรือไม่?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deleted campaign %1</source>
+        <translation>ลบแคมเปญ %1 แล้ว</translation>
     </message>
 </context>
 <context>
@@ -767,7 +1055,7 @@
 <context>
     <name>ConvertDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/convert_dialog.py" line="+55"/>
+        <location filename="../../crm_desktop/views/convert_dialog.py" line="+46"/>
         <source>Convert lead</source>
         <translation>แปลงลีดเป็นลูกค้า</translation>
     </message>
@@ -842,12 +1130,7 @@
         <translation>ชื่อ *</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>in baht, e.g. 150,000</source>
-        <translation>เป็นบาท เช่น 150,000</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Amount (฿)</source>
         <translation>มูลค่า (฿)</translation>
     </message>
@@ -857,7 +1140,7 @@
         <translation>วันที่คาดว่าจะปิดการขาย</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Choose the company from the list, or create a new one.</source>
         <translation>กรุณาเลือกบริษัทจากรายการ หรือสร้างบริษัทใหม่</translation>
     </message>
@@ -1193,7 +1476,7 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../crm_desktop/views/app.py" line="+92"/>
+        <location filename="../../crm_desktop/views/app.py" line="+105"/>
         <source>Welcome</source>
         <translation>ยินดีต้อนรับ</translation>
     </message>
@@ -1289,7 +1572,7 @@
 <context>
     <name>LeadDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/lead_dialog.py" line="+52"/>
+        <location filename="../../crm_desktop/views/lead_dialog.py" line="+44"/>
         <source>New lead</source>
         <translation>เพิ่มลีดใหม่</translation>
     </message>
@@ -1379,12 +1662,7 @@
         <translation>สนใจ</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>In baht, e.g. 150,000 or 1,250.50</source>
-        <translation>หน่วยเป็นบาท เช่น 150,000 หรือ 1,250.50</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Budget (baht)</source>
         <translation>งบประมาณ (บาท)</translation>
     </message>
@@ -1403,6 +1681,16 @@
         <location line="+5"/>
         <source>Source</source>
         <translation>แหล่งที่มา</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The campaign that brought this lead</source>
+        <translation>แคมเปญที่ทำให้ได้ลีดรายนี้มา</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>แคมเปญ</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1425,7 +1713,12 @@
         <translation>กรอกอย่างน้อยชื่อผู้ติดต่อหรือชื่อบริษัท</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+25"/>
+        <source>(no campaign)</source>
+        <translation>(ไม่มีแคมเปญ)</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Added lead %1</source>
         <translation>เพิ่มลีด %1 แล้ว</translation>
     </message>
@@ -1536,21 +1829,21 @@
 <context>
     <name>LeadsTab</name>
     <message>
-        <location filename="../../crm_desktop/views/leads.py" line="+68"/>
-        <location line="+33"/>
-        <location line="+216"/>
+        <location filename="../../crm_desktop/views/leads.py" line="+73"/>
+        <location line="+39"/>
+        <location line="+229"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location line="-244"/>
-        <location line="+32"/>
-        <location line="+209"/>
+        <location line="-263"/>
+        <location line="+38"/>
+        <location line="+222"/>
         <source>Created</source>
         <translation>สร้างเมื่อ</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-255"/>
         <source>Scoring rules…</source>
         <translation>เกณฑ์ให้คะแนน…</translation>
     </message>
@@ -1565,59 +1858,69 @@
         <translation>แก้ไขเหตุผลที่ตัดออกและเหตุผลที่ดีลไม่สำเร็จ</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Campaigns…</source>
+        <translation>แคมเปญ…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add and edit the marketing campaigns leads come from</source>
+        <translation>เพิ่มและแก้ไขแคมเปญการตลาดที่เป็นที่มาของลีด</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+202"/>
+        <location line="+216"/>
         <source>Company</source>
         <translation>บริษัท</translation>
     </message>
     <message>
-        <location line="-201"/>
-        <location line="+203"/>
+        <location line="-215"/>
+        <location line="+217"/>
         <source>Mobile</source>
         <translation>มือถือ</translation>
     </message>
     <message>
-        <location line="-202"/>
-        <location line="+211"/>
+        <location line="-216"/>
+        <location line="+225"/>
         <source>Source</source>
         <translation>แหล่งที่มา</translation>
     </message>
     <message>
-        <location line="-210"/>
-        <location line="+196"/>
+        <location line="-223"/>
+        <location line="+209"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+196"/>
+        <location line="-207"/>
+        <location line="+209"/>
         <source>Owner</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location line="-195"/>
-        <location line="+203"/>
+        <location line="-208"/>
+        <location line="+216"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location line="-202"/>
-        <location line="+199"/>
+        <location line="-215"/>
+        <location line="+212"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-178"/>
         <source>All statuses</source>
         <translation>ทุกสถานะ</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>lowest</source>
         <translation>ต่ำสุด</translation>
     </message>
@@ -1637,7 +1940,12 @@
         <translation>ผู้รับผิดชอบทุกคน</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+1"/>
+        <source>All campaigns</source>
+        <translation>ทุกแคมเปญ</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Filter by name, company, phone or e-mail…</source>
         <translation>กรองตามชื่อ บริษัท โทรศัพท์ หรืออีเมล…</translation>
     </message>
@@ -1663,7 +1971,7 @@
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Mark contacted</source>
         <translation>บันทึกว่าติดต่อแล้ว</translation>
     </message>
@@ -1738,7 +2046,8 @@
         <translation>ช่วงเวลาที่จะซื้อ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-223"/>
+        <location line="+225"/>
         <source>Campaign</source>
         <translation>แคมเปญ</translation>
     </message>
@@ -1796,7 +2105,7 @@
 <context>
     <name>ListEditorDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/list_editor.py" line="+78"/>
+        <location filename="../../crm_desktop/views/list_editor.py" line="+81"/>
         <source>Add…</source>
         <translation>เพิ่ม…</translation>
     </message>
@@ -1811,7 +2120,7 @@
         <translation>ลบ</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+47"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -1862,7 +2171,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/views/main_window.py" line="+224"/>
+        <location filename="../../crm_desktop/views/main_window.py" line="+228"/>
         <source>&amp;Settings…</source>
         <translation>ตั้งค่า(&amp;S)…</translation>
     </message>
@@ -1973,12 +2282,17 @@
         <translation>โอกาสการขาย</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation>ซิงก์ข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Restored: %1</source>
         <translation>เลิกทำแล้ว: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Settings saved</source>
         <translation>บันทึกการตั้งค่าแล้ว</translation>
     </message>
@@ -2010,6 +2324,19 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <location line="+8"/>
         <source>User: %1</source>
         <translation>ผู้ใช้: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Backup restored; the data it replaced was backed up first</source>
+        <translation>กู้คืนข้อมูลสำรองแล้ว (ข้อมูลเดิมถูกสำรองไว้ก่อน)</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEdit</name>
+    <message>
+        <location filename="../../crm_desktop/ui/forms.py" line="+166"/>
+        <source>In baht, e.g. 150,000 or 1,250.50</source>
+        <translation>หน่วยเป็นบาท เช่น 150,000 หรือ 1,250.50</translation>
     </message>
 </context>
 <context>
@@ -2251,7 +2578,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunity_dialog.py" line="+111"/>
+        <location filename="../../crm_desktop/views/opportunity_dialog.py" line="+108"/>
         <source>New deal</source>
         <translation>ดีลใหม่</translation>
     </message>
@@ -2351,12 +2678,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เหตุผลที่ไม่สำเร็จ *</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>In baht, e.g. 150,000 or 1,250.50</source>
-        <translation>หน่วยเป็นบาท เช่น 150,000 หรือ 1,250.50</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Amount (baht)</source>
         <translation>มูลค่า (บาท)</translation>
     </message>
@@ -2381,7 +2703,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+82"/>
         <source>Choose the customer from the list that appears while you type, or clear the field.</source>
         <translation>เลือกลูกค้าจากรายการที่แสดงขณะพิมพ์ หรือล้างช่องนี้</translation>
     </message>
@@ -2504,7 +2826,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>PipelineLabels</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunity_dialog.py" line="-225"/>
+        <location filename="../../crm_desktop/views/opportunity_dialog.py" line="-214"/>
         <source>Prospecting</source>
         <translation>หาลูกค้า</translation>
     </message>
@@ -2560,9 +2882,42 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../crm_desktop/views/sync_tab.py" line="+144"/>
+        <source>Import sync file</source>
+        <translation>นำเข้าไฟล์ซิงก์</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 changes from copy %2, made %3. %4 of them are already here.</source>
+        <translation>มีการเปลี่ยนแปลง %1 รายการจากเครื่อง %2 สร้างเมื่อ %3 ในจำนวนนี้มีอยู่ในเครื่องนี้แล้ว %4 รายการ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing in this file is new to this copy.</source>
+        <translation>ไม่มีข้อมูลใหม่สำหรับเครื่องนี้ในไฟล์นี้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database is backed up before the import. Conflicts keep the later change and are listed on the Sync tab, where you can choose the other value.</source>
+        <translation>ระบบจะสำรองฐานข้อมูลก่อนนำเข้า หากข้อมูลขัดแย้งกัน จะเก็บค่าที่แก้ไขทีหลังไว้ และแสดงรายการในแท็บซิงก์ข้อมูล ให้คุณเลือกใช้อีกค่าหนึ่งได้</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import</source>
+        <translation>นำเข้า</translation>
+    </message>
+</context>
+<context>
     <name>ProvinceCombo</name>
     <message>
-        <location filename="../../crm_desktop/ui/forms.py" line="+84"/>
+        <location filename="../../crm_desktop/ui/forms.py" line="-82"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
@@ -2869,7 +3224,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+237"/>
+        <location line="+241"/>
         <location line="+3"/>
         <source>Delete</source>
         <translation>ลบ</translation>
@@ -2921,7 +3276,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/scoring_dialog.py" line="+107"/>
+        <location filename="../../crm_desktop/views/scoring_dialog.py" line="+105"/>
         <source>New scoring rule</source>
         <translation>เพิ่มเกณฑ์ให้คะแนน</translation>
     </message>
@@ -3137,7 +3492,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ใช้งาน</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+38"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
@@ -3160,12 +3515,12 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/settings_dialog.py" line="+51"/>
+        <location filename="../../crm_desktop/views/settings_dialog.py" line="+60"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
@@ -3190,6 +3545,16 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ผู้ใช้งาน</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>General</source>
+        <translation>ทั่วไป</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backups</source>
+        <translation>สำรองข้อมูล</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Save</source>
         <translation>บันทึก</translation>
@@ -3210,7 +3575,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ไม่พบผู้ใช้นี้แล้ว โปรดเลือกผู้ใช้อื่น</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Company name saved</source>
         <translation>บันทึกชื่อกิจการแล้ว</translation>
     </message>
@@ -3218,7 +3583,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/stages_dialog.py" line="+58"/>
+        <location filename="../../crm_desktop/views/stages_dialog.py" line="+56"/>
         <source>New stage</source>
         <translation>เพิ่มขั้นตอน</translation>
     </message>
@@ -3309,12 +3674,12 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+55"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-53"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
@@ -3324,7 +3689,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+49"/>
         <source>Delete stage</source>
         <translation>ลบขั้นตอน</translation>
     </message>
@@ -3342,6 +3707,482 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <location line="+19"/>
         <source>Stage order changed</source>
         <translation>เปลี่ยนลำดับขั้นตอนแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>StartChecks</name>
+    <message>
+        <location filename="../../crm_desktop/views/app.py" line="+49"/>
+        <source>Daily backup saved</source>
+        <translation>สำรองข้อมูลประจำวันแล้ว</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+70"/>
+        <source>Database check</source>
+        <translation>ตรวจสอบฐานข้อมูล</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>The database failed its check: some of its data may be damaged.</source>
+        <translation>ฐานข้อมูลไม่ผ่านการตรวจสอบ ข้อมูลบางส่วนอาจเสียหาย</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No backup passes the check either. You can keep working; make a copy of the database file and ask whoever supports this program for help.</source>
+        <translation>ไม่มีไฟล์สำรองข้อมูลใดผ่านการตรวจสอบเช่นกัน คุณยังใช้งานต่อได้ แต่ควรคัดลอกไฟล์ฐานข้อมูลเก็บไว้ และติดต่อผู้ดูแลโปรแกรมเพื่อขอความช่วยเหลือ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restore the newest good backup, made %1? A backup of the current data is made first. If you keep working instead, some records may fail to open or save.</source>
+        <translation>ต้องการกู้คืนจากไฟล์สำรองล่าสุดที่ใช้งานได้ (สำรองเมื่อ %1) หรือไม่ โปรแกรมจะสำรองข้อมูลปัจจุบันไว้ก่อน หากเลือกใช้งานต่อ ข้อมูลบางรายการอาจเปิดหรือบันทึกไม่ได้</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restore backup</source>
+        <translation>กู้คืนข้อมูลสำรอง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep working</source>
+        <translation>ใช้งานต่อ</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The database cannot be opened: it failed its check. Restore the newest good backup, made %1? The damaged file is kept as a backup first.</source>
+        <translation>เปิดฐานข้อมูลไม่ได้เพราะไม่ผ่านการตรวจสอบ ต้องการกู้คืนจากไฟล์สำรองล่าสุดที่ใช้งานได้ (สำรองเมื่อ %1) หรือไม่ ไฟล์ที่เสียหายจะเก็บไว้เป็นไฟล์สำรองก่อน</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <location filename="../../crm_desktop/views/sync_tab.py" line="-119"/>
+        <source>Accounts</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leads</source>
+        <translation>ลีด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deals</source>
+        <translation>ดีล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pipeline stages</source>
+        <translation>ขั้นตอนการขาย</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage history</source>
+        <translation>ประวัติขั้นตอนการขาย</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activities</source>
+        <translation>กิจกรรม</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anniversaries</source>
+        <translation>วันสำคัญ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaigns</source>
+        <translation>แคมเปญการตลาด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Users</source>
+        <translation>ผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales targets</source>
+        <translation>เป้ายอดขาย</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choice lists</source>
+        <translation>รายการตัวเลือก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scoring rules</source>
+        <translation>กฎการให้คะแนน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>การตั้งค่า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merges</source>
+        <translation>การรวมข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name</source>
+        <translation>นามสกุล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nickname</source>
+        <translation>ชื่อเล่น</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>มือถือ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subdistrict</source>
+        <translation>ตำบล/แขวง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>อำเภอ/เขต</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postcode</source>
+        <translation>รหัสไปรษณีย์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stage</source>
+        <translation>ขั้นตอน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>มูลค่า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected close</source>
+        <translation>คาดว่าจะปิดการขาย</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>แท็ก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Deleted</source>
+        <translation>ลบแล้ว</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>New</source>
+        <translation>ใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>แก้ไข</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conflicts</source>
+        <translation>ขัดแย้ง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation>รอข้อมูลหลัก</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(empty)</source>
+        <translation>(ว่าง)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTab</name>
+    <message>
+        <location line="+77"/>
+        <source>This copy</source>
+        <translation>เครื่องนี้</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Office key…</source>
+        <translation>รหัสสำนักงาน…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With an office key, files are signed, and files signed with another key (or not signed) are refused</source>
+        <translation>เมื่อตั้งรหัสสำนักงาน ไฟล์ที่ส่งออกจะถูกลงนาม และไฟล์ที่ลงนามด้วยรหัสอื่น (หรือไม่ได้ลงนาม) จะถูกปฏิเสธ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export sync file…</source>
+        <translation>ส่งออกไฟล์ซิงก์…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import sync file…</source>
+        <translation>นำเข้าไฟล์ซิงก์…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Conflicts to review</source>
+        <translation>ข้อมูลขัดแย้งที่ต้องตรวจสอบ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two copies changed the same field differently. The later change was kept; you may use the other value instead.</source>
+        <translation>มีสองเครื่องแก้ไขข้อมูลช่องเดียวกันไม่ตรงกัน ระบบเก็บค่าที่แก้ไขทีหลังไว้ คุณเลือกใช้อีกค่าหนึ่งแทนได้</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record</source>
+        <translation>ระเบียน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>ช่องข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kept value</source>
+        <translation>ค่าที่เก็บไว้</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Changed by</source>
+        <translation>แก้ไขโดย</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other value</source>
+        <translation>อีกค่าหนึ่ง</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep this value</source>
+        <translation>ใช้ค่านี้ต่อไป</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the other value</source>
+        <translation>ใช้อีกค่าหนึ่ง</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exchange history</source>
+        <translation>ประวัติการรับส่งไฟล์</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When</source>
+        <translation>เมื่อ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Direction</source>
+        <translation>ทิศทาง</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other copy</source>
+        <translation>เครื่องปลายทาง</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changes</source>
+        <translation>การเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>set</source>
+        <translation>ตั้งแล้ว</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not set</source>
+        <translation>ยังไม่ได้ตั้ง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy code: %1 · %2 changes recorded · office key %3 · %4 record(s) waiting for a parent record</source>
+        <translation>รหัสเครื่อง: %1 · บันทึกการเปลี่ยนแปลง %2 รายการ · รหัสสำนักงาน %3 · มี %4 ระเบียนที่รอข้อมูลหลัก</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>copy %1</source>
+        <translation>เครื่อง %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Exported</source>
+        <translation>ส่งออก</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imported</source>
+        <translation>นำเข้า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all copies</source>
+        <translation>ทุกเครื่อง</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Changes the other copies do not have yet</source>
+        <translation>เฉพาะข้อมูลที่เครื่องอื่นยังไม่มี</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything (to start a new copy)</source>
+        <translation>ทั้งหมด (สำหรับตั้งเครื่องใหม่)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only for copy %1 (%2 changes)</source>
+        <translation>เฉพาะเครื่อง %1 (%2 รายการ)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <location line="+7"/>
+        <source>Export sync file</source>
+        <translation>ส่งออกไฟล์ซิงก์</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Writing the sync file…</source>
+        <translation>กำลังเขียนไฟล์ซิงก์…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported %1 changes to %2</source>
+        <translation>ส่งออก %1 รายการไปที่ %2 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 changes were written to %2. Send this file to the other copy and import it there.</source>
+        <translation>บันทึกการเปลี่ยนแปลง %1 รายการลงในไฟล์ %2 แล้ว ส่งไฟล์นี้ไปยังอีกเครื่องแล้วนำเข้าที่เครื่องนั้น</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+15"/>
+        <source>Import sync file</source>
+        <translation>นำเข้าไฟล์ซิงก์</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Checking the sync file…</source>
+        <translation>กำลังตรวจสอบไฟล์ซิงก์…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Importing the sync file…</source>
+        <translation>กำลังนำเข้าไฟล์ซิงก์…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Imported %1 changes from copy %2</source>
+        <translation>นำเข้า %1 รายการจากเครื่อง %2 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Office key</source>
+        <translation>รหัสสำนักงาน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same secret on every copy of this office. Leave empty to stop signing files.</source>
+        <translation>รหัสลับเดียวกันที่ตั้งไว้ในทุกเครื่องของสำนักงาน เว้นว่างไว้หากไม่ต้องการลงนามไฟล์</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,443 @@
+"""Applying other copies' changes: last writer wins per field, in one transaction (DESIGN §5).
+
+The change log is the truth: every received change is appended to it (so it can be passed on to
+further copies), and each field of a row holds the value of its latest change by (clock, site id).
+A row is therefore a function of the set of changes, whatever order they came in, and a change we
+already have is skipped: re-importing a file changes nothing.
+
+A row whose parent (or whose required fields) has not arrived yet is not written; its changes
+wait in the log and the row is listed in `sync_pending`, to be written by the import that brings
+what it lacks.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table
+
+from crm_desktop.db.bulk import Cancelled, TableWriter
+from crm_desktop.db.changelog import decode_value
+from crm_desktop.db.hlc import SEED_CEILING
+from crm_desktop.db.match_keys import SOURCES, match_key_for
+from crm_desktop.db.search_index import SuspendedIndex
+from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.services.changes import Changes
+from crm_desktop.services.scoring import recompute_scores
+from crm_desktop.sync.records import ChangeRecord, Line, check_lines, synced_tables
+
+Progress = Callable[[int, int], bool]
+Key = tuple[str, str]  # (entity, row id)
+BATCH = 500
+LOAD_CACHE_KB = 262_144  # a big page cache while writing many rows, as the bulk loader does
+_UNDECODED = object()
+
+
+COUNT_KINDS = ("new", "updated", "deleted", "conflicts", "waiting")
+
+
+@dataclass
+class EntityCounts:
+    new: int = 0
+    updated: int = 0
+    deleted: int = 0
+    conflicts: int = 0
+    waiting: int = 0
+
+
+@dataclass
+class ApplyReport:
+    received: int = 0
+    already_had: int = 0
+    entities: dict[str, EntityCounts] = field(default_factory=dict)
+    touched: dict[str, Changes] = field(default_factory=dict)  # entity -> ids created/updated/deleted
+
+    def of(self, entity: str) -> EntityCounts:
+        return self.entities.setdefault(entity, EntityCounts())
+
+    def changes(self) -> list[Changes]:
+        """What the screens must show anew, per kind of record."""
+        return list(self.touched.values())
+
+    def total(self, what: str) -> int:
+        return sum(getattr(c, what) for c in self.entities.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One change of one field, as far as deciding a winner and spotting a conflict needs."""
+
+    hlc: int
+    site: str
+    base: int
+    user: str | None
+    text: str | None  # the value as JSON text
+    at: str  # as stored: text order is time order
+    new: bool
+    value: Any = _UNDECODED  # the column value, when already known
+
+    @property
+    def order(self) -> tuple[int, str]:
+        return (self.hlc, self.site)
+
+
+@dataclass
+class _Row:
+    """One touched row: its new changes and, if it had any, the winning old version of each field."""
+
+    records: list[ChangeRecord] = field(default_factory=list)
+    old: dict[str, Version] = field(default_factory=dict)
+    old_latest: Version | None = None
+    old_first_at: str | None = None
+
+    def see_old(self, version: Version, name: str | None) -> None:
+        if self.old_latest is None or version.order > self.old_latest.order:
+            self.old_latest = version
+        if self.old_first_at is None or version.at < self.old_first_at:
+            self.old_first_at = version.at
+        if name is not None and (name not in self.old or version.order > self.old[name].order):
+            self.old[name] = version
+
+    def simple(self) -> bool:
+        """One new change of a row we never heard of: its fields are the row (the common case)."""
+        return len(self.records) == 1 and self.old_latest is None
+
+    def new_versions(self) -> dict[str, Version]:
+        best: dict[str, Version] = {}
+        for rec in self.records:
+            for name, value in rec.fields.items():
+                current = best.get(name)
+                if current is None or (rec.hlc, rec.site_id) > current.order:
+                    best[name] = Version(rec.hlc, rec.site_id, rec.base_hlc, rec.user_id, rec.texts[name],
+                                         rec.changed_at, True, value)
+        return best
+
+    def latest(self) -> tuple[int, str, str]:
+        """(clock, site, time) of the row's latest change, old or new."""
+        cands = [(r.hlc, r.site_id, r.changed_at) for r in self.records]
+        if self.old_latest is not None:
+            cands.append((self.old_latest.hlc, self.old_latest.site, self.old_latest.at))
+        return max(cands)
+
+    def first_at(self) -> str:
+        times = [r.changed_at for r in self.records] + ([self.old_first_at] if self.old_first_at else [])
+        return min(times)
+
+
+def conflict(old: Version | None, new: Version | None) -> tuple[Version, Version] | None:
+    """(winner, loser) when two versions of a field were written without seeing each other.
+
+    The winner's writer had not seen the loser when its row version (`base`) was older than the
+    loser's clock. Equal values, one copy's own successive edits, and seeded defaults never conflict.
+    """
+    if old is None or new is None or old.site == new.site or old.text == new.text:
+        return None
+    win, lose = (new, old) if new.order > old.order else (old, new)
+    return (win, lose) if win.base < lose.hlc and lose.hlc >= SEED_CEILING else None
+
+
+def unseen(cur: sqlite3.Cursor, lines: list[Line]) -> list[Line]:
+    """The lines our change log does not hold yet (a change is known by its site and clock)."""
+    by_site: dict[str, list[Line]] = defaultdict(list)
+    for line in lines:
+        by_site[line.site_id].append(line)
+    fresh: list[Line] = []
+    for site, group in by_site.items():
+        low, high = min(x.hlc for x in group), max(x.hlc for x in group)
+        known = {h for (h,) in cur.execute(
+            "SELECT hlc FROM change WHERE site_id = ? AND hlc BETWEEN ? AND ?", (site, low, high))}
+        for line in group:
+            if line.hlc not in known:
+                known.add(line.hlc)  # the same change twice in one file counts once
+                fresh.append(line)
+    return fresh
+
+
+def _pending(cur: sqlite3.Cursor) -> set[Key]:
+    return {(e, r) for e, r in cur.execute("SELECT entity, row_id FROM sync_pending")}
+
+
+def has_work(cur: sqlite3.Cursor, lines: list[Line]) -> bool:
+    """Whether an import would change anything: new changes, or rows still waiting for a parent."""
+    return bool(unseen(cur, lines)) or cur.execute("SELECT 1 FROM sync_pending LIMIT 1").fetchone() is not None
+
+
+class Applier:
+    """One import's work inside the caller's unit of work (which commits or rolls back)."""
+
+    def __init__(self, uow: UnitOfWork, file_name: str, progress: Progress | None = None) -> None:
+        self.uow = uow
+        self.file_name = file_name
+        self.progress = progress
+        self.tables = synced_tables()
+        self.raw: sqlite3.Connection = uow.session.connection().connection.driver_connection  # type: ignore[assignment]
+        self.cur = self.raw.cursor()
+        self.report = ApplyReport()
+        self.conflicts: list[dict[str, Any]] = []
+
+    def _step(self, done: int) -> None:
+        if self.progress is not None and not self.progress(done, 5):
+            raise Cancelled()
+
+    def apply(self, lines: list[Line]) -> ApplyReport:
+        cache = self.cur.execute("PRAGMA cache_size").fetchone()[0]
+        self.cur.execute(f"PRAGMA cache_size=-{LOAD_CACHE_KB}")
+        try:
+            return self._apply(lines)
+        finally:
+            self.cur.execute(f"PRAGMA cache_size={cache}")
+
+    def _apply(self, lines: list[Line]) -> ApplyReport:
+        self._step(0)
+        fresh = unseen(self.cur, lines)
+        self.report.received, self.report.already_had = len(lines), len(lines) - len(fresh)
+        pending = _pending(self.cur)
+        if not fresh and not pending:
+            return self.report
+        records = check_lines(fresh, self.file_name)
+        self._step(1)
+        rows = self.gather(records, pending)  # before the new changes join the log
+        self._step(2)
+        self.append_to_log(records)
+        self._step(3)
+        plan = _Plan(self, rows, pending)
+        plan.decide()
+        self._step(4)
+        plan.write()
+        if records:
+            self.uow.database.clock.observe(max(r.hlc for r in records))
+        self._step(5)
+        return self.report
+
+    def append_to_log(self, records: list[ChangeRecord]) -> None:
+        """Append the changes to our log, numbered after the last one."""
+        base = self.cur.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
+        changes, fields = [], []
+        for seq, rec in enumerate(records, start=base + 1):
+            changes.append((seq, rec.entity, rec.row_id, rec.hlc, rec.site_id, rec.base_hlc, rec.user_id,
+                            rec.changed_at))
+            fields += [(seq, k, v) for k, v in rec.texts.items()]
+        self.cur.executemany(
+            "INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", changes)
+        self.cur.executemany("INSERT INTO change_field (change_seq, field, value) VALUES (?, ?, ?)", fields)
+        self.cur.execute("PRAGMA defer_foreign_keys = ON")  # parents and children may arrive in any order
+
+    def gather(self, records: list[ChangeRecord], pending: set[Key]) -> dict[Key, _Row]:
+        rows: dict[Key, _Row] = defaultdict(_Row)
+        for rec in records:
+            rows[(rec.entity, rec.row_id)].records.append(rec)
+        for key in pending:
+            rows.setdefault(key, _Row())
+        self.cur.execute("CREATE TEMP TABLE IF NOT EXISTS sync_keys (entity TEXT, row_id TEXT, "
+                         "PRIMARY KEY (entity, row_id)) WITHOUT ROWID")
+        self.cur.execute("DELETE FROM sync_keys")
+        self.cur.executemany("INSERT INTO sync_keys VALUES (?, ?)", list(rows))
+        old = self.cur.execute(
+            "SELECT c.entity, c.row_id, c.hlc, c.site_id, c.base_hlc, c.user_id, c.changed_at, f.field, f.value "
+            "FROM sync_keys k JOIN change c ON c.entity = k.entity AND c.row_id = k.row_id "
+            "LEFT JOIN change_field f ON f.change_seq = c.seq")
+        for entity, row_id, hlc, site, b, user, at, name, text in old:
+            rows[(entity, row_id)].see_old(Version(hlc, site, b, user, text, at, False), name)
+        return rows
+
+    def existing(self, table: Table) -> dict[str, tuple[int, str, Any]]:
+        """id -> (hlc, site id, deleted_at) of the touched rows of `table` that exist here."""
+        found = self.cur.execute(
+            f'SELECT t.id, t.hlc, t.site_id, t.deleted_at FROM sync_keys k JOIN "{table.name}" t ON t.id = k.row_id '
+            "WHERE k.entity = ?", (table.name,))
+        return {i: (h, s, d) for i, h, s, d in found}
+
+
+def _value(table: Table, name: str, version: Version) -> Any:
+    return version.value if version.value is not _UNDECODED else decode_value(table, name, version.text)
+
+
+class _Plan:
+    """Which rows to insert or update with which values, and which must wait for a parent."""
+
+    def __init__(self, applier: Applier, rows: dict[Key, _Row], pending: set[Key]) -> None:
+        self.a = applier
+        self.rows = rows
+        self.pending = pending
+        self.inserts: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)  # table -> id -> row
+        self.updates: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        self.waiting: set[Key] = set()
+        self.was_deleted: dict[Key, bool] = {}
+
+    def decide(self) -> None:
+        by_table: dict[str, list[str]] = defaultdict(list)
+        for entity, row_id in self.rows:
+            by_table[entity].append(row_id)
+        for entity, ids in by_table.items():
+            table = self.a.tables[entity]
+            here = self.a.existing(table)
+            required = [c.key for c in table.columns if not c.nullable and c.default is None
+                        and c.server_default is None and not c.primary_key]
+            for row_id in ids:
+                self._decide_row(table, row_id, here.get(row_id), required)
+        self._hold_orphans()
+
+    def _decide_row(self, table: Table, row_id: str, current: tuple[int, str, Any] | None,
+                    required: list[str]) -> None:
+        entity = table.name
+        key = (entity, row_id)
+        row = self.rows[key]
+        full = key in self.pending or current is None  # write every field, not just the new winners
+        simple = row.simple() and current is None
+        values = dict(row.records[0].fields) if simple else self._merge(table, row_id, row, full)
+        hlc, site, at = row.latest()
+        if current is None:
+            if any(values.get(k) is None for k in required):
+                self.waiting.add(key)
+                return
+            values.update(id=row_id, created_at=_when(row.first_at()), updated_at=_when(at), hlc=hlc, site_id=site)
+            self.inserts[entity][row_id] = values
+            return
+        self.was_deleted[key] = current[2] is not None
+        if (hlc, site) > (current[0] or 0, current[1] or ""):
+            values.update(hlc=hlc, site_id=site, updated_at=_when(at))
+        if values:
+            self.updates[entity][row_id] = values
+
+    def _merge(self, table: Table, row_id: str, row: _Row, full: bool) -> dict[str, Any]:
+        """The fields to write: all winners for a full write, else those a new change won with a new value."""
+        new = row.new_versions()
+        values: dict[str, Any] = {}
+        for name in (set(row.old) | set(new)) if full else set(new):
+            old, fresh = row.old.get(name), new.get(name)
+            win = fresh if old is None or (fresh is not None and fresh.order > old.order) else old
+            assert win is not None
+            if full or (win.new and (old is None or old.text != win.text)):
+                values[name] = _value(table, name, win)
+            clash = conflict(old, fresh)
+            if clash is not None:
+                self._conflict(table.name, row_id, name, *clash)
+        return values
+
+    def _conflict(self, entity: str, row_id: str, name: str, win: Version, lose: Version) -> None:
+        self.a.conflicts.append({
+            "entity": entity, "row_id": row_id, "field": name,
+            "winner_value": win.text, "winner_hlc": win.hlc, "winner_site": win.site, "winner_user": win.user,
+            "loser_value": lose.text, "loser_hlc": lose.hlc, "loser_site": lose.site, "loser_user": lose.user,
+        })
+        self.a.report.of(entity).conflicts += 1
+
+    def _hold_orphans(self) -> None:
+        """Rows pointing at a parent that neither exists here nor is written now wait (repeat until stable)."""
+        while True:
+            missing = self._rows_with_missing_parents()
+            if not missing:
+                return
+            for entity, row_id in missing:
+                self.inserts[entity].pop(row_id, None)
+                self.updates[entity].pop(row_id, None)
+                self.waiting.add((entity, row_id))
+
+    def _rows_with_missing_parents(self) -> set[Key]:
+        wanted: dict[str, set[str]] = defaultdict(set)
+        links: list[tuple[Key, str, str]] = []
+        for kind in (self.inserts, self.updates):
+            for entity, rows in kind.items():
+                table = self.a.tables[entity]
+                fks = [(c.key, next(iter(c.foreign_keys)).column.table.name) for c in table.columns if c.foreign_keys]
+                for row_id, values in rows.items():
+                    for col, parent in fks:
+                        target = values.get(col)
+                        if target is not None and target not in self.inserts.get(parent, {}):
+                            wanted[parent].add(target)
+                            links.append(((entity, row_id), parent, target))
+        present: dict[str, set[str]] = {}
+        for parent, ids in wanted.items():
+            present[parent] = set()
+            listed = list(ids)
+            for start in range(0, len(listed), BATCH):
+                chunk = listed[start:start + BATCH]
+                marks = ",".join("?" * len(chunk))
+                present[parent] |= {i for (i,) in self.a.cur.execute(
+                    f'SELECT id FROM "{parent}" WHERE id IN ({marks})', chunk)}
+        return {key for key, parent, target in links if target not in present[parent]}
+
+    def write(self) -> None:
+        cur = self.a.cur
+        with SuspendedIndex(cur):  # new rows are indexed for search set-wise, as in bulk loads
+            for entity, rows in self.inserts.items():
+                self._insert(self.a.tables[entity], rows)
+        for entity, rows in self.updates.items():
+            self._update(self.a.tables[entity], rows)
+        cur.execute("DELETE FROM sync_pending")
+        cur.executemany("INSERT INTO sync_pending (entity, row_id) VALUES (?, ?)", sorted(self.waiting))
+        for entity, _row_id in self.waiting:
+            self.a.report.of(entity).waiting += 1
+        self._rescore()
+
+    def _insert(self, table: Table, rows: dict[str, dict[str, Any]]) -> None:
+        writer = TableWriter(table, self.a.uow.database)
+        keyed = table.name in SOURCES
+        prepared = []
+        counts = self.a.report.of(table.name)
+        for values in rows.values():
+            row = {**writer.defaults, **values}
+            if keyed:
+                row["match_key"] = match_key_for(table.name, row)
+            prepared.append(writer.values(row))
+            if row.get("deleted_at") is None:
+                counts.new += 1
+        self.a.cur.executemany(writer.sql, prepared)
+        self.a.report.touched[table.name] = Changes(table.name, created=tuple(rows))
+
+    def _update(self, table: Table, rows: dict[str, dict[str, Any]]) -> None:
+        dialect = self.a.uow.database.engine.dialect
+        groups: dict[tuple[str, ...], list[list[Any]]] = defaultdict(list)
+        counts = self.a.report.of(table.name)
+        for row_id, values in rows.items():
+            names = tuple(sorted(values))
+            out = []
+            for name in names:
+                value = values[name]
+                process = table.c[name].type.bind_processor(dialect)
+                out.append(process(value) if process is not None and value is not None else value)
+            groups[names].append([*out, row_id])
+            if values.get("deleted_at") is not None and not self.was_deleted[(table.name, row_id)]:
+                counts.deleted += 1
+            elif set(values) - {"hlc", "site_id", "updated_at"}:
+                counts.updated += 1
+        done = self.a.report.touched.get(table.name, Changes(table.name))
+        deleted = tuple(i for i, v in rows.items() if v.get("deleted_at") is not None)
+        self.a.report.touched[table.name] = replace(done, updated=tuple(i for i in rows if i not in deleted),
+                                                    deleted=deleted)
+        for names, params in groups.items():
+            sets = ", ".join(f'"{n}" = ?' for n in names)
+            self.a.cur.executemany(f'UPDATE "{table.name}" SET {sets} WHERE id = ?', params)
+        if table.name in SOURCES:
+            self._rekey(table, [i for i, v in rows.items() if set(v) & set(SOURCES[table.name])])
+
+    def _rekey(self, table: Table, ids: list[str]) -> None:
+        """Derived match keys of updated rows whose name fields changed (the ORM events do not run here)."""
+        cols = SOURCES[table.name]
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start:start + BATCH]
+            marks = ",".join("?" * len(chunk))
+            found = self.a.cur.execute(
+                f'SELECT id, {", ".join(cols)} FROM "{table.name}" WHERE id IN ({marks})', chunk).fetchall()
+            self.a.cur.executemany(f'UPDATE "{table.name}" SET match_key = ? WHERE id = ?',
+                                   [(match_key_for(table.name, dict(zip(cols, r[1:], strict=True))), r[0])
+                                    for r in found])
+
+    def _rescore(self) -> None:
+        """A lead's score is derived from its fields and the rules: recompute what the import touched."""
+        rules = "lead_scoring_rule" in self.inserts or "lead_scoring_rule" in self.updates
+        leads = set(self.inserts.get("lead", {})) | set(self.updates.get("lead", {}))
+        if rules:
+            recompute_scores(self.a.uow)
+        elif leads:
+            recompute_scores(self.a.uow, leads)
+
+
+def _when(value: str) -> datetime:
+    return datetime.fromisoformat(value)

@@ -1,0 +1,143 @@
+"""Export and import of sync files: what the command line and the Sync tab call."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from crm_desktop.db.backup import backup_before
+from crm_desktop.db.database import Database
+from crm_desktop.db.migrate import SCHEMA_HEAD
+from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.errors import DomainError
+from crm_desktop.models.base import utcnow
+from crm_desktop.sync import state
+from crm_desktop.sync.apply import Applier, ApplyReport, Progress, has_work
+from crm_desktop.sync.bundle import Manifest, read_bundle, write_bundle
+from crm_desktop.sync.records import Line, read_lines
+
+_CHANGES_SQL = (
+    "SELECT c.seq, c.entity, c.row_id, c.hlc, c.site_id, c.base_hlc, c.user_id, c.changed_at, f.field, f.value "
+    "FROM change c LEFT JOIN change_field f ON f.change_seq = c.seq "
+    "WHERE c.site_id = ? AND c.hlc > ? ORDER BY c.hlc, c.seq"
+)
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    changes: int
+    counts: dict[str, int]
+
+
+def _threshold(database: Database, for_site: str | None, everything: bool) -> dict[str, int]:
+    """Per site, the clock up to which the receiver(s) already have our changes."""
+    if everything:
+        return {}
+    with database.engine.connect() as conn:
+        peers = state.peer_vectors(conn)
+    if for_site is not None:
+        if for_site not in peers:
+            raise DomainError("This copy has never received a file from copy {site}, so it cannot tell what that "
+                              "copy lacks. Export everything instead (--all).", site=for_site)
+        return peers[for_site]
+    if not peers:
+        return {}
+    sites = {s for seen in peers.values() for s in seen}
+    return {s: min(seen.get(s, 0) for seen in peers.values()) for s in sites}
+
+
+def _lines(database: Database, seen: dict[str, int], counts: Counter[str]) -> Iterator[str]:
+    raw = database.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        sites = [s for (s,) in cur.execute("SELECT DISTINCT site_id FROM change ORDER BY site_id").fetchall()]
+        for site in sites:
+            current: list[object] | None = None
+            fields: list[str] = []
+            for seq, entity, row_id, hlc, site_id, base, user, at, name, value in cur.execute(
+                _CHANGES_SQL, (site, seen.get(site, 0))
+            ):
+                if current is None or current[0] != seq:
+                    if current is not None:
+                        yield _line(current, fields)
+                    current, fields = [seq, entity, row_id, hlc, site_id, base, user, at], []
+                    counts[entity] += 1
+                if name is not None:
+                    fields.append(f"{_dumps(name)}:{'null' if value is None else value}")
+            if current is not None:
+                yield _line(current, fields)
+    finally:
+        raw.close()
+
+
+def _line(change: list[object], fields: list[str]) -> str:
+    _seq, entity, row_id, hlc, site, base, user, at = change
+    return (f'{{"e":{_dumps(entity)},"r":{_dumps(row_id)},"h":{hlc},"s":{_dumps(site)},"b":{base},'
+            f'"u":{_dumps(user)},"t":{_dumps(at)},"f":{{{",".join(fields)}}}}}')
+
+
+def export_bundle(
+    database: Database, out: Path, *, for_site: str | None = None, everything: bool = False
+) -> ExportResult:
+    """Write the changes the receiver lacks (everything with `everything`) into a sync file at `out`."""
+    seen = _threshold(database, for_site, everything)
+    counts: Counter[str] = Counter()
+    payload = "".join(line + "\n" for line in _lines(database, seen, counts)).encode()
+    now = utcnow()
+    with database.engine.connect() as conn:
+        ours = state.vector(conn)
+    manifest = Manifest(from_site=database.site_id, created_at=now.isoformat(), schema=SCHEMA_HEAD, vector=ours,
+                        changes=sum(counts.values()), counts=dict(sorted(counts.items())))
+    write_bundle(out, manifest, payload, state.office_key(database))
+    with database.engine.begin() as conn:
+        state.record_exchange(conn, "export", for_site or "", out.name, manifest.changes, manifest.counts, now)
+    return ExportResult(out, manifest.changes, manifest.counts)
+
+
+def _has_work(database: Database, lines: list[Line]) -> bool:
+    raw = database.engine.raw_connection()
+    try:
+        return has_work(raw.cursor(), lines)  # type: ignore[arg-type]
+    finally:
+        raw.close()
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    manifest: Manifest
+    report: ApplyReport
+    dry_run: bool
+    backup: Path | None
+
+
+def import_bundle(
+    database: Database, user_id: str | None, path: Path, *, dry_run: bool = False, progress: Progress | None = None
+) -> ImportResult:
+    """Check the file, back the database up, and apply every change in one transaction.
+
+    With `dry_run` the same work runs and is rolled back: the report says what an import would do.
+    Any failure (a refused file, a full disk, Cancel) leaves the database as it was.
+    """
+    manifest, payload = read_bundle(path, key=state.office_key(database), own_site=database.site_id,
+                                    schema_head=SCHEMA_HEAD)
+    lines = read_lines(payload, path.name)
+    now = utcnow()
+    backup = None
+    if not dry_run and _has_work(database, lines):  # a re-imported file needs no backup
+        backup = backup_before(database.path, "sync-import", now)
+    with UnitOfWork(database, user_id) as uow:
+        applier = Applier(uow, path.name, progress)
+        report = applier.apply(lines)
+        conn = uow.session.connection()
+        state.record_conflicts(conn, applier.conflicts, now)
+        state.remember_peer(conn, manifest.from_site, manifest.vector, now)
+        summary = {e: asdict(c) for e, c in sorted(report.entities.items())}
+        state.record_exchange(conn, "import", manifest.from_site, path.name, report.received, summary, now)
+        if not dry_run:
+            uow.commit()
+    return ImportResult(manifest, report, dry_run, backup)

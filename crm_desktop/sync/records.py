@@ -1,0 +1,194 @@
+"""Change records as they travel in a sync file, and their strict check against our schema.
+
+One line of `changes.ndjson` is one change of one row:
+`{"e": entity, "r": row id, "h": clock, "s": site, "b": base clock, "u": user, "t": time, "f": {field: value}}`.
+Every value is checked against its column's type before the database is touched, so a record we
+could not store refuses the whole file instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String, Table, Text
+
+from crm_desktop.db.changelog import NOT_LOGGED
+from crm_desktop.models import Base, SyncMixin
+from crm_desktop.sync.bundle import BundleRefused
+
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+Check = Callable[[Any], Any]  # returns the column value, raises ValueError/TypeError if impossible
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRecord:
+    entity: str
+    row_id: str
+    hlc: int
+    site_id: str
+    base_hlc: int
+    user_id: str | None
+    changed_at: str  # as SQLAlchemy stores times in SQLite, so text order is time order
+    fields: dict[str, Any]  # column values (dates as date/datetime)
+    texts: dict[str, str | None]  # the same values as JSON text, for the change log
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the file, read but not yet checked beyond what tells changes apart."""
+
+    number: int
+    site_id: str
+    hlc: int
+    data: dict[str, Any]
+
+
+def synced_tables() -> dict[str, Table]:
+    return {m.class_.__tablename__: m.local_table for m in Base.registry.mappers  # type: ignore[misc]
+            if issubclass(m.class_, SyncMixin)}
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("text expected")
+    return value
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("whole number expected")
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("true or false expected")
+    return value
+
+
+def _number(value: Any) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError("number expected")
+    return value
+
+
+def _date(value: Any) -> date:
+    return date.fromisoformat(_text(value))
+
+
+def _datetime(value: Any) -> datetime:
+    return datetime.fromisoformat(_text(value))
+
+
+def _check_for(column_type: object) -> Check:
+    for kind, check in ((DateTime, _datetime), (Date, _date), (Boolean, _bool), (Integer, _int),
+                        (Float, _number), (Numeric, _number), (String, _text), (Text, _text)):
+        if isinstance(column_type, kind):
+            return check
+    raise TypeError(f"no sync check for {column_type!r}")
+
+
+class Schema:
+    """Per synced table, a value check for each field the change log may carry."""
+
+    def __init__(self) -> None:
+        self.tables = synced_tables()
+        # A text column's check is None: the commonest case, tested inline (1M+ values in a big file).
+        self.checks: dict[str, dict[str, tuple[Check | None, bool]]] = {
+            name: {c.key: (None if _check_for(c.type) is _text else _check_for(c.type), bool(c.nullable))
+                   for c in table.columns if c.key not in NOT_LOGGED}
+            for name, table in self.tables.items()
+        }
+
+    def record(self, line: Line) -> ChangeRecord:
+        data = line.data
+        entity = data["e"]
+        checks = self.checks.get(entity)
+        if checks is None:
+            raise ValueError(f"unknown kind of record {entity!r}")
+        raw = data.get("f") or {}
+        if not isinstance(raw, dict):
+            raise TypeError("fields expected")
+        fields: dict[str, Any] = {}
+        texts: dict[str, str | None] = {}
+        for name, value in raw.items():
+            check, nullable = checks[name]  # KeyError: a field we do not have
+            if value is None:
+                if not nullable:
+                    raise ValueError(f"{name} may not be empty")
+                fields[name] = texts[name] = None
+            elif check is None:
+                if type(value) is not str:
+                    raise TypeError(f"{name}: text expected")
+                fields[name] = value
+                texts[name] = encode_basestring(value)  # what the change log's JSON encoder writes
+            else:
+                fields[name] = check(value)
+                texts[name] = _to_json(value)
+        row_id, user = _text(data["r"]), data.get("u")
+        if not row_id or len(row_id) > 36:
+            raise ValueError("bad row id")
+        base = _int(data.get("b", 0))
+        if base < 0:
+            raise ValueError("bad clock")
+        at = _datetime(data["t"]).strftime("%Y-%m-%d %H:%M:%S.%f")
+        return ChangeRecord(entity, row_id, line.hlc, line.site_id, base, None if user is None else _text(user),
+                            at, fields, texts)
+
+
+def read_lines(payload: bytes, name: str) -> list[Line]:
+    """Every line of the file with its site and clock, or BundleRefused naming the first bad line."""
+    numbered = list(_lines(payload, name))
+    try:  # one parse of the whole file is much faster than one per line
+        parsed = json.loads("[" + ",".join(text for _, text in numbered) + "]")
+    except ValueError:
+        parsed = None  # find the bad line below, one by one
+    if parsed is not None and len(parsed) != len(numbered):
+        parsed = None  # a line holding two records: found below
+    lines: list[Line] = []
+    for index, (number, text) in enumerate(numbered):
+        try:
+            data = parsed[index] if parsed is not None else json.loads(text)
+            if not isinstance(data, dict):
+                raise TypeError("object expected")
+            site, hlc = _text(data["s"]), _int(data["h"])
+            if not site or len(site) > 16 or hlc <= 0:
+                raise ValueError("bad site or clock")
+        except (ValueError, TypeError, KeyError) as exc:
+            raise refused_line(number, name, exc) from exc
+        lines.append(Line(number, site, hlc, data))
+    return lines
+
+
+def check_lines(lines: list[Line], name: str) -> list[ChangeRecord]:
+    """The changes of `lines`, each field checked against its column, or BundleRefused."""
+    schema = Schema()
+    records: list[ChangeRecord] = []
+    for line in lines:
+        try:
+            records.append(schema.record(line))
+        except (ValueError, TypeError, KeyError) as exc:
+            raise refused_line(line.number, name, exc) from exc
+    return records
+
+
+def refused_line(number: int, name: str, exc: Exception) -> BundleRefused:
+    return BundleRefused("Line {line} of {name} is not a valid change ({reason}). Nothing was imported.",
+                         line=number, name=name, reason=exc)
+
+
+def _lines(payload: bytes, name: str) -> Iterator[tuple[int, str]]:
+    try:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BundleRefused("The file {name} is damaged or incomplete (it may have been cut off while copying). "
+                            "Nothing was imported.", name=name) from exc
+    # Only \n ends a line: splitlines() would also split inside texts holding U+2028 and the like.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield number, line

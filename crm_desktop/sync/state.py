@@ -1,0 +1,112 @@
+"""This copy's sync bookkeeping: version vectors, peers, the office key, history and conflicts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from crm_desktop.db.database import Database
+from crm_desktop.models import Change, SyncConflict, SyncExchange, SyncPeer, SyncPending
+
+KEY_SETTING = "sync_office_key"  # LocalState: a secret of this office's copies, never synced
+
+
+def vector(conn: Connection) -> dict[str, int]:
+    """The newest change we hold from each copy (site id -> clock)."""
+    rows = conn.execute(select(Change.site_id, func.max(Change.hlc)).group_by(Change.site_id))
+    return {site: int(hlc) for site, hlc in rows}
+
+
+def peer_vectors(conn: Connection) -> dict[str, dict[str, int]]:
+    """What each copy we imported from had seen when it wrote its last file to us."""
+    return {site: json.loads(raw) for site, raw in conn.execute(select(SyncPeer.site_id, SyncPeer.vector_json))}
+
+
+def remember_peer(conn: Connection, site: str, seen: Mapping[str, int], at: datetime) -> None:
+    """Keep the newest knowledge of `site`: merge with what we knew (files may arrive out of order)."""
+    known = peer_vectors(conn).get(site)
+    merged = dict(known or {})
+    for s, h in seen.items():
+        merged[s] = max(merged.get(s, 0), h)
+    data = {"vector_json": json.dumps(merged, sort_keys=True), "last_import_at": at}
+    if known is None:
+        conn.execute(insert(SyncPeer).values(site_id=site, **data))
+    else:
+        conn.execute(update(SyncPeer).where(SyncPeer.site_id == site).values(**data))
+
+
+def record_exchange(conn: Connection, direction: str, peer: str, file_name: str, changes: int,
+                    summary: Mapping[str, Any], at: datetime) -> None:
+    conn.execute(insert(SyncExchange).values(at=at, direction=direction, peer_site=peer, file_name=file_name,
+                                             changes=changes, summary_json=json.dumps(summary, sort_keys=True)))
+
+
+def record_conflicts(conn: Connection, conflicts: list[dict[str, Any]], at: datetime) -> None:
+    if conflicts:
+        conn.execute(insert(SyncConflict), [{**c, "detected_at": at, "resolution": ""} for c in conflicts])
+
+
+@dataclass(frozen=True)
+class Exchange:
+    at: datetime
+    direction: str
+    peer_site: str
+    file_name: str
+    changes: int
+
+
+def exchanges(database: Database, limit: int = 200) -> list[Exchange]:
+    """The latest exports and imports, newest first."""
+    stmt = (select(SyncExchange.at, SyncExchange.direction, SyncExchange.peer_site, SyncExchange.file_name,
+                   SyncExchange.changes).order_by(SyncExchange.id.desc()).limit(limit))
+    with database.engine.connect() as conn:
+        return [Exchange(*r) for r in conn.execute(stmt)]
+
+
+def office_key(database: Database) -> str | None:
+    return database.local(KEY_SETTING) or None
+
+
+def set_office_key(database: Database, key: str) -> None:
+    database.set_local(KEY_SETTING, key.strip())
+
+
+@dataclass(frozen=True)
+class Status:
+    site_id: str
+    changes: int
+    vector: dict[str, int]
+    peers: dict[str, tuple[datetime | None, int]]  # site -> (last file imported from it, changes it lacks)
+    waiting: int
+    open_conflicts: int
+    signed: bool
+
+
+def status(database: Database) -> Status:
+    with database.engine.connect() as conn:
+        return Status(
+            site_id=database.site_id,
+            changes=conn.execute(select(func.count()).select_from(Change)).scalar_one(),
+            vector=vector(conn),
+            peers={site: (at, lacking(conn, json.loads(raw))) for site, raw, at in conn.execute(
+                select(SyncPeer.site_id, SyncPeer.vector_json, SyncPeer.last_import_at))},
+            waiting=conn.execute(select(func.count()).select_from(SyncPending)).scalar_one(),
+            open_conflicts=conn.execute(
+                select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))
+            ).scalar_one(),
+            signed=office_key(database) is not None,
+        )
+
+
+def lacking(conn: Connection, seen: Mapping[str, int]) -> int:
+    """How many changes of our log a copy that has seen `seen` does not have yet."""
+    total = 0
+    for site, _newest in conn.execute(select(Change.site_id, func.max(Change.hlc)).group_by(Change.site_id)):
+        stmt = select(func.count()).select_from(Change).where(Change.site_id == site, Change.hlc > seen.get(site, 0))
+        total += conn.execute(stmt).scalar_one()
+    return total

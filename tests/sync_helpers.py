@@ -1,0 +1,37 @@
+"""Copies of one office's database for sync tests: each with its own site id, as after installing apart."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from crm_desktop.services.app import AppContext, open_app
+from crm_desktop.sync.records import synced_tables
+
+
+def new_copy(template: Path, folder: Path, name: str) -> AppContext:
+    """A fresh copy: the template file (already migrated and seeded) under a new site id."""
+    path = folder / f"{name}.sqlite3"
+    shutil.copyfile(template, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM local_state WHERE key = 'site_id'")
+    return open_app(path)
+
+
+def make_template(folder: Path) -> Path:
+    path = folder / "template.sqlite3"
+    open_app(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+def dump(ctx: AppContext) -> dict[str, list[tuple[object, ...]]]:
+    """Every synced table, every column, ordered by id: what converged copies must agree on."""
+    out: dict[str, list[tuple[object, ...]]] = {}
+    with sqlite3.connect(ctx.database.path) as conn:
+        for name, table in sorted(synced_tables().items()):
+            cols = ", ".join(f'"{c.key}"' for c in table.columns)
+            out[name] = conn.execute(f'SELECT {cols} FROM "{name}" ORDER BY id').fetchall()
+    return out

@@ -1,0 +1,60 @@
+"""`crm-desktop sync …`: export, dry run, import, status; one line on stderr and status 1 on errors."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.main import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["--lang", "en", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def accounts(db: Path) -> list[str]:
+    with sqlite3.connect(db) as conn:
+        return [r[0] for r in conn.execute("SELECT name FROM account ORDER BY name")]
+
+
+def test_a_new_copy_starts_from_a_full_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    office, rep, bundle = tmp_path / "office.db", tmp_path / "rep.db", tmp_path / "all.zip"
+    assert run(capsys, "--db", str(office), "demo", "--size", "small")[0] == 0
+    code, out, _ = run(capsys, "--db", str(office), "sync", "export", "--all", "--out", str(bundle))
+    assert code == 0 and "changes to" in out
+    code, out, _ = run(capsys, "--db", str(rep), "sync", "import", str(bundle), "--dry-run")
+    assert code == 0 and out.startswith("Dry run, nothing was saved") and "account\t200\t" in out
+    assert accounts(rep) == []
+    code, out, _ = run(capsys, "--db", str(rep), "sync", "import", str(bundle))
+    assert code == 0 and "Backup made before the import" in out
+    assert accounts(rep) == accounts(office) and len(accounts(rep)) == 200
+    code, out, _ = run(capsys, "--db", str(rep), "sync", "status")
+    assert code == 0 and "last file imported" in out and "Conflicts to review: 0." in out
+    code, out, _ = run(capsys, "--db", str(rep), "sync", "import", str(bundle))
+    assert code == 0 and "already here" in out and "Backup made" not in out
+
+
+def test_errors_are_one_line_and_status_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db, bundle = tmp_path / "a.db", tmp_path / "a.zip"
+    assert run(capsys, "--db", str(db), "sync", "export", "--out", str(bundle))[0] == 0
+    code, out, err = run(capsys, "--db", str(db), "sync", "import", str(bundle))
+    assert (code, out) == (1, "") and err.count("\n") == 1 and "exported from this copy itself" in err
+    code, _, err = run(capsys, "--db", str(db), "sync", "export", "--for", "0123456789abcdef", "--out", str(bundle))
+    assert code == 1 and "never received a file from copy 0123456789abcdef" in err
+    (tmp_path / "junk.zip").write_bytes(b"not a zip")
+    code, _, err = run(capsys, "--lang", "th", "--db", str(db), "sync", "import", str(tmp_path / "junk.zip"))
+    assert code == 1 and "เสียหาย" in err
+
+
+def test_the_office_key_signs_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    office, rep, bundle = tmp_path / "office.db", tmp_path / "rep.db", tmp_path / "f.zip"
+    assert run(capsys, "--db", str(rep), "sync", "key", "ความลับ")[0] == 0
+    run(capsys, "--db", str(office), "sync", "export", "--out", str(bundle))
+    assert "not signed" in run(capsys, "--db", str(rep), "sync", "import", str(bundle))[2]
+    run(capsys, "--db", str(office), "sync", "key", "ความลับ")
+    run(capsys, "--db", str(office), "sync", "export", "--out", str(bundle))
+    assert run(capsys, "--db", str(rep), "sync", "import", str(bundle))[0] == 0

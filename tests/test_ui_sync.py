@@ -1,0 +1,113 @@
+"""The Sync tab through its widgets: export, preview and import, conflicts, office key."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
+from crm_desktop.services.app import open_app
+from crm_desktop.sync.files import export_bundle, import_bundle
+from crm_desktop.sync.state import office_key
+from crm_desktop.ui.actions import ChangeBus, UndoDelete
+from crm_desktop.ui.prefs import Prefs
+from crm_desktop.views.common import ViewEnv
+from crm_desktop.views.sync_tab import PreviewDialog, SyncTab
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def other(tmp_path: Path):
+    ctx = open_app(tmp_path / "other.sqlite3")
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def tab(qtbot, ctx, qsettings, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    env = ViewEnv(ctx, Prefs(), ChangeBus(), UndoDelete(None), lambda: TODAY)
+    widget = SyncTab(env)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+
+def test_import_shows_a_preview_and_saves_only_after_confirming(qtbot, tab, ctx, other, tmp_path) -> None:
+    create_account(other.uow(), AccountInput(name="ร้านกาแฟดอยช้าง"), TODAY)
+    path = tmp_path / "from-other.zip"
+    export_bundle(other.database, path, everything=True)
+    tab.choose_import_path = lambda: path
+    published = []
+    tab.env.bus.changed.connect(published.append)
+    tab.import_button.click()
+    qtbot.waitUntil(lambda: isinstance(tab.preview, PreviewDialog) and tab.preview.isVisible(), timeout=10_000)
+    table = tab.preview.table
+    cells = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert cells == {"Accounts": "1"}
+    with sqlite3.connect(ctx.database.path) as conn:
+        assert conn.execute("SELECT count(*) FROM account").fetchone()[0] == 0  # a preview saves nothing
+    tab.preview.import_button.click()
+    qtbot.waitUntil(lambda: tab.history.rowCount() == 1, timeout=10_000)
+    with sqlite3.connect(ctx.database.path) as conn:
+        assert conn.execute("SELECT name FROM account").fetchall() == [("ร้านกาแฟดอยช้าง",)]
+    assert tab.history.item(0, 1).text() == "Imported"
+    assert any(c.entity == "account" and c.created for c in published)
+
+
+def test_a_damaged_file_shows_a_message_and_changes_nothing(qtbot, tab, ctx, tmp_path, monkeypatch) -> None:
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    tab.choose_import_path = lambda: bad
+    shown = []
+    monkeypatch.setattr("crm_desktop.views.sync_tab.show_error", lambda _p, exc, lang: shown.append(exc.text(lang)))
+    tab.import_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "damaged or incomplete" in shown[0]
+    assert tab.preview is None
+
+
+def test_export_writes_a_file_the_other_copy_can_import(qtbot, tab, ctx, other, tmp_path) -> None:
+    create_account(ctx.uow(), AccountInput(name="Lanna Foods"), TODAY)
+    path = tmp_path / "out.zip"
+    tab.choose_export_path = lambda: path
+    tab.export_file(everything=True)
+    qtbot.waitUntil(lambda: tab.history.rowCount() == 1, timeout=10_000)
+    assert path.exists()
+    assert import_bundle(other.database, other.user_id, path).report.of("account").new == 1
+
+
+def test_a_conflict_is_listed_and_the_other_value_can_be_chosen(qtbot, tab, ctx, other, tmp_path) -> None:
+    account_id = create_account(ctx.uow(), AccountInput(name="Lanna Foods", phone="021234567"), TODAY).created[0]
+    export_bundle(ctx.database, tmp_path / "1.zip", everything=True)
+    import_bundle(other.database, other.user_id, tmp_path / "1.zip")
+    for who, phone in ((ctx, "021111111"), (other, "022222222")):
+        data = account_input(who.uow(), account_id)
+        data.phone = phone
+        update_account(who.uow(), account_id, data, TODAY)
+    export_bundle(other.database, tmp_path / "2.zip", everything=True)
+    import_bundle(ctx.database, ctx.user_id, tmp_path / "2.zip")
+    tab.reload()
+    assert tab.conflicts.rowCount() == 1
+    assert tab.conflicts.item(0, 0).text() == "Accounts: Lanna Foods"
+    assert (tab.conflicts.item(0, 2).text(), tab.conflicts.item(0, 4).text()) == ("02 222 2222", "02 111 1111")
+    assert not tab.flip_button.isEnabled()
+    tab.conflicts.selectRow(0)
+    tab.flip_button.click()
+    assert tab.conflicts.rowCount() == 0
+    assert account_input(ctx.uow(), account_id).phone == "+6621111111"
+
+
+def test_the_office_key_is_set_from_the_tab(qtbot, tab, ctx, monkeypatch) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("ความลับ", True))
+    tab.key_button.click()
+    assert office_key(ctx.database) == "ความลับ"
+    assert "office key set" in tab.copy_label.text()
