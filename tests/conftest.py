@@ -54,6 +54,17 @@ def qsettings(tmp_path: Path) -> Iterator[object]:
 
 
 @pytest.fixture
+def prefs(qsettings: object) -> object:
+    """Preferences in the test's QSettings: English, Buddhist Era dates (what most UI tests expect)."""
+    from crm_desktop.ui.prefs import Prefs
+
+    prefs = Prefs(qsettings)  # type: ignore[arg-type]
+    prefs.language = "en"
+    prefs.buddhist_era = True
+    return prefs
+
+
+@pytest.fixture
 def type_text(qtbot: object) -> object:
     """`type_text(widget, text)`: type like a user, Thai included, one key event per character.
 

@@ -19,14 +19,6 @@ from crm_desktop.views.main_window import MainWindow
 TODAY = date(2026, 11, 23)
 
 
-@pytest.fixture
-def prefs(qsettings: object) -> Prefs:
-    prefs = Prefs(qsettings)  # type: ignore[arg-type]
-    prefs.language = "en"
-    prefs.buddhist_era = True
-    return prefs
-
-
 def open_window(qtbot: object, ctx: AppContext, prefs: Prefs) -> MainWindow:
     window = MainWindow(ctx, prefs, today=lambda: TODAY)
     qtbot.addWidget(window)  # type: ignore[attr-defined]

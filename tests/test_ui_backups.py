@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop.queries.accounts import account_count
@@ -23,14 +23,6 @@ from crm_desktop.views.settings_dialog import SettingsDialog
 from tests.backup_helpers import corrupt_table, names
 
 TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def prefs(qsettings: QSettings) -> Prefs:
-    prefs = Prefs(qsettings)
-    prefs.language = "en"
-    prefs.buddhist_era = True
-    return prefs
 
 
 def open_window(qtbot, ctx: AppContext, prefs: Prefs) -> MainWindow:

@@ -27,14 +27,6 @@ NAME, COST = 0, 5
 
 
 @pytest.fixture
-def prefs(qsettings: object) -> Prefs:
-    prefs = Prefs(qsettings)  # type: ignore[arg-type]
-    prefs.language = "en"
-    prefs.buddhist_era = True
-    return prefs
-
-
-@pytest.fixture
 def tab(qtbot, ctx: AppContext, prefs: Prefs) -> LeadsTab:
     env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(), lambda: TODAY)
     widget = LeadsTab(env)

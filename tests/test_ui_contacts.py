@@ -20,14 +20,6 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def prefs(qsettings: object) -> Prefs:
-    prefs = Prefs(qsettings)  # type: ignore[arg-type]
-    prefs.language = "en"
-    prefs.buddhist_era = True
-    return prefs
-
-
-@pytest.fixture
 def window(qtbot, ctx: AppContext, prefs: Prefs) -> MainWindow:
     window = MainWindow(ctx, prefs, today=lambda: TODAY)
     qtbot.addWidget(window)

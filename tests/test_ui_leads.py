@@ -28,14 +28,6 @@ BUDGET = "งบประมาณตั้งแต่ 100,000 บาท"
 
 
 @pytest.fixture
-def prefs(qsettings: object) -> Prefs:
-    prefs = Prefs(qsettings)  # type: ignore[arg-type]
-    prefs.language = "en"
-    prefs.buddhist_era = True
-    return prefs
-
-
-@pytest.fixture
 def tab(qtbot, ctx: AppContext, prefs: Prefs) -> LeadsTab:
     env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(), lambda: TODAY)
     widget = LeadsTab(env)

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
@@ -29,14 +29,6 @@ from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.settings_dialog import SettingsDialog
 
 TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def prefs(qsettings: QSettings) -> Prefs:
-    prefs = Prefs(qsettings)
-    prefs.language = "en"
-    prefs.buddhist_era = True
-    return prefs
 
 
 @pytest.fixture

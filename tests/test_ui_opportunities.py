@@ -25,14 +25,6 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def prefs(qsettings: object) -> Prefs:
-    prefs = Prefs(qsettings)  # type: ignore[arg-type]
-    prefs.language = "en"
-    prefs.buddhist_era = True
-    return prefs
-
-
-@pytest.fixture
 def tab(qtbot, ctx: AppContext, prefs: Prefs) -> OpportunitiesTab:
     env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(), lambda: TODAY)
     widget = OpportunitiesTab(env)

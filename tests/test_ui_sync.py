@@ -14,7 +14,6 @@ from crm_desktop.services.app import open_app
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.state import office_key
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
-from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.sync_tab import PreviewDialog, SyncTab
 
@@ -31,9 +30,9 @@ def other(tmp_path: Path):
 
 
 @pytest.fixture
-def tab(qtbot, ctx, qsettings, monkeypatch):
+def tab(qtbot, ctx, prefs, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    env = ViewEnv(ctx, Prefs(), ChangeBus(), UndoDelete(None), lambda: TODAY)
+    env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(None), lambda: TODAY)
     widget = SyncTab(env)
     qtbot.addWidget(widget)
     widget.show()
@@ -111,3 +110,15 @@ def test_the_office_key_is_set_from_the_tab(qtbot, tab, ctx, monkeypatch) -> Non
     tab.key_button.click()
     assert office_key(ctx.database) == "ความลับ"
     assert "office key set" in tab.copy_label.text()
+
+
+def test_the_office_key_is_set_in_settings(qtbot, ctx, prefs) -> None:
+    from crm_desktop.views.settings_dialog import SettingsDialog
+
+    env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(None), lambda: TODAY)
+    dialog = SettingsDialog(env)
+    qtbot.addWidget(dialog)
+    assert dialog.office_key.text() == ""
+    dialog.office_key.setText("  กุญแจร้าน  ")
+    assert dialog.save()
+    assert office_key(ctx.database) == "กุญแจร้าน"

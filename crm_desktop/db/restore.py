@@ -111,11 +111,7 @@ def _copy_to_scratch(source: Path, scratch: Path, progress: Progress | None) -> 
         raise StorageError("Cannot create the folder {path}: {reason}", path=str(scratch.parent), reason=exc) from exc
     _remove(scratch)  # left over from an interrupted restore
     try:
-        out = sqlite3.connect(scratch)
-        try:
-            copy_database(source, out, progress)
-        finally:
-            out.close()
+        _copy_file(source, scratch, progress)
     except sqlite3.Error as exc:
         raise _refusal(exc, source) from exc
 
@@ -191,13 +187,18 @@ def _replace(db_path: Path, scratch: Path, progress: Progress | None) -> None:
         os.replace(scratch, db_path)
         return
     try:
-        target = sqlite3.connect(db_path)
-        try:
-            copy_database(scratch, target, progress)
-        finally:
-            target.close()
+        _copy_file(scratch, db_path, progress)
     except sqlite3.Error as exc:
         raise StorageError("Nothing was restored: {reason}", reason=exc) from exc
+
+
+def _copy_file(source: Path, dest: Path, progress: Progress | None) -> None:
+    """Copy the database `source` into the file `dest` page by page (the backup API)."""
+    out = sqlite3.connect(dest)
+    try:
+        copy_database(source, out, progress)
+    finally:
+        out.close()
 
 
 def _remove(path: Path, *, keep_main: bool = False) -> None:

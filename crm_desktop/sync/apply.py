@@ -179,6 +179,7 @@ class Applier:
         self.cur = self.raw.cursor()
         self.report = ApplyReport()
         self.conflicts: list[dict[str, Any]] = []
+        self.here: dict[str, dict[str, tuple[int, str, Any]]] = {}  # entity -> rows that exist here
 
     def _step(self, done: int) -> None:
         if self.progress is not None and not self.progress(done, 5):
@@ -234,19 +235,27 @@ class Applier:
             rows[(rec.entity, rec.row_id)].records.append(rec)
         for key in pending:
             rows.setdefault(key, _Row())
-        self.cur.execute("CREATE TEMP TABLE IF NOT EXISTS sync_keys (entity TEXT, row_id TEXT, "
-                         "PRIMARY KEY (entity, row_id)) WITHOUT ROWID")
-        self.cur.execute("DELETE FROM sync_keys")
-        self.cur.executemany("INSERT INTO sync_keys VALUES (?, ?)", list(rows))
+        self._keys_table("sync_keys", list(rows))
+        for entity in {e for e, _ in rows}:
+            self.here[entity] = self._existing(self.tables[entity])
+        # Only a row that exists or waits has changes in our log: ask the log about those alone.
+        known = [k for k in rows if k in pending or k[1] in self.here[k[0]]]
+        self._keys_table("sync_old_keys", known)
         old = self.cur.execute(
             "SELECT c.entity, c.row_id, c.hlc, c.site_id, c.base_hlc, c.user_id, c.changed_at, f.field, f.value "
-            "FROM sync_keys k JOIN change c ON c.entity = k.entity AND c.row_id = k.row_id "
+            "FROM sync_old_keys k JOIN change c ON c.entity = k.entity AND c.row_id = k.row_id "
             "LEFT JOIN change_field f ON f.change_seq = c.seq")
         for entity, row_id, hlc, site, b, user, at, name, text in old:
             rows[(entity, row_id)].see_old(Version(hlc, site, b, user, text, at, False), name)
         return rows
 
-    def existing(self, table: Table) -> dict[str, tuple[int, str, Any]]:
+    def _keys_table(self, name: str, keys: list[Key]) -> None:
+        self.cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (entity TEXT, row_id TEXT, "
+                         "PRIMARY KEY (entity, row_id)) WITHOUT ROWID")
+        self.cur.execute(f"DELETE FROM {name}")
+        self.cur.executemany(f"INSERT INTO {name} VALUES (?, ?)", keys)
+
+    def _existing(self, table: Table) -> dict[str, tuple[int, str, Any]]:
         """id -> (hlc, site id, deleted_at) of the touched rows of `table` that exist here."""
         found = self.cur.execute(
             f'SELECT t.id, t.hlc, t.site_id, t.deleted_at FROM sync_keys k JOIN "{table.name}" t ON t.id = k.row_id '
@@ -276,7 +285,7 @@ class _Plan:
             by_table[entity].append(row_id)
         for entity, ids in by_table.items():
             table = self.a.tables[entity]
-            here = self.a.existing(table)
+            here = self.a.here[entity]
             required = [c.key for c in table.columns if not c.nullable and c.default is None
                         and c.server_default is None and not c.primary_key]
             for row_id in ids:

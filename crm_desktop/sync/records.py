@@ -9,6 +9,7 @@ could not store refuses the whole file instead of failing half-way.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -40,12 +41,12 @@ class ChangeRecord:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One line of the file, read but not yet checked beyond what tells changes apart."""
+    """One line of the file: its site and clock (enough to know whether we have it), and its text."""
 
     number: int
     site_id: str
     hlc: int
-    data: dict[str, Any]
+    text: str
 
 
 def synced_tables() -> dict[str, Table]:
@@ -105,55 +106,65 @@ class Schema:
             for name, table in self.tables.items()
         }
 
-    def record(self, line: Line) -> ChangeRecord:
-        data = line.data
+    def record(self, line: Line, data: Any) -> ChangeRecord:
+        if not isinstance(data, dict):
+            raise TypeError("object expected")
+        if data.get("s") != line.site_id or data.get("h") != line.hlc:
+            raise ValueError("site or clock given twice")
         entity = data["e"]
         checks = self.checks.get(entity)
         if checks is None:
             raise ValueError(f"unknown kind of record {entity!r}")
-        raw = data.get("f") or {}
-        if not isinstance(raw, dict):
+        fields = data.get("f") or {}
+        if not isinstance(fields, dict):
             raise TypeError("fields expected")
-        fields: dict[str, Any] = {}
         texts: dict[str, str | None] = {}
-        for name, value in raw.items():
+        for name, value in fields.items():
             check, nullable = checks[name]  # KeyError: a field we do not have
             if value is None:
                 if not nullable:
                     raise ValueError(f"{name} may not be empty")
-                fields[name] = texts[name] = None
+                texts[name] = None
             elif check is None:
                 if type(value) is not str:
                     raise TypeError(f"{name}: text expected")
-                fields[name] = value
                 texts[name] = encode_basestring(value)  # what the change log's JSON encoder writes
             else:
-                fields[name] = check(value)
                 texts[name] = _to_json(value)
+                fields[name] = check(value)  # the column value (a date for a date column)
         row_id, user = _text(data["r"]), data.get("u")
         if not row_id or len(row_id) > 36:
             raise ValueError("bad row id")
         base = _int(data.get("b", 0))
         if base < 0:
             raise ValueError("bad clock")
-        at = _datetime(data["t"]).strftime("%Y-%m-%d %H:%M:%S.%f")
+        at = data["t"]
+        moment = _datetime(at)  # a real time, or refused
+        if not _STORED_TIME.fullmatch(at):  # our own files carry the stored form already
+            at = moment.strftime("%Y-%m-%d %H:%M:%S.%f")
         return ChangeRecord(entity, row_id, line.hlc, line.site_id, base, None if user is None else _text(user),
                             at, fields, texts)
 
 
+_STORED_TIME = re.compile(r"[0-9]{4}-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9]\.[0-9]{6}")
+# How our own files begin each line: enough to read site and clock without parsing the whole line.
+_HEAD = re.compile(r'\{"e":"[a-z_]{1,40}","r":"[^"\\]{1,36}","h":([1-9][0-9]{0,18}),"s":"([^"\\]{1,16})"')
+
+
 def read_lines(payload: bytes, name: str) -> list[Line]:
-    """Every line of the file with its site and clock, or BundleRefused naming the first bad line."""
-    numbered = list(_lines(payload, name))
-    try:  # one parse of the whole file is much faster than one per line
-        parsed = json.loads("[" + ",".join(text for _, text in numbered) + "]")
-    except ValueError:
-        parsed = None  # find the bad line below, one by one
-    if parsed is not None and len(parsed) != len(numbered):
-        parsed = None  # a line holding two records: found below
+    """Every line of the file with its site and clock, or BundleRefused naming the first bad line.
+
+    Only the start of a line is read here: a change we already have is never parsed further (a
+    re-imported file is skipped quickly). A line written differently is parsed whole.
+    """
     lines: list[Line] = []
-    for index, (number, text) in enumerate(numbered):
+    for number, text in _lines(payload, name):
+        head = _HEAD.match(text)
+        if head is not None:
+            lines.append(Line(number, head[2], int(head[1]), text))
+            continue
         try:
-            data = parsed[index] if parsed is not None else json.loads(text)
+            data = json.loads(text)
             if not isinstance(data, dict):
                 raise TypeError("object expected")
             site, hlc = _text(data["s"]), _int(data["h"])
@@ -161,20 +172,33 @@ def read_lines(payload: bytes, name: str) -> list[Line]:
                 raise ValueError("bad site or clock")
         except (ValueError, TypeError, KeyError) as exc:
             raise refused_line(number, name, exc) from exc
-        lines.append(Line(number, site, hlc, data))
+        lines.append(Line(number, site, hlc, text))
     return lines
 
 
 def check_lines(lines: list[Line], name: str) -> list[ChangeRecord]:
-    """The changes of `lines`, each field checked against its column, or BundleRefused."""
+    """The changes of `lines`, each parsed and checked field by field against its column, or BundleRefused."""
+    try:  # one parse of all lines is much faster than one per line
+        parsed = json.loads("[" + ",".join(line.text for line in lines) + "]")
+    except ValueError:
+        parsed = None
+    if parsed is None or len(parsed) != len(lines):  # a bad line, or one holding two records: find it
+        parsed = [_parse(line, name) for line in lines]
     schema = Schema()
     records: list[ChangeRecord] = []
-    for line in lines:
+    for line, data in zip(lines, parsed, strict=True):
         try:
-            records.append(schema.record(line))
+            records.append(schema.record(line, data))
         except (ValueError, TypeError, KeyError) as exc:
             raise refused_line(line.number, name, exc) from exc
     return records
+
+
+def _parse(line: Line, name: str) -> Any:
+    try:
+        return json.loads(line.text)
+    except ValueError as exc:
+        raise refused_line(line.number, name, exc) from exc
 
 
 def refused_line(number: int, name: str, exc: Exception) -> BundleRefused:

@@ -30,6 +30,7 @@ from crm_desktop.services import validation
 from crm_desktop.services.app import switch_user
 from crm_desktop.services.backups import Restored, set_backups_to_keep
 from crm_desktop.services.settings import company_name, set_company_name
+from crm_desktop.sync.state import office_key, set_office_key
 from crm_desktop.ui.errors import show_unexpected_error
 from crm_desktop.ui.forms import FormErrors, select_data
 from crm_desktop.views.backups_page import BackupsPage
@@ -92,6 +93,15 @@ class SettingsDialog(QDialog):
             self.user.addItem(user.name, user.id)
         select_data(self.user, env.ctx.user_id)
         form.addRow(self.tr("I am"), self.user)
+        self.office_key = QLineEdit()
+        self.office_key.setObjectName("officeKeyEdit")
+        self.office_key.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self._office_key = office_key(env.db) or ""
+        self.office_key.setText(self._office_key)
+        self.office_key.setPlaceholderText(self.tr("empty: sync files are not signed"))
+        self.office_key.setToolTip(self.tr("The same secret on every copy of this office. Sync files are signed "
+                                           "with it, and files not signed with it are refused."))
+        form.addRow(self.tr("Office key for sync"), self.office_key)
         general_layout.addLayout(form)
         general_layout.addStretch(1)
         self.pages.addTab(general, self.tr("General"))
@@ -141,6 +151,8 @@ class SettingsDialog(QDialog):
                 switch_user(self.env.ctx, user_id)
             if keep != self.backups.keep_saved:
                 set_backups_to_keep(self.env.ctx, keep)
+            if self.office_key.text().strip() != self._office_key:
+                set_office_key(self.env.db, self.office_key.text())
         except DomainError as err:
             self.errors.show_error(err)
             return False

@@ -3515,7 +3515,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/settings_dialog.py" line="+60"/>
+        <location filename="../../crm_desktop/views/settings_dialog.py" line="+61"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
@@ -3543,6 +3543,21 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <location line="+6"/>
         <source>I am</source>
         <translation>ผู้ใช้งาน</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>empty: sync files are not signed</source>
+        <translation>เว้นว่าง: ไม่ลงนามไฟล์ซิงก์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same secret on every copy of this office. Sync files are signed with it, and files not signed with it are refused.</source>
+        <translation>รหัสลับเดียวกันที่ตั้งไว้ในทุกเครื่องของสำนักงาน ไฟล์ซิงก์จะถูกลงนามด้วยรหัสนี้ และไฟล์ที่ไม่ได้ลงนามด้วยรหัสนี้จะถูกปฏิเสธ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Office key for sync</source>
+        <translation>รหัสสำนักงานสำหรับซิงก์</translation>
     </message>
     <message>
         <location line="+3"/>
