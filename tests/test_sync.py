@@ -358,3 +358,35 @@ def test_two_records_on_one_line_are_refused(copies, good_file, tmp_path) -> Non
     joined[0] = lines[new] + "," + joined[0]
     resealed(good_file, tmp_path / "joined.zip", ("\n".join(joined) + "\n").encode())
     refused(copies[1], tmp_path / "joined.zip", "is not a valid change")
+
+
+def test_search_follows_what_an_import_changed(copies, tmp_path) -> None:
+    """Imports rebuild search entries set-wise: a new phone is found, the old one and a deleted record not."""
+    from crm_desktop.queries.search import search_all
+
+    office, rep, _ = copies
+    kept = create_account(office.uow(), AccountInput(name="Lanna Foods", phone="053111222"), TODAY).created[0]
+    gone = create_account(office.uow(), AccountInput(name="ร้านปิดกิจการ"), TODAY).created[0]
+    send(office, rep, tmp_path / "1.zip", everything=True)
+    assert [h.title for h in search_all(rep.database, "053111222", 5)] == ["Lanna Foods"]
+    set_phone(office, kept, "053999000")
+    delete_accounts(office.uow(), [gone])
+    send(office, rep, tmp_path / "2.zip", everything=True)
+    assert [h.title for h in search_all(rep.database, "053999000", 5)] == ["Lanna Foods"]
+    assert search_all(rep.database, "053111222", 5) == []
+    assert search_all(rep.database, "ปิดกิจการ", 5) == []
+
+
+def test_a_database_busy_with_another_program_gives_a_clear_message(copies, good_file) -> None:
+    rep = copies[1]
+    before = full_dump(rep)
+    other = sqlite3.connect(rep.database.path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock for the whole import
+    try:
+        with pytest.raises(DomainError) as err:
+            import_bundle(rep.database, rep.user_id, good_file)
+    finally:
+        other.rollback()
+        other.close()
+    assert "Another program is using the database" in err.value.text("en")
+    assert full_dump(rep) == before

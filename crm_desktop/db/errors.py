@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy.exc import DBAPIError, IntegrityError
+import sqlite3
+
+from sqlalchemy.exc import DBAPIError
 
 from crm_desktop.errors import DomainError, StorageError
 
@@ -20,10 +22,15 @@ _BY_NAME = {
 
 def readable(exc: DBAPIError) -> DomainError:
     """A domain error for a driver error; unknown codes keep the driver's text for support."""
-    if isinstance(exc, IntegrityError) and "FOREIGN KEY" in str(exc.orig):
+    return readable_driver_error(exc.orig)
+
+
+def readable_driver_error(orig: BaseException) -> DomainError:
+    """The same for an error of the sqlite3 module itself (code that works on the raw connection)."""
+    if isinstance(orig, sqlite3.IntegrityError) and "FOREIGN KEY" in str(orig):
         return DomainError("A record this one points to no longer exists. Refresh and try again.")
-    name = getattr(exc.orig, "sqlite_errorname", "") or ""
+    name = getattr(orig, "sqlite_errorname", "") or ""
     for prefix, template in _BY_NAME.items():
         if name.startswith(prefix):
             return StorageError(template)
-    return StorageError("The database reported an error: {reason}", reason=exc.orig)
+    return StorageError("The database reported an error: {reason}", reason=orig)

@@ -103,6 +103,15 @@ class _Row:
         if name is not None and (name not in self.old or version.order > self.old[name].order):
             self.old[name] = version
 
+    def supersedes(self, current: tuple[int, str, Any]) -> bool:
+        """Whether every new change was made on top of the row as we hold it (clock, site, deleted).
+
+        The row's clock is that of its latest change here, so such changes win every field and
+        cannot conflict: the old versions need not be read (the usual case of regular syncs).
+        """
+        hlc, site = current[0] or 0, current[1] or ""
+        return all(r.base_hlc >= hlc and (r.hlc, r.site_id) > (hlc, site) for r in self.records)
+
     def simple(self) -> bool:
         """One new change of a row we never heard of: its fields are the row (the common case)."""
         return len(self.records) == 1 and self.old_latest is None
@@ -194,6 +203,8 @@ class Applier:
             self.cur.execute(f"PRAGMA cache_size={cache}")
 
     def _apply(self, lines: list[Line]) -> ApplyReport:
+        if not self.raw.in_transaction:  # hold the write lock from the first read: change numbers stay ours
+            self.cur.execute("BEGIN IMMEDIATE")
         self._step(0)
         fresh = unseen(self.cur, lines)
         self.report.received, self.report.already_had = len(lines), len(lines) - len(fresh)
@@ -238,15 +249,25 @@ class Applier:
         self._keys_table("sync_keys", list(rows))
         for entity in {e for e, _ in rows}:
             self.here[entity] = self._existing(self.tables[entity])
-        # Only a row that exists or waits has changes in our log: ask the log about those alone.
-        known = [k for k in rows if k in pending or k[1] in self.here[k[0]]]
-        self._keys_table("sync_old_keys", known)
-        old = self.cur.execute(
-            "SELECT c.entity, c.row_id, c.hlc, c.site_id, c.base_hlc, c.user_id, c.changed_at, f.field, f.value "
-            "FROM sync_old_keys k JOIN change c ON c.entity = k.entity AND c.row_id = k.row_id "
-            "LEFT JOIN change_field f ON f.change_seq = c.seq")
-        for entity, row_id, hlc, site, b, user, at, name, text in old:
-            rows[(entity, row_id)].see_old(Version(hlc, site, b, user, text, at, False), name)
+        # Only a row that exists or waits has changes in our log: ask the log about those alone, and
+        # for a row that exists, only about the fields the new changes touch.
+        waiting = [k for k in rows if k in pending]
+        fields = [(e, r, f) for (e, r), row in rows.items()
+                  if (e, r) not in pending and r in self.here[e] and not row.supersedes(self.here[e][r])
+                  for f in {name for rec in row.records for name in rec.fields}]
+        self._keys_table("sync_old_keys", waiting)
+        self.cur.execute("CREATE TEMP TABLE IF NOT EXISTS sync_old_fields (entity TEXT, row_id TEXT, field TEXT, "
+                         "PRIMARY KEY (entity, row_id, field)) WITHOUT ROWID")
+        self.cur.execute("DELETE FROM sync_old_fields")
+        self.cur.executemany("INSERT INTO sync_old_fields VALUES (?, ?, ?)", fields)
+        head = "SELECT c.entity, c.row_id, c.hlc, c.site_id, c.base_hlc, c.user_id, c.changed_at, f.field, f.value "
+        whole = (head + "FROM sync_old_keys k JOIN change c ON c.entity = k.entity AND c.row_id = k.row_id "
+                 "LEFT JOIN change_field f ON f.change_seq = c.seq")
+        touched = (head + "FROM sync_old_fields k JOIN change c ON c.entity = k.entity AND c.row_id = k.row_id "
+                   "JOIN change_field f ON f.change_seq = c.seq AND f.field = k.field")
+        for query in (whole, touched):
+            for entity, row_id, hlc, site, b, user, at, name, text in self.cur.execute(query):
+                rows[(entity, row_id)].see_old(Version(hlc, site, b, user, text, at, False), name)
         return rows
 
     def _keys_table(self, name: str, keys: list[Key]) -> None:
@@ -374,11 +395,12 @@ class _Plan:
 
     def write(self) -> None:
         cur = self.a.cur
-        with SuspendedIndex(cur):  # new rows are indexed for search set-wise, as in bulk loads
+        with SuspendedIndex(cur) as index:  # search entries are rebuilt set-wise, as in bulk loads
             for entity, rows in self.inserts.items():
                 self._insert(self.a.tables[entity], rows)
-        for entity, rows in self.updates.items():
-            self._update(self.a.tables[entity], rows)
+            for entity, rows in self.updates.items():
+                self._update(self.a.tables[entity], rows)
+                index.changed(entity, rows)
         cur.execute("DELETE FROM sync_pending")
         cur.executemany("INSERT INTO sync_pending (entity, row_id) VALUES (?, ?)", sorted(self.waiting))
         for entity, _row_id in self.waiting:
@@ -402,24 +424,26 @@ class _Plan:
 
     def _update(self, table: Table, rows: dict[str, dict[str, Any]]) -> None:
         dialect = self.a.uow.database.engine.dialect
+        process = {c.key: c.type.bind_processor(dialect) for c in table.columns}
         groups: dict[tuple[str, ...], list[list[Any]]] = defaultdict(list)
         counts = self.a.report.of(table.name)
+        updated: list[str] = []
+        deleted: list[str] = []
         for row_id, values in rows.items():
             names = tuple(sorted(values))
             out = []
             for name in names:
-                value = values[name]
-                process = table.c[name].type.bind_processor(dialect)
-                out.append(process(value) if process is not None and value is not None else value)
+                value, convert = values[name], process[name]
+                out.append(convert(value) if convert is not None and value is not None else value)
             groups[names].append([*out, row_id])
             if values.get("deleted_at") is not None and not self.was_deleted[(table.name, row_id)]:
                 counts.deleted += 1
+                deleted.append(row_id)
             elif set(values) - {"hlc", "site_id", "updated_at"}:
                 counts.updated += 1
+                updated.append(row_id)
         done = self.a.report.touched.get(table.name, Changes(table.name))
-        deleted = tuple(i for i, v in rows.items() if v.get("deleted_at") is not None)
-        self.a.report.touched[table.name] = replace(done, updated=tuple(i for i in rows if i not in deleted),
-                                                    deleted=deleted)
+        self.a.report.touched[table.name] = replace(done, updated=tuple(updated), deleted=tuple(deleted))
         for names, params in groups.items():
             sets = ", ".join(f'"{n}" = ?' for n in names)
             self.a.cur.executemany(f'UPDATE "{table.name}" SET {sets} WHERE id = ?', params)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 
 from crm_desktop.db.backup import backup_before
 from crm_desktop.db.database import Database
+from crm_desktop.db.errors import readable_driver_error
 from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
@@ -130,6 +133,15 @@ def import_bundle(
     backup = None
     if not dry_run and _has_work(database, lines):  # a re-imported file needs no backup
         backup = backup_before(database.path, "sync-import", now)
+    try:
+        return _apply(database, user_id, path, manifest, lines, dry_run=dry_run, backup=backup,
+                      progress=progress, now=now)
+    except sqlite3.Error as exc:  # from the raw connection the merge writes through
+        raise readable_driver_error(exc) from exc
+
+
+def _apply(database: Database, user_id: str | None, path: Path, manifest: Manifest, lines: list[Line], *,
+           dry_run: bool, backup: Path | None, progress: Progress | None, now: datetime) -> ImportResult:
     with UnitOfWork(database, user_id) as uow:
         applier = Applier(uow, path.name, progress)
         report = applier.apply(lines)
