@@ -12,6 +12,7 @@ no search-index triggers.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sqlite3
 import sys
@@ -100,6 +101,36 @@ def make_edits(db: Path, site: str) -> None:
     conn.close()
 
 
+def raw_edits(source: Path, target: Path, after_seq: int) -> float:
+    """The floor for the edits: sqlite3 applying the same UPDATEs and log rows, no checks, no triggers."""
+    src = sqlite3.connect(source)
+    changes = src.execute("SELECT * FROM change WHERE seq > ?", (after_seq,)).fetchall()
+    fields = src.execute("SELECT * FROM change_field WHERE change_seq > ?", (after_seq,)).fetchall()
+    values = dict(((seq, f), json.loads(v)) for seq, f, v in fields)
+    src.close()
+    dst = sqlite3.connect(target)
+    cols = [r[1] for r in dst.execute("PRAGMA table_info(change)")]
+    seq_i, row_i, hlc_i = cols.index("seq"), cols.index("row_id"), cols.index("hlc")
+    updates = [(values[(c[seq_i], "mobile")], values[(c[seq_i], "notes")], c[hlc_i], c[row_i]) for c in changes]
+
+    def run() -> None:
+        dst.execute("BEGIN")
+        for (name,) in dst.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+            dst.execute(f'DROP TRIGGER "{name}"')
+        dst.executemany("UPDATE contact SET mobile = ?, notes = ?, hlc = ? WHERE id = ?", updates)
+        base = dst.execute("SELECT max(seq) FROM change").fetchone()[0]
+        marks = ",".join("?" * len(cols))
+        dst.executemany(f"INSERT INTO change VALUES ({marks})",
+                        [(base + i + 1, *c[1:]) for i, c in enumerate(changes)])
+        renumber = {c[seq_i]: base + i + 1 for i, c in enumerate(changes)}
+        dst.executemany("INSERT INTO change_field VALUES (?, ?, ?)", [(renumber[q], f, v) for q, f, v in fields])
+        dst.commit()
+
+    took = timed(run)
+    dst.close()
+    return took
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--work", type=Path, help="folder for the databases (default: a temporary one)")
@@ -132,7 +163,10 @@ def main() -> None:
     import_bundle(office.database, office.user_id, work / "rep.zip")
     site, rep_site = office.database.site_id, rep.database.site_id
     office.close()
+    with sqlite3.connect(work / "office.sqlite3") as conn:
+        before_edits = conn.execute("SELECT max(seq) FROM change").fetchone()[0]
     make_edits(work / "office.sqlite3", site)
+    shutil.copyfile(work / "rep.sqlite3", work / "raw-edits.sqlite3")
     office = open_app(work / "office.sqlite3")
     edits = export_bundle(office.database, work / "edits.zip", for_site=rep_site)
     office.close()
@@ -148,7 +182,8 @@ def main() -> None:
     row("export (whole log)", secs(t_export), secs(r_export), "< 3 s")
     row("import into a new copy", secs(t_import), secs(r_import), "< 6 s")
     row("re-import of the same file", secs(t_reimport), "", "< 1 s")
-    row(f"import of {edits.changes:,} edits (2 fields)", secs(t_edits), "", "")
+    r_edits = raw_edits(work / "office.sqlite3", work / "raw-edits.sqlite3", before_edits)
+    row(f"import of {edits.changes:,} edits (2 fields)", secs(t_edits), secs(r_edits), "< 6 s")
 
 
 if __name__ == "__main__":
