@@ -24,13 +24,15 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from crm_desktop import cli
-from crm_desktop.services.accounts import account_input, update_account
+from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import back_up_now, check_and_back_up
+from crm_desktop.services.contacts import contact_input, delete_contacts, update_contact
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.app import build_main_window
 from crm_desktop.views.main_window import MainWindow
+from crm_desktop.views.sync_tab import PreviewDialog
 
 SIZE = (1440, 900)
 
@@ -47,7 +49,7 @@ def save(widget: QWidget, path: Path, app: QApplication) -> None:
     print(path)
 
 
-def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path) -> None:
+def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file: Path | None = None) -> None:
     prefs = Prefs(QSettings(str(settings_file), QSettings.Format.IniFormat))
     prefs.language = lang
     window: MainWindow = build_main_window(ctx, prefs=prefs, lang=lang)
@@ -109,6 +111,9 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path) -> None:
     window.tabs.setCurrentWidget(window.sync_tab)
     window.sync_tab.reload()
     save(window, out / f"{lang}-sync.png", app)
+    if sync_file is not None:
+        preview = import_bundle(ctx.database, ctx.user_id, sync_file, dry_run=True)
+        dialog_shot("sync-preview", lambda: PreviewDialog(preview, window.env, window))
 
     window.focus_search()
     window.search_edit.setText("ศรี" if lang == "th" else "gmail")
@@ -130,8 +135,10 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path) -> None:
     settle(app)
 
 
-def sync_sample(ctx: AppContext, folder: Path) -> None:
-    """A branch copy that received everything, both copies changing one phone: history and a conflict."""
+def sync_sample(ctx: AppContext, folder: Path) -> Path:
+    """A branch copy that received everything, both copies changing one phone: history and a conflict.
+
+    Returns a second file from the branch (new and changed records) for the import preview."""
     branch = open_app(folder / "branch.sqlite3")
     try:
         export_bundle(ctx.database, folder / "crm-sync-office.zip", everything=True)
@@ -144,8 +151,19 @@ def sync_sample(ctx: AppContext, folder: Path) -> None:
             update_account(copy.uow(), account_id, data, date.today())
         export_bundle(branch.database, folder / "crm-sync-branch.zip")
         import_bundle(ctx.database, ctx.user_id, folder / "crm-sync-branch.zip")
+        with sqlite3.connect(branch.database.path) as conn:
+            people = [r[0] for r in conn.execute("SELECT id FROM contact ORDER BY id LIMIT 12")]
+        for name in ("ร้านข้าวซอยลำดวน", "Chiang Rai Tea House", "หจก. แม่ริมการเกษตร"):
+            create_account(branch.uow(), AccountInput(name=name, province="เชียงใหม่"), date.today())
+        delete_contacts(branch.uow(), people[:2])
+        for contact_id in people[2:]:
+            data = contact_input(branch.uow(), contact_id)
+            data.notes = "นัดเยี่ยมลูกค้าเดือนหน้า"
+            update_contact(branch.uow(), contact_id, data, date.today())
+        export_bundle(branch.database, folder / "crm-sync-branch-2.zip")
     finally:
         branch.close()
+    return folder / "crm-sync-branch-2.zip"
 
 
 def main() -> int:
@@ -161,12 +179,13 @@ def main() -> int:
         try:
             if cli.is_empty(ctx):
                 cli.fill_demo(ctx, "medium")
-            if args.db is None:  # a few rows for the Backups page (never in someone's own folder)
+            sync_file = None
+            if args.db is None:  # backups and sync history to show (never in someone's own folder)
                 check_and_back_up(ctx, date.today())
                 back_up_now(ctx.database.path)
-                sync_sample(ctx, Path(tmp))
+                sync_file = sync_sample(ctx, Path(tmp))
             for lang in args.lang:
-                shoot(ctx, lang, args.out, Path(tmp) / "settings.ini")
+                shoot(ctx, lang, args.out, Path(tmp) / "settings.ini", sync_file)
         finally:
             ctx.close()
     return 0

@@ -115,6 +115,14 @@ def value_text(field: str, value: object) -> str:
     return str(value)
 
 
+def made_text(iso: str, env: ViewEnv) -> str:
+    """When a file was made (UTC in the manifest), in the user's time and calendar."""
+    try:
+        return datetime_text(datetime.fromisoformat(iso), env.lang, env.buddhist)
+    except ValueError:
+        return iso
+
+
 def _item(text: str, data: object = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -138,7 +146,7 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
 class PreviewDialog(QDialog):
     """What an import would do, per kind of record, before anything is saved."""
 
-    def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
+    def __init__(self, result: ImportResult, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncPreviewDialog")
         self.setWindowTitle(self.tr("Import sync file"))
@@ -147,17 +155,21 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("%1 changes from copy %2, made %3. %4 of them are already here.")
                        .replace("%1", f"{report.received:,}").replace("%2", result.manifest.from_site)
-                       .replace("%3", result.manifest.created_at[:16].replace("T", " "))
+                       .replace("%3", made_text(result.manifest.created_at, env))
                        .replace("%4", f"{report.already_had:,}"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = _table("previewTable", [self.tr("Kind"), *count_headers()])
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         rows = sorted((e, c) for e, c in report.entities.items() if any(getattr(c, k) for k in COUNT_KINDS))
         self.table.setRowCount(len(rows))
         for r, (entity, counts) in enumerate(rows):
             self.table.setItem(r, 0, _item(entity_label(entity)))
             for c, kind in enumerate(COUNT_KINDS, start=1):
-                self.table.setItem(r, c, _item(f"{getattr(counts, kind):,}"))
+                cell = _item(f"{getattr(counts, kind):,}")
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, cell)
         layout.addWidget(self.table)
         if not rows:
             layout.addWidget(QLabel(self.tr("Nothing in this file is new to this copy.")))
@@ -364,7 +376,7 @@ class SyncTab(QWidget):
                  on_done=(lambda r: self._previewed(path, r)) if dry_run else self._imported, on_error=self._failed)
 
     def _previewed(self, path: Path, result: ImportResult) -> None:
-        self.preview = PreviewDialog(result, self)
+        self.preview = PreviewDialog(result, self.env, self)
         self.preview.accepted.connect(lambda: self._run_import(path, dry_run=False))
         self.preview.open()
 
