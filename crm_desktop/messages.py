@@ -266,6 +266,9 @@ THAI: dict[str, str] = {
     ),
     "The record of this conflict no longer exists.": "ไม่พบระเบียนของข้อขัดแย้งนี้แล้ว",
     "This conflict was already resolved.": "ข้อขัดแย้งนี้ได้รับการตัดสินไปแล้ว",
+    "The file {name} changed while it was being imported. Nothing was imported.": (
+        "ไฟล์ {name} ถูกเปลี่ยนระหว่างการนำเข้า ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
     # --- end sync ---
 }
 

@@ -390,3 +390,20 @@ def test_a_database_busy_with_another_program_gives_a_clear_message(copies, good
         other.close()
     assert "Another program is using the database" in err.value.text("en")
     assert full_dump(rep) == before
+
+
+def test_a_big_file_applied_in_small_batches_gives_the_same_data(copies, tmp_path, monkeypatch) -> None:
+    """Imports work through a file a batch at a time (flat memory); batch edges change nothing."""
+    from crm_desktop.sync import apply
+
+    office, rep, branch = copies
+    for i in range(4):
+        account_id = create_account(office.uow(), AccountInput(name=f"ร้านที่ {i}"), TODAY).created[0]
+        create_contact(office.uow(), ContactInput(first_name=f"คนที่ {i}", account_id=account_id), TODAY)
+        set_phone(office, account_id, f"02123456{i}")
+    export_bundle(office.database, tmp_path / "all.zip", everything=True)
+    import_bundle(rep.database, rep.user_id, tmp_path / "all.zip")
+    monkeypatch.setattr(apply, "BATCH_LINES", 3)
+    report = import_bundle(branch.database, branch.user_id, tmp_path / "all.zip").report
+    assert report.of("account").new == 4 and report.of("contact").new == 4 and report.of("contact").waiting == 0
+    assert dump(branch) == dump(rep)

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Table
 
@@ -29,12 +29,14 @@ from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.scoring import recompute_scores
-from crm_desktop.sync.records import ChangeRecord, Line, check_lines, synced_tables
+from crm_desktop.sync.records import ChangeRecord, Head, Line, Schema, check_lines, synced_tables
 
 Progress = Callable[[int, int], bool]
 Key = tuple[str, str]  # (entity, row id)
+HeadT = TypeVar("HeadT", bound=Head)
 BATCH = 500
 LOAD_CACHE_KB = 262_144  # a big page cache while writing many rows, as the bulk loader does
+BATCH_LINES = 50_000  # changes checked and applied at a time
 _UNDECODED = object()
 
 
@@ -55,14 +57,19 @@ class ApplyReport:
     received: int = 0
     already_had: int = 0
     entities: dict[str, EntityCounts] = field(default_factory=dict)
-    touched: dict[str, Changes] = field(default_factory=dict)  # entity -> ids created/updated/deleted
+    # entity -> ("created" | "updated" | "deleted") -> ids
+    touched: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def of(self, entity: str) -> EntityCounts:
         return self.entities.setdefault(entity, EntityCounts())
 
+    def touch(self, entity: str, how: str, ids: Iterable[str]) -> None:
+        self.touched.setdefault(entity, {}).setdefault(how, []).extend(ids)
+
     def changes(self) -> list[Changes]:
         """What the screens must show anew, per kind of record."""
-        return list(self.touched.values())
+        return [Changes(e, created=tuple(t.get("created", ())), updated=tuple(t.get("updated", ())),
+                        deleted=tuple(t.get("deleted", ()))) for e, t in self.touched.items()]
 
     def total(self, what: str) -> int:
         return sum(getattr(c, what) for c in self.entities.values())
@@ -150,12 +157,12 @@ def conflict(old: Version | None, new: Version | None) -> tuple[Version, Version
     return (win, lose) if win.base < lose.hlc and lose.hlc >= SEED_CEILING else None
 
 
-def unseen(cur: sqlite3.Cursor, lines: list[Line]) -> list[Line]:
+def unseen(cur: sqlite3.Cursor, lines: Sequence[HeadT]) -> list[HeadT]:
     """The lines our change log does not hold yet (a change is known by its site and clock)."""
-    by_site: dict[str, list[Line]] = defaultdict(list)
+    by_site: dict[str, list[HeadT]] = defaultdict(list)
     for line in lines:
         by_site[line.site_id].append(line)
-    fresh: list[Line] = []
+    fresh: list[HeadT] = []
     for site, group in by_site.items():
         low, high = min(x.hlc for x in group), max(x.hlc for x in group)
         known = {h for (h,) in cur.execute(
@@ -171,7 +178,7 @@ def _pending(cur: sqlite3.Cursor) -> set[Key]:
     return {(e, r) for e, r in cur.execute("SELECT entity, row_id FROM sync_pending")}
 
 
-def has_work(cur: sqlite3.Cursor, lines: list[Line]) -> bool:
+def has_work(cur: sqlite3.Cursor, lines: Sequence[Head]) -> bool:
     """Whether an import would change anything: new changes, or rows still waiting for a parent."""
     return bool(unseen(cur, lines)) or cur.execute("SELECT 1 FROM sync_pending LIMIT 1").fetchone() is not None
 
@@ -189,42 +196,63 @@ class Applier:
         self.report = ApplyReport()
         self.conflicts: list[dict[str, Any]] = []
         self.here: dict[str, dict[str, tuple[int, str, Any]]] = {}  # entity -> rows that exist here
+        self.schema = Schema()
+        self.index: SuspendedIndex
+        self.rescore_all = False
+        self.rescore_leads: set[str] = set()
 
-    def _step(self, done: int) -> None:
-        if self.progress is not None and not self.progress(done, 5):
+    def _step(self, done: int, total: int) -> None:
+        if self.progress is not None and not self.progress(done, total):
             raise Cancelled()
 
-    def apply(self, lines: list[Line]) -> ApplyReport:
+    def apply(self, lines: Iterable[Line], total: int) -> ApplyReport:
+        """Apply the file's lines (`total` of them) in batches, all inside the caller's transaction."""
+        if not self.raw.in_transaction:  # hold the write lock from the first read: change numbers stay ours
+            self.cur.execute("BEGIN IMMEDIATE")
         cache = self.cur.execute("PRAGMA cache_size").fetchone()[0]
         self.cur.execute(f"PRAGMA cache_size=-{LOAD_CACHE_KB}")
         try:
-            return self._apply(lines)
+            self._step(0, total)
+            # Search entries are rebuilt set-wise at the end, as in bulk loads: new rows all at once,
+            # updated rows once each however many batches touched them.
+            with SuspendedIndex(self.cur) as self.index:
+                worked = False
+                for batch in _batched(lines, BATCH_LINES):
+                    worked = self._apply_batch(batch) or worked
+                    self.report.received += len(batch)
+                    self._step(self.report.received, total)
+                if not worked and _pending(self.cur):
+                    self._apply_batch([])  # rows still waiting for a parent: look again
+            self._finish()
         finally:
             self.cur.execute(f"PRAGMA cache_size={cache}")
+        return self.report
 
-    def _apply(self, lines: list[Line]) -> ApplyReport:
-        if not self.raw.in_transaction:  # hold the write lock from the first read: change numbers stay ours
-            self.cur.execute("BEGIN IMMEDIATE")
-        self._step(0)
+    def _apply_batch(self, lines: list[Line]) -> bool:
+        """One batch of lines (a few thousand changes): memory stays flat however big the file is."""
         fresh = unseen(self.cur, lines)
-        self.report.received, self.report.already_had = len(lines), len(lines) - len(fresh)
+        self.report.already_had += len(lines) - len(fresh)
         pending = _pending(self.cur)
         if not fresh and not pending:
-            return self.report
-        records = check_lines(fresh, self.file_name)
-        self._step(1)
+            return False
+        records = check_lines(fresh, self.file_name, self.schema)
         rows = self.gather(records, pending)  # before the new changes join the log
-        self._step(2)
         self.append_to_log(records)
-        self._step(3)
         plan = _Plan(self, rows, pending)
         plan.decide()
-        self._step(4)
         plan.write()
         if records:
             self.uow.database.clock.observe(max(r.hlc for r in records))
-        self._step(5)
-        return self.report
+        return True
+
+    def _finish(self) -> None:
+        """Once after all batches: lead scores, and what still waits for a parent."""
+        if self.rescore_all:
+            recompute_scores(self.uow)
+        elif self.rescore_leads:
+            recompute_scores(self.uow, self.rescore_leads)
+        for entity, count in self.cur.execute("SELECT entity, count(*) FROM sync_pending GROUP BY entity"):
+            self.report.of(entity).waiting = count
 
     def append_to_log(self, records: list[ChangeRecord]) -> None:
         """Append the changes to our log, numbered after the last one."""
@@ -395,17 +423,14 @@ class _Plan:
 
     def write(self) -> None:
         cur = self.a.cur
-        with SuspendedIndex(cur) as index:  # search entries are rebuilt set-wise, as in bulk loads
-            for entity, rows in self.inserts.items():
-                self._insert(self.a.tables[entity], rows)
-            for entity, rows in self.updates.items():
-                self._update(self.a.tables[entity], rows)
-                index.changed(entity, rows)
+        for entity, rows in self.inserts.items():
+            self._insert(self.a.tables[entity], rows)
+        for entity, rows in self.updates.items():
+            self._update(self.a.tables[entity], rows)
+            self.a.index.changed(entity, rows)
         cur.execute("DELETE FROM sync_pending")
         cur.executemany("INSERT INTO sync_pending (entity, row_id) VALUES (?, ?)", sorted(self.waiting))
-        for entity, _row_id in self.waiting:
-            self.a.report.of(entity).waiting += 1
-        self._rescore()
+        self._note_rescoring()
 
     def _insert(self, table: Table, rows: dict[str, dict[str, Any]]) -> None:
         writer = TableWriter(table, self.a.uow.database)
@@ -420,7 +445,7 @@ class _Plan:
             if row.get("deleted_at") is None:
                 counts.new += 1
         self.a.cur.executemany(writer.sql, prepared)
-        self.a.report.touched[table.name] = Changes(table.name, created=tuple(rows))
+        self.a.report.touch(table.name, "created", rows)
 
     def _update(self, table: Table, rows: dict[str, dict[str, Any]]) -> None:
         dialect = self.a.uow.database.engine.dialect
@@ -442,8 +467,8 @@ class _Plan:
             elif set(values) - {"hlc", "site_id", "updated_at"}:
                 counts.updated += 1
                 updated.append(row_id)
-        done = self.a.report.touched.get(table.name, Changes(table.name))
-        self.a.report.touched[table.name] = replace(done, updated=tuple(updated), deleted=tuple(deleted))
+        self.a.report.touch(table.name, "updated", updated)
+        self.a.report.touch(table.name, "deleted", deleted)
         for names, params in groups.items():
             sets = ", ".join(f'"{n}" = ?' for n in names)
             self.a.cur.executemany(f'UPDATE "{table.name}" SET {sets} WHERE id = ?', params)
@@ -462,14 +487,22 @@ class _Plan:
                                    [(match_key_for(table.name, dict(zip(cols, r[1:], strict=True))), r[0])
                                     for r in found])
 
-    def _rescore(self) -> None:
-        """A lead's score is derived from its fields and the rules: recompute what the import touched."""
-        rules = "lead_scoring_rule" in self.inserts or "lead_scoring_rule" in self.updates
-        leads = set(self.inserts.get("lead", {})) | set(self.updates.get("lead", {}))
-        if rules:
-            recompute_scores(self.a.uow)
-        elif leads:
-            recompute_scores(self.a.uow, leads)
+    def _note_rescoring(self) -> None:
+        """A lead's score is derived from its fields and the rules: note what must be recomputed."""
+        if "lead_scoring_rule" in self.inserts or "lead_scoring_rule" in self.updates:
+            self.a.rescore_all = True
+        self.a.rescore_leads |= set(self.inserts.get("lead", {})) | set(self.updates.get("lead", {}))
+
+
+def _batched(lines: Iterable[Line], size: int) -> Iterator[list[Line]]:
+    batch: list[Line] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _when(value: str) -> datetime:

@@ -12,6 +12,8 @@ import hmac
 import json
 import zipfile
 import zlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,50 +54,91 @@ def signature(data: dict[str, Any], key: str) -> str:
     return hmac.new(key.encode(), _signed_part(data), hashlib.sha256).hexdigest()
 
 
-def write_bundle(path: Path, manifest: Manifest, payload: bytes, key: str | None) -> Manifest:
-    """Write the zip next to `path` and rename it into place, so a reader never sees half a file."""
-    data = asdict(manifest)
-    data["payload_sha256"] = hashlib.sha256(payload).hexdigest()
-    data["hmac"] = signature(data, key) if key else None
+def write_bundle(path: Path, lines: Iterable[str], finish: Callable[[], Manifest], key: str | None) -> Manifest:
+    """Stream `lines` into the zip, then the manifest `finish()` describes them with (checksum and
+    signature added here). Written next to `path` and renamed into place: a reader never sees half
+    a file, and memory stays flat however many changes there are."""
     tmp = path.with_name(path.name + ".part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+            digest = hashlib.sha256()
+            with zf.open(PAYLOAD, "w", force_zip64=True) as out:
+                for chunk in _chunks(lines):
+                    digest.update(chunk)
+                    out.write(chunk)
+            data = asdict(finish())
+            data["payload_sha256"] = digest.hexdigest()
+            data["hmac"] = signature(data, key) if key else None
             zf.writestr(MANIFEST, json.dumps(data, ensure_ascii=False, indent=1))
-            zf.writestr(PAYLOAD, payload)
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise StorageError("Could not write the sync file {path}: {reason}", path=str(path), reason=exc) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return Manifest(**data)
+
+
+def _chunks(lines: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
+    buffer: list[str] = []
+    length = 0
+    for line in lines:
+        buffer.append(line)
+        length += len(line)
+        if length >= size:
+            yield ("\n".join(buffer) + "\n").encode()
+            buffer, length = [], 0
+    if buffer:
+        yield ("\n".join(buffer) + "\n").encode()
 
 
 _DAMAGED = "The file {name} is damaged or incomplete (it may have been cut off while copying). Nothing was imported."
 
 
-def _read_zip(path: Path) -> tuple[dict[str, Any], bytes]:
+@contextmanager
+def _opened(path: Path) -> Iterator[zipfile.ZipFile]:
+    """The zip, with every way it can fail to be read turned into a clear refusal."""
     name = path.name
     try:
         with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-            if names != {MANIFEST, PAYLOAD}:
+            if set(zf.namelist()) != {MANIFEST, PAYLOAD}:
                 raise BundleRefused("The file {name} is not a sync file of this program. Nothing was imported.",
                                     name=name)
-            raw_manifest = zf.read(MANIFEST)
-            payload = zf.read(PAYLOAD)
+            yield zf
     except FileNotFoundError as exc:
         raise BundleRefused("The file {name} does not exist.", name=str(path)) from exc
     except OSError as exc:
         raise StorageError("Could not read {path}: {reason}", path=str(path), reason=exc) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise BundleRefused(_DAMAGED, name=name) from exc
+
+
+def _read_manifest(zf: zipfile.ZipFile, name: str) -> dict[str, Any]:
     try:
-        data = json.loads(raw_manifest)
+        data = json.loads(zf.read(MANIFEST))
     except (ValueError, UnicodeDecodeError) as exc:
         raise BundleRefused(_DAMAGED, name=name) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BundleRefused("The file {name} is not a sync file of this program. Nothing was imported.", name=name)
-    return data, payload
+    return data
+
+
+def payload_lines(path: Path, expected_sha256: str) -> Iterator[bytes]:
+    """The payload's lines (without the newline), read as a stream; checks the checksum at the end,
+    so a file changed since it was verified fails before the caller commits."""
+    digest = hashlib.sha256()
+    with _opened(path) as zf, zf.open(PAYLOAD) as stream:
+        for raw in stream:  # a binary stream splits on b"\n" only
+            digest.update(raw)
+            yield raw.rstrip(b"\n")
+    if digest.hexdigest() != expected_sha256:
+        raise BundleRefused(_ALTERED, name=path.name)
+
+
+_ALTERED = ("The file {name} was altered or damaged after it was exported (checksum mismatch). "
+            "Nothing was imported.")
 
 
 def _manifest(data: dict[str, Any], name: str) -> Manifest:
@@ -112,20 +155,23 @@ def _manifest(data: dict[str, Any], name: str) -> Manifest:
     return manifest
 
 
-def read_bundle(path: Path, *, key: str | None, own_site: str, schema_head: str) -> tuple[Manifest, bytes]:
-    """The manifest and payload of a sync file that passed every check, or BundleRefused."""
+def read_bundle(
+    path: Path, *, key: str | None, own_site: str, schema_head: str, on_line: Callable[[int, bytes], None]
+) -> Manifest:
+    """The manifest of a sync file that passed every check, or BundleRefused.
+
+    The payload is streamed once for its checksum; `on_line(number, line)` sees each line on the way.
+    """
     name = path.name
-    data, payload = _read_zip(path)
-    version = data.get("version")
-    if not isinstance(version, int) or version < 1:
-        raise BundleRefused(_DAMAGED, name=name)
-    if version > VERSION:
-        raise BundleRefused("The file {name} was made by a newer version of the program (sync format {version}). "
-                            "Update this copy first.", name=name, version=version)
-    manifest = _manifest(data, name)
-    if hashlib.sha256(payload).hexdigest() != manifest.payload_sha256:
-        raise BundleRefused("The file {name} was altered or damaged after it was exported (checksum mismatch). "
-                            "Nothing was imported.", name=name)
+    with _opened(path) as zf:
+        data = _read_manifest(zf, name)
+        version = data.get("version")
+        if not isinstance(version, int) or version < 1:
+            raise BundleRefused(_DAMAGED, name=name)
+        if version > VERSION:
+            raise BundleRefused("The file {name} was made by a newer version of the program (sync format "
+                                "{version}). Update this copy first.", name=name, version=version)
+        manifest = _manifest(data, name)
     if key:
         if not manifest.hmac:
             raise BundleRefused("The file {name} is not signed, and this copy only accepts files signed with "
@@ -139,4 +185,6 @@ def read_bundle(path: Path, *, key: str | None, own_site: str, schema_head: str)
     if manifest.schema > schema_head:
         raise BundleRefused("The file {name} was made by a newer version of the program (database version "
                             "{version}). Update this copy first.", name=name, version=manifest.schema)
-    return manifest, payload
+    for number, line in enumerate(payload_lines(path, manifest.payload_sha256), start=1):
+        on_line(number, line)
+    return manifest

@@ -19,8 +19,8 @@ from crm_desktop.errors import DomainError
 from crm_desktop.models.base import utcnow
 from crm_desktop.sync import state
 from crm_desktop.sync.apply import Applier, ApplyReport, Progress, has_work
-from crm_desktop.sync.bundle import Manifest, read_bundle, write_bundle
-from crm_desktop.sync.records import Line, read_lines
+from crm_desktop.sync.bundle import Manifest, payload_lines, read_bundle, write_bundle
+from crm_desktop.sync.records import Head, HeadReader, full_lines
 
 _CHANGES_SQL = (
     "SELECT c.seq, c.entity, c.row_id, c.hlc, c.site_id, c.base_hlc, c.user_id, c.changed_at, f.field, f.value "
@@ -89,20 +89,23 @@ def export_bundle(
 ) -> ExportResult:
     """Write the changes the receiver lacks (everything with `everything`) into a sync file at `out`."""
     seen = _threshold(database, for_site, everything)
-    counts: Counter[str] = Counter()
-    payload = "".join(line + "\n" for line in _lines(database, seen, counts)).encode()
     now = utcnow()
     with database.engine.connect() as conn:
+        # Before the changes are read: the vector may claim less than the file holds, never more.
         ours = state.vector(conn)
-    manifest = Manifest(from_site=database.site_id, created_at=now.isoformat(), schema=SCHEMA_HEAD, vector=ours,
+    counts: Counter[str] = Counter()
+
+    def finish() -> Manifest:
+        return Manifest(from_site=database.site_id, created_at=now.isoformat(), schema=SCHEMA_HEAD, vector=ours,
                         changes=sum(counts.values()), counts=dict(sorted(counts.items())))
-    write_bundle(out, manifest, payload, state.office_key(database))
+
+    manifest = write_bundle(out, _lines(database, seen, counts), finish, state.office_key(database))
     with database.engine.begin() as conn:
         state.record_exchange(conn, "export", for_site or "", out.name, manifest.changes, manifest.counts, now)
     return ExportResult(out, manifest.changes, manifest.counts)
 
 
-def _has_work(database: Database, lines: list[Line]) -> bool:
+def _has_work(database: Database, lines: list[Head]) -> bool:
     raw = database.engine.raw_connection()
     try:
         return has_work(raw.cursor(), lines)  # type: ignore[arg-type]
@@ -126,25 +129,29 @@ def import_bundle(
     With `dry_run` the same work runs and is rolled back: the report says what an import would do.
     Any failure (a refused file, a full disk, Cancel) leaves the database as it was.
     """
-    manifest, payload = read_bundle(path, key=state.office_key(database), own_site=database.site_id,
-                                    schema_head=SCHEMA_HEAD)
-    lines = read_lines(payload, path.name)
+    heads = HeadReader(path.name)
+    manifest = read_bundle(path, key=state.office_key(database), own_site=database.site_id,
+                           schema_head=SCHEMA_HEAD, on_line=heads.add)
     now = utcnow()
-    backup = None
-    if not dry_run and _has_work(database, lines):  # a re-imported file needs no backup
-        backup = backup_before(database.path, "sync-import", now)
+    work = _has_work(database, heads.heads)
+    backup = backup_before(database.path, "sync-import", now) if work and not dry_run else None
     try:
-        return _apply(database, user_id, path, manifest, lines, dry_run=dry_run, backup=backup,
-                      progress=progress, now=now)
+        return _apply(database, user_id, path, manifest, heads.heads if work else [], dry_run=dry_run,
+                      backup=backup, progress=progress, now=now, skipped=0 if work else len(heads.heads))
     except sqlite3.Error as exc:  # from the raw connection the merge writes through
         raise readable_driver_error(exc) from exc
 
 
-def _apply(database: Database, user_id: str | None, path: Path, manifest: Manifest, lines: list[Line], *,
-           dry_run: bool, backup: Path | None, progress: Progress | None, now: datetime) -> ImportResult:
+def _apply(database: Database, user_id: str | None, path: Path, manifest: Manifest, heads: list[Head], *,
+           dry_run: bool, backup: Path | None, progress: Progress | None, now: datetime,
+           skipped: int) -> ImportResult:
+    """Apply `heads`' lines (none when the file holds nothing new: `skipped` changes we have)."""
     with UnitOfWork(database, user_id) as uow:
         applier = Applier(uow, path.name, progress)
-        report = applier.apply(lines)
+        lines = full_lines(payload_lines(path, manifest.payload_sha256), heads, path.name) if heads else iter(())
+        report = applier.apply(lines, len(heads))
+        report.received += skipped
+        report.already_had += skipped
         conn = uow.session.connection()
         state.record_conflicts(conn, applier.conflicts, now)
         state.remember_peer(conn, manifest.from_site, manifest.vector, now)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
@@ -40,12 +40,16 @@ class ChangeRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the file: its site and clock (enough to know whether we have it), and its text."""
+class Head:
+    """Where a line is and which change it holds: enough to know whether we have it already."""
 
     number: int
     site_id: str
     hlc: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line(Head):
     text: str
 
 
@@ -151,18 +155,25 @@ _STORED_TIME = re.compile(r"[0-9]{4}-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:
 _HEAD = re.compile(r'\{"e":"[a-z_]{1,40}","r":"[^"\\]{1,36}","h":([1-9][0-9]{0,18}),"s":"([^"\\]{1,16})"')
 
 
-def read_lines(payload: bytes, name: str) -> list[Line]:
-    """Every line of the file with its site and clock, or BundleRefused naming the first bad line.
+class HeadReader:
+    """Collects the head of every line while the file is checked (`add` is `read_bundle`'s on_line).
 
-    Only the start of a line is read here: a change we already have is never parsed further (a
+    Only the start of a line is read: a change we already have is never parsed further (a
     re-imported file is skipped quickly). A line written differently is parsed whole.
     """
-    lines: list[Line] = []
-    for number, text in _lines(payload, name):
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.heads: list[Head] = []
+
+    def add(self, number: int, raw: bytes) -> None:
+        text = _decoded(raw, self.name)
+        if not text.strip():
+            return
         head = _HEAD.match(text)
         if head is not None:
-            lines.append(Line(number, head[2], int(head[1]), text))
-            continue
+            self.heads.append(Head(number, head[2], int(head[1])))
+            return
         try:
             data = json.loads(text)
             if not isinstance(data, dict):
@@ -171,12 +182,29 @@ def read_lines(payload: bytes, name: str) -> list[Line]:
             if not site or len(site) > 16 or hlc <= 0:
                 raise ValueError("bad site or clock")
         except (ValueError, TypeError, KeyError) as exc:
-            raise refused_line(number, name, exc) from exc
-        lines.append(Line(number, site, hlc, text))
-    return lines
+            raise refused_line(number, self.name, exc) from exc
+        self.heads.append(Head(number, site, hlc))
 
 
-def check_lines(lines: list[Line], name: str) -> list[ChangeRecord]:
+def full_lines(raw_lines: Iterable[bytes], heads: list[Head], name: str) -> Iterator[Line]:
+    """The lines of a second reading of the file, each with the head the first reading found."""
+    pending = iter(heads)
+    for number, raw in enumerate(raw_lines, start=1):
+        text = _decoded(raw, name)
+        if not text.strip():
+            continue
+        head = next(pending, None)
+        if head is None or head.number != number:
+            raise BundleRefused(_CHANGED, name=name)
+        yield Line(number, head.site_id, head.hlc, text)
+    if next(pending, None) is not None:
+        raise BundleRefused(_CHANGED, name=name)
+
+
+_CHANGED = "The file {name} changed while it was being imported. Nothing was imported."
+
+
+def check_lines(lines: list[Line], name: str, schema: Schema) -> list[ChangeRecord]:
     """The changes of `lines`, each parsed and checked field by field against its column, or BundleRefused."""
     try:  # one parse of all lines is much faster than one per line
         parsed = json.loads("[" + ",".join(line.text for line in lines) + "]")
@@ -184,7 +212,6 @@ def check_lines(lines: list[Line], name: str) -> list[ChangeRecord]:
         parsed = None
     if parsed is None or len(parsed) != len(lines):  # a bad line, or one holding two records: find it
         parsed = [_parse(line, name) for line in lines]
-    schema = Schema()
     records: list[ChangeRecord] = []
     for line, data in zip(lines, parsed, strict=True):
         try:
@@ -206,13 +233,9 @@ def refused_line(number: int, name: str, exc: Exception) -> BundleRefused:
                          line=number, name=name, reason=exc)
 
 
-def _lines(payload: bytes, name: str) -> Iterator[tuple[int, str]]:
+def _decoded(raw: bytes, name: str) -> str:
     try:
-        text = payload.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BundleRefused("The file {name} is damaged or incomplete (it may have been cut off while copying). "
                             "Nothing was imported.", name=name) from exc
-    # Only \n ends a line: splitlines() would also split inside texts holding U+2028 and the like.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            yield number, line
