@@ -403,7 +403,7 @@ def test_a_big_file_applied_in_small_batches_gives_the_same_data(copies, tmp_pat
         set_phone(office, account_id, f"02123456{i}")
     export_bundle(office.database, tmp_path / "all.zip", everything=True)
     import_bundle(rep.database, rep.user_id, tmp_path / "all.zip")
-    monkeypatch.setattr(apply, "BATCH_LINES", 3)
+    monkeypatch.setattr(apply, "BATCH_TEXT", 1000)  # a few lines per batch
     report = import_bundle(branch.database, branch.user_id, tmp_path / "all.zip").report
     assert report.of("account").new == 4 and report.of("contact").new == 4 and report.of("contact").waiting == 0
     assert dump(branch) == dump(rep)

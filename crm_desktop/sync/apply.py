@@ -36,7 +36,9 @@ Key = tuple[str, str]  # (entity, row id)
 HeadT = TypeVar("HeadT", bound=Head)
 BATCH = 500
 LOAD_CACHE_KB = 262_144  # a big page cache while writing many rows, as the bulk loader does
-BATCH_LINES = 50_000  # changes checked and applied at a time
+# Changes checked and applied at a time, by size of their text: memory follows the text (parsed,
+# about ten times it), and short edits go in bigger batches, so fewer rows are visited twice.
+BATCH_TEXT = 32 << 20
 _UNDECODED = object()
 
 
@@ -217,7 +219,7 @@ class Applier:
             # updated rows once each however many batches touched them.
             with SuspendedIndex(self.cur) as self.index:
                 worked = False
-                for batch in _batched(lines, BATCH_LINES):
+                for batch in _batched(lines, BATCH_TEXT):
                     worked = self._apply_batch(batch) or worked
                     self.report.received += len(batch)
                     self._step(self.report.received, total)
@@ -496,11 +498,13 @@ class _Plan:
 
 def _batched(lines: Iterable[Line], size: int) -> Iterator[list[Line]]:
     batch: list[Line] = []
+    length = 0
     for line in lines:
         batch.append(line)
-        if len(batch) == size:
+        length += len(line.text)
+        if length >= size:
             yield batch
-            batch = []
+            batch, length = [], 0
     if batch:
         yield batch
 
