@@ -139,8 +139,8 @@ THAI: dict[str, str] = {
     "The stages changed meanwhile. Refresh the list and try again.": (
         "ขั้นตอนการขายถูกแก้ไขไปแล้วระหว่างนี้ โปรดรีเฟรชรายการแล้วลองอีกครั้ง"
     ),
-    "Stage {name} still holds {count} deal(s). Move them to another stage before deleting it.": (
-        "ขั้นตอน {name} ยังมีดีลอยู่ {count} รายการ โปรดย้ายดีลไปขั้นตอนอื่นก่อนลบ"
+    "This stage still holds {count} deal(s). Move them to another stage before deleting it.": (
+        "ขั้นตอนนี้ยังมีดีลอยู่ {count} รายการ โปรดย้ายดีลไปขั้นตอนอื่นก่อนลบ"
     ),
     "The stage was deleted by someone else. Refresh the list.": "ขั้นตอนการขายนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
     "An amount must be a whole number of satang.": "จำนวนเงินต้องเป็นจำนวนเต็มหน่วยสตางค์",

@@ -83,8 +83,8 @@ def test_deleting_a_stage_in_use_is_refused_with_a_readable_message(ctx: AppCont
     opp = create_opportunity(ctx.uow(), OpportunityInput("Printer lease", quotation, 100_000), NOW).created[0]
     with pytest.raises(DomainError) as err:
         delete_stage(ctx.uow(), quotation)
-    assert err.value.text() == "Stage Quotation still holds 1 deal(s). Move them to another stage before deleting it."
-    assert "Quotation" in err.value.text("th")
+    assert err.value.text() == "This stage still holds 1 deal(s). Move them to another stage before deleting it."
+    assert err.value.text("th") == "ขั้นตอนนี้ยังมีดีลอยู่ 1 รายการ โปรดย้ายดีลไปขั้นตอนอื่นก่อนลบ"
     with pytest.raises(DomainError):
         update_stage(ctx.uow(), quotation, StageInput("Quotation", 50, "lost"))
     delete_opportunities(ctx.uow(), [opp])

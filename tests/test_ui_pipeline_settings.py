@@ -139,7 +139,7 @@ def test_deleting_a_stage_with_a_deal_is_refused_and_keeps_it(qtbot, tab, ctx, s
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     click_message_button(qtbot, dialog, "confirmBox", QMessageBox.StandardButton.Yes)
     shown = click_message_button(qtbot, dialog, "domainErrorBox", QMessageBox.StandardButton.Ok)
-    assert "Quotation still holds 1 deal" in shown
+    assert "This stage still holds 1 deal" in shown
     assert any(s.id == stage_ids["quotation"] for s in stages(ctx.database))
     assert "Quotation" in stage_names(dialog)
 

@@ -136,9 +136,10 @@ def delete_stage(uow: UnitOfWork, stage_id: str) -> Changes:
             raise NotFound("The stage was deleted by someone else. Refresh the list.")
         in_use = uow.opportunities.live_count_in_stage(stage_id)
         if in_use:
+            # Not naming the stage: a default stage's stored name is English, the user may read Thai.
             raise DomainError(
-                "Stage {name} still holds {count} deal(s). Move them to another stage before deleting it.",
-                name=stage.name, count=in_use,
+                "This stage still holds {count} deal(s). Move them to another stage before deleting it.",
+                count=in_use,
             )
         _check_kinds_remain(s.kind for s in uow.stages.live_ordered() if s.id != stage_id)
         uow.stages.soft_delete(stage, utcnow())
