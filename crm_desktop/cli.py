@@ -155,7 +155,7 @@ def _cmd_sync(args: argparse.Namespace) -> int:
     try:
         if args.sync_command == "export":
             out = export_bundle(ctx.database, Path(args.out).expanduser(), for_site=args.for_site,
-                                everything=args.everything)
+                                everything=args.everything, user_id=ctx.user_id)
             print(f"Wrote {out.changes:,} changes to {out.path}")
         elif args.sync_command == "import":
             result = import_bundle(ctx.database, ctx.user_id, Path(args.file).expanduser(), dry_run=args.dry_run)

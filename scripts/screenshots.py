@@ -149,7 +149,7 @@ def sync_sample(ctx: AppContext, folder: Path) -> Path:
             data = account_input(copy.uow(), account_id)
             data.phone = phone
             update_account(copy.uow(), account_id, data, date.today())
-        export_bundle(branch.database, folder / "crm-sync-branch.zip")
+        export_bundle(branch.database, folder / "crm-sync-branch.zip", user_id=branch.user_id)
         import_bundle(ctx.database, ctx.user_id, folder / "crm-sync-branch.zip")
         with sqlite3.connect(branch.database.path) as conn:
             people = [r[0] for r in conn.execute("SELECT id FROM contact ORDER BY id LIMIT 12")]
@@ -160,7 +160,7 @@ def sync_sample(ctx: AppContext, folder: Path) -> Path:
             data = contact_input(branch.uow(), contact_id)
             data.notes = "นัดเยี่ยมลูกค้าเดือนหน้า"
             update_contact(branch.uow(), contact_id, data, date.today())
-        export_bundle(branch.database, folder / "crm-sync-branch-2.zip")
+        export_bundle(branch.database, folder / "crm-sync-branch-2.zip", user_id=branch.user_id)
     finally:
         branch.close()
     return folder / "crm-sync-branch-2.zip"

@@ -34,6 +34,7 @@ def test_a_new_copy_starts_from_a_full_file(tmp_path: Path, capsys: pytest.Captu
     assert accounts(rep) == accounts(office) and len(accounts(rep)) == 200
     code, out, _ = run(capsys, "--db", str(rep), "sync", "status")
     assert code == 0 and "last file imported" in out and "Conflicts to review: 0." in out
+    assert "(Owner)" in out  # the other copy names itself: who works on it
     code, out, _ = run(capsys, "--db", str(rep), "sync", "import", str(bundle))
     assert code == 0 and "already here" in out and "Backup made" not in out
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.app import open_app
+from crm_desktop.services.settings import set_company_name
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.state import office_key
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
@@ -41,9 +42,10 @@ def tab(qtbot, ctx, prefs, monkeypatch):
 
 
 def test_import_shows_a_preview_and_saves_only_after_confirming(qtbot, tab, ctx, other, tmp_path) -> None:
+    set_company_name(other.uow(), "ร้านดอยช้างสาขาเชียงราย")
     create_account(other.uow(), AccountInput(name="ร้านกาแฟดอยช้าง"), TODAY)
     path = tmp_path / "from-other.zip"
-    export_bundle(other.database, path, everything=True)
+    export_bundle(other.database, path, everything=True, user_id=other.user_id)
     tab.choose_import_path = lambda: path
     published = []
     tab.env.bus.changed.connect(published.append)
@@ -51,7 +53,7 @@ def test_import_shows_a_preview_and_saves_only_after_confirming(qtbot, tab, ctx,
     qtbot.waitUntil(lambda: isinstance(tab.preview, PreviewDialog) and tab.preview.isVisible(), timeout=10_000)
     table = tab.preview.table
     cells = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
-    assert cells == {"Accounts": "1"}
+    assert cells == {"Accounts": "1", "Settings": "1"}  # the company name travels too
     with sqlite3.connect(ctx.database.path) as conn:
         assert conn.execute("SELECT count(*) FROM account").fetchone()[0] == 0  # a preview saves nothing
     tab.preview.import_button.click()
@@ -59,6 +61,7 @@ def test_import_shows_a_preview_and_saves_only_after_confirming(qtbot, tab, ctx,
     with sqlite3.connect(ctx.database.path) as conn:
         assert conn.execute("SELECT name FROM account").fetchall() == [("ร้านกาแฟดอยช้าง",)]
     assert tab.history.item(0, 1).text() == "Imported"
+    assert tab.history.item(0, 2).text() == f"Owner · ร้านดอยช้างสาขาเชียงราย ({other.database.site_id})"
     assert any(c.entity == "account" and c.created for c in published)
 
 

@@ -85,7 +85,8 @@ def _line(change: list[object], fields: list[str]) -> str:
 
 
 def export_bundle(
-    database: Database, out: Path, *, for_site: str | None = None, everything: bool = False
+    database: Database, out: Path, *, for_site: str | None = None, everything: bool = False,
+    user_id: str | None = None,
 ) -> ExportResult:
     """Write the changes the receiver lacks (everything with `everything`) into a sync file at `out`."""
     seen = _threshold(database, for_site, everything)
@@ -94,10 +95,11 @@ def export_bundle(
         # Before the changes are read: the vector may claim less than the file holds, never more.
         ours = state.vector(conn)
     counts: Counter[str] = Counter()
+    extra = {"label": state.copy_label(database, user_id)}
 
     def finish() -> Manifest:
         return Manifest(from_site=database.site_id, created_at=now.isoformat(), schema=SCHEMA_HEAD, vector=ours,
-                        changes=sum(counts.values()), counts=dict(sorted(counts.items())))
+                        changes=sum(counts.values()), counts=dict(sorted(counts.items())), extra=extra)
 
     manifest = write_bundle(out, _lines(database, seen, counts), finish, state.office_key(database))
     with database.engine.begin() as conn:
@@ -155,7 +157,9 @@ def _apply(database: Database, user_id: str | None, path: Path, manifest: Manife
         conn = uow.session.connection()
         state.record_conflicts(conn, applier.conflicts, now)
         state.remember_peer(conn, manifest.from_site, manifest.vector, now)
-        summary = {e: asdict(c) for e, c in sorted(report.entities.items())}
+        label = manifest.extra.get("label") if isinstance(manifest.extra, dict) else None
+        summary = {"label": label if isinstance(label, str) else "",
+                   "counts": {e: asdict(c) for e, c in sorted(report.entities.items())}}
         state.record_exchange(conn, "import", manifest.from_site, path.name, report.received, summary, now)
         if not dry_run:
             uow.commit()

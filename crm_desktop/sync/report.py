@@ -26,9 +26,10 @@ def sync_status_text(ctx: AppContext) -> str:
     st = status(ctx.database)
     lines = [f"This copy: site {st.site_id}, {st.changes:,} changes in the log, "
              f"office key {'set' if st.signed else 'not set'}."]
-    for site, (seen_at, lacking) in sorted(st.peers.items()):
-        when = seen_at.strftime("%Y-%m-%d %H:%M") if seen_at else "never"
-        lines.append(f"Copy {site}: last file imported {when} UTC; it lacks {lacking:,} of our changes.")
+    for site, peer in sorted(st.peers.items()):
+        when = peer.last_import_at.strftime("%Y-%m-%d %H:%M") if peer.last_import_at else "never"
+        name = f" ({peer.label})" if peer.label else ""
+        lines.append(f"Copy {site}{name}: last file imported {when} UTC; it lacks {peer.lacking:,} of our changes.")
     if not st.peers:
         lines.append("No file from another copy was imported yet.")
     lines.append(f"Rows waiting for their parent record: {st.waiting:,}.")

@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from crm_desktop.db.database import Database
-from crm_desktop.models import Change, SyncConflict, SyncExchange, SyncPeer, SyncPending
+from crm_desktop.models import Change, Setting, SyncConflict, SyncExchange, SyncPeer, SyncPending, User
+from crm_desktop.services.settings import COMPANY_NAME
 
 KEY_SETTING = "sync_office_key"  # LocalState: a secret of this office's copies, never synced
 
@@ -58,14 +59,29 @@ class Exchange:
     peer_site: str
     file_name: str
     changes: int
+    peer_label: str  # how the other copy named itself in its file (imports), "" if unknown
 
 
 def exchanges(database: Database, limit: int = 200) -> list[Exchange]:
     """The latest exports and imports, newest first."""
     stmt = (select(SyncExchange.at, SyncExchange.direction, SyncExchange.peer_site, SyncExchange.file_name,
-                   SyncExchange.changes).order_by(SyncExchange.id.desc()).limit(limit))
+                   SyncExchange.changes, SyncExchange.summary_json).order_by(SyncExchange.id.desc()).limit(limit))
     with database.engine.connect() as conn:
-        return [Exchange(*r) for r in conn.execute(stmt)]
+        return [Exchange(*r[:5], _label(r[5])) for r in conn.execute(stmt)]
+
+
+def _label(summary_json: str) -> str:
+    summary = json.loads(summary_json or "{}")
+    label = summary.get("label") if isinstance(summary, dict) else None
+    return label if isinstance(label, str) else ""
+
+
+def copy_label(database: Database, user_id: str | None) -> str:
+    """How this copy names itself in its files: who works on it, and the company ("Nok · ร้านสมใจ")."""
+    with database.engine.connect() as conn:
+        user = conn.execute(select(User.name).where(User.id == user_id)).scalar() if user_id else None
+        company = conn.execute(select(Setting.value).where(Setting.key == COMPANY_NAME)).scalar()
+    return " · ".join(part for part in (user, company) if part)
 
 
 def office_key(database: Database) -> str | None:
@@ -77,24 +93,34 @@ def set_office_key(database: Database, key: str) -> None:
 
 
 @dataclass(frozen=True)
+class Peer:
+    """A copy we imported from: when, how many of our changes it lacks, and its name for itself."""
+
+    last_import_at: datetime | None
+    lacking: int
+    label: str
+
+
+@dataclass(frozen=True)
 class Status:
     site_id: str
     changes: int
     vector: dict[str, int]
-    peers: dict[str, tuple[datetime | None, int]]  # site -> (last file imported from it, changes it lacks)
+    peers: dict[str, Peer]
     waiting: int
     open_conflicts: int
     signed: bool
 
 
 def status(database: Database) -> Status:
+    labels = {x.peer_site: x.peer_label for x in reversed(exchanges(database)) if x.peer_label}  # newest wins
     with database.engine.connect() as conn:
         return Status(
             site_id=database.site_id,
             changes=conn.execute(select(func.count()).select_from(Change)).scalar_one(),
             vector=vector(conn),
-            peers={site: (at, lacking(conn, json.loads(raw))) for site, raw, at in conn.execute(
-                select(SyncPeer.site_id, SyncPeer.vector_json, SyncPeer.last_import_at))},
+            peers={site: Peer(at, lacking(conn, json.loads(raw)), labels.get(site, "")) for site, raw, at in
+                   conn.execute(select(SyncPeer.site_id, SyncPeer.vector_json, SyncPeer.last_import_at))},
             waiting=conn.execute(select(func.count()).select_from(SyncPending)).scalar_one(),
             open_conflicts=conn.execute(
                 select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))

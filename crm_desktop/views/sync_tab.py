@@ -290,13 +290,15 @@ class SyncTab(QWidget):
 
     def _fill_history(self) -> None:
         rows = exchanges(self.env.db)
+        labels = {x.peer_site: x.peer_label for x in reversed(rows) if x.peer_label}  # the newest name wins
         self.history.setRowCount(len(rows))
         for r, x in enumerate(rows):
             direction = self.tr("Exported") if x.direction == "export" else self.tr("Imported")
             peer = x.peer_site or (self.tr("all copies") if x.direction == "export" else "")
+            label = labels.get(x.peer_site, "")
             self.history.setItem(r, 0, _item(datetime_text(x.at, self.env.lang, self.env.buddhist)))
             self.history.setItem(r, 1, _item(direction))
-            self.history.setItem(r, 2, _item(peer))
+            self.history.setItem(r, 2, _item(f"{label} ({peer})" if label else peer))
             self.history.setItem(r, 3, _item(f"{x.changes:,}"))
             self.history.setItem(r, 4, _item(x.file_name))
 
@@ -323,8 +325,9 @@ class SyncTab(QWidget):
         peers = status(self.env.db).peers
         if peers:
             self.export_menu.addSeparator()
-        for site, (_at, lacks) in sorted(peers.items()):
-            text = self.tr("Only for copy %1 (%2 changes)").replace("%1", site).replace("%2", f"{lacks:,}")
+        for site, peer in sorted(peers.items()):
+            name = f"{peer.label} ({site})" if peer.label else site
+            text = self.tr("Only for copy %1 (%2 changes)").replace("%1", name).replace("%2", f"{peer.lacking:,}")
             action = self.export_menu.addAction(text)
             action.triggered.connect(lambda _=False, s=site: self.export_file(for_site=s))
 
@@ -340,8 +343,10 @@ class SyncTab(QWidget):
             return
         db = self.env.db
 
+        user = self.env.ctx.user_id
+
         def work(_progress: ProgressFn) -> ExportResult:
-            return export_bundle(db, path, for_site=for_site, everything=everything)
+            return export_bundle(db, path, for_site=for_site, everything=everything, user_id=user)
 
         run_task(self, work, title=self.tr("Export sync file"), label=self.tr("Writing the sync file…"),
                  on_done=self._exported, on_error=self._failed, cancellable=False)
