@@ -407,3 +407,21 @@ def test_a_big_file_applied_in_small_batches_gives_the_same_data(copies, tmp_pat
     report = import_bundle(branch.database, branch.user_id, tmp_path / "all.zip").report
     assert report.of("account").new == 4 and report.of("contact").new == 4 and report.of("contact").waiting == 0
     assert dump(branch) == dump(rep)
+
+
+def test_cancel_during_an_import_leaves_nothing(copies, good_file) -> None:
+    """The progress callback returning False (the Cancel button) rolls the whole import back."""
+    from crm_desktop.db.bulk import Cancelled
+
+    rep = copies[1]
+    before = full_dump(rep)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return len(seen) < 3  # Cancel after the first step of the first batch
+
+    with pytest.raises(Cancelled):
+        import_bundle(rep.database, rep.user_id, good_file, progress=progress)
+    assert full_dump(rep) == before
+    assert seen[0][0] == 0 and seen[-1][1] == seen[0][1] > 0

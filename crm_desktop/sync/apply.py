@@ -220,29 +220,40 @@ class Applier:
             with SuspendedIndex(self.cur) as self.index:
                 worked = False
                 for batch in _batched(lines, BATCH_TEXT):
-                    worked = self._apply_batch(batch) or worked
+                    worked = self._apply_batch(batch, total) or worked
                     self.report.received += len(batch)
                     self._step(self.report.received, total)
                 if not worked and _pending(self.cur):
-                    self._apply_batch([])  # rows still waiting for a parent: look again
+                    self._apply_batch([], total)  # rows still waiting for a parent: look again
             self._finish()
         finally:
             self.cur.execute(f"PRAGMA cache_size={cache}")
         return self.report
 
-    def _apply_batch(self, lines: list[Line]) -> bool:
-        """One batch of lines (a few thousand changes): memory stays flat however big the file is."""
+    def _apply_batch(self, lines: list[Line], total: int) -> bool:
+        """One batch of lines (tens of thousands of changes): memory stays flat however big the file is.
+
+        Progress moves (and Cancel is heard) after each step, not only after each batch.
+        """
         fresh = unseen(self.cur, lines)
         self.report.already_had += len(lines) - len(fresh)
         pending = _pending(self.cur)
         if not fresh and not pending:
             return False
+
+        def step(part: int) -> None:
+            self._step(self.report.received + len(lines) * part // 5, total)
+
         records = check_lines(fresh, self.file_name, self.schema)
+        step(1)
         rows = self.gather(records, pending)  # before the new changes join the log
         self.append_to_log(records)
+        step(2)
         plan = _Plan(self, rows, pending)
         plan.decide()
+        step(3)
         plan.write()
+        step(4)
         if records:
             self.uow.database.clock.observe(max(r.hlc for r in records))
         return True
@@ -276,9 +287,11 @@ class Applier:
             rows[(rec.entity, rec.row_id)].records.append(rec)
         for key in pending:
             rows.setdefault(key, _Row())
-        self._keys_table("sync_keys", list(rows))
-        for entity in {e for e, _ in rows}:
-            self.here[entity] = self._existing(self.tables[entity])
+        ids: dict[str, list[str]] = defaultdict(list)
+        for entity, row_id in rows:
+            ids[entity].append(row_id)
+        for entity, wanted in ids.items():
+            self.here[entity] = self._existing(self.tables[entity], wanted)
         # Only a row that exists or waits has changes in our log: ask the log about those alone, and
         # for a row that exists, only about the fields the new changes touch.
         waiting = [k for k in rows if k in pending]
@@ -306,12 +319,23 @@ class Applier:
         self.cur.execute(f"DELETE FROM {name}")
         self.cur.executemany(f"INSERT INTO {name} VALUES (?, ?)", keys)
 
-    def _existing(self, table: Table) -> dict[str, tuple[int, str, Any]]:
-        """id -> (hlc, site id, deleted_at) of the touched rows of `table` that exist here."""
-        found = self.cur.execute(
-            f'SELECT t.id, t.hlc, t.site_id, t.deleted_at FROM sync_keys k JOIN "{table.name}" t ON t.id = k.row_id '
-            "WHERE k.entity = ?", (table.name,))
-        return {i: (h, s, d) for i, h, s, d in found}
+    def _existing(self, table: Table, ids: list[str]) -> dict[str, tuple[int, str, Any]]:
+        """id -> (hlc, site id, deleted_at) of the rows among `ids` that exist here.
+
+        When the table is not much bigger than the list (a new copy filling up), one pass over the
+        table beats a lookup per id.
+        """
+        columns = f'SELECT id, hlc, site_id, deleted_at FROM "{table.name}"'
+        size = self.cur.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()[0]
+        if size <= 4 * len(ids):
+            wanted = set(ids)
+            return {i: (h, s, d) for i, h, s, d in self.cur.execute(columns) if i in wanted}
+        found: dict[str, tuple[int, str, Any]] = {}
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start:start + BATCH]
+            rows = self.cur.execute(f"{columns} WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            found.update((i, (h, s, d)) for i, h, s, d in rows)
+        return found
 
 
 def _value(table: Table, name: str, version: Version) -> Any:
