@@ -298,11 +298,8 @@ class Applier:
         fields = [(e, r, f) for (e, r), row in rows.items()
                   if (e, r) not in pending and r in self.here[e] and not row.supersedes(self.here[e][r])
                   for f in {name for rec in row.records for name in rec.fields}]
-        self._keys_table("sync_old_keys", waiting)
-        self.cur.execute("CREATE TEMP TABLE IF NOT EXISTS sync_old_fields (entity TEXT, row_id TEXT, field TEXT, "
-                         "PRIMARY KEY (entity, row_id, field)) WITHOUT ROWID")
-        self.cur.execute("DELETE FROM sync_old_fields")
-        self.cur.executemany("INSERT INTO sync_old_fields VALUES (?, ?, ?)", fields)
+        self._keys_table("sync_old_keys", ("entity", "row_id"), waiting)
+        self._keys_table("sync_old_fields", ("entity", "row_id", "field"), fields)
         head = "SELECT c.entity, c.row_id, c.hlc, c.site_id, c.base_hlc, c.user_id, c.changed_at, f.field, f.value "
         whole = (head + "FROM sync_old_keys k JOIN change c ON c.entity = k.entity AND c.row_id = k.row_id "
                  "LEFT JOIN change_field f ON f.change_seq = c.seq")
@@ -313,11 +310,13 @@ class Applier:
                 rows[(entity, row_id)].see_old(Version(hlc, site, b, user, text, at, False), name)
         return rows
 
-    def _keys_table(self, name: str, keys: list[Key]) -> None:
-        self.cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (entity TEXT, row_id TEXT, "
-                         "PRIMARY KEY (entity, row_id)) WITHOUT ROWID")
+    def _keys_table(self, name: str, columns: tuple[str, ...], keys: Sequence[tuple[str, ...]]) -> None:
+        """A temporary table holding `keys`, to join the change log against."""
+        cols = ", ".join(columns)
+        self.cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({', '.join(c + ' TEXT' for c in columns)}, "
+                         f"PRIMARY KEY ({cols})) WITHOUT ROWID")
         self.cur.execute(f"DELETE FROM {name}")
-        self.cur.executemany(f"INSERT INTO {name} VALUES (?, ?)", keys)
+        self.cur.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * len(columns))})", keys)
 
     def _existing(self, table: Table, ids: list[str]) -> dict[str, tuple[int, str, Any]]:
         """id -> (hlc, site id, deleted_at) of the rows among `ids` that exist here.
