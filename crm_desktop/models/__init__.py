@@ -20,10 +20,16 @@ from crm_desktop.models.sync import SyncConflict, SyncExchange, SyncPeer, SyncPe
 from crm_desktop.models.system import Change, ChangeField, LocalState, PickList, Setting
 from crm_desktop.models.user import User
 
+
+def synced_models() -> dict[str, type[SyncMixin]]:
+    """Every entity the change log records, by table name (a change's `entity`)."""
+    return {m.class_.__tablename__: m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncMixin)}
+
+
 __all__ = [
     "Account", "Activity", "Alert", "AlertRule", "Anniversary", "Base", "Campaign", "CampaignMember",
     "Case", "CaseStatusHistory", "Change", "ChangeField", "Contact", "Lead", "LeadScoringRule", "LocalState",
     "Opportunity", "PickList", "Product", "Quotation", "QuotationLine", "SalesOrder", "SalesOrderLine", "Segment",
     "Setting", "Stage", "StageHistory", "SyncConflict", "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending",
-    "Target", "User", "fixed_id", "new_id", "utcnow",
+    "Target", "User", "fixed_id", "new_id", "synced_models", "utcnow",
 ]

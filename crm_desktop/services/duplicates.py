@@ -32,7 +32,7 @@ from crm_desktop.db.changelog import decode_value, encode_value
 from crm_desktop.db.database import Database
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
-from crm_desktop.models import Account, Base, Contact, Lead, utcnow
+from crm_desktop.models import Account, Base, Contact, Lead, synced_models, utcnow
 from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin
 from crm_desktop.models.system import MergeLog
 from crm_desktop.services.changes import Changes
@@ -340,7 +340,7 @@ def undo_merge(uow: UnitOfWork, merge_id: str) -> tuple[Changes, ...]:
         for field, (old, _merged) in before.items():
             setattr(winner, field, decode_value(model.__table__, field, old))  # type: ignore[arg-type]
         relinked = json.loads(log.relinked_json)
-        models = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+        models = synced_models()
         for table, attr, row_id, target in relinked:
             row = session.get(models[table], row_id)
             if row is not None and getattr(row, attr) == target:

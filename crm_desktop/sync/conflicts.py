@@ -16,7 +16,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.db.hlc import hlc_millis
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound
-from crm_desktop.models import Base, SyncConflict, SyncMixin, User, utcnow
+from crm_desktop.models import SyncConflict, User, synced_models, utcnow
 from crm_desktop.sync.records import synced_tables
 
 TITLE_COLUMNS = ("name", "first_name", "last_name", "company_name", "title", "subject", "label", "value", "key")
@@ -84,13 +84,6 @@ def open_conflicts(database: Database, limit: int = 500) -> list[ConflictRow]:
         return out
 
 
-def _model(entity: str) -> type[SyncMixin]:
-    for mapper in Base.registry.mappers:
-        if getattr(mapper.class_, "__tablename__", None) == entity and issubclass(mapper.class_, SyncMixin):
-            return mapper.class_
-    raise NotFound("The record of this conflict no longer exists.")
-
-
 def resolve(database: Database, user_id: str | None, conflict_id: int, *, keep_other: bool) -> None:
     """Close a conflict; with `keep_other`, first write the losing value back as a new change."""
     with UnitOfWork(database, user_id) as uow:
@@ -99,8 +92,8 @@ def resolve(database: Database, user_id: str | None, conflict_id: int, *, keep_o
         if conflict is None or conflict.resolved_at is not None:
             raise NotFound("This conflict was already resolved.")
         if keep_other:
-            model = _model(conflict.entity)
-            obj = session.get(model, conflict.row_id)
+            model = synced_models().get(conflict.entity)
+            obj = session.get(model, conflict.row_id) if model is not None else None
             if obj is None:
                 raise NotFound("The record of this conflict no longer exists.")
             value = decode_value(model.__table__, conflict.field, conflict.loser_value)  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String, Table, Text
 
 from crm_desktop.db.changelog import NOT_LOGGED
-from crm_desktop.models import Base, SyncMixin
+from crm_desktop.models import synced_models
 from crm_desktop.sync.bundle import BundleRefused
 
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
@@ -54,8 +54,7 @@ class Line(Head):
 
 
 def synced_tables() -> dict[str, Table]:
-    return {m.class_.__tablename__: m.local_table for m in Base.registry.mappers  # type: ignore[misc]
-            if issubclass(m.class_, SyncMixin)}
+    return {name: model.__table__ for name, model in synced_models().items()}  # type: ignore[misc]
 
 
 def _text(value: Any) -> str:
