@@ -18,11 +18,10 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String, Table, Text
 
-from crm_desktop.db.changelog import NOT_LOGGED
+from crm_desktop.db.changelog import NOT_LOGGED, encode_value
 from crm_desktop.models import synced_models
 from crm_desktop.sync.bundle import BundleRefused
 
-_to_json = json.JSONEncoder(ensure_ascii=False).encode
 Check = Callable[[Any], Any]  # returns the column value, raises ValueError/TypeError if impossible
 
 
@@ -133,7 +132,7 @@ class Schema:
                     raise TypeError(f"{name}: text expected")
                 texts[name] = encode_basestring(value)  # what the change log's JSON encoder writes
             else:
-                texts[name] = _to_json(value)
+                texts[name] = encode_value(value)  # the file's JSON value, before it becomes a date
                 fields[name] = check(value)  # the column value (a date for a date column)
         row_id, user = _text(data["r"]), data.get("u")
         if not row_id or len(row_id) > 36:
