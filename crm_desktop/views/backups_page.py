@@ -12,15 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -37,6 +34,7 @@ from crm_desktop.services.backups import (
     restore_backup,
 )
 from crm_desktop.ui.errors import confirm, show_error
+from crm_desktop.ui.tables import row_table
 from crm_desktop.ui.tasks import ProgressFn, Task, run_task
 from crm_desktop.views.common import ViewEnv
 
@@ -94,17 +92,7 @@ class BackupsPage(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("backupsTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Kind"), self.tr("Size")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = row_table("backupsTable", [self.tr("Made"), self.tr("Kind"), self.tr("Size")], stretch=1)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda *_: self.restore_selected())
         layout.addWidget(self.table, 1)

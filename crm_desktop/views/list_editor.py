@@ -7,19 +7,17 @@ from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui.tables import row_table
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.dialog_base import RecordDialog
 
@@ -61,17 +59,7 @@ class ListEditorDialog(QDialog):
 
         Widgets are named after `noun` (`{noun}sTable`, `add{Noun}Button`…) for tests and styling.
         """
-        self.table = QTableWidget(0, len(headers))
-        self.table.setObjectName(f"{noun}sTable")
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(headers)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = row_table(f"{noun}sTable", headers)
         self.table.itemDoubleClicked.connect(lambda *_: on_edit())
         self.table.itemSelectionChanged.connect(self.update_buttons)
         layout.addWidget(self.table, 1)

@@ -11,13 +11,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,6 +35,7 @@ from crm_desktop.sync.conflicts import ConflictRow, open_conflicts, resolve
 from crm_desktop.sync.files import ExportResult, ImportResult, export_bundle, import_bundle
 from crm_desktop.sync.state import exchanges, set_office_key, status
 from crm_desktop.ui.errors import show_error
+from crm_desktop.ui.tables import row_table
 from crm_desktop.ui.tasks import ProgressFn, run_task
 from crm_desktop.views.common import ViewEnv, datetime_text
 
@@ -125,22 +123,9 @@ def made_text(iso: str, env: ViewEnv) -> str:
 
 def _item(text: str, data: object = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     if data is not None:
         item.setData(Qt.ItemDataRole.UserRole, data)
     return item
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class PreviewDialog(QDialog):
@@ -159,9 +144,7 @@ class PreviewDialog(QDialog):
                        .replace("%4", f"{report.already_had:,}"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.table = _table("previewTable", [self.tr("Kind"), *count_headers()])
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table("previewTable", [self.tr("Kind"), *count_headers()])
         rows = sorted((e, c) for e, c in report.entities.items() if any(getattr(c, k) for k in COUNT_KINDS))
         self.table.setRowCount(len(rows))
         for r, (entity, counts) in enumerate(rows):
@@ -234,9 +217,9 @@ class SyncTab(QWidget):
                               "you may use the other value instead."))
         hint.setWordWrap(True)
         c_layout.addWidget(hint)
-        self.conflicts = _table("conflictsTable", [
+        self.conflicts = row_table("conflictsTable", [
             self.tr("Record"), self.tr("Field"), self.tr("Kept value"), self.tr("Changed by"),
-            self.tr("Other value"), self.tr("Changed by")])
+            self.tr("Other value"), self.tr("Changed by")], stretch=5)
         self.conflicts.itemSelectionChanged.connect(self._update_buttons)
         c_layout.addWidget(self.conflicts)
         row = QHBoxLayout()
@@ -254,8 +237,9 @@ class SyncTab(QWidget):
 
         history = QGroupBox(self.tr("Exchange history"))
         h_layout = QVBoxLayout(history)
-        self.history = _table("historyTable", [
-            self.tr("When"), self.tr("Direction"), self.tr("Other copy"), self.tr("Changes"), self.tr("File")])
+        self.history = row_table("historyTable", [
+            self.tr("When"), self.tr("Direction"), self.tr("Other copy"), self.tr("Changes"), self.tr("File")],
+            stretch=4)
         h_layout.addWidget(self.history)
         split.addWidget(history)
         layout.addWidget(split, 1)
