@@ -255,7 +255,7 @@ class SyncTab(QWidget):
             .replace("%1", st.site_id).replace("%2", f"{st.changes:,}").replace("%3", key)
             .replace("%4", f"{st.waiting:,}"))
         self._fill_conflicts(open_conflicts(self.env.db))
-        self._fill_history()
+        self._fill_history({site: peer.label for site, peer in st.peers.items()})
         self._update_buttons()
 
     def _who(self, side: object) -> str:
@@ -272,9 +272,9 @@ class SyncTab(QWidget):
             self.conflicts.setItem(r, 4, _item(value_text(c.field, c.other.value)))
             self.conflicts.setItem(r, 5, _item(self._who(c.other)))
 
-    def _fill_history(self) -> None:
+    def _fill_history(self, labels: dict[str, str]) -> None:
+        """`labels`: each copy's name for itself (exports go to copies we heard from, so all are peers)."""
         rows = exchanges(self.env.db)
-        labels = {x.peer_site: x.peer_label for x in reversed(rows) if x.peer_label}  # the newest name wins
         self.history.setRowCount(len(rows))
         for r, x in enumerate(rows):
             direction = self.tr("Exported") if x.direction == "export" else self.tr("Imported")
