@@ -40,7 +40,7 @@ def raw_import(source: Path, empty: Path) -> float:
     """Insert the source's records and change rows into a fresh copy with plain executemany."""
     src = sqlite3.connect(source)
     dst = sqlite3.connect(empty)
-    tables = [*synced_tables(), "change", "change_field"]
+    tables = [*synced_tables(), "change"]
     data = {t: src.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
 
     def run() -> None:
@@ -49,7 +49,7 @@ def raw_import(source: Path, empty: Path) -> float:
         for (name,) in dst.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
             dst.execute(f'DROP TRIGGER "{name}"')  # the floor: no search index upkeep at all
         for t, rows in data.items():
-            if t in ("change", "change_field"):
+            if t == "change":
                 dst.execute(f'DELETE FROM "{t}"')
             if rows:  # OR IGNORE: the default rows every copy has already
                 marks = ",".join("?" * len(rows[0]))
@@ -66,8 +66,7 @@ def raw_export(source: Path) -> float:
     conn = sqlite3.connect(source)
 
     def run() -> None:
-        rows = conn.execute("SELECT c.*, f.field, f.value FROM change c LEFT JOIN change_field f "
-                            "ON f.change_seq = c.seq ORDER BY c.seq").fetchall()
+        rows = conn.execute("SELECT * FROM change ORDER BY seq").fetchall()
         assert rows
 
     took = timed(run)
@@ -92,10 +91,9 @@ def make_edits(db: Path, site: str) -> None:
         phone, notes = f"+6681{i:07d}", f"โทรนัดครั้งที่ {i // len(rows) + 1}"
         conn.execute("UPDATE contact SET mobile = ?, notes = ?, hlc = ?, site_id = ?, updated_at = ? WHERE id = ?",
                      (phone, notes, clock, site, now, row_id))
-        conn.execute("INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at) "
-                     "VALUES (?, 'contact', ?, ?, ?, ?, NULL, ?)", (seq, row_id, clock, site, base, now))
-        conn.executemany("INSERT INTO change_field (change_seq, field, value) VALUES (?, ?, ?)",
-                         [(seq, "mobile", f'"{phone}"'), (seq, "notes", f'"{notes}"')])
+        conn.execute("INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
+                     "VALUES (?, 'contact', ?, ?, ?, ?, NULL, ?, ?)",
+                     (seq, row_id, clock, site, base, now, json.dumps({"mobile": phone, "notes": notes})))
         rows[i % len(rows)] = (row_id, clock)
     conn.commit()
     conn.close()
@@ -105,13 +103,11 @@ def raw_edits(source: Path, target: Path, after_seq: int) -> float:
     """The floor for the edits: sqlite3 applying the same UPDATEs and log rows, no checks, no triggers."""
     src = sqlite3.connect(source)
     changes = src.execute("SELECT * FROM change WHERE seq > ?", (after_seq,)).fetchall()
-    fields = src.execute("SELECT * FROM change_field WHERE change_seq > ?", (after_seq,)).fetchall()
-    values = dict(((seq, f), json.loads(v)) for seq, f, v in fields)
     src.close()
     dst = sqlite3.connect(target)
     cols = [r[1] for r in dst.execute("PRAGMA table_info(change)")]
-    seq_i, row_i, hlc_i = cols.index("seq"), cols.index("row_id"), cols.index("hlc")
-    updates = [(values[(c[seq_i], "mobile")], values[(c[seq_i], "notes")], c[hlc_i], c[row_i]) for c in changes]
+    row_i, hlc_i, fields_i = cols.index("row_id"), cols.index("hlc"), cols.index("fields")
+    updates = [(f["mobile"], f["notes"], c[hlc_i], c[row_i]) for c in changes for f in [json.loads(c[fields_i])]]
 
     def run() -> None:
         dst.execute("BEGIN")
@@ -122,8 +118,6 @@ def raw_edits(source: Path, target: Path, after_seq: int) -> float:
         marks = ",".join("?" * len(cols))
         dst.executemany(f"INSERT INTO change VALUES ({marks})",
                         [(base + i + 1, *c[1:]) for i, c in enumerate(changes)])
-        renumber = {c[seq_i]: base + i + 1 for i, c in enumerate(changes)}
-        dst.executemany("INSERT INTO change_field VALUES (?, ?, ?)", [(renumber[q], f, v) for q, f, v in fields])
         dst.commit()
 
     took = timed(run)
@@ -148,6 +142,8 @@ def main() -> None:
     t_export = timed(lambda: export_bundle(office.database, bundle, everything=True))
     result = export_bundle(office.database, bundle, everything=True)
     office.close()
+    # The raw figures read this copy as it was exported, not as it is after the edits below.
+    shutil.copyfile(work / "office.sqlite3", work / "office-exported.sqlite3")
     rep = open_app(work / "rep.sqlite3")
     rep.close()
     shutil.copyfile(work / "rep.sqlite3", work / "raw.sqlite3")
@@ -173,8 +169,8 @@ def main() -> None:
     rep = open_app(work / "rep.sqlite3")
     t_edits = timed(lambda: import_bundle(rep.database, rep.user_id, work / "edits.zip"))
     rep.close()
-    r_export = raw_export(work / "office.sqlite3")
-    r_import = raw_import(work / "office.sqlite3", work / "raw.sqlite3")
+    r_export = raw_export(work / "office-exported.sqlite3")
+    r_import = raw_import(work / "office-exported.sqlite3", work / "raw.sqlite3")
     report = imported[0].report  # type: ignore[attr-defined]
     print(f"{result.changes:,} changes, bundle {bundle.stat().st_size / 1e6:.1f} MB; "
           f"new rows {report.total('new'):,}")

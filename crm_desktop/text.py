@@ -84,6 +84,8 @@ def _basic_normalize(text: str) -> str:
 
 
 def _strip_thai_prefix(text: str, prefixes: tuple[str, ...]) -> str:
+    if not text.startswith(prefixes):  # most names: one C-level test instead of a loop
+        return text
     for prefix in prefixes:
         if not text.startswith(prefix):
             continue

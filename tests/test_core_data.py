@@ -24,6 +24,7 @@ from crm_desktop.services.accounts import (
 )
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.contacts import ContactInput, create_contact
+from tests.log_helpers import logged_fields
 
 TODAY = date(2026, 11, 23)
 
@@ -46,15 +47,7 @@ def table_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 def changes_of(app: AppContext, row_id: str) -> list[tuple[str, str | None, str]]:
-    conn = sqlite3.connect(app.database.path)
-    try:
-        return conn.execute(
-            "SELECT f.field, f.value, c.site_id FROM change c JOIN change_field f ON f.change_seq = c.seq "
-            "WHERE c.row_id = ? ORDER BY c.seq, f.field",
-            (row_id,),
-        ).fetchall()
-    finally:
-        conn.close()
+    return logged_fields(app.database.path, row_id)
 
 
 def test_create_and_edit_write_field_level_changes_in_the_same_transaction(app: AppContext) -> None:
@@ -72,8 +65,9 @@ def test_create_and_edit_write_field_level_changes_in_the_same_transaction(app: 
     assert all(site == app.database.site_id for _, _, site in rows)
     # An edit logs only the field that changed, not the whole record again.
     conn = sqlite3.connect(app.database.path)
-    per_change = conn.execute("SELECT count(*) FROM change_field GROUP BY change_seq ORDER BY change_seq").fetchall()
-    assert per_change[-1] == (1,)
+    last = conn.execute("SELECT fields FROM change ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    conn.close()
+    assert list(json.loads(last)) == ["name"]
 
 
 def test_invalid_tax_id_saves_nothing(app: AppContext) -> None:
@@ -254,3 +248,35 @@ def test_migrations_build_exactly_the_models(app: AppContext) -> None:
     with app.database.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_object": include_object})
         assert compare_metadata(context, Base.metadata) == []
+
+
+def test_upgrade_to_0007_moves_each_change_field_into_the_change_row_and_back(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    path = tmp_path / "crm.sqlite3"
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS))
+    logged = [(1, "name", '"ร้าน \\"ดี\\" จำกัด"'), (1, "employees", "12"), (1, "active", "true"),
+              (1, "tags", '["ส่ง", "VIP"]'), (2, "deleted_at", None), (2, "founded_on", '"2019-02-28"')]
+
+    def field_rows(conn: object) -> list[tuple[object, ...]]:
+        return sorted(conn.exec_driver_sql("SELECT * FROM change_field").fetchall())  # type: ignore[attr-defined]
+
+    eng = engine.make_engine(path)
+    with eng.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0006")
+        for seq in (1, 2, 3):
+            conn.exec_driver_sql("INSERT INTO change (seq, entity, row_id, hlc, site_id, changed_at) "
+                                 f"VALUES ({seq}, 'account', 'a1', {seq}, 's', '2026-01-01')")
+        conn.exec_driver_sql("INSERT INTO change_field VALUES (?, ?, ?)", logged)  # type: ignore[arg-type]
+        before = field_rows(conn)
+        command.upgrade(config, "0007")
+        stored = [json.loads(f) for (f,) in conn.exec_driver_sql("SELECT fields FROM change ORDER BY seq")]
+        assert stored == [{"active": True, "employees": 12, "name": 'ร้าน "ดี" จำกัด', "tags": ["ส่ง", "VIP"]},
+                          {"deleted_at": None, "founded_on": "2019-02-28"}, {}]
+        command.downgrade(config, "0006")
+        assert [(s, f, v if v is None else json.loads(v)) for s, f, v in field_rows(conn)] == \
+            [(s, f, v if v is None else json.loads(v)) for s, f, v in before]
+    eng.dispose()

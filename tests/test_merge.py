@@ -14,6 +14,7 @@ from crm_desktop.models import Account, Activity, Contact, Lead, Opportunity, St
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.duplicates import merge, merge_fields, references_to, undo_merge
 from crm_desktop.services.records import restore
+from tests.log_helpers import logged_fields
 from tests.test_messages import THAI
 
 # Columns that every write stamps anew: compared apart from the data.
@@ -80,13 +81,7 @@ def one(app: AppContext, sql: str, *params: object) -> object:
 
 
 def logged(app: AppContext, row_id: str) -> list[tuple[str, str | None]]:
-    conn = sqlite3.connect(app.database.path)
-    try:
-        return conn.execute(
-            "SELECT f.field, f.value FROM change c JOIN change_field f ON f.change_seq = c.seq WHERE c.row_id = ? "
-            "ORDER BY c.seq, f.field", (row_id,)).fetchall()
-    finally:
-        conn.close()
+    return [(name, value) for name, value, _ in logged_fields(app.database.path, row_id)]
 
 
 def test_references_are_found_from_the_metadata() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from crm_desktop.services.accounts import AccountInput, account_input, create_ac
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.leads import LeadInput, create_lead
+from crm_desktop.sync import records
 from crm_desktop.sync.bundle import BundleRefused
 from crm_desktop.sync.conflicts import open_conflicts, resolve
 from crm_desktop.sync.files import export_bundle, import_bundle
@@ -279,6 +281,9 @@ def test_our_own_file_is_refused(copies, good_file) -> None:
     lambda line: line[: len(line) // 2],
     lambda line: line.replace('"f":{', '"h":1,"f":{'),  # a second clock hiding behind the first
     lambda line: re.sub(r'"t":"[0-9]{4}-[0-9]{2}-[0-9]{2}', '"t":"2026-02-30', line),  # no such day
+    # A date or time in another form than the log's: the logged text would differ from every copy's.
+    lambda line: line.replace('"f":{', '"f":{"founded_on":"20260101",'),
+    lambda line: line.replace('"f":{', '"f":{"deleted_at":"2026-01-01 08:00:00",'),
 ])
 def test_a_file_with_an_invalid_record_is_refused(copies, good_file, tmp_path, mangle) -> None:
     with zipfile.ZipFile(good_file) as zf:
@@ -404,9 +409,28 @@ def test_a_big_file_applied_in_small_batches_gives_the_same_data(copies, tmp_pat
     export_bundle(office.database, tmp_path / "all.zip", everything=True)
     import_bundle(rep.database, rep.user_id, tmp_path / "all.zip")
     monkeypatch.setattr(apply, "BATCH_TEXT", 1000)  # a few lines per batch
+    monkeypatch.setattr(records, "KEEP_TEXT", 2000)  # too big to keep: the file is read a second time
     report = import_bundle(branch.database, branch.user_id, tmp_path / "all.zip").report
     assert report.of("account").new == 4 and report.of("contact").new == 4 and report.of("contact").waiting == 0
     assert dump(branch) == dump(rep)
+
+
+def test_a_big_file_changed_between_its_two_readings_is_refused(copies, good_file, tmp_path, monkeypatch) -> None:
+    from crm_desktop.sync import files
+
+    office, rep, _ = copies
+    create_account(office.uow(), AccountInput(name="ร้านที่มาทีหลัง"), TODAY)
+    export_bundle(office.database, tmp_path / "other.zip", everything=True)
+    checked = files.read_bundle
+
+    def check_then_swap(path: Path, **kwargs: object) -> object:
+        manifest = checked(path, **kwargs)  # type: ignore[arg-type]
+        shutil.copyfile(tmp_path / "other.zip", path)  # somebody overwrites the file meanwhile
+        return manifest
+
+    monkeypatch.setattr(records, "KEEP_TEXT", 0)
+    monkeypatch.setattr(files, "read_bundle", check_then_swap)
+    refused(rep, good_file, "changed while it was being imported")
 
 
 def test_cancel_during_an_import_leaves_nothing(copies, good_file) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Table
 
-from crm_desktop.db.changelog import NOT_LOGGED, ChangeContext, change_header, encode_value
+from crm_desktop.db.changelog import NOT_LOGGED, ChangeContext, change_header, encode_fields
 from crm_desktop.db.database import Database
 from crm_desktop.db.match_keys import match_key_for
 from crm_desktop.db.search_index import SuspendedIndex
@@ -22,8 +22,6 @@ from crm_desktop.models.base import SyncMixin
 
 Progress = Callable[[int, int], bool]
 Batch = tuple[type[SyncMixin], list[dict[str, Any]]]
-FIELD_SQL = "INSERT INTO change_field (change_seq, field, value) VALUES (?, ?, ?)"
-
 
 
 class Cancelled(DomainError):
@@ -47,9 +45,11 @@ class TableWriter:
         self.defaults = {
             c.key: c.default.arg for c in table.columns if c.default is not None and c.default.is_scalar
         }
+        self._blank = {**dict.fromkeys(self.columns), **self.defaults}
 
     def values(self, row: Mapping[str, Any]) -> list[Any]:
-        out = [row.get(k) for k in self.columns]
+        """The INSERT's parameters: `row`'s values, column defaults where it has none."""
+        out = list(map({**self._blank, **row}.__getitem__, self.columns))  # C-level: 100k rows per load
         for i, p in self.converted:
             if out[i] is not None:
                 out[i] = p(out[i])
@@ -58,13 +58,12 @@ class TableWriter:
 
 @dataclass
 class _Prepared:
-    """One batch turned into DB-API rows: the records, their change headers and changed fields."""
+    """One batch turned into DB-API rows: the records and their changes (with the changed fields)."""
 
     sql: str
     change_sql: str
     records: list[list[Any]]
     changes: list[list[Any]]
-    fields: list[tuple[int, str, str | None]]
 
 
 class _Preparer:
@@ -85,23 +84,20 @@ class _Preparer:
         table: Table = model.__table__  # type: ignore[assignment]
         writer = self.writers.setdefault(table.name, TableWriter(table, self.database))
         now = utcnow()
-        out = _Prepared(writer.sql, self.change_writer.sql, [], [], [])
+        out = _Prepared(writer.sql, self.change_writer.sql, [], [])
         has_key = "match_key" in table.c
         for given in rows:
             hlc = self.database.clock.tick()
             self.seq += 1
-            row = {**writer.defaults, **given}
-            row.update(id=given.get("id") or new_id(), created_at=now, updated_at=now, hlc=hlc,
-                       site_id=self.ctx.site_id)
+            row = {**given, "id": given.get("id") or new_id(), "created_at": now, "updated_at": now, "hlc": hlc,
+                   "site_id": self.ctx.site_id}
             if has_key:
                 row["match_key"] = match_key_for(table.name, row)
             out.records.append(writer.values(row))
             header = change_header(table.name, row["id"], hlc, self.ctx, now)
-            out.changes.append(self.change_writer.values({"seq": self.seq, **header}))
-            out.fields += [
-                (self.seq, k, encode_value(v)) for k, v in given.items()
-                if k not in NOT_LOGGED and v is not None and v != writer.defaults.get(k)
-            ]
+            fields = encode_fields({k: v for k, v in given.items()
+                                    if k not in NOT_LOGGED and v is not None and v != writer.defaults.get(k)})
+            out.changes.append(self.change_writer.values({"seq": self.seq, **header, "fields": fields}))
         return out
 
 
@@ -128,7 +124,6 @@ def load(
                 item = preparer.prepare(model, rows)
                 cur.executemany(item.sql, item.records)
                 cur.executemany(item.change_sql, item.changes)
-                cur.executemany(FIELD_SQL, item.fields)
                 done += len(item.records)
                 if progress is not None and not progress(done, total):
                     raise Cancelled()

@@ -13,7 +13,7 @@ from pathlib import Path
 from crm_desktop.db.backup import backup_before
 from crm_desktop.errors import StorageError
 
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

@@ -17,7 +17,7 @@ from crm_desktop.models.sales import (
 )
 from crm_desktop.models.service import Case, CaseStatusHistory
 from crm_desktop.models.sync import SyncConflict, SyncExchange, SyncPeer, SyncPending
-from crm_desktop.models.system import Change, ChangeField, LocalState, PickList, Setting
+from crm_desktop.models.system import Change, LocalState, PickList, Setting
 from crm_desktop.models.user import User
 
 
@@ -28,7 +28,7 @@ def synced_models() -> dict[str, type[SyncMixin]]:
 
 __all__ = [
     "Account", "Activity", "Alert", "AlertRule", "Anniversary", "Base", "Campaign", "CampaignMember",
-    "Case", "CaseStatusHistory", "Change", "ChangeField", "Contact", "Lead", "LeadScoringRule", "LocalState",
+    "Case", "CaseStatusHistory", "Change", "Contact", "Lead", "LeadScoringRule", "LocalState",
     "Opportunity", "PickList", "Product", "Quotation", "QuotationLine", "SalesOrder", "SalesOrderLine", "Segment",
     "Setting", "Stage", "StageHistory", "SyncConflict", "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending",
     "Target", "User", "fixed_id", "new_id", "synced_models", "utcnow",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin
@@ -13,8 +13,8 @@ from crm_desktop.models.base import Base, SyncMixin
 class Change(Base):
     """One change of one record: the audit trail, the stage-history source and the sync payload.
 
-    Its field-level values live in `ChangeField`; together they are the change log (one row per
-    changed field, carrying table, row id, field, value, clock, site and user).
+    `fields` holds the changed fields' new values as one JSON object ({"name": "…", "phone": null}):
+    the log is field-level, but a row per field made it the biggest cost of imports and exports.
     """
 
     __tablename__ = "change"
@@ -33,17 +33,7 @@ class Change(Base):
     base_hlc: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     user_id: Mapped[str | None] = mapped_column(String(36))
     changed_at: Mapped[datetime] = mapped_column(DateTime)
-
-
-class ChangeField(Base):
-    """The new value (JSON) of one field in one change."""
-
-    __tablename__ = "change_field"
-    __table_args__ = ({"sqlite_with_rowid": False},)
-
-    change_seq: Mapped[int] = mapped_column(ForeignKey("change.seq"), primary_key=True)
-    field: Mapped[str] = mapped_column(String(60), primary_key=True)
-    value: Mapped[str | None] = mapped_column(Text)
+    fields: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
 
 class Setting(SyncMixin, Base):

@@ -13,12 +13,12 @@ from datetime import date
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from crm_desktop import scoring
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
-from crm_desktop.models import Activity, Change, ChangeField, Lead, User
+from crm_desktop.models import Activity, Change, Lead, User
 from crm_desktop.services import picklists, records, validation
 from crm_desktop.services.accounts import normalize_tags
 from crm_desktop.services.changes import Changes
@@ -188,9 +188,9 @@ def _last_qualified_owner(uow: UnitOfWork) -> User | None:
     stmt = (
         select(Lead.owner_id)
         .select_from(Change)
-        .join(ChangeField, (ChangeField.change_seq == Change.seq) & (ChangeField.field == "status"))
         .join(Lead, Lead.id == Change.row_id)
-        .where(Change.entity == ENTITY, ChangeField.value == '"qualified"', Lead.owner_id.is_not(None))
+        .where(Change.entity == ENTITY, func.json_extract(Change.fields, "$.status") == "qualified",
+               Lead.owner_id.is_not(None))
         .order_by(Change.seq.desc())
         .limit(1)
     )

@@ -12,6 +12,7 @@ what it lacks.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,7 +23,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Table
 
 from crm_desktop.db.bulk import Cancelled, TableWriter
-from crm_desktop.db.changelog import decode_value
+from crm_desktop.db.changelog import decode_value, encode_value
 from crm_desktop.db.hlc import SEED_CEILING
 from crm_desktop.db.match_keys import SOURCES, match_key_for
 from crm_desktop.db.search_index import SuspendedIndex
@@ -131,7 +132,7 @@ class _Row:
             for name, value in rec.fields.items():
                 current = best.get(name)
                 if current is None or (rec.hlc, rec.site_id) > current.order:
-                    best[name] = Version(rec.hlc, rec.site_id, rec.base_hlc, rec.user_id, rec.texts[name],
+                    best[name] = Version(rec.hlc, rec.site_id, rec.base_hlc, rec.user_id, encode_value(value),
                                          rec.changed_at, True, value)
         return best
 
@@ -270,15 +271,11 @@ class Applier:
     def append_to_log(self, records: list[ChangeRecord]) -> None:
         """Append the changes to our log, numbered after the last one."""
         base = self.cur.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
-        changes, fields = [], []
-        for seq, rec in enumerate(records, start=base + 1):
-            changes.append((seq, rec.entity, rec.row_id, rec.hlc, rec.site_id, rec.base_hlc, rec.user_id,
-                            rec.changed_at))
-            fields += [(seq, k, v) for k, v in rec.texts.items()]
         self.cur.executemany(
-            "INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", changes)
-        self.cur.executemany("INSERT INTO change_field (change_seq, field, value) VALUES (?, ?, ?)", fields)
+            "INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(seq, r.entity, r.row_id, r.hlc, r.site_id, r.base_hlc, r.user_id, r.changed_at, r.log)
+             for seq, r in enumerate(records, start=base + 1)])
         self.cur.execute("PRAGMA defer_foreign_keys = ON")  # parents and children may arrive in any order
 
     def gather(self, records: list[ChangeRecord], pending: set[Key]) -> dict[Key, _Row]:
@@ -293,30 +290,29 @@ class Applier:
         for entity, wanted in ids.items():
             self.here[entity] = self._existing(self.tables[entity], wanted)
         # Only a row that exists or waits has changes in our log: ask the log about those alone, and
-        # for a row that exists, only about the fields the new changes touch.
-        waiting = [k for k in rows if k in pending]
-        fields = [(e, r, f) for (e, r), row in rows.items()
-                  if (e, r) not in pending and r in self.here[e] and not row.supersedes(self.here[e][r])
-                  for f in {name for rec in row.records for name in rec.fields}]
-        self._keys_table("sync_old_keys", ("entity", "row_id"), waiting)
-        self._keys_table("sync_old_fields", ("entity", "row_id", "field"), fields)
-        head = "SELECT c.entity, c.row_id, c.hlc, c.site_id, c.base_hlc, c.user_id, c.changed_at, f.field, f.value "
-        whole = (head + "FROM sync_old_keys k JOIN change c ON c.entity = k.entity AND c.row_id = k.row_id "
-                 "LEFT JOIN change_field f ON f.change_seq = c.seq")
-        touched = (head + "FROM sync_old_fields k JOIN change c ON c.entity = k.entity AND c.row_id = k.row_id "
-                   "JOIN change_field f ON f.change_seq = c.seq AND f.field = k.field")
-        for query in (whole, touched):
-            for entity, row_id, hlc, site, b, user, at, name, text in self.cur.execute(query):
-                rows[(entity, row_id)].see_old(Version(hlc, site, b, user, text, at, False), name)
+        # for a row that exists, only about the fields the new changes touch (None: every field).
+        wanted: dict[Key, set[str] | None] = {k: None for k in rows if k in pending}
+        for (e, r), row in rows.items():
+            if (e, r) not in pending and r in self.here[e] and not row.supersedes(self.here[e][r]):
+                wanted[(e, r)] = {name for rec in row.records for name in rec.fields}
+        for entity, row_id, hlc, site, b, user, at, logged in self._logged(list(wanted)):
+            row = rows[(entity, row_id)]
+            row.see_old(Version(hlc, site, b, user, None, at, False), None)
+            names = wanted[(entity, row_id)]
+            for name, value in json.loads(logged).items():
+                if names is None or name in names:
+                    row.see_old(Version(hlc, site, b, user, encode_value(value), at, False), name)
         return rows
 
-    def _keys_table(self, name: str, columns: tuple[str, ...], keys: Sequence[tuple[str, ...]]) -> None:
-        """A temporary table holding `keys`, to join the change log against."""
-        cols = ", ".join(columns)
-        self.cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({', '.join(c + ' TEXT' for c in columns)}, "
-                         f"PRIMARY KEY ({cols})) WITHOUT ROWID")
-        self.cur.execute(f"DELETE FROM {name}")
-        self.cur.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * len(columns))})", keys)
+    def _logged(self, keys: list[Key]) -> sqlite3.Cursor:
+        """Our log's changes of the rows `keys`, found through a temporary table of the keys."""
+        self.cur.execute("CREATE TEMP TABLE IF NOT EXISTS sync_old_keys (entity TEXT, row_id TEXT, "
+                         "PRIMARY KEY (entity, row_id)) WITHOUT ROWID")
+        self.cur.execute("DELETE FROM sync_old_keys")
+        self.cur.executemany("INSERT INTO sync_old_keys VALUES (?, ?)", keys)
+        return self.cur.execute(
+            "SELECT c.entity, c.row_id, c.hlc, c.site_id, c.base_hlc, c.user_id, c.changed_at, c.fields "
+            "FROM sync_old_keys k JOIN change c ON c.entity = k.entity AND c.row_id = k.row_id")
 
     def _existing(self, table: Table, ids: list[str]) -> dict[str, tuple[int, str, Any]]:
         """id -> (hlc, site id, deleted_at) of the rows among `ids` that exist here.
@@ -462,8 +458,7 @@ class _Plan:
         keyed = table.name in SOURCES
         prepared = []
         counts = self.a.report.of(table.name)
-        for values in rows.values():
-            row = {**writer.defaults, **values}
+        for row in rows.values():
             if keyed:
                 row["match_key"] = match_key_for(table.name, row)
             prepared.append(writer.values(row))

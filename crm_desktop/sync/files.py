@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,12 +20,11 @@ from crm_desktop.models.base import utcnow
 from crm_desktop.sync import state
 from crm_desktop.sync.apply import Applier, ApplyReport, Progress, has_work
 from crm_desktop.sync.bundle import Manifest, payload_lines, read_bundle, write_bundle
-from crm_desktop.sync.records import Head, HeadReader, full_lines
+from crm_desktop.sync.records import Head, HeadReader, Line, full_lines
 
 _CHANGES_SQL = (
-    "SELECT c.seq, c.entity, c.row_id, c.hlc, c.site_id, c.base_hlc, c.user_id, c.changed_at, f.field, f.value "
-    "FROM change c LEFT JOIN change_field f ON f.change_seq = c.seq "
-    "WHERE c.site_id = ? AND c.hlc > ? ORDER BY c.hlc, c.seq"
+    "SELECT entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields FROM change "
+    "WHERE site_id = ? AND hlc > ? ORDER BY hlc, seq"
 )
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -55,33 +54,20 @@ def _threshold(database: Database, for_site: str | None, everything: bool) -> di
 
 
 def _lines(database: Database, seen: dict[str, int], counts: Counter[str]) -> Iterator[str]:
+    """One line per change: the log's header fields, and its field values as they are stored."""
     raw = database.engine.raw_connection()
     try:
         cur = raw.cursor()
         sites = [s for (s,) in cur.execute("SELECT DISTINCT site_id FROM change ORDER BY site_id").fetchall()]
         for site in sites:
-            current: list[object] | None = None
-            fields: list[str] = []
-            for seq, entity, row_id, hlc, site_id, base, user, at, name, value in cur.execute(
+            for entity, row_id, hlc, site_id, base, user, at, fields in cur.execute(
                 _CHANGES_SQL, (site, seen.get(site, 0))
             ):
-                if current is None or current[0] != seq:
-                    if current is not None:
-                        yield _line(current, fields)
-                    current, fields = [seq, entity, row_id, hlc, site_id, base, user, at], []
-                    counts[entity] += 1
-                if name is not None:
-                    fields.append(f"{_dumps(name)}:{'null' if value is None else value}")
-            if current is not None:
-                yield _line(current, fields)
+                counts[entity] += 1
+                yield (f'{{"e":{_dumps(entity)},"r":{_dumps(row_id)},"h":{hlc},"s":{_dumps(site_id)},"b":{base},'
+                       f'"u":{_dumps(user)},"t":{_dumps(at)},"f":{fields}}}')
     finally:
         raw.close()
-
-
-def _line(change: list[object], fields: list[str]) -> str:
-    _seq, entity, row_id, hlc, site, base, user, at = change
-    return (f'{{"e":{_dumps(entity)},"r":{_dumps(row_id)},"h":{hlc},"s":{_dumps(site)},"b":{base},'
-            f'"u":{_dumps(user)},"t":{_dumps(at)},"f":{{{",".join(fields)}}}}}')
 
 
 def export_bundle(
@@ -137,21 +123,25 @@ def import_bundle(
     now = utcnow()
     work = _has_work(database, heads.heads)
     backup = backup_before(database.path, "sync-import", now) if work and not dry_run else None
+    lines: Iterable[Line] = []
+    if work:
+        kept = heads.kept_lines()
+        lines = kept if kept is not None else full_lines(payload_lines(path, manifest.payload_sha256), heads.heads,
+                                                         path.name)
     try:
-        return _apply(database, user_id, path, manifest, heads.heads if work else [], dry_run=dry_run,
+        return _apply(database, user_id, path, manifest, lines, len(heads.heads) if work else 0, dry_run=dry_run,
                       backup=backup, progress=progress, now=now, skipped=0 if work else len(heads.heads))
     except sqlite3.Error as exc:  # from the raw connection the merge writes through
         raise readable_driver_error(exc) from exc
 
 
-def _apply(database: Database, user_id: str | None, path: Path, manifest: Manifest, heads: list[Head], *,
-           dry_run: bool, backup: Path | None, progress: Progress | None, now: datetime,
+def _apply(database: Database, user_id: str | None, path: Path, manifest: Manifest, lines: Iterable[Line],
+           total: int, *, dry_run: bool, backup: Path | None, progress: Progress | None, now: datetime,
            skipped: int) -> ImportResult:
-    """Apply `heads`' lines (none when the file holds nothing new: `skipped` changes we have)."""
+    """Apply the `total` lines (none when the file holds nothing new: `skipped` changes we have)."""
     with UnitOfWork(database, user_id) as uow:
         applier = Applier(uow, path.name, progress)
-        lines = full_lines(payload_lines(path, manifest.payload_sha256), heads, path.name) if heads else iter(())
-        report = applier.apply(lines, len(heads))
+        report = applier.apply(lines, total)
         report.received += skipped
         report.already_had += skipped
         conn = uow.session.connection()

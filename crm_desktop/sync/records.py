@@ -9,16 +9,16 @@ could not store refuses the whole file instead of failing half-way.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String, Table, Text
 
-from crm_desktop.db.changelog import NOT_LOGGED, encode_value
+from crm_desktop.db.changelog import NOT_LOGGED, encode_fields
 from crm_desktop.models import synced_models
 from crm_desktop.sync.bundle import BundleRefused
 
@@ -35,7 +35,7 @@ class ChangeRecord:
     user_id: str | None
     changed_at: str  # as SQLAlchemy stores times in SQLite, so text order is time order
     fields: dict[str, Any]  # column values (dates as date/datetime)
-    texts: dict[str, str | None]  # the same values as JSON text, for the change log
+    log: str  # the same values as the change log's JSON object
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,15 +77,24 @@ def _bool(value: Any) -> bool:
 def _number(value: Any) -> float | int:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError("number expected")
+    if not math.isfinite(value):  # JSON has no NaN: the log could not be read back
+        raise ValueError("finite number expected")
     return value
 
 
 def _date(value: Any) -> date:
-    return date.fromisoformat(_text(value))
+    """A date written as the change log writes it (2026-11-23): the logged text is the file's text."""
+    day = date.fromisoformat(_text(value))
+    if day.isoformat() != value:
+        raise ValueError("date expected as YYYY-MM-DD")
+    return day
 
 
 def _datetime(value: Any) -> datetime:
-    return datetime.fromisoformat(_text(value))
+    moment = datetime.fromisoformat(_text(value))
+    if moment.isoformat() != value:
+        raise ValueError("time expected as YYYY-MM-DDTHH:MM:SS")
+    return moment
 
 
 def _check_for(column_type: object) -> Check:
@@ -96,17 +105,71 @@ def _check_for(column_type: object) -> Check:
     raise TypeError(f"no sync check for {column_type!r}")
 
 
+_TEXT = {str}
+_OPTIONAL_TEXT = {str, type(None)}
+
+
+class _Fields:
+    """The value checks of one table's fields.
+
+    Text fields are the bulk of a big file (a million values and more): for each set of field
+    names met, their values are type-checked together at C speed, and only the others one by one.
+    """
+
+    def __init__(self, table: Table) -> None:
+        self.columns = {c.key: (_check_for(c.type), bool(c.nullable)) for c in table.columns
+                        if c.key not in NOT_LOGGED}
+        # field names -> (required text fields, optional text fields, [(other field, check, nullable)])
+        self.shapes: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...], list[tuple[str, Check, bool]]]] = {}
+
+    def check(self, fields: dict[str, Any]) -> None:
+        """Refuse an unknown field or an impossible value; turn date texts into dates, in place."""
+        names = tuple(fields)
+        shape = self.shapes.get(names)
+        if shape is None:
+            shape = self.shapes[names] = self._shape(names)
+        required, optional, others = shape
+        if not (set(map(type, map(fields.__getitem__, required))) <= _TEXT
+                and set(map(type, map(fields.__getitem__, optional))) <= _OPTIONAL_TEXT):
+            self._name_bad_text(fields, required, optional)
+        for name, check, nullable in others:
+            value = fields[name]
+            if value is not None:
+                fields[name] = check(value)
+            elif not nullable:
+                raise ValueError(f"{name} may not be empty")
+
+    def _shape(self, names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[str, Check, bool]]]:
+        required: list[str] = []
+        optional: list[str] = []
+        others: list[tuple[str, Check, bool]] = []
+        for name in names:
+            if name not in self.columns:
+                raise ValueError(f"unknown field {name!r}")
+            check, nullable = self.columns[name]
+            if check is _text:
+                (optional if nullable else required).append(name)
+            else:
+                others.append((name, check, nullable))
+        return tuple(required), tuple(optional), others
+
+    @staticmethod
+    def _name_bad_text(fields: dict[str, Any], required: tuple[str, ...], optional: tuple[str, ...]) -> None:
+        """Raise the error the fast check found, naming the field."""
+        for name in required:
+            if fields[name] is None:
+                raise ValueError(f"{name} may not be empty")
+        for name in (*required, *optional):
+            if fields[name] is not None and type(fields[name]) is not str:
+                raise TypeError(f"{name}: text expected")
+
+
 class Schema:
-    """Per synced table, a value check for each field the change log may carry."""
+    """Per synced table, the checks of the fields the change log may carry."""
 
     def __init__(self) -> None:
         self.tables = synced_tables()
-        # A text column's check is None: the commonest case, tested inline (1M+ values in a big file).
-        self.checks: dict[str, dict[str, tuple[Check | None, bool]]] = {
-            name: {c.key: (None if _check_for(c.type) is _text else _check_for(c.type), bool(c.nullable))
-                   for c in table.columns if c.key not in NOT_LOGGED}
-            for name, table in self.tables.items()
-        }
+        self.fields = {name: _Fields(table) for name, table in self.tables.items()}
 
     def record(self, line: Line, data: Any) -> ChangeRecord:
         if not isinstance(data, dict):
@@ -114,26 +177,14 @@ class Schema:
         if data.get("s") != line.site_id or data.get("h") != line.hlc:
             raise ValueError("site or clock given twice")
         entity = data["e"]
-        checks = self.checks.get(entity)
+        checks = self.fields.get(entity)
         if checks is None:
             raise ValueError(f"unknown kind of record {entity!r}")
         fields = data.get("f") or {}
         if not isinstance(fields, dict):
             raise TypeError("fields expected")
-        texts: dict[str, str | None] = {}
-        for name, value in fields.items():
-            check, nullable = checks[name]  # KeyError: a field we do not have
-            if value is None:
-                if not nullable:
-                    raise ValueError(f"{name} may not be empty")
-                texts[name] = None
-            elif check is None:
-                if type(value) is not str:
-                    raise TypeError(f"{name}: text expected")
-                texts[name] = encode_basestring(value)  # what the change log's JSON encoder writes
-            else:
-                texts[name] = encode_value(value)  # the file's JSON value, before it becomes a date
-                fields[name] = check(value)  # the column value (a date for a date column)
+        log = encode_fields(fields)  # before dates become dates: all JSON values, one C-level call
+        checks.check(fields)
         row_id, user = _text(data["r"]), data.get("u")
         if not row_id or len(row_id) > 36:
             raise ValueError("bad row id")
@@ -141,16 +192,21 @@ class Schema:
         if base < 0:
             raise ValueError("bad clock")
         at = data["t"]
-        moment = _datetime(at)  # a real time, or refused
+        moment = datetime.fromisoformat(_text(at))  # a real time, or refused
         if not _STORED_TIME.fullmatch(at):  # our own files carry the stored form already
             at = moment.strftime("%Y-%m-%d %H:%M:%S.%f")
         return ChangeRecord(entity, row_id, line.hlc, line.site_id, base, None if user is None else _text(user),
-                            at, fields, texts)
+                            at, fields, log)
 
 
 _STORED_TIME = re.compile(r"[0-9]{4}-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9]\.[0-9]{6}")
 # How our own files begin each line: enough to read site and clock without parsing the whole line.
 _HEAD = re.compile(r'\{"e":"[a-z_]{1,40}","r":"[^"\\]{1,36}","h":([1-9][0-9]{0,18}),"s":"([^"\\]{1,16})"')
+
+
+# A payload up to this size (100k changes are about 70 MB) is read once: its lines are kept from
+# the checking reading for the import. A bigger one is read a second time, a batch at a time.
+KEEP_TEXT = 96 << 20
 
 
 class HeadReader:
@@ -163,15 +219,25 @@ class HeadReader:
     def __init__(self, name: str) -> None:
         self.name = name
         self.heads: list[Head] = []
+        self.texts: list[str] | None = []  # None once the payload outgrew KEEP_TEXT
+        self.room = KEEP_TEXT
 
     def add(self, number: int, raw: bytes) -> None:
         text = _decoded(raw, self.name)
         if not text.strip():
             return
+        self.heads.append(self._head(number, text))
+        if self.texts is not None:
+            self.room -= len(raw)
+            if self.room < 0:
+                self.texts = None
+            else:
+                self.texts.append(text)
+
+    def _head(self, number: int, text: str) -> Head:
         head = _HEAD.match(text)
         if head is not None:
-            self.heads.append(Head(number, head[2], int(head[1])))
-            return
+            return Head(number, head[2], int(head[1]))
         try:
             data = json.loads(text)
             if not isinstance(data, dict):
@@ -181,7 +247,13 @@ class HeadReader:
                 raise ValueError("bad site or clock")
         except (ValueError, TypeError, KeyError) as exc:
             raise refused_line(number, self.name, exc) from exc
-        self.heads.append(Head(number, site, hlc))
+        return Head(number, site, hlc)
+
+    def kept_lines(self) -> list[Line] | None:
+        """The lines themselves, if the payload was small enough to keep from the first reading."""
+        if self.texts is None:
+            return None
+        return [Line(h.number, h.site_id, h.hlc, t) for h, t in zip(self.heads, self.texts, strict=True)]
 
 
 def full_lines(raw_lines: Iterable[bytes], heads: list[Head], name: str) -> Iterator[Line]:
