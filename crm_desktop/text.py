@@ -100,6 +100,8 @@ def _strip_thai_prefix(text: str, prefixes: tuple[str, ...]) -> str:
 
 
 def _strip_thai_suffix(text: str, suffixes: tuple[str, ...]) -> str:
+    if not text.endswith(suffixes):
+        return text
     for suffix in suffixes:
         if text.endswith(suffix):
             rest = text[: -len(suffix)].rstrip()
@@ -109,6 +111,8 @@ def _strip_thai_suffix(text: str, suffixes: tuple[str, ...]) -> str:
 
 
 def _strip_tokens(text: str, forms: tuple[str, ...], *, front: bool, back: bool) -> str:
+    if not ((front and text.startswith(forms)) or (back and text.endswith(forms))):
+        return text  # no form at either end (text comes single-spaced from _basic_normalize)
     tokens = text.split()
     while front and len(tokens) > 1 and tokens[0] in forms:
         tokens.pop(0)

@@ -284,6 +284,9 @@ def test_our_own_file_is_refused(copies, good_file) -> None:
     # A date or time in another form than the log's: the logged text would differ from every copy's.
     lambda line: line.replace('"f":{', '"f":{"founded_on":"20260101",'),
     lambda line: line.replace('"f":{', '"f":{"deleted_at":"2026-01-01 08:00:00",'),
+    lambda line: line.replace('"name":"Lanna Foods"', '"name":"Lanna \\ud800 Foods"'),  # half a character
+    lambda line: re.sub(r'"h":[0-9]+', '"h":9999999999999999999', line),  # beyond SQLite's integers
+    lambda line: re.sub(r'"b":[0-9]+', '"b":99999999999999999999', line),
 ])
 def test_a_file_with_an_invalid_record_is_refused(copies, good_file, tmp_path, mangle) -> None:
     with zipfile.ZipFile(good_file) as zf:
@@ -291,6 +294,18 @@ def test_a_file_with_an_invalid_record_is_refused(copies, good_file, tmp_path, m
     lines = [mangle(x) if '"e":"account"' in x else x for x in lines]
     resealed(good_file, tmp_path / "bad.zip", ("\n".join(lines) + "\n").encode())
     refused(copies[1], tmp_path / "bad.zip", "is not a valid change")
+
+
+def test_imports_leave_the_garbage_collector_on(copies, good_file, tmp_path) -> None:
+    """Imports pause Python's cycle collector for speed; it must come back, after success or refusal."""
+    import gc
+
+    import_bundle(copies[1].database, copies[1].user_id, good_file)
+    assert gc.isenabled()
+    (tmp_path / "broken.zip").write_bytes(good_file.read_bytes()[:200])
+    with pytest.raises(BundleRefused):
+        import_bundle(copies[2].database, copies[2].user_id, tmp_path / "broken.zip")
+    assert gc.isenabled()
 
 
 def test_a_dry_run_reports_without_saving(copies, good_file) -> None:

@@ -6,7 +6,9 @@ caller's progress callback may return False to cancel, which rolls everything ba
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +24,20 @@ from crm_desktop.models.base import SyncMixin
 
 Progress = Callable[[int, int], bool]
 Batch = tuple[type[SyncMixin], list[dict[str, Any]]]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector off while millions of objects are made and kept (parsed records,
+    rows to insert): each full collection walks them all, and cost a 100k-change import 1.5 s.
+    Nothing made here holds reference cycles; collection resumes afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class Cancelled(DomainError):
@@ -119,7 +135,7 @@ def load(
         cur.execute("BEGIN IMMEDIATE")
         seq = cur.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
         preparer = _Preparer(database, ctx, seq)
-        with SuspendedIndex(cur):
+        with SuspendedIndex(cur), gc_paused():
             for model, rows in batches:
                 item = preparer.prepare(model, rows)
                 cur.executemany(item.sql, item.records)

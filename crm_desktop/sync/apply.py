@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import methodcaller
 from typing import Any, TypeVar
 
 from sqlalchemy import Table
@@ -96,7 +97,7 @@ class Version:
         return (self.hlc, self.site)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     """One touched row: its new changes and, if it had any, the winning old version of each field."""
 
@@ -194,6 +195,13 @@ class Applier:
         self.file_name = file_name
         self.progress = progress
         self.tables = synced_tables()
+        # entity -> the fields a row cannot be written without (else it waits for them)
+        self.required = {name: [c.key for c in t.columns if not c.nullable and c.default is None
+                                and c.server_default is None and not c.primary_key]
+                         for name, t in self.tables.items()}
+        # entity -> its link columns and the tables they point at
+        self.links = {name: [(c.key, next(iter(c.foreign_keys)).column.table.name) for c in t.columns if c.foreign_keys]
+                      for name, t in self.tables.items()}
         self.raw: sqlite3.Connection = uow.session.connection().connection.driver_connection  # type: ignore[assignment]
         self.cur = self.raw.cursor()
         self.report = ApplyReport()
@@ -279,22 +287,24 @@ class Applier:
         self.cur.execute("PRAGMA defer_foreign_keys = ON")  # parents and children may arrive in any order
 
     def gather(self, records: list[ChangeRecord], pending: set[Key]) -> dict[Key, _Row]:
-        rows: dict[Key, _Row] = defaultdict(_Row)
-        for rec in records:
-            rows[(rec.entity, rec.row_id)].records.append(rec)
-        for key in pending:
-            rows.setdefault(key, _Row())
+        rows: dict[Key, _Row] = {}
         ids: dict[str, list[str]] = defaultdict(list)
-        for entity, row_id in rows:
-            ids[entity].append(row_id)
-        for entity, wanted in ids.items():
-            self.here[entity] = self._existing(self.tables[entity], wanted)
+        for key, rec in [((rec.entity, rec.row_id), rec) for rec in records] + [(key, None) for key in pending]:
+            row = rows.get(key)
+            if row is None:
+                rows[key] = row = _Row()
+                ids[key[0]].append(key[1])
+            if rec is not None:
+                row.records.append(rec)
+        self.here = {entity: self._existing(self.tables[entity], wanted) for entity, wanted in ids.items()}
         # Only a row that exists or waits has changes in our log: ask the log about those alone, and
         # for a row that exists, only about the fields the new changes touch (None: every field).
-        wanted: dict[Key, set[str] | None] = {k: None for k in rows if k in pending}
-        for (e, r), row in rows.items():
-            if (e, r) not in pending and r in self.here[e] and not row.supersedes(self.here[e][r]):
-                wanted[(e, r)] = {name for rec in row.records for name in rec.fields}
+        wanted: dict[Key, set[str] | None] = dict.fromkeys(pending)
+        for entity, found in self.here.items():
+            for row_id, current in found.items():
+                row = rows[(entity, row_id)]
+                if (entity, row_id) not in pending and not row.supersedes(current):
+                    wanted[(entity, row_id)] = {name for rec in row.records for name in rec.fields}
         for entity, row_id, hlc, site, b, user, at, logged in self._logged(list(wanted)):
             row = rows[(entity, row_id)]
             row.see_old(Version(hlc, site, b, user, None, at, False), None)
@@ -350,29 +360,32 @@ class _Plan:
         self.was_deleted: dict[Key, bool] = {}
 
     def decide(self) -> None:
-        by_table: dict[str, list[str]] = defaultdict(list)
-        for entity, row_id in self.rows:
-            by_table[entity].append(row_id)
-        for entity, ids in by_table.items():
-            table = self.a.tables[entity]
-            here = self.a.here[entity]
-            required = [c.key for c in table.columns if not c.nullable and c.default is None
-                        and c.server_default is None and not c.primary_key]
-            for row_id in ids:
-                self._decide_row(table, row_id, here.get(row_id), required)
+        for (entity, row_id), row in self.rows.items():
+            current = self.a.here[entity].get(row_id)
+            if current is None and row.simple():
+                self._new_row(entity, row_id, row.records[0])
+            else:
+                self._decide_row(self.a.tables[entity], row_id, row, current)
         self._hold_orphans()
 
-    def _decide_row(self, table: Table, row_id: str, current: tuple[int, str, Any] | None,
-                    required: list[str]) -> None:
+    def _new_row(self, entity: str, row_id: str, rec: ChangeRecord) -> None:
+        """A row we never heard of, in one change: its fields are the row (every row of a new copy)."""
+        values = rec.fields  # the record's own dict: nothing reads it after this
+        if None in map(values.get, self.a.required[entity]):
+            self.waiting.add((entity, row_id))
+            return
+        when = _when(rec.changed_at)
+        values.update(id=row_id, created_at=when, updated_at=when, hlc=rec.hlc, site_id=rec.site_id)
+        self.inserts[entity][row_id] = values
+
+    def _decide_row(self, table: Table, row_id: str, row: _Row, current: tuple[int, str, Any] | None) -> None:
         entity = table.name
         key = (entity, row_id)
-        row = self.rows[key]
         full = key in self.pending or current is None  # write every field, not just the new winners
-        simple = row.simple() and current is None
-        values = dict(row.records[0].fields) if simple else self._merge(table, row_id, row, full)
+        values = self._merge(table, row_id, row, full)
         hlc, site, at = row.latest()
         if current is None:
-            if any(values.get(k) is None for k in required):
+            if None in map(values.get, self.a.required[entity]):
                 self.waiting.add(key)
                 return
             values.update(id=row_id, created_at=_when(row.first_at()), updated_at=_when(at), hlc=hlc, site_id=site)
@@ -419,28 +432,29 @@ class _Plan:
                 self.waiting.add((entity, row_id))
 
     def _rows_with_missing_parents(self) -> set[Key]:
+        """Rows whose link points at a row neither written now nor here. Set-wise per link column:
+        a new copy filling up checks 100k rows and their links."""
+        links: list[tuple[str, dict[str, dict[str, Any]], str, str]] = []  # entity, rows, column, parent
         wanted: dict[str, set[str]] = defaultdict(set)
-        links: list[tuple[Key, str, str]] = []
         for kind in (self.inserts, self.updates):
             for entity, rows in kind.items():
-                table = self.a.tables[entity]
-                fks = [(c.key, next(iter(c.foreign_keys)).column.table.name) for c in table.columns if c.foreign_keys]
-                for row_id, values in rows.items():
-                    for col, parent in fks:
-                        target = values.get(col)
-                        if target is not None and target not in self.inserts.get(parent, {}):
-                            wanted[parent].add(target)
-                            links.append(((entity, row_id), parent, target))
-        present: dict[str, set[str]] = {}
+                for column, parent in self.a.links[entity]:
+                    targets = set(map(methodcaller("get", column), rows.values()))
+                    targets.discard(None)
+                    outside = targets - self.inserts.get(parent, {}).keys()
+                    if outside:
+                        wanted[parent] |= outside
+                        links.append((entity, rows, column, parent))
+        missing: dict[str, set[str]] = {}
         for parent, ids in wanted.items():
-            present[parent] = set()
             listed = list(ids)
             for start in range(0, len(listed), BATCH):
                 chunk = listed[start:start + BATCH]
                 marks = ",".join("?" * len(chunk))
-                present[parent] |= {i for (i,) in self.a.cur.execute(
-                    f'SELECT id FROM "{parent}" WHERE id IN ({marks})', chunk)}
-        return {key for key, parent, target in links if target not in present[parent]}
+                ids -= {i for (i,) in self.a.cur.execute(f'SELECT id FROM "{parent}" WHERE id IN ({marks})', chunk)}
+            missing[parent] = ids
+        return {(entity, row_id) for entity, rows, column, parent in links if missing[parent]
+                for row_id, values in rows.items() if values.get(column) in missing[parent]}
 
     def write(self) -> None:
         cur = self.a.cur

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from crm_desktop.db.backup import backup_before
+from crm_desktop.db.bulk import gc_paused
 from crm_desktop.db.database import Database
 from crm_desktop.db.errors import readable_driver_error
 from crm_desktop.db.migrate import SCHEMA_HEAD
@@ -117,6 +118,12 @@ def import_bundle(
     With `dry_run` the same work runs and is rolled back: the report says what an import would do.
     Any failure (a refused file, a full disk, Cancel) leaves the database as it was.
     """
+    with gc_paused():
+        return _import(database, user_id, path, dry_run, progress)
+
+
+def _import(database: Database, user_id: str | None, path: Path, dry_run: bool,
+            progress: Progress | None) -> ImportResult:
     heads = HeadReader(path.name)
     manifest = read_bundle(path, key=state.office_key(database), own_site=database.site_id,
                            schema_head=SCHEMA_HEAD, on_line=heads.add)

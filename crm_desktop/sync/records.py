@@ -65,7 +65,12 @@ def _text(value: Any) -> str:
 def _int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError("whole number expected")
+    if not -_INT_LIMIT <= value < _INT_LIMIT:
+        raise ValueError("number too large")
     return value
+
+
+_INT_LIMIT = 1 << 63  # SQLite's integers are 64-bit
 
 
 def _bool(value: Any) -> bool:
@@ -186,6 +191,8 @@ class Schema:
         log = encode_fields(fields)  # before dates become dates: all JSON values, one C-level call
         checks.check(fields)
         row_id, user = _text(data["r"]), data.get("u")
+        if "\\u" in line.text:  # an escape could stand for half a character, which no database can hold
+            _storable(log, row_id, user or "")
         if not row_id or len(row_id) > 36:
             raise ValueError("bad row id")
         base = _int(data.get("b", 0))
@@ -197,6 +204,14 @@ class Schema:
             at = moment.strftime("%Y-%m-%d %H:%M:%S.%f")
         return ChangeRecord(entity, row_id, line.hlc, line.site_id, base, None if user is None else _text(user),
                             at, fields, log)
+
+
+def _storable(*texts: str) -> None:
+    try:
+        for text in texts:
+            text.encode()
+    except UnicodeEncodeError as exc:
+        raise ValueError("a text holds half a character (a lone surrogate)") from exc
 
 
 _STORED_TIME = re.compile(r"[0-9]{4}-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9]\.[0-9]{6}")
@@ -236,13 +251,15 @@ class HeadReader:
 
     def _head(self, number: int, text: str) -> Head:
         head = _HEAD.match(text)
-        if head is not None:
-            return Head(number, head[2], int(head[1]))
         try:
-            data = json.loads(text)
-            if not isinstance(data, dict):
-                raise TypeError("object expected")
-            site, hlc = _text(data["s"]), _int(data["h"])
+            if head is not None:
+                site, hlc = head[2], _int(int(head[1]))
+            else:
+                data = json.loads(text)
+                if not isinstance(data, dict):
+                    raise TypeError("object expected")
+                site, hlc = _text(data["s"]), _int(data["h"])
+                _storable(site)
             if not site or len(site) > 16 or hlc <= 0:
                 raise ValueError("bad site or clock")
         except (ValueError, TypeError, KeyError) as exc:
