@@ -17,7 +17,6 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from operator import methodcaller
 from typing import Any, TypeVar
 
@@ -374,8 +373,8 @@ class _Plan:
         if None in map(values.get, self.a.required[entity]):
             self.waiting.add((entity, row_id))
             return
-        when = _when(rec.changed_at)
-        values.update(id=row_id, created_at=when, updated_at=when, hlc=rec.hlc, site_id=rec.site_id)
+        values.update(id=row_id, created_at=rec.changed_at, updated_at=rec.changed_at, hlc=rec.hlc,
+                      site_id=rec.site_id)
         self.inserts[entity][row_id] = values
 
     def _decide_row(self, table: Table, row_id: str, row: _Row, current: tuple[int, str, Any] | None) -> None:
@@ -388,12 +387,12 @@ class _Plan:
             if None in map(values.get, self.a.required[entity]):
                 self.waiting.add(key)
                 return
-            values.update(id=row_id, created_at=_when(row.first_at()), updated_at=_when(at), hlc=hlc, site_id=site)
+            values.update(id=row_id, created_at=row.first_at(), updated_at=at, hlc=hlc, site_id=site)
             self.inserts[entity][row_id] = values
             return
         self.was_deleted[key] = current[2] is not None
         if (hlc, site) > (current[0] or 0, current[1] or ""):
-            values.update(hlc=hlc, site_id=site, updated_at=_when(at))
+            values.update(hlc=hlc, site_id=site, updated_at=at)
         if values:
             self.updates[entity][row_id] = values
 
@@ -539,7 +538,3 @@ def _batched(lines: Iterable[Line], size: int) -> Iterator[list[Line]]:
             batch, length = [], 0
     if batch:
         yield batch
-
-
-def _when(value: str) -> datetime:
-    return datetime.fromisoformat(value)

@@ -25,7 +25,7 @@ from crm_desktop.sync.bundle import BundleRefused
 Check = Callable[[Any], Any]  # returns the column value, raises ValueError/TypeError if impossible
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ChangeRecord:
     entity: str
     row_id: str
@@ -33,12 +33,12 @@ class ChangeRecord:
     site_id: str
     base_hlc: int
     user_id: str | None
-    changed_at: str  # as SQLAlchemy stores times in SQLite, so text order is time order
-    fields: dict[str, Any]  # column values (dates as date/datetime)
+    changed_at: str  # as SQLAlchemy stores times in SQLite (text order is time order); rows get it as is
+    fields: dict[str, Any]  # column values as bound to SQLite (a date as its YYYY-MM-DD text)
     log: str  # the same values as the change log's JSON object
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Head:
     """Where a line is and which change it holds: enough to know whether we have it already."""
 
@@ -47,7 +47,7 @@ class Head:
     hlc: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Line(Head):
     text: str
 
@@ -87,19 +87,24 @@ def _number(value: Any) -> float | int:
     return value
 
 
-def _date(value: Any) -> date:
-    """A date written as the change log writes it (2026-11-23): the logged text is the file's text."""
-    day = date.fromisoformat(_text(value))
-    if day.isoformat() != value:
+def _date(value: Any) -> str:
+    """A real date written as the change log writes it (2026-11-23), which is also how SQLite stores
+    it: the text is kept, not turned into a date and back for 100k rows."""
+    if date.fromisoformat(_text(value)).isoformat() != value:
         raise ValueError("date expected as YYYY-MM-DD")
-    return day
+    return value
 
 
-def _datetime(value: Any) -> datetime:
+def _datetime(value: Any) -> str:
+    """A real time written as the change log writes it (ISO), bound in the form SQLAlchemy stores."""
     moment = datetime.fromisoformat(_text(value))
     if moment.isoformat() != value:
         raise ValueError("time expected as YYYY-MM-DDTHH:MM:SS")
-    return moment
+    return _stored(moment)
+
+
+def _stored(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def _check_for(column_type: object) -> Check:
@@ -201,7 +206,7 @@ class Schema:
         at = data["t"]
         moment = datetime.fromisoformat(_text(at))  # a real time, or refused
         if not _STORED_TIME.fullmatch(at):  # our own files carry the stored form already
-            at = moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+            at = _stored(moment)
         return ChangeRecord(entity, row_id, line.hlc, line.site_id, base, None if user is None else _text(user),
                             at, fields, log)
 
