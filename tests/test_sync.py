@@ -54,10 +54,18 @@ def send(src: AppContext, dst: AppContext, path: Path, **how: object) -> object:
 
 
 def full_dump(ctx: AppContext) -> list[tuple[object, ...]]:
-    """Every row of every table (change log and sync bookkeeping included)."""
+    """Every row of every table (change log and sync bookkeeping included), and the schema itself:
+    imports drop and rebuild search triggers and indexes."""
     with sqlite3.connect(ctx.database.path) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return [(t, *row) for t in tables for row in conn.execute(f'SELECT * FROM "{t}"')]
+        schema = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").fetchall()
+        return schema + [(t, *row) for t in tables for row in conn.execute(f'SELECT * FROM "{t}"')]
+
+
+def schema_and_statistics(ctx: AppContext) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    with sqlite3.connect(ctx.database.path) as conn:
+        return (conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall(),
+                conn.execute("SELECT * FROM sqlite_stat1 ORDER BY tbl, idx").fetchall())
 
 
 def phone_of(ctx: AppContext, account_id: str) -> str:
@@ -446,6 +454,49 @@ def test_a_big_file_changed_between_its_two_readings_is_refused(copies, good_fil
     monkeypatch.setattr(records, "KEEP_TEXT", 0)
     monkeypatch.setattr(files, "read_bundle", check_then_swap)
     refused(rep, good_file, "changed while it was being imported")
+
+
+def test_indexes_set_aside_for_a_big_import_come_back(copies, tmp_path, monkeypatch) -> None:
+    """A table that grows many-fold gets its indexes built after its rows; the schema and the planner's
+    statistics end as they were, and lookups by name use the rebuilt index."""
+    from crm_desktop.db import bulk
+    from crm_desktop.db.bulk import Cancelled
+
+    office, rep, _ = copies
+    for i in range(6):
+        create_account(office.uow(), AccountInput(name=f"ร้านค้าที่ {i}"), TODAY)
+    export_bundle(office.database, tmp_path / "all.zip", everything=True)
+    monkeypatch.setattr(bulk, "DEFER_MIN", 3)
+    dropped: list[str] = []
+    real_defer = bulk.DeferredIndexes._defer
+
+    def spy(self: bulk.DeferredIndexes, table: str) -> None:
+        real_defer(self, table)
+        dropped.extend(name for name, _ in self.dropped)
+
+    monkeypatch.setattr(bulk.DeferredIndexes, "_defer", spy)
+    create_account(rep.uow(), AccountInput(name="ร้านของสาขา"), TODAY)
+    with sqlite3.connect(rep.database.path) as conn:
+        conn.execute("ANALYZE")
+    before = schema_and_statistics(rep)
+    assert any(idx == "ix_account_live_name" for _, idx, _ in before[1])
+    whole = full_dump(rep)
+    steps: list[int] = []
+
+    def cancel_once_written(done: int, total: int) -> bool:
+        steps.append(done)
+        return len(steps) < 5  # start, checked, logged, decided, written: Cancel there, indexes still aside
+
+    with pytest.raises(Cancelled):
+        import_bundle(rep.database, rep.user_id, tmp_path / "all.zip", progress=cancel_once_written)
+    assert dropped and full_dump(rep) == whole
+    dropped.clear()
+    import_bundle(rep.database, rep.user_id, tmp_path / "all.zip")
+    assert "ix_account_live_name" in dropped and "ix_account_owner_id" not in dropped  # links keep theirs
+    assert schema_and_statistics(rep) == before
+    with sqlite3.connect(rep.database.path) as conn:
+        plan = conn.execute("EXPLAIN QUERY PLAN SELECT id FROM account WHERE name = 'x' AND deleted_at IS NULL")
+        assert "ix_account_live_name" in str(plan.fetchall())
 
 
 def test_cancel_during_an_import_leaves_nothing(copies, good_file) -> None:

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Table
 
-from crm_desktop.db.bulk import Cancelled, TableWriter
+from crm_desktop.db.bulk import Cancelled, DeferredIndexes, TableWriter
 from crm_desktop.db.changelog import decode_value, encode_value
 from crm_desktop.db.hlc import SEED_CEILING
 from crm_desktop.db.match_keys import SOURCES, match_key_for
@@ -208,6 +208,7 @@ class Applier:
         self.here: dict[str, dict[str, tuple[int, str, Any]]] = {}  # entity -> rows that exist here
         self.schema = Schema()
         self.index: SuspendedIndex
+        self.deferred: DeferredIndexes
         self.rescore_all = False
         self.rescore_leads: set[str] = set()
 
@@ -225,7 +226,7 @@ class Applier:
             self._step(0, total)
             # Search entries are rebuilt set-wise at the end, as in bulk loads: new rows all at once,
             # updated rows once each however many batches touched them.
-            with SuspendedIndex(self.cur) as self.index:
+            with SuspendedIndex(self.cur) as self.index, DeferredIndexes(self.cur) as self.deferred:
                 worked = False
                 for batch in _batched(lines, BATCH_TEXT):
                     worked = self._apply_batch(batch, total) or worked
@@ -467,6 +468,7 @@ class _Plan:
         self._note_rescoring()
 
     def _insert(self, table: Table, rows: dict[str, dict[str, Any]]) -> None:
+        self.a.deferred.consider(table.name, len(rows))
         writer = TableWriter(table, self.a.uow.database)
         keyed = table.name in SOURCES
         prepared = []
