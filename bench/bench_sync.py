@@ -163,6 +163,7 @@ def main() -> None:
         before_edits = conn.execute("SELECT max(seq) FROM change").fetchone()[0]
     make_edits(work / "office.sqlite3", site)
     shutil.copyfile(work / "rep.sqlite3", work / "raw-edits.sqlite3")
+    shutil.copyfile(work / "rep.sqlite3", work / "rep-before-edits.sqlite3")  # to profile the edits import
     office = open_app(work / "office.sqlite3")
     edits = export_bundle(office.database, work / "edits.zip", for_site=rep_site)
     office.close()

@@ -382,7 +382,10 @@ class _Plan:
         entity = table.name
         key = (entity, row_id)
         full = key in self.pending or current is None  # write every field, not just the new winners
-        values = self._merge(table, row_id, row, full)
+        if not full and not row.old and len(row.records) == 1:
+            values = dict(row.records[0].fields)  # no old version to lose to: every field is new (regular syncs)
+        else:
+            values = self._merge(table, row_id, row, full)
         hlc, site, at = row.latest()
         if current is None:
             if None in map(values.get, self.a.required[entity]):
