@@ -125,16 +125,34 @@ def _read_manifest(zf: zipfile.ZipFile, name: str) -> dict[str, Any]:
     return data
 
 
-def payload_lines(path: Path, expected_sha256: str) -> Iterator[bytes]:
-    """The payload's lines (without the newline), read as a stream; checks the checksum at the end,
-    so a file changed since it was verified fails before the caller commits."""
+BLOCK = 1 << 20  # bytes of payload read at a time: lines are handled a block's worth at once
+
+
+def payload_blocks(path: Path, expected_sha256: str) -> Iterator[list[bytes]]:
+    """The payload's lines (without the newline), a list per block read; checks the checksum at the
+    end, so a file changed since it was verified fails before the caller commits."""
     digest = hashlib.sha256()
+    pending: list[bytes] = []  # the start of a line that continues in the next block
     with _opened(path) as zf, zf.open(PAYLOAD) as stream:
-        for raw in stream:  # a binary stream splits on b"\n" only
-            digest.update(raw)
-            yield raw.rstrip(b"\n")
+        while block := stream.read(BLOCK):
+            digest.update(block)
+            parts = block.split(b"\n")
+            if len(parts) == 1:
+                pending.append(block)
+                continue
+            parts[0] = b"".join([*pending, parts[0]])
+            pending = [parts.pop()]
+            yield parts
+    last = b"".join(pending)
+    if last:
+        yield [last]
     if digest.hexdigest() != expected_sha256:
         raise BundleRefused(_ALTERED, name=path.name)
+
+
+def payload_lines(path: Path, expected_sha256: str) -> Iterator[bytes]:
+    for block in payload_blocks(path, expected_sha256):
+        yield from block
 
 
 _ALTERED = ("The file {name} was altered or damaged after it was exported (checksum mismatch). "
@@ -156,11 +174,12 @@ def _manifest(data: dict[str, Any], name: str) -> Manifest:
 
 
 def read_bundle(
-    path: Path, *, key: str | None, own_site: str, schema_head: str, on_line: Callable[[int, bytes], None]
+    path: Path, *, key: str | None, own_site: str, schema_head: str, on_lines: Callable[[int, list[bytes]], None]
 ) -> Manifest:
     """The manifest of a sync file that passed every check, or BundleRefused.
 
-    The payload is streamed once for its checksum; `on_line(number, line)` sees each line on the way.
+    The payload is streamed once for its checksum; `on_lines(number, lines)` sees the lines on the
+    way, a block at a time (`number` is the first one's).
     """
     name = path.name
     with _opened(path) as zf:
@@ -185,6 +204,8 @@ def read_bundle(
     if manifest.schema > schema_head:
         raise BundleRefused("The file {name} was made by a newer version of the program (database version "
                             "{version}). Update this copy first.", name=name, version=manifest.schema)
-    for number, line in enumerate(payload_lines(path, manifest.payload_sha256), start=1):
-        on_line(number, line)
+    number = 1
+    for lines in payload_blocks(path, manifest.payload_sha256):
+        on_lines(number, lines)
+        number += len(lines)
     return manifest

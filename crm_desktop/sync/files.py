@@ -126,7 +126,7 @@ def _import(database: Database, user_id: str | None, path: Path, dry_run: bool,
             progress: Progress | None) -> ImportResult:
     heads = HeadReader(path.name)
     manifest = read_bundle(path, key=state.office_key(database), own_site=database.site_id,
-                           schema_head=SCHEMA_HEAD, on_line=heads.add)
+                           schema_head=SCHEMA_HEAD, on_lines=heads.add)
     now = utcnow()
     work = _has_work(database, heads.heads)
     backup = backup_before(database.path, "sync-import", now) if work and not dry_run else None

@@ -230,7 +230,7 @@ KEEP_TEXT = 96 << 20
 
 
 class HeadReader:
-    """Collects the head of every line while the file is checked (`add` is `read_bundle`'s on_line).
+    """Collects the head of every line while the file is checked (`add` is `read_bundle`'s on_lines).
 
     Only the start of a line is read: a change we already have is never parsed further (a
     re-imported file is skipped quickly). A line written differently is parsed whole.
@@ -242,29 +242,34 @@ class HeadReader:
         self.texts: list[str] | None = []  # None once the payload outgrew KEEP_TEXT
         self.room = KEEP_TEXT
 
-    def add(self, number: int, raw: bytes) -> None:
-        text = _decoded(raw, self.name)
-        if not text.strip():
-            return
-        self.heads.append(self._head(number, text))
+    def add(self, first: int, raw_lines: list[bytes]) -> None:
+        """A block of lines, the first being line number `first`: decoded at once, then read a line each."""
+        raw = b"\n".join(raw_lines)  # a newline byte is never part of a longer UTF-8 character
+        lines = _decoded(raw, self.name).split("\n")
         if self.texts is not None:
             self.room -= len(raw)
             if self.room < 0:
                 self.texts = None
+        keep, heads, match = self.texts, self.heads, _HEAD.match
+        for number, text in enumerate(lines, start=first):
+            head = match(text)
+            if head is not None and (hlc := int(head[1])) < _INT_LIMIT:  # our own files: site and clock
+                heads.append(Head(number, head[2], hlc))
+            elif text.strip():
+                heads.append(self._head(number, text))
             else:
-                self.texts.append(text)
+                continue
+            if keep is not None:
+                keep.append(text)
 
     def _head(self, number: int, text: str) -> Head:
-        head = _HEAD.match(text)
+        """Site and clock of a line written otherwise than ours (or with an impossible clock)."""
         try:
-            if head is not None:
-                site, hlc = head[2], _int(int(head[1]))
-            else:
-                data = json.loads(text)
-                if not isinstance(data, dict):
-                    raise TypeError("object expected")
-                site, hlc = _text(data["s"]), _int(data["h"])
-                _storable(site)
+            data = json.loads(text)
+            if not isinstance(data, dict):
+                raise TypeError("object expected")
+            site, hlc = _text(data["s"]), _int(data["h"])
+            _storable(site)
             if not site or len(site) > 16 or hlc <= 0:
                 raise ValueError("bad site or clock")
         except (ValueError, TypeError, KeyError) as exc:
