@@ -388,6 +388,41 @@ def test_two_records_on_one_line_are_refused(copies, good_file, tmp_path) -> Non
     refused(copies[1], tmp_path / "joined.zip", "is not a valid change")
 
 
+def logged_fields_of(ctx: AppContext, row_id: str) -> list[tuple[dict[str, object], object]]:
+    """Each logged change of a row: its fields as Python reads them, and `name` as SQLite reads it."""
+    with sqlite3.connect(ctx.database.path) as conn:
+        rows = conn.execute("SELECT fields, json_extract(fields, '$.name') FROM change WHERE row_id = ? ORDER BY seq",
+                            (row_id,)).fetchall()
+    return [(json.loads(f), name) for f, name in rows]
+
+
+@pytest.mark.parametrize("layout", ["theirs", "ours"])
+def test_a_file_written_another_way_gives_the_same_data_and_log(copies, tmp_path, layout) -> None:
+    """Another program's spacing, key order and escapes, or our own layout with a field given twice:
+    the same records, and a logged change Python and SQLite read alike (JSON readers keep the last of
+    two equal keys, SQLite's json_extract the first: the log is encoded from the parsed fields)."""
+    office, rep, branch = copies
+    account_id = create_account(office.uow(), AccountInput(name="ร้าน \"ลำปาง\" ค้าไม้", phone="054123456"),
+                                TODAY).created[0]
+    export_bundle(office.database, tmp_path / "ours.zip", everything=True)
+    with zipfile.ZipFile(tmp_path / "ours.zip") as zf:
+        lines = zf.read("changes.ndjson").decode().splitlines()
+    if layout == "theirs":  # spaces, ASCII escapes for Thai, "f" first
+        other = [json.dumps({"f": d.pop("f"), **d}) for d in map(json.loads, lines)]
+        twice = ('"f": {"name": ', '"f": {"name": "ไม่ใช่ชื่อนี้", "name": ')
+    else:
+        other = lines
+        twice = ('"f":{"name":', '"f":{"name":"ไม่ใช่ชื่อนี้","name":')
+    other = [x.replace(*twice) if account_id in x else x for x in other]
+    assert sum(x.count(twice[1]) for x in other) == 1
+    resealed(tmp_path / "ours.zip", tmp_path / "other.zip", ("\n".join(other) + "\n").encode())
+    import_bundle(rep.database, rep.user_id, tmp_path / "ours.zip")
+    import_bundle(branch.database, branch.user_id, tmp_path / "other.zip")
+    assert dump(branch) == dump(rep)
+    assert logged_fields_of(branch, account_id) == logged_fields_of(rep, account_id) == [
+        (logged_fields_of(office, account_id)[0][0], 'ร้าน "ลำปาง" ค้าไม้')]
+
+
 def test_search_follows_what_an_import_changed(copies, tmp_path) -> None:
     """Imports rebuild search entries set-wise: a new phone is found, the old one and a deleted record not."""
     from crm_desktop.queries.search import search_all
