@@ -382,8 +382,10 @@ class _Plan:
         entity = table.name
         key = (entity, row_id)
         full = key in self.pending or current is None  # write every field, not just the new winners
-        if not full and not row.old and len(row.records) == 1:
-            values = dict(row.records[0].fields)  # no old version to lose to: every field is new (regular syncs)
+        if not full and not row.old:  # no old version to lose to (regular syncs): the latest new change wins
+            values = {}
+            for rec in sorted(row.records, key=_order):
+                values.update(rec.fields)
         else:
             values = self._merge(table, row_id, row, full)
         hlc, site, at = row.latest()
@@ -543,3 +545,7 @@ def _batched(lines: Iterable[Line], size: int) -> Iterator[list[Line]]:
             batch, length = [], 0
     if batch:
         yield batch
+
+
+def _order(rec: ChangeRecord) -> tuple[int, str]:
+    return (rec.hlc, rec.site_id)
