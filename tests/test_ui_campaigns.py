@@ -1,5 +1,6 @@
 """Campaigns through real widgets: the Campaigns window of the Leads tab (add, edit, refused and undone
-delete), the lead form's campaign picker and the Leads tab's campaign filter."""
+delete), the lead form's campaign picker, the Leads tab's campaign filter and scoring rules on the
+campaign (picked by name). The deal form's picker is tested with the Deals tab."""
 
 from __future__ import annotations
 
@@ -10,16 +11,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from crm_desktop.queries.campaigns import campaigns
-from crm_desktop.queries.leads import lead_detail
+from crm_desktop.queries.leads import lead_detail, scoring_rules
 from crm_desktop.services.app import AppContext
-from crm_desktop.services.campaigns import CampaignInput, campaign_input, create_campaign
+from crm_desktop.services.campaigns import (
+    CampaignInput,
+    campaign_input,
+    create_campaign,
+    delete_campaign,
+    update_campaign,
+)
 from crm_desktop.services.leads import LeadInput, create_lead
+from crm_desktop.services.scoring import RuleInput, create_rule
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.campaigns_dialog import CampaignDialog, CampaignsDialog
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.lead_dialog import LeadDialog
 from crm_desktop.views.leads import LeadsTab
+from crm_desktop.views.scoring_dialog import RuleDialog, ScoringRulesDialog
 from tests.test_ui_pipeline_settings import click_message_button
 
 TODAY = date(2026, 11, 23)
@@ -229,3 +238,115 @@ def test_the_campaign_filter_shows_only_that_campaigns_leads(qtbot, tab, ctx) ->
     tab.clear_filters()
     tab.apply_filter()
     assert tab.model.rowCount() == 4 and tab.campaign_filter.currentData() == ""
+
+
+def score_of(ctx: AppContext, lead_id: str) -> int:
+    return lead_detail(ctx.database, lead_id).score  # type: ignore[union-attr]
+
+
+def rule_cells(rules: ScoringRulesDialog, label: str) -> list[str]:
+    row = [rules.table.item(r, 0).text() for r in range(rules.table.rowCount())].index(label)
+    return [rules.table.item(row, c).text() for c in range(rules.table.columnCount())]
+
+
+def test_a_scoring_rule_on_the_campaign_is_picked_by_name(qtbot, tab, ctx) -> None:
+    fair = add_campaign(ctx, "งานบ้านและสวนแฟร์ 2569", "trade_show")
+    add_campaign(ctx, "โปรโมชันเฟซบุ๊ก")
+    from_fair = add_lead(ctx, first_name="อนันต์", campaign_id=fair)
+    other = add_lead(ctx, first_name="บุญมี")
+    before = {lead: score_of(ctx, lead) for lead in (from_fair, other)}
+    qtbot.mouseClick(tab.rules_button, Qt.MouseButton.LeftButton)
+    rules = tab.rules_dialog
+    assert isinstance(rules, ScoringRulesDialog)
+    qtbot.waitExposed(rules)
+
+    editor = rules.add_rule()
+    assert isinstance(editor, RuleDialog)
+    qtbot.waitExposed(editor)
+    editor.label.setText("มาจากงานแฟร์")
+    assert editor.value.isVisible() and not editor.campaign.isVisible()  # other fields: the typed value
+    editor.field.setCurrentIndex(editor.field.findData("campaign_id"))
+    assert editor.field.currentText() == "Campaign"
+    # The campaign is chosen from a list of names, with the conditions that fit a chosen campaign.
+    assert editor.campaign.isVisible() and not editor.value.isVisible()
+    assert [editor.condition.itemData(i) for i in range(editor.condition.count())] == [
+        "eq", "ne", "empty", "not_empty"]
+    assert sorted(editor.campaign.itemText(i) for i in range(editor.campaign.count())) == [
+        "งานบ้านและสวนแฟร์ 2569", "โปรโมชันเฟซบุ๊ก"]
+    assert editor.campaign.currentIndex() == -1  # nothing assumed: saving asks for a campaign
+    editor.weight.setValue(25)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible() and editor.campaign.property("invalid") is True
+    editor.campaign.setCurrentIndex(editor.campaign.findText("งานบ้านและสวนแฟร์ 2569"))
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rules.editor is None)
+
+    [rule] = [r for r in scoring_rules(ctx.database) if r.label == "มาจากงานแฟร์"]
+    assert (rule.field, rule.condition, rule.value, rule.weight) == ("campaign_id", "eq", fair, 25)
+    assert score_of(ctx, from_fair) == before[from_fair] + 25
+    assert score_of(ctx, other) == before[other]
+    assert rule_cells(rules, "มาจากงานแฟร์")[1:5] == ["Campaign", "equals", "งานบ้านและสวนแฟร์ 2569", "+25"]
+
+    # Editing shows the campaign by name; another field brings back the typed value, and the
+    # campaign comes back with the field.
+    rules.select_id(rule.id)
+    editor = rules.edit_rule()
+    assert isinstance(editor, RuleDialog)
+    qtbot.waitExposed(editor)
+    assert editor.campaign.isVisible() and editor.campaign.currentText() == "งานบ้านและสวนแฟร์ 2569"
+    assert editor.rule_value() == fair and not editor.is_modified()
+    editor.field.setCurrentIndex(editor.field.findData("source"))
+    assert editor.value.isVisible() and not editor.campaign.isVisible()
+    assert editor.condition.count() == 8 and editor.condition.currentData() == "eq"
+    editor.field.setCurrentIndex(editor.field.findData("campaign_id"))
+    assert editor.campaign.isVisible() and editor.rule_value() == fair
+    editor.condition.setCurrentIndex(editor.condition.findData("ne"))
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rules.editor is None)
+    assert score_of(ctx, from_fair) == before[from_fair]
+    assert score_of(ctx, other) == before[other] + 25
+    rules.reject()
+
+
+def test_a_rule_keeps_its_campaign_deleted_since_and_shows_its_name(qtbot, tab, ctx) -> None:
+    flyer = add_campaign(ctx, "ใบปลิวหน้าร้าน", "walk_in")
+    add_campaign(ctx, "โปรโมชันเฟซบุ๊ก")
+    gone = add_campaign(ctx, "บูธห้างเก่า", "trade_show")
+    create_rule(ctx.uow(), RuleInput("campaign_id", "ne", flyer, 5, "ไม่ได้มาจากใบปลิว"))
+    create_rule(ctx.uow(), RuleInput("campaign_id", "eq", gone, 7, "มาจากบูธ"))
+    # Made before the picker (ids typed by hand): kept as it is, and listed by name too.
+    create_rule(ctx.uow(), RuleInput("campaign_id", "in", f"{flyer}, {gone}", 3, "หลายแคมเปญ"))
+    delete_campaign(ctx.uow(), gone)
+    rules = tab.open_scoring_rules()
+    qtbot.waitExposed(rules)
+    assert rule_cells(rules, "ไม่ได้มาจากใบปลิว")[3] == "ใบปลิวหน้าร้าน"
+    assert rule_cells(rules, "มาจากบูธ")[3] == "บูธห้างเก่า"
+    assert rule_cells(rules, "หลายแคมเปญ")[2:4] == ["is one of", "ใบปลิวหน้าร้าน, บูธห้างเก่า"]
+
+    [rule] = [r for r in rules.rules if r.label == "มาจากบูธ"]
+    rules.select_id(rule.id)
+    editor = rules.edit_rule()
+    assert isinstance(editor, RuleDialog)
+    qtbot.waitExposed(editor)
+    assert editor.campaign.currentText() == "บูธห้างเก่า" and editor.rule_value() == gone
+    assert editor.campaign.count() == 3  # the two live campaigns and this rule's own
+    editor.weight.setValue(9)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rules.editor is None)
+    assert [(r.value, r.weight) for r in scoring_rules(ctx.database) if r.id == rule.id] == [(gone, 9)]
+
+    [typed] = [r for r in rules.rules if r.label == "หลายแคมเปญ"]
+    rules.select_id(typed.id)
+    editor = rules.edit_rule()
+    assert isinstance(editor, RuleDialog)
+    qtbot.waitExposed(editor)
+    assert editor.condition.currentData() == "in" and editor.value.isVisible()
+    assert editor.rule_value() == f"{flyer}, {gone}" and not editor.is_modified()
+    editor.discard()
+
+    # A renamed campaign is shown by its new name at once.
+    data = campaign_input(ctx.uow(), flyer)
+    data.name = "ใบปลิว 2569"
+    tab.env.bus.publish(update_campaign(ctx.uow(), flyer, data))
+    assert rule_cells(rules, "ไม่ได้มาจากใบปลิว")[3] == "ใบปลิว 2569"
+    rules.reject()

@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 
 from crm_desktop.queries.opportunities import OpportunityFilter, opportunity_keys, opportunity_rows, stages
 from crm_desktop.services.app import AppContext
-from crm_desktop.services.opportunities import OpportunityInput, create_opportunity
+from crm_desktop.services.campaigns import CampaignInput, create_campaign
+from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, opportunity_input
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.common import ViewEnv
@@ -88,6 +89,69 @@ def test_create_deal_in_dialog_shows_in_list_and_board(qtbot, type_text, tab, ct
     other = tab.board.column(stage_ids["prospecting"])
     assert other is not None and other.count == 0
     assert [z.stage.kind for z in tab.board.zones] == ["won", "lost"]
+
+
+def add_campaign(ctx: AppContext, name: str) -> str:
+    return create_campaign(ctx.uow(), CampaignInput(name=name, status="active")).created[0]
+
+
+def campaign_of(ctx: AppContext, opp_id: str) -> str | None:
+    return opportunity_input(ctx.uow(), opp_id).campaign_id
+
+
+def test_the_deal_form_changes_the_deals_campaign_and_keeps_a_deleted_one(qtbot, type_text, tab, ctx,
+                                                                         stage_ids) -> None:
+    from crm_desktop.models import utcnow
+
+    fair = add_campaign(ctx, "งานบ้านและสวนแฟร์ 2569")
+    promo = add_campaign(ctx, "โปรโมชันเฟซบุ๊ก")
+    old = add_campaign(ctx, "บูธห้างเก่า")
+    deal = add_deal(ctx, stage_ids["quotation"], name="แอร์ 10 เครื่อง", campaign_id=fair)
+    kept = add_deal(ctx, stage_ids["quotation"], name="ตู้แช่", campaign_id=old)
+    with ctx.uow() as uow:  # deleted while a deal still points at it, as a sync from another copy can do
+        uow.campaigns.soft_delete(uow.campaigns.get(old), utcnow())
+        uow.commit()
+    tab.refresh()
+
+    dialog = tab.edit_record(deal)
+    assert isinstance(dialog, OpportunityDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.campaign.currentText() == "งานบ้านและสวนแฟร์ 2569"
+    assert (dialog.campaign.itemText(0), dialog.campaign.itemData(0)) == ("(no campaign)", "")
+    assert sorted(dialog.campaign.itemText(i) for i in range(1, dialog.campaign.count())) == [
+        "งานบ้านและสวนแฟร์ 2569", "โปรโมชันเฟซบุ๊ก"]  # the deleted campaign is not offered
+    dialog.campaign.setCurrentIndex(dialog.campaign.findText("โปรโมชันเฟซบุ๊ก"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.dialog is None)
+    assert campaign_of(ctx, deal) == promo
+
+    # A deal still linked to a deleted campaign shows it by name and keeps it when saved…
+    dialog = tab.edit_record(kept)
+    assert isinstance(dialog, OpportunityDialog)
+    qtbot.waitExposed(dialog)
+    assert (dialog.campaign.currentText(), dialog.campaign.currentData()) == ("บูธห้างเก่า", old)
+    dialog.amount.setText("45,000")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.dialog is None)
+    assert campaign_of(ctx, kept) == old
+    # …until "(no campaign)" clears the link.
+    dialog = tab.edit_record(kept)
+    qtbot.waitExposed(dialog)
+    dialog.campaign.setCurrentIndex(0)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.dialog is None)
+    assert campaign_of(ctx, kept) is None
+
+    # A new deal starts with no campaign and takes the one chosen.
+    dialog = tab.new_record()
+    qtbot.waitExposed(dialog)
+    assert dialog.campaign.currentData() == ""
+    type_text(dialog.name, "ระบบ POS")
+    dialog.campaign.setCurrentIndex(dialog.campaign.findData(fair))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.dialog is None)
+    created = dialog.record_id
+    assert created is not None and campaign_of(ctx, created) == fair
 
 
 def test_drop_on_another_column_moves_the_deal_and_adds_history(qtbot, tab, ctx, stage_ids) -> None:

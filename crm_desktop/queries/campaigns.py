@@ -1,8 +1,10 @@
-"""Read side of campaigns: one short list serves the lead form's picker, the Leads tab's filter and
-the campaigns window (which also shows how many live leads each campaign brought)."""
+"""Read side of campaigns: one short list serves the campaign pickers (lead and deal forms, scoring
+rules), the Leads tab's filter and the campaigns window (which also shows how many live leads each
+campaign brought)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -56,3 +58,12 @@ def campaigns(db: Database, include_id: str | None = None) -> list[CampaignRow]:
     )
     with db.engine.connect() as conn:
         return [CampaignRow(*r) for r in conn.execute(stmt)]
+
+
+def campaign_names(db: Database, ids: Sequence[str]) -> dict[str, str]:
+    """Id -> name of these campaigns, deleted ones included (a scoring rule may still name one)."""
+    if not ids:
+        return {}
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(Campaign.id, Campaign.name).where(Campaign.id.in_(list(ids)))).all()
+    return {r.id: r.name for r in rows}

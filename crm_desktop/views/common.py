@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit, QWidget
 
+from crm_desktop.queries.campaigns import CampaignRow, campaigns
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.formatting import format_date
@@ -84,6 +85,26 @@ def account_choices(env: ViewEnv, text: str, limit: int = 20, exclude: str | Non
         for h in hits
         if h.kind == "account" and h.id != exclude
     ]
+
+
+def fill_campaigns(combo: QComboBox, env: ViewEnv, kept_id: str | None = None,
+                   none_text: str | None = None) -> list[CampaignRow]:
+    """Fill a campaign picker (lead and deal forms, scoring rules): the names, each with its id as data.
+
+    `none_text` comes first (data "") when given. The live campaigns follow, plus `kept_id`'s even if
+    it was deleted since, so a record still pointing at it keeps the link when saved; an id no
+    campaign has (a hand-typed rule value) is listed as it is, for the same reason. Returns the
+    campaigns listed.
+    """
+    combo.clear()
+    if none_text is not None:
+        combo.addItem(none_text, "")
+    rows = campaigns(env.db, include_id=kept_id)
+    for row in rows:
+        combo.addItem(row.name, row.id)
+    if kept_id and combo.findData(kept_id) < 0:
+        combo.addItem(kept_id, kept_id)
+    return rows
 
 
 # --- detail panes ------------------------------------------------------------------------------

@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.queries.campaigns import campaigns
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.duplicates import DuplicateProbe
 from crm_desktop.services.formatting import format_money
 from crm_desktop.services.leads import TIMEFRAMES, LeadInput, create_lead, lead_input, update_lead
 from crm_desktop.ui.forms import EmailEdit, MoneyEdit, PhoneEdit, ProvinceCombo, editable_combo, select_data
 from crm_desktop.views.account_dialog import owner_combo
-from crm_desktop.views.common import ViewEnv
+from crm_desktop.views.common import ViewEnv, fill_campaigns
 from crm_desktop.views.dialog_base import RecordDialog
 from crm_desktop.views.lead_actions import source_keys, source_label, timeframe_label
 
@@ -133,11 +132,8 @@ class LeadDialog(RecordDialog):
 
     def _load_campaigns(self, kept_id: str | None) -> None:
         """Live campaigns, plus the lead's own one if it was deleted since (the link is kept)."""
-        self._channels: dict[str, str] = {}
-        self.campaign.addItem(self.tr("(no campaign)"), "")
-        for row in campaigns(self.env.db, include_id=kept_id):
-            self.campaign.addItem(row.name, row.id)
-            self._channels[row.id] = row.channel
+        rows = fill_campaigns(self.campaign, self.env, kept_id, self.tr("(no campaign)"))
+        self._channels = {row.id: row.channel for row in rows}
 
     def _campaign_chosen(self, *_args: object) -> None:
         """A lead from a campaign came through the campaign's channel: fill an empty source with it."""

@@ -35,7 +35,7 @@ from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.forms import DateEdit, MoneyEdit, RecordPicker, select_data
 from crm_desktop.ui.search_popup import Choice
 from crm_desktop.views.account_dialog import owner_combo
-from crm_desktop.views.common import ViewEnv, account_choices
+from crm_desktop.views.common import ViewEnv, account_choices, fill_campaigns
 from crm_desktop.views.dialog_base import RecordDialog
 
 CHANNELS = ("direct", "line", "facebook", "website", "dealer")
@@ -137,6 +137,10 @@ class OpportunityDialog(RecordDialog):
         for key in CHANNELS:
             self.channel.addItem(channel_label(key), key)
         form.addRow(self.tr("Sales channel"), self.channel)
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("campaignCombo")
+        self.campaign.setToolTip(self.tr("The marketing campaign this deal is credited to"))
+        form.addRow(self.tr("Campaign"), self.campaign)
         self.competitor = QLineEdit()
         self.competitor.setMaxLength(200)
         form.addRow(self.tr("Competitor"), self.competitor)
@@ -177,14 +181,17 @@ class OpportunityDialog(RecordDialog):
 
         for key, widget in (
             ("name", self.name), ("account_id", self.account), ("contact_id", self.contact),
-            ("owner_id", self.owner), ("channel", self.channel), ("competitor", self.competitor),
+            ("owner_id", self.owner), ("channel", self.channel), ("campaign_id", self.campaign),
+            ("competitor", self.competitor),
             ("stage_id", self.stage), ("loss_reason", self.loss_reason), ("amount_satang", self.amount),
             ("probability", self.probability), ("expected_close", self.expected_close), ("notes", self.notes),
         ):
             self.errors.register(key, widget)
 
-        if record_id is not None:
-            self.fill(opportunity_input(env.ctx.uow(), record_id))
+        data = opportunity_input(env.ctx.uow(), record_id) if record_id is not None else None
+        fill_campaigns(self.campaign, env, data.campaign_id if data is not None else None, self.tr("(no campaign)"))
+        if data is not None:
+            self.fill(data)
         else:
             select_data(self.owner, env.ctx.user_id)
             self._stage_changed()
@@ -219,6 +226,7 @@ class OpportunityDialog(RecordDialog):
         if data.channel and self.channel.findData(data.channel) < 0:
             self.channel.addItem(channel_label(data.channel), data.channel)  # a channel outside the list
         select_data(self.channel, data.channel)
+        select_data(self.campaign, data.campaign_id or "")
         self.competitor.setText(data.competitor)
         select_data(self.stage, data.stage_id)
         if data.loss_reason and self.loss_reason.findData(data.loss_reason) < 0:
@@ -242,7 +250,7 @@ class OpportunityDialog(RecordDialog):
             contact_id=self.contact.value(),
             owner_id=str(self.owner.currentData() or "") or None,
             lead_id=self._kept.lead_id,
-            campaign_id=self._kept.campaign_id,
+            campaign_id=str(self.campaign.currentData() or "") or None,
             expected_close=self.expected_close.date(),
             channel=str(self.channel.currentData() or ""),
             competitor=self.competitor.text(),

@@ -5,6 +5,7 @@ refreshes from the Changes it publishes."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -15,12 +16,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.queries.campaigns import campaign_names
 from crm_desktop.queries.leads import RuleRow, scoring_rules
+from crm_desktop.scoring import split_list
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.leads import TIMEFRAMES
 from crm_desktop.services.scoring import (
@@ -34,13 +38,18 @@ from crm_desktop.services.scoring import (
 )
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm
-from crm_desktop.views.common import ViewEnv
+from crm_desktop.views.common import ViewEnv, fill_campaigns
 from crm_desktop.views.dialog_base import RecordDialog
 from crm_desktop.views.lead_actions import source_keys, source_label, timeframe_label
 from crm_desktop.views.list_editor import ListEditorDialog
 
 ENTITY = "lead_scoring_rule"
 PROVINCE_GROUPS = ("bangkok_area",)
+CAMPAIGN = "campaign_id"
+# A rule on the campaign compares it with one campaign picked by name ("contains" or "is one of"
+# make no sense for a picked id). A stored rule with another condition keeps it, and its typed value.
+CAMPAIGN_CONDITIONS = ("eq", "ne", "empty", "not_empty")
+PICKED_CONDITIONS = ("eq", "ne")
 
 
 def field_labels() -> dict[str, str]:
@@ -77,8 +86,9 @@ def group_labels() -> dict[str, str]:
     return {"bangkok_area": QCoreApplication.translate("ScoringLabels", "Bangkok and vicinity")}
 
 
-def value_text(field: str, value: str) -> str:
-    """A stored rule value as users read it: labels for keys, baht with separators."""
+def value_text(field: str, value: str, campaigns: Mapping[str, str] | None = None) -> str:
+    """A stored rule value as users read it: labels for keys, baht with separators, campaign names
+    (from `campaigns`, id -> name)."""
     if field == "budget":
         try:
             amount = Decimal(value)
@@ -93,6 +103,8 @@ def value_text(field: str, value: str) -> str:
     if field == "province":
         groups = group_labels()
         return ", ".join(groups.get(item, item) for item in items)
+    if field == CAMPAIGN and campaigns:
+        return ", ".join(campaigns.get(item, item) for item in items)
     return value
 
 
@@ -115,15 +127,19 @@ class RuleDialog(RecordDialog):
         form.addRow(self.tr("Lead field"), self.field)
         self.condition = QComboBox()
         self.condition.setObjectName("ruleCondition")
-        for key, text in condition_labels().items():
-            self.condition.addItem(text, key)
         form.addRow(self.tr("Condition"), self.condition)
         self.value = QComboBox()
         self.value.setObjectName("ruleValue")
         self.value.setEditable(True)
         self.value.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.value.setToolTip(self.tr("For \"is one of\", separate the values with commas."))
-        form.addRow(self.tr("Value"), self.value)
+        self.campaign = QComboBox()  # the value of a rule on the campaign: picked by name, stored as the id
+        self.campaign.setObjectName("ruleCampaign")
+        self.campaign.setPlaceholderText(self.tr("(choose a campaign)"))
+        self.value_editors = QStackedWidget()
+        self.value_editors.addWidget(self.value)
+        self.value_editors.addWidget(self.campaign)
+        form.addRow(self.tr("Value"), self.value_editors)
         self.weight = QSpinBox()
         self.weight.setObjectName("ruleWeight")
         self.weight.setRange(-MAX_WEIGHT, MAX_WEIGHT)
@@ -137,11 +153,14 @@ class RuleDialog(RecordDialog):
         for key, widget in (("label", self.label), ("field", self.field), ("condition", self.condition),
                             ("value", self.value), ("amount", self.value), ("weight", self.weight)):
             self.errors.register(key, widget)
+        self._stored = rule_input(env.ctx.uow(), rule_id) if rule_id is not None else None
+        fill_campaigns(self.campaign, env, self._stored_campaign())
+        self.campaign.setCurrentIndex(-1)  # a new rule's campaign is chosen, never assumed
         self.field.currentIndexChanged.connect(self._field_changed)
         self.condition.currentIndexChanged.connect(self._condition_changed)
         self._field_changed()
-        if rule_id is not None:
-            self.fill(rule_input(env.ctx.uow(), rule_id))
+        if self._stored is not None:
+            self.fill(self._stored)
         self.remember_initial()
         self.label.setFocus()
 
@@ -154,7 +173,34 @@ class RuleDialog(RecordDialog):
             return [(text, key) for key, text in group_labels().items()]
         return []
 
+    def _stored_campaign(self) -> str | None:
+        """The campaign id of the rule being edited, when it compares the campaign with one."""
+        data = self._stored
+        if data is None or data.field != CAMPAIGN or data.condition not in PICKED_CONDITIONS:
+            return None
+        return data.value.strip() or None
+
+    def _conditions(self, field: str) -> list[str]:
+        """The conditions offered for `field`, the edited rule's own one always among them."""
+        keys = list(CAMPAIGN_CONDITIONS if field == CAMPAIGN else condition_labels())
+        data = self._stored
+        if data is not None and data.field == field and data.condition not in keys:
+            keys.append(data.condition)
+        return keys
+
+    def _picks_campaign(self) -> bool:
+        return self.field.currentData() == CAMPAIGN and self.condition.currentData() in PICKED_CONDITIONS
+
     def _field_changed(self, *_args: object) -> None:
+        field = str(self.field.currentData())
+        chosen = self.condition.currentData()
+        labels = condition_labels()
+        self.condition.blockSignals(True)
+        self.condition.clear()
+        for key in self._conditions(field):
+            self.condition.addItem(labels.get(key, key), key)
+        self.condition.setCurrentIndex(max(0, self.condition.findData(chosen)))
+        self.condition.blockSignals(False)
         text = self.value.currentText()
         self.value.blockSignals(True)
         self.value.clear()
@@ -162,20 +208,30 @@ class RuleDialog(RecordDialog):
             self.value.addItem(label, key)
         self.value.setEditText(text if self.value.findText(text) >= 0 or not self.value.count() else "")
         self.value.blockSignals(False)
+        self._condition_changed()
 
     def _condition_changed(self, *_args: object) -> None:
-        self.value.setEnabled(self.condition.currentData() not in ("empty", "not_empty"))
+        """Show the value editor the field and condition need: the campaign picker or the text."""
+        editor = self.campaign if self._picks_campaign() else self.value
+        self.value_editors.setCurrentWidget(editor)
+        self.errors.register("value", editor)
+        self.value_editors.setEnabled(self.condition.currentData() not in ("empty", "not_empty"))
 
     def fill(self, data: RuleInput) -> None:
         self.label.setText(data.label)
         select_value(self.field, data.field)
         select_value(self.condition, data.condition)
-        self.value.setEditText(value_text(data.field, data.value) if data.field != "budget" else data.value)
+        if self._picks_campaign():
+            select_value(self.campaign, data.value.strip())
+        else:
+            self.value.setEditText(value_text(data.field, data.value) if data.field != "budget" else data.value)
         self.weight.setValue(data.weight)
         self.active.setChecked(data.active)
 
     def rule_value(self) -> str:
-        """The value as stored: the key of each chosen label, or the text as typed."""
+        """The value as stored: the picked campaign's id, the key of each chosen label, or the text as typed."""
+        if self._picks_campaign():
+            return str(self.campaign.currentData() or "")
         keys = {self.value.itemText(i): str(self.value.itemData(i)) for i in range(self.value.count())}
         items = [item.strip() for item in self.value.currentText().split(",") if item.strip()]
         return ", ".join(keys.get(item, item) for item in items)
@@ -242,12 +298,20 @@ class ScoringRulesDialog(ListEditorDialog):
     def reload(self) -> None:
         self.rules: list[RuleRow] = scoring_rules(self.env.db)
         fields, conditions = field_labels(), condition_labels()
+        names = campaign_names(self.env.db, [item for rule in self.rules if rule.field == CAMPAIGN
+                                             for item in split_list(rule.value)])
         self.set_rows(
             [(rule.id, [rule.label, fields.get(rule.field, rule.field), conditions.get(rule.condition, rule.condition),
-                        value_text(rule.field, rule.value), f"{rule.weight:+d}", "✓" if rule.active else "—"])
+                        value_text(rule.field, rule.value, names), f"{rule.weight:+d}", "✓" if rule.active else "—"])
              for rule in self.rules],
             {4: Qt.AlignmentFlag.AlignCenter, 5: Qt.AlignmentFlag.AlignCenter},
         )
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.entity == "campaign":  # a renamed campaign is shown by its new name
+            self.reload()
+        else:
+            super()._on_changes(changes)
 
     def update_buttons(self) -> None:
         selected = self.current_id() is not None

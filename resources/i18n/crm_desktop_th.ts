@@ -307,7 +307,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/views/common.py" line="+71"/>
+        <location filename="../../crm_desktop/views/common.py" line="+72"/>
         <source>Head office</source>
         <translation>สำนักงานใหญ่</translation>
     </message>
@@ -315,7 +315,7 @@
 <context>
     <name>AddressBox</name>
     <message>
-        <location line="+71"/>
+        <location line="+91"/>
         <location line="+4"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
@@ -349,7 +349,7 @@
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../crm_desktop/views/backups_page.py" line="+50"/>
+        <location filename="../../crm_desktop/views/backups_page.py" line="+48"/>
         <source>Daily</source>
         <translation>รายวัน</translation>
     </message>
@@ -380,12 +380,12 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+161"/>
+        <location line="+151"/>
         <source>Restore</source>
         <translation>กู้คืน</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-150"/>
         <source>Restoring the backup…</source>
         <translation>กำลังกู้คืนข้อมูลสำรอง…</translation>
     </message>
@@ -395,7 +395,7 @@
         <translation>โปรแกรมจะสำรองข้อมูลทุกวันเมื่อเปิดโปรแกรม และก่อนอัปเกรด นำเข้าข้อมูล หรือกู้คืน โดยจะลบไฟล์สำรองอัตโนมัติที่เก่าที่สุดออก ส่วนไฟล์สำรองที่คุณสร้างเองจะเก็บไว้จนกว่าคุณจะลบเอง</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Made</source>
         <translation>เวลาที่สำรอง</translation>
     </message>
@@ -410,7 +410,7 @@
         <translation>ขนาด</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <source>Back up now</source>
         <translation>สำรองข้อมูลตอนนี้</translation>
     </message>
@@ -1572,7 +1572,7 @@
 <context>
     <name>LeadDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/lead_dialog.py" line="+44"/>
+        <location filename="../../crm_desktop/views/lead_dialog.py" line="+43"/>
         <source>New lead</source>
         <translation>เพิ่มลีดใหม่</translation>
     </message>
@@ -1713,12 +1713,12 @@
         <translation>กรอกอย่างน้อยชื่อผู้ติดต่อหรือชื่อบริษัท</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>(no campaign)</source>
         <translation>(ไม่มีแคมเปญ)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+71"/>
         <source>Added lead %1</source>
         <translation>เพิ่มลีด %1 แล้ว</translation>
     </message>
@@ -2105,7 +2105,7 @@
 <context>
     <name>ListEditorDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/list_editor.py" line="+81"/>
+        <location filename="../../crm_desktop/views/list_editor.py" line="+69"/>
         <source>Add…</source>
         <translation>เพิ่ม…</translation>
     </message>
@@ -2654,6 +2654,16 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>The marketing campaign this deal is credited to</source>
+        <translation>แคมเปญการตลาดที่ทำให้ได้ดีลนี้มา</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>แคมเปญ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Competitor</source>
         <translation>คู่แข่ง</translation>
     </message>
@@ -2703,7 +2713,12 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+15"/>
+        <source>(no campaign)</source>
+        <translation>(ไม่มีแคมเปญ)</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Choose the customer from the list that appears while you type, or clear the field.</source>
         <translation>เลือกลูกค้าจากรายการที่แสดงขณะพิมพ์ หรือล้างช่องนี้</translation>
     </message>
@@ -2826,7 +2841,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>PipelineLabels</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunity_dialog.py" line="-214"/>
+        <location filename="../../crm_desktop/views/opportunity_dialog.py" line="-222"/>
         <source>Prospecting</source>
         <translation>หาลูกค้า</translation>
     </message>
@@ -2884,7 +2899,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/sync_tab.py" line="+144"/>
+        <location filename="../../crm_desktop/views/sync_tab.py" line="+137"/>
         <source>Import sync file</source>
         <translation>นำเข้าไฟล์ซิงก์</translation>
     </message>
@@ -2899,7 +2914,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Nothing in this file is new to this copy.</source>
         <translation>ไม่มีข้อมูลใหม่สำหรับเครื่องนี้ในไฟล์นี้</translation>
     </message>
@@ -3276,7 +3291,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/scoring_dialog.py" line="+105"/>
+        <location filename="../../crm_desktop/views/scoring_dialog.py" line="+117"/>
         <source>New scoring rule</source>
         <translation>เพิ่มเกณฑ์ให้คะแนน</translation>
     </message>
@@ -3301,7 +3316,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ข้อมูลลีด</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Condition</source>
         <translation>เงื่อนไข</translation>
     </message>
@@ -3311,7 +3326,12 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>สำหรับ &quot;เป็นหนึ่งใน&quot; ให้คั่นค่าด้วยจุลภาค</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>(choose a campaign)</source>
+        <translation>(เลือกแคมเปญ)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Value</source>
         <translation>ค่า</translation>
     </message>
@@ -3336,7 +3356,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เมื่อบันทึก ระบบจะคิดคะแนนลีดทั้งหมดใหม่</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+115"/>
         <source>Scoring rule saved; every lead was rescored</source>
         <translation>บันทึกเกณฑ์ให้คะแนนแล้ว และคิดคะแนนลีดทั้งหมดใหม่แล้ว</translation>
     </message>
@@ -3344,7 +3364,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>ScoringLabels</name>
     <message>
-        <location line="-163"/>
+        <location line="-210"/>
         <source>Source</source>
         <translation>แหล่งที่มา</translation>
     </message>
@@ -3452,7 +3472,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>ScoringRulesDialog</name>
     <message>
-        <location line="+151"/>
+        <location line="+198"/>
         <source>Lead scoring rules</source>
         <translation>เกณฑ์ให้คะแนนลีด</translation>
     </message>
@@ -3492,7 +3512,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ใช้งาน</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
@@ -3771,7 +3791,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../crm_desktop/views/sync_tab.py" line="-119"/>
+        <location filename="../../crm_desktop/views/sync_tab.py" line="-116"/>
         <source>Accounts</source>
         <translation>บริษัท</translation>
     </message>
@@ -3996,7 +4016,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>SyncTab</name>
     <message>
-        <location line="+77"/>
+        <location line="+74"/>
         <source>This copy</source>
         <translation>เครื่องนี้</translation>
     </message>
@@ -4097,7 +4117,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>การเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>set</source>
         <translation>ตั้งแล้ว</translation>
     </message>
@@ -4117,7 +4137,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เครื่อง %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Exported</source>
         <translation>ส่งออก</translation>
     </message>
@@ -4132,7 +4152,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ทุกเครื่อง</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Changes the other copies do not have yet</source>
         <translation>เฉพาะข้อมูลที่เครื่องอื่นยังไม่มี</translation>
     </message>
@@ -4142,13 +4162,13 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ทั้งหมด (สำหรับตั้งเครื่องใหม่)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Only for copy %1 (%2 changes)</source>
         <translation>เฉพาะเครื่อง %1 (%2 รายการ)</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+12"/>
+        <location line="+14"/>
         <location line="+7"/>
         <source>Export sync file</source>
         <translation>ส่งออกไฟล์ซิงก์</translation>
