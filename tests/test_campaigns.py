@@ -22,7 +22,14 @@ from crm_desktop.services.campaigns import (
     update_campaign,
 )
 from crm_desktop.services.leads import LeadInput, create_lead, delete_leads, lead_input, restore_leads, update_lead
-from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, delete_opportunities
+from crm_desktop.services.opportunities import (
+    OpportunityInput,
+    create_opportunity,
+    delete_opportunities,
+    opportunity_input,
+    restore_opportunities,
+    update_opportunity,
+)
 from crm_desktop.services.stages import default_stage_id
 
 FAIR = CampaignInput(
@@ -184,6 +191,24 @@ def test_a_lead_keeps_its_deleted_campaign_but_new_links_need_a_live_one(app: Ap
     with pytest.raises(ValidationError) as err:
         new_lead(app, first_name="มานี", campaign_id=fair)
     assert err.value.field == "campaign_id"
+
+
+def test_a_deal_keeps_its_deleted_campaign_but_new_links_need_a_live_one(app: AppContext) -> None:
+    fair, promo = add(app), add(app, replace(FAIR, name="โปร 11.11"))
+    now = datetime(2026, 11, 20, 3, 0)
+    data = OpportunityInput(name="แอร์ 10 เครื่อง", stage_id=default_stage_id("prospecting"), campaign_id=fair)
+    deal = create_opportunity(app.uow(), data, now).created[0]
+    update_opportunity(app.uow(), deal, replace(opportunity_input(app.uow(), deal), campaign_id=promo), now)
+    delete_opportunities(app.uow(), [deal])
+    delete_campaign(app.uow(), promo)
+    restore_opportunities(app.uow(), [deal])  # back, pointing at the deleted campaign
+    update_opportunity(app.uow(), deal, replace(opportunity_input(app.uow(), deal), name="แอร์ 12 เครื่อง"), now)
+    assert opportunity_input(app.uow(), deal).campaign_id == promo  # an unchanged link is kept
+    for making in (lambda: create_opportunity(app.uow(), replace(data, campaign_id=promo), now),
+                   lambda: update_opportunity(app.uow(), deal, replace(data, campaign_id=promo + "x"), now)):
+        with pytest.raises(ValidationError) as err:
+            making()
+        assert err.value.field == "campaign_id"
 
 
 def test_editing_a_campaign_deleted_meanwhile_is_refused(app: AppContext) -> None:

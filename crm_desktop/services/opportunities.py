@@ -74,8 +74,11 @@ def _loss_reason(uow: UnitOfWork, value: str) -> str:
     return reason
 
 
-def _clean(uow: UnitOfWork, data: OpportunityInput) -> dict[str, object]:
+def _clean(uow: UnitOfWork, data: OpportunityInput, current: Opportunity | None = None) -> dict[str, object]:
     v = validation
+    campaign_kept = current is not None and current.campaign_id == data.campaign_id  # deleted since: kept
+    if data.campaign_id and not campaign_kept and uow.campaigns.get(data.campaign_id) is None:
+        raise ValidationError("campaign_id", "The chosen campaign no longer exists.")
     if data.account_id and uow.accounts.get(data.account_id) is None:
         raise ValidationError("account_id", "The chosen account no longer exists.")
     if data.contact_id and uow.contacts.get(data.contact_id) is None:
@@ -146,7 +149,7 @@ def update_opportunity(uow: UnitOfWork, opp_id: str, data: OpportunityInput, now
         opp = uow.opportunities.get(opp_id)
         if opp is None:
             raise NotFound("The deal was deleted by someone else. Refresh the list.")
-        values = _clean(uow, data)
+        values = _clean(uow, data, opp)
         for key, value in values.items():
             setattr(opp, key, value)
         override = None if data.probability is None else probability(data.probability)
