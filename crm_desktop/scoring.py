@@ -39,8 +39,6 @@ LEAD_COLUMNS = (
 )
 _TEXT_FIELDS = ("source", "province", "timeframe", "position", "company_name", "email", "interest", "campaign_id",
                 "tax_id")
-SYMBOLS = {"eq": "=", "ne": "≠", "gte": "≥", "lte": "≤", "contains": "contains", "in": "in", "empty": "is empty",
-           "not_empty": "is given"}
 
 
 @dataclass(frozen=True)
@@ -56,10 +54,17 @@ class ScoringRule:
 
 @dataclass(frozen=True)
 class ScoreLine:
-    """One rule's part in a lead's score: `weight` counts when `matched`."""
+    """One rule's part in a lead's score: `weight` counts when `matched`.
+
+    `label` is the rule's label as the owner typed it, "" when there is none: the rule's field,
+    condition and value come along so that the UI can describe such a rule in the user's language.
+    """
 
     rule_id: str
     label: str
+    field: str
+    condition: str
+    value: str
     weight: int
     matched: bool
 
@@ -174,25 +179,15 @@ def matcher(rule: ScoringRule) -> Matcher:
     return lambda v: _fold(str(v.get(field) or "")) in targets
 
 
-def describe(rule: ScoringRule) -> str:
-    """A neutral one-line description ("budget ≥ 100000"), used when a rule has no label."""
-    symbol = SYMBOLS.get(rule.condition, rule.condition)
-    if rule.condition in ("empty", "not_empty"):
-        return f"{rule.field} {symbol}"
-    return f"{rule.field} {symbol} {rule.value}"
-
-
-def label_of(rule: ScoringRule) -> str:
-    return rule.label.strip() or describe(rule)
-
-
 def score_lead(values: Mapping[str, Any], rules: Sequence[ScoringRule]) -> ScoreResult:
     """The score `rules` give a lead (`lead_values`), with one line per active rule, in rule order.
 
     The total is the sum of the weights of the matched lines; inactive rules are left out.
     """
     lines = tuple(
-        ScoreLine(rule.id, label_of(rule), rule.weight, matcher(rule)(values)) for rule in rules if rule.active
+        ScoreLine(rule.id, rule.label.strip(), rule.field, rule.condition, rule.value, rule.weight,
+                  matcher(rule)(values))
+        for rule in rules if rule.active
     )
     return ScoreResult(sum(line.weight for line in lines if line.matched), lines)
 

@@ -72,8 +72,9 @@ def test_the_score_is_the_sum_of_the_matched_lines_and_every_active_rule_is_expl
 ) -> None:
     result = scoring.score_lead(scoring.lead_values(columns), rules)
     assert result.total == sum(line.weight for line in result.lines if line.matched)
-    assert [line.rule_id for line in result.lines] == [r.id for r in rules if r.active]
-    assert all(line.label for line in result.lines)
+    # Every active rule, in order, with what the detail pane needs to word a rule without a label.
+    assert [(line.rule_id, line.label, line.field, line.condition, line.value) for line in result.lines] == [
+        (r.id, r.label.strip(), r.field, r.condition, r.value) for r in rules if r.active]
     assert scoring.scorer(rules)(scoring.lead_values(columns)) == result.total
 
 

@@ -350,3 +350,17 @@ def test_a_rule_keeps_its_campaign_deleted_since_and_shows_its_name(qtbot, tab, 
     tab.env.bus.publish(update_campaign(ctx.uow(), flyer, data))
     assert rule_cells(rules, "ไม่ได้มาจากใบปลิว")[3] == "ใบปลิว 2569"
     rules.reject()
+
+
+def test_deleting_a_rule_without_a_label_names_it_in_words(qtbot, tab, ctx) -> None:
+    fair = add_campaign(ctx, "งานบ้านและสวนแฟร์ 2569", "trade_show")
+    create_rule(ctx.uow(), RuleInput("campaign_id", "eq", fair, 9))
+    rules = tab.open_scoring_rules()
+    qtbot.waitExposed(rules)
+    [rule] = [r for r in rules.rules if r.field == "campaign_id" and r.weight == 9]
+    rules.select_id(rule.id)
+    qtbot.mouseClick(rules.delete_button, Qt.MouseButton.LeftButton)
+    asked = click_message_button(qtbot, rules, "confirmBox", QMessageBox.StandardButton.Cancel)
+    assert "Campaign equals งานบ้านและสวนแฟร์ 2569" in asked
+    assert any(r.id == rule.id for r in scoring_rules(ctx.database))
+    rules.reject()

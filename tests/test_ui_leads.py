@@ -13,7 +13,9 @@ from PySide6.QtCore import Qt
 
 from crm_desktop.queries.leads import lead_detail
 from crm_desktop.services.app import AppContext
+from crm_desktop.services.campaigns import CampaignInput, create_campaign
 from crm_desktop.services.leads import LeadInput, create_lead
+from crm_desktop.services.scoring import RuleInput, create_rule
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.common import ViewEnv
@@ -97,6 +99,43 @@ def test_create_lead_in_dialog_shows_score_explained(qtbot, type_text, tab, ctx)
     assert tab.contacted_button.isEnabled() and tab.qualify_button.isEnabled()
     assert tab.disqualify_button.isEnabled() and tab.task_button.isEnabled()
     assert not tab.reopen_button.isEnabled()
+
+
+def test_rules_without_a_label_are_explained_in_thai_words(qtbot, qapp, ctx, qsettings) -> None:
+    from crm_desktop.ui.i18n import UiLanguage
+
+    fair = create_campaign(ctx.uow(), CampaignInput(name="งานบ้านและสวนแฟร์ 2569", channel="trade_show",
+                                                    status="active")).created[0]
+    for field, condition, value, weight in (("source", "eq", "referral", 7), ("budget", "gte", "100,000", 3),
+                                            ("campaign_id", "eq", fair, 25), ("email", "not_empty", "", 2)):
+        create_rule(ctx.uow(), RuleInput(field, condition, value, weight))  # no label
+    add_lead(ctx, first_name="อนันต์", source="referral", budget_satang=150_000_00, campaign_id=fair)
+    language = UiLanguage(qapp)
+    assert language.apply("th")
+    try:
+        prefs = Prefs(qsettings)  # type: ignore[arg-type]
+        prefs.language = "th"
+        tab = LeadsTab(ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(), lambda: TODAY))
+        qtbot.addWidget(tab)
+        tab.resize(1300, 800)
+        tab.show()
+        qtbot.waitExposed(tab)
+        tab.refresh()
+        select_name(tab, "อนันต์")
+        lines = tab.score_lines()
+        # The rule's field, condition and value as the rules list shows them, in Thai: the source's
+        # label, the budget in baht with separators, the campaign by its name.
+        described = ["✓ แหล่งที่มา เท่ากับ มีผู้แนะนำ +7", "✓ งบประมาณ (บาท) ตั้งแต่ ฿100,000 +3",
+                     "✓ แคมเปญ เท่ากับ งานบ้านและสวนแฟร์ 2569 +25", "— อีเมล มีข้อมูล +2"]
+        labeled = [f"✓ {REFERRAL} +20", f"✓ {BUDGET} +15"]  # a rule with a label keeps it
+        for line in described + labeled:
+            assert line in lines
+            assert line[2:line.rindex(" ")] in tab.score_view.text()  # the pane says the same
+        pane = tab.score_view.text()
+        assert fair not in pane and "campaign_id" not in pane and "budget" not in pane  # no stored keys
+        assert lines[-1].endswith(str(lead_detail(ctx.database, tab.current_id()).score))  # type: ignore[arg-type, union-attr]
+    finally:
+        language.apply("en")
 
 
 def test_bad_budget_is_shown_on_its_field(qtbot, type_text, tab, ctx) -> None:

@@ -49,7 +49,7 @@ from crm_desktop.views.lead_actions import (
 from crm_desktop.views.lead_dialog import LeadDialog, money_text
 from crm_desktop.views.picklist_dialog import PicklistDialog
 from crm_desktop.views.record_tab import RecordTab
-from crm_desktop.views.scoring_dialog import ScoringRulesDialog
+from crm_desktop.views.scoring_dialog import ScoringRulesDialog, rule_campaign_names, rule_text
 
 SCORE_LIMIT = 10_000  # the score spin boxes' range; their lowest value means "no bound"
 D = TypeVar("D", bound=QDialog)
@@ -424,7 +424,8 @@ class LeadsTab(RecordTab):
         detail = self._detail
         if detail is None:
             return []
-        lines = [f"{'✓' if line.matched else '—'} {line.label} {line.weight:+d}" for line in detail.score_lines]
+        lines = [f"{'✓' if line.matched else '—'} {text} {line.weight:+d}"
+                 for line, text in zip(detail.score_lines, self._rule_texts(detail), strict=True)]
         lines.append(self.tr("Total: %1").replace("%1", str(self._total(detail))))
         return lines
 
@@ -432,16 +433,22 @@ class LeadsTab(RecordTab):
     def _total(detail: LeadDetail) -> int:
         return sum(line.weight for line in detail.score_lines if line.matched)
 
+    def _rule_texts(self, detail: LeadDetail) -> list[str]:
+        """What each score line calls its rule: the rule's label, or the rule in words when it has none."""
+        unlabeled = [line for line in detail.score_lines if not line.label]
+        names = rule_campaign_names(self.env, unlabeled)
+        return [line.label or rule_text(line.field, line.condition, line.value, names) for line in detail.score_lines]
+
     def _score_html(self, detail: LeadDetail) -> str:
         if not detail.score_lines:
             return html.escape(self.tr("No active scoring rules."))
         rows = []
-        for line in detail.score_lines:
+        for line, text in zip(detail.score_lines, self._rule_texts(detail), strict=True):
             if line.matched:
                 mark, style = '<span style="color:#2e7d32">✓</span>', ""
             else:
                 mark, style = '<span style="color:#9e9e9e">—</span>', ' style="color:#757575"'
-            rows.append(f"<tr><td>{mark}</td><td{style}>{html.escape(line.label)}</td>"
+            rows.append(f"<tr><td>{mark}</td><td{style}>{html.escape(text)}</td>"
                         f'<td align="right"{style}>{line.weight:+d}</td></tr>')
         total = html.escape(self.tr("Total"))
         rows.append(f'<tr><td></td><td><b>{total}</b></td><td align="right"><b>{self._total(detail)}</b></td></tr>')

@@ -5,8 +5,9 @@ refreshes from the Changes it publishes."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -106,6 +107,30 @@ def value_text(field: str, value: str, campaigns: Mapping[str, str] | None = Non
     if field == CAMPAIGN and campaigns:
         return ", ".join(campaigns.get(item, item) for item in items)
     return value
+
+
+def rule_text(field: str, condition: str, value: str, campaigns: Mapping[str, str] | None = None) -> str:
+    """A rule in words, as the rules list shows it: field, condition and value ("Source equals
+    Referral", "Budget (baht) at least ฿100,000"); what a rule without a label is called."""
+    words = [field_labels().get(field, field), condition_labels().get(condition, condition)]
+    if condition not in ("empty", "not_empty"):
+        words.append(value_text(field, value, campaigns))
+    return " ".join(word for word in words if word)
+
+
+class RuleLike(Protocol):
+    """A rule as the rules list (`RuleRow`) or a lead's score explanation (`ScoreLine`) holds it."""
+
+    @property
+    def field(self) -> str: ...
+
+    @property
+    def value(self) -> str: ...
+
+
+def rule_campaign_names(env: ViewEnv, rules: Iterable[RuleLike]) -> dict[str, str]:
+    """Id -> name of the campaigns that rules on the campaign name (what `value_text` shows)."""
+    return campaign_names(env.db, [item for rule in rules if rule.field == CAMPAIGN for item in split_list(rule.value)])
 
 
 class RuleDialog(RecordDialog):
@@ -298,8 +323,7 @@ class ScoringRulesDialog(ListEditorDialog):
     def reload(self) -> None:
         self.rules: list[RuleRow] = scoring_rules(self.env.db)
         fields, conditions = field_labels(), condition_labels()
-        names = campaign_names(self.env.db, [item for rule in self.rules if rule.field == CAMPAIGN
-                                             for item in split_list(rule.value)])
+        names = rule_campaign_names(self.env, self.rules)
         self.set_rows(
             [(rule.id, [rule.label, fields.get(rule.field, rule.field), conditions.get(rule.condition, rule.condition),
                         value_text(rule.field, rule.value, names), f"{rule.weight:+d}", "✓" if rule.active else "—"])
@@ -332,7 +356,8 @@ class ScoringRulesDialog(ListEditorDialog):
         rule_id = self.current_id()
         if rule_id is None:
             return
-        label = next((r.label for r in self.rules if r.id == rule_id), "")
+        rule = next(r for r in self.rules if r.id == rule_id)
+        label = rule.label or rule_text(rule.field, rule.condition, rule.value, rule_campaign_names(self.env, [rule]))
         confirm(self, self.tr("Delete rule"), self.tr("Delete the rule %1? Every lead is rescored.").replace(
             "%1", label), lambda: self._delete(rule_id, label), yes_text=self.tr("Delete"))
 

@@ -2077,12 +2077,12 @@
         <translation>คะแนน %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Total: %1</source>
         <translation>รวม: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>No active scoring rules.</source>
         <translation>ยังไม่มีเกณฑ์ให้คะแนนที่ใช้งานอยู่</translation>
     </message>
@@ -3291,7 +3291,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/scoring_dialog.py" line="+117"/>
+        <location filename="../../crm_desktop/views/scoring_dialog.py" line="+142"/>
         <source>New scoring rule</source>
         <translation>เพิ่มเกณฑ์ให้คะแนน</translation>
     </message>
@@ -3364,7 +3364,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>ScoringLabels</name>
     <message>
-        <location line="-210"/>
+        <location line="-234"/>
         <source>Source</source>
         <translation>แหล่งที่มา</translation>
     </message>
@@ -3472,7 +3472,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>ScoringRulesDialog</name>
     <message>
-        <location line="+198"/>
+        <location line="+222"/>
         <source>Lead scoring rules</source>
         <translation>เกณฑ์ให้คะแนนลีด</translation>
     </message>
