@@ -124,6 +124,8 @@ def test_the_deal_form_changes_the_deals_campaign_and_keeps_a_deleted_one(qtbot,
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.dialog is None)
     assert campaign_of(ctx, deal) == promo
+    tab.show_record(deal)
+    assert tab.detail.text("campaign") == "โปรโมชันเฟซบุ๊ก"  # the detail pane names it too
 
     # A deal still linked to a deleted campaign shows it by name and keeps it when saved…
     dialog = tab.edit_record(kept)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.queries.campaigns import campaign_names
 from crm_desktop.queries.lookups import record_key, users
 from crm_desktop.queries.opportunities import (
     OpportunityFilter,
@@ -387,6 +388,7 @@ class OpportunitiesTab(RecordTab):
         d.add("expected_close", self.tr("Expected close"))
         d.add("owner", self.tr("Owner"))
         d.add("channel", self.tr("Sales channel"))
+        d.add("campaign", self.tr("Campaign"))
         d.add("days", self.tr("Days in stage"))
         d.add("notes", self.tr("Notes"))
         layout.addWidget(d)
@@ -448,6 +450,8 @@ class OpportunitiesTab(RecordTab):
         d.set("expected_close", env.date_text(row.expected_close))
         d.set("owner", row.owner_name)
         d.set("channel", channel_label(row.channel) if row.channel else "")
+        campaign = data.campaign_id or ""
+        d.set("campaign", campaign_names(env.db, [campaign]).get(campaign, "") if campaign else "")
         d.set("days", str(row.days_in_stage))
         d.set("notes", data.notes)
         self._show_timeline(row.id)

@@ -2342,7 +2342,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>OpportunitiesTab</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunities.py" line="+84"/>
+        <location filename="../../crm_desktop/views/opportunities.py" line="+85"/>
         <source>List</source>
         <translation>รายการ</translation>
     </message>
@@ -2407,12 +2407,12 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <location line="-216"/>
         <location line="+208"/>
-        <location line="+87"/>
+        <location line="+90"/>
         <source>Stage</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-297"/>
         <location line="+216"/>
         <source>Owner</source>
         <translation>ผู้ดูแล</translation>
@@ -2424,12 +2424,12 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+215"/>
+        <location line="+216"/>
         <source>Days in stage</source>
         <translation>วันในขั้นตอน</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-187"/>
         <source>Expected close month</source>
         <translation>เดือนที่คาดว่าจะปิดการขาย</translation>
     </message>
@@ -2513,12 +2513,12 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>Amount</source>
         <translation>มูลค่า</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-84"/>
         <source>Weighted amount</source>
         <translation>มูลค่าถ่วงน้ำหนัก</translation>
     </message>
@@ -2526,6 +2526,11 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <location line="+3"/>
         <source>Sales channel</source>
         <translation>ช่องทางการขาย</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>แคมเปญ</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2543,7 +2548,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เลือกดีลเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>(now)</source>
         <translation>(ปัจจุบัน)</translation>
     </message>
