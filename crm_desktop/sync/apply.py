@@ -362,20 +362,20 @@ class _Plan:
     def decide(self) -> None:
         for (entity, row_id), row in self.rows.items():
             current = self.a.here[entity].get(row_id)
-            if current is None and row.simple():
-                self._new_row(entity, row_id, row.records[0])
+            if current is None and row.simple():  # every row of a new copy: its one change is the row
+                rec = row.records[0]  # (its fields dict is nobody else's once logged)
+                self._to_insert(entity, row_id, rec.fields, rec.changed_at, rec.changed_at, rec.hlc, rec.site_id)
             else:
                 self._decide_row(self.a.tables[entity], row_id, row, current)
         self._hold_orphans()
 
-    def _new_row(self, entity: str, row_id: str, rec: ChangeRecord) -> None:
-        """A row we never heard of, in one change: its fields are the row (every row of a new copy)."""
-        values = rec.fields  # the record's own dict: nothing reads it after this
+    def _to_insert(self, entity: str, row_id: str, values: dict[str, Any], first_at: str, at: str, hlc: int,
+                   site: str) -> None:
+        """A row we do not have, to insert with `values`, or to wait while a required field has none."""
         if None in map(values.get, self.a.required[entity]):
             self.waiting.add((entity, row_id))
             return
-        values.update(id=row_id, created_at=rec.changed_at, updated_at=rec.changed_at, hlc=rec.hlc,
-                      site_id=rec.site_id)
+        values.update(id=row_id, created_at=first_at, updated_at=at, hlc=hlc, site_id=site)
         self.inserts[entity][row_id] = values
 
     def _decide_row(self, table: Table, row_id: str, row: _Row, current: tuple[int, str, Any] | None) -> None:
@@ -390,11 +390,7 @@ class _Plan:
             values = self._merge(table, row_id, row, full)
         hlc, site, at = row.latest()
         if current is None:
-            if None in map(values.get, self.a.required[entity]):
-                self.waiting.add(key)
-                return
-            values.update(id=row_id, created_at=row.first_at(), updated_at=at, hlc=hlc, site_id=site)
-            self.inserts[entity][row_id] = values
+            self._to_insert(entity, row_id, values, row.first_at(), at, hlc, site)
             return
         self.was_deleted[key] = current[2] is not None
         if (hlc, site) > (current[0] or 0, current[1] or ""):
