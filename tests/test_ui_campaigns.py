@@ -22,14 +22,13 @@ from crm_desktop.services.campaigns import (
 )
 from crm_desktop.services.leads import LeadInput, create_lead
 from crm_desktop.services.scoring import RuleInput, create_rule
-from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.campaigns_dialog import CampaignDialog, CampaignsDialog
-from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.lead_dialog import LeadDialog
 from crm_desktop.views.leads import LeadsTab
 from crm_desktop.views.scoring_dialog import RuleDialog, ScoringRulesDialog
 from tests.test_ui_pipeline_settings import click_message_button
+from tests.ui_helpers import shown_tab
 
 TODAY = date(2026, 11, 23)
 NAME, COST = 0, 5
@@ -37,13 +36,7 @@ NAME, COST = 0, 5
 
 @pytest.fixture
 def tab(qtbot, ctx: AppContext, prefs: Prefs) -> LeadsTab:
-    env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(), lambda: TODAY)
-    widget = LeadsTab(env)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_tab(qtbot, LeadsTab, ctx, prefs, TODAY, (1300, 800))
 
 
 def add_campaign(ctx: AppContext, name: str, channel: str = "facebook") -> str:

@@ -15,13 +15,13 @@ from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.leads import LeadInput, create_lead, qualify
-from crm_desktop.ui.actions import ChangeBus, UndoDelete
+from crm_desktop.ui.actions import ChangeBus
 from crm_desktop.ui.prefs import Prefs
-from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.convert_dialog import ConvertDialog
 from crm_desktop.views.lead_actions import DisqualifyDialog
 from crm_desktop.views.leads import LeadsTab
 from crm_desktop.views.picklist_dialog import PicklistDialog
+from tests.ui_helpers import shown_tab
 
 TODAY = date(2026, 11, 23)
 
@@ -35,13 +35,7 @@ def published(ctx: AppContext) -> list[Changes]:
 def tab(qtbot, ctx: AppContext, prefs: Prefs, published: list[Changes]) -> LeadsTab:
     bus = ChangeBus()
     bus.changed.connect(published.append)  # what the Accounts, Contacts and Deals tabs would hear
-    env = ViewEnv(ctx, prefs, bus, UndoDelete(), lambda: TODAY)
-    widget = LeadsTab(env)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_tab(qtbot, LeadsTab, ctx, prefs, TODAY, (1300, 800), bus)
 
 
 def add_rep(ctx: AppContext) -> str:

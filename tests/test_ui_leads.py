@@ -23,6 +23,7 @@ from crm_desktop.views.lead_actions import DisqualifyDialog, QualifyDialog
 from crm_desktop.views.lead_dialog import LeadDialog
 from crm_desktop.views.leads import LeadsTab
 from crm_desktop.views.scoring_dialog import RuleDialog, ScoringRulesDialog
+from tests.ui_helpers import shown_tab
 
 TODAY = date(2026, 11, 23)
 REFERRAL = "มาจากการแนะนำ (referral)"
@@ -31,13 +32,7 @@ BUDGET = "งบประมาณตั้งแต่ 100,000 บาท"
 
 @pytest.fixture
 def tab(qtbot, ctx: AppContext, prefs: Prefs) -> LeadsTab:
-    env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(), lambda: TODAY)
-    widget = LeadsTab(env)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_tab(qtbot, LeadsTab, ctx, prefs, TODAY, (1300, 800))
 
 
 def add_lead(ctx: AppContext, **fields: object) -> str:

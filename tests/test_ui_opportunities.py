@@ -21,19 +21,14 @@ from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.opportunities import OpportunitiesTab
 from crm_desktop.views.opportunity_dialog import OpportunityDialog, utc_now
 from crm_desktop.views.stage_dialogs import LossDialog
+from tests.ui_helpers import shown_tab
 
 TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
 def tab(qtbot, ctx: AppContext, prefs: Prefs) -> OpportunitiesTab:
-    env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(), lambda: TODAY)
-    widget = OpportunitiesTab(env)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 850)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_tab(qtbot, OpportunitiesTab, ctx, prefs, TODAY, (1400, 850))
 
 
 @pytest.fixture

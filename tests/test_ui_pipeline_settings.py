@@ -15,26 +15,19 @@ from crm_desktop.models import User
 from crm_desktop.queries.opportunities import stages
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, move_to_stage
-from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.prefs import Prefs
-from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.opportunities import OpportunitiesTab
 from crm_desktop.views.opportunity_dialog import utc_now
 from crm_desktop.views.stages_dialog import StageDialog, StagesDialog
 from crm_desktop.views.targets_dialog import EARNED, PERCENT, RATE, TARGET, WON, TargetsDialog
+from tests.ui_helpers import shown_tab
 
 TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
 def tab(qtbot, ctx: AppContext, prefs: Prefs) -> OpportunitiesTab:
-    env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(), lambda: TODAY)
-    widget = OpportunitiesTab(env)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 850)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_tab(qtbot, OpportunitiesTab, ctx, prefs, TODAY, (1400, 850))
 
 
 @pytest.fixture
