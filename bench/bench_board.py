@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DEFAULT_DIR, best_of, ms, row
 
+from crm_desktop.clock import SystemClock
 from crm_desktop.db import bulk
 from crm_desktop.models import Account, Opportunity, StageHistory, User, fixed_id, new_id
 from crm_desktop.queries.opportunities import (
@@ -125,7 +126,7 @@ def main() -> int:
             extra.unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     created = not path.exists()
-    ctx = open_app(path)
+    ctx = open_app(path, clock=SystemClock())
     try:
         print(f"database: {path}")
         row("", "crm_desktop", "raw sqlite3", "target")

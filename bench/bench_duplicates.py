@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import DEFAULT_DIR, ensure_demo_db, ms, percentiles, row, timed
+from crm_desktop.clock import SystemClock
 from crm_desktop.db.migrate import SCHEMA_HEAD, stored_revision
 from crm_desktop.queries.duplicates import duplicate_groups
 from crm_desktop.services.app import open_app
@@ -97,7 +98,7 @@ def main() -> int:
     print(f"database: {copy} (schema {stored_revision(copy)})")
 
     start = time.perf_counter()
-    ctx = open_app(copy)
+    ctx = open_app(copy, clock=SystemClock())
     opened = time.perf_counter() - start
     what = f"backup + migration to {SCHEMA_HEAD}" if ctx.database.migrated else "no migration"
     print(f"open_app: {opened:.1f} s ({what})")

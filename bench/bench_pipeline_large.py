@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import DEFAULT_DIR, best_of, ensure_demo_db, ms, percentiles, row
+from crm_desktop.clock import SystemClock
 from crm_desktop.db import bulk
 from crm_desktop.demo.generate import SIZES, TODAY, _Generator
 from crm_desktop.demo.pipeline import PipelineGenerator
@@ -62,7 +63,7 @@ def main() -> int:
     parser.add_argument("--db", type=Path, default=DEFAULT_DIR / "pipeline-large.sqlite3")
     args = parser.parse_args()
     ensure_demo_db(args.db, "large")
-    ctx = open_app(args.db)
+    ctx = open_app(args.db, clock=SystemClock())
     try:
         added = top_up(ctx)
         db = ctx.database

@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import row, timed
+from crm_desktop.clock import SystemClock
 from crm_desktop.db import bulk
 from crm_desktop.demo.generate import Size, _Generator
 from crm_desktop.services.app import open_app
@@ -135,7 +136,7 @@ def main() -> None:
         if old.is_file():
             old.unlink()
     shutil.rmtree(work / "backups", ignore_errors=True)
-    office = open_app(work / "office.sqlite3")
+    office = open_app(work / "office.sqlite3", clock=SystemClock())
     gen = _Generator(seed=2026, size=SIZE)
     bulk.load(office.database, office.user_id, gen.batches(), 0)
     bundle = work / "office.zip"
@@ -144,10 +145,10 @@ def main() -> None:
     office.close()
     # The raw figures read this copy as it was exported, not as it is after the edits below.
     shutil.copyfile(work / "office.sqlite3", work / "office-exported.sqlite3")
-    rep = open_app(work / "rep.sqlite3")
+    rep = open_app(work / "rep.sqlite3", clock=SystemClock())
     rep.close()
     shutil.copyfile(work / "rep.sqlite3", work / "raw.sqlite3")
-    rep = open_app(work / "rep.sqlite3")
+    rep = open_app(work / "rep.sqlite3", clock=SystemClock())
     imported: list[object] = []
     t_import = timed(lambda: imported.append(import_bundle(rep.database, rep.user_id, bundle)))
     t_reimport = timed(lambda: import_bundle(rep.database, rep.user_id, bundle))
@@ -155,7 +156,7 @@ def main() -> None:
     # the rep what it lacks.
     export_bundle(rep.database, work / "rep.zip", everything=True)
     rep.close()
-    office = open_app(work / "office.sqlite3")
+    office = open_app(work / "office.sqlite3", clock=SystemClock())
     import_bundle(office.database, office.user_id, work / "rep.zip")
     site, rep_site = office.database.site_id, rep.database.site_id
     office.close()
@@ -164,10 +165,10 @@ def main() -> None:
     make_edits(work / "office.sqlite3", site)
     shutil.copyfile(work / "rep.sqlite3", work / "raw-edits.sqlite3")
     shutil.copyfile(work / "rep.sqlite3", work / "rep-before-edits.sqlite3")  # to profile the edits import
-    office = open_app(work / "office.sqlite3")
+    office = open_app(work / "office.sqlite3", clock=SystemClock())
     edits = export_bundle(office.database, work / "edits.zip", for_site=rep_site)
     office.close()
-    rep = open_app(work / "rep.sqlite3")
+    rep = open_app(work / "rep.sqlite3", clock=SystemClock())
     t_edits = timed(lambda: import_bundle(rep.database, rep.user_id, work / "edits.zip"))
     rep.close()
     r_export = raw_export(work / "office-exported.sqlite3")

@@ -20,6 +20,7 @@ import psutil  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from crm_desktop.clock import SystemClock  # noqa: E402
 from crm_desktop.services.app import open_app  # noqa: E402
 from crm_desktop.ui.prefs import Prefs  # noqa: E402
 from crm_desktop.views.app import build_main_window  # noqa: E402
@@ -31,7 +32,7 @@ def paint(app: QApplication) -> None:
 
 
 def main() -> int:
-    ctx = open_app(Path(sys.argv[1]), exclusive=False)
+    ctx = open_app(Path(sys.argv[1]), exclusive=False, clock=SystemClock())
     with tempfile.TemporaryDirectory() as tmp:
         prefs = Prefs(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         window = build_main_window(ctx, prefs=prefs, lang="th")

@@ -10,9 +10,9 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
+from crm_desktop.clock import Clock
 from crm_desktop.demo.generate import SIZES, load_demo
 from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import account_count
@@ -86,19 +86,19 @@ def fill_demo(ctx: AppContext, size: str, progress: Callable[[int, int], bool] |
     return load_demo(ctx.database, size, ctx.user_id, progress)
 
 
-def open_for_writing(args: argparse.Namespace) -> AppContext:
+def open_for_writing(args: argparse.Namespace, clock: Clock) -> AppContext:
     """Commands that write open with the lock, check the file and make the day's backup first."""
-    ctx = open_app(db_path(args))
+    ctx = open_app(db_path(args), clock=clock)
     try:
-        check_and_back_up(ctx, date.today())
+        check_and_back_up(ctx, ctx.today())
     except BaseException:
         ctx.close()
         raise
     return ctx
 
 
-def _cmd_demo(args: argparse.Namespace) -> int:
-    ctx = open_for_writing(args)
+def _cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
+    ctx = open_for_writing(args, clock)
     try:
         def report(done: int, total: int) -> bool:
             print(f"\r{done:,}/{total:,}", end="", file=sys.stderr, flush=True)
@@ -111,8 +111,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_search(args: argparse.Namespace) -> int:
-    ctx = open_app(db_path(args), exclusive=False)
+def _cmd_search(args: argparse.Namespace, clock: Clock) -> int:
+    ctx = open_app(db_path(args), clock=clock, exclusive=False)
     try:
         hits = search_all(ctx.database, args.text, args.limit)
     finally:
@@ -122,13 +122,13 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_backup(args: argparse.Namespace) -> int:
-    print(back_up_now(db_path(args), Path(args.out).expanduser() if args.out else None))
+def _cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
+    print(back_up_now(db_path(args), Path(args.out).expanduser() if args.out else None, now=clock.now()))
     return 0
 
 
-def _cmd_restore(args: argparse.Namespace) -> int:
-    done = restore_database(db_path(args), Path(args.file).expanduser())
+def _cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
+    done = restore_database(db_path(args), Path(args.file).expanduser(), now=clock.now())
     print(f"Restored {done.source} into {done.database}.")
     if done.upgraded:
         print("The backup came from an older version and was brought up to date.")
@@ -137,21 +137,21 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
+def _cmd_check(args: argparse.Namespace, clock: Clock) -> int:
     result = check_database(db_path(args))
     print("\n".join(result.problems) or "ok")
     return 0 if result.ok else 1
 
 
-def _cmd_sync(args: argparse.Namespace) -> int:
+def _cmd_sync(args: argparse.Namespace, clock: Clock) -> int:
     if args.sync_command == "status":
-        ctx = open_app(db_path(args), exclusive=False)
+        ctx = open_app(db_path(args), clock=clock, exclusive=False)
         try:
             print(sync_status_text(ctx))
         finally:
             ctx.close()
         return 0
-    ctx = open_for_writing(args)
+    ctx = open_for_writing(args, clock)
     try:
         if args.sync_command == "export":
             out = export_bundle(ctx.database, Path(args.out).expanduser(), for_site=args.for_site,
@@ -168,7 +168,7 @@ def _cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "demo": _cmd_demo,
     "search": _cmd_search,
     "backup": _cmd_backup,
@@ -178,10 +178,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, clock: Clock) -> int:
     """Run one command; a DomainError becomes one line on stderr and exit status 1."""
     try:
-        return COMMANDS[args.command](args)
+        return COMMANDS[args.command](args, clock)
     except DomainError as err:
         print(f"crm-desktop: {err.text(message_language(args))}", file=sys.stderr)
         return 1

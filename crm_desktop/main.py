@@ -9,14 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crm_desktop import cli
+from crm_desktop.clock import Clock, SystemClock
 
 GUI_DEMO_SIZE = "medium"  # 5,000 companies and 15,000 people: enough to feel real, loads in seconds
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    """`clock`: where now and today come from (the machine's by default; tests fix it)."""
+    clock = clock or SystemClock()
     args = cli.build_parser().parse_args(argv)
     if args.command is not None:
-        return cli.run(args)
+        return cli.run(args, clock)
     from crm_desktop.views.app import launch  # Qt is imported only for the desktop app
 
-    return launch(args, load_demo=lambda ctx, progress: cli.fill_demo(ctx, GUI_DEMO_SIZE, progress))
+    return launch(args, clock, load_demo=lambda ctx, progress: cli.fill_demo(ctx, GUI_DEMO_SIZE, progress))

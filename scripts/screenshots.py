@@ -14,7 +14,7 @@ import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import date
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,6 +24,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from crm_desktop import cli
+from crm_desktop.clock import FixedClock
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import back_up_now, check_and_back_up
@@ -35,6 +36,7 @@ from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.sync_tab import PreviewDialog
 
 SIZE = (1440, 900)
+SHOT_TIME = datetime(2026, 11, 23, 3, 0)  # the images show the same dates whenever they are made
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:
@@ -139,7 +141,7 @@ def sync_sample(ctx: AppContext, folder: Path) -> Path:
     """A branch copy that received everything, both copies changing one phone: history and a conflict.
 
     Returns a second file from the branch (new and changed records) for the import preview."""
-    branch = open_app(folder / "branch.sqlite3")
+    branch = open_app(folder / "branch.sqlite3", clock=ctx.clock)
     try:
         export_bundle(ctx.database, folder / "crm-sync-office.zip", everything=True)
         import_bundle(branch.database, branch.user_id, folder / "crm-sync-office.zip")
@@ -148,18 +150,18 @@ def sync_sample(ctx: AppContext, folder: Path) -> Path:
         for copy, phone in ((ctx, "053111222"), (branch, "053999888")):
             data = account_input(copy.uow(), account_id)
             data.phone = phone
-            update_account(copy.uow(), account_id, data, date.today())
+            update_account(copy.uow(), account_id, data, copy.today())
         export_bundle(branch.database, folder / "crm-sync-branch.zip", user_id=branch.user_id)
         import_bundle(ctx.database, ctx.user_id, folder / "crm-sync-branch.zip")
         with sqlite3.connect(branch.database.path) as conn:
             people = [r[0] for r in conn.execute("SELECT id FROM contact ORDER BY id LIMIT 12")]
         for name in ("ร้านข้าวซอยลำดวน", "Chiang Rai Tea House", "หจก. แม่ริมการเกษตร"):
-            create_account(branch.uow(), AccountInput(name=name, province="เชียงใหม่"), date.today())
+            create_account(branch.uow(), AccountInput(name=name, province="เชียงใหม่"), branch.today())
         delete_contacts(branch.uow(), people[:2])
         for contact_id in people[2:]:
             data = contact_input(branch.uow(), contact_id)
             data.notes = "นัดเยี่ยมลูกค้าเดือนหน้า"
-            update_contact(branch.uow(), contact_id, data, date.today())
+            update_contact(branch.uow(), contact_id, data, branch.today())
         export_bundle(branch.database, folder / "crm-sync-branch-2.zip", user_id=branch.user_id)
     finally:
         branch.close()
@@ -175,14 +177,14 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "screenshots.sqlite3"
-        ctx = open_app(db)
+        ctx = open_app(db, clock=FixedClock(SHOT_TIME, step=timedelta(milliseconds=1)))
         try:
             if cli.is_empty(ctx):
                 cli.fill_demo(ctx, "medium")
             sync_file = None
             if args.db is None:  # backups and sync history to show (never in someone's own folder)
-                check_and_back_up(ctx, date.today())
-                back_up_now(ctx.database.path)
+                check_and_back_up(ctx, ctx.today())
+                back_up_now(ctx.database.path, now=ctx.now())
                 sync_file = sync_sample(ctx, Path(tmp))
             for lang in args.lang:
                 shoot(ctx, lang, args.out, Path(tmp) / "settings.ini", sync_file)

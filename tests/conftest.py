@@ -4,13 +4,30 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.services.app import AppContext, open_app
+from tests.time_helpers import make_clock
+
+# The machine's clock is moved far from the tests' own time (tests/time_helpers.py) for the whole
+# run, so a test or a code path that reads the machine's clock instead of the app's clock fails
+# today, not next month. CRM_TEST_MACHINE_TIME sets another moment (ISO 8601); "real" keeps it.
+MACHINE_TIME = os.environ.get("CRM_TEST_MACHINE_TIME", "2031-03-01T00:30:00+07:00")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if MACHINE_TIME != "real":
+        import time_machine
+
+        traveller = time_machine.travel(datetime.fromisoformat(MACHINE_TIME), tick=True)
+        traveller.start()
+        config.add_cleanup(traveller.stop)
 
 
 @pytest.fixture
@@ -20,9 +37,15 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def ctx(db_path: Path) -> Iterator[AppContext]:
-    """The app context on a fresh database; closed after the test."""
-    context = open_app(db_path)
+def clock() -> FixedClock:
+    """The test's clock (tests/time_helpers.py): every copy a test opens with it shares its time."""
+    return make_clock()
+
+
+@pytest.fixture
+def ctx(db_path: Path, clock: FixedClock) -> Iterator[AppContext]:
+    """The app context on a fresh database, on the test's clock; closed after the test."""
+    context = open_app(db_path, clock=clock)
     try:
         yield context
     finally:

@@ -6,22 +6,24 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from crm_desktop.clock import Clock
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.sync.records import synced_tables
+from tests.time_helpers import make_clock
 
 
-def new_copy(template: Path, folder: Path, name: str) -> AppContext:
+def new_copy(template: Path, folder: Path, name: str, clock: Clock) -> AppContext:
     """A fresh copy: the template file (already migrated and seeded) under a new site id."""
     path = folder / f"{name}.sqlite3"
     shutil.copyfile(template, path)
     with sqlite3.connect(path) as conn:
         conn.execute("DELETE FROM local_state WHERE key = 'site_id'")
-    return open_app(path)
+    return open_app(path, clock=clock)
 
 
 def make_template(folder: Path) -> Path:
     path = folder / "template.sqlite3"
-    open_app(path).close()
+    open_app(path, clock=make_clock()).close()
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path

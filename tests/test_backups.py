@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.db.backup import backup_before, list_backups
 from crm_desktop.db.migrate import MIGRATIONS, SCHEMA_HEAD, known_revisions, stored_revision
 from crm_desktop.errors import DomainError, StorageError
@@ -29,6 +30,7 @@ from crm_desktop.services.backups import (
     start_of_day,
 )
 from tests.backup_helpers import corrupt_table, names
+from tests.time_helpers import TEST_NOW, make_clock
 
 TODAY = date(2026, 11, 23)
 NOON = datetime(2026, 11, 23, 12, 0, 0)
@@ -39,10 +41,10 @@ def add_account(ctx: AppContext, name: str) -> str:
 
 
 @pytest.fixture
-def closed_db(tmp_path: Path) -> Iterator[Path]:
+def closed_db(clock: FixedClock, tmp_path: Path) -> Iterator[Path]:
     """A database with one account, closed (so its file is complete without a -wal)."""
     path = tmp_path / "crm.sqlite3"
-    ctx = open_app(path)
+    ctx = open_app(path, clock=clock)
     add_account(ctx, "บริษัท สยามการค้า จำกัด")
     ctx.close()
     yield path
@@ -54,7 +56,7 @@ def closed_db(tmp_path: Path) -> Iterator[Path]:
 def test_rotation_keeps_the_newest_automatic_backups_and_every_manual_one(ctx: AppContext) -> None:
     path = ctx.database.path
     set_backups_to_keep(ctx, 3)
-    manual = back_up_now(path)
+    manual = back_up_now(path, now=TEST_NOW)
     made = [
         backup_before(path, reason, NOON + timedelta(hours=i))
         for i, reason in enumerate(("daily", "before-upgrade", "sync-import", "daily", "import"))
@@ -94,17 +96,17 @@ def test_daily_backup_is_made_once_a_day(ctx: AppContext) -> None:
 
 def test_backup_is_a_self_contained_copy_made_while_the_app_writes(ctx: AppContext, tmp_path: Path) -> None:
     add_account(ctx, "ร้านสมใจ")
-    out = back_up_now(ctx.database.path, tmp_path / "copy.sqlite3")
+    out = back_up_now(ctx.database.path, tmp_path / "copy.sqlite3", now=TEST_NOW)
     add_account(ctx, "After the backup")
     assert names(out) == ["ร้านสมใจ"]
     assert not out.with_name("copy.sqlite3-wal").exists()
     with pytest.raises(StorageError, match="already exists"):
-        back_up_now(ctx.database.path, out)
+        back_up_now(ctx.database.path, out, now=TEST_NOW)
 
 
 def test_cancelled_backup_leaves_no_file(ctx: AppContext) -> None:
     with pytest.raises(DomainError, match="Cancelled"):
-        back_up_now(ctx.database.path, progress=lambda done, total: False)
+        back_up_now(ctx.database.path, progress=lambda done, total: False, now=TEST_NOW)
     assert backups(ctx.database.path) == []
     assert list((ctx.database.path.parent / "backups").iterdir()) == []
 
@@ -129,8 +131,8 @@ def test_check_finds_a_row_pointing_nowhere(closed_db: Path) -> None:
     assert result.broken_links == ("account row 1 refers to a missing user row",)
 
 
-def test_start_check_refuses_to_back_up_a_damaged_database(closed_db: Path) -> None:
-    ctx = open_app(closed_db)
+def test_start_check_refuses_to_back_up_a_damaged_database(clock: FixedClock, closed_db: Path) -> None:
+    ctx = open_app(closed_db, clock=clock)
     try:
         good = check_and_back_up(ctx, TODAY)
         ctx.database.engine.dispose()  # so the bytes below reach the file SQLite reads next
@@ -157,7 +159,7 @@ def test_newest_good_backup_skips_damaged_backups(closed_db: Path) -> None:
 
 def test_round_trip_backup_change_restore_brings_the_data_back(ctx: AppContext) -> None:
     siam = add_account(ctx, "บริษัท สยามการค้า จำกัด")
-    saved = back_up_now(ctx.database.path)
+    saved = back_up_now(ctx.database.path, now=TEST_NOW)
     site, clock = ctx.database.site_id, ctx.database.clock.last
     delete_accounts(ctx.uow(), [siam])
     add_account(ctx, "Added later")
@@ -173,13 +175,13 @@ def test_round_trip_backup_change_restore_brings_the_data_back(ctx: AppContext) 
 
 
 def test_restore_keeps_this_copys_backup_settings(ctx: AppContext) -> None:
-    saved = back_up_now(ctx.database.path)
+    saved = back_up_now(ctx.database.path, now=TEST_NOW)
     set_backups_to_keep(ctx, 4)
     restore_backup(ctx, saved)
     assert backups_to_keep(ctx) == 4
 
 
-def test_restore_upgrades_a_backup_from_an_older_version(tmp_path: Path, closed_db: Path) -> None:
+def test_restore_upgrades_a_backup_from_an_older_version(clock: FixedClock, tmp_path: Path, closed_db: Path) -> None:
     from alembic import command
     from alembic.config import Config
     from sqlalchemy import create_engine
@@ -192,14 +194,14 @@ def test_restore_upgrades_a_backup_from_an_older_version(tmp_path: Path, closed_
         config.attributes["connection"] = conn
         command.upgrade(config, known_revisions()[1])  # the revision before the newest
     engine.dispose()
-    done = restore_database(closed_db, older)
+    done = restore_database(closed_db, older, now=TEST_NOW)
     assert done.upgraded and stored_revision(closed_db) == SCHEMA_HEAD
     assert names(closed_db) == []
-    open_app(closed_db).close()
+    open_app(closed_db, clock=clock).close()
 
 
 def write_newer_schema(path: Path) -> None:
-    ctx = open_app(path)
+    ctx = open_app(path, clock=make_clock())
     ctx.close()
     conn = sqlite3.connect(path)
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
@@ -228,11 +230,11 @@ def bad_backups(folder: Path, good: Path) -> dict[str, Path]:
 
 @pytest.mark.parametrize("kind", ["corrupt", "truncated", "text", "newer", "foreign"])
 def test_restore_refuses_a_bad_file_and_changes_nothing(tmp_path: Path, closed_db: Path, kind: str) -> None:
-    good = back_up_now(closed_db, tmp_path / "good.sqlite3")
+    good = back_up_now(closed_db, tmp_path / "good.sqlite3", now=TEST_NOW)
     source = bad_backups(tmp_path, good)[kind]
     before = closed_db.read_bytes()
     with pytest.raises(StorageError) as raised:
-        restore_database(closed_db, source)
+        restore_database(closed_db, source, now=TEST_NOW)
     assert str(source) in raised.value.text("en") or kind == "newer"
     assert closed_db.read_bytes() == before
     assert backups(closed_db) == []  # refused before the safety backup
@@ -241,17 +243,17 @@ def test_restore_refuses_a_bad_file_and_changes_nothing(tmp_path: Path, closed_d
 
 
 def test_restore_is_refused_while_another_program_has_the_database(ctx: AppContext, tmp_path: Path) -> None:
-    saved = back_up_now(ctx.database.path, tmp_path / "saved.sqlite3")
+    saved = back_up_now(ctx.database.path, tmp_path / "saved.sqlite3", now=TEST_NOW)
     add_account(ctx, "Stays")
     with pytest.raises(StorageError, match="already open"):
-        restore_database(ctx.database.path, saved)
+        restore_database(ctx.database.path, saved, now=TEST_NOW)
     assert names(ctx.database.path) == ["Stays"]
 
 
 def test_restore_replaces_a_file_that_is_not_a_database_any_more(closed_db: Path, tmp_path: Path) -> None:
-    saved = back_up_now(closed_db, tmp_path / "saved.sqlite3")
+    saved = back_up_now(closed_db, tmp_path / "saved.sqlite3", now=TEST_NOW)
     closed_db.write_bytes(b"\0" * 8192)  # the header is gone: SQLite cannot open it at all
-    done = restore_database(closed_db, saved)
+    done = restore_database(closed_db, saved, now=TEST_NOW)
     assert names(closed_db) == ["บริษัท สยามการค้า จำกัด"]
     assert done.safety_backup is not None and done.safety_backup.read_bytes() == b"\0" * 8192
     assert check_database(closed_db).ok
@@ -271,7 +273,7 @@ def test_restoring_the_oldest_backup_does_not_rotate_it_away(ctx: AppContext) ->
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["--lang", "en", *argv])
+    code = main(["--lang", "en", *argv], make_clock())
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from crm_desktop.main import main
+from tests.time_helpers import make_clock
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["--lang", "en", *argv])
+    code = main(["--lang", "en", *argv], make_clock())
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.errors import DomainError, ValidationError
-from crm_desktop.models import Opportunity, Stage, StageHistory, User, utcnow
+from crm_desktop.models import Opportunity, Stage, StageHistory, User
 from crm_desktop.queries.accounts import account_detail
 from crm_desktop.queries.leads import lead_detail
 from crm_desktop.services import convert
@@ -23,8 +24,8 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[AppContext]:
-    ctx = open_app(tmp_path / "crm.sqlite3")
+def app(clock: FixedClock, tmp_path: Path) -> Iterator[AppContext]:
+    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
     with ctx.uow() as uow:
         uow.users.add(User(id="rep-nok", name="Nok", role="sales"))
         if not any(s.kind == "open" and s.deleted_at is None for s in uow.session.query(Stage)):
@@ -134,7 +135,7 @@ def test_without_an_open_stage_the_deal_cannot_start_and_nothing_is_kept(app: Ap
     lead_id = qualified_lead(app)
     with app.uow() as uow:
         for stage in uow.session.query(Stage).filter(Stage.kind == "open"):
-            stage.deleted_at = utcnow()
+            stage.deleted_at = uow.now()
         uow.commit()
     before = table_dump(app.database.path)
     with pytest.raises(DomainError, match="no open pipeline stage"):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.db import engine, migrate
 from crm_desktop.db.hlc import HybridClock
 from crm_desktop.db.migrate import SCHEMA_HEAD, known_revisions
@@ -30,8 +31,8 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[AppContext]:
-    ctx = open_app(tmp_path / "crm.sqlite3")
+def app(clock: FixedClock, tmp_path: Path) -> Iterator[AppContext]:
+    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
     yield ctx
     ctx.close()
 
@@ -124,54 +125,56 @@ def test_contact_without_account_is_b2c(app: AppContext) -> None:
     assert created.created
 
 
-def test_second_instance_is_refused(app: AppContext) -> None:
+def test_second_instance_is_refused(clock: FixedClock, app: AppContext) -> None:
     with pytest.raises(StorageError, match="already open"):
-        open_app(app.database.path)
+        open_app(app.database.path, clock=clock)
 
 
-def test_newer_schema_is_refused_and_file_untouched(tmp_path: Path) -> None:
+def test_newer_schema_is_refused_and_file_untouched(clock: FixedClock, tmp_path: Path) -> None:
     path = tmp_path / "crm.sqlite3"
-    open_app(path).close()
+    open_app(path, clock=clock).close()
     conn = sqlite3.connect(path)
     conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
     conn.commit()
     conn.close()
     before = path.read_bytes()
     with pytest.raises(StorageError, match="newer version") as err:
-        open_app(path)
+        open_app(path, clock=clock)
     assert "ใหม่กว่า" in err.value.text("th")
     assert path.read_bytes() == before
 
 
-def test_not_a_database_is_refused_with_a_message(tmp_path: Path) -> None:
+def test_not_a_database_is_refused_with_a_message(clock: FixedClock, tmp_path: Path) -> None:
     path = tmp_path / "crm.sqlite3"
     path.write_bytes(b"this is a spreadsheet, not a database" * 100)
     with pytest.raises(DomainError, match="not a crm_desktop database"):
-        open_app(path)
+        open_app(path, clock=clock)
 
 
 def test_schema_head_matches_the_migrations() -> None:
     assert known_revisions()[0] == SCHEMA_HEAD
 
 
-def test_opening_a_current_database_neither_migrates_nor_backs_up(tmp_path: Path) -> None:
+def test_opening_a_current_database_neither_migrates_nor_backs_up(clock: FixedClock, tmp_path: Path) -> None:
     path = tmp_path / "crm.sqlite3"
-    open_app(path).close()
-    ctx = open_app(path)
+    open_app(path, clock=clock).close()
+    ctx = open_app(path, clock=clock)
     ctx.close()
     assert not ctx.database.migrated
     assert not (tmp_path / "backups").exists()
 
 
-def test_upgrade_of_an_older_schema_makes_a_backup_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_upgrade_of_an_older_schema_makes_a_backup_first(
+    clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "crm.sqlite3"
-    ctx = open_app(path)
+    ctx = open_app(path, clock=clock)
     create_account(ctx.uow(), AccountInput(name="ก่อนอัปเกรด"), TODAY)
     ctx.close()
     # Pretend this build expects a newer head than the file has: the file's revision is known, so
     # it is an upgrade, which must copy the file first.
     monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0002_future_build")
-    ctx = open_app(path)
+    ctx = open_app(path, clock=clock)
     ctx.close()
     assert ctx.database.migrated
     backups = list((tmp_path / "backups").glob("crm-*-before-upgrade.sqlite3"))
@@ -201,14 +204,14 @@ def test_locked_database_gives_a_clear_message_and_changes_nothing(
 
 def test_hybrid_clock_never_goes_back() -> None:
     wall = iter([1000, 1000, 999, 2000, 2000]).__next__
-    clock = HybridClock(wall=wall)
+    clock = HybridClock(0, wall)
     stamps = [clock.tick() for _ in range(4)]
     assert stamps == sorted(stamps) and len(set(stamps)) == 4
     clock.observe(stamps[-1] + 50)
     assert clock.tick() > stamps[-1] + 50
 
 
-def test_real_upgrade_from_0001_keeps_data_and_indexes_old_leads(tmp_path: Path) -> None:
+def test_real_upgrade_from_0001_keeps_data_and_indexes_old_leads(clock: FixedClock, tmp_path: Path) -> None:
     from alembic import command
     from alembic.config import Config
 
@@ -226,7 +229,7 @@ def test_real_upgrade_from_0001_keeps_data_and_indexes_old_leads(tmp_path: Path)
             "'2026-01-01', 1, 's', '', '', '', '', '', '', '', '', '', '', '', '', '', '')"
         )
     eng.dispose()
-    ctx = open_app(path)
+    ctx = open_app(path, clock=clock)
     try:
         assert ctx.database.migrated
         assert list((tmp_path / "backups").glob("*before-upgrade*"))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.db import bulk
 from crm_desktop.db.search_index import INDEXED, create_statements
 from crm_desktop.demo.generate import SIZES, TODAY, _Generator, load_demo
@@ -23,8 +24,8 @@ from tests.test_core_data import table_dump
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[AppContext]:
-    ctx = open_app(tmp_path / "crm.sqlite3")
+def app(clock: FixedClock, tmp_path: Path) -> Iterator[AppContext]:
+    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
     yield ctx
     ctx.close()
 
@@ -125,9 +126,9 @@ def test_cli_search_prints_matches(tmp_path: Path) -> None:
     assert f"({nick})" in out and f"{national[:3]} {national[3:6]} {national[6:]}" in out
 
 
-def test_cli_error_is_one_line_in_thai(tmp_path: Path) -> None:
+def test_cli_error_is_one_line_in_thai(clock: FixedClock, tmp_path: Path) -> None:
     db = tmp_path / "future.sqlite3"
-    open_app(db).close()
+    open_app(db, clock=clock).close()
     conn = sqlite3.connect(db)
     conn.execute("UPDATE alembic_version SET version_num = 'zzzz'")
     conn.commit()

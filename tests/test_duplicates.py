@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.db import bulk
 from crm_desktop.models import Account, Contact, Lead
 from crm_desktop.queries.duplicates import duplicate_groups
@@ -29,8 +30,8 @@ from crm_desktop.text import (
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[AppContext]:
-    ctx = open_app(tmp_path / "crm.sqlite3")
+def app(clock: FixedClock, tmp_path: Path) -> Iterator[AppContext]:
+    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
     yield ctx
     ctx.close()
 
@@ -230,7 +231,7 @@ def test_review_groups_by_blocking_keys(people: AppContext) -> None:
     assert account_groups == []
 
 
-def test_upgrade_to_0003_backfills_match_keys_and_matches_the_models(tmp_path: Path) -> None:
+def test_upgrade_to_0003_backfills_match_keys_and_matches_the_models(clock: FixedClock, tmp_path: Path) -> None:
     from alembic import command
     from alembic.autogenerate import compare_metadata
     from alembic.config import Config
@@ -254,7 +255,7 @@ def test_upgrade_to_0003_backfills_match_keys_and_matches_the_models(tmp_path: P
             "'2026-01-01', 1, 's')"
         )
     eng.dispose()
-    ctx = open_app(path)
+    ctx = open_app(path, clock=clock)
     try:
         with ctx.database.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT match_key FROM account").scalar() == "สยามการค้า"

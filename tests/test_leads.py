@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.models import Campaign, User
 from crm_desktop.queries.leads import LeadFilter, lead_detail, lead_keys, lead_rows
@@ -32,8 +33,8 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[AppContext]:
-    ctx = open_app(tmp_path / "crm.sqlite3")
+def app(clock: FixedClock, tmp_path: Path) -> Iterator[AppContext]:
+    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
     yield ctx
     ctx.close()
 
@@ -146,7 +147,7 @@ def test_filters_narrow_the_list(app: AppContext) -> None:
     assert ids_for(app, LeadFilter(), sort="score", descending=True) == [a, b, c]
     assert ids_for(app, LeadFilter(text="chai trad")) == [c]
     assert ids_for(app, LeadFilter(text="081234")) == [a]
-    today = date.today()
+    today = app.today()
     assert ids_for(app, LeadFilter(created_from=today, created_to=today)) == [a, b, c]
     assert ids_for(app, LeadFilter(created_to=today - timedelta(days=1))) == []
     row = lead_rows(app.database, lead_keys(app.database, LeadFilter(campaign_id=fair)))[0]
@@ -271,12 +272,12 @@ def test_pick_lists_ship_with_defaults_and_the_owner_edits_them(app: AppContext)
     assert "ย้ายไปต่างประเทศ" not in pick_values(app.database, picklists.DISQUALIFY_REASON)
 
 
-def test_default_pick_lists_are_seeded_once_with_fixed_ids(tmp_path: Path) -> None:
+def test_default_pick_lists_are_seeded_once_with_fixed_ids(clock: FixedClock, tmp_path: Path) -> None:
     path = tmp_path / "crm.sqlite3"
-    ctx = open_app(path)
+    ctx = open_app(path, clock=clock)
     first = pick_list(ctx.database, picklists.LEAD_SOURCE)
     ctx.close()
-    ctx = open_app(path)
+    ctx = open_app(path, clock=clock)
     try:
         assert pick_list(ctx.database, picklists.LEAD_SOURCE) == first
         assert first[0].id == picklists.default_id(picklists.LEAD_SOURCE, "walk_in")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.models import Account, Activity, Contact, Lead, Opportunity, Stage
 from crm_desktop.services.app import AppContext, open_app
@@ -23,8 +24,8 @@ TABLES = ("account", "contact", "lead", "opportunity", "activity")
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[AppContext]:
-    ctx = open_app(tmp_path / "crm.sqlite3")
+def app(clock: FixedClock, tmp_path: Path) -> Iterator[AppContext]:
+    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
     yield ctx
     ctx.close()
 

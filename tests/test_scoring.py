@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crm_desktop import scoring
+from crm_desktop.clock import FixedClock
 from crm_desktop.errors import ValidationError
 from crm_desktop.queries.leads import lead_detail, scoring_rules
 from crm_desktop.services.app import AppContext, open_app
@@ -25,8 +26,8 @@ from crm_desktop.services.scoring import (
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[AppContext]:
-    ctx = open_app(tmp_path / "crm.sqlite3")
+def app(clock: FixedClock, tmp_path: Path) -> Iterator[AppContext]:
+    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
     yield ctx
     ctx.close()
 
@@ -176,12 +177,12 @@ def test_province_values_are_stored_by_their_thai_name(app: AppContext) -> None:
     assert rule.value == "กรุงเทพมหานคร, เชียงใหม่, bangkok_area"
 
 
-def test_defaults_are_seeded_once_and_a_removed_default_stays_removed(tmp_path: Path) -> None:
+def test_defaults_are_seeded_once_and_a_removed_default_stays_removed(clock: FixedClock, tmp_path: Path) -> None:
     path = tmp_path / "crm.sqlite3"
-    ctx = open_app(path)
+    ctx = open_app(path, clock=clock)
     delete_rule(ctx.uow(), default_rule_id("has_email"))
     ctx.close()
-    ctx = open_app(path)
+    ctx = open_app(path, clock=clock)
     try:
         ids = {r.id for r in scoring_rules(ctx.database)}
         assert len(ids) == 6 and default_rule_id("has_email") not in ids

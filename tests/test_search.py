@@ -10,11 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.queries.contacts import ContactFilter, contact_keys
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.accounts import AccountInput, create_account, update_account
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.contacts import ContactInput, create_contact, delete_contacts
+from tests.time_helpers import make_clock
 
 TODAY = date(2026, 11, 23)
 NAME = "บริษัท ศรีสยามรุ่งเรือง จำกัด"
@@ -22,7 +24,7 @@ NAME = "บริษัท ศรีสยามรุ่งเรือง จ�
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
-    ctx = open_app(tmp_path_factory.mktemp("search") / "crm.sqlite3")
+    ctx = open_app(tmp_path_factory.mktemp("search") / "crm.sqlite3", clock=make_clock())
     account = create_account(
         ctx.uow(),
         AccountInput(name=NAME, tax_id="0105536061479", phone="02 123 4567", email="sales@srisiam.co.th"),
@@ -80,8 +82,8 @@ def test_nothing_for_text_that_is_not_there(app: AppContext) -> None:
     assert titles(app, "   ") == []
 
 
-def test_index_follows_edits_and_deletes(tmp_path: Path) -> None:
-    ctx = open_app(tmp_path / "crm.sqlite3")
+def test_index_follows_edits_and_deletes(clock: FixedClock, tmp_path: Path) -> None:
+    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
     try:
         account = create_account(ctx.uow(), AccountInput(name="ร้านกาแฟดอยช้าง"), TODAY).created[0]
         assert titles(ctx, "ดอยช้าง") == ["ร้านกาแฟดอยช้าง"]
@@ -110,10 +112,10 @@ def test_every_substring_of_a_name_finds_it(app: AppContext, data: st.DataObject
     assert any(name.replace(" ", "") in h.title.replace(" ", "") for h in hits), fragment
 
 
-def test_leads_and_deals_are_found_too(tmp_path: Path) -> None:
+def test_leads_and_deals_are_found_too(clock: FixedClock, tmp_path: Path) -> None:
     from crm_desktop.models import Lead, Opportunity, Stage
 
-    ctx = open_app(tmp_path / "crm.sqlite3")
+    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
     try:
         with ctx.uow() as uow:
             stage = uow.stages.add(Stage(name="Prospecting", position=0, probability=10))

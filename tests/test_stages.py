@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.queries.opportunities import stages
 from crm_desktop.services.app import AppContext, open_app
@@ -37,12 +38,12 @@ def test_defaults_are_seeded_once_with_fixed_ids(ctx: AppContext) -> None:
     assert stages(ctx.database) == rows
 
 
-def test_reopening_keeps_the_owners_edits(ctx: AppContext, db_path: object) -> None:
+def test_reopening_keeps_the_owners_edits(clock: FixedClock, ctx: AppContext, db_path: object) -> None:
     won = default_stage_id("won")
     update_stage(ctx.uow(), won, StageInput("ปิดการขายได้", 100, "won"))
     delete_stage(ctx.uow(), default_stage_id("qualification"))
     ctx.close()
-    again = open_app(db_path)  # type: ignore[arg-type]
+    again = open_app(db_path, clock=clock)  # type: ignore[arg-type]
     try:
         rows = stages(again.database)
         assert "ปิดการขายได้" in [r.name for r in rows]

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.errors import DomainError
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, delete_accounts, update_account
 from crm_desktop.services.app import AppContext, open_app
@@ -39,8 +40,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def copies(template: Path, tmp_path: Path) -> Iterator[list[AppContext]]:
-    made = [new_copy(template, tmp_path, name) for name in ("office", "rep", "branch")]
+def copies(template: Path, tmp_path: Path, clock: FixedClock) -> Iterator[list[AppContext]]:
+    made = [new_copy(template, tmp_path, name, clock) for name in ("office", "rep", "branch")]
     try:
         yield made
     finally:
@@ -182,7 +183,7 @@ def test_files_applied_in_any_order_give_the_same_data(copies, tmp_path) -> None
         assert conn.execute("SELECT score FROM lead").fetchone()[0] == 20
 
 
-def test_a_renamed_default_stage_is_not_undone_by_a_copy_installed_later(copies, tmp_path) -> None:
+def test_a_renamed_default_stage_is_not_undone_by_a_copy_installed_later(clock: FixedClock, copies, tmp_path) -> None:
     office, _, _ = copies
     with sqlite3.connect(office.database.path) as conn:
         stage_id, name = conn.execute("SELECT id, name FROM stage ORDER BY position LIMIT 1").fetchone()
@@ -190,7 +191,8 @@ def test_a_renamed_default_stage_is_not_undone_by_a_copy_installed_later(copies,
 
     current = StageInput(name="ติดต่อครั้งแรก", probability=10, kind="open")
     update_stage(office.uow(), stage_id, current)
-    newcomer = open_app(tmp_path / "newcomer.sqlite3")  # installed apart, its defaults made after the rename
+    # installed apart, its defaults made after the rename
+    newcomer = open_app(tmp_path / "newcomer.sqlite3", clock=clock)
     try:
         send(newcomer, office, tmp_path / "n.zip", everything=True)
         send(office, newcomer, tmp_path / "o.zip", everything=True)
@@ -327,6 +329,8 @@ def test_a_dry_run_reports_without_saving(copies, good_file) -> None:
 CRASH = """
 import os, sys
 from pathlib import Path
+from datetime import datetime
+from crm_desktop.clock import FixedClock
 from crm_desktop.services.app import open_app
 from crm_desktop.sync import apply
 from crm_desktop.sync.files import import_bundle
@@ -336,7 +340,7 @@ def write_then_die(self):
     real(self)
     os._exit(9)  # killed after every row was written, before the commit
 apply._Plan.write = write_then_die
-ctx = open_app(Path(sys.argv[1]))
+ctx = open_app(Path(sys.argv[1]), clock=FixedClock(datetime(2026, 11, 23, 4, 0)))
 import_bundle(ctx.database, ctx.user_id, Path(sys.argv[2]))
 """
 

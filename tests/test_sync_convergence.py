@@ -26,6 +26,7 @@ from crm_desktop.services.leads import LeadInput, create_lead, lead_input, updat
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.state import status
 from tests.sync_helpers import dump, make_template, new_copy
+from tests.time_helpers import make_clock
 
 TODAY = date(2026, 11, 23)
 NAMES = ("ร้านกาแฟดอยช้าง", "บริษัท สยามพาณิชย์ จำกัด", "Chiang Mai Crafts", "หจก. รุ่งเรืองการค้า", "Lanna Foods")
@@ -57,7 +58,8 @@ class Office(RuleBasedStateMachine):
     def start(self) -> None:
         self.dir = tempfile.TemporaryDirectory()
         folder = Path(self.dir.name)
-        self.copies = [new_copy(TEMPLATE, folder, f"copy{i}") for i in range(COPIES)]
+        clock = make_clock()  # one time for the three copies, as in one office's day
+        self.copies = [new_copy(TEMPLATE, folder, f"copy{i}", clock) for i in range(COPIES)]
         self.files: list[tuple[int, Path]] = []
         self.created: set[str] = set()
 

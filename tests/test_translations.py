@@ -248,7 +248,7 @@ def thai_window(qtbot, ctx: AppContext, qsettings: QSettings, thai: UiLanguage) 
         first_name="สมชาย", last_name="ใจดี", prefix="นาย", nickname="ต้อม", mobile="0812345678",
         account_id=account, marketing_consent=True, consent_on=date(2026, 1, 5),
     ), TODAY)
-    window = MainWindow(ctx, prefs, language=thai, today=lambda: TODAY)
+    window = MainWindow(ctx, prefs, language=thai)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -20,7 +20,7 @@ TODAY = date(2026, 11, 23)
 
 
 def open_window(qtbot: object, ctx: AppContext, prefs: Prefs) -> MainWindow:
-    window = MainWindow(ctx, prefs, today=lambda: TODAY)
+    window = MainWindow(ctx, prefs)
     qtbot.addWidget(window)  # type: ignore[attr-defined]
     window.show()
     qtbot.waitExposed(window)  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext, open_app
@@ -21,12 +22,13 @@ from crm_desktop.views import backups_page
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.settings_dialog import SettingsDialog
 from tests.backup_helpers import corrupt_table, names
+from tests.time_helpers import TEST_NOW
 
 TODAY = date(2026, 11, 23)
 
 
 def open_window(qtbot, ctx: AppContext, prefs: Prefs) -> MainWindow:
-    window = MainWindow(ctx, prefs, today=lambda: TODAY)
+    window = MainWindow(ctx, prefs)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -62,7 +64,7 @@ def test_back_up_now_adds_a_row(qtbot, ctx, prefs) -> None:
 
 def test_restore_from_the_list_brings_the_old_data_back(qtbot, ctx, prefs, monkeypatch) -> None:
     add_account(ctx, "บริษัท สยามการค้า จำกัด")
-    back_up_now(ctx.database.path)
+    back_up_now(ctx.database.path, now=TEST_NOW)
     add_account(ctx, "Added after the backup")
     window = open_window(qtbot, ctx, prefs)
     qtbot.waitUntil(lambda: window.accounts_tab.model.rowCount() == 2)
@@ -89,7 +91,7 @@ def test_restore_from_the_list_brings_the_old_data_back(qtbot, ctx, prefs, monke
 
 def test_restore_asks_first_and_cancel_changes_nothing(qtbot, ctx, prefs) -> None:
     add_account(ctx, "Kept")
-    back_up_now(ctx.database.path)
+    back_up_now(ctx.database.path, now=TEST_NOW)
     add_account(ctx, "Also kept")
     window = open_window(qtbot, ctx, prefs)
     dialog, page = backups_page_of(qtbot, window)
@@ -141,13 +143,13 @@ def test_start_makes_the_daily_backup_in_the_background(qtbot, ctx, prefs) -> No
     assert window.last_action_label.text() == "Daily backup saved"
 
 
-def test_damaged_database_at_start_offers_the_newest_good_backup(qtbot, db_path, prefs) -> None:
-    ctx = open_app(db_path)
+def test_damaged_database_at_start_offers_the_newest_good_backup(clock: FixedClock, qtbot, db_path, prefs) -> None:
+    ctx = open_app(db_path, clock=clock)
     add_account(ctx, "บริษัท สยามการค้า จำกัด")
     check_and_back_up(ctx, date(2026, 11, 22))
     ctx.close()
     corrupt_table(db_path)
-    ctx = open_app(db_path)  # the damaged table is not read on opening
+    ctx = open_app(db_path, clock=clock)  # the damaged table is not read on opening
     try:
         window = open_window(qtbot, ctx, prefs)
         # The list cannot be read: it says so instead of letting the error escape into Qt.
@@ -172,8 +174,10 @@ def damage_header(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-def test_database_that_cannot_open_is_restored_when_the_user_agrees(qtbot, db_path, prefs, monkeypatch) -> None:
-    ctx = open_app(db_path)
+def test_database_that_cannot_open_is_restored_when_the_user_agrees(
+    clock: FixedClock, qtbot, db_path, prefs, monkeypatch
+) -> None:
+    ctx = open_app(db_path, clock=clock)
     add_account(ctx, "Saved")
     check_and_back_up(ctx, TODAY)
     ctx.close()
@@ -186,7 +190,7 @@ def test_database_that_cannot_open_is_restored_when_the_user_agrees(qtbot, db_pa
 
     monkeypatch.setattr(views_app.QMessageBox, "question", answer)
     monkeypatch.setattr(views_app.QMessageBox, "critical", lambda *a: pytest.fail(f"error shown: {a}"))
-    opened = views_app.open_or_recover(QApplication.instance(), db_path, "en")
+    opened = views_app.open_or_recover(QApplication.instance(), db_path, "en", clock)
     assert opened is not None
     try:
         assert asked and "Restore the newest good backup" in asked[0]
@@ -195,8 +199,10 @@ def test_database_that_cannot_open_is_restored_when_the_user_agrees(qtbot, db_pa
         opened.close()
 
 
-def test_declining_the_restore_quits_without_changing_anything(qtbot, db_path, prefs, monkeypatch) -> None:
-    ctx = open_app(db_path)
+def test_declining_the_restore_quits_without_changing_anything(
+    clock: FixedClock, qtbot, db_path, prefs, monkeypatch
+) -> None:
+    ctx = open_app(db_path, clock=clock)
     check_and_back_up(ctx, TODAY)
     ctx.close()
     damage_header(db_path)
@@ -204,5 +210,5 @@ def test_declining_the_restore_quits_without_changing_anything(qtbot, db_path, p
     shown: list[str] = []
     monkeypatch.setattr(views_app.QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
     monkeypatch.setattr(views_app.QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
-    assert views_app.open_or_recover(QApplication.instance(), db_path, "en") is None
+    assert views_app.open_or_recover(QApplication.instance(), db_path, "en", clock) is None
     assert len(shown) == 1 and db_path.read_bytes() == before

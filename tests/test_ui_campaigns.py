@@ -36,7 +36,7 @@ NAME, COST = 0, 5
 
 @pytest.fixture
 def tab(qtbot, ctx: AppContext, prefs: Prefs) -> LeadsTab:
-    return shown_tab(qtbot, LeadsTab, ctx, prefs, TODAY, (1300, 800))
+    return shown_tab(qtbot, LeadsTab, ctx, prefs, (1300, 800))
 
 
 def add_campaign(ctx: AppContext, name: str, channel: str = "facebook") -> str:

@@ -21,7 +21,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def window(qtbot, ctx: AppContext, prefs: Prefs) -> MainWindow:
-    window = MainWindow(ctx, prefs, today=lambda: TODAY)
+    window = MainWindow(ctx, prefs)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

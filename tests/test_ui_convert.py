@@ -35,7 +35,7 @@ def published(ctx: AppContext) -> list[Changes]:
 def tab(qtbot, ctx: AppContext, prefs: Prefs, published: list[Changes]) -> LeadsTab:
     bus = ChangeBus()
     bus.changed.connect(published.append)  # what the Accounts, Contacts and Deals tabs would hear
-    return shown_tab(qtbot, LeadsTab, ctx, prefs, TODAY, (1300, 800), bus)
+    return shown_tab(qtbot, LeadsTab, ctx, prefs, (1300, 800), bus)
 
 
 def add_rep(ctx: AppContext) -> str:

@@ -32,7 +32,7 @@ BUDGET = "งบประมาณตั้งแต่ 100,000 บาท"
 
 @pytest.fixture
 def tab(qtbot, ctx: AppContext, prefs: Prefs) -> LeadsTab:
-    return shown_tab(qtbot, LeadsTab, ctx, prefs, TODAY, (1300, 800))
+    return shown_tab(qtbot, LeadsTab, ctx, prefs, (1300, 800))
 
 
 def add_lead(ctx: AppContext, **fields: object) -> str:
@@ -110,7 +110,7 @@ def test_rules_without_a_label_are_explained_in_thai_words(qtbot, qapp, ctx, qse
     try:
         prefs = Prefs(qsettings)  # type: ignore[arg-type]
         prefs.language = "th"
-        tab = LeadsTab(ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(), lambda: TODAY))
+        tab = LeadsTab(ViewEnv(ctx, prefs, ChangeBus(), UndoDelete()))
         qtbot.addWidget(tab)
         tab.resize(1300, 800)
         tab.show()

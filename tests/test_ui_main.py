@@ -39,7 +39,7 @@ def language(qapp: QApplication) -> UiLanguage:
 
 
 def open_window(qtbot, ctx: AppContext, prefs: Prefs, language: UiLanguage | None = None) -> MainWindow:
-    window = MainWindow(ctx, prefs, language=language, today=lambda: TODAY)
+    window = MainWindow(ctx, prefs, language=language)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

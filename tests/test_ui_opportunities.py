@@ -19,7 +19,7 @@ from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.opportunities import OpportunitiesTab
-from crm_desktop.views.opportunity_dialog import OpportunityDialog, utc_now
+from crm_desktop.views.opportunity_dialog import OpportunityDialog
 from crm_desktop.views.stage_dialogs import LossDialog
 from tests.ui_helpers import shown_tab
 
@@ -28,7 +28,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def tab(qtbot, ctx: AppContext, prefs: Prefs) -> OpportunitiesTab:
-    return shown_tab(qtbot, OpportunitiesTab, ctx, prefs, TODAY, (1400, 850))
+    return shown_tab(qtbot, OpportunitiesTab, ctx, prefs, (1400, 850))
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def stage_ids(ctx: AppContext) -> dict[str, str]:
 
 def add_deal(ctx: AppContext, stage_id: str, **fields: object) -> str:
     data = OpportunityInput(stage_id=stage_id, **fields)  # type: ignore[arg-type]
-    return create_opportunity(ctx.uow(), data, utc_now()).created[0]
+    return create_opportunity(ctx.uow(), data, ctx.now()).created[0]
 
 
 def cell(tab: OpportunitiesTab, row: int, key: str) -> str:
@@ -96,15 +96,13 @@ def campaign_of(ctx: AppContext, opp_id: str) -> str | None:
 
 def test_the_deal_form_changes_the_deals_campaign_and_keeps_a_deleted_one(qtbot, type_text, tab, ctx,
                                                                          stage_ids) -> None:
-    from crm_desktop.models import utcnow
-
     fair = add_campaign(ctx, "งานบ้านและสวนแฟร์ 2569")
     promo = add_campaign(ctx, "โปรโมชันเฟซบุ๊ก")
     old = add_campaign(ctx, "บูธห้างเก่า")
     deal = add_deal(ctx, stage_ids["quotation"], name="แอร์ 10 เครื่อง", campaign_id=fair)
     kept = add_deal(ctx, stage_ids["quotation"], name="ตู้แช่", campaign_id=old)
     with ctx.uow() as uow:  # deleted while a deal still points at it, as a sync from another copy can do
-        uow.campaigns.soft_delete(uow.campaigns.get(old), utcnow())
+        uow.campaigns.soft_delete(uow.campaigns.get(old), uow.now())
         uow.commit()
     tab.refresh()
 
@@ -253,7 +251,7 @@ def test_deals_tab_board_and_dialogs_speak_thai(qtbot, qapp, ctx, qsettings, sta
     try:
         prefs = Prefs(qsettings)  # type: ignore[arg-type]
         prefs.language = "th"
-        env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(), lambda: TODAY)
+        env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete())
         tab = OpportunitiesTab(env)
         qtbot.addWidget(tab)
         tab.resize(1400, 850)

@@ -17,7 +17,6 @@ from crm_desktop.services.app import AppContext
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, move_to_stage
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.opportunities import OpportunitiesTab
-from crm_desktop.views.opportunity_dialog import utc_now
 from crm_desktop.views.stages_dialog import StageDialog, StagesDialog
 from crm_desktop.views.targets_dialog import EARNED, PERCENT, RATE, TARGET, WON, TargetsDialog
 from tests.ui_helpers import shown_tab
@@ -27,7 +26,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def tab(qtbot, ctx: AppContext, prefs: Prefs) -> OpportunitiesTab:
-    return shown_tab(qtbot, OpportunitiesTab, ctx, prefs, TODAY, (1400, 850))
+    return shown_tab(qtbot, OpportunitiesTab, ctx, prefs, (1400, 850))
 
 
 @pytest.fixture
@@ -44,7 +43,7 @@ def add_user(ctx: AppContext, name: str) -> str:
 
 def add_deal(ctx: AppContext, stage_id: str, **fields: object) -> str:
     data = OpportunityInput(stage_id=stage_id, **fields)  # type: ignore[arg-type]
-    return create_opportunity(ctx.uow(), data, utc_now()).created[0]
+    return create_opportunity(ctx.uow(), data, ctx.now()).created[0]
 
 
 def open_stages(qtbot, tab: OpportunitiesTab) -> StagesDialog:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.app import open_app
 from crm_desktop.services.settings import set_company_name
@@ -22,8 +23,8 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def other(tmp_path: Path):
-    ctx = open_app(tmp_path / "other.sqlite3")
+def other(clock: FixedClock, tmp_path: Path):
+    ctx = open_app(tmp_path / "other.sqlite3", clock=clock)
     try:
         yield ctx
     finally:
@@ -33,7 +34,7 @@ def other(tmp_path: Path):
 @pytest.fixture
 def tab(qtbot, ctx, prefs, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(None), lambda: TODAY)
+    env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(None))
     widget = SyncTab(env)
     qtbot.addWidget(widget)
     widget.show()
@@ -118,7 +119,7 @@ def test_the_office_key_is_set_from_the_tab(qtbot, tab, ctx, monkeypatch) -> Non
 def test_the_office_key_is_set_in_settings(qtbot, ctx, prefs) -> None:
     from crm_desktop.views.settings_dialog import SettingsDialog
 
-    env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(None), lambda: TODAY)
+    env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(None))
     dialog = SettingsDialog(env)
     qtbot.addWidget(dialog)
     assert dialog.office_key.text() == ""

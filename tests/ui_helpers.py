@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
@@ -16,10 +15,10 @@ from crm_desktop.views.common import ViewEnv
 W = TypeVar("W", bound=QWidget)
 
 
-def shown_tab(qtbot: object, make: Callable[[ViewEnv], W], ctx: AppContext, prefs: Prefs, today: date,
+def shown_tab(qtbot: object, make: Callable[[ViewEnv], W], ctx: AppContext, prefs: Prefs,
               size: tuple[int, int], bus: ChangeBus | None = None) -> W:
-    """`make(env)` shown at `size` and exposed; `today` is the date the tab believes it is."""
-    widget = make(ViewEnv(ctx, prefs, bus or ChangeBus(), UndoDelete(), lambda: today))
+    """`make(env)` shown at `size` and exposed; the date it believes it is comes from `ctx`'s clock."""
+    widget = make(ViewEnv(ctx, prefs, bus or ChangeBus(), UndoDelete()))
     qtbot.addWidget(widget)  # type: ignore[attr-defined]
     widget.resize(*size)
     widget.show()

@@ -20,7 +20,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.db.match_keys import match_key_for
 from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.errors import DomainError
-from crm_desktop.models import Change, new_id, utcnow
+from crm_desktop.models import Change, new_id
 from crm_desktop.models.base import SyncMixin
 
 Progress = Callable[[int, int], bool]
@@ -155,7 +155,7 @@ class _Preparer:
     def prepare(self, model: type[SyncMixin], rows: list[dict[str, Any]]) -> _Prepared:
         table: Table = model.__table__  # type: ignore[assignment]
         writer = self.writers.setdefault(table.name, TableWriter(table, self.database))
-        now = utcnow()
+        now = self.database.time.now()
         out = _Prepared(writer.sql, self.change_writer.sql, [], [])
         has_key = "match_key" in table.c
         for given in rows:
@@ -181,7 +181,7 @@ def load(
     progress: Progress | None = None,
 ) -> int:
     """Insert every batch's rows as new records, all or nothing; returns how many were inserted."""
-    ctx = ChangeContext(database.clock, database.site_id, user_id)
+    ctx = ChangeContext(database.clock, database.site_id, user_id, database.time)
     raw = database.engine.raw_connection()
     done = 0
     try:

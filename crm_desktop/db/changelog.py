@@ -19,8 +19,9 @@ from sqlalchemy import Date, DateTime, Table, event, insert, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from crm_desktop.clock import Clock
 from crm_desktop.db.hlc import HybridClock
-from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin, new_id, utcnow
+from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin, new_id
 from crm_desktop.models.system import Change
 
 CONTEXT_KEY = "change_context"
@@ -49,6 +50,7 @@ class ChangeContext:
     clock: HybridClock
     site_id: str
     user_id: str | None
+    time: Clock  # created_at / updated_at / changed_at come from here
 
 
 def encode_value(value: Any) -> str | None:
@@ -142,7 +144,7 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
     ctx: ChangeContext | None = session.info.get(CONTEXT_KEY)
     if ctx is None:
         raise RuntimeError("a session that writes user data needs a ChangeContext (use the unit of work)")
-    now = utcnow()
+    now = ctx.time.now()
     conn = session.connection()
     for obj, fields in work:
         if obj not in session.new:

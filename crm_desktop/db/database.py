@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from filelock import FileLock
@@ -13,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 import crm_desktop.db.match_keys  # noqa: F401  (registers the match_key mapper events)
+from crm_desktop.clock import Clock, epoch_ms
 from crm_desktop.db import migrate
 from crm_desktop.db.changelog import logging_session_factory
 from crm_desktop.db.engine import make_engine
@@ -22,7 +22,6 @@ from crm_desktop.db.lock import acquire_instance_lock
 from crm_desktop.db.search_index import INDEXED, fts_available
 from crm_desktop.errors import StorageError
 from crm_desktop.models import Change, LocalState
-from crm_desktop.models.base import utcnow
 
 SITE_KEY = "site_id"
 
@@ -35,6 +34,7 @@ class Database:
     engine: Engine
     site_id: str
     clock: HybridClock
+    time: Clock  # now and today for everything written through this database
     sessions: sessionmaker[Session]
     has_search_index: bool
     migrated: bool = False
@@ -64,9 +64,10 @@ class Database:
             )
 
 
-def open_database(path: Path, *, exclusive: bool = True, now: datetime | None = None) -> Database:
+def open_database(path: Path, *, clock: Clock, exclusive: bool = True) -> Database:
     """Lock, migrate (after a backup) and open `path`; raises a readable error on any problem.
 
+    `clock` is the application's source of now and today (the hybrid clock's wall time too).
     `exclusive` takes the one-instance lock: the app and every command that writes do;
     read-only commands such as `search` may run beside an open app.
     """
@@ -79,7 +80,7 @@ def open_database(path: Path, *, exclusive: bool = True, now: datetime | None = 
         ) from exc
     lock = acquire_instance_lock(path) if exclusive else None
     try:
-        migrated = migrate.upgrade(path, now or utcnow())
+        migrated = migrate.upgrade(path, clock.now())
         engine = make_engine(path)
         try:
             with engine.begin() as conn:
@@ -97,7 +98,8 @@ def open_database(path: Path, *, exclusive: bool = True, now: datetime | None = 
         path=path,
         engine=engine,
         site_id=site_id,
-        clock=HybridClock(last),
+        clock=HybridClock(last, lambda: epoch_ms(clock.now())),
+        time=clock,
         sessions=logging_session_factory(engine),
         has_search_index=has_index,
         migrated=migrated,

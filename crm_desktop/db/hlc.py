@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 
 LOGICAL_BITS = 16
 LOGICAL_MASK = (1 << LOGICAL_BITS) - 1
 
 
-def wall_ms() -> int:
-    return time.time_ns() // 1_000_000
-
-
 class HybridClock:
     """Physical milliseconds in the high bits, a counter in the low 16 bits; never goes back."""
 
-    def __init__(self, last: int = 0, wall: Callable[[], int] = wall_ms) -> None:
+    def __init__(self, last: int, wall: Callable[[], int]) -> None:
+        """`wall`: milliseconds since 1970 from the application's clock (crm_desktop.clock)."""
         self._last = last
         self._wall = wall
         self._lock = threading.Lock()
@@ -53,7 +49,7 @@ class SeedClock(HybridClock):
     """The clock of seeding: counts up from this copy's last seed clock, never reaching SEED_CEILING."""
 
     def __init__(self, last: int) -> None:
-        super().__init__(last, wall=lambda: 0)
+        super().__init__(last, lambda: 0)
 
     def tick(self) -> int:
         value = super().tick()

@@ -6,6 +6,7 @@ trace. Repositories share the session and never commit themselves.
 
 from __future__ import annotations
 
+from datetime import datetime
 from types import TracebackType
 
 from sqlalchemy import func, select
@@ -60,7 +61,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self.session = self.database.sessions()
         clock = self._seed_clock() if self.seeding else self.database.clock
-        self.session.info[CONTEXT_KEY] = ChangeContext(clock, self.database.site_id, self.user_id)
+        self.session.info[CONTEXT_KEY] = ChangeContext(clock, self.database.site_id, self.user_id, self.database.time)
         self.accounts = AccountRepository(self.session)
         self.contacts = ContactRepository(self.session)
         self.users = UserRepository(self.session)
@@ -81,6 +82,10 @@ class UnitOfWork:
         stmt = select(func.max(Change.hlc)).where(Change.site_id == self.database.site_id,
                                                  Change.hlc < SEED_CEILING)
         return SeedClock(self.session.execute(stmt).scalar() or 0)
+
+    def now(self) -> datetime:
+        """The application clock's current moment (naive UTC), for times a service stamps itself."""
+        return self.database.time.now()
 
     def commit(self) -> None:
         self.session.commit()

@@ -2,7 +2,7 @@
 
 from crm_desktop.models.account import Account
 from crm_desktop.models.activity import Activity, Anniversary
-from crm_desktop.models.base import Base, SyncMixin, fixed_id, new_id, utcnow
+from crm_desktop.models.base import Base, SyncMixin, fixed_id, new_id
 from crm_desktop.models.contact import Contact
 from crm_desktop.models.lead import Lead, LeadScoringRule
 from crm_desktop.models.marketing import Campaign, CampaignMember, Segment
@@ -31,5 +31,5 @@ __all__ = [
     "Case", "CaseStatusHistory", "Change", "Contact", "Lead", "LeadScoringRule", "LocalState",
     "Opportunity", "PickList", "Product", "Quotation", "QuotationLine", "SalesOrder", "SalesOrderLine", "Segment",
     "Setting", "Stage", "StageHistory", "SyncConflict", "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending",
-    "Target", "User", "fixed_id", "new_id", "synced_models", "utcnow",
+    "Target", "User", "fixed_id", "new_id", "synced_models",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import BigInteger, DateTime, Index, MetaData, String, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -38,11 +38,6 @@ def fixed_id(kind: str, key: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"crm-desktop:{kind}:{key}"))
 
 
-def utcnow() -> datetime:
-    """Naive UTC: stored times are always UTC, converted for display only."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def sparse_index(name: str, column: str) -> Index:
     """An index over the rows where `column` is filled in (phones, e-mails, tax ids).
 
@@ -62,8 +57,9 @@ class SyncMixin:
     """Columns the change log and file sync rely on; set by the unit of work, never by hand."""
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Stamped by the change log hook (db/changelog.py) from the application clock: no default here.
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     hlc: Mapped[int] = mapped_column(BigInteger, default=0)
     site_id: Mapped[str] = mapped_column(String(16), default="")

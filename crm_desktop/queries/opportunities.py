@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Connection, and_, case, func, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.db.repositories.pipeline import DEFAULT_STAGES
-from crm_desktop.models import Account, Opportunity, Stage, StageHistory, Target, User, fixed_id, utcnow
+from crm_desktop.models import Account, Opportunity, Stage, StageHistory, Target, User, fixed_id
 from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, rowid, text_filter
 
 TABLE = Opportunity.__table__
@@ -192,7 +192,7 @@ def _row(r: Any, today: date) -> OpportunityRow:
 
 def opportunity_rows(db: Database, keys: Sequence[int], today: date | None = None) -> list[OpportunityRow]:
     """Rows for `keys`, in the same order; keys of deals deleted meanwhile are skipped."""
-    today = today or date.today()
+    today = today or db.time.today()
     with db.engine.connect() as conn:
         found = fetch_by_keys(conn, _ROW, TABLE, keys)  # type: ignore[arg-type]
     return [_row(found[k], today) for k in keys if k in found]
@@ -258,7 +258,7 @@ def column_cards(
     db: Database, stage_id: str, flt: OpportunityFilter, offset: int = 0, limit: int = 50, today: date | None = None
 ) -> list[Card]:
     """The next `limit` cards of one column (lazy paging while the user scrolls it)."""
-    today = today or date.today()
+    today = today or db.time.today()
     with db.engine.connect() as conn:
         return list(_cards(conn, stage_id, _conditions(conn, flt), offset, limit, today))
 
@@ -281,7 +281,7 @@ def board(
 ) -> Board:
     """The kanban board: every open stage with its count and totals over all its matching deals,
     but only the first `per_column_limit` cards."""
-    today = today or date.today()
+    today = today or db.time.today()
     with db.engine.connect() as conn:
         all_stages = _stage_rows(conn)
         cond = _conditions(conn, flt)
@@ -347,7 +347,7 @@ class TimelineEntry:
 
 def stage_timeline(db: Database, opp_id: str, now: datetime | None = None) -> list[TimelineEntry]:
     """Every stage the deal went through, oldest first, with the time spent in each."""
-    now = now or utcnow()
+    now = now or db.time.now()
     to_stage, from_stage = Stage.__table__.alias("to_stage"), Stage.__table__.alias("from_stage")
     stmt = (
         select(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
+from crm_desktop.clock import Clock
 from crm_desktop.db.database import Database, open_database
 from crm_desktop.db.engine import resolve_db_path
 from crm_desktop.db.uow import UnitOfWork
@@ -24,6 +26,17 @@ class AppContext:
     database: Database
     user_id: str
 
+    @property
+    def clock(self) -> Clock:
+        """The one source of now and today for this session (a fixed clock in tests)."""
+        return self.database.time
+
+    def now(self) -> datetime:
+        return self.database.time.now()
+
+    def today(self) -> date:
+        return self.database.time.today()
+
     def uow(self) -> UnitOfWork:
         """A fresh unit of work: one per user action."""
         return UnitOfWork(self.database, self.user_id)
@@ -37,9 +50,13 @@ def database_path(cli_value: str | None) -> Path:
     return resolve_db_path(cli_value)
 
 
-def open_app(path: Path, *, exclusive: bool = True) -> AppContext:
-    """Open (creating and migrating if needed) the database at `path` for the current user."""
-    database = open_database(path, exclusive=exclusive)
+def open_app(path: Path, *, clock: Clock, exclusive: bool = True) -> AppContext:
+    """Open (creating and migrating if needed) the database at `path` for the current user.
+
+    `clock` is where every now and today of this session comes from: `SystemClock()` in the app
+    and the command line, a `FixedClock` in tests.
+    """
+    database = open_database(path, clock=clock, exclusive=exclusive)
     try:
         with UnitOfWork(database, None, seeding=True) as uow:
             if uow.users.count() == 0:

@@ -8,7 +8,7 @@ database: they describe this computer, not the data in the backup.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from crm_desktop.db.backup import (
@@ -29,7 +29,6 @@ from crm_desktop.db.integrity import CheckResult, check_file
 from crm_desktop.db.lock import acquire_instance_lock
 from crm_desktop.db.restore import Restored, restore_file
 from crm_desktop.errors import StorageError, ValidationError
-from crm_desktop.models.base import utcnow
 from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext
 
 __all__ = ["BackupInfo", "CheckResult", "DamagedDatabase", "Restored"]  # the types views and the CLI see
@@ -77,13 +76,13 @@ def backups_folder(db_path: Path) -> Path:
     return folder
 
 
-def back_up_now(db_path: Path, out: Path | None = None, progress: Progress | None = None) -> Path:
+def back_up_now(db_path: Path, out: Path | None = None, progress: Progress | None = None, *, now: datetime) -> Path:
     """A backup by hand: into the backups folder (listed, never rotated away) or to a new file `out`.
 
     Reading only, it works beside the running app.
     """
     if out is None:
-        return backup_before(db_path, MANUAL, utcnow(), progress)
+        return backup_before(db_path, MANUAL, now, progress)
     if out.exists():
         raise StorageError("{path} already exists; choose a new file name.", path=str(out))
     return backup_file(db_path, out, progress)
@@ -106,7 +105,7 @@ def check_and_back_up(ctx: AppContext, today: date, progress: Progress | None = 
         raise DamagedDatabase(path, result)
     if ctx.database.local(DAILY_KEY) == today.isoformat():
         return None
-    made = backup_before(path, DAILY, utcnow(), progress)
+    made = backup_before(path, DAILY, ctx.now(), progress)
     ctx.database.set_local(DAILY_KEY, today.isoformat())
     return made
 
@@ -133,16 +132,16 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
 
 def restore_backup(ctx: AppContext, source: Path, progress: Progress | None = None) -> Restored:
     """Restore into the open database (this app holds its lock); the app reloads its screens after."""
-    done = restore_file(ctx.database.path, source, utcnow(), keep_local=KEPT_ON_RESTORE, progress=progress)
+    done = restore_file(ctx.database.path, source, ctx.now(), keep_local=KEPT_ON_RESTORE, progress=progress)
     ctx.database.clock.observe(done.last_hlc)  # never issue a clock the restored data already used
     ctx.user_id = ctx.database.local(CURRENT_USER_KEY) or OWNER_ID
     return done
 
 
-def restore_database(db_path: Path, source: Path, progress: Progress | None = None) -> Restored:
+def restore_database(db_path: Path, source: Path, progress: Progress | None = None, *, now: datetime) -> Restored:
     """Restore into a database no program has open; refused while one does (even a damaged one)."""
     lock = acquire_instance_lock(db_path.resolve())
     try:
-        return restore_file(db_path, source, utcnow(), keep_local=KEPT_ON_RESTORE, progress=progress)
+        return restore_file(db_path, source, now, keep_local=KEPT_ON_RESTORE, progress=progress)
     finally:
         lock.release()

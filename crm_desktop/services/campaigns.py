@@ -13,7 +13,7 @@ from typing import Any
 
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
-from crm_desktop.models import Campaign, utcnow
+from crm_desktop.models import Campaign
 from crm_desktop.models.marketing import CAMPAIGN_STATUSES
 from crm_desktop.services import validation
 from crm_desktop.services.changes import Changes
@@ -104,7 +104,7 @@ def delete_campaign(uow: UnitOfWork, campaign_id: str) -> Changes:
                 leads=leads,
                 deals=deals,
             )
-        uow.campaigns.soft_delete(campaign, utcnow())
+        uow.campaigns.soft_delete(campaign, uow.now())
         uow.commit()
     return Changes(ENTITY, deleted=(campaign_id,))
 

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, ValidationError
-from crm_desktop.models import Account, Contact, Lead, Opportunity, Stage, StageHistory, utcnow
+from crm_desktop.models import Account, Contact, Lead, Opportunity, Stage, StageHistory
 from crm_desktop.services import accounts, contacts, validation
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.leads import check_transition, live_lead
@@ -92,7 +92,7 @@ def _new_opportunity(uow: UnitOfWork, lead: Lead, opts: ConvertOptions, account_
     ))
     uow.session.flush()
     uow.stage_history.add(StageHistory(
-        opportunity_id=deal.id, from_stage_id=None, to_stage_id=stage.id, changed_at=utcnow(),
+        opportunity_id=deal.id, from_stage_id=None, to_stage_id=stage.id, changed_at=uow.now(),
         changed_by=uow.user_id, amount_satang=amount,
     ))
     return deal

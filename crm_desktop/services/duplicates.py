@@ -32,7 +32,7 @@ from crm_desktop.db.changelog import decode_value, encode_value
 from crm_desktop.db.database import Database
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
-from crm_desktop.models import Account, Base, Contact, Lead, synced_models, utcnow
+from crm_desktop.models import Account, Base, Contact, Lead, synced_models
 from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin
 from crm_desktop.models.system import MergeLog
 from crm_desktop.services.changes import Changes
@@ -302,7 +302,7 @@ def merge(uow: UnitOfWork, kind: str, winner_id: str, loser_id: str, choices: Ma
                     target = None if row is winner else winner_id
                     setattr(row, attr, target)
                     relinked.append([ref_model.__tablename__, attr, row.id, target])  # type: ignore[attr-defined]
-        now = utcnow()
+        now = uow.now()
         loser.deleted_at = now
         log = MergeLog(kind=kind, winner_id=winner_id, loser_id=loser_id,
                        winner_before_json=json.dumps(before, ensure_ascii=False),
@@ -346,7 +346,7 @@ def undo_merge(uow: UnitOfWork, merge_id: str) -> tuple[Changes, ...]:
             if row is not None and getattr(row, attr) == target:
                 setattr(row, attr, log.loser_id)
         loser.deleted_at = None
-        log.undone_at = utcnow()
+        log.undone_at = uow.now()
         uow.commit()
         kind, winner_id, loser_id = log.kind, log.winner_id, log.loser_id
     main, *others = _changes(kind, [winner_id], [], relinked)

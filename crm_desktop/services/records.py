@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from crm_desktop.db.repositories import Repository
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound
-from crm_desktop.models import utcnow
 from crm_desktop.models.base import SyncMixin
 from crm_desktop.services.changes import Changes
 
@@ -18,7 +17,7 @@ def soft_delete(uow: UnitOfWork, repo_of: RepoOf, entity: str, ids: Iterable[str
     """Mark records deleted in one transaction; all or nothing."""
     with uow:
         repo = repo_of(uow)
-        now = utcnow()
+        now = uow.now()
         done = []
         for row_id in ids:
             obj = repo.get(row_id)

@@ -21,7 +21,7 @@ from sqlalchemy import bindparam, select, update
 from crm_desktop import scoring
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound, ValidationError
-from crm_desktop.models import Lead, LeadScoringRule, fixed_id, utcnow
+from crm_desktop.models import Lead, LeadScoringRule, fixed_id
 from crm_desktop.services import validation
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.formatting import parse_money
@@ -221,7 +221,7 @@ def _set_deleted(uow: UnitOfWork, rule_id: str, *, deleted: bool) -> tuple[Chang
         if rule is None:
             raise NotFound("The scoring rule was deleted by someone else. Refresh the list.")
         if deleted:
-            uow.scoring_rules.soft_delete(rule, utcnow())
+            uow.scoring_rules.soft_delete(rule, uow.now())
         else:
             uow.scoring_rules.restore(rule)
         uow.session.flush()

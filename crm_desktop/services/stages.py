@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from crm_desktop.db.repositories.pipeline import DEFAULT_STAGES
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
-from crm_desktop.models import Stage, fixed_id, utcnow
+from crm_desktop.models import Stage, fixed_id
 from crm_desktop.models.opportunity import STAGE_KINDS
 from crm_desktop.services import validation
 from crm_desktop.services.changes import Changes
@@ -142,7 +142,7 @@ def delete_stage(uow: UnitOfWork, stage_id: str) -> Changes:
                 count=in_use,
             )
         _check_kinds_remain(s.kind for s in uow.stages.live_ordered() if s.id != stage_id)
-        uow.stages.soft_delete(stage, utcnow())
+        uow.stages.soft_delete(stage, uow.now())
         uow.commit()
     return Changes(ENTITY, deleted=(stage_id,))
 

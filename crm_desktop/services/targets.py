@@ -6,7 +6,7 @@ import re
 
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound, ValidationError
-from crm_desktop.models import Target, fixed_id, utcnow
+from crm_desktop.models import Target, fixed_id
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.opportunities import amount
 
@@ -67,6 +67,6 @@ def delete_target(uow: UnitOfWork, owner_id: str, month: str) -> Changes:
         target = uow.targets.get(row_id)
         if target is None:
             raise NotFound("The record was already deleted by someone else. Refresh the list.")
-        uow.targets.soft_delete(target, utcnow())
+        uow.targets.soft_delete(target, uow.now())
         uow.commit()
     return Changes(ENTITY, deleted=(row_id,))

@@ -28,6 +28,7 @@ from crm_desktop.db.hlc import SEED_CEILING
 from crm_desktop.db.match_keys import SOURCES, match_key_for
 from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.models.base import SYNC_COLUMNS
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.scoring import recompute_scores
 from crm_desktop.sync.records import ChangeRecord, Head, Line, Schema, check_lines, synced_tables
@@ -196,7 +197,7 @@ class Applier:
         self.tables = synced_tables()
         # entity -> the fields a row cannot be written without (else it waits for them)
         self.required = {name: [c.key for c in t.columns if not c.nullable and c.default is None
-                                and c.server_default is None and not c.primary_key]
+                                and c.server_default is None and c.key not in SYNC_COLUMNS]
                          for name, t in self.tables.items()}
         # entity -> its link columns and the tables they point at
         self.links = {name: [(c.key, next(iter(c.foreign_keys)).column.table.name) for c in t.columns if c.foreign_keys]

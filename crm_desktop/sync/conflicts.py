@@ -16,7 +16,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.db.hlc import hlc_millis
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound
-from crm_desktop.models import SyncConflict, User, synced_models, utcnow
+from crm_desktop.models import SyncConflict, User, synced_models
 from crm_desktop.sync.records import synced_tables
 
 TITLE_COLUMNS = ("name", "first_name", "last_name", "company_name", "title", "subject", "label", "value", "key")
@@ -99,6 +99,6 @@ def resolve(database: Database, user_id: str | None, conflict_id: int, *, keep_o
             value = decode_value(model.__table__, conflict.field, conflict.loser_value)  # type: ignore[arg-type]
             setattr(obj, conflict.field, value)
         session.execute(update(SyncConflict).where(SyncConflict.id == conflict_id).values(
-            resolved_at=utcnow(), resolution="flipped" if keep_other else "kept"))
+            resolved_at=uow.now(), resolution="flipped" if keep_other else "kept"))
         uow.commit()
 

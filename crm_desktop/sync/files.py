@@ -17,7 +17,6 @@ from crm_desktop.db.errors import readable_driver_error
 from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
-from crm_desktop.models.base import utcnow
 from crm_desktop.sync import state
 from crm_desktop.sync.apply import Applier, ApplyReport, Progress, has_work
 from crm_desktop.sync.bundle import Manifest, payload_lines, read_bundle, write_bundle
@@ -77,7 +76,7 @@ def export_bundle(
 ) -> ExportResult:
     """Write the changes the receiver lacks (everything with `everything`) into a sync file at `out`."""
     seen = _threshold(database, for_site, everything)
-    now = utcnow()
+    now = database.time.now()
     with database.engine.connect() as conn:
         # Before the changes are read: the vector may claim less than the file holds, never more.
         ours = state.vector(conn)
@@ -127,7 +126,7 @@ def _import(database: Database, user_id: str | None, path: Path, dry_run: bool,
     heads = HeadReader(path.name)
     manifest = read_bundle(path, key=state.office_key(database), own_site=database.site_id,
                            schema_head=SCHEMA_HEAD, on_lines=heads.add)
-    now = utcnow()
+    now = database.time.now()
     work = _has_work(database, heads.heads)
     backup = backup_before(database.path, "sync-import", now) if work and not dry_run else None
     lines: Iterable[Line] = []

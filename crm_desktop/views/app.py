@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from crm_desktop.clock import Clock
 from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
@@ -152,7 +153,9 @@ def start_sample_data(window: MainWindow, load_demo: LoadDemo) -> Task:
     return task.start()
 
 
-def launch(args: argparse.Namespace, load_demo: Callable[[AppContext, ProgressFn], object] | None = None) -> int:
+def launch(
+    args: argparse.Namespace, clock: Clock, load_demo: Callable[[AppContext, ProgressFn], object] | None = None
+) -> int:
     """Entry used by `crm_desktop.main`: open the database named by --db (or the default) and run.
 
     `load_demo(ctx, progress)` comes from the composition root (views do not import the demo
@@ -162,7 +165,7 @@ def launch(args: argparse.Namespace, load_demo: Callable[[AppContext, ProgressFn
     app = create_application(argv)
     lang = getattr(args, "lang", None)
     message_lang = lang or Prefs().language or default_language()
-    ctx = open_or_recover(app, database_path(getattr(args, "db", None)), message_lang)
+    ctx = open_or_recover(app, database_path(getattr(args, "db", None)), message_lang, clock)
     if ctx is None:
         return 1
     try:
@@ -180,8 +183,8 @@ def launch(args: argparse.Namespace, load_demo: Callable[[AppContext, ProgressFn
 
 def start_checks(window: MainWindow) -> Task:
     """Quick check and the day's backup in the background; a failed check offers a good backup."""
-    ctx, today = window.env.ctx, window.env.today()
-    task = Task(window, lambda progress: start_of_day(ctx, today, progress), show_progress=False)
+    ctx = window.env.ctx
+    task = Task(window, lambda progress: start_of_day(ctx, ctx.today(), progress), show_progress=False)
 
     def done(result: StartOfDay) -> None:
         if result.damage is not None:
@@ -248,29 +251,29 @@ def offer_restore(window: MainWindow, result: StartOfDay) -> QMessageBox:
     return box
 
 
-def open_or_recover(app: QApplication, path: Path, lang: str) -> AppContext | None:
+def open_or_recover(app: QApplication, path: Path, lang: str, clock: Clock) -> AppContext | None:
     """Open the database; when that fails on a damaged file, offer the newest good backup first.
 
     Declining (or no good backup) shows why the database cannot be opened and returns None: the
     app quits cleanly, changing nothing.
     """
     try:
-        return open_app(path)
+        return open_app(path, clock=clock)
     except DomainError as err:
         error = err
     install_app_font(app)
     language = UiLanguage(app)
     language.apply(lang)
     try:
-        if restore_before_opening(path, lang):
-            return open_app(path)
+        if restore_before_opening(path, lang, clock):
+            return open_app(path, clock=clock)
     except DomainError as err:
         error = err
     QMessageBox.critical(None, "CRM", error.text(lang))
     return None
 
 
-def restore_before_opening(path: Path, lang: str) -> bool:
+def restore_before_opening(path: Path, lang: str, clock: Clock) -> bool:
     """Ask, and restore the newest good backup into a database that fails its check; True if done."""
     if not path.is_file() or check_database(path, quick=True).ok:
         return False  # not damaged: the error was something else (e.g. another window has it open)
@@ -290,7 +293,7 @@ def restore_before_opening(path: Path, lang: str) -> bool:
         return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        restore_database(path, good.path)
+        restore_database(path, good.path, now=clock.now())
     finally:
         QApplication.restoreOverrideCursor()
     return True

@@ -170,10 +170,10 @@ class BackupsPage(QWidget):
     # --- actions ----------------------------------------------------------------------------
 
     def back_up_now(self) -> Task:
-        path = self.db_path
+        path, now = self.db_path, self.env.now()
 
         def work(progress: ProgressFn) -> Path:
-            return back_up_now(path, None, progress)
+            return back_up_now(path, None, progress, now=now)
 
         def failed(exc: BaseException) -> None:
             if task.cancel_requested:

@@ -3,8 +3,7 @@ small display helpers shared by the lists and detail panes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -29,7 +28,14 @@ class ViewEnv:
     prefs: Prefs
     bus: ChangeBus
     undo: UndoDelete
-    today: Callable[[], date] = field(default=date.today)
+
+    def today(self) -> date:
+        """The office's date, from the application clock (fixed in tests)."""
+        return self.ctx.today()
+
+    def now(self) -> datetime:
+        """Now as naive UTC, as the services store times."""
+        return self.ctx.now()
 
     @property
     def lang(self) -> str:

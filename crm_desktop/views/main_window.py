@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from importlib import metadata
 
 from PySide6.QtCore import Qt
@@ -64,12 +63,11 @@ class MainWindow(QMainWindow):
         prefs: Prefs,
         *,
         language: UiLanguage | None = None,
-        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.language = language
-        self.env = ViewEnv(ctx, prefs, ChangeBus(self), UndoDelete(self), today)
+        self.env = ViewEnv(ctx, prefs, ChangeBus(self), UndoDelete(self))
         self.tasks: list[Task] = []
         self.settings_dialog: SettingsDialog | None = None
         self.about_box: QMessageBox | None = None

@@ -52,7 +52,6 @@ from crm_desktop.views.opportunity_dialog import (
     channel_label,
     contact_name,
     stage_label,
-    utc_now,
 )
 from crm_desktop.views.pipeline_board import PipelineBoard
 from crm_desktop.views.record_tab import RecordTab
@@ -459,7 +458,7 @@ class OpportunitiesTab(RecordTab):
     def _show_timeline(self, opp_id: str) -> None:
         env = self.env
         rows = []
-        for entry in stage_timeline(env.db, opp_id, utc_now()):
+        for entry in stage_timeline(env.db, opp_id, env.now()):
             stage = self._stages.get(entry.stage_id)
             name = stage_label(stage) if stage is not None else entry.stage_name
             left = env.datetime_text(entry.left_at) if entry.left_at else self.tr("(now)")

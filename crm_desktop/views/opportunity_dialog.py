@@ -3,8 +3,6 @@ names and sales channels in the UI language."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,11 +42,6 @@ DEFAULT_STAGE_NAMES = {
     "prospecting": "Prospecting", "qualification": "Qualification", "quotation": "Quotation",
     "negotiation": "Negotiation", "won": "Won", "lost": "Lost",
 }
-
-
-def utc_now() -> datetime:
-    """Now in UTC without a time zone, as the services store times."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def stage_labels() -> dict[str, str]:
@@ -269,8 +262,8 @@ class OpportunityDialog(RecordDialog):
 
     def save_action(self, data: OpportunityInput) -> Changes:
         if self.record_id is None:
-            return create_opportunity(self.env.ctx.uow(), data, utc_now())
-        return update_opportunity(self.env.ctx.uow(), self.record_id, data, utc_now())
+            return create_opportunity(self.env.ctx.uow(), data, self.env.now())
+        return update_opportunity(self.env.ctx.uow(), self.record_id, data, self.env.now())
 
     def saved_description(self, data: OpportunityInput) -> str:
         if self.record_id is None:

@@ -38,7 +38,7 @@ from crm_desktop.services.opportunities import move_to_stage
 from crm_desktop.ui.actions import perform
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.lead_dialog import money_text
-from crm_desktop.views.opportunity_dialog import stage_label, utc_now
+from crm_desktop.views.opportunity_dialog import stage_label
 from crm_desktop.views.stage_dialogs import LossDialog
 
 MIME = "application/x-crm-opportunity"
@@ -383,7 +383,7 @@ class PipelineBoard(QWidget):
         label = stage_label(stage)
         changes = perform(
             self, self.env.bus, self.env.lang,
-            lambda: move_to_stage(self.env.ctx.uow(), opp_id, stage_id, utc_now()),
+            lambda: move_to_stage(self.env.ctx.uow(), opp_id, stage_id, self.env.now()),
             description=self.tr("Deal moved to %1").replace("%1", label),
         )
         return changes is not None and bool(changes.updated)

@@ -19,7 +19,7 @@ from crm_desktop.services.opportunities import move_to_stage
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import FormErrors
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.opportunity_dialog import loss_reasons, utc_now
+from crm_desktop.views.opportunity_dialog import loss_reasons
 
 
 class LossDialog(QDialog):
@@ -75,7 +75,7 @@ class LossDialog(QDialog):
         competitor = self.competitor.text()
         changes = perform(
             self, self.env.bus, self.env.lang,
-            lambda: move_to_stage(self.env.ctx.uow(), self.opp_id, self.stage_id, utc_now(), reason, competitor),
+            lambda: move_to_stage(self.env.ctx.uow(), self.opp_id, self.stage_id, self.env.now(), reason, competitor),
             description=self.tr("Deal marked as lost"),
             on_domain_error=self.errors.show_error,
         )

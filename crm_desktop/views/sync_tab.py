@@ -6,7 +6,7 @@ counts the user sees before anything is saved.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -316,7 +316,7 @@ class SyncTab(QWidget):
             action.triggered.connect(lambda _=False, s=site: self.export_file(for_site=s))
 
     def choose_export_path(self) -> Path | None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        stamp = self.env.now().replace(tzinfo=UTC).astimezone().strftime("%Y%m%d-%H%M")
         suggested = str(Path.home() / f"crm-sync-{self.env.db.site_id[:6]}-{stamp}.zip")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export sync file"), suggested, FILE_FILTER)
         return Path(path) if path else None

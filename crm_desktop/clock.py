@@ -1,0 +1,64 @@
+"""Where "now" and "today" come from.
+
+The application context holds one `Clock`; the model layer, the services, the change log and the
+hybrid logical clock all ask it instead of the machine. The app uses `SystemClock`; tests and
+deterministic scripts use `FixedClock`, so a test means the same thing next month as today.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Protocol
+
+EPOCH = datetime(1970, 1, 1)
+BANGKOK = timedelta(hours=7)
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current moment as naive UTC (stored times are always UTC)."""
+        ...
+
+    def today(self) -> date:
+        """The office's calendar date (due dates, ages, "this month")."""
+        ...
+
+
+class SystemClock:
+    """The machine's clock: the only place the app reads it."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC).replace(tzinfo=None)
+
+    def today(self) -> date:
+        return date.today()  # the computer's own time zone: the office's
+
+
+@dataclass
+class FixedClock:
+    """A clock that stands still until moved, or moves on by `step` at each reading (so that, as in
+    real time, what is done later is later); `today` is the date in Thailand (UTC+7) at `moment`."""
+
+    moment: datetime
+    step: timedelta = field(default=timedelta(0))
+    offset: timedelta = field(default=BANGKOK)
+
+    def now(self) -> datetime:
+        moment = self.moment
+        self.moment += self.step
+        return moment
+
+    def today(self) -> date:
+        return (self.moment + self.offset).date()
+
+    def advance(self, delta: timedelta) -> None:
+        self.moment += delta
+
+    def set(self, moment: datetime) -> None:
+        self.moment = moment
+
+
+def epoch_ms(moment: datetime) -> int:
+    """Milliseconds since 1970 of a naive UTC moment (the physical part of the hybrid clock)."""
+    return (moment - EPOCH) // timedelta(milliseconds=1)
