@@ -32,7 +32,7 @@ def paint(app: QApplication) -> None:
 
 
 def main() -> int:
-    ctx = open_app(Path(sys.argv[1]), exclusive=False, clock=SystemClock())
+    ctx = open_app(Path(sys.argv[1]), create=False, clock=SystemClock())
     with tempfile.TemporaryDirectory() as tmp:
         prefs = Prefs(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         window = build_main_window(ctx, prefs=prefs, lang="th")

@@ -112,7 +112,7 @@ def _cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def _cmd_search(args: argparse.Namespace, clock: Clock) -> int:
-    ctx = open_app(db_path(args), clock=clock, exclusive=False)
+    ctx = open_app(db_path(args), clock=clock, read_only=True)
     try:
         hits = search_all(ctx.database, args.text, args.limit)
     finally:
@@ -145,7 +145,7 @@ def _cmd_check(args: argparse.Namespace, clock: Clock) -> int:
 
 def _cmd_sync(args: argparse.Namespace, clock: Clock) -> int:
     if args.sync_command == "status":
-        ctx = open_app(db_path(args), clock=clock, exclusive=False)
+        ctx = open_app(db_path(args), clock=clock, read_only=True)
         try:
             print(sync_status_text(ctx))
         finally:

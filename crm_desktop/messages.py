@@ -56,7 +56,6 @@ THAI: dict[str, str] = {
     "Could not write the backup {path}: {reason}": "เขียนไฟล์สำรองข้อมูล {path} ไม่ได้: {reason}",
     # --- backups: db/backup.py, db/restore.py, services/backups.py (begin) ---
     "There is no database at {path}.": "ไม่พบฐานข้อมูลที่ {path}",
-    "{path} already exists; choose a new file name.": "มีไฟล์ {path} อยู่แล้ว โปรดตั้งชื่อไฟล์ใหม่",
     "{path} is the database itself; choose a backup file.": (
         "{path} คือไฟล์ฐานข้อมูลที่ใช้งานอยู่ โปรดเลือกไฟล์สำรองข้อมูล"
     ),
@@ -77,6 +76,44 @@ THAI: dict[str, str] = {
         "ดูรายละเอียดด้วยคำสั่ง `crm-desktop check` และกู้คืนจากไฟล์สำรองข้อมูลด้วยคำสั่ง `crm-desktop restore FILE`"
     ),
     # --- backups (end) ---
+    # --- database files and output files, command line: db/probe.py, db/output.py, db/migrate.py, cli.py ---
+    "{path} is a database of another program, not of crm_desktop. It was not changed; choose another file.": (
+        "{path} เป็นฐานข้อมูลของโปรแกรมอื่น ไม่ใช่ของ crm_desktop จึงไม่ได้แก้ไขไฟล์นี้ โปรดเลือกไฟล์อื่น"
+    ),
+    "{path} is not a crm_desktop database (not a SQLite file at all). It was not changed.": (
+        "{path} ไม่ใช่ฐานข้อมูล crm_desktop (ไม่ใช่ไฟล์ SQLite เลย) จึงไม่ได้แก้ไขไฟล์นี้"
+    ),
+    "{path} is a folder; give the path of a database file.": "{path} เป็นโฟลเดอร์ โปรดระบุตำแหน่งของไฟล์ฐานข้อมูล",
+    "The database {path} was made by an older version of crm_desktop. Open it once in the app to "
+    "bring it up to date; this command only reads and changed nothing.": (
+        "ฐานข้อมูล {path} สร้างโดย crm_desktop รุ่นเก่ากว่า โปรดเปิดไฟล์นี้ในโปรแกรมหนึ่งครั้งเพื่อปรับให้เป็นรุ่นปัจจุบัน "
+        "คำสั่งนี้อ่านข้อมูลอย่างเดียวและไม่ได้แก้ไขอะไร"
+    ),
+    "The database {path} could not be brought up to date, so it was left as it was ({reason}).": (
+        "ปรับฐานข้อมูล {path} ให้เป็นรุ่นปัจจุบันไม่สำเร็จ จึงคงไว้ตามเดิม ({reason})"
+    ),
+    "Cannot open {path} for writing: {reason}": "เปิด {path} เพื่อบันทึกข้อมูลไม่ได้: {reason}",
+    "{path} is a folder; give a file name.": "{path} เป็นโฟลเดอร์ โปรดระบุชื่อไฟล์",
+    "{path} is the database itself (or one of its files); it was not touched. Choose another file name.": (
+        "{path} คือไฟล์ฐานข้อมูลเอง (หรือไฟล์ประกอบของฐานข้อมูล) จึงไม่ได้เขียนทับ โปรดตั้งชื่อไฟล์อื่น"
+    ),
+    "{path} is one of the database's backups; it was not touched. Choose another file name.": (
+        "{path} เป็นไฟล์สำรองข้อมูลของฐานข้อมูลนี้ จึงไม่ได้เขียนทับ โปรดตั้งชื่อไฟล์อื่น"
+    ),
+    "{path} already exists. Choose another file name, or replace it with --force.": (
+        "มีไฟล์ {path} อยู่แล้ว โปรดตั้งชื่อไฟล์อื่น หรือใช้ --force เพื่อเขียนทับ"
+    ),
+    "Could not write {path}: {reason}": "เขียนไฟล์ {path} ไม่สำเร็จ: {reason}",
+    "A file could not be read or written: {reason}": "อ่านหรือเขียนไฟล์ไม่ได้: {reason}",
+    "The limit must be 1 or more, not {limit}.": "จำนวนสูงสุดต้องเป็น 1 ขึ้นไป ไม่ใช่ {limit}",
+    "{reason} (see {prog} --help)": "คำสั่งไม่ถูกต้อง: {reason} (ดู {prog} --help)",
+    "{value} is not valid UTF-8 text; rename the file or retype the argument.": (
+        "{value} ไม่ใช่ข้อความ UTF-8 ที่ถูกต้อง โปรดเปลี่ยนชื่อไฟล์หรือพิมพ์ใหม่"
+    ),
+    "Unexpected error ({reason}). To see where it happened, run the command again with {env}=1 set.": (
+        "เกิดข้อผิดพลาดที่ไม่คาดคิด ({reason}) หากต้องการดูว่าเกิดที่ใด โปรดรันคำสั่งอีกครั้งโดยตั้งค่า {env}=1"
+    ),
+    # --- database files and output files (end) ---
     "The account was deleted by someone else. Refresh the list.": "บริษัทนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
     "The chosen account no longer exists.": "ไม่พบบริษัทที่เลือกแล้ว (อาจถูกลบไป)",
     "The chosen owner no longer exists.": "ไม่พบผู้รับผิดชอบที่เลือกแล้ว (อาจถูกลบไป)",

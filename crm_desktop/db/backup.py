@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from crm_desktop.db.engine import read_only_uri
+from crm_desktop.db.output import output_file
+from crm_desktop.db.paths import backups_dir
 from crm_desktop.errors import DomainError, StorageError
 
 Progress = Callable[[int, int], bool]
@@ -42,10 +45,6 @@ class BackupInfo:
 
 class _Stop(Exception):
     """Raised inside SQLite's progress callback: it aborts the step loop."""
-
-
-def backups_dir(db_path: Path) -> Path:
-    return db_path.parent / "backups"
 
 
 def require_file(path: Path) -> None:
@@ -79,25 +78,23 @@ def copy_database(source: Path, target: sqlite3.Connection, progress: Progress |
         src.close()
 
 
-def backup_file(db_path: Path, dest: Path, progress: Progress | None = None) -> Path:
-    """Copy `db_path` (WAL content included) into `dest`, a self-contained file, or nothing."""
+def backup_file(db_path: Path, dest: Path, progress: Progress | None = None, *, force: bool = False) -> Path:
+    """Copy `db_path` (WAL content included) into `dest`, a self-contained file, or write nothing.
+
+    `dest` follows the rules of every output file (`db.output`): never the database or one of its
+    backups, an existing file only with `force`, complete or not at all.
+    """
     require_file(db_path)
-    tmp = dest.with_name(dest.name + ".part")
-    try:
+    with output_file(dest, db_path, force=force) as tmp:
         try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
             out = sqlite3.connect(tmp)
             try:
                 copy_database(db_path, out, progress)
                 out.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal beside it
             finally:
                 out.close()
-            tmp.replace(dest)
         except (sqlite3.Error, OSError) as exc:
             raise StorageError("Could not write the backup {path}: {reason}", path=str(dest), reason=exc) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return dest
 
 
@@ -126,7 +123,7 @@ def backup_before(db_path: Path, reason: str, now: datetime, progress: Progress 
 def keep_count(db_path: Path) -> int:
     """How many automatic backups to keep (LocalState), DEFAULT_KEEP when unset or unreadable."""
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(db_path), uri=True)
         try:
             row = conn.execute("SELECT value FROM local_state WHERE key = ?", (KEEP_KEY,)).fetchone()
         finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from crm_desktop.db.engine import make_engine
 from crm_desktop.db.errors import readable
 from crm_desktop.db.hlc import HybridClock
 from crm_desktop.db.lock import acquire_instance_lock
+from crm_desktop.db.probe import Found, Kind, probe, refusal
 from crm_desktop.db.search_index import INDEXED, fts_available
 from crm_desktop.errors import StorageError
 from crm_desktop.models import Change, LocalState
@@ -39,61 +41,101 @@ class Database:
     has_search_index: bool
     migrated: bool = False
     lock: FileLock | None = field(default=None, repr=False)
+    read_only: bool = False
 
     def close(self) -> None:
-        try:
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA optimize")  # SQLite's advice: refresh stats on close
-        except DBAPIError:
-            pass  # a read-only or busy file: the statistics simply stay as they were
+        if not self.read_only:
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")  # SQLite's advice: refresh stats on close
+            except DBAPIError:
+                pass  # a read-only or busy file: the statistics simply stay as they were
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
 
     def local(self, key: str) -> str | None:
-        with self.engine.connect() as conn:
-            return conn.execute(select(LocalState.value).where(LocalState.key == key)).scalar()
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(select(LocalState.value).where(LocalState.key == key)).scalar()
+        except DBAPIError as exc:
+            raise readable(exc) from exc
 
     def set_local(self, key: str, value: str) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                text("INSERT INTO local_state(key, value) VALUES (:k, :v) "
-                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-                {"k": key, "v": value},
-            )
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    text("INSERT INTO local_state(key, value) VALUES (:k, :v) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                    {"k": key, "v": value},
+                )
+        except DBAPIError as exc:
+            raise readable(exc) from exc
 
 
-def open_database(path: Path, *, clock: Clock, exclusive: bool = True) -> Database:
-    """Lock, migrate (after a backup) and open `path`; raises a readable error on any problem.
+def open_database(path: Path, *, clock: Clock, create: bool = True, read_only: bool = False) -> Database:
+    """Open the database at `path`, or refuse with a readable error before changing anything.
 
     `clock` is the application's source of now and today (the hybrid clock's wall time too).
-    `exclusive` takes the one-instance lock: the app and every command that writes do;
-    read-only commands such as `search` may run beside an open app.
+    The file is looked at first (`db.probe`): another program's database, a file that is not
+    SQLite or a damaged one is refused as it is. With `create` a missing (or empty) file becomes a
+    new database (the app's first start, `demo`, a sync import into a new copy). Otherwise the
+    file is locked (one instance), migrated after a backup, and opened.
+
+    `read_only` is for commands that only read (`search`, `sync status`): no lock (they run beside
+    an open app), never created nor migrated (an older schema is refused with advice), and a
+    connection that cannot write.
     """
     path = path.resolve()
+    found = probe(path)
+    error = refusal(path, found, create=create and not read_only)
+    if error is not None:
+        raise error
+    if read_only:
+        return _open_read_only(path, found, clock)
+    if found.kind is Kind.MISSING:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                "Cannot create the folder {path}: {reason}", path=str(path.parent), reason=exc
+            ) from exc
+    elif not os.access(path, os.W_OK):  # SQLite would open it read-only and fail at the first write
+        raise StorageError("The database file is read-only. Check the file's permissions.")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = acquire_instance_lock(path)
     except OSError as exc:
-        raise StorageError(
-            "Cannot create the folder {path}: {reason}", path=str(path.parent), reason=exc
-        ) from exc
-    lock = acquire_instance_lock(path) if exclusive else None
+        raise StorageError("Cannot open {path} for writing: {reason}", path=str(path), reason=exc) from exc
     try:
         migrated = migrate.upgrade(path, clock.now())
-        engine = make_engine(path)
-        try:
-            with engine.begin() as conn:
-                site_id = _ensure_site(conn)
-                last = conn.execute(select(func.max(Change.hlc))).scalar() or 0
-                has_index = all(fts_available(conn, e.table) for e in INDEXED)
-        except DBAPIError as exc:
-            engine.dispose()
-            raise readable(exc) from exc
+        database = _connect(path, make_engine(path), clock, migrated=migrated)
     except BaseException:
-        if lock is not None:
-            lock.release()
+        lock.release()
         raise
+    database.lock = lock
+    return database
+
+
+def _open_read_only(path: Path, found: Found, clock: Clock) -> Database:
+    if found.revision != migrate.SCHEMA_HEAD:
+        migrate.check_revision(found.revision or "")
+        raise StorageError(
+            "The database {path} was made by an older version of crm_desktop. Open it once in the app to "
+            "bring it up to date; this command only reads and changed nothing.", path=str(path))
+    return _connect(path, make_engine(path, read_only=True), clock, read_only=True)
+
+
+def _connect(path: Path, engine: Engine, clock: Clock, *, migrated: bool = False, read_only: bool = False) -> Database:
+    """This copy's site id (made once, unless read-only), clock and search support from the open file."""
+    try:
+        with engine.begin() as conn:
+            site_id = _site(conn) if read_only else _ensure_site(conn)
+            last = conn.execute(select(func.max(Change.hlc))).scalar() or 0
+            has_index = all(fts_available(conn, e.table) for e in INDEXED)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise readable(exc) from exc
     return Database(
         path=path,
         engine=engine,
@@ -103,13 +145,17 @@ def open_database(path: Path, *, clock: Clock, exclusive: bool = True) -> Databa
         sessions=logging_session_factory(engine),
         has_search_index=has_index,
         migrated=migrated,
-        lock=lock,
+        read_only=read_only,
     )
+
+
+def _site(conn: Connection) -> str:
+    return conn.execute(select(LocalState.value).where(LocalState.key == SITE_KEY)).scalar() or ""
 
 
 def _ensure_site(conn: Connection) -> str:
     """This copy's site id, made once: random, so two copies installed apart never share one."""
-    row = conn.execute(select(LocalState.value).where(LocalState.key == SITE_KEY)).scalar()
+    row = _site(conn)
     if row:
         return row
     site_id = secrets.token_hex(8)

@@ -34,3 +34,15 @@ def readable_driver_error(orig: BaseException) -> DomainError:
         if name.startswith(prefix):
             return StorageError(template)
     return StorageError("The database reported an error: {reason}", reason=orig)
+
+
+def environment_error(exc: BaseException) -> DomainError | None:
+    """The readable error for a failure of the environment that reached the top of a command (SQLite,
+    the file system); None for anything else, which is a bug."""
+    if isinstance(exc, DBAPIError):
+        return readable(exc)
+    if isinstance(exc, sqlite3.Error):
+        return readable_driver_error(exc)
+    if isinstance(exc, OSError):
+        return StorageError("A file could not be read or written: {reason}", reason=exc)
+    return None

@@ -10,6 +10,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from crm_desktop.db.engine import read_only_uri
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -42,7 +44,7 @@ def check_file(path: Path, *, quick: bool = False) -> CheckResult:
     if not is_sqlite_file(path):
         return CheckResult(damage=(f"{path} is not a SQLite database",))
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             pragma = "quick_check" if quick else "integrity_check"
             damage = tuple(row[0] for row in conn.execute(f"PRAGMA {pragma}") if row[0] != "ok")

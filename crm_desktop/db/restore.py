@@ -29,6 +29,7 @@ from crm_desktop.db.backup import (
     require_file,
     rotate,
 )
+from crm_desktop.db.engine import read_only_uri
 from crm_desktop.db.integrity import check_file, is_sqlite_file
 from crm_desktop.errors import StorageError
 
@@ -131,7 +132,7 @@ def _local_values(db_path: Path, keys: Collection[str]) -> dict[str, str]:
     if not keys or not is_sqlite_file(db_path):
         return {}
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(db_path), uri=True)
         try:
             marks = ", ".join("?" for _ in keys)
             rows = conn.execute(f"SELECT key, value FROM local_state WHERE key IN ({marks})", list(keys))

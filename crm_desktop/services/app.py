@@ -9,7 +9,10 @@ from pathlib import Path
 from crm_desktop.clock import Clock
 from crm_desktop.db.database import Database, open_database
 from crm_desktop.db.engine import resolve_db_path
+from crm_desktop.db.errors import environment_error
+from crm_desktop.db.probe import Kind, probe
 from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.errors import DomainError
 from crm_desktop.models import User, fixed_id
 from crm_desktop.services.picklists import ensure_default_pick_lists
 from crm_desktop.services.scoring import ensure_default_rules
@@ -45,33 +48,52 @@ class AppContext:
         self.database.close()
 
 
-def database_path(cli_value: str | None) -> Path:
+def readable_failure(exc: BaseException) -> DomainError | None:
+    """What to tell the user about an exception that escaped a command: a message for a failure of
+    the environment (the database file, the disk), None for a bug."""
+    return environment_error(exc)
+
+
+def database_path(cli_value: str | Path | None) -> Path:
     """`--db`, else `CRM_DESKTOP_DB`, else the platform's user data folder."""
     return resolve_db_path(cli_value)
 
 
-def open_app(path: Path, *, clock: Clock, exclusive: bool = True) -> AppContext:
-    """Open (creating and migrating if needed) the database at `path` for the current user.
+def has_database(path: Path) -> bool:
+    """Whether something is at `path` that a command would open (False: nothing, or an empty file)."""
+    return probe(path).kind not in (Kind.MISSING, Kind.BLANK)
+
+
+def open_app(path: Path, *, clock: Clock, create: bool = True, read_only: bool = False) -> AppContext:
+    """Open the database at `path` for the current user (see `open_database` for what is refused).
 
     `clock` is where every now and today of this session comes from: `SystemClock()` in the app
-    and the command line, a `FixedClock` in tests.
+    and the command line, a `FixedClock` in tests. `create`: a missing file becomes a new database,
+    with the owner and the default stages, lists and rules (the app's first start; commands say
+    whether they may create). `read_only`: for commands that only read; nothing is created,
+    migrated, seeded or locked.
     """
-    database = open_database(path, clock=clock, exclusive=exclusive)
+    database = open_database(path, clock=clock, create=create, read_only=read_only)
     try:
-        with UnitOfWork(database, None, seeding=True) as uow:
-            if uow.users.count() == 0:
-                # Every copy creates the same owner row (fixed id), so syncs never duplicate it.
-                uow.users.add(User(id=OWNER_ID, name="Owner", role="owner"))
-            # Default pick lists and scoring rules: fixed ids too; only the missing ones are added.
-            ensure_default_pick_lists(uow)
-            ensure_default_rules(uow)
-            uow.commit()
-            ensure_default_stages(uow)
+        if not read_only:
+            _seed(database)
         user_id = database.local(CURRENT_USER_KEY) or OWNER_ID
     except BaseException:
         database.close()
         raise
     return AppContext(database=database, user_id=user_id)
+
+
+def _seed(database: Database) -> None:
+    with UnitOfWork(database, None, seeding=True) as uow:
+        if uow.users.count() == 0:
+            # Every copy creates the same owner row (fixed id), so syncs never duplicate it.
+            uow.users.add(User(id=OWNER_ID, name="Owner", role="owner"))
+        # Default pick lists and scoring rules: fixed ids too; only the missing ones are added.
+        ensure_default_pick_lists(uow)
+        ensure_default_rules(uow)
+        uow.commit()
+        ensure_default_stages(uow)
 
 
 def switch_user(ctx: AppContext, user_id: str) -> None:

@@ -21,12 +21,12 @@ from crm_desktop.db.backup import (
     backups_dir,
     keep_count,
     list_backups,
-    require_file,
     rotate,
 )
 from crm_desktop.db.database import SITE_KEY
 from crm_desktop.db.integrity import CheckResult, check_file
 from crm_desktop.db.lock import acquire_instance_lock
+from crm_desktop.db.probe import Kind, probe, refusal, require_ours
 from crm_desktop.db.restore import Restored, restore_file
 from crm_desktop.errors import StorageError, ValidationError
 from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext
@@ -76,22 +76,37 @@ def backups_folder(db_path: Path) -> Path:
     return folder
 
 
-def back_up_now(db_path: Path, out: Path | None = None, progress: Progress | None = None, *, now: datetime) -> Path:
-    """A backup by hand: into the backups folder (listed, never rotated away) or to a new file `out`.
+def back_up_now(
+    db_path: Path, out: Path | None = None, progress: Progress | None = None, *, now: datetime, force: bool = False
+) -> Path:
+    """A backup by hand: into the backups folder (listed, never rotated away) or to the file `out`
+    (an existing one only with `force`; never the database or one of its backups).
 
-    Reading only, it works beside the running app.
+    Reading only, it works beside the running app; it refuses a file that is not a crm_desktop database.
     """
+    require_ours(db_path)
     if out is None:
         return backup_before(db_path, MANUAL, now, progress)
-    if out.exists():
-        raise StorageError("{path} already exists; choose a new file name.", path=str(out))
-    return backup_file(db_path, out, progress)
+    return backup_file(db_path, out, progress, force=force)
 
 
 def check_database(db_path: Path, *, quick: bool = False) -> CheckResult:
-    """Integrity (or quick) and foreign-key check of an existing database file."""
-    require_file(db_path)
+    """Integrity (or quick) and foreign-key check of an existing database file.
+
+    Damage is reported, not refused; no database there, or another program's, is refused.
+    """
+    _require_database(db_path)
     return check_file(db_path, quick=quick)
+
+
+def _require_database(db_path: Path) -> None:
+    """Refuse no database, an empty file, a folder, another program's database. A damaged file
+    (not even readable as SQLite) passes: that is what check and restore are for."""
+    found = probe(db_path)
+    missing = (Kind.MISSING, Kind.BLANK, Kind.FOLDER, Kind.FOREIGN)
+    error = refusal(db_path, found) if found.kind in missing else None
+    if error is not None:
+        raise error
 
 
 def check_and_back_up(ctx: AppContext, today: date, progress: Progress | None = None) -> Path | None:
@@ -139,7 +154,14 @@ def restore_backup(ctx: AppContext, source: Path, progress: Progress | None = No
 
 
 def restore_database(db_path: Path, source: Path, progress: Progress | None = None, *, now: datetime) -> Restored:
-    """Restore into a database no program has open; refused while one does (even a damaged one)."""
+    """Restore into a database no program has open; refused while one does (even a damaged one).
+
+    The target may be damaged beyond reading (that is what a restore is for), but never another
+    program's database, and it must exist: a backup put where there was no database would carry
+    the site id of the copy it came from, and two copies sharing one lose changes in sync. (Start
+    the app there once, then restore: the new copy keeps its own site id.)
+    """
+    _require_database(db_path)
     lock = acquire_instance_lock(db_path.resolve())
     try:
         return restore_file(db_path, source, now, keep_local=KEPT_ON_RESTORE, progress=progress)

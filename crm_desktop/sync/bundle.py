@@ -56,12 +56,10 @@ def signature(data: dict[str, Any], key: str) -> str:
 
 def write_bundle(path: Path, lines: Iterable[str], finish: Callable[[], Manifest], key: str | None) -> Manifest:
     """Stream `lines` into the zip, then the manifest `finish()` describes them with (checksum and
-    signature added here). Written next to `path` and renamed into place: a reader never sees half
-    a file, and memory stays flat however many changes there are."""
-    tmp = path.with_name(path.name + ".part")
+    signature added here). Memory stays flat however many changes there are. `path` is a temporary
+    file of `db.output.output_file`, renamed into place by the caller: a reader never sees half a file."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             digest = hashlib.sha256()
             with zf.open(PAYLOAD, "w", force_zip64=True) as out:
                 for chunk in _chunks(lines):
@@ -71,13 +69,8 @@ def write_bundle(path: Path, lines: Iterable[str], finish: Callable[[], Manifest
             data["payload_sha256"] = digest.hexdigest()
             data["hmac"] = signature(data, key) if key else None
             zf.writestr(MANIFEST, json.dumps(data, ensure_ascii=False, indent=1))
-        tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise StorageError("Could not write the sync file {path}: {reason}", path=str(path), reason=exc) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return Manifest(**data)
 
 

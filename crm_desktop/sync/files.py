@@ -10,11 +10,14 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from crm_desktop.db.backup import backup_before
 from crm_desktop.db.bulk import gc_paused
 from crm_desktop.db.database import Database
-from crm_desktop.db.errors import readable_driver_error
+from crm_desktop.db.errors import readable, readable_driver_error
 from crm_desktop.db.migrate import SCHEMA_HEAD
+from crm_desktop.db.output import check_output, output_file
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
 from crm_desktop.sync import state
@@ -70,11 +73,22 @@ def _lines(database: Database, seen: dict[str, int], counts: Counter[str]) -> It
         raw.close()
 
 
+def check_export_target(db_path: Path, out: Path, *, force: bool = False) -> None:
+    """Refuse `out` as `export_bundle` would, before anything else (the command line asks before it
+    opens the database, which makes the day's backup)."""
+    check_output(out, db_path, force=force)
+
+
 def export_bundle(
     database: Database, out: Path, *, for_site: str | None = None, everything: bool = False,
-    user_id: str | None = None,
+    user_id: str | None = None, force: bool = False,
 ) -> ExportResult:
-    """Write the changes the receiver lacks (everything with `everything`) into a sync file at `out`."""
+    """Write the changes the receiver lacks (everything with `everything`) into a sync file at `out`.
+
+    `out` follows the rules of every output file (`db.output`): never the database or a backup,
+    an existing file only with `force`. The exchange is recorded in the same step: if that fails
+    (a read-only database), no file is left.
+    """
     seen = _threshold(database, for_site, everything)
     now = database.time.now()
     with database.engine.connect() as conn:
@@ -87,9 +101,15 @@ def export_bundle(
         return Manifest(from_site=database.site_id, created_at=now.isoformat(), schema=SCHEMA_HEAD, vector=ours,
                         changes=sum(counts.values()), counts=dict(sorted(counts.items())), extra=extra)
 
-    manifest = write_bundle(out, _lines(database, seen, counts), finish, state.office_key(database))
-    with database.engine.begin() as conn:
-        state.record_exchange(conn, "export", for_site or "", out.name, manifest.changes, manifest.counts, now)
+    key = state.office_key(database)
+    try:
+        with database.engine.begin() as conn, output_file(out, database.path, force=force) as tmp:
+            manifest = write_bundle(tmp, _lines(database, seen, counts), finish, key)
+            state.record_exchange(conn, "export", for_site or "", out.name, manifest.changes, manifest.counts, now)
+    except DBAPIError as exc:
+        raise readable(exc) from exc
+    except sqlite3.Error as exc:  # from the raw connection the changes are read through
+        raise readable_driver_error(exc) from exc
     return ExportResult(out, manifest.changes, manifest.counts)
 
 

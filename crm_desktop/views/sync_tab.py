@@ -330,7 +330,9 @@ class SyncTab(QWidget):
         user = self.env.ctx.user_id
 
         def work(_progress: ProgressFn) -> ExportResult:
-            return export_bundle(db, path, for_site=for_site, everything=everything, user_id=user)
+            # The save dialog has asked before choosing an existing file; the database and its
+            # backups are refused even so.
+            return export_bundle(db, path, for_site=for_site, everything=everything, user_id=user, force=True)
 
         run_task(self, work, title=self.tr("Export sync file"), label=self.tr("Writing the sync file…"),
                  on_done=self._exported, on_error=self._failed, cancellable=False)
