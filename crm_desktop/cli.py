@@ -1,7 +1,9 @@
 """The command line (DESIGN §4): parse arguments, call one library function, print.
 
-Errors a user can fix print one readable line to stderr and exit with status 1; no tracebacks
-for bad input. `crm_desktop.main` (the composition root) dispatches here or to the desktop app.
+Every error prints one readable line to stderr, never a traceback: status 2 when the command line
+cannot be understood (argparse), 1 when a command refuses or fails. Anything unexpected also ends
+as one line (1), with the traceback only when CRM_DESKTOP_DEBUG is set. `crm_desktop.main` (the
+composition root) dispatches here or to the desktop app.
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from crm_desktop.clock import Clock
 from crm_desktop.demo.generate import SIZES, load_demo
@@ -18,29 +22,43 @@ from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.search import search_all
-from crm_desktop.services.app import AppContext, database_path, open_app
+from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
 from crm_desktop.services.validation import format_phone
-from crm_desktop.sync.files import export_bundle, import_bundle
+from crm_desktop.sync.files import check_export_target, export_bundle, import_bundle
 from crm_desktop.sync.report import import_summary, sync_status_text
 from crm_desktop.sync.state import set_office_key
 
+DEBUG_ENV = "CRM_DESKTOP_DEBUG"  # set (to anything) to see the traceback of an unexpected error
+
+
+class UsageError(DomainError):
+    """The command line cannot be understood: exit status 2, as usual for command-line tools."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line instead of argparse's usage block; `run`'s callers print it in the chosen language."""
+        raise UsageError("{reason} (see {prog} --help)", reason=message, prog=self.prog)
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="crm-desktop", description="Offline-first CRM for small Thai businesses.")
-    parser.add_argument("--db", metavar="PATH", help="database file (default: $CRM_DESKTOP_DB or the user data folder)")
+    parser = _Parser(prog="crm-desktop", description="Offline-first CRM for small Thai businesses.")
+    parser.add_argument("--db", metavar="PATH", type=Path,
+                        help="database file (default: $CRM_DESKTOP_DB or the user data folder)")
     parser.add_argument("--lang", choices=("th", "en"), help="language of messages (default: from the system)")
     parser.add_argument("--demo", action="store_true", help="desktop app: fill an empty database with sample data")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    demo = sub.add_parser("demo", help="fill an empty database with realistic Thai/English sample data")
+    demo = sub.add_parser("demo", help="fill an empty database (made if missing) with Thai/English sample data")
     demo.add_argument("--size", choices=tuple(SIZES), default="small")
     search = sub.add_parser("search", help="print accounts, contacts, leads and deals matching TEXT")
     search.add_argument("text", metavar="TEXT")
-    search.add_argument("--limit", type=int, default=20, help="at most this many of each kind")
+    search.add_argument("--limit", type=int, default=20, help="at most this many of each kind (1 or more)")
     backup = sub.add_parser("backup", help="copy the database into its backups folder, or to FILE; prints the path")
-    backup.add_argument("--out", metavar="FILE", help="write the backup to this new file instead")
+    backup.add_argument("--out", metavar="FILE", type=Path, help="write the backup to this file instead")
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
     restore = sub.add_parser("restore", help="replace the data with a backup (the current data is backed up first)")
-    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("file", metavar="FILE", type=Path)
     sub.add_parser("check", help='check the database file: prints "ok" or the problems (exit status 1)')
     add_sync_parser(sub)
     return parser
@@ -50,26 +68,71 @@ def add_sync_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sync = sub.add_parser("sync", help="exchange changes with other copies by file")
     actions = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
     export = actions.add_parser("export", help="write a sync file with the changes other copies lack")
-    export.add_argument("--out", metavar="FILE", required=True)
+    export.add_argument("--out", metavar="FILE", type=Path, required=True)
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
     whom = export.add_mutually_exclusive_group()
     whom.add_argument("--for", dest="for_site", metavar="SITE", help="only what copy SITE lacks")
     whom.add_argument("--all", dest="everything", action="store_true", help="every change (starts a new copy)")
-    imp = actions.add_parser("import", help="apply a sync file from another copy (after a backup)")
-    imp.add_argument("file", metavar="FILE")
+    imp = actions.add_parser("import", help="apply a sync file from another copy (after a backup); "
+                                            "makes the database if missing")
+    imp.add_argument("file", metavar="FILE", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="only say what would change")
     actions.add_parser("status", help="this copy's site id, the copies heard from, waiting rows and conflicts")
     key = actions.add_parser("key", help="set the office key that signs and checks sync files ('' removes it)")
     key.add_argument("key", metavar="KEY")
 
 
-def message_language(args: argparse.Namespace) -> str:
-    if args.lang:
-        return str(args.lang)
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line; raises UsageError (status 2), or a DomainError (status 1) for an
+    argument that is not text: names and values end up in the database and on screen, and bytes
+    that are not UTF-8 (possible in a Linux file name) can be neither."""
+    for value in argv:
+        _require_text(value)
+    return build_parser().parse_args(argv)
+
+
+def _require_text(value: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a lone surrogate that did not come from a byte
+            shown = value.encode("utf-8", "backslashreplace").decode("utf-8")
+        raise DomainError("{value} is not valid UTF-8 text; rename the file or retype the argument.",
+                          value=shown) from None
+
+
+def fail(err: DomainError, lang: str) -> int:
+    """Print `err` as one line on stderr; the exit status (2 for a usage error, else 1)."""
+    print(f"crm-desktop: {' '.join(err.text(lang).split())}", file=sys.stderr)
+    return 2 if isinstance(err, UsageError) else 1
+
+
+def argv_language(argv: Sequence[str]) -> str:
+    """The language of messages before (or without) a parsed command line: --lang, else the system's."""
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value in ("th", "en"):
+            return value
+    return system_language()
+
+
+def system_language() -> str:
     return "th" if os.environ.get("LANG", "").lower().startswith("th") else "en"
 
 
+def message_language(args: argparse.Namespace) -> str:
+    return str(args.lang) if args.lang else system_language()
+
+
 def db_path(args: argparse.Namespace) -> Path:
-    return database_path(args.db)
+    """--db, else $CRM_DESKTOP_DB, else the default; refused unless its name is text (as any argument)."""
+    path = database_path(args.db)
+    _require_text(str(path))
+    return path
 
 
 def is_empty(ctx: AppContext) -> bool:
@@ -86,9 +149,12 @@ def fill_demo(ctx: AppContext, size: str, progress: Callable[[int, int], bool] |
     return load_demo(ctx.database, size, ctx.user_id, progress)
 
 
-def open_for_writing(args: argparse.Namespace, clock: Clock) -> AppContext:
-    """Commands that write open with the lock, check the file and make the day's backup first."""
-    ctx = open_app(db_path(args), clock=clock)
+def open_for_writing(args: argparse.Namespace, clock: Clock, *, create: bool = False) -> AppContext:
+    """Commands that write open with the lock, check the file and make the day's backup first.
+
+    Only `create` makes a database where there is none (`demo`, `sync import`); the others refuse.
+    """
+    ctx = open_app(db_path(args), clock=clock, create=create)
     try:
         check_and_back_up(ctx, ctx.today())
     except BaseException:
@@ -97,8 +163,13 @@ def open_for_writing(args: argparse.Namespace, clock: Clock) -> AppContext:
     return ctx
 
 
+def open_for_reading(args: argparse.Namespace, clock: Clock) -> AppContext:
+    """Commands that only read: beside a running app, never creating, migrating or writing anything."""
+    return open_app(db_path(args), clock=clock, read_only=True)
+
+
 def _cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
-    ctx = open_for_writing(args, clock)
+    ctx = open_for_writing(args, clock, create=True)
     try:
         def report(done: int, total: int) -> bool:
             print(f"\r{done:,}/{total:,}", end="", file=sys.stderr, flush=True)
@@ -112,7 +183,7 @@ def _cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def _cmd_search(args: argparse.Namespace, clock: Clock) -> int:
-    ctx = open_app(db_path(args), clock=clock, read_only=True)
+    ctx = open_for_reading(args, clock)
     try:
         hits = search_all(ctx.database, args.text, args.limit)
     finally:
@@ -123,12 +194,13 @@ def _cmd_search(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
-    print(back_up_now(db_path(args), Path(args.out).expanduser() if args.out else None, now=clock.now()))
+    out = args.out.expanduser() if args.out is not None else None
+    print(back_up_now(db_path(args), out, now=clock.now(), force=args.force))
     return 0
 
 
 def _cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
-    done = restore_database(db_path(args), Path(args.file).expanduser(), now=clock.now())
+    done = restore_database(db_path(args), args.file.expanduser(), now=clock.now())
     print(f"Restored {done.source} into {done.database}.")
     if done.upgraded:
         print("The backup came from an older version and was brought up to date.")
@@ -145,26 +217,42 @@ def _cmd_check(args: argparse.Namespace, clock: Clock) -> int:
 
 def _cmd_sync(args: argparse.Namespace, clock: Clock) -> int:
     if args.sync_command == "status":
-        ctx = open_app(db_path(args), clock=clock, read_only=True)
+        ctx = open_for_reading(args, clock)
         try:
             print(sync_status_text(ctx))
         finally:
             ctx.close()
         return 0
-    ctx = open_for_writing(args, clock)
+    if args.sync_command == "import" and args.dry_run and not has_database(db_path(args)):
+        return _dry_run_into_new_copy(args.file.expanduser(), clock)
+    if args.sync_command == "export":
+        check_export_target(db_path(args), args.out.expanduser(), force=args.force)
+    ctx = open_for_writing(args, clock, create=args.sync_command == "import")  # only an import starts a new copy
     try:
         if args.sync_command == "export":
-            out = export_bundle(ctx.database, Path(args.out).expanduser(), for_site=args.for_site,
-                                everything=args.everything, user_id=ctx.user_id)
+            out = export_bundle(ctx.database, args.out.expanduser(), for_site=args.for_site,
+                                everything=args.everything, user_id=ctx.user_id, force=args.force)
             print(f"Wrote {out.changes:,} changes to {out.path}")
         elif args.sync_command == "import":
-            result = import_bundle(ctx.database, ctx.user_id, Path(args.file).expanduser(), dry_run=args.dry_run)
+            result = import_bundle(ctx.database, ctx.user_id, args.file.expanduser(), dry_run=args.dry_run)
             print(import_summary(result))
         else:
             set_office_key(ctx.database, args.key)
             print("Office key set." if args.key.strip() else "Office key removed.")
     finally:
         ctx.close()
+    return 0
+
+
+def _dry_run_into_new_copy(file: Path, clock: Clock) -> int:
+    """What importing `file` into a new copy would do, against a scratch database: a dry run creates nothing."""
+    with tempfile.TemporaryDirectory(prefix="crm-dry-run-") as folder:
+        ctx = open_app(Path(folder) / "new-copy.sqlite3", clock=clock)
+        try:
+            result = import_bundle(ctx.database, ctx.user_id, file, dry_run=True)
+        finally:
+            ctx.close()
+    print(import_summary(result))
     return 0
 
 
@@ -179,12 +267,24 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
 
 
 def run(args: argparse.Namespace, clock: Clock) -> int:
-    """Run one command; a DomainError becomes one line on stderr and exit status 1."""
+    """Run one command; every error becomes one line on stderr and exit status 1.
+
+    A DomainError says what to do; a failure of the environment (the disk, the database file) gets
+    its readable message; anything else is a bug, reported in one line whose traceback is shown
+    only with CRM_DESKTOP_DEBUG set.
+    """
+    lang = message_language(args)
     try:
         return COMMANDS[args.command](args, clock)
     except DomainError as err:
-        print(f"crm-desktop: {err.text(message_language(args))}", file=sys.stderr)
-        return 1
+        return fail(err, lang)
     except KeyboardInterrupt:
         print("crm-desktop: interrupted; nothing was saved.", file=sys.stderr)
         return 130
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        known = readable_failure(exc)
+        return fail(known or DomainError(
+            "Unexpected error ({reason}). To see where it happened, run the command again with {env}=1 set.",
+            reason=f"{type(exc).__name__}: {exc}", env=DEBUG_ENV), lang)

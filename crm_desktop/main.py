@@ -6,10 +6,12 @@ views the sample-data loader, which they may not import themselves.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 from crm_desktop import cli
 from crm_desktop.clock import Clock, SystemClock
+from crm_desktop.errors import DomainError
 
 GUI_DEMO_SIZE = "medium"  # 5,000 companies and 15,000 people: enough to feel real, loads in seconds
 
@@ -17,7 +19,11 @@ GUI_DEMO_SIZE = "medium"  # 5,000 companies and 15,000 people: enough to feel re
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     """`clock`: where now and today come from (the machine's by default; tests fix it)."""
     clock = clock or SystemClock()
-    args = cli.build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        args = cli.parse_args(argv)
+    except DomainError as err:  # the command line itself: one line, for the app as for a command
+        return cli.fail(err, cli.argv_language(argv))
     if args.command is not None:
         return cli.run(args, clock)
     from crm_desktop.views.app import launch  # Qt is imported only for the desktop app

@@ -10,6 +10,7 @@ from sqlalchemy import Row, Select, Table, and_, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.db.search_index import matching_rowids
+from crm_desktop.errors import ValidationError
 from crm_desktop.models import Account, Contact, Lead, Opportunity
 from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.listing import fetch_by_keys, rowid
@@ -79,8 +80,18 @@ SOURCES: dict[str, tuple[Table, Select[Any], Callable[[Row[Any]], SearchHit]]] =
 }
 
 
+MAX_LIMIT = 1_000_000_000  # more than any database holds: in effect, no limit
+
+
 def search_all(db: Database, text: str, limit: int = 10, kinds: Iterable[str] = tuple(SOURCES)) -> list[SearchHit]:
-    """Up to `limit` records of each kind whose name, nickname, phone, e-mail or tax id contain `text`."""
+    """Up to `limit` records of each kind whose name, nickname, phone, e-mail or tax id contain `text`.
+
+    A limit below 1 is refused (SQLite would read a negative one as "no limit"); one above
+    MAX_LIMIT counts as MAX_LIMIT (SQLite takes no number beyond 64 bits).
+    """
+    if limit < 1:
+        raise ValidationError("limit", "The limit must be 1 or more, not {limit}.", limit=limit)
+    limit = min(limit, MAX_LIMIT)
     hits: list[SearchHit] = []
     with db.engine.connect() as conn:
         for kind in kinds:
