@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from crm_desktop.clock import FixedClock
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
@@ -86,6 +88,62 @@ def test_export_writes_a_file_the_other_copy_can_import(qtbot, tab, ctx, other, 
     qtbot.waitUntil(lambda: tab.history.rowCount() == 1, timeout=10_000)
     assert path.exists()
     assert import_bundle(other.database, other.user_id, path).report.of("account").new == 1
+
+
+def answer_save_dialog(target: Path, *, replace: bool) -> list[str]:
+    """Drive the real save dialog: choose `target`, then answer its question about replacing the file
+    (on No, close the dialog). Returns the questions asked."""
+    asked: list[str] = []
+
+    def step() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QFileDialog) and not asked:
+            dialog.selectFile(str(target))
+            QTimer.singleShot(50, step)
+            dialog.accept()
+        elif isinstance(dialog, QFileDialog):
+            dialog.reject()
+        elif isinstance(dialog, QMessageBox):
+            asked.append(dialog.text())
+            if not replace:
+                QTimer.singleShot(50, step)
+            dialog.button(QMessageBox.StandardButton.Yes if replace else QMessageBox.StandardButton.No).click()
+        else:
+            QTimer.singleShot(50, step)
+
+    QTimer.singleShot(0, step)
+    return asked
+
+
+@pytest.mark.parametrize("replace", [True, False])
+def test_export_over_an_existing_file_asks_first(qtbot, tab, ctx, tmp_path, replace: bool) -> None:
+    target = tmp_path / "last-week.zip"
+    target.write_bytes(b"last week's file")
+    asked = answer_save_dialog(target, replace=replace)
+    tab.export_file(everything=True)
+    assert asked and "already exists" in asked[0]
+    if replace:
+        qtbot.waitUntil(lambda: tab.history.rowCount() == 1, timeout=10_000)
+        assert zipfile.is_zipfile(target)
+    else:
+        assert target.read_bytes() == b"last week's file" and tab.history.rowCount() == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".part") == []
+
+
+def test_export_refuses_the_database_even_when_the_user_agreed_to_replace_it(
+    qtbot, tab, ctx, tmp_path, monkeypatch
+) -> None:
+    create_account(ctx.uow(), AccountInput(name="Lanna Foods"), TODAY)
+    shown = []
+    monkeypatch.setattr("crm_desktop.views.sync_tab.show_error", lambda _p, exc, lang: shown.append(exc.text(lang)))
+    before = ctx.database.path.read_bytes()[:16]
+    asked = answer_save_dialog(ctx.database.path, replace=True)
+    tab.export_file(everything=True)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert asked and "is the database itself" in shown[0]
+    assert ctx.database.path.read_bytes()[:16] == before == b"SQLite format 3\x00"
+    with sqlite3.connect(ctx.database.path) as conn:
+        assert conn.execute("SELECT name FROM account").fetchall() == [("Lanna Foods",)]
 
 
 def test_a_conflict_is_listed_and_the_other_value_can_be_chosen(qtbot, tab, ctx, other, tmp_path) -> None:
