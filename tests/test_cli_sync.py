@@ -47,7 +47,8 @@ def test_errors_are_one_line_and_status_1(tmp_path: Path, capsys: pytest.Capture
     assert run(capsys, "--db", str(db), "sync", "export", "--out", str(bundle))[0] == 0
     code, out, err = run(capsys, "--db", str(db), "sync", "import", str(bundle))
     assert (code, out) == (1, "") and err.count("\n") == 1 and "exported from this copy itself" in err
-    code, _, err = run(capsys, "--db", str(db), "sync", "export", "--for", "0123456789abcdef", "--out", str(bundle))
+    code, _, err = run(capsys, "--db", str(db), "sync", "export", "--for", "0123456789abcdef", "--out",
+                       str(tmp_path / "b.zip"))
     assert code == 1 and "never received a file from copy 0123456789abcdef" in err
     (tmp_path / "junk.zip").write_bytes(b"not a zip")
     code, _, err = run(capsys, "--lang", "th", "--db", str(db), "sync", "import", str(tmp_path / "junk.zip"))
