@@ -38,7 +38,7 @@ class UsageError(DomainError):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        """One line instead of argparse's usage block; `run`'s callers print it in the chosen language."""
+        """One line instead of argparse's usage block; `main` prints it in the chosen language."""
         raise UsageError("{reason} (see {prog} --help)", reason=message, prog=self.prog)
 
 
