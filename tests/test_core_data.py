@@ -203,7 +203,7 @@ def test_locked_database_gives_a_clear_message_and_changes_nothing(
 
 
 def test_hybrid_clock_never_goes_back() -> None:
-    wall = iter([1000, 1000, 999, 2000, 2000]).__next__
+    wall = iter([1000, 1000, 999, 2000, 2000, 2000]).__next__  # observe() reads the wall too (its horizon)
     clock = HybridClock(0, wall)
     stamps = [clock.tick() for _ in range(4)]
     assert stamps == sorted(stamps) and len(set(stamps)) == 4

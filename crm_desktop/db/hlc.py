@@ -1,12 +1,46 @@
-"""Hybrid logical clock: orders changes across offline copies even when their wall clocks differ."""
+"""Hybrid logical clock: orders changes across offline copies even when their wall clocks differ.
+
+Layout: wall milliseconds in the high bits, a 16-bit counter in the low bits, in a signed 64-bit
+integer (what SQLite stores), so every clock value lies in 0..HLC_MAX. A change from another copy
+may be at most FUTURE_MARGIN_MS ahead of this computer's clock: further ahead it would win every
+later clash and drag this copy's clock along, so sync refuses it (and `observe` never takes it).
+"""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from crm_desktop.clock import EPOCH
+from crm_desktop.errors import StorageError
 
 LOGICAL_BITS = 16
 LOGICAL_MASK = (1 << LOGICAL_BITS) - 1
+HLC_MAX = (1 << 63) - 1  # the largest clock SQLite can hold
+# How far ahead of this computer's clock another copy's change may be: time zones set wrong are
+# hours off, a wrong date a day or more. The one place this margin is set.
+FUTURE_MARGIN_MS = 24 * 3600 * 1000
+
+
+def horizon(wall: int) -> int:
+    """The largest clock a change may carry when this computer's clock reads `wall` ms: any counter
+    of the millisecond FUTURE_MARGIN_MS ahead still fits, the next millisecond does not."""
+    return min(HLC_MAX, ((wall + FUTURE_MARGIN_MS + 1) << LOGICAL_BITS) - 1)
+
+
+def fits(hlc: int) -> bool:
+    """Whether `hlc` is a clock value at all (a whole number in the layout), whatever its time."""
+    return type(hlc) is int and 0 <= hlc <= HLC_MAX
+
+
+def hlc_time(hlc: int) -> datetime:
+    """The wall time (naive UTC) of a clock value: any value in the layout, up to the year 6429."""
+    return EPOCH + timedelta(milliseconds=hlc >> LOGICAL_BITS)
+
+
+class ClockAhead(StorageError):
+    """This copy's clock went past what the layout holds or past what another copy may send."""
 
 
 class HybridClock:
@@ -22,17 +56,55 @@ class HybridClock:
     def last(self) -> int:
         return self._last
 
+    def wall(self) -> int:
+        """This computer's time in ms, from the application's clock."""
+        return self._wall()
+
+    def horizon(self) -> int:
+        """The largest clock another copy's change may carry now."""
+        return horizon(self._wall())
+
+    def ahead(self) -> bool:
+        """Whether this copy's clock is beyond the horizon: it took in a change from the future."""
+        return self._last > self.horizon()
+
     def tick(self) -> int:
         """A timestamp greater than every one this clock has issued or observed."""
         with self._lock:
             physical = self._wall() << LOGICAL_BITS
-            self._last = physical if physical > self._last else self._last + 1
-            return self._last
+            value = physical if physical > self._last else self._last + 1
+            if value > HLC_MAX:
+                raise ClockAhead(
+                    "This copy's clock cannot go further: it took in a change dated {when} UTC from a computer "
+                    "whose date was wrong. Nothing was saved. Run `crm-desktop sync repair-clock` to repair it.",
+                    when=f"{hlc_time(self._last):%Y-%m-%d}")
+            self._last = value
+            return value
 
     def observe(self, remote: int) -> None:
-        """Move past a timestamp seen in another copy's change, so our next change sorts after it."""
+        """Move past a timestamp seen in another copy's change, so our next change sorts after it.
+
+        A value beyond the horizon is refused, not taken: it would carry this copy's clock along.
+        """
         with self._lock:
+            if not (fits(remote) and remote <= horizon(self._wall())):
+                raise ClockAhead("A change dated {when} UTC is more than {hours} hours ahead of this computer's "
+                                 "clock. Nothing was saved. Check the date and time of both computers.",
+                                 when=f"{hlc_time(min(max(remote, 0), HLC_MAX)):%Y-%m-%d %H:%M}",
+                                 hours=FUTURE_MARGIN_MS // 3_600_000)
             self._last = max(self._last, remote)
+
+    def resume(self, last: int) -> None:
+        """Continue after `last`, the newest clock of our own log (after a restore): never issue a
+        clock the data already holds, even one the repair has yet to bring back."""
+        with self._lock:
+            self._last = max(self._last, last)
+
+    def restart(self, last: int) -> None:
+        """Continue from `last` even if lower: only the clock repair, which removed every change
+        above it, may set the clock back."""
+        with self._lock:
+            self._last = last
 
 
 def hlc_millis(hlc: int) -> int:

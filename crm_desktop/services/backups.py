@@ -148,7 +148,7 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
 def restore_backup(ctx: AppContext, source: Path, progress: Progress | None = None) -> Restored:
     """Restore into the open database (this app holds its lock); the app reloads its screens after."""
     done = restore_file(ctx.database.path, source, ctx.now(), keep_local=KEPT_ON_RESTORE, progress=progress)
-    ctx.database.clock.observe(done.last_hlc)  # never issue a clock the restored data already used
+    ctx.database.clock.resume(done.last_hlc)  # never issue a clock the restored data already used
     ctx.user_id = ctx.database.local(CURRENT_USER_KEY) or OWNER_ID
     return done
 
