@@ -306,6 +306,52 @@ THAI: dict[str, str] = {
     "The file {name} changed while it was being imported. Nothing was imported.": (
         "ไฟล์ {name} ถูกเปลี่ยนระหว่างการนำเข้า ยังไม่ได้นำเข้าข้อมูลใด ๆ"
     ),
+    "The file {name} is too big for a sync file: its part {part} holds more than {limit} MB. "
+    "Nothing was imported.": (
+        "ไฟล์ {name} ใหญ่เกินกว่าจะเป็นไฟล์ซิงก์ได้: ส่วน {part} มีข้อมูลเกิน {limit} MB ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "Line {line} of {name} is longer than {limit} MB, longer than any change this program writes. "
+    "Nothing was imported.": (
+        "บรรทัดที่ {line} ของไฟล์ {name} ยาวเกิน {limit} MB ซึ่งยาวกว่ารายการเปลี่ยนแปลงใด ๆ ที่โปรแกรมนี้เขียน "
+        "ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "The manifest of {name} holds values nested deeper than this program writes. Nothing was imported.": (
+        "ส่วนหัว (manifest) ของไฟล์ {name} มีข้อมูลซ้อนกันลึกกว่าที่โปรแกรมนี้เขียน ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "The manifest of {name} holds a clock value no copy can have (not a whole number from 0 to 2^63-1). "
+    "Nothing was imported.": (
+        "ส่วนหัว (manifest) ของไฟล์ {name} มีค่านาฬิกาที่ไม่มีเครื่องใดมีได้ (ไม่ใช่จำนวนเต็มตั้งแต่ 0 ถึง 2^63-1) "
+        "ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    # clocks from the future: db/hlc.py, sync/clocks.py
+    "The file {name} from copy {copy} holds changes dated up to {when} UTC, more than {hours} hours ahead of "
+    "this computer's clock ({now} UTC). Nothing was imported. The computer that made them had a wrong date: "
+    "correct it, run `crm-desktop sync repair-clock` on that copy and on every copy that imported its files, "
+    "then export again. If this computer's date is wrong, correct it here.": (
+        "ไฟล์ {name} จากเครื่อง {copy} มีรายการเปลี่ยนแปลงลงวันที่ถึง {when} UTC ซึ่งล้ำหน้านาฬิกาของเครื่องนี้ "
+        "({now} UTC) เกิน {hours} ชั่วโมง ยังไม่ได้นำเข้าข้อมูลใด ๆ เครื่องที่สร้างรายการเหล่านั้นตั้งวันที่ผิด "
+        "โปรดแก้วันที่ของเครื่องนั้น สั่ง `crm-desktop sync repair-clock` ที่เครื่องนั้นและทุกเครื่องที่เคยนำเข้าไฟล์"
+        "จากเครื่องนั้น แล้วส่งออกไฟล์ใหม่ หากวันที่ของเครื่องนี้ผิด โปรดแก้ที่เครื่องนี้"
+    ),
+    "This copy holds changes dated up to {when} UTC, more than {hours} hours ahead of this computer's clock "
+    "({now} UTC): a computer's date was wrong when they were made, and other copies refuse this copy's sync "
+    "files. If this computer's date is right, close the program and run `crm-desktop sync repair-clock` "
+    "(it makes a backup first).": (
+        "เครื่องนี้มีรายการเปลี่ยนแปลงลงวันที่ถึง {when} UTC ซึ่งล้ำหน้านาฬิกาของเครื่องนี้ ({now} UTC) "
+        "เกิน {hours} ชั่วโมง เพราะตอนที่สร้างรายการเหล่านั้นมีเครื่องที่ตั้งวันที่ผิด เครื่องอื่นจึงไม่รับไฟล์ซิงก์"
+        "จากเครื่องนี้ หากวันที่ของเครื่องนี้ถูกต้องแล้ว โปรดปิดโปรแกรมแล้วสั่ง `crm-desktop sync repair-clock` "
+        "(โปรแกรมจะสำรองข้อมูลก่อน)"
+    ),
+    "This copy's clock cannot go further: it took in a change dated {when} UTC from a computer whose date was "
+    "wrong. Nothing was saved. Run `crm-desktop sync repair-clock` to repair it.": (
+        "นาฬิกาของเครื่องนี้เดินต่อไม่ได้แล้ว เพราะรับรายการเปลี่ยนแปลงลงวันที่ {when} UTC มาจากเครื่องที่ตั้งวันที่ผิด "
+        "ยังไม่ได้บันทึกข้อมูลใด ๆ โปรดสั่ง `crm-desktop sync repair-clock` เพื่อซ่อมแซม"
+    ),
+    "A change dated {when} UTC is more than {hours} hours ahead of this computer's clock. Nothing was saved. "
+    "Check the date and time of both computers.": (
+        "รายการเปลี่ยนแปลงลงวันที่ {when} UTC ล้ำหน้านาฬิกาของเครื่องนี้เกิน {hours} ชั่วโมง "
+        "ยังไม่ได้บันทึกข้อมูลใด ๆ โปรดตรวจสอบวันที่และเวลาของทั้งสองเครื่อง"
+    ),
     # --- end sync ---
 }
 

@@ -9,7 +9,8 @@ import crm_desktop
 from crm_desktop.db.errors import _BY_NAME
 from crm_desktop.messages import THAI
 
-ERRORS = {"DomainError", "StorageError", "NotFound", "ValidationError", "UsageError", "__init__"}
+ERRORS = {"DomainError", "StorageError", "NotFound", "ValidationError", "UsageError", "BundleRefused",
+          "ClockAhead", "__init__"}
 PACKAGE = Path(crm_desktop.__file__).parent
 
 

@@ -207,7 +207,7 @@ class Applier:
         self.report = ApplyReport()
         self.conflicts: list[dict[str, Any]] = []
         self.here: dict[str, dict[str, tuple[int, str, Any]]] = {}  # entity -> rows that exist here
-        self.schema = Schema()
+        self.schema = Schema(uow.database.clock.horizon())  # a base clock dated beyond it is refused
         self.index: SuspendedIndex
         self.deferred: DeferredIndexes
         self.rescore_all = False

@@ -18,12 +18,23 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crm_desktop.db.hlc import fits
 from crm_desktop.errors import DomainError, StorageError
 
 FORMAT = "crm-desktop-sync"
 VERSION = 1
 MANIFEST = "manifest.json"
 PAYLOAD = "changes.ndjson"
+# What a sync file's parts may hold, checked before they are read (the sizes the zip declares) and
+# while they are read (declared sizes can lie): a small zip can unpack to gigabytes.
+MANIFEST_MAX = 1 << 20  # a vector of thousands of copies is tens of kilobytes
+PAYLOAD_MAX = 2 << 30  # about 3 million changes: 7 times the large demo's whole log
+# One change: a record with 10,000-character notes is under 100 KB, a merge that moved 100,000
+# references about 13 MB. A line is read whole before it is decoded, so this bounds the memory a
+# line can take (half an import batch, apply.BATCH_TEXT).
+LINE_MAX = 16 << 20
+_MB = 1 << 20
+MANIFEST_DEPTH = 2  # the manifest is an object of objects (vector, counts, extra) of plain values
 
 
 class BundleRefused(DomainError):
@@ -88,17 +99,30 @@ def _chunks(lines: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
 
 
 _DAMAGED = "The file {name} is damaged or incomplete (it may have been cut off while copying). Nothing was imported."
+_FOREIGN = "The file {name} is not a sync file of this program. Nothing was imported."
+_TOO_BIG = ("The file {name} is too big for a sync file: its part {part} holds more than {limit} MB. "
+            "Nothing was imported.")
+_LIMITS = {MANIFEST: MANIFEST_MAX, PAYLOAD: PAYLOAD_MAX}
 
 
 @contextmanager
 def _opened(path: Path) -> Iterator[zipfile.ZipFile]:
-    """The zip, with every way it can fail to be read turned into a clear refusal."""
+    """The zip, with every way it can fail to be read turned into a clear refusal.
+
+    Its parts must be stored or deflated as we write them (other methods unpack a whole chunk at
+    once, however big), unencrypted, and no bigger than their limits say.
+    """
     name = path.name
     try:
         with zipfile.ZipFile(path) as zf:
             if set(zf.namelist()) != {MANIFEST, PAYLOAD}:
-                raise BundleRefused("The file {name} is not a sync file of this program. Nothing was imported.",
-                                    name=name)
+                raise BundleRefused(_FOREIGN, name=name)
+            for info in zf.infolist():
+                if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 1:
+                    raise BundleRefused(_FOREIGN, name=name)
+                if info.file_size > _LIMITS[info.filename]:
+                    raise BundleRefused(_TOO_BIG, name=name, part=info.filename,
+                                        limit=_LIMITS[info.filename] // _MB)
             yield zf
     except FileNotFoundError as exc:
         raise BundleRefused("The file {name} does not exist.", name=str(path)) from exc
@@ -109,13 +133,31 @@ def _opened(path: Path) -> Iterator[zipfile.ZipFile]:
 
 
 def _read_manifest(zf: zipfile.ZipFile, name: str) -> dict[str, Any]:
+    with zf.open(MANIFEST) as stream:
+        raw = stream.read(MANIFEST_MAX + 1)
+    if len(raw) > MANIFEST_MAX:
+        raise BundleRefused(_TOO_BIG, name=name, part=MANIFEST, limit=MANIFEST_MAX // _MB)
     try:
-        data = json.loads(zf.read(MANIFEST))
+        data, deep = json.loads(raw), False
     except (ValueError, UnicodeDecodeError) as exc:
         raise BundleRefused(_DAMAGED, name=name) from exc
+    except RecursionError:
+        data, deep = None, True  # nested deeper than Python parses
+    if deep or _deeper(data, MANIFEST_DEPTH):
+        raise BundleRefused("The manifest of {name} holds values nested deeper than this program writes. "
+                            "Nothing was imported.", name=name)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BundleRefused("The file {name} is not a sync file of this program. Nothing was imported.", name=name)
+        raise BundleRefused(_FOREIGN, name=name)
     return data
+
+
+def _deeper(value: Any, levels: int) -> bool:
+    """Whether `value` nests objects or lists more than `levels` deep (a plain value is 0 deep)."""
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return levels == 0 or any(_deeper(v, levels - 1) for v in value)
+    return False
 
 
 BLOCK = 1 << 20  # bytes of payload read at a time: lines are handled a block's worth at once
@@ -123,24 +165,47 @@ BLOCK = 1 << 20  # bytes of payload read at a time: lines are handled a block's 
 
 def payload_blocks(path: Path, expected_sha256: str) -> Iterator[list[bytes]]:
     """The payload's lines (without the newline), a list per block read; checks the checksum at the
-    end, so a file changed since it was verified fails before the caller commits."""
+    end, so a file changed since it was verified fails before the caller commits.
+
+    Memory stays flat whatever the file holds: the payload is refused past PAYLOAD_MAX bytes and a
+    line past LINE_MAX, counted as they are read (before any line is decoded).
+    """
     digest = hashlib.sha256()
     pending: list[bytes] = []  # the start of a line that continues in the next block
+    waiting = 0  # its length
+    number = 1  # the number of the first line not yielded yet
+    total = 0
     with _opened(path) as zf, zf.open(PAYLOAD) as stream:
         while block := stream.read(BLOCK):
+            total += len(block)
+            if total > PAYLOAD_MAX:
+                raise BundleRefused(_TOO_BIG, name=path.name, part=PAYLOAD, limit=PAYLOAD_MAX // _MB)
             digest.update(block)
             parts = block.split(b"\n")
             if len(parts) == 1:
                 pending.append(block)
+                waiting += len(block)
+                _check_line(waiting, number, path.name)
                 continue
             parts[0] = b"".join([*pending, parts[0]])
+            _check_line(len(parts[0]), number, path.name)
             pending = [parts.pop()]
+            waiting = len(pending[0])
             yield parts
+            number += len(parts)
     last = b"".join(pending)
+    _check_line(len(last), number, path.name)
     if last:
         yield [last]
     if digest.hexdigest() != expected_sha256:
         raise BundleRefused(_ALTERED, name=path.name)
+
+
+def _check_line(length: int, number: int, name: str) -> None:
+    """Checked for the lines that span blocks: one inside a block is shorter than a block (BLOCK < LINE_MAX)."""
+    if length > LINE_MAX:
+        raise BundleRefused("Line {line} of {name} is longer than {limit} MB, longer than any change this "
+                            "program writes. Nothing was imported.", line=number, name=name, limit=LINE_MAX // _MB)
 
 
 def payload_lines(path: Path, expected_sha256: str) -> Iterator[bytes]:
@@ -157,12 +222,14 @@ def _manifest(data: dict[str, Any], name: str) -> Manifest:
         manifest = Manifest(**data)
     except TypeError as exc:
         raise BundleRefused(_DAMAGED, name=name) from exc
-    vector_ok = isinstance(manifest.vector, dict) and all(
-        isinstance(k, str) and isinstance(v, int) for k, v in manifest.vector.items()
-    )
     if not (isinstance(manifest.from_site, str) and manifest.from_site and isinstance(manifest.schema, str)
-            and vector_ok and isinstance(manifest.changes, int)):
+            and isinstance(manifest.vector, dict) and all(isinstance(k, str) for k in manifest.vector)
+            and isinstance(manifest.counts, dict) and all(map(fits, manifest.counts.values()))
+            and fits(manifest.changes) and isinstance(manifest.extra, dict)):
         raise BundleRefused(_DAMAGED, name=name)
+    if not all(map(fits, manifest.vector.values())):
+        raise BundleRefused("The manifest of {name} holds a clock value no copy can have (not a whole number "
+                            "from 0 to 2^63-1). Nothing was imported.", name=name)
     return manifest
 
 

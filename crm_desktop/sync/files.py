@@ -20,7 +20,7 @@ from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.output import check_output, output_file
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
-from crm_desktop.sync import state
+from crm_desktop.sync import clocks, state
 from crm_desktop.sync.apply import Applier, ApplyReport, Progress, has_work
 from crm_desktop.sync.bundle import Manifest, payload_lines, read_bundle, write_bundle
 from crm_desktop.sync.records import Head, HeadReader, Line, full_lines
@@ -94,6 +94,7 @@ def export_bundle(
     with database.engine.connect() as conn:
         # Before the changes are read: the vector may claim less than the file holds, never more.
         ours = state.vector(conn)
+    clocks.refuse_export_ahead(database, ours, seen)
     counts: Counter[str] = Counter()
     extra = {"label": state.copy_label(database, user_id)}
 
@@ -143,9 +144,11 @@ def import_bundle(
 
 def _import(database: Database, user_id: str | None, path: Path, dry_run: bool,
             progress: Progress | None) -> ImportResult:
-    heads = HeadReader(path.name)
+    horizon = database.clock.horizon()  # changes dated beyond it are refused
+    heads = HeadReader(path.name, horizon)
     manifest = read_bundle(path, key=state.office_key(database), own_site=database.site_id,
                            schema_head=SCHEMA_HEAD, on_lines=heads.add)
+    clocks.refuse_future(path.name, manifest, heads.future, horizon, database.clock)
     now = database.time.now()
     work = _has_work(database, heads.heads)
     backup = backup_before(database.path, "sync-import", now) if work and not dry_run else None

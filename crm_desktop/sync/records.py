@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String, Table, Text
 
 from crm_desktop.db.changelog import NOT_LOGGED, encode_fields
+from crm_desktop.db.hlc import HLC_MAX
 from crm_desktop.models import synced_models
 from crm_desktop.sync.bundle import BundleRefused
 
@@ -177,13 +178,21 @@ class _Fields:
 class Schema:
     """Per synced table, the checks of the fields the change log may carry."""
 
-    def __init__(self) -> None:
+    def __init__(self, horizon: int = HLC_MAX) -> None:
+        """`horizon`: the largest base clock a change may carry (see db.hlc.horizon)."""
         self.tables = synced_tables()
         self.fields = {name: _Fields(table) for name, table in self.tables.items()}
+        self.horizon = horizon
 
     def record(self, line: Line, data: Any) -> ChangeRecord:
         if not isinstance(data, dict):
             raise TypeError("object expected")
+        # Nothing else rides along, however nested (the known parts are checked below). Our lines
+        # skip the set test: with eight parts, b, u and f among them, an unknown one would have
+        # taken the place of e, r, h, s or t, which are required below.
+        if (len(data) != len(_KEYS) or "b" not in data or "u" not in data or "f" not in data) \
+                and not _KEYS.issuperset(data):
+            raise ValueError(f"unknown part {min(data.keys() - _KEYS)!r}")
         if data.get("s") != line.site_id or data.get("h") != line.hlc:
             raise ValueError("site or clock given twice")
         entity = data["e"]
@@ -201,14 +210,17 @@ class Schema:
         if not row_id or len(row_id) > 36:
             raise ValueError("bad row id")
         base = _int(data.get("b", 0))
-        if base < 0:
-            raise ValueError("bad clock")
+        if not 0 <= base <= self.horizon:
+            raise ValueError("base clock out of range")
         at = data["t"]
         moment = datetime.fromisoformat(_text(at))  # a real time, or refused
         if not _STORED_TIME.fullmatch(at):  # our own files carry the stored form already
             at = _stored(moment)
         return ChangeRecord(entity, row_id, line.hlc, line.site_id, base, None if user is None else _text(user),
                             at, fields, log)
+
+
+_KEYS = frozenset("erhsbutf")  # the parts of a line (module docstring)
 
 
 def _storable(*texts: str) -> None:
@@ -236,8 +248,12 @@ class HeadReader:
     re-imported file is skipped quickly). A line written differently is parsed whole.
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, horizon: int = HLC_MAX) -> None:
+        """`horizon`: the largest clock a change may carry (see db.hlc.horizon); the newest one
+        beyond it is kept in `future` for the caller to refuse, naming the copy the file came from."""
         self.name = name
+        self.horizon = horizon
+        self.future = 0
         self.heads: list[Head] = []
         self.texts: list[str] | None = []  # None once the payload outgrew KEEP_TEXT
         self.room = KEEP_TEXT
@@ -250,10 +266,10 @@ class HeadReader:
             self.room -= len(raw)
             if self.room < 0:
                 self.texts = None
-        keep, heads, match = self.texts, self.heads, _HEAD.match
+        keep, heads, match, horizon = self.texts, self.heads, _HEAD.match, self.horizon
         for number, text in enumerate(lines, start=first):
             head = match(text)
-            if head is not None and (hlc := int(head[1])) < _INT_LIMIT:  # our own files: site and clock
+            if head is not None and (hlc := int(head[1])) <= horizon:  # our own files: site and clock
                 heads.append(Head(number, head[2], hlc))
             elif text.strip():
                 heads.append(self._head(number, text))
@@ -263,9 +279,9 @@ class HeadReader:
                 keep.append(text)
 
     def _head(self, number: int, text: str) -> Head:
-        """Site and clock of a line written otherwise than ours (or with an impossible clock)."""
+        """Site and clock of a line written otherwise than ours (or with an impossible or future clock)."""
         try:
-            data = json.loads(text)
+            data = _loads(text)
             if not isinstance(data, dict):
                 raise TypeError("object expected")
             site, hlc = _text(data["s"]), _int(data["h"])
@@ -274,6 +290,8 @@ class HeadReader:
                 raise ValueError("bad site or clock")
         except (ValueError, TypeError, KeyError) as exc:
             raise refused_line(number, self.name, exc) from exc
+        if hlc > self.horizon:
+            self.future = max(self.future, hlc)
         return Head(number, site, hlc)
 
     def kept_lines(self) -> list[Line] | None:
@@ -305,7 +323,7 @@ def check_lines(lines: list[Line], name: str, schema: Schema) -> list[ChangeReco
     """The changes of `lines`, each parsed and checked field by field against its column, or BundleRefused."""
     try:  # one parse of all lines is much faster than one per line
         parsed = json.loads("[" + ",".join(line.text for line in lines) + "]")
-    except ValueError:
+    except (ValueError, RecursionError):
         parsed = None
     if parsed is None or len(parsed) != len(lines):  # a bad line, or one holding two records: find it
         parsed = [_parse(line, name) for line in lines]
@@ -315,12 +333,26 @@ def check_lines(lines: list[Line], name: str, schema: Schema) -> list[ChangeReco
             records.append(schema.record(line, data))
         except (ValueError, TypeError, KeyError) as exc:
             raise refused_line(line.number, name, exc) from exc
+        except RecursionError as exc:  # nested deep enough for JSON, still too deep to log
+            raise refused_line(line.number, name, _too_deep()) from exc
     return records
+
+
+def _too_deep() -> ValueError:
+    return ValueError("values nested deeper than a change has")
+
+
+def _loads(text: str) -> Any:
+    """One line's JSON; nesting deeper than Python can parse is refused like any bad line."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise _too_deep() from None
 
 
 def _parse(line: Line, name: str) -> Any:
     try:
-        return json.loads(line.text)
+        return _loads(line.text)
     except ValueError as exc:
         raise refused_line(line.number, name, exc) from exc
 
