@@ -26,7 +26,8 @@ from crm_desktop.services.app import AppContext, database_path, has_database, op
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
 from crm_desktop.services.validation import format_phone
 from crm_desktop.sync.files import check_export_target, export_bundle, import_bundle
-from crm_desktop.sync.report import import_summary, sync_status_text
+from crm_desktop.sync.repair import repair_clock
+from crm_desktop.sync.report import import_summary, repair_summary, sync_status_text
 from crm_desktop.sync.state import set_office_key
 
 DEBUG_ENV = "CRM_DESKTOP_DEBUG"  # set (to anything) to see the traceback of an unexpected error
@@ -80,6 +81,9 @@ def add_sync_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     actions.add_parser("status", help="this copy's site id, the copies heard from, waiting rows and conflicts")
     key = actions.add_parser("key", help="set the office key that signs and checks sync files ('' removes it)")
     key.add_argument("key", metavar="KEY")
+    repair = actions.add_parser("repair-clock", help="mend a copy that took in changes dated in the future "
+                                "(after a backup)")
+    repair.add_argument("--dry-run", action="store_true", help="only say what would change")
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -236,6 +240,8 @@ def _cmd_sync(args: argparse.Namespace, clock: Clock) -> int:
         elif args.sync_command == "import":
             result = import_bundle(ctx.database, ctx.user_id, args.file.expanduser(), dry_run=args.dry_run)
             print(import_summary(result))
+        elif args.sync_command == "repair-clock":
+            print(repair_summary(repair_clock(ctx.database, ctx.user_id, dry_run=args.dry_run)))
         else:
             set_office_key(ctx.database, args.key)
             print("Office key set." if args.key.strip() else "Office key removed.")

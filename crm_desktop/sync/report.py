@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from crm_desktop.services.app import AppContext
 from crm_desktop.sync.apply import COUNT_KINDS
+from crm_desktop.sync.clocks import HOURS, clock_warning
 from crm_desktop.sync.files import ImportResult
+from crm_desktop.sync.repair import ClockRepair
 from crm_desktop.sync.state import status
 
 
@@ -34,4 +36,21 @@ def sync_status_text(ctx: AppContext) -> str:
         lines.append("No file from another copy was imported yet.")
     lines.append(f"Rows waiting for their parent record: {st.waiting:,}.")
     lines.append(f"Conflicts to review: {st.open_conflicts:,}.")
+    warning = clock_warning(ctx.database)
+    if warning is not None:
+        lines.append(warning.text("en"))
+    return "\n".join(lines)
+
+
+def repair_summary(result: ClockRepair) -> str:
+    if not result.needed:
+        return f"Nothing to repair: no change is dated more than {HOURS} hours ahead of this computer's clock."
+    head, write, fix = (("Dry run, nothing was saved: the repair would take", "write", "correct") if result.dry_run
+                        else ("Repaired: took", "wrote", "corrected"))
+    newest = f"{result.newest:%Y-%m-%d %H:%M} UTC" if result.newest is not None else "-"
+    lines = [f"{head} {result.removed:,} changes dated up to {newest} out of the log, {write} the values they gave "
+             f"{result.rows:,} records again as new changes, and {fix} {result.peers:,} other copies' vectors and "
+             f"{result.conflicts:,} conflicts."]
+    if result.backup is not None:
+        lines.append(f"Backup made before the repair: {result.backup}")
     return "\n".join(lines)

@@ -24,7 +24,8 @@ from crm_desktop.services.backups import (
     restore_database,
     start_of_day,
 )
-from crm_desktop.ui.errors import show_error
+from crm_desktop.sync.clocks import clock_warning
+from crm_desktop.ui.errors import show_domain_error, show_error
 from crm_desktop.ui.fonts import install_app_font
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs, configure_application, default_language
@@ -86,6 +87,7 @@ def run_app(
     window = build_main_window(ctx, argv, prefs=prefs, lang=lang)
     window.show()
     QTimer.singleShot(0, lambda: start_checks(window))
+    QTimer.singleShot(0, lambda: warn_if_clock_ahead(window))
     if load_demo is not None and is_empty(ctx):
         if demo:
             QTimer.singleShot(0, lambda: start_sample_data(window, load_demo))
@@ -200,6 +202,13 @@ def start_checks(window: MainWindow) -> Task:
     task.failed.connect(failed)
     window.keep_task(task)
     return task.start()
+
+
+def warn_if_clock_ahead(window: MainWindow) -> QMessageBox | None:
+    """A copy that took in changes dated in the future (before files were checked for them) says how
+    to repair it: its edits would keep losing elsewhere, and other copies refuse its files."""
+    problem = clock_warning(window.env.ctx.database)
+    return None if problem is None else show_domain_error(window, problem, window.env.lang)
 
 
 def offer_restore(window: MainWindow, result: StartOfDay) -> QMessageBox:
