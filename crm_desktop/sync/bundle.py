@@ -28,7 +28,7 @@ PAYLOAD = "changes.ndjson"
 # What a sync file's parts may hold, checked before they are read (the sizes the zip declares) and
 # while they are read (declared sizes can lie): a small zip can unpack to gigabytes.
 MANIFEST_MAX = 1 << 20  # a vector of thousands of copies is tens of kilobytes
-PAYLOAD_MAX = 2 << 30  # about 3 million changes: 7 times the large demo's whole log
+PAYLOAD_MAX = 2 << 30  # about 3 million changes: over six times the large demo's whole log
 # One change: a record with 10,000-character notes is under 100 KB, a merge that moved 100,000
 # references about 13 MB. A line is read whole before it is decoded, so this bounds the memory a
 # line can take (half an import batch, apply.BATCH_TEXT).
