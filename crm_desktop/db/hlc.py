@@ -107,10 +107,6 @@ class HybridClock:
             self._last = last
 
 
-def hlc_millis(hlc: int) -> int:
-    return hlc >> LOGICAL_BITS
-
-
 # Rows every copy creates by itself (default stages, rules, pick lists, the owner) are written with
 # clocks below this: any real edit, on any copy, sorts after them, so a copy installed later never
 # overrides an older copy's changes with its fresh defaults. (65 s after 1970 in physical time.)

@@ -7,13 +7,13 @@ copy and travels to the others with the next file.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Table, select, update
 
 from crm_desktop.db.changelog import decode_value
 from crm_desktop.db.database import Database
-from crm_desktop.db.hlc import hlc_millis
+from crm_desktop.db.hlc import hlc_time
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound
 from crm_desktop.models import SyncConflict, User, synced_models
@@ -42,7 +42,7 @@ class ConflictRow:
 
 
 def _at(hlc: int) -> datetime:
-    return datetime.fromtimestamp(hlc_millis(hlc) / 1000, UTC).replace(tzinfo=None)
+    return hlc_time(hlc)  # any clock value, even one a repair has yet to remove (past the year 3000)
 
 
 def _title(conn: object, table: Table, row_id: str) -> str:
