@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crm_desktop.db.hlc import FUTURE_MARGIN_MS, HLC_MAX, LOGICAL_BITS, ClockAhead, HybridClock, horizon
@@ -193,6 +193,33 @@ def test_an_export_from_a_copy_ahead_is_refused(copies, tmp_path) -> None:
         export_bundle(office.database, tmp_path / "out.zip", everything=True)
     assert "2027-11-23 00:00 UTC" in err.value.text("en") and "repair-clock" in err.value.text("en")
     assert not (tmp_path / "out.zip").exists()
+
+
+CLOCKS = st.one_of(st.integers(min_value=-(1 << 70), max_value=1 << 70),
+                   st.sampled_from([0, 1, HORIZON - 1, HORIZON, HORIZON + 1, HLC_MAX, HLC_MAX + 1]))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(hlc=CLOCKS, base=CLOCKS, seen=CLOCKS)
+def test_any_clock_in_a_file_is_refused_or_leaves_the_copy_working(copies, good_file, tmp_path, hlc, base,
+                                                                  seen) -> None:
+    """Whatever clocks a file carries (its change, the change's base, its vector): a refusal that
+    changes nothing, or an import after which the clock is within the horizon and edits work."""
+    rep = copies[1]
+    bad = with_account_line(good_file, tmp_path / "a.zip", lambda line: re.sub(
+        r'"b":[0-9]+', f'"b":{base}', re.sub(r'"h":[0-9]+', f'"h":{hlc}', line)))
+    bad = with_vector_entry(bad, tmp_path / "b.zip", seen)
+    before = full_dump(rep)
+    try:
+        import_bundle(rep.database, rep.user_id, bad)
+    except BundleRefused as err:
+        assert err.text("th") != err.text("en")
+        assert full_dump(rep) == before
+        return
+    # (the base is only read when the change is new: a change already here is skipped unread)
+    assert 0 < hlc <= HORIZON and 0 <= seen <= HORIZON
+    assert rep.database.clock.last <= HORIZON and clocks.clock_warning(rep.database) is None
+    create_account(rep.uow(), AccountInput(name=f"ร้านที่ {hlc}"), TODAY)
 
 
 # --- the clock itself ------------------------------------------------------------------------------
