@@ -335,12 +335,12 @@ THAI: dict[str, str] = {
     ),
     "This copy holds changes dated up to {when} UTC, more than {hours} hours ahead of this computer's clock "
     "({now} UTC): a computer's date was wrong when they were made, and other copies refuse this copy's sync "
-    "files. If this computer's date is right, close the program and run `crm-desktop sync repair-clock` "
-    "(it makes a backup first).": (
+    "files. If this computer's date is right, repair this copy: the app offers it when it opens, or close the "
+    "program and run `crm-desktop sync repair-clock` (a backup is made first).": (
         "เครื่องนี้มีรายการเปลี่ยนแปลงลงวันที่ถึง {when} UTC ซึ่งล้ำหน้านาฬิกาของเครื่องนี้ ({now} UTC) "
         "เกิน {hours} ชั่วโมง เพราะตอนที่สร้างรายการเหล่านั้นมีเครื่องที่ตั้งวันที่ผิด เครื่องอื่นจึงไม่รับไฟล์ซิงก์"
-        "จากเครื่องนี้ หากวันที่ของเครื่องนี้ถูกต้องแล้ว โปรดปิดโปรแกรมแล้วสั่ง `crm-desktop sync repair-clock` "
-        "(โปรแกรมจะสำรองข้อมูลก่อน)"
+        "จากเครื่องนี้ หากวันที่ของเครื่องนี้ถูกต้องแล้ว โปรดซ่อมนาฬิกาของเครื่องนี้: โปรแกรมจะเสนอให้ซ่อมเมื่อเปิด "
+        "หรือปิดโปรแกรมแล้วสั่ง `crm-desktop sync repair-clock` (โปรแกรมจะสำรองข้อมูลก่อน)"
     ),
     "This copy's clock cannot go further: it took in a change dated {when} UTC from a computer whose date was "
     "wrong. Nothing was saved. Run `crm-desktop sync repair-clock` to repair it.": (

@@ -566,20 +566,31 @@ def test_a_part_packed_another_way_or_encrypted_is_refused(copies, good_file, tm
 # --- the app on a poisoned copy ----------------------------------------------------------------------
 
 
-def test_the_app_opens_a_poisoned_copy_and_says_how_to_repair_it(qtbot, copies, tmp_path, monkeypatch, prefs) -> None:
+def test_the_app_opens_a_poisoned_copy_and_repairs_it_when_asked(qtbot, copies, tmp_path, monkeypatch, prefs) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     from crm_desktop.views import app as views_app
     from crm_desktop.views.main_window import MainWindow
 
-    (office, rep, _), _ = poisoned_pair(copies, tmp_path, monkeypatch, datetime(6429, 1, 1))
+    (office, rep, _), account = poisoned_pair(copies, tmp_path, monkeypatch, datetime(6429, 1, 1))
     try:
         window = MainWindow(rep, prefs)
         qtbot.addWidget(window)
         window.show()
         box = views_app.warn_if_clock_ahead(window)
-        assert box is not None and "repair-clock" in box.text()
-        box.close()
-        repair_clock(rep.database, rep.user_id)
+        assert box is not None and "6429" in box.text()
+        later = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole)
+        later.click()
+        assert rep.database.clock.ahead()  # "Later" changes nothing
+        box = views_app.warn_if_clock_ahead(window)
+        assert box is not None
+        repair = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+        repair.click()
+        qtbot.waitUntil(lambda: not rep.database.clock.ahead(), timeout=10_000)
+        qtbot.waitUntil(lambda: "Clock repaired" in window.last_action_label.text(), timeout=10_000)
         assert views_app.warn_if_clock_ahead(window) is None
+        rename(rep, account, "ชื่อหลังซ่อม")  # a local edit works again
+        assert name_of(rep, account) == "ชื่อหลังซ่อม"
     finally:
         office.close()
         rep.close()

@@ -58,8 +58,8 @@ def ahead_error(newest: int, clock: HybridClock) -> DomainError:
     return DomainError(
         "This copy holds changes dated up to {when} UTC, more than {hours} hours ahead of this computer's clock "
         "({now} UTC): a computer's date was wrong when they were made, and other copies refuse this copy's sync "
-        "files. If this computer's date is right, close the program and run `crm-desktop sync repair-clock` "
-        "(it makes a backup first).",
+        "files. If this computer's date is right, repair this copy: the app offers it when it opens, or close the "
+        "program and run `crm-desktop sync repair-clock` (a backup is made first).",
         when=_when(newest), hours=HOURS, now=_now(clock))
 
 

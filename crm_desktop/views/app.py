@@ -25,11 +25,12 @@ from crm_desktop.services.backups import (
     start_of_day,
 )
 from crm_desktop.sync.clocks import clock_warning
-from crm_desktop.ui.errors import show_domain_error, show_error
+from crm_desktop.sync.repair import ClockRepair, repair_clock
+from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.fonts import install_app_font
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs, configure_application, default_language
-from crm_desktop.ui.tasks import ProgressFn, Task
+from crm_desktop.ui.tasks import ProgressFn, Task, run_task
 from crm_desktop.views.backups_page import start_restore
 from crm_desktop.views.common import datetime_text
 from crm_desktop.views.main_window import MainWindow
@@ -205,10 +206,51 @@ def start_checks(window: MainWindow) -> Task:
 
 
 def warn_if_clock_ahead(window: MainWindow) -> QMessageBox | None:
-    """A copy that took in changes dated in the future (before files were checked for them) says how
-    to repair it: its edits would keep losing elsewhere, and other copies refuse its files."""
+    """A copy that took in changes dated in the future (before files were checked for them) says so
+    and offers the repair: its edits would keep losing elsewhere, and other copies refuse its files."""
     problem = clock_warning(window.env.ctx.database)
-    return None if problem is None else show_domain_error(window, problem, window.env.lang)
+    if problem is None:
+        return None
+    box = QMessageBox(window)
+    box.setObjectName("clockAheadBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("StartChecks", "Dates from the future"))
+    box.setText(problem.text(window.env.lang))
+    box.setInformativeText(QCoreApplication.translate(
+        "StartChecks", "Repair now? A backup is made first; the records stay as they are, and their changes get "
+                       "today's date."))
+    repair = box.addButton(QCoreApplication.translate("StartChecks", "Repair now"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("StartChecks", "Later"), QMessageBox.ButtonRole.RejectRole)
+
+    def finished(_result: int) -> None:
+        if box.clickedButton() is repair:
+            start_clock_repair(window)
+
+    box.finished.connect(finished)
+    box.open()
+    return box
+
+
+def start_clock_repair(window: MainWindow) -> Task:
+    """Run the clock repair in the background (one transaction, after a backup), then reload."""
+    ctx = window.env.ctx
+
+    def done(result: ClockRepair) -> None:
+        window.reload_everything()
+        window.last_action_label.setText(
+            QCoreApplication.translate("StartChecks", "Clock repaired: %1 records got today's date")
+            .replace("%1", f"{result.rows:,}"))
+
+    return run_task(
+        window,
+        lambda _progress: repair_clock(ctx.database, ctx.user_id),
+        title=QCoreApplication.translate("StartChecks", "Repair"),
+        label=QCoreApplication.translate("StartChecks", "Repairing the dates…"),
+        on_done=done,
+        on_error=lambda exc: show_error(window, exc, window.env.lang),
+        cancellable=False,
+    )
 
 
 def offer_restore(window: MainWindow, result: StartOfDay) -> QMessageBox:

@@ -307,7 +307,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/views/common.py" line="+72"/>
+        <location filename="../../crm_desktop/views/common.py" line="+78"/>
         <source>Head office</source>
         <translation>สำนักงานใหญ่</translation>
     </message>
@@ -1476,7 +1476,7 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../crm_desktop/views/app.py" line="+105"/>
+        <location filename="../../crm_desktop/views/app.py" line="+109"/>
         <source>Welcome</source>
         <translation>ยินดีต้อนรับ</translation>
     </message>
@@ -2171,7 +2171,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/views/main_window.py" line="+228"/>
+        <location filename="../../crm_desktop/views/main_window.py" line="+226"/>
         <source>&amp;Settings…</source>
         <translation>ตั้งค่า(&amp;S)…</translation>
     </message>
@@ -2342,7 +2342,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>OpportunitiesTab</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunities.py" line="+85"/>
+        <location filename="../../crm_desktop/views/opportunities.py" line="+84"/>
         <source>List</source>
         <translation>รายการ</translation>
     </message>
@@ -2583,7 +2583,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunity_dialog.py" line="+108"/>
+        <location filename="../../crm_desktop/views/opportunity_dialog.py" line="+101"/>
         <source>New deal</source>
         <translation>ดีลใหม่</translation>
     </message>
@@ -3752,12 +3752,47 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>StartChecks</name>
     <message>
-        <location filename="../../crm_desktop/views/app.py" line="+49"/>
+        <location filename="../../crm_desktop/views/app.py" line="+51"/>
         <source>Daily backup saved</source>
         <translation>สำรองข้อมูลประจำวันแล้ว</translation>
     </message>
     <message>
         <location line="+22"/>
+        <source>Dates from the future</source>
+        <translation>วันที่ล้ำอนาคต</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repair now? A backup is made first; the records stay as they are, and their changes get today&apos;s date.</source>
+        <translation>ซ่อมตอนนี้เลยไหม โปรแกรมจะสำรองข้อมูลก่อน ข้อมูลในระเบียนยังเหมือนเดิม เพียงแต่รายการเปลี่ยนแปลงจะลงวันที่เป็นวันนี้</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Repair now</source>
+        <translation>ซ่อมตอนนี้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>ไว้ทีหลัง</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Clock repaired: %1 records got today&apos;s date</source>
+        <translation>ซ่อมนาฬิกาแล้ว: %1 ระเบียนลงวันที่เป็นวันนี้</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Repair</source>
+        <translation>ซ่อมนาฬิกา</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repairing the dates…</source>
+        <translation>กำลังซ่อมวันที่…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <location line="+70"/>
         <source>Database check</source>
         <translation>ตรวจสอบฐานข้อมูล</translation>
@@ -4173,7 +4208,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+14"/>
+        <location line="+16"/>
         <location line="+7"/>
         <source>Export sync file</source>
         <translation>ส่งออกไฟล์ซิงก์</translation>
