@@ -289,6 +289,11 @@ THAI: dict[str, str] = {
         "ไม่รับบรรทัดที่ {line} ของไฟล์ {name}: ช่อง {field} ของระเบียน {entity} {row} มีค่า {value} "
         "ซึ่งไม่อยู่ในรูปแบบที่โปรแกรมนี้จัดเก็บ ยังไม่ได้นำเข้าข้อมูลใด ๆ"
     ),
+    "The file {name} is refused: the {field} in its manifest is not a text of at most {max_len} characters. "
+    "Nothing was imported.": (
+        "ไม่รับไฟล์ {name}: ค่า {field} ในส่วนหัวของไฟล์ (manifest) ต้องเป็นข้อความยาวไม่เกิน {max_len} ตัวอักษร "
+        "ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
     # --- sync: field rules and the manifest (end) ---
     # --- sync/ ---
     "Could not write the sync file {path}: {reason}": "เขียนไฟล์ซิงก์ {path} ไม่สำเร็จ: {reason}",
