@@ -263,7 +263,7 @@ THAI: dict[str, str] = {
         "ให้เปลี่ยนสถานะเป็น \"เสร็จสิ้น\" แทน"
     ),
     # --- end campaigns ---
-    # --- sync: field rules (sync/rules.py) and the manifest (begin) ---
+    # --- sync: field rules (sync/rules.py), the manifest, repairs (sync/invariants.py) (begin) ---
     "Line {line} of {name} is refused: the {field} of {entity} {row} has {length} characters, more than the "
     "{max_len} allowed. Nothing was imported.": (
         "ไม่รับบรรทัดที่ {line} ของไฟล์ {name}: ช่อง {field} ของระเบียน {entity} {row} ยาว {length} ตัวอักษร "
@@ -293,6 +293,11 @@ THAI: dict[str, str] = {
     "Nothing was imported.": (
         "ไม่รับไฟล์ {name}: ค่า {field} ในส่วนหัวของไฟล์ (manifest) ต้องเป็นข้อความยาวไม่เกิน {max_len} ตัวอักษร "
         "ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "This change was made to keep the data valid: the other value would break it again. "
+    "Edit the record instead if it should change.": (
+        "การเปลี่ยนแปลงนี้ทำขึ้นเพื่อให้ข้อมูลยังถูกต้อง ถ้าใช้ค่าอีกฝั่งข้อมูลจะผิดอีก "
+        "หากต้องการเปลี่ยน ให้แก้ไขที่ระเบียนนั้นโดยตรง"
     ),
     # --- sync: field rules and the manifest (end) ---
     # --- sync/ ---
