@@ -420,3 +420,49 @@ def test_a_deal_moved_into_a_stage_deleted_meanwhile_keeps_it_and_a_dry_run_save
     import_bundle(office.database, office.user_id, tmp_path / "2.zip")
     invariants_hold(office)
     update_stage(office.uow(), stage, StageInput(name="รอเซ็นสัญญา", probability=95))
+
+
+# --- the Sync tab ------------------------------------------------------------------------------------
+
+def test_the_sync_tab_shows_a_restored_stage_and_lets_it_be_acknowledged_only(qtbot, ctx, prefs, tmp_path,
+                                                                             monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from crm_desktop.services.app import open_app
+    from crm_desktop.ui.actions import ChangeBus, UndoDelete
+    from crm_desktop.views.common import ViewEnv
+    from crm_desktop.views.sync_tab import PreviewDialog, SyncTab
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    rep = open_app(tmp_path / "rep.sqlite3")
+    try:
+        stage = create_stage(ctx.uow(), StageInput(name="สาธิตสินค้า", probability=40)).created[0]
+        send(ctx, rep, tmp_path / "1.zip")
+        create_opportunity(rep.uow(), OpportunityInput(name="ดีลร้านกาแฟ", stage_id=stage), NOW)
+        delete_stage(ctx.uow(), stage)
+        export_bundle(rep.database, tmp_path / "2.zip", everything=True)
+    finally:
+        rep.close()
+    tab = SyncTab(ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(None), lambda: TODAY))
+    qtbot.addWidget(tab)
+    tab.show()
+    published: list[Any] = []
+    tab.env.bus.changed.connect(published.append)
+    tab.choose_import_path = lambda: tmp_path / "2.zip"
+    tab.import_button.click()
+    qtbot.waitUntil(lambda: isinstance(tab.preview, PreviewDialog) and tab.preview.isVisible(), timeout=10_000)
+    table = tab.preview.table
+    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 6)] for r in range(table.rowCount())}
+    assert rows["Pipeline stages"][3] == "1"  # the repair, counted among the conflicts
+    tab.preview.import_button.click()
+    qtbot.waitUntil(lambda: tab.conflicts.rowCount() == 1, timeout=10_000)
+    cells = [tab.conflicts.item(0, c).text() for c in range(7)]
+    assert cells[0] == "Pipeline stages: สาธิตสินค้า" and cells[1] == "Deleted" and cells[2] == "(empty)"
+    assert cells[6] == "Restored: one copy deleted it while another copy's records still used it."
+    assert stage_row(ctx, stage)[2] == 1
+    assert any(c.entity == "stage" and stage in c.created for c in published)  # the stage lists show it again
+    tab.conflicts.selectRow(0)
+    assert tab.keep_button.isEnabled() and not tab.flip_button.isEnabled()
+    tab.keep_button.click()
+    assert tab.conflicts.rowCount() == 0 and stage_row(ctx, stage)[2] == 1
+    invariants_hold(ctx)

@@ -227,8 +227,7 @@ class SyncTab(QWidget):
         conflicts = QGroupBox(self.tr("Conflicts to review"))
         c_layout = QVBoxLayout(conflicts)
         hint = QLabel(self.tr("Two copies changed the same field differently. The later change was kept; "
-                              "you may use the other value instead. A record restored to keep the data valid "
-                              "(for example a stage still holding deals) keeps its restored value."))
+                              "you may use the other value instead."))
         hint.setWordWrap(True)
         c_layout.addWidget(hint)
         self.conflicts = row_table("conflictsTable", [
