@@ -18,8 +18,9 @@ from typing import Any
 import pytest
 
 from crm_desktop.db.changelog import NOT_LOGGED
+from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, ValidationError
-from crm_desktop.models import Contact, synced_models
+from crm_desktop.models import Contact, User, synced_models
 from crm_desktop.models.rules import rule_of
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.app import OWNER_ID, AppContext
@@ -377,6 +378,33 @@ def test_the_owner_deleted_and_demoted_by_a_file_is_reinstated(copies, contact_f
     send(branch, rep, tmp_path / "b.zip")
     assert dump(rep) == dump(branch)
     invariants_hold(branch)
+
+
+def test_two_copies_demoting_one_owner_each_keep_the_installed_owner(copies, tmp_path) -> None:
+    """Each copy keeps an owner by itself (as a user admin would); merged, none is left: both copies
+    reinstate the installed owner, with the same values, and converge."""
+    office, rep, _ = copies
+    with UnitOfWork(office.database, office.user_id) as uow:
+        added = uow.users.add(User(name="หุ้นส่วน", role="owner"))
+        uow.commit()
+        partner = added.id
+    send(office, rep, tmp_path / "1.zip")
+    for ctx, user_id in ((office, OWNER_ID), (rep, partner)):
+        with UnitOfWork(ctx.database, ctx.user_id) as uow:
+            uow.users.get(user_id).role = "manager"
+            uow.commit()
+    export_bundle(office.database, tmp_path / "2.zip", everything=True)
+    export_bundle(rep.database, tmp_path / "3.zip", everything=True)
+    import_bundle(office.database, office.user_id, tmp_path / "3.zip")
+    import_bundle(rep.database, rep.user_id, tmp_path / "2.zip")
+    for ctx in (office, rep):
+        assert [(c.entity, c.row_id, c.field, c.rule) for c in open_conflicts(ctx.database)] == [
+            ("user", OWNER_ID, "role", "owner")]
+    send(office, rep, tmp_path / "4.zip")
+    send(rep, office, tmp_path / "5.zip")
+    assert dump(office) == dump(rep)
+    for ctx in (office, rep):
+        invariants_hold(ctx)
 
 
 def test_two_copies_deleting_one_won_stage_each_keep_a_won_stage(copies, tmp_path) -> None:
