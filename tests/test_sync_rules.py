@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.db.changelog import NOT_LOGGED
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, ValidationError
@@ -47,8 +48,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def copies(template: Path, tmp_path: Path) -> Iterator[list[AppContext]]:
-    made = [new_copy(template, tmp_path, name) for name in ("office", "rep", "branch")]
+def copies(template: Path, tmp_path: Path, clock: FixedClock) -> Iterator[list[AppContext]]:
+    made = [new_copy(template, tmp_path, name, clock) for name in ("office", "rep", "branch")]
     try:
         yield made
     finally:
@@ -452,7 +453,7 @@ def test_a_deal_moved_into_a_stage_deleted_meanwhile_keeps_it_and_a_dry_run_save
 
 # --- the Sync tab ------------------------------------------------------------------------------------
 
-def test_the_sync_tab_shows_a_restored_stage_and_lets_it_be_acknowledged_only(qtbot, ctx, prefs, tmp_path,
+def test_the_sync_tab_shows_a_restored_stage_and_lets_it_be_acknowledged_only(qtbot, ctx, prefs, clock, tmp_path,
                                                                              monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
@@ -462,7 +463,7 @@ def test_the_sync_tab_shows_a_restored_stage_and_lets_it_be_acknowledged_only(qt
     from crm_desktop.views.sync_tab import PreviewDialog, SyncTab
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    rep = open_app(tmp_path / "rep.sqlite3")
+    rep = open_app(tmp_path / "rep.sqlite3", clock=clock)
     try:
         stage = create_stage(ctx.uow(), StageInput(name="สาธิตสินค้า", probability=40)).created[0]
         send(ctx, rep, tmp_path / "1.zip")
@@ -471,7 +472,7 @@ def test_the_sync_tab_shows_a_restored_stage_and_lets_it_be_acknowledged_only(qt
         export_bundle(rep.database, tmp_path / "2.zip", everything=True)
     finally:
         rep.close()
-    tab = SyncTab(ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(None), lambda: TODAY))
+    tab = SyncTab(ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(None)))
     qtbot.addWidget(tab)
     tab.show()
     published: list[Any] = []
