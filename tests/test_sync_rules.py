@@ -139,7 +139,8 @@ def set_field(entity: str, field: str, value: object) -> Callable[[dict[str, Any
 
 
 def test_a_ten_megabyte_first_name_is_refused_naming_line_record_field_and_rule(copies, contact_file, tmp_path) -> None:
-    path = mutated(contact_file, tmp_path / "big.zip", set_field("contact", "first_name", "ก" * 10_000_000))
+    # (10 MB of ASCII: 10 MB of Thai is 30 MB of UTF-8, which the 16 MB cap on a line refuses first)
+    path = mutated(contact_file, tmp_path / "big.zip", set_field("contact", "first_name", "n" * 10_000_000))
     text = refused(copies[1], path, "big.zip", "is refused: the first_name of contact",
                    "has 10,000,000 characters, more than the 100 allowed")
     assert len(text) < 400  # the value itself is not quoted
@@ -153,11 +154,11 @@ def test_a_stage_of_kind_zzz_or_probability_minus_500_is_refused(copies, contact
 
 
 def test_a_five_megabyte_label_and_other_long_manifest_texts_are_refused(copies, contact_file, tmp_path) -> None:
-    def label(head: dict[str, Any]) -> None:
-        head["extra"]["label"] = "ร้าน" * 1_250_000
-
-    refused(copies[1], mutated(contact_file, tmp_path / "label.zip", label, manifest=True),
-            "the label in its manifest is not a text of at most 400 characters")
+    too_long = "the label in its manifest is not a text of at most 400 characters"
+    for size, needles in ((1_250_000, ()), (101, (too_long,))):
+        path = mutated(contact_file, tmp_path / f"label{size}.zip",
+                       lambda head, n=size: head["extra"].update(label="ร้าน" * n), manifest=True)
+        refused(copies[1], path, *needles)  # 5 MB: over the manifest's own cap (1 MB) already
     for field, value in (("created_at", "2026-11-23T09:00:00" * 3), ("from_site", "x" * 17), ("schema", "0001" * 9)):
         path = mutated(contact_file, tmp_path / f"{field}.zip", lambda head, f=field, v=value: head.update({f: v}),
                        manifest=True)
