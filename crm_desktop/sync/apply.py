@@ -284,7 +284,7 @@ class Applier:
     def _repair(self) -> None:
         """Repair what the merged data breaks; each repaired field counts as a conflict of its kind of record."""
         repairs = Repairs(self.uow, self.cur)
-        repairs.run(self.tables)
+        repairs.run()
         self.conflicts += repairs.conflicts
         for conflict in repairs.conflicts:
             self.report.of(conflict["entity"]).conflicts += 1

@@ -23,9 +23,8 @@ import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
-
-from sqlalchemy import Table
 
 from crm_desktop.db.changelog import encode_value
 from crm_desktop.db.repositories.pipeline import DEFAULT_STAGES
@@ -53,9 +52,11 @@ class Pin:
     parent: str
 
 
-def pins(tables: dict[str, Table]) -> list[Pin]:
-    return [Pin(name, column.key, next(iter(column.foreign_keys)).column.table.name)
-            for name, table in sorted(tables.items()) for column in table.columns if rule_of(column).pins_parent]
+@cache
+def pins() -> tuple[Pin, ...]:
+    return tuple(Pin(name, column.key, next(iter(column.foreign_keys)).column.table.name)
+                 for name, model in sorted(synced_models().items()) for column in model.__table__.columns  # type: ignore[attr-defined]
+                 if rule_of(column).pins_parent)
 
 
 class Repairs:
@@ -69,10 +70,10 @@ class Repairs:
         self.restored: dict[str, list[str]] = {}  # entity -> rows brought back from deleted
         self.updated: dict[str, list[str]] = {}  # entity -> rows otherwise changed
 
-    def run(self, tables: dict[str, Table]) -> None:
+    def run(self) -> None:
         """Check every rule in turn on the data as the repairs before left it; a repair never breaks a
         rule checked before it."""
-        for pin in pins(tables):
+        for pin in pins():
             self._in_use(pin)
             self._flush()
         self._stage_kinds()

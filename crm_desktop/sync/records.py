@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String, Table, Text
@@ -137,12 +138,7 @@ class _Fields:
     """
 
     def __init__(self, table: Table) -> None:
-        logged = [c for c in table.columns if c.key not in NOT_LOGGED]
-        self.columns = {c.key: (_check_for(c.type), bool(c.nullable)) for c in logged}
-        self.texts = {c.key: TextRule.of(c) for c in logged if self.columns[c.key][0] is _text}
-        # the other fields' checks, with the range their column allows (whole numbers)
-        self.checks = {c.key: ranged(c.key, self.columns[c.key][0], rule_of(c)) for c in logged
-                       if c.key not in self.texts}
+        self.columns, self.texts, self.checks = _column_checks(table.name)
         self.shapes: dict[tuple[str, ...], _Shape] = {}
 
     def check(self, fields: dict[str, Any]) -> None:
@@ -180,6 +176,17 @@ class _Fields:
             raise ValueError(f"unknown field {next(n for n in names if n not in self.columns)!r}")
         return _Shape(tuple(n for n in names if n in self.texts),
                       [(n, self.checks[n], self.columns[n][1]) for n in names if n in self.checks], [])
+
+
+@cache
+def _column_checks(name: str) -> tuple[dict[str, tuple[Check, bool]], dict[str, TextRule], dict[str, Check]]:
+    """A table's (check, may be null) per field, its text rules, and the other fields' checks with the
+    range their column allows; made once per run (every import builds a Schema, a re-import too)."""
+    logged = [c for c in synced_tables()[name].columns if c.key not in NOT_LOGGED]
+    columns = {c.key: (_check_for(c.type), bool(c.nullable)) for c in logged}
+    texts = {c.key: TextRule.of(c) for c in logged if columns[c.key][0] is _text}
+    checks = {c.key: ranged(c.key, columns[c.key][0], rule_of(c)) for c in logged if c.key not in texts}
+    return columns, texts, checks
 
 
 class Schema:
