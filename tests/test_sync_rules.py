@@ -382,6 +382,18 @@ def test_the_owner_deleted_and_demoted_by_a_file_is_reinstated(copies, contact_f
     invariants_hold(branch)
 
 
+@pytest.mark.parametrize(("field", "value"), [("role", "staff"), ("active", False),
+                                              ("deleted_at", "2026-11-23T09:00:00")])
+def test_the_only_owner_demoted_deactivated_or_deleted_by_a_file_is_reinstated(copies, contact_file, tmp_path,
+                                                                             field, value) -> None:
+    rep = copies[1]
+    path = mutated(contact_file, tmp_path / "lost.zip", lambda _d: None,
+                   added=(foreign_change("user", OWNER_ID, {field: value}),))
+    import_bundle(rep.database, rep.user_id, path)
+    assert [(c.field, c.rule) for c in open_conflicts(rep.database)] == [(field, "owner")]
+    invariants_hold(rep)
+
+
 def test_two_copies_demoting_one_owner_each_keep_the_installed_owner(copies, tmp_path) -> None:
     """Each copy keeps an owner by itself (as a user admin would); merged, none is left: both copies
     reinstate the installed owner, with the same values, and converge."""
@@ -422,6 +434,23 @@ def test_two_copies_deleting_one_won_stage_each_keep_a_won_stage(copies, tmp_pat
     assert dump(office) == dump(rep)
     for ctx in (office, rep):
         invariants_hold(ctx)
+
+
+def test_a_deleted_stage_of_the_missing_kind_comes_back_before_the_default_stage_of_another_kind(
+        copies, tmp_path) -> None:
+    office, rep, _ = copies
+    big = create_stage(office.uow(), StageInput(name="ปิดการขายรายใหญ่", probability=100, kind="won")).created[0]
+    won = default_stage_id("won")
+    update_stage(office.uow(), won, StageInput(name="รอส่งของ", probability=90, kind="open"))
+    delete_stage(office.uow(), won)
+    path = tmp_path / "office.zip"
+    export_bundle(office.database, path, everything=True)
+    path = mutated(path, tmp_path / "nowon.zip", lambda _d: None,
+                   added=(foreign_change("stage", big, {"deleted_at": "2026-11-23T09:00:00"}),))
+    import_bundle(rep.database, rep.user_id, path)
+    assert stage_row(rep, big)[1:] == ("won", 1)
+    assert stage_row(rep, won)[1:] == ("open", 0)
+    invariants_hold(rep)
 
 
 def test_a_file_turning_the_only_lost_stage_open_gets_a_lost_stage_back(copies, contact_file, tmp_path) -> None:
