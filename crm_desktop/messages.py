@@ -263,6 +263,43 @@ THAI: dict[str, str] = {
         "ให้เปลี่ยนสถานะเป็น \"เสร็จสิ้น\" แทน"
     ),
     # --- end campaigns ---
+    # --- sync: field rules (sync/rules.py), the manifest, repairs (sync/invariants.py) (begin) ---
+    "Line {line} of {name} is refused: the {field} of {entity} {row} has {length} characters, more than the "
+    "{max_len} allowed. Nothing was imported.": (
+        "ไม่รับบรรทัดที่ {line} ของไฟล์ {name}: ช่อง {field} ของระเบียน {entity} {row} ยาว {length} ตัวอักษร "
+        "เกินที่รับได้ {max_len} ตัวอักษร ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "Line {line} of {name} is refused: the {field} of {entity} {row} is blank, and it is required. "
+    "Nothing was imported.": (
+        "ไม่รับบรรทัดที่ {line} ของไฟล์ {name}: ช่อง {field} ของระเบียน {entity} {row} ว่างอยู่ "
+        "แต่เป็นช่องที่ต้องกรอก ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "Line {line} of {name} is refused: the {field} of {entity} {row} is {value}, which is not one of "
+    "{allowed}. Nothing was imported.": (
+        "ไม่รับบรรทัดที่ {line} ของไฟล์ {name}: ช่อง {field} ของระเบียน {entity} {row} มีค่า {value} "
+        "ซึ่งไม่ใช่ค่าที่อนุญาต ({allowed}) ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "Line {line} of {name} is refused: the {field} of {entity} {row} is {value}, outside {allowed}. "
+    "Nothing was imported.": (
+        "ไม่รับบรรทัดที่ {line} ของไฟล์ {name}: ช่อง {field} ของระเบียน {entity} {row} มีค่า {value} "
+        "อยู่นอกช่วงที่รับได้ ({allowed}) ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "Line {line} of {name} is refused: the {field} of {entity} {row} is {value}, which is not written the "
+    "way this program stores it. Nothing was imported.": (
+        "ไม่รับบรรทัดที่ {line} ของไฟล์ {name}: ช่อง {field} ของระเบียน {entity} {row} มีค่า {value} "
+        "ซึ่งไม่อยู่ในรูปแบบที่โปรแกรมนี้จัดเก็บ ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "The file {name} is refused: the {field} in its manifest is not a text of at most {max_len} characters. "
+    "Nothing was imported.": (
+        "ไม่รับไฟล์ {name}: ค่า {field} ในส่วนหัวของไฟล์ (manifest) ต้องเป็นข้อความยาวไม่เกิน {max_len} ตัวอักษร "
+        "ยังไม่ได้นำเข้าข้อมูลใด ๆ"
+    ),
+    "This change was made to keep the data valid: the other value would break it again. "
+    "Edit the record instead if it should change.": (
+        "การเปลี่ยนแปลงนี้ทำขึ้นเพื่อให้ข้อมูลยังถูกต้อง ถ้าใช้ค่าอีกฝั่งข้อมูลจะผิดอีก "
+        "หากต้องการเปลี่ยน ให้แก้ไขที่ระเบียนนั้นโดยตรง"
+    ),
+    # --- sync: field rules and the manifest (end) ---
     # --- sync/ ---
     "Could not write the sync file {path}: {reason}": "เขียนไฟล์ซิงก์ {path} ไม่สำเร็จ: {reason}",
     "The file {name} is damaged or incomplete (it may have been cut off while copying). Nothing was imported.": (

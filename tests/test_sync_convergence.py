@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
-from datetime import date
+from contextlib import suppress
+from datetime import date, datetime
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
+from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
+from crm_desktop.models import User
 from crm_desktop.services.accounts import (
     AccountInput,
     account_input,
@@ -20,15 +23,22 @@ from crm_desktop.services.accounts import (
     restore_accounts,
     update_account,
 )
+from crm_desktop.services.campaigns import CampaignInput, create_campaign, delete_campaign
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.duplicates import merge
 from crm_desktop.services.leads import LeadInput, create_lead, lead_input, update_lead
+from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, move_to_stage
+from crm_desktop.services.picklists import LOSS_REASONS
+from crm_desktop.services.stages import StageInput, create_stage, delete_stage, update_stage
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.state import status
 from tests.sync_helpers import dump, make_template, new_copy
+from tests.test_sync_rules import invariants_hold
 from tests.time_helpers import make_clock
 
 TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 9, 0)
+KINDS = ("open", "won", "lost")
 NAMES = ("ร้านกาแฟดอยช้าง", "บริษัท สยามพาณิชย์ จำกัด", "Chiang Mai Crafts", "หจก. รุ่งเรืองการค้า", "Lanna Foods")
 PHONES = ("021234567", "0812345678", "053111222", "")
 PROVINCES = ("กรุงเทพมหานคร", "เชียงใหม่", "ภูเก็ต", "")
@@ -127,6 +137,69 @@ class Office(RuleBasedStateMachine):
         choices = {"phone": "loser"} if take else {}
         merge(self.copies[i].uow(), "account", ids[a % len(ids)], ids[b % len(ids)], choices)
 
+    # --- the rules across rows (sync/invariants.py): each copy keeps them, merges may break them ---
+
+    @rule(i=st.integers(0, COPIES - 1), name=st.sampled_from(("สาธิต", "รอเซ็น", "Demo")), kind=st.sampled_from(KINDS))
+    def add_stage(self, i: int, name: str, kind: str) -> None:
+        with suppress(DomainError):  # a live stage has that name on this copy
+            create_stage(self.copies[i].uow(), StageInput(name=name, probability=50, kind=kind))
+
+    @rule(i=st.integers(0, COPIES - 1), pick=st.integers(0, 50), kind=st.sampled_from(KINDS), drop=st.booleans())
+    def change_stage(self, i: int, pick: int, kind: str, drop: bool) -> None:
+        """Delete a stage or change its kind: refused on this copy when deals use it or a kind would go."""
+        ids = live_rows(self.copies[i], "stage")
+        ctx = self.copies[i]
+        with suppress(DomainError):
+            if drop:
+                delete_stage(ctx.uow(), ids[pick % len(ids)])
+            else:
+                update_stage(ctx.uow(), ids[pick % len(ids)], StageInput(name=f"ขั้น {pick}", kind=kind))
+
+    @rule(i=st.integers(0, COPIES - 1), pick=st.integers(0, 50), deal=st.integers(0, 50), new=st.booleans())
+    def deal_into_stage(self, i: int, pick: int, deal: int, new: bool) -> None:
+        ctx = self.copies[i]
+        stages, deals = live_rows(ctx, "stage"), live_rows(ctx, "opportunity")
+        stage = stages[pick % len(stages)]
+        if new or not deals:
+            create_opportunity(ctx.uow(), OpportunityInput(name=f"ดีล {deal}", stage_id=stage,
+                                                           loss_reason=LOSS_REASONS[0]), NOW)
+        else:
+            move_to_stage(ctx.uow(), deals[deal % len(deals)], stage, NOW, LOSS_REASONS[0])
+
+    @rule(i=st.integers(0, COPIES - 1), pick=st.integers(0, 50), create=st.booleans())
+    def campaign(self, i: int, pick: int, create: bool) -> None:
+        """Start a campaign, attribute a lead to one, or delete one (refused while leads or deals use it)."""
+        ctx = self.copies[i]
+        ids = live_rows(ctx, "campaign")
+        if create or not ids:
+            with suppress(DomainError):  # a live campaign has that name on this copy
+                create_campaign(ctx.uow(), CampaignInput(name=f"แคมเปญ {pick % 3}"))
+        elif pick % 2:
+            create_lead(ctx.uow(), LeadInput(first_name="มาลี", campaign_id=ids[pick % len(ids)]))
+        else:
+            with suppress(DomainError):
+                delete_campaign(ctx.uow(), ids[pick % len(ids)])
+
+    @rule(i=st.integers(0, COPIES - 1), pick=st.integers(0, 50), add=st.booleans())
+    def owners(self, i: int, pick: int, add: bool) -> None:
+        """What a user admin would do (there is none yet): add an owner, or demote or remove one while
+        another active owner remains on this copy."""
+        ctx = self.copies[i]
+        with UnitOfWork(ctx.database, ctx.user_id) as uow:
+            if add:
+                uow.users.add(User(name=f"เจ้าของ {pick}", role="owner"))
+            else:
+                owners = sorted(uow.session.query(User).filter(User.role == "owner", User.active.is_(True),
+                                                                User.deleted_at.is_(None)), key=lambda u: u.id)
+                if len(owners) < 2:
+                    return
+                chosen = owners[pick % len(owners)]
+                if pick % 2:
+                    chosen.role = "sales"
+                else:
+                    chosen.deleted_at = datetime(2026, 11, 23, 10, 0)
+            uow.commit()
+
     @rule(i=st.integers(0, COPIES - 1), how=st.sampled_from(("all", "lacking", "for")), to=st.integers(1, 2))
     def export(self, i: int, how: str, to: int) -> None:
         """Everything, what the copies heard from lack, or what one copy lacks (if it ever sent a file)."""
@@ -150,9 +223,11 @@ class Office(RuleBasedStateMachine):
             raise AssertionError(err.text()) from err
 
     def converge(self) -> None:
-        """Every copy sends every other one what that copy lacks (all, for a copy it never heard from)."""
+        """Every copy sends every other one what that copy lacks (all, for a copy it never heard from),
+        until a round brings nothing new: a repair made in one round travels in the next."""
         folder = Path(self.dir.name)
-        for round_ in range(3):
+        for round_ in range(6):
+            before = [dump(ctx) for ctx in self.copies]
             for i, src in enumerate(self.copies):
                 for j, dst in enumerate(self.copies):
                     if i == j:
@@ -162,6 +237,8 @@ class Office(RuleBasedStateMachine):
                     export_bundle(src.database, path, for_site=dst.database.site_id if known else None,
                                   everything=not known)
                     import_bundle(dst.database, dst.user_id, path)
+            if round_ >= 2 and [dump(ctx) for ctx in self.copies] == before:
+                return
 
 
 def _check_converged(machine: Office) -> None:
@@ -172,6 +249,7 @@ def _check_converged(machine: Office) -> None:
     for ctx in machine.copies:
         assert machine.created <= set(all_accounts(ctx)), "an account made on one copy is missing on another"
         assert status(ctx.database).waiting == 0
+        invariants_hold(ctx)
 
 
 class ConvergingOffice(Office):

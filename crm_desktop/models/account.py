@@ -8,6 +8,7 @@ from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin, sparse_index
+from crm_desktop.models.rules import EMAIL, EMAIL_MAX, FIVE_DIGITS, NOTES_MAX, PHONE, TAX_ID, rules
 
 
 class AddressMixin:
@@ -17,7 +18,7 @@ class AddressMixin:
     subdistrict: Mapped[str] = mapped_column(String(100), default="")
     district: Mapped[str] = mapped_column(String(100), default="")
     province: Mapped[str] = mapped_column(String(100), default="")
-    postcode: Mapped[str] = mapped_column(String(5), default="")
+    postcode: Mapped[str] = mapped_column(String(5), default="", info=rules(pattern=FIVE_DIGITS))
 
 
 class Account(SyncMixin, AddressMixin, Base):
@@ -36,18 +37,18 @@ class Account(SyncMixin, AddressMixin, Base):
         sparse_index("ix_account_email", "email"),
     )
 
-    name: Mapped[str] = mapped_column(String(200))
-    tax_id: Mapped[str] = mapped_column(String(13), default="")
-    branch_code: Mapped[str] = mapped_column(String(5), default="")
+    name: Mapped[str] = mapped_column(String(200), info=rules(required=True))
+    tax_id: Mapped[str] = mapped_column(String(13), default="", info=rules(pattern=TAX_ID))
+    branch_code: Mapped[str] = mapped_column(String(5), default="", info=rules(pattern=FIVE_DIGITS))
     industry: Mapped[str] = mapped_column(String(60), default="")
     segment: Mapped[str] = mapped_column(String(60), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
-    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=rules(pattern=PHONE))
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX), default="", info=rules(pattern=EMAIL))
     website: Mapped[str] = mapped_column(String(200), default="")
     founded_on: Mapped[date | None] = mapped_column(Date, default=None)
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("account.id"), default=None, index=True)
     owner_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None, index=True)
     tags: Mapped[str] = mapped_column(String(300), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
     # Derived from the name (crm_desktop.text.company_key) by db/match_keys.py; never logged.
     match_key: Mapped[str] = mapped_column(String(200), default="")

@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Tex
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin
+from crm_desktop.models.rules import NOTES_MAX, rules
 
 ACTIVITY_KINDS = ("task", "meeting", "call", "email", "note")
 ANNIVERSARY_KINDS = ("birthday", "founding", "custom")
@@ -16,9 +17,9 @@ ANNIVERSARY_KINDS = ("birthday", "founding", "custom")
 class Activity(SyncMixin, Base):
     __tablename__ = "activity"
 
-    kind: Mapped[str] = mapped_column(String(10), default="task")
-    subject: Mapped[str] = mapped_column(String(200))
-    notes: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(10), default="task", info=rules(choices=ACTIVITY_KINDS))
+    subject: Mapped[str] = mapped_column(String(200), info=rules(required=True))
+    notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
     starts_at: Mapped[datetime | None] = mapped_column(DateTime, default=None, index=True)
     ends_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     due_on: Mapped[date | None] = mapped_column(Date, default=None, index=True)
@@ -38,10 +39,10 @@ class Activity(SyncMixin, Base):
 class Anniversary(SyncMixin, Base):
     __tablename__ = "anniversary"
 
-    kind: Mapped[str] = mapped_column(String(10), default="custom")
+    kind: Mapped[str] = mapped_column(String(10), default="custom", info=rules(choices=ANNIVERSARY_KINDS))
     title: Mapped[str] = mapped_column(String(200))
-    month: Mapped[int] = mapped_column(Integer)
-    day: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer, info=rules(low=1, high=12))
+    day: Mapped[int] = mapped_column(Integer, info=rules(low=1, high=31))
     year: Mapped[int | None] = mapped_column(Integer, default=None)
     account_id: Mapped[str | None] = mapped_column(ForeignKey("account.id"), default=None, index=True)
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), default=None, index=True)

@@ -9,8 +9,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.account import AddressMixin
 from crm_desktop.models.base import Base, SyncMixin, sparse_index
+from crm_desktop.models.rules import EMAIL, EMAIL_MAX, NOTES_MAX, PHONE, rules
 
 GENDERS = ("", "female", "male", "other")
+INCOME_BANDS = ("", "<15k", "15k-30k", "30k-50k", "50k-100k", "100k+")
 
 
 class Contact(SyncMixin, AddressMixin, Base):
@@ -25,23 +27,23 @@ class Contact(SyncMixin, AddressMixin, Base):
     )
 
     prefix: Mapped[str] = mapped_column(String(30), default="")
-    first_name: Mapped[str] = mapped_column(String(100))
+    first_name: Mapped[str] = mapped_column(String(100), info=rules(required=True))
     last_name: Mapped[str] = mapped_column(String(100), default="")
     nickname: Mapped[str] = mapped_column(String(50), default="")
     position: Mapped[str] = mapped_column(String(100), default="")
     account_id: Mapped[str | None] = mapped_column(ForeignKey("account.id"), default=None, index=True)
     owner_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None, index=True)
-    mobile: Mapped[str] = mapped_column(String(20), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
-    email: Mapped[str] = mapped_column(String(200), default="")
+    mobile: Mapped[str] = mapped_column(String(20), default="", info=rules(pattern=PHONE))
+    phone: Mapped[str] = mapped_column(String(20), default="", info=rules(pattern=PHONE))
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX), default="", info=rules(pattern=EMAIL))
     line_id: Mapped[str] = mapped_column(String(60), default="")
     birthday: Mapped[date | None] = mapped_column(Date, default=None)
-    gender: Mapped[str] = mapped_column(String(10), default="")
-    income_band: Mapped[str] = mapped_column(String(20), default="")
+    gender: Mapped[str] = mapped_column(String(10), default="", info=rules(choices=GENDERS))
+    income_band: Mapped[str] = mapped_column(String(20), default="", info=rules(choices=INCOME_BANDS))
     interests: Mapped[str] = mapped_column(String(300), default="")
     marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_on: Mapped[date | None] = mapped_column(Date, default=None)
     tags: Mapped[str] = mapped_column(String(300), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
     # Derived from the names (crm_desktop.text.person_key) by db/match_keys.py; never logged.
     match_key: Mapped[str] = mapped_column(String(200), default="")

@@ -6,8 +6,11 @@ from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin, sparse_index
+from crm_desktop.models.rules import EMAIL, EMAIL_MAX, NOTES_MAX, PHONE, TAX_ID, rules
+from crm_desktop.scoring import CONDITIONS, FIELDS, TIMEFRAMES
 
 LEAD_STATUSES = ("new", "contacted", "qualified", "disqualified", "converted")
+MAX_WEIGHT = 1000  # a scoring rule adds or takes at most this many points
 
 
 class Lead(SyncMixin, Base):
@@ -26,18 +29,19 @@ class Lead(SyncMixin, Base):
     last_name: Mapped[str] = mapped_column(String(100), default="")
     company_name: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[str] = mapped_column(String(100), default="")
-    mobile: Mapped[str] = mapped_column(String(20), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
-    email: Mapped[str] = mapped_column(String(200), default="")
+    mobile: Mapped[str] = mapped_column(String(20), default="", info=rules(pattern=PHONE))
+    phone: Mapped[str] = mapped_column(String(20), default="", info=rules(pattern=PHONE))
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX), default="", info=rules(pattern=EMAIL))
     line_id: Mapped[str] = mapped_column(String(60), default="")
-    tax_id: Mapped[str] = mapped_column(String(13), default="")
+    tax_id: Mapped[str] = mapped_column(String(13), default="", info=rules(pattern=TAX_ID))
     province: Mapped[str] = mapped_column(String(100), default="")
     interest: Mapped[str] = mapped_column(String(300), default="")
-    budget_satang: Mapped[int | None] = mapped_column(BigInteger, default=None)
-    timeframe: Mapped[str] = mapped_column(String(30), default="")
+    budget_satang: Mapped[int | None] = mapped_column(BigInteger, default=None, info=rules(low=0))
+    timeframe: Mapped[str] = mapped_column(String(30), default="", info=rules(choices=("", *TIMEFRAMES)))
     source: Mapped[str] = mapped_column(String(30), default="")
-    campaign_id: Mapped[str | None] = mapped_column(ForeignKey("campaign.id"), default=None, index=True)
-    status: Mapped[str] = mapped_column(String(16), default="new", index=True)
+    campaign_id: Mapped[str | None] = mapped_column(ForeignKey("campaign.id"), default=None, index=True,
+                                                   info=rules(pins_parent=True))
+    status: Mapped[str] = mapped_column(String(16), default="new", index=True, info=rules(choices=LEAD_STATUSES))
     score: Mapped[int] = mapped_column(Integer, default=0)
     disqualify_reason: Mapped[str] = mapped_column(String(200), default="")
     duplicate_of_id: Mapped[str | None] = mapped_column(ForeignKey("lead.id"), default=None)
@@ -47,7 +51,7 @@ class Lead(SyncMixin, Base):
     converted_opportunity_id: Mapped[str | None] = mapped_column(
         ForeignKey("opportunity.id", use_alter=True), default=None
     )
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
     # Derived by db/match_keys.py: the person's key, or the company's when there is no person name.
     match_key: Mapped[str] = mapped_column(String(200), default="")
 
@@ -56,8 +60,8 @@ class LeadScoringRule(SyncMixin, Base):
     __tablename__ = "lead_scoring_rule"
 
     label: Mapped[str] = mapped_column(String(200), default="")
-    field: Mapped[str] = mapped_column(String(40))
-    condition: Mapped[str] = mapped_column(String(20))
+    field: Mapped[str] = mapped_column(String(40), info=rules(choices=FIELDS))
+    condition: Mapped[str] = mapped_column(String(20), info=rules(choices=CONDITIONS))
     value: Mapped[str] = mapped_column(String(200), default="")
-    weight: Mapped[int] = mapped_column(Integer, default=0)
+    weight: Mapped[int] = mapped_column(Integer, default=0, info=rules(low=-MAX_WEIGHT, high=MAX_WEIGHT))
     active: Mapped[bool] = mapped_column(Boolean, default=True)

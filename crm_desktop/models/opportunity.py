@@ -8,6 +8,7 @@ from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Index, Integer, S
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin
+from crm_desktop.models.rules import MAX_AMOUNT_SATANG, NOTES_MAX, rules
 
 STAGE_KINDS = ("open", "won", "lost")
 
@@ -15,10 +16,10 @@ STAGE_KINDS = ("open", "won", "lost")
 class Stage(SyncMixin, Base):
     __tablename__ = "stage"
 
-    name: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(100), info=rules(required=True))
     position: Mapped[int] = mapped_column(Integer, default=0)
-    probability: Mapped[int] = mapped_column(Integer, default=0)
-    kind: Mapped[str] = mapped_column(String(8), default="open")
+    probability: Mapped[int] = mapped_column(Integer, default=0, info=rules(low=0, high=100))
+    kind: Mapped[str] = mapped_column(String(8), default="open", info=rules(choices=STAGE_KINDS))
 
 
 class Opportunity(SyncMixin, Base):
@@ -29,20 +30,21 @@ class Opportunity(SyncMixin, Base):
               sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
     )
 
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), info=rules(required=True))
     account_id: Mapped[str | None] = mapped_column(ForeignKey("account.id"), default=None, index=True)
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), default=None, index=True)
     lead_id: Mapped[str | None] = mapped_column(ForeignKey("lead.id"), default=None)
     owner_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None, index=True)
-    stage_id: Mapped[str] = mapped_column(ForeignKey("stage.id"), index=True)
-    amount_satang: Mapped[int] = mapped_column(BigInteger, default=0)
-    probability: Mapped[int] = mapped_column(Integer, default=0)
+    stage_id: Mapped[str] = mapped_column(ForeignKey("stage.id"), index=True, info=rules(pins_parent=True))
+    amount_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=rules(low=0, high=MAX_AMOUNT_SATANG))
+    probability: Mapped[int] = mapped_column(Integer, default=0, info=rules(low=0, high=100))
     expected_close: Mapped[date | None] = mapped_column(Date, default=None)
     channel: Mapped[str] = mapped_column(String(30), default="")
-    campaign_id: Mapped[str | None] = mapped_column(ForeignKey("campaign.id"), default=None)
+    campaign_id: Mapped[str | None] = mapped_column(ForeignKey("campaign.id"), default=None,
+                                                   info=rules(pins_parent=True))
     competitor: Mapped[str] = mapped_column(String(200), default="")
     loss_reason: Mapped[str] = mapped_column(String(200), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
 
 
 class StageHistory(SyncMixin, Base):
@@ -57,4 +59,4 @@ class StageHistory(SyncMixin, Base):
     to_stage_id: Mapped[str] = mapped_column(ForeignKey("stage.id"))
     changed_at: Mapped[datetime] = mapped_column(DateTime)
     changed_by: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None)
-    amount_satang: Mapped[int] = mapped_column(BigInteger, default=0)
+    amount_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=rules(low=0, high=MAX_AMOUNT_SATANG))

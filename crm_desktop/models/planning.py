@@ -8,15 +8,20 @@ from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin
+from crm_desktop.models.rules import MAX_AMOUNT_SATANG, rules
+
+MAX_COMMISSION_BP = 10_000  # 100 %
+# "YYYY-MM", years 2000 to 2200 (services.targets.month_key says why a year is refused)
+MONTH = r"(?:20[0-9]{2}|21[0-9]{2}|2200)-(?:0[1-9]|1[0-2])"
 
 
 class Target(SyncMixin, Base):
     __tablename__ = "target"
 
     owner_id: Mapped[str] = mapped_column(ForeignKey("user.id"), index=True)
-    month: Mapped[str] = mapped_column(String(7))
-    amount_satang: Mapped[int] = mapped_column(BigInteger, default=0)
-    commission_bp: Mapped[int] = mapped_column(Integer, default=0)
+    month: Mapped[str] = mapped_column(String(7), info=rules(required=True, pattern=MONTH))
+    amount_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=rules(low=0, high=MAX_AMOUNT_SATANG))
+    commission_bp: Mapped[int] = mapped_column(Integer, default=0, info=rules(low=0, high=MAX_COMMISSION_BP))
 
 
 class AlertRule(SyncMixin, Base):

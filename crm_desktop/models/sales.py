@@ -8,6 +8,7 @@ from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Integer, String, T
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin
+from crm_desktop.models.rules import NOTES_MAX, rules
 
 DELIVERY_STATUSES = ("pending", "packed", "shipped", "delivered", "cancelled")
 
@@ -36,7 +37,7 @@ class DocumentMixin:
     status: Mapped[str] = mapped_column(String(16), default="draft")
     channel: Mapped[str] = mapped_column(String(30), default="")
     vat_bp: Mapped[int] = mapped_column(Integer, default=700)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
 
 
 class LineMixin:
@@ -66,7 +67,7 @@ class SalesOrder(SyncMixin, DocumentMixin, Base):
     __tablename__ = "sales_order"
 
     quotation_id: Mapped[str | None] = mapped_column(ForeignKey("quotation.id"), default=None)
-    delivery_status: Mapped[str] = mapped_column(String(16), default="pending")
+    delivery_status: Mapped[str] = mapped_column(String(16), default="pending", info=rules(choices=DELIVERY_STATUSES))
     delivery_due_on: Mapped[date | None] = mapped_column(Date, default=None)
     delivered_on: Mapped[date | None] = mapped_column(Date, default=None)
 

@@ -41,7 +41,9 @@ class SyncConflict(Base):
     """Two copies changed the same field to different values without seeing each other's change.
 
     The winner (later clock) is in the record; a person may keep the loser's value instead, which
-    writes a new change that syncs on.
+    writes a new change that syncs on. With a `rule` (sync/invariants.py), the winner is a repair this
+    copy wrote because the loser broke that rule once merged (a stage deleted while deals moved into
+    it): the loser's value cannot be kept.
     """
 
     __tablename__ = "sync_conflict"
@@ -61,6 +63,7 @@ class SyncConflict(Base):
     detected_at: Mapped[datetime] = mapped_column(DateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     resolution: Mapped[str] = mapped_column(String(16), default="")  # "kept", "flipped", "superseded"
+    rule: Mapped[str] = mapped_column(String(20), default="", server_default="")  # "" for a clash of values
 
 
 class SyncPending(Base):

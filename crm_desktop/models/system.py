@@ -8,6 +8,10 @@ from sqlalchemy import BigInteger, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin
+from crm_desktop.models.rules import NOTES_MAX, rules
+
+# The editable choice lists (services/picklists.py).
+PICK_LIST_KINDS = ("lead_source", "disqualify_reason", "loss_reason")
 
 
 class Change(Base):
@@ -42,7 +46,7 @@ class Setting(SyncMixin, Base):
     __tablename__ = "setting"
 
     key: Mapped[str] = mapped_column(String(60), unique=True)
-    value: Mapped[str] = mapped_column(Text, default="")
+    value: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
 
 
 class LocalState(Base):
@@ -63,8 +67,8 @@ class PickList(SyncMixin, Base):
     __tablename__ = "pick_list"
     __table_args__ = (Index("ix_pick_list_kind", "kind", "position"),)
 
-    kind: Mapped[str] = mapped_column(String(40))
-    value: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40), info=rules(choices=PICK_LIST_KINDS))
+    value: Mapped[str] = mapped_column(String(200), info=rules(required=True))
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 

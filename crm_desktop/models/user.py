@@ -6,6 +6,7 @@ from sqlalchemy import Boolean, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin
+from crm_desktop.models.rules import EMAIL, EMAIL_MAX, rules
 
 ROLES = ("owner", "manager", "sales", "staff")
 
@@ -13,7 +14,7 @@ ROLES = ("owner", "manager", "sales", "staff")
 class User(SyncMixin, Base):
     __tablename__ = "user"
 
-    name: Mapped[str] = mapped_column(String(120))
-    email: Mapped[str] = mapped_column(String(200), default="")
-    role: Mapped[str] = mapped_column(String(16), default="sales")
+    name: Mapped[str] = mapped_column(String(120), info=rules(required=True))
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX), default="", info=rules(pattern=EMAIL))
+    role: Mapped[str] = mapped_column(String(16), default="sales", info=rules(choices=ROLES))
     active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -73,24 +73,24 @@ def _clean(uow: UnitOfWork, data: AccountInput, today: date, account_id: str | N
     if data.owner_id and uow.users.get(data.owner_id) is None:
         raise ValidationError("owner_id", "The chosen owner no longer exists.")
     return {
-        "name": v.required_text(data.name, "name"),
+        "name": v.column_text(data.name, Account.name),
         "tax_id": tax_id,
         "branch_code": branch,
-        "industry": v.optional_text(data.industry, "industry", 60),
-        "segment": v.optional_text(data.segment, "segment", 60),
+        "industry": v.column_text(data.industry, Account.industry),
+        "segment": v.column_text(data.segment, Account.segment),
         "phone": v.phone(data.phone),
         "email": v.email(data.email),
-        "website": v.optional_text(data.website, "website"),
-        "address_line": v.optional_text(data.address_line, "address_line", 300),
-        "subdistrict": v.optional_text(data.subdistrict, "subdistrict", 100),
-        "district": v.optional_text(data.district, "district", 100),
+        "website": v.column_text(data.website, Account.website),
+        "address_line": v.column_text(data.address_line, Account.address_line),
+        "subdistrict": v.column_text(data.subdistrict, Account.subdistrict),
+        "district": v.column_text(data.district, Account.district),
         "province": v.province(data.province),
         "postcode": v.postcode(data.postcode),
         "founded_on": v.not_future(data.founded_on, today, "founded_on"),
         "parent_id": data.parent_id or None,
         "owner_id": data.owner_id or None,
-        "tags": normalize_tags(data.tags),
-        "notes": v.optional_text(data.notes, "notes", 10_000),
+        "tags": v.column_text(normalize_tags(data.tags), Account.tags),
+        "notes": v.column_text(data.notes, Account.notes),
     }
 
 

@@ -43,7 +43,7 @@ def _check_name_free(uow: UnitOfWork, name: str, campaign_id: str | None) -> Non
 
 
 def _clean(uow: UnitOfWork, data: CampaignInput, campaign_id: str | None) -> dict[str, Any]:
-    name = validation.required_text(data.name, "name", 200)
+    name = validation.column_text(data.name, Campaign.name)
     _check_name_free(uow, name, campaign_id)
     if data.status not in CAMPAIGN_STATUSES:
         raise ValidationError("status", "A campaign is planned, active or done.")
@@ -51,12 +51,12 @@ def _clean(uow: UnitOfWork, data: CampaignInput, campaign_id: str | None) -> dic
         raise ValidationError("ends_on", "A campaign cannot end before it starts.")
     return {
         "name": name,
-        "channel": validation.optional_text(data.channel, "channel", 30),
+        "channel": validation.column_text(data.channel, Campaign.channel),
         "status": data.status,
         "starts_on": data.starts_on,
         "ends_on": data.ends_on,
         "cost_satang": amount(data.cost_satang, "cost_satang"),
-        "notes": validation.optional_text(data.notes, "notes", 10_000),
+        "notes": validation.column_text(data.notes, Campaign.notes),
     }
 
 

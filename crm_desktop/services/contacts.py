@@ -10,13 +10,12 @@ from operator import attrgetter
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound, ValidationError
 from crm_desktop.models import Contact
-from crm_desktop.models.contact import GENDERS
+from crm_desktop.models.contact import GENDERS, INCOME_BANDS
 from crm_desktop.services import records, validation
 from crm_desktop.services.accounts import normalize_tags
 from crm_desktop.services.changes import Changes
 
 ENTITY = "contact"
-INCOME_BANDS = ("", "<15k", "15k-30k", "30k-50k", "50k-100k", "100k+")
 
 
 @dataclass
@@ -63,30 +62,30 @@ def _clean(uow: UnitOfWork, data: ContactInput, today: date) -> dict[str, object
     if data.marketing_consent and consent_on is None:
         consent_on = today
     return {
-        "prefix": v.optional_text(data.prefix, "prefix", 30),
-        "first_name": v.required_text(data.first_name, "first_name", 100),
-        "last_name": v.optional_text(data.last_name, "last_name", 100),
-        "nickname": v.optional_text(data.nickname, "nickname", 50),
-        "position": v.optional_text(data.position, "position", 100),
+        "prefix": v.column_text(data.prefix, Contact.prefix),
+        "first_name": v.column_text(data.first_name, Contact.first_name),
+        "last_name": v.column_text(data.last_name, Contact.last_name),
+        "nickname": v.column_text(data.nickname, Contact.nickname),
+        "position": v.column_text(data.position, Contact.position),
         "account_id": data.account_id or None,
         "owner_id": data.owner_id or None,
         "mobile": v.phone(data.mobile, "mobile", mobile_only=True),
         "phone": v.phone(data.phone),
         "email": v.email(data.email),
-        "line_id": v.optional_text(data.line_id.strip().lstrip("@"), "line_id", 60),
+        "line_id": v.column_text(data.line_id.strip().lstrip("@"), Contact.line_id),
         "birthday": v.not_future(data.birthday, today, "birthday"),
         "gender": data.gender,
         "income_band": data.income_band,
-        "interests": normalize_tags(data.interests),
+        "interests": v.column_text(normalize_tags(data.interests), Contact.interests),
         "marketing_consent": data.marketing_consent,
         "consent_on": consent_on if data.marketing_consent else None,
-        "address_line": v.optional_text(data.address_line, "address_line", 300),
-        "subdistrict": v.optional_text(data.subdistrict, "subdistrict", 100),
-        "district": v.optional_text(data.district, "district", 100),
+        "address_line": v.column_text(data.address_line, Contact.address_line),
+        "subdistrict": v.column_text(data.subdistrict, Contact.subdistrict),
+        "district": v.column_text(data.district, Contact.district),
         "province": v.province(data.province),
         "postcode": v.postcode(data.postcode),
-        "tags": normalize_tags(data.tags),
-        "notes": v.optional_text(data.notes, "notes", 10_000),
+        "tags": v.column_text(normalize_tags(data.tags), Contact.tags),
+        "notes": v.column_text(data.notes, Contact.notes),
     }
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.models import Account, Contact, Lead, Opportunity, Stage, StageHistory
-from crm_desktop.services import accounts, contacts, validation
+from crm_desktop.services import accounts, contacts, opportunities, validation
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.leads import check_transition, live_lead
 
@@ -83,9 +83,10 @@ def _new_opportunity(uow: UnitOfWork, lead: Lead, opts: ConvertOptions, account_
     amount = opts.amount_satang if opts.amount_satang is not None else (lead.budget_satang or 0)
     if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
         raise ValidationError("amount_satang", "A deal amount cannot be negative.")
+    amount = opportunities.amount(amount)  # a lead's budget has no upper bound, a deal's amount has
     stage = first_open_stage(uow)
     deal = uow.opportunities.add(Opportunity(
-        name=validation.required_text(name, "opportunity_name"),
+        name=validation.column_text(name, Opportunity.name, "opportunity_name"),
         account_id=account_id, contact_id=contact_id, lead_id=lead.id, owner_id=lead.owner_id,
         stage_id=stage.id, amount_satang=amount, probability=stage.probability,
         expected_close=opts.expected_close, campaign_id=lead.campaign_id,

@@ -19,6 +19,7 @@ from crm_desktop import scoring
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.models import Activity, Change, Lead, User
+from crm_desktop.models.rules import rule_of
 from crm_desktop.services import picklists, records, validation
 from crm_desktop.services.accounts import normalize_tags
 from crm_desktop.services.changes import Changes
@@ -64,16 +65,16 @@ class LeadInput:
 
 def _clean(uow: UnitOfWork, data: LeadInput, current: Lead | None) -> dict[str, Any]:
     v = validation
-    first = v.optional_text(data.first_name, "first_name", 100)
-    company = v.optional_text(data.company_name, "company_name", 200)
+    first = v.column_text(data.first_name, Lead.first_name)
+    company = v.column_text(data.company_name, Lead.company_name)
     if not first and not company:
         raise ValidationError("first_name", "Enter the person's name or the company name.")
     budget = data.budget_satang
-    if budget is not None and (isinstance(budget, bool) or not isinstance(budget, int) or budget < 0):
+    if budget is not None and not rule_of(Lead.budget_satang).allows_number(budget):
         raise ValidationError("budget_satang", "A budget cannot be negative.")
     if data.timeframe not in ("", *TIMEFRAMES):
         raise ValidationError("timeframe", "Unknown timeframe {value}.", value=data.timeframe)
-    source = data.source.strip()
+    source = v.column_text(data.source, Lead.source)
     kept = current is not None and current.source == source
     if source and not kept and source not in picklists.live_values(uow, picklists.LEAD_SOURCE):
         raise ValidationError("source", "Unknown lead source {value}.", value=source)
@@ -83,24 +84,24 @@ def _clean(uow: UnitOfWork, data: LeadInput, current: Lead | None) -> dict[str, 
     if data.owner_id and uow.users.get(data.owner_id) is None:
         raise ValidationError("owner_id", "The chosen owner no longer exists.")
     return {
-        "prefix": v.optional_text(data.prefix, "prefix", 30),
+        "prefix": v.column_text(data.prefix, Lead.prefix),
         "first_name": first,
-        "last_name": v.optional_text(data.last_name, "last_name", 100),
+        "last_name": v.column_text(data.last_name, Lead.last_name),
         "company_name": company,
-        "position": v.optional_text(data.position, "position", 100),
+        "position": v.column_text(data.position, Lead.position),
         "mobile": v.phone(data.mobile, "mobile", mobile_only=True),
         "phone": v.phone(data.phone),
         "email": v.email(data.email),
-        "line_id": v.optional_text(data.line_id.strip().lstrip("@"), "line_id", 60),
+        "line_id": v.column_text(data.line_id.strip().lstrip("@"), Lead.line_id),
         "tax_id": v.tax_id(data.tax_id),
         "province": v.province(data.province),
-        "interest": v.optional_text(normalize_tags(data.interest), "interest", 300),
+        "interest": v.column_text(normalize_tags(data.interest), Lead.interest),
         "budget_satang": budget,
         "timeframe": data.timeframe,
         "source": source,
         "campaign_id": data.campaign_id or None,
         "owner_id": data.owner_id or None,
-        "notes": v.optional_text(data.notes, "notes", 10_000),
+        "notes": v.column_text(data.notes, Lead.notes),
     }
 
 
@@ -271,7 +272,7 @@ def add_nurture_task(uow: UnitOfWork, lead_id: str, subject: str, due_on: date |
             raise ValidationError("owner_id", "The chosen owner no longer exists.")
         task = uow.activities.add(Activity(
             kind="task",
-            subject=validation.required_text(subject, "subject"),
+            subject=validation.column_text(subject, Activity.subject),
             due_on=due_on,
             owner_id=owner_id or lead.owner_id,
             lead_id=lead.id,

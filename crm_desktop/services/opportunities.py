@@ -14,11 +14,11 @@ from operator import attrgetter
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound, ValidationError
 from crm_desktop.models import Opportunity, Stage, StageHistory, new_id
+from crm_desktop.models.rules import MAX_AMOUNT_SATANG, rule_of
 from crm_desktop.services import records, validation
 from crm_desktop.services.changes import Changes
 
 ENTITY = "opportunity"
-MAX_AMOUNT_SATANG = 10**15  # ten trillion baht: anything above is a typing mistake
 
 
 @dataclass
@@ -53,7 +53,7 @@ def amount(value: object, field: str = "amount_satang") -> int:
 
 
 def probability(value: object, field: str = "probability") -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+    if not rule_of(Opportunity.probability).allows_number(value):
         raise ValidationError(field, "A probability is a whole percentage from 0 to 100.")
     return value
 
@@ -88,7 +88,7 @@ def _clean(uow: UnitOfWork, data: OpportunityInput, current: Opportunity | None 
     if data.lead_id and uow.leads.get(data.lead_id, include_deleted=True) is None:
         raise ValidationError("lead_id", "A record this one points to no longer exists. Refresh and try again.")
     return {
-        "name": v.required_text(data.name, "name", 200),
+        "name": v.column_text(data.name, Opportunity.name),
         "amount_satang": amount(data.amount_satang),
         "account_id": data.account_id or None,
         "contact_id": data.contact_id or None,
@@ -96,9 +96,9 @@ def _clean(uow: UnitOfWork, data: OpportunityInput, current: Opportunity | None 
         "lead_id": data.lead_id or None,
         "campaign_id": data.campaign_id or None,
         "expected_close": data.expected_close,
-        "channel": v.optional_text(data.channel, "channel", 30),
-        "competitor": v.optional_text(data.competitor, "competitor", 200),
-        "notes": v.optional_text(data.notes, "notes", 10_000),
+        "channel": v.column_text(data.channel, Opportunity.channel),
+        "competitor": v.column_text(data.competitor, Opportunity.competitor),
+        "notes": v.column_text(data.notes, Opportunity.notes),
     }
 
 
@@ -125,7 +125,7 @@ def _enter_stage(
     else:
         opp.loss_reason = ""
     if competitor.strip():
-        opp.competitor = validation.optional_text(competitor, "competitor", 200)
+        opp.competitor = validation.column_text(competitor, Opportunity.competitor)
     opp.stage_id = stage.id
     opp.probability = stage.probability if probability_override is None else probability_override
     _record_move(uow, opp, from_stage_id, stage.id, now)

@@ -11,15 +11,17 @@ from sqlalchemy import func, select
 
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound, ValidationError
-from crm_desktop.models import PickList, fixed_id
+from crm_desktop.models import Lead, Opportunity, PickList, fixed_id
+from crm_desktop.models.rules import rule_of
+from crm_desktop.models.system import PICK_LIST_KINDS
 from crm_desktop.services import records, validation
 from crm_desktop.services.changes import Changes
 
 ENTITY = "pick_list"
-LEAD_SOURCE = "lead_source"
-DISQUALIFY_REASON = "disqualify_reason"
-LOSS_REASON = "loss_reason"
-KINDS = (LEAD_SOURCE, DISQUALIFY_REASON, LOSS_REASON)
+KINDS = PICK_LIST_KINDS
+LEAD_SOURCE, DISQUALIFY_REASON, LOSS_REASON = KINDS
+# The column each list's values are stored in: an entry may be no longer than that column allows.
+FEEDS = {LEAD_SOURCE: Lead.source, DISQUALIFY_REASON: Lead.disqualify_reason, LOSS_REASON: Opportunity.loss_reason}
 
 LEAD_SOURCES = ("walk_in", "phone", "line", "facebook", "website", "referral", "trade_show", "campaign")
 DISQUALIFY_REASONS = (
@@ -76,7 +78,8 @@ def _check_kind(kind: str) -> None:
 def add_pick_value(uow: UnitOfWork, kind: str, value: str) -> Changes:
     """Add an entry at the end of a list; a removed entry with the same text comes back instead."""
     _check_kind(kind)
-    text = validation.required_text(value, "value", 200)
+    text = validation.column_text(value, PickList.value)
+    validation.optional_text(text, "value", rule_of(FEEDS[kind]).max_len)  # the records it is stored in
     with uow:
         same = [e for e in uow.session.scalars(select(PickList).where(PickList.kind == kind))
                 if e.value.casefold() == text.casefold()]

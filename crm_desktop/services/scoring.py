@@ -22,12 +22,13 @@ from crm_desktop import scoring
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound, ValidationError
 from crm_desktop.models import Lead, LeadScoringRule, fixed_id
+from crm_desktop.models.lead import MAX_WEIGHT
+from crm_desktop.models.rules import rule_of
 from crm_desktop.services import validation
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.formatting import parse_money
 
 ENTITY = "lead_scoring_rule"
-MAX_WEIGHT = 1000
 UPDATE_BATCH = 5000
 MAX_LISTED_LEADS = 5000
 
@@ -86,7 +87,7 @@ def _clean(data: RuleInput) -> dict[str, Any]:
         raise ValidationError("field", "Unknown lead field {value}.", value=data.field)
     if data.condition not in scoring.CONDITIONS:
         raise ValidationError("condition", "Unknown condition {value}.", value=data.condition)
-    if isinstance(data.weight, bool) or not isinstance(data.weight, int) or abs(data.weight) > MAX_WEIGHT:
+    if not rule_of(LeadScoringRule.weight).allows_number(data.weight):
         raise ValidationError("weight", "A weight is a whole number from -{max} to {max}.", max=MAX_WEIGHT)
     if data.condition in ("gte", "lte") and data.field not in scoring.ORDERED_FIELDS:
         raise ValidationError("condition", "At least / at most works only for the budget and the timeframe.")
@@ -104,9 +105,9 @@ def _clean(data: RuleInput) -> dict[str, Any]:
     return {
         "field": data.field,
         "condition": data.condition,
-        "value": value,
+        "value": validation.column_text(value, LeadScoringRule.value),  # a list joined may be too long
         "weight": data.weight,
-        "label": validation.optional_text(data.label, "label"),
+        "label": validation.column_text(data.label, LeadScoringRule.label),
         "active": bool(data.active),
     }
 

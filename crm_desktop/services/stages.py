@@ -17,6 +17,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.models import Stage, fixed_id
 from crm_desktop.models.opportunity import STAGE_KINDS
+from crm_desktop.models.rules import rule_of
 from crm_desktop.services import validation
 from crm_desktop.services.changes import Changes
 
@@ -54,12 +55,12 @@ class StageInput:
 
 
 def _clean(uow: UnitOfWork, data: StageInput, stage_id: str | None) -> dict[str, object]:
-    name = validation.required_text(data.name, "name", 100)
+    name = validation.column_text(data.name, Stage.name)
     for other in uow.stages.live_ordered():
         if other.id != stage_id and other.name.casefold() == name.casefold():
             raise ValidationError("name", "There is already a stage named {name}.", name=other.name)
     probability = data.probability
-    if isinstance(probability, bool) or not isinstance(probability, int) or not 0 <= probability <= 100:
+    if not rule_of(Stage.probability).allows_number(probability):
         raise ValidationError("probability", "A probability is a whole percentage from 0 to 100.")
     if data.kind not in STAGE_KINDS:
         raise ValidationError("kind", "A stage is open, won or lost.")

@@ -7,12 +7,15 @@ import re
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound, ValidationError
 from crm_desktop.models import Target, fixed_id
+from crm_desktop.models.planning import MAX_COMMISSION_BP as MAX_COMMISSION_BP  # for the targets dialog
+from crm_desktop.models.planning import MONTH
+from crm_desktop.models.rules import rule_of
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.opportunities import amount
+from crm_desktop.text import ascii_digits
 
 ENTITY = "target"
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-MAX_COMMISSION_BP = 10_000  # 100 %
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
 def target_id(owner_id: str, month: str) -> str:
@@ -22,11 +25,11 @@ def target_id(owner_id: str, month: str) -> str:
 
 def month_key(value: str, field: str = "month") -> str:
     """"YYYY-MM" (Gregorian year; a Buddhist-era year such as 2569 is refused, not guessed)."""
-    text = value.strip()
+    text = ascii_digits(value).strip()
     found = _MONTH.fullmatch(text)
     if found is None or not 1 <= int(found.group(2)) <= 12:
         raise ValidationError(field, "Enter a month as YYYY-MM, for example 2026-11.")
-    if not 2000 <= int(found.group(1)) <= 2200:
+    if re.fullmatch(MONTH, text) is None:  # the column's rule: years 2000 to 2200
         raise ValidationError(field, "Write the year of {month} in the Christian era, for example 2026-11.",
                               month=text)
     return text
@@ -34,7 +37,7 @@ def month_key(value: str, field: str = "month") -> str:
 
 def commission_rate(value: object, field: str = "commission_bp") -> int:
     """Commission in basis points (1 % = 100), 0 to 10000."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COMMISSION_BP:
+    if not rule_of(Target.commission_bp).allows_number(value):
         raise ValidationError(field, "A commission rate is between 0 % and 100 %.")
     return value
 

@@ -12,12 +12,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
 import geothai
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+from sqlalchemy import Column
+from sqlalchemy.orm import QueryableAttribute
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.models.rules import EMAIL_MAX, column_of, rule_of
 from crm_desktop.text import ascii_digits
 
 # --- Tax id --------------------------------------------------------------------------------
@@ -88,7 +92,6 @@ def branch_code(value: str, field: str = "branch_code") -> str:
 
 _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
 _EMAIL_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})")
-_EMAIL_MAX = 254
 
 
 def email(value: str, field: str = "email") -> str:
@@ -100,8 +103,8 @@ def email(value: str, field: str = "email") -> str:
     text = value.strip()
     if not text:
         return ""
-    if len(text) > _EMAIL_MAX:
-        raise ValidationError(field, "An email address can have at most {max_len} characters.", max_len=_EMAIL_MAX)
+    if len(text) > EMAIL_MAX:
+        raise ValidationError(field, "An email address can have at most {max_len} characters.", max_len=EMAIL_MAX)
     local, at, domain = text.rpartition("@")
     domain = domain.lower()
     if not at or len(local) > 64 or _EMAIL_LOCAL.fullmatch(local) is None:
@@ -300,6 +303,16 @@ def required_text(value: str, field: str, max_len: int = 200) -> str:
 def optional_text(value: str, field: str, max_len: int = 200) -> str:
     """Trimmed text that may be blank; pass a larger max_len for notes."""
     return _check_length(value.strip(), field, max_len)
+
+
+def column_text(value: str, column: Column[Any] | QueryableAttribute[Any], field: str | None = None) -> str:
+    """Trimmed text within its column's rule (models/rules.py): the column's length, and not blank
+    where the column requires it. The same rule checks the column in sync files."""
+    rule = rule_of(column)
+    name = field or column_of(column).key
+    if rule.max_len is None:
+        raise TypeError(f"{name} has no length declared")
+    return (required_text if rule.required else optional_text)(value, name, rule.max_len)
 
 
 EARLIEST_YEAR = 1800

@@ -31,6 +31,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.models.base import SYNC_COLUMNS
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.scoring import recompute_scores
+from crm_desktop.sync.invariants import Repairs
 from crm_desktop.sync.records import ChangeRecord, Head, Line, Schema, check_lines, synced_tables
 
 Progress = Callable[[int, int], bool]
@@ -234,8 +235,8 @@ class Applier:
                     self.report.received += len(batch)
                     self._step(self.report.received, total)
                 if not worked and _pending(self.cur):
-                    self._apply_batch([], total)  # rows still waiting for a parent: look again
-            self._finish()
+                    worked = self._apply_batch([], total)  # rows still waiting for a parent: look again
+            self._finish(worked)
         finally:
             self.cur.execute(f"PRAGMA cache_size={cache}")
         return self.report
@@ -268,14 +269,29 @@ class Applier:
             self.uow.database.clock.observe(max(r.hlc for r in records))
         return True
 
-    def _finish(self) -> None:
-        """Once after all batches: lead scores, and what still waits for a parent."""
+    def _finish(self, worked: bool) -> None:
+        """Once after all batches: lead scores, the rules across rows (sync/invariants.py), and what
+        still waits for a parent."""
         if self.rescore_all:
             recompute_scores(self.uow)
         elif self.rescore_leads:
             recompute_scores(self.uow, self.rescore_leads)
+        if worked:
+            self._repair()
         for entity, count in self.cur.execute("SELECT entity, count(*) FROM sync_pending GROUP BY entity"):
             self.report.of(entity).waiting = count
+
+    def _repair(self) -> None:
+        """Repair what the merged data breaks; each repaired field counts as a conflict of its kind of record."""
+        repairs = Repairs(self.uow, self.cur)
+        repairs.run()
+        self.conflicts += repairs.conflicts
+        for conflict in repairs.conflicts:
+            self.report.of(conflict["entity"]).conflicts += 1
+        for entity, ids in repairs.restored.items():
+            self.report.touch(entity, "created", ids)
+        for entity, ids in repairs.updated.items():
+            self.report.touch(entity, "updated", ids)
 
     def append_to_log(self, records: list[ChangeRecord]) -> None:
         """Append the changes to our log, numbered after the last one."""
@@ -416,7 +432,7 @@ class _Plan:
 
     def _conflict(self, entity: str, row_id: str, name: str, win: Version, lose: Version) -> None:
         self.a.conflicts.append({
-            "entity": entity, "row_id": row_id, "field": name,
+            "entity": entity, "row_id": row_id, "field": name, "rule": "",
             "winner_value": win.text, "winner_hlc": win.hlc, "winner_site": win.site, "winner_user": win.user,
             "loser_value": lose.text, "loser_hlc": lose.hlc, "loser_site": lose.site, "loser_user": lose.user,
         })

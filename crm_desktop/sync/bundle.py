@@ -233,6 +233,25 @@ def _manifest(data: dict[str, Any], name: str) -> Manifest:
     return manifest
 
 
+LABEL_MAX = 400  # how a copy names itself: "user · company", at most 120 + 3 + 200 characters
+# The manifest's texts and the longest a real copy writes; they are shown, compared and stored.
+_TEXT_CAPS = {"from_site": 16, "created_at": 40, "schema": 32, "payload_sha256": 64, "hmac": 64}
+
+
+def _check_texts(manifest: Manifest, name: str) -> None:
+    """Refuse a manifest text no copy writes: of another kind, or longer than its cap (a 5 MB label)."""
+    if not isinstance(manifest.extra, dict):
+        raise BundleRefused(_DAMAGED, name=name)
+    texts = [(key, getattr(manifest, key), cap) for key, cap in _TEXT_CAPS.items()]
+    texts += [("vector", site, _TEXT_CAPS["from_site"]) for site in manifest.vector]
+    if "label" in manifest.extra:
+        texts.append(("label", manifest.extra["label"], LABEL_MAX))
+    for key, value, cap in texts:
+        if not (isinstance(value, str) and len(value) <= cap) and not (key == "hmac" and value is None):
+            raise BundleRefused("The file {name} is refused: the {field} in its manifest is not a text of at most "
+                                "{max_len} characters. Nothing was imported.", name=name, field=key, max_len=cap)
+
+
 def read_bundle(
     path: Path, *, key: str | None, own_site: str, schema_head: str, on_lines: Callable[[int, list[bytes]], None]
 ) -> Manifest:
@@ -251,6 +270,7 @@ def read_bundle(
             raise BundleRefused("The file {name} was made by a newer version of the program (sync format "
                                 "{version}). Update this copy first.", name=name, version=version)
         manifest = _manifest(data, name)
+        _check_texts(manifest, name)
     if key:
         if not manifest.hmac:
             raise BundleRefused("The file {name} is not signed, and this copy only accepts files signed with "

@@ -1,7 +1,8 @@
 """Conflicts found by imports: listing them with both values, and keeping the other value.
 
 Keeping the other value is an ordinary edit (a new change with a fresh clock), so it wins on this
-copy and travels to the others with the next file.
+copy and travels to the others with the next file. A repair (a conflict with a `rule`,
+sync/invariants.py) cannot be taken back that way: the other value is what broke the rule.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from crm_desktop.db.changelog import decode_value
 from crm_desktop.db.database import Database
 from crm_desktop.db.hlc import hlc_time
 from crm_desktop.db.uow import UnitOfWork
-from crm_desktop.errors import NotFound
+from crm_desktop.errors import DomainError, NotFound
 from crm_desktop.models import SyncConflict, User, synced_models
 from crm_desktop.sync.records import synced_tables
 
@@ -39,6 +40,7 @@ class ConflictRow:
     field: str
     current: Side  # the value the record holds now (the later change)
     other: Side  # the value that lost
+    rule: str = ""  # the rule a repair kept (sync/invariants.py); "" for two edits of one field
 
 
 def _at(hlc: int) -> datetime:
@@ -80,7 +82,7 @@ def open_conflicts(database: Database, limit: int = 500) -> list[ConflictRow]:
                             names.get(c[f"{prefix}_user"], ""), _at(c[f"{prefix}_hlc"]))
 
             out.append(ConflictRow(c["id"], c["entity"], c["row_id"], _title(conn, table, c["row_id"]),
-                                   c["field"], side("winner"), side("loser")))
+                                   c["field"], side("winner"), side("loser"), c["rule"]))
         return out
 
 
@@ -91,6 +93,9 @@ def resolve(database: Database, user_id: str | None, conflict_id: int, *, keep_o
         conflict = session.get(SyncConflict, conflict_id)
         if conflict is None or conflict.resolved_at is not None:
             raise NotFound("This conflict was already resolved.")
+        if keep_other and conflict.rule:
+            raise DomainError("This change was made to keep the data valid: the other value would break it "
+                              "again. Edit the record instead if it should change.")
         if keep_other:
             model = synced_models().get(conflict.entity)
             obj = session.get(model, conflict.row_id) if model is not None else None

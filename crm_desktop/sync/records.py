@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String, Table, Text
@@ -21,7 +23,9 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String,
 from crm_desktop.db.changelog import NOT_LOGGED, encode_fields
 from crm_desktop.db.hlc import HLC_MAX
 from crm_desktop.models import synced_models
+from crm_desktop.models.rules import rule_of
 from crm_desktop.sync.bundle import BundleRefused
+from crm_desktop.sync.rules import BrokenRule, TextRule, ranged
 
 Check = Callable[[Any], Any]  # returns the column value, raises ValueError/TypeError if impossible
 
@@ -116,63 +120,73 @@ def _check_for(column_type: object) -> Check:
     raise TypeError(f"no sync check for {column_type!r}")
 
 
-_TEXT = {str}
-_OPTIONAL_TEXT = {str, type(None)}
+@dataclass(slots=True)
+class _Shape:
+    """How the changes with one set of field names are checked (see `_Fields`)."""
+
+    texts: tuple[str, ...]  # text fields: checked a column at a time (`texts_pass`)
+    others: list[tuple[str, Check, bool]]  # (field, check, may be null): checked one change at a time
+    waiting: list[Any]  # the text values of the changes met since the last `texts_pass`, change after change
 
 
 class _Fields:
-    """The value checks of one table's fields.
+    """The value checks of one table's fields: its column types and field rules (models/rules.py).
 
-    Text fields are the bulk of a big file (a million values and more): for each set of field
-    names met, their values are type-checked together at C speed, and only the others one by one.
+    Text fields are the bulk of a big file (a million values and more): `check` only collects each
+    change's text, per set of field names, and `texts_pass` checks it a column at a time at C speed
+    (sync/rules.py); the other values are checked (and dates turned into stored text) one by one.
     """
 
     def __init__(self, table: Table) -> None:
-        self.columns = {c.key: (_check_for(c.type), bool(c.nullable)) for c in table.columns
-                        if c.key not in NOT_LOGGED}
-        # field names -> (required text fields, optional text fields, [(other field, check, nullable)])
-        self.shapes: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...], list[tuple[str, Check, bool]]]] = {}
+        self.columns, self.texts, self.checks = _column_checks(table.name)
+        self.shapes: dict[tuple[str, ...], _Shape] = {}
 
     def check(self, fields: dict[str, Any]) -> None:
-        """Refuse an unknown field or an impossible value; turn date texts into dates, in place."""
+        """Refuse an unknown field or an impossible non-text value; turn date texts into dates, in place."""
         names = tuple(fields)
         shape = self.shapes.get(names)
         if shape is None:
             shape = self.shapes[names] = self._shape(names)
-        required, optional, others = shape
-        if not (set(map(type, map(fields.__getitem__, required))) <= _TEXT
-                and set(map(type, map(fields.__getitem__, optional))) <= _OPTIONAL_TEXT):
-            self._name_bad_text(fields, required, optional)
-        for name, check, nullable in others:
+        shape.waiting.extend(map(fields.__getitem__, shape.texts))
+        for name, check, nullable in shape.others:
             value = fields[name]
             if value is not None:
                 fields[name] = check(value)
             elif not nullable:
                 raise ValueError(f"{name} may not be empty")
 
-    def _shape(self, names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[str, Check, bool]]]:
-        required: list[str] = []
-        optional: list[str] = []
-        others: list[tuple[str, Check, bool]] = []
-        for name in names:
-            if name not in self.columns:
-                raise ValueError(f"unknown field {name!r}")
-            check, nullable = self.columns[name]
-            if check is _text:
-                (optional if nullable else required).append(name)
-            else:
-                others.append((name, check, nullable))
-        return tuple(required), tuple(optional), others
+    def texts_pass(self) -> bool:
+        """Whether the text of every change collected since the last call is of its type and keeps its rules."""
+        columns: dict[str, list[Any]] = defaultdict(list)
+        for shape in self.shapes.values():
+            if shape.waiting:
+                step = len(shape.texts)
+                for i, name in enumerate(shape.texts):
+                    columns[name] += shape.waiting[i::step]
+                shape.waiting.clear()
+        return all(self.texts[name].passes(values) for name, values in columns.items())
 
-    @staticmethod
-    def _name_bad_text(fields: dict[str, Any], required: tuple[str, ...], optional: tuple[str, ...]) -> None:
-        """Raise the error the fast check found, naming the field."""
-        for name in required:
-            if fields[name] is None:
-                raise ValueError(f"{name} may not be empty")
-        for name in (*required, *optional):
-            if fields[name] is not None and type(fields[name]) is not str:
-                raise TypeError(f"{name}: text expected")
+    def explain_texts(self, fields: dict[str, Any]) -> None:
+        """Raise the error of the first text value of a change that breaks its type or rule."""
+        for name in self.shapes[tuple(fields)].texts:
+            self.texts[name].explain(fields[name])
+
+    def _shape(self, names: tuple[str, ...]) -> _Shape:
+        if not self.columns.keys() >= set(names):
+            raise ValueError(f"unknown field {next(n for n in names if n not in self.columns)!r}")
+        return _Shape(tuple(n for n in names if n in self.texts),
+                      [(n, self.checks[n], self.columns[n][1]) for n in names if n in self.checks], [])
+
+
+@cache
+def _column_checks(name: str) -> tuple[dict[str, tuple[Check, bool]], dict[str, TextRule], dict[str, Check]]:
+    """A table's (check, may be null) per field, its text rules, and the other fields' checks with the
+    range their column allows; made once per run (every import builds a Schema, a re-import too)."""
+    logged = [c for c in synced_tables()[name].columns if c.key not in NOT_LOGGED]
+    columns = {c.key: (_check_for(c.type), bool(c.nullable)) for c in logged}
+    texts = {c.key: TextRule.of(c) for c in logged if columns[c.key][0] is _text}
+    checks = {c.key: ranged(c.key, columns[c.key][0], rule_of(c)) for c in logged if c.key not in texts}
+    return columns, texts, checks
 
 
 class Schema:
@@ -183,6 +197,10 @@ class Schema:
         self.tables = synced_tables()
         self.fields = {name: _Fields(table) for name, table in self.tables.items()}
         self.horizon = horizon
+
+    def texts_pass(self) -> bool:
+        """The column-wise text check of every change recorded since the last call (each table's)."""
+        return all([fields.texts_pass() for fields in self.fields.values()])  # a list: every table forgets
 
     def record(self, line: Line, data: Any) -> ChangeRecord:
         if not isinstance(data, dict):
@@ -331,10 +349,20 @@ def check_lines(lines: list[Line], name: str, schema: Schema) -> list[ChangeReco
     for line, data in zip(lines, parsed, strict=True):
         try:
             records.append(schema.record(line, data))
+        except BrokenRule as exc:  # a value no form accepts: named with the field and the rule
+            raise exc.refusal(line.number, name, data) from exc
         except (ValueError, TypeError, KeyError) as exc:
             raise refused_line(line.number, name, exc) from exc
         except RecursionError as exc:  # nested deep enough for JSON, still too deep to log
             raise refused_line(line.number, name, _too_deep()) from exc
+    if not schema.texts_pass():  # some text breaks a rule: find the first line holding it
+        for line, data, rec in zip(lines, parsed, records, strict=True):
+            try:
+                schema.fields[rec.entity].explain_texts(rec.fields)
+            except BrokenRule as exc:
+                raise exc.refusal(line.number, name, data) from exc
+            except (ValueError, TypeError) as exc:
+                raise refused_line(line.number, name, exc) from exc
     return records
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from crm_desktop.db.database import Database
 from crm_desktop.models import Change, Setting, SyncConflict, SyncExchange, SyncPeer, SyncPending, User
 from crm_desktop.services.settings import COMPANY_NAME
+from crm_desktop.sync.bundle import LABEL_MAX
 
 KEY_SETTING = "sync_office_key"  # LocalState: a secret of this office's copies, never synced
 
@@ -81,7 +82,7 @@ def copy_label(database: Database, user_id: str | None) -> str:
     with database.engine.connect() as conn:
         user = conn.execute(select(User.name).where(User.id == user_id)).scalar() if user_id else None
         company = conn.execute(select(Setting.value).where(Setting.key == COMPANY_NAME)).scalar()
-    return " · ".join(part for part in (user, company) if part)
+    return " · ".join(part for part in (user, company) if part)[:LABEL_MAX]  # a synced company name may be long
 
 
 def office_key(database: Database) -> str | None:

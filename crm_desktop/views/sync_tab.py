@@ -95,6 +95,19 @@ def field_label(name: str) -> str:
     return labels.get(name, name)
 
 
+def why_text(rule: str) -> str:
+    """What happened to a conflict's record: two edits of one field, or a repair after a merge (its rule)."""
+    texts = {
+        "in_use": QCoreApplication.translate(
+            "SyncLabels", "Restored: one copy deleted it while another copy's records still used it."),
+        "stage_kinds": QCoreApplication.translate(
+            "SyncLabels", "Restored: the pipeline needs an open, a won and a lost stage."),
+        "owner": QCoreApplication.translate(
+            "SyncLabels", "Restored: the data needs an active owner."),
+    }
+    return texts.get(rule, QCoreApplication.translate("SyncLabels", "Changed on two copies at once."))
+
+
 def count_headers() -> list[str]:
     return [
         QCoreApplication.translate("SyncLabels", "New"),
@@ -219,7 +232,7 @@ class SyncTab(QWidget):
         c_layout.addWidget(hint)
         self.conflicts = row_table("conflictsTable", [
             self.tr("Record"), self.tr("Field"), self.tr("Kept value"), self.tr("Changed by"),
-            self.tr("Other value"), self.tr("Changed by")], stretch=5)
+            self.tr("Other value"), self.tr("Changed by"), self.tr("What happened")], stretch=6)
         self.conflicts.itemSelectionChanged.connect(self._update_buttons)
         c_layout.addWidget(self.conflicts)
         row = QHBoxLayout()
@@ -271,6 +284,7 @@ class SyncTab(QWidget):
             self.conflicts.setItem(r, 3, _item(self._who(c.current)))
             self.conflicts.setItem(r, 4, _item(value_text(c.field, c.other.value)))
             self.conflicts.setItem(r, 5, _item(self._who(c.other)))
+            self.conflicts.setItem(r, 6, _item(why_text(c.rule), c.rule))
 
     def _fill_history(self, labels: dict[str, str]) -> None:
         """`labels`: each copy's name for itself (exports go to copies we heard from, so all are peers)."""
@@ -289,7 +303,13 @@ class SyncTab(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.selected_conflict() is not None
         self.keep_button.setEnabled(chosen)
-        self.flip_button.setEnabled(chosen)
+        self.flip_button.setEnabled(chosen and not self._selected_rule())
+
+    def _selected_rule(self) -> str:
+        """The rule a selected repair kept ("" for a clash of two edits, or nothing selected)."""
+        items = self.conflicts.selectedItems()
+        why = self.conflicts.item(items[0].row(), 6) if items else None
+        return str(why.data(Qt.ItemDataRole.UserRole) or "") if why is not None else ""
 
     def selected_conflict(self) -> int | None:
         items = self.conflicts.selectedItems()

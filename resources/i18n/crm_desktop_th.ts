@@ -2904,7 +2904,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/sync_tab.py" line="+137"/>
+        <location filename="../../crm_desktop/views/sync_tab.py" line="+150"/>
         <source>Import sync file</source>
         <translation>นำเข้าไฟล์ซิงก์</translation>
     </message>
@@ -3831,7 +3831,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../crm_desktop/views/sync_tab.py" line="-116"/>
+        <location filename="../../crm_desktop/views/sync_tab.py" line="-129"/>
         <source>Accounts</source>
         <translation>บริษัท</translation>
     </message>
@@ -4023,12 +4023,32 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>Deleted</source>
         <translation>ลบแล้ว</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-14"/>
+        <source>Restored: one copy deleted it while another copy&apos;s records still used it.</source>
+        <translation>นำกลับมาแล้ว: เครื่องหนึ่งลบไปขณะที่ข้อมูลในอีกเครื่องยังใช้อยู่</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restored: the pipeline needs an open, a won and a lost stage.</source>
+        <translation>นำกลับมาแล้ว: ไปป์ไลน์ต้องมีขั้นตอนแบบกำลังดำเนินการ ปิดการขายได้ และไม่สำเร็จ อย่างละหนึ่งขั้นตอน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restored: the data needs an active owner.</source>
+        <translation>นำกลับมาแล้ว: ต้องมีผู้ใช้ระดับเจ้าของที่ยังใช้งานอยู่อย่างน้อยหนึ่งคน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changed on two copies at once.</source>
+        <translation>มีการแก้ไขจากสองเครื่องในช่วงเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>New</source>
         <translation>ใหม่</translation>
     </message>
@@ -4117,6 +4137,11 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>อีกค่าหนึ่ง</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>What happened</source>
+        <translation>เกิดอะไรขึ้น</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Keep this value</source>
         <translation>ใช้ค่านี้ต่อไป</translation>
@@ -4177,7 +4202,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เครื่อง %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Exported</source>
         <translation>ส่งออก</translation>
     </message>
@@ -4192,7 +4217,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ทุกเครื่อง</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Changes the other copies do not have yet</source>
         <translation>เฉพาะข้อมูลที่เครื่องอื่นยังไม่มี</translation>
     </message>
