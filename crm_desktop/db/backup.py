@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from filelock import FileLock
 
 from crm_desktop.db.engine import read_only_uri
 from crm_desktop.db.output import output_file
@@ -45,6 +48,32 @@ class BackupInfo:
 
 class _Stop(Exception):
     """Raised inside SQLite's progress callback: it aborts the step loop."""
+
+
+def backup_lock(dest: Path) -> FileLock:
+    return FileLock(str(dest) + ".lock")
+
+
+@contextmanager
+def writing(dest: Path) -> Iterator[None]:
+    """Hold the lock of the backup `dest` from before its temporary file exists until it is renamed
+    into place. A backup may be made without the instance lock (`crm-desktop backup` beside the app):
+    the start-up sweep (`db.leftovers`) leaves the temporary files of a backup whose lock is held."""
+    lock = backup_lock(dest)
+    try:
+        with lock:
+            yield
+    finally:
+        with suppress(OSError):
+            Path(lock.lock_file).unlink(missing_ok=True)  # filelock leaves the file on Unix
+
+
+def backup_name_match(db_path: Path, name: str) -> re.Match[str] | None:
+    """The date and reason in `name` if it is the name of one of `db_path`'s backups."""
+    stem, suffix = db_path.stem, db_path.suffix
+    if not (name.startswith(stem) and name.endswith(suffix)):
+        return None
+    return _MIDDLE.fullmatch(name[len(stem) : len(name) - len(suffix)])
 
 
 def require_file(path: Path) -> None:
@@ -115,7 +144,9 @@ def backup_before(db_path: Path, reason: str, now: datetime, progress: Progress 
     `reason` names the occasion ("before-upgrade", "daily", "import", "sync-import"…); `manual`
     backups are kept until the user deletes them.
     """
-    dest = backup_file(db_path, backup_path(db_path, reason, now), progress)
+    dest = backup_path(db_path, reason, now)
+    with writing(dest):
+        backup_file(db_path, dest, progress)
     rotate(db_path, keep_count(db_path))
     return dest
 
@@ -138,14 +169,10 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     folder = backups_dir(db_path)
     if not folder.is_dir():
         return []
-    stem, suffix = db_path.stem, db_path.suffix
     found = []
     for path in folder.iterdir():
-        name = path.name
-        if not (name.startswith(stem) and name.endswith(suffix)) or not path.is_file():
-            continue
-        match = _MIDDLE.fullmatch(name[len(stem) : len(name) - len(suffix)])
-        if match is None:
+        match = backup_name_match(db_path, path.name)
+        if match is None or not path.is_file():
             continue
         made_at = datetime.strptime(match.group(1), _STAMP)
         found.append(BackupInfo(path, made_at, match.group(2), path.stat().st_size))

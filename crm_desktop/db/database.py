@@ -7,7 +7,6 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from filelock import FileLock
 from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,7 +18,8 @@ from crm_desktop.db.changelog import logging_session_factory
 from crm_desktop.db.engine import make_engine
 from crm_desktop.db.errors import readable
 from crm_desktop.db.hlc import HybridClock
-from crm_desktop.db.lock import acquire_instance_lock
+from crm_desktop.db.leftovers import remove_leftovers
+from crm_desktop.db.lock import InstanceLock, acquire_instance_lock
 from crm_desktop.db.probe import Found, Kind, probe, refusal
 from crm_desktop.db.search_index import INDEXED, fts_available
 from crm_desktop.errors import StorageError
@@ -40,7 +40,7 @@ class Database:
     sessions: sessionmaker[Session]
     has_search_index: bool
     migrated: bool = False
-    lock: FileLock | None = field(default=None, repr=False)
+    lock: InstanceLock | None = field(default=None, repr=False)
     read_only: bool = False
 
     def close(self) -> None:
@@ -108,7 +108,9 @@ def open_database(path: Path, *, clock: Clock, create: bool = True, read_only: b
     except OSError as exc:
         raise StorageError("Cannot open {path} for writing: {reason}", path=str(path), reason=exc) from exc
     try:
+        remove_leftovers(path, lock)  # before anything else is written: they may fill the disk
         migrated = migrate.upgrade(path, clock.now())
+        lock.hold_identity()  # a new database has a file, and so an identity, only now
         database = _connect(path, make_engine(path), clock, migrated=migrated)
     except BaseException:
         lock.release()

@@ -23,7 +23,6 @@ from crm_desktop.db.backup import (
     Progress,
     backup_file,
     backup_path,
-    backups_dir,
     copy_database,
     keep_count,
     require_file,
@@ -31,6 +30,7 @@ from crm_desktop.db.backup import (
 )
 from crm_desktop.db.engine import read_only_uri
 from crm_desktop.db.integrity import check_file, is_sqlite_file
+from crm_desktop.db.leftovers import scratch_path
 from crm_desktop.errors import StorageError
 
 BEFORE_RESTORE = "before-restore"
@@ -85,7 +85,7 @@ def restore_file(
     if not is_sqlite_file(source):
         raise StorageError("{path} is not a SQLite database, so it is not a crm_desktop backup.", path=str(source))
     phases = _Phases(progress, 3)
-    scratch = backups_dir(db_path) / f"{db_path.stem}-restoring.tmp"
+    scratch = scratch_path(db_path)
     try:
         _copy_to_scratch(source, scratch, phases.next())
         upgraded = _verify(scratch, source, now)

@@ -25,6 +25,7 @@ from crm_desktop.db.backup import (
 )
 from crm_desktop.db.database import SITE_KEY
 from crm_desktop.db.integrity import CheckResult, check_file
+from crm_desktop.db.leftovers import remove_leftovers
 from crm_desktop.db.lock import acquire_instance_lock
 from crm_desktop.db.probe import Kind, probe, refusal, require_ours
 from crm_desktop.db.restore import Restored, restore_file
@@ -164,6 +165,7 @@ def restore_database(db_path: Path, source: Path, progress: Progress | None = No
     _require_database(db_path)
     lock = acquire_instance_lock(db_path.resolve())
     try:
+        remove_leftovers(db_path.resolve(), lock)  # an interrupted restore's scratch copy first: disk space
         return restore_file(db_path, source, now, keep_local=KEPT_ON_RESTORE, progress=progress)
     finally:
         lock.release()

@@ -1,0 +1,47 @@
+"""One window per database file, whatever name it is opened by (a hard link, a symbolic link)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from crm_desktop.clock import FixedClock
+from crm_desktop.errors import DomainError, StorageError
+from crm_desktop.services.app import open_app
+from crm_desktop.services.backups import back_up_now, restore_database
+from tests.time_helpers import TEST_NOW
+
+
+@pytest.mark.parametrize("kind", ["hard link", "symbolic link"])
+def test_a_second_name_of_the_same_file_cannot_open_it_twice(tmp_path: Path, clock: FixedClock, kind: str) -> None:
+    db = tmp_path / "crm.sqlite3"
+    other = tmp_path / "elsewhere" / "same.sqlite3"
+    other.parent.mkdir()
+    ctx = open_app(db, clock=clock)  # a new database: it has an identity only once created
+    try:
+        (os.link if kind == "hard link" else os.symlink)(db, other)
+        with pytest.raises(StorageError) as refused:
+            open_app(other, clock=clock)
+        assert "already open in another crm_desktop window" in refused.value.text("en")
+        assert "เปิดอยู่ในหน้าต่าง" in refused.value.text("th")
+        with pytest.raises(StorageError, match="already open"):
+            restore_database(other, back_up_now(db, now=TEST_NOW), now=TEST_NOW)
+    finally:
+        ctx.close()
+    second = open_app(other, clock=clock)  # once the first window is closed
+    try:
+        with pytest.raises(StorageError, match="already open"):
+            open_app(db, clock=clock)
+    finally:
+        second.close()
+
+
+def test_the_lock_by_name_still_holds_on_its_own(tmp_path: Path, clock: FixedClock) -> None:
+    """On a shared folder, the other computer sees only the lock beside the file."""
+    db = tmp_path / "crm.sqlite3"
+    open_app(db, clock=clock).close()
+    with FileLock(str(db) + ".lock"), pytest.raises(DomainError, match="already open"):
+        open_app(db, clock=clock)
