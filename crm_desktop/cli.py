@@ -210,6 +210,9 @@ def _cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
         print("The backup came from an older version and was brought up to date.")
     if done.safety_backup is not None:
         print(f"The data it replaced is kept in {done.safety_backup}")
+    if done.own_settings_lost:
+        print("This copy's own settings could not be read from the replaced data, so those of the backup "
+              "are in use: check the office key (`sync status`) and the number of backups to keep.")
     return 0
 
 

@@ -12,12 +12,14 @@ from crm_desktop.sync.records import synced_tables
 from tests.time_helpers import make_clock
 
 
-def new_copy(template: Path, folder: Path, name: str, clock: Clock) -> AppContext:
-    """A fresh copy: the template file (already migrated and seeded) under a new site id."""
+def new_copy(template: Path, folder: Path, name: str, clock: Clock, site: str | None = None) -> AppContext:
+    """A fresh copy: the template file (already migrated and seeded) under a new site id (`site`, or random)."""
     path = folder / f"{name}.sqlite3"
     shutil.copyfile(template, path)
     with sqlite3.connect(path) as conn:
         conn.execute("DELETE FROM local_state WHERE key = 'site_id'")
+        if site is not None:
+            conn.execute("INSERT INTO local_state (key, value) VALUES ('site_id', ?)", (site,))
     return open_app(path, clock=clock)
 
 

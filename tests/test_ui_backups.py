@@ -190,11 +190,15 @@ def test_database_that_cannot_open_is_restored_when_the_user_agrees(
 
     monkeypatch.setattr(views_app.QMessageBox, "question", answer)
     monkeypatch.setattr(views_app.QMessageBox, "critical", lambda *a: pytest.fail(f"error shown: {a}"))
+    warned: list[str] = []
+    monkeypatch.setattr(backups_page, "show_warning", lambda _parent, text, **_: warned.append(text))
     opened = views_app.open_or_recover(QApplication.instance(), db_path, "en", clock)
     assert opened is not None
     try:
         assert asked and "Restore the newest good backup" in asked[0]
         assert account_count(opened.database) == 1
+        # The damaged file's own settings (office key…) could not be read: the user is told.
+        assert len(warned) == 1 and "office key" in warned[0]
     finally:
         opened.close()
 

@@ -17,7 +17,7 @@ from crm_desktop.db import migrate
 from crm_desktop.db.changelog import logging_session_factory
 from crm_desktop.db.engine import make_engine
 from crm_desktop.db.errors import readable
-from crm_desktop.db.hlc import HybridClock
+from crm_desktop.db.hlc import HybridClock, horizon
 from crm_desktop.db.leftovers import remove_leftovers
 from crm_desktop.db.lock import InstanceLock, acquire_instance_lock
 from crm_desktop.db.probe import Found, Kind, probe, refusal
@@ -26,6 +26,12 @@ from crm_desktop.errors import StorageError
 from crm_desktop.models import Change, LocalState
 
 SITE_KEY = "site_id"
+# The clock never starts below this: a restore stores here the newest clock the copy had issued,
+# which the restored change log may lack; handing it out again would give two changes one name.
+CLOCK_FLOOR_KEY = "clock_floor"
+# Set by a restore that lost changes this copy had made: its own changes are complete only up to this
+# clock. Until every other copy has seen a change made after the restore, our files say so (sync/).
+OWN_COMPLETE_KEY = "own_changes_complete_to"
 
 
 @dataclass
@@ -133,7 +139,7 @@ def _connect(path: Path, engine: Engine, clock: Clock, *, migrated: bool = False
     try:
         with engine.begin() as conn:
             site_id = _site(conn) if read_only else _ensure_site(conn)
-            last = conn.execute(select(func.max(Change.hlc))).scalar() or 0
+            last = _clock_start(conn, epoch_ms(clock.now()))
             has_index = all(fts_available(conn, e.table) for e in INDEXED)
     except DBAPIError as exc:
         engine.dispose()
@@ -149,6 +155,14 @@ def _connect(path: Path, engine: Engine, clock: Clock, *, migrated: bool = False
         migrated=migrated,
         read_only=read_only,
     )
+
+
+def _clock_start(conn: Connection, wall: int) -> int:
+    """The newest clock in the change log, or the floor a restore left if that is higher (a floor
+    beyond what another copy may send is ignored: it must never make this copy's clock unusable)."""
+    newest = conn.execute(select(func.max(Change.hlc))).scalar() or 0
+    floor = conn.execute(select(LocalState.value).where(LocalState.key == CLOCK_FLOOR_KEY)).scalar()
+    return max(newest, int(floor)) if floor and int(floor) <= horizon(wall) else newest
 
 
 def _site(conn: Connection) -> str:

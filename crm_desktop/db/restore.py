@@ -6,6 +6,10 @@ upgraded there). Only then is the current database backed up ("before-restore") 
 replaced with the backup API in one transaction: the running app's connections see the new data
 at their next read, WAL and SHM stay consistent, and a failure leaves the old data as it was.
 The caller holds the instance lock.
+
+A restore brings back data, not the copy's identity: LocalState (copy code, office key, backup
+settings, who works here) is this copy's and keeps its current values, and the clock's floor
+makes sure the copy never hands out again a clock it used before the restore.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +32,7 @@ from crm_desktop.db.backup import (
     require_file,
     rotate,
 )
+from crm_desktop.db.database import CLOCK_FLOOR_KEY, OWN_COMPLETE_KEY, SITE_KEY
 from crm_desktop.db.engine import read_only_uri
 from crm_desktop.db.integrity import check_file, is_sqlite_file
 from crm_desktop.db.leftovers import scratch_path
@@ -44,6 +49,9 @@ class Restored:
     safety_backup: Path | None  # the data that was replaced; None when there was none
     upgraded: bool  # the backup had an older schema and was brought up to date
     last_hlc: int  # the newest change clock in the restored data
+    # The current database could not be read (damaged): this copy's own settings, the office key
+    # among them, are now those of the backup. The user is told to check them.
+    own_settings_lost: bool = False
 
 
 class _Phases:
@@ -70,13 +78,14 @@ def restore_file(
     source: Path,
     now: datetime,
     *,
-    keep_local: Collection[str] = (),
+    tied_to_data: Mapping[str, str] | None = None,
     progress: Progress | None = None,
 ) -> Restored:
     """Replace the content of `db_path` with the backup `source`, or change nothing and raise.
 
-    `keep_local` names LocalState keys that describe this copy rather than its data (site id,
-    backup settings): the current values win over the backup's.
+    Every LocalState value of the current database wins over the backup's (a value cleared on
+    purpose is stored as "", so it stays cleared), except a key of `tied_to_data` (key -> table)
+    whose value names a row the restored data lacks: the backup's value stays then.
     """
     db_path, source = db_path.resolve(), source.resolve()
     if source == db_path:
@@ -89,13 +98,14 @@ def restore_file(
     try:
         _copy_to_scratch(source, scratch, phases.next())
         upgraded = _verify(scratch, source, now)
-        last_hlc = _prepare(scratch, _local_values(db_path, keep_local))
+        local = _local_state(db_path)
+        last_hlc = _prepare(scratch, local or {}, tied_to_data or {})
         safety = _safety_backup(db_path, now, phases.next())
         _replace(db_path, scratch, phases.next())
     finally:
         _remove(scratch)
     rotate(db_path, keep_count(db_path), protect=[source])
-    return Restored(source, db_path, safety, upgraded, last_hlc)
+    return Restored(source, db_path, safety, upgraded, last_hlc, own_settings_lost=local is None)
 
 
 def _refusal(exc: sqlite3.Error, source: Path) -> StorageError:
@@ -127,34 +137,51 @@ def _verify(scratch: Path, source: Path, now: datetime) -> bool:
     return migrate.upgrade(scratch, now, backup_first=False)
 
 
-def _local_values(db_path: Path, keys: Collection[str]) -> dict[str, str]:
-    """This copy's own LocalState values, if the current database can still be read."""
-    if not keys or not is_sqlite_file(db_path):
+def _local_state(db_path: Path) -> dict[str, str] | None:
+    """This copy's LocalState, its clock floor raised to the newest clock it issued itself;
+    {} when there is no current database, None when it cannot be read."""
+    if not db_path.is_file() or db_path.stat().st_size == 0:
         return {}
     try:
         conn = sqlite3.connect(read_only_uri(db_path), uri=True)
         try:
-            marks = ", ".join("?" for _ in keys)
-            rows = conn.execute(f"SELECT key, value FROM local_state WHERE key IN ({marks})", list(keys))
-            return dict(rows.fetchall())
+            local = dict(conn.execute("SELECT key, value FROM local_state").fetchall())
+            site = local.get(SITE_KEY)
+            issued = conn.execute("SELECT max(hlc) FROM change WHERE site_id = ?", (site,)).fetchone()[0] if site else 0
         finally:
             conn.close()
     except sqlite3.Error:
-        return {}
+        return None
+    local[CLOCK_FLOOR_KEY] = str(max(int(local.get(CLOCK_FLOOR_KEY) or 0), issued or 0))
+    return local
 
 
-def _prepare(scratch: Path, local: dict[str, str]) -> int:
+def _prepare(scratch: Path, local: dict[str, str], tied: Mapping[str, str]) -> int:
     """Write this copy's LocalState into the scratch copy, make it one file; its newest clock."""
     conn = sqlite3.connect(scratch, isolation_level=None)
     try:
+        kept = [(k, v) for k, v in local.items()
+                if k not in tied or conn.execute(f'SELECT 1 FROM "{tied[k]}" WHERE id = ?', (v,)).fetchone()]
+        if local.get(SITE_KEY):
+            kept += _lost_own_changes(conn, local)
         conn.executemany(
             "INSERT INTO local_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            local.items(),
+            kept,
         )
         conn.execute("PRAGMA journal_mode=DELETE")
         return int(conn.execute("SELECT coalesce(max(hlc), 0) FROM change").fetchone()[0])
     finally:
         conn.close()
+
+
+def _lost_own_changes(conn: sqlite3.Connection, local: dict[str, str]) -> list[tuple[str, str]]:
+    """If the restored log lacks changes this copy made (clocks up to the floor), the clock under
+    which its own log is complete: other copies may hold the lost ones and send them back."""
+    kept = conn.execute("SELECT max(hlc) FROM change WHERE site_id = ?", (local[SITE_KEY],)).fetchone()[0] or 0
+    if kept >= int(local[CLOCK_FLOOR_KEY]):
+        return []
+    earlier = local.get(OWN_COMPLETE_KEY)  # a gap left by an earlier restore is still open
+    return [(OWN_COMPLETE_KEY, str(min(kept, int(earlier)) if earlier else kept))]
 
 
 def _safety_backup(db_path: Path, now: datetime, progress: Progress | None) -> Path | None:

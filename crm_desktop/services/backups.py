@@ -1,8 +1,9 @@
 """Backups as the user sees them: how many to keep, the daily one, back up now, check, restore.
 
 How many automatic backups to keep and the day of the last daily one are facts about this copy
-(LocalState, never synced). A restore keeps them, and the copy's site id, from the current
-database: they describe this computer, not the data in the backup.
+(LocalState, never synced). A restore keeps every LocalState value of the current database (also
+the copy code and the office key): they describe this copy, not the data in the backup. Only the
+user working on this copy must exist in the restored data, or the backup's choice stays.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from crm_desktop.db.backup import (
     list_backups,
     rotate,
 )
-from crm_desktop.db.database import SITE_KEY
 from crm_desktop.db.integrity import CheckResult, check_file
 from crm_desktop.db.leftovers import remove_leftovers
 from crm_desktop.db.lock import acquire_instance_lock
@@ -37,7 +37,7 @@ __all__ = ["BackupInfo", "CheckResult", "DamagedDatabase", "Restored"]  # the ty
 DAILY = "daily"
 DAILY_KEY = "backup_daily_on"  # LocalState: ISO date of the last daily backup
 KEEP_MIN, KEEP_MAX = 1, 100
-KEPT_ON_RESTORE = (SITE_KEY, KEEP_KEY, DAILY_KEY)
+TIED_TO_DATA = {CURRENT_USER_KEY: "user"}  # LocalState values that name a row (key -> table)
 
 
 class DamagedDatabase(StorageError):
@@ -148,7 +148,7 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
 
 def restore_backup(ctx: AppContext, source: Path, progress: Progress | None = None) -> Restored:
     """Restore into the open database (this app holds its lock); the app reloads its screens after."""
-    done = restore_file(ctx.database.path, source, ctx.now(), keep_local=KEPT_ON_RESTORE, progress=progress)
+    done = restore_file(ctx.database.path, source, ctx.now(), tied_to_data=TIED_TO_DATA, progress=progress)
     ctx.database.clock.resume(done.last_hlc)  # never issue a clock the restored data already used
     ctx.user_id = ctx.database.local(CURRENT_USER_KEY) or OWNER_ID
     return done
@@ -166,6 +166,6 @@ def restore_database(db_path: Path, source: Path, progress: Progress | None = No
     lock = acquire_instance_lock(db_path.resolve())
     try:
         remove_leftovers(db_path.resolve(), lock)  # an interrupted restore's scratch copy first: disk space
-        return restore_file(db_path, source, now, keep_local=KEPT_ON_RESTORE, progress=progress)
+        return restore_file(db_path, source, now, tied_to_data=TIED_TO_DATA, progress=progress)
     finally:
         lock.release()

@@ -93,7 +93,7 @@ def export_bundle(
     now = database.time.now()
     with database.engine.connect() as conn:
         # Before the changes are read: the vector may claim less than the file holds, never more.
-        ours = state.vector(conn)
+        ours = state.stated_vector(conn, database.site_id)
     clocks.refuse_export_ahead(database, ours, seen)
     counts: Counter[str] = Counter()
     extra = {"label": state.copy_label(database, user_id)}
@@ -176,6 +176,7 @@ def _apply(database: Database, user_id: str | None, path: Path, manifest: Manife
         conn = uow.session.connection()
         state.record_conflicts(conn, applier.conflicts, now)
         state.remember_peer(conn, manifest.from_site, manifest.vector, now)
+        state.settle_restore(conn, database.site_id)
         label = manifest.extra.get("label") if isinstance(manifest.extra, dict) else None
         summary = {"label": label if isinstance(label, str) else "",
                    "counts": {e: asdict(c) for e, c in sorted(report.entities.items())}}

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
-from crm_desktop.db.database import Database
-from crm_desktop.models import Change, Setting, SyncConflict, SyncExchange, SyncPeer, SyncPending, User
+from crm_desktop.db.database import CLOCK_FLOOR_KEY, OWN_COMPLETE_KEY, Database
+from crm_desktop.models import Change, LocalState, Setting, SyncConflict, SyncExchange, SyncPeer, SyncPending, User
 from crm_desktop.services.settings import COMPANY_NAME
 from crm_desktop.sync.bundle import LABEL_MAX
 
@@ -24,18 +24,44 @@ def vector(conn: Connection) -> dict[str, int]:
     return {site: int(hlc) for site, hlc in rows}
 
 
+def stated_vector(conn: Connection, site: str) -> dict[str, int]:
+    """Our vector as our files state it. After a restore that lost changes of our own, those count
+    as seen only up to the restore point: the other copies then send back the ones they hold."""
+    ours = vector(conn)
+    complete = _local(conn, OWN_COMPLETE_KEY)
+    if complete is not None and site in ours:
+        ours[site] = min(ours[site], int(complete))
+    return ours
+
+
+def settle_restore(conn: Connection, site: str) -> None:
+    """After an import: once every copy we hear from has seen a change we made after the restore,
+    its latest file already carried what it held of the lost changes, and our files say it all again."""
+    if _local(conn, OWN_COMPLETE_KEY) is None:
+        return
+    floor = int(_local(conn, CLOCK_FLOOR_KEY) or 0)
+    if all(seen.get(site, 0) > floor for seen in peer_vectors(conn).values()):
+        conn.execute(delete(LocalState).where(LocalState.key == OWN_COMPLETE_KEY))
+
+
+def _local(conn: Connection, key: str) -> str | None:
+    return conn.execute(select(LocalState.value).where(LocalState.key == key)).scalar()
+
+
 def peer_vectors(conn: Connection) -> dict[str, dict[str, int]]:
     """What each copy we imported from had seen when it wrote its last file to us."""
     return {site: json.loads(raw) for site, raw in conn.execute(select(SyncPeer.site_id, SyncPeer.vector_json))}
 
 
 def remember_peer(conn: Connection, site: str, seen: Mapping[str, int], at: datetime) -> None:
-    """Keep the newest knowledge of `site`: merge with what we knew (files may arrive out of order)."""
+    """What `site` had seen, as its latest imported file says: not merged with what earlier files said.
+
+    A copy that restored a backup knows less than its earlier files claimed; from its next file on,
+    our files for it carry again what the restore took away. (A file that arrives out of order only
+    makes our next file for that copy carry changes it has; importing them again changes nothing.)
+    """
     known = peer_vectors(conn).get(site)
-    merged = dict(known or {})
-    for s, h in seen.items():
-        merged[s] = max(merged.get(s, 0), h)
-    data = {"vector_json": json.dumps(merged, sort_keys=True), "last_import_at": at}
+    data = {"vector_json": json.dumps(dict(seen), sort_keys=True), "last_import_at": at}
     if known is None:
         conn.execute(insert(SyncPeer).values(site_id=site, **data))
     else:

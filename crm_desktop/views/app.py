@@ -31,7 +31,7 @@ from crm_desktop.ui.fonts import install_app_font
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs, configure_application, default_language
 from crm_desktop.ui.tasks import ProgressFn, Task, run_task
-from crm_desktop.views.backups_page import start_restore
+from crm_desktop.views.backups_page import start_restore, tell_if_settings_lost
 from crm_desktop.views.common import datetime_text
 from crm_desktop.views.main_window import MainWindow
 
@@ -344,7 +344,8 @@ def restore_before_opening(path: Path, lang: str, clock: Clock) -> bool:
         return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        restore_database(path, good.path, now=clock.now())
+        done = restore_database(path, good.path, now=clock.now())
     finally:
         QApplication.restoreOverrideCursor()
+    tell_if_settings_lost(None, done, modal=True)
     return True

@@ -33,7 +33,7 @@ from crm_desktop.services.backups import (
     backups_to_keep,
     restore_backup,
 )
-from crm_desktop.ui.errors import confirm, show_error
+from crm_desktop.ui.errors import confirm, show_error, show_warning
 from crm_desktop.ui.tables import row_table
 from crm_desktop.ui.tasks import ProgressFn, Task, run_task
 from crm_desktop.views.common import ViewEnv
@@ -70,6 +70,15 @@ def start_restore(parent: QWidget, env: ViewEnv, source: Path, on_done: Callable
         on_error=lambda exc: show_error(parent, exc, env.lang),
         cancellable=False,
     )
+
+
+def tell_if_settings_lost(parent: QWidget | None, done: Restored, *, modal: bool = False) -> None:
+    """A restore over a database that could not be read could not keep this copy's own settings."""
+    if done.own_settings_lost:
+        show_warning(parent, QCoreApplication.translate(
+            "BackupsPage", "This copy's own settings could not be read from the damaged database, so those saved "
+            "in the backup are in use. Check the office key on the Sync tab and the number of backups to keep."),
+            title=QCoreApplication.translate("BackupsPage", "Restore"), modal=modal)
 
 
 class BackupsPage(QWidget):

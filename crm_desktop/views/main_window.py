@@ -25,6 +25,7 @@ from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.lookups import users
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.app import AppContext
+from crm_desktop.services.backups import Restored
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.settings import company_name
 from crm_desktop.services.validation import format_phone
@@ -35,6 +36,7 @@ from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice, SearchPopup
 from crm_desktop.ui.tasks import Task
 from crm_desktop.views.accounts import AccountsTab
+from crm_desktop.views.backups_page import tell_if_settings_lost
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts import ContactsTab
 from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicates
@@ -464,11 +466,13 @@ class MainWindow(QMainWindow):
         """After bulk work (sample data, an import): every list, count and pick list again."""
         self.refresh()
 
-    def reload_after_restore(self, _done: object = None) -> None:
+    def reload_after_restore(self, done: Restored | None = None) -> None:
         """A backup replaced every record: forget Undo, build the tabs again (their pick lists too)."""
         self.env.undo.forget()
         self.rebuild_tabs()
         self.last_action_label.setText(self.tr("Backup restored; the data it replaced was backed up first"))
+        if done is not None:
+            tell_if_settings_lost(self, done)
 
     # --- closing --------------------------------------------------------------------------
 

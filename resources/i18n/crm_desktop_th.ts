@@ -380,17 +380,23 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+151"/>
+        <location line="+14"/>
+        <location line="+146"/>
         <source>Restore</source>
         <translation>กู้คืน</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-159"/>
         <source>Restoring the backup…</source>
         <translation>กำลังกู้คืนข้อมูลสำรอง…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>This copy&apos;s own settings could not be read from the damaged database, so those saved in the backup are in use. Check the office key on the Sync tab and the number of backups to keep.</source>
+        <translation>อ่านการตั้งค่าเฉพาะของเครื่องนี้จากฐานข้อมูลที่เสียหายไม่ได้ จึงใช้การตั้งค่าที่บันทึกไว้ในไฟล์สำรองข้อมูลแทน โปรดตรวจสอบรหัสสำนักงานในแท็บซิงก์ข้อมูล และจำนวนไฟล์สำรองอัตโนมัติที่เก็บไว้</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>A backup is made every day when the program starts, and before upgrades, imports and restores; the oldest automatic ones are deleted. Backups you make yourself are kept until you delete them.</source>
         <translation>โปรแกรมจะสำรองข้อมูลทุกวันเมื่อเปิดโปรแกรม และก่อนอัปเกรด นำเข้าข้อมูล หรือกู้คืน โดยจะลบไฟล์สำรองอัตโนมัติที่เก่าที่สุดออก ส่วนไฟล์สำรองที่คุณสร้างเองจะเก็บไว้จนกว่าคุณจะลบเอง</translation>
     </message>
@@ -2171,7 +2177,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/views/main_window.py" line="+226"/>
+        <location filename="../../crm_desktop/views/main_window.py" line="+228"/>
         <source>&amp;Settings…</source>
         <translation>ตั้งค่า(&amp;S)…</translation>
     </message>
