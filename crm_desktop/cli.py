@@ -231,7 +231,7 @@ def _cmd_sync(args: argparse.Namespace, clock: Clock) -> int:
             ctx.close()
         return 0
     if args.sync_command == "import" and args.dry_run and not has_database(db_path(args)):
-        return _dry_run_into_new_copy(args.file.expanduser(), clock)
+        return _dry_run_into_new_copy(args.file.expanduser(), clock, message_language(args))
     if args.sync_command == "export":
         check_export_target(db_path(args), args.out.expanduser(), force=args.force)
     ctx = open_for_writing(args, clock, create=args.sync_command == "import")  # only an import starts a new copy
@@ -242,7 +242,7 @@ def _cmd_sync(args: argparse.Namespace, clock: Clock) -> int:
             print(f"Wrote {out.changes:,} changes to {out.path}")
         elif args.sync_command == "import":
             result = import_bundle(ctx.database, ctx.user_id, args.file.expanduser(), dry_run=args.dry_run)
-            print(import_summary(result))
+            print(import_summary(result, message_language(args)))
         elif args.sync_command == "repair-clock":
             print(repair_summary(repair_clock(ctx.database, ctx.user_id, dry_run=args.dry_run)))
         else:
@@ -253,7 +253,7 @@ def _cmd_sync(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
-def _dry_run_into_new_copy(file: Path, clock: Clock) -> int:
+def _dry_run_into_new_copy(file: Path, clock: Clock, lang: str) -> int:
     """What importing `file` into a new copy would do, against a scratch database: a dry run creates nothing."""
     with tempfile.TemporaryDirectory(prefix="crm-dry-run-") as folder:
         ctx = open_app(Path(folder) / "new-copy.sqlite3", clock=clock)
@@ -261,7 +261,7 @@ def _dry_run_into_new_copy(file: Path, clock: Clock) -> int:
             result = import_bundle(ctx.database, ctx.user_id, file, dry_run=True)
         finally:
             ctx.close()
-    print(import_summary(result))
+    print(import_summary(result, lang))
     return 0
 
 

@@ -389,6 +389,20 @@ THAI: dict[str, str] = {
         "รายการเปลี่ยนแปลงลงวันที่ {when} UTC ล้ำหน้านาฬิกาของเครื่องนี้เกิน {hours} ชั่วโมง "
         "ยังไม่ได้บันทึกข้อมูลใด ๆ โปรดตรวจสอบวันที่และเวลาของทั้งสองเครื่อง"
     ),
+    # sync/report.py (the command line's account of an import)
+    "Imported": "นำเข้าแล้ว",
+    "Dry run, nothing was saved": "ทดลองนำเข้า ยังไม่ได้บันทึกข้อมูล",
+    "nothing new from copy {site} (the file holds no changes).": (
+        "ไม่มีข้อมูลใหม่จากเครื่อง {site} (ไฟล์นี้ไม่มีการเปลี่ยนแปลงใด ๆ)"
+    ),
+    "nothing new from copy {site} (all {old} change(s) in the file were already here).": (
+        "ไม่มีข้อมูลใหม่จากเครื่อง {site} (การเปลี่ยนแปลงทั้ง {old} รายการในไฟล์มีอยู่ในเครื่องนี้แล้ว)"
+    ),
+    "{new} new change(s) from copy {site}.": "การเปลี่ยนแปลงใหม่ {new} รายการจากเครื่อง {site}",
+    "{new} new change(s) from copy {site}; {old} more were already here.": (
+        "การเปลี่ยนแปลงใหม่ {new} รายการจากเครื่อง {site} และอีก {old} รายการมีอยู่ในเครื่องนี้แล้ว"
+    ),
+    "Backup made before the import: {path}": "สำรองข้อมูลไว้ก่อนนำเข้าที่ {path}",
     # --- end sync ---
 }
 

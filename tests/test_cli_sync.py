@@ -9,6 +9,8 @@ import pytest
 
 from crm_desktop.main import main
 from crm_desktop.services.app import open_app
+from crm_desktop.sync.apply import ApplyReport
+from crm_desktop.sync.report import news_text
 from tests.time_helpers import make_clock
 
 
@@ -65,3 +67,34 @@ def test_the_office_key_signs_files(tmp_path: Path, capsys: pytest.CaptureFixtur
     run(capsys, "--db", str(office), "sync", "key", "ความลับ")
     assert run(capsys, "--db", str(office), "sync", "export", "--out", str(bundle), "--force")[0] == 0
     assert run(capsys, "--db", str(rep), "sync", "import", str(bundle))[0] == 0
+
+
+def test_a_replayed_file_says_that_nothing_was_new(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    office, rep, bundle = tmp_path / "office.db", tmp_path / "rep.db", tmp_path / "f.zip"
+    ctx = open_app(office, clock=make_clock())
+    site = ctx.database.site_id
+    ctx.close()
+    run(capsys, "--db", str(office), "sync", "export", "--out", str(bundle))
+    code, out, _ = run(capsys, "--db", str(rep), "sync", "import", str(bundle))
+    received = int(out.split(": ")[1].split(" ")[0].replace(",", ""))
+    assert code == 0 and out.startswith(f"Imported: {received:,} new change(s) from copy {site}.\n") and received > 0
+    code, out, _ = run(capsys, "--db", str(rep), "sync", "import", str(bundle), "--dry-run")
+    assert out == (f"Dry run, nothing was saved: nothing new from copy {site} "
+                   f"(all {received:,} change(s) in the file were already here).\n")
+    code, out, _ = run(capsys, "--db", str(rep), "sync", "import", str(bundle))
+    assert out == (f"Imported: nothing new from copy {site} "
+                   f"(all {received:,} change(s) in the file were already here).\n")
+    code, out, _ = run(capsys, "--lang", "th", "--db", str(rep), "sync", "import", str(bundle))
+    assert out == (f"นำเข้าแล้ว: ไม่มีข้อมูลใหม่จากเครื่อง {site} "
+                   f"(การเปลี่ยนแปลงทั้ง {received:,} รายการในไฟล์มีอยู่ในเครื่องนี้แล้ว)\n")
+
+
+@pytest.mark.parametrize(("received", "already", "text"), [
+    (0, 0, "nothing new from copy c1 (the file holds no changes)."),
+    (1, 0, "1 new change(s) from copy c1."),
+    (1_881, 1_881, "nothing new from copy c1 (all 1,881 change(s) in the file were already here)."),
+    (1_881, 1_880, "1 new change(s) from copy c1; 1,880 more were already here."),
+])
+def test_what_a_file_brought_is_said_plainly(received: int, already: int, text: str) -> None:
+    assert news_text(ApplyReport(received=received, already_had=already), "c1", "en") == text
+    assert "c1" in news_text(ApplyReport(received=received, already_had=already), "c1", "th")

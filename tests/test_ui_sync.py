@@ -184,3 +184,34 @@ def test_the_office_key_is_set_in_settings(qtbot, ctx, prefs) -> None:
     dialog.office_key.setText("  กุญแจร้าน  ")
     assert dialog.save()
     assert office_key(ctx.database) == "กุญแจร้าน"
+
+
+@pytest.mark.parametrize(("lang", "intro", "done"), [
+    ("en", "all of them are already here, nothing is new",
+     "Nothing new from copy {site}: all {n} change(s) in the file were already here."),
+    ("th", "ทั้งหมดมีอยู่ในเครื่องนี้แล้ว ไม่มีข้อมูลใหม่",
+     "ไม่มีข้อมูลใหม่จากเครื่อง {site}: การเปลี่ยนแปลงทั้ง {n} รายการในไฟล์มีอยู่ในเครื่องนี้แล้ว"),
+])
+def test_a_replayed_file_says_that_nothing_is_new(qtbot, qapp, tab, other, tmp_path, lang, intro, done) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from crm_desktop.ui.i18n import UiLanguage
+
+    create_account(other.uow(), AccountInput(name="ร้านกาแฟดอยช้าง"), TODAY)
+    path = tmp_path / "again.zip"
+    export_bundle(other.database, path, user_id=other.user_id)
+    n = import_bundle(tab.env.db, tab.env.ctx.user_id, path).report.received  # imported once already
+    language = UiLanguage(qapp)
+    assert language.apply(lang) == (lang == "th")  # English needs no catalog
+    try:
+        said: list[str] = []
+        tab.env.bus.action_done.connect(said.append)
+        tab.choose_import_path = lambda: path
+        tab.import_button.click()
+        qtbot.waitUntil(lambda: isinstance(tab.preview, PreviewDialog) and tab.preview.isVisible(), timeout=10_000)
+        assert any(intro in label.text() for label in tab.preview.findChildren(QLabel))
+        tab.preview.import_button.click()
+        qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+        assert said == [done.format(site=other.database.site_id, n=n)]
+    finally:
+        language.apply("en")

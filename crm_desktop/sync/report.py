@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
+from crm_desktop.messages import translate
 from crm_desktop.services.app import AppContext
-from crm_desktop.sync.apply import COUNT_KINDS
+from crm_desktop.sync.apply import COUNT_KINDS, ApplyReport
 from crm_desktop.sync.clocks import HOURS, clock_warning
 from crm_desktop.sync.files import ImportResult
 from crm_desktop.sync.repair import ClockRepair
 from crm_desktop.sync.state import status
 
 
-def import_summary(result: ImportResult) -> str:
+def import_summary(result: ImportResult, lang: str = "en") -> str:
     report = result.report
-    head = "Dry run, nothing was saved" if result.dry_run else "Imported"
-    lines = [f"{head}: {report.received:,} changes from copy {result.manifest.from_site} "
-             f"({report.already_had:,} already here)."]
+    head = translate("Dry run, nothing was saved" if result.dry_run else "Imported", lang)
+    lines = [f"{head}: {news_text(report, result.manifest.from_site, lang)}"]
     rows = [(e, c) for e, c in sorted(report.entities.items()) if any(getattr(c, k) for k in COUNT_KINDS)]
     if rows:
         lines.append("kind\t" + "\t".join(COUNT_KINDS))
         lines += [f"{e}\t" + "\t".join(str(getattr(c, k)) for k in COUNT_KINDS) for e, c in rows]
     if result.backup is not None:
-        lines.append(f"Backup made before the import: {result.backup}")
+        lines.append(translate("Backup made before the import: {path}", lang).format(path=result.backup))
     return "\n".join(lines)
+
+
+def news_text(report: ApplyReport, site: str, lang: str) -> str:
+    """What a file brought: how many of its changes were new, and plainly when none was."""
+    new, old = report.received - report.already_had, report.already_had
+    if report.received == 0:
+        template = "nothing new from copy {site} (the file holds no changes)."
+    elif new == 0:
+        template = "nothing new from copy {site} (all {old} change(s) in the file were already here)."
+    elif old == 0:
+        template = "{new} new change(s) from copy {site}."
+    else:
+        template = "{new} new change(s) from copy {site}; {old} more were already here."
+    return translate(template, lang).format(new=f"{new:,}", old=f"{old:,}", site=site)
 
 
 def sync_status_text(ctx: AppContext) -> str:

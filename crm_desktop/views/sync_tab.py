@@ -151,7 +151,9 @@ class PreviewDialog(QDialog):
         self.resize(620, 420)
         report = result.report
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("%1 changes from copy %2, made %3. %4 of them are already here.")
+        nothing_new = report.received > 0 and report.received == report.already_had
+        intro = QLabel((self.tr("%1 change(s) from copy %2, made %3: all of them are already here, nothing is new.")
+                        if nothing_new else self.tr("%1 changes from copy %2, made %3. %4 of them are already here."))
                        .replace("%1", f"{report.received:,}").replace("%2", result.manifest.from_site)
                        .replace("%3", made_text(result.manifest.created_at, env))
                        .replace("%4", f"{report.already_had:,}"))
@@ -167,7 +169,7 @@ class PreviewDialog(QDialog):
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, cell)
         layout.addWidget(self.table)
-        if not rows:
+        if not rows and not nothing_new:
             layout.addWidget(QLabel(self.tr("Nothing in this file is new to this copy.")))
         note = QLabel(self.tr("The database is backed up before the import. Conflicts keep the later change "
                               "and are listed on the Sync tab, where you can choose the other value."))
@@ -396,9 +398,15 @@ class SyncTab(QWidget):
         report: ApplyReport = result.report
         changes = report.changes()
         self.imported.emit(changes)
-        self.env.bus.publish(changes, self.tr("Imported %1 changes from copy %2")
-                             .replace("%1", f"{report.received - report.already_had:,}")
-                             .replace("%2", result.manifest.from_site))
+        new = report.received - report.already_had
+        if new:
+            text = self.tr("Imported %1 changes from copy %2").replace("%1", f"{new:,}")
+        elif report.received:
+            text = self.tr("Nothing new from copy %2: all %1 change(s) in the file were already here.").replace(
+                "%1", f"{report.received:,}")
+        else:
+            text = self.tr("Nothing new from copy %2: the file holds no changes.")
+        self.env.bus.publish(changes, text.replace("%2", result.manifest.from_site))
 
     def _failed(self, exc: BaseException) -> None:
         self.reload()

@@ -2915,7 +2915,12 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>นำเข้าไฟล์ซิงก์</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>%1 change(s) from copy %2, made %3: all of them are already here, nothing is new.</source>
+        <translation>มีการเปลี่ยนแปลง %1 รายการจากเครื่อง %2 สร้างเมื่อ %3 ทั้งหมดมีอยู่ในเครื่องนี้แล้ว ไม่มีข้อมูลใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 changes from copy %2, made %3. %4 of them are already here.</source>
         <translation>มีการเปลี่ยนแปลง %1 รายการจากเครื่อง %2 สร้างเมื่อ %3 ในจำนวนนี้มีอยู่ในเครื่องนี้แล้ว %4 รายการ</translation>
     </message>
@@ -3837,7 +3842,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../crm_desktop/views/sync_tab.py" line="-129"/>
+        <location filename="../../crm_desktop/views/sync_tab.py" line="-131"/>
         <source>Accounts</source>
         <translation>บริษัท</translation>
     </message>
@@ -4082,7 +4087,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>SyncTab</name>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>This copy</source>
         <translation>เครื่องนี้</translation>
     </message>
@@ -4276,12 +4281,22 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>กำลังนำเข้าไฟล์ซิงก์…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Imported %1 changes from copy %2</source>
         <translation>นำเข้า %1 รายการจากเครื่อง %2 แล้ว</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
+        <source>Nothing new from copy %2: all %1 change(s) in the file were already here.</source>
+        <translation>ไม่มีข้อมูลใหม่จากเครื่อง %2: การเปลี่ยนแปลงทั้ง %1 รายการในไฟล์มีอยู่ในเครื่องนี้แล้ว</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing new from copy %2: the file holds no changes.</source>
+        <translation>ไม่มีข้อมูลใหม่จากเครื่อง %2: ไฟล์นี้ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Office key</source>
         <translation>รหัสสำนักงาน</translation>
     </message>
