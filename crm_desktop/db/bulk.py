@@ -13,12 +13,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Column, Date, DateTime, Dialect, Table
 
 from crm_desktop.db.changelog import NOT_LOGGED, ChangeContext, change_header, encode_fields
 from crm_desktop.db.database import Database
 from crm_desktop.db.match_keys import match_key_for
 from crm_desktop.db.search_index import SuspendedIndex
+from crm_desktop.db.times import date_param, time_param
 from crm_desktop.errors import DomainError
 from crm_desktop.models import Change, new_id
 from crm_desktop.models.base import SyncMixin
@@ -103,13 +104,24 @@ class Cancelled(DomainError):
         super().__init__("Cancelled: nothing was saved.")
 
 
+def bind_processor(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """How a raw cursor's parameter for `column` is converted, as the ORM stores it: times and dates
+    by `db.times` (the generic types have no processor of their own, and sqlite3's default adapter
+    would write a time without its microseconds when they are zero)."""
+    if isinstance(column.type, DateTime):
+        return time_param
+    if isinstance(column.type, Date):
+        return date_param
+    return column.type.bind_processor(dialect)
+
+
 class TableWriter:
     """Prepared INSERT for one table, converting Python values the way SQLAlchemy would."""
 
     def __init__(self, table: Table, database: Database, with_key: bool = False) -> None:
         dialect = database.engine.dialect
         self.columns = [c.key for c in table.columns if with_key or not (c.primary_key and c.autoincrement is True)]
-        processors = [table.c[k].type.bind_processor(dialect) for k in self.columns]
+        processors = [bind_processor(table.c[k], dialect) for k in self.columns]
         self.converted = [(i, p) for i, p in enumerate(processors) if p is not None]
         names = ", ".join(f'"{k}"' for k in self.columns)
         marks = ", ".join("?" for _ in self.columns)

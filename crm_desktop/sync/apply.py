@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Table
 
-from crm_desktop.db.bulk import Cancelled, DeferredIndexes, TableWriter
+from crm_desktop.db.bulk import Cancelled, DeferredIndexes, TableWriter, bind_processor
 from crm_desktop.db.changelog import decode_value, encode_value
 from crm_desktop.db.hlc import SEED_CEILING
 from crm_desktop.db.match_keys import SOURCES, match_key_for
@@ -502,7 +502,7 @@ class _Plan:
 
     def _update(self, table: Table, rows: dict[str, dict[str, Any]]) -> None:
         dialect = self.a.uow.database.engine.dialect
-        process = {c.key: c.type.bind_processor(dialect) for c in table.columns}
+        process = {c.key: bind_processor(c, dialect) for c in table.columns}
         groups: dict[tuple[str, ...], list[list[Any]]] = defaultdict(list)
         counts = self.a.report.of(table.name)
         updated: list[str] = []

@@ -22,6 +22,7 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String,
 
 from crm_desktop.db.changelog import NOT_LOGGED, encode_fields
 from crm_desktop.db.hlc import HLC_MAX
+from crm_desktop.db.times import stored_time
 from crm_desktop.models import synced_models
 from crm_desktop.models.rules import rule_of
 from crm_desktop.sync.bundle import BundleRefused
@@ -105,11 +106,7 @@ def _datetime(value: Any) -> str:
     moment = datetime.fromisoformat(_text(value))
     if moment.isoformat() != value:
         raise ValueError("time expected as YYYY-MM-DDTHH:MM:SS")
-    return _stored(moment)
-
-
-def _stored(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return stored_time(moment)
 
 
 def _check_for(column_type: object) -> Check:
@@ -233,7 +230,7 @@ class Schema:
         at = data["t"]
         moment = datetime.fromisoformat(_text(at))  # a real time, or refused
         if not _STORED_TIME.fullmatch(at):  # our own files carry the stored form already
-            at = _stored(moment)
+            at = stored_time(moment)
         return ChangeRecord(entity, row_id, line.hlc, line.site_id, base, None if user is None else _text(user),
                             at, fields, log)
 
