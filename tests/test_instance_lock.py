@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from filelock import FileLock
 
 from crm_desktop.clock import FixedClock
+from crm_desktop.db.lock import identity_lock_file
 from crm_desktop.errors import DomainError, StorageError
 from crm_desktop.services.app import open_app
 from crm_desktop.services.backups import back_up_now, restore_database
@@ -45,3 +47,22 @@ def test_the_lock_by_name_still_holds_on_its_own(tmp_path: Path, clock: FixedClo
     open_app(db, clock=clock).close()
     with FileLock(str(db) + ".lock"), pytest.raises(DomainError, match="already open"):
         open_app(db, clock=clock)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the runtime folder and its permissions are POSIX's")
+def test_the_lock_by_identity_is_one_per_file_in_a_folder_only_this_user_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    db, other = tmp_path / "crm.sqlite3", tmp_path / "other.sqlite3"
+    db.write_bytes(b"")
+    other.write_bytes(b"")
+    os.link(db, tmp_path / "link.sqlite3")
+    lock = identity_lock_file(db)
+    assert lock is not None and lock.parent.parent == runtime
+    assert identity_lock_file(tmp_path / "link.sqlite3") == lock != identity_lock_file(other)
+    assert identity_lock_file(tmp_path / "missing.sqlite3") is None
+    lock.parent.chmod(0o777)  # another user could have made it, or may write to it: not used
+    assert identity_lock_file(db) is None
