@@ -141,7 +141,7 @@ def main() -> None:
     bulk.load(office.database, office.user_id, gen.batches(), 0)
     bundle = work / "office.zip"
     t_export = timed(lambda: export_bundle(office.database, bundle, everything=True))
-    result = export_bundle(office.database, bundle, everything=True)
+    result = export_bundle(office.database, bundle, everything=True, force=True)
     office.close()
     # The raw figures read this copy as it was exported, not as it is after the edits below.
     shutil.copyfile(work / "office.sqlite3", work / "office-exported.sqlite3")
