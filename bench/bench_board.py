@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DEFAULT_DIR, best_of, ms, row
 
-from crm_desktop.clock import SystemClock
 from crm_desktop.db import bulk
+from crm_desktop.main import SystemClock
 from crm_desktop.models import Account, Opportunity, StageHistory, User, fixed_id, new_id
 from crm_desktop.queries.opportunities import (
     OpportunityFilter,

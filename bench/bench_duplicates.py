@@ -22,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import DEFAULT_DIR, ensure_demo_db, ms, percentiles, row, timed
-from crm_desktop.clock import SystemClock
 from crm_desktop.db.migrate import SCHEMA_HEAD, stored_revision
+from crm_desktop.main import SystemClock
 from crm_desktop.queries.duplicates import duplicate_groups
 from crm_desktop.services.app import open_app
 from crm_desktop.services.duplicates import DuplicateProbe, find_duplicates_for

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DEFAULT_DIR, best_of, ensure_demo_db, ms, percentiles, row
 
-from crm_desktop.clock import SystemClock
+from crm_desktop.main import SystemClock
 from crm_desktop.queries.accounts import AccountFilter, account_keys, account_rows
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.app import open_app

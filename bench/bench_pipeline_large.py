@@ -19,10 +19,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import DEFAULT_DIR, best_of, ensure_demo_db, ms, percentiles, row
-from crm_desktop.clock import SystemClock
 from crm_desktop.db import bulk
 from crm_desktop.demo.generate import SIZES, TODAY, _Generator
 from crm_desktop.demo.pipeline import PipelineGenerator
+from crm_desktop.main import SystemClock
 from crm_desktop.queries.duplicates import duplicate_groups
 from crm_desktop.queries.leads import LeadFilter, lead_keys, lead_rows
 from crm_desktop.queries.opportunities import OpportunityFilter, board

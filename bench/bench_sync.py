@@ -23,9 +23,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import row, timed
-from crm_desktop.clock import SystemClock
 from crm_desktop.db import bulk
 from crm_desktop.demo.generate import Size, _Generator
+from crm_desktop.main import SystemClock
 from crm_desktop.services.app import open_app
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.records import synced_tables

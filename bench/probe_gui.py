@@ -20,7 +20,7 @@ import psutil  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from crm_desktop.clock import SystemClock  # noqa: E402
+from crm_desktop.main import SystemClock  # noqa: E402
 from crm_desktop.services.app import open_app  # noqa: E402
 from crm_desktop.ui.prefs import Prefs  # noqa: E402
 from crm_desktop.views.app import build_main_window  # noqa: E402

@@ -1,14 +1,15 @@
 """Where "now" and "today" come from.
 
 The application context holds one `Clock`; the model layer, the services, the change log and the
-hybrid logical clock all ask it instead of the machine. The app uses `SystemClock`; tests and
-deterministic scripts use `FixedClock`, so a test means the same thing next month as today.
+hybrid logical clock all ask it instead of the machine. The composition root (`crm_desktop.main`)
+makes the one clock that reads the machine; tests and deterministic scripts use `FixedClock`, so a
+test means the same thing next month as today.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 EPOCH = datetime(1970, 1, 1)
@@ -23,16 +24,6 @@ class Clock(Protocol):
     def today(self) -> date:
         """The office's calendar date (due dates, ages, "this month")."""
         ...
-
-
-class SystemClock:
-    """The machine's clock: the only place the app reads it."""
-
-    def now(self) -> datetime:
-        return datetime.now(UTC).replace(tzinfo=None)
-
-    def today(self) -> date:
-        return date.today()  # the computer's own time zone: the office's
 
 
 @dataclass

@@ -8,10 +8,22 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from datetime import UTC, date, datetime
 
 from crm_desktop import cli
-from crm_desktop.clock import Clock, SystemClock
+from crm_desktop.clock import Clock
 from crm_desktop.errors import DomainError
+
+
+class SystemClock:
+    """The machine's clock: the only place the program reads it (everything else gets a Clock)."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC).replace(tzinfo=None)
+
+    def today(self) -> date:
+        return date.today()  # the computer's own time zone: the office's
+
 
 GUI_DEMO_SIZE = "medium"  # 5,000 companies and 15,000 people: enough to feel real, loads in seconds
 

@@ -67,7 +67,7 @@ def has_database(path: Path) -> bool:
 def open_app(path: Path, *, clock: Clock, create: bool = True, read_only: bool = False) -> AppContext:
     """Open the database at `path` for the current user (see `open_database` for what is refused).
 
-    `clock` is where every now and today of this session comes from: `SystemClock()` in the app
+    `clock` is where every now and today of this session comes from: `main.SystemClock()` in the app
     and the command line, a `FixedClock` in tests. `create`: a missing file becomes a new database,
     with the owner and the default stages, lists and rules (the app's first start; commands say
     whether they may create). `read_only`: for commands that only read; nothing is created,
