@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from crm_desktop.clock import FixedClock
 from crm_desktop.services.app import AppContext, open_app
+from tests.sync_helpers import make_template, new_copy
 from tests.time_helpers import make_clock
 
 # The machine's clock is moved far from the tests' own time (tests/time_helpers.py) for the whole
@@ -65,6 +66,23 @@ def ctx(db_path: Path, clock: FixedClock) -> Iterator[AppContext]:
         yield context
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, seeded database that sync tests copy under new copy codes (one per module)."""
+    return make_template(tmp_path_factory.mktemp("template"))
+
+
+@pytest.fixture
+def copies(template: Path, tmp_path: Path, clock: FixedClock) -> Iterator[list[AppContext]]:
+    """Three copies of one office (office, rep, branch) on the test's clock."""
+    made = [new_copy(template, tmp_path, name, clock) for name in ("office", "rep", "branch")]
+    try:
+        yield made
+    finally:
+        for ctx in made:
+            ctx.close()
 
 
 @pytest.fixture

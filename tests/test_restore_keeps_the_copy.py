@@ -27,7 +27,7 @@ from crm_desktop.services.backups import (
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.state import office_key, set_office_key
 from tests.backup_helpers import names
-from tests.sync_helpers import dump, make_template, new_copy
+from tests.sync_helpers import dump, new_copy
 from tests.time_helpers import TEST_NOW, TODAY
 
 OFFICE, REP = "0ff1ce0000000001", "4e70000000000002"  # fixed copy codes
@@ -44,11 +44,6 @@ def rename(ctx: AppContext, account_id: str, name: str) -> None:
 def local_state(path: Path) -> dict[str, str]:
     with sqlite3.connect(path) as conn:
         return dict(conn.execute("SELECT key, value FROM local_state"))
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_template(tmp_path_factory.mktemp("template"))
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import sqlite3
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -29,24 +28,9 @@ from crm_desktop.sync.bundle import BundleRefused
 from crm_desktop.sync.conflicts import open_conflicts, resolve
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.state import set_office_key, status
-from tests.sync_helpers import dump, make_template, new_copy
+from tests.sync_helpers import dump
 
 TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_template(tmp_path_factory.mktemp("template"))
-
-
-@pytest.fixture
-def copies(template: Path, tmp_path: Path, clock: FixedClock) -> Iterator[list[AppContext]]:
-    made = [new_copy(template, tmp_path, name, clock) for name in ("office", "rep", "branch")]
-    try:
-        yield made
-    finally:
-        for ctx in made:
-            ctx.close()
 
 
 def send(src: AppContext, dst: AppContext, path: Path, **how: object) -> object:

@@ -30,7 +30,7 @@ from crm_desktop.sync.conflicts import open_conflicts
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.repair import repair_clock
 from crm_desktop.sync.state import peer_vectors
-from tests.sync_helpers import dump, make_template
+from tests.sync_helpers import dump
 from tests.test_sync import full_dump, resealed, rewrite
 from tests.time_helpers import TEST_NOW, TODAY
 
@@ -56,11 +56,6 @@ def set_date(ctx: AppContext, moment: datetime) -> None:
 
 
 HORIZON = horizon(epoch_ms(NOW))  # the largest clock a file may carry at NOW
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_template(tmp_path_factory.mktemp("template"))
 
 
 def open_copy(path: Path) -> AppContext:

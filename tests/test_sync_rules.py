@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from crm_desktop.clock import FixedClock
 from crm_desktop.db.changelog import NOT_LOGGED
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, ValidationError
@@ -35,26 +34,11 @@ from crm_desktop.sync.bundle import BundleRefused
 from crm_desktop.sync.conflicts import open_conflicts, resolve
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.records import synced_tables
-from tests.sync_helpers import dump, make_template, new_copy
+from tests.sync_helpers import dump
 from tests.test_sync import full_dump, resealed
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 9, 0)
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_template(tmp_path_factory.mktemp("template"))
-
-
-@pytest.fixture
-def copies(template: Path, tmp_path: Path, clock: FixedClock) -> Iterator[list[AppContext]]:
-    made = [new_copy(template, tmp_path, name, clock) for name in ("office", "rep", "branch")]
-    try:
-        yield made
-    finally:
-        for ctx in made:
-            ctx.close()
 
 
 def send(src: AppContext, dst: AppContext, path: Path) -> Any:
