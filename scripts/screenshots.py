@@ -33,7 +33,7 @@ from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.app import build_main_window
 from crm_desktop.views.main_window import MainWindow
-from crm_desktop.views.sync_tab import PreviewDialog
+from crm_desktop.views.sync.tab import PreviewDialog
 
 SIZE = (1440, 900)
 SHOT_TIME = datetime(2026, 11, 23, 3, 0)  # the images show the same dates whenever they are made

@@ -474,7 +474,7 @@ def test_the_sync_tab_shows_a_restored_stage_and_lets_it_be_acknowledged_only(qt
     from crm_desktop.services.app import open_app
     from crm_desktop.ui.actions import ChangeBus, UndoDelete
     from crm_desktop.views.common import ViewEnv
-    from crm_desktop.views.sync_tab import PreviewDialog, SyncTab
+    from crm_desktop.views.sync.tab import PreviewDialog, SyncTab
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     rep = open_app(tmp_path / "rep.sqlite3", clock=clock)

@@ -13,7 +13,7 @@ from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.ui.prefs import Prefs
-from crm_desktop.views.account_dialog import AccountDialog
+from crm_desktop.views.accounts.dialog import AccountDialog
 from crm_desktop.views.main_window import MainWindow
 
 TODAY = date(2026, 11, 23)

@@ -18,9 +18,9 @@ from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import back_up_now, backups, backups_to_keep, check_and_back_up, check_database
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views import app as views_app
-from crm_desktop.views import backups_page
 from crm_desktop.views.main_window import MainWindow
-from crm_desktop.views.settings_dialog import SettingsDialog
+from crm_desktop.views.settings import backups_page
+from crm_desktop.views.settings.dialog import SettingsDialog
 from tests.backup_helpers import corrupt_table, names
 from tests.time_helpers import TEST_NOW
 

@@ -23,10 +23,10 @@ from crm_desktop.services.campaigns import (
 from crm_desktop.services.leads import LeadInput, create_lead
 from crm_desktop.services.scoring import RuleInput, create_rule
 from crm_desktop.ui.prefs import Prefs
-from crm_desktop.views.campaigns_dialog import CampaignDialog, CampaignsDialog
-from crm_desktop.views.lead_dialog import LeadDialog
-from crm_desktop.views.leads import LeadsTab
-from crm_desktop.views.scoring_dialog import RuleDialog, ScoringRulesDialog
+from crm_desktop.views.leads.campaigns_dialog import CampaignDialog, CampaignsDialog
+from crm_desktop.views.leads.dialog import LeadDialog
+from crm_desktop.views.leads.scoring_dialog import RuleDialog, ScoringRulesDialog
+from crm_desktop.views.leads.tab import LeadsTab
 from tests.test_ui_pipeline_settings import click_message_button
 from tests.ui_helpers import shown_tab
 

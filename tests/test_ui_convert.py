@@ -17,10 +17,10 @@ from crm_desktop.services.changes import Changes
 from crm_desktop.services.leads import LeadInput, create_lead, qualify
 from crm_desktop.ui.actions import ChangeBus
 from crm_desktop.ui.prefs import Prefs
-from crm_desktop.views.convert_dialog import ConvertDialog
-from crm_desktop.views.lead_actions import DisqualifyDialog
-from crm_desktop.views.leads import LeadsTab
-from crm_desktop.views.picklist_dialog import PicklistDialog
+from crm_desktop.views.leads.actions import DisqualifyDialog
+from crm_desktop.views.leads.convert_dialog import ConvertDialog
+from crm_desktop.views.leads.tab import LeadsTab
+from crm_desktop.views.settings.picklist_dialog import PicklistDialog
 from tests.ui_helpers import shown_tab
 
 TODAY = date(2026, 11, 23)

@@ -19,10 +19,10 @@ from crm_desktop.services.scoring import RuleInput, create_rule
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.lead_actions import DisqualifyDialog, QualifyDialog
-from crm_desktop.views.lead_dialog import LeadDialog
-from crm_desktop.views.leads import LeadsTab
-from crm_desktop.views.scoring_dialog import RuleDialog, ScoringRulesDialog
+from crm_desktop.views.leads.actions import DisqualifyDialog, QualifyDialog
+from crm_desktop.views.leads.dialog import LeadDialog
+from crm_desktop.views.leads.scoring_dialog import RuleDialog, ScoringRulesDialog
+from crm_desktop.views.leads.tab import LeadsTab
 from tests.ui_helpers import shown_tab
 
 TODAY = date(2026, 11, 23)

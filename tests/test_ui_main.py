@@ -26,7 +26,7 @@ from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.tasks import Task, TaskCancelled
 from crm_desktop.views import app as views_app
 from crm_desktop.views.main_window import MainWindow
-from crm_desktop.views.settings_dialog import SettingsDialog
+from crm_desktop.views.settings.dialog import SettingsDialog
 
 TODAY = date(2026, 11, 23)
 

@@ -18,9 +18,9 @@ from crm_desktop.services.opportunities import OpportunityInput, create_opportun
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.opportunities import OpportunitiesTab
-from crm_desktop.views.opportunity_dialog import OpportunityDialog
-from crm_desktop.views.stage_dialogs import LossDialog
+from crm_desktop.views.opportunities.dialog import OpportunityDialog
+from crm_desktop.views.opportunities.stage_dialogs import LossDialog
+from crm_desktop.views.opportunities.tab import OpportunitiesTab
 from tests.ui_helpers import shown_tab
 
 TODAY = date(2026, 11, 23)

@@ -16,9 +16,9 @@ from crm_desktop.queries.opportunities import stages
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, move_to_stage
 from crm_desktop.ui.prefs import Prefs
-from crm_desktop.views.opportunities import OpportunitiesTab
-from crm_desktop.views.stages_dialog import StageDialog, StagesDialog
-from crm_desktop.views.targets_dialog import EARNED, PERCENT, RATE, TARGET, WON, TargetsDialog
+from crm_desktop.views.opportunities.stages_dialog import StageDialog, StagesDialog
+from crm_desktop.views.opportunities.tab import OpportunitiesTab
+from crm_desktop.views.opportunities.targets_dialog import EARNED, PERCENT, RATE, TARGET, WON, TargetsDialog
 from tests.ui_helpers import shown_tab
 
 TODAY = date(2026, 11, 23)

@@ -19,7 +19,7 @@ from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.state import office_key
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.sync_tab import PreviewDialog, SyncTab
+from crm_desktop.views.sync.tab import PreviewDialog, SyncTab
 
 TODAY = date(2026, 11, 23)
 
@@ -73,7 +73,7 @@ def test_a_damaged_file_shows_a_message_and_changes_nothing(qtbot, tab, ctx, tmp
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     tab.choose_import_path = lambda: bad
     shown = []
-    monkeypatch.setattr("crm_desktop.views.sync_tab.show_error", lambda _p, exc, lang: shown.append(exc.text(lang)))
+    monkeypatch.setattr("crm_desktop.views.sync.tab.show_error", lambda _p, exc, lang: shown.append(exc.text(lang)))
     tab.import_button.click()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "damaged or incomplete" in shown[0]
@@ -135,7 +135,7 @@ def test_export_refuses_the_database_even_when_the_user_agreed_to_replace_it(
 ) -> None:
     create_account(ctx.uow(), AccountInput(name="Lanna Foods"), TODAY)
     shown = []
-    monkeypatch.setattr("crm_desktop.views.sync_tab.show_error", lambda _p, exc, lang: shown.append(exc.text(lang)))
+    monkeypatch.setattr("crm_desktop.views.sync.tab.show_error", lambda _p, exc, lang: shown.append(exc.text(lang)))
     before = ctx.database.path.read_bytes()[:16]
     asked = answer_save_dialog(ctx.database.path, replace=True)
     tab.export_file(everything=True)
@@ -175,7 +175,7 @@ def test_the_office_key_is_set_from_the_tab(qtbot, tab, ctx, monkeypatch) -> Non
 
 
 def test_the_office_key_is_set_in_settings(qtbot, ctx, prefs) -> None:
-    from crm_desktop.views.settings_dialog import SettingsDialog
+    from crm_desktop.views.settings.dialog import SettingsDialog
 
     env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete(None))
     dialog = SettingsDialog(env)

@@ -31,9 +31,9 @@ from crm_desktop.ui.fonts import install_app_font
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs, configure_application, default_language
 from crm_desktop.ui.tasks import ProgressFn, Task, run_task
-from crm_desktop.views.backups_page import start_restore, tell_if_settings_lost
 from crm_desktop.views.common import datetime_text
 from crm_desktop.views.main_window import MainWindow
+from crm_desktop.views.settings.backups_page import start_restore, tell_if_settings_lost
 
 LoadDemo = Callable[[ProgressFn], object]
 """Fills the open (empty) database with sample data; calls progress(done, total) and stops when

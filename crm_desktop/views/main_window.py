@@ -35,16 +35,16 @@ from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice, SearchPopup
 from crm_desktop.ui.tasks import Task
-from crm_desktop.views.accounts import AccountsTab
-from crm_desktop.views.backups_page import tell_if_settings_lost
+from crm_desktop.views.accounts.tab import AccountsTab
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.contacts import ContactsTab
+from crm_desktop.views.contacts.tab import ContactsTab
 from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicates
-from crm_desktop.views.leads import LeadsTab
-from crm_desktop.views.opportunities import OpportunitiesTab
+from crm_desktop.views.leads.tab import LeadsTab
+from crm_desktop.views.opportunities.tab import OpportunitiesTab
 from crm_desktop.views.record_tab import RecordTab
-from crm_desktop.views.settings_dialog import SettingsDialog
-from crm_desktop.views.sync_tab import SyncTab
+from crm_desktop.views.settings.backups_page import tell_if_settings_lost
+from crm_desktop.views.settings.dialog import SettingsDialog
+from crm_desktop.views.sync.tab import SyncTab
 
 SEARCH_LIMIT = 8  # per kind
 

@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/account_dialog.py" line="+54"/>
+        <location filename="../../crm_desktop/views/accounts/dialog.py" line="+54"/>
         <source>New account</source>
         <translation>เพิ่มบริษัท</translation>
     </message>
@@ -142,7 +142,7 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../crm_desktop/views/accounts.py" line="+65"/>
+        <location filename="../../crm_desktop/views/accounts/tab.py" line="+65"/>
         <source>Name</source>
         <translation>ชื่อบริษัท</translation>
     </message>
@@ -349,7 +349,7 @@
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../crm_desktop/views/backups_page.py" line="+48"/>
+        <location filename="../../crm_desktop/views/settings/backups_page.py" line="+48"/>
         <source>Daily</source>
         <translation>รายวัน</translation>
     </message>
@@ -494,7 +494,7 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/campaigns_dialog.py" line="+57"/>
+        <location filename="../../crm_desktop/views/leads/campaigns_dialog.py" line="+57"/>
         <source>New campaign</source>
         <translation>เพิ่มแคมเปญ</translation>
     </message>
@@ -656,7 +656,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/contact_dialog.py" line="+47"/>
+        <location filename="../../crm_desktop/views/contacts/dialog.py" line="+47"/>
         <location line="+12"/>
         <source>(not given)</source>
         <translation>(ไม่ระบุ)</translation>
@@ -860,7 +860,7 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../crm_desktop/views/contacts.py" line="+52"/>
+        <location filename="../../crm_desktop/views/contacts/tab.py" line="+52"/>
         <source>Name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
@@ -1061,7 +1061,7 @@
 <context>
     <name>ConvertDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/convert_dialog.py" line="+46"/>
+        <location filename="../../crm_desktop/views/leads/convert_dialog.py" line="+46"/>
         <source>Convert lead</source>
         <translation>แปลงลีดเป็นลูกค้า</translation>
     </message>
@@ -1182,7 +1182,7 @@
 <context>
     <name>DisqualifyDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/lead_actions.py" line="+173"/>
+        <location filename="../../crm_desktop/views/leads/actions.py" line="+173"/>
         <source>Disqualify lead</source>
         <translation>ตัดลีดออก</translation>
     </message>
@@ -1215,7 +1215,7 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../crm_desktop/views/pipeline_board.py" line="+175"/>
+        <location filename="../../crm_desktop/views/opportunities/board.py" line="+175"/>
         <source>Drop a card here when the customer has agreed</source>
         <translation>ลากการ์ดมาวางที่นี่เมื่อลูกค้าตกลงซื้อ</translation>
     </message>
@@ -1530,7 +1530,7 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/lead_actions.py" line="+7"/>
+        <location filename="../../crm_desktop/views/leads/actions.py" line="+7"/>
         <source>Add follow-up task</source>
         <translation>เพิ่มงานติดตาม</translation>
     </message>
@@ -1578,7 +1578,7 @@
 <context>
     <name>LeadDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/lead_dialog.py" line="+43"/>
+        <location filename="../../crm_desktop/views/leads/dialog.py" line="+43"/>
         <source>New lead</source>
         <translation>เพิ่มลีดใหม่</translation>
     </message>
@@ -1737,7 +1737,7 @@
 <context>
     <name>LeadLabels</name>
     <message>
-        <location filename="../../crm_desktop/views/lead_actions.py" line="-191"/>
+        <location filename="../../crm_desktop/views/leads/actions.py" line="-191"/>
         <source>New</source>
         <translation>ใหม่</translation>
     </message>
@@ -1835,7 +1835,7 @@
 <context>
     <name>LeadsTab</name>
     <message>
-        <location filename="../../crm_desktop/views/leads.py" line="+73"/>
+        <location filename="../../crm_desktop/views/leads/tab.py" line="+73"/>
         <location line="+39"/>
         <location line="+229"/>
         <source>Score</source>
@@ -2111,7 +2111,7 @@
 <context>
     <name>ListEditorDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/list_editor.py" line="+69"/>
+        <location filename="../../crm_desktop/views/settings/list_editor.py" line="+69"/>
         <source>Add…</source>
         <translation>เพิ่ม…</translation>
     </message>
@@ -2134,7 +2134,7 @@
 <context>
     <name>LossDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/stage_dialogs.py" line="+38"/>
+        <location filename="../../crm_desktop/views/opportunities/stage_dialogs.py" line="+38"/>
         <source>Deal lost</source>
         <translation>ดีลไม่สำเร็จ</translation>
     </message>
@@ -2348,7 +2348,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>OpportunitiesTab</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunities.py" line="+84"/>
+        <location filename="../../crm_desktop/views/opportunities/tab.py" line="+84"/>
         <source>List</source>
         <translation>รายการ</translation>
     </message>
@@ -2589,7 +2589,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunity_dialog.py" line="+101"/>
+        <location filename="../../crm_desktop/views/opportunities/dialog.py" line="+101"/>
         <source>New deal</source>
         <translation>ดีลใหม่</translation>
     </message>
@@ -2752,7 +2752,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>PicklistDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/picklist_dialog.py" line="+42"/>
+        <location filename="../../crm_desktop/views/settings/picklist_dialog.py" line="+42"/>
         <source>Disqualify reasons (leads)</source>
         <translation>เหตุผลที่ตัดออก (ลีด)</translation>
     </message>
@@ -2815,7 +2815,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>PipelineBoard</name>
     <message numerus="yes">
-        <location filename="../../crm_desktop/views/pipeline_board.py" line="+130"/>
+        <location filename="../../crm_desktop/views/opportunities/board.py" line="+130"/>
         <source>%n deal(s)</source>
         <translation>
             <numerusform>%Ln ดีล</numerusform>
@@ -2852,7 +2852,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>PipelineLabels</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunity_dialog.py" line="-222"/>
+        <location filename="../../crm_desktop/views/opportunities/dialog.py" line="-222"/>
         <source>Prospecting</source>
         <translation>หาลูกค้า</translation>
     </message>
@@ -2910,7 +2910,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/sync_tab.py" line="+150"/>
+        <location filename="../../crm_desktop/views/sync/tab.py" line="+150"/>
         <source>Import sync file</source>
         <translation>นำเข้าไฟล์ซิงก์</translation>
     </message>
@@ -3166,7 +3166,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>QualifyDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/lead_actions.py" line="+84"/>
+        <location filename="../../crm_desktop/views/leads/actions.py" line="+84"/>
         <source>Qualify lead</source>
         <translation>ลีดผ่านการคัดกรอง</translation>
     </message>
@@ -3205,8 +3205,8 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../crm_desktop/views/lead_actions.py" line="-50"/>
-        <location filename="../../crm_desktop/views/stage_dialogs.py" line="-12"/>
+        <location filename="../../crm_desktop/views/leads/actions.py" line="-50"/>
+        <location filename="../../crm_desktop/views/opportunities/stage_dialogs.py" line="-12"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -3307,7 +3307,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/scoring_dialog.py" line="+142"/>
+        <location filename="../../crm_desktop/views/leads/scoring_dialog.py" line="+142"/>
         <source>New scoring rule</source>
         <translation>เพิ่มเกณฑ์ให้คะแนน</translation>
     </message>
@@ -3551,7 +3551,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/settings_dialog.py" line="+61"/>
+        <location filename="../../crm_desktop/views/settings/dialog.py" line="+61"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
@@ -3634,7 +3634,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/stages_dialog.py" line="+56"/>
+        <location filename="../../crm_desktop/views/opportunities/stages_dialog.py" line="+56"/>
         <source>New stage</source>
         <translation>เพิ่มขั้นตอน</translation>
     </message>
@@ -3842,7 +3842,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../crm_desktop/views/sync_tab.py" line="-131"/>
+        <location filename="../../crm_desktop/views/sync/tab.py" line="-131"/>
         <source>Accounts</source>
         <translation>บริษัท</translation>
     </message>
@@ -4309,7 +4309,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/targets_dialog.py" line="+103"/>
+        <location filename="../../crm_desktop/views/opportunities/targets_dialog.py" line="+103"/>
         <source>Targets and attainment</source>
         <translation>เป้าหมายและผลงาน</translation>
     </message>

@@ -37,9 +37,9 @@ from crm_desktop.queries.opportunities import (
 from crm_desktop.services.opportunities import move_to_stage
 from crm_desktop.ui.actions import perform
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.lead_dialog import money_text
-from crm_desktop.views.opportunity_dialog import stage_label
-from crm_desktop.views.stage_dialogs import LossDialog
+from crm_desktop.views.leads.dialog import money_text
+from crm_desktop.views.opportunities.dialog import stage_label
+from crm_desktop.views.opportunities.stage_dialogs import LossDialog
 
 MIME = "application/x-crm-opportunity"
 PAGE = 50  # cards fetched per column at a time

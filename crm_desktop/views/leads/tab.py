@@ -30,10 +30,8 @@ from crm_desktop.services.leads import delete_leads, mark_contacted, reopen, res
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import DateEdit, select_data
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
-from crm_desktop.views.campaigns_dialog import CampaignsDialog
 from crm_desktop.views.common import DetailForm, ViewEnv, format_tax_id, phone_text
-from crm_desktop.views.convert_dialog import ConvertDialog
-from crm_desktop.views.lead_actions import (
+from crm_desktop.views.leads.actions import (
     STATUSES,
     ActionDialog,
     DisqualifyDialog,
@@ -46,10 +44,12 @@ from crm_desktop.views.lead_actions import (
     status_label,
     timeframe_label,
 )
-from crm_desktop.views.lead_dialog import LeadDialog, money_text
-from crm_desktop.views.picklist_dialog import PicklistDialog
+from crm_desktop.views.leads.campaigns_dialog import CampaignsDialog
+from crm_desktop.views.leads.convert_dialog import ConvertDialog
+from crm_desktop.views.leads.dialog import LeadDialog, money_text
+from crm_desktop.views.leads.scoring_dialog import ScoringRulesDialog, rule_campaign_names, rule_text
 from crm_desktop.views.record_tab import RecordTab
-from crm_desktop.views.scoring_dialog import ScoringRulesDialog, rule_campaign_names, rule_text
+from crm_desktop.views.settings.picklist_dialog import PicklistDialog
 
 SCORE_LIMIT = 10_000  # the score spin boxes' range; their lowest value means "no bound"
 D = TypeVar("D", bound=QDialog)

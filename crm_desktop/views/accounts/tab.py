@@ -31,7 +31,7 @@ from crm_desktop.services.accounts import delete_accounts, restore_accounts
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui.forms import ProvinceCombo, select_data
 from crm_desktop.ui.table_model import CENTER, Column
-from crm_desktop.views.account_dialog import AccountDialog
+from crm_desktop.views.accounts.dialog import AccountDialog
 from crm_desktop.views.common import (
     DetailForm,
     ViewEnv,

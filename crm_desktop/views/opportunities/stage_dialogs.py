@@ -19,7 +19,7 @@ from crm_desktop.services.opportunities import move_to_stage
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import FormErrors
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.opportunity_dialog import loss_reasons
+from crm_desktop.views.opportunities.dialog import loss_reasons
 
 
 class LossDialog(QDialog):

@@ -22,7 +22,7 @@ from crm_desktop.services.changes import Changes
 from crm_desktop.services.convert import ConvertOptions, convert_lead
 from crm_desktop.ui.forms import DateEdit, MoneyEdit, RecordPicker
 from crm_desktop.views.common import ViewEnv, account_choices
-from crm_desktop.views.lead_actions import ActionDialog
+from crm_desktop.views.leads.actions import ActionDialog
 
 NEW, EXISTING, NONE = "new", "existing", "none"
 

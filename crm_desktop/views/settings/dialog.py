@@ -33,8 +33,8 @@ from crm_desktop.services.settings import company_name, set_company_name
 from crm_desktop.sync.state import office_key, set_office_key
 from crm_desktop.ui.errors import show_unexpected_error
 from crm_desktop.ui.forms import FormErrors, select_data
-from crm_desktop.views.backups_page import BackupsPage
 from crm_desktop.views.common import ViewEnv
+from crm_desktop.views.settings.backups_page import BackupsPage
 
 LANGUAGE_NAMES = (("ไทย", "th"), ("English", "en"))  # each in its own language, never translated
 COMPANY_MAX = 200

@@ -18,10 +18,10 @@ from crm_desktop.services.duplicates import DuplicateProbe
 from crm_desktop.services.formatting import format_money
 from crm_desktop.services.leads import TIMEFRAMES, LeadInput, create_lead, lead_input, update_lead
 from crm_desktop.ui.forms import EmailEdit, MoneyEdit, PhoneEdit, ProvinceCombo, editable_combo, select_data
-from crm_desktop.views.account_dialog import owner_combo
+from crm_desktop.views.accounts.dialog import owner_combo
 from crm_desktop.views.common import ViewEnv, fill_campaigns
 from crm_desktop.views.dialog_base import RecordDialog
-from crm_desktop.views.lead_actions import source_keys, source_label, timeframe_label
+from crm_desktop.views.leads.actions import source_keys, source_label, timeframe_label
 
 PREFIXES = ("นาย", "นาง", "นางสาว", "คุณ", "ดร.")
 

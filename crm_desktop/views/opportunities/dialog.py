@@ -32,7 +32,7 @@ from crm_desktop.services.picklists import LOSS_REASON
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.forms import DateEdit, MoneyEdit, RecordPicker, select_data
 from crm_desktop.ui.search_popup import Choice
-from crm_desktop.views.account_dialog import owner_combo
+from crm_desktop.views.accounts.dialog import owner_combo
 from crm_desktop.views.common import ViewEnv, account_choices, fill_campaigns
 from crm_desktop.views.dialog_base import RecordDialog
 

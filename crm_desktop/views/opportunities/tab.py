@@ -45,18 +45,18 @@ from crm_desktop.services.opportunities import (
 from crm_desktop.ui.forms import select_data
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
 from crm_desktop.views.common import DetailForm, ViewEnv
-from crm_desktop.views.lead_dialog import money_text
-from crm_desktop.views.opportunity_dialog import (
+from crm_desktop.views.leads.dialog import money_text
+from crm_desktop.views.opportunities.board import PipelineBoard
+from crm_desktop.views.opportunities.dialog import (
     CHANNELS,
     OpportunityDialog,
     channel_label,
     contact_name,
     stage_label,
 )
-from crm_desktop.views.pipeline_board import PipelineBoard
+from crm_desktop.views.opportunities.stages_dialog import StagesDialog
+from crm_desktop.views.opportunities.targets_dialog import TargetsDialog
 from crm_desktop.views.record_tab import RecordTab
-from crm_desktop.views.stages_dialog import StagesDialog
-from crm_desktop.views.targets_dialog import TargetsDialog
 
 MONTHS_AROUND = 12  # the close-month filter offers this many months before and after this one
 

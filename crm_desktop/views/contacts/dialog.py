@@ -34,7 +34,7 @@ from crm_desktop.ui.forms import (
     RecordPicker,
     select_data,
 )
-from crm_desktop.views.account_dialog import owner_combo
+from crm_desktop.views.accounts.dialog import owner_combo
 from crm_desktop.views.common import AddressBox, ViewEnv, account_choices
 from crm_desktop.views.dialog_base import RecordDialog
 

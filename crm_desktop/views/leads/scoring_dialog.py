@@ -41,8 +41,8 @@ from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm
 from crm_desktop.views.common import ViewEnv, fill_campaigns
 from crm_desktop.views.dialog_base import RecordDialog
-from crm_desktop.views.lead_actions import source_keys, source_label, timeframe_label
-from crm_desktop.views.list_editor import ListEditorDialog
+from crm_desktop.views.leads.actions import source_keys, source_label, timeframe_label
+from crm_desktop.views.settings.list_editor import ListEditorDialog
 
 ENTITY = "lead_scoring_rule"
 PROVINCE_GROUPS = ("bangkok_area",)

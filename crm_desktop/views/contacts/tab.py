@@ -23,7 +23,7 @@ from crm_desktop.services.contacts import delete_contacts, restore_contacts
 from crm_desktop.ui.forms import ProvinceCombo
 from crm_desktop.ui.table_model import Column
 from crm_desktop.views.common import DetailForm, ViewEnv, join_address, phone_text
-from crm_desktop.views.contact_dialog import ContactDialog, gender_label, income_label
+from crm_desktop.views.contacts.dialog import ContactDialog, gender_label, income_label
 from crm_desktop.views.record_tab import RecordTab
 
 
