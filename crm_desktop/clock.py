@@ -50,6 +50,18 @@ class FixedClock:
         self.moment = moment
 
 
+def office_time(moment: datetime) -> datetime:
+    """A stored (naive UTC) moment as the office's wall-clock time (Thailand: UTC+7, no summer time).
+
+    Calendars, reminders and .ics files work in office time, whatever zone the computer is set to."""
+    return moment + BANGKOK
+
+
+def utc_time(local: datetime) -> datetime:
+    """The stored (naive UTC) form of an office wall-clock time."""
+    return local - BANGKOK
+
+
 def epoch_ms(moment: datetime) -> int:
     """Milliseconds since 1970 of a naive UTC moment (the physical part of the hybrid clock)."""
     return (moment - EPOCH) // timedelta(milliseconds=1)

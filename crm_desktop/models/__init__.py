@@ -1,7 +1,7 @@
 """All entities, imported here so the metadata is complete wherever models are used."""
 
 from crm_desktop.models.account import Account
-from crm_desktop.models.activity import Activity, Anniversary
+from crm_desktop.models.activity import Activity, ActivityException, Anniversary, Reminder
 from crm_desktop.models.base import Base, SyncMixin, fixed_id, new_id
 from crm_desktop.models.contact import Contact
 from crm_desktop.models.lead import Lead, LeadScoringRule
@@ -27,9 +27,10 @@ def synced_models() -> dict[str, type[SyncMixin]]:
 
 
 __all__ = [
-    "Account", "Activity", "Alert", "AlertRule", "Anniversary", "Base", "Campaign", "CampaignMember",
-    "Case", "CaseStatusHistory", "Change", "Contact", "Lead", "LeadScoringRule", "LocalState",
-    "Opportunity", "PickList", "Product", "Quotation", "QuotationLine", "SalesOrder", "SalesOrderLine", "Segment",
-    "Setting", "Stage", "StageHistory", "SyncConflict", "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending",
-    "Target", "User", "fixed_id", "new_id", "synced_models",
+    "Account", "Activity", "ActivityException", "Alert", "AlertRule", "Anniversary", "Base", "Campaign",
+    "CampaignMember", "Case", "CaseStatusHistory", "Change", "Contact", "Lead", "LeadScoringRule",
+    "LocalState", "Opportunity", "PickList", "Product", "Quotation", "QuotationLine", "Reminder",
+    "SalesOrder", "SalesOrderLine", "Segment", "Setting", "Stage", "StageHistory", "SyncConflict",
+    "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending", "Target", "User", "fixed_id", "new_id",
+    "synced_models",
 ]

@@ -1,34 +1,61 @@
-"""Activities (tasks, meetings, calls, e-mails, notes) and yearly anniversaries."""
+"""Activities (tasks, meetings, calls, e-mails, visits, notes), their series, reminders and anniversaries.
+
+A recurring activity is one row with an RRULE (`rrule`, without DTSTART: the row's own start is the
+first occurrence); its occurrences are computed for the range shown, never stored. An occurrence
+that was moved, edited, done or cancelled on its own becomes an ordinary row (`series_id` points at
+the series, `occurrence` is the start it replaces) and the series skips that start through an
+`ActivityException`, which syncs like every other row.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, SyncMixin
+from crm_desktop.models.base import Base, SyncMixin, sparse_index
 from crm_desktop.models.rules import NOTES_MAX, rules
 
-ACTIVITY_KINDS = ("task", "meeting", "call", "email", "note")
+ACTIVITY_KINDS = ("task", "meeting", "call", "email", "visit", "note")
+ACTIVITY_STATUSES = ("planned", "done", "cancelled")
+PRIORITIES = ("low", "normal", "high")
 ANNIVERSARY_KINDS = ("birthday", "founding", "custom")
+REMIND_MAX_MINUTES = 60 * 24 * 60  # sixty days before: the longest lead time a form offers
+RRULE_MAX = 300
 
 
 class Activity(SyncMixin, Base):
     __tablename__ = "activity"
+    __table_args__ = (
+        # My day: one person's (or everyone's) planned work by time or by due date.
+        Index("ix_activity_assignee_start", "assignee_id", "status", "starts_at"),
+        Index("ix_activity_assignee_due", "assignee_id", "status", "due_on"),
+        Index("ix_activity_status_start", "status", "starts_at"),
+        Index("ix_activity_status_due", "status", "due_on"),
+        sparse_index("ix_activity_series_rule", "rrule"),
+    )
 
     kind: Mapped[str] = mapped_column(String(10), default="task", info=rules(choices=ACTIVITY_KINDS))
     subject: Mapped[str] = mapped_column(String(200), info=rules(required=True))
-    notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
+    notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))  # "details" on screen
+    location: Mapped[str] = mapped_column(String(200), default="")
+    # A timed activity has starts_at (UTC; ends_at optional); an all-day one or a task has due_on.
     starts_at: Mapped[datetime | None] = mapped_column(DateTime, default=None, index=True)
     ends_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     due_on: Mapped[date | None] = mapped_column(Date, default=None, index=True)
     all_day: Mapped[bool] = mapped_column(Boolean, default=False)
-    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(10), default="planned", info=rules(choices=ACTIVITY_STATUSES))
     outcome: Mapped[str] = mapped_column(String(300), default="")
-    remind_minutes: Mapped[int | None] = mapped_column(Integer, default=None)
-    rrule: Mapped[str] = mapped_column(String(200), default="")
+    priority: Mapped[str] = mapped_column(String(10), default="normal", info=rules(choices=PRIORITIES))
+    remind_minutes: Mapped[int | None] = mapped_column(Integer, default=None,
+                                                       info=rules(low=0, high=REMIND_MAX_MINUTES))
+    rrule: Mapped[str] = mapped_column(String(RRULE_MAX), default="")
+    series_id: Mapped[str | None] = mapped_column(ForeignKey("activity.id"), default=None, index=True)
+    occurrence: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     owner_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None, index=True)
+    assignee_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None)
+    handover_note: Mapped[str] = mapped_column(String(300), default="")
     account_id: Mapped[str | None] = mapped_column(ForeignKey("account.id"), default=None, index=True)
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), default=None, index=True)
     lead_id: Mapped[str | None] = mapped_column(ForeignKey("lead.id"), default=None, index=True)
@@ -36,7 +63,38 @@ class Activity(SyncMixin, Base):
     case_id: Mapped[str | None] = mapped_column(ForeignKey("case.id"), default=None, index=True)
 
 
+class ActivityException(SyncMixin, Base):
+    """One start of a series that the rule no longer produces (an EXDATE): deleted, or replaced by
+    its own row. Its id is fixed by (series, start), so two copies skipping the same start agree."""
+
+    __tablename__ = "activity_exception"
+
+    activity_id: Mapped[str] = mapped_column(ForeignKey("activity.id"), index=True)
+    occurrence: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Reminder(SyncMixin, Base):
+    """What one person did with one reminder: snoozed until, or dismissed.
+
+    `target` names what is announced ("activity:<id>", "anniversary:<id>", "contact:<id>" for a
+    birthday, "account:<id>" for a founding day) and `occurs_at` which occurrence (UTC). The id is
+    fixed by (target, occurrence, person), so a dismissal on one copy dismisses on every copy.
+    """
+
+    __tablename__ = "reminder"
+
+    target: Mapped[str] = mapped_column(String(60), index=True)
+    occurs_at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None, index=True)
+    snoozed_until: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    dismissed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
 class Anniversary(SyncMixin, Base):
+    """A custom yearly date on a contact or an account (wedding, first order, membership).
+
+    Birthdays and founding days are read from the contact's and the account's own dates."""
+
     __tablename__ = "anniversary"
 
     kind: Mapped[str] = mapped_column(String(10), default="custom", info=rules(choices=ANNIVERSARY_KINDS))

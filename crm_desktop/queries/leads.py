@@ -227,10 +227,11 @@ def lead_detail(db: Database, lead_id: str) -> LeadDetail | None:
         ).first()
         deal = _name_of(conn, select(Opportunity.name).where(Opportunity.id == lead["converted_opportunity_id"]))
         tasks = conn.execute(
-            select(Activity.id, Activity.subject, Activity.due_on, Activity.done, func.coalesce(User.name, ""))
-            .outerjoin(User, User.id == Activity.owner_id)
+            select(Activity.id, Activity.subject, Activity.due_on, Activity.status != "planned",
+                   func.coalesce(User.name, ""))
+            .outerjoin(User, User.id == func.coalesce(Activity.assignee_id, Activity.owner_id))
             .where(Activity.lead_id == lead_id, Activity.deleted_at.is_(None))
-            .order_by(Activity.done, Activity.due_on.is_(None), Activity.due_on, Activity.subject)
+            .order_by(Activity.status != "planned", Activity.due_on.is_(None), Activity.due_on, Activity.subject)
         ).all()
     explained = scoring.score_lead(scoring.lead_values(lead), rules)
     fields = {k: lead[k] for k in LeadDetail.__dataclass_fields__ if k in lead}

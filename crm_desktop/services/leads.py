@@ -275,6 +275,7 @@ def add_nurture_task(uow: UnitOfWork, lead_id: str, subject: str, due_on: date |
             subject=validation.column_text(subject, Activity.subject),
             due_on=due_on,
             owner_id=owner_id or lead.owner_id,
+            assignee_id=owner_id or lead.owner_id,
             lead_id=lead.id,
         ))
         uow.commit()

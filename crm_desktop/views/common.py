@@ -4,11 +4,12 @@ small display helpers shared by the lists and detail panes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit, QWidget
 
+from crm_desktop.clock import office_time
 from crm_desktop.queries.campaigns import CampaignRow, campaigns
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.app import AppContext
@@ -57,10 +58,10 @@ class ViewEnv:
 
 
 def datetime_text(value: datetime | None, lang: str, buddhist: bool) -> str:
-    """A stored (naive UTC) time in the computer's local time: "23/11/2569 14:05"."""
+    """A stored (naive UTC) time in the office's time: "23/11/2569 14:05"."""
     if value is None:
         return ""
-    local = value.replace(tzinfo=UTC).astimezone()
+    local = office_time(value)
     return f"{format_date(local.date(), lang, buddhist)} {local:%H:%M}"
 
 
