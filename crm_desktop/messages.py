@@ -404,6 +404,33 @@ THAI: dict[str, str] = {
     ),
     "Backup made before the import: {path}": "สำรองข้อมูลไว้ก่อนนำเข้าที่ {path}",
     # --- end sync ---
+    # services/activities/edit.py, recurrence.py
+    'A reminder can be at most {days} days before.': 'ตั้งเตือนล่วงหน้าได้ไม่เกิน {days} วัน',
+    'A reminder comes before the activity, not after it.': 'การเตือนต้องมาก่อนกิจกรรม ไม่ใช่หลังกิจกรรม',
+    'A reminder needs a date to remind of.': 'ต้องมีวันที่ของกิจกรรมก่อนจึงจะตั้งเตือนได้',
+    'A repeating activity needs a first date.': 'กิจกรรมที่ทำซ้ำต้องมีวันที่เริ่มครั้งแรก',
+    'A series ends on a date or after a number of times, not both.':
+        'เลือกอย่างใดอย่างหนึ่ง: สิ้นสุดในวันที่กำหนด หรือเมื่อครบจำนวนครั้ง',
+    'A series has 1 to {most} occurrences.': 'กิจกรรมที่ทำซ้ำมีได้ 1 ถึง {most} ครั้ง',
+    'An all-day activity has a date but no times.': 'กิจกรรมทั้งวันมีแค่วันที่ ไม่มีเวลาเริ่มหรือเวลาสิ้นสุด',
+    'An end needs a start.': 'ต้องมีเวลาเริ่มก่อนจึงจะกำหนดเวลาสิ้นสุดได้',
+    'Choose 0 to {most} days.': 'เลือกได้ 0 ถึง {most} วัน',
+    'Choose a kind of activity.': 'โปรดเลือกประเภทกิจกรรม',
+    'Choose a priority.': 'โปรดเลือกความสำคัญ',
+    'Choose someone other than the person it is with now.': 'โปรดเลือกคนอื่นที่ไม่ใช่ผู้รับผิดชอบคนปัจจุบัน',
+    'Choose which occurrence of the series this is about.': 'โปรดเลือกว่าหมายถึงครั้งไหนของกิจกรรมที่ทำซ้ำ',
+    'Give the day of the all-day activity.': 'โปรดระบุวันของกิจกรรมทั้งวัน',
+    'Repeat every 1 to {most}.': 'ทำซ้ำได้ทุก 1 ถึง {most}',
+    'The activity was deleted by someone else. Refresh the list.': 'กิจกรรมนี้ถูกผู้อื่นลบไปแล้ว โปรดรีเฟรชรายการ',
+    'The chosen person no longer exists.': 'ไม่พบบุคคลที่เลือกแล้ว',
+    'The end is before the start.': 'เวลาสิ้นสุดอยู่ก่อนเวลาเริ่ม',
+    'The linked record was deleted meanwhile; choose another or none.':
+        'ระเบียนที่เชื่อมโยงถูกลบไประหว่างนี้ โปรดเลือกรายการอื่นหรือไม่เลือก',
+    'The series ends before it starts.': 'วันสิ้นสุดการทำซ้ำอยู่ก่อนวันเริ่ม',
+    'This is the first occurrence: change the whole series instead.': 'นี่คือครั้งแรกของกิจกรรมที่ทำซ้ำ โปรดแก้ไขทั้งชุดแทน',
+    'This occurrence is no longer in the series. Refresh the calendar.': 'ครั้งนี้ไม่อยู่ในกิจกรรมที่ทำซ้ำแล้ว โปรดรีเฟรชปฏิทิน',
+    'This repeat rule cannot be used: {rule}': 'ใช้รูปแบบการทำซ้ำนี้ไม่ได้: {rule}',
+    '{name} is no longer active; choose someone else.': '{name} ไม่ได้ใช้งานแล้ว โปรดเลือกคนอื่น',
 }
 
 

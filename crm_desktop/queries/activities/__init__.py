@@ -1,0 +1,1 @@
+"""The read side of activities: occurrences in a range, My day, reminders."""

@@ -1,0 +1,237 @@
+"""Activities falling on a range of office dates, series expanded for that range only.
+
+One-off activities are read through the start and due-date indexes (two range scans, not an OR);
+series rows (few: the partial index on `rrule`) are expanded in Python for the range asked and
+lose the starts listed as their exceptions. Rows are frozen dataclasses in office time.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Select, and_, or_, select
+from sqlalchemy.engine import Connection, RowMapping
+
+from crm_desktop.clock import office_time, utc_time
+from crm_desktop.db.database import Database
+from crm_desktop.models import Account, Activity, ActivityException, Contact, Lead, Setting, User, fixed_id
+from crm_desktop.queries.accounts import full_name
+from crm_desktop.recurrence import day_start, expand
+
+# The same palette for a person on every screen and every computer when they have no colour of their own.
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22")
+CLASH_DAYS_KEY = "activity_clash_days"  # services.activities.edit.CLASH_DAYS
+CLASH_DAYS_DEFAULT = 3
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One activity on one day. For an occurrence of a series, `activity_id` and `series_id` are the
+    series row and `occurrence` its office-local start (what the services take to act on it)."""
+
+    activity_id: str
+    series_id: str | None
+    occurrence: datetime | None
+    kind: str
+    subject: str
+    location: str
+    starts_at: datetime | None  # office time; None for all-day activities and tasks
+    ends_at: datetime | None
+    due_on: date | None
+    all_day: bool
+    status: str
+    outcome: str
+    priority: str
+    remind_minutes: int | None
+    owner_id: str | None
+    assignee_id: str | None
+    assignee_name: str
+    colour: str
+    customer: str
+    account_id: str | None
+    contact_id: str | None
+    lead_id: str | None
+    opportunity_id: str | None
+    recurring: bool
+
+    @property
+    def day(self) -> date:
+        """The office date it falls on."""
+        if self.starts_at is not None:
+            return self.starts_at.date()
+        assert self.due_on is not None  # dated rows only come out of a range query
+        return self.due_on
+
+    @property
+    def sort_key(self) -> tuple[date, bool, time, str]:
+        return self.day, self.starts_at is not None, self.starts_at.time() if self.starts_at else time(), self.subject
+
+
+def person_colour(user_id: str | None, colour: str) -> str:
+    """A person's own colour, or one from the palette fixed by their id."""
+    if colour:
+        return colour
+    if user_id is None:
+        return PALETTE[-1]
+    return PALETTE[zlib.crc32(user_id.encode()) % (len(PALETTE) - 1)]
+
+
+_COLUMNS = (
+    Activity.id, Activity.series_id, Activity.kind, Activity.subject, Activity.location, Activity.starts_at,
+    Activity.ends_at, Activity.due_on, Activity.all_day, Activity.status, Activity.outcome, Activity.priority,
+    Activity.remind_minutes, Activity.owner_id, Activity.assignee_id, Activity.account_id, Activity.contact_id,
+    Activity.lead_id, Activity.opportunity_id, Activity.rrule,
+    User.name.label("assignee_name"), User.colour.label("user_colour"), Account.name.label("account_name"),
+    Contact.prefix.label("c_prefix"), Contact.first_name.label("c_first"), Contact.last_name.label("c_last"),
+    Lead.prefix.label("l_prefix"), Lead.first_name.label("l_first"), Lead.last_name.label("l_last"),
+    Lead.company_name.label("l_company"),
+)
+
+
+def _base(*where: Any) -> Select[Any]:
+    return (
+        select(*_COLUMNS)
+        .outerjoin(User, User.id == Activity.assignee_id)
+        .outerjoin(Account, Account.id == Activity.account_id)
+        .outerjoin(Contact, Contact.id == Activity.contact_id)
+        .outerjoin(Lead, Lead.id == Activity.lead_id)
+        .where(Activity.deleted_at.is_(None), *where)
+    )
+
+
+def _customer(r: RowMapping) -> str:
+    if r["account_name"]:
+        return str(r["account_name"])
+    if r["c_first"] is not None:
+        return full_name(r["c_prefix"], r["c_first"], r["c_last"])
+    if r["l_first"] is not None:
+        return full_name(r["l_prefix"], r["l_first"], r["l_last"]) or str(r["l_company"])
+    return ""
+
+
+def _occurrence(r: RowMapping, start: datetime | None = None) -> Occurrence:
+    """The row as an Occurrence; `start` (office time) for one occurrence of a series."""
+    starts = office_time(r["starts_at"]) if r["starts_at"] is not None else None
+    ends = office_time(r["ends_at"]) if r["ends_at"] is not None else None
+    due = r["due_on"]
+    recurring = start is not None
+    if recurring:
+        if starts is not None:
+            shift = start - starts
+            starts, ends = start, ends + shift if ends is not None else None
+        else:
+            due = start.date()
+    return Occurrence(
+        activity_id=r["id"], series_id=r["id"] if recurring else r["series_id"], occurrence=start,
+        kind=r["kind"], subject=r["subject"], location=r["location"], starts_at=starts, ends_at=ends, due_on=due,
+        all_day=r["all_day"], status=r["status"], outcome=r["outcome"], priority=r["priority"],
+        remind_minutes=r["remind_minutes"], owner_id=r["owner_id"], assignee_id=r["assignee_id"],
+        assignee_name=r["assignee_name"] or "", colour=person_colour(r["assignee_id"], r["user_colour"] or ""),
+        customer=_customer(r), account_id=r["account_id"], contact_id=r["contact_id"], lead_id=r["lead_id"],
+        opportunity_id=r["opportunity_id"], recurring=recurring,
+    )
+
+
+def _filters(assignees: Sequence[str] | None, kinds: Sequence[str] | None,
+             statuses: Sequence[str] | None) -> list[Any]:
+    where = []
+    if assignees is not None:
+        where.append(Activity.assignee_id.in_(assignees))
+    if kinds is not None:
+        where.append(Activity.kind.in_(kinds))
+    if statuses is not None:
+        where.append(Activity.status.in_(statuses))
+    return where
+
+
+def _expanded(conn: Connection, series: Iterable[RowMapping], start: date, end: date) -> list[Occurrence]:
+    """The occurrences of these series rows on office dates start <= d < end, minus their exceptions."""
+    rows = list(series)
+    if not rows:
+        return []
+    skipped: dict[str, set[datetime]] = defaultdict(set)
+    ids = [r["id"] for r in rows]
+    for chunk in range(0, len(ids), 500):
+        stmt = select(ActivityException.activity_id, ActivityException.occurrence).where(
+            ActivityException.activity_id.in_(ids[chunk:chunk + 500]), ActivityException.deleted_at.is_(None))
+        for series_id, moment in conn.execute(stmt):
+            skipped[series_id].add(office_time(moment))
+    window = day_start(start), day_start(end)
+    found = []
+    for r in rows:
+        first = office_time(r["starts_at"]) if r["starts_at"] is not None else day_start(r["due_on"])
+        found += [_occurrence(r, moment) for moment in expand(r["rrule"], first, *window, skipped[r["id"]])]
+    return found
+
+
+def _in_range(conn: Connection, start: date, end: date, where: list[Any]) -> list[Occurrence]:
+    lo, hi = utc_time(day_start(start)), utc_time(day_start(end))
+    one_off = Activity.rrule == ""
+    timed = _base(one_off, Activity.starts_at >= lo, Activity.starts_at < hi, *where)
+    dated = _base(one_off, Activity.starts_at.is_(None), Activity.due_on >= start, Activity.due_on < end, *where)
+    series = _base(Activity.rrule != "", or_(Activity.starts_at < hi, and_(Activity.starts_at.is_(None),
+                                                                          Activity.due_on < end)), *where)
+    found = [_occurrence(r) for stmt in (timed, dated) for r in conn.execute(stmt).mappings()]
+    return found + _expanded(conn, conn.execute(series).mappings(), start, end)
+
+
+def occurrences(db: Database, start: date, end: date, *, assignees: Sequence[str] | None = None,
+                kinds: Sequence[str] | None = None, statuses: Sequence[str] | None = None) -> list[Occurrence]:
+    """Everything falling on office dates start <= d < end, in day and time order; only that range is read."""
+    with db.engine.connect() as conn:
+        found = _in_range(conn, start, end, _filters(assignees, kinds, statuses))
+    return sorted(found, key=lambda o: o.sort_key)
+
+
+def activity_row(db: Database, activity_id: str) -> Occurrence | None:
+    """One live activity as stored (a series as its first occurrence)."""
+    with db.engine.connect() as conn:
+        r = conn.execute(_base(Activity.id == activity_id)).mappings().first()
+    return None if r is None else _occurrence(r)
+
+
+@dataclass(frozen=True)
+class Customer:
+    """The customer an activity is for: any of an account, a contact, a lead."""
+
+    account_id: str | None = None
+    contact_id: str | None = None
+    lead_id: str | None = None
+
+    def links(self) -> list[Any]:
+        pairs = ((Activity.account_id, self.account_id), (Activity.contact_id, self.contact_id),
+                 (Activity.lead_id, self.lead_id))
+        return [column == value for column, value in pairs if value is not None]
+
+
+def clashes(db: Database, customer: Customer, day: date, *, assignee_id: str | None, days: int,
+            exclude_id: str | None = None) -> list[Occurrence]:
+    """Open activities someone other than `assignee_id` has planned for the same customer within
+    `days` days of `day` (both ways, inclusive): two people about to call the same customer."""
+    links = customer.links()
+    if not links:
+        return []
+    where = [or_(*links), Activity.status == "planned"]
+    if assignee_id is not None:
+        where.append(or_(Activity.assignee_id.is_(None), Activity.assignee_id != assignee_id))
+    if exclude_id is not None:
+        where.append(Activity.id != exclude_id)
+        where.append(or_(Activity.series_id.is_(None), Activity.series_id != exclude_id))
+    start, end = day - timedelta(days=days), day + timedelta(days=days + 1)
+    with db.engine.connect() as conn:
+        found = _in_range(conn, start, end, where)
+    return sorted(found, key=lambda o: o.sort_key)
+
+
+def clash_days(db: Database) -> int:
+    """The office's clash window in days (a setting that syncs)."""
+    with db.engine.connect() as conn:
+        value = conn.scalar(select(Setting.value).where(Setting.id == fixed_id("setting", CLASH_DAYS_KEY),
+                                                        Setting.deleted_at.is_(None)))
+    return int(value) if value and value.isdigit() else CLASH_DAYS_DEFAULT

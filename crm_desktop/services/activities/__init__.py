@@ -1,0 +1,1 @@
+"""Activities: planning, series and their exceptions, completing and handing over."""
