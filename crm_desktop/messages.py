@@ -431,6 +431,19 @@ THAI: dict[str, str] = {
     'This occurrence is no longer in the series. Refresh the calendar.': 'ครั้งนี้ไม่อยู่ในกิจกรรมที่ทำซ้ำแล้ว โปรดรีเฟรชปฏิทิน',
     'This repeat rule cannot be used: {rule}': 'ใช้รูปแบบการทำซ้ำนี้ไม่ได้: {rule}',
     '{name} is no longer active; choose someone else.': '{name} ไม่ได้ใช้งานแล้ว โปรดเลือกคนอื่น',
+    # services/users.py
+    'A colour is written as #rrggbb.':
+        'สีต้องเขียนในรูปแบบ #rrggbb',
+    'Choose a role.':
+        'โปรดเลือกตำแหน่ง',
+    'This person was removed by someone else. Refresh the list.':
+        'พนักงานคนนี้ถูกผู้อื่นลบไปแล้ว โปรดรีเฟรชรายการ',
+    'You cannot deactivate yourself; another person must do it.':
+        'ปิดการใช้งานตัวเองไม่ได้ ต้องให้คนอื่นเป็นผู้ปิด',
+    '{name} is already on the list; add something to tell them apart.':
+        'มี {name} อยู่ในรายชื่อแล้ว โปรดเพิ่มข้อความเพื่อแยกให้ออก',
+    '{name} is the only active owner; make someone else owner first.':
+        '{name} เป็นเจ้าของกิจการคนเดียวที่ใช้งานอยู่ โปรดตั้งคนอื่นเป็นเจ้าของก่อน',
 }
 
 

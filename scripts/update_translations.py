@@ -65,7 +65,7 @@ def run_lupdate(ts: Path, *, root: Path = ROOT, tool: Path | None = None) -> Non
         raise SystemExit("pyside6-lupdate not found: install PySide6 (pip install PySide6-Essentials)")
     ts.parent.mkdir(parents=True, exist_ok=True)
     sources = [str(p.relative_to(root)) for p in source_files(root)]
-    command = [str(tool), *sources, "-ts", str(ts), "-no-obsolete", "-locations", "relative",
+    command = [str(tool), *sources, "-ts", str(ts), "-no-obsolete", "-locations", "none",
                "-source-language", SOURCE_LANGUAGE, "-target-language", TARGET_LANGUAGE]
     subprocess.run(command, cwd=root, check=True, capture_output=True, text=True)
 

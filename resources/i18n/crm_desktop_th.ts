@@ -4,137 +4,110 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/accounts/dialog.py" line="+54"/>
         <source>New account</source>
         <translation>เพิ่มบริษัท</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Edit account</source>
         <translation>แก้ไขข้อมูลบริษัท</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Company</source>
         <translation>ข้อมูลบริษัท</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>e.g. บริษัท สยามการค้า จำกัด</source>
         <translation>เช่น บริษัท สยามการค้า จำกัด</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Name *</source>
         <translation>ชื่อบริษัท *</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Tax ID</source>
         <translation>เลขประจำตัวผู้เสียภาษี</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>00000 = head office</source>
         <translation>00000 = สำนักงานใหญ่</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>5 digits from the tax registration; 00000 is the head office (สำนักงานใหญ่). Left empty with a tax ID, it means the head office.</source>
         <translation>เลข 5 หลักตามที่จดทะเบียนกับกรมสรรพากร 00000 คือสำนักงานใหญ่ ถ้ามีเลขประจำตัวผู้เสียภาษีแต่เว้นช่องนี้ไว้ จะถือเป็นสำนักงานใหญ่</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Branch code</source>
         <translation>รหัสสาขา</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Industry</source>
         <translation>ประเภทธุรกิจ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Segment</source>
         <translation>กลุ่มลูกค้า</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Website</source>
         <translation>เว็บไซต์</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Founded</source>
         <translation>วันก่อตั้ง</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Type part of the parent company&apos;s name…</source>
         <translation>พิมพ์ชื่อบริษัทแม่บางส่วน…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No matching account</source>
         <translation>ไม่พบบริษัทที่ตรงกัน</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Parent company</source>
         <translation>บริษัทแม่</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>(nobody)</source>
         <translation>(ไม่ระบุ)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Owner</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>comma-separated, e.g. VIP, ลูกค้าประจำ</source>
         <translation>คั่นด้วยจุลภาค เช่น VIP, ลูกค้าประจำ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tags</source>
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>* required</source>
         <translation>* จำเป็นต้องกรอก</translation>
     </message>
     <message>
-        <location line="+60"/>
         <source>Choose the parent company from the list that appears while you type, or clear the field.</source>
         <translation>โปรดเลือกบริษัทแม่จากรายการที่ขึ้นมาขณะพิมพ์ หรือลบข้อความในช่องนี้ออก</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Added account %1</source>
         <translation>เพิ่มบริษัท %1 แล้ว</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Saved account %1</source>
         <translation>บันทึกข้อมูลบริษัท %1 แล้ว</translation>
     </message>
@@ -142,172 +115,134 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../crm_desktop/views/accounts/tab.py" line="+65"/>
         <source>Name</source>
         <translation>ชื่อบริษัท</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+120"/>
         <source>Tax ID</source>
         <translation>เลขผู้เสียภาษี</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+120"/>
         <source>Branch</source>
         <translation>สาขา</translation>
     </message>
     <message>
-        <location line="-118"/>
         <source>Industry</source>
         <translation>ประเภทธุรกิจ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Segment</source>
         <translation>กลุ่มลูกค้า</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+117"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location line="-116"/>
-        <location line="+117"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="-116"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+123"/>
         <source>Owner</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location line="-122"/>
         <source>Parent</source>
         <translation>บริษัทแม่</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+122"/>
         <source>Tags</source>
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location line="-121"/>
-        <location line="+123"/>
         <source>Updated</source>
         <translation>แก้ไขล่าสุด</translation>
     </message>
     <message>
-        <location line="-105"/>
         <source>All provinces</source>
         <translation>ทุกจังหวัด</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>All segments</source>
         <translation>ทุกกลุ่มลูกค้า</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>All owners</source>
         <translation>ผู้รับผิดชอบทุกคน</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Filter by name, tax ID, phone or e-mail…</source>
         <translation>กรองตามชื่อ เลขผู้เสียภาษี เบอร์โทร หรืออีเมล…</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>%n account(s)</source>
         <translation>
             <numerusform>%Ln บริษัท</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>Delete %n account(s)?</source>
         <translation>
             <numerusform>ต้องการลบ %Ln บริษัทหรือไม่?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>Deleted %n account(s)</source>
         <translation>
             <numerusform>ลบ %Ln บริษัทแล้ว</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+51"/>
         <source>Website</source>
         <translation>เว็บไซต์</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Founded</source>
         <translation>วันก่อตั้ง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Parent company</source>
         <translation>บริษัทแม่</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Branches and subsidiaries</source>
         <translation>สาขาและบริษัทในเครือ</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Contacts</source>
         <translation>ผู้ติดต่อ</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Add contact…</source>
         <translation>เพิ่มผู้ติดต่อ…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Double-click a contact to open it in the Contacts tab.</source>
         <translation>ดับเบิลคลิกที่ผู้ติดต่อเพื่อเปิดดูในแท็บผู้ติดต่อ</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Select an account to see its details.</source>
         <translation>เลือกบริษัทเพื่อดูรายละเอียด</translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
         <source>Contacts (%n)</source>
         <translation>
             <numerusform>ผู้ติดต่อ (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/views/common.py" line="+78"/>
         <source>Head office</source>
         <translation>สำนักงานใหญ่</translation>
     </message>
@@ -315,33 +250,26 @@
 <context>
     <name>AddressBox</name>
     <message>
-        <location line="+91"/>
-        <location line="+4"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location line="-1"/>
         <source>No., building, soi, road</source>
         <translation>เลขที่ อาคาร ซอย ถนน</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Subdistrict (tambon/khwaeng)</source>
         <translation>ตำบล/แขวง</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>District (amphoe/khet)</source>
         <translation>อำเภอ/เขต</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Postcode</source>
         <translation>รหัสไปรษณีย์</translation>
     </message>
@@ -349,144 +277,114 @@
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../crm_desktop/views/settings/backups_page.py" line="+48"/>
         <source>Daily</source>
         <translation>รายวัน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Made by hand</source>
         <translation>สำรองเอง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Before an upgrade</source>
         <translation>ก่อนอัปเกรด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Before a restore</source>
         <translation>ก่อนกู้คืน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Before an import</source>
         <translation>ก่อนนำเข้าข้อมูล</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Before a sync import</source>
         <translation>ก่อนนำเข้าข้อมูลซิงค์</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+14"/>
-        <location line="+146"/>
         <source>Restore</source>
         <translation>กู้คืน</translation>
     </message>
     <message>
-        <location line="-159"/>
         <source>Restoring the backup…</source>
         <translation>กำลังกู้คืนข้อมูลสำรอง…</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>This copy&apos;s own settings could not be read from the damaged database, so those saved in the backup are in use. Check the office key on the Sync tab and the number of backups to keep.</source>
         <translation>อ่านการตั้งค่าเฉพาะของเครื่องนี้จากฐานข้อมูลที่เสียหายไม่ได้ จึงใช้การตั้งค่าที่บันทึกไว้ในไฟล์สำรองข้อมูลแทน โปรดตรวจสอบรหัสสำนักงานในแท็บซิงก์ข้อมูล และจำนวนไฟล์สำรองอัตโนมัติที่เก็บไว้</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>A backup is made every day when the program starts, and before upgrades, imports and restores; the oldest automatic ones are deleted. Backups you make yourself are kept until you delete them.</source>
         <translation>โปรแกรมจะสำรองข้อมูลทุกวันเมื่อเปิดโปรแกรม และก่อนอัปเกรด นำเข้าข้อมูล หรือกู้คืน โดยจะลบไฟล์สำรองอัตโนมัติที่เก่าที่สุดออก ส่วนไฟล์สำรองที่คุณสร้างเองจะเก็บไว้จนกว่าคุณจะลบเอง</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Made</source>
         <translation>เวลาที่สำรอง</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Size</source>
         <translation>ขนาด</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Back up now</source>
         <translation>สำรองข้อมูลตอนนี้</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Restore…</source>
         <translation>กู้คืน…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Restore from file…</source>
         <translation>กู้คืนจากไฟล์…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Open folder</source>
         <translation>เปิดโฟลเดอร์</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Automatic backups to keep</source>
         <translation>จำนวนไฟล์สำรองอัตโนมัติที่เก็บไว้</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>%1 MB</source>
         <translation>%1 เมกะไบต์</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>Cancelled: no backup was made.</source>
         <translation>ยกเลิกแล้ว: ไม่ได้สำรองข้อมูล</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Back up</source>
         <translation>สำรองข้อมูล</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Backing up the database…</source>
         <translation>กำลังสำรองข้อมูล…</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Backup saved: %1</source>
         <translation>สำรองข้อมูลแล้ว: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>the backup of %1</source>
         <translation>ข้อมูลสำรองเมื่อ %1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Restore from file</source>
         <translation>กู้คืนจากไฟล์</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Restore a backup</source>
         <translation>กู้คืนข้อมูลสำรอง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Replace all the data in this database with %1?</source>
         <translation>ต้องการแทนที่ข้อมูลทั้งหมดในฐานข้อมูลนี้ด้วย %1 หรือไม่</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Everything entered since that backup will be replaced. A backup of the current data is made first, so you can go back to it the same way.</source>
         <translation>ข้อมูลทั้งหมดที่บันทึกหลังจากสำรองครั้งนั้นจะถูกแทนที่ โปรแกรมจะสำรองข้อมูลปัจจุบันไว้ก่อน คุณจึงกู้คืนกลับมาได้ด้วยวิธีเดียวกัน</translation>
     </message>
@@ -494,62 +392,50 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/leads/campaigns_dialog.py" line="+57"/>
         <source>New campaign</source>
         <translation>เพิ่มแคมเปญ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Edit campaign</source>
         <translation>แก้ไขแคมเปญ</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>e.g. งานบ้านและสวนแฟร์ 2569</source>
         <translation>เช่น งานบ้านและสวนแฟร์ 2569</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Name *</source>
         <translation>ชื่อแคมเปญ *</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Where the campaign runs: pick a lead source or type your own</source>
         <translation>ช่องทางที่ใช้ทำแคมเปญ: เลือกจากแหล่งที่มาของลีด หรือพิมพ์เองก็ได้</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Starts</source>
         <translation>วันเริ่มต้น</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Ends</source>
         <translation>วันสิ้นสุด</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Cost (baht)</source>
         <translation>ค่าใช้จ่าย (บาท)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+53"/>
         <source>Campaign %1 saved</source>
         <translation>บันทึกแคมเปญ %1 แล้ว</translation>
     </message>
@@ -557,17 +443,14 @@
 <context>
     <name>CampaignLabels</name>
     <message>
-        <location line="-101"/>
         <source>Planned</source>
         <translation>วางแผนไว้</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Active</source>
         <translation>กำลังดำเนินการ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Done</source>
         <translation>เสร็จสิ้น</translation>
     </message>
@@ -575,67 +458,54 @@
 <context>
     <name>CampaignsDialog</name>
     <message>
-        <location line="+111"/>
         <source>Campaigns</source>
         <translation>แคมเปญการตลาด</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Choose a lead&apos;s campaign in the lead form; the Leads tab can filter by campaign. A campaign still linked to leads or deals cannot be deleted: mark it as done instead.</source>
         <translation>เลือกแคมเปญที่ทำให้ได้ลีดมาได้ในฟอร์มลีด และกรองรายการในแท็บลีดตามแคมเปญได้ แคมเปญที่ยังมีลีดหรือดีลเชื่อมโยงอยู่จะลบไม่ได้ ให้เปลี่ยนสถานะเป็น &quot;เสร็จสิ้น&quot; แทน</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Campaign</source>
         <translation>แคมเปญ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Starts</source>
         <translation>วันเริ่มต้น</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ends</source>
         <translation>วันสิ้นสุด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cost (฿)</source>
         <translation>ค่าใช้จ่าย (฿)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Leads</source>
         <translation>ลีด</translation>
     </message>
     <message>
-        <location line="+47"/>
         <source>Delete campaign</source>
         <translation>ลบแคมเปญ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delete the campaign %1?</source>
         <translation>ลบแคมเปญ %1 หรือไม่?</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Deleted campaign %1</source>
         <translation>ลบแคมเปญ %1 แล้ว</translation>
     </message>
@@ -643,12 +513,10 @@
 <context>
     <name>ColumnsDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/record_table.py" line="+241"/>
         <source>Columns</source>
         <translation>เลือกคอลัมน์</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Show these columns:</source>
         <translation>แสดงคอลัมน์ต่อไปนี้:</translation>
     </message>
@@ -656,203 +524,162 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/contacts/dialog.py" line="+47"/>
-        <location line="+12"/>
         <source>(not given)</source>
         <translation>(ไม่ระบุ)</translation>
     </message>
     <message>
-        <location line="-11"/>
         <source>Female</source>
         <translation>หญิง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Male</source>
         <translation>ชาย</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Other</source>
         <translation>อื่น ๆ</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>under ฿%1 a month</source>
         <translation>ต่ำกว่า ฿%1 ต่อเดือน</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>฿%1 or more a month</source>
         <translation>฿%1 ขึ้นไปต่อเดือน</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>฿%1–%2 a month</source>
         <translation>฿%1–%2 ต่อเดือน</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>New contact</source>
         <translation>เพิ่มผู้ติดต่อ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Edit contact</source>
         <translation>แก้ไขข้อมูลผู้ติดต่อ</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Person</source>
         <translation>ข้อมูลบุคคล</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Title</source>
         <translation>คำนำหน้า</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>First name *</source>
         <translation>ชื่อ *</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Last name</source>
         <translation>นามสกุล</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>e.g. ต้อม</source>
         <translation>เช่น ต้อม</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Nickname</source>
         <translation>ชื่อเล่น</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Type part of the company&apos;s name (empty for a private customer)…</source>
         <translation>พิมพ์ชื่อบริษัทบางส่วน (เว้นว่างถ้าเป็นลูกค้าบุคคล)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No matching account</source>
         <translation>ไม่พบบริษัทที่ตรงกัน</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Company</source>
         <translation>บริษัท</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Birthday</source>
         <translation>วันเกิด</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Gender</source>
         <translation>เพศ</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Income</source>
         <translation>รายได้</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>comma-separated, e.g. กอล์ฟ, ท่องเที่ยว</source>
         <translation>คั่นด้วยจุลภาค เช่น กอล์ฟ, ท่องเที่ยว</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Interests</source>
         <translation>ความสนใจ</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Contact details</source>
         <translation>ช่องทางติดต่อ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Mobile</source>
         <translation>มือถือ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>LINE ID</source>
         <translation>LINE ID</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Agrees to receive marketing</source>
         <translation>ยินยอมรับข่าวสารการตลาด</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>When the consent was given (PDPA); today if left empty.</source>
         <translation>วันที่ให้ความยินยอม (PDPA) ถ้าเว้นว่างจะใช้วันนี้</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>since</source>
         <translation>ตั้งแต่</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Consent</source>
         <translation>ความยินยอม</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>(nobody)</source>
         <translation>(ไม่ระบุ)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Owner</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Tags</source>
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+79"/>
         <source>Choose the company from the list that appears while you type, or clear the field for a private customer.</source>
         <translation>โปรดเลือกบริษัทจากรายการที่ขึ้นมาขณะพิมพ์ หรือเว้นช่องนี้ว่างไว้ถ้าเป็นลูกค้าบุคคล</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Added contact %1</source>
         <translation>เพิ่มผู้ติดต่อ %1 แล้ว</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Saved contact %1</source>
         <translation>บันทึกข้อมูลผู้ติดต่อ %1 แล้ว</translation>
     </message>
@@ -860,200 +687,156 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../crm_desktop/views/contacts/tab.py" line="+52"/>
         <source>Name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+122"/>
         <source>Nickname</source>
         <translation>ชื่อเล่น</translation>
     </message>
     <message>
-        <location line="-121"/>
         <source>Company</source>
         <translation>บริษัท</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+120"/>
         <source>Mobile</source>
         <translation>มือถือ</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+121"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="-120"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+120"/>
         <source>Birthday</source>
         <translation>วันเกิด</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+125"/>
         <source>Owner</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location line="-124"/>
-        <location line="+125"/>
         <source>Tags</source>
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location line="-124"/>
-        <location line="+126"/>
         <source>Updated</source>
         <translation>แก้ไขล่าสุด</translation>
     </message>
     <message>
-        <location line="-106"/>
         <source>All contacts</source>
         <translation>ผู้ติดต่อทั้งหมด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>At a company (B2B)</source>
         <translation>ผู้ติดต่อของบริษัท (B2B)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Private customers (B2C)</source>
         <translation>ลูกค้าบุคคล (B2C)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>All provinces</source>
         <translation>ทุกจังหวัด</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Marketing consent</source>
         <translation>ยินยอมรับข่าวสาร</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Only contacts who agreed to receive marketing</source>
         <translation>แสดงเฉพาะผู้ที่ยินยอมรับข่าวสารการตลาด</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Filter by name, nickname, phone, e-mail or LINE…</source>
         <translation>กรองตามชื่อ ชื่อเล่น เบอร์โทร อีเมล หรือ LINE…</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%Ln คน</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>Delete %n contact(s)?</source>
         <translation>
             <numerusform>ต้องการลบผู้ติดต่อ %Ln คนหรือไม่?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>Deleted %n contact(s)</source>
         <translation>
             <numerusform>ลบผู้ติดต่อ %Ln คนแล้ว</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+60"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>LINE ID</source>
         <translation>LINE ID</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Gender</source>
         <translation>เพศ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Income</source>
         <translation>รายได้</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Interests</source>
         <translation>ความสนใจ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Marketing</source>
         <translation>ความยินยอม</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Select a contact to see the details.</source>
         <translation>เลือกผู้ติดต่อเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>%1 at %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Private customer</source>
         <translation>ลูกค้าบุคคล</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>%1 (age %2)</source>
         <translation>%1 (อายุ %2 ปี)</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Agreed to receive marketing</source>
         <translation>ยินยอมรับข่าวสารการตลาด</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 on %2</source>
         <translation>%1 เมื่อ %2</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No consent: do not send marketing</source>
         <translation>ไม่ได้ให้ความยินยอม ห้ามส่งข่าวสารการตลาด</translation>
     </message>
@@ -1061,97 +844,78 @@
 <context>
     <name>ConvertDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/leads/convert_dialog.py" line="+46"/>
         <source>Convert lead</source>
         <translation>แปลงลีดเป็นลูกค้า</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Convert</source>
         <translation>แปลง</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Converting %1 creates these customer records:</source>
         <translation>การแปลง %1 จะสร้างข้อมูลลูกค้าต่อไปนี้:</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Company</source>
         <translation>บริษัท</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>New company: %1</source>
         <translation>บริษัทใหม่: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No company (a private customer)</source>
         <translation>ไม่มีบริษัท (ลูกค้าบุคคล)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Attach to an existing company</source>
         <translation>ผูกกับบริษัทที่มีอยู่แล้ว</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Type part of the company&apos;s name…</source>
         <translation>พิมพ์บางส่วนของชื่อบริษัท…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No matching account</source>
         <translation>ไม่พบบริษัทที่ตรงกัน</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Contact</source>
         <translation>ผู้ติดต่อ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>New contact: %1</source>
         <translation>ผู้ติดต่อใหม่: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The lead has no person&apos;s first name: add it to the lead before converting.</source>
         <translation>ลีดนี้ยังไม่มีชื่อผู้ติดต่อ กรุณาเพิ่มชื่อก่อนแปลง</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Deal</source>
         <translation>ดีล</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Also create a deal</source>
         <translation>สร้างดีลด้วย</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Name *</source>
         <translation>ชื่อ *</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Amount (฿)</source>
         <translation>มูลค่า (฿)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Expected close</source>
         <translation>วันที่คาดว่าจะปิดการขาย</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>Choose the company from the list, or create a new one.</source>
         <translation>กรุณาเลือกบริษัทจากรายการ หรือสร้างบริษัทใหม่</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Converted %1</source>
         <translation>แปลง %1 แล้ว</translation>
     </message>
@@ -1159,22 +923,18 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../crm_desktop/ui/forms.py" line="+60"/>
         <source>dd/mm/yyyy (B.E.)</source>
         <translation>วว/ดด/ปปปป (พ.ศ.)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>dd/mm/yyyy</source>
         <translation>วว/ดด/ปปปป (ค.ศ.)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Type the day, month and year, e.g. 23/11/2569 (B.E.) or 23/11/2026 (A.D.).</source>
         <translation>พิมพ์วัน/เดือน/ปี เช่น 23/11/2569 (พ.ศ.) หรือ 23/11/2026 (ค.ศ.)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Pick from a calendar</source>
         <translation>เลือกจากปฏิทิน</translation>
     </message>
@@ -1182,32 +942,26 @@
 <context>
     <name>DisqualifyDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/leads/actions.py" line="+173"/>
         <source>Disqualify lead</source>
         <translation>ตัดลีดออก</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Disqualify</source>
         <translation>ตัดออก</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Why is %1 disqualified?</source>
         <translation>ทำไมจึงตัด %1 ออก?</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>(choose a reason)</source>
         <translation>(เลือกเหตุผล)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Reason *</source>
         <translation>เหตุผล *</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Lead disqualified</source>
         <translation>ตัดลีดออกแล้ว</translation>
     </message>
@@ -1215,12 +969,10 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunities/board.py" line="+175"/>
         <source>Drop a card here when the customer has agreed</source>
         <translation>ลากการ์ดมาวางที่นี่เมื่อลูกค้าตกลงซื้อ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Drop a card here when the deal fell through</source>
         <translation>ลากการ์ดมาวางที่นี่เมื่อดีลไม่สำเร็จ</translation>
     </message>
@@ -1228,224 +980,178 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/duplicates_dialog.py" line="+50"/>
-        <location line="+13"/>
-        <location line="+58"/>
         <source>Find duplicates</source>
         <translation>ค้นหาข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location line="-60"/>
         <source>Look among</source>
         <translation>ค้นหาใน</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Keep</source>
         <translation>เก็บ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>and merge into it</source>
         <translation>และรวมรายการนี้เข้าไป</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Field</source>
         <translation>ช่องข้อมูล</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Kept record</source>
         <translation>รายการที่เก็บไว้</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Merged record</source>
         <translation>รายการที่จะรวม</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Tick a value of the merged record to keep it instead:</source>
         <translation>ติ๊กค่าของรายการที่จะรวม หากต้องการใช้ค่านั้นแทน:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Merge</source>
         <translation>รวมรายการ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Undo last merge</source>
         <translation>เลิกทำการรวมล่าสุด</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Looking for duplicates…</source>
         <translation>กำลังค้นหาข้อมูลซ้ำ…</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
         <source>%1: %2 (%n records)</source>
         <translation>
             <numerusform>%1: %2 (%n รายการ)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
         <source>%n group(s) found</source>
         <translation>
             <numerusform>พบ %n กลุ่ม</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+46"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>First name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Last name</source>
         <translation>นามสกุล</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Prefix</source>
         <translation>คำนำหน้า</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Nickname</source>
         <translation>ชื่อเล่น</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+7"/>
         <source>Company</source>
         <translation>บริษัท</translation>
     </message>
     <message>
-        <location line="-6"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Mobile</source>
         <translation>มือถือ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>LINE ID</source>
         <translation>LINE ID</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Tax ID</source>
         <translation>เลขประจำตัวผู้เสียภาษี</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Branch</source>
         <translation>สาขา</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Website</source>
         <translation>เว็บไซต์</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Subdistrict</source>
         <translation>ตำบล/แขวง</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>District</source>
         <translation>อำเภอ/เขต</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Postcode</source>
         <translation>รหัสไปรษณีย์</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Birthday</source>
         <translation>วันเกิด</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Tags</source>
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Industry</source>
         <translation>ประเภทธุรกิจ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Segment</source>
         <translation>กลุ่มลูกค้า</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Interest</source>
         <translation>สิ่งที่สนใจ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Owner</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Merged %1 into %2</source>
         <translation>รวม %1 เข้ากับ %2 แล้ว</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Merged. You can undo it.</source>
         <translation>รวมรายการแล้ว เลิกทำได้</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Merge undone</source>
         <translation>เลิกทำการรวมรายการแล้ว</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Merge undone. Find duplicates again to see the group.</source>
         <translation>เลิกทำการรวมแล้ว กดค้นหาข้อมูลซ้ำอีกครั้งเพื่อดูกลุ่มนี้</translation>
     </message>
@@ -1453,28 +1159,22 @@
 <context>
     <name>ErrorDialogs</name>
     <message>
-        <location filename="../../crm_desktop/ui/errors.py" line="+30"/>
-        <location line="+8"/>
         <source>Cannot do that</source>
         <translation>ทำรายการนี้ไม่ได้</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Action failed</source>
         <translation>ทำรายการไม่สำเร็จ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The action failed and nothing was saved.</source>
         <translation>ทำรายการไม่สำเร็จ และยังไม่มีการบันทึกข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>You can try again. If it keeps failing, send the details to whoever supports this program.</source>
         <translation>ลองทำอีกครั้งได้ หากยังไม่สำเร็จ โปรดส่งรายละเอียดให้ผู้ดูแลโปรแกรม</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -1482,47 +1182,38 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../crm_desktop/views/app.py" line="+109"/>
         <source>Welcome</source>
         <translation>ยินดีต้อนรับ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>This database is empty. Load sample data to try the program?</source>
         <translation>ฐานข้อมูลนี้ยังว่างอยู่ ต้องการโหลดข้อมูลตัวอย่างเพื่อทดลองใช้โปรแกรมหรือไม่?</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sample data adds Thai and English companies and contacts so you can see how everything works. For real work, start with an empty database file.</source>
         <translation>ข้อมูลตัวอย่างจะเพิ่มบริษัทและผู้ติดต่อทั้งชื่อไทยและชื่ออังกฤษ ให้เห็นว่าโปรแกรมทำงานอย่างไร ถ้าจะใช้งานจริง ควรเริ่มจากไฟล์ฐานข้อมูลว่าง</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Load sample data</source>
         <translation>โหลดข้อมูลตัวอย่าง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Start empty</source>
         <translation>เริ่มแบบว่าง</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Sample data</source>
         <translation>ข้อมูลตัวอย่าง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Creating sample companies and contacts…</source>
         <translation>กำลังสร้างบริษัทและผู้ติดต่อตัวอย่าง…</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Sample data loaded</source>
         <translation>โหลดข้อมูลตัวอย่างแล้ว</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Loading sample data was cancelled</source>
         <translation>ยกเลิกการโหลดข้อมูลตัวอย่างแล้ว</translation>
     </message>
@@ -1530,47 +1221,38 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/leads/actions.py" line="+7"/>
         <source>Add follow-up task</source>
         <translation>เพิ่มงานติดตาม</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Add task</source>
         <translation>เพิ่มงาน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A follow-up task for %1</source>
         <translation>งานติดตามสำหรับ %1</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>e.g. call back, send the price list</source>
         <translation>เช่น โทรกลับ, ส่งใบราคา</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Subject *</source>
         <translation>เรื่อง *</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Due</source>
         <translation>กำหนดเสร็จ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>(the lead&apos;s owner)</source>
         <translation>(ผู้รับผิดชอบลีด)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>For</source>
         <translation>มอบหมายให้</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Follow-up task added</source>
         <translation>เพิ่มงานติดตามแล้ว</translation>
     </message>
@@ -1578,158 +1260,126 @@
 <context>
     <name>LeadDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/leads/dialog.py" line="+43"/>
         <source>New lead</source>
         <translation>เพิ่มลีดใหม่</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Edit lead</source>
         <translation>แก้ไขลีด</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Person and company</source>
         <translation>ผู้ติดต่อและบริษัท</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Prefix</source>
         <translation>คำนำหน้า</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>First name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Last name</source>
         <translation>นามสกุล</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>e.g. บริษัท สยามการค้า จำกัด</source>
         <translation>เช่น บริษัท สยามการค้า จำกัด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Company</source>
         <translation>บริษัท</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Mobile</source>
         <translation>มือถือ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>LINE ID</source>
         <translation>LINE ID</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Tax ID</source>
         <translation>เลขประจำตัวผู้เสียภาษี</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Interest</source>
         <translation>ความสนใจ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>comma-separated, e.g. แอร์, ติดตั้ง</source>
         <translation>คั่นด้วยจุลภาค เช่น แอร์, ติดตั้ง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Interested in</source>
         <translation>สนใจ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Budget (baht)</source>
         <translation>งบประมาณ (บาท)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+5"/>
         <source>(not known)</source>
         <translation>(ไม่ทราบ)</translation>
     </message>
     <message>
-        <location line="-2"/>
         <source>Buying timeframe</source>
         <translation>ช่วงเวลาที่จะซื้อ</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Source</source>
         <translation>แหล่งที่มา</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The campaign that brought this lead</source>
         <translation>แคมเปญที่ทำให้ได้ลีดรายนี้มา</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Campaign</source>
         <translation>แคมเปญ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>(nobody)</source>
         <translation>(ไม่ระบุ)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Owner</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Enter at least the person&apos;s first name or the company name.</source>
         <translation>กรอกอย่างน้อยชื่อผู้ติดต่อหรือชื่อบริษัท</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>(no campaign)</source>
         <translation>(ไม่มีแคมเปญ)</translation>
     </message>
     <message>
-        <location line="+71"/>
         <source>Added lead %1</source>
         <translation>เพิ่มลีด %1 แล้ว</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Saved lead %1</source>
         <translation>บันทึกลีด %1 แล้ว</translation>
     </message>
@@ -1737,97 +1387,78 @@
 <context>
     <name>LeadLabels</name>
     <message>
-        <location filename="../../crm_desktop/views/leads/actions.py" line="-191"/>
         <source>New</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Contacted</source>
         <translation>ติดต่อแล้ว</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Qualified</source>
         <translation>ผ่านการคัดกรอง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Disqualified</source>
         <translation>ตัดออก</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Converted</source>
         <translation>เป็นลูกค้าแล้ว</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Walk-in</source>
         <translation>เดินเข้ามาที่ร้าน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Phone call</source>
         <translation>โทรศัพท์เข้ามา</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Facebook</source>
         <translation>เฟซบุ๊ก</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Website</source>
         <translation>เว็บไซต์</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Referral</source>
         <translation>มีผู้แนะนำ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Trade show</source>
         <translation>งานแสดงสินค้า</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Campaign</source>
         <translation>แคมเปญ</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Immediately</source>
         <translation>ทันที</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Within 1 month</source>
         <translation>ภายใน 1 เดือน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Within 3 months</source>
         <translation>ภายใน 3 เดือน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Within 6 months</source>
         <translation>ภายใน 6 เดือน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Within 12 months</source>
         <translation>ภายใน 12 เดือน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Later than 12 months</source>
         <translation>นานกว่า 12 เดือน</translation>
     </message>
@@ -1835,275 +1466,212 @@
 <context>
     <name>LeadsTab</name>
     <message>
-        <location filename="../../crm_desktop/views/leads/tab.py" line="+73"/>
-        <location line="+39"/>
-        <location line="+229"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location line="-263"/>
-        <location line="+38"/>
-        <location line="+222"/>
         <source>Created</source>
         <translation>สร้างเมื่อ</translation>
     </message>
     <message>
-        <location line="-255"/>
         <source>Scoring rules…</source>
         <translation>เกณฑ์ให้คะแนน…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Reasons…</source>
         <translation>เหตุผล…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Edit the disqualify reasons and the loss reasons</source>
         <translation>แก้ไขเหตุผลที่ตัดออกและเหตุผลที่ดีลไม่สำเร็จ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Campaigns…</source>
         <translation>แคมเปญ…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Add and edit the marketing campaigns leads come from</source>
         <translation>เพิ่มและแก้ไขแคมเปญการตลาดที่เป็นที่มาของลีด</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+216"/>
         <source>Company</source>
         <translation>บริษัท</translation>
     </message>
     <message>
-        <location line="-215"/>
-        <location line="+217"/>
         <source>Mobile</source>
         <translation>มือถือ</translation>
     </message>
     <message>
-        <location line="-216"/>
-        <location line="+225"/>
         <source>Source</source>
         <translation>แหล่งที่มา</translation>
     </message>
     <message>
-        <location line="-223"/>
-        <location line="+209"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location line="-207"/>
-        <location line="+209"/>
         <source>Owner</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+216"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location line="-215"/>
-        <location line="+212"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="-178"/>
         <source>All statuses</source>
         <translation>ทุกสถานะ</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>lowest</source>
         <translation>ต่ำสุด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>highest</source>
         <translation>สูงสุด</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>All sources</source>
         <translation>ทุกแหล่งที่มา</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>All owners</source>
         <translation>ผู้รับผิดชอบทุกคน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>All campaigns</source>
         <translation>ทุกแคมเปญ</translation>
     </message>
     <message>
-        <location line="+34"/>
         <source>Filter by name, company, phone or e-mail…</source>
         <translation>กรองตามชื่อ บริษัท โทรศัพท์ หรืออีเมล…</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%Ln ลีด</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>Delete %n lead(s)?</source>
         <translation>
             <numerusform>ต้องการลบ %Ln ลีดหรือไม่?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>Deleted %n lead(s)</source>
         <translation>
             <numerusform>ลบ %Ln ลีดแล้ว</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+59"/>
         <source>Mark contacted</source>
         <translation>บันทึกว่าติดต่อแล้ว</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Qualify…</source>
         <translation>ผ่านการคัดกรอง…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Disqualify…</source>
         <translation>ตัดออก…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Reopen</source>
         <translation>เปิดใหม่</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Add follow-up task…</source>
         <translation>เพิ่มงานติดตาม…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Convert…</source>
         <translation>แปลงเป็นลูกค้า…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Turn this qualified lead into a company, a contact and a deal</source>
         <translation>แปลงลีดที่ผ่านการคัดกรองนี้เป็นบริษัท ผู้ติดต่อ และดีล</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Disqualify reason</source>
         <translation>เหตุผลที่ตัดออก</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>LINE ID</source>
         <translation>LINE ID</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax ID</source>
         <translation>เลขผู้เสียภาษี</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Interested in</source>
         <translation>สนใจ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Buying timeframe</source>
         <translation>ช่วงเวลาที่จะซื้อ</translation>
     </message>
     <message>
-        <location line="-223"/>
-        <location line="+225"/>
         <source>Campaign</source>
         <translation>แคมเปญ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Converted to</source>
         <translation>แปลงเป็น</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Follow-up tasks</source>
         <translation>งานติดตาม</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Select a lead to see its details.</source>
         <translation>เลือกลีดเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>Score %1</source>
         <translation>คะแนน %1</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>Total: %1</source>
         <translation>รวม: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>No active scoring rules.</source>
         <translation>ยังไม่มีเกณฑ์ให้คะแนนที่ใช้งานอยู่</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Marked %1 as contacted</source>
         <translation>บันทึกว่าติดต่อ %1 แล้ว</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Reopened %1</source>
         <translation>เปิด %1 ใหม่แล้ว</translation>
     </message>
@@ -2111,22 +1679,18 @@
 <context>
     <name>ListEditorDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/settings/list_editor.py" line="+69"/>
         <source>Add…</source>
         <translation>เพิ่ม…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Edit…</source>
         <translation>แก้ไข…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location line="+47"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -2134,42 +1698,34 @@
 <context>
     <name>LossDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunities/stage_dialogs.py" line="+38"/>
         <source>Deal lost</source>
         <translation>ดีลไม่สำเร็จ</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Why was %1 lost?</source>
         <translation>ทำไมดีล %1 จึงไม่สำเร็จ?</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>(choose a reason)</source>
         <translation>(เลือกเหตุผล)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Reason *</source>
         <translation>เหตุผล *</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Who won the deal, if you know</source>
         <translation>ผู้ที่ได้งานนี้ไป (ถ้าทราบ)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Competitor</source>
         <translation>คู่แข่ง</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Mark as lost</source>
         <translation>บันทึกว่าไม่สำเร็จ</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Deal marked as lost</source>
         <translation>บันทึกดีลว่าไม่สำเร็จแล้ว</translation>
     </message>
@@ -2177,143 +1733,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/views/main_window.py" line="+228"/>
         <source>&amp;Settings…</source>
         <translation>ตั้งค่า(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>ออกจากโปรแกรม(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;New</source>
         <translation>เพิ่มใหม่(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+16"/>
         <source>&amp;Edit</source>
         <translation>แก้ไข(&amp;E)</translation>
     </message>
     <message>
-        <location line="-15"/>
         <source>&amp;Delete</source>
         <translation>ลบ(&amp;D)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Undo delete</source>
         <translation>เลิกทำการลบ(&amp;U)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Filter</source>
         <translation>กรองรายการ(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Columns…</source>
         <translation>เลือกคอลัมน์(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Find &amp;duplicates…</source>
         <translation>ค้นหาข้อมูลซ้ำ(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Search</source>
         <translation>ค้นหา(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;About</source>
         <translation>เกี่ยวกับโปรแกรม(&amp;A)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&amp;File</source>
         <translation>ไฟล์(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;View</source>
         <translation>มุมมอง(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>ช่วยเหลือ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Search leads, deals, accounts and contacts (Ctrl+K)</source>
         <translation>ค้นหาลีด โอกาสการขาย บริษัท และผู้ติดต่อ (Ctrl+K)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Nothing found</source>
         <translation>ไม่พบข้อมูล</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Accounts</source>
         <translation>บริษัท</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Contacts</source>
         <translation>ผู้ติดต่อ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Leads</source>
         <translation>ลีด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Deals</source>
         <translation>โอกาสการขาย</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
     </message>
     <message>
-        <location line="+97"/>
         <source>Restored: %1</source>
         <translation>เลิกทำแล้ว: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Settings saved</source>
         <translation>บันทึกการตั้งค่าแล้ว</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>About</source>
         <translation>เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>CRM Desktop %1</source>
         <translation>CRM Desktop %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>An offline-first CRM for small Thai businesses: accounts, contacts and more, kept in one file on this computer.
 
 Thai text uses the Sarabun font (SIL Open Font License).</source>
@@ -2322,17 +1849,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 ตัวอักษรภาษาไทยใช้ฟอนต์ Sarabun (SIL Open Font License)</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>Accounts: %1 · Contacts: %2</source>
         <translation>บริษัท: %1 · ผู้ติดต่อ: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>User: %1</source>
         <translation>ผู้ใช้: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Backup restored; the data it replaced was backed up first</source>
         <translation>กู้คืนข้อมูลสำรองแล้ว (ข้อมูลเดิมถูกสำรองไว้ก่อน)</translation>
     </message>
@@ -2340,7 +1864,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../crm_desktop/ui/forms.py" line="+166"/>
         <source>In baht, e.g. 150,000 or 1,250.50</source>
         <translation>หน่วยเป็นบาท เช่น 150,000 หรือ 1,250.50</translation>
     </message>
@@ -2348,240 +1871,188 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>OpportunitiesTab</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunities/tab.py" line="+84"/>
         <source>List</source>
         <translation>รายการ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Board</source>
         <translation>บอร์ด</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Stages…</source>
         <translation>ขั้นตอนการขาย…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Add, rename, reorder or delete the pipeline stages</source>
         <translation>เพิ่ม เปลี่ยนชื่อ จัดลำดับ หรือลบขั้นตอนการขาย</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Targets…</source>
         <translation>เป้าหมาย…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Monthly sales targets, attainment and commission per rep</source>
         <translation>เป้ายอดขายรายเดือน ผลงานเทียบเป้า และค่าคอมมิชชันของพนักงานขายแต่ละคน</translation>
     </message>
     <message>
-        <location line="+56"/>
         <source>Deal</source>
         <translation>ดีล</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+218"/>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <location line="-217"/>
         <source>Amount (฿)</source>
         <translation>มูลค่า (฿)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+219"/>
         <source>Probability</source>
         <translation>โอกาสปิด</translation>
     </message>
     <message>
-        <location line="-218"/>
         <source>Weighted (฿)</source>
         <translation>มูลค่าถ่วงน้ำหนัก (฿)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+218"/>
         <source>Expected close</source>
         <translation>คาดว่าจะปิด</translation>
     </message>
     <message>
-        <location line="-216"/>
-        <location line="+208"/>
-        <location line="+90"/>
         <source>Stage</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location line="-297"/>
-        <location line="+216"/>
         <source>Owner</source>
         <translation>ผู้ดูแล</translation>
     </message>
     <message>
-        <location line="-215"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+216"/>
         <source>Days in stage</source>
         <translation>วันในขั้นตอน</translation>
     </message>
     <message>
-        <location line="-187"/>
         <source>Expected close month</source>
         <translation>เดือนที่คาดว่าจะปิดการขาย</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Any close month</source>
         <translation>ทุกเดือนที่คาดปิด</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>All channels</source>
         <translation>ทุกช่องทาง</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>All owners</source>
         <translation>ผู้ดูแลทั้งหมด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>All stages</source>
         <translation>ทุกขั้นตอน</translation>
     </message>
     <message>
-        <location line="+36"/>
         <source>Filter by deal or customer…</source>
         <translation>กรองตามชื่อดีลหรือลูกค้า…</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>%n deal(s)</source>
         <translation>
             <numerusform>%Ln ดีล</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>Delete %n deal(s)?</source>
         <translation>
             <numerusform>ต้องการลบ %Ln ดีลหรือไม่?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>Deleted %n deal(s)</source>
         <translation>
             <numerusform>ลบ %Ln ดีลแล้ว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+73"/>
         <source>Open pipeline: %n deal(s)</source>
         <translation>
             <numerusform>ดีลที่กำลังดำเนินการ: %Ln ดีล</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>total %1</source>
         <translation>มูลค่ารวม %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>weighted %1</source>
         <translation>มูลค่าถ่วงน้ำหนัก %1</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>Loss reason</source>
         <translation>เหตุผลที่ไม่สำเร็จ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Competitor</source>
         <translation>คู่แข่ง</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Contact</source>
         <translation>ผู้ติดต่อ</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+86"/>
         <source>Amount</source>
         <translation>มูลค่า</translation>
     </message>
     <message>
-        <location line="-84"/>
         <source>Weighted amount</source>
         <translation>มูลค่าถ่วงน้ำหนัก</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sales channel</source>
         <translation>ช่องทางการขาย</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Campaign</source>
         <translation>แคมเปญ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Stage history</source>
         <translation>ประวัติขั้นตอนการขาย</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Select a deal to see its details.</source>
         <translation>เลือกดีลเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location line="+58"/>
         <source>(now)</source>
         <translation>(ปัจจุบัน)</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%Ln วัน</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Entered</source>
         <translation>เข้าขั้นตอน</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Left</source>
         <translation>ออกจากขั้นตอน</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Time</source>
         <translation>ระยะเวลา</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>By</source>
         <translation>โดย</translation>
     </message>
@@ -2589,162 +2060,130 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunities/dialog.py" line="+101"/>
         <source>New deal</source>
         <translation>ดีลใหม่</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Edit deal</source>
         <translation>แก้ไขดีล</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Deal</source>
         <translation>ดีล</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>e.g. แอร์ 10 เครื่อง สำนักงานใหม่</source>
         <translation>เช่น แอร์ 10 เครื่อง สำนักงานใหม่</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Deal name *</source>
         <translation>ชื่อดีล *</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Type part of the company&apos;s name (empty for a private customer)…</source>
         <translation>พิมพ์บางส่วนของชื่อบริษัท (เว้นว่างสำหรับลูกค้าบุคคล)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No matching account</source>
         <translation>ไม่พบบริษัทที่ตรงกัน</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Type part of the contact&apos;s name (optional)…</source>
         <translation>พิมพ์บางส่วนของชื่อผู้ติดต่อ (ไม่บังคับ)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No matching contact</source>
         <translation>ไม่พบผู้ติดต่อที่ตรงกัน</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Contact</source>
         <translation>ผู้ติดต่อ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>(nobody)</source>
         <translation>(ไม่มี)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Owner</source>
         <translation>ผู้ดูแล</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>(not known)</source>
         <translation>(ไม่ทราบ)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sales channel</source>
         <translation>ช่องทางการขาย</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The marketing campaign this deal is credited to</source>
         <translation>แคมเปญการตลาดที่ทำให้ได้ดีลนี้มา</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Campaign</source>
         <translation>แคมเปญ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Competitor</source>
         <translation>คู่แข่ง</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Stage and value</source>
         <translation>ขั้นตอนและมูลค่า</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Stage *</source>
         <translation>ขั้นตอนการขาย *</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>(choose a reason)</source>
         <translation>(เลือกเหตุผล)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Loss reason *</source>
         <translation>เหตุผลที่ไม่สำเร็จ *</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Amount (baht)</source>
         <translation>มูลค่า (บาท)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Set from the stage when the stage changes; you may adjust it.</source>
         <translation>ตั้งตามขั้นตอนการขายเมื่อเปลี่ยนขั้นตอน และปรับเองได้</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Probability</source>
         <translation>โอกาสปิดการขาย</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Expected close</source>
         <translation>คาดว่าจะปิดการขาย</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>(no campaign)</source>
         <translation>(ไม่มีแคมเปญ)</translation>
     </message>
     <message>
-        <location line="+71"/>
         <source>Choose the customer from the list that appears while you type, or clear the field.</source>
         <translation>เลือกลูกค้าจากรายการที่แสดงขณะพิมพ์ หรือล้างช่องนี้</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Choose the contact from the list that appears while you type, or clear the field.</source>
         <translation>เลือกผู้ติดต่อจากรายการที่แสดงขณะพิมพ์ หรือล้างช่องนี้</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Added deal %1</source>
         <translation>เพิ่มดีล %1 แล้ว</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Saved deal %1</source>
         <translation>บันทึกดีล %1 แล้ว</translation>
     </message>
@@ -2752,62 +2191,50 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>PicklistDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/settings/picklist_dialog.py" line="+42"/>
         <source>Disqualify reasons (leads)</source>
         <translation>เหตุผลที่ตัดออก (ลีด)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Loss reasons (deals)</source>
         <translation>เหตุผลที่ไม่สำเร็จ (ดีล)</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Reasons</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Removing a reason keeps it on the records that already use it.</source>
         <translation>การลบเหตุผลจะไม่กระทบข้อมูลที่ใช้เหตุผลนั้นอยู่แล้ว</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>A new reason…</source>
         <translation>เหตุผลใหม่…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Add</source>
         <translation>เพิ่ม</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location line="+59"/>
         <source>Reason added</source>
         <translation>เพิ่มเหตุผลแล้ว</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Removed reason %1</source>
         <translation>ลบเหตุผล %1 แล้ว</translation>
     </message>
@@ -2815,36 +2242,30 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>PipelineBoard</name>
     <message numerus="yes">
-        <location filename="../../crm_desktop/views/opportunities/board.py" line="+130"/>
         <source>%n deal(s)</source>
         <translation>
             <numerusform>%Ln ดีล</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>weighted %1</source>
         <translation>ถ่วงน้ำหนัก %1</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>close %1</source>
         <translation>คาดปิด %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>%n day(s) in stage</source>
         <translation>
             <numerusform>อยู่ในขั้นตอนนี้ %Ln วัน</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>(no customer)</source>
         <translation>(ไม่ระบุลูกค้า)</translation>
     </message>
     <message>
-        <location line="+66"/>
         <source>Deal moved to %1</source>
         <translation>ย้ายดีลไปที่ %1 แล้ว</translation>
     </message>
@@ -2852,57 +2273,46 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>PipelineLabels</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunities/dialog.py" line="-222"/>
         <source>Prospecting</source>
         <translation>หาลูกค้า</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Qualification</source>
         <translation>คัดกรอง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Quotation</source>
         <translation>เสนอราคา</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Negotiation</source>
         <translation>เจรจาต่อรอง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Won</source>
         <translation>ปิดการขายได้</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Lost</source>
         <translation>ไม่สำเร็จ</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Direct sale</source>
         <translation>ขายตรง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Facebook</source>
         <translation>เฟซบุ๊ก</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Website</source>
         <translation>เว็บไซต์</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Dealer</source>
         <translation>ตัวแทนจำหน่าย</translation>
     </message>
@@ -2910,37 +2320,30 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/sync/tab.py" line="+150"/>
         <source>Import sync file</source>
         <translation>นำเข้าไฟล์ซิงก์</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>%1 change(s) from copy %2, made %3: all of them are already here, nothing is new.</source>
         <translation>มีการเปลี่ยนแปลง %1 รายการจากเครื่อง %2 สร้างเมื่อ %3 ทั้งหมดมีอยู่ในเครื่องนี้แล้ว ไม่มีข้อมูลใหม่</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 changes from copy %2, made %3. %4 of them are already here.</source>
         <translation>มีการเปลี่ยนแปลง %1 รายการจากเครื่อง %2 สร้างเมื่อ %3 ในจำนวนนี้มีอยู่ในเครื่องนี้แล้ว %4 รายการ</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Nothing in this file is new to this copy.</source>
         <translation>ไม่มีข้อมูลใหม่สำหรับเครื่องนี้ในไฟล์นี้</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The database is backed up before the import. Conflicts keep the later change and are listed on the Sync tab, where you can choose the other value.</source>
         <translation>ระบบจะสำรองฐานข้อมูลก่อนนำเข้า หากข้อมูลขัดแย้งกัน จะเก็บค่าที่แก้ไขทีหลังไว้ และแสดงรายการในแท็บซิงก์ข้อมูล ให้คุณเลือกใช้อีกค่าหนึ่งได้</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Import</source>
         <translation>นำเข้า</translation>
     </message>
@@ -2948,7 +2351,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>ProvinceCombo</name>
     <message>
-        <location filename="../../crm_desktop/ui/forms.py" line="-82"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
@@ -2956,27 +2358,22 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>QGnomeTheme</name>
     <message>
-        <location filename="../../crm_desktop/ui/i18n.py" line="+48"/>
         <source>&amp;OK</source>
         <translation>ตกลง(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>บันทึก(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Cancel</source>
         <translation>ยกเลิก(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Close</source>
         <translation>ปิด(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Close without Saving</source>
         <translation>ปิดโดยไม่บันทึก</translation>
     </message>
@@ -2984,37 +2381,30 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>QLineEdit</name>
     <message>
-        <location line="+5"/>
         <source>&amp;Undo</source>
         <translation>เลิกทำ(&amp;U)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Redo</source>
         <translation>ทำซ้ำ(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cu&amp;t</source>
         <translation>ตัด(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Copy</source>
         <translation>คัดลอก(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Paste</source>
         <translation>วาง(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Select All</source>
         <translation>เลือกทั้งหมด</translation>
     </message>
@@ -3022,12 +2412,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>QMessageBox</name>
     <message>
-        <location line="-9"/>
         <source>Show Details...</source>
         <translation>แสดงรายละเอียด...</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Hide Details...</source>
         <translation>ซ่อนรายละเอียด...</translation>
     </message>
@@ -3035,92 +2423,74 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location line="-26"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Save All</source>
         <translation>บันทึกทั้งหมด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Yes</source>
         <translation>ใช่(&amp;Y)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Yes to &amp;All</source>
         <translation>ใช่ทั้งหมด(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;No</source>
         <translation>ไม่(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>N&amp;o to All</source>
         <translation>ไม่ทั้งหมด(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Abort</source>
         <translation>ยุติ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Retry</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ignore</source>
         <translation>ข้าม</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Discard</source>
         <translation>ไม่บันทึก</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Help</source>
         <translation>วิธีใช้</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Apply</source>
         <translation>นำไปใช้</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reset</source>
         <translation>รีเซ็ต</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Restore Defaults</source>
         <translation>คืนค่าเริ่มต้น</translation>
     </message>
@@ -3128,37 +2498,30 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>QWidgetTextControl</name>
     <message>
-        <location line="+18"/>
         <source>&amp;Undo</source>
         <translation>เลิกทำ(&amp;U)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Redo</source>
         <translation>ทำซ้ำ(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cu&amp;t</source>
         <translation>ตัด(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Copy</source>
         <translation>คัดลอก(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Paste</source>
         <translation>วาง(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Select All</source>
         <translation>เลือกทั้งหมด</translation>
     </message>
@@ -3166,32 +2529,26 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>QualifyDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/leads/actions.py" line="+84"/>
         <source>Qualify lead</source>
         <translation>ลีดผ่านการคัดกรอง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Qualify</source>
         <translation>ผ่านการคัดกรอง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Hand %1 to a sales rep:</source>
         <translation>ส่งต่อ %1 ให้พนักงานขาย:</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Round-robin (the next rep in turn)</source>
         <translation>เวียนตามคิว (พนักงานขายคนถัดไป)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Sales rep</source>
         <translation>พนักงานขาย</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Lead qualified</source>
         <translation>ลีดผ่านการคัดกรองแล้ว</translation>
     </message>
@@ -3199,44 +2556,34 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/dialog_base.py" line="+60"/>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../crm_desktop/views/leads/actions.py" line="-50"/>
-        <location filename="../../crm_desktop/views/opportunities/stage_dialogs.py" line="-12"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location line="+55"/>
         <source>Possible duplicate</source>
         <translation>อาจเป็นข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>This may already be in the CRM:</source>
         <translation>ข้อมูลนี้อาจมีอยู่ใน CRM แล้ว:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Save anyway</source>
         <translation>บันทึกต่อไป</translation>
     </message>
     <message>
-        <location line="+50"/>
         <source>Discard changes?</source>
         <translation>ปิดโดยไม่บันทึก?</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>You have changed this form. Close it without saving?</source>
         <translation>มีการแก้ไขข้อมูลในฟอร์มนี้ ต้องการปิดโดยไม่บันทึกหรือไม่?</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Discard</source>
         <translation>ไม่บันทึก</translation>
     </message>
@@ -3244,54 +2591,42 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../crm_desktop/views/record_tab.py" line="+75"/>
         <source>New</source>
         <translation>เพิ่มใหม่</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+241"/>
-        <location line="+3"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location line="-159"/>
         <source>Filter…</source>
         <translation>กรอง…</translation>
     </message>
     <message>
-        <location line="+36"/>
         <source>%n record(s)</source>
         <translation>%Ln รายการ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Delete %n record(s)?</source>
         <translation>ต้องการลบ %Ln รายการหรือไม่?</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Deleted %n record(s)</source>
         <translation>ลบ %Ln รายการแล้ว</translation>
     </message>
     <message>
-        <location line="+54"/>
         <source>This record was deleted meanwhile; it is no longer in the list.</source>
         <translation>ข้อมูลนี้ถูกลบไปก่อนหน้านี้แล้ว จึงไม่อยู่ในรายการ</translation>
     </message>
     <message>
-        <location line="+57"/>
         <source>…and %n more</source>
         <translation>…และอีก %Ln รายการ</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>You can undo this with Ctrl+Z or the Undo button in the status bar.</source>
         <translation>เลิกทำได้ด้วย Ctrl+Z หรือปุ่ม &quot;เลิกทำ&quot; ที่แถบสถานะด้านล่าง</translation>
     </message>
@@ -3299,7 +2634,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../crm_desktop/ui/record_table.py" line="-19"/>
         <source>Columns…</source>
         <translation>เลือกคอลัมน์…</translation>
     </message>
@@ -3307,72 +2641,58 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/leads/scoring_dialog.py" line="+142"/>
         <source>New scoring rule</source>
         <translation>เพิ่มเกณฑ์ให้คะแนน</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Edit scoring rule</source>
         <translation>แก้ไขเกณฑ์ให้คะแนน</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>e.g. มาจากการแนะนำ</source>
         <translation>เช่น มาจากการแนะนำ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Label</source>
         <translation>ชื่อเกณฑ์</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Lead field</source>
         <translation>ข้อมูลลีด</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Condition</source>
         <translation>เงื่อนไข</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>For &quot;is one of&quot;, separate the values with commas.</source>
         <translation>สำหรับ &quot;เป็นหนึ่งใน&quot; ให้คั่นค่าด้วยจุลภาค</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>(choose a campaign)</source>
         <translation>(เลือกแคมเปญ)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Value</source>
         <translation>ค่า</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Points added to the score when the rule matches (negative: taken off).</source>
         <translation>คะแนนที่บวกเพิ่มเมื่อตรงเกณฑ์ (ติดลบ = หักคะแนน)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Weight</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Active</source>
         <translation>ใช้งาน</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Saving rescores every lead.</source>
         <translation>เมื่อบันทึก ระบบจะคิดคะแนนลีดทั้งหมดใหม่</translation>
     </message>
     <message>
-        <location line="+115"/>
         <source>Scoring rule saved; every lead was rescored</source>
         <translation>บันทึกเกณฑ์ให้คะแนนแล้ว และคิดคะแนนลีดทั้งหมดใหม่แล้ว</translation>
     </message>
@@ -3380,107 +2700,86 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>ScoringLabels</name>
     <message>
-        <location line="-234"/>
         <source>Source</source>
         <translation>แหล่งที่มา</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Budget (baht)</source>
         <translation>งบประมาณ (บาท)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Buying timeframe</source>
         <translation>ช่วงเวลาที่จะซื้อ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Company</source>
         <translation>บริษัท</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Any phone</source>
         <translation>โทรศัพท์ (เบอร์ใดก็ได้)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Mobile</source>
         <translation>มือถือ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Interested in</source>
         <translation>สนใจ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Campaign</source>
         <translation>แคมเปญ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax ID</source>
         <translation>เลขผู้เสียภาษี</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>equals</source>
         <translation>เท่ากับ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>does not equal</source>
         <translation>ไม่เท่ากับ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>at least</source>
         <translation>ตั้งแต่</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>at most</source>
         <translation>ไม่เกิน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>contains</source>
         <translation>มีคำว่า</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>is one of</source>
         <translation>เป็นหนึ่งใน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>is empty</source>
         <translation>ว่าง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>is given</source>
         <translation>มีข้อมูล</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Bangkok and vicinity</source>
         <translation>กรุงเทพฯ และปริมณฑล</translation>
     </message>
@@ -3488,62 +2787,50 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>ScoringRulesDialog</name>
     <message>
-        <location line="+222"/>
         <source>Lead scoring rules</source>
         <translation>เกณฑ์ให้คะแนนลีด</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>A lead&apos;s score is the sum of the weights of the active rules it matches.</source>
         <translation>คะแนนของลีดคือผลรวมคะแนนของเกณฑ์ที่ใช้งานอยู่และลีดนั้นตรงตามเกณฑ์</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Label</source>
         <translation>ชื่อเกณฑ์</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Lead field</source>
         <translation>ข้อมูลลีด</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Condition</source>
         <translation>เงื่อนไข</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Value</source>
         <translation>ค่า</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Weight</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Active</source>
         <translation>ใช้งาน</translation>
     </message>
     <message>
-        <location line="+46"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location line="-1"/>
         <source>Delete rule</source>
         <translation>ลบเกณฑ์</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Delete the rule %1? Every lead is rescored.</source>
         <translation>ต้องการลบเกณฑ์ %1 หรือไม่? ระบบจะคิดคะแนนลีดทั้งหมดใหม่</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Deleted scoring rule %1</source>
         <translation>ลบเกณฑ์ให้คะแนน %1 แล้ว</translation>
     </message>
@@ -3551,82 +2838,70 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/settings/dialog.py" line="+61"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show years in the Buddhist Era (e.g. 2569 instead of 2026)</source>
         <translation>แสดงปีเป็น พ.ศ. (เช่น 2569 แทน 2026)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Dates</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Company name</source>
         <translation>ชื่อกิจการ</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>I am</source>
         <translation>ผู้ใช้งาน</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>empty: sync files are not signed</source>
         <translation>เว้นว่าง: ไม่ลงนามไฟล์ซิงก์</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The same secret on every copy of this office. Sync files are signed with it, and files not signed with it are refused.</source>
         <translation>รหัสลับเดียวกันที่ตั้งไว้ในทุกเครื่องของสำนักงาน ไฟล์ซิงก์จะถูกลงนามด้วยรหัสนี้ และไฟล์ที่ไม่ได้ลงนามด้วยรหัสนี้จะถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Office key for sync</source>
         <translation>รหัสสำนักงานสำหรับซิงก์</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>General</source>
         <translation>ทั่วไป</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <source>Users</source>
+        <translation>ผู้ใช้งาน</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>สำรองข้อมูล</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Choose a language.</source>
         <translation>โปรดเลือกภาษา</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>This user no longer exists; choose another.</source>
         <translation>ไม่พบผู้ใช้นี้แล้ว โปรดเลือกผู้ใช้อื่น</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Company name saved</source>
         <translation>บันทึกชื่อกิจการแล้ว</translation>
     </message>
@@ -3634,47 +2909,38 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunities/stages_dialog.py" line="+56"/>
         <source>New stage</source>
         <translation>เพิ่มขั้นตอน</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Edit stage</source>
         <translation>แก้ไขขั้นตอน</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>The probability a deal gets when it is moved into this stage.</source>
         <translation>โอกาสปิดการขายที่ดีลจะได้รับเมื่อย้ายเข้าขั้นตอนนี้</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Default probability</source>
         <translation>โอกาสปิดการขายเริ่มต้น</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Won and lost stages close a deal; a deal in an open stage is in the pipeline.</source>
         <translation>ขั้นตอน &quot;ปิดการขายได้&quot; และ &quot;ไม่สำเร็จ&quot; คือการปิดดีล ส่วนดีลในขั้นตอนที่กำลังดำเนินการยังอยู่ในไปป์ไลน์</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A new default probability applies to deals moved into the stage from now on.</source>
         <translation>โอกาสปิดการขายเริ่มต้นใหม่จะใช้กับดีลที่ย้ายเข้าขั้นตอนนี้นับจากนี้ไป</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Stage %1 saved</source>
         <translation>บันทึกขั้นตอน %1 แล้ว</translation>
     </message>
@@ -3682,17 +2948,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>StageLabels</name>
     <message>
-        <location line="-60"/>
         <source>Open</source>
         <translation>กำลังดำเนินการ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Won</source>
         <translation>ปิดการขายได้</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Lost</source>
         <translation>ไม่สำเร็จ</translation>
     </message>
@@ -3700,62 +2963,50 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>StagesDialog</name>
     <message>
-        <location line="+70"/>
         <source>Pipeline stages</source>
         <translation>ขั้นตอนการขาย</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The board shows open stages as columns in this order; won and lost stages are where deals are closed.</source>
         <translation>บอร์ดแสดงขั้นตอนที่กำลังดำเนินการเป็นคอลัมน์ตามลำดับนี้ ส่วนขั้นตอน &quot;ปิดการขายได้&quot; และ &quot;ไม่สำเร็จ&quot; ใช้ปิดดีล</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Stage</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Default probability</source>
         <translation>โอกาสปิดการขายเริ่มต้น</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location line="+55"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location line="-53"/>
         <source>Move up</source>
         <translation>เลื่อนขึ้น</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Move down</source>
         <translation>เลื่อนลง</translation>
     </message>
     <message>
-        <location line="+49"/>
         <source>Delete stage</source>
         <translation>ลบขั้นตอน</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Delete the stage %1?</source>
         <translation>ลบขั้นตอน %1 หรือไม่?</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Deleted stage %1</source>
         <translation>ลบขั้นตอน %1 แล้ว</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Stage order changed</source>
         <translation>เปลี่ยนลำดับขั้นตอนแล้ว</translation>
     </message>
@@ -3763,78 +3014,62 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>StartChecks</name>
     <message>
-        <location filename="../../crm_desktop/views/app.py" line="+51"/>
         <source>Daily backup saved</source>
         <translation>สำรองข้อมูลประจำวันแล้ว</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Dates from the future</source>
         <translation>วันที่ล้ำอนาคต</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Repair now? A backup is made first; the records stay as they are, and their changes get today&apos;s date.</source>
         <translation>ซ่อมตอนนี้เลยไหม โปรแกรมจะสำรองข้อมูลก่อน ข้อมูลในระเบียนยังเหมือนเดิม เพียงแต่รายการเปลี่ยนแปลงจะลงวันที่เป็นวันนี้</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Repair now</source>
         <translation>ซ่อมตอนนี้</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Later</source>
         <translation>ไว้ทีหลัง</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Clock repaired: %1 records got today&apos;s date</source>
         <translation>ซ่อมนาฬิกาแล้ว: %1 ระเบียนลงวันที่เป็นวันนี้</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Repair</source>
         <translation>ซ่อมนาฬิกา</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Repairing the dates…</source>
         <translation>กำลังซ่อมวันที่…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+70"/>
         <source>Database check</source>
         <translation>ตรวจสอบฐานข้อมูล</translation>
     </message>
     <message>
-        <location line="-68"/>
         <source>The database failed its check: some of its data may be damaged.</source>
         <translation>ฐานข้อมูลไม่ผ่านการตรวจสอบ ข้อมูลบางส่วนอาจเสียหาย</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>No backup passes the check either. You can keep working; make a copy of the database file and ask whoever supports this program for help.</source>
         <translation>ไม่มีไฟล์สำรองข้อมูลใดผ่านการตรวจสอบเช่นกัน คุณยังใช้งานต่อได้ แต่ควรคัดลอกไฟล์ฐานข้อมูลเก็บไว้ และติดต่อผู้ดูแลโปรแกรมเพื่อขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Restore the newest good backup, made %1? A backup of the current data is made first. If you keep working instead, some records may fail to open or save.</source>
         <translation>ต้องการกู้คืนจากไฟล์สำรองล่าสุดที่ใช้งานได้ (สำรองเมื่อ %1) หรือไม่ โปรแกรมจะสำรองข้อมูลปัจจุบันไว้ก่อน หากเลือกใช้งานต่อ ข้อมูลบางรายการอาจเปิดหรือบันทึกไม่ได้</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Restore backup</source>
         <translation>กู้คืนข้อมูลสำรอง</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Keep working</source>
         <translation>ใช้งานต่อ</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>The database cannot be opened: it failed its check. Restore the newest good backup, made %1? The damaged file is kept as a backup first.</source>
         <translation>เปิดฐานข้อมูลไม่ได้เพราะไม่ผ่านการตรวจสอบ ต้องการกู้คืนจากไฟล์สำรองล่าสุดที่ใช้งานได้ (สำรองเมื่อ %1) หรือไม่ ไฟล์ที่เสียหายจะเก็บไว้เป็นไฟล์สำรองก่อน</translation>
     </message>
@@ -3842,244 +3077,194 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../crm_desktop/views/sync/tab.py" line="-131"/>
         <source>Accounts</source>
         <translation>บริษัท</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Contacts</source>
         <translation>ผู้ติดต่อ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Leads</source>
         <translation>ลีด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Deals</source>
         <translation>ดีล</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pipeline stages</source>
         <translation>ขั้นตอนการขาย</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Stage history</source>
         <translation>ประวัติขั้นตอนการขาย</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Activities</source>
         <translation>กิจกรรม</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Anniversaries</source>
         <translation>วันสำคัญ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Campaigns</source>
         <translation>แคมเปญการตลาด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Users</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sales targets</source>
         <translation>เป้ายอดขาย</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choice lists</source>
         <translation>รายการตัวเลือก</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Scoring rules</source>
         <translation>กฎการให้คะแนน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Settings</source>
         <translation>การตั้งค่า</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Merges</source>
         <translation>การรวมข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>First name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Last name</source>
         <translation>นามสกุล</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Nickname</source>
         <translation>ชื่อเล่น</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+14"/>
         <source>Company</source>
         <translation>บริษัท</translation>
     </message>
     <message>
-        <location line="-13"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Mobile</source>
         <translation>มือถือ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>LINE ID</source>
         <translation>LINE ID</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Subdistrict</source>
         <translation>ตำบล/แขวง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>District</source>
         <translation>อำเภอ/เขต</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Postcode</source>
         <translation>รหัสไปรษณีย์</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax ID</source>
         <translation>เลขประจำตัวผู้เสียภาษี</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Owner</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Stage</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Amount</source>
         <translation>มูลค่า</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Expected close</source>
         <translation>คาดว่าจะปิดการขาย</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tags</source>
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+22"/>
         <source>Deleted</source>
         <translation>ลบแล้ว</translation>
     </message>
     <message>
-        <location line="-14"/>
         <source>Restored: one copy deleted it while another copy&apos;s records still used it.</source>
         <translation>นำกลับมาแล้ว: เครื่องหนึ่งลบไปขณะที่ข้อมูลในอีกเครื่องยังใช้อยู่</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Restored: the pipeline needs an open, a won and a lost stage.</source>
         <translation>นำกลับมาแล้ว: ไปป์ไลน์ต้องมีขั้นตอนแบบกำลังดำเนินการ ปิดการขายได้ และไม่สำเร็จ อย่างละหนึ่งขั้นตอน</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Restored: the data needs an active owner.</source>
         <translation>นำกลับมาแล้ว: ต้องมีผู้ใช้ระดับเจ้าของที่ยังใช้งานอยู่อย่างน้อยหนึ่งคน</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Changed on two copies at once.</source>
         <translation>มีการแก้ไขจากสองเครื่องในช่วงเดียวกัน</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>New</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Updated</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Conflicts</source>
         <translation>ขัดแย้ง</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Waiting</source>
         <translation>รอข้อมูลหลัก</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>(empty)</source>
         <translation>(ว่าง)</translation>
     </message>
@@ -4087,221 +3272,174 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>SyncTab</name>
     <message>
-        <location line="+76"/>
         <source>This copy</source>
         <translation>เครื่องนี้</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Office key…</source>
         <translation>รหัสสำนักงาน…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>With an office key, files are signed, and files signed with another key (or not signed) are refused</source>
         <translation>เมื่อตั้งรหัสสำนักงาน ไฟล์ที่ส่งออกจะถูกลงนาม และไฟล์ที่ลงนามด้วยรหัสอื่น (หรือไม่ได้ลงนาม) จะถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Export sync file…</source>
         <translation>ส่งออกไฟล์ซิงก์…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Import sync file…</source>
         <translation>นำเข้าไฟล์ซิงก์…</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Conflicts to review</source>
         <translation>ข้อมูลขัดแย้งที่ต้องตรวจสอบ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Two copies changed the same field differently. The later change was kept; you may use the other value instead.</source>
         <translation>มีสองเครื่องแก้ไขข้อมูลช่องเดียวกันไม่ตรงกัน ระบบเก็บค่าที่แก้ไขทีหลังไว้ คุณเลือกใช้อีกค่าหนึ่งแทนได้</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Record</source>
         <translation>ระเบียน</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Field</source>
         <translation>ช่องข้อมูล</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Kept value</source>
         <translation>ค่าที่เก็บไว้</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+1"/>
         <source>Changed by</source>
         <translation>แก้ไขโดย</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Other value</source>
         <translation>อีกค่าหนึ่ง</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>What happened</source>
         <translation>เกิดอะไรขึ้น</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Keep this value</source>
         <translation>ใช้ค่านี้ต่อไป</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Use the other value</source>
         <translation>ใช้อีกค่าหนึ่ง</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Exchange history</source>
         <translation>ประวัติการรับส่งไฟล์</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Direction</source>
         <translation>ทิศทาง</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Other copy</source>
         <translation>เครื่องปลายทาง</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Changes</source>
         <translation>การเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>set</source>
         <translation>ตั้งแล้ว</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>not set</source>
         <translation>ยังไม่ได้ตั้ง</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Copy code: %1 · %2 changes recorded · office key %3 · %4 record(s) waiting for a parent record</source>
         <translation>รหัสเครื่อง: %1 · บันทึกการเปลี่ยนแปลง %2 รายการ · รหัสสำนักงาน %3 · มี %4 ระเบียนที่รอข้อมูลหลัก</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>copy %1</source>
         <translation>เครื่อง %1</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Exported</source>
         <translation>ส่งออก</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Imported</source>
         <translation>นำเข้า</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>all copies</source>
         <translation>ทุกเครื่อง</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Changes the other copies do not have yet</source>
         <translation>เฉพาะข้อมูลที่เครื่องอื่นยังไม่มี</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Everything (to start a new copy)</source>
         <translation>ทั้งหมด (สำหรับตั้งเครื่องใหม่)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Only for copy %1 (%2 changes)</source>
         <translation>เฉพาะเครื่อง %1 (%2 รายการ)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+16"/>
-        <location line="+7"/>
         <source>Export sync file</source>
         <translation>ส่งออกไฟล์ซิงก์</translation>
     </message>
     <message>
-        <location line="-7"/>
         <source>Writing the sync file…</source>
         <translation>กำลังเขียนไฟล์ซิงก์…</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Exported %1 changes to %2</source>
         <translation>ส่งออก %1 รายการไปที่ %2 แล้ว</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 changes were written to %2. Send this file to the other copy and import it there.</source>
         <translation>บันทึกการเปลี่ยนแปลง %1 รายการลงในไฟล์ %2 แล้ว ส่งไฟล์นี้ไปยังอีกเครื่องแล้วนำเข้าที่เครื่องนั้น</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+15"/>
         <source>Import sync file</source>
         <translation>นำเข้าไฟล์ซิงก์</translation>
     </message>
     <message>
-        <location line="-1"/>
         <source>Checking the sync file…</source>
         <translation>กำลังตรวจสอบไฟล์ซิงก์…</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Importing the sync file…</source>
         <translation>กำลังนำเข้าไฟล์ซิงก์…</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Imported %1 changes from copy %2</source>
         <translation>นำเข้า %1 รายการจากเครื่อง %2 แล้ว</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Nothing new from copy %2: all %1 change(s) in the file were already here.</source>
         <translation>ไม่มีข้อมูลใหม่จากเครื่อง %2: การเปลี่ยนแปลงทั้ง %1 รายการในไฟล์มีอยู่ในเครื่องนี้แล้ว</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Nothing new from copy %2: the file holds no changes.</source>
         <translation>ไม่มีข้อมูลใหม่จากเครื่อง %2: ไฟล์นี้ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Office key</source>
         <translation>รหัสสำนักงาน</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The same secret on every copy of this office. Leave empty to stop signing files.</source>
         <translation>รหัสลับเดียวกันที่ตั้งไว้ในทุกเครื่องของสำนักงาน เว้นว่างไว้หากไม่ต้องการลงนามไฟล์</translation>
     </message>
@@ -4309,114 +3447,90 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../crm_desktop/views/opportunities/targets_dialog.py" line="+103"/>
         <source>Targets and attainment</source>
         <translation>เป้าหมายและผลงาน</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Month</source>
         <translation>เดือน</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Type a target in baht and a commission rate in percent, then Save. Won counts the deals moved into a won stage during the month.</source>
         <translation>ใส่เป้าหมายเป็นบาทและอัตราค่าคอมมิชชันเป็นเปอร์เซ็นต์ แล้วกดบันทึก ยอดที่ปิดได้นับจากดีลที่ย้ายเข้าขั้นตอน &quot;ปิดการขายได้&quot; ภายในเดือนนั้น</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Sales rep</source>
         <translation>พนักงานขาย</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Target (฿)</source>
         <translation>เป้าหมาย (฿)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Commission %</source>
         <translation>ค่าคอมมิชชัน %</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Won (฿)</source>
         <translation>ยอดที่ปิดได้ (฿)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Deals won</source>
         <translation>ดีลที่ปิดได้</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Attainment</source>
         <translation>ผลงานเทียบเป้า</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Commission earned (฿)</source>
         <translation>ค่าคอมมิชชันที่ได้ (฿)</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>(no owner)</source>
         <translation>(ไม่มีผู้รับผิดชอบ)</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>Double-click or start typing to change it.</source>
         <translation>ดับเบิลคลิกหรือเริ่มพิมพ์เพื่อแก้ไข</translation>
     </message>
     <message>
-        <location line="+60"/>
-        <location line="+95"/>
         <source>Discard changes?</source>
         <translation>ไม่บันทึกการเปลี่ยนแปลงหรือไม่?</translation>
     </message>
     <message>
-        <location line="-94"/>
         <source>You changed targets of this month. Switch month without saving?</source>
         <translation>คุณแก้ไขเป้าหมายของเดือนนี้แล้ว ต้องการเปลี่ยนเดือนโดยไม่บันทึกหรือไม่?</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+94"/>
         <source>Discard</source>
         <translation>ไม่บันทึก</translation>
     </message>
     <message>
-        <location line="-52"/>
         <source>%1: a commission rate is a percentage from 0 to 100 with at most 2 decimals, for example 3.00.</source>
         <translation>%1: อัตราค่าคอมมิชชันต้องเป็นเปอร์เซ็นต์ตั้งแต่ 0 ถึง 100 ทศนิยมไม่เกิน 2 ตำแหน่ง เช่น 3.00</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>%1: a target cannot be negative.</source>
         <translation>%1: เป้าหมายติดลบไม่ได้</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Removed the target of %1 for %2</source>
         <translation>ลบเป้าหมายของ %1 เดือน %2 แล้ว</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Saved the target of %1 for %2</source>
         <translation>บันทึกเป้าหมายของ %1 เดือน %2 แล้ว</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>You changed targets without saving. Close anyway?</source>
         <translation>คุณแก้ไขเป้าหมายแล้วแต่ยังไม่ได้บันทึก ต้องการปิดหรือไม่?</translation>
     </message>
@@ -4424,14 +3538,122 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../crm_desktop/ui/tasks.py" line="+122"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New person</source>
+        <translation>เพิ่มพนักงาน</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>แก้ไขข้อมูลพนักงาน</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>อัตโนมัติ</translation>
+    </message>
+    <message>
+        <source>Colour in the calendar</source>
+        <translation>สีในปฏิทิน</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Owner</source>
+        <translation>เจ้าของกิจการ</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>ผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>ฝ่ายขาย</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>พนักงาน</translation>
+    </message>
+    <message>
+        <source>Everyone who works with the CRM. Someone who leaves is deactivated: their records and history keep their name, and they no longer appear in lists to choose from.</source>
+        <translation>ทุกคนที่ใช้งาน CRM นี้ เมื่อมีคนลาออกให้ปิดการใช้งาน: ข้อมูลและประวัติยังคงชื่อเขาไว้ แต่จะไม่แสดงในรายการให้เลือกอีก</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Add person…</source>
+        <translation>เพิ่มพนักงาน…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>ปิดการใช้งาน</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>ปิดการใช้งานแล้ว</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>เปิดใช้งานอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>%1 reactivated</source>
+        <translation>เปิดใช้งาน %1 อีกครั้งแล้ว</translation>
+    </message>
+    <message>
+        <source>%1 deactivated</source>
+        <translation>ปิดการใช้งาน %1 แล้ว</translation>
     </message>
 </context>
 </TS>

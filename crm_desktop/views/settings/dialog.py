@@ -1,5 +1,5 @@
-"""Settings in two pages: General (language, Buddhist Era dates, company name, who is working on
-this computer) and Backups (see backups_page.py).
+"""Settings in three pages: General (language, Buddhist Era dates, company name, who is working on
+this computer), Users (the office's people, users_page.py) and Backups (see backups_page.py).
 
 Every field is checked before anything is saved, so a bad value never leaves half the settings
 changed. The main window applies a new language or date style after the dialog closed. A restore
@@ -29,12 +29,14 @@ from crm_desktop.queries.lookups import users
 from crm_desktop.services import validation
 from crm_desktop.services.app import switch_user
 from crm_desktop.services.backups import Restored, set_backups_to_keep
+from crm_desktop.services.changes import Changes
 from crm_desktop.services.settings import company_name, set_company_name
 from crm_desktop.sync.state import office_key, set_office_key
 from crm_desktop.ui.errors import show_unexpected_error
 from crm_desktop.ui.forms import FormErrors, select_data
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.settings.backups_page import BackupsPage
+from crm_desktop.views.settings.users_page import UsersPage
 
 LANGUAGE_NAMES = (("ไทย", "th"), ("English", "en"))  # each in its own language, never translated
 COMPANY_MAX = 200
@@ -89,9 +91,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Company name"), self.company)
         self.user = QComboBox()
         self.user.setObjectName("userCombo")
-        for user in users(env.db):
-            self.user.addItem(user.name, user.id)
-        select_data(self.user, env.ctx.user_id)
+        self._fill_people(env.ctx.user_id)
         form.addRow(self.tr("I am"), self.user)
         self.office_key = QLineEdit()
         self.office_key.setObjectName("officeKeyEdit")
@@ -105,6 +105,9 @@ class SettingsDialog(QDialog):
         general_layout.addLayout(form)
         general_layout.addStretch(1)
         self.pages.addTab(general, self.tr("General"))
+        self.users_page = UsersPage(env)
+        env.bus.changed.connect(self._people_changed)
+        self.pages.addTab(self.users_page, self.tr("Users"))
         self.backups = BackupsPage(env)
         self.backups.restored.connect(self._restored)
         self.pages.addTab(self.backups, self.tr("Backups"))
@@ -167,6 +170,16 @@ class SettingsDialog(QDialog):
         self.outcome = SettingsOutcome(language_changed, era_changed, company_changed, user_changed)
         self.accept()
         return True
+
+    def _fill_people(self, chosen: str | None) -> None:
+        self.user.clear()
+        for user in users(self.env.db):
+            self.user.addItem(user.name, user.id)
+        select_data(self.user, chosen)
+
+    def _people_changed(self, changes: Changes) -> None:
+        if changes.entity == "user":
+            self._fill_people(str(self.user.currentData() or self.env.ctx.user_id))
 
     def _restored(self, done: Restored) -> None:
         self.restored.emit(done)
