@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from contextlib import suppress
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -15,6 +15,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition,
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
 from crm_desktop.models import User
+from crm_desktop.queries.activities.occurrences import occurrences
 from crm_desktop.services.accounts import (
     AccountInput,
     account_input,
@@ -23,6 +24,15 @@ from crm_desktop.services.accounts import (
     restore_accounts,
     update_account,
 )
+from crm_desktop.services.activities.edit import (
+    ActivityInput,
+    complete_activity,
+    create_activity,
+    delete_activity,
+    hand_over,
+    move_activity,
+    update_activity,
+)
 from crm_desktop.services.campaigns import CampaignInput, create_campaign, delete_campaign
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.duplicates import merge
@@ -30,6 +40,7 @@ from crm_desktop.services.leads import LeadInput, create_lead, lead_input, updat
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, move_to_stage
 from crm_desktop.services.picklists import LOSS_REASONS
 from crm_desktop.services.stages import StageInput, create_stage, delete_stage, update_stage
+from crm_desktop.services.users import UserInput, create_user, set_active
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.state import status
 from tests.sync_helpers import dump, make_template, new_copy
@@ -50,6 +61,11 @@ TEMPLATE = make_template(Path(_TEMPLATE_DIR.name))
 def live_rows(ctx, table: str) -> list[str]:
     with sqlite3.connect(ctx.database.path) as conn:
         return [r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE deleted_at IS NULL ORDER BY id")]
+
+
+def active_people(ctx) -> list[str]:
+    with sqlite3.connect(ctx.database.path) as conn:
+        return [r[0] for r in conn.execute("SELECT id FROM user WHERE active AND deleted_at IS NULL ORDER BY id")]
 
 
 def live_accounts(ctx) -> list[str]:
@@ -200,6 +216,58 @@ class Office(RuleBasedStateMachine):
                     chosen.deleted_at = datetime(2026, 11, 23, 10, 0)
             uow.commit()
 
+    # --- activities, series and the people they are for -------------------------------------------
+
+    @rule(i=st.integers(0, COPIES - 1), pick=st.integers(0, 50), days=st.integers(0, 20), series=st.booleans())
+    def plan(self, i: int, pick: int, days: int, series: bool) -> None:
+        ctx = self.copies[i]
+        accounts, people = live_accounts(ctx), active_people(ctx)
+        start = datetime(2026, 11, 23, 8 + pick % 9) + timedelta(days=days)
+        create_activity(ctx.uow(), ActivityInput(
+            kind=("call", "meeting", "visit")[pick % 3], subject=f"นัด {pick}", starts_at=start,
+            ends_at=start + timedelta(hours=1), assignee_id=people[pick % len(people)],
+            account_id=accounts[pick % len(accounts)] if accounts and pick % 2 else None,
+            rrule="FREQ=WEEKLY;COUNT=5" if series else "", remind_minutes=15 if pick % 3 else None))
+
+    @rule(i=st.integers(0, COPIES - 1), pick=st.integers(0, 50), act=st.sampled_from(
+        ("this", "following", "all", "done", "delete", "delete-following", "hand-over", "move")))
+    def act_on_occurrence(self, i: int, pick: int, act: str) -> None:
+        """What people do in the calendar, on single activities and on one occurrence of a series."""
+        ctx = self.copies[i]
+        found = occurrences(ctx.database, TODAY, TODAY + timedelta(days=60), statuses=("planned",))
+        if not found:
+            return
+        o = found[pick % len(found)]
+        uow, at = ctx.uow(), o.occurrence
+        people = active_people(ctx)
+        later = (o.starts_at or datetime(2026, 11, 23, 9)) + timedelta(hours=1 + pick % 5)
+        with suppress(DomainError):  # e.g. the first occurrence cannot start a "following" split
+            if act in ("this", "following", "all"):
+                data = ActivityInput(kind=o.kind, subject=f"{o.subject} ({act})", starts_at=later,
+                                     assignee_id=o.assignee_id, rrule="FREQ=WEEKLY;COUNT=5" if o.recurring else "")
+                update_activity(uow, o.activity_id, data, act, at)  # type: ignore[arg-type]
+            elif act == "done":
+                complete_activity(uow, o.activity_id, f"ผล {pick}", at)
+            elif act == "delete":
+                delete_activity(uow, o.activity_id, "this" if o.recurring else "all", at)
+            elif act == "delete-following":
+                delete_activity(uow, o.activity_id, "following", at)
+            elif act == "hand-over":
+                hand_over(uow, o.activity_id, people[pick % len(people)], f"ฝากด้วย {pick}", at)
+            else:
+                move_activity(uow, o.activity_id, later, later + timedelta(minutes=30), at, "this")
+
+    @rule(i=st.integers(0, COPIES - 1), pick=st.integers(0, 50), add=st.booleans())
+    def staff(self, i: int, pick: int, add: bool) -> None:
+        """Someone joins, or someone leaves while another copy may be giving them work."""
+        ctx = self.copies[i]
+        with suppress(DomainError):  # a name already listed, the only owner, oneself
+            if add:
+                create_user(ctx.uow(), UserInput(name=f"พนักงาน {pick % 4}", role="sales"))
+            else:
+                people = active_people(ctx)
+                set_active(ctx.uow(), people[pick % len(people)], False)
+
     @rule(i=st.integers(0, COPIES - 1), how=st.sampled_from(("all", "lacking", "for")), to=st.integers(1, 2))
     def export(self, i: int, how: str, to: int) -> None:
         """Everything, what the copies heard from lack, or what one copy lacks (if it ever sent a file)."""
@@ -250,6 +318,9 @@ def _check_converged(machine: Office) -> None:
         assert machine.created <= set(all_accounts(ctx)), "an account made on one copy is missing on another"
         assert status(ctx.database).waiting == 0
         invariants_hold(ctx)
+        with sqlite3.connect(ctx.database.path) as conn:  # one row per occurrence taken out of a series
+            assert not conn.execute("SELECT series_id, occurrence FROM activity WHERE series_id IS NOT NULL "
+                                    "AND deleted_at IS NULL GROUP BY 1, 2 HAVING count(*) > 1").fetchall()
 
 
 class ConvergingOffice(Office):

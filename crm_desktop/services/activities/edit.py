@@ -213,20 +213,27 @@ def _skip(uow: UnitOfWork, series: Activity, occurrence: datetime) -> None:
         found.deleted_at = None
 
 
+def _fixed_row(uow: UnitOfWork, kind: str, series: Activity, occurrence: datetime) -> Activity:
+    """The row for what happens to a series at one start, with an id fixed by (series, start): two
+    copies acting on the same occurrence offline edit one row (merged field by field), never two."""
+    row_id = fixed_id(kind, f"{series.id}|{utc_time(occurrence).isoformat()}")
+    row = uow.session.get(Activity, row_id) or Activity(id=row_id)  # the caller adds it once filled in
+    row.deleted_at = None
+    return row
+
+
 def _detach(uow: UnitOfWork, series: Activity, occurrence: datetime) -> Activity:
     """Make one occurrence of a series its own row (same content, its own start), skipped by the series."""
     first = _check_occurrence(uow, series, occurrence)
     shift = occurrence - first
-    row = Activity(
-        kind=series.kind, subject=series.subject, notes=series.notes, location=series.location,
-        all_day=series.all_day, status="planned", priority=series.priority, remind_minutes=series.remind_minutes,
-        owner_id=series.owner_id, assignee_id=series.assignee_id, account_id=series.account_id,
-        contact_id=series.contact_id, lead_id=series.lead_id, opportunity_id=series.opportunity_id,
-        case_id=series.case_id, series_id=series.id, occurrence=utc_time(occurrence), rrule="",
-        starts_at=series.starts_at + shift if series.starts_at is not None else None,
-        ends_at=series.ends_at + shift if series.ends_at is not None else None,
-        due_on=series.due_on + shift if series.due_on is not None and series.starts_at is None else None,
-    )
+    row = _fixed_row(uow, "activity_occurrence", series, occurrence)
+    for name in ("kind", "subject", "notes", "location", "all_day", "priority", "remind_minutes", "owner_id",
+                 "assignee_id", "account_id", "contact_id", "lead_id", "opportunity_id", "case_id"):
+        setattr(row, name, getattr(series, name))
+    row.status, row.rrule, row.series_id, row.occurrence = "planned", "", series.id, utc_time(occurrence)
+    row.starts_at = series.starts_at + shift if series.starts_at is not None else None
+    row.ends_at = series.ends_at + shift if series.ends_at is not None else None
+    row.due_on = series.due_on + shift if series.due_on is not None and series.starts_at is None else None
     _skip(uow, series, occurrence)
     return uow.activities.add(row)
 
@@ -298,7 +305,8 @@ def _update(uow: UnitOfWork, row: Activity, data: ActivityInput, scope: Scope,
         if not data.rrule or Recurrence.parse(data.rrule) == old_rule:  # the same rule goes on: keep its count
             rest = old_rule.count - count_before(old_rule, first, occurrence) if old_rule.count else None
             data = replace(data, rrule=replace(old_rule, count=rest).text(data.first_day))
-        new = Activity(status="planned")
+        new = _fixed_row(uow, "activity_split", row, occurrence)
+        new.status = "planned"
         _apply(uow, new, data)
         uow.activities.add(new)
         uow.session.flush()
