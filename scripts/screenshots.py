@@ -95,6 +95,14 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         return dialog
 
     dialog_shot("backups", backups_page)
+
+    def users_page() -> QWidget | None:
+        dialog = window.open_settings()
+        if dialog is not None:
+            dialog.pages.setCurrentWidget(dialog.users_page)
+        return dialog
+
+    dialog_shot("users", users_page)
     leads_tab = getattr(window, "leads_tab", None)
     if leads_tab is not None:  # the Leads tab, once the main window has it
         tab_shot(window.tabs.indexOf(leads_tab), "leads")

@@ -197,6 +197,7 @@ FORMS = {  # a value in the stored form, and one a person types but the forms ne
     r"[^@\s]{1,64}@[^@\s]+": ("nok@example.co.th", "nok at example"),
     r"[0-9]{13}": ("0105551234567", "01055512345-7"),
     r"[0-9]{5}": ("10110", "๑๐๑๑๐"),
+    r"#[0-9a-f]{6}": ("#1f77b4", "#1F77B4"),
 }
 
 

@@ -412,6 +412,9 @@ class _Plan:
         self.was_deleted[key] = current[2] is not None
         if (hlc, site) > (current[0] or 0, current[1] or ""):
             values.update(hlc=hlc, site_id=site, updated_at=at)
+        # The earliest change's time, on every copy: two copies can create one row (a fixed id),
+        # each stamping its own creation; the update keeps the older of the two (`_update`).
+        values["created_at"] = row.first_at()
         if values:
             self.updates[entity][row_id] = values
 
@@ -517,13 +520,13 @@ class _Plan:
             if values.get("deleted_at") is not None and not self.was_deleted[(table.name, row_id)]:
                 counts.deleted += 1
                 deleted.append(row_id)
-            elif set(values) - {"hlc", "site_id", "updated_at"}:
+            elif set(values) - {"hlc", "site_id", "updated_at", "created_at"}:
                 counts.updated += 1
                 updated.append(row_id)
         self.a.report.touch(table.name, "updated", updated)
         self.a.report.touch(table.name, "deleted", deleted)
         for names, params in groups.items():
-            sets = ", ".join(f'"{n}" = ?' for n in names)
+            sets = ", ".join(f'"{n}" = min("{n}", ?)' if n == "created_at" else f'"{n}" = ?' for n in names)
             self.a.cur.executemany(f'UPDATE "{table.name}" SET {sets} WHERE id = ?', params)
         if table.name in SOURCES:
             self._rekey(table, [i for i, v in rows.items() if set(v) & set(SOURCES[table.name])])
