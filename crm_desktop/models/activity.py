@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin, sparse_index
@@ -96,6 +96,11 @@ class Anniversary(SyncMixin, Base):
     Birthdays and founding days are read from the contact's and the account's own dates."""
 
     __tablename__ = "anniversary"
+    __table_args__ = (
+        # The anniversary calendar: the live dates of a range of months.
+        Index("ix_anniversary_live_month_day", "month", "day", sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
+    )
 
     kind: Mapped[str] = mapped_column(String(10), default="custom", info=rules(choices=ANNIVERSARY_KINDS))
     title: Mapped[str] = mapped_column(String(200))
