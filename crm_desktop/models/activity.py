@@ -21,6 +21,8 @@ ACTIVITY_KINDS = ("task", "meeting", "call", "email", "visit", "note")
 ACTIVITY_STATUSES = ("planned", "done", "cancelled")
 PRIORITIES = ("low", "normal", "high")
 ANNIVERSARY_KINDS = ("birthday", "founding", "custom")
+ANNIVERSARY_REMIND_DAYS = 3  # the reminder of an anniversary comes this many days before, unless set
+ANNIVERSARY_REMIND_MAX = 60  # days: as far ahead as an activity's reminder goes
 REMIND_MAX_MINUTES = 60 * 24 * 60  # sixty days before: the longest lead time a form offers
 RRULE_MAX = 300
 
@@ -110,3 +112,8 @@ class Anniversary(SyncMixin, Base):
     account_id: Mapped[str | None] = mapped_column(ForeignKey("account.id"), default=None, index=True)
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), default=None, index=True)
     remind_days_before: Mapped[int] = mapped_column(Integer, default=3)
+
+
+def anniversary_remind_key(kind: str) -> str:
+    """The Setting key of a kind's "remind N days before" (birthday, founding, custom)."""
+    return f"anniversary_remind_{kind}"

@@ -18,18 +18,16 @@ from sqlalchemy.orm import aliased
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Anniversary, Contact, Setting, User, fixed_id
-from crm_desktop.models.activity import ANNIVERSARY_KINDS
+from crm_desktop.models.activity import (
+    ANNIVERSARY_KINDS,
+    ANNIVERSARY_REMIND_DAYS,
+    ANNIVERSARY_REMIND_MAX,
+    anniversary_remind_key,
+)
 from crm_desktop.models.base import month_day
 from crm_desktop.queries.accounts import full_name
 
-DEFAULT_REMIND_DAYS = 3
-REMIND_MAX_DAYS = 60  # as far ahead as an activity's reminder goes
 UPCOMING_DAYS = 30  # "next 30 days": today and the 30 days after it
-
-
-def remind_key(kind: str) -> str:
-    """The Setting key of a kind's "remind N days before" (birthday, founding, custom)."""
-    return f"anniversary_remind_{kind}"
 
 
 @dataclass(frozen=True)
@@ -72,13 +70,13 @@ def remind_days(db: Database) -> dict[str, int]:
 
     A custom date carries its own number (`AnniversaryRow.remind_days`); the "custom" entry is what
     a new custom date starts with."""
-    keys = {fixed_id("setting", remind_key(kind)): kind for kind in ANNIVERSARY_KINDS}
+    keys = {fixed_id("setting", anniversary_remind_key(kind)): kind for kind in ANNIVERSARY_KINDS}
     stmt = select(Setting.id, Setting.value).where(Setting.id.in_(list(keys)), Setting.deleted_at.is_(None))
-    days = dict.fromkeys(ANNIVERSARY_KINDS, DEFAULT_REMIND_DAYS)
+    days = dict.fromkeys(ANNIVERSARY_KINDS, ANNIVERSARY_REMIND_DAYS)
     with db.engine.connect() as conn:
         for setting_id, value in conn.execute(stmt):
             if value.isdigit():
-                days[keys[setting_id]] = min(int(value), REMIND_MAX_DAYS)
+                days[keys[setting_id]] = min(int(value), ANNIVERSARY_REMIND_MAX)
     return days
 
 
