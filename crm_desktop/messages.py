@@ -454,6 +454,8 @@ THAI: dict[str, str] = {
     "A custom date belongs to one contact or one account.": "วันสำคัญต้องผูกกับผู้ติดต่อหรือบริษัทอย่างใดอย่างหนึ่ง",
     "The date was deleted by someone else. Refresh the list.": "วันสำคัญนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
     "Unknown kind of date {value}.": "ไม่รู้จักประเภทวันสำคัญ {value}",
+    "Enter the year with 4 digits, or leave it empty.": "กรอกปีเป็นตัวเลข 4 หลัก หรือเว้นว่างไว้ถ้าไม่ทราบ",
+    "Unknown kind of greeting {value}.": "ไม่รู้จักรูปแบบการอวยพร {value}",
 }
 
 

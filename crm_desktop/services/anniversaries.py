@@ -19,10 +19,13 @@ from crm_desktop.models.activity import (
     anniversary_remind_key,
 )
 from crm_desktop.services import records, validation
+from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.formatting import BE_INPUT_FROM, BE_OFFSET
 
 ENTITY = "anniversary"
 TITLE_MAX = 200
+GREETING_KINDS = ("task", "call")
 
 
 @dataclass
@@ -36,6 +39,17 @@ class CustomDateInput:
     contact_id: str | None = None
     account_id: str | None = None
     remind_days: int | None = None  # None: what the "custom" kind's setting says
+
+
+def parse_year(text: str, field: str = "year") -> int | None:
+    """A typed year, or None when left empty; years from 2400 on are Buddhist Era (2529 → 1986)."""
+    text = text.strip()
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise ValidationError(field, "Enter the year with 4 digits, or leave it empty.")
+    year = int(text)
+    return year - BE_OFFSET if year >= BE_INPUT_FROM else year
 
 
 def _remind(value: int, field: str) -> int:
@@ -137,3 +151,46 @@ def set_remind_days(uow: UnitOfWork, days: Mapping[str, int]) -> Changes:
             uow.settings.set_value(anniversary_remind_key(kind), str(_remind(value, kind)))
         uow.commit()
     return Changes("setting", updated=tuple(anniversary_remind_key(kind) for kind in days))
+
+
+def _greeted(uow: UnitOfWork, target: str) -> tuple[str | None, str | None, str | None]:
+    """(contact id, account id, owner id) of the customer an anniversary target names; the owner is
+    the contact's (else its account's) or the account's, and the current user when nobody owns it."""
+    kind, _, row_id = target.partition(":")
+    with uow:
+        contact_id = account_id = None
+        if kind == "anniversary":
+            row = uow.anniversaries.get(row_id)
+            if row is None:
+                raise NotFound("The date was deleted by someone else. Refresh the list.")
+            contact_id, account_id = row.contact_id, row.account_id
+        elif kind == "contact":
+            contact_id = row_id
+        elif kind == "account":
+            account_id = row_id
+        else:
+            raise ValidationError("target", "Unknown kind of date {value}.", value=kind)
+        contact = uow.contacts.get(contact_id) if contact_id else None
+        account = uow.accounts.get(account_id) if account_id else None
+        if contact_id and contact is None:
+            raise NotFound("The contact was deleted by someone else. Refresh the list.")
+        if account_id and account is None:
+            raise NotFound("The account was deleted by someone else. Refresh the list.")
+        owner = None
+        if contact is not None:
+            employer = uow.accounts.get(contact.account_id) if contact.account_id else None
+            owner = contact.owner_id or (employer.owner_id if employer is not None else None)
+        elif account is not None:
+            owner = account.owner_id
+        return contact_id, account_id, owner or uow.user_id
+
+
+def create_greeting(uow: UnitOfWork, target: str, on: date, kind: str, subject: str) -> Changes:
+    """A greeting task or call on the anniversary's day (`on`), for the customer's owner and linked to
+    the customer; the activity is written in one transaction by the activities service."""
+    if kind not in GREETING_KINDS:
+        raise ValidationError("kind", "Unknown kind of greeting {value}.", value=kind)
+    contact_id, account_id, owner_id = _greeted(uow, target)
+    data = ActivityInput(kind=kind, subject=subject, all_day=True, due_on=on, owner_id=owner_id,
+                         assignee_id=owner_id, contact_id=contact_id, account_id=account_id)
+    return create_activity(uow, data)
