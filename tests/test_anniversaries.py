@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from sqlalchemy import event
 
 from crm_desktop.errors import NotFound, ValidationError
+from crm_desktop.models import Activity, User
+from crm_desktop.queries.activities.occurrences import occurrences
 from crm_desktop.queries.anniversaries import (
     AnniversaryRow,
     anniversaries_between,
@@ -23,6 +25,7 @@ from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.anniversaries import (
     CustomDateInput,
     add_custom_date,
+    create_greeting,
     custom_date_input,
     delete_custom_dates,
     set_remind_days,
@@ -219,3 +222,52 @@ def test_a_yearly_date_falls_once_a_year_on_its_day_or_the_28th(born: date, year
         assert on.month == 2 and on.day in (28, 29)
     else:
         assert (on.month, on.day) == (born.month, born.day)
+
+
+def add_user(ctx: AppContext, name: str) -> str:
+    with ctx.uow() as uow:
+        person = uow.users.add(User(name=name, role="sales", active=True))
+        uow.commit()
+    return person.id
+
+
+def test_a_greeting_task_is_planned_on_the_day_for_the_customers_owner(ctx: AppContext) -> None:
+    nok = add_user(ctx, "Nok")
+    company = add_account(ctx, "Siam Rice")
+    with ctx.uow() as uow:
+        uow.accounts.get(company).owner_id = nok  # type: ignore[union-attr]
+        uow.commit()
+    person = add_contact(ctx, "สมชาย", date(1986, 11, 25), account_id=company)  # owned through the company
+    row = upcoming(ctx.database, TODAY)[0]
+    changes = create_greeting(ctx.uow(), row.target, row.on, "task", "Greeting: สมชาย — Birthday, turns 40")
+    assert changes.entity == "activity" and len(changes.created) == 1
+    planned = occurrences(ctx.database, TODAY, TODAY + timedelta(days=7))
+    assert [(o.kind, o.subject, o.due_on, o.assignee_id, o.contact_id, o.status) for o in planned] == [
+        ("task", "Greeting: สมชาย — Birthday, turns 40", date(2026, 11, 25), nok, person, "planned")]
+    with ctx.uow() as uow:
+        assert uow.session.get(Activity, changes.created[0]).owner_id == nok  # type: ignore[union-attr]
+
+
+def test_a_greeting_call_for_a_custom_date_and_for_nobodys_customer_goes_to_the_current_user(
+        ctx: AppContext) -> None:
+    company = add_account(ctx, "Siam Rice", date(2001, 12, 1))
+    add_custom_date(ctx.uow(), CustomDateInput("First order", 11, 30, 2015, account_id=company), TODAY)
+    custom, founding = upcoming(ctx.database, TODAY)
+    create_greeting(ctx.uow(), custom.target, custom.on, "call", "Thanks for 11 years")
+    create_greeting(ctx.uow(), founding.target, founding.on, "call", "Happy 25th")
+    planned = occurrences(ctx.database, TODAY, TODAY + timedelta(days=10))
+    assert [(o.kind, o.all_day, o.due_on, o.account_id, o.assignee_id) for o in planned] == [
+        ("call", True, date(2026, 11, 30), company, ctx.user_id),
+        ("call", True, date(2026, 12, 1), company, ctx.user_id),
+    ]
+
+
+def test_a_greeting_for_a_customer_deleted_meanwhile_saves_nothing(ctx: AppContext) -> None:
+    person = add_contact(ctx, "Gone", date(1980, 11, 25))
+    row = upcoming(ctx.database, TODAY)[0]
+    delete_contacts(ctx.uow(), [person])
+    with pytest.raises(NotFound):
+        create_greeting(ctx.uow(), row.target, row.on, "task", "Greeting")
+    with pytest.raises(ValidationError):
+        create_greeting(ctx.uow(), row.target, row.on, "meeting", "Greeting")
+    assert occurrences(ctx.database, TODAY, TODAY + timedelta(days=7)) == []

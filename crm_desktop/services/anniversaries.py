@@ -19,7 +19,8 @@ from crm_desktop.models.activity import (
     anniversary_remind_key,
 )
 from crm_desktop.services import records, validation
-from crm_desktop.services.activities.edit import ActivityInput, create_activity
+from crm_desktop.services.activities.edit import ENTITY as ACTIVITY
+from crm_desktop.services.activities.edit import ActivityInput, plan_activity
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.formatting import BE_INPUT_FROM, BE_OFFSET
 
@@ -154,43 +155,44 @@ def set_remind_days(uow: UnitOfWork, days: Mapping[str, int]) -> Changes:
 
 
 def _greeted(uow: UnitOfWork, target: str) -> tuple[str | None, str | None, str | None]:
-    """(contact id, account id, owner id) of the customer an anniversary target names; the owner is
-    the contact's (else its account's) or the account's, and the current user when nobody owns it."""
+    """(contact id, account id, owner id) of the customer an anniversary target names, read in the
+    caller's transaction. The owner is the contact's (else its account's) or the account's, and the
+    current user when nobody owns the customer."""
     kind, _, row_id = target.partition(":")
-    with uow:
-        contact_id = account_id = None
-        if kind == "anniversary":
-            row = uow.anniversaries.get(row_id)
-            if row is None:
-                raise NotFound("The date was deleted by someone else. Refresh the list.")
-            contact_id, account_id = row.contact_id, row.account_id
-        elif kind == "contact":
-            contact_id = row_id
-        elif kind == "account":
-            account_id = row_id
-        else:
-            raise ValidationError("target", "Unknown kind of date {value}.", value=kind)
-        contact = uow.contacts.get(contact_id) if contact_id else None
-        account = uow.accounts.get(account_id) if account_id else None
-        if contact_id and contact is None:
+    if kind == "anniversary":
+        row = uow.anniversaries.get(row_id)
+        if row is None:
+            raise NotFound("The date was deleted by someone else. Refresh the list.")
+        contact_id, account_id = row.contact_id, row.account_id
+    elif kind in ("contact", "account"):
+        contact_id, account_id = (row_id, None) if kind == "contact" else (None, row_id)
+    else:
+        raise ValidationError("target", "Unknown kind of date {value}.", value=kind)
+    owner = None
+    if contact_id is not None:
+        contact = uow.contacts.get(contact_id)
+        if contact is None:
             raise NotFound("The contact was deleted by someone else. Refresh the list.")
-        if account_id and account is None:
+        employer = uow.accounts.get(contact.account_id) if contact.account_id else None
+        owner = contact.owner_id or (employer.owner_id if employer is not None else None)
+    elif account_id is not None:
+        account = uow.accounts.get(account_id)
+        if account is None:
             raise NotFound("The account was deleted by someone else. Refresh the list.")
-        owner = None
-        if contact is not None:
-            employer = uow.accounts.get(contact.account_id) if contact.account_id else None
-            owner = contact.owner_id or (employer.owner_id if employer is not None else None)
-        elif account is not None:
-            owner = account.owner_id
-        return contact_id, account_id, owner or uow.user_id
+        owner = account.owner_id
+    return contact_id, account_id, owner or uow.user_id
 
 
 def create_greeting(uow: UnitOfWork, target: str, on: date, kind: str, subject: str) -> Changes:
-    """A greeting task or call on the anniversary's day (`on`), for the customer's owner and linked to
-    the customer; the activity is written in one transaction by the activities service."""
+    """A greeting task or call on the anniversary's day (`on`) for the customer's owner, linked to the
+    customer: one transaction reads the customer and plans the activity."""
     if kind not in GREETING_KINDS:
         raise ValidationError("kind", "Unknown kind of greeting {value}.", value=kind)
-    contact_id, account_id, owner_id = _greeted(uow, target)
-    data = ActivityInput(kind=kind, subject=subject, all_day=True, due_on=on, owner_id=owner_id,
-                         assignee_id=owner_id, contact_id=contact_id, account_id=account_id)
-    return create_activity(uow, data)
+    with uow:
+        contact_id, account_id, owner_id = _greeted(uow, target)
+        # A call is on the day (the calendar's all-day band); a task is due that day.
+        data = ActivityInput(kind=kind, subject=subject, all_day=kind == "call", due_on=on, owner_id=owner_id,
+                             assignee_id=owner_id, contact_id=contact_id, account_id=account_id)
+        row = plan_activity(uow, data)
+        uow.commit()
+    return Changes(ACTIVITY, created=(row.id,))

@@ -19,9 +19,10 @@ TODAY_COLOUR = QColor("#fff3c4")
 
 
 def weekday_names() -> list[str]:
-    t = QCoreApplication.translate
-    return [t("MonthGrid", "Mon"), t("MonthGrid", "Tue"), t("MonthGrid", "Wed"), t("MonthGrid", "Thu"),
-            t("MonthGrid", "Fri"), t("MonthGrid", "Sat"), t("MonthGrid", "Sun")]
+    return [QCoreApplication.translate("MonthGrid", "Mon"), QCoreApplication.translate("MonthGrid", "Tue"),
+            QCoreApplication.translate("MonthGrid", "Wed"), QCoreApplication.translate("MonthGrid", "Thu"),
+            QCoreApplication.translate("MonthGrid", "Fri"), QCoreApplication.translate("MonthGrid", "Sat"),
+            QCoreApplication.translate("MonthGrid", "Sun")]
 
 
 def short_text(row: AnniversaryRow) -> str:
@@ -65,8 +66,9 @@ class MonthGrid(QTableWidget):
     def _cell(self, day: date, rows: list[AnniversaryRow], in_month: bool, is_today: bool,
               grey: QColor) -> QTableWidgetItem:
         lines = [str(day.day)] + [short_text(r) for r in rows[:NAMES_PER_DAY]]
-        if len(rows) > NAMES_PER_DAY:
-            lines.append(QCoreApplication.translate("MonthGrid", "+%n more", None, len(rows) - NAMES_PER_DAY))
+        more = len(rows) - NAMES_PER_DAY
+        if more > 0:
+            lines.append(QCoreApplication.translate("MonthGrid", "+%n more", None, more))
         item = QTableWidgetItem("\n".join(lines))
         item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if rows:

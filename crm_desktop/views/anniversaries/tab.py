@@ -29,8 +29,8 @@ from crm_desktop.views.anniversaries.remind_dialog import RemindDialog
 from crm_desktop.views.anniversaries.texts import greeting_subject, month_title, occasion_text, when_text
 from crm_desktop.views.common import ViewEnv
 
-# What the tab shows changes when these do (a birthday edited, a date added, a reminder setting).
-WATCHED = ("contact", "account", "anniversary", "user")
+# What the tab shows changes when these do (a birthday edited, a date added, an owner renamed).
+WATCHED = ("contact", "account", "anniversary", "user", "setting")
 
 
 class UpcomingModel(QAbstractTableModel):
@@ -176,8 +176,8 @@ class AnniversariesTab(QWidget):
         self.grid.show_month(self.year, self.month, anniversaries_between(env.db, first, after), today)
         rows = upcoming(env.db, today)
         self.model.set_rows(rows, today)
-        self.upcoming_label.setText(self.tr("Next %1 days: %n date(s)", "", len(rows))
-                                    .replace("%1", str(UPCOMING_DAYS)))
+        self.upcoming_label.setText(self.tr("Next %1 days (%2)").replace("%1", str(UPCOMING_DAYS))
+                                    .replace("%2", str(len(rows))))
         self._selection_changed()
 
     def step_month(self, step: int) -> None:
@@ -192,7 +192,7 @@ class AnniversariesTab(QWidget):
         self.reload()
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.entity in WATCHED or changes.entity == "setting":
+        if changes.entity in WATCHED:
             self.reload()
 
     # --- acting -----------------------------------------------------------------------------

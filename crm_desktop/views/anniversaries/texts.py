@@ -11,18 +11,25 @@ from crm_desktop.services.formatting import BE_OFFSET, ENGLISH_MONTHS, THAI_MONT
 
 
 def occasion_text(row: AnniversaryRow) -> str:
-    """"Birthday, turns 40" / "วันเกิด อายุครบ 40 ปี", "Founded 25 years ago" / "ก่อตั้งครบ 25 ปี"."""
+    """"Birthday, turns 40" / "วันเกิด อายุครบ 40 ปี", "Founded 25 years ago" / "ก่อตั้งครบ 25 ปี".
+
+    One year has its own English text: no English catalog ships to pick plural forms."""
+    years = row.years  # a plain name: lupdate reads the count argument only as one
     if row.kind == "birthday":
-        if row.years is None:
+        if years is None:
             return QCoreApplication.translate("Anniversaries", "Birthday")
-        return QCoreApplication.translate("Anniversaries", "Birthday, turns %n", None, row.years)
+        return QCoreApplication.translate("Anniversaries", "Birthday, turns %n", None, years)
     if row.kind == "founding":
-        if row.years is None:
+        if years is None:
             return QCoreApplication.translate("Anniversaries", "Founding day")
-        return QCoreApplication.translate("Anniversaries", "Founded %n year(s) ago", None, row.years)
-    if row.years is None:
+        if years == 1:
+            return QCoreApplication.translate("Anniversaries", "Founded 1 year ago")
+        return QCoreApplication.translate("Anniversaries", "Founded %n years ago", None, years)
+    if years is None:
         return row.title
-    return QCoreApplication.translate("Anniversaries", "%1, %n year(s)", None, row.years).replace("%1", row.title)
+    if years == 1:
+        return QCoreApplication.translate("Anniversaries", "%1, 1 year").replace("%1", row.title)
+    return QCoreApplication.translate("Anniversaries", "%1, %n years", None, years).replace("%1", row.title)
 
 
 def when_text(on: date, today: date) -> str:
@@ -32,7 +39,7 @@ def when_text(on: date, today: date) -> str:
         return QCoreApplication.translate("Anniversaries", "Today")
     if days == 1:
         return QCoreApplication.translate("Anniversaries", "Tomorrow")
-    return QCoreApplication.translate("Anniversaries", "In %n day(s)", None, days)
+    return QCoreApplication.translate("Anniversaries", "In %n days", None, days)
 
 
 def month_names(lang: str) -> tuple[str, ...]:
