@@ -1061,7 +1061,7 @@
         <translation>วันที่</translation>
     </message>
     <message>
-        <source> day(s) before</source>
+        <source> days before</source>
         <translation> วันล่วงหน้า</translation>
     </message>
     <message>
@@ -2892,7 +2892,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>วันสำคัญที่เพิ่มใหม่</translation>
     </message>
     <message>
-        <source> day(s) before</source>
+        <source> days before</source>
         <translation> วันล่วงหน้า</translation>
     </message>
     <message>

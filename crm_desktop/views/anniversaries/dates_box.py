@@ -76,7 +76,7 @@ class CustomDateDialog(RecordDialog):
         self.remind = QSpinBox()
         self.remind.setObjectName("remindSpin")
         self.remind.setRange(0, REMIND_MAX_DAYS)
-        self.remind.setSuffix(self.tr(" day(s) before"))
+        self.remind.setSuffix(self.tr(" days before"))
         form.addRow(self.tr("Remind"), self.remind)
         for key, widget in (("title", self.title), ("day", self.day), ("month", self.month), ("year", self.year),
                             ("remind_days", self.remind)):

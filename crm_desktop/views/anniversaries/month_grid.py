@@ -44,7 +44,7 @@ class MonthGrid(QTableWidget):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setWordWrap(True)
+        self.setWordWrap(False)  # a name per line, cut with … when long: the day shows how many there are
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.days: dict[tuple[int, int], date] = {}
 

@@ -32,7 +32,7 @@ class RemindDialog(QDialog):
             spin = QSpinBox()
             spin.setObjectName(f"remind_{kind}")
             spin.setRange(0, REMIND_MAX_DAYS)
-            spin.setSuffix(self.tr(" day(s) before"))
+            spin.setSuffix(self.tr(" days before"))
             spin.setValue(current[kind])
             form.addRow(label, spin)
             self.spins[kind] = spin

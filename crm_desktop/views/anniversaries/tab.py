@@ -140,7 +140,7 @@ class AnniversariesTab(QWidget):
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((90, 80, 210, 170)):
+        for column, width in enumerate((84, 70, 230, 160)):
             self.list.setColumnWidth(column, width)
         self.list.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         side_layout.addWidget(self.list, 1)
@@ -158,8 +158,9 @@ class AnniversariesTab(QWidget):
         buttons.addStretch(1)
         side_layout.addLayout(buttons)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([760, 640])
         layout.addWidget(splitter, 1)
 
         env.bus.changed.connect(self.on_changes)
