@@ -1061,8 +1061,8 @@
         <translation>วันที่</translation>
     </message>
     <message>
-        <source> days before</source>
-        <translation> วันล่วงหน้า</translation>
+        <source>%1 days before</source>
+        <translation>ล่วงหน้า %1 วัน</translation>
     </message>
     <message>
         <source>Remind</source>
@@ -2892,8 +2892,8 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>วันสำคัญที่เพิ่มใหม่</translation>
     </message>
     <message>
-        <source> days before</source>
-        <translation> วันล่วงหน้า</translation>
+        <source>%1 days before</source>
+        <translation>ล่วงหน้า %1 วัน</translation>
     </message>
     <message>
         <source>Each special date keeps its own number; this is what a new one starts with.</source>

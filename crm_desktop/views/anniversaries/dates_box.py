@@ -40,6 +40,16 @@ from crm_desktop.views.dialog_base import RecordDialog
 REMIND_MAX_DAYS = 60
 
 
+def days_before_spin(template: str) -> QSpinBox:
+    """A spin box of 0–60 days that reads as `template` says ("%1 days before", "ล่วงหน้า %1 วัน")."""
+    spin = QSpinBox()
+    spin.setRange(0, REMIND_MAX_DAYS)
+    prefix, _, suffix = template.partition("%1")
+    spin.setPrefix(prefix)
+    spin.setSuffix(suffix)
+    return spin
+
+
 class CustomDateDialog(RecordDialog):
     """`CustomDateDialog(env, date_id, parent, contact_id=…)` or `account_id=…` for a new one."""
 
@@ -73,10 +83,8 @@ class CustomDateDialog(RecordDialog):
         for widget in (self.day, self.month, self.year):
             when.addWidget(widget)
         form.addRow(self.tr("Date"), when)
-        self.remind = QSpinBox()
+        self.remind = days_before_spin(self.tr("%1 days before"))
         self.remind.setObjectName("remindSpin")
-        self.remind.setRange(0, REMIND_MAX_DAYS)
-        self.remind.setSuffix(self.tr(" days before"))
         form.addRow(self.tr("Remind"), self.remind)
         for key, widget in (("title", self.title), ("day", self.day), ("month", self.month), ("year", self.year),
                             ("remind_days", self.remind)):

@@ -8,7 +8,7 @@ from crm_desktop.queries.anniversaries import remind_days
 from crm_desktop.services.anniversaries import set_remind_days
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui.actions import perform
-from crm_desktop.views.anniversaries.dates_box import REMIND_MAX_DAYS
+from crm_desktop.views.anniversaries.dates_box import days_before_spin
 from crm_desktop.views.common import ViewEnv
 
 
@@ -29,10 +29,8 @@ class RemindDialog(QDialog):
         self.spins: dict[str, QSpinBox] = {}
         current = remind_days(env.db)
         for kind, label in labels.items():
-            spin = QSpinBox()
+            spin = days_before_spin(self.tr("%1 days before"))
             spin.setObjectName(f"remind_{kind}")
-            spin.setRange(0, REMIND_MAX_DAYS)
-            spin.setSuffix(self.tr(" days before"))
             spin.setValue(current[kind])
             form.addRow(label, spin)
             self.spins[kind] = spin

@@ -140,7 +140,7 @@ class AnniversariesTab(QWidget):
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((84, 70, 230, 160)):
+        for column, width in enumerate((84, 70, 200, 140)):
             self.list.setColumnWidth(column, width)
         self.list.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         side_layout.addWidget(self.list, 1)
