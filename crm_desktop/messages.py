@@ -444,6 +444,18 @@ THAI: dict[str, str] = {
         'มี {name} อยู่ในรายชื่อแล้ว โปรดเพิ่มข้อความเพื่อแยกให้ออก',
     '{name} is the only active owner; make someone else owner first.':
         '{name} เป็นเจ้าของกิจการคนเดียวที่ใช้งานอยู่ โปรดตั้งคนอื่นเป็นเจ้าของก่อน',
+    # services/anniversaries.py
+    "Remind from 0 to {max} days before.": "ตั้งเตือนล่วงหน้าได้ 0 ถึง {max} วัน",
+    "Choose a month from 1 to 12.": "เลือกเดือน 1 ถึง 12",
+    "{day}/{month} is not a real date: month {month} has {days} days.": (
+        "{day}/{month} ไม่ใช่วันที่ที่มีอยู่จริง: เดือน {month} มี {days} วัน"
+    ),
+    "{year} was not a leap year: it had no 29 February.": "ปี ค.ศ. {year} ไม่ใช่ปีอธิกสุรทิน จึงไม่มีวันที่ 29 กุมภาพันธ์",
+    "A custom date belongs to one contact or one account.": "วันสำคัญต้องผูกกับผู้ติดต่อหรือบริษัทอย่างใดอย่างหนึ่ง",
+    "The date was deleted by someone else. Refresh the list.": "วันสำคัญนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    "Unknown kind of date {value}.": "ไม่รู้จักประเภทวันสำคัญ {value}",
+    "Enter the year with 4 digits, or leave it empty.": "กรอกปีเป็นตัวเลข 4 หลัก หรือเว้นว่างไว้ถ้าไม่ทราบ",
+    "Unknown kind of greeting {value}.": "ไม่รู้จักรูปแบบการอวยพร {value}",
 }
 
 

@@ -118,6 +118,15 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         save(window, out / f"{lang}-board.png", app)
         opportunities_tab.show_list()
 
+    anniversaries_tab = getattr(window, "anniversaries_tab", None)
+    if anniversaries_tab is not None:  # the month of birthdays and founding days, the next 30 days
+        window.tabs.setCurrentWidget(anniversaries_tab)
+        anniversaries_tab.show_this_month()
+        anniversaries_tab.list.selectRow(0)
+        save(window, out / f"{lang}-anniversaries.png", app)
+        window.tabs.setCurrentIndex(window.tabs.indexOf(window.contacts_tab))
+        dialog_shot("special-date", window.contacts_tab.dates_box.add_date)
+
     window.tabs.setCurrentWidget(window.sync_tab)
     window.sync_tab.reload()
     save(window, out / f"{lang}-sync.png", app)

@@ -20,6 +20,7 @@ from crm_desktop.db.hlc import SEED_CEILING, SeedClock
 from crm_desktop.db.repositories import (
     AccountRepository,
     ActivityRepository,
+    AnniversaryRepository,
     CampaignRepository,
     ContactRepository,
     LeadRepository,
@@ -50,6 +51,7 @@ class UnitOfWork:
     pick_lists: PickListRepository
     activities: ActivityRepository
     campaigns: CampaignRepository
+    anniversaries: AnniversaryRepository
 
     def __init__(self, database: Database, user_id: str | None, *, seeding: bool = False) -> None:
         """`seeding`: writes the rows every copy creates by itself, with seed clocks (db/hlc.py)."""
@@ -75,6 +77,7 @@ class UnitOfWork:
         self.pick_lists = PickListRepository(self.session)
         self.activities = ActivityRepository(self.session)
         self.campaigns = CampaignRepository(self.session)
+        self.anniversaries = AnniversaryRepository(self.session)
         self._committed = False
         return self
 

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, SyncMixin, sparse_index
+from crm_desktop.models.base import Base, SyncMixin, month_day_index, sparse_index
 from crm_desktop.models.rules import EMAIL, EMAIL_MAX, FIVE_DIGITS, NOTES_MAX, PHONE, TAX_ID, rules
 
 
@@ -35,6 +35,7 @@ class Account(SyncMixin, AddressMixin, Base):
         Index("ix_account_match_key", "match_key"),
         sparse_index("ix_account_phone", "phone"),
         sparse_index("ix_account_email", "email"),
+        month_day_index("ix_account_founded_md", "founded_on"),  # the anniversary calendar
     )
 
     name: Mapped[str] = mapped_column(String(200), info=rules(required=True))

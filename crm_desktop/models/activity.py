@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin, sparse_index
@@ -21,6 +21,8 @@ ACTIVITY_KINDS = ("task", "meeting", "call", "email", "visit", "note")
 ACTIVITY_STATUSES = ("planned", "done", "cancelled")
 PRIORITIES = ("low", "normal", "high")
 ANNIVERSARY_KINDS = ("birthday", "founding", "custom")
+ANNIVERSARY_REMIND_DAYS = 3  # the reminder of an anniversary comes this many days before, unless set
+ANNIVERSARY_REMIND_MAX = 60  # days: as far ahead as an activity's reminder goes
 REMIND_MAX_MINUTES = 60 * 24 * 60  # sixty days before: the longest lead time a form offers
 RRULE_MAX = 300
 
@@ -96,6 +98,11 @@ class Anniversary(SyncMixin, Base):
     Birthdays and founding days are read from the contact's and the account's own dates."""
 
     __tablename__ = "anniversary"
+    __table_args__ = (
+        # The anniversary calendar: the live dates of a range of months.
+        Index("ix_anniversary_live_month_day", "month", "day", sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
+    )
 
     kind: Mapped[str] = mapped_column(String(10), default="custom", info=rules(choices=ANNIVERSARY_KINDS))
     title: Mapped[str] = mapped_column(String(200))
@@ -105,3 +112,8 @@ class Anniversary(SyncMixin, Base):
     account_id: Mapped[str | None] = mapped_column(ForeignKey("account.id"), default=None, index=True)
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), default=None, index=True)
     remind_days_before: Mapped[int] = mapped_column(Integer, default=3)
+
+
+def anniversary_remind_key(kind: str) -> str:
+    """The Setting key of a kind's "remind N days before" (birthday, founding, custom)."""
+    return f"anniversary_remind_{kind}"

@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.account import AddressMixin
-from crm_desktop.models.base import Base, SyncMixin, sparse_index
+from crm_desktop.models.base import Base, SyncMixin, month_day_index, sparse_index
 from crm_desktop.models.rules import EMAIL, EMAIL_MAX, NOTES_MAX, PHONE, rules
 
 GENDERS = ("", "female", "male", "other")
@@ -24,6 +24,7 @@ class Contact(SyncMixin, AddressMixin, Base):
         Index("ix_contact_match_key", "match_key"),
         sparse_index("ix_contact_mobile", "mobile"),
         sparse_index("ix_contact_email", "email"),
+        month_day_index("ix_contact_birthday_md", "birthday"),  # the anniversary calendar
     )
 
     prefix: Mapped[str] = mapped_column(String(30), default="")

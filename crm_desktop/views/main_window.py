@@ -36,6 +36,7 @@ from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice, SearchPopup
 from crm_desktop.ui.tasks import Task
 from crm_desktop.views.accounts.tab import AccountsTab
+from crm_desktop.views.anniversaries.tab import AnniversariesTab
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts.tab import ContactsTab
 from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicates
@@ -214,12 +215,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.opportunities_tab, self.icons["opportunity"], "")  # then the deals they become
         self.tabs.addTab(self.accounts_tab, self.icons["account"], "")
         self.tabs.addTab(self.contacts_tab, self.icons["contact"], "")
+        self.anniversaries_tab = AnniversariesTab(self.env)
+        self.tabs.addTab(self.anniversaries_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
+                         "")
         self.sync_tab = SyncTab(self.env)
         self.sync_tab.imported.connect(lambda _changes: self._update_counts())
         self.tabs.addTab(self.sync_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "")
         self.tabs.setCurrentWidget(self.accounts_tab)  # the start tab, unless the user left another one
         current = self.env.prefs.current_tab()
-        for tab in [*self.record_tabs(), self.sync_tab]:
+        for tab in [*self.record_tabs(), self.anniversaries_tab, self.sync_tab]:
             if current == tab.NAME:
                 self.tabs.setCurrentWidget(tab)
 
@@ -254,6 +258,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.contacts_tab), self.tr("Contacts"))
         self.tabs.setTabText(self.tabs.indexOf(self.leads_tab), self.tr("Leads"))
         self.tabs.setTabText(self.tabs.indexOf(self.opportunities_tab), self.tr("Deals"))
+        self.tabs.setTabText(self.tabs.indexOf(self.anniversaries_tab), self.tr("Anniversaries"))
         self.tabs.setTabText(self.tabs.indexOf(self.sync_tab), self.tr("Sync"))
         self._update_counts()
         self._update_user()
@@ -303,7 +308,7 @@ class MainWindow(QMainWindow):
             tab.save_state()
             states.append(tab.state())
             self.env.bus.changed.disconnect(tab.on_changes)
-        old: list[QWidget] = [*self.record_tabs(), self.sync_tab]
+        old: list[QWidget] = [*self.record_tabs(), self.anniversaries_tab, self.sync_tab]
         self.tabs.blockSignals(True)
         self.tabs.clear()
         for tab in old:
@@ -332,6 +337,7 @@ class MainWindow(QMainWindow):
         for tab in self.record_tabs():
             tab.refresh()
         self.sync_tab.reload()
+        self.anniversaries_tab.reload()
         self._update_counts()
         self._update_title()
         self._update_user()

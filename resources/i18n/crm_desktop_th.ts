@@ -275,6 +275,100 @@
     </message>
 </context>
 <context>
+    <name>Anniversaries</name>
+    <message>
+        <source>Birthday</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <source>Birthday, turns %n</source>
+        <translation>วันเกิด อายุครบ %n ปี</translation>
+    </message>
+    <message>
+        <source>Founding day</source>
+        <translation>วันก่อตั้งบริษัท</translation>
+    </message>
+    <message>
+        <source>Founded 1 year ago</source>
+        <translation>ก่อตั้งครบ 1 ปี</translation>
+    </message>
+    <message>
+        <source>Founded %n years ago</source>
+        <translation>ก่อตั้งครบ %n ปี</translation>
+    </message>
+    <message>
+        <source>%1, 1 year</source>
+        <translation>%1 ครบ 1 ปี</translation>
+    </message>
+    <message>
+        <source>%1, %n years</source>
+        <translation>%1 ครบ %n ปี</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>วันนี้</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>พรุ่งนี้</translation>
+    </message>
+    <message>
+        <source>In %n days</source>
+        <translation>อีก %n วัน</translation>
+    </message>
+    <message>
+        <source>Greeting: %1 — %2</source>
+        <translation>ส่งคำอวยพร: %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>AnniversariesTab</name>
+    <message>
+        <source>Previous month</source>
+        <translation>เดือนก่อนหน้า</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>เดือนถัดไป</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>เดือนนี้</translation>
+    </message>
+    <message>
+        <source>Reminders…</source>
+        <translation>ตั้งเตือน…</translation>
+    </message>
+    <message>
+        <source>How many days before each kind of date the reminder comes</source>
+        <translation>ให้เตือนล่วงหน้ากี่วันสำหรับวันสำคัญแต่ละประเภท</translation>
+    </message>
+    <message>
+        <source>Greeting task</source>
+        <translation>งานส่งคำอวยพร</translation>
+    </message>
+    <message>
+        <source>Plan a task for the customer&apos;s owner to send greetings on the day</source>
+        <translation>สร้างงานให้ผู้ดูแลลูกค้าส่งคำอวยพรในวันนั้น</translation>
+    </message>
+    <message>
+        <source>Greeting call</source>
+        <translation>โทรอวยพร</translation>
+    </message>
+    <message>
+        <source>Plan a call for the customer&apos;s owner on the day</source>
+        <translation>นัดให้ผู้ดูแลลูกค้าโทรอวยพรในวันนั้น</translation>
+    </message>
+    <message>
+        <source>Next %1 days (%2)</source>
+        <translation>%1 วันข้างหน้า (%2 รายการ)</translation>
+    </message>
+    <message>
+        <source>Planned: %1</source>
+        <translation>สร้างแล้ว: %1</translation>
+    </message>
+</context>
+<context>
     <name>BackupsPage</name>
     <message>
         <source>Daily</source>
@@ -918,6 +1012,100 @@
     <message>
         <source>Converted %1</source>
         <translation>แปลง %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>CustomDateDialog</name>
+    <message>
+        <source>Special date</source>
+        <translation>วันสำคัญ</translation>
+    </message>
+    <message>
+        <source>Edit special date</source>
+        <translation>แก้ไขวันสำคัญ</translation>
+    </message>
+    <message>
+        <source>Wedding anniversary</source>
+        <translation>วันครบรอบแต่งงาน</translation>
+    </message>
+    <message>
+        <source>First order</source>
+        <translation>วันที่สั่งซื้อครั้งแรก</translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation>วันที่เริ่มเป็นสมาชิก</translation>
+    </message>
+    <message>
+        <source>Work anniversary</source>
+        <translation>วันครบรอบการทำงาน</translation>
+    </message>
+    <message>
+        <source>e.g. Wedding anniversary</source>
+        <translation>เช่น วันครบรอบแต่งงาน</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>วันอะไร</translation>
+    </message>
+    <message>
+        <source>Year (if known)</source>
+        <translation>ปี (ถ้าทราบ)</translation>
+    </message>
+    <message>
+        <source>The year it began, Buddhist Era (2560) or Christian Era (2017); leave it empty if you do not know it.</source>
+        <translation>ปีที่เริ่ม เป็น พ.ศ. (2560) หรือ ค.ศ. (2017) ก็ได้ ถ้าไม่ทราบให้เว้นว่างไว้</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>%1 days before</source>
+        <translation>ล่วงหน้า %1 วัน</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>เตือน</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>บันทึกแล้ว: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomDatesBox</name>
+    <message>
+        <source>Special dates</source>
+        <translation>วันสำคัญ</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>เพิ่ม…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <source>None yet: add a wedding, first order or membership date.</source>
+        <translation>ยังไม่มี: เพิ่มวันแต่งงาน วันสั่งซื้อครั้งแรก หรือวันเริ่มเป็นสมาชิกได้</translation>
+    </message>
+    <message>
+        <source>Delete special date</source>
+        <translation>ลบวันสำคัญ</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>ลบ %1 หรือไม่?</translation>
+    </message>
+    <message>
+        <source>Deleted: %1</source>
+        <translation>ลบแล้ว: %1</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +2009,10 @@
         <translation>โอกาสการขาย</translation>
     </message>
     <message>
+        <source>Anniversaries</source>
+        <translation>ปฏิทินวันสำคัญ</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
     </message>
@@ -1866,6 +2058,45 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>In baht, e.g. 150,000 or 1,250.50</source>
         <translation>หน่วยเป็นบาท เช่น 150,000 หรือ 1,250.50</translation>
+    </message>
+</context>
+<context>
+    <name>MonthGrid</name>
+    <message>
+        <source>Mon</source>
+        <translation>จ.</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>อ.</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>พ.</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>พฤ.</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>ศ.</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>ส.</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>อา.</translation>
+    </message>
+    <message>
+        <source>+%n more</source>
+        <translation>+อีก %n คน</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>วันนี้</translation>
     </message>
 </context>
 <context>
@@ -2636,6 +2867,49 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Columns…</source>
         <translation>เลือกคอลัมน์…</translation>
+    </message>
+</context>
+<context>
+    <name>RemindDialog</name>
+    <message>
+        <source>Anniversary reminders</source>
+        <translation>การเตือนวันสำคัญ</translation>
+    </message>
+    <message>
+        <source>Remind the customer&apos;s owner this many days before each date.</source>
+        <translation>เตือนผู้ดูแลลูกค้าล่วงหน้าตามจำนวนวันนี้ก่อนถึงวันสำคัญแต่ละประเภท</translation>
+    </message>
+    <message>
+        <source>Birthdays</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <source>Founding days</source>
+        <translation>วันก่อตั้งบริษัท</translation>
+    </message>
+    <message>
+        <source>New special dates</source>
+        <translation>วันสำคัญที่เพิ่มใหม่</translation>
+    </message>
+    <message>
+        <source>%1 days before</source>
+        <translation>ล่วงหน้า %1 วัน</translation>
+    </message>
+    <message>
+        <source>Each special date keeps its own number; this is what a new one starts with.</source>
+        <translation>วันสำคัญแต่ละรายการตั้งจำนวนวันของตัวเองได้ ค่านี้ใช้เป็นค่าเริ่มต้นเมื่อเพิ่มรายการใหม่</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Reminder days saved</source>
+        <translation>บันทึกจำนวนวันเตือนแล้ว</translation>
     </message>
 </context>
 <context>
@@ -3544,6 +3818,29 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingModel</name>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>อีกกี่วัน</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>โอกาส</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>ผู้ดูแล</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ from crm_desktop.db.repositories.accounts import AccountRepository
 from crm_desktop.db.repositories.base import Repository
 from crm_desktop.db.repositories.contacts import ContactRepository
 from crm_desktop.db.repositories.leads import LeadRepository, ScoringRuleRepository
-from crm_desktop.db.repositories.lists import ActivityRepository, PickListRepository
+from crm_desktop.db.repositories.lists import ActivityRepository, AnniversaryRepository, PickListRepository
 from crm_desktop.db.repositories.marketing import CampaignRepository
 from crm_desktop.db.repositories.pipeline import (
     OpportunityRepository,
@@ -15,7 +15,8 @@ from crm_desktop.db.repositories.pipeline import (
 from crm_desktop.db.repositories.users import SettingRepository, UserRepository
 
 __all__ = [
-    "AccountRepository", "ActivityRepository", "CampaignRepository", "ContactRepository", "LeadRepository",
+    "AccountRepository", "ActivityRepository", "AnniversaryRepository",
+    "CampaignRepository", "ContactRepository", "LeadRepository",
     "OpportunityRepository", "PickListRepository", "Repository", "ScoringRuleRepository", "SettingRepository",
     "StageHistoryRepository", "StageRepository", "TargetRepository", "UserRepository",
 ]

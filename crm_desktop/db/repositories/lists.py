@@ -1,9 +1,9 @@
-"""Pick lists (disqualify reasons, loss reasons…) and activities (nurture tasks)."""
+"""Pick lists (disqualify reasons, loss reasons…), activities (nurture tasks) and custom yearly dates."""
 
 from __future__ import annotations
 
 from crm_desktop.db.repositories.base import Repository
-from crm_desktop.models import Activity, PickList
+from crm_desktop.models import Activity, Anniversary, PickList
 
 
 class PickListRepository(Repository[PickList]):
@@ -12,3 +12,7 @@ class PickListRepository(Repository[PickList]):
 
 class ActivityRepository(Repository[Activity]):
     model = Activity
+
+
+class AnniversaryRepository(Repository[Anniversary]):
+    model = Anniversary

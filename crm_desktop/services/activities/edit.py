@@ -271,11 +271,18 @@ def _end_before(uow: UnitOfWork, series: Activity, occurrence: datetime) -> Recu
 
 def create_activity(uow: UnitOfWork, data: ActivityInput) -> Changes:
     with uow:
-        row = Activity(status="planned")
-        _apply(uow, row, data)
-        uow.activities.add(row)
+        row = plan_activity(uow, data)
         uow.commit()
     return Changes(ENTITY, created=(row.id,))
+
+
+def plan_activity(uow: UnitOfWork, data: ActivityInput) -> Activity:
+    """Add an activity inside the caller's open transaction (a greeting planned from what it just
+    read), checked as `create_activity` checks it; the caller commits."""
+    row = Activity(status="planned")
+    _apply(uow, row, data)
+    uow.activities.add(row)
+    return row
 
 
 def update_activity(uow: UnitOfWork, activity_id: str, data: ActivityInput, scope: Scope = "all",

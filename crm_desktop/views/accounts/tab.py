@@ -32,6 +32,7 @@ from crm_desktop.services.changes import Changes
 from crm_desktop.ui.forms import ProvinceCombo, select_data
 from crm_desktop.ui.table_model import CENTER, Column
 from crm_desktop.views.accounts.dialog import AccountDialog
+from crm_desktop.views.anniversaries.dates_box import CustomDatesBox
 from crm_desktop.views.common import (
     DetailForm,
     ViewEnv,
@@ -199,6 +200,8 @@ class AccountsTab(RecordTab):
         d.add("notes", self.tr("Notes"))
         d.add("updated", self.tr("Updated"))
         layout.addWidget(d)
+        self.dates_box = CustomDatesBox(self.env)
+        layout.addWidget(self.dates_box)
 
         self.children_label = QLabel(self.tr("Branches and subsidiaries"))
         self.children_label.setStyleSheet("font-weight: bold;")
@@ -244,6 +247,7 @@ class AccountsTab(RecordTab):
     def show_detail(self, record_id: str | None) -> None:
         detail = account_detail(self.env.db, record_id) if record_id else None
         self._detail_id = detail.id if detail else None
+        self.dates_box.show_for(account_id=self._detail_id)
         shown = detail is not None
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.children_label,
                        self.children_list, self.contacts_label, self.contacts_list, self.add_contact_button):

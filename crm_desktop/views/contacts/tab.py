@@ -22,6 +22,7 @@ from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import delete_contacts, restore_contacts
 from crm_desktop.ui.forms import ProvinceCombo
 from crm_desktop.ui.table_model import Column
+from crm_desktop.views.anniversaries.dates_box import CustomDatesBox
 from crm_desktop.views.common import DetailForm, ViewEnv, join_address, phone_text
 from crm_desktop.views.contacts.dialog import ContactDialog, gender_label, income_label
 from crm_desktop.views.record_tab import RecordTab
@@ -188,6 +189,8 @@ class ContactsTab(RecordTab):
         d.add("notes", self.tr("Notes"))
         d.add("updated", self.tr("Updated"))
         layout.addWidget(d)
+        self.dates_box = CustomDatesBox(self.env)
+        layout.addWidget(self.dates_box)
         layout.addStretch(1)
         self.empty_label = QLabel(self.tr("Select a contact to see the details."))
         self.empty_label.setWordWrap(True)
@@ -203,6 +206,7 @@ class ContactsTab(RecordTab):
     def show_detail(self, record_id: str | None) -> None:
         detail = contact_detail(self.env.db, record_id) if record_id else None
         self._detail_id = detail.id if detail else None
+        self.dates_box.show_for(contact_id=self._detail_id)
         shown = detail is not None
         for widget in (self.detail_title, self.detail_subtitle, self.detail):
             widget.setVisible(shown)
