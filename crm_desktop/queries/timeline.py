@@ -189,32 +189,40 @@ def _activity_links(entity: str, record_id: str) -> ColumnElement[bool]:
 
 def _activities(conn: Connection, entity: str, record_id: str, limit: int, before: Cursor | None
                 ) -> Iterator[ActivityEntry]:
+    """The page is chosen on the activity table alone (its links' indexes, then a sort of the
+    record's activities by time); only the rows kept are joined to people, contacts and deals."""
     table = Activity.__table__
     at = func.coalesce(cast(Activity.starts_at, String), cast(Activity.due_on, String) + _MIDNIGHT,
                        cast(Activity.created_at, String))
     seq = rowid(table) * 3 + _RANK["activity"]
+    page = (
+        select(rowid(table).label("key"), at.label("at"))
+        .where(_activity_links(entity, record_id), Activity.deleted_at.is_(None), _before(at, seq, before))
+        .order_by(at.desc(), seq.desc())
+        .limit(limit)
+        .subquery("page")
+    )
     assignee, owner = User.__table__.alias("assignee"), User.__table__.alias("owner")
     stmt = (
         select(
-            seq, Activity.starts_at, Activity.due_on, Activity.created_at,
+            page.c.key, Activity.starts_at, Activity.due_on, Activity.created_at,
             func.coalesce(assignee.c.name, owner.c.name, ""), Activity.id, Activity.kind, Activity.subject,
             Activity.status, Activity.outcome, Activity.rrule != "",
             func.coalesce(_contact_name(), ""), func.coalesce(Opportunity.name, ""),
         )
-        .select_from(table)
+        .select_from(page)
+        .join(table, rowid(table) == page.c.key)
         .outerjoin(assignee, assignee.c.id == Activity.assignee_id)
         .outerjoin(owner, owner.c.id == Activity.owner_id)
         .outerjoin(Contact, Contact.id == Activity.contact_id)
         .outerjoin(Opportunity, Opportunity.id == Activity.opportunity_id)
-        .where(_activity_links(entity, record_id), Activity.deleted_at.is_(None), _before(at, seq, before))
-        .order_by(at.desc(), seq.desc())
-        .limit(limit)
+        .order_by(page.c.at.desc(), page.c.key.desc())
     )
     for (key, starts, due, created, who, activity_id, kind, subject, status, outcome, recurring,
          contact, deal) in conn.execute(stmt):
         when = starts or (datetime.combine(due, datetime.min.time()) if due else created)
         related = {"account": contact or deal, "contact": deal, "opportunity": contact}.get(entity, "")
-        yield ActivityEntry(when, key, who, activity_id, kind, subject, status, outcome,
+        yield ActivityEntry(when, key * 3 + _RANK["activity"], who, activity_id, kind, subject, status, outcome,
                             starts is None and due is not None, bool(recurring), related)
 
 

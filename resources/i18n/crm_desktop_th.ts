@@ -248,6 +248,45 @@
     </message>
 </context>
 <context>
+    <name>ActivityLabels</name>
+    <message>
+        <source>Task</source>
+        <translation>งาน</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>ประชุม</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>โทร</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>เยี่ยมลูกค้า</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>วางแผนไว้</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>เสร็จแล้ว</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>AddressBox</name>
     <message>
         <source>Address</source>
@@ -1365,6 +1404,221 @@
     <message>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>คำนำหน้า</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>นามสกุล</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>ชื่อเล่น</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>มือถือ</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>เว็บไซต์</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <source>Subdistrict</source>
+        <translation>ตำบล/แขวง</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>อำเภอ/เขต</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>รหัสไปรษณีย์</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>สาขา</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>ประเภทธุรกิจ</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>กลุ่มลูกค้า</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>วันก่อตั้ง</translation>
+    </message>
+    <message>
+        <source>Parent company</source>
+        <translation>บริษัทแม่</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>เพศ</translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation>รายได้</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>ความสนใจ</translation>
+    </message>
+    <message>
+        <source>Interested in</source>
+        <translation>สนใจ</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>ยินยอมรับข่าวสาร</translation>
+    </message>
+    <message>
+        <source>Consent given on</source>
+        <translation>วันที่ให้ความยินยอม</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>งบประมาณ</translation>
+    </message>
+    <message>
+        <source>Buying timeframe</source>
+        <translation>ช่วงเวลาที่จะซื้อ</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>แหล่งที่มา</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>แคมเปญ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Disqualify reason</source>
+        <translation>เหตุผลที่ตัดออก</translation>
+    </message>
+    <message>
+        <source>Duplicate of</source>
+        <translation>ซ้ำกับ</translation>
+    </message>
+    <message>
+        <source>Converted to company</source>
+        <translation>แปลงเป็นบริษัท</translation>
+    </message>
+    <message>
+        <source>Converted to contact</source>
+        <translation>แปลงเป็นผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>Converted to deal</source>
+        <translation>แปลงเป็นดีล</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>ผู้ดูแล</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>ลีด</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ขั้นตอน</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>มูลค่า</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>โอกาสปิดการขาย</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>คาดว่าจะปิดการขาย</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>ช่องทางการขาย</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>คู่แข่ง</translation>
+    </message>
+    <message>
+        <source>Loss reason</source>
+        <translation>เหตุผลที่ไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>แท็ก</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>ลบแล้ว</translation>
     </message>
 </context>
 <context>
@@ -3411,98 +3665,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>การรวมข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>ชื่อ</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>ชื่อ</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>นามสกุล</translation>
-    </message>
-    <message>
-        <source>Nickname</source>
-        <translation>ชื่อเล่น</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>บริษัท</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>โทรศัพท์</translation>
-    </message>
-    <message>
-        <source>Mobile</source>
-        <translation>มือถือ</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>อีเมล</translation>
-    </message>
-    <message>
-        <source>LINE ID</source>
-        <translation>LINE ID</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>ที่อยู่</translation>
-    </message>
-    <message>
-        <source>Subdistrict</source>
-        <translation>ตำบล/แขวง</translation>
-    </message>
-    <message>
-        <source>District</source>
-        <translation>อำเภอ/เขต</translation>
-    </message>
-    <message>
-        <source>Province</source>
-        <translation>จังหวัด</translation>
-    </message>
-    <message>
-        <source>Postcode</source>
-        <translation>รหัสไปรษณีย์</translation>
-    </message>
-    <message>
-        <source>Tax ID</source>
-        <translation>เลขประจำตัวผู้เสียภาษี</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>ตำแหน่ง</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>สถานะ</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>ผู้รับผิดชอบ</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>ขั้นตอน</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>มูลค่า</translation>
-    </message>
-    <message>
-        <source>Expected close</source>
-        <translation>คาดว่าจะปิดการขาย</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>หมายเหตุ</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>แท็ก</translation>
-    </message>
-    <message>
         <source>Deleted</source>
         <translation>ลบแล้ว</translation>
     </message>
@@ -3818,6 +3980,77 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>ความเคลื่อนไหว</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>ทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>กิจกรรม</translation>
+    </message>
+    <message>
+        <source>Stage moves</source>
+        <translation>การเปลี่ยนขั้นตอน</translation>
+    </message>
+    <message>
+        <source>Edits</source>
+        <translation>การแก้ไขข้อมูล</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>ยังไม่มีความเคลื่อนไหว</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>ดูเพิ่มเติม</translation>
+    </message>
+    <message>
+        <source>%1 · with %2</source>
+        <translation>%1 · กับ %2</translation>
+    </message>
+    <message>
+        <source>Opened in %1</source>
+        <translation>เปิดดีลที่ขั้นตอน %1</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ขั้นตอน</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>สร้างข้อมูล</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>ลบข้อมูล</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>กู้คืนข้อมูล</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>แก้ไข</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(ว่าง)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ไม่</translation>
     </message>
 </context>
 <context>

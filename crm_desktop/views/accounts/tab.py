@@ -42,6 +42,7 @@ from crm_desktop.views.common import (
     phone_text,
 )
 from crm_desktop.views.record_tab import RecordTab
+from crm_desktop.views.timeline import TimelineView
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -228,6 +229,8 @@ class AccountsTab(RecordTab):
         self.contacts_list.itemActivated.connect(lambda item: self.open_contact.emit(item.data(ID_ROLE)))
         self.contacts_list.itemDoubleClicked.connect(lambda item: self.open_contact.emit(item.data(ID_ROLE)))
         layout.addWidget(self.contacts_list, 1)
+        self.timeline = TimelineView(self.env, self.ENTITY)
+        layout.addWidget(self.timeline)
 
         self.empty_label = QLabel(self.tr("Select an account to see its details."))
         self.empty_label.setWordWrap(True)
@@ -249,6 +252,7 @@ class AccountsTab(RecordTab):
         self._detail_id = detail.id if detail else None
         self.dates_box.show_for(account_id=self._detail_id)
         shown = detail is not None
+        self.timeline.show_record(self._detail_id)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.children_label,
                        self.children_list, self.contacts_label, self.contacts_list, self.add_contact_button):
             widget.setVisible(shown)

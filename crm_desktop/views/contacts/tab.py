@@ -26,6 +26,7 @@ from crm_desktop.views.anniversaries.dates_box import CustomDatesBox
 from crm_desktop.views.common import DetailForm, ViewEnv, join_address, phone_text
 from crm_desktop.views.contacts.dialog import ContactDialog, gender_label, income_label
 from crm_desktop.views.record_tab import RecordTab
+from crm_desktop.views.timeline import TimelineView
 
 
 def age_on(birthday: date | None, today: date) -> int | None:
@@ -191,6 +192,8 @@ class ContactsTab(RecordTab):
         layout.addWidget(d)
         self.dates_box = CustomDatesBox(self.env)
         layout.addWidget(self.dates_box)
+        self.timeline = TimelineView(self.env, self.ENTITY)
+        layout.addWidget(self.timeline)
         layout.addStretch(1)
         self.empty_label = QLabel(self.tr("Select a contact to see the details."))
         self.empty_label.setWordWrap(True)
@@ -208,6 +211,7 @@ class ContactsTab(RecordTab):
         self._detail_id = detail.id if detail else None
         self.dates_box.show_for(contact_id=self._detail_id)
         shown = detail is not None
+        self.timeline.show_record(self._detail_id)
         for widget in (self.detail_title, self.detail_subtitle, self.detail):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)

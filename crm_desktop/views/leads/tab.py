@@ -50,6 +50,7 @@ from crm_desktop.views.leads.dialog import LeadDialog, money_text
 from crm_desktop.views.leads.scoring_dialog import ScoringRulesDialog, rule_campaign_names, rule_text
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.settings.picklist_dialog import PicklistDialog
+from crm_desktop.views.timeline import TimelineView
 
 SCORE_LIMIT = 10_000  # the score spin boxes' range; their lowest value means "no bound"
 D = TypeVar("D", bound=QDialog)
@@ -356,6 +357,8 @@ class LeadsTab(RecordTab):
         self.tasks_view.setWordWrap(True)
         self.tasks_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.tasks_view)
+        self.timeline = TimelineView(self.env, self.ENTITY)
+        layout.addWidget(self.timeline)
         layout.addStretch(1)
 
         self.empty_label = QLabel(self.tr("Select a lead to see its details."))
@@ -368,6 +371,7 @@ class LeadsTab(RecordTab):
         detail = lead_detail(self.env.db, record_id) if record_id else None
         self._detail = detail
         shown = detail is not None
+        self.timeline.show_record(detail.id if detail else None)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.score_label, self.score_view,
                        *self.action_buttons):
             widget.setVisible(shown)

@@ -57,6 +57,7 @@ from crm_desktop.views.opportunities.dialog import (
 from crm_desktop.views.opportunities.stages_dialog import StagesDialog
 from crm_desktop.views.opportunities.targets_dialog import TargetsDialog
 from crm_desktop.views.record_tab import RecordTab
+from crm_desktop.views.timeline import TimelineView
 
 MONTHS_AROUND = 12  # the close-month filter offers this many months before and after this one
 
@@ -401,6 +402,8 @@ class OpportunitiesTab(RecordTab):
         self.timeline_view.setWordWrap(True)
         self.timeline_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.timeline_view)
+        self.timeline = TimelineView(self.env, self.ENTITY)
+        layout.addWidget(self.timeline)
         layout.addStretch(1)
 
         self.empty_label = QLabel(self.tr("Select a deal to see its details."))
@@ -421,6 +424,7 @@ class OpportunitiesTab(RecordTab):
                 data = opportunity_input(self.env.ctx.uow(), record_id)
         self._current = row
         shown = row is not None and data is not None
+        self.timeline.show_record(row.id if row is not None and shown else None)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.timeline_label,
                        self.timeline_view):
             widget.setVisible(shown)

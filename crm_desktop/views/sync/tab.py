@@ -38,6 +38,7 @@ from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.tables import row_table
 from crm_desktop.ui.tasks import ProgressFn, run_task
 from crm_desktop.views.common import ViewEnv, datetime_text
+from crm_desktop.views.field_labels import field_label
 
 FILE_FILTER = "CRM sync (*.zip);;* (*)"
 
@@ -62,37 +63,6 @@ def entity_label(entity: str) -> str:
         "merge_log": QCoreApplication.translate("SyncLabels", "Merges"),
     }
     return labels.get(entity, entity)
-
-
-def field_label(name: str) -> str:
-    labels = {
-        "name": QCoreApplication.translate("SyncLabels", "Name"),
-        "first_name": QCoreApplication.translate("SyncLabels", "First name"),
-        "last_name": QCoreApplication.translate("SyncLabels", "Last name"),
-        "nickname": QCoreApplication.translate("SyncLabels", "Nickname"),
-        "company_name": QCoreApplication.translate("SyncLabels", "Company"),
-        "phone": QCoreApplication.translate("SyncLabels", "Phone"),
-        "mobile": QCoreApplication.translate("SyncLabels", "Mobile"),
-        "email": QCoreApplication.translate("SyncLabels", "E-mail"),
-        "line_id": QCoreApplication.translate("SyncLabels", "LINE ID"),
-        "address_line": QCoreApplication.translate("SyncLabels", "Address"),
-        "subdistrict": QCoreApplication.translate("SyncLabels", "Subdistrict"),
-        "district": QCoreApplication.translate("SyncLabels", "District"),
-        "province": QCoreApplication.translate("SyncLabels", "Province"),
-        "postcode": QCoreApplication.translate("SyncLabels", "Postcode"),
-        "tax_id": QCoreApplication.translate("SyncLabels", "Tax ID"),
-        "position": QCoreApplication.translate("SyncLabels", "Position"),
-        "status": QCoreApplication.translate("SyncLabels", "Status"),
-        "owner_id": QCoreApplication.translate("SyncLabels", "Owner"),
-        "account_id": QCoreApplication.translate("SyncLabels", "Company"),
-        "stage_id": QCoreApplication.translate("SyncLabels", "Stage"),
-        "amount_satang": QCoreApplication.translate("SyncLabels", "Amount"),
-        "expected_close": QCoreApplication.translate("SyncLabels", "Expected close"),
-        "notes": QCoreApplication.translate("SyncLabels", "Notes"),
-        "tags": QCoreApplication.translate("SyncLabels", "Tags"),
-        "deleted_at": QCoreApplication.translate("SyncLabels", "Deleted"),
-    }
-    return labels.get(name, name)
 
 
 def why_text(rule: str) -> str:
