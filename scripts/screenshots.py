@@ -25,10 +25,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from crm_desktop import cli
 from crm_desktop.clock import FixedClock
+from crm_desktop.models import Activity
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import back_up_now, check_and_back_up
 from crm_desktop.services.contacts import contact_input, delete_contacts, update_contact
+from crm_desktop.services.opportunities import move_to_stage
+from crm_desktop.services.stages import default_stage_id
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.app import build_main_window
@@ -51,7 +54,8 @@ def save(widget: QWidget, path: Path, app: QApplication) -> None:
     print(path)
 
 
-def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file: Path | None = None) -> None:
+def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file: Path | None = None,
+          timeline_account: str | None = None) -> None:
     prefs = Prefs(QSettings(str(settings_file), QSettings.Format.IniFormat))
     prefs.language = lang
     window: MainWindow = build_main_window(ctx, prefs=prefs, lang=lang)
@@ -81,6 +85,13 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         save(dialog, out / f"{lang}-{name}.png", app)
         dialog.close()
         settle(app)
+
+    if timeline_account is not None:  # an account's detail pane scrolled to its timeline
+        window.tabs.setCurrentIndex(window.tabs.indexOf(window.accounts_tab))
+        window.accounts_tab.show_record(timeline_account)
+        settle(app)
+        window.accounts_tab.detail_area.ensureWidgetVisible(window.accounts_tab.timeline, 0, 0)
+        save(window, out / f"{lang}-account-timeline.png", app)
 
     window.tabs.setCurrentIndex(window.tabs.indexOf(window.accounts_tab))
     dialog_shot("account-dialog", window.accounts_tab.edit_record)
@@ -185,6 +196,33 @@ def sync_sample(ctx: AppContext, folder: Path) -> Path:
     return folder / "crm-sync-branch-2.zip"
 
 
+def timeline_sample(ctx: AppContext) -> str:
+    """An account with a deal and a contact, some calls and meetings, a deal move and an edit: returns its id."""
+    with sqlite3.connect(ctx.database.path) as conn:
+        account_id, contact_id, deal_id, rep_id = conn.execute(
+            "SELECT o.account_id, c.id, o.id, u.id FROM opportunity o JOIN contact c ON c.account_id = o.account_id "
+            "JOIN user u ON u.id = o.owner_id JOIN stage s ON s.id = o.stage_id "
+            "WHERE o.deleted_at IS NULL AND s.kind = 'open' ORDER BY o.name LIMIT 1").fetchone()
+    day = timedelta(days=1)
+    with ctx.uow() as uow:
+        for kind, subject, outcome, links, when in (
+            ("call", "โทรแนะนำสินค้าใหม่", "สนใจ ขอใบเสนอราคา", {"contact_id": contact_id}, -20 * day),
+            ("visit", "เยี่ยมโรงงานที่ลำพูน", "ดูไลน์ผลิตแล้ว ต้องการ 2 เครื่อง", {"account_id": account_id}, -12 * day),
+            ("email", "ส่งใบเสนอราคา", "", {"opportunity_id": deal_id}, -10 * day),
+            ("call", "โทรติดตามใบเสนอราคา", "ลูกค้าขอส่วนลดเพิ่ม 5%", {"contact_id": contact_id}, -3 * day),
+            ("meeting", "ประชุมสรุปสเปกและราคา", "", {"opportunity_id": deal_id}, 4 * day),
+        ):
+            status = "done" if when < timedelta(0) else "planned"
+            uow.activities.add(Activity(kind=kind, subject=subject, outcome=outcome, status=status,
+                                        starts_at=SHOT_TIME + when, owner_id=rep_id, assignee_id=rep_id, **links))
+        uow.commit()
+    move_to_stage(ctx.uow(), deal_id, default_stage_id("negotiation"), ctx.now())
+    data = account_input(ctx.uow(), account_id)
+    data.phone, data.segment = "053111222", "ลูกค้าหลัก"
+    update_account(ctx.uow(), account_id, data, ctx.today())
+    return str(account_id)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
@@ -198,13 +236,14 @@ def main() -> int:
         try:
             if cli.is_empty(ctx):
                 cli.fill_demo(ctx, "medium")
-            sync_file = None
+            sync_file = timeline_account = None
             if args.db is None:  # backups and sync history to show (never in someone's own folder)
                 check_and_back_up(ctx, ctx.today())
                 back_up_now(ctx.database.path, now=ctx.now())
                 sync_file = sync_sample(ctx, Path(tmp))
+                timeline_account = timeline_sample(ctx)
             for lang in args.lang:
-                shoot(ctx, lang, args.out, Path(tmp) / "settings.ini", sync_file)
+                shoot(ctx, lang, args.out, Path(tmp) / "settings.ini", sync_file, timeline_account)
         finally:
             ctx.close()
     return 0

@@ -145,6 +145,7 @@ class TimelineView(QWidget):
             item = self.list.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone at once; deleted when the event loop runs
                 widget.deleteLater()
 
     def _update(self) -> None:
