@@ -56,9 +56,14 @@ def test_account_pane_shows_edits_and_contact_activities_and_filters(qtbot: obje
     view.kind_filter.setCurrentIndex(view.kind_filter.findText("Activities"))
     assert len(view.entry_texts()) == 20 and all(t.startswith("Call") for t in view.entry_texts())
 
-    add_activities(ctx, 1, account_id=account)  # then the dialog would broadcast this
-    bus.changed.emit(Changes("activity", created=("x",)))
-    assert len(view.entry_texts()) == 20 and view.more_button.isVisible()
+    with ctx.uow() as uow:  # a visit planned for tomorrow; the activity dialog broadcasts such a change
+        visit = uow.activities.add(Activity(subject="Visit the mill", kind="visit", account_id=account,
+                                            starts_at=ctx.now() + timedelta(days=1)))
+        uow.commit()
+    bus.changed.emit(Changes("activity", created=(visit.id,)))
+    texts = view.entry_texts()
+    assert texts[0].startswith("Visit Visit the mill (planned) · 24/11/2569 10:00")
+    assert len(texts) == 20 and view.more_button.isVisible()
 
 
 def test_deal_pane_shows_its_stage_moves_in_thai_labels(qtbot: object, ctx: AppContext, prefs: Prefs) -> None:
