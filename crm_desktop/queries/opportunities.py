@@ -42,6 +42,11 @@ class StageRow:
     default_key: str  # "prospecting"… for a default stage (the UI translates it while unrenamed), else ""
 
 
+def default_stage_key(stage_id: str) -> str:
+    """ "prospecting"… for a default stage's id (the UI translates its name while unrenamed), else ""."""
+    return _DEFAULT_KEYS.get(stage_id, "")
+
+
 def _stage_rows(conn: Connection, kinds: Sequence[str] = ()) -> list[StageRow]:
     stmt = (
         select(Stage.id, Stage.name, Stage.position, Stage.probability, Stage.kind)

@@ -54,7 +54,7 @@ from crm_desktop.models import (
 )
 from crm_desktop.models.rules import PHONE, rule_of
 from crm_desktop.queries.listing import CHUNK, rowid
-from crm_desktop.queries.opportunities import _DEFAULT_KEYS, StageRow
+from crm_desktop.queries.opportunities import StageRow, default_stage_key
 
 Kind = Literal["activity", "stage", "change"]
 KINDS: tuple[Kind, ...] = ("activity", "stage", "change")
@@ -271,7 +271,7 @@ def _stage_row(values: Iterable[Any]) -> StageRow | None:
     stage_id, name, position, probability, kind = values
     if stage_id is None:
         return None
-    return StageRow(stage_id, name, position, probability, kind, _DEFAULT_KEYS.get(stage_id, ""))
+    return StageRow(stage_id, name, position, probability, kind, default_stage_key(stage_id))
 
 
 # --- field changes ------------------------------------------------------------------------------

@@ -87,7 +87,7 @@ class TimelineView(QWidget):
         for label, value in kinds:
             if value != ("stage",) or entity != "lead":  # a lead has no deals yet
                 self.kind_filter.addItem(label, value)
-        self.kind_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.reload(keep=False))
         bar.addWidget(self.kind_filter)
         layout.addLayout(bar)
 
@@ -107,18 +107,20 @@ class TimelineView(QWidget):
     # --- what is shown --------------------------------------------------------------------
 
     def show_record(self, record_id: str | None) -> None:
-        """Show the timeline of `record_id` (the first page), or nothing."""
+        """Show the timeline of `record_id` (the first page; as much as was shown when it is the record
+        shown already), or nothing."""
+        same = record_id == self.record_id
         self.record_id = record_id
         self.setVisible(record_id is not None)
-        self.reload()
+        self.reload(keep=same)
 
     def kinds(self) -> tuple[str, ...]:
         return tuple(self.kind_filter.currentData() or KINDS)
 
-    def reload(self) -> None:
-        """The newest entries again, as many as were shown (at least a page)."""
+    def reload(self, keep: bool = True) -> None:
+        """The newest entries again: a page, or as many as were shown when `keep`."""
         self._stale = False
-        count = max(PAGE_SIZE, len(self.entries))
+        count = max(PAGE_SIZE, len(self.entries) if keep else 0)
         self._clear()
         if self.record_id is not None:
             self._fetch(count)
