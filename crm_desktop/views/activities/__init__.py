@@ -1,0 +1,1 @@
+"""Activities: the activity form, its recurrence editor, My day."""
