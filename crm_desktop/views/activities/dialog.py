@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.clock import office_time
 from crm_desktop.errors import ValidationError
-from crm_desktop.queries.activities.occurrences import Occurrence, activity_input, clash_days, clashes
+from crm_desktop.queries.activities.occurrences import Customer, Occurrence, activity_row, clash_days, clashes
 from crm_desktop.queries.lookups import users
 from crm_desktop.queries.search import find_record
 from crm_desktop.services.activities.edit import (
     ActivityInput,
     Scope,
+    activity_input,
     create_activity,
     delete_activity,
     restore_activities,
@@ -171,8 +172,10 @@ class ActivityDialog(RecordDialog):
         self.people_form = wform
         self.pickers: dict[str, RecordPicker] = {}
         for kind, label, placeholder, none in (
-            ("account", self.tr("Company"), self.tr("Type part of the company's name…"), self.tr("No matching account")),
-            ("contact", self.tr("Contact"), self.tr("Type part of the contact's name…"), self.tr("No matching contact")),
+            ("account", self.tr("Company"), self.tr("Type part of the company's name…"),
+             self.tr("No matching account")),
+            ("contact", self.tr("Contact"), self.tr("Type part of the contact's name…"),
+             self.tr("No matching contact")),
             ("lead", self.tr("Lead"), self.tr("Type part of the lead's name…"), self.tr("No matching lead")),
             ("opportunity", self.tr("Deal"), self.tr("Type part of the deal's name…"), self.tr("No matching deal")),
         ):
@@ -233,7 +236,7 @@ class ActivityDialog(RecordDialog):
         preset completed with the current user and the next whole hour."""
         env = self.env
         if self.record_id is not None:
-            data = activity_input(env.db, self.record_id)
+            data = activity_input(env.ctx.uow(), self.record_id)
             self._series = bool(data.rrule)
             if self.occurrence is not None and self._series:
                 return self._at_occurrence(data, self.occurrence)
@@ -305,10 +308,10 @@ class ActivityDialog(RecordDialog):
         select_data(combo, kept_id or "")
 
     def _show_status(self) -> None:
-        status = activity_status(self.env.db, self.record_id) if self.record_id is not None else None
-        self.people_form.setRowVisible(self.status, status is not None)
-        if status is not None:
-            self.status.setText(status_labels().get(status, status))
+        row = activity_row(self.env.db, self.record_id) if self.record_id is not None else None
+        self.people_form.setRowVisible(self.status, row is not None)
+        if row is not None:
+            self.status.setText(" · ".join(p for p in (status_labels().get(row.status, row.status), row.outcome) if p))
 
     # --- what the form shows -----------------------------------------------------------------
 
@@ -412,7 +415,10 @@ class ActivityDialog(RecordDialog):
             return True
         if self._clashes_accepted:
             return False
-        found = clashes(self.env.db, data, days=clash_days(self.env.db), exclude_id=self.record_id)
+        day = data.first_day
+        customer = Customer(data.account_id, data.contact_id, data.lead_id)
+        found = [] if day is None else clashes(self.env.db, customer, day, assignee_id=data.assignee_id,
+                                                days=clash_days(self.env.db), exclude_id=self.record_id)
         if not found:
             return False
         self._warn_about_clashes(found)

@@ -1,8 +1,9 @@
 """The repeat part of the activity form: how often, on which days, and until when.
 
-It edits a `Recurrence` (services/activities/recurrence.py) and hands back its RRULE text, so
-the form never writes rule syntax itself. A monthly rule by weekday ("the 2nd Tuesday") is
-named from the activity's first start, which the form passes in with `set_start`.
+It edits a `Recurrence` (crm_desktop/recurrence.py) and hands back its RRULE text, so
+the form never writes rule syntax itself. A monthly rule by weekday ("the 2nd Tuesday", a fifth
+one being "the last") is named from the activity's first start, which the form passes in with
+`set_start`.
 """
 
 from __future__ import annotations
@@ -23,16 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.services.activities.recurrence import Recurrence
+from crm_desktop.recurrence import MAX_COUNT, MAX_INTERVAL, Recurrence, nth_of_month
 from crm_desktop.ui.forms import DateEdit
-
-COUNT_MAX = 999
-INTERVAL_MAX = 99
-
-
-def weekday_of_month(day: date) -> int:
-    """Which of its weekday in the month `day` is: 1 for the first Tuesday … 5 for a fifth."""
-    return (day.day - 1) // 7 + 1
 
 
 class RecurrenceEditor(QGroupBox):
@@ -58,7 +51,7 @@ class RecurrenceEditor(QGroupBox):
         self.every_label = QLabel(self.tr("Every"))
         self.interval = QSpinBox()
         self.interval.setObjectName("repeatInterval")
-        self.interval.setRange(1, INTERVAL_MAX)
+        self.interval.setRange(1, MAX_INTERVAL)
         self.unit_label = QLabel()
         every = QHBoxLayout()
         every.addWidget(self.every_label)
@@ -111,7 +104,7 @@ class RecurrenceEditor(QGroupBox):
         self.ends_after.setObjectName("endsAfter")
         self.count = QSpinBox()
         self.count.setObjectName("repeatCount")
-        self.count.setRange(1, COUNT_MAX)
+        self.count.setRange(1, MAX_COUNT)
         self.count.setValue(10)
         self.count.setSuffix(self.tr(" times"))
         self.ends = QButtonGroup(self)
@@ -171,7 +164,7 @@ class RecurrenceEditor(QGroupBox):
     def rule(self) -> str:
         """The RRULE text stored with the activity ("" when it does not repeat)."""
         found = self.recurrence()
-        return found.text() if found is not None else ""
+        return found.text(self._start) if found is not None else ""
 
     def set_rule(self, text: str) -> None:
         """Show a stored rule (ValidationError("rrule") for one we cannot edit)."""
@@ -203,8 +196,8 @@ class RecurrenceEditor(QGroupBox):
 
     def _relabel(self) -> None:
         self.by_date.setText(self.tr("On day %1").replace("%1", str(self._start.day)))
-        ordinals = [self.tr("1st"), self.tr("2nd"), self.tr("3rd"), self.tr("4th"), self.tr("5th")]
-        self.by_weekday.setText(self.tr("On the %1 %2").replace("%1", ordinals[weekday_of_month(self._start) - 1])
+        ordinals = {1: self.tr("1st"), 2: self.tr("2nd"), 3: self.tr("3rd"), 4: self.tr("4th"), -1: self.tr("last")}
+        self.by_weekday.setText(self.tr("On the %1 %2").replace("%1", ordinals[nth_of_month(self._start)])
                                 .replace("%2", self.day_names()[self._start.weekday()]))
 
     def _update(self) -> None:

@@ -30,7 +30,7 @@ from crm_desktop.errors import DomainError
 from crm_desktop.queries.activities.occurrences import clash_days
 from crm_desktop.queries.lookups import users
 from crm_desktop.services import validation
-from crm_desktop.services.activities.edit import set_clash_days
+from crm_desktop.services.activities.edit import CLASH_DAYS_MAX, set_clash_days
 from crm_desktop.services.app import switch_user
 from crm_desktop.services.backups import Restored, set_backups_to_keep
 from crm_desktop.services.changes import Changes
@@ -44,7 +44,6 @@ from crm_desktop.views.settings.users_page import UsersPage
 
 LANGUAGE_NAMES = (("ไทย", "th"), ("English", "en"))  # each in its own language, never translated
 COMPANY_MAX = 200
-CLASH_DAYS_MAX = 90
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,7 @@ class SettingsDialog(QDialog):
         self.clash_days = QSpinBox()
         self.clash_days.setObjectName("clashDaysSpin")
         self.clash_days.setRange(0, CLASH_DAYS_MAX)
-        self.clash_days.setSpecialValueText(self.tr("never warn"))
+        self.clash_days.setSpecialValueText(self.tr("the same day only"))
         self.clash_days.setSuffix(self.tr(" day(s)"))
         self._clash_days = clash_days(env.db)
         self.clash_days.setValue(self._clash_days)
