@@ -6,24 +6,27 @@ from PySide6.QtCore import QCoreApplication
 
 
 def kind_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "task": t("ActivityLabels", "Task"),
-        "meeting": t("ActivityLabels", "Meeting"),
-        "call": t("ActivityLabels", "Call"),
-        "email": t("ActivityLabels", "E-mail"),
-        "visit": t("ActivityLabels", "Visit"),
-        "note": t("ActivityLabels", "Note"),
+        "task": QCoreApplication.translate("ActivityLabels", "Task"),
+        "meeting": QCoreApplication.translate("ActivityLabels", "Meeting"),
+        "call": QCoreApplication.translate("ActivityLabels", "Call"),
+        "email": QCoreApplication.translate("ActivityLabels", "E-mail"),
+        "visit": QCoreApplication.translate("ActivityLabels", "Visit"),
+        "note": QCoreApplication.translate("ActivityLabels", "Note"),
     }
 
 
 def priority_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"low": t("ActivityLabels", "Low"), "normal": t("ActivityLabels", "Normal"),
-            "high": t("ActivityLabels", "High")}
+    return {
+        "low": QCoreApplication.translate("ActivityLabels", "Low"),
+        "normal": QCoreApplication.translate("ActivityLabels", "Normal"),
+        "high": QCoreApplication.translate("ActivityLabels", "High"),
+    }
 
 
 def status_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"planned": t("ActivityLabels", "Planned"), "done": t("ActivityLabels", "Done"),
-            "cancelled": t("ActivityLabels", "Cancelled")}
+    return {
+        "planned": QCoreApplication.translate("ActivityLabels", "Planned"),
+        "done": QCoreApplication.translate("ActivityLabels", "Done"),
+        "cancelled": QCoreApplication.translate("ActivityLabels", "Cancelled"),
+    }

@@ -65,7 +65,7 @@ class RecurrenceEditor(QGroupBox):
         self.days_row = QWidget()
         days = QHBoxLayout(self.days_row)
         days.setContentsMargins(0, 0, 0, 0)
-        days.addWidget(QLabel(self.tr("On")))
+        days.addWidget(QLabel(self.tr("On", "weekdays of a weekly rule")))
         self.day_buttons: list[QToolButton] = []
         for i, name in enumerate(self.short_day_names()):
             button = QToolButton()
@@ -96,7 +96,7 @@ class RecurrenceEditor(QGroupBox):
         grid.addWidget(self.ends_label, 3, 0)
         self.ends_never = QRadioButton(self.tr("Never"))
         self.ends_never.setObjectName("endsNever")
-        self.ends_on = QRadioButton(self.tr("On"))
+        self.ends_on = QRadioButton(self.tr("On", "the date a series ends"))
         self.ends_on.setObjectName("endsOn")
         self.until = DateEdit("until", buddhist=buddhist, lang=lang)
         self.until.setObjectName("repeatUntil")

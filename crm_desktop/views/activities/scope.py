@@ -14,23 +14,24 @@ SCOPES: tuple[Scope, ...] = ("this", "following", "all")
 
 
 def scope_texts() -> dict[Scope, str]:
-    t = QCoreApplication.translate
-    return {"this": t("ScopeQuestion", "This one"), "following": t("ScopeQuestion", "This and following"),
-            "all": t("ScopeQuestion", "All")}
+    return {
+        "this": QCoreApplication.translate("ScopeQuestion", "This one"),
+        "following": QCoreApplication.translate("ScopeQuestion", "This and following"),
+        "all": QCoreApplication.translate("ScopeQuestion", "All"),
+    }
 
 
 def ask_scope(parent: QWidget, text: str, on_choice: Callable[[Scope], None]) -> QMessageBox:
     """Ask without blocking; `on_choice(scope)` runs only when the user picked one (not on Cancel)."""
-    t = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Question, t("ScopeQuestion", "Repeating activity"), text,
-                      QMessageBox.StandardButton.NoButton, parent)
+    title = QCoreApplication.translate("ScopeQuestion", "Repeating activity")
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("scopeBox")
-    box.setInformativeText(t("ScopeQuestion", "This activity is one of a series. Which ones?"))
+    box.setInformativeText(QCoreApplication.translate("ScopeQuestion", "This activity is one of a series. Which ones?"))
     buttons = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): scope
                for scope, label in scope_texts().items()}
     for button, scope in buttons.items():
         button.setObjectName(f"scope_{scope}")
-    cancel = box.addButton(t("ScopeQuestion", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(QCoreApplication.translate("ScopeQuestion", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setEscapeButton(cancel)
 
     def finished(_result: int) -> None:
