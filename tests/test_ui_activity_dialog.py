@@ -385,3 +385,15 @@ def test_the_leads_follow_up_task_is_an_activity_for_the_leads_owner(qtbot, ctx,
     qtbot.keyClick(dialog.subject, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter saves
     qtbot.waitUntil(lambda: tab.dialog is None)
     assert "โทรกลับเรื่องใบเสนอราคา · 30/11/2569 · Nok" in tab.tasks_view.text()
+
+
+def test_giving_an_activity_to_someone_else_does_not_clash_with_itself(qtbot, env, ctx) -> None:
+    account_id = add_account(ctx, "ร้านสมศรีแอร์")
+    nok = add_person(ctx, "Nok")
+    call = create_activity(ctx.uow(), ActivityInput(kind="call", subject="โทรนัดติดตั้ง", due_on=TUESDAY,
+                                                    account_id=account_id)).created[0]
+    dialog = opened(qtbot, env, activity_id=call)
+    dialog.assignee.setCurrentIndex(dialog.assignee.findData(nok))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and not dialog.findChildren(QMessageBox, "clashBox")
+    assert [o.assignee_name for o in stored(ctx)] == ["Nok"]
