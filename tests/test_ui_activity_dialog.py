@@ -274,7 +274,8 @@ def test_an_end_before_the_start_is_refused_and_the_form_stays(qtbot, type_text,
 
 def test_a_reminder_on_a_task_without_a_date_is_refused(qtbot, type_text, env, ctx) -> None:
     dialog = opened(qtbot, env, preset=ActivityInput(kind="task"))
-    assert not dialog.all_day.isVisible() and dialog.start_label.text() == "Due"
+    assert dialog.all_day.isChecked() and dialog.all_day.text() == "No set time"
+    assert not dialog.start_time.isVisible() and dialog.start_label.text() == "Due"
     type_text(dialog.subject, "ส่งแคตตาล็อก")
     dialog.start_date.clear()
     dialog.remind_unit.setCurrentIndex(dialog.remind_unit.findData(24 * 60))
@@ -397,3 +398,14 @@ def test_giving_an_activity_to_someone_else_does_not_clash_with_itself(qtbot, en
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and not dialog.findChildren(QMessageBox, "clashBox")
     assert [o.assignee_name for o in stored(ctx)] == ["Nok"]
+
+
+def test_a_task_with_a_set_time_keeps_it_when_edited(qtbot, env, ctx) -> None:
+    task = create_activity(ctx.uow(), ActivityInput(kind="task", subject="ส่งใบเสนอราคา",
+                                                    starts_at=datetime(2026, 11, 24, 16, 0))).created[0]
+    dialog = opened(qtbot, env, activity_id=task)
+    assert not dialog.all_day.isChecked() and dialog.start_time.isVisible()
+    dialog.subject.setText("ส่งใบเสนอราคาฉบับแก้ไข")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    (row,) = stored(ctx)
+    assert (row.subject, row.starts_at, row.due_on) == ("ส่งใบเสนอราคาฉบับแก้ไข", datetime(2026, 11, 24, 16, 0), None)

@@ -105,6 +105,7 @@ class ActivityDialog(RecordDialog):
         self.clash_box: QMessageBox | None = None
         self.other_dialog: ActivityDialog | None = None
         self._start_shown: datetime | None = None
+        self._kept_rule = ""  # a stored rule this version cannot edit
 
         columns = QHBoxLayout()
         what = QGroupBox(self.tr("Activity"))
@@ -117,7 +118,7 @@ class ActivityDialog(RecordDialog):
         self.subject.setMaxLength(200)
         self.subject.setPlaceholderText(self.tr("e.g. โทรติดตามใบเสนอราคา, นัดดูหน้างาน"))
         form.addRow(self.tr("Subject *"), self.subject)
-        self.all_day = QCheckBox(self.tr("All day"))
+        self.all_day = QCheckBox()  # "All day", or for a task "No set time"
         self.all_day.setObjectName("allDayCheck")
         form.addRow("", self.all_day)
         self.start_date = DateEdit("starts_at", buddhist=env.buddhist, lang=env.lang)
@@ -144,7 +145,7 @@ class ActivityDialog(RecordDialog):
             (self.tr("No reminder"), None), (self.tr("minutes before"), 1), (self.tr("hours before"), 60),
             (self.tr("days before"), 24 * 60)])
         self.remind_unit.setObjectName("remindUnit")
-        self.reminder = self._pair(self.remind_amount, self.remind_unit)
+        self.reminder = self._pair(self.remind_amount, self.remind_unit, stretch=False)
         form.addRow(self.tr("Reminder"), self.reminder)
         self.details = QPlainTextEdit()
         self.details.setObjectName("detailsEdit")
@@ -210,7 +211,7 @@ class ActivityDialog(RecordDialog):
             QShortcut(QKeySequence(keys), self, activated=self.save)
 
         self.fill(self._initial_input(preset))
-        self.kind.currentIndexChanged.connect(lambda *_: self._update_when())
+        self.kind.currentIndexChanged.connect(lambda *_: self._kind_changed())
         self.all_day.toggled.connect(lambda *_: self._update_when())
         self.remind_unit.currentIndexChanged.connect(lambda *_: self._update_reminder())
         self.start_date.dateChanged.connect(lambda *_: self._start_moved())
@@ -221,12 +222,15 @@ class ActivityDialog(RecordDialog):
         self.subject.setFocus()
 
     @staticmethod
-    def _pair(first: QWidget, second: QWidget) -> QWidget:
+    def _pair(first: QWidget, second: QWidget, *, stretch: bool = True) -> QWidget:
+        """Two fields on one form row: the first one widens with the form unless `stretch` is off."""
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(first, 1)
+        layout.addWidget(first, 1 if stretch else 0)
         layout.addWidget(second)
+        if not stretch:
+            layout.addStretch(1)
         return row
 
     # --- filling ---------------------------------------------------------------------------
@@ -271,7 +275,7 @@ class ActivityDialog(RecordDialog):
         self.subject.setText(data.subject)
         self.details.setPlainText(data.details)
         self.location.setText(data.location)
-        self.all_day.setChecked(data.all_day)
+        self.all_day.setChecked(data.all_day or (data.kind == "task" and data.starts_at is None))
         start = data.starts_at
         self.start_date.setDate(start.date() if start is not None else data.due_on)
         self.start_time.setTime(to_qtime(start.time() if start is not None else time(9, 0)))
@@ -292,7 +296,13 @@ class ActivityDialog(RecordDialog):
                 hit = find_record(self.env.db, kind, record_id)
                 picker.set_value(record_id, hit.title if hit is not None else self.tr("(deleted)"))
         self.recurrence.set_start(self._start_day() or self.env.today())
-        self.recurrence.set_rule(data.rrule)
+        self._kept_rule = ""
+        try:
+            self.recurrence.set_rule(data.rrule)
+        except ValidationError as err:  # a rule from a newer version: kept as it is, not editable here
+            self._kept_rule = data.rrule
+            self.recurrence.setEnabled(False)
+            self.errors.show_error(err)
         self._show_status()
 
     def _fill_people(self, combo: QComboBox, kept_id: str | None) -> None:
@@ -316,13 +326,19 @@ class ActivityDialog(RecordDialog):
     # --- what the form shows -----------------------------------------------------------------
 
     def _dated_only(self) -> bool:
-        """A task or an all-day activity has a date and no times."""
-        return self.kind.currentData() == "task" or self.all_day.isChecked()
+        """An all-day activity, or a task with no set time, has a date and no times."""
+        return self.all_day.isChecked()
+
+    def _kind_changed(self) -> None:
+        """A new task starts with a due date only; other new activities with times."""
+        if self.record_id is None:
+            self.all_day.setChecked(self.kind.currentData() == "task")
+        self._update_when()
 
     def _update_when(self) -> None:
         task = self.kind.currentData() == "task"
         dated = self._dated_only()
-        self.when_form.setRowVisible(self.all_day, not task)
+        self.all_day.setText(self.tr("No set time") if task else self.tr("All day"))
         self.start_time.setVisible(not dated)
         self.when_form.setRowVisible(self.end_row, not dated)
         self.start_label.setText(self.tr("Due") if task else self.tr("Date") if dated else self.tr("Starts"))
@@ -383,7 +399,7 @@ class ActivityDialog(RecordDialog):
             assignee_id=str(self.assignee.currentData() or "") or None,
             priority=str(self.priority.currentData()),
             remind_minutes=None if unit is None else self.remind_amount.value() * int(unit),
-            rrule=self.recurrence.rule(),
+            rrule=self._kept_rule or self.recurrence.rule(),
             **links,
         )
 

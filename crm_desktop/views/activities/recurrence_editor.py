@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 from crm_desktop.recurrence import MAX_COUNT, MAX_INTERVAL, Recurrence, nth_of_month
 from crm_desktop.ui.forms import DateEdit
 
+# A chosen day must read as chosen at a glance; some styles shade a checked tool button only faintly.
+CHOSEN_DAY_STYLE = "QToolButton:checked { background-color: palette(highlight); color: palette(highlighted-text); }"
+
 
 class RecurrenceEditor(QGroupBox):
     """`changed()` whenever the rule shown changes."""
@@ -73,6 +76,7 @@ class RecurrenceEditor(QGroupBox):
             button.setText(name)
             button.setCheckable(True)
             button.setMinimumWidth(34)
+            button.setStyleSheet(CHOSEN_DAY_STYLE)
             button.toggled.connect(lambda *_: self.changed.emit())
             days.addWidget(button)
             self.day_buttons.append(button)
