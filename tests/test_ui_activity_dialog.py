@@ -408,4 +408,5 @@ def test_a_task_with_a_set_time_keeps_it_when_edited(qtbot, env, ctx) -> None:
     dialog.subject.setText("ส่งใบเสนอราคาฉบับแก้ไข")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     (row,) = stored(ctx)
-    assert (row.subject, row.starts_at, row.due_on) == ("ส่งใบเสนอราคาฉบับแก้ไข", datetime(2026, 11, 24, 16, 0), None)
+    assert (row.subject, row.starts_at, row.ends_at, row.due_on) == (
+        "ส่งใบเสนอราคาฉบับแก้ไข", datetime(2026, 11, 24, 16, 0), None, None)

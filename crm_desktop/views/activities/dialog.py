@@ -255,7 +255,8 @@ class ActivityDialog(RecordDialog):
                 data.due_on = env.today()
             else:
                 data.starts_at = next_hour(env.now())
-                data.ends_at = data.starts_at + DEFAULT_LENGTH
+        if data.starts_at is not None and data.ends_at is None:
+            data.ends_at = data.starts_at + DEFAULT_LENGTH
         return data
 
     @staticmethod
@@ -279,7 +280,7 @@ class ActivityDialog(RecordDialog):
         start = data.starts_at
         self.start_date.setDate(start.date() if start is not None else data.due_on)
         self.start_time.setTime(to_qtime(start.time() if start is not None else time(9, 0)))
-        end = data.ends_at or ((start + DEFAULT_LENGTH) if start is not None else None)
+        end = data.ends_at
         self.end_date.setDate(end.date() if end is not None else None)
         self.end_time.setTime(to_qtime(end.time() if end is not None else time(10, 0)))
         self._start_shown = self._start_value()
