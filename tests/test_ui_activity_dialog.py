@@ -410,3 +410,11 @@ def test_a_task_with_a_set_time_keeps_it_when_edited(qtbot, env, ctx) -> None:
     (row,) = stored(ctx)
     assert (row.subject, row.starts_at, row.ends_at, row.due_on) == (
         "ส่งใบเสนอราคาฉบับแก้ไข", datetime(2026, 11, 24, 16, 0), None, None)
+
+
+def test_escape_closes_an_untouched_form_and_saves_nothing(qtbot, env, ctx) -> None:
+    dialog = opened(qtbot, env)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.subject, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and stored(ctx) == []

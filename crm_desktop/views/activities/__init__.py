@@ -1,1 +1,1 @@
-"""Activities: the activity form, its recurrence editor, My day."""
+"""The activity screens: the activity form and what it is built from."""
