@@ -243,7 +243,6 @@ THAI: dict[str, str] = {
     ),
     "Choose why the lead is disqualified.": "กรุณาเลือกเหตุผลที่ตัดลีดออก",
     "{value} is not one of the disqualify reasons.": "{value} ไม่อยู่ในรายการเหตุผลที่ตัดลีดออก",
-    "Nurture tasks are for open leads; this one is closed.": "สร้างงานติดตามได้เฉพาะลีดที่ยังเปิดอยู่ ลีดนี้ปิดไปแล้ว",
     "Add the person's first name to the lead before converting it.": (
         "กรุณาเพิ่มชื่อผู้ติดต่อในลีดก่อนแปลงเป็นลูกค้า"
     ),

@@ -27,6 +27,7 @@ from crm_desktop import cli
 from crm_desktop.clock import FixedClock
 from crm_desktop.models import Activity
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
+from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import back_up_now, check_and_back_up
 from crm_desktop.services.contacts import contact_input, delete_contacts, update_contact
@@ -34,6 +35,7 @@ from crm_desktop.services.opportunities import move_to_stage
 from crm_desktop.services.stages import default_stage_id
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.ui.prefs import Prefs
+from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.app import build_main_window
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.sync.tab import PreviewDialog
@@ -137,6 +139,9 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         save(window, out / f"{lang}-anniversaries.png", app)
         window.tabs.setCurrentIndex(window.tabs.indexOf(window.contacts_tab))
         dialog_shot("special-date", window.contacts_tab.dates_box.add_date)
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.accounts_tab))
+    dialog_shot("activity-dialog", window.accounts_tab.new_activity)  # New activity on the account shown
+    dialog_shot("activity-dialog-series", lambda: ActivityDialog(window.env, window, preset=weekly_meeting(window)))
 
     window.tabs.setCurrentWidget(window.sync_tab)
     window.sync_tab.reload()
@@ -163,6 +168,17 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
     if window.language is not None:
         window.language.apply("en")  # take this language's translators off, or the next one speaks it too
     settle(app)
+
+
+def weekly_meeting(window: MainWindow) -> ActivityInput:
+    """A filled activity form: a weekly meeting with a customer, a reminder and an end to the series."""
+    preset = window.accounts_tab.activity_preset()
+    return ActivityInput(
+        kind="meeting", subject="ประชุมติดตามงานติดตั้งแอร์ประจำสัปดาห์", location="ห้องประชุมชั้น 3",
+        details="สรุปงานที่ติดตั้งแล้ว ปัญหาหน้างาน และนัดช่างรอบถัดไป", priority="high",
+        starts_at=datetime(2026, 11, 24, 9, 30), ends_at=datetime(2026, 11, 24, 10, 30), remind_minutes=15,
+        rrule="FREQ=WEEKLY;BYDAY=TU,TH;COUNT=12", account_id=preset.account_id if preset else None,
+    )
 
 
 def sync_sample(ctx: AppContext, folder: Path) -> Path:

@@ -14,10 +14,10 @@ from crm_desktop.models import Campaign, User
 from crm_desktop.queries.leads import LeadFilter, lead_detail, lead_keys, lead_rows
 from crm_desktop.queries.picklists import pick_list, pick_values
 from crm_desktop.services import picklists
+from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.app import OWNER_ID, AppContext, open_app
 from crm_desktop.services.leads import (
     LeadInput,
-    add_nurture_task,
     create_lead,
     delete_leads,
     disqualify,
@@ -237,19 +237,15 @@ def test_a_removed_reason_can_no_longer_be_chosen(app: AppContext) -> None:
     disqualify(app.uow(), lead_id, "ติดต่อไม่ได้")
 
 
-def test_nurture_tasks_show_on_the_lead(app: AppContext) -> None:
+def test_follow_up_tasks_show_on_the_lead(app: AppContext) -> None:
     rep = add_user(app, "Nok")
     lead_id = new_lead(app, owner_id=rep)
-    add_nurture_task(app.uow(), lead_id, "โทรติดตามใบเสนอราคา", TODAY + timedelta(days=3), None)
-    add_nurture_task(app.uow(), lead_id, "ส่งโบรชัวร์", TODAY + timedelta(days=1), OWNER_ID)
+    for subject, days, person in (("โทรติดตามใบเสนอราคา", 3, rep), ("ส่งโบรชัวร์", 1, OWNER_ID)):
+        create_activity(app.uow(), ActivityInput(kind="task", subject=subject, due_on=TODAY + timedelta(days=days),
+                                                 assignee_id=person, lead_id=lead_id))
     detail = lead_detail(app.database, lead_id)
     assert detail is not None
     assert [(t.subject, t.owner_name) for t in detail.tasks] == [("ส่งโบรชัวร์", "Owner"), ("โทรติดตามใบเสนอราคา", "Nok")]
-    with pytest.raises(ValidationError):
-        add_nurture_task(app.uow(), lead_id, "  ", None, None)
-    disqualify(app.uow(), lead_id, "ไม่สนใจแล้ว")
-    with pytest.raises(DomainError):
-        add_nurture_task(app.uow(), lead_id, "อีกครั้ง", None, None)
 
 
 # --- pick lists --------------------------------------------------------------------------------

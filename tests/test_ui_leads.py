@@ -194,21 +194,6 @@ def test_qualify_round_robin_assigns_a_rep(qtbot, tab, ctx) -> None:
     assert tab.detail.text("owner") == "Nok"
 
 
-def test_follow_up_task_shows_in_detail(qtbot, type_text, tab, ctx) -> None:
-    add_lead(ctx, first_name="วิภา", mobile="0834445555")
-    tab.refresh()
-    select_name(tab, "วิภา")
-    dialog = tab.add_task()
-    qtbot.waitExposed(dialog)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # no subject
-    assert dialog.isVisible() and dialog.subject.property("invalid") is True
-    type_text(dialog.subject, "โทรกลับเรื่องใบเสนอราคา")
-    type_text(dialog.due_on, "30/11/2569")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.action_dialog is None)
-    assert "โทรกลับเรื่องใบเสนอราคา · 30/11/2569" in tab.tasks_view.text()
-
-
 def test_filter_by_status_narrows_the_list(qtbot, tab, ctx) -> None:
     add_lead(ctx, first_name="หนึ่ง", mobile="0811111111")
     add_lead(ctx, first_name="สอง", mobile="0822222222", source="referral", budget_satang=20_000_000)

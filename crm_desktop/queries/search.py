@@ -100,3 +100,11 @@ def search_all(db: Database, text: str, limit: int = 10, kinds: Iterable[str] = 
             found = fetch_by_keys(conn, stmt, table, keys)
             hits += [to_hit(found[k]) for k in keys if k in found]
     return hits
+
+
+def find_record(db: Database, kind: str, record_id: str) -> SearchHit | None:
+    """One live record as search shows it (a form's link to it), or None when it was deleted."""
+    table, stmt, to_hit = SOURCES[kind]
+    with db.engine.connect() as conn:
+        row = conn.execute(stmt.where(table.c.id == record_id)).first()
+    return to_hit(row) if row is not None else None

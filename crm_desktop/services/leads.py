@@ -1,4 +1,4 @@
-"""Use cases for leads: capture and edit (score kept current), the lead flow, nurture tasks.
+"""Use cases for leads: capture and edit (score kept current), the lead flow.
 
 Flow: new → contacted → qualified (handed to a rep) or disqualified (with a reason from the
 editable list); a disqualified lead can be reopened; a qualified lead is converted by
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import date
 from operator import attrgetter
 from typing import Any
 
@@ -18,7 +17,7 @@ from sqlalchemy import func, select
 from crm_desktop import scoring
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
-from crm_desktop.models import Activity, Change, Lead, User
+from crm_desktop.models import Change, Lead, User
 from crm_desktop.models.rules import rule_of
 from crm_desktop.services import picklists, records, validation
 from crm_desktop.services.accounts import normalize_tags
@@ -259,24 +258,3 @@ def reopen(uow: UnitOfWork, lead_id: str) -> Changes:
         lead.disqualify_reason = ""
         uow.commit()
     return Changes(ENTITY, updated=(lead_id,))
-
-
-def add_nurture_task(uow: UnitOfWork, lead_id: str, subject: str, due_on: date | None,
-                     owner_id: str | None) -> Changes:
-    """A follow-up task on the lead (call back, send a brochure…), for `owner_id` or the lead's owner."""
-    with uow:
-        lead = live_lead(uow, lead_id)
-        if lead.status in ("disqualified", "converted"):
-            raise DomainError("Nurture tasks are for open leads; this one is closed.")
-        if owner_id and uow.users.get(owner_id) is None:
-            raise ValidationError("owner_id", "The chosen owner no longer exists.")
-        task = uow.activities.add(Activity(
-            kind="task",
-            subject=validation.column_text(subject, Activity.subject),
-            due_on=due_on,
-            owner_id=owner_id or lead.owner_id,
-            assignee_id=owner_id or lead.owner_id,
-            lead_id=lead.id,
-        ))
-        uow.commit()
-    return Changes("activity", created=(task.id,))

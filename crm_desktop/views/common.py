@@ -84,14 +84,19 @@ def phone_text(e164: str) -> str:
     return format_phone(e164)
 
 
-def account_choices(env: ViewEnv, text: str, limit: int = 20, exclude: str | None = None) -> list[Choice]:
-    """Accounts whose name, tax id, phone or e-mail contain `text` (index search, LIMITed)."""
-    hits = search_all(env.db, text, limit, kinds=("account",))
+def record_choices(env: ViewEnv, kind: str, text: str, limit: int = 20, exclude: str | None = None) -> list[Choice]:
+    """Records of one kind (account, contact, lead, opportunity) whose name, tax id, phone or e-mail
+    contain `text` (index search, LIMITed), for a record picker."""
+    hits = search_all(env.db, text, limit, kinds=(kind,))
     return [
-        Choice(h.id, h.title, " · ".join(p for p in (h.subtitle, format_phone(h.phone)) if p), "account")
+        Choice(h.id, h.title, " · ".join(p for p in (h.subtitle, format_phone(h.phone)) if p), kind)
         for h in hits
-        if h.kind == "account" and h.id != exclude
+        if h.kind == kind and h.id != exclude
     ]
+
+
+def account_choices(env: ViewEnv, text: str, limit: int = 20, exclude: str | None = None) -> list[Choice]:
+    return record_choices(env, "account", text, limit, exclude)
 
 
 def fill_campaigns(combo: QComboBox, env: ViewEnv, kept_id: str | None = None,

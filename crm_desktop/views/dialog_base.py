@@ -95,6 +95,11 @@ class RecordDialog(QDialog):
     def saved_description(self, data: Any) -> str:
         return ""
 
+    def before_save(self, data: Any) -> bool:
+        """True when a question or warning was shown and saving waits for the user's answer
+        (default: likely duplicates)."""
+        return self._warn_about_duplicates(data)
+
     def duplicate_probe(self, data: Any) -> DuplicateProbe | None:
         """The record as a duplicate check sees it; None for kinds that are not checked."""
         return None
@@ -143,7 +148,7 @@ class RecordDialog(QDialog):
         except Exception as exc:
             show_unexpected_error(self, exc)
             return False
-        if self._warn_about_duplicates(data):
+        if self.before_save(data):
             return False
         changes = perform(
             self,

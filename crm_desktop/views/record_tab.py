@@ -1,5 +1,6 @@
-"""What the Accounts and Contacts tabs share: filter bar, lazy list, detail pane, New/Edit/Delete
-with Undo, and refreshing just the rows a change names."""
+"""What the Accounts, Contacts, Leads and Deals tabs share: filter bar, lazy list, detail pane,
+New/Edit/Delete with Undo, "New activity" for the record shown, and refreshing just the rows a
+change names."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QStyle,
@@ -22,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.queries.lookups import record_key
+from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm, show_unexpected_error, show_warning
 from crm_desktop.ui.record_table import RecordTable
 from crm_desktop.ui.table_model import Column, LazyTableModel
+from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.common import ViewEnv
 
 SELECT_CREATED_MAX = 50  # after a create or undo, select the new rows when there are this few
@@ -179,10 +183,18 @@ class RecordTab(QWidget):
         font.setBold(True)
         self.detail_title.setFont(font)
         layout.addWidget(self.detail_title)
+        row = QHBoxLayout()
         self.detail_subtitle = QLabel()
         self.detail_subtitle.setObjectName("detailSubtitle")
         self.detail_subtitle.setWordWrap(True)
-        layout.addWidget(self.detail_subtitle)
+        row.addWidget(self.detail_subtitle, 1)
+        self.new_activity_button = QPushButton(QCoreApplication.translate("RecordTab", "New activity…"))
+        self.new_activity_button.setObjectName("newActivityButton")
+        self.new_activity_button.setToolTip(QCoreApplication.translate(
+            "RecordTab", "Plan a call, meeting, visit or task with this record"))
+        self.new_activity_button.clicked.connect(lambda: self.new_activity())
+        row.addWidget(self.new_activity_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
 
     def build_detail(self) -> QWidget:
         raise NotImplementedError
@@ -192,6 +204,10 @@ class RecordTab(QWidget):
 
     def open_dialog(self, record_id: str | None) -> QDialog:
         raise NotImplementedError
+
+    def activity_preset(self) -> ActivityInput | None:
+        """A new activity linked to the record shown (None when none is shown)."""
+        return None
 
     def delete_ids(self, ids: list[str]) -> Changes:
         return type(self).DELETE(self.env.ctx.uow(), ids)
@@ -286,12 +302,23 @@ class RecordTab(QWidget):
             return None
         return self._open(record_id)
 
+    def new_activity(self, preset: ActivityInput | None = None) -> QDialog | None:
+        """The activity form with the shown record linked (or with `preset`)."""
+        preset = preset or self.activity_preset()
+        if preset is None:
+            return None
+        return self._show_dialog(lambda: ActivityDialog(self.env, self, preset=preset))
+
     def _open(self, record_id: str | None) -> QDialog:
+        return self._show_dialog(lambda: self.open_dialog(record_id))
+
+    def _show_dialog(self, make: Callable[[], QDialog]) -> QDialog:
+        """One form at a time: raise the open one, or open the new one and forget it on close."""
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
-        dialog = self.open_dialog(record_id)
+        dialog = make()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._dialog_gone(dialog))
         self.dialog = dialog

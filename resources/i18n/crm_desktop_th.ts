@@ -248,6 +248,229 @@
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>New activity</source>
+        <translation>เพิ่มกิจกรรม</translation>
+    </message>
+    <message>
+        <source>Edit activity</source>
+        <translation>แก้ไขกิจกรรม</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>กิจกรรม</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>e.g. โทรติดตามใบเสนอราคา, นัดดูหน้างาน</source>
+        <translation>เช่น โทรติดตามใบเสนอราคา, นัดดูหน้างาน</translation>
+    </message>
+    <message>
+        <source>Subject *</source>
+        <translation>เรื่อง *</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>สิ้นสุด</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>สถานที่</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>ไม่เตือน</translation>
+    </message>
+    <message>
+        <source>minutes before</source>
+        <translation>นาทีก่อนเริ่ม</translation>
+    </message>
+    <message>
+        <source>hours before</source>
+        <translation>ชั่วโมงก่อนเริ่ม</translation>
+    </message>
+    <message>
+        <source>days before</source>
+        <translation>วันก่อนเริ่ม</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>แจ้งเตือน</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>People and customer</source>
+        <translation>ผู้รับผิดชอบและลูกค้า</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>เจ้าของงาน</translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation>คนที่ลงมือทำกิจกรรมนี้</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>มอบหมายให้</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>ความสำคัญ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>Type part of the company&apos;s name…</source>
+        <translation>พิมพ์ชื่อบริษัทบางส่วน…</translation>
+    </message>
+    <message>
+        <source>No matching account</source>
+        <translation>ไม่พบบริษัทที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>Type part of the contact&apos;s name…</source>
+        <translation>พิมพ์ชื่อผู้ติดต่อบางส่วน…</translation>
+    </message>
+    <message>
+        <source>No matching contact</source>
+        <translation>ไม่พบผู้ติดต่อที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>ลีด</translation>
+    </message>
+    <message>
+        <source>Type part of the lead&apos;s name…</source>
+        <translation>พิมพ์ชื่อลีดบางส่วน…</translation>
+    </message>
+    <message>
+        <source>No matching lead</source>
+        <translation>ไม่พบลีดที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>ดีล</translation>
+    </message>
+    <message>
+        <source>Type part of the deal&apos;s name…</source>
+        <translation>พิมพ์ชื่อดีลบางส่วน…</translation>
+    </message>
+    <message>
+        <source>No matching deal</source>
+        <translation>ไม่พบดีลที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>ลบ…</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(ถูกลบแล้ว)</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(ไม่ระบุ)</translation>
+    </message>
+    <message>
+        <source>%1 (no longer active)</source>
+        <translation>%1 (เลิกใช้งานแล้ว)</translation>
+    </message>
+    <message>
+        <source>No set time</source>
+        <translation>ไม่ระบุเวลา</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>ทั้งวัน</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>ครบกำหนด</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>เริ่ม</translation>
+    </message>
+    <message>
+        <source>Choose the record from the list that appears while you type, or clear the field.</source>
+        <translation>เลือกรายการจากรายชื่อที่ขึ้นมาขณะพิมพ์ หรือลบข้อความในช่องนี้ออก</translation>
+    </message>
+    <message>
+        <source>Save the changes to this repeating activity?</source>
+        <translation>บันทึกการแก้ไขกิจกรรมที่ทำซ้ำนี้หรือไม่</translation>
+    </message>
+    <message>
+        <source>Someone else is on it</source>
+        <translation>มีคนอื่นดูแลลูกค้ารายนี้อยู่</translation>
+    </message>
+    <message>
+        <source>Someone else already has an open activity with this customer:</source>
+        <translation>เพื่อนร่วมงานมีกิจกรรมที่ยังไม่เสร็จกับลูกค้ารายนี้อยู่แล้ว:</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>บันทึกต่อไป</translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation>เปิดดูกิจกรรมนั้น</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>กลับไปแก้ไข</translation>
+    </message>
+    <message>
+        <source>Added activity %1</source>
+        <translation>เพิ่มกิจกรรม %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Saved activity %1</source>
+        <translation>บันทึกกิจกรรม %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Delete this repeating activity?</source>
+        <translation>ลบกิจกรรมที่ทำซ้ำนี้หรือไม่</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>ลบกิจกรรม</translation>
+    </message>
+    <message>
+        <source>Delete this activity?</source>
+        <translation>ลบกิจกรรมนี้หรือไม่</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <source>Deleted activity %1</source>
+        <translation>ลบกิจกรรม %1 แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>ActivityLabels</name>
     <message>
         <source>Task</source>
@@ -272,6 +495,30 @@
     <message>
         <source>Note</source>
         <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>ต่ำ</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>ปกติ</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>สูง</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>วางแผนไว้</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>เสร็จแล้ว</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>ยกเลิกแล้ว</translation>
     </message>
     <message>
         <source>planned</source>
@@ -1658,45 +1905,6 @@
     <message>
         <source>Loading sample data was cancelled</source>
         <translation>ยกเลิกการโหลดข้อมูลตัวอย่างแล้ว</translation>
-    </message>
-</context>
-<context>
-    <name>FollowUpDialog</name>
-    <message>
-        <source>Add follow-up task</source>
-        <translation>เพิ่มงานติดตาม</translation>
-    </message>
-    <message>
-        <source>Add task</source>
-        <translation>เพิ่มงาน</translation>
-    </message>
-    <message>
-        <source>A follow-up task for %1</source>
-        <translation>งานติดตามสำหรับ %1</translation>
-    </message>
-    <message>
-        <source>e.g. call back, send the price list</source>
-        <translation>เช่น โทรกลับ, ส่งใบราคา</translation>
-    </message>
-    <message>
-        <source>Subject *</source>
-        <translation>เรื่อง *</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>กำหนดเสร็จ</translation>
-    </message>
-    <message>
-        <source>(the lead&apos;s owner)</source>
-        <translation>(ผู้รับผิดชอบลีด)</translation>
-    </message>
-    <message>
-        <source>For</source>
-        <translation>มอบหมายให้</translation>
-    </message>
-    <message>
-        <source>Follow-up task added</source>
-        <translation>เพิ่มงานติดตามแล้ว</translation>
     </message>
 </context>
 <context>
@@ -3092,6 +3300,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>กรอง…</translation>
     </message>
     <message>
+        <source>New activity…</source>
+        <translation>เพิ่มกิจกรรม…</translation>
+    </message>
+    <message>
+        <source>Plan a call, meeting, visit or task with this record</source>
+        <translation>นัดโทร ประชุม เยี่ยม หรือสร้างงานสำหรับรายการนี้</translation>
+    </message>
+    <message>
         <source>%n record(s)</source>
         <translation>%Ln รายการ</translation>
     </message>
@@ -3121,6 +3337,163 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Columns…</source>
         <translation>เลือกคอลัมน์…</translation>
+    </message>
+</context>
+<context>
+    <name>RecurrenceEditor</name>
+    <message>
+        <source>Repeat</source>
+        <translation>ทำซ้ำ</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>ไม่ทำซ้ำ</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>ทุกวัน</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>ทุกสัปดาห์</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>ทุกเดือน</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>ทุกปี</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>ทุก</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <comment>weekdays of a weekly rule</comment>
+        <translation>ในวัน</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>สิ้นสุด</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>ไม่มีกำหนด</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <comment>the date a series ends</comment>
+        <translation>ในวันที่</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>เมื่อครบ</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> ครั้ง</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>จ.</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>อ.</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>พ.</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>พฤ.</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>ศ.</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>ส.</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>อา.</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>วันจันทร์</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>วันอังคาร</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>วันพุธ</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>วันพฤหัสบดี</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>วันศุกร์</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>วันเสาร์</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>วันอาทิตย์</translation>
+    </message>
+    <message>
+        <source>On day %1</source>
+        <translation>วันที่ %1 ของเดือน</translation>
+    </message>
+    <message>
+        <source>1st</source>
+        <translation>แรก</translation>
+    </message>
+    <message>
+        <source>2nd</source>
+        <translation>ที่สอง</translation>
+    </message>
+    <message>
+        <source>3rd</source>
+        <translation>ที่สาม</translation>
+    </message>
+    <message>
+        <source>4th</source>
+        <translation>ที่สี่</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>สุดท้าย</translation>
+    </message>
+    <message>
+        <source>On the %1 %2</source>
+        <translation>%2%1ของเดือน</translation>
+    </message>
+    <message>
+        <source>day(s)</source>
+        <translation>วัน</translation>
+    </message>
+    <message>
+        <source>week(s)</source>
+        <translation>สัปดาห์</translation>
+    </message>
+    <message>
+        <source>month(s)</source>
+        <translation>เดือน</translation>
+    </message>
+    <message>
+        <source>year(s)</source>
+        <translation>ปี</translation>
     </message>
 </context>
 <context>
@@ -3223,6 +3596,33 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Scoring rule saved; every lead was rescored</source>
         <translation>บันทึกเกณฑ์ให้คะแนนแล้ว และคิดคะแนนลีดทั้งหมดใหม่แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeQuestion</name>
+    <message>
+        <source>This one</source>
+        <translation>เฉพาะครั้งนี้</translation>
+    </message>
+    <message>
+        <source>This and following</source>
+        <translation>ครั้งนี้และครั้งต่อ ๆ ไป</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>ทุกครั้ง</translation>
+    </message>
+    <message>
+        <source>Repeating activity</source>
+        <translation>กิจกรรมที่ทำซ้ำ</translation>
+    </message>
+    <message>
+        <source>This activity is one of a series. Which ones?</source>
+        <translation>กิจกรรมนี้เป็นส่วนหนึ่งของชุดที่ทำซ้ำ ต้องการให้มีผลกับครั้งไหนบ้าง</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
     </message>
 </context>
 <context>
@@ -3402,6 +3802,22 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>รหัสสำนักงานสำหรับซิงก์</translation>
     </message>
     <message>
+        <source>the same day only</source>
+        <translation>เฉพาะวันเดียวกัน</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> วัน</translation>
+    </message>
+    <message>
+        <source>Before an activity is saved, warn when someone else already has an open activity with the same customer within this many days.</source>
+        <translation>ก่อนบันทึกกิจกรรม ให้เตือนเมื่อเพื่อนร่วมงานมีกิจกรรมที่ยังไม่เสร็จกับลูกค้ารายเดียวกันภายในจำนวนวันนี้</translation>
+    </message>
+    <message>
+        <source>Warn about clashes within</source>
+        <translation>เตือนเมื่อนัดลูกค้าซ้อนกันภายใน</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>ทั่วไป</translation>
     </message>
@@ -3432,6 +3848,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Company name saved</source>
         <translation>บันทึกชื่อกิจการแล้ว</translation>
+    </message>
+    <message>
+        <source>Clash warning saved</source>
+        <translation>บันทึกการเตือนนัดซ้อนแล้ว</translation>
     </message>
 </context>
 <context>

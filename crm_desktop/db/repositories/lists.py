@@ -1,4 +1,4 @@
-"""Pick lists (disqualify reasons, loss reasons…), activities (nurture tasks) and custom yearly dates."""
+"""Pick lists (disqualify reasons, loss reasons…), activities and custom yearly dates."""
 
 from __future__ import annotations
 

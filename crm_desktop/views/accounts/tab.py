@@ -28,6 +28,7 @@ from crm_desktop.queries.accounts import (
 )
 from crm_desktop.queries.lookups import account_values, users
 from crm_desktop.services.accounts import delete_accounts, restore_accounts
+from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui.forms import ProvinceCombo, select_data
 from crm_desktop.ui.table_model import CENTER, Column
@@ -243,6 +244,9 @@ class AccountsTab(RecordTab):
         if kind == "account" and record_id:
             self.show_record(record_id)
 
+    def activity_preset(self) -> ActivityInput | None:
+        return ActivityInput(kind="call", subject="", account_id=self._detail_id) if self._detail_id else None
+
     def _add_contact(self) -> None:
         if self._detail_id is not None:
             self.new_contact_for.emit(self._detail_id, self.detail_title.text())
@@ -254,7 +258,8 @@ class AccountsTab(RecordTab):
         shown = detail is not None
         self.timeline.show_record(self._detail_id)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.children_label,
-                       self.children_list, self.contacts_label, self.contacts_list, self.add_contact_button):
+                       self.children_list, self.contacts_label, self.contacts_list, self.add_contact_button,
+                       self.new_activity_button):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         self.children_list.clear()

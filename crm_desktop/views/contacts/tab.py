@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.queries.contacts import ContactFilter, ContactRow, contact_detail, contact_keys, contact_rows
+from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import delete_contacts, restore_contacts
 from crm_desktop.ui.forms import ProvinceCombo
@@ -206,13 +207,16 @@ class ContactsTab(RecordTab):
         if kind == "account" and record_id:
             self.open_account.emit(record_id)
 
+    def activity_preset(self) -> ActivityInput | None:
+        return ActivityInput(kind="call", subject="", contact_id=self._detail_id) if self._detail_id else None
+
     def show_detail(self, record_id: str | None) -> None:
         detail = contact_detail(self.env.db, record_id) if record_id else None
         self._detail_id = detail.id if detail else None
         self.dates_box.show_for(contact_id=self._detail_id)
         shown = detail is not None
         self.timeline.show_record(self._detail_id)
-        for widget in (self.detail_title, self.detail_subtitle, self.detail):
+        for widget in (self.detail_title, self.detail_subtitle, self.detail, self.new_activity_button):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         if detail is None:

@@ -1,5 +1,5 @@
 """What the lead screens share: labels for the stored keys (status, source, timeframe, rule fields),
-and the small dialogs of the lead flow (qualify, disqualify, add a follow-up task)."""
+and the small dialogs of the lead flow (qualify, disqualify)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -21,10 +20,10 @@ from crm_desktop.errors import DomainError
 from crm_desktop.queries.lookups import users
 from crm_desktop.queries.picklists import pick_values
 from crm_desktop.services.changes import Changes
-from crm_desktop.services.leads import REP_ROLES, TRANSITIONS, add_nurture_task, disqualify, qualify
+from crm_desktop.services.leads import REP_ROLES, TRANSITIONS, disqualify, qualify
 from crm_desktop.services.picklists import DISQUALIFY_REASON, LEAD_SOURCE
 from crm_desktop.ui.actions import perform
-from crm_desktop.ui.forms import DateEdit, FormErrors
+from crm_desktop.ui.forms import FormErrors
 from crm_desktop.views.common import ViewEnv
 
 STATUSES = ("new", "contacted", "qualified", "disqualified", "converted")
@@ -189,38 +188,3 @@ class DisqualifyDialog(ActionDialog):
 
     def description(self) -> str:
         return self.tr("Lead disqualified")
-
-
-class FollowUpDialog(ActionDialog):
-    def __init__(self, env: ViewEnv, lead_id: str, lead_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(env, lead_id, parent)
-        self.setObjectName("followUpDialog")
-        self.setWindowTitle(self.tr("Add follow-up task"))
-        self.ok_button.setText(self.tr("Add task"))
-        intro = QLabel(self.tr("A follow-up task for %1").replace("%1", lead_name))
-        intro.setWordWrap(True)
-        self.form.addRow(intro)
-        self.subject = QLineEdit()
-        self.subject.setObjectName("taskSubject")
-        self.subject.setPlaceholderText(self.tr("e.g. call back, send the price list"))
-        self.subject.setMinimumWidth(320)
-        self.form.addRow(self.tr("Subject *"), self.subject)
-        self.due_on = DateEdit("due_on", buddhist=env.buddhist, lang=env.lang)
-        self.due_on.setObjectName("taskDue")
-        self.form.addRow(self.tr("Due"), self.due_on)
-        self.owner = QComboBox()
-        self.owner.addItem(self.tr("(the lead's owner)"), "")
-        for user in users(env.db):
-            self.owner.addItem(user.name, user.id)
-        self.form.addRow(self.tr("For"), self.owner)
-        for key, widget in (("subject", self.subject), ("due_on", self.due_on), ("owner_id", self.owner)):
-            self.errors.register(key, widget)
-
-    def action(self) -> Callable[[], Changes]:
-        subject = self.subject.text()
-        due = self.due_on.date()  # raises ValidationError("due_on") for an unreadable date
-        owner_id = str(self.owner.currentData() or "") or None
-        return lambda: add_nurture_task(self.env.ctx.uow(), self.lead_id, subject, due, owner_id)
-
-    def description(self) -> str:
-        return self.tr("Follow-up task added")

@@ -25,6 +25,7 @@ from crm_desktop.errors import ValidationError
 from crm_desktop.queries.campaigns import campaigns
 from crm_desktop.queries.leads import LeadDetail, LeadFilter, LeadRow, lead_detail, lead_keys, lead_rows
 from crm_desktop.queries.lookups import users
+from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.leads import delete_leads, mark_contacted, reopen, restore_leads
 from crm_desktop.ui.actions import perform
@@ -35,7 +36,6 @@ from crm_desktop.views.leads.actions import (
     STATUSES,
     ActionDialog,
     DisqualifyDialog,
-    FollowUpDialog,
     QualifyDialog,
     allowed,
     can_add_task,
@@ -373,7 +373,7 @@ class LeadsTab(RecordTab):
         shown = detail is not None
         self.timeline.show_record(detail.id if detail else None)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.score_label, self.score_view,
-                       *self.action_buttons):
+                       self.new_activity_button, *self.action_buttons):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         self._update_actions()
@@ -516,8 +516,16 @@ class LeadsTab(RecordTab):
     def disqualify(self) -> QDialog | None:
         return self._open_action(DisqualifyDialog)
 
+    def activity_preset(self) -> ActivityInput | None:
+        return ActivityInput(kind="call", subject="", lead_id=self._detail.id) if self._detail is not None else None
+
     def add_task(self) -> QDialog | None:
-        return self._open_action(FollowUpDialog)
+        """A follow-up task on the lead, for the lead's owner (an ordinary activity)."""
+        detail = self._detail
+        if detail is None:
+            return None
+        return self.new_activity(ActivityInput(kind="task", subject="", lead_id=detail.id,
+                                               assignee_id=detail.owner_id))
 
     def convert(self) -> QDialog | None:
         return self._open_action(ConvertDialog)

@@ -20,7 +20,6 @@ from crm_desktop.queries.contacts import contact_rows
 from crm_desktop.queries.lookups import record_key
 from crm_desktop.queries.opportunities import StageRow, stages
 from crm_desktop.queries.picklists import pick_values
-from crm_desktop.queries.search import search_all
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.opportunities import (
     OpportunityInput,
@@ -29,11 +28,9 @@ from crm_desktop.services.opportunities import (
     update_opportunity,
 )
 from crm_desktop.services.picklists import LOSS_REASON
-from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.forms import DateEdit, MoneyEdit, RecordPicker, select_data
-from crm_desktop.ui.search_popup import Choice
 from crm_desktop.views.accounts.dialog import owner_combo
-from crm_desktop.views.common import ViewEnv, account_choices, fill_campaigns
+from crm_desktop.views.common import ViewEnv, account_choices, fill_campaigns, record_choices
 from crm_desktop.views.dialog_base import RecordDialog
 
 CHANNELS = ("direct", "line", "facebook", "website", "dealer")
@@ -80,12 +77,6 @@ def loss_reasons(env: ViewEnv) -> list[str]:
     return pick_values(env.db, LOSS_REASON)
 
 
-def contact_choices(env: ViewEnv, text: str, limit: int = 20) -> list[Choice]:
-    hits = search_all(env.db, text, limit, kinds=("contact",))
-    return [Choice(h.id, h.title, " · ".join(p for p in (h.subtitle, format_phone(h.phone)) if p), "contact")
-            for h in hits if h.kind == "contact"]
-
-
 def contact_name(env: ViewEnv, contact_id: str) -> str:
     key = record_key(env.db, "contact", contact_id)
     rows = contact_rows(env.db, [key]) if key is not None else []
@@ -117,7 +108,7 @@ class OpportunityDialog(RecordDialog):
         self.account.setObjectName("accountPicker")
         form.addRow(self.tr("Customer"), self.account)
         self.contact = RecordPicker(
-            lambda text: contact_choices(env, text),
+            lambda text: record_choices(env, "contact", text),
             placeholder=self.tr("Type part of the contact's name (optional)…"),
             no_match_text=self.tr("No matching contact"),
         )

@@ -34,6 +34,7 @@ from crm_desktop.queries.opportunities import (
     stage_timeline,
     stages,
 )
+from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.formatting import format_date_long
 from crm_desktop.services.opportunities import (
@@ -413,6 +414,14 @@ class OpportunitiesTab(RecordTab):
         self.timeline_rows: list[tuple[str, str, str, str, str, str]] = []
         return pane
 
+    def activity_preset(self) -> ActivityInput | None:
+        """The deal, and the customer and contact it is with: a clash is judged by the customer."""
+        if self._current is None:
+            return None
+        deal = opportunity_input(self.env.ctx.uow(), self._current.id)
+        return ActivityInput(kind="call", subject="", opportunity_id=self._current.id, account_id=deal.account_id,
+                             contact_id=deal.contact_id)
+
     def show_detail(self, record_id: str | None) -> None:
         row: OpportunityRow | None = None
         data: OpportunityInput | None = None
@@ -426,7 +435,7 @@ class OpportunitiesTab(RecordTab):
         shown = row is not None and data is not None
         self.timeline.show_record(row.id if row is not None and shown else None)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.timeline_label,
-                       self.timeline_view):
+                       self.timeline_view, self.new_activity_button):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         if row is None or data is None:

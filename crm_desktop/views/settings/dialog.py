@@ -1,5 +1,6 @@
 """Settings in three pages: General (language, Buddhist Era dates, company name, who is working on
-this computer), Users (the office's people, users_page.py) and Backups (see backups_page.py).
+this computer, how far apart two people's activities for one customer are flagged as a clash),
+Users (the office's people, users_page.py) and Backups (see backups_page.py).
 
 Every field is checked before anything is saved, so a bad value never leaves half the settings
 changed. The main window applies a new language or date style after the dialog closed. A restore
@@ -19,14 +20,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from crm_desktop.errors import DomainError
+from crm_desktop.queries.activities.occurrences import clash_days
 from crm_desktop.queries.lookups import users
 from crm_desktop.services import validation
+from crm_desktop.services.activities.edit import CLASH_DAYS_MAX, set_clash_days
 from crm_desktop.services.app import switch_user
 from crm_desktop.services.backups import Restored, set_backups_to_keep
 from crm_desktop.services.changes import Changes
@@ -102,6 +106,16 @@ class SettingsDialog(QDialog):
         self.office_key.setToolTip(self.tr("The same secret on every copy of this office. Sync files are signed "
                                            "with it, and files not signed with it are refused."))
         form.addRow(self.tr("Office key for sync"), self.office_key)
+        self.clash_days = QSpinBox()
+        self.clash_days.setObjectName("clashDaysSpin")
+        self.clash_days.setRange(0, CLASH_DAYS_MAX)
+        self.clash_days.setSpecialValueText(self.tr("the same day only"))
+        self.clash_days.setSuffix(self.tr(" day(s)"))
+        self._clash_days = clash_days(env.db)
+        self.clash_days.setValue(self._clash_days)
+        self.clash_days.setToolTip(self.tr("Before an activity is saved, warn when someone else already has an "
+                                           "open activity with the same customer within this many days."))
+        form.addRow(self.tr("Warn about clashes within"), self.clash_days)
         general_layout.addLayout(form)
         general_layout.addStretch(1)
         self.pages.addTab(general, self.tr("General"))
@@ -116,6 +130,7 @@ class SettingsDialog(QDialog):
         self.errors.register("backups_keep", self.backups.keep)
         self.errors.register("company_name", self.company)
         self.errors.register("user_id", self.user)
+        self.errors.register("clash_days", self.clash_days)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Save"))
@@ -156,6 +171,9 @@ class SettingsDialog(QDialog):
                 set_backups_to_keep(self.env.ctx, keep)
             if self.office_key.text().strip() != self._office_key:
                 set_office_key(self.env.db, self.office_key.text())
+            if self.clash_days.value() != self._clash_days:
+                changes = set_clash_days(self.env.ctx.uow(), self.clash_days.value())
+                self.env.bus.publish(changes, self.tr("Clash warning saved"))
         except DomainError as err:
             self.errors.show_error(err)
             return False

@@ -1,0 +1,1 @@
+"""The activity screens: the activity form and what it is built from."""
