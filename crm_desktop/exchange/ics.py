@@ -1,0 +1,239 @@
+"""iCalendar (.ics, RFC 5545) files of activities and anniversaries for Google Calendar, Outlook and
+Apple Calendar.
+
+Choices made so that every one of those apps imports the file and shows what the CRM shows:
+- One VEVENT per activity row, with UID `<id>@crm-desktop`: importing a newer export updates the
+  events instead of adding twins. A series is one event with its RRULE and an EXDATE per skipped start;
+  an occurrence that left its series is an event of its own (its row), and the series skips it.
+- Times are the office's wall clock (TZID Asia/Bangkok, with its VTIMEZONE), so a 09:00 visit stays at
+  09:00 in the office whatever zone the computer or the phone is in.
+- All-day activities and tasks with a due date are all-day events (VALUE=DATE): Google ignores VTODO.
+- Anniversaries are all-day events repeating every year (see `anniversary_event` for 29 February).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard, vRecur
+
+from crm_desktop.clock import BANGKOK, utc_time
+from crm_desktop.errors import ValidationError
+from crm_desktop.messages import translate
+from crm_desktop.services.activities.recurrence import Recurrence, expand
+
+TZID = "Asia/Bangkok"
+UID_DOMAIN = "crm-desktop"
+PRODID = "-//crm_desktop//Activities and anniversaries//EN"
+OFFICE_ZONE = timezone(BANGKOK, TZID)
+_DAY = timedelta(days=1)
+_SECOND = timedelta(seconds=1)
+# What calendar apps show as the category (Outlook colours by it), in the export's language.
+KIND_LABELS = {"task": "Task", "meeting": "Meeting", "call": "Call", "email": "E-mail", "visit": "Visit",
+               "note": "Note", "birthday": "Birthday", "founding": "Founding day", "custom": "Anniversary"}
+# An anniversary whose year is unknown repeats from this year on (any past year would do; a fixed one
+# keeps the file the same from one export to the next).
+NO_YEAR = 1970
+
+
+@dataclass(frozen=True)
+class IcsActivity:
+    """One activity row as the file needs it. Times are office-local; `skipped` holds the starts its
+    series no longer produces (office-local, midnight for an all-day series)."""
+
+    id: str
+    kind: str
+    subject: str
+    details: str
+    location: str
+    status: str
+    outcome: str
+    starts_at: datetime | None
+    ends_at: datetime | None
+    due_on: date | None
+    all_day: bool
+    remind_minutes: int | None
+    rrule: str
+    skipped: tuple[datetime, ...]
+    customer: str
+    updated_at: datetime  # UTC
+
+    @property
+    def first(self) -> datetime | None:
+        """The first start as the app expands it: the time, or midnight of the day for an all-day one."""
+        if self.timed:
+            return self.starts_at
+        day = self.due_on or (self.starts_at.date() if self.starts_at is not None else None)
+        return datetime.combine(day, time()) if day is not None else None
+
+    @property
+    def timed(self) -> bool:
+        return self.starts_at is not None and not self.all_day
+
+
+@dataclass(frozen=True)
+class IcsAnniversary:
+    """A yearly date of a customer: `key` names it for the UID ("birthday-<contact id>", …)."""
+
+    key: str
+    kind: str  # birthday, founding or custom
+    title: str  # the custom date's title; empty for birthdays and founding days
+    month: int
+    day: int
+    year: int | None
+    customer: str
+    remind_days: int | None
+
+
+def _stamp(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=timezone.utc)
+
+
+def _office(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=OFFICE_ZONE)
+
+
+def office_timezone() -> Timezone:
+    """The VTIMEZONE of the office: UTC+7 all year (Thailand keeps no summer time), as `clock` says."""
+    zone = Timezone()
+    zone.add("tzid", TZID)
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", BANGKOK)
+    standard.add("tzoffsetto", BANGKOK)
+    standard.add("tzname", "+07")
+    zone.add_component(standard)
+    return zone
+
+
+def calendar_head(name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", TZID)
+    cal.add_component(office_timezone())
+    return cal
+
+
+def _series_rule(row: IcsActivity, first: datetime) -> vRecur | None:
+    """The RRULE as the app expands it: the BYDAY of a monthly rule by weekday from the first start,
+    UNTIL as RFC 5545 wants it beside this DTSTART (a UTC time for a timed series, a date for an
+    all-day one; the app's until is inclusive, to the end of that office day)."""
+    try:
+        rule = Recurrence.parse(row.rrule)
+    except ValidationError:
+        return None  # the app shows such a row once, at its own start
+    recur = vRecur.from_ical(Recurrence(rule.freq, rule.interval, rule.weekdays, rule.by_weekday,
+                                        None, rule.count).text(first.date()))
+    if rule.until is not None:
+        last = datetime.combine(rule.until, time(23, 59, 59))
+        recur["UNTIL"] = [_stamp(utc_time(last))] if row.timed else [rule.until]
+    return recur
+
+
+def activity_event(row: IcsActivity, stamp: datetime, lang: str = "en") -> Event | None:
+    """The VEVENT of one activity row; None for one without a date (nothing to put on a calendar)."""
+    first = row.first
+    if first is None:
+        return None
+    event = Event()
+    event.add("uid", f"{row.id}@{UID_DOMAIN}")
+    event.add("dtstamp", _stamp(stamp))
+    event.add("last-modified", _stamp(row.updated_at))
+    if row.timed:
+        event.add("dtstart", _office(first))
+        if row.ends_at is not None and row.ends_at > first:
+            event.add("dtend", _office(row.ends_at))
+    else:
+        event.add("dtstart", first.date())
+        event.add("dtend", first.date() + _DAY)
+        event.add("transp", "TRANSPARENT")  # a task due today does not make its person busy all day
+    event.add("summary", ("✓ " if row.status == "done" else "") + row.subject)
+    description = "\n\n".join(text for text in (row.customer, row.details, row.outcome) if text)
+    if description:
+        event.add("description", description)
+    if row.location:
+        event.add("location", row.location)
+    event.add("status", "CANCELLED" if row.status == "cancelled" else "CONFIRMED")
+    event.add("categories", [translate(KIND_LABELS.get(row.kind, row.kind), lang)])
+    if row.rrule:
+        recur = _series_rule(row, first)
+        if recur is not None:
+            event.add("rrule", recur)
+            skipped = set(row.skipped)
+            if not expand(row.rrule, first, first, first + _SECOND):
+                skipped.add(first)  # a start off the rule (RFC 5545 would count it; the app does not)
+            if skipped:
+                event.add("exdate", [_office(s) if row.timed else s.date() for s in sorted(skipped)])
+    if row.remind_minutes is not None:
+        event.add_component(_alarm(row.subject, timedelta(minutes=row.remind_minutes)))
+    return event
+
+
+def _alarm(text: str, before: timedelta) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", text)
+    alarm.add("trigger", -before)
+    return alarm
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def anniversary_event(row: IcsAnniversary, stamp: datetime, lang: str = "en") -> Event:
+    """An all-day event every year on the anniversary.
+
+    29 February: the app shows it on 28 February in common years. RFC 5545 drops the dates a rule
+    makes that do not exist, so a plain yearly rule from a 29 February would show only every fourth
+    year; `FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1` ("the last day of February") gives the 29th in leap
+    years and the 28th in the others, which is the app's rule, and Google, Outlook, Apple and
+    recurring-ical-events all expand it so. A day that no year has in its month (31 April, which no
+    form offers but a custom date could hold) follows the same rule: the month's last day.
+    """
+    event = Event()
+    event.add("uid", f"{row.key}@{UID_DOMAIN}")
+    event.add("dtstamp", _stamp(stamp))
+    year = row.year or NO_YEAR
+    month_end = row.day > _last_day(2001, row.month)  # not in every year's month (2001: a common year)
+    first = date(year, row.month, min(row.day, _last_day(year, row.month)))
+    event.add("dtstart", first)
+    event.add("dtend", first + _DAY)
+    rule: dict[str, object] = {"freq": "yearly"}
+    if month_end:
+        rule.update(bymonth=row.month, bymonthday=-1)
+    event.add("rrule", rule)
+    label = translate(KIND_LABELS[row.kind], lang)
+    event.add("summary", f"{row.title or label}: {row.customer}")
+    event.add("transp", "TRANSPARENT")
+    event.add("categories", [label])
+    if row.remind_days:
+        event.add_component(_alarm(f"{row.title or label}: {row.customer}", timedelta(days=row.remind_days)))
+    return event
+
+
+Progress = Callable[[int, int], bool]
+
+
+def ics_chunks(name: str, activities: Iterable[IcsActivity], anniversaries: Iterable[IcsAnniversary],
+               stamp: datetime, lang: str = "en") -> Iterator[bytes]:
+    """The file in pieces: the calendar's head (with the VTIMEZONE), one VEVENT at a time, the end.
+
+    Events are serialised one by one so that writing can report progress and stop on Cancel."""
+    head = calendar_head(name).to_ical()
+    end = b"END:VCALENDAR\r\n"
+    yield head[: -len(end)]
+    for row in activities:
+        event = activity_event(row, stamp, lang)
+        if event is not None:
+            yield event.to_ical()
+    for anniversary in anniversaries:
+        yield anniversary_event(anniversary, stamp, lang).to_ical()
+    yield end

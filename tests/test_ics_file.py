@@ -1,0 +1,138 @@
+"""The .ics file on hand-built rows: what calendar apps read back is what the app shows.
+
+The file is parsed by the `icalendar` package and expanded by `recurring-ical-events` (what
+calendar apps do), and compared with the app's own expansion (`recurrence.expand`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+
+import icalendar
+import recurring_ical_events
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crm_desktop.exchange.ics import IcsActivity, IcsAnniversary, ics_chunks
+from crm_desktop.services.activities.recurrence import Recurrence, expand
+from tests.time_helpers import TEST_NOW
+
+MEETING = IcsActivity(
+    id="a1", kind="meeting", subject="ประชุมสรุปยอดขาย", details="นำใบเสนอราคาไปด้วย", location="สาขาบางนา",
+    status="planned", outcome="", starts_at=datetime(2026, 11, 23, 9, 0), ends_at=datetime(2026, 11, 23, 10, 30),
+    due_on=None, all_day=False, remind_minutes=None, rrule="", skipped=(), customer="ร้านกาแฟดอยช้าง",
+    updated_at=datetime(2026, 11, 20, 2, 0),
+)
+TASK = replace(MEETING, id="a2", kind="task", starts_at=None, ends_at=None, due_on=date(2026, 11, 24), all_day=True)
+
+
+def parse(activities: list[IcsActivity] = (), anniversaries: list[IcsAnniversary] = (),  # type: ignore[assignment]
+          stamp: datetime = TEST_NOW) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical(b"".join(ics_chunks("CRM", activities, anniversaries, stamp)))
+
+
+def starts(cal: icalendar.Calendar, start: date, end: date) -> list[datetime]:
+    """Office-local naive starts of what a calendar app shows on days start <= d < end."""
+    found = []
+    for event in recurring_ical_events.of(cal).between(start, end):
+        value = event["DTSTART"].dt
+        found.append(value.replace(tzinfo=None) if isinstance(value, datetime) else datetime.combine(value, time()))
+    return sorted(found)
+
+
+def test_a_timed_activity_in_office_time_with_its_fields() -> None:
+    cal = parse([replace(MEETING, remind_minutes=45)])
+    assert cal.walk("VTIMEZONE")[0]["TZID"] == "Asia/Bangkok"
+    (event,) = cal.walk("VEVENT")
+    assert event["UID"] == "a1@crm-desktop"
+    assert event["DTSTART"].params["TZID"] == "Asia/Bangkok"
+    assert event["DTSTART"].dt.replace(tzinfo=None) == datetime(2026, 11, 23, 9, 0)
+    assert event["DTSTART"].dt.utcoffset() == timedelta(hours=7)
+    assert event["DTEND"].dt.replace(tzinfo=None) == datetime(2026, 11, 23, 10, 30)
+    assert event["DTSTAMP"].dt == TEST_NOW.replace(tzinfo=event["DTSTAMP"].dt.tzinfo)
+    assert str(event["SUMMARY"]) == "ประชุมสรุปยอดขาย"
+    assert "ร้านกาแฟดอยช้าง" in str(event["DESCRIPTION"]) and "นำใบเสนอราคาไปด้วย" in str(event["DESCRIPTION"])
+    assert str(event["LOCATION"]) == "สาขาบางนา"
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert event["CATEGORIES"].cats == ["Meeting"]
+    (alarm,) = event.walk("VALARM")
+    assert alarm["TRIGGER"].dt == -timedelta(minutes=45)
+    assert "TRIGGER:-PT45M" in alarm.to_ical().decode()
+
+
+def test_a_task_with_a_due_date_is_an_all_day_event() -> None:
+    (event,) = parse([TASK]).walk("VEVENT")
+    assert event["DTSTART"].params["VALUE"] == "DATE"
+    assert event["DTSTART"].dt == date(2026, 11, 24)
+    assert event["DTEND"].dt == date(2026, 11, 25)
+
+
+def test_cancelled_and_done() -> None:
+    cancelled, done = parse([replace(MEETING, status="cancelled"), replace(TASK, status="done")]).walk("VEVENT")
+    assert str(cancelled["STATUS"]) == "CANCELLED"
+    assert str(done["SUMMARY"]).startswith("✓ ")
+
+
+def test_uids_are_stable_across_exports() -> None:
+    rows = [MEETING, TASK]
+    first = [str(e["UID"]) for e in parse(rows).walk("VEVENT")]
+    again = [str(e["UID"]) for e in parse(rows, stamp=TEST_NOW + timedelta(days=3)).walk("VEVENT")]
+    assert first == again == ["a1@crm-desktop", "a2@crm-desktop"]
+
+
+def test_a_series_until_a_day_keeps_that_day() -> None:
+    row = replace(MEETING, rrule="FREQ=DAILY;UNTIL=20261125T235959", skipped=(datetime(2026, 11, 24, 9, 0),))
+    cal = parse([row])
+    (event,) = cal.walk("VEVENT")
+    assert event["RRULE"]["UNTIL"][0] == datetime(2026, 11, 25, 16, 59, 59, tzinfo=event["RRULE"]["UNTIL"][0].tzinfo)
+    assert starts(cal, date(2026, 11, 1), date(2027, 1, 1)) == [datetime(2026, 11, 23, 9), datetime(2026, 11, 25, 9)]
+
+
+def test_anniversaries_every_year_and_29_february_on_the_28th_in_common_years() -> None:
+    leap = IcsAnniversary("birthday-c1", "birthday", "", 2, 29, 1988, "สมชาย ใจดี", 3)
+    custom = IcsAnniversary("x9", "custom", "ครบรอบแต่งงาน", 6, 15, None, "คุณนิดา", None)
+    cal = parse(anniversaries=[leap, custom])
+    days = [d.date() for d in starts(cal, date(2027, 1, 1), date(2029, 1, 1))]
+    assert days == [date(2027, 2, 28), date(2027, 6, 15), date(2028, 2, 29), date(2028, 6, 15)]
+    birthday = cal.walk("VEVENT")[0]
+    assert birthday["UID"] == "birthday-c1@crm-desktop"
+    assert birthday["DTSTART"].params["VALUE"] == "DATE"
+    assert birthday["RRULE"]["FREQ"] == ["YEARLY"]
+    assert birthday.walk("VALARM")[0]["TRIGGER"].dt == -timedelta(days=3)
+    assert "สมชาย ใจดี" in str(birthday["SUMMARY"])
+
+
+WEEKDAYS = st.lists(st.integers(0, 6), min_size=1, max_size=7, unique=True).map(lambda d: tuple(sorted(d)))
+
+
+@st.composite
+def series(draw: st.DrawFn) -> IcsActivity:
+    """A random series, with some of its starts skipped; a weekly one may start on a day off its rule."""
+    first_day = draw(st.dates(date(2025, 1, 1), date(2027, 12, 31)))
+    freq = draw(st.sampled_from(("daily", "weekly", "monthly", "yearly")))
+    weekdays = draw(WEEKDAYS) if freq == "weekly" and draw(st.booleans()) else ()
+    ends = draw(st.sampled_from(("never", "until", "count")))
+    rule = Recurrence(
+        freq, draw(st.integers(1, 4)), weekdays, freq == "monthly" and draw(st.booleans()),
+        first_day + timedelta(days=draw(st.integers(0, 800))) if ends == "until" else None,
+        draw(st.integers(1, 40)) if ends == "count" else None,
+    )
+    all_day = draw(st.booleans())
+    first = datetime.combine(first_day, time() if all_day else time(draw(st.integers(0, 23)), draw(st.sampled_from((0, 30)))))
+    text = rule.text(first_day)
+    made = expand(text, first, first, first + timedelta(days=3 * 366))
+    skipped = tuple(draw(st.lists(st.sampled_from(made), max_size=4, unique=True))) if made else ()
+    return replace(MEETING, rrule=text, skipped=skipped, all_day=all_day,
+                   starts_at=None if all_day else first, ends_at=None if all_day else first + timedelta(hours=1),
+                   due_on=first_day if all_day else None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(series(), st.dates(date(2025, 1, 1), date(2028, 12, 31)), st.integers(1, 400))
+def test_calendar_apps_expand_a_series_as_the_app_does(row: IcsActivity, start: date, days: int) -> None:
+    end = start + timedelta(days=days)
+    first = row.first
+    assert first is not None
+    ours = expand(row.rrule, first, datetime.combine(start, time()), datetime.combine(end, time()), set(row.skipped))
+    assert starts(parse([row]), start, end) == ours
