@@ -119,7 +119,8 @@ def series(draw: st.DrawFn) -> IcsActivity:
         draw(st.integers(1, 40)) if ends == "count" else None,
     )
     all_day = draw(st.booleans())
-    first = datetime.combine(first_day, time() if all_day else time(draw(st.integers(0, 23)), draw(st.sampled_from((0, 30)))))
+    at = time() if all_day else time(draw(st.integers(0, 23)), draw(st.sampled_from((0, 30))))
+    first = datetime.combine(first_day, at)
     text = rule.text(first_day)
     made = expand(text, first, first, first + timedelta(days=3 * 366))
     skipped = tuple(draw(st.lists(st.sampled_from(made), max_size=4, unique=True))) if made else ()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard, vRecur
 
@@ -89,7 +89,7 @@ class IcsAnniversary:
 
 
 def _stamp(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=timezone.utc)
+    return moment.replace(tzinfo=UTC)
 
 
 def _office(moment: datetime) -> datetime:
