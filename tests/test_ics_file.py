@@ -14,11 +14,13 @@ import recurring_ical_events
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crm_desktop.exchange.ics import IcsActivity, IcsAnniversary, ics_chunks
-from crm_desktop.services.activities.recurrence import Recurrence, expand
+from crm_desktop.exchange.ics import ics_chunks
+from crm_desktop.exchange.yearly_dates import YearlyDate
+from crm_desktop.queries.activities.calendar_file import CalendarActivity
+from crm_desktop.recurrence import Recurrence, expand
 from tests.time_helpers import TEST_NOW
 
-MEETING = IcsActivity(
+MEETING = CalendarActivity(
     id="a1", kind="meeting", subject="ประชุมสรุปยอดขาย", details="นำใบเสนอราคาไปด้วย", location="สาขาบางนา",
     status="planned", outcome="", starts_at=datetime(2026, 11, 23, 9, 0), ends_at=datetime(2026, 11, 23, 10, 30),
     due_on=None, all_day=False, remind_minutes=None, rrule="", skipped=(), customer="ร้านกาแฟดอยช้าง",
@@ -27,7 +29,7 @@ MEETING = IcsActivity(
 TASK = replace(MEETING, id="a2", kind="task", starts_at=None, ends_at=None, due_on=date(2026, 11, 24), all_day=True)
 
 
-def parse(activities: list[IcsActivity] = (), anniversaries: list[IcsAnniversary] = (),  # type: ignore[assignment]
+def parse(activities: list[CalendarActivity] = (), anniversaries: list[YearlyDate] = (),  # type: ignore[assignment]
           stamp: datetime = TEST_NOW) -> icalendar.Calendar:
     return icalendar.Calendar.from_ical(b"".join(ics_chunks("CRM", activities, anniversaries, stamp)))
 
@@ -90,8 +92,8 @@ def test_a_series_until_a_day_keeps_that_day() -> None:
 
 
 def test_anniversaries_every_year_and_29_february_on_the_28th_in_common_years() -> None:
-    leap = IcsAnniversary("birthday-c1", "birthday", "", 2, 29, 1988, "สมชาย ใจดี", 3)
-    custom = IcsAnniversary("x9", "custom", "ครบรอบแต่งงาน", 6, 15, None, "คุณนิดา", None)
+    leap = YearlyDate("birthday-c1", "birthday", "", 2, 29, 1988, "สมชาย ใจดี", 3)
+    custom = YearlyDate("x9", "custom", "ครบรอบแต่งงาน", 6, 15, None, "คุณนิดา", None)
     cal = parse(anniversaries=[leap, custom])
     days = [d.date() for d in starts(cal, date(2027, 1, 1), date(2029, 1, 1))]
     assert days == [date(2027, 2, 28), date(2027, 6, 15), date(2028, 2, 29), date(2028, 6, 15)]
@@ -107,7 +109,7 @@ WEEKDAYS = st.lists(st.integers(0, 6), min_size=1, max_size=7, unique=True).map(
 
 
 @st.composite
-def series(draw: st.DrawFn) -> IcsActivity:
+def series(draw: st.DrawFn) -> CalendarActivity:
     """A random series, with some of its starts skipped; a weekly one may start on a day off its rule."""
     first_day = draw(st.dates(date(2025, 1, 1), date(2027, 12, 31)))
     freq = draw(st.sampled_from(("daily", "weekly", "monthly", "yearly")))
@@ -131,7 +133,7 @@ def series(draw: st.DrawFn) -> IcsActivity:
 
 @settings(max_examples=60, deadline=None)
 @given(series(), st.dates(date(2025, 1, 1), date(2028, 12, 31)), st.integers(1, 400))
-def test_calendar_apps_expand_a_series_as_the_app_does(row: IcsActivity, start: date, days: int) -> None:
+def test_calendar_apps_expand_a_series_as_the_app_does(row: CalendarActivity, start: date, days: int) -> None:
     end = start + timedelta(days=days)
     first = row.first
     assert first is not None

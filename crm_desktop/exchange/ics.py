@@ -17,13 +17,19 @@ import calendar
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard, vRecur
 
 from crm_desktop.clock import BANGKOK, utc_time
-from crm_desktop.errors import ValidationError
+from crm_desktop.db.bulk import Cancelled
+from crm_desktop.db.database import Database
+from crm_desktop.db.output import output_file
+from crm_desktop.errors import StorageError, ValidationError
+from crm_desktop.exchange.yearly_dates import YearlyDate, yearly_dates
 from crm_desktop.messages import translate
-from crm_desktop.services.activities.recurrence import Recurrence, expand
+from crm_desktop.queries.activities.calendar_file import CalendarActivity, calendar_activities
+from crm_desktop.recurrence import DAY_START, Recurrence, expand
 
 TZID = "Asia/Bangkok"
 UID_DOMAIN = "crm-desktop"
@@ -38,54 +44,13 @@ KIND_LABELS = {"task": "Task", "meeting": "Meeting", "call": "Call", "email": "E
 # keeps the file the same from one export to the next).
 NO_YEAR = 1970
 
-
-@dataclass(frozen=True)
-class IcsActivity:
-    """One activity row as the file needs it. Times are office-local; `skipped` holds the starts its
-    series no longer produces (office-local, midnight for an all-day series)."""
-
-    id: str
-    kind: str
-    subject: str
-    details: str
-    location: str
-    status: str
-    outcome: str
-    starts_at: datetime | None
-    ends_at: datetime | None
-    due_on: date | None
-    all_day: bool
-    remind_minutes: int | None
-    rrule: str
-    skipped: tuple[datetime, ...]
-    customer: str
-    updated_at: datetime  # UTC
-
-    @property
-    def first(self) -> datetime | None:
-        """The first start as the app expands it: the time, or midnight of the day for an all-day one."""
-        if self.timed:
-            return self.starts_at
-        day = self.due_on or (self.starts_at.date() if self.starts_at is not None else None)
-        return datetime.combine(day, time()) if day is not None else None
-
-    @property
-    def timed(self) -> bool:
-        return self.starts_at is not None and not self.all_day
-
-
-@dataclass(frozen=True)
-class IcsAnniversary:
-    """A yearly date of a customer: `key` names it for the UID ("birthday-<contact id>", …)."""
-
-    key: str
-    kind: str  # birthday, founding or custom
-    title: str  # the custom date's title; empty for birthdays and founding days
-    month: int
-    day: int
-    year: int | None
-    customer: str
-    remind_days: int | None
+Progress = Callable[[int, int], bool]
+# Windows tried in turn to find whether a series reaches a range: a daily rule answers in the first,
+# a rule without end that repeats every few years in the last (each expansion stays short).
+_WINDOWS = (timedelta(days=32), timedelta(days=367), timedelta(days=100 * 366))
+_NEVER = datetime(9000, 1, 1)
+_YEAR = timedelta(days=366)
+_DAY_START = datetime.combine(date.min, DAY_START) - datetime.min
 
 
 def _stamp(moment: datetime) -> datetime:
@@ -121,7 +86,7 @@ def calendar_head(name: str) -> Calendar:
     return cal
 
 
-def _series_rule(row: IcsActivity, first: datetime) -> vRecur | None:
+def _series_rule(row: CalendarActivity, first: datetime) -> vRecur | None:
     """The RRULE as the app expands it: the BYDAY of a monthly rule by weekday from the first start,
     UNTIL as RFC 5545 wants it beside this DTSTART (a UTC time for a timed series, a date for an
     all-day one; the app's until is inclusive, to the end of that office day)."""
@@ -137,7 +102,7 @@ def _series_rule(row: IcsActivity, first: datetime) -> vRecur | None:
     return recur
 
 
-def activity_event(row: IcsActivity, stamp: datetime, lang: str = "en") -> Event | None:
+def activity_event(row: CalendarActivity, stamp: datetime, lang: str = "en") -> Event | None:
     """The VEVENT of one activity row; None for one without a date (nothing to put on a calendar)."""
     first = row.first
     if first is None:
@@ -171,8 +136,9 @@ def activity_event(row: IcsActivity, stamp: datetime, lang: str = "en") -> Event
                 skipped.add(first)  # a start off the rule (RFC 5545 would count it; the app does not)
             if skipped:
                 event.add("exdate", [_office(s) if row.timed else s.date() for s in sorted(skipped)])
-    if row.remind_minutes is not None:
-        event.add_component(_alarm(row.subject, timedelta(minutes=row.remind_minutes)))
+    if row.remind_minutes is not None:  # the app reminds of an all-day one relative to 09:00 of its day
+        before = timedelta(minutes=row.remind_minutes)
+        event.add_component(_alarm(row.subject, before if row.timed else before - _DAY_START))
     return event
 
 
@@ -184,11 +150,7 @@ def _alarm(text: str, before: timedelta) -> Alarm:
     return alarm
 
 
-def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
-
-
-def anniversary_event(row: IcsAnniversary, stamp: datetime, lang: str = "en") -> Event:
+def anniversary_event(row: YearlyDate, stamp: datetime, lang: str = "en") -> Event:
     """An all-day event every year on the anniversary.
 
     29 February: the app shows it on 28 February in common years. RFC 5545 drops the dates a rule
@@ -201,9 +163,9 @@ def anniversary_event(row: IcsAnniversary, stamp: datetime, lang: str = "en") ->
     event = Event()
     event.add("uid", f"{row.key}@{UID_DOMAIN}")
     event.add("dtstamp", _stamp(stamp))
-    year = row.year or NO_YEAR
-    month_end = row.day > _last_day(2001, row.month)  # not in every year's month (2001: a common year)
-    first = date(year, row.month, min(row.day, _last_day(year, row.month)))
+    first = row.on(row.year or NO_YEAR)
+    assert first is not None  # its own first year
+    month_end = row.day > calendar.monthrange(2001, row.month)[1]  # not in every year's month (2001: common)
     event.add("dtstart", first)
     event.add("dtend", first + _DAY)
     rule: dict[str, object] = {"freq": "yearly"}
@@ -219,10 +181,8 @@ def anniversary_event(row: IcsAnniversary, stamp: datetime, lang: str = "en") ->
     return event
 
 
-Progress = Callable[[int, int], bool]
 
-
-def ics_chunks(name: str, activities: Iterable[IcsActivity], anniversaries: Iterable[IcsAnniversary],
+def ics_chunks(name: str, activities: Iterable[CalendarActivity], anniversaries: Iterable[YearlyDate],
                stamp: datetime, lang: str = "en") -> Iterator[bytes]:
     """The file in pieces: the calendar's head (with the VTIMEZONE), one VEVENT at a time, the end.
 
@@ -237,3 +197,58 @@ def ics_chunks(name: str, activities: Iterable[IcsActivity], anniversaries: Iter
     for anniversary in anniversaries:
         yield anniversary_event(anniversary, stamp, lang).to_ical()
     yield end
+
+
+def _midnight(day: date | None) -> datetime | None:
+    return datetime.combine(day, time()) if day is not None else None
+
+
+def reaches(row: CalendarActivity, start: date | None, end: date | None) -> bool:
+    """Whether the row falls on an office date start <= d < end (None: no bound); a series when any
+    of its starts does, as the app expands it."""
+    first = row.first
+    if first is None:
+        return False
+    low, high = _midnight(start) or first, _midnight(end) or _NEVER
+    if not row.rrule:
+        return low <= first < high
+    skip = set(row.skipped)
+    tries = [low + window for window in _WINDOWS if low + window < high] + [high]
+    return any(expand(row.rrule, first, low, until, skip) for until in tries)
+
+
+@dataclass(frozen=True)
+class IcsExport:
+    path: Path
+    events: int
+
+
+def export_ics(db: Database, dest: Path, *, start: date | None = None, end: date | None = None,
+               person_id: str | None = None, anniversaries: bool = False, name: str = "crm_desktop",
+               lang: str = "en", force: bool = False, progress: Progress | None = None) -> IcsExport:
+    """Write the activities falling on office dates start <= d < end (None: no bound) of one person
+    (the assignee) or of everyone, and with `anniversaries` their customers' yearly dates, to
+    `dest` as an .ics file named `name` in calendar apps.
+
+    For the command line and the calendar tab; runs on a worker thread (it opens no session of its
+    own beyond one read). `progress(done, total)` returning False stops it: Cancelled, and no file
+    (an existing one stays as it was). `dest` follows the rules of every output file (`db.output`).
+    """
+    rows = [r for r in calendar_activities(db, start=start, end=end, person_id=person_id) if reaches(r, start, end)]
+    dates: list[YearlyDate] = []
+    if anniversaries:
+        dates = yearly_dates(db, person_id=person_id)
+        if end is not None:  # every date recurs until then; within a year of the end if it has begun
+            dates = [d for d in dates if d.dates(start or end - _YEAR, end)]
+    chunks = ics_chunks(name, rows, dates, db.time.now(), lang)
+    total = len(rows) + len(dates) + 2
+    with output_file(dest, db.path, force=force) as tmp:
+        try:
+            with tmp.open("wb") as out:
+                for done, chunk in enumerate(chunks, 1):
+                    out.write(chunk)
+                    if progress is not None and not progress(done, total):
+                        raise Cancelled()
+        except OSError as exc:
+            raise StorageError("Could not write {path}: {reason}", path=str(dest), reason=exc) from exc
+    return IcsExport(dest, len(rows) + len(dates))

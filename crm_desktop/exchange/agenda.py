@@ -1,0 +1,53 @@
+"""The agenda as plain text: the coming activities and anniversaries, one per line, for a terminal or
+a script (`crm-desktop agenda`)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from crm_desktop.db.database import Database
+from crm_desktop.errors import ValidationError
+from crm_desktop.exchange.ics import KIND_LABELS
+from crm_desktop.exchange.yearly_dates import yearly_dates
+from crm_desktop.messages import translate
+from crm_desktop.queries.activities.occurrences import occurrences
+from crm_desktop.queries.lookups import UserRow, users
+
+MAX_DAYS = 366
+
+
+def person_named(db: Database, name: str) -> UserRow:
+    """The one person (active or not: their history stays) called `name`, whatever the case and spacing."""
+    wanted = " ".join(name.split()).casefold()
+    people = users(db, active_only=False)
+    found = [p for p in people if " ".join(p.name.split()).casefold() == wanted]
+    if not found:
+        raise ValidationError("owner", "Nobody is named {name}. The people are: {names}.",
+                              name=name, names=", ".join(p.name for p in people))
+    if len(found) > 1:
+        raise ValidationError("owner", "{count} people are named {name}; give one of them another name in the "
+                              "settings first.", count=len(found), name=name)
+    return found[0]
+
+
+def agenda_lines(db: Database, today: date, days: int, *, person_id: str | None = None,
+                 lang: str = "en") -> list[str]:
+    """Planned activities and anniversaries on office dates today <= d < today + days, in order, as
+    tab-separated lines: date, time (office time) or "all day", kind, subject, customer."""
+    if not 1 <= days <= MAX_DAYS:
+        raise ValidationError("days", "The number of days must be from 1 to {most}, not {days}.",
+                              most=MAX_DAYS, days=days)
+    end = today + timedelta(days=days)
+    all_day = translate("all day", lang)
+    found: list[tuple[date, str, str, str, str]] = []
+    for o in occurrences(db, today, end, assignees=[person_id] if person_id else None, statuses=["planned"]):
+        at = o.starts_at.strftime("%H:%M") if o.starts_at is not None and not o.all_day else ""
+        found.append((o.day, at, translate(KIND_LABELS.get(o.kind, o.kind), lang), o.subject, o.customer))
+    for yearly in yearly_dates(db, person_id=person_id):
+        label = translate(KIND_LABELS[yearly.kind], lang)
+        for day in yearly.dates(today, end):
+            years = f" ({day.year - yearly.year})" if yearly.year is not None and day.year > yearly.year else ""
+            found.append((day, "", label, (yearly.title or label) + years, yearly.customer))
+    found.sort(key=lambda line: (line[0], line[1]))
+    return ["\t".join((day.isoformat(), at or all_day, kind, subject, customer))
+            for day, at, kind, subject, customer in found]
