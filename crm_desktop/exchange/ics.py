@@ -29,7 +29,7 @@ from crm_desktop.errors import StorageError, ValidationError
 from crm_desktop.exchange.yearly_dates import YearlyDate, yearly_dates
 from crm_desktop.messages import translate
 from crm_desktop.queries.activities.calendar_file import CalendarActivity, calendar_activities
-from crm_desktop.recurrence import DAY_START, Recurrence, expand
+from crm_desktop.recurrence import DAY_START, Recurrence, day_start, expand
 
 TZID = "Asia/Bangkok"
 UID_DOMAIN = "crm-desktop"
@@ -199,17 +199,14 @@ def ics_chunks(name: str, activities: Iterable[CalendarActivity], anniversaries:
     yield end
 
 
-def _midnight(day: date | None) -> datetime | None:
-    return datetime.combine(day, time()) if day is not None else None
-
-
 def reaches(row: CalendarActivity, start: date | None, end: date | None) -> bool:
     """Whether the row falls on an office date start <= d < end (None: no bound); a series when any
     of its starts does, as the app expands it."""
     first = row.first
     if first is None:
         return False
-    low, high = _midnight(start) or first, _midnight(end) or _NEVER
+    low = day_start(start) if start is not None else first
+    high = day_start(end) if end is not None else _NEVER
     if not row.rrule:
         return low <= first < high
     skip = set(row.skipped)

@@ -3,16 +3,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_
 
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.database import Database
-from crm_desktop.models import Account, Activity, ActivityException, Contact, Lead
-from crm_desktop.queries.accounts import full_name
+from crm_desktop.models import Activity
+from crm_desktop.queries.activities.occurrences import activity_select, customer_name, skipped_starts
+from crm_desktop.recurrence import day_start
 
 
 @dataclass(frozen=True)
@@ -50,60 +50,31 @@ class CalendarActivity:
         return datetime.combine(day, time()) if day is not None else None
 
 
-def _midnight(day: date | None) -> datetime | None:
-    return datetime.combine(day, time()) if day is not None else None
-
-
 def calendar_activities(db: Database, *, start: date | None = None, end: date | None = None,
                         person_id: str | None = None) -> list[CalendarActivity]:
     """Live activities of one person (the one who does them: the assignee) or of everyone, by first
     start: those on office dates start <= d < end, and every series that starts before the end
     (whether one reaches the range is for the caller to expand)."""
     a = Activity
-    stmt = (
-        select(a.id, a.kind, a.subject, a.notes, a.location, a.status, a.outcome, a.starts_at, a.ends_at,
-               a.due_on, a.all_day, a.remind_minutes, a.rrule, a.updated_at,
-               Account.name.label("account"), Contact.prefix.label("c_prefix"),
-               Contact.first_name.label("c_first"), Contact.last_name.label("c_last"),
-               Lead.company_name.label("company"), Lead.prefix.label("l_prefix"),
-               Lead.first_name.label("l_first"), Lead.last_name.label("l_last"))
-        .outerjoin(Account, Account.id == a.account_id)
-        .outerjoin(Contact, Contact.id == a.contact_id)
-        .outerjoin(Lead, Lead.id == a.lead_id)
-        .where(a.deleted_at.is_(None), or_(a.starts_at.is_not(None), a.due_on.is_not(None)))
-        .order_by(func.coalesce(a.due_on, a.starts_at), a.id)
-    )
+    where = [or_(a.starts_at.is_not(None), a.due_on.is_not(None))]
     if person_id is not None:
-        stmt = stmt.where(a.assignee_id == person_id)
-    if end is not None:  # a series starts before the end too; whether it reaches the start is checked below
-        stmt = stmt.where(or_(a.starts_at < utc_time(_midnight(end)), a.due_on < end))  # type: ignore[arg-type]
+        where.append(a.assignee_id == person_id)
+    if end is not None:  # a series starts before the end too
+        where.append(or_(a.starts_at < utc_time(day_start(end)), and_(a.starts_at.is_(None), a.due_on < end)))
     if start is not None:
-        stmt = stmt.where(or_(a.rrule != "", a.starts_at >= utc_time(_midnight(start)),  # type: ignore[arg-type]
-                              and_(a.starts_at.is_(None), a.due_on >= start)))
+        where.append(or_(a.rrule != "", a.starts_at >= utc_time(day_start(start)),
+                         and_(a.starts_at.is_(None), a.due_on >= start)))
+    stmt = activity_select(*where).add_columns(a.notes, a.updated_at).order_by(a.starts_at, a.due_on, a.id)
     with db.engine.connect() as conn:
-        rows = conn.execute(stmt).all()
-        series = [r.id for r in rows if r.rrule]
-        skipped = _skipped(conn, series) if series else {}
-    found = []
-    for r in rows:
-        customer = ((full_name(r.c_prefix, r.c_first, r.c_last) if r.c_first else r.account) or r.company
-                    or full_name(r.l_prefix or "", r.l_first or "", r.l_last or ""))
-        found.append(CalendarActivity(
-            r.id, r.kind, r.subject, r.notes, r.location, r.status, r.outcome,
-            office_time(r.starts_at) if r.starts_at is not None else None,
-            office_time(r.ends_at) if r.ends_at is not None else None,
-            r.due_on, r.all_day, r.remind_minutes, r.rrule, tuple(skipped.get(r.id, ())), customer or "",
-            r.updated_at,
-        ))
-    return found
-
-
-def _skipped(conn: object, series: Collection[str]) -> dict[str, list[datetime]]:
-    found: dict[str, list[datetime]] = {}
-    ids = list(series)
-    for i in range(0, len(ids), 500):  # SQLite's bound-parameter limit
-        stmt = select(ActivityException.activity_id, ActivityException.occurrence).where(
-            ActivityException.activity_id.in_(ids[i:i + 500]), ActivityException.deleted_at.is_(None))
-        for activity_id, occurrence in conn.execute(stmt):  # type: ignore[attr-defined]
-            found.setdefault(activity_id, []).append(office_time(occurrence))
-    return found
+        rows = conn.execute(stmt).mappings().all()
+        skipped = skipped_starts(conn, [r["id"] for r in rows if r["rrule"]])
+    return [
+        CalendarActivity(
+            r["id"], r["kind"], r["subject"], r["notes"], r["location"], r["status"], r["outcome"],
+            office_time(r["starts_at"]) if r["starts_at"] is not None else None,
+            office_time(r["ends_at"]) if r["ends_at"] is not None else None,
+            r["due_on"], r["all_day"], r["remind_minutes"], r["rrule"], tuple(sorted(skipped.get(r["id"], ()))),
+            customer_name(r), r["updated_at"],
+        )
+        for r in rows
+    ]
