@@ -63,6 +63,20 @@ def test_a_timed_activity_in_office_time_with_its_fields() -> None:
     assert "TRIGGER:-PT45M" in alarm.to_ical().decode()
 
 
+def test_long_thai_text_and_special_characters_survive() -> None:
+    details = "โทรยืนยันนัด; นำตัวอย่างสินค้า, แคตตาล็อก และใบเสนอราคา\\ฉบับใหม่\nบรรทัดที่สอง " * 4
+    row = replace(MEETING, subject="ประชุม, สรุป; ยอด\\ขาย" * 5, details=details, customer="")
+    data = b"".join(ics_chunks("CRM", [row], [], TEST_NOW))
+    lines = data.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75
+    for line in lines:
+        line.decode()  # never cut inside a Thai character (UnicodeDecodeError)
+    assert "SUMMARY:ประชุม\\, สรุป\\; ยอด\\\\ขาย" in data.replace(b"\r\n ", b"").decode()  # escaped, as RFC 5545 says
+    (event,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert str(event["SUMMARY"]) == row.subject
+    assert str(event["DESCRIPTION"]) == details
+
+
 def test_a_task_with_a_due_date_is_an_all_day_event() -> None:
     (event,) = parse([TASK]).walk("VEVENT")
     assert event["DTSTART"].params["VALUE"] == "DATE"

@@ -16,10 +16,10 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard, vRecur
+from icalendar import Calendar, Timezone, TimezoneStandard, vDuration, vRecur
 
 from crm_desktop.clock import BANGKOK, utc_time
 from crm_desktop.db.bulk import Cancelled
@@ -34,9 +34,10 @@ from crm_desktop.recurrence import DAY_START, Recurrence, day_start, expand
 TZID = "Asia/Bangkok"
 UID_DOMAIN = "crm-desktop"
 PRODID = "-//crm_desktop//Activities and anniversaries//EN"
-OFFICE_ZONE = timezone(BANGKOK, TZID)
 _DAY = timedelta(days=1)
 _SECOND = timedelta(seconds=1)
+_OCTETS = 75  # the longest content line (RFC 5545 §3.1)
+_CONTROLS = dict.fromkeys((*range(0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), 0x7F))
 # What calendar apps show as the category (Outlook colours by it), in the export's language.
 KIND_LABELS = {"task": "Task", "meeting": "Meeting", "call": "Call", "email": "E-mail", "visit": "Visit",
                "note": "Note", "birthday": "Birthday", "founding": "Founding day", "custom": "Anniversary"}
@@ -50,15 +51,11 @@ Progress = Callable[[int, int], bool]
 _WINDOWS = (timedelta(days=32), timedelta(days=367), timedelta(days=100 * 366))
 _NEVER = datetime(9000, 1, 1)
 _YEAR = timedelta(days=366)
-_DAY_START = datetime.combine(date.min, DAY_START) - datetime.min
+_DAY_START = timedelta(hours=DAY_START.hour, minutes=DAY_START.minute)
 
 
 def _stamp(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC)
-
-
-def _office(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=OFFICE_ZONE)
 
 
 def office_timezone() -> Timezone:
@@ -102,55 +99,91 @@ def _series_rule(row: CalendarActivity, first: datetime) -> vRecur | None:
     return recur
 
 
-def activity_event(row: CalendarActivity, stamp: datetime, lang: str = "en") -> Event | None:
-    """The VEVENT of one activity row; None for one without a date (nothing to put on a calendar)."""
+def _text(value: str) -> str:
+    """A TEXT value escaped as RFC 5545 §3.3.11 says (control characters but tab and newline dropped)."""
+    return (value.translate(_CONTROLS).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """A content line folded at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character (Thai takes
+    three octets) nor right after a backslash (some readers unescape before unfolding)."""
+    data = line.encode()
+    if len(data) <= _OCTETS:
+        return line
+    parts, start, limit = [], 0, _OCTETS
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation octet: back to the character's first
+            cut -= 1
+        if data[cut - 1] == 0x5C:
+            cut -= 1
+        parts.append(data[start:cut])
+        start, limit = cut, _OCTETS - 1  # a continuation line starts with a space
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode()
+
+
+def _local(moment: datetime) -> str:
+    return f";TZID={TZID}:{moment:%Y%m%dT%H%M%S}"
+
+
+def _day(day: date) -> str:
+    return f";VALUE=DATE:{day:%Y%m%d}"
+
+
+def _alarm(text: str, before: timedelta) -> list[str]:
+    return ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_text(text)}",
+            f"TRIGGER:{vDuration(-before).to_ical().decode()}", "END:VALARM"]
+
+
+def _block(lines: list[str]) -> bytes:
+    return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode()
+
+
+def activity_event(row: CalendarActivity, stamp: datetime, lang: str = "en") -> bytes:
+    """The VEVENT of one dated activity row.
+
+    Written line by line rather than through icalendar's Event: that takes 0.6 ms an event, 25 s for
+    a busy rep's year; these lines take a few microseconds, and the tests read them back with icalendar."""
     first = row.first
     if first is None:
-        return None
-    event = Event()
-    event.add("uid", f"{row.id}@{UID_DOMAIN}")
-    event.add("dtstamp", _stamp(stamp))
-    event.add("last-modified", _stamp(row.updated_at))
+        raise ValueError("an activity without a date has no place on a calendar")
+    lines = ["BEGIN:VEVENT", f"UID:{row.id}@{UID_DOMAIN}", f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
+             f"LAST-MODIFIED:{row.updated_at:%Y%m%dT%H%M%SZ}"]
     if row.timed:
-        event.add("dtstart", _office(first))
+        lines.append("DTSTART" + _local(first))
         if row.ends_at is not None and row.ends_at > first:
-            event.add("dtend", _office(row.ends_at))
+            lines.append("DTEND" + _local(row.ends_at))
     else:
-        event.add("dtstart", first.date())
-        event.add("dtend", first.date() + _DAY)
-        event.add("transp", "TRANSPARENT")  # a task due today does not make its person busy all day
-    event.add("summary", ("✓ " if row.status == "done" else "") + row.subject)
+        lines += ["DTSTART" + _day(first.date()), "DTEND" + _day(first.date() + _DAY),
+                  "TRANSP:TRANSPARENT"]  # a task due today does not make its person busy all day
+    lines.append("SUMMARY:" + _text(("✓ " if row.status == "done" else "") + row.subject))
     description = "\n\n".join(text for text in (row.customer, row.details, row.outcome) if text)
     if description:
-        event.add("description", description)
+        lines.append("DESCRIPTION:" + _text(description))
     if row.location:
-        event.add("location", row.location)
-    event.add("status", "CANCELLED" if row.status == "cancelled" else "CONFIRMED")
-    event.add("categories", [translate(KIND_LABELS.get(row.kind, row.kind), lang)])
+        lines.append("LOCATION:" + _text(row.location))
+    lines.append("STATUS:" + ("CANCELLED" if row.status == "cancelled" else "CONFIRMED"))
+    lines.append("CATEGORIES:" + _text(translate(KIND_LABELS.get(row.kind, row.kind), lang)))
     if row.rrule:
         recur = _series_rule(row, first)
         if recur is not None:
-            event.add("rrule", recur)
+            lines.append("RRULE:" + recur.to_ical().decode())
             skipped = set(row.skipped)
             if not expand(row.rrule, first, first, first + _SECOND):
                 skipped.add(first)  # a start off the rule (RFC 5545 would count it; the app does not)
             if skipped:
-                event.add("exdate", [_office(s) if row.timed else s.date() for s in sorted(skipped)])
-    if row.remind_minutes is not None:  # the app reminds of an all-day one relative to 09:00 of its day
+                lines.append(f"EXDATE;TZID={TZID}:" + ",".join(f"{s:%Y%m%dT%H%M%S}" for s in sorted(skipped))
+                             if row.timed else "EXDATE;VALUE=DATE:" + ",".join(f"{s:%Y%m%d}" for s in sorted(skipped)))
+    if row.remind_minutes is not None and row.status == "planned":  # all-day: relative to 09:00 of its day
         before = timedelta(minutes=row.remind_minutes)
-        event.add_component(_alarm(row.subject, before if row.timed else before - _DAY_START))
-    return event
+        lines += _alarm(row.subject, before if row.timed else before - _DAY_START)
+    lines.append("END:VEVENT")
+    return _block(lines)
 
 
-def _alarm(text: str, before: timedelta) -> Alarm:
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", text)
-    alarm.add("trigger", -before)
-    return alarm
-
-
-def anniversary_event(row: YearlyDate, stamp: datetime, lang: str = "en") -> Event:
+def anniversary_event(row: YearlyDate, stamp: datetime, lang: str = "en") -> bytes:
     """An all-day event every year on the anniversary.
 
     29 February: the app shows it on 28 February in common years. RFC 5545 drops the dates a rule
@@ -160,42 +193,34 @@ def anniversary_event(row: YearlyDate, stamp: datetime, lang: str = "en") -> Eve
     recurring-ical-events all expand it so. A day that no year has in its month (31 April, which no
     form offers but a custom date could hold) follows the same rule: the month's last day.
     """
-    event = Event()
-    event.add("uid", f"{row.key}@{UID_DOMAIN}")
-    event.add("dtstamp", _stamp(stamp))
     first = row.on(row.year or NO_YEAR)
     assert first is not None  # its own first year
     month_end = row.day > calendar.monthrange(2001, row.month)[1]  # not in every year's month (2001: common)
-    event.add("dtstart", first)
-    event.add("dtend", first + _DAY)
-    rule: dict[str, object] = {"freq": "yearly"}
-    if month_end:
-        rule.update(bymonth=row.month, bymonthday=-1)
-    event.add("rrule", rule)
     label = translate(KIND_LABELS[row.kind], lang)
-    event.add("summary", f"{row.title or label}: {row.customer}")
-    event.add("transp", "TRANSPARENT")
-    event.add("categories", [label])
+    summary = f"{row.title or label}: {row.customer}"
+    lines = ["BEGIN:VEVENT", f"UID:{row.key}@{UID_DOMAIN}", f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
+             "DTSTART" + _day(first), "DTEND" + _day(first + _DAY),
+             "RRULE:FREQ=YEARLY" + (f";BYMONTH={row.month};BYMONTHDAY=-1" if month_end else ""),
+             "SUMMARY:" + _text(summary), "TRANSP:TRANSPARENT", "CATEGORIES:" + _text(label)]
     if row.remind_days:
-        event.add_component(_alarm(f"{row.title or label}: {row.customer}", timedelta(days=row.remind_days)))
-    return event
-
+        lines += _alarm(summary, timedelta(days=row.remind_days))
+    lines.append("END:VEVENT")
+    return _block(lines)
 
 
 def ics_chunks(name: str, activities: Iterable[CalendarActivity], anniversaries: Iterable[YearlyDate],
                stamp: datetime, lang: str = "en") -> Iterator[bytes]:
-    """The file in pieces: the calendar's head (with the VTIMEZONE), one VEVENT at a time, the end.
-
-    Events are serialised one by one so that writing can report progress and stop on Cancel."""
+    """The file in pieces: the calendar's head (with the VTIMEZONE, through icalendar), one VEVENT at a
+    time (so that writing can report progress and stop on Cancel), the end. Activities without a date
+    are left out."""
     head = calendar_head(name).to_ical()
     end = b"END:VCALENDAR\r\n"
     yield head[: -len(end)]
     for row in activities:
-        event = activity_event(row, stamp, lang)
-        if event is not None:
-            yield event.to_ical()
+        if row.first is not None:
+            yield activity_event(row, stamp, lang)
     for anniversary in anniversaries:
-        yield anniversary_event(anniversary, stamp, lang).to_ical()
+        yield anniversary_event(anniversary, stamp, lang)
     yield end
 
 
@@ -227,8 +252,8 @@ def export_ics(db: Database, dest: Path, *, start: date | None = None, end: date
     (the assignee) or of everyone, and with `anniversaries` their customers' yearly dates, to
     `dest` as an .ics file named `name` in calendar apps.
 
-    For the command line and the calendar tab; runs on a worker thread (it opens no session of its
-    own beyond one read). `progress(done, total)` returning False stops it: Cancelled, and no file
+    For the command line and the calendar tab (on a worker thread: it only reads, through its own
+    connection). `progress(done, total)` returning False stops it: Cancelled, and no file
     (an existing one stays as it was). `dest` follows the rules of every output file (`db.output`).
     """
     rows = [r for r in calendar_activities(db, start=start, end=end, person_id=person_id) if reaches(r, start, end)]
