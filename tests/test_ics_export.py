@@ -15,17 +15,18 @@ import pytest
 import recurring_ical_events
 
 from crm_desktop.db.bulk import Cancelled
+from crm_desktop.exchange.agenda import person_named
 from crm_desktop.exchange.ics import export_ics
 from crm_desktop.main import main
-from crm_desktop.models import Anniversary, User
+from crm_desktop.models import Anniversary
 from crm_desktop.queries.activities.occurrences import occurrences
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.activities.edit import ActivityInput, cancel_activity, create_activity
 from crm_desktop.services.app import OWNER_ID, AppContext, open_app
 from crm_desktop.services.contacts import ContactInput, create_contact
+from crm_desktop.services.users import UserInput, create_user
 from tests.time_helpers import TODAY, make_clock
 
-NOK = "rep-nok"
 SHOP = "ร้านกาแฟดอยช้าง"
 
 
@@ -40,12 +41,10 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("office") / "crm.sqlite3"
     ctx = open_app(path, clock=make_clock())
     try:
-        with ctx.uow() as uow:
-            uow.users.add(User(id=NOK, name="Nok Sukjai", role="sales"))
-            uow.commit()
-        shop = create_account(ctx.uow(), AccountInput(name=SHOP, owner_id=NOK, founded_on=date(1995, 12, 1)),
+        nok = create_user(ctx.uow(), UserInput(name="Nok Sukjai")).created[0]
+        shop = create_account(ctx.uow(), AccountInput(name=SHOP, owner_id=nok, founded_on=date(1995, 12, 1)),
                               TODAY).created[0]
-        somchai = create_contact(ctx.uow(), ContactInput(first_name="สมชาย", last_name="ใจดี", owner_id=NOK,
+        somchai = create_contact(ctx.uow(), ContactInput(first_name="สมชาย", last_name="ใจดี", owner_id=nok,
                                                          birthday=date(1988, 2, 29)), TODAY).created[0]
         with ctx.uow() as uow:
             uow.session.add(Anniversary(kind="custom", title="ครบรอบเปิดร้าน", month=11, day=26, year=2020,
@@ -53,13 +52,13 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             uow.commit()
         weekly = _add(ctx, ActivityInput(kind="meeting", subject="ประชุมทีมขาย", location="สาขาบางนา",
                                          starts_at=datetime(2026, 11, 2, 9, 0), ends_at=datetime(2026, 11, 2, 10, 0),
-                                         rrule="FREQ=WEEKLY;BYDAY=MO,TH", owner_id=NOK, account_id=shop,
+                                         rrule="FREQ=WEEKLY;BYDAY=MO,TH", owner_id=nok, account_id=shop,
                                          remind_minutes=15))
         cancel_activity(ctx.uow(), weekly, datetime(2026, 11, 26, 9, 0))
         _add(ctx, ActivityInput(kind="task", subject="ส่งใบเสนอราคา", due_on=date(2026, 11, 24), all_day=True,
-                                owner_id=NOK, contact_id=somchai, remind_minutes=0))
+                                owner_id=nok, contact_id=somchai, remind_minutes=0))
         _add(ctx, ActivityInput(kind="visit", subject="เยี่ยมร้าน", starts_at=datetime(2027, 1, 5, 14, 0),
-                                owner_id=NOK, account_id=shop))
+                                owner_id=nok, account_id=shop))
         _add(ctx, ActivityInput(kind="call", subject="โทรหาซัพพลายเออร์", starts_at=datetime(2026, 11, 25, 16, 30),
                                 owner_id=OWNER_ID))
     finally:
@@ -88,9 +87,10 @@ def shown(path: Path, start: date, end: date) -> list[tuple[datetime, str]]:
     return sorted(found)
 
 
-def in_app(db: Path, start: date, end: date, assignees: list[str] | None = None) -> list[tuple[datetime, str]]:
+def in_app(db: Path, start: date, end: date, person: str | None = None) -> list[tuple[datetime, str]]:
     ctx = open_app(db, clock=make_clock(), read_only=True)
     try:
+        assignees = [person_named(ctx.database, person).id] if person else None
         found = occurrences(ctx.database, start, end, assignees=assignees)
     finally:
         ctx.close()
@@ -128,7 +128,7 @@ def test_the_range_and_the_owner_filter(office: Path, tmp_path: Path, capsys: py
     assert run(capsys, office, "export", "ics", "--out", str(nok), "--owner", " nok  SUKJAI")[0] == 0
     assert subjects(nok) == {"ประชุมทีมขาย", "ส่งใบเสนอราคา", "เยี่ยมร้าน"}  # not the owner's call
     assert shown(nok, date(2026, 11, 1), date(2027, 2, 1)) == in_app(office, date(2026, 11, 1), date(2027, 2, 1),
-                                                                    [NOK])
+                                                                    "Nok Sukjai")
     later = tmp_path / "2027.ics"
     assert run(capsys, office, "export", "ics", "--out", str(later), "--from", "2027-01-01")[0] == 0
     assert subjects(later) == {"ประชุมทีมขาย", "เยี่ยมร้าน"}  # a series from before the range reaches into it

@@ -14,7 +14,7 @@ import recurring_ical_events
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crm_desktop.exchange.ics import ics_chunks
+from crm_desktop.exchange.ics import ics_chunks, reaches
 from crm_desktop.exchange.yearly_dates import YearlyDate
 from crm_desktop.queries.activities.calendar_file import CalendarActivity
 from crm_desktop.recurrence import Recurrence, expand
@@ -153,3 +153,15 @@ def test_calendar_apps_expand_a_series_as_the_app_does(row: CalendarActivity, st
     assert first is not None
     ours = expand(row.rrule, first, datetime.combine(start, time()), datetime.combine(end, time()), set(row.skipped))
     assert starts(parse([row]), start, end) == ours
+
+
+@settings(max_examples=60, deadline=None)
+@given(series(), st.dates(date(2024, 1, 1), date(2031, 12, 31)), st.one_of(st.none(), st.integers(1, 800)))
+def test_a_series_is_exported_for_a_range_when_one_of_its_starts_falls_in_it(row: CalendarActivity, start: date,
+                                                                            days: int | None) -> None:
+    end = start + timedelta(days=days) if days is not None else None
+    first = row.first
+    assert first is not None
+    until = datetime.combine(end, time()) if end is not None else datetime(2200, 1, 1)
+    assert reaches(row, start, end) == bool(expand(row.rrule, first, datetime.combine(start, time()), until,
+                                                   set(row.skipped)))
