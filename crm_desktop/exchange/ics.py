@@ -274,7 +274,8 @@ def export_ics(db: Database, dest: Path, *, start: date | None = None, end: date
     connection). `progress(done, total)` returning False stops it: Cancelled, and no file
     (an existing one stays as it was). `dest` follows the rules of every output file (`db.output`).
     """
-    rows = [r for r in calendar_activities(db, start=start, end=end, person_id=person_id) if reaches(r, start, end)]
+    rows = [r for r in calendar_activities(db, start=start, end=end, person_id=person_id)
+            if not r.rrule or reaches(r, start, end)]  # the others are in the range already
     dates: list[YearlyDate] = []
     if anniversaries:
         dates = yearly_dates(db, person_id=person_id)

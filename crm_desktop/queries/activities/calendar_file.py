@@ -11,6 +11,7 @@ from sqlalchemy import and_, or_
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.database import Database
 from crm_desktop.models import Activity
+from crm_desktop.models.activity import ACTIVITY_STATUSES
 from crm_desktop.queries.activities.occurrences import activity_select, customer_name, skipped_starts
 from crm_desktop.recurrence import day_start
 
@@ -52,21 +53,28 @@ class CalendarActivity:
 
 def calendar_activities(db: Database, *, start: date | None = None, end: date | None = None,
                         person_id: str | None = None) -> list[CalendarActivity]:
-    """Live activities of one person (the one who does them: the assignee) or of everyone, by first
-    start: those on office dates start <= d < end, and every series that starts before the end
-    (whether one reaches the range is for the caller to expand)."""
+    """Live activities of one person (the one who does them: the assignee) or of everyone: those on
+    office dates start <= d < end (timed ones, then dated ones, by start), then every series that
+    starts before the end (whether one reaches the range is for the caller to expand). Three
+    queries, as in `occurrences`, so that each walks an index instead of the person's whole history."""
     a = Activity
-    where = [or_(a.starts_at.is_not(None), a.due_on.is_not(None))]
-    if person_id is not None:
-        where.append(a.assignee_id == person_id)
-    if end is not None:  # a series starts before the end too
-        where.append(or_(a.starts_at < utc_time(day_start(end)), and_(a.starts_at.is_(None), a.due_on < end)))
+    # Every status, named: the person's (assignee, status, start/due) indexes then give range scans.
+    mine = [a.assignee_id == person_id, a.status.in_(ACTIVITY_STATUSES)] if person_id is not None else []
+    timed, dated = [a.rrule == "", a.starts_at.is_not(None)], [a.rrule == "", a.starts_at.is_(None),
+                                                                a.due_on.is_not(None)]
+    series = [a.rrule != "", or_(a.starts_at.is_not(None), a.due_on.is_not(None))]
     if start is not None:
-        where.append(or_(a.rrule != "", a.starts_at >= utc_time(day_start(start)),
-                         and_(a.starts_at.is_(None), a.due_on >= start)))
-    stmt = activity_select(*where).add_columns(a.notes, a.updated_at).order_by(a.starts_at, a.due_on, a.id)
+        timed.append(a.starts_at >= utc_time(day_start(start)))
+        dated.append(a.due_on >= start)
+    if end is not None:
+        timed.append(a.starts_at < utc_time(day_start(end)))
+        dated.append(a.due_on < end)
+        series.append(or_(a.starts_at < utc_time(day_start(end)), and_(a.starts_at.is_(None), a.due_on < end)))
     with db.engine.connect() as conn:
-        rows = conn.execute(stmt).mappings().all()
+        rows = []
+        for where, order in ((timed, a.starts_at), (dated, a.due_on), (series, a.id)):
+            stmt = activity_select(*where, *mine).add_columns(a.notes, a.updated_at).order_by(order, a.id)
+            rows += conn.execute(stmt).mappings().all()
         skipped = skipped_starts(conn, [r["id"] for r in rows if r["rrule"]])
     return [
         CalendarActivity(
