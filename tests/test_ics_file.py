@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crm_desktop.exchange.ics import ics_chunks, reaches
-from crm_desktop.exchange.yearly_dates import YearlyDate
+from crm_desktop.exchange.yearly_dates import YearlyDate, falls_on
 from crm_desktop.queries.activities.calendar_file import CalendarActivity
 from crm_desktop.recurrence import Recurrence, expand
 from tests.time_helpers import TEST_NOW
@@ -106,16 +106,21 @@ def test_a_series_until_a_day_keeps_that_day() -> None:
 
 
 def test_anniversaries_every_year_and_29_february_on_the_28th_in_common_years() -> None:
-    leap = YearlyDate("birthday-c1", "birthday", "", 2, 29, 1988, "สมชาย ใจดี", 3)
-    custom = YearlyDate("x9", "custom", "ครบรอบแต่งงาน", 6, 15, None, "คุณนิดา", None)
+    leap = YearlyDate("birthday", "contact:c1", date(2027, 2, 28), 2, 29, 1988, 39, "", "สมชาย ใจดี", None, 3)
+    custom = YearlyDate("custom", "anniversary:x9", date(2027, 6, 15), 6, 15, None, None, "ครบรอบแต่งงาน", "คุณนิดา",
+                        None, None)
     cal = parse(anniversaries=[leap, custom])
-    days = [d.date() for d in starts(cal, date(2027, 1, 1), date(2029, 1, 1))]
-    assert days == [date(2027, 2, 28), date(2027, 6, 15), date(2028, 2, 29), date(2028, 6, 15)]
+    birthdays = [d.date() for d in starts(cal, date(1980, 1, 1), date(2031, 1, 1)) if d.month == 2]
+    assert birthdays == [falls_on(year, 2, 29) for year in range(1989, 2031)]  # from the first birthday
+    assert date(2027, 2, 28) in birthdays and date(2028, 2, 29) in birthdays
+    assert [d.date() for d in starts(cal, date(2027, 6, 1), date(2029, 7, 1)) if d.month == 6] == [
+        date(2027, 6, 15), date(2028, 6, 15), date(2029, 6, 15)]
     birthday = cal.walk("VEVENT")[0]
     assert birthday["UID"] == "birthday-c1@crm-desktop"
+    assert cal.walk("VEVENT")[1]["UID"] == "custom-x9@crm-desktop"
     assert birthday["DTSTART"].params["VALUE"] == "DATE"
     assert birthday["RRULE"]["FREQ"] == ["YEARLY"]
-    assert birthday.walk("VALARM")[0]["TRIGGER"].dt == -timedelta(days=3)
+    assert birthday.walk("VALARM")[0]["TRIGGER"].dt == -timedelta(days=3) + timedelta(hours=9)  # 09:00, 3 days before
     assert "สมชาย ใจดี" in str(birthday["SUMMARY"])
 
 

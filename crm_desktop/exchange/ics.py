@@ -28,7 +28,7 @@ from crm_desktop.db.bulk import Cancelled
 from crm_desktop.db.database import Database
 from crm_desktop.db.output import output_file
 from crm_desktop.errors import StorageError, ValidationError
-from crm_desktop.exchange.yearly_dates import YearlyDate, yearly_dates
+from crm_desktop.exchange.yearly_dates import YearlyDate, falls_on, yearly_between
 from crm_desktop.messages import translate
 from crm_desktop.queries.activities.calendar_file import CalendarActivity, calendar_activities
 from crm_desktop.recurrence import DAY_START, Recurrence, day_start, expand
@@ -200,7 +200,8 @@ def activity_event(row: CalendarActivity, stamp_line: str, lang: str = "en") -> 
 
 
 def anniversary_event(row: YearlyDate, stamp_line: str, lang: str = "en") -> bytes:
-    """An all-day event every year on the anniversary.
+    """An all-day event every year on the anniversary, from the first one the app shows (the year
+    after it began; NO_YEAR when that is unknown).
 
     29 February: the app shows it on 28 February in common years. RFC 5545 drops the dates a rule
     makes that do not exist, so a plain yearly rule from a 29 February would show only every fourth
@@ -209,17 +210,16 @@ def anniversary_event(row: YearlyDate, stamp_line: str, lang: str = "en") -> byt
     recurring-ical-events all expand it so. A day that no year has in its month (31 April, which no
     form offers but a custom date could hold) follows the same rule: the month's last day.
     """
-    first = row.on(row.year or NO_YEAR)
-    assert first is not None  # its own first year
+    first = falls_on(row.year + 1 if row.year is not None else NO_YEAR, row.month, row.day)
     month_end = row.day > calendar.monthrange(2001, row.month)[1]  # not in every year's month (2001: common)
     label = translate(KIND_LABELS[row.kind], lang)
     summary = f"{row.title or label}: {row.customer}"
-    lines = ["BEGIN:VEVENT", _fold(f"UID:{row.key}@{UID_DOMAIN}"), stamp_line,
+    lines = ["BEGIN:VEVENT", _fold(f"UID:{row.kind}-{row.target.partition(':')[2]}@{UID_DOMAIN}"), stamp_line,
              "DTSTART" + _day(first), "DTEND" + _day(first + _DAY),
              "RRULE:FREQ=YEARLY" + (f";BYMONTH={row.month};BYMONTHDAY=-1" if month_end else ""),
              _text("SUMMARY", summary), "TRANSP:TRANSPARENT", _text("CATEGORIES", label)]
-    if row.remind_days:
-        lines += _alarm(summary, timedelta(days=row.remind_days))
+    if row.remind_days:  # at 09:00, as the app reminds of a day
+        lines += _alarm(summary, timedelta(days=row.remind_days) - _DAY_START)
     lines.append("END:VEVENT")
     return _block(lines)
 
@@ -257,6 +257,17 @@ def reaches(row: CalendarActivity, start: date | None, end: date | None) -> bool
     return any(expand(row.rrule, first, low, until, skip) for until in tries)
 
 
+def yearly_dates(db: Database, start: date | None, end: date | None, person_id: str | None) -> list[YearlyDate]:
+    """Each yearly date of the customers `person_id` owns (or of all) once, when it falls in the range.
+    Any year's span holds every date that has begun, so an open range looks at the year at its end."""
+    low = start or (end - _YEAR if end is not None else db.time.today())
+    found: dict[str, YearlyDate] = {}
+    for row in yearly_between(db, low, end or low + _YEAR):
+        if person_id is None or row.owner_id == person_id:
+            found.setdefault(row.target, row)
+    return list(found.values())
+
+
 @dataclass(frozen=True)
 class IcsExport:
     path: Path
@@ -276,11 +287,7 @@ def export_ics(db: Database, dest: Path, *, start: date | None = None, end: date
     """
     rows = [r for r in calendar_activities(db, start=start, end=end, person_id=person_id)
             if not r.rrule or reaches(r, start, end)]  # the others are in the range already
-    dates: list[YearlyDate] = []
-    if anniversaries:
-        dates = yearly_dates(db, person_id=person_id)
-        if end is not None:  # every date recurs until then; within a year of the end if it has begun
-            dates = [d for d in dates if d.dates(start or end - _YEAR, end)]
+    dates = yearly_dates(db, start, end, person_id) if anniversaries else []
     chunks = ics_chunks(name, rows, dates, db.time.now(), lang)
     total = len(rows) + len(dates) + 2
     with output_file(dest, db.path, force=force) as tmp:
