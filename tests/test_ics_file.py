@@ -90,11 +90,14 @@ def test_cancelled_and_done() -> None:
     assert str(done["SUMMARY"]).startswith("✓ ")
 
 
-def test_uids_are_stable_across_exports() -> None:
+def test_uids_are_stable_across_exports_and_an_edit_raises_the_sequence() -> None:
     rows = [MEETING, TASK]
-    first = [str(e["UID"]) for e in parse(rows).walk("VEVENT")]
-    again = [str(e["UID"]) for e in parse(rows, stamp=TEST_NOW + timedelta(days=3)).walk("VEVENT")]
-    assert first == again == ["a1@crm-desktop", "a2@crm-desktop"]
+    first = parse(rows).walk("VEVENT")
+    edited = replace(MEETING, subject="ประชุมสรุปยอดขาย (เลื่อน)", updated_at=MEETING.updated_at + timedelta(seconds=1))
+    again = parse([edited, TASK], stamp=TEST_NOW + timedelta(days=3)).walk("VEVENT")
+    assert [str(e["UID"]) for e in first] == [str(e["UID"]) for e in again] == ["a1@crm-desktop", "a2@crm-desktop"]
+    assert again[0]["SEQUENCE"] > first[0]["SEQUENCE"] and again[1]["SEQUENCE"] == first[1]["SEQUENCE"]
+    assert again[0]["DTSTAMP"].dt > first[0]["DTSTAMP"].dt
 
 
 def test_a_series_until_a_day_keeps_that_day() -> None:

@@ -2,9 +2,10 @@
 Apple Calendar.
 
 Choices made so that every one of those apps imports the file and shows what the CRM shows:
-- One VEVENT per activity row, with UID `<id>@crm-desktop`: importing a newer export updates the
-  events instead of adding twins. A series is one event with its RRULE and an EXDATE per skipped start;
-  an occurrence that left its series is an event of its own (its row), and the series skips it.
+- One VEVENT per activity row, with UID `<id>@crm-desktop` and a SEQUENCE that grows with every
+  change: importing a newer export updates the events instead of adding twins. A series is one
+  event with its RRULE and an EXDATE per skipped start; an occurrence that left its series is an
+  event of its own (its row), and the series skips it.
 - Times are the office's wall clock (TZID Asia/Bangkok, with its VTIMEZONE), so a 09:00 visit stays at
   09:00 in the office whatever zone the computer or the phone is in.
 - All-day activities and tasks with a due date are all-day events (VALUE=DATE): Google ignores VTODO.
@@ -54,6 +55,7 @@ Progress = Callable[[int, int], bool]
 _WINDOWS = (timedelta(days=32), timedelta(days=367), timedelta(days=100 * 366))
 _NEVER = datetime(9000, 1, 1)
 _YEAR = timedelta(days=366)
+_SEQUENCE_EPOCH = datetime(2020, 1, 1)
 _DAY_START = timedelta(hours=DAY_START.hour, minutes=DAY_START.minute)
 
 
@@ -128,6 +130,13 @@ def _fold(line: str) -> str:
     return b"\r\n ".join(parts).decode()
 
 
+def sequence(updated_at: datetime) -> int:
+    """The event's SEQUENCE: Google Calendar and Outlook replace an event they have (same UID) only by
+    one with a higher number, so it grows with every change of the row (seconds since 2020, UTC: an
+    int32, as Outlook keeps it, until 2088)."""
+    return max(0, int((updated_at - _SEQUENCE_EPOCH).total_seconds()))
+
+
 def _basic(moment: datetime) -> str:
     """20261123T090000: a DATE-TIME in RFC 5545's form (isoformat is C code; strftime is slower)."""
     return moment.isoformat(timespec="seconds").replace("-", "").replace(":", "")
@@ -166,7 +175,7 @@ def activity_event(row: CalendarActivity, stamp_line: str, lang: str = "en") -> 
         return None
     timed = row.timed
     lines = ["BEGIN:VEVENT", _fold(f"UID:{row.id}@{UID_DOMAIN}"), stamp_line,
-             f"LAST-MODIFIED:{_basic(row.updated_at)}Z"]
+             f"LAST-MODIFIED:{_basic(row.updated_at)}Z", f"SEQUENCE:{sequence(row.updated_at)}"]
     if timed:
         lines.append("DTSTART" + _local(first))
         if row.ends_at is not None and row.ends_at > first:
