@@ -84,7 +84,8 @@ def add_calendar_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser
     ics.add_argument("--anniversaries", action="store_true",
                      help="add birthdays, founding days and custom dates as yearly all-day events")
     agenda = sub.add_parser("agenda", help="print the coming activities and anniversaries, one per line")
-    agenda.add_argument("--days", type=int, default=7, help="how many days from today (default 7)")
+    agenda.add_argument("--days", metavar="N", type=int, default=7,
+                        help="today and the days after it, N in all (1 to 366; default 7)")
     agenda.add_argument("--owner", metavar="NAME", help="only what this person does, and their customers' dates")
 
 
