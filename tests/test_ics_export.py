@@ -18,10 +18,10 @@ from crm_desktop.db.bulk import Cancelled
 from crm_desktop.exchange.agenda import person_named
 from crm_desktop.exchange.ics import export_ics
 from crm_desktop.main import main
-from crm_desktop.models import Anniversary
 from crm_desktop.queries.activities.occurrences import occurrences
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.activities.edit import ActivityInput, cancel_activity, create_activity
+from crm_desktop.services.anniversaries import CustomDateInput, add_custom_date
 from crm_desktop.services.app import OWNER_ID, AppContext, open_app
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.users import UserInput, create_user
@@ -46,10 +46,8 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
                               TODAY).created[0]
         somchai = create_contact(ctx.uow(), ContactInput(first_name="สมชาย", last_name="ใจดี", owner_id=nok,
                                                          birthday=date(1988, 2, 29)), TODAY).created[0]
-        with ctx.uow() as uow:
-            uow.session.add(Anniversary(kind="custom", title="ครบรอบเปิดร้าน", month=11, day=26, year=2020,
-                                        account_id=shop, remind_days_before=2))
-            uow.commit()
+        add_custom_date(ctx.uow(), CustomDateInput("ครบรอบเปิดร้าน", 11, 26, 2020, account_id=shop, remind_days=2),
+                        TODAY)
         weekly = _add(ctx, ActivityInput(kind="meeting", subject="ประชุมทีมขาย", location="สาขาบางนา",
                                          starts_at=datetime(2026, 11, 2, 9, 0), ends_at=datetime(2026, 11, 2, 10, 0),
                                          rrule="FREQ=WEEKLY;BYDAY=MO,TH", owner_id=nok, account_id=shop,

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crm_desktop.exchange.ics import ics_chunks, reaches
-from crm_desktop.exchange.yearly_dates import YearlyDate, falls_on
 from crm_desktop.queries.activities.calendar_file import CalendarActivity
+from crm_desktop.queries.anniversaries import AnniversaryRow, falls_on
 from crm_desktop.recurrence import Recurrence, expand
 from tests.time_helpers import TEST_NOW
 
@@ -29,7 +29,7 @@ MEETING = CalendarActivity(
 TASK = replace(MEETING, id="a2", kind="task", starts_at=None, ends_at=None, due_on=date(2026, 11, 24), all_day=True)
 
 
-def parse(activities: list[CalendarActivity] = (), anniversaries: list[YearlyDate] = (),  # type: ignore[assignment]
+def parse(activities: list[CalendarActivity] = (), anniversaries: list[AnniversaryRow] = (),  # type: ignore[assignment]
           stamp: datetime = TEST_NOW) -> icalendar.Calendar:
     return icalendar.Calendar.from_ical(b"".join(ics_chunks("CRM", activities, anniversaries, stamp)))
 
@@ -109,9 +109,10 @@ def test_a_series_until_a_day_keeps_that_day() -> None:
 
 
 def test_anniversaries_every_year_and_29_february_on_the_28th_in_common_years() -> None:
-    leap = YearlyDate("birthday", "contact:c1", date(2027, 2, 28), 2, 29, 1988, 39, "", "สมชาย ใจดี", None, 3)
-    custom = YearlyDate("custom", "anniversary:x9", date(2027, 6, 15), 6, 15, None, None, "ครบรอบแต่งงาน", "คุณนิดา",
-                        None, None)
+    leap = AnniversaryRow("birthday", "contact:c1", date(2027, 2, 28), 2, 29, 1988, 39, "", "สมชาย ใจดี", "", "c1",
+                          None, None, "", 3)
+    custom = AnniversaryRow("custom", "anniversary:x9", date(2027, 6, 15), 6, 15, None, None, "ครบรอบแต่งงาน",
+                            "คุณนิดา", "", "c2", None, None, "", 0)
     cal = parse(anniversaries=[leap, custom])
     birthdays = [d.date() for d in starts(cal, date(1980, 1, 1), date(2031, 1, 1)) if d.month == 2]
     assert birthdays == [falls_on(year, 2, 29) for year in range(1989, 2031)]  # from the first birthday

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from crm_desktop.db.database import Database
 from crm_desktop.errors import ValidationError
 from crm_desktop.exchange.ics import KIND_LABELS
-from crm_desktop.exchange.yearly_dates import yearly_between
 from crm_desktop.messages import translate
 from crm_desktop.queries.activities.occurrences import occurrences
+from crm_desktop.queries.anniversaries import anniversaries_between
 from crm_desktop.queries.lookups import UserRow, users
 
 MAX_DAYS = 366
@@ -43,7 +43,7 @@ def agenda_lines(db: Database, today: date, days: int, *, person_id: str | None 
     for o in occurrences(db, today, end, assignees=[person_id] if person_id else None, statuses=["planned"]):
         at = o.starts_at.strftime("%H:%M") if o.starts_at is not None and not o.all_day else ""
         found.append((o.day, at, translate(KIND_LABELS.get(o.kind, o.kind), lang), o.subject, o.customer))
-    for yearly in yearly_between(db, today, end):
+    for yearly in anniversaries_between(db, today, end):
         if person_id is None or yearly.owner_id == person_id:
             label = translate(KIND_LABELS[yearly.kind], lang)
             years = f" ({yearly.years})" if yearly.years is not None else ""

@@ -14,7 +14,6 @@ Choices made so that every one of those apps imports the file and shows what the
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -29,9 +28,9 @@ from crm_desktop.db.bulk import Cancelled
 from crm_desktop.db.database import Database
 from crm_desktop.db.output import output_file
 from crm_desktop.errors import StorageError, ValidationError
-from crm_desktop.exchange.yearly_dates import YearlyDate, falls_on, yearly_between
 from crm_desktop.messages import translate
 from crm_desktop.queries.activities.calendar_file import CalendarActivity, calendar_activities
+from crm_desktop.queries.anniversaries import AnniversaryRow, anniversaries_between, falls_on
 from crm_desktop.recurrence import DAY_START, Recurrence, day_start, expand
 
 TZID = "Asia/Bangkok"
@@ -208,32 +207,31 @@ def activity_event(row: CalendarActivity, stamp_line: str, lang: str = "en") -> 
     return _block(lines)
 
 
-def anniversary_event(row: YearlyDate, stamp_line: str, lang: str = "en") -> bytes:
+def anniversary_event(row: AnniversaryRow, stamp_line: str, lang: str = "en") -> bytes:
     """An all-day event every year on the anniversary, from the first one the app shows (the year
     after it began; NO_YEAR when that is unknown).
 
     29 February: the app shows it on 28 February in common years. RFC 5545 drops the dates a rule
     makes that do not exist, so a plain yearly rule from a 29 February would show only every fourth
     year; `FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1` ("the last day of February") gives the 29th in leap
-    years and the 28th in the others, which is the app's rule, and Google, Outlook, Apple and
-    recurring-ical-events all expand it so. A day that no year has in its month (31 April, which no
-    form offers but a custom date could hold) follows the same rule: the month's last day.
+    years and the 28th in the others, which is the app's rule (`queries.anniversaries.falls_on`), and
+    Google, Outlook, Apple and recurring-ical-events all expand it so.
     """
     first = falls_on(row.year + 1 if row.year is not None else NO_YEAR, row.month, row.day)
-    month_end = row.day > calendar.monthrange(2001, row.month)[1]  # not in every year's month (2001: common)
+    leap_day = (row.month, row.day) == (2, 29)
     label = translate(KIND_LABELS[row.kind], lang)
     summary = f"{row.title or label}: {row.customer}"
     lines = ["BEGIN:VEVENT", _fold(f"UID:{row.kind}-{row.target.partition(':')[2]}@{UID_DOMAIN}"), stamp_line,
              "DTSTART" + _day(first), "DTEND" + _day(first + _DAY),
-             "RRULE:FREQ=YEARLY" + (f";BYMONTH={row.month};BYMONTHDAY=-1" if month_end else ""),
+             "RRULE:FREQ=YEARLY" + (";BYMONTH=2;BYMONTHDAY=-1" if leap_day else ""),
              _text("SUMMARY", summary), "TRANSP:TRANSPARENT", _text("CATEGORIES", label)]
-    if row.remind_days:  # at 09:00, as the app reminds of a day
+    if row.remind_days:  # N days before, at 09:00 as the app reminds of a day
         lines += _alarm(summary, timedelta(days=row.remind_days) - _DAY_START)
     lines.append("END:VEVENT")
     return _block(lines)
 
 
-def ics_chunks(name: str, activities: Iterable[CalendarActivity], anniversaries: Iterable[YearlyDate],
+def ics_chunks(name: str, activities: Iterable[CalendarActivity], anniversaries: Iterable[AnniversaryRow],
                stamp: datetime, lang: str = "en") -> Iterator[bytes]:
     """The file in pieces: the calendar's head (with the VTIMEZONE, through icalendar), one VEVENT at a
     time (so that writing can report progress and stop on Cancel), the end. Activities without a date
@@ -266,12 +264,12 @@ def reaches(row: CalendarActivity, start: date | None, end: date | None) -> bool
     return any(expand(row.rrule, first, low, until, skip) for until in tries)
 
 
-def yearly_dates(db: Database, start: date | None, end: date | None, person_id: str | None) -> list[YearlyDate]:
+def yearly_dates(db: Database, start: date | None, end: date | None, person_id: str | None) -> list[AnniversaryRow]:
     """Each yearly date of the customers `person_id` owns (or of all) once, when it falls in the range.
     Any year's span holds every date that has begun, so an open range looks at the year at its end."""
     low = start or (end - _YEAR if end is not None else db.time.today())
-    found: dict[str, YearlyDate] = {}
-    for row in yearly_between(db, low, end or low + _YEAR):
+    found: dict[str, AnniversaryRow] = {}
+    for row in anniversaries_between(db, low, end or low + _YEAR):
         if person_id is None or row.owner_id == person_id:
             found.setdefault(row.target, row)
     return list(found.values())
