@@ -94,8 +94,7 @@ _COLUMNS = (
 )
 
 
-def activity_select(*where: Any) -> Select[Any]:
-    """Live activities with their assignee and customer columns (also for calendar files)."""
+def _base(*where: Any) -> Select[Any]:
     return (
         select(*_COLUMNS)
         .outerjoin(User, User.id == Activity.assignee_id)
@@ -106,8 +105,7 @@ def activity_select(*where: Any) -> Select[Any]:
     )
 
 
-def customer_name(r: RowMapping) -> str:
-    """The display name of the account, contact or lead of an `activity_select` row."""
+def _customer(r: RowMapping) -> str:
     if r["account_name"]:
         return str(r["account_name"])
     if r["c_first"] is not None:
@@ -135,7 +133,7 @@ def _occurrence(r: RowMapping, start: datetime | None = None) -> Occurrence:
         all_day=r["all_day"], status=r["status"], outcome=r["outcome"], priority=r["priority"],
         remind_minutes=r["remind_minutes"], owner_id=r["owner_id"], assignee_id=r["assignee_id"],
         assignee_name=r["assignee_name"] or "", colour=person_colour(r["assignee_id"], r["user_colour"] or ""),
-        customer=customer_name(r), account_id=r["account_id"], contact_id=r["contact_id"], lead_id=r["lead_id"],
+        customer=_customer(r), account_id=r["account_id"], contact_id=r["contact_id"], lead_id=r["lead_id"],
         opportunity_id=r["opportunity_id"], recurring=recurring,
     )
 
@@ -180,11 +178,10 @@ def _expanded(conn: Connection, series: Iterable[RowMapping], start: date, end: 
 def _in_range(conn: Connection, start: date, end: date, where: list[Any]) -> list[Occurrence]:
     lo, hi = utc_time(day_start(start)), utc_time(day_start(end))
     one_off = Activity.rrule == ""
-    timed = activity_select(one_off, Activity.starts_at >= lo, Activity.starts_at < hi, *where)
-    dated = activity_select(one_off, Activity.starts_at.is_(None), Activity.due_on >= start, Activity.due_on < end,
-                            *where)
-    series = activity_select(Activity.rrule != "", or_(Activity.starts_at < hi, and_(Activity.starts_at.is_(None),
-                                                                                     Activity.due_on < end)), *where)
+    timed = _base(one_off, Activity.starts_at >= lo, Activity.starts_at < hi, *where)
+    dated = _base(one_off, Activity.starts_at.is_(None), Activity.due_on >= start, Activity.due_on < end, *where)
+    series = _base(Activity.rrule != "", or_(Activity.starts_at < hi, and_(Activity.starts_at.is_(None),
+                                                                          Activity.due_on < end)), *where)
     found = [_occurrence(r) for stmt in (timed, dated) for r in conn.execute(stmt).mappings()]
     return found + _expanded(conn, conn.execute(series).mappings(), start, end)
 
@@ -200,7 +197,7 @@ def occurrences(db: Database, start: date, end: date, *, assignees: Sequence[str
 def activity_row(db: Database, activity_id: str) -> Occurrence | None:
     """One live activity as stored (a series as its first occurrence)."""
     with db.engine.connect() as conn:
-        r = conn.execute(activity_select(Activity.id == activity_id)).mappings().first()
+        r = conn.execute(_base(Activity.id == activity_id)).mappings().first()
     return None if r is None else _occurrence(r)
 
 
