@@ -20,11 +20,12 @@ from typing import NoReturn
 from crm_desktop.clock import Clock
 from crm_desktop.demo.generate import SIZES, load_demo
 from crm_desktop.errors import DomainError
-from crm_desktop.exchange.agenda import agenda_lines, person_named
+from crm_desktop.exchange.agenda import agenda_lines
 from crm_desktop.exchange.ics import export_ics
 from crm_desktop.messages import translate
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
+from crm_desktop.queries.lookups import user_named
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
@@ -285,7 +286,7 @@ def _cmd_export(args: argparse.Namespace, clock: Clock) -> int:
         raise DomainError("The last day ({end}) is before the first day ({start}).", start=start, end=last)
     ctx = open_for_reading(args, clock)
     try:
-        person = person_named(ctx.database, args.owner) if args.owner is not None else None
+        person = user_named(ctx.database, args.owner) if args.owner is not None else None
         done = export_ics(ctx.database, args.out.expanduser(), start=start,
                           end=last + timedelta(days=1) if last is not None else None,
                           person_id=person.id if person else None, anniversaries=args.anniversaries,
@@ -300,7 +301,7 @@ def _cmd_export(args: argparse.Namespace, clock: Clock) -> int:
 def _cmd_agenda(args: argparse.Namespace, clock: Clock) -> int:
     ctx = open_for_reading(args, clock)
     try:
-        person = person_named(ctx.database, args.owner) if args.owner is not None else None
+        person = user_named(ctx.database, args.owner) if args.owner is not None else None
         lines = agenda_lines(ctx.database, ctx.today(), args.days, person_id=person.id if person else None,
                              lang=message_language(args))
     finally:

@@ -456,7 +456,7 @@ THAI: dict[str, str] = {
     "Unknown kind of date {value}.": "ไม่รู้จักประเภทวันสำคัญ {value}",
     "Enter the year with 4 digits, or leave it empty.": "กรอกปีเป็นตัวเลข 4 หลัก หรือเว้นว่างไว้ถ้าไม่ทราบ",
     "Unknown kind of greeting {value}.": "ไม่รู้จักรูปแบบการอวยพร {value}",
-    # --- calendar files and the agenda: exchange/ics.py, exchange/agenda.py, cli.py (begin) ---
+    # --- calendar files and the agenda: exchange/ics.py, exchange/agenda.py, queries/lookups.py, cli.py (begin) ---
     "Nobody is named {name}. The people are: {names}.": "ไม่พบผู้ใช้ชื่อ {name} ผู้ใช้ที่มีอยู่ ได้แก่ {names}",
     "{count} people are named {name}; give one of them another name in the settings first.": (
         "มีผู้ใช้ชื่อ {name} อยู่ {count} คน โปรดเปลี่ยนชื่อคนใดคนหนึ่งในหน้าการตั้งค่าก่อน"

@@ -15,10 +15,10 @@ import pytest
 import recurring_ical_events
 
 from crm_desktop.db.bulk import Cancelled
-from crm_desktop.exchange.agenda import person_named
 from crm_desktop.exchange.ics import export_ics
 from crm_desktop.main import main
 from crm_desktop.queries.activities.occurrences import occurrences
+from crm_desktop.queries.lookups import user_named
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.activities.edit import ActivityInput, cancel_activity, create_activity
 from crm_desktop.services.anniversaries import CustomDateInput, add_custom_date
@@ -88,7 +88,7 @@ def shown(path: Path, start: date, end: date) -> list[tuple[datetime, str]]:
 def in_app(db: Path, start: date, end: date, person: str | None = None) -> list[tuple[datetime, str]]:
     ctx = open_app(db, clock=make_clock(), read_only=True)
     try:
-        assignees = [person_named(ctx.database, person).id] if person else None
+        assignees = [user_named(ctx.database, person).id] if person else None
         found = occurrences(ctx.database, start, end, assignees=assignees)
     finally:
         ctx.close()

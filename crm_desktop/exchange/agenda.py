@@ -11,23 +11,8 @@ from crm_desktop.exchange.ics import KIND_LABELS
 from crm_desktop.messages import translate
 from crm_desktop.queries.activities.occurrences import occurrences
 from crm_desktop.queries.anniversaries import anniversaries_between
-from crm_desktop.queries.lookups import UserRow, users
 
 MAX_DAYS = 366
-
-
-def person_named(db: Database, name: str) -> UserRow:
-    """The one person (active or not: their history stays) called `name`, whatever the case and spacing."""
-    wanted = " ".join(name.split()).casefold()
-    people = users(db, active_only=False)
-    found = [p for p in people if " ".join(p.name.split()).casefold() == wanted]
-    if not found:
-        raise ValidationError("owner", "Nobody is named {name}. The people are: {names}.",
-                              name=name, names=", ".join(p.name for p in people))
-    if len(found) > 1:
-        raise ValidationError("owner", "{count} people are named {name}; give one of them another name in the "
-                              "settings first.", count=len(found), name=name)
-    return found[0]
 
 
 def agenda_lines(db: Database, today: date, days: int, *, person_id: str | None = None,
