@@ -13,17 +13,23 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import NoReturn
 
 from crm_desktop.clock import Clock
 from crm_desktop.demo.generate import SIZES, load_demo
 from crm_desktop.errors import DomainError
+from crm_desktop.exchange.agenda import agenda_lines
+from crm_desktop.exchange.ics import export_ics
+from crm_desktop.messages import translate
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
+from crm_desktop.queries.lookups import user_named
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
+from crm_desktop.services.formatting import parse_date
 from crm_desktop.services.validation import format_phone
 from crm_desktop.sync.files import check_export_target, export_bundle, import_bundle
 from crm_desktop.sync.repair import repair_clock
@@ -62,7 +68,26 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE", type=Path)
     sub.add_parser("check", help='check the database file: prints "ok" or the problems (exit status 1)')
     add_sync_parser(sub)
+    add_calendar_parsers(sub)
     return parser
+
+
+def add_calendar_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = sub.add_parser("export", help="write data to a file for other programs")
+    kinds = export.add_subparsers(dest="export_kind", metavar="KIND", required=True)
+    ics = kinds.add_parser("ics", help="activities (and anniversaries) as an iCalendar file for Google Calendar, "
+                                       "Outlook or Apple Calendar; exporting again updates the same events")
+    ics.add_argument("--out", metavar="FILE", type=Path, required=True)
+    ics.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
+    ics.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD), office time")
+    ics.add_argument("--to", dest="end", metavar="DATE", help="last day, included (YYYY-MM-DD)")
+    ics.add_argument("--owner", metavar="NAME", help="only what this person does, and their customers' dates")
+    ics.add_argument("--anniversaries", action="store_true",
+                     help="add birthdays, founding days and custom dates as yearly all-day events")
+    agenda = sub.add_parser("agenda", help="print the coming activities and anniversaries, one per line")
+    agenda.add_argument("--days", metavar="N", type=int, default=7,
+                        help="today and the days after it, N in all (1 to 366; default 7)")
+    agenda.add_argument("--owner", metavar="NAME", help="only what this person does, and their customers' dates")
 
 
 def add_sync_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -253,6 +278,39 @@ def _cmd_sync(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace, clock: Clock) -> int:
+    lang = message_language(args)
+    start = parse_date(args.start, "from") if args.start is not None else None
+    last = parse_date(args.end, "to") if args.end is not None else None
+    if start is not None and last is not None and last < start:
+        raise DomainError("The last day ({end}) is before the first day ({start}).", start=start, end=last)
+    ctx = open_for_reading(args, clock)
+    try:
+        person = user_named(ctx.database, args.owner) if args.owner is not None else None
+        done = export_ics(ctx.database, args.out.expanduser(), start=start,
+                          end=last + timedelta(days=1) if last is not None else None,
+                          person_id=person.id if person else None, anniversaries=args.anniversaries,
+                          name=f"crm_desktop: {person.name}" if person else "crm_desktop", lang=lang,
+                          force=args.force)
+    finally:
+        ctx.close()
+    print(translate("Wrote {count} events to {path}", lang).format(count=f"{done.events:,}", path=done.path))
+    return 0
+
+
+def _cmd_agenda(args: argparse.Namespace, clock: Clock) -> int:
+    ctx = open_for_reading(args, clock)
+    try:
+        person = user_named(ctx.database, args.owner) if args.owner is not None else None
+        lines = agenda_lines(ctx.database, ctx.today(), args.days, person_id=person.id if person else None,
+                             lang=message_language(args))
+    finally:
+        ctx.close()
+    for line in lines:
+        print(line)
+    return 0
+
+
 def _dry_run_into_new_copy(file: Path, clock: Clock, lang: str) -> int:
     """What importing `file` into a new copy would do, against a scratch database: a dry run creates nothing."""
     with tempfile.TemporaryDirectory(prefix="crm-dry-run-") as folder:
@@ -272,6 +330,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "restore": _cmd_restore,
     "check": _cmd_check,
     "sync": _cmd_sync,
+    "export": _cmd_export,
+    "agenda": _cmd_agenda,
 }
 
 

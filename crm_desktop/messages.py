@@ -455,6 +455,25 @@ THAI: dict[str, str] = {
     "Unknown kind of date {value}.": "ไม่รู้จักประเภทวันสำคัญ {value}",
     "Enter the year with 4 digits, or leave it empty.": "กรอกปีเป็นตัวเลข 4 หลัก หรือเว้นว่างไว้ถ้าไม่ทราบ",
     "Unknown kind of greeting {value}.": "ไม่รู้จักรูปแบบการอวยพร {value}",
+    # --- calendar files and the agenda: exchange/ics.py, exchange/agenda.py, queries/lookups.py, cli.py (begin) ---
+    "Nobody is named {name}. The people are: {names}.": "ไม่พบผู้ใช้ชื่อ {name} ผู้ใช้ที่มีอยู่ ได้แก่ {names}",
+    "{count} people are named {name}; give one of them another name in the settings first.": (
+        "มีผู้ใช้ชื่อ {name} อยู่ {count} คน โปรดเปลี่ยนชื่อคนใดคนหนึ่งในหน้าการตั้งค่าก่อน"
+    ),
+    "The number of days must be from 1 to {most}, not {days}.": "จำนวนวันต้องอยู่ระหว่าง 1 ถึง {most} ไม่ใช่ {days}",
+    "The last day ({end}) is before the first day ({start}).": "วันสุดท้าย ({end}) อยู่ก่อนวันแรก ({start})",
+    "Wrote {count} events to {path}": "บันทึก {count} รายการลงในไฟล์ {path} แล้ว",
+    "all day": "ทั้งวัน",
+    "Task": "งาน",
+    "Meeting": "ประชุม",
+    "Call": "โทร",
+    "E-mail": "อีเมล",
+    "Visit": "เข้าพบลูกค้า",
+    "Note": "บันทึก",
+    "Birthday": "วันเกิด",
+    "Founding day": "วันก่อตั้งบริษัท",
+    "Anniversary": "วันครบรอบ",
+    # --- calendar files and the agenda (end) ---
 }
 
 

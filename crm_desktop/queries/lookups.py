@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from crm_desktop.db.database import Database
+from crm_desktop.errors import ValidationError
 from crm_desktop.models import Account, Contact, Lead, Opportunity, User
 from crm_desktop.queries.listing import rowid
 
@@ -25,6 +26,21 @@ def users(db: Database, active_only: bool = True) -> list[UserRow]:
         stmt = stmt.where(User.active.is_(True))
     with db.engine.connect() as conn:
         return [UserRow(*r) for r in conn.execute(stmt)]
+
+
+def user_named(db: Database, name: str) -> UserRow:
+    """The one person (active or not: their history stays) called `name`, whatever the case and spacing
+    (the command line's --owner)."""
+    wanted = " ".join(name.split()).casefold()
+    people = users(db, active_only=False)
+    found = [p for p in people if " ".join(p.name.split()).casefold() == wanted]
+    if not found:
+        raise ValidationError("owner", "Nobody is named {name}. The people are: {names}.",
+                              name=name, names=", ".join(p.name for p in people))
+    if len(found) > 1:
+        raise ValidationError("owner", "{count} people are named {name}; give one of them another name in the "
+                              "settings first.", count=len(found), name=name)
+    return found[0]
 
 
 def account_values(db: Database, column: str) -> list[str]:

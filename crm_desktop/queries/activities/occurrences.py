@@ -150,18 +150,23 @@ def _filters(assignees: Sequence[str] | None, kinds: Sequence[str] | None,
     return where
 
 
+def skipped_starts(conn: Connection, series_ids: Sequence[str]) -> defaultdict[str, set[datetime]]:
+    """The starts each series no longer produces (its exceptions), office-local."""
+    skipped: defaultdict[str, set[datetime]] = defaultdict(set)
+    for chunk in range(0, len(series_ids), 500):
+        stmt = select(ActivityException.activity_id, ActivityException.occurrence).where(
+            ActivityException.activity_id.in_(series_ids[chunk:chunk + 500]), ActivityException.deleted_at.is_(None))
+        for series_id, moment in conn.execute(stmt):
+            skipped[series_id].add(office_time(moment))
+    return skipped
+
+
 def _expanded(conn: Connection, series: Iterable[RowMapping], start: date, end: date) -> list[Occurrence]:
     """The occurrences of these series rows on office dates start <= d < end, minus their exceptions."""
     rows = list(series)
     if not rows:
         return []
-    skipped: dict[str, set[datetime]] = defaultdict(set)
-    ids = [r["id"] for r in rows]
-    for chunk in range(0, len(ids), 500):
-        stmt = select(ActivityException.activity_id, ActivityException.occurrence).where(
-            ActivityException.activity_id.in_(ids[chunk:chunk + 500]), ActivityException.deleted_at.is_(None))
-        for series_id, moment in conn.execute(stmt):
-            skipped[series_id].add(office_time(moment))
+    skipped = skipped_starts(conn, [r["id"] for r in rows])
     window = day_start(start), day_start(end)
     found = []
     for r in rows:
