@@ -19,20 +19,21 @@ from crm_desktop.views.common import ViewEnv
 
 def kind_text() -> dict[str, str]:
     """Record kinds by name, in the current language (a function: the language can change)."""
-    t = QCoreApplication.translate
-    return {"account": t("RecordDialog", "Company"), "contact": t("RecordDialog", "Contact"),
-            "lead": t("RecordDialog", "Lead")}
+    return {
+        "account": QCoreApplication.translate("RecordDialog", "Company"),
+        "contact": QCoreApplication.translate("RecordDialog", "Contact"),
+        "lead": QCoreApplication.translate("RecordDialog", "Lead"),
+    }
 
 
 def reason_text() -> dict[str, str]:
     """Why two records look like the same one, in the current language."""
-    t = QCoreApplication.translate
     return {
-        "tax_id": t("RecordDialog", "same tax ID"),
-        "email": t("RecordDialog", "same e-mail"),
-        "phone": t("RecordDialog", "same phone"),
-        "same_name": t("RecordDialog", "same name"),
-        "similar_name": t("RecordDialog", "similar name"),
+        "tax_id": QCoreApplication.translate("RecordDialog", "same tax ID"),
+        "email": QCoreApplication.translate("RecordDialog", "same e-mail"),
+        "phone": QCoreApplication.translate("RecordDialog", "same phone"),
+        "same_name": QCoreApplication.translate("RecordDialog", "same name"),
+        "similar_name": QCoreApplication.translate("RecordDialog", "similar name"),
     }
 
 

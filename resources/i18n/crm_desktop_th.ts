@@ -3249,6 +3249,38 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
 <context>
     <name>RecordDialog</name>
     <message>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>ลีด</translation>
+    </message>
+    <message>
+        <source>same tax ID</source>
+        <translation>เลขผู้เสียภาษีเดียวกัน</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>อีเมลเดียวกัน</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>เบอร์โทรเดียวกัน</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>ชื่อเดียวกัน</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>ชื่อคล้ายกัน</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
