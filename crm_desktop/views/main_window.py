@@ -37,6 +37,7 @@ from crm_desktop.ui.search_popup import Choice, SearchPopup
 from crm_desktop.ui.tasks import Task
 from crm_desktop.views.accounts.tab import AccountsTab
 from crm_desktop.views.anniversaries.tab import AnniversariesTab
+from crm_desktop.views.calendar.tab import CalendarTab
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts.tab import ContactsTab
 from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicates
@@ -215,6 +216,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.opportunities_tab, self.icons["opportunity"], "")  # then the deals they become
         self.tabs.addTab(self.accounts_tab, self.icons["account"], "")
         self.tabs.addTab(self.contacts_tab, self.icons["contact"], "")
+        self.calendar_tab = CalendarTab(self.env)
+        self.tabs.addTab(self.calendar_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+                         "")
         self.anniversaries_tab = AnniversariesTab(self.env)
         self.tabs.addTab(self.anniversaries_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
                          "")
@@ -223,7 +227,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.sync_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "")
         self.tabs.setCurrentWidget(self.accounts_tab)  # the start tab, unless the user left another one
         current = self.env.prefs.current_tab()
-        for tab in [*self.record_tabs(), self.anniversaries_tab, self.sync_tab]:
+        for tab in [*self.record_tabs(), self.calendar_tab, self.anniversaries_tab, self.sync_tab]:
             if current == tab.NAME:
                 self.tabs.setCurrentWidget(tab)
 
@@ -258,6 +262,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.contacts_tab), self.tr("Contacts"))
         self.tabs.setTabText(self.tabs.indexOf(self.leads_tab), self.tr("Leads"))
         self.tabs.setTabText(self.tabs.indexOf(self.opportunities_tab), self.tr("Deals"))
+        self.tabs.setTabText(self.tabs.indexOf(self.calendar_tab), self.tr("Calendar"))
         self.tabs.setTabText(self.tabs.indexOf(self.anniversaries_tab), self.tr("Anniversaries"))
         self.tabs.setTabText(self.tabs.indexOf(self.sync_tab), self.tr("Sync"))
         self._update_counts()
@@ -308,7 +313,9 @@ class MainWindow(QMainWindow):
             tab.save_state()
             states.append(tab.state())
             self.env.bus.changed.disconnect(tab.on_changes)
-        old: list[QWidget] = [*self.record_tabs(), self.anniversaries_tab, self.sync_tab]
+        self.calendar_tab.close_dialogs()
+        self.env.bus.changed.disconnect(self.calendar_tab.on_changes)
+        old: list[QWidget] = [*self.record_tabs(), self.calendar_tab, self.anniversaries_tab, self.sync_tab]
         self.tabs.blockSignals(True)
         self.tabs.clear()
         for tab in old:
@@ -336,6 +343,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         for tab in self.record_tabs():
             tab.refresh()
+        self.calendar_tab.reload()
         self.sync_tab.reload()
         self.anniversaries_tab.reload()
         self._update_counts()
@@ -364,7 +372,7 @@ class MainWindow(QMainWindow):
         if self.settings_dialog is not None and self.settings_dialog.isVisible():
             self.settings_dialog.raise_()
             return self.settings_dialog
-        for tab in self.record_tabs():
+        for tab in [*self.record_tabs(), self.calendar_tab]:
             if tab.dialog is not None and tab.dialog.isVisible():
                 tab.dialog.raise_()  # finish or cancel the open form first
                 return None
