@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCalendarWidget,
@@ -48,7 +48,6 @@ FIRST_HOUR = 8  # the day and week views open scrolled to the working day
 
 class CalendarTab(QWidget):
     NAME = "calendar"
-    shown = Signal(object, object)  # the [start, end) dates just read
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -212,7 +211,6 @@ class CalendarTab(QWidget):
             self.grid.show_columns(columns, self.rows, holidays, lang=env.lang, today=today, now=now,
                                    colour_by=self.colour_by)
             self.stack.setCurrentWidget(self.grid)
-        self.shown.emit(start, end)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.entity in ("activity", "user"):

@@ -94,6 +94,7 @@ class TimeGridView(QAbstractScrollArea):
         self.placed: list[tuple[Occurrence, int, QRectF]] = []  # timed: column, rect in content space
         self.strip: list[tuple[Occurrence, QRectF]] = []  # all-day: rect in viewport space
         self.more: dict[int, int] = {}  # column -> all-day items that did not fit
+        self._header = self._top = 0
         self.verticalScrollBar().setSingleStep(HOUR_HEIGHT // 4)
 
     # --- data -------------------------------------------------------------------------------
@@ -120,17 +121,11 @@ class TimeGridView(QAbstractScrollArea):
         return self.fontMetrics().height() + 4
 
     def header_height(self) -> int:
-        lines = 1 + any(c.person_id for c in self.columns) + any(c.day in self.holidays for c in self.columns)
-        return lines * self.fontMetrics().height() + 8
-
-    def strip_rows(self) -> int:
-        counts = [sum(1 for occ in self.items if not timed(occ) and i in self.column_of(occ))
-                  for i in range(len(self.columns))]
-        rows = max(counts, default=0)
-        return max(1, min(rows, STRIP_ROWS + 1))
+        return self._header
 
     def top(self) -> int:
-        return self.header_height() + self.strip_rows() * self.line_height() + 4
+        """Where the hours start: under the day headers and the all-day strip."""
+        return self._top
 
     def column_width(self) -> float:
         return (self.viewport().width() - GUTTER) / max(1, len(self.columns))
@@ -154,6 +149,14 @@ class TimeGridView(QAbstractScrollArea):
         return datetime.combine(self.columns[column].day, time()) + timedelta(minutes=minutes)
 
     def _layout(self) -> None:
+        by_column: list[list[Occurrence]] = [[] for _ in self.columns]
+        for occ in self.items:
+            for index in self.column_of(occ):
+                by_column[index].append(occ)
+        lines = 1 + any(c.person_id for c in self.columns) + any(c.day in self.holidays for c in self.columns)
+        self._header = lines * self.fontMetrics().height() + 8
+        strip_rows = max((sum(not timed(occ) for occ in mine) for mine in by_column), default=0)
+        self._top = self._header + max(1, min(strip_rows, STRIP_ROWS + 1)) * self.line_height() + 4
         body = 24 * HOUR_HEIGHT
         visible = self.viewport().height() - self.top()
         self.verticalScrollBar().setRange(0, max(0, body - visible))
@@ -161,7 +164,7 @@ class TimeGridView(QAbstractScrollArea):
         self.placed = []
         width = self.column_width()
         for index, column in enumerate(self.columns):
-            mine = [occ for occ in self.items if timed(occ) and index in self.column_of(occ)]
+            mine = [occ for occ in by_column[index] if timed(occ)]
             for occ, slot, slots in side_by_side(mine, span):
                 start, end = span(occ)
                 x = self.column_x(index) + 2 + slot * (width - 6) / slots
@@ -172,7 +175,7 @@ class TimeGridView(QAbstractScrollArea):
         self.strip, self.more = [], {}
         row_h = self.line_height()
         for index in range(len(self.columns)):
-            mine = [occ for occ in self.items if not timed(occ) and index in self.column_of(occ)]
+            mine = [occ for occ in by_column[index] if not timed(occ)]
             rows = STRIP_ROWS if len(mine) > STRIP_ROWS + 1 else STRIP_ROWS + 1
             for row, occ in enumerate(mine[:rows]):
                 y = self.header_height() + row * row_h + 2

@@ -1,0 +1,1 @@
+"""The activity calendar tab: day, week, month and agenda views."""
