@@ -131,6 +131,12 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         save(window, out / f"{lang}-board.png", app)
         opportunities_tab.show_list()
 
+    window.tabs.setCurrentWidget(window.calendar_tab)
+    for mode in ("week", "month", "agenda"):  # the activity calendar on the clock's week and month
+        window.calendar_tab.set_mode(mode)
+        save(window, out / f"{lang}-calendar-{mode}.png", app)
+    window.calendar_tab.set_mode("week")
+
     anniversaries_tab = getattr(window, "anniversaries_tab", None)
     if anniversaries_tab is not None:  # the month of birthdays and founding days, the next 30 days
         window.tabs.setCurrentWidget(anniversaries_tab)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from crm_desktop.queries.activities.occurrences import Occurrence
 from crm_desktop.services.activities.holidays import Holiday
+from crm_desktop.views.activities.labels import kind_labels
 from crm_desktop.views.calendar.event import HOLIDAY_TEXT, ColourBy, event_colour, time_text
 from crm_desktop.views.calendar.layout import day_title
 from crm_desktop.views.calendar.month_view import day_order
@@ -30,12 +31,6 @@ class AgendaView(QTreeWidget):
         self.itemDoubleClicked.connect(self._double_clicked)
         self.itemActivated.connect(self._double_clicked)
 
-    def kind_text(self, kind: str) -> str:
-        return {
-            "task": self.tr("Task"), "meeting": self.tr("Meeting"), "call": self.tr("Call"),
-            "email": self.tr("E-mail"), "visit": self.tr("Visit"), "note": self.tr("Note"),
-        }.get(kind, kind)
-
     def show_days(self, start: date, end: date, items: list[Occurrence], holidays: dict[date, Holiday], *,
                   lang: str, buddhist: bool, colour_by: ColourBy) -> None:
         self.clear()
@@ -44,6 +39,7 @@ class AgendaView(QTreeWidget):
         by_day: dict[date, list[Occurrence]] = {}
         for occ in items:
             by_day.setdefault(occ.day, []).append(occ)
+        kinds = kind_labels()
         bold = QFont(self.font())
         bold.setBold(True)
         for day in sorted(d for d in set(by_day) | set(holidays) if start <= d < end):
@@ -59,7 +55,8 @@ class AgendaView(QTreeWidget):
             heading.setFirstColumnSpanned(True)
             for occ in sorted(by_day.get(day, []), key=day_order):
                 when = time_text(occ) or self.tr("All day")
-                row = QTreeWidgetItem([when, occ.subject, self.kind_text(occ.kind), occ.customer, occ.assignee_name])
+                kind = kinds.get(occ.kind, occ.kind)
+                row = QTreeWidgetItem([when, occ.subject, kind, occ.customer, occ.assignee_name])
                 row.setData(0, ROLE, occ)
                 row.setForeground(1, QBrush(event_colour(occ, colour_by).darker(130)))
                 if occ.status != "planned":
