@@ -13,12 +13,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QToolButton
 
 from crm_desktop.models.user import User
-from crm_desktop.queries.activities.occurrences import Occurrence, activity_input
+from crm_desktop.queries.activities.occurrences import Occurrence, activity_row, person_colour
 from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.app import AppContext
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.activities.dialog import ActivityDialog
-from crm_desktop.views.calendar.event import event_colour, stable_colour
+from crm_desktop.views.calendar.event import event_colour
 from crm_desktop.views.calendar.tab import CalendarTab
 from crm_desktop.views.calendar.time_grid import HOUR_HEIGHT
 from tests.time_helpers import TODAY
@@ -65,7 +65,7 @@ def test_dragging_an_activity_moves_it_to_another_day_and_time(tab: CalendarTab,
     assert rect is not None
     target = rect.center() + QPointF(tab.grid.column_width(), 1.5 * HOUR_HEIGHT)  # Wednesday, 90 minutes later
     drag(tab, rect.center(), target)
-    stored = activity_input(ctx.database, activity)
+    stored = activity_row(ctx.database, activity)
     assert (stored.starts_at, stored.ends_at) == (at(TUESDAY + timedelta(days=1), 11, 30),
                                                  at(TUESDAY + timedelta(days=1), 12, 30))
     moved = find(tab, "Quarterly review")  # the view read it again
@@ -79,7 +79,7 @@ def test_dragging_the_bottom_edge_changes_only_the_end(tab: CalendarTab, ctx: Ap
     assert rect is not None
     edge = QPointF(rect.center().x(), rect.bottom() - 2)
     drag(tab, edge, edge + QPointF(0, 0.5 * HOUR_HEIGHT + 3))  # snaps to the quarter hour
-    stored = activity_input(ctx.database, activity)
+    stored = activity_row(ctx.database, activity)
     assert (stored.starts_at, stored.ends_at) == (at(TUESDAY, 10), at(TUESDAY, 11, 30))
 
 
@@ -90,7 +90,7 @@ def test_a_click_without_moving_changes_nothing(tab: CalendarTab, ctx: AppContex
     assert rect is not None
     QTest.mouseClick(tab.grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      rect.center().toPoint())
-    assert activity_input(ctx.database, activity).starts_at == at(TUESDAY, 10)
+    assert activity_row(ctx.database, activity).starts_at == at(TUESDAY, 10)
     assert tab.dialog is None
 
 
@@ -165,7 +165,7 @@ def test_a_series_appears_on_each_day_and_asks_before_moving_one(qtbot, tab: Cal
                     == at(TODAY + timedelta(days=2), 10))
     others = [o.starts_at for o in tab.rows if o.subject == "Stand-up" and o.day != TODAY + timedelta(days=2)]
     assert [s.time() for s in others] == [at(TODAY, 9).time()] * 4
-    assert activity_input(ctx.database, series).starts_at == at(TODAY, 9)
+    assert activity_row(ctx.database, series).starts_at == at(TODAY, 9)
 
 
 def test_a_click_or_a_drag_on_empty_space_proposes_a_new_activity(tab: CalendarTab) -> None:
@@ -219,6 +219,6 @@ def test_people_side_by_side_in_the_day_view_and_coloured(tab: CalendarTab, ctx:
     assert nok_rect.right() < ploy_rect.left()  # each in the person's own column
     tab.colour_combo.setCurrentIndex(tab.colour_combo.findData("person"))
     assert event_colour(find(tab, "Nok's call"), tab.grid.colour_by) == QColor("#ff0000")
-    assert event_colour(find(tab, "Ploy's visit"), "person") == stable_colour(ploy)  # no colour chosen
+    assert event_colour(find(tab, "Ploy's visit"), "person") == QColor(person_colour(ploy, ""))  # none chosen
     tab.set_people([])
     assert {o.subject for o in tab.rows} == {"Nok's call", "Ploy's visit", "Owner's task"}

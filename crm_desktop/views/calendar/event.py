@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Literal
 
 from PySide6.QtCore import QRectF, Qt
@@ -25,22 +24,9 @@ HOLIDAY_FILL = QColor(253, 236, 234)
 TODAY_FILL = QColor(232, 241, 252)
 
 
-def stable_colour(key: str) -> QColor:
-    """A colour of its own for someone without a chosen one: the hue from a hash of the id, so it
-    is the same on every copy and every start, with a saturation and value that stay readable."""
-    digest = hashlib.sha1(key.encode()).digest()
-    return QColor.fromHsv(digest[0] * 360 // 256, 150, 170)
-
-
-def person_colour(person_id: str | None, chosen: str = "") -> QColor:
-    if chosen:
-        return QColor(chosen)
-    return stable_colour(person_id or "") if person_id else QColor("#6b7280")
-
-
 def event_colour(occ: Occurrence, by: ColourBy) -> QColor:
     if by == "person":
-        return person_colour(occ.assignee_id, occ.colour)
+        return QColor(occ.colour)  # the person's own colour, or one the query fixed from their id
     return QColor(KIND_COLOURS.get(occ.kind, "#6b7280"))
 
 

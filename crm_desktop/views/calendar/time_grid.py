@@ -25,7 +25,6 @@ from crm_desktop.views.calendar.event import (
     ColourBy,
     event_colour,
     paint_event,
-    person_colour,
 )
 from crm_desktop.views.calendar.layout import SNAP_MINUTES, side_by_side, snap, weekday_short
 
@@ -42,7 +41,6 @@ class Column:
     day: date
     person_id: str | None = None  # the day view shows one column per chosen person
     person_name: str = ""
-    person_colour: str = ""
 
 
 def timed(occ: Occurrence) -> bool:
@@ -316,7 +314,7 @@ class TimeGridView(QAbstractScrollArea):
             painter.setFont(QFont(self.font()))
             y += line
             if column.person_id:
-                painter.setPen(person_colour(column.person_id, column.person_colour).darker(120))
+                painter.setPen(text)
                 painter.drawText(QRectF(x + 2, y, colw - 4, line), Qt.AlignmentFlag.AlignCenter,
                                  metrics.elidedText(column.person_name, Qt.TextElideMode.ElideRight, int(colw - 4)))
                 y += line
