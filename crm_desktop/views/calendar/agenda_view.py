@@ -34,17 +34,19 @@ class AgendaView(QTreeWidget):
     def show_days(self, start: date, end: date, items: list[Occurrence], holidays: dict[date, Holiday], *,
                   lang: str, buddhist: bool, colour_by: ColourBy) -> None:
         self.clear()
+        header = self.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # sized once, after filling
         self.setHeaderLabels([self.tr("Time"), self.tr("Subject"), self.tr("Kind"), self.tr("Customer"),
                               self.tr("Assigned to")])
         by_day: dict[date, list[Occurrence]] = {}
         for occ in items:
             by_day.setdefault(occ.day, []).append(occ)
         kinds = kind_labels()
+        headings: list[QTreeWidgetItem] = []
         bold = QFont(self.font())
         bold.setBold(True)
         for day in sorted(d for d in set(by_day) | set(holidays) if start <= d < end):
             heading = QTreeWidgetItem([day_title(day, lang, buddhist)])
-            heading.setFirstColumnSpanned(True)
             heading.setFont(0, bold)
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             holiday = holidays.get(day)
@@ -52,7 +54,7 @@ class AgendaView(QTreeWidget):
                 heading.setText(0, f"{heading.text(0)} · {holiday.name(lang)}")
                 heading.setForeground(0, QBrush(HOLIDAY_TEXT))
             self.addTopLevelItem(heading)
-            heading.setFirstColumnSpanned(True)
+            headings.append(heading)
             for occ in sorted(by_day.get(day, []), key=day_order):
                 when = time_text(occ) or self.tr("All day")
                 kind = kinds.get(occ.kind, occ.kind)
@@ -65,7 +67,8 @@ class AgendaView(QTreeWidget):
                     row.setFont(1, font)
                     row.setText(0, f"{when} ✓" if occ.status == "done" else when)
                 self.addTopLevelItem(row)
-        header = self.header()
+        for heading in headings:
+            heading.setFirstColumnSpanned(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 

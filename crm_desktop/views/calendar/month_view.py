@@ -13,7 +13,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from crm_desktop.queries.activities.occurrences import Occurrence
 from crm_desktop.services.activities.holidays import Holiday
-from crm_desktop.views.calendar.event import HOLIDAY_FILL, HOLIDAY_TEXT, TODAY_FILL, ColourBy, event_colour, paint_event
+from crm_desktop.views.calendar.event import (
+    HOLIDAY_FILL,
+    HOLIDAY_TEXT,
+    TODAY_FILL,
+    ColourBy,
+    EventPainter,
+    event_colour,
+)
 from crm_desktop.views.calendar.layout import weekday_short
 
 WEEKS = 6
@@ -45,6 +52,7 @@ class MonthView(QWidget):
         self.placed: list[tuple[Occurrence, QRectF]] = []
         self.press: tuple[QPointF, Occurrence | None] | None = None
         self.target: date | None = None  # the day a dragged activity is over
+        self.events = EventPainter(self.font())
 
     def show_month(self, first: date, month: int, items: list[Occurrence], holidays: dict[date, Holiday], *,
                    lang: str, today: date, colour_by: ColourBy) -> None:
@@ -134,7 +142,7 @@ class MonthView(QWidget):
         for row, occ in enumerate(shown):
             box = QRectF(rect.left() + 2, rect.top() + line + 2 + row * line, rect.width() - 4, line - 1)
             self.placed.append((occ, box))
-            paint_event(painter, box, occ, event_colour(occ, self.colour_by), selected=occ == self.selected)
+            self.events.paint(painter, box, occ, event_colour(occ, self.colour_by), selected=occ == self.selected)
         if len(shown) < len(items):
             painter.setPen(self.palette().text().color())
             painter.drawText(QRectF(rect.left() + 6, rect.top() + line + 2 + len(shown) * line, rect.width() - 8, line),

@@ -23,8 +23,8 @@ from crm_desktop.views.calendar.event import (
     HOLIDAY_TEXT,
     TODAY_FILL,
     ColourBy,
+    EventPainter,
     event_colour,
-    paint_event,
 )
 from crm_desktop.views.calendar.layout import SNAP_MINUTES, side_by_side, snap, weekday_short
 
@@ -93,6 +93,7 @@ class TimeGridView(QAbstractScrollArea):
         self.strip: list[tuple[Occurrence, QRectF]] = []  # all-day: rect in viewport space
         self.more: dict[int, int] = {}  # column -> all-day items that did not fit
         self._header = self._top = 0
+        self.events = EventPainter(self.font())
         self.verticalScrollBar().setSingleStep(HOUR_HEIGHT // 4)
 
     # --- data -------------------------------------------------------------------------------
@@ -268,8 +269,8 @@ class TimeGridView(QAbstractScrollArea):
                 continue
             colour = event_colour(occ, self.colour_by)
             if occ == dragged:
-                colour.setAlpha(90)
-            paint_event(painter, shown, occ, colour, selected=occ == self.selected)
+                colour = colour.lighter(160)  # where it was, while it is being dragged
+            self.events.paint(painter, shown, occ, colour, selected=occ == self.selected)
         if self.drag is not None and self.drag.moved:
             self._paint_drag(painter)
         if self.now is not None:
@@ -295,7 +296,7 @@ class TimeGridView(QAbstractScrollArea):
                              f"{drag.start:%H:%M}–{drag.end:%H:%M}")
             return
         preview = replace(drag.occ, starts_at=drag.start, ends_at=drag.end)
-        paint_event(painter, rect, preview, event_colour(drag.occ, self.colour_by), selected=True)
+        self.events.paint(painter, rect, preview, event_colour(drag.occ, self.colour_by), selected=True)
 
     def _paint_header(self, painter: QPainter) -> None:
         metrics = self.fontMetrics()
@@ -327,7 +328,7 @@ class TimeGridView(QAbstractScrollArea):
             painter.setPen(QPen(self.palette().mid().color()))
             painter.drawLine(int(x), 0, int(x), self.top())
         for occ, rect in self.strip:
-            paint_event(painter, rect, occ, event_colour(occ, self.colour_by), selected=occ == self.selected,
+            self.events.paint(painter, rect, occ, event_colour(occ, self.colour_by), selected=occ == self.selected,
                         show_time=False)
         painter.setPen(text)
         for index, count in self.more.items():
