@@ -108,7 +108,7 @@ class TimeGridView(QAbstractScrollArea):
         self.viewport().update()
 
     def scroll_to_hour(self, hour: int) -> None:
-        self.verticalScrollBar().setValue(hour * HOUR_HEIGHT)
+        self.verticalScrollBar().setValue(hour * HOUR_HEIGHT - HOUR_HEIGHT // 4)  # the hour's label in view
 
     def column_of(self, occ: Occurrence) -> list[int]:
         return [i for i, column in enumerate(self.columns)
