@@ -222,3 +222,26 @@ def test_people_side_by_side_in_the_day_view_and_coloured(tab: CalendarTab, ctx:
     assert event_colour(find(tab, "Ploy's visit"), "person") == QColor(person_colour(ploy, ""))  # none chosen
     tab.set_people([])
     assert {o.subject for o in tab.rows} == {"Nok's call", "Ploy's visit", "Owner's task"}
+
+
+def test_all_day_activities_and_tasks_move_by_day(tab: CalendarTab, ctx: AppContext) -> None:
+    task = add(ctx, "Send the quotation", at(TUESDAY, 0), kind="task", starts_at=None, ends_at=None, due_on=TUESDAY)
+    review = add(ctx, "Review", at(TUESDAY, 15))
+    tab.reload()
+    rect = tab.grid.event_rect(find(tab, "Send the quotation"))
+    assert rect is not None and rect.bottom() < tab.grid.top()  # in the strip above the hours
+    drag(tab, rect.center(), rect.center() + QPointF(2 * tab.grid.column_width(), 0))  # to Thursday
+    assert activity_row(ctx.database, task).due_on == TUESDAY + timedelta(days=2)
+    tab.set_mode("month")
+    month = tab.month
+    for subject, day in (("Send the quotation", TUESDAY + timedelta(days=9)), ("Review", TUESDAY + timedelta(days=7))):
+        month.repaint()  # where each activity sits is known once painted
+        start = month.event_rect(find(tab, subject)).center()
+        end = month.cell(day).center()
+        QTest.mousePress(month, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start.toPoint())
+        QTest.mouseMove(month, end.toPoint())
+        QTest.mouseRelease(month, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end.toPoint())
+    assert activity_row(ctx.database, task).due_on == TUESDAY + timedelta(days=9)
+    stored = activity_row(ctx.database, review)
+    next_tuesday = TUESDAY + timedelta(days=7)
+    assert (stored.starts_at, stored.ends_at) == (at(next_tuesday, 15), at(next_tuesday, 16))  # same time

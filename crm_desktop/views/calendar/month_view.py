@@ -1,6 +1,6 @@
 """The month view: six painted weeks, each day with its holiday and as many activities as fit.
 
-Dragging a timed activity to another day moves it there at the same time of day; a click on the
+Dragging an activity to another day moves it there (at the same time of day); a click on the
 day's number opens that day, a click on empty space in a day proposes an all-day activity."""
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ def day_order(occ: Occurrence) -> tuple[bool, datetime]:
 
 class MonthView(QWidget):
     moved = Signal(object, object, object)  # occurrence, start, end (office local)
+    redated = Signal(object, object)  # an all-day activity or a task, its new day
     create_requested = Signal(object, object, object, bool)  # start, end, person id, all day
     open_requested = Signal(object)
     day_chosen = Signal(object)  # date
@@ -163,7 +164,7 @@ class MonthView(QWidget):
         self.update()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self.press is None or self.press[1] is None or self.press[1].starts_at is None or self.press[1].all_day:
+        if self.press is None or self.press[1] is None:
             return
         if (event.position() - self.press[0]).manhattanLength() >= QApplication.startDragDistance():
             self.target = self.day_at(event.position())
@@ -177,7 +178,11 @@ class MonthView(QWidget):
         self.update()
         pos, occ = press
         if occ is not None:
-            if target is not None and target != occ.day and occ.starts_at is not None:
+            if target is None or target == occ.day:
+                return
+            if occ.starts_at is None or occ.all_day:
+                self.redated.emit(occ, target)
+            else:
                 shift = timedelta(days=(target - occ.day).days)
                 self.moved.emit(occ, occ.starts_at + shift, occ.ends_at + shift if occ.ends_at else None)
             return

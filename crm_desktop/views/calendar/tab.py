@@ -8,6 +8,7 @@ series the user first says which ones (this one, this and the following ones, al
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt
@@ -120,6 +121,7 @@ class CalendarTab(QWidget):
             self.stack.addWidget(view)
         for view in (self.grid, self.month):
             view.moved.connect(self.move)
+            view.redated.connect(self.move_to_day)
             view.create_requested.connect(self.new_activity)
         for view in (self.grid, self.month, self.agenda):
             view.open_requested.connect(self.open_activity)
@@ -254,10 +256,17 @@ class CalendarTab(QWidget):
 
     def move(self, occ: Occurrence, start: datetime, end: datetime | None) -> None:
         """A drag or a resize: one action; an occurrence of a series asks which ones first."""
+        self._move(occ, lambda scope: move_activity(self.env.ctx.uow(), occ.activity_id, start, end,
+                                                    occurrence=occ.occurrence, scope=scope))
+
+    def move_to_day(self, occ: Occurrence, day: date) -> None:
+        """An all-day activity or a task dragged to another day."""
+        self._move(occ, lambda scope: move_activity(self.env.ctx.uow(), occ.activity_id, None, None,
+                                                    occurrence=occ.occurrence, scope=scope, due_on=day))
+
+    def _move(self, occ: Occurrence, action: Callable[[Scope], Changes]) -> None:
         def apply(scope: Scope) -> None:
-            perform(self, self.env.bus, self.env.lang,
-                    lambda: move_activity(self.env.ctx.uow(), occ.activity_id, start, end,
-                                          occurrence=occ.occurrence, scope=scope),
+            perform(self, self.env.bus, self.env.lang, lambda: action(scope),
                     description=self.tr("Moved: %1").replace("%1", occ.subject))
 
         if occ.recurring:

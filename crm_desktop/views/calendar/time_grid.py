@@ -55,7 +55,7 @@ def span(occ: Occurrence) -> tuple[datetime, datetime]:
 
 @dataclass
 class Drag:
-    action: Literal["move", "resize", "create"]
+    action: Literal["move", "resize", "create", "redate"]  # redate: an all-day activity to another day
     press: QPointF
     start: datetime
     end: datetime
@@ -67,10 +67,12 @@ class Drag:
 
 class TimeGridView(QAbstractScrollArea):
     """Signals carry office-local times: `moved(occurrence, start, end)` after a drag or a resize,
+    `redated(occurrence, day)` after an all-day activity or a task was dragged to another day,
     `create_requested(start, end, person_id, all_day)` after a click or a drag on empty space,
     `open_requested(occurrence)` on a double-click."""
 
     moved = Signal(object, object, object)
+    redated = Signal(object, object)
     create_requested = Signal(object, object, object, bool)
     open_requested = Signal(object)
 
@@ -283,6 +285,8 @@ class TimeGridView(QAbstractScrollArea):
     def _paint_drag(self, painter: QPainter) -> None:
         drag = self.drag
         assert drag is not None
+        if drag.action == "redate":
+            return  # drawn in the strip, by _paint_header
         x = self.column_x(drag.column) + 2
         y0 = self.y_of(drag.start, self.columns[drag.column].day)
         y1 = self.y_of(drag.end, self.columns[drag.column].day)
@@ -327,6 +331,12 @@ class TimeGridView(QAbstractScrollArea):
                                  metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(colw - 4)))
             painter.setPen(QPen(self.palette().mid().color()))
             painter.drawLine(int(x), 0, int(x), self.top())
+        drag = self.drag
+        if drag is not None and drag.action == "redate" and drag.moved and drag.occ is not None:
+            target = QColor(self.palette().highlight().color())
+            target.setAlpha(60)
+            painter.fillRect(QRectF(self.column_x(drag.column), self.header_height(), colw, self.top() - 4
+                                    - self.header_height()), target)
         for occ, rect in self.strip:
             self.events.paint(painter, rect, occ, event_colour(occ, self.colour_by), selected=occ == self.selected,
                         show_time=False)
@@ -352,6 +362,9 @@ class TimeGridView(QAbstractScrollArea):
                 start, end = span(occ)
                 grip = self.time_at(pos, column) - start
                 self.drag = Drag("resize" if edge else "move", pos, start, end, column, occ, grip)
+            else:
+                midnight = datetime.combine(occ.day, time())
+                self.drag = Drag("redate", pos, midnight, midnight, column, occ)
         elif pos.y() >= self.top() and pos.x() >= GUTTER:
             self.selected = None
             at = self.time_at(pos, column)
@@ -377,7 +390,9 @@ class TimeGridView(QAbstractScrollArea):
             return
         drag.moved = True
         step = timedelta(minutes=SNAP_MINUTES)
-        if drag.action == "move" and drag.occ is not None:
+        if drag.action == "redate":
+            drag.column = self.column_at(pos.x())
+        elif drag.action == "move" and drag.occ is not None:
             drag.column = self.column_at(pos.x())
             if self.columns[drag.column].person_id is not None:  # a person's column: only the time moves
                 drag.column = self.column_of(drag.occ)[0] if self.column_of(drag.occ) else drag.column
@@ -405,6 +420,10 @@ class TimeGridView(QAbstractScrollArea):
             self.create_requested.emit(drag.start, drag.end, self.columns[drag.column].person_id, False)
             return
         if drag.occ is None or not drag.moved:
+            return
+        if drag.action == "redate":
+            if self.columns[drag.column].day != drag.occ.day:
+                self.redated.emit(drag.occ, self.columns[drag.column].day)
             return
         if (drag.start, drag.end) != span(drag.occ):
             end = drag.end if drag.occ.ends_at is not None or drag.action == "resize" else None
