@@ -561,6 +561,33 @@
     </message>
 </context>
 <context>
+    <name>AgendaView</name>
+    <message>
+        <source>Time</source>
+        <translation>เวลา</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>ทั้งวัน</translation>
+    </message>
+</context>
+<context>
     <name>Anniversaries</name>
     <message>
         <source>Birthday</source>
@@ -767,6 +794,77 @@
     <message>
         <source>Everything entered since that backup will be replaced. A backup of the current data is made first, so you can go back to it the same way.</source>
         <translation>ข้อมูลทั้งหมดที่บันทึกหลังจากสำรองครั้งนั้นจะถูกแทนที่ โปรแกรมจะสำรองข้อมูลปัจจุบันไว้ก่อน คุณจึงกู้คืนกลับมาได้ด้วยวิธีเดียวกัน</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTab</name>
+    <message>
+        <source>Today</source>
+        <translation>วันนี้</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>ก่อนหน้า</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>ถัดไป</translation>
+    </message>
+    <message>
+        <source>Go to date</source>
+        <translation>ไปที่วันที่</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>วัน</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>สัปดาห์</translation>
+    </message>
+    <message>
+        <source>Work week</source>
+        <translation>สัปดาห์ทำงาน</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>เดือน</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>กำหนดการ</translation>
+    </message>
+    <message>
+        <source>Colour by kind</source>
+        <translation>สีตามประเภท</translation>
+    </message>
+    <message>
+        <source>Colour by person</source>
+        <translation>สีตามบุคคล</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>แยกคอลัมน์รายคน</translation>
+    </message>
+    <message>
+        <source>In the day view, one column for each chosen person</source>
+        <translation>ในมุมมองรายวัน แยกคอลัมน์ให้แต่ละคนที่เลือก</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>ทุกคน</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>%1 คน</translation>
+    </message>
+    <message>
+        <source>Moved: %1</source>
+        <translation>ย้ายแล้ว: %1</translation>
+    </message>
+    <message>
+        <source>Move “%1”</source>
+        <translation>ย้าย “%1”</translation>
     </message>
 </context>
 <context>
@@ -2471,6 +2569,10 @@
         <translation>โอกาสการขาย</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>ปฏิทินนัดหมาย</translation>
+    </message>
+    <message>
         <source>Anniversaries</source>
         <translation>ปฏิทินวันสำคัญ</translation>
     </message>
@@ -2559,6 +2661,13 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Today</source>
         <translation>วันนี้</translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message>
+        <source>+%1 more</source>
+        <translation>อีก %1 รายการ</translation>
     </message>
 </context>
 <context>
@@ -4432,6 +4541,13 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
+    </message>
+</context>
+<context>
+    <name>TimeGridView</name>
+    <message>
+        <source>+%1 more</source>
+        <translation>อีก %1 รายการ</translation>
     </message>
 </context>
 <context>
