@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QPushButton,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -71,8 +72,7 @@ class CalendarTab(QWidget):
         self.picker.setGridVisible(True)
         self.picker.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.picker.clicked.connect(self._picked)
-        self.pick_button = QToolButton(objectName="calPick")
-        self.pick_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.pick_button = QPushButton(objectName="calPick")  # a push button leaves room for the menu arrow
         pick_menu = QMenu(self.pick_button)
         holder = QWidgetAction(pick_menu)
         holder.setDefaultWidget(self.picker)
@@ -94,8 +94,7 @@ class CalendarTab(QWidget):
             button.clicked.connect(lambda _checked=False, m=mode: self.set_mode(m))
         self.colour_combo = QComboBox(objectName="calColourBy")
         self.colour_combo.currentIndexChanged.connect(self._colour_changed)
-        self.people_button = QToolButton(objectName="calPeople")
-        self.people_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.people_button = QPushButton(objectName="calPeople")
         self.people_menu = QMenu(self.people_button)
         self.people_menu.aboutToShow.connect(self._fill_people_menu)
         self.people_button.setMenu(self.people_menu)
