@@ -175,15 +175,25 @@ def _expanded(conn: Connection, series: Iterable[RowMapping], start: date, end: 
     return found
 
 
+def _series(conn: Connection, end: date, hi: datetime, where: list[Any]) -> list[RowMapping]:
+    """The series rows starting before the range ends. Their ids come first from the partial index
+    on `rrule` alone: with a condition on the start (or the person) beside it, SQLite preferred
+    those indexes and read every past activity (9 s for a week of 1,000,000)."""
+    ids = list(conn.execute(select(Activity.id).where(Activity.rrule != "", Activity.deleted_at.is_(None))).scalars())
+    begun = or_(Activity.starts_at < hi, and_(Activity.starts_at.is_(None), Activity.due_on < end))
+    return [r for chunk in range(0, len(ids), 500)
+            for r in conn.execute(_base(Activity.id.in_(ids[chunk:chunk + 500]), begun, *where)).mappings()]
+
+
 def _in_range(conn: Connection, start: date, end: date, where: list[Any]) -> list[Occurrence]:
     lo, hi = utc_time(day_start(start)), utc_time(day_start(end))
     one_off = Activity.rrule == ""
     timed = _base(one_off, Activity.starts_at >= lo, Activity.starts_at < hi, *where)
-    dated = _base(one_off, Activity.starts_at.is_(None), Activity.due_on >= start, Activity.due_on < end, *where)
-    series = _base(Activity.rrule != "", or_(Activity.starts_at < hi, and_(Activity.starts_at.is_(None),
-                                                                          Activity.due_on < end)), *where)
-    found = [_occurrence(r) for stmt in (timed, dated) for r in conn.execute(stmt).mappings()]
-    return found + _expanded(conn, conn.execute(series).mappings(), start, end)
+    # Only the due-date index: "starts_at IS NULL" in SQL made SQLite scan every undated row.
+    dated = _base(one_off, Activity.due_on >= start, Activity.due_on < end, *where)
+    found = [_occurrence(r) for r in conn.execute(timed).mappings()]
+    found += [_occurrence(r) for r in conn.execute(dated).mappings() if r["starts_at"] is None]
+    return found + _expanded(conn, _series(conn, end, hi, where), start, end)
 
 
 def occurrences(db: Database, start: date, end: date, *, assignees: Sequence[str] | None = None,
