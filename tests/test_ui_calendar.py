@@ -245,3 +245,20 @@ def test_all_day_activities_and_tasks_move_by_day(tab: CalendarTab, ctx: AppCont
     stored = activity_row(ctx.database, review)
     next_tuesday = TUESDAY + timedelta(days=7)
     assert (stored.starts_at, stored.ends_at) == (at(next_tuesday, 15), at(next_tuesday, 16))  # same time
+
+
+def test_a_day_header_or_more_opens_that_day(tab: CalendarTab, ctx: AppContext) -> None:
+    grid = tab.grid
+    QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(int(grid.column_x(2) + 20), 5))  # Wednesday's header
+    assert (tab.mode, tab.title_label.text()) == ("day", "Wednesday 25 November 2569")
+    for hour in range(8, 18):
+        add(ctx, f"Call {hour}", at(TUESDAY, hour))
+    tab.set_mode("month")
+    tab.month.repaint()
+    (more, day), = tab.month.more
+    assert day == TUESDAY and tab.month.event_rect(find(tab, "Call 8")) is not None
+    assert tab.month.event_rect(find(tab, "Call 17")) is None  # not room for all
+    QTest.mouseClick(tab.month, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, more.center().toPoint())
+    assert (tab.mode, tab.anchor) == ("day", TUESDAY)
+    assert tab.dialog is None  # no new activity proposed

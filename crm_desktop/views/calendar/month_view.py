@@ -1,7 +1,7 @@
 """The month view: six painted weeks, each day with its holiday and as many activities as fit.
 
 Dragging an activity to another day moves it there (at the same time of day); a click on the
-day's number opens that day, a click on empty space in a day proposes an all-day activity."""
+day's number or its "+N more" opens that day, a click on empty space in a day proposes an all-day activity."""
 
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ class MonthView(QWidget):
         self.colour_by: ColourBy = "kind"
         self.selected: Occurrence | None = None
         self.placed: list[tuple[Occurrence, QRectF]] = []
+        self.more: list[tuple[QRectF, date]] = []  # the "+N more" lines, which open their day
         self.press: tuple[QPointF, Occurrence | None] | None = None
         self.target: date | None = None  # the day a dragged activity is over
         self.events = EventPainter(self.font())
@@ -103,7 +104,7 @@ class MonthView(QWidget):
             day = self.first + timedelta(days=column)
             painter.drawText(QRectF(column * width, 0, width, self.header_height()), Qt.AlignmentFlag.AlignCenter,
                              weekday_short(day, self.lang))
-        self.placed = []
+        self.placed, self.more = [], []
         for index in range(WEEKS * 7):
             day = self.first + timedelta(days=index)
             rect = self.cell(day)
@@ -145,9 +146,10 @@ class MonthView(QWidget):
             self.placed.append((occ, box))
             self.events.paint(painter, box, occ, event_colour(occ, self.colour_by), selected=occ == self.selected)
         if len(shown) < len(items):
+            more = QRectF(rect.left() + 6, rect.top() + line + 2 + len(shown) * line, rect.width() - 8, line)
+            self.more.append((more, day))
             painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(rect.left() + 6, rect.top() + line + 2 + len(shown) * line, rect.width() - 8, line),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            painter.drawText(more, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              self.tr("+%1 more").replace("%1", str(len(items) - len(shown))))
 
     # --- mouse ------------------------------------------------------------------------------
@@ -192,7 +194,7 @@ class MonthView(QWidget):
         number = self.cell(day)
         number.setHeight(self.fontMetrics().height() + 3)
         number.setWidth(self.fontMetrics().horizontalAdvance(f"{day.day}") + 10)
-        if number.contains(pos):
+        if number.contains(pos) or any(rect.contains(pos) for rect, _day in self.more):
             self.day_chosen.emit(day)
         else:
             start = datetime.combine(day, time())

@@ -125,6 +125,7 @@ class CalendarTab(QWidget):
         for view in (self.grid, self.month, self.agenda):
             view.open_requested.connect(self.open_activity)
         self.month.day_chosen.connect(self._day_chosen)
+        self.grid.day_chosen.connect(self._day_chosen)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

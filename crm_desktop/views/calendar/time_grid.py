@@ -69,12 +69,13 @@ class TimeGridView(QAbstractScrollArea):
     """Signals carry office-local times: `moved(occurrence, start, end)` after a drag or a resize,
     `redated(occurrence, day)` after an all-day activity or a task was dragged to another day,
     `create_requested(start, end, person_id, all_day)` after a click or a drag on empty space,
-    `open_requested(occurrence)` on a double-click."""
+    `open_requested(occurrence)` on a double-click, `day_chosen(day)` on a day's header or its "+N more"."""
 
     moved = Signal(object, object, object)
     redated = Signal(object, object)
     create_requested = Signal(object, object, object, bool)
     open_requested = Signal(object)
+    day_chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -370,7 +371,12 @@ class TimeGridView(QAbstractScrollArea):
             at = self.time_at(pos, column)
             start = snap(at - timedelta(minutes=SNAP_MINUTES / 2))  # the slot the click is in
             self.drag = Drag("create", pos, start, start + CLICK_LENGTH, column)
-        elif pos.y() >= self.header_height() and pos.x() >= GUTTER:  # the all-day strip
+        elif pos.x() < GUTTER:
+            pass
+        elif pos.y() < self.header_height() or (
+                column in self.more and pos.y() >= self.header_height() + STRIP_ROWS * self.line_height()):
+            self.day_chosen.emit(self.columns[column].day)
+        else:  # empty space in the all-day strip
             self.selected = None
             day = datetime.combine(self.columns[column].day, time())
             self.create_requested.emit(day, day, self.columns[column].person_id, True)
