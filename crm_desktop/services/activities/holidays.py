@@ -5,8 +5,9 @@ The Buddhist holidays follow the lunar calendar and the Cabinet adds or moves da
 
 Source: the Cabinet's yearly announcements of public holidays (วันหยุดราชการประจำปี), with the
 substitute weekday after a holiday that falls on a weekend. (The Bank of Thailand's list of
-financial-institution holidays differs on a few days, e.g. banks open on Buddhist Lent Day.) National Children's Day (a Saturday)
-and the Royal Ploughing Ceremony (a day off for civil servants only) are not days off and are left out.
+financial-institution holidays differs on a few days, e.g. banks open on Buddhist Lent Day.)
+National Children's Day (a Saturday) and the Royal Ploughing Ceremony (a day off for civil
+servants only) are not days off and are left out.
 
 - 2025 and 2026: as announced, including the Cabinet's extra days (2 June and 11 August 2025,
   2 January 2026).
