@@ -87,7 +87,7 @@ class EventPainter:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         left, top, width = rect.left() + 6, rect.top() + 1, int(rect.width() - 9)
-        if width <= 4:
+        if width < 3 * self.line:  # too narrow to read: a crowded hour shows its colours only
             return
         line = self.line
         body = self.struck if occ.status == "cancelled" else self.plain
