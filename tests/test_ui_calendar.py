@@ -262,3 +262,13 @@ def test_a_day_header_or_more_opens_that_day(tab: CalendarTab, ctx: AppContext) 
     QTest.mouseClick(tab.month, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, more.center().toPoint())
     assert (tab.mode, tab.anchor) == ("day", TUESDAY)
     assert tab.dialog is None  # no new activity proposed
+
+
+def test_a_change_made_elsewhere_shows_when_the_tab_is_shown(tab: CalendarTab, ctx: AppContext) -> None:
+    tab.hide()
+    changes = create_activity(ctx.uow(), ActivityInput(kind="call", subject="Planned on another tab",
+                                                       starts_at=at(TUESDAY, 9), assignee_id=ctx.user_id))
+    tab.env.bus.publish(changes)
+    assert tab.stale and not tab.rows  # not read while hidden
+    tab.show()
+    assert [o.subject for o in tab.rows] == ["Planned on another tab"]

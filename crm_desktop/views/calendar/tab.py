@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCalendarWidget,
@@ -61,6 +62,7 @@ class CalendarTab(QWidget):
         self.people: list[str] = []  # chosen person ids; none: everyone
         self.dialog: QDialog | None = None
         self.rows: list[Occurrence] = []
+        self.stale = False  # a change arrived while the tab was hidden
 
         self.today_button = QToolButton(objectName="calToday")
         self.today_button.clicked.connect(self.go_today)
@@ -188,6 +190,7 @@ class CalendarTab(QWidget):
 
     def reload(self) -> None:
         """Read the shown dates (and only those) and show them in the current view."""
+        self.stale = False
         env = self.env
         start, end = self.shown_range()
         self.rows = occurrences(env.db, start, end, assignees=self.people or None)
@@ -215,7 +218,16 @@ class CalendarTab(QWidget):
             self.stack.setCurrentWidget(self.grid)
 
     def on_changes(self, changes: Changes) -> None:
+        """Read again now if shown, else when next shown (edits on other tabs cost nothing here)."""
         if changes.entity in ("activity", "user"):
+            if self.isVisible():
+                self.reload()
+            else:
+                self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
             self.reload()
 
     # --- people -----------------------------------------------------------------------------
