@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QToolButto
 
 from crm_desktop.models.user import User
 from crm_desktop.queries.activities.occurrences import Occurrence, activity_row, person_colour
-from crm_desktop.services.activities.edit import ActivityInput, create_activity
+from crm_desktop.services.activities.edit import ActivityInput, create_activity, delete_activity
 from crm_desktop.services.app import AppContext
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.activities.dialog import ActivityDialog
@@ -272,3 +272,18 @@ def test_a_change_made_elsewhere_shows_when_the_tab_is_shown(tab: CalendarTab, c
     assert tab.stale and not tab.rows  # not read while hidden
     tab.show()
     assert [o.subject for o in tab.rows] == ["Planned on another tab"]
+
+
+def test_moving_an_activity_deleted_meanwhile_says_so_and_changes_nothing(qtbot, tab: CalendarTab,
+                                                                          ctx: AppContext) -> None:
+    activity = add(ctx, "Cancelled by a colleague", at(TUESDAY, 10))
+    kept = add(ctx, "Kept", at(TUESDAY, 14))
+    tab.reload()
+    rect = tab.grid.event_rect(find(tab, "Cancelled by a colleague"))
+    assert rect is not None
+    delete_activity(ctx.uow(), activity)  # on another tab, or by a sync, after the week was read
+    drag(tab, rect.center(), rect.center() + QPointF(0, HOUR_HEIGHT))
+    qtbot.waitUntil(lambda: tab.findChild(QMessageBox, "domainErrorBox") is not None)
+    assert "deleted" in tab.findChild(QMessageBox, "domainErrorBox").text()
+    assert activity_row(ctx.database, activity) is None
+    assert activity_row(ctx.database, kept).starts_at == at(TUESDAY, 14)
