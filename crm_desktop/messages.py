@@ -474,6 +474,9 @@ THAI: dict[str, str] = {
     "Founding day": "วันก่อตั้งบริษัท",
     "Anniversary": "วันครบรอบ",
     # --- calendar files and the agenda (end) ---
+    # queries/activities/my_day.py
+    "The end date is before the start date.": "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น",
+    "Choose at most {days} days.": "เลือกช่วงวันที่ได้ไม่เกิน {days} วัน",
 }
 
 

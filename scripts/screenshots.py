@@ -14,17 +14,18 @@ import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from crm_desktop import cli
-from crm_desktop.clock import FixedClock
+from crm_desktop.clock import FixedClock, office_time
 from crm_desktop.models import Activity
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.activities.edit import ActivityInput
@@ -130,6 +131,23 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         opportunities_tab.show_board()
         save(window, out / f"{lang}-board.png", app)
         opportunities_tab.show_list()
+
+    window.tabs.setCurrentWidget(window.activities_tab)
+    save(window, out / f"{lang}-activities.png", app)
+    today = window.activities_tab.rows("today")
+    if today:
+        window.activities_tab.select(today[0].activity_id, today[0].occurrence)
+
+        def complete_dialog() -> QWidget | None:
+            dialog = window.activities_tab.mark_done()
+            if dialog is not None:
+                dialog.outcome.setPlainText("ลูกค้าสนใจรุ่นใหม่ ขอใบเสนอราคา 20 ชุด" if lang == "th"
+                                            else "Interested in the new model; wants a quotation for 20 sets")
+                dialog.next_box.setChecked(True)
+            return dialog
+
+        dialog_shot("activity-done", complete_dialog)
+        dialog_shot("activity-hand-over", window.activities_tab.hand_over)
 
     window.tabs.setCurrentWidget(window.calendar_tab)
     for mode in ("week", "month", "agenda"):  # the activity calendar on the clock's week and month
@@ -245,6 +263,28 @@ def timeline_sample(ctx: AppContext) -> str:
     return str(account_id)
 
 
+def my_day_sample(ctx: AppContext) -> None:
+    """The owner's day: something late, today's calls and visits, the week ahead (Thai subjects)."""
+    with sqlite3.connect(ctx.database.path) as conn:
+        accounts = [r[0] for r in conn.execute("SELECT id FROM account WHERE deleted_at IS NULL ORDER BY id LIMIT 6")]
+    today = office_time(ctx.now()).date()
+    plan = (
+        (-1, 16, "call", "โทรตามใบแจ้งหนี้ที่เลยกำหนด", "high"),
+        (0, 9, "meeting", "ประชุมทีมขายประจำสัปดาห์", "normal"),
+        (0, 13, "visit", "เยี่ยมลูกค้า นำเสนอแคตตาล็อกใหม่", "high"),
+        (0, 15, "call", "โทรยืนยันวันส่งสินค้า", "normal"),
+        (1, 10, "email", "ส่งใบเสนอราคาพร้อมส่วนลด", "normal"),
+        (3, 14, "visit", "ตรวจงานติดตั้งที่สาขาเชียงใหม่", "low"),
+    )
+    for (days, hour, kind, subject, priority), account_id in zip(plan, accounts, strict=False):
+        starts = datetime.combine(today + timedelta(days=days), time(hour))
+        create_activity(ctx.uow(), ActivityInput(
+            kind=kind, subject=subject, starts_at=starts, ends_at=starts + timedelta(hours=1), owner_id=ctx.user_id,
+            assignee_id=ctx.user_id, priority=priority, account_id=account_id))
+    create_activity(ctx.uow(), ActivityInput(kind="task", subject="สรุปยอดขายส่งผู้จัดการ", due_on=today,
+                                             all_day=True, owner_id=ctx.user_id, assignee_id=ctx.user_id))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
@@ -264,6 +304,7 @@ def main() -> int:
                 back_up_now(ctx.database.path, now=ctx.now())
                 sync_file = sync_sample(ctx, Path(tmp))
                 timeline_account = timeline_sample(ctx)
+                my_day_sample(ctx)
             for lang in args.lang:
                 shoot(ctx, lang, args.out, Path(tmp) / "settings.ini", sync_file, timeline_account)
         finally:

@@ -1,4 +1,4 @@
-"""The main window: Accounts and Contacts tabs, global search (Ctrl+K), menus, status bar."""
+"""The main window: the record tabs, the Activities tab, global search (Ctrl+K), menus, status bar."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice, SearchPopup
 from crm_desktop.ui.tasks import Task
 from crm_desktop.views.accounts.tab import AccountsTab
+from crm_desktop.views.activities.my_day import MyDayTab
 from crm_desktop.views.anniversaries.tab import AnniversariesTab
 from crm_desktop.views.calendar.tab import CalendarTab
 from crm_desktop.views.common import ViewEnv
@@ -216,6 +217,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.opportunities_tab, self.icons["opportunity"], "")  # then the deals they become
         self.tabs.addTab(self.accounts_tab, self.icons["account"], "")
         self.tabs.addTab(self.contacts_tab, self.icons["contact"], "")
+        self.activities_tab = MyDayTab(self.env)
+        self.tabs.addTab(self.activities_tab, icon("activity-task"), "")
         self.calendar_tab = CalendarTab(self.env)
         self.tabs.addTab(self.calendar_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
                          "")
@@ -227,7 +230,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.sync_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "")
         self.tabs.setCurrentWidget(self.accounts_tab)  # the start tab, unless the user left another one
         current = self.env.prefs.current_tab()
-        for tab in [*self.record_tabs(), self.calendar_tab, self.anniversaries_tab, self.sync_tab]:
+        for tab in [*self.record_tabs(), self.activities_tab, self.calendar_tab, self.anniversaries_tab, self.sync_tab]:
             if current == tab.NAME:
                 self.tabs.setCurrentWidget(tab)
 
@@ -262,6 +265,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.contacts_tab), self.tr("Contacts"))
         self.tabs.setTabText(self.tabs.indexOf(self.leads_tab), self.tr("Leads"))
         self.tabs.setTabText(self.tabs.indexOf(self.opportunities_tab), self.tr("Deals"))
+        self.tabs.setTabText(self.tabs.indexOf(self.activities_tab), self.tr("Activities"))
         self.tabs.setTabText(self.tabs.indexOf(self.calendar_tab), self.tr("Calendar"))
         self.tabs.setTabText(self.tabs.indexOf(self.anniversaries_tab), self.tr("Anniversaries"))
         self.tabs.setTabText(self.tabs.indexOf(self.sync_tab), self.tr("Sync"))
@@ -278,6 +282,11 @@ class MainWindow(QMainWindow):
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, RecordTab) else self.accounts_tab
 
+    def acting_tab(self) -> RecordTab | MyDayTab:
+        """The tab that New, Edit and Delete act on: the current one when it is a list."""
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, RecordTab | MyDayTab) else self.accounts_tab
+
     def tab_for(self, kind: str) -> RecordTab:
         return {"contact": self.contacts_tab, "lead": self.leads_tab, "opportunity": self.opportunities_tab}.get(
             kind, self.accounts_tab)
@@ -285,8 +294,10 @@ class MainWindow(QMainWindow):
     def _tab_changed(self) -> None:
         widget = self.tabs.currentWidget()
         on_records = isinstance(widget, RecordTab)
-        for action in (self.act_new, self.act_edit, self.act_delete, self.act_filter, self.act_columns):
-            action.setEnabled(on_records)  # they act on a list: the Sync tab has none
+        for action in (self.act_new, self.act_edit, self.act_delete):
+            action.setEnabled(on_records or widget is self.activities_tab)
+        for action in (self.act_filter, self.act_columns):
+            action.setEnabled(on_records)  # they act on a lazy list: the Sync and Activities tabs have none
         self.env.prefs.set_current_tab(getattr(widget, "NAME", self.accounts_tab.NAME))
 
     def open_record(self, kind: str, record_id: str) -> bool:
@@ -313,9 +324,12 @@ class MainWindow(QMainWindow):
             tab.save_state()
             states.append(tab.state())
             self.env.bus.changed.disconnect(tab.on_changes)
+        self.activities_tab.close_dialogs()
+        self.env.bus.changed.disconnect(self.activities_tab.on_changes)
         self.calendar_tab.close_dialogs()
         self.env.bus.changed.disconnect(self.calendar_tab.on_changes)
-        old: list[QWidget] = [*self.record_tabs(), self.calendar_tab, self.anniversaries_tab, self.sync_tab]
+        old: list[QWidget] = [*self.record_tabs(), self.activities_tab, self.calendar_tab, self.anniversaries_tab,
+                              self.sync_tab]
         self.tabs.blockSignals(True)
         self.tabs.clear()
         for tab in old:
@@ -332,17 +346,18 @@ class MainWindow(QMainWindow):
     # --- actions --------------------------------------------------------------------------
 
     def new_record(self) -> object:
-        return self.current_tab().new_record()
+        return self.acting_tab().new_record()
 
     def edit_record(self) -> object:
-        return self.current_tab().edit_record()
+        return self.acting_tab().edit_record()
 
     def delete_selected(self) -> None:
-        self.current_tab().delete_selected()
+        self.acting_tab().delete_selected()
 
     def refresh(self) -> None:
         for tab in self.record_tabs():
             tab.refresh()
+        self.activities_tab.reload()
         self.calendar_tab.reload()
         self.sync_tab.reload()
         self.anniversaries_tab.reload()
@@ -372,7 +387,7 @@ class MainWindow(QMainWindow):
         if self.settings_dialog is not None and self.settings_dialog.isVisible():
             self.settings_dialog.raise_()
             return self.settings_dialog
-        for tab in [*self.record_tabs(), self.calendar_tab]:
+        for tab in [*self.record_tabs(), self.activities_tab, self.calendar_tab]:
             if tab.dialog is not None and tab.dialog.isVisible():
                 tab.dialog.raise_()  # finish or cancel the open form first
                 return None
@@ -494,7 +509,7 @@ class MainWindow(QMainWindow):
         prefs = self.env.prefs
         prefs.set_window_geometry(self.saveGeometry())
         prefs.set_window_state(self.saveState())
-        prefs.set_current_tab(self.current_tab().NAME)
+        prefs.set_current_tab(getattr(self.tabs.currentWidget(), "NAME", self.accounts_tab.NAME))
         for tab in self.record_tabs():
             tab.save_state()
         prefs.sync()
