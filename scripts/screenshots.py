@@ -19,7 +19,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QWidget
@@ -28,7 +27,7 @@ from crm_desktop import cli
 from crm_desktop.clock import FixedClock, office_time
 from crm_desktop.models import Activity
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
-from crm_desktop.services.activities.edit import ActivityInput
+from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import back_up_now, check_and_back_up
 from crm_desktop.services.contacts import contact_input, delete_contacts, update_contact

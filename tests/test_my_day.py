@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from crm_desktop.services.activities.edit import ActivityInput, cancel_activity, complete_activity, create_activity
 
 from crm_desktop.clock import utc_time
 from crm_desktop.errors import ValidationError
 from crm_desktop.models import User
 from crm_desktop.queries.activities.my_day import MyDayFilter, my_day
 from crm_desktop.services.accounts import AccountInput, create_account
+from crm_desktop.services.activities.edit import ActivityInput, cancel_activity, complete_activity, create_activity
 from crm_desktop.services.app import OWNER_ID
 from tests.time_helpers import TODAY
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from crm_desktop.models import Activity, User
 from crm_desktop.queries.activities.my_day import MyDayFilter, my_day
 from crm_desktop.services.accounts import AccountInput, create_account
+from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.app import OWNER_ID
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.views.activities.my_day import MyDayTab
@@ -30,8 +30,9 @@ def work(ctx) -> dict[str, str]:
     """An overdue call, two things today (one for a colleague), a visit next week."""
     account = create_account(ctx.uow(), AccountInput(name="ร้านทองแสงดี"), TODAY).created[0]
     with ctx.uow() as uow:
-        somchai = uow.users.add(User(name="Somchai", role="sales")).id
+        user = uow.users.add(User(name="Somchai", role="sales"))
         uow.commit()
+        somchai = user.id
 
     def add(subject: str, when: datetime, kind: str = "call", assignee: str = OWNER_ID) -> str:
         data = ActivityInput(kind=kind, subject=subject, starts_at=when, ends_at=when + timedelta(hours=1),

@@ -10,16 +10,16 @@ day, or a weekly meeting without end would make every past week overdue forever.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
 
-from crm_desktop.queries.activities.occurrences import Occurrence, occurrence_rows, series_occurrences
-from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
+from sqlalchemy import ColumnElement, Connection, func, or_, select
 
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.database import Database
 from crm_desktop.errors import ValidationError
 from crm_desktop.models import Activity
+from crm_desktop.queries.activities.occurrences import Occurrence, one_offs, series_in_range
+from crm_desktop.recurrence import day_start
 
 SECTION_LIMIT = 200  # rows a section shows; the rest is counted
 WEEK_DAYS = 7  # "Next 7 days": the seven days after today
@@ -96,57 +96,37 @@ def _conditions(filt: MyDayFilter, statuses: tuple[str, ...]) -> list[ColumnElem
     return where
 
 
-def _single(where: list[ColumnElement[bool]]) -> list[ColumnElement[bool]]:
-    return [*where, Activity.rrule == ""]
+def _timed(where: list[ColumnElement[bool]], lo: datetime | None, hi: datetime) -> list[ColumnElement[bool]]:
+    """One-off timed activities starting in [lo, hi) (naive UTC): an index range on starts_at."""
+    return [*where, Activity.rrule == "", Activity.starts_at < hi,
+            Activity.starts_at.is_not(None) if lo is None else Activity.starts_at >= lo]
 
 
-def _timed(where: list[ColumnElement[bool]], lo: datetime | None, hi: datetime) -> Select[Any]:
-    """Single timed activities starting in [lo, hi) (naive UTC): an index range on starts_at."""
-    cond = [*_single(where), Activity.starts_at < hi]
-    cond.append(Activity.starts_at.is_not(None) if lo is None else Activity.starts_at >= lo)
-    return select(Activity.id).where(*cond)
+def _dated(where: list[ColumnElement[bool]], lo: date | None, hi: date) -> list[ColumnElement[bool]]:
+    """One-off all-day activities and tasks due in [lo, hi): an index range on due_on."""
+    return [*where, Activity.rrule == "", Activity.starts_at.is_(None), Activity.due_on < hi,
+            Activity.due_on.is_not(None) if lo is None else Activity.due_on >= lo]
 
 
-def _dated(where: list[ColumnElement[bool]], lo: date | None, hi: date) -> Select[Any]:
-    """Single all-day activities and tasks due in [lo, hi): an index range on due_on."""
-    cond = [*_single(where), Activity.starts_at.is_(None), Activity.due_on < hi]
-    cond.append(Activity.due_on.is_not(None) if lo is None else Activity.due_on >= lo)
-    return select(Activity.id).where(*cond)
-
-
-def _count(conn: Connection, stmt: Select[Any]) -> int:
-    return conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-
-
-def _ids(conn: Connection, stmt: Select[Any]) -> list[str]:
-    return list(conn.execute(stmt).scalars())
-
-
-def _sort_key(row: Occurrence) -> tuple[date, int, datetime]:
-    """By day; within a day, all-day activities and tasks first, then by time."""
-    return (row.day, 0 if row.starts_at is None else 1, row.starts_at or datetime.min)
+def _count(conn: Connection, where: list[ColumnElement[bool]]) -> int:
+    return conn.execute(select(func.count()).select_from(Activity).where(*where)).scalar_one()
 
 
 def _window(conn: Connection, key: str, start: date, end: date, filt: MyDayFilter, limit: int, *,
             now: datetime | None) -> Section:
     """Everything on office dates start <= day < end; with `now`, only what is not overdue at it."""
     where = _conditions(filt, filt.statuses)
-    lo = utc_time(datetime.combine(start, time()))
-    hi = utc_time(datetime.combine(end, time()))
-    planned_late = now is not None and "planned" in filt.statuses
-    timed = _timed(where, lo, hi)
-    if planned_late:  # planned ones that started before now are in Overdue
-        timed = timed.where(or_(Activity.status != "planned", Activity.starts_at >= now))
+    timed = _timed(where, utc_time(day_start(start)), utc_time(day_start(end)))
+    late_ones = now is not None and "planned" in filt.statuses
+    if late_ones:  # planned ones that started before now are in Overdue
+        timed.append(or_(Activity.status != "planned", Activity.starts_at >= now))
     dated = _dated(where, start, end)
-    total = _count(conn, timed) + _count(conn, dated)
-    ids = _ids(conn, timed.order_by(Activity.starts_at).limit(limit))
-    ids += _ids(conn, dated.order_by(Activity.due_on).limit(limit))
-    rows = occurrence_rows(conn, ids)
-    series = series_occurrences(conn, start, end, where)
-    if planned_late:
+    rows = one_offs(conn, timed, [Activity.starts_at], limit) + one_offs(conn, dated, [Activity.due_on], limit)
+    series = series_in_range(conn, start, end, where)
+    if now is not None:
         series = [o for o in series if not _late(o, now)]
-    rows = sorted([*rows, *series], key=_sort_key)
-    return Section(key, start, end, tuple(rows[:limit]), total + len(series))
+    rows = sorted([*rows, *series], key=lambda o: o.sort_key)
+    return Section(key, start, end, tuple(rows[:limit]), _count(conn, timed) + _count(conn, dated) + len(series))
 
 
 def _late(row: Occurrence, now: datetime) -> bool:
@@ -154,17 +134,14 @@ def _late(row: Occurrence, now: datetime) -> bool:
 
 
 def _overdue(conn: Connection, now: datetime, today: date, filt: MyDayFilter, limit: int) -> Section:
-    """Planned single activities that started before now or were due before today, newest first;
+    """Planned one-off activities that started before now or were due before today, newest first;
     and today's planned series occurrences that started before now."""
     if "planned" not in filt.statuses:
         return Section("overdue", None, today, (), 0)
     where = _conditions(filt, ("planned",))
-    timed = _timed(where, None, now)
-    dated = _dated(where, None, today)
-    total = _count(conn, timed) + _count(conn, dated)
-    ids = _ids(conn, timed.order_by(Activity.starts_at.desc()).limit(limit))
-    ids += _ids(conn, dated.order_by(Activity.due_on.desc()).limit(limit))
-    rows = occurrence_rows(conn, ids)
-    late = [o for o in series_occurrences(conn, today, today + timedelta(days=1), where) if _late(o, now)]
-    rows = sorted([*rows, *late], key=_sort_key, reverse=True)
-    return Section("overdue", None, today, tuple(rows[:limit]), total + len(late))
+    timed, dated = _timed(where, None, now), _dated(where, None, today)
+    rows = (one_offs(conn, timed, [Activity.starts_at.desc()], limit)
+            + one_offs(conn, dated, [Activity.due_on.desc()], limit))
+    late = [o for o in series_in_range(conn, today, today + timedelta(days=1), where) if _late(o, now)]
+    rows = sorted([*rows, *late], key=lambda o: o.sort_key, reverse=True)
+    return Section("overdue", None, today, tuple(rows[:limit]), _count(conn, timed) + _count(conn, dated) + len(late))

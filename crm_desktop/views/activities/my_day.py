@@ -43,7 +43,6 @@ from crm_desktop.ui.forms import DateEdit, RecordPicker, icon, select_data
 from crm_desktop.ui.i18n import LOCALES
 from crm_desktop.ui.search_popup import Choice
 from crm_desktop.views.activities.complete_dialog import CompleteDialog
-from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.activities.handover_dialog import HandOverDialog
 from crm_desktop.views.activities.labels import kind_labels, priority_labels, status_labels
 from crm_desktop.views.common import ViewEnv
@@ -94,7 +93,6 @@ class MyDayTab(QWidget):
         for column in range(COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.tree.itemDoubleClicked.connect(lambda item, _col: self.edit_record(self._occurrence(item)))
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.tree, 1)
 
@@ -168,7 +166,6 @@ class MyDayTab(QWidget):
     def _build_buttons(self) -> QHBoxLayout:
         sp = QStyle.StandardPixmap
         bar = QHBoxLayout()
-        self.new_button = self._button("newButton", self.tr("New activity"), self.new_record, sp.SP_FileIcon)
         self.done_button = self._button("doneButton", self.tr("Done…"), self.mark_done, sp.SP_DialogApplyButton)
         self.hand_over_button = self._button("handOverButton", self.tr("Hand over…"), self.hand_over,
                                              sp.SP_ArrowForward)
@@ -179,7 +176,7 @@ class MyDayTab(QWidget):
         self.delete_button = self._button("deleteButton", self.tr("Delete"), self.delete_selected, sp.SP_TrashIcon)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        for button in (self.new_button, self.done_button, self.hand_over_button, self.cancel_button,
+        for button in (self.done_button, self.hand_over_button, self.cancel_button,
                        self.reopen_button, self.delete_button):
             bar.addWidget(button)
         bar.addStretch(1)
@@ -393,16 +390,6 @@ class MyDayTab(QWidget):
         dialog.open()
         return dialog
 
-    def new_record(self) -> QDialog:
-        """Ctrl+N (the main window's New): a new activity."""
-        return self._open(ActivityDialog(self.env, self))
-
-    def edit_record(self, row: Occurrence | None = None) -> QDialog | None:
-        row = row or self.selected()
-        if row is None:
-            return None
-        return self._open(ActivityDialog(self.env, self, activity_id=row.activity_id, occurrence=row.occurrence))
-
     def mark_done(self) -> QDialog | None:
         row = self.selected()
         if row is None or row.status != "planned":
@@ -442,9 +429,8 @@ class MyDayTab(QWidget):
             self.tr("Delete the activity “%1”?").replace("%1", row.subject),
             lambda: self.delete(row),
             yes_text=self.tr("Delete"),
-            informative=(self.tr("Only this occurrence is deleted; the rest of the series stays.\n\n")
-                         if row.recurring else "")
-            + t("RecordTab", "You can undo this with Ctrl+Z or the Undo button in the status bar."),
+            informative=self.tr("Only this occurrence is deleted; the rest of the series stays.") if row.recurring
+            else t("RecordTab", "You can undo this with Ctrl+Z or the Undo button in the status bar."),
         )
 
     def delete(self, row: Occurrence) -> Changes | None:
