@@ -131,7 +131,7 @@ def test_a_date_range_must_be_sensible(ctx) -> None:
 def test_overdue_keeps_the_newest_and_counts_the_rest(ctx) -> None:
     for day in range(1, 6):
         add(ctx, f"{day} days late", when=at(-day, 9))
-    overdue = my_day(ctx.database, utc_time(NOW_LOCAL), MyDayFilter(), limit=2)[0]
+    overdue = my_day(ctx.database, utc_time(NOW_LOCAL), MyDayFilter(), overdue_limit=2)[0]
     assert subjects(overdue) == ["1 days late", "2 days late"]
     assert overdue.total == 5 and overdue.more == 3
 

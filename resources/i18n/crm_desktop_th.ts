@@ -1000,6 +1000,53 @@
     </message>
 </context>
 <context>
+    <name>CompleteDialog</name>
+    <message>
+        <source>Mark as done</source>
+        <translation>บันทึกว่าเสร็จแล้ว</translation>
+    </message>
+    <message>
+        <source>What came of it, e.g. “Customer wants a quotation for 20 units”</source>
+        <translation>ผลเป็นอย่างไร เช่น “ลูกค้าขอใบเสนอราคา 20 ชิ้น”</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>ผลลัพธ์</translation>
+    </message>
+    <message>
+        <source>Plan the next step</source>
+        <translation>นัดขั้นตอนถัดไป</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>ทั้งวัน</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>เมื่อไร</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>เสร็จแล้ว: %1</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>(not given)</source>
@@ -2006,6 +2053,41 @@
     </message>
 </context>
 <context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>Hand over</source>
+        <translation>ส่งต่องาน</translation>
+    </message>
+    <message>
+        <source>Now with</source>
+        <translation>ผู้รับผิดชอบตอนนี้</translation>
+    </message>
+    <message>
+        <source>Hand over to</source>
+        <translation>ส่งต่อให้</translation>
+    </message>
+    <message>
+        <source>Why, and what to know, e.g. “On leave until Monday; price agreed”</source>
+        <translation>เหตุผลและสิ่งที่ควรรู้ เช่น “ลาถึงวันจันทร์ ตกลงราคากับลูกค้าแล้ว”</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>There is nobody else to hand over to. Add people in Settings › Users.</source>
+        <translation>ยังไม่มีคนอื่นให้ส่งต่องาน เพิ่มผู้ใช้ได้ที่ ตั้งค่า › ผู้ใช้</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Handed over to %1: %2</source>
+        <translation>ส่งต่อให้ %1 แล้ว: %2</translation>
+    </message>
+</context>
+<context>
     <name>LeadDialog</name>
     <message>
         <source>New lead</source>
@@ -2569,6 +2651,10 @@
         <translation>โอกาสการขาย</translation>
     </message>
     <message>
+        <source>Activities</source>
+        <translation>กิจกรรม</translation>
+    </message>
+    <message>
         <source>Calendar</source>
         <translation>ปฏิทินนัดหมาย</translation>
     </message>
@@ -2668,6 +2754,151 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>+%1 more</source>
         <translation>อีก %1 รายการ</translation>
+    </message>
+</context>
+<context>
+    <name>MyDayTab</name>
+    <message>
+        <source>When</source>
+        <translation>เวลา</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>ความสำคัญ</translation>
+    </message>
+    <message>
+        <source>Whose activities</source>
+        <translation>กิจกรรมของใคร</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>ทุกประเภท</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>ทุกสถานะ</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>ตั้งแต่วันที่</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>ถึงวันที่</translation>
+    </message>
+    <message>
+        <source>Customer or deal…</source>
+        <translation>ลูกค้าหรือดีล…</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>ไม่พบรายการ</translation>
+    </message>
+    <message>
+        <source>My activities</source>
+        <translation>กิจกรรมของฉัน</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>ทุกคน</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>เสร็จแล้ว…</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>ส่งต่องาน…</translation>
+    </message>
+    <message>
+        <source>Cancel activity</source>
+        <translation>ยกเลิกกิจกรรม</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>เปิดอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>เลยกำหนด</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>วันนี้ %1</translation>
+    </message>
+    <message>
+        <source>Next 7 days</source>
+        <translation>7 วันข้างหน้า</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 ถึง %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2, the newest %3 shown)</source>
+        <translation>%1 (%2 รายการ แสดงล่าสุด %3 รายการ)</translation>
+    </message>
+    <message>
+        <source>Nothing here</source>
+        <translation>ไม่มีรายการ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activities</source>
+        <translation>
+            <numerusform>%n กิจกรรม</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Part of a repeating series</source>
+        <translation>เป็นส่วนหนึ่งของกิจกรรมที่ทำซ้ำ</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>ทั้งวัน</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>ครบกำหนด</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>ยกเลิกแล้ว: %1</translation>
+    </message>
+    <message>
+        <source>Reopened: %1</source>
+        <translation>เปิดอีกครั้งแล้ว: %1</translation>
+    </message>
+    <message>
+        <source>Delete the activity “%1”?</source>
+        <translation>ลบกิจกรรม “%1” ใช่ไหม</translation>
+    </message>
+    <message>
+        <source>Only this occurrence is deleted; the rest of the series stays.</source>
+        <translation>ลบเฉพาะครั้งนี้ ครั้งอื่นของกิจกรรมที่ทำซ้ำยังอยู่ครบ</translation>
+    </message>
+    <message>
+        <source>Deleted: %1</source>
+        <translation>ลบแล้ว: %1</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, func, or_, select
 
@@ -18,10 +19,11 @@ from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.database import Database
 from crm_desktop.errors import ValidationError
 from crm_desktop.models import Activity
-from crm_desktop.queries.activities.occurrences import Occurrence, one_offs, series_in_range
+from crm_desktop.queries.activities.occurrences import Occurrence, dated_in, one_offs, series_in_range, timed_in
 from crm_desktop.recurrence import day_start
 
-SECTION_LIMIT = 200  # rows a section shows; the rest is counted
+SECTION_LIMIT = 100  # rows a section shows; the rest is counted
+OVERDUE_LIMIT = 50  # the newest overdue ones; what is older is counted
 WEEK_DAYS = 7  # "Next 7 days": the seven days after today
 RANGE_MAX_DAYS = 92  # a chosen date range spans at most a quarter
 LINKS = {
@@ -59,18 +61,25 @@ class Section:
         return self.total - len(self.rows)
 
 
-def my_day(db: Database, now: datetime, filt: MyDayFilter, *, limit: int = SECTION_LIMIT) -> list[Section]:
+def my_day(db: Database, now: datetime, filt: MyDayFilter, *, limit: int = SECTION_LIMIT,
+           overdue_limit: int = OVERDUE_LIMIT) -> list[Section]:
     """The sections at `now` (naive UTC): overdue, today and the next 7 days, or the chosen dates."""
     today = office_time(now).date()
+    where = _conditions(filt)
     with db.engine.connect() as conn:
         if filt.start is not None or filt.end is not None:
             start, end = _range(filt, today)
-            return [_window(conn, "range", start, end, filt, limit, now=None)]
+            series = series_in_range(conn, start, end, where)
+            return [_window(conn, "range", start, end, where, series, limit)]
+        tomorrow = today + timedelta(days=1)
+        series = series_in_range(conn, today, tomorrow + timedelta(days=WEEK_DAYS), where)
+        late = [o for o in series if o.day == today and _late(o, now)]
         return [
-            _overdue(conn, now, today, filt, limit),
-            _window(conn, "today", today, today + timedelta(days=1), filt, limit, now=now),
-            _window(conn, "week", today + timedelta(days=1), today + timedelta(days=1 + WEEK_DAYS), filt, limit,
-                    now=None),
+            _overdue(conn, now, today, filt, late, overdue_limit),
+            _window(conn, "today", today, tomorrow, where, [o for o in series if o.day == today and o not in late],
+                    limit, now=now),
+            _window(conn, "week", tomorrow, tomorrow + timedelta(days=WEEK_DAYS), where,
+                    [o for o in series if o.day > today], limit),
         ]
 
 
@@ -84,9 +93,9 @@ def _range(filt: MyDayFilter, today: date) -> tuple[date, date]:
     return start, last + timedelta(days=1)
 
 
-def _conditions(filt: MyDayFilter, statuses: tuple[str, ...]) -> list[ColumnElement[bool]]:
-    """Who, what and which record: the same for the single rows and the series."""
-    where: list[ColumnElement[bool]] = [Activity.deleted_at.is_(None), Activity.status.in_(statuses)]
+def _conditions(filt: MyDayFilter, statuses: tuple[str, ...] | None = None) -> list[ColumnElement[bool]]:
+    """Who, what and which record: the same for the one-off rows and the series."""
+    where: list[ColumnElement[bool]] = [Activity.status.in_(statuses or filt.statuses)]
     if filt.assignee_id is not None:
         where.append(Activity.assignee_id == filt.assignee_id)
     if filt.kinds:
@@ -96,52 +105,46 @@ def _conditions(filt: MyDayFilter, statuses: tuple[str, ...]) -> list[ColumnElem
     return where
 
 
-def _timed(where: list[ColumnElement[bool]], lo: datetime | None, hi: datetime) -> list[ColumnElement[bool]]:
-    """One-off timed activities starting in [lo, hi) (naive UTC): an index range on starts_at."""
-    return [*where, Activity.rrule == "", Activity.starts_at < hi,
-            Activity.starts_at.is_not(None) if lo is None else Activity.starts_at >= lo]
+def _part(conn: Connection, where: list[ColumnElement[bool]], order: ColumnElement[Any],
+          limit: int) -> tuple[list[Occurrence], int]:
+    """At most `limit` rows in `order`, and how many there are: counted only when some were left out
+    (the count reads every row of the range; a day's or a week's rows mostly fit)."""
+    rows = one_offs(conn, where, [order], limit)
+    if len(rows) < limit:
+        return rows, len(rows)
+    return rows, conn.execute(select(func.count()).select_from(Activity).where(
+        Activity.deleted_at.is_(None), *where)).scalar_one()
 
 
-def _dated(where: list[ColumnElement[bool]], lo: date | None, hi: date) -> list[ColumnElement[bool]]:
-    """One-off all-day activities and tasks due in [lo, hi): an index range on due_on."""
-    return [*where, Activity.rrule == "", Activity.starts_at.is_(None), Activity.due_on < hi,
-            Activity.due_on.is_not(None) if lo is None else Activity.due_on >= lo]
+def _section(key: str, start: date | None, end: date | None, parts: list[tuple[list[Occurrence], int]],
+             series: list[Occurrence], limit: int, *, newest_first: bool = False) -> Section:
+    rows = sorted([*(r for found, _total in parts for r in found), *series], key=lambda o: o.sort_key,
+                  reverse=newest_first)
+    return Section(key, start, end, tuple(rows[:limit]), sum(total for _found, total in parts) + len(series))
 
 
-def _count(conn: Connection, where: list[ColumnElement[bool]]) -> int:
-    return conn.execute(select(func.count()).select_from(Activity).where(*where)).scalar_one()
-
-
-def _window(conn: Connection, key: str, start: date, end: date, filt: MyDayFilter, limit: int, *,
-            now: datetime | None) -> Section:
+def _window(conn: Connection, key: str, start: date, end: date, where: list[ColumnElement[bool]],
+            series: list[Occurrence], limit: int, *, now: datetime | None = None) -> Section:
     """Everything on office dates start <= day < end; with `now`, only what is not overdue at it."""
-    where = _conditions(filt, filt.statuses)
-    timed = _timed(where, utc_time(day_start(start)), utc_time(day_start(end)))
-    late_ones = now is not None and "planned" in filt.statuses
-    if late_ones:  # planned ones that started before now are in Overdue
+    timed = [*where, *timed_in(utc_time(day_start(start)), utc_time(day_start(end)))]
+    if now is not None:  # planned ones that started before now are in Overdue
         timed.append(or_(Activity.status != "planned", Activity.starts_at >= now))
-    dated = _dated(where, start, end)
-    rows = one_offs(conn, timed, [Activity.starts_at], limit) + one_offs(conn, dated, [Activity.due_on], limit)
-    series = series_in_range(conn, start, end, where)
-    if now is not None:
-        series = [o for o in series if not _late(o, now)]
-    rows = sorted([*rows, *series], key=lambda o: o.sort_key)
-    return Section(key, start, end, tuple(rows[:limit]), _count(conn, timed) + _count(conn, dated) + len(series))
+    parts = [_part(conn, timed, Activity.starts_at, limit), _part(conn, [*where, *dated_in(start, end)],
+                                                                  Activity.due_on, limit)]
+    return _section(key, start, end, parts, series, limit)
 
 
 def _late(row: Occurrence, now: datetime) -> bool:
     return row.status == "planned" and row.starts_at is not None and row.starts_at < office_time(now)
 
 
-def _overdue(conn: Connection, now: datetime, today: date, filt: MyDayFilter, limit: int) -> Section:
+def _overdue(conn: Connection, now: datetime, today: date, filt: MyDayFilter, late: list[Occurrence],
+             limit: int) -> Section:
     """Planned one-off activities that started before now or were due before today, newest first;
-    and today's planned series occurrences that started before now."""
+    and today's planned series occurrences that started before now (`late`)."""
     if "planned" not in filt.statuses:
         return Section("overdue", None, today, (), 0)
     where = _conditions(filt, ("planned",))
-    timed, dated = _timed(where, None, now), _dated(where, None, today)
-    rows = (one_offs(conn, timed, [Activity.starts_at.desc()], limit)
-            + one_offs(conn, dated, [Activity.due_on.desc()], limit))
-    late = [o for o in series_in_range(conn, today, today + timedelta(days=1), where) if _late(o, now)]
-    rows = sorted([*rows, *late], key=lambda o: o.sort_key, reverse=True)
-    return Section("overdue", None, today, tuple(rows[:limit]), _count(conn, timed) + _count(conn, dated) + len(late))
+    parts = [_part(conn, [*where, *timed_in(None, now)], Activity.starts_at.desc(), limit),
+             _part(conn, [*where, *dated_in(None, today)], Activity.due_on.desc(), limit)]
+    return _section("overdue", None, today, parts, late, limit, newest_first=True)
