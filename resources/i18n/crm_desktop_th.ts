@@ -2859,6 +2859,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>%1 (%2 รายการ แสดงล่าสุด %3 รายการ)</translation>
     </message>
     <message>
+        <source>%1 (%2, the first %3 shown)</source>
+        <translation>%1 (%2 รายการ แสดง %3 รายการแรก)</translation>
+    </message>
+    <message>
         <source>Nothing here</source>
         <translation>ไม่มีรายการ</translation>
     </message>

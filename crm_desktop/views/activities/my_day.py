@@ -253,8 +253,9 @@ class MyDayTab(QWidget):
         }
         title = titles[section.key]
         if section.more:
-            return self.tr("%1 (%2, the newest %3 shown)" if section.key == "overdue" else "%1 (%2, the first %3 shown)"
-                           ).replace("%1", title).replace("%2", f"{section.total:,}").replace(
+            text = (self.tr("%1 (%2, the newest %3 shown)") if section.key == "overdue"
+                    else self.tr("%1 (%2, the first %3 shown)"))
+            return text.replace("%1", title).replace("%2", f"{section.total:,}").replace(
                 "%3", f"{len(section.rows):,}")
         return f"{title} ({section.total:,})"
 
