@@ -289,6 +289,9 @@ class MyDayTab(QWidget):
                 head.addChild(empty)
                 empty.setFirstColumnSpanned(True)
             head.setExpanded(True)
+        if chosen is None:  # as the lists do: the first row is current, so the buttons can act on it
+            chosen = next((self.tree.topLevelItem(i).child(0) for i in range(self.tree.topLevelItemCount())
+                           if self._occurrence(self.tree.topLevelItem(i).child(0)) is not None), None)
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
         total = sum(s.total for s in sections)
