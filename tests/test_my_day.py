@@ -61,7 +61,7 @@ def test_sections_at_their_boundaries(ctx) -> None:
     add(ctx, "day 8 midnight", when=at(8))
     add(ctx, "due on day 8", due=TODAY + timedelta(days=8))
     found = sections(ctx)
-    assert subjects(found["overdue"]) == ["late by a minute", "yesterday's last minute", "due yesterday"]
+    assert subjects(found["overdue"]) == ["late by a minute", "due yesterday", "yesterday's last minute"]
     assert subjects(found["today"]) == ["due today", "right now", "tonight's last minute"]
     assert subjects(found["week"]) == ["tomorrow midnight", "due on day 7", "day 7 last minute"]
     assert [s.total for s in found.values()] == [3, 3, 3]
@@ -133,7 +133,18 @@ def test_overdue_keeps_the_newest_and_counts_the_rest(ctx) -> None:
         add(ctx, f"{day} days late", when=at(-day, 9))
     overdue = my_day(ctx.database, utc_time(NOW_LOCAL), MyDayFilter(), overdue_limit=2)[0]
     assert subjects(overdue) == ["1 days late", "2 days late"]
-    assert overdue.total == 5 and overdue.more == 3
+    assert overdue.total == 5 and overdue.more == 3 and not overdue.at_least
+
+
+def test_a_long_overdue_list_is_counted_up_to_a_bound(ctx, monkeypatch) -> None:
+    monkeypatch.setattr("crm_desktop.queries.activities.my_day.COUNT_MAX", 3)
+    for day in range(1, 5):
+        add(ctx, f"{day} days late", when=at(-day, 9))
+    overdue = my_day(ctx.database, utc_time(NOW_LOCAL), MyDayFilter(), overdue_limit=2)[0]
+    assert (overdue.total, overdue.at_least) == (3, True)
+    add(ctx, "due yesterday", due=TODAY - timedelta(days=1))
+    overdue = my_day(ctx.database, utc_time(NOW_LOCAL), MyDayFilter(), overdue_limit=2)[0]
+    assert subjects(overdue) == ["due yesterday", "1 days late"]
 
 
 def test_a_series_shows_its_occurrences_today_and_this_week(ctx) -> None:

@@ -2863,6 +2863,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>%1 (%2 รายการ แสดง %3 รายการแรก)</translation>
     </message>
     <message>
+        <source>more than %1</source>
+        <translation>มากกว่า %1</translation>
+    </message>
+    <message>
         <source>Nothing here</source>
         <translation>ไม่มีรายการ</translation>
     </message>

@@ -24,6 +24,7 @@ from crm_desktop.recurrence import day_start
 
 SECTION_LIMIT = 100  # rows a section shows; the rest is counted
 OVERDUE_LIMIT = 50  # the newest overdue ones; what is older is counted
+COUNT_MAX = 1000  # counting stops here ("more than 1,000"): each counted row is a table read
 WEEK_DAYS = 7  # "Next 7 days": the seven days after today
 RANGE_MAX_DAYS = 92  # a chosen date range spans at most a quarter
 LINKS = {
@@ -54,7 +55,8 @@ class Section:
     start: date | None  # the office dates covered, start <= day < end (None: open)
     end: date | None
     rows: tuple[Occurrence, ...]
-    total: int  # rows shown and left out
+    total: int  # rows shown and left out (at most COUNT_MAX of each kind when `at_least`)
+    at_least: bool = False  # the count stopped at COUNT_MAX: there are more
 
     @property
     def more(self) -> int:
@@ -107,20 +109,21 @@ def _conditions(filt: MyDayFilter, statuses: tuple[str, ...] | None = None) -> l
 
 def _part(conn: Connection, where: list[ColumnElement[bool]], order: ColumnElement[Any],
           limit: int) -> tuple[list[Occurrence], int]:
-    """At most `limit` rows in `order`, and how many there are: counted only when some were left out
-    (the count reads every row of the range; a day's or a week's rows mostly fit)."""
+    """At most `limit` rows in `order`, and how many there are (COUNT_MAX + 1: more than COUNT_MAX):
+    counted only when some were left out (the count reads every row it counts)."""
     rows = one_offs(conn, where, [order], limit)
     if len(rows) < limit:
         return rows, len(rows)
-    return rows, conn.execute(select(func.count()).select_from(Activity).where(
-        Activity.deleted_at.is_(None), *where)).scalar_one()
+    counted = select(Activity.id).where(Activity.deleted_at.is_(None), *where).limit(COUNT_MAX + 1).subquery()
+    return rows, conn.execute(select(func.count()).select_from(counted)).scalar_one()
 
 
 def _section(key: str, start: date | None, end: date | None, parts: list[tuple[list[Occurrence], int]],
              series: list[Occurrence], limit: int, *, newest_first: bool = False) -> Section:
-    rows = sorted([*(r for found, _total in parts for r in found), *series], key=lambda o: o.sort_key,
-                  reverse=newest_first)
-    return Section(key, start, end, tuple(rows[:limit]), sum(total for _found, total in parts) + len(series))
+    rows = sorted([*(r for found, _total in parts for r in found), *series],
+                  key=_late_since if newest_first else lambda o: o.sort_key, reverse=newest_first)
+    total = sum(min(count, COUNT_MAX) for _found, count in parts) + len(series)
+    return Section(key, start, end, tuple(rows[:limit]), total, any(count > COUNT_MAX for _found, count in parts))
 
 
 def _window(conn: Connection, key: str, start: date, end: date, where: list[ColumnElement[bool]],
@@ -132,6 +135,11 @@ def _window(conn: Connection, key: str, start: date, end: date, where: list[Colu
     parts = [_part(conn, timed, Activity.starts_at, limit), _part(conn, [*where, *dated_in(start, end)],
                                                                   Activity.due_on, limit)]
     return _section(key, start, end, parts, series, limit)
+
+
+def _late_since(row: Occurrence) -> tuple[date, bool, datetime]:
+    """When it became overdue: a timed one at its start, one due on a day when that day ended."""
+    return row.day, row.starts_at is None, row.starts_at or datetime.min
 
 
 def _late(row: Occurrence, now: datetime) -> bool:

@@ -255,7 +255,8 @@ class MyDayTab(QWidget):
         if section.more:
             text = (self.tr("%1 (%2, the newest %3 shown)") if section.key == "overdue"
                     else self.tr("%1 (%2, the first %3 shown)"))
-            return text.replace("%1", title).replace("%2", f"{section.total:,}").replace(
+            count = self.tr("more than %1") if section.at_least else "%1"
+            return text.replace("%1", title).replace("%2", count.replace("%1", f"{section.total:,}")).replace(
                 "%3", f"{len(section.rows):,}")
         return f"{title} ({section.total:,})"
 
