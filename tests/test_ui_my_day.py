@@ -147,3 +147,20 @@ def test_the_next_day_moves_the_sections(tab, clock) -> None:
     tab.timer.timeout.emit()
     assert shown(tab, "today") == ["Visit the Chiang Mai branch"]
     assert shown(tab, "overdue") == ["Present the new catalogue", "Call about the overdue invoice"]
+
+
+def test_dates_that_cannot_be_used_are_pointed_out_and_the_list_stays(qtbot, tab) -> None:
+    before = headers(tab)
+    qtbot.keyClicks(tab.date_from, "31/02/2569")
+    tab.date_from.editingFinished.emit()
+    assert tab.banner.isVisible() and "not a real date" in tab.banner.text()
+    assert headers(tab) == before
+    tab.date_from.setDate(TODAY + timedelta(days=3))
+    assert not tab.banner.isVisible()
+    assert headers(tab) == ["26/11/2569 to 26/11/2569 (1)"]  # one day: the visit
+    tab.date_to.setDate(TODAY + timedelta(days=1))
+    assert tab.banner.text() == "The end date is before the start date."
+    assert headers(tab) == ["26/11/2569 to 26/11/2569 (1)"]
+    tab.date_from.setDate(None)
+    tab.date_to.setDate(None)
+    assert headers(tab) == before

@@ -38,8 +38,8 @@ from crm_desktop.services.activities.edit import cancel_activity, delete_activit
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.formatting import format_date_long
 from crm_desktop.ui.actions import perform
-from crm_desktop.ui.errors import confirm, show_domain_error, show_unexpected_error
-from crm_desktop.ui.forms import DateEdit, RecordPicker, icon, select_data
+from crm_desktop.ui.errors import confirm, show_unexpected_error
+from crm_desktop.ui.forms import DateEdit, FormErrors, RecordPicker, icon, select_data
 from crm_desktop.ui.i18n import LOCALES
 from crm_desktop.ui.search_popup import Choice
 from crm_desktop.views.activities.complete_dialog import CompleteDialog
@@ -78,6 +78,11 @@ class MyDayTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._build_filters())
+        self.banner = QLabel()  # a date the filter cannot use, shown here rather than in a box at every refresh
+        self.errors = FormErrors(self.banner, env.lang)
+        self.errors.register("start", self.date_from)
+        self.errors.register("end", self.date_to)
+        layout.addWidget(self.banner)
         layout.addLayout(self._build_buttons())
         self.tree = QTreeWidget()
         self.tree.setObjectName("myDayList")
@@ -133,7 +138,8 @@ class MyDayTab(QWidget):
         for combo in (self.person, self.kind, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda _d: self.reload())
+            edit.dateChanged.connect(lambda _d: self.reload())  # a valid date typed or picked
+            edit.editingFinished.connect(self._check_dates)  # one that is not: say so
         self.linked.picked.connect(lambda _id: self.reload())
         for widget in (self.person, self.kind, self.status, self.date_from, self.date_to, self.linked):
             bar.addWidget(widget)
@@ -206,6 +212,13 @@ class MyDayTab(QWidget):
             link=link,
         )
 
+    def _check_dates(self) -> None:
+        try:
+            self.date_from.date()
+            self.date_to.date()
+        except DomainError as err:
+            self.errors.show_error(err)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale or self._today != self.env.today():
@@ -218,12 +231,13 @@ class MyDayTab(QWidget):
             return
         try:
             sections = my_day(self.env.db, self.env.now(), self.current_filter())
-        except DomainError as err:
-            show_domain_error(self, err, self.env.lang)
+        except DomainError as err:  # a date typed wrong, or a range the query refuses: the list stays as it was
+            self.errors.show_error(err)
             return
         except Exception as exc:  # a damaged file: an exception escaping a Qt slot crashes later
             show_unexpected_error(self, exc)
             return
+        self.errors.clear()
         self._stale = False
         self._today = self.env.today()
         selected = self.selected()
