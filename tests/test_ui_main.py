@@ -481,3 +481,12 @@ def test_thousands_of_signals_do_not_abort_the_interpreter(qtbot, qapp) -> None:
     assert len(seen) > 1000
     assert sys.getrefcount(True) >= true_refs - 100
     assert sys.getrefcount(None) >= none_refs - 100
+
+
+def test_ctrl_n_on_the_activities_tab_opens_the_activity_form(qtbot, window) -> None:
+    window.tabs.setCurrentWidget(window.activities_tab)
+    assert window.act_new.isEnabled() and not window.act_filter.isEnabled()
+    window.act_new.trigger()
+    dialog = window.activities_tab.dialog
+    assert dialog is not None and dialog.objectName() == "activityDialog"
+    dialog.reject()

@@ -6,13 +6,14 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from crm_desktop.models import Activity, User
 from crm_desktop.queries.activities.my_day import MyDayFilter, my_day
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.app import OWNER_ID
+from crm_desktop.services.changes import Changes
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.views.activities.my_day import MyDayTab
 from crm_desktop.views.common import ViewEnv
@@ -164,3 +165,29 @@ def test_dates_that_cannot_be_used_are_pointed_out_and_the_list_stays(qtbot, tab
     tab.date_from.setDate(None)
     tab.date_to.setDate(None)
     assert headers(tab) == before
+
+
+def test_new_and_double_click_open_the_activity_form(qtbot, tab, work) -> None:
+    dialog = tab.new_record()
+    assert dialog.objectName() == "activityDialog" and dialog.record_id is None
+    dialog.reject()
+    qtbot.waitUntil(lambda: tab.dialog is None)
+    item = tab.tree.topLevelItem(1).child(0)
+    tab.tree.itemDoubleClicked.emit(item, 0)
+    assert tab.dialog is not None and tab.dialog.record_id == work["today"]
+    tab.dialog.reject()
+
+
+def test_deleting_an_occurrence_asks_which_ones(qtbot, tab, ctx) -> None:
+    first = datetime.combine(TODAY - timedelta(days=7), datetime.min.time()).replace(hour=11)
+    series = create_activity(ctx.uow(), ActivityInput(kind="meeting", subject="Weekly sales meeting",
+                                                      starts_at=first, owner_id=OWNER_ID, assignee_id=OWNER_ID,
+                                                      rrule="FREQ=WEEKLY")).created[0]
+    tab.env.bus.publish(Changes("activity", created=(series,)))
+    assert shown(tab, "today") == ["Weekly sales meeting", "Present the new catalogue"]
+    assert tab.select(series, at(0, 11))
+    tab.delete_selected()
+    box = tab.findChild(QMessageBox, "scopeBox")
+    qtbot.mouseClick(box.findChild(QPushButton, "scope_this"), Qt.MouseButton.LeftButton)
+    assert shown(tab, "today") == ["Present the new catalogue"]
+    assert shown(tab, "week").count("Weekly sales meeting") == 1  # next Monday's is still there

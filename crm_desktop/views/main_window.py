@@ -294,8 +294,9 @@ class MainWindow(QMainWindow):
     def _tab_changed(self) -> None:
         widget = self.tabs.currentWidget()
         on_records = isinstance(widget, RecordTab)
-        self.act_delete.setEnabled(on_records or widget is self.activities_tab)
-        for action in (self.act_new, self.act_edit, self.act_filter, self.act_columns):
+        for action in (self.act_new, self.act_edit, self.act_delete):
+            action.setEnabled(on_records or widget is self.activities_tab)
+        for action in (self.act_filter, self.act_columns):
             action.setEnabled(on_records)  # they act on a lazy list: the Sync and Activities tabs have none
         self.env.prefs.set_current_tab(getattr(widget, "NAME", self.accounts_tab.NAME))
 

@@ -2819,6 +2819,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ทุกคน</translation>
     </message>
     <message>
+        <source>New activity</source>
+        <translation>กิจกรรมใหม่</translation>
+    </message>
+    <message>
         <source>Done…</source>
         <translation>เสร็จแล้ว…</translation>
     </message>
@@ -2899,10 +2903,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Delete the activity “%1”?</source>
         <translation>ลบกิจกรรม “%1” ใช่ไหม</translation>
-    </message>
-    <message>
-        <source>Only this occurrence is deleted; the rest of the series stays.</source>
-        <translation>ลบเฉพาะครั้งนี้ ครั้งอื่นของกิจกรรมที่ทำซ้ำยังอยู่ครบ</translation>
     </message>
     <message>
         <source>Deleted: %1</source>

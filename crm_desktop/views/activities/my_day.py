@@ -34,7 +34,14 @@ from crm_desktop.queries.activities.my_day import MyDayFilter, Section, my_day
 from crm_desktop.queries.activities.occurrences import Occurrence
 from crm_desktop.queries.lookups import users
 from crm_desktop.queries.search import search_all
-from crm_desktop.services.activities.edit import cancel_activity, delete_activity, reopen_activity, restore_activities
+from crm_desktop.services.activities.edit import (
+    ActivityInput,
+    Scope,
+    cancel_activity,
+    delete_activity,
+    reopen_activity,
+    restore_activities,
+)
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.formatting import format_date_long
 from crm_desktop.ui.actions import perform
@@ -43,8 +50,10 @@ from crm_desktop.ui.forms import DateEdit, FormErrors, RecordPicker, icon, selec
 from crm_desktop.ui.i18n import LOCALES
 from crm_desktop.ui.search_popup import Choice
 from crm_desktop.views.activities.complete_dialog import CompleteDialog
+from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.activities.handover_dialog import HandOverDialog
 from crm_desktop.views.activities.labels import kind_labels, priority_labels, status_labels
+from crm_desktop.views.activities.scope import ask_scope
 from crm_desktop.views.common import ViewEnv
 
 ME = "me"  # the person filter's first choice: whoever uses this copy
@@ -99,6 +108,7 @@ class MyDayTab(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.itemDoubleClicked.connect(lambda item, _col: self.edit_record(self._occurrence(item)))
         layout.addWidget(self.tree, 1)
 
         self.timer = QTimer(self)  # the day turns, or a planned activity of today becomes late
@@ -172,6 +182,7 @@ class MyDayTab(QWidget):
     def _build_buttons(self) -> QHBoxLayout:
         sp = QStyle.StandardPixmap
         bar = QHBoxLayout()
+        self.new_button = self._button("newButton", self.tr("New activity"), self.new_record, sp.SP_FileIcon)
         self.done_button = self._button("doneButton", self.tr("Done…"), self.mark_done, sp.SP_DialogApplyButton)
         self.hand_over_button = self._button("handOverButton", self.tr("Hand over…"), self.hand_over,
                                              sp.SP_ArrowForward)
@@ -182,7 +193,7 @@ class MyDayTab(QWidget):
         self.delete_button = self._button("deleteButton", self.tr("Delete"), self.delete_selected, sp.SP_TrashIcon)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        for button in (self.done_button, self.hand_over_button, self.cancel_button,
+        for button in (self.new_button, self.done_button, self.hand_over_button, self.cancel_button,
                        self.reopen_button, self.delete_button):
             bar.addWidget(button)
         bar.addStretch(1)
@@ -409,6 +420,22 @@ class MyDayTab(QWidget):
         dialog.open()
         return dialog
 
+    def new_record(self) -> QDialog:
+        """Ctrl+N (the main window's New): a new activity, for the person and the customer the filters show."""
+        person = self.person.currentData()
+        preset = ActivityInput(kind="meeting", assignee_id=None if person in (ME, ANYONE) else person)
+        picked = self.linked.value()
+        if picked in self._found_kinds:
+            setattr(preset, f"{self._found_kinds[picked]}_id", picked)
+        return self._open(ActivityDialog(self.env, self, preset=preset))
+
+    def edit_record(self, row: Occurrence | None = None) -> QDialog | None:
+        """Double-click: the activity's form (for a series, opened at the occurrence clicked)."""
+        row = row or self.selected()
+        if row is None:
+            return None
+        return self._open(ActivityDialog(self.env, self, activity_id=row.activity_id, occurrence=row.occurrence))
+
     def mark_done(self) -> QDialog | None:
         row = self.selected()
         if row is None or row.status != "planned":
@@ -438,24 +465,22 @@ class MyDayTab(QWidget):
                        description=self.tr("Reopened: %1").replace("%1", row.subject))
 
     def delete_selected(self) -> None:
+        """Ask first: for an occurrence of a series, which ones (as the activity form does)."""
         row = self.selected()
         if row is None:
             return
-        t = QCoreApplication.translate
-        confirm(
-            self,
-            self.tr("Delete"),
-            self.tr("Delete the activity “%1”?").replace("%1", row.subject),
-            lambda: self.delete(row),
-            yes_text=self.tr("Delete"),
-            informative=self.tr("Only this occurrence is deleted; the rest of the series stays.") if row.recurring
-            else t("RecordTab", "You can undo this with Ctrl+Z or the Undo button in the status bar."),
-        )
+        question = self.tr("Delete the activity “%1”?").replace("%1", row.subject)
+        if row.recurring:
+            ask_scope(self, question, lambda scope: self.delete(row, scope))
+            return
+        confirm(self, self.tr("Delete"), question, lambda: self.delete(row), yes_text=self.tr("Delete"),
+                informative=QCoreApplication.translate(
+                    "RecordTab", "You can undo this with Ctrl+Z or the Undo button in the status bar."))
 
-    def delete(self, row: Occurrence) -> Changes | None:
-        """Delete the activity (a series' occurrence alone) and offer Undo."""
+    def delete(self, row: Occurrence, scope: Scope = "all") -> Changes | None:
+        """Delete the activity (or, in a series, this occurrence, this and the following ones, or all);
+        a deleted row can be restored with Undo."""
         label = self.tr("Deleted: %1").replace("%1", row.subject)
-        scope = "this" if row.recurring else "all"
         changes = perform(self, self.env.bus, self.env.lang,
                           lambda: delete_activity(self.env.ctx.uow(), row.activity_id, scope, row.occurrence),
                           description=label)
