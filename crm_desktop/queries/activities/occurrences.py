@@ -95,15 +95,19 @@ _COLUMNS = (
 )
 
 
+# Built once: putting thirty columns and four joins together cost 2 ms per query (My day runs eight).
+_SELECT = (
+    select(*_COLUMNS)
+    .outerjoin(User, User.id == Activity.assignee_id)
+    .outerjoin(Account, Account.id == Activity.account_id)
+    .outerjoin(Contact, Contact.id == Activity.contact_id)
+    .outerjoin(Lead, Lead.id == Activity.lead_id)
+    .where(Activity.deleted_at.is_(None))
+)
+
+
 def _base(*where: Any) -> Select[Any]:
-    return (
-        select(*_COLUMNS)
-        .outerjoin(User, User.id == Activity.assignee_id)
-        .outerjoin(Account, Account.id == Activity.account_id)
-        .outerjoin(Contact, Contact.id == Activity.contact_id)
-        .outerjoin(Lead, Lead.id == Activity.lead_id)
-        .where(Activity.deleted_at.is_(None), *where)
-    )
+    return _SELECT.where(*where)
 
 
 def _customer(r: RowMapping) -> str:
@@ -188,6 +192,31 @@ def _series(conn: Connection, end: date, hi: datetime, where: list[Any]) -> list
     begun = or_(Activity.starts_at < hi, and_(Activity.starts_at.is_(None), Activity.due_on < end))
     return [r for chunk in range(0, len(ids), 500)
             for r in conn.execute(_base(Activity.id.in_(ids[chunk:chunk + 500]), begun, *where)).mappings()]
+
+
+def timed_in(lo: datetime | None, hi: datetime) -> list[Any]:
+    """One-off timed activities starting in [lo, hi) (naive UTC; lo None: any time before hi)."""
+    where = [Activity.rrule == "", Activity.starts_at < hi]
+    return where if lo is None else [*where, Activity.starts_at >= lo]
+
+
+def dated_in(start: date | None, end: date) -> list[Any]:
+    """One-off all-day activities and tasks due on start <= d < end (start None: any day before).
+
+    Only the due-date index, as in `_in_range`: a timed activity never has a due date."""
+    where = [Activity.rrule == "", Activity.due_on < end]
+    return where if start is None else [*where, Activity.due_on >= start]
+
+
+def one_offs(conn: Connection, where: Sequence[Any], order_by: Sequence[Any] = (),
+             limit: int | None = None) -> list[Occurrence]:
+    """Live activities matching `where` as rows, in `order_by`, at most `limit` (My day's sections)."""
+    return [_occurrence(r) for r in conn.execute(_base(*where).order_by(*order_by).limit(limit)).mappings()]
+
+
+def series_in_range(conn: Connection, start: date, end: date, where: Sequence[Any]) -> list[Occurrence]:
+    """The occurrences on office dates start <= d < end of the series matching `where`."""
+    return _expanded(conn, _series(conn, end, utc_time(day_start(end)), list(where)), start, end)
 
 
 def _in_range(conn: Connection, start: date, end: date, where: list[Any]) -> list[Occurrence]:
