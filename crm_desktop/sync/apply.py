@@ -105,13 +105,13 @@ class _Row:
     records: list[ChangeRecord] = field(default_factory=list)
     old: dict[str, Version] = field(default_factory=dict)
     old_latest: Version | None = None
-    old_first_at: str | None = None
+    old_first: Version | None = None
 
     def see_old(self, version: Version, name: str | None) -> None:
         if self.old_latest is None or version.order > self.old_latest.order:
             self.old_latest = version
-        if self.old_first_at is None or version.at < self.old_first_at:
-            self.old_first_at = version.at
+        if self.old_first is None or version.order < self.old_first.order:
+            self.old_first = version
         if name is not None and (name not in self.old or version.order > self.old[name].order):
             self.old[name] = version
 
@@ -146,8 +146,17 @@ class _Row:
         return max(cands)
 
     def first_at(self) -> str:
-        times = [r.changed_at for r in self.records] + ([self.old_first_at] if self.old_first_at else [])
-        return min(times)
+        """The time of the row's first change in clock order: its creation on every copy, whatever
+        the copies' wall clocks said (an edit on a copy whose clock is behind may carry an earlier time)."""
+        cands = [(r.hlc, r.site_id, r.changed_at) for r in self.records]
+        if self.old_first is not None:
+            cands.append((self.old_first.hlc, self.old_first.site, self.old_first.at))
+        return min(cands)[2]
+
+    def creates(self) -> bool:
+        """Whether a new change created the row (no version seen by its writer): another copy made it
+        under the same fixed id too."""
+        return any(r.base_hlc == 0 for r in self.records)
 
 
 def conflict(old: Version | None, new: Version | None) -> tuple[Version, Version] | None:
@@ -375,6 +384,7 @@ class _Plan:
         self.updates: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         self.waiting: set[Key] = set()
         self.was_deleted: dict[Key, bool] = {}
+        self.recreated: dict[str, list[str]] = defaultdict(list)  # table -> ids created by two copies
 
     def decide(self) -> None:
         for (entity, row_id), row in self.rows.items():
@@ -412,9 +422,8 @@ class _Plan:
         self.was_deleted[key] = current[2] is not None
         if (hlc, site) > (current[0] or 0, current[1] or ""):
             values.update(hlc=hlc, site_id=site, updated_at=at)
-        # The earliest change's time, on every copy: two copies can create one row (a fixed id),
-        # each stamping its own creation; the update keeps the older of the two (`_update`).
-        values["created_at"] = row.first_at()
+        if row.creates():  # two copies created it: it was created when the first of them did (`write`)
+            self.recreated[entity].append(row_id)
         if values:
             self.updates[entity][row_id] = values
 
@@ -484,6 +493,10 @@ class _Plan:
         for entity, rows in self.updates.items():
             self._update(self.a.tables[entity], rows)
             self.a.index.changed(entity, rows)
+        for entity, ids in self.recreated.items():  # the new changes are in the log already
+            cur.executemany(f'UPDATE "{entity}" SET created_at = (SELECT changed_at FROM change WHERE entity = ? '
+                            f'AND row_id = "{entity}".id ORDER BY hlc, site_id LIMIT 1) WHERE id = ?',
+                            [(entity, row_id) for row_id in ids])
         cur.execute("DELETE FROM sync_pending")
         cur.executemany("INSERT INTO sync_pending (entity, row_id) VALUES (?, ?)", sorted(self.waiting))
         self._note_rescoring()
@@ -520,13 +533,13 @@ class _Plan:
             if values.get("deleted_at") is not None and not self.was_deleted[(table.name, row_id)]:
                 counts.deleted += 1
                 deleted.append(row_id)
-            elif set(values) - {"hlc", "site_id", "updated_at", "created_at"}:
+            elif set(values) - {"hlc", "site_id", "updated_at"}:
                 counts.updated += 1
                 updated.append(row_id)
         self.a.report.touch(table.name, "updated", updated)
         self.a.report.touch(table.name, "deleted", deleted)
         for names, params in groups.items():
-            sets = ", ".join(f'"{n}" = min("{n}", ?)' if n == "created_at" else f'"{n}" = ?' for n in names)
+            sets = ", ".join(f'"{n}" = ?' for n in names)
             self.a.cur.executemany(f'UPDATE "{table.name}" SET {sets} WHERE id = ?', params)
         if table.name in SOURCES:
             self._rekey(table, [i for i, v in rows.items() if set(v) & set(SOURCES[table.name])])
