@@ -1,0 +1,47 @@
+"""reminder scan indexes: activities with a reminder, and snoozed reminders, by person
+
+Revision ID: 0011
+Revises: 0010
+Create Date: 2026-12-06 06:00:00
+
+The reminder scan reads a person's planned activities whose start (or due date) lies up to sixty
+days (`REMIND_MAX_MINUTES`) after the moment looked at. Through the My day indexes every such row
+cost a table read to learn its `remind_minutes` (15-30 ms over 1,000,000 activities); these partial
+indexes hold only the live rows that have a reminder and cover the scan (under 1 ms). The snoozed
+reminders of a person are found the same way.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0011'
+down_revision = '0010'
+branch_labels = None
+depends_on = None
+
+REMINDING = "remind_minutes IS NOT NULL AND deleted_at IS NULL"
+SNOOZED = "snoozed_until IS NOT NULL"
+
+
+def upgrade() -> None:
+    where = sa.text(REMINDING)
+    with op.batch_alter_table('activity', schema=None) as batch_op:
+        batch_op.create_index('ix_activity_remind_start', ['assignee_id', 'status', 'starts_at', 'remind_minutes'],
+                              unique=False, sqlite_where=where, postgresql_where=where)
+        batch_op.create_index('ix_activity_remind_due', ['assignee_id', 'status', 'due_on', 'remind_minutes'],
+                              unique=False, sqlite_where=where, postgresql_where=where)
+    snoozed = sa.text(SNOOZED)
+    with op.batch_alter_table('reminder', schema=None) as batch_op:
+        batch_op.create_index('ix_reminder_snoozed', ['user_id', 'snoozed_until'], unique=False,
+                              sqlite_where=snoozed, postgresql_where=snoozed)
+    op.execute("ANALYZE")
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('reminder', schema=None) as batch_op:
+        batch_op.drop_index('ix_reminder_snoozed')
+    with op.batch_alter_table('activity', schema=None) as batch_op:
+        batch_op.drop_index('ix_activity_remind_due')
+        batch_op.drop_index('ix_activity_remind_start')
