@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import metadata
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -44,6 +44,7 @@ from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicate
 from crm_desktop.views.leads.tab import LeadsTab
 from crm_desktop.views.opportunities.tab import OpportunitiesTab
 from crm_desktop.views.record_tab import RecordTab
+from crm_desktop.views.reminders.notifier import ReminderNotifier
 from crm_desktop.views.settings.backups_page import tell_if_settings_lost
 from crm_desktop.views.settings.dialog import SettingsDialog
 from crm_desktop.views.sync.tab import SyncTab
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda *_: self._tab_changed())
         self._retranslate()  # also fills the title, the record counts and the user
         self._undo_available(None)
+        self.reminders = ReminderNotifier(self.env, self)
+        QTimer.singleShot(0, self.reminders.check)  # what fell due while the app was closed, then the timer
 
         geometry = prefs.window_geometry()
         if geometry is not None:
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
                          "")
         self.sync_tab = SyncTab(self.env)
         self.sync_tab.imported.connect(lambda _changes: self._update_counts())
+        self.sync_tab.imported.connect(lambda _changes: self.reminders.check())
         self.tabs.addTab(self.sync_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "")
         self.tabs.setCurrentWidget(self.accounts_tab)  # the start tab, unless the user left another one
         current = self.env.prefs.current_tab()
@@ -391,8 +395,11 @@ class MainWindow(QMainWindow):
             self.language.apply(self.env.prefs.language)
         if outcome.language_changed or outcome.era_changed:
             self.rebuild_tabs()
+            if self.reminders.window is not None:
+                self.reminders.window.retranslate()
         if outcome.user_changed:
             self._update_user()
+            self.reminders.user_changed()
         if outcome.company_changed:
             self._update_title()
         self.last_action_label.setText(self.tr("Settings saved"))
@@ -484,6 +491,7 @@ class MainWindow(QMainWindow):
         """A backup replaced every record: forget Undo, build the tabs again (their pick lists too)."""
         self.env.undo.forget()
         self.rebuild_tabs()
+        self.reminders.check()
         self.last_action_label.setText(self.tr("Backup restored; the data it replaced was backed up first"))
         if done is not None:
             tell_if_settings_lost(self, done)
@@ -502,6 +510,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for task in list(self.tasks):
             task.cancel()
+        self.reminders.timer.stop()
         self.search_popup.hide()
         self.save_state()
         super().closeEvent(event)
