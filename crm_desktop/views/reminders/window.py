@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -43,9 +42,9 @@ from crm_desktop.views.common import ViewEnv
 
 
 def snooze_labels() -> dict[Snooze, str]:
-    t = QCoreApplication.translate
-    return {"5min": t("ReminderWindow", "5 minutes"), "1h": t("ReminderWindow", "1 hour"),
-            "tomorrow": t("ReminderWindow", "Tomorrow at 09:00")}
+    return {"5min": QCoreApplication.translate("ReminderWindow", "5 minutes"),
+            "1h": QCoreApplication.translate("ReminderWindow", "1 hour"),
+            "tomorrow": QCoreApplication.translate("ReminderWindow", "Tomorrow at 09:00")}
 
 
 OpenActivity = Callable[[str, datetime | None], object]
@@ -79,10 +78,8 @@ class ReminderWindow(QDialog):
         self.open_button.setObjectName("reminderOpen")
         self.open_button.clicked.connect(self.open_selected)
         self.open_button.setVisible(open_activity is not None)
-        self.snooze_button = QToolButton()
+        self.snooze_button = QPushButton()  # its menu holds the choices
         self.snooze_button.setObjectName("reminderSnooze")
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.snooze_menu = QMenu(self.snooze_button)
         self.snooze_actions: dict[Snooze, QAction] = {}
         for choice in SNOOZES:
@@ -112,7 +109,7 @@ class ReminderWindow(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reminders"))
-        self.list.setHeaderLabels([self.tr("Due"), self.tr("Activity"), self.tr("Customer"), self.tr("When")])
+        self.list.setHeaderLabels([self.tr("Reminder"), self.tr("Activity"), self.tr("Customer"), self.tr("Starts")])
         self.open_button.setText(self.tr("Open"))
         self.snooze_button.setText(self.tr("Snooze"))
         for choice, text in snooze_labels().items():
@@ -137,7 +134,8 @@ class ReminderWindow(QDialog):
         if self.reminders and not self.list.selectedItems():
             self.list.setCurrentItem(self.list.topLevelItem(0))
         count = len(self.reminders)
-        self.heading.setText(self.tr("%n reminder(s)", "", count) if count else self.tr("No reminders due"))
+        self.heading.setText(self.tr("Reminders due: %1").replace("%1", str(count)) if count
+                             else self.tr("No reminders due"))
         self._selection_changed()
 
     def _due_text(self, reminder: DueReminder) -> str:
