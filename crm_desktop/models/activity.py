@@ -37,11 +37,14 @@ class Activity(SyncMixin, Base):
         Index("ix_activity_status_start", "status", "starts_at"),
         Index("ix_activity_status_due", "status", "due_on"),
         sparse_index("ix_activity_series_rule", "rrule"),
-        # The reminder scan (queries/activities/reminders.py): only live rows with a reminder, covering.
-        Index("ix_activity_remind_start", "assignee_id", "status", "starts_at", "remind_minutes",
+        # The reminder scan (queries/activities/reminders.py): only live rows with a reminder, covering
+        # (`deleted_at` too: SQLite reads the table for a term of the condition it does not hold).
+        Index("ix_activity_remind_start", "assignee_id", "status", "starts_at", "remind_minutes", "deleted_at",
               sqlite_where=text(REMINDING), postgresql_where=text(REMINDING)),
-        Index("ix_activity_remind_due", "assignee_id", "status", "due_on", "remind_minutes",
+        Index("ix_activity_remind_due", "assignee_id", "status", "due_on", "remind_minutes", "deleted_at",
               sqlite_where=text(REMINDING), postgresql_where=text(REMINDING)),
+        Index("ix_activity_remind_series", "assignee_id", "status",
+              sqlite_where=text(f"rrule != '' AND {REMINDING}"), postgresql_where=text(f"rrule != '' AND {REMINDING}")),
     )
 
     kind: Mapped[str] = mapped_column(String(10), default="task", info=rules(choices=ACTIVITY_KINDS))

@@ -22,18 +22,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, Connection, RowMapping, or_, select
+from sqlalchemy import Connection, RowMapping, bindparam, literal_column, or_, select
 
-from crm_desktop.clock import office_time, utc_time
+from crm_desktop.clock import epoch_ms, office_time, utc_time
 from crm_desktop.db.database import Database
+from crm_desktop.db.times import epoch_seconds
 from crm_desktop.models import Activity, ActivityException, Reminder
 from crm_desktop.models.activity import REMIND_MAX_MINUTES, reminder_id
-from crm_desktop.queries.activities.occurrences import activity_row
+from crm_desktop.queries.activities.occurrences import activity_rows
 from crm_desktop.queries.listing import rowid
 from crm_desktop.recurrence import DAY_START, day_start, expand
 
 REMIND_MAX = timedelta(minutes=REMIND_MAX_MINUTES)
 LOOK_AHEAD = timedelta(days=1)  # the timer never waits longer than this without scanning again
+# A due date reminds from DAY_START office time: this many seconds after its midnight in UTC.
+_DAY_START_SECONDS = (utc_time(datetime.combine(date(2000, 1, 1), DAY_START)) - datetime(2000, 1, 1)).seconds
 
 
 @dataclass(frozen=True)
@@ -89,24 +92,36 @@ def _reference(starts_at: datetime | None, due_on: date | None) -> datetime:
     return utc_time(datetime.combine(due_on, DAY_START))
 
 
-def _mine(user_id: str) -> tuple[ColumnElement[bool], ...]:
-    """The person's planned live activities with a reminder (the terms the partial indexes need)."""
-    return (Activity.assignee_id == user_id, Activity.status == "planned", Activity.remind_minutes.is_not(None),
-            Activity.deleted_at.is_(None))
+# The scan's statements, built once (building them cost more than running them): the person's
+# planned live activities with a reminder, in the terms the partial indexes' conditions need.
+_MINE = (Activity.assignee_id == bindparam("user"), Activity.status == "planned",
+         Activity.remind_minutes.is_not(None), Activity.deleted_at.is_(None))
+_REMIND = Activity.remind_minutes * 60
+_TIMED = select(rowid(Activity.__table__), Activity.starts_at, Activity.remind_minutes).where(
+    *_MINE, Activity.starts_at > bindparam("lo"), Activity.starts_at <= bindparam("top"),
+    (epoch_seconds(Activity.starts_at) - _REMIND).between(bindparam("first"), bindparam("last")))
+_DATED = select(rowid(Activity.__table__), Activity.due_on, Activity.remind_minutes).where(
+    *_MINE, Activity.due_on >= bindparam("lo_day"), Activity.due_on <= bindparam("top_day"),
+    (epoch_seconds(Activity.due_on) + _DAY_START_SECONDS - _REMIND).between(bindparam("first"), bindparam("last")))
+_SERIES = select(Activity.id, Activity.starts_at, Activity.due_on, Activity.rrule, Activity.remind_minutes).where(
+    Activity.rrule != literal_column("''"), *_MINE)  # spelt as in the partial index's condition
+_SNOOZED = select(Reminder.target, Reminder.occurs_at, Reminder.snoozed_until).where(
+    Reminder.user_id == bindparam("user"), Reminder.snoozed_until.is_not(None),
+    Reminder.snoozed_until > bindparam("lo"), Reminder.snoozed_until <= bindparam("hi"),
+    Reminder.dismissed_at.is_(None), Reminder.deleted_at.is_(None))
 
 
 def _one_off_hits(conn: Connection, user_id: str, lo: datetime, hi: datetime) -> list[tuple[int, datetime, int]]:
     """(rowid, reference, minutes) of the person's activities whose reminder falls in (lo, hi]:
-    their reference lies in (lo, hi + REMIND_MAX]; two range scans of covering indexes, no table read."""
-    act = Activity.__table__
+    their reference lies in (lo, hi + REMIND_MAX], two range scans of covering indexes (no table
+    read) in which SQLite keeps only the rows whose reminder lies within a second of the window;
+    the exact test is done here."""
     top = hi + REMIND_MAX
-    timed = select(rowid(act), Activity.starts_at, Activity.remind_minutes).where(
-        *_mine(user_id), Activity.starts_at > lo, Activity.starts_at <= top)
-    found = [tuple(r) for r in conn.execute(timed)]
-    first, last = office_time(lo).date() - timedelta(days=1), office_time(top).date() + timedelta(days=1)
-    dated = select(rowid(act), Activity.due_on, Activity.remind_minutes).where(
-        *_mine(user_id), Activity.due_on >= first, Activity.due_on <= last)
-    found += [(key, _reference(None, day), minutes) for key, day, minutes in conn.execute(dated)]
+    bounds = {"user": user_id, "first": epoch_ms(lo) // 1000 - 1, "last": epoch_ms(hi) // 1000 + 1}
+    found = [tuple(r) for r in conn.execute(_TIMED, {**bounds, "lo": lo, "top": top})]
+    day = timedelta(days=1)
+    days = {"lo_day": office_time(lo).date() - day, "top_day": office_time(top).date() + day}
+    found += [(key, _reference(None, day), minutes) for key, day, minutes in conn.execute(_DATED, {**bounds, **days})]
     return [(key, moment, minutes) for key, moment, minutes in found
             if lo < moment - timedelta(minutes=minutes) <= hi]
 
@@ -131,11 +146,8 @@ def _one_offs(conn: Connection, hits: list[tuple[int, datetime, int]]) -> list[_
 
 def _series(conn: Connection, user_id: str, series_ids: list[str] | None = None) -> list[RowMapping]:
     """The person's planned series with a reminder (all of them, or those among `series_ids`)."""
-    stmt = select(Activity.id, Activity.starts_at, Activity.due_on, Activity.rrule, Activity.remind_minutes).where(
-        Activity.rrule != "", *_mine(user_id))
-    if series_ids is not None:
-        stmt = stmt.where(Activity.id.in_(series_ids))
-    return list(conn.execute(stmt).mappings())
+    stmt = _SERIES if series_ids is None else _SERIES.where(Activity.id.in_(series_ids))
+    return list(conn.execute(stmt, {"user": user_id}).mappings())
 
 
 def _series_occurrences(conn: Connection, series: list[RowMapping], lo: datetime, hi: datetime) -> list[_Occurrence]:
@@ -163,10 +175,29 @@ def _series_occurrences(conn: Connection, series: list[RowMapping], lo: datetime
     return found
 
 
-def _occurrences(conn: Connection, user_id: str, lo: datetime, hi: datetime) -> list[_Occurrence]:
-    """Every reminder of the person whose moment falls in (lo, hi], whatever its state."""
-    return (_one_offs(conn, _one_off_hits(conn, user_id, lo, hi))
-            + _series_occurrences(conn, _series(conn, user_id), lo, hi))
+def _free(conn: Connection, user_id: str, items: list[_Occurrence]) -> list[_Occurrence]:
+    """Those of these reminders the person neither dismissed nor snoozed (a snoozed one falls due at
+    its snooze time instead, see `_snoozed`)."""
+    states = _states(conn, user_id, items)
+    return [i for i in items if states.get(reminder_id(i.target, i.occurs_at, user_id), (None, False)) == (None, False)]
+
+
+def _next_free(conn: Connection, user_id: str, series: list[RowMapping], lo: datetime, hi: datetime) -> datetime:
+    """The first moment in (lo, hi] a reminder neither dismissed nor snoozed falls due, else `hi`.
+    Candidates are looked at in time order, a few at a time: usually the first one is it."""
+    pending: list[tuple[datetime, _Occurrence | tuple[int, datetime, int]]] = [
+        (moment - timedelta(minutes=minutes), (key, moment, minutes))
+        for key, moment, minutes in _one_off_hits(conn, user_id, lo, hi)]
+    pending += [(item.remind_at, item) for item in _series_occurrences(conn, series, lo, hi)]
+    pending.sort(key=lambda p: p[0])
+    for start in range(0, len(pending), 16):
+        chunk = [c for _, c in pending[start:start + 16]]
+        items = [c for c in chunk if isinstance(c, _Occurrence)]
+        items += _one_offs(conn, [c for c in chunk if not isinstance(c, _Occurrence)])
+        free = _free(conn, user_id, items)
+        if free:  # every later chunk falls due later
+            return min(i.remind_at for i in free)
+    return hi
 
 
 Key = tuple[str, datetime]
@@ -180,8 +211,8 @@ def _current(conn: Connection, user_id: str, keys: set[Key]) -> dict[Key, _Occur
         return {}
     found: dict[Key, _Occurrence] = {}
     rows = select(Activity.id, Activity.series_id, Activity.starts_at, Activity.due_on, Activity.remind_minutes).where(
-        Activity.rrule == "", or_(Activity.id.in_(ids), Activity.series_id.in_(ids)), *_mine(user_id))
-    for row_id, series_id, starts_at, due_on, minutes in conn.execute(rows):
+        Activity.rrule == "", or_(Activity.id.in_(ids), Activity.series_id.in_(ids)), *_MINE)
+    for row_id, series_id, starts_at, due_on, minutes in conn.execute(rows, {"user": user_id}):
         moment = _reference(starts_at, due_on)
         item = _Occurrence(f"activity:{series_id or row_id}", moment, moment - timedelta(minutes=minutes), row_id, None)
         found[item.key] = item
@@ -207,10 +238,8 @@ def _states(conn: Connection, user_id: str, items: Iterable[_Occurrence]) -> dic
 
 def _snoozed(conn: Connection, user_id: str, lo: datetime, hi: datetime) -> dict[tuple[str, datetime], datetime]:
     """The person's reminders snoozed until a moment in (lo, hi], by key."""
-    stmt = select(Reminder.target, Reminder.occurs_at, Reminder.snoozed_until).where(
-        Reminder.user_id == user_id, Reminder.snoozed_until.is_not(None), Reminder.snoozed_until > lo,
-        Reminder.snoozed_until <= hi, Reminder.dismissed_at.is_(None), Reminder.deleted_at.is_(None))
-    return {(target, occurs_at): until for target, occurs_at, until in conn.execute(stmt)}
+    params = {"user": user_id, "lo": lo, "hi": hi}
+    return {(target, occurs_at): until for target, occurs_at, until in conn.execute(_SNOOZED, params)}
 
 
 def scan_reminders(db: Database, user_id: str, since: datetime, until: datetime) -> ReminderScan:
@@ -219,32 +248,20 @@ def scan_reminders(db: Database, user_id: str, since: datetime, until: datetime)
     window (plus LOOK_AHEAD), through the partial indexes; details only for what is due."""
     horizon = until + LOOK_AHEAD
     with db.engine.connect() as conn:
-        items = _occurrences(conn, user_id, since, horizon)
-        states = _states(conn, user_id, items)
-        due: dict[tuple[str, datetime], tuple[_Occurrence, datetime, bool]] = {}
-        upcoming = [horizon]
-        for item in items:
-            snoozed, dismissed = states.get(reminder_id(item.target, item.occurs_at, user_id), (None, False))
-            if dismissed or snoozed is not None:
-                continue  # a snoozed one falls due at its snooze time, found below
-            if item.remind_at <= until:
-                due[item.key] = (item, item.remind_at, False)
-            else:
-                upcoming.append(item.remind_at)
+        series = _series(conn, user_id)
+        items = _one_offs(conn, _one_off_hits(conn, user_id, since, until))
+        items += _series_occurrences(conn, series, since, until)
+        due: dict[Key, tuple[_Occurrence, datetime, bool]] = {i.key: (i, i.remind_at, False)
+                                                            for i in _free(conn, user_id, items)}
+        upcoming = [_next_free(conn, user_id, series, until, horizon)]
         snoozes = _snoozed(conn, user_id, since, horizon)
         for key, item in _current(conn, user_id, set(snoozes)).items():
             if snoozes[key] <= until:
                 due[key] = (item, snoozes[key], True)
             else:
                 upcoming.append(snoozes[key])
-    found = [_due(db, item, at, snoozed) for item, at, snoozed in due.values()]
-    return ReminderScan(sorted((d for d in found if d is not None), key=lambda d: (d.due_at, d.occurs_at, d.subject)),
-                        min(upcoming))
-
-
-def _due(db: Database, item: _Occurrence, due_at: datetime, snoozed: bool) -> DueReminder | None:
-    row = activity_row(db, item.activity_id)
-    if row is None:
-        return None
-    return DueReminder(item.target, item.occurs_at, item.remind_at, due_at, snoozed, item.activity_id,
-                       item.occurrence, row.kind, row.subject, row.location, row.all_day, row.customer)
+    rows = activity_rows(db, (item.activity_id for item, _, _ in due.values()))
+    found = [DueReminder(item.target, item.occurs_at, item.remind_at, at, snoozed, item.activity_id, item.occurrence,
+                         row.kind, row.subject, row.location, row.all_day, row.customer)
+             for item, at, snoozed in due.values() if (row := rows.get(item.activity_id)) is not None]
+    return ReminderScan(sorted(found, key=lambda d: (d.due_at, d.occurs_at, d.subject)), min(upcoming))
