@@ -3,6 +3,7 @@ restart and across copies, and never twice for an occurrence that left its serie
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -185,4 +186,6 @@ def test_a_dismissal_on_one_copy_dismisses_on_the_other_after_sync(copies: list[
     export_bundle(rep.database, tmp_path / "to-office.zip", user_id=rep.user_id)
     import_bundle(office.database, office.user_id, tmp_path / "to-office.zip")
     later = TEST_NOW + timedelta(hours=1)
-    assert due(office, TEST_NOW - MINUTE, later) == []
+    assert due(office, TEST_NOW - MINUTE, later) == []  # the dismissal wins over the snooze made meanwhile
+    with sqlite3.connect(office.database.path) as conn:  # both copies wrote the same row
+        assert conn.execute("SELECT count(*), count(dismissed_at) FROM reminder").fetchone() == (1, 1)
