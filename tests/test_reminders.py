@@ -189,3 +189,26 @@ def test_a_dismissal_on_one_copy_dismisses_on_the_other_after_sync(copies: list[
     assert due(office, TEST_NOW - MINUTE, later) == []  # the dismissal wins over the snooze made meanwhile
     with sqlite3.connect(office.database.path) as conn:  # both copies wrote the same row
         assert conn.execute("SELECT count(*), count(dismissed_at) FROM reminder").fetchone() == (1, 1)
+
+
+def test_a_customers_birthday_reminds_its_owner_days_before_at_nine(ctx: AppContext) -> None:
+    from crm_desktop.services.contacts import ContactInput, create_contact
+
+    create_contact(ctx.uow(), ContactInput(first_name="สมชาย", last_name="ใจดี", birthday=date(1986, 11, 26),
+                                           owner_id=ctx.user_id), TEST_NOW.date())
+    create_contact(ctx.uow(), ContactInput(first_name="มาลี", birthday=date(1990, 11, 27), owner_id=ctx.user_id),
+                   TEST_NOW.date())
+    # Birthdays remind 3 days before (the default), at 09:00 office time: 26 Nov on the 23rd.
+    scan = scan_reminders(ctx.database, ctx.user_id, TEST_NOW - timedelta(hours=2), TEST_NOW)
+    [birthday] = scan.due
+    assert (birthday.kind, birthday.customer, office_time(birthday.due_at)) == (
+        "birthday", "สมชาย ใจดี", datetime(2026, 11, 23, 9, 0))
+    assert birthday.anniversary is not None and birthday.anniversary.years == 40
+    assert scan.next_at == TEST_NOW + timedelta(hours=23)  # มาลี's, tomorrow at 09:00
+    snooze_reminders(ctx.uow(), ctx.user_id, [birthday.key], TEST_NOW + timedelta(hours=1))
+    assert due(ctx, TEST_NOW - timedelta(hours=2), TEST_NOW) == []
+    [back] = due(ctx, TEST_NOW - timedelta(hours=2), TEST_NOW + timedelta(hours=1))
+    assert back.snoozed and back.customer == "สมชาย ใจดี"
+    dismiss_reminders(ctx.uow(), ctx.user_id, [back.key])
+    assert due(ctx, TEST_NOW - timedelta(hours=2), TEST_NOW + timedelta(hours=2)) == []
+    assert due(ctx.__class__(ctx.database, "someone-else"), TEST_NOW - timedelta(hours=2), TEST_NOW) == []

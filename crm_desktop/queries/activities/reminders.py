@@ -11,7 +11,7 @@ an old snooze never fires again. What the person did with it, snoozed or dismiss
 one falls due at its snooze time instead.
 
 The scan reads, through partial covering indexes of the activities that have a reminder (migration
-0011), the person's planned activities starting up to `REMIND_MAX_MINUTES` after the window's end,
+0012), the person's planned activities starting up to `REMIND_MAX_MINUTES` after the window's end,
 picks those whose reminder falls in the window, and only then reads their state and details.
 """
 
@@ -27,9 +27,10 @@ from sqlalchemy import Connection, RowMapping, bindparam, literal_column, or_, s
 from crm_desktop.clock import epoch_ms, office_time, utc_time
 from crm_desktop.db.database import Database
 from crm_desktop.db.times import epoch_seconds
-from crm_desktop.models import Activity, ActivityException, Reminder
+from crm_desktop.models import Activity, ActivityException, Anniversary, Reminder
 from crm_desktop.models.activity import REMIND_MAX_MINUTES, reminder_id
 from crm_desktop.queries.activities.occurrences import activity_rows
+from crm_desktop.queries.anniversaries import AnniversaryRow, anniversaries_between, remind_days
 from crm_desktop.queries.listing import rowid
 from crm_desktop.recurrence import DAY_START, day_start, expand
 
@@ -42,20 +43,22 @@ _DAY_START_SECONDS = (utc_time(datetime.combine(date(2000, 1, 1), DAY_START)) - 
 @dataclass(frozen=True)
 class DueReminder:
     """One reminder to show. `activity_id` and `occurrence` (office-local start of a series
-    occurrence, else None) are what the activity form opens; times are naive UTC."""
+    occurrence, else None) are what the activity form opens; an anniversary's reminder has no
+    activity but its `anniversary` row instead. Times are naive UTC."""
 
     target: str
     occurs_at: datetime
     remind_at: datetime
     due_at: datetime  # the snooze time of a snoozed reminder, else remind_at
     snoozed: bool
-    activity_id: str
+    activity_id: str | None
     occurrence: datetime | None
-    kind: str
+    kind: str  # an activity's kind, or an anniversary's (birthday, founding, custom)
     subject: str
     location: str
     all_day: bool
     customer: str
+    anniversary: AnniversaryRow | None = None
 
     @property
     def key(self) -> tuple[str, datetime]:
@@ -76,7 +79,7 @@ class _Occurrence:
     target: str
     occurs_at: datetime
     remind_at: datetime
-    activity_id: str
+    activity_id: str | None
     occurrence: datetime | None
 
     @property
@@ -242,26 +245,75 @@ def _snoozed(conn: Connection, user_id: str, lo: datetime, hi: datetime) -> dict
     return {(target, occurs_at): until for target, occurs_at, until in conn.execute(_SNOOZED, params)}
 
 
+Dated = dict[Key, tuple[_Occurrence, AnniversaryRow]]
+
+
+def _anniversaries(db: Database, user_id: str, lo: datetime, hi: datetime) -> Dated:
+    """The anniversaries of the person's customers (they own the contact or the account) whose
+    reminder falls in (lo, hi]: at DAY_START office time, its days before the day. Read per number
+    of days before (a few), each for the days of the window shifted by that many."""
+    with db.engine.connect() as conn:
+        custom = {days for (days,) in conn.execute(select(Anniversary.remind_days_before).distinct())}
+    first, last = office_time(lo).date(), office_time(hi).date()
+    found: Dated = {}
+    for before in sorted(set(remind_days(db).values()) | custom):
+        for row in anniversaries_between(db, first + timedelta(days=before), last + timedelta(days=before + 1)):
+            occurs_at = _reference(None, row.on)
+            remind_at = occurs_at - timedelta(days=row.remind_days)
+            if row.owner_id == user_id and row.remind_days == before and lo < remind_at <= hi:
+                item = _Occurrence(row.target, occurs_at, remind_at, None, None)
+                found[item.key] = (item, row)
+    return found
+
+
+def _current_anniversaries(db: Database, user_id: str, keys: set[Key]) -> Dated:
+    """Those of these keys that are still anniversaries of the person's customers (a snoozed one of
+    a date changed or deleted since never fires)."""
+    found: Dated = {}
+    for target, occurs_at in keys:
+        if target.startswith(("contact:", "account:", "anniversary:")):
+            day = office_time(occurs_at).date()
+            for row in anniversaries_between(db, day, day + timedelta(days=1)):
+                if row.target == target and row.owner_id == user_id and _reference(None, row.on) == occurs_at:
+                    found[target, occurs_at] = (_Occurrence(target, occurs_at, occurs_at - timedelta(
+                        days=row.remind_days), None, None), row)
+    return found
+
+
 def scan_reminders(db: Database, user_id: str, since: datetime, until: datetime) -> ReminderScan:
     """The person's reminders falling due in (since, until] (not dismissed; a snoozed one at its snooze
     time) and when the next one falls due. Reads the activities starting up to REMIND_MAX after the
     window (plus LOOK_AHEAD), through the partial indexes; details only for what is due."""
     horizon = until + LOOK_AHEAD
+    dates = _anniversaries(db, user_id, since, horizon)
     with db.engine.connect() as conn:
         series = _series(conn, user_id)
         items = _one_offs(conn, _one_off_hits(conn, user_id, since, until))
         items += _series_occurrences(conn, series, since, until)
+        items += [item for item, _ in dates.values() if item.remind_at <= until]
         due: dict[Key, tuple[_Occurrence, datetime, bool]] = {i.key: (i, i.remind_at, False)
                                                             for i in _free(conn, user_id, items)}
         upcoming = [_next_free(conn, user_id, series, until, horizon)]
+        upcoming += [i.remind_at for i in _free(conn, user_id, [i for i, _ in dates.values() if i.remind_at > until])]
         snoozes = _snoozed(conn, user_id, since, horizon)
-        for key, item in _current(conn, user_id, set(snoozes)).items():
-            if snoozes[key] <= until:
-                due[key] = (item, snoozes[key], True)
-            else:
-                upcoming.append(snoozes[key])
-    rows = activity_rows(db, (item.activity_id for item, _, _ in due.values()))
-    found = [DueReminder(item.target, item.occurs_at, item.remind_at, at, snoozed, item.activity_id, item.occurrence,
-                         row.kind, row.subject, row.location, row.all_day, row.customer)
-             for item, at, snoozed in due.values() if (row := rows.get(item.activity_id)) is not None]
+        current: dict[Key, tuple[_Occurrence, AnniversaryRow | None]] = {
+            key: (item, None) for key, item in _current(conn, user_id, set(snoozes)).items()}
+    current.update(_current_anniversaries(db, user_id, set(snoozes)))
+    for key, (item, row) in current.items():
+        if row is not None:
+            dates[key] = (item, row)
+        if snoozes[key] <= until:
+            due[key] = (item, snoozes[key], True)
+        else:
+            upcoming.append(snoozes[key])
+    rows = activity_rows(db, (item.activity_id for item, _, _ in due.values() if item.activity_id is not None))
+    found = []
+    for item, at, snoozed in due.values():
+        if item.key in dates:
+            date_row = dates[item.key][1]
+            found.append(DueReminder(item.target, item.occurs_at, item.remind_at, at, snoozed, None, None,
+                                     date_row.kind, date_row.title, "", True, date_row.customer, date_row))
+        elif (row := rows.get(item.activity_id or "")) is not None:
+            found.append(DueReminder(item.target, item.occurs_at, item.remind_at, at, snoozed, item.activity_id,
+                                     item.occurrence, row.kind, row.subject, row.location, row.all_day, row.customer))
     return ReminderScan(sorted(found, key=lambda d: (d.due_at, d.occurs_at, d.subject)), min(upcoming))

@@ -19,7 +19,7 @@ from crm_desktop.queries.activities.reminders import DueReminder, ReminderScan, 
 from crm_desktop.services.activities.reminders import MISSED_MAX, ReminderKey, mark_seen, missed_since
 from crm_desktop.services.changes import Changes
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.reminders.window import OpenActivity, ReminderWindow
+from crm_desktop.views.reminders.window import OpenActivity, ReminderWindow, reminder_text
 
 WATCHED = ("activity", "reminder")  # the Changes that can add, move or remove a reminder
 
@@ -92,7 +92,7 @@ class ReminderNotifier(QObject):
                 self.tray.setIcon(self.parent_widget.style().standardIcon(information))
             self.tray.messageClicked.connect(lambda: self.reminder_window().show())
             self.tray.show()
-        text = "\n".join(r.subject for r in fresh[:5])
+        text = "\n".join(reminder_text(r) for r in fresh[:5])
         self.tray.showMessage(self.tr("Reminder"), text, QSystemTrayIcon.MessageIcon.Information)
 
     def reminder_window(self) -> ReminderWindow:

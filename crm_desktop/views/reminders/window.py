@@ -38,6 +38,7 @@ from crm_desktop.services.activities.reminders import (
 )
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui.actions import perform
+from crm_desktop.views.anniversaries.texts import occasion_text
 from crm_desktop.views.common import ViewEnv
 
 
@@ -49,6 +50,11 @@ def snooze_labels() -> dict[Snooze, str]:
 
 OpenActivity = Callable[[str, datetime | None], object]
 """Opens an activity's form: its id and, for an occurrence of a series, its office-local start."""
+
+
+def reminder_text(reminder: DueReminder) -> str:
+    """What is announced: the activity's subject, or the anniversary ("Birthday, turns 40")."""
+    return occasion_text(reminder.anniversary) if reminder.anniversary is not None else reminder.subject
 
 
 class ReminderWindow(QDialog):
@@ -126,7 +132,7 @@ class ReminderWindow(QDialog):
         self.reminders = list(reminders)
         self.list.clear()
         for reminder in self.reminders:
-            item = QTreeWidgetItem([self._due_text(reminder), reminder.subject, reminder.customer,
+            item = QTreeWidgetItem([self._due_text(reminder), reminder_text(reminder), reminder.customer,
                                     self._when_text(reminder)])
             item.setToolTip(1, reminder.location)
             self.list.addTopLevelItem(item)
@@ -159,7 +165,7 @@ class ReminderWindow(QDialog):
 
     def _selection_changed(self) -> None:
         chosen = bool(self.selected())
-        self.open_button.setEnabled(len(self.selected()) == 1)
+        self.open_button.setEnabled(len(self.selected()) == 1 and self.selected()[0].activity_id is not None)
         self.snooze_button.setEnabled(chosen)
         self.dismiss_button.setEnabled(chosen)
         self.dismiss_all_button.setEnabled(bool(self.reminders))
@@ -174,7 +180,7 @@ class ReminderWindow(QDialog):
 
     def open_selected(self) -> None:
         chosen = self.selected()
-        if len(chosen) == 1 and self.open_activity is not None:
+        if len(chosen) == 1 and chosen[0].activity_id is not None and self.open_activity is not None:
             self.open_activity(chosen[0].activity_id, chosen[0].occurrence)
 
     def snooze_selected(self, choice: Snooze) -> Changes | None:

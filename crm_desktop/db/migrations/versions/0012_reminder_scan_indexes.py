@@ -1,7 +1,7 @@
 """reminder scan indexes: activities with a reminder, and snoozed reminders, by person
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-06 06:00:00
 
 The reminder scan reads a person's planned activities whose start (or due date) lies up to sixty
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0011'
-down_revision = '0010'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
