@@ -14,7 +14,7 @@ import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,7 +32,7 @@ from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.activities.reminders import snooze_reminders, snooze_until
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import back_up_now, check_and_back_up
-from crm_desktop.services.contacts import contact_input, delete_contacts, update_contact
+from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, delete_contacts, update_contact
 from crm_desktop.services.opportunities import move_to_stage
 from crm_desktop.services.stages import default_stage_id
 from crm_desktop.sync.files import export_bundle, import_bundle
@@ -195,7 +195,7 @@ def weekly_meeting(window: MainWindow) -> ActivityInput:
 
 def reminder_sample(ctx: AppContext, clock: FixedClock) -> None:
     """Activities of this user whose reminders fell due this morning (one snoozed at 09:00 for an
-    hour), for the reminder window."""
+    hour) and a customer's birthday, for the reminder window."""
     with sqlite3.connect(ctx.database.path) as conn:
         accounts = [r[0] for r in conn.execute("SELECT id FROM account WHERE deleted_at IS NULL ORDER BY name LIMIT 3")]
     office = office_time(SHOT_TIME)
@@ -205,6 +205,8 @@ def reminder_sample(ctx: AppContext, clock: FixedClock) -> None:
         create_activity(ctx.uow(), ActivityInput(kind=kind, subject=subject, starts_at=office + start,
                                                  ends_at=office + start + timedelta(minutes=45),
                                                  remind_minutes=before, account_id=account))
+    create_contact(ctx.uow(), ContactInput(prefix="คุณ", first_name="วิภา", last_name="ศรีสุข", owner_id=ctx.user_id,
+                                           birthday=date(1981, 11, 26)), ctx.today())  # reminds 3 days before
     moment = clock.moment
     clock.set(SHOT_TIME - timedelta(hours=1))
     due = scan_reminders(ctx.database, ctx.user_id, SHOT_TIME - timedelta(hours=12), clock.now()).due

@@ -3710,16 +3710,16 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เวลาเตือน</translation>
     </message>
     <message>
-        <source>Activity</source>
-        <translation>กิจกรรม</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <source>Starts</source>
-        <translation>เริ่ม</translation>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>วันเวลา</translation>
     </message>
     <message>
         <source>Open</source>

@@ -115,7 +115,7 @@ class ReminderWindow(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reminders"))
-        self.list.setHeaderLabels([self.tr("Reminder"), self.tr("Activity"), self.tr("Customer"), self.tr("Starts")])
+        self.list.setHeaderLabels([self.tr("Reminder"), self.tr("Subject"), self.tr("Customer"), self.tr("On")])
         self.open_button.setText(self.tr("Open"))
         self.snooze_button.setText(self.tr("Snooze"))
         for choice, text in snooze_labels().items():
