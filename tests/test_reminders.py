@@ -11,7 +11,7 @@ import pytest
 
 from crm_desktop.clock import FixedClock, office_time
 from crm_desktop.errors import DomainError
-from crm_desktop.queries.activities.reminders import LOOK_AHEAD, DueReminder, scan_reminders
+from crm_desktop.queries.activities.reminders import DueReminder, next_day_start, scan_reminders
 from crm_desktop.services.activities.edit import ActivityInput, create_activity, move_activity, update_activity
 from crm_desktop.services.activities.reminders import (
     dismiss_reminders,
@@ -26,6 +26,7 @@ from tests.time_helpers import TEST_NOW
 
 MINUTE = timedelta(minutes=1)
 OFFICE_NOW = office_time(TEST_NOW)  # 2026-11-23 10:00 in the office
+NEXT_NINE = TEST_NOW + timedelta(hours=23)  # 09:00 tomorrow in the office, when anniversaries fall due
 
 
 def plan(ctx: AppContext, subject: str, *, at: datetime | None = None, due: date | None = None,
@@ -55,7 +56,7 @@ def test_a_reminder_falls_due_to_the_minute_and_the_next_one_is_the_timer(ctx: A
     assert scan.next_at == TEST_NOW + MINUTE
     later = scan_reminders(ctx.database, ctx.user_id, TEST_NOW, TEST_NOW + MINUTE)
     assert subjects(later.due) == ["Call Khun Anna"]
-    assert later.next_at == TEST_NOW + MINUTE + LOOK_AHEAD  # nothing else: look again in a day
+    assert later.next_at == NEXT_NINE  # nothing else: look again at 09:00 tomorrow (anniversaries)
 
 
 def test_days_before_and_tasks_remind_before_nine_on_their_day(ctx: AppContext) -> None:
@@ -162,7 +163,7 @@ def test_a_series_reminds_for_each_occurrence_and_a_moved_one_once(ctx: AppConte
     assert subjects(scan.due) == ["Daily stand-up"] and scan.due[0].snoozed
     dismiss_reminders(ctx.uow(), ctx.user_id, [scan.due[0].key])
     scan = scan_reminders(ctx.database, ctx.user_id, tomorrow - timedelta(hours=1), tomorrow + timedelta(hours=2))
-    assert scan.due == [] and scan.next_at == tomorrow + timedelta(days=1)
+    assert scan.due == [] and scan.next_at == NEXT_NINE + timedelta(days=1)  # 09:00, before the next at 10:00
 
 
 def test_an_old_snooze_of_a_moved_activity_never_fires(ctx: AppContext) -> None:
@@ -171,7 +172,7 @@ def test_an_old_snooze_of_a_moved_activity_never_fires(ctx: AppContext) -> None:
     snooze_reminders(ctx.uow(), ctx.user_id, [item.key], TEST_NOW + timedelta(minutes=5))
     move_activity(ctx.uow(), call, OFFICE_NOW + timedelta(days=2), OFFICE_NOW + timedelta(days=2, minutes=30))
     scan = scan_reminders(ctx.database, ctx.user_id, TEST_NOW, TEST_NOW + timedelta(hours=1))
-    assert scan.due == [] and scan.next_at == TEST_NOW + timedelta(hours=1) + LOOK_AHEAD
+    assert scan.due == [] and scan.next_at == NEXT_NINE
 
 
 def test_a_dismissal_on_one_copy_dismisses_on_the_other_after_sync(copies: list[AppContext], tmp_path: Path) -> None:
@@ -212,3 +213,9 @@ def test_a_customers_birthday_reminds_its_owner_days_before_at_nine(ctx: AppCont
     dismiss_reminders(ctx.uow(), ctx.user_id, [back.key])
     assert due(ctx, TEST_NOW - timedelta(hours=2), TEST_NOW + timedelta(hours=2)) == []
     assert due(ctx.__class__(ctx.database, "someone-else"), TEST_NOW - timedelta(hours=2), TEST_NOW) == []
+
+
+def test_the_timer_wakes_at_nine_at_the_latest() -> None:
+    assert next_day_start(TEST_NOW) == NEXT_NINE
+    assert next_day_start(NEXT_NINE - MINUTE) == NEXT_NINE
+    assert next_day_start(NEXT_NINE) == NEXT_NINE + timedelta(days=1)

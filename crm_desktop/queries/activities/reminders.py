@@ -67,8 +67,9 @@ class DueReminder:
 
 @dataclass(frozen=True)
 class ReminderScan:
-    """`due`: reminders falling due in the window, oldest first. `next_at`: when to look again,
-    the next moment one falls due after the window, or the window's end plus LOOK_AHEAD."""
+    """`due`: reminders falling due in the window, oldest first. `next_at`: when to look again, the
+    next moment one falls due after the window, at the latest the next DAY_START office time (when
+    anniversaries fall due)."""
 
     due: list[DueReminder]
     next_at: datetime
@@ -251,7 +252,10 @@ Dated = dict[Key, tuple[_Occurrence, AnniversaryRow]]
 def _anniversaries(db: Database, user_id: str, lo: datetime, hi: datetime) -> Dated:
     """The anniversaries of the person's customers (they own the contact or the account) whose
     reminder falls in (lo, hi]: at DAY_START office time, its days before the day. Read per number
-    of days before (a few), each for the days of the window shifted by that many."""
+    of days before (a few), each for the days of the window shifted by that many; nothing is read
+    for a window without a DAY_START in it (most timer scans)."""
+    if next_day_start(lo) > hi:
+        return {}
     with db.engine.connect() as conn:
         custom = {days for (days,) in conn.execute(select(Anniversary.remind_days_before).distinct())}
     first, last = office_time(lo).date(), office_time(hi).date()
@@ -280,12 +284,19 @@ def _current_anniversaries(db: Database, user_id: str, keys: set[Key]) -> Dated:
     return found
 
 
+def next_day_start(moment: datetime) -> datetime:
+    """The first DAY_START office time after `moment` (UTC): when anniversaries fall due."""
+    local = office_time(moment)
+    today = datetime.combine(local.date(), DAY_START)
+    return utc_time(today if today > local else today + timedelta(days=1))
+
+
 def scan_reminders(db: Database, user_id: str, since: datetime, until: datetime) -> ReminderScan:
     """The person's reminders falling due in (since, until] (not dismissed; a snoozed one at its snooze
     time) and when the next one falls due. Reads the activities starting up to REMIND_MAX after the
     window (plus LOOK_AHEAD), through the partial indexes; details only for what is due."""
-    horizon = until + LOOK_AHEAD
-    dates = _anniversaries(db, user_id, since, horizon)
+    horizon = min(until + LOOK_AHEAD, next_day_start(until))
+    dates = _anniversaries(db, user_id, since, until)
     with db.engine.connect() as conn:
         series = _series(conn, user_id)
         items = _one_offs(conn, _one_off_hits(conn, user_id, since, until))
@@ -294,7 +305,6 @@ def scan_reminders(db: Database, user_id: str, since: datetime, until: datetime)
         due: dict[Key, tuple[_Occurrence, datetime, bool]] = {i.key: (i, i.remind_at, False)
                                                             for i in _free(conn, user_id, items)}
         upcoming = [_next_free(conn, user_id, series, until, horizon)]
-        upcoming += [i.remind_at for i in _free(conn, user_id, [i for i, _ in dates.values() if i.remind_at > until])]
         snoozes = _snoozed(conn, user_id, since, horizon)
         current: dict[Key, tuple[_Occurrence, AnniversaryRow | None]] = {
             key: (item, None) for key, item in _current(conn, user_id, set(snoozes)).items()}
