@@ -85,3 +85,22 @@ def test_reminders_missed_while_closed_are_listed_at_start(qtbot, ctx, prefs, cl
     reminders.dismiss_button.click()
     assert [reminders.list.topLevelItem(i).text(1) for i in range(reminders.list.topLevelItemCount())] == [
         "Call the bank"]
+
+
+def test_open_shows_the_customer_of_a_birthday(qtbot, ctx, prefs, clock: FixedClock) -> None:
+    from datetime import date
+
+    from crm_desktop.services.contacts import ContactInput, create_contact
+
+    malee = create_contact(ctx.uow(), ContactInput(first_name="มาลี", last_name="ใจงาม", birthday=date(1990, 11, 27),
+                                                   owner_id=ctx.user_id), clock.today()).created[0]
+    window = open_window(qtbot, ctx, prefs)
+    assert window.reminders.next_at == TEST_NOW + timedelta(hours=23)  # 24 Nov 09:00: three days before
+    clock.set(TEST_NOW + timedelta(hours=23))
+    window.reminders.check()
+    reminders = window.reminders.window
+    assert reminders is not None and reminders.isVisible()
+    assert reminders.list.topLevelItem(0).text(1) == "Birthday, turns 36"
+    reminders.open_button.click()
+    assert window.tabs.currentWidget() is window.contacts_tab
+    assert window.contacts_tab.table.current_id() == malee

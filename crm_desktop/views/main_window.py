@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda *_: self._tab_changed())
         self._retranslate()  # also fills the title, the record counts and the user
         self._undo_available(None)
-        self.reminders = ReminderNotifier(self.env, self)
+        self.reminders = ReminderNotifier(self.env, self, open_record=self.open_record)
         QTimer.singleShot(0, self.reminders.check)  # what fell due while the app was closed, then the timer
 
         geometry = prefs.window_geometry()

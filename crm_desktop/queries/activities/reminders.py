@@ -29,6 +29,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.db.times import epoch_seconds
 from crm_desktop.models import Activity, ActivityException, Anniversary, Reminder
 from crm_desktop.models.activity import REMIND_MAX_MINUTES, reminder_id
+from crm_desktop.queries.activities.occurrences import Occurrence as ActivityOccurrence
 from crm_desktop.queries.activities.occurrences import activity_rows
 from crm_desktop.queries.anniversaries import AnniversaryRow, anniversaries_between, remind_days
 from crm_desktop.queries.listing import rowid
@@ -58,6 +59,7 @@ class DueReminder:
     location: str
     all_day: bool
     customer: str
+    record: tuple[str, str] | None  # the customer's record to open: (account, contact, lead or opportunity, id)
     anniversary: AnniversaryRow | None = None
 
     @property
@@ -284,6 +286,13 @@ def _current_anniversaries(db: Database, user_id: str, keys: set[Key]) -> Dated:
     return found
 
 
+def _record(row: ActivityOccurrence) -> tuple[str, str] | None:
+    """The record an activity is for, the customer first."""
+    links = (("account", row.account_id), ("contact", row.contact_id), ("lead", row.lead_id),
+             ("opportunity", row.opportunity_id))
+    return next(((kind, record_id) for kind, record_id in links if record_id), None)
+
+
 def next_day_start(moment: datetime) -> datetime:
     """The first DAY_START office time after `moment` (UTC): when anniversaries fall due."""
     local = office_time(moment)
@@ -321,9 +330,11 @@ def scan_reminders(db: Database, user_id: str, since: datetime, until: datetime)
     for item, at, snoozed in due.values():
         if item.key in dates:
             date_row = dates[item.key][1]
+            record = ("contact", date_row.contact_id) if date_row.contact_id else ("account", date_row.account_id or "")
             found.append(DueReminder(item.target, item.occurs_at, item.remind_at, at, snoozed, None, None,
-                                     date_row.kind, date_row.title, "", True, date_row.customer, date_row))
+                                     date_row.kind, date_row.title, "", True, date_row.customer, record, date_row))
         elif (row := rows.get(item.activity_id or "")) is not None:
             found.append(DueReminder(item.target, item.occurs_at, item.remind_at, at, snoozed, item.activity_id,
-                                     item.occurrence, row.kind, row.subject, row.location, row.all_day, row.customer))
+                                     item.occurrence, row.kind, row.subject, row.location, row.all_day, row.customer,
+                                     _record(row)))
     return ReminderScan(sorted(found, key=lambda d: (d.due_at, d.occurs_at, d.subject)), min(upcoming))

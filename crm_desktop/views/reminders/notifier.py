@@ -19,7 +19,7 @@ from crm_desktop.queries.activities.reminders import DueReminder, ReminderScan, 
 from crm_desktop.services.activities.reminders import MISSED_MAX, ReminderKey, mark_seen, missed_since
 from crm_desktop.services.changes import Changes
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.reminders.window import OpenActivity, ReminderWindow, reminder_text
+from crm_desktop.views.reminders.window import OpenActivity, OpenRecord, ReminderWindow, reminder_text
 
 WATCHED = ("activity", "reminder")  # the Changes that can add, move or remove a reminder
 
@@ -27,10 +27,12 @@ WATCHED = ("activity", "reminder")  # the Changes that can add, move or remove a
 class ReminderNotifier(QObject):
     """Owned by the main window. `check()` is the timer's slot: scan, show, re-arm."""
 
-    def __init__(self, env: ViewEnv, parent: QWidget, open_activity: OpenActivity | None = None) -> None:
+    def __init__(self, env: ViewEnv, parent: QWidget, open_activity: OpenActivity | None = None,
+                 open_record: OpenRecord | None = None) -> None:
         super().__init__(parent)
         self.env = env
         self.open_activity = open_activity
+        self.open_record = open_record
         self.parent_widget = parent
         self.window: ReminderWindow | None = None
         self.tray: QSystemTrayIcon | None = None
@@ -97,5 +99,5 @@ class ReminderNotifier(QObject):
 
     def reminder_window(self) -> ReminderWindow:
         if self.window is None:
-            self.window = ReminderWindow(self.env, self.parent_widget, self.open_activity)
+            self.window = ReminderWindow(self.env, self.parent_widget, self.open_activity, self.open_record)
         return self.window

@@ -50,6 +50,8 @@ def snooze_labels() -> dict[Snooze, str]:
 
 OpenActivity = Callable[[str, datetime | None], object]
 """Opens an activity's form: its id and, for an occurrence of a series, its office-local start."""
+OpenRecord = Callable[[str, str], object]
+"""Shows a record in its tab: its kind ("account", "contact", "lead", "opportunity") and id."""
 
 
 def reminder_text(reminder: DueReminder) -> str:
@@ -58,13 +60,16 @@ def reminder_text(reminder: DueReminder) -> str:
 
 
 class ReminderWindow(QDialog):
-    """Non-modal, above the main window. Open is offered when `open_activity` is given."""
+    """Non-modal, above the main window. Open shows the activity's form (`open_activity`) or, without
+    one, the customer's record (`open_record`): the contact of a birthday, the account of a founding day."""
 
-    def __init__(self, env: ViewEnv, parent: QWidget | None = None, open_activity: OpenActivity | None = None) -> None:
+    def __init__(self, env: ViewEnv, parent: QWidget | None = None, open_activity: OpenActivity | None = None,
+                 open_record: OpenRecord | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reminderWindow")
         self.env = env
         self.open_activity = open_activity
+        self.open_record = open_record
         self.reminders: list[DueReminder] = []
         self.resize(720, 360)
 
@@ -83,7 +88,7 @@ class ReminderWindow(QDialog):
         self.open_button = QPushButton()
         self.open_button.setObjectName("reminderOpen")
         self.open_button.clicked.connect(self.open_selected)
-        self.open_button.setVisible(open_activity is not None)
+        self.open_button.setVisible(open_activity is not None or open_record is not None)
         self.snooze_button = QPushButton()  # its menu holds the choices
         self.snooze_button.setObjectName("reminderSnooze")
         self.snooze_menu = QMenu(self.snooze_button)
@@ -165,7 +170,8 @@ class ReminderWindow(QDialog):
 
     def _selection_changed(self) -> None:
         chosen = bool(self.selected())
-        self.open_button.setEnabled(len(self.selected()) == 1 and self.selected()[0].activity_id is not None)
+        chosen_ones = self.selected()
+        self.open_button.setEnabled(len(chosen_ones) == 1 and self._opener(chosen_ones[0]) is not None)
         self.snooze_button.setEnabled(chosen)
         self.dismiss_button.setEnabled(chosen)
         self.dismiss_all_button.setEnabled(bool(self.reminders))
@@ -180,8 +186,19 @@ class ReminderWindow(QDialog):
 
     def open_selected(self) -> None:
         chosen = self.selected()
-        if len(chosen) == 1 and chosen[0].activity_id is not None and self.open_activity is not None:
-            self.open_activity(chosen[0].activity_id, chosen[0].occurrence)
+        opener = self._opener(chosen[0]) if len(chosen) == 1 else None
+        if opener is not None:
+            opener()
+
+    def _opener(self, reminder: DueReminder) -> Callable[[], object] | None:
+        """What Open does for this reminder, if anything."""
+        activity_id, record = reminder.activity_id, reminder.record
+        open_activity, open_record = self.open_activity, self.open_record
+        if activity_id is not None and open_activity is not None:
+            return lambda: open_activity(activity_id, reminder.occurrence)
+        if record is not None and open_record is not None:
+            return lambda: open_record(*record)
+        return None
 
     def snooze_selected(self, choice: Snooze) -> Changes | None:
         keys = self._keys(self.selected())
