@@ -50,7 +50,7 @@ class ReminderNotifier(QObject):
         """Scan from the start of the look-back to now, show what is due, arm the timer for the next one."""
         now = self.env.now()
         user_id = self.env.ctx.user_id
-        self.since = max(self.since, now - MISSED_MAX)
+        self.since = min(max(self.since, now - MISSED_MAX), now)  # a clock set back never hides what comes
         scan = scan_reminders(self.env.db, user_id, self.since, now)
         mark_seen(self.env.db, user_id, now)
         fresh = [r for r in scan.due if r.key not in self.announced]
