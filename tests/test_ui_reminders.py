@@ -9,6 +9,7 @@ from crm_desktop.clock import FixedClock, office_time
 from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.app import AppContext
 from crm_desktop.ui.prefs import Prefs
+from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.main_window import MainWindow
 from tests.time_helpers import TEST_NOW
 
@@ -46,6 +47,11 @@ def test_the_window_comes_up_when_the_timer_fires_and_a_snooze_hides_it(qtbot, c
     assert reminders is not None and reminders.isVisible()
     assert reminders.list.topLevelItem(0).text(1) == "โทรหาคุณมาลี"
     assert reminders.list.topLevelItem(0).text(0) == "10:20"
+
+    reminders.open_button.click()  # the activity's form, over the reminders
+    form = window.findChild(ActivityDialog)
+    assert form is not None and form.isVisible() and form.record_id is not None
+    form.reject()
 
     reminders.snooze_actions["5min"].trigger()
     assert not reminders.isVisible()

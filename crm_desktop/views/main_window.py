@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from importlib import metadata
 
 from PySide6.QtCore import Qt, QTimer
@@ -36,6 +37,7 @@ from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice, SearchPopup
 from crm_desktop.ui.tasks import Task
 from crm_desktop.views.accounts.tab import AccountsTab
+from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.anniversaries.tab import AnniversariesTab
 from crm_desktop.views.calendar.tab import CalendarTab
 from crm_desktop.views.common import ViewEnv
@@ -99,7 +101,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda *_: self._tab_changed())
         self._retranslate()  # also fills the title, the record counts and the user
         self._undo_available(None)
-        self.reminders = ReminderNotifier(self.env, self, open_record=self.open_record)
+        self.reminders = ReminderNotifier(self.env, self, self.open_activity, self.open_record)
         QTimer.singleShot(0, self.reminders.check)  # what fell due while the app was closed, then the timer
 
         geometry = prefs.window_geometry()
@@ -300,6 +302,13 @@ class MainWindow(QMainWindow):
         found = tab.show_record(record_id)
         tab.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return found
+
+    def open_activity(self, activity_id: str, occurrence: datetime | None = None) -> ActivityDialog:
+        """An activity's form (a series at one occurrence, office-local start), e.g. from a reminder."""
+        dialog = ActivityDialog(self.env, self, activity_id=activity_id, occurrence=occurrence)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _new_contact_for(self, account_id: str, account_name: str) -> None:
         self.contacts_tab.new_contact_for(account_id, account_name)
