@@ -428,6 +428,7 @@ THAI: dict[str, str] = {
     'The series ends before it starts.': 'วันสิ้นสุดการทำซ้ำอยู่ก่อนวันเริ่ม',
     'This is the first occurrence: change the whole series instead.': 'นี่คือครั้งแรกของกิจกรรมที่ทำซ้ำ โปรดแก้ไขทั้งชุดแทน',
     'This occurrence is no longer in the series. Refresh the calendar.': 'ครั้งนี้ไม่อยู่ในกิจกรรมที่ทำซ้ำแล้ว โปรดรีเฟรชปฏิทิน',
+    'Snooze until a later time.': 'เลื่อนการเตือนไปเวลาที่ช้ากว่านี้',
     'This repeat rule cannot be used: {rule}': 'ใช้รูปแบบการทำซ้ำนี้ไม่ได้: {rule}',
     '{name} is no longer active; choose someone else.': '{name} ไม่ได้ใช้งานแล้ว โปรดเลือกคนอื่น',
     # services/users.py

@@ -14,7 +14,7 @@ import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,11 +26,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from crm_desktop import cli
 from crm_desktop.clock import FixedClock, office_time
 from crm_desktop.models import Activity
+from crm_desktop.queries.activities.reminders import scan_reminders
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.activities.edit import ActivityInput, create_activity
+from crm_desktop.services.activities.reminders import snooze_reminders, snooze_until
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import back_up_now, check_and_back_up
-from crm_desktop.services.contacts import contact_input, delete_contacts, update_contact
+from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, delete_contacts, update_contact
 from crm_desktop.services.opportunities import move_to_stage
 from crm_desktop.services.stages import default_stage_id
 from crm_desktop.sync.files import export_bundle, import_bundle
@@ -166,6 +168,10 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
     dialog_shot("activity-dialog", window.accounts_tab.new_activity)  # New activity on the account shown
     dialog_shot("activity-dialog-series", lambda: ActivityDialog(window.env, window, preset=weekly_meeting(window)))
 
+    # The reminder window as it comes up at start: what fell due in the morning, one of them snoozed.
+    window.reminders.since = SHOT_TIME - timedelta(hours=12)
+    dialog_shot("reminders", lambda: window.reminders.check() and window.reminders.window)
+
     window.tabs.setCurrentWidget(window.sync_tab)
     window.sync_tab.reload()
     save(window, out / f"{lang}-sync.png", app)
@@ -202,6 +208,27 @@ def weekly_meeting(window: MainWindow) -> ActivityInput:
         starts_at=datetime(2026, 11, 24, 9, 30), ends_at=datetime(2026, 11, 24, 10, 30), remind_minutes=15,
         rrule="FREQ=WEEKLY;BYDAY=TU,TH;COUNT=12", account_id=preset.account_id if preset else None,
     )
+
+
+def reminder_sample(ctx: AppContext, clock: FixedClock) -> None:
+    """Activities of this user whose reminders fell due this morning (one snoozed at 09:00 for an
+    hour) and a customer's birthday, for the reminder window."""
+    with sqlite3.connect(ctx.database.path) as conn:
+        accounts = [r[0] for r in conn.execute("SELECT id FROM account WHERE deleted_at IS NULL ORDER BY name LIMIT 3")]
+    office = office_time(SHOT_TIME)
+    plans = [("call", "โทรยืนยันใบเสนอราคา", timedelta(minutes=15), 15), ("meeting", "ประชุมสรุปยอดสั่งซื้อ",
+             timedelta(hours=1), 60), ("visit", "เยี่ยมลูกค้าที่สาขาบางนา", timedelta(hours=2), 3 * 60)]
+    for (kind, subject, start, before), account in zip(plans, accounts + [None] * 3, strict=False):
+        create_activity(ctx.uow(), ActivityInput(kind=kind, subject=subject, starts_at=office + start,
+                                                 ends_at=office + start + timedelta(minutes=45),
+                                                 remind_minutes=before, account_id=account))
+    create_contact(ctx.uow(), ContactInput(prefix="คุณ", first_name="วิภา", last_name="ศรีสุข", owner_id=ctx.user_id,
+                                           birthday=date(1981, 11, 26)), ctx.today())  # reminds 3 days before
+    moment = clock.moment
+    clock.set(SHOT_TIME - timedelta(hours=1))
+    due = scan_reminders(ctx.database, ctx.user_id, SHOT_TIME - timedelta(hours=12), clock.now()).due
+    snooze_reminders(ctx.uow(), ctx.user_id, [due[0].key], snooze_until("1h", clock.now()))
+    clock.set(moment)
 
 
 def sync_sample(ctx: AppContext, folder: Path) -> Path:
@@ -293,7 +320,8 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "screenshots.sqlite3"
-        ctx = open_app(db, clock=FixedClock(SHOT_TIME, step=timedelta(milliseconds=1)))
+        clock = FixedClock(SHOT_TIME, step=timedelta(milliseconds=1))
+        ctx = open_app(db, clock=clock)
         try:
             if cli.is_empty(ctx):
                 cli.fill_demo(ctx, "medium")
@@ -304,6 +332,7 @@ def main() -> int:
                 sync_file = sync_sample(ctx, Path(tmp))
                 timeline_account = timeline_sample(ctx)
                 my_day_sample(ctx)
+                reminder_sample(ctx, clock)
             for lang in args.lang:
                 shoot(ctx, lang, args.out, Path(tmp) / "settings.ini", sync_file, timeline_account)
         finally:

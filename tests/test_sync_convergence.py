@@ -16,6 +16,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
 from crm_desktop.models import User
 from crm_desktop.queries.activities.occurrences import occurrences
+from crm_desktop.queries.activities.reminders import scan_reminders
 from crm_desktop.services.accounts import (
     AccountInput,
     account_input,
@@ -33,6 +34,7 @@ from crm_desktop.services.activities.edit import (
     move_activity,
     update_activity,
 )
+from crm_desktop.services.activities.reminders import dismiss_reminders, snooze_reminders
 from crm_desktop.services.campaigns import CampaignInput, create_campaign, delete_campaign
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.duplicates import merge
@@ -257,6 +259,22 @@ class Office(RuleBasedStateMachine):
             else:
                 move_activity(uow, o.activity_id, later, later + timedelta(minutes=30), at, "this")
 
+    @rule(i=st.integers(0, COPIES - 1), pick=st.integers(0, 50), dismiss=st.booleans())
+    def remind(self, i: int, pick: int, dismiss: bool) -> None:
+        """Someone snoozes or dismisses one of the next reminders on one copy (often the same one on
+        two copies before they sync)."""
+        ctx = self.copies[i]
+        now = ctx.now()
+        found = [(person, due) for person in active_people(ctx)
+                 for due in scan_reminders(ctx.database, person, now - timedelta(days=1), now + timedelta(days=30)).due]
+        if not found:
+            return
+        person, due = found[pick % min(2, len(found))]
+        if dismiss:
+            dismiss_reminders(ctx.uow(), person, [due.key])
+        else:
+            snooze_reminders(ctx.uow(), person, [due.key], now + timedelta(hours=1 + pick % 3))
+
     @rule(i=st.integers(0, COPIES - 1), pick=st.integers(0, 50), add=st.booleans())
     def staff(self, i: int, pick: int, add: bool) -> None:
         """Someone joins, or someone leaves while another copy may be giving them work."""
@@ -321,6 +339,9 @@ def _check_converged(machine: Office) -> None:
         with sqlite3.connect(ctx.database.path) as conn:  # one row per occurrence taken out of a series
             assert not conn.execute("SELECT series_id, occurrence FROM activity WHERE series_id IS NOT NULL "
                                     "AND deleted_at IS NULL GROUP BY 1, 2 HAVING count(*) > 1").fetchall()
+            # one reminder state per person and occurrence, whichever copies snoozed or dismissed it
+            assert not conn.execute("SELECT target, occurs_at, user_id FROM reminder GROUP BY 1, 2, 3 "
+                                    "HAVING count(*) > 1").fetchall()
 
 
 class ConvergingOffice(Office):

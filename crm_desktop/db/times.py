@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from sqlalchemy import ColumnElement, Integer, cast, func
+
 
 def stored_time(value: datetime) -> str:
     """`2026-11-23 12:00:00.000000`: SQLAlchemy's SQLite form, in UTC like every stored time (a time
@@ -30,3 +32,10 @@ def time_param(value: datetime | str) -> str:
 
 def date_param(value: date | str) -> str:
     return value if isinstance(value, str) else value.isoformat()
+
+
+def epoch_seconds(column: ColumnElement[datetime] | ColumnElement[date]) -> ColumnElement[int]:
+    """A stored time (or a date, at its midnight) as whole seconds since 1970 UTC, for arithmetic
+    inside a query (the fraction of a second is dropped). SQLite's spelling; PostgreSQL's would be
+    `extract(epoch from …)`."""
+    return cast(func.strftime("%s", column), Integer)

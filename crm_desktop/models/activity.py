@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, SyncMixin, sparse_index
+from crm_desktop.models.base import Base, SyncMixin, fixed_id, sparse_index
 from crm_desktop.models.rules import NOTES_MAX, rules
 
 ACTIVITY_KINDS = ("task", "meeting", "call", "email", "visit", "note")
@@ -25,6 +25,7 @@ ANNIVERSARY_REMIND_DAYS = 3  # the reminder of an anniversary comes this many da
 ANNIVERSARY_REMIND_MAX = 60  # days: as far ahead as an activity's reminder goes
 REMIND_MAX_MINUTES = 60 * 24 * 60  # sixty days before: the longest lead time a form offers
 RRULE_MAX = 300
+REMINDING = "remind_minutes IS NOT NULL AND deleted_at IS NULL"  # the rows the reminder scan reads
 
 
 class Activity(SyncMixin, Base):
@@ -36,6 +37,14 @@ class Activity(SyncMixin, Base):
         Index("ix_activity_status_start", "status", "starts_at"),
         Index("ix_activity_status_due", "status", "due_on"),
         sparse_index("ix_activity_series_rule", "rrule"),
+        # The reminder scan (queries/activities/reminders.py): only live rows with a reminder, covering
+        # (`deleted_at` too: SQLite reads the table for a term of the condition it does not hold).
+        Index("ix_activity_remind_start", "assignee_id", "status", "starts_at", "remind_minutes", "deleted_at",
+              sqlite_where=text(REMINDING), postgresql_where=text(REMINDING)),
+        Index("ix_activity_remind_due", "assignee_id", "status", "due_on", "remind_minutes", "deleted_at",
+              sqlite_where=text(REMINDING), postgresql_where=text(REMINDING)),
+        Index("ix_activity_remind_series", "assignee_id", "status",
+              sqlite_where=text(f"rrule != '' AND {REMINDING}"), postgresql_where=text(f"rrule != '' AND {REMINDING}")),
     )
 
     kind: Mapped[str] = mapped_column(String(10), default="task", info=rules(choices=ACTIVITY_KINDS))
@@ -84,12 +93,22 @@ class Reminder(SyncMixin, Base):
     """
 
     __tablename__ = "reminder"
+    __table_args__ = (
+        # A person's snoozed reminders, whatever their occurrence (the scan's second read).
+        Index("ix_reminder_snoozed", "user_id", "snoozed_until",
+              sqlite_where=text("snoozed_until IS NOT NULL"), postgresql_where=text("snoozed_until IS NOT NULL")),
+    )
 
     target: Mapped[str] = mapped_column(String(60), index=True)
     occurs_at: Mapped[datetime] = mapped_column(DateTime)
     user_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None, index=True)
     snoozed_until: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     dismissed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
+def reminder_id(target: str, occurs_at: datetime, user_id: str) -> str:
+    """The id of a person's Reminder row for one occurrence (`occurs_at` naive UTC): the same on every copy."""
+    return fixed_id("reminder", f"{target}|{occurs_at.isoformat()}|{user_id}")
 
 
 class Anniversary(SyncMixin, Base):

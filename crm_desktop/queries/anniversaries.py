@@ -138,9 +138,14 @@ def upcoming(db: Database, today: date, days: int = UPCOMING_DAYS) -> list[Anniv
     return anniversaries_between(db, today, today + timedelta(days=days + 1))
 
 
+# Built once: making aliases anew on every call cost more than the queries (the reminder scan asks
+# for a few days of anniversaries every time it looks).
+_EMPLOYER = aliased(Account, name="employer")  # a contact's account
+_OWN = aliased(Account, name="own_account")  # the account a custom date is on
+
+
 def _contact_owner() -> tuple[type[Account], ColumnElement[str | None]]:
-    employer = aliased(Account)
-    return employer, func.coalesce(Contact.owner_id, employer.owner_id)
+    return _EMPLOYER, func.coalesce(Contact.owner_id, _EMPLOYER.owner_id)
 
 
 def _birthdays(conn: Connection, year: int, lo: str, hi: str, remind: int) -> list[AnniversaryRow]:
@@ -184,7 +189,7 @@ def _foundings(conn: Connection, year: int, lo: str, hi: str, remind: int) -> li
 
 def _customs(conn: Connection, year: int, lo: str, hi: str) -> list[AnniversaryRow]:
     employer, contact_owner = _contact_owner()
-    own = aliased(Account)
+    own = _OWN
     owner = func.coalesce(contact_owner, own.owner_id)
     lo_m, lo_d = (int(p) for p in lo.split("-"))
     hi_m, hi_d = (int(p) for p in hi.split("-"))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from importlib import metadata
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -36,6 +37,7 @@ from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice, SearchPopup
 from crm_desktop.ui.tasks import Task
 from crm_desktop.views.accounts.tab import AccountsTab
+from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.activities.my_day import MyDayTab
 from crm_desktop.views.anniversaries.tab import AnniversariesTab
 from crm_desktop.views.calendar.tab import CalendarTab
@@ -45,6 +47,7 @@ from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicate
 from crm_desktop.views.leads.tab import LeadsTab
 from crm_desktop.views.opportunities.tab import OpportunitiesTab
 from crm_desktop.views.record_tab import RecordTab
+from crm_desktop.views.reminders.notifier import ReminderNotifier
 from crm_desktop.views.settings.backups_page import tell_if_settings_lost
 from crm_desktop.views.settings.dialog import SettingsDialog
 from crm_desktop.views.sync.tab import SyncTab
@@ -99,6 +102,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda *_: self._tab_changed())
         self._retranslate()  # also fills the title, the record counts and the user
         self._undo_available(None)
+        self.reminders = ReminderNotifier(self.env, self, self.open_activity, self.open_record)
+        QTimer.singleShot(0, self.reminders.check)  # what fell due while the app was closed, then the timer
 
         geometry = prefs.window_geometry()
         if geometry is not None:
@@ -227,6 +232,7 @@ class MainWindow(QMainWindow):
                          "")
         self.sync_tab = SyncTab(self.env)
         self.sync_tab.imported.connect(lambda _changes: self._update_counts())
+        self.sync_tab.imported.connect(lambda _changes: self.reminders.check())
         self.tabs.addTab(self.sync_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "")
         self.tabs.setCurrentWidget(self.accounts_tab)  # the start tab, unless the user left another one
         current = self.env.prefs.current_tab()
@@ -307,6 +313,13 @@ class MainWindow(QMainWindow):
         found = tab.show_record(record_id)
         tab.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return found
+
+    def open_activity(self, activity_id: str, occurrence: datetime | None = None) -> ActivityDialog:
+        """An activity's form (a series at one occurrence, office-local start), e.g. from a reminder."""
+        dialog = ActivityDialog(self.env, self, activity_id=activity_id, occurrence=occurrence)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _new_contact_for(self, account_id: str, account_name: str) -> None:
         self.contacts_tab.new_contact_for(account_id, account_name)
@@ -406,8 +419,11 @@ class MainWindow(QMainWindow):
             self.language.apply(self.env.prefs.language)
         if outcome.language_changed or outcome.era_changed:
             self.rebuild_tabs()
+            if self.reminders.window is not None:
+                self.reminders.window.retranslate()
         if outcome.user_changed:
             self._update_user()
+            self.reminders.user_changed()
         if outcome.company_changed:
             self._update_title()
         self.last_action_label.setText(self.tr("Settings saved"))
@@ -499,6 +515,7 @@ class MainWindow(QMainWindow):
         """A backup replaced every record: forget Undo, build the tabs again (their pick lists too)."""
         self.env.undo.forget()
         self.rebuild_tabs()
+        self.reminders.check()
         self.last_action_label.setText(self.tr("Backup restored; the data it replaced was backed up first"))
         if done is not None:
             tell_if_settings_lost(self, done)
@@ -517,6 +534,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for task in list(self.tasks):
             task.cancel()
+        self.reminders.timer.stop()
         self.search_popup.hide()
         self.save_state()
         super().closeEvent(event)

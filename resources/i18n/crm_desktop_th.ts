@@ -3920,6 +3920,76 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
 </context>
 <context>
+    <name>ReminderNotifier</name>
+    <message>
+        <source>Reminder</source>
+        <translation>แจ้งเตือน</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWindow</name>
+    <message>
+        <source>5 minutes</source>
+        <translation>อีก 5 นาที</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>อีก 1 ชั่วโมง</translation>
+    </message>
+    <message>
+        <source>Tomorrow at 09:00</source>
+        <translation>พรุ่งนี้ 09:00 น.</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>การแจ้งเตือน</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>เวลาเตือน</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>วันเวลา</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>เปิด</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>เตือนอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>ปิดการเตือน</translation>
+    </message>
+    <message>
+        <source>Dismiss all</source>
+        <translation>ปิดการเตือนทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Reminders due: %1</source>
+        <translation>ถึงเวลาเตือน %1 รายการ</translation>
+    </message>
+    <message>
+        <source>No reminders due</source>
+        <translation>ไม่มีการเตือนในตอนนี้</translation>
+    </message>
+    <message>
+        <source>%1 (snoozed)</source>
+        <translation>%1 (เลื่อนเตือน)</translation>
+    </message>
+</context>
+<context>
     <name>RuleDialog</name>
     <message>
         <source>New scoring rule</source>
