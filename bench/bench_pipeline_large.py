@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import DEFAULT_DIR, best_of, ensure_demo_db, ms, percentiles, row
 from crm_desktop.db import bulk
-from crm_desktop.demo.generate import SIZES, TODAY, _Generator
+from crm_desktop.demo.generate import SIZES, _Generator
 from crm_desktop.demo.pipeline import PipelineGenerator
 from crm_desktop.main import SystemClock
 from crm_desktop.queries.duplicates import duplicate_groups
@@ -42,8 +42,8 @@ def top_up(ctx: AppContext) -> float:
     conn.close()
     if have_leads >= LEADS and have_deals >= DEALS:
         return 0.0
-    base = _Generator(seed=4, size=SIZES["large"])
-    pipeline = PipelineGenerator(random.Random(4), TODAY, reps, accounts, base.places, base.mobile)
+    base = _Generator(seed=4, size=SIZES["large"], today=ctx.today())
+    pipeline = PipelineGenerator(random.Random(4), ctx.today(), reps, accounts, base.places, base.mobile)
     start = time.perf_counter()
     bulk.load(ctx.database, None, pipeline.batches(LEADS - have_leads, DEALS - have_deals), 0)
     return time.perf_counter() - start
@@ -95,7 +95,7 @@ def main() -> int:
         row(f"full lead duplicate review ({len(groups)} groups)", f"{review:8.2f} s", f"{raw_review:8.2f} s", "< 30 s")
         opened = raw.execute("SELECT count(*) FROM opportunity o JOIN stage s ON s.id = o.stage_id "
                              "WHERE s.kind = 'open' AND o.deleted_at IS NULL").fetchone()[0]
-        ours = best_of(3, lambda: board(db, OpportunityFilter(), 50, TODAY))
+        ours = best_of(3, lambda: board(db, OpportunityFilter(), 50, ctx.today()))
         raw_board = best_of(3, lambda: raw.execute(
             "SELECT stage_id, count(*), sum(amount_satang) FROM opportunity WHERE deleted_at IS NULL "
             "GROUP BY stage_id").fetchall())

@@ -30,7 +30,8 @@ from crm_desktop.services.app import open_app
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.records import synced_tables
 
-SIZE = Size(accounts=25_000, contacts=60_000, reps=6, leads=6_000, deals=2_000)
+SIZE = Size(accounts=25_000, contacts=60_000, reps=6, leads=6_000, deals=2_000, activities=0, key_accounts=0,
+            anniversaries=0)
 
 
 def secs(value: float) -> str:
@@ -137,7 +138,7 @@ def main() -> None:
             old.unlink()
     shutil.rmtree(work / "backups", ignore_errors=True)
     office = open_app(work / "office.sqlite3", clock=SystemClock())
-    gen = _Generator(seed=2026, size=SIZE)
+    gen = _Generator(seed=2026, size=SIZE, today=office.today())
     bulk.load(office.database, office.user_id, gen.batches(), 0)
     bundle = work / "office.zip"
     t_export = timed(lambda: export_bundle(office.database, bundle, everything=True))

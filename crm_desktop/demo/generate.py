@@ -1,8 +1,10 @@
 """Realistic, deterministic Thai and English sample data at three sizes.
 
-The same size always gives the same names, numbers and addresses (a seeded generator), so
-screenshots, benchmarks and bug reports are reproducible. Rows go through `db.bulk.load`, so the
-sample data is in the change log like any other data and syncs like it.
+The same size and day always give the same names, numbers, addresses and activities (a seeded
+generator), so screenshots, benchmarks and bug reports are reproducible; the day is the application
+clock's today, so the activities lie around the real today (past ones done, coming ones planned).
+Rows go through `db.bulk.load`, so the sample data is in the change log like any other data and
+syncs like it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import geothai
 from crm_desktop.db import bulk
 from crm_desktop.db.database import Database
 from crm_desktop.demo import vocab as V
-from crm_desktop.demo.pipeline import PipelineGenerator
+from crm_desktop.demo.activities import ActivityGenerator, Customers
+from crm_desktop.demo.activity_vocab import STAFF_COLOURS
+from crm_desktop.demo.pipeline import INTERESTS, PipelineGenerator
 from crm_desktop.models import Account, Contact, User, fixed_id, new_id
 from crm_desktop.services.validation import make_tax_id
 
@@ -31,15 +35,21 @@ class Size:
     reps: int
     leads: int
     deals: int
+    activities: int  # one-off ones, besides the series
+    key_accounts: int  # with a monthly visit
+    anniversaries: int  # custom yearly dates
 
 
 SIZES = {
-    "small": Size(accounts=200, contacts=600, reps=4, leads=300, deals=150),
-    "medium": Size(accounts=5_000, contacts=15_000, reps=8, leads=3_000, deals=1_500),
-    "large": Size(accounts=100_000, contacts=300_000, reps=12, leads=20_000, deals=10_000),
+    "small": Size(accounts=200, contacts=600, reps=4, leads=300, deals=150, activities=3_000, key_accounts=6,
+                  anniversaries=40),
+    "medium": Size(accounts=5_000, contacts=15_000, reps=8, leads=3_000, deals=1_500, activities=60_000,
+                   key_accounts=40, anniversaries=600),
+    "large": Size(accounts=100_000, contacts=300_000, reps=12, leads=20_000, deals=10_000, activities=1_000_000,
+                  key_accounts=300, anniversaries=6_000),
 }
+OFFICE_STAFF = 2  # besides the reps, people with the role "staff": a technician and a sales admin
 BATCH = 5_000
-TODAY = date(2026, 11, 1)  # fixed, so generated birthdays and dates never depend on the clock
 BANGKOK_AREA = {"10", "11", "12", "13", "73", "74"}  # provinces on the 02 landline prefix
 # Landline area codes by the first digit of the province code (1, 2, 7: central, east, west; 3, 4:
 # north-east; 5, 6: north; 8, 9: south).
@@ -66,13 +76,15 @@ def _places() -> tuple[tuple[str, str, str, str, str], ...]:
 
 
 class _Generator:
-    def __init__(self, seed: int, size: Size) -> None:
+    def __init__(self, seed: int, size: Size, today: date) -> None:
         self.rnd = random.Random(seed)
         self.size = size
+        self.today = today
         self.places = _places()
         # Half of Thai businesses cluster in and around Bangkok: weight places accordingly.
         self.bangkok = [p for p in self.places if p[4] in BANGKOK_AREA]
         self.rep_ids = [fixed_id("demo-user", str(i)) for i in range(size.reps)]
+        self.staff_ids = [fixed_id("demo-user", f"staff-{i}") for i in range(OFFICE_STAFF)]
 
     def weighted(self, pairs: tuple[tuple[str, int], ...]) -> str:
         return self.rnd.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
@@ -101,12 +113,14 @@ class _Generator:
         return f"+66{self.rnd.choice(MOBILE_PREFIXES)[1:]}{self.rnd.randint(1000000, 9999999)}"
 
     def users(self) -> list[dict[str, Any]]:
+        """The reps (the first one manages them) and the office staff, each with a mobile and a colour."""
+        roles = ["manager"] + ["sales"] * (len(self.rep_ids) - 1) + ["staff"] * OFFICE_STAFF
         rows = []
-        for i, rep_id in enumerate(self.rep_ids):
+        for i, (user_id, role) in enumerate(zip(self.rep_ids + self.staff_ids, roles, strict=True)):
             female = i % 2 == 1
             first = self.rnd.choice(V.THAI_FEMALE_FIRST_NAMES if female else V.THAI_MALE_FIRST_NAMES)
-            rows.append({"id": rep_id, "name": f"{first} {self.rnd.choice(V.THAI_SURNAMES)}",
-                         "role": "manager" if i == 0 else "sales"})
+            rows.append({"id": user_id, "name": f"{first} {self.rnd.choice(V.THAI_SURNAMES)}", "role": role,
+                         "phone": self.mobile(), "colour": STAFF_COLOURS[i % len(STAFF_COLOURS)]})
         return rows
 
     def account(self, index: int, earlier: list[str]) -> dict[str, Any]:
@@ -123,7 +137,7 @@ class _Generator:
                     stem, roman = stem + stem2, roman + roman2
             name = self.weighted(V.THAI_COMPANY_FORMS).format(name=stem)
         sub, district, province, postcode, pcode = self.place()
-        founded = TODAY - timedelta(days=r.randint(365, 365 * 60))
+        founded = self.today - timedelta(days=r.randint(365, 365 * 60))
         row: dict[str, Any] = {
             "name": name,
             # Stored as a Thai office would type them; the lists offer these labels too.
@@ -160,7 +174,7 @@ class _Generator:
             last = r.choice(V.THAI_SURNAMES)
             prefix = (r.choice(("นางสาว", "นาง", "คุณ")) if female else r.choice(("นาย", "นาย", "คุณ")))
             nick, roman = r.choice(V.THAI_FEMALE_NICKNAMES if female else V.THAI_MALE_NICKNAMES)
-        birthday = TODAY - timedelta(days=r.randint(20 * 365, 65 * 365))
+        birthday = self.today - timedelta(days=r.randint(20 * 365, 65 * 365))
         row: dict[str, Any] = {
             "prefix": prefix, "first_name": first, "last_name": last, "nickname": nick,
             "gender": "female" if female else "male",
@@ -185,12 +199,13 @@ class _Generator:
                        province=province, postcode=postcode)
         if r.random() < 0.6:
             row["marketing_consent"] = True
-            row["consent_on"] = TODAY - timedelta(days=r.randint(0, 900))
+            row["consent_on"] = self.today - timedelta(days=r.randint(0, 900))
         return row
 
     def batches(self) -> Iterator[bulk.Batch]:
         yield User, self.users()
         account_ids: list[str] = []
+        account_owners: list[str] = []
         for start in range(0, self.size.accounts, BATCH):
             rows = []
             for i in range(start, min(start + BATCH, self.size.accounts)):
@@ -198,9 +213,11 @@ class _Generator:
                 row["id"] = new_id()
                 rows.append(row)
             account_ids += [row["id"] for row in rows]
+            account_owners += [row["owner_id"] for row in rows]
             yield Account, rows
         b2b = int(self.size.contacts * 0.7)
         first_contact: dict[str, str] = {}
+        private: list[tuple[str, str]] = []
         for start in range(0, self.size.contacts, BATCH):
             stop = min(start + BATCH, self.size.contacts)
             rows = []
@@ -210,21 +227,31 @@ class _Generator:
                 row["id"] = new_id()
                 if account_id is not None:
                     first_contact.setdefault(account_id, row["id"])
+                else:
+                    private.append((row["id"], row["owner_id"]))
                 rows.append(row)
             yield Contact, rows
         accounts = [(a, first_contact.get(a)) for a in account_ids]
-        pipeline = PipelineGenerator(self.rnd, TODAY, self.rep_ids, accounts, self.places, self.mobile)
+        pipeline = PipelineGenerator(self.rnd, self.today, self.rep_ids, accounts, self.places, self.mobile)
         yield from pipeline.batches(self.size.leads, self.size.deals)
+        customers = Customers([(a, c, o) for (a, c), o in zip(accounts, account_owners, strict=True)], private,
+                              pipeline.worked_leads, pipeline.deal_links)
+        activities = ActivityGenerator(self.rnd, self.today, self.rep_ids[0], self.rep_ids + self.staff_ids,
+                                       customers, INTERESTS)
+        yield from activities.batches(self.size.activities, self.size.key_accounts, self.size.anniversaries)
 
 
 def total_rows(size: str) -> int:
     """Records a demo load adds, for its progress bar (stage history counted as about 3 per deal,
     campaigns as two years of each)."""
     s = SIZES[size]
-    return s.reps + s.accounts + s.contacts + 2 * len(V.CAMPAIGNS) + s.leads + 4 * s.deals + s.reps * 26
+    people = s.reps + OFFICE_STAFF
+    return (people + s.accounts + s.contacts + 2 * len(V.CAMPAIGNS) + s.leads + 4 * s.deals + s.reps * 26
+            + s.activities + 2 * people + s.key_accounts + s.anniversaries)
 
 
 def load_demo(database: Database, size: str, user_id: str | None, progress: bulk.Progress | None = None) -> int:
-    """Fill `database` with sample data of the given size in one transaction; returns rows added."""
-    spec = SIZES[size]
-    return bulk.load(database, user_id, _Generator(seed=2026, size=spec).batches(), total_rows(size), progress)
+    """Fill `database` with sample data of the given size, around the clock's today, in one transaction;
+    returns rows added."""
+    generator = _Generator(seed=2026, size=SIZES[size], today=database.time.today())
+    return bulk.load(database, user_id, generator.batches(), total_rows(size), progress)

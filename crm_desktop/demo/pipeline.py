@@ -58,6 +58,8 @@ class PipelineGenerator:
         started = [c for c in self.campaign_rows if c["status"] != "planned"]
         self.started_campaigns = [c["id"] for c in started]
         self.campaigns_by_channel = {ch: [c["id"] for c in started if c["channel"] == ch] for ch in CAMPAIGN_CHANNELS}
+        self.worked_leads: list[tuple[str, str]] = []  # (lead, owner) of leads someone is working on
+        self.deal_links: list[tuple[str, str, str | None, str]] = []  # (deal, account, contact, owner)
 
     def _campaigns(self) -> list[dict[str, Any]]:
         """Each yearly campaign of the vocabulary that started in the last 24 months or starts soon."""
@@ -121,6 +123,9 @@ class PipelineGenerator:
             account_id, contact_id = r.choice(self.accounts)
             row["converted_account_id"], row["converted_contact_id"] = account_id, contact_id
         row["score"] = self.score(lead_values(row))
+        row["id"] = new_id()
+        if status in ("contacted", "qualified"):
+            self.worked_leads.append((row["id"], row["owner_id"]))
         return row
 
     def deal(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -164,6 +169,7 @@ class PipelineGenerator:
         if final == "lost":
             deal["loss_reason"] = r.choice(LOSS_REASONS)
             deal["competitor"] = r.choice(COMPETITORS)
+        self.deal_links.append((deal_id, account_id, contact_id, owner))
         return deal, history
 
     def targets(self) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 from crm_desktop.models.account import Account
 from crm_desktop.models.activity import Activity, ActivityException, Anniversary, Reminder
-from crm_desktop.models.base import Base, SyncMixin, fixed_id, new_id
+from crm_desktop.models.base import Base, SyncMixin, fixed_id, new_id, new_ids
 from crm_desktop.models.contact import Contact
 from crm_desktop.models.lead import Lead, LeadScoringRule
 from crm_desktop.models.marketing import Campaign, CampaignMember, Segment
@@ -31,6 +31,6 @@ __all__ = [
     "CampaignMember", "Case", "CaseStatusHistory", "Change", "Contact", "Lead", "LeadScoringRule",
     "LocalState", "Opportunity", "PickList", "Product", "Quotation", "QuotationLine", "Reminder",
     "SalesOrder", "SalesOrderLine", "Segment", "Setting", "Stage", "StageHistory", "SyncConflict",
-    "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending", "Target", "User", "fixed_id", "new_id",
+    "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending", "Target", "User", "fixed_id", "new_id", "new_ids",
     "synced_models",
 ]
