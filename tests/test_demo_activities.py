@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 
-from crm_desktop.clock import office_time
+from crm_desktop.clock import FixedClock, office_time
 from crm_desktop.db import bulk
 from crm_desktop.db.changelog import decode_value
 from crm_desktop.demo.activities import RECENT_OVERDUE_DAYS
@@ -25,7 +25,7 @@ from crm_desktop.models.rules import rule_of
 from crm_desktop.queries.activities.occurrences import occurrences
 from crm_desktop.recurrence import expand
 from crm_desktop.services.app import AppContext, open_app
-from tests.time_helpers import TODAY, make_clock
+from tests.time_helpers import TEST_NOW, TODAY, make_clock
 
 
 @pytest.fixture(scope="module")
@@ -175,13 +175,18 @@ def test_a_column_batch_stores_and_logs_what_the_same_rows_one_by_one_do(tmp_pat
     stored = []
     for name, batch in (("rows", (Activity, made)),
                         ("columns", bulk.Columns(Activity, {k: [r.get(k) for r in made] for k in keys}))):
-        ctx = open_app(tmp_path / f"{name}.sqlite3", clock=make_clock())
+        ctx = open_app(tmp_path / f"{name}.sqlite3", clock=FixedClock(TEST_NOW))  # standing still: clocks by count
         try:
             assert bulk.load(ctx.database, ctx.user_id, [batch], 3) == 3
             names = ", ".join(f'"{c.key}"' for c in Activity.__table__.columns)
             data = rows(ctx, f"SELECT {names} FROM activity ORDER BY subject")
             log = rows(ctx, "SELECT a.subject, c.fields, c.entity, c.user_id, c.changed_at FROM change c "
                             "JOIN activity a ON a.id = c.row_id AND a.hlc = c.hlc ORDER BY a.subject")
+            with ctx.uow() as uow:  # what comes after a batch sorts after all of it
+                uow.session.add(Activity(subject="หลังโหลด"))
+                uow.commit()
+            assert len({r[0] for r in rows(ctx, "SELECT hlc FROM activity")}) == 4
+            assert rows(ctx, "SELECT subject FROM activity ORDER BY hlc DESC")[0] == ("หลังโหลด",)
         finally:
             ctx.close()
         skip = {i for i, c in enumerate(Activity.__table__.columns) if c.key in ("id", "hlc", "site_id")}

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Column, Date, DateTime, Dialect, Table
 
-from crm_desktop.db.changelog import NOT_LOGGED, ChangeContext, change_header, encode_fields
+from crm_desktop.db.changelog import NOT_LOGGED, ChangeContext, change_header, encode_field, encode_fields
 from crm_desktop.db.database import Database
 from crm_desktop.db.match_keys import match_key_for
 from crm_desktop.db.search_index import SuspendedIndex
@@ -244,9 +244,9 @@ def _converted(values: Iterable[Any], processor: Callable[[Any], Any] | None) ->
 
 def _logged(key: str, values: Iterable[Any], default: Any) -> list[str]:
     """Each value's `"key":value` part of the change's fields ("" when it is not logged: empty or the
-    default), encoded by `encode_fields` once per distinct value."""
+    default), encoded once per distinct value."""
     memo: dict[Any, str] = {None: "", default: ""}
-    return [memo[v] if v in memo else memo.setdefault(v, encode_fields({key: v})[1:-1]) for v in values]
+    return [memo[v] if v in memo else memo.setdefault(v, encode_field(key, v)) for v in values]
 
 
 def load(
