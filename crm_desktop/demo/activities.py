@@ -204,13 +204,15 @@ class ActivityGenerator:
         return out
 
     def _moved(self, visit: dict[str, Any], months: int) -> dict[str, Any]:
-        """One occurrence of a monthly visit (`months` after the first) detached and moved to the next day."""
+        """One occurrence of a monthly visit (`months` after the first) detached and moved to the next day
+        (its id fixed by series and start, as the services make it)."""
         first: datetime = visit["starts_at"]
         local = office_time(first)
         occurrence = utc_time(expand(visit["rrule"], local, local, local + timedelta(days=31 * (months + 1)))[months])
         moved = occurrence + timedelta(days=1)
-        past = moved.date() < self.today
-        return {**visit, "id": new_id(), "rrule": "", "series_id": visit["id"], "occurrence": occurrence,
+        past = office_time(moved).date() < self.today
+        return {**visit, "id": fixed_id("activity_occurrence", f"{visit['id']}|{occurrence.isoformat()}"), "rrule": "",
+                "series_id": visit["id"], "occurrence": occurrence,
                 "starts_at": moved, "ends_at": moved + (visit["ends_at"] - first),
                 "status": "done" if past else "planned",
                 "outcome": self.rnd.choice(W.THAI_OUTCOMES["visit"]) if past else ""}
