@@ -117,9 +117,3 @@ ANNIVERSARIES: Final[tuple[tuple[str, bool], ...]] = (
     ("วันครบรอบสั่งซื้อครั้งแรก", False), ("วันครบรอบเป็นสมาชิก", False), ("วันครบรอบเปิดสาขา", False),
     ("First order anniversary", False),
 )
-
-# How the calendar tells the demo staff apart (User.colour).
-STAFF_COLOURS: Final[tuple[str, ...]] = (
-    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f",
-    "#bcbd22", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173",
-)

@@ -9,6 +9,7 @@ syncs like it.
 
 from __future__ import annotations
 
+import colorsys
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +23,6 @@ from crm_desktop.db import bulk
 from crm_desktop.db.database import Database
 from crm_desktop.demo import vocab as V
 from crm_desktop.demo.activities import ActivityGenerator, Customers
-from crm_desktop.demo.activity_vocab import STAFF_COLOURS
 from crm_desktop.demo.pipeline import INTERESTS, PipelineGenerator
 from crm_desktop.models import Account, Contact, User, fixed_id, new_id
 from crm_desktop.services.validation import make_tax_id
@@ -45,7 +45,8 @@ SIZES = {
                   anniversaries=40),
     "medium": Size(accounts=5_000, contacts=15_000, reps=8, leads=3_000, deals=1_500, activities=60_000,
                    key_accounts=40, anniversaries=600),
-    "large": Size(accounts=100_000, contacts=300_000, reps=12, leads=20_000, deals=10_000, activities=1_000_000,
+    # Sixty reps: a million activities in two years are about 35 a working day each.
+    "large": Size(accounts=100_000, contacts=300_000, reps=60, leads=20_000, deals=10_000, activities=1_000_000,
                   key_accounts=300, anniversaries=6_000),
 }
 OFFICE_STAFF = 2  # besides the reps, people with the role "staff": a technician and a sales admin
@@ -61,6 +62,12 @@ AREA_CODES = {
 }
 MOBILE_PREFIXES = ("061", "062", "063", "064", "065", "080", "081", "082", "083", "084", "085", "086",
                    "087", "088", "089", "090", "091", "092", "093", "094", "095", "096", "097", "098", "099")
+
+
+def staff_colour(index: int) -> str:
+    """A calendar colour for the index-th person, each far from the ones before (golden-ratio hues)."""
+    red, green, blue = colorsys.hsv_to_rgb(index * 0.618034 % 1, 0.7, 0.8)
+    return f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
 
 
 @cache
@@ -120,7 +127,7 @@ class _Generator:
             female = i % 2 == 1
             first = self.rnd.choice(V.THAI_FEMALE_FIRST_NAMES if female else V.THAI_MALE_FIRST_NAMES)
             rows.append({"id": user_id, "name": f"{first} {self.rnd.choice(V.THAI_SURNAMES)}", "role": role,
-                         "phone": self.mobile(), "colour": STAFF_COLOURS[i % len(STAFF_COLOURS)]})
+                         "phone": self.mobile(), "colour": staff_colour(i)})
         return rows
 
     def account(self, index: int, earlier: list[str]) -> dict[str, Any]:
