@@ -35,23 +35,29 @@ from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.common import ViewEnv
 
-# The rows a calendar shows, as the app reads them: the activity, its assignee and its customer.
+# The rows a calendar shows, as the app reads them: the activity, its assignee and its customer. The
+# conditions below name the index a careful hand would use ("+col" keeps SQLite off an index; every
+# status listed lets one person's rows be read through the (assignee, status, time) indexes).
+ANY_STATUS = "a.status IN ('planned', 'done', 'cancelled')"
 RAW_RANGE = """
 SELECT a.*, u.name, u.colour, ac.name, c.first_name, c.last_name, l.first_name, l.last_name
 FROM activity a LEFT JOIN user u ON u.id = a.assignee_id LEFT JOIN account ac ON ac.id = a.account_id
 LEFT JOIN contact c ON c.id = a.contact_id LEFT JOIN lead l ON l.id = a.lead_id
-WHERE a.deleted_at IS NULL AND a.assignee_id = ? AND {where}
+WHERE a.deleted_at IS NULL AND {where}
 """
 
 
 def raw_range(conn: sqlite3.Connection, person: str, start: date, end: date) -> int:
     """One person's one-off activities on office dates start <= d < end, and their series rows."""
     lo, hi = (stored_time(utc_time(datetime.combine(d, datetime.min.time()))) for d in (start, end))
-    timed = conn.execute(RAW_RANGE.format(where="a.rrule = '' AND a.starts_at >= ? AND a.starts_at < ?"),
+    timed = conn.execute(RAW_RANGE.format(where=f"a.assignee_id = ? AND {ANY_STATUS} AND a.rrule = '' "
+                                                "AND a.starts_at >= ? AND a.starts_at < ?"),
                          (person, lo, hi)).fetchall()
-    dated = conn.execute(RAW_RANGE.format(where="a.rrule = '' AND a.starts_at IS NULL AND a.due_on >= ? "
+    dated = conn.execute(RAW_RANGE.format(where=f"a.assignee_id = ? AND {ANY_STATUS} AND a.rrule = '' "
+                                                "AND +a.starts_at IS NULL "
+                                                "AND a.due_on >= ? "
                                                 "AND a.due_on < ?"), (person, start.isoformat(), end.isoformat()))
-    series = conn.execute(RAW_RANGE.format(where="a.rrule != ''"), (person,)).fetchall()
+    series = conn.execute(RAW_RANGE.format(where="+a.assignee_id = ? AND a.rrule != ''"), (person,)).fetchall()
     return len(timed) + len(dated.fetchall()) + len(series)
 
 
@@ -97,9 +103,20 @@ def my_day_figure(ctx: AppContext, conn: sqlite3.Connection, rep: str, now: date
     ours = best_of(5, lambda: my_day(ctx.database, now, MyDayFilter(assignee_id=rep)))
 
     def raw() -> None:
-        conn.execute(RAW_RANGE.format(where="a.status = 'planned' AND a.starts_at < ? ORDER BY a.starts_at LIMIT 200"),
+        """The same sections by hand: the newest 50 overdue timed and dated ones, the next 8 days' planned."""
+        planned = "a.assignee_id = ? AND a.status = 'planned' AND a.rrule = '' AND "
+        conn.execute(RAW_RANGE.format(where=planned + "a.starts_at < ? ORDER BY a.starts_at DESC LIMIT 50"),
                      (rep, stored_time(now))).fetchall()
-        raw_range(conn, rep, today, today + timedelta(days=8))
+        conn.execute(RAW_RANGE.format(where=planned + "+a.starts_at IS NULL AND a.due_on < ? ORDER BY a.due_on DESC "
+                                                      "LIMIT 50"), (rep, today.isoformat())).fetchall()
+        end = today + timedelta(days=8)
+        lo, hi = (stored_time(utc_time(datetime.combine(d, datetime.min.time()))) for d in (today, end))
+        conn.execute(RAW_RANGE.format(where=planned + "a.starts_at >= ? AND a.starts_at < ? LIMIT 200"),
+                     (rep, lo, hi)).fetchall()
+        dated = "+a.starts_at IS NULL AND a.due_on >= ? AND a.due_on < ? LIMIT 200"
+        conn.execute(RAW_RANGE.format(where=planned + dated), (rep, today.isoformat(), end.isoformat())).fetchall()
+        conn.execute(RAW_RANGE.format(where="+a.assignee_id = ? AND +a.status = 'planned' AND a.rrule != ''"),
+                     (rep,)).fetchall()
 
     shown = sum(len(s.rows) for s in sections)
     row(f"My day ({shown} shown of {sum(s.total for s in sections)})", ms(ours), ms(best_of(5, raw)), "≤ 50 ms")
@@ -138,7 +155,7 @@ def ics_figure(ctx: AppContext, conn: sqlite3.Connection, rep: str, today: date,
                                          force=True))
 
     def raw() -> None:
-        rows = conn.execute(RAW_RANGE.format(where="coalesce(a.starts_at, a.due_on) >= ? AND "
+        rows = conn.execute(RAW_RANGE.format(where="a.assignee_id = ? AND coalesce(a.starts_at, a.due_on) >= ? AND "
                                                    "coalesce(a.starts_at, a.due_on) < ?"),
                             (rep, start.isoformat(), end.isoformat())).fetchall()
         with (folder / "raw.ics").open("w", encoding="utf-8") as out:
