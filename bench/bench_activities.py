@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.times import stored_time
 from crm_desktop.main import SystemClock
+from crm_desktop.queries.timeline import timeline
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.prefs import Prefs
@@ -136,8 +137,6 @@ def reminder_figure(ctx: AppContext, conn: sqlite3.Connection, rep: str, now: da
 
 
 def timeline_figure(ctx: AppContext, conn: sqlite3.Connection, account: str) -> None:
-    from crm_desktop.queries.timeline import timeline
-
     total = conn.execute("SELECT count(*) FROM activity WHERE account_id = ?", (account,)).fetchone()[0]
     ours = best_of(5, lambda: timeline(ctx.database, "account", account))
     raw = best_of(5, lambda: conn.execute(
