@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.times import stored_time
+from crm_desktop.exchange.ics import export_ics
 from crm_desktop.main import SystemClock
 from crm_desktop.queries.timeline import timeline
 from crm_desktop.services.app import AppContext, open_app
@@ -146,8 +147,6 @@ def timeline_figure(ctx: AppContext, conn: sqlite3.Connection, account: str) -> 
 
 
 def ics_figure(ctx: AppContext, conn: sqlite3.Connection, rep: str, today: date, folder: Path) -> None:
-    from crm_desktop.exchange.ics import export_ics
-
     start, end = today - timedelta(days=365), today
     done = export_ics(ctx.database, folder / "rep.ics", start=start, end=end, person_id=rep)
     ours = best_of(3, lambda: export_ics(ctx.database, folder / "rep.ics", start=start, end=end, person_id=rep,
