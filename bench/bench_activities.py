@@ -93,7 +93,7 @@ def calendar_figures(env: ViewEnv, conn: sqlite3.Connection, rep: str, today: da
         ours = best_of(5, shown)
         start, end = tab.shown_range()
         raw = best_of(5, lambda s=start, e=end: raw_range(conn, rep, s, e))
-        row(f"{mode} view shown ({len(tab.rows)} for one rep)", ms(ours), ms(raw), target)
+        row(f"{mode} view shown ({len(tab.rows)} items)", ms(ours), ms(raw), target)
     tab.close()
 
 
@@ -121,7 +121,7 @@ def my_day_figure(ctx: AppContext, conn: sqlite3.Connection, rep: str, now: date
                      (rep,)).fetchall()
 
     shown = sum(len(s.rows) for s in sections)
-    row(f"My day ({shown} shown of {sum(s.total for s in sections)})", ms(ours), ms(best_of(5, raw)), "≤ 50 ms")
+    row(f"My day ({shown} of {sum(s.total for s in sections)} shown)", ms(ours), ms(best_of(5, raw)), "≤ 50 ms")
 
 
 def reminder_figure(ctx: AppContext, conn: sqlite3.Connection, rep: str, now: datetime) -> None:
@@ -134,7 +134,7 @@ def reminder_figure(ctx: AppContext, conn: sqlite3.Connection, rep: str, now: da
         "SELECT id, starts_at, remind_minutes FROM activity WHERE assignee_id = ? AND status = 'planned' "
         "AND remind_minutes IS NOT NULL AND starts_at >= ? AND starts_at < ?",
         (rep, stored_time(since), horizon)).fetchall())
-    row("reminder scan (one minute, one rep)", ms(ours), ms(raw), "≤ 5 ms")
+    row("reminder scan (a minute of one rep)", ms(ours), ms(raw), "≤ 5 ms")
 
 
 def timeline_figure(ctx: AppContext, conn: sqlite3.Connection, account: str) -> None:
@@ -143,7 +143,7 @@ def timeline_figure(ctx: AppContext, conn: sqlite3.Connection, account: str) -> 
     raw = best_of(5, lambda: conn.execute(
         "SELECT * FROM activity WHERE account_id = ? AND deleted_at IS NULL "
         "ORDER BY coalesce(starts_at, due_on) DESC LIMIT 20", (account,)).fetchall())
-    row(f"busy account's timeline, page 1 ({total} acts)", ms(ours), ms(raw), "≤ 50 ms")
+    row(f"account timeline p. 1 ({total} acts)", ms(ours), ms(raw), "≤ 50 ms")
 
 
 def ics_figure(ctx: AppContext, conn: sqlite3.Connection, rep: str, today: date, folder: Path) -> None:
@@ -160,7 +160,7 @@ def ics_figure(ctx: AppContext, conn: sqlite3.Connection, rep: str, today: date,
             for r in rows:
                 out.write(f"BEGIN:VEVENT\r\nUID:{r['id']}\r\nSUMMARY:{r['subject']}\r\nEND:VEVENT\r\n")
 
-    row(f"ics export of one rep's year ({done.events} events)", f"{ours:8.2f} s", f"{best_of(3, raw):8.2f} s",
+    row(f"ics of a rep's year ({done.events} events)", f"{ours:8.2f} s", f"{best_of(3, raw):8.2f} s",
         "≤ 1 s")
 
 
