@@ -74,6 +74,9 @@ def test_every_kind_is_there_done_in_the_past_and_planned_ahead_of_today(demo: A
     assert min(days) < TODAY - timedelta(days=365) and max(days) > TODAY + timedelta(days=30)
     ahead_reminders = [r for *_, s, d, r in one_off if r is not None and office_day(s, d) > TODAY]
     assert ahead_reminders and all(0 < r <= 1440 for r in ahead_reminders)
+    english = [r for r in rows(demo, "SELECT subject, outcome FROM activity WHERE status = 'done' AND kind != 'note'")
+               if r[0].isascii()]
+    assert english and all(outcome.isascii() for _subject, outcome in english)  # one language per activity
     outcomes = {r[2] for r in one_off}
     assert any(re.search("[ก-๙]", o) for o in outcomes) and any(re.fullmatch("[A-Za-z ,.'%0-9-]+", o) for o in outcomes)
 

@@ -32,6 +32,7 @@ FIRST_SLOT = time(8, 0)  # office time: starts from 08:00 to 16:45
 SLOTS = 36
 KINDS = tuple(k for k, _ in W.KIND_WEIGHTS)
 TIMED = {"call": (1, 2), "meeting": (4, 6), "visit": (4, 8), "note": (0, 0)}  # length in slots (min, max)
+ENGLISH_SHARE = 0.1  # written in English: offices serving foreign-owned companies
 ALL_DAY_SHARE = 0.03  # meetings and visits that take the whole day (a fair, a training)
 REMIND_CHOICES = (15, 30, 60, 1440)
 PRIORITIES = (("normal", 75), ("high", 15), ("low", 10))
@@ -106,19 +107,21 @@ class ActivityGenerator:
         ends = [self.starts[d][s + r.randint(*TIMED[k])] if t and k != "note" else None
                 for d, s, t, k in zip(days, slots, timed, kinds, strict=True)]
         statuses = [self._status(k, d - today, s) for k, d, s in zip(kinds, days, slots, strict=True)]
+        english = [r.random() < ENGLISH_SHARE for _ in range(count)]  # subject and outcome in one language
         customers = [self._customer(link) for link in _draw(r, LINKS, count)]
         owners = [c[4] for c in customers]
         assignees = [o if r.random() < 0.95 else r.choice(self.staff) for o in owners]
         return bulk.Columns(Activity, {
             "kind": kinds,
-            "subject": [self._subject(k) for k in kinds],
+            "subject": [r.choice(W.ENGLISH_SUBJECTS[k] if e else self.subjects[k]) for k, e in zip(kinds, english,
+                                                                                                    strict=True)],
             "location": [r.choice(W.LOCATIONS[k]) if k in W.LOCATIONS else "" for k in kinds],
             "starts_at": starts,
             "ends_at": ends,
             "due_on": [None if t else self.days[d] for d, t in zip(days, timed, strict=True)],
             "all_day": all_day,
             "status": statuses,
-            "outcome": [self._outcome(k, s) for k, s in zip(kinds, statuses, strict=True)],
+            "outcome": [self._outcome(k, s, e) for k, s, e in zip(kinds, statuses, english, strict=True)],
             "priority": _draw(r, PRIORITIES, count),
             "remind_minutes": [r.choice(REMIND_CHOICES) if t and k != "note" and r.random() < 0.35 else None
                                for t, k in zip(timed, kinds, strict=True)],
@@ -145,17 +148,13 @@ class ActivityGenerator:
             return "planned"
         return "done"
 
-    def _subject(self, kind: str) -> str:
-        r = self.rnd
-        return r.choice(W.ENGLISH_SUBJECTS[kind]) if r.random() < 0.1 else r.choice(self.subjects[kind])
-
-    def _outcome(self, kind: str, status: str) -> str:
+    def _outcome(self, kind: str, status: str, english: bool) -> str:
         r = self.rnd
         if status == "cancelled":
-            return r.choice(W.CANCEL_REASONS)
+            return r.choice(W.ENGLISH_CANCEL_REASONS if english else W.CANCEL_REASONS)
         if status != "done":
             return ""
-        return r.choice(W.ENGLISH_OUTCOMES[kind] if r.random() < 0.12 else W.THAI_OUTCOMES[kind])
+        return r.choice(W.ENGLISH_OUTCOMES[kind] if english else W.THAI_OUTCOMES[kind])
 
     def series(self, key_accounts: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The recurring activities and their exceptions: a weekly meeting per person (holiday weeks

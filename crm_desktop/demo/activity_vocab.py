@@ -91,8 +91,9 @@ ENGLISH_OUTCOMES: Final[dict[str, tuple[str, ...]]] = {
 }
 
 CANCEL_REASONS: Final[tuple[str, ...]] = (
-    "ลูกค้าขอยกเลิกนัด", "ลูกค้าติดธุระ ขอเลื่อนไปก่อน", "ลูกค้าสั่งซื้อไปแล้ว ไม่ต้องติดตาม", "Customer cancelled",
+    "ลูกค้าขอยกเลิกนัด", "ลูกค้าติดธุระ ขอเลื่อนไปก่อน", "ลูกค้าสั่งซื้อไปแล้ว ไม่ต้องติดตาม",
 )
+ENGLISH_CANCEL_REASONS: Final[tuple[str, ...]] = ("Customer cancelled", "Postponed by the customer")
 
 LOCATIONS: Final[dict[str, tuple[str, ...]]] = {
     "meeting": ("ห้องประชุมบริษัทลูกค้า", "ห้องประชุม 1 ที่ออฟฟิศ", "ร้านกาแฟใกล้บริษัทลูกค้า", "ล็อบบี้โรงแรม",
