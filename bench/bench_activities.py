@@ -35,6 +35,7 @@ from crm_desktop.queries.timeline import timeline
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.prefs import Prefs
+from crm_desktop.views.calendar.tab import CalendarTab
 from crm_desktop.views.common import ViewEnv
 
 # The rows a calendar shows, as the app reads them: the activity, its assignee and its customer. The
@@ -78,8 +79,6 @@ def view_env(ctx: AppContext, folder: Path) -> ViewEnv:
 
 
 def calendar_figures(env: ViewEnv, conn: sqlite3.Connection, rep: str, today: date) -> None:
-    from crm_desktop.views.calendar.tab import CalendarTab
-
     tab = CalendarTab(env)
     tab.resize(1440, 900)
     tab.set_people([rep])
