@@ -35,6 +35,7 @@ from crm_desktop.services.activities.edit import (
     update_activity,
 )
 from crm_desktop.services.activities.reminders import dismiss_reminders, snooze_reminders
+from crm_desktop.services.anniversaries import CustomDateInput, add_custom_date, delete_custom_dates
 from crm_desktop.services.campaigns import CampaignInput, create_campaign, delete_campaign
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.duplicates import merge
@@ -285,6 +286,20 @@ class Office(RuleBasedStateMachine):
             else:
                 people = active_people(ctx)
                 set_active(ctx.uow(), people[pick % len(people)], False)
+
+    @rule(i=st.integers(0, COPIES - 1), pick=st.integers(0, 50), drop=st.booleans())
+    def special_date(self, i: int, pick: int, drop: bool) -> None:
+        """A wedding day or a first order on a customer, or one deleted."""
+        ctx = self.copies[i]
+        dates = live_rows(ctx, "anniversary")
+        if drop and dates:
+            delete_custom_dates(ctx.uow(), [dates[pick % len(dates)]])
+            return
+        accounts = live_accounts(ctx)
+        if accounts:
+            add_custom_date(ctx.uow(), CustomDateInput(title=("วันแต่งงาน", "First order")[pick % 2], month=1 + pick % 12,
+                                                       day=1 + pick % 28, account_id=accounts[pick % len(accounts)]),
+                            TODAY)
 
     @rule(i=st.integers(0, COPIES - 1), how=st.sampled_from(("all", "lacking", "for")), to=st.integers(1, 2))
     def export(self, i: int, how: str, to: int) -> None:
