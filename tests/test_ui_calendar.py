@@ -287,3 +287,25 @@ def test_moving_an_activity_deleted_meanwhile_says_so_and_changes_nothing(qtbot,
     assert "deleted" in tab.findChild(QMessageBox, "domainErrorBox").text()
     assert activity_row(ctx.database, activity) is None
     assert activity_row(ctx.database, kept).starts_at == at(TUESDAY, 14)
+
+
+def test_export_writes_the_shown_week_as_a_calendar_file(qtbot, tab: CalendarTab, ctx: AppContext, tmp_path,
+                                                         monkeypatch) -> None:
+    import icalendar
+
+    from crm_desktop.views.calendar import tab as calendar_tab
+
+    add(ctx, "Visit Siam Rice", at(TUESDAY, 9))
+    add(ctx, "Weekly meeting", at(TODAY, 8), rrule="FREQ=WEEKLY;COUNT=3")
+    add(ctx, "Next month", at(TODAY + timedelta(days=40), 9))
+    out = tmp_path / "week.ics"
+    monkeypatch.setattr(calendar_tab.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.export_ics(months=0)
+    qtbot.waitUntil(out.exists, timeout=10_000)
+    events = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert sorted(str(e["SUMMARY"]) for e in events) == ["Visit Siam Rice", "Weekly meeting"]
+    year = tmp_path / "year.ics"
+    monkeypatch.setattr(calendar_tab.QFileDialog, "getSaveFileName", lambda *a, **k: (str(year), ""))
+    tab.export_ics(months=12)
+    qtbot.waitUntil(year.exists, timeout=10_000)
+    assert len(icalendar.Calendar.from_ical(year.read_bytes()).walk("VEVENT")) == 3

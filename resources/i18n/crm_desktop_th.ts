@@ -799,6 +799,14 @@
 <context>
     <name>CalendarTab</name>
     <message>
+        <source>The dates shown…</source>
+        <translation>ช่วงวันที่แสดงอยู่…</translation>
+    </message>
+    <message>
+        <source>The next 12 months…</source>
+        <translation>12 เดือนข้างหน้า…</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>วันนี้</translation>
     </message>
@@ -847,6 +855,14 @@
         <translation>แยกคอลัมน์รายคน</translation>
     </message>
     <message>
+        <source>Export .ics</source>
+        <translation>ส่งออกไฟล์ .ics</translation>
+    </message>
+    <message>
+        <source>A calendar file for Google Calendar, Outlook or Apple Calendar: the chosen person&apos;s activities (everyone&apos;s when none or several are chosen). Exporting again updates the same events.</source>
+        <translation>ไฟล์ปฏิทินสำหรับ Google Calendar, Outlook หรือ Apple Calendar: กิจกรรมของคนที่เลือก (ของทุกคนเมื่อไม่ได้เลือกหรือเลือกหลายคน) ส่งออกซ้ำจะอัปเดตนัดเดิม ไม่เพิ่มซ้ำ</translation>
+    </message>
+    <message>
         <source>In the day view, one column for each chosen person</source>
         <translation>ในมุมมองรายวัน แยกคอลัมน์ให้แต่ละคนที่เลือก</translation>
     </message>
@@ -865,6 +881,18 @@
     <message>
         <source>Move “%1”</source>
         <translation>ย้าย “%1”</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>ไฟล์ปฏิทิน (*.ics)</translation>
+    </message>
+    <message>
+        <source>Writing the calendar file…</source>
+        <translation>กำลังเขียนไฟล์ปฏิทิน…</translation>
+    </message>
+    <message>
+        <source>%1 activities written to %2</source>
+        <translation>เขียนกิจกรรม %1 รายการลงใน %2 แล้ว</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QShowEvent
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -31,12 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.clock import office_time
+from crm_desktop.exchange.ics import IcsExport, export_ics
 from crm_desktop.queries.activities.occurrences import Occurrence, occurrences
 from crm_desktop.queries.lookups import users
 from crm_desktop.services.activities.edit import ActivityInput, Scope, move_activity
 from crm_desktop.services.activities.holidays import holidays_between
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui.actions import perform
+from crm_desktop.ui.errors import show_error
+from crm_desktop.ui.tasks import ProgressFn, run_task
 from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.activities.scope import ask_scope
 from crm_desktop.views.calendar.agenda_view import AgendaView
@@ -100,6 +105,11 @@ class CalendarTab(QWidget):
         self.people_menu = QMenu(self.people_button)
         self.people_menu.aboutToShow.connect(self._fill_people_menu)
         self.people_button.setMenu(self.people_menu)
+        self.export_button = QPushButton(objectName="calExport")
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction(self.tr("The dates shown…"), lambda: self.export_ics(months=0))
+        export_menu.addAction(self.tr("The next 12 months…"), lambda: self.export_ics(months=12))
+        self.export_button.setMenu(export_menu)
         self.side_by_side = QCheckBox(objectName="calSideBySide")
         self.side_by_side.toggled.connect(lambda _on: self.reload())
 
@@ -113,6 +123,7 @@ class CalendarTab(QWidget):
         bar.addWidget(self.people_button)
         bar.addWidget(self.side_by_side)
         bar.addWidget(self.colour_combo)
+        bar.addWidget(self.export_button)
 
         self.grid = TimeGridView()
         self.month = MonthView()
@@ -153,6 +164,10 @@ class CalendarTab(QWidget):
         self.colour_combo.addItem(self.tr("Colour by person"), "person")
         self.colour_combo.blockSignals(False)
         self.side_by_side.setText(self.tr("Side by side"))
+        self.export_button.setText(self.tr("Export .ics"))
+        self.export_button.setToolTip(self.tr("A calendar file for Google Calendar, Outlook or Apple Calendar: the "
+                                              "chosen person's activities (everyone's when none or several are "
+                                              "chosen). Exporting again updates the same events."))
         self.side_by_side.setToolTip(self.tr("In the day view, one column for each chosen person"))
         self._people_text()
 
@@ -312,3 +327,32 @@ class CalendarTab(QWidget):
         if self.dialog is not None:
             self.dialog.reject()
             self.dialog = None
+
+    # --- calendar file ------------------------------------------------------------------------
+
+    def export_ics(self, *, months: int) -> None:
+        """The shown dates (`months` 0) or the coming months as an .ics file, written off the GUI thread."""
+        start, end = self.shown_range()
+        if months:
+            start = self.env.today()
+            end = start + timedelta(days=365)
+        suggested = str(Path.home() / f"crm-calendar-{start:%Y%m%d}.ics")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export .ics"), suggested,
+                                              self.tr("Calendar files (*.ics)"))
+        if not path:
+            return
+        db, lang = self.env.db, self.env.lang
+        person = self.people[0] if len(self.people) == 1 else None
+
+        def work(progress: ProgressFn) -> IcsExport:
+            # The save dialog asked before an existing file was chosen; the database and its backups
+            # are refused even so (db/output.py).
+            return export_ics(db, Path(path), start=start, end=end, person_id=person, lang=lang, force=True,
+                              progress=progress)
+
+        run_task(self, work, title=self.tr("Export .ics"), label=self.tr("Writing the calendar file…"),
+                 on_done=self._exported, on_error=lambda exc: show_error(self, exc, self.env.lang))
+
+    def _exported(self, done: IcsExport) -> None:
+        self.env.bus.action_done.emit(self.tr("%1 activities written to %2")
+                                      .replace("%1", f"{done.events:,}").replace("%2", done.path.name))
