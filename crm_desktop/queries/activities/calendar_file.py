@@ -12,7 +12,7 @@ from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.database import Database
 from crm_desktop.models import Activity
 from crm_desktop.models.activity import ACTIVITY_STATUSES
-from crm_desktop.queries.activities.occurrences import _base, _customer, skipped_starts
+from crm_desktop.queries.activities.occurrences import activity_select, customer_name, skipped_starts
 from crm_desktop.recurrence import day_start
 
 
@@ -73,7 +73,7 @@ def calendar_activities(db: Database, *, start: date | None = None, end: date | 
     with db.engine.connect() as conn:
         rows = []
         for where, order in ((timed, a.starts_at), (dated, a.due_on), (series, a.id)):
-            stmt = _base(*where, *mine).add_columns(a.notes, a.updated_at).order_by(order, a.id)
+            stmt = activity_select(*where, *mine).add_columns(a.notes, a.updated_at).order_by(order, a.id)
             rows += conn.execute(stmt).mappings().all()
         skipped = skipped_starts(conn, [r["id"] for r in rows if r["rrule"]])
     return [
@@ -82,7 +82,7 @@ def calendar_activities(db: Database, *, start: date | None = None, end: date | 
             office_time(r["starts_at"]) if r["starts_at"] is not None else None,
             office_time(r["ends_at"]) if r["ends_at"] is not None else None,
             r["due_on"], r["all_day"], r["remind_minutes"], r["rrule"], tuple(sorted(skipped.get(r["id"], ()))),
-            _customer(r), r["updated_at"],
+            customer_name(r), r["updated_at"],
         )
         for r in rows
     ]

@@ -106,11 +106,13 @@ _SELECT = (
 )
 
 
-def _base(*where: Any) -> Select[Any]:
+def activity_select(*where: Any) -> Select[Any]:
+    """Live activities with their assignee and customer columns, filtered."""
     return _SELECT.where(*where)
 
 
-def _customer(r: RowMapping) -> str:
+def customer_name(r: RowMapping) -> str:
+    """The linked company's name, else the contact's, else the lead's, from an `activity_select` row."""
     if r["account_name"]:
         return str(r["account_name"])
     if r["c_first"] is not None:
@@ -138,7 +140,7 @@ def _occurrence(r: RowMapping, start: datetime | None = None) -> Occurrence:
         all_day=r["all_day"], status=r["status"], outcome=r["outcome"], priority=r["priority"],
         remind_minutes=r["remind_minutes"], owner_id=r["owner_id"], assignee_id=r["assignee_id"],
         assignee_name=r["assignee_name"] or "", colour=person_colour(r["assignee_id"], r["user_colour"] or ""),
-        customer=_customer(r), account_id=r["account_id"], contact_id=r["contact_id"], lead_id=r["lead_id"],
+        customer=customer_name(r), account_id=r["account_id"], contact_id=r["contact_id"], lead_id=r["lead_id"],
         opportunity_id=r["opportunity_id"], recurring=recurring,
     )
 
@@ -191,7 +193,7 @@ def _series(conn: Connection, end: date, hi: datetime, where: list[Any]) -> list
     ids = list(conn.execute(select(Activity.id).where(Activity.rrule != "", Activity.deleted_at.is_(None))).scalars())
     begun = or_(Activity.starts_at < hi, and_(Activity.starts_at.is_(None), Activity.due_on < end))
     return [r for chunk in range(0, len(ids), 500)
-            for r in conn.execute(_base(Activity.id.in_(ids[chunk:chunk + 500]), begun, *where)).mappings()]
+            for r in conn.execute(activity_select(Activity.id.in_(ids[chunk:chunk + 500]), begun, *where)).mappings()]
 
 
 def timed_in(lo: datetime | None, hi: datetime) -> list[Any]:
@@ -211,7 +213,7 @@ def dated_in(start: date | None, end: date) -> list[Any]:
 def one_offs(conn: Connection, where: Sequence[Any], order_by: Sequence[Any] = (),
              limit: int | None = None) -> list[Occurrence]:
     """Live activities matching `where` as rows, in `order_by`, at most `limit` (My day's sections)."""
-    return [_occurrence(r) for r in conn.execute(_base(*where).order_by(*order_by).limit(limit)).mappings()]
+    return [_occurrence(r) for r in conn.execute(activity_select(*where).order_by(*order_by).limit(limit)).mappings()]
 
 
 def series_in_range(conn: Connection, start: date, end: date, where: Sequence[Any]) -> list[Occurrence]:
@@ -222,9 +224,9 @@ def series_in_range(conn: Connection, start: date, end: date, where: Sequence[An
 def _in_range(conn: Connection, start: date, end: date, where: list[Any]) -> list[Occurrence]:
     lo, hi = utc_time(day_start(start)), utc_time(day_start(end))
     one_off = Activity.rrule == ""
-    timed = _base(one_off, Activity.starts_at >= lo, Activity.starts_at < hi, *where)
+    timed = activity_select(one_off, Activity.starts_at >= lo, Activity.starts_at < hi, *where)
     # Only the due-date index: "starts_at IS NULL" in SQL made SQLite scan every undated row.
-    dated = _base(one_off, Activity.due_on >= start, Activity.due_on < end, *where)
+    dated = activity_select(one_off, Activity.due_on >= start, Activity.due_on < end, *where)
     found = [_occurrence(r) for r in conn.execute(timed).mappings()]
     found += [_occurrence(r) for r in conn.execute(dated).mappings() if r["starts_at"] is None]
     return found + _expanded(conn, _series(conn, end, hi, where), start, end)
@@ -241,7 +243,7 @@ def occurrences(db: Database, start: date, end: date, *, assignees: Sequence[str
 def activity_row(db: Database, activity_id: str) -> Occurrence | None:
     """One live activity as stored (a series as its first occurrence)."""
     with db.engine.connect() as conn:
-        r = conn.execute(_base(Activity.id == activity_id)).mappings().first()
+        r = conn.execute(activity_select(Activity.id == activity_id)).mappings().first()
     return None if r is None else _occurrence(r)
 
 
@@ -251,7 +253,7 @@ def activity_rows(db: Database, activity_ids: Iterable[str]) -> dict[str, Occurr
     found: dict[str, Occurrence] = {}
     with db.engine.connect() as conn:
         for chunk in range(0, len(ids), 500):
-            for r in conn.execute(_base(Activity.id.in_(ids[chunk:chunk + 500]))).mappings():
+            for r in conn.execute(activity_select(Activity.id.in_(ids[chunk:chunk + 500]))).mappings():
                 found[r["id"]] = _occurrence(r)
     return found
 
