@@ -25,6 +25,8 @@ ANNIVERSARY_REMIND_DAYS = 3  # the reminder of an anniversary comes this many da
 ANNIVERSARY_REMIND_MAX = 60  # days: as far ahead as an activity's reminder goes
 REMIND_MAX_MINUTES = 60 * 24 * 60  # sixty days before: the longest lead time a form offers
 RRULE_MAX = 300
+CLASH_DAYS_SETTING = "activity_clash_days"  # the office's "someone else is on this customer" window, in days
+CLASH_DAYS_DEFAULT = 3
 REMINDING = "remind_minutes IS NOT NULL AND deleted_at IS NULL"  # the rows the reminder scan reads
 
 

@@ -28,6 +28,7 @@ from crm_desktop.queries.timeline import (
 )
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.validation import format_phone
+from crm_desktop.views.activities.labels import kind_labels
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts.dialog import gender_label, income_label
 from crm_desktop.views.field_labels import field_label
@@ -37,18 +38,6 @@ from crm_desktop.views.opportunities.dialog import channel_label, stage_label
 
 VALUE_MAX = 60  # characters of a long text (notes) shown in an edit; the rest is elided
 COLOURS = {"activity": "#1f6fb2", "stage": "#7a4fb0", "change": "#5f6b73"}
-
-
-def activity_kind_label(kind: str) -> str:
-    labels = {
-        "task": QCoreApplication.translate("ActivityLabels", "Task"),
-        "meeting": QCoreApplication.translate("ActivityLabels", "Meeting"),
-        "call": QCoreApplication.translate("ActivityLabels", "Call"),
-        "email": QCoreApplication.translate("ActivityLabels", "E-mail"),
-        "visit": QCoreApplication.translate("ActivityLabels", "Visit"),
-        "note": QCoreApplication.translate("ActivityLabels", "Note"),
-    }
-    return labels.get(kind, kind)
 
 
 def activity_status_label(status: str) -> str:
@@ -205,7 +194,7 @@ class TimelineView(QWidget):
             text = " ".join(parts)
             if entry.related:
                 text = self.tr("%1 · with %2").replace("%1", text).replace("%2", entry.related)
-            return activity_kind_label(entry.activity_kind), text
+            return kind_labels().get(entry.activity_kind, entry.activity_kind), text
         if isinstance(entry, StageMoveEntry):
             if entry.from_stage is None:
                 text = self.tr("Opened in %1").replace("%1", stage_label(entry.to_stage))

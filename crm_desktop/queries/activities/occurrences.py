@@ -20,15 +20,13 @@ from sqlalchemy.engine import Connection, RowMapping
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Activity, ActivityException, Contact, Lead, Setting, User, fixed_id
-from crm_desktop.models.activity import ACTIVITY_STATUSES
+from crm_desktop.models.activity import ACTIVITY_STATUSES, CLASH_DAYS_DEFAULT, CLASH_DAYS_SETTING
 from crm_desktop.queries.accounts import full_name
 from crm_desktop.recurrence import day_start, expand
 
 # The same palette for a person on every screen and every computer when they have no colour of their own.
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
            "#7f7f7f", "#bcbd22")
-CLASH_DAYS_KEY = "activity_clash_days"  # services.activities.edit.CLASH_DAYS
-CLASH_DAYS_DEFAULT = 3
 
 
 @dataclass(frozen=True)
@@ -186,11 +184,12 @@ def _expanded(conn: Connection, series: Iterable[RowMapping], start: date, end: 
     return found
 
 
-def _series(conn: Connection, end: date, hi: datetime, where: list[Any]) -> list[RowMapping]:
+def _series(conn: Connection, end: date, where: list[Any]) -> list[RowMapping]:
     """The series rows starting before the range ends. Their ids come first from the partial index
     on `rrule` alone: with a condition on the start (or the person) beside it, SQLite preferred
     those indexes and read every past activity (9 s for a week of 1,000,000)."""
     ids = list(conn.execute(select(Activity.id).where(Activity.rrule != "", Activity.deleted_at.is_(None))).scalars())
+    hi = utc_time(day_start(end))
     begun = or_(Activity.starts_at < hi, and_(Activity.starts_at.is_(None), Activity.due_on < end))
     return [r for chunk in range(0, len(ids), 500)
             for r in conn.execute(activity_select(Activity.id.in_(ids[chunk:chunk + 500]), begun, *where)).mappings()]
@@ -218,33 +217,29 @@ def one_offs(conn: Connection, where: Sequence[Any], order_by: Sequence[Any] = (
 
 def series_in_range(conn: Connection, start: date, end: date, where: Sequence[Any]) -> list[Occurrence]:
     """The occurrences on office dates start <= d < end of the series matching `where`."""
-    return _expanded(conn, _series(conn, end, utc_time(day_start(end)), list(where)), start, end)
+    return _expanded(conn, _series(conn, end, list(where)), start, end)
 
 
 def _in_range(conn: Connection, start: date, end: date, where: list[Any]) -> list[Occurrence]:
+    """Everything on office dates start <= d < end matching `where`, in day and time order."""
     lo, hi = utc_time(day_start(start)), utc_time(day_start(end))
-    one_off = Activity.rrule == ""
-    timed = activity_select(one_off, Activity.starts_at >= lo, Activity.starts_at < hi, *where)
-    # Only the due-date index: "starts_at IS NULL" in SQL made SQLite scan every undated row.
-    dated = activity_select(one_off, Activity.due_on >= start, Activity.due_on < end, *where)
-    found = [_occurrence(r) for r in conn.execute(timed).mappings()]
-    found += [_occurrence(r) for r in conn.execute(dated).mappings() if r["starts_at"] is None]
-    return found + _expanded(conn, _series(conn, end, hi, where), start, end)
+    found = [_occurrence(r) for r in conn.execute(activity_select(*timed_in(lo, hi), *where)).mappings()]
+    found += [_occurrence(r) for r in conn.execute(activity_select(*dated_in(start, end), *where)).mappings()
+              if r["starts_at"] is None]
+    found += series_in_range(conn, start, end, where)
+    return sorted(found, key=lambda o: o.sort_key)
 
 
 def occurrences(db: Database, start: date, end: date, *, assignees: Sequence[str] | None = None,
                 kinds: Sequence[str] | None = None, statuses: Sequence[str] | None = None) -> list[Occurrence]:
     """Everything falling on office dates start <= d < end, in day and time order; only that range is read."""
     with db.engine.connect() as conn:
-        found = _in_range(conn, start, end, _filters(assignees, kinds, statuses))
-    return sorted(found, key=lambda o: o.sort_key)
+        return _in_range(conn, start, end, _filters(assignees, kinds, statuses))
 
 
 def activity_row(db: Database, activity_id: str) -> Occurrence | None:
     """One live activity as stored (a series as its first occurrence)."""
-    with db.engine.connect() as conn:
-        r = conn.execute(activity_select(Activity.id == activity_id)).mappings().first()
-    return None if r is None else _occurrence(r)
+    return activity_rows(db, (activity_id,)).get(activity_id)
 
 
 def activity_rows(db: Database, activity_ids: Iterable[str]) -> dict[str, Occurrence]:
@@ -287,13 +282,12 @@ def clashes(db: Database, customer: Customer, day: date, *, assignee_id: str | N
         where.append(or_(Activity.series_id.is_(None), Activity.series_id != exclude_id))
     start, end = day - timedelta(days=days), day + timedelta(days=days + 1)
     with db.engine.connect() as conn:
-        found = _in_range(conn, start, end, where)
-    return sorted(found, key=lambda o: o.sort_key)
+        return _in_range(conn, start, end, where)
 
 
 def clash_days(db: Database) -> int:
     """The office's clash window in days (a setting that syncs)."""
     with db.engine.connect() as conn:
-        value = conn.scalar(select(Setting.value).where(Setting.id == fixed_id("setting", CLASH_DAYS_KEY),
+        value = conn.scalar(select(Setting.value).where(Setting.id == fixed_id("setting", CLASH_DAYS_SETTING),
                                                         Setting.deleted_at.is_(None)))
     return int(value) if value and value.isdigit() else CLASH_DAYS_DEFAULT

@@ -16,7 +16,7 @@ from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.models import Account, Activity, ActivityException, Contact, Lead, Opportunity, User, fixed_id
-from crm_desktop.models.activity import ACTIVITY_KINDS, PRIORITIES, REMIND_MAX_MINUTES
+from crm_desktop.models.activity import ACTIVITY_KINDS, CLASH_DAYS_SETTING, PRIORITIES, REMIND_MAX_MINUTES
 from crm_desktop.recurrence import (
     Recurrence,
     count_before,
@@ -29,8 +29,6 @@ from crm_desktop.services.changes import Changes
 
 ENTITY = "activity"
 Scope = Literal["this", "following", "all"]
-CLASH_DAYS = "activity_clash_days"  # setting: the "someone else is on this customer" window
-CLASH_DAYS_DEFAULT = 3
 CLASH_DAYS_MAX = 60
 LINKS = (("account_id", Account), ("contact_id", Contact), ("lead_id", Lead), ("opportunity_id", Opportunity))
 
@@ -422,6 +420,6 @@ def set_clash_days(uow: UnitOfWork, days: int) -> Changes:
     if not 0 <= days <= CLASH_DAYS_MAX:
         raise ValidationError("clash_days", "Choose 0 to {most} days.", most=CLASH_DAYS_MAX)
     with uow:
-        uow.settings.set_value(CLASH_DAYS, str(days))
+        uow.settings.set_value(CLASH_DAYS_SETTING, str(days))
         uow.commit()
-    return Changes("setting", updated=(CLASH_DAYS,))
+    return Changes("setting", updated=(CLASH_DAYS_SETTING,))

@@ -20,15 +20,13 @@ from PySide6.QtWidgets import (
 from crm_desktop.queries.activities.occurrences import PALETTE
 from crm_desktop.queries.users import PersonRow, staff
 from crm_desktop.services.changes import Changes
-from crm_desktop.services.users import UserInput, create_user, set_active, update_user, user_input
+from crm_desktop.services.users import ROLES, UserInput, create_user, set_active, update_user, user_input
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import select_data
 from crm_desktop.ui.tables import row_table
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.dialog_base import RecordDialog
-
-ROLES = ("owner", "manager", "sales", "staff")
 
 
 def role_labels() -> dict[str, str]:
