@@ -3,12 +3,13 @@
 from crm_desktop.models.account import Account
 from crm_desktop.models.activity import Activity, ActivityException, Anniversary, Reminder
 from crm_desktop.models.base import Base, SyncMixin, fixed_id, new_id, new_ids
-from crm_desktop.models.contact import Contact
+from crm_desktop.models.contact import Contact, ContactLink
 from crm_desktop.models.lead import Lead, LeadScoringRule
 from crm_desktop.models.marketing import Campaign, CampaignMember, Segment
 from crm_desktop.models.opportunity import Opportunity, Stage, StageHistory
 from crm_desktop.models.planning import Alert, AlertRule, Target
 from crm_desktop.models.sales import (
+    OpportunityLine,
     Product,
     Quotation,
     QuotationLine,
@@ -28,8 +29,8 @@ def synced_models() -> dict[str, type[SyncMixin]]:
 
 __all__ = [
     "Account", "Activity", "ActivityException", "Alert", "AlertRule", "Anniversary", "Base", "Campaign",
-    "CampaignMember", "Case", "CaseStatusHistory", "Change", "Contact", "Lead", "LeadScoringRule",
-    "LocalState", "Opportunity", "PickList", "Product", "Quotation", "QuotationLine", "Reminder",
+    "CampaignMember", "Case", "CaseStatusHistory", "Change", "Contact", "ContactLink", "Lead", "LeadScoringRule",
+    "LocalState", "Opportunity", "OpportunityLine", "PickList", "Product", "Quotation", "QuotationLine", "Reminder",
     "SalesOrder", "SalesOrderLine", "Segment", "Setting", "Stage", "StageHistory", "SyncConflict",
     "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending", "Target", "User", "fixed_id", "new_id", "new_ids",
     "synced_models",

@@ -48,3 +48,23 @@ class Contact(SyncMixin, AddressMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
     # Derived from the names (crm_desktop.text.person_key) by db/match_keys.py; never logged.
     match_key: Mapped[str] = mapped_column(String(200), default="")
+
+
+CONTACT_LINK_KINDS = ("knows", "family", "colleague", "referred_by", "reports_to")
+
+
+class ContactLink(SyncMixin, Base):
+    """Who knows whom: a relationship between two people, read from `contact_id` ("is … of")."""
+
+    __tablename__ = "contact_link"
+    __table_args__ = (
+        Index("ix_contact_link_contact", "contact_id", sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
+        Index("ix_contact_link_other", "other_contact_id", sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
+    )
+
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contact.id"), info=rules(pins_parent=True))
+    other_contact_id: Mapped[str] = mapped_column(ForeignKey("contact.id"), info=rules(pins_parent=True))
+    kind: Mapped[str] = mapped_column(String(20), default="knows", info=rules(choices=CONTACT_LINK_KINDS))
+    note: Mapped[str] = mapped_column(String(300), default="")

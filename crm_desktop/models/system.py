@@ -11,7 +11,7 @@ from crm_desktop.models.base import Base, SyncMixin
 from crm_desktop.models.rules import NOTES_MAX, rules
 
 # The editable choice lists (services/picklists.py).
-PICK_LIST_KINDS = ("lead_source", "disqualify_reason", "loss_reason")
+PICK_LIST_KINDS = ("lead_source", "disqualify_reason", "loss_reason", "product_unit")
 
 
 class Change(Base):

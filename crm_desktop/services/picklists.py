@@ -1,4 +1,5 @@
-"""Editable choice lists: lead sources, disqualify reasons, loss reasons (ordered, soft-deleted).
+"""Editable choice lists: lead sources, disqualify reasons, loss reasons, product units (ordered,
+soft-deleted).
 
 Every copy creates the same default entries with fixed ids (kind + value), so two copies installed
 apart never show an entry twice after a sync. Lead sources are stored as stable keys (the UI shows
@@ -11,7 +12,7 @@ from sqlalchemy import func, select
 
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound, ValidationError
-from crm_desktop.models import Lead, Opportunity, PickList, fixed_id
+from crm_desktop.models import Lead, Opportunity, PickList, Product, fixed_id
 from crm_desktop.models.rules import rule_of
 from crm_desktop.models.system import PICK_LIST_KINDS
 from crm_desktop.services import records, validation
@@ -19,19 +20,22 @@ from crm_desktop.services.changes import Changes
 
 ENTITY = "pick_list"
 KINDS = PICK_LIST_KINDS
-LEAD_SOURCE, DISQUALIFY_REASON, LOSS_REASON = KINDS
+LEAD_SOURCE, DISQUALIFY_REASON, LOSS_REASON, PRODUCT_UNIT = KINDS
 # The column each list's values are stored in: an entry may be no longer than that column allows.
-FEEDS = {LEAD_SOURCE: Lead.source, DISQUALIFY_REASON: Lead.disqualify_reason, LOSS_REASON: Opportunity.loss_reason}
+FEEDS = {LEAD_SOURCE: Lead.source, DISQUALIFY_REASON: Lead.disqualify_reason, LOSS_REASON: Opportunity.loss_reason,
+         PRODUCT_UNIT: Product.unit}
 
 LEAD_SOURCES = ("walk_in", "phone", "line", "facebook", "website", "referral", "trade_show", "campaign")
 DISQUALIFY_REASONS = (
     "ไม่มีงบประมาณ", "ไม่ใช่ผู้ตัดสินใจ", "ติดต่อไม่ได้", "ซื้อจากคู่แข่งแล้ว", "ข้อมูลซ้ำ/สแปม", "ไม่สนใจแล้ว",
 )
 LOSS_REASONS = ("ราคาสูงกว่าคู่แข่ง", "เลือกคู่แข่ง", "ยกเลิกโครงการ", "ไม่มีงบประมาณ", "ติดต่อไม่ได้")
+PRODUCT_UNITS = ("ชิ้น", "ชุด", "กล่อง", "เครื่อง", "อัน", "แพ็ค", "ม้วน", "เมตร", "กิโลกรัม", "ลิตร", "ครั้ง", "เดือน")
 DEFAULTS: dict[str, tuple[str, ...]] = {
     LEAD_SOURCE: LEAD_SOURCES,
     DISQUALIFY_REASON: DISQUALIFY_REASONS,
     LOSS_REASON: LOSS_REASONS,
+    PRODUCT_UNIT: PRODUCT_UNITS,
 }
 
 

@@ -1,0 +1,1 @@
+"""Use cases of products, quotations and sales orders."""
