@@ -22,10 +22,17 @@ from crm_desktop.db.repositories import (
     ActivityRepository,
     AnniversaryRepository,
     CampaignRepository,
+    ContactLinkRepository,
     ContactRepository,
     LeadRepository,
+    OpportunityLineRepository,
     OpportunityRepository,
     PickListRepository,
+    ProductRepository,
+    QuotationLineRepository,
+    QuotationRepository,
+    SalesOrderLineRepository,
+    SalesOrderRepository,
     ScoringRuleRepository,
     SettingRepository,
     StageHistoryRepository,
@@ -52,6 +59,13 @@ class UnitOfWork:
     activities: ActivityRepository
     campaigns: CampaignRepository
     anniversaries: AnniversaryRepository
+    products: ProductRepository
+    opportunity_lines: OpportunityLineRepository
+    quotations: QuotationRepository
+    quotation_lines: QuotationLineRepository
+    orders: SalesOrderRepository
+    order_lines: SalesOrderLineRepository
+    contact_links: ContactLinkRepository
 
     def __init__(self, database: Database, user_id: str | None, *, seeding: bool = False) -> None:
         """`seeding`: writes the rows every copy creates by itself, with seed clocks (db/hlc.py)."""
@@ -78,6 +92,13 @@ class UnitOfWork:
         self.activities = ActivityRepository(self.session)
         self.campaigns = CampaignRepository(self.session)
         self.anniversaries = AnniversaryRepository(self.session)
+        self.products = ProductRepository(self.session)
+        self.opportunity_lines = OpportunityLineRepository(self.session)
+        self.quotations = QuotationRepository(self.session)
+        self.quotation_lines = QuotationLineRepository(self.session)
+        self.orders = SalesOrderRepository(self.session)
+        self.order_lines = SalesOrderLineRepository(self.session)
+        self.contact_links = ContactLinkRepository(self.session)
         self._committed = False
         return self
 

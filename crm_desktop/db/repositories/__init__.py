@@ -12,11 +12,38 @@ from crm_desktop.db.repositories.pipeline import (
     StageRepository,
     TargetRepository,
 )
+from crm_desktop.db.repositories.sales import (
+    ContactLinkRepository,
+    OpportunityLineRepository,
+    ProductRepository,
+    QuotationLineRepository,
+    QuotationRepository,
+    SalesOrderLineRepository,
+    SalesOrderRepository,
+)
 from crm_desktop.db.repositories.users import SettingRepository, UserRepository
 
 __all__ = [
-    "AccountRepository", "ActivityRepository", "AnniversaryRepository",
-    "CampaignRepository", "ContactRepository", "LeadRepository",
-    "OpportunityRepository", "PickListRepository", "Repository", "ScoringRuleRepository", "SettingRepository",
-    "StageHistoryRepository", "StageRepository", "TargetRepository", "UserRepository",
+    "AccountRepository",
+    "ActivityRepository",
+    "AnniversaryRepository",
+    "CampaignRepository",
+    "ContactLinkRepository",
+    "ContactRepository",
+    "LeadRepository",
+    "OpportunityLineRepository",
+    "OpportunityRepository",
+    "PickListRepository",
+    "ProductRepository",
+    "QuotationLineRepository",
+    "QuotationRepository",
+    "Repository",
+    "SalesOrderLineRepository",
+    "SalesOrderRepository",
+    "ScoringRuleRepository",
+    "SettingRepository",
+    "StageHistoryRepository",
+    "StageRepository",
+    "TargetRepository",
+    "UserRepository",
 ]

@@ -52,7 +52,7 @@ def check_pattern(pattern: str) -> str:
         raise ValidationError("pattern", "A number pattern knows only {known}; {unknown} is not one of them.",
                               known="{year} {yy} {ce} {month} {seq} {copy}", unknown="{" + unknown[0] + "}")
     if pattern.count("{seq}") != 1:
-        raise ValidationError("pattern", "A number pattern needs {seq} exactly once.")
+        raise ValidationError("pattern", "A number pattern needs {seq} exactly once.", seq="{seq}")
     if len(_render(pattern, date(2099, 12, 31), "XXXX-", 99_999)) > NUMBER_MAX:
         raise ValidationError("pattern", "Numbers made by this pattern would be longer than {max} characters.",
                               max=NUMBER_MAX)
