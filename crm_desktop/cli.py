@@ -168,14 +168,16 @@ def is_empty(ctx: AppContext) -> bool:
     return account_count(ctx.database) == 0 and contact_count(ctx.database) == 0
 
 
-def fill_demo(ctx: AppContext, size: str, progress: Callable[[int, int], bool] | None = None) -> int:
-    """Load sample data into an empty database; refuses one that already holds records."""
+def fill_demo(ctx: AppContext, size: str, progress: Callable[[int, int], bool] | None = None, *,
+              alone: bool = False) -> int:
+    """Load sample data into an empty database; refuses one that already holds records. `alone`: nothing
+    else reads the database meanwhile (the command, not the app)."""
     if not is_empty(ctx):
         raise DomainError(
             "The database already has accounts or contacts; sample data only goes into an empty one. "
             "Use --db to choose a new file."
         )
-    return load_demo(ctx.database, size, ctx.user_id, progress)
+    return load_demo(ctx.database, size, ctx.user_id, progress, alone=alone)
 
 
 def open_for_writing(args: argparse.Namespace, clock: Clock, *, create: bool = False) -> AppContext:
@@ -204,7 +206,7 @@ def _cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
             print(f"\r{done:,}/{total:,}", end="", file=sys.stderr, flush=True)
             return True
 
-        count = fill_demo(ctx, args.size, report if sys.stderr.isatty() else None)
+        count = fill_demo(ctx, args.size, report if sys.stderr.isatty() else None, alone=True)
     finally:
         ctx.close()
     print(f"Added {count:,} sample records ({args.size}) to {ctx.database.path}")

@@ -257,8 +257,14 @@ def total_rows(size: str) -> int:
             + s.activities + 2 * people + s.key_accounts + s.anniversaries)
 
 
-def load_demo(database: Database, size: str, user_id: str | None, progress: bulk.Progress | None = None) -> int:
+def load_demo(database: Database, size: str, user_id: str | None, progress: bulk.Progress | None = None, *,
+              alone: bool = False) -> int:
     """Fill `database` with sample data of the given size, around the clock's today, in one transaction;
-    returns rows added."""
-    generator = _Generator(seed=2026, size=SIZES[size], today=database.time.today())
-    return bulk.load(database, user_id, generator.batches(), total_rows(size), progress)
+    returns rows added. `alone` as in `bulk.load` (the `demo` command)."""
+    return bulk.load(database, user_id, demo_batches(size, database.time.today()), total_rows(size), progress,
+                     alone=alone)
+
+
+def demo_batches(size: str, today: date) -> Iterator[bulk.Batch]:
+    """The sample data of a size around `today`, batch by batch (the benchmark times them one by one)."""
+    return _Generator(seed=2026, size=SIZES[size], today=today).batches()
