@@ -29,6 +29,7 @@ from crm_desktop.services.sales.documents import (
     check_bill_discount,
     clean_header,
     deal_won,
+    from_deal,
     quantity,
     write_lines,
 )
@@ -94,15 +95,7 @@ def new_order_input(uow: UnitOfWork, *, account_id: str | None = None, contact_i
     with uow:
         data = OrderInput(account_id=account_id, contact_id=contact_id, owner_id=uow.user_id, issued_on=today)
         if opportunity_id:
-            deal = uow.opportunities.get(opportunity_id)
-            if deal is None:
-                raise NotFound("The deal was deleted by someone else. Refresh the list.")
-            data.opportunity_id = deal.id
-            data.account_id = account_id or deal.account_id
-            data.contact_id = contact_id or deal.contact_id
-            data.owner_id = deal.owner_id or uow.user_id
-            data.channel = deal.channel
-            data.lines = [_order_line(line_input(x)) for x in uow.opportunity_lines.live_of(deal.id)]
+            data.lines = [_order_line(x) for x in from_deal(uow, data, opportunity_id, account_id, contact_id)]
         return data
 
 
