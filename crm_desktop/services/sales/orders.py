@@ -268,8 +268,15 @@ def cancel_order(uow: UnitOfWork, order_id: str, reason: str, today: date) -> Ch
     return Changes(ENTITY, updated=(order_id,))
 
 
+def _kept_for_the_accounts(order: SalesOrder) -> None:
+    if order.status == "invoiced":
+        raise DomainError("Order {number} is invoiced and is kept for the accounts; it cannot be deleted.",
+                          number=order.number)
+
+
 def delete_orders(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
-    return records.soft_delete(uow, attrgetter("orders"), ENTITY, ids)
+    """Delete with undo; an invoiced order stays (cancel is for orders that did not happen)."""
+    return records.soft_delete(uow, attrgetter("orders"), ENTITY, ids, _kept_for_the_accounts)
 
 
 def restore_orders(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
