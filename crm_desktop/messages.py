@@ -464,49 +464,6 @@ THAI: dict[str, str] = {
     "The number of days must be from 1 to {most}, not {days}.": "จำนวนวันต้องอยู่ระหว่าง 1 ถึง {most} ไม่ใช่ {days}",
     "The last day ({end}) is before the first day ({start}).": "วันสุดท้าย ({end}) อยู่ก่อนวันแรก ({start})",
     "Wrote {count} events to {path}": "บันทึก {count} รายการลงในไฟล์ {path} แล้ว",
-    "all day": "ทั้งวัน",
-    "Task": "งาน",
-    "Meeting": "ประชุม",
-    "Call": "โทร",
-    "E-mail": "อีเมล",
-    "Visit": "เข้าพบลูกค้า",
-    "Note": "บันทึก",
-    "Birthday": "วันเกิด",
-    "Founding day": "วันก่อตั้งบริษัท",
-    "Anniversary": "วันครบรอบ",
-    # --- calendar files and the agenda (end) ---
-    # queries/activities/my_day.py
-    "The end date is before the start date.": "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น",
-    "Choose at most {days} days.": "เลือกช่วงวันที่ได้ไม่เกิน {days} วัน",
-    # services/sales/numbers.py
-    "A number pattern knows only {known}; {unknown} is not one of them.": (
-        "รูปแบบเลขที่เอกสารใช้ได้เฉพาะ {known} แต่ {unknown} ไม่ใช่หนึ่งในนั้น"
-    ),
-    "A number pattern needs {seq} exactly once.": "รูปแบบเลขที่เอกสารต้องมี {seq} หนึ่งครั้งพอดี",
-    "Numbers made by this pattern would be longer than {max} characters.": (
-        "เลขที่เอกสารจากรูปแบบนี้จะยาวเกิน {max} ตัวอักษร"
-    ),
-    "Only the office copy renumbers documents.": "เฉพาะสำเนาของสำนักงานเท่านั้นที่เรียงเลขที่เอกสารใหม่ได้",
-    # services/sales/lines.py
-    "Line {number}: the product was deleted; choose another or type the line.": (
-        "รายการที่ {number}: สินค้านี้ถูกลบไปแล้ว โปรดเลือกสินค้าอื่นหรือพิมพ์รายการเอง"
-    ),
-    "Line {number}: the quantity must be more than 0.": "รายการที่ {number}: จำนวนต้องมากกว่า 0",
-    "Line {number}: the quantity is too large.": "รายการที่ {number}: จำนวนมากเกินไป",
-    "Line {number}: the unit price must be from 0 to 10,000,000 baht.": (
-        "รายการที่ {number}: ราคาต่อหน่วยต้องอยู่ระหว่าง 0 ถึง 10,000,000 บาท"
-    ),
-    "Line {number}: a discount is from 0 to 100 %.": "รายการที่ {number}: ส่วนลดต้องอยู่ระหว่าง 0 ถึง 100 %",
-    "Line {number}: a discount cannot be negative.": "รายการที่ {number}: ส่วนลดติดลบไม่ได้",
-    "Line {number}: give the discount either in % or in baht, not both.": (
-        "รายการที่ {number}: ใส่ส่วนลดเป็น % หรือเป็นบาทอย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองแบบ"
-    ),
-    "Line {number} has no price. Enter the price, or confirm that it is free.": (
-        "รายการที่ {number} ยังไม่มีราคา โปรดใส่ราคา หรือยืนยันว่าเป็นรายการแถมฟรี"
-    ),
-    "Line {number}: the discount is more than the line's amount.": "รายการที่ {number}: ส่วนลดมากกว่ายอดเงินของรายการ",
-    "Line {number} needs a description or a product.": "รายการที่ {number} ต้องมีรายละเอียดหรือเลือกสินค้า",
-    "A document has at most {max} lines.": "เอกสารหนึ่งฉบับมีได้ไม่เกิน {max} รายการ",
     # --- quotations and sales orders: services/sales/{documents,quotations,orders}.py (begin) ---
     "Choose a customer: an account or a contact.": "กรุณาเลือกลูกค้า: บริษัทหรือผู้ติดต่อ",
     "VAT is a percentage from 0 to 100.": "อัตราภาษีมูลค่าเพิ่มต้องอยู่ระหว่าง 0 ถึง 100 %",
@@ -605,6 +562,49 @@ THAI: dict[str, str] = {
     "Invoiced": "ออกใบแจ้งหนี้แล้ว",
     "Cancelled": "ยกเลิก",
     # --- quotations and sales orders (end) ---
+    "all day": "ทั้งวัน",
+    "Task": "งาน",
+    "Meeting": "ประชุม",
+    "Call": "โทร",
+    "E-mail": "อีเมล",
+    "Visit": "เข้าพบลูกค้า",
+    "Note": "บันทึก",
+    "Birthday": "วันเกิด",
+    "Founding day": "วันก่อตั้งบริษัท",
+    "Anniversary": "วันครบรอบ",
+    # --- calendar files and the agenda (end) ---
+    # queries/activities/my_day.py
+    "The end date is before the start date.": "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น",
+    "Choose at most {days} days.": "เลือกช่วงวันที่ได้ไม่เกิน {days} วัน",
+    # services/sales/numbers.py
+    "A number pattern knows only {known}; {unknown} is not one of them.": (
+        "รูปแบบเลขที่เอกสารใช้ได้เฉพาะ {known} แต่ {unknown} ไม่ใช่หนึ่งในนั้น"
+    ),
+    "A number pattern needs {seq} exactly once.": "รูปแบบเลขที่เอกสารต้องมี {seq} หนึ่งครั้งพอดี",
+    "Numbers made by this pattern would be longer than {max} characters.": (
+        "เลขที่เอกสารจากรูปแบบนี้จะยาวเกิน {max} ตัวอักษร"
+    ),
+    "Only the office copy renumbers documents.": "เฉพาะสำเนาของสำนักงานเท่านั้นที่เรียงเลขที่เอกสารใหม่ได้",
+    # services/sales/lines.py
+    "Line {number}: the product was deleted; choose another or type the line.": (
+        "รายการที่ {number}: สินค้านี้ถูกลบไปแล้ว โปรดเลือกสินค้าอื่นหรือพิมพ์รายการเอง"
+    ),
+    "Line {number}: the quantity must be more than 0.": "รายการที่ {number}: จำนวนต้องมากกว่า 0",
+    "Line {number}: the quantity is too large.": "รายการที่ {number}: จำนวนมากเกินไป",
+    "Line {number}: the unit price must be from 0 to 10,000,000 baht.": (
+        "รายการที่ {number}: ราคาต่อหน่วยต้องอยู่ระหว่าง 0 ถึง 10,000,000 บาท"
+    ),
+    "Line {number}: a discount is from 0 to 100 %.": "รายการที่ {number}: ส่วนลดต้องอยู่ระหว่าง 0 ถึง 100 %",
+    "Line {number}: a discount cannot be negative.": "รายการที่ {number}: ส่วนลดติดลบไม่ได้",
+    "Line {number}: give the discount either in % or in baht, not both.": (
+        "รายการที่ {number}: ใส่ส่วนลดเป็น % หรือเป็นบาทอย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองแบบ"
+    ),
+    "Line {number} has no price. Enter the price, or confirm that it is free.": (
+        "รายการที่ {number} ยังไม่มีราคา โปรดใส่ราคา หรือยืนยันว่าเป็นรายการแถมฟรี"
+    ),
+    "Line {number}: the discount is more than the line's amount.": "รายการที่ {number}: ส่วนลดมากกว่ายอดเงินของรายการ",
+    "Line {number} needs a description or a product.": "รายการที่ {number} ต้องมีรายละเอียดหรือเลือกสินค้า",
+    "A document has at most {max} lines.": "เอกสารหนึ่งฉบับมีได้ไม่เกิน {max} รายการ",
 }
 
 
