@@ -464,6 +464,20 @@ THAI: dict[str, str] = {
     "The number of days must be from 1 to {most}, not {days}.": "จำนวนวันต้องอยู่ระหว่าง 1 ถึง {most} ไม่ใช่ {days}",
     "The last day ({end}) is before the first day ({start}).": "วันสุดท้าย ({end}) อยู่ก่อนวันแรก ({start})",
     "Wrote {count} events to {path}": "บันทึก {count} รายการลงในไฟล์ {path} แล้ว",
+    "all day": "ทั้งวัน",
+    "Task": "งาน",
+    "Meeting": "ประชุม",
+    "Call": "โทร",
+    "E-mail": "อีเมล",
+    "Visit": "เข้าพบลูกค้า",
+    "Note": "บันทึก",
+    "Birthday": "วันเกิด",
+    "Founding day": "วันก่อตั้งบริษัท",
+    "Anniversary": "วันครบรอบ",
+    # --- calendar files and the agenda (end) ---
+    # queries/activities/my_day.py
+    "The end date is before the start date.": "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น",
+    "Choose at most {days} days.": "เลือกช่วงวันที่ได้ไม่เกิน {days} วัน",
     # --- quotations and sales orders: services/sales/{documents,quotations,orders}.py (begin) ---
     "Choose a customer: an account or a contact.": "กรุณาเลือกลูกค้า: บริษัทหรือผู้ติดต่อ",
     "VAT is a percentage from 0 to 100.": "อัตราภาษีมูลค่าเพิ่มต้องอยู่ระหว่าง 0 ถึง 100 %",
@@ -562,20 +576,6 @@ THAI: dict[str, str] = {
     "Invoiced": "ออกใบแจ้งหนี้แล้ว",
     "Cancelled": "ยกเลิก",
     # --- quotations and sales orders (end) ---
-    "all day": "ทั้งวัน",
-    "Task": "งาน",
-    "Meeting": "ประชุม",
-    "Call": "โทร",
-    "E-mail": "อีเมล",
-    "Visit": "เข้าพบลูกค้า",
-    "Note": "บันทึก",
-    "Birthday": "วันเกิด",
-    "Founding day": "วันก่อตั้งบริษัท",
-    "Anniversary": "วันครบรอบ",
-    # --- calendar files and the agenda (end) ---
-    # queries/activities/my_day.py
-    "The end date is before the start date.": "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น",
-    "Choose at most {days} days.": "เลือกช่วงวันที่ได้ไม่เกิน {days} วัน",
     # services/sales/numbers.py
     "A number pattern knows only {known}; {unknown} is not one of them.": (
         "รูปแบบเลขที่เอกสารใช้ได้เฉพาะ {known} แต่ {unknown} ไม่ใช่หนึ่งในนั้น"
