@@ -153,7 +153,7 @@ def _content(seed_today: date) -> list[tuple[Any, ...]]:
     """The activities a generator makes, without the random row ids (links to generated rows included)."""
     out = []
     for batch in _Generator(seed=2026, size=SIZES["small"], today=seed_today).batches():
-        if isinstance(batch, bulk.Columns):
+        if isinstance(batch, bulk.Columns) and batch.model is Activity:
             cols = batch.columns
             out += zip(cols["kind"], cols["subject"], cols["starts_at"], cols["due_on"], cols["status"],
                        cols["outcome"], cols["owner_id"], cols["remind_minutes"], strict=True)

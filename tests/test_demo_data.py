@@ -37,7 +37,8 @@ def test_small_demo_is_valid_searchable_and_logged(app: AppContext) -> None:
     conn = sqlite3.connect(app.database.path)
     counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
               for t in ("account", "contact", "lead", "opportunity", "stage_history", "target", "campaign", "activity",
-                        "activity_exception", "anniversary")}
+                        "activity_exception", "anniversary", "product", "quotation", "quotation_line", "sales_order",
+                        "sales_order_line")}
     assert (counts["account"], counts["contact"], counts["lead"], counts["opportunity"]) == (
         size.accounts, size.contacts, size.leads, size.deals)
     assert added == sum(counts.values()) + size.reps + OFFICE_STAFF

@@ -24,6 +24,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.demo import vocab as V
 from crm_desktop.demo.activities import ActivityGenerator, Customers
 from crm_desktop.demo.pipeline import INTERESTS, PipelineGenerator
+from crm_desktop.demo.sales import SalesGenerator
 from crm_desktop.models import Account, Contact, User, fixed_id, new_id
 from crm_desktop.services.validation import make_tax_id
 
@@ -38,16 +39,19 @@ class Size:
     activities: int  # one-off ones, besides the series
     key_accounts: int  # with a monthly visit
     anniversaries: int  # custom yearly dates
+    products: int
+    quotations: int  # asked for by customers directly, besides those of the deals
+    order_lines: int
 
 
 SIZES = {
     "small": Size(accounts=200, contacts=600, reps=4, leads=300, deals=150, activities=3_000, key_accounts=6,
-                  anniversaries=40),
+                  anniversaries=40, products=80, quotations=60, order_lines=2_000),
     "medium": Size(accounts=5_000, contacts=15_000, reps=8, leads=3_000, deals=1_500, activities=60_000,
-                   key_accounts=40, anniversaries=600),
+                   key_accounts=40, anniversaries=600, products=500, quotations=1_500, order_lines=25_000),
     # Sixty reps: a million activities in two years are about 35 a working day each.
     "large": Size(accounts=100_000, contacts=300_000, reps=60, leads=20_000, deals=10_000, activities=1_000_000,
-                  key_accounts=300, anniversaries=6_000),
+                  key_accounts=300, anniversaries=6_000, products=2_000, quotations=20_000, order_lines=500_000),
 }
 OFFICE_STAFF = 2  # besides the reps, people with the role "staff": a technician and a sales admin
 BATCH = 5_000
@@ -246,15 +250,19 @@ class _Generator:
         activities = ActivityGenerator(self.rnd, self.today, self.rep_ids[0], self.rep_ids + self.staff_ids,
                                        customers, INTERESTS)
         yield from activities.batches(self.size.activities, self.size.key_accounts, self.size.anniversaries)
+        sales = SalesGenerator(self.rnd, self.today, self.rep_ids, customers, pipeline.quoted)
+        yield from sales.batches(self.size.products, self.size.quotations, self.size.order_lines)
 
 
 def total_rows(size: str) -> int:
     """Records a demo load adds, for its progress bar (stage history counted as about 3 per deal,
-    campaigns as two years of each)."""
+    campaigns as two years of each, a quotation with its lines as 4, an order line with its share of the
+    order as 1.3)."""
     s = SIZES[size]
     people = s.reps + OFFICE_STAFF
     return (people + s.accounts + s.contacts + 2 * len(V.CAMPAIGNS) + s.leads + 4 * s.deals + s.reps * 26
-            + s.activities + 2 * people + s.key_accounts + s.anniversaries)
+            + s.activities + 2 * people + s.key_accounts + s.anniversaries
+            + s.products + 4 * (s.quotations + s.deals // 2) + s.order_lines * 13 // 10)
 
 
 def load_demo(database: Database, size: str, user_id: str | None, progress: bulk.Progress | None = None, *,

@@ -14,6 +14,7 @@ from typing import Any
 from crm_desktop.db import bulk
 from crm_desktop.db.repositories.pipeline import DEFAULT_STAGES
 from crm_desktop.demo import vocab as V
+from crm_desktop.demo.sales import QuotedDeal
 from crm_desktop.models import Campaign, Lead, Opportunity, StageHistory, Target, fixed_id, new_id
 from crm_desktop.scoring import ScoringRule, lead_values, scorer
 from crm_desktop.services.picklists import DISQUALIFY_REASONS, LOSS_REASONS
@@ -60,6 +61,7 @@ class PipelineGenerator:
         self.campaigns_by_channel = {ch: [c["id"] for c in started if c["channel"] == ch] for ch in CAMPAIGN_CHANNELS}
         self.worked_leads: list[tuple[str, str]] = []  # (lead, owner) of leads someone is working on
         self.deal_links: list[tuple[str, str, str | None, str]] = []  # (deal, account, contact, owner)
+        self.quoted: list[QuotedDeal] = []  # deals that reached the quotation stage, for the sample sales
 
     def _campaigns(self) -> list[dict[str, Any]]:
         """Each yearly campaign of the vocabulary that started in the last 24 months or starts soon."""
@@ -153,10 +155,12 @@ class PipelineGenerator:
                             "changed_at": when, "changed_by": owner, "amount_satang": amount})
             previous = stage_id(key)
         final = steps[-1][0]
+        quoted_on = next((when.date() for key, when in steps if key == "quotation"), None)
         probability = next(p for key, _name, p, _kind in DEFAULT_STAGES if key == final)
+        interest = r.choice(INTERESTS)
         deal = {
             "id": deal_id,
-            "name": f"{r.choice(INTERESTS)} {r.randint(1, 20)} ชุด",
+            "name": f"{interest} {r.randint(1, 20)} ชุด",
             "account_id": account_id,
             "contact_id": contact_id,
             "owner_id": owner,
@@ -170,6 +174,9 @@ class PipelineGenerator:
             deal["loss_reason"] = r.choice(LOSS_REASONS)
             deal["competitor"] = r.choice(COMPETITORS)
         self.deal_links.append((deal_id, account_id, contact_id, owner))
+        if quoted_on is not None:
+            closed = steps[-1][1].date() if final in ("won", "lost") else None
+            self.quoted.append(QuotedDeal(deal_id, account_id, contact_id, owner, interest, quoted_on, final, closed))
         return deal, history
 
     def targets(self) -> list[dict[str, Any]]:
