@@ -283,6 +283,7 @@ def load(
                         item = (preparer.prepare_columns(batch) if isinstance(batch, Columns)
                                 else preparer.prepare(*batch))
                         deferred.consider(model.__tablename__, len(item.records))
+                        deferred.consider("change", len(item.changes))
                         cur.executemany(item.sql, item.records)
                         cur.executemany(item.change_sql, item.changes)
                         done += len(item.records)

@@ -10,7 +10,6 @@ syncs like it.
 from __future__ import annotations
 
 import colorsys
-import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -23,9 +22,10 @@ from crm_desktop.db import bulk
 from crm_desktop.db.database import Database
 from crm_desktop.demo import vocab as V
 from crm_desktop.demo.activities import ActivityGenerator, Customers
+from crm_desktop.demo.draws import Draws
 from crm_desktop.demo.pipeline import INTERESTS, PipelineGenerator
 from crm_desktop.demo.sales import SalesGenerator
-from crm_desktop.models import Account, Contact, User, fixed_id, new_id
+from crm_desktop.models import Account, Contact, User, fixed_id, new_ids
 from crm_desktop.services.validation import make_tax_id
 
 
@@ -88,7 +88,7 @@ def _places() -> tuple[tuple[str, str, str, str, str], ...]:
 
 class _Generator:
     def __init__(self, seed: int, size: Size, today: date) -> None:
-        self.rnd = random.Random(seed)
+        self.rnd = Draws(seed)
         self.size = size
         self.today = today
         self.places = _places()
@@ -219,9 +219,9 @@ class _Generator:
         account_owners: list[str] = []
         for start in range(0, self.size.accounts, BATCH):
             rows = []
-            for i in range(start, min(start + BATCH, self.size.accounts)):
+            for i, row_id in zip(range(start, min(start + BATCH, self.size.accounts)), new_ids(BATCH), strict=False):
                 row = self.account(i, account_ids)
-                row["id"] = new_id()
+                row["id"] = row_id
                 rows.append(row)
             account_ids += [row["id"] for row in rows]
             account_owners += [row["owner_id"] for row in rows]
@@ -232,10 +232,10 @@ class _Generator:
         for start in range(0, self.size.contacts, BATCH):
             stop = min(start + BATCH, self.size.contacts)
             rows = []
-            for i in range(start, stop):
+            for i, row_id in zip(range(start, stop), new_ids(stop - start), strict=True):
                 account_id = account_ids[self.rnd.randrange(len(account_ids))] if i < b2b else None
                 row = self.contact(account_id)
-                row["id"] = new_id()
+                row["id"] = row_id
                 if account_id is not None:
                     first_contact.setdefault(account_id, row["id"])
                 else:

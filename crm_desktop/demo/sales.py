@@ -25,6 +25,7 @@ from typing import Any
 from crm_desktop.db import bulk
 from crm_desktop.demo import sales_vocab as S
 from crm_desktop.demo.activities import Customers
+from crm_desktop.demo.draws import Weighted
 from crm_desktop.models import Product, Quotation, QuotationLine, SalesOrder, SalesOrderLine, new_ids
 from crm_desktop.money import line_amounts
 
@@ -32,7 +33,13 @@ DAYS = 730  # orders over the 24 months before today
 QUOTE_VALID_DAYS = 30
 REGULAR_SHARE = 0.3  # of the order lines: regular customers re-buying consumables
 B2C_SHARE = 0.25  # of the one-off orders: people without a company
-LINE_COUNTS = (30, 25, 17, 10, 7, 5, 3, 2, 1)  # weights of 1, 2, … lines on an order
+LINE_COUNTS = Weighted(list(zip(range(1, 10), (30, 25, 17, 10, 7, 5, 3, 2, 1), strict=True)))  # lines on an order
+CHANNELS_B2B, CHANNELS_B2C = Weighted(S.ORDER_CHANNELS_B2B), Weighted(S.ORDER_CHANNELS_B2C)
+# Order statuses by age: over 45 days, over 15 days, the last 15 days.
+OLD = Weighted((('invoiced', 94), ('delivered', 3), ('cancelled', 3)))
+RECENT = Weighted((('invoiced', 45), ('delivered', 35), ('partly_delivered', 8), ('confirmed', 7), ('cancelled', 5)))
+NEW = Weighted((('draft', 12), ('confirmed', 45), ('partly_delivered', 18), ('delivered', 20), ('cancelled', 5)))
+DIRECT_OUTCOMES = Weighted((('accepted', 40), ('rejected', 25), ('expired', 35)))  # of old direct quotations
 LINE_DISCOUNTS_BP = (200, 300, 500, 1000)
 ORDER_BATCH = 20_000
 # What a deal's interest (pipeline.INTERESTS) is bought from.
@@ -76,10 +83,6 @@ class _Doc:
     issued_on: date
     header: dict[str, Any]
     lines: list[tuple[_Product, int, int, int, int]] = field(default_factory=list)
-
-
-def _weighted(rnd: random.Random, pairs: Sequence[tuple[str, int]]) -> str:
-    return rnd.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
 
 
 def _be_year(day: date) -> int:
@@ -194,7 +197,7 @@ class SalesGenerator:
         terms = r.randrange(len(S.PAYMENT_TERMS)) if not b2c else 0
         return {"account_id": account, "contact_id": contact,
                 "owner_id": owner if r.random() < 0.9 else r.choice(self.rep_ids),
-                "channel": _weighted(r, S.ORDER_CHANNELS_B2C if b2c else S.ORDER_CHANNELS_B2B),
+                "channel": (CHANNELS_B2C if b2c else CHANNELS_B2B).draw(r),
                 "prices_include_vat": b2c and r.random() < 0.9, "language": "en" if english else "th",
                 "payment_terms": (S.PAYMENT_TERMS_EN if english else S.PAYMENT_TERMS)[terms]}
 
@@ -253,14 +256,14 @@ class SalesGenerator:
             issued = self._day()
             account, contact, owner = self._customer(r.random() < 0.15)
             doc = _Doc(issued, self._header(account, contact, owner))
-            self._fill(doc, r.choices(range(1, 10), weights=LINE_COUNTS)[0])
+            self._fill(doc, LINE_COUNTS.draw(r))
             age = (today - issued).days
             if age < 7:
                 status = r.choice(("draft", "sent", "sent", "sent"))
             elif age <= QUOTE_VALID_DAYS:
                 status = r.choice(("sent", "sent", "accepted", "rejected"))
             else:
-                status = r.choices(("accepted", "rejected", "expired"), weights=(40, 25, 35))[0]
+                status = DIRECT_OUTCOMES.draw(r)
             doc.header["status"] = status
             if status in ("accepted", "rejected"):
                 doc.header["decided_on"] = min(today, issued + timedelta(days=r.randint(1, QUOTE_VALID_DAYS)))
@@ -307,7 +310,7 @@ class SalesGenerator:
         while lines < line_target:
             account, contact, owner = self._customer(r.random() < B2C_SHARE)
             doc = _Doc(self._day(), self._header(account, contact, owner))
-            self._fill(doc, r.choices(range(1, 10), weights=LINE_COUNTS)[0])
+            self._fill(doc, LINE_COUNTS.draw(r))
             orders.append(doc)
             lines += len(doc.lines)
         for doc in orders:
@@ -339,14 +342,7 @@ class SalesGenerator:
         """The order's status by its age, and each line's (promised, delivered quantity, delivered on, note)."""
         r, today = self.rnd, self.today
         age = (today - doc.issued_on).days
-        if age > 45:
-            status = r.choices(("invoiced", "delivered", "cancelled"), weights=(94, 3, 3))[0]
-        elif age > 15:
-            status = r.choices(("invoiced", "delivered", "partly_delivered", "confirmed", "cancelled"),
-                               weights=(45, 35, 8, 7, 5))[0]
-        else:
-            status = r.choices(("draft", "confirmed", "partly_delivered", "delivered", "cancelled"),
-                               weights=(12, 45, 18, 20, 5))[0]
+        status = (OLD if age > 45 else RECENT if age > 15 else NEW).draw(r)
         if status == "partly_delivered" and age == 0:
             status = "confirmed"
         header: dict[str, Any] = {"status": status}
