@@ -71,11 +71,21 @@ def test_generation_is_deterministic() -> None:
     assert names() == names()
 
 
-def test_cancel_leaves_the_database_exactly_as_it_was(app: AppContext) -> None:
+def journal_mode(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("alone", [False, True], ids=["beside-readers", "alone"])
+def test_cancel_leaves_the_database_exactly_as_it_was(app: AppContext, alone: bool) -> None:
     before = table_dump(app.database.path)
     with pytest.raises(bulk.Cancelled):
-        load_demo(app.database, "small", app.user_id, progress=lambda done, total: done < 300)
+        load_demo(app.database, "small", app.user_id, progress=lambda done, total: done < 300, alone=alone)
     assert table_dump(app.database.path) == before
+    assert journal_mode(app.database.path) == "wal"  # a load alone went without it, and gave it back
     # The search triggers dropped for the load came back with the rollback: new rows are indexed.
     from datetime import date
 
@@ -83,6 +93,26 @@ def test_cancel_leaves_the_database_exactly_as_it_was(app: AppContext) -> None:
 
     create_account(app.uow(), AccountInput(name="ร้านหลังยกเลิก"), date(2026, 11, 23))
     assert [h.title for h in search_all(app.database, "หลังยกเลิก")] == ["ร้านหลังยกเลิก"]
+
+
+def test_a_load_alone_goes_without_the_wal_unless_someone_reads_beside_it(app: AppContext) -> None:
+    """Alone, the load writes with a rollback journal (its -journal file is there during the load);
+    with a reader open it cannot switch, and stays in WAL mode. WAL mode is back either way."""
+    journal = Path(f"{app.database.path}-journal")
+    seen: list[bool] = []
+
+    def first_batch(_done: int, _total: int) -> bool:
+        seen.append(journal.exists())
+        return False
+
+    reader = sqlite3.connect(app.database.path)
+    reader.execute("SELECT count(*) FROM account").fetchone()
+    with pytest.raises(bulk.Cancelled):
+        load_demo(app.database, "small", app.user_id, progress=first_batch, alone=True)
+    reader.close()
+    with pytest.raises(bulk.Cancelled):
+        load_demo(app.database, "small", app.user_id, progress=first_batch, alone=True)
+    assert seen == [False, True] and journal_mode(app.database.path) == "wal" and not journal.exists()
 
 
 def test_index_triggers_are_restored_after_a_load(app: AppContext) -> None:
