@@ -168,10 +168,11 @@ def main() -> int:
     print(f"database: {args.db}")
     made = ensure_demo_db(args.db, "large")
     row("", "crm_desktop", "raw sqlite3", "target")
+    # The demo has the sales too now: bench/bench_demo.py gives the activities part and a raw baseline.
     if made is None:
-        row("demo large, whole run", "not measured: database reused", "", "≤ 90 s")
+        row("demo large, whole run", "not measured: database reused", "", "≤ 150 s with sales")
     else:
-        row("demo large, whole run", f"{made:8.1f} s", "", "≤ 90 s")
+        row("demo large, whole run (with sales)", f"{made:8.1f} s", "", "≤ 150 s with sales")
     app = QApplication.instance() or QApplication([])
     ctx = open_app(args.db, read_only=True, clock=SystemClock())
     conn = sqlite3.connect(args.db)
