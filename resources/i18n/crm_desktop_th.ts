@@ -1614,6 +1614,29 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>How new document numbers look. {year} is the Buddhist Era year of the document&apos;s date, {yy} its last two digits, {ce} the year A.D., {month} the month, {seq} the running number (needed, once) and {copy} where another copy puts its code.</source>
+        <translation>รูปแบบเลขที่ของเอกสารใหม่ {year} คือปี พ.ศ. ของวันที่ในเอกสาร {yy} คือเลขสองหลักท้ายของปีนั้น {ce} คือปี ค.ศ. {month} คือเดือน {seq} คือเลขลำดับ (ต้องมี หนึ่งครั้ง) และ {copy} คือตำแหน่งที่สำเนาเครื่องอื่นใส่รหัสของตน</translation>
+    </message>
+    <message>
+        <source>Quotations</source>
+        <translation>ใบเสนอราคา</translation>
+    </message>
+    <message>
+        <source>Sales orders</source>
+        <translation>ใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>A new pattern applies to documents made from now on; numbers already given stay. The running number continues from the highest one given with the same beginning.</source>
+        <translation>รูปแบบใหม่ใช้กับเอกสารที่ออกต่อจากนี้ เลขที่ที่ออกไปแล้วไม่เปลี่ยน เลขลำดับจะต่อจากเลขสูงสุดที่เคยออกด้วยส่วนต้นเดียวกัน</translation>
+    </message>
+    <message>
+        <source>e.g. %1 (on another copy: %2)</source>
+        <translation>เช่น %1 (บนสำเนาเครื่องอื่น: %2)</translation>
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
         <source>Drop a card here when the customer has agreed</source>
@@ -4308,6 +4331,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>สำรองข้อมูล</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>เอกสาร</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
@@ -4330,6 +4357,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Clash warning saved</source>
         <translation>บันทึกการเตือนนัดซ้อนแล้ว</translation>
+    </message>
+    <message>
+        <source>Document numbers saved</source>
+        <translation>บันทึกรูปแบบเลขที่เอกสารแล้ว</translation>
     </message>
 </context>
 <context>
@@ -4618,6 +4649,26 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เมื่อตั้งรหัสสำนักงาน ไฟล์ที่ส่งออกจะถูกลงนาม และไฟล์ที่ลงนามด้วยรหัสอื่น (หรือไม่ได้ลงนาม) จะถูกปฏิเสธ</translation>
     </message>
     <message>
+        <source>Document numbers</source>
+        <translation>เลขที่เอกสาร</translation>
+    </message>
+    <message>
+        <source>This copy is the office</source>
+        <translation>สำเนานี้คือสำนักงาน</translation>
+    </message>
+    <message>
+        <source>Quotations and orders made on this copy get numbers without a copy code, and this copy gives office numbers to those of other copies</source>
+        <translation>ใบเสนอราคาและใบสั่งขายที่ออกจากสำเนานี้จะได้เลขที่ที่ไม่มีรหัสสำเนา และสำเนานี้จะออกเลขที่ของสำนักงานให้เอกสารจากสำเนาอื่น</translation>
+    </message>
+    <message>
+        <source>Renumber documents from other copies</source>
+        <translation>ออกเลขที่ใหม่ให้เอกสารจากสำเนาอื่น</translation>
+    </message>
+    <message>
+        <source>Give office numbers to the quotations and orders other copies numbered with their copy code; the first number stays findable</source>
+        <translation>ออกเลขที่ของสำนักงานให้ใบเสนอราคาและใบสั่งขายที่สำเนาอื่นออกเลขพร้อมรหัสสำเนา เลขที่เดิมยังค้นหาได้</translation>
+    </message>
+    <message>
         <source>Export sync file…</source>
         <translation>ส่งออกไฟล์ซิงก์…</translation>
     </message>
@@ -4702,6 +4753,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>รหัสเครื่อง: %1 · บันทึกการเปลี่ยนแปลง %2 รายการ · รหัสสำนักงาน %3 · มี %4 ระเบียนที่รอข้อมูลหลัก</translation>
     </message>
     <message>
+        <source>This copy is the office: its quotations and orders get numbers without a copy code.</source>
+        <translation>สำเนานี้คือสำนักงาน: ใบเสนอราคาและใบสั่งขายที่ออกจากที่นี่จะได้เลขที่ที่ไม่มีรหัสสำเนา</translation>
+    </message>
+    <message>
+        <source>Quotations and orders made on this copy carry its code %1 in their number until the office renumbers them.</source>
+        <translation>ใบเสนอราคาและใบสั่งขายที่ออกจากสำเนานี้จะมีรหัส %1 อยู่ในเลขที่ จนกว่าสำนักงานจะออกเลขที่ใหม่ให้</translation>
+    </message>
+    <message>
         <source>copy %1</source>
         <translation>เครื่อง %1</translation>
     </message>
@@ -4768,6 +4827,18 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Nothing new from copy %2: the file holds no changes.</source>
         <translation>ไม่มีข้อมูลใหม่จากเครื่อง %2: ไฟล์นี้ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
+    </message>
+    <message>
+        <source>Make this copy the office? Only one copy should be: its documents get numbers without a copy code, and it renumbers the documents of the other copies after their files are imported.</source>
+        <translation>ตั้งสำเนานี้เป็นสำนักงานหรือไม่? ควรมีเพียงสำเนาเดียว เอกสารของสำเนานี้จะได้เลขที่ที่ไม่มีรหัสสำเนา และสำเนานี้จะออกเลขที่ใหม่ให้เอกสารของสำเนาอื่นหลังนำเข้าไฟล์ของสำเนานั้น</translation>
+    </message>
+    <message>
+        <source>This copy is now the office</source>
+        <translation>สำเนานี้เป็นสำนักงานแล้ว</translation>
+    </message>
+    <message>
+        <source>Renumbered %1 quotation(s) and %2 sales order(s) from other copies.</source>
+        <translation>ออกเลขที่ใหม่ให้ใบเสนอราคา %1 ใบ และใบสั่งขาย %2 ใบจากสำเนาอื่นแล้ว</translation>
     </message>
     <message>
         <source>Office key</source>
