@@ -1,0 +1,47 @@
+"""product search: a trigram index over SKU and the Thai and English names
+
+Revision ID: 0015
+Revises: 0014
+Create Date: 2026-12-06 18:30:00
+
+The Products tab, the line editor's product picker and Ctrl+K find a product by any part of its
+SKU or names, Thai included (THAI.md, "Search"). Like the other indexes it is kept by triggers,
+so every writer (the app, bulk loads, a sync import) updates it in the same transaction.
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+from crm_desktop.db.search_index import has_trigram
+
+revision = '0015'
+down_revision = '0014'
+branch_labels = None
+depends_on = None
+
+# Frozen copy of crm_desktop.db.search_index DDL for products at this revision.
+SEARCH_INDEX_DDL = (
+    "CREATE VIRTUAL TABLE product_fts USING fts5(body, tokenize='trigram', detail=none, columnsize=0)",
+    "INSERT INTO product_fts(rowid, body) SELECT rowid, product.sku || ' ' || product.name_th || ' ' || "
+    "product.name_en FROM product WHERE deleted_at IS NULL",
+    "CREATE TRIGGER product_fts_ai AFTER INSERT ON product WHEN new.deleted_at IS NULL BEGIN INSERT INTO "
+    "product_fts(rowid, body) VALUES (new.rowid, new.sku || ' ' || new.name_th || ' ' || new.name_en); END",
+    "CREATE TRIGGER product_fts_au AFTER UPDATE OF sku, name_th, name_en, deleted_at ON product BEGIN DELETE FROM "
+    "product_fts WHERE rowid = old.rowid; INSERT INTO product_fts(rowid, body) SELECT new.rowid, new.sku || ' ' || "
+    "new.name_th || ' ' || new.name_en WHERE new.deleted_at IS NULL; END",
+    "CREATE TRIGGER product_fts_ad AFTER DELETE ON product BEGIN DELETE FROM product_fts WHERE rowid = old.rowid; END",
+)
+
+
+def upgrade() -> None:
+    conn = op.get_bind()
+    if has_trigram(conn.connection.dbapi_connection):
+        for statement in SEARCH_INDEX_DDL:
+            op.execute(statement)
+
+
+def downgrade() -> None:
+    for trigger in ("ai", "au", "ad"):
+        op.execute(f"DROP TRIGGER IF EXISTS product_fts_{trigger}")
+    op.execute("DROP TABLE IF EXISTS product_fts")
