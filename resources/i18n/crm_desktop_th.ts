@@ -2535,6 +2535,161 @@
     </message>
 </context>
 <context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Add a product: type its SKU or name…</source>
+        <translation>เพิ่มสินค้า: พิมพ์รหัสหรือชื่อสินค้า…</translation>
+    </message>
+    <message>
+        <source>No active product matches</source>
+        <translation>ไม่พบสินค้าที่ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <source>Add text line</source>
+        <translation>เพิ่มรายการพิมพ์เอง</translation>
+    </message>
+    <message>
+        <source>A line without a product: a service, a fee, anything typed</source>
+        <translation>รายการที่ไม่ใช่สินค้าในระบบ เช่น ค่าบริการ ค่าธรรมเนียม หรือข้อความที่พิมพ์เอง</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ลบรายการ</translation>
+    </message>
+    <message>
+        <source>Move the line up</source>
+        <translation>เลื่อนรายการขึ้น</translation>
+    </message>
+    <message>
+        <source>Move the line down</source>
+        <translation>เลื่อนรายการลง</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>หน่วย</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>ราคาต่อหน่วย</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>ภาษี</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>A percentage (10 %) or an amount in baht (500) off this line</source>
+        <translation>ส่วนลดของรายการนี้ เป็นเปอร์เซ็นต์ (10 %) หรือเป็นบาท (500)</translation>
+    </message>
+    <message>
+        <source>Prices include VAT</source>
+        <translation>ราคารวมภาษีมูลค่าเพิ่มแล้ว</translation>
+    </message>
+    <message>
+        <source>Bill discount (baht)</source>
+        <translation>ส่วนลดท้ายบิล (บาท)</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>รวมเป็นเงิน</translation>
+    </message>
+    <message>
+        <source>Bill discount</source>
+        <translation>ส่วนลดท้ายบิล</translation>
+    </message>
+    <message>
+        <source>Amount before VAT</source>
+        <translation>ยอดก่อนภาษีมูลค่าเพิ่ม</translation>
+    </message>
+    <message>
+        <source>VAT %1 %</source>
+        <translation>ภาษีมูลค่าเพิ่ม %1 %</translation>
+    </message>
+    <message>
+        <source>Grand total</source>
+        <translation>จำนวนเงินรวมทั้งสิ้น</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>รายการที่ %1: %2</translation>
+    </message>
+    <message>
+        <source>a quantity has at most 3 decimals.</source>
+        <translation>จำนวนมีทศนิยมได้ไม่เกิน 3 ตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>the quantity is not a number.</source>
+        <translation>จำนวนไม่ใช่ตัวเลข</translation>
+    </message>
+    <message>
+        <source>the quantity must be more than 0.</source>
+        <translation>จำนวนต้องมากกว่า 0</translation>
+    </message>
+    <message>
+        <source>the unit price is not an amount of money.</source>
+        <translation>ราคาต่อหน่วยไม่ใช่จำนวนเงินที่ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>the unit price must be from 0 to 10,000,000 baht.</source>
+        <translation>ราคาต่อหน่วยต้องอยู่ระหว่าง 0 ถึง 10,000,000 บาท</translation>
+    </message>
+    <message>
+        <source>write the discount as a percentage (10 %) or an amount in baht (500).</source>
+        <translation>ใส่ส่วนลดเป็นเปอร์เซ็นต์ (10 %) หรือเป็นจำนวนบาท (500)</translation>
+    </message>
+    <message>
+        <source>Free of charge?</source>
+        <translation>แถมฟรีหรือไม่?</translation>
+    </message>
+    <message>
+        <source>Line %1 has the price 0. Is it given free of charge?</source>
+        <translation>รายการที่ %1 ราคาเป็น 0 เป็นรายการแถมฟรีใช่หรือไม่?</translation>
+    </message>
+    <message>
+        <source>Yes, free</source>
+        <translation>ใช่ แถมฟรี</translation>
+    </message>
+    <message>
+        <source>The discount is more than the line&apos;s amount.</source>
+        <translation>ส่วนลดมากกว่ายอดเงินของรายการ</translation>
+    </message>
+    <message>
+        <source>No price yet: enter it, or confirm the line is free.</source>
+        <translation>ยังไม่มีราคา: ใส่ราคา หรือยืนยันว่าเป็นรายการแถมฟรี</translation>
+    </message>
+    <message>
+        <source>the discount is more than the line&apos;s amount.</source>
+        <translation>ส่วนลดมากกว่ายอดเงินของรายการ</translation>
+    </message>
+    <message>
+        <source>The bill discount is not an amount of money.</source>
+        <translation>ส่วนลดท้ายบิลไม่ใช่จำนวนเงินที่ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>The bill discount is more than the lines&apos; total.</source>
+        <translation>ส่วนลดท้ายบิลมากกว่ายอดรวมของรายการ</translation>
+    </message>
+</context>
+<context>
     <name>ListEditorDialog</name>
     <message>
         <source>Add…</source>
