@@ -203,3 +203,12 @@ def price_history(db: Database, product_id: str) -> list[PriceChange]:
 def product_count(db: Database) -> int:
     with db.engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(TABLE).where(Product.deleted_at.is_(None))).scalar() or 0
+
+
+def product_skus(db: Database, ids: Sequence[str]) -> dict[str, str]:
+    """SKUs of products by id, deleted ones included (a stored line still names its product)."""
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    with db.engine.connect() as conn:
+        return {r.id: r.sku for r in conn.execute(select(Product.id, Product.sku).where(Product.id.in_(wanted)))}

@@ -18,6 +18,7 @@ from crm_desktop.services import records, validation
 from crm_desktop.services.changes import Changes
 
 ENTITY = "product"
+MAX_PRICE_SATANG = MAX_UNIT_PRICE_SATANG  # ten million baht: what a product or a line may cost
 
 
 @dataclass
@@ -42,7 +43,7 @@ def unit_price(value: object, field: str) -> int:
         raise ValidationError(field, "An amount must be a whole number of satang.")
     if value < 0:
         raise ValidationError(field, "An amount cannot be negative.")
-    if value > MAX_UNIT_PRICE_SATANG:
+    if value > MAX_PRICE_SATANG:
         raise ValidationError(field, "A price is at most 10,000,000 baht.")
     return value
 
