@@ -27,6 +27,7 @@ from crm_desktop import cli
 from crm_desktop.clock import FixedClock, office_time
 from crm_desktop.models import Activity
 from crm_desktop.queries.activities.reminders import scan_reminders
+from crm_desktop.queries.sales.documents import DocumentFilter, document_count
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.activities.reminders import snooze_reminders, snooze_until
@@ -34,6 +35,16 @@ from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import back_up_now, check_and_back_up
 from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, delete_contacts, update_contact
 from crm_desktop.services.opportunities import move_to_stage
+from crm_desktop.services.sales.documents import OrderInput, OrderLineInput, QuotationInput
+from crm_desktop.services.sales.lines import LineInput
+from crm_desktop.services.sales.orders import (
+    Delivery,
+    confirm_order,
+    create_order,
+    order_from_quotation,
+    record_delivery,
+)
+from crm_desktop.services.sales.quotations import accept_quotation, create_quotation, send_quotation
 from crm_desktop.services.stages import default_stage_id
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.ui.prefs import Prefs
@@ -132,6 +143,20 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         opportunities_tab.show_board()
         save(window, out / f"{lang}-board.png", app)
         opportunities_tab.show_list()
+
+    orders_tab = getattr(window, "orders_tab", None)
+    if orders_tab is not None:  # the Orders tab: quotations, sales orders (late ones marked), their forms
+        window.tabs.setCurrentWidget(orders_tab)
+        for page, name in ((orders_tab.quotations, "quotations"), (orders_tab.orders, "orders")):
+            orders_tab.reveal(page)
+            page.refresh()
+            if page.model.rowCount():
+                page.table.selectRow(0)
+            save(window, out / f"{lang}-{name}.png", app)
+        orders_tab.reveal(orders_tab.quotations)
+        dialog_shot("quotation-dialog", orders_tab.quotations.new_record)
+        orders_tab.reveal(orders_tab.orders)
+        dialog_shot("delivery-dialog", orders_tab.orders.record_delivery)
 
     window.tabs.setCurrentWidget(window.activities_tab)
     save(window, out / f"{lang}-activities.png", app)
@@ -311,6 +336,47 @@ def my_day_sample(ctx: AppContext) -> None:
                                              all_day=True, owner_id=ctx.user_id, assignee_id=ctx.user_id))
 
 
+def orders_sample(ctx: AppContext) -> None:
+    """Quotations in each state and orders along their way, one of them late, when the data has none."""
+    if document_count(ctx.database, "quotation", DocumentFilter()):
+        return
+    with sqlite3.connect(ctx.database.path) as conn:
+        accounts = [r[0] for r in conn.execute("SELECT id FROM account WHERE deleted_at IS NULL ORDER BY id LIMIT 8")]
+    today, day = ctx.today(), timedelta(days=1)
+    aircon = LineInput("แอร์ติดผนัง Inverter 12,000 บีทียู", 4000, 1_590_000, unit="เครื่อง")
+    install = LineInput("ค่าติดตั้งพร้อมท่อน้ำยา 4 เมตร", 4000, 250_000, unit="จุด")
+    clean = LineInput("ล้างแอร์ประจำปี (สัญญา 12 เดือน)", 12_000, 60_000, unit="ครั้ง", discount_bp=1000)
+    steps = ("draft", "sent", "accepted", "sent", "draft", "accepted")
+    for i, (account_id, step) in enumerate(zip(accounts, steps, strict=False)):
+        lines = [aircon, install] if i % 2 == 0 else [clean]
+        data = QuotationInput(account_id=account_id, issued_on=today - (12 - i) * day, lines=lines,
+                              payment_terms="เครดิต 30 วัน", remarks="ราคานี้รวมค่าขนส่งในเขตกรุงเทพฯ")
+        quotation = create_quotation(ctx.uow(), data, today).created[0]
+        if step != "draft":
+            send_quotation(ctx.uow(), quotation, today, ctx.now())
+        if step == "accepted":
+            accept_quotation(ctx.uow(), quotation, today)
+            order = order_from_quotation(ctx.uow(), quotation, today).created[0]
+            confirm_order(ctx.uow(), order, today, ctx.now())
+    for n, account_id in enumerate(accounts[5:8]):
+        promised = [today - (3 - n) * day, today + 7 * day]
+        lines = [OrderLineInput("ตู้แช่เครื่องดื่ม 2 ประตู", 2000, 2_450_000, unit="ตู้", promised_on=promised[0]),
+                 OrderLineInput("พัดลมไอเย็น 40 ลิตร", 6000, 590_000, unit="เครื่อง", promised_on=promised[1])]
+        order = create_order(ctx.uow(), OrderInput(account_id=account_id, issued_on=today - 10 * day, lines=lines),
+                             today).created[0]
+        confirm_order(ctx.uow(), order, today, ctx.now())
+        if n:
+            first = [line for line in order_lines(ctx, order)][: n]
+            record_delivery(ctx.uow(), order, [Delivery(line, 2000, today - day, "DN-0412") for line in first],
+                            today)
+
+
+def order_lines(ctx: AppContext, order_id: str) -> list[str]:
+    with sqlite3.connect(ctx.database.path) as conn:
+        return [r[0] for r in conn.execute("SELECT id FROM sales_order_line WHERE order_id = ? ORDER BY position",
+                                           (order_id,))]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
@@ -333,6 +399,7 @@ def main() -> int:
                 timeline_account = timeline_sample(ctx)
                 my_day_sample(ctx)
                 reminder_sample(ctx, clock)
+                orders_sample(ctx)
             for lang in args.lang:
                 shoot(ctx, lang, args.out, Path(tmp) / "settings.ini", sync_file, timeline_account)
         finally:
