@@ -15,7 +15,7 @@ lines up to about 30 million baht; documents entirely VAT-able or exempt are exa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,7 +24,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, lite
 from sqlalchemy.orm import aliased
 
 from crm_desktop.db.database import Database
-from crm_desktop.models import Account, Contact, Quotation, QuotationLine, SalesOrder, SalesOrderLine, User
+from crm_desktop.models import Account, Contact, Product, Quotation, QuotationLine, SalesOrder, SalesOrderLine, User
 from crm_desktop.money import BP
 from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, rowid, text_filter
@@ -294,3 +294,79 @@ def document_totals(db: Database, kind: str, flt: DocumentFilter, today: date | 
         )
         count, before_vat, vat, grand, clamped = conn.execute(stmt).one()
     return ListTotals(count, before_vat, vat, grand, clamped)
+
+
+@dataclass(frozen=True)
+class OrderExportLine:
+    """One order line with its order's header and totals, as `crm-desktop export orders` writes it."""
+
+    order_number: str
+    provisional_number: str
+    issued_on: date
+    status: str
+    customer_name: str
+    tax_id: str
+    branch_code: str
+    owner_name: str
+    channel: str
+    position: int
+    sku: str
+    description: str
+    quantity_milli: int
+    unit: str
+    unit_price_satang: int
+    discount_bp: int
+    discount_satang: int
+    vatable: bool
+    net_satang: int
+    promised_on: date | None
+    delivered_milli: int
+    order_before_vat_satang: int
+    order_vat_satang: int
+    order_grand_total_satang: int
+
+
+def order_export_lines(db: Database, month: str = "") -> Iterator[OrderExportLine]:
+    """Every live line of the live orders (issued in `month`, "YYYY-MM", if given), by date and
+    number; read as they are written out (a large month never sits in memory whole)."""
+    today = db.time.today()
+    flt = DocumentFilter(month=month)
+    line = SalesOrderLine
+    gross = line_gross(line)
+    net = gross - func.min(line_discount(line), gross)
+    with db.engine.connect() as conn:
+        cond = _conditions(conn, "sales_order", flt, today)
+        sums = _line_sums("sales_order", today, select(SalesOrder.id).where(*cond))
+        amounts = _money(SalesOrder, sums)
+        totals = {r[0]: tuple(r[1:]) for r in conn.execute(
+            select(SalesOrder.id, amounts["before_vat"], amounts["vat"], amounts["grand_total"])
+            .select_from(SalesOrder).outerjoin(sums, sums.c.doc_id == SalesOrder.id).where(*cond))}
+        rows = conn.execute(
+            select(SalesOrder.id, SalesOrder.number, SalesOrder.provisional_number, SalesOrder.issued_on,
+                   SalesOrder.status, Account.name, Contact.prefix, Contact.first_name, Contact.last_name,
+                   func.coalesce(Account.tax_id, ""), func.coalesce(Account.branch_code, ""),
+                   func.coalesce(User.name, ""), SalesOrder.channel, line.position, func.coalesce(Product.sku, ""),
+                   line.description, line.quantity_milli, line.unit, line.unit_price_satang, line.discount_bp,
+                   line.discount_satang, line.vatable, net, line.promised_on, line.delivered_milli)
+            .select_from(line)
+            .join(SalesOrder, SalesOrder.id == line.order_id)
+            .outerjoin(Account, Account.id == SalesOrder.account_id)
+            .outerjoin(Contact, Contact.id == SalesOrder.contact_id)
+            .outerjoin(User, User.id == SalesOrder.owner_id)
+            .outerjoin(Product, Product.id == line.product_id)
+            .where(line.deleted_at.is_(None), *cond)
+            .order_by(SalesOrder.issued_on, SalesOrder.number, line.position, line.id)
+        )
+        yield from _export_lines(rows, totals)
+
+
+def _export_lines(rows: Iterable[Any], totals: dict[str, tuple[Any, ...]]) -> Iterator[OrderExportLine]:
+    for (order_id, number, provisional, issued_on, status, account_name, prefix, first, last, tax_id, branch, owner,
+         channel, position, sku, description, quantity_milli, unit, price, discount_bp, discount_satang, vatable,
+         line_net, promised_on, delivered) in rows:
+        customer = account_name if account_name is not None else full_name(prefix or "", first or "", last or "")
+        before_vat, vat, grand = totals[order_id]
+        yield OrderExportLine(
+            number, provisional, issued_on, status, customer, tax_id, branch, owner, channel, position, sku,
+            description, quantity_milli, unit, price, discount_bp, discount_satang, bool(vatable), line_net,
+            promised_on, delivered, before_vat, vat, grand)
