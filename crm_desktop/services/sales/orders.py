@@ -10,7 +10,7 @@ longer change.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from operator import attrgetter
 from typing import Any, cast
@@ -149,27 +149,45 @@ def update_order(uow: UnitOfWork, order_id: str, data: OrderInput, today: date) 
     with uow:
         order = _changeable(_get(uow, order_id))
         stored = uow.order_lines.live_of(order.id)
-        header, lines = _clean(uow, data, today, order, stored)
-        if order.status != "draft":
-            fixed_header = {k: v for k, v in header.items() if k not in ("delivery_address", "notes")}
-            fixed_lines = [{k: v for k, v in x.items() if k != "promised_on"} for x in lines]
-            if len(lines) != len(stored) or any(getattr(order, k) != v for k, v in fixed_header.items()) or any(
-                    getattr(row, k) != v for row, x in zip(stored, fixed_lines, strict=True) for k, v in x.items()):
-                raise DomainError("Order {number} is confirmed: only the promised dates, the delivery address and "
-                                  "the notes can change.", number=order.number)
-        assign(order, header)
-        write_lines(uow, stored, lines, _new_line(order.id))
+        if order.status == "draft":
+            header, lines = _clean(uow, data, today, order, stored)
+            assign(order, header)
+            write_lines(uow, stored, lines, _new_line(order.id))
+        else:
+            _update_confirmed(order, stored, data)
         uow.commit()
     return Changes(ENTITY, updated=(order_id,))
+
+
+def _sold(data: OrderInput) -> OrderInput:
+    """The form without what may change after confirmation, to compare with the stored order."""
+    return replace(data, delivery_address="", notes="", lines=[
+        replace(x, promised_on=None, price_zero_confirmed=True) for x in data.lines])
+
+
+def _update_confirmed(order: SalesOrder, stored: Sequence[SalesOrderLine], data: OrderInput) -> None:
+    """Only the dates, the address and the notes; compared as the form shows the order, not checked
+    again, so an order a sync left inconsistent (a discount over its lines) still gets its dates."""
+    if _sold(data) != _sold(_as_input(order, stored)):
+        raise DomainError("Order {number} is confirmed: only the promised dates, the delivery address and the notes "
+                          "can change.", number=order.number)
+    assign(order, {"delivery_address": validation.column_text(data.delivery_address, SalesOrder.delivery_address),
+                   "notes": validation.column_text(data.notes, SalesOrder.notes)})
+    for row, line in zip(stored, data.lines, strict=True):
+        assign(row, {"promised_on": line.promised_on})
+
+
+def _as_input(order: SalesOrder, lines: Sequence[SalesOrderLine]) -> OrderInput:
+    return OrderInput(**{name: getattr(order, name) for name in HEADER_COLUMNS},
+                      delivery_address=order.delivery_address,
+                      lines=[_order_line(line_input(x), x.promised_on) for x in lines])
 
 
 def order_input(uow: UnitOfWork, order_id: str) -> OrderInput:
     """The stored order as form input, for the edit dialog."""
     with uow:
         order = _get(uow, order_id)
-        return OrderInput(
-            **{name: getattr(order, name) for name in HEADER_COLUMNS}, delivery_address=order.delivery_address,
-            lines=[_order_line(line_input(x), x.promised_on) for x in uow.order_lines.live_of(order.id)])
+        return _as_input(order, uow.order_lines.live_of(order.id))
 
 
 def confirm_order(uow: UnitOfWork, order_id: str, today: date, now: datetime) -> Changes:
