@@ -3325,6 +3325,37 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Quotation %1</source>
+        <translation>ใบเสนอราคา %1</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>พิมพ์…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>บันทึกเป็น…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>ภาษา</translation>
+    </message>
+    <message>
+        <source>Save the quotation as PDF</source>
+        <translation>บันทึกใบเสนอราคาเป็น PDF</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>เริ่มการพิมพ์ไม่ได้</translation>
+    </message>
+</context>
+<context>
     <name>PicklistDialog</name>
     <message>
         <source>Disqualify reasons (leads)</source>
