@@ -1,17 +1,25 @@
 """The bundled Sarabun (Thai and Latin in one font) registered with reportlab, and text laid out
-the Thai way: shaped by HarfBuzz (reportlab's `shaping`, through uharfbuzz) and wrapped by us
-between words (crm_desktop.thai_words), because reportlab cuts space-free Thai anywhere."""
+the Thai way: wrapped by us between words (crm_desktop.thai_words), because reportlab cuts
+space-free Thai anywhere, and each line shaped by HarfBuzz (reportlab's uharfbuzz support) so that
+tone marks and vowels sit where the font puts them. Thai and other scripts are shaped as separate
+runs: one buffer guesses one script for all of it, and a Latin guess leaves Thai marks unplaced.
+Our own flowable draws the lines, which also spares reportlab's paragraph engine re-breaking them.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
-from xml.sax.saxutils import escape
+from typing import Any
 
+from reportlab.lib.abag import ABag
+from reportlab.lib.colors import toColor
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph
+from reportlab.pdfbase.ttfonts import TTFont, shapeFragWord
+from reportlab.platypus import Flowable
 
 from crm_desktop.bundled import resource_path
 from crm_desktop.thai_words import wrap
@@ -19,6 +27,8 @@ from crm_desktop.thai_words import wrap
 REGULAR = "Sarabun"
 BOLD = "Sarabun-Bold"
 SLACK = 1.5  # points kept free on each wrapped line: shaped widths may differ a little from the font's advances
+BASELINE = 1.05  # the first baseline sits this many font sizes below a line's top (Thai marks stack high)
+_SCRIPT_RUNS = re.compile(r"[\u0e00-\u0e7f]+|[^\u0e00-\u0e7f]+")
 
 
 @cache
@@ -31,10 +41,51 @@ def register_fonts() -> None:
 
 def style(name: str, size: float = 9, *, bold: bool = False, align: int = 0, colour: str = "#000000",
           leading: float | None = None) -> ParagraphStyle:
-    """A paragraph style that shapes Thai (`shaping=1`; THAI.md: the default 0 lets marks collide)."""
+    """Font, size, leading, alignment and colour of a text (a ParagraphStyle only as a container)."""
     register_fonts()
     return ParagraphStyle(name, fontName=BOLD if bold else REGULAR, fontSize=size, leading=leading or size * 1.45,
-                          alignment=align, textColor=colour, shaping=1)
+                          alignment=align, textColor=colour)
+
+
+def shaped_runs(text: str, font: str, size: float) -> list[tuple[str, float]]:
+    """`text` as (shaped string, width) runs, one per script, ready for canvas.drawString."""
+    runs = []
+    for run in _SCRIPT_RUNS.findall(text):
+        word = shapeFragWord([pdfmetrics.stringWidth(run, font, size), (ABag(fontName=font, fontSize=size), run)])
+        runs.append((word[1][1], float(word[0])))
+    return runs
+
+
+class TextLines(Flowable):
+    """Lines already broken, each shaped and drawn as it is; splits between lines across pages."""
+
+    def __init__(self, lines: list[str], st: ParagraphStyle) -> None:
+        super().__init__()
+        self.lines, self.st = lines, st
+        self.runs = [shaped_runs(line, st.fontName, st.fontSize) for line in lines]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = len(self.lines) * self.st.leading
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        fits = int(available_height // self.st.leading)
+        if fits <= 0 or fits >= len(self.lines):
+            return [] if fits <= 0 else [self]
+        return [TextLines(self.lines[:fits], self.st), TextLines(self.lines[fits:], self.st)]
+
+    def draw(self) -> None:
+        canvas, st = self.canv, self.st
+        canvas.setFillColor(toColor(st.textColor))
+        canvas.setFont(st.fontName, st.fontSize)
+        for number, runs in enumerate(self.runs):
+            width = sum(w for _, w in runs)
+            x = {TA_RIGHT: self.width - width, TA_CENTER: (self.width - width) / 2}.get(st.alignment, 0.0)
+            y = self.height - number * st.leading - BASELINE * st.fontSize
+            for text, run_width in runs:
+                canvas.drawString(x, y, text)
+                x += run_width
 
 
 @dataclass(frozen=True)
@@ -47,13 +98,17 @@ class Wrapped:
 
 @dataclass
 class Writer:
-    """Makes paragraphs whose lines we broke ourselves, and remembers every text it wrapped."""
+    """Makes text flowables whose lines we broke ourselves, and remembers every text it wrapped."""
 
     wrapped: list[Wrapped] = field(default_factory=list)
 
-    def para(self, text: str, st: ParagraphStyle, width: float) -> Paragraph:
-        """`text` wrapped between words to `width` points, each line an explicit break."""
-        lines = wrap(text, width - SLACK, lambda s: pdfmetrics.stringWidth(s, st.fontName, st.fontSize))
-        if len(lines) > 1 or lines != [text]:
-            self.wrapped.append(Wrapped(text, tuple(lines)))
-        return Paragraph("<br/>".join(escape(line) for line in lines), st)
+    def para(self, text: str, st: ParagraphStyle, width: float) -> TextLines:
+        """`text` wrapped between words to `width` points."""
+        def measure(part: str) -> float:
+            return pdfmetrics.stringWidth(part, st.fontName, st.fontSize)
+
+        if "\n" not in text and measure(text) <= width - SLACK:
+            return TextLines([text], st)  # one line: no need to look for words
+        lines = wrap(text, width - SLACK, measure)
+        self.wrapped.append(Wrapped(text, tuple(lines)))
+        return TextLines(lines, st)
