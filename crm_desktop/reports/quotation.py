@@ -36,8 +36,8 @@ from crm_desktop.services.formatting import format_date_long, format_money
 from crm_desktop.services.validation import format_phone
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 14 * mm
-FOOT = 10 * mm
+MARGIN = 12 * mm
+FOOT = 8 * mm
 WIDTH = PAGE_WIDTH - 2 * MARGIN
 PAD = 4  # points of cell padding left and right
 LOGO_SIZE = (50 * mm, 20 * mm)
@@ -163,14 +163,15 @@ class _Layout:
         self.right = style("right", align=TA_RIGHT)
         self.right_bold = style("right_bold", bold=True, align=TA_RIGHT)
         self.centre = style("centre", align=TA_CENTER)
+        self.caption = style("caption", 8, bold=True, colour=INK)
 
     def p(self, text: str, width: float, st: Any = None) -> TextLines:
         return self.writer.para(text, st or self.text, width)
 
     def story(self) -> list[Any]:
-        return [self.header(), Spacer(1, 4 * mm), self.parties(), Spacer(1, 4 * mm), self.lines(),
-                Spacer(1, 2 * mm), KeepTogether([self.totals(), Spacer(1, 3 * mm), *self.notes()]),
-                Spacer(1, 5 * mm), KeepTogether(self.signatures())]
+        return [self.header(), Spacer(1, 3 * mm), self.parties(), Spacer(1, 3 * mm), self.lines(),
+                Spacer(1, 2 * mm), KeepTogether([self.totals(), Spacer(1, 2 * mm), *self.notes()]),
+                Spacer(1, 3 * mm), KeepTogether(self.signatures())]
 
     # --- header: the company left, the title and the document's facts right ---
 
@@ -228,18 +229,20 @@ class _Layout:
     # --- the customer ---
 
     def parties(self) -> Table:
+        """Who and where on the left; tax id, phone and e-mail, and the person to address on the right."""
         c: PartyBlock = self.detail.customer
-        inner = WIDTH - 2 * PAD
-        rows: list[Any] = [self.p(c.name, inner, style("customer_name", 10.5, bold=True))]
-        for text in (c.address, self.tax_line(c.tax_id, c.branch_code), self.contact_line(c.phone, c.email),
-                     f"{self.label['attention']} {c.contact_name}" if c.contact_name else ""):
-            if text:
-                rows.append(self.p(text, inner))
-        table = Table([[self.p(self.label["customer"], inner, style("label", 8, bold=True, colour=INK))],
-                       *[[row] for row in rows]], colWidths=[WIDTH])
-        table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, GRID), ("TOPPADDING", (0, 0), (-1, -1), 1),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), PAD)]))
+        left_width, right_width = WIDTH * 0.56, WIDTH * 0.44
+        left: list[Any] = [self.p(self.label["customer"], left_width - 2 * PAD, self.caption),
+                           self.p(c.name, left_width - 2 * PAD, style("customer_name", 10.5, bold=True))]
+        if c.address:
+            left.append(self.p(c.address, left_width - 2 * PAD))
+        right = [self.p(text, right_width - 2 * PAD) for text in (
+            self.tax_line(c.tax_id, c.branch_code), self.contact_line(c.phone, c.email),
+            f"{self.label['attention']} {c.contact_name}" if c.contact_name else "") if text]
+        table = Table([[left, [Spacer(1, 9), *right]]], colWidths=[left_width, right_width])
+        table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD)]))
         return table
 
     # --- the lines ---
@@ -297,7 +300,7 @@ class _Layout:
                                      ("BACKGROUND", (0, -1), (-1, -1), SHADE),
                                      ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
         words_width = WIDTH - label_width - value_width - 4 * mm
-        words: list[Any] = [self.p(label["words"], words_width - 2 * PAD, style("label", 8, bold=True, colour=INK)),
+        words: list[Any] = [self.p(label["words"], words_width - 2 * PAD, self.caption),
                             self.p(f"({amount_in_words(t.grand_total, self.lang)})", words_width - 2 * PAD,
                                    style("words", 10, bold=True))]
         notes = ([label["includes_vat"]] if d.prices_include_vat else []) + \
@@ -313,17 +316,18 @@ class _Layout:
         found: list[Any] = []
         for key, text in (("terms", self.detail.payment_terms), ("remarks", self.detail.remarks)):
             if text.strip():
-                found += [self.p(self.label[key], WIDTH, self.bold), self.p(text.strip(), WIDTH), Spacer(1, 2 * mm)]
+                found += [self.p(self.label[key], WIDTH, self.bold), self.p(text.strip(), WIDTH), Spacer(1, 1 * mm)]
         return found
 
     def signatures(self) -> list[Any]:
         box = (WIDTH - 8 * mm) / 3
+        small, bold = style("sign", 8, align=TA_CENTER), style("sign_bold", 8.5, bold=True, align=TA_CENTER)
         cells = []
         for key, name in (("quoted_by", self.detail.owner_name), ("approved_by", ""), ("accepted_by", "")):
-            cells.append([Spacer(1, 10 * mm), self.p("." * 48, box - 2 * PAD, self.centre),
-                          self.p(f"({name or '.' * 40})", box - 2 * PAD, self.centre),
-                          self.p(self.label[key], box - 2 * PAD, style("sign", 9, bold=True, align=TA_CENTER)),
-                          self.p(self.label["sign_date"], box - 2 * PAD, self.centre)])
+            cells.append([Spacer(1, 7 * mm), self.p("." * 52, box - 2 * PAD, small),
+                          self.p(f"({name or '.' * 44})", box - 2 * PAD, small),
+                          self.p(self.label[key], box - 2 * PAD, bold),
+                          self.p(self.label["sign_date"], box - 2 * PAD, small)])
         table = Table([[cells[0], "", cells[1], "", cells[2]]], colWidths=[box, 4 * mm, box, 4 * mm, box])
         table.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 0.6, GRID), ("BOX", (2, 0), (2, 0), 0.6, GRID),
                                    ("BOX", (4, 0), (4, 0), 0.6, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
