@@ -170,7 +170,7 @@ class _Layout:
 
     def story(self) -> list[Any]:
         return [self.header(), Spacer(1, 3 * mm), self.parties(), Spacer(1, 3 * mm), self.lines(),
-                Spacer(1, 2 * mm), KeepTogether([self.totals(), Spacer(1, 2 * mm), *self.notes()]),
+                Spacer(1, 2 * mm), self.totals(), Spacer(1, 2 * mm), *self.notes(),
                 Spacer(1, 3 * mm), KeepTogether(self.signatures())]
 
     # --- header: the company left, the title and the document's facts right ---
@@ -316,7 +316,8 @@ class _Layout:
         found: list[Any] = []
         for key, text in (("terms", self.detail.payment_terms), ("remarks", self.detail.remarks)):
             if text.strip():
-                found += [self.p(self.label[key], WIDTH, self.bold), self.p(text.strip(), WIDTH), Spacer(1, 1 * mm)]
+                found += [KeepTogether([self.p(self.label[key], WIDTH, self.bold), self.p(text.strip(), WIDTH)]),
+                          Spacer(1, 1 * mm)]
         return found
 
     def signatures(self) -> list[Any]:
