@@ -15,11 +15,14 @@ from dataclasses import replace
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from crm_desktop.errors import NotFound
 from crm_desktop.main import main
-from crm_desktop.reports.quotation import find_quotation, quotation_pdf, render_quotation
-from crm_desktop.services.company import set_company
+from crm_desktop.queries.sales.detail import PartyBlock
+from crm_desktop.reports.fonts import REGULAR, register_fonts, shaped_runs
+from crm_desktop.reports.quotation import WIDTH, find_quotation, quotation_pdf, render_quotation
+from crm_desktop.services.company import CompanyInput, set_company
 from crm_desktop.thai_words import break_points
 from tests.quotation_samples import COMPANY, CUSTOMER, NAMES, sample_quotation, stored_customer, stored_quotation
 from tests.time_helpers import make_clock
@@ -128,3 +131,26 @@ def test_cli_writes_the_pdf_of_a_number_as_printed(ctx, tmp_path, capsys) -> Non
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "There is no quotation QT2569-0404" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("before", ["Daikin ", "A ", "18,000 ", "("])
+def test_thai_after_other_scripts_is_shaped_as_thai(before: str) -> None:
+    """One HarfBuzz buffer guesses one script: "Daikin ติดตั้ง" shaped whole puts the tone mark of ตั้ง
+    where Latin rules put it (too high, no substitute glyph). Each script run is shaped apart."""
+    register_fonts()
+    alone = shaped_runs("ติดตั้ง", REGULAR, 9)[0][0]
+    mixed = shaped_runs(before + "ติดตั้ง", REGULAR, 9)[-1][0]
+    assert mixed == alone and mixed.__shapeData__ == alone.__shapeData__
+    assert any(0xE000 <= ord(c) <= 0xF8FF for c in alone)  # the font's lowered tone mark glyph
+
+
+def test_awkward_text_still_prints() -> None:
+    remarks = "<b>&amp; ราคา</b> " + "ABC" * 80 + " " + "ภาษีมูลค่าเพิ่ม" * 300
+    detail = replace(sample_quotation(0, bill_discount=0, remarks=remarks), payment_terms="",
+                     customer=PartyBlock("", "", "", "", "", "", ""))
+    rendered = render_quotation(detail, CompanyInput(), "en")
+    texts = pages(rendered.pdf)
+    assert len(texts) >= 2  # the remarks flow on
+    assert "<b>&amp;" in "".join(texts)  # user text is never markup
+    assert "Zero Baht Only" in "".join(texts)
+    assert all(stringWidth(line, REGULAR, 9) <= WIDTH for w in rendered.wrapped for line in w.lines)
