@@ -22,6 +22,7 @@ from crm_desktop.demo.generate import SIZES, load_demo
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.agenda import agenda_lines
 from crm_desktop.exchange.ics import export_ics
+from crm_desktop.exchange.orders import FORMATS, check_month, export_orders
 from crm_desktop.messages import translate
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
@@ -98,6 +99,11 @@ def add_calendar_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser
     ics.add_argument("--owner", metavar="NAME", help="only what this person does, and their customers' dates")
     ics.add_argument("--anniversaries", action="store_true",
                      help="add birthdays, founding days and custom dates as yearly all-day events")
+    orders = kinds.add_parser("orders", help="sales order lines as a spreadsheet (CSV with BOM, or xlsx)")
+    orders.add_argument("--format", choices=FORMATS, required=True)
+    orders.add_argument("--out", metavar="FILE", type=Path, required=True)
+    orders.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
+    orders.add_argument("--month", metavar="YYYY-MM", help="only orders dated in this month (2026-11 or 2569-11)")
     agenda = sub.add_parser("agenda", help="print the coming activities and anniversaries, one per line")
     agenda.add_argument("--days", metavar="N", type=int, default=7,
                         help="today and the days after it, N in all (1 to 366; default 7)")
@@ -294,6 +300,8 @@ def _cmd_sync(args: argparse.Namespace, clock: Clock) -> int:
 
 def _cmd_export(args: argparse.Namespace, clock: Clock) -> int:
     lang = message_language(args)
+    if args.export_kind == "orders":
+        return _export_orders(args, clock, lang)
     start = parse_date(args.start, "from") if args.start is not None else None
     last = parse_date(args.end, "to") if args.end is not None else None
     if start is not None and last is not None and last < start:
@@ -309,6 +317,18 @@ def _cmd_export(args: argparse.Namespace, clock: Clock) -> int:
     finally:
         ctx.close()
     print(translate("Wrote {count} events to {path}", lang).format(count=f"{done.events:,}", path=done.path))
+    return 0
+
+
+def _export_orders(args: argparse.Namespace, clock: Clock, lang: str) -> int:
+    month = check_month(args.month) if args.month is not None else ""
+    ctx = open_for_reading(args, clock)
+    try:
+        done = export_orders(ctx.database, args.out.expanduser(), args.format, month=month, lang=lang,
+                             force=args.force)
+    finally:
+        ctx.close()
+    print(translate("Wrote {count} order lines to {path}", lang).format(count=f"{done.lines:,}", path=done.path))
     return 0
 
 

@@ -101,7 +101,7 @@ class DocumentDetail:
     notes: str
     lines: tuple[DetailLine, ...]
     totals: money.Totals
-    superseded: bool = False
+    superseded: bool = False  # a newer live revision exists
     revisions: tuple[tuple[str, int, str], ...] = ()  # (id, revision, status), oldest first
     quotation_id: str | None = None
     order_ids: tuple[str, ...] = ()
@@ -242,7 +242,7 @@ def document_detail(session: Source, kind: str, doc_id: str, today: date) -> Doc
             ).scalars().all()
             return DocumentDetail(
                 kind, **common, revision=head["revision"], valid_until=head["valid_until"], customer=customer,
-                lines=tuple(lines), totals=totals, superseded=head["superseded"],
+                lines=tuple(lines), totals=totals, superseded=revisions[-1].revision > head["revision"],
                 revisions=tuple((r.id, r.revision, r.status) for r in revisions), order_ids=tuple(orders),
                 totals_clamped=clamped)
         return DocumentDetail(
