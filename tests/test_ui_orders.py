@@ -31,6 +31,7 @@ from crm_desktop.views.sales.document_dialog import QuotationDialog
 from crm_desktop.views.sales.document_page import DocumentPage
 from crm_desktop.views.sales.labels import LATE_BACKGROUND, LATE_FOREGROUND
 from crm_desktop.views.sales.lines_editor import DESCRIPTION, PRICE, QUANTITY, LinesEditor
+from crm_desktop.views.sales.pdf_preview import PdfPreviewDialog
 from crm_desktop.views.sales.tab import OrdersTab
 from crm_desktop.views.settings.dialog import SettingsDialog
 from crm_desktop.views.sync.tab import SyncTab
@@ -164,6 +165,10 @@ def test_a_quotation_becomes_a_delivered_order(qtbot, type_text, tab: OrdersTab,
     assert cell(page, 0, "grand_total") == "฿34,561.00"
     assert [row[1] for row in page.line_texts()] == ["AC-12K แอร์ติดผนัง 12,000 บีทียู", "ค่าติดตั้ง"]
     assert page.totals_rows[-1] == ("Grand total", "฿34,561.00")
+    trigger(page, "pdfAction")  # the printed quotation, to look at, print or save
+    preview = page.findChild(PdfPreviewDialog)
+    assert preview is not None and preview.isVisible() and preview.page_count() == 1
+    preview.close()
 
     trigger(page, "sendAction")
     assert cell(page, 0, "status") == "Sent"

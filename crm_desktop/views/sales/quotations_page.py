@@ -26,6 +26,7 @@ from crm_desktop.views.common import DetailForm, ViewEnv
 from crm_desktop.views.sales.document_dialog import QuotationDialog
 from crm_desktop.views.sales.document_page import DocumentPage, money
 from crm_desktop.views.sales.labels import QUOTATION_STATUSES, number_text, quotation_status_label
+from crm_desktop.views.sales.pdf_preview import open_quotation_preview
 
 
 class QuotationsPage(DocumentPage):
@@ -129,6 +130,9 @@ class QuotationsPage(DocumentPage):
         self.add_action("orderAction", self.tr("Make sales order"), self.make_order,
                         lambda d: d.status == "accepted", shortcut="Ctrl+Shift+O", icon=sp.SP_FileDialogStart,
                         tip=self.tr("A sales order with this quotation's lines, opened on the Sales orders page"))
+        self.add_action("pdfAction", self.tr("PDF / Print…"), self.preview, lambda d: True, shortcut="Ctrl+P",
+                        icon=sp.SP_FileDialogContentsView,
+                        tip=self.tr("The printed quotation: look at it, print it or save it as a PDF"))
 
     def open_dialog(self, record_id: str | None) -> QDialog:
         return QuotationDialog(self.env, record_id, parent=self)
@@ -181,6 +185,10 @@ class QuotationsPage(DocumentPage):
             self.made_order = changes.created[0]
             self.open_document.emit("sales_order", changes.created[0])
         return changes
+
+    def preview(self) -> QDialog | None:
+        doc_id = self.shown_id()
+        return open_quotation_preview(self.env, self, doc_id) if doc_id is not None else None
 
     def activity_preset(self) -> Any:
         return None
