@@ -37,6 +37,7 @@ from crm_desktop.services.contacts import ContactInput, contact_input, create_co
 from crm_desktop.services.opportunities import move_to_stage
 from crm_desktop.services.sales.documents import OrderInput, OrderLineInput, QuotationInput
 from crm_desktop.services.sales.lines import LineInput
+from crm_desktop.services.sales.numbers import become_office
 from crm_desktop.services.sales.orders import (
     Delivery,
     confirm_order,
@@ -340,6 +341,7 @@ def orders_sample(ctx: AppContext) -> None:
     """Quotations in each state and orders along their way, one of them late, when the data has none."""
     if document_count(ctx.database, "quotation", DocumentFilter()):
         return
+    become_office(ctx.uow())  # the office's own numbers, without a copy code
     with sqlite3.connect(ctx.database.path) as conn:
         accounts = [r[0] for r in conn.execute("SELECT id FROM account WHERE deleted_at IS NULL ORDER BY id LIMIT 8")]
     today, day = ctx.today(), timedelta(days=1)
@@ -366,7 +368,7 @@ def orders_sample(ctx: AppContext) -> None:
                              today).created[0]
         confirm_order(ctx.uow(), order, today, ctx.now())
         if n:
-            first = [line for line in order_lines(ctx, order)][: n]
+            first = order_lines(ctx, order)[:n]
             record_delivery(ctx.uow(), order, [Delivery(line, 2000, today - day, "DN-0412") for line in first],
                             today)
 

@@ -27,7 +27,7 @@ from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.sales.delivery_dialog import DeliveryDialog
-from crm_desktop.views.sales.document_dialog import QuotationDialog
+from crm_desktop.views.sales.document_dialog import OrderDialog, QuotationDialog
 from crm_desktop.views.sales.document_page import DocumentPage
 from crm_desktop.views.sales.labels import LATE_BACKGROUND, LATE_FOREGROUND
 from crm_desktop.views.sales.lines_editor import DESCRIPTION, PRICE, QUANTITY, LinesEditor
@@ -200,8 +200,8 @@ def test_a_quotation_becomes_a_delivered_order(qtbot, type_text, tab: OrdersTab,
     qtbot.waitUntil(lambda: orders.dialog is None)
     assert cell(orders, 0, "status") == "Partly delivered"
     assert cell(orders, 0, "progress") == "0/2 lines, 0 %"  # lines delivered in full
-    first = orders.line_texts()[0]
-    assert first[8:11] == ["1", "23/11/2569", "DN-0456"]
+    assert orders.line_texts()[0] == ["AC-12K แอร์ติดผนัง 12,000 บีทียู", "2 เครื่อง", "฿31,800.00", "", "1",
+                                      "23/11/2569", "DN-0456"]
 
     trigger(orders, "deliverAction")
     delivery = orders.dialog
@@ -248,7 +248,7 @@ def test_late_orders_are_marked_in_words_and_colour_and_filtered(qtbot, tab: Ord
     assert cell(page, by_id[on_time], "progress") == "0/1 lines, 0 %"
     page.show_record(late)
     lines = page.line_texts()
-    assert lines[0][7] == "⚠ late · 20/11/2569" and lines[1][7] == "05/12/2569"
+    assert lines[0][3] == "⚠ late · 20/11/2569" and lines[1][3] == "05/12/2569"
     item = page.lines_table.item(0, 1)
     assert item.background().color() == LATE_BACKGROUND and item.foreground().color() == LATE_FOREGROUND
     assert page.lines_table.item(1, 1).background().style() == Qt.BrushStyle.NoBrush
@@ -262,6 +262,18 @@ def test_late_orders_are_marked_in_words_and_colour_and_filtered(qtbot, tab: Ord
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert page.model.id_at(0) == older
     assert "2 order" not in page.count_label.text() and "1 sales order" in page.count_label.text()
+
+    # A confirmed order keeps its lines; its promised dates still change, and a date passed makes it late.
+    select_data(page.month_filter, "")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    dialog = page.edit_record(on_time)
+    assert isinstance(dialog, OrderDialog)
+    assert not dialog.lines.isEnabled() and len(dialog.promised_edits) == 1
+    dialog.promised_edits[0].setDate(date(2026, 11, 21))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is None)
+    row = next(r for r in range(3) if page.model.id_at(r) == on_time)
+    assert cell(page, row, "progress") == "⚠ late · 0/1 lines, 0 %"
 
 
 def test_editing_a_sent_quotation_offers_a_revision(qtbot, tab: OrdersTab, ctx: AppContext) -> None:

@@ -3858,6 +3858,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>แก้ไขใบสั่งขาย %1</translation>
     </message>
     <message>
+        <source>A confirmed order&apos;s lines no longer change; its promised dates do.</source>
+        <translation>รายการของใบสั่งขายที่ยืนยันแล้วแก้ไขไม่ได้ แต่ยังเปลี่ยนวันนัดส่งได้</translation>
+    </message>
+    <message>
         <source>Empty: the customer&apos;s address</source>
         <translation>เว้นว่าง: ใช้ที่อยู่ของลูกค้า</translation>
     </message>
@@ -3961,6 +3965,18 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Promised</source>
         <translation>กำหนดส่ง</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
     </message>
     <message>
         <source>Delivered on</source>

@@ -303,6 +303,10 @@ class OrderDialog(DocumentDialog):
         self.setObjectName("orderDialog")
         self.setWindowTitle(self.tr("New sales order") if record_id is None
                             else self.tr("Edit sales order %1").replace("%1", self.number()))
+        stored = document_detail(env.db, self.KIND, record_id, env.today()) if record_id is not None else None
+        if stored is not None and stored.status != "draft":
+            self.lines.setEnabled(False)  # the service refuses line changes once confirmed
+            self.lines.setToolTip(self.tr("A confirmed order's lines no longer change; its promised dates do."))
 
     def blank(self) -> OrderInput:
         return OrderInput()

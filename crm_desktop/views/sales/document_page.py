@@ -290,13 +290,17 @@ class DocumentPage(RecordTab):
         return [self.tr("#"), self.tr("Description"), self.tr("Quantity"), self.tr("Unit"), self.tr("Unit price"),
                 self.tr("Discount"), self.tr("Amount")]
 
+    NUMERIC_COLUMNS: frozenset[int] = frozenset({2, 4, 5, 6})  # of line_cells: aligned right
+
+    def line_description(self, line: DetailLine) -> str:
+        return f"{line.sku} {line.description}".strip() if line.sku else line.description
+
     def line_cells(self, line: DetailLine) -> list[str]:
         if line.discount_bp:
             discount = f"{line.discount_bp / 100:g} %"
         else:
             discount = money(line.discount_satang) if line.discount_satang else ""
-        description = f"{line.sku} {line.description}".strip() if line.sku else line.description
-        return [str(line.position + 1), description, quantity(line.quantity_milli), line.unit,
+        return [str(line.position + 1), self.line_description(line), quantity(line.quantity_milli), line.unit,
                 money(line.unit_price_satang), discount, money(line.net_satang)]
 
     def build_detail(self) -> QWidget:
@@ -416,7 +420,7 @@ class DocumentPage(RecordTab):
     def _show_lines(self, doc: DocumentDetail) -> None:
         table = self.lines_table
         table.setRowCount(len(doc.lines))
-        numeric = {2, 4, 5, 6}
+        numeric = self.NUMERIC_COLUMNS
         for r, line in enumerate(doc.lines):
             for col, text in enumerate(self.line_cells(line)):
                 item = QTableWidgetItem(text)

@@ -54,15 +54,15 @@ class OrdersPage(DocumentPage):
     def columns(self) -> list[Column]:
         env = self.env
         return [
-            Column("number", self.tr("Number"), lambda r: r.number, width=140),
+            Column("number", self.tr("Number"), lambda r: r.number, width=120),
             Column("issued_on", self.tr("Date"), lambda r: env.date_text(r.issued_on), CENTER, sort_key="date",
                    width=95),
-            Column("customer", self.tr("Customer"), lambda r: r.customer_name, width=220),
-            Column("owner", self.tr("Sales rep"), lambda r: r.owner_name, sortable=False, width=110),
+            Column("customer", self.tr("Customer"), lambda r: r.customer_name, width=190),
+            Column("owner", self.tr("Sales rep"), lambda r: r.owner_name, sortable=False, width=90),
             Column("status", self.tr("Status"), lambda r: order_status_label(r.status), width=120),
             Column("grand_total", self.tr("Grand total"), lambda r: money(r.grand_total_satang), RIGHT,
                    sort_key="total", width=120),
-            Column("progress", self.tr("Delivered"), row_progress, width=190, sortable=False),
+            Column("progress", self.tr("Delivered"), row_progress, width=200, sortable=False),
         ]
 
     def build_extra_filters(self, bar: QHBoxLayout) -> None:
@@ -111,13 +111,17 @@ class OrdersPage(DocumentPage):
 
     # --- detail ---------------------------------------------------------------------------
 
+    # Prices are on the quotation and in the totals; an order's lines show what is to deliver.
+    NUMERIC_COLUMNS = frozenset({1, 2, 4})
+
     def line_headers(self) -> list[str]:
-        return [*super().line_headers(), self.tr("Promised"), self.tr("Delivered"), self.tr("Delivered on"),
-                self.tr("Delivery note")]
+        return [self.tr("Description"), self.tr("Quantity"), self.tr("Amount"), self.tr("Promised"),
+                self.tr("Delivered"), self.tr("Delivered on"), self.tr("Delivery note")]
 
     def line_cells(self, line: DetailLine) -> list[str]:
         promised = self.env.date_text(line.promised_on)
-        return [*super().line_cells(line), late_text(promised) if line.late else promised,
+        return [self.line_description(line), f"{quantity(line.quantity_milli)} {line.unit}".strip(),
+                money(line.net_satang), late_text(promised) if line.late else promised,
                 quantity(line.delivered_milli) if line.delivered_milli else "", self.env.date_text(line.delivered_on),
                 line.delivery_note]
 
