@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from crm_desktop.queries.opportunities import stages
 from crm_desktop.queries.sales.detail import document_detail
@@ -17,7 +17,7 @@ from crm_desktop.services.opportunities import OpportunityInput, create_opportun
 from crm_desktop.services.products import ProductInput, create_product
 from crm_desktop.services.sales.documents import OrderInput, OrderLineInput, QuotationInput
 from crm_desktop.services.sales.lines import LineInput
-from crm_desktop.services.sales.numbers import number_patterns, this_copy_is_office
+from crm_desktop.services.sales.numbers import OFFICE_KEY, number_patterns, this_copy_is_office
 from crm_desktop.services.sales.orders import confirm_order, create_order
 from crm_desktop.services.sales.quotations import create_quotation, send_quotation
 from crm_desktop.ui.actions import ChangeBus, UndoDelete, perform
@@ -83,6 +83,34 @@ def test_the_sync_tab_makes_this_copy_the_office(qtbot, ctx: AppContext, prefs: 
     assert this_copy_is_office(ctx.uow())
     assert "is the office" in tab.numbering_label.text()
     assert not tab.office_button.isEnabled() and tab.renumber_button.isEnabled()
+
+
+def test_the_office_renumbers_documents_made_on_other_copies(qtbot, ctx: AppContext, prefs: Prefs,
+                                                               monkeypatch) -> None:
+    with ctx.uow() as uow:  # another copy is the office: this one numbers with its copy code
+        uow.settings.set_value(OFFICE_KEY, "another-copy")
+        uow.commit()
+    data = QuotationInput(lines=[LineInput("ค่าบริการล้างแอร์", 1000, 60_000)], account_id=add_account(ctx))
+    quotation = create_quotation(ctx.uow(), data, TODAY).created[0]
+    code = ctx.database.site_id[:4].upper()
+    assert document_detail(ctx.database, "quotation", quotation, TODAY).number == f"QT2569-{code}-0001"
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete())
+    tab = SyncTab(env)
+    qtbot.addWidget(tab)
+    with qtbot.waitSignal(tab.renumbered, timeout=1000, raising=False) as renumbered:
+        tab.renumber()  # refused: this copy is not the office
+    assert not renumbered.signal_triggered
+    assert tab.findChild(QMessageBox, "domainErrorBox").text() == "Only the office copy renumbers documents."
+    tab.make_office()
+    box = tab.findChild(QMessageBox, "confirmBox")
+    box.button(QMessageBox.StandardButton.Yes).click()
+    with qtbot.waitSignal(tab.renumbered, timeout=1000):
+        tab.renumber()
+    assert told == ["Renumbered 1 quotation(s) and 0 sales order(s) from other copies."]
+    detail = document_detail(ctx.database, "quotation", quotation, TODAY)
+    assert (detail.number, detail.provisional_number) == ("QT2569-0001", f"QT2569-{code}-0001")
 
 
 # --- the Orders tab -------------------------------------------------------------------------------
