@@ -27,7 +27,7 @@ from crm_desktop import cli
 from crm_desktop.clock import FixedClock, office_time
 from crm_desktop.models import Activity
 from crm_desktop.queries.activities.reminders import scan_reminders
-from crm_desktop.queries.sales.documents import DocumentFilter, document_count
+from crm_desktop.queries.sales.documents import DocumentFilter, document_count, document_keys, document_rows
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.activities.reminders import snooze_reminders, snooze_until
@@ -151,12 +151,14 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         for page, name in ((orders_tab.quotations, "quotations"), (orders_tab.orders, "orders")):
             orders_tab.reveal(page)
             page.refresh()
-            if page.model.rowCount():
-                page.table.selectRow(0)
+            if page.model.rowCount():  # the orders page shows its oldest order: late, marked in red
+                page.table.selectRow(page.model.rowCount() - 1 if page is orders_tab.orders else 0)
             save(window, out / f"{lang}-{name}.png", app)
         orders_tab.reveal(orders_tab.quotations)
-        dialog_shot("quotation-dialog", orders_tab.quotations.new_record)
+        dialog_shot("quotation-dialog", lambda: orders_tab.quotations.edit_record(
+            first_document(window, "quotation", "draft")))
         orders_tab.reveal(orders_tab.orders)
+        orders_tab.orders.show_record(first_document(window, "sales_order", "partly_delivered"))
         dialog_shot("delivery-dialog", orders_tab.orders.record_delivery)
 
     window.tabs.setCurrentWidget(window.activities_tab)
@@ -223,6 +225,13 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
     if window.language is not None:
         window.language.apply("en")  # take this language's translators off, or the next one speaks it too
     settle(app)
+
+
+def first_document(window: MainWindow, kind: str, status: str) -> str:
+    """The newest quotation or order in `status` (the sample data has one of each)."""
+    db = window.env.db
+    keys = document_keys(db, kind, DocumentFilter(status=status))
+    return document_rows(db, kind, keys[:1])[0].id
 
 
 def weekly_meeting(window: MainWindow) -> ActivityInput:

@@ -304,6 +304,17 @@ def test_late_orders_are_marked_in_words_and_colour_and_filtered(qtbot, tab: Ord
     assert cell(page, row, "progress") == "⚠ late · 0/1 lines, 0 %"
 
 
+def test_sent_quotations_past_their_validity_show_as_expired(qtbot, ctx: AppContext, prefs: Prefs) -> None:
+    data = QuotationInput(account_id=add_account(ctx), issued_on=date(2026, 10, 1), valid_until=date(2026, 11, 22),
+                          lines=[LineInput("ค่าบริการล้างแอร์", 4000, 60_000)])
+    old = create_quotation(ctx.uow(), data, TODAY).created[0]
+    send_quotation(ctx.uow(), old, TODAY, ctx.now())
+    tab = shown_tab(qtbot, OrdersTab, ctx, prefs, (1500, 900))  # the list is read: the sweep runs first
+    page = tab.quotations
+    assert cell(page, 0, "status") == "Expired"
+    assert not page.action("acceptAction").isEnabled() and page.action("reviseAction").isEnabled()
+
+
 def test_editing_a_sent_quotation_offers_a_revision(qtbot, tab: OrdersTab, ctx: AppContext) -> None:
     account = add_account(ctx)
     data = QuotationInput(account_id=account, lines=[LineInput("ค่าบริการล้างแอร์", 4000, 60_000)])

@@ -3984,7 +3984,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Delivery note</source>
-        <translation>หมายเหตุการส่ง / เลขใบส่งของ</translation>
+        <translation>ใบส่งของ</translation>
     </message>
     <message>
         <source>Confirmed on</source>

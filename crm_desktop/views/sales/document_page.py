@@ -291,6 +291,7 @@ class DocumentPage(RecordTab):
                 self.tr("Discount"), self.tr("Amount")]
 
     NUMERIC_COLUMNS: frozenset[int] = frozenset({2, 4, 5, 6})  # of line_cells: aligned right
+    DESCRIPTION_COLUMN = 1  # takes the spare width
 
     def line_description(self, line: DetailLine) -> str:
         return f"{line.sku} {line.description}".strip() if line.sku else line.description
@@ -321,7 +322,7 @@ class DocumentPage(RecordTab):
         self.lines_label = QLabel(self.tr("Lines"))
         self.lines_label.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.lines_label)
-        self.lines_table = row_table("detailLines", self.line_headers(), stretch=1)
+        self.lines_table = row_table("detailLines", self.line_headers(), stretch=self.DESCRIPTION_COLUMN)
         self.lines_table.setWordWrap(True)
         self.lines_table.setMinimumHeight(140)
         layout.addWidget(self.lines_table, 1)

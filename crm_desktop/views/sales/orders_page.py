@@ -113,6 +113,7 @@ class OrdersPage(DocumentPage):
 
     # Prices are on the quotation and in the totals; an order's lines show what is to deliver.
     NUMERIC_COLUMNS = frozenset({1, 2, 4})
+    DESCRIPTION_COLUMN = 0
 
     def line_headers(self) -> list[str]:
         return [self.tr("Description"), self.tr("Quantity"), self.tr("Amount"), self.tr("Promised"),

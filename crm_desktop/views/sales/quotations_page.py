@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QStyle, QWidget
 
 from crm_desktop.queries.sales.detail import DocumentDetail
@@ -15,11 +16,13 @@ from crm_desktop.services.sales.orders import order_from_quotation
 from crm_desktop.services.sales.quotations import (
     accept_quotation,
     delete_quotations,
+    expire_quotations,
     reject_quotation,
     restore_quotations,
     revise_quotation,
     send_quotation,
 )
+from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
 from crm_desktop.views.common import DetailForm, ViewEnv
@@ -40,6 +43,20 @@ class QuotationsPage(DocumentPage):
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
         self.made_order: str | None = None  # the order "Make sales order" made last (opened on the orders page)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self.model.loaded:
+            self.expire_due()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self.expire_due()
+        super().refresh()
+
+    def expire_due(self) -> None:
+        """Sent quotations whose validity ended become expired: swept when the list is first read and
+        on Refresh (F5), so the list never shows a stale "sent"."""
+        perform(self, self.env.bus, self.env.lang, lambda: expire_quotations(self.env.ctx.uow(), self.env.today()))
 
     # --- list -----------------------------------------------------------------------------
 
