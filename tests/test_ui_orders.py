@@ -121,8 +121,8 @@ def tab(qtbot, ctx: AppContext, prefs: Prefs) -> OrdersTab:
     return shown_tab(qtbot, OrdersTab, ctx, prefs, (1500, 900))
 
 
-def add_account(ctx: AppContext, name: str = "บริษัท สยามแอร์เซอร์วิส จำกัด") -> str:
-    return create_account(ctx.uow(), AccountInput(name=name, tax_id="0105536061479", branch_code="00000"),
+def add_account(ctx: AppContext, name: str = "บริษัท สยามแอร์เซอร์วิส จำกัด", tax_id: str = "0105536061479") -> str:
+    return create_account(ctx.uow(), AccountInput(name=name, tax_id=tax_id, branch_code="00000" if tax_id else ""),
                           TODAY).created[0]
 
 
@@ -198,8 +198,11 @@ def test_a_quotation_becomes_a_delivered_order(qtbot, type_text, tab: OrdersTab,
     assert preview is not None and preview.isVisible() and preview.page_count() == 1
     preview.close()
 
+    keys_queries, fetched = page.model.keys_queries, page.model.rows_fetched
     trigger(page, "sendAction")
     assert cell(page, 0, "status") == "Sent"
+    # Only the changed row was read again: no new keys query, one row fetched.
+    assert (page.model.keys_queries, page.model.rows_fetched) == (keys_queries, fetched + 1)
     assert stage_key(ctx, deal) == "quotation"  # sending moved the deal to the quotation stage
     assert not page.action("sendAction").isEnabled()
     trigger(page, "acceptAction")
@@ -263,7 +266,8 @@ def test_delivering_more_than_ordered_is_refused_and_nothing_saved(qtbot, type_t
     assert cell(page, 0, "status") == "Confirmed"
 
 
-def test_late_orders_are_marked_in_words_and_colour_and_filtered(qtbot, tab: OrdersTab, ctx: AppContext) -> None:
+def test_late_orders_are_marked_in_words_and_colour_and_filtered(qtbot, type_text, tab: OrdersTab,
+                                                                  ctx: AppContext) -> None:
     account = add_account(ctx)
     late = add_order(ctx, account, [date(2026, 11, 20), date(2026, 12, 5)])
     on_time = add_order(ctx, account, [date(2026, 11, 23)])  # due today: not late yet
@@ -281,11 +285,22 @@ def test_late_orders_are_marked_in_words_and_colour_and_filtered(qtbot, tab: Ord
     assert item.background().color() == LATE_BACKGROUND and item.foreground().color() == LATE_FOREGROUND
     assert page.lines_table.item(1, 1).background().style() == Qt.BrushStyle.NoBrush
 
+    other = add_account(ctx, "ร้านเย็นฉ่ำแอร์", tax_id="")
+    add_order(ctx, other, [None])
+    page.refresh()
+    assert page.model.rowCount() == 4
+    type_text(page.customer_filter, "เย็นฉ่ำ")
+    qtbot.waitUntil(lambda: page.customer_filter.popup.visible)
+    qtbot.keyClick(page.customer_filter, Qt.Key.Key_Return)  # the customer chosen from the list filters
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert cell(page, 0, "customer") == "ร้านเย็นฉ่ำแอร์"
+    page.customer_filter.clear()  # cleared: every customer again
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
     page.late_filter.setChecked(True)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert page.model.id_at(0) == late
     page.late_filter.setChecked(False)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
     select_data(page.month_filter, "2026-10")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert page.model.id_at(0) == older
@@ -293,14 +308,14 @@ def test_late_orders_are_marked_in_words_and_colour_and_filtered(qtbot, tab: Ord
 
     # A confirmed order keeps its lines; its promised dates still change, and a date passed makes it late.
     select_data(page.month_filter, "")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
     dialog = page.edit_record(on_time)
     assert isinstance(dialog, OrderDialog)
     assert not dialog.lines.isEnabled() and len(dialog.promised_edits) == 1
     dialog.promised_edits[0].setDate(date(2026, 11, 21))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.dialog is None)
-    row = next(r for r in range(3) if page.model.id_at(r) == on_time)
+    row = next(r for r in range(4) if page.model.id_at(r) == on_time)
     assert cell(page, row, "progress") == "⚠ late · 0/1 lines, 0 %"
 
 

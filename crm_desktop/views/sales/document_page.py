@@ -279,8 +279,8 @@ class DocumentPage(RecordTab):
         if changes.entity in ("user", "setting"):
             self.refresh_filter_choices()
             self.model.clear_cache()
-        elif changes.entity in ("account", "contact", "opportunity") and changes.updated:
-            self.model.clear_cache()  # customer and deal names shown in the rows
+        elif changes.entity in ("account", "contact") and changes.updated:
+            self.model.clear_cache()  # customer names shown in the rows
         if changes.entity in ("quotation", "sales_order", "account", "contact", "opportunity"):
             self.show_detail(self.table.current_id())  # a linked document or name may have changed
 
