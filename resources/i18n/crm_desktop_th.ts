@@ -3987,6 +3987,11 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ใบส่งของ</translation>
     </message>
     <message>
+        <source>Delivered</source>
+        <comment>quantity</comment>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
         <source>Confirmed on</source>
         <translation>ยืนยันเมื่อ</translation>
     </message>

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
     QStyle,
@@ -323,7 +324,12 @@ class DocumentPage(RecordTab):
         self.lines_label.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.lines_label)
         self.lines_table = row_table("detailLines", self.line_headers(), stretch=self.DESCRIPTION_COLUMN)
-        self.lines_table.setWordWrap(True)
+        self.lines_table.setWordWrap(False)
+        # Every column as wide as its text (a squeezed description was unreadable); the spare width
+        # goes to the description, and a narrow pane scrolls sideways.
+        header = self.lines_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
         self.lines_table.setMinimumHeight(140)
         layout.addWidget(self.lines_table, 1)
         self.totals_view = QLabel()
@@ -431,7 +437,13 @@ class DocumentPage(RecordTab):
                     item.setBackground(LATE_BACKGROUND)
                     item.setForeground(LATE_FOREGROUND)
                 table.setItem(r, col, item)
-        table.resizeRowsToContents()
+        header = table.horizontalHeader()
+        spare = table.viewport().width() - header.length()
+        description = self.DESCRIPTION_COLUMN
+        header.setSectionResizeMode(description, QHeaderView.ResizeMode.Interactive)
+        table.resizeColumnToContents(description)
+        if spare > 0:
+            table.setColumnWidth(description, table.columnWidth(description) + spare)
 
     def _show_totals(self, doc: DocumentDetail) -> None:
         t = doc.totals

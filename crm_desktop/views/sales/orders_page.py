@@ -117,7 +117,7 @@ class OrdersPage(DocumentPage):
 
     def line_headers(self) -> list[str]:
         return [self.tr("Description"), self.tr("Quantity"), self.tr("Amount"), self.tr("Promised"),
-                self.tr("Delivered"), self.tr("Delivered on"), self.tr("Delivery note")]
+                self.tr("Delivered", "quantity"), self.tr("Delivered on"), self.tr("Delivery note")]
 
     def line_cells(self, line: DetailLine) -> list[str]:
         promised = self.env.date_text(line.promised_on)
