@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from crm_desktop.queries.opportunities import stages
@@ -198,6 +198,9 @@ def test_a_quotation_becomes_a_delivered_order(qtbot, type_text, tab: OrdersTab,
     assert preview is not None and preview.isVisible() and preview.page_count() == 1
     preview.close()
 
+    menu = page._context_menu(QPoint(5, 5))  # the right-click menu offers what applies to a draft
+    assert [a.text() for a in menu.actions() if a.text()] == ["Edit…", "Send", "PDF / Print…", "Delete…"]
+    menu.close()
     keys_queries, fetched = page.model.keys_queries, page.model.rows_fetched
     trigger(page, "sendAction")
     assert cell(page, 0, "status") == "Sent"
