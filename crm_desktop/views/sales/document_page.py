@@ -387,10 +387,11 @@ class DocumentPage(RecordTab):
             status_label(self.KIND, doc.status), doc.customer.name, money(doc.totals.grand_total)) if p))
         d = self.detail
         c = doc.customer
-        extra = " · ".join(p for p in (
+        tax = " · ".join(p for p in (
             self.tr("Tax ID %1").replace("%1", format_tax_id(c.tax_id)) if c.tax_id else "",
-            branch_text(c.branch_code), phone_text(c.phone), c.email) if p)
-        d.set("customer", "\n".join(p for p in (c.name, extra, c.address) if p))
+            branch_text(c.branch_code)) if p)
+        reach = " · ".join(p for p in (phone_text(c.phone), c.email) if p)
+        d.set("customer", "\n".join(p for p in (c.name, tax, reach, c.address) if p))
         d.set("contact", c.contact_name)
         d.set("deal", f'<a href="opportunity:{html.escape(doc.opportunity_id)}">{html.escape(doc.opportunity_name)}</a>'
               if doc.opportunity_id and doc.opportunity_name else "")
