@@ -1,5 +1,5 @@
 """Product lines on deals: one transaction each, soft-deleted when removed, the amount following
-their grand total, refused lines leaving nothing behind."""
+their grand total, refused lines leaving nothing behind; and the same through the deal form and pane."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 
 import pytest
+from PySide6.QtCore import Qt
 
 from crm_desktop.errors import NotFound, ValidationError
 from crm_desktop.services.app import AppContext
@@ -23,6 +24,12 @@ from crm_desktop.services.opportunities import (
 from crm_desktop.services.products import ProductInput, create_product, delete_products
 from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.services.stages import default_stage_id
+from crm_desktop.ui.prefs import Prefs
+from crm_desktop.views.opportunities.dialog import OpportunityDialog
+from crm_desktop.views.opportunities.lines_dialog import DealLinesDialog
+from crm_desktop.views.opportunities.tab import OpportunitiesTab
+from crm_desktop.views.sales.lines_editor import DESCRIPTION, PRICE, VAT
+from tests.ui_helpers import shown_tab
 
 NOW = datetime(2026, 11, 23, 3, 0)
 PROSPECTING = default_stage_id("prospecting")
@@ -144,3 +151,62 @@ def test_lines_of_a_deleted_deal(ctx: AppContext) -> None:
     delete_opportunities(ctx.uow(), [opp])
     with pytest.raises(NotFound):
         set_deal_lines(ctx.uow(), opp, [LineInput("ก", unit_price_satang=1)])
+
+
+# --- through the Deals tab ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tab(qtbot, ctx: AppContext, prefs: Prefs) -> OpportunitiesTab:
+    return shown_tab(qtbot, OpportunitiesTab, ctx, prefs, (1400, 850))
+
+
+def test_deal_dialog_takes_product_lines_and_the_amount_follows(qtbot, type_text, tab, ctx) -> None:
+    create_product(ctx.uow(), ProductInput(sku="AC-12", name_th="แอร์ติดผนัง", unit="เครื่อง",
+                                           price_satang=15_900_00))
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, OpportunityDialog)
+    qtbot.waitExposed(dialog)
+    type_text(dialog.name, "แอร์ห้องประชุม")
+    editor = dialog.lines_editor
+    assert not editor.include_vat.isVisible() and not editor.bill_discount_edit.isVisible()  # a deal has neither
+    type_text(editor.picker, "ac-12")
+    editor.picker_popup.run_search()
+    assert editor.picker_popup.choose_current()
+    assert dialog.amount.isReadOnly() and dialog.amount.text() == "17,013"  # 15,900 + 7 % VAT
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.dialog is None)
+
+    opp = tab.current_id()
+    assert opp is not None
+    assert amount(ctx, opp) == 17_013_00
+    assert tab.lines_label.text() == "Products (1)"
+    assert "แอร์ติดผนัง" in tab.lines_view.text() and "15,900.00" in tab.lines_view.text()
+
+    lines_dialog = tab.edit_lines()
+    assert isinstance(lines_dialog, DealLinesDialog)
+    qtbot.waitExposed(lines_dialog)
+    lines_dialog.editor.add_button.click()
+    table = lines_dialog.editor.table
+    table.item(1, DESCRIPTION).setText("ค่าติดตั้ง")
+    table.item(1, PRICE).setText("1,500")
+    table.item(1, VAT).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.mouseClick(lines_dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.dialog is None)
+    assert amount(ctx, opp) == 18_513_00
+    assert tab.lines_label.text() == "Products (2)"
+    assert tab.detail.text("amount") == "฿18,513"
+
+
+def test_a_refused_line_keeps_the_deal_dialog_open(qtbot, type_text, tab, ctx) -> None:
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, OpportunityDialog)
+    type_text(dialog.name, "ดีลทดสอบ")
+    dialog.lines_editor.add_button.click()
+    dialog.lines_editor.table.item(0, DESCRIPTION).setText("ของไม่มีราคา")  # price 0, never confirmed
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "Line 1 has no price" in dialog.banner.text()
+    assert tab.model.rowCount() == 0

@@ -1587,6 +1587,17 @@
     </message>
 </context>
 <context>
+    <name>DealLinesDialog</name>
+    <message>
+        <source>Products of %1</source>
+        <translation>สินค้าของดีล %1</translation>
+    </message>
+    <message>
+        <source>Saved the products of %1</source>
+        <translation>บันทึกสินค้าของดีล %1 แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>DisqualifyDialog</name>
     <message>
         <source>Disqualify lead</source>
@@ -3251,12 +3262,30 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Edit products…</source>
+        <translation>แก้ไขสินค้า…</translation>
+    </message>
+    <message>
         <source>Stage history</source>
         <translation>ประวัติขั้นตอนการขาย</translation>
     </message>
     <message>
         <source>Select a deal to see its details.</source>
         <translation>เลือกดีลเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+        <source>Products (none)</source>
+        <translation>สินค้า (ยังไม่มี)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Products (%n)</source>
+        <translation>
+            <numerusform>สินค้า (%Ln รายการ)</numerusform>
+        </translation>
     </message>
     <message>
         <source>(now)</source>
@@ -3394,6 +3423,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>With product lines, the deal&apos;s amount is their grand total.</source>
+        <translation>เมื่อมีรายการสินค้า มูลค่าดีลจะเท่ากับยอดรวมทั้งสิ้นของรายการ</translation>
     </message>
     <message>
         <source>(no campaign)</source>
