@@ -34,7 +34,7 @@ from crm_desktop.queries.products import (
     product_rows,
 )
 from crm_desktop.services.app import AppContext, open_app
-from crm_desktop.services.products import ProductInput, product_input, update_product
+from crm_desktop.services.products import product_input, update_product
 
 BLOCK = 200  # LazyTableModel's block size: the rows of the first screen and a little more
 BATCH = 5_000
