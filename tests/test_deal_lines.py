@@ -210,3 +210,18 @@ def test_a_refused_line_keeps_the_deal_dialog_open(qtbot, type_text, tab, ctx) -
     assert dialog.isVisible()
     assert "Line 1 has no price" in dialog.banner.text()
     assert tab.model.rowCount() == 0
+
+
+def test_saving_a_deal_with_lines_logs_one_change_of_the_deal(ctx: AppContext) -> None:
+    def deal_changes() -> int:
+        conn = sqlite3.connect(ctx.database.path)
+        try:
+            return conn.execute("SELECT count(*) FROM change WHERE entity = 'opportunity'").fetchone()[0]
+        finally:
+            conn.close()
+
+    opp = deal(ctx, lines=[LineInput("ก", 1000, 1_000_00)])
+    assert deal_changes() == 1
+    data = opportunity_input(ctx.uow(), opp)
+    update_opportunity(ctx.uow(), opp, replace(data, name="ใหม่", lines=[LineInput("ข", 2000, 1_000_00)]), NOW)
+    assert deal_changes() == 2

@@ -227,22 +227,23 @@ def _write_lines(uow: UnitOfWork, opp: Opportunity, lines: Sequence[LineInput] |
     are soft-deleted, so the change log, sync and undo see every step. A product deleted since it
     was put on the deal stays valid on it (`clean_lines`' kept products).
     """
-    stored = uow.opportunity_lines.live_of(opp.id) if opp.id else []
-    if lines is not None:
-        used = {row.product_id for row in stored if row.product_id}
-        cleaned = clean_lines(uow, lines, [x.product_id if x.product_id in used else None for x in lines])
-        for index, values in enumerate(cleaned):
-            if index < len(stored):
-                row = stored[index]
-                for key, value in values.items():
-                    if getattr(row, key) != value:
-                        setattr(row, key, value)
-            else:
-                uow.opportunity_lines.add(OpportunityLine(opportunity_id=opp.id, **values))
-        now = uow.now()
-        for row in stored[len(cleaned):]:
-            uow.opportunity_lines.soft_delete(row, now)
-        stored = stored[:len(cleaned)]
+    with uow.session.no_autoflush:  # one flush at commit: one change row for the deal, not two
+        stored = uow.opportunity_lines.live_of(opp.id)
+        if lines is not None:
+            used = {row.product_id for row in stored if row.product_id}
+            cleaned = clean_lines(uow, lines, [x.product_id if x.product_id in used else None for x in lines])
+            for index, values in enumerate(cleaned):
+                if index < len(stored):
+                    row = stored[index]
+                    for key, value in values.items():
+                        if getattr(row, key) != value:
+                            setattr(row, key, value)
+                else:
+                    uow.opportunity_lines.add(OpportunityLine(opportunity_id=opp.id, **values))
+            now = uow.now()
+            for row in stored[len(cleaned):]:
+                uow.opportunity_lines.soft_delete(row, now)
+            stored = stored[:len(cleaned)]
     if lines or stored:
         source = lines if lines is not None else stored
         opp.amount_satang = amount(totals(money_line(x) for x in source).grand_total, "lines")
