@@ -576,6 +576,11 @@ THAI: dict[str, str] = {
     "Invoiced": "ออกใบแจ้งหนี้แล้ว",
     "Cancelled": "ยกเลิก",
     # --- quotations and sales orders (end) ---
+    # --- products and deal lines: services/products.py, services/opportunities.py (begin) ---
+    "A price is at most 10,000,000 baht.": "ราคาต้องไม่เกิน 10,000,000 บาท",
+    "SKU {sku} is already used by {name}.": "รหัสสินค้า {sku} ใช้กับสินค้า {name} อยู่แล้ว",
+    "The product was deleted by someone else. Refresh the list.": "สินค้านี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    # --- products and deal lines (end) ---
     # services/sales/numbers.py
     "A number pattern knows only {known}; {unknown} is not one of them.": (
         "รูปแบบเลขที่เอกสารใช้ได้เฉพาะ {known} แต่ {unknown} ไม่ใช่หนึ่งในนั้น"
