@@ -549,6 +549,9 @@ THAI: dict[str, str] = {
         "ใบสั่งขาย {number} ส่งของครบแล้ว จึงยกเลิกไม่ได้"
     ),
     "Give a reason for cancelling the order.": "โปรดระบุเหตุผลที่ยกเลิกใบสั่งขาย",
+    "Order {number} is invoiced and is kept for the accounts; it cannot be deleted.": (
+        "ใบสั่งขาย {number} ออกใบแจ้งหนี้แล้ว ต้องเก็บไว้เป็นหลักฐานทางบัญชี จึงลบไม่ได้"
+    ),
     # exchange/orders.py, `crm-desktop export orders`: messages, column headers and values
     "Give the month as YYYY-MM, for example 2026-11; {value} is not one.": (
         "ระบุเดือนในรูปแบบ ปปปป-ดด เช่น 2026-11 หรือ 2569-11 แต่ {value} ไม่ใช่รูปแบบนี้"

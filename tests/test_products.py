@@ -1,5 +1,5 @@
 """Products: the service rules (unique SKU, prices within bounds, deactivate), the list query,
-the picker and the price history read from the change log."""
+the picker, the price history read from the change log, and products travelling by sync file."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from crm_desktop.queries.products import (
     product_rows,
 )
 from crm_desktop.services.app import AppContext
+from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, opportunity_input
 from crm_desktop.services.products import (
     ProductInput,
     create_product,
@@ -31,6 +32,9 @@ from crm_desktop.services.products import (
     set_products_active,
     update_product,
 )
+from crm_desktop.services.sales.lines import LineInput
+from crm_desktop.services.stages import default_stage_id
+from crm_desktop.sync.files import export_bundle, import_bundle
 
 MAX_PRICE = 10_000_000 * 100  # ten million baht in satang
 SERIAL = itertools.count()  # a fresh SKU for every hypothesis example (they share one database)
@@ -210,3 +214,20 @@ def test_any_price_is_kept_exactly_or_refused(ctx: AppContext, price: int) -> No
     assert 0 <= price <= MAX_PRICE
     detail = product_detail(ctx.database, pid)
     assert detail is not None and detail.price_satang == price
+
+
+def test_products_deal_lines_and_price_history_travel_by_file(copies: list[AppContext], tmp_path) -> None:
+    office, rep, _branch = copies
+    pid = add(office, "AC-12", "แอร์ติดผนัง", 15_900_00)
+    update_product(office.uow(), pid, ProductInput(sku="AC-12", name_th="แอร์ติดผนัง", price_satang=14_500_00))
+    deal = create_opportunity(office.uow(), OpportunityInput(name="แอร์ 2 ชุด", stage_id=default_stage_id(
+        "prospecting"), lines=[LineInput("แอร์ติดผนัง", 2000, 14_500_00, pid)]), office.now()).created[0]
+    export_bundle(office.database, tmp_path / "office.zip", everything=True)
+    import_bundle(rep.database, rep.user_id, tmp_path / "office.zip")
+
+    assert [p.sku for p in pick_products(rep.database, "ติดผนัง")] == ["AC-12"]  # the index took it in
+    assert [(h.price_satang, h.old_price_satang) for h in price_history(rep.database, pid)] == [
+        (14_500_00, 15_900_00), (15_900_00, None)]
+    received = opportunity_input(rep.uow(), deal)
+    assert received.amount_satang == 31_030_00 and received.lines is not None
+    assert [(x.description, x.product_id) for x in received.lines] == [("แอร์ติดผนัง", pid)]

@@ -478,6 +478,7 @@ def test_invoiced_and_cancelled_orders_are_final(ctx: AppContext) -> None:
                    lambda: cancel_order(ctx.uow(), o, "ผิด", TODAY)):
         refused(ctx, action, "is invoiced")
     gone = confirmed(ctx, customer)
+    refused(ctx, lambda: delete_orders(ctx.uow(), [gone, o]), "cannot be deleted")  # all or nothing
     refused(ctx, lambda: cancel_order(ctx.uow(), gone, "  ", TODAY), "reason", ValidationError)
     cancel_order(ctx.uow(), gone, "ลูกค้าเปลี่ยนใจ", TODAY)
     assert (detail(ctx, "sales_order", gone).status, detail(ctx, "sales_order", gone).cancel_reason) == (

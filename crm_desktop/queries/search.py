@@ -1,5 +1,5 @@
-"""Global search (Ctrl+K and `crm-desktop search`): accounts, contacts, leads, deals and products by any part
-of their text; quotations and sales orders by the start of their number (QT2569-0001)."""
+"""Global search (Ctrl+K and `crm-desktop search`): accounts, contacts, leads, deals and products by any
+part of their text; quotations and sales orders by the start of their number (QT2569-0001)."""
 
 from __future__ import annotations
 

@@ -1654,6 +1654,17 @@
     </message>
 </context>
 <context>
+    <name>DealLinesDialog</name>
+    <message>
+        <source>Products of %1</source>
+        <translation>สินค้าของดีล %1</translation>
+    </message>
+    <message>
+        <source>Saved the products of %1</source>
+        <translation>บันทึกสินค้าของดีล %1 แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryDialog</name>
     <message>
         <source>Record delivery for %1</source>
@@ -3682,12 +3693,30 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Edit products…</source>
+        <translation>แก้ไขสินค้า…</translation>
+    </message>
+    <message>
         <source>Stage history</source>
         <translation>ประวัติขั้นตอนการขาย</translation>
     </message>
     <message>
         <source>Select a deal to see its details.</source>
         <translation>เลือกดีลเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+        <source>Products (none)</source>
+        <translation>สินค้า (ยังไม่มี)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Products (%n)</source>
+        <translation>
+            <numerusform>สินค้า (%Ln รายการ)</numerusform>
+        </translation>
     </message>
     <message>
         <source>(now)</source>
@@ -3827,6 +3856,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>With product lines, the deal&apos;s amount is their grand total.</source>
+        <translation>เมื่อมีรายการสินค้า มูลค่าดีลจะเท่ากับยอดรวมทั้งสิ้นของรายการ</translation>
+    </message>
+    <message>
         <source>(no campaign)</source>
         <translation>(ไม่มีแคมเปญ)</translation>
     </message>
@@ -3922,7 +3959,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Delivered</source>
-        <translation>การส่งของ</translation>
+        <translation>ส่งแล้ว</translation>
     </message>
     <message>
         <source>Late only</source>
@@ -3963,10 +4000,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เลือกใบสั่งขายเพื่อดูรายการและการส่งของ</translation>
     </message>
     <message>
-        <source>Promised</source>
-        <translation>กำหนดส่ง</translation>
-    </message>
-    <message>
         <source>Description</source>
         <translation>รายละเอียด</translation>
     </message>
@@ -3979,17 +4012,21 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
+        <source>Promised</source>
+        <translation>กำหนดส่ง</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <comment>quantity</comment>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
         <source>Delivered on</source>
         <translation>วันที่ส่ง</translation>
     </message>
     <message>
         <source>Delivery note</source>
         <translation>ใบส่งของ</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <comment>quantity</comment>
-        <translation>ส่งแล้ว</translation>
     </message>
     <message>
         <source>Confirmed on</source>

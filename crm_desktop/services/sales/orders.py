@@ -29,6 +29,7 @@ from crm_desktop.services.sales.documents import (
     check_bill_discount,
     clean_header,
     deal_won,
+    from_deal,
     quantity,
     write_lines,
 )
@@ -94,15 +95,7 @@ def new_order_input(uow: UnitOfWork, *, account_id: str | None = None, contact_i
     with uow:
         data = OrderInput(account_id=account_id, contact_id=contact_id, owner_id=uow.user_id, issued_on=today)
         if opportunity_id:
-            deal = uow.opportunities.get(opportunity_id)
-            if deal is None:
-                raise NotFound("The deal was deleted by someone else. Refresh the list.")
-            data.opportunity_id = deal.id
-            data.account_id = account_id or deal.account_id
-            data.contact_id = contact_id or deal.contact_id
-            data.owner_id = deal.owner_id or uow.user_id
-            data.channel = deal.channel
-            data.lines = [_order_line(line_input(x)) for x in uow.opportunity_lines.live_of(deal.id)]
+            data.lines = [_order_line(x) for x in from_deal(uow, data, opportunity_id, account_id, contact_id)]
         return data
 
 
@@ -275,8 +268,15 @@ def cancel_order(uow: UnitOfWork, order_id: str, reason: str, today: date) -> Ch
     return Changes(ENTITY, updated=(order_id,))
 
 
+def _kept_for_the_accounts(order: SalesOrder) -> None:
+    if order.status == "invoiced":
+        raise DomainError("Order {number} is invoiced and is kept for the accounts; it cannot be deleted.",
+                          number=order.number)
+
+
 def delete_orders(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
-    return records.soft_delete(uow, attrgetter("orders"), ENTITY, ids)
+    """Delete with undo; an invoiced order stays (cancel is for orders that did not happen)."""
+    return records.soft_delete(uow, attrgetter("orders"), ENTITY, ids, _kept_for_the_accounts)
 
 
 def restore_orders(uow: UnitOfWork, ids: Iterable[str]) -> Changes:

@@ -72,14 +72,14 @@ class ProductsTab(RecordTab):
     def columns(self) -> list[Column]:
         yes, no = self.tr("Yes"), self.tr("No")
         return [
-            Column("sku", self.tr("SKU"), lambda r: r.sku, width=110),
-            Column("name_th", self.tr("Name"), lambda r: r.name_th, width=260),
-            Column("name_en", self.tr("English name"), lambda r: r.name_en, width=200),
-            Column("category", self.tr("Category"), lambda r: r.category, width=140),
-            Column("unit", self.tr("Unit"), lambda r: r.unit, CENTER, width=70),
-            Column("price_satang", self.tr("Price (baht)"), lambda r: baht(r.price_satang), RIGHT, width=110),
-            Column("cost_satang", self.tr("Cost (baht)"), lambda r: baht(r.cost_satang), RIGHT, width=110),
-            Column("vatable", self.tr("VAT"), lambda r: yes if r.vatable else no, CENTER, width=60),
+            Column("sku", self.tr("SKU"), lambda r: r.sku, width=90),
+            Column("name_th", self.tr("Name"), lambda r: r.name_th, width=240),
+            Column("name_en", self.tr("English name"), lambda r: r.name_en, width=150),
+            Column("category", self.tr("Category"), lambda r: r.category, width=110),
+            Column("unit", self.tr("Unit"), lambda r: r.unit, CENTER, width=55),
+            Column("price_satang", self.tr("Price (baht)"), lambda r: baht(r.price_satang), RIGHT, width=95),
+            Column("cost_satang", self.tr("Cost (baht)"), lambda r: baht(r.cost_satang), RIGHT, width=95),
+            Column("vatable", self.tr("VAT"), lambda r: yes if r.vatable else no, CENTER, width=45),
             Column("active", self.tr("Active"), lambda r: yes if r.active else no, CENTER, width=60),
             Column("updated_at", self.tr("Updated"), lambda r: self.env.datetime_text(r.updated_at), width=130,
                    visible=False),

@@ -1,4 +1,5 @@
-"""product search: a trigram index over SKU and the Thai and English names
+"""product search and list indexes: a trigram index over SKU and the Thai and English names, and
+indexes for the list of active products
 
 Revision ID: 0015
 Revises: 0014
@@ -7,10 +8,13 @@ Create Date: 2026-12-06 18:30:00
 The Products tab, the line editor's product picker and Ctrl+K find a product by any part of its
 SKU or names, Thai included (THAI.md, "Search"). Like the other indexes it is kept by triggers,
 so every writer (the app, bulk loads, a sync import) updates it in the same transaction.
+The Products tab shows active products by default; (active, sort column) indexes on the live rows
+keep its first page an index scan instead of a table read per product.
 """
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 from crm_desktop.db.search_index import has_trigram
@@ -34,7 +38,19 @@ SEARCH_INDEX_DDL = (
 )
 
 
+LIVE = "deleted_at IS NULL"
+LIST_INDEXES = (
+    ("ix_product_live_active_sku", ["active", "sku"]),
+    ("ix_product_live_active_name", ["active", "name_th"]),
+    ("ix_product_live_active_category", ["active", "category", "sku"]),
+)
+
+
 def upgrade() -> None:
+    with op.batch_alter_table('product', schema=None) as batch_op:
+        for name, columns in LIST_INDEXES:
+            batch_op.create_index(name, columns, unique=False, sqlite_where=sa.text(LIVE),
+                                  postgresql_where=sa.text(LIVE))
     conn = op.get_bind()
     if has_trigram(conn.connection.dbapi_connection):
         for statement in SEARCH_INDEX_DDL:
@@ -45,3 +61,6 @@ def downgrade() -> None:
     for trigger in ("ai", "au", "ad"):
         op.execute(f"DROP TRIGGER IF EXISTS product_fts_{trigger}")
     op.execute("DROP TABLE IF EXISTS product_fts")
+    with op.batch_alter_table('product', schema=None) as batch_op:
+        for name, _columns in LIST_INDEXES:
+            batch_op.drop_index(name)
