@@ -549,6 +549,9 @@ THAI: dict[str, str] = {
         "ใบสั่งขาย {number} ส่งของครบแล้ว จึงยกเลิกไม่ได้"
     ),
     "Give a reason for cancelling the order.": "โปรดระบุเหตุผลที่ยกเลิกใบสั่งขาย",
+    "Order {number} is invoiced and is kept for the accounts; it cannot be deleted.": (
+        "ใบสั่งขาย {number} ออกใบแจ้งหนี้แล้ว ต้องเก็บไว้เป็นหลักฐานทางบัญชี จึงลบไม่ได้"
+    ),
     # exchange/orders.py, `crm-desktop export orders`: messages, column headers and values
     "Give the month as YYYY-MM, for example 2026-11; {value} is not one.": (
         "ระบุเดือนในรูปแบบ ปปปป-ดด เช่น 2026-11 หรือ 2569-11 แต่ {value} ไม่ใช่รูปแบบนี้"
@@ -588,6 +591,11 @@ THAI: dict[str, str] = {
     "Invoiced": "ออกใบแจ้งหนี้แล้ว",
     "Cancelled": "ยกเลิก",
     # --- quotations and sales orders (end) ---
+    # --- products and deal lines: services/products.py, services/opportunities.py (begin) ---
+    "A price is at most 10,000,000 baht.": "ราคาต้องไม่เกิน 10,000,000 บาท",
+    "SKU {sku} is already used by {name}.": "รหัสสินค้า {sku} ใช้กับสินค้า {name} อยู่แล้ว",
+    "The product was deleted by someone else. Refresh the list.": "สินค้านี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    # --- products and deal lines (end) ---
     # services/sales/numbers.py
     "A number pattern knows only {known}; {unknown} is not one of them.": (
         "รูปแบบเลขที่เอกสารใช้ได้เฉพาะ {known} แต่ {unknown} ไม่ใช่หนึ่งในนั้น"

@@ -364,6 +364,22 @@ def test_a_draft_order_is_edited_freely_a_confirmed_one_only_in_its_dates_and_ad
         refused(ctx, lambda data=data: update_order(ctx.uow(), o, data, TODAY), "only the promised dates")
 
 
+def test_a_confirmed_order_a_sync_left_inconsistent_still_gets_its_dates(ctx: AppContext) -> None:
+    """Merged edits pushed the bill discount over the lines: the dates can still be set."""
+    o = confirmed(ctx, account(ctx))
+    with ctx.uow() as uow:
+        stored = uow.orders.get(o)
+        assert stored is not None
+        stored.bill_discount_satang = 9_000_000  # more than the 37,800.00 of the line
+        uow.commit()
+    data = order_input(ctx.uow(), o)
+    data.lines[0].promised_on = TODAY
+    data.lines[0].price_zero_confirmed = False  # as the lines editor gives back a priced line
+    update_order(ctx.uow(), o, data, TODAY)
+    shown = detail(ctx, "sales_order", o)
+    assert shown.lines[0].promised_on == TODAY and shown.totals_clamped
+
+
 def test_confirming_marks_the_deal_won_once(ctx: AppContext) -> None:
     customer = account(ctx)
     deal_id = deal(ctx, customer, NEGOTIATION)
@@ -462,6 +478,7 @@ def test_invoiced_and_cancelled_orders_are_final(ctx: AppContext) -> None:
                    lambda: cancel_order(ctx.uow(), o, "ผิด", TODAY)):
         refused(ctx, action, "is invoiced")
     gone = confirmed(ctx, customer)
+    refused(ctx, lambda: delete_orders(ctx.uow(), [gone, o]), "cannot be deleted")  # all or nothing
     refused(ctx, lambda: cancel_order(ctx.uow(), gone, "  ", TODAY), "reason", ValidationError)
     cancel_order(ctx.uow(), gone, "ลูกค้าเปลี่ยนใจ", TODAY)
     assert (detail(ctx, "sales_order", gone).status, detail(ctx, "sales_order", gone).cancel_reason) == (

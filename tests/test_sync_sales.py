@@ -6,12 +6,19 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+import tempfile
 from collections.abc import Iterator
+from contextlib import suppress
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
 from crm_desktop.clock import FixedClock
+from crm_desktop.errors import DomainError
 from crm_desktop.models import Product
 from crm_desktop.queries.sales.detail import document_detail
 from crm_desktop.queries.sales.documents import DocumentFilter, document_page, document_totals
@@ -21,21 +28,36 @@ from crm_desktop.services.app import AppContext
 from crm_desktop.services.sales.documents import OrderInput, OrderLineInput, QuotationInput
 from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.services.sales.numbers import renumber_from_copies
-from crm_desktop.services.sales.orders import Delivery, confirm_order, create_order, record_delivery
+from crm_desktop.services.sales.orders import (
+    Delivery,
+    cancel_order,
+    confirm_order,
+    create_order,
+    delete_orders,
+    mark_invoiced,
+    order_from_quotation,
+    order_input,
+    record_delivery,
+    update_order,
+)
 from crm_desktop.services.sales.quotations import (
+    accept_quotation,
     create_quotation,
     quotation_input,
+    reject_quotation,
     revise_quotation,
     send_quotation,
     update_quotation,
 )
 from crm_desktop.sync.files import export_bundle, import_bundle
-from tests.sync_helpers import dump, new_copy
-from tests.time_helpers import TODAY
+from tests.sync_helpers import dump, make_template, new_copy
+from tests.time_helpers import TODAY, make_clock
 
 SITES = {"office": "0ff1ce0000000001", "rep": "7f3a000000000002", "branch": "b2a7000000000003"}
 SALES_TABLES = ("product", "quotation", "quotation_line", "sales_order", "sales_order_line")
 LINE = LineInput("พัดลมตั้งพื้น 16 นิ้ว", quantity_milli=2_000, unit_price_satang=129_000, unit="ตัว")
+_TEMPLATE_DIR = tempfile.TemporaryDirectory()
+TEMPLATE = make_template(Path(_TEMPLATE_DIR.name))
 
 
 @pytest.fixture
@@ -129,6 +151,18 @@ def test_two_copies_numbering_at_once_never_clash(office_copies: dict[str, AppCo
         assert [h.title for h in found] == ["SO2569-0005 (SO2569-7F3A-0002)"]
 
 
+@pytest.mark.xfail(strict=True, reason="numbers.py: a copy that never synced names itself the office; two such "
+                                       "copies number alike (open: see ARCHITECTURE, quotations and orders)")
+def test_two_fresh_installs_numbering_before_any_sync(office_copies: dict[str, AppContext], tmp_path: Path) -> None:
+    office, rep = office_copies["office"], office_copies["rep"]
+    for ctx in (office, rep):
+        customer = create_account(ctx.uow(), AccountInput(name="ร้านใหม่"), TODAY).created[0]
+        create_quotation(ctx.uow(), QuotationInput(account_id=customer, lines=[LINE]), TODAY)
+    send(rep, office, tmp_path)
+    numbers = [r[0] for r in rows(office, "SELECT number FROM quotation")]
+    assert len(numbers) == len(set(numbers)), numbers
+
+
 @pytest.mark.parametrize("arrival", ["clock order", "branch before rep", "office hears last"])
 def test_three_copies_converge_whatever_order_files_arrive_in(office_copies: dict[str, AppContext], tmp_path: Path,
                                                              arrival: str) -> None:
@@ -188,3 +222,143 @@ def test_three_copies_converge_whatever_order_files_arrive_in(office_copies: dic
 def rows_with(ctx: AppContext, sql: str, params: tuple[object, ...]) -> list[tuple[object, ...]]:
     with sqlite3.connect(ctx.database.path) as conn:
         return conn.execute(sql, params).fetchall()
+
+
+# --- random offline work on three copies, files swapped in any order ------------------------
+
+
+class SalesOffice(RuleBasedStateMachine):
+    """Quotations and orders made, sent, revised, confirmed, delivered and cancelled on three copies
+    that swap files late, twice or never: they converge, numbers never clash, screens never fail."""
+
+    @initialize()
+    def setup(self) -> None:
+        self.dir = tempfile.TemporaryDirectory()
+        folder = Path(self.dir.name)
+        clock = make_clock()
+        self.copies = {name: new_copy(TEMPLATE, folder, name, clock, site=site) for name, site in SITES.items()}
+        self.customer = start(self.copies, folder)
+        self.files: list[tuple[str, Path]] = []
+
+    def teardown(self) -> None:
+        if hasattr(self, "copies"):
+            try:
+                self.check_converged()
+            finally:
+                for ctx in self.copies.values():
+                    ctx.close()
+                self.dir.cleanup()
+
+    def ctx(self, i: int) -> AppContext:
+        return list(self.copies.values())[i]
+
+    @rule(i=st.integers(0, 2), price=st.integers(0, 300_000), bill=st.integers(0, 200_000), steps=st.integers(0, 5))
+    def sell(self, i: int, price: int, bill: int, steps: int) -> None:
+        """A quotation taken `steps` along: sent, accepted, made an order, confirmed, half delivered."""
+        ctx = self.ctx(i)
+        line = LineInput("ของ", quantity_milli=2_000, unit_price_satang=price, price_zero_confirmed=True)
+        with suppress(DomainError):  # a bill discount over the line
+            q = create_quotation(ctx.uow(), QuotationInput(account_id=self.customer, lines=[line],
+                                                           bill_discount_satang=bill), TODAY).created[0]
+            acts = [lambda: send_quotation(ctx.uow(), q, TODAY, ctx.now()),
+                    lambda: accept_quotation(ctx.uow(), q, TODAY),
+                    lambda: order_from_quotation(ctx.uow(), q, TODAY)]
+            for act in acts[:steps]:
+                act()
+            if steps > 3:
+                o = str(rows_with(ctx, "SELECT id FROM sales_order WHERE quotation_id = ?", (q,))[0][0])
+                confirm_order(ctx.uow(), o, TODAY, ctx.now())
+                if steps > 4:
+                    line_id = str(rows_with(ctx, "SELECT id FROM sales_order_line WHERE order_id = ?", (o,))[0][0])
+                    record_delivery(ctx.uow(), o, [Delivery(line_id, 1_000, TODAY)], TODAY)
+
+    @rule(i=st.integers(0, 2), pick=st.integers(0, 99), act=st.sampled_from(
+        ("send", "accept", "reject", "revise", "price", "discount", "order")), value=st.integers(0, 300_000))
+    def act_on_quotation(self, i: int, pick: int, act: str, value: int) -> None:
+        ctx = self.ctx(i)
+        ids = [str(r[0]) for r in rows(ctx, "SELECT id FROM quotation WHERE deleted_at IS NULL ORDER BY id")]
+        if not ids:
+            return
+        q = ids[pick % len(ids)]
+        with suppress(DomainError):  # most acts are refused in some states: that is the point
+            if act == "send":
+                send_quotation(ctx.uow(), q, TODAY, ctx.now())
+            elif act == "accept":
+                accept_quotation(ctx.uow(), q, TODAY)
+            elif act == "reject":
+                reject_quotation(ctx.uow(), q, TODAY)
+            elif act == "revise":
+                revise_quotation(ctx.uow(), q, TODAY)
+            elif act == "order":
+                order_from_quotation(ctx.uow(), q, TODAY)
+            else:
+                data = quotation_input(ctx.uow(), q)
+                if act == "price" and data.lines:
+                    data.lines[0].unit_price_satang = value
+                else:
+                    data.bill_discount_satang = value
+                update_quotation(ctx.uow(), q, data, TODAY)
+
+    @rule(i=st.integers(0, 2), pick=st.integers(0, 99), act=st.sampled_from(
+        ("confirm", "deliver", "invoice", "cancel", "promise", "delete")), amount=st.integers(1, 2_000))
+    def act_on_order(self, i: int, pick: int, act: str, amount: int) -> None:
+        ctx = self.ctx(i)
+        ids = [str(r[0]) for r in rows(ctx, "SELECT id FROM sales_order WHERE deleted_at IS NULL ORDER BY id")]
+        if not ids:
+            return
+        o = ids[pick % len(ids)]
+        with suppress(DomainError):
+            if act == "confirm":
+                confirm_order(ctx.uow(), o, TODAY, ctx.now())
+            elif act == "deliver":
+                line = rows_with(ctx, "SELECT id FROM sales_order_line WHERE order_id = ? AND deleted_at IS NULL",
+                                 (o,))
+                if line:
+                    record_delivery(ctx.uow(), o, [Delivery(str(line[0][0]), amount, TODAY)], TODAY)
+            elif act == "invoice":
+                mark_invoiced(ctx.uow(), o, TODAY)
+            elif act == "cancel":
+                cancel_order(ctx.uow(), o, "ลูกค้ายกเลิก", TODAY)
+            elif act == "promise":
+                data = order_input(ctx.uow(), o)
+                for line in data.lines:
+                    line.promised_on = TODAY - timedelta(days=amount % 3)
+                update_order(ctx.uow(), o, data, TODAY)
+            else:
+                delete_orders(ctx.uow(), [o])
+
+    @rule(i=st.integers(0, 2))
+    def export(self, i: int) -> None:
+        path = Path(self.dir.name) / f"sales{len(self.files)}.zip"
+        export_bundle(self.ctx(i).database, path, everything=True)
+        self.files.append((list(self.copies)[i], path))
+
+    @precondition(lambda self: self.files)
+    @rule(j=st.integers(0, 2), pick=st.integers(0, 1000))
+    def import_one(self, j: int, pick: int) -> None:
+        source, path = self.files[pick % len(self.files)]
+        if source != list(self.copies)[j]:
+            import_bundle(self.ctx(j).database, self.ctx(j).user_id, path)
+
+    def check_converged(self) -> None:
+        converge(self.copies, Path(self.dir.name))
+        dumps = [dump(ctx) for ctx in self.copies.values()]
+        assert dumps[1] == dumps[0] and dumps[2] == dumps[0]
+        office = self.copies["office"]
+        for table, where in (("quotation", "revision = 1"), ("sales_order", "1")):
+            numbers = [r[0] for r in rows(office, f"SELECT number FROM {table} WHERE {where}")]
+            assert len(numbers) == len(set(numbers)), numbers
+        for kind in ("quotation", "sales_order"):  # every screen reads every document without failing
+            listed = document_page(office.database, kind, DocumentFilter(all_revisions=True), limit=1_000,
+                                   today=TODAY)
+            totals = document_totals(office.database, kind, DocumentFilter(all_revisions=True), TODAY)
+            assert totals.grand_total_satang == sum(r.grand_total_satang for r in listed)
+            for r in listed:
+                shown = document_detail(office.database, kind, r.id, TODAY)
+                assert shown is not None and shown.totals.grand_total == r.grand_total_satang
+                assert shown.totals_clamped == r.totals_clamped
+
+
+SalesOffice.TestCase.settings = settings(max_examples=12, stateful_step_count=30, deadline=None,
+                                         suppress_health_check=[HealthCheck.too_slow])
+TestSalesConvergence = SalesOffice.TestCase

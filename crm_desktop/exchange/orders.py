@@ -119,17 +119,20 @@ def _write_xlsx(path: Path, header: list[str], rows: Iterator[list[Cell]], lang:
     sheet.append(titles)
     formats = [f for _h, _v, f in COLUMNS]
     count = 0
-    for row in rows:
-        cells = []
-        for value, number_format in zip(row, formats, strict=True):
-            cell = WriteOnlyCell(sheet, value=value)
-            if value is not None and number_format != "@":
-                cell.number_format = number_format
-            cells.append(cell)
-        sheet.append(cells)
+    for row in rows:  # a formatted cell costs several times a plain value: only numbers and dates get one
+        sheet.append([value if value is None or number_format == "@" else _formatted(sheet, value, number_format)
+                      for value, number_format in zip(row, formats, strict=True)])
         count += 1
     book.save(path)
     return count
+
+
+def _formatted(sheet: Any, value: Cell, number_format: str) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = number_format
+    return cell
 
 
 def export_orders(db: Database, dest: Path, fmt: str, *, month: str = "", lang: str = "en",

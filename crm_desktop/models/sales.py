@@ -38,6 +38,12 @@ class Product(SyncMixin, Base):
         _live_index("ix_product_live_sku", "sku"),
         _live_index("ix_product_live_name", "name_th"),
         _live_index("ix_product_live_category", "category", "name_th"),
+        # The Products tab lists active products by default: these keep its sorts and its category
+        # filter to an index scan (through the ones above, every row cost a table read to test
+        # `active`: 300 ms for the first page of 50,000 products).
+        _live_index("ix_product_live_active_sku", "active", "sku"),
+        _live_index("ix_product_live_active_name", "active", "name_th"),
+        _live_index("ix_product_live_active_category", "active", "category", "sku"),
     )
 
     sku: Mapped[str] = mapped_column(String(40), info=rules(required=True))

@@ -46,6 +46,7 @@ from crm_desktop.views.contacts.tab import ContactsTab
 from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicates
 from crm_desktop.views.leads.tab import LeadsTab
 from crm_desktop.views.opportunities.tab import OpportunitiesTab
+from crm_desktop.views.products.tab import ProductsTab
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.reminders.notifier import ReminderNotifier
 from crm_desktop.views.settings.backups_page import tell_if_settings_lost
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
             "contact": icon("contact", self.style().standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon)),
             "lead": icon("lead", self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder)),
             "opportunity": icon("opportunity", self.style().standardIcon(QStyle.StandardPixmap.SP_DialogYesButton)),
+            "product": icon("product", self.style().standardIcon(QStyle.StandardPixmap.SP_DriveHDIcon)),
         }
 
         self.tabs = QTabWidget()
@@ -215,11 +217,13 @@ class MainWindow(QMainWindow):
         self.accounts_tab = AccountsTab(self.env)
         self.contacts_tab = ContactsTab(self.env)
         self.opportunities_tab = OpportunitiesTab(self.env)
+        self.products_tab = ProductsTab(self.env)
         self.accounts_tab.open_contact.connect(lambda cid: self.open_record("contact", cid))
         self.accounts_tab.new_contact_for.connect(self._new_contact_for)
         self.contacts_tab.open_account.connect(lambda aid: self.open_record("account", aid))
         self.tabs.addTab(self.leads_tab, self.icons["lead"], "")  # first: leads come before accounts
         self.tabs.addTab(self.opportunities_tab, self.icons["opportunity"], "")  # then the deals they become
+        self.tabs.addTab(self.products_tab, self.icons["product"], "")  # what the deals are about
         self.tabs.addTab(self.accounts_tab, self.icons["account"], "")
         self.tabs.addTab(self.contacts_tab, self.icons["contact"], "")
         self.activities_tab = MyDayTab(self.env)
@@ -264,13 +268,14 @@ class MainWindow(QMainWindow):
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_help.setTitle(self.tr("&Help"))
-        self.search_edit.setPlaceholderText(self.tr("Search leads, deals, accounts and contacts (Ctrl+K)"))
+        self.search_edit.setPlaceholderText(self.tr("Search leads, deals, products, accounts and contacts (Ctrl+K)"))
         self.search_popup.no_match_text = self.tr("Nothing found")
         self.undo_button.setText(self.tr("Undo"))
         self.tabs.setTabText(self.tabs.indexOf(self.accounts_tab), self.tr("Accounts"))
         self.tabs.setTabText(self.tabs.indexOf(self.contacts_tab), self.tr("Contacts"))
         self.tabs.setTabText(self.tabs.indexOf(self.leads_tab), self.tr("Leads"))
         self.tabs.setTabText(self.tabs.indexOf(self.opportunities_tab), self.tr("Deals"))
+        self.tabs.setTabText(self.tabs.indexOf(self.products_tab), self.tr("Products"))
         self.tabs.setTabText(self.tabs.indexOf(self.activities_tab), self.tr("Activities"))
         self.tabs.setTabText(self.tabs.indexOf(self.calendar_tab), self.tr("Calendar"))
         self.tabs.setTabText(self.tabs.indexOf(self.anniversaries_tab), self.tr("Anniversaries"))
@@ -282,7 +287,7 @@ class MainWindow(QMainWindow):
     # --- tabs -----------------------------------------------------------------------------
 
     def record_tabs(self) -> list[RecordTab]:
-        return [self.leads_tab, self.opportunities_tab, self.accounts_tab, self.contacts_tab]
+        return [self.leads_tab, self.opportunities_tab, self.products_tab, self.accounts_tab, self.contacts_tab]
 
     def current_tab(self) -> RecordTab:
         widget = self.tabs.currentWidget()
@@ -294,8 +299,8 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, RecordTab | MyDayTab) else self.accounts_tab
 
     def tab_for(self, kind: str) -> RecordTab:
-        return {"contact": self.contacts_tab, "lead": self.leads_tab, "opportunity": self.opportunities_tab}.get(
-            kind, self.accounts_tab)
+        return {"contact": self.contacts_tab, "lead": self.leads_tab, "opportunity": self.opportunities_tab,
+                "product": self.products_tab}.get(kind, self.accounts_tab)
 
     def _tab_changed(self) -> None:
         widget = self.tabs.currentWidget()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
 
 from crm_desktop.db.database import Database
@@ -164,13 +164,24 @@ def _conditions(conn: Connection, kind: str, flt: DocumentFilter, today: date) -
                                                      line.delivered_milli < line.quantity_milli))]
     text = flt.text.strip()
     if text:
-        either = [_contains(doc.number, text), _contains(doc.provisional_number, text)]
-        for model, key in ((Account, doc.account_id), (Contact, doc.contact_id)):
-            matched = text_filter(conn, model.__table__, text)
-            if matched is not None:
-                either.append(key.in_(select(model.id).where(matched)))
-        cond.append(or_(*either))
+        cond.append(_text_match(conn, doc, text))
     return cond
+
+
+def _text_match(conn: Connection, doc: Any, text: str) -> ColumnElement[bool]:
+    """Documents whose customer's name contains `text` (the accounts' and contacts' search index,
+    then the documents' customer indexes), or, when `text` has a digit as every number does, whose
+    number or provisional number contains it (a scan of the documents: numbers have no infix index)."""
+    key = rowid(doc.__table__)
+    parts = []
+    if any(c.isdigit() for c in text):
+        parts.append(select(key).where(doc.deleted_at.is_(None), or_(_contains(doc.number, text),
+                                                                      _contains(doc.provisional_number, text))))
+    for model, column in ((Account, doc.account_id), (Contact, doc.contact_id)):
+        matched = text_filter(conn, model.__table__, text)
+        if matched is not None:
+            parts.append(select(key).where(doc.deleted_at.is_(None), column.in_(select(model.id).where(matched))))
+    return key.in_(union_all(*parts)) if parts else literal(False)
 
 
 def _customer_sort() -> ColumnElement[str]:

@@ -14,13 +14,13 @@ from typing import Any
 
 from crm_desktop import money
 from crm_desktop.db.uow import UnitOfWork
-from crm_desktop.errors import ValidationError
+from crm_desktop.errors import NotFound, ValidationError
 from crm_desktop.models import Opportunity, Stage
 from crm_desktop.models.rules import MAX_AMOUNT_SATANG, rule_of
 from crm_desktop.models.sales import DOCUMENT_LANGUAGES, VAT_BP, LineMixin, Quotation
 from crm_desktop.services import opportunities, validation
 from crm_desktop.services.formatting import format_money
-from crm_desktop.services.sales.lines import LineInput
+from crm_desktop.services.sales.lines import LineInput, line_input
 from crm_desktop.services.stages import default_stage_id
 
 LINE_COLUMNS = ("product_id", "description", "unit", "quantity_milli", "unit_price_satang", "discount_bp",
@@ -64,6 +64,21 @@ class OrderLineInput(LineInput):
 class OrderInput(DocumentInput):
     delivery_address: str = ""
     lines: list[OrderLineInput] = field(default_factory=list)  # type: ignore[assignment]
+
+
+def from_deal(uow: UnitOfWork, data: DocumentInput, opportunity_id: str, account_id: str | None,
+              contact_id: str | None) -> list[LineInput]:
+    """Fill a new document's header from its deal (customer unless given, owner, channel); the
+    deal's product lines are returned for the caller's kind of line."""
+    deal = uow.opportunities.get(opportunity_id)
+    if deal is None:
+        raise NotFound("The deal was deleted by someone else. Refresh the list.")
+    data.opportunity_id = deal.id
+    data.account_id = account_id or deal.account_id
+    data.contact_id = contact_id or deal.contact_id
+    data.owner_id = deal.owner_id or uow.user_id
+    data.channel = deal.channel
+    return [line_input(x) for x in uow.opportunity_lines.live_of(deal.id)]
 
 
 def baht(satang: int) -> str:

@@ -10,7 +10,7 @@ longer change.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from operator import attrgetter
 from typing import Any, cast
@@ -29,6 +29,7 @@ from crm_desktop.services.sales.documents import (
     check_bill_discount,
     clean_header,
     deal_won,
+    from_deal,
     quantity,
     write_lines,
 )
@@ -94,15 +95,7 @@ def new_order_input(uow: UnitOfWork, *, account_id: str | None = None, contact_i
     with uow:
         data = OrderInput(account_id=account_id, contact_id=contact_id, owner_id=uow.user_id, issued_on=today)
         if opportunity_id:
-            deal = uow.opportunities.get(opportunity_id)
-            if deal is None:
-                raise NotFound("The deal was deleted by someone else. Refresh the list.")
-            data.opportunity_id = deal.id
-            data.account_id = account_id or deal.account_id
-            data.contact_id = contact_id or deal.contact_id
-            data.owner_id = deal.owner_id or uow.user_id
-            data.channel = deal.channel
-            data.lines = [_order_line(line_input(x)) for x in uow.opportunity_lines.live_of(deal.id)]
+            data.lines = [_order_line(x) for x in from_deal(uow, data, opportunity_id, account_id, contact_id)]
         return data
 
 
@@ -149,27 +142,45 @@ def update_order(uow: UnitOfWork, order_id: str, data: OrderInput, today: date) 
     with uow:
         order = _changeable(_get(uow, order_id))
         stored = uow.order_lines.live_of(order.id)
-        header, lines = _clean(uow, data, today, order, stored)
-        if order.status != "draft":
-            fixed_header = {k: v for k, v in header.items() if k not in ("delivery_address", "notes")}
-            fixed_lines = [{k: v for k, v in x.items() if k != "promised_on"} for x in lines]
-            if len(lines) != len(stored) or any(getattr(order, k) != v for k, v in fixed_header.items()) or any(
-                    getattr(row, k) != v for row, x in zip(stored, fixed_lines, strict=True) for k, v in x.items()):
-                raise DomainError("Order {number} is confirmed: only the promised dates, the delivery address and "
-                                  "the notes can change.", number=order.number)
-        assign(order, header)
-        write_lines(uow, stored, lines, _new_line(order.id))
+        if order.status == "draft":
+            header, lines = _clean(uow, data, today, order, stored)
+            assign(order, header)
+            write_lines(uow, stored, lines, _new_line(order.id))
+        else:
+            _update_confirmed(order, stored, data)
         uow.commit()
     return Changes(ENTITY, updated=(order_id,))
+
+
+def _sold(data: OrderInput) -> OrderInput:
+    """The form without what may change after confirmation, to compare with the stored order."""
+    return replace(data, delivery_address="", notes="", lines=[
+        replace(x, promised_on=None, price_zero_confirmed=True) for x in data.lines])
+
+
+def _update_confirmed(order: SalesOrder, stored: Sequence[SalesOrderLine], data: OrderInput) -> None:
+    """Only the dates, the address and the notes; compared as the form shows the order, not checked
+    again, so an order a sync left inconsistent (a discount over its lines) still gets its dates."""
+    if _sold(data) != _sold(_as_input(order, stored)):
+        raise DomainError("Order {number} is confirmed: only the promised dates, the delivery address and the notes "
+                          "can change.", number=order.number)
+    assign(order, {"delivery_address": validation.column_text(data.delivery_address, SalesOrder.delivery_address),
+                   "notes": validation.column_text(data.notes, SalesOrder.notes)})
+    for row, line in zip(stored, data.lines, strict=True):
+        assign(row, {"promised_on": line.promised_on})
+
+
+def _as_input(order: SalesOrder, lines: Sequence[SalesOrderLine]) -> OrderInput:
+    return OrderInput(**{name: getattr(order, name) for name in HEADER_COLUMNS},
+                      delivery_address=order.delivery_address,
+                      lines=[_order_line(line_input(x), x.promised_on) for x in lines])
 
 
 def order_input(uow: UnitOfWork, order_id: str) -> OrderInput:
     """The stored order as form input, for the edit dialog."""
     with uow:
         order = _get(uow, order_id)
-        return OrderInput(
-            **{name: getattr(order, name) for name in HEADER_COLUMNS}, delivery_address=order.delivery_address,
-            lines=[_order_line(line_input(x), x.promised_on) for x in uow.order_lines.live_of(order.id)])
+        return _as_input(order, uow.order_lines.live_of(order.id))
 
 
 def confirm_order(uow: UnitOfWork, order_id: str, today: date, now: datetime) -> Changes:
@@ -257,8 +268,15 @@ def cancel_order(uow: UnitOfWork, order_id: str, reason: str, today: date) -> Ch
     return Changes(ENTITY, updated=(order_id,))
 
 
+def _kept_for_the_accounts(order: SalesOrder) -> None:
+    if order.status == "invoiced":
+        raise DomainError("Order {number} is invoiced and is kept for the accounts; it cannot be deleted.",
+                          number=order.number)
+
+
 def delete_orders(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
-    return records.soft_delete(uow, attrgetter("orders"), ENTITY, ids)
+    """Delete with undo; an invoiced order stays (cancel is for orders that did not happen)."""
+    return records.soft_delete(uow, attrgetter("orders"), ENTITY, ids, _kept_for_the_accounts)
 
 
 def restore_orders(uow: UnitOfWork, ids: Iterable[str]) -> Changes:

@@ -23,11 +23,13 @@ from crm_desktop.services import records
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.sales import numbers
 from crm_desktop.services.sales.documents import (
+    HEADER_COLUMNS,
     QuotationInput,
     assign,
     check_bill_discount,
     clean_header,
     deal_to_quotation_stage,
+    from_deal,
     line_values,
     write_lines,
 )
@@ -77,15 +79,7 @@ def new_quotation_input(uow: UnitOfWork, *, opportunity_id: str | None = None, a
         data = QuotationInput(account_id=account_id, contact_id=contact_id, owner_id=uow.user_id, issued_on=today,
                               valid_until=today + timedelta(days=VALID_DAYS))
         if opportunity_id:
-            deal = uow.opportunities.get(opportunity_id)
-            if deal is None:
-                raise NotFound("The deal was deleted by someone else. Refresh the list.")
-            data.opportunity_id = deal.id
-            data.account_id = account_id or deal.account_id
-            data.contact_id = contact_id or deal.contact_id
-            data.owner_id = deal.owner_id or uow.user_id
-            data.channel = deal.channel
-            data.lines = [line_input(x) for x in uow.opportunity_lines.live_of(deal.id)]
+            data.lines = from_deal(uow, data, opportunity_id, account_id, contact_id)
         return data
 
 
@@ -119,13 +113,8 @@ def quotation_input(uow: UnitOfWork, quotation_id: str) -> QuotationInput:
     """The stored quotation as form input, for the edit dialog."""
     with uow:
         q = _get(uow, quotation_id)
-        return QuotationInput(
-            account_id=q.account_id, contact_id=q.contact_id, opportunity_id=q.opportunity_id, owner_id=q.owner_id,
-            issued_on=q.issued_on, channel=q.channel, prices_include_vat=q.prices_include_vat, vat_bp=q.vat_bp,
-            bill_discount_satang=q.bill_discount_satang, language=q.language, payment_terms=q.payment_terms,
-            remarks=q.remarks, notes=q.notes, lines=[line_input(x) for x in uow.quotation_lines.live_of(q.id)],
-            valid_until=q.valid_until,
-        )
+        return QuotationInput(**{name: getattr(q, name) for name in HEADER_COLUMNS}, valid_until=q.valid_until,
+                              lines=[line_input(x) for x in uow.quotation_lines.live_of(q.id)])
 
 
 def send_quotation(uow: UnitOfWork, quotation_id: str, today: date, now: datetime) -> Changes:
@@ -190,9 +179,7 @@ def revise_quotation(uow: UnitOfWork, quotation_id: str, today: date) -> Changes
             id=new_id(), number=old.number, provisional_number=old.provisional_number,
             revision=uow.quotations.latest_revision(old.number) + 1, previous_id=old.id, issued_on=today,
             valid_until=today + validity,
-            **{name: getattr(old, name) for name in (
-                "account_id", "contact_id", "opportunity_id", "owner_id", "channel", "prices_include_vat", "vat_bp",
-                "bill_discount_satang", "language", "payment_terms", "remarks", "notes")},
+            **{name: getattr(old, name) for name in HEADER_COLUMNS if name != "issued_on"},
         ))
         for line in uow.quotation_lines.live_of(old.id):
             uow.quotation_lines.add(QuotationLine(quotation_id=new.id, **line_values(line)))

@@ -1,1 +1,1 @@
-"""The sales screens: the Orders tab (quotations and sales orders), their forms, the delivery dialog."""
+"""Quotations and sales orders: their lists, forms and the lines editor they share with deals."""
