@@ -79,7 +79,7 @@ def main() -> int:
             picture = io.BytesIO()
             Image.new("RGB", (900, 300), "#1a237e").save(picture, "PNG")
             set_company(ctx.uow(), replace(COMPANY, logo=logo_png(picture.getvalue())))
-            quotation = stored_quotation(ctx, stored_customer(ctx), LINES, number="QT2569-9999")
+            quotation = stored_quotation(ctx, stored_customer(ctx), LINES)
             register_fonts()
             first = time.perf_counter()
             pdf = quotation_pdf(ctx, quotation, "th")

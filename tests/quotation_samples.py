@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from crm_desktop import money
-from crm_desktop.models import Quotation, QuotationLine
 from crm_desktop.queries.sales.detail import DetailLine, DocumentDetail, PartyBlock
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.company import CompanyInput
+from crm_desktop.services.sales.documents import QuotationInput
+from crm_desktop.services.sales.lines import LineInput
+from crm_desktop.services.sales.quotations import create_quotation
 
 COMPANY = CompanyInput(
     name_th="บริษัท สยามแอร์ แอนด์ เซอร์วิส จำกัด", name_en="Siam Air & Service Co., Ltd.",
@@ -34,7 +36,8 @@ def sample_lines(count: int) -> tuple[DetailLine, ...]:
     lines = []
     for i in range(count):
         quantity, price = (1 + i % 4) * 1000 + (500 if i % 7 == 3 else 0), 1_250_00 + i * 37_25
-        bp, amount = (500 if i % 3 == 0 else 0), (100_00 if i % 5 == 1 else 0)
+        bp = 500 if i % 3 == 0 else 0
+        amount = 100_00 if i % 5 == 1 and not bp else 0  # a line has one kind of discount
         net = money.line_amounts(quantity, price, bp, amount).net
         lines.append(DetailLine(id=f"line{i}", position=i, product_id=None, sku=f"AC-{1000 + i}" if i % 2 else "",
                                 description=NAMES[i % len(NAMES)], unit=UNITS[i % len(UNITS)], quantity_milli=quantity,
@@ -66,18 +69,11 @@ def stored_customer(ctx: AppContext) -> str:
         address_line="55/5 หมู่ 3", province="นนทบุรี", postcode="11120"), ctx.today()).created[0]
 
 
-def stored_quotation(ctx: AppContext, account: str, count: int = 3, *, number: str = "QT2569-0001",
-                     revision: int = 1, language: str = "th", names: tuple[str, ...] = NAMES) -> str:
-    """A quotation with `count` lines for `account`, written through the repositories."""
-    with ctx.uow() as uow:
-        quotation = uow.quotations.add(Quotation(number=number, revision=revision, account_id=account,
-                                                 issued_on=ctx.today(), valid_until=ctx.today() + timedelta(days=30),
-                                                 language=language, remarks="ราคานี้รวมค่าขนส่งแล้ว"))
-        uow.session.flush()
-        for i, line in enumerate(sample_lines(count)):
-            uow.quotation_lines.add(QuotationLine(
-                quotation_id=quotation.id, position=i, description=names[i % len(names)], unit=line.unit,
-                quantity_milli=line.quantity_milli, unit_price_satang=line.unit_price_satang,
-                discount_bp=line.discount_bp, discount_satang=line.discount_satang, vatable=line.vatable))
-        uow.commit()
-    return quotation.id
+def stored_quotation(ctx: AppContext, account: str, count: int = 3, *, language: str = "th",
+                     names: tuple[str, ...] = NAMES) -> str:
+    """A new quotation (QT2569-0001 first) with `count` lines for `account`, through the sales services."""
+    lines = [LineInput(description=names[i % len(names)], unit=x.unit, quantity_milli=x.quantity_milli,
+                       unit_price_satang=x.unit_price_satang, discount_bp=x.discount_bp,
+                       discount_satang=x.discount_satang, vatable=x.vatable) for i, x in enumerate(sample_lines(count))]
+    data = QuotationInput(account_id=account, language=language, remarks="ราคานี้รวมค่าขนส่งแล้ว", lines=lines)
+    return create_quotation(ctx.uow(), data, ctx.today()).created[0]

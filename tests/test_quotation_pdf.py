@@ -23,6 +23,7 @@ from crm_desktop.queries.sales.detail import PartyBlock
 from crm_desktop.reports.fonts import REGULAR, register_fonts, shaped_runs
 from crm_desktop.reports.quotation import WIDTH, find_quotation, quotation_pdf, render_quotation
 from crm_desktop.services.company import CompanyInput, set_company
+from crm_desktop.services.sales.quotations import revise_quotation, send_quotation
 from crm_desktop.thai_words import break_points
 from tests.quotation_samples import COMPANY, CUSTOMER, NAMES, sample_quotation, stored_customer, stored_quotation
 from tests.time_helpers import make_clock
@@ -110,21 +111,21 @@ def test_a_deleted_or_unknown_quotation_is_not_found(ctx) -> None:
 
 
 def test_cli_writes_the_pdf_of_a_number_as_printed(ctx, tmp_path, capsys) -> None:
-    account = stored_customer(ctx)
-    stored_quotation(ctx, account, 2, language="en")
-    stored_quotation(ctx, account, 1, revision=2, names=("แก้ไขครั้งที่สอง",))
+    first = stored_quotation(ctx, stored_customer(ctx), 2, language="en")
+    send_quotation(ctx.uow(), first, ctx.today(), ctx.now())
+    revise_quotation(ctx.uow(), first, ctx.today())
     db = str(ctx.database.path)
     ctx.close()
     out = tmp_path / "q.pdf"
     assert main(["--db", db, "quote", "pdf", "QT2569-0001", "rev", "1", "--out", str(out)], make_clock()) == 0
-    first = "\n".join(pages(out.read_bytes()))
-    assert "QUOTATION" in first and "QT2569-0001" in first and "rev" not in first  # English, as chosen on it
+    text = "\n".join(pages(out.read_bytes()))
+    assert "QUOTATION" in text and "QT2569-0001" in text and "rev" not in text  # English, as chosen on it
     assert main(["--db", db, "quote", "pdf", "QT2569-0001", "--out", str(out), "--lang", "th"], make_clock()) == 1
     assert "exists" in capsys.readouterr().err  # never over a file without --force
     assert main(["--db", db, "quote", "pdf", "QT2569-0001", "--out", str(out), "--lang", "th", "--force"],
                 make_clock()) == 0
     latest = "\n".join(pages(out.read_bytes()))
-    assert "QT2569-0001 rev 2" in latest and consonants("แก้ไขครั้งที่สอง") in consonants(latest)
+    assert "QT2569-0001 rev 2" in latest and consonants("ใบเสนอราคา") in consonants(latest)  # the newest, in Thai
     capsys.readouterr()
     assert main(["--lang", "en", "--db", db, "quote", "pdf", "QT2569-0404", "--out", str(tmp_path / "x.pdf")],
                 make_clock()) == 1

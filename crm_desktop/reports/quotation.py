@@ -33,6 +33,7 @@ from crm_desktop.reports.fonts import REGULAR, TextLines, Wrapped, Writer, style
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.company import CompanyInput, printed_company
 from crm_desktop.services.formatting import format_date_long, format_money
+from crm_desktop.services.sales.documents import quantity
 from crm_desktop.services.validation import format_phone
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -133,11 +134,6 @@ def render_quotation(detail: DocumentDetail, company: CompanyInput, lang: str) -
                             author=layout.company_name, creator="crm_desktop")
     doc.build(layout.story(), canvasmaker=partial(_NumberedCanvas, footer=layout.footer))
     return RenderedQuotation(out.getvalue(), tuple(layout.writer.wrapped))
-
-
-def _quantity(milli: int) -> str:
-    whole, part = divmod(milli, 1000)
-    return f"{whole:,}" + (f".{part:03d}".rstrip("0") if part else "")
 
 
 def _percent(bp: int) -> str:
@@ -262,7 +258,7 @@ class _Layout:
                 format_money(line.discount_satang, with_symbol=False) if line.discount_satang else ""
             amount = format_money(line.net_satang, with_symbol=False) + ("" if line.vatable else " *")
             # Digits need no shaping: plain strings, drawn by the table itself, are much cheaper than paragraphs.
-            rows.append([str(number), describe, _quantity(line.quantity_milli),
+            rows.append([str(number), describe, quantity(line.quantity_milli),
                          self.p(line.unit, widths[3] - 2 * PAD, self.centre),
                          format_money(line.unit_price_satang, with_symbol=False), discount, amount])
         table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1)

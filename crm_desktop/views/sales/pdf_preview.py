@@ -103,7 +103,8 @@ class PdfPreviewDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.pdf = quotation_pdf(self.env.ctx, self.quotation_id, self.lang())
-            images = page_images(self.pdf, PREVIEW_DPI)
+            ratio = self.devicePixelRatioF()  # sharp on high-density screens
+            images = page_images(self.pdf, PREVIEW_DPI * ratio)
         except Exception as exc:
             QGuiApplication.restoreOverrideCursor()
             self.pdf = b""
@@ -117,7 +118,9 @@ class PdfPreviewDialog(QDialog):
         for number, image in enumerate(images, 1):
             label = QLabel()
             label.setObjectName(f"pdfPage{number}")
-            label.setPixmap(QPixmap.fromImage(image))
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(ratio)
+            label.setPixmap(pixmap)
             self.pages_layout.addWidget(label)
         self.print_button.setEnabled(bool(images))
         self.save_button.setEnabled(bool(images))
