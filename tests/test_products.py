@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crm_desktop.errors import NotFound, ValidationError
+from crm_desktop.models.sales import thai_order
 from crm_desktop.queries.products import (
     ProductFilter,
     categories,
@@ -231,3 +232,22 @@ def test_products_deal_lines_and_price_history_travel_by_file(copies: list[AppCo
     received = opportunity_input(rep.uow(), deal)
     assert received.amount_satang == 31_030_00 and received.lines is not None
     assert [(x.description, x.product_id) for x in received.lines] == [("แอร์ติดผนัง", pid)]
+
+
+def test_thai_names_sort_in_dictionary_order_from_an_index(ctx: AppContext) -> None:
+    names = ["ไก่ย่าง", "กล้วย", "เกลือ", "ขนม", "ฮาวาย", "อ่างทอง", "อำนาจ", "โต๊ะ", "ตะกร้า", "แก้ว", "กา"]
+    for n, name in enumerate(names):
+        add(ctx, f"T{n:02d}", name)
+    db = ctx.database
+    shown = [r.name_th for r in product_rows(db, product_keys(db, ProductFilter(), "name_th"))]
+    # By code point every name starting with เ แ โ ใ ไ would come after ฮ.
+    assert shown == ["กล้วย", "กา", "เกลือ", "แก้ว", "ไก่ย่าง", "ขนม", "ตะกร้า", "โต๊ะ", "อ่างทอง", "อำนาจ", "ฮาวาย"]
+    assert [r.name_th for r in product_rows(db, product_keys(db, ProductFilter(), "name_th", True))] == shown[::-1]
+    conn = sqlite3.connect(db.path)
+    try:
+        plan = conn.execute(
+            "EXPLAIN QUERY PLAN SELECT rowid FROM product WHERE deleted_at IS NULL AND active = 1 "
+            f"ORDER BY {thai_order('product.name_th')}, product.name_th, rowid").fetchall()
+    finally:
+        conn.close()
+    assert "ix_product_live_active_thai" in plan[0][-1] and "TEMP B-TREE" not in str(plan)

@@ -143,10 +143,13 @@ def test_filters(qtbot, type_text, window, ctx) -> None:
 
 
 def test_price_history_after_an_edit_in_the_dialog(qtbot, type_text, window, ctx) -> None:
+    add(ctx, "AC-09", "แอร์ 9000", 13_900_00)
     pid = add(ctx, "AC-12", "แอร์ติดผนัง", 15_900_00, cost_satang=12_000_00)
     tab = window.products_tab
     tab.refresh()
-    tab.edit_record(pid)
+    rect = tab.table.visualRect(tab.model.index(1, 1))  # double-click the product to edit it
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     dialog = tab.dialog
     assert isinstance(dialog, ProductDialog)
     assert dialog.price.text() == "15,900"
@@ -155,7 +158,8 @@ def test_price_history_after_an_edit_in_the_dialog(qtbot, type_text, window, ctx
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.dialog is None)
 
-    assert column(tab, "price_satang") == ["14,500.00"]
+    assert dialog.record_id == pid
+    assert column(tab, "price_satang") == ["13,900.00", "14,500.00"]
     rows = tab.history_texts()
     assert [r[2:] for r in rows] == [["15,900.00 → 14,500.00", "12,000.00"], ["15,900.00", "12,000.00"]]
     assert "Saved product แอร์ติดผนัง" in window.last_action_label.text()

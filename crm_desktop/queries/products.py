@@ -7,11 +7,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Change, Product, User
+from crm_desktop.models.sales import thai_order
 from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, rowid, text_filter
 
 TABLE = Product.__table__
@@ -90,17 +92,18 @@ class PriceChange:
     old_cost_satang: int | None
 
 
-SORTS: dict[str, ColumnElement[object]] = {
-    "sku": Product.sku,
-    "name_th": Product.name_th,
-    "name_en": Product.name_en,
-    "category": Product.category,
-    "unit": Product.unit,
-    "price_satang": Product.price_satang,
-    "cost_satang": Product.cost_satang,
-    "vatable": Product.vatable,
-    "active": Product.active,
-    "updated_at": Product.updated_at,
+# Each sort is its keys in order; Thai names in dictionary order, spelled as their index has it.
+SORTS: dict[str, tuple[ColumnElement[Any], ...]] = {
+    "sku": (Product.sku,),
+    "name_th": (literal_column(thai_order("product.name_th")), Product.name_th),
+    "name_en": (Product.name_en,),
+    "category": (Product.category,),
+    "unit": (Product.unit,),
+    "price_satang": (Product.price_satang,),
+    "cost_satang": (Product.cost_satang,),
+    "vatable": (Product.vatable,),
+    "active": (Product.active,),
+    "updated_at": (Product.updated_at,),
 }
 
 
@@ -121,14 +124,13 @@ def _conditions(flt: ProductFilter) -> list[ColumnElement[bool]]:
 
 def product_keys(db: Database, flt: ProductFilter, sort: str = "sku", descending: bool = False) -> list[int]:
     """Rowids of every product matching `flt`, in display order."""
-    order = SORTS.get(sort, Product.sku)
+    order = [key.desc() if descending else key for key in SORTS.get(sort, SORTS["sku"])]
     with db.engine.connect() as conn:
         cond = _conditions(flt)
         matched = text_filter(conn, TABLE, flt.text)
         if matched is not None:
             cond.append(matched)
-        stmt = (select(rowid(TABLE)).select_from(TABLE).where(and_(*cond))
-                .order_by(order.desc() if descending else order, rowid(TABLE)))
+        stmt = select(rowid(TABLE)).select_from(TABLE).where(and_(*cond)).order_by(*order, rowid(TABLE))
         return ordered_keys(conn, stmt)
 
 
