@@ -398,6 +398,26 @@ def test_new_quotation_on_a_deal_is_filled_from_it(qtbot, ctx: AppContext, prefs
     dialog.discard()
 
 
+def test_new_quotation_on_an_account_is_saved_and_shown_on_the_orders_tab(qtbot, type_text, ctx: AppContext,
+                                                                         prefs: Prefs) -> None:
+    account = add_account(ctx)
+    window = MainWindow(ctx, prefs)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_record("account", account)
+    qtbot.mouseClick(window.accounts_tab.new_quotation_button, Qt.MouseButton.LeftButton)
+    dialog = window.orders_tab.quotations.dialog
+    assert isinstance(dialog, QuotationDialog) and dialog.account.value() == account
+    qtbot.mouseClick(dialog.lines.add_button, Qt.MouseButton.LeftButton)
+    edit_cell(qtbot, type_text, dialog.lines, 0, DESCRIPTION, "ค่าบริการล้างแอร์ 4 เครื่อง")
+    edit_cell(qtbot, type_text, dialog.lines, 0, PRICE, "2,400")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.orders_tab)
+    page = window.orders_tab.quotations
+    assert page.current_id() == dialog.record_id and page.detail_title.text() == "QT2569-0001"
+    assert page.detail_subtitle.text() == "Draft · บริษัท สยามแอร์เซอร์วิส จำกัด · ฿2,568.00"
+
+
 def test_a_search_hit_opens_the_document_on_the_orders_tab(qtbot, ctx: AppContext, prefs: Prefs) -> None:
     order = add_order(ctx, add_account(ctx), [None])
     window = MainWindow(ctx, prefs)
