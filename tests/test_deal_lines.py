@@ -213,6 +213,15 @@ def test_a_refused_line_keeps_the_deal_dialog_open(qtbot, type_text, tab, ctx) -
     assert dialog.isVisible()
     assert "Line 1 has no price" in dialog.banner.text()
     assert tab.model.rowCount() == 0
+    editor = dialog.lines_editor  # the refused line is marked on its row, the totals still shown
+    assert "Line 1 has no price" in editor.table.item(0, DESCRIPTION).toolTip()
+    assert editor.problems() == [dialog.banner.text()]
+    assert editor.total_labels["grand_total"].text() == "฿0.00"
+    editor.table.item(0, PRICE).setText("250")
+    assert editor.problems() == [] and editor.table.item(0, DESCRIPTION).toolTip() == ""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.dialog is None)
+    assert tab.model.rowCount() == 1
 
 
 def test_saving_a_deal_with_lines_logs_one_change_of_the_deal(ctx: AppContext) -> None:
