@@ -194,6 +194,12 @@ def move_to_stage(
     return Changes(ENTITY, updated=(opp_id,))
 
 
+def move_in_open_uow(uow: UnitOfWork, opp: Opportunity, stage: Stage, now: datetime) -> None:
+    """A move made by another use case inside its own transaction (a quotation sent, an order
+    confirmed): the same rules and stage history as `move_to_stage`. Not into a lost stage."""
+    _enter_stage(uow, opp, opp.stage_id, stage, now, "", "")
+
+
 def opportunity_input(uow: UnitOfWork, opp_id: str) -> OpportunityInput:
     """The stored deal as form input, for the edit dialog."""
     with uow:

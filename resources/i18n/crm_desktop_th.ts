@@ -1028,6 +1028,73 @@
     </message>
 </context>
 <context>
+    <name>CompanyPage</name>
+    <message>
+        <source>as on the General page</source>
+        <translation>ตามชื่อในหน้าทั่วไป</translation>
+    </message>
+    <message>
+        <source>Name in Thai</source>
+        <translation>ชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <source>Name in English</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Address in Thai</source>
+        <translation>ที่อยู่ภาษาไทย</translation>
+    </message>
+    <message>
+        <source>Address in English</source>
+        <translation>ที่อยู่ภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <source>00000 = head office</source>
+        <translation>00000 = สำนักงานใหญ่</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>สาขา</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>เลือก…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>โลโก้</translation>
+    </message>
+    <message>
+        <source>Printed at the top of quotations. The Thai name falls back to the company name of the General page.</source>
+        <translation>พิมพ์ที่หัวใบเสนอราคา หากไม่ได้กรอกชื่อภาษาไทย จะใช้ชื่อบริษัทในหน้าทั่วไป</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>เลือกโลโก้</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>ไม่มีโลโก้</translation>
+    </message>
+</context>
+<context>
     <name>CompleteDialog</name>
     <message>
         <source>Mark as done</source>
@@ -3454,6 +3521,37 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Quotation %1</source>
+        <translation>ใบเสนอราคา %1</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>พิมพ์…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>บันทึกเป็น…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>ภาษา</translation>
+    </message>
+    <message>
+        <source>Save the quotation as PDF</source>
+        <translation>บันทึกใบเสนอราคาเป็น PDF</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>เริ่มการพิมพ์ไม่ได้</translation>
+    </message>
+</context>
+<context>
     <name>PicklistDialog</name>
     <message>
         <source>Disqualify reasons (leads)</source>
@@ -4744,6 +4842,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ทั่วไป</translation>
     </message>
     <message>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>ผู้ใช้งาน</translation>
     </message>
@@ -4770,6 +4872,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Company name saved</source>
         <translation>บันทึกชื่อกิจการแล้ว</translation>
+    </message>
+    <message>
+        <source>Company details saved</source>
+        <translation>บันทึกข้อมูลบริษัทแล้ว</translation>
     </message>
     <message>
         <source>Clash warning saved</source>
