@@ -9,8 +9,11 @@ from dataclasses import replace
 from datetime import datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
+from crm_desktop import money
 from crm_desktop.errors import NotFound, ValidationError
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.opportunities import (
@@ -22,7 +25,7 @@ from crm_desktop.services.opportunities import (
     update_opportunity,
 )
 from crm_desktop.services.products import ProductInput, create_product, delete_products
-from crm_desktop.services.sales.lines import LineInput
+from crm_desktop.services.sales.lines import LineInput, money_line
 from crm_desktop.services.stages import default_stage_id
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.opportunities.dialog import OpportunityDialog
@@ -210,6 +213,15 @@ def test_a_refused_line_keeps_the_deal_dialog_open(qtbot, type_text, tab, ctx) -
     assert dialog.isVisible()
     assert "Line 1 has no price" in dialog.banner.text()
     assert tab.model.rowCount() == 0
+    editor = dialog.lines_editor  # the refused line is marked on its row, the totals still shown
+    assert "Line 1 has no price" in editor.table.item(0, DESCRIPTION).toolTip()
+    assert editor.problems() == [dialog.banner.text()]
+    assert editor.total_labels["grand_total"].text() == "฿0.00"
+    editor.table.item(0, PRICE).setText("250")
+    assert editor.problems() == [] and editor.table.item(0, DESCRIPTION).toolTip() == ""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.dialog is None)
+    assert tab.model.rowCount() == 1
 
 
 def test_saving_a_deal_with_lines_logs_one_change_of_the_deal(ctx: AppContext) -> None:
@@ -225,3 +237,22 @@ def test_saving_a_deal_with_lines_logs_one_change_of_the_deal(ctx: AppContext) -
     data = opportunity_input(ctx.uow(), opp)
     update_opportunity(ctx.uow(), opp, replace(data, name="ใหม่", lines=[LineInput("ข", 2000, 1_000_00)]), NOW)
     assert deal_changes() == 2
+
+
+deal_lines = st.lists(st.builds(
+    LineInput, description=st.sampled_from(["แอร์", "ค่าติดตั้ง", "Service"]), quantity_milli=st.integers(1, 10**6),
+    unit_price_satang=st.integers(1, 10**7), discount_bp=st.integers(0, 10_000), vatable=st.booleans(),
+), min_size=1, max_size=6)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=deal_lines, second=deal_lines)
+def test_amount_is_money_totals_of_whatever_lines_were_saved_last(ctx: AppContext, first: list[LineInput],
+                                                                  second: list[LineInput]) -> None:
+    opp = deal(ctx)
+    set_deal_lines(ctx.uow(), opp, first)
+    set_deal_lines(ctx.uow(), opp, second)
+    assert amount(ctx, opp) == money.totals([money_line(x) for x in second]).grand_total
+    stored = opportunity_input(ctx.uow(), opp).lines
+    assert stored is not None
+    assert [replace(x, price_zero_confirmed=False) for x in stored] == second

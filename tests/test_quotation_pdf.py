@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from dataclasses import replace
 
 import pytest
@@ -30,8 +29,7 @@ from tests.time_helpers import make_clock
 
 
 def pages(pdf: bytes) -> list[str]:
-    """Each page's text; NFKC undoes the font's ligatures (ﬁ → fi)."""
-    return [unicodedata.normalize("NFKC", page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
 def consonants(text: str) -> str:

@@ -1,8 +1,9 @@
 """The bundled Sarabun (Thai and Latin in one font) registered with reportlab, and text laid out
 the Thai way: wrapped by us between words (crm_desktop.thai_words), because reportlab cuts
-space-free Thai anywhere, and each line shaped by HarfBuzz (reportlab's uharfbuzz support) so that
-tone marks and vowels sit where the font puts them. Thai and other scripts are shaped as separate
-runs: one buffer guesses one script for all of it, and a Latin guess leaves Thai marks unplaced.
+space-free Thai anywhere, and the Thai in each line shaped by HarfBuzz (reportlab's uharfbuzz
+support) so that tone marks and vowels sit where the font puts them. Thai is shaped apart from the
+other scripts in a line: one buffer guesses one script for all of it, and a Latin guess leaves Thai
+marks unplaced.
 Our own flowable draws the lines, which also spares reportlab's paragraph engine re-breaking them.
 """
 
@@ -48,11 +49,16 @@ def style(name: str, size: float = 9, *, bold: bool = False, align: int = 0, col
 
 
 def shaped_runs(text: str, font: str, size: float) -> list[tuple[str, float]]:
-    """`text` as (shaped string, width) runs, one per script, ready for canvas.drawString."""
+    """`text` as (string, width) runs, one per script, ready for canvas.drawString: Thai runs shaped,
+    the others as they are (Latin needs no shaping to be legible; it was a third of the PDF's time)."""
     runs = []
     for run in _SCRIPT_RUNS.findall(text):
-        word = shapeFragWord([pdfmetrics.stringWidth(run, font, size), (ABag(fontName=font, fontSize=size), run)])
-        runs.append((word[1][1], float(word[0])))
+        width = pdfmetrics.stringWidth(run, font, size)
+        if "\u0e00" <= run[0] <= "\u0e7f":
+            word = shapeFragWord([width, (ABag(fontName=font, fontSize=size), run)])
+            runs.append((word[1][1], float(word[0])))
+        else:
+            runs.append((run, width))
     return runs
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import account_names
 from crm_desktop.queries.contacts import contact_rows
 from crm_desktop.queries.lookups import record_key
@@ -270,6 +271,10 @@ class OpportunityDialog(RecordDialog):
             return "contact_id", self.tr("Choose the contact from the list that appears while you type, "
                                          "or clear the field.")
         return None
+
+    def show_domain_error(self, err: DomainError) -> None:
+        super().show_domain_error(err)
+        self.lines_editor.show_error(err, self.env.lang)
 
     def save_action(self, data: OpportunityInput) -> Changes:
         if self.record_id is None:

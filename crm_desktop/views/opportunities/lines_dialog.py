@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from crm_desktop.errors import DomainError
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.opportunities import opportunity_input, set_deal_lines
 from crm_desktop.services.sales.lines import LineInput
@@ -30,6 +31,10 @@ class DealLinesDialog(RecordDialog):
 
     def form_input(self) -> list[LineInput]:
         return self.editor.lines()
+
+    def show_domain_error(self, err: DomainError) -> None:
+        super().show_domain_error(err)
+        self.editor.show_error(err, self.env.lang)
 
     def save_action(self, data: list[LineInput]) -> Changes:
         assert self.record_id is not None

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop import money
-from crm_desktop.errors import ValidationError
+from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.queries.products import ProductPick, pick_products, product_skus
 from crm_desktop.services.formatting import format_money, parse_money
 from crm_desktop.services.products import MAX_PRICE_SATANG
@@ -47,6 +47,7 @@ EDITABLE = (DESCRIPTION, QUANTITY, UNIT, PRICE, DISCOUNT)
 BAD = QBrush(QColor("#ffcdd2"))
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _NUMBER = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?")
+_LINE_FIELD = re.compile(r"line ([0-9]+)")  # how services/sales/lines.py names a refused line
 
 
 class Unreadable(ValueError):
@@ -104,6 +105,7 @@ class _Row:
     data: LineInput
     sku: str = ""
     bad: dict[int, str] = field(default_factory=dict)  # column -> why its text was refused
+    refused: str = ""  # why the last save refused this line (until it is edited)
 
 
 class LinesEditor(QWidget):
@@ -304,6 +306,7 @@ class LinesEditor(QWidget):
         data = line.data
         text = item.text()
         line.bad.pop(column, None)
+        line.refused = ""
         try:
             if column == DESCRIPTION:
                 data.description = text
@@ -401,8 +404,9 @@ class LinesEditor(QWidget):
                 item.setFlags(flags)
                 if column in (QUANTITY, PRICE, DISCOUNT, NET):
                     item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
-                item.setBackground(BAD if column in line.bad else QBrush())
-                item.setToolTip(line.bad.get(column, ""))
+                refused = column == DESCRIPTION and bool(line.refused)
+                item.setBackground(BAD if column in line.bad or refused else QBrush())
+                item.setToolTip(line.bad.get(column, line.refused if refused else ""))
             self._show_net(row)
         finally:
             self._filling = False
@@ -463,6 +467,7 @@ class LinesEditor(QWidget):
             if totals is None:
                 self.bill_discount_edit.setStyleSheet(f"QLineEdit {{ {INVALID_STYLE} }}")
         self.current_totals = totals
+        problems += [line.refused for line in self._rows if line.refused]  # shown, but totals still add up
         for key, label in self.total_labels.items():
             label.setText("—" if totals is None else format_money(getattr(totals, key)))
         self.problem_label.setText("\n".join(problems))
@@ -475,6 +480,20 @@ class LinesEditor(QWidget):
         self.remove_button.setEnabled(has)
         self.up_button.setEnabled(has and row > 0)
         self.down_button.setEnabled(has and row < len(self._rows) - 1)
+
+    def show_error(self, err: DomainError, lang: str) -> bool:
+        """Mark the line a save refused (services name it "line N"): its row is selected, its
+        description cell marked and the reason shown under the table. False when `err` is not about
+        one line."""
+        found = _LINE_FIELD.fullmatch(err.field) if isinstance(err, ValidationError) else None
+        if found is None or not 1 <= int(found[1]) <= len(self._rows):
+            return False
+        row = int(found[1]) - 1
+        self._rows[row].refused = err.text(lang)
+        self._render_row(row)
+        self._recompute()
+        self.table.setCurrentCell(row, DESCRIPTION)
+        return True
 
     def problems(self) -> list[str]:
         """What is shown under the table (tests and forms read it)."""
