@@ -411,6 +411,12 @@ def test_new_quotation_on_an_account_is_saved_and_shown_on_the_orders_tab(qtbot,
     qtbot.mouseClick(dialog.lines.add_button, Qt.MouseButton.LeftButton)
     edit_cell(qtbot, type_text, dialog.lines, 0, DESCRIPTION, "ค่าบริการล้างแอร์ 4 เครื่อง")
     edit_cell(qtbot, type_text, dialog.lines, 0, PRICE, "2,400")
+    qtbot.mouseClick(dialog.lines.add_button, Qt.MouseButton.LeftButton)  # a priced line with no words
+    edit_cell(qtbot, type_text, dialog.lines, 1, PRICE, "100")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.banner.text() == "Line 2 needs a description or a product."
+    assert dialog.lines.table.currentRow() == 1 and dialog.lines.problems()  # the refused line is marked
+    dialog.lines.remove_current()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.orders_tab)
     page = window.orders_tab.quotations

@@ -219,6 +219,10 @@ class DocumentDialog(RecordDialog):
         }
         return self.input_of(common)
 
+    def show_domain_error(self, err: DomainError) -> None:
+        super().show_domain_error(err)
+        self.lines.show_error(err, self.env.lang)  # a refused line is marked on its row too
+
     def check_form(self) -> tuple[str, str] | None:
         for key, picker, what in (("account_id", self.account, self.tr("company")),
                                   ("contact_id", self.contact, self.tr("contact")),
