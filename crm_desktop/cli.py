@@ -28,6 +28,7 @@ from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.lookups import user_named
 from crm_desktop.queries.search import search_all
+from crm_desktop.reports.quotation import find_quotation, quotation_pdf, save_pdf
 from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
 from crm_desktop.services.formatting import parse_date
@@ -70,7 +71,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help='check the database file: prints "ok" or the problems (exit status 1)')
     add_sync_parser(sub)
     add_calendar_parsers(sub)
+    add_quote_parser(sub)
     return parser
+
+
+def add_quote_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    quote = sub.add_parser("quote", help="quotations")
+    actions = quote.add_subparsers(dest="quote_command", metavar="ACTION", required=True)
+    pdf = actions.add_parser("pdf", help='write a quotation as PDF: NUMBER as printed, e.g. QT2569-0001 (the newest '
+                                         'revision) or "QT2569-0001 rev 2"')
+    pdf.add_argument("number", metavar="NUMBER", nargs="+")
+    pdf.add_argument("--out", metavar="FILE", type=Path, required=True)
+    pdf.add_argument("--lang", dest="pdf_lang", choices=("th", "en"),
+                     help="language of the document (default: the one chosen on the quotation)")
+    pdf.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
 
 
 def add_calendar_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -333,6 +347,17 @@ def _cmd_agenda(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def _cmd_quote(args: argparse.Namespace, clock: Clock) -> int:
+    ctx = open_for_reading(args, clock)
+    try:
+        pdf = quotation_pdf(ctx, find_quotation(ctx, " ".join(args.number)), args.pdf_lang)
+        out = save_pdf(pdf, args.out.expanduser(), ctx.database.path, force=args.force)
+    finally:
+        ctx.close()
+    print(translate("Wrote the quotation to {path}", message_language(args)).format(path=out))
+    return 0
+
+
 def _dry_run_into_new_copy(file: Path, clock: Clock, lang: str) -> int:
     """What importing `file` into a new copy would do, against a scratch database: a dry run creates nothing."""
     with tempfile.TemporaryDirectory(prefix="crm-dry-run-") as folder:
@@ -354,6 +379,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "sync": _cmd_sync,
     "export": _cmd_export,
     "agenda": _cmd_agenda,
+    "quote": _cmd_quote,
 }
 
 

@@ -40,6 +40,21 @@ THAI: dict[str, str] = {
     "{text} is not an amount of money.": "{text} ไม่ใช่จำนวนเงินที่ถูกต้อง",
     "An amount has at most 2 decimals (satang): {text}.": "จำนวนเงินมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง (สตางค์): {text}",
     "{text} is too large an amount.": "จำนวนเงิน {text} มากเกินไป",
+    # services/company.py, reports/quotation.py, cli.py `quote pdf` (the quotation PDF)
+    "The picture is larger than {size} MB; choose a smaller file.": "ไฟล์รูปภาพใหญ่เกิน {size} MB โปรดเลือกไฟล์ที่เล็กกว่านี้",
+    "This file is not a picture that can be read (use PNG or JPEG).": (
+        "ไฟล์นี้ไม่ใช่รูปภาพที่อ่านได้ (ใช้ไฟล์ PNG หรือ JPEG)"
+    ),
+    "This picture is too detailed to store as a logo; use a simpler one.": (
+        "รูปภาพนี้มีรายละเอียดมากเกินกว่าจะเก็บเป็นโลโก้ได้ โปรดใช้รูปที่เรียบง่ายกว่านี้"
+    ),
+    "There is no quotation {number}.": "ไม่พบใบเสนอราคาเลขที่ {number}",
+    "There is no revision {revision} of quotation {number}.": "ไม่พบใบเสนอราคาเลขที่ {number} ฉบับแก้ไขครั้งที่ {revision}",
+    "The quotation was deleted or never existed.": "ใบเสนอราคานี้ถูกลบไปแล้วหรือไม่มีอยู่",
+    "Write the number as printed, for example QT2569-0001 or \"QT2569-0001 rev 2\".": (
+        "พิมพ์เลขที่ตามที่พิมพ์บนเอกสาร เช่น QT2569-0001 หรือ \"QT2569-0001 rev 2\""
+    ),
+    "Wrote the quotation to {path}": "บันทึกใบเสนอราคาไว้ที่ {path} แล้ว",
     # db/, services/, cli.py
     "A branch code needs a tax id.": "ต้องมีเลขประจำตัวผู้เสียภาษีก่อนจึงจะใส่รหัสสาขาได้",
     "A record this one points to no longer exists. Refresh and try again.": (
@@ -576,6 +591,11 @@ THAI: dict[str, str] = {
     "Invoiced": "ออกใบแจ้งหนี้แล้ว",
     "Cancelled": "ยกเลิก",
     # --- quotations and sales orders (end) ---
+    # --- products and deal lines: services/products.py, services/opportunities.py (begin) ---
+    "A price is at most 10,000,000 baht.": "ราคาต้องไม่เกิน 10,000,000 บาท",
+    "SKU {sku} is already used by {name}.": "รหัสสินค้า {sku} ใช้กับสินค้า {name} อยู่แล้ว",
+    "The product was deleted by someone else. Refresh the list.": "สินค้านี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    # --- products and deal lines (end) ---
     # services/sales/numbers.py
     "A number pattern knows only {known}; {unknown} is not one of them.": (
         "รูปแบบเลขที่เอกสารใช้ได้เฉพาะ {known} แต่ {unknown} ไม่ใช่หนึ่งในนั้น"

@@ -27,13 +27,26 @@ from crm_desktop import cli
 from crm_desktop.clock import FixedClock, office_time
 from crm_desktop.models import Activity
 from crm_desktop.queries.activities.reminders import scan_reminders
+from crm_desktop.queries.sales.documents import DocumentFilter, document_count, document_keys, document_rows
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.activities.reminders import snooze_reminders, snooze_until
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import back_up_now, check_and_back_up
 from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, delete_contacts, update_contact
-from crm_desktop.services.opportunities import move_to_stage
+from crm_desktop.services.opportunities import move_to_stage, set_deal_lines
+from crm_desktop.services.products import ProductInput, create_product, product_input, update_product
+from crm_desktop.services.sales.documents import OrderInput, OrderLineInput, QuotationInput
+from crm_desktop.services.sales.lines import LineInput
+from crm_desktop.services.sales.numbers import become_office
+from crm_desktop.services.sales.orders import (
+    Delivery,
+    confirm_order,
+    create_order,
+    order_from_quotation,
+    record_delivery,
+)
+from crm_desktop.services.sales.quotations import accept_quotation, create_quotation, send_quotation
 from crm_desktop.services.stages import default_stage_id
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.ui.prefs import Prefs
@@ -59,7 +72,7 @@ def save(widget: QWidget, path: Path, app: QApplication) -> None:
 
 
 def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file: Path | None = None,
-          timeline_account: str | None = None) -> None:
+          timeline_account: str | None = None, deal_with_lines: str | None = None) -> None:
     prefs = Prefs(QSettings(str(settings_file), QSettings.Format.IniFormat))
     prefs.language = lang
     window: MainWindow = build_main_window(ctx, prefs=prefs, lang=lang)
@@ -132,6 +145,35 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         opportunities_tab.show_board()
         save(window, out / f"{lang}-board.png", app)
         opportunities_tab.show_list()
+    products_tab = getattr(window, "products_tab", None)
+    if products_tab is not None:  # the Products tab: a product with a price history, its form
+        if deal_with_lines is None:
+            tab_shot(window.tabs.indexOf(products_tab), "products")
+        else:
+            window.tabs.setCurrentWidget(products_tab)
+            products_tab.show_record(products_tab_pick(ctx))
+            save(window, out / f"{lang}-products.png", app)
+        dialog_shot("product-dialog", products_tab.edit_record)
+        if deal_with_lines is not None and opportunities_tab is not None:
+            window.tabs.setCurrentWidget(opportunities_tab)
+            opportunities_tab.show_record(deal_with_lines)
+            dialog_shot("deal-lines", opportunities_tab.edit_lines)
+
+    orders_tab = getattr(window, "orders_tab", None)
+    if orders_tab is not None:  # the Orders tab: quotations, sales orders (late ones marked), their forms
+        window.tabs.setCurrentWidget(orders_tab)
+        for page, name in ((orders_tab.quotations, "quotations"), (orders_tab.orders, "orders")):
+            orders_tab.reveal(page)
+            page.refresh()
+            if page.model.rowCount():  # the orders page shows its oldest order: late, marked in red
+                page.table.selectRow(page.model.rowCount() - 1 if page is orders_tab.orders else 0)
+            save(window, out / f"{lang}-{name}.png", app)
+        orders_tab.reveal(orders_tab.quotations)
+        dialog_shot("quotation-dialog", lambda: orders_tab.quotations.edit_record(
+            first_document(window, "quotation", "draft")))
+        orders_tab.reveal(orders_tab.orders)
+        orders_tab.orders.show_record(first_document(window, "sales_order", "partly_delivered"))
+        dialog_shot("delivery-dialog", orders_tab.orders.record_delivery)
 
     window.tabs.setCurrentWidget(window.activities_tab)
     save(window, out / f"{lang}-activities.png", app)
@@ -197,6 +239,13 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
     if window.language is not None:
         window.language.apply("en")  # take this language's translators off, or the next one speaks it too
     settle(app)
+
+
+def first_document(window: MainWindow, kind: str, status: str) -> str:
+    """The newest quotation or order in `status` (the sample data has one of each)."""
+    db = window.env.db
+    keys = document_keys(db, kind, DocumentFilter(status=status))
+    return document_rows(db, kind, keys[:1])[0].id
 
 
 def weekly_meeting(window: MainWindow) -> ActivityInput:
@@ -289,6 +338,59 @@ def timeline_sample(ctx: AppContext) -> str:
     return str(account_id)
 
 
+PRODUCTS = (  # sku, Thai name, English name, category, unit, price, cost (baht), VAT-able
+    ("AC-09INV", "แอร์ติดผนังอินเวอร์เตอร์ 9,000 BTU", "Inverter wall air conditioner 9,000 BTU", "เครื่องปรับอากาศ",
+     "เครื่อง", 13_900, 10_500, True),
+    ("AC-12INV", "แอร์ติดผนังอินเวอร์เตอร์ 12,000 BTU", "Inverter wall air conditioner 12,000 BTU",
+     "เครื่องปรับอากาศ", "เครื่อง", 15_900, 12_000, True),
+    ("AC-18INV", "แอร์ติดผนังอินเวอร์เตอร์ 18,000 BTU", "Inverter wall air conditioner 18,000 BTU",
+     "เครื่องปรับอากาศ", "เครื่อง", 22_500, 17_800, True),
+    ("AC-36CS", "แอร์แขวนใต้ฝ้า 36,000 BTU", "Ceiling suspended air conditioner 36,000 BTU", "เครื่องปรับอากาศ",
+     "เครื่อง", 48_900, 39_000, True),
+    ("FAN-16S", "พัดลมตั้งพื้น 16 นิ้ว", "Stand fan 16 inch", "เครื่องใช้ไฟฟ้า", "เครื่อง", 1_290, 850, True),
+    ("FAN-AC18", "พัดลมไอเย็น 18 ลิตร", "Evaporative air cooler 18 L", "เครื่องใช้ไฟฟ้า", "เครื่อง", 4_590, 3_300, True),
+    ("PRN-LJ01", "เครื่องพิมพ์เลเซอร์ขาวดำ", "Mono laser printer", "อุปกรณ์สำนักงาน", "เครื่อง", 5_990, 4_700, True),
+    ("PPR-A4", "กระดาษถ่ายเอกสาร A4 80 แกรม", "Copy paper A4 80 gsm", "อุปกรณ์สำนักงาน", "กล่อง", 590, 455, True),
+    ("GFT-NY01", "กระเช้าของขวัญปีใหม่ ผลไม้รวม", "New Year fruit gift basket", "ของขวัญ", "ชุด", 1_500, 980, True),
+    ("GFT-NY02", "กระเช้าของขวัญปีใหม่ พรีเมียม", "New Year premium gift basket", "ของขวัญ", "ชุด", 2_900, 2_050, True),
+    ("SV-CLN", "ค่าบริการล้างแอร์", "Air conditioner cleaning", "บริการ", "ครั้ง", 600, 250, True),
+    ("SV-INST", "ค่าติดตั้งแอร์พร้อมท่อ 4 เมตร", "Air conditioner installation with 4 m piping", "บริการ", "ครั้ง",
+     3_500, 2_200, True),
+    ("SV-MA-Y", "สัญญาบำรุงรักษารายปี", "Yearly maintenance contract", "บริการ", "เดือน", 1_200, 400, True),
+    ("SP-CMP1", "คอมเพรสเซอร์ รุ่นเล็ก", "Compressor, small", "อะไหล่", "ชิ้น", 7_800, 6_100, True),
+    ("RICE-HM5", "ข้าวหอมมะลิ 5 กิโลกรัม", "Jasmine rice 5 kg", "ของขวัญ", "ถุง", 245, 190, False),
+)
+
+
+def products_sample(ctx: AppContext) -> str:
+    """The price list, one product repriced twice (its price history), and a deal quoting three lines:
+    returns the deal's id."""
+    ids = {}
+    for sku, name_th, name_en, category, unit, price, cost, vatable in PRODUCTS:
+        ids[sku] = create_product(ctx.uow(), ProductInput(
+            sku=sku, name_th=name_th, name_en=name_en, category=category, unit=unit, price_satang=price * 100,
+            cost_satang=cost * 100, vatable=vatable)).created[0]
+    for price, cost in ((16_500, 12_400), (15_900, 12_400)):
+        data = product_input(ctx.uow(), ids["AC-12INV"])
+        data.price_satang, data.cost_satang = price * 100, cost * 100
+        update_product(ctx.uow(), ids["AC-12INV"], data)
+    with sqlite3.connect(ctx.database.path) as conn:
+        deal_id = conn.execute("SELECT o.id FROM opportunity o JOIN stage s ON s.id = o.stage_id "
+                               "WHERE o.deleted_at IS NULL AND s.kind = 'open' ORDER BY o.name LIMIT 1").fetchone()[0]
+    set_deal_lines(ctx.uow(), deal_id, [
+        LineInput("แอร์ติดผนังอินเวอร์เตอร์ 12,000 BTU", 4000, 15_900_00, ids["AC-12INV"], "เครื่อง", discount_bp=500),
+        LineInput("ค่าติดตั้งแอร์พร้อมท่อ 4 เมตร", 4000, 3_500_00, ids["SV-INST"], "ครั้ง"),
+        LineInput("ค่าบริการล้างแอร์ (ปีแรก)", 4000, 0, ids["SV-CLN"], "ครั้ง", price_zero_confirmed=True),
+    ])
+    return str(deal_id)
+
+
+def products_tab_pick(ctx: AppContext) -> str:
+    """The product repriced in `products_sample`, to show its price history."""
+    with sqlite3.connect(ctx.database.path) as conn:
+        return str(conn.execute("SELECT id FROM product WHERE sku = 'AC-12INV'").fetchone()[0])
+
+
 def my_day_sample(ctx: AppContext) -> None:
     """The owner's day: something late, today's calls and visits, the week ahead (Thai subjects)."""
     with sqlite3.connect(ctx.database.path) as conn:
@@ -311,6 +413,50 @@ def my_day_sample(ctx: AppContext) -> None:
                                              all_day=True, owner_id=ctx.user_id, assignee_id=ctx.user_id))
 
 
+def orders_sample(ctx: AppContext) -> None:
+    """Quotations in each state and orders along their way, one of them late, when the data has none."""
+    if document_count(ctx.database, "quotation", DocumentFilter()):
+        return
+    become_office(ctx.uow())  # the office's own numbers, without a copy code
+    with sqlite3.connect(ctx.database.path) as conn:
+        accounts = [r[0] for r in conn.execute("SELECT id FROM account WHERE deleted_at IS NULL ORDER BY id LIMIT 8")]
+    today, day = ctx.today(), timedelta(days=1)
+    with sqlite3.connect(ctx.database.path) as conn:  # the sample price list's products, when it is there
+        skus = dict(conn.execute("SELECT sku, id FROM product WHERE deleted_at IS NULL"))
+    aircon = LineInput("แอร์ติดผนังอินเวอร์เตอร์ 12,000 BTU", 4000, 1_590_000, skus.get("AC-12INV"), "เครื่อง")
+    install = LineInput("ค่าติดตั้งแอร์พร้อมท่อ 4 เมตร", 4000, 350_000, skus.get("SV-INST"), "ครั้ง")
+    clean = LineInput("ล้างแอร์ประจำปี (สัญญา 12 เดือน)", 12_000, 60_000, unit="ครั้ง", discount_bp=1000)
+    steps = ("draft", "sent", "accepted", "sent", "draft", "accepted")
+    for i, (account_id, step) in enumerate(zip(accounts, steps, strict=False)):
+        lines = [aircon, install] if i % 2 == 0 else [clean]
+        data = QuotationInput(account_id=account_id, issued_on=today - (12 - i) * day, lines=lines,
+                              payment_terms="เครดิต 30 วัน", remarks="ราคานี้รวมค่าขนส่งในเขตกรุงเทพฯ")
+        quotation = create_quotation(ctx.uow(), data, today).created[0]
+        if step != "draft":
+            send_quotation(ctx.uow(), quotation, today, ctx.now())
+        if step == "accepted":
+            accept_quotation(ctx.uow(), quotation, today)
+            order = order_from_quotation(ctx.uow(), quotation, today).created[0]
+            confirm_order(ctx.uow(), order, today, ctx.now())
+    for n, account_id in enumerate(accounts[5:8]):
+        promised = [today - (3 - n) * day, today + 7 * day]
+        lines = [OrderLineInput("ตู้แช่เครื่องดื่ม 2 ประตู", 2000, 2_450_000, unit="ตู้", promised_on=promised[0]),
+                 OrderLineInput("พัดลมไอเย็น 40 ลิตร", 6000, 590_000, unit="เครื่อง", promised_on=promised[1])]
+        order = create_order(ctx.uow(), OrderInput(account_id=account_id, issued_on=today - 10 * day, lines=lines),
+                             today).created[0]
+        confirm_order(ctx.uow(), order, today, ctx.now())
+        if n:
+            first = order_lines(ctx, order)[:n]
+            record_delivery(ctx.uow(), order, [Delivery(line, 2000, today - day, "DN-0412") for line in first],
+                            today)
+
+
+def order_lines(ctx: AppContext, order_id: str) -> list[str]:
+    with sqlite3.connect(ctx.database.path) as conn:
+        return [r[0] for r in conn.execute("SELECT id FROM sales_order_line WHERE order_id = ? ORDER BY position",
+                                           (order_id,))]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
@@ -325,7 +471,7 @@ def main() -> int:
         try:
             if cli.is_empty(ctx):
                 cli.fill_demo(ctx, "medium")
-            sync_file = timeline_account = None
+            sync_file = timeline_account = deal_with_lines = None
             if args.db is None:  # backups and sync history to show (never in someone's own folder)
                 check_and_back_up(ctx, ctx.today())
                 back_up_now(ctx.database.path, now=ctx.now())
@@ -333,8 +479,10 @@ def main() -> int:
                 timeline_account = timeline_sample(ctx)
                 my_day_sample(ctx)
                 reminder_sample(ctx, clock)
+                deal_with_lines = products_sample(ctx)
+                orders_sample(ctx)
             for lang in args.lang:
-                shoot(ctx, lang, args.out, Path(tmp) / "settings.ini", sync_file, timeline_account)
+                shoot(ctx, lang, args.out, Path(tmp) / "settings.ini", sync_file, timeline_account, deal_with_lines)
         finally:
             ctx.close()
     return 0

@@ -1,5 +1,5 @@
-"""Global search (Ctrl+K and `crm-desktop search`): accounts, contacts, leads and deals by any part of
-their text; quotations and sales orders by the start of their number (QT2569-0001)."""
+"""Global search (Ctrl+K and `crm-desktop search`): accounts, contacts, leads, deals and products by any
+part of their text; quotations and sales orders by the start of their number (QT2569-0001)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ from sqlalchemy.orm import aliased
 from crm_desktop.db.database import Database
 from crm_desktop.db.search_index import matching_rowids
 from crm_desktop.errors import ValidationError
-from crm_desktop.models import Account, Contact, Lead, Opportunity, Quotation, SalesOrder
+from crm_desktop.models import Account, Contact, Lead, Opportunity, Product, Quotation, SalesOrder
 from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.listing import fetch_by_keys, rowid
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str  # "account", "contact", "lead", "opportunity", "quotation" or "sales_order"
+    kind: str  # "account", "contact", "lead", "opportunity", "product", "quotation" or "sales_order"
     id: str
     title: str
     subtitle: str  # where: province for an account, company for a contact, lead or deal
@@ -46,6 +46,10 @@ def _lead_hit(r: Row[Any]) -> SearchHit:
 
 def _opportunity_hit(r: Row[Any]) -> SearchHit:
     return SearchHit("opportunity", r.id, r.name, r.account_name or "", "")
+
+
+def _product_hit(r: Row[Any]) -> SearchHit:
+    return SearchHit("product", r.id, f"{r.sku} {r.name_th}", r.category, "")
 
 
 SOURCES: dict[str, tuple[Table, Select[Any], Callable[[Row[Any]], SearchHit]]] = {
@@ -78,6 +82,12 @@ SOURCES: dict[str, tuple[Table, Select[Any], Callable[[Row[Any]], SearchHit]]] =
         .outerjoin(Account, and_(Account.id == Opportunity.account_id, Account.deleted_at.is_(None)))
         .where(Opportunity.deleted_at.is_(None)),
         _opportunity_hit,
+    ),
+    "product": (  # inactive ones too: they are still found and opened, only pickers leave them out
+        Product.__table__,  # type: ignore[dict-item]
+        select(rowid(Product.__table__), Product.id, Product.sku, Product.name_th, Product.category)
+        .where(Product.deleted_at.is_(None)),
+        _product_hit,
     ),
 }
 

@@ -96,6 +96,10 @@ class RecordDialog(QDialog):
     def saved_description(self, data: Any) -> str:
         return ""
 
+    def show_domain_error(self, err: DomainError) -> None:
+        """A refused save: the banner and the named field (a form with lines also marks the line)."""
+        self.errors.show_error(err)
+
     def before_save(self, data: Any) -> bool:
         """True when a question or warning was shown and saving waits for the user's answer
         (default: likely duplicates)."""
@@ -144,7 +148,7 @@ class RecordDialog(QDialog):
         try:
             data = self.form_input()
         except DomainError as err:
-            self.errors.show_error(err)
+            self.show_domain_error(err)
             return False
         except Exception as exc:
             show_unexpected_error(self, exc)
@@ -157,7 +161,7 @@ class RecordDialog(QDialog):
             self.env.lang,
             lambda: self.save_action(data),
             description=self.saved_description(data),
-            on_domain_error=self.errors.show_error,
+            on_domain_error=self.show_domain_error,
         )
         if changes is None:
             return False

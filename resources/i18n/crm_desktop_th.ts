@@ -1028,6 +1028,73 @@
     </message>
 </context>
 <context>
+    <name>CompanyPage</name>
+    <message>
+        <source>as on the General page</source>
+        <translation>ตามชื่อในหน้าทั่วไป</translation>
+    </message>
+    <message>
+        <source>Name in Thai</source>
+        <translation>ชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <source>Name in English</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Address in Thai</source>
+        <translation>ที่อยู่ภาษาไทย</translation>
+    </message>
+    <message>
+        <source>Address in English</source>
+        <translation>ที่อยู่ภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <source>00000 = head office</source>
+        <translation>00000 = สำนักงานใหญ่</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>สาขา</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>เลือก…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>โลโก้</translation>
+    </message>
+    <message>
+        <source>Printed at the top of quotations. The Thai name falls back to the company name of the General page.</source>
+        <translation>พิมพ์ที่หัวใบเสนอราคา หากไม่ได้กรอกชื่อภาษาไทย จะใช้ชื่อบริษัทในหน้าทั่วไป</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>เลือกโลโก้</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>ไม่มีโลโก้</translation>
+    </message>
+</context>
+<context>
     <name>CompleteDialog</name>
     <message>
         <source>Mark as done</source>
@@ -1587,6 +1654,84 @@
     </message>
 </context>
 <context>
+    <name>DealLinesDialog</name>
+    <message>
+        <source>Products of %1</source>
+        <translation>สินค้าของดีล %1</translation>
+    </message>
+    <message>
+        <source>Saved the products of %1</source>
+        <translation>บันทึกสินค้าของดีล %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Record delivery for %1</source>
+        <translation>บันทึกการส่งของของ %1</translation>
+    </message>
+    <message>
+        <source>Record delivery</source>
+        <translation>บันทึกการส่งของ</translation>
+    </message>
+    <message>
+        <source>Type how much of each line is handed over now. Lines left at 0 are not touched.</source>
+        <translation>พิมพ์จำนวนที่ส่งมอบครั้งนี้ของแต่ละรายการ รายการที่เว้นไว้หรือเป็น 0 จะไม่ถูกแก้ไข</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>จำนวนสั่ง</translation>
+    </message>
+    <message>
+        <source>Delivered so far</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>Still to deliver</source>
+        <translation>ค้างส่ง</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>กำหนดส่ง</translation>
+    </message>
+    <message>
+        <source>Deliver now</source>
+        <translation>ส่งครั้งนี้</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>วันที่ส่ง</translation>
+    </message>
+    <message>
+        <source>e.g. delivery note DN-0456, received by คุณสมศรี</source>
+        <translation>เช่น ใบส่งของ DN-0456 ผู้รับ คุณสมศรี</translation>
+    </message>
+    <message>
+        <source>Delivery note</source>
+        <translation>หมายเหตุการส่ง / เลขใบส่งของ</translation>
+    </message>
+    <message>
+        <source>Everything still open</source>
+        <translation>ส่งครบทุกรายการที่ค้าง</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 is not a quantity.</source>
+        <translation>รายการที่ %1: %2 ไม่ใช่จำนวนที่ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>Type the quantity delivered now on at least one line.</source>
+        <translation>พิมพ์จำนวนที่ส่งครั้งนี้อย่างน้อยหนึ่งรายการ</translation>
+    </message>
+    <message>
+        <source>Recorded a delivery for %1</source>
+        <translation>บันทึกการส่งของของ %1 แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>DisqualifyDialog</name>
     <message>
         <source>Disqualify lead</source>
@@ -1611,6 +1756,299 @@
     <message>
         <source>Lead disqualified</source>
         <translation>ตัดลีดออกแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Type part of the company&apos;s name (empty for a private customer)…</source>
+        <translation>พิมพ์บางส่วนของชื่อบริษัท (เว้นว่างถ้าเป็นลูกค้าบุคคล)…</translation>
+    </message>
+    <message>
+        <source>No matching account</source>
+        <translation>ไม่พบบริษัทที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>The person, or the private customer…</source>
+        <translation>ผู้ติดต่อ หรือลูกค้าบุคคล…</translation>
+    </message>
+    <message>
+        <source>No matching contact</source>
+        <translation>ไม่พบผู้ติดต่อที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>The deal this is for (optional)…</source>
+        <translation>ดีลที่เกี่ยวข้อง (ไม่บังคับ)…</translation>
+    </message>
+    <message>
+        <source>No matching deal</source>
+        <translation>ไม่พบดีลที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>ดีล</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(ไม่ระบุ)</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>พนักงานขาย</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>(ไม่ทราบ)</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>ช่องทางการขาย</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>เอกสาร</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>ภาษาไทย</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>ภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Printout language</source>
+        <translation>ภาษาของเอกสารที่พิมพ์</translation>
+    </message>
+    <message>
+        <source>e.g. เครดิต 30 วัน</source>
+        <translation>เช่น เครดิต 30 วัน</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>เงื่อนไขการชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Printed on the document, e.g. delivery within 7 days</source>
+        <translation>พิมพ์ลงในเอกสาร เช่น จัดส่งภายใน 7 วัน</translation>
+    </message>
+    <message>
+        <source>For the office only; never printed</source>
+        <translation>ใช้ภายในสำนักงานเท่านั้น ไม่พิมพ์ลงเอกสาร</translation>
+    </message>
+    <message>
+        <source>Remarks (printed)</source>
+        <translation>หมายเหตุ (พิมพ์ในเอกสาร)</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>บันทึกภายใน</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation>ดีล</translation>
+    </message>
+    <message>
+        <source>Choose the %1 from the list that appears while you type, or clear the field.</source>
+        <translation>เลือก%1จากรายการที่ปรากฏขณะพิมพ์ หรือล้างช่องนี้</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPage</name>
+    <message>
+        <source>Edit…</source>
+        <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>ลบ…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>ทุกสถานะ</translation>
+    </message>
+    <message>
+        <source>Customer…</source>
+        <translation>ลูกค้า…</translation>
+    </message>
+    <message>
+        <source>No matching customer</source>
+        <translation>ไม่พบลูกค้าที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>ทุกช่องทาง</translation>
+    </message>
+    <message>
+        <source>Month of the document&apos;s date</source>
+        <translation>เดือนของวันที่ในเอกสาร</translation>
+    </message>
+    <message>
+        <source>Any month</source>
+        <translation>ทุกเดือน</translation>
+    </message>
+    <message>
+        <source>All reps</source>
+        <translation>พนักงานขายทุกคน</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>ลำดับ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>หน่วย</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>ราคาต่อหน่วย</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>รายการสินค้า</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>เรียน</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>ดีล</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>พนักงานขาย</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>ช่องทางการขาย</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>เงื่อนไขการชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Remarks (printed)</source>
+        <translation>หมายเหตุ (พิมพ์ในเอกสาร)</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>บันทึกภายใน</translation>
+    </message>
+    <message>
+        <source>Tax ID %1</source>
+        <translation>เลขประจำตัวผู้เสียภาษี %1</translation>
+    </message>
+    <message>
+        <source>include VAT</source>
+        <translation>รวมภาษีมูลค่าเพิ่ม</translation>
+    </message>
+    <message>
+        <source>exclude VAT</source>
+        <translation>ไม่รวมภาษีมูลค่าเพิ่ม</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>รวมเป็นเงิน</translation>
+    </message>
+    <message>
+        <source>Before line discounts</source>
+        <translation>ก่อนหักส่วนลดรายการ</translation>
+    </message>
+    <message>
+        <source>Line discounts</source>
+        <translation>ส่วนลดรายการ</translation>
+    </message>
+    <message>
+        <source>Bill discount</source>
+        <translation>ส่วนลดท้ายบิล</translation>
+    </message>
+    <message>
+        <source>Amount before VAT</source>
+        <translation>มูลค่าก่อนภาษี</translation>
+    </message>
+    <message>
+        <source>VAT %1 %</source>
+        <translation>ภาษีมูลค่าเพิ่ม %1 %</translation>
+    </message>
+    <message>
+        <source>Grand total</source>
+        <translation>ยอดรวมทั้งสิ้น</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>How new document numbers look. {year} is the Buddhist Era year of the document&apos;s date, {yy} its last two digits, {ce} the year A.D., {month} the month, {seq} the running number (needed, once) and {copy} where another copy puts its code.</source>
+        <translation>รูปแบบเลขที่ของเอกสารใหม่ {year} คือปี พ.ศ. ของวันที่ในเอกสาร {yy} คือเลขสองหลักท้ายของปีนั้น {ce} คือปี ค.ศ. {month} คือเดือน {seq} คือเลขลำดับ (ต้องมี หนึ่งครั้ง) และ {copy} คือตำแหน่งที่สำเนาเครื่องอื่นใส่รหัสของตน</translation>
+    </message>
+    <message>
+        <source>Quotations</source>
+        <translation>ใบเสนอราคา</translation>
+    </message>
+    <message>
+        <source>Sales orders</source>
+        <translation>ใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>A new pattern applies to documents made from now on; numbers already given stay. The running number continues from the highest one given with the same beginning.</source>
+        <translation>รูปแบบใหม่ใช้กับเอกสารที่ออกต่อจากนี้ เลขที่ที่ออกไปแล้วไม่เปลี่ยน เลขลำดับจะต่อจากเลขสูงสุดที่เคยออกด้วยส่วนต้นเดียวกัน</translation>
+    </message>
+    <message>
+        <source>e.g. %1 (on another copy: %2)</source>
+        <translation>เช่น %1 (บนสำเนาเครื่องอื่น: %2)</translation>
     </message>
 </context>
 <context>
@@ -2535,6 +2973,161 @@
     </message>
 </context>
 <context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Add a product: type its SKU or name…</source>
+        <translation>เพิ่มสินค้า: พิมพ์รหัสหรือชื่อสินค้า…</translation>
+    </message>
+    <message>
+        <source>No active product matches</source>
+        <translation>ไม่พบสินค้าที่ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <source>Add text line</source>
+        <translation>เพิ่มรายการพิมพ์เอง</translation>
+    </message>
+    <message>
+        <source>A line without a product: a service, a fee, anything typed</source>
+        <translation>รายการที่ไม่ใช่สินค้าในระบบ เช่น ค่าบริการ ค่าธรรมเนียม หรือข้อความที่พิมพ์เอง</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ลบรายการ</translation>
+    </message>
+    <message>
+        <source>Move the line up</source>
+        <translation>เลื่อนรายการขึ้น</translation>
+    </message>
+    <message>
+        <source>Move the line down</source>
+        <translation>เลื่อนรายการลง</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>หน่วย</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>ราคาต่อหน่วย</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>ภาษี</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>A percentage (10 %) or an amount in baht (500) off this line</source>
+        <translation>ส่วนลดของรายการนี้ เป็นเปอร์เซ็นต์ (10 %) หรือเป็นบาท (500)</translation>
+    </message>
+    <message>
+        <source>Prices include VAT</source>
+        <translation>ราคารวมภาษีมูลค่าเพิ่มแล้ว</translation>
+    </message>
+    <message>
+        <source>Bill discount (baht)</source>
+        <translation>ส่วนลดท้ายบิล (บาท)</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>รวมเป็นเงิน</translation>
+    </message>
+    <message>
+        <source>Bill discount</source>
+        <translation>ส่วนลดท้ายบิล</translation>
+    </message>
+    <message>
+        <source>Amount before VAT</source>
+        <translation>ยอดก่อนภาษีมูลค่าเพิ่ม</translation>
+    </message>
+    <message>
+        <source>VAT %1 %</source>
+        <translation>ภาษีมูลค่าเพิ่ม %1 %</translation>
+    </message>
+    <message>
+        <source>Grand total</source>
+        <translation>จำนวนเงินรวมทั้งสิ้น</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>รายการที่ %1: %2</translation>
+    </message>
+    <message>
+        <source>a quantity has at most 3 decimals.</source>
+        <translation>จำนวนมีทศนิยมได้ไม่เกิน 3 ตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>the quantity is not a number.</source>
+        <translation>จำนวนไม่ใช่ตัวเลข</translation>
+    </message>
+    <message>
+        <source>the quantity must be more than 0.</source>
+        <translation>จำนวนต้องมากกว่า 0</translation>
+    </message>
+    <message>
+        <source>the unit price is not an amount of money.</source>
+        <translation>ราคาต่อหน่วยไม่ใช่จำนวนเงินที่ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>the unit price must be from 0 to 10,000,000 baht.</source>
+        <translation>ราคาต่อหน่วยต้องอยู่ระหว่าง 0 ถึง 10,000,000 บาท</translation>
+    </message>
+    <message>
+        <source>write the discount as a percentage (10 %) or an amount in baht (500).</source>
+        <translation>ใส่ส่วนลดเป็นเปอร์เซ็นต์ (10 %) หรือเป็นจำนวนบาท (500)</translation>
+    </message>
+    <message>
+        <source>Free of charge?</source>
+        <translation>แถมฟรีหรือไม่?</translation>
+    </message>
+    <message>
+        <source>Line %1 has the price 0. Is it given free of charge?</source>
+        <translation>รายการที่ %1 ราคาเป็น 0 เป็นรายการแถมฟรีใช่หรือไม่?</translation>
+    </message>
+    <message>
+        <source>Yes, free</source>
+        <translation>ใช่ แถมฟรี</translation>
+    </message>
+    <message>
+        <source>The discount is more than the line&apos;s amount.</source>
+        <translation>ส่วนลดมากกว่ายอดเงินของรายการ</translation>
+    </message>
+    <message>
+        <source>No price yet: enter it, or confirm the line is free.</source>
+        <translation>ยังไม่มีราคา: ใส่ราคา หรือยืนยันว่าเป็นรายการแถมฟรี</translation>
+    </message>
+    <message>
+        <source>the discount is more than the line&apos;s amount.</source>
+        <translation>ส่วนลดมากกว่ายอดเงินของรายการ</translation>
+    </message>
+    <message>
+        <source>The bill discount is not an amount of money.</source>
+        <translation>ส่วนลดท้ายบิลไม่ใช่จำนวนเงินที่ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>The bill discount is more than the lines&apos; total.</source>
+        <translation>ส่วนลดท้ายบิลมากกว่ายอดรวมของรายการ</translation>
+    </message>
+</context>
+<context>
     <name>ListEditorDialog</name>
     <message>
         <source>Add…</source>
@@ -2651,8 +3244,8 @@
         <translation>ช่วยเหลือ(&amp;H)</translation>
     </message>
     <message>
-        <source>Search leads, deals, accounts and contacts (Ctrl+K)</source>
-        <translation>ค้นหาลีด โอกาสการขาย บริษัท และผู้ติดต่อ (Ctrl+K)</translation>
+        <source>Search leads, deals, products, accounts and contacts (Ctrl+K)</source>
+        <translation>ค้นหาลีด โอกาสการขาย สินค้า บริษัท และผู้ติดต่อ (Ctrl+K)</translation>
     </message>
     <message>
         <source>Nothing found</source>
@@ -2677,6 +3270,14 @@
     <message>
         <source>Deals</source>
         <translation>โอกาสการขาย</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>เอกสารขาย</translation>
     </message>
     <message>
         <source>Activities</source>
@@ -3092,12 +3693,30 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Edit products…</source>
+        <translation>แก้ไขสินค้า…</translation>
+    </message>
+    <message>
         <source>Stage history</source>
         <translation>ประวัติขั้นตอนการขาย</translation>
     </message>
     <message>
         <source>Select a deal to see its details.</source>
         <translation>เลือกดีลเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+        <source>Products (none)</source>
+        <translation>สินค้า (ยังไม่มี)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Products (%n)</source>
+        <translation>
+            <numerusform>สินค้า (%Ln รายการ)</numerusform>
+        </translation>
     </message>
     <message>
         <source>(now)</source>
@@ -3237,6 +3856,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>With product lines, the deal&apos;s amount is their grand total.</source>
+        <translation>เมื่อมีรายการสินค้า มูลค่าดีลจะเท่ากับยอดรวมทั้งสิ้นของรายการ</translation>
+    </message>
+    <message>
         <source>(no campaign)</source>
         <translation>(ไม่มีแคมเปญ)</translation>
     </message>
@@ -3255,6 +3882,269 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Saved deal %1</source>
         <translation>บันทึกดีล %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>New sales order</source>
+        <translation>ใบสั่งขายใหม่</translation>
+    </message>
+    <message>
+        <source>Edit sales order %1</source>
+        <translation>แก้ไขใบสั่งขาย %1</translation>
+    </message>
+    <message>
+        <source>A confirmed order&apos;s lines no longer change; its promised dates do.</source>
+        <translation>รายการของใบสั่งขายที่ยืนยันแล้วแก้ไขไม่ได้ แต่ยังเปลี่ยนวันนัดส่งได้</translation>
+    </message>
+    <message>
+        <source>Empty: the customer&apos;s address</source>
+        <translation>เว้นว่าง: ใช้ที่อยู่ของลูกค้า</translation>
+    </message>
+    <message>
+        <source>Deliver to</source>
+        <translation>ที่อยู่จัดส่ง</translation>
+    </message>
+    <message>
+        <source>Promised delivery dates</source>
+        <translation>วันที่นัดส่งของ</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Promised by</source>
+        <translation>นัดส่งภายใน</translation>
+    </message>
+    <message>
+        <source>Each line&apos;s promised date; a line not delivered in full by then shows as late.</source>
+        <translation>วันที่นัดส่งของแต่ละรายการ รายการที่ยังส่งไม่ครบเมื่อเลยวันนั้นจะแสดงว่าล่าช้า</translation>
+    </message>
+    <message>
+        <source>Saved the sales order</source>
+        <translation>บันทึกใบสั่งขายแล้ว</translation>
+    </message>
+    <message>
+        <source>Saved sales order %1</source>
+        <translation>บันทึกใบสั่งขาย %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>Number</source>
+        <translation>เลขที่</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>พนักงานขาย</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Grand total</source>
+        <translation>ยอดรวมทั้งสิ้น</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>Late only</source>
+        <translation>เฉพาะที่ล่าช้า</translation>
+    </message>
+    <message>
+        <source>Orders with a line whose promised delivery date has passed</source>
+        <translation>ใบสั่งขายที่มีรายการเลยวันนัดส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>Filter by number, customer or deal…</source>
+        <translation>กรองตามเลขที่ ลูกค้า หรือดีล…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sales order(s)</source>
+        <translation>
+            <numerusform>ใบสั่งขาย %Ln ใบ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n sales order(s)?</source>
+        <translation>
+            <numerusform>ต้องการลบใบสั่งขาย %Ln ใบหรือไม่?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n sales order(s)</source>
+        <translation>
+            <numerusform>ลบใบสั่งขาย %Ln ใบแล้ว</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New sales order without a quotation (Ctrl+N)</source>
+        <translation>ใบสั่งขายใหม่โดยไม่มีใบเสนอราคา (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Select a sales order to see its lines and deliveries.</source>
+        <translation>เลือกใบสั่งขายเพื่อดูรายการและการส่งของ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>กำหนดส่ง</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <comment>quantity</comment>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>วันที่ส่ง</translation>
+    </message>
+    <message>
+        <source>Delivery note</source>
+        <translation>ใบส่งของ</translation>
+    </message>
+    <message>
+        <source>Confirmed on</source>
+        <translation>ยืนยันเมื่อ</translation>
+    </message>
+    <message>
+        <source>Invoiced on</source>
+        <translation>ออกใบแจ้งหนี้เมื่อ</translation>
+    </message>
+    <message>
+        <source>Cancelled because</source>
+        <translation>เหตุผลที่ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Deliver to</source>
+        <translation>ที่อยู่จัดส่ง</translation>
+    </message>
+    <message>
+        <source>From quotation</source>
+        <translation>จากใบเสนอราคา</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>ยืนยัน</translation>
+    </message>
+    <message>
+        <source>The customer confirmed the order; its deal is marked won</source>
+        <translation>ลูกค้ายืนยันคำสั่งซื้อแล้ว ดีลจะถูกบันทึกว่าปิดการขายได้</translation>
+    </message>
+    <message>
+        <source>Record delivery…</source>
+        <translation>บันทึกการส่งของ…</translation>
+    </message>
+    <message>
+        <source>What was handed over today: quantities, date and delivery note</source>
+        <translation>สิ่งที่ส่งมอบ: จำนวน วันที่ และเลขใบส่งของ</translation>
+    </message>
+    <message>
+        <source>Mark invoiced</source>
+        <translation>ออกใบแจ้งหนี้แล้ว</translation>
+    </message>
+    <message>
+        <source>The invoice for this order was issued</source>
+        <translation>ออกใบแจ้งหนี้ของใบสั่งขายนี้แล้ว</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>ยกเลิกใบสั่งขาย…</translation>
+    </message>
+    <message>
+        <source>Cancel the order, saying why</source>
+        <translation>ยกเลิกใบสั่งขาย พร้อมระบุเหตุผล</translation>
+    </message>
+    <message>
+        <source>Confirmed %1</source>
+        <translation>ยืนยัน %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>%1 invoiced</source>
+        <translation>%1 ออกใบแจ้งหนี้แล้ว</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>ยกเลิกใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>Why is %1 cancelled?</source>
+        <translation>ยกเลิก %1 เพราะอะไร?</translation>
+    </message>
+    <message>
+        <source>Keep the order</source>
+        <translation>ไม่ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Cancelled %1</source>
+        <translation>ยกเลิก %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>Quotations</source>
+        <translation>ใบเสนอราคา</translation>
+    </message>
+    <message>
+        <source>Sales orders</source>
+        <translation>ใบสั่งขาย</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Quotation %1</source>
+        <translation>ใบเสนอราคา %1</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>พิมพ์…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>บันทึกเป็น…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>ภาษา</translation>
+    </message>
+    <message>
+        <source>Save the quotation as PDF</source>
+        <translation>บันทึกใบเสนอราคาเป็น PDF</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>เริ่มการพิมพ์ไม่ได้</translation>
     </message>
 </context>
 <context>
@@ -3415,6 +4305,254 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Import</source>
         <translation>นำเข้า</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>New product</source>
+        <translation>เพิ่มสินค้า</translation>
+    </message>
+    <message>
+        <source>Edit product</source>
+        <translation>แก้ไขสินค้า</translation>
+    </message>
+    <message>
+        <source>e.g. AC-12000</source>
+        <translation>เช่น AC-12000</translation>
+    </message>
+    <message>
+        <source>The product&apos;s code; no two products in the list share one.</source>
+        <translation>รหัสสินค้า ห้ามซ้ำกับสินค้าอื่นในรายการ</translation>
+    </message>
+    <message>
+        <source>SKU *</source>
+        <translation>รหัสสินค้า *</translation>
+    </message>
+    <message>
+        <source>e.g. แอร์ติดผนัง 12,000 BTU</source>
+        <translation>เช่น แอร์ติดผนัง 12,000 BTU</translation>
+    </message>
+    <message>
+        <source>Name (Thai) *</source>
+        <translation>ชื่อ (ไทย) *</translation>
+    </message>
+    <message>
+        <source>Printed on English quotations</source>
+        <translation>ใช้พิมพ์ในใบเสนอราคาภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>ชื่อ (อังกฤษ)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Choose a unit from the list or type another one.</source>
+        <translation>เลือกหน่วยจากรายการ หรือพิมพ์หน่วยอื่น</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>หน่วย</translation>
+    </message>
+    <message>
+        <source>Price (baht)</source>
+        <translation>ราคา (บาท)</translation>
+    </message>
+    <message>
+        <source>Cost (baht)</source>
+        <translation>ต้นทุน (บาท)</translation>
+    </message>
+    <message>
+        <source>Subject to VAT 7 %</source>
+        <translation>คิดภาษีมูลค่าเพิ่ม 7 %</translation>
+    </message>
+    <message>
+        <source>Active (offered when adding lines)</source>
+        <translation>ใช้งานอยู่ (แสดงให้เลือกเมื่อเพิ่มรายการ)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* จำเป็นต้องกรอก</translation>
+    </message>
+    <message>
+        <source>Added product %1</source>
+        <translation>เพิ่มสินค้า %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Saved product %1</source>
+        <translation>บันทึกสินค้า %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsTab</name>
+    <message>
+        <source>Yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>ไม่</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>หน่วย</translation>
+    </message>
+    <message>
+        <source>Price (baht)</source>
+        <translation>ราคา (บาท)</translation>
+    </message>
+    <message>
+        <source>Cost (baht)</source>
+        <translation>ต้นทุน (บาท)</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>ภาษี</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>แก้ไขล่าสุด</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>เลิกใช้งาน</translation>
+    </message>
+    <message>
+        <source>Active and inactive</source>
+        <translation>ทั้งที่ใช้งานและเลิกใช้งาน</translation>
+    </message>
+    <message>
+        <source>With and without VAT</source>
+        <translation>ทั้งมีและไม่มี VAT</translation>
+    </message>
+    <message>
+        <source>With VAT</source>
+        <translation>มี VAT</translation>
+    </message>
+    <message>
+        <source>VAT exempt</source>
+        <translation>ยกเว้น VAT</translation>
+    </message>
+    <message>
+        <source>Price from</source>
+        <translation>ราคาตั้งแต่</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>ทุกหมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Filter by SKU or name…</source>
+        <translation>กรองตามรหัสหรือชื่อสินค้า…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>สินค้า %Ln รายการ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n product(s)?</source>
+        <translation>
+            <numerusform>ต้องการลบสินค้า %Ln รายการหรือไม่?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n product(s)</source>
+        <translation>
+            <numerusform>ลบสินค้า %Ln รายการแล้ว</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>ต้นทุน</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>กำไรขั้นต้น</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Price history</source>
+        <translation>ประวัติราคา</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>เมื่อ</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>โดย</translation>
+    </message>
+    <message>
+        <source>Select a product to see its details.</source>
+        <translation>เลือกสินค้าเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+        <source>VAT 7 %</source>
+        <translation>ภาษีมูลค่าเพิ่ม 7 %</translation>
+    </message>
+    <message>
+        <source>Inactive: not offered for new lines</source>
+        <translation>เลิกใช้งาน: ไม่แสดงให้เลือกในรายการใหม่</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>เลิกใช้งาน</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>เปิดใช้งาน</translation>
+    </message>
+    <message>
+        <source>Deactivated product %1</source>
+        <translation>เลิกใช้งานสินค้า %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Activated product %1</source>
+        <translation>เปิดใช้งานสินค้า %1 แล้ว</translation>
     </message>
 </context>
 <context>
@@ -3623,6 +4761,182 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
 </context>
 <context>
+    <name>QuotationDialog</name>
+    <message>
+        <source>New quotation</source>
+        <translation>ใบเสนอราคาใหม่</translation>
+    </message>
+    <message>
+        <source>Edit quotation %1</source>
+        <translation>แก้ไขใบเสนอราคา %1</translation>
+    </message>
+    <message>
+        <source>Empty: 30 days after the date</source>
+        <translation>เว้นว่าง: 30 วันหลังวันที่ในเอกสาร</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>ยืนราคาถึง</translation>
+    </message>
+    <message>
+        <source>Saved the quotation</source>
+        <translation>บันทึกใบเสนอราคาแล้ว</translation>
+    </message>
+    <message>
+        <source>Saved quotation %1</source>
+        <translation>บันทึกใบเสนอราคา %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>QuotationsPage</name>
+    <message>
+        <source>Number</source>
+        <translation>เลขที่</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>พนักงานขาย</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Grand total</source>
+        <translation>ยอดรวมทั้งสิ้น</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>ยืนราคาถึง</translation>
+    </message>
+    <message>
+        <source>Filter by number, customer or deal…</source>
+        <translation>กรองตามเลขที่ ลูกค้า หรือดีล…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quotation(s)</source>
+        <translation>
+            <numerusform>ใบเสนอราคา %Ln ใบ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n quotation(s)?</source>
+        <translation>
+            <numerusform>ต้องการลบใบเสนอราคา %Ln ใบหรือไม่?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n quotation(s)</source>
+        <translation>
+            <numerusform>ลบใบเสนอราคา %Ln ใบแล้ว</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New quotation (Ctrl+N)</source>
+        <translation>ใบเสนอราคาใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Select a quotation to see its lines and totals.</source>
+        <translation>เลือกใบเสนอราคาเพื่อดูรายการและยอดรวม</translation>
+    </message>
+    <message>
+        <source>Revisions and orders</source>
+        <translation>ฉบับแก้ไขและใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>Revisions: %1</source>
+        <translation>ฉบับแก้ไข: %1</translation>
+    </message>
+    <message>
+        <source>Sales orders: %1</source>
+        <translation>ใบสั่งขาย: %1</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>ส่ง</translation>
+    </message>
+    <message>
+        <source>Mark the quotation as sent to the customer; its deal moves to the quotation stage</source>
+        <translation>บันทึกว่าส่งใบเสนอราคาให้ลูกค้าแล้ว ดีลจะย้ายไปขั้นเสนอราคา</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>ลูกค้าตอบรับ</translation>
+    </message>
+    <message>
+        <source>The customer accepted this quotation</source>
+        <translation>ลูกค้าตอบรับใบเสนอราคานี้</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>ปฏิเสธ</translation>
+    </message>
+    <message>
+        <source>The customer declined this quotation</source>
+        <translation>ลูกค้าปฏิเสธใบเสนอราคานี้</translation>
+    </message>
+    <message>
+        <source>Make revision</source>
+        <translation>ทำฉบับแก้ไข</translation>
+    </message>
+    <message>
+        <source>A new draft with the same number and the next revision; this one stays as sent</source>
+        <translation>ฉบับร่างใหม่ เลขที่เดิม ครั้งที่แก้ไขถัดไป ฉบับนี้คงไว้ตามที่ส่ง</translation>
+    </message>
+    <message>
+        <source>Make sales order</source>
+        <translation>ออกใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>A sales order with this quotation&apos;s lines, opened on the Sales orders page</source>
+        <translation>ใบสั่งขายที่มีรายการเดียวกับใบเสนอราคานี้ เปิดในหน้าใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>PDF / Print…</source>
+        <translation>PDF / พิมพ์…</translation>
+    </message>
+    <message>
+        <source>The printed quotation: look at it, print it or save it as a PDF</source>
+        <translation>ใบเสนอราคาฉบับพิมพ์: ดูตัวอย่าง พิมพ์ หรือบันทึกเป็นไฟล์ PDF</translation>
+    </message>
+    <message>
+        <source>Edit quotation</source>
+        <translation>แก้ไขใบเสนอราคา</translation>
+    </message>
+    <message>
+        <source>%1 is %2: what the customer has must stay as it is. Make a revision to change it?</source>
+        <translation>%1 อยู่ในสถานะ %2: ฉบับที่ลูกค้าได้รับต้องคงไว้ตามเดิม ต้องการทำฉบับแก้ไขเพื่อเปลี่ยนหรือไม่?</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>ส่ง %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>%1 accepted</source>
+        <translation>ลูกค้าตอบรับ %1</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>ลูกค้าปฏิเสธ %1</translation>
+    </message>
+    <message>
+        <source>Made a revision of %1</source>
+        <translation>ทำฉบับแก้ไขของ %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Made a sales order from %1</source>
+        <translation>ออกใบสั่งขายจาก %1 แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Company</source>
@@ -3714,6 +5028,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Plan a call, meeting, visit or task with this record</source>
         <translation>นัดโทร ประชุม เยี่ยม หรือสร้างงานสำหรับรายการนี้</translation>
+    </message>
+    <message>
+        <source>New quotation…</source>
+        <translation>ใบเสนอราคาใหม่…</translation>
+    </message>
+    <message>
+        <source>A quotation for this customer or deal, filled in from it</source>
+        <translation>ใบเสนอราคาสำหรับลูกค้าหรือดีลนี้ กรอกข้อมูลให้จากรายการที่เลือก</translation>
     </message>
     <message>
         <source>%n record(s)</source>
@@ -4077,6 +5399,61 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
 </context>
 <context>
+    <name>SalesLabels</name>
+    <message>
+        <source>Draft</source>
+        <translation>ร่าง</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>ลูกค้าตอบรับ</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>ปฏิเสธ</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>หมดอายุ</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>ยืนยันแล้ว</translation>
+    </message>
+    <message>
+        <source>Partly delivered</source>
+        <translation>ส่งของบางส่วน</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>ส่งของครบ</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>ออกใบแจ้งหนี้แล้ว</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>%1 rev %2</source>
+        <translation>%1 ฉบับแก้ไขครั้งที่ %2</translation>
+    </message>
+    <message>
+        <source>%1/%2 lines, %3 %</source>
+        <translation>%1/%2 รายการ, %3 %</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>ล่าช้า</translation>
+    </message>
+</context>
+<context>
     <name>ScopeQuestion</name>
     <message>
         <source>This one</source>
@@ -4300,12 +5677,20 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ทั่วไป</translation>
     </message>
     <message>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>ผู้ใช้งาน</translation>
     </message>
     <message>
         <source>Backups</source>
         <translation>สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>เอกสาร</translation>
     </message>
     <message>
         <source>Save</source>
@@ -4328,8 +5713,16 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>บันทึกชื่อกิจการแล้ว</translation>
     </message>
     <message>
+        <source>Company details saved</source>
+        <translation>บันทึกข้อมูลบริษัทแล้ว</translation>
+    </message>
+    <message>
         <source>Clash warning saved</source>
         <translation>บันทึกการเตือนนัดซ้อนแล้ว</translation>
+    </message>
+    <message>
+        <source>Document numbers saved</source>
+        <translation>บันทึกรูปแบบเลขที่เอกสารแล้ว</translation>
     </message>
 </context>
 <context>
@@ -4618,6 +6011,26 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เมื่อตั้งรหัสสำนักงาน ไฟล์ที่ส่งออกจะถูกลงนาม และไฟล์ที่ลงนามด้วยรหัสอื่น (หรือไม่ได้ลงนาม) จะถูกปฏิเสธ</translation>
     </message>
     <message>
+        <source>Document numbers</source>
+        <translation>เลขที่เอกสาร</translation>
+    </message>
+    <message>
+        <source>This copy is the office</source>
+        <translation>สำเนานี้คือสำนักงาน</translation>
+    </message>
+    <message>
+        <source>Quotations and orders made on this copy get numbers without a copy code, and this copy gives office numbers to those of other copies</source>
+        <translation>ใบเสนอราคาและใบสั่งขายที่ออกจากสำเนานี้จะได้เลขที่ที่ไม่มีรหัสสำเนา และสำเนานี้จะออกเลขที่ของสำนักงานให้เอกสารจากสำเนาอื่น</translation>
+    </message>
+    <message>
+        <source>Renumber documents from other copies</source>
+        <translation>ออกเลขที่ใหม่ให้เอกสารจากสำเนาอื่น</translation>
+    </message>
+    <message>
+        <source>Give office numbers to the quotations and orders other copies numbered with their copy code; the first number stays findable</source>
+        <translation>ออกเลขที่ของสำนักงานให้ใบเสนอราคาและใบสั่งขายที่สำเนาอื่นออกเลขพร้อมรหัสสำเนา เลขที่เดิมยังค้นหาได้</translation>
+    </message>
+    <message>
         <source>Export sync file…</source>
         <translation>ส่งออกไฟล์ซิงก์…</translation>
     </message>
@@ -4702,6 +6115,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>รหัสเครื่อง: %1 · บันทึกการเปลี่ยนแปลง %2 รายการ · รหัสสำนักงาน %3 · มี %4 ระเบียนที่รอข้อมูลหลัก</translation>
     </message>
     <message>
+        <source>This copy is the office: its quotations and orders get numbers without a copy code.</source>
+        <translation>สำเนานี้คือสำนักงาน: ใบเสนอราคาและใบสั่งขายที่ออกจากที่นี่จะได้เลขที่ที่ไม่มีรหัสสำเนา</translation>
+    </message>
+    <message>
+        <source>Quotations and orders made on this copy carry its code %1 in their number until the office renumbers them.</source>
+        <translation>ใบเสนอราคาและใบสั่งขายที่ออกจากสำเนานี้จะมีรหัส %1 อยู่ในเลขที่ จนกว่าสำนักงานจะออกเลขที่ใหม่ให้</translation>
+    </message>
+    <message>
         <source>copy %1</source>
         <translation>เครื่อง %1</translation>
     </message>
@@ -4768,6 +6189,18 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Nothing new from copy %2: the file holds no changes.</source>
         <translation>ไม่มีข้อมูลใหม่จากเครื่อง %2: ไฟล์นี้ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
+    </message>
+    <message>
+        <source>Make this copy the office? Only one copy should be: its documents get numbers without a copy code, and it renumbers the documents of the other copies after their files are imported.</source>
+        <translation>ตั้งสำเนานี้เป็นสำนักงานหรือไม่? ควรมีเพียงสำเนาเดียว เอกสารของสำเนานี้จะได้เลขที่ที่ไม่มีรหัสสำเนา และสำเนานี้จะออกเลขที่ใหม่ให้เอกสารของสำเนาอื่นหลังนำเข้าไฟล์ของสำเนานั้น</translation>
+    </message>
+    <message>
+        <source>This copy is now the office</source>
+        <translation>สำเนานี้เป็นสำนักงานแล้ว</translation>
+    </message>
+    <message>
+        <source>Renumbered %1 quotation(s) and %2 sales order(s) from other copies.</source>
+        <translation>ออกเลขที่ใหม่ให้ใบเสนอราคา %1 ใบ และใบสั่งขาย %2 ใบจากสำเนาอื่นแล้ว</translation>
     </message>
     <message>
         <source>Office key</source>
