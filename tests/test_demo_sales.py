@@ -212,3 +212,17 @@ def test_aircon_peaks_in_the_hot_season_and_gifts_in_december() -> None:
     assert share("aircon", (3, 4, 5)) > 1.5 * total["aircon"] / everything
     assert share("gift", (12,)) > 2 * total["gift"] / everything
     assert share("gift", (3, 4, 5)) < total["gift"] / everything
+
+
+def test_the_sales_vocabulary_is_complete_and_clean() -> None:
+    assert len({c.key for c in S.CATEGORIES}) == len({c.sku for c in S.CATEGORIES}) == len(S.CATEGORIES)
+    for category in S.CATEGORIES:
+        assert len(category.months) == 12 and min(category.months) > 0 and category.share > 0
+        assert re.search(r"[\u0e01-\u0e4e]", category.th) and category.en.isascii()
+        assert len({i.th for i in category.items}) == len({i.en for i in category.items}) == len(category.items)
+        for item in category.items:
+            assert item.unit in PRODUCT_UNITS and item.price > 0 and 1 <= item.quantity[0] <= item.quantity[1]
+            assert re.search(r"[\u0e01-\u0e4e]", item.th) and item.en.isascii()
+            assert item.th == item.th.strip() and "  " not in item.th
+    consumables = [c.key for c in S.CATEGORIES if c.repurchase_days]
+    assert {"office", "cleaning", "pantry"} <= set(consumables)

@@ -193,7 +193,8 @@ class _Preparer:
 
     def prepare(self, model: type[SyncMixin], rows: list[dict[str, Any]]) -> _Prepared:
         """The DB-API rows of a batch of dicts, turned into columns (a key a row lacks takes the column's
-        default, as in an INSERT) so that it goes the column way: 25 µs a row less for 400k contacts."""
+        default, as in an INSERT) so that it goes the column way: about 10 µs a row less than a row at a
+        time (20,000 sample accounts and contacts: 0.55-0.6 s before, 0.3-0.45 s)."""
         table: Table = model.__table__  # type: ignore[assignment]
         blank = self.writers.setdefault(table.name, TableWriter(table, self.database))._blank
         keys = dict.fromkeys(k for row in rows for k in row)
