@@ -176,7 +176,8 @@ def _before(at: ColumnElement[Any], seq: ColumnElement[int], cursor: Cursor | No
 # --- activities ---------------------------------------------------------------------------------
 
 
-def _activity_links(entity: str, record_id: str) -> ColumnElement[bool]:
+def activity_links(entity: str, record_id: str) -> ColumnElement[bool]:
+    """The activities of a record: an account's include those of its contacts and deals."""
     if entity == "account":
         return or_(
             Activity.account_id == record_id,
@@ -197,7 +198,7 @@ def _activities(conn: Connection, entity: str, record_id: str, limit: int, befor
     seq = rowid(table) * 3 + _RANK["activity"]
     page = (
         select(rowid(table).label("key"), at.label("at"))
-        .where(_activity_links(entity, record_id), Activity.deleted_at.is_(None), _before(at, seq, before))
+        .where(activity_links(entity, record_id), Activity.deleted_at.is_(None), _before(at, seq, before))
         .order_by(at.desc(), seq.desc())
         .limit(limit)
         .subquery("page")
