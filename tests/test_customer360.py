@@ -10,10 +10,17 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from crm_desktop import money
+from crm_desktop.errors import ValidationError
 from crm_desktop.models import Activity, Anniversary, ContactLink, Product, Quotation, SalesOrder, SalesOrderLine
 from crm_desktop.queries.customer360 import customer_360, next_best, order_totals, usual_interval
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
+from crm_desktop.services.contact_links import (
+    ContactLinkInput,
+    add_contact_link,
+    remove_contact_links,
+    restore_contact_links,
+)
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity
 from crm_desktop.services.stages import default_stage_id
@@ -326,3 +333,32 @@ def test_a_deleted_customer_has_no_page(ctx: AppContext, shop: Shop) -> None:
     delete_accounts(ctx.uow(), [shop.accounts["E"]])
     assert customer_360(ctx.database, "account", shop.accounts["E"], TODAY, ctx.now()) is None
     assert customer_360(ctx.database, "contact", "no-such-id", TODAY, ctx.now()) is None
+
+
+def test_contact_links_refuse_oneself_and_duplicates_and_reach_the_change_log(ctx: AppContext, shop: Shop) -> None:
+    somchai, suda, wipa = (shop.contacts[k] for k in ("somchai", "suda", "wipa"))
+    with pytest.raises(ValidationError) as err:
+        add_contact_link(ctx.uow(), ContactLinkInput(wipa, wipa, "family"))
+    assert err.value.text("th") == "เชื่อมโยงบุคคลกับตัวเองไม่ได้"
+    with pytest.raises(ValidationError):  # the colleague link exists the other way round
+        add_contact_link(ctx.uow(), ContactLinkInput(suda, somchai, "colleague"))
+    with pytest.raises(ValidationError):
+        add_contact_link(ctx.uow(), ContactLinkInput(suda, somchai, "friend"))
+    with raw(ctx) as conn:
+        before = conn.execute("SELECT COUNT(*) FROM contact_link").fetchone()[0]
+    assert before == 2  # nothing saved by the refusals
+
+    link = add_contact_link(ctx.uow(), ContactLinkInput(suda, wipa, "family", " ลูกพี่ลูกน้อง ")).created[0]
+    with raw(ctx) as conn:
+        logged = conn.execute("SELECT fields FROM change WHERE entity = 'contact_link' AND row_id = ?",
+                              (link,)).fetchall()
+    assert len(logged) == 1 and "ลูกพี่ลูกน้อง" in logged[0][0]
+    page = customer_360(ctx.database, "contact", wipa, TODAY, ctx.now())
+    assert page is not None
+    assert [(x.name, x.kind, x.other_name, x.note) for x in page.relations.links] == [
+        ("Suda", "family", "Wipa", "ลูกพี่ลูกน้อง"), ("Wipa", "referred_by", "Somchai", "ลูกค้าแนะนำ")]
+    remove_contact_links(ctx.uow(), [link])
+    page = customer_360(ctx.database, "contact", wipa, TODAY, ctx.now())
+    assert page is not None and len(page.relations.links) == 1
+    restore_contact_links(ctx.uow(), [link])
+    add_contact_link(ctx.uow(), ContactLinkInput(somchai, suda, "knows"))  # another kind is another link
