@@ -14,7 +14,8 @@ Definitions (docs/ARCHITECTURE.md "Customer 360" says the same):
 - *Last contact* is the latest day, up to today, of an activity of the customer that is done, or a
   call, meeting or visit that was not cancelled.
 - *Next best*: (a) products that customers who bought the same things also bought: the seeds are
-  the customer's `SEEDS` most-bought products; for every other active product, the number of other
+  the customer's `SEEDS` most-bought products, leaving out best sellers (see `_seeds`: their
+  buyers are everyone, which says nothing and costs the most); for every other active product, the number of other
   customers who bought it and a seed, with the seed that gives the largest number as the reason
   ("bought by 34 of 50 customers who bought X"); (b) items due again: the customer's own usual
   interval since the last purchase brings the due day within `DUE_AHEAD_DAYS`.
@@ -31,7 +32,7 @@ from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select
 
 from crm_desktop.clock import office_time
 from crm_desktop.db.database import Database
@@ -53,6 +54,7 @@ from crm_desktop.models import (
 from crm_desktop.money import document_totals, round_half_up
 from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.anniversaries import falls_on
+from crm_desktop.queries.listing import CHUNK
 from crm_desktop.queries.sales.amounts import line_discount, line_gross, line_net
 from crm_desktop.queries.timeline import activity_links
 
@@ -63,7 +65,9 @@ OPEN_QUOTATION = ("draft", "sent")
 CONTACT_KINDS = ("call", "meeting", "visit")  # a contact even when nobody marked it done
 ANNIVERSARY_DAYS = 60  # upcoming anniversaries: today and the 60 days after it
 DUE_AHEAD_DAYS = 14  # re-purchase due up to two weeks from today
-SEEDS = 5  # the customer's most-bought products that "bought together" starts from
+SEEDS = 5  # the customer's most-bought products that "bought together" starts from…
+SEED_LINES = 400  # …as long as their order lines, every customer's, stay within this many
+SEED_PROBES = 40  # products looked at for seeds
 SUGGESTIONS = 5
 
 
@@ -287,7 +291,7 @@ def order_totals(conn: Connection, kind: Kind, record_id: str) -> list[tuple[str
         .group_by(SalesOrder.id)
         .order_by(SalesOrder.issued_on, SalesOrder.id)
     )
-    return [(order_id, on, document_totals(gross, discounts, vatable, bill, vat_bp, bool(inclusive)).grand_total)
+    return [(order_id, on, _grand((gross, discounts, vatable, bill, vat_bp, inclusive)))
             for order_id, on, bill, vat_bp, inclusive, gross, discounts, vatable in conn.execute(stmt)]
 
 
@@ -412,7 +416,11 @@ def _document_sums(line: Any, parent: Any) -> list[ColumnElement[Any]]:
 
 
 def _grand(sums: Sequence[Any]) -> int:
+    """A document's grand total from its line sums. The services never let a bill discount exceed the
+    lines, but two copies' edits merged by a sync can (one deletes lines, the other adds a discount):
+    the page then takes the discount as at most the lines' amount instead of failing."""
     gross, discounts, vatable, bill, vat_bp, inclusive = sums
+    bill = min(bill, gross - discounts)
     return document_totals(gross, discounts, vatable, bill, vat_bp, bool(inclusive)).grand_total
 
 
@@ -521,41 +529,28 @@ def next_best(db: Database, kind: Kind, record_id: str, limit: int = SUGGESTIONS
         if not mine:
             return ()
         mine.sort(key=lambda r: (-r[1], -r[2].toordinal(), r[0]))
-        seeds = [r[0] for r in mine[:SEEDS]]
+        seeds = _seeds(conn, [r[0] for r in mine])
         own = _own_keys(conn, kind, record_id)
-        seed_buyers = (
-            select(line.product_id.label("seed"), _customer().label("customer"))
-            .select_from(line)
-            .join(SalesOrder, SalesOrder.id == line.order_id)
-            .where(line.product_id.in_(seeds), line.deleted_at.is_(None), SalesOrder.deleted_at.is_(None),
-                   SalesOrder.status.in_(SOLD), _customer().not_in(own))
-            .distinct()
-            .cte("seed_buyers")
-        )
-        buyers = select(seed_buyers.c.customer).distinct().cte("buyers")
-
-        def bought(column: Any, *extra: ColumnElement[bool]) -> Any:
-            return (select(buyers.c.customer, line.product_id.label("product"))
-                    .select_from(buyers)
-                    .join(SalesOrder, and_(column == buyers.c.customer, SalesOrder.deleted_at.is_(None),
-                                           SalesOrder.status.in_(SOLD), *extra))
-                    .join(line, _live_line(line, line.order_id == SalesOrder.id)))
-
-        their = union_all(bought(SalesOrder.account_id),
-                          bought(SalesOrder.contact_id, SalesOrder.account_id.is_(None))).subquery("their")
-        pairs = select(their.c.customer, their.c.product).distinct().subquery("pairs")
-        together = conn.execute(
-            select(seed_buyers.c.seed, pairs.c.product, func.count())
-            .select_from(seed_buyers)
-            .join(pairs, pairs.c.customer == seed_buyers.c.customer)
-            .where(pairs.c.product.is_not(None), pairs.c.product.not_in([r[0] for r in mine]))
-            .group_by(seed_buyers.c.seed, pairs.c.product)
-        ).all()
-        seed_counts = dict(conn.execute(select(seed_buyers.c.seed, func.count()).group_by(seed_buyers.c.seed)).all())
+        seed_buyers: dict[str, set[str]] = defaultdict(set)
+        for seed, customer in conn.execute(
+                select(line.product_id, _customer()).distinct()
+                .select_from(line)
+                .join(SalesOrder, SalesOrder.id == line.order_id)
+                .where(line.product_id.in_(seeds), line.deleted_at.is_(None), SalesOrder.deleted_at.is_(None),
+                       SalesOrder.status.in_(SOLD), _customer().not_in(own))):
+            seed_buyers[seed].add(customer)
+        baskets = _baskets(conn, sorted(set().union(*seed_buyers.values())))
+        owned = {r[0] for r in mine}
         best: dict[str, tuple[int, int, str]] = {}
-        for seed, product, count in together:
-            key = (count, -seed_counts[seed], seed)
-            best[product] = max(best.get(product, key), key)
+        for seed, buyers in seed_buyers.items():
+            together: dict[str, int] = defaultdict(int)
+            for customer in buyers:
+                for product in baskets.get(customer, ()):
+                    together[product] += 1
+            for product, count in together.items():
+                if product not in owned:
+                    key = (count, -len(buyers), seed)
+                    best[product] = max(best.get(product, key), key)
         names = _product_names(conn, list(best) + seeds)
         ranked = sorted(((p, k) for p, k in best.items() if p in names and names[p][2]),
                         key=lambda pk: (-pk[1][0], -pk[1][1], names[pk[0]][0], pk[0]))
@@ -563,6 +558,48 @@ def next_best(db: Database, kind: Kind, record_id: str, limit: int = SUGGESTIONS
             Suggestion(p, names[p][0], names[p][1], count, seed, names[seed][1], -neg_buyers)
             for p, (count, neg_buyers, seed) in ranked[:limit]
         )
+
+
+def _baskets(conn: Connection, customers: Sequence[str]) -> dict[str, set[str]]:
+    """The products each customer bought (their sales). Two lookups with the ids listed, each from
+    covering indexes (migration 0015): as one join, SQLite built a Bloom filter over every order line
+    first. A contact's orders without an account are found by the contact's index ("account_id IS
+    NULL" would lure SQLite onto the account index, reading every B2C order)."""
+    line = SalesOrderLine
+    found: dict[str, set[str]] = defaultdict(set)
+    for start in range(0, len(customers), CHUNK):
+        ids = list(customers[start:start + CHUNK])
+        for column, extra in ((SalesOrder.account_id, SalesOrder.account_id.in_(ids)),
+                              (SalesOrder.contact_id, and_(SalesOrder.contact_id.in_(ids),
+                                                           func.coalesce(SalesOrder.account_id, "") == ""))):
+            stmt = (select(column, line.product_id).distinct()
+                    .select_from(SalesOrder)
+                    .join(line, _live_line(line, line.order_id == SalesOrder.id))
+                    .where(extra, SalesOrder.deleted_at.is_(None), SalesOrder.status.in_(SOLD),
+                           line.product_id.is_not(None)))
+            for customer, product in conn.execute(stmt):
+                found[customer].add(product)
+    return found
+
+
+def _seeds(conn: Connection, preferred: Sequence[str]) -> list[str]:
+    """Up to `SEEDS` of the customer's products, most bought first, whose lines (every customer's)
+    stay within `SEED_LINES` together: counting the other buyers' baskets costs what they bought,
+    so a best seller that everyone buys is left out (it says little about anyone's taste anyway).
+    When every product is such a best seller, the least sold one is the seed."""
+    seeds: list[str] = []
+    used = 0
+    sizes: list[tuple[int, str]] = []
+    for product in preferred[:SEED_PROBES]:
+        capped = select(SalesOrderLine.product_id).where(SalesOrderLine.product_id == product).limit(SEED_LINES + 1)
+        size = conn.execute(select(func.count()).select_from(capped.subquery())).scalar_one()
+        sizes.append((size, product))
+        if used + size <= SEED_LINES:
+            seeds.append(product)
+            used += size
+            if len(seeds) == SEEDS:
+                break
+    return seeds or [min(sizes)[1]]
 
 
 def _product_names(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str, bool]]:
