@@ -55,6 +55,7 @@ from crm_desktop.money import document_totals, round_half_up
 from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.anniversaries import falls_on
 from crm_desktop.queries.listing import CHUNK
+from crm_desktop.queries.opportunities import StageRow, default_stage_key
 from crm_desktop.queries.sales.amounts import line_discount, line_gross, line_net
 from crm_desktop.queries.timeline import activity_links
 
@@ -126,7 +127,7 @@ class Relations:
 class DealRow:
     id: str
     name: str
-    stage: str
+    stage: StageRow
     amount_satang: int
     expected_close: date | None
     late: bool  # the expected close day has passed
@@ -400,12 +401,15 @@ def contact_links(conn: Connection, contact_ids: Sequence[str]) -> tuple[LinkRow
 
 def _deals(conn: Connection, kind: Kind, record_id: str, today: date) -> tuple[DealRow, ...]:
     stmt = (
-        select(Opportunity.id, Opportunity.name, Stage.name, Opportunity.amount_satang, Opportunity.expected_close)
+        select(Opportunity.id, Opportunity.name, Opportunity.amount_satang, Opportunity.expected_close, Stage.id,
+               Stage.name, Stage.position, Stage.probability, Stage.kind)
         .join(Stage, Stage.id == Opportunity.stage_id)
         .where(_scope(Opportunity, kind, record_id), Opportunity.deleted_at.is_(None), Stage.kind == "open")
         .order_by(Opportunity.expected_close.is_(None), Opportunity.expected_close, Opportunity.name, Opportunity.id)
     )
-    return tuple(DealRow(i, n, s, a, c, c is not None and c < today) for i, n, s, a, c in conn.execute(stmt))
+    return tuple(
+        DealRow(i, n, StageRow(*stage, default_stage_key(stage[0])), a, c, c is not None and c < today)
+        for i, n, a, c, *stage in conn.execute(stmt))
 
 
 def _document_sums(line: Any, parent: Any) -> list[ColumnElement[Any]]:

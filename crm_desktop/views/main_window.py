@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
         self.search_edit.setPlaceholderText(self.tr("Search leads, deals, accounts and contacts (Ctrl+K)"))
         self.search_popup.no_match_text = self.tr("Nothing found")
         self.search_popup.hint_text = self.tr("Enter opens the record · Shift+Enter opens the Customer 360 page")
+        self.search_edit.setToolTip(self.search_popup.hint_text)  # the hint row can be below a long list
         self.undo_button.setText(self.tr("Undo"))
         self.tabs.setTabText(self.tabs.indexOf(self.accounts_tab), self.tr("Accounts"))
         self.tabs.setTabText(self.tabs.indexOf(self.contacts_tab), self.tr("Contacts"))

@@ -50,6 +50,7 @@ from crm_desktop.ui.errors import show_unexpected_error
 from crm_desktop.ui.tasks import Task
 from crm_desktop.views.common import ViewEnv, branch_text, format_tax_id, join_address, phone_text
 from crm_desktop.views.customer360.link_dialog import LinkDialog, link_kind_label
+from crm_desktop.views.opportunities.dialog import stage_label
 from crm_desktop.views.timeline import TimelineView
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -79,6 +80,20 @@ def quantity_text(milli: int) -> str:
 
 def money(satang: int) -> str:
     return format_money(satang)
+
+
+def fit_rows(table: QTableWidget, most: int) -> None:
+    """As tall as its rows (up to `most`, then it scrolls): a short list leaves no empty box."""
+    shown = max(1, min(table.rowCount(), most))
+    header = table.horizontalHeader().sizeHint().height()
+    table.setFixedHeight(header + shown * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + 2)
+
+
+def fit_list(widget: QListWidget, most: int) -> None:
+    """As tall as its items (up to `most` of them)."""
+    shown = max(1, min(widget.count(), most))
+    height = sum(max(widget.sizeHintForRow(i), widget.fontMetrics().height() + 4) for i in range(shown))
+    widget.setFixedHeight(height + 2 * widget.frameWidth() + 6)
 
 
 class Customer360Page(QWidget):
@@ -121,14 +136,19 @@ class Customer360Page(QWidget):
         grid.setVerticalSpacing(10)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        grid.addWidget(self._build_open(), 0, 0)
-        grid.addWidget(self._build_next_best(), 0, 1)
-        grid.addWidget(self._build_history(), 1, 0)
-        grid.addWidget(self._build_people(), 1, 1)
-        grid.addWidget(self._build_anniversaries(), 2, 1)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self._build_open())
+        left.addWidget(self._build_history())
         self.timeline = TimelineView(env, kind)
         self.timeline.customer_chosen.connect(self.open_customer)
-        grid.addWidget(self.timeline, 2, 0)
+        left.addWidget(self.timeline)
+        left.addStretch(1)
+        right.addWidget(self._build_next_best())
+        right.addWidget(self._build_anniversaries())
+        right.addWidget(self._build_people())
+        right.addStretch(1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
         self.layout_.addLayout(grid)
         self.layout_.addStretch(1)
         QShortcut(QKeySequence("Ctrl+W"), self, activated=self.close_requested.emit)
@@ -231,7 +251,6 @@ class Customer360Page(QWidget):
         self.open_table = self._table("c360Open", [self.tr("What"), self.tr("Number or name"), self.tr("Status"),
                                                   self.tr("Date"), self.tr("Amount"), self.tr("Due")])
         self.open_table.setToolTip(self.tr("Double-click to open. Late ones are in red."))
-        self.open_table.setMinimumHeight(150)
         self.open_table.cellDoubleClicked.connect(self._open_row)
         layout.addWidget(self.open_table)
         self.open_empty = QLabel(self.tr("Nothing open."))
@@ -248,18 +267,16 @@ class Customer360Page(QWidget):
             self.tr("Last bought"), self.tr("Usually every")])
         self.history_table.setToolTip(self.tr("Amounts after line discounts, before VAT. Highlighted: due to be "
                                               "bought again within two weeks."))
-        self.history_table.setMinimumHeight(220)
         layout.addWidget(self.history_table)
         self.history_empty = QLabel(self.tr("No purchases yet."))
         self.history_empty.setStyleSheet("color: gray;")
         layout.addWidget(self.history_empty)
         return box
 
-    def _list(self, name: str, height: int = 130) -> QListWidget:
+    def _list(self, name: str) -> QListWidget:
         widget = QListWidget()
         widget.setObjectName(name)
         widget.setWordWrap(True)
-        widget.setMinimumHeight(height)
         return widget
 
     def _build_next_best(self) -> QGroupBox:
@@ -274,7 +291,7 @@ class Customer360Page(QWidget):
         due = QLabel(self.tr("Due to be bought again (their own rhythm):"))
         due.setWordWrap(True)
         layout.addWidget(due)
-        self.due_list = self._list("c360Due", 90)
+        self.due_list = self._list("c360Due")
         layout.addWidget(self.due_list)
         return box
 
@@ -289,7 +306,7 @@ class Customer360Page(QWidget):
         self.companies.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.companies.linkActivated.connect(self._link)
         layout.addWidget(self.companies)
-        self.people_list = self._list("c360People", 90)
+        self.people_list = self._list("c360People")
         self.people_list.setToolTip(self.tr("Double-click a person to open them in the Contacts tab."))
         self.people_list.itemDoubleClicked.connect(lambda item: self.open_record.emit("contact", item.data(ID_ROLE)))
         layout.addWidget(self.people_list)
@@ -305,7 +322,7 @@ class Customer360Page(QWidget):
         self.remove_link_button.clicked.connect(self.remove_link)
         bar.addWidget(self.remove_link_button)
         layout.addLayout(bar)
-        self.links_list = self._list("c360Links", 70)
+        self.links_list = self._list("c360Links")
         self.links_list.itemSelectionChanged.connect(self._update_link_buttons)
         layout.addWidget(self.links_list)
         return box
@@ -314,7 +331,7 @@ class Customer360Page(QWidget):
         box = QGroupBox(self.tr("Anniversaries in the next %1 days").replace("%1", str(ANNIVERSARY_DAYS)))
         box.setObjectName("c360DatesBox")
         layout = QVBoxLayout(box)
-        self.dates_list = self._list("c360Dates", 70)
+        self.dates_list = self._list("c360Dates")
         layout.addWidget(self.dates_list)
         return box
 
@@ -434,8 +451,8 @@ class Customer360Page(QWidget):
         env, table = self.env, self.open_table
         rows: list[tuple[str, str, str, str, str, date | None, int | None, bool]] = []
         for deal in data.deals:
-            rows.append(("opportunity", deal.id, self.tr("Deal"), deal.name, deal.stage, None, deal.amount_satang,
-                         deal.late))
+            rows.append(("opportunity", deal.id, self.tr("Deal"), deal.name, stage_label(deal.stage), None,
+                         deal.amount_satang, deal.late))
         for doc in (*data.quotations, *data.orders):
             rows.append((doc.kind, doc.id, self._doc_kind(doc), self._doc_number(doc),
                          document_status_label(doc.kind, doc.status), doc.issued_on, doc.grand_total_satang, doc.late))
@@ -452,6 +469,7 @@ class Customer360Page(QWidget):
             self._cell(table, r, 4, money(amount) if amount is not None else "", right=True, late=late)
             due = env.date_text(due_of.get(row_id))
             self._cell(table, r, 5, self.tr("%1 (late)").replace("%1", due) if late and due else due, late=late)
+        fit_rows(table, 8)
         table.setVisible(bool(rows))
         self.open_empty.setVisible(not rows)
 
@@ -476,6 +494,7 @@ class Customer360Page(QWidget):
             self._cell(table, r, 5, env.date_text(h.last_on), fill=fill)
             every = self.tr("%n day(s)", "", h.interval_days) if h.interval_days else "—"
             self._cell(table, r, 6, every, right=True, fill=fill)
+        fit_rows(table, 12)
         table.setVisible(bool(history))
         self.history_empty.setVisible(not history)
 
@@ -508,6 +527,8 @@ class Customer360Page(QWidget):
             self.due_list.addItem(item)
         if not due:
             self._placeholder(self.due_list, self.tr("Nothing due in the next two weeks."))
+        fit_list(self.next_list, 6)
+        fit_list(self.due_list, 6)
 
     def _placeholder(self, widget: QListWidget, text: str) -> None:
         item = QListWidgetItem(text)
@@ -542,6 +563,8 @@ class Customer360Page(QWidget):
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, link.id)
             self.links_list.addItem(item)
+        fit_list(self.people_list, 8)
+        fit_list(self.links_list, 6)
         self.add_link_button.setEnabled(bool(self._people()))
         self._update_link_buttons()
 
@@ -559,6 +582,7 @@ class Customer360Page(QWidget):
             self.dates_list.addItem(QListWidgetItem(text))
         if not data.anniversaries:
             self._placeholder(self.dates_list, self.tr("None coming up."))
+        fit_list(self.dates_list, 6)
 
     # --- actions --------------------------------------------------------------------------
 
