@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from crm_desktop import money
 from crm_desktop.errors import ValidationError
@@ -362,3 +364,36 @@ def test_contact_links_refuse_oneself_and_duplicates_and_reach_the_change_log(ct
     assert page is not None and len(page.relations.links) == 1
     restore_contact_links(ctx.uow(), [link])
     add_contact_link(ctx.uow(), ContactLinkInput(somchai, suda, "knows"))  # another kind is another link
+
+
+LINES = st.lists(st.tuples(st.integers(1, 50_000), st.integers(0, 5_000_000),
+                           st.sampled_from([0, 0, 500, 1_250, 10_000]), st.integers(0, 3), st.booleans()),
+                 min_size=1, max_size=6)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=LINES, inclusive=st.booleans(), bill_share=st.integers(0, 100))
+def test_order_totals_equal_money_totals_for_any_lines(ctx: AppContext, lines: list[tuple[int, int, int, int, bool]],
+                                                       inclusive: bool, bill_share: int) -> None:
+    """The SQL sums finished by money.document_totals give money.totals' grand total, whatever the lines."""
+    customer = create_account(ctx.uow(), AccountInput(name="Any customer"), TODAY).created[0]
+    money_lines = []
+    for qty, price, bp, off_share, vatable in lines:
+        gross = money.line_amounts(qty, price).gross
+        off = 0 if bp else gross * off_share // 4  # an amount discount of up to three quarters
+        money_lines.append(money.Line(qty, price, bp, off, vatable))
+    subtotal = sum(money.line_amounts(x.quantity_milli, x.unit_price_satang, x.discount_bp, x.discount_satang).net
+                   for x in money_lines)
+    bill = subtotal * bill_share // 100
+    with ctx.uow() as uow:
+        order = uow.orders.add(SalesOrder(number="SO-ANY", issued_on=TODAY, status="invoiced", account_id=customer,
+                                          bill_discount_satang=bill, prices_include_vat=inclusive))
+        uow.session.flush()
+        for position, x in enumerate(money_lines):
+            uow.order_lines.add(SalesOrderLine(order_id=order.id, description="x", quantity_milli=x.quantity_milli,
+                                               unit_price_satang=x.unit_price_satang, discount_bp=x.discount_bp,
+                                               discount_satang=x.discount_satang, vatable=x.vatable, position=position))
+        uow.commit()
+    with ctx.database.engine.connect() as conn:
+        [(_id, _on, total)] = order_totals(conn, "account", customer)
+    assert total == money.totals(money_lines, bill, 700, inclusive).grand_total

@@ -29,10 +29,24 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from itertools import pairwise
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    DateTime,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+)
 
 from crm_desktop.clock import office_time
 from crm_desktop.db.database import Database
@@ -209,11 +223,16 @@ class Suggestion:
 # --- scope --------------------------------------------------------------------------------------
 
 
-def _scope(model: Any, kind: Kind, record_id: str) -> ColumnElement[bool]:
+# Statements are built once per kind of customer (building one cost more than running it), with
+# the customer's id as this parameter.
+RECORD = bindparam("record_id", type_=String())
+
+
+def _scope(model: Any, kind: Kind, record_id: Any) -> ColumnElement[bool]:
     return (model.account_id if kind == "account" else model.contact_id) == record_id
 
 
-def _sales(kind: Kind, record_id: str) -> list[ColumnElement[bool]]:
+def _sales(kind: Kind, record_id: Any) -> list[ColumnElement[bool]]:
     return [_scope(SalesOrder, kind, record_id), SalesOrder.deleted_at.is_(None), SalesOrder.status.in_(SOLD)]
 
 
@@ -279,33 +298,53 @@ def _profile(conn: Connection, kind: Kind, record_id: str) -> Profile | None:
 
 def order_totals(conn: Connection, kind: Kind, record_id: str) -> list[tuple[str, date, int]]:
     """(order id, issued on, grand total) of the customer's sales, oldest first."""
+    return [(order_id, on, _grand((gross, discounts, vatable, bill, vat_bp, inclusive)))
+            for order_id, on, bill, vat_bp, inclusive, gross, discounts, vatable
+            in conn.execute(_order_totals(kind), {"record_id": record_id})]
+
+
+@cache
+def _order_totals(kind: Kind) -> Select[Any]:
     line = SalesOrderLine
     net = line_net(line)
-    stmt = (
+    return (
         select(SalesOrder.id, SalesOrder.issued_on, SalesOrder.bill_discount_satang, SalesOrder.vat_bp,
                SalesOrder.prices_include_vat, func.coalesce(func.sum(line_gross(line)), 0),
                func.coalesce(func.sum(line_discount(line)), 0),
                func.coalesce(func.sum(case((line.vatable, net), else_=0)), 0))
         .select_from(SalesOrder)
         .outerjoin(line, _live_line(line, line.order_id == SalesOrder.id))
-        .where(*_sales(kind, record_id))
+        .where(*_sales(kind, RECORD))
         .group_by(SalesOrder.id)
         .order_by(SalesOrder.issued_on, SalesOrder.id)
     )
-    return [(order_id, on, _grand((gross, discounts, vatable, bill, vat_bp, inclusive)))
-            for order_id, on, bill, vat_bp, inclusive, gross, discounts, vatable in conn.execute(stmt)]
 
 
 def _history(conn: Connection, kind: Kind, record_id: str) -> tuple[HistoryRow, ...]:
+    sums_stmt, days_stmt = _history_statements(kind)
+    params = {"record_id": record_id}
+    sums = conn.execute(sums_stmt, params).all()
+    days: dict[str, list[date]] = defaultdict(list)
+    for item, on in conn.execute(days_stmt, params):
+        days[item].append(on)
+    rows = [HistoryRow(product_id, sku, name, unit, orders, qty, amount, first, last, usual_interval(days[item]))
+            for item, product_id, sku, name, unit, orders, qty, amount, first, last in sums]
+    rows.sort(key=lambda h: (-h.orders, -h.amount_satang, h.name, h.product_id or ""))
+    return tuple(rows)
+
+
+@cache
+def _history_statements(kind: Kind) -> tuple[Select[Any], Select[Any]]:
+    """The sums by item, and the distinct (item, day) pairs for the intervals."""
     line = SalesOrderLine
     key = func.coalesce(line.product_id, line.description)
     base = (
         select(key.label("key"))
         .select_from(SalesOrder)
         .join(line, _live_line(line, line.order_id == SalesOrder.id))
-        .where(*_sales(kind, record_id))
+        .where(*_sales(kind, RECORD))
     )
-    sums = conn.execute(
+    sums = (
         base.add_columns(line.product_id, func.coalesce(Product.sku, ""),
                          func.coalesce(Product.name_th, line.description),
                          func.coalesce(Product.unit, line.unit), func.count(func.distinct(SalesOrder.id)),
@@ -313,14 +352,8 @@ def _history(conn: Connection, kind: Kind, record_id: str) -> tuple[HistoryRow, 
                          func.max(SalesOrder.issued_on))
         .outerjoin(Product, Product.id == line.product_id)
         .group_by(key)
-    ).all()
-    days: dict[str, list[date]] = defaultdict(list)
-    for item, on in conn.execute(base.add_columns(SalesOrder.issued_on).distinct().order_by(key, SalesOrder.issued_on)):
-        days[item].append(on)
-    rows = [HistoryRow(product_id, sku, name, unit, orders, qty, amount, first, last, usual_interval(days[item]))
-            for item, product_id, sku, name, unit, orders, qty, amount, first, last in sums]
-    rows.sort(key=lambda h: (-h.orders, -h.amount_satang, h.name, h.product_id or ""))
-    return tuple(rows)
+    )
+    return sums, base.add_columns(SalesOrder.issued_on).distinct().order_by(key, SalesOrder.issued_on)
 
 
 def usual_interval(days: Sequence[date]) -> int | None:
@@ -340,18 +373,22 @@ def _active_products(conn: Connection, ids: Sequence[str]) -> set[str]:
 
 
 def _last_contact(conn: Connection, kind: Kind, record_id: str, now: datetime) -> date | None:
-    counted = and_(
-        activity_links(kind, record_id), Activity.deleted_at.is_(None), Activity.rrule == "",
-        or_(Activity.status == "done", and_(Activity.kind.in_(CONTACT_KINDS), Activity.status != "cancelled")),
-    )
-    timed, dated = conn.execute(
-        select(func.max(case((Activity.starts_at <= now, Activity.starts_at))),
-               func.max(case((Activity.starts_at.is_(None) & (Activity.due_on <= office_time(now).date()),
-                              Activity.due_on))))
-        .where(counted)
-    ).one()
+    params = {"record_id": record_id, "now": now, "today": office_time(now).date()}
+    timed, dated = conn.execute(_last_contact_statement(kind), params).one()
     days = [d for d in (office_time(timed).date() if timed else None, dated) if d is not None]
     return max(days, default=None)
+
+
+@cache
+def _last_contact_statement(kind: Kind) -> Select[Any]:
+    counted = and_(
+        activity_links(kind, RECORD), Activity.deleted_at.is_(None), Activity.rrule == "",
+        or_(Activity.status == "done", and_(Activity.kind.in_(CONTACT_KINDS), Activity.status != "cancelled")),
+    )
+    now, today = bindparam("now", type_=DateTime()), bindparam("today", type_=Date())
+    return (select(func.max(case((Activity.starts_at <= now, Activity.starts_at))),
+                   func.max(case((Activity.starts_at.is_(None) & (Activity.due_on <= today), Activity.due_on))))
+            .where(counted))
 
 
 def _relations(conn: Connection, kind: Kind, record_id: str, account_id: str | None) -> Relations:
@@ -400,16 +437,20 @@ def contact_links(conn: Connection, contact_ids: Sequence[str]) -> tuple[LinkRow
 
 
 def _deals(conn: Connection, kind: Kind, record_id: str, today: date) -> tuple[DealRow, ...]:
-    stmt = (
+    return tuple(
+        DealRow(i, n, StageRow(*stage, default_stage_key(stage[0])), a, c, c is not None and c < today)
+        for i, n, a, c, *stage in conn.execute(_deals_statement(kind), {"record_id": record_id}))
+
+
+@cache
+def _deals_statement(kind: Kind) -> Select[Any]:
+    return (
         select(Opportunity.id, Opportunity.name, Opportunity.amount_satang, Opportunity.expected_close, Stage.id,
                Stage.name, Stage.position, Stage.probability, Stage.kind)
         .join(Stage, Stage.id == Opportunity.stage_id)
-        .where(_scope(Opportunity, kind, record_id), Opportunity.deleted_at.is_(None), Stage.kind == "open")
+        .where(_scope(Opportunity, kind, RECORD), Opportunity.deleted_at.is_(None), Stage.kind == "open")
         .order_by(Opportunity.expected_close.is_(None), Opportunity.expected_close, Opportunity.name, Opportunity.id)
     )
-    return tuple(
-        DealRow(i, n, StageRow(*stage, default_stage_key(stage[0])), a, c, c is not None and c < today)
-        for i, n, a, c, *stage in conn.execute(stmt))
 
 
 def _document_sums(line: Any, parent: Any) -> list[ColumnElement[Any]]:
@@ -430,42 +471,50 @@ def _grand(sums: Sequence[Any]) -> int:
 
 def _quotations(conn: Connection, kind: Kind, record_id: str, today: date) -> tuple[DocumentRow, ...]:
     """Open quotations: the latest revision of each number, not superseded, draft or sent."""
+    return tuple(
+        DocumentRow("quotation", r[0], r[1], r[2], r[3], r[4], _grand(r[6:12]), r[5],
+                    r[3] == "sent" and r[5] is not None and r[5] < today)
+        for r in conn.execute(_quotations_statement(kind), {"record_id": record_id}))
+
+
+@cache
+def _quotations_statement(kind: Kind) -> Select[Any]:
     line = QuotationLine
     later = Quotation.__table__.alias("later")
     newer = (select(later.c.id).where(later.c.number == Quotation.number, later.c.revision > Quotation.revision,
                                       later.c.deleted_at.is_(None)).exists())
-    stmt = (
+    return (
         select(Quotation.id, Quotation.number, Quotation.revision, Quotation.status, Quotation.issued_on,
                Quotation.valid_until, *_document_sums(line, Quotation))
         .select_from(Quotation)
         .outerjoin(line, _live_line(line, line.quotation_id == Quotation.id))
-        .where(_scope(Quotation, kind, record_id), Quotation.deleted_at.is_(None), Quotation.status.in_(OPEN_QUOTATION),
+        .where(_scope(Quotation, kind, RECORD), Quotation.deleted_at.is_(None), Quotation.status.in_(OPEN_QUOTATION),
                Quotation.superseded.is_(False), ~newer)
         .group_by(Quotation.id)
         .order_by(Quotation.issued_on.desc(), Quotation.number)
     )
-    return tuple(
-        DocumentRow("quotation", r[0], r[1], r[2], r[3], r[4], _grand(r[6:12]), r[5],
-                    r[3] == "sent" and r[5] is not None and r[5] < today)
-        for r in conn.execute(stmt))
 
 
 def _open_orders(conn: Connection, kind: Kind, record_id: str, today: date) -> tuple[DocumentRow, ...]:
+    return tuple(
+        DocumentRow("sales_order", r[0], r[1], 1, r[2], r[3], _grand(r[5:11]), r[4],
+                    r[2] != "draft" and r[4] is not None and r[4] < today)
+        for r in conn.execute(_open_orders_statement(kind), {"record_id": record_id}))
+
+
+@cache
+def _open_orders_statement(kind: Kind) -> Select[Any]:
     line = SalesOrderLine
     open_promise = case((line.delivered_milli < line.quantity_milli, line.promised_on))
-    stmt = (
+    return (
         select(SalesOrder.id, SalesOrder.number, SalesOrder.status, SalesOrder.issued_on, func.min(open_promise),
                *_document_sums(line, SalesOrder))
         .select_from(SalesOrder)
         .outerjoin(line, _live_line(line, line.order_id == SalesOrder.id))
-        .where(_scope(SalesOrder, kind, record_id), SalesOrder.deleted_at.is_(None), SalesOrder.status.in_(OPEN_ORDER))
+        .where(_scope(SalesOrder, kind, RECORD), SalesOrder.deleted_at.is_(None), SalesOrder.status.in_(OPEN_ORDER))
         .group_by(SalesOrder.id)
         .order_by(SalesOrder.issued_on.desc(), SalesOrder.number)
     )
-    return tuple(
-        DocumentRow("sales_order", r[0], r[1], 1, r[2], r[3], _grand(r[5:11]), r[4],
-                    r[2] != "draft" and r[4] is not None and r[4] < today)
-        for r in conn.execute(stmt))
 
 
 def _anniversaries(conn: Connection, kind: Kind, record_id: str, today: date) -> tuple[UpcomingDate, ...]:
@@ -523,13 +572,7 @@ def next_best(db: Database, kind: Kind, record_id: str, limit: int = SUGGESTIONS
     docstring); ties go to the smaller seed (a larger share), then the product's SKU and id."""
     line = SalesOrderLine
     with db.engine.connect() as conn:
-        mine = conn.execute(
-            select(line.product_id, func.count(func.distinct(SalesOrder.id)), func.max(SalesOrder.issued_on))
-            .select_from(SalesOrder)
-            .join(line, _live_line(line, line.order_id == SalesOrder.id))
-            .where(*_sales(kind, record_id), line.product_id.is_not(None))
-            .group_by(line.product_id)
-        ).all()
+        mine = conn.execute(_mine_statement(kind), {"record_id": record_id}).all()
         if not mine:
             return ()
         mine.sort(key=lambda r: (-r[1], -r[2].toordinal(), r[0]))
@@ -562,6 +605,17 @@ def next_best(db: Database, kind: Kind, record_id: str, limit: int = SUGGESTIONS
             Suggestion(p, names[p][0], names[p][1], count, seed, names[seed][1], -neg_buyers)
             for p, (count, neg_buyers, seed) in ranked[:limit]
         )
+
+
+@cache
+def _mine_statement(kind: Kind) -> Select[Any]:
+    """The products the customer bought: orders and the last day, for the seeds."""
+    line = SalesOrderLine
+    return (select(line.product_id, func.count(func.distinct(SalesOrder.id)), func.max(SalesOrder.issued_on))
+            .select_from(SalesOrder)
+            .join(line, _live_line(line, line.order_id == SalesOrder.id))
+            .where(*_sales(kind, RECORD), line.product_id.is_not(None))
+            .group_by(line.product_id))
 
 
 def _baskets(conn: Connection, customers: Sequence[str]) -> dict[str, set[str]]:
