@@ -13,7 +13,7 @@ from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.customer360 import Customer360Page
 from crm_desktop.views.main_window import MainWindow
 from tests.test_customer360 import Shop, shop, sql_grand_totals  # noqa: F401  (the fixed data set)
-from tests.test_ui_main import open_window
+from tests.test_ui_main import language, open_window  # noqa: F401  (the language fixture)
 from tests.time_helpers import TODAY
 
 
@@ -140,3 +140,21 @@ def test_from_the_timeline_and_adding_a_relationship(qtbot: object, ctx: AppCont
     qtbot.waitUntil(lambda: len(page.list_texts(page.links_list)) == 2)  # type: ignore[attr-defined]
     assert window.env.undo.take() is not None  # Undo brings it back
     assert customer_360(ctx.database, "account", shop.accounts["A"], TODAY, ctx.now()) is not None
+
+
+def test_a_language_switch_keeps_the_page_open(qtbot: object, ctx: AppContext, prefs: Prefs, shop: Shop,  # noqa: F811
+                                              language: object) -> None:  # noqa: F811
+    window = open_window(qtbot, ctx, prefs, language)  # type: ignore[arg-type]
+    window.open_customer_360("contact", shop.contacts["wipa"])
+    loaded_page(qtbot, window)
+    window.language.apply("th")  # type: ignore[union-attr]
+    prefs.language = "th"
+    window.rebuild_tabs()
+    page = window.tabs.widget(window.tabs.count() - 1)
+    assert isinstance(page, Customer360Page) and page.record_id == shop.contacts["wipa"]
+    window.tabs.setCurrentWidget(page)
+    page = loaded_page(qtbot, window)
+    assert page.figures["value"].text() == format_money(sum(sql_grand_totals(ctx)[shop.orders[k]]
+                                                            for k in ("W1", "W2", "W3", "W4")))
+    assert window.tabs.tabText(window.tabs.indexOf(page)) == "ภาพรวม Wipa"
+    assert page.list_texts(page.due_list) == ["สินค้า P4 — ซื้อทุก ๆ 30 วัน ซื้อล่าสุด 07/11/2569: อีก 14 วัน"]

@@ -71,8 +71,9 @@ def _retitle(host: Host, page: Customer360Page) -> None:
 
 def _close(host: Host, page: Customer360Page) -> None:
     index = host.tabs.indexOf(page)
-    if index >= 0:
-        host.tabs.removeTab(index)
+    if index < 0:  # closed already (Ctrl+W twice before the page was gone)
+        return
+    host.tabs.removeTab(index)
     page.env.bus.changed.disconnect(page.on_changes)
     page.deleteLater()
 
