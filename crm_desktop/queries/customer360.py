@@ -38,6 +38,7 @@ from sqlalchemy import (
     Connection,
     Date,
     DateTime,
+    Integer,
     Select,
     String,
     and_,
@@ -570,7 +571,6 @@ def _own_keys(conn: Connection, kind: Kind, record_id: str) -> list[str]:
 def next_best(db: Database, kind: Kind, record_id: str, limit: int = SUGGESTIONS) -> tuple[Suggestion, ...]:
     """Products other customers who bought this one's seeds also bought, best first (see the module
     docstring); ties go to the smaller seed (a larger share), then the product's SKU and id."""
-    line = SalesOrderLine
     with db.engine.connect() as conn:
         mine = conn.execute(_mine_statement(kind), {"record_id": record_id}).all()
         if not mine:
@@ -579,12 +579,7 @@ def next_best(db: Database, kind: Kind, record_id: str, limit: int = SUGGESTIONS
         seeds = _seeds(conn, [r[0] for r in mine])
         own = _own_keys(conn, kind, record_id)
         seed_buyers: dict[str, set[str]] = defaultdict(set)
-        for seed, customer in conn.execute(
-                select(line.product_id, _customer()).distinct()
-                .select_from(line)
-                .join(SalesOrder, SalesOrder.id == line.order_id)
-                .where(line.product_id.in_(seeds), line.deleted_at.is_(None), SalesOrder.deleted_at.is_(None),
-                       SalesOrder.status.in_(SOLD), _customer().not_in(own))):
+        for seed, customer in conn.execute(_SEED_BUYERS, {"seeds": seeds, "own": own}):
             seed_buyers[seed].add(customer)
         baskets = _baskets(conn, sorted(set().union(*seed_buyers.values())))
         owned = {r[0] for r in mine}
@@ -623,21 +618,37 @@ def _baskets(conn: Connection, customers: Sequence[str]) -> dict[str, set[str]]:
     covering indexes (migration 0015): as one join, SQLite built a Bloom filter over every order line
     first. A contact's orders without an account are found by the contact's index ("account_id IS
     NULL" would lure SQLite onto the account index, reading every B2C order)."""
-    line = SalesOrderLine
     found: dict[str, set[str]] = defaultdict(set)
     for start in range(0, len(customers), CHUNK):
         ids = list(customers[start:start + CHUNK])
-        for column, extra in ((SalesOrder.account_id, SalesOrder.account_id.in_(ids)),
-                              (SalesOrder.contact_id, and_(SalesOrder.contact_id.in_(ids),
-                                                           func.coalesce(SalesOrder.account_id, "") == ""))):
-            stmt = (select(column, line.product_id).distinct()
-                    .select_from(SalesOrder)
-                    .join(line, _live_line(line, line.order_id == SalesOrder.id))
-                    .where(extra, SalesOrder.deleted_at.is_(None), SalesOrder.status.in_(SOLD),
-                           line.product_id.is_not(None)))
-            for customer, product in conn.execute(stmt):
+        for stmt in _BASKETS:
+            for customer, product in conn.execute(stmt, {"ids": ids}):
                 found[customer].add(product)
     return found
+
+
+def _basket_statement(column: Any, *extra: ColumnElement[bool]) -> Select[Any]:
+    line = SalesOrderLine
+    return (select(column, line.product_id).distinct()
+            .select_from(SalesOrder)
+            .join(line, _live_line(line, line.order_id == SalesOrder.id))
+            .where(column.in_(bindparam("ids", expanding=True)), *extra, SalesOrder.deleted_at.is_(None),
+                   SalesOrder.status.in_(SOLD), line.product_id.is_not(None)))
+
+
+_BASKETS = (_basket_statement(SalesOrder.account_id),
+            _basket_statement(SalesOrder.contact_id, func.coalesce(SalesOrder.account_id, "") == ""))
+_SEED_BUYERS = (
+    select(SalesOrderLine.product_id, _customer()).distinct()
+    .select_from(SalesOrderLine)
+    .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
+    .where(SalesOrderLine.product_id.in_(bindparam("seeds", expanding=True)), SalesOrderLine.deleted_at.is_(None),
+           SalesOrder.deleted_at.is_(None), SalesOrder.status.in_(SOLD),
+           _customer().not_in(bindparam("own", expanding=True)))
+)
+_SEED_SIZE = select(func.count()).select_from(
+    select(SalesOrderLine.product_id).where(SalesOrderLine.product_id == bindparam("product", type_=String()))
+    .limit(bindparam("cap", type_=Integer())).subquery())
 
 
 def _seeds(conn: Connection, preferred: Sequence[str]) -> list[str]:
@@ -649,8 +660,7 @@ def _seeds(conn: Connection, preferred: Sequence[str]) -> list[str]:
     used = 0
     sizes: list[tuple[int, str]] = []
     for product in preferred[:SEED_PROBES]:
-        capped = select(SalesOrderLine.product_id).where(SalesOrderLine.product_id == product).limit(SEED_LINES + 1)
-        size = conn.execute(select(func.count()).select_from(capped.subquery())).scalar_one()
+        size = conn.execute(_SEED_SIZE, {"product": product, "cap": SEED_LINES + 1}).scalar_one()
         sizes.append((size, product))
         if used + size <= SEED_LINES:
             seeds.append(product)
