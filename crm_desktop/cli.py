@@ -22,11 +22,13 @@ from crm_desktop.demo.generate import SIZES, load_demo
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.agenda import agenda_lines
 from crm_desktop.exchange.ics import export_ics
+from crm_desktop.exchange.orders import FORMATS, check_month, export_orders
 from crm_desktop.messages import translate
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.lookups import user_named
 from crm_desktop.queries.search import search_all
+from crm_desktop.reports.quotation import find_quotation, quotation_pdf, save_pdf
 from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
 from crm_desktop.services.formatting import parse_date
@@ -69,7 +71,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help='check the database file: prints "ok" or the problems (exit status 1)')
     add_sync_parser(sub)
     add_calendar_parsers(sub)
+    add_quote_parser(sub)
     return parser
+
+
+def add_quote_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    quote = sub.add_parser("quote", help="quotations")
+    actions = quote.add_subparsers(dest="quote_command", metavar="ACTION", required=True)
+    pdf = actions.add_parser("pdf", help='write a quotation as PDF: NUMBER as printed, e.g. QT2569-0001 (the newest '
+                                         'revision) or "QT2569-0001 rev 2"')
+    pdf.add_argument("number", metavar="NUMBER", nargs="+")
+    pdf.add_argument("--out", metavar="FILE", type=Path, required=True)
+    pdf.add_argument("--lang", dest="pdf_lang", choices=("th", "en"),
+                     help="language of the document (default: the one chosen on the quotation)")
+    pdf.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
 
 
 def add_calendar_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -84,6 +99,11 @@ def add_calendar_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser
     ics.add_argument("--owner", metavar="NAME", help="only what this person does, and their customers' dates")
     ics.add_argument("--anniversaries", action="store_true",
                      help="add birthdays, founding days and custom dates as yearly all-day events")
+    orders = kinds.add_parser("orders", help="sales order lines as a spreadsheet (CSV with BOM, or xlsx)")
+    orders.add_argument("--format", choices=FORMATS, required=True)
+    orders.add_argument("--out", metavar="FILE", type=Path, required=True)
+    orders.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
+    orders.add_argument("--month", metavar="YYYY-MM", help="only orders dated in this month (2026-11 or 2569-11)")
     agenda = sub.add_parser("agenda", help="print the coming activities and anniversaries, one per line")
     agenda.add_argument("--days", metavar="N", type=int, default=7,
                         help="today and the days after it, N in all (1 to 366; default 7)")
@@ -280,6 +300,8 @@ def _cmd_sync(args: argparse.Namespace, clock: Clock) -> int:
 
 def _cmd_export(args: argparse.Namespace, clock: Clock) -> int:
     lang = message_language(args)
+    if args.export_kind == "orders":
+        return _export_orders(args, clock, lang)
     start = parse_date(args.start, "from") if args.start is not None else None
     last = parse_date(args.end, "to") if args.end is not None else None
     if start is not None and last is not None and last < start:
@@ -298,6 +320,18 @@ def _cmd_export(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def _export_orders(args: argparse.Namespace, clock: Clock, lang: str) -> int:
+    month = check_month(args.month) if args.month is not None else ""
+    ctx = open_for_reading(args, clock)
+    try:
+        done = export_orders(ctx.database, args.out.expanduser(), args.format, month=month, lang=lang,
+                             force=args.force)
+    finally:
+        ctx.close()
+    print(translate("Wrote {count} order lines to {path}", lang).format(count=f"{done.lines:,}", path=done.path))
+    return 0
+
+
 def _cmd_agenda(args: argparse.Namespace, clock: Clock) -> int:
     ctx = open_for_reading(args, clock)
     try:
@@ -308,6 +342,17 @@ def _cmd_agenda(args: argparse.Namespace, clock: Clock) -> int:
         ctx.close()
     for line in lines:
         print(line)
+    return 0
+
+
+def _cmd_quote(args: argparse.Namespace, clock: Clock) -> int:
+    ctx = open_for_reading(args, clock)
+    try:
+        pdf = quotation_pdf(ctx, find_quotation(ctx, " ".join(args.number)), args.pdf_lang)
+        out = save_pdf(pdf, args.out.expanduser(), ctx.database.path, force=args.force)
+    finally:
+        ctx.close()
+    print(translate("Wrote the quotation to {path}", message_language(args)).format(path=out))
     return 0
 
 
@@ -332,6 +377,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "sync": _cmd_sync,
     "export": _cmd_export,
     "agenda": _cmd_agenda,
+    "quote": _cmd_quote,
 }
 
 

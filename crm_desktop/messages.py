@@ -40,6 +40,21 @@ THAI: dict[str, str] = {
     "{text} is not an amount of money.": "{text} ไม่ใช่จำนวนเงินที่ถูกต้อง",
     "An amount has at most 2 decimals (satang): {text}.": "จำนวนเงินมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง (สตางค์): {text}",
     "{text} is too large an amount.": "จำนวนเงิน {text} มากเกินไป",
+    # services/company.py, reports/quotation.py, cli.py `quote pdf` (the quotation PDF)
+    "The picture is larger than {size} MB; choose a smaller file.": "ไฟล์รูปภาพใหญ่เกิน {size} MB โปรดเลือกไฟล์ที่เล็กกว่านี้",
+    "This file is not a picture that can be read (use PNG or JPEG).": (
+        "ไฟล์นี้ไม่ใช่รูปภาพที่อ่านได้ (ใช้ไฟล์ PNG หรือ JPEG)"
+    ),
+    "This picture is too detailed to store as a logo; use a simpler one.": (
+        "รูปภาพนี้มีรายละเอียดมากเกินกว่าจะเก็บเป็นโลโก้ได้ โปรดใช้รูปที่เรียบง่ายกว่านี้"
+    ),
+    "There is no quotation {number}.": "ไม่พบใบเสนอราคาเลขที่ {number}",
+    "There is no revision {revision} of quotation {number}.": "ไม่พบใบเสนอราคาเลขที่ {number} ฉบับแก้ไขครั้งที่ {revision}",
+    "The quotation was deleted or never existed.": "ใบเสนอราคานี้ถูกลบไปแล้วหรือไม่มีอยู่",
+    "Write the number as printed, for example QT2569-0001 or \"QT2569-0001 rev 2\".": (
+        "พิมพ์เลขที่ตามที่พิมพ์บนเอกสาร เช่น QT2569-0001 หรือ \"QT2569-0001 rev 2\""
+    ),
+    "Wrote the quotation to {path}": "บันทึกใบเสนอราคาไว้ที่ {path} แล้ว",
     # db/, services/, cli.py
     "A branch code needs a tax id.": "ต้องมีเลขประจำตัวผู้เสียภาษีก่อนจึงจะใส่รหัสสาขาได้",
     "A record this one points to no longer exists. Refresh and try again.": (
@@ -478,6 +493,109 @@ THAI: dict[str, str] = {
     # queries/activities/my_day.py
     "The end date is before the start date.": "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น",
     "Choose at most {days} days.": "เลือกช่วงวันที่ได้ไม่เกิน {days} วัน",
+    # --- quotations and sales orders: services/sales/{documents,quotations,orders}.py (begin) ---
+    "Choose a customer: an account or a contact.": "กรุณาเลือกลูกค้า: บริษัทหรือผู้ติดต่อ",
+    "VAT is a percentage from 0 to 100.": "อัตราภาษีมูลค่าเพิ่มต้องอยู่ระหว่าง 0 ถึง 100 %",
+    "A document is printed in Thai or in English.": "เอกสารพิมพ์ได้เป็นภาษาไทยหรือภาษาอังกฤษเท่านั้น",
+    "The bill discount must be from 0 to the document's total.": "ส่วนลดท้ายบิลต้องอยู่ระหว่าง 0 ถึงยอดรวมของเอกสาร",
+    "The bill discount ({discount} baht) is more than the lines' total ({subtotal} baht).": (
+        "ส่วนลดท้ายบิล ({discount} บาท) มากกว่ายอดรวมของรายการ ({subtotal} บาท)"
+    ),
+    "The quotation was deleted by someone else. Refresh the list.": (
+        "ใบเสนอราคานี้ถูกผู้อื่นลบไปแล้ว โปรดรีเฟรชรายการ"
+    ),
+    "This is revision {revision} of {number}, and a newer revision exists. Work on the newest one.": (
+        "นี่คือฉบับแก้ไขครั้งที่ {revision} ของ {number} ซึ่งมีฉบับที่ใหม่กว่าแล้ว โปรดทำงานกับฉบับล่าสุด"
+    ),
+    "The quotation cannot expire before its date.": "วันที่ยืนราคาต้องไม่อยู่ก่อนวันที่ของใบเสนอราคา",
+    "Quotation {number} has been sent. To change it, make a revision.": (
+        "ใบเสนอราคา {number} ส่งให้ลูกค้าแล้ว หากต้องการแก้ไข โปรดสร้างฉบับแก้ไข"
+    ),
+    "Quotation {number} was already sent.": "ใบเสนอราคา {number} ส่งไปแล้ว",
+    "A quotation needs at least one line before it is sent.": "ใบเสนอราคาต้องมีอย่างน้อยหนึ่งรายการก่อนส่ง",
+    "Quotation {number} has not been sent yet.": "ใบเสนอราคา {number} ยังไม่ได้ส่งให้ลูกค้า",
+    "Quotation {number} has expired. Make a revision with a new validity date.": (
+        "ใบเสนอราคา {number} หมดอายุแล้ว โปรดสร้างฉบับแก้ไขพร้อมวันยืนราคาใหม่"
+    ),
+    "Quotation {number} was already accepted or rejected.": "ใบเสนอราคา {number} ได้รับการตอบรับหรือถูกปฏิเสธไปแล้ว",
+    "Quotation {number} is still a draft: edit it instead of making a revision.": (
+        "ใบเสนอราคา {number} ยังเป็นฉบับร่าง แก้ไขได้เลยโดยไม่ต้องสร้างฉบับแก้ไข"
+    ),
+    "The order was deleted by someone else. Refresh the list.": "ใบสั่งขายนี้ถูกผู้อื่นลบไปแล้ว โปรดรีเฟรชรายการ",
+    "Order {number} is cancelled and can no longer change.": "ใบสั่งขาย {number} ถูกยกเลิกแล้ว จึงแก้ไขไม่ได้อีก",
+    "Order {number} is invoiced and can no longer change.": "ใบสั่งขาย {number} ออกใบแจ้งหนี้แล้ว จึงแก้ไขไม่ได้อีก",
+    "Only an accepted quotation becomes an order; {number} has not been accepted.": (
+        "สร้างใบสั่งขายได้จากใบเสนอราคาที่ลูกค้าตอบรับแล้วเท่านั้น แต่ {number} ยังไม่ได้รับการตอบรับ"
+    ),
+    "Order {order} was already made from quotation {number}.": "ใบเสนอราคา {number} ถูกสร้างเป็นใบสั่งขาย {order} ไปแล้ว",
+    "Order {number} is confirmed: only the promised dates, the delivery address and the notes can change.": (
+        "ใบสั่งขาย {number} ยืนยันคำสั่งซื้อแล้ว แก้ไขได้เฉพาะวันนัดส่งของ ที่อยู่จัดส่ง และบันทึกภายในเท่านั้น"
+    ),
+    "Order {number} was already confirmed.": "ใบสั่งขาย {number} ยืนยันคำสั่งซื้อไปแล้ว",
+    "An order needs at least one line before it is confirmed.": "ใบสั่งขายต้องมีอย่างน้อยหนึ่งรายการก่อนยืนยันคำสั่งซื้อ",
+    "Confirm order {number} before recording a delivery.": "โปรดยืนยันคำสั่งซื้อของใบสั่งขาย {number} ก่อนบันทึกการส่งของ",
+    "A line of this order was changed by someone else. Refresh and try again.": (
+        "รายการในใบสั่งขายนี้ถูกผู้อื่นแก้ไขไปแล้ว โปรดรีเฟรชแล้วลองอีกครั้ง"
+    ),
+    "Line {number}: a delivered quantity must be more than 0.": "รายการที่ {number}: จำนวนที่ส่งของต้องมากกว่า 0",
+    "Line {number}: a delivery cannot be dated after today.": "รายการที่ {number}: วันที่ส่งของต้องไม่เลยวันนี้",
+    "Line {number}: {ordered} ordered and {delivered} already delivered; at most {left} more.": (
+        "รายการที่ {number}: สั่ง {ordered} ส่งของไปแล้ว {delivered} ส่งเพิ่มได้อีกไม่เกิน {left}"
+    ),
+    "Only a delivered order can be invoiced; order {number} is not fully delivered yet.": (
+        "ออกใบแจ้งหนี้ได้เมื่อส่งของครบแล้วเท่านั้น ใบสั่งขาย {number} ยังส่งของไม่ครบ"
+    ),
+    "Order {number} was delivered in full and can no longer be cancelled.": (
+        "ใบสั่งขาย {number} ส่งของครบแล้ว จึงยกเลิกไม่ได้"
+    ),
+    "Give a reason for cancelling the order.": "โปรดระบุเหตุผลที่ยกเลิกใบสั่งขาย",
+    "Order {number} is invoiced and is kept for the accounts; it cannot be deleted.": (
+        "ใบสั่งขาย {number} ออกใบแจ้งหนี้แล้ว ต้องเก็บไว้เป็นหลักฐานทางบัญชี จึงลบไม่ได้"
+    ),
+    # exchange/orders.py, `crm-desktop export orders`: messages, column headers and values
+    "Give the month as YYYY-MM, for example 2026-11; {value} is not one.": (
+        "ระบุเดือนในรูปแบบ ปปปป-ดด เช่น 2026-11 หรือ 2569-11 แต่ {value} ไม่ใช่รูปแบบนี้"
+    ),
+    "Choose csv or xlsx.": "เลือกได้เฉพาะ csv หรือ xlsx",
+    "Wrote {count} order lines to {path}": "บันทึกรายการสั่งขาย {count} รายการลงในไฟล์ {path} แล้ว",
+    "Orders": "ใบสั่งขาย",
+    "Order number": "เลขที่ใบสั่งขาย",
+    "Provisional number": "เลขที่ชั่วคราว",
+    "Order date": "วันที่สั่งขาย",
+    "Customer": "ลูกค้า",
+    "Tax ID": "เลขประจำตัวผู้เสียภาษี",
+    "Branch": "สาขา",
+    "Sales rep": "พนักงานขาย",
+    "Channel": "ช่องทาง",
+    "Status": "สถานะ",
+    "Line": "ลำดับ",
+    "SKU": "รหัสสินค้า",
+    "Description": "รายการ",
+    "Quantity": "จำนวน",
+    "Unit": "หน่วย",
+    "Unit price": "ราคาต่อหน่วย",
+    "Discount %": "ส่วนลด %",
+    "Discount (baht)": "ส่วนลด (บาท)",
+    "VAT-able": "คิดภาษีมูลค่าเพิ่ม",
+    "Line net": "จำนวนเงิน",
+    "Promised on": "วันนัดส่งของ",
+    "Delivered": "ส่งของแล้ว",
+    "Order before VAT": "ยอดก่อนภาษี",
+    "Order VAT": "ภาษีมูลค่าเพิ่ม",
+    "Order grand total": "ยอดรวมทั้งสิ้น",
+    "Yes": "ใช่",
+    "No": "ไม่ใช่",
+    "Draft": "ฉบับร่าง",
+    "Confirmed": "ยืนยันคำสั่งซื้อแล้ว",
+    "Partly delivered": "ส่งของบางส่วน",
+    "Invoiced": "ออกใบแจ้งหนี้แล้ว",
+    "Cancelled": "ยกเลิก",
+    # --- quotations and sales orders (end) ---
+    # --- products and deal lines: services/products.py, services/opportunities.py (begin) ---
+    "A price is at most 10,000,000 baht.": "ราคาต้องไม่เกิน 10,000,000 บาท",
+    "SKU {sku} is already used by {name}.": "รหัสสินค้า {sku} ใช้กับสินค้า {name} อยู่แล้ว",
+    "The product was deleted by someone else. Refresh the list.": "สินค้านี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    # --- products and deal lines (end) ---
     # services/sales/numbers.py
     "A number pattern knows only {known}; {unknown} is not one of them.": (
         "รูปแบบเลขที่เอกสารใช้ได้เฉพาะ {known} แต่ {unknown} ไม่ใช่หนึ่งในนั้น"

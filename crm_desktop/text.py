@@ -186,3 +186,13 @@ def phone_key(text: str) -> str:
     if digits.startswith("66"):
         return "+" + digits
     return digits
+
+
+def join_address(line: str, subdistrict: str, district: str, province: str, postcode: str) -> str:
+    """A Thai postal address as printed on envelopes: the street line, then the area and postcode.
+
+    Two explicit lines also keep the detail pane from clipping a long address: a word-wrapped
+    label in a scroll area is not always given the height its wrapped text needs.
+    """
+    area = " ".join(p for p in (subdistrict, district, province, postcode) if p)
+    return "\n".join(p for p in (line, area) if p)

@@ -42,7 +42,9 @@ from crm_desktop.services.activities.reminders import snooze_reminders, snooze_u
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import back_up_now, check_and_back_up
 from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, delete_contacts, update_contact
-from crm_desktop.services.opportunities import move_to_stage
+from crm_desktop.services.opportunities import move_to_stage, set_deal_lines
+from crm_desktop.services.products import ProductInput, create_product, product_input, update_product
+from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.services.stages import default_stage_id
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.ui.prefs import Prefs
@@ -68,7 +70,7 @@ def save(widget: QWidget, path: Path, app: QApplication) -> None:
 
 
 def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file: Path | None = None,
-          timeline_account: str | None = None) -> None:
+          timeline_account: str | None = None, deal_with_lines: str | None = None) -> None:
     prefs = Prefs(QSettings(str(settings_file), QSettings.Format.IniFormat))
     prefs.language = lang
     window: MainWindow = build_main_window(ctx, prefs=prefs, lang=lang)
@@ -152,6 +154,19 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         opportunities_tab.show_board()
         save(window, out / f"{lang}-board.png", app)
         opportunities_tab.show_list()
+    products_tab = getattr(window, "products_tab", None)
+    if products_tab is not None:  # the Products tab: a product with a price history, its form
+        if deal_with_lines is None:
+            tab_shot(window.tabs.indexOf(products_tab), "products")
+        else:
+            window.tabs.setCurrentWidget(products_tab)
+            products_tab.show_record(products_tab_pick(ctx))
+            save(window, out / f"{lang}-products.png", app)
+        dialog_shot("product-dialog", products_tab.edit_record)
+        if deal_with_lines is not None and opportunities_tab is not None:
+            window.tabs.setCurrentWidget(opportunities_tab)
+            opportunities_tab.show_record(deal_with_lines)
+            dialog_shot("deal-lines", opportunities_tab.edit_lines)
 
     window.tabs.setCurrentWidget(window.activities_tab)
     save(window, out / f"{lang}-activities.png", app)
@@ -376,6 +391,59 @@ def sales_sample(ctx: AppContext, account_id: str) -> None:
         uow.commit()
 
 
+PRODUCTS = (  # sku, Thai name, English name, category, unit, price, cost (baht), VAT-able
+    ("AC-09INV", "แอร์ติดผนังอินเวอร์เตอร์ 9,000 BTU", "Inverter wall air conditioner 9,000 BTU", "เครื่องปรับอากาศ",
+     "เครื่อง", 13_900, 10_500, True),
+    ("AC-12INV", "แอร์ติดผนังอินเวอร์เตอร์ 12,000 BTU", "Inverter wall air conditioner 12,000 BTU",
+     "เครื่องปรับอากาศ", "เครื่อง", 15_900, 12_000, True),
+    ("AC-18INV", "แอร์ติดผนังอินเวอร์เตอร์ 18,000 BTU", "Inverter wall air conditioner 18,000 BTU",
+     "เครื่องปรับอากาศ", "เครื่อง", 22_500, 17_800, True),
+    ("AC-36CS", "แอร์แขวนใต้ฝ้า 36,000 BTU", "Ceiling suspended air conditioner 36,000 BTU", "เครื่องปรับอากาศ",
+     "เครื่อง", 48_900, 39_000, True),
+    ("FAN-16S", "พัดลมตั้งพื้น 16 นิ้ว", "Stand fan 16 inch", "เครื่องใช้ไฟฟ้า", "เครื่อง", 1_290, 850, True),
+    ("FAN-AC18", "พัดลมไอเย็น 18 ลิตร", "Evaporative air cooler 18 L", "เครื่องใช้ไฟฟ้า", "เครื่อง", 4_590, 3_300, True),
+    ("PRN-LJ01", "เครื่องพิมพ์เลเซอร์ขาวดำ", "Mono laser printer", "อุปกรณ์สำนักงาน", "เครื่อง", 5_990, 4_700, True),
+    ("PPR-A4", "กระดาษถ่ายเอกสาร A4 80 แกรม", "Copy paper A4 80 gsm", "อุปกรณ์สำนักงาน", "กล่อง", 590, 455, True),
+    ("GFT-NY01", "กระเช้าของขวัญปีใหม่ ผลไม้รวม", "New Year fruit gift basket", "ของขวัญ", "ชุด", 1_500, 980, True),
+    ("GFT-NY02", "กระเช้าของขวัญปีใหม่ พรีเมียม", "New Year premium gift basket", "ของขวัญ", "ชุด", 2_900, 2_050, True),
+    ("SV-CLN", "ค่าบริการล้างแอร์", "Air conditioner cleaning", "บริการ", "ครั้ง", 600, 250, True),
+    ("SV-INST", "ค่าติดตั้งแอร์พร้อมท่อ 4 เมตร", "Air conditioner installation with 4 m piping", "บริการ", "ครั้ง",
+     3_500, 2_200, True),
+    ("SV-MA-Y", "สัญญาบำรุงรักษารายปี", "Yearly maintenance contract", "บริการ", "เดือน", 1_200, 400, True),
+    ("SP-CMP1", "คอมเพรสเซอร์ รุ่นเล็ก", "Compressor, small", "อะไหล่", "ชิ้น", 7_800, 6_100, True),
+    ("RICE-HM5", "ข้าวหอมมะลิ 5 กิโลกรัม", "Jasmine rice 5 kg", "ของขวัญ", "ถุง", 245, 190, False),
+)
+
+
+def products_sample(ctx: AppContext) -> str:
+    """The price list, one product repriced twice (its price history), and a deal quoting three lines:
+    returns the deal's id."""
+    ids = {}
+    for sku, name_th, name_en, category, unit, price, cost, vatable in PRODUCTS:
+        ids[sku] = create_product(ctx.uow(), ProductInput(
+            sku=sku, name_th=name_th, name_en=name_en, category=category, unit=unit, price_satang=price * 100,
+            cost_satang=cost * 100, vatable=vatable)).created[0]
+    for price, cost in ((16_500, 12_400), (15_900, 12_400)):
+        data = product_input(ctx.uow(), ids["AC-12INV"])
+        data.price_satang, data.cost_satang = price * 100, cost * 100
+        update_product(ctx.uow(), ids["AC-12INV"], data)
+    with sqlite3.connect(ctx.database.path) as conn:
+        deal_id = conn.execute("SELECT o.id FROM opportunity o JOIN stage s ON s.id = o.stage_id "
+                               "WHERE o.deleted_at IS NULL AND s.kind = 'open' ORDER BY o.name LIMIT 1").fetchone()[0]
+    set_deal_lines(ctx.uow(), deal_id, [
+        LineInput("แอร์ติดผนังอินเวอร์เตอร์ 12,000 BTU", 4000, 15_900_00, ids["AC-12INV"], "เครื่อง", discount_bp=500),
+        LineInput("ค่าติดตั้งแอร์พร้อมท่อ 4 เมตร", 4000, 3_500_00, ids["SV-INST"], "ครั้ง"),
+        LineInput("ค่าบริการล้างแอร์ (ปีแรก)", 4000, 0, ids["SV-CLN"], "ครั้ง", price_zero_confirmed=True),
+    ])
+    return str(deal_id)
+
+
+def products_tab_pick(ctx: AppContext) -> str:
+    """The product repriced in `products_sample`, to show its price history."""
+    with sqlite3.connect(ctx.database.path) as conn:
+        return str(conn.execute("SELECT id FROM product WHERE sku = 'AC-12INV'").fetchone()[0])
+
+
 def my_day_sample(ctx: AppContext) -> None:
     """The owner's day: something late, today's calls and visits, the week ahead (Thai subjects)."""
     with sqlite3.connect(ctx.database.path) as conn:
@@ -412,7 +480,7 @@ def main() -> int:
         try:
             if cli.is_empty(ctx):
                 cli.fill_demo(ctx, "medium")
-            sync_file = timeline_account = None
+            sync_file = timeline_account = deal_with_lines = None
             if args.db is None:  # backups and sync history to show (never in someone's own folder)
                 check_and_back_up(ctx, ctx.today())
                 back_up_now(ctx.database.path, now=ctx.now())
@@ -421,8 +489,9 @@ def main() -> int:
                 sales_sample(ctx, timeline_account)
                 my_day_sample(ctx)
                 reminder_sample(ctx, clock)
+                deal_with_lines = products_sample(ctx)
             for lang in args.lang:
-                shoot(ctx, lang, args.out, Path(tmp) / "settings.ini", sync_file, timeline_account)
+                shoot(ctx, lang, args.out, Path(tmp) / "settings.ini", sync_file, timeline_account, deal_with_lines)
         finally:
             ctx.close()
     return 0

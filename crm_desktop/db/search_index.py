@@ -60,6 +60,7 @@ INDEXED = (
         "lead", ("first_name", "last_name", "company_name", "email", "line_id", "tax_id"), ("mobile", "phone")
     ),
     IndexedEntity("opportunity", ("name", "competitor"), ()),
+    IndexedEntity("product", ("sku", "name_th", "name_en"), ()),
 )
 
 

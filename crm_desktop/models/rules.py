@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeGuard
 
 from sqlalchemy import Column
-from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.orm import MappedColumn, QueryableAttribute
 
 _KEY = "rule"
 
@@ -54,13 +54,16 @@ def rules(**declared: Any) -> dict[str, FieldRule]:
     return {_KEY: FieldRule(**declared)}
 
 
-def column_of(attribute: Column[Any] | QueryableAttribute[Any]) -> Column[Any]:
+def column_of(attribute: Column[Any] | QueryableAttribute[Any] | MappedColumn[Any]) -> Column[Any]:
+    """The column behind a model attribute, a table column, or a mixin's column (`LineMixin.unit`)."""
     if isinstance(attribute, Column):
         return attribute
+    if isinstance(attribute, MappedColumn):
+        return attribute.column
     return attribute.property.columns[0]  # type: ignore[attr-defined,no-any-return]
 
 
-def rule_of(attribute: Column[Any] | QueryableAttribute[Any]) -> FieldRule:
+def rule_of(attribute: Column[Any] | QueryableAttribute[Any] | MappedColumn[Any]) -> FieldRule:
     """The rule of a column (`Account.name` or `table.c.name`), its length taken from String(n)."""
     column = column_of(attribute)
     rule: FieldRule = column.info.get(_KEY, FieldRule())

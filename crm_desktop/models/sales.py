@@ -38,6 +38,12 @@ class Product(SyncMixin, Base):
         _live_index("ix_product_live_sku", "sku"),
         _live_index("ix_product_live_name", "name_th"),
         _live_index("ix_product_live_category", "category", "name_th"),
+        # The Products tab lists active products by default: these keep its sorts and its category
+        # filter to an index scan (through the ones above, every row cost a table read to test
+        # `active`: 300 ms for the first page of 50,000 products).
+        _live_index("ix_product_live_active_sku", "active", "sku"),
+        _live_index("ix_product_live_active_name", "active", "name_th"),
+        _live_index("ix_product_live_active_category", "active", "category", "sku"),
     )
 
     sku: Mapped[str] = mapped_column(String(40), info=rules(required=True))
@@ -149,7 +155,7 @@ class SalesOrder(SyncMixin, DocumentMixin, Base):
         _live_index("ix_sales_order_live_status", "status", "issued_on"),
         _live_index("ix_sales_order_live_deal", "opportunity_id"),
         _live_index("ix_sales_order_live_quotation", "quotation_id"),
-        # A customer's sales by status from the index alone (the 360 page, "bought together"; 0015).
+        # A customer's sales by status from the index alone (the 360 page, "bought together"; 0016).
         _live_index("ix_sales_order_live_account_status", "account_id", "status", "id", "deleted_at"),
         _live_index("ix_sales_order_live_contact_status", "contact_id", "status", "account_id", "id", "deleted_at"),
     )
@@ -170,7 +176,7 @@ class SalesOrderLine(SyncMixin, LineMixin, Base):
         Index("ix_sales_order_line_doc", "order_id", "position"),
         # Purchase history and "bought together" hints read lines by product.
         Index("ix_sales_order_line_product", "product_id", "order_id"),
-        # The products of an order from the index alone: other buyers' baskets (0015).
+        # The products of an order from the index alone: other buyers' baskets (0016).
         _live_index("ix_sales_order_line_live_basket", "order_id", "product_id", "deleted_at"),
         # Late deliveries: promised before today and not fully delivered.
         Index("ix_sales_order_line_open_promise", "promised_on",

@@ -615,7 +615,7 @@ def _mine_statement(kind: Kind) -> Select[Any]:
 
 def _baskets(conn: Connection, customers: Sequence[str]) -> dict[str, set[str]]:
     """The products each customer bought (their sales). Two lookups with the ids listed, each from
-    covering indexes (migration 0015): as one join, SQLite built a Bloom filter over every order line
+    covering indexes (migration 0016): as one join, SQLite built a Bloom filter over every order line
     first. A contact's orders without an account are found by the contact's index ("account_id IS
     NULL" would lure SQLite onto the account index, reading every B2C order)."""
     found: dict[str, set[str]] = defaultdict(set)

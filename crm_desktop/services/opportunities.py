@@ -1,29 +1,35 @@
-"""Use cases for opportunities (deals): create, edit, move through the stages, delete with undo.
+"""Use cases for opportunities (deals): create, edit, move through the stages, product lines,
+delete with undo.
 
 Every stage change, the first one included (from no stage), writes a `StageHistory` row in the
 same transaction: from, to, when, who (the unit of work's user) and the amount at that moment.
+A deal with product lines is worth their grand total (prices before VAT, plus VAT): its amount
+follows the lines whenever they or the deal are saved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import attrgetter
 
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound, ValidationError
-from crm_desktop.models import Opportunity, Stage, StageHistory, new_id
+from crm_desktop.models import Opportunity, OpportunityLine, Stage, StageHistory, new_id
 from crm_desktop.models.rules import MAX_AMOUNT_SATANG, rule_of
+from crm_desktop.money import totals
 from crm_desktop.services import records, validation
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.sales.lines import LineInput, clean_lines, line_input, money_line
 
 ENTITY = "opportunity"
 
 
 @dataclass
 class OpportunityInput:
-    """What the deal form holds. Money in integer satang; probability None = the stage's default."""
+    """What the deal form holds. Money in integer satang; probability None = the stage's default.
+    `lines` None leaves the deal's product lines as they are; a list replaces them."""
 
     name: str
     stage_id: str
@@ -39,6 +45,7 @@ class OpportunityInput:
     competitor: str = ""
     loss_reason: str = ""
     notes: str = ""
+    lines: list[LineInput] | None = None
 
 
 def amount(value: object, field: str = "amount_satang") -> int:
@@ -138,6 +145,8 @@ def create_opportunity(uow: UnitOfWork, data: OpportunityInput, now: datetime) -
         stage = _stage(uow, data.stage_id)
         override = None if data.probability is None else probability(data.probability)
         opp = uow.opportunities.add(Opportunity(id=new_id(), stage_id=stage.id, **values))
+        if data.lines is not None:
+            _write_lines(uow, opp, data.lines)
         _enter_stage(uow, opp, None, stage, now, data.loss_reason, data.competitor, override)
         uow.commit()
     return Changes(ENTITY, created=(opp.id,))
@@ -152,6 +161,7 @@ def update_opportunity(uow: UnitOfWork, opp_id: str, data: OpportunityInput, now
         values = _clean(uow, data, opp)
         for key, value in values.items():
             setattr(opp, key, value)
+        _write_lines(uow, opp, data.lines)
         override = None if data.probability is None else probability(data.probability)
         if data.stage_id != opp.stage_id:
             stage = _stage(uow, data.stage_id)
@@ -184,6 +194,12 @@ def move_to_stage(
     return Changes(ENTITY, updated=(opp_id,))
 
 
+def move_in_open_uow(uow: UnitOfWork, opp: Opportunity, stage: Stage, now: datetime) -> None:
+    """A move made by another use case inside its own transaction (a quotation sent, an order
+    confirmed): the same rules and stage history as `move_to_stage`. Not into a lost stage."""
+    _enter_stage(uow, opp, opp.stage_id, stage, now, "", "")
+
+
 def opportunity_input(uow: UnitOfWork, opp_id: str) -> OpportunityInput:
     """The stored deal as form input, for the edit dialog."""
     with uow:
@@ -195,7 +211,48 @@ def opportunity_input(uow: UnitOfWork, opp_id: str) -> OpportunityInput:
             account_id=opp.account_id, contact_id=opp.contact_id, owner_id=opp.owner_id, lead_id=opp.lead_id,
             campaign_id=opp.campaign_id, expected_close=opp.expected_close, channel=opp.channel,
             competitor=opp.competitor, loss_reason=opp.loss_reason, notes=opp.notes,
+            lines=[line_input(line) for line in uow.opportunity_lines.live_of(opp_id)],
         )
+
+
+def set_deal_lines(uow: UnitOfWork, opportunity_id: str, lines: list[LineInput]) -> Changes:
+    """Replace a deal's product lines in one transaction; its amount becomes their grand total."""
+    with uow:
+        opp = uow.opportunities.get(opportunity_id)
+        if opp is None:
+            raise NotFound("The deal was deleted by someone else. Refresh the list.")
+        _write_lines(uow, opp, lines)
+        uow.commit()
+    return Changes(ENTITY, updated=(opportunity_id,))
+
+
+def _write_lines(uow: UnitOfWork, opp: Opportunity, lines: Sequence[LineInput] | None) -> None:
+    """Store `lines` (None: keep the stored ones) and set the amount from the deal's lines.
+
+    Stored rows are reused in order and only changed fields are written; rows beyond the new lines
+    are soft-deleted, so the change log, sync and undo see every step. A product deleted since it
+    was put on the deal stays valid on it (`clean_lines`' kept products).
+    """
+    with uow.session.no_autoflush:  # one flush at commit: one change row for the deal, not two
+        stored = uow.opportunity_lines.live_of(opp.id)
+        if lines is not None:
+            used = {row.product_id for row in stored if row.product_id}
+            cleaned = clean_lines(uow, lines, [x.product_id if x.product_id in used else None for x in lines])
+            for index, values in enumerate(cleaned):
+                if index < len(stored):
+                    row = stored[index]
+                    for key, value in values.items():
+                        if getattr(row, key) != value:
+                            setattr(row, key, value)
+                else:
+                    uow.opportunity_lines.add(OpportunityLine(opportunity_id=opp.id, **values))
+            now = uow.now()
+            for row in stored[len(cleaned):]:
+                uow.opportunity_lines.soft_delete(row, now)
+            stored = stored[:len(cleaned)]
+    if lines or stored:
+        source = lines if lines is not None else stored
+        opp.amount_satang = amount(totals(money_line(x) for x in source).grand_total, "lines")
 
 
 def delete_opportunities(uow: UnitOfWork, ids: Iterable[str]) -> Changes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from crm_desktop.db.repositories import Repository
 from crm_desktop.db.uow import UnitOfWork
@@ -13,8 +14,10 @@ from crm_desktop.services.changes import Changes
 RepoOf = Callable[[UnitOfWork], Repository[SyncMixin]]
 
 
-def soft_delete(uow: UnitOfWork, repo_of: RepoOf, entity: str, ids: Iterable[str]) -> Changes:
-    """Mark records deleted in one transaction; all or nothing."""
+def soft_delete(uow: UnitOfWork, repo_of: RepoOf, entity: str, ids: Iterable[str],
+                refuse: Callable[[Any], None] | None = None) -> Changes:
+    """Mark records deleted in one transaction; all or nothing. `refuse(record)` raises for a
+    record that must stay (an invoiced order)."""
     with uow:
         repo = repo_of(uow)
         now = uow.now()
@@ -23,6 +26,8 @@ def soft_delete(uow: UnitOfWork, repo_of: RepoOf, entity: str, ids: Iterable[str
             obj = repo.get(row_id)
             if obj is None:
                 raise NotFound("The record was already deleted by someone else. Refresh the list.")
+            if refuse is not None:
+                refuse(obj)
             repo.soft_delete(obj, now)
             done.append(row_id)
         uow.commit()

@@ -1,25 +1,7 @@
-"""Where bundled files (fonts, icons, translations) live, from a checkout or a PyInstaller bundle."""
+"""Where bundled files live (the rule itself is in the shared kernel, `crm_desktop.bundled`)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from crm_desktop.bundled import RESOURCES_DIR, resource_path, resources_root
 
-RESOURCES_DIR = "resources"
-
-
-def resources_root() -> Path:
-    """The top-level `resources/` folder.
-
-    In a PyInstaller bundle the data files are unpacked under `sys._MEIPASS`; the build spec must
-    copy the repository's `resources/` folder there under the same name.
-    """
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / RESOURCES_DIR
-    return Path(__file__).resolve().parents[2] / RESOURCES_DIR
-
-
-def resource_path(*parts: str) -> Path:
-    """A path inside `resources/`, e.g. `resource_path("fonts", "Sarabun-Regular.ttf")`."""
-    return resources_root().joinpath(*parts)
+__all__ = ["RESOURCES_DIR", "resource_path", "resources_root"]

@@ -15,6 +15,7 @@ from crm_desktop.queries.search import search_all
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.formatting import format_date
 from crm_desktop.services.validation import format_phone
+from crm_desktop.text import join_address as join_address  # re-exported: the tabs import it from here
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.forms import ProvinceCombo
 from crm_desktop.ui.prefs import Prefs
@@ -153,16 +154,6 @@ class DetailForm(QFrame):
 
     def text(self, key: str) -> str:
         return self.values[key].text()
-
-
-def join_address(line: str, subdistrict: str, district: str, province: str, postcode: str) -> str:
-    """A Thai postal address as printed on envelopes: the street line, then the area and postcode.
-
-    Two explicit lines also keep the detail pane from clipping a long address: a word-wrapped
-    label in a scroll area is not always given the height its wrapped text needs.
-    """
-    area = " ".join(p for p in (subdistrict, district, province, postcode) if p)
-    return "\n".join(p for p in (line, area) if p)
 
 
 class AddressBox(QGroupBox):

@@ -47,6 +47,7 @@ from crm_desktop.views.customer360 import Customer360Page, close_customer_pages,
 from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicates
 from crm_desktop.views.leads.tab import LeadsTab
 from crm_desktop.views.opportunities.tab import OpportunitiesTab
+from crm_desktop.views.products.tab import ProductsTab
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.reminders.notifier import ReminderNotifier
 from crm_desktop.views.settings.backups_page import tell_if_settings_lost
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
             "contact": icon("contact", self.style().standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon)),
             "lead": icon("lead", self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder)),
             "opportunity": icon("opportunity", self.style().standardIcon(QStyle.StandardPixmap.SP_DialogYesButton)),
+            "product": icon("product", self.style().standardIcon(QStyle.StandardPixmap.SP_DriveHDIcon)),
         }
 
         self.tabs = QTabWidget()
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
         self.accounts_tab = AccountsTab(self.env)
         self.contacts_tab = ContactsTab(self.env)
         self.opportunities_tab = OpportunitiesTab(self.env)
+        self.products_tab = ProductsTab(self.env)
         for tab in (self.leads_tab, self.accounts_tab, self.contacts_tab, self.opportunities_tab):
             tab.open_360.connect(self.open_customer_360)
             timeline = getattr(tab, "timeline", None)
@@ -227,6 +230,7 @@ class MainWindow(QMainWindow):
         self.contacts_tab.open_account.connect(lambda aid: self.open_record("account", aid))
         self.tabs.addTab(self.leads_tab, self.icons["lead"], "")  # first: leads come before accounts
         self.tabs.addTab(self.opportunities_tab, self.icons["opportunity"], "")  # then the deals they become
+        self.tabs.addTab(self.products_tab, self.icons["product"], "")  # what the deals are about
         self.tabs.addTab(self.accounts_tab, self.icons["account"], "")
         self.tabs.addTab(self.contacts_tab, self.icons["contact"], "")
         self.activities_tab = MyDayTab(self.env)
@@ -271,7 +275,7 @@ class MainWindow(QMainWindow):
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_help.setTitle(self.tr("&Help"))
-        self.search_edit.setPlaceholderText(self.tr("Search leads, deals, accounts and contacts (Ctrl+K)"))
+        self.search_edit.setPlaceholderText(self.tr("Search leads, deals, products, accounts and contacts (Ctrl+K)"))
         self.search_popup.no_match_text = self.tr("Nothing found")
         self.search_popup.hint_text = self.tr("Enter opens the record · Shift+Enter opens the Customer 360 page")
         self.search_edit.setToolTip(self.search_popup.hint_text)  # the hint row can be below a long list
@@ -280,6 +284,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.contacts_tab), self.tr("Contacts"))
         self.tabs.setTabText(self.tabs.indexOf(self.leads_tab), self.tr("Leads"))
         self.tabs.setTabText(self.tabs.indexOf(self.opportunities_tab), self.tr("Deals"))
+        self.tabs.setTabText(self.tabs.indexOf(self.products_tab), self.tr("Products"))
         self.tabs.setTabText(self.tabs.indexOf(self.activities_tab), self.tr("Activities"))
         self.tabs.setTabText(self.tabs.indexOf(self.calendar_tab), self.tr("Calendar"))
         self.tabs.setTabText(self.tabs.indexOf(self.anniversaries_tab), self.tr("Anniversaries"))
@@ -291,7 +296,7 @@ class MainWindow(QMainWindow):
     # --- tabs -----------------------------------------------------------------------------
 
     def record_tabs(self) -> list[RecordTab]:
-        return [self.leads_tab, self.opportunities_tab, self.accounts_tab, self.contacts_tab]
+        return [self.leads_tab, self.opportunities_tab, self.products_tab, self.accounts_tab, self.contacts_tab]
 
     def current_tab(self) -> RecordTab:
         widget = self.tabs.currentWidget()
@@ -303,8 +308,8 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, RecordTab | MyDayTab) else self.accounts_tab
 
     def tab_for(self, kind: str) -> RecordTab:
-        return {"contact": self.contacts_tab, "lead": self.leads_tab, "opportunity": self.opportunities_tab}.get(
-            kind, self.accounts_tab)
+        return {"contact": self.contacts_tab, "lead": self.leads_tab, "opportunity": self.opportunities_tab,
+                "product": self.products_tab}.get(kind, self.accounts_tab)
 
     def _tab_changed(self) -> None:
         widget = self.tabs.currentWidget()

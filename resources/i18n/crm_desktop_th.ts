@@ -1036,6 +1036,73 @@
     </message>
 </context>
 <context>
+    <name>CompanyPage</name>
+    <message>
+        <source>as on the General page</source>
+        <translation>ตามชื่อในหน้าทั่วไป</translation>
+    </message>
+    <message>
+        <source>Name in Thai</source>
+        <translation>ชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <source>Name in English</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Address in Thai</source>
+        <translation>ที่อยู่ภาษาไทย</translation>
+    </message>
+    <message>
+        <source>Address in English</source>
+        <translation>ที่อยู่ภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <source>00000 = head office</source>
+        <translation>00000 = สำนักงานใหญ่</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>สาขา</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>เลือก…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>โลโก้</translation>
+    </message>
+    <message>
+        <source>Printed at the top of quotations. The Thai name falls back to the company name of the General page.</source>
+        <translation>พิมพ์ที่หัวใบเสนอราคา หากไม่ได้กรอกชื่อภาษาไทย จะใช้ชื่อบริษัทในหน้าทั่วไป</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>เลือกโลโก้</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>ไม่มีโลโก้</translation>
+    </message>
+</context>
+<context>
     <name>CompleteDialog</name>
     <message>
         <source>Mark as done</source>
@@ -1586,6 +1653,18 @@
 <context>
     <name>Customer360</name>
     <message>
+        <source>360</source>
+        <translation>ภาพรวมลูกค้า</translation>
+    </message>
+    <message>
+        <source>Close this page (Ctrl+W)</source>
+        <translation>ปิดหน้านี้ (Ctrl+W)</translation>
+    </message>
+    <message>
+        <source>360: %1</source>
+        <translation>ภาพรวม %1</translation>
+    </message>
+    <message>
         <source>knows</source>
         <translation>รู้จักกับ</translation>
     </message>
@@ -1620,18 +1699,6 @@
     <message>
         <source>partly delivered</source>
         <translation>ส่งของบางส่วน</translation>
-    </message>
-    <message>
-        <source>360</source>
-        <translation>ภาพรวมลูกค้า</translation>
-    </message>
-    <message>
-        <source>Close this page (Ctrl+W)</source>
-        <translation>ปิดหน้านี้ (Ctrl+W)</translation>
-    </message>
-    <message>
-        <source>360: %1</source>
-        <translation>ภาพรวม %1</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +1997,17 @@
     <message>
         <source>Pick from a calendar</source>
         <translation>เลือกจากปฏิทิน</translation>
+    </message>
+</context>
+<context>
+    <name>DealLinesDialog</name>
+    <message>
+        <source>Products of %1</source>
+        <translation>สินค้าของดีล %1</translation>
+    </message>
+    <message>
+        <source>Saved the products of %1</source>
+        <translation>บันทึกสินค้าของดีล %1 แล้ว</translation>
     </message>
 </context>
 <context>
@@ -2881,6 +2959,161 @@
     </message>
 </context>
 <context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Add a product: type its SKU or name…</source>
+        <translation>เพิ่มสินค้า: พิมพ์รหัสหรือชื่อสินค้า…</translation>
+    </message>
+    <message>
+        <source>No active product matches</source>
+        <translation>ไม่พบสินค้าที่ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <source>Add text line</source>
+        <translation>เพิ่มรายการพิมพ์เอง</translation>
+    </message>
+    <message>
+        <source>A line without a product: a service, a fee, anything typed</source>
+        <translation>รายการที่ไม่ใช่สินค้าในระบบ เช่น ค่าบริการ ค่าธรรมเนียม หรือข้อความที่พิมพ์เอง</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ลบรายการ</translation>
+    </message>
+    <message>
+        <source>Move the line up</source>
+        <translation>เลื่อนรายการขึ้น</translation>
+    </message>
+    <message>
+        <source>Move the line down</source>
+        <translation>เลื่อนรายการลง</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>หน่วย</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>ราคาต่อหน่วย</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>ภาษี</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>A percentage (10 %) or an amount in baht (500) off this line</source>
+        <translation>ส่วนลดของรายการนี้ เป็นเปอร์เซ็นต์ (10 %) หรือเป็นบาท (500)</translation>
+    </message>
+    <message>
+        <source>Prices include VAT</source>
+        <translation>ราคารวมภาษีมูลค่าเพิ่มแล้ว</translation>
+    </message>
+    <message>
+        <source>Bill discount (baht)</source>
+        <translation>ส่วนลดท้ายบิล (บาท)</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>รวมเป็นเงิน</translation>
+    </message>
+    <message>
+        <source>Bill discount</source>
+        <translation>ส่วนลดท้ายบิล</translation>
+    </message>
+    <message>
+        <source>Amount before VAT</source>
+        <translation>ยอดก่อนภาษีมูลค่าเพิ่ม</translation>
+    </message>
+    <message>
+        <source>VAT %1 %</source>
+        <translation>ภาษีมูลค่าเพิ่ม %1 %</translation>
+    </message>
+    <message>
+        <source>Grand total</source>
+        <translation>จำนวนเงินรวมทั้งสิ้น</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>รายการที่ %1: %2</translation>
+    </message>
+    <message>
+        <source>a quantity has at most 3 decimals.</source>
+        <translation>จำนวนมีทศนิยมได้ไม่เกิน 3 ตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>the quantity is not a number.</source>
+        <translation>จำนวนไม่ใช่ตัวเลข</translation>
+    </message>
+    <message>
+        <source>the quantity must be more than 0.</source>
+        <translation>จำนวนต้องมากกว่า 0</translation>
+    </message>
+    <message>
+        <source>the unit price is not an amount of money.</source>
+        <translation>ราคาต่อหน่วยไม่ใช่จำนวนเงินที่ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>the unit price must be from 0 to 10,000,000 baht.</source>
+        <translation>ราคาต่อหน่วยต้องอยู่ระหว่าง 0 ถึง 10,000,000 บาท</translation>
+    </message>
+    <message>
+        <source>write the discount as a percentage (10 %) or an amount in baht (500).</source>
+        <translation>ใส่ส่วนลดเป็นเปอร์เซ็นต์ (10 %) หรือเป็นจำนวนบาท (500)</translation>
+    </message>
+    <message>
+        <source>Free of charge?</source>
+        <translation>แถมฟรีหรือไม่?</translation>
+    </message>
+    <message>
+        <source>Line %1 has the price 0. Is it given free of charge?</source>
+        <translation>รายการที่ %1 ราคาเป็น 0 เป็นรายการแถมฟรีใช่หรือไม่?</translation>
+    </message>
+    <message>
+        <source>Yes, free</source>
+        <translation>ใช่ แถมฟรี</translation>
+    </message>
+    <message>
+        <source>The discount is more than the line&apos;s amount.</source>
+        <translation>ส่วนลดมากกว่ายอดเงินของรายการ</translation>
+    </message>
+    <message>
+        <source>No price yet: enter it, or confirm the line is free.</source>
+        <translation>ยังไม่มีราคา: ใส่ราคา หรือยืนยันว่าเป็นรายการแถมฟรี</translation>
+    </message>
+    <message>
+        <source>the discount is more than the line&apos;s amount.</source>
+        <translation>ส่วนลดมากกว่ายอดเงินของรายการ</translation>
+    </message>
+    <message>
+        <source>The bill discount is not an amount of money.</source>
+        <translation>ส่วนลดท้ายบิลไม่ใช่จำนวนเงินที่ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>The bill discount is more than the lines&apos; total.</source>
+        <translation>ส่วนลดท้ายบิลมากกว่ายอดรวมของรายการ</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <source>Add a relationship</source>
@@ -3036,8 +3269,8 @@
         <translation>ช่วยเหลือ(&amp;H)</translation>
     </message>
     <message>
-        <source>Search leads, deals, accounts and contacts (Ctrl+K)</source>
-        <translation>ค้นหาลีด โอกาสการขาย บริษัท และผู้ติดต่อ (Ctrl+K)</translation>
+        <source>Search leads, deals, products, accounts and contacts (Ctrl+K)</source>
+        <translation>ค้นหาลีด โอกาสการขาย สินค้า บริษัท และผู้ติดต่อ (Ctrl+K)</translation>
     </message>
     <message>
         <source>Nothing found</source>
@@ -3066,6 +3299,10 @@
     <message>
         <source>Deals</source>
         <translation>โอกาสการขาย</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
     </message>
     <message>
         <source>Activities</source>
@@ -3481,12 +3718,30 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Edit products…</source>
+        <translation>แก้ไขสินค้า…</translation>
+    </message>
+    <message>
         <source>Stage history</source>
         <translation>ประวัติขั้นตอนการขาย</translation>
     </message>
     <message>
         <source>Select a deal to see its details.</source>
         <translation>เลือกดีลเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+        <source>Products (none)</source>
+        <translation>สินค้า (ยังไม่มี)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Products (%n)</source>
+        <translation>
+            <numerusform>สินค้า (%Ln รายการ)</numerusform>
+        </translation>
     </message>
     <message>
         <source>(now)</source>
@@ -3626,6 +3881,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>With product lines, the deal&apos;s amount is their grand total.</source>
+        <translation>เมื่อมีรายการสินค้า มูลค่าดีลจะเท่ากับยอดรวมทั้งสิ้นของรายการ</translation>
+    </message>
+    <message>
         <source>(no campaign)</source>
         <translation>(ไม่มีแคมเปญ)</translation>
     </message>
@@ -3644,6 +3907,37 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Saved deal %1</source>
         <translation>บันทึกดีล %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Quotation %1</source>
+        <translation>ใบเสนอราคา %1</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>พิมพ์…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>บันทึกเป็น…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>ภาษา</translation>
+    </message>
+    <message>
+        <source>Save the quotation as PDF</source>
+        <translation>บันทึกใบเสนอราคาเป็น PDF</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>เริ่มการพิมพ์ไม่ได้</translation>
     </message>
 </context>
 <context>
@@ -3804,6 +4098,254 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Import</source>
         <translation>นำเข้า</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>New product</source>
+        <translation>เพิ่มสินค้า</translation>
+    </message>
+    <message>
+        <source>Edit product</source>
+        <translation>แก้ไขสินค้า</translation>
+    </message>
+    <message>
+        <source>e.g. AC-12000</source>
+        <translation>เช่น AC-12000</translation>
+    </message>
+    <message>
+        <source>The product&apos;s code; no two products in the list share one.</source>
+        <translation>รหัสสินค้า ห้ามซ้ำกับสินค้าอื่นในรายการ</translation>
+    </message>
+    <message>
+        <source>SKU *</source>
+        <translation>รหัสสินค้า *</translation>
+    </message>
+    <message>
+        <source>e.g. แอร์ติดผนัง 12,000 BTU</source>
+        <translation>เช่น แอร์ติดผนัง 12,000 BTU</translation>
+    </message>
+    <message>
+        <source>Name (Thai) *</source>
+        <translation>ชื่อ (ไทย) *</translation>
+    </message>
+    <message>
+        <source>Printed on English quotations</source>
+        <translation>ใช้พิมพ์ในใบเสนอราคาภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>ชื่อ (อังกฤษ)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Choose a unit from the list or type another one.</source>
+        <translation>เลือกหน่วยจากรายการ หรือพิมพ์หน่วยอื่น</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>หน่วย</translation>
+    </message>
+    <message>
+        <source>Price (baht)</source>
+        <translation>ราคา (บาท)</translation>
+    </message>
+    <message>
+        <source>Cost (baht)</source>
+        <translation>ต้นทุน (บาท)</translation>
+    </message>
+    <message>
+        <source>Subject to VAT 7 %</source>
+        <translation>คิดภาษีมูลค่าเพิ่ม 7 %</translation>
+    </message>
+    <message>
+        <source>Active (offered when adding lines)</source>
+        <translation>ใช้งานอยู่ (แสดงให้เลือกเมื่อเพิ่มรายการ)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* จำเป็นต้องกรอก</translation>
+    </message>
+    <message>
+        <source>Added product %1</source>
+        <translation>เพิ่มสินค้า %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Saved product %1</source>
+        <translation>บันทึกสินค้า %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsTab</name>
+    <message>
+        <source>Yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>ไม่</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>หน่วย</translation>
+    </message>
+    <message>
+        <source>Price (baht)</source>
+        <translation>ราคา (บาท)</translation>
+    </message>
+    <message>
+        <source>Cost (baht)</source>
+        <translation>ต้นทุน (บาท)</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>ภาษี</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>แก้ไขล่าสุด</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>เลิกใช้งาน</translation>
+    </message>
+    <message>
+        <source>Active and inactive</source>
+        <translation>ทั้งที่ใช้งานและเลิกใช้งาน</translation>
+    </message>
+    <message>
+        <source>With and without VAT</source>
+        <translation>ทั้งมีและไม่มี VAT</translation>
+    </message>
+    <message>
+        <source>With VAT</source>
+        <translation>มี VAT</translation>
+    </message>
+    <message>
+        <source>VAT exempt</source>
+        <translation>ยกเว้น VAT</translation>
+    </message>
+    <message>
+        <source>Price from</source>
+        <translation>ราคาตั้งแต่</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>ทุกหมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Filter by SKU or name…</source>
+        <translation>กรองตามรหัสหรือชื่อสินค้า…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>สินค้า %Ln รายการ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n product(s)?</source>
+        <translation>
+            <numerusform>ต้องการลบสินค้า %Ln รายการหรือไม่?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n product(s)</source>
+        <translation>
+            <numerusform>ลบสินค้า %Ln รายการแล้ว</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>ต้นทุน</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>กำไรขั้นต้น</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Price history</source>
+        <translation>ประวัติราคา</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>เมื่อ</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>โดย</translation>
+    </message>
+    <message>
+        <source>Select a product to see its details.</source>
+        <translation>เลือกสินค้าเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+        <source>VAT 7 %</source>
+        <translation>ภาษีมูลค่าเพิ่ม 7 %</translation>
+    </message>
+    <message>
+        <source>Inactive: not offered for new lines</source>
+        <translation>เลิกใช้งาน: ไม่แสดงให้เลือกในรายการใหม่</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>เลิกใช้งาน</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>เปิดใช้งาน</translation>
+    </message>
+    <message>
+        <source>Deactivated product %1</source>
+        <translation>เลิกใช้งานสินค้า %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Activated product %1</source>
+        <translation>เปิดใช้งานสินค้า %1 แล้ว</translation>
     </message>
 </context>
 <context>
@@ -4693,6 +5235,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ทั่วไป</translation>
     </message>
     <message>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>ผู้ใช้งาน</translation>
     </message>
@@ -4719,6 +5265,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Company name saved</source>
         <translation>บันทึกชื่อกิจการแล้ว</translation>
+    </message>
+    <message>
+        <source>Company details saved</source>
+        <translation>บันทึกข้อมูลบริษัทแล้ว</translation>
     </message>
     <message>
         <source>Clash warning saved</source>

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import ValidationError
 from crm_desktop.models.rules import MAX_AMOUNT_SATANG
-from crm_desktop.models.sales import FULL_DISCOUNT_BP, MAX_QUANTITY_MILLI, MAX_UNIT_PRICE_SATANG, LineMixin
+from crm_desktop.models.sales import (
+    FULL_DISCOUNT_BP,
+    MAX_QUANTITY_MILLI,
+    MAX_UNIT_PRICE_SATANG,
+    LineMixin,
+    OpportunityLine,
+)
 from crm_desktop.money import Line, line_amounts
 from crm_desktop.services import validation
 
@@ -86,8 +92,10 @@ def clean_line(uow: UnitOfWork, data: LineInput, number: int, kept_product_id: s
         raise ValidationError(field, "Line {number} needs a description or a product.", number=number)
     return {
         "product_id": data.product_id or None,
-        "description": validation.column_text(description, LineMixin.description, field),
-        "unit": validation.column_text(data.unit, LineMixin.unit, field),
+        # A mapped class's columns (the mixin's own attributes are not columns yet); every kind of
+        # line has the same ones.
+        "description": validation.column_text(description, OpportunityLine.description, field),
+        "unit": validation.column_text(data.unit, OpportunityLine.unit, field),
         "quantity_milli": quantity,
         "unit_price_satang": price,
         "discount_bp": percent,

@@ -140,8 +140,8 @@ def renumber_from_copies(uow: UnitOfWork) -> dict[str, int]:
                                                    .order_by(model.issued_on, model.created_at, model.id))
                     if coded.fullmatch(r.number)]
             # A revision made on the copy after the office renumbered the first one takes the same number.
-            given = dict(uow.session.execute(select(model.provisional_number, model.number).where(
-                model.provisional_number != "")).tuples().all())
+            given = {provisional: number for provisional, number in uow.session.execute(
+                select(model.provisional_number, model.number).where(model.provisional_number != ""))}
             for row in rows:
                 if row.number not in given:
                     given[row.number] = next_number(uow, kind, row.issued_on)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStyle, QTabBar, QTabWidget, QToolButton, QWidget
 from crm_desktop.queries.customer360 import Kind
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.customer360.page import Customer360Page
+from crm_desktop.views.sales.pdf_preview import open_quotation_preview
 
 __all__ = ["Customer360Page", "close_customer_pages", "open_customer_360", "open_customer_pages"]
 
@@ -55,6 +56,9 @@ def open_customer_360(host: Host, kind: str, record_id: str) -> Customer360Page 
     opener = getattr(host, "open_document", None)  # the Orders tab's, once it has one
     if callable(opener):
         page.open_document.connect(opener)
+    else:  # until then a quotation opens as its printed preview
+        page.open_document.connect(
+            lambda k, i: open_quotation_preview(host.env, host.window(), i) if k == "quotation" else None)
     host.tabs.setCurrentWidget(page)
     return page
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +33,7 @@ from crm_desktop.ui.forms import DateEdit, MoneyEdit, RecordPicker, select_data
 from crm_desktop.views.accounts.dialog import owner_combo
 from crm_desktop.views.common import ViewEnv, account_choices, fill_campaigns, record_choices
 from crm_desktop.views.dialog_base import RecordDialog
+from crm_desktop.views.sales.lines_editor import LinesEditor
 
 CHANNELS = ("direct", "line", "facebook", "website", "dealer")
 # The names the default stages are created with: while a stage keeps it, the UI translates it.
@@ -90,7 +92,7 @@ class OpportunityDialog(RecordDialog):
         super().__init__(env, record_id, parent)
         self.setObjectName("opportunityDialog")
         self.setWindowTitle(self.tr("New deal") if record_id is None else self.tr("Edit deal"))
-        self.resize(900, 520)
+        self.resize(980, 820)
         self._kept = OpportunityInput(name="", stage_id="")  # fields the form does not show
 
         columns = QHBoxLayout()
@@ -162,6 +164,13 @@ class OpportunityDialog(RecordDialog):
         self.money_form = mform
         columns.addWidget(money, 1)
         self.body.addLayout(columns)
+        products = QGroupBox(self.tr("Products"))
+        products.setToolTip(self.tr("With product lines, the deal's amount is their grand total."))
+        plane = QVBoxLayout(products)
+        self.lines_editor = LinesEditor(env, document_options=False)
+        self.lines_editor.changed.connect(self._lines_changed)
+        plane.addWidget(self.lines_editor)
+        self.body.addWidget(products, 1)
 
         for key, widget in (
             ("name", self.name), ("account_id", self.account), ("contact_id", self.contact),
@@ -169,6 +178,7 @@ class OpportunityDialog(RecordDialog):
             ("competitor", self.competitor),
             ("stage_id", self.stage), ("loss_reason", self.loss_reason), ("amount_satang", self.amount),
             ("probability", self.probability), ("expected_close", self.expected_close), ("notes", self.notes),
+            ("lines", self.lines_editor.table),
         ):
             self.errors.register(key, widget)
 
@@ -183,6 +193,14 @@ class OpportunityDialog(RecordDialog):
         self._update_loss_row()
         self.remember_initial()
         self.name.setFocus()
+
+    def _lines_changed(self) -> None:
+        """With lines, the amount is theirs (read-only); without, it is typed."""
+        has_lines = self.lines_editor.table.rowCount() > 0
+        self.amount.setReadOnly(has_lines)
+        totals = self.lines_editor.current_totals
+        if has_lines and totals is not None:
+            self.amount.setSatang(totals.grand_total)
 
     def _stage_row(self) -> StageRow | None:
         stage_id = self.stage.currentData()
@@ -217,6 +235,7 @@ class OpportunityDialog(RecordDialog):
             self.loss_reason.addItem(data.loss_reason, data.loss_reason)  # since removed from the list
         select_data(self.loss_reason, data.loss_reason)
         self.amount.setSatang(data.amount_satang)
+        self.lines_editor.set_lines(data.lines or [])
         if data.probability is not None:
             self.probability.setValue(data.probability)
         self.expected_close.setDate(data.expected_close)
@@ -240,6 +259,7 @@ class OpportunityDialog(RecordDialog):
             competitor=self.competitor.text(),
             loss_reason=str(self.loss_reason.currentData() or "") if lost else "",
             notes=self.notes.toPlainText(),
+            lines=self.lines_editor.lines(),
         )
 
     def check_form(self) -> tuple[str, str] | None:

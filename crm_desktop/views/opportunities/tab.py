@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.money import line_amounts
 from crm_desktop.queries.campaigns import campaign_names
 from crm_desktop.queries.lookups import record_key, users
 from crm_desktop.queries.opportunities import (
@@ -36,13 +37,14 @@ from crm_desktop.queries.opportunities import (
 )
 from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import Changes
-from crm_desktop.services.formatting import format_date_long
+from crm_desktop.services.formatting import format_date_long, format_money
 from crm_desktop.services.opportunities import (
     OpportunityInput,
     delete_opportunities,
     opportunity_input,
     restore_opportunities,
 )
+from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.ui.forms import select_data
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
 from crm_desktop.views.common import DetailForm, ViewEnv
@@ -55,9 +57,11 @@ from crm_desktop.views.opportunities.dialog import (
     contact_name,
     stage_label,
 )
+from crm_desktop.views.opportunities.lines_dialog import DealLinesDialog
 from crm_desktop.views.opportunities.stages_dialog import StagesDialog
 from crm_desktop.views.opportunities.targets_dialog import TargetsDialog
 from crm_desktop.views.record_tab import RecordTab
+from crm_desktop.views.sales.lines_editor import quantity_text
 from crm_desktop.views.timeline import TimelineView
 
 MONTHS_AROUND = 12  # the close-month filter offers this many months before and after this one
@@ -394,6 +398,23 @@ class OpportunitiesTab(RecordTab):
         d.add("notes", self.tr("Notes"))
         layout.addWidget(d)
 
+        products_bar = QHBoxLayout()
+        self.lines_label = QLabel(self.tr("Products"))
+        self.lines_label.setStyleSheet("font-weight: bold;")
+        products_bar.addWidget(self.lines_label)
+        products_bar.addStretch(1)
+        self.edit_lines_button = QPushButton(self.tr("Edit products…"))
+        self.edit_lines_button.setObjectName("editLinesButton")
+        self.edit_lines_button.clicked.connect(self.edit_lines)
+        products_bar.addWidget(self.edit_lines_button)
+        layout.addLayout(products_bar)
+        self.lines_view = QLabel()
+        self.lines_view.setObjectName("dealLines")
+        self.lines_view.setTextFormat(Qt.TextFormat.RichText)
+        self.lines_view.setWordWrap(True)
+        self.lines_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.lines_view)
+
         self.timeline_label = QLabel(self.tr("Stage history"))
         self.timeline_label.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.timeline_label)
@@ -435,13 +456,15 @@ class OpportunitiesTab(RecordTab):
         shown = row is not None and data is not None
         self.timeline.show_record(row.id if row is not None and shown else None)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.timeline_label,
-                       self.timeline_view, self.new_activity_button):
+                       self.timeline_view, self.new_activity_button, self.lines_label, self.edit_lines_button,
+                       self.lines_view):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         if row is None or data is None:
             self.detail_title.clear()
             self.detail.clear()
             self.timeline_view.clear()
+            self.lines_view.clear()
             self.timeline_rows = []
             return
         env = self.env
@@ -466,7 +489,33 @@ class OpportunitiesTab(RecordTab):
         d.set("campaign", campaign_names(env.db, [campaign]).get(campaign, "") if campaign else "")
         d.set("days", str(row.days_in_stage))
         d.set("notes", data.notes)
+        self._show_lines(data.lines or [])
         self._show_timeline(row.id)
+
+    def _show_lines(self, lines: list[LineInput]) -> None:
+        """The deal's lines as a small read-only table: quantity, unit, description, amount."""
+        self.lines_view.setVisible(bool(lines))
+        if not lines:
+            self.lines_label.setText(self.tr("Products (none)"))
+            self.lines_view.clear()
+            return
+        self.lines_label.setText(self.tr("Products (%n)", "", len(lines)))
+        body = []
+        for line in lines:
+            net = line_amounts(line.quantity_milli, line.unit_price_satang, line.discount_bp,
+                               line.discount_satang).net
+            cells = (f"{quantity_text(line.quantity_milli)} {line.unit}".strip(), line.description,
+                     format_money(net, with_symbol=False))
+            body.append("<tr>" + "".join(f"<td{' align=right' if i != 1 else ''}>{html.escape(c)}</td>"
+                                         for i, c in enumerate(cells)) + "</tr>")
+        self.lines_view.setText('<table cellspacing="0" cellpadding="3">' + "".join(body) + "</table>")
+
+    def edit_lines(self) -> QDialog | None:
+        """The deal's product lines alone, in the lines editor."""
+        if self._current is None:
+            return None
+        deal_id = self._current.id
+        return self._show_dialog(lambda: DealLinesDialog(self.env, deal_id, self))
 
     def _show_timeline(self, opp_id: str) -> None:
         env = self.env

@@ -1,6 +1,7 @@
-"""Settings in three pages: General (language, Buddhist Era dates, company name, who is working on
+"""Settings in pages: General (language, Buddhist Era dates, company name, who is working on
 this computer, how far apart two people's activities for one customer are flagged as a clash),
-Users (the office's people, users_page.py) and Backups (see backups_page.py).
+Company (the details printed on quotations, company_page.py), Users (the office's people,
+users_page.py) and Backups (see backups_page.py).
 
 Every field is checked before anything is saved, so a bad value never leaves half the settings
 changed. The main window applies a new language or date style after the dialog closed. A restore
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.errors import DomainError
+from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.queries.activities.occurrences import clash_days
 from crm_desktop.queries.lookups import users
 from crm_desktop.services import validation
@@ -34,12 +35,14 @@ from crm_desktop.services.activities.edit import CLASH_DAYS_MAX, set_clash_days
 from crm_desktop.services.app import switch_user
 from crm_desktop.services.backups import Restored, set_backups_to_keep
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.company import clean_company, set_company
 from crm_desktop.services.settings import company_name, set_company_name
 from crm_desktop.sync.state import office_key, set_office_key
 from crm_desktop.ui.errors import show_unexpected_error
 from crm_desktop.ui.forms import FormErrors, select_data
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.settings.backups_page import BackupsPage
+from crm_desktop.views.settings.company_page import CompanyPage
 from crm_desktop.views.settings.users_page import UsersPage
 
 LANGUAGE_NAMES = (("ไทย", "th"), ("English", "en"))  # each in its own language, never translated
@@ -119,6 +122,8 @@ class SettingsDialog(QDialog):
         general_layout.addLayout(form)
         general_layout.addStretch(1)
         self.pages.addTab(general, self.tr("General"))
+        self.company_page = CompanyPage(env)
+        self.pages.addTab(self.company_page, self.tr("Company"))
         self.users_page = UsersPage(env)
         env.bus.changed.connect(self._people_changed)
         self.pages.addTab(self.users_page, self.tr("Users"))
@@ -131,6 +136,8 @@ class SettingsDialog(QDialog):
         self.errors.register("company_name", self.company)
         self.errors.register("user_id", self.user)
         self.errors.register("clash_days", self.clash_days)
+        for field, widget in self.company_page.fields().items():
+            self.errors.register(field, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Save"))
@@ -150,7 +157,10 @@ class SettingsDialog(QDialog):
             return False
         try:
             name = validation.optional_text(self.company.text(), "company_name", COMPANY_MAX)
+            details = clean_company(self.company_page.data())
         except DomainError as err:
+            if isinstance(err, ValidationError) and err.field in self.company_page.fields():
+                self.pages.setCurrentWidget(self.company_page)
             self.errors.show_error(err)
             return False
         known = {u.id for u in users(self.env.db)}
@@ -165,6 +175,9 @@ class SettingsDialog(QDialog):
             if company_changed:
                 changes = set_company_name(self.env.ctx.uow(), name)
                 self.env.bus.publish(changes, self.tr("Company name saved"))
+            if details != clean_company(self.company_page.saved):
+                changes = set_company(self.env.ctx.uow(), details)
+                self.env.bus.publish(changes, self.tr("Company details saved"))
             if user_changed:
                 switch_user(self.env.ctx, user_id)
             if keep != self.backups.keep_saved:

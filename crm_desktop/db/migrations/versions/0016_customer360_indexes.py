@@ -1,7 +1,7 @@
 """customer 360 indexes: a customer's sales and their lines' products, read from indexes alone
 
-Revision ID: 0015c360
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-06 18:40:00
 
 The 360 page and its "bought together" hints read the orders of a customer by status and the
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0015c360'
-down_revision = '0014'
+revision = '0016'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 

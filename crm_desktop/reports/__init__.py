@@ -1,0 +1,1 @@
+"""Printed documents (reportlab): the quotation PDF. Reads through queries/ and services/, never Qt."""

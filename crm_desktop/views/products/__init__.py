@@ -1,0 +1,1 @@
+"""The Products tab and the product form."""

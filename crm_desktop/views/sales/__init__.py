@@ -1,0 +1,1 @@
+"""Quotations and sales orders: their lists, forms and the lines editor they share with deals."""
