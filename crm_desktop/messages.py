@@ -625,6 +625,11 @@ THAI: dict[str, str] = {
     "Line {number}: the discount is more than the line's amount.": "รายการที่ {number}: ส่วนลดมากกว่ายอดเงินของรายการ",
     "Line {number} needs a description or a product.": "รายการที่ {number} ต้องมีรายละเอียดหรือเลือกสินค้า",
     "A document has at most {max} lines.": "เอกสารหนึ่งฉบับมีได้ไม่เกิน {max} รายการ",
+    # services/contact_links.py
+    "Unknown kind of relationship {value}.": "ไม่รู้จักประเภทความสัมพันธ์ {value}",
+    "Choose the person to link.": "โปรดเลือกบุคคลที่จะเชื่อมโยง",
+    "A person cannot be linked to themselves.": "เชื่อมโยงบุคคลกับตัวเองไม่ได้",
+    "These two people are already linked this way.": "สองคนนี้มีความสัมพันธ์แบบนี้อยู่แล้ว",
 }
 
 
