@@ -50,6 +50,7 @@ from crm_desktop.services.sales.quotations import (
     update_quotation,
 )
 from crm_desktop.sync.files import ImportResult, export_bundle, import_bundle
+from crm_desktop.sync.report import import_summary
 from tests.sync_helpers import dump, make_template, new_copy
 from tests.time_helpers import TODAY, make_clock
 
@@ -138,8 +139,11 @@ def test_two_copies_numbering_at_once_never_clash(office_copies: dict[str, AppCo
     assert sorted(r[0] for r in rows(rep, "SELECT number FROM sales_order")) == [
         "SO2569-7F3A-0001", "SO2569-7F3A-0002", "SO2569-7F3A-0003"]
     # The office gives the rep's documents office numbers as it imports them; the import says so.
-    report = send(rep, office, tmp_path).report
+    result = send(rep, office, tmp_path)
+    report = result.report
     assert report.renumbered == {"quotation": 3, "sales_order": 3}
+    assert "This copy is the office: 6 document(s) whose number clashed" in import_summary(result)
+    assert "เอกสาร 6 ฉบับ" in import_summary(result, "th")
     assert report.of("sales_order").new == 3 and report.of("sales_order").updated == 0  # counted once, as new
     send(office, rep, tmp_path)
     for ctx in (office, rep):
@@ -286,6 +290,46 @@ def test_a_single_office_never_sees_a_code_and_keeps_its_numbers(office_copies: 
     # The office's own document keeps its number although the rep's was made first.
     shown = numbers_of(office, "quotation")
     assert shown[q_off] == ("QT2569-0001", 1, "") and shown[q_rep] == ("QT2569-0002", 1, "QT2569-0001")
+
+
+def test_a_revision_made_before_the_renumbering_arrived_follows_it(office_copies: dict[str, AppContext],
+                                                                     tmp_path: Path) -> None:
+    office, rep = office_copies["office"], office_copies["rep"]
+    customer = start(office_copies, tmp_path)
+    q = new_quotation(rep, customer)
+    send_quotation(rep.uow(), q, TODAY, rep.now())
+    send(rep, office, tmp_path)  # the office renumbers it...
+    q2 = revise_quotation(rep.uow(), q, TODAY).created[0]  # ...while the rep revises it under the old number
+    assert numbers_of(rep, "quotation")[q2] == ("QT2569-7F3A-0001", 2, "")
+    send(rep, office, tmp_path)
+    send(office, rep, tmp_path)
+    for ctx in (office, rep):
+        shown = numbers_of(ctx, "quotation")
+        assert shown[q] == ("QT2569-0002", 1, "QT2569-7F3A-0001")
+        assert shown[q2] == ("QT2569-0002", 2, "QT2569-7F3A-0001")
+        assert quotation_id_by_number(ctx.database, "QT2569-7F3A-0001") == q2
+    assert sales_dump(rep) == sales_dump(office)
+
+
+def test_copies_with_the_same_code_get_different_numbers(office_copies: dict[str, AppContext], tmp_path: Path,
+                                                         template: Path, clock: FixedClock) -> None:
+    office, rep = office_copies["office"], office_copies["rep"]
+    twin = new_copy(template, tmp_path, "twin", clock, site="7f3aeeee00000004")  # the rep's code, by chance
+    try:
+        customer = start(office_copies, tmp_path)
+        send(office, twin, tmp_path)
+        q_rep, q_twin = new_quotation(rep, customer), new_quotation(twin, customer)
+        assert numbers_of(rep, "quotation")[q_rep][0] == numbers_of(twin, "quotation")[q_twin][0] == "QT2569-7F3A-0001"
+        send(twin, office, tmp_path)
+        send(rep, office, tmp_path)
+        shown = numbers_of(office, "quotation")
+        assert shown[q_twin] == ("QT2569-0002", 1, "QT2569-7F3A-0001")
+        assert shown[q_rep] == ("QT2569-0003", 1, "QT2569-7F3A-0001")
+        for ctx in (rep, twin):
+            send(office, ctx, tmp_path)
+            assert sales_dump(ctx) == sales_dump(office)
+    finally:
+        twin.close()
 
 
 @pytest.mark.parametrize("arrival", ["clock order", "branch before rep", "office hears last"])
