@@ -27,6 +27,7 @@ from crm_desktop import cli
 from crm_desktop.clock import FixedClock, office_time
 from crm_desktop.models import Activity
 from crm_desktop.queries.activities.reminders import scan_reminders
+from crm_desktop.queries.sales.documents import DocumentFilter, document_count, document_keys, document_rows
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.activities.reminders import snooze_reminders, snooze_until
@@ -35,7 +36,17 @@ from crm_desktop.services.backups import back_up_now, check_and_back_up
 from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, delete_contacts, update_contact
 from crm_desktop.services.opportunities import move_to_stage, set_deal_lines
 from crm_desktop.services.products import ProductInput, create_product, product_input, update_product
+from crm_desktop.services.sales.documents import OrderInput, OrderLineInput, QuotationInput
 from crm_desktop.services.sales.lines import LineInput
+from crm_desktop.services.sales.numbers import become_office
+from crm_desktop.services.sales.orders import (
+    Delivery,
+    confirm_order,
+    create_order,
+    order_from_quotation,
+    record_delivery,
+)
+from crm_desktop.services.sales.quotations import accept_quotation, create_quotation, send_quotation
 from crm_desktop.services.stages import default_stage_id
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.ui.prefs import Prefs
@@ -148,6 +159,22 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
             opportunities_tab.show_record(deal_with_lines)
             dialog_shot("deal-lines", opportunities_tab.edit_lines)
 
+    orders_tab = getattr(window, "orders_tab", None)
+    if orders_tab is not None:  # the Orders tab: quotations, sales orders (late ones marked), their forms
+        window.tabs.setCurrentWidget(orders_tab)
+        for page, name in ((orders_tab.quotations, "quotations"), (orders_tab.orders, "orders")):
+            orders_tab.reveal(page)
+            page.refresh()
+            if page.model.rowCount():  # the orders page shows its oldest order: late, marked in red
+                page.table.selectRow(page.model.rowCount() - 1 if page is orders_tab.orders else 0)
+            save(window, out / f"{lang}-{name}.png", app)
+        orders_tab.reveal(orders_tab.quotations)
+        dialog_shot("quotation-dialog", lambda: orders_tab.quotations.edit_record(
+            first_document(window, "quotation", "draft")))
+        orders_tab.reveal(orders_tab.orders)
+        orders_tab.orders.show_record(first_document(window, "sales_order", "partly_delivered"))
+        dialog_shot("delivery-dialog", orders_tab.orders.record_delivery)
+
     window.tabs.setCurrentWidget(window.activities_tab)
     save(window, out / f"{lang}-activities.png", app)
     today = window.activities_tab.rows("today")
@@ -212,6 +239,13 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
     if window.language is not None:
         window.language.apply("en")  # take this language's translators off, or the next one speaks it too
     settle(app)
+
+
+def first_document(window: MainWindow, kind: str, status: str) -> str:
+    """The newest quotation or order in `status` (the sample data has one of each)."""
+    db = window.env.db
+    keys = document_keys(db, kind, DocumentFilter(status=status))
+    return document_rows(db, kind, keys[:1])[0].id
 
 
 def weekly_meeting(window: MainWindow) -> ActivityInput:
@@ -379,6 +413,50 @@ def my_day_sample(ctx: AppContext) -> None:
                                              all_day=True, owner_id=ctx.user_id, assignee_id=ctx.user_id))
 
 
+def orders_sample(ctx: AppContext) -> None:
+    """Quotations in each state and orders along their way, one of them late, when the data has none."""
+    if document_count(ctx.database, "quotation", DocumentFilter()):
+        return
+    become_office(ctx.uow())  # the office's own numbers, without a copy code
+    with sqlite3.connect(ctx.database.path) as conn:
+        accounts = [r[0] for r in conn.execute("SELECT id FROM account WHERE deleted_at IS NULL ORDER BY id LIMIT 8")]
+    today, day = ctx.today(), timedelta(days=1)
+    with sqlite3.connect(ctx.database.path) as conn:  # the sample price list's products, when it is there
+        skus = dict(conn.execute("SELECT sku, id FROM product WHERE deleted_at IS NULL"))
+    aircon = LineInput("แอร์ติดผนังอินเวอร์เตอร์ 12,000 BTU", 4000, 1_590_000, skus.get("AC-12INV"), "เครื่อง")
+    install = LineInput("ค่าติดตั้งแอร์พร้อมท่อ 4 เมตร", 4000, 350_000, skus.get("SV-INST"), "ครั้ง")
+    clean = LineInput("ล้างแอร์ประจำปี (สัญญา 12 เดือน)", 12_000, 60_000, unit="ครั้ง", discount_bp=1000)
+    steps = ("draft", "sent", "accepted", "sent", "draft", "accepted")
+    for i, (account_id, step) in enumerate(zip(accounts, steps, strict=False)):
+        lines = [aircon, install] if i % 2 == 0 else [clean]
+        data = QuotationInput(account_id=account_id, issued_on=today - (12 - i) * day, lines=lines,
+                              payment_terms="เครดิต 30 วัน", remarks="ราคานี้รวมค่าขนส่งในเขตกรุงเทพฯ")
+        quotation = create_quotation(ctx.uow(), data, today).created[0]
+        if step != "draft":
+            send_quotation(ctx.uow(), quotation, today, ctx.now())
+        if step == "accepted":
+            accept_quotation(ctx.uow(), quotation, today)
+            order = order_from_quotation(ctx.uow(), quotation, today).created[0]
+            confirm_order(ctx.uow(), order, today, ctx.now())
+    for n, account_id in enumerate(accounts[5:8]):
+        promised = [today - (3 - n) * day, today + 7 * day]
+        lines = [OrderLineInput("ตู้แช่เครื่องดื่ม 2 ประตู", 2000, 2_450_000, unit="ตู้", promised_on=promised[0]),
+                 OrderLineInput("พัดลมไอเย็น 40 ลิตร", 6000, 590_000, unit="เครื่อง", promised_on=promised[1])]
+        order = create_order(ctx.uow(), OrderInput(account_id=account_id, issued_on=today - 10 * day, lines=lines),
+                             today).created[0]
+        confirm_order(ctx.uow(), order, today, ctx.now())
+        if n:
+            first = order_lines(ctx, order)[:n]
+            record_delivery(ctx.uow(), order, [Delivery(line, 2000, today - day, "DN-0412") for line in first],
+                            today)
+
+
+def order_lines(ctx: AppContext, order_id: str) -> list[str]:
+    with sqlite3.connect(ctx.database.path) as conn:
+        return [r[0] for r in conn.execute("SELECT id FROM sales_order_line WHERE order_id = ? ORDER BY position",
+                                           (order_id,))]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
@@ -402,6 +480,7 @@ def main() -> int:
                 my_day_sample(ctx)
                 reminder_sample(ctx, clock)
                 deal_with_lines = products_sample(ctx)
+                orders_sample(ctx)
             for lang in args.lang:
                 shoot(ctx, lang, args.out, Path(tmp) / "settings.ini", sync_file, timeline_account, deal_with_lines)
         finally:

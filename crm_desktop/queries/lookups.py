@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from crm_desktop.db.database import Database
 from crm_desktop.errors import ValidationError
-from crm_desktop.models import Account, Contact, Lead, Opportunity, Product, User
+from crm_desktop.models import Account, Contact, Lead, Opportunity, Product, Quotation, SalesOrder, User
 from crm_desktop.queries.listing import rowid
 
 
@@ -54,7 +54,7 @@ def account_values(db: Database, column: str) -> list[str]:
 def record_key(db: Database, entity: str, record_id: str) -> int | None:
     """The list key (rowid) of a live record, so a list can find and select it."""
     model = {"account": Account, "contact": Contact, "lead": Lead, "opportunity": Opportunity,
-             "product": Product}[entity]
+             "product": Product, "quotation": Quotation, "sales_order": SalesOrder}[entity]
     table = model.__table__
     stmt = select(rowid(table)).select_from(table).where(model.id == record_id, model.deleted_at.is_(None))
     with db.engine.connect() as conn:

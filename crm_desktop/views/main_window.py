@@ -49,6 +49,7 @@ from crm_desktop.views.opportunities.tab import OpportunitiesTab
 from crm_desktop.views.products.tab import ProductsTab
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.reminders.notifier import ReminderNotifier
+from crm_desktop.views.sales.tab import OrdersTab
 from crm_desktop.views.settings.backups_page import tell_if_settings_lost
 from crm_desktop.views.settings.dialog import SettingsDialog
 from crm_desktop.views.sync.tab import SyncTab
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
             "lead": icon("lead", self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder)),
             "opportunity": icon("opportunity", self.style().standardIcon(QStyle.StandardPixmap.SP_DialogYesButton)),
             "product": icon("product", self.style().standardIcon(QStyle.StandardPixmap.SP_DriveHDIcon)),
+            "quotation": self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            "sales_order": self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogListView),
         }
 
         self.tabs = QTabWidget()
@@ -224,6 +227,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.leads_tab, self.icons["lead"], "")  # first: leads come before accounts
         self.tabs.addTab(self.opportunities_tab, self.icons["opportunity"], "")  # then the deals they become
         self.tabs.addTab(self.products_tab, self.icons["product"], "")  # what the deals are about
+        self.orders_tab = OrdersTab(self.env)
+        self.orders_tab.open_record.connect(self.open_record)
+        self.tabs.addTab(self.orders_tab, self.icons["quotation"], "")  # and their quotations and orders
+        for tab in (self.accounts_tab, self.contacts_tab, self.opportunities_tab):
+            tab.new_quotation_for.connect(self.new_quotation)
         self.tabs.addTab(self.accounts_tab, self.icons["account"], "")
         self.tabs.addTab(self.contacts_tab, self.icons["contact"], "")
         self.activities_tab = MyDayTab(self.env)
@@ -237,10 +245,12 @@ class MainWindow(QMainWindow):
         self.sync_tab = SyncTab(self.env)
         self.sync_tab.imported.connect(lambda _changes: self._update_counts())
         self.sync_tab.imported.connect(lambda _changes: self.reminders.check())
+        self.sync_tab.renumbered.connect(self.orders_tab.refresh)
         self.tabs.addTab(self.sync_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "")
         self.tabs.setCurrentWidget(self.accounts_tab)  # the start tab, unless the user left another one
         current = self.env.prefs.current_tab()
-        for tab in [*self.record_tabs(), self.activities_tab, self.calendar_tab, self.anniversaries_tab, self.sync_tab]:
+        for tab in [*self.record_tabs(), self.orders_tab, self.activities_tab, self.calendar_tab,
+                    self.anniversaries_tab, self.sync_tab]:
             if current == tab.NAME:
                 self.tabs.setCurrentWidget(tab)
 
@@ -276,6 +286,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.leads_tab), self.tr("Leads"))
         self.tabs.setTabText(self.tabs.indexOf(self.opportunities_tab), self.tr("Deals"))
         self.tabs.setTabText(self.tabs.indexOf(self.products_tab), self.tr("Products"))
+        self.tabs.setTabText(self.tabs.indexOf(self.orders_tab), self.tr("Orders"))
         self.tabs.setTabText(self.tabs.indexOf(self.activities_tab), self.tr("Activities"))
         self.tabs.setTabText(self.tabs.indexOf(self.calendar_tab), self.tr("Calendar"))
         self.tabs.setTabText(self.tabs.indexOf(self.anniversaries_tab), self.tr("Anniversaries"))
@@ -287,34 +298,49 @@ class MainWindow(QMainWindow):
     # --- tabs -----------------------------------------------------------------------------
 
     def record_tabs(self) -> list[RecordTab]:
-        return [self.leads_tab, self.opportunities_tab, self.products_tab, self.accounts_tab, self.contacts_tab]
+        return [self.leads_tab, self.opportunities_tab, self.products_tab, self.accounts_tab, self.contacts_tab,
+                *self.orders_tab.page_list()]
+
+    def _current_widget(self) -> QWidget:
+        """The tab shown, or on the Orders tab the page shown (a list of its own)."""
+        widget = self.tabs.currentWidget()
+        return widget.current_page() if isinstance(widget, OrdersTab) else widget
 
     def current_tab(self) -> RecordTab:
-        widget = self.tabs.currentWidget()
+        widget = self._current_widget()
         return widget if isinstance(widget, RecordTab) else self.accounts_tab
 
     def acting_tab(self) -> RecordTab | MyDayTab:
         """The tab that New, Edit and Delete act on: the current one when it is a list."""
-        widget = self.tabs.currentWidget()
+        widget = self._current_widget()
         return widget if isinstance(widget, RecordTab | MyDayTab) else self.accounts_tab
 
     def tab_for(self, kind: str) -> RecordTab:
         return {"contact": self.contacts_tab, "lead": self.leads_tab, "opportunity": self.opportunities_tab,
-                "product": self.products_tab}.get(kind, self.accounts_tab)
+                "product": self.products_tab, "quotation": self.orders_tab.quotations,
+                "sales_order": self.orders_tab.orders}.get(kind, self.accounts_tab)
 
     def _tab_changed(self) -> None:
-        widget = self.tabs.currentWidget()
+        widget = self._current_widget()
         on_records = isinstance(widget, RecordTab)
         for action in (self.act_new, self.act_edit, self.act_delete):
             action.setEnabled(on_records or widget is self.activities_tab)
         for action in (self.act_filter, self.act_columns):
             action.setEnabled(on_records)  # they act on a lazy list: the Sync and Activities tabs have none
-        self.env.prefs.set_current_tab(getattr(widget, "NAME", self.accounts_tab.NAME))
+        self.env.prefs.set_current_tab(getattr(self.tabs.currentWidget(), "NAME", self.accounts_tab.NAME))
+
+    def show_list(self, tab: RecordTab) -> None:
+        """Bring a list to the front (a page of the Orders tab inside its tab)."""
+        if tab in self.orders_tab.page_list():
+            self.tabs.setCurrentWidget(self.orders_tab)
+            self.orders_tab.reveal(tab)
+        else:
+            self.tabs.setCurrentWidget(tab)
 
     def open_record(self, kind: str, record_id: str) -> bool:
         """Switch to the record's tab, select it in the list and show its detail."""
         tab = self.tab_for(kind)
-        self.tabs.setCurrentWidget(tab)
+        self.show_list(tab)
         found = tab.show_record(record_id)
         tab.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return found
@@ -324,6 +350,12 @@ class MainWindow(QMainWindow):
         dialog = ActivityDialog(self.env, self, activity_id=activity_id, occurrence=occurrence)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog
+
+    def new_quotation(self, preset: dict[str, str]) -> QWidget:
+        """"New quotation…" on a customer or deal: the form, prefilled; once saved, the quotation is shown."""
+        dialog = self.orders_tab.quotations.new_for(**preset)
+        dialog.accepted.connect(lambda: dialog.record_id and self.open_record("quotation", dialog.record_id))
         return dialog
 
     def _new_contact_for(self, account_id: str, account_name: str) -> None:
@@ -346,8 +378,8 @@ class MainWindow(QMainWindow):
         self.env.bus.changed.disconnect(self.activities_tab.on_changes)
         self.calendar_tab.close_dialogs()
         self.env.bus.changed.disconnect(self.calendar_tab.on_changes)
-        old: list[QWidget] = [*self.record_tabs(), self.activities_tab, self.calendar_tab, self.anniversaries_tab,
-                              self.sync_tab]
+        old: list[QWidget] = [*self.record_tabs(), self.orders_tab, self.activities_tab, self.calendar_tab,
+                              self.anniversaries_tab, self.sync_tab]
         self.tabs.blockSignals(True)
         self.tabs.clear()
         for tab in old:

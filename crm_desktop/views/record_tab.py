@@ -47,6 +47,10 @@ class RecordTab(QWidget):
     DELETE: ClassVar[Callable[[Any, Iterable[str]], Changes]]
     RESTORE: ClassVar[Callable[[Any, Iterable[str]], Changes]]
     counts_changed = Signal()
+    # "New quotation…" on the detail pane (accounts, contacts, deals): new_quotation_input's keyword
+    # arguments for the record shown; the main window opens the form on the Orders tab.
+    QUOTES = False
+    new_quotation_for = Signal(object)
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,6 +198,13 @@ class RecordTab(QWidget):
             "RecordTab", "Plan a call, meeting, visit or task with this record"))
         self.new_activity_button.clicked.connect(lambda: self.new_activity())
         row.addWidget(self.new_activity_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.new_quotation_button = QPushButton(QCoreApplication.translate("RecordTab", "New quotation…"))
+        self.new_quotation_button.setObjectName("newQuotationButton")
+        self.new_quotation_button.setToolTip(QCoreApplication.translate(
+            "RecordTab", "A quotation for this customer or deal, filled in from it"))
+        self.new_quotation_button.clicked.connect(self.new_quotation)
+        self.new_quotation_button.setVisible(self.QUOTES)
+        row.addWidget(self.new_quotation_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
 
     def build_detail(self) -> QWidget:
@@ -208,6 +219,15 @@ class RecordTab(QWidget):
     def activity_preset(self) -> ActivityInput | None:
         """A new activity linked to the record shown (None when none is shown)."""
         return None
+
+    def quotation_preset(self) -> dict[str, str] | None:
+        """The record shown as new_quotation_input's keyword arguments (None when none is shown)."""
+        return None
+
+    def new_quotation(self) -> None:
+        preset = self.quotation_preset()
+        if preset is not None:
+            self.new_quotation_for.emit(preset)
 
     def delete_ids(self, ids: list[str]) -> Changes:
         return type(self).DELETE(self.env.ctx.uow(), ids)

@@ -1665,6 +1665,73 @@
     </message>
 </context>
 <context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Record delivery for %1</source>
+        <translation>บันทึกการส่งของของ %1</translation>
+    </message>
+    <message>
+        <source>Record delivery</source>
+        <translation>บันทึกการส่งของ</translation>
+    </message>
+    <message>
+        <source>Type how much of each line is handed over now. Lines left at 0 are not touched.</source>
+        <translation>พิมพ์จำนวนที่ส่งมอบครั้งนี้ของแต่ละรายการ รายการที่เว้นไว้หรือเป็น 0 จะไม่ถูกแก้ไข</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>จำนวนสั่ง</translation>
+    </message>
+    <message>
+        <source>Delivered so far</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>Still to deliver</source>
+        <translation>ค้างส่ง</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>กำหนดส่ง</translation>
+    </message>
+    <message>
+        <source>Deliver now</source>
+        <translation>ส่งครั้งนี้</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>วันที่ส่ง</translation>
+    </message>
+    <message>
+        <source>e.g. delivery note DN-0456, received by คุณสมศรี</source>
+        <translation>เช่น ใบส่งของ DN-0456 ผู้รับ คุณสมศรี</translation>
+    </message>
+    <message>
+        <source>Delivery note</source>
+        <translation>หมายเหตุการส่ง / เลขใบส่งของ</translation>
+    </message>
+    <message>
+        <source>Everything still open</source>
+        <translation>ส่งครบทุกรายการที่ค้าง</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 is not a quantity.</source>
+        <translation>รายการที่ %1: %2 ไม่ใช่จำนวนที่ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>Type the quantity delivered now on at least one line.</source>
+        <translation>พิมพ์จำนวนที่ส่งครั้งนี้อย่างน้อยหนึ่งรายการ</translation>
+    </message>
+    <message>
+        <source>Recorded a delivery for %1</source>
+        <translation>บันทึกการส่งของของ %1 แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>DisqualifyDialog</name>
     <message>
         <source>Disqualify lead</source>
@@ -1689,6 +1756,299 @@
     <message>
         <source>Lead disqualified</source>
         <translation>ตัดลีดออกแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Type part of the company&apos;s name (empty for a private customer)…</source>
+        <translation>พิมพ์บางส่วนของชื่อบริษัท (เว้นว่างถ้าเป็นลูกค้าบุคคล)…</translation>
+    </message>
+    <message>
+        <source>No matching account</source>
+        <translation>ไม่พบบริษัทที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>The person, or the private customer…</source>
+        <translation>ผู้ติดต่อ หรือลูกค้าบุคคล…</translation>
+    </message>
+    <message>
+        <source>No matching contact</source>
+        <translation>ไม่พบผู้ติดต่อที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>The deal this is for (optional)…</source>
+        <translation>ดีลที่เกี่ยวข้อง (ไม่บังคับ)…</translation>
+    </message>
+    <message>
+        <source>No matching deal</source>
+        <translation>ไม่พบดีลที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>ดีล</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(ไม่ระบุ)</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>พนักงานขาย</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>(ไม่ทราบ)</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>ช่องทางการขาย</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>เอกสาร</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>ภาษาไทย</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>ภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Printout language</source>
+        <translation>ภาษาของเอกสารที่พิมพ์</translation>
+    </message>
+    <message>
+        <source>e.g. เครดิต 30 วัน</source>
+        <translation>เช่น เครดิต 30 วัน</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>เงื่อนไขการชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Printed on the document, e.g. delivery within 7 days</source>
+        <translation>พิมพ์ลงในเอกสาร เช่น จัดส่งภายใน 7 วัน</translation>
+    </message>
+    <message>
+        <source>For the office only; never printed</source>
+        <translation>ใช้ภายในสำนักงานเท่านั้น ไม่พิมพ์ลงเอกสาร</translation>
+    </message>
+    <message>
+        <source>Remarks (printed)</source>
+        <translation>หมายเหตุ (พิมพ์ในเอกสาร)</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>บันทึกภายใน</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation>ดีล</translation>
+    </message>
+    <message>
+        <source>Choose the %1 from the list that appears while you type, or clear the field.</source>
+        <translation>เลือก%1จากรายการที่ปรากฏขณะพิมพ์ หรือล้างช่องนี้</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPage</name>
+    <message>
+        <source>Edit…</source>
+        <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>ลบ…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>ทุกสถานะ</translation>
+    </message>
+    <message>
+        <source>Customer…</source>
+        <translation>ลูกค้า…</translation>
+    </message>
+    <message>
+        <source>No matching customer</source>
+        <translation>ไม่พบลูกค้าที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>ทุกช่องทาง</translation>
+    </message>
+    <message>
+        <source>Month of the document&apos;s date</source>
+        <translation>เดือนของวันที่ในเอกสาร</translation>
+    </message>
+    <message>
+        <source>Any month</source>
+        <translation>ทุกเดือน</translation>
+    </message>
+    <message>
+        <source>All reps</source>
+        <translation>พนักงานขายทุกคน</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>ลำดับ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>หน่วย</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>ราคาต่อหน่วย</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>รายการสินค้า</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>เรียน</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>ดีล</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>พนักงานขาย</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>ช่องทางการขาย</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>เงื่อนไขการชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Remarks (printed)</source>
+        <translation>หมายเหตุ (พิมพ์ในเอกสาร)</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>บันทึกภายใน</translation>
+    </message>
+    <message>
+        <source>Tax ID %1</source>
+        <translation>เลขประจำตัวผู้เสียภาษี %1</translation>
+    </message>
+    <message>
+        <source>include VAT</source>
+        <translation>รวมภาษีมูลค่าเพิ่ม</translation>
+    </message>
+    <message>
+        <source>exclude VAT</source>
+        <translation>ไม่รวมภาษีมูลค่าเพิ่ม</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>รวมเป็นเงิน</translation>
+    </message>
+    <message>
+        <source>Before line discounts</source>
+        <translation>ก่อนหักส่วนลดรายการ</translation>
+    </message>
+    <message>
+        <source>Line discounts</source>
+        <translation>ส่วนลดรายการ</translation>
+    </message>
+    <message>
+        <source>Bill discount</source>
+        <translation>ส่วนลดท้ายบิล</translation>
+    </message>
+    <message>
+        <source>Amount before VAT</source>
+        <translation>มูลค่าก่อนภาษี</translation>
+    </message>
+    <message>
+        <source>VAT %1 %</source>
+        <translation>ภาษีมูลค่าเพิ่ม %1 %</translation>
+    </message>
+    <message>
+        <source>Grand total</source>
+        <translation>ยอดรวมทั้งสิ้น</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>How new document numbers look. {year} is the Buddhist Era year of the document&apos;s date, {yy} its last two digits, {ce} the year A.D., {month} the month, {seq} the running number (needed, once) and {copy} where another copy puts its code.</source>
+        <translation>รูปแบบเลขที่ของเอกสารใหม่ {year} คือปี พ.ศ. ของวันที่ในเอกสาร {yy} คือเลขสองหลักท้ายของปีนั้น {ce} คือปี ค.ศ. {month} คือเดือน {seq} คือเลขลำดับ (ต้องมี หนึ่งครั้ง) และ {copy} คือตำแหน่งที่สำเนาเครื่องอื่นใส่รหัสของตน</translation>
+    </message>
+    <message>
+        <source>Quotations</source>
+        <translation>ใบเสนอราคา</translation>
+    </message>
+    <message>
+        <source>Sales orders</source>
+        <translation>ใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>A new pattern applies to documents made from now on; numbers already given stay. The running number continues from the highest one given with the same beginning.</source>
+        <translation>รูปแบบใหม่ใช้กับเอกสารที่ออกต่อจากนี้ เลขที่ที่ออกไปแล้วไม่เปลี่ยน เลขลำดับจะต่อจากเลขสูงสุดที่เคยออกด้วยส่วนต้นเดียวกัน</translation>
+    </message>
+    <message>
+        <source>e.g. %1 (on another copy: %2)</source>
+        <translation>เช่น %1 (บนสำเนาเครื่องอื่น: %2)</translation>
     </message>
 </context>
 <context>
@@ -2916,6 +3276,10 @@
         <translation>สินค้า</translation>
     </message>
     <message>
+        <source>Orders</source>
+        <translation>เอกสารขาย</translation>
+    </message>
+    <message>
         <source>Activities</source>
         <translation>กิจกรรม</translation>
     </message>
@@ -3518,6 +3882,238 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Saved deal %1</source>
         <translation>บันทึกดีล %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>New sales order</source>
+        <translation>ใบสั่งขายใหม่</translation>
+    </message>
+    <message>
+        <source>Edit sales order %1</source>
+        <translation>แก้ไขใบสั่งขาย %1</translation>
+    </message>
+    <message>
+        <source>A confirmed order&apos;s lines no longer change; its promised dates do.</source>
+        <translation>รายการของใบสั่งขายที่ยืนยันแล้วแก้ไขไม่ได้ แต่ยังเปลี่ยนวันนัดส่งได้</translation>
+    </message>
+    <message>
+        <source>Empty: the customer&apos;s address</source>
+        <translation>เว้นว่าง: ใช้ที่อยู่ของลูกค้า</translation>
+    </message>
+    <message>
+        <source>Deliver to</source>
+        <translation>ที่อยู่จัดส่ง</translation>
+    </message>
+    <message>
+        <source>Promised delivery dates</source>
+        <translation>วันที่นัดส่งของ</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Promised by</source>
+        <translation>นัดส่งภายใน</translation>
+    </message>
+    <message>
+        <source>Each line&apos;s promised date; a line not delivered in full by then shows as late.</source>
+        <translation>วันที่นัดส่งของแต่ละรายการ รายการที่ยังส่งไม่ครบเมื่อเลยวันนั้นจะแสดงว่าล่าช้า</translation>
+    </message>
+    <message>
+        <source>Saved the sales order</source>
+        <translation>บันทึกใบสั่งขายแล้ว</translation>
+    </message>
+    <message>
+        <source>Saved sales order %1</source>
+        <translation>บันทึกใบสั่งขาย %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>Number</source>
+        <translation>เลขที่</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>พนักงานขาย</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Grand total</source>
+        <translation>ยอดรวมทั้งสิ้น</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>Late only</source>
+        <translation>เฉพาะที่ล่าช้า</translation>
+    </message>
+    <message>
+        <source>Orders with a line whose promised delivery date has passed</source>
+        <translation>ใบสั่งขายที่มีรายการเลยวันนัดส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>Filter by number, customer or deal…</source>
+        <translation>กรองตามเลขที่ ลูกค้า หรือดีล…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sales order(s)</source>
+        <translation>
+            <numerusform>ใบสั่งขาย %Ln ใบ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n sales order(s)?</source>
+        <translation>
+            <numerusform>ต้องการลบใบสั่งขาย %Ln ใบหรือไม่?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n sales order(s)</source>
+        <translation>
+            <numerusform>ลบใบสั่งขาย %Ln ใบแล้ว</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New sales order without a quotation (Ctrl+N)</source>
+        <translation>ใบสั่งขายใหม่โดยไม่มีใบเสนอราคา (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Select a sales order to see its lines and deliveries.</source>
+        <translation>เลือกใบสั่งขายเพื่อดูรายการและการส่งของ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>กำหนดส่ง</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <comment>quantity</comment>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>วันที่ส่ง</translation>
+    </message>
+    <message>
+        <source>Delivery note</source>
+        <translation>ใบส่งของ</translation>
+    </message>
+    <message>
+        <source>Confirmed on</source>
+        <translation>ยืนยันเมื่อ</translation>
+    </message>
+    <message>
+        <source>Invoiced on</source>
+        <translation>ออกใบแจ้งหนี้เมื่อ</translation>
+    </message>
+    <message>
+        <source>Cancelled because</source>
+        <translation>เหตุผลที่ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Deliver to</source>
+        <translation>ที่อยู่จัดส่ง</translation>
+    </message>
+    <message>
+        <source>From quotation</source>
+        <translation>จากใบเสนอราคา</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>ยืนยัน</translation>
+    </message>
+    <message>
+        <source>The customer confirmed the order; its deal is marked won</source>
+        <translation>ลูกค้ายืนยันคำสั่งซื้อแล้ว ดีลจะถูกบันทึกว่าปิดการขายได้</translation>
+    </message>
+    <message>
+        <source>Record delivery…</source>
+        <translation>บันทึกการส่งของ…</translation>
+    </message>
+    <message>
+        <source>What was handed over today: quantities, date and delivery note</source>
+        <translation>สิ่งที่ส่งมอบ: จำนวน วันที่ และเลขใบส่งของ</translation>
+    </message>
+    <message>
+        <source>Mark invoiced</source>
+        <translation>ออกใบแจ้งหนี้แล้ว</translation>
+    </message>
+    <message>
+        <source>The invoice for this order was issued</source>
+        <translation>ออกใบแจ้งหนี้ของใบสั่งขายนี้แล้ว</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>ยกเลิกใบสั่งขาย…</translation>
+    </message>
+    <message>
+        <source>Cancel the order, saying why</source>
+        <translation>ยกเลิกใบสั่งขาย พร้อมระบุเหตุผล</translation>
+    </message>
+    <message>
+        <source>Confirmed %1</source>
+        <translation>ยืนยัน %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>%1 invoiced</source>
+        <translation>%1 ออกใบแจ้งหนี้แล้ว</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>ยกเลิกใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>Why is %1 cancelled?</source>
+        <translation>ยกเลิก %1 เพราะอะไร?</translation>
+    </message>
+    <message>
+        <source>Keep the order</source>
+        <translation>ไม่ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Cancelled %1</source>
+        <translation>ยกเลิก %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>Quotations</source>
+        <translation>ใบเสนอราคา</translation>
+    </message>
+    <message>
+        <source>Sales orders</source>
+        <translation>ใบสั่งขาย</translation>
     </message>
 </context>
 <context>
@@ -4165,6 +4761,182 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
 </context>
 <context>
+    <name>QuotationDialog</name>
+    <message>
+        <source>New quotation</source>
+        <translation>ใบเสนอราคาใหม่</translation>
+    </message>
+    <message>
+        <source>Edit quotation %1</source>
+        <translation>แก้ไขใบเสนอราคา %1</translation>
+    </message>
+    <message>
+        <source>Empty: 30 days after the date</source>
+        <translation>เว้นว่าง: 30 วันหลังวันที่ในเอกสาร</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>ยืนราคาถึง</translation>
+    </message>
+    <message>
+        <source>Saved the quotation</source>
+        <translation>บันทึกใบเสนอราคาแล้ว</translation>
+    </message>
+    <message>
+        <source>Saved quotation %1</source>
+        <translation>บันทึกใบเสนอราคา %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>QuotationsPage</name>
+    <message>
+        <source>Number</source>
+        <translation>เลขที่</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>พนักงานขาย</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Grand total</source>
+        <translation>ยอดรวมทั้งสิ้น</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>ยืนราคาถึง</translation>
+    </message>
+    <message>
+        <source>Filter by number, customer or deal…</source>
+        <translation>กรองตามเลขที่ ลูกค้า หรือดีล…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quotation(s)</source>
+        <translation>
+            <numerusform>ใบเสนอราคา %Ln ใบ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n quotation(s)?</source>
+        <translation>
+            <numerusform>ต้องการลบใบเสนอราคา %Ln ใบหรือไม่?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n quotation(s)</source>
+        <translation>
+            <numerusform>ลบใบเสนอราคา %Ln ใบแล้ว</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New quotation (Ctrl+N)</source>
+        <translation>ใบเสนอราคาใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Select a quotation to see its lines and totals.</source>
+        <translation>เลือกใบเสนอราคาเพื่อดูรายการและยอดรวม</translation>
+    </message>
+    <message>
+        <source>Revisions and orders</source>
+        <translation>ฉบับแก้ไขและใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>Revisions: %1</source>
+        <translation>ฉบับแก้ไข: %1</translation>
+    </message>
+    <message>
+        <source>Sales orders: %1</source>
+        <translation>ใบสั่งขาย: %1</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>ส่ง</translation>
+    </message>
+    <message>
+        <source>Mark the quotation as sent to the customer; its deal moves to the quotation stage</source>
+        <translation>บันทึกว่าส่งใบเสนอราคาให้ลูกค้าแล้ว ดีลจะย้ายไปขั้นเสนอราคา</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>ลูกค้าตอบรับ</translation>
+    </message>
+    <message>
+        <source>The customer accepted this quotation</source>
+        <translation>ลูกค้าตอบรับใบเสนอราคานี้</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>ปฏิเสธ</translation>
+    </message>
+    <message>
+        <source>The customer declined this quotation</source>
+        <translation>ลูกค้าปฏิเสธใบเสนอราคานี้</translation>
+    </message>
+    <message>
+        <source>Make revision</source>
+        <translation>ทำฉบับแก้ไข</translation>
+    </message>
+    <message>
+        <source>A new draft with the same number and the next revision; this one stays as sent</source>
+        <translation>ฉบับร่างใหม่ เลขที่เดิม ครั้งที่แก้ไขถัดไป ฉบับนี้คงไว้ตามที่ส่ง</translation>
+    </message>
+    <message>
+        <source>Make sales order</source>
+        <translation>ออกใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>A sales order with this quotation&apos;s lines, opened on the Sales orders page</source>
+        <translation>ใบสั่งขายที่มีรายการเดียวกับใบเสนอราคานี้ เปิดในหน้าใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>PDF / Print…</source>
+        <translation>PDF / พิมพ์…</translation>
+    </message>
+    <message>
+        <source>The printed quotation: look at it, print it or save it as a PDF</source>
+        <translation>ใบเสนอราคาฉบับพิมพ์: ดูตัวอย่าง พิมพ์ หรือบันทึกเป็นไฟล์ PDF</translation>
+    </message>
+    <message>
+        <source>Edit quotation</source>
+        <translation>แก้ไขใบเสนอราคา</translation>
+    </message>
+    <message>
+        <source>%1 is %2: what the customer has must stay as it is. Make a revision to change it?</source>
+        <translation>%1 อยู่ในสถานะ %2: ฉบับที่ลูกค้าได้รับต้องคงไว้ตามเดิม ต้องการทำฉบับแก้ไขเพื่อเปลี่ยนหรือไม่?</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>ส่ง %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>%1 accepted</source>
+        <translation>ลูกค้าตอบรับ %1</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>ลูกค้าปฏิเสธ %1</translation>
+    </message>
+    <message>
+        <source>Made a revision of %1</source>
+        <translation>ทำฉบับแก้ไขของ %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Made a sales order from %1</source>
+        <translation>ออกใบสั่งขายจาก %1 แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Company</source>
@@ -4256,6 +5028,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Plan a call, meeting, visit or task with this record</source>
         <translation>นัดโทร ประชุม เยี่ยม หรือสร้างงานสำหรับรายการนี้</translation>
+    </message>
+    <message>
+        <source>New quotation…</source>
+        <translation>ใบเสนอราคาใหม่…</translation>
+    </message>
+    <message>
+        <source>A quotation for this customer or deal, filled in from it</source>
+        <translation>ใบเสนอราคาสำหรับลูกค้าหรือดีลนี้ กรอกข้อมูลให้จากรายการที่เลือก</translation>
     </message>
     <message>
         <source>%n record(s)</source>
@@ -4619,6 +5399,61 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
 </context>
 <context>
+    <name>SalesLabels</name>
+    <message>
+        <source>Draft</source>
+        <translation>ร่าง</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>ลูกค้าตอบรับ</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>ปฏิเสธ</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>หมดอายุ</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>ยืนยันแล้ว</translation>
+    </message>
+    <message>
+        <source>Partly delivered</source>
+        <translation>ส่งของบางส่วน</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>ส่งของครบ</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>ออกใบแจ้งหนี้แล้ว</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>%1 rev %2</source>
+        <translation>%1 ฉบับแก้ไขครั้งที่ %2</translation>
+    </message>
+    <message>
+        <source>%1/%2 lines, %3 %</source>
+        <translation>%1/%2 รายการ, %3 %</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>ล่าช้า</translation>
+    </message>
+</context>
+<context>
     <name>ScopeQuestion</name>
     <message>
         <source>This one</source>
@@ -4854,6 +5689,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>สำรองข้อมูล</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>เอกสาร</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
@@ -4880,6 +5719,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Clash warning saved</source>
         <translation>บันทึกการเตือนนัดซ้อนแล้ว</translation>
+    </message>
+    <message>
+        <source>Document numbers saved</source>
+        <translation>บันทึกรูปแบบเลขที่เอกสารแล้ว</translation>
     </message>
 </context>
 <context>
@@ -5168,6 +6011,26 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เมื่อตั้งรหัสสำนักงาน ไฟล์ที่ส่งออกจะถูกลงนาม และไฟล์ที่ลงนามด้วยรหัสอื่น (หรือไม่ได้ลงนาม) จะถูกปฏิเสธ</translation>
     </message>
     <message>
+        <source>Document numbers</source>
+        <translation>เลขที่เอกสาร</translation>
+    </message>
+    <message>
+        <source>This copy is the office</source>
+        <translation>สำเนานี้คือสำนักงาน</translation>
+    </message>
+    <message>
+        <source>Quotations and orders made on this copy get numbers without a copy code, and this copy gives office numbers to those of other copies</source>
+        <translation>ใบเสนอราคาและใบสั่งขายที่ออกจากสำเนานี้จะได้เลขที่ที่ไม่มีรหัสสำเนา และสำเนานี้จะออกเลขที่ของสำนักงานให้เอกสารจากสำเนาอื่น</translation>
+    </message>
+    <message>
+        <source>Renumber documents from other copies</source>
+        <translation>ออกเลขที่ใหม่ให้เอกสารจากสำเนาอื่น</translation>
+    </message>
+    <message>
+        <source>Give office numbers to the quotations and orders other copies numbered with their copy code; the first number stays findable</source>
+        <translation>ออกเลขที่ของสำนักงานให้ใบเสนอราคาและใบสั่งขายที่สำเนาอื่นออกเลขพร้อมรหัสสำเนา เลขที่เดิมยังค้นหาได้</translation>
+    </message>
+    <message>
         <source>Export sync file…</source>
         <translation>ส่งออกไฟล์ซิงก์…</translation>
     </message>
@@ -5252,6 +6115,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>รหัสเครื่อง: %1 · บันทึกการเปลี่ยนแปลง %2 รายการ · รหัสสำนักงาน %3 · มี %4 ระเบียนที่รอข้อมูลหลัก</translation>
     </message>
     <message>
+        <source>This copy is the office: its quotations and orders get numbers without a copy code.</source>
+        <translation>สำเนานี้คือสำนักงาน: ใบเสนอราคาและใบสั่งขายที่ออกจากที่นี่จะได้เลขที่ที่ไม่มีรหัสสำเนา</translation>
+    </message>
+    <message>
+        <source>Quotations and orders made on this copy carry its code %1 in their number until the office renumbers them.</source>
+        <translation>ใบเสนอราคาและใบสั่งขายที่ออกจากสำเนานี้จะมีรหัส %1 อยู่ในเลขที่ จนกว่าสำนักงานจะออกเลขที่ใหม่ให้</translation>
+    </message>
+    <message>
         <source>copy %1</source>
         <translation>เครื่อง %1</translation>
     </message>
@@ -5318,6 +6189,18 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Nothing new from copy %2: the file holds no changes.</source>
         <translation>ไม่มีข้อมูลใหม่จากเครื่อง %2: ไฟล์นี้ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
+    </message>
+    <message>
+        <source>Make this copy the office? Only one copy should be: its documents get numbers without a copy code, and it renumbers the documents of the other copies after their files are imported.</source>
+        <translation>ตั้งสำเนานี้เป็นสำนักงานหรือไม่? ควรมีเพียงสำเนาเดียว เอกสารของสำเนานี้จะได้เลขที่ที่ไม่มีรหัสสำเนา และสำเนานี้จะออกเลขที่ใหม่ให้เอกสารของสำเนาอื่นหลังนำเข้าไฟล์ของสำเนานั้น</translation>
+    </message>
+    <message>
+        <source>This copy is now the office</source>
+        <translation>สำเนานี้เป็นสำนักงานแล้ว</translation>
+    </message>
+    <message>
+        <source>Renumbered %1 quotation(s) and %2 sales order(s) from other copies.</source>
+        <translation>ออกเลขที่ใหม่ให้ใบเสนอราคา %1 ใบ และใบสั่งขาย %2 ใบจากสำเนาอื่นแล้ว</translation>
     </message>
     <message>
         <source>Office key</source>

@@ -313,3 +313,21 @@ class _Renumbering:
                 row = self._row(doc)
                 row.revision = doc.revision = self.uow.quotations.latest_revision(number) + 1
                 self.uow.session.flush()
+
+
+def number_patterns(uow: UnitOfWork) -> dict[Kind, str]:
+    """Each kind's pattern as Settings › Documents shows it (the default until one was saved)."""
+    with uow:
+        return {kind: pattern_of(uow, kind) for kind in PATTERN_KEYS}
+
+
+def example_number(pattern: str, on: date, copy_site: str = "") -> str:
+    """The first number `pattern` gives for a document dated `on`, on the office or (`copy_site`)
+    on another copy: the example beside the pattern field. Refused as `set_pattern` refuses it."""
+    return _render(check_pattern(pattern), on, copy_code(copy_site) + "-" if copy_site else "", 1)
+
+
+def this_copy_is_office(uow: UnitOfWork) -> bool:
+    """Whether this copy numbers without a copy code (the Sync tab says so)."""
+    with uow:
+        return is_office(uow)

@@ -53,6 +53,7 @@ class AccountsTab(RecordTab):
     DELETE = staticmethod(delete_accounts)
     RESTORE = staticmethod(restore_accounts)
     NAME = "accounts"
+    QUOTES = True
     open_contact = Signal(str)
     new_contact_for = Signal(str, str)  # account id, account name
 
@@ -244,6 +245,9 @@ class AccountsTab(RecordTab):
         if kind == "account" and record_id:
             self.show_record(record_id)
 
+    def quotation_preset(self) -> dict[str, str] | None:
+        return {"account_id": self._detail_id} if self._detail_id else None
+
     def activity_preset(self) -> ActivityInput | None:
         return ActivityInput(kind="call", subject="", account_id=self._detail_id) if self._detail_id else None
 
@@ -259,7 +263,7 @@ class AccountsTab(RecordTab):
         self.timeline.show_record(self._detail_id)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.children_label,
                        self.children_list, self.contacts_label, self.contacts_list, self.add_contact_button,
-                       self.new_activity_button):
+                       self.new_activity_button, self.new_quotation_button):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         self.children_list.clear()

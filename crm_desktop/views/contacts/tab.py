@@ -41,6 +41,7 @@ class ContactsTab(RecordTab):
     DELETE = staticmethod(delete_contacts)
     RESTORE = staticmethod(restore_contacts)
     NAME = "contacts"
+    QUOTES = True
     open_account = Signal(str)
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
@@ -207,6 +208,9 @@ class ContactsTab(RecordTab):
         if kind == "account" and record_id:
             self.open_account.emit(record_id)
 
+    def quotation_preset(self) -> dict[str, str] | None:
+        return {"contact_id": self._detail_id} if self._detail_id else None
+
     def activity_preset(self) -> ActivityInput | None:
         return ActivityInput(kind="call", subject="", contact_id=self._detail_id) if self._detail_id else None
 
@@ -216,7 +220,8 @@ class ContactsTab(RecordTab):
         self.dates_box.show_for(contact_id=self._detail_id)
         shown = detail is not None
         self.timeline.show_record(self._detail_id)
-        for widget in (self.detail_title, self.detail_subtitle, self.detail, self.new_activity_button):
+        for widget in (self.detail_title, self.detail_subtitle, self.detail, self.new_activity_button,
+                       self.new_quotation_button):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         if detail is None:

@@ -77,6 +77,7 @@ class OpportunitiesTab(RecordTab):
     DELETE = staticmethod(delete_opportunities)
     RESTORE = staticmethod(restore_opportunities)
     NAME = "opportunities"
+    QUOTES = True
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         self._stages: dict[str, StageRow] = {}
@@ -435,6 +436,9 @@ class OpportunitiesTab(RecordTab):
         self.timeline_rows: list[tuple[str, str, str, str, str, str]] = []
         return pane
 
+    def quotation_preset(self) -> dict[str, str] | None:
+        return {"opportunity_id": self._current.id} if self._current else None
+
     def activity_preset(self) -> ActivityInput | None:
         """The deal, and the customer and contact it is with: a clash is judged by the customer."""
         if self._current is None:
@@ -456,8 +460,8 @@ class OpportunitiesTab(RecordTab):
         shown = row is not None and data is not None
         self.timeline.show_record(row.id if row is not None and shown else None)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.timeline_label,
-                       self.timeline_view, self.new_activity_button, self.lines_label, self.edit_lines_button,
-                       self.lines_view):
+                       self.timeline_view, self.new_activity_button, self.new_quotation_button, self.lines_label,
+                       self.edit_lines_button, self.lines_view):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         if row is None or data is None:

@@ -1,1 +1,2 @@
-"""Quotations and sales orders: their lists, forms and the lines editor they share with deals."""
+"""The sales screens: the Orders tab (quotations and sales orders), their forms, the delivery dialog,
+the lines editor they share with deals and the quotation PDF preview."""

@@ -1,7 +1,8 @@
 """Settings in pages: General (language, Buddhist Era dates, company name, who is working on
 this computer, how far apart two people's activities for one customer are flagged as a clash),
 Company (the details printed on quotations, company_page.py), Users (the office's people,
-users_page.py) and Backups (see backups_page.py).
+users_page.py), Backups (see backups_page.py) and Documents (how quotation and order numbers look,
+documents_page.py).
 
 Every field is checked before anything is saved, so a bad value never leaves half the settings
 changed. The main window applies a new language or date style after the dialog closed. A restore
@@ -43,6 +44,7 @@ from crm_desktop.ui.forms import FormErrors, select_data
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.settings.backups_page import BackupsPage
 from crm_desktop.views.settings.company_page import CompanyPage
+from crm_desktop.views.settings.documents_page import DocumentsPage
 from crm_desktop.views.settings.users_page import UsersPage
 
 LANGUAGE_NAMES = (("ไทย", "th"), ("English", "en"))  # each in its own language, never translated
@@ -130,6 +132,8 @@ class SettingsDialog(QDialog):
         self.backups = BackupsPage(env)
         self.backups.restored.connect(self._restored)
         self.pages.addTab(self.backups, self.tr("Backups"))
+        self.documents = DocumentsPage(env)
+        self.pages.addTab(self.documents, self.tr("Documents"))
         layout.addWidget(self.pages, 1)
         self.errors.register("language", self.language)
         self.errors.register("backups_keep", self.backups.keep)
@@ -138,6 +142,8 @@ class SettingsDialog(QDialog):
         self.errors.register("clash_days", self.clash_days)
         for field, widget in self.company_page.fields().items():
             self.errors.register(field, widget)
+        for kind, edit in self.documents.patterns.items():
+            self.errors.register(f"{kind}_pattern", edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Save"))
@@ -163,6 +169,10 @@ class SettingsDialog(QDialog):
                 self.pages.setCurrentWidget(self.company_page)
             self.errors.show_error(err)
             return False
+        refused = self.documents.problem()
+        if refused is not None:
+            self.errors.show_text(f"{refused[0]}_pattern", refused[1])
+            return False
         known = {u.id for u in users(self.env.db)}
         if user_id and user_id not in known:
             self.errors.show_text("user_id", self.tr("This user no longer exists; choose another."))
@@ -187,6 +197,9 @@ class SettingsDialog(QDialog):
             if self.clash_days.value() != self._clash_days:
                 changes = set_clash_days(self.env.ctx.uow(), self.clash_days.value())
                 self.env.bus.publish(changes, self.tr("Clash warning saved"))
+            patterns = self.documents.save()
+            if patterns:
+                self.env.bus.publish(patterns, self.tr("Document numbers saved"))
         except DomainError as err:
             self.errors.show_error(err)
             return False

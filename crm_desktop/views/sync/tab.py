@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.sales.numbers import become_office, renumber_from_copies, this_copy_is_office
 from crm_desktop.services.validation import format_phone
 from crm_desktop.sync.apply import COUNT_KINDS, ApplyReport
 from crm_desktop.sync.conflicts import ConflictRow, open_conflicts, resolve
 from crm_desktop.sync.files import ExportResult, ImportResult, export_bundle, import_bundle
 from crm_desktop.sync.state import exchanges, set_office_key, status
-from crm_desktop.ui.errors import show_error
+from crm_desktop.ui.actions import perform
+from crm_desktop.ui.errors import confirm, show_error
 from crm_desktop.ui.tables import row_table
 from crm_desktop.ui.tasks import ProgressFn, run_task
 from crm_desktop.views.common import ViewEnv, datetime_text
@@ -154,10 +156,12 @@ class PreviewDialog(QDialog):
 
 
 class SyncTab(QWidget):
-    """`imported(list[Changes])` after an import, so the record tabs show the new data."""
+    """`imported(list[Changes])` after an import, so the record tabs show the new data;
+    `renumbered()` after the office gave office numbers to documents made on other copies."""
 
     NAME = "sync"
     imported = Signal(object)
+    renumbered = Signal()
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,6 +184,26 @@ class SyncTab(QWidget):
         self.key_button.clicked.connect(self.edit_office_key)
         head.addWidget(self.key_button)
         layout.addWidget(box)
+
+        numbers = QGroupBox(self.tr("Document numbers"))
+        numbers_row = QHBoxLayout(numbers)
+        self.numbering_label = QLabel()
+        self.numbering_label.setObjectName("numberingLabel")
+        self.numbering_label.setWordWrap(True)
+        numbers_row.addWidget(self.numbering_label, 1)
+        self.office_button = QPushButton(self.tr("This copy is the office"))
+        self.office_button.setObjectName("officeButton")
+        self.office_button.setToolTip(self.tr("Quotations and orders made on this copy get numbers without a copy "
+                                              "code, and this copy gives office numbers to those of other copies"))
+        self.office_button.clicked.connect(self.make_office)
+        numbers_row.addWidget(self.office_button)
+        self.renumber_button = QPushButton(self.tr("Renumber documents from other copies"))
+        self.renumber_button.setObjectName("renumberButton")
+        self.renumber_button.setToolTip(self.tr("Give office numbers to the quotations and orders other copies "
+                                                "numbered with their copy code; the first number stays findable"))
+        self.renumber_button.clicked.connect(self.renumber)
+        numbers_row.addWidget(self.renumber_button)
+        layout.addWidget(numbers)
 
         actions = QHBoxLayout()
         self.export_button = QPushButton(self.tr("Export sync file…"))
@@ -239,6 +263,14 @@ class SyncTab(QWidget):
             self.tr("Copy code: %1 · %2 changes recorded · office key %3 · %4 record(s) waiting for a parent record")
             .replace("%1", st.site_id).replace("%2", f"{st.changes:,}").replace("%3", key)
             .replace("%4", f"{st.waiting:,}"))
+        office = this_copy_is_office(self.env.ctx.uow())
+        self.numbering_label.setText(
+            self.tr("This copy is the office: its quotations and orders get numbers without a copy code.")
+            if office else
+            self.tr("Quotations and orders made on this copy carry its code %1 in their number until the office "
+                    "renumbers them.").replace("%1", self.env.db.site_id[:4].upper()))
+        self.office_button.setEnabled(not office)
+        self.renumber_button.setEnabled(office)
         self._fill_conflicts(open_conflicts(self.env.db))
         self._fill_history({site: peer.label for site, peer in st.peers.items()})
         self._update_buttons()
@@ -397,6 +429,31 @@ class SyncTab(QWidget):
             if keep_other:
                 self.env.bus.publish(Changes(chosen.entity, updated=(chosen.row_id,)))
         self.reload()
+
+    # --- document numbers ----------------------------------------------------------------------
+
+    def make_office(self) -> None:
+        confirm(self, self.tr("This copy is the office"), self.tr(
+            "Make this copy the office? Only one copy should be: its documents get numbers without a copy code, "
+            "and it renumbers the documents of the other copies after their files are imported."),
+            self._become_office, yes_text=self.tr("This copy is the office"))
+
+    def _become_office(self) -> None:
+        perform(self, self.env.bus, self.env.lang, lambda: become_office(self.env.ctx.uow()),
+                description=self.tr("This copy is now the office"))
+        self.reload()
+
+    def renumber(self) -> dict[str, int] | None:
+        done = perform(self, None, self.env.lang, lambda: renumber_from_copies(self.env.ctx.uow()))
+        if done is None:
+            return None
+        text = (self.tr("Renumbered %1 quotation(s) and %2 sales order(s) from other copies.")
+                .replace("%1", f"{done.get('quotation', 0):,}").replace("%2", f"{done.get('order', 0):,}"))
+        self.env.bus.action_done.emit(text)
+        self.renumbered.emit()
+        QMessageBox.information(self, self.tr("Renumber documents from other copies"), text)
+        self.reload()
+        return done
 
     def edit_office_key(self) -> None:
         text, ok = QInputDialog.getText(
