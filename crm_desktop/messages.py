@@ -416,6 +416,8 @@ THAI: dict[str, str] = {
     "{new} new change(s) from copy {site}; {old} more were already here.": (
         "การเปลี่ยนแปลงใหม่ {new} รายการจากเครื่อง {site} และอีก {old} รายการมีอยู่ในเครื่องนี้แล้ว"
     ),
+    "This copy is the office: {count} document(s) whose number clashed or carried a copy code got an office "
+    "number.": "เครื่องนี้เป็นสำนักงาน: เอกสาร {count} ฉบับที่เลขที่ซ้ำกันหรือมีรหัสเครื่องได้เลขที่ของสำนักงานแล้ว",
     "Backup made before the import: {path}": "สำรองข้อมูลไว้ก่อนนำเข้าที่ {path}",
     # --- end sync ---
     # services/activities/edit.py, recurrence.py
