@@ -416,6 +416,8 @@ THAI: dict[str, str] = {
     "{new} new change(s) from copy {site}; {old} more were already here.": (
         "การเปลี่ยนแปลงใหม่ {new} รายการจากเครื่อง {site} และอีก {old} รายการมีอยู่ในเครื่องนี้แล้ว"
     ),
+    "This copy is the office: {count} document(s) whose number clashed or carried a copy code got an office "
+    "number.": "เครื่องนี้เป็นสำนักงาน: เอกสาร {count} ฉบับที่เลขที่ซ้ำกันหรือมีรหัสเครื่องได้เลขที่ของสำนักงานแล้ว",
     "Backup made before the import: {path}": "สำรองข้อมูลไว้ก่อนนำเข้าที่ {path}",
     # --- end sync ---
     # services/activities/edit.py, recurrence.py
@@ -625,6 +627,11 @@ THAI: dict[str, str] = {
     "Line {number}: the discount is more than the line's amount.": "รายการที่ {number}: ส่วนลดมากกว่ายอดเงินของรายการ",
     "Line {number} needs a description or a product.": "รายการที่ {number} ต้องมีรายละเอียดหรือเลือกสินค้า",
     "A document has at most {max} lines.": "เอกสารหนึ่งฉบับมีได้ไม่เกิน {max} รายการ",
+    # services/contact_links.py
+    "Unknown kind of relationship {value}.": "ไม่รู้จักประเภทความสัมพันธ์ {value}",
+    "Choose the person to link.": "โปรดเลือกบุคคลที่จะเชื่อมโยง",
+    "A person cannot be linked to themselves.": "เชื่อมโยงบุคคลกับตัวเองไม่ได้",
+    "These two people are already linked this way.": "สองคนนี้มีความสัมพันธ์แบบนี้อยู่แล้ว",
 }
 
 

@@ -81,7 +81,14 @@ def totals(lines: Iterable[Line], bill_discount_satang: int = 0, vat_bp: int = 7
         discounts += amounts.discount
         if line.vatable:
             vatable_net += amounts.net
-    subtotal = gross - discounts
+    return document_totals(gross, discounts, vatable_net, bill_discount_satang, vat_bp, prices_include_vat)
+
+
+def document_totals(gross: int, line_discounts: int, vatable_net: int, bill_discount_satang: int = 0,
+                    vat_bp: int = 700, prices_include_vat: bool = False) -> Totals:
+    """The totals from the sums of a document's lines (their gross, their discounts, the net of the
+    VAT-able ones): what `totals` does after its loop, for sums taken in SQL (queries/sales/amounts.py)."""
+    subtotal = gross - line_discounts
     if bill_discount_satang > subtotal:
         raise ValueError("bill discount exceeds the subtotal")
     amount = subtotal - bill_discount_satang
@@ -93,4 +100,4 @@ def totals(lines: Iterable[Line], bill_discount_satang: int = 0, vat_bp: int = 7
     else:
         vat = round_half_up(vatable * vat_bp, BP)
         before_vat, grand_total = amount, amount + vat
-    return Totals(gross, discounts, subtotal, bill_discount_satang, amount, vatable, before_vat, vat, grand_total)
+    return Totals(gross, line_discounts, subtotal, bill_discount_satang, amount, vatable, before_vat, vat, grand_total)

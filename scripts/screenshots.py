@@ -13,6 +13,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import time as time_module
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -25,7 +26,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from crm_desktop import cli
 from crm_desktop.clock import FixedClock, office_time
-from crm_desktop.models import Activity
+from crm_desktop.models import (
+    Activity,
+    ContactLink,
+    Product,
+    Quotation,
+    QuotationLine,
+    SalesOrder,
+    SalesOrderLine,
+)
 from crm_desktop.queries.activities.reminders import scan_reminders
 from crm_desktop.queries.sales.documents import DocumentFilter, document_count, document_keys, document_rows
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
@@ -109,6 +118,17 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         settle(app)
         window.accounts_tab.detail_area.ensureWidgetVisible(window.accounts_tab.timeline, 0, 0)
         save(window, out / f"{lang}-account-timeline.png", app)
+
+    if timeline_account is not None:  # the customer 360 page of the same account, with its sales
+        page = window.open_customer_360("account", timeline_account)
+        assert page is not None
+        for _ in range(200):
+            if page.data is not None and page.task is None:
+                break
+            settle(app, 1)
+            time_module.sleep(0.02)
+        save(window, out / f"{lang}-customer360.png", app)
+        page.close_requested.emit()
 
     window.tabs.setCurrentIndex(window.tabs.indexOf(window.accounts_tab))
     dialog_shot("account-dialog", window.accounts_tab.edit_record)
@@ -338,6 +358,73 @@ def timeline_sample(ctx: AppContext) -> str:
     return str(account_id)
 
 
+def sales_sample(ctx: AppContext, account_id: str) -> None:
+    """Two years of an air-conditioning shop's sales for the 360 page: the account buys cleaning and
+    gas every few months, other customers buy around it, a quotation waits, an order is late."""
+    import random
+
+    rnd = random.Random(360)
+    catalogue = [("AC-12K", "แอร์ติดผนัง Inverter 12,000 BTU", "เครื่อง", 1_890_000),
+                 ("CLEAN-1", "ล้างแอร์ประจำปี (ต่อเครื่อง)", "ครั้ง", 60_000),
+                 ("R32-1", "เติมน้ำยาแอร์ R32", "ครั้ง", 120_000),
+                 ("PIPE-4", "ท่อน้ำยาแอร์ 4 หุน พร้อมฉนวน", "เมตร", 35_000),
+                 ("REMOTE", "รีโมทแอร์อเนกประสงค์", "ชิ้น", 45_000),
+                 ("FAN-16", "พัดลมตั้งพื้น 16 นิ้ว", "เครื่อง", 129_000),
+                 ("FILTER", "แผ่นกรองฝุ่น PM2.5 สำหรับแอร์", "แผ่น", 39_000),
+                 ("GIFT-NY", "กระเช้าของขวัญปีใหม่", "ชุด", 150_000)]
+    with sqlite3.connect(ctx.database.path) as conn:
+        others = [r[0] for r in conn.execute(
+            "SELECT id FROM account WHERE deleted_at IS NULL AND id != ? ORDER BY id LIMIT 40", (account_id,))]
+        people = [r[0] for r in conn.execute(
+            "SELECT id FROM contact WHERE account_id = ? AND deleted_at IS NULL ORDER BY id LIMIT 2", (account_id,))]
+    with ctx.uow() as uow:
+        ids = {}
+        for sku, name, unit, price in catalogue:
+            product = uow.products.add(Product(sku=sku, name_th=name, unit=unit, price_satang=price))
+            uow.session.flush()
+            ids[sku] = (product.id, name, unit, price)
+        number = 0
+
+        def order(customer: str, issued: date, status: str, items: list[tuple[str, int]],
+                  promised: date | None = None) -> None:
+            nonlocal number
+            number += 1
+            row = uow.orders.add(SalesOrder(number=f"SO2569-{number:04d}", issued_on=issued, status=status,
+                                            account_id=customer))
+            uow.session.flush()
+            for position, (sku, qty) in enumerate(items):
+                pid, name, unit, price = ids[sku]
+                uow.order_lines.add(SalesOrderLine(order_id=row.id, product_id=pid, description=name, unit=unit,
+                                                   quantity_milli=qty * 1000, unit_price_satang=price,
+                                                   position=position, promised_on=promised))
+
+        today = ctx.today()
+        for months in range(24, 0, -3):  # every three months: cleaning, sometimes gas and filters
+            day = today - timedelta(days=30 * months + rnd.randrange(5))
+            items = [("CLEAN-1", 8)] + ([("R32-1", 2)] if months % 6 == 0 else [])
+            items += [("FILTER", 8)] if months % 2 else []
+            order(account_id, day, "invoiced", items)
+        order(account_id, today - timedelta(days=400), "invoiced", [("AC-12K", 4), ("PIPE-4", 20)])
+        order(account_id, today - timedelta(days=20), "confirmed", [("AC-12K", 2), ("PIPE-4", 10)],
+              promised=today - timedelta(days=5))
+        for i, other in enumerate(others):
+            basket = [("CLEAN-1", 2), ("R32-1", 1)] if i % 2 else [("AC-12K", 1), ("PIPE-4", 6)]
+            extra = [("REMOTE", 1)] if i % 3 == 0 else [("FAN-16", 2)] if i % 5 == 0 else []
+            order(other, today - timedelta(days=rnd.randrange(30, 600)), "delivered", basket + extra)
+        quotation = uow.quotations.add(Quotation(number="QT2569-0042", issued_on=today - timedelta(days=6),
+                                                 status="sent", valid_until=today + timedelta(days=24),
+                                                 account_id=account_id))
+        uow.session.flush()
+        for position, (sku, qty) in enumerate((("AC-12K", 6), ("PIPE-4", 30), ("CLEAN-1", 6))):
+            pid, name, unit, price = ids[sku]
+            uow.quotation_lines.add(QuotationLine(quotation_id=quotation.id, product_id=pid, description=name,
+                                                  unit=unit, quantity_milli=qty * 1000, unit_price_satang=price,
+                                                  discount_bp=500, position=position))
+        if len(people) == 2:
+            uow.contact_links.add(ContactLink(contact_id=people[0], other_contact_id=people[1], kind="colleague"))
+        uow.commit()
+
+
 PRODUCTS = (  # sku, Thai name, English name, category, unit, price, cost (baht), VAT-able
     ("AC-09INV", "แอร์ติดผนังอินเวอร์เตอร์ 9,000 BTU", "Inverter wall air conditioner 9,000 BTU", "เครื่องปรับอากาศ",
      "เครื่อง", 13_900, 10_500, True),
@@ -477,6 +564,7 @@ def main() -> int:
                 back_up_now(ctx.database.path, now=ctx.now())
                 sync_file = sync_sample(ctx, Path(tmp))
                 timeline_account = timeline_sample(ctx)
+                sales_sample(ctx, timeline_account)
                 my_day_sample(ctx)
                 reminder_sample(ctx, clock)
                 deal_with_lines = products_sample(ctx)

@@ -20,14 +20,14 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition,
 from crm_desktop.clock import FixedClock
 from crm_desktop.errors import DomainError
 from crm_desktop.models import Product
-from crm_desktop.queries.sales.detail import document_detail
+from crm_desktop.queries.sales.detail import document_detail, quotation_id_by_number
 from crm_desktop.queries.sales.documents import DocumentFilter, document_page, document_totals
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.sales.documents import OrderInput, OrderLineInput, QuotationInput
 from crm_desktop.services.sales.lines import LineInput
-from crm_desktop.services.sales.numbers import renumber_from_copies
+from crm_desktop.services.sales.numbers import become_office, office_site, renumber_from_copies
 from crm_desktop.services.sales.orders import (
     Delivery,
     cancel_order,
@@ -49,7 +49,8 @@ from crm_desktop.services.sales.quotations import (
     send_quotation,
     update_quotation,
 )
-from crm_desktop.sync.files import export_bundle, import_bundle
+from crm_desktop.sync.files import ImportResult, export_bundle, import_bundle
+from crm_desktop.sync.report import import_summary
 from tests.sync_helpers import dump, make_template, new_copy
 from tests.time_helpers import TODAY, make_clock
 
@@ -75,10 +76,10 @@ def office_copies(template: Path, tmp_path: Path, clock: FixedClock) -> Iterator
 _files = itertools.count()
 
 
-def send(src: AppContext, dst: AppContext, folder: Path) -> None:
+def send(src: AppContext, dst: AppContext, folder: Path) -> ImportResult:
     path = folder / f"file{next(_files)}.zip"
     export_bundle(src.database, path, everything=True)
-    import_bundle(dst.database, dst.user_id, path)
+    return import_bundle(dst.database, dst.user_id, path)
 
 
 def converge(copies: dict[str, AppContext], folder: Path) -> None:
@@ -135,32 +136,200 @@ def test_two_copies_numbering_at_once_never_clash(office_copies: dict[str, AppCo
         for ctx in (office, rep):
             create_quotation(ctx.uow(), QuotationInput(account_id=customer, lines=[LINE]), TODAY)
             create_order(ctx.uow(), OrderInput(account_id=customer, lines=[OrderLineInput(**vars(LINE))]), TODAY)
-    send(rep, office, tmp_path)
-    send(office, rep, tmp_path)
-    for table in ("quotation", "sales_order"):
-        numbers = [r[0] for r in rows(office, f"SELECT number FROM {table}")]
-        assert len(numbers) == len(set(numbers)), numbers
-    assert sorted(r[0] for r in rows(rep, "SELECT number FROM sales_order WHERE number LIKE '%7F3A%'")) == [
+    assert sorted(r[0] for r in rows(rep, "SELECT number FROM sales_order")) == [
         "SO2569-7F3A-0001", "SO2569-7F3A-0002", "SO2569-7F3A-0003"]
-    assert renumber_from_copies(office.uow()) == {"quotation": 3, "order": 3}
+    # The office gives the rep's documents office numbers as it imports them; the import says so.
+    result = send(rep, office, tmp_path)
+    report = result.report
+    assert report.renumbered == {"quotation": 3, "sales_order": 3}
+    assert "This copy is the office: 6 document(s) whose number clashed" in import_summary(result)
+    assert "เอกสาร 6 ฉบับ" in import_summary(result, "th")
+    assert report.of("sales_order").new == 3 and report.of("sales_order").updated == 0  # counted once, as new
     send(office, rep, tmp_path)
     for ctx in (office, rep):
         numbers = [r[0] for r in rows(ctx, "SELECT number FROM sales_order")]
         assert sorted(numbers) == [f"SO2569-{n:04d}" for n in range(1, 7)]
         found = search_all(ctx.database, "SO2569-7F3A-0002", kinds=("sales_order",))  # the printed copy's number
         assert [h.title for h in found] == ["SO2569-0005 (SO2569-7F3A-0002)"]
+    assert sales_dump(rep) == sales_dump(office)
+    assert renumber_from_copies(office.uow()) == {"quotation": 0, "order": 0}  # nothing left to renumber
+    with pytest.raises(DomainError, match="Only the office"):
+        renumber_from_copies(rep.uow())
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.py: a copy that never synced names itself the office; two such "
-                                       "copies number alike (open: see ARCHITECTURE, quotations and orders)")
+def numbers_of(ctx: AppContext, table: str) -> dict[str, tuple[str, int, str]]:
+    """id -> (number, revision, provisional number) of every document."""
+    revision = "revision" if table == "quotation" else "1"
+    return {str(i): (n, r, p) for i, n, r, p in rows(ctx, f"SELECT id, number, {revision}, provisional_number "
+                                                          f"FROM {table}")}
+
+
+def office_of(ctx: AppContext) -> str | None:
+    with ctx.uow() as uow:
+        return office_site(uow)
+
+
+def assert_numbers_unique(ctx: AppContext) -> None:
+    """Per kind, no two live documents share a number (a quotation's revisions: no two share one revision)."""
+    for table, key in (("quotation", "number, revision"), ("sales_order", "number")):
+        live = rows(ctx, f"SELECT {key} FROM {table} WHERE deleted_at IS NULL")
+        assert len(live) == len(set(live)), live
+
+
+def new_quotation(ctx: AppContext, customer: str) -> str:
+    return str(create_quotation(ctx.uow(), QuotationInput(account_id=customer, lines=[LINE]), TODAY).created[0])
+
+
+def new_customer(ctx: AppContext, name: str = "ร้านใหม่") -> str:
+    return str(create_account(ctx.uow(), AccountInput(name=name), TODAY).created[0])
+
+
 def test_two_fresh_installs_numbering_before_any_sync(office_copies: dict[str, AppContext], tmp_path: Path) -> None:
     office, rep = office_copies["office"], office_copies["rep"]
-    for ctx in (office, rep):
-        customer = create_account(ctx.uow(), AccountInput(name="ร้านใหม่"), TODAY).created[0]
-        create_quotation(ctx.uow(), QuotationInput(account_id=customer, lines=[LINE]), TODAY)
+    first = {name: new_quotation(ctx, new_customer(ctx)) for name, ctx in (("office", office), ("rep", rep))}
+    # Neither knew of the other: both numbered as the office. The office claimed first.
+    assert {numbers_of(ctx, "quotation")[first[n]][0] for n, ctx in (("office", office), ("rep", rep))} == {
+        "QT2569-0001"}
     send(rep, office, tmp_path)
-    numbers = [r[0] for r in rows(office, "SELECT number FROM quotation")]
-    assert len(numbers) == len(set(numbers)), numbers
+    send(office, rep, tmp_path)
+    for ctx in (office, rep):
+        assert_numbers_unique(ctx)
+        assert office_of(ctx) == SITES["office"]
+        shown = numbers_of(ctx, "quotation")
+        assert shown[first["office"]] == ("QT2569-0001", 1, "")
+        assert shown[first["rep"]] == ("QT2569-0002", 1, "QT2569-0001")
+    assert sales_dump(rep) == sales_dump(office)
+    q = create_quotation(rep.uow(), QuotationInput(account_id=new_customer(rep), lines=[LINE]), TODAY).created[0]
+    assert numbers_of(rep, "quotation")[q][0] == "QT2569-7F3A-0001"  # the rep now knows it is not the office
+
+
+def test_fresh_installs_agree_whatever_order_files_arrive_in(office_copies: dict[str, AppContext],
+                                                             tmp_path: Path) -> None:
+    office, rep, branch = (office_copies[n] for n in ("office", "rep", "branch"))
+    # In clock order: the rep, installed apart, numbers first (the earliest claim), then the office,
+    # which also sends and revises its first quotation. Neither has heard of the other.
+    rep_customer = new_customer(rep, "ร้านของตัวแทน")
+    q_rep = new_quotation(rep, rep_customer)
+    o_rep = create_order(rep.uow(), OrderInput(account_id=rep_customer, lines=[OrderLineInput(**vars(LINE))]),
+                         TODAY).created[0]
+    customer = new_customer(office)
+    q_off = new_quotation(office, customer)
+    send_quotation(office.uow(), q_off, TODAY, office.now())
+    q_off2 = revise_quotation(office.uow(), q_off, TODAY).created[0]
+    q_off_b = new_quotation(office, customer)
+    o_off = create_order(office.uow(), OrderInput(account_id=customer, lines=[OrderLineInput(**vars(LINE))]),
+                         TODAY).created[0]
+    # Files arrive out of clock order: the branch starts from the office's file and numbers with its
+    # code; the office, not knowing of the rep yet, renumbers the branch's quotation.
+    send(office, branch, tmp_path)
+    q_branch = new_quotation(branch, customer)
+    assert numbers_of(branch, "quotation")[q_branch][0] == "QT2569-B2A7-0001"
+    send(branch, office, tmp_path)
+    assert numbers_of(office, "quotation")[q_branch] == ("QT2569-0003", 1, "QT2569-B2A7-0001")
+    # The rep hears last, and is the office: what clashes with its own numbers moves, revisions together.
+    send(office, rep, tmp_path)
+    converge(office_copies, tmp_path)
+
+    dumps = [dump(ctx) for ctx in office_copies.values()]
+    assert dumps[1] == dumps[0] and dumps[2] == dumps[0]
+    for ctx in office_copies.values():
+        assert office_of(ctx) == SITES["rep"]
+        assert_numbers_unique(ctx)
+    quotations, orders = numbers_of(office, "quotation"), numbers_of(office, "sales_order")
+    assert quotations == {
+        q_rep: ("QT2569-0001", 1, ""),  # the office's own: never renumbered
+        q_off: ("QT2569-0004", 1, "QT2569-0001"), q_off2: ("QT2569-0004", 2, "QT2569-0001"),
+        q_off_b: ("QT2569-0002", 1, ""),
+        q_branch: ("QT2569-0003", 1, "QT2569-B2A7-0001"),
+    }
+    assert orders == {o_rep: ("SO2569-0001", 1, ""), o_off: ("SO2569-0002", 1, "SO2569-0001")}
+    # Every first number still finds its document: alone, or listed beside the document now holding it.
+    for ctx in office_copies.values():
+        assert quotation_id_by_number(ctx.database, "QT2569-B2A7-0001") == q_branch
+        assert quotation_id_by_number(ctx.database, "QT2569-0004") == q_off2
+        found = {h.id for h in search_all(ctx.database, "QT2569-0001", kinds=("quotation",))}
+        assert {q_rep, q_off2} <= found
+        assert [h.id for h in search_all(ctx.database, "SO2569-0001", kinds=("sales_order",))] == [o_rep, o_off]
+
+
+def test_an_explicit_office_wins_over_claims(office_copies: dict[str, AppContext], tmp_path: Path) -> None:
+    office, rep, branch = (office_copies[n] for n in ("office", "rep", "branch"))
+    customer = start(office_copies, tmp_path)  # the office claimed first
+    become_office(branch.uow())  # the branch is chosen on the Sync tab
+    q_rep = new_quotation(rep, customer)  # the rep has not heard yet
+    for ctx in (office, rep):
+        send(branch, ctx, tmp_path)
+    q_off = new_quotation(office, customer)  # the office (by claim) now numbers with its code
+    q_branch = new_quotation(branch, customer)
+    assert numbers_of(office, "quotation")[q_off][0] == "QT2569-0FF1-0001"
+    assert numbers_of(branch, "quotation")[q_branch][0] == "QT2569-0002"
+    send(rep, branch, tmp_path)
+    send(office, branch, tmp_path)
+    converge(office_copies, tmp_path)
+    dumps = [dump(ctx) for ctx in office_copies.values()]
+    assert dumps[1] == dumps[0] and dumps[2] == dumps[0]
+    assert {office_of(ctx) for ctx in office_copies.values()} == {SITES["branch"]}
+    shown = numbers_of(office, "quotation")
+    assert shown[q_rep] == ("QT2569-0003", 1, "QT2569-7F3A-0001")
+    assert shown[q_off] == ("QT2569-0004", 1, "QT2569-0FF1-0001")
+    assert shown[q_branch] == ("QT2569-0002", 1, "")
+    assert sorted(n for n, _r, _p in shown.values()) == [f"QT2569-{n:04d}" for n in range(1, 5)]
+
+
+def test_a_single_office_never_sees_a_code_and_keeps_its_numbers(office_copies: dict[str, AppContext],
+                                                                 tmp_path: Path) -> None:
+    office, rep, branch = (office_copies[n] for n in ("office", "rep", "branch"))
+    send(office, branch, tmp_path)  # the office's first file, before it numbered anything: it claims
+    q_branch = new_quotation(branch, new_customer(branch))
+    assert numbers_of(branch, "quotation")[q_branch][0] == "QT2569-B2A7-0001"
+    # The rep, installed apart, numbers before the office does: it claims too, but later.
+    q_rep = new_quotation(rep, new_customer(rep))
+    q_off = new_quotation(office, new_customer(office))
+    assert numbers_of(rep, "quotation")[q_rep][0] == numbers_of(office, "quotation")[q_off][0] == "QT2569-0001"
+    send(rep, office, tmp_path)
+    # The office's own document keeps its number although the rep's was made first.
+    shown = numbers_of(office, "quotation")
+    assert shown[q_off] == ("QT2569-0001", 1, "") and shown[q_rep] == ("QT2569-0002", 1, "QT2569-0001")
+
+
+def test_a_revision_made_before_the_renumbering_arrived_follows_it(office_copies: dict[str, AppContext],
+                                                                     tmp_path: Path) -> None:
+    office, rep = office_copies["office"], office_copies["rep"]
+    customer = start(office_copies, tmp_path)
+    q = new_quotation(rep, customer)
+    send_quotation(rep.uow(), q, TODAY, rep.now())
+    send(rep, office, tmp_path)  # the office renumbers it...
+    q2 = revise_quotation(rep.uow(), q, TODAY).created[0]  # ...while the rep revises it under the old number
+    assert numbers_of(rep, "quotation")[q2] == ("QT2569-7F3A-0001", 2, "")
+    send(rep, office, tmp_path)
+    send(office, rep, tmp_path)
+    for ctx in (office, rep):
+        shown = numbers_of(ctx, "quotation")
+        assert shown[q] == ("QT2569-0002", 1, "QT2569-7F3A-0001")
+        assert shown[q2] == ("QT2569-0002", 2, "QT2569-7F3A-0001")
+        assert quotation_id_by_number(ctx.database, "QT2569-7F3A-0001") == q2
+    assert sales_dump(rep) == sales_dump(office)
+
+
+def test_copies_with_the_same_code_get_different_numbers(office_copies: dict[str, AppContext], tmp_path: Path,
+                                                         template: Path, clock: FixedClock) -> None:
+    office, rep = office_copies["office"], office_copies["rep"]
+    twin = new_copy(template, tmp_path, "twin", clock, site="7f3aeeee00000004")  # the rep's code, by chance
+    try:
+        customer = start(office_copies, tmp_path)
+        send(office, twin, tmp_path)
+        q_rep, q_twin = new_quotation(rep, customer), new_quotation(twin, customer)
+        assert numbers_of(rep, "quotation")[q_rep][0] == numbers_of(twin, "quotation")[q_twin][0] == "QT2569-7F3A-0001"
+        send(twin, office, tmp_path)
+        send(rep, office, tmp_path)
+        shown = numbers_of(office, "quotation")
+        assert shown[q_twin] == ("QT2569-0002", 1, "QT2569-7F3A-0001")
+        assert shown[q_rep] == ("QT2569-0003", 1, "QT2569-7F3A-0001")
+        for ctx in (rep, twin):
+            send(office, ctx, tmp_path)
+            assert sales_dump(ctx) == sales_dump(office)
+    finally:
+        twin.close()
 
 
 @pytest.mark.parametrize("arrival", ["clock order", "branch before rep", "office hears last"])
@@ -204,11 +373,15 @@ def test_three_copies_converge_whatever_order_files_arrive_in(office_copies: dic
 
     dumps = [dump(ctx) for ctx in office_copies.values()]
     assert dumps[1] == dumps[0] and dumps[2] == dumps[0]
-    # Numbers given offline never clash; the two revisions of one quotation both stay, as rev 2.
+    # Numbers given offline never clash; of the two revisions of one quotation, the earlier made (the
+    # rep's) stays rev 2 and the branch's becomes rev 3.
     firsts = rows(office, "SELECT number FROM quotation WHERE revision = 1")
     assert len(firsts) == len(set(firsts)) == 5
-    assert sorted(r[0] for r in rows_with(office, "SELECT revision FROM quotation WHERE id != ? AND number = "
-                                          "(SELECT number FROM quotation WHERE id = ?)", (sent_q, sent_q))) == [2, 2]
+    assert_numbers_unique(office)
+    made_by = ("SELECT revision, (SELECT site_id FROM change c WHERE c.entity = 'quotation' AND c.row_id = q.id "
+               "ORDER BY c.hlc LIMIT 1) FROM quotation q WHERE id != ? AND number = "
+               "(SELECT number FROM quotation WHERE id = ?) ORDER BY revision")
+    assert rows_with(office, made_by, (sent_q, sent_q)) == [(2, SITES["rep"]), (3, SITES["branch"])]
     # One line delivered on two copies: the later write of each field wins (the branch's), not the sum.
     assert rows(office, "SELECT delivered_milli FROM sales_order_line")[0][0] == 500
     # The bill discount (rep) now exceeds the lines (office): shown cut to the lines and flagged, never a crash.

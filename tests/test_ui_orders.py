@@ -17,7 +17,7 @@ from crm_desktop.services.opportunities import OpportunityInput, create_opportun
 from crm_desktop.services.products import ProductInput, create_product
 from crm_desktop.services.sales.documents import OrderInput, OrderLineInput, QuotationInput
 from crm_desktop.services.sales.lines import LineInput
-from crm_desktop.services.sales.numbers import OFFICE_KEY, number_patterns, this_copy_is_office
+from crm_desktop.services.sales.numbers import CLAIM_PREFIX, OFFICE_KEY, number_patterns, this_copy_is_office
 from crm_desktop.services.sales.orders import confirm_order, create_order
 from crm_desktop.services.sales.quotations import create_quotation, send_quotation
 from crm_desktop.ui.actions import ChangeBus, UndoDelete, perform
@@ -74,7 +74,13 @@ def test_the_sync_tab_makes_this_copy_the_office(qtbot, ctx: AppContext, prefs: 
     tab = SyncTab(env)
     qtbot.addWidget(tab)
     tab.show()
-    assert not this_copy_is_office(ctx.uow())  # a new copy names itself the office at its first number
+    assert this_copy_is_office(ctx.uow())  # a new copy that never imported a file numbers as the office
+    assert "is the office" in tab.numbering_label.text() and not tab.office_button.isEnabled()
+    with ctx.uow() as uow:  # an earlier claim arrives from another copy
+        uow.settings.set_value(CLAIM_PREFIX + "0000000000000001", "0" * 19)
+        uow.commit()
+    tab.reload()
+    assert not this_copy_is_office(ctx.uow())
     assert ctx.database.site_id[:4].upper() in tab.numbering_label.text()
     assert tab.office_button.isEnabled() and not tab.renumber_button.isEnabled()
     tab.make_office()

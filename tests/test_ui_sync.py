@@ -56,7 +56,8 @@ def test_import_shows_a_preview_and_saves_only_after_confirming(qtbot, tab, ctx,
     qtbot.waitUntil(lambda: isinstance(tab.preview, PreviewDialog) and tab.preview.isVisible(), timeout=10_000)
     table = tab.preview.table
     cells = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
-    assert cells == {"Accounts": "1", "Settings": "1"}  # the company name travels too
+    # the company name travels too, and the sending copy's claim to number as the office (its first file)
+    assert cells == {"Accounts": "1", "Settings": "2"}
     with sqlite3.connect(ctx.database.path) as conn:
         assert conn.execute("SELECT count(*) FROM account").fetchone()[0] == 0  # a preview saves nothing
     tab.preview.import_button.click()

@@ -167,6 +167,9 @@ class SalesOrder(SyncMixin, DocumentMixin, Base):
         _live_index("ix_sales_order_live_status", "status", "issued_on"),
         _live_index("ix_sales_order_live_deal", "opportunity_id"),
         _live_index("ix_sales_order_live_quotation", "quotation_id"),
+        # A customer's sales by status from the index alone (the 360 page, "bought together"; 0016).
+        _live_index("ix_sales_order_live_account_status", "account_id", "status", "id", "deleted_at"),
+        _live_index("ix_sales_order_live_contact_status", "contact_id", "status", "account_id", "id", "deleted_at"),
     )
 
     quotation_id: Mapped[str | None] = mapped_column(ForeignKey("quotation.id"), default=None)
@@ -185,6 +188,8 @@ class SalesOrderLine(SyncMixin, LineMixin, Base):
         Index("ix_sales_order_line_doc", "order_id", "position"),
         # Purchase history and "bought together" hints read lines by product.
         Index("ix_sales_order_line_product", "product_id", "order_id"),
+        # The products of an order from the index alone: other buyers' baskets (0016).
+        _live_index("ix_sales_order_line_live_basket", "order_id", "product_id", "deleted_at"),
         # Late deliveries: promised before today and not fully delivered.
         Index("ix_sales_order_line_open_promise", "promised_on",
               sqlite_where=text("deleted_at IS NULL AND delivered_milli < quantity_milli"),

@@ -91,6 +91,7 @@ class ActivityEntry:
     recurring: bool
     related: str  # the contact or deal it is linked to besides the record shown ("" if none)
     kind: Kind = "activity"
+    customer: tuple[str, str] | None = None  # ("contact" | "account", id): whom it was with (the 360 page)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class StageMoveEntry:
     to_stage: StageRow
     amount_satang: int
     kind: Kind = "stage"
+    customer: tuple[str, str] | None = None  # the deal's account, else its contact
 
 
 Form = Literal["text", "phone", "date", "datetime", "bool", "money", "number", "link"]
@@ -176,7 +178,8 @@ def _before(at: ColumnElement[Any], seq: ColumnElement[int], cursor: Cursor | No
 # --- activities ---------------------------------------------------------------------------------
 
 
-def _activity_links(entity: str, record_id: str) -> ColumnElement[bool]:
+def activity_links(entity: str, record_id: str) -> ColumnElement[bool]:
+    """The activities of a record: an account's include those of its contacts and deals."""
     if entity == "account":
         return or_(
             Activity.account_id == record_id,
@@ -197,7 +200,7 @@ def _activities(conn: Connection, entity: str, record_id: str, limit: int, befor
     seq = rowid(table) * 3 + _RANK["activity"]
     page = (
         select(rowid(table).label("key"), at.label("at"))
-        .where(_activity_links(entity, record_id), Activity.deleted_at.is_(None), _before(at, seq, before))
+        .where(activity_links(entity, record_id), Activity.deleted_at.is_(None), _before(at, seq, before))
         .order_by(at.desc(), seq.desc())
         .limit(limit)
         .subquery("page")
@@ -209,6 +212,7 @@ def _activities(conn: Connection, entity: str, record_id: str, limit: int, befor
             func.coalesce(assignee.c.name, owner.c.name, ""), Activity.id, Activity.kind, Activity.subject,
             Activity.status, Activity.outcome, Activity.rrule != "",
             func.coalesce(_contact_name(), ""), func.coalesce(Opportunity.name, ""),
+            Activity.contact_id, Activity.account_id, Opportunity.account_id, Opportunity.contact_id,
         )
         .select_from(page)
         .join(table, rowid(table) == page.c.key)
@@ -219,11 +223,22 @@ def _activities(conn: Connection, entity: str, record_id: str, limit: int, befor
         .order_by(page.c.at.desc(), page.c.key.desc())
     )
     for (key, starts, due, created, who, activity_id, kind, subject, status, outcome, recurring,
-         contact, deal) in conn.execute(stmt):
+         contact, deal, *links) in conn.execute(stmt):
         when = starts or (datetime.combine(due, datetime.min.time()) if due else created)
         related = {"account": contact or deal, "contact": deal, "opportunity": contact}.get(entity, "")
         yield ActivityEntry(when, key * 3 + _RANK["activity"], who, activity_id, kind, subject, status, outcome,
-                            starts is None and due is not None, bool(recurring), related)
+                            starts is None and due is not None, bool(recurring), related,
+                            customer=_customer(*links))
+
+
+def _customer(contact_id: str | None, account_id: str | None, deal_account_id: str | None = None,
+              deal_contact_id: str | None = None) -> tuple[str, str] | None:
+    """Whom an activity or a deal was with: its contact, else its account, else its deal's."""
+    for kind, record_id in (("contact", contact_id), ("account", account_id), ("account", deal_account_id),
+                            ("contact", deal_contact_id)):
+        if record_id:
+            return kind, record_id
+    return None
 
 
 def _contact_name() -> ColumnElement[str]:
@@ -250,6 +265,7 @@ def _stage_moves(conn: Connection, entity: str, record_id: str, limit: int, befo
             func.coalesce(Opportunity.name, ""), StageHistory.amount_satang,
             to_stage.c.id, to_stage.c.name, to_stage.c.position, to_stage.c.probability, to_stage.c.kind,
             from_stage.c.id, from_stage.c.name, from_stage.c.position, from_stage.c.probability, from_stage.c.kind,
+            Opportunity.account_id, Opportunity.contact_id,
         )
         .select_from(table)
         .join(to_stage, to_stage.c.id == StageHistory.to_stage_id)
@@ -264,7 +280,8 @@ def _stage_moves(conn: Connection, entity: str, record_id: str, limit: int, befo
         key, when, who, deal_id, deal, amount = row[:6]
         to_row = _stage_row(row[6:11])
         assert to_row is not None  # an inner join
-        yield StageMoveEntry(when, key, who, deal_id, deal, _stage_row(row[11:16]), to_row, amount)
+        yield StageMoveEntry(when, key, who, deal_id, deal, _stage_row(row[11:16]), to_row, amount,
+                             customer=_customer(None, row[16], None, row[17]))
 
 
 def _stage_row(values: Iterable[Any]) -> StageRow | None:

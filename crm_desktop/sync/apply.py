@@ -64,12 +64,23 @@ class ApplyReport:
     entities: dict[str, EntityCounts] = field(default_factory=dict)
     # entity -> ("created" | "updated" | "deleted") -> ids
     touched: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # entity -> live documents the office gave a new number or revision (services/sales/numbers.py)
+    renumbered: dict[str, int] = field(default_factory=dict)
 
     def of(self, entity: str) -> EntityCounts:
         return self.entities.setdefault(entity, EntityCounts())
 
     def touch(self, entity: str, how: str, ids: Iterable[str]) -> None:
         self.touched.setdefault(entity, {}).setdefault(how, []).extend(ids)
+
+    def renumber(self, entity: str, ids: list[str]) -> None:
+        """Documents renumbered after the merge: updated, unless this import already counts them."""
+        self.renumbered[entity] = self.renumbered.get(entity, 0) + len(ids)
+        touched = self.touched.get(entity, {})
+        known = {i for how in ("created", "updated", "deleted") for i in touched.get(how, ())}
+        fresh = [i for i in ids if i not in known]
+        self.of(entity).updated += len(fresh)
+        self.touch(entity, "updated", fresh)
 
     def changes(self) -> list[Changes]:
         """What the screens must show anew, per kind of record."""
@@ -222,6 +233,7 @@ class Applier:
         self.deferred: DeferredIndexes
         self.rescore_all = False
         self.rescore_leads: set[str] = set()
+        self.worked = False  # whether the import applied anything (or wrote rows that waited)
 
     def _step(self, done: int, total: int) -> None:
         if self.progress is not None and not self.progress(done, total):
@@ -246,6 +258,7 @@ class Applier:
                 if not worked and _pending(self.cur):
                     worked = self._apply_batch([], total)  # rows still waiting for a parent: look again
             self._finish(worked)
+            self.worked = worked
         finally:
             self.cur.execute(f"PRAGMA cache_size={cache}")
         return self.report

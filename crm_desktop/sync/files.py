@@ -20,6 +20,7 @@ from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.output import check_output, output_file
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
+from crm_desktop.services.sales.numbers import claim_before_export, renumber_after_import
 from crm_desktop.sync import clocks, state
 from crm_desktop.sync.apply import Applier, ApplyReport, Progress, has_work
 from crm_desktop.sync.bundle import Manifest, payload_lines, read_bundle, write_bundle
@@ -91,10 +92,17 @@ def export_bundle(
     """
     seen = _threshold(database, for_site, everything)
     now = database.time.now()
-    with database.engine.connect() as conn:
-        # Before the changes are read: the vector may claim less than the file holds, never more.
-        ours = state.stated_vector(conn, database.site_id)
+
+    def vector() -> dict[str, int]:
+        with database.engine.connect() as conn:
+            return state.stated_vector(conn, database.site_id)
+
+    # Before the changes are read: the vector may claim less than the file holds, never more.
+    ours = vector()
     clocks.refuse_export_ahead(database, ours, seen)
+    check_output(out, database.path, force=force)  # a refused file name writes no claim either
+    if claim_before_export(database, user_id):  # the first file of an office (services/sales/numbers.py)
+        ours = vector()
     counts: Counter[str] = Counter()
     extra = {"label": state.copy_label(database, user_id)}
 
@@ -177,6 +185,9 @@ def _apply(database: Database, user_id: str | None, path: Path, manifest: Manife
         state.record_conflicts(conn, applier.conflicts, now)
         state.remember_peer(conn, manifest.from_site, manifest.vector, now)
         state.settle_restore(conn, database.site_id)
+        if applier.worked:  # on the office: numbers that clash or carry a copy code get office numbers
+            for entity, ids in renumber_after_import(uow).items():
+                report.renumber(entity, ids)
         label = manifest.extra.get("label") if isinstance(manifest.extra, dict) else None
         summary = {"label": label if isinstance(label, str) else "",
                    "counts": {e: asdict(c) for e, c in sorted(report.entities.items())}}

@@ -19,6 +19,10 @@ def import_summary(result: ImportResult, lang: str = "en") -> str:
     if rows:
         lines.append("kind\t" + "\t".join(COUNT_KINDS))
         lines += [f"{e}\t" + "\t".join(str(getattr(c, k)) for k in COUNT_KINDS) for e, c in rows]
+    renumbered = sum(report.renumbered.values())
+    if renumbered:
+        lines.append(translate("This copy is the office: {count} document(s) whose number clashed or carried a copy "
+                               "code got an office number.", lang).format(count=f"{renumbered:,}"))
     if result.backup is not None:
         lines.append(translate("Backup made before the import: {path}", lang).format(path=result.backup))
     return "\n".join(lines)

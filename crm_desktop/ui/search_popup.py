@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -29,6 +29,7 @@ class SearchPopup(QObject):
     """Attach to `edit`; emits `chosen(Choice)` when the user picks a result."""
 
     chosen = Signal(object)
+    chosen_alternate = Signal(object)  # Shift+Enter or Shift+click: the caller's second way to open it
     searched = Signal(str)  # after each search ran (tests and status use it)
 
     def __init__(
@@ -49,6 +50,7 @@ class SearchPopup(QObject):
         self.max_visible = max_visible
         self.icons = icons or {}
         self.no_match_text = no_match_text
+        self.hint_text = ""  # a last, greyed row under the results (e.g. what Shift+Enter does)
         self.enabled = True
         self.error: BaseException | None = None
         # A child of the edit (so it dies with it), shown as its own frameless window.
@@ -61,7 +63,7 @@ class SearchPopup(QObject):
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.itemClicked.connect(self._choose_item)
+        self.list.itemClicked.connect(self._clicked)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
@@ -112,6 +114,13 @@ class SearchPopup(QObject):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
         else:
+            if self.hint_text:
+                hint = QListWidgetItem(self.hint_text)
+                hint.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = hint.font()
+                font.setItalic(True)
+                hint.setFont(font)
+                self.list.addItem(hint)
             self.list.setCurrentRow(0)
         window = self.edit.window()
         if window is not self._window:
@@ -145,25 +154,29 @@ class SearchPopup(QObject):
                 out.append(choice)
         return out
 
-    def _choose_item(self, item: QListWidgetItem) -> None:
+    def _clicked(self, item: QListWidgetItem) -> None:
+        shift = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self._choose_item(item, alternate=shift)
+
+    def _choose_item(self, item: QListWidgetItem, alternate: bool = False) -> None:
         choice = item.data(CHOICE_ROLE)
         if isinstance(choice, Choice):
             self.hide()
-            self.chosen.emit(choice)
+            (self.chosen_alternate if alternate else self.chosen).emit(choice)
 
-    def choose_current(self) -> bool:
+    def choose_current(self, alternate: bool = False) -> bool:
         item = self.list.currentItem()
         if item is None or not self.list.isVisible():
             return False
         if not isinstance(item.data(CHOICE_ROLE), Choice):
             return False
-        self._choose_item(item)
+        self._choose_item(item, alternate)
         return True
 
     # --- keyboard and focus -------------------------------------------------------------------
 
     def _move(self, step: int) -> None:
-        count = self.list.count()
+        count = len(self.choices())  # the results come first; a hint row below them is not one
         if not count:
             return
         row = self.list.currentRow()
@@ -197,7 +210,7 @@ class SearchPopup(QObject):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.timer.isActive():
                 self.run_search()  # Enter before the debounce fired: search first, then open
-            return self.choose_current()
+            return self.choose_current(alternate=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
         if key == Qt.Key.Key_Escape and self.list.isVisible():
             self.hide()
             return True

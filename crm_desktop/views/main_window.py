@@ -43,6 +43,7 @@ from crm_desktop.views.anniversaries.tab import AnniversariesTab
 from crm_desktop.views.calendar.tab import CalendarTab
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts.tab import ContactsTab
+from crm_desktop.views.customer360 import Customer360Page, close_customer_pages, open_customer_360
 from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicates
 from crm_desktop.views.leads.tab import LeadsTab
 from crm_desktop.views.opportunities.tab import OpportunitiesTab
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.search_popup = SearchPopup(self.search_edit, self._search, delay_ms=150, icons=self.icons)
         self.search_popup.chosen.connect(self._search_chosen)
+        self.search_popup.chosen_alternate.connect(self._search_chosen_360)
 
     def _create_status_bar(self) -> None:
         status = self.statusBar()
@@ -221,6 +223,11 @@ class MainWindow(QMainWindow):
         self.contacts_tab = ContactsTab(self.env)
         self.opportunities_tab = OpportunitiesTab(self.env)
         self.products_tab = ProductsTab(self.env)
+        for tab in (self.leads_tab, self.accounts_tab, self.contacts_tab, self.opportunities_tab):
+            tab.open_360.connect(self.open_customer_360)
+            timeline = getattr(tab, "timeline", None)
+            if timeline is not None:
+                timeline.customer_chosen.connect(self.open_customer_360)
         self.accounts_tab.open_contact.connect(lambda cid: self.open_record("contact", cid))
         self.accounts_tab.new_contact_for.connect(self._new_contact_for)
         self.contacts_tab.open_account.connect(lambda aid: self.open_record("account", aid))
@@ -280,6 +287,8 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(self.tr("&Help"))
         self.search_edit.setPlaceholderText(self.tr("Search leads, deals, products, accounts and contacts (Ctrl+K)"))
         self.search_popup.no_match_text = self.tr("Nothing found")
+        self.search_popup.hint_text = self.tr("Enter opens the record · Shift+Enter opens the Customer 360 page")
+        self.search_edit.setToolTip(self.search_popup.hint_text)  # the hint row can be below a long list
         self.undo_button.setText(self.tr("Undo"))
         self.tabs.setTabText(self.tabs.indexOf(self.accounts_tab), self.tr("Accounts"))
         self.tabs.setTabText(self.tabs.indexOf(self.contacts_tab), self.tr("Contacts"))
@@ -345,6 +354,10 @@ class MainWindow(QMainWindow):
         tab.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return found
 
+    def open_customer_360(self, kind: str, record_id: str) -> Customer360Page | None:
+        """The customer 360 page of an account or contact, as a closable tab."""
+        return open_customer_360(self, kind, record_id)
+
     def open_activity(self, activity_id: str, occurrence: datetime | None = None) -> ActivityDialog:
         """An activity's form (a series at one occurrence, office-local start), e.g. from a reminder."""
         dialog = ActivityDialog(self.env, self, activity_id=activity_id, occurrence=occurrence)
@@ -368,6 +381,7 @@ class MainWindow(QMainWindow):
         selection are carried over.
         """
         current = self.tabs.currentIndex()
+        customers = close_customer_pages(self)  # opened again below, in the new language
         states = []
         for tab in self.record_tabs():
             tab.close_dialogs()
@@ -390,7 +404,9 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         for tab, state in zip(self.record_tabs(), states, strict=True):
             tab.restore_state(state)
-        self.tabs.setCurrentIndex(current)
+        for kind, record_id in customers:
+            self.open_customer_360(kind, record_id)
+        self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1))
         self._retranslate()
 
     # --- actions --------------------------------------------------------------------------
@@ -498,6 +514,11 @@ class MainWindow(QMainWindow):
 
     def _search_chosen(self, choice: Choice) -> None:
         self.open_record(choice.kind, choice.id)
+
+    def _search_chosen_360(self, choice: Choice) -> None:
+        """Shift+Enter: an account's or contact's 360 page (a lead or deal opens as with Enter)."""
+        if self.open_customer_360(choice.kind, choice.id) is None:
+            self.open_record(choice.kind, choice.id)
 
     # --- status ---------------------------------------------------------------------------
 

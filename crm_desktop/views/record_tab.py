@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -51,6 +52,7 @@ class RecordTab(QWidget):
     # arguments for the record shown; the main window opens the form on the Orders tab.
     QUOTES = False
     new_quotation_for = Signal(object)
+    open_360 = Signal(str, str)  # ("account" | "contact", id): the customer 360 page, opened by the main window
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +103,8 @@ class RecordTab(QWidget):
         self.table.current_changed.connect(self._current_changed)
         self.table.activated_id.connect(self.edit_record)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
 
         self.detail_area = QScrollArea()
         self.detail_area.setWidgetResizable(True)
@@ -206,6 +210,7 @@ class RecordTab(QWidget):
         self.new_quotation_button.setVisible(self.QUOTES)
         row.addWidget(self.new_quotation_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
+        self.detail_buttons = row  # where a subclass adds its own buttons beside "New activity…"
 
     def build_detail(self) -> QWidget:
         raise NotImplementedError
@@ -310,6 +315,26 @@ class RecordTab(QWidget):
         self.show_detail(record_id)
         self._update_buttons()
         return found
+
+    def row_actions(self, menu: QMenu, record_id: str) -> None:
+        """Hook: add the entity's own entries to a row's context menu (after Edit and New activity)."""
+
+    def _row_menu(self, pos: QPoint) -> QMenu | None:
+        """A row's context menu: Edit, New activity and the entity's own entries."""
+        index = self.table.indexAt(pos)
+        found = self.model.row_at(index.row()) if index.isValid() else None
+        if found is None:
+            return None
+        record_id = str(found.id)
+        menu = QMenu(self)
+        menu.setObjectName("rowMenu")
+        menu.addAction(QCoreApplication.translate("RecordTab", "Edit…"), lambda: self.edit_record(record_id))
+        if self.activity_preset() is not None:
+            menu.addAction(QCoreApplication.translate("RecordTab", "New activity…"), lambda: self.new_activity())
+        self.row_actions(menu, record_id)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        return menu
 
     # --- actions --------------------------------------------------------------------------
 

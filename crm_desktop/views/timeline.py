@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -51,6 +51,8 @@ def activity_status_label(status: str) -> str:
 
 class TimelineView(QWidget):
     """A record's timeline; `show_record(id)` picks the record (None hides the timeline)."""
+
+    customer_chosen = Signal(str, str)  # an entry's customer ("account" | "contact", id): open its 360 page
 
     def __init__(self, env: ViewEnv, entity: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,16 +174,28 @@ class TimelineView(QWidget):
         when = (self.env.date_text(entry.at.date()) if isinstance(entry, ActivityEntry) and entry.all_day
                 else self.env.datetime_text(entry.at))
         meta = " · ".join(p for p in (when, entry.who) if p)
+        customer = entry.customer if isinstance(entry, ActivityEntry | StageMoveEntry) else None
+        link = ""
+        if customer is not None and customer != (self.entity, self.record_id):
+            caption = self.tr("Customer 360")
+            link = f' · <a href="{customer[0]}:{html.escape(customer[1])}">{html.escape(caption)}</a>'
         label = QLabel(
             f'<span style="color:{COLOURS[entry.kind]}; font-weight:bold;">{html.escape(kind)}</span>'
-            f'{" " + html.escape(text) if text else ""}<br><span style="color:gray;">{html.escape(meta)}</span>'
+            f'{" " + html.escape(text) if text else ""}<br><span style="color:gray;">{html.escape(meta)}</span>{link}'
         )
         label.setObjectName(f"timeline_{entry.kind}")
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        label.linkActivated.connect(self._customer_link)
         label.setAccessibleName(" · ".join((f"{kind} {text}" if text else kind, meta)))
         return label
+
+    def _customer_link(self, href: str) -> None:
+        kind, _, record_id = href.partition(":")
+        if kind in ("account", "contact") and record_id:
+            self.customer_chosen.emit(kind, record_id)
 
     def _what(self, entry: Entry) -> tuple[str, str]:
         """The entry's kind as a label, and what happened."""

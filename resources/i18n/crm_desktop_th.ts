@@ -197,6 +197,14 @@
         </translation>
     </message>
     <message>
+        <source>Customer 360</source>
+        <translation>ภาพรวมลูกค้า 360</translation>
+    </message>
+    <message>
+        <source>Everything about this customer on one page: sales, what is open, what to offer next</source>
+        <translation>ทุกอย่างของลูกค้ารายนี้ในหน้าเดียว: ยอดขาย งานที่ค้างอยู่ และสินค้าที่ควรเสนอต่อ</translation>
+    </message>
+    <message>
         <source>Website</source>
         <translation>เว็บไซต์</translation>
     </message>
@@ -1401,6 +1409,14 @@
         </translation>
     </message>
     <message>
+        <source>Customer 360</source>
+        <translation>ภาพรวมลูกค้า 360</translation>
+    </message>
+    <message>
+        <source>Everything about this customer on one page: sales, what is open, what to offer next</source>
+        <translation>ทุกอย่างของลูกค้ารายนี้ในหน้าเดียว: ยอดขาย งานที่ค้างอยู่ และสินค้าที่ควรเสนอต่อ</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
@@ -1632,6 +1648,336 @@
     <message>
         <source>Deleted: %1</source>
         <translation>ลบแล้ว: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Customer360</name>
+    <message>
+        <source>360</source>
+        <translation>ภาพรวมลูกค้า</translation>
+    </message>
+    <message>
+        <source>Close this page (Ctrl+W)</source>
+        <translation>ปิดหน้านี้ (Ctrl+W)</translation>
+    </message>
+    <message>
+        <source>360: %1</source>
+        <translation>ภาพรวม %1</translation>
+    </message>
+    <message>
+        <source>knows</source>
+        <translation>รู้จักกับ</translation>
+    </message>
+    <message>
+        <source>colleague of</source>
+        <translation>เพื่อนร่วมงานของ</translation>
+    </message>
+    <message>
+        <source>family of</source>
+        <translation>ครอบครัวของ</translation>
+    </message>
+    <message>
+        <source>referred by</source>
+        <translation>ได้รับการแนะนำจาก</translation>
+    </message>
+    <message>
+        <source>reports to</source>
+        <translation>รายงานต่อ</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>ร่าง</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>ยืนยันแล้ว</translation>
+    </message>
+    <message>
+        <source>partly delivered</source>
+        <translation>ส่งของบางส่วน</translation>
+    </message>
+</context>
+<context>
+    <name>Customer360Page</name>
+    <message>
+        <source>Loading…</source>
+        <translation>กำลังโหลด…</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>เปิดข้อมูลลูกค้า</translation>
+    </message>
+    <message>
+        <source>Show this customer in its list, with its details</source>
+        <translation>แสดงลูกค้ารายนี้ในรายการ พร้อมรายละเอียด</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>รีเฟรช</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>ยอดซื้อสะสม</translation>
+    </message>
+    <message>
+        <source>All confirmed, delivered and invoiced orders, VAT included; drafts and cancelled orders do not count</source>
+        <translation>ใบสั่งขายที่ยืนยัน ส่งของ หรือออกใบแจ้งหนี้แล้วทั้งหมด รวม VAT ไม่นับฉบับร่างและใบที่ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>ยอดเฉลี่ยต่อใบสั่ง</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>สั่งซื้อล่าสุด</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>ติดต่อล่าสุด</translation>
+    </message>
+    <message>
+        <source>The latest activity done with this customer, or a call, meeting or visit held with them</source>
+        <translation>กิจกรรมล่าสุดที่ทำกับลูกค้ารายนี้เสร็จแล้ว หรือการโทร ประชุม หรือเข้าพบ</translation>
+    </message>
+    <message>
+        <source>Open deals, quotations and orders</source>
+        <translation>ดีล ใบเสนอราคา และใบสั่งขายที่ยังเปิดอยู่</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Number or name</source>
+        <translation>เลขที่หรือชื่อ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>กำหนด</translation>
+    </message>
+    <message>
+        <source>Double-click to open. Late ones are in red.</source>
+        <translation>ดับเบิลคลิกเพื่อเปิด รายการที่เลยกำหนดแสดงเป็นสีแดง</translation>
+    </message>
+    <message>
+        <source>Nothing open.</source>
+        <translation>ไม่มีรายการที่เปิดอยู่</translation>
+    </message>
+    <message>
+        <source>Purchase history</source>
+        <translation>ประวัติการซื้อ</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>จำนวนครั้ง</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Last bought</source>
+        <translation>ซื้อล่าสุด</translation>
+    </message>
+    <message>
+        <source>Usually every</source>
+        <translation>ซื้อทุก ๆ</translation>
+    </message>
+    <message>
+        <source>Amounts after line discounts, before VAT. Highlighted: due to be bought again within two weeks.</source>
+        <translation>ยอดเงินหลังหักส่วนลดรายการ ก่อน VAT แถบสี: ถึงรอบซื้อซ้ำภายในสองสัปดาห์</translation>
+    </message>
+    <message>
+        <source>No purchases yet.</source>
+        <translation>ยังไม่มีการสั่งซื้อ</translation>
+    </message>
+    <message>
+        <source>Next best offer</source>
+        <translation>สินค้าที่ควรเสนอต่อ</translation>
+    </message>
+    <message>
+        <source>Customers who bought the same things also bought:</source>
+        <translation>ลูกค้าที่ซื้อสินค้าเดียวกันยังซื้อ:</translation>
+    </message>
+    <message>
+        <source>Due to be bought again (their own rhythm):</source>
+        <translation>ถึงรอบซื้อซ้ำ (ตามรอบการซื้อของลูกค้าเอง):</translation>
+    </message>
+    <message>
+        <source>Contacts and relationships</source>
+        <translation>ผู้ติดต่อและความสัมพันธ์</translation>
+    </message>
+    <message>
+        <source>Double-click a person to open them in the Contacts tab.</source>
+        <translation>ดับเบิลคลิกที่ชื่อเพื่อเปิดในแท็บผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>Who knows whom</source>
+        <translation>ใครรู้จักใคร</translation>
+    </message>
+    <message>
+        <source>Add link…</source>
+        <translation>เพิ่มความสัมพันธ์…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <source>Anniversaries in the next %1 days</source>
+        <translation>วันสำคัญใน %1 วันข้างหน้า</translation>
+    </message>
+    <message>
+        <source>This customer was deleted.</source>
+        <translation>ลูกค้ารายนี้ถูกลบไปแล้ว</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>ที่ %1</translation>
+    </message>
+    <message>
+        <source>Private customer</source>
+        <translation>ลูกค้าบุคคล</translation>
+    </message>
+    <message>
+        <source>Tax ID %1</source>
+        <translation>เลขประจำตัวผู้เสียภาษี %1</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>ผู้ดูแล: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%Ln ใบสั่ง</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>วันนี้</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%Ln วันที่แล้ว</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>ดีล</translation>
+    </message>
+    <message>
+        <source>%1 (late)</source>
+        <translation>%1 (เลยกำหนด)</translation>
+    </message>
+    <message>
+        <source>Quotation</source>
+        <translation>ใบเสนอราคา</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>ใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>%1 rev %2</source>
+        <translation>%1 ฉบับแก้ไขที่ %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%Ln วัน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — bought by %2 of %3 customers who bought %4</source>
+        <translation>%1 — ลูกค้า %2 จาก %3 รายที่ซื้อ %4 ซื้อสินค้านี้ด้วย</translation>
+    </message>
+    <message>
+        <source>No suggestions yet: too few sales to compare.</source>
+        <translation>ยังไม่มีคำแนะนำ: ยอดขายยังน้อยเกินกว่าจะเปรียบเทียบได้</translation>
+    </message>
+    <message numerus="yes">
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>อีก %Ln วัน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>ถึงกำหนดวันนี้</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>เลยกำหนด %Ln วัน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — usually every %2 days, last bought %3: %4</source>
+        <translation>%1 — ซื้อทุก ๆ %2 วัน ซื้อล่าสุด %3: %4</translation>
+    </message>
+    <message>
+        <source>Nothing due in the next two weeks.</source>
+        <translation>ไม่มีรายการถึงรอบในสองสัปดาห์ข้างหน้า</translation>
+    </message>
+    <message>
+        <source>Parent company: %1</source>
+        <translation>บริษัทแม่: %1</translation>
+    </message>
+    <message>
+        <source>Branches and subsidiaries: %1</source>
+        <translation>สาขาและบริษัทในเครือ: %1</translation>
+    </message>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>ยังไม่มีผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <source>Founding day</source>
+        <translation>วันก่อตั้งบริษัท</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n year(s))</source>
+        <translation>
+            <numerusform>(%Ln ปี)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None coming up.</source>
+        <translation>ไม่มีวันสำคัญเร็ว ๆ นี้</translation>
+    </message>
+    <message>
+        <source>Relationship removed</source>
+        <translation>ลบความสัมพันธ์แล้ว</translation>
     </message>
 </context>
 <context>
@@ -3128,6 +3474,45 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Add a relationship</source>
+        <translation>เพิ่มความสัมพันธ์</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>บุคคล</translation>
+    </message>
+    <message>
+        <source>Is</source>
+        <translation>เป็น</translation>
+    </message>
+    <message>
+        <source>Type a name, phone or e-mail…</source>
+        <translation>พิมพ์ชื่อ เบอร์โทร หรืออีเมล…</translation>
+    </message>
+    <message>
+        <source>No such contact</source>
+        <translation>ไม่พบผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>ของ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>Choose the person from the list.</source>
+        <translation>โปรดเลือกบุคคลจากรายการ</translation>
+    </message>
+    <message>
+        <source>Relationship added</source>
+        <translation>เพิ่มความสัมพันธ์แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>ListEditorDialog</name>
     <message>
         <source>Add…</source>
@@ -3250,6 +3635,10 @@
     <message>
         <source>Nothing found</source>
         <translation>ไม่พบข้อมูล</translation>
+    </message>
+    <message>
+        <source>Enter opens the record · Shift+Enter opens the Customer 360 page</source>
+        <translation>Enter เปิดข้อมูล · Shift+Enter เปิดหน้าภาพรวมลูกค้า 360</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -5054,6 +5443,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ข้อมูลนี้ถูกลบไปก่อนหน้านี้แล้ว จึงไม่อยู่ในรายการ</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>แก้ไข…</translation>
+    </message>
+    <message>
         <source>…and %n more</source>
         <translation>…และอีก %Ln รายการ</translation>
     </message>
@@ -6349,6 +6742,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Show more</source>
         <translation>ดูเพิ่มเติม</translation>
+    </message>
+    <message>
+        <source>Customer 360</source>
+        <translation>ภาพรวมลูกค้า 360</translation>
     </message>
     <message>
         <source>%1 · with %2</source>

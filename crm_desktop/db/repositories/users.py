@@ -32,3 +32,9 @@ class SettingRepository:
             self.session.add(Setting(id=fixed_id("setting", key), key=key, value=value))
         else:
             row.value = value
+
+    def values_under(self, prefix: str) -> dict[str, str]:
+        """The live settings whose key starts with `prefix`, by the rest of their key."""
+        stmt = select(Setting.key, Setting.value).where(Setting.key.startswith(prefix, autoescape=True),
+                                                        Setting.deleted_at.is_(None))
+        return {key[len(prefix):]: value for key, value in self.session.execute(stmt) if key.startswith(prefix)}

@@ -4,12 +4,29 @@ A pattern setting per kind says how numbers look: `{year}` Buddhist Era year of 
 `{yy}` its last two digits, `{ce}` the Common Era year, `{month}` two digits, `{seq}` the running
 number (four digits, more when needed) and `{copy}` where a copy's code goes.
 
-One copy is the office (the `numbering_office_site` setting, which syncs). The office numbers
-without a code; every other copy puts its copy code (the first four characters of its site id) in
-front of the running number (`QT2569-7F3A-0001`), so numbers made offline cannot clash. The office
-later gives such documents an office number (`renumber_from_copies`), keeping the first one as
-`provisional_number`. A copy that has never imported a sync file and finds no office named becomes
-the office when it numbers its first document: a one-office install never sees a copy code.
+**The office** numbers without a code; every other copy puts its copy code (the first four
+characters of its site id) in front of the running number (`QT2569-7F3A-0001`). Which copy is the
+office is decided from synced settings, the same way on every copy that holds the same rows:
+
+- the explicit choice (`become_office`, the `numbering_office_site` setting; the latest choice wins);
+- else the earliest *claim*: a copy claims in a setting row of its own (`numbering_office_claim.<site
+  id>`, valued with the clock of the claim), so two claims never overwrite each other. A copy claims
+  when it numbers its first document knowing no office, and when it exports a file without ever having
+  imported one (the copy that sends the first file is the one the others start from);
+- else (no claim known) a copy that never imported a file is the office: it claims when it numbers.
+  A single office therefore never sees a code.
+
+**Renumbering** (`renumber`, on the office only). Numbers can still meet: two copies installed apart
+that number before any sync (each was the office until it heard of an earlier claim), two copies whose
+codes are alike, two copies revising one quotation offline. After every import that applied changes
+(`renumber_after_import`) and on request (`renumber_from_copies`), the office gives an office number
+to every live document numbered with a copy code, and to every document that shares its number with
+another of its kind: the one created on the office keeps the number, else the earliest created. A
+quotation counts with its revisions (the rows its `previous_id` chain leads to one first row): they
+all get one number. Two live revisions of one quotation with the same revision number: the earliest
+created keeps it, the others take the next free revision. A document keeps its first number in
+`provisional_number`, where searches still find it. Other copies never renumber: the office's edits
+reach them by sync, so they agree once the files have gone round.
 
 The running number continues from the highest number of the same prefix ever given on this copy,
 deleted documents included, so a number is never reused.
@@ -18,21 +35,25 @@ deleted documents included, so a number is never reused.
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import literal, select
 
+from crm_desktop.db.database import Database
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import ValidationError
-from crm_desktop.models import Quotation, SalesOrder, SyncPeer
+from crm_desktop.models import Change, Quotation, SalesOrder, SyncPeer
 from crm_desktop.services.changes import Changes
 
 Kind = Literal["quotation", "order"]
 MODELS = {"quotation": Quotation, "order": SalesOrder}
 PATTERN_KEYS: dict[Kind, str] = {"quotation": "quotation_number_pattern", "order": "order_number_pattern"}
 DEFAULT_PATTERNS: dict[Kind, str] = {"quotation": "QT{year}-{seq}", "order": "SO{year}-{seq}"}
-OFFICE_KEY = "numbering_office_site"
+OFFICE_KEY = "numbering_office_site"  # the explicit choice
+CLAIM_PREFIX = "numbering_office_claim."  # + site id: one copy's automatic claim
 SEQ_DIGITS = 4
 NUMBER_MAX = 40  # the number columns' length
 _TOKENS = frozenset({"year", "yy", "ce", "month", "seq", "copy"})
@@ -74,16 +95,38 @@ def pattern_of(uow: UnitOfWork, kind: Kind) -> str:
     return uow.settings.value(PATTERN_KEYS[kind]) or DEFAULT_PATTERNS[kind]
 
 
+def office_site(uow: UnitOfWork) -> str | None:
+    """The office's site id: the explicit choice, else the earliest claim (ties by site id), else None."""
+    explicit = uow.settings.value(OFFICE_KEY)
+    if explicit:
+        return explicit
+    claims = uow.settings.values_under(CLAIM_PREFIX)
+    return min(claims, key=lambda site: (claims[site], site)) if claims else None
+
+
+def _ever_imported(uow: UnitOfWork) -> bool:
+    return uow.session.execute(select(SyncPeer.site_id).limit(1)).first() is not None
+
+
 def is_office(uow: UnitOfWork) -> bool:
-    return uow.settings.value(OFFICE_KEY) == uow.database.site_id
+    office = office_site(uow)
+    return office == uow.database.site_id if office is not None else not _ever_imported(uow)
 
 
-def _claim_office_if_alone(uow: UnitOfWork) -> None:
-    """No office named and never synced from another copy: this copy is the office."""
-    if uow.settings.value(OFFICE_KEY):
-        return
-    if uow.session.execute(select(SyncPeer.site_id).limit(1)).first() is None:
-        uow.settings.set_value(OFFICE_KEY, uow.database.site_id)
+def _claim(uow: UnitOfWork) -> None:
+    """This copy's claim to be the office, dated by a tick of its clock (19 digits: text order is clock order)."""
+    uow.settings.set_value(CLAIM_PREFIX + uow.database.site_id, f"{uow.database.clock.tick():019d}")
+
+
+def claim_before_export(database: Database, user_id: str | None) -> bool:
+    """Before a copy sends its first file, never having imported one and knowing no office: it claims,
+    so the copies started from that file know it as the office. Whether a claim was written."""
+    with UnitOfWork(database, user_id) as uow:
+        if office_site(uow) is not None or _ever_imported(uow):
+            return False
+        _claim(uow)
+        uow.commit()
+    return True
 
 
 def _highest(uow: UnitOfWork, kind: Kind, head: str, tail: str) -> int:
@@ -96,8 +139,13 @@ def _highest(uow: UnitOfWork, kind: Kind, head: str, tail: str) -> int:
 
 def next_number(uow: UnitOfWork, kind: Kind, issued_on: date) -> str:
     """The number for a new document dated `issued_on` (inside an open unit of work)."""
-    _claim_office_if_alone(uow)
-    code = "" if is_office(uow) else copy_code(uow.database.site_id) + "-"
+    if office_site(uow) is None:
+        _claim(uow)
+    return _number(uow, kind, issued_on, office=is_office(uow))
+
+
+def _number(uow: UnitOfWork, kind: Kind, issued_on: date, *, office: bool) -> str:
+    code = "" if office else copy_code(uow.database.site_id) + "-"
     before, _, after = _with_copy(pattern_of(uow, kind)).partition("{seq}")
     head, tail = _render(before, issued_on, code, None), _render(after, issued_on, code, None)
     return f"{head}{_highest(uow, kind, head, tail) + 1:0{SEQ_DIGITS}d}{tail}"
@@ -127,30 +175,144 @@ def become_office(uow: UnitOfWork) -> Changes:
 
 
 def renumber_from_copies(uow: UnitOfWork) -> dict[str, int]:
-    """On the office: give every live document numbered with a copy code an office number, oldest
-    first, keeping the old one as `provisional_number`; all revisions of a quotation share their new
-    number. Returns how many documents were renumbered, by kind."""
+    """The office's explicit renumbering (`renumber`); how many live documents changed, by kind."""
     with uow:
         if not is_office(uow):
             raise ValidationError("office", "Only the office copy renumbers documents.")
-        done: dict[str, int] = {}
-        for kind, model in MODELS.items():
-            coded = _coded(pattern_of(uow, kind))
-            rows = [r for r in uow.session.scalars(select(model).where(model.deleted_at.is_(None))
-                                                   .order_by(model.issued_on, model.created_at, model.id))
-                    if coded.fullmatch(r.number)]
-            # A revision made on the copy after the office renumbered the first one takes the same number.
-            given = {provisional: number for provisional, number in uow.session.execute(
-                select(model.provisional_number, model.number).where(model.provisional_number != ""))}
-            for row in rows:
-                if row.number not in given:
-                    given[row.number] = next_number(uow, kind, row.issued_on)
-                row.provisional_number = row.number
-                row.number = given[row.provisional_number]
-                uow.session.flush()  # the next number sees this one
-            done[kind] = len(rows)
+        done = renumber(uow)
         uow.commit()
-    return done
+    return {kind: len(ids) for kind, ids in done.items()}
+
+
+def renumber_after_import(uow: UnitOfWork) -> dict[str, list[str]]:
+    """Inside an import's unit of work: on the office, `renumber`; by table name, the live documents
+    changed (nothing on another copy)."""
+    if not is_office(uow):
+        return {}
+    return {MODELS[kind].__tablename__: ids for kind, ids in renumber(uow).items() if ids}
+
+
+def renumber(uow: UnitOfWork) -> dict[Kind, list[str]]:
+    """Give office numbers to documents with a copy code or a number another document has too, and
+    the next free revision to a second revision with the same number (module docstring), inside an
+    open unit of work on the office. The live documents whose number or revision changed, by kind."""
+    return {kind: _Renumbering(uow, kind).run() for kind in MODELS}
+
+
+@dataclass(slots=True)
+class _Doc:
+    id: str
+    number: str
+    revision: int
+    previous_id: str | None
+    live: bool
+    created_at: datetime
+    issued_on: date
+
+
+class _Renumbering:
+    """One kind of document: read every row as a tuple, change only the rows that need it."""
+
+    def __init__(self, uow: UnitOfWork, kind: Kind) -> None:
+        self.uow = uow
+        self.kind = kind
+        self.model = MODELS[kind]
+        self.changed: dict[str, Quotation | SalesOrder] = {}
+
+    def run(self) -> list[str]:
+        docs = self._docs()
+        families = self._families(docs)
+        number = {root: docs[root].number for root in families}
+        coded = _coded(pattern_of(self.uow, self.kind))
+        renew = {root for root in families if coded.fullmatch(number[root])}
+        sharing: dict[str, list[str]] = defaultdict(list)
+        for root in families:
+            if root not in renew:
+                sharing[number[root]].append(root)
+        office = self.uow.database.site_id
+        for roots in sharing.values():
+            if len(roots) > 1:
+                keeper = min(roots, key=lambda r: (self._creator(r) != office, docs[r].created_at, r))
+                renew.update(r for r in roots if r != keeper)
+        for root in sorted(renew, key=lambda r: (docs[r].issued_on, docs[r].created_at, r)):
+            number[root] = _number(self.uow, self.kind, docs[root].issued_on, office=True)
+            self._give(families[root], number[root])
+        for root, family in families.items():
+            if root not in renew:
+                self._give(family, number[root])
+        if self.kind == "quotation":
+            for root, family in families.items():
+                self._split_revisions(family, number[root])
+        return sorted(i for i in self.changed if docs[i].live)
+
+    def _docs(self) -> dict[str, _Doc]:
+        m = self.model
+        revision, previous = ((Quotation.revision, Quotation.previous_id) if m is Quotation
+                              else (literal(1), literal(None)))
+        rows = self.uow.session.execute(select(m.id, m.number, revision, previous, m.deleted_at.is_(None),
+                                               m.created_at, m.issued_on).order_by(m.id))
+        return {r[0]: _Doc(*r) for r in rows}
+
+    @staticmethod
+    def _families(docs: dict[str, _Doc]) -> dict[str, list[_Doc]]:
+        """First row -> the rows of one quotation's revisions (an order is its own family), for the
+        families with a live row."""
+        root_of: dict[str, str] = {}
+        for doc_id in docs:
+            path: list[str] = []
+            seen: set[str] = set()
+            here = doc_id
+            while here not in root_of:
+                seen.add(here)
+                previous = docs[here].previous_id
+                if previous is None or previous not in docs or previous in seen:
+                    root_of[here] = here
+                    break
+                path.append(here)
+                here = previous
+            for step in path:
+                root_of[step] = root_of[here]
+        families: dict[str, list[_Doc]] = defaultdict(list)
+        for doc_id, root in root_of.items():
+            families[root].append(docs[doc_id])
+        return {root: sorted(family, key=lambda d: (d.revision, d.created_at, d.id))
+                for root, family in families.items() if any(d.live for d in family)}
+
+    def _creator(self, row_id: str) -> str | None:
+        """The copy that created the row: the site of its first change."""
+        return self.uow.session.scalar(
+            select(Change.site_id).where(Change.entity == self.model.__tablename__, Change.row_id == row_id)
+            .order_by(Change.hlc, Change.site_id).limit(1))
+
+    def _row(self, doc: _Doc) -> Quotation | SalesOrder:
+        row = self.changed.get(doc.id)
+        if row is None:
+            row = self.uow.session.get(self.model, doc.id, populate_existing=True)
+            assert row is not None
+            self.changed[doc.id] = row
+        return row
+
+    def _give(self, family: list[_Doc], number: str) -> None:
+        """Every row of the family (deleted ones too) numbered `number`, keeping its first number."""
+        moving = [doc for doc in family if doc.number != number]
+        for doc in moving:
+            row = self._row(doc)
+            row.provisional_number = row.provisional_number or doc.number
+            row.number = doc.number = number
+        if moving:
+            self.uow.session.flush()  # the next number and revision see these
+
+    def _split_revisions(self, family: list[_Doc], number: str) -> None:
+        """Live revisions of one quotation sharing a revision number: the earliest keeps it."""
+        by_revision: dict[int, list[_Doc]] = defaultdict(list)
+        for doc in family:
+            if doc.live:
+                by_revision[doc.revision].append(doc)
+        for revision in sorted(by_revision):
+            for doc in sorted(by_revision[revision], key=lambda d: (d.created_at, d.id))[1:]:
+                row = self._row(doc)
+                row.revision = doc.revision = self.uow.quotations.latest_revision(number) + 1
+                self.uow.session.flush()
 
 
 def number_patterns(uow: UnitOfWork) -> dict[Kind, str]:

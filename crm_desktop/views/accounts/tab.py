@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -184,6 +185,12 @@ class AccountsTab(RecordTab):
         pane.setObjectName("accountDetail")
         layout = QVBoxLayout(pane)
         self.add_detail_header(layout)
+        self.c360_button = QPushButton(self.tr("Customer 360"))
+        self.c360_button.setObjectName("c360Button")
+        self.c360_button.setToolTip(self.tr("Everything about this customer on one page: sales, what is open, "
+                                            "what to offer next"))
+        self.c360_button.clicked.connect(lambda: self._detail_id and self.open_360.emit("account", self._detail_id))
+        self.detail_buttons.insertWidget(1, self.c360_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.detail = DetailForm()
         d = self.detail
@@ -248,6 +255,9 @@ class AccountsTab(RecordTab):
     def quotation_preset(self) -> dict[str, str] | None:
         return {"account_id": self._detail_id} if self._detail_id else None
 
+    def row_actions(self, menu: QMenu, record_id: str) -> None:
+        menu.addAction(self.tr("Customer 360"), lambda: self.open_360.emit("account", record_id))
+
     def activity_preset(self) -> ActivityInput | None:
         return ActivityInput(kind="call", subject="", account_id=self._detail_id) if self._detail_id else None
 
@@ -263,7 +273,7 @@ class AccountsTab(RecordTab):
         self.timeline.show_record(self._detail_id)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.children_label,
                        self.children_list, self.contacts_label, self.contacts_list, self.add_contact_button,
-                       self.new_activity_button, self.new_quotation_button):
+                       self.new_activity_button, self.new_quotation_button, self.c360_button):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         self.children_list.clear()

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -170,6 +172,12 @@ class ContactsTab(RecordTab):
         pane.setObjectName("contactDetail")
         layout = QVBoxLayout(pane)
         self.add_detail_header(layout)
+        self.c360_button = QPushButton(self.tr("Customer 360"))
+        self.c360_button.setObjectName("c360Button")
+        self.c360_button.setToolTip(self.tr("Everything about this customer on one page: sales, what is open, "
+                                            "what to offer next"))
+        self.c360_button.clicked.connect(lambda: self._detail_id and self.open_360.emit("contact", self._detail_id))
+        self.detail_buttons.insertWidget(1, self.c360_button, 0, Qt.AlignmentFlag.AlignTop)
         self.detail_subtitle.setTextFormat(Qt.TextFormat.RichText)
         self.detail_subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.detail_subtitle.linkActivated.connect(self._link)
@@ -211,6 +219,9 @@ class ContactsTab(RecordTab):
     def quotation_preset(self) -> dict[str, str] | None:
         return {"contact_id": self._detail_id} if self._detail_id else None
 
+    def row_actions(self, menu: QMenu, record_id: str) -> None:
+        menu.addAction(self.tr("Customer 360"), lambda: self.open_360.emit("contact", record_id))
+
     def activity_preset(self) -> ActivityInput | None:
         return ActivityInput(kind="call", subject="", contact_id=self._detail_id) if self._detail_id else None
 
@@ -221,7 +232,7 @@ class ContactsTab(RecordTab):
         shown = detail is not None
         self.timeline.show_record(self._detail_id)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.new_activity_button,
-                       self.new_quotation_button):
+                       self.new_quotation_button, self.c360_button):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         if detail is None:
