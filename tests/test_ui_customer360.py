@@ -57,8 +57,15 @@ def test_from_the_account_pane_with_every_figure(qtbot: object, ctx: AppContext,
                                                 "Wipa — referred by — Somchai (ลูกค้าแนะนำ)"]
 
     page.open_table.cellDoubleClicked.emit(0, 1)  # the deal opens in the Deals tab
-    assert window.tabs.currentWidget() is window.opportunities_tab
-    assert window.opportunities_tab.current_id() is not None
+    deals = window.opportunities_tab
+    assert window.tabs.currentWidget() is deals
+    assert deals.current_id() is not None
+    menu = deals._row_menu(deals.table.visualRect(deals.table.currentIndex()).center())
+    assert menu is not None  # the deal's right-click menu leads back to its customer's page
+    action = next(a for a in menu.actions() if a.text() == "Customer 360")
+    menu.close()
+    action.trigger()
+    assert window.tabs.currentWidget() is page
     window.tabs.setCurrentWidget(page)
     page.open_table.cellDoubleClicked.emit(3, 1)  # the late order opens on the Orders tab
     assert window.tabs.currentWidget() is window.orders_tab

@@ -205,7 +205,8 @@ def test_a_quotation_becomes_a_delivered_order(qtbot, type_text, tab: OrdersTab,
     preview.close()
 
     menu = page._context_menu(QPoint(5, 5))  # the right-click menu offers what applies to a draft
-    assert [a.text() for a in menu.actions() if a.text()] == ["Edit…", "Send", "PDF / Print…", "Delete…"]
+    assert [a.text() for a in menu.actions() if a.text()] == ["Edit…", "Customer 360", "Send", "PDF / Print…",
+                                                              "Delete…"]
     menu.close()
     keys_queries, fetched = page.model.keys_queries, page.model.rows_fetched
     trigger(page, "sendAction")

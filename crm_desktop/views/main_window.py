@@ -235,6 +235,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.opportunities_tab, self.icons["opportunity"], "")  # then the deals they become
         self.tabs.addTab(self.products_tab, self.icons["product"], "")  # what the deals are about
         self.orders_tab = OrdersTab(self.env)
+        for page in self.orders_tab.page_list():
+            page.open_360.connect(self.open_customer_360)
         self.orders_tab.open_record.connect(self.open_record)
         self.tabs.addTab(self.orders_tab, self.icons["quotation"], "")  # and their quotations and orders
         for tab in (self.accounts_tab, self.contacts_tab, self.opportunities_tab):

@@ -2230,6 +2230,10 @@
         <translation>แก้ไข…</translation>
     </message>
     <message>
+        <source>Customer 360</source>
+        <translation>ภาพรวมลูกค้า 360</translation>
+    </message>
+    <message>
         <source>Delete…</source>
         <translation>ลบ…</translation>
     </message>
@@ -4096,6 +4100,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Select a deal to see its details.</source>
         <translation>เลือกดีลเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+        <source>Customer 360</source>
+        <translation>ภาพรวมลูกค้า 360</translation>
     </message>
     <message>
         <source>Products (none)</source>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -438,6 +439,12 @@ class OpportunitiesTab(RecordTab):
 
     def quotation_preset(self) -> dict[str, str] | None:
         return {"opportunity_id": self._current.id} if self._current else None
+
+    def row_actions(self, menu: QMenu, record_id: str) -> None:
+        deal = opportunity_input(self.env.ctx.uow(), record_id)
+        customer = ("account", deal.account_id) if deal.account_id else ("contact", deal.contact_id)
+        if customer[1]:
+            menu.addAction(self.tr("Customer 360"), lambda: self.open_360.emit(*customer))
 
     def activity_preset(self) -> ActivityInput | None:
         """The deal, and the customer and contact it is with: a clash is judged by the customer."""

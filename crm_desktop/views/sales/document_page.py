@@ -6,7 +6,7 @@ totals, linked documents) and the action bar whose every button is one service c
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.queries.lookups import users
 from crm_desktop.queries.sales.detail import DetailLine, DocumentDetail, document_detail
+from crm_desktop.queries.sales.documents import DocumentFilter, DocumentRow, document_keys, document_rows
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.formatting import format_date_long, format_money
 from crm_desktop.services.sales.documents import quantity
@@ -155,6 +156,11 @@ class DocumentPage(RecordTab):
         menu = QMenu(self)
         menu.setObjectName("documentMenu")
         menu.addAction(self.tr("Edit…"), lambda: self.edit_record())
+        index = self.table.indexAt(pos)
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        customer = ("account", row.account_id) if row and row.account_id else ("contact", row and row.contact_id)
+        if customer[1]:
+            menu.addAction(self.tr("Customer 360"), lambda: self.open_360.emit(*customer))
         menu.addSeparator()
         for item in self.page_actions:
             if item.action.isEnabled():
@@ -181,6 +187,15 @@ class DocumentPage(RecordTab):
         if changes is not None and moves_deal and doc.opportunity_id:
             self.env.bus.publish(Changes("opportunity", updated=(doc.opportunity_id,)))
         return changes
+
+    def current_filter(self) -> DocumentFilter:
+        raise NotImplementedError
+
+    def keys(self, sort: str, descending: bool) -> list[int]:
+        return document_keys(self.env.db, self.KIND, self.current_filter(), sort, descending, self.env.today())
+
+    def rows(self, keys: Sequence[int]) -> Sequence[DocumentRow]:
+        return document_rows(self.env.db, self.KIND, keys, self.env.today())
 
     def shown_id(self) -> str | None:
         return self.detail_doc.id if self.detail_doc is not None else None

@@ -4,13 +4,12 @@ confirmed → partly delivered → delivered → invoiced, or cancelled."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QInputDialog, QLineEdit, QStyle, QWidget
 
 from crm_desktop.queries.sales.detail import DetailLine, DocumentDetail
-from crm_desktop.queries.sales.documents import DocumentFilter, DocumentRow, document_keys, document_rows
+from crm_desktop.queries.sales.documents import DocumentFilter, DocumentRow
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.sales.documents import quantity
 from crm_desktop.services.sales.orders import (
@@ -84,12 +83,6 @@ class OrdersPage(DocumentPage):
             customer_id=self.customer_filter.value() or "", owner_id=str(self.owner_filter.currentData() or ""),
             channel=str(self.channel_filter.currentData() or ""), month=str(self.month_filter.currentData() or ""),
             late_only=self.late_filter.isChecked())
-
-    def keys(self, sort: str, descending: bool) -> list[int]:
-        return document_keys(self.env.db, self.KIND, self.current_filter(), sort, descending, self.env.today())
-
-    def rows(self, keys: Sequence[int]) -> Sequence[DocumentRow]:
-        return document_rows(self.env.db, self.KIND, keys, self.env.today())
 
     def filter_placeholder(self) -> str:
         return self.tr("Filter by number, customer or deal…")

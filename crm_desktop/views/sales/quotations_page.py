@@ -3,14 +3,13 @@ the way a quotation goes: draft → sent → accepted (→ sales order) / reject
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QStyle, QWidget
 
 from crm_desktop.queries.sales.detail import DocumentDetail
-from crm_desktop.queries.sales.documents import DocumentFilter, DocumentRow, document_keys, document_rows
+from crm_desktop.queries.sales.documents import DocumentFilter
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.sales.orders import order_from_quotation
 from crm_desktop.services.sales.quotations import (
@@ -80,12 +79,6 @@ class QuotationsPage(DocumentPage):
             text=self.filter_text.text().strip(), status=str(self.status_filter.currentData() or ""),
             customer_id=self.customer_filter.value() or "", owner_id=str(self.owner_filter.currentData() or ""),
             channel=str(self.channel_filter.currentData() or ""), month=str(self.month_filter.currentData() or ""))
-
-    def keys(self, sort: str, descending: bool) -> list[int]:
-        return document_keys(self.env.db, self.KIND, self.current_filter(), sort, descending, self.env.today())
-
-    def rows(self, keys: Sequence[int]) -> Sequence[DocumentRow]:
-        return document_rows(self.env.db, self.KIND, keys, self.env.today())
 
     def filter_placeholder(self) -> str:
         return self.tr("Filter by number, customer or deal…")
