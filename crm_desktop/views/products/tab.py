@@ -301,7 +301,7 @@ class ProductsTab(RecordTab):
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 if column >= 2:
-                    item.setTextAlignment(int(RIGHT.value))
+                    item.setTextAlignment(RIGHT)
                 self.history.setItem(row, column, item)
 
     def history_texts(self) -> list[list[str]]:

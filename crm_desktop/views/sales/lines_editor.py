@@ -403,7 +403,7 @@ class LinesEditor(QWidget):
                     item.setCheckState(Qt.CheckState.Checked if data.vatable else Qt.CheckState.Unchecked)
                 item.setFlags(flags)
                 if column in (QUANTITY, PRICE, DISCOUNT, NET):
-                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 refused = column == DESCRIPTION and bool(line.refused)
                 item.setBackground(BAD if column in line.bad or refused else QBrush())
                 item.setToolTip(line.bad.get(column, line.refused if refused else ""))
