@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from crm_desktop import money
 from crm_desktop.models import Quotation, QuotationLine, SalesOrder, SalesOrderLine, User
+from crm_desktop.queries.customer360 import order_totals
 from crm_desktop.queries.sales.detail import document_detail
 from crm_desktop.queries.sales.documents import (
     DocumentFilter,
@@ -140,6 +141,19 @@ def test_a_discount_over_the_lines_after_a_sync_is_flagged_not_fatal(ctx: AppCon
     assert rows[doc].grand_total_satang == shown.totals.grand_total == 0
     totals = document_totals(ctx.database, "quotation", DocumentFilter(), TODAY)
     assert (totals.clamped_count, totals.grand_total_satang) == (1, rows[fine].grand_total_satang)
+
+
+def test_the_customer_page_takes_a_discount_over_its_line_as_the_lists_do(ctx: AppContext) -> None:
+    """The same merged edits on an order: the 360 page's total is the detail's and the list's."""
+    siam = create_account(ctx.uow(), AccountInput(name="บริษัท สยามพาณิชย์ จำกัด"), TODAY).created[0]
+    lines = [LineSpec(unit_price_satang=30_000, discount_satang=40_000), LineSpec(unit_price_satang=20_000)]
+    order = add_document(ctx, "sales_order", lines, account_id=siam, status="confirmed", bill_discount_satang=5_000)
+    shown = document_detail(ctx.database, "sales_order", order, TODAY)
+    row = document_rows(ctx.database, "sales_order", [_key(ctx, order)], TODAY)[0]
+    with ctx.database.engine.connect() as conn:
+        [(_id, _on, on_page)] = order_totals(conn, "account", siam)
+    assert shown is not None and shown.totals_clamped
+    assert on_page == row.grand_total_satang == shown.totals.grand_total == 16_050  # (200.00 − 50.00) + 7 %
 
 
 # --- filters, sorting and paging ------------------------------------------------------------

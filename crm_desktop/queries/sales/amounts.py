@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import case
+from sqlalchemy import case, func
 from sqlalchemy.sql import ColumnElement
 
 from crm_desktop.money import BP, MILLI
@@ -24,10 +24,22 @@ def line_gross(line: Any) -> ColumnElement[int]:
     return _half_up(line.quantity_milli * line.unit_price_satang, MILLI)
 
 
-def line_discount(line: Any) -> ColumnElement[int]:
+def _stored_discount(line: Any) -> ColumnElement[int]:
     gross = line_gross(line)
     by_rate = (gross // BP) * line.discount_bp + _half_up((gross % BP) * line.discount_bp, BP)
     return case((line.discount_bp > 0, by_rate), else_=line.discount_satang)
+
+
+def line_discount(line: Any) -> ColumnElement[int]:
+    """A line's discount, at most its gross. The services never store more, but a sync can (two
+    copies' edits of one line merged: a lower price and a larger discount); every figure then takes
+    the discount as cut to the gross, as `queries/sales/detail.safe_totals` does."""
+    return func.min(_stored_discount(line), line_gross(line))
+
+
+def line_discount_cut(line: Any) -> ColumnElement[bool]:
+    """True for a line whose stored discount exceeds its gross (`line_discount` cuts it)."""
+    return _stored_discount(line) > line_gross(line)
 
 
 def line_net(line: Any) -> ColumnElement[int]:

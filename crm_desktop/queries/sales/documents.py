@@ -29,7 +29,7 @@ from crm_desktop.money import BP
 from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, rowid, text_filter
 from crm_desktop.queries.opportunities import month_range
-from crm_desktop.queries.sales.amounts import line_discount, line_gross
+from crm_desktop.queries.sales.amounts import line_discount_cut, line_net
 
 MODELS: dict[str, tuple[Any, Any, str]] = {  # kind: (document, line, the line's document column)
     "quotation": (Quotation, QuotationLine, "quotation_id"),
@@ -98,14 +98,12 @@ def _line_sums(kind: str, today: date, only: Any = None) -> Any:
     """Per document: subtotal, VAT-able net, whether a line discount was cut, line counts, lateness."""
     _doc, line, parent_name = MODELS[kind]
     parent = getattr(line, parent_name)
-    gross = line_gross(line)
-    discount = line_discount(line)
-    net = gross - func.min(discount, gross)
+    net = line_net(line)
     columns = [
         parent.label("doc_id"),
         func.sum(net).label("subtotal"),
         func.sum(case((line.vatable, net), else_=0)).label("vatable_net"),
-        func.max(case((discount > gross, 1), else_=0)).label("line_cut"),
+        func.max(case((line_discount_cut(line), 1), else_=0)).label("line_cut"),
         func.count().label("lines"),
     ]
     if kind == "sales_order":
@@ -343,8 +341,7 @@ def order_export_lines(db: Database, month: str = "") -> Iterator[OrderExportLin
     today = db.time.today()
     flt = DocumentFilter(month=month)
     line = SalesOrderLine
-    gross = line_gross(line)
-    net = gross - func.min(line_discount(line), gross)
+    net = line_net(line)
     with db.engine.connect() as conn:
         cond = _conditions(conn, "sales_order", flt, today)
         sums = _line_sums("sales_order", today, select(SalesOrder.id).where(*cond))
@@ -374,10 +371,10 @@ def order_export_lines(db: Database, month: str = "") -> Iterator[OrderExportLin
 def _export_lines(rows: Iterable[Any], totals: dict[str, tuple[Any, ...]]) -> Iterator[OrderExportLine]:
     for (order_id, number, provisional, issued_on, status, account_name, prefix, first, last, tax_id, branch, owner,
          channel, position, sku, description, quantity_milli, unit, price, discount_bp, discount_satang, vatable,
-         line_net, promised_on, delivered) in rows:
+         net, promised_on, delivered) in rows:
         customer = account_name if account_name is not None else full_name(prefix or "", first or "", last or "")
         before_vat, vat, grand = totals[order_id]
         yield OrderExportLine(
             number, provisional, issued_on, status, customer, tax_id, branch, owner, channel, position, sku,
-            description, quantity_milli, unit, price, discount_bp, discount_satang, bool(vatable), line_net,
+            description, quantity_milli, unit, price, discount_bp, discount_satang, bool(vatable), net,
             promised_on, delivered, before_vat, vat, grand)
