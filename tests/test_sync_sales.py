@@ -27,7 +27,14 @@ from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.sales.documents import OrderInput, OrderLineInput, QuotationInput
 from crm_desktop.services.sales.lines import LineInput
-from crm_desktop.services.sales.numbers import become_office, office_site, renumber_from_copies
+from crm_desktop.services.sales.numbers import (
+    _coded,
+    _coded_glob,
+    become_office,
+    example_number,
+    office_site,
+    renumber_from_copies,
+)
 from crm_desktop.services.sales.orders import (
     Delivery,
     cancel_order,
@@ -535,3 +542,12 @@ class SalesOffice(RuleBasedStateMachine):
 SalesOffice.TestCase.settings = settings(max_examples=12, stateful_step_count=30, deadline=None,
                                          suppress_health_check=[HealthCheck.too_slow])
 TestSalesConvergence = SalesOffice.TestCase
+
+
+@pytest.mark.parametrize("pattern", ["QT{year}-{seq}", "[{yy}{month}]*{seq}?", "SO-{ce}/{copy}{seq}"])
+def test_the_import_check_sees_every_number_with_a_copy_code(pattern: str) -> None:
+    """The quick check before renumbering after an import (a GLOB in SQL) misses none of them."""
+    number = example_number(pattern, TODAY, copy_site="7f3a9c")
+    assert _coded(pattern).fullmatch(number)
+    with sqlite3.connect(":memory:") as conn:
+        assert conn.execute("SELECT ? GLOB ?", (number, _coded_glob(pattern))).fetchone() == (1,)

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from sqlalchemy import literal, select
+from sqlalchemy import case, distinct, func, literal, or_, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.db.uow import UnitOfWork
@@ -151,12 +151,42 @@ def _number(uow: UnitOfWork, kind: Kind, issued_on: date, *, office: bool) -> st
     return f"{head}{_highest(uow, kind, head, tail) + 1:0{SEQ_DIGITS}d}{tail}"
 
 
+# What each token of a pattern gives, as a regular expression and as an SQLite GLOB (which has no
+# repetition: "[0-9]*" is a digit and then anything, a wider net that only ever costs a full check).
+_SHAPES = {"year": ("[0-9]{4}", "[0-9]" * 4), "yy": ("[0-9]{2}", "[0-9]" * 2), "ce": ("[0-9]{4}", "[0-9]" * 4),
+           "month": ("[0-9]{2}", "[0-9]" * 2), "seq": ("[0-9]+", "[0-9]*"),
+           "copy": ("[0-9A-F]{4}-", "[0-9A-F]" * 4 + "-")}
+_GLOB_SPECIAL = re.compile(r"([*?\[])")
+
+
 def _coded(pattern: str) -> re.Pattern[str]:
     """Numbers this pattern gives on a copy other than the office (with a copy code)."""
-    shapes = {"year": "[0-9]{4}", "yy": "[0-9]{2}", "ce": "[0-9]{4}", "month": "[0-9]{2}", "seq": "[0-9]+",
-              "copy": "[0-9A-F]{4}-"}
     parts = _TOKEN.split(_with_copy(pattern))  # text, token, text, token, …
-    return re.compile("".join(shapes[p] if i % 2 else re.escape(p) for i, p in enumerate(parts)))
+    return re.compile("".join(_SHAPES[p][0] if i % 2 else re.escape(p) for i, p in enumerate(parts)))
+
+
+def _coded_glob(pattern: str) -> str:
+    """A GLOB matching at least every number `_coded(pattern)` matches."""
+    parts = _TOKEN.split(_with_copy(pattern))
+    return "".join(_SHAPES[p][1] if i % 2 else _GLOB_SPECIAL.sub(r"[\1]", p) for i, p in enumerate(parts))
+
+
+def _suspect(uow: UnitOfWork, kind: Kind) -> bool:
+    """Whether `renumber` may find work: a number with a copy code, or one shared by two documents
+    (for quotations: by two rows of one revision, or by two first rows). Two SQL scans instead of
+    reading every document, so that an import on the office pays for renumbering only when it
+    brought something to renumber."""
+    m = MODELS[kind]
+    live = m.deleted_at.is_(None)
+    coded = m.number.op("GLOB")(_coded_glob(pattern_of(uow, kind)))
+    if uow.session.execute(select(m.id).where(live, coded).limit(1)).first() is not None:
+        return True
+    live_rows = func.sum(case((live, 1), else_=0))
+    shared = live_rows > 1
+    if m is Quotation:  # first rows counted deleted or not: a family is known by its first row
+        shared = or_(live_rows > func.count(distinct(case((live, Quotation.revision)))),
+                     func.sum(case((Quotation.previous_id.is_(None), 1), else_=0)) > 1)
+    return uow.session.execute(select(m.number).group_by(m.number).having(shared).limit(1)).first() is not None
 
 
 def set_pattern(uow: UnitOfWork, kind: Kind, pattern: str) -> Changes:
@@ -189,14 +219,16 @@ def renumber_after_import(uow: UnitOfWork) -> dict[str, list[str]]:
     changed (nothing on another copy)."""
     if not is_office(uow):
         return {}
-    return {MODELS[kind].__tablename__: ids for kind, ids in renumber(uow).items() if ids}
+    return {MODELS[kind].__tablename__: ids for kind, ids in renumber(uow, only_suspect=True).items() if ids}
 
 
-def renumber(uow: UnitOfWork) -> dict[Kind, list[str]]:
+def renumber(uow: UnitOfWork, *, only_suspect: bool = False) -> dict[Kind, list[str]]:
     """Give office numbers to documents with a copy code or a number another document has too, and
     the next free revision to a second revision with the same number (module docstring), inside an
-    open unit of work on the office. The live documents whose number or revision changed, by kind."""
-    return {kind: _Renumbering(uow, kind).run() for kind in MODELS}
+    open unit of work on the office. The live documents whose number or revision changed, by kind.
+    `only_suspect`: skip a kind whose numbers `_suspect` finds nothing wrong with."""
+    return {kind: _Renumbering(uow, kind).run() if not only_suspect or _suspect(uow, kind) else []
+            for kind in MODELS}
 
 
 @dataclass(slots=True)
