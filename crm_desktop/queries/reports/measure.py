@@ -1,0 +1,127 @@
+"""What every report counts as a sale and what it is worth: one definition, in SQL, for every figure.
+
+- A *sale* is a live sales order, confirmed or later (confirmed, partly delivered, delivered,
+  invoiced; the customer 360 page's rule), counted on the day it was issued. Its *rep* is the order's
+  owner and its *channel* the order's channel.
+- Its *amount* is before VAT and after every discount: each live line's net (the line formula of
+  `queries/sales/amounts.py`) less its share of the bill discount (in proportion to the lines' nets)
+  and, on a document whose prices include VAT, less the VAT in a VAT-able line (× 10000 / (10000 +
+  rate)). The shares are fractions of a satang, summed as they are and rounded once per figure
+  (`satang`), so a breakdown by product, category or customer adds up to the month's total; a printed
+  order rounds its VAT once per document, so the two can differ by under a satang per order.
+- A line's *cost* is its quantity × its product's cost price today (lines keep no cost of their
+  own); a free-text line has no cost, and margins leave it out.
+- The *customer* is the order's account, else its contact. Its *segment* is the account's segment
+  (a person without a company has none) and its *province* the account's, else the contact's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select
+from sqlalchemy.orm import aliased
+
+from crm_desktop.models import Account, Contact, Product, SalesOrder, SalesOrderLine
+from crm_desktop.money import BP, MILLI
+from crm_desktop.queries.opportunities import month_range
+from crm_desktop.queries.sales.amounts import line_net
+
+SOLD = ("confirmed", "partly_delivered", "delivered", "invoiced")  # orders that are sales
+
+_SUBTOTAL_LINE = aliased(SalesOrderLine)
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """The period [start, end) and the optional narrowing every analysis of the Reports tab takes."""
+
+    start: date
+    end: date  # the day after the last
+    owner_id: str | None = None  # the rep; "" for sales without an owner
+    segment: str | None = None  # "" for people without a company
+    channel: str | None = None
+    product_id: str | None = None
+    category: str | None = None
+    province: str | None = None
+
+    @classmethod
+    def month(cls, month: str, **narrowing: Any) -> ReportFilter:
+        """The calendar month "YYYY-MM"."""
+        first, after = month_range(month)
+        return cls(first, after, **narrowing)
+
+
+def bill_factor(order: Any = SalesOrder) -> ColumnElement[float]:
+    """The share of each line's net left after the bill discount (1 without one: the subtotal is
+    only summed for the few orders that have a bill discount)."""
+    sub = _SUBTOTAL_LINE
+    subtotal = (select(func.sum(line_net(sub))).where(sub.order_id == order.id, sub.deleted_at.is_(None))
+                .scalar_subquery())
+    return case((order.bill_discount_satang == 0, literal(1.0)),
+                else_=func.coalesce(1.0 - order.bill_discount_satang * 1.0 / func.nullif(subtotal, 0), 0.0))
+
+
+def line_sales(line: Any = SalesOrderLine, order: Any = SalesOrder) -> ColumnElement[float]:
+    """A line's amount before VAT and after its own and its share of the bill discount (fractional satang)."""
+    without_vat = case((and_(order.prices_include_vat, line.vatable), BP * 1.0 / (BP + order.vat_bp)), else_=1.0)
+    return line_net(line) * bill_factor(order) * without_vat
+
+
+def line_cost(line: Any = SalesOrderLine, product: Any = Product) -> ColumnElement[float]:
+    """A line's quantity at its product's cost price (NULL for a free-text line)."""
+    return line.quantity_milli * product.cost_satang * 1.0 / MILLI
+
+
+def satang(total: Any) -> int:
+    """A summed figure rounded to the satang (halves away from zero; None, from an empty sum, is 0)."""
+    if total is None:
+        return 0
+    return int(total + 0.5) if total >= 0 else -int(-total + 0.5)
+
+
+def customer_id(order: Any = SalesOrder) -> ColumnElement[str]:
+    return func.coalesce(order.account_id, order.contact_id)
+
+
+def customer_name(account: Any = Account, contact: Any = Contact) -> ColumnElement[str]:
+    """The account's name, else the contact's prefix, first and last name."""
+    person = func.trim(contact.prefix + contact.first_name + " " + contact.last_name)
+    return func.coalesce(account.name, person, "")
+
+
+def sold(flt: ReportFilter, order: Any = SalesOrder) -> list[ColumnElement[bool]]:
+    """The order-level conditions of `flt`: live sales in the period, by rep and channel."""
+    cond = [order.deleted_at.is_(None), order.status.in_(SOLD), order.issued_on >= flt.start,
+            order.issued_on < flt.end]
+    if flt.owner_id is not None:
+        cond.append(order.owner_id == flt.owner_id if flt.owner_id else order.owner_id.is_(None))
+    if flt.channel is not None:
+        cond.append(order.channel == flt.channel)
+    return cond
+
+
+def sales_lines(flt: ReportFilter) -> Select[Any]:
+    """The live lines of the sales `flt` picks, joined to their order (SalesOrder), customer (Account,
+    Contact, outer) and product (Product, outer): add the columns and the grouping you need."""
+    line = SalesOrderLine
+    stmt = (
+        select()
+        .select_from(SalesOrder)
+        .join(line, and_(line.order_id == SalesOrder.id, line.deleted_at.is_(None)))
+        .outerjoin(Account, Account.id == SalesOrder.account_id)
+        .outerjoin(Contact, Contact.id == SalesOrder.contact_id)
+        .outerjoin(Product, Product.id == line.product_id)
+        .where(*sold(flt))
+    )
+    if flt.segment is not None:
+        stmt = stmt.where(func.coalesce(Account.segment, "") == flt.segment)
+    if flt.province is not None:
+        stmt = stmt.where(func.coalesce(Account.province, Contact.province, "") == flt.province)
+    if flt.product_id is not None:
+        stmt = stmt.where(line.product_id == flt.product_id)
+    if flt.category is not None:
+        stmt = stmt.where(Product.category == flt.category)
+    return stmt
