@@ -1,4 +1,5 @@
-"""The quotation PDF previewed in the app, printed and saved.
+"""PDFs previewed in the app, printed and saved: the quotation's dialog, and the pieces any PDF uses
+(`PdfPages`, `print_pages`, `save_pdf_as`; the monthly report's page reuses them).
 
 The PDF is made by reports/quotation.py, the same one `crm-desktop quote pdf` writes; its pages are
 drawn to images by pdfium (pypdfium2: Qt's own PDF module is not in PySide6-Essentials) for the
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -52,6 +53,82 @@ def page_images(pdf: bytes, dpi: float) -> list[QImage]:
         document.close()
 
 
+class PdfPages(QScrollArea):
+    """Any PDF's pages, one under the other on a grey ground (the quotation's preview, the monthly report)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pages = QWidget()
+        self.pages.setObjectName("pdfPages")
+        self.pages_layout = QVBoxLayout(self.pages)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.setWidget(self.pages)
+        self.setWidgetResizable(True)
+        self.setStyleSheet("QScrollArea { background: #808080; }")
+
+    def show_pdf(self, pdf: bytes) -> int:
+        """Show the pages of `pdf` (none for b""); returns how many. Raises what pdfium raises for a bad PDF."""
+        ratio = self.devicePixelRatioF()  # sharp on high-density screens
+        images = page_images(pdf, PREVIEW_DPI * ratio) if pdf else []
+        while self.pages_layout.count():
+            item = self.pages_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for number, image in enumerate(images, 1):
+            label = QLabel()
+            label.setObjectName(f"pdfPage{number}")
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(ratio)
+            label.setPixmap(pixmap)
+            self.pages_layout.addWidget(label)
+        return len(images)
+
+    def page_count(self) -> int:
+        return self.pages_layout.count()
+
+
+def save_pdf_as(parent: QWidget, env: ViewEnv, pdf: bytes, caption: str, suggested_name: str) -> Path | None:
+    """Ask for a file name (suggested in the home folder) and write `pdf` there; None when not saved."""
+    suggested = str(Path.home() / suggested_name)
+    name, _ = QFileDialog.getSaveFileName(parent, caption, suggested, "PDF (*.pdf)")
+    if not name:
+        return None
+    path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    try:
+        save_pdf(pdf, path, env.db.path, force=True)  # the file dialog asked before replacing
+    except Exception as exc:
+        show_error(parent, exc, env.lang)
+        return None
+    return path
+
+
+def print_pages(pdf: bytes, printer: QPrinter) -> None:
+    """Each page drawn at the printer's resolution (at most PRINT_DPI_MAX), fitted to the paper."""
+    images = page_images(pdf, min(printer.resolution(), PRINT_DPI_MAX))
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(QCoreApplication.translate("PdfPreviewDialog", "The printer could not be started."))
+    try:
+        for number, image in enumerate(images):
+            if number:
+                printer.newPage()
+            area = painter.viewport()
+            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), image)
+    finally:
+        painter.end()
+
+
+def ask_printer(parent: QWidget, doc_name: str) -> QPrinter | None:
+    """The system's print dialog; the printer chosen, or None when cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(doc_name)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return printer
+
+
 class PdfPreviewDialog(QDialog):
     def __init__(self, env: ViewEnv, quotation_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,17 +160,10 @@ class PdfPreviewDialog(QDialog):
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
         bar.addWidget(close)
-        self.pages = QWidget()
-        self.pages.setObjectName("pdfPages")
-        self.pages_layout = QVBoxLayout(self.pages)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        scroll = QScrollArea()
-        scroll.setWidget(self.pages)
-        scroll.setWidgetResizable(True)
-        scroll.setStyleSheet("QScrollArea { background: #808080; }")
+        self.pages = PdfPages()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.pages, 1)
 
     def lang(self) -> str:
         return str(self.language.currentData())
@@ -103,48 +173,27 @@ class PdfPreviewDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.pdf = quotation_pdf(self.env.ctx, self.quotation_id, self.lang())
-            ratio = self.devicePixelRatioF()  # sharp on high-density screens
-            images = page_images(self.pdf, PREVIEW_DPI * ratio)
+            shown = self.pages.show_pdf(self.pdf)
         except Exception as exc:
             QGuiApplication.restoreOverrideCursor()
             self.pdf = b""
             show_error(self, exc, self.env.lang)
             return False
         QGuiApplication.restoreOverrideCursor()
-        while self.pages_layout.count():
-            item = self.pages_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        for number, image in enumerate(images, 1):
-            label = QLabel()
-            label.setObjectName(f"pdfPage{number}")
-            pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(ratio)
-            label.setPixmap(pixmap)
-            self.pages_layout.addWidget(label)
-        self.print_button.setEnabled(bool(images))
-        self.save_button.setEnabled(bool(images))
+        self.print_button.setEnabled(bool(shown))
+        self.save_button.setEnabled(bool(shown))
         return True
 
     def page_count(self) -> int:
-        return self.pages_layout.count()
+        return self.pages.page_count()
 
     def save_as(self) -> None:
-        suggested = str(Path.home() / f"{self.number.replace(' ', '-')}.pdf")
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the quotation as PDF"), suggested, "PDF (*.pdf)")
-        if not name:
-            return
-        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        try:
-            save_pdf(self.pdf, path, self.env.db.path, force=True)  # the file dialog asked before replacing
-        except Exception as exc:
-            show_error(self, exc, self.env.lang)
+        save_pdf_as(self, self.env, self.pdf, self.tr("Save the quotation as PDF"),
+                    f"{self.number.replace(' ', '-')}.pdf")
 
     def print_pdf(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.number)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        printer = ask_printer(self, self.number)
+        if printer is None:
             return
         try:
             self.print_to(printer)
@@ -152,20 +201,7 @@ class PdfPreviewDialog(QDialog):
             show_error(self, exc, self.env.lang)
 
     def print_to(self, printer: QPrinter) -> None:
-        """Each page drawn at the printer's resolution (at most PRINT_DPI_MAX), fitted to the paper."""
-        images = page_images(self.pdf, min(printer.resolution(), PRINT_DPI_MAX))
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise OSError(self.tr("The printer could not be started."))
-        try:
-            for number, image in enumerate(images):
-                if number:
-                    printer.newPage()
-                area = painter.viewport()
-                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), image)
-        finally:
-            painter.end()
+        print_pages(self.pdf, printer)
 
 
 def open_quotation_preview(env: ViewEnv, parent: QWidget | None, quotation_id: str) -> PdfPreviewDialog | None:

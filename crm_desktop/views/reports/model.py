@@ -1,0 +1,135 @@
+"""One analysis (a ReportTable) as a Qt table and as chart data: cells formatted as the rest of the app
+shows them (money "฿1,234.50", "12.5 %", dates in the Buddhist Era when chosen, "–" for no figure)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from crm_desktop.queries.reports.table import Cell, Column, ReportTable
+from crm_desktop.services.formatting import format_date, format_date_long, format_money
+from crm_desktop.ui.charts import ChartData, Series
+from crm_desktop.views.reports.labels import column_label, key_label
+
+NO_FIGURE = "–"
+NUMERIC = ("money", "count", "percent", "days")
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def month_text(month: str, lang: str, buddhist: bool) -> str:
+    """ "2026-11" → "พฤศจิกายน 2569" / "November 2026"."""
+    year, number = (int(p) for p in month.split("-"))
+    return format_date_long(date(year, number, 1), lang, buddhist).split(" ", 1)[1]
+
+
+def cell_text(column: Column, value: Cell, lang: str, buddhist: bool) -> str:
+    if value is None:
+        return NO_FIGURE
+    kind = column.kind
+    if kind == "money":
+        return format_money(int(value))  # type: ignore[arg-type]
+    if kind in ("count", "days"):
+        return f"{int(value):,}"  # type: ignore[arg-type]
+    if kind == "percent":
+        return f"{float(value):,.1f} %"  # type: ignore[arg-type]
+    if kind == "date" and isinstance(value, date):
+        return format_date(value, lang, buddhist)
+    if kind == "month":
+        return month_text(str(value), lang, buddhist)
+    if kind == "key":
+        return key_label(str(value))
+    return str(value)
+
+
+def compact_money(baht: float) -> str:
+    """An axis tick in baht: "฿350", "฿12k", "฿1.5M" (Thai: "1.5 ล้าน")."""
+    size = abs(baht)
+    if size >= 1_000_000:
+        number = f"{baht / 1_000_000:,.1f}".removesuffix(".0")
+        return QCoreApplication.translate("ReportLabels", "฿%1M").replace("%1", number)
+    if size >= 1_000:
+        number = f"{baht / 1_000:,.1f}".removesuffix(".0")
+        return QCoreApplication.translate("ReportLabels", "฿%1k").replace("%1", number)
+    return f"฿{baht:,.0f}"
+
+
+def chart_data(table: ReportTable, lang: str, buddhist: bool) -> ChartData | None:
+    """The table's chart, as its `chart` hint asks (None without one); the totals row is not plotted."""
+    hint = table.chart
+    if hint is None:
+        return None
+    label_column = table.columns[table.column(hint.label)]
+    labels = tuple(cell_text(label_column, row[table.column(hint.label)], lang, buddhist) for row in table.rows)
+    value_columns = [table.columns[table.column(key)] for key in hint.values]
+    kind = value_columns[0].kind if value_columns else "count"
+    scale = 100.0 if kind == "money" else 1.0  # money is plotted in baht
+
+    def value(row: tuple[Cell, ...], key: str) -> float | None:
+        cell = row[table.column(key)]
+        return None if not isinstance(cell, int | float) else float(cell) / scale
+
+    series = tuple(Series(column_label(key), tuple(value(row, key) for row in table.rows)) for key in hint.values)
+    if kind == "money":
+        return ChartData(hint.kind, labels, series, value_text=lambda v: format_money(round(v * 100)),
+                         axis_text=compact_money, other_text=key_label("other"))
+    if kind == "percent":
+        return ChartData(hint.kind, labels, series, value_text=lambda v: f"{v:,.1f} %",
+                         axis_text=lambda v: f"{v:,.0f} %", other_text=key_label("other"))
+    return ChartData(hint.kind, labels, series, other_text=key_label("other"))
+
+
+class ReportTableModel(QAbstractTableModel):
+    """A ReportTable's rows, then its totals row in bold (a few hundred rows at most: held whole)."""
+
+    def __init__(self, lang: str, buddhist: bool, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lang, self.buddhist = lang, buddhist
+        self.table: ReportTable | None = None
+        self.bold = QFont()
+        self.bold.setBold(True)
+
+    def set_table(self, table: ReportTable | None) -> None:
+        self.beginResetModel()
+        self.table = table
+        self.endResetModel()
+
+    def rows(self) -> list[tuple[Cell, ...]]:
+        table = self.table
+        if table is None:
+            return []
+        return [*table.rows, *([table.total] if table.total is not None else [])]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows())
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.table is None else len(self.table.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.table is None or orientation != Qt.Orientation.Horizontal:
+            return None
+        column = self.table.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column_label(column.key)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if column.kind in NUMERIC else LEFT
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.table is None or not index.isValid():
+            return None
+        column = self.table.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(column, self.rows()[index.row()][index.column()], self.lang, self.buddhist)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if column.kind in NUMERIC else LEFT
+        if role == Qt.ItemDataRole.FontRole and self.table.total is not None and index.row() == len(self.table.rows):
+            return self.bold
+        return None
+
+    def headers(self) -> list[str]:
+        return [column_label(c.key) for c in self.table.columns] if self.table is not None else []
