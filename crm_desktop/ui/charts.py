@@ -307,7 +307,8 @@ class ChartWidget(QWidget):
             painter.drawPath(path)
             share = value / total * 100
             self._hit(path, f"{label}\n{data.value_text(value)} · {share:.1f} %")
-            y = area.top() + number * (metrics.height() + 6) + (area.height() - len(slices) * (metrics.height() + 6)) / 2
+            row = metrics.height() + 6
+            y = area.top() + number * row + (area.height() - len(slices) * row) / 2
             left = circle.right() + MARGIN * 2
             painter.fillRect(QRectF(left, y + metrics.height() / 2 - 5, 10, 10), colour)
             painter.setPen(self._text_pen())

@@ -130,5 +130,14 @@ class Prefs:
     def set_sort(self, table: str, key: str, descending: bool) -> None:
         self.settings.setValue(f"tables/{table}/sort", f"{key}:{'desc' if descending else 'asc'}")
 
+    # --- the monthly report -----------------------------------------------------------------
+
+    def report_offered_month(self) -> str:
+        """The month ("YYYY-MM") in which the previous month's report was last offered; "" never."""
+        return str(self.settings.value("reports/offered_month") or "")
+
+    def set_report_offered_month(self, month: str) -> None:
+        self.settings.setValue("reports/offered_month", month)
+
     def sync(self) -> None:
         self.settings.sync()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -50,6 +51,8 @@ from crm_desktop.views.opportunities.tab import OpportunitiesTab
 from crm_desktop.views.products.tab import ProductsTab
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.reminders.notifier import ReminderNotifier
+from crm_desktop.views.reports.month_offer import MonthOfferBar, month_to_offer
+from crm_desktop.views.reports.tab import ReportsTab
 from crm_desktop.views.sales.tab import OrdersTab
 from crm_desktop.views.settings.backups_page import tell_if_settings_lost
 from crm_desktop.views.settings.dialog import SettingsDialog
@@ -96,7 +99,13 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        self.central_layout = QVBoxLayout(central)  # a bar (the month's report offer) may sit above the tabs
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
+        self.month_offer: MonthOfferBar | None = None
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
@@ -110,6 +119,7 @@ class MainWindow(QMainWindow):
         self._undo_available(None)
         self.reminders = ReminderNotifier(self.env, self, self.open_activity, self.open_record)
         QTimer.singleShot(0, self.reminders.check)  # what fell due while the app was closed, then the timer
+        QTimer.singleShot(0, self.offer_monthly_report)
 
         geometry = prefs.window_geometry()
         if geometry is not None:
@@ -251,6 +261,8 @@ class MainWindow(QMainWindow):
         self.anniversaries_tab = AnniversariesTab(self.env)
         self.tabs.addTab(self.anniversaries_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
                          "")
+        self.reports_tab = ReportsTab(self.env)
+        self.tabs.addTab(self.reports_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView), "")
         self.sync_tab = SyncTab(self.env)
         self.sync_tab.imported.connect(lambda _changes: self._update_counts())
         self.sync_tab.imported.connect(lambda _changes: self.reminders.check())
@@ -259,7 +271,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.accounts_tab)  # the start tab, unless the user left another one
         current = self.env.prefs.current_tab()
         for tab in [*self.record_tabs(), self.orders_tab, self.activities_tab, self.calendar_tab,
-                    self.anniversaries_tab, self.sync_tab]:
+                    self.anniversaries_tab, self.reports_tab, self.sync_tab]:
             if current == tab.NAME:
                 self.tabs.setCurrentWidget(tab)
 
@@ -301,6 +313,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.activities_tab), self.tr("Activities"))
         self.tabs.setTabText(self.tabs.indexOf(self.calendar_tab), self.tr("Calendar"))
         self.tabs.setTabText(self.tabs.indexOf(self.anniversaries_tab), self.tr("Anniversaries"))
+        self.tabs.setTabText(self.tabs.indexOf(self.reports_tab), self.tr("Reports"))
         self.tabs.setTabText(self.tabs.indexOf(self.sync_tab), self.tr("Sync"))
         self._update_counts()
         self._update_user()
@@ -394,8 +407,9 @@ class MainWindow(QMainWindow):
         self.env.bus.changed.disconnect(self.activities_tab.on_changes)
         self.calendar_tab.close_dialogs()
         self.env.bus.changed.disconnect(self.calendar_tab.on_changes)
+        self.env.bus.changed.disconnect(self.reports_tab.on_changes)
         old: list[QWidget] = [*self.record_tabs(), self.orders_tab, self.activities_tab, self.calendar_tab,
-                              self.anniversaries_tab, self.sync_tab]
+                              self.anniversaries_tab, self.reports_tab, self.sync_tab]
         self.tabs.blockSignals(True)
         self.tabs.clear()
         for tab in old:
@@ -410,6 +424,23 @@ class MainWindow(QMainWindow):
             self.open_customer_360(kind, record_id)
         self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1))
         self._retranslate()
+
+    def offer_monthly_report(self) -> MonthOfferBar | None:
+        """The first start in a new month offers last month's report, once (see views/reports/month_offer.py)."""
+        month = month_to_offer(self.env.prefs, self.env.today())
+        if month is None:
+            return None
+        bar = MonthOfferBar(month, self.env.lang, self.env.buddhist)
+        bar.open_report.connect(self.open_monthly_report)
+        bar.destroyed.connect(lambda *_: setattr(self, "month_offer", None))
+        self.central_layout.insertWidget(0, bar)
+        self.month_offer = bar
+        return bar
+
+    def open_monthly_report(self, month: str) -> None:
+        """The Reports tab's monthly report page, previewing `month`."""
+        self.tabs.setCurrentWidget(self.reports_tab)
+        self.reports_tab.open_monthly_report(month)
 
     # --- actions --------------------------------------------------------------------------
 
@@ -429,6 +460,7 @@ class MainWindow(QMainWindow):
         self.calendar_tab.reload()
         self.sync_tab.reload()
         self.anniversaries_tab.reload()
+        self.reports_tab.reload()
         self._update_counts()
         self._update_title()
         self._update_user()

@@ -596,6 +596,49 @@
     </message>
 </context>
 <context>
+    <name>AnalysisView</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>ส่งออกเป็น Excel…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>ส่งออกเป็น CSV…</translation>
+    </message>
+    <message>
+        <source>Comma-separated text (UTF-8) that Excel and other programs open</source>
+        <translation>ไฟล์ข้อความคั่นด้วยจุลภาค (UTF-8) ที่ Excel และโปรแกรมอื่นเปิดได้</translation>
+    </message>
+    <message>
+        <source>%1 · working…</source>
+        <translation>%1 · กำลังคำนวณ…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>กำลังคำนวณ…</translation>
+    </message>
+    <message>
+        <source>Nothing in this period</source>
+        <translation>ไม่มีข้อมูลในช่วงนี้</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>ส่งออกเป็น Excel</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>ส่งออกเป็น CSV</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>สมุดงาน Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>ไฟล์ CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>Anniversaries</name>
     <message>
         <source>Birthday</source>
@@ -2830,6 +2873,81 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>This month</source>
+        <translation>เดือนนี้</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>เดือนที่แล้ว</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>ไตรมาสนี้</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>ปีนี้</translation>
+    </message>
+    <message>
+        <source>Days from… to…</source>
+        <translation>กำหนดช่วงวันที่…</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <source>Any product…</source>
+        <translation>ทุกสินค้า…</translation>
+    </message>
+    <message>
+        <source>No matching product</source>
+        <translation>ไม่พบสินค้า</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>ทุกจังหวัด</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>ช่วงเวลา</translation>
+    </message>
+    <message>
+        <source>All reps</source>
+        <translation>พนักงานขายทุกคน</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (เลิกใช้งาน)</translation>
+    </message>
+    <message>
+        <source>(no rep)</source>
+        <translation>(ไม่มีพนักงานขาย)</translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation>ทุกกลุ่มลูกค้า</translation>
+    </message>
+    <message>
+        <source>(no company)</source>
+        <translation>(ไม่มีบริษัท)</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>ทุกช่องทาง</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>(ไม่ทราบ)</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>ทุกหมวดหมู่</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Welcome</source>
@@ -3685,6 +3803,10 @@
         <translation>ปฏิทินวันสำคัญ</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>รายงาน</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
     </message>
@@ -3772,10 +3894,80 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
 </context>
 <context>
+    <name>MonthOfferBar</name>
+    <message>
+        <source>The monthly report for %1 is ready to view and print.</source>
+        <translation>รายงานประจำเดือน%1 พร้อมให้ดูและพิมพ์แล้ว</translation>
+    </message>
+    <message>
+        <source>Open the report</source>
+        <translation>เปิดรายงาน</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>ไว้ทีหลัง</translation>
+    </message>
+</context>
+<context>
     <name>MonthView</name>
     <message>
         <source>+%1 more</source>
         <translation>อีก %1 รายการ</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportPage</name>
+    <message>
+        <source>%1 (so far)</source>
+        <translation>%1 (ถึงวันนี้)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>แสดงตัวอย่าง</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>พิมพ์…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>บันทึกเป็น PDF…</translation>
+    </message>
+    <message>
+        <source>Choose a month and press Preview to see the report as it prints.</source>
+        <translation>เลือกเดือนแล้วกด แสดงตัวอย่าง เพื่อดูรายงานตามที่จะพิมพ์ออกมา</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>เดือน</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>ภาษา</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>รายงานประจำเดือน</translation>
+    </message>
+    <message>
+        <source>Making the report for %1…</source>
+        <translation>กำลังสร้างรายงานเดือน%1…</translation>
+    </message>
+    <message>
+        <source>%1: %2 pages</source>
+        <translation>%1: %2 หน้า</translation>
+    </message>
+    <message>
+        <source>This version cannot make the monthly report yet.</source>
+        <translation>ยังสร้างรายงานประจำเดือนไม่ได้ในรุ่นนี้</translation>
+    </message>
+    <message>
+        <source>Monthly report %1</source>
+        <translation>รายงานประจำเดือน %1</translation>
+    </message>
+    <message>
+        <source>Save the monthly report as PDF</source>
+        <translation>บันทึกรายงานประจำเดือนเป็น PDF</translation>
     </message>
 </context>
 <context>
@@ -5738,6 +5930,524 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>%1 (snoozed)</source>
         <translation>%1 (เลื่อนเตือน)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLabels</name>
+    <message>
+        <source>฿%1M</source>
+        <translation>%1 ล้านบาท</translation>
+    </message>
+    <message>
+        <source>฿%1k</source>
+        <translation>%1 พันบาท</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>ภาพรวม</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>ยอดขาย</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>ไปป์ไลน์การขาย</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>ลีด</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>กิจกรรม</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>การจัดส่ง</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>พยากรณ์ยอดขาย</translation>
+    </message>
+    <message>
+        <source>Profitability</source>
+        <translation>กำไร</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>ตัวเลขสำคัญ</translation>
+    </message>
+    <message>
+        <source>Sales by rep against target</source>
+        <translation>ยอดขายรายพนักงานเทียบเป้า</translation>
+    </message>
+    <message>
+        <source>Top customers</source>
+        <translation>ลูกค้ารายใหญ่</translation>
+    </message>
+    <message>
+        <source>Sales by segment</source>
+        <translation>ยอดขายตามกลุ่มลูกค้า</translation>
+    </message>
+    <message>
+        <source>Sales by product</source>
+        <translation>ยอดขายตามสินค้า</translation>
+    </message>
+    <message>
+        <source>Sales by category</source>
+        <translation>ยอดขายตามหมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Sales by channel</source>
+        <translation>ยอดขายตามช่องทาง</translation>
+    </message>
+    <message>
+        <source>Sales by province</source>
+        <translation>ยอดขายตามจังหวัด</translation>
+    </message>
+    <message>
+        <source>Sales by month</source>
+        <translation>ยอดขายรายเดือน</translation>
+    </message>
+    <message>
+        <source>Gross margin by customer</source>
+        <translation>กำไรขั้นต้นตามลูกค้า</translation>
+    </message>
+    <message>
+        <source>Gross margin by product</source>
+        <translation>กำไรขั้นต้นตามสินค้า</translation>
+    </message>
+    <message>
+        <source>Gross margin by rep</source>
+        <translation>กำไรขั้นต้นตามพนักงานขาย</translation>
+    </message>
+    <message>
+        <source>Customer ranking (RFM)</source>
+        <translation>จัดอันดับลูกค้า (RFM)</translation>
+    </message>
+    <message>
+        <source>Best customers (RFM)</source>
+        <translation>ลูกค้าชั้นดี (RFM)</translation>
+    </message>
+    <message>
+        <source>Customers at risk (RFM)</source>
+        <translation>ลูกค้าที่อาจหายไป (RFM)</translation>
+    </message>
+    <message>
+        <source>Pipeline by stage</source>
+        <translation>ไปป์ไลน์ตามขั้นตอน</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>ไปป์ไลน์ถ่วงน้ำหนัก</translation>
+    </message>
+    <message>
+        <source>Deals won and lost</source>
+        <translation>โอกาสการขายที่ปิดได้และไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Loss reasons</source>
+        <translation>เหตุผลที่ไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Deals lost to competitors</source>
+        <translation>โอกาสการขายที่เสียให้คู่แข่ง</translation>
+    </message>
+    <message>
+        <source>New leads by source</source>
+        <translation>ลีดใหม่ตามแหล่งที่มา</translation>
+    </message>
+    <message>
+        <source>New leads by campaign</source>
+        <translation>ลีดใหม่ตามแคมเปญ</translation>
+    </message>
+    <message>
+        <source>Activities per rep</source>
+        <translation>กิจกรรมรายพนักงาน</translation>
+    </message>
+    <message>
+        <source>Late deliveries</source>
+        <translation>การจัดส่งล่าช้า</translation>
+    </message>
+    <message>
+        <source>Sales forecast</source>
+        <translation>พยากรณ์ยอดขาย</translation>
+    </message>
+    <message>
+        <source>Sales forecast by rep</source>
+        <translation>พยากรณ์ยอดขายรายพนักงาน</translation>
+    </message>
+    <message>
+        <source>Forecast accuracy</source>
+        <translation>ความแม่นยำของการพยากรณ์</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>ตัวเลข</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>เดือนนี้</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>เดือนก่อน</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>เดือนที่แล้ว</translation>
+    </message>
+    <message>
+        <source>Same month last year</source>
+        <translation>เดือนเดียวกันปีก่อน</translation>
+    </message>
+    <message>
+        <source>Change vs previous month</source>
+        <translation>เปลี่ยนแปลงจากเดือนก่อน</translation>
+    </message>
+    <message>
+        <source>Change vs last year</source>
+        <translation>เปลี่ยนแปลงจากปีก่อน</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>พนักงานขาย</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>กลุ่มลูกค้า</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>ช่องทาง</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>เดือน</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>คำสั่งซื้อ</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>สัดส่วน</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>เป้า</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>ผลงานเทียบเป้า</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>ค่าคอมมิชชัน</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>ยอดเฉลี่ยต่อคำสั่งซื้อ</translation>
+    </message>
+    <message>
+        <source>Average deal</source>
+        <translation>มูลค่าเฉลี่ยต่อดีล</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>ต้นทุน</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>กำไรขั้นต้น</translation>
+    </message>
+    <message>
+        <source>Margin %</source>
+        <translation>อัตรากำไร %</translation>
+    </message>
+    <message>
+        <source>Days since last order</source>
+        <translation>วันนับจากซื้อครั้งล่าสุด</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>คะแนน</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>อันดับ</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>สั่งซื้อล่าสุด</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ขั้นตอน</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>โอกาสการขาย</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>โอกาสปิดการขาย</translation>
+    </message>
+    <message>
+        <source>Weighted amount</source>
+        <translation>มูลค่าถ่วงน้ำหนัก</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>ปิดการขายได้</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>ไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>อัตราปิดการขาย</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>คู่แข่ง</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>แหล่งที่มา</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>แคมเปญ</translation>
+    </message>
+    <message>
+        <source>New leads</source>
+        <translation>ลีดใหม่</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>แปลงเป็นลูกค้า</translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation>อัตราการแปลง</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>เสร็จแล้ว</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>เลยกำหนด</translation>
+    </message>
+    <message>
+        <source>Overdue today</source>
+        <translation>เลยกำหนด ณ วันนี้</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>คำสั่งซื้อ</translation>
+    </message>
+    <message>
+        <source>Promised on</source>
+        <translation>กำหนดส่ง</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>ช้ากี่วัน</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>รายการสินค้า</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>ต่ำสุด</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>สูงสุด</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>ยอดจริง</translation>
+    </message>
+    <message>
+        <source>Trend and season</source>
+        <translation>แนวโน้มและฤดูกาล</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>คลาดเคลื่อน</translation>
+    </message>
+    <message>
+        <source>Error %</source>
+        <translation>คลาดเคลื่อน %</translation>
+    </message>
+    <message>
+        <source>MAPE</source>
+        <translation>MAPE</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>ความเอนเอียง</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>ลูกค้าใหม่</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>ค่า</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>เปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ไม่มี)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>รวม</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>อื่น ๆ</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>เปิดอยู่</translation>
+    </message>
+    <message>
+        <source>Prospecting</source>
+        <translation>หาลูกค้า</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>คัดกรอง</translation>
+    </message>
+    <message>
+        <source>Quotation</source>
+        <translation>ใบเสนอราคา</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>เจรจาต่อรอง</translation>
+    </message>
+    <message>
+        <source>Direct sale</source>
+        <translation>ขายตรง</translation>
+    </message>
+    <message>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <source>Facebook</source>
+        <translation>Facebook</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>เว็บไซต์</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>ตัวแทนจำหน่าย</translation>
+    </message>
+    <message>
+        <source>(no rep)</source>
+        <translation>(ไม่มีพนักงานขาย)</translation>
+    </message>
+    <message>
+        <source>(no company)</source>
+        <translation>(ไม่มีบริษัท)</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>(ไม่ทราบ)</translation>
+    </message>
+    <message>
+        <source>(no province)</source>
+        <translation>(ไม่ระบุจังหวัด)</translation>
+    </message>
+    <message>
+        <source>(not a product)</source>
+        <translation>(ไม่ใช่สินค้าในระบบ)</translation>
+    </message>
+    <message>
+        <source>Not enough past months to say how accurate the forecast is.</source>
+        <translation>ข้อมูลย้อนหลังยังไม่พอที่จะบอกความแม่นยำของการพยากรณ์</translation>
+    </message>
+    <message>
+        <source>No targets are set for this period.</source>
+        <translation>ยังไม่ได้ตั้งเป้าสำหรับช่วงนี้</translation>
+    </message>
+    <message>
+        <source>Lines without a cost price are left out of the margins.</source>
+        <translation>รายการที่ไม่มีราคาทุนไม่ถูกนับในกำไร</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>Analyses</source>
+        <translation>การวิเคราะห์</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>รายงานประจำเดือน</translation>
+    </message>
+    <message>
+        <source>No analyses are available.</source>
+        <translation>ยังไม่มีการวิเคราะห์ให้เลือก</translation>
+    </message>
+    <message>
+        <source>This analysis could not be made: %1</source>
+        <translation>คำนวณการวิเคราะห์นี้ไม่สำเร็จ: %1</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
 GROUPS = ("overview", "sales", "customers", "pipeline", "leads", "activities", "deliveries", "forecast",
           "profitability")
 # Where each analysis module's tables go; a table listed in GROUP_OF_TABLE goes there instead.
@@ -22,10 +24,6 @@ GROUP_OF_TABLE = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ReportLabels", text)
-
-
 def in_words(key: str) -> str:
     """An untranslated key as words: "sales_by_rep" → "Sales by rep"."""
     words = key.replace("_", " ").strip()
@@ -34,9 +32,14 @@ def in_words(key: str) -> str:
 
 def group_label(group: str) -> str:
     labels = {
-        "overview": _t("Overview"), "sales": _t("Sales"), "customers": _t("Customers"), "pipeline": _t("Pipeline"),
-        "leads": _t("Leads"), "activities": _t("Activities"), "deliveries": _t("Deliveries"),
-        "forecast": _t("Forecast"), "profitability": _t("Profitability"),
+        "overview": translate("ReportLabels", "Overview"),
+        "sales": translate("ReportLabels", "Sales"),
+        "customers": translate("ReportLabels", "Customers"),
+        "pipeline": translate("ReportLabels", "Pipeline"),
+        "leads": translate("ReportLabels", "Leads"),
+        "activities": translate("ReportLabels", "Activities"),
+        "deliveries": translate("ReportLabels", "Deliveries"),
+        "forecast": translate("ReportLabels", "Forecast"), "profitability": translate("ReportLabels", "Profitability"),
     }
     return labels.get(group, in_words(group))
 
@@ -47,61 +50,108 @@ def group_of(table_key: str, module: str) -> str:
 
 def table_title(key: str) -> str:
     titles = {
-        "key_figures": _t("Key figures"),
-        "sales_by_rep": _t("Sales by rep against target"),
-        "top_customers": _t("Top customers"),
-        "sales_by_segment": _t("Sales by segment"),
-        "sales_by_product": _t("Sales by product"),
-        "sales_by_category": _t("Sales by category"),
-        "sales_by_channel": _t("Sales by channel"),
-        "sales_by_province": _t("Sales by province"),
-        "sales_by_month": _t("Sales by month"),
-        "margin_by_customer": _t("Gross margin by customer"),
-        "margin_by_product": _t("Gross margin by product"),
-        "margin_by_rep": _t("Gross margin by rep"),
-        "rfm": _t("Customer ranking (RFM)"),
-        "rfm_top": _t("Best customers (RFM)"),
-        "rfm_at_risk": _t("Customers at risk (RFM)"),
-        "pipeline_by_stage": _t("Pipeline by stage"),
-        "weighted_pipeline": _t("Weighted pipeline"),
-        "deals_won_lost": _t("Deals won and lost"),
-        "loss_reasons": _t("Loss reasons"),
-        "competitors": _t("Deals lost to competitors"),
-        "leads_by_source": _t("New leads by source"),
-        "leads_by_campaign": _t("New leads by campaign"),
-        "activities_by_rep": _t("Activities per rep"),
-        "late_deliveries": _t("Late deliveries"),
-        "forecast": _t("Sales forecast"),
-        "forecast_by_rep": _t("Sales forecast by rep"),
-        "forecast_accuracy": _t("Forecast accuracy"),
+        "key_figures": translate("ReportLabels", "Key figures"),
+        "sales_by_rep": translate("ReportLabels", "Sales by rep against target"),
+        "top_customers": translate("ReportLabels", "Top customers"),
+        "sales_by_segment": translate("ReportLabels", "Sales by segment"),
+        "sales_by_product": translate("ReportLabels", "Sales by product"),
+        "sales_by_category": translate("ReportLabels", "Sales by category"),
+        "sales_by_channel": translate("ReportLabels", "Sales by channel"),
+        "sales_by_province": translate("ReportLabels", "Sales by province"),
+        "sales_by_month": translate("ReportLabels", "Sales by month"),
+        "margin_by_customer": translate("ReportLabels", "Gross margin by customer"),
+        "margin_by_product": translate("ReportLabels", "Gross margin by product"),
+        "margin_by_rep": translate("ReportLabels", "Gross margin by rep"),
+        "rfm": translate("ReportLabels", "Customer ranking (RFM)"),
+        "rfm_top": translate("ReportLabels", "Best customers (RFM)"),
+        "rfm_at_risk": translate("ReportLabels", "Customers at risk (RFM)"),
+        "pipeline_by_stage": translate("ReportLabels", "Pipeline by stage"),
+        "weighted_pipeline": translate("ReportLabels", "Weighted pipeline"),
+        "deals_won_lost": translate("ReportLabels", "Deals won and lost"),
+        "loss_reasons": translate("ReportLabels", "Loss reasons"),
+        "competitors": translate("ReportLabels", "Deals lost to competitors"),
+        "leads_by_source": translate("ReportLabels", "New leads by source"),
+        "leads_by_campaign": translate("ReportLabels", "New leads by campaign"),
+        "activities_by_rep": translate("ReportLabels", "Activities per rep"),
+        "late_deliveries": translate("ReportLabels", "Late deliveries"),
+        "forecast": translate("ReportLabels", "Sales forecast"),
+        "forecast_by_rep": translate("ReportLabels", "Sales forecast by rep"),
+        "forecast_accuracy": translate("ReportLabels", "Forecast accuracy"),
     }
     return titles.get(key, in_words(key))
 
 
 def column_label(key: str) -> str:
     labels = {
-        "figure": _t("Figure"), "this_month": _t("This month"), "previous_month": _t("Previous month"),
-        "last_month": _t("Last month"), "same_month_last_year": _t("Same month last year"),
-        "change_previous": _t("Change vs previous month"), "change_last_year": _t("Change vs last year"),
-        "rep": _t("Rep"), "customer": _t("Customer"), "segment": _t("Segment"), "product": _t("Product"),
-        "sku": _t("SKU"), "category": _t("Category"), "channel": _t("Channel"), "province": _t("Province"),
-        "month": _t("Month"), "sales": _t("Sales"), "orders": _t("Orders"), "share": _t("Share"),
-        "target": _t("Target"), "attainment": _t("Attainment"), "commission": _t("Commission"),
-        "average_order": _t("Average order"), "average_deal": _t("Average deal"), "quantity": _t("Quantity"),
-        "cost": _t("Cost"), "margin": _t("Gross margin"), "margin_percent": _t("Margin %"),
-        "recency": _t("Days since last order"), "frequency": _t("Orders"), "monetary": _t("Sales"),
-        "score": _t("Score"), "rank": _t("Rank"), "last_order": _t("Last order"),
-        "stage": _t("Stage"), "deals": _t("Deals"), "amount": _t("Amount"), "probability": _t("Probability"),
-        "weighted": _t("Weighted amount"), "won": _t("Won"), "lost": _t("Lost"), "win_rate": _t("Win rate"),
-        "reason": _t("Reason"), "competitor": _t("Competitor"), "source": _t("Source"), "campaign": _t("Campaign"),
-        "leads": _t("New leads"), "converted": _t("Converted"), "conversion_rate": _t("Conversion rate"),
-        "done": _t("Done"), "overdue": _t("Overdue"), "overdue_today": _t("Overdue today"),
-        "order": _t("Order"), "promised_on": _t("Promised on"), "days_late": _t("Days late"),
-        "lines": _t("Lines"), "delivered": _t("Delivered"),
-        "forecast": _t("Forecast"), "low": _t("Low"), "high": _t("High"), "actual": _t("Actual"),
-        "pipeline": _t("Weighted pipeline"), "trend": _t("Trend and season"), "error": _t("Error"),
-        "error_percent": _t("Error %"), "mape": _t("MAPE"), "bias": _t("Bias"),
-        "new_customers": _t("New customers"), "value": _t("Value"), "change": _t("Change"),
+        "figure": translate("ReportLabels", "Figure"),
+        "this_month": translate("ReportLabels", "This month"),
+        "previous_month": translate("ReportLabels", "Previous month"),
+        "last_month": translate("ReportLabels", "Last month"),
+        "same_month_last_year": translate("ReportLabels", "Same month last year"),
+        "change_previous": translate("ReportLabels", "Change vs previous month"),
+        "change_last_year": translate("ReportLabels", "Change vs last year"),
+        "rep": translate("ReportLabels", "Rep"),
+        "customer": translate("ReportLabels", "Customer"),
+        "segment": translate("ReportLabels", "Segment"),
+        "product": translate("ReportLabels", "Product"),
+        "sku": translate("ReportLabels", "SKU"),
+        "category": translate("ReportLabels", "Category"),
+        "channel": translate("ReportLabels", "Channel"),
+        "province": translate("ReportLabels", "Province"),
+        "month": translate("ReportLabels", "Month"),
+        "sales": translate("ReportLabels", "Sales"),
+        "orders": translate("ReportLabels", "Orders"),
+        "share": translate("ReportLabels", "Share"),
+        "target": translate("ReportLabels", "Target"),
+        "attainment": translate("ReportLabels", "Attainment"),
+        "commission": translate("ReportLabels", "Commission"),
+        "average_order": translate("ReportLabels", "Average order"),
+        "average_deal": translate("ReportLabels", "Average deal"),
+        "quantity": translate("ReportLabels", "Quantity"),
+        "cost": translate("ReportLabels", "Cost"),
+        "margin": translate("ReportLabels", "Gross margin"),
+        "margin_percent": translate("ReportLabels", "Margin %"),
+        "recency": translate("ReportLabels", "Days since last order"),
+        "frequency": translate("ReportLabels", "Orders"),
+        "monetary": translate("ReportLabels", "Sales"),
+        "score": translate("ReportLabels", "Score"),
+        "rank": translate("ReportLabels", "Rank"),
+        "last_order": translate("ReportLabels", "Last order"),
+        "stage": translate("ReportLabels", "Stage"),
+        "deals": translate("ReportLabels", "Deals"),
+        "amount": translate("ReportLabels", "Amount"),
+        "probability": translate("ReportLabels", "Probability"),
+        "weighted": translate("ReportLabels", "Weighted amount"),
+        "won": translate("ReportLabels", "Won"),
+        "lost": translate("ReportLabels", "Lost"),
+        "win_rate": translate("ReportLabels", "Win rate"),
+        "reason": translate("ReportLabels", "Reason"),
+        "competitor": translate("ReportLabels", "Competitor"),
+        "source": translate("ReportLabels", "Source"),
+        "campaign": translate("ReportLabels", "Campaign"),
+        "leads": translate("ReportLabels", "New leads"),
+        "converted": translate("ReportLabels", "Converted"),
+        "conversion_rate": translate("ReportLabels", "Conversion rate"),
+        "done": translate("ReportLabels", "Done"),
+        "overdue": translate("ReportLabels", "Overdue"),
+        "overdue_today": translate("ReportLabels", "Overdue today"),
+        "order": translate("ReportLabels", "Order"),
+        "promised_on": translate("ReportLabels", "Promised on"),
+        "days_late": translate("ReportLabels", "Days late"),
+        "lines": translate("ReportLabels", "Lines"), "delivered": translate("ReportLabels", "Delivered"),
+        "forecast": translate("ReportLabels", "Forecast"),
+        "low": translate("ReportLabels", "Low"),
+        "high": translate("ReportLabels", "High"),
+        "actual": translate("ReportLabels", "Actual"),
+        "pipeline": translate("ReportLabels", "Weighted pipeline"),
+        "trend": translate("ReportLabels", "Trend and season"),
+        "error": translate("ReportLabels", "Error"),
+        "error_percent": translate("ReportLabels", "Error %"),
+        "mape": translate("ReportLabels", "MAPE"),
+        "bias": translate("ReportLabels", "Bias"),
+        "new_customers": translate("ReportLabels", "New customers"),
+        "value": translate("ReportLabels", "Value"),
+        "change": translate("ReportLabels", "Change"),
     }
     return labels.get(key, in_words(key))
 
@@ -109,16 +159,36 @@ def column_label(key: str) -> str:
 def key_label(key: str) -> str:
     """A cell of a "key" column: a figure's name, a stage kind, "none"."""
     labels = {
-        "none": _t("(none)"), "total": _t("Total"), "other": _t("Other"),
-        "sales": _t("Sales"), "orders": _t("Orders"), "new_customers": _t("New customers"),
-        "win_rate": _t("Win rate"), "average_deal": _t("Average deal"), "average_order": _t("Average order"),
-        "open": _t("Open"), "won": _t("Won"), "lost": _t("Lost"),
-        "prospecting": _t("Prospecting"), "qualification": _t("Qualification"), "quotation": _t("Quotation"),
-        "negotiation": _t("Negotiation"),
-        "direct": _t("Direct sale"), "line": _t("LINE"), "facebook": _t("Facebook"), "website": _t("Website"),
-        "dealer": _t("Dealer"), "no_rep": _t("(no rep)"), "no_segment": _t("(no company)"),
-        "no_channel": _t("(not known)"), "no_province": _t("(no province)"), "free_text": _t("(not a product)"),
-        "mape": _t("MAPE"), "bias": _t("Bias"), "actual": _t("Actual"), "forecast": _t("Forecast"),
+        "none": translate("ReportLabels", "(none)"),
+        "total": translate("ReportLabels", "Total"),
+        "other": translate("ReportLabels", "Other"),
+        "sales": translate("ReportLabels", "Sales"),
+        "orders": translate("ReportLabels", "Orders"),
+        "new_customers": translate("ReportLabels", "New customers"),
+        "win_rate": translate("ReportLabels", "Win rate"),
+        "average_deal": translate("ReportLabels", "Average deal"),
+        "average_order": translate("ReportLabels", "Average order"),
+        "open": translate("ReportLabels", "Open"),
+        "won": translate("ReportLabels", "Won"),
+        "lost": translate("ReportLabels", "Lost"),
+        "prospecting": translate("ReportLabels", "Prospecting"),
+        "qualification": translate("ReportLabels", "Qualification"),
+        "quotation": translate("ReportLabels", "Quotation"),
+        "negotiation": translate("ReportLabels", "Negotiation"),
+        "direct": translate("ReportLabels", "Direct sale"),
+        "line": translate("ReportLabels", "LINE"),
+        "facebook": translate("ReportLabels", "Facebook"),
+        "website": translate("ReportLabels", "Website"),
+        "dealer": translate("ReportLabels", "Dealer"),
+        "no_rep": translate("ReportLabels", "(no rep)"),
+        "no_segment": translate("ReportLabels", "(no company)"),
+        "no_channel": translate("ReportLabels", "(not known)"),
+        "no_province": translate("ReportLabels", "(no province)"),
+        "free_text": translate("ReportLabels", "(not a product)"),
+        "mape": translate("ReportLabels", "MAPE"),
+        "bias": translate("ReportLabels", "Bias"),
+        "actual": translate("ReportLabels", "Actual"),
+        "forecast": translate("ReportLabels", "Forecast"),
     }
     return labels.get(key, in_words(key))
 
@@ -126,8 +196,8 @@ def key_label(key: str) -> str:
 def note_text(key: str) -> str:
     """Why a figure is missing or what was left out."""
     notes = {
-        "history_too_short": _t("Not enough past months to say how accurate the forecast is."),
-        "no_targets": _t("No targets are set for this period."),
-        "no_costs": _t("Lines without a cost price are left out of the margins."),
+        "history_too_short": translate("ReportLabels", "Not enough past months to say how accurate the forecast is."),
+        "no_targets": translate("ReportLabels", "No targets are set for this period."),
+        "no_costs": translate("ReportLabels", "Lines without a cost price are left out of the margins."),
     }
     return notes.get(key, in_words(key))

@@ -1,0 +1,143 @@
+"""The chosen analysis on the right of the Reports tab: its title and period, the table (totals last,
+in bold), its chart, and Export to Excel or CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.exchange.report_tables import export_table
+from crm_desktop.queries.reports.table import ReportTable
+from crm_desktop.ui.charts import ChartWidget
+from crm_desktop.ui.errors import show_error
+from crm_desktop.views.common import ViewEnv
+from crm_desktop.views.reports.labels import key_label, note_text, table_title
+from crm_desktop.views.reports.model import ReportTableModel, chart_data
+
+FILE_FORBIDDEN = str.maketrans({c: "-" for c in '<>:"/\\|?*'})
+
+
+class AnalysisView(QWidget):
+    def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.setObjectName("analysisView")
+        self.period = ""
+        self.title = QLabel()
+        self.title.setObjectName("analysisTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.state = QLabel()  # the period, "Working…" or why nothing shows
+        self.state.setObjectName("analysisState")
+        self.state.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName("analysisNote")
+        self.note.setWordWrap(True)
+        self.xlsx_button = QPushButton(self.tr("Export to Excel…"))
+        self.xlsx_button.setObjectName("exportXlsxButton")
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.csv_button = QPushButton(self.tr("Export CSV…"))
+        self.csv_button.setObjectName("exportCsvButton")
+        self.csv_button.setToolTip(self.tr("Comma-separated text (UTF-8) that Excel and other programs open"))
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.model = ReportTableModel(env.lang, env.buddhist, self)
+        self.table = QTableView()
+        self.table.setObjectName("analysisTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.chart = ChartWidget()
+        self.chart.setObjectName("analysisChart")
+
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.state)
+        head.addLayout(titles, 1)
+        head.addWidget(self.xlsx_button, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.csv_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.chart)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.note)
+        layout.addWidget(self.splitter, 1)
+        self.show_table(None)
+
+    @property
+    def shown(self) -> ReportTable | None:
+        return self.model.table
+
+    def show_title(self, key: str, period: str) -> None:
+        self.title.setText(table_title(key))
+        self.period = period
+
+    def show_running(self) -> None:
+        self.state.setText(self.tr("%1 · working…").replace("%1", self.period) if self.period
+                           else self.tr("Working…"))
+
+    def show_problem(self, text: str) -> None:
+        self.state.setText(text)
+        self.show_table(None, keep_state=True)
+
+    def show_table(self, table: ReportTable | None, *, keep_state: bool = False) -> None:
+        self.model.set_table(table)
+        if not keep_state:
+            self.state.setText(self.period)
+        self.note.setText(note_text(table.note) if table is not None and table.note else "")
+        self.note.setVisible(bool(self.note.text()))
+        self.xlsx_button.setEnabled(table is not None)
+        self.csv_button.setEnabled(table is not None)
+        data = chart_data(table, self.env.lang, self.env.buddhist) if table is not None else None
+        self.chart.setVisible(table is None or data is not None)
+        self.chart.set_chart(data, self.tr("Nothing in this period") if table is not None else "")
+        if table is not None:
+            self.table.resizeColumnsToContents()
+            for column in range(self.model.columnCount()):
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 12, 320))
+
+    def file_name(self, fmt: str) -> str:
+        name = f"{self.title.text()} {self.period}".translate(FILE_FORBIDDEN).strip()
+        return f"{name}.{fmt}"
+
+    def export(self, fmt: str) -> Path | None:
+        """Ask for a file and write the table shown to it; the path written, or None."""
+        table = self.shown
+        if table is None:
+            return None
+        caption = self.tr("Export to Excel") if fmt == "xlsx" else self.tr("Export CSV")
+        kinds = self.tr("Excel workbook (*.xlsx)") if fmt == "xlsx" else self.tr("CSV file (*.csv)")
+        name, _ = QFileDialog.getSaveFileName(self, caption, str(Path.home() / self.file_name(fmt)), kinds)
+        if not name:
+            return None
+        path = Path(name) if name.lower().endswith(f".{fmt}") else Path(f"{name}.{fmt}")
+        try:
+            return export_table(table, path, self.env.db.path, fmt, title=self.title.text(),
+                                headers=self.model.headers(), key_text=key_label, force=True)
+        except Exception as exc:  # the file dialog asked before replacing; anything else is shown
+            show_error(self, exc, self.env.lang)
+            return None
