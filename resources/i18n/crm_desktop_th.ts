@@ -6328,7 +6328,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>MAPE</source>
-        <translation>MAPE</translation>
+        <translation>MAPE (คลาดเคลื่อนเฉลี่ย %)</translation>
     </message>
     <message>
         <source>Bias</source>
@@ -6388,7 +6388,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Facebook</source>
-        <translation>Facebook</translation>
+        <translation>เฟซบุ๊ก</translation>
     </message>
     <message>
         <source>Website</source>
