@@ -25,6 +25,7 @@ from crm_desktop.services.changes import Changes
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.reports.filter_bar import period_range
+from crm_desktop.views.reports.model import cell_text
 from crm_desktop.views.reports.month_offer import month_to_offer
 from crm_desktop.views.reports.tab import ReportsTab
 from tests.time_helpers import TODAY
@@ -57,7 +58,7 @@ def failing(db, flt: ReportFilter, today: date) -> ReportTable:
     raise RuntimeError("no such table")
 
 
-ENTRIES = [Entry("top_customers", "sales", fake_customers), Entry("sales_by_month", "sales", fake_months),
+ENTRIES = [Entry("top_customers", "customers", fake_customers), Entry("sales_by_month", "sales", fake_months),
            Entry("key_figures", "sales", failing)]
 
 
@@ -255,3 +256,14 @@ def _light_tab(original):
         original(self, env, parent, entries=ENTRIES, make_pdf=small_pdf)
 
     return init
+
+
+def test_cells_read_as_elsewhere_in_the_app() -> None:
+    def text(kind: str, value) -> str:
+        return cell_text(Column("x", kind), value, "th", True)  # type: ignore[arg-type]
+
+    assert text("money", -123450) == "-฿1,234.50"
+    assert text("quantity", 1234500) == "1,234.5" and text("quantity", 2000) == "2"
+    assert text("percent", 7.0) == "7.0 %" and text("percent", None) == "–"
+    assert text("date", date(2026, 1, 2)) == "02/01/2569" and text("month", "2026-01") == "มกราคม 2569"
+    assert text("days", 1200) == "1,200" and text("text", "") == ""

@@ -3,8 +3,9 @@ dates as real cells a formula can use) or CSV (UTF-8 with a byte order mark, so 
 
 The labels come from the caller (the Reports tab translates them with Qt): this module only lays
 the cells out. Money is written in baht as an exact decimal (satang / 100, never a float) with two
-decimals; a percent as the fraction Excel formats as "12.5%" (in CSV as the number 12.5); an empty
-figure (None) as an empty cell; the totals row, when the table has one, last and in bold.
+decimals; a quantity (thousandths of a unit) as an exact decimal; a percent as the fraction Excel
+formats as "12.5%" (in CSV as the number 12.5); an empty figure (None) as an empty cell; the totals
+row, when the table has one, last and in bold.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from crm_desktop.queries.reports.table import Cell, Column, ReportTable
 
 FORMATS = ("csv", "xlsx")
 NUMBER_FORMATS = {"money": "#,##0.00", "count": "#,##0", "percent": "0.0%", "days": "#,##0",
-                  "date": "dd/mm/yyyy"}
+                  "date": "dd/mm/yyyy", "quantity": "#,##0.###"}
 SHEET_TITLE_MAX = 31  # Excel's limit on a sheet's name
 SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 
@@ -35,6 +36,8 @@ def spreadsheet_value(column: Column, value: Cell, key_text: Callable[[str], str
         return Decimal(int(value)).scaleb(-2)  # type: ignore[arg-type]
     if column.kind == "percent":
         return Decimal(str(value)).scaleb(-2)  # type: ignore[arg-type]
+    if column.kind == "quantity":
+        return Decimal(int(value)).scaleb(-3).normalize()  # type: ignore[arg-type]
     if column.kind == "key":
         return key_text(str(value))
     return value
@@ -46,6 +49,8 @@ def csv_text(column: Column, value: Cell, key_text: Callable[[str], str]) -> str
         return ""
     if column.kind == "money":
         return f"{Decimal(int(value)).scaleb(-2):.2f}"  # type: ignore[arg-type]
+    if column.kind == "quantity":
+        return f"{Decimal(int(value)).scaleb(-3).normalize():f}"  # type: ignore[arg-type]
     if column.kind == "key":
         return key_text(str(value))
     if isinstance(value, date):

@@ -6011,10 +6011,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ยอดขายตามจังหวัด</translation>
     </message>
     <message>
-        <source>Sales by month</source>
-        <translation>ยอดขายรายเดือน</translation>
-    </message>
-    <message>
         <source>Gross margin by customer</source>
         <translation>กำไรขั้นต้นตามลูกค้า</translation>
     </message>
@@ -6031,14 +6027,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>จัดอันดับลูกค้า (RFM)</translation>
     </message>
     <message>
-        <source>Best customers (RFM)</source>
-        <translation>ลูกค้าชั้นดี (RFM)</translation>
-    </message>
-    <message>
-        <source>Customers at risk (RFM)</source>
-        <translation>ลูกค้าที่อาจหายไป (RFM)</translation>
-    </message>
-    <message>
         <source>Pipeline by stage</source>
         <translation>ไปป์ไลน์ตามขั้นตอน</translation>
     </message>
@@ -6049,14 +6037,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Deals won and lost</source>
         <translation>โอกาสการขายที่ปิดได้และไม่สำเร็จ</translation>
-    </message>
-    <message>
-        <source>Loss reasons</source>
-        <translation>เหตุผลที่ไม่สำเร็จ</translation>
-    </message>
-    <message>
-        <source>Deals lost to competitors</source>
-        <translation>โอกาสการขายที่เสียให้คู่แข่ง</translation>
     </message>
     <message>
         <source>New leads by source</source>
@@ -6091,6 +6071,30 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ตัวเลข</translation>
     </message>
     <message>
+        <source>Deals won</source>
+        <translation>ดีลที่ปิดได้</translation>
+    </message>
+    <message>
+        <source>Amount won</source>
+        <translation>มูลค่าที่ปิดได้</translation>
+    </message>
+    <message>
+        <source>Amount lost</source>
+        <translation>มูลค่าที่ไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Share of lost</source>
+        <translation>สัดส่วนของที่ไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>ส่งเมื่อ</translation>
+    </message>
+    <message>
+        <source>Still to deliver</source>
+        <translation>ค้างส่ง</translation>
+    </message>
+    <message>
         <source>This month</source>
         <translation>เดือนนี้</translation>
     </message>
@@ -6099,20 +6103,8 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เดือนก่อน</translation>
     </message>
     <message>
-        <source>Last month</source>
-        <translation>เดือนที่แล้ว</translation>
-    </message>
-    <message>
         <source>Same month last year</source>
         <translation>เดือนเดียวกันปีก่อน</translation>
-    </message>
-    <message>
-        <source>Change vs previous month</source>
-        <translation>เปลี่ยนแปลงจากเดือนก่อน</translation>
-    </message>
-    <message>
-        <source>Change vs last year</source>
-        <translation>เปลี่ยนแปลงจากปีก่อน</translation>
     </message>
     <message>
         <source>Rep</source>
@@ -6171,10 +6163,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ค่าคอมมิชชัน</translation>
     </message>
     <message>
-        <source>Average order</source>
-        <translation>ยอดเฉลี่ยต่อคำสั่งซื้อ</translation>
-    </message>
-    <message>
         <source>Average deal</source>
         <translation>มูลค่าเฉลี่ยต่อดีล</translation>
     </message>
@@ -6203,8 +6191,76 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>คะแนน</translation>
     </message>
     <message>
+        <source>Deals lost, by reason</source>
+        <translation>โอกาสการขายที่ไม่สำเร็จ ตามเหตุผล</translation>
+    </message>
+    <message>
+        <source>Deals lost, by competitor</source>
+        <translation>โอกาสการขายที่ไม่สำเร็จ ตามคู่แข่ง</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>ช่วงเวลา</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <source>Sales change</source>
+        <translation>ยอดขายเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>Orders change</source>
+        <translation>คำสั่งซื้อเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>New customers change</source>
+        <translation>ลูกค้าใหม่เปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>Win rate change</source>
+        <translation>อัตราปิดการขายเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>Average deal change</source>
+        <translation>มูลค่าเฉลี่ยต่อดีลเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>Sales with a cost price</source>
+        <translation>ยอดขายที่มีราคาทุน</translation>
+    </message>
+    <message>
+        <source>Sales without a cost price</source>
+        <translation>ยอดขายที่ไม่มีราคาทุน</translation>
+    </message>
+    <message>
+        <source>Lines without a cost price</source>
+        <translation>รายการที่ไม่มีราคาทุน</translation>
+    </message>
+    <message>
         <source>Rank</source>
         <translation>อันดับ</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R (ความใหม่)</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F (ความถี่)</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M (มูลค่า)</translation>
     </message>
     <message>
         <source>Last order</source>
@@ -6237,6 +6293,42 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Lost</source>
         <translation>ไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>ช่วงนี้</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>ช่วงก่อนหน้า</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>ช่วงเดียวกันปีก่อน</translation>
+    </message>
+    <message>
+        <source>Top customer</source>
+        <translation>ลูกค้าชั้นดี</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>อาจหายไป</translation>
+    </message>
+    <message>
+        <source>Some of the chosen filters do not apply to this table; it shows the rest.</source>
+        <translation>ตัวกรองบางตัวที่เลือกใช้กับตารางนี้ไม่ได้ ตารางนี้แสดงตามตัวกรองที่เหลือ</translation>
+    </message>
+    <message>
+        <source>The period is not over yet: its figures are so far.</source>
+        <translation>ช่วงเวลานี้ยังไม่จบ ตัวเลขเป็นยอดถึงวันนี้</translation>
+    </message>
+    <message>
+        <source>Targets are compared with all sales: the chosen filters leave them out.</source>
+        <translation>เป้าเทียบกับยอดขายทั้งหมด จึงไม่แสดงเมื่อเลือกตัวกรอง</translation>
+    </message>
+    <message>
+        <source>As at the end of the period.</source>
+        <translation>ณ วันสิ้นสุดช่วงเวลา</translation>
     </message>
     <message>
         <source>Win rate</source>
@@ -6279,10 +6371,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เลยกำหนด</translation>
     </message>
     <message>
-        <source>Overdue today</source>
-        <translation>เลยกำหนด ณ วันนี้</translation>
-    </message>
-    <message>
         <source>Order</source>
         <translation>คำสั่งซื้อ</translation>
     </message>
@@ -6293,14 +6381,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Days late</source>
         <translation>ช้ากี่วัน</translation>
-    </message>
-    <message>
-        <source>Lines</source>
-        <translation>รายการสินค้า</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>ส่งแล้ว</translation>
     </message>
     <message>
         <source>Low</source>
@@ -6339,14 +6419,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ลูกค้าใหม่</translation>
     </message>
     <message>
-        <source>Value</source>
-        <translation>ค่า</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>เปลี่ยนแปลง</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>(ไม่มี)</translation>
     </message>
@@ -6359,76 +6431,12 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>อื่น ๆ</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>เปิดอยู่</translation>
-    </message>
-    <message>
-        <source>Prospecting</source>
-        <translation>หาลูกค้า</translation>
-    </message>
-    <message>
-        <source>Qualification</source>
-        <translation>คัดกรอง</translation>
-    </message>
-    <message>
-        <source>Quotation</source>
-        <translation>ใบเสนอราคา</translation>
-    </message>
-    <message>
-        <source>Negotiation</source>
-        <translation>เจรจาต่อรอง</translation>
-    </message>
-    <message>
-        <source>Direct sale</source>
-        <translation>ขายตรง</translation>
-    </message>
-    <message>
-        <source>LINE</source>
-        <translation>LINE</translation>
-    </message>
-    <message>
-        <source>Facebook</source>
-        <translation>เฟซบุ๊ก</translation>
-    </message>
-    <message>
-        <source>Website</source>
-        <translation>เว็บไซต์</translation>
-    </message>
-    <message>
-        <source>Dealer</source>
-        <translation>ตัวแทนจำหน่าย</translation>
-    </message>
-    <message>
         <source>(no rep)</source>
         <translation>(ไม่มีพนักงานขาย)</translation>
     </message>
     <message>
-        <source>(no company)</source>
-        <translation>(ไม่มีบริษัท)</translation>
-    </message>
-    <message>
-        <source>(not known)</source>
-        <translation>(ไม่ทราบ)</translation>
-    </message>
-    <message>
-        <source>(no province)</source>
-        <translation>(ไม่ระบุจังหวัด)</translation>
-    </message>
-    <message>
-        <source>(not a product)</source>
-        <translation>(ไม่ใช่สินค้าในระบบ)</translation>
-    </message>
-    <message>
         <source>Not enough past months to say how accurate the forecast is.</source>
         <translation>ข้อมูลย้อนหลังยังไม่พอที่จะบอกความแม่นยำของการพยากรณ์</translation>
-    </message>
-    <message>
-        <source>No targets are set for this period.</source>
-        <translation>ยังไม่ได้ตั้งเป้าสำหรับช่วงนี้</translation>
-    </message>
-    <message>
-        <source>Lines without a cost price are left out of the margins.</source>
-        <translation>รายการที่ไม่มีราคาทุนไม่ถูกนับในกำไร</translation>
     </message>
 </context>
 <context>

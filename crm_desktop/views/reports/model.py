@@ -4,6 +4,7 @@ shows them (money "฿1,234.50", "12.5 %", dates in the Buddhist Era when chosen
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -15,7 +16,7 @@ from crm_desktop.ui.charts import ChartData, Series
 from crm_desktop.views.reports.labels import column_label, key_label
 
 NO_FIGURE = "–"
-NUMERIC = ("money", "count", "percent", "days")
+NUMERIC = ("money", "count", "percent", "days", "quantity")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -36,6 +37,8 @@ def cell_text(column: Column, value: Cell, lang: str, buddhist: bool) -> str:
         return f"{int(value):,}"  # type: ignore[arg-type]
     if kind == "percent":
         return f"{float(value):,.1f} %"  # type: ignore[arg-type]
+    if kind == "quantity":  # thousandths of a unit, as lines store them
+        return f"{Decimal(int(value)).scaleb(-3).normalize():,f}"  # type: ignore[arg-type]
     if kind == "date" and isinstance(value, date):
         return format_date(value, lang, buddhist)
     if kind == "month":
