@@ -66,6 +66,9 @@ from crm_desktop.views.sync.tab import PreviewDialog
 
 SIZE = (1440, 900)
 SHOT_TIME = datetime(2026, 11, 23, 3, 0)  # the images show the same dates whenever they are made
+# Reports tab shots: (analysis, file name, period); an analysis not in the catalog is skipped.
+REPORT_SHOTS = (("sales_by_rep", "reports", "last_month"), ("sales_by_product", "reports-products", "this_year"),
+                ("sales_by_channel", "reports-channels", "this_year"), ("forecast", "reports-forecast", "this_month"))
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:
@@ -226,6 +229,19 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         save(window, out / f"{lang}-anniversaries.png", app)
         window.tabs.setCurrentIndex(window.tabs.indexOf(window.contacts_tab))
         dialog_shot("special-date", window.contacts_tab.dates_box.add_date)
+    reports_tab = getattr(window, "reports_tab", None)
+    if reports_tab is not None:  # the Reports tab: analyses with their charts, and the monthly report page
+        window.tabs.setCurrentWidget(reports_tab)
+        for key, name, period in REPORT_SHOTS:
+            if reports_tab.choose(key):
+                period_combo = reports_tab.filters.period
+                period_combo.setCurrentIndex(period_combo.findData(period))
+                wait_until(app, lambda: reports_tab.task is None)
+                save(window, out / f"{lang}-{name}.png", app)
+        reports_tab.open_monthly_report("2026-10")
+        wait_until(app, lambda: reports_tab.monthly.task is None, seconds=60)
+        save(window, out / f"{lang}-monthly-report.png", app)
+        reports_tab.pages.setCurrentIndex(0)
     window.tabs.setCurrentIndex(window.tabs.indexOf(window.accounts_tab))
     dialog_shot("activity-dialog", window.accounts_tab.new_activity)  # New activity on the account shown
     dialog_shot("activity-dialog-series", lambda: ActivityDialog(window.env, window, preset=weekly_meeting(window)))
@@ -258,6 +274,15 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
     window.close()
     if window.language is not None:
         window.language.apply("en")  # take this language's translators off, or the next one speaks it too
+    settle(app)
+
+
+def wait_until(app: QApplication, done: Callable[[], bool], seconds: float = 20) -> None:
+    """Let background work (an analysis, a PDF) finish, painting meanwhile."""
+    end = time_module.monotonic() + seconds
+    while not done() and time_module.monotonic() < end:
+        settle(app, 1)
+        time_module.sleep(0.02)
     settle(app)
 
 

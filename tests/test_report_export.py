@@ -17,7 +17,7 @@ TABLE = ReportTable(
     key="sales_by_customer",
     columns=(Column("customer", "text"), Column("stage", "key"), Column("sales", "money"),
              Column("orders", "count"), Column("share", "percent"), Column("last", "date"), Column("month", "month"),
-             Column("quantity", "quantity")),  # type: ignore[arg-type]  # the kind lands with the sales analyses
+             Column("quantity", "quantity")),  # the kind comes with the sales analyses
     rows=(("บริษัท สยามค้าไม้ จำกัด", "won", 123456789, 12, 62.5, date(2026, 11, 3), "2026-11", 12500),
           ('A "quoted" <name> & co', "none", -50, 1, None, None, "2026-10", 1000)),
     total=("Total", None, 123456739, 13, 100.0, None, None, 13500),

@@ -260,7 +260,7 @@ def _light_tab(original):
 
 def test_cells_read_as_elsewhere_in_the_app() -> None:
     def text(kind: str, value) -> str:
-        return cell_text(Column("x", kind), value, "th", True)  # type: ignore[arg-type]
+        return cell_text(Column("x", kind), value, "th", True)
 
     assert text("money", -123450) == "-฿1,234.50"
     assert text("quantity", 1234500) == "1,234.5" and text("quantity", 2000) == "2"

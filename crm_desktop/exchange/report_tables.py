@@ -33,11 +33,11 @@ def spreadsheet_value(column: Column, value: Cell, key_text: Callable[[str], str
     if value is None:
         return None
     if column.kind == "money":
-        return Decimal(int(value)).scaleb(-2)  # type: ignore[arg-type]
+        return Decimal(int(value)).scaleb(-2)
     if column.kind == "percent":
-        return Decimal(str(value)).scaleb(-2)  # type: ignore[arg-type]
+        return Decimal(str(value)).scaleb(-2)
     if column.kind == "quantity":
-        return Decimal(int(value)).scaleb(-3).normalize()  # type: ignore[arg-type]
+        return Decimal(int(value)).scaleb(-3).normalize()
     if column.kind == "key":
         return key_text(str(value))
     return value
@@ -48,9 +48,9 @@ def csv_text(column: Column, value: Cell, key_text: Callable[[str], str]) -> str
     if value is None:
         return ""
     if column.kind == "money":
-        return f"{Decimal(int(value)).scaleb(-2):.2f}"  # type: ignore[arg-type]
+        return f"{Decimal(int(value)).scaleb(-2):.2f}"
     if column.kind == "quantity":
-        return f"{Decimal(int(value)).scaleb(-3).normalize():f}"  # type: ignore[arg-type]
+        return f"{Decimal(int(value)).scaleb(-3).normalize():f}"
     if column.kind == "key":
         return key_text(str(value))
     if isinstance(value, date):

@@ -6315,6 +6315,22 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>อาจหายไป</translation>
     </message>
     <message>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>หน้าร้าน</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation>มาร์เก็ตเพลส</translation>
+    </message>
+    <message>
         <source>Some of the chosen filters do not apply to this table; it shows the rest.</source>
         <translation>ตัวกรองบางตัวที่เลือกใช้กับตารางนี้ไม่ได้ ตารางนี้แสดงตามตัวกรองที่เหลือ</translation>
     </message>

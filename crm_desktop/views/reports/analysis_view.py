@@ -65,7 +65,7 @@ class AnalysisView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)  # figures stay beside their row
         self.chart = ChartWidget()
         self.chart.setObjectName("analysisChart")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.queries.lookups import account_values, users
@@ -91,20 +91,20 @@ class FilterBar(QWidget):
         self.province.lineEdit().setPlaceholderText(self.tr("All provinces"))
         self.fill_choices()
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel(self.tr("Period")), 0, 0)
-        grid.addWidget(self.period, 0, 1)
-        grid.addWidget(self.start, 0, 2)
-        grid.addWidget(self.range_label, 0, 3)
-        grid.addWidget(self.end, 0, 4)
-        grid.addWidget(self.owner, 0, 5)
-        grid.addWidget(self.channel, 0, 6)
-        grid.addWidget(self.segment, 1, 1)
-        grid.addWidget(self.province, 1, 2, 1, 3)
-        grid.addWidget(self.category, 1, 5)
-        grid.addWidget(self.product, 1, 6)
-        grid.setColumnStretch(7, 1)
+        # Two rows: the period (its days shown only for a range), then the narrowing; hidden widgets
+        # take no room in a box.
+        period_row = QHBoxLayout()
+        for widget in (QLabel(self.tr("Period")), self.period, self.start, self.range_label, self.end):
+            period_row.addWidget(widget)
+        period_row.addStretch(1)
+        narrowing = QHBoxLayout()
+        for widget in (self.owner, self.channel, self.segment, self.province, self.category, self.product):
+            narrowing.addWidget(widget)
+        narrowing.addStretch(1)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addLayout(period_row)
+        rows.addLayout(narrowing)
 
         for combo in (self.period, self.owner, self.segment, self.channel, self.category):
             combo.currentIndexChanged.connect(self._changed)

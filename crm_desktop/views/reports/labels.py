@@ -175,7 +175,13 @@ def key_label(key: str) -> str:
         "top": translate("ReportLabels", "Top customer"),
         "at_risk": translate("ReportLabels", "At risk"),
         "unassigned": translate("ReportLabels", "(no rep)"),
+        "phone": translate("ReportLabels", "Phone"),
+        "email": translate("ReportLabels", "E-mail"),
+        "walk_in": translate("ReportLabels", "Walk-in"),
+        "marketplace": translate("ReportLabels", "Marketplace"),
     }
+    if not key:
+        return labels["none"]
     for known in (labels, source_labels(), channel_labels(), stage_labels()):
         if key in known:
             return known[key]

@@ -32,13 +32,13 @@ def cell_text(column: Column, value: Cell, lang: str, buddhist: bool) -> str:
         return NO_FIGURE
     kind = column.kind
     if kind == "money":
-        return format_money(int(value))  # type: ignore[arg-type]
+        return format_money(int(value))
     if kind in ("count", "days"):
-        return f"{int(value):,}"  # type: ignore[arg-type]
+        return f"{int(value):,}"
     if kind == "percent":
-        return f"{float(value):,.1f} %"  # type: ignore[arg-type]
+        return f"{float(value):,.1f} %"
     if kind == "quantity":  # thousandths of a unit, as lines store them
-        return f"{Decimal(int(value)).scaleb(-3).normalize():,f}"  # type: ignore[arg-type]
+        return f"{Decimal(int(value)).scaleb(-3).normalize():,f}"
     if kind == "date" and isinstance(value, date):
         return format_date(value, lang, buddhist)
     if kind == "month":
@@ -57,7 +57,7 @@ def compact_money(baht: float) -> str:
     if size >= 1_000:
         number = f"{baht / 1_000:,.1f}".removesuffix(".0")
         return QCoreApplication.translate("ReportLabels", "฿%1k").replace("%1", number)
-    return f"฿{baht:,.0f}"
+    return f"฿{baht:,.0f}" if baht else "0"
 
 
 def chart_data(table: ReportTable, lang: str, buddhist: bool) -> ChartData | None:
@@ -66,7 +66,8 @@ def chart_data(table: ReportTable, lang: str, buddhist: bool) -> ChartData | Non
     if hint is None:
         return None
     label_column = table.columns[table.column(hint.label)]
-    labels = tuple(cell_text(label_column, row[table.column(hint.label)], lang, buddhist) for row in table.rows)
+    labels = tuple(cell_text(label_column, row[table.column(hint.label)], lang, buddhist) or NO_FIGURE
+                   for row in table.rows)
     value_columns = [table.columns[table.column(key)] for key in hint.values]
     kind = value_columns[0].kind if value_columns else "count"
     scale = 100.0 if kind == "money" else 1.0  # money is plotted in baht
