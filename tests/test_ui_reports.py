@@ -25,7 +25,7 @@ from crm_desktop.services.changes import Changes
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.reports.filter_bar import period_range
-from crm_desktop.views.reports.model import cell_text
+from crm_desktop.views.reports.model import ReportTableModel, cell_text, for_display
 from crm_desktop.views.reports.month_offer import month_to_offer
 from crm_desktop.views.reports.tab import ReportsTab
 from tests.time_helpers import TODAY
@@ -110,16 +110,16 @@ def test_the_list_is_grouped_and_the_first_analysis_shows_its_rows_and_chart(qtb
     assert CALLS[-1][2] is not threading.main_thread()  # made off the GUI thread
     assert texts(tab) == [
         ["บริษัท สยามค้าไม้ จำกัด", "ปิดการขายได้", "฿1,234,567.89", "12", "62.5 %", "03/11/2569"],
-        ["ห้างหุ้นส่วนจำกัด เชียงใหม่การค้า", "(ไม่มี)", "฿740,000.00", "5", "–", "–"],
-        ["", "–", "฿1,974,567.89", "17", "100.0 %", "–"],
+        ["ห้างหุ้นส่วนจำกัด เชียงใหม่การค้า", "(ไม่ระบุ)", "฿740,000.00", "5", "–", "–"],
+        ["รวม", "–", "฿1,974,567.89", "17", "100.0 %", "–"],
     ]
-    assert tab.view.model.headerData(2, Qt.Orientation.Horizontal) == "ยอดขาย"
+    assert tab.view.model.headerData(2, Qt.Orientation.Horizontal) == "ยอดขาย (ก่อน VAT)"
     assert tab.view.model.index(2, 0).data(Qt.ItemDataRole.FontRole).bold()
     chart = tab.view.chart
     assert chart.isVisible() and chart.data is not None and chart.data.kind == "hbar"
     assert chart.data.series[0].values == (1234567.89, 740000.0)
     assert table.rows[0][0] in chart.data.labels
-    assert tab.view.title.text() == "ลูกค้ารายใหญ่"
+    assert tab.view.title.text() == "ลูกค้ายอดซื้อสูงสุด"
     assert tab.view.state.text() == "พฤศจิกายน 2569"
 
 
@@ -168,10 +168,10 @@ def test_export_writes_the_table_shown_to_xlsx_and_csv(qtbot, tab, tmp_path, mon
     qtbot.mouseClick(tab.view.xlsx_button, Qt.MouseButton.LeftButton)
     sheet = load_workbook(target.with_suffix(".xlsx")).active
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    assert rows[0] == ["ลูกค้า", "ขั้นตอน", "ยอดขาย", "คำสั่งซื้อ", "สัดส่วน", "สั่งซื้อล่าสุด"]
+    assert rows[0] == ["ลูกค้า", "ขั้นตอน", "ยอดขาย (ก่อน VAT)", "จำนวนคำสั่งซื้อ", "สัดส่วน", "สั่งซื้อล่าสุด"]
     assert rows[1][:5] == [table.rows[0][0], "ปิดการขายได้", 1234567.89, 12, 0.625]
     assert rows[1][5].date() == date(2026, 11, 3)
-    assert rows[3][2] == 1974567.89 and sheet["C2"].number_format == "#,##0.00"
+    assert rows[3][:3] == ["รวม", None, 1974567.89] and sheet["C2"].number_format == "#,##0.00"
     qtbot.mouseClick(tab.view.csv_button, Qt.MouseButton.LeftButton)
     data = target.with_suffix(".csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
@@ -267,3 +267,17 @@ def test_cells_read_as_elsewhere_in_the_app() -> None:
     assert text("percent", 7.0) == "7.0 %" and text("percent", None) == "–"
     assert text("date", date(2026, 1, 2)) == "02/01/2569" and text("month", "2026-01") == "มกราคม 2569"
     assert text("days", 1200) == "1,200" and text("text", "") == ""
+
+
+def test_the_words_the_analyses_leave_to_the_screen(thai) -> None:
+    stages = ReportTable("pipeline_by_stage", (Column("stage", "text"), Column("deals", "count")),
+                         (("Won", 3), ("ขั้นของร้านเอง", 1), ("", 2)), total=(None, 6),
+                         chart=Chart("bar", "stage", ("deals",)))
+    shown = for_display(stages)
+    assert shown.rows == (("ปิดการขายได้", 3), ("ขั้นของร้านเอง", 1), ("(ไม่ระบุ)", 2))  # a default stage translated
+    assert shown.total == ("รวม", 6)
+    channels = ReportTable("sales_by_channel", (Column("channel", "key"), Column("sales", "money")),
+                           (("", 5), ("email", 7)), total=("", 12))
+    model = ReportTableModel("th", True)
+    model.set_table(channels)
+    assert [model.index(r, 0).data() for r in range(3)] == ["(ไม่ระบุ)", "อีเมล", "รวม"]

@@ -5972,7 +5972,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Forecast</source>
-        <translation>พยากรณ์ยอดขาย</translation>
+        <translation>ยอดพยากรณ์</translation>
     </message>
     <message>
         <source>Profitability</source>
@@ -5988,7 +5988,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Top customers</source>
-        <translation>ลูกค้ารายใหญ่</translation>
+        <translation>ลูกค้ายอดซื้อสูงสุด</translation>
     </message>
     <message>
         <source>Sales by segment</source>
@@ -6000,7 +6000,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Sales by category</source>
-        <translation>ยอดขายตามหมวดหมู่</translation>
+        <translation>ยอดขายตามหมวดสินค้า</translation>
     </message>
     <message>
         <source>Sales by channel</source>
@@ -6028,15 +6028,23 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Pipeline by stage</source>
-        <translation>ไปป์ไลน์ตามขั้นตอน</translation>
+        <translation>ไปป์ไลน์ตามขั้นตอนการขาย</translation>
     </message>
     <message>
         <source>Weighted pipeline</source>
-        <translation>ไปป์ไลน์ถ่วงน้ำหนัก</translation>
+        <translation>มูลค่าดีลถ่วงน้ำหนัก</translation>
     </message>
     <message>
         <source>Deals won and lost</source>
-        <translation>โอกาสการขายที่ปิดได้และไม่สำเร็จ</translation>
+        <translation>ดีลที่ปิดได้และไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Why deals were lost</source>
+        <translation>เหตุผลที่ดีลไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Deals lost to competitors</source>
+        <translation>ดีลที่เสียให้คู่แข่ง</translation>
     </message>
     <message>
         <source>New leads by source</source>
@@ -6048,27 +6056,19 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Activities per rep</source>
-        <translation>กิจกรรมรายพนักงาน</translation>
+        <translation>กิจกรรมของพนักงานขายแต่ละคน</translation>
     </message>
     <message>
         <source>Late deliveries</source>
-        <translation>การจัดส่งล่าช้า</translation>
+        <translation>การส่งของล่าช้า</translation>
     </message>
     <message>
         <source>Sales forecast</source>
         <translation>พยากรณ์ยอดขาย</translation>
     </message>
     <message>
-        <source>Sales forecast by rep</source>
-        <translation>พยากรณ์ยอดขายรายพนักงาน</translation>
-    </message>
-    <message>
         <source>Forecast accuracy</source>
         <translation>ความแม่นยำของการพยากรณ์</translation>
-    </message>
-    <message>
-        <source>Figure</source>
-        <translation>ตัวเลข</translation>
     </message>
     <message>
         <source>Deals won</source>
@@ -6081,14 +6081,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Amount lost</source>
         <translation>มูลค่าที่ไม่สำเร็จ</translation>
-    </message>
-    <message>
-        <source>Share of lost</source>
-        <translation>สัดส่วนของที่ไม่สำเร็จ</translation>
-    </message>
-    <message>
-        <source>Delivered on</source>
-        <translation>ส่งเมื่อ</translation>
     </message>
     <message>
         <source>Still to deliver</source>
@@ -6105,10 +6097,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Same month last year</source>
         <translation>เดือนเดียวกันปีก่อน</translation>
-    </message>
-    <message>
-        <source>Rep</source>
-        <translation>พนักงานขาย</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -6128,11 +6116,11 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Category</source>
-        <translation>หมวดหมู่</translation>
+        <translation>หมวดสินค้า</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation>ช่องทาง</translation>
+        <translation>ช่องทางการขาย</translation>
     </message>
     <message>
         <source>Province</source>
@@ -6144,7 +6132,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Orders</source>
-        <translation>คำสั่งซื้อ</translation>
+        <translation>จำนวนคำสั่งซื้อ</translation>
     </message>
     <message>
         <source>Share</source>
@@ -6152,11 +6140,11 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Target</source>
-        <translation>เป้า</translation>
+        <translation>เป้ายอดขาย</translation>
     </message>
     <message>
         <source>Attainment</source>
-        <translation>ผลงานเทียบเป้า</translation>
+        <translation>% ทำได้ตามเป้า</translation>
     </message>
     <message>
         <source>Commission</source>
@@ -6164,7 +6152,11 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Average deal</source>
-        <translation>มูลค่าเฉลี่ยต่อดีล</translation>
+        <translation>มูลค่าดีลเฉลี่ย</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>พนักงานขาย</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -6180,23 +6172,11 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Margin %</source>
-        <translation>อัตรากำไร %</translation>
+        <translation>% กำไรขั้นต้น</translation>
     </message>
     <message>
         <source>Days since last order</source>
-        <translation>วันนับจากซื้อครั้งล่าสุด</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>คะแนน</translation>
-    </message>
-    <message>
-        <source>Deals lost, by reason</source>
-        <translation>โอกาสการขายที่ไม่สำเร็จ ตามเหตุผล</translation>
-    </message>
-    <message>
-        <source>Deals lost, by competitor</source>
-        <translation>โอกาสการขายที่ไม่สำเร็จ ตามคู่แข่ง</translation>
+        <translation>จำนวนวันตั้งแต่ซื้อครั้งล่าสุด</translation>
     </message>
     <message>
         <source>Period</source>
@@ -6209,6 +6189,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>To</source>
         <translation>ถึง</translation>
+    </message>
+    <message>
+        <source>Sales (before VAT)</source>
+        <translation>ยอดขาย (ก่อน VAT)</translation>
     </message>
     <message>
         <source>Sales change</source>
@@ -6228,19 +6212,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Average deal change</source>
-        <translation>มูลค่าเฉลี่ยต่อดีลเปลี่ยนแปลง</translation>
-    </message>
-    <message>
-        <source>Sales with a cost price</source>
-        <translation>ยอดขายที่มีราคาทุน</translation>
-    </message>
-    <message>
-        <source>Sales without a cost price</source>
-        <translation>ยอดขายที่ไม่มีราคาทุน</translation>
-    </message>
-    <message>
-        <source>Lines without a cost price</source>
-        <translation>รายการที่ไม่มีราคาทุน</translation>
+        <translation>มูลค่าดีลเฉลี่ยเปลี่ยนแปลง</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -6251,20 +6223,36 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <source>R</source>
+        <source>Last order</source>
+        <translation>สั่งซื้อล่าสุด</translation>
+    </message>
+    <message>
+        <source>Sales with a cost</source>
+        <translation>ยอดขายที่มีต้นทุน</translation>
+    </message>
+    <message>
+        <source>Sales without a cost</source>
+        <translation>ยอดขายที่ไม่มีต้นทุน</translation>
+    </message>
+    <message>
+        <source>Lines without a cost</source>
+        <translation>รายการที่ไม่มีต้นทุน</translation>
+    </message>
+    <message>
+        <source>R (recency)</source>
         <translation>R (ความใหม่)</translation>
     </message>
     <message>
-        <source>F</source>
+        <source>F (frequency)</source>
         <translation>F (ความถี่)</translation>
     </message>
     <message>
-        <source>M</source>
-        <translation>M (มูลค่า)</translation>
+        <source>M (money)</source>
+        <translation>M (ยอดเงิน)</translation>
     </message>
     <message>
-        <source>Last order</source>
-        <translation>สั่งซื้อล่าสุด</translation>
+        <source>Score (of 100)</source>
+        <translation>คะแนน (เต็ม 100)</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -6272,11 +6260,11 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Deals</source>
-        <translation>โอกาสการขาย</translation>
+        <translation>ดีล</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation>จำนวนเงิน</translation>
+        <translation>มูลค่า</translation>
     </message>
     <message>
         <source>Probability</source>
@@ -6288,11 +6276,95 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Won</source>
-        <translation>ปิดการขายได้</translation>
+        <translation>ปิดได้</translation>
     </message>
     <message>
         <source>Lost</source>
         <translation>ไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Loss reason</source>
+        <translation>เหตุผลที่ไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Share of deals lost</source>
+        <translation>สัดส่วนของดีลที่ไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>ยังดำเนินการ</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>ผ่านการคัดกรอง</translation>
+    </message>
+    <message>
+        <source>Disqualified</source>
+        <translation>ตัดออก</translation>
+    </message>
+    <message>
+        <source>Tasks done</source>
+        <translation>งานที่เสร็จ</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>ประชุม</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>โทร</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>เยี่ยมลูกค้า</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Done in all</source>
+        <translation>เสร็จทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>วางแผนไว้</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>กำหนดส่ง</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>ส่งครบเมื่อ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>หน่วย</translation>
+    </message>
+    <message>
+        <source>Baseline (history)</source>
+        <translation>ยอดฐาน (จากประวัติ)</translation>
+    </message>
+    <message>
+        <source>From the pipeline</source>
+        <translation>ส่วนเพิ่มจากดีล</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>วันที่บันทึก</translation>
+    </message>
+    <message>
+        <source>Kept as</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Absolute error</source>
+        <translation>ความคลาดเคลื่อนสัมบูรณ์</translation>
     </message>
     <message>
         <source>This period</source>
@@ -6308,11 +6380,11 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Top customer</source>
-        <translation>ลูกค้าชั้นดี</translation>
+        <translation>ลูกค้าชั้นนำ</translation>
     </message>
     <message>
         <source>At risk</source>
-        <translation>อาจหายไป</translation>
+        <translation>เสี่ยงหาย</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -6331,28 +6403,68 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>มาร์เก็ตเพลส</translation>
     </message>
     <message>
-        <source>Some of the chosen filters do not apply to this table; it shows the rest.</source>
-        <translation>ตัวกรองบางตัวที่เลือกใช้กับตารางนี้ไม่ได้ ตารางนี้แสดงตามตัวกรองที่เหลือ</translation>
+        <source>Frozen at month start</source>
+        <translation>บันทึกเมื่อต้นเดือน</translation>
+    </message>
+    <message>
+        <source>Back-test (computed later)</source>
+        <translation>ทดสอบย้อนหลัง (คำนวณภายหลัง)</translation>
+    </message>
+    <message>
+        <source>Average (bias / MAPE)</source>
+        <translation>เฉลี่ย (ความเอนเอียง / MAPE)</translation>
+    </message>
+    <message>
+        <source>Targets and commission need all of a rep&apos;s sales: clear the segment, channel, product, category and province filters to see them.</source>
+        <translation>เป้าและค่าคอมมิชชันคิดจากยอดขายทั้งหมดของพนักงาน: ล้างตัวกรองกลุ่มลูกค้า ช่องทาง สินค้า หมวด และจังหวัดเพื่อดู</translation>
+    </message>
+    <message>
+        <source>The total is every customer&apos;s, not only those listed.</source>
+        <translation>ยอดรวมเป็นของลูกค้าทุกราย ไม่ใช่เฉพาะที่แสดง</translation>
+    </message>
+    <message>
+        <source>Lines without a cost price (free-text lines, products without a cost) are left out of the margin and shown apart.</source>
+        <translation>รายการที่ไม่มีราคาทุน (รายการพิมพ์เอง สินค้าที่ไม่ได้ใส่ต้นทุน) ไม่นำมาคิดกำไรขั้นต้น และแสดงแยกไว้</translation>
+    </message>
+    <message>
+        <source>As the pipeline stood at the end of the period (rebuilt from the stage history).</source>
+        <translation>ไปป์ไลน์ ณ สิ้นงวด (คำนวณย้อนจากประวัติการเปลี่ยนขั้นตอน)</translation>
+    </message>
+    <message>
+        <source>The pipeline as it is today.</source>
+        <translation>ไปป์ไลน์ ณ วันนี้</translation>
+    </message>
+    <message>
+        <source>Some of the chosen filters do not apply to this table and were left out.</source>
+        <translation>ตัวกรองบางตัวที่เลือกไม่เกี่ยวกับตารางนี้ จึงไม่ได้นำมาใช้</translation>
+    </message>
+    <message>
+        <source>Under 3 months of sales history: no forecast yet.</source>
+        <translation>มีประวัติยอดขายไม่ถึง 3 เดือน จึงยังพยากรณ์ไม่ได้</translation>
+    </message>
+    <message>
+        <source>Under 6 months of history: the forecast is the average month.</source>
+        <translation>มีประวัติไม่ถึง 6 เดือน ยอดพยากรณ์ใช้ค่าเฉลี่ยต่อเดือน</translation>
+    </message>
+    <message>
+        <source>Under 12 months of history: trend only, no seasonal pattern.</source>
+        <translation>มีประวัติไม่ถึง 12 เดือน ใช้เฉพาะแนวโน้ม ไม่คิดฤดูกาล</translation>
+    </message>
+    <message>
+        <source>No range yet: fewer than 3 past months have a kept forecast.</source>
+        <translation>ยังไม่มีช่วงคาดการณ์ เพราะมีการพยากรณ์ที่บันทึกไว้ไม่ถึง 3 เดือน</translation>
+    </message>
+    <message>
+        <source>Fewer than 3 months with a kept forecast: no MAPE yet.</source>
+        <translation>มีการพยากรณ์ที่บันทึกไว้ไม่ถึง 3 เดือน จึงยังไม่คำนวณ MAPE</translation>
     </message>
     <message>
         <source>The period is not over yet: its figures are so far.</source>
-        <translation>ช่วงเวลานี้ยังไม่จบ ตัวเลขเป็นยอดถึงวันนี้</translation>
-    </message>
-    <message>
-        <source>Targets are compared with all sales: the chosen filters leave them out.</source>
-        <translation>เป้าเทียบกับยอดขายทั้งหมด จึงไม่แสดงเมื่อเลือกตัวกรอง</translation>
-    </message>
-    <message>
-        <source>As at the end of the period.</source>
-        <translation>ณ วันสิ้นสุดช่วงเวลา</translation>
+        <translation>ช่วงเวลานี้ยังไม่สิ้นสุด ตัวเลขเป็นยอดถึงปัจจุบัน</translation>
     </message>
     <message>
         <source>Win rate</source>
         <translation>อัตราปิดการขาย</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>เหตุผล</translation>
     </message>
     <message>
         <source>Competitor</source>
@@ -6372,15 +6484,11 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Converted</source>
-        <translation>แปลงเป็นลูกค้า</translation>
+        <translation>เป็นลูกค้าแล้ว</translation>
     </message>
     <message>
         <source>Conversion rate</source>
-        <translation>อัตราการแปลง</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>เสร็จแล้ว</translation>
+        <translation>อัตราการเปลี่ยนเป็นลูกค้า</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -6388,15 +6496,11 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Order</source>
-        <translation>คำสั่งซื้อ</translation>
-    </message>
-    <message>
-        <source>Promised on</source>
-        <translation>กำหนดส่ง</translation>
+        <translation>ใบสั่งขาย</translation>
     </message>
     <message>
         <source>Days late</source>
-        <translation>ช้ากี่วัน</translation>
+        <translation>ล่าช้า (วัน)</translation>
     </message>
     <message>
         <source>Low</source>
@@ -6411,24 +6515,8 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ยอดจริง</translation>
     </message>
     <message>
-        <source>Trend and season</source>
-        <translation>แนวโน้มและฤดูกาล</translation>
-    </message>
-    <message>
         <source>Error</source>
-        <translation>คลาดเคลื่อน</translation>
-    </message>
-    <message>
-        <source>Error %</source>
-        <translation>คลาดเคลื่อน %</translation>
-    </message>
-    <message>
-        <source>MAPE</source>
-        <translation>MAPE (คลาดเคลื่อนเฉลี่ย %)</translation>
-    </message>
-    <message>
-        <source>Bias</source>
-        <translation>ความเอนเอียง</translation>
+        <translation>ความคลาดเคลื่อน</translation>
     </message>
     <message>
         <source>New customers</source>
@@ -6436,7 +6524,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>(none)</source>
-        <translation>(ไม่มี)</translation>
+        <translation>(ไม่ระบุ)</translation>
     </message>
     <message>
         <source>Total</source>
@@ -6445,14 +6533,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Other</source>
         <translation>อื่น ๆ</translation>
-    </message>
-    <message>
-        <source>(no rep)</source>
-        <translation>(ไม่มีพนักงานขาย)</translation>
-    </message>
-    <message>
-        <source>Not enough past months to say how accurate the forecast is.</source>
-        <translation>ข้อมูลย้อนหลังยังไม่พอที่จะบอกความแม่นยำของการพยากรณ์</translation>
     </message>
 </context>
 <context>
@@ -6468,6 +6548,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>No analyses are available.</source>
         <translation>ยังไม่มีการวิเคราะห์ให้เลือก</translation>
+    </message>
+    <message>
+        <source>The forecast looks ahead from this month; of the filters, only the rep applies.</source>
+        <translation>การพยากรณ์มองไปข้างหน้าตั้งแต่เดือนนี้ และใช้เฉพาะตัวกรองพนักงานขาย</translation>
     </message>
     <message>
         <source>This analysis could not be made: %1</source>

@@ -104,15 +104,18 @@ class AnalysisView(QWidget):
         self.state.setText(text)
         self.show_table(None, keep_state=True)
 
-    def show_table(self, table: ReportTable | None, *, keep_state: bool = False) -> None:
+    def show_table(self, table: ReportTable | None, *, keep_state: bool = False, remark: str = "") -> None:
+        """Show `table` (None: nothing), with its note and the tab's `remark` under the title."""
         self.model.set_table(table)
         if not keep_state:
             self.state.setText(self.period)
-        self.note.setText(note_text(table.note) if table is not None and table.note else "")
+        notes = [note_text(table.note)] if table is not None and table.note else []
+        self.note.setText("\n".join([*notes, remark] if remark else notes))
         self.note.setVisible(bool(self.note.text()))
         self.xlsx_button.setEnabled(table is not None)
         self.csv_button.setEnabled(table is not None)
-        data = chart_data(table, self.env.lang, self.env.buddhist) if table is not None else None
+        shown = self.shown  # as the table words it
+        data = chart_data(shown, self.env.lang, self.env.buddhist) if shown is not None else None
         self.chart.setVisible(table is None or data is not None)
         self.chart.set_chart(data, self.tr("Nothing in this period") if table is not None else "")
         if table is not None:

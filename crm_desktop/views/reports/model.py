@@ -3,6 +3,7 @@ shows them (money "฿1,234.50", "12.5 %", dates in the Buddhist Era when chosen
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -13,6 +14,7 @@ from PySide6.QtGui import QFont
 from crm_desktop.queries.reports.table import Cell, Column, ReportTable
 from crm_desktop.services.formatting import format_date, format_date_long, format_money
 from crm_desktop.ui.charts import ChartData, Series
+from crm_desktop.views.opportunities.dialog import DEFAULT_STAGE_NAMES, stage_labels
 from crm_desktop.views.reports.labels import column_label, key_label
 
 NO_FIGURE = "–"
@@ -46,6 +48,32 @@ def cell_text(column: Column, value: Cell, lang: str, buddhist: bool) -> str:
     if kind == "key":
         return key_label(str(value))
     return str(value)
+
+
+def for_display(table: ReportTable) -> ReportTable:
+    """The table with the words its renderers add (the analyses' conventions): the totals row's empty
+    label says "Total", an empty label cell says "(none)", and a default stage still named in
+    English is named in the user's language, as on the deal board."""
+    labels = {0} | ({table.column(table.chart.label)} if table.chart is not None else set())
+    stages = {english: translated for key, translated in stage_labels().items()
+              if (english := DEFAULT_STAGE_NAMES.get(key))}
+
+    def cell(column: Column, value: Cell, index: int) -> Cell:
+        if column.kind == "text" and index in labels and value == "":
+            return key_label("none")
+        if column.key == "stage" and isinstance(value, str):
+            return stages.get(value, value)
+        return value
+
+    def total_row(row: tuple[Cell, ...]) -> tuple[Cell, ...]:
+        first: Cell = row[0]
+        if first in (None, ""):
+            first = "total" if table.columns[0].kind == "key" else key_label("total")
+        return (first, *row[1:])
+
+    rows = tuple(tuple(cell(c, v, i) for i, (c, v) in enumerate(zip(table.columns, row, strict=True)))
+                 for row in table.rows)
+    return replace(table, rows=rows, total=total_row(table.total) if table.total is not None else None)
 
 
 def compact_money(baht: float) -> str:
@@ -97,8 +125,9 @@ class ReportTableModel(QAbstractTableModel):
         self.bold.setBold(True)
 
     def set_table(self, table: ReportTable | None) -> None:
+        """Show `table` (as `for_display` words it)."""
         self.beginResetModel()
-        self.table = table
+        self.table = for_display(table) if table is not None else None
         self.endResetModel()
 
     def rows(self) -> list[tuple[Cell, ...]]:

@@ -130,12 +130,16 @@ class ReportsTab(QWidget):
         self.view.show_running()
         if self.task is not None:
             self.task.cancel()  # its result is dropped anyway; the flag lets the runnable end quietly
-        analysis, db, today = self.entries[key].run, self.env.db, self.env.today()
+        entry, db, today = self.entries[key], self.env.db, self.env.today()
+        analysis = entry.run
+        # The forecast looks ahead from today whatever the period, and narrows by rep only (keys-forecast).
+        remark = self.tr("The forecast looks ahead from this month; of the filters, only the rep applies.") \
+            if entry.module == "forecast" and key == "forecast" else ""
         task = Task(self, lambda _progress: analysis(db, flt, today), show_progress=False)
 
         def done(result: object) -> None:
             if run == self.runs and isinstance(result, ReportTable):
-                self.view.show_table(result)
+                self.view.show_table(result, remark=remark)
 
         def failed(exc: object) -> None:
             if run != self.runs:
