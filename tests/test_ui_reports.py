@@ -279,5 +279,5 @@ def test_the_words_the_analyses_leave_to_the_screen(thai) -> None:
     channels = ReportTable("sales_by_channel", (Column("channel", "key"), Column("sales", "money")),
                            (("", 5), ("email", 7)), total=("", 12))
     model = ReportTableModel("th", True)
-    model.set_table(channels)
+    model.set_table(for_display(channels))
     assert [model.index(r, 0).data() for r in range(3)] == ["(ไม่ระบุ)", "อีเมล", "รวม"]

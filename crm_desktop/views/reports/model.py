@@ -18,6 +18,7 @@ from crm_desktop.views.opportunities.dialog import DEFAULT_STAGE_NAMES, stage_la
 from crm_desktop.views.reports.labels import column_label, key_label
 
 NO_FIGURE = "–"
+CHART_ROWS = 40
 NUMERIC = ("money", "count", "percent", "days", "quantity")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -89,10 +90,12 @@ def compact_money(baht: float) -> str:
 
 
 def chart_data(table: ReportTable, lang: str, buddhist: bool) -> ChartData | None:
-    """The table's chart, as its `chart` hint asks (None without one); the totals row is not plotted."""
+    """The table's chart, as its `chart` hint asks (None without one), of its first CHART_ROWS rows
+    (they come sorted as they matter; thousands of bars say nothing); the totals row is not plotted."""
     hint = table.chart
     if hint is None:
         return None
+    table = replace(table, rows=table.rows[:CHART_ROWS])
     label_column = table.columns[table.column(hint.label)]
     labels = tuple(cell_text(label_column, row[table.column(hint.label)], lang, buddhist) or NO_FIGURE
                    for row in table.rows)
@@ -125,9 +128,9 @@ class ReportTableModel(QAbstractTableModel):
         self.bold.setBold(True)
 
     def set_table(self, table: ReportTable | None) -> None:
-        """Show `table` (as `for_display` words it)."""
+        """Show `table`, worded by `for_display` already (in the worker thread: 0.1 s for 15,000 rows)."""
         self.beginResetModel()
-        self.table = for_display(table) if table is not None else None
+        self.table = table
         self.endResetModel()
 
     def rows(self) -> list[tuple[Cell, ...]]:

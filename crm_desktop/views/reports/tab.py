@@ -21,6 +21,7 @@ from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.reports.analysis_view import AnalysisView
 from crm_desktop.views.reports.filter_bar import FilterBar
 from crm_desktop.views.reports.labels import GROUPS, group_label, group_of, table_title
+from crm_desktop.views.reports.model import for_display
 from crm_desktop.views.reports.monthly_page import MakePdf, MonthlyReportPage, monthly_report_pdf
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -135,7 +136,7 @@ class ReportsTab(QWidget):
         # The forecast looks ahead from today whatever the period, and narrows by rep only (keys-forecast).
         remark = self.tr("The forecast looks ahead from this month; of the filters, only the rep applies.") \
             if entry.module == "forecast" and key == "forecast" else ""
-        task = Task(self, lambda _progress: analysis(db, flt, today), show_progress=False)
+        task = Task(self, lambda _progress: for_display(analysis(db, flt, today)), show_progress=False)
 
         def done(result: object) -> None:
             if run == self.runs and isinstance(result, ReportTable):
