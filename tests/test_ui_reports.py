@@ -281,3 +281,19 @@ def test_the_words_the_analyses_leave_to_the_screen(thai) -> None:
     model = ReportTableModel("th", True)
     model.set_table(for_display(channels))
     assert [model.index(r, 0).data() for r in range(3)] == ["(ไม่ระบุ)", "อีเมล", "รวม"]
+
+
+def test_a_few_periods_of_many_figures_read_across(thai) -> None:
+    figures = ("sales", "orders", "new_customers", "win_rate", "average_deal", "sales_change")
+    kinds = ("money", "count", "count", "percent", "money", "percent")
+    table = ReportTable("key_figures", (Column("period", "key"), *(Column(k, c) for k, c in zip(figures, kinds))),
+                        (("this_month", 150000, 3, 1, 50.0, None, None),
+                         ("previous_month", 100000, 2, 0, None, 40000, 50.0)))
+    model = ReportTableModel("th", True)
+    model.set_table(for_display(table))
+    assert model.turned and (model.rowCount(), model.columnCount()) == (6, 2)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)] == ["เดือนนี้", "เดือนก่อน"]
+    assert model.headerData(0, Qt.Orientation.Vertical) == "ยอดขาย (ก่อน VAT)"
+    assert [model.index(0, c).data() for c in range(2)] == ["฿1,500.00", "฿1,000.00"]
+    assert [model.index(4, c).data() for c in range(2)] == ["–", "฿400.00"]
+    assert model.headers()[0] == "ช่วงเวลา"  # an export keeps the table's own way round

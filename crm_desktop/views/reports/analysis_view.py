@@ -110,6 +110,7 @@ class AnalysisView(QWidget):
         """Show `table` (None: nothing) as `model.for_display` worded it, with its note and the tab's
         `remark` under the title."""
         self.model.set_table(table)
+        self.table.verticalHeader().setVisible(self.model.turned)  # there it names the figures
         if not keep_state:
             self.state.setText(self.period)
         notes = [note_text(table.note)] if table is not None and table.note else []
