@@ -67,8 +67,8 @@ from crm_desktop.views.sync.tab import PreviewDialog
 SIZE = (1440, 900)
 SHOT_TIME = datetime(2026, 11, 23, 3, 0)  # the images show the same dates whenever they are made
 # Reports tab shots: (analysis, file name, period); an analysis not in the catalog is skipped.
-REPORT_SHOTS = (("sales_by_rep", "reports", "last_month"), ("sales_by_product", "reports-products", "this_year"),
-                ("sales_by_channel", "reports-channels", "this_year"), ("forecast", "reports-forecast", "this_month"))
+REPORT_SHOTS = (("key_figures", "reports-key-figures", "last_month"), ("sales_by_rep", "reports", "last_month"),
+                ("sales_by_product", "reports-products", "this_year"), ("forecast", "reports-forecast", "this_month"))
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:
