@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 import threading
 from collections.abc import Iterator
 from datetime import date, datetime
+from types import SimpleNamespace
 
 import pytest
 from openpyxl import load_workbook
@@ -286,7 +288,8 @@ def test_the_words_the_analyses_leave_to_the_screen(thai) -> None:
 def test_a_few_periods_of_many_figures_read_across(thai) -> None:
     figures = ("sales", "orders", "new_customers", "win_rate", "average_deal", "sales_change")
     kinds = ("money", "count", "count", "percent", "money", "percent")
-    table = ReportTable("key_figures", (Column("period", "key"), *(Column(k, c) for k, c in zip(figures, kinds))),
+    columns = (Column("period", "key"), *(Column(k, c) for k, c in zip(figures, kinds, strict=True)))
+    table = ReportTable("key_figures", columns,
                         (("this_month", 150000, 3, 1, 50.0, None, None),
                          ("previous_month", 100000, 2, 0, None, 40000, 50.0)))
     model = ReportTableModel("th", True)
@@ -297,3 +300,23 @@ def test_a_few_periods_of_many_figures_read_across(thai) -> None:
     assert [model.index(0, c).data() for c in range(2)] == ["฿1,500.00", "฿1,000.00"]
     assert [model.index(4, c).data() for c in range(2)] == ["–", "฿400.00"]
     assert model.headers()[0] == "ช่วงเวลา"  # an export keeps the table's own way round
+
+
+def test_the_forecast_says_how_it_was_made(qtbot, ctx, prefs, monkeypatch) -> None:
+    def forecast(db, flt, today):
+        return ReportTable("forecast", (Column("month", "month"), Column("forecast", "money")),
+                           (("2026-11", 1000000), ("2026-12", None)), chart=Chart("line", "month", ("forecast",)))
+
+    how = SimpleNamespace(method="seasonal_trend", history_from="2024-11", history_months=24, trend_per_month=-250000,
+                          months_compared=6, mape=12.34)
+    monkeypatch.setitem(sys.modules, "crm_desktop.queries.reports.fake_forecast",
+                        SimpleNamespace(forecast_explained=lambda db, flt, today: how))
+    prefs.language = "en"
+    tab = shown_tab(qtbot, lambda env: ReportsTab(env, entries=[Entry("forecast", "fake_forecast", forecast)]),
+                    ctx, prefs, (1200, 800))
+    wait_for(qtbot, tab, "forecast")
+    note = tab.view.note.text()
+    assert "only the rep applies" in note
+    assert "How it was made: Seasonal average with trend. History: 24 months of sales since November 2567." in note
+    assert "Trend: -฿2,500.00 a month." in note and "off by 12.3 % on average (MAPE, 6 months)" in note
+    assert tab.view.chart.data is not None and tab.view.chart.data.series[0].values == (10000.0, None)

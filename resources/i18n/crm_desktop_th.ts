@@ -2987,6 +2987,45 @@
     </message>
 </context>
 <context>
+    <name>ForecastText</name>
+    <message>
+        <source>Seasonal average with trend</source>
+        <translation>ค่าเฉลี่ยตามฤดูกาลร่วมกับแนวโน้ม</translation>
+    </message>
+    <message>
+        <source>Trend only</source>
+        <translation>แนวโน้มเท่านั้น</translation>
+    </message>
+    <message>
+        <source>Average month</source>
+        <translation>ค่าเฉลี่ยต่อเดือน</translation>
+    </message>
+    <message>
+        <source>Not enough history</source>
+        <translation>ประวัติไม่พอ</translation>
+    </message>
+    <message>
+        <source>How it was made: %1.</source>
+        <translation>วิธีพยากรณ์: %1</translation>
+    </message>
+    <message>
+        <source>History: %1 months of sales since %2.</source>
+        <translation>ใช้ประวัติยอดขาย %1 เดือน ตั้งแต่%2</translation>
+    </message>
+    <message>
+        <source>Trend: %1 a month.</source>
+        <translation>แนวโน้ม %1 ต่อเดือน</translation>
+    </message>
+    <message>
+        <source>The usual shape of the year and the trend say what an ordinary month brings (baseline); open deals expected to close in the month, each counted at its probability, only add what goes beyond that.</source>
+        <translation>ยอดฐานคำนวณจากรูปแบบตามฤดูกาลของแต่ละเดือนและแนวโน้มยอดขาย ดีลที่เปิดอยู่และคาดว่าจะปิดในเดือนนั้น (คิดตามความน่าจะเป็น) จะเพิ่มเฉพาะส่วนที่เกินยอดฐาน</translation>
+    </message>
+    <message>
+        <source>Past forecasts were off by %1 % on average (MAPE, %2 months); the range is that much either way.</source>
+        <translation>การพยากรณ์ที่ผ่านมาคลาดเคลื่อนเฉลี่ย %1% (MAPE จาก %2 เดือน) ช่วงคาดการณ์จึงบวกลบเท่านั้น</translation>
+    </message>
+</context>
+<context>
     <name>HandOverDialog</name>
     <message>
         <source>Hand over</source>

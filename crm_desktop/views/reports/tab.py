@@ -20,6 +20,7 @@ from crm_desktop.ui.tasks import Task
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.reports.analysis_view import AnalysisView
 from crm_desktop.views.reports.filter_bar import FilterBar
+from crm_desktop.views.reports.forecast_text import explain, explanation_text
 from crm_desktop.views.reports.labels import GROUPS, group_label, group_of, table_title
 from crm_desktop.views.reports.model import for_display
 from crm_desktop.views.reports.monthly_page import MakePdf, MonthlyReportPage, monthly_report_pdf
@@ -132,15 +133,25 @@ class ReportsTab(QWidget):
         if self.task is not None:
             self.task.cancel()  # its result is dropped anyway; the flag lets the runnable end quietly
         entry, db, today = self.entries[key], self.env.db, self.env.today()
-        analysis = entry.run
-        # The forecast looks ahead from today whatever the period, and narrows by rep only (keys-forecast).
-        remark = self.tr("The forecast looks ahead from this month; of the filters, only the rep applies.") \
-            if entry.module == "forecast" and key == "forecast" else ""
-        task = Task(self, lambda _progress: for_display(analysis(db, flt, today)), show_progress=False)
+        analysis, module = entry.run, entry.module
+        forecast = key == "forecast"
+
+        def work(_progress: object) -> tuple[ReportTable, object]:
+            return for_display(analysis(db, flt, today)), (explain(module, db, flt, today) if forecast else None)
+
+        task = Task(self, work, show_progress=False)
 
         def done(result: object) -> None:
-            if run == self.runs and isinstance(result, ReportTable):
-                self.view.show_table(result, remark=remark)
+            if run != self.runs or not isinstance(result, tuple):
+                return
+            table, how = result
+            remarks = []
+            if forecast:  # it looks ahead from today whatever the period, and narrows by rep only
+                remarks.append(self.tr("The forecast looks ahead from this month; of the filters, only the rep "
+                                       "applies."))
+            if how is not None:
+                remarks.append(explanation_text(how, self.env.lang, self.env.buddhist))
+            self.view.show_table(table, remark="\n".join(remarks))
 
         def failed(exc: object) -> None:
             if run != self.runs:
