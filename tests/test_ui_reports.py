@@ -24,7 +24,9 @@ from crm_desktop.queries.reports.catalog import Entry, catalog
 from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 from crm_desktop.services.changes import Changes
+from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.i18n import UiLanguage
+from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.reports.filter_bar import period_range
 from crm_desktop.views.reports.model import ReportTableModel, cell_text, for_display
@@ -320,3 +322,15 @@ def test_the_forecast_says_how_it_was_made(qtbot, ctx, prefs, monkeypatch) -> No
     assert "How it was made: Seasonal average with trend. History: 24 months of sales since November 2567." in note
     assert "Trend: -฿2,500.00 a month." in note and "off by 12.3 % on average (MAPE, 6 months)" in note
     assert tab.view.chart.data is not None and tab.view.chart.data.series[0].values == (10000.0, None)
+
+
+def test_a_hidden_tab_runs_nothing_until_shown(qtbot, ctx, prefs) -> None:
+    CALLS.clear()
+    tab = ReportsTab(ViewEnv(ctx, prefs, ChangeBus(), UndoDelete()), entries=ENTRIES[:2])
+    qtbot.addWidget(tab)
+    tab.on_changes(Changes("sales_order", updated=("x",)))
+    qtbot.wait(50)
+    assert CALLS == [] and tab.stale  # at start, or while another tab is in front: no query
+    tab.show()
+    qtbot.waitUntil(lambda: len(CALLS) == 1 and tab.task is None)
+    assert CALLS[0][0] == "sales_by_month" and not tab.stale  # the first of the list

@@ -2,8 +2,8 @@
 
 "Analyses" lists every analysis the catalog has (queries/reports/catalog.py), grouped; the chosen
 one runs in the background (the tab never freezes on a large database) and runs again when the
-filter changes or the data it reads change. Only the analysis shown runs: a result that arrives
-after the choice or the filter moved on is dropped.
+filter changes or the data it reads change. Only the analysis shown runs, and only while the tab is
+shown; a result that arrives after the choice or the filter moved on is dropped.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class ReportsTab(QWidget):
         self.entries = {e.key: e for e in (catalog() if entries is None else entries)}
         self.runs = 0  # numbers each run; only the latest one's result is shown
         self.task: Task | None = None
-        self.stale = False  # data changed while the tab was hidden: run again when it shows
+        self.stale = False  # a run was due while the tab was hidden: run when it shows
 
         self.filters = FilterBar(env)
         self.filters.changed.connect(self.run)
@@ -117,10 +117,15 @@ class ReportsTab(QWidget):
         return False
 
     def run(self) -> Task | None:
-        """Run the analysis shown with the filter set, in the background."""
+        """Run the analysis shown with the filter set, in the background; while the tab is hidden (at
+        start, or when data change elsewhere) only note that it is due, and run when shown."""
         key = self.current_key()
         if key is None:
             return None
+        if not self.isVisible():
+            self.stale = True
+            return None
+        self.stale = False
         self.runs += 1
         run = self.runs
         try:
@@ -179,15 +184,11 @@ class ReportsTab(QWidget):
         if changes.entity in ("user", "account", "product"):
             self.filters.fill_choices()
         if changes.entity in WATCHED:
-            if self.isVisible():
-                self.run()
-            else:
-                self.stale = True
+            self.run()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.stale:
-            self.stale = False
             self.run()
 
     def open_monthly_report(self, month: str) -> None:
