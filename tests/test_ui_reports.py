@@ -334,3 +334,20 @@ def test_a_hidden_tab_runs_nothing_until_shown(qtbot, ctx, prefs) -> None:
     tab.show()
     qtbot.waitUntil(lambda: len(CALLS) == 1 and tab.task is None)
     assert CALLS[0][0] == "sales_by_month" and not tab.stale  # the first of the list
+
+
+def test_a_late_delivery_opens_its_order(qtbot, ctx, prefs) -> None:
+    def late(db, flt, today):
+        return ReportTable("late_deliveries", (Column("order", "text"), Column("days_late", "days")),
+                           (("SO2569-0001", 9), ("SO2569-0002", 3)), ids=("order-1", None))
+
+    tab = shown_tab(qtbot, lambda env: ReportsTab(env, entries=[Entry("late_deliveries", "deliveries", late)]),
+                    ctx, prefs, (1000, 700))
+    wait_for(qtbot, tab, "late_deliveries")
+    opened = []
+    tab.open_record.connect(lambda kind, record: opened.append((kind, record)))
+    rect = tab.view.table.visualRect(tab.view.model.index(0, 0))
+    qtbot.mouseClick(tab.view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # as a hand does
+    qtbot.mouseDClick(tab.view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [("sales_order", "order-1")]
+    assert not tab.view.open_row(1) and opened == [("sales_order", "order-1")]  # no id: nothing to open

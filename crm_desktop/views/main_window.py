@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.anniversaries_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
                          "")
         self.reports_tab = ReportsTab(self.env)
+        self.reports_tab.open_record.connect(self.open_record)
         self.tabs.addTab(self.reports_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView), "")
         self.sync_tab = SyncTab(self.env)
         self.sync_tab.imported.connect(lambda _changes: self._update_counts())

@@ -8,7 +8,7 @@ shown; a result that arrives after the choice or the filter moved on is dropped.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -33,6 +33,7 @@ WATCHED = ("sales_order", "quotation", "opportunity", "lead", "activity", "accou
 
 class ReportsTab(QWidget):
     NAME = "reports"
+    open_record = Signal(str, str)  # kind, id: a late order line double-clicked, …
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None, *, entries: list[Entry] | None = None,
                  make_pdf: MakePdf = monthly_report_pdf) -> None:
@@ -51,6 +52,7 @@ class ReportsTab(QWidget):
         self.list.setHeaderHidden(True)
         self.list.setMinimumWidth(200)
         self.view = AnalysisView(env)
+        self.view.open_record.connect(self.open_record)
         self._fill_list()
         self.list.currentItemChanged.connect(lambda *_: self.run())
         split = QSplitter(Qt.Orientation.Horizontal)
