@@ -610,6 +610,14 @@
         <translation>ไฟล์ข้อความคั่นด้วยจุลภาค (UTF-8) ที่ Excel และโปรแกรมอื่นเปิดได้</translation>
     </message>
     <message>
+        <source>Weights…</source>
+        <translation>น้ำหนัก…</translation>
+    </message>
+    <message>
+        <source>How much recency, frequency and money count in the ranking</source>
+        <translation>ความใหม่ ความถี่ และยอดเงิน มีน้ำหนักในการจัดอันดับเท่าใด</translation>
+    </message>
+    <message>
         <source>%1 · working…</source>
         <translation>%1 · กำลังคำนวณ…</translation>
     </message>
@@ -6595,6 +6603,33 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>This analysis could not be made: %1</source>
         <translation>คำนวณการวิเคราะห์นี้ไม่สำเร็จ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RfmWeightsDialog</name>
+    <message>
+        <source>Customer ranking weights</source>
+        <translation>น้ำหนักการจัดอันดับลูกค้า</translation>
+    </message>
+    <message>
+        <source>How much each measure counts in a customer&apos;s score, from 0 (not at all) to %1. Recency: how lately they bought; frequency: how many orders; money: how much they bought.</source>
+        <translation>แต่ละตัววัดมีน้ำหนักในคะแนนของลูกค้าเท่าใด ตั้งแต่ 0 (ไม่นับเลย) ถึง %1 ความใหม่: ซื้อครั้งล่าสุดเมื่อไร ความถี่: สั่งซื้อกี่ครั้ง ยอดเงิน: ซื้อไปมากเท่าใด</translation>
+    </message>
+    <message>
+        <source>Recency</source>
+        <translation>ความใหม่</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>ความถี่</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>ยอดเงิน</translation>
+    </message>
+    <message>
+        <source>Customer ranking weights saved</source>
+        <translation>บันทึกน้ำหนักการจัดอันดับลูกค้าแล้ว</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +42,7 @@ class AnalysisView(QWidget):
         self.env = env
         self.setObjectName("analysisView")
         self.period = ""
+        self.weights_dialog: QDialog | None = None
         self.title = QLabel()
         self.title.setObjectName("analysisTitle")
         font = self.title.font()
@@ -60,6 +62,10 @@ class AnalysisView(QWidget):
         self.csv_button.setObjectName("exportCsvButton")
         self.csv_button.setToolTip(self.tr("Comma-separated text (UTF-8) that Excel and other programs open"))
         self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.weights_button = QPushButton(self.tr("Weights…"))  # the customer ranking's, shown with it
+        self.weights_button.setObjectName("rfmWeightsButton")
+        self.weights_button.setToolTip(self.tr("How much recency, frequency and money count in the ranking"))
+        self.weights_button.clicked.connect(self.edit_weights)
         self.model = ReportTableModel(env.lang, env.buddhist, self)
         self.table = QTableView()
         self.table.setObjectName("analysisTable")
@@ -81,6 +87,7 @@ class AnalysisView(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.state)
         head.addLayout(titles, 1)
+        head.addWidget(self.weights_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.xlsx_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.csv_button, 0, Qt.AlignmentFlag.AlignTop)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -121,6 +128,7 @@ class AnalysisView(QWidget):
         notes = [note_text(table.note)] if table is not None and table.note else []
         self.note.setText("\n".join([*notes, remark] if remark else notes))
         self.note.setVisible(bool(self.note.text()))
+        self.weights_button.setVisible(table is not None and table.key == "rfm")
         self.xlsx_button.setEnabled(table is not None)
         self.csv_button.setEnabled(table is not None)
         shown = self.shown  # as the table words it
@@ -142,6 +150,16 @@ class AnalysisView(QWidget):
         if record:
             self.open_record.emit(kind, record)
         return bool(record)
+
+    def edit_weights(self) -> QDialog:
+        """The ranking's weights; once saved, the change on the bus runs the ranking again."""
+        from crm_desktop.views.reports.rfm_weights import RfmWeightsDialog  # comes with the ranking itself
+
+        dialog = RfmWeightsDialog(self.env, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.weights_dialog = dialog
+        return dialog
 
     def file_name(self, fmt: str) -> str:
         name = f"{self.title.text()} {self.period}".translate(FILE_FORBIDDEN).strip()

@@ -26,9 +26,9 @@ from crm_desktop.views.reports.model import for_display
 from crm_desktop.views.reports.monthly_page import MakePdf, MonthlyReportPage, monthly_report_pdf
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-# Changes to these can move a figure; the analysis shown runs again.
+# Changes to these can move a figure (settings: the ranking's weights); the analysis shown runs again.
 WATCHED = ("sales_order", "quotation", "opportunity", "lead", "activity", "account", "contact", "product",
-           "target", "user", "stage", "campaign", "pick_list", "forecast")
+           "target", "user", "stage", "campaign", "pick_list", "forecast", "setting")
 
 
 class ReportsTab(QWidget):
