@@ -118,3 +118,15 @@ class Writer:
         lines = wrap(text, width - SLACK, measure)
         self.wrapped.append(Wrapped(text, tuple(lines)))
         return TextLines(lines, st)
+
+
+def shorten(text: str, font: str, size: float, width: float) -> str:
+    """`text` on one line of `width` points: whole, or cut between words (between letter clusters
+    inside one long word) with "…" — for chart labels and footers, where a second line has no room."""
+    def measure(part: str) -> float:
+        return pdfmetrics.stringWidth(part, font, size)
+
+    if measure(text) <= width:
+        return text
+    ellipsis = measure("…")
+    return wrap(text, max(width - ellipsis, 1.0), measure)[0].rstrip() + "…"

@@ -1,0 +1,153 @@
+"""The monthly sales report as an A4 PDF, in Thai or English.
+
+A cover with the company, the month and the first section (the key figures against last month and
+the same month last year), then one section after another, each a heading and its analyses: a
+title, the chart the analysis asks for, the table (split across pages, header repeated) and the
+analysis's note. The footer says when the report was made (Buddhist Era in Thai) and "page N of M".
+
+The analyses are given as (section title key, analysis) pairs, so the report prints whatever the
+catalog of analyses holds, in the order given, and knows nothing of how a figure is computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer
+from reportlab.platypus.flowables import HRFlowable
+
+from crm_desktop.clock import office_time
+from crm_desktop.db.database import Database
+from crm_desktop.queries.reports.measure import ReportFilter
+from crm_desktop.queries.reports.table import ReportTable
+from crm_desktop.reports.fonts import REGULAR, TextLines, Wrapped, Writer, shorten, style
+from crm_desktop.reports.monthly.charts import chart_drawing
+from crm_desktop.reports.monthly.labels import month_name, title, word
+from crm_desktop.reports.monthly.tables import INK, render_table
+from crm_desktop.reports.pages import FOOT, MARGIN, WIDTH, build_pdf
+from crm_desktop.services.app import AppContext
+from crm_desktop.services.company import CompanyInput, printed_company
+from crm_desktop.services.formatting import format_date_long
+
+Analysis = Callable[[Database, ReportFilter, date], ReportTable]
+Section = tuple[str, Analysis]  # (section title key, the analysis printed under it)
+
+
+@dataclass(frozen=True)
+class MonthlyData:
+    """Everything the report prints, computed before any layout."""
+
+    company: CompanyInput
+    month: str  # "YYYY-MM"
+    made: datetime  # office time
+    tables: tuple[tuple[str, ReportTable], ...]  # (section title key, table), in print order
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    pdf: bytes
+    wrapped: tuple[Wrapped, ...]  # every text the layout broke into lines
+
+
+def monthly_data(ctx: AppContext, month: str, sections: Sequence[Section]) -> MonthlyData:
+    """Run every analysis of `sections` on `month` ("YYYY-MM"), as of the context's clock."""
+    flt, today = ReportFilter.month(month), ctx.today()
+    tables = tuple((title, analysis(ctx.database, flt, today)) for title, analysis in sections)
+    return MonthlyData(printed_company(ctx.uow()), month, office_time(ctx.now()), tables)
+
+
+def monthly_report(ctx: AppContext, month: str, lang: str, sections: Sequence[Section]) -> RenderedReport:
+    """The report of `month` ("YYYY-MM") in `lang`, with `sections` (reports/monthly/sections.py's
+    SECTIONS in the app)."""
+    return render_monthly(monthly_data(ctx, month, sections), lang)
+
+
+def render_monthly(data: MonthlyData, lang: str) -> RenderedReport:
+    """The PDF of `data` in "th" or "en"."""
+    layout = _Layout(data, "th" if lang == "th" else "en")
+    pdf = build_pdf(layout.story(), layout.footer, title=f"{layout.title} {layout.month}", author=layout.company)
+    return RenderedReport(pdf, tuple(layout.writer.wrapped))
+
+
+class _Layout:
+    def __init__(self, data: MonthlyData, lang: str) -> None:
+        self.data, self.lang = data, lang
+        self.writer = Writer()
+        company = data.company
+        english = lang == "en"
+        self.company = (company.name_en if english and company.name_en else company.name_th) or company.name_en
+        self.title = title("report_title", lang)
+        self.month = month_name(data.month, lang)
+        made = format_date_long(data.made.date(), lang, buddhist=lang == "th")
+        self.made = title("made", lang).format(date=f"{made} {data.made:%H:%M}")
+        self.section = style("section", 14, bold=True, colour=INK)
+        self.heading = style("heading", 10.5, bold=True, colour="#263238")
+        self.note = style("note", 8, colour="#546e7a")
+        self.text = style("text", 9)
+
+    def p(self, text: str, st: Any, width: float = WIDTH) -> TextLines:
+        return self.writer.para(text, st, width)
+
+    def story(self) -> list[Any]:
+        story = self.cover()
+        current = ""
+        for number, (section, table) in enumerate(self.data.tables):
+            if number and section != current:
+                story += [CondPageBreak(80 * mm), Spacer(1, 4 * mm), *self.section_heading(section)]
+            elif number == 0:
+                story += self.section_heading(section)
+            current = section
+            story += self.analysis(table)
+            if number == 0:
+                story.append(PageBreak())  # the cover holds the first section alone
+        return story
+
+    def cover(self) -> list[Any]:
+        story: list[Any] = [Spacer(1, 18 * mm)]
+        if self.company:
+            story.append(self.p(self.company, style("cover_company", 16, bold=True, colour="#37474f")))
+        story += [Spacer(1, 3 * mm), self.p(self.title, style("cover_title", 26, bold=True, colour=INK, leading=36)),
+                  self.p(self.month, style("cover_month", 20, colour=INK, leading=30)), Spacer(1, 2 * mm),
+                  self.p(self.made, self.note), Spacer(1, 4 * mm),
+                  HRFlowable(width="100%", thickness=1.2, color=colors.HexColor(INK)), Spacer(1, 8 * mm)]
+        return story
+
+    def section_heading(self, section: str) -> list[Any]:
+        heading = self.p(title(section, self.lang), self.section)
+        rule = HRFlowable(width="100%", thickness=0.6, color=colors.HexColor(INK), spaceAfter=2 * mm)
+        heading.keepWithNext = rule.keepWithNext = 1
+        return [heading, rule]
+
+    def analysis(self, table: ReportTable) -> list[Any]:
+        parts: list[Any] = [self.p(title(table.key, self.lang), self.heading)]
+        chart = chart_drawing(table, self.lang, WIDTH)
+        if chart is not None:
+            parts += [Spacer(1, 1 * mm), chart]
+        needed = sum(part.wrap(WIDTH, 0)[1] for part in parts) + 20 * mm  # the title, chart and a few rows
+        body: list[Any] = [render_table(table, self.lang, self.writer, WIDTH) if table.rows
+                           else self.p(word("no_rows", self.lang), self.note)]
+        if table.note:
+            body += [Spacer(1, 1 * mm), self.p(word(table.note, self.lang), self.note)]
+        return [CondPageBreak(needed), *parts, Spacer(1, 1.5 * mm), *body, Spacer(1, 5 * mm)]
+
+    def footer(self, canvas: Canvas, page: int, pages: int) -> None:
+        """The report and month on the left, when it was made and the page on the right, over a rule."""
+        y = MARGIN + FOOT / 2
+        left = f"{self.company}  ·  {self.title} {self.month}" if self.company else f"{self.title} {self.month}"
+        right = TextLines([f"{self.made}  ·  {title('page', self.lang).format(page=page, pages=pages)}"],
+                          style("footer_right", 7.5, align=TA_RIGHT, colour="#616161"))
+        room = WIDTH - sum(w for _, w in right.runs[0]) - 12
+        for lines in (TextLines([shorten(left, REGULAR, 7.5, room)], style("footer_left", 7.5, colour="#616161")),
+                      right):
+            _, height = lines.wrap(WIDTH, FOOT)
+            lines.drawOn(canvas, MARGIN, y - height)
+        canvas.setStrokeColor(colors.HexColor("#cfd8dc"))
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, y + 2, MARGIN + WIDTH, y + 2)

@@ -1,0 +1,166 @@
+"""The words of the monthly report in Thai and English: the document's own words, and the keys the
+analyses return (table keys, column keys, the values of "key" columns, notes), as listed by their
+authors in /work/notes/keys-*.md. A key nobody translated yet prints readably ("new_key" → "New key")
+rather than failing: a new analysis must not stop the owner's report."""
+
+from __future__ import annotations
+
+from crm_desktop.services.formatting import BE_OFFSET, ENGLISH_MONTHS, THAI_MONTHS
+
+THAI_SHORT_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+
+# Titles of the document, its sections and the analyses (table keys). key: (English, Thai)
+TITLES: dict[str, tuple[str, str]] = {
+    "report_title": ("Monthly sales report", "รายงานยอดขายประจำเดือน"),
+    "made": ("Made {date}", "จัดทำเมื่อ {date}"),
+    "page": ("Page {page} of {pages}", "หน้า {page}/{pages}"),
+    "total": ("Total", "รวม"),
+    "no_rows": ("Nothing to show for this month.", "ไม่มีข้อมูลของเดือนนี้"),
+    "others": ("Others", "อื่น ๆ"),
+    "contents": ("Contents", "สารบัญ"),
+    # --- sections ---
+    "section_cover": ("The month at a glance", "ภาพรวมของเดือน"),
+    "section_reps": ("Sales by rep", "ยอดขายตามพนักงานขาย"),
+    "section_customers": ("Top customers", "ลูกค้าที่มียอดซื้อสูงสุด"),
+    "section_breakdown": ("Where the sales came from", "ยอดขายแยกตามกลุ่ม"),
+    "section_pipeline": ("Pipeline", "โอกาสการขายที่กำลังดำเนินการ"),
+    "section_deals": ("Deals won and lost", "ดีลที่ปิดได้และดีลที่เสีย"),
+    "section_leads": ("New leads", "ลูกค้าเป้าหมายใหม่"),
+    "section_activities": ("Activities", "กิจกรรม"),
+    "section_deliveries": ("Late deliveries", "การส่งของล่าช้า"),
+    "section_forecast": ("Forecast", "ประมาณการยอดขาย"),
+    # --- tables ---
+    "key_figures": ("Key figures", "ตัวเลขสำคัญ"),
+    "sales_by_rep": ("Sales by rep against target", "ยอดขายของพนักงานเทียบเป้า"),
+    "top_customers": ("Top customers", "ลูกค้าที่มียอดซื้อสูงสุด"),
+    "sales_by_segment": ("Sales by segment", "ยอดขายตามกลุ่มลูกค้า"),
+    "sales_by_product": ("Sales by product", "ยอดขายตามสินค้า"),
+    "sales_by_category": ("Sales by category", "ยอดขายตามหมวดสินค้า"),
+    "sales_by_channel": ("Sales by channel", "ยอดขายตามช่องทาง"),
+    "sales_by_province": ("Sales by province", "ยอดขายตามจังหวัด"),
+    "margin_by_customer": ("Gross margin by customer", "กำไรขั้นต้นตามลูกค้า"),
+    "margin_by_product": ("Gross margin by product", "กำไรขั้นต้นตามสินค้า"),
+    "margin_by_rep": ("Gross margin by rep", "กำไรขั้นต้นตามพนักงานขาย"),
+    "rfm": ("Customer ranking (RFM)", "การจัดอันดับลูกค้า (RFM)"),
+    "pipeline_by_stage": ("Pipeline by stage", "โอกาสการขายตามขั้นตอน"),
+    "weighted_pipeline": ("Weighted pipeline", "มูลค่าโอกาสการขายถ่วงน้ำหนัก"),
+    "deals_won_lost": ("Deals won and lost", "ดีลที่ปิดได้และดีลที่เสีย"),
+    "deals_won": ("Deals won", "ดีลที่ปิดได้"),
+    "deals_lost": ("Deals lost", "ดีลที่เสีย"),
+    "loss_reasons": ("Why deals were lost", "เหตุผลที่เสียดีล"),
+    "competitors": ("Competitors we lost to", "คู่แข่งที่ได้งานไป"),
+    "leads_by_source": ("New leads by source", "ลูกค้าเป้าหมายใหม่ตามแหล่งที่มา"),
+    "leads_by_campaign": ("New leads by campaign", "ลูกค้าเป้าหมายใหม่ตามแคมเปญ"),
+    "activities_by_rep": ("Activities per rep", "กิจกรรมของพนักงานแต่ละคน"),
+    "late_deliveries": ("Late deliveries", "การส่งของล่าช้า"),
+    "forecast": ("Forecast for the coming months", "ประมาณการยอดขายเดือนถัดไป"),
+    "forecast_by_rep": ("Forecast by rep", "ประมาณการยอดขายตามพนักงานขาย"),
+    "forecast_accuracy": ("How accurate the forecast was", "ความแม่นยำของการประมาณการ"),
+}
+
+# Column keys, the values of "key" columns and notes. key: (English, Thai)
+WORDS: dict[str, tuple[str, str]] = {
+    "figure": ("Figure", "ตัวเลข"),
+    "this_month": ("This month", "เดือนนี้"),
+    "previous_month": ("Last month", "เดือนก่อน"),
+    "last_month": ("Last month", "เดือนก่อน"),
+    "change": ("Change", "เปลี่ยนแปลง"),
+    "change_month": ("vs last month", "เทียบเดือนก่อน"),
+    "last_year": ("Same month last year", "เดือนเดียวกันปีก่อน"),
+    "same_month_last_year": ("Same month last year", "เดือนเดียวกันปีก่อน"),
+    "change_year": ("vs last year", "เทียบปีก่อน"),
+    "rep": ("Rep", "พนักงานขาย"),
+    "target": ("Target", "เป้าหมาย"),
+    "attainment": ("Attained", "ทำได้ตามเป้า"),
+    "commission": ("Commission", "ค่าคอมมิชชัน"),
+    "customer": ("Customer", "ลูกค้า"),
+    "sales": ("Sales", "ยอดขาย"),
+    "orders": ("Orders", "คำสั่งซื้อ"),
+    "share": ("Share", "สัดส่วน"),
+    "segment": ("Segment", "กลุ่มลูกค้า"),
+    "product": ("Product", "สินค้า"),
+    "sku": ("SKU", "รหัสสินค้า"),
+    "category": ("Category", "หมวดสินค้า"),
+    "channel": ("Channel", "ช่องทาง"),
+    "province": ("Province", "จังหวัด"),
+    "quantity": ("Quantity", "จำนวน"),
+    "cost": ("Cost", "ต้นทุน"),
+    "margin": ("Gross margin", "กำไรขั้นต้น"),
+    "margin_percent": ("Margin %", "อัตรากำไร"),
+    "stage": ("Stage", "ขั้นตอน"),
+    "deals": ("Deals", "จำนวนดีล"),
+    "amount": ("Amount", "มูลค่า"),
+    "probability": ("Probability", "โอกาสสำเร็จ"),
+    "weighted": ("Weighted", "มูลค่าถ่วงน้ำหนัก"),
+    "won": ("Won", "ปิดได้"),
+    "lost": ("Lost", "เสีย"),
+    "won_amount": ("Won amount", "มูลค่าที่ปิดได้"),
+    "lost_amount": ("Lost amount", "มูลค่าที่เสีย"),
+    "win_rate": ("Win rate", "อัตราการปิดการขาย"),
+    "reason": ("Reason", "เหตุผล"),
+    "competitor": ("Competitor", "คู่แข่ง"),
+    "count": ("Count", "จำนวน"),
+    "source": ("Source", "แหล่งที่มา"),
+    "campaign": ("Campaign", "แคมเปญ"),
+    "leads": ("Leads", "ลูกค้าเป้าหมาย"),
+    "converted": ("Converted", "แปลงเป็นลูกค้า"),
+    "conversion": ("Conversion", "อัตราการแปลง"),
+    "done": ("Done", "ทำแล้ว"),
+    "overdue": ("Overdue", "เลยกำหนด"),
+    "open": ("Open", "ยังไม่ทำ"),
+    "order": ("Order", "คำสั่งซื้อ"),
+    "number": ("No.", "เลขที่"),
+    "due": ("Due", "กำหนดส่ง"),
+    "promised": ("Promised", "วันที่สัญญาส่ง"),
+    "delivered": ("Delivered", "ส่งแล้ว"),
+    "days_late": ("Days late", "ล่าช้า (วัน)"),
+    "month": ("Month", "เดือน"),
+    "actual": ("Actual", "ยอดจริง"),
+    "low": ("Low", "ต่ำสุด"),
+    "high": ("High", "สูงสุด"),
+    "error": ("Error", "ความคลาดเคลื่อน"),
+    "mape": ("MAPE", "MAPE"),
+    "bias": ("Bias", "ความเอนเอียง"),
+    "forecast": ("Forecast", "ประมาณการ"),
+    "pipeline": ("From pipeline", "จากโอกาสการขาย"),
+    "trend": ("From trend", "จากแนวโน้ม"),
+    "recency": ("Days since last order", "วันนับจากซื้อครั้งล่าสุด"),
+    "frequency": ("Orders", "จำนวนครั้งที่ซื้อ"),
+    "monetary": ("Money", "ยอดซื้อ"),
+    "score": ("Score", "คะแนน"),
+    # --- values of "key" columns ---
+    "new_customers": ("New customers", "ลูกค้าใหม่"),
+    "average_deal": ("Average deal", "มูลค่าเฉลี่ยต่อดีล"),
+    "none": ("(none)", "(ไม่ระบุ)"),
+    "unassigned": ("(no rep)", "(ไม่มีผู้ดูแล)"),
+    "no_reason": ("(no reason given)", "(ไม่ระบุเหตุผล)"),
+}
+
+
+def title(key: str, lang: str) -> str:
+    """The title `key` (the report's, a section's, an analysis's) in `lang` ("th" or "en")."""
+    return _lookup(key, lang, TITLES, WORDS)
+
+
+def word(key: str, lang: str) -> str:
+    """The column, value or note `key` in `lang`."""
+    return _lookup(key, lang, WORDS, TITLES)
+
+
+def _lookup(key: str, lang: str, first: dict[str, tuple[str, str]], then: dict[str, tuple[str, str]]) -> str:
+    """`key` from `first`, else `then` (a table and a column may share a key but not a wording); an
+    unknown key as readable English."""
+    found = first.get(key) or then.get(key)
+    if found is None:
+        return key.replace("_", " ").strip().capitalize()
+    return found[1] if lang == "th" else found[0]
+
+
+def month_name(month: str, lang: str, *, short: bool = False) -> str:
+    """"2026-11" as "November 2026" / "พฤศจิกายน 2569" (Buddhist Era in Thai), or "Nov 2026" /
+    "พ.ย. 2569" when `short`."""
+    year, number = int(month[:4]), int(month[5:7])
+    if lang == "th":
+        return f"{(THAI_SHORT_MONTHS if short else THAI_MONTHS)[number - 1]} {year + BE_OFFSET}"
+    name = ENGLISH_MONTHS[number - 1]
+    return f"{name[:3] if short else name} {year}"

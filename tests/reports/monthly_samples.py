@@ -1,0 +1,123 @@
+"""ReportTables shaped as the analyses return them, for rendering the monthly report without a
+database: every section, Thai and Latin names, a name full of markup characters, a 300-character
+word, a figure that is missing (None) and, on request, a very long table."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from crm_desktop.queries.reports.table import Chart, Column, ReportTable
+from crm_desktop.reports.monthly.document import MonthlyData
+from crm_desktop.services.company import CompanyInput
+
+MONTH = "2026-11"
+MADE = datetime(2026, 12, 1, 8, 30)
+COMPANY = CompanyInput(name_th="บริษัท สยามเทรดดิ้ง จำกัด", name_en="Siam Trading Co., Ltd.")
+MARKUP_NAME = "<b>&amp;\"'< Bold & Sons </para>"
+LONG_WORD = "Supercalifragilistic" * 15  # 300 characters, no space
+SALES_TOTAL = 1_234_567_89  # satang: 1,234,567.89 baht
+
+
+def _money(*columns: str) -> tuple[Column, ...]:
+    return tuple(Column(c, "money") for c in columns)
+
+
+def key_figures() -> ReportTable:
+    columns = (Column("figure", "key"), Column("this_month", "money"), Column("previous_month", "money"),
+               Column("change_month", "percent"), Column("last_year", "money"), Column("change_year", "percent"))
+    rows = (("sales", SALES_TOTAL, 1_100_000_00, 12.2, 980_000_00, 26.0),
+            ("average_deal", 45_000_00, 41_000_00, 9.8, None, None))
+    return ReportTable("key_figures", columns, rows)
+
+
+def sales_by_rep() -> ReportTable:
+    columns = (Column("rep", "text"), *_money("sales", "target"), Column("attainment", "percent"),
+               Column("commission", "money"))
+    rows = (("สมชาย ใจดี", 600_000_00, 500_000_00, 120.0, 18_000_00),
+            ("Jane Smith", 400_000_00, 500_000_00, 80.0, 12_000_00),
+            ("วิภาวรรณ ศรีสุวรรณ", 234_567_89, None, None, 7_037_04))
+    return ReportTable("sales_by_rep", columns, rows, ("", SALES_TOTAL, 1_000_000_00, None, 37_037_04),
+                       Chart("hbar", "rep", ("sales", "target")))
+
+
+def top_customers(count: int = 10) -> ReportTable:
+    names = ["บริษัท ไทยพัฒนาอุตสาหกรรมการเกษตรและอาหารแปรรูปเพื่อการส่งออก จำกัด (มหาชน)", MARKUP_NAME,
+             LONG_WORD, "ห้างหุ้นส่วนจำกัด เชียงใหม่ก่อสร้าง"]
+    names += [f"Customer {n:03d}" for n in range(len(names), count)]
+    columns = (Column("customer", "text"), Column("province", "text"), Column("orders", "count"),
+               Column("sales", "money"), Column("share", "percent"))
+    rows = tuple((name, "กรุงเทพมหานคร" if n % 2 else "Chiang Mai", 1 + n % 7, 90_000_00 - n * 300_00,
+                  round(100 * (90_000_00 - n * 300_00) / SALES_TOTAL, 1)) for n, name in enumerate(names))
+    return ReportTable("top_customers", columns, rows, None, Chart("hbar", "customer", ("sales",)))
+
+
+def sales_by_segment() -> ReportTable:
+    columns = (Column("segment", "text"), Column("orders", "count"), Column("sales", "money"),
+               Column("share", "percent"))
+    rows = (("ค้าปลีก", 40, 600_000_00, 48.6), ("Wholesale", 20, 400_000_00, 32.4),
+            ("โรงแรมและร้านอาหาร", 8, 200_000_00, 16.2), ("", 2, 34_567_89, 2.8))
+    return ReportTable("sales_by_segment", columns, rows, ("", 70, SALES_TOTAL, 100.0),
+                       Chart("pie", "segment", ("sales",)))
+
+
+def sales_by_channel() -> ReportTable:
+    columns = (Column("channel", "text"), Column("sales", "money"))
+    rows = (("หน้าร้าน", 700_000_00), ("Online", 534_567_89))
+    return ReportTable("sales_by_channel", columns, rows, ("", SALES_TOTAL), Chart("bar", "channel", ("sales",)))
+
+
+def pipeline_by_stage() -> ReportTable:
+    columns = (Column("stage", "text"), Column("deals", "count"), *_money("amount"), Column("probability", "percent"),
+               *_money("weighted"))
+    rows = (("ติดต่อครั้งแรก", 120, 5_000_000_00, 10.0, 500_000_00), ("Proposal", 40, 3_000_000_00, 50.0,
+                                                                        1_500_000_00),
+            ("เจรจาต่อรอง", 12, 1_000_000_00, 80.0, 800_000_00))
+    return ReportTable("pipeline_by_stage", columns, rows, ("", 172, 9_000_000_00, None, 2_800_000_00),
+                       Chart("bar", "stage", ("amount", "weighted")))
+
+
+def loss_reasons() -> ReportTable:
+    columns = (Column("reason", "text"), Column("count", "count"), *_money("amount"))
+    rows = (("ราคาสูงกว่าคู่แข่ง", 7, 800_000_00), ("", 2, 50_000_00))
+    return ReportTable("loss_reasons", columns, rows, None, Chart("pie", "reason", ("count",)))
+
+
+def leads_by_source() -> ReportTable:
+    columns = (Column("source", "text"), Column("leads", "count"), Column("converted", "count"),
+               Column("conversion", "percent"))
+    rows = (("Facebook", 120, 12, 10.0), ("งานแสดงสินค้า", 30, 9, 30.0), ("Website", 0, 0, None))
+    return ReportTable("leads_by_source", columns, rows, ("", 150, 21, 14.0), Chart("bar", "source", ("leads",)))
+
+
+def activities_by_rep() -> ReportTable:
+    columns = (Column("rep", "text"), Column("done", "count"), Column("overdue", "count"))
+    rows = (("สมชาย ใจดี", 80, 3), ("Jane Smith", 65, 12))
+    return ReportTable("activities_by_rep", columns, rows, ("", 145, 15), Chart("bar", "rep", ("done", "overdue")))
+
+
+def late_deliveries(count: int = 3) -> ReportTable:
+    columns = (Column("order", "text"), Column("customer", "text"), Column("due", "date"), Column("days_late", "days"),
+               *_money("amount"))
+    rows = tuple((f"SO2569-{n + 1:04d}", "ร้านสมใจพาณิชย์" if n % 3 else f"Late customer {n}", date(2026, 11, 1 + n % 28),
+                  5 + n % 40, 10_000_00 + n) for n in range(count))
+    return ReportTable("late_deliveries", columns, rows)
+
+
+def forecast() -> ReportTable:
+    columns = (Column("month", "month"), *_money("actual", "forecast", "low", "high"))
+    rows = (("2026-09", 1_000_000_00, 950_000_00, None, None), ("2026-10", 1_100_000_00, 1_150_000_00, None, None),
+            ("2026-11", SALES_TOTAL, 1_200_000_00, None, None), ("2026-12", None, 1_300_000_00, 1_100_000_00,
+                                                                 1_500_000_00),
+            ("2027-01", None, 1_000_000_00, 800_000_00, 1_200_000_00))
+    return ReportTable("forecast", columns, rows, None, Chart("line", "month", ("actual", "forecast")),
+                       note="forecast_method")
+
+
+def sample_data(*, customers: int = 10, deliveries: int = 3) -> MonthlyData:
+    tables = (("section_cover", key_figures()), ("section_reps", sales_by_rep()),
+              ("section_customers", top_customers(customers)), ("section_breakdown", sales_by_segment()),
+              ("section_breakdown", sales_by_channel()), ("section_pipeline", pipeline_by_stage()),
+              ("section_deals", loss_reasons()), ("section_leads", leads_by_source()),
+              ("section_activities", activities_by_rep()), ("section_deliveries", late_deliveries(deliveries)),
+              ("section_forecast", forecast()))
+    return MonthlyData(COMPANY, MONTH, MADE, tables)
