@@ -11,7 +11,7 @@ from crm_desktop.reports.monthly.document import MonthlyData
 from crm_desktop.services.company import CompanyInput
 
 MONTH = "2026-11"
-MADE = datetime(2026, 12, 1, 8, 30)
+MADE = datetime(2026, 12, 1, 8, 30)  # office time
 COMPANY = CompanyInput(name_th="บริษัท สยามเทรดดิ้ง จำกัด", name_en="Siam Trading Co., Ltd.")
 MARKUP_NAME = "<b>&amp;\"'< Bold & Sons </para>"
 LONG_WORD = "Supercalifragilistic" * 15  # 300 characters, no space

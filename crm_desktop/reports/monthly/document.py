@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from reportlab.lib import colors
@@ -25,6 +25,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from crm_desktop.clock import office_time
 from crm_desktop.db.database import Database
+from crm_desktop.errors import DomainError
 from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.reports.table import ReportTable
 from crm_desktop.reports.fonts import REGULAR, TextLines, Wrapped, Writer, shorten, style
@@ -56,9 +57,22 @@ class RenderedReport:
     wrapped: tuple[Wrapped, ...]  # every text the layout broke into lines
 
 
+def last_month(today: date) -> str:
+    """The month before `today`'s, "YYYY-MM": the report the owner wants on the first of a month."""
+    previous = today.replace(day=1) - timedelta(days=1)
+    return f"{previous.year:04d}-{previous.month:02d}"
+
+
+def check_report_month(month: str, today: date) -> None:
+    """Refuse a month that has not begun on `today` (its report would be empty)."""
+    if month > f"{today.year:04d}-{today.month:02d}":
+        raise DomainError("{month} has not begun yet; give this month or an earlier one.", month=month)
+
+
 def monthly_data(ctx: AppContext, month: str, sections: Sequence[Section]) -> MonthlyData:
     """Run every analysis of `sections` on `month` ("YYYY-MM"), as of the context's clock."""
     flt, today = ReportFilter.month(month), ctx.today()
+    check_report_month(month, today)
     tables = tuple((title, analysis(ctx.database, flt, today)) for title, analysis in sections)
     return MonthlyData(printed_company(ctx.uow()), month, office_time(ctx.now()), tables)
 
