@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from crm_desktop.db.errors import StorageError
 from crm_desktop.db.output import output_file
@@ -47,10 +47,14 @@ class NumberedCanvas(Canvas):
 
 
 def build_pdf(story: list[Any], footer: Footer, *, title: str, author: str) -> bytes:
-    """`story` laid out on A4 pages with our margins, `footer` drawn on each, as PDF bytes."""
+    """`story` laid out on A4 pages with our margins, `footer` drawn on each, as PDF bytes. The frame
+    has no padding of its own, so that a flowable WIDTH wide ends at the right margin."""
     out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=MARGIN + FOOT, title=title, author=author, creator="crm_desktop")
+    doc = BaseDocTemplate(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+                          bottomMargin=MARGIN + FOOT, title=title, author=author, creator="crm_desktop")
+    frame = Frame(MARGIN, MARGIN + FOOT, WIDTH, PAGE_HEIGHT - 2 * MARGIN - FOOT, leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("page", [frame])])
     doc.build(story, canvasmaker=partial(NumberedCanvas, footer=footer))
     return out.getvalue()
 

@@ -23,10 +23,18 @@ def _money(*columns: str) -> tuple[Column, ...]:
 
 
 def key_figures() -> ReportTable:
-    columns = (Column("figure", "key"), Column("this_month", "money"), Column("previous_month", "money"),
-               Column("change_month", "percent"), Column("last_year", "money"), Column("change_year", "percent"))
-    rows = (("sales", SALES_TOTAL, 1_100_000_00, 12.2, 980_000_00, 26.0),
-            ("average_deal", 45_000_00, 41_000_00, 9.8, None, None))
+    columns = (Column("period", "key"), Column("start", "date"), Column("end", "date"),
+               Column("sales", "money"), Column("sales_change", "percent"),
+               Column("orders", "count"), Column("orders_change", "percent"),
+               Column("new_customers", "count"), Column("new_customers_change", "percent"),
+               Column("win_rate", "percent"), Column("win_rate_change", "percent"),
+               Column("average_deal", "money"), Column("average_deal_change", "percent"))
+    rows = (("this_month", date(2026, 11, 1), date(2026, 11, 30), SALES_TOTAL, None, 70, None, 5, None, 40.0, None,
+             45_000_00, None),
+            ("previous_month", date(2026, 10, 1), date(2026, 10, 31), 1_100_000_00, 12.2, 80, -12.5, 5, 0.0, None,
+             None, 41_000_00, 9.8),
+            ("same_month_last_year", date(2025, 11, 1), date(2025, 11, 30), 0, None, 0, None, 0, None, None, None,
+             None, None))
     return ReportTable("key_figures", columns, rows)
 
 

@@ -30,6 +30,7 @@ from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.reports.table import ReportTable
 from crm_desktop.reports.fonts import REGULAR, TextLines, Wrapped, Writer, shorten, style
 from crm_desktop.reports.monthly.charts import chart_drawing
+from crm_desktop.reports.monthly.cover import key_figures_cover
 from crm_desktop.reports.monthly.labels import month_name, title, word
 from crm_desktop.reports.monthly.tables import INK, render_table
 from crm_desktop.reports.pages import FOOT, MARGIN, WIDTH, build_pdf
@@ -145,8 +146,9 @@ class _Layout:
         if chart is not None:
             parts += [Spacer(1, 1 * mm), chart]
         needed = sum(part.wrap(WIDTH, 0)[1] for part in parts) + 20 * mm  # the title, chart and a few rows
-        body: list[Any] = [render_table(table, self.lang, self.writer, WIDTH) if table.rows
-                           else self.p(word("no_rows", self.lang), self.note)]
+        body: list[Any] = (key_figures_cover(table, self.lang, self.writer, WIDTH)
+                           or [render_table(table, self.lang, self.writer, WIDTH) if table.rows
+                               else self.p(word("no_rows", self.lang), self.note)])
         if table.note:
             body += [Spacer(1, 1 * mm), self.p(word(table.note, self.lang), self.note)]
         return [CondPageBreak(needed), *parts, Spacer(1, 1.5 * mm), *body, Spacer(1, 5 * mm)]

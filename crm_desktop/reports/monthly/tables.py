@@ -22,12 +22,13 @@ from crm_desktop.queries.reports.table import Cell, Column, ReportTable
 from crm_desktop.reports.fonts import BOLD, REGULAR, SLACK, Writer, style
 from crm_desktop.reports.monthly.labels import month_name, word
 from crm_desktop.services.formatting import format_date, format_money
+from crm_desktop.services.sales.documents import quantity
 from crm_desktop.thai_words import is_thai, segments
 
 SIZE = 8.5  # points: the tables' text
 LEADING = 11.5
 PAD = 4  # points of cell padding left and right
-NUMERIC = frozenset({"money", "count", "percent", "days"})
+NUMERIC = frozenset({"money", "count", "percent", "days", "quantity"})
 MIN_TEXT = 70.0  # points: a text column is never squeezed narrower than this
 INK = "#1a237e"
 GRID = colors.HexColor("#b0b7c3")
@@ -43,10 +44,13 @@ def cell_text(value: Cell, column: Column, lang: str) -> str:
     kind = column.kind
     if kind == "money":
         return format_money(int(value), with_symbol=False)  # type: ignore[arg-type]
+    if kind == "quantity":
+        return quantity(int(value))  # type: ignore[arg-type]
     if kind in ("count", "days"):
         return f"{int(value):,}"  # type: ignore[arg-type]
     if kind == "percent":
-        sign = "+" if column.key.startswith("change") and float(value) > 0 else ""  # type: ignore[arg-type]
+        signed = column.key.startswith("change") or column.key.endswith("_change")  # a change shows its sign
+        sign = "+" if signed and float(value) > 0 else ""  # type: ignore[arg-type]
         return f"{sign}{float(value):,.1f}%"  # type: ignore[arg-type]
     if kind == "date" and isinstance(value, date):
         return format_date(value, lang, buddhist=lang == "th")
@@ -61,7 +65,7 @@ def _has_thai(text: str) -> bool:
     return any(is_thai(ch) for ch in text)
 
 
-def column_widths(columns: Sequence[Column], header: Sequence[str], body: Sequence[Sequence[str]],
+def column_widths(numeric: Sequence[bool], header: Sequence[str], body: Sequence[Sequence[str]],
                   width: float) -> list[float]:
     """Figures get the width of their widest cell (and of the header's longest word: headers wrap
     between words only); text columns share the rest, the narrow ones whole and the wide ones
@@ -72,8 +76,8 @@ def column_widths(columns: Sequence[Column], header: Sequence[str], body: Sequen
         widest = max((stringWidth(row[i], BOLD, SIZE) for row in body), default=0.0)
         natural.append(max(widest, longest_word) + 2 * PAD + SLACK + 1)
     widths = [max(n, 36.0) for n in natural]
-    text = sorted((i for i, c in enumerate(columns) if c.kind not in NUMERIC), key=lambda i: natural[i])
-    left = width - sum(w for i, w in enumerate(widths) if columns[i].kind in NUMERIC)
+    text = sorted((i for i, figure in enumerate(numeric) if not figure), key=lambda i: natural[i])
+    left = width - sum(w for w, figure in zip(widths, numeric, strict=True) if figure)
     for n, i in enumerate(text):  # narrowest first: each takes what it needs, at most an even share
         share = left / (len(text) - n)
         widths[i] = max(MIN_TEXT, natural[i] if n < len(text) - 1 and natural[i] < share else share)
@@ -87,24 +91,30 @@ def column_widths(columns: Sequence[Column], header: Sequence[str], body: Sequen
 def render_table(table: ReportTable, lang: str, writer: Writer, width: float) -> Table:
     """`table` (rows, then its total) as a Table `width` points wide."""
     columns = table.columns
-    header = [word(c.key, lang) for c in columns]
     body = [[cell_text(v, c, lang) for v, c in zip(row, columns, strict=True)] for row in table.rows]
     if table.total is not None:
         total = [cell_text(v, c, lang) for v, c in zip(table.total, columns, strict=True)]
         if not total[0]:
             total[0] = word("total", lang)
         body.append(total)
-    widths = column_widths(columns, header, body, width)
+    return grid([word(c.key, lang) for c in columns], body, [c.kind in NUMERIC for c in columns], writer, width,
+                total=table.total is not None)
+
+
+def grid(header: Sequence[str], body: Sequence[Sequence[str]], numeric: Sequence[bool], writer: Writer,
+         width: float, *, total: bool = False) -> Table:
+    """Cells already printed as text in the report's table style: figures right-aligned, the last
+    row as a total when `total`."""
+    widths = column_widths(numeric, header, body, width)
     text_style, bold_style = style("cell", SIZE, leading=LEADING), style("cell_bold", SIZE, bold=True, leading=LEADING)
     head_style = style("head", SIZE, bold=True, align=TA_CENTER, colour="#ffffff", leading=LEADING)
-    has_total = table.total is not None
     rows: list[list[Any]] = [[writer.para(h, head_style, w - 2 * PAD) for h, w in zip(header, widths, strict=True)]]
     for number, texts in enumerate(body, 1):
-        cell_style = bold_style if has_total and number == len(body) else text_style
+        cell_style = bold_style if total and number == len(body) else text_style
         row: list[Any] = []
-        for text, column, w in zip(texts, columns, widths, strict=True):
-            plain = column.kind in NUMERIC or ("\n" not in text and not _has_thai(text) and
-                                               stringWidth(text, cell_style.fontName, SIZE) <= w - 2 * PAD - 1)
+        for text, figure, w in zip(texts, numeric, widths, strict=True):
+            plain = figure or ("\n" not in text and not _has_thai(text) and
+                               stringWidth(text, cell_style.fontName, SIZE) <= w - 2 * PAD - 1)
             row.append(text if plain else writer.para(text, cell_style, w - 2 * PAD))
         rows.append(row)
     out = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
@@ -117,8 +127,8 @@ def render_table(table: ReportTable, lang: str, writer: Writer, width: float) ->
         ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
-    commands += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, c in enumerate(columns) if c.kind in NUMERIC]
-    if has_total:
+    commands += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, figure in enumerate(numeric) if figure]
+    if total:
         commands += [("BACKGROUND", (0, -1), (-1, -1), TOTAL), ("FONT", (0, -1), (-1, -1), BOLD, SIZE),
                      ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.HexColor(INK))]
     out.setStyle(TableStyle(commands))
