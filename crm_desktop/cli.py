@@ -29,7 +29,7 @@ from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.lookups import user_named
 from crm_desktop.queries.search import search_all
 from crm_desktop.reports.monthly.document import last_month, monthly_report
-from crm_desktop.reports.monthly.sections import SECTIONS
+from crm_desktop.reports.monthly.sections import monthly_sections, report_analyses
 from crm_desktop.reports.pages import save_pdf
 from crm_desktop.reports.quotation import find_quotation, quotation_pdf
 from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
@@ -380,7 +380,7 @@ def _cmd_report(args: argparse.Namespace, clock: Clock) -> int:
     out = (args.out or Path(f"monthly-report-{month}.pdf")).expanduser()
     ctx = open_for_reading(args, clock)
     try:
-        report = monthly_report(ctx, month, args.pdf_lang or lang, SECTIONS)
+        report = monthly_report(ctx, month, args.pdf_lang or lang, monthly_sections(report_analyses()))
         save_pdf(report.pdf, out, ctx.database.path, force=args.force)
     finally:
         ctx.close()

@@ -22,6 +22,7 @@ from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 from crm_desktop.reports.monthly.document import last_month, monthly_report, render_monthly
 from crm_desktop.reports.monthly.labels import TITLES, WORDS
+from crm_desktop.reports.monthly.sections import monthly_sections
 from crm_desktop.reports.monthly.tables import cell_text
 from crm_desktop.services.company import set_company
 from tests.reports.monthly_samples import (
@@ -183,3 +184,14 @@ def test_cli_errors_are_one_line(ctx, tmp_path: Path, capsys) -> None:
     assert out.read_bytes() == b"mine"  # never replaced without --force
     assert main(["--db", db, "report", "monthly", "--out", str(out), "--force"], make_clock()) == 0
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_sections_keep_their_order_and_leave_out_what_the_catalog_lacks() -> None:
+    def one(db: object, flt: ReportFilter, today: date) -> ReportTable:
+        return top_customers(1)
+
+    def two(db: object, flt: ReportFilter, today: date) -> ReportTable:
+        return sales_by_rep()
+
+    found = monthly_sections({"sales_by_rep": two, "key_figures": one, "no_such_analysis": one})
+    assert found == [("section_cover", one), ("section_reps", two)]

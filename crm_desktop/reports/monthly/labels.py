@@ -56,6 +56,10 @@ TITLES: dict[str, tuple[str, str]] = {
     "forecast": ("Forecast for the coming months", "ประมาณการยอดขายเดือนถัดไป"),
     "forecast_by_rep": ("Forecast by rep", "ประมาณการยอดขายตามพนักงานขาย"),
     "forecast_accuracy": ("How accurate the forecast was", "ความแม่นยำของการประมาณการ"),
+    "new_leads_by_source": ("New leads by source", "ลูกค้าเป้าหมายใหม่ตามแหล่งที่มา"),
+    "new_leads_by_campaign": ("New leads by campaign", "ลูกค้าเป้าหมายใหม่ตามแคมเปญ"),
+    "lost_by_reason": ("Deals lost by reason", "ดีลที่เสียตามเหตุผล"),
+    "lost_by_competitor": ("Deals lost by competitor", "ดีลที่เสียให้คู่แข่ง"),
 }
 
 # Column keys, the values of "key" columns and notes. key: (English, Thai)
@@ -139,14 +143,25 @@ WORDS: dict[str, tuple[str, str]] = {
     "new_customers_change": ("New customers change", "ลูกค้าใหม่เปลี่ยนแปลง"),
     "win_rate_change": ("Win rate change", "อัตราการปิดการขายเปลี่ยนแปลง"),
     "average_deal_change": ("Average deal change", "มูลค่าเฉลี่ยต่อดีลเปลี่ยนแปลง"),
+    "qualified": ("Qualified", "ผ่านการคัดกรอง"),
+    "disqualified": ("Disqualified", "ตัดออก"),
+    "planned": ("Planned", "นัดหมายไว้"),
+    "done_task": ("Tasks", "งาน"),
+    "done_meeting": ("Meetings", "ประชุม"),
+    "done_call": ("Calls", "โทร"),
+    "done_email": ("E-mails", "อีเมล"),
+    "done_visit": ("Visits", "เยี่ยมลูกค้า"),
+    "done_note": ("Notes", "บันทึก"),
+    "quantity_open": ("Still to deliver", "ค้างส่ง"),
     # --- values of "key" columns ---
-    "this_period": ("This period", "ช่วงนี้"),
-    "previous_period": ("Previous period", "ช่วงก่อนหน้า"),
-    "same_period_last_year": ("Same period last year", "ช่วงเดียวกันปีก่อน"),
+    # the Reports tab's key figures of any period: in this report the period is always a month
+    "this_period": ("This month", "เดือนนี้"),
+    "previous_period": ("Last month", "เดือนก่อน"),
+    "same_period_last_year": ("Same month last year", "เดือนเดียวกันปีก่อน"),
     "vs_previous_month": ("vs last month", "เทียบเดือนก่อน"),
     "vs_same_month_last_year": ("vs same month last year", "เทียบเดือนเดียวกันปีก่อน"),
-    "vs_previous_period": ("vs the period before", "เทียบช่วงก่อนหน้า"),
-    "vs_same_period_last_year": ("vs same period last year", "เทียบช่วงเดียวกันปีก่อน"),
+    "vs_previous_period": ("vs last month", "เทียบเดือนก่อน"),
+    "vs_same_period_last_year": ("vs same month last year", "เทียบเดือนเดียวกันปีก่อน"),
     "walk_in": ("Walk-in", "หน้าร้าน"),
     "phone": ("Phone", "โทรศัพท์"),
     "line": ("LINE", "LINE"),
@@ -168,6 +183,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "target_needs_all_sales": ("Target and commission are only shown for all sales.",
                                "เป้าหมายและค่าคอมมิชชันแสดงเฉพาะเมื่อดูยอดขายทั้งหมด"),
     "as_of_period_end": ("As at the end of the month.", "ณ สิ้นเดือน"),
+    "filters_not_applied": ("Some of the chosen filters do not apply to this table.",
+                            "ตัวกรองบางตัวที่เลือกไม่มีผลกับตารางนี้"),
 }
 
 

@@ -1,7 +1,46 @@
-"""Which analyses the monthly report prints, in order, each under its section's title key."""
+"""Which analyses the monthly report prints, in order, each under its section's title key.
+
+The analyses are named by their table keys (the analysis modules' ANALYSES, gathered by the
+Reports catalog), so the report and the Reports tab run the very same functions; a key the catalog
+does not hold (yet) is left out rather than failing the owner's report.
+"""
 
 from __future__ import annotations
 
-from crm_desktop.reports.monthly.document import Section
+from collections.abc import Mapping
 
-SECTIONS: tuple[Section, ...] = ()
+from crm_desktop.reports.monthly.document import Analysis, Section
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("section_cover", "key_figures"),
+    ("section_reps", "sales_by_rep"),
+    ("section_customers", "top_customers"),
+    ("section_breakdown", "sales_by_segment"),
+    ("section_breakdown", "sales_by_product"),
+    ("section_breakdown", "sales_by_category"),
+    ("section_breakdown", "sales_by_channel"),
+    ("section_breakdown", "sales_by_province"),
+    ("section_pipeline", "pipeline_by_stage"),
+    ("section_deals", "deals_won_lost"),
+    ("section_deals", "lost_by_reason"),
+    ("section_deals", "lost_by_competitor"),
+    ("section_leads", "new_leads_by_source"),
+    ("section_leads", "new_leads_by_campaign"),
+    ("section_activities", "activities_by_rep"),
+    ("section_deliveries", "late_deliveries"),
+    ("section_forecast", "forecast"),
+    ("section_forecast", "forecast_by_rep"),
+    ("section_forecast", "forecast_accuracy"),
+)
+
+
+def monthly_sections(analyses: Mapping[str, Analysis]) -> list[Section]:
+    """SECTIONS with their functions from `analyses` (table key → analysis), those present only."""
+    return [(section, analyses[key]) for section, key in SECTIONS if key in analyses]
+
+
+def report_analyses() -> dict[str, Analysis]:
+    """Every analysis by its table key, as the Reports catalog (queries/reports/catalog.py) gathers them.
+
+    The catalog is not on main yet: until it lands, no analysis, and the report is its cover."""
+    return {}
