@@ -85,13 +85,19 @@ def test_markup_characters_and_a_300_character_word_print_as_typed() -> None:
 
 def test_a_table_of_200_rows_splits_across_pages_and_repeats_its_header() -> None:
     data = sample_data(deliveries=200)
-    texts = pages(render_monthly(data, "en").pdf)
+    texts = pages(render_monthly(data, "en", max_rows=200).pdf)
     holding = [t for t in texts if "SO2569-" in t]
     assert len(holding) >= 4
     for text in holding:
         assert "Days" in text and "Customer" in text and "Order" in text  # the header, on every page
     numbers = {int(n) for t in holding for n in re.findall(r"SO2569-(\d{4})", t)}
     assert numbers == set(range(1, 201))
+
+
+def test_a_long_table_prints_its_first_rows_and_says_how_many_it_left_out() -> None:
+    text = "\n".join(pages(render_monthly(sample_data(deliveries=1234), "en", max_rows=50).pdf))
+    assert "SO2569-0050" in text and "SO2569-0051" not in text
+    assert "The first 50 of 1,234 rows" in text
 
 
 def test_the_thai_report_renders_with_buddhist_era_years() -> None:
@@ -133,7 +139,7 @@ def test_an_analysis_without_rows_or_chart_figures_says_so() -> None:
 
 def test_many_customers_and_a_pie_of_many_slices_render() -> None:
     texts = pages(render_monthly(sample_data(customers=60), "en").pdf)
-    assert "Customer 059" in "\n".join(texts)
+    assert "Customer 049" in "\n".join(texts)
 
 
 def test_the_report_runs_each_analysis_on_the_month_as_of_the_clock(ctx) -> None:

@@ -183,6 +183,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "target_needs_all_sales": ("Target and commission are only shown for all sales.",
                                "เป้าหมายและค่าคอมมิชชันแสดงเฉพาะเมื่อดูยอดขายทั้งหมด"),
     "as_of_period_end": ("As at the end of the month.", "ณ สิ้นเดือน"),
+    "rows_left_out": ("The first {shown} of {rows} rows; the Reports tab shows them all.",
+                      "แสดง {shown} แถวแรกจากทั้งหมด {rows} แถว ดูครบทุกแถวได้ที่แท็บรายงาน"),
     "filters_not_applied": ("Some of the chosen filters do not apply to this table.",
                             "ตัวกรองบางตัวที่เลือกไม่มีผลกับตารางนี้"),
 }
