@@ -28,8 +28,8 @@ from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.lookups import user_named
 from crm_desktop.queries.search import search_all
-from crm_desktop.reports.monthly.document import last_month, monthly_report
-from crm_desktop.reports.monthly.sections import monthly_sections, report_analyses
+from crm_desktop.reports.monthly import monthly_report_pdf
+from crm_desktop.reports.monthly.document import last_month
 from crm_desktop.reports.pages import save_pdf
 from crm_desktop.reports.quotation import find_quotation, quotation_pdf
 from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
@@ -380,8 +380,7 @@ def _cmd_report(args: argparse.Namespace, clock: Clock) -> int:
     out = (args.out or Path(f"monthly-report-{month}.pdf")).expanduser()
     ctx = open_for_reading(args, clock)
     try:
-        report = monthly_report(ctx, month, args.pdf_lang or lang, monthly_sections(report_analyses()))
-        save_pdf(report.pdf, out, ctx.database.path, force=args.force)
+        save_pdf(monthly_report_pdf(ctx, month, args.pdf_lang or lang), out, ctx.database.path, force=args.force)
     finally:
         ctx.close()
     print(translate("Wrote the monthly report for {month} to {path}", lang).format(month=month, path=out))

@@ -26,7 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from crm_desktop.queries.reports.table import ReportTable
 from crm_desktop.reports.fonts import REGULAR, register_fonts, shaped_runs, shorten
 from crm_desktop.reports.monthly.labels import word
-from crm_desktop.reports.monthly.tables import cell_text
+from crm_desktop.reports.monthly.tables import label_text
 from crm_desktop.thai_words import is_thai
 
 PALETTE = tuple(colors.HexColor(c) for c in (
@@ -62,7 +62,7 @@ def _chart(table: ReportTable, lang: str, width: float) -> Drawing | None:
     register_fonts()
     label = table.columns[table.column(chart.label)]
     series = [table.column(key) for key in chart.values]
-    names = [cell_text(row[table.column(chart.label)], label, lang) for row in table.rows]
+    names = [label_text(row[table.column(chart.label)], label, lang) for row in table.rows]
     values = [[_number(row[i], table.columns[i].kind) for i in series] for row in table.rows]
     if not any(v for row in values for v in row):
         return None

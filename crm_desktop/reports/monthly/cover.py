@@ -13,10 +13,12 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer, Table, TableStyle
 
-from crm_desktop.queries.reports.table import ReportTable
-from crm_desktop.reports.fonts import Writer, style
+from crm_desktop.money import round_half_up
+from crm_desktop.queries.reports.table import Cell, Column, ReportTable
+from crm_desktop.reports.fonts import BOLD, SLACK, Writer, style
 from crm_desktop.reports.monthly.labels import word
 from crm_desktop.reports.monthly.tables import GRID, INK, NUMERIC, cell_text, grid
 
@@ -47,18 +49,27 @@ def key_figures_cover(table: ReportTable, lang: str, writer: Writer, width: floa
     return [cards, Spacer(1, 6), grid(header, body, numeric, writer, width)]
 
 
+def _whole(value: Cell, column: Column, lang: str) -> str:
+    """A card's figure: money in whole baht (the table under the cards has the satang)."""
+    if column.kind == "money" and isinstance(value, int):
+        return f"{round_half_up(value, 100) if value >= 0 else -round_half_up(-value, 100):,}"
+    return cell_text(value, column, lang)
+
+
 def _cards(table: ReportTable, figures: list[int], lang: str, writer: Writer, width: float) -> Table:
     keys = [c.key for c in table.columns]
     card_width = (width - GAP * (len(figures) - 1)) / len(figures)
     inner = card_width - 8
     name_style = style("card_name", 8.5, align=TA_CENTER, colour="#455a64")
-    value_style = style("card_value", 13 if len(figures) > 4 else 15, bold=True, align=TA_CENTER, colour=INK)
     cells: list[Any] = []
     for i in figures:
         column = table.columns[i]
         change_index = keys.index(f"{column.key}_change")
+        value = _whole(table.rows[0][i], column, lang)
+        size = min(15.0, 15 * (inner - SLACK - 1) / stringWidth(value, BOLD, 15))  # a long amount gets smaller
         card = [writer.para(word(column.key, lang), name_style, inner),
-                writer.para(cell_text(table.rows[0][i], column, lang), value_style, inner)]
+                writer.para(value, style(f"card_value_{size:.2f}", size, bold=True, align=TA_CENTER, colour=INK,
+                                         leading=20), inner)]
         for row in table.rows[1:]:
             change = row[change_index]
             colour = FLAT if change is None or change == 0 else UP if float(change) > 0 else DOWN  # type: ignore[arg-type]

@@ -116,14 +116,9 @@ class _Layout:
 
     def story(self) -> list[Any]:
         story = self.cover()
-        current = ""
         for number, (section, table) in enumerate(self.data.tables):
-            if number and section != current:
-                story += [CondPageBreak(80 * mm), Spacer(1, 4 * mm), *self.section_heading(section)]
-            elif number == 0:
-                story += self.section_heading(section)
-            current = section
-            story += self.analysis(table, section)
+            first = number == 0 or section != self.data.tables[number - 1][0]
+            story += self.analysis(table, section, first=first, gap=first and number > 0)
             if number == 0:
                 story.append(PageBreak())  # the cover holds the first section alone
         return story
@@ -141,13 +136,18 @@ class _Layout:
     def section_heading(self, section: str) -> list[Any]:
         heading = self.p(title(section, self.lang), self.section)
         rule = HRFlowable(width="100%", thickness=0.6, color=colors.HexColor(INK), spaceAfter=2 * mm)
-        heading.keepWithNext = rule.keepWithNext = 1
         return [heading, rule]
 
-    def analysis(self, table: ReportTable, section: str) -> list[Any]:
-        """The analysis's title (unless the section's title says it already), chart, table and notes."""
+    def analysis(self, table: ReportTable, section: str, *, first: bool, gap: bool) -> list[Any]:
+        """The section's heading when `first` (after a `gap`), the analysis's title (unless the
+        section's title says it already), chart, table and notes; a new page first unless the
+        headings, the chart and a few rows fit on this one."""
         name = title(table.key, self.lang)
-        parts: list[Any] = [] if name == title(section, self.lang) else [self.p(name, self.heading)]
+        parts: list[Any] = [Spacer(1, 4 * mm)] if gap else []
+        if first:
+            parts += self.section_heading(section)
+        if name != title(section, self.lang):
+            parts.append(self.p(name, self.heading))
         chart = chart_drawing(table, self.lang, WIDTH)  # all rows: a pie's "others" slice sums the rest
         if chart is not None:
             parts += [Spacer(1, 1 * mm), chart]

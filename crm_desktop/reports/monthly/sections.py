@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from crm_desktop.reports.monthly.document import Analysis, Section
+from crm_desktop.reports.monthly.document import Analysis, Section, monthly_report
+from crm_desktop.services.app import AppContext
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("section_cover", "key_figures"),
@@ -44,3 +45,9 @@ def report_analyses() -> dict[str, Analysis]:
 
     The catalog is not on main yet: until it lands, no analysis, and the report is its cover."""
     return {}
+
+
+def monthly_report_pdf(ctx: AppContext, month: str, lang: str) -> bytes:
+    """The monthly report of `month` ("YYYY-MM") in `lang` with every section the catalog holds:
+    what `report monthly` writes and the Reports tab previews."""
+    return monthly_report(ctx, month, lang, monthly_sections(report_analyses())).pdf

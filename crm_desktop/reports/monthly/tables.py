@@ -37,6 +37,12 @@ TOTAL = colors.HexColor("#e3e8f2")
 NO_FIGURE = "–"
 
 
+def label_text(value: Cell, column: Column, lang: str) -> str:
+    """A row's label (its first cell, a chart's category): an empty one means "none" (no segment,
+    no rep, no channel)."""
+    return cell_text(value, column, lang) or word("none", lang)
+
+
 def cell_text(value: Cell, column: Column, lang: str) -> str:
     """One cell as printed."""
     if value is None:
@@ -91,7 +97,9 @@ def column_widths(numeric: Sequence[bool], header: Sequence[str], body: Sequence
 def render_table(table: ReportTable, lang: str, writer: Writer, width: float) -> Table:
     """`table` (rows, then its total) as a Table `width` points wide."""
     columns = table.columns
-    body = [[cell_text(v, c, lang) for v, c in zip(row, columns, strict=True)] for row in table.rows]
+    body = [[label_text(row[0], columns[0], lang)] + [cell_text(v, c, lang) for v, c in zip(row[1:], columns[1:],
+                                                                                                strict=True)]
+            for row in table.rows]
     if table.total is not None:
         total = [cell_text(v, c, lang) for v, c in zip(table.total, columns, strict=True)]
         if not total[0]:
