@@ -119,7 +119,7 @@ def _bars(names: list[str], values: list[list[float | None]], legend: list[str],
     key_room = 14 if len(legend) > 1 else 0
     if horizontal:
         label_width = min(width * 0.38, max(stringWidth(n, REGULAR, LABEL_SIZE) for n in names) + 6)
-        height = len(names) * 9 * (1 + 0.6 * len(legend)) + 26 + key_room
+        height = len(names) * (5 + 6 * len(legend)) + 26 + key_room
         chart: Any = HorizontalBarChart()
         chart.x, chart.y = label_width + 4, 16
         chart.width, chart.height = width - label_width - 20, height - 22 - key_room

@@ -1,6 +1,6 @@
 """The monthly sales report as an A4 PDF, in Thai or English.
 
-A cover with the company, the month and the first section (the key figures against last month and
+A title with the company, the month and the first section (the key figures against last month and
 the same month last year), then one section after another, each a heading and its analyses: a
 title, the chart the analysis asks for, the table (split across pages, header repeated) and the
 analysis's note. The footer says when the report was made (Buddhist Era in Thai) and "page N of M".
@@ -20,7 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from crm_desktop.clock import office_time
@@ -119,12 +119,10 @@ class _Layout:
         for number, (section, table) in enumerate(self.data.tables):
             first = number == 0 or section != self.data.tables[number - 1][0]
             story += self.analysis(table, section, first=first, gap=first and number > 0)
-            if number == 0:
-                story.append(PageBreak())  # the cover holds the first section alone
         return story
 
     def cover(self) -> list[Any]:
-        story: list[Any] = [Spacer(1, 18 * mm)]
+        story: list[Any] = [Spacer(1, 6 * mm)]
         if self.company:
             story.append(self.p(self.company, style("cover_company", 16, bold=True, colour="#37474f")))
         story += [Spacer(1, 3 * mm), self.p(self.title, style("cover_title", 26, bold=True, colour=INK, leading=36)),
