@@ -15,21 +15,28 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.graphics.shapes import String
+from reportlab.pdfbase.ttfonts import ShapedStr
 
 from crm_desktop.errors import DomainError
 from crm_desktop.main import main
 from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
+from crm_desktop.reports.monthly.charts import chart_drawing
 from crm_desktop.reports.monthly.document import last_month, monthly_report, render_monthly
 from crm_desktop.reports.monthly.labels import TITLES, WORDS
 from crm_desktop.reports.monthly.sections import monthly_sections
 from crm_desktop.reports.monthly.tables import cell_text
+from crm_desktop.reports.pages import WIDTH
 from crm_desktop.services.company import set_company
+from crm_desktop.thai_words import is_thai
 from tests.reports.monthly_samples import (
     COMPANY,
     LONG_WORD,
     MARKUP_NAME,
+    forecast,
     sales_by_rep,
+    sales_by_segment,
     sample_data,
     top_customers,
 )
@@ -201,3 +208,33 @@ def test_the_sections_keep_their_order_and_leave_out_what_the_catalog_lacks() ->
 
     found = monthly_sections({"sales_by_rep": two, "key_figures": one, "no_such_analysis": one})
     assert found == [("section_cover", one), ("section_reps", two)]
+
+
+def strings(node: object) -> list[String]:
+    found = []
+    for child in getattr(node, "contents", ()):
+        found += [child] if isinstance(child, String) else strings(child)
+    return found
+
+
+def test_thai_chart_labels_are_shaped_and_latin_ones_left_alone() -> None:
+    drawing = chart_drawing(sales_by_rep(), "th", WIDTH)
+    texts = strings(drawing)
+    for text in (s.text for s in texts):  # each String one script: Thai shaped apart from Latin
+        assert not (any(is_thai(ch) for ch in text) and re.search("[A-Za-z0-9]", text)), text
+    shaped = [s.text for s in texts if isinstance(s.text, ShapedStr)]
+    assert consonants("วิภาวรรณ") in consonants(" ".join(shaped))  # a rep's name on the axis
+    assert consonants("เป้ายอดขาย") in consonants(" ".join(shaped))  # the legend
+    assert "Jane Smith" in [s.text for s in texts]
+
+
+def test_a_pie_of_many_slices_groups_the_rest_as_others() -> None:
+    rows = tuple((f"Segment {n}", 1, 100_00 * (30 - n), 1.0) for n in range(20))
+    table = replace(sales_by_segment(), rows=rows, total=None)
+    labels = [s.text for s in strings(chart_drawing(table, "en", WIDTH))]
+    assert any(text.startswith("Others") for text in labels)
+    assert any(text.startswith("Segment 6 ") for text in labels) and not any("Segment 7 " in t for t in labels)
+
+
+def test_a_line_chart_leaves_gaps_for_missing_figures() -> None:
+    assert chart_drawing(forecast(), "en", WIDTH) is not None  # actual is None in the coming months

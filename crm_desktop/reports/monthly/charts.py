@@ -203,8 +203,11 @@ def _drawing(width: float, height: float, widgets: list[Any]) -> Drawing:
 
 
 def shape_thai(node: Any) -> None:
-    """Replace, inside `node`, every String holding Thai by its runs, the Thai ones shaped."""
+    """Replace, inside `node`, every String holding Thai by its runs, the Thai ones shaped. Widgets
+    left inside (an axis's Labels) are drawn now, as the renderer would, so their Strings are reached."""
     for i, child in enumerate(getattr(node, "contents", ())):
+        if hasattr(child, "provideNode"):
+            child = node.contents[i] = child.provideNode()
         if isinstance(child, String):
             if any(is_thai(ch) for ch in child.text):
                 node.contents[i] = _shaped(child)

@@ -81,7 +81,7 @@ def column_widths(numeric: Sequence[bool], header: Sequence[str], body: Sequence
         longest_word = max((stringWidth(w.strip(), BOLD, SIZE) for w in segments(title)), default=0.0)
         widest = max((stringWidth(row[i], BOLD, SIZE) for row in body), default=0.0)
         natural.append(max(widest, longest_word) + 2 * PAD + SLACK + 1)
-    widths = [max(n, 36.0) for n in natural]
+    widths = [max(n, 44.0) for n in natural]
     text = sorted((i for i, figure in enumerate(numeric) if not figure), key=lambda i: natural[i])
     left = width - sum(w for w, figure in zip(widths, numeric, strict=True) if figure)
     for n, i in enumerate(text):  # narrowest first: each takes what it needs, at most an even share
