@@ -4,6 +4,7 @@ word, a figure that is missing (None) and, on request, a very long table."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
@@ -112,13 +113,38 @@ def late_deliveries(count: int = 3) -> ReportTable:
 
 
 def forecast() -> ReportTable:
-    columns = (Column("month", "month"), *_money("actual", "forecast", "low", "high"))
-    rows = (("2026-09", 1_000_000_00, 950_000_00, None, None), ("2026-10", 1_100_000_00, 1_150_000_00, None, None),
-            ("2026-11", SALES_TOTAL, 1_200_000_00, None, None), ("2026-12", None, 1_300_000_00, 1_100_000_00,
-                                                                 1_500_000_00),
-            ("2027-01", None, 1_000_000_00, 800_000_00, 1_200_000_00))
-    return ReportTable("forecast", columns, rows, None, Chart("line", "month", ("actual", "forecast")),
-                       note="forecast_method")
+    columns = (Column("month", "month"), *_money("weighted_pipeline", "baseline", "pipeline_part", "forecast", "low",
+                                                 "high"))
+    rows = (("2026-12", 500_000_00, 1_200_000_00, 100_000_00, 1_300_000_00, 1_100_000_00, 1_500_000_00),
+            ("2027-01", 200_000_00, 1_000_000_00, 0, 1_000_000_00, None, None),
+            ("2027-02", 0, 900_000_00, 0, 900_000_00, None, None))
+    return ReportTable("forecast", columns, rows, (None, 700_000_00, 3_100_000_00, 100_000_00, 3_200_000_00, None,
+                                                    None),
+                       Chart("line", "month", ("forecast", "low", "high")), note="forecast_no_track_record")
+
+
+def forecast_accuracy() -> ReportTable:
+    columns = (Column("month", "month"), Column("made_on", "date"), Column("kind", "key"),
+               *_money("forecast", "actual"), Column("error", "percent"), Column("abs_error", "percent"))
+    rows = (("2026-09", date(2026, 9, 1), "frozen", 950_000_00, 1_000_000_00, -5.0, 5.0),
+            ("2026-10", None, "backtest", 1_150_000_00, 1_100_000_00, 4.5, 4.5),
+            ("2026-11", None, "none", None, SALES_TOTAL, None, None))
+    return ReportTable("forecast_accuracy", columns, rows, (None, None, "average", None, None, -0.3, 4.8),
+                       Chart("bar", "month", ("forecast", "actual")))
+
+
+@dataclass(frozen=True)
+class Method:
+    """Shaped as queries/reports/forecast.py's ForecastExplanation."""
+
+    method: str = "seasonal_trend"
+    history_from: str | None = "2024-11"
+    history_months: int = 24
+    trend_per_month: int = 12_345_67
+    seasonal_pct: tuple[float, ...] = (90.0, 85.0, 95.0, 100.0, 105.0, 98.0, 97.0, 99.0, 101.0, 103.0, 110.0, 117.0)
+    months_compared: int = 2
+    mape: float | None = 4.8
+    bias: float | None = -0.3
 
 
 def sample_data(*, customers: int = 10, deliveries: int = 3) -> MonthlyData:
@@ -127,5 +153,5 @@ def sample_data(*, customers: int = 10, deliveries: int = 3) -> MonthlyData:
               ("section_breakdown", sales_by_channel()), ("section_pipeline", pipeline_by_stage()),
               ("section_deals", loss_reasons()), ("section_leads", leads_by_source()),
               ("section_activities", activities_by_rep()), ("section_deliveries", late_deliveries(deliveries)),
-              ("section_forecast", forecast()))
-    return MonthlyData(COMPANY, MONTH, MADE, tables)
+              ("section_forecast", forecast()), ("section_forecast", forecast_accuracy()))
+    return MonthlyData(COMPANY, MONTH, MADE, tables, Method())

@@ -68,12 +68,15 @@ def test_the_english_report_holds_the_headings_the_totals_and_the_month(english:
     assert "Made 1 December 2026 08:30" in english[0]
     for heading in ("Key figures", "Sales by rep against target", "Top customers", "Sales by segment",
                     "Sales by channel", "Pipeline by stage", "Why deals were lost", "New leads by source",
-                    "Activities per rep", "Late deliveries", "Forecast for the coming months"):
+                    "Activities per rep", "Late deliveries", "Sales forecast for the coming months",
+                    "How accurate the past forecasts were"):
         assert heading in text, heading
     assert "1,234,567.89" in text  # the sales total, on the cover and under the reps
     assert "2,800,000.00" in text  # the weighted pipeline
     assert "+12.2%" in text  # a change against last month
-    assert "Nov 2026" in text and "Jan 2027" in text  # the forecast's months
+    assert "Dec 2026" in text and "Feb 2027" in text  # the forecast's months
+    assert "How it was made: seasonal average with trend." in text and "Trend: +12,345.67 baht a month." in text
+    assert "MAPE 4.8%, bias -0.3%" in " ".join(text.split())  # its accuracy, in words
 
 
 def test_every_page_says_page_n_of_m(english: list[str]) -> None:

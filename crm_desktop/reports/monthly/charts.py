@@ -19,6 +19,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -169,6 +170,7 @@ def _lines(names: list[str], values: list[list[float | None]], legend: list[str]
     chart.joinedLines = 1
     for s in range(len(legend)):
         chart.lines[s].strokeColor, chart.lines[s].strokeWidth = PALETTE[s % len(PALETTE)], 1.6
+        chart.lines[s].symbol = makeMarker("FilledCircle", size=3.5)  # a month alone between gaps still shows
     return _drawing(width, height, [chart, _legend(legend, PALETTE[: len(legend)], chart.x, height - 2)])
 
 

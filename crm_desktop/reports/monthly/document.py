@@ -32,6 +32,7 @@ from crm_desktop.reports.fonts import REGULAR, TextLines, Wrapped, Writer, short
 from crm_desktop.reports.monthly.charts import chart_drawing
 from crm_desktop.reports.monthly.cover import key_figures_cover
 from crm_desktop.reports.monthly.labels import month_name, title, word
+from crm_desktop.reports.monthly.method import Explain, ForecastMethod, method_lines
 from crm_desktop.reports.monthly.tables import INK, render_table
 from crm_desktop.reports.pages import FOOT, MARGIN, WIDTH, build_pdf
 from crm_desktop.services.app import AppContext
@@ -54,6 +55,7 @@ class MonthlyData:
     month: str  # "YYYY-MM"
     made: datetime  # office time
     tables: tuple[tuple[str, ReportTable], ...]  # (section title key, table), in print order
+    forecast_method: ForecastMethod | None = None  # printed under the "forecast" table
 
 
 @dataclass(frozen=True)
@@ -74,18 +76,22 @@ def check_report_month(month: str, today: date) -> None:
         raise DomainError("{month} has not begun yet; give this month or an earlier one.", month=month)
 
 
-def monthly_data(ctx: AppContext, month: str, sections: Sequence[Section]) -> MonthlyData:
-    """Run every analysis of `sections` on `month` ("YYYY-MM"), as of the context's clock."""
+def monthly_data(ctx: AppContext, month: str, sections: Sequence[Section], explain: Explain | None = None
+                 ) -> MonthlyData:
+    """Run every analysis of `sections` (and `explain`, how the forecast was made) on `month`
+    ("YYYY-MM"), as of the context's clock."""
     flt, today = ReportFilter.month(month), ctx.today()
     check_report_month(month, today)
     tables = tuple((title, analysis(ctx.database, flt, today)) for title, analysis in sections)
-    return MonthlyData(printed_company(ctx.uow()), month, office_time(ctx.now()), tables)
+    method = explain(ctx.database, flt, today) if explain is not None else None
+    return MonthlyData(printed_company(ctx.uow()), month, office_time(ctx.now()), tables, method)
 
 
-def monthly_report(ctx: AppContext, month: str, lang: str, sections: Sequence[Section]) -> RenderedReport:
-    """The report of `month` ("YYYY-MM") in `lang`, with `sections` (reports/monthly/sections.py's
-    SECTIONS in the app)."""
-    return render_monthly(monthly_data(ctx, month, sections), lang)
+def monthly_report(ctx: AppContext, month: str, lang: str, sections: Sequence[Section],
+                   explain: Explain | None = None) -> RenderedReport:
+    """The report of `month` ("YYYY-MM") in `lang`, with `sections` and `explain` (reports/monthly/
+    sections.py's in the app)."""
+    return render_monthly(monthly_data(ctx, month, sections, explain), lang)
 
 
 def render_monthly(data: MonthlyData, lang: str, *, max_rows: int = MAX_ROWS) -> RenderedReport:
@@ -157,7 +163,9 @@ class _Layout:
         notes = [word(table.note, self.lang)] if table.note else []
         if len(shown.rows) < len(table.rows):
             notes.append(word("rows_left_out", self.lang).format(shown=len(shown.rows), rows=f"{len(table.rows):,}"))
-        body += [self.p(note, self.note) for note in notes]
+        if table.key == "forecast" and self.data.forecast_method is not None:
+            notes += method_lines(self.data.forecast_method, self.lang)
+        body += [Spacer(1, 1.5 * mm)] * bool(notes) + [self.p(note, self.note) for note in notes]
         return [CondPageBreak(needed), *parts, Spacer(1, 1.5 * mm), *body, Spacer(1, 5 * mm)]
 
     def footer(self, canvas: Canvas, page: int, pages: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from crm_desktop.reports.monthly.document import Analysis, Section, monthly_report
+from crm_desktop.reports.monthly.method import Explain
 from crm_desktop.services.app import AppContext
 
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -30,7 +31,6 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("section_activities", "activities_by_rep"),
     ("section_deliveries", "late_deliveries"),
     ("section_forecast", "forecast"),
-    ("section_forecast", "forecast_by_rep"),
     ("section_forecast", "forecast_accuracy"),
 )
 
@@ -47,7 +47,12 @@ def report_analyses() -> dict[str, Analysis]:
     return {}
 
 
+def forecast_explanation() -> Explain | None:
+    """How the forecast was made: queries/reports/forecast.py's `forecast_explained`, once it is on main."""
+    return None
+
+
 def monthly_report_pdf(ctx: AppContext, month: str, lang: str) -> bytes:
     """The monthly report of `month` ("YYYY-MM") in `lang` with every section the catalog holds:
     what `report monthly` writes and the Reports tab previews."""
-    return monthly_report(ctx, month, lang, monthly_sections(report_analyses())).pdf
+    return monthly_report(ctx, month, lang, monthly_sections(report_analyses()), forecast_explanation()).pdf

@@ -139,5 +139,7 @@ def grid(header: Sequence[str], body: Sequence[Sequence[str]], numeric: Sequence
     if total:
         commands += [("BACKGROUND", (0, -1), (-1, -1), TOTAL), ("FONT", (0, -1), (-1, -1), BOLD, SIZE),
                      ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.HexColor(INK))]
+        if len(body) > 1:
+            commands.append(("NOSPLIT", (0, -2), (-1, -1)))  # the total never starts a page alone
     out.setStyle(TableStyle(commands))
     return out
