@@ -85,17 +85,21 @@ def pipeline_by_stage() -> ReportTable:
                        Chart("bar", "stage", ("amount", "weighted")))
 
 
-def loss_reasons() -> ReportTable:
-    columns = (Column("reason", "text"), Column("count", "count"), *_money("amount"))
-    rows = (("ราคาสูงกว่าคู่แข่ง", 7, 800_000_00), ("", 2, 50_000_00))
-    return ReportTable("loss_reasons", columns, rows, None, Chart("pie", "reason", ("count",)))
+def lost_by_reason() -> ReportTable:
+    columns = (Column("reason", "text"), Column("deals", "count"), *_money("amount"),
+               Column("share_of_lost", "percent"))
+    rows = (("ราคาสูงกว่าคู่แข่ง", 7, 800_000_00, 77.8), ("", 2, 50_000_00, 22.2))
+    return ReportTable("lost_by_reason", columns, rows, (None, 9, 850_000_00, 100.0),
+                       Chart("pie", "reason", ("deals",)))
 
 
-def leads_by_source() -> ReportTable:
-    columns = (Column("source", "text"), Column("leads", "count"), Column("converted", "count"),
-               Column("conversion", "percent"))
-    rows = (("Facebook", 120, 12, 10.0), ("งานแสดงสินค้า", 30, 9, 30.0), ("Website", 0, 0, None))
-    return ReportTable("leads_by_source", columns, rows, ("", 150, 21, 14.0), Chart("bar", "source", ("leads",)))
+def new_leads_by_source() -> ReportTable:
+    columns = (Column("source", "key"), Column("leads", "count"), Column("open", "count"), Column("qualified", "count"),
+               Column("converted", "count"), Column("disqualified", "count"), Column("conversion_rate", "percent"))
+    rows = (("facebook", 120, 80, 20, 12, 8, 10.0), ("trade_show", 30, 10, 8, 9, 3, 30.0),
+            ("website", 0, 0, 0, 0, 0, None))
+    return ReportTable("new_leads_by_source", columns, rows, (None, 150, 90, 28, 21, 11, 14.0),
+                       Chart("bar", "source", ("leads", "converted")))
 
 
 def activities_by_rep() -> ReportTable:
@@ -105,10 +109,12 @@ def activities_by_rep() -> ReportTable:
 
 
 def late_deliveries(count: int = 3) -> ReportTable:
-    columns = (Column("order", "text"), Column("customer", "text"), Column("due", "date"), Column("days_late", "days"),
-               *_money("amount"))
-    rows = tuple((f"SO2569-{n + 1:04d}", "ร้านสมใจพาณิชย์" if n % 3 else f"Late customer {n}", date(2026, 11, 1 + n % 28),
-                  5 + n % 40, 10_000_00 + n) for n in range(count))
+    columns = (Column("order", "text"), Column("customer", "text"), Column("product", "text"),
+               Column("promised", "date"), Column("delivered", "date"), Column("days_late", "days"),
+               Column("quantity_open", "quantity"), Column("unit", "text"))
+    rows = tuple((f"SO2569-{n + 1:04d}", "ร้านสมใจพาณิชย์" if n % 3 else f"Late customer {n}",
+                  "เครื่องปรับอากาศ 12000 BTU", date(2026, 11, 1 + n % 28), None if n % 2 else date(2026, 11, 29),
+                  5 + n % 40, 0 if n % 2 == 0 else 2500, "เครื่อง") for n in range(count))
     return ReportTable("late_deliveries", columns, rows)
 
 
@@ -151,7 +157,7 @@ def sample_data(*, customers: int = 10, deliveries: int = 3) -> MonthlyData:
     tables = (("section_cover", key_figures()), ("section_reps", sales_by_rep()),
               ("section_customers", top_customers(customers)), ("section_breakdown", sales_by_segment()),
               ("section_breakdown", sales_by_channel()), ("section_pipeline", pipeline_by_stage()),
-              ("section_deals", loss_reasons()), ("section_leads", leads_by_source()),
+              ("section_deals", lost_by_reason()), ("section_leads", new_leads_by_source()),
               ("section_activities", activities_by_rep()), ("section_deliveries", late_deliveries(deliveries)),
               ("section_forecast", forecast()), ("section_forecast", forecast_accuracy()))
     return MonthlyData(COMPANY, MONTH, MADE, tables, Method())
