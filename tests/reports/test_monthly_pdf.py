@@ -240,5 +240,8 @@ def test_a_pie_of_many_slices_groups_the_rest_as_others() -> None:
     assert any(text.startswith("Segment 6 ") for text in labels) and not any("Segment 7 " in t for t in labels)
 
 
-def test_a_line_chart_leaves_gaps_for_missing_figures() -> None:
-    assert chart_drawing(forecast(), "en", WIDTH) is not None  # actual is None in the coming months
+def test_a_line_chart_leaves_gaps_for_missing_figures_and_out_a_line_without_any() -> None:
+    assert chart_drawing(forecast(), "en", WIDTH) is not None  # no range after the first month
+    no_range = replace(forecast(), rows=tuple((*row[:5], None, None) for row in forecast().rows))
+    labels = [s.text for s in strings(chart_drawing(no_range, "en", WIDTH))]
+    assert "Forecast" in labels and "Low" not in labels

@@ -71,8 +71,9 @@ def _chart(table: ReportTable, lang: str, width: float) -> Drawing | None:
     legend = [word(table.columns[i].key, lang) for i in series]
     if chart.kind == "pie":
         return _pie(names, [row[0] or 0.0 for row in values], lang, width)
-    if chart.kind == "line":
-        return _lines(names, values, legend, kinds, width)
+    if chart.kind == "line":  # a line of no figures at all (no forecast range yet) is left out
+        drawn = [s for s in range(len(series)) if any(row[s] is not None for row in values)]
+        return _lines(names, [[row[s] for s in drawn] for row in values], [legend[s] for s in drawn], kinds, width)
     return _bars(names[:MAX_BARS], values[:MAX_BARS], legend, kinds, width, horizontal=chart.kind == "hbar")
 
 
