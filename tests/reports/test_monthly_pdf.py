@@ -133,6 +133,8 @@ def test_cells_print_by_their_kind() -> None:
     assert cell_text("2026-11", Column("month", "month"), "th") == "พ.ย. 2569"
     assert cell_text("win_rate", Column("figure", "key"), "en") == "Win rate"
     assert cell_text("no_such_key", Column("figure", "key"), "en") == "No such key"
+    assert cell_text("none", Column("kind", "key"), "en") == "Not kept"  # the forecast's own wording
+    assert cell_text("none", Column("source", "key"), "th") == "(ไม่ระบุ)"
 
 
 def test_every_sample_key_has_both_wordings() -> None:

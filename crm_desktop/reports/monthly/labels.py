@@ -113,6 +113,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "frozen": ("Frozen at month start", "บันทึกเมื่อต้นเดือน"),
     "backtest": ("Back-test (computed later)", "ทดสอบย้อนหลัง (คำนวณภายหลัง)"),
     "average": ("Average (bias / MAPE)", "เฉลี่ย (ความเอนเอียง / MAPE)"),
+    "kind:none": ("Not kept", "ไม่มีการบันทึก"),
     "forecast": ("Forecast", "ยอดพยากรณ์"),
     "weighted_pipeline": ("Weighted pipeline", "มูลค่าดีลถ่วงน้ำหนัก"),
     "baseline": ("Baseline (history)", "ยอดฐาน (จากประวัติ)"),

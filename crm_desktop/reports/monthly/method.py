@@ -45,9 +45,7 @@ def method_lines(m: ForecastMethod, lang: str) -> list[str]:
         months = THAI_SHORT_MONTHS if lang == "th" else tuple(name[:3] for name in ENGLISH_MONTHS)
         index = ", ".join(f"{name} {pct:.0f}" for name, pct in zip(months, m.seasonal_pct, strict=False))
         lines.append(f"{word('seasonal_pct', lang)}: {index}")
-    if m.mape is None:
-        lines.append(word("forecast_accuracy_too_few", lang))
-    else:
+    if m.mape is not None:  # without one, the accuracy table's note says why
         bias = "" if m.bias is None else f"{m.bias:+.1f}%"
         lines.append(word("accuracy_line", lang).format(months=m.months_compared, mape=f"{m.mape:.1f}", bias=bias))
     return lines

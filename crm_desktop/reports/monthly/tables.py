@@ -20,7 +20,7 @@ from reportlab.platypus import Table, TableStyle
 
 from crm_desktop.queries.reports.table import Cell, Column, ReportTable
 from crm_desktop.reports.fonts import BOLD, REGULAR, SLACK, Writer, style
-from crm_desktop.reports.monthly.labels import month_name, word
+from crm_desktop.reports.monthly.labels import WORDS, month_name, word
 from crm_desktop.services.formatting import format_date, format_money
 from crm_desktop.services.sales.documents import quantity
 from crm_desktop.thai_words import is_thai, segments
@@ -29,7 +29,8 @@ SIZE = 8.5  # points: the tables' text
 LEADING = 11.5
 PAD = 4  # points of cell padding left and right
 NUMERIC = frozenset({"money", "count", "percent", "days", "quantity"})
-MIN_TEXT = 70.0  # points: a text column is never squeezed narrower than this
+FIXED = NUMERIC | {"date", "month"}  # as wide as their content, never wrapped
+MIN_TEXT = 70.0  # points: a text column squeezed by wider ones keeps at least this
 INK = "#1a237e"
 GRID = colors.HexColor("#b0b7c3")
 STRIPE = colors.HexColor("#f4f6fa")
@@ -62,8 +63,8 @@ def cell_text(value: Cell, column: Column, lang: str) -> str:
         return format_date(value, lang, buddhist=lang == "th")
     if kind == "month":
         return month_name(str(value), lang, short=True)
-    if kind == "key":
-        return word(str(value), lang)
+    if kind == "key":  # a column may word a value its own way ("kind:none" is "Not kept")
+        return word(f"{column.key}:{value}", lang) if f"{column.key}:{value}" in WORDS else word(str(value), lang)
     return str(value)
 
 
@@ -71,22 +72,23 @@ def _has_thai(text: str) -> bool:
     return any(is_thai(ch) for ch in text)
 
 
-def column_widths(numeric: Sequence[bool], header: Sequence[str], body: Sequence[Sequence[str]],
+def column_widths(fixed: Sequence[bool], header: Sequence[str], body: Sequence[Sequence[str]],
                   width: float) -> list[float]:
-    """Figures get the width of their widest cell (and of the header's longest word: headers wrap
-    between words only); text columns share the rest, the narrow ones whole and the wide ones
-    evenly (a column never below MIN_TEXT); when figures alone are too wide, every column shrinks."""
+    """`fixed` columns (figures, dates) get the width of their widest cell (and of the header's
+    longest word: headers wrap between words only); text columns share the rest, the narrow ones
+    whole and the wide ones evenly (a squeezed one never below MIN_TEXT); when that is too wide,
+    every column shrinks."""
     natural = []
     for i, title in enumerate(header):
         longest_word = max((stringWidth(w.strip(), BOLD, SIZE) for w in segments(title)), default=0.0)
         widest = max((stringWidth(row[i], BOLD, SIZE) for row in body), default=0.0)
         natural.append(max(widest, longest_word) + 2 * PAD + SLACK + 1)
     widths = [max(n, 44.0) for n in natural]
-    text = sorted((i for i, figure in enumerate(numeric) if not figure), key=lambda i: natural[i])
-    left = width - sum(w for w, figure in zip(widths, numeric, strict=True) if figure)
+    text = sorted((i for i, wide in enumerate(fixed) if not wide), key=lambda i: natural[i])
+    left = width - sum(w for w, wide in zip(widths, fixed, strict=True) if wide)
     for n, i in enumerate(text):  # narrowest first: each takes what it needs, at most an even share
         share = left / (len(text) - n)
-        widths[i] = max(MIN_TEXT, natural[i] if n < len(text) - 1 and natural[i] < share else share)
+        widths[i] = natural[i] if n < len(text) - 1 and natural[i] < share else max(MIN_TEXT, share)
         left -= widths[i]
     if not text and sum(widths) < width:
         widths = [w * width / sum(widths) for w in widths]
@@ -106,14 +108,14 @@ def render_table(table: ReportTable, lang: str, writer: Writer, width: float) ->
             total[0] = word("total", lang)
         body.append(total)
     return grid([word(c.key, lang) for c in columns], body, [c.kind in NUMERIC for c in columns], writer, width,
-                total=table.total is not None)
+                total=table.total is not None, fixed=[c.kind in FIXED for c in columns])
 
 
 def grid(header: Sequence[str], body: Sequence[Sequence[str]], numeric: Sequence[bool], writer: Writer,
-         width: float, *, total: bool = False) -> Table:
+         width: float, *, total: bool = False, fixed: Sequence[bool] | None = None) -> Table:
     """Cells already printed as text in the report's table style: figures right-aligned, the last
-    row as a total when `total`."""
-    widths = column_widths(numeric, header, body, width)
+    row as a total when `total`; `fixed` columns (default: the figures) as wide as their content."""
+    widths = column_widths(numeric if fixed is None else fixed, header, body, width)
     text_style, bold_style = style("cell", SIZE, leading=LEADING), style("cell_bold", SIZE, bold=True, leading=LEADING)
     head_style = style("head", SIZE, bold=True, align=TA_CENTER, colour="#ffffff", leading=LEADING)
     rows: list[list[Any]] = [[writer.para(h, head_style, w - 2 * PAD) for h, w in zip(header, widths, strict=True)]]
