@@ -135,6 +135,8 @@ def test_cells_print_by_their_kind() -> None:
     assert cell_text("no_such_key", Column("figure", "key"), "en") == "No such key"
     assert cell_text("none", Column("kind", "key"), "en") == "Not kept"  # the forecast's own wording
     assert cell_text("none", Column("source", "key"), "th") == "(ไม่ระบุ)"
+    assert cell_text("Quotation", Column("stage", "text"), "th") == "เสนอราคา"  # a default stage, not renamed
+    assert cell_text("Quotation", Column("product", "text"), "th") == "Quotation"  # text is printed as typed
 
 
 def test_every_sample_key_has_both_wordings() -> None:

@@ -114,6 +114,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "backtest": ("Back-test (computed later)", "ทดสอบย้อนหลัง (คำนวณภายหลัง)"),
     "average": ("Average (bias / MAPE)", "เฉลี่ย (ความเอนเอียง / MAPE)"),
     "kind:none": ("Not kept", "ไม่มีการบันทึก"),
+    # the default stages are stored with their English names (db/repositories/pipeline.py) and shown
+    # translated while the owner has not renamed them, as on the board
+    "stage:Prospecting": ("Prospecting", "หาลูกค้า"),
+    "stage:Qualification": ("Qualification", "คัดกรอง"),
+    "stage:Quotation": ("Quotation", "เสนอราคา"),
+    "stage:Negotiation": ("Negotiation", "เจรจาต่อรอง"),
     "forecast": ("Forecast", "ยอดพยากรณ์"),
     "weighted_pipeline": ("Weighted pipeline", "มูลค่าดีลถ่วงน้ำหนัก"),
     "baseline": ("Baseline (history)", "ยอดฐาน (จากประวัติ)"),

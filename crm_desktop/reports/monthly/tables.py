@@ -63,9 +63,10 @@ def cell_text(value: Cell, column: Column, lang: str) -> str:
         return format_date(value, lang, buddhist=lang == "th")
     if kind == "month":
         return month_name(str(value), lang, short=True)
-    if kind == "key":  # a column may word a value its own way ("kind:none" is "Not kept")
-        return word(f"{column.key}:{value}", lang) if f"{column.key}:{value}" in WORDS else word(str(value), lang)
-    return str(value)
+    own = f"{column.key}:{value}"  # a column may word a value its own way ("kind:none" is "Not kept")
+    if own in WORDS:
+        return word(own, lang)
+    return word(str(value), lang) if kind == "key" else str(value)
 
 
 def _has_thai(text: str) -> bool:
