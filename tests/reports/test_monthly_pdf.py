@@ -28,7 +28,7 @@ from crm_desktop.reports.monthly.labels import TITLES, WORDS
 from crm_desktop.reports.monthly.sections import monthly_sections
 from crm_desktop.reports.monthly.tables import cell_text
 from crm_desktop.reports.pages import WIDTH
-from crm_desktop.services.company import set_company
+from crm_desktop.services.company import CompanyInput, set_company
 from crm_desktop.thai_words import is_thai
 from tests.reports.monthly_samples import (
     COMPANY,
@@ -249,3 +249,12 @@ def test_a_line_chart_leaves_gaps_for_missing_figures_and_out_a_line_without_any
     no_range = replace(forecast(), rows=tuple((*row[:5], None, None) for row in forecast().rows))
     labels = [s.text for s in strings(chart_drawing(no_range, "en", WIDTH))]
     assert "Forecast" in labels and "Low" not in labels
+
+
+def test_a_company_name_of_markup_and_a_long_word_stays_on_the_title_and_in_the_footer() -> None:
+    data = replace(sample_data(), company=CompanyInput(name_en=f"{MARKUP_NAME} {LONG_WORD}"))
+    texts = pages(render_monthly(data, "en").pdf)
+    assert MARKUP_NAME in texts[0] and LONG_WORD in squeezed(texts[0])  # the title wraps it whole
+    for text in texts:
+        footer = text.strip().splitlines()[-2:]
+        assert any("…" in line for line in footer)  # the footer shortens it to one line
