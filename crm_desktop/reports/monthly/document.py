@@ -44,7 +44,7 @@ Section = tuple[str, Analysis]  # (section title key, the analysis printed under
 # A printed table shows the analysis's first rows, the ones that matter most (rows come sorted), and
 # says how many it left out: on the large demo a month has 15,000 late deliveries and 1,900 products
 # sold, pages nobody reads that would take a minute to lay out. The Reports tab has every row.
-MAX_ROWS = 50
+MAX_ROWS = 30
 
 
 @dataclass(frozen=True)
