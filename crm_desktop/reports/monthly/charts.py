@@ -61,9 +61,9 @@ def _chart(table: ReportTable, lang: str, width: float) -> Drawing | None:
     if chart is None or not table.rows:
         return None
     register_fonts()
-    label = table.columns[table.column(chart.label)]
+    at = table.column(chart.label)
     series = [table.column(key) for key in chart.values]
-    names = [label_text(row[table.column(chart.label)], label, lang) for row in table.rows]
+    names = [label_text(row[at], table.columns[at], lang) for row in table.rows]
     values = [[_number(row[i], table.columns[i].kind) for i in series] for row in table.rows]
     if not any(v for row in values for v in row):
         return None
