@@ -20,7 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from crm_desktop.clock import office_time
@@ -45,6 +45,7 @@ Section = tuple[str, Analysis]  # (section title key, the analysis printed under
 # says how many it left out: on the large demo a month has 15,000 late deliveries and 1,900 products
 # sold, pages nobody reads that would take a minute to lay out. The Reports tab has every row.
 MAX_ROWS = 30
+KEEP_WHOLE = 8  # rows: a table this short moves to the next page whole with its title, chart and notes
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,10 @@ class _Layout:
         if table.key == "forecast" and self.data.forecast_method is not None:
             notes += method_lines(self.data.forecast_method, self.lang)
         body += [Spacer(1, 1.5 * mm)] * bool(notes) + [self.p(note, self.note) for note in notes]
-        return [CondPageBreak(needed), *parts, Spacer(1, 1.5 * mm), *body, Spacer(1, 5 * mm)]
+        whole = [*parts, Spacer(1, 1.5 * mm), *body]
+        if len(shown.rows) <= KEEP_WHOLE:  # a short table is not worth splitting from its chart or notes
+            return [KeepTogether(whole), Spacer(1, 5 * mm)]
+        return [CondPageBreak(needed), *whole, Spacer(1, 5 * mm)]
 
     def footer(self, canvas: Canvas, page: int, pages: int) -> None:
         """The report and month on the left, when it was made and the page on the right, over a rule."""
