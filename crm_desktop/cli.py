@@ -28,7 +28,10 @@ from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.lookups import user_named
 from crm_desktop.queries.search import search_all
-from crm_desktop.reports.quotation import find_quotation, quotation_pdf, save_pdf
+from crm_desktop.reports.monthly import monthly_report_pdf
+from crm_desktop.reports.monthly.document import last_month
+from crm_desktop.reports.pages import save_pdf
+from crm_desktop.reports.quotation import find_quotation, quotation_pdf
 from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
 from crm_desktop.services.formatting import parse_date
@@ -72,7 +75,20 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_parser(sub)
     add_calendar_parsers(sub)
     add_quote_parser(sub)
+    add_report_parser(sub)
     return parser
+
+
+def add_report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = sub.add_parser("report", help="printed reports")
+    kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
+    monthly = kinds.add_parser("monthly", help="write the monthly sales report as PDF")
+    monthly.add_argument("--month", metavar="YYYY-MM", help="the month (2026-11 or 2569-11; default: last month)")
+    monthly.add_argument("--out", metavar="FILE", type=Path,
+                         help="the PDF to write (default: monthly-report-YYYY-MM.pdf in the current folder)")
+    monthly.add_argument("--lang", dest="pdf_lang", choices=("th", "en"),
+                         help="language of the report (default: that of messages)")
+    monthly.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
 
 
 def add_quote_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -358,6 +374,19 @@ def _cmd_quote(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace, clock: Clock) -> int:
+    lang = message_language(args)
+    month = check_month(args.month) if args.month is not None else last_month(clock.today())
+    out = (args.out or Path(f"monthly-report-{month}.pdf")).expanduser()
+    ctx = open_for_reading(args, clock)
+    try:
+        save_pdf(monthly_report_pdf(ctx, month, args.pdf_lang or lang), out, ctx.database.path, force=args.force)
+    finally:
+        ctx.close()
+    print(translate("Wrote the monthly report for {month} to {path}", lang).format(month=month, path=out))
+    return 0
+
+
 def _dry_run_into_new_copy(file: Path, clock: Clock, lang: str) -> int:
     """What importing `file` into a new copy would do, against a scratch database: a dry run creates nothing."""
     with tempfile.TemporaryDirectory(prefix="crm-dry-run-") as folder:
@@ -380,6 +409,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "export": _cmd_export,
     "agenda": _cmd_agenda,
     "quote": _cmd_quote,
+    "report": _cmd_report,
 }
 
 

@@ -55,6 +55,11 @@ THAI: dict[str, str] = {
         "พิมพ์เลขที่ตามที่พิมพ์บนเอกสาร เช่น QT2569-0001 หรือ \"QT2569-0001 rev 2\""
     ),
     "Wrote the quotation to {path}": "บันทึกใบเสนอราคาไว้ที่ {path} แล้ว",
+    # reports/monthly/, cli.py `report monthly` (the monthly sales report PDF)
+    "{month} has not begun yet; give this month or an earlier one.": (
+        "เดือน {month} ยังไม่เริ่ม โปรดระบุเดือนนี้หรือเดือนก่อนหน้า"
+    ),
+    "Wrote the monthly report for {month} to {path}": "บันทึกรายงานประจำเดือน {month} ไว้ที่ {path} แล้ว",
     # db/, services/, cli.py
     "A branch code needs a tax id.": "ต้องมีเลขประจำตัวผู้เสียภาษีก่อนจึงจะใส่รหัสสาขาได้",
     "A record this one points to no longer exists. Refresh and try again.": (

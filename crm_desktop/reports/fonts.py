@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from reportlab.lib.abag import ABag
-from reportlab.lib.colors import toColor
+from reportlab.lib.colors import Color, toColor
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -45,12 +45,20 @@ def style(name: str, size: float = 9, *, bold: bool = False, align: int = 0, col
     """Font, size, leading, alignment and colour of a text (a ParagraphStyle only as a container)."""
     register_fonts()
     return ParagraphStyle(name, fontName=BOLD if bold else REGULAR, fontSize=size, leading=leading or size * 1.45,
-                          alignment=align, textColor=colour)
+                          alignment=align, textColor=_colour(colour))
 
 
-def shaped_runs(text: str, font: str, size: float) -> list[tuple[str, float]]:
+@cache
+def _colour(code: str) -> Color:
+    """A colour parsed once: reportlab parses a colour string anew at each use, a tenth of a report's time."""
+    return toColor(code)
+
+
+@lru_cache(maxsize=4096)
+def shaped_runs(text: str, font: str, size: float) -> tuple[tuple[str, float], ...]:
     """`text` as (string, width) runs, one per script, ready for canvas.drawString: Thai runs shaped,
-    the others as they are (Latin needs no shaping to be legible; it was a third of the PDF's time)."""
+    the others as they are (Latin needs no shaping to be legible; it was a third of the PDF's time).
+    Remembered: a report prints the same names and headings many times."""
     runs = []
     for run in _SCRIPT_RUNS.findall(text):
         width = pdfmetrics.stringWidth(run, font, size)
@@ -59,7 +67,7 @@ def shaped_runs(text: str, font: str, size: float) -> list[tuple[str, float]]:
             runs.append((word[1][1], float(word[0])))
         else:
             runs.append((run, width))
-    return runs
+    return tuple(runs)
 
 
 class TextLines(Flowable):
@@ -83,7 +91,7 @@ class TextLines(Flowable):
 
     def draw(self) -> None:
         canvas, st = self.canv, self.st
-        canvas.setFillColor(toColor(st.textColor))
+        canvas.setFillColor(st.textColor)
         canvas.setFont(st.fontName, st.fontSize)
         for number, runs in enumerate(self.runs):
             width = sum(w for _, w in runs)
@@ -118,3 +126,15 @@ class Writer:
         lines = wrap(text, width - SLACK, measure)
         self.wrapped.append(Wrapped(text, tuple(lines)))
         return TextLines(lines, st)
+
+
+def shorten(text: str, font: str, size: float, width: float) -> str:
+    """`text` on one line of `width` points: whole, or cut between words (between letter clusters
+    inside one long word) with "…" — for chart labels and footers, where a second line has no room."""
+    def measure(part: str) -> float:
+        return pdfmetrics.stringWidth(part, font, size)
+
+    if measure(text) <= width:
+        return text
+    ellipsis = measure("…")
+    return wrap(text, max(width - ellipsis, 1.0), measure)[0].rstrip() + "…"

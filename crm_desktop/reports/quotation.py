@@ -12,34 +12,26 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from functools import partial
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Image, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Image, KeepTogether, Spacer, Table, TableStyle
 
 from crm_desktop.amount_words import amount_in_words
-from crm_desktop.db.errors import StorageError
-from crm_desktop.db.output import output_file
 from crm_desktop.errors import DomainError, NotFound
 from crm_desktop.queries.sales.detail import DocumentDetail, PartyBlock, document_detail, quotation_id_by_number
 from crm_desktop.reports.fonts import REGULAR, TextLines, Wrapped, Writer, style
+from crm_desktop.reports.pages import FOOT, MARGIN, WIDTH, build_pdf
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.company import CompanyInput, printed_company
 from crm_desktop.services.formatting import format_date_long, format_money
 from crm_desktop.services.sales.documents import quantity
 from crm_desktop.services.validation import format_phone
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 12 * mm
-FOOT = 8 * mm
-WIDTH = PAGE_WIDTH - 2 * MARGIN
 PAD = 4  # points of cell padding left and right
 LOGO_SIZE = (50 * mm, 20 * mm)
 LINE_COLUMNS = (30, 0, 44, 42, 62, 50, 72)  # no., description (the rest), qty, unit, unit price, discount, amount
@@ -104,17 +96,6 @@ def find_quotation(ctx: AppContext, printed: str) -> str:
     return found
 
 
-def save_pdf(pdf: bytes, dest: Path, db_path: Path, *, force: bool = False) -> Path:
-    """Write `pdf` to `dest` by the rules of every output file (db/output.py: never over the database,
-    a file we did not make only with `force`, whole or not at all)."""
-    with output_file(dest, db_path, force=force) as tmp:
-        try:
-            tmp.write_bytes(pdf)
-        except OSError as exc:
-            raise StorageError("Could not write {path}: {reason}", path=str(dest), reason=exc) from exc
-    return dest
-
-
 def quotation_pdf(ctx: AppContext, quotation_id: str, lang: str | None = None) -> bytes:
     """The live quotation `quotation_id` as PDF bytes, in `lang` or, when None, the language chosen on
     it. Raises NotFound when it was deleted or never existed."""
@@ -128,12 +109,9 @@ def render_quotation(detail: DocumentDetail, company: CompanyInput, lang: str) -
     """The PDF of `detail` with `company`'s header, in "th" or "en"."""
     lang = "th" if lang == "th" else "en"
     layout = _Layout(detail, company, lang)
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=MARGIN + FOOT, title=f"{LABELS[lang]['title']} {layout.number}",
-                            author=layout.company_name, creator="crm_desktop")
-    doc.build(layout.story(), canvasmaker=partial(_NumberedCanvas, footer=layout.footer))
-    return RenderedQuotation(out.getvalue(), tuple(layout.writer.wrapped))
+    pdf = build_pdf(layout.story(), layout.footer, title=f"{LABELS[lang]['title']} {layout.number}",
+                    author=layout.company_name)
+    return RenderedQuotation(pdf, tuple(layout.writer.wrapped))
 
 
 def _percent(bp: int) -> str:
@@ -336,22 +314,3 @@ class _Layout:
         _, height = lines.wrap(WIDTH, FOOT)
         lines.drawOn(canvas, MARGIN, MARGIN + FOOT / 2 - height)
 
-
-class _NumberedCanvas(Canvas):
-    """Keeps each page until the end so that every footer can say "page N of M"."""
-
-    def __init__(self, *args: Any, footer: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-        self._footer = footer
-
-    def showPage(self) -> None:  # reportlab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        for number, state in enumerate(self._pages, 1):
-            self.__dict__.update(state)
-            self._footer(self, number, len(self._pages))
-            super().showPage()
-        super().save()

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.queries.sales.detail import document_detail
-from crm_desktop.reports.quotation import printed_number, quotation_pdf, save_pdf
+from crm_desktop.reports.pages import save_pdf
+from crm_desktop.reports.quotation import printed_number, quotation_pdf
 from crm_desktop.ui.errors import show_error
 from crm_desktop.views.common import ViewEnv
 
