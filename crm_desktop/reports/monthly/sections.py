@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from crm_desktop.queries.reports.catalog import catalog
 from crm_desktop.reports.monthly.document import Analysis, Section, monthly_report
 from crm_desktop.reports.monthly.method import Explain
 from crm_desktop.services.app import AppContext
@@ -41,10 +42,8 @@ def monthly_sections(analyses: Mapping[str, Analysis]) -> list[Section]:
 
 
 def report_analyses() -> dict[str, Analysis]:
-    """Every analysis by its table key, as the Reports catalog (queries/reports/catalog.py) gathers them.
-
-    The catalog is not on main yet: until it lands, no analysis, and the report is its cover."""
-    return {}
+    """Every analysis by its table key, as the Reports catalog (queries/reports/catalog.py) gathers them."""
+    return {entry.key: entry.run for entry in catalog()}
 
 
 def forecast_explanation() -> Explain | None:
