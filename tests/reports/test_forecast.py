@@ -4,6 +4,7 @@ deals, each month's forecast is frozen once and syncs, and the track record is w
 from __future__ import annotations
 
 import itertools
+import json
 import random
 import sqlite3
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from crm_desktop.clock import FixedClock
 from crm_desktop.errors import ValidationError
@@ -210,16 +212,65 @@ def test_the_forecast_table_from_orders_and_open_deals(ctx: AppContext, shop: di
     assert how.seasonal_pct == pytest.approx([round(s * 100, 1) for s in shape(SHAPE)], abs=0.11)
 
 
-def test_a_new_sale_in_a_past_month_is_seen_and_other_edits_reuse_the_history(ctx: AppContext,
-                                                                              shop: dict[str, str]) -> None:
-    before = fc._history(ctx.database, MONTH)
+def fresh_series(ctx: AppContext, scope: str | None = None) -> list[int]:
+    """The history read from scratch, nothing kept."""
+    fc._READ.pop(ctx.database.engine, None)
+    ctx.database.set_local(fc.HISTORY_KEY, json.dumps({"seq": 0, "months": {}}))
+    return fc._history(ctx.database, MONTH).series(scope)
+
+
+def test_kept_history_is_reused_until_orders_of_its_months_change(ctx: AppContext, shop: dict[str, str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = fc._history(ctx.database, MONTH).series(None)
+    reads: list[tuple[date, date]] = []
+    real = fc._sales_per_day
+    monkeypatch.setattr(fc, "_sales_per_day", lambda conn, first, after: reads.append((first, after)) or real(
+        conn, first, after))
     with ctx.uow() as uow:
         uow.accounts.add(Account(name="ไม่ได้ซื้ออะไร"))
         uow.commit()
-    assert fc._history(ctx.database, MONTH) is before
-    first = fc.forecast(ctx.database, FLT, TODAY).rows[0][2]
+    sell(ctx, shop["malee"], TODAY, 70_000)  # this month's sale: no past month changes
+    fc._READ.clear()  # another process: what the file keeps
+    assert fc._history(ctx.database, MONTH).series(None) == kept and reads == []
     sell(ctx, shop["malee"], date(2026, 10, 3), 50_000_000)
-    assert fc.forecast(ctx.database, FLT, TODAY).rows[0][2] != first
+    history = fc._history(ctx.database, MONTH).series(None)
+    assert reads == [(date(2026, 10, 1), date(2026, 11, 1))]  # that month alone is read again
+    assert history[:-1] == kept[:-1] and history[-1] == kept[-1] + 50_000_000
+    reads.clear()
+    fc._history(ctx.database, "2026-12")  # a new month: only the month just ended is read
+    assert reads == [(date(2026, 11, 1), date(2026, 12, 1))]
+
+
+def test_kept_history_follows_every_kind_of_change(ctx: AppContext, shop: dict[str, str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    rnd = random.Random(2026)
+    months = month_span(month_add(MONTH, -24), 25)  # and this month
+    for step in range(40):
+        fc._history(ctx.database, MONTH)  # kept as of now
+        if step == 30:
+            monkeypatch.setattr(fc, "TOUCHED_MAX", 0)  # too much to trace: everything is read again
+        with ctx.uow() as uow:
+            orders = list(uow.session.scalars(select(SalesOrder).order_by(SalesOrder.number)))
+            order = rnd.choice(orders)
+            lines = list(uow.session.scalars(select(SalesOrderLine).where(SalesOrderLine.order_id == order.id)))
+            what = rnd.choice(["move", "cancel", "owner", "delete", "line", "price", "new"])
+            if what == "move":
+                order.issued_on = _day(rnd.choice(months))
+            elif what == "cancel":
+                order.status = "cancelled" if order.status != "cancelled" else "invoiced"
+            elif what == "owner":
+                order.owner_id = rnd.choice([None, *shop.values()])
+            elif what == "delete":
+                order.deleted_at = uow.now() if order.deleted_at is None else None
+            elif what == "line":
+                lines[0].deleted_at = uow.now() if lines[0].deleted_at is None else None
+            elif what == "price":
+                lines[0].unit_price_satang = rnd.randrange(1, 10**8)
+            uow.commit()
+        if what == "new":
+            sell(ctx, rnd.choice(list(shop.values())), _day(rnd.choice(months)), rnd.randrange(1, 10**8))
+        for scope in (None, *shop.values()):
+            assert fc._history(ctx.database, MONTH).series(scope) == fresh_series(ctx, scope), (step, what)
 
 
 def test_a_rep_or_a_business_with_under_three_months_gets_no_number(ctx: AppContext) -> None:

@@ -26,6 +26,7 @@ the PDF and the freezing at start share one read.
 
 from __future__ import annotations
 
+import json
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -96,7 +97,11 @@ class _History:
         return {owner for _m, owner in self.by_owner if owner is not None}
 
 
-_HISTORY: weakref.WeakKeyDictionary[Any, tuple[int, _History]] = weakref.WeakKeyDictionary()
+Months = dict[str, dict[str, float]]  # month -> owner ("" for none) -> sales (fractional satang)
+# The months' sales as last read, by engine (this process) and in local_state (for the next process).
+_READ: weakref.WeakKeyDictionary[Any, tuple[int, Months]] = weakref.WeakKeyDictionary()
+HISTORY_KEY = "forecast_history"
+TOUCHED_MAX = 2_000  # changed orders and lines past which everything is read again rather than traced
 
 
 def _sales_per_day(conn: Connection, first: date, after: date) -> Iterable[Any]:
@@ -109,25 +114,84 @@ def _sales_per_day(conn: Connection, first: date, after: date) -> Iterable[Any]:
         .group_by(SalesOrder.issued_on, SalesOrder.owner_id))
 
 
+def _logged(conn: Connection, entity: str, ids: set[str], name: str) -> set[str]:
+    """Every value field `name` of these rows ever had, from the change log (what they were, not only are)."""
+    found: set[str] = set()
+    rows = conn.execute(select(Change.fields).where(Change.entity == entity, Change.row_id.in_(sorted(ids))))
+    for (fields,) in rows:
+        value = json.loads(fields).get(name)
+        if value is not None:
+            found.add(str(value))
+    return found
+
+
+def _touched(conn: Connection, since: int) -> set[str] | None:
+    """The months whose sales the changes after `since` may have changed: the months each changed order
+    (or order of a changed line) is in and ever was in. None when too much changed to trace."""
+    # `|| ''`: walk the changes since, by number; the (entity, row) index would walk every order's.
+    rows = conn.execute(select(Change.entity, Change.row_id).distinct()
+                        .where(Change.seq > since, (Change.entity + "").in_(SALES_ENTITIES))
+                        .limit(TOUCHED_MAX + 1)).all()
+    if len(rows) > TOUCHED_MAX:
+        return None
+    orders = {row_id for entity, row_id in rows if entity == "sales_order"}
+    lines = {row_id for entity, row_id in rows if entity == "sales_order_line"}
+    if lines:  # a line's order is logged when it is made (and if a sync ever moved it)
+        orders |= _logged(conn, "sales_order_line", lines, "order_id")
+    if not orders:
+        return set()
+    days = {str(d) for d in conn.scalars(select(SalesOrder.issued_on).where(SalesOrder.id.in_(sorted(orders))))}
+    return {day[:7] for day in days | _logged(conn, "sales_order", orders, "issued_on")}
+
+
+def _stored(db: Database) -> tuple[int, Months]:
+    """The newest of this process's and the file's last read (the same data either way, as of its change)."""
+    mine = _READ.get(db.engine, (0, {}))
+    text = db.local(HISTORY_KEY)
+    if text is None:
+        return mine
+    kept = json.loads(text)
+    return mine if mine[0] >= kept["seq"] else (int(kept["seq"]), kept["months"])
+
+
 def _history(db: Database, start: str) -> _History:
-    """The READ_MONTHS months before `start`, reused while no order or line changed since it was read."""
+    """The READ_MONTHS months before `start`. Past months rarely change, so each month's sales are read
+    once and kept (in this process and in local_state) as of the newest change then; a later read only
+    reads again the months that later changes to orders and lines touched, and the months not read yet."""
+    first = month_add(start, -READ_MONTHS)
+    window = month_span(first, READ_MONTHS)
+    stamp, months = _stored(db)
     with db.engine.connect() as conn:
-        newest = conn.execute(select(func.max(Change.seq))).scalar() or 0
-        cached = _HISTORY.get(db.engine)
-        if cached is not None and cached[1].start == start and cached[0] <= newest:
-            # `|| ''`: walk the changes since, by number; the (entity, row) index would walk every order's.
-            changed = conn.execute(select(Change.seq).where(Change.seq > cached[0],
-                                                            (Change.entity + "").in_(SALES_ENTITIES)).limit(1)).first()
-            if changed is None:
-                _HISTORY[db.engine] = (newest, cached[1])
-                return cached[1]
-        first = month_add(start, -READ_MONTHS)
-        by_owner: dict[tuple[str, Owner], float] = defaultdict(float)
-        for day, owner, amount in _sales_per_day(conn, _first_day(first), _first_day(start)):
-            by_owner[(month_of(day), owner)] += amount or 0.0
-    history = _History(first, start, dict(by_owner))
-    _HISTORY[db.engine] = (newest, history)
-    return history
+        newest = conn.execute(select(func.max(Change.seq))).scalar() or 0  # before reading: a later change is seen
+        if stamp > newest:  # another file now (a restore): nothing kept applies
+            months = {}
+        elif stamp < newest and months:
+            touched = _touched(conn, stamp)
+            months = {} if touched is None else {m: v for m, v in months.items() if m not in touched}
+        missing = [m for m in window if m not in months]
+        months = {m: months[m] for m in window if m in months}
+        for run in _runs(missing):
+            fresh: Months = {m: {} for m in run}
+            for day, owner, amount in _sales_per_day(conn, _first_day(run[0]), _first_day(month_add(run[-1], 1))):
+                sales = fresh[month_of(day)]
+                sales[owner or ""] = sales.get(owner or "", 0.0) + (amount or 0.0)
+            months.update(fresh)
+    if stamp != newest or missing:
+        _READ[db.engine] = (newest, months)
+        if not db.read_only:
+            db.set_local(HISTORY_KEY, json.dumps({"seq": newest, "months": months}, sort_keys=True))
+    return _History(first, start, {(m, o or None): v for m, sales in months.items() for o, v in sales.items()})
+
+
+def _runs(months: list[str]) -> list[list[str]]:
+    """Consecutive months in runs (one query each)."""
+    runs: list[list[str]] = []
+    for month in months:
+        if runs and month_add(runs[-1][-1], 1) == month:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return runs
 
 
 def _pipeline(conn: Connection, months: list[str]) -> dict[tuple[str, Owner], int]:
