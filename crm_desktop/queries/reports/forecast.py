@@ -147,13 +147,15 @@ def _touched(conn: Connection, since: int) -> set[str] | None:
 
 
 def _stored(db: Database) -> tuple[int, Months]:
-    """The newest of this process's and the file's last read (the same data either way, as of its change)."""
-    mine = _READ.get(db.engine, (0, {}))
+    """This process's last read, else the file's (another process's): either is right as of its change."""
+    mine = _READ.get(db.engine)
+    if mine is not None:
+        return mine
     text = db.local(HISTORY_KEY)
     if text is None:
-        return mine
+        return 0, {}
     kept = json.loads(text)
-    return mine if mine[0] >= kept["seq"] else (int(kept["seq"]), kept["months"])
+    return int(kept["seq"]), kept["months"]
 
 
 def _history(db: Database, start: str) -> _History:
