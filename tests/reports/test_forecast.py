@@ -232,6 +232,11 @@ def test_kept_history_is_reused_until_orders_of_its_months_change(ctx: AppContex
     sell(ctx, shop["malee"], TODAY, 70_000)  # this month's sale: no past month changes
     fc._READ.clear()  # another process: what the file keeps
     assert fc._history(ctx.database, MONTH).series(None) == kept and reads == []
+    stored = json.loads(ctx.database.local(fc.HISTORY_KEY) or "")
+    ctx.database.set_local(fc.HISTORY_KEY, json.dumps({**stored, "schema": "0001"}))  # kept before a migration
+    fc._READ.clear()
+    assert fc._history(ctx.database, MONTH).series(None) == kept and len(reads) == 1
+    reads.clear()
     sell(ctx, shop["malee"], date(2026, 10, 3), 50_000_000)
     history = fc._history(ctx.database, MONTH).series(None)
     assert reads == [(date(2026, 10, 1), date(2026, 11, 1))]  # that month alone is read again

@@ -39,6 +39,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, select
 
 from crm_desktop.db.database import Database
+from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.forecast import (
     HISTORY_MAX,
     MonthFigure,
@@ -155,6 +156,8 @@ def _stored(db: Database) -> tuple[int, Months]:
     if text is None:
         return 0, {}
     kept = json.loads(text)
+    if kept.get("schema") != SCHEMA_HEAD:  # a migration may rewrite rows without logging them
+        return 0, {}
     return int(kept["seq"]), kept["months"]
 
 
@@ -183,7 +186,8 @@ def _history(db: Database, start: str) -> _History:
     if stamp != newest or missing:
         _READ[db.engine] = (newest, months)
         if not db.read_only:
-            db.set_local(HISTORY_KEY, json.dumps({"seq": newest, "months": months}, sort_keys=True))
+            db.set_local(HISTORY_KEY, json.dumps({"schema": SCHEMA_HEAD, "seq": newest, "months": months},
+                                                 sort_keys=True))
     return _History(first, start, {(m, o or None): v for m, sales in months.items() for o, v in sales.items()})
 
 
