@@ -74,12 +74,13 @@ class Model:
         """What history says `month` (the start or later) brings, in satang; None without enough history."""
         if self.method == "none" or self.history_from is None:
             return None
-        x = _months_between(self.history_from, month)
+        x = months_between(self.history_from, month)
         value = (self.intercept + self.trend * x) * self.seasonal[int(month[5:]) - 1]
         return max(0, round(value))
 
 
-def _months_between(first: str, later: str) -> int:
+def months_between(first: str, later: str) -> int:
+    """How many months `later` ("YYYY-MM") is after `first`."""
     return (int(later[:4]) - int(first[:4])) * 12 + int(later[5:]) - int(first[5:])
 
 

@@ -49,6 +49,7 @@ from crm_desktop.forecast import (
     fit,
     month_add,
     month_span,
+    months_between,
     percent_error,
 )
 from crm_desktop.models import Change, ForecastSnapshot, Opportunity, SalesOrder, SalesOrderLine, Stage
@@ -376,7 +377,7 @@ def _figures(db: Database, month: str, today: date, kind: str) -> list[MonthFigu
     else:
         pipeline = {}  # the pipeline as it stood when a past month began is not known
     out = []
-    cut = READ_MONTHS - _between(month, history.start)  # the months before `month`
+    cut = READ_MONTHS - months_between(month, history.start)  # the months before `month`
     for scope in [None, *sorted(history.owners())]:  # a rep without history has no number
         series = history.series(scope)[:cut]
         model = fit(series, history.first, month)
@@ -386,10 +387,6 @@ def _figures(db: Database, month: str, today: date, kind: str) -> list[MonthFigu
         if baseline is not None and total is not None:
             out.append(MonthFigure(month, scope, total, baseline, weighted, model.method, model.months_used, kind))
     return out
-
-
-def _between(month: str, later: str) -> int:
-    return (int(later[:4]) - int(month[:4])) * 12 + int(later[5:]) - int(month[5:])
 
 
 def month_forecasts(db: Database, today: date) -> list[MonthFigure]:
