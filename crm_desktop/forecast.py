@@ -11,8 +11,9 @@
   one whole year to learn it from).
 - 3 to 5 months (`average`): the average month.
 - Fewer than 3 months (`none`): no number.
-History starts at the first month with a sale (months before it do not count as months without sales);
-a baseline is never below zero.
+History starts the month after the first sale: months before it are not months without sales, and the
+month of the first recorded sale is usually recorded only from part-way through (a new install, a new
+rep). A baseline is never below zero.
 
 *Forecast* = baseline + the part of the open deals' weighted amount (amount × probability, by expected
 close month) beyond the baseline, i.e. the larger of the two: an ordinary month already brings its
@@ -86,8 +87,8 @@ def months_between(first: str, later: str) -> int:
 
 def fit(history: Sequence[int], first: str, start: str) -> Model:
     """The baseline model from monthly sales `history` (satang, oldest first, consecutive months from
-    `first` up to the month before `start`); only the last HISTORY_MAX months from the first sale count."""
-    skip = next((i for i, v in enumerate(history) if v), len(history))
+    `first` up to the month before `start`): the last HISTORY_MAX months after the month of the first sale."""
+    skip = next((i + 1 for i, v in enumerate(history) if v), len(history))
     skip = max(skip, len(history) - HISTORY_MAX)
     values = [float(v) for v in history[skip:]]
     n = len(values)
