@@ -31,14 +31,17 @@ def freeze_forecasts(uow: UnitOfWork, figures: Iterable[MonthFigure], today: dat
     """Keep each figure not kept yet; a "frozen" figure is for the month of `today`, a "backtest" one for
     an earlier month. Calling it again in the same month changes nothing."""
     current = f"{today.year:04d}-{today.month:02d}"
+    figures = list(figures)
     created: list[str] = []
     with uow:
+        kept = uow.forecasts.kept([snapshot_id(f.month, f.owner_id) for f in figures])
         for figure in figures:
             if (figure.month == current) != (figure.kind == "frozen"):
                 raise ValidationError("month", "Only the current month's forecast can be frozen.")
             row_id = snapshot_id(figure.month, figure.owner_id)
-            if row_id in created or uow.forecasts.get(row_id, include_deleted=True) is not None:
+            if row_id in kept:
                 continue
+            kept.add(row_id)
             uow.forecasts.add(ForecastSnapshot(
                 id=row_id, month=figure.month, owner_id=figure.owner_id, amount_satang=figure.amount_satang,
                 baseline_satang=figure.baseline_satang, pipeline_satang=figure.pipeline_satang,

@@ -60,3 +60,7 @@ class TargetRepository(Repository[Target]):
 
 class ForecastSnapshotRepository(Repository[ForecastSnapshot]):
     model = ForecastSnapshot
+
+    def kept(self, ids: list[str]) -> set[str]:
+        """Which of these forecasts are kept already, deleted or not (one query, not one per id)."""
+        return set(self.session.scalars(select(ForecastSnapshot.id).where(ForecastSnapshot.id.in_(ids))))
