@@ -368,6 +368,9 @@ def two_copies(template: Path, tmp_path: Path, clock: FixedClock) -> Iterator[tu
 def test_two_copies_freezing_the_same_month_converge(two_copies: tuple[AppContext, AppContext],
                                                       tmp_path: Path) -> None:
     office, rep = two_copies
+    sell(office, None, date(2026, 9, 9), 1_000_000)
+    before = fc._history(office.database, MONTH).series(None)  # kept: an import must make it read September again
+    sell(rep, None, date(2026, 9, 19), 2_500_000)
     for ctx, amount in ((office, 7_000_000), (rep, 6_500_000)):
         made = freeze_forecasts(ctx.uow(), [MonthFigure(MONTH, None, amount, amount, 0, "trend", 9, "frozen")], TODAY)
         assert made.created == (snapshot_id(MONTH, None),)
@@ -376,6 +379,8 @@ def test_two_copies_freezing_the_same_month_converge(two_copies: tuple[AppContex
         import_bundle(dst.database, dst.user_id, tmp_path / f"f{n}.zip")
     kept = dump(office)["forecast_snapshot"]
     assert kept == dump(rep)["forecast_snapshot"] and len(kept) == 1
+    after = fc._history(office.database, MONTH).series(None)
+    assert after[-2] == before[-2] + 2_500_000 and after == fresh_series(office)
     assert freeze_forecasts(office.uow(), fc.month_forecasts(office.database, TODAY), TODAY).created == ()
 
 
