@@ -29,7 +29,6 @@ SEASONAL_MIN = 12  # months of history for seasonal indices
 TREND_MIN = 6  # months of history for a trend line
 AVERAGE_MIN = 3  # months of history for any number at all
 HISTORY_MAX = 36  # months of history used at most (three years: recent enough to be the same shop)
-METHODS = ("seasonal_trend", "trend", "average", "none")
 _ROUNDS = 50  # refinements of indices and trend at most (they settle in a handful)
 
 
@@ -63,7 +62,7 @@ def _line(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
 class Model:
     """A fitted baseline: `trend` and `level` in satang, `seasonal` by calendar month (January first)."""
 
-    method: str  # one of METHODS
+    method: str  # "seasonal_trend", "trend", "average" or "none"
     history_from: str | None  # the first month used ("YYYY-MM"), None with no sale at all
     months_used: int
     start: str  # the first month forecast
