@@ -293,8 +293,16 @@ def test_a_rep_or_a_business_with_under_three_months_gets_no_number(ctx: AppCont
 
 
 def test_freezing_is_once_a_month_and_goes_through_the_change_log(ctx: AppContext, shop: dict[str, str]) -> None:
+    gone = add_rep(ctx, "ลาออกแล้ว")
+    for month in month_span("2026-01", 8):
+        sell(ctx, gone, _day(month), 100_000)
+    with ctx.uow() as uow:
+        user = uow.users.get(gone)
+        assert user is not None
+        user.active = False
+        uow.commit()
     figures = fc.month_forecasts(ctx.database, TODAY)
-    assert {f.owner_id for f in figures} == {None, *shop.values()}
+    assert {f.owner_id for f in figures} == {None, *shop.values()}  # not the rep who left
     overall = next(f for f in figures if f.owner_id is None)
     assert overall.amount_satang == fc.forecast(ctx.database, FLT, TODAY).rows[0][4]
     made = freeze_forecasts(ctx.uow(), figures, TODAY)

@@ -52,7 +52,7 @@ from crm_desktop.forecast import (
     months_between,
     percent_error,
 )
-from crm_desktop.models import Change, ForecastSnapshot, Opportunity, SalesOrder, SalesOrderLine, Stage
+from crm_desktop.models import Change, ForecastSnapshot, Opportunity, SalesOrder, SalesOrderLine, Stage, User
 from crm_desktop.queries.reports.measure import ReportFilter, line_sales, satang, sold
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 
@@ -371,14 +371,14 @@ def forecast_accuracy(db: Database, flt: ReportFilter, today: date) -> ReportTab
 def _figures(db: Database, month: str, today: date, kind: str) -> list[MonthFigure]:
     """The forecast of `month` for the whole business and each rep with a number, as made on `today`."""
     history = _history(db, month_of(today))
-    if kind == "frozen":
-        with db.engine.connect() as conn:
-            pipeline = _pipeline(conn, [month])
-    else:
-        pipeline = {}  # the pipeline as it stood when a past month began is not known
+    with db.engine.connect() as conn:
+        active = set(conn.scalars(select(User.id).where(User.active.is_(True), User.deleted_at.is_(None))))
+        # The pipeline as it stood when a past month began is not known: a back-test has none.
+        pipeline = _pipeline(conn, [month]) if kind == "frozen" else {}
     out = []
     cut = READ_MONTHS - months_between(month, history.start)  # the months before `month`
-    for scope in [None, *sorted(history.owners())]:  # a rep without history has no number
+    # The reps still working here, with some history (without, there is no number).
+    for scope in [None, *sorted(history.owners() & active)]:
         series = history.series(scope)[:cut]
         model = fit(series, history.first, month)
         weighted = _weighted(pipeline, month, scope)
