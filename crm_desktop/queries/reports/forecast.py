@@ -184,11 +184,10 @@ def _history(db: Database, start: str) -> _History:
                 sales = fresh[month_of(day)]
                 sales[owner or ""] = sales.get(owner or "", 0.0) + (amount or 0.0)
             months.update(fresh)
-    if stamp != newest or missing:
-        _READ[db.engine] = (newest, months)
-        if not db.read_only:
-            db.set_local(HISTORY_KEY, json.dumps({"schema": SCHEMA_HEAD, "seq": newest, "months": months},
-                                                 sort_keys=True))
+    _READ[db.engine] = (newest, months)
+    if (stamp != newest or missing) and not db.read_only:
+        db.set_local(HISTORY_KEY, json.dumps({"schema": SCHEMA_HEAD, "seq": newest, "months": months},
+                                             sort_keys=True))
     return _History(first, start, {(m, o or None): v for m, sales in months.items() for o, v in sales.items()})
 
 
