@@ -27,6 +27,7 @@ from crm_desktop.messages import translate
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.lookups import user_named
+from crm_desktop.queries.reports.forecast import backtest_forecasts
 from crm_desktop.queries.search import search_all
 from crm_desktop.reports.monthly import monthly_report_pdf
 from crm_desktop.reports.monthly.document import last_month
@@ -34,6 +35,7 @@ from crm_desktop.reports.pages import save_pdf
 from crm_desktop.reports.quotation import find_quotation, quotation_pdf
 from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
+from crm_desktop.services.forecasts import freeze_forecasts
 from crm_desktop.services.formatting import parse_date
 from crm_desktop.services.validation import format_phone
 from crm_desktop.sync.files import check_export_target, export_bundle, import_bundle
@@ -207,13 +209,17 @@ def is_empty(ctx: AppContext) -> bool:
 def fill_demo(ctx: AppContext, size: str, progress: Callable[[int, int], bool] | None = None, *,
               alone: bool = False) -> int:
     """Load sample data into an empty database; refuses one that already holds records. `alone`: nothing
-    else reads the database meanwhile (the command, not the app)."""
+    else reads the database meanwhile (the command, not the app). The forecasts of the last months are
+    kept too, back-tested from the sample sales before each month, so the forecast's track record
+    is not empty (sample data have no past app starts to have frozen them)."""
     if not is_empty(ctx):
         raise DomainError(
             "The database already has accounts or contacts; sample data only goes into an empty one. "
             "Use --db to choose a new file."
         )
-    return load_demo(ctx.database, size, ctx.user_id, progress, alone=alone)
+    added = load_demo(ctx.database, size, ctx.user_id, progress, alone=alone)
+    kept = freeze_forecasts(ctx.uow(), backtest_forecasts(ctx.database, ctx.today()), ctx.today())
+    return added + len(kept.created)
 
 
 def open_for_writing(args: argparse.Namespace, clock: Clock, *, create: bool = False) -> AppContext:

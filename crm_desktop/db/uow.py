@@ -24,6 +24,7 @@ from crm_desktop.db.repositories import (
     CampaignRepository,
     ContactLinkRepository,
     ContactRepository,
+    ForecastSnapshotRepository,
     LeadRepository,
     OpportunityLineRepository,
     OpportunityRepository,
@@ -55,6 +56,7 @@ class UnitOfWork:
     stages: StageRepository
     stage_history: StageHistoryRepository
     targets: TargetRepository
+    forecasts: ForecastSnapshotRepository
     pick_lists: PickListRepository
     activities: ActivityRepository
     campaigns: CampaignRepository
@@ -88,6 +90,7 @@ class UnitOfWork:
         self.stages = StageRepository(self.session)
         self.stage_history = StageHistoryRepository(self.session)
         self.targets = TargetRepository(self.session)
+        self.forecasts = ForecastSnapshotRepository(self.session)
         self.pick_lists = PickListRepository(self.session)
         self.activities = ActivityRepository(self.session)
         self.campaigns = CampaignRepository(self.session)

@@ -7,7 +7,7 @@ from crm_desktop.models.contact import Contact, ContactLink
 from crm_desktop.models.lead import Lead, LeadScoringRule
 from crm_desktop.models.marketing import Campaign, CampaignMember, Segment
 from crm_desktop.models.opportunity import Opportunity, Stage, StageHistory
-from crm_desktop.models.planning import Alert, AlertRule, Target
+from crm_desktop.models.planning import Alert, AlertRule, ForecastSnapshot, Target
 from crm_desktop.models.sales import (
     OpportunityLine,
     Product,
@@ -29,9 +29,9 @@ def synced_models() -> dict[str, type[SyncMixin]]:
 
 __all__ = [
     "Account", "Activity", "ActivityException", "Alert", "AlertRule", "Anniversary", "Base", "Campaign",
-    "CampaignMember", "Case", "CaseStatusHistory", "Change", "Contact", "ContactLink", "Lead", "LeadScoringRule",
-    "LocalState", "Opportunity", "OpportunityLine", "PickList", "Product", "Quotation", "QuotationLine", "Reminder",
-    "SalesOrder", "SalesOrderLine", "Segment", "Setting", "Stage", "StageHistory", "SyncConflict",
-    "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending", "Target", "User", "fixed_id", "new_id", "new_ids",
-    "synced_models",
+    "CampaignMember", "Case", "CaseStatusHistory", "Change", "Contact", "ContactLink", "ForecastSnapshot", "Lead",
+    "LeadScoringRule", "LocalState", "Opportunity", "OpportunityLine", "PickList", "Product", "Quotation",
+    "QuotationLine", "Reminder", "SalesOrder", "SalesOrderLine", "Segment", "Setting", "Stage", "StageHistory",
+    "SyncConflict", "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending", "Target", "User", "fixed_id", "new_id",
+    "new_ids", "synced_models",
 ]

@@ -1,10 +1,11 @@
-"""Sales targets per rep and month, alert rules and the alerts they raise."""
+"""Sales targets per rep and month, the sales forecasts kept as each month started, alert rules and
+the alerts they raise."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin
@@ -22,6 +23,28 @@ class Target(SyncMixin, Base):
     month: Mapped[str] = mapped_column(String(7), info=rules(required=True, pattern=MONTH))
     amount_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=rules(low=0, high=MAX_AMOUNT_SATANG))
     commission_bp: Mapped[int] = mapped_column(Integer, default=0, info=rules(low=0, high=MAX_COMMISSION_BP))
+
+
+FORECAST_METHODS = ("seasonal_trend", "trend", "average")  # crm_desktop.forecast: how a baseline was made
+FORECAST_KINDS = ("frozen", "backtest")  # kept as the month started / made later from the data before it
+
+
+class ForecastSnapshot(SyncMixin, Base):
+    """A month's sales forecast as it was made (DESIGN §5): kept, never recomputed, so that the forecast's
+    track record compares what was really predicted. One row per month and rep (no owner: the whole
+    business), its id fixed from both, so copies freezing the same month write the same row."""
+
+    __tablename__ = "forecast_snapshot"
+
+    month: Mapped[str] = mapped_column(String(7), info=rules(required=True, pattern=MONTH))
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None)
+    amount_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=rules(low=0, high=MAX_AMOUNT_SATANG))
+    baseline_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=rules(low=0, high=MAX_AMOUNT_SATANG))
+    pipeline_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=rules(low=0, high=MAX_AMOUNT_SATANG))
+    method: Mapped[str] = mapped_column(String(16), default="seasonal_trend", info=rules(choices=FORECAST_METHODS))
+    history_months: Mapped[int] = mapped_column(Integer, default=0, info=rules(low=0, high=1200))
+    kind: Mapped[str] = mapped_column(String(8), default="frozen", info=rules(choices=FORECAST_KINDS))
+    made_on: Mapped[date] = mapped_column(Date)
 
 
 class AlertRule(SyncMixin, Base):

@@ -188,8 +188,10 @@ class SalesOrderLine(SyncMixin, LineMixin, Base):
         Index("ix_sales_order_line_doc", "order_id", "position"),
         # Purchase history and "bought together" hints read lines by product.
         Index("ix_sales_order_line_product", "product_id", "order_id"),
-        # The products of an order from the index alone: other buyers' baskets (0016).
-        _live_index("ix_sales_order_line_live_basket", "order_id", "product_id", "deleted_at"),
+        # An order's lines' products and amounts from the index alone: other buyers' baskets (0016) and
+        # every sales figure's line formula (0017).
+        _live_index("ix_sales_order_line_live_amount", "order_id", "product_id", "quantity_milli", "unit_price_satang",
+                    "discount_bp", "discount_satang", "vatable", "deleted_at"),
         # Late deliveries: promised before today and not fully delivered.
         Index("ix_sales_order_line_open_promise", "promised_on",
               sqlite_where=text("deleted_at IS NULL AND delivered_milli < quantity_milli"),

@@ -7,6 +7,7 @@ from crm_desktop.db.repositories.leads import LeadRepository, ScoringRuleReposit
 from crm_desktop.db.repositories.lists import ActivityRepository, AnniversaryRepository, PickListRepository
 from crm_desktop.db.repositories.marketing import CampaignRepository
 from crm_desktop.db.repositories.pipeline import (
+    ForecastSnapshotRepository,
     OpportunityRepository,
     StageHistoryRepository,
     StageRepository,
@@ -30,6 +31,7 @@ __all__ = [
     "CampaignRepository",
     "ContactLinkRepository",
     "ContactRepository",
+    "ForecastSnapshotRepository",
     "LeadRepository",
     "OpportunityLineRepository",
     "OpportunityRepository",

@@ -1,11 +1,11 @@
-"""Opportunities, their stages and stage history, and sales targets."""
+"""Opportunities, their stages and stage history, sales targets and frozen forecasts."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 
 from crm_desktop.db.repositories.base import Repository
-from crm_desktop.models import Opportunity, PickList, Stage, StageHistory, Target
+from crm_desktop.models import ForecastSnapshot, Opportunity, PickList, Stage, StageHistory, Target
 
 # The stages every copy seeds (fixed ids from the key): key, English name, probability %, kind.
 # Names are stored in English; the UI shows a translation by key while the name is unchanged.
@@ -56,3 +56,11 @@ class StageHistoryRepository(Repository[StageHistory]):
 
 class TargetRepository(Repository[Target]):
     model = Target
+
+
+class ForecastSnapshotRepository(Repository[ForecastSnapshot]):
+    model = ForecastSnapshot
+
+    def kept(self, ids: list[str]) -> set[str]:
+        """Which of these forecasts are kept already, deleted or not (one query, not one per id)."""
+        return set(self.session.scalars(select(ForecastSnapshot.id).where(ForecastSnapshot.id.in_(ids))))
