@@ -32,7 +32,7 @@ FORECAST_KINDS = ("frozen", "backtest")  # kept as the month started / made late
 class ForecastSnapshot(SyncMixin, Base):
     """A month's sales forecast as it was made (DESIGN §5): kept, never recomputed, so that the forecast's
     track record compares what was really predicted. One row per month and rep (no owner: the whole
-    business), its id fixed from both, so copies freezing the same month write the same row."""
+    business), and per copy where two froze the month before they saw each other's (services/forecasts.py)."""
 
     __tablename__ = "forecast_snapshot"
 

@@ -3,9 +3,12 @@ started, so that "forecast against actual" later compares what was really predic
 
 The figures come from the read side (`queries.reports.forecast.month_forecasts`, or `backtest_forecasts`
 for sample data); this service only keeps them, through the unit of work, so the change log and file
-sync carry them like any record. A month is frozen once: a figure for a month and rep already kept is
-left as it is, whatever the data say now. Ids are fixed from month and rep, so two copies freezing the
-same month write the same row and converge after a sync (the later clock wins, as for any field).
+sync carry them like any record. A month is frozen once: a figure for a month and rep already kept (by
+this copy, or by another whose file came in first) is left as it is, whatever the data say now.
+Two copies that freeze the same month before they see each other's files each keep their own row (the
+id is fixed from month, rep and copy): had they written one row, the sync would raise a conflict for a
+person to settle every month. Every copy reads the earliest made of them (`queries/reports/forecast.py`),
+so all copies show the same track record.
 """
 
 from __future__ import annotations
@@ -22,9 +25,9 @@ from crm_desktop.services.changes import Changes
 ENTITY = "forecast_snapshot"
 
 
-def snapshot_id(month: str, owner_id: str | None) -> str:
-    """One kept forecast per month and rep (no rep: the whole business) on every copy."""
-    return fixed_id(ENTITY, f"{month}:{owner_id or ''}")
+def snapshot_id(month: str, owner_id: str | None, site_id: str) -> str:
+    """One kept forecast per month, rep (no rep: the whole business) and copy."""
+    return fixed_id(ENTITY, f"{month}:{owner_id or ''}:{site_id}")
 
 
 def freeze_forecasts(uow: UnitOfWork, figures: Iterable[MonthFigure], today: date) -> Changes:
@@ -34,14 +37,14 @@ def freeze_forecasts(uow: UnitOfWork, figures: Iterable[MonthFigure], today: dat
     figures = list(figures)
     created: list[str] = []
     with uow:
-        kept = uow.forecasts.kept([snapshot_id(f.month, f.owner_id) for f in figures])
+        kept = uow.forecasts.kept(sorted({f.month for f in figures}))
         for figure in figures:
             if (figure.month == current) != (figure.kind == "frozen"):
                 raise ValidationError("month", "Only the current month's forecast can be frozen.")
-            row_id = snapshot_id(figure.month, figure.owner_id)
-            if row_id in kept:
+            if (figure.month, figure.owner_id) in kept:
                 continue
-            kept.add(row_id)
+            kept.add((figure.month, figure.owner_id))
+            row_id = snapshot_id(figure.month, figure.owner_id, uow.database.site_id)
             uow.forecasts.add(ForecastSnapshot(
                 id=row_id, month=figure.month, owner_id=figure.owner_id, amount_satang=figure.amount_satang,
                 baseline_satang=figure.baseline_satang, pipeline_satang=figure.pipeline_satang,

@@ -8,7 +8,7 @@ import json
 import random
 import sqlite3
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from fractions import Fraction
 from pathlib import Path
 
@@ -306,7 +306,7 @@ def test_freezing_is_once_a_month_and_goes_through_the_change_log(ctx: AppContex
     overall = next(f for f in figures if f.owner_id is None)
     assert overall.amount_satang == fc.forecast(ctx.database, FLT, TODAY).rows[0][4]
     made = freeze_forecasts(ctx.uow(), figures, TODAY)
-    assert sorted(made.created) == sorted(snapshot_id(MONTH, f.owner_id) for f in figures)
+    assert sorted(made.created) == sorted(snapshot_id(MONTH, f.owner_id, ctx.database.site_id) for f in figures)
     sell(ctx, shop["malee"], date(2026, 10, 3), 50_000_000)  # the data change; the kept forecast does not
     assert fc.month_forecasts(ctx.database, TODAY) == []
     again = fc._figures(ctx.database, MONTH, TODAY, "frozen")
@@ -379,14 +379,18 @@ def test_two_copies_freezing_the_same_month_converge(two_copies: tuple[AppContex
     sell(office, None, date(2026, 9, 9), 1_000_000)
     before = fc._history(office.database, MONTH).series(None)  # kept: an import must make it read September again
     sell(rep, None, date(2026, 9, 19), 2_500_000)
-    for ctx, amount in ((office, 7_000_000), (rep, 6_500_000)):
-        made = freeze_forecasts(ctx.uow(), [MonthFigure(MONTH, None, amount, amount, 0, "trend", 9, "frozen")], TODAY)
-        assert made.created == (snapshot_id(MONTH, None),)
+    for ctx, amount, day in ((office, 7_000_000, TODAY), (rep, 6_500_000, TODAY - timedelta(days=1))):
+        made = freeze_forecasts(ctx.uow(), [MonthFigure(MONTH, None, amount, amount, 0, "trend", 9, "frozen")], day)
+        assert made.created == (snapshot_id(MONTH, None, ctx.database.site_id),)
     for n, (src, dst) in enumerate(((office, rep), (rep, office), (office, rep))):
         export_bundle(src.database, tmp_path / f"f{n}.zip", everything=True)
-        import_bundle(dst.database, dst.user_id, tmp_path / f"f{n}.zip")
+        result = import_bundle(dst.database, dst.user_id, tmp_path / f"f{n}.zip")
+        assert sum(c.conflicts for c in result.report.entities.values()) == 0
     kept = dump(office)["forecast_snapshot"]
-    assert kept == dump(rep)["forecast_snapshot"] and len(kept) == 1
+    assert kept == dump(rep)["forecast_snapshot"] and len(kept) == 2
+    # Both copies count the forecast made first (the rep's, a day earlier), whatever order the files came in.
+    for ctx in (office, rep):
+        assert fc._frozen(ctx.database.engine.connect(), None, [MONTH])[MONTH][0] == 6_500_000
     after = fc._history(office.database, MONTH).series(None)
     assert after[-2] == before[-2] + 2_500_000 and after == fresh_series(office)
     assert freeze_forecasts(office.uow(), fc.month_forecasts(office.database, TODAY), TODAY).created == ()

@@ -61,6 +61,7 @@ class TargetRepository(Repository[Target]):
 class ForecastSnapshotRepository(Repository[ForecastSnapshot]):
     model = ForecastSnapshot
 
-    def kept(self, ids: list[str]) -> set[str]:
-        """Which of these forecasts are kept already, deleted or not (one query, not one per id)."""
-        return set(self.session.scalars(select(ForecastSnapshot.id).where(ForecastSnapshot.id.in_(ids))))
+    def kept(self, months: list[str]) -> set[tuple[str, str | None]]:
+        """(month, rep) of the forecasts of these months kept already, by any copy, deleted or not."""
+        return set(self.session.execute(select(ForecastSnapshot.month, ForecastSnapshot.owner_id)
+                                        .where(ForecastSnapshot.month.in_(months))))  # type: ignore[arg-type]

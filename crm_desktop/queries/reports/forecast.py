@@ -228,15 +228,18 @@ def _weighted(pipeline: dict[tuple[str, Owner], int], month: str, scope: Scope) 
 
 
 def _frozen(conn: Connection, scope: Scope, months: list[str]) -> dict[str, tuple[int, date, str]]:
-    """Kept forecasts of `scope` by month: (amount, made on, kind)."""
+    """Kept forecasts of `scope` by month: (amount, made on, kind). Where copies froze the same month
+    before they saw each other's (services/forecasts.py), the earliest made counts, then the lowest copy
+    code, so every copy reads the same one."""
     if scope == "":
         return {}
     owner = ForecastSnapshot.owner_id
     rows = conn.execute(
         select(ForecastSnapshot.month, ForecastSnapshot.amount_satang, ForecastSnapshot.made_on, ForecastSnapshot.kind)
         .where(ForecastSnapshot.deleted_at.is_(None), ForecastSnapshot.month.in_(months),
-               owner.is_(None) if scope is None else owner == scope))
-    return {m: (amount, made, kind) for m, amount, made, kind in rows}
+               owner.is_(None) if scope is None else owner == scope)
+        .order_by(ForecastSnapshot.made_on.desc(), ForecastSnapshot.site_id.desc()))
+    return {m: (amount, made, kind) for m, amount, made, kind in rows}  # the last written per month wins
 
 
 # --- The figures ---------------------------------------------------------------------------------------

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from crm_desktop.queries.reports.catalog import catalog
+from crm_desktop.queries.reports.forecast import forecast_explained
 from crm_desktop.reports.monthly.document import Analysis, Section, monthly_report
-from crm_desktop.reports.monthly.method import Explain
 from crm_desktop.services.app import AppContext
 
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -46,12 +46,7 @@ def report_analyses() -> dict[str, Analysis]:
     return {entry.key: entry.run for entry in catalog()}
 
 
-def forecast_explanation() -> Explain | None:
-    """How the forecast was made: queries/reports/forecast.py's `forecast_explained`, once it is on main."""
-    return None
-
-
 def monthly_report_pdf(ctx: AppContext, month: str, lang: str) -> bytes:
     """The monthly report of `month` ("YYYY-MM") in `lang` with every section the catalog holds:
     what `report monthly` writes and the Reports tab previews."""
-    return monthly_report(ctx, month, lang, monthly_sections(report_analyses()), forecast_explanation()).pdf
+    return monthly_report(ctx, month, lang, monthly_sections(report_analyses()), forecast_explained).pdf
