@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop.clock import FixedClock
 from crm_desktop.queries.accounts import account_count
+from crm_desktop.queries.reports.forecast import forecast_accuracy
+from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import back_up_now, backups, backups_to_keep, check_and_back_up, check_database
@@ -22,6 +24,7 @@ from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.settings import backups_page
 from crm_desktop.views.settings.dialog import SettingsDialog
 from tests.backup_helpers import corrupt_table, names
+from tests.reports.test_forecast import sell
 from tests.time_helpers import TEST_NOW
 
 TODAY = date(2026, 11, 23)
@@ -141,6 +144,20 @@ def test_start_makes_the_daily_backup_in_the_background(qtbot, ctx, prefs) -> No
     qtbot.waitUntil(lambda: not task.running, timeout=10000)
     assert [b.reason for b in backups(ctx.database.path)] == ["daily"]
     assert window.last_action_label.text() == "Daily backup saved"
+
+
+def test_start_freezes_this_months_forecast_once(qtbot, ctx, prefs) -> None:
+    for month in range(5, 11):  # six months of sales: enough history for a forecast
+        sell(ctx, None, date(2026, month, 10), 1_000_000 * month)
+    window = open_window(qtbot, ctx, prefs)
+    for _ in range(2):
+        task = views_app.start_checks(window)
+        qtbot.waitUntil(lambda task=task: not task.running, timeout=10000)
+    table = forecast_accuracy(ctx.database, ReportFilter.month("2026-11"), date(2026, 12, 2))
+    november = next(row for row in table.rows if row[0] == "2026-11")
+    assert november[1] is not None  # what was predicted on the 23rd is kept and compared
+    with ctx.database.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM forecast_snapshot WHERE owner_id IS NULL").scalar() == 1
 
 
 def test_damaged_database_at_start_offers_the_newest_good_backup(clock: FixedClock, qtbot, db_path, prefs) -> None:

@@ -16,6 +16,7 @@ from crm_desktop.clock import Clock
 from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
+from crm_desktop.queries.reports.forecast import month_forecasts
 from crm_desktop.services.app import AppContext, database_path, open_app
 from crm_desktop.services.backups import (
     StartOfDay,
@@ -24,6 +25,7 @@ from crm_desktop.services.backups import (
     restore_database,
     start_of_day,
 )
+from crm_desktop.services.forecasts import freeze_forecasts
 from crm_desktop.sync.clocks import clock_warning
 from crm_desktop.sync.repair import ClockRepair, repair_clock
 from crm_desktop.ui.errors import show_error
@@ -187,7 +189,7 @@ def launch(
 def start_checks(window: MainWindow) -> Task:
     """Quick check and the day's backup in the background; a failed check offers a good backup."""
     ctx = window.env.ctx
-    task = Task(window, lambda progress: start_of_day(ctx, ctx.today(), progress), show_progress=False)
+    task = Task(window, lambda progress: start_day(ctx, progress), show_progress=False)
 
     def done(result: StartOfDay) -> None:
         if result.damage is not None:
@@ -203,6 +205,17 @@ def start_checks(window: MainWindow) -> Task:
     task.failed.connect(failed)
     window.keep_task(task)
     return task.start()
+
+
+def start_day(ctx: AppContext, progress: ProgressFn) -> StartOfDay:
+    """The day's check and backup, then, on a sound database, this month's forecast frozen if no copy
+    has yet (DESIGN §5: what was predicted when the month started; a later start in the month reads
+    one row and stops)."""
+    result = start_of_day(ctx, ctx.today(), progress)
+    if result.damage is None:
+        today = ctx.today()
+        freeze_forecasts(ctx.uow(), month_forecasts(ctx.database, today), today)
+    return result
 
 
 def warn_if_clock_ahead(window: MainWindow) -> QMessageBox | None:
