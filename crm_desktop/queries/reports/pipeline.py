@@ -1,0 +1,206 @@
+"""The pipeline in the monthly report and the Reports tab: open deals by stage with the weighted
+pipeline, deals won and lost in the period, why deals were lost and to whom.
+
+Deals are narrowed by their owner (the rep), channel, customer's segment and province (the account's,
+else the contact's, as `measure` reads a sale's) and, for a product or category, by having a live line
+of it (the deal then counts whole). Amounts are the deals' own (`Opportunity.amount_satang`, what the
+board shows), not sales: a deal with lines is worth their total with VAT.
+
+**Pipeline as of**: a period still running shows the pipeline now, as the board does (weighted by
+each deal's own probability). A period that is over shows it as it stood at its end (the office's
+midnight), rebuilt from the stage history: a deal that has not moved since counts as it is now; one
+that moved since counts in the stage its first later move left (`from_stage_id`), at the amount that
+move recorded and its stage's probability (a deal's own probability then is not kept). A deal created
+after the end has no stage to leave (its first move comes from none) and is left out; so are deals
+deleted since (the board does not show them either).
+Only the moves after the end are read (the changed-at index), so last month costs what the board does.
+
+**Won and lost** in a period, as `queries.opportunities.attainment` counts wins: the deal sits in a
+won (lost) stage now and moved into it in the period, in the office's local time, at its current
+amount; a deal reopened after winning, or won in the period and lost after it, counts where it is now.
+The win rate is won / (won + lost) deals.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Select, func, select
+
+from crm_desktop.db.database import Database
+from crm_desktop.models import Opportunity, Stage, StageHistory, User
+from crm_desktop.queries.opportunities import entered_at, round_pct, stages
+from crm_desktop.queries.reports.measure import ReportFilter
+from crm_desktop.queries.reports.scope import NONE_TEXT, deal_conditions, percent, utc_midnight, with_customer
+from crm_desktop.queries.reports.table import Chart, Column, ReportTable
+
+CLOSED = ("won", "lost")
+
+# --- Pipeline by stage ----------------------------------------------------------------------
+
+
+def pipeline_moment(flt: ReportFilter, today: date) -> tuple[date, bool]:
+    """The day whose office midnight the pipeline is taken at, and whether that is the period's end
+    (True) or now (False: tomorrow's midnight, after every move made so far)."""
+    if flt.end <= today:
+        return flt.end, True
+    return today + timedelta(days=1), False
+
+
+def _deals(flt: ReportFilter, stmt: Select[Any]) -> Select[Any]:
+    return with_customer(stmt, flt, Opportunity.account_id, Opportunity.contact_id).where(
+        Opportunity.deleted_at.is_(None), *deal_conditions(flt))
+
+
+def pipeline_by_stage(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """Open deals per open stage, in stage order: count, amount, the stage's probability, weighted
+    amount; the total row is the weighted pipeline."""
+    day, ended = pipeline_moment(flt, today)
+    moment = utc_midnight(day)
+    open_stages = stages(db, ("open",))
+    open_ids = [s.id for s in open_stages]
+    moved = select(StageHistory.opportunity_id).where(StageHistory.changed_at >= moment,
+                                                      StageHistory.deleted_at.is_(None))
+    unmoved = _deals(flt, select(
+        Opportunity.stage_id, func.count(), func.sum(Opportunity.amount_satang),
+        func.sum(Opportunity.amount_satang * Opportunity.probability),
+    ).select_from(Opportunity)).where(
+        Opportunity.stage_id.in_(open_ids), Opportunity.id.not_in(moved),
+    ).group_by(Opportunity.stage_id)
+    # The first move after the moment of each deal that moved since (SQLite takes the bare columns
+    # from the row with the smallest time): the stage it left is where it stood.
+    first = (
+        select(StageHistory.opportunity_id.label("deal"), StageHistory.from_stage_id.label("stage"),
+               StageHistory.amount_satang.label("amount"), func.min(StageHistory.changed_at))
+        .where(StageHistory.changed_at >= moment, StageHistory.deleted_at.is_(None))
+        .group_by(StageHistory.opportunity_id)
+        .subquery()
+    )
+    rebuilt = _deals(flt, select(
+        first.c.stage, func.count(), func.sum(first.c.amount), func.sum(first.c.amount * Stage.probability),
+    ).select_from(first).join(Opportunity, Opportunity.id == first.c.deal).join(Stage, Stage.id == first.c.stage)
+    ).where(first.c.stage.in_(open_ids)).group_by(first.c.stage)
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    with db.engine.connect() as conn:
+        for stmt in (unmoved, rebuilt):
+            for stage_id, count, amount, product in conn.execute(stmt):
+                part = sums[stage_id]
+                part[0] += count
+                part[1] += amount or 0
+                part[2] += product or 0
+    rows = []
+    for stage in open_stages:
+        count, amount, product = sums.get(stage.id, (0, 0, 0))
+        rows.append((stage.name, count, amount, float(stage.probability), round_pct(product)))
+    total = [sum(x) for x in zip(*sums.values(), strict=True)] if sums else [0, 0, 0]
+    return ReportTable(
+        "pipeline_by_stage",
+        (Column("stage", "text"), Column("deals", "count"), Column("amount", "money"),
+         Column("probability", "percent"), Column("weighted", "money")),
+        tuple(rows),
+        (None, total[0], total[1], None, round_pct(total[2])),
+        Chart("bar", "stage", ("amount", "weighted")),
+        tuple(open_ids),
+        "as_of_period_end" if ended else "as_of_today",
+    )
+
+
+# --- Won and lost ---------------------------------------------------------------------------
+
+
+def closed_deals(flt: ReportFilter) -> Select[Any]:
+    """(owner_id, kind, amount, loss_reason, competitor) of each deal won or lost in the period:
+    now in a won or lost stage, moved into it in the period (office local time)."""
+    start, end = utc_midnight(flt.start), utc_midnight(flt.end)
+    closing = select(Stage.id).where(Stage.kind.in_(CLOSED))
+    # Candidates first (a move into a closed stage in the period), so only they pay for the
+    # "is that still its latest move" lookup.
+    candidates = select(StageHistory.opportunity_id).where(
+        StageHistory.changed_at >= start, StageHistory.changed_at < end, StageHistory.deleted_at.is_(None),
+        StageHistory.to_stage_id.in_(closing),
+    )
+    deals = _deals(flt, select(
+        Opportunity.owner_id, Stage.kind, Opportunity.amount_satang.label("amount"), Opportunity.loss_reason,
+        Opportunity.competitor, entered_at(),
+    ).select_from(Opportunity).join(Stage, Stage.id == Opportunity.stage_id)).where(
+        Opportunity.id.in_(candidates), Stage.kind.in_(CLOSED)).subquery()
+    return (select(deals.c.owner_id, deals.c.kind, deals.c.amount, deals.c.loss_reason, deals.c.competitor)
+            .where(deals.c.entered_at >= start, deals.c.entered_at < end))
+
+
+def _closed(db: Database, flt: ReportFilter) -> tuple[list[Any], dict[str, str]]:
+    """The closed deals of `closed_deals` and the names of every user."""
+    with db.engine.connect() as conn:
+        return conn.execute(closed_deals(flt)).all(), dict(conn.execute(select(User.id, User.name)).all())
+
+
+def deals_won_lost(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """Per rep (the deal's owner): deals won and lost in the period, their amounts and the win rate;
+    the total row is the office's. Reps by amount won, most first."""
+    closed, names = _closed(db, flt)
+    per_rep: dict[str | None, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for owner, kind, amount, *_ in closed:
+        figures = per_rep[owner]
+        at = 0 if kind == "won" else 2
+        figures[at] += 1
+        figures[at + 1] += amount
+    def row(name: str | None, won: int, won_amount: int, lost: int, lost_amount: int) -> tuple[Any, ...]:
+        return name, won, won_amount, lost, lost_amount, percent(won, won + lost)
+
+    ordered = sorted(per_rep.items(), key=lambda item: (-item[1][1], -item[1][0], names.get(item[0] or "", "")))
+    totals = [sum(x) for x in zip(*per_rep.values(), strict=True)] if per_rep else [0, 0, 0, 0]
+    return ReportTable(
+        "deals_won_lost",
+        (Column("rep", "text"), Column("won", "count"), Column("won_amount", "money"), Column("lost", "count"),
+         Column("lost_amount", "money"), Column("win_rate", "percent")),
+        tuple(row(names.get(owner, NONE_TEXT) if owner else NONE_TEXT, *f) for owner, f in ordered),
+        row(None, *totals),
+        Chart("bar", "rep", ("won_amount", "lost_amount")),
+        tuple(owner for owner, _ in ordered),
+    )
+
+
+def _lost_by(db: Database, flt: ReportFilter, key: str, what: Callable[[Any], str]) -> ReportTable:
+    """Lost deals of the period grouped by `what` (skipping ""), most deals first, with their share
+    of all deals lost in the period; the total row covers the grouped ones."""
+    closed, _names = _closed(db, flt)
+    lost = [r for r in closed if r.kind == "lost"]
+    groups: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for deal in lost:
+        label = what(deal)
+        if label:
+            groups[label][0] += 1
+            groups[label][1] += deal.amount
+    ordered = sorted(groups.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
+    count, amount = (sum(x) for x in zip(*groups.values(), strict=True)) if groups else (0, 0)
+    return ReportTable(
+        key,
+        (Column(key.removeprefix("lost_by_"), "text"), Column("deals", "count"), Column("amount", "money"),
+         Column("share_of_lost", "percent")),
+        tuple((label, n, value, percent(n, len(lost))) for label, (n, value) in ordered),
+        (None, count, amount, percent(count, len(lost))),
+        Chart("pie", key.removeprefix("lost_by_"), ("deals",)),
+    )
+
+
+def lost_by_reason(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """Why the deals lost in the period were lost (a deal without a reason, which only a sync can
+    leave, is counted under "—")."""
+    return _lost_by(db, flt, "lost_by_reason", lambda deal: deal.loss_reason or NONE_TEXT)
+
+
+def lost_by_competitor(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """Whom the deals lost in the period went to: the deals naming a competitor (the share column
+    says what part of all lost deals that is)."""
+    return _lost_by(db, flt, "lost_by_competitor", lambda deal: deal.competitor)
+
+
+ANALYSES: dict[str, Callable[[Database, ReportFilter, date], ReportTable]] = {
+    "pipeline_by_stage": pipeline_by_stage,
+    "deals_won_lost": deals_won_lost,
+    "lost_by_reason": lost_by_reason,
+    "lost_by_competitor": lost_by_competitor,
+}
