@@ -139,7 +139,7 @@ def _closed(db: Database, flt: ReportFilter) -> tuple[list[Any], dict[str, str]]
 
 def deals_won_lost(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Per rep (the deal's owner): deals won and lost in the period, their amounts and the win rate;
-    the total row is the office's. Reps by amount won, most first."""
+    the total row is the office's. Reps by amount won, most first (deals without an owner last of equals)."""
     closed, names = _closed(db, flt)
     per_rep: dict[str | None, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for owner, kind, amount, *_ in closed:
@@ -150,7 +150,8 @@ def deals_won_lost(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     def row(name: str | None, won: int, won_amount: int, lost: int, lost_amount: int) -> tuple[Any, ...]:
         return name, won, won_amount, lost, lost_amount, percent(won, won + lost)
 
-    ordered = sorted(per_rep.items(), key=lambda item: (-item[1][1], -item[1][0], names.get(item[0] or "", "")))
+    ordered = sorted(per_rep.items(),
+                     key=lambda item: (-item[1][1], -item[1][0], item[0] is None, names.get(item[0] or "", "")))
     totals = [sum(x) for x in zip(*per_rep.values(), strict=True)] if per_rep else [0, 0, 0, 0]
     return ReportTable(
         "deals_won_lost",

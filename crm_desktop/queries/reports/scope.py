@@ -87,5 +87,8 @@ def deal_conditions(flt: ReportFilter) -> list[ColumnElement[bool]]:
 
 
 def percent(part: int, whole: int) -> float | None:
-    """part / whole as a percentage with one decimal; None (no figure) when whole is 0."""
-    return round(part * 100 / whole, 1) if whole else None
+    """part / whole as a percentage with one decimal, halves up (exactly: 1 of 16 is 6.3, where
+    float rounding gives 6.2); None (no figure) when whole is 0. Parts and wholes are not negative."""
+    if not whole:
+        return None
+    return (part * 2000 + whole) // (2 * whole) / 10
