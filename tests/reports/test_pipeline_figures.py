@@ -98,9 +98,10 @@ class World:
                                 owner, channel=channel, lines=lines)
         deal_id = create_opportunity(o.ctx.uow(), data, when).created[0]
         stored = opportunity_input(o.ctx.uow(), deal_id).amount_satang  # with lines: their total with VAT
-        deal = Deal(deal_id, owner, customer, channel, stored, PROBABILITY[stage] if probability is None else probability,
-                    stage, (self.products[product][0],) if product else (),
-                    (self.products[product][1],) if product else ())
+        own = PROBABILITY[stage] if probability is None else probability
+        item = self.products[product] if product else None
+        deal = Deal(deal_id, owner, customer, channel, stored, own, stage, item[:1] if item else (),
+                    item[1:] if item else ())
         deal.moves.append((when, None, stage, stored))
         self.deals[key] = deal
 
@@ -286,7 +287,8 @@ def test_a_report_made_on_the_first_of_the_next_month_is_as_of_its_midnight(worl
     assert as_lists(table) == expected_pipeline(world, lambda d: True, NOVEMBER, True)
     d2, d10 = world.deals["d2"].amount, world.deals["d10"].amount  # with lines: their total with VAT
     # Prospecting: d2 (its own 33 %), d8 (at today's amount: it did not move), d10 (won since).
-    assert table.rows[0] == ("Prospecting", 3, d2 + 850_000 + d10, 10.0, (d2 * 33 + 850_000 * 10 + d10 * 10 + 50) // 100)
+    weighted = (d2 * 33 + 850_000 * 10 + d10 * 10 + 50) // 100
+    assert table.rows[0] == ("Prospecting", 3, d2 + 850_000 + d10, 10.0, weighted)
     assert table.rows[1] == ("Qualification", 1, 700_000, 25.0, 175_000)  # d7, lost at midnight
     assert table.rows[2] == ("Quotation", 1, 3_500_000, 50.0, 1_750_000)  # d3, moved on at midnight
     assert table.rows[3] == ("Negotiation", 0, 0, 75.0, 0)  # d5 was won then, d13 too
