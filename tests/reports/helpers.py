@@ -5,6 +5,7 @@ people and customers the data sets use."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -50,22 +51,27 @@ SEGMENT = {"x": "retail", "y": "wholesale", "p": ""}
 PROVINCE = {"x": "เชียงใหม่", "y": "กรุงเทพมหานคร", "p": "ภูเก็ต"}
 
 
-def open_office(fresh_database: Path, folder: Path) -> Iterator[Office]:
+@contextmanager
+def open_office(fresh_database: Path, folder: Path, name: str = "office") -> Iterator[Office]:
     """A fresh copy with two reps and three customers; closed when the module's tests are done."""
     clock = make_clock()
-    ctx = new_copy(fresh_database, folder, "office", clock)
+    ctx = new_copy(fresh_database, folder, name, clock)
     try:
         with ctx.uow() as uow:
             anong = uow.users.add(User(name="Anong", role="sales"))
             boon = uow.users.add(User(name="Boon", role="sales"))
+            me = uow.users.get(ctx.user_id)
+            assert me is not None
             uow.commit()
+            me_name = me.name
         x = create_account(ctx.uow(), AccountInput(name="ร้านเย็นสบาย", segment=SEGMENT["x"], province=PROVINCE["x"]),
                            TODAY).created[0]
         y = create_account(ctx.uow(), AccountInput(name="บริษัท ค้าส่ง จำกัด", segment=SEGMENT["y"],
                                                    province=PROVINCE["y"]), TODAY).created[0]
         p = create_contact(ctx.uow(), ContactInput(first_name="สมชาย", last_name="ใจดี", province=PROVINCE["p"]),
                            TODAY).created[0]
-        yield Office(ctx, clock, anong.id, boon.id, x, y, p, {anong.id: "Anong", boon.id: "Boon", None: "—"})
+        names = {anong.id: "Anong", boon.id: "Boon", ctx.user_id: me_name, None: "—"}
+        yield Office(ctx, clock, anong.id, boon.id, x, y, p, names)
     finally:
         ctx.close()
 

@@ -127,7 +127,7 @@ class World:
 
 @pytest.fixture(scope="module")
 def world(fresh_database: Path, office_folder: Path) -> Iterator[World]:
-    for office in open_office(fresh_database, office_folder):
+    with open_office(fresh_database, office_folder) as office:
         w = World(office)
         a, b = office.anong, office.boon
         w.product("AC1", "แอร์")

@@ -9,8 +9,9 @@ date (a timed one's start in local time, else its due date).
   today while it runs), however old, as the Activities tab counts them (there it is also a timed
   one that started earlier today). A series' past occurrences are never overdue (the tab shows
   one only on its own day); an occurrence acted on alone is its own row and counts like any.
-- *Planned*: planned activities from the as-of day to the period's end, series occurrences
-  included: the rest of a running period's agenda (none for a period that is over).
+- *Planned*: planned activities from the as-of day (or the period's start, if later) to the
+  period's end, series occurrences included: the rest of a running period's agenda, all of a future
+  one's, none for a period that is over.
 
 Statuses are today's: an activity of a closed month done after the month ended is not overdue in it.
 The segment and province are those of the activity's account, else its contact's (as a sale's); the
@@ -68,7 +69,7 @@ def _counts(conn: Connection, flt: ReportFilter, status: str, start: date | None
 
 def activities_by_rep(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Per rep: done in the period by kind and in all, overdue at the as-of day, planned for the rest
-    of the period. Reps by activities done, most first."""
+    of the period. Reps by activities done, most first (activities without an assignee last of equals)."""
     cutoff = as_of(flt, today)
     per_rep: dict[str | None, list[int]] = defaultdict(lambda: [0] * len(FIGURES))
     at = {key: i for i, key in enumerate(FIGURES)}
@@ -78,17 +79,18 @@ def activities_by_rep(db: Database, flt: ReportFilter, today: date) -> ReportTab
             per_rep[rep][at["done"]] += count
         for rep, count in _counts(conn, flt, "planned", None, cutoff, (Activity.assignee_id,)):
             per_rep[rep][at["overdue"]] += count
-        if cutoff < flt.end:
-            for rep, count in _counts(conn, flt, "planned", cutoff, flt.end, (Activity.assignee_id,)):
+        ahead = max(cutoff, flt.start)
+        if ahead < flt.end:
+            for rep, count in _counts(conn, flt, "planned", ahead, flt.end, (Activity.assignee_id,)):
                 per_rep[rep][at["planned"]] += count
             where = [Activity.status == "planned", *_narrowing(flt)]
-            for occurrence in series_in_range(conn, cutoff, flt.end, where):
+            for occurrence in series_in_range(conn, ahead, flt.end, where):
                 per_rep[occurrence.assignee_id][at["planned"]] += 1
         names = dict(conn.execute(select(User.id, User.name)).all())
     def name(rep: str | None) -> str:
         return names.get(rep, NONE_TEXT) if rep else NONE_TEXT
 
-    ordered = sorted(per_rep.items(), key=lambda item: (-item[1][at["done"]], name(item[0])))
+    ordered = sorted(per_rep.items(), key=lambda item: (-item[1][at["done"]], item[0] is None, name(item[0])))
     totals = [sum(x) for x in zip(*per_rep.values(), strict=True)] if per_rep else [0] * len(FIGURES)
     return ReportTable(
         "activities_by_rep",
