@@ -178,6 +178,7 @@ def filters(w: World) -> dict[str, tuple[dict[str, Any], Pick]]:
     """Each narrowing of the report, with the same choice made on the model."""
     o = w.office
     ac1, _ = w.products["AC1"]
+    assert ac1  # a real id: None would narrow nothing
     return {
         "all": ({}, lambda d: True),
         "rep": ({"owner_id": o.anong}, lambda d: d.owner == o.anong),
