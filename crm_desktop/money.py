@@ -23,12 +23,6 @@ BP = 10_000  # basis points in one whole
 MILLI = 1000  # quantities are stored in thousandths
 
 
-def quantity(milli: int) -> str:
-    """A quantity in thousandths as typed: 2, 1.5, 0.125."""
-    whole, rest = divmod(milli, MILLI)
-    return f"{whole:,}" + (f".{rest:03d}".rstrip("0") if rest else "")
-
-
 def round_half_up(numerator: int, denominator: int) -> int:
     """numerator / denominator to the nearest whole number, halves up (both non-negative)."""
     return (2 * numerator + denominator) // (2 * denominator)

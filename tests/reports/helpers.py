@@ -70,7 +70,7 @@ def open_office(fresh_database: Path, folder: Path, name: str = "office") -> Ite
                                                    province=PROVINCE["y"]), TODAY).created[0]
         p = create_contact(ctx.uow(), ContactInput(first_name="สมชาย", last_name="ใจดี", province=PROVINCE["p"]),
                            TODAY).created[0]
-        names = {anong.id: "Anong", boon.id: "Boon", ctx.user_id: me_name, None: "—"}
+        names = {anong.id: "Anong", boon.id: "Boon", ctx.user_id: me_name, None: ""}
         yield Office(ctx, clock, anong.id, boon.id, x, y, p, names)
     finally:
         ctx.close()

@@ -150,7 +150,7 @@ def test_new_leads_by_source_and_campaign(lead_world: LeadWorld, name: str, mont
     by_campaign = leads.new_leads_by_campaign(db, flt, TODAY)
     names = lead_world.campaigns
     assert (list(by_campaign.rows), by_campaign.total) == expected_leads(
-        lead_world, month, pick, lambda f: f.campaign, lambda c: names[c] if c else "—", None)
+        lead_world, month, pick, lambda f: f.campaign, lambda c: names[c] if c else "", None)
     assert by_campaign.note == note
 
 

@@ -236,14 +236,15 @@ def expected_won_lost(w: World, closed: list[Deal]) -> tuple[list[Any], tuple[An
     return rows, total
 
 
-def expected_lost_by(closed: list[Deal], label: Callable[[Deal], str]) -> tuple[list[Any], tuple[Any, ...]]:
+def expected_lost_by(closed: list[Deal], label: Callable[[Deal], str],
+                     with_none: bool) -> tuple[list[Any], tuple[Any, ...]]:
     lost = [d for d in closed if d.stage == "lost"]
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for d in lost:
-        if label(d):
+        if label(d) or with_none:
             per[label(d)][0] += 1
             per[label(d)][1] += d.amount
-    order = sorted(per, key=lambda k: (-per[k][0], -per[k][1], k))
+    order = sorted(per, key=lambda k: (k == "", -per[k][0], -per[k][1], k))
     named = sum(v[0] for v in per.values())
     return ([(k, per[k][0], per[k][1], one_percent(per[k][0], len(lost))) for k in order],
             (None, named, sum(v[1] for v in per.values()), one_percent(named, len(lost))))
@@ -311,8 +312,10 @@ def test_loss_reasons_and_competitors(world: World, name: str, month: int) -> No
     flt = ReportFilter.month(f"2026-{month:02d}", **narrowing)
     closed = closed_in(world, pick, month)
     db = world.office.ctx.database
-    assert as_lists(pipeline.lost_by_reason(db, flt, TODAY)) == expected_lost_by(closed, lambda d: d.loss_reason)
-    assert as_lists(pipeline.lost_by_competitor(db, flt, TODAY)) == expected_lost_by(closed, lambda d: d.competitor)
+    reasons = expected_lost_by(closed, lambda d: d.loss_reason, True)
+    assert as_lists(pipeline.lost_by_reason(db, flt, TODAY)) == reasons
+    assert as_lists(pipeline.lost_by_competitor(db, flt, TODAY)) == expected_lost_by(closed, lambda d: d.competitor,
+                                                                                     False)
 
 
 def test_the_boundaries_by_name(world: World) -> None:

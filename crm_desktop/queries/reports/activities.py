@@ -33,7 +33,7 @@ from crm_desktop.models.activity import ACTIVITY_KINDS
 from crm_desktop.queries.activities.occurrences import dated_in, series_in_range, timed_in
 from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.reports.scope import (
-    NONE_TEXT,
+    NONE,
     as_of,
     customer_conditions,
     note_for,
@@ -88,7 +88,7 @@ def activities_by_rep(db: Database, flt: ReportFilter, today: date) -> ReportTab
                 per_rep[occurrence.assignee_id][at["planned"]] += 1
         names = dict(conn.execute(select(User.id, User.name)).all())
     def name(rep: str | None) -> str:
-        return names.get(rep, NONE_TEXT) if rep else NONE_TEXT
+        return names.get(rep, NONE) if rep else NONE
 
     ordered = sorted(per_rep.items(), key=lambda item: (-item[1][at["done"]], item[0] is None, name(item[0])))
     totals = [sum(x) for x in zip(*per_rep.values(), strict=True)] if per_rep else [0] * len(FIGURES)

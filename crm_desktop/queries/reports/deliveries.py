@@ -25,7 +25,6 @@ from sqlalchemy import Select, func, literal_column, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Contact, Product, SalesOrder, SalesOrderLine
-from crm_desktop.money import quantity
 from crm_desktop.queries.reports.measure import SOLD, ReportFilter, customer_name
 from crm_desktop.queries.reports.scope import as_of, customer_conditions, owner_is
 from crm_desktop.queries.reports.table import Column, ReportTable
@@ -58,7 +57,8 @@ def _lines(flt: ReportFilter) -> Select[Any]:
 
 def late_deliveries(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Order lines still open past their promise at the as-of day, and lines delivered late in the
-    period: order, customer, product, promised and delivered day, days late, quantity still open."""
+    period: order, customer, product, promised and delivered day, days late, quantity still open (in
+    thousandths, 0 for a line delivered late) and its unit."""
     cutoff = as_of(flt, today)
     still_open = _lines(flt).where(  # the terms of the partial index, spelled as it is
         LINE.delivered_milli < LINE.quantity_milli, LINE.promised_on < cutoff)
@@ -70,16 +70,16 @@ def late_deliveries(db: Database, flt: ReportFilter, today: date) -> ReportTable
     rows = []
     with db.engine.connect() as conn:
         for order_id, number, customer, product, promised, _delivered, left, unit in conn.execute(still_open):
-            rows.append((order_id, number, customer, product, promised, None, (cutoff - promised).days,
-                         f"{quantity(left)} {unit}".strip()))
-        for order_id, number, customer, product, promised, delivered, _left, _unit in conn.execute(delivered_late):
-            rows.append((order_id, number, customer, product, promised, delivered, (delivered - promised).days, ""))
+            rows.append((order_id, number, customer, product, promised, None, (cutoff - promised).days, left, unit))
+        for order_id, number, customer, product, promised, delivered, _left, unit in conn.execute(delivered_late):
+            rows.append((order_id, number, customer, product, promised, delivered, (delivered - promised).days, 0,
+                         unit))
     rows.sort(key=lambda r: (-r[6], r[4], r[1], r[3]))
     return ReportTable(
         "late_deliveries",
         (Column("order", "text"), Column("customer", "text"), Column("product", "text"),
          Column("promised", "date"), Column("delivered", "date"), Column("days_late", "days"),
-         Column("quantity_open", "text")),
+         Column("quantity_open", "quantity"), Column("unit", "text")),
         tuple(r[1:] for r in rows),
         None,
         None,

@@ -22,7 +22,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.models import Lead
 from crm_desktop.queries.campaigns import campaign_names
 from crm_desktop.queries.reports.measure import ReportFilter
-from crm_desktop.queries.reports.scope import NONE_TEXT, note_for, owner_is, percent, utc_midnight
+from crm_desktop.queries.reports.scope import NONE, note_for, owner_is, percent, utc_midnight
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 
 OUTCOMES = ("open", "qualified", "converted", "disqualified")  # the count columns after "leads"
@@ -79,11 +79,11 @@ def new_leads_by_source(db: Database, flt: ReportFilter, today: date) -> ReportT
 
 
 def new_leads_by_campaign(db: Database, flt: ReportFilter, today: date) -> ReportTable:
-    """Leads created in the period per campaign (by name, deleted campaigns included; "—" for none)."""
+    """Leads created in the period per campaign (by name, deleted campaigns included; "" for none)."""
     groups = _new_leads(db, flt, Lead.campaign_id)
     names = campaign_names(db, [c for c in groups if c])
     return _table("new_leads_by_campaign", Column("campaign", "text"), groups,
-                  lambda c: names.get(c, NONE_TEXT) if c else NONE_TEXT, None, flt)
+                  lambda c: names.get(c, NONE) if c else NONE, None, flt)
 
 
 ANALYSES: dict[str, Callable[[Database, ReportFilter, date], ReportTable]] = {

@@ -34,7 +34,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.models import Opportunity, Stage, StageHistory, User
 from crm_desktop.queries.opportunities import entered_at, round_pct, stages
 from crm_desktop.queries.reports.measure import ReportFilter
-from crm_desktop.queries.reports.scope import NONE_TEXT, deal_conditions, percent, utc_midnight, with_customer
+from crm_desktop.queries.reports.scope import NONE, deal_conditions, percent, utc_midnight, with_customer
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 
 CLOSED = ("won", "lost")
@@ -157,46 +157,48 @@ def deals_won_lost(db: Database, flt: ReportFilter, today: date) -> ReportTable:
         "deals_won_lost",
         (Column("rep", "text"), Column("won", "count"), Column("won_amount", "money"), Column("lost", "count"),
          Column("lost_amount", "money"), Column("win_rate", "percent")),
-        tuple(row(names.get(owner, NONE_TEXT) if owner else NONE_TEXT, *f) for owner, f in ordered),
+        tuple(row(names.get(owner, NONE) if owner else NONE, *f) for owner, f in ordered),
         row(None, *totals),
         Chart("bar", "rep", ("won_amount", "lost_amount")),
         tuple(owner for owner, _ in ordered),
     )
 
 
-def _lost_by(db: Database, flt: ReportFilter, key: str, what: Callable[[Any], str]) -> ReportTable:
-    """Lost deals of the period grouped by `what` (skipping ""), most deals first, with their share
-    of all deals lost in the period; the total row covers the grouped ones."""
+def _lost_by(db: Database, flt: ReportFilter, key: str, what: Callable[[Any], str], with_none: bool) -> ReportTable:
+    """Lost deals of the period grouped by `what` (those without one, "", last, or left out unless
+    `with_none`), most deals first, with their share of all deals lost in the period; the total row
+    covers the rows shown."""
     closed, _names = _closed(db, flt)
     lost = [r for r in closed if r.kind == "lost"]
     groups: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for deal in lost:
         label = what(deal)
-        if label:
+        if label or with_none:
             groups[label][0] += 1
             groups[label][1] += deal.amount
-    ordered = sorted(groups.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
+    ordered = sorted(groups.items(), key=lambda item: (item[0] == NONE, -item[1][0], -item[1][1], item[0]))
     count, amount = (sum(x) for x in zip(*groups.values(), strict=True)) if groups else (0, 0)
+    label_key = key.removeprefix("lost_by_")
     return ReportTable(
         key,
-        (Column(key.removeprefix("lost_by_"), "text"), Column("deals", "count"), Column("amount", "money"),
+        (Column(label_key, "text"), Column("deals", "count"), Column("amount", "money"),
          Column("share_of_lost", "percent")),
         tuple((label, n, value, percent(n, len(lost))) for label, (n, value) in ordered),
         (None, count, amount, percent(count, len(lost))),
-        Chart("pie", key.removeprefix("lost_by_"), ("deals",)),
+        Chart("pie", label_key, ("deals",)),
     )
 
 
 def lost_by_reason(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Why the deals lost in the period were lost (a deal without a reason, which only a sync can
-    leave, is counted under "—")."""
-    return _lost_by(db, flt, "lost_by_reason", lambda deal: deal.loss_reason or NONE_TEXT)
+    leave, counts under none)."""
+    return _lost_by(db, flt, "lost_by_reason", lambda deal: deal.loss_reason, True)
 
 
 def lost_by_competitor(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Whom the deals lost in the period went to: the deals naming a competitor (the share column
     says what part of all lost deals that is)."""
-    return _lost_by(db, flt, "lost_by_competitor", lambda deal: deal.competitor)
+    return _lost_by(db, flt, "lost_by_competitor", lambda deal: deal.competitor, False)
 
 
 ANALYSES: dict[str, Callable[[Database, ReportFilter, date], ReportTable]] = {

@@ -20,7 +20,7 @@ from crm_desktop.models import Account, Contact, Opportunity, OpportunityLine, P
 from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.recurrence import day_start
 
-NONE_TEXT = "—"  # a text cell for "none" (no rep, no campaign, no reason): the same in every language
+NONE = ""  # a text label cell for "none" (no rep, campaign, reason): the renderers show the word for it
 FILTERS = ("owner_id", "segment", "channel", "product_id", "category", "province")
 NOT_APPLIED = "filters_not_applied"  # the note of a table some of the chosen filters mean nothing to
 

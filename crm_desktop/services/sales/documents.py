@@ -86,6 +86,12 @@ def baht(satang: int) -> str:
     return format_money(satang, with_symbol=False)
 
 
+def quantity(milli: int) -> str:
+    """A quantity in thousandths as typed: 2, 1.5, 0.125."""
+    whole, rest = divmod(milli, 1000)
+    return f"{whole:,}" + (f".{rest:03d}".rstrip("0") if rest else "")
+
+
 def clean_header(uow: UnitOfWork, data: DocumentInput, today: date, current: Any = None) -> dict[str, object]:
     """The header's column values, or a ValidationError naming the field. A customer, deal or owner
     the stored document already points at stays valid after it was deleted."""

@@ -18,7 +18,6 @@ from typing import Any, cast
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.models import SalesOrder, SalesOrderLine, new_id
-from crm_desktop.money import quantity
 from crm_desktop.services import records, validation
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.sales import numbers
@@ -31,6 +30,7 @@ from crm_desktop.services.sales.documents import (
     clean_header,
     deal_won,
     from_deal,
+    quantity,
     write_lines,
 )
 from crm_desktop.services.sales.lines import LineInput, clean_lines, line_input

@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QTableWidgetItem, QWidget
 
-from crm_desktop.money import quantity
 from crm_desktop.queries.sales.detail import DocumentDetail
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.sales.documents import quantity
 from crm_desktop.services.sales.orders import Delivery, record_delivery
 from crm_desktop.ui.forms import DateEdit
 from crm_desktop.ui.tables import row_table

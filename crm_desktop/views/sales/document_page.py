@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.money import quantity
 from crm_desktop.queries.lookups import users
 from crm_desktop.queries.sales.detail import DetailLine, DocumentDetail, document_detail
 from crm_desktop.queries.sales.documents import DocumentFilter, DocumentRow, document_keys, document_rows
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.formatting import format_date_long, format_money
+from crm_desktop.services.sales.documents import quantity
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import RecordPicker, select_data
 from crm_desktop.ui.search_popup import Choice

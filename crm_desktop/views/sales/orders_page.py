@@ -8,10 +8,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QInputDialog, QLineEdit, QStyle, QWidget
 
-from crm_desktop.money import quantity
 from crm_desktop.queries.sales.detail import DetailLine, DocumentDetail
 from crm_desktop.queries.sales.documents import DocumentFilter, DocumentRow
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.sales.documents import quantity
 from crm_desktop.services.sales.orders import (
     cancel_order,
     confirm_order,
