@@ -28,7 +28,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, literal_column, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Opportunity, Stage, StageHistory, User
@@ -71,11 +71,13 @@ def pipeline_by_stage(db: Database, flt: ReportFilter, today: date) -> ReportTab
         Opportunity.stage_id.in_(open_ids), Opportunity.id.not_in(moved),
     ).group_by(Opportunity.stage_id)
     # The first move after the moment of each deal that moved since (SQLite takes the bare columns
-    # from the row with the smallest time): the stage it left is where it stood.
+    # from the row with the smallest time): the stage it left is where it stood. Said to be few, so
+    # that SQLite reads the moves since through the time index, not every deal's history in turn.
     first = (
         select(StageHistory.opportunity_id.label("deal"), StageHistory.from_stage_id.label("stage"),
                StageHistory.amount_satang.label("amount"), func.min(StageHistory.changed_at))
-        .where(StageHistory.changed_at >= moment, StageHistory.deleted_at.is_(None))
+        .where(func.likelihood(StageHistory.changed_at >= moment, literal_column("0.05")),
+               StageHistory.deleted_at.is_(None))
         .group_by(StageHistory.opportunity_id)
         .subquery()
     )
