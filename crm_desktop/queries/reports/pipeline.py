@@ -42,7 +42,7 @@ CLOSED = ("won", "lost")
 # --- Pipeline by stage ----------------------------------------------------------------------
 
 
-def pipeline_moment(flt: ReportFilter, today: date) -> tuple[date, bool]:
+def _moment(flt: ReportFilter, today: date) -> tuple[date, bool]:
     """The day whose office midnight the pipeline is taken at, and whether that is the period's end
     (True) or now (False: tomorrow's midnight, after every move made so far)."""
     if flt.end <= today:
@@ -57,8 +57,9 @@ def _deals(flt: ReportFilter, stmt: Select[Any]) -> Select[Any]:
 
 def pipeline_by_stage(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Open deals per open stage, in stage order: count, amount, the stage's probability, weighted
-    amount; the total row is the weighted pipeline."""
-    day, ended = pipeline_moment(flt, today)
+    amount (each deal at its own probability, which is its stage's unless the rep set another); the
+    total row is the weighted pipeline."""
+    day, ended = _moment(flt, today)
     moment = utc_midnight(day)
     open_stages = stages(db, ("open",))
     open_ids = [s.id for s in open_stages]
