@@ -25,10 +25,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, literal_column, select
+from sqlalchemy import ColumnElement, Connection, Select, Subquery, exists, func, literal_column, select
+from sqlalchemy.orm import aliased
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Opportunity, Stage, StageHistory, User
@@ -50,6 +51,39 @@ def _moment(flt: ReportFilter, today: date) -> tuple[date, bool]:
     return today + timedelta(days=1), False
 
 
+def _moves_after(conn: Connection, moment: datetime) -> tuple[Subquery, ColumnElement[bool]]:
+    """(deal, stage, amount) of each deal's first move at or after `moment` (the stage it left is
+    where it stood then, at the amount that move recorded; `stage` NULL: created since), and the
+    condition "has not moved since" on Opportunity.
+
+    Only a deal with moves on both sides of the moment can have stood in an open stage then, so the
+    history is read from the side with fewer moves (both counted on the time index alone): for a
+    recent month the moves since, grouped by deal (SQLite takes the bare columns from the row with
+    the smallest time); for an old one the deals that existed then, each seeking its next move.
+    """
+    count = select(func.count()).select_from(StageHistory)
+    since = conn.execute(count.where(StageHistory.changed_at >= moment)).scalar_one()
+    before = conn.execute(count.where(StageHistory.changed_at < moment)).scalar_one()
+    live = StageHistory.deleted_at.is_(None)
+    if since <= before:  # said to be few, so that SQLite reads them through the time index
+        few = func.likelihood(StageHistory.changed_at >= moment, literal_column("0.05"))
+        first = (select(StageHistory.opportunity_id.label("deal"), StageHistory.from_stage_id.label("stage"),
+                        StageHistory.amount_satang.label("amount"), func.min(StageHistory.changed_at))
+                 .where(few, live).group_by(StageHistory.opportunity_id).subquery())
+        return first, Opportunity.id.not_in(select(StageHistory.opportunity_id).where(few, live))
+    existed = Opportunity.id.in_(select(StageHistory.opportunity_id).where(StageHistory.changed_at < moment, live))
+    move, seek = aliased(StageHistory), aliased(StageHistory)
+    next_move = (select(seek.id).where(seek.opportunity_id == Opportunity.id, seek.changed_at >= moment,
+                                       seek.deleted_at.is_(None))
+                 .order_by(seek.changed_at).limit(1).scalar_subquery())
+    first = (select(Opportunity.id.label("deal"), move.from_stage_id.label("stage"),
+                    move.amount_satang.label("amount"))
+             .join(move, move.id == next_move).where(existed).subquery())
+    later = select(StageHistory.id).where(StageHistory.opportunity_id == Opportunity.id,
+                                          StageHistory.changed_at >= moment, live)
+    return first, existed & ~exists(later)
+
+
 def _deals(flt: ReportFilter, stmt: Select[Any]) -> Select[Any]:
     return with_customer(stmt, flt, Opportunity.account_id, Opportunity.contact_id).where(
         Opportunity.deleted_at.is_(None), *deal_conditions(flt))
@@ -63,31 +97,18 @@ def pipeline_by_stage(db: Database, flt: ReportFilter, today: date) -> ReportTab
     moment = utc_midnight(day)
     open_stages = stages(db, ("open",))
     open_ids = [s.id for s in open_stages]
-    moved = select(StageHistory.opportunity_id).where(StageHistory.changed_at >= moment,
-                                                      StageHistory.deleted_at.is_(None))
-    unmoved = _deals(flt, select(
-        Opportunity.stage_id, func.count(), func.sum(Opportunity.amount_satang),
-        func.sum(Opportunity.amount_satang * Opportunity.probability),
-    ).select_from(Opportunity)).where(
-        Opportunity.stage_id.in_(open_ids), Opportunity.id.not_in(moved),
-    ).group_by(Opportunity.stage_id)
-    # The first move after the moment of each deal that moved since (SQLite takes the bare columns
-    # from the row with the smallest time): the stage it left is where it stood. Said to be few, so
-    # that SQLite reads the moves since through the time index, not every deal's history in turn.
-    first = (
-        select(StageHistory.opportunity_id.label("deal"), StageHistory.from_stage_id.label("stage"),
-               StageHistory.amount_satang.label("amount"), func.min(StageHistory.changed_at))
-        .where(func.likelihood(StageHistory.changed_at >= moment, literal_column("0.05")),
-               StageHistory.deleted_at.is_(None))
-        .group_by(StageHistory.opportunity_id)
-        .subquery()
-    )
-    rebuilt = _deals(flt, select(
-        first.c.stage, func.count(), func.sum(first.c.amount), func.sum(first.c.amount * Stage.probability),
-    ).select_from(first).join(Opportunity, Opportunity.id == first.c.deal).join(Stage, Stage.id == first.c.stage)
-    ).where(first.c.stage.in_(open_ids)).group_by(first.c.stage)
     sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     with db.engine.connect() as conn:
+        first, unmoved_since = _moves_after(conn, moment)
+        unmoved = _deals(flt, select(
+            Opportunity.stage_id, func.count(), func.sum(Opportunity.amount_satang),
+            func.sum(Opportunity.amount_satang * Opportunity.probability),
+        ).select_from(Opportunity)).where(Opportunity.stage_id.in_(open_ids), unmoved_since).group_by(
+            Opportunity.stage_id)
+        rebuilt = _deals(flt, select(
+            first.c.stage, func.count(), func.sum(first.c.amount), func.sum(first.c.amount * Stage.probability),
+        ).select_from(first).join(Opportunity, Opportunity.id == first.c.deal).join(Stage, Stage.id == first.c.stage)
+        ).where(first.c.stage.in_(open_ids)).group_by(first.c.stage)
         for stmt in (unmoved, rebuilt):
             for stage_id, count, amount, product in conn.execute(stmt):
                 part = sums[stage_id]
