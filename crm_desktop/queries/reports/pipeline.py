@@ -29,16 +29,23 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, Subquery, exists, func, literal_column, select
-from sqlalchemy.orm import aliased
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Opportunity, Stage, StageHistory, User
+from crm_desktop.queries.listing import rowid
 from crm_desktop.queries.opportunities import entered_at, round_pct, stages
 from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.reports.scope import NONE, deal_conditions, percent, utc_midnight, with_customer
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 
 CLOSED = ("won", "lost")
+HISTORY = StageHistory.__table__
+
+
+def _move_order(history: Any) -> tuple[Any, Any]:
+    """A deal's moves in time, and in the order written when two share a time (its rowid, second)."""
+    return history.c.changed_at, rowid(history)
+
 
 # --- Pipeline by stage ----------------------------------------------------------------------
 
@@ -58,8 +65,9 @@ def _moves_after(conn: Connection, moment: datetime) -> tuple[Subquery, ColumnEl
 
     Only a deal with moves on both sides of the moment can have stood in an open stage then, so the
     history is read from the side with fewer moves (both counted on the time index alone): for a
-    recent month the moves since, grouped by deal (SQLite takes the bare columns from the row with
-    the smallest time); for an old one the deals that existed then, each seeking its next move.
+    recent month the moves since, ranked per deal; for an old one the deals that existed then, each
+    seeking its next move. Two moves of a deal at the same time (bulk-loaded history) are taken in
+    the order they were written, as the stage timeline does.
     """
     count = select(func.count()).select_from(StageHistory)
     since = conn.execute(count.where(StageHistory.changed_at >= moment)).scalar_one()
@@ -67,20 +75,23 @@ def _moves_after(conn: Connection, moment: datetime) -> tuple[Subquery, ColumnEl
     live = StageHistory.deleted_at.is_(None)
     if since <= before:  # said to be few, so that SQLite reads them through the time index
         few = func.likelihood(StageHistory.changed_at >= moment, literal_column("0.05"))
-        first = (select(StageHistory.opportunity_id.label("deal"), StageHistory.from_stage_id.label("stage"),
-                        StageHistory.amount_satang.label("amount"), func.min(StageHistory.changed_at))
-                 .where(few, live).group_by(StageHistory.opportunity_id).subquery())
+        rank = func.row_number().over(partition_by=StageHistory.opportunity_id, order_by=_move_order(HISTORY))
+        ranked = (select(StageHistory.opportunity_id.label("deal"), StageHistory.from_stage_id.label("stage"),
+                         StageHistory.amount_satang.label("amount"), rank.label("n"))
+                  .where(few, live).subquery())
+        first = select(ranked.c.deal, ranked.c.stage, ranked.c.amount).where(ranked.c.n == 1).subquery()
         return first, Opportunity.id.not_in(select(StageHistory.opportunity_id).where(few, live))
     existed = Opportunity.id.in_(select(StageHistory.opportunity_id).where(StageHistory.changed_at < moment, live))
-    move, seek = aliased(StageHistory), aliased(StageHistory)
-    next_move = (select(seek.id).where(seek.opportunity_id == Opportunity.id, seek.changed_at >= moment,
-                                       seek.deleted_at.is_(None))
-                 .order_by(seek.changed_at).limit(1).scalar_subquery())
-    first = (select(Opportunity.id.label("deal"), move.from_stage_id.label("stage"),
-                    move.amount_satang.label("amount"))
-             .join(move, move.id == next_move).where(existed).subquery())
-    later = select(StageHistory.id).where(StageHistory.opportunity_id == Opportunity.id,
-                                          StageHistory.changed_at >= moment, live)
+    move, seek = HISTORY.alias("move"), HISTORY.alias("seek")
+    next_move = (select(_move_order(seek)[1])
+                 .where(seek.c.opportunity_id == Opportunity.id, seek.c.changed_at >= moment,
+                        seek.c.deleted_at.is_(None))
+                 .order_by(*_move_order(seek)).limit(1).scalar_subquery())
+    first = (select(Opportunity.id.label("deal"), move.c.from_stage_id.label("stage"),
+                    move.c.amount_satang.label("amount"))
+             .join(move, _move_order(move)[1] == next_move).where(existed).subquery())
+    later = select(literal_column("1")).where(StageHistory.opportunity_id == Opportunity.id,
+                                              StageHistory.changed_at >= moment, live)
     return first, existed & ~exists(later)
 
 
