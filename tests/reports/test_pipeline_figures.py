@@ -165,6 +165,12 @@ def world(fresh_database: Path, office_folder: Path) -> Iterator[World]:
         w.move("d14", utc(10, 14), "lost", LOSS_REASONS[1], "Siam Supply")
         w.create("d15", utc(10, 16), "prospecting", 1_600_000, b, "y", "phone")
         w.move("d15", utc(10, 17), "won")
+        # Two moves at one time, after a month's end: taken in the order written.
+        w.create("d16", utc(9, 25), "prospecting", 1_700_000, a, "x", "LINE")
+        w.move("d16", utc(10, 3), "qualification")
+        w.move("d16", utc(10, 3), "quotation")
+        w.create("d17", NOVEMBER + timedelta(hours=1), "prospecting", 1_800_000, b, "y", "LINE")
+        w.move("d17", NOVEMBER + timedelta(hours=1), "negotiation")
         yield w
 
 
@@ -199,9 +205,9 @@ def expected_pipeline(w: World, pick: Pick, moment: datetime, ended: bool) -> tu
     for deal in w.deals.values():
         if deal.deleted or not pick(deal):
             continue
-        later = [m for m in deal.moves if m[0] >= moment]
+        later = [m for m in deal.moves if m[0] >= moment]  # in the order made
         if later:
-            _when, stage, _to, amount = min(later)
+            _when, stage, _to, amount = later[0]
             probability = PROBABILITY[stage] if stage else 0
         else:
             stage, amount, probability = deal.stage, deal.amount, deal.probability
@@ -292,11 +298,13 @@ def test_a_report_made_on_the_first_of_the_next_month_is_as_of_its_midnight(worl
     table = pipeline.pipeline_by_stage(world.office.ctx.database, ReportFilter.month("2026-10"), date(2026, 11, 1))
     assert as_lists(table) == expected_pipeline(world, lambda d: True, NOVEMBER, True)
     d2, d10 = world.deals["d2"].amount, world.deals["d10"].amount  # with lines: their total with VAT
-    # Prospecting: d2 (its own 33 %), d8 (at today's amount: it did not move), d10 (won since).
+    # Prospecting: d2 (its own 33 %), d8 (at today's amount: it did not move), d10 (won since); not
+    # d17, created after midnight (its creation and its move share a time: the creation came first).
     weighted = (d2 * 33 + 850_000 * 10 + d10 * 10 + 50) // 100
     assert table.rows[0] == ("Prospecting", 3, d2 + 850_000 + d10, 10.0, weighted)
     assert table.rows[1] == ("Qualification", 1, 700_000, 25.0, 175_000)  # d7, lost at midnight
-    assert table.rows[2] == ("Quotation", 1, 3_500_000, 50.0, 1_750_000)  # d3, moved on at midnight
+    # d3, moved on at midnight, and d16 (its two moves of 3 October: the later one written last).
+    assert table.rows[2] == ("Quotation", 2, 3_500_000 + 1_700_000, 50.0, 2_600_000)
     assert table.rows[3] == ("Negotiation", 0, 0, 75.0, 0)  # d5 was won then, d13 too
 
 
