@@ -12,8 +12,9 @@ midnight), rebuilt from the stage history: a deal that has not moved since count
 that moved since counts in the stage its first later move left (`from_stage_id`), at the amount that
 move recorded and its stage's probability (a deal's own probability then is not kept). A deal created
 after the end has no stage to leave (its first move comes from none) and is left out; so are deals
-deleted since (the board does not show them either).
-Only the moves after the end are read (the changed-at index), so last month costs what the board does.
+deleted since (the board does not show them either). The history is read from the side of the end
+with fewer moves (`_moves_after`): last month costs about what the board does (8 ms on the large
+demo); a month a year back at 100,000 deals costs the most, about half a second.
 
 **Won and lost** in a period, as `queries.opportunities.attainment` counts wins: the deal sits in a
 won (lost) stage now and moved into it in the period, in the office's local time, at its current
