@@ -14,7 +14,7 @@ move recorded and its stage's probability (a deal's own probability then is not 
 after the end has no stage to leave (its first move comes from none) and is left out; so are deals
 deleted since (the board does not show them either). The history is read from the side of the end
 with fewer moves (`_moves_after`): last month costs about what the board does (8 ms on the large
-demo); a month a year back at 100,000 deals costs the most, about half a second.
+demo); a month a year back at 100,000 deals costs the most (0.3-1 s measured on a busy machine).
 
 **Won and lost** in a period, as `queries.opportunities.attainment` counts wins: the deal sits in a
 won (lost) stage now and moved into it in the period, in the office's local time, at its current
