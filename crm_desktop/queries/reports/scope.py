@@ -10,6 +10,7 @@ the period and today: overdue and late mean "due before that day".
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
 
@@ -21,7 +22,7 @@ from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.recurrence import day_start
 
 NONE = ""  # a text label cell for "none" (no rep, campaign, reason): the renderers show the word for it
-FILTERS = ("owner_id", "segment", "channel", "product_id", "category", "province")
+FILTERS = tuple(f.name for f in fields(ReportFilter) if f.name not in ("start", "end"))  # the narrowing
 NOT_APPLIED = "filters_not_applied"  # the note of a table some of the chosen filters mean nothing to
 
 
