@@ -128,13 +128,13 @@ def figures(conn: sqlite3.Connection, flt: ReportFilter, today: date) -> dict[st
         return lambda: conn.execute(sql, params).fetchall()
 
     return {
-        "pipeline_by_stage": (run(RAW_PIPELINE, {"t": stamp(moment)}), "open deals at the month's end"),
+        "pipeline_by_stage": (run(RAW_PIPELINE, {"t": stamp(moment)}), "open deals at the month's end or today"),
         "deals_won_lost": (run(RAW_WON_LOST, closed), "closed in the month"),
         "lost_by_reason": (run(RAW_REASONS, closed), ""),
         "lost_by_competitor": (run(RAW_COMPETITORS, closed), ""),
         "new_leads_by_source": (run(RAW_LEADS.format(by="source"), leads_span), ""),
         "new_leads_by_campaign": (run(RAW_LEADS.format(by="campaign_id"), leads_span), ""),
-        "activities_by_rep": (run(RAW_ACTIVITIES, span), "raw: one-off rows only"),
+        "activities_by_rep": (run(RAW_ACTIVITIES, span), "raw: one-off rows only (ours expands series)"),
         "late_deliveries": (run(RAW_LATE, {"cut": cut.isoformat(), "start": span["start"], "end": span["end"]}), ""),
     }
 
