@@ -24,7 +24,7 @@ _DEFAULT_KEYS = {fixed_id("stage", key): key for key, *_ in DEFAULT_STAGES}
 THAILAND = timedelta(hours=7)
 
 
-def _round_pct(product: int) -> int:
+def round_pct(product: int) -> int:
     """Σ amount × probability (percent) as satang, rounded half up."""
     return (product + 50) // 100
 
@@ -125,7 +125,7 @@ def _conditions(conn: Connection, flt: OpportunityFilter) -> list[ColumnElement[
     return cond
 
 
-def _entered_at() -> Any:
+def entered_at() -> Any:
     """When the deal entered its current stage: its latest history row (else its creation)."""
     latest = (
         select(func.max(StageHistory.changed_at))
@@ -165,7 +165,7 @@ def opportunity_keys(
         stmt = stmt.outerjoin(User, User.id == Opportunity.owner_id)
     elif sort == "stage_name":
         stmt = stmt.join(Stage, Stage.id == Opportunity.stage_id)
-    order = _entered_at() if sort == "days_in_stage" else SORTS.get(sort, Opportunity.expected_close)
+    order = entered_at() if sort == "days_in_stage" else SORTS.get(sort, Opportunity.expected_close)
     if sort == "days_in_stage":
         descending = not descending  # more days = entered earlier
     with db.engine.connect() as conn:
@@ -178,7 +178,7 @@ _ROW = (
     select(
         rowid(TABLE), Opportunity.id, Opportunity.name, func.coalesce(Account.name, ""), Opportunity.amount_satang,
         Opportunity.probability, Opportunity.expected_close, Opportunity.stage_id, Stage.name, Stage.kind,
-        func.coalesce(User.name, ""), Opportunity.channel, _entered_at(), Opportunity.updated_at,
+        func.coalesce(User.name, ""), Opportunity.channel, entered_at(), Opportunity.updated_at,
     )
     .select_from(TABLE)  # type: ignore[arg-type]
     .join(Stage, Stage.id == Opportunity.stage_id)
@@ -190,7 +190,7 @@ _ROW = (
 def _row(r: Any, today: date) -> OpportunityRow:
     (key, opp_id, name, account, amount, prob, close, stage_id, stage, kind, owner, channel, entered, updated) = r
     return OpportunityRow(
-        key, opp_id, name, account, amount, prob, _round_pct(amount * prob), close, stage_id, stage, kind, owner,
+        key, opp_id, name, account, amount, prob, round_pct(amount * prob), close, stage_id, stage, kind, owner,
         channel, _days(today, entered), updated,
     )
 
@@ -237,7 +237,7 @@ class Board:
 _CARD = (
     select(
         rowid(TABLE), Opportunity.id, Opportunity.name, func.coalesce(Account.name, ""), Opportunity.amount_satang,
-        Opportunity.probability, Opportunity.expected_close, func.coalesce(User.name, ""), _entered_at(),
+        Opportunity.probability, Opportunity.expected_close, func.coalesce(User.name, ""), entered_at(),
     )
     .select_from(TABLE)  # type: ignore[arg-type]
     .outerjoin(Account, Account.id == Opportunity.account_id)
@@ -296,7 +296,7 @@ def board(
         for stage in open_stages:
             count, total, product = sums.get(stage.id, (0, 0, 0))
             cards = _cards(conn, stage.id, cond, 0, per_column_limit, today) if count else ()
-            columns.append(BoardColumn(stage, count, total, _round_pct(product), cards))
+            columns.append(BoardColumn(stage, count, total, round_pct(product), cards))
     return Board(tuple(columns), tuple(s for s in all_stages if s.kind != "open"))
 
 
@@ -327,10 +327,10 @@ def pipeline_totals(db: Database, flt: OpportunityFilter | None = None) -> Pipel
     count = total = product = 0
     for stage in all_stages:
         c, t, p = sums.get(stage.id, (0, 0, 0))
-        rows.append(StageTotal(stage, c, t, _round_pct(p)))
+        rows.append(StageTotal(stage, c, t, round_pct(p)))
         if stage.kind == "open":
             count, total, product = count + c, total + t, product + p
-    return PipelineTotals(tuple(rows), count, total, _round_pct(product))
+    return PipelineTotals(tuple(rows), count, total, round_pct(product))
 
 
 # --- Stage timeline -------------------------------------------------------------------------
@@ -409,7 +409,7 @@ def attainment(db: Database, month: str, utc_offset: timedelta = THAILAND) -> li
         StageHistory.to_stage_id.in_(won_stages),
     )
     won_deals = (
-        select(Opportunity.owner_id.label("owner_id"), Opportunity.amount_satang.label("amount"), _entered_at())
+        select(Opportunity.owner_id.label("owner_id"), Opportunity.amount_satang.label("amount"), entered_at())
         .where(Opportunity.deleted_at.is_(None), Opportunity.id.in_(candidates), Opportunity.stage_id.in_(won_stages))
         .subquery()
     )
