@@ -213,6 +213,9 @@ THAI: dict[str, str] = {
         "กรอกปีของ {month} เป็นปี ค.ศ. เช่น 2026-11"
     ),
     "A commission rate is between 0 % and 100 %.": "อัตราค่าคอมมิชชันต้องอยู่ระหว่าง 0% ถึง 100%",
+    # services/settings.py (customer ranking weights)
+    "A weight is a whole number from 0 to {max}.": "น้ำหนักต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง {max}",
+    "At least one weight must be above 0.": "ต้องมีน้ำหนักอย่างน้อยหนึ่งค่าที่มากกว่า 0",
     # --- pipeline (end) ---
     # --- services/duplicates.py (duplicate check, merge and undo) ---
     "Unknown kind of record {kind}.": "ไม่รู้จักประเภทข้อมูล {kind}",

@@ -92,6 +92,16 @@ def customer_name(account: Any = Account, contact: Any = Contact) -> ColumnEleme
     return func.coalesce(account.name, person, "")
 
 
+def customer_segment(account: Any = Account) -> ColumnElement[str]:
+    """The account's segment; "" for a person without a company."""
+    return func.coalesce(account.segment, "")
+
+
+def customer_province(account: Any = Account, contact: Any = Contact) -> ColumnElement[str]:
+    """The account's province, else (a person without a company) the contact's."""
+    return func.coalesce(account.province, contact.province, "")
+
+
 def sold(flt: ReportFilter, order: Any = SalesOrder) -> list[ColumnElement[bool]]:
     """The order-level conditions of `flt`: live sales in the period, by rep and channel."""
     cond = [order.deleted_at.is_(None), order.status.in_(SOLD), order.issued_on >= flt.start,
@@ -117,9 +127,9 @@ def sales_lines(flt: ReportFilter) -> Select[Any]:
         .where(*sold(flt))
     )
     if flt.segment is not None:
-        stmt = stmt.where(func.coalesce(Account.segment, "") == flt.segment)
+        stmt = stmt.where(customer_segment() == flt.segment)
     if flt.province is not None:
-        stmt = stmt.where(func.coalesce(Account.province, Contact.province, "") == flt.province)
+        stmt = stmt.where(customer_province() == flt.province)
     if flt.product_id is not None:
         stmt = stmt.where(line.product_id == flt.product_id)
     if flt.category is not None:

@@ -10,8 +10,9 @@ from typing import Literal
 
 # text: as it is; key: a fixed word to translate (a stage kind, a figure's name);
 # money: int satang; count: int; percent: float 0-100 (one decimal) or None for "no figure";
-# days: int; date: a date; month: "YYYY-MM".
-ColumnKind = Literal["text", "key", "money", "count", "percent", "days", "date", "month"]
+# days: int; date: a date; month: "YYYY-MM"; quantity: int thousandths of a unit (as lines store it:
+# 12500 is 12.5), since metres, kilograms and litres are sold in halves.
+ColumnKind = Literal["text", "key", "money", "count", "percent", "days", "date", "month", "quantity"]
 Cell = str | int | float | date | None
 
 

@@ -1,0 +1,116 @@
+"""Who bought: the top customers of a period and the customer ranking (RFM) with the owner's weights.
+
+A customer is an order's account, else its contact (`measure.customer_id`), so a person who buys
+without a company is a customer of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import distinct, func, select
+
+from crm_desktop.db.database import Database
+from crm_desktop.models import SalesOrder, Setting, fixed_id
+from crm_desktop.queries.reports.measure import (
+    ReportFilter,
+    customer_id,
+    customer_name,
+    line_sales,
+    sales_lines,
+    satang,
+)
+from crm_desktop.queries.reports.sales import percent
+from crm_desktop.queries.reports.table import Chart, Column, ReportTable
+from crm_desktop.rfm import WEIGHTS_KEY, Weights, at_risk, fifth_scores, parse_weights
+
+TOP_CUSTOMERS = 20
+TOP_RANKED = 10  # the ranking names this many best customers "top"
+
+
+@dataclass(frozen=True)
+class _Customer:
+    id: str
+    name: str
+    sales: int
+    orders: int
+    last_order: date
+
+
+def _customers(db: Database, flt: ReportFilter) -> tuple[list[_Customer], int]:
+    """Every customer with a sale `flt` keeps: sales, orders, last order day; and the period's sales."""
+    stmt = (sales_lines(flt)
+            .add_columns(customer_id(), func.max(customer_name()), func.sum(line_sales()),
+                         func.count(distinct(SalesOrder.id)), func.max(SalesOrder.issued_on))
+            .group_by(customer_id()))
+    with db.engine.connect() as conn:
+        found = conn.execute(stmt).all()
+    total = satang(sum(r[2] for r in found))
+    return [_Customer(r[0], r[1], satang(r[2]), r[3], r[4]) for r in found], total
+
+
+def top_customers(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """The 20 customers with the most sales in the period: sales, orders, share of the period's sales
+    and their last order day in the period. The totals row is every customer's, not the 20's."""
+    customers, total_sales = _customers(db, flt)
+    customers.sort(key=lambda c: (-c.sales, c.name.casefold(), c.id))
+    top = customers[:TOP_CUSTOMERS]
+    columns = (Column("customer", "text"), Column("sales", "money"), Column("orders", "count"),
+               Column("share", "percent"), Column("last_order", "date"))
+    rows = tuple((c.name, c.sales, c.orders, percent(c.sales, total_sales), c.last_order) for c in top)
+    total = ("", total_sales, sum(c.orders for c in customers), 100.0 if total_sales else None, None)
+    return ReportTable("top_customers", columns, rows, total, Chart("hbar", "customer", ("sales",)),
+                       tuple(c.id for c in top), "total_all_customers" if len(customers) > len(top) else "")
+
+
+def stored_weights(db: Database) -> Weights:
+    """The ranking's weights as the owner set them (`services.settings.set_rfm_weights`)."""
+    stmt = select(Setting.value).where(Setting.id == fixed_id("setting", WEIGHTS_KEY), Setting.deleted_at.is_(None))
+    with db.engine.connect() as conn:
+        return parse_weights(conn.execute(stmt).scalar() or "")
+
+
+RFM_COLUMNS = (
+    Column("rank", "count"), Column("customer", "text"), Column("rfm_group", "key"), Column("last_order", "date"),
+    Column("recency", "days"), Column("orders", "count"), Column("sales", "money"), Column("recency_score", "count"),
+    Column("frequency_score", "count"), Column("monetary_score", "count"), Column("rfm_score", "percent"),
+)
+
+
+def rfm(db: Database, flt: ReportFilter, today: date, weights: Weights) -> ReportTable:
+    """Every customer with a sale in the period, ranked by the weighted RFM score (`crm_desktop.rfm`).
+
+    Recency is the days from their last order in the period to the period's last day (today while
+    the period is not over); frequency their orders and money their sales in the period. Scores are
+    1-5 by fifths among these customers; the weighted score is on 0-100. Group "top": the 10 best
+    scores; "at_risk": recency score 1-2 but frequency and money scores averaging 4 or more (they
+    bought often and much, and have gone quiet; this wins over "top"); "other" for the rest.
+    Best score first (ties: more sales first)."""
+    customers, _ = _customers(db, flt)
+    as_of = min(today, flt.end - timedelta(days=1))
+    recency = [max(0, (as_of - c.last_order).days) for c in customers]
+    r_scores = fifth_scores([-days for days in recency])
+    f_scores = fifth_scores([c.orders for c in customers])
+    m_scores = fifth_scores([c.sales for c in customers])
+    scored = sorted(
+        ((weights.score(r, f, m), c, days, r, f, m)
+         for c, days, r, f, m in zip(customers, recency, r_scores, f_scores, m_scores, strict=True)),
+        key=lambda s: (-s[0], -s[1].sales, s[1].name.casefold(), s[1].id))
+    rows = []
+    for rank, (score, c, days, r, f, m) in enumerate(scored, start=1):
+        group = "at_risk" if at_risk(r, f, m) else "top" if rank <= TOP_RANKED else "other"
+        rows.append((rank, c.name, group, c.last_order, days, c.orders, c.sales, r, f, m, percent(score, 100)))
+    return ReportTable("rfm", RFM_COLUMNS, tuple(rows), None, None, tuple(s[1].id for s in scored))
+
+
+def rfm_ranking(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """The ranking with the weights the owner stored."""
+    return rfm(db, flt, today, stored_weights(db))
+
+
+ANALYSES: dict[str, Callable[[Database, ReportFilter, date], ReportTable]] = {
+    "top_customers": top_customers,
+    "rfm": rfm_ranking,
+}

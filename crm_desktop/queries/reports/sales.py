@@ -1,0 +1,424 @@
+"""How the sales went: the cover's key figures, sales by rep against target with commission, and
+sales broken down by segment, product, category, channel and province.
+
+Every amount is `measure.py`'s sale (live sold orders counted on the day issued, before VAT, after
+every discount), summed in SQL and rounded once per figure. Percentages (shares, attainment, changes)
+are worked from the rounded figures (exact rates for the win rate), to one decimal, halves away from
+zero, and are None where their base is 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from fractions import Fraction
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, distinct, exists, func, select
+from sqlalchemy.orm import aliased
+
+from crm_desktop.db.database import Database
+from crm_desktop.models import (
+    Account,
+    Contact,
+    Opportunity,
+    OpportunityLine,
+    Product,
+    SalesOrder,
+    SalesOrderLine,
+    Stage,
+    StageHistory,
+    Target,
+    User,
+)
+from crm_desktop.queries.opportunities import THAILAND, entered_at
+from crm_desktop.queries.reports.measure import (
+    SOLD,
+    ReportFilter,
+    customer_id,
+    customer_province,
+    customer_segment,
+    line_sales,
+    sales_lines,
+    satang,
+)
+from crm_desktop.queries.reports.table import Cell, Chart, Column, ReportTable
+
+PIE_SLICES = 6  # a share table with more rows than this is drawn as bars
+
+
+def percent(part: int | Fraction, whole: int | Fraction) -> float | None:
+    """part / whole in percent to one decimal, halves away from zero; None when whole is 0."""
+    if not whole:
+        return None
+    exact = Fraction(part) * 100 / Fraction(whole)
+    tenths = int(abs(exact) * 10 + Fraction(1, 2))
+    return tenths / 10 if exact >= 0 else -tenths / 10
+
+
+def change(now: int | Fraction | None, base: int | Fraction | None) -> float | None:
+    """How much `now` differs from `base`, in percent of `base` (None without a base)."""
+    if now is None or base is None:
+        return None
+    return percent(Fraction(now) - Fraction(base), base)
+
+
+def narrowed_beyond_rep(flt: ReportFilter) -> bool:
+    """True when `flt` keeps only part of a rep's sales (a segment, a channel, a product…)."""
+    return any(v is not None for v in (flt.segment, flt.channel, flt.product_id, flt.category, flt.province))
+
+
+# --- periods ----------------------------------------------------------------------------------
+
+
+def shift_months(day: date, months: int) -> date:
+    """`day` moved by whole months (the 29th-31st fall back to the month's last day)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, last)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _whole_months(flt: ReportFilter) -> int | None:
+    """How many calendar months the period is, when it is whole months."""
+    if flt.start.day != 1 or flt.end.day != 1:
+        return None
+    return (flt.end.year - flt.start.year) * 12 + flt.end.month - flt.start.month
+
+
+def previous_period(flt: ReportFilter) -> ReportFilter:
+    """The period just before: as many months (a period of whole months) or as many days."""
+    months = _whole_months(flt)
+    if months:
+        return replace(flt, start=shift_months(flt.start, -months), end=flt.start)
+    return replace(flt, start=flt.start - (flt.end - flt.start), end=flt.start)
+
+
+def year_earlier(flt: ReportFilter) -> ReportFilter:
+    return replace(flt, start=shift_months(flt.start, -12), end=shift_months(flt.end, -12))
+
+
+# --- deals won and lost -----------------------------------------------------------------------
+
+
+def utc_bounds(flt: ReportFilter, utc_offset: timedelta = THAILAND) -> tuple[datetime, datetime]:
+    """The period's first and after-last moments in UTC (stage history times are UTC; the period's
+    days are the office's)."""
+    return (datetime.combine(flt.start, datetime.min.time()) - utc_offset,
+            datetime.combine(flt.end, datetime.min.time()) - utc_offset)
+
+
+def closed_deals(flt: ReportFilter) -> Select[Any]:
+    """(owner_id, amount_satang, kind "won"/"lost") of the deals closed in the period: now in a won
+    or lost stage, their move into it (their latest move) made in the period, office time; as
+    `queries.opportunities.attainment` counts wins, so a deal reopened since no longer counts.
+
+    Narrowing: rep and channel are the deal's own; segment and province its account's (else its
+    contact's); a product or category keeps deals with a live line of it."""
+    start, end = utc_bounds(flt)
+    closing = select(Stage.id).where(Stage.kind.in_(("won", "lost")))
+    candidates = select(StageHistory.opportunity_id).where(
+        StageHistory.changed_at >= start, StageHistory.changed_at < end, StageHistory.deleted_at.is_(None),
+        StageHistory.to_stage_id.in_(closing))
+    cond: list[ColumnElement[bool]] = [Opportunity.deleted_at.is_(None), Opportunity.id.in_(candidates)]
+    if flt.owner_id is not None:
+        cond.append(Opportunity.owner_id == flt.owner_id if flt.owner_id else Opportunity.owner_id.is_(None))
+    if flt.channel is not None:
+        cond.append(Opportunity.channel == flt.channel)
+    if flt.segment is not None:
+        cond.append(customer_segment() == flt.segment)
+    if flt.province is not None:
+        cond.append(customer_province() == flt.province)
+    if flt.product_id is not None or flt.category is not None:
+        line = OpportunityLine
+        has = [line.opportunity_id == Opportunity.id, line.deleted_at.is_(None)]
+        if flt.product_id is not None:
+            has.append(line.product_id == flt.product_id)
+        if flt.category is not None:
+            has.append(line.product_id.in_(select(Product.id).where(Product.category == flt.category)))
+        cond.append(exists().where(*has))
+    deals = (
+        select(Opportunity.owner_id.label("owner_id"), Opportunity.amount_satang.label("amount"),
+               Stage.kind.label("kind"), entered_at())
+        .join(Stage, Stage.id == Opportunity.stage_id)
+        .outerjoin(Account, Account.id == Opportunity.account_id)
+        .outerjoin(Contact, Contact.id == Opportunity.contact_id)
+        .where(*cond, Stage.kind.in_(("won", "lost")))
+        .subquery()
+    )
+    return (select(deals.c.owner_id, deals.c.amount, deals.c.kind)
+            .where(deals.c.entered_at >= start, deals.c.entered_at < end))
+
+
+# --- key figures ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One period's key figures."""
+
+    sales: int
+    orders: int
+    new_customers: int
+    won: int
+    lost: int
+    won_amount: int
+
+    @property
+    def win_rate(self) -> Fraction | None:
+        return Fraction(self.won, self.won + self.lost) if self.won + self.lost else None
+
+    @property
+    def average_deal(self) -> Fraction | None:
+        return Fraction(self.won_amount, self.won) if self.won else None
+
+
+def first_sale_in(flt: ReportFilter) -> ColumnElement[bool]:
+    """The order's customer had no sale before the period (their first sale ever falls in it)."""
+    earlier = aliased(SalesOrder)
+    before = [earlier.deleted_at.is_(None), earlier.status.in_(SOLD), earlier.issued_on < flt.start]
+    by_account = exists().where(earlier.account_id == SalesOrder.account_id, *before)
+    by_contact = exists().where(earlier.account_id.is_(None), earlier.contact_id == SalesOrder.contact_id, *before)
+    # Two EXISTS (not one on the customer id) so each reads an index: (account, issued) or (contact, issued).
+    return ~case((SalesOrder.account_id.is_not(None), by_account), else_=by_contact)
+
+
+def figures(db: Database, flt: ReportFilter) -> Figures:
+    """Sales, orders, new customers and deals closed in one period.
+
+    New customers: customers (an order's account, else its contact) with a sale that `flt` keeps in
+    the period and no sale at all (by anyone, of anything) before the period starts."""
+    lines = sales_lines(flt)
+    totals = lines.add_columns(func.sum(line_sales()), func.count(distinct(SalesOrder.id)))
+    new = lines.add_columns(func.count(distinct(customer_id()))).where(first_sale_in(flt))
+    deals = closed_deals(flt).subquery()
+    closed = select(func.count().filter(deals.c.kind == "won"), func.count().filter(deals.c.kind == "lost"),
+                    func.sum(case((deals.c.kind == "won", deals.c.amount), else_=0)))
+    with db.engine.connect() as conn:
+        sales, orders = conn.execute(totals).one()
+        new_customers = conn.execute(new).scalar_one()
+        won, lost, won_amount = conn.execute(closed).one()
+    return Figures(satang(sales), orders, new_customers, won, lost, won_amount or 0)
+
+
+KEY_FIGURE_COLUMNS = (
+    Column("period", "key"), Column("start", "date"), Column("end", "date"),
+    Column("sales", "money"), Column("sales_change", "percent"),
+    Column("orders", "count"), Column("orders_change", "percent"),
+    Column("new_customers", "count"), Column("new_customers_change", "percent"),
+    Column("win_rate", "percent"), Column("win_rate_change", "percent"),
+    Column("average_deal", "money"), Column("average_deal_change", "percent"),
+)
+
+
+def _average(value: Fraction | None) -> int | None:
+    return None if value is None else int(value + Fraction(1, 2))
+
+
+def _rate(value: Fraction | None) -> float | None:
+    return None if value is None else percent(value, 1)
+
+
+def _key_figures(db: Database, periods: Sequence[tuple[str, ReportFilter]], today: date) -> ReportTable:
+    """One row per period; each later row's `*_change` is how far the first row's figure is from
+    that row's, in percent of that row's (None where that row's figure is 0 or missing)."""
+    found = [(key, p, figures(db, p)) for key, p in periods]
+    this = found[0][2]
+    rows: list[tuple[Cell, ...]] = []
+    for index, (key, p, f) in enumerate(found):
+        def vs(now: int | Fraction | None, base: int | Fraction | None, first: bool = index == 0) -> float | None:
+            return None if first else change(now, base)
+
+        rows.append((key, p.start, p.end - timedelta(days=1),
+                     f.sales, vs(this.sales, f.sales), f.orders, vs(this.orders, f.orders),
+                     f.new_customers, vs(this.new_customers, f.new_customers),
+                     _rate(f.win_rate), vs(this.win_rate, f.win_rate),
+                     _average(f.average_deal), vs(this.average_deal, f.average_deal)))
+    first = found[0][1]
+    note = "period_not_over" if first.start <= today < first.end else ""
+    return ReportTable("key_figures", KEY_FIGURE_COLUMNS, tuple(rows), note=note)
+
+
+def key_figures(db: Database, month: str, today: date) -> ReportTable:
+    """The cover's figures for `month` ("YYYY-MM"), the month before and the same month a year
+    earlier: sales (before VAT), orders, new customers, win rate (deals won / deals won or lost,
+    closed in the month) and average deal (the mean amount of the deals won in the month)."""
+    flt = ReportFilter.month(month)
+    return _key_figures(db, (("this_month", flt), ("previous_month", previous_period(flt)),
+                             ("same_month_last_year", year_earlier(flt))), today)
+
+
+def key_figures_period(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """The key figures of the filtered period, the period just before it (as many whole months, else
+    days) and the same period a year earlier."""
+    return _key_figures(db, (("this_period", flt), ("previous_period", previous_period(flt)),
+                             ("same_period_last_year", year_earlier(flt))), today)
+
+
+# --- sales by rep -----------------------------------------------------------------------------
+
+
+def _months(flt: ReportFilter) -> list[tuple[str, date, date]]:
+    """("YYYY-MM", first day, day after) of each calendar month the period touches, cut to it."""
+    out = []
+    first = flt.start.replace(day=1)
+    while first < flt.end:
+        after = shift_months(first, 1)
+        out.append((f"{first:%Y-%m}", max(first, flt.start), min(after, flt.end)))
+        first = after
+    return out
+
+
+def sales_by_rep(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """Per rep (the order's owner): sales, orders, deals won in the period (count and amount, as the
+    Deals tab credits them), target, attainment and commission.
+
+    The report credits a rep with the *orders* they sold, not the deals they won: an order is what the
+    customer bought and pays for (a deal's amount is an estimate, and many sales have no deal), so
+    attainment = sales / target here, while the Deals tab's attainment counts won deals; both are
+    shown side by side. The target is the rep's Target rows of the months the period covers (a month
+    the period only partly covers counts for the share of its days); commission is each month's
+    sales × that month's commission rate, summed and rounded half up once (as sales are).
+    Narrowed to a segment, channel, product, category or province the sales are only part of what
+    the target is about, so target, attainment and commission are left empty."""
+    months = _months(flt)
+    month_of = {m: (lo, hi) for m, lo, hi in months}
+    stmt = (sales_lines(flt).add_columns(SalesOrder.owner_id, SalesOrder.issued_on, func.sum(line_sales()),
+                                         func.count(distinct(SalesOrder.id)))
+            .group_by(SalesOrder.owner_id, SalesOrder.issued_on))
+    deals = closed_deals(flt).subquery()
+    won_stmt = (select(deals.c.owner_id, func.count(), func.sum(deals.c.amount))
+                .where(deals.c.kind == "won").group_by(deals.c.owner_id))
+    target_stmt = select(Target.owner_id, Target.month, Target.amount_satang, Target.commission_bp).where(
+        Target.month.in_(list(month_of)), Target.deleted_at.is_(None))
+    if flt.owner_id is not None:
+        target_stmt = target_stmt.where(Target.owner_id == flt.owner_id)
+    by_month: dict[tuple[str | None, str], float] = {}
+    orders: dict[str | None, int] = {}
+    with db.engine.connect() as conn:
+        for owner, issued, amount, count in conn.execute(stmt):
+            key = (owner, f"{issued:%Y-%m}")
+            by_month[key] = by_month.get(key, 0.0) + amount
+            orders[owner] = orders.get(owner, 0) + count
+        won = {owner: (count, amount) for owner, count, amount in conn.execute(won_stmt)}
+        targets = conn.execute(target_stmt).all()
+        names = dict(conn.execute(select(User.id, User.name)).all())
+    with_target = not narrowed_beyond_rep(flt)
+    target: dict[str | None, Fraction] = {}
+    rate: dict[tuple[str | None, str], int] = {}
+    for owner, month, amount, bp in targets if with_target else ():
+        lo, hi = month_of[month]
+        first, after = (date.fromisoformat(month + "-01"), shift_months(date.fromisoformat(month + "-01"), 1))
+        target[owner] = target.get(owner, Fraction(0)) + Fraction(amount * (hi - lo).days, (after - first).days)
+        rate[(owner, month)] = bp
+    exact: dict[str | None, float] = {}
+    commission: dict[str | None, float] = {}
+    for (owner, month), amount in by_month.items():
+        exact[owner] = exact.get(owner, 0.0) + amount
+        commission[owner] = commission.get(owner, 0.0) + amount * rate.get((owner, month), 0) / 10_000
+    sales = {owner: satang(amount) for owner, amount in exact.items()}
+    reps = set(sales) | set(won) | set(target)
+    rows = []
+    for owner in reps:
+        rep_target = int(target[owner] + Fraction(1, 2)) if owner in target else None
+        rows.append((owner, (names.get(owner, "") if owner else "", sales.get(owner, 0), orders.get(owner, 0),
+                             won.get(owner, (0, 0))[0], won.get(owner, (0, 0))[1] or 0,
+                             rep_target, percent(sales.get(owner, 0), rep_target or 0) if rep_target else None,
+                             satang(commission.get(owner, 0.0)) if with_target else None)))
+    rows.sort(key=lambda r: (-r[1][1], r[0] is None, str(r[1][0]).casefold(), r[0] or ""))
+    total_target = sum(r[1][5] or 0 for r in rows) if with_target else None
+    total_sales = satang(sum(exact.values()))
+    total: tuple[Cell, ...] = ("", total_sales, sum(r[1][2] for r in rows), sum(r[1][3] for r in rows),
+                               sum(r[1][4] for r in rows), total_target,
+                               percent(total_sales, total_target) if total_target else None,
+                               sum(r[1][7] or 0 for r in rows) if with_target else None)
+    columns = (Column("rep", "text"), Column("sales", "money"), Column("orders", "count"),
+               Column("won_deals", "count"), Column("won_amount", "money"), Column("target", "money"),
+               Column("attainment", "percent"), Column("commission", "money"))
+    return ReportTable("sales_by_rep", columns, tuple(r[1] for r in rows), total,
+                       Chart("hbar", "rep", ("sales", "target")), tuple(r[0] for r in rows),
+                       "" if with_target else "target_needs_all_sales")
+
+
+# --- breakdowns -------------------------------------------------------------------------------
+
+
+def breakdown(db: Database, flt: ReportFilter, key: str, labels: Sequence[tuple[Column, ColumnElement[Any]]],
+              chart: Chart, *, row_id: ColumnElement[Any] | None = None, with_quantity: bool = False,
+              line_level: bool = False) -> ReportTable:
+    """Sales, orders (and quantity) and share of the period's sales per value of the `labels`
+    columns, largest first; `row_id` is the record each row is about. `line_level`: one order can
+    fall in several rows (products, categories), so the orders' total is counted apart."""
+    group = [expr for _, expr in labels] + ([row_id] if row_id is not None else [])
+    lines = sales_lines(flt)
+    stmt = lines.add_columns(*group, func.sum(line_sales()), func.count(distinct(SalesOrder.id)),
+                             *([func.sum(SalesOrderLine.quantity_milli)] if with_quantity else [])).group_by(*group)
+    n = len(labels)
+    at = len(group)
+    with db.engine.connect() as conn:
+        found = conn.execute(stmt).all()
+        total_orders = (conn.execute(lines.add_columns(func.count(distinct(SalesOrder.id)))).scalar_one()
+                        if line_level else sum(r[at + 1] for r in found))
+    total_sales = satang(sum(r[at] for r in found))
+    rows = sorted(((r[n] if row_id is not None else None, tuple(v or "" for v in r[:n]), satang(r[at]), r[at + 1],
+                    r[at + 2:]) for r in found), key=lambda r: (-r[2], [str(v).casefold() for v in r[1]], r[0] or ""))
+    columns = (*(c for c, _ in labels), Column("sales", "money"), Column("orders", "count"),
+               *([Column("quantity", "quantity")] if with_quantity else []), Column("share", "percent"))
+    cells = tuple((*names, amount, count, *rest, percent(amount, total_sales))
+                  for _, names, amount, count, rest in rows)
+    total = (*("" for _ in labels), total_sales, total_orders, *([None] if with_quantity else []),
+             100.0 if total_sales else None)
+    return ReportTable(key, columns, cells, total, chart, tuple(r[0] for r in rows) if row_id is not None else ())
+
+
+def _shares(db: Database, flt: ReportFilter, key: str, label: Column, value: ColumnElement[Any], *,
+            line_level: bool = False) -> ReportTable:
+    """A breakdown drawn as a pie when it has few slices."""
+    table = breakdown(db, flt, key, ((label, value),), Chart("pie", label.key, ("sales",)), line_level=line_level)
+    return table if len(table.rows) <= PIE_SLICES else replace(table, chart=Chart("hbar", label.key, ("sales",)))
+
+
+def sales_by_segment(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """Sales per customer segment (the account's; "" for people without a company)."""
+    return _shares(db, flt, "sales_by_segment", Column("segment", "text"), customer_segment())
+
+
+def sales_by_channel(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """Sales per channel of the order (a key such as "line"; "" when not known)."""
+    return _shares(db, flt, "sales_by_channel", Column("channel", "key"), SalesOrder.channel)
+
+
+def sales_by_province(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """Sales per province of the customer (the account's, else the contact's), a ranking."""
+    return breakdown(db, flt, "sales_by_province", ((Column("province", "text"), customer_province()),),
+                     Chart("hbar", "province", ("sales",)))
+
+
+def sales_by_category(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """Sales per product category ("" for free-text lines and products without one)."""
+    return _shares(db, flt, "sales_by_category", Column("category", "text"), func.coalesce(Product.category, ""),
+                   line_level=True)
+
+
+def sales_by_product(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """Sales and quantity per product, a ranking; the free-text lines together as one row (no id, no
+    name). The name is the product's Thai name as it is now (a line keeps its own description)."""
+    labels = ((Column("product", "text"), Product.name_th), (Column("sku", "text"), Product.sku))
+    return breakdown(db, flt, "sales_by_product", labels, Chart("hbar", "product", ("sales",)),
+                     row_id=SalesOrderLine.product_id, with_quantity=True, line_level=True)
+
+
+ANALYSES: dict[str, Callable[[Database, ReportFilter, date], ReportTable]] = {
+    "key_figures": key_figures_period,
+    "sales_by_rep": sales_by_rep,
+    "sales_by_segment": sales_by_segment,
+    "sales_by_product": sales_by_product,
+    "sales_by_category": sales_by_category,
+    "sales_by_channel": sales_by_channel,
+    "sales_by_province": sales_by_province,
+}
