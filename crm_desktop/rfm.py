@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
 WEIGHTS_KEY = "rfm_weights"
 MAX_WEIGHT = 10
@@ -43,11 +42,13 @@ class Weights:
     def stored(self) -> str:
         return f"{self.recency},{self.frequency},{self.monetary}"
 
-    def score(self, recency: int, frequency: int, monetary: int) -> Fraction:
-        """The weighted score on 0-100 (exact)."""
-        total = self.recency + self.frequency + self.monetary
-        mean = Fraction(self.recency * recency + self.frequency * frequency + self.monetary * monetary, total)
-        return (mean - 1) * 100 / (SCORES - 1)
+    def points(self, recency: int, frequency: int, monetary: int) -> int:
+        """The weighted sum of the scores: from `total` (all 1) to `SCORES` × `total` (all 5)."""
+        return self.recency * recency + self.frequency * frequency + self.monetary * monetary
+
+    @property
+    def total(self) -> int:
+        return self.recency + self.frequency + self.monetary
 
 
 DEFAULT_WEIGHTS = Weights()

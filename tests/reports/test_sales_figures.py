@@ -477,6 +477,12 @@ def test_rfm_scores_groups_and_the_stored_weights(ctx: AppContext, shop: Shop) -
     assert _column(table, "rank") == [1, 2, 3]
 
 
+def test_percentages_round_halves_away_from_zero() -> None:
+    assert sales.percent(1, 16) == 6.3 and sales.percent(-1, 16) == -6.3 and sales.percent(-1, 3) == -33.3
+    assert sales.percent(Fraction(1, 3), 1) == 33.3 and sales.percent(0, -5) == 0.0 and sales.percent(5, 0) is None
+    assert sales.change(90, 120) == -25.0 and sales.change(5, 0) is None
+
+
 def test_rfm_names_the_customers_at_risk() -> None:
     # The arithmetic alone: a big, frequent buyer gone quiet.
     from crm_desktop.rfm import at_risk, fifth_scores

@@ -10,21 +10,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 
 from crm_desktop.db.database import Database
-from crm_desktop.models import SalesOrder, Setting, fixed_id
+from crm_desktop.models import Account, Contact, Setting, fixed_id
 from crm_desktop.queries.reports.measure import (
     ReportFilter,
     customer_id,
     customer_name,
-    line_sales,
-    sales_lines,
     satang,
 )
-from crm_desktop.queries.reports.sales import percent
+from crm_desktop.queries.reports.sales import percent, sales_orders
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
-from crm_desktop.rfm import WEIGHTS_KEY, Weights, at_risk, fifth_scores, parse_weights
+from crm_desktop.rfm import SCORES, WEIGHTS_KEY, Weights, at_risk, fifth_scores, parse_weights
 
 TOP_CUSTOMERS = 20
 TOP_RANKED = 10  # the ranking names this many best customers "top"
@@ -41,10 +39,14 @@ class _Customer:
 
 def _customers(db: Database, flt: ReportFilter) -> tuple[list[_Customer], int]:
     """Every customer with a sale `flt` keeps: sales, orders, last order day; and the period's sales."""
-    stmt = (sales_lines(flt)
-            .add_columns(customer_id(), func.max(customer_name()), func.sum(line_sales()),
-                         func.count(distinct(SalesOrder.id)), func.max(SalesOrder.issued_on))
-            .group_by(customer_id()))
+    sale = sales_orders(flt)
+    customer = customer_id(sale.c)
+    stmt = (select(customer, func.max(customer_name()), func.sum(sale.c.amount), func.count(),
+                   func.max(sale.c.issued_on))
+            .select_from(sale)
+            .outerjoin(Account, Account.id == sale.c.account_id)
+            .outerjoin(Contact, Contact.id == sale.c.contact_id)
+            .group_by(customer))
     with db.engine.connect() as conn:
         found = conn.execute(stmt).all()
     total = satang(sum(r[2] for r in found))
@@ -95,13 +97,15 @@ def rfm(db: Database, flt: ReportFilter, today: date, weights: Weights) -> Repor
     f_scores = fifth_scores([c.orders for c in customers])
     m_scores = fifth_scores([c.sales for c in customers])
     scored = sorted(
-        ((weights.score(r, f, m), c, days, r, f, m)
+        ((weights.points(r, f, m), c, days, r, f, m)
          for c, days, r, f, m in zip(customers, recency, r_scores, f_scores, m_scores, strict=True)),
         key=lambda s: (-s[0], -s[1].sales, s[1].name.casefold(), s[1].id))
+    lowest, span = weights.total, (SCORES - 1) * weights.total  # all scores 1 .. all scores 5
     rows = []
-    for rank, (score, c, days, r, f, m) in enumerate(scored, start=1):
+    for rank, (points, c, days, r, f, m) in enumerate(scored, start=1):
         group = "at_risk" if at_risk(r, f, m) else "top" if rank <= TOP_RANKED else "other"
-        rows.append((rank, c.name, group, c.last_order, days, c.orders, c.sales, r, f, m, percent(score, 100)))
+        rows.append((rank, c.name, group, c.last_order, days, c.orders, c.sales, r, f, m,
+                     percent(points - lowest, span)))
     return ReportTable("rfm", RFM_COLUMNS, tuple(rows), None, None, tuple(s[1].id for s in scored))
 
 

@@ -8,14 +8,14 @@ profit; their sales and number are shown beside it (`uncosted_sales`, `uncosted_
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func
+from sqlalchemy import ColumnElement, case, func, select
 
 from crm_desktop.db.database import Database
-from crm_desktop.models import Product, SalesOrder, SalesOrderLine, User
+from crm_desktop.models import Account, Contact, Product, SalesOrderLine, User
 from crm_desktop.queries.reports.measure import (
     ReportFilter,
     customer_id,
@@ -25,7 +25,7 @@ from crm_desktop.queries.reports.measure import (
     sales_lines,
     satang,
 )
-from crm_desktop.queries.reports.sales import percent
+from crm_desktop.queries.reports.sales import percent, sales_orders
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 
 COLUMNS = (Column("costed_sales", "money"), Column("cost", "money"), Column("margin", "money"),
@@ -37,51 +37,67 @@ def costed() -> ColumnElement[bool]:
     return Product.cost_satang > 0
 
 
-def _margins(db: Database, flt: ReportFilter, key: str, label: Column, row_id: ColumnElement[Any],
-             name: ColumnElement[str], joins_user: bool = False) -> ReportTable:
-    stmt = sales_lines(flt)
-    if joins_user:
-        stmt = stmt.outerjoin(User, User.id == SalesOrder.owner_id)
-    has_cost = costed()
-    stmt = stmt.add_columns(
-        row_id, func.max(name),
-        func.sum(case((has_cost, line_sales()), else_=0.0)),
-        func.sum(case((has_cost, line_cost()), else_=0.0)),
-        func.sum(case((has_cost, 0.0), else_=line_sales())),
-        func.sum(case((has_cost, 0), else_=1)),
-    ).group_by(row_id)
-    with db.engine.connect() as conn:
-        found = conn.execute(stmt).all()
-    sums = [0.0, 0.0, 0.0]
+def _line_margins() -> list[ColumnElement[Any]]:
+    """Aggregates of lines: the sales and the cost of those with a cost, and how many have none."""
+    return [func.sum(case((costed(), line_sales()), else_=0.0)).label("costed"),
+            func.sum(case((costed(), line_cost()), else_=0.0)).label("cost"),
+            func.sum(case((costed(), 0), else_=1)).label("uncosted_lines")]
+
+
+def _table(key: str, label: Column, found: Sequence[Any]) -> ReportTable:
+    """Rows of (id, name, sales, costed sales, cost, uncosted lines), largest margin first."""
     rows = []
-    for rid, text, sales, cost, uncosted, lines in found:
+    for rid, text, amount, sales, cost, lines in found:
         margin = satang(sales) - satang(cost)
         rows.append((rid, (text or "", satang(sales), satang(cost), margin, percent(margin, satang(sales)),
-                           satang(uncosted), lines)))
-        sums = [sums[0] + sales, sums[1] + cost, sums[2] + uncosted]
+                           satang(amount - sales), lines)))
     rows.sort(key=lambda r: (-r[1][3], str(r[1][0]).casefold(), r[0] or ""))
-    sales, cost, uncosted = (satang(x) for x in sums)
-    total = ("", sales, cost, sales - cost, percent(sales - cost, sales), uncosted, sum(r[1][6] for r in rows))
+    amount, sales, cost = (satang(sum(r[i] for r in found)) for i in (2, 3, 4))
+    lines = sum(r[5] for r in found)
+    total = ("", sales, cost, sales - cost, percent(sales - cost, sales), amount - sales, lines)
     return ReportTable(key, (label, *COLUMNS), tuple(r[1] for r in rows), total,
                        Chart("hbar", label.key, ("margin",)), tuple(r[0] for r in rows),
-                       "uncosted_left_out" if total[6] else "")
+                       "uncosted_left_out" if lines else "")
+
+
+def _by_order(db: Database, flt: ReportFilter, key: str, label: Column, row_id: Callable[[Any], ColumnElement[Any]],
+              name: ColumnElement[str]) -> ReportTable:
+    """Margins per something each order has one of (its customer, its rep); `row_id(sale)` reads it
+    from a `sales_orders` row, `name` from Account, Contact or User joined to it."""
+    sale = sales_orders(flt, *_line_margins(), product=True)
+    rid = row_id(sale)
+    stmt = (select(rid, func.max(name), func.sum(sale.c.amount), func.sum(sale.c.costed), func.sum(sale.c.cost),
+                   func.sum(sale.c.uncosted_lines))
+            .select_from(sale)
+            .outerjoin(Account, Account.id == sale.c.account_id)
+            .outerjoin(Contact, Contact.id == sale.c.contact_id)
+            .outerjoin(User, User.id == sale.c.owner_id)
+            .group_by(rid))
+    with db.engine.connect() as conn:
+        return _table(key, label, conn.execute(stmt).all())
 
 
 def margin_by_customer(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Gross margin per customer (an order's account, else its contact), largest margin first."""
-    return _margins(db, flt, "margin_by_customer", Column("customer", "text"), customer_id(), customer_name())
+    return _by_order(db, flt, "margin_by_customer", Column("customer", "text"), lambda sale: customer_id(sale.c),
+                     customer_name())
 
 
 def margin_by_product(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Gross margin per product (free-text lines as one row without a name, all uncosted)."""
-    return _margins(db, flt, "margin_by_product", Column("product", "text"), SalesOrderLine.product_id,
-                    func.coalesce(Product.name_th, ""))
+    product = SalesOrderLine.product_id
+    stmt = (sales_lines(flt, customer=False)
+            .add_columns(product, func.max(func.coalesce(Product.name_th, "")), func.sum(line_sales()),
+                         *_line_margins())
+            .group_by(product))
+    with db.engine.connect() as conn:
+        return _table("margin_by_product", Column("product", "text"), conn.execute(stmt).all())
 
 
 def margin_by_rep(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Gross margin per rep (the order's owner; "" for orders without one)."""
-    return _margins(db, flt, "margin_by_rep", Column("rep", "text"), SalesOrder.owner_id,
-                    func.coalesce(User.name, ""), joins_user=True)
+    return _by_order(db, flt, "margin_by_rep", Column("rep", "text"), lambda sale: sale.c.owner_id,
+                     func.coalesce(User.name, ""))
 
 
 ANALYSES: dict[str, Callable[[Database, ReportFilter, date], ReportTable]] = {

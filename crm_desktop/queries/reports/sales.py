@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, distinct, exists, func, select
+from sqlalchemy import ColumnElement, Select, Subquery, case, distinct, exists, func, select
 from sqlalchemy.orm import aliased
 
 from crm_desktop.db.database import Database
@@ -52,9 +52,10 @@ def percent(part: int | Fraction, whole: int | Fraction) -> float | None:
     """part / whole in percent to one decimal, halves away from zero; None when whole is 0."""
     if not whole:
         return None
-    exact = Fraction(part) * 100 / Fraction(whole)
-    tenths = int(abs(exact) * 10 + Fraction(1, 2))
-    return tenths / 10 if exact >= 0 else -tenths / 10
+    exact = Fraction(part * 1000) / whole if isinstance(part, Fraction) or isinstance(whole, Fraction) else None
+    top, bottom = (exact.numerator, exact.denominator) if exact is not None else (part * 1000, whole)
+    tenths = (2 * abs(top) + abs(bottom)) // (2 * abs(bottom))
+    return (tenths if (top < 0) == (bottom < 0) or not tenths else -tenths) / 10
 
 
 def change(now: int | Fraction | None, base: int | Fraction | None) -> float | None:
@@ -101,6 +102,22 @@ def previous_period(flt: ReportFilter) -> ReportFilter:
 
 def year_earlier(flt: ReportFilter) -> ReportFilter:
     return replace(flt, start=shift_months(flt.start, -12), end=shift_months(flt.end, -12))
+
+
+# --- sales, one row each -----------------------------------------------------------------------
+
+
+def sales_orders(flt: ReportFilter, *extra: ColumnElement[Any], product: bool = False) -> Subquery:
+    """One row per sale `flt` keeps: `order_id`, `account_id`, `contact_id`, `owner_id`, `channel`,
+    `issued_on`, `amount` (its lines' `line_sales`, unrounded) and the `extra` aggregates of its lines.
+
+    Order-level figures group these rows rather than the lines: a customer is then looked up once
+    per order, and orders are counted without a DISTINCT. `product`: `extra` reads Product."""
+    o = SalesOrder
+    return (sales_lines(flt, customer=False, product=product)
+            .add_columns(o.id.label("order_id"), o.account_id, o.contact_id, o.owner_id, o.channel, o.issued_on,
+                         func.sum(line_sales()).label("amount"), *extra)
+            .group_by(o.id).subquery("sale"))
 
 
 # --- deals won and lost -----------------------------------------------------------------------
@@ -178,14 +195,15 @@ class Figures:
         return Fraction(self.won_amount, self.won) if self.won else None
 
 
-def first_sale_in(flt: ReportFilter) -> ColumnElement[bool]:
-    """The order's customer had no sale before the period (their first sale ever falls in it)."""
+def first_sale_in(flt: ReportFilter, sale: Any) -> ColumnElement[bool]:
+    """The customer of `sale` (a `sales_orders` row) had no sale before the period: their first sale
+    ever falls in it."""
     earlier = aliased(SalesOrder)
     before = [earlier.deleted_at.is_(None), earlier.status.in_(SOLD), earlier.issued_on < flt.start]
-    by_account = exists().where(earlier.account_id == SalesOrder.account_id, *before)
-    by_contact = exists().where(earlier.account_id.is_(None), earlier.contact_id == SalesOrder.contact_id, *before)
+    by_account = exists().where(earlier.account_id == sale.c.account_id, *before)
+    by_contact = exists().where(earlier.account_id.is_(None), earlier.contact_id == sale.c.contact_id, *before)
     # Two EXISTS (not one on the customer id) so each reads an index: (account, issued) or (contact, issued).
-    return ~case((SalesOrder.account_id.is_not(None), by_account), else_=by_contact)
+    return ~case((sale.c.account_id.is_not(None), by_account), else_=by_contact)
 
 
 def figures(db: Database, flt: ReportFilter) -> Figures:
@@ -193,15 +211,15 @@ def figures(db: Database, flt: ReportFilter) -> Figures:
 
     New customers: customers (an order's account, else its contact) with a sale that `flt` keeps in
     the period and no sale at all (by anyone, of anything) before the period starts."""
-    lines = sales_lines(flt)
-    totals = lines.add_columns(func.sum(line_sales()), func.count(distinct(SalesOrder.id)))
-    new = lines.add_columns(func.count(distinct(customer_id()))).where(first_sale_in(flt))
+    sale = sales_orders(flt)
+    customer = customer_id(sale.c)
+    totals = select(func.sum(sale.c.amount), func.count(),
+                    func.count(distinct(case((first_sale_in(flt, sale), customer)))))
     deals = closed_deals(flt).subquery()
     closed = select(func.count().filter(deals.c.kind == "won"), func.count().filter(deals.c.kind == "lost"),
                     func.sum(case((deals.c.kind == "won", deals.c.amount), else_=0)))
     with db.engine.connect() as conn:
-        sales, orders = conn.execute(totals).one()
-        new_customers = conn.execute(new).scalar_one()
+        sales, orders, new_customers = conn.execute(totals).one()
         won, lost, won_amount = conn.execute(closed).one()
     return Figures(satang(sales), orders, new_customers, won, lost, won_amount or 0)
 
@@ -288,9 +306,9 @@ def sales_by_rep(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     the target is about, so target, attainment and commission are left empty."""
     months = _months(flt)
     month_of = {m: (lo, hi) for m, lo, hi in months}
-    stmt = (sales_lines(flt).add_columns(SalesOrder.owner_id, SalesOrder.issued_on, func.sum(line_sales()),
-                                         func.count(distinct(SalesOrder.id)))
-            .group_by(SalesOrder.owner_id, SalesOrder.issued_on))
+    sale = sales_orders(flt)
+    stmt = (select(sale.c.owner_id, sale.c.issued_on, func.sum(sale.c.amount), func.count())
+            .group_by(sale.c.owner_id, sale.c.issued_on))
     deals = closed_deals(flt).subquery()
     won_stmt = (select(deals.c.owner_id, func.count(), func.sum(deals.c.amount))
                 .where(deals.c.kind == "won").group_by(deals.c.owner_id))
@@ -348,69 +366,93 @@ def sales_by_rep(db: Database, flt: ReportFilter, today: date) -> ReportTable:
 # --- breakdowns -------------------------------------------------------------------------------
 
 
-def breakdown(db: Database, flt: ReportFilter, key: str, labels: Sequence[tuple[Column, ColumnElement[Any]]],
-              chart: Chart, *, row_id: ColumnElement[Any] | None = None, with_quantity: bool = False,
-              line_level: bool = False) -> ReportTable:
-    """Sales, orders (and quantity) and share of the period's sales per value of the `labels`
-    columns, largest first; `row_id` is the record each row is about. `line_level`: one order can
-    fall in several rows (products, categories), so the orders' total is counted apart."""
-    group = [expr for _, expr in labels] + ([row_id] if row_id is not None else [])
-    lines = sales_lines(flt)
-    stmt = lines.add_columns(*group, func.sum(line_sales()), func.count(distinct(SalesOrder.id)),
-                             *([func.sum(SalesOrderLine.quantity_milli)] if with_quantity else [])).group_by(*group)
+def _table(key: str, labels: Sequence[Column], found: Sequence[Any], total_orders: int, chart: Chart, *,
+           has_id: bool, with_quantity: bool) -> ReportTable:
+    """Rows (labels…, [id], amount, orders, [quantity]) as a share table, largest first."""
     n = len(labels)
-    at = len(group)
-    with db.engine.connect() as conn:
-        found = conn.execute(stmt).all()
-        total_orders = (conn.execute(lines.add_columns(func.count(distinct(SalesOrder.id)))).scalar_one()
-                        if line_level else sum(r[at + 1] for r in found))
+    at = n + has_id
     total_sales = satang(sum(r[at] for r in found))
-    rows = sorted(((r[n] if row_id is not None else None, tuple(v or "" for v in r[:n]), satang(r[at]), r[at + 1],
-                    r[at + 2:]) for r in found), key=lambda r: (-r[2], [str(v).casefold() for v in r[1]], r[0] or ""))
-    columns = (*(c for c, _ in labels), Column("sales", "money"), Column("orders", "count"),
+    rows = sorted(((r[n] if has_id else None, tuple(v or "" for v in r[:n]), satang(r[at]), r[at + 1], r[at + 2:])
+                   for r in found), key=lambda r: (-r[2], [str(v).casefold() for v in r[1]], r[0] or ""))
+    columns = (*labels, Column("sales", "money"), Column("orders", "count"),
                *([Column("quantity", "quantity")] if with_quantity else []), Column("share", "percent"))
     cells = tuple((*names, amount, count, *rest, percent(amount, total_sales))
                   for _, names, amount, count, rest in rows)
     total = (*("" for _ in labels), total_sales, total_orders, *([None] if with_quantity else []),
              100.0 if total_sales else None)
-    return ReportTable(key, columns, cells, total, chart, tuple(r[0] for r in rows) if row_id is not None else ())
+    return ReportTable(key, columns, cells, total, chart, tuple(r[0] for r in rows) if has_id else ())
 
 
-def _shares(db: Database, flt: ReportFilter, key: str, label: Column, value: ColumnElement[Any], *,
-            line_level: bool = False) -> ReportTable:
-    """A breakdown drawn as a pie when it has few slices."""
-    table = breakdown(db, flt, key, ((label, value),), Chart("pie", label.key, ("sales",)), line_level=line_level)
-    return table if len(table.rows) <= PIE_SLICES else replace(table, chart=Chart("hbar", label.key, ("sales",)))
+def by_order(db: Database, flt: ReportFilter, key: str, label: Column, value: Callable[[Any], ColumnElement[Any]],
+             chart: Chart) -> ReportTable:
+    """Sales, orders and share per value of something each order has one of (its channel, its
+    customer's segment or province): `value(sale)` reads it from a `sales_orders` row (Account and
+    Contact are joined to it)."""
+    sale = sales_orders(flt)
+    label_value = value(sale)
+    stmt = (select(label_value, func.sum(sale.c.amount), func.count())
+            .select_from(sale)
+            .outerjoin(Account, Account.id == sale.c.account_id)
+            .outerjoin(Contact, Contact.id == sale.c.contact_id)
+            .group_by(label_value))
+    with db.engine.connect() as conn:
+        found = conn.execute(stmt).all()
+    return _table(key, (label,), found, sum(r[2] for r in found), chart, has_id=False, with_quantity=False)
+
+
+def by_line(db: Database, flt: ReportFilter, key: str, labels: Sequence[tuple[Column, ColumnElement[Any]]],
+            chart: Chart, *, row_id: ColumnElement[Any] | None = None, with_quantity: bool = False) -> ReportTable:
+    """Sales, orders (and quantity) and share per value of something each line has (its product, its
+    category): one order can fall in several rows, so the orders' total is counted apart."""
+    group = [expr for _, expr in labels] + ([row_id] if row_id is not None else [])
+    stmt = sales_lines(flt, customer=False).add_columns(
+        *group, func.sum(line_sales()), func.count(distinct(SalesOrder.id)),
+        *([func.sum(SalesOrderLine.quantity_milli)] if with_quantity else [])).group_by(*group)
+    orders = sales_lines(flt, customer=False, product=False).add_columns(func.count(distinct(SalesOrder.id)))
+    with db.engine.connect() as conn:
+        found = conn.execute(stmt).all()
+        total_orders = conn.execute(orders).scalar_one()
+    return _table(key, [c for c, _ in labels], found, total_orders, chart, has_id=row_id is not None,
+                  with_quantity=with_quantity)
+
+
+def _pie_if_few(table: ReportTable) -> ReportTable:
+    """A share table is drawn as a pie when it has few slices, else as bars."""
+    chart = table.chart
+    return table if chart is None or len(table.rows) <= PIE_SLICES else replace(table, chart=replace(chart,
+                                                                                                     kind="hbar"))
 
 
 def sales_by_segment(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Sales per customer segment (the account's; "" for people without a company)."""
-    return _shares(db, flt, "sales_by_segment", Column("segment", "text"), customer_segment())
+    return _pie_if_few(by_order(db, flt, "sales_by_segment", Column("segment", "text"), lambda sale: customer_segment(),
+                                Chart("pie", "segment", ("sales",))))
 
 
 def sales_by_channel(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Sales per channel of the order (a key such as "line"; "" when not known)."""
-    return _shares(db, flt, "sales_by_channel", Column("channel", "key"), SalesOrder.channel)
+    return _pie_if_few(by_order(db, flt, "sales_by_channel", Column("channel", "key"), lambda sale: sale.c.channel,
+                                Chart("pie", "channel", ("sales",))))
 
 
 def sales_by_province(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Sales per province of the customer (the account's, else the contact's), a ranking."""
-    return breakdown(db, flt, "sales_by_province", ((Column("province", "text"), customer_province()),),
-                     Chart("hbar", "province", ("sales",)))
+    return by_order(db, flt, "sales_by_province", Column("province", "text"), lambda sale: customer_province(),
+                    Chart("hbar", "province", ("sales",)))
 
 
 def sales_by_category(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Sales per product category ("" for free-text lines and products without one)."""
-    return _shares(db, flt, "sales_by_category", Column("category", "text"), func.coalesce(Product.category, ""),
-                   line_level=True)
+    labels = ((Column("category", "text"), func.coalesce(Product.category, "")),)
+    return _pie_if_few(by_line(db, flt, "sales_by_category", labels, Chart("pie", "category", ("sales",))))
 
 
 def sales_by_product(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Sales and quantity per product, a ranking; the free-text lines together as one row (no id, no
     name). The name is the product's Thai name as it is now (a line keeps its own description)."""
     labels = ((Column("product", "text"), Product.name_th), (Column("sku", "text"), Product.sku))
-    return breakdown(db, flt, "sales_by_product", labels, Chart("hbar", "product", ("sales",)),
-                     row_id=SalesOrderLine.product_id, with_quantity=True, line_level=True)
+    return by_line(db, flt, "sales_by_product", labels, Chart("hbar", "product", ("sales",)),
+                   row_id=SalesOrderLine.product_id, with_quantity=True)
 
 
 ANALYSES: dict[str, Callable[[Database, ReportFilter, date], ReportTable]] = {
