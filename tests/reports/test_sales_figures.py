@@ -447,6 +447,18 @@ def test_top_customers(ctx: AppContext, shop: Shop) -> None:
     assert table.total is not None and table.total[1:3] == (total, _orders(lines))
 
 
+def test_top_customers_keeps_twenty_and_breaks_ties_by_name(ctx: AppContext, shop: Shop) -> None:
+    august = ReportFilter.month("2026-08")
+    for i in (21, 3, 0, *range(4, 21), 2, 1):  # made out of order; equal sales but for "ร้าน 21"
+        shop.customers[f"A{100 + i}"] = create_account(ctx.uow(), AccountInput(name=f"ร้าน {i:02d}"), TODAY).created[0]
+        _order(ctx, shop, f"aug{i}", f"A{100 + i}", "anan", date(2026, 8, 1 + i % 28),
+               [_line(shop, "P2", 1_000, 90_000 if i == 21 else 10_000)])
+    table = customers.top_customers(ctx.database, august, TODAY)
+    assert _column(table, "customer") == ["ร้าน 21", *(f"ร้าน {i:02d}" for i in range(19))]
+    assert table.total is not None and table.total[1] == 90_000 + 21 * 10_000 and table.total[2] == 22
+    assert table.note == "total_all_customers"
+
+
 def _fifths(values: list[int]) -> list[int]:
     """1 + 5 × (the share of values strictly lower), rounded down, counted pair by pair."""
     return [1 + (5 * sum(1 for w in values if w < v)) // len(values) for v in values]

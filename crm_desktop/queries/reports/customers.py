@@ -6,11 +6,12 @@ without a company is a customer of their own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from types import SimpleNamespace
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, null, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Contact, Setting, fixed_id
@@ -20,7 +21,7 @@ from crm_desktop.queries.reports.measure import (
     customer_name,
     satang,
 )
-from crm_desktop.queries.reports.sales import percent, sales_orders
+from crm_desktop.queries.reports.sales import percent, sales_orders, with_customer
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 from crm_desktop.rfm import SCORES, WEIGHTS_KEY, Weights, at_risk, fifth_scores, parse_weights
 
@@ -37,28 +38,39 @@ class _Customer:
     last_order: date
 
 
-def _customers(db: Database, flt: ReportFilter) -> tuple[list[_Customer], int]:
-    """Every customer with a sale `flt` keeps: sales, orders, last order day; and the period's sales."""
+def _customers(db: Database, flt: ReportFilter, *, names: bool = True) -> tuple[list[_Customer], int]:
+    """Every customer with a sale `flt` keeps: sales, orders, last order day (and name); and the
+    period's sales."""
     sale = sales_orders(flt)
     customer = customer_id(sale.c)
-    stmt = (select(customer, func.max(customer_name()), func.sum(sale.c.amount), func.count(),
-                   func.max(sale.c.issued_on))
-            .select_from(sale)
-            .outerjoin(Account, Account.id == sale.c.account_id)
-            .outerjoin(Contact, Contact.id == sale.c.contact_id)
-            .group_by(customer))
+    stmt = select(customer, func.max(customer_name()) if names else literal(""), func.sum(sale.c.amount),
+                  func.count(), func.max(sale.c.issued_on)).select_from(sale)
+    stmt = (with_customer(stmt, sale) if names else stmt).group_by(customer)
     with db.engine.connect() as conn:
         found = conn.execute(stmt).all()
     total = satang(sum(r[2] for r in found))
     return [_Customer(r[0], r[1], satang(r[2]), r[3], r[4]) for r in found], total
 
 
+def customer_names(db: Database, ids: Sequence[str]) -> dict[str, str]:
+    """The names of these customers (account or contact ids), as `measure.customer_name` gives them."""
+    accounts = select(Account.id, Account.name).where(Account.id.in_(ids))
+    people = select(Contact.id, customer_name(SimpleNamespace(name=null()), Contact)).where(Contact.id.in_(ids))
+    with db.engine.connect() as conn:
+        return {**dict(conn.execute(people).all()), **dict(conn.execute(accounts).all())}
+
+
 def top_customers(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """The 20 customers with the most sales in the period: sales, orders, share of the period's sales
     and their last order day in the period. The totals row is every customer's, not the 20's."""
-    customers, total_sales = _customers(db, flt)
-    customers.sort(key=lambda c: (-c.sales, c.name.casefold(), c.id))
-    top = customers[:TOP_CUSTOMERS]
+    customers, total_sales = _customers(db, flt, names=False)
+    customers.sort(key=lambda c: -c.sales)
+    # Names only for the top (and whoever ties with the last of it), which settle the order of ties.
+    cut = [c for c in customers if c.sales >= customers[TOP_CUSTOMERS - 1].sales] if customers[TOP_CUSTOMERS:] \
+        else customers
+    names = customer_names(db, [c.id for c in cut])
+    top = sorted((replace(c, name=names.get(c.id, "")) for c in cut),
+                 key=lambda c: (-c.sales, c.name.casefold(), c.id))[:TOP_CUSTOMERS]
     columns = (Column("customer", "text"), Column("sales", "money"), Column("orders", "count"),
                Column("share", "percent"), Column("last_order", "date"))
     rows = tuple((c.name, c.sales, c.orders, percent(c.sales, total_sales), c.last_order) for c in top)

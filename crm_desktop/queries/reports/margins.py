@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, case, func, select
 
 from crm_desktop.db.database import Database
-from crm_desktop.models import Account, Contact, Product, SalesOrderLine, User
+from crm_desktop.models import Product, SalesOrderLine, User
 from crm_desktop.queries.reports.measure import (
     ReportFilter,
     customer_id,
@@ -25,7 +25,7 @@ from crm_desktop.queries.reports.measure import (
     sales_lines,
     satang,
 )
-from crm_desktop.queries.reports.sales import percent, sales_orders
+from crm_desktop.queries.reports.sales import percent, sales_orders, with_customer
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 
 COLUMNS = (Column("costed_sales", "money"), Column("cost", "money"), Column("margin", "money"),
@@ -61,18 +61,15 @@ def _table(key: str, label: Column, found: Sequence[Any]) -> ReportTable:
 
 
 def _by_order(db: Database, flt: ReportFilter, key: str, label: Column, row_id: Callable[[Any], ColumnElement[Any]],
-              name: ColumnElement[str]) -> ReportTable:
+              name: ColumnElement[str], joins: Literal["customer", "rep"]) -> ReportTable:
     """Margins per something each order has one of (its customer, its rep); `row_id(sale)` reads it
-    from a `sales_orders` row, `name` from Account, Contact or User joined to it."""
+    from a `sales_orders` row, `name` from the customer (Account, Contact) or the rep (User)."""
     sale = sales_orders(flt, *_line_margins(), product=True)
     rid = row_id(sale)
-    stmt = (select(rid, func.max(name), func.sum(sale.c.amount), func.sum(sale.c.costed), func.sum(sale.c.cost),
-                   func.sum(sale.c.uncosted_lines))
-            .select_from(sale)
-            .outerjoin(Account, Account.id == sale.c.account_id)
-            .outerjoin(Contact, Contact.id == sale.c.contact_id)
-            .outerjoin(User, User.id == sale.c.owner_id)
-            .group_by(rid))
+    stmt = select(rid, func.max(name), func.sum(sale.c.amount), func.sum(sale.c.costed), func.sum(sale.c.cost),
+                  func.sum(sale.c.uncosted_lines)).select_from(sale)
+    stmt = (with_customer(stmt, sale) if joins == "customer" else stmt.outerjoin(User, User.id == sale.c.owner_id))
+    stmt = stmt.group_by(rid)
     with db.engine.connect() as conn:
         return _table(key, label, conn.execute(stmt).all())
 
@@ -80,7 +77,7 @@ def _by_order(db: Database, flt: ReportFilter, key: str, label: Column, row_id: 
 def margin_by_customer(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Gross margin per customer (an order's account, else its contact), largest margin first."""
     return _by_order(db, flt, "margin_by_customer", Column("customer", "text"), lambda sale: customer_id(sale.c),
-                     customer_name())
+                     customer_name(), "customer")
 
 
 def margin_by_product(db: Database, flt: ReportFilter, today: date) -> ReportTable:
@@ -97,7 +94,7 @@ def margin_by_product(db: Database, flt: ReportFilter, today: date) -> ReportTab
 def margin_by_rep(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Gross margin per rep (the order's owner; "" for orders without one)."""
     return _by_order(db, flt, "margin_by_rep", Column("rep", "text"), lambda sale: sale.c.owner_id,
-                     func.coalesce(User.name, ""))
+                     func.coalesce(User.name, ""), "rep")
 
 
 ANALYSES: dict[str, Callable[[Database, ReportFilter, date], ReportTable]] = {

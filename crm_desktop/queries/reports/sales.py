@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, case, distinct, exists, func, select
+from sqlalchemy import ColumnElement, Select, Subquery, and_, case, distinct, exists, func, select
 from sqlalchemy.orm import aliased
 
 from crm_desktop.db.database import Database
@@ -118,6 +118,14 @@ def sales_orders(flt: ReportFilter, *extra: ColumnElement[Any], product: bool = 
             .add_columns(o.id.label("order_id"), o.account_id, o.contact_id, o.owner_id, o.channel, o.issued_on,
                          func.sum(line_sales()).label("amount"), *extra)
             .group_by(o.id).subquery("sale"))
+
+
+def with_customer(stmt: Select[Any], sale: Any) -> Select[Any]:
+    """`stmt` over `sales_orders` rows with the customer joined: Account, and Contact for a person
+    without a company only (the customer's name, segment and province never read an account
+    order's contact, and skipping it halves the lookups)."""
+    return (stmt.outerjoin(Account, Account.id == sale.c.account_id)
+            .outerjoin(Contact, and_(Contact.id == sale.c.contact_id, sale.c.account_id.is_(None))))
 
 
 # --- deals won and lost -----------------------------------------------------------------------
@@ -390,11 +398,8 @@ def by_order(db: Database, flt: ReportFilter, key: str, label: Column, value: Ca
     Contact are joined to it)."""
     sale = sales_orders(flt)
     label_value = value(sale)
-    stmt = (select(label_value, func.sum(sale.c.amount), func.count())
-            .select_from(sale)
-            .outerjoin(Account, Account.id == sale.c.account_id)
-            .outerjoin(Contact, Contact.id == sale.c.contact_id)
-            .group_by(label_value))
+    stmt = with_customer(select(label_value, func.sum(sale.c.amount), func.count()).select_from(sale),
+                         sale).group_by(label_value)
     with db.engine.connect() as conn:
         found = conn.execute(stmt).all()
     return _table(key, (label,), found, sum(r[2] for r in found), chart, has_id=False, with_quantity=False)
