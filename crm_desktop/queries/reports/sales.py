@@ -9,6 +9,7 @@ zero, and are None where their base is 0.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -289,15 +290,33 @@ def key_figures_period(db: Database, flt: ReportFilter, today: date) -> ReportTa
 # --- sales by rep -----------------------------------------------------------------------------
 
 
-def _months(flt: ReportFilter) -> list[tuple[str, date, date]]:
-    """("YYYY-MM", first day, day after) of each calendar month the period touches, cut to it."""
-    out = []
+def _months(flt: ReportFilter) -> dict[str, Fraction]:
+    """Each calendar month ("YYYY-MM") the period touches, with the share of its days it covers."""
+    out = {}
     first = flt.start.replace(day=1)
     while first < flt.end:
         after = shift_months(first, 1)
-        out.append((f"{first:%Y-%m}", max(first, flt.start), min(after, flt.end)))
+        out[f"{first:%Y-%m}"] = Fraction((min(after, flt.end) - max(first, flt.start)).days, (after - first).days)
         first = after
     return out
+
+
+@dataclass
+class _Rep:
+    """One rep's figures as they are summed."""
+
+    sales: float = 0.0  # unrounded, as `line_sales` sums
+    orders: int = 0
+    won: int = 0
+    won_amount: int = 0
+    target: Fraction | None = None
+    commission: float = 0.0  # unrounded
+
+    def row(self, name: str, with_target: bool) -> tuple[Cell, ...]:
+        target = None if self.target is None else int(self.target + Fraction(1, 2))
+        return (name, satang(self.sales), self.orders, self.won, self.won_amount, target,
+                percent(satang(self.sales), target) if target else None,
+                satang(self.commission) if with_target else None)
 
 
 def sales_by_rep(db: Database, flt: ReportFilter, today: date) -> ReportTable:
@@ -313,62 +332,43 @@ def sales_by_rep(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     Narrowed to a segment, channel, product, category or province the sales are only part of what
     the target is about, so target, attainment and commission are left empty."""
     months = _months(flt)
-    month_of = {m: (lo, hi) for m, lo, hi in months}
-    sale = sales_orders(flt)
-    stmt = (select(sale.c.owner_id, sale.c.issued_on, func.sum(sale.c.amount), func.count())
-            .group_by(sale.c.owner_id, sale.c.issued_on))
-    deals = closed_deals(flt).subquery()
-    won_stmt = (select(deals.c.owner_id, func.count(), func.sum(deals.c.amount))
-                .where(deals.c.kind == "won").group_by(deals.c.owner_id))
-    target_stmt = select(Target.owner_id, Target.month, Target.amount_satang, Target.commission_bp).where(
-        Target.month.in_(list(month_of)), Target.deleted_at.is_(None))
-    if flt.owner_id is not None:
-        target_stmt = target_stmt.where(Target.owner_id == flt.owner_id)
-    by_month: dict[tuple[str | None, str], float] = {}
-    orders: dict[str | None, int] = {}
-    with db.engine.connect() as conn:
-        for owner, issued, amount, count in conn.execute(stmt):
-            key = (owner, f"{issued:%Y-%m}")
-            by_month[key] = by_month.get(key, 0.0) + amount
-            orders[owner] = orders.get(owner, 0) + count
-        won = {owner: (count, amount) for owner, count, amount in conn.execute(won_stmt)}
-        targets = conn.execute(target_stmt).all()
-        names = dict(conn.execute(select(User.id, User.name)).all())
     with_target = not narrowed_beyond_rep(flt)
-    target: dict[str | None, Fraction] = {}
-    rate: dict[tuple[str | None, str], int] = {}
-    for owner, month, amount, bp in targets if with_target else ():
-        lo, hi = month_of[month]
-        first, after = (date.fromisoformat(month + "-01"), shift_months(date.fromisoformat(month + "-01"), 1))
-        target[owner] = target.get(owner, Fraction(0)) + Fraction(amount * (hi - lo).days, (after - first).days)
-        rate[(owner, month)] = bp
-    exact: dict[str | None, float] = {}
-    commission: dict[str | None, float] = {}
-    for (owner, month), amount in by_month.items():
-        exact[owner] = exact.get(owner, 0.0) + amount
-        commission[owner] = commission.get(owner, 0.0) + amount * rate.get((owner, month), 0) / 10_000
-    sales = {owner: satang(amount) for owner, amount in exact.items()}
-    reps = set(sales) | set(won) | set(target)
-    rows = []
-    for owner in reps:
-        rep_target = int(target[owner] + Fraction(1, 2)) if owner in target else None
-        rows.append((owner, (names.get(owner, "") if owner else "", sales.get(owner, 0), orders.get(owner, 0),
-                             won.get(owner, (0, 0))[0], won.get(owner, (0, 0))[1] or 0,
-                             rep_target, percent(sales.get(owner, 0), rep_target or 0) if rep_target else None,
-                             satang(commission.get(owner, 0.0)) if with_target else None)))
-    rows.sort(key=lambda r: (-r[1][1], r[0] is None, str(r[1][0]).casefold(), r[0] or ""))
-    total_target = sum(r[1][5] or 0 for r in rows) if with_target else None
-    total_sales = satang(sum(exact.values()))
-    total: tuple[Cell, ...] = ("", total_sales, sum(r[1][2] for r in rows), sum(r[1][3] for r in rows),
-                               sum(r[1][4] for r in rows), total_target,
-                               percent(total_sales, total_target) if total_target else None,
-                               sum(r[1][7] or 0 for r in rows) if with_target else None)
+    sale = sales_orders(flt)
+    by_day = (select(sale.c.owner_id, sale.c.issued_on, func.sum(sale.c.amount), func.count())
+              .group_by(sale.c.owner_id, sale.c.issued_on))
+    deals = closed_deals(flt).subquery()
+    won = (select(deals.c.owner_id, func.count(), func.sum(deals.c.amount))
+           .where(deals.c.kind == "won").group_by(deals.c.owner_id))
+    targets = select(Target.owner_id, Target.month, Target.amount_satang, Target.commission_bp).where(
+        Target.month.in_(list(months)), Target.deleted_at.is_(None))
+    if flt.owner_id is not None:
+        targets = targets.where(Target.owner_id == flt.owner_id)
+    reps: dict[str | None, _Rep] = defaultdict(_Rep)
+    with db.engine.connect() as conn:
+        rates = {}
+        for owner, month, amount, bp in conn.execute(targets) if with_target else ():
+            rep = reps[owner]
+            rep.target = (rep.target or Fraction(0)) + amount * months[month]
+            rates[(owner, month)] = bp
+        for owner, issued, amount, count in conn.execute(by_day):
+            rep = reps[owner]
+            rep.sales += amount
+            rep.orders += count
+            rep.commission += amount * rates.get((owner, f"{issued:%Y-%m}"), 0) / 10_000
+        for owner, count, amount in conn.execute(won):
+            reps[owner].won, reps[owner].won_amount = count, amount or 0
+        names = dict(conn.execute(select(User.id, User.name)).all())
+    order = sorted(reps, key=lambda o: (-satang(reps[o].sales), o is None, names.get(o, "").casefold(), o or ""))
+    rows = tuple(reps[o].row(names.get(o, "") if o else "", with_target) for o in order)
+    total = _Rep(sum(r.sales for r in reps.values()), sum(r.orders for r in reps.values()),
+                 sum(r.won for r in reps.values()), sum(r.won_amount for r in reps.values()),
+                 sum((r.target for r in reps.values() if r.target is not None), Fraction(0)) if with_target else None)
+    total_row = (*total.row("", with_target)[:7], sum(r[7] or 0 for r in rows) if with_target else None)
     columns = (Column("rep", "text"), Column("sales", "money"), Column("orders", "count"),
                Column("won_deals", "count"), Column("won_amount", "money"), Column("target", "money"),
                Column("attainment", "percent"), Column("commission", "money"))
-    return ReportTable("sales_by_rep", columns, tuple(r[1] for r in rows), total,
-                       Chart("hbar", "rep", ("sales", "target")), tuple(r[0] for r in rows),
-                       "" if with_target else "target_needs_all_sales")
+    return ReportTable("sales_by_rep", columns, rows, total_row, Chart("hbar", "rep", ("sales", "target")),
+                       tuple(order), "" if with_target else "target_needs_all_sales")
 
 
 # --- breakdowns -------------------------------------------------------------------------------
