@@ -495,6 +495,13 @@ def test_percentages_round_halves_away_from_zero() -> None:
     assert sales.change(90, 120) == -25.0 and sales.change(5, 0) is None
 
 
+def test_periods_move_by_whole_months() -> None:
+    assert sales.shift_months(date(2026, 3, 31), -1) == date(2026, 2, 28)
+    assert sales.shift_months(date(2024, 2, 29), -12) == date(2023, 2, 28)
+    assert sales.shift_months(date(2026, 1, 15), -13) == date(2024, 12, 15)
+    assert sales.previous_period(ReportFilter(date(2026, 1, 1), date(2026, 4, 1))).start == date(2025, 10, 1)
+
+
 def test_rfm_names_the_customers_at_risk() -> None:
     # The arithmetic alone: a big, frequent buyer gone quiet.
     from crm_desktop.rfm import at_risk, fifth_scores

@@ -9,6 +9,7 @@ zero, and are None where their base is 0.
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -76,14 +77,8 @@ def narrowed_beyond_rep(flt: ReportFilter) -> bool:
 
 def shift_months(day: date, months: int) -> date:
     """`day` moved by whole months (the 29th-31st fall back to the month's last day)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    for last in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, last)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _whole_months(flt: ReportFilter) -> int | None:
@@ -102,6 +97,7 @@ def previous_period(flt: ReportFilter) -> ReportFilter:
 
 
 def year_earlier(flt: ReportFilter) -> ReportFilter:
+    """The same days a year before (29 February falls back to the 28th)."""
     return replace(flt, start=shift_months(flt.start, -12), end=shift_months(flt.end, -12))
 
 
