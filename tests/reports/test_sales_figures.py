@@ -566,7 +566,11 @@ def test_margins_by_customer_product_and_rep(ctx: AppContext, shop: Shop) -> Non
     assert free[0] == "" and free[by_product.column("costed_sales")] == 0
     assert by_product.rows[by_product.ids.index(shop.products["P3"])][0] == product_name[shop.products["P3"]]
     # Uncosted: the free-text line and P3 (no cost price): two lines.
-    assert by_product.total is not None and by_product.total[by_product.column("uncosted_lines")] == 2
+    total = dict(zip((c.key for c in by_product.columns), by_product.total or (), strict=True))
+    costed = [x for x in lines if x.cost is not None]
+    assert total["uncosted_lines"] == 2
+    assert total["uncosted_sales"] == _money([x for x in lines if x.cost is None])
+    assert (total["costed_sales"], total["cost"]) == (_money(costed), _round(sum(x.cost for x in costed)))  # type: ignore[misc]
 
 
 def test_every_analysis_is_listed_and_runs_on_an_empty_month(ctx: AppContext) -> None:

@@ -52,9 +52,10 @@ def _table(key: str, label: Column, found: Sequence[Any]) -> ReportTable:
         rows.append((rid, (text or "", satang(sales), satang(cost), margin, percent(margin, satang(sales)),
                            satang(amount - sales), lines)))
     rows.sort(key=lambda r: (-r[1][3], str(r[1][0]).casefold(), r[0] or ""))
-    amount, sales, cost = (satang(sum(r[i] for r in found)) for i in (2, 3, 4))
+    amount, exact = sum(r[2] for r in found), sum(r[3] for r in found)
+    sales, cost = satang(exact), satang(sum(r[4] for r in found))
     lines = sum(r[5] for r in found)
-    total = ("", sales, cost, sales - cost, percent(sales - cost, sales), amount - sales, lines)
+    total = ("", sales, cost, sales - cost, percent(sales - cost, sales), satang(amount - exact), lines)
     return ReportTable(key, (label, *COLUMNS), tuple(r[1] for r in rows), total,
                        Chart("hbar", label.key, ("margin",)), tuple(r[0] for r in rows),
                        "uncosted_left_out" if lines else "")
