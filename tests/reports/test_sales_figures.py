@@ -335,6 +335,20 @@ def test_key_figures_of_a_period_compare_as_many_months_before_and_a_year_before
     assert running.note == "period_not_over"
 
 
+def test_key_figures_follow_the_filter(ctx: AppContext, shop: Shop) -> None:
+    p1 = sales.key_figures_period(ctx.database, ReportFilter.month(MONTH, product_id=shop.products["P1"]), TODAY)
+    mine = [x for x in stored_sales(ctx) if x.product == shop.products["P1"]]
+    row = dict(zip((c.key for c in p1.columns), p1.rows[0], strict=True))
+    assert (row["sales"], row["orders"]) == (_money(mine), _orders(mine))
+    assert (row["win_rate"], row["average_deal"]) == (100.0, 535_000)  # the one deal with a P1 line
+    busaba = sales.key_figures_period(ctx.database, ReportFilter.month(MONTH, owner_id=shop.reps["busaba"]), TODAY)
+    row = dict(zip((c.key for c in busaba.columns), busaba.rows[0], strict=True))
+    # New: A1 (Busaba sold it O6; its first sale ever, Anan's O1, is in October too), not A2 (September).
+    assert (row["win_rate"], row["average_deal"], row["new_customers"]) == (50.0, 200_000, 1)
+    nobody = sales.key_figures_period(ctx.database, ReportFilter.month(MONTH, owner_id=""), TODAY)
+    assert nobody.rows[0][nobody.column("sales")] == 0 and nobody.rows[0][nobody.column("win_rate")] is None
+
+
 # --- sales by rep -----------------------------------------------------------------------------
 
 
