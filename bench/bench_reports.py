@@ -69,7 +69,7 @@ RAW: dict[str, list[str]] = {
                f"WHERE e.deleted_at IS NULL AND e.status IN {SOLD} AND e.issued_on < :start "
                "AND e.account_id = line.account_id) AND NOT EXISTS (SELECT 1 FROM sales_order e WHERE "
                f"e.deleted_at IS NULL AND e.status IN {SOLD} AND e.issued_on < :start AND line.account_id IS NULL "
-               "AND e.account_id IS NULL AND e.contact_id = line.contact_id)",
+               "AND COALESCE(e.account_id, '') = '' AND e.contact_id = line.contact_id)",
                "SELECT s.kind, COUNT(*), SUM(d.amount_satang) FROM opportunity d JOIN stage s ON s.id = d.stage_id "
                "WHERE d.deleted_at IS NULL AND s.kind IN ('won', 'lost') AND (SELECT MAX(h.changed_at) FROM "
                "stage_history h WHERE h.opportunity_id = d.id AND h.deleted_at IS NULL) >= :utc_start AND "

@@ -206,7 +206,10 @@ def first_sale_in(flt: ReportFilter, sale: Any) -> ColumnElement[bool]:
     earlier = aliased(SalesOrder)
     before = [earlier.deleted_at.is_(None), earlier.status.in_(SOLD), earlier.issued_on < flt.start]
     by_account = exists().where(earlier.account_id == sale.c.account_id, *before)
-    by_contact = exists().where(earlier.account_id.is_(None), earlier.contact_id == sale.c.contact_id, *before)
+    # Not `account_id IS NULL`: SQLite may then read the (account, issued) index for every earlier
+    # order without an account (on a file with many people as customers: 5 s a month, not 0.05).
+    no_account = func.coalesce(earlier.account_id, "") == ""
+    by_contact = exists().where(earlier.contact_id == sale.c.contact_id, no_account, *before)
     # Two EXISTS (not one on the customer id) so each reads an index: (account, issued) or (contact, issued).
     return ~case((sale.c.account_id.is_not(None), by_account), else_=by_contact)
 
