@@ -345,6 +345,8 @@ def test_key_figures_follow_the_filter(ctx: AppContext, shop: Shop) -> None:
     row = dict(zip((c.key for c in busaba.columns), busaba.rows[0], strict=True))
     # New: A1 (Busaba sold it O6; its first sale ever, Anan's O1, is in October too), not A2 (September).
     assert (row["win_rate"], row["average_deal"], row["new_customers"]) == (50.0, 200_000, 1)
+    sme = sales.key_figures_period(ctx.database, ReportFilter.month(MONTH, segment="SME"), TODAY)
+    assert sme.rows[0][sme.column("win_rate")] == 50.0  # A1's deals: 535,000 won, 100,000 lost
     nobody = sales.key_figures_period(ctx.database, ReportFilter.month(MONTH, owner_id=""), TODAY)
     assert nobody.rows[0][nobody.column("sales")] == 0 and nobody.rows[0][nobody.column("win_rate")] is None
 

@@ -164,15 +164,13 @@ def closed_deals(flt: ReportFilter) -> Select[Any]:
         if flt.category is not None:
             has.append(line.product_id.in_(select(Product.id).where(Product.category == flt.category)))
         cond.append(exists().where(*has))
-    deals = (
-        select(Opportunity.owner_id.label("owner_id"), Opportunity.amount_satang.label("amount"),
-               Stage.kind.label("kind"), entered_at())
-        .join(Stage, Stage.id == Opportunity.stage_id)
-        .outerjoin(Account, Account.id == Opportunity.account_id)
-        .outerjoin(Contact, Contact.id == Opportunity.contact_id)
-        .where(*cond, Stage.kind.in_(("won", "lost")))
-        .subquery()
-    )
+    stmt = (select(Opportunity.owner_id.label("owner_id"), Opportunity.amount_satang.label("amount"),
+                   Stage.kind.label("kind"), entered_at())
+            .join(Stage, Stage.id == Opportunity.stage_id))
+    if flt.segment is not None or flt.province is not None:
+        stmt = (stmt.outerjoin(Account, Account.id == Opportunity.account_id)
+                .outerjoin(Contact, Contact.id == Opportunity.contact_id))
+    deals = stmt.where(*cond, Stage.kind.in_(("won", "lost"))).subquery()
     return (select(deals.c.owner_id, deals.c.amount, deals.c.kind)
             .where(deals.c.entered_at >= start, deals.c.entered_at < end))
 
