@@ -21,12 +21,13 @@ from crm_desktop.queries.reports.measure import (
     customer_name,
     satang,
 )
-from crm_desktop.queries.reports.sales import percent, sales_orders, with_customer
+from crm_desktop.queries.reports.sales import percent, sales_orders, shift_months, with_customer
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 from crm_desktop.rfm import SCORES, WEIGHTS_KEY, Weights, at_risk, fifth_scores, parse_weights
 
 TOP_CUSTOMERS = 20
 TOP_RANKED = 10  # the ranking names this many best customers "top"
+RFM_MONTHS = 12  # the ranking looks back at least this far
 
 
 @dataclass(frozen=True)
@@ -94,15 +95,18 @@ RFM_COLUMNS = (
 
 
 def rfm(db: Database, flt: ReportFilter, today: date, weights: Weights) -> ReportTable:
-    """Every customer with a sale in the period, ranked by the weighted RFM score (`crm_desktop.rfm`).
+    """Every customer with a sale in the 12 months up to the period's end (the period itself when it is
+    longer: a month is too short to tell a regular customer from a one-off, or to see one go quiet),
+    ranked by the weighted RFM score (`crm_desktop.rfm`); the other filters narrow it as usual.
 
-    Recency is the days from their last order in the period to the period's last day (today while
-    the period is not over); frequency their orders and money their sales in the period. Scores are
+    Recency is the days from their last order to the period's last day (today while the period is
+    not over); frequency their orders and money their sales in those months. Scores are
     1-5 by fifths among these customers; the weighted score is on 0-100. Group "top": the 10 best
     scores; "at_risk": recency score 1-2 but frequency and money scores averaging 4 or more (they
     bought often and much, and have gone quiet; this wins over "top"); "other" for the rest.
     Best score first (ties: more sales first)."""
-    customers, _ = _customers(db, flt)
+    window = replace(flt, start=min(flt.start, shift_months(flt.end, -RFM_MONTHS)))
+    customers, _ = _customers(db, window)
     as_of = min(today, flt.end - timedelta(days=1))
     recency = [max(0, (as_of - c.last_order).days) for c in customers]
     r_scores = fifth_scores([-days for days in recency])

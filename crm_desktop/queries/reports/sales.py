@@ -272,16 +272,16 @@ def key_figures(db: Database, month: str, today: date) -> ReportTable:
     """The cover's figures for `month` ("YYYY-MM"), the month before and the same month a year
     earlier: sales (before VAT), orders, new customers, win rate (deals won / deals won or lost,
     closed in the month) and average deal (the mean amount of the deals won in the month)."""
-    flt = ReportFilter.month(month)
-    return _key_figures(db, (("this_month", flt), ("previous_month", previous_period(flt)),
-                             ("same_month_last_year", year_earlier(flt))), today)
+    return key_figures_period(db, ReportFilter.month(month), today)
 
 
 def key_figures_period(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """The key figures of the filtered period, the period just before it (as many whole months, else
-    days) and the same period a year earlier."""
-    return _key_figures(db, (("this_period", flt), ("previous_period", previous_period(flt)),
-                             ("same_period_last_year", year_earlier(flt))), today)
+    days) and the same period a year earlier; rows keyed "this_month"… for one calendar month (what
+    the monthly report asks), else "this_period"…"""
+    word = "month" if _whole_months(flt) == 1 else "period"
+    return _key_figures(db, ((f"this_{word}", flt), (f"previous_{word}", previous_period(flt)),
+                             (f"same_{word}_last_year", year_earlier(flt))), today)
 
 
 # --- sales by rep -----------------------------------------------------------------------------
