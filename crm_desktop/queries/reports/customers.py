@@ -27,7 +27,7 @@ from crm_desktop.rfm import SCORES, WEIGHTS_KEY, Weights, at_risk, fifth_scores,
 
 TOP_CUSTOMERS = 20
 TOP_RANKED = 10  # the ranking names this many best customers "top"
-RFM_MONTHS = 12  # the ranking looks back at least this far
+RFM_MONTHS = 12  # a ranking over a shorter period says it is short
 
 
 @dataclass(frozen=True)
@@ -95,18 +95,18 @@ RFM_COLUMNS = (
 
 
 def rfm(db: Database, flt: ReportFilter, today: date, weights: Weights) -> ReportTable:
-    """Every customer with a sale in the 12 months up to the period's end (the period itself when it is
-    longer: a month is too short to tell a regular customer from a one-off, or to see one go quiet),
-    ranked by the weighted RFM score (`crm_desktop.rfm`); the other filters narrow it as usual.
+    """Every customer with a sale in the period, ranked by the weighted RFM score (`crm_desktop.rfm`).
 
-    Recency is the days from their last order to the period's last day (today while the period is
-    not over); frequency their orders and money their sales in those months. Scores are
+    Recency is the days from their last order in the period to the period's last day (today while
+    the period is not over); frequency their orders and money their sales in the period. A period
+    under 12 months gets the note "rfm_short_period": a month cannot tell a regular customer from a
+    one-off, nor show one going quiet (the window is the caller's: a year of lines takes seconds to
+    read on the large demo, so it is not widened behind the user's back). Scores are
     1-5 by fifths among these customers; the weighted score is on 0-100. Group "top": the 10 best
     scores; "at_risk": recency score 1-2 but frequency and money scores averaging 4 or more (they
     bought often and much, and have gone quiet; this wins over "top"); "other" for the rest.
     Best score first (ties: more sales first)."""
-    window = replace(flt, start=min(flt.start, shift_months(flt.end, -RFM_MONTHS)))
-    customers, _ = _customers(db, window)
+    customers, _ = _customers(db, flt)
     as_of = min(today, flt.end - timedelta(days=1))
     recency = [max(0, (as_of - c.last_order).days) for c in customers]
     r_scores = fifth_scores([-days for days in recency])
@@ -122,7 +122,9 @@ def rfm(db: Database, flt: ReportFilter, today: date, weights: Weights) -> Repor
         group = "at_risk" if at_risk(r, f, m) else "top" if rank <= TOP_RANKED else "other"
         rows.append((rank, c.name, group, c.last_order, days, c.orders, c.sales, r, f, m,
                      percent(points - lowest, span)))
-    return ReportTable("rfm", RFM_COLUMNS, tuple(rows), None, None, tuple(s[1].id for s in scored))
+    short = shift_months(flt.start, RFM_MONTHS) > flt.end
+    return ReportTable("rfm", RFM_COLUMNS, tuple(rows), None, None, tuple(s[1].id for s in scored),
+                       "rfm_short_period" if short else "")
 
 
 def rfm_ranking(db: Database, flt: ReportFilter, today: date) -> ReportTable:
