@@ -3,7 +3,7 @@ for twelve, beside the same aggregation in raw sqlite3 in the same run.
 
     python bench/bench_reports.py [--db /work/large.db] [--month YYYY-MM] [--repeat 3] [--plan] [--only KEY ...]
 
-Opens the database read-only (nothing is written, nothing copied). The month defaults to the last whole
+Opens the database read-only, as it is (nothing is written, migrated or copied). The month defaults to the last whole
 month before the latest order, "today" to the latest order's day. Each figure is the best of --repeat
 warm runs; the raw column runs hand-written SQL for the same figures (the amount formula written out
 again) and the run stops if the two disagree. --plan prints EXPLAIN QUERY PLAN of every statement
@@ -29,14 +29,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import event
 
-from bench.common import best_of, ms
+from bench.common import best_of, ms, open_read_only
 from crm_desktop.clock import FixedClock
 from crm_desktop.db.database import Database
 from crm_desktop.db.engine import read_only_uri
 from crm_desktop.queries.reports import customers, margins, sales
 from crm_desktop.queries.reports.measure import ReportFilter, satang
 from crm_desktop.queries.reports.table import ReportTable
-from crm_desktop.services.app import open_app
 
 SOLD = "('confirmed', 'partly_delivered', 'delivered', 'invoiced')"
 
@@ -213,8 +212,7 @@ def main() -> int:
     month = args.month or f"{latest.replace(day=1) - timedelta(days=1):%Y-%m}"
     one = ReportFilter.month(month)
     year = ReportFilter(sales.shift_months(one.end, -12), one.end)
-    ctx = open_app(args.db, clock=FixedClock(datetime.combine(latest, datetime.min.time())), read_only=True)
-    db = ctx.database
+    db = open_read_only(args.db, FixedClock(datetime.combine(latest, datetime.min.time())))
     lines = conn.execute(f"SELECT COUNT(*) FROM sales_order o JOIN sales_order_line l ON l.order_id = o.id "
                          f"AND l.deleted_at IS NULL WHERE o.deleted_at IS NULL AND o.status IN {SOLD} "
                          "AND o.issued_on >= ? AND o.issued_on < ?",
@@ -239,7 +237,7 @@ def main() -> int:
                 print_plans(db, conn, case, one, latest)
     finally:
         conn.close()
-        ctx.close()
+        db.close()
     return 0
 
 

@@ -9,6 +9,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from crm_desktop.clock import Clock
+from crm_desktop.db import database, migrate
+from crm_desktop.db.database import Database
+from crm_desktop.db.engine import make_engine
+from crm_desktop.db.probe import probe
+
 DEFAULT_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -22,6 +28,15 @@ def ensure_demo_db(path: Path, size: str) -> float | None:
         [sys.executable, "-m", "crm_desktop", "--db", str(path), "demo", "--size", size], check=True
     )
     return time.perf_counter() - start
+
+
+def open_read_only(path: Path, clock: Clock) -> Database:
+    """`path` read-only as it is, even a schema revision or two behind the code (the large demo is
+    generated once and never migrated by a benchmark): for figures that read tables every
+    revision has."""
+    if probe(path).revision == migrate.SCHEMA_HEAD:
+        return database.open_database(path, clock=clock, read_only=True)
+    return database._connect(path, make_engine(path, read_only=True), clock, read_only=True)
 
 
 def timed(fn: Callable[[], object]) -> float:

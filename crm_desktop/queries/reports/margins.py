@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select
 
 from crm_desktop.db.database import Database
-from crm_desktop.models import Product, SalesOrderLine, User
+from crm_desktop.models import Product, SalesOrder, SalesOrderLine, User
 from crm_desktop.queries.reports.measure import (
     ReportFilter,
     customer_id,
@@ -61,41 +61,39 @@ def _table(key: str, label: Column, found: Sequence[Any]) -> ReportTable:
                        "uncosted_left_out" if lines else "")
 
 
-def _by_order(db: Database, flt: ReportFilter, key: str, label: Column, row_id: Callable[[Any], ColumnElement[Any]],
-              name: ColumnElement[str], joins: Literal["customer", "rep"]) -> ReportTable:
-    """Margins per something each order has one of (its customer, its rep); `row_id(sale)` reads it
-    from a `sales_orders` row, `name` from the customer (Account, Contact) or the rep (User)."""
+def margin_by_customer(db: Database, flt: ReportFilter, today: date) -> ReportTable:
+    """Gross margin per customer (an order's account, else its contact), largest margin first; one
+    row per sale first, so the customer is looked up once per order."""
     sale = sales_orders(flt, *_line_margins(), product=True)
-    rid = row_id(sale)
-    stmt = select(rid, func.max(name), func.sum(sale.c.amount), func.sum(sale.c.costed), func.sum(sale.c.cost),
-                  func.sum(sale.c.uncosted_lines)).select_from(sale)
-    stmt = (with_customer(stmt, sale) if joins == "customer" else stmt.outerjoin(User, User.id == sale.c.owner_id))
-    stmt = stmt.group_by(rid)
+    customer = customer_id(sale.c)
+    stmt = select(customer, func.max(customer_name()), func.sum(sale.c.amount), func.sum(sale.c.costed),
+                  func.sum(sale.c.cost), func.sum(sale.c.uncosted_lines)).select_from(sale)
+    with db.engine.connect() as conn:
+        return _table("margin_by_customer", Column("customer", "text"),
+                      conn.execute(with_customer(stmt, sale).group_by(customer)).all())
+
+
+def _by_lines(db: Database, flt: ReportFilter, key: str, label: Column, row_id: ColumnElement[Any],
+              name: ColumnElement[str], *, rep: bool = False) -> ReportTable:
+    """Margins per product or rep, grouping the lines at once (`rep`: User joined for the name)."""
+    stmt = sales_lines(flt, customer=False)
+    if rep:
+        stmt = stmt.outerjoin(User, User.id == SalesOrder.owner_id)
+    stmt = stmt.add_columns(row_id, func.max(name), func.sum(line_sales()), *_line_margins()).group_by(row_id)
     with db.engine.connect() as conn:
         return _table(key, label, conn.execute(stmt).all())
 
 
-def margin_by_customer(db: Database, flt: ReportFilter, today: date) -> ReportTable:
-    """Gross margin per customer (an order's account, else its contact), largest margin first."""
-    return _by_order(db, flt, "margin_by_customer", Column("customer", "text"), lambda sale: customer_id(sale.c),
-                     customer_name(), "customer")
-
-
 def margin_by_product(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Gross margin per product (free-text lines as one row without a name, all uncosted)."""
-    product = SalesOrderLine.product_id
-    stmt = (sales_lines(flt, customer=False)
-            .add_columns(product, func.max(func.coalesce(Product.name_th, "")), func.sum(line_sales()),
-                         *_line_margins())
-            .group_by(product))
-    with db.engine.connect() as conn:
-        return _table("margin_by_product", Column("product", "text"), conn.execute(stmt).all())
+    return _by_lines(db, flt, "margin_by_product", Column("product", "text"), SalesOrderLine.product_id,
+                     func.coalesce(Product.name_th, ""))
 
 
 def margin_by_rep(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Gross margin per rep (the order's owner; "" for orders without one)."""
-    return _by_order(db, flt, "margin_by_rep", Column("rep", "text"), lambda sale: sale.c.owner_id,
-                     func.coalesce(User.name, ""), "rep")
+    return _by_lines(db, flt, "margin_by_rep", Column("rep", "text"), SalesOrder.owner_id,
+                     func.coalesce(User.name, ""), rep=True)
 
 
 ANALYSES: dict[str, Callable[[Database, ReportFilter, date], ReportTable]] = {

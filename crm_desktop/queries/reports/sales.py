@@ -330,9 +330,10 @@ def sales_by_rep(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     the target is about, so target, attainment and commission are left empty."""
     months = _months(flt)
     with_target = not narrowed_beyond_rep(flt)
-    sale = sales_orders(flt)
-    by_day = (select(sale.c.owner_id, sale.c.issued_on, func.sum(sale.c.amount), func.count())
-              .group_by(sale.c.owner_id, sale.c.issued_on))
+    o = SalesOrder
+    by_day = (sales_lines(flt, customer=False, product=False)
+              .add_columns(o.owner_id, o.issued_on, func.sum(line_sales()), func.count(distinct(o.id)))
+              .group_by(o.owner_id, o.issued_on))
     deals = closed_deals(flt).subquery()
     won = (select(deals.c.owner_id, func.count(), func.sum(deals.c.amount))
            .where(deals.c.kind == "won").group_by(deals.c.owner_id))
@@ -390,9 +391,8 @@ def _table(key: str, labels: Sequence[Column], found: Sequence[Any], total_order
 
 def by_order(db: Database, flt: ReportFilter, key: str, label: Column, value: Callable[[Any], ColumnElement[Any]],
              chart: Chart) -> ReportTable:
-    """Sales, orders and share per value of something each order has one of (its channel, its
-    customer's segment or province): `value(sale)` reads it from a `sales_orders` row (Account and
-    Contact are joined to it)."""
+    """Sales, orders and share per value of something of each order's customer (segment, province):
+    `value(sale)` reads it from a `sales_orders` row with Account and Contact joined to it."""
     sale = sales_orders(flt)
     label_value = value(sale)
     stmt = with_customer(select(label_value, func.sum(sale.c.amount), func.count()).select_from(sale),
@@ -403,17 +403,22 @@ def by_order(db: Database, flt: ReportFilter, key: str, label: Column, value: Ca
 
 
 def by_line(db: Database, flt: ReportFilter, key: str, labels: Sequence[tuple[Column, ColumnElement[Any]]],
-            chart: Chart, *, row_id: ColumnElement[Any] | None = None, with_quantity: bool = False) -> ReportTable:
-    """Sales, orders (and quantity) and share per value of something each line has (its product, its
-    category): one order can fall in several rows, so the orders' total is counted apart."""
+            chart: Chart, *, row_id: ColumnElement[Any] | None = None, with_quantity: bool = False,
+            of_order: bool = False) -> ReportTable:
+    """Sales, orders (and quantity) and share per value of the `labels` columns, grouping the lines:
+    for something a line has (its product, its category), where one order can fall in several rows
+    and the orders' total is counted apart; `of_order`: for something of the order itself that needs
+    no customer (its channel), where the rows' orders add up and grouping the lines at once beats
+    grouping sales first."""
     group = [expr for _, expr in labels] + ([row_id] if row_id is not None else [])
-    stmt = sales_lines(flt, customer=False).add_columns(
+    stmt = sales_lines(flt, customer=False, product=not of_order).add_columns(
         *group, func.sum(line_sales()), func.count(distinct(SalesOrder.id)),
         *([func.sum(SalesOrderLine.quantity_milli)] if with_quantity else [])).group_by(*group)
     orders = sales_lines(flt, customer=False, product=False).add_columns(func.count(distinct(SalesOrder.id)))
+    at = len(group)
     with db.engine.connect() as conn:
         found = conn.execute(stmt).all()
-        total_orders = conn.execute(orders).scalar_one()
+        total_orders = sum(r[at + 1] for r in found) if of_order else conn.execute(orders).scalar_one()
     return _table(key, [c for c, _ in labels], found, total_orders, chart, has_id=row_id is not None,
                   with_quantity=with_quantity)
 
@@ -433,8 +438,8 @@ def sales_by_segment(db: Database, flt: ReportFilter, today: date) -> ReportTabl
 
 def sales_by_channel(db: Database, flt: ReportFilter, today: date) -> ReportTable:
     """Sales per channel of the order (a key such as "line"; "" when not known)."""
-    return _pie_if_few(by_order(db, flt, "sales_by_channel", Column("channel", "key"), lambda sale: sale.c.channel,
-                                Chart("pie", "channel", ("sales",))))
+    return _pie_if_few(by_line(db, flt, "sales_by_channel", ((Column("channel", "key"), SalesOrder.channel),),
+                               Chart("pie", "channel", ("sales",)), of_order=True))
 
 
 def sales_by_province(db: Database, flt: ReportFilter, today: date) -> ReportTable:
