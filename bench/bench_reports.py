@@ -35,6 +35,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.db.engine import read_only_uri
 from crm_desktop.queries.reports import customers, margins, sales
 from crm_desktop.queries.reports.measure import ReportFilter, satang
+from crm_desktop.queries.reports.scope import utc_midnight
 from crm_desktop.queries.reports.table import ReportTable
 
 SOLD = "('confirmed', 'partly_delivered', 'delivered', 'invoiced')"
@@ -106,7 +107,7 @@ RAW["margin_by_rep"] = [f"{LINES} SELECT owner_id, u.name, {_MARGIN} FROM line L
 
 
 def _params(flt: ReportFilter) -> dict[str, object]:
-    start, end = sales.utc_bounds(flt)
+    start, end = utc_midnight(flt.start), utc_midnight(flt.end)
     return {"start": flt.start.isoformat(), "end": flt.end.isoformat(), "month": f"{flt.start:%Y-%m}",
             "utc_start": f"{start:%Y-%m-%d %H:%M:%S.%f}", "utc_end": f"{end:%Y-%m-%d %H:%M:%S.%f}"}
 

@@ -21,6 +21,7 @@ import pytest
 from crm_desktop.errors import ValidationError
 from crm_desktop.queries.reports import customers, margins, sales
 from crm_desktop.queries.reports.measure import ReportFilter
+from crm_desktop.queries.reports.scope import percent
 from crm_desktop.queries.reports.table import ReportTable
 from crm_desktop.rfm import Weights, parse_weights
 from crm_desktop.services.accounts import AccountInput, create_account
@@ -44,6 +45,7 @@ from crm_desktop.services.settings import rfm_weights, set_rfm_weights
 from crm_desktop.services.stages import default_stage_id
 from crm_desktop.services.targets import set_target
 from crm_desktop.services.users import UserInput, create_user
+from tests.reports.helpers import midnight
 from tests.time_helpers import TODAY
 
 MONTH = "2026-10"
@@ -101,7 +103,7 @@ def _deal(ctx: AppContext, shop: Shop, rep: str, customer: str, amount: int, sta
 
 def local(day: date, hour: int, minute: int = 0) -> datetime:
     """A Bangkok wall-clock moment as the UTC the stage history stores."""
-    return datetime(day.year, day.month, day.day, hour, minute) - timedelta(hours=7)
+    return midnight(day) + timedelta(hours=hour, minutes=minute)
 
 
 @pytest.fixture
@@ -507,8 +509,8 @@ def test_rfm_scores_groups_and_the_stored_weights(ctx: AppContext, shop: Shop) -
 
 
 def test_percentages_round_halves_away_from_zero() -> None:
-    assert sales.percent(1, 16) == 6.3 and sales.percent(-1, 16) == -6.3 and sales.percent(-1, 3) == -33.3
-    assert sales.percent(Fraction(1, 3), 1) == 33.3 and sales.percent(0, -5) == 0.0 and sales.percent(5, 0) is None
+    assert percent(1, 16) == 6.3 and percent(-1, 16) == -6.3 and percent(-1, 3) == -33.3
+    assert percent(Fraction(1, 3), 1) == 33.3 and percent(0, -5) == 0.0 and percent(5, 0) is None
     assert sales.change(90, 120) == -25.0 and sales.change(5, 0) is None
 
 

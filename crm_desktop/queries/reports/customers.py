@@ -21,7 +21,8 @@ from crm_desktop.queries.reports.measure import (
     customer_name,
     satang,
 )
-from crm_desktop.queries.reports.sales import percent, sales_orders, shift_months, with_customer
+from crm_desktop.queries.reports.sales import join_customer, sales_orders, shift_months
+from crm_desktop.queries.reports.scope import percent
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 from crm_desktop.rfm import SCORES, WEIGHTS_KEY, Weights, at_risk, fifth_scores, parse_weights
 
@@ -46,7 +47,7 @@ def _customers(db: Database, flt: ReportFilter, *, names: bool = True) -> tuple[
     customer = customer_id(sale.c)
     stmt = select(customer, func.max(customer_name()) if names else literal(""), func.sum(sale.c.amount),
                   func.count(), func.max(sale.c.issued_on)).select_from(sale)
-    stmt = (with_customer(stmt, sale) if names else stmt).group_by(customer)
+    stmt = (join_customer(stmt, sale) if names else stmt).group_by(customer)
     with db.engine.connect() as conn:
         found = conn.execute(stmt).all()
     total = satang(sum(r[2] for r in found))

@@ -25,7 +25,8 @@ from crm_desktop.queries.reports.measure import (
     sales_lines,
     satang,
 )
-from crm_desktop.queries.reports.sales import percent, sales_orders, with_customer
+from crm_desktop.queries.reports.sales import join_customer, sales_orders
+from crm_desktop.queries.reports.scope import percent
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 
 COLUMNS = (Column("costed_sales", "money"), Column("cost", "money"), Column("margin", "money"),
@@ -70,7 +71,7 @@ def margin_by_customer(db: Database, flt: ReportFilter, today: date) -> ReportTa
                   func.sum(sale.c.cost), func.sum(sale.c.uncosted_lines)).select_from(sale)
     with db.engine.connect() as conn:
         return _table("margin_by_customer", Column("customer", "text"),
-                      conn.execute(with_customer(stmt, sale).group_by(customer)).all())
+                      conn.execute(join_customer(stmt, sale).group_by(customer)).all())
 
 
 def _by_lines(db: Database, flt: ReportFilter, key: str, label: Column, row_id: ColumnElement[Any],

@@ -13,7 +13,7 @@ import calendar
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
@@ -24,17 +24,12 @@ from crm_desktop.db.database import Database
 from crm_desktop.models import (
     Account,
     Contact,
-    Opportunity,
-    OpportunityLine,
     Product,
     SalesOrder,
     SalesOrderLine,
-    Stage,
-    StageHistory,
     Target,
     User,
 )
-from crm_desktop.queries.opportunities import THAILAND, entered_at
 from crm_desktop.queries.reports.measure import (
     SOLD,
     ReportFilter,
@@ -45,19 +40,11 @@ from crm_desktop.queries.reports.measure import (
     sales_lines,
     satang,
 )
+from crm_desktop.queries.reports.pipeline import closed_deals
+from crm_desktop.queries.reports.scope import percent
 from crm_desktop.queries.reports.table import Cell, Chart, Column, ReportTable
 
 PIE_SLICES = 6  # a share table with more rows than this is drawn as bars
-
-
-def percent(part: int | Fraction, whole: int | Fraction) -> float | None:
-    """part / whole in percent to one decimal, halves away from zero; None when whole is 0."""
-    if not whole:
-        return None
-    exact = Fraction(part * 1000) / whole if isinstance(part, Fraction) or isinstance(whole, Fraction) else None
-    top, bottom = (exact.numerator, exact.denominator) if exact is not None else (part * 1000, whole)
-    tenths = (2 * abs(top) + abs(bottom)) // (2 * abs(bottom))
-    return (tenths if (top < 0) == (bottom < 0) or not tenths else -tenths) / 10
 
 
 def change(now: int | Fraction | None, base: int | Fraction | None) -> float | None:
@@ -117,62 +104,12 @@ def sales_orders(flt: ReportFilter, *extra: ColumnElement[Any], product: bool = 
             .group_by(o.id).subquery("sale"))
 
 
-def with_customer(stmt: Select[Any], sale: Any) -> Select[Any]:
+def join_customer(stmt: Select[Any], sale: Any) -> Select[Any]:
     """`stmt` over `sales_orders` rows with the customer joined: Account, and Contact for a person
     without a company only (the customer's name, segment and province never read an account
     order's contact, and skipping it halves the lookups)."""
     return (stmt.outerjoin(Account, Account.id == sale.c.account_id)
             .outerjoin(Contact, and_(Contact.id == sale.c.contact_id, sale.c.account_id.is_(None))))
-
-
-# --- deals won and lost -----------------------------------------------------------------------
-
-
-def utc_bounds(flt: ReportFilter, utc_offset: timedelta = THAILAND) -> tuple[datetime, datetime]:
-    """The period's first and after-last moments in UTC (stage history times are UTC; the period's
-    days are the office's)."""
-    return (datetime.combine(flt.start, datetime.min.time()) - utc_offset,
-            datetime.combine(flt.end, datetime.min.time()) - utc_offset)
-
-
-def closed_deals(flt: ReportFilter) -> Select[Any]:
-    """(owner_id, amount_satang, kind "won"/"lost") of the deals closed in the period: now in a won
-    or lost stage, their move into it (their latest move) made in the period, office time; as
-    `queries.opportunities.attainment` counts wins, so a deal reopened since no longer counts.
-
-    Narrowing: rep and channel are the deal's own; segment and province its account's (else its
-    contact's); a product or category keeps deals with a live line of it."""
-    start, end = utc_bounds(flt)
-    closing = select(Stage.id).where(Stage.kind.in_(("won", "lost")))
-    candidates = select(StageHistory.opportunity_id).where(
-        StageHistory.changed_at >= start, StageHistory.changed_at < end, StageHistory.deleted_at.is_(None),
-        StageHistory.to_stage_id.in_(closing))
-    cond: list[ColumnElement[bool]] = [Opportunity.deleted_at.is_(None), Opportunity.id.in_(candidates)]
-    if flt.owner_id is not None:
-        cond.append(Opportunity.owner_id == flt.owner_id if flt.owner_id else Opportunity.owner_id.is_(None))
-    if flt.channel is not None:
-        cond.append(Opportunity.channel == flt.channel)
-    if flt.segment is not None:
-        cond.append(customer_segment() == flt.segment)
-    if flt.province is not None:
-        cond.append(customer_province() == flt.province)
-    if flt.product_id is not None or flt.category is not None:
-        line = OpportunityLine
-        has = [line.opportunity_id == Opportunity.id, line.deleted_at.is_(None)]
-        if flt.product_id is not None:
-            has.append(line.product_id == flt.product_id)
-        if flt.category is not None:
-            has.append(line.product_id.in_(select(Product.id).where(Product.category == flt.category)))
-        cond.append(exists().where(*has))
-    stmt = (select(Opportunity.owner_id.label("owner_id"), Opportunity.amount_satang.label("amount"),
-                   Stage.kind.label("kind"), entered_at())
-            .join(Stage, Stage.id == Opportunity.stage_id))
-    if flt.segment is not None or flt.province is not None:
-        stmt = (stmt.outerjoin(Account, Account.id == Opportunity.account_id)
-                .outerjoin(Contact, Contact.id == Opportunity.contact_id))
-    deals = stmt.where(*cond, Stage.kind.in_(("won", "lost"))).subquery()
-    return (select(deals.c.owner_id, deals.c.amount, deals.c.kind)
-            .where(deals.c.entered_at >= start, deals.c.entered_at < end))
 
 
 # --- key figures ------------------------------------------------------------------------------
@@ -395,7 +332,7 @@ def by_order(db: Database, flt: ReportFilter, key: str, label: Column, value: Ca
     `value(sale)` reads it from a `sales_orders` row with Account and Contact joined to it."""
     sale = sales_orders(flt)
     label_value = value(sale)
-    stmt = with_customer(select(label_value, func.sum(sale.c.amount), func.count()).select_from(sale),
+    stmt = join_customer(select(label_value, func.sum(sale.c.amount), func.count()).select_from(sale),
                          sale).group_by(label_value)
     with db.engine.connect() as conn:
         found = conn.execute(stmt).all()

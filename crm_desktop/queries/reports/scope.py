@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import fields
 from datetime import date, datetime
+from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy import ColumnElement, Select, exists, select
 
 from crm_desktop.clock import utc_time
 from crm_desktop.models import Account, Contact, Opportunity, OpportunityLine, Product
-from crm_desktop.queries.reports.measure import ReportFilter
+from crm_desktop.queries.reports.measure import ReportFilter, customer_province, customer_segment
 from crm_desktop.recurrence import day_start
 
 NONE = ""  # a text label cell for "none" (no rep, campaign, reason): the renderers show the word for it
@@ -61,9 +62,9 @@ def customer_conditions(flt: ReportFilter) -> list[ColumnElement[bool]]:
     them for a sale: the account's segment, the account's province else the contact's."""
     cond: list[ColumnElement[bool]] = []
     if flt.segment is not None:
-        cond.append(func.coalesce(Account.segment, "") == flt.segment)
+        cond.append(customer_segment() == flt.segment)
     if flt.province is not None:
-        cond.append(func.coalesce(Account.province, Contact.province, "") == flt.province)
+        cond.append(customer_province() == flt.province)
     return cond
 
 
@@ -87,9 +88,16 @@ def deal_conditions(flt: ReportFilter) -> list[ColumnElement[bool]]:
     return cond
 
 
-def percent(part: int, whole: int) -> float | None:
-    """part / whole as a percentage with one decimal, halves up (exactly: 1 of 16 is 6.3, where
-    float rounding gives 6.2); None (no figure) when whole is 0. Parts and wholes are not negative."""
+def percent(part: int | Fraction, whole: int | Fraction) -> float | None:
+    """part / whole as a percentage with one decimal, halves away from zero (exactly: 1 of 16 is 6.3,
+    where float rounding gives 6.2; a margin's -1 of 16 is -6.3); None (no figure) when whole is 0.
+    Whole numbers stay integers; fractions (a win rate) are taken exactly."""
     if not whole:
         return None
-    return (part * 2000 + whole) // (2 * whole) / 10
+    if isinstance(part, Fraction) or isinstance(whole, Fraction):
+        exact = Fraction(part * 1000) / whole
+        top, bottom = exact.numerator, exact.denominator
+    else:
+        top, bottom = part * 1000, whole
+    tenths = (2 * abs(top) + abs(bottom)) // (2 * abs(bottom))
+    return (tenths if (top < 0) == (bottom < 0) or not tenths else -tenths) / 10
