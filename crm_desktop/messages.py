@@ -472,6 +472,7 @@ THAI: dict[str, str] = {
     # services/anniversaries.py
     "Remind from 0 to {max} days before.": "ตั้งเตือนล่วงหน้าได้ 0 ถึง {max} วัน",
     "Choose a month from 1 to 12.": "เลือกเดือน 1 ถึง 12",
+    "Only the current month's forecast can be frozen.": "เก็บยอดพยากรณ์ได้เฉพาะของเดือนปัจจุบัน",
     "{day}/{month} is not a real date: month {month} has {days} days.": (
         "{day}/{month} ไม่ใช่วันที่ที่มีอยู่จริง: เดือน {month} มี {days} วัน"
     ),

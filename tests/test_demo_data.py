@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -224,3 +225,19 @@ def test_demo_campaigns_are_valid_and_bring_in_leads(app: AppContext) -> None:
     assert set(linked) <= {"campaign", "trade_show", "facebook", "line"} and linked.get("campaign", 0) > 0
     busiest = max(rows, key=lambda r: r.lead_count)
     assert len(lead_keys(app.database, LeadFilter(campaign_id=busiest.id))) == busiest.lead_count
+
+
+def test_demo_leads_came_in_over_two_years_and_new_ones_lately(app: AppContext) -> None:
+    from crm_desktop.queries.reports.leads import new_leads_by_source
+    from crm_desktop.queries.reports.measure import ReportFilter
+
+    load_demo(app.database, "small", app.user_id)
+    conn = sqlite3.connect(app.database.path)
+    months = dict(conn.execute("SELECT substr(created_at, 1, 7), count(*) FROM lead GROUP BY 1"))
+    newest_old = conn.execute("SELECT min(created_at) FROM lead WHERE status = 'new'").fetchone()[0]
+    latest = conn.execute("SELECT max(created_at) FROM lead").fetchone()[0]
+    conn.close()
+    assert len(months) >= 20 and min(months) >= f"{TODAY.year - 2}-{TODAY.month:02d}"
+    assert newest_old >= (TODAY - timedelta(days=31)).isoformat() and latest < TODAY.isoformat()
+    last_month = new_leads_by_source(app.database, ReportFilter.month("2026-10"), TODAY)
+    assert sum(row[1] for row in last_month.rows) == months["2026-10"] > 0

@@ -212,7 +212,9 @@ class _Preparer:
         ids = list(batch.columns["id"]) if "id" in batch.columns else new_ids(count)
         hlcs = self.database.clock.tick_many(count)
         derived = {"match_key": _match_keys(table.name, batch.columns, count)} if "match_key" in table.c else {}
-        records = writer.rows({**batch.columns, **derived, "id": ids, "created_at": repeat(now, count),
+        # Sample data may date a record in the past (a lead that came in last year); anything else is new now.
+        created = batch.columns["created_at"] if "created_at" in batch.columns else repeat(now, count)
+        records = writer.rows({**batch.columns, **derived, "id": ids, "created_at": created,
                                "updated_at": repeat(now, count), "hlc": hlcs,
                                "site_id": repeat(self.ctx.site_id, count)}, count)
         logged = [_logged(k, v, writer.defaults.get(k)) for k, v in batch.columns.items() if k not in NOT_LOGGED]

@@ -32,6 +32,7 @@ COMPETITORS = ("ร้านคู่แข่งในจังหวัด", "
 BATCH = 5_000
 CAMPAIGN_CHANNELS = ("trade_show", "facebook", "line")  # leads from these sources often answer a campaign
 UPCOMING_DAYS = 60  # campaigns starting this soon are already planned
+LEAD_DAYS = 730  # leads came in over the two years before today
 
 
 def _weighted(rnd: random.Random, pairs: Sequence[tuple[str, int]]) -> str:
@@ -55,6 +56,8 @@ class PipelineGenerator:
         self.mobile = mobile
         rules = [ScoringRule(default_rule_id(k), label, f, c, v, w) for k, label, f, c, v, w in DEFAULT_RULES]
         self.score = scorer(rules)  # the same default rules a new database ships with
+        # When each lead came in, from a generator of its own so that the other draws stay as they were.
+        self.arrivals = random.Random(f"lead-arrivals:{today.isoformat()}")
         self.campaign_rows = self._campaigns()
         started = [c for c in self.campaign_rows if c["status"] != "planned"]
         self.started_campaigns = [c["id"] for c in started]
@@ -93,6 +96,13 @@ class PipelineGenerator:
         choices = self.campaigns_by_channel.get(source)
         return r.choice(choices) if choices and r.random() < 0.6 else None
 
+    def arrival(self, status: str) -> datetime:
+        """A new lead came in during the last 30 days; the others over the two years before today, more
+        of them lately (the business grows), so that leads by source per month have something to show."""
+        r = self.arrivals
+        days = r.randint(1, 30) if status == "new" else int(r.triangular(1, LEAD_DAYS, 1))
+        return _at(self.today - timedelta(days=days), r)
+
     def lead(self) -> dict[str, Any]:
         r = self.rnd
         female = r.random() < 0.55
@@ -124,6 +134,7 @@ class PipelineGenerator:
         if status == "converted":
             account_id, contact_id = r.choice(self.accounts)
             row["converted_account_id"], row["converted_contact_id"] = account_id, contact_id
+        row["created_at"] = self.arrival(status)
         row["score"] = self.score(lead_values(row))
         row["id"] = new_id()
         if status in ("contacted", "qualified"):
