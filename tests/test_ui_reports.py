@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 import threading
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -210,19 +209,12 @@ def test_the_monthly_report_previews_prints_and_saves(qtbot, tab, tmp_path, monk
     assert len(PdfReader(printed).pages) == 2
 
 
-def test_without_the_report_module_the_page_says_so(qtbot, tab, monkeypatch) -> None:
-    def missing(ctx, month, lang):
-        raise ImportError("crm_desktop.reports.monthly")
-
-    tab.monthly.make_pdf = missing
-    tab.monthly.make(None)
-    qtbot.waitUntil(lambda: tab.monthly.task is None)
-    assert tab.monthly.status.text() == "ยังสร้างรายงานประจำเดือนไม่ได้ในรุ่นนี้"
-
-
-def test_the_catalog_lists_only_the_modules_present() -> None:
-    assert catalog(("no_such_module",)) == []
-    assert all(isinstance(e.key, str) and callable(e.run) for e in catalog())
+def test_the_catalog_lists_every_analysis_once_under_its_own_key(ctx) -> None:
+    entries = catalog()
+    assert len({e.key for e in entries}) == len(entries) > 20
+    flt = ReportFilter.month("2026-10")
+    for entry in entries:  # each runs on an empty database and names its table as the catalog does
+        assert entry.run(ctx.database, flt, TODAY).key == entry.key
 
 
 def test_last_months_report_is_offered_once_a_month(qtbot, ctx, prefs, clock, monkeypatch) -> None:
@@ -311,10 +303,9 @@ def test_the_forecast_says_how_it_was_made(qtbot, ctx, prefs, monkeypatch) -> No
 
     how = SimpleNamespace(method="seasonal_trend", history_from="2024-11", history_months=24, trend_per_month=-250000,
                           months_compared=6, mape=12.34)
-    monkeypatch.setitem(sys.modules, "crm_desktop.queries.reports.fake_forecast",
-                        SimpleNamespace(forecast_explained=lambda db, flt, today: how))
+    monkeypatch.setattr("crm_desktop.views.reports.tab.forecast_explained", lambda db, flt, today: how)
     prefs.language = "en"
-    tab = shown_tab(qtbot, lambda env: ReportsTab(env, entries=[Entry("forecast", "fake_forecast", forecast)]),
+    tab = shown_tab(qtbot, lambda env: ReportsTab(env, entries=[Entry("forecast", "forecast", forecast)]),
                     ctx, prefs, (1200, 800))
     wait_for(qtbot, tab, "forecast")
     note = tab.view.note.text()

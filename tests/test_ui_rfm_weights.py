@@ -1,24 +1,22 @@
-"""The customer ranking's weights from the Reports tab (needs the sales analyses' crm_desktop/rfm.py)."""
+"""The customer ranking's weights from the Reports tab."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from crm_desktop import rfm
 from crm_desktop.queries.reports.catalog import Entry
 from crm_desktop.queries.reports.table import Column, ReportTable
+from crm_desktop.services import settings
 from crm_desktop.views.reports.tab import ReportsTab
 from tests.ui_helpers import shown_tab
-
-rfm = pytest.importorskip("crm_desktop.rfm")
-settings = pytest.importorskip("crm_desktop.services.settings")
 
 RUNS: list[object] = []
 
 
 def ranking(db, flt, today) -> ReportTable:
-    RUNS.append(settings.rfm_weights.__module__)
+    RUNS.append(flt)
     return ReportTable("rfm", (Column("rank", "count"), Column("customer", "text")), ((1, "Siam Rice"),))
 
 

@@ -1,23 +1,36 @@
 """Every analysis of the Reports tab, gathered from the analysis modules' `ANALYSES` dicts.
 
-A module joins by being named in `MODULES`; one not written yet is skipped, so the tab shows what
-exists. The order of `MODULES` (and of each dict) is the order the analyses are listed in.
+The order of `MODULES` (and of each dict) is the order the analyses are listed in; the Reports tab
+groups them by module.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from crm_desktop.db.database import Database
+from crm_desktop.queries.reports import (
+    activities,
+    customers,
+    deliveries,
+    forecast,
+    leads,
+    margins,
+    pipeline,
+    sales,
+)
 from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.reports.table import ReportTable
 
 Analysis = Callable[[Database, ReportFilter, date], ReportTable]
 
-MODULES = ("sales", "customers", "margins", "pipeline", "leads", "activities", "deliveries", "forecast")
+MODULES: tuple[tuple[str, dict[str, Analysis]], ...] = (
+    ("sales", sales.ANALYSES), ("customers", customers.ANALYSES), ("margins", margins.ANALYSES),
+    ("pipeline", pipeline.ANALYSES), ("leads", leads.ANALYSES), ("activities", activities.ANALYSES),
+    ("deliveries", deliveries.ANALYSES), ("forecast", forecast.ANALYSES),
+)
 
 
 @dataclass(frozen=True)
@@ -27,16 +40,6 @@ class Entry:
     run: Analysis
 
 
-def catalog(modules: tuple[str, ...] = MODULES) -> list[Entry]:
-    """The analyses of the modules present, in order."""
-    found: list[Entry] = []
-    for name in modules:
-        qualified = f"{__package__}.{name}"
-        try:
-            module = importlib.import_module(qualified)
-        except ModuleNotFoundError as exc:
-            if exc.name == qualified:
-                continue  # not written yet
-            raise
-        found.extend(Entry(key, name, run) for key, run in module.ANALYSES.items())
-    return found
+def catalog() -> list[Entry]:
+    """Every analysis, in order."""
+    return [Entry(key, name, run) for name, analyses in MODULES for key, run in analyses.items()]

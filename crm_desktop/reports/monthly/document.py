@@ -26,13 +26,14 @@ from reportlab.platypus.flowables import HRFlowable
 from crm_desktop.clock import office_time
 from crm_desktop.db.database import Database
 from crm_desktop.errors import DomainError
+from crm_desktop.queries.reports.forecast import ForecastExplanation
 from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.reports.table import ReportTable
 from crm_desktop.reports.fonts import REGULAR, TextLines, Wrapped, Writer, shorten, style
 from crm_desktop.reports.monthly.charts import chart_drawing
 from crm_desktop.reports.monthly.cover import key_figures_cover
 from crm_desktop.reports.monthly.labels import month_name, title, word
-from crm_desktop.reports.monthly.method import Explain, ForecastMethod, method_lines
+from crm_desktop.reports.monthly.method import Explain, method_lines
 from crm_desktop.reports.monthly.tables import INK, render_table
 from crm_desktop.reports.pages import FOOT, MARGIN, WIDTH, build_pdf
 from crm_desktop.services.app import AppContext
@@ -56,7 +57,7 @@ class MonthlyData:
     month: str  # "YYYY-MM"
     made: datetime  # office time
     tables: tuple[tuple[str, ReportTable], ...]  # (section title key, table), in print order
-    forecast_method: ForecastMethod | None = None  # printed under the "forecast" table
+    forecast_method: ForecastExplanation | None = None  # printed under the "forecast" table
 
 
 @dataclass(frozen=True)

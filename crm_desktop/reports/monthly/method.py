@@ -7,29 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Protocol
 
 from crm_desktop.db.database import Database
+from crm_desktop.queries.reports.forecast import ForecastExplanation
 from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.reports.monthly.labels import THAI_SHORT_MONTHS, month_name, word
 from crm_desktop.services.formatting import ENGLISH_MONTHS, format_money
 
-
-class ForecastMethod(Protocol):
-    method: str  # seasonal_trend, trend, average, none
-    history_from: str | None  # "YYYY-MM"
-    history_months: int
-    trend_per_month: int  # satang a month
-    seasonal_pct: tuple[float, ...]  # January first, 100 = an ordinary month; () without a seasonal pattern
-    months_compared: int
-    mape: float | None
-    bias: float | None
+Explain = Callable[[Database, ReportFilter, date], ForecastExplanation]
 
 
-Explain = Callable[[Database, ReportFilter, date], ForecastMethod]
-
-
-def method_lines(m: ForecastMethod, lang: str) -> list[str]:
+def method_lines(m: ForecastExplanation, lang: str) -> list[str]:
     """The explanation as short paragraphs in `lang`."""
     lines = [word("method_line", lang).format(method=word(f"method_{m.method}", lang))]
     if m.method == "none":

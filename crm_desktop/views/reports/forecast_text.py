@@ -3,13 +3,10 @@ trend, and how far past forecasts were off (the forecast module's `forecast_expl
 
 from __future__ import annotations
 
-import importlib
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.services.formatting import format_money
 from crm_desktop.views.reports.model import month_text
 
@@ -24,12 +21,6 @@ def method_label(method: str) -> str:
         "none": translate("ForecastText", "Not enough history"),
     }
     return labels.get(method, method)
-
-
-def explain(module: str, db: Any, flt: ReportFilter, today: date) -> Any | None:
-    """The analysis module's explanation of its forecast (None when it has none): run in the worker."""
-    explained = getattr(importlib.import_module(f"crm_desktop.queries.reports.{module}"), "forecast_explained", None)
-    return explained(db, flt, today) if explained is not None else None
 
 
 def explanation_text(how: Any, lang: str, buddhist: bool) -> str:

@@ -114,9 +114,7 @@ class MonthlyReportPage(QWidget):
                 then()
 
         def failed(exc: object) -> None:
-            if isinstance(exc, ImportError):
-                self.status.setText(self.tr("This version cannot make the monthly report yet."))
-            elif isinstance(exc, BaseException):
+            if isinstance(exc, BaseException):
                 show_error(self, exc, self.env.lang)
 
         def ended() -> None:

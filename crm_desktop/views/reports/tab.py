@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QTreeWidget, QTreeWidgetIte
 
 from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.queries.reports.catalog import Entry, catalog
+from crm_desktop.queries.reports.forecast import forecast_explained
 from crm_desktop.queries.reports.table import ReportTable
 from crm_desktop.services.changes import Changes
 from crm_desktop.ui.tasks import Task
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.reports.analysis_view import AnalysisView
 from crm_desktop.views.reports.filter_bar import FilterBar
-from crm_desktop.views.reports.forecast_text import explain, explanation_text
+from crm_desktop.views.reports.forecast_text import explanation_text
 from crm_desktop.views.reports.labels import GROUPS, group_label, group_of, table_title
 from crm_desktop.views.reports.model import for_display
 from crm_desktop.views.reports.monthly_page import MakePdf, MonthlyReportPage, monthly_report_pdf
@@ -140,11 +141,10 @@ class ReportsTab(QWidget):
         if self.task is not None:
             self.task.cancel()  # its result is dropped anyway; the flag lets the runnable end quietly
         entry, db, today = self.entries[key], self.env.db, self.env.today()
-        analysis, module = entry.run, entry.module
-        forecast = key == "forecast"
+        analysis, forecast = entry.run, key == "forecast"
 
         def work(_progress: object) -> tuple[ReportTable, object]:
-            return for_display(analysis(db, flt, today)), (explain(module, db, flt, today) if forecast else None)
+            return for_display(analysis(db, flt, today)), (forecast_explained(db, flt, today) if forecast else None)
 
         task = Task(self, work, show_progress=False)
 
