@@ -84,7 +84,7 @@ def main() -> int:
         flt = ReportFilter.month(fc.month_add(start, -1))
 
         kept_text = db.local(fc.HISTORY_KEY) if how == "schema head" else None
-        fc._READ.clear()
+        db.memo.clear()
         cold = time.perf_counter()
         table = fc.forecast(db, flt, args.today)  # the history kept in the file if any, else read
         cold = time.perf_counter() - cold
@@ -105,12 +105,12 @@ def main() -> int:
         query, raw_time = min(query_times), min(raw_times)
         # A new process finds the months kept in local_state (written by the app's first read; a read-only
         # file of an older revision has none, so the kept text is given to it as local_state would).
-        stamp, months = fc._READ[db.engine]
+        stamp, months = db.memo[fc.HISTORY_KEY]
         kept = kept_text or json.dumps({"schema": migrate.SCHEMA_HEAD, "seq": stamp, "months": months}, sort_keys=True)
         local = db.local
 
         def new_process() -> None:
-            fc._READ.clear()
+            db.memo.clear()
             fc.forecast(db, flt, args.today)
 
         db.local = lambda key: kept if key == fc.HISTORY_KEY else local(key)  # type: ignore[method-assign]

@@ -6,6 +6,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
@@ -48,6 +49,9 @@ class Database:
     migrated: bool = False
     lock: InstanceLock | None = field(default=None, repr=False)
     read_only: bool = False
+    # What a query keeps between calls on this database in this process (the forecast's history):
+    # held here, not in a module-level registry, so that it goes with the database it describes.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def close(self) -> None:
         if not self.read_only:

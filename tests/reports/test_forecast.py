@@ -216,7 +216,7 @@ def test_the_forecast_table_from_orders_and_open_deals(ctx: AppContext, shop: di
 
 def fresh_series(ctx: AppContext, scope: str | None = None) -> list[int]:
     """The history read from scratch, nothing kept."""
-    fc._READ.pop(ctx.database.engine, None)
+    ctx.database.memo.clear()
     ctx.database.set_local(fc.HISTORY_KEY, json.dumps({"seq": 0, "months": {}}))
     return fc._history(ctx.database, MONTH).series(scope)
 
@@ -232,11 +232,11 @@ def test_kept_history_is_reused_until_orders_of_its_months_change(ctx: AppContex
         uow.accounts.add(Account(name="ไม่ได้ซื้ออะไร"))
         uow.commit()
     sell(ctx, shop["malee"], TODAY, 70_000)  # this month's sale: no past month changes
-    fc._READ.clear()  # another process: what the file keeps
+    ctx.database.memo.clear()  # another process: what the file keeps
     assert fc._history(ctx.database, MONTH).series(None) == kept and reads == []
     stored = json.loads(ctx.database.local(fc.HISTORY_KEY) or "")
     ctx.database.set_local(fc.HISTORY_KEY, json.dumps({**stored, "schema": "0001"}))  # kept before a migration
-    fc._READ.clear()
+    ctx.database.memo.clear()
     assert fc._history(ctx.database, MONTH).series(None) == kept and len(reads) == 1
     reads.clear()
     sell(ctx, shop["malee"], date(2026, 10, 3), 50_000_000)

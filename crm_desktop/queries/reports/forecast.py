@@ -29,7 +29,6 @@ holds every date an order ever had), and the month just ended.
 from __future__ import annotations
 
 import json
-import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -102,8 +101,7 @@ class _History:
 
 
 Months = dict[str, dict[str, float]]  # month -> owner ("" for none) -> sales (fractional satang)
-# The months' sales as last read, by engine (this process) and in local_state (for the next process).
-_READ: weakref.WeakKeyDictionary[Any, tuple[int, Months]] = weakref.WeakKeyDictionary()
+# The months' sales as last read are kept in db.memo (this process) and in local_state (the next one).
 HISTORY_KEY = "forecast_history"
 TOUCHED_MAX = 2_000  # changed orders and lines past which everything is read again rather than traced
 
@@ -150,7 +148,7 @@ def _touched(conn: Connection, since: int) -> set[str] | None:
 
 def _stored(db: Database) -> tuple[int, Months]:
     """This process's last read, else the file's (another process's): either is right as of its change."""
-    mine = _READ.get(db.engine)
+    mine: tuple[int, Months] | None = db.memo.get(HISTORY_KEY)
     if mine is not None:
         return mine
     text = db.local(HISTORY_KEY)
@@ -184,7 +182,7 @@ def _history(db: Database, start: str) -> _History:
                 sales = fresh[month_of(day)]
                 sales[owner or ""] = sales.get(owner or "", 0.0) + (amount or 0.0)
             months.update(fresh)
-    _READ[db.engine] = (newest, months)
+    db.memo[HISTORY_KEY] = (newest, months)
     if (stamp != newest or missing) and not db.read_only:
         db.set_local(HISTORY_KEY, json.dumps({"schema": SCHEMA_HEAD, "seq": newest, "months": months},
                                              sort_keys=True))

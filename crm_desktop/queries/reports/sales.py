@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import partial
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, Subquery, and_, case, distinct, exists, func, select
@@ -40,6 +41,7 @@ from crm_desktop.queries.reports.measure import (
     sales_lines,
     satang,
 )
+from crm_desktop.queries.reports.parallel import side_by_side
 from crm_desktop.queries.reports.pipeline import closed_deals
 from crm_desktop.queries.reports.scope import percent
 from crm_desktop.queries.reports.table import Cell, Chart, Column, ReportTable
@@ -188,7 +190,8 @@ def _rate(value: Fraction | None) -> float | None:
 def _key_figures(db: Database, periods: Sequence[tuple[str, ReportFilter]], today: date) -> ReportTable:
     """One row per period; each later row's `*_change` is how far the first row's figure is from
     that row's, in percent of that row's (None where that row's figure is 0 or missing)."""
-    found = [(key, p, figures(db, p)) for key, p in periods]
+    results = side_by_side([partial(figures, db, p) for _, p in periods])
+    found = [(key, p, f) for (key, p), f in zip(periods, results, strict=True)]
     this = found[0][2]
     rows: list[tuple[Cell, ...]] = []
     for index, (key, p, f) in enumerate(found):

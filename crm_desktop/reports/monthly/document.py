@@ -12,9 +12,9 @@ catalog of analyses holds, in the order given, and knows nothing of how a figure
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from reportlab.lib import colors
@@ -29,6 +29,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.errors import DomainError
 from crm_desktop.queries.reports.forecast import ForecastExplanation
 from crm_desktop.queries.reports.measure import ReportFilter
+from crm_desktop.queries.reports.parallel import side_by_side
 from crm_desktop.queries.reports.table import ReportTable
 from crm_desktop.reports.fonts import REGULAR, TextLines, Wrapped, Writer, shorten, style
 from crm_desktop.reports.monthly.charts import chart_drawing
@@ -47,7 +48,6 @@ Section = tuple[str, Analysis]  # (section title key, the analysis printed under
 # says how many it left out: on the large demo a month has 15,000 late deliveries and 1,900 products
 # sold, pages nobody reads that would take a minute to lay out. The Reports tab has every row.
 MAX_ROWS = 30
-WORKERS = 4  # analyses run side by side: most of a report's time is SQLite reading, which runs outside the GIL
 KEEP_WHOLE = 8  # rows: a table this short moves to the next page whole with its title, chart and notes
 
 
@@ -86,9 +86,8 @@ def monthly_data(ctx: AppContext, month: str, sections: Sequence[Section], expla
     ("YYYY-MM"), as of the context's clock."""
     flt, today = ReportFilter.month(month), ctx.today()
     check_report_month(month, today)
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:  # SQLite lets go of the GIL while it reads
-        runs = [(title, pool.submit(analysis, ctx.database, flt, today)) for title, analysis in sections]
-        tables = tuple((title, run.result()) for title, run in runs)
+    results = side_by_side([partial(analysis, ctx.database, flt, today) for _, analysis in sections])
+    tables = tuple((title, table) for (title, _), table in zip(sections, results, strict=True))
     method = explain(ctx.database, flt, today) if explain is not None else None
     return MonthlyData(printed_company(ctx.uow()), month, office_time(ctx.now()), tables, method)
 
