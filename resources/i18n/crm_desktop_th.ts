@@ -4005,10 +4005,6 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>%1: %2 หน้า</translation>
     </message>
     <message>
-        <source>This version cannot make the monthly report yet.</source>
-        <translation>ยังสร้างรายงานประจำเดือนไม่ได้ในรุ่นนี้</translation>
-    </message>
-    <message>
         <source>Monthly report %1</source>
         <translation>รายงานประจำเดือน %1</translation>
     </message>
