@@ -342,3 +342,17 @@ def test_a_late_delivery_opens_its_order(qtbot, ctx, prefs) -> None:
     qtbot.mouseDClick(tab.view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened == [("sales_order", "order-1")]
     assert not tab.view.open_row(1) and opened == [("sales_order", "order-1")]  # no id: nothing to open
+
+
+def test_the_real_forecast_shows_its_months_and_total(qtbot, ctx, prefs) -> None:
+    from tests.reports.test_forecast import sell
+
+    for month in range(5, 11):  # six months of sales: a trend to go on
+        sell(ctx, None, date(2026, month, 10), 1_000_000 * month)
+    prefs.language = "en"
+    tab = shown_tab(qtbot, lambda env: ReportsTab(env), ctx, prefs, (1300, 800))
+    assert tab.choose("forecast")
+    wait_for(qtbot, tab, "forecast")
+    rows = texts(tab)
+    assert [r[0] for r in rows] == ["November 2569", "December 2569", "January 2570", "Total"]
+    assert all(cell.startswith("฿") for cell in rows[-1][1:5])

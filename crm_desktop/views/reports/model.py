@@ -3,6 +3,7 @@ shows them (money "฿1,234.50", "12.5 %", dates in the Buddhist Era when chosen
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -18,6 +19,7 @@ from crm_desktop.views.opportunities.dialog import DEFAULT_STAGE_NAMES, stage_la
 from crm_desktop.views.reports.labels import column_label, key_label
 
 NO_FIGURE = "–"
+MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 CHART_ROWS = 40
 TURNED_ROWS, TURNED_COLUMNS = 4, 6
 NUMERIC = ("money", "count", "percent", "days", "quantity")
@@ -45,8 +47,8 @@ def cell_text(column: Column, value: Cell, lang: str, buddhist: bool) -> str:
         return f"{Decimal(int(value)).scaleb(-3).normalize():,f}"
     if kind == "date" and isinstance(value, date):
         return format_date(value, lang, buddhist)
-    if kind == "month":
-        return month_text(str(value), lang, buddhist)
+    if kind == "month" and isinstance(value, str) and MONTH.fullmatch(value):  # not the totals row's "Total"
+        return month_text(value, lang, buddhist)
     if kind == "key":
         return key_label(str(value))
     return str(value)
