@@ -641,6 +641,30 @@ THAI: dict[str, str] = {
     "Choose the person to link.": "โปรดเลือกบุคคลที่จะเชื่อมโยง",
     "A person cannot be linked to themselves.": "เชื่อมโยงบุคคลกับตัวเองไม่ได้",
     "These two people are already linked this way.": "สองคนนี้มีความสัมพันธ์แบบนี้อยู่แล้ว",
+    # exchange/fields.py, exchange/mapping.py (import: reading cells, guessing columns)
+    "{text} is not a time of day.": "{text} ไม่ใช่เวลาที่ถูกต้อง",
+    "{text} is not a whole number.": "{text} ไม่ใช่จำนวนเต็ม",
+    "{text} is neither yes nor no.": "{text} ไม่ใช่ ใช่ หรือ ไม่ใช่",
+    "{text} is not one of: {allowed}.": "{text} ไม่ใช่ค่าที่ใช้ได้ ค่าที่ใช้ได้คือ {allowed}",
+    "A saved column mapping cannot be read; choose the columns again.": (
+        "อ่านการจับคู่คอลัมน์ที่บันทึกไว้ไม่ได้ โปรดเลือกคอลัมน์ใหม่อีกครั้ง"
+    ),
+    "Row {row}, column {column}: {problem}": "แถวที่ {row} คอลัมน์ {column}: {problem}",
+    "Only {kept} of the {count} phone numbers were kept.": "เก็บหมายเลขโทรศัพท์ไว้ {kept} จาก {count} หมายเลข",
+    "The header names this field.": "หัวคอลัมน์ระบุช่องข้อมูลนี้",
+    "The header contains a word for this field.": "หัวคอลัมน์มีคำที่หมายถึงช่องข้อมูลนี้",
+    "{share} % of the values look like this field.": "ข้อมูล {share} % ในคอลัมน์นี้ดูเหมือนช่องข้อมูลนี้",
+    "Other programs use this column for something we do not import.": (
+        "โปรแกรมอื่นใช้คอลัมน์นี้เก็บข้อมูลที่เราไม่ได้นำเข้า"
+    ),
+    "The header names a field, but most values do not fit it.": (
+        "หัวคอลัมน์ระบุช่องข้อมูล แต่ข้อมูลส่วนใหญ่ในคอลัมน์ไม่ตรงกับช่องนั้น"
+    ),
+    "Neither the header nor the values say what this column holds.": (
+        "ไม่ทราบว่าคอลัมน์นี้เก็บข้อมูลอะไร ทั้งจากหัวคอลัมน์และจากข้อมูล"
+    ),
+    "Column {other} fits this field better.": "คอลัมน์ {other} ตรงกับช่องข้อมูลนี้มากกว่า",
+    "The first and last names come from their own columns.": "ชื่อและนามสกุลนำมาจากคอลัมน์ของตัวเองแล้ว",
 }
 
 

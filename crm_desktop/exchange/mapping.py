@@ -1,0 +1,434 @@
+"""Which column of an imported file goes to which field, and the rows read into neutral form.
+
+A guess comes from the header (Thai and English names, as Google, Outlook, Thunderbird and Thai
+offices write them) and, when the header says nothing, from the values. The user corrects the guess
+in the wizard and may save it by name; a saved mapping is keyed by the header's column names, so the
+same sheet next month (even with its columns moved) maps itself.
+
+A row is read into a `NeutralRow`: field → value for the non-blank cells only (an update then changes
+only what the file has), the problems of each cell in the user's language, and the source row number.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from crm_desktop.errors import DomainError, ValidationError
+from crm_desktop.exchange.fields import (
+    DEFAULT_OPTIONS,
+    KINDS,
+    FieldSpec,
+    Options,
+    PersonName,
+    ValueKind,
+    importable_fields,
+    parse_cell,
+    parse_day,
+)
+from crm_desktop.messages import translate
+from crm_desktop.services import validation
+
+# --- Headers -----------------------------------------------------------------------------------
+
+
+def header_key(header: str) -> str:
+    """A header as compared: NFKC, case-folded, without spaces, punctuation and symbols; Thai marks
+    kept ("E-mail 1 - Value" → "email1value", "เบอร์ โทร." → "เบอร์โทร")."""
+    text = unicodedata.normalize("NFKC", header).casefold().replace("\u0e4d\u0e32", "\u0e33")
+    return "".join(c for c in text if unicodedata.category(c)[0] not in "PSZC")
+
+
+def _generic(key: str) -> str:
+    """Without digits: "Phone 2 - Value" and "Phone 1 - Value" are the same kind of column."""
+    return re.sub(r"[0-9]+", "", key)
+
+
+# Header words → fields in order of preference; the first field the kind has is taken, the next ones
+# when it is already taken (a second phone column goes to the other phone). "" means "ignore": a
+# column other programs write that would otherwise match a word inside it.
+_SYNONYMS: dict[str, tuple[str, ...]] = {}
+
+
+def _say(fields: str, *headers: str) -> None:
+    for header in headers:
+        _SYNONYMS[_generic(header_key(header))] = tuple(fields.split()) if fields else ()
+
+
+_say("full_name name name_th subject", "ชื่อ-นามสกุล", "ชื่อนามสกุล", "ชื่อ นามสกุล", "ชื่อลูกค้า", "ชื่อผู้ติดต่อ",
+     "Name", "Full Name", "Display Name", "Contact Name", "ชื่อ-สกุล", "ชื่อสกุล")
+_say("first_name name name_th subject", "ชื่อ", "ชื่อจริง", "First Name", "Given Name", "Firstname")
+_say("last_name", "นามสกุล", "สกุล", "Last Name", "Family Name", "Surname", "Lastname")
+_say("prefix", "คำนำหน้า", "คำนำหน้าชื่อ", "Title", "Name Prefix", "Prefix", "Salutation")
+_say("nickname", "ชื่อเล่น", "Nickname", "Nick Name")
+_say("company company_name name", "บริษัท", "ชื่อบริษัท", "Company", "Organization", "Organization - Name",
+     "Company Name", "Organisation", "องค์กร", "หน่วยงาน")
+_say("name company_name", "ชื่อนิติบุคคล", "Account Name", "Account")
+_say("position", "ตำแหน่ง", "Job Title", "Organization - Title", "Position", "Occupation")
+_say("mobile phone", "มือถือ", "เบอร์มือถือ", "โทรศัพท์มือถือ", "Mobile", "Mobile Phone", "Mobile Number", "Cell",
+     "Cell Phone", "Home Mobile", "Primary Mobile")
+_say("phone mobile", "เบอร์โทร", "เบอร์โทรศัพท์", "โทรศัพท์", "เบอร์", "โทร", "Phone", "Phone - Value",
+     "Telephone", "Tel", "Business Phone", "Work Phone", "Home Phone", "Primary Phone", "Company Main Phone",
+     "Other Phone", "Phone Number")
+_say("email", "อีเมล", "อีเมล์", "อี-เมล", "อีเมลล์", "Email", "E-mail", "E-mail - Value", "E-mail Address",
+     "Email Address", "Primary Email", "Email Home", "Email Work", "Work Email", "Home Email", "Mail")
+_say("line_id", "ไลน์", "ไอดีไลน์", "LINE ID", "Line", "ไลน์ไอดี", "Line ID")
+_say("tax_id", "เลขประจำตัวผู้เสียภาษี", "เลขประจำตัวผู้เสียภาษีอากร", "เลขผู้เสียภาษี", "เลขประจำตัวประชาชน",
+     "เลขบัตรประชาชน", "Tax ID", "Tax Number", "VAT Number", "Taxpayer ID")
+_say("branch_code", "สาขา", "รหัสสาขา", "Branch", "Branch Code")
+_say("address_line", "ที่อยู่", "Address", "Street", "Address - Street", "Business Street", "Home Street",
+     "Home Address", "Work Address", "Address Line")
+_say("subdistrict", "ตำบล", "แขวง", "ตำบล/แขวง", "แขวง/ตำบล", "Subdistrict", "Tambon")
+_say("district", "อำเภอ", "เขต", "อำเภอ/เขต", "เขต/อำเภอ", "District", "Amphoe", "City", "Address - City",
+     "Work City", "Home City")
+_say("province", "จังหวัด", "Province", "State", "Province/State", "Region", "Address - Region",
+     "Home State", "Work State", "Business State")
+_say("postcode", "รหัสไปรษณีย์", "ไปรษณีย์", "Postal Code", "Postcode", "ZIP", "ZIP Code", "ZipCode",
+     "Address - Postal Code", "Home Zip", "Work Zip", "Home ZipCode", "Work ZipCode", "Business Postal Code")
+_say("birthday", "วันเกิด", "วันเดือนปีเกิด", "Birthday", "Birth Date", "Date of Birth", "DOB")
+_say("founded_on", "วันก่อตั้ง", "วันที่จดทะเบียน", "Founded", "Founded On")
+_say("gender", "เพศ", "Gender", "Sex")
+_say("website", "เว็บไซต์", "Website", "Web Page", "Website - Value", "Web Site", "Website Work")
+_say("industry", "อุตสาหกรรม", "ประเภทธุรกิจ", "Industry")
+_say("notes details description", "หมายเหตุ", "บันทึก", "Notes", "Note", "Comments", "Remarks")
+_say("description notes details", "รายละเอียด", "Description", "Details")
+_say("tags", "แท็ก", "กลุ่ม", "Tags", "Categories", "Group Membership", "Labels")
+_say("interest interests", "ความสนใจ", "สนใจ", "Interest", "Interests")
+_say("budget_satang", "งบประมาณ", "Budget")
+_say("source", "แหล่งที่มา", "ที่มา", "Source", "Lead Source")
+_say("sku", "รหัสสินค้า", "SKU", "Product Code", "Item Code")
+_say("name_th name", "ชื่อสินค้า", "Product Name", "Item", "สินค้า")
+_say("name_en", "ชื่อภาษาอังกฤษ", "ชื่อสินค้าภาษาอังกฤษ", "English Name", "Name (English)")
+_say("category", "หมวดหมู่", "ประเภทสินค้า", "Category")
+_say("unit", "หน่วย", "หน่วยนับ", "Unit", "UOM")
+_say("price_satang budget_satang", "ราคา", "ราคาขาย", "Price", "Unit Price", "Sale Price")
+_say("cost_satang", "ต้นทุน", "ราคาทุน", "Cost")
+_say("subject", "เรื่อง", "หัวข้อ", "Subject", "Summary")
+_say("location", "สถานที่", "Location")
+_say("starts_at", "เริ่ม", "วันเวลาเริ่ม", "Start", "Start Date", "Starts")
+_say("ends_at", "สิ้นสุด", "Ends", "End", "End Date")
+_say("due_on", "กำหนดส่ง", "วันครบกำหนด", "Due", "Due Date")
+_say("", "Additional Name", "Middle Name", "Yomi Name", "Given Name Yomi", "Family Name Yomi",
+     "Additional Name Yomi", "Maiden Name", "Name Suffix", "Suffix", "Initials", "Short Name",
+     "E-mail - Type", "Phone - Type", "Address - Type", "Organization - Type", "Website - Type",
+     "Relation - Type", "Organization - Yomi Name", "Address - Formatted", "Address - PO Box",
+     "Address - Country", "Address - Extended Address", "Country", "Home Country", "Work Country",
+     "Fax", "Home Fax", "Business Fax", "Fax Number", "Pager", "Pager Number", "Department",
+     "Organization - Department", "Organization - Symbol", "Organization - Location",
+     "Organization - Job Description", "Screen Name", "Birth Year", "Birth Month",
+     "Manager's Name", "Assistant's Name", "Spouse", "Anniversary")
+
+# Longest first: "Home Mobile" finds "mobile" before "home"; "ignored" words win over shorter ones.
+_CONTAINED = sorted(_SYNONYMS, key=len, reverse=True)
+_MIN_CONTAINED = 3  # shorter words ("tel", "zip" aside) would match inside too many headers
+
+HEADER_EXACT = 0.95
+HEADER_CONTAINS = 0.7
+VALUES_ONLY = 0.6  # times the share of values that fit
+VALUES_NEEDED = 0.8  # share of the sampled values that must fit for a guess from values alone
+
+
+@dataclass(frozen=True, slots=True)
+class Guess:
+    """One column's proposed field (None: not imported) and why, for the wizard to show."""
+
+    column: int
+    header: str
+    field: str | None
+    confidence: float  # 0..1
+    reason: str  # an English template translated by `explain`
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def explain(self, lang: str) -> str:
+        return translate(self.reason, lang).format(**dict(self.params))
+
+
+_BY_HEADER = "The header names this field."
+_BY_HEADER_WORD = "The header contains a word for this field."
+_BY_VALUES = "{share} % of the values look like this field."
+_IGNORED = "Other programs use this column for something we do not import."
+_MISFIT = "The header names a field, but most values do not fit it."
+_UNKNOWN = "Neither the header nor the values say what this column holds."
+_TAKEN = "Column {other} fits this field better."
+_SPLIT_NAMES = "The first and last names come from their own columns."
+
+
+def _candidates_by_header(key: str) -> tuple[tuple[str, ...] | None, float]:
+    generic = _generic(key)
+    if generic in _SYNONYMS:
+        return _SYNONYMS[generic], HEADER_EXACT
+    for word in _CONTAINED:
+        if len(word) >= _MIN_CONTAINED and word in generic:
+            return _SYNONYMS[word], HEADER_CONTAINS
+    return None, 0.0
+
+
+def _is_email(value: object) -> bool:
+    try:
+        return bool(validation.email(str(value)))
+    except DomainError:
+        return False
+
+
+def _is_date(value: object) -> bool:
+    try:
+        parse_day(value, "date")
+    except DomainError:
+        return False
+    return True
+
+
+_MOBILE = re.compile(r"(?:\+?66|0)[689][0-9]{8}")
+_LANDLINE = re.compile(r"(?:\+?66|0)[2-7][0-9]{7}")
+
+
+def _value_guess(kind_fields: dict[str, FieldSpec], values: Sequence[object]) -> tuple[str | None, float]:
+    """The field most of the values fit, with the share that fits: tax ids (checksum), e-mails,
+    mobiles (0[689] + 8 digits), landlines, dates."""
+    sample = [v for v in values if str(v).strip()][:50]
+    if not sample:
+        return None, 0.0
+    digits = [re.sub(r"[\s().\-]", "", str(v)) for v in sample]
+    tests: list[tuple[str, float]] = [
+        ("tax_id", sum(validation.is_valid_tax_id(str(v)) for v in sample) / len(sample)),
+        ("email", sum(_is_email(v) for v in sample) / len(sample)),
+        ("mobile", sum(_MOBILE.fullmatch(d) is not None for d in digits) / len(sample)),
+        ("phone", sum(_LANDLINE.fullmatch(d) is not None or _MOBILE.fullmatch(d) is not None
+                      for d in digits) / len(sample)),
+    ]
+    dates = [name for name, spec in kind_fields.items() if spec.kind in (ValueKind.DATE, ValueKind.DATETIME)]
+    if dates:
+        tests.append((dates[0], sum(_is_date(v) for v in sample) / len(sample)))
+    for name, share in tests:
+        if share >= VALUES_NEEDED and name in kind_fields:
+            return name, share
+    return None, 0.0
+
+
+_CHECKED = {ValueKind.EMAIL: _is_email, ValueKind.DATE: _is_date, ValueKind.DATETIME: _is_date}
+MISFIT_BELOW = 0.5  # a header guess is dropped when fewer of the sampled values fit it
+
+
+def _misfit(spec: FieldSpec, values: Sequence[object]) -> bool:
+    """Values that contradict the header: Thunderbird's "Birth Day" (a day number) is "birthday"."""
+    check = _CHECKED.get(spec.kind)
+    sample = [v for v in values if str(v).strip()][:50]
+    return check is not None and bool(sample) and sum(map(check, sample)) < MISFIT_BELOW * len(sample)
+
+
+def guess_columns(kind: str, headers: Sequence[str], samples: Sequence[Sequence[object]] = ()) -> list[Guess]:
+    """A guess per column from its header and the first rows' values (`samples`, rows of cells).
+
+    Each field goes to one column, the most confident (the leftmost on a tie); the others are left
+    unmapped and say which column took the field. Phones move to the other phone field when theirs
+    is taken. A full-name column is dropped when first and last names have columns of their own.
+    """
+    kind_fields = importable_fields(kind)
+    proposals: list[tuple[float, int, tuple[str, ...], str]] = []
+    for column, header in enumerate(headers):
+        values = [row[column] for row in samples if column < len(row)]
+        candidates, confidence = _candidates_by_header(header_key(header))
+        reason = _BY_HEADER if confidence == HEADER_EXACT else _BY_HEADER_WORD
+        if candidates is not None and candidates == ():
+            proposals.append((confidence, column, (), _IGNORED))
+            continue
+        fields = tuple(f for f in candidates or () if f in kind_fields)
+        if not fields:
+            by_values, share = _value_guess(kind_fields, values)
+            if by_values:
+                fields, confidence, reason = (by_values,), VALUES_ONLY * share, _BY_VALUES
+            else:
+                fields, confidence, reason = (), 0.0, _UNKNOWN
+        elif _misfit(kind_fields[fields[0]], values):
+            fields, confidence, reason = (), 0.0, _MISFIT
+        elif fields[0] == "phone" and "mobile" in fields and _value_guess(kind_fields, values)[0] == "mobile":
+            fields = ("mobile", "phone")  # Google's "Phone 1" is usually a mobile
+        proposals.append((confidence, column, fields, reason))
+
+    # First choices first, then the alternatives of what is left: an explicit "Mobile" column keeps
+    # mobile even when a second "Phone" column, more to the left, could fall back to it.
+    ordered = sorted(proposals, key=lambda p: (-p[0], p[1]))
+    taken: dict[str, int] = {}
+    guesses: dict[int, Guess] = {}
+    for choice in (0, 1):
+        for confidence, column, fields, reason in ordered:
+            if column in guesses or (choice == 0 and fields and fields[0] in taken):
+                continue
+            free = next((f for f in fields if f not in taken), None)
+            if fields and free is None:
+                guesses[column] = Guess(column, headers[column], None, 0.0, _TAKEN,
+                                        (("other", headers[taken[fields[0]]]),))
+                continue
+            if free is not None:
+                taken[free] = column
+            params = (("share", round(confidence / VALUES_ONLY * 100)),) if reason == _BY_VALUES else ()
+            guesses[column] = Guess(column, headers[column], free, confidence if free else 0.0, reason, params)
+    if "full_name" in taken and "first_name" in taken:
+        column = taken.pop("full_name")
+        guesses[column] = Guess(column, headers[column], None, 0.0, _SPLIT_NAMES)
+    return [guesses[c] for c in range(len(headers))]
+
+
+# --- Saved mappings ----------------------------------------------------------------------------
+
+
+def header_signature(headers: Sequence[str]) -> tuple[str, ...]:
+    """The header's column keys, a repeated name numbered ("email", "email#2"), blanks left out."""
+    seen: dict[str, int] = {}
+    keys: list[str] = []
+    for header in headers:
+        key = header_key(header)
+        if not key:
+            continue
+        seen[key] = seen.get(key, 0) + 1
+        keys.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
+    return tuple(keys)
+
+
+def _column_keys(headers: Sequence[str]) -> list[str | None]:
+    """Per column its key in the signature (None for a blank header)."""
+    signature = iter(header_signature(headers))
+    return [next(signature) if header_key(h) else None for h in headers]
+
+
+MATCH_AT_LEAST = 0.8  # share of the union of both headers' columns they must have in common
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    """A saved choice of fields for a file's columns, by column name (so moved columns still map)."""
+
+    kind: str
+    name: str
+    signature: tuple[str, ...]
+    columns: dict[str, str] = field(default_factory=dict)  # header key → field
+
+    @classmethod
+    def from_guesses(cls, kind: str, name: str, headers: Sequence[str], fields: Sequence[str | None]) -> Mapping:
+        """What the user confirmed in the wizard: `fields[i]` for column i."""
+        keys = _column_keys(headers)
+        return cls(kind, name, header_signature(headers),
+                   {k: f for k, f in zip(keys, fields, strict=True) if k is not None and f is not None})
+
+    def fields_for(self, headers: Sequence[str]) -> list[str | None]:
+        """The field of each column of a file with these headers (None: not imported)."""
+        known = importable_fields(self.kind)
+        return [self.columns.get(k) if k is not None and self.columns.get(k) in known else None
+                for k in _column_keys(headers)]
+
+    def to_json(self) -> str:
+        return json.dumps({"version": 1, "kind": self.kind, "name": self.name, "signature": list(self.signature),
+                           "columns": self.columns}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Mapping:
+        """Read a saved mapping; it comes from the settings (and other copies by sync), so check it."""
+        try:
+            data = json.loads(text)
+            kind, name, signature, columns = data["kind"], data["name"], data["signature"], data["columns"]
+            well_formed = (data.get("version") == 1 and kind in KINDS and isinstance(name, str)
+                           and isinstance(signature, list) and all(isinstance(s, str) for s in signature)
+                           and isinstance(columns, dict)
+                           and all(isinstance(k, str) and isinstance(v, str) for k, v in columns.items()))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            well_formed = False
+        if not well_formed:
+            raise DomainError("A saved column mapping cannot be read; choose the columns again.")
+        return cls(kind, name, tuple(signature), dict(columns))
+
+
+def find_saved(kind: str, headers: Sequence[str], saved: Iterable[Mapping]) -> Mapping | None:
+    """The saved mapping for a file with these headers: the same columns in any order, or nearly
+    the same (a column added or dropped) when every column it maps is still there; the closest wins."""
+    signature = set(header_signature(headers))
+    best: tuple[float, Mapping] | None = None
+    for mapping in saved:
+        if mapping.kind != kind or not set(mapping.columns) <= signature:
+            continue
+        theirs = set(mapping.signature)
+        score = len(signature & theirs) / len(signature | theirs) if signature | theirs else 0.0
+        if score >= MATCH_AT_LEAST and (best is None or score > best[0]):
+            best = (score, mapping)
+    return best[1] if best else None
+
+
+# --- Rows --------------------------------------------------------------------------------------
+
+
+class CellError(DomainError):
+    """A cell that cannot be imported (or a warning about one): names the row and the column."""
+
+    def __init__(self, row: int, column: str, problem: DomainError) -> None:
+        self.row = row
+        self.column = column
+        self.problem = problem
+        super().__init__("Row {row}, column {column}: {problem}", row=row, column=column, problem=problem)
+
+    def text(self, lang: str = "en") -> str:
+        return translate(self.template, lang).format(row=self.row, column=self.column, problem=self.problem.text(lang))
+
+
+@dataclass(slots=True)
+class NeutralRow:
+    """One source row as field → value (str, int, bool, date, datetime), before the services check it."""
+
+    source_row: int
+    values: dict[str, object] = field(default_factory=dict)
+    errors: list[CellError] = field(default_factory=list)
+    warnings: list[CellError] = field(default_factory=list)
+
+
+_PHONE_FIELDS = ("mobile", "phone")
+
+
+class RowReader:
+    """Reads the rows of one file with one mapping (the column fields fixed for the whole file)."""
+
+    def __init__(self, kind: str, headers: Sequence[str], fields: Sequence[str | None],
+                 options: Options = DEFAULT_OPTIONS) -> None:
+        known = importable_fields(kind)
+        self.headers = list(headers)
+        self.columns = [(i, known[f]) for i, f in enumerate(fields) if f is not None]
+        self.options = options
+        self._known = known
+        self._mapped = {f for f in fields if f is not None}
+
+    def read(self, cells: Sequence[object], source_row: int) -> NeutralRow:
+        row = NeutralRow(source_row)
+        for index, spec in self.columns:
+            value = cells[index] if index < len(cells) else None
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            try:
+                parsed = parse_cell(value, spec, self.options)
+            except ValidationError as error:
+                row.errors.append(CellError(source_row, self._header(index), error))
+                continue
+            self._store(row, index, spec, parsed)
+        return row
+
+    def _header(self, index: int) -> str:
+        return self.headers[index] if index < len(self.headers) and self.headers[index].strip() else str(index + 1)
+
+    def _store(self, row: NeutralRow, index: int, spec: FieldSpec, parsed: object) -> None:
+        if isinstance(parsed, PersonName):
+            # Own columns for the parts win over the parts of a full name.
+            for part in ("prefix", "first_name", "last_name"):
+                if part not in self._mapped and getattr(parsed, part):
+                    row.values[part] = getattr(parsed, part)
+            return
+        if isinstance(parsed, list):  # phones: the first here, the next to the other phone field
+            targets = [spec.name] + [f for f in _PHONE_FIELDS if f != spec.name and f not in self._mapped
+                                     and f in self._known]
+            for target, number in zip(targets, parsed, strict=False):
+                row.values.setdefault(target, number)
+            if len(parsed) > len(targets):
+                row.warnings.append(CellError(row.source_row, self._header(index), DomainError(
+                    "Only {kept} of the {count} phone numbers were kept.", kept=len(targets), count=len(parsed))))
+            return
+        row.values[spec.name] = parsed
+
