@@ -124,7 +124,7 @@ _say("", "Additional Name", "Middle Name", "Yomi Name", "Given Name Yomi", "Fami
 
 # Longest first: "Home Mobile" finds "mobile" before "home"; "ignored" words win over shorter ones.
 _CONTAINED = sorted(_SYNONYMS, key=len, reverse=True)
-_MIN_CONTAINED = 3  # shorter words ("tel", "zip" aside) would match inside too many headers
+_MIN_CONTAINED = 3  # shorter words would match inside too many headers
 
 HEADER_EXACT = 0.95
 HEADER_CONTAINS = 0.7
