@@ -665,6 +665,33 @@ THAI: dict[str, str] = {
     ),
     "Column {other} fits this field better.": "คอลัมน์ {other} ตรงกับช่องข้อมูลนี้มากกว่า",
     "The first and last names come from their own columns.": "ชื่อและนามสกุลนำมาจากคอลัมน์ของตัวเองแล้ว",
+    # exchange/tables.py (reading CSV/TSV and xlsx for import)
+    "The file is empty: there is nothing to import.": "ไฟล์นี้ว่างเปล่า ไม่มีข้อมูลให้นำเข้า",
+    "This file is not a text table (CSV): it looks like a program or a picture renamed .csv.": (
+        "ไฟล์นี้ไม่ใช่ตารางข้อความ (CSV) ดูเหมือนเป็นโปรแกรมหรือรูปภาพที่เปลี่ยนชื่อเป็น .csv"
+    ),
+    "This file is not an Excel workbook (.xlsx) although its name says so.": (
+        "ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx) แม้ชื่อไฟล์จะลงท้ายเช่นนั้น"
+    ),
+    "This is an old Excel file (.xls): open it in Excel and save it as .xlsx, then import that.": (
+        "ไฟล์นี้เป็น Excel รุ่นเก่า (.xls) โปรดเปิดใน Excel แล้วบันทึกเป็น .xlsx จากนั้นนำเข้าไฟล์นั้น"
+    ),
+    "Row {row} cannot be read as {encoding}, the encoding of the rows above it.": (
+        "แถวที่ {row} อ่านด้วยรหัสอักขระ {encoding} ซึ่งเป็นรหัสของแถวก่อนหน้าไม่ได้"
+    ),
+    "Row {row} has {count} columns; at most {limit} can be imported.": (
+        "แถวที่ {row} มี {count} คอลัมน์ นำเข้าได้ไม่เกิน {limit} คอลัมน์"
+    ),
+    "Row {row} has a cell longer than {limit} characters.": "แถวที่ {row} มีช่องที่ยาวเกิน {limit} ตัวอักษร",
+    "There is no sheet {sheet} in this workbook; it has: {sheets}.": (
+        "ไม่พบชีต {sheet} ในไฟล์นี้ ชีตที่มีคือ: {sheets}"
+    ),
+    "Cell {cell} of sheet {sheet} shows the formula error {error}: correct it in Excel and import again.": (
+        "ช่อง {cell} ของชีต {sheet} แสดงข้อผิดพลาดของสูตร {error} โปรดแก้ไขใน Excel แล้วนำเข้าอีกครั้ง"
+    ),
+    "Row {row} has {count} filled cells beyond the last named column; they are ignored.": (
+        "แถวที่ {row} มีข้อมูล {count} ช่องเกินคอลัมน์สุดท้ายที่มีหัวตาราง ข้อมูลส่วนนี้จะไม่ถูกนำเข้า"
+    ),
 }
 
 

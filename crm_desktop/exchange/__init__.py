@@ -1,1 +1,1 @@
-"""Files exchanged with other programs: iCalendar for calendar apps (CSV, Excel and vCard to come)."""
+"""Files exchanged with other programs: iCalendar for calendar apps, CSV and Excel tables read for import."""
