@@ -57,6 +57,7 @@ _XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 # Code pages a detector may name, replaced by the superset Windows really writes (Thai Excel: cp874
 # has the euro sign and curly quotes that TIS-620 lacks).
 _SUPERSETS = {"tis_620": "cp874", "iso8859_11": "cp874", "shift_jis": "cp932", "euc_kr": "cp949", "gb2312": "gb18030"}
+_THAI_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -213,7 +214,7 @@ def _fitted(records: Iterator[tuple[int, list[Cell]]], width: int) -> Iterator[S
 
 
 def _detect_encoding(sample: bytes, complete: bool) -> tuple[str, str]:
-    """The codec and the decoded sample: a BOM first, then UTF-16 without one, then UTF-8, then the detector."""
+    """The codec and the decoded sample: a BOM first, then UTF-16 without one, UTF-8, Thai cp874, the detector."""
     for bom, codec in _BOMS:
         if sample.startswith(bom):
             return codec, _decode_sample(sample, codec, complete)
@@ -224,10 +225,13 @@ def _detect_encoding(sample: bytes, complete: bool) -> tuple[str, str]:
         if codec is None:
             raise NotText()
         return codec, _decode_sample(sample, codec, complete)
-    try:
-        return "utf-8", _decode_sample(sample, "utf-8", complete)
-    except UnicodeDecodeError:
-        pass
+    for codec in ("utf-8", "cp874"):
+        try:
+            text = _decode_sample(sample, codec, complete)
+        except UnicodeDecodeError:
+            continue
+        if codec == "utf-8" or _reads_as_thai(text):
+            return codec, text
     from charset_normalizer import from_bytes
 
     for match in from_bytes(sample):
@@ -239,6 +243,18 @@ def _detect_encoding(sample: bytes, complete: bool) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             continue
     raise NotText()
+
+
+def _reads_as_thai(text: str) -> bool:
+    """Whether cp874 gave Thai words: Thai letters, and the vowel and tone marks on them.
+
+    Tried before the detector, which needs more text than a short Thai sheet has (one name and a
+    province come out as cp1252). A Latin-1 "café" read as cp874 puts a tone mark on an "f": refused."""
+    marks = [i for i, c in enumerate(text) if c in _THAI_MARKS]
+    if not any("\u0e01" <= c <= "\u0e5b" for c in text):
+        return False
+    on_letters = sum(i > 0 and "\u0e01" <= text[i - 1] <= "\u0e4e" for i in marks)
+    return on_letters * 10 >= len(marks) * 9
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -317,14 +333,14 @@ def _csv_records(path: Path, fmt: TableFormat) -> Iterator[tuple[int, list[Cell]
             except csv.Error as e:
                 if "field larger" in str(e):
                     raise CellTooLarge(number + 1) from None
-                raise NotText() from None  # "line contains NUL"
+                raise NotText() from None
             if record is None:
                 return
             number += 1
             if len(record) > MAX_COLUMNS:
                 raise TooManyColumns(number, len(record))
-            if any(len(cell) > MAX_CELL_CHARS for cell in record):
-                raise CellTooLarge(number)
+            if any(len(cell) > MAX_CELL_CHARS or "\x00" in cell for cell in record):
+                raise NotText() if any("\x00" in cell for cell in record) else CellTooLarge(number)
             yield number, [cell or None for cell in record]
 
 
