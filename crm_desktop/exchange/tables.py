@@ -57,7 +57,8 @@ _XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 # Code pages a detector may name, replaced by the superset Windows really writes (Thai Excel: cp874
 # has the euro sign and curly quotes that TIS-620 lacks).
 _SUPERSETS = {"tis_620": "cp874", "iso8859_11": "cp874", "shift_jis": "cp932", "euc_kr": "cp949", "gb2312": "gb18030"}
-_THAI_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+# Thai vowels and tone marks written above or below a letter
+_THAI_MARKS = frozenset(map(chr, [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)]))
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
