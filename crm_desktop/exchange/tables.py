@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import Any, Literal
 from xml.etree import ElementTree
 
 from crm_desktop.errors import DomainError
@@ -163,6 +163,27 @@ class Table:
 
 def sniff(path: Path, *, sheet: str | None = None) -> TableFormat:
     """The format of `path`, detected from its content (a .csv that is really a workbook is read as one)."""
+    return _sniff(path, sheet)[0]
+
+
+def read_table(path: Path, *, sheet: str | None = None, fmt: TableFormat | None = None) -> Table:
+    """The header and the row stream of `path` (a CSV/TSV or one sheet of an xlsx)."""
+    loaded = None
+    if fmt is None:
+        fmt, loaded = _sniff(path, sheet)
+    records = _xlsx_records(path, fmt, loaded) if fmt.kind == "xlsx" else _csv_records(path, fmt)
+    header: list[str] = []
+    for number, cells in records:
+        if number == fmt.header_row:
+            header = ["" if cell is None else str(cell).strip() for cell in cells]
+            break
+    while header and not header[-1]:
+        header.pop()
+    return Table(format=fmt, header=header, rows=_fitted(records, len(header)))
+
+
+def _sniff(path: Path, sheet: str | None) -> tuple[TableFormat, Any]:
+    """The format, and for an xlsx the sheet calamine loaded for it (reading it again costs a second)."""
     with path.open("rb") as f:
         head = f.read(SAMPLE_BYTES + 1)
     if head.startswith(_ZIP_MAGIC):
@@ -177,21 +198,8 @@ def sniff(path: Path, *, sheet: str | None = None) -> TableFormat:
         raise EmptyFile()
     delimiter = _detect_delimiter(text, complete)
     rows = _sample_records(text, complete, delimiter)
-    return TableFormat(kind="csv", header_row=_header_index(rows) + 1, encoding=encoding, delimiter=delimiter)
-
-
-def read_table(path: Path, *, sheet: str | None = None, fmt: TableFormat | None = None) -> Table:
-    """The header and the row stream of `path` (a CSV/TSV or one sheet of an xlsx)."""
-    fmt = fmt or sniff(path, sheet=sheet)
-    records = _xlsx_records(path, fmt) if fmt.kind == "xlsx" else _csv_records(path, fmt)
-    header: list[str] = []
-    for number, cells in records:
-        if number == fmt.header_row:
-            header = ["" if cell is None else str(cell).strip() for cell in cells]
-            break
-    while header and not header[-1]:
-        header.pop()
-    return Table(format=fmt, header=header, rows=_fitted(records, len(header)))
+    fmt = TableFormat(kind="csv", header_row=_header_index(rows) + 1, encoding=encoding, delimiter=delimiter)
+    return fmt, None
 
 
 def _fitted(records: Iterator[tuple[int, list[Cell]]], width: int) -> Iterator[SourceRow]:
@@ -370,7 +378,7 @@ def _numeric(text: str) -> bool:
 # --- xlsx --------------------------------------------------------------------------------------------
 
 
-def _open_workbook(path: Path):  # type: ignore[no-untyped-def]  # python_calamine.CalamineWorkbook
+def _open_workbook(path: Path) -> Any:  # python_calamine.CalamineWorkbook (imported when an xlsx comes)
     import python_calamine
 
     try:
@@ -379,12 +387,12 @@ def _open_workbook(path: Path):  # type: ignore[no-untyped-def]  # python_calami
         raise NotXlsx() from None
 
 
-def _first_row(data) -> int:  # type: ignore[no-untyped-def]  # python_calamine.CalamineSheet
+def _first_row(data: Any) -> int:  # python_calamine.CalamineSheet
     """The row number of the sheet's first row with data: calamine's rows begin there, not at row 1."""
     return data.start[0] + 1 if data.start else 1
 
 
-def _sniff_xlsx(path: Path, sheet: str | None) -> TableFormat:
+def _sniff_xlsx(path: Path, sheet: str | None) -> tuple[TableFormat, Any]:
     workbook = _open_workbook(path)
     sheets = tuple(workbook.sheet_names)
     if sheet is None:
@@ -401,15 +409,16 @@ def _sniff_xlsx(path: Path, sheet: str | None) -> TableFormat:
             break
     if not any(any(c.strip() for c in row) for row in sample):
         raise EmptyFile()
-    return TableFormat(kind="xlsx", header_row=first + _header_index(sample), sheets=sheets, sheet=sheet)
+    return TableFormat(kind="xlsx", header_row=first + _header_index(sample), sheets=sheets, sheet=sheet), data
 
 
-def _xlsx_records(path: Path, fmt: TableFormat) -> Iterator[tuple[int, list[Cell]]]:
+def _xlsx_records(path: Path, fmt: TableFormat, data: Any = None) -> Iterator[tuple[int, list[Cell]]]:
     assert fmt.sheet is not None
     error = _first_error_cell(path, fmt.sheet)
     if error is not None:
         raise FormulaErrorCell(fmt.sheet, *error)
-    data = _open_workbook(path).get_sheet_by_name(fmt.sheet)
+    if data is None:
+        data = _open_workbook(path).get_sheet_by_name(fmt.sheet)
     first = _first_row(data)
     if data.width > MAX_COLUMNS:
         raise TooManyColumns(first, data.width)
@@ -421,15 +430,15 @@ def _cell(value: object) -> Cell:
     """A calamine value as the mapping layer wants it: whole numbers as int (a phone typed as a number
     keeps all its digits: 812345678, never 8.12345678e8), other numbers as the Decimal Excel shows
     (15 significant digits, so 0.1+0.2 is 0.3)."""
-    if value == "" or value is None:
-        return None
+    if type(value) is str:
+        return value or None
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 2**53:
             return int(value)
         return Decimal(format(value, ".15g"))
     if isinstance(value, time | timedelta):
         return str(value)
-    assert isinstance(value, str | int | date)
+    assert value is None or isinstance(value, int | date)
     return value
 
 
@@ -441,7 +450,8 @@ _NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 def _first_error_cell(path: Path, sheet: str) -> tuple[str, str] | None:
-    """(cell, error) of the first formula error cached in `sheet`'s XML, streamed in chunks."""
+    """(cell, error) of the first formula error cached in `sheet`'s XML, streamed in chunks: a plain
+    search for the error type t="e", the cell's markup parsed only where it is found."""
     with zipfile.ZipFile(path) as z:
         part = _sheet_part(z, sheet)
         if part is None:
@@ -450,10 +460,14 @@ def _first_error_cell(path: Path, sheet: str) -> tuple[str, str] | None:
         with z.open(part) as f:
             while chunk := f.read(1 << 20):
                 text = tail + chunk
-                found = _ERROR_CELL.search(text)
-                if found is not None:
-                    ref = _CELL_REF.search(found.group(0))
-                    return (ref.group(1).decode() if ref else "?"), found.group(1).decode(errors="replace")
+                at = text.find(b't="e"')
+                while at >= 0:
+                    start = text.rfind(b"<c ", 0, at)
+                    found = _ERROR_CELL.match(text, start) if start >= 0 else None
+                    if found is not None:
+                        ref = _CELL_REF.search(found.group(0))
+                        return (ref.group(1).decode() if ref else "?"), found.group(1).decode(errors="replace")
+                    at = text.find(b't="e"', at + 1)
                 tail = text[-4096:]
     return None
 
