@@ -93,7 +93,7 @@ def test_quoted_newlines_and_mixed_line_endings(tmp_path: Path) -> None:
 
 
 def test_title_rows_above_the_header(tmp_path: Path) -> None:
-    rows = [["รายชื่อลูกค้า ปี 2569", "", "", ""], ["", "", "", ""], ["พิมพ์เมื่อ 5/12/2569"], *THAI_ROWS]
+    rows = [["รายชื่อลูกค้า ปี 2569", "", "", ""], ["", "", "", ""], ["พิมพ์เมื่อ", "5/12/2569 โดย สมชาย"], *THAI_ROWS]
     path = write_csv(tmp_path / "t.csv", rows, "cp874")
     assert sniff(path).header_row == 4
     table = read_table(path)

@@ -357,17 +357,18 @@ def _csv_records(path: Path, fmt: TableFormat) -> Iterator[tuple[int, list[Cell]
 
 
 def _header_index(rows: list[list[str]]) -> int:
-    """The index of the header among the first rows: the first with several filled, mostly non-numeric
-    cells, at least half as many as the table's usual width (a title row above it has one)."""
+    """The index of the header among the first rows: the first mostly non-numeric row with as many
+    filled cells as the rows usually have (a title row above it, even "Report, printed 5/12/2569",
+    has fewer); failing that, the first with at least half as many; failing that, the first row."""
     filled = [[c.strip() for c in row if c.strip()] for row in rows]
     widths = [len(cells) for cells in filled if cells]
     if not widths:
         return 0
     usual = Counter(widths).most_common(1)[0][0]
-    need = max(2, (usual + 1) // 2) if usual > 1 else 1
-    for index, cells in enumerate(filled):
-        if len(cells) >= need and sum(_numeric(c) for c in cells) * 2 < len(cells):
-            return index
+    for need in (usual, (usual + 1) // 2):
+        for index, cells in enumerate(filled):
+            if len(cells) >= max(need, min(usual, 2)) and sum(map(_numeric, cells)) * 2 < len(cells):
+                return index
     return next(i for i, cells in enumerate(filled) if cells)
 
 
