@@ -686,6 +686,8 @@ THAI: dict[str, str] = {
     "There is no sheet {sheet} in this workbook; it has: {sheets}.": (
         "ไม่พบชีต {sheet} ในไฟล์นี้ ชีตที่มีคือ: {sheets}"
     ),
+    "Sheet {sheet} is too large to import at once ({rows} rows): split it, or save it as CSV, which is read row by "
+    "row.": "ชีต {sheet} ใหญ่เกินกว่าจะนำเข้าในครั้งเดียว ({rows} แถว) โปรดแบ่งเป็นหลายชีต หรือบันทึกเป็น CSV ซึ่งอ่านทีละแถวได้",
     "Cell {cell} of sheet {sheet} shows the formula error {error}: correct it in Excel and import again.": (
         "ช่อง {cell} ของชีต {sheet} แสดงข้อผิดพลาดของสูตร {error} โปรดแก้ไขใน Excel แล้วนำเข้าอีกครั้ง"
     ),

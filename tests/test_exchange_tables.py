@@ -25,6 +25,7 @@ from crm_desktop.exchange.tables import (
     NotXlsx,
     OldExcel,
     SheetNotFound,
+    SheetTooLarge,
     Table,
     TooManyColumns,
     read_table,
@@ -300,3 +301,13 @@ def test_rows_stream_without_holding_the_file(tmp_path: Path) -> None:
     finally:
         tracemalloc.stop()
     assert peak < 1_000_000 < size, f"peak {peak} bytes for a {size}-byte file"  # the sample, not the file
+
+
+def test_sheet_larger_than_memory_allows_is_refused_before_loading(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.append(["ชื่อ", "เบอร์โทร"])
+    wb.active["J300001"] = "x"  # declares A1:J300001 (3,000,010 cells) without writing them
+    wb.save(tmp_path / "huge.xlsx")
+    with pytest.raises(SheetTooLarge) as error:
+        sniff(tmp_path / "huge.xlsx")
+    assert "300,001" in error.value.text("th")

@@ -41,6 +41,7 @@ Cell = str | int | Decimal | bool | date | datetime | None
 
 MAX_COLUMNS = 1_000  # a contact list has dozens; more is a broken or hostile file
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+MAX_XLSX_CELLS = 2_000_000  # 200,000 rows x 10: ~200 MB in calamine, the import's memory budget is 300 MB
 SAMPLE_BYTES = 64 * 1024  # enough for hundreds of rows to detect the encoding and the delimiter
 SAMPLE_ROWS = 200
 DELIMITERS = (",", ";", "\t", "|")
@@ -107,6 +108,12 @@ class SheetNotFound(TableError):
     def __init__(self, sheet: str, sheets: tuple[str, ...]) -> None:
         super().__init__("There is no sheet {sheet} in this workbook; it has: {sheets}.",
                          sheet=sheet, sheets=", ".join(sheets))
+
+
+class SheetTooLarge(TableError):
+    def __init__(self, sheet: str, rows: int) -> None:
+        super().__init__("Sheet {sheet} is too large to import at once ({rows} rows): split it, or save it as CSV, "
+                         "which is read row by row.", sheet=sheet, rows=f"{rows:,}")
 
 
 class FormulaErrorCell(TableError):
@@ -393,15 +400,40 @@ def _first_row(data: Any) -> int:  # python_calamine.CalamineSheet
     return data.start[0] + 1 if data.start else 1
 
 
+def _load_sheet(path: Path, workbook: Any, sheet: str) -> Any:
+    """`sheet` loaded by calamine (all of it: calamine does not stream), refused first if its declared
+    size would take the memory an import has (about 100 bytes a cell)."""
+    if sheet not in workbook.sheet_names:
+        raise SheetNotFound(sheet, tuple(workbook.sheet_names))
+    head = b""
+    with zipfile.ZipFile(path) as z:
+        part = _sheet_part(z, sheet)
+        if part is not None:
+            with z.open(part) as f:
+                head = f.read(4096)
+    dimension = _DIMENSION.search(head)
+    if dimension is not None and dimension.group(3):
+        rows = int(dimension.group(4)) - int(dimension.group(2)) + 1
+        cells = rows * (_column_number(dimension.group(3)) - _column_number(dimension.group(1)) + 1)
+        if cells > MAX_XLSX_CELLS:
+            raise SheetTooLarge(sheet, rows)
+    return workbook.get_sheet_by_name(sheet)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - ord("A") + 1
+    return number
+
+
 def _sniff_xlsx(path: Path, sheet: str | None) -> tuple[TableFormat, Any]:
     workbook = _open_workbook(path)
     sheets = tuple(workbook.sheet_names)
     if sheet is None:
         visible = [m.name for m in workbook.sheets_metadata if str(m.visible).endswith("Visible")]
         sheet = (visible or list(sheets) or [""])[0]
-    if sheet not in sheets:
-        raise SheetNotFound(sheet, sheets)
-    data = workbook.get_sheet_by_name(sheet)
+    data = _load_sheet(path, workbook, sheet)
     first = _first_row(data)
     sample: list[list[str]] = []
     for cells in data.iter_rows():
@@ -419,7 +451,7 @@ def _xlsx_records(path: Path, fmt: TableFormat, data: Any = None) -> Iterator[tu
     if error is not None:
         raise FormulaErrorCell(fmt.sheet, *error)
     if data is None:
-        data = _open_workbook(path).get_sheet_by_name(fmt.sheet)
+        data = _load_sheet(path, _open_workbook(path), fmt.sheet)
     first = _first_row(data)
     if data.width > MAX_COLUMNS:
         raise TooManyColumns(first, data.width)
@@ -443,6 +475,7 @@ def _cell(value: object) -> Cell:
     return value
 
 
+_DIMENSION = re.compile(rb'<dimension ref="([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?"')
 _ERROR_CELL = re.compile(rb'<c\b[^>]*?\bt="e"[^>]*>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?<v>([^<]*)</v>')
 _CELL_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
