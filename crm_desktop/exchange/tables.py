@@ -10,9 +10,10 @@ are read (columns per row, characters per cell). Every problem is a `TableError`
 raised before the row it concerns is yielded; an import collects all rows before it writes, so an
 error anywhere leaves nothing half-imported.
 
-xlsx is read with python-calamine (Rust), not openpyxl: on 100,000 rows x 10 columns calamine read
-the sheet in 1.2 s (maxrss 125 MB, the sheet held in Rust), openpyxl read_only in 16 s (36 MB) --
-over the whole 15 s import budget by itself (bench/bench_import_read.py). Calamine turns formula
+xlsx is read with python-calamine (Rust), not openpyxl: on 100,000 rows x 11 columns calamine read
+the sheet in 1.2 s (peak 168 MB, 112 over the interpreter: it holds the whole sheet), openpyxl
+read_only in 17 s (peak 71 MB, it streams) -- over the whole 15 s import budget by itself
+(bench/bench_import_read.py). The memory is bounded by refusing sheets over MAX_XLSX_CELLS. Calamine turns formula
 error cells into empty strings silently, so the sheet's XML is scanned for error cells first
 (`_first_error_cell`) and the file is refused naming the cell: an empty value where the sheet
 shows #DIV/0! would import a wrong record without a word.
