@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import BinaryIO
 
 from crm_desktop.errors import DomainError
@@ -220,20 +221,38 @@ def _line_source(stream: BinaryIO) -> BinaryIO | _Utf16Lines:
     return stream
 
 
-def _physical_lines(source: BinaryIO | _Utf16Lines) -> Iterator[tuple[int, bytes, bool]]:
-    """(line number, bytes without the line ending, whether a new physical line starts here).
+class _PhysicalLines:
+    """The file's lines as (line number, bytes without the line ending, whether a new line starts here).
 
     A line longer than _CHUNK (a photo on one line) comes in pieces with `new` False after the first,
-    so no piece is larger than _CHUNK. LF, CRLF and CR CR LF all end a line.
+    so no piece is larger than _CHUNK. LF, CRLF and CR CR LF all end a line. While `skipping` holds a
+    property we do not import, its continuation lines are counted here and never yielded: a photo's
+    thousands of lines cost a readline each and nothing more.
     """
-    number = 0
-    new = True
-    while chunk := source.readline(_CHUNK):
-        if new:
-            number += 1
-        complete = chunk.endswith(b"\n")
-        yield number, chunk.rstrip(b"\r\n") if complete else chunk, new
-        new = complete
+
+    def __init__(self, source: BinaryIO | _Utf16Lines) -> None:
+        self._source = source
+        self.skipping: _Property | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, bytes, bool]]:
+        readline = self._source.readline
+        number = 0
+        new = True
+        while chunk := readline(_CHUNK):
+            if new:
+                number += 1
+            complete = chunk.endswith(b"\n")
+            skipping = self.skipping
+            if skipping is not None:
+                if not new or chunk[:1] in (b" ", b"\t") or (b":" not in chunk and chunk.strip()):
+                    skipping.size += len(chunk)
+                    if skipping.size > skipping.limit:
+                        skipping.count(0)  # raises VCardTooLarge
+                    new = complete
+                    continue
+                self.skipping = None
+            yield number, chunk.rstrip(b"\r\n") if complete else chunk, new
+            new = complete
 
 
 def _split_quoted(text: bytes, sep: int) -> list[bytes]:
@@ -255,6 +274,7 @@ def _split_quoted(text: bytes, sep: int) -> list[bytes]:
 class _Property:
     """A property being collected from its physical lines."""
 
+    card: int
     line: int
     group: str
     name: bytes
@@ -265,11 +285,17 @@ class _Property:
     size: int = 0
     soft_break: bool = False  # quoted-printable line ending in "=": the next line continues it
 
-    def add(self, piece: bytes, limits: VCardLimits, card: VCard) -> None:
-        self.size += len(piece)
-        if self.size > limits.property_bytes:
-            raise VCardTooLarge(card.index, self.line, self.name.decode("ascii", "replace"),
-                                max(1, limits.property_bytes // (1024 * 1024)))
+    limit: int = 0
+
+    def count(self, size: int) -> None:
+        """Count `size` more bytes against the cap, before anything is kept or decoded."""
+        self.size += size
+        if self.size > self.limit:
+            raise VCardTooLarge(self.card, self.line, self.name.decode("ascii", "replace"),
+                                max(1, self.limit // (1024 * 1024)))
+
+    def add(self, piece: bytes) -> None:
+        self.count(len(piece))
         self.soft_break = self.qp and piece.endswith(b"=")
         if self.kept:
             self.chunks.append(piece[:-1] if self.soft_break else piece)
@@ -302,20 +328,26 @@ def _parse_params(raw: list[bytes]) -> dict[str, list[str]]:
     return params
 
 
-def _start_property(number: int, line: bytes) -> _Property | None:
+def _start_property(card: int, number: int, line: bytes, limit: int) -> _Property | None:
     """The property that begins on `line`, or None when the line has no name:value shape."""
     colon = line.find(b":")
     if colon <= 0:
         return None
     if b'"' in line[:colon]:
-        head = _split_quoted(line, 0x3A)[0]
-        colon = len(head)
-    name_and_params = _split_quoted(line[:colon], 0x3B)
+        colon = len(_split_quoted(line, 0x3A)[0])
+    group, name, params, qp = _parse_head(line[:colon])
+    return _Property(card, number, group, name, params, name in _KEPT, qp, limit=limit)
+
+
+@lru_cache(maxsize=1024)
+def _parse_head(head: bytes) -> tuple[str, bytes, dict[str, list[str]], bool]:
+    """Group, name, parameters and quoted-printable-ness of `item1.TEL;TYPE=CELL`; the same heads repeat
+    on every card, hence the cache (its dicts are never changed)."""
+    name_and_params = _split_quoted(head, 0x3B)
     group, _, name = name_and_params[0].strip().rpartition(b".")
-    name = name.upper()
     params = _parse_params(name_and_params[1:]) if len(name_and_params) > 1 else {}
     qp = any(v.upper() == "QUOTED-PRINTABLE" for v in params.get("ENCODING", ()))
-    return _Property(number, group.decode("ascii", "replace").lower(), name, params, name in _KEPT, qp)
+    return group.decode("ascii", "replace").lower(), name.upper(), params, qp
 
 
 # ---------------------------------------------------------------- reading: values
@@ -356,12 +388,17 @@ def _components(text: str) -> list[str]:
 def _decode(prop: _Property, card: VCard, fallback: str) -> str:
     """The property's value as text: transfer encoding undone, then its CHARSET (or UTF-8, or `fallback`)."""
     raw = b"".join(prop.chunks).rstrip(b"\r")
+    if not prop.params:
+        try:
+            return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            pass
     name = prop.name.decode("ascii", "replace")
     encoding = {v.upper() for v in prop.params.get("ENCODING", ())}
     if prop.qp:
         raw = binascii.a2b_qp(raw)
     elif encoding & {"B", "BASE64"}:
-        raw = binascii.a2b_base64(raw)
+        raw = binascii.a2b_base64(raw, strict_mode=True)
     declared = prop.params.get("CHARSET", [""])[0].lower()
     charset = _CHARSETS.get(declared, declared) or "utf-8"
     try:
@@ -457,9 +494,9 @@ def _apply(prop: _Property, card: VCard, labels: dict[str, str], fallback: str) 
 
 def _label_groups(card: VCard, labels: dict[str, str]) -> None:
     """Replace the group names kept in `label` by the group's X-ABLabel (or nothing)."""
-    card.phones = [replace(p, label=labels.get(p.label, "")) for p in card.phones]
-    card.emails = [replace(e, label=labels.get(e.label, "")) for e in card.emails]
-    card.addresses = [replace(a, label=labels.get(a.label, "")) for a in card.addresses]
+    card.phones = [replace(p, label=labels.get(p.label, "")) if p.label else p for p in card.phones]
+    card.emails = [replace(e, label=labels.get(e.label, "")) if e.label else e for e in card.emails]
+    card.addresses = [replace(a, label=labels.get(a.label, "")) if a.label else a for a in card.addresses]
 
 
 def read_vcards(
@@ -483,10 +520,10 @@ def read_vcards(
     lines = _line_source(source)
     if b"\x00" in head and not isinstance(lines, _Utf16Lines):
         raise NotAVCardFile()
-    yield from _cards(_physical_lines(lines), limits, fallback_encoding)
+    yield from _cards(_PhysicalLines(lines), limits, fallback_encoding)
 
 
-def _cards(lines: Iterator[tuple[int, bytes, bool]], limits: VCardLimits, fallback: str) -> Iterator[VCard]:
+def _cards(lines: _PhysicalLines, limits: VCardLimits, fallback: str) -> Iterator[VCard]:
     """The state machine over physical lines: outside a card, inside one, inside a property."""
     card: VCard | None = None
     prop: _Property | None = None
@@ -509,12 +546,12 @@ def _cards(lines: Iterator[tuple[int, bytes, bool]], limits: VCardLimits, fallba
             continue
         if not new:  # the rest of an over-long physical line
             if prop is not None:
-                prop.add(line, limits, card)
+                prop.add(line)
             continue
         if prop is not None:
             more = prop.continues_with(line)
             if more is not None:
-                prop.add(more, limits, card)
+                prop.add(more)
                 continue
             if prop.kept:
                 _finish_property(prop, card, labels, fallback)
@@ -541,13 +578,15 @@ def _cards(lines: Iterator[tuple[int, bytes, bool]], limits: VCardLimits, fallba
         properties += 1
         if properties > limits.properties_per_card:
             raise TooManyVCardProperties(card.index, card.line, limits.properties_per_card)
-        prop = _start_property(number, line)
+        prop = _start_property(card.index, number, line, limits.property_bytes)
         if prop is None:
             card.warn(W_NO_COLON, line=number)
             continue
         if not prop.kept and prop.name not in _QUIET:
             skipped[prop.name.decode("ascii", "replace")] = None
-        prop.add(line[line.index(b":") + 1:] if prop.kept else line, limits, card)
+        prop.add(line[line.index(b":") + 1:] if prop.kept else line)
+        if not prop.kept and not prop.qp:
+            lines.skipping = prop
     if card is not None:
         raise UnfinishedVCard(card.index, card.line)
     if count == 0:
