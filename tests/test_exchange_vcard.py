@@ -251,6 +251,12 @@ def test_writer_folds_at_75_octets_without_splitting_a_character() -> None:
     assert fold("x" * 75) == "x" * 75 and fold("x" * 76) == "x" * 75 + "\r\n x"
 
 
+def test_colon_and_semicolon_inside_a_quoted_parameter() -> None:
+    data = b'BEGIN:VCARD\nVERSION:4.0\nADR;LABEL="Main St: 5; Bangkok";TYPE=work:;;Main St 5;Bangkok;;;\nEND:VCARD\n'
+    (card,) = read(data)
+    assert card.addresses == [Address(street="Main St 5", locality="Bangkok", kinds=("work",))]
+
+
 def test_agent_card_inside_a_card_is_skipped() -> None:
     data = b"BEGIN:VCARD\nVERSION:2.1\nFN:A\nAGENT:\nBEGIN:VCARD\nFN:B\nEND:VCARD\nTEL:1\nEND:VCARD\n"
     (card,) = read(data)

@@ -329,14 +329,16 @@ def _parse_params(raw: list[bytes]) -> dict[str, list[str]]:
 
 
 def _start_property(card: int, number: int, line: bytes, limit: int) -> _Property | None:
-    """The property that begins on `line`, or None when the line has no name:value shape."""
+    """The property that begins on `line` (its first piece added), or None when the line has no name:value."""
     colon = line.find(b":")
     if colon <= 0:
         return None
     if b'"' in line[:colon]:
         colon = len(_split_quoted(line, 0x3A)[0])
     group, name, params, qp = _parse_head(line[:colon])
-    return _Property(card, number, group, name, params, name in _KEPT, qp, limit=limit)
+    prop = _Property(card, number, group, name, params, name in _KEPT, qp, limit=limit)
+    prop.add(line[colon + 1:] if prop.kept else line)
+    return prop
 
 
 @lru_cache(maxsize=1024)
@@ -556,9 +558,10 @@ def _cards(lines: _PhysicalLines, limits: VCardLimits, fallback: str) -> Iterato
             if prop.kept:
                 _finish_property(prop, card, labels, fallback)
             prop = None
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             continue
-        upper = line.strip().upper()
+        upper = stripped.upper() if len(stripped) <= 11 else b""
         if upper == b"BEGIN:VCARD":
             nested += 1
             card.warn(W_NESTED, line=number)
@@ -584,7 +587,6 @@ def _cards(lines: _PhysicalLines, limits: VCardLimits, fallback: str) -> Iterato
             continue
         if not prop.kept and prop.name not in _QUIET:
             skipped[prop.name.decode("ascii", "replace")] = None
-        prop.add(line[line.index(b":") + 1:] if prop.kept else line)
         if not prop.kept and not prop.qp:
             lines.skipping = prop
     if card is not None:
