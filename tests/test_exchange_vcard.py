@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crm_desktop.errors import StorageError
 from crm_desktop.exchange.vcard import (
     WARNING_TEMPLATES,
     Address,
@@ -346,6 +347,11 @@ def test_broken_properties_are_warnings_not_crashes() -> None:
                      "Line 5: N could not be read and was skipped.", "Line 6: unknown character set x-klingon.",
                      "Line 7 is not a vCard property and was skipped.", "Not imported: X-FOO."]
     assert all(w.text("th") != w.text("en") for w in card.warnings)
+
+
+def test_a_missing_file_is_a_storage_error(tmp_path: Path) -> None:
+    with pytest.raises(StorageError):
+        list(read_vcards(tmp_path / "missing.vcf"))
 
 
 def test_every_warning_has_thai() -> None:

@@ -27,7 +27,7 @@ from datetime import date
 from functools import lru_cache
 from typing import BinaryIO
 
-from crm_desktop.errors import DomainError
+from crm_desktop.errors import DomainError, StorageError
 from crm_desktop.messages import translate
 
 _CHUNK = 1 << 16  # bytes read at a time: a longer physical line arrives in pieces
@@ -270,7 +270,7 @@ def _split_quoted(text: bytes, sep: int) -> list[bytes]:
     return parts
 
 
-@dataclass
+@dataclass(slots=True)
 class _Property:
     """A property being collected from its physical lines."""
 
@@ -323,8 +323,11 @@ def _parse_params(raw: list[bytes]) -> dict[str, list[str]]:
             key = "ENCODING" if text.upper() in {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT"} else "TYPE"
             value = text
         key, value = key.strip().upper(), value.strip().strip('"')
-        params.setdefault(key, []).extend(v.strip() for v in value.split(",")) if key == "TYPE" \
-            else params.setdefault(key, []).append(value)
+        values = params.setdefault(key, [])
+        if key == "TYPE":
+            values.extend(v.strip() for v in value.split(","))
+        else:
+            values.append(value)
     return params
 
 
@@ -506,13 +509,19 @@ def read_vcards(
     limits: VCardLimits = VCardLimits(),
     fallback_encoding: str = "cp874",
 ) -> Iterator[VCard]:
-    """The cards of a .vcf file, one at a time, streaming (memory does not grow with the file).
+    """The cards of a .vcf file (a path or a seekable binary stream), one at a time, streaming: memory
+    does not grow with the file, so the import can preview, count and stop early.
 
     `fallback_encoding` reads a value that declares no CHARSET and is not UTF-8 (Thai Windows: cp874).
-    Raises a VCardFileError for a file that cannot be imported at all; a broken property is a warning.
+    While iterating, raises a VCardFileError for a file that cannot be imported at all (a StorageError
+    when it cannot be opened); a broken property is a warning on its card.
     """
     if isinstance(source, (str, os.PathLike)):
-        with open(source, "rb") as stream:
+        try:
+            stream = open(source, "rb")  # noqa: SIM115 - closed by the with below, after the OSError check
+        except OSError as exc:
+            raise StorageError("Could not read {path}: {reason}", path=str(source), reason=exc) from exc
+        with stream:
             yield from read_vcards(stream, limits, fallback_encoding)
         return
     head = source.read(4096)
