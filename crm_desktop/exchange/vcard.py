@@ -1,9 +1,9 @@
 """vCard 2.1, 3.0 and 4.0 files (.vcf) from phones, Outlook, Gmail and Apple, read into neutral cards.
 
 Our own small, tolerant reader rather than vobject, because the real files need it (vobject 0.9.9
-stops with a ParseError on 4 of the 14 sample files in ../shared/samples/vcard — 2.1 quoted-printable
-soft line breaks from Outlook and Android, iOS's CR CR LF photo, Outlook's unencoded multi-line LABEL —
-and cannot take the Shift_JIS one at all):
+stops with a ParseError on 5 of the 14 sample files in ../shared/samples/vcard — 2.1 quoted-printable
+soft line breaks from three Outlook files and Android, iOS's CR CR LF photo — and cannot take the
+Shift_JIS one at all):
 - it works on BYTES, one physical line at a time: a 2.1 card may hold one property in Shift_JIS raw
   8-bit and the next in UTF-8 quoted-printable (CHARSET= per property), which no single decoding of
   the file gets right; vobject decodes the whole file as one text first;
