@@ -694,6 +694,39 @@ THAI: dict[str, str] = {
     "Row {row} has {count} filled cells beyond the last named column; they are ignored.": (
         "แถวที่ {row} มีข้อมูล {count} ช่องเกินคอลัมน์สุดท้ายที่มีหัวตาราง ข้อมูลส่วนนี้จะไม่ถูกนำเข้า"
     ),
+    # exchange/vcard.py (reading .vcf files for the import)
+    "The file is empty: it holds no contacts.": "ไฟล์นี้ว่างเปล่า ไม่มีรายชื่อผู้ติดต่อ",
+    "This file is not a vCard (.vcf) file: no line BEGIN:VCARD was found at its start.": (
+        "ไฟล์นี้ไม่ใช่ไฟล์ vCard (.vcf): ไม่พบบรรทัด BEGIN:VCARD ที่ส่วนต้นของไฟล์"
+    ),
+    "Contact {card} (from line {line}) has no END:VCARD; the file may be cut short.": (
+        "ผู้ติดต่อรายการที่ {card} (เริ่มที่บรรทัด {line}) ไม่มี END:VCARD ไฟล์อาจไม่สมบูรณ์หรือถูกตัดขาด"
+    ),
+    "Contact {card} (line {line}) has a {name} larger than {size} MB; this file cannot be imported."
+    " Remove the large pictures (or that property) from it and try again.": (
+        "ผู้ติดต่อรายการที่ {card} (บรรทัด {line}) มีข้อมูล {name} ใหญ่เกิน {size} MB จึงนำเข้าไฟล์นี้ไม่ได้"
+        " โปรดลบรูปภาพขนาดใหญ่ (หรือข้อมูลนั้น) ออกจากไฟล์แล้วลองอีกครั้ง"
+    ),
+    "Contact {card} (from line {line}) has more than {limit} lines of data; the file looks damaged.": (
+        "ผู้ติดต่อรายการที่ {card} (เริ่มที่บรรทัด {line}) มีข้อมูลเกิน {limit} บรรทัด ไฟล์อาจเสียหาย"
+    ),
+    "The file has more than {limit} contacts; split it into smaller files.": (
+        "ไฟล์นี้มีผู้ติดต่อเกิน {limit} รายการ โปรดแบ่งเป็นไฟล์ที่เล็กลง"
+    ),
+    "Not imported: {names}.": "ข้อมูลที่ไม่ได้นำเข้า: {names}",
+    "Line {line}: {name} could not be read and was skipped.": "บรรทัด {line}: อ่านข้อมูล {name} ไม่ได้ จึงข้ามไป",
+    "Line {line}: unknown character set {charset}.": "บรรทัด {line}: ไม่รู้จักชุดตัวอักษร {charset}",
+    "Line {line}: {name} is not valid {charset}; read as {fallback}.": (
+        "บรรทัด {line}: ข้อมูล {name} ไม่ใช่ {charset} ที่ถูกต้อง จึงอ่านเป็น {fallback}"
+    ),
+    "Line {line}: {value} is not a date; the birthday was skipped.": (
+        "บรรทัด {line}: {value} ไม่ใช่วันที่ จึงไม่ได้นำเข้าวันเกิด"
+    ),
+    "Line {line} is not a vCard property and was skipped.": "บรรทัด {line} ไม่ใช่ข้อมูล vCard จึงข้ามไป",
+    "Only the first web address was kept.": "เก็บไว้เฉพาะเว็บไซต์แรกเท่านั้น",
+    "Line {line}: a contact inside a contact (AGENT) was skipped.": (
+        "บรรทัด {line}: ข้ามผู้ติดต่อที่ซ้อนอยู่ในผู้ติดต่ออื่น (AGENT)"
+    ),
 }
 
 
