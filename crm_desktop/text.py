@@ -172,6 +172,12 @@ def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def email_key(value: str) -> str:
+    """An e-mail as stored and matched: trimmed, the domain in lower case (the local part keeps its case)."""
+    local, at, domain = value.strip().rpartition("@")
+    return f"{local}@{domain.lower()}" if at else value.strip()
+
+
 def phone_key(text: str) -> str:
     """A phone as E.164 for matching: "+66 81 234 5678", "081-234-5678" and "66812345678" are equal."""
     digits = re.sub(r"[^0-9]", "", ascii_digits(text))

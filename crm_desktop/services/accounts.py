@@ -50,7 +50,9 @@ def normalize_tags(text: str) -> str:
     return ", ".join(seen)
 
 
-def _clean(uow: UnitOfWork, data: AccountInput, today: date, account_id: str | None) -> dict[str, object]:
+def clean_account(uow: UnitOfWork, data: AccountInput, today: date, account_id: str | None) -> dict[str, object]:
+    """The account's column values, validated and normalized (`account_id`: the one being edited);
+    commits nothing (the form and the import share it)."""
     v = validation
     tax_id = v.tax_id(data.tax_id)
     branch = v.branch_code(data.branch_code)
@@ -96,7 +98,7 @@ def _clean(uow: UnitOfWork, data: AccountInput, today: date, account_id: str | N
 
 def create_account(uow: UnitOfWork, data: AccountInput, today: date) -> Changes:
     with uow:
-        account = uow.accounts.add(Account(**_clean(uow, data, today, None)))
+        account = uow.accounts.add(Account(**clean_account(uow, data, today, None)))
         uow.commit()
     return Changes(ENTITY, created=(account.id,))
 
@@ -106,7 +108,7 @@ def update_account(uow: UnitOfWork, account_id: str, data: AccountInput, today: 
         account = uow.accounts.get(account_id)
         if account is None:
             raise NotFound("The account was deleted by someone else. Refresh the list.")
-        for key, value in _clean(uow, data, today, account_id).items():
+        for key, value in clean_account(uow, data, today, account_id).items():
             setattr(account, key, value)
         uow.commit()
     return Changes(ENTITY, updated=(account_id,))

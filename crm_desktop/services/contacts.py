@@ -48,7 +48,8 @@ class ContactInput:
     notes: str = ""
 
 
-def _clean(uow: UnitOfWork, data: ContactInput, today: date) -> dict[str, object]:
+def clean_contact(uow: UnitOfWork, data: ContactInput, today: date) -> dict[str, object]:
+    """The contact's column values, validated and normalized; commits nothing (the form and the import share it)."""
     v = validation
     if data.account_id and uow.accounts.get(data.account_id) is None:
         raise ValidationError("account_id", "The chosen account no longer exists.")
@@ -91,7 +92,7 @@ def _clean(uow: UnitOfWork, data: ContactInput, today: date) -> dict[str, object
 
 def create_contact(uow: UnitOfWork, data: ContactInput, today: date) -> Changes:
     with uow:
-        contact = uow.contacts.add(Contact(**_clean(uow, data, today)))
+        contact = uow.contacts.add(Contact(**clean_contact(uow, data, today)))
         uow.commit()
     return Changes(ENTITY, created=(contact.id,))
 
@@ -101,7 +102,7 @@ def update_contact(uow: UnitOfWork, contact_id: str, data: ContactInput, today: 
         contact = uow.contacts.get(contact_id)
         if contact is None:
             raise NotFound("The contact was deleted by someone else. Refresh the list.")
-        for key, value in _clean(uow, data, today).items():
+        for key, value in clean_contact(uow, data, today).items():
             setattr(contact, key, value)
         uow.commit()
     return Changes(ENTITY, updated=(contact_id,))

@@ -42,7 +42,7 @@ def _new_account(uow: UnitOfWork, lead: Lead, today: date) -> Account:
         name=lead.company_name, tax_id=lead.tax_id, phone=lead.phone, email=lead.email if not lead.first_name else "",
         province=lead.province, owner_id=lead.owner_id, notes=lead.notes,
     )
-    account = uow.accounts.add(Account(**accounts._clean(uow, data, today, None)))
+    account = uow.accounts.add(Account(**accounts.clean_account(uow, data, today, None)))
     uow.session.flush()  # the contact and the deal need its id
     return account
 
@@ -57,7 +57,7 @@ def _new_contact(uow: UnitOfWork, lead: Lead, account_id: str | None, today: dat
         interests=lead.interest, province=lead.province if account_id is None else "",
         notes=lead.notes if account_id is None else "",
     )
-    contact = uow.contacts.add(Contact(**contacts._clean(uow, data, today)))
+    contact = uow.contacts.add(Contact(**contacts.clean_contact(uow, data, today)))
     uow.session.flush()
     return contact
 

@@ -39,6 +39,7 @@ from crm_desktop.services.changes import Changes
 from crm_desktop.text import (
     SIMILARITY_THRESHOLD,
     company_key,
+    email_key,
     name_key,
     normalize_person_name,
     person_key,
@@ -103,11 +104,6 @@ SPECS = (
 )
 
 
-def _email_key(value: str) -> str:
-    local, at, domain = value.strip().rpartition("@")
-    return f"{local}@{domain.lower()}" if at else value.strip()
-
-
 def _title(kind: str, row: Mapping[str, Any]) -> str:
     if kind == "account":
         return str(row["name"])
@@ -146,7 +142,7 @@ def _name_keys(spec: _TableSpec, probe: DuplicateProbe) -> tuple[set[str], list[
 def _search_table(conn: Connection, spec: _TableSpec, probe: DuplicateProbe) -> list[DuplicateHit]:
     table: Table = KINDS[spec.kind].__table__  # type: ignore[assignment]
     phones = {p for p in (phone_key(x) for x in probe.phones) if p}
-    email = _email_key(probe.email)
+    email = email_key(probe.email)
     exact, fuzzy_from = _name_keys(spec, probe)
     close: dict[str, float] = {}
     for key in fuzzy_from:
