@@ -1,0 +1,61 @@
+"""An import file read into neutral rows: a table (CSV/TSV/xlsx) with its guessed columns, or vCards.
+
+The whole file is read before anything is written (the import is all or nothing); a file that
+cannot be read at all raises its DomainError here. vCards go through the same `RowReader` as a
+table's cells, so a card's phones, names and dates pass the very same field rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from crm_desktop.exchange.mapping import Guess, NeutralRow, RowReader, guess_columns
+from crm_desktop.exchange.tables import read_table
+from crm_desktop.exchange.vcard import VCard, read_vcards
+
+SAMPLE_ROWS = 50  # rows whose values help guess the columns
+VCARD_SUFFIXES = {".vcf", ".vcard"}
+_CARD_FIELDS = ["prefix", "first_name", "last_name", "nickname", "position", "mobile", "phone", "email",
+                "birthday", "notes", "full_name"]
+_NAME_PARTS = ("prefix", "first_name", "last_name")
+
+
+@dataclass
+class ImportFile:
+    """The rows of a file, and how its columns were mapped (empty for vCards)."""
+
+    rows: list[NeutralRow]
+    guesses: list[Guess]
+
+
+def read_import_file(path: Path, kind: str, *, sheet: str | None = None) -> ImportFile:
+    """Every row of `path` as NeutralRows for an import of `kind`, the columns guessed from the header."""
+    if path.suffix.lower() in VCARD_SUFFIXES:
+        # A card without N: its formatted name is split instead (the reader lets own columns win).
+        parts = RowReader(kind, _CARD_FIELDS, [f if f != "full_name" else None for f in _CARD_FIELDS])
+        whole = RowReader(kind, _CARD_FIELDS, [None if f in _NAME_PARTS else f for f in _CARD_FIELDS])
+        return ImportFile([(parts if card.first_name or card.last_name else whole).read(_card_cells(card), card.index)
+                           for card in read_vcards(path)], [])
+    table = read_table(path, sheet=sheet)
+    try:
+        rows = list(table.rows)
+    finally:
+        table.close()
+    samples = [row.cells for row in islice(rows, SAMPLE_ROWS)]
+    guesses = guess_columns(kind, table.header, samples)
+    reader = RowReader(kind, table.header, [g.field for g in guesses])
+    return ImportFile([reader.read(row.cells, row.number) for row in rows], guesses)
+
+
+def _card_cells(card: VCard) -> list[object]:
+    """A card as cells in `_CARD_FIELDS` order: mobiles first (the reader spills the rest to the phone)."""
+    mobiles = [p.number for p in card.phones if "cell" in p.kinds]
+    others = [p.number for p in card.phones if "cell" not in p.kinds]
+    born = card.birthday
+    birthday = date(born.year, born.month, born.day) if born and born.year else None
+    return [card.prefix, card.first_name, card.last_name, card.nickname, card.title,
+            ", ".join(mobiles), ", ".join(others), card.emails[0].address if card.emails else "",
+            birthday, card.note, card.formatted_name]

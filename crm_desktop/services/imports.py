@@ -1,0 +1,157 @@
+"""Write side of an import: the rows of a file applied in ONE transaction, all or nothing.
+
+Each row passes the same validation as the form (`clean_contact` / `clean_account`) and is written
+through the unit of work and the repositories, so the flush hook writes the change log (the import
+syncs like any edit), the match keys and the search index. A field is set only when the file has it
+and its value differs: re-importing the same file changes nothing and logs nothing. Any exception
+before the commit rolls everything back; `stop_on_error` and `dry_run` roll back on purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from typing import Any
+
+from crm_desktop.db.backup import backup_before
+from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.errors import DomainError, ValidationError
+from crm_desktop.exchange.mapping import NeutralRow
+from crm_desktop.models import Account, Contact
+from crm_desktop.queries.imports import DUPLICATE, ERROR, NEW, UPDATE, Preview, import_entity, preview_rows
+from crm_desktop.services.accounts import AccountInput, clean_account
+from crm_desktop.services.app import AppContext
+from crm_desktop.services.changes import Changes
+from crm_desktop.services.contacts import ContactInput, clean_contact
+
+DECISIONS = ("update", "skip", "create")  # what to do with a likely duplicate
+BACKUP_REASON = "import"
+_DERIVED = {"marketing_consent": ("consent_on",), "tax_id": ("branch_code",)}  # set together by the clean
+
+
+@dataclass(frozen=True)
+class _Kind:
+    model: type[Any]
+    form: type[Any]
+    clean: Callable[[UnitOfWork, Any, date, str | None], dict[str, object]]
+    blank: dict[str, object]
+
+
+_KINDS = {
+    "contacts": _Kind(Contact, ContactInput, lambda uow, data, today, _id: clean_contact(uow, data, today),
+                      {"first_name": ""}),
+    "companies": _Kind(Account, AccountInput, clean_account, {"name": ""}),
+}
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A row left out, with its problems (each translatable)."""
+
+    source_row: int
+    problems: tuple[DomainError, ...]
+
+    def text(self, lang: str = "en") -> str:
+        return "; ".join(p.text(lang) for p in self.problems)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    kind: str
+    changes: Changes
+    created: int
+    updated: int
+    unchanged: int
+    skipped: int
+    rejected: tuple[RejectedRow, ...]
+    written: bool  # False for a dry run, or when errors stopped it
+    preview: Preview
+
+
+def _input_of(kind: _Kind, record: Any) -> Any:
+    return kind.form(**{f.name: getattr(record, f.name) for f in fields(kind.form)})
+
+
+def _apply(uow: UnitOfWork, kind: _Kind, record: Any, before: Any, values: dict[str, object],
+           today: date) -> tuple[Any, bool]:
+    """Set the fields the file has (and what the clean derives from them) where they differ."""
+    after = replace(before, **values)
+    cleaned = kind.clean(uow, after, today, record.id)
+    changed = False
+    for name in values:
+        for column in (name, *_DERIVED.get(name, ())):
+            if cleaned[column] != getattr(record, column):
+                setattr(record, column, cleaned[column])
+                changed = True
+    return after, changed
+
+
+def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], today: date, *,
+                decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False) -> ImportResult:
+    """Apply `rows` (an import of "contacts" or "companies") in one transaction.
+
+    `decision` is what a likely duplicate does: "update" it (only the fields the file has), "skip"
+    the row, or "create" a new record anyway. Rows with errors are left out and listed; with
+    `stop_on_error` any of them writes nothing at all. `dry_run` does everything and rolls back.
+    """
+    if decision not in DECISIONS:
+        raise DomainError("Unknown choice for duplicates: {value}.", value=decision)
+    kind = _KINDS[kind_name]
+    preview = preview_rows(uow.database, kind_name, rows)
+    form_fields = {f.name for f in fields(kind.form)}
+    created: list[Any] = []
+    updated: dict[str, Any] = {}
+    unchanged = skipped = 0
+    rejected: list[RejectedRow] = []
+    made: dict[int, tuple[Any, Any]] = {}  # source row → (record created, its input)
+    with uow:
+        for row, plan in zip(rows, preview.plans, strict=True):
+            if plan.status == ERROR:
+                rejected.append(RejectedRow(row.source_row, tuple(row.errors)))
+                continue
+            if plan.status == DUPLICATE and decision == "skip":
+                skipped += 1
+                continue
+            values = {k: v for k, v in row.values.items() if k in form_fields}
+            try:
+                if plan.status == NEW or (plan.status == DUPLICATE and decision == "create"):
+                    data = kind.form(**{**kind.blank, **values})
+                    record = kind.model(**kind.clean(uow, data, today, None))
+                    uow.session.add(record)
+                    created.append(record)
+                    made[row.source_row] = (record, data)
+                    continue
+                if plan.match_id is not None:
+                    record = uow.session.get(kind.model, plan.match_id)
+                    before = _input_of(kind, record)
+                else:  # a duplicate of an earlier row of the file
+                    record, before = made[plan.match_row]  # type: ignore[index]
+                after, changed = _apply(uow, kind, record, before, values, today)
+                if plan.match_row is not None:
+                    made[plan.match_row] = (record, after)
+            except ValidationError as err:
+                rejected.append(RejectedRow(row.source_row, (err,)))
+                continue
+            if changed and record not in created:
+                updated[record.id] = record
+            elif not changed and plan.status in (UPDATE, DUPLICATE):
+                unchanged += 1
+        uow.session.flush()
+        created_ids = tuple(r.id for r in created)
+        written = not dry_run and not (stop_on_error and rejected)
+        if written:
+            uow.commit()
+    entity = import_entity(kind_name)
+    changes = Changes(entity, created=created_ids, updated=tuple(updated)) if written else Changes(entity)
+    return ImportResult(kind_name, changes, len(created_ids), len(updated), unchanged, skipped,
+                        tuple(rejected), written, preview)
+
+
+def import_with_backup(ctx: AppContext, kind_name: str, rows: Sequence[NeutralRow], *, decision: str = "skip",
+                       stop_on_error: bool = False, dry_run: bool = False) -> ImportResult:
+    """`import_rows` after a backup named "import" (none for a dry run, which writes nothing)."""
+    if not dry_run:
+        backup_before(ctx.database.path, BACKUP_REASON, ctx.now())
+    return import_rows(ctx.uow(), kind_name, rows, ctx.today(), decision=decision,
+                       stop_on_error=stop_on_error, dry_run=dry_run)
