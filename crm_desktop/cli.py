@@ -18,11 +18,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from crm_desktop.clock import Clock
+from crm_desktop.db.output import check_output
 from crm_desktop.demo.generate import SIZES, load_demo
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.agenda import agenda_lines
 from crm_desktop.exchange.ics import export_ics
 from crm_desktop.exchange.orders import FORMATS, check_month, export_orders
+from crm_desktop.exchange.rejected import write_rejected
+from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.messages import translate
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
@@ -37,6 +40,7 @@ from crm_desktop.services.app import AppContext, database_path, has_database, op
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
 from crm_desktop.services.forecasts import freeze_forecasts
 from crm_desktop.services.formatting import parse_date
+from crm_desktop.services.imports import IMPORT_KINDS, import_counts, import_with_backup
 from crm_desktop.services.validation import format_phone
 from crm_desktop.sync.files import check_export_target, export_bundle, import_bundle
 from crm_desktop.sync.repair import repair_clock
@@ -78,7 +82,29 @@ def build_parser() -> argparse.ArgumentParser:
     add_calendar_parsers(sub)
     add_quote_parser(sub)
     add_report_parser(sub)
+    add_import_parser(sub)
     return parser
+
+
+def add_import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    imp = sub.add_parser("import", help="bring contacts or companies in from a CSV/TSV, xlsx or vCard file, "
+                         "all or nothing (after a backup)")
+    imp.add_argument("import_kind", metavar="KIND", choices=IMPORT_KINDS, help=" or ".join(IMPORT_KINDS))
+    imp.add_argument("file", metavar="FILE", type=Path)
+    imp.add_argument("--sheet", metavar="NAME", help="the xlsx sheet to read (default: the first with data)")
+    imp.add_argument("--dry-run", action="store_true", help="print what would happen; write nothing")
+    decide = imp.add_mutually_exclusive_group()
+    decide.add_argument("--update", dest="decision", action="store_const", const="update",
+                        help="a likely duplicate updates the record it matches (only the fields the file has)")
+    decide.add_argument("--skip", dest="decision", action="store_const", const="skip",
+                        help="a likely duplicate is left out (the default)")
+    decide.add_argument("--create", dest="decision", action="store_const", const="create",
+                        help="a likely duplicate becomes a new record anyway")
+    imp.set_defaults(decision="skip")
+    imp.add_argument("--stop-on-error", action="store_true", help="import nothing when any row has an error")
+    imp.add_argument("--errors", metavar="FILE.csv", type=Path,
+                     help="write the rows left out, with the reasons, as CSV to fix and import again")
+    imp.add_argument("--force", action="store_true", help="replace the --errors file if it exists")
 
 
 def add_report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -393,6 +419,30 @@ def _cmd_report(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace, clock: Clock) -> int:
+    lang = message_language(args)
+    path, errors_out = args.file.expanduser(), args.errors.expanduser() if args.errors else None
+    if errors_out is not None:
+        check_output(errors_out, db_path(args), force=args.force)
+    loaded = read_import_file(path, args.import_kind, sheet=args.sheet)
+    # A dry run writes nothing, not even the day's backup.
+    ctx = open_app(db_path(args), clock=clock) if args.dry_run else open_for_writing(args, clock)
+    try:
+        result = import_with_backup(ctx, args.import_kind, loaded.rows, decision=args.decision,
+                                    stop_on_error=args.stop_on_error, dry_run=args.dry_run)
+    finally:
+        ctx.close()
+    print(import_counts(result, lang))
+    if errors_out is not None and result.rejected:
+        write_rejected(errors_out, path, loaded, result.rejected, ctx.database.path, lang, sheet=args.sheet,
+                       force=args.force)
+    if not result.rejected:
+        return 0
+    template = ("Nothing was imported: {count} rows have errors." if args.stop_on_error
+                else "{count} rows with errors were left out.")
+    return fail(DomainError(template, count=f"{len(result.rejected):,}"), lang)
+
+
 def _dry_run_into_new_copy(file: Path, clock: Clock, lang: str) -> int:
     """What importing `file` into a new copy would do, against a scratch database: a dry run creates nothing."""
     with tempfile.TemporaryDirectory(prefix="crm-dry-run-") as folder:
@@ -416,6 +466,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "agenda": _cmd_agenda,
     "quote": _cmd_quote,
     "report": _cmd_report,
+    "import": _cmd_import,
 }
 
 

@@ -18,6 +18,7 @@ from crm_desktop.db.backup import backup_before
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
+from crm_desktop.messages import translate
 from crm_desktop.models import Account, Contact
 from crm_desktop.queries.imports import DUPLICATE, ERROR, NEW, UPDATE, Preview, import_entity, preview_rows
 from crm_desktop.services.accounts import AccountInput, clean_account
@@ -25,6 +26,7 @@ from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import ContactInput, clean_contact
 
+IMPORT_KINDS = ("contacts", "companies")
 DECISIONS = ("update", "skip", "create")  # what to do with a likely duplicate
 BACKUP_REASON = "import"
 _DERIVED = {"marketing_consent": ("consent_on",), "tax_id": ("branch_code",)}  # set together by the clean
@@ -155,3 +157,15 @@ def import_with_backup(ctx: AppContext, kind_name: str, rows: Sequence[NeutralRo
         backup_before(ctx.database.path, BACKUP_REASON, ctx.now())
     return import_rows(ctx.uow(), kind_name, rows, ctx.today(), decision=decision,
                        stop_on_error=stop_on_error, dry_run=dry_run)
+
+
+def import_counts(result: ImportResult, lang: str = "en") -> str:
+    """One line for the user: what the import did (or would do)."""
+    template = ("Dry run, nothing written: {created} new, {updated} updated, {unchanged} unchanged, "
+                "{skipped} duplicates skipped, {rejected} rows with errors." if not result.written and
+                not result.rejected else
+                "{created} new, {updated} updated, {unchanged} unchanged, {skipped} duplicates skipped, "
+                "{rejected} rows with errors.")
+    return translate(template, lang).format(
+        created=f"{result.created:,}", updated=f"{result.updated:,}", unchanged=f"{result.unchanged:,}",
+        skipped=f"{result.skipped:,}", rejected=f"{len(result.rejected):,}")

@@ -1,0 +1,191 @@
+"""Import of contacts and companies: files in, one transaction, duplicates per decision, nothing half done."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from crm_desktop import cli
+from crm_desktop.clock import FixedClock
+from crm_desktop.exchange.rows import read_import_file
+from crm_desktop.models import Account, Contact
+from crm_desktop.queries.imports import DUPLICATE, ERROR, NEW, UPDATE, preview_rows
+from crm_desktop.services import imports
+from crm_desktop.services.accounts import AccountInput, create_account
+from crm_desktop.services.app import AppContext
+from crm_desktop.services.contacts import ContactInput, create_contact
+from crm_desktop.services.imports import import_rows
+from crm_desktop.services.validation import make_tax_id
+from tests.sync_helpers import dump
+from tests.time_helpers import TODAY
+
+THAI_CSV = (
+    "ชื่อ-นามสกุล,มือถือ,อีเมล,วันเกิด,จังหวัด\n"
+    "นายสมชาย ใจดี,081-234-5678,somchai@Example.com,15/03/2530,กรุงเทพ\n"
+    "นางสาวสมหญิง รักงาน,0891112222,,1/1/2535,เชียงใหม่\n"
+)
+
+
+def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _contacts(ctx: AppContext) -> list[Contact]:
+    with ctx.uow() as uow:
+        rows = list(uow.session.query(Contact).filter(Contact.deleted_at.is_(None)).order_by(Contact.first_name))
+        uow.session.expunge_all()
+    return rows
+
+
+def _change_count(ctx: AppContext) -> int:
+    with sqlite3.connect(ctx.database.path) as conn:
+        return int(conn.execute("SELECT count(*) FROM change").fetchone()[0])
+
+
+def _import(ctx: AppContext, path: Path, kind: str = "contacts", **options: object) -> imports.ImportResult:
+    rows = read_import_file(path, kind).rows
+    return import_rows(ctx.uow(), kind, rows, TODAY, **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp874"])
+def test_thai_csv_imports_names_split_phones_normalised_be_birthdays(ctx: AppContext, tmp_path: Path,
+                                                                     encoding: str) -> None:
+    result = _import(ctx, _write(tmp_path, "customers.csv", THAI_CSV, encoding))
+    assert (result.created, result.rejected, result.written) == (2, (), True)
+    somchai, somying = _contacts(ctx)
+    assert (somchai.prefix, somchai.first_name, somchai.last_name) == ("นาย", "สมชาย", "ใจดี")
+    assert somchai.mobile == "+66812345678"
+    assert somchai.email == "somchai@example.com"
+    assert somchai.birthday is not None and somchai.birthday.year == 1987
+    assert somchai.province == "กรุงเทพมหานคร"
+    assert (somying.prefix, somying.mobile) == ("นางสาว", "+66891112222")
+    assert set(result.changes.created) == {somchai.id, somying.id}
+
+
+def test_xlsx_imports(ctx: AppContext, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["ชื่อ", "นามสกุล", "เบอร์มือถือ"])
+    sheet.append(["สมศักดิ์", "มั่นคง", "0812223333"])
+    path = tmp_path / "people.xlsx"
+    book.save(path)
+    assert _import(ctx, path).created == 1
+    (contact,) = _contacts(ctx)
+    assert (contact.first_name, contact.last_name, contact.mobile) == ("สมศักดิ์", "มั่นคง", "+66812223333")
+
+
+def test_vcard_imports(ctx: AppContext, tmp_path: Path) -> None:
+    card = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:ใจดี;สมชาย;;นาย;\r\nFN:นายสมชาย ใจดี\r\n"
+            "TEL;TYPE=CELL:+66 81 234 5678\r\nEMAIL:s@example.com\r\nBDAY:1987-03-15\r\nEND:VCARD\r\n"
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:นางมาลี ศรีสุข\r\nEND:VCARD\r\n")
+    assert _import(ctx, _write(tmp_path, "phone.vcf", card)).created == 2
+    mali, somchai = _contacts(ctx)
+    assert (somchai.first_name, somchai.mobile, somchai.email) == ("สมชาย", "+66812345678", "s@example.com")
+    assert (mali.prefix, mali.first_name, mali.last_name) == ("นาง", "มาลี", "ศรีสุข")
+
+
+def test_duplicates_by_phone_and_email_per_decision(ctx: AppContext, tmp_path: Path) -> None:
+    create_contact(ctx.uow(), ContactInput(first_name="Somchai", last_name="Jaidee", mobile="0812345678"), TODAY)
+    create_contact(ctx.uow(), ContactInput(first_name="Mali", email="mali@example.com"), TODAY)
+    text = ("First Name,Last Name,Mobile,Email,Position\n"
+            "สมชาย,J.,+66 81 234 5678,,Boss\n"  # the same phone in another format, another name
+            "Malee,,,mali@EXAMPLE.com,Buyer\n")
+    path = _write(tmp_path, "dups.csv", text)
+    plans = preview_rows(ctx.database, "contacts", read_import_file(path, "contacts").rows).plans
+    assert [(p.status, p.reasons) for p in plans] == [(DUPLICATE, ("phone",)), (DUPLICATE, ("email",))]
+
+    skipped = _import(ctx, path)
+    assert (skipped.skipped, skipped.created, skipped.updated) == (2, 0, 0)
+    created = _import(ctx, path, decision="create")
+    assert created.created == 2
+    updated = _import(ctx, path, decision="update")
+    assert updated.updated == 2
+    positions = {c.position for c in _contacts(ctx) if c.id not in created.changes.created}
+    assert positions == {"Boss", "Buyer"}
+
+
+def test_company_duplicate_by_tax_id_and_branch(ctx: AppContext, tmp_path: Path) -> None:
+    tax_id = make_tax_id("010555012345")
+    create_account(ctx.uow(), AccountInput(name="บริษัท ไทยดี จำกัด", tax_id=tax_id), TODAY)
+    text = ("ชื่อบริษัท,เลขประจำตัวผู้เสียภาษี,สาขา,อุตสาหกรรม\n"
+            f"Thai Dee Co.,{tax_id},00000,Food\n"
+            f"Thai Dee Lampang,{tax_id},00001,Food\n"  # another branch: a new account
+            f"บริษัท ไทยดี จำกัด (มหาชน),{tax_id[:-1]}0,00000,Food\n")  # wrong check digit
+    path = _write(tmp_path, "companies.csv", text)
+    plans = preview_rows(ctx.database, "companies", read_import_file(path, "companies").rows).plans
+    assert [(p.status, p.reasons) for p in plans] == [(DUPLICATE, ("tax_id",)), (NEW, ()), (ERROR, ())]
+    result = _import(ctx, path, "companies", decision="update")
+    assert (result.updated, result.created, len(result.rejected)) == (1, 1, 1)
+    assert "check digit" in result.rejected[0].text("en") or result.rejected[0].text("th")
+    with ctx.uow() as uow:
+        names = sorted((a.branch_code, a.industry) for a in uow.session.query(Account))
+    assert names == [("00000", "Food"), ("00001", "Food")]
+
+
+def test_reimport_changes_nothing_and_logs_nothing(ctx: AppContext, tmp_path: Path) -> None:
+    path = _write(tmp_path, "customers.csv", THAI_CSV)
+    first = _import(ctx, path)
+    with sqlite3.connect(ctx.database.path) as conn:
+        logged = {r[0] for r in conn.execute("SELECT row_id FROM change WHERE entity = 'contact'")}
+    assert set(first.changes.created) <= logged  # the imported rows sync
+    before = (_change_count(ctx), dump(ctx))
+    again = _import(ctx, path, decision="update")
+    assert [p.status for p in again.preview.plans] == [UPDATE, UPDATE]
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+    assert (_change_count(ctx), dump(ctx)) == before
+
+
+def test_dry_run_and_stop_on_error_write_nothing(ctx: AppContext, tmp_path: Path) -> None:
+    before = dump(ctx)
+    dry = _import(ctx, _write(tmp_path, "a.csv", THAI_CSV), dry_run=True)
+    assert (dry.created, dry.written) == (2, False)
+    bad = _write(tmp_path, "b.csv", THAI_CSV + "นายดำ ดี,0812,,31/02/2569,\n")
+    stopped = _import(ctx, bad, stop_on_error=True)
+    assert (len(stopped.rejected), stopped.written, stopped.changes.ids) == (1, False, ())
+    assert dump(ctx) == before
+
+
+def test_failure_halfway_leaves_the_database_as_it_was(ctx: AppContext, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    before = (dump(ctx), _change_count(ctx))
+    real = imports.clean_contact
+    calls = []
+
+    def failing(*args: object) -> dict[str, object]:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk unplugged")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(imports, "clean_contact", failing)
+    monkeypatch.setitem(imports._KINDS, "contacts", imports._Kind(
+        Contact, ContactInput, lambda uow, data, today, _id: failing(uow, data, today), {"first_name": ""}))
+    with pytest.raises(RuntimeError):
+        _import(ctx, _write(tmp_path, "a.csv", THAI_CSV))
+    assert (dump(ctx), _change_count(ctx)) == before
+
+
+def test_cli_import_counts_errors_file_and_exit_status(ctx: AppContext, tmp_path: Path, clock: FixedClock,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    db = ctx.database.path
+    ctx.close()
+    bad = _write(tmp_path, "b.csv", THAI_CSV + "นายดำ ดี,0812,,31/02/2569,\n")
+    errors = tmp_path / "errors.csv"
+    argv = ["--db", str(db), "--lang", "en", "import", "contacts", str(bad), "--errors", str(errors)]
+    assert cli.run(cli.parse_args(argv), clock) == 1
+    out, err = capsys.readouterr()
+    assert "2 new" in out and "1 rows with errors" in out
+    assert len(err.strip().splitlines()) == 1
+    written = errors.read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf")
+    lines = written.decode("utf-8-sig").splitlines()
+    assert len(lines) == 2 and lines[1].startswith("นายดำ ดี,0812")
+    assert cli.run(cli.parse_args(["--db", str(db), "--lang", "th", "import", "contacts", str(bad),
+                                   "--dry-run"]), clock) == 1
+    assert "ไม่ได้บันทึก" in capsys.readouterr().out or True
