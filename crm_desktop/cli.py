@@ -29,6 +29,7 @@ from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.messages import translate
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
+from crm_desktop.queries.imports import preview_rows
 from crm_desktop.queries.lookups import user_named
 from crm_desktop.queries.reports.forecast import backtest_forecasts
 from crm_desktop.queries.search import search_all
@@ -428,7 +429,8 @@ def _cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     # A dry run writes nothing, not even the day's backup.
     ctx = open_app(db_path(args), clock=clock) if args.dry_run else open_for_writing(args, clock)
     try:
-        result = import_with_backup(ctx, args.import_kind, loaded.rows, decision=args.decision,
+        preview = preview_rows(ctx.database, args.import_kind, loaded.rows)
+        result = import_with_backup(ctx, args.import_kind, loaded.rows, preview, decision=args.decision,
                                     stop_on_error=args.stop_on_error, dry_run=args.dry_run)
     finally:
         ctx.close()

@@ -32,6 +32,24 @@ THAI: dict[str, str] = {
     "This field is required.": "กรุณากรอกข้อมูลช่องนี้",
     "This date is in the future.": "วันที่นี้ยังไม่ถึง (เป็นวันในอนาคต)",
     "A date before {year} is not accepted; check the year.": "ไม่รับวันที่ก่อน ค.ศ. {year} โปรดตรวจสอบปี",
+    # services/imports.py, exchange/rejected.py, cli.py (import)
+    "Unknown choice for duplicates: {value}.": "ไม่รู้จักวิธีจัดการรายการซ้ำ: {value}",
+    "The matching record was deleted meanwhile; preview the file again.": (
+        "ระเบียนที่ตรงกันถูกลบไปแล้วระหว่างนี้ โปรดดูตัวอย่างไฟล์อีกครั้ง"
+    ),
+    "Dry run, nothing written: {created} new, {updated} updated, {unchanged} unchanged, "
+    "{skipped} duplicates skipped, {rejected} rows with errors.": (
+        "ทดลองนำเข้า ไม่ได้บันทึกสิ่งใด: ใหม่ {created} รายการ ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} "
+        "ข้ามรายการซ้ำ {skipped} แถวที่มีข้อผิดพลาด {rejected}"
+    ),
+    "{created} new, {updated} updated, {unchanged} unchanged, {skipped} duplicates skipped, "
+    "{rejected} rows with errors.": (
+        "ใหม่ {created} รายการ ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} ข้ามรายการซ้ำ {skipped} "
+        "แถวที่มีข้อผิดพลาด {rejected}"
+    ),
+    "Nothing was imported: {count} rows have errors.": "ไม่ได้นำเข้าสิ่งใด: มี {count} แถวที่มีข้อผิดพลาด",
+    "{count} rows with errors were left out.": "ข้ามแถวที่มีข้อผิดพลาด {count} แถว",
+    "Problem": "ปัญหา",
     # services/formatting.py
     "Enter a date as day/month/year, for example 23/11/2026.": "กรอกวันที่ในรูปแบบ วัน/เดือน/ปี เช่น 23/11/2569",
     "Write the year with 4 digits, for example 23/11/2026.": "กรอกปีเป็นตัวเลข 4 หลัก เช่น 23/11/2569",

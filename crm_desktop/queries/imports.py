@@ -13,7 +13,6 @@ shares a strong key with an earlier one is a duplicate of that row.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,28 +20,19 @@ from typing import Any
 from sqlalchemy import Table, select
 
 from crm_desktop.db.database import Database
-from crm_desktop.exchange.mapping import NeutralRow
+from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowLike, RowPlan
 from crm_desktop.models import Account, Contact
 from crm_desktop.text import company_key, email_key, person_key, phone_key
 
-NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
-STATUSES = (NEW, UPDATE, DUPLICATE, ERROR)
-DETAILED_ROWS = 1_000  # rows the preview shows one by one; the counts cover all
 CHUNK = 500  # values per IN (...): under SQLite's variable limit, and each query stays an index probe
 
-# kind of import → (entity, table, {key name: (columns...)}) ; "tax" is tax id + branch
-_KINDS: dict[str, tuple[str, Table]] = {
-    "contacts": ("contact", Contact.__table__),  # type: ignore[dict-item]
-    "companies": ("account", Account.__table__),  # type: ignore[dict-item]
+_TABLES: dict[str, Table] = {
+    "contacts": Contact.__table__,  # type: ignore[dict-item]
+    "companies": Account.__table__,  # type: ignore[dict-item]
 }
 # A contact's office phone is shared by colleagues: only the mobile is a key (as in the duplicate warning).
 _PHONES = {"contacts": ("mobile",), "companies": ("phone",)}
 STRONG = ("tax_id", "email", "phone")  # the reasons, strongest first; "same_name" is the weak one
-
-
-def import_entity(kind: str) -> str:
-    """The record kind ("contact", "account") an import kind ("contacts", "companies") writes."""
-    return _KINDS[kind][0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,31 +65,6 @@ def row_keys(kind: str, values: dict[str, object]) -> RowKeys:
     return RowKeys(phones, email_key(text.get("email", "")), None, name)
 
 
-@dataclass(frozen=True, slots=True)
-class RowPlan:
-    """What one row would do. `match_id`: the record it updates or duplicates; `match_row`: the
-    earlier row of the file it duplicates; `reasons`: the keys shared ("tax_id", "email", "phone",
-    "same_name")."""
-
-    source_row: int
-    status: str
-    match_id: str | None = None
-    match_row: int | None = None
-    reasons: tuple[str, ...] = ()
-
-
-@dataclass
-class Preview:
-    """Every row's plan (in file order) and the counts per status; `detailed` is what a screen shows."""
-
-    plans: list[RowPlan] = field(default_factory=list)
-    counts: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def detailed(self) -> list[RowPlan]:
-        return self.plans[:DETAILED_ROWS]
-
-
 @dataclass
 class _Found:
     """Live records by key: key → ids, and each id's name key."""
@@ -120,7 +85,7 @@ def _chunks(values: Iterable[Any]) -> Iterable[list[Any]]:
 
 def _lookup(db: Database, kind: str, keys: Sequence[RowKeys]) -> _Found:
     """One indexed IN query per key column and chunk of values (never one query per row)."""
-    table = _KINDS[kind][1]
+    table = _TABLES[kind]
     found = _Found()
     live = table.c.deleted_at.is_(None)
     wanted: list[tuple[str, Any, Iterable[Any]]] = [
@@ -143,7 +108,7 @@ def _lookup(db: Database, kind: str, keys: Sequence[RowKeys]) -> _Found:
     return found
 
 
-def _plan(row: NeutralRow, keys: RowKeys, found: _Found, earlier: dict[tuple[str, object], int]) -> RowPlan:
+def _plan(row: RowLike, keys: RowKeys, found: _Found, earlier: dict[tuple[str, object], int]) -> RowPlan:
     if row.errors:
         return RowPlan(row.source_row, ERROR)
     reasons: dict[str, list[str]] = {}  # id → reasons, in the order found (strongest first)
@@ -164,7 +129,7 @@ def _plan(row: NeutralRow, keys: RowKeys, found: _Found, earlier: dict[tuple[str
     return RowPlan(row.source_row, NEW)
 
 
-def preview_rows(db: Database, kind: str, rows: Sequence[NeutralRow]) -> Preview:
+def preview_rows(db: Database, kind: str, rows: Sequence[RowLike]) -> Preview:
     """The plan of every row of an import of `kind` ("contacts", "companies") into `db`, and the counts."""
     keys = [row_keys(kind, row.values) for row in rows]
     found = _lookup(db, kind, keys)

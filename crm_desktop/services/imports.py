@@ -16,11 +16,11 @@ from typing import Any
 
 from crm_desktop.db.backup import backup_before
 from crm_desktop.db.uow import UnitOfWork
-from crm_desktop.errors import DomainError, ValidationError
+from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
+from crm_desktop.exchange.plans import DUPLICATE, ENTITIES, ERROR, NEW, UPDATE, Preview
 from crm_desktop.messages import translate
 from crm_desktop.models import Account, Contact
-from crm_desktop.queries.imports import DUPLICATE, ERROR, NEW, UPDATE, Preview, import_entity, preview_rows
 from crm_desktop.services.accounts import AccountInput, clean_account
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
@@ -68,6 +68,7 @@ class ImportResult:
     skipped: int
     rejected: tuple[RejectedRow, ...]
     written: bool  # False for a dry run, or when errors stopped it
+    dry_run: bool
     preview: Preview
 
 
@@ -89,9 +90,10 @@ def _apply(uow: UnitOfWork, kind: _Kind, record: Any, before: Any, values: dict[
     return after, changed
 
 
-def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], today: date, *,
+def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, today: date, *,
                 decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False) -> ImportResult:
-    """Apply `rows` (an import of "contacts" or "companies") in one transaction.
+    """Apply `rows` (an import of "contacts" or "companies") in one transaction, as `preview`
+    (queries.imports.preview_rows) planned them.
 
     `decision` is what a likely duplicate does: "update" it (only the fields the file has), "skip"
     the row, or "create" a new record anyway. Rows with errors are left out and listed; with
@@ -100,7 +102,6 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], tod
     if decision not in DECISIONS:
         raise DomainError("Unknown choice for duplicates: {value}.", value=decision)
     kind = _KINDS[kind_name]
-    preview = preview_rows(uow.database, kind_name, rows)
     form_fields = {f.name for f in fields(kind.form)}
     created: list[Any] = []
     updated: dict[str, Any] = {}
@@ -126,13 +127,15 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], tod
                     continue
                 if plan.match_id is not None:
                     record = uow.session.get(kind.model, plan.match_id)
+                    if record is None or record.deleted_at is not None:
+                        raise NotFound("The matching record was deleted meanwhile; preview the file again.")
                     before = _input_of(kind, record)
                 else:  # a duplicate of an earlier row of the file
                     record, before = made[plan.match_row]  # type: ignore[index]
                 after, changed = _apply(uow, kind, record, before, values, today)
                 if plan.match_row is not None:
                     made[plan.match_row] = (record, after)
-            except ValidationError as err:
+            except (ValidationError, NotFound) as err:
                 rejected.append(RejectedRow(row.source_row, (err,)))
                 continue
             if changed and record not in created:
@@ -144,26 +147,25 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], tod
         written = not dry_run and not (stop_on_error and rejected)
         if written:
             uow.commit()
-    entity = import_entity(kind_name)
+    entity = ENTITIES[kind_name]
     changes = Changes(entity, created=created_ids, updated=tuple(updated)) if written else Changes(entity)
     return ImportResult(kind_name, changes, len(created_ids), len(updated), unchanged, skipped,
-                        tuple(rejected), written, preview)
+                        tuple(rejected), written, dry_run, preview)
 
 
-def import_with_backup(ctx: AppContext, kind_name: str, rows: Sequence[NeutralRow], *, decision: str = "skip",
-                       stop_on_error: bool = False, dry_run: bool = False) -> ImportResult:
+def import_with_backup(ctx: AppContext, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, *,
+                       decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False) -> ImportResult:
     """`import_rows` after a backup named "import" (none for a dry run, which writes nothing)."""
     if not dry_run:
         backup_before(ctx.database.path, BACKUP_REASON, ctx.now())
-    return import_rows(ctx.uow(), kind_name, rows, ctx.today(), decision=decision,
+    return import_rows(ctx.uow(), kind_name, rows, preview, ctx.today(), decision=decision,
                        stop_on_error=stop_on_error, dry_run=dry_run)
 
 
 def import_counts(result: ImportResult, lang: str = "en") -> str:
     """One line for the user: what the import did (or would do)."""
     template = ("Dry run, nothing written: {created} new, {updated} updated, {unchanged} unchanged, "
-                "{skipped} duplicates skipped, {rejected} rows with errors." if not result.written and
-                not result.rejected else
+                "{skipped} duplicates skipped, {rejected} rows with errors." if result.dry_run else
                 "{created} new, {updated} updated, {unchanged} unchanged, {skipped} duplicates skipped, "
                 "{rejected} rows with errors.")
     return translate(template, lang).format(

@@ -1,0 +1,55 @@
+"""What each row of an import would do: the preview the read side makes and the write side applies.
+
+Plain data, shared by queries/imports.py (which makes it) and services/imports.py (which applies it);
+the wizard shows it in between. It imports no layer, so both sides may use it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
+STATUSES = (NEW, UPDATE, DUPLICATE, ERROR)
+DETAILED_ROWS = 1_000  # rows the preview shows one by one; the counts cover all
+ENTITIES = {"contacts": "contact", "companies": "account"}  # kind of import → the records it writes
+
+
+class RowLike(Protocol):
+    """A row read from a file (exchange.mapping.NeutralRow): its number, field → value, its errors."""
+
+    @property
+    def source_row(self) -> int: ...
+    @property
+    def values(self) -> dict[str, object]: ...
+    @property
+    def errors(self) -> Sequence[object]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RowPlan:
+    """What one row would do. `match_id`: the record it updates or duplicates; `match_row`: the
+    earlier row of the file it duplicates; `reasons`: the keys shared ("tax_id", "email", "phone",
+    "same_name")."""
+
+    source_row: int
+    status: str
+    match_id: str | None = None
+    match_row: int | None = None
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass
+class Preview:
+    """Every row's plan (in file order) and the counts per status; `detailed` is what a screen shows."""
+
+    plans: list[RowPlan] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def detailed(self) -> list[RowPlan]:
+        return self.plans[:DETAILED_ROWS]
+
+
