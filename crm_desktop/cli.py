@@ -92,7 +92,7 @@ def add_import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
                          "all or nothing (after a backup)")
     imp.add_argument("import_kind", metavar="KIND", choices=IMPORT_KINDS, help=" or ".join(IMPORT_KINDS))
     imp.add_argument("file", metavar="FILE", type=Path)
-    imp.add_argument("--sheet", metavar="NAME", help="the xlsx sheet to read (default: the first with data)")
+    imp.add_argument("--sheet", metavar="NAME", help="the xlsx sheet to read (default: as detected)")
     imp.add_argument("--dry-run", action="store_true", help="print what would happen; write nothing")
     decide = imp.add_mutually_exclusive_group()
     decide.add_argument("--update", dest="decision", action="store_const", const="update",
