@@ -189,3 +189,15 @@ def test_cli_import_counts_errors_file_and_exit_status(ctx: AppContext, tmp_path
     assert cli.run(cli.parse_args(["--db", str(db), "--lang", "th", "import", "contacts", str(bad),
                                    "--dry-run"]), clock) == 1
     assert capsys.readouterr().out.startswith("ทดลอง")
+
+
+def test_a_row_repeating_an_earlier_one_of_the_file_updates_what_it_created(ctx: AppContext, tmp_path: Path) -> None:
+    text = "First Name,Mobile,Position\nAnan,0812345678,\nAnan K.,081 234 5678,Buyer\n"
+    path = _write(tmp_path, "twice.csv", text)
+    rows = read_import_file(path, "contacts").rows
+    plans = preview_rows(ctx.database, "contacts", rows).plans
+    assert [(p.status, p.match_row) for p in plans] == [(NEW, None), (DUPLICATE, 2)]
+    result = _import(ctx, path, decision="update")
+    assert (result.created, result.updated, len(result.changes.created)) == (1, 0, 1)
+    (anan,) = _contacts(ctx)
+    assert (anan.first_name, anan.mobile, anan.position) == ("Anan K.", "+66812345678", "Buyer")

@@ -18,7 +18,7 @@ from crm_desktop.db.backup import backup_before
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
-from crm_desktop.exchange.plans import DUPLICATE, ENTITIES, ERROR, NEW, UPDATE, Preview
+from crm_desktop.exchange.plans import DUPLICATE, ENTITIES, ERROR, NEW, Preview
 from crm_desktop.messages import translate
 from crm_desktop.models import Account, Contact
 from crm_desktop.services.accounts import AccountInput, clean_account
@@ -29,6 +29,7 @@ from crm_desktop.services.contacts import ContactInput, clean_contact
 IMPORT_KINDS = ("contacts", "companies")
 DECISIONS = ("update", "skip", "create")  # what to do with a likely duplicate
 BACKUP_REASON = "import"
+FLUSH_EVERY = 2_000  # new records held as objects at once
 _DERIVED = {"marketing_consent": ("consent_on",), "tax_id": ("branch_code",)}  # set together by the clean
 
 
@@ -103,11 +104,21 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
         raise DomainError("Unknown choice for duplicates: {value}.", value=decision)
     kind = _KINDS[kind_name]
     form_fields = {f.name for f in fields(kind.form)}
-    created: list[Any] = []
-    updated: dict[str, Any] = {}
+    referenced = {plan.match_row for plan in preview.plans if plan.match_row is not None}
+    created_ids: list[str] = []
+    pending: list[Any] = []  # created since the last flush
+    updated: dict[str, None] = {}
     unchanged = skipped = 0
     rejected: list[RejectedRow] = []
-    made: dict[int, tuple[Any, Any]] = {}  # source row → (record created, its input)
+    made: dict[int, tuple[Any, Any]] = {}  # source row a later row duplicates → (record created, its input)
+
+    def settle() -> None:
+        """Flush and let go of the written objects: memory stays flat, the transaction stays one."""
+        uow.session.flush()
+        created_ids.extend(record.id for record in pending)
+        pending.clear()
+        uow.session.expunge_all()
+
     with uow:
         for row, plan in zip(rows, preview.plans, strict=True):
             if plan.status == ERROR:
@@ -122,33 +133,37 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
                     data = kind.form(**{**kind.blank, **values})
                     record = kind.model(**kind.clean(uow, data, today, None))
                     uow.session.add(record)
-                    created.append(record)
-                    made[row.source_row] = (record, data)
+                    pending.append(record)
+                    if row.source_row in referenced:
+                        made[row.source_row] = (record, data)
+                    if len(pending) >= FLUSH_EVERY:
+                        settle()
                     continue
                 if plan.match_id is not None:
                     record = uow.session.get(kind.model, plan.match_id)
                     if record is None or record.deleted_at is not None:
                         raise NotFound("The matching record was deleted meanwhile; preview the file again.")
                     before = _input_of(kind, record)
-                else:  # a duplicate of an earlier row of the file
+                else:  # a duplicate of an earlier row of the file, created by this import
                     record, before = made[plan.match_row]  # type: ignore[index]
+                    if record not in uow.session:
+                        record = uow.session.get(kind.model, record.id)
                 after, changed = _apply(uow, kind, record, before, values, today)
                 if plan.match_row is not None:
                     made[plan.match_row] = (record, after)
             except (ValidationError, NotFound) as err:
                 rejected.append(RejectedRow(row.source_row, (err,)))
                 continue
-            if changed and record not in created:
-                updated[record.id] = record
-            elif not changed and plan.status in (UPDATE, DUPLICATE):
+            if changed and plan.match_row is None:
+                updated[record.id] = None
+            elif not changed:
                 unchanged += 1
-        uow.session.flush()
-        created_ids = tuple(r.id for r in created)
+        settle()
         written = not dry_run and not (stop_on_error and rejected)
         if written:
             uow.commit()
     entity = ENTITIES[kind_name]
-    changes = Changes(entity, created=created_ids, updated=tuple(updated)) if written else Changes(entity)
+    changes = Changes(entity, created=tuple(created_ids), updated=tuple(updated)) if written else Changes(entity)
     return ImportResult(kind_name, changes, len(created_ids), len(updated), unchanged, skipped,
                         tuple(rejected), written, dry_run, preview)
 
