@@ -10,22 +10,19 @@ row, when the table has one, last and in bold.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from crm_desktop.db.output import output_file
-from crm_desktop.errors import StorageError, ValidationError
+from crm_desktop.exchange.sheet import FORMATS as FORMATS
+from crm_desktop.exchange.sheet import Cell as SheetCell
+from crm_desktop.exchange.sheet import SheetColumn, check_format, write_sheet
 from crm_desktop.queries.reports.table import Cell, Column, ReportTable
 
-FORMATS = ("csv", "xlsx")
 NUMBER_FORMATS = {"money": "#,##0.00", "count": "#,##0", "percent": "0.0%", "days": "#,##0",
                   "date": "dd/mm/yyyy", "quantity": "#,##0.###"}
-SHEET_TITLE_MAX = 31  # Excel's limit on a sheet's name
-SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 
 def spreadsheet_value(column: Column, value: Cell, key_text: Callable[[str], str]) -> str | int | Decimal | date | None:
@@ -43,61 +40,39 @@ def spreadsheet_value(column: Column, value: Cell, key_text: Callable[[str], str
     return value
 
 
-def csv_text(column: Column, value: Cell, key_text: Callable[[str], str]) -> str:
-    """The cell as CSV text: plain numbers (no thousands separators), ISO dates, 12.5 for 12.5 %."""
+def csv_value(column: Column, value: Cell, key_text: Callable[[str], str]) -> SheetCell | float:
+    """The cell for CSV: plain numbers (no thousands separators), ISO dates, 12.5 for 12.5 %; only text
+    is text (the writer guards it against formulas, never a negative number)."""
     if value is None:
-        return ""
+        return None
     if column.kind == "money":
-        return f"{Decimal(int(value)).scaleb(-2):.2f}"
+        return Decimal(int(value)).scaleb(-2)
     if column.kind == "quantity":
-        return f"{Decimal(int(value)).scaleb(-3).normalize():f}"
+        return Decimal(int(value)).scaleb(-3).normalize()
     if column.kind == "key":
         return key_text(str(value))
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+    return value
 
 
 def _rows(table: ReportTable) -> list[tuple[Cell, ...]]:
     return [*table.rows, *([table.total] if table.total is not None else [])]
 
 
-def _write_csv(path: Path, table: ReportTable, headers: Sequence[str], key_text: Callable[[str], str]) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(headers)
-        for row in _rows(table):
-            writer.writerow([csv_text(c, v, key_text) for c, v in zip(table.columns, row, strict=True)])
+def _columns(table: ReportTable, headers: Sequence[str]) -> list[SheetColumn]:
+    rows = _rows(table)
+    return [SheetColumn(str(header), NUMBER_FORMATS.get(column.kind, ""),
+                        max([len(str(header))] + [len(str(r[number])) for r in rows]) + 2)
+            for number, (column, header) in enumerate(zip(table.columns, headers, strict=True))]
 
 
-def _write_xlsx(path: Path, table: ReportTable, title: str, headers: Sequence[str],
-                key_text: Callable[[str], str]) -> None:
-    from openpyxl import Workbook  # only the export needs it: the app starts without loading it
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook()
-    sheet: Any = book.active
-    sheet.title = (title.translate(SHEET_FORBIDDEN).strip() or "Report")[:SHEET_TITLE_MAX]
-    sheet.append(list(headers))
-    bold = Font(bold=True)
-    for cell in sheet[1]:
-        cell.font = bold
+def _csv_rows(table: ReportTable, key_text: Callable[[str], str]) -> Iterator[list[SheetCell | float]]:
     for row in _rows(table):
-        sheet.append([spreadsheet_value(c, v, key_text) for c, v in zip(table.columns, row, strict=True)])
-    last = sheet.max_row
-    for number, column in enumerate(table.columns, 1):
-        fmt = NUMBER_FORMATS.get(column.kind)
-        if fmt is not None:
-            for (cell,) in sheet.iter_rows(min_row=2, max_row=last, min_col=number, max_col=number):
-                cell.number_format = fmt
-        width = max([len(str(headers[number - 1]))] + [len(str(c)) for c in (r[number - 1] for r in _rows(table))])
-        sheet.column_dimensions[get_column_letter(number)].width = min(max(10, width + 2), 60)
-    if table.total is not None:
-        for cell in sheet[last]:
-            cell.font = bold
-    sheet.freeze_panes = "A2"
-    book.save(path)
+        yield [csv_value(c, v, key_text) for c, v in zip(table.columns, row, strict=True)]
+
+
+def _sheet_rows(table: ReportTable, key_text: Callable[[str], str]) -> Iterator[list[SheetCell]]:
+    for row in _rows(table):
+        yield [spreadsheet_value(c, v, key_text) for c, v in zip(table.columns, row, strict=True)]
 
 
 def export_table(table: ReportTable, dest: Path, db_path: Path, fmt: str, *, title: str, headers: Sequence[str],
@@ -105,16 +80,11 @@ def export_table(table: ReportTable, dest: Path, db_path: Path, fmt: str, *, tit
     """Write `table` to `dest` as "csv" or "xlsx" under the header row `headers` (one per column);
     `key_text` translates the cells of "key" columns. `dest` follows the rules of every output file
     (`db.output`): no half-written file, never the database, an existing file only with `force`."""
-    if fmt not in FORMATS:
-        raise ValidationError("format", "Choose csv or xlsx.")
+    check_format(fmt)
     if len(headers) != len(table.columns):
         raise ValueError("one header per column")
     with output_file(dest, db_path, force=force) as tmp:
-        try:
-            if fmt == "csv":
-                _write_csv(tmp, table, headers, key_text)
-            else:
-                _write_xlsx(tmp, table, title, headers, key_text)
-        except OSError as exc:
-            raise StorageError("Could not write {path}: {reason}", path=str(dest), reason=exc) from exc
+        rows = _csv_rows(table, key_text) if fmt == "csv" else _sheet_rows(table, key_text)
+        write_sheet(tmp, dest, fmt, title or "Report", _columns(table, headers), rows,
+                    bold_last=table.total is not None)
     return dest

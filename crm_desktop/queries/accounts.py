@@ -97,7 +97,7 @@ SORTS: dict[str, ColumnElement[object]] = {
 }
 
 
-def _conditions(flt: AccountFilter) -> list[ColumnElement[bool]]:
+def conditions(flt: AccountFilter) -> list[ColumnElement[bool]]:
     cond: list[ColumnElement[bool]] = [Account.deleted_at.is_(None)]
     for value, column in (
         (flt.province, Account.province),
@@ -121,7 +121,7 @@ def account_keys(db: Database, flt: AccountFilter, sort: str = "name", descendin
     elif sort == "parent_name":
         stmt = stmt.outerjoin(Parent, Parent.id == Account.parent_id)
     with db.engine.connect() as conn:
-        cond = _conditions(flt)
+        cond = conditions(flt)
         matched = text_filter(conn, TABLE, flt.text)
         if matched is not None:
             cond.append(matched)

@@ -94,7 +94,7 @@ SORTS: dict[str, ColumnElement[object]] = {
 }
 
 
-def _conditions(flt: ContactFilter) -> list[ColumnElement[bool]]:
+def conditions(flt: ContactFilter) -> list[ColumnElement[bool]]:
     cond: list[ColumnElement[bool]] = [Contact.deleted_at.is_(None)]
     for value, column in (
         (flt.account_id, Contact.account_id),
@@ -123,7 +123,7 @@ def contact_keys(db: Database, flt: ContactFilter, sort: str = "name", descendin
     elif sort == "account_name":
         stmt = stmt.outerjoin(Account, Account.id == Contact.account_id)
     with db.engine.connect() as conn:
-        cond = _conditions(flt)
+        cond = conditions(flt)
         matched = text_filter(conn, TABLE, flt.text)
         if matched is not None:
             cond.append(matched)

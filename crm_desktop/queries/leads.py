@@ -131,7 +131,7 @@ def _utc(d: date) -> datetime:
     return datetime.combine(d, time.min).astimezone(UTC).replace(tzinfo=None)
 
 
-def _conditions(flt: LeadFilter) -> list[ColumnElement[bool]]:
+def conditions(flt: LeadFilter) -> list[ColumnElement[bool]]:
     cond: list[ColumnElement[bool]] = [Lead.deleted_at.is_(None)]
     for value, column in (
         (flt.status, Lead.status),
@@ -161,7 +161,7 @@ def lead_keys(db: Database, flt: LeadFilter, sort: str = "created_at", descendin
     elif sort == "campaign_name":
         stmt = stmt.outerjoin(Campaign, Campaign.id == Lead.campaign_id)
     with db.engine.connect() as conn:
-        cond = _conditions(flt)
+        cond = conditions(flt)
         matched = text_filter(conn, TABLE, flt.text)
         if matched is not None:
             cond.append(matched)

@@ -107,7 +107,7 @@ SORTS: dict[str, tuple[ColumnElement[Any], ...]] = {
 }
 
 
-def _conditions(flt: ProductFilter) -> list[ColumnElement[bool]]:
+def conditions(flt: ProductFilter) -> list[ColumnElement[bool]]:
     cond: list[ColumnElement[bool]] = [Product.deleted_at.is_(None)]
     if flt.category:
         cond.append(Product.category == flt.category)
@@ -126,7 +126,7 @@ def product_keys(db: Database, flt: ProductFilter, sort: str = "sku", descending
     """Rowids of every product matching `flt`, in display order."""
     order = [key.desc() if descending else key for key in SORTS.get(sort, SORTS["sku"])]
     with db.engine.connect() as conn:
-        cond = _conditions(flt)
+        cond = conditions(flt)
         matched = text_filter(conn, TABLE, flt.text)
         if matched is not None:
             cond.append(matched)
