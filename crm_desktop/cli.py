@@ -24,6 +24,9 @@ from crm_desktop.errors import DomainError
 from crm_desktop.exchange.agenda import agenda_lines
 from crm_desktop.exchange.ics import export_ics
 from crm_desktop.exchange.orders import FORMATS, check_month, export_orders
+from crm_desktop.exchange.records import FORMATS as RECORD_FORMATS
+from crm_desktop.exchange.records import KINDS as RECORD_KINDS
+from crm_desktop.exchange.records import VCARD_VERSIONS, RecordFilter, export_records
 from crm_desktop.exchange.rejected import write_rejected
 from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.messages import translate
@@ -149,10 +152,39 @@ def add_calendar_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser
     orders.add_argument("--out", metavar="FILE", type=Path, required=True)
     orders.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
     orders.add_argument("--month", metavar="YYYY-MM", help="only orders dated in this month (2026-11 or 2569-11)")
+    add_record_export_parsers(kinds)
     agenda = sub.add_parser("agenda", help="print the coming activities and anniversaries, one per line")
     agenda.add_argument("--days", metavar="N", type=int, default=7,
                         help="today and the days after it, N in all (1 to 366; default 7)")
     agenda.add_argument("--owner", metavar="NAME", help="only what this person does, and their customers' dates")
+
+
+_RECORD_HELP = {"contacts": "contacts as CSV (BOM, Excel reads Thai), xlsx or vCard (vcf)",
+                "companies": "companies (accounts) as CSV or xlsx", "leads": "leads as CSV or xlsx",
+                "products": "products as CSV or xlsx"}
+_RECORD_FILTERS = {"contacts": ("owner", "province", "consent"), "companies": ("owner", "province", "segment"),
+                   "leads": ("owner",), "products": ()}
+
+
+def add_record_export_parsers(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`export contacts|companies|leads|products`: columns the import maps back to the same fields."""
+    for kind in RECORD_KINDS:
+        parser = kinds.add_parser(kind, help=_RECORD_HELP[kind])
+        formats = RECORD_FORMATS if kind == "contacts" else FORMATS
+        parser.add_argument("--format", choices=formats, required=True)
+        parser.add_argument("--out", metavar="FILE", type=Path, required=True)
+        parser.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
+        if "owner" in _RECORD_FILTERS[kind]:
+            parser.add_argument("--owner", metavar="NAME", help="only the records this person looks after")
+        if "province" in _RECORD_FILTERS[kind]:
+            parser.add_argument("--province", metavar="NAME", help="only this province (as stored, e.g. กรุงเทพมหานคร)")
+        if "segment" in _RECORD_FILTERS[kind]:
+            parser.add_argument("--segment", metavar="NAME", help="only this segment")
+        if "consent" in _RECORD_FILTERS[kind]:
+            parser.add_argument("--consent-only", action="store_true",
+                                help="leave out people without marketing consent (PDPA)")
+            parser.add_argument("--vcard-version", choices=VCARD_VERSIONS, default="3.0",
+                                help="vCard version for --format vcf (default 3.0)")
 
 
 def add_sync_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -353,6 +385,8 @@ def _cmd_export(args: argparse.Namespace, clock: Clock) -> int:
     lang = message_language(args)
     if args.export_kind == "orders":
         return _export_orders(args, clock, lang)
+    if args.export_kind in RECORD_KINDS:
+        return _export_records(args, clock, lang)
     start = parse_date(args.start, "from") if args.start is not None else None
     last = parse_date(args.end, "to") if args.end is not None else None
     if start is not None and last is not None and last < start:
@@ -380,6 +414,21 @@ def _export_orders(args: argparse.Namespace, clock: Clock, lang: str) -> int:
     finally:
         ctx.close()
     print(translate("Wrote {count} order lines to {path}", lang).format(count=f"{done.lines:,}", path=done.path))
+    return 0
+
+
+def _export_records(args: argparse.Namespace, clock: Clock, lang: str) -> int:
+    ctx = open_for_reading(args, clock)
+    try:
+        owner = getattr(args, "owner", None)
+        flt = RecordFilter(owner_id=user_named(ctx.database, owner).id if owner is not None else "",
+                           province=getattr(args, "province", None) or "", segment=getattr(args, "segment", None) or "",
+                           consent_only=getattr(args, "consent_only", False))
+        done = export_records(ctx.database, args.export_kind, args.out.expanduser(), args.format, flt=flt, lang=lang,
+                              vcard_version=getattr(args, "vcard_version", "3.0"), force=args.force)
+    finally:
+        ctx.close()
+    print(translate("Wrote {count} records to {path}", lang).format(count=f"{done.records:,}", path=done.path))
     return 0
 
 

@@ -587,6 +587,18 @@ THAI: dict[str, str] = {
     ),
     "Choose csv or xlsx.": "เลือกได้เฉพาะ csv หรือ xlsx",
     "Wrote {count} order lines to {path}": "บันทึกรายการสั่งขาย {count} รายการลงในไฟล์ {path} แล้ว",
+    # exchange/records.py
+    "Wrote {count} records to {path}": "บันทึก {count} รายการลงในไฟล์ {path} แล้ว",
+    "Export contacts, companies, leads or products; not {kind}.": (
+        "ส่งออกได้เฉพาะ contacts, companies, leads หรือ products ไม่ใช่ {kind}"
+    ),
+    "Choose csv or xlsx (vcf for contacts).": "เลือก csv หรือ xlsx (vcf สำหรับผู้ติดต่อ)",
+    "Choose vCard version 3.0 or 4.0.": "เลือก vCard รุ่น 3.0 หรือ 4.0",
+    "{kind} cannot be filtered with {option}.": "{kind} กรองด้วย {option} ไม่ได้",
+    "Contacts": "ผู้ติดต่อ",
+    "Companies": "บริษัท",
+    "Leads": "ลีด",
+    "Products": "สินค้า",
     "Orders": "ใบสั่งขาย",
     "Order number": "เลขที่ใบสั่งขาย",
     "Provisional number": "เลขที่ชั่วคราว",
