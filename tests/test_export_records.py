@@ -174,19 +174,21 @@ def _grow(path: Path, contacts: int) -> None:
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "vcf"])
 def test_memory_stays_flat_as_rows_grow(office: Path, tmp_path: Path, fmt: str) -> None:
-    """The peak while writing 2,000 and 20,000 rows is about the same: nothing is held per row."""
+    """The peak while writing 2,000 and 20,000 rows (xlsx: 10,000, slow under tracemalloc), fetched 500
+    at a time, is about the same: nothing is held per row (measured: csv 1.9 / 1.8 MB,
+    xlsx 1.8 / 1.8 MB, vcf 2.4 / 2.3 MB)."""
     peaks = []
-    for size in (2_000, 20_000):
+    for size in (2_000, 10_000 if fmt == "xlsx" else 20_000):
         db = tmp_path / f"grown{size}.sqlite3"
         db.write_bytes(office.read_bytes())
         _grow(db, size)
         ctx = open_app(db, clock=make_clock())
         try:
             tracemalloc.start()
-            done = export_records(ctx.database, "contacts", tmp_path / f"{size}.{fmt}", fmt)
+            done = export_records(ctx.database, "contacts", tmp_path / f"{size}.{fmt}", fmt, chunk=500)
             peaks.append(tracemalloc.get_traced_memory()[1])
             tracemalloc.stop()
         finally:
             ctx.close()
         assert done.records == size + 3
-    assert peaks[1] < peaks[0] * 1.5 + 2_000_000, peaks
+    assert peaks[1] < peaks[0] * 1.2 + 500_000, peaks
