@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from crm_desktop.exchange import records
 from crm_desktop.exchange.mapping import guess_columns
 from crm_desktop.exchange.records import COLUMNS, RecordFilter, export_records, national_phone
 from crm_desktop.exchange.sheet import guard_text
@@ -106,6 +107,12 @@ def test_xlsx_has_text_codes_real_dates_and_no_formulas(office: Path, tmp_path: 
                                     "+6673961111", "+6638123456", "+661800123456", "+16502530000", "+6612345", ""])
 def test_the_fast_national_form_is_format_phones(number: str) -> None:
     assert national_phone(number) == format_phone(number)
+
+
+def test_thai_numbers_take_the_fast_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(records, "format_phone", lambda _n: pytest.fail("parsed"))
+    assert [national_phone(n) for n in ("+66812345678", "+6621234567", "+6653123456")] == [
+        "081 234 5678", "02 123 4567", "053 123 456"]
 
 
 @pytest.mark.parametrize("kind", ["contacts", "companies", "leads", "products"])

@@ -76,7 +76,7 @@ def _plain(value: Any, _lang: str) -> Cell:
 # The common Thai shapes grouped as `format_phone` groups them, without its parse (165 µs a number,
 # 80 % of a contacts export); any other number goes through `format_phone`. A test checks they agree.
 _THAI_SHAPES = (
-    (re.compile(r"\+66([689][0-9]{2})([0-9]{3})([0-9]{4})"), "0{} {} {}"),  # mobile: 081 234 5678
+    (re.compile(r"\+66([689][0-9])([0-9]{3})([0-9]{4})"), "0{} {} {}"),  # mobile: 081 234 5678
     (re.compile(r"\+662([0-9]{3})([0-9]{4})"), "02 {} {}"),  # Bangkok: 02 123 4567
     (re.compile(r"\+66([3-7][0-9])([0-9]{3})([0-9]{3})"), "0{} {} {}"),  # provinces: 053 123 456
 )
