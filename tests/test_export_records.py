@@ -153,6 +153,12 @@ def test_consent_only_leaves_out_people_without_consent(office: Path, tmp_path: 
     assert [c.first_name for c in cards] == ["สมชาย"]
 
 
+def test_province_and_segment_filter_like_the_lists(office: Path, tmp_path: Path) -> None:
+    rows = read_csv(export(office, tmp_path, "contacts", "csv", "--province", "กรุงเทพมหานคร"))
+    assert [r["First Name"] for r in rows] == ["สมชาย"]
+    assert read_csv(export(office, tmp_path, "companies", "csv", "--segment", "Enterprise")) == []
+
+
 def test_filters_a_kind_has_not_got_are_refused(office: Path, tmp_path: Path) -> None:
     ctx = open_app(office, clock=make_clock())
     try:

@@ -1,5 +1,6 @@
 """One analysis of the Reports tab for a spreadsheet: an .xlsx workbook (openpyxl: numbers, money and
-dates as real cells a formula can use) or CSV (UTF-8 with a byte order mark, so Excel reads Thai).
+dates as real cells a formula can use) or CSV (UTF-8 with a byte order mark, so Excel reads Thai; text
+guarded against formulas), both through the shared writer `exchange.sheet`.
 
 The labels come from the caller (the Reports tab translates them with Qt): this module only lays
 the cells out. Money is written in baht as an exact decimal (satang / 100, never a float) with two
