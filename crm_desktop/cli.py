@@ -24,9 +24,9 @@ from crm_desktop.errors import DomainError
 from crm_desktop.exchange.agenda import agenda_lines
 from crm_desktop.exchange.ics import export_ics
 from crm_desktop.exchange.orders import FORMATS, check_month, export_orders
+from crm_desktop.exchange.records import FILTERS, VCARD_VERSIONS, RecordFilter, export_records
 from crm_desktop.exchange.records import FORMATS as RECORD_FORMATS
 from crm_desktop.exchange.records import KINDS as RECORD_KINDS
-from crm_desktop.exchange.records import VCARD_VERSIONS, RecordFilter, export_records
 from crm_desktop.exchange.rejected import write_rejected
 from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.messages import translate
@@ -162,8 +162,6 @@ def add_calendar_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser
 _RECORD_HELP = {"contacts": "contacts as CSV (BOM, Excel reads Thai), xlsx or vCard (vcf)",
                 "companies": "companies (accounts) as CSV or xlsx", "leads": "leads as CSV or xlsx",
                 "products": "products as CSV or xlsx"}
-_RECORD_FILTERS = {"contacts": ("owner", "province", "consent"), "companies": ("owner", "province", "segment"),
-                   "leads": ("owner",), "products": ()}
 
 
 def add_record_export_parsers(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -174,13 +172,13 @@ def add_record_export_parsers(kinds: argparse._SubParsersAction[argparse.Argumen
         parser.add_argument("--format", choices=formats, required=True)
         parser.add_argument("--out", metavar="FILE", type=Path, required=True)
         parser.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
-        if "owner" in _RECORD_FILTERS[kind]:
+        if "owner_id" in FILTERS[kind]:
             parser.add_argument("--owner", metavar="NAME", help="only the records this person looks after")
-        if "province" in _RECORD_FILTERS[kind]:
+        if "province" in FILTERS[kind]:
             parser.add_argument("--province", metavar="NAME", help="only this province (as stored, e.g. กรุงเทพมหานคร)")
-        if "segment" in _RECORD_FILTERS[kind]:
+        if "segment" in FILTERS[kind]:
             parser.add_argument("--segment", metavar="NAME", help="only this segment")
-        if "consent" in _RECORD_FILTERS[kind]:
+        if "consent_only" in FILTERS[kind]:
             parser.add_argument("--consent-only", action="store_true",
                                 help="leave out people without marketing consent (PDPA)")
             parser.add_argument("--vcard-version", choices=VCARD_VERSIONS, default="3.0",

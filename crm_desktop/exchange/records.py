@@ -216,8 +216,9 @@ PRODUCT_COLUMNS = (
 COLUMNS: dict[str, tuple[RecordColumn, ...]] = {
     "contacts": CONTACT_COLUMNS, "companies": COMPANY_COLUMNS, "leads": LEAD_COLUMNS, "products": PRODUCT_COLUMNS,
 }
-_FILTERS = {"contacts": {"owner_id", "province", "consent_only"}, "companies": {"owner_id", "province", "segment"},
-            "leads": {"owner_id"}, "products": set()}
+FILTERS: dict[str, tuple[str, ...]] = {  # the RecordFilter fields each kind takes
+    "contacts": ("owner_id", "province", "consent_only"), "companies": ("owner_id", "province", "segment"),
+    "leads": ("owner_id",), "products": ()}
 _SHEET = {"contacts": "Contacts", "companies": "Companies", "leads": "Leads", "products": "Products"}
 _FILTER_NAMES = {"owner_id": "--owner", "province": "--province", "segment": "--segment",
                  "consent_only": "--consent-only"}
@@ -231,7 +232,7 @@ def _check(kind: str, fmt: str, flt: RecordFilter, vcard_version: str) -> None:
     if vcard_version not in VCARD_VERSIONS:
         raise ValidationError("vcard_version", "Choose vCard version 3.0 or 4.0.")
     for name in _FILTER_NAMES:
-        if getattr(flt, name) and name not in _FILTERS[kind]:
+        if getattr(flt, name) and name not in FILTERS[kind]:
             raise ValidationError("filter", "{kind} cannot be filtered with {option}.", kind=kind,
                                   option=_FILTER_NAMES[name])
 
