@@ -6,6 +6,14 @@ Opens the database read-only (nothing copied, nothing written beside it) and tim
 `export_records(db, "contacts", …)` beside a baseline of plain sqlite3 + the csv module writing the
 same contact columns, all in the same run. Each export runs in a child process of its own, so the
 peak memory reported (the child's maximum resident set) is that export's alone.
+
+Measured 2026-12-06 on /work/large.db (300,000 contacts, 2 shared CPUs):
+    sqlite3 + csv (baseline)  300,000 rows   5.0 s  59,537 rows/s  peak RSS  76 MB  file 102.6 MB
+    export_records csv        300,000 rows   9.2 s  32,667 rows/s  peak RSS 109 MB  file 103.1 MB
+    export_records xlsx       300,000 rows  99.6 s   3,013 rows/s  peak RSS 116 MB  file  40.4 MB
+    export_records vcf        300,000 rows  11.0 s  27,370 rows/s  peak RSS 112 MB  file 117.2 MB
+(the RSS includes the ~75 MB of the imported app; xlsx time is openpyxl's XML writing: lxml gained 8 %,
+xlsxwriter in constant_memory mode 1.6 times, neither worth a dependency yet.)
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ The columns are the fields a user expects, under headers the import's header gue
 the same records; a column the import does not take (the owner) says so by its field None.
 
 Rows are streamed from SQL in chunks (`CHUNK`) and written as they come: memory stays flat for
-300,000 contacts. The lists' own filters (`queries.contacts.conditions` …) choose the rows.
+300,000 contacts (measured on the large demo: CSV 32,700 rows/s beside 59,500 for bare sqlite3 + csv,
+xlsx 3,000, vCard 27,400; peak RSS 109-116 MB with the app, bench/bench_export_records.py). The
+lists' own filters (`queries.contacts.conditions` …) choose the rows.
 
 Phones are stored as E.164 ("+66812345678"). Both CSV and .xlsx get the national form Thai users
 read and dial ("081 234 5678"): it starts with 0, so Excel keeps it as text and never shows 6.6e+11
