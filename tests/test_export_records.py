@@ -52,6 +52,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def export(office: Path, tmp_path: Path, kind: str, fmt: str, *extra: str, lang: str = "en") -> Path:
+    tmp_path.mkdir(exist_ok=True)
     out = tmp_path / f"{kind}.{fmt}"
     code = main(["--lang", lang, "--db", str(office), "export", kind, "--format", fmt, "--out", str(out), *extra],
                 make_clock())
@@ -212,3 +213,41 @@ def test_memory_stays_flat_as_rows_grow(office: Path, tmp_path: Path, fmt: str) 
             ctx.close()
         assert done.records == size + 3
     assert peaks[1] < peaks[0] * 1.2 + 500_000, peaks
+
+
+# The import (services/imports.py, landed 22:48) leaves these out today: the contact's company is not
+# linked by name and the birthday does not arrive. The strict xfail below flips when it does.
+IMPORT_GAPS = ("Company", "Birthday")
+
+
+def _round_trip(office: Path, tmp_path: Path, fmt: str, left_out: tuple[str, ...]) -> None:
+    again = tmp_path / "again.sqlite3"
+    open_app(again, clock=make_clock()).close()
+    first = {kind: export(office, tmp_path / "first", kind, fmt) for kind in ("companies", "contacts")}
+    for kind, path in first.items():
+        assert main(["--db", str(again), "import", kind, str(path)], make_clock()) == 0
+    for kind, path in first.items():
+        second = export(again, tmp_path / "second", kind, fmt)
+        assert _cells(second, fmt, left_out) == _cells(path, fmt, left_out)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_export_imports_again_to_the_same_records(office: Path, tmp_path: Path, fmt: str) -> None:
+    """Guarded text ("'+1 650…", "'=HYPERLINK…") and Thai phones come back as they were."""
+    _round_trip(office, tmp_path, fmt, IMPORT_GAPS)
+
+
+@pytest.mark.xfail(strict=True, reason="the import drops a contact's company and birthday")
+def test_an_export_imports_again_with_company_and_birthday(office: Path, tmp_path: Path) -> None:
+    _round_trip(office, tmp_path, "csv", ())
+
+
+def _cells(path: Path, fmt: str, left_out: tuple[str, ...]) -> list[dict[str, object]]:
+    """The file's rows by header without the owner (the import does not set it) and `left_out`, sorted."""
+    if fmt == "csv":
+        rows: list[dict[str, object]] = [dict(r) for r in read_csv(path)]
+    else:
+        sheet = openpyxl.load_workbook(path).active
+        header, *values = list(sheet.iter_rows(values_only=True))
+        rows = [dict(zip(header, r, strict=True)) for r in values]
+    return sorted(({k: v for k, v in row.items() if k not in ("Owner", *left_out)} for row in rows), key=repr)

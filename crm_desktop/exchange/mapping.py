@@ -30,6 +30,7 @@ from crm_desktop.exchange.fields import (
     parse_cell,
     parse_day,
 )
+from crm_desktop.exchange.sheet import unguard_text
 from crm_desktop.messages import translate
 from crm_desktop.services import validation
 
@@ -410,6 +411,8 @@ class RowReader:
             value = cells[index] if index < len(cells) else None
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
+            if isinstance(value, str):
+                value = unguard_text(value)  # our exports' formula guard
             try:
                 parsed = parse_cell(value, spec, self.options)
             except ValidationError as error:

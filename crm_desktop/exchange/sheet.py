@@ -53,6 +53,12 @@ def guard_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+def unguard_text(text: str) -> str:
+    """`guard_text` undone, for the import: "'+1 650…" is read as "+1 650…" (an apostrophe before any
+    other character is the user's own and stays)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+
+
 def csv_text(value: Cell) -> str:
     """A cell as CSV text: ISO dates, plain numbers, guarded text."""
     if value is None:
