@@ -442,3 +442,10 @@ def test_every_message_here_has_thai() -> None:
                      "{text} is neither yes nor no.", "{text} is not one of: {allowed}.",
                      "Row {row}, column {column}: {problem}", "Only {kept} of the {count} phone numbers were kept."):
         assert template in THAI
+
+
+@pytest.mark.parametrize("empty", [None, "", "  "])
+def test_an_empty_column_keeps_the_field_its_header_names(empty: object) -> None:
+    """A workbook gives None for an empty cell: a column nobody filled in is still the e-mail column."""
+    guesses = guess_columns("contacts", ["Email", "Consent Date"], samples=[(empty, empty)] * 3)
+    assert [g.field for g in guesses] == ["email", "consent_on"]

@@ -194,10 +194,15 @@ _MOBILE = re.compile(r"(?:\+?66|0)[689][0-9]{8}")
 _LANDLINE = re.compile(r"(?:\+?66|0)[2-7][0-9]{7}")
 
 
+def _filled(values: Sequence[object]) -> list[object]:
+    """The first 50 values that say something: an empty cell (None from a workbook, "" from CSV) does not."""
+    return [v for v in values if v is not None and str(v).strip()][:50]
+
+
 def _value_guess(kind_fields: dict[str, FieldSpec], values: Sequence[object]) -> tuple[str | None, float]:
     """The field most of the values fit, with the share that fits: tax ids (checksum), e-mails,
     mobiles (0[689] + 8 digits), landlines, dates."""
-    sample = [v for v in values if str(v).strip()][:50]
+    sample = _filled(values)
     if not sample:
         return None, 0.0
     digits = [re.sub(r"[\s().\-]", "", str(v)) for v in sample]
@@ -221,10 +226,11 @@ _CHECKED = {ValueKind.EMAIL: _is_email, ValueKind.DATE: _is_date, ValueKind.DATE
 MISFIT_BELOW = 0.5  # a header guess is dropped when fewer of the sampled values fit it
 
 
+
 def _misfit(spec: FieldSpec, values: Sequence[object]) -> bool:
     """Values that contradict the header: Thunderbird's "Birth Day" (a day number) is "birthday"."""
     check = _CHECKED.get(spec.kind)
-    sample = [v for v in values if str(v).strip()][:50]
+    sample = _filled(values)
     return check is not None and bool(sample) and sum(map(check, sample)) < MISFIT_BELOW * len(sample)
 
 
