@@ -71,11 +71,11 @@ from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.anniversaries import falls_on
 from crm_desktop.queries.listing import CHUNK
 from crm_desktop.queries.opportunities import StageRow, default_stage_key
+from crm_desktop.queries.reports.measure import SOLD
 from crm_desktop.queries.sales.amounts import line_discount, line_gross, line_net
 from crm_desktop.queries.timeline import activity_links
 
 Kind = Literal["account", "contact"]
-SOLD = ("confirmed", "partly_delivered", "delivered", "invoiced")  # orders that are sales
 OPEN_ORDER = ("draft", "confirmed", "partly_delivered")  # not delivered, invoiced or cancelled
 OPEN_QUOTATION = ("draft", "sent")
 CONTACT_KINDS = ("call", "meeting", "visit")  # a contact even when nobody marked it done

@@ -17,16 +17,11 @@ from crm_desktop.ui.forms import DateEdit, ProvinceCombo, RecordPicker, select_d
 from crm_desktop.ui.search_popup import Choice
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.opportunities.dialog import CHANNELS, channel_label
+from crm_desktop.views.opportunities.tab import month_key
 from crm_desktop.views.reports.model import month_text
 
 MONTHS_BACK = 24  # the months the period list offers by name
 CUSTOM = "custom"
-
-
-def month_key(day: date, shift: int = 0) -> str:
-    """ "YYYY-MM" of the month `shift` months from `day`'s."""
-    index = day.year * 12 + day.month - 1 + shift
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def month_start(key: str) -> date:
