@@ -15,12 +15,13 @@ from datetime import date
 from typing import Any
 
 from crm_desktop.db.backup import backup_before
+from crm_desktop.db.bulk import insert_in_session
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.plans import DUPLICATE, ENTITIES, ERROR, NEW, Preview
 from crm_desktop.messages import translate
-from crm_desktop.models import Account, Contact
+from crm_desktop.models import Account, Contact, new_ids
 from crm_desktop.services.accounts import AccountInput, clean_account
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
@@ -39,12 +40,15 @@ class _Kind:
     form: type[Any]
     clean: Callable[[UnitOfWork, Any, date, str | None], dict[str, object]]
     blank: dict[str, object]
+    # New records go in the bulk way (db/bulk.insert_in_session): only for a kind whose `clean`
+    # gives every column the ORM path would set (no service-side derived values such as a score).
+    bulk: bool = False
 
 
 _KINDS = {
     "contacts": _Kind(Contact, ContactInput, lambda uow, data, today, _id: clean_contact(uow, data, today),
-                      {"first_name": ""}),
-    "companies": _Kind(Account, AccountInput, clean_account, {"name": ""}),
+                      {"first_name": ""}, bulk=True),
+    "companies": _Kind(Account, AccountInput, clean_account, {"name": ""}, bulk=True),
 }
 
 
@@ -106,18 +110,46 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
     form_fields = {f.name for f in fields(kind.form)}
     referenced = {plan.match_row for plan in preview.plans if plan.match_row is not None}
     created_ids: list[str] = []
-    pending: list[Any] = []  # created since the last flush
+    pending: list[Any] = []  # created through the ORM since the last flush
+    fresh: list[dict[str, object]] = []  # the cleaned columns of new records going in the bulk way
+    touched = 0  # existing records updated since the last flush
     updated: dict[str, None] = {}
     unchanged = skipped = 0
     rejected: list[RejectedRow] = []
-    made: dict[int, tuple[Any, Any]] = {}  # source row a later row duplicates → (record created, its input)
+    # source row a later row duplicates → (the record created for it, or its index in `fresh`; its input)
+    made: dict[int, tuple[Any, Any]] = {}
 
     def settle() -> None:
         """Flush and let go of the written objects: memory stays flat, the transaction stays one."""
+        nonlocal touched
         uow.session.flush()
         created_ids.extend(record.id for record in pending)
         pending.clear()
+        touched = 0
         uow.session.expunge_all()
+
+    def create(data: Any) -> Any:
+        cleaned = kind.clean(uow, data, today, None)
+        if kind.bulk:
+            fresh.append(cleaned)
+            return len(fresh) - 1
+        record = kind.model(**cleaned)
+        uow.session.add(record)
+        pending.append(record)
+        if len(pending) >= FLUSH_EVERY:
+            settle()
+        return record
+
+    def update_made(made_as: Any, before: Any, values: dict[str, object]) -> tuple[Any, bool]:
+        """A later row of the file updates a record this import creates."""
+        if isinstance(made_as, int):  # not written yet: its columns are cleaned again
+            after = replace(before, **values)
+            cleaned = kind.clean(uow, after, today, None)
+            changed = cleaned != fresh[made_as]
+            fresh[made_as] = cleaned
+            return after, changed
+        record = made_as if made_as in uow.session else uow.session.get(kind.model, made_as.id)
+        return _apply(uow, kind, record, before, values, today)
 
     with uow:
         for row, plan in zip(rows, preview.plans, strict=True):
@@ -131,26 +163,23 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
             try:
                 if plan.status == NEW or (plan.status == DUPLICATE and decision == "create"):
                     data = kind.form(**{**kind.blank, **values})
-                    record = kind.model(**kind.clean(uow, data, today, None))
-                    uow.session.add(record)
-                    pending.append(record)
+                    made_as = create(data)
                     if row.source_row in referenced:
-                        made[row.source_row] = (record, data)
-                    if len(pending) >= FLUSH_EVERY:
-                        settle()
+                        made[row.source_row] = (made_as, data)
                     continue
                 if plan.match_id is not None:
                     record = uow.session.get(kind.model, plan.match_id)
                     if record is None or record.deleted_at is not None:
                         raise NotFound("The matching record was deleted meanwhile; preview the file again.")
-                    before = _input_of(kind, record)
+                    after, changed = _apply(uow, kind, record, _input_of(kind, record), values, today)
+                    touched += changed
+                    if touched >= FLUSH_EVERY:
+                        settle()
                 else:  # a duplicate of an earlier row of the file, created by this import
-                    record, before = made[plan.match_row]  # type: ignore[index]
-                    if record not in uow.session:
-                        record = uow.session.get(kind.model, record.id)
-                after, changed = _apply(uow, kind, record, before, values, today)
+                    made_as, before = made[plan.match_row]  # type: ignore[index]
+                    after, changed = update_made(made_as, before, values)
                 if plan.match_row is not None:
-                    made[plan.match_row] = (record, after)
+                    made[plan.match_row] = (made[plan.match_row][0], after)
             except (ValidationError, NotFound) as err:
                 rejected.append(RejectedRow(row.source_row, (err,)))
                 continue
@@ -159,6 +188,12 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
             elif not changed:
                 unchanged += 1
         settle()
+        if fresh:
+            ids = new_ids(len(fresh))
+            for record_id, columns in zip(ids, fresh, strict=True):
+                columns["id"] = record_id
+            insert_in_session(uow.session, uow.database, kind.model, fresh)
+            created_ids.extend(ids)
         written = not dry_run and not (stop_on_error and rejected)
         if written:
             uow.commit()

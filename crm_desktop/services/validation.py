@@ -341,14 +341,28 @@ def optional_text(value: str, field: str, max_len: int = 200) -> str:
     return _check_length(value.strip(), field, max_len)
 
 
+# id(column) -> (column, its key, its length, required): asked for every text field of every row of
+# an import, so each column's rule is read once.
+_TEXT_RULES: dict[int, tuple[object, str, int, bool]] = {}
+
+
+def _text_rule(column: Column[Any] | QueryableAttribute[Any]) -> tuple[object, str, int, bool]:
+    rule, key = rule_of(column), column_of(column).key
+    if rule.max_len is None:
+        raise TypeError(f"{key} has no length declared")
+    entry = _TEXT_RULES[id(column)] = (column, key, rule.max_len, rule.required)
+    return entry
+
+
 def column_text(value: str, column: Column[Any] | QueryableAttribute[Any], field: str | None = None) -> str:
     """Trimmed text within its column's rule (models/rules.py): the column's length, and not blank
     where the column requires it. The same rule checks the column in sync files."""
-    rule = rule_of(column)
-    name = field or column_of(column).key
-    if rule.max_len is None:
-        raise TypeError(f"{name} has no length declared")
-    return (required_text if rule.required else optional_text)(value, name, rule.max_len)
+    known = _TEXT_RULES.get(id(column))
+    _, key, max_len, required = known if known is not None and known[0] is column else _text_rule(column)
+    text = value.strip()
+    if required and not text:
+        raise ValidationError(field or key, "This field is required.")
+    return text if len(text) <= max_len else _check_length(text, field or key, max_len)
 
 
 EARLIEST_YEAR = 1800
