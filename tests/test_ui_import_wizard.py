@@ -128,8 +128,8 @@ def test_thai_workbook_sheet_mapping_saved_and_chosen_again_import_then_undo(qtb
     assert (result.created, result.written) == (2, True)
     assert "2 new" in wizard.result_page.counts_label.text()
     assert not wizard.result_page.save_button.isVisible()
-    assert live_contacts(ctx) == sorted(before + [("มาลี", "รักงาน", "+66891112222", "บัญชี"),
-                                                  ("สมชาย", "ใจดี", "+66812345678", "จัดซื้อ")])
+    assert live_contacts(ctx) == sorted([*before, ("มาลี", "รักงาน", "+66891112222", "บัญชี"),
+                                         ("สมชาย", "ใจดี", "+66812345678", "จัดซื้อ")])
     assert window.counts_label.text().endswith("Contacts: 2")  # the window heard the Changes
     wizard.accept()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -53,7 +53,10 @@ class PreviewModel(QAbstractTableModel):
         super().__init__(page)
         self.page = page
         self.rows: list[tuple[NeutralRow, RowPlan]] = []
-        self.headers = [page.tr("Row"), page.tr("Would be"), page.tr("Record"), page.tr("Why")]
+        self.headers = [QCoreApplication.translate("PreviewPage", "Row"),
+                        QCoreApplication.translate("PreviewPage", "Would be"),
+                        QCoreApplication.translate("PreviewPage", "Record"),
+                        QCoreApplication.translate("PreviewPage", "Why")]
 
     def set_rows(self, rows: list[tuple[NeutralRow, RowPlan]]) -> None:
         self.beginResetModel()

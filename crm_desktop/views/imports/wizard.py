@@ -145,6 +145,8 @@ class ResultPage(QWizardPage):
         self.rejected.setObjectName("rejectedRows")
         self.rejected_model = QStringListModel(self)
         self.rejected.setModel(self.rejected_model)
+        self.rejected.setWordWrap(True)  # a row's reasons are long: all of them shown, none cut off
+        self.rejected.setAlternatingRowColors(True)
         self.save_button = QPushButton(self.tr("Save errors as CSV…"))
         self.save_button.setObjectName("saveErrors")
         self.save_button.clicked.connect(lambda: self.save_errors())
@@ -195,6 +197,11 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        button = QWizard.WizardButton
+        for which, text in ((button.BackButton, self.tr("< Back")), (button.NextButton, self.tr("Next >")),
+                            (button.CancelButton, self.tr("Cancel")), (button.FinishButton, self.tr("Close"))):
+            self.setButtonText(which, text)
         self.file_page = FilePage(env, self.state)
         self.mapping_page = MappingPage(env, self.state)
         self.preview_page = PreviewPage(env, self.state)
