@@ -23,6 +23,7 @@ from crm_desktop.demo.generate import SIZES, load_demo
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.agenda import agenda_lines
 from crm_desktop.exchange.ics import export_ics
+from crm_desktop.exchange.mapping import Mapping
 from crm_desktop.exchange.orders import FORMATS, check_month, export_orders
 from crm_desktop.exchange.records import FILTERS, VCARD_VERSIONS, RecordFilter, export_records
 from crm_desktop.exchange.records import FORMATS as RECORD_FORMATS
@@ -44,6 +45,7 @@ from crm_desktop.services.app import AppContext, database_path, has_database, op
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
 from crm_desktop.services.forecasts import freeze_forecasts
 from crm_desktop.services.formatting import parse_date
+from crm_desktop.services.import_mappings import mapping_named
 from crm_desktop.services.imports import IMPORT_KINDS, import_counts, import_with_backup
 from crm_desktop.services.validation import format_phone
 from crm_desktop.sync.files import check_export_target, export_bundle, import_bundle
@@ -96,6 +98,8 @@ def add_import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     imp.add_argument("import_kind", metavar="KIND", choices=IMPORT_KINDS, help=" or ".join(IMPORT_KINDS))
     imp.add_argument("file", metavar="FILE", type=Path)
     imp.add_argument("--sheet", metavar="NAME", help="the xlsx sheet to read (default: as detected)")
+    imp.add_argument("--mapping", metavar="NAME",
+                     help="use the column mapping saved under this name (in the import wizard) instead of the guess")
     imp.add_argument("--dry-run", action="store_true", help="print what would happen; write nothing")
     decide = imp.add_mutually_exclusive_group()
     decide.add_argument("--update", dest="decision", action="store_const", const="update",
@@ -467,12 +471,23 @@ def _cmd_report(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def _saved_mapping(args: argparse.Namespace, clock: Clock) -> Mapping | None:
+    """The mapping `--mapping NAME` names (NotFound when there is none), read before anything is opened to write."""
+    if not args.mapping:
+        return None
+    ctx = open_for_reading(args, clock)
+    try:
+        return mapping_named(ctx.uow(), args.import_kind, args.mapping)
+    finally:
+        ctx.close()
+
+
 def _cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     lang = message_language(args)
     path, errors_out = args.file.expanduser(), args.errors.expanduser() if args.errors else None
     if errors_out is not None:
         check_output(errors_out, db_path(args), force=args.force)
-    loaded = read_import_file(path, args.import_kind, sheet=args.sheet)
+    loaded = read_import_file(path, args.import_kind, sheet=args.sheet, mapping=_saved_mapping(args, clock))
     # A dry run writes nothing, not even the day's backup.
     ctx = open_app(db_path(args), clock=clock) if args.dry_run else open_for_writing(args, clock)
     try:

@@ -757,6 +757,10 @@ THAI: dict[str, str] = {
     "Line {line}: a contact inside a contact (AGENT) was skipped.": (
         "บรรทัด {line}: ข้ามผู้ติดต่อที่ซ้อนอยู่ในผู้ติดต่ออื่น (AGENT)"
     ),
+    # --- wizard helper (issue 15): import wizard, saved mappings, undo of an import ---
+    "The import was cancelled; nothing was written.": "ยกเลิกการนำเข้าแล้ว ไม่มีข้อมูลใดถูกบันทึก",
+    "No saved column mapping is named {name}.": "ไม่มีการจับคู่คอลัมน์ที่บันทึกไว้ชื่อ {name}",
+    "Give the column mapping a name.": "โปรดตั้งชื่อการจับคู่คอลัมน์",
 }
 
 

@@ -311,6 +311,9 @@ def _insert(cur: sqlite3.Cursor, database: Database, ctx: ChangeContext, batches
     return done, bool(deferred.dropped)
 
 
+INSERT_BATCH = 10_000  # rows between progress calls (which may cancel) of an insert in a session
+
+
 def insert_in_session(session: Session, database: Database, model: type[SyncMixin], rows: list[dict[str, Any]],
                       progress: Progress | None = None) -> int:
     """New records inserted the bulk way inside the session's own transaction, after what it has
@@ -322,7 +325,8 @@ def insert_in_session(session: Session, database: Database, model: type[SyncMixi
     cur = raw.cursor()
     if not raw.in_transaction:  # nothing written yet: DDL below must not run outside the transaction
         cur.execute("BEGIN IMMEDIATE")
-    done, rebuilt = _insert(cur, database, session.info[CONTEXT_KEY], [(model, rows)], len(rows), progress)
+    batches = ((model, rows[i:i + INSERT_BATCH]) for i in range(0, len(rows), INSERT_BATCH))
+    done, rebuilt = _insert(cur, database, session.info[CONTEXT_KEY], batches, len(rows), progress)
     if rebuilt:
         cur.execute(f'ANALYZE "{model.__tablename__}"')
     return done

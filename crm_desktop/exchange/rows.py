@@ -12,7 +12,7 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from crm_desktop.exchange.mapping import Guess, NeutralRow, RowReader, guess_columns
+from crm_desktop.exchange.mapping import Guess, Mapping, NeutralRow, RowReader, guess_columns
 from crm_desktop.exchange.tables import read_table
 from crm_desktop.exchange.vcard import VCard, read_vcards
 
@@ -31,8 +31,9 @@ class ImportFile:
     guesses: list[Guess]
 
 
-def read_import_file(path: Path, kind: str, *, sheet: str | None = None) -> ImportFile:
-    """Every row of `path` as NeutralRows for an import of `kind`, the columns guessed from the header."""
+def read_import_file(path: Path, kind: str, *, sheet: str | None = None, mapping: Mapping | None = None) -> ImportFile:
+    """Every row of `path` as NeutralRows for an import of `kind`, the columns guessed from the header
+    or, for a table, taken from `mapping` (a saved one, or what the user chose in the wizard)."""
     if path.suffix.lower() in VCARD_SUFFIXES:
         # A card without N: its formatted name is split instead (the reader lets own columns win).
         parts = RowReader(kind, _CARD_FIELDS, [f if f != "full_name" else None for f in _CARD_FIELDS])
@@ -46,7 +47,8 @@ def read_import_file(path: Path, kind: str, *, sheet: str | None = None) -> Impo
         table.close()
     samples = [row.cells for row in islice(rows, SAMPLE_ROWS)]
     guesses = guess_columns(kind, table.header, samples)
-    reader = RowReader(kind, table.header, [g.field for g in guesses])
+    chosen = mapping.fields_for(table.header) if mapping is not None else [g.field for g in guesses]
+    reader = RowReader(kind, table.header, chosen)
     return ImportFile([reader.read(row.cells, row.number) for row in rows], guesses)
 
 

@@ -14,14 +14,16 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
+from sqlalchemy import false, func, select, update
+
 from crm_desktop.db.backup import backup_before
-from crm_desktop.db.bulk import insert_in_session
+from crm_desktop.db.bulk import Cancelled, insert_in_session
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.plans import DUPLICATE, ENTITIES, ERROR, NEW, Preview
 from crm_desktop.messages import translate
-from crm_desktop.models import Account, Contact, new_ids
+from crm_desktop.models import Account, Change, Contact, LocalState, new_ids
 from crm_desktop.services.accounts import AccountInput, clean_account
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
@@ -31,6 +33,8 @@ IMPORT_KINDS = ("contacts", "companies")
 DECISIONS = ("update", "skip", "create")  # what to do with a likely duplicate
 BACKUP_REASON = "import"
 FLUSH_EVERY = 2_000  # new records held as objects at once
+PROGRESS_EVERY = 500  # rows between calls of the progress hook (which may cancel)
+Progress = Callable[[int, int], bool]  # (rows done, rows in all) -> go on?
 _DERIVED = {"marketing_consent": ("consent_on",), "tax_id": ("branch_code",)}  # set together by the clean
 
 
@@ -75,6 +79,23 @@ class ImportResult:
     written: bool  # False for a dry run, or when errors stopped it
     dry_run: bool
     preview: Preview
+    # The change log rows this import wrote have log_from < seq <= log_to (undo reads them).
+    log_from: int = 0
+    log_to: int = 0
+
+
+class ImportCancelled(DomainError):
+    """The user cancelled: the transaction was rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was written.")
+
+
+def _log_end(uow: UnitOfWork) -> int:
+    """The change log's last seq, read after taking the write lock (a no-op UPDATE does): no other
+    writer can then add rows between this boundary and the import's own."""
+    uow.session.execute(update(LocalState).where(false()).values(value=""))
+    return uow.session.execute(select(func.max(Change.seq))).scalar() or 0
 
 
 def _input_of(kind: _Kind, record: Any) -> Any:
@@ -96,13 +117,16 @@ def _apply(uow: UnitOfWork, kind: _Kind, record: Any, before: Any, values: dict[
 
 
 def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, today: date, *,
-                decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False) -> ImportResult:
+                decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False,
+                progress: Progress | None = None) -> ImportResult:
     """Apply `rows` (an import of "contacts" or "companies") in one transaction, as `preview`
     (queries.imports.preview_rows) planned them.
 
     `decision` is what a likely duplicate does: "update" it (only the fields the file has), "skip"
     the row, or "create" a new record anyway. Rows with errors are left out and listed; with
     `stop_on_error` any of them writes nothing at all. `dry_run` does everything and rolls back.
+    `progress(done, total)` is called every few hundred rows; when it returns False the import
+    stops with ImportCancelled and nothing is written.
     """
     if decision not in DECISIONS:
         raise DomainError("Unknown choice for duplicates: {value}.", value=decision)
@@ -152,7 +176,10 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
         return _apply(uow, kind, record, before, values, today)
 
     with uow:
-        for row, plan in zip(rows, preview.plans, strict=True):
+        log_from = _log_end(uow)
+        for done, (row, plan) in enumerate(zip(rows, preview.plans, strict=True)):
+            if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, len(rows)):
+                raise ImportCancelled()
             if plan.status == ERROR:
                 rejected.append(RejectedRow(row.source_row, tuple(row.errors)))
                 continue
@@ -192,24 +219,30 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
             ids = new_ids(len(fresh))
             for record_id, columns in zip(ids, fresh, strict=True):
                 columns["id"] = record_id
-            insert_in_session(uow.session, uow.database, kind.model, fresh)
+            try:
+                insert_in_session(uow.session, uow.database, kind.model, fresh,
+                                  None if progress is None else lambda _done, _all: progress(len(rows), len(rows)))
+            except Cancelled:
+                raise ImportCancelled() from None
             created_ids.extend(ids)
+        log_to = _log_end(uow)
         written = not dry_run and not (stop_on_error and rejected)
         if written:
             uow.commit()
     entity = ENTITIES[kind_name]
     changes = Changes(entity, created=tuple(created_ids), updated=tuple(updated)) if written else Changes(entity)
     return ImportResult(kind_name, changes, len(created_ids), len(updated), unchanged, skipped,
-                        tuple(rejected), written, dry_run, preview)
+                        tuple(rejected), written, dry_run, preview, log_from, log_to if written else log_from)
 
 
 def import_with_backup(ctx: AppContext, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, *,
-                       decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False) -> ImportResult:
+                       decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False,
+                       progress: Progress | None = None) -> ImportResult:
     """`import_rows` after a backup named "import" (none for a dry run, which writes nothing)."""
     if not dry_run:
         backup_before(ctx.database.path, BACKUP_REASON, ctx.now())
     return import_rows(ctx.uow(), kind_name, rows, preview, ctx.today(), decision=decision,
-                       stop_on_error=stop_on_error, dry_run=dry_run)
+                       stop_on_error=stop_on_error, dry_run=dry_run, progress=progress)
 
 
 def import_counts(result: ImportResult, lang: str = "en") -> str:

@@ -31,7 +31,7 @@ from crm_desktop.services.backups import Restored
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.settings import company_name
 from crm_desktop.services.validation import format_phone
-from crm_desktop.ui.actions import ChangeBus, UndoableDelete, UndoDelete, perform
+from crm_desktop.ui.actions import ChangeBus, Undoable, UndoLast, perform
 from crm_desktop.ui.forms import icon
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs
@@ -46,6 +46,7 @@ from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts.tab import ContactsTab
 from crm_desktop.views.customer360 import Customer360Page, close_customer_pages, open_customer_360
 from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicates
+from crm_desktop.views.imports.wizard import ImportWizard
 from crm_desktop.views.leads.tab import LeadsTab
 from crm_desktop.views.opportunities.tab import OpportunitiesTab
 from crm_desktop.views.products.tab import ProductsTab
@@ -81,9 +82,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.language = language
-        self.env = ViewEnv(ctx, prefs, ChangeBus(self), UndoDelete(self))
+        self.env = ViewEnv(ctx, prefs, ChangeBus(self), UndoLast(self))
         self.tasks: list[Task] = []
         self.settings_dialog: SettingsDialog | None = None
+        self.import_wizard: ImportWizard | None = None
         self.about_box: QMessageBox | None = None
         self.sample_data_box: QMessageBox | None = None
         self.icons = {
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         sp = QStyle.StandardPixmap
         key = QKeySequence.StandardKey
         self.act_settings = self._action("actSettings", self.open_settings, QKeySequence(key.Preferences))
+        self.act_import = self._action("actImport", self.open_import)
         self.act_quit = self._action("actQuit", self.close, QKeySequence(key.Quit))
         self.act_new = self._action("actNew", self.new_record, QKeySequence(key.New), sp.SP_FileIcon)
         self.act_edit = self._action("actEdit", self.edit_record, QKeySequence("Ctrl+E"), sp.SP_FileDialogContentsView)
@@ -167,6 +170,8 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_import)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_settings)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -279,11 +284,12 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         texts = {
             self.act_settings: self.tr("&Settings…"),
+            self.act_import: self.tr("&Import…"),
             self.act_quit: self.tr("&Quit"),
             self.act_new: self.tr("&New"),
             self.act_edit: self.tr("&Edit"),
             self.act_delete: self.tr("&Delete"),
-            self.act_undo: self.tr("&Undo delete"),
+            self.act_undo: self._undo_text(self.env.undo.pending),
             self.act_refresh: self.tr("&Refresh"),
             self.act_filter: self.tr("&Filter"),
             self.act_columns: self.tr("&Columns…"),
@@ -476,12 +482,14 @@ class MainWindow(QMainWindow):
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
-    def undo_delete(self) -> Changes | None:
+    def undo_delete(self) -> Changes | list[Changes] | None:
+        """Edit > Undo: take back the last delete or import."""
         pending = self.env.undo.take()
         if pending is None:
             return None
+        done = self.tr("Undone: %1") if pending.undo_text else self.tr("Restored: %1")
         return perform(self, self.env.bus, self.env.lang, pending.restore,
-                       description=self.tr("Restored: %1").replace("%1", pending.label))
+                       description=done.replace("%1", pending.label))
 
     def open_settings(self) -> SettingsDialog | None:
         """Settings, only while no record form is open (a language switch rebuilds the tabs)."""
@@ -515,6 +523,18 @@ class MainWindow(QMainWindow):
         if outcome.company_changed:
             self._update_title()
         self.last_action_label.setText(self.tr("Settings saved"))
+
+    def open_import(self) -> ImportWizard:
+        """File > Import…: the import wizard (one at a time)."""
+        if self.import_wizard is not None and self.import_wizard.isVisible():
+            self.import_wizard.raise_()
+            return self.import_wizard
+        wizard = ImportWizard(self.env, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.destroyed.connect(lambda *_: setattr(self, "import_wizard", None))
+        self.import_wizard = wizard
+        wizard.open()
+        return wizard
 
     def find_duplicates(self) -> DuplicatesDialog:
         """Edit > Find duplicates: review groups of likely duplicates and merge them."""
@@ -566,13 +586,18 @@ class MainWindow(QMainWindow):
     def _action_done(self, text: str) -> None:
         self.last_action_label.setText(text)
 
-    def _undo_available(self, pending: UndoableDelete | None) -> None:
+    def _undo_available(self, pending: Undoable | None) -> None:
         self.act_undo.setEnabled(pending is not None)
+        self.act_undo.setText(self._undo_text(pending))
         self.undo_label.setVisible(pending is not None)
         self.undo_button.setVisible(pending is not None)
         if pending is not None:
             self.undo_label.setText(f"{pending.label} —")
             self.last_action_label.clear()
+
+    def _undo_text(self, pending: Undoable | None) -> str:
+        """Edit > Undo names what it takes back: "Undo import of customers.xlsx (1,240 records)"."""
+        return pending.undo_text if pending is not None and pending.undo_text else self.tr("&Undo delete")
 
     def _update_counts(self) -> None:
         db = self.env.db
