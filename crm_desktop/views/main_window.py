@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.act_duplicates = self._action("actDuplicates", self.find_duplicates)
         self.act_search = self._action("actSearch", self.focus_search, QKeySequence("Ctrl+K"))
         self.act_about = self._action("actAbout", self.show_about)
+        self.act_export = self._action("actExport", self.export_list, std_icon=sp.SP_DialogSaveButton)
         self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
         self.menu_file.addAction(self.act_import)
+        self.menu_file.addAction(self.act_export)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_settings)
         self.menu_file.addSeparator()
@@ -296,6 +298,7 @@ class MainWindow(QMainWindow):
             self.act_duplicates: self.tr("Find &duplicates…"),
             self.act_search: self.tr("&Search"),
             self.act_about: self.tr("&About"),
+            self.act_export: self.tr("&Export list…"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -354,7 +357,7 @@ class MainWindow(QMainWindow):
     def _tab_changed(self) -> None:
         widget = self._current_widget()
         on_records = isinstance(widget, RecordTab)
-        for action in (self.act_new, self.act_edit, self.act_delete):
+        for action in (self.act_new, self.act_edit, self.act_delete, self.act_export):
             action.setEnabled(on_records or widget is self.activities_tab)
         for action in (self.act_filter, self.act_columns):
             action.setEnabled(on_records)  # they act on a lazy list: the Sync and Activities tabs have none
@@ -474,6 +477,10 @@ class MainWindow(QMainWindow):
 
     def focus_filter(self) -> None:
         self.current_tab().focus_filter()
+
+    def export_list(self) -> object:
+        """File > Export list…: the list shown, as filtered and sorted, with its columns shown."""
+        return self.acting_tab().export_list()
 
     def choose_columns(self) -> object:
         return self.current_tab().table.choose_columns()

@@ -184,6 +184,10 @@
             <numerusform>%Ln บริษัท</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Accounts</source>
+        <translation>บริษัท</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %n account(s)?</source>
         <translation>
@@ -1446,6 +1450,10 @@
         <translation>
             <numerusform>%Ln คน</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>ผู้ติดต่อ</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n contact(s)?</source>
@@ -3564,6 +3572,10 @@
             <numerusform>%Ln ลีด</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Leads</source>
+        <translation>ลีด</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %n lead(s)?</source>
         <translation>
@@ -3895,6 +3907,37 @@
     </message>
 </context>
 <context>
+    <name>ListExport</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>สมุดงาน Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 for Excel (*.csv)</source>
+        <translation>CSV แบบ UTF-8 สำหรับ Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>vCard contacts (*.vcf)</source>
+        <translation>รายชื่อผู้ติดต่อ vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>ส่งออกรายการ</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written</source>
+        <translation>ยกเลิกการส่งออกแล้ว ไม่ได้เขียนไฟล์ใด</translation>
+    </message>
+    <message>
+        <source>%n row(s) written to %1</source>
+        <translation>เขียน %Ln แถวลงใน %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Writing %n row(s)…</source>
+        <translation>กำลังเขียน %Ln แถว…</translation>
+    </message>
+</context>
+<context>
     <name>LossDialog</name>
     <message>
         <source>Deal lost</source>
@@ -3982,6 +4025,10 @@
     <message>
         <source>&amp;About</source>
         <translation>เกี่ยวกับโปรแกรม(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Export list…</source>
+        <translation>&amp;ส่งออกรายการ…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -4369,6 +4416,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ลบ</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>ส่งออก…</translation>
+    </message>
+    <message>
+        <source>Write the activities shown to an Excel or CSV file</source>
+        <translation>เขียนกิจกรรมที่แสดงอยู่ลงไฟล์ Excel หรือ CSV</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>เลยกำหนด</translation>
     </message>
@@ -4417,6 +4472,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>due</source>
         <translation>ครบกำหนด</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>กิจกรรม</translation>
     </message>
     <message>
         <source>Cancelled: %1</source>
@@ -4530,6 +4589,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>
             <numerusform>%Ln ดีล</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>โอกาสการขาย</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n deal(s)?</source>
@@ -4879,6 +4942,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>
             <numerusform>ใบสั่งขาย %Ln ใบ</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sales orders</source>
+        <translation>ใบสั่งขาย</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n sales order(s)?</source>
@@ -5502,6 +5569,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
             <numerusform>สินค้า %Ln รายการ</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %n product(s)?</source>
         <translation>
@@ -5847,6 +5918,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
             <numerusform>ใบเสนอราคา %Ln ใบ</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Quotations</source>
+        <translation>ใบเสนอราคา</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %n quotation(s)?</source>
         <translation>
@@ -6038,6 +6113,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ลบ</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>ส่งออก…</translation>
+    </message>
+    <message>
+        <source>Write the rows shown, with the columns shown, to an Excel or CSV file</source>
+        <translation>เขียนแถวและคอลัมน์ที่แสดงอยู่ลงไฟล์ Excel หรือ CSV</translation>
+    </message>
+    <message>
         <source>Filter…</source>
         <translation>กรอง…</translation>
     </message>
@@ -6062,6 +6145,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>%Ln รายการ</translation>
     </message>
     <message>
+        <source>Records</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
         <source>Delete %n record(s)?</source>
         <translation>ต้องการลบ %Ln รายการหรือไม่?</translation>
     </message>
@@ -6076,6 +6163,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Edit…</source>
         <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Export list…</source>
+        <translation>ส่งออกรายการ…</translation>
     </message>
     <message>
         <source>…and %n more</source>

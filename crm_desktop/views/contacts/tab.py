@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.exchange.records import cards_by_keys
 from crm_desktop.queries.contacts import ContactFilter, ContactRow, contact_detail, contact_keys, contact_rows
 from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import Changes
@@ -28,6 +29,7 @@ from crm_desktop.ui.table_model import Column
 from crm_desktop.views.anniversaries.dates_box import CustomDatesBox
 from crm_desktop.views.common import DetailForm, ViewEnv, join_address, phone_text
 from crm_desktop.views.contacts.dialog import ContactDialog, gender_label, income_label
+from crm_desktop.views.list_export import ListSource, local_cell, table_source
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.timeline import TimelineView
 
@@ -59,14 +61,16 @@ class ContactsTab(RecordTab):
             Column("nickname", self.tr("Nickname"), lambda r: r.nickname, width=90),
             Column("account_name", self.tr("Company"), lambda r: r.account_name, width=220),
             Column("position", self.tr("Position"), lambda r: r.position, width=140),
-            Column("mobile", self.tr("Mobile"), lambda r: phone_text(r.mobile), width=120),
+            Column("mobile", self.tr("Mobile"), lambda r: phone_text(r.mobile), width=120, kind="code"),
             Column("email", self.tr("E-mail"), lambda r: r.email, width=180),
             Column("line_id", self.tr("LINE"), lambda r: r.line_id, width=100),
             Column("province", self.tr("Province"), lambda r: r.province, width=120),
-            Column("birthday", self.tr("Birthday"), lambda r: env.date_text(r.birthday), width=100),
+            Column("birthday", self.tr("Birthday"), lambda r: env.date_text(r.birthday), width=100,
+                   cell=lambda r: r.birthday, kind="date"),
             Column("owner_name", self.tr("Owner"), lambda r: r.owner_name, width=110),
             Column("tags", self.tr("Tags"), lambda r: r.tags, width=140),
-            Column("updated_at", self.tr("Updated"), lambda r: env.datetime_text(r.updated_at), width=130),
+            Column("updated_at", self.tr("Updated"), lambda r: env.datetime_text(r.updated_at), width=130,
+                   cell=lambda r: local_cell(r.updated_at), kind="datetime"),
         ]
 
     def current_filter(self) -> ContactFilter:
@@ -115,6 +119,13 @@ class ContactsTab(RecordTab):
 
     def count_text(self, shown: int) -> str:
         return self.tr("%n contact(s)", "", shown)
+
+    def list_title(self) -> str:
+        return self.tr("Contacts")
+
+    def export_source(self) -> ListSource:
+        db = self.env.db
+        return table_source(self.list_title(), self.table, self.rows, cards=lambda keys: cards_by_keys(db, keys))
 
     def delete_question(self, names: list[str], count: int) -> str:
         return self.tr("Delete %n contact(s)?", "", count)

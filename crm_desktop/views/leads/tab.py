@@ -48,6 +48,7 @@ from crm_desktop.views.leads.campaigns_dialog import CampaignsDialog
 from crm_desktop.views.leads.convert_dialog import ConvertDialog
 from crm_desktop.views.leads.dialog import LeadDialog, money_text
 from crm_desktop.views.leads.scoring_dialog import ScoringRulesDialog, rule_campaign_names, rule_text
+from crm_desktop.views.list_export import local_cell
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.settings.picklist_dialog import PicklistDialog
 from crm_desktop.views.timeline import TimelineView
@@ -106,15 +107,17 @@ class LeadsTab(RecordTab):
         return [
             Column("name", self.tr("Name"), lambda r: r.name, width=200),
             Column("company_name", self.tr("Company"), lambda r: r.company_name, width=200),
-            Column("mobile", self.tr("Mobile"), lambda r: phone_text(r.mobile), width=120),
+            Column("mobile", self.tr("Mobile"), lambda r: phone_text(r.mobile), width=120, kind="code"),
             Column("source", self.tr("Source"), lambda r: source_label(r.source), width=110),
             Column("campaign_name", self.tr("Campaign"), lambda r: r.campaign_name, width=160, visible=False),
             Column("status", self.tr("Status"), lambda r: status_label(r.status), width=110),
-            Column("score", self.tr("Score"), lambda r: str(r.score), RIGHT, width=70),
+            Column("score", self.tr("Score"), lambda r: str(r.score), RIGHT, width=70, cell=lambda r: r.score,
+                   kind="count"),
             Column("owner_name", self.tr("Owner"), lambda r: r.owner_name, width=110),
             Column("province", self.tr("Province"), lambda r: r.province, width=120),
             Column("email", self.tr("E-mail"), lambda r: r.email, width=180, visible=False),
-            Column("created_at", self.tr("Created"), lambda r: env.datetime_text(r.created_at), CENTER, width=130),
+            Column("created_at", self.tr("Created"), lambda r: env.datetime_text(r.created_at), CENTER, width=130,
+                   cell=lambda r: local_cell(r.created_at), kind="datetime"),
         ]
 
     def current_filter(self) -> LeadFilter:
@@ -227,6 +230,9 @@ class LeadsTab(RecordTab):
 
     def count_text(self, shown: int) -> str:
         return self.tr("%n lead(s)", "", shown)
+
+    def list_title(self) -> str:
+        return self.tr("Leads")
 
     def delete_question(self, names: list[str], count: int) -> str:
         return self.tr("Delete %n lead(s)?", "", count)
