@@ -546,6 +546,8 @@ class _Repeat:
         self.all_day = not isinstance(self.start, datetime)
         self.first = _start_of(self.start)  # type: ignore[arg-type]
         self.bounded = "UNTIL" in self.rule or "COUNT" in self.rule
+        self.skipped = {_start_of(d) if not self.all_day else day_start(d.date() if isinstance(d, datetime) else d)
+                        for d in event.exdates}
 
     def apply(self, master: _Master) -> None:
         row = master.row
@@ -556,16 +558,12 @@ class _Repeat:
             self.event.warn("RRULE", DomainError("The repeat rule cannot be used ({reason}); the event is imported "
                                                  "once.", reason=str(exc)[:120]))
             return
-        skipped = {_start_of(d) if not self.all_day else day_start(d.date() if isinstance(d, datetime) else d)
-                   for d in self.event.exdates}
+        skipped = self.skipped
         text = self._as_series(starts)
         if text is not None:
             row.values["rrule"] = text
             kept = set(starts)
             row.values["skipped"] = tuple(sorted(s for s in skipped if s in kept))
-            if starts and starts[0] != self.first and self.first not in skipped:
-                self.event.warn("DTSTART", DomainError("The first date is not one of the repeat rule's dates; the "
-                                                       "series starts at the rule's first date."))
             return
         master.series = False
         self._expand(master, skipped)
@@ -587,6 +585,16 @@ class _Repeat:
             elif last.tzinfo is None:
                 rule["UNTIL"] = [last.replace(tzinfo=dtstart.tzinfo).astimezone(UTC)]
         text = vRecur(rule).to_ical().decode()
+        first = next(iter(rrulestr(text, dtstart=dtstart)), None)
+        if first != dtstart and self.first not in self.skipped:
+            # RFC 5545: DTSTART is always the first instance and counts towards COUNT; the app's
+            # series starts at the rule's first date (our export skips such a start: then it is the same).
+            yield self.first
+            if "COUNT" in rule:
+                rule["COUNT"] = [int(rule["COUNT"][0]) - 1]
+                if rule["COUNT"][0] < 1:
+                    return
+                text = vRecur(rule).to_ical().decode()
         for moment in rrulestr(text, dtstart=dtstart):
             yield _office(moment) if not self.all_day else day_start(moment.date())
 
