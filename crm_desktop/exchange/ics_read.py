@@ -262,6 +262,7 @@ class _Reader:
                                           "they come from the contacts' and companies' own dates.",
                                           count=ours_skipped))
         _link_our_detached(out)
+        out.sort(key=lambda row: "series_id" in row.values)  # a series before what replaces its starts
         return out
 
     # --- one event ---
@@ -599,26 +600,30 @@ class _Repeat:
             yield _office(moment) if not self.all_day else day_start(moment.date())
 
     def _as_series(self, starts: list[datetime]) -> str | None:
-        """The app's RRULE for the file's rule, when it expands to the same starts."""
+        """The app's RRULE for the file's rule, when it expands to the same starts: the file's own
+        end date first (what our export wrote), else the day of the last start."""
         text = self._converted()
         if text is None or len(starts) > EXPAND_MAX or (self.bounded and not starts):
             return None
-        text = self._with_until(text, starts)
-        try:
-            rule = Recurrence.parse(text)
-            rule.check(self.first.date())
-            text = rule.text(self.first.date())
-        except (ValidationError, ValueError):
-            return None
-        end = starts[-1] + timedelta(seconds=1) if self.bounded and starts else self.first + CHECK_SPAN
-        wanted = [s for s in starts if s < end]
-        if not self.bounded:  # the file's endless rule, over the same span
+        if self.bounded:
+            end, wanted = starts[-1] + EXPAND_AROUND, starts  # the app's series must stop there too
+        else:  # the file's endless rule, over the same span
+            end = self.first + CHECK_SPAN
             wanted = []
             for moment in islice(self._file_starts(), 5 * EXPAND_MAX):
                 if moment >= end:
                     break
                 wanted.append(moment)
-        return text if expand(text, self.first, self.first, end) == wanted else None
+        for candidate in self._with_until(text, starts):
+            try:
+                rule = Recurrence.parse(candidate)
+                rule.check(self.first.date())
+                candidate = rule.text(self.first.date())
+            except (ValidationError, ValueError):
+                continue
+            if expand(candidate, self.first, self.first, end) == wanted:
+                return candidate
+        return None
 
     def _converted(self) -> str | None:
         """The file's rule in the app's words, moved to the office's weekdays; None when it has parts
@@ -648,8 +653,14 @@ class _Repeat:
             parts.append(f"COUNT={int(rule['COUNT'][0])}")
         return ";".join(parts)
 
-    def _with_until(self, text: str, starts: list[datetime]) -> str:
-        return text if "UNTIL" not in self.rule or not starts else f"{text};UNTIL={starts[-1]:%Y%m%d}T235959"
+    def _with_until(self, text: str, starts: list[datetime]) -> list[str]:
+        if "UNTIL" not in self.rule or not starts:
+            return [text]
+        until = self.rule["UNTIL"][0]
+        if isinstance(until, datetime):
+            until = until.date() if self.all_day or until.tzinfo is None else _office(until).date()
+        days = dict.fromkeys((until, starts[-1].date()))
+        return [f"{text};UNTIL={day:%Y%m%d}T235959" for day in days]
 
     def _expand(self, master: _Master, skipped: set[datetime]) -> None:
         row = master.row

@@ -27,7 +27,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, Preview
-from crm_desktop.models import Account, Activity, Contact, Lead, Opportunity, User
+from crm_desktop.models import Account, Activity, Contact, Lead, Opportunity, User, new_id
 from crm_desktop.services.activities.edit import (
     ActivityInput,
     input_of,
@@ -179,7 +179,7 @@ def write_activities(uow: UnitOfWork, rows: Sequence[NeutralRow], preview: Previ
                 if plan.status == NEW or target is None:
                     # Checked whole before anything is written: a refused row leaves no trace.
                     data = _form(names, ActivityInput(), row.values)
-                    record = plan_activity(uow, data, row_id=_str(row.values.get("id")))
+                    record = plan_activity(uow, data, row_id=_str(row.values.get("id")) or new_id())
                     _settle_extras(uow, record, row.values)
                     pending.append(record.id)
                     made[row.source_row] = record.id
