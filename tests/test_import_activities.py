@@ -297,3 +297,21 @@ def test_every_sample_imports_and_again_changes_nothing(ctx: AppContext) -> None
         before = _changes(ctx)
         assert _import(ctx, SAMPLES / name).unchanged == count and _changes(ctx) == before, name
     assert len(_activities(ctx)) == sum(EXPECTED.values())
+
+
+def test_cli_imports_a_sheet_with_errors_file(ctx: AppContext, office: dict[str, str], tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str], clock: FixedClock) -> None:
+    db = ctx.database.path
+    ctx.close()
+    path = _write(tmp_path, "a.csv", THAI_SHEET + "ผิดเวลา,ประชุม,1/12/2569,25:00,,,,,\n")
+    errors = tmp_path / "errors.csv"
+    argv = ["--db", str(db), "import", KIND, str(path)]
+    assert cli.run(cli.parse_args([*argv, "--dry-run"]), clock) == 1
+    assert capsys.readouterr().out.startswith("Dry run, nothing written: 4 new")
+    assert cli.run(cli.parse_args([*argv, "--errors", str(errors)]), clock) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("4 new") and "1 rows with errors" in err
+    lines = errors.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 2 and lines[1].startswith("ผิดเวลา") and "25:00" in lines[1]
+    assert cli.run(cli.parse_args([*argv, "--stop-on-error"]), clock) == 1
+    assert capsys.readouterr().out.startswith("0 new, 0 updated, 4 unchanged")

@@ -1,4 +1,5 @@
-"""An import file read into neutral rows: a table (CSV/TSV/xlsx) with its guessed columns, or vCards.
+"""An import file read into neutral rows: a table (CSV/TSV/xlsx) with its guessed columns, vCards, or
+an iCalendar file's events (exchange/ics_read.py; activities only).
 
 The whole file is read before anything is written (the import is all or nothing); a file that
 cannot be read at all raises its DomainError here. vCards go through the same `RowReader` as a
