@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = sub.add_parser("import", help="bring contacts or companies in from a CSV/TSV, xlsx or vCard file, "
-                         "all or nothing (after a backup)")
+                         "or activities from a CSV/xlsx or iCalendar (.ics) file, all or nothing (after a backup)")
     imp.add_argument("import_kind", metavar="KIND", choices=IMPORT_KINDS, help=" or ".join(IMPORT_KINDS))
     imp.add_argument("file", metavar="FILE", type=Path)
     imp.add_argument("--sheet", metavar="NAME", help="the xlsx sheet to read (default: as detected)")
@@ -497,6 +497,7 @@ def _cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     finally:
         ctx.close()
     print(import_counts(result, lang))
+    print_warnings([*loaded.warnings, *(w for row in loaded.rows for w in row.warnings)], lang)
     if errors_out is not None and result.rejected:
         write_rejected(errors_out, path, loaded, result.rejected, ctx.database.path, lang, sheet=args.sheet,
                        force=args.force)
@@ -505,6 +506,18 @@ def _cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     template = ("Nothing was imported: {count} rows have errors." if args.stop_on_error
                 else "{count} rows with errors were left out.")
     return fail(DomainError(template, count=f"{len(result.rejected):,}"), lang)
+
+
+WARNINGS_SHOWN = 20
+
+
+def print_warnings(warnings: Sequence[DomainError], lang: str) -> None:
+    """What the import read past (a broken property of a calendar event…), on stderr: the first few."""
+    for warning in warnings[:WARNINGS_SHOWN]:
+        print(translate("Warning: {text}", lang).format(text=warning.text(lang)), file=sys.stderr)
+    if len(warnings) > WARNINGS_SHOWN:
+        print(translate("… and {count} more warnings.", lang).format(count=len(warnings) - WARNINGS_SHOWN),
+              file=sys.stderr)
 
 
 def _dry_run_into_new_copy(file: Path, clock: Clock, lang: str) -> int:

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crm_desktop.errors import DomainError, ValidationError
+from crm_desktop.exchange.activity_rows import activity_row
 from crm_desktop.exchange.fields import (
     KINDS,
     Options,
@@ -426,10 +427,12 @@ def test_products_and_activities() -> None:
         "sku": "1001", "price_satang": 123450, "vatable": False}
     activities = RowReader("activities", ["เรื่อง", "เริ่ม", "ประเภท", "เตือน"],
                            ["subject", "starts_at", "kind", "remind_minutes"])
-    row = activities.read(["โทรหาลูกค้า", "15/3/2569 14:30", "Call", "15"], 2)
+    # Kinds are words ("Call", "ประชุม"): exchange/activity_rows.py turns them into codes.
+    row = activity_row(activities.read(["โทรหาลูกค้า", "15/3/2569 14:30", "Call", "15"], 2), {})
     assert row.values == {"subject": "โทรหาลูกค้า", "starts_at": datetime(2026, 3, 15, 14, 30), "kind": "call",
                           "remind_minutes": 15}
-    assert activities.read(["x", "", "party", "soon"], 3).errors[0].text("en") == (
+    errors = activity_row(activities.read(["x", "", "party", "soon"], 3), {"kind": "ประเภท"}).errors
+    assert errors[-1].text("en") == (
         "Row 3, column ประเภท: party is not one of: task, meeting, call, email, visit, note.")
 
 

@@ -120,6 +120,19 @@ _say("location", "สถานที่", "Location")
 _say("starts_at", "เริ่ม", "วันเวลาเริ่ม", "Start", "Start Date", "Starts")
 _say("ends_at", "สิ้นสุด", "Ends", "End", "End Date")
 _say("due_on", "กำหนดส่ง", "วันครบกำหนด", "Due", "Due Date")
+# ical helper: the columns of an activities sheet (exchange/activity_rows.py reads them).
+_say("kind", "ประเภท", "ประเภทกิจกรรม", "ชนิด", "Type", "Activity Type", "Kind")
+_say("related_to", "ลูกค้า", "เกี่ยวข้องกับ", "เกี่ยวกับ", "Related to", "Regarding", "Customer")
+_say("owner", "ผู้รับผิดชอบ", "ผู้ดูแล", "เจ้าของ", "Owner", "Assigned To", "Responsible")
+_say("date due_on", "วันที่", "วัน", "Date")
+_say("start_time", "เวลา", "เวลาเริ่ม", "Time", "Start Time")
+_say("end_time", "เวลาสิ้นสุด", "เวลาเลิก", "ถึงเวลา", "End Time")
+_say("status", "สถานะ", "Status")
+_say("priority", "ความสำคัญ", "ลำดับความสำคัญ", "Priority")
+_say("remind_minutes", "เตือนก่อน", "แจ้งเตือนก่อน", "Reminder", "Remind Minutes")
+_say("all_day", "ทั้งวัน", "All Day", "All-day Event", "All day")
+_say("", "Reminder on/off", "Reminder Date", "Reminder Time", "Meeting Organizer", "Required Attendees",
+     "Optional Attendees", "Meeting Resources", "Show time as", "Sensitivity", "Billing Information", "Mileage")
 _say("", "Additional Name", "Middle Name", "Yomi Name", "Given Name Yomi", "Family Name Yomi",
      "Additional Name Yomi", "Maiden Name", "Name Suffix", "Suffix", "Initials", "Short Name",
      "E-mail - Type", "Phone - Type", "Address - Type", "Organization - Type", "Website - Type",

@@ -25,11 +25,12 @@ from crm_desktop.exchange.plans import DUPLICATE, ENTITIES, ERROR, NEW, Preview
 from crm_desktop.messages import translate
 from crm_desktop.models import Account, Change, Contact, LocalState, new_ids
 from crm_desktop.services.accounts import AccountInput, clean_account
+from crm_desktop.services.activity_import import write_activities
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import ContactInput, clean_contact
 
-IMPORT_KINDS = ("contacts", "companies")
+IMPORT_KINDS = ("contacts", "companies", "activities")
 DECISIONS = ("update", "skip", "create")  # what to do with a likely duplicate
 BACKUP_REASON = "import"
 FLUSH_EVERY = 2_000  # new records held as objects at once
@@ -130,6 +131,10 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
     """
     if decision not in DECISIONS:
         raise DomainError("Unknown choice for duplicates: {value}.", value=decision)
+    if kind_name == "activities":  # ical helper: names resolved, series and calendar ids (activity_import.py)
+        done = write_activities(uow, rows, preview, decision=decision, stop_on_error=stop_on_error, dry_run=dry_run)
+        return ImportResult(kind_name, done.changes, len(done.created), len(done.updated), done.unchanged,
+                            done.skipped, tuple(RejectedRow(*r) for r in done.rejected), done.written, dry_run, preview)
     kind = _KINDS[kind_name]
     form_fields = {f.name for f in fields(kind.form)}
     referenced = {plan.match_row for plan in preview.plans if plan.match_row is not None}
