@@ -757,6 +757,12 @@ THAI: dict[str, str] = {
     "Line {line}: a contact inside a contact (AGENT) was skipped.": (
         "บรรทัด {line}: ข้ามผู้ติดต่อที่ซ้อนอยู่ในผู้ติดต่ออื่น (AGENT)"
     ),
+    # erase helper (issue 15, PDPA): services/erase.py, db/changelog.py, sync/records.py
+    "This person was erased at their request (PDPA): their personal data cannot be entered again. "
+    "If they come back, add them as a new record.": (
+        "บุคคลนี้ถูกลบข้อมูลตามคำขอแล้ว (PDPA) จึงใส่ข้อมูลส่วนบุคคลของเขากลับเข้าไปไม่ได้ "
+        "หากเขากลับมาเป็นลูกค้าอีก โปรดเพิ่มเป็นระเบียนใหม่"
+    ),
 }
 
 

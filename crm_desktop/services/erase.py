@@ -36,6 +36,7 @@ from sqlalchemy import insert, select
 
 from crm_desktop.db.changelog import CONTEXT_KEY, ChangeContext, change_header, encode_fields, encode_value
 from crm_desktop.db.database import Database
+from crm_desktop.db.errors import readable_driver_error
 from crm_desktop.db.match_keys import SOURCES, match_key_for
 from crm_desktop.db.search_index import INDEXED
 from crm_desktop.db.uow import UnitOfWork
@@ -326,5 +327,7 @@ def reclaim_space(database: Database) -> None:
         cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         cur.execute("VACUUM")
         cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error as exc:  # a full disk, another program's lock: a readable message
+        raise readable_driver_error(exc) from exc
     finally:
         raw.close()
