@@ -198,3 +198,21 @@ def test_the_erased_values_are_not_in_the_database_file_nor_a_later_sync_file(ct
         manifest = json.loads(zf.read("manifest.json"))
     assert [s for s in secrets() if s in payload] == []
     assert b'"e":"erasure"' in payload and manifest["version"] == 2
+
+
+def test_the_command_line_asks_for_yes_and_erases(ctx: AppContext, capsys: pytest.CaptureFixture[str]) -> None:
+    from crm_desktop.main import main
+    from tests.time_helpers import make_clock
+
+    contact_id = new_contact(ctx)
+    ctx.close()
+    db = str(ctx.database.path)
+    assert main(["--lang", "en", "--db", db, "erase", "contact", contact_id], make_clock()) == 1
+    assert "--yes" in capsys.readouterr().err
+    assert NAME.encode() in raw_bytes(ctx.database.path)
+    assert main(["--lang", "en", "--db", db, "erase", "contact", "nobody", "--yes"], make_clock()) == 1
+    assert capsys.readouterr().err.count("\n") == 1
+    assert main(["--lang", "en", "--db", db, "erase", "contact", contact_id, "--yes"], make_clock()) == 0
+    out = capsys.readouterr().out
+    assert "Erased 1 record(s)" in out and "Backups made before now" in out
+    assert [s for s in secrets() if s in raw_bytes(ctx.database.path)] == []
