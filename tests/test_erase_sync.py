@@ -194,3 +194,19 @@ def test_a_forged_erasure_line_is_refused(abc: list[AppContext], tmp_path: Path)
     with pytest.raises(BundleRefused, match="erasure"):
         import_bundle(b.database, b.user_id, bad)
     assert log_of(b) == before
+
+
+def test_conflicts_about_her_keep_no_value_of_hers(abc: list[AppContext], tmp_path: Path) -> None:
+    """B and C changed her phone concurrently (a conflict on B, listed with both values); B erases her."""
+    _a, b, c = abc
+    contact_id = setup(abc, tmp_path)
+    update_contact(b.uow(), contact_id, malee(mobile="0861239999"), TODAY)
+    update_contact(c.uow(), contact_id, malee(mobile=LATE_PHONE), TODAY)
+    send(c, b, tmp_path)
+    with sqlite3.connect(b.database.path) as conn:
+        assert conn.execute("SELECT count(*) FROM sync_conflict WHERE field = 'mobile'").fetchone()[0] == 1
+    erase_person(b.uow(), "contact", contact_id)
+    with sqlite3.connect(b.database.path) as conn:
+        values = json.dumps(conn.execute("SELECT * FROM sync_conflict").fetchall(), ensure_ascii=False)
+    assert "1239999" not in values and LATE_PHONE[1:] not in values
+    assert leaks(b) == []

@@ -99,3 +99,30 @@ def test_an_error_is_shown_in_a_dialog_and_nothing_changes(qtbot, contacts: Cont
                                     for b in contacts.findChildren(QMessageBox)), timeout=15000)
         conn.rollback()
     assert stored(ctx, "SELECT first_name FROM contact WHERE id = ?", contact_id) == ("ชนิดา",)
+
+
+def test_a_big_file_is_compacted_only_when_the_user_agrees(qtbot, contacts: ContactsTab, ctx: AppContext,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import crm_desktop.views.erase as erase_view
+
+    monkeypatch.setattr(erase_view, "QUICK_VACUUM_BYTES", 0)  # every file counts as big
+    vacuums: list[bool] = []
+    real = erase_view.reclaim_space
+    monkeypatch.setattr(erase_view, "reclaim_space", lambda db, *, vacuum: (vacuums.append(vacuum), real(
+        db, vacuum=vacuum)))
+    create_contact(ctx.uow(), ContactInput(first_name="นงลักษณ์", mobile="0841112233"), TODAY)
+    contacts.refresh()
+    select(contacts, "นงลักษณ์")
+    qtbot.mouseClick(contacts.erase_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(confirm_box(qtbot, contacts).button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    def compact_box() -> QMessageBox | None:
+        return next((b for b in contacts.findChildren(QMessageBox, "confirmBox")
+                     if b.isVisible() and "Compact" in b.text()), None)
+
+    qtbot.waitUntil(lambda: compact_box() is not None)
+    assert "MB" in compact_box().informativeText()
+    assert vacuums == [False]  # the WAL was emptied at once
+    qtbot.mouseClick(compact_box().button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: vacuums == [False, True])
+    qtbot.waitUntil(lambda: b"0841112233" not in ctx.database.path.read_bytes())

@@ -19,7 +19,7 @@ every copy, so a row is still the function of its changes that sync relies on. A
 an erased person's personal fields (from a copy that had not seen the erase yet) is scrubbed on
 arrival, and a form or import that types them again is refused (db/changelog.py).
 `reclaim_space` then empties the WAL and rebuilds the file (VACUUM), so even the traces left by
-edits made before the erase are gone from the disk.
+edits made before the erase are gone from the disk (see QUICK_VACUUM_BYTES for what it costs).
 """
 
 from __future__ import annotations
@@ -131,9 +131,10 @@ class Scrubber:
         if row is not None:
             self._update(entity, row_id, erased)
         pattern = needles.pattern()
-        for table, ids in self._pointing_at(entity, row_id).items():
+        pointing = self._pointing_at(entity, row_id)
+        for table, ids in pointing.items():
             self._replace(table, ids, pattern, needles.mark)
-        self._conflicts(entity, row_id, erased, pattern, needles.mark)
+        self._conflicts(entity, row_id, pointing, erased, pattern, needles.mark)
 
     # --- the person's record ------------------------------------------------------------------
 
@@ -209,12 +210,12 @@ class Scrubber:
                 self.cur.execute(f'UPDATE "{table}" SET {sets} WHERE id = ?', [*changed.values(), row_id])
                 self.touched[table].add(row_id)
 
-    def _conflicts(self, entity: str, row_id: str, erased: dict[str, Any], pattern: re.Pattern[str] | None,
-                   mark: str) -> None:
+    def _conflicts(self, entity: str, row_id: str, pointing: dict[str, list[str]], erased: dict[str, Any],
+                   pattern: re.Pattern[str] | None, mark: str) -> None:
         """Conflicts keep both values of a field: the person's are erased, the others' texts replaced."""
         rows = self.cur.execute("SELECT id, field, winner_value, loser_value FROM sync_conflict WHERE entity = ? "
                                 "AND row_id = ?", (entity, row_id)).fetchall()
-        for table, ids in self._pointing_at(entity, row_id).items():
+        for table, ids in pointing.items():
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
                 rows += self.cur.execute(
@@ -316,17 +317,28 @@ def _log_erasures(uow: UnitOfWork, records: list[Key]) -> None:
         uow.session.connection().execute(insert(Change), rows)
 
 
-def reclaim_space(database: Database) -> None:
-    """Leave no freed page in the files: empty the WAL into the database, rebuild the file without its
-    free space (VACUUM), and empty the WAL again. Old values written before an erase may still lie
-    in free space inside pages; VACUUM copies only live rows. Needs about the file's size free on
-    disk while it runs, and takes the write lock (see ARCHITECTURE, "Erase this person" for times)."""
+# Up to this size a VACUUM takes seconds and runs right after an erase in the app; a bigger file is
+# compacted when the user agrees (the large demo, 3.6 GB: 5 to 10 minutes on a busy machine, during
+# which nothing can be saved).
+QUICK_VACUUM_BYTES = 256 << 20
+
+
+def reclaim_space(database: Database, *, vacuum: bool = True) -> None:
+    """Leave no freed page in the files: empty the WAL into the database and, with `vacuum`, rebuild
+    the file without its free space (VACUUM) and empty the WAL again.
+
+    The erase's own transaction overwrote what it freed (secure_delete), and the checkpoint takes
+    the old page versions out of the WAL. What VACUUM adds: traces of edits made before the erase,
+    left in free space that transaction never touched (VACUUM copies only live rows). It needs about
+    the file's size free on disk and holds the write lock while it runs.
+    """
     raw = database.engine.raw_connection()
     try:
         cur = raw.cursor()
         cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cur.execute("VACUUM")
-        cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if vacuum:
+            cur.execute("VACUUM")
+            cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except sqlite3.Error as exc:  # a full disk, another program's lock: a readable message
         raise readable_driver_error(exc) from exc
     finally:

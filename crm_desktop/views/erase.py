@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from crm_desktop.services.erase import erase_person, reclaim_space
+from crm_desktop.services.erase import QUICK_VACUUM_BYTES, erase_person, reclaim_space
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm, show_error
 from crm_desktop.ui.tasks import ProgressFn, run_task
@@ -48,9 +48,24 @@ class EraseFlow(QObject):
         if result is None:
             return
         database = self.env.db
+        size = database.path.stat().st_size if database.path.exists() else 0
+        if size <= QUICK_VACUUM_BYTES:
+            self._reclaim(vacuum=True)
+            return
+        self._reclaim(vacuum=False)  # the WAL at once; the long rebuild when the user agrees
+        confirm(self.parent_widget, self.tr("Compact the database file"),
+                self.tr("Compact the database file now?"), lambda: self._reclaim(vacuum=True),
+                yes_text=self.tr("Compact now"), informative=self.tr(
+                    "The file holds %1 MB: compacting it may take several minutes, and nothing can be saved "
+                    "meanwhile. Until it is compacted, traces of earlier edits of this person may remain in "
+                    "unused space inside the file (the program no longer shows or sends them).").replace(
+                        "%1", f"{size // (1 << 20):,}"))
+
+    def _reclaim(self, *, vacuum: bool) -> None:
+        database = self.env.db
 
         def work(_progress: ProgressFn) -> None:
-            reclaim_space(database)
+            reclaim_space(database, vacuum=vacuum)
 
         run_task(self.parent_widget, work, title=self.tr("Erase this person (PDPA)"),
                  label=self.tr("Removing the erased data from the database file…"), cancellable=False,

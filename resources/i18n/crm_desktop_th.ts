@@ -2685,6 +2685,22 @@
         <translation>ลบข้อมูลของ %1 แล้ว (PDPA)</translation>
     </message>
     <message>
+        <source>Compact the database file</source>
+        <translation>บีบอัดไฟล์ฐานข้อมูล</translation>
+    </message>
+    <message>
+        <source>Compact the database file now?</source>
+        <translation>บีบอัดไฟล์ฐานข้อมูลตอนนี้เลยหรือไม่?</translation>
+    </message>
+    <message>
+        <source>Compact now</source>
+        <translation>บีบอัดตอนนี้</translation>
+    </message>
+    <message>
+        <source>The file holds %1 MB: compacting it may take several minutes, and nothing can be saved meanwhile. Until it is compacted, traces of earlier edits of this person may remain in unused space inside the file (the program no longer shows or sends them).</source>
+        <translation>ไฟล์มีขนาด %1 MB การบีบอัดอาจใช้เวลาหลายนาที และระหว่างนั้นจะบันทึกข้อมูลใด ๆ ไม่ได้ จนกว่าจะบีบอัด ร่องรอยการแก้ไขเก่าของบุคคลนี้อาจยังค้างอยู่ในพื้นที่ว่างภายในไฟล์ (โปรแกรมไม่แสดงและไม่ส่งข้อมูลเหล่านั้นอีกแล้ว)</translation>
+    </message>
+    <message>
         <source>Removing the erased data from the database file…</source>
         <translation>กำลังล้างข้อมูลที่ลบออกจากไฟล์ฐานข้อมูล…</translation>
     </message>
