@@ -122,7 +122,7 @@ def test_a_big_file_is_compacted_only_when_the_user_agrees(qtbot, contacts: Cont
 
     qtbot.waitUntil(lambda: compact_box() is not None)
     assert "MB" in compact_box().informativeText()
-    assert vacuums == [False]  # the WAL was emptied at once
+    qtbot.waitUntil(lambda: vacuums == [False])  # the WAL is emptied at once
     qtbot.mouseClick(compact_box().button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: vacuums == [False, True])
     qtbot.waitUntil(lambda: b"0841112233" not in ctx.database.path.read_bytes())

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from crm_desktop.db.changelog import CONTEXT_KEY, ChangeContext, change_header, encode_fields, encode_value
 from crm_desktop.db.database import Database
@@ -117,6 +118,8 @@ class Scrubber:
         self.cur = cur
         self.tables = {n: m.__table__ for n, m in synced_models().items()}  # type: ignore[misc]
         self.touched: dict[str, set[str]] = defaultdict(set)
+        # (table, id) of records pointing at an erased person -> the patterns their texts go through
+        self.edits: dict[Key, list[tuple[re.Pattern[str], str]]] = {}
 
     def erase(self, entity: str, row_id: str, needles: Needles | None = None) -> None:
         """Scrub one record (its row, its logged changes) and the texts of the records pointing at it."""
@@ -200,15 +203,30 @@ class Scrubber:
 
         self._scrub_log(table, ids, scrub)
         for row_id in ids:
-            row = self._row(table, row_id, names)
+            self.edits.setdefault((table, row_id), []).append((pattern, mark))
+
+    def write_edits(self, session: Session) -> dict[str, set[str]]:
+        """The texts of the records pointing at erased people, as edits of this copy (their rows as they
+        are now): logged with the mark only, they win over the old values on every copy, so the copies
+        still agree when a text naming the person came from a copy that had not seen the erase."""
+        models = synced_models()
+        done: dict[str, set[str]] = defaultdict(set)
+        for (table, row_id), patterns in self.edits.items():
+            row = session.get(models[table], row_id, populate_existing=True)
             if row is None:
                 continue
-            new = scrub(row)
-            changed = {k: v for k, v in new.items() if v != row[k]}
-            if changed:
-                sets = ", ".join(f'"{n}" = ?' for n in changed)
-                self.cur.execute(f'UPDATE "{table}" SET {sets} WHERE id = ?', [*changed.values(), row_id])
-                self.touched[table].add(row_id)
+            for name in COPIES[table]:
+                value = new = getattr(row, name)
+                for pattern, mark in patterns:
+                    new = pattern.sub(mark, new) if isinstance(new, str) else new
+                if new != value:
+                    setattr(row, name, new)
+                    done[table].add(row_id)
+        session.flush()
+        self.edits.clear()
+        for table, ids in done.items():
+            self.touched[table] |= ids
+        return done
 
     def _conflicts(self, entity: str, row_id: str, pointing: dict[str, list[str]], erased: dict[str, Any],
                    pattern: re.Pattern[str] | None, mark: str) -> None:
@@ -299,6 +317,7 @@ def erase_person(uow: UnitOfWork, entity: str, row_id: str) -> EraseResult:
             for kind, rid in records:
                 scrubber.erase(kind, rid)
             _log_erasures(uow, [k for k in records if k not in erased_keys(cur, records)])
+            scrubber.write_edits(uow.session)
             scrubber.finish()
             uow.commit()
         finally:

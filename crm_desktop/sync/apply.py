@@ -265,7 +265,9 @@ class Applier:
                     self._step(self.report.received, total)
                 if not worked and _pending(self.cur):
                     worked = self._apply_batch([], total)  # rows still waiting for a parent: look again
-            self.erasures.finish()
+            for entity, ids in self.erasures.finish(self.uow.session).items():
+                self.report.touch(entity, "updated", ids)
+                self.report.of(entity).updated += len(ids)
             self._finish(worked)
             self.worked = worked
         finally:

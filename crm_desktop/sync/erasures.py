@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from sqlalchemy.orm import Session
+
 from crm_desktop.db.changelog import encode_fields
 from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.models.privacy import ERASURE, PERSONAL_FIELDS, erase_mark
@@ -67,6 +69,10 @@ class Erasures:
                 index.changed(table, new)
         return touched
 
-    def finish(self) -> None:
-        """After the search index was rebuilt: merge its segments, so no old term stays in the file."""
+    def finish(self, session: Session) -> dict[str, set[str]]:
+        """After the search index was rebuilt: the texts naming erased people, as edits of this copy
+        (services/erase.py `write_edits`), then the index segments merged so no old term stays in
+        the file. Returns the rows edited, per table."""
+        edited = self.scrubber.write_edits(session)
         self.scrubber.finish()
+        return edited
