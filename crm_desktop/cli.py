@@ -19,6 +19,7 @@ from typing import NoReturn
 
 from crm_desktop.clock import Clock
 from crm_desktop.db.output import check_output
+from crm_desktop.db.paths import backups_dir
 from crm_desktop.demo.generate import SIZES, load_demo
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.agenda import agenda_lines
@@ -43,6 +44,7 @@ from crm_desktop.reports.pages import save_pdf
 from crm_desktop.reports.quotation import find_quotation, quotation_pdf
 from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
+from crm_desktop.services.erase import ERASABLE, erase_person, reclaim_space
 from crm_desktop.services.forecasts import freeze_forecasts
 from crm_desktop.services.formatting import parse_date
 from crm_desktop.services.import_mappings import mapping_named
@@ -89,7 +91,19 @@ def build_parser() -> argparse.ArgumentParser:
     add_quote_parser(sub)
     add_report_parser(sub)
     add_import_parser(sub)
+    add_erase_parser(sub)
     return parser
+
+
+def add_erase_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    erase = sub.add_parser("erase", help="erase a person under PDPA: their personal data leaves the record, its "
+                                         "history and, at their next sync, the other copies; cannot be undone")
+    erase.add_argument("kind", choices=ERASABLE)
+    erase.add_argument("id", metavar="ID")
+    erase.add_argument("--yes", action="store_true", help="confirm the erase (required: it cannot be undone)")
+    erase.add_argument("--no-vacuum", action="store_true",
+                       help="do not rebuild the file afterwards (VACUUM: traces of edits made before the erase "
+                            "stay in the file's free space until it is rebuilt)")
 
 
 def add_import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -532,6 +546,24 @@ def _dry_run_into_new_copy(file: Path, clock: Clock, lang: str) -> int:
     return 0
 
 
+def _cmd_erase(args: argparse.Namespace, clock: Clock) -> int:
+    if not args.yes:
+        raise DomainError("Erasing a person cannot be undone. Run the command again with --yes to confirm.")
+    # No day's backup first (open_for_writing would make one): it would be a fresh copy of the data erased.
+    ctx = open_app(db_path(args), clock=clock, create=False)
+    try:
+        result = erase_person(ctx.uow(), args.kind, args.id)
+        if not args.no_vacuum:
+            reclaim_space(ctx.database)
+    finally:
+        ctx.close()
+    others = sum(len(c.ids) for c in result.changes) - len(result.erased)
+    print(f"Erased {len(result.erased)} record(s) of this person; {max(others, 0)} other record(s) anonymised. "
+          "Other copies erase them at their next sync.")
+    print(f"Backups made before now still hold the data until they are rotated away: {backups_dir(ctx.database.path)}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "demo": _cmd_demo,
     "search": _cmd_search,
@@ -544,6 +576,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "quote": _cmd_quote,
     "report": _cmd_report,
     "import": _cmd_import,
+    "erase": _cmd_erase,
 }
 
 

@@ -833,6 +833,15 @@ THAI: dict[str, str] = {
     "{count} {component} entries (not events) were left out.": "ข้ามรายการ {component} {count} รายการ (ไม่ใช่นัดหมาย)",
     "Warning: {text}": "คำเตือน: {text}",
     "… and {count} more warnings.": "… และคำเตือนอีก {count} รายการ",
+    # erase helper (issue 15, PDPA): services/erase.py, db/changelog.py, sync/records.py
+    "This person was erased at their request (PDPA): their personal data cannot be entered again. "
+    "If they come back, add them as a new record.": (
+        "บุคคลนี้ถูกลบข้อมูลตามคำขอแล้ว (PDPA) จึงใส่ข้อมูลส่วนบุคคลของเขากลับเข้าไปไม่ได้ "
+        "หากเขากลับมาเป็นลูกค้าอีก โปรดเพิ่มเป็นระเบียนใหม่"
+    ),
+    "Erasing a person cannot be undone. Run the command again with --yes to confirm.": (
+        "การลบข้อมูลบุคคลย้อนกลับไม่ได้ โปรดสั่งอีกครั้งพร้อม --yes เพื่อยืนยัน"
+    ),
 }
 
 

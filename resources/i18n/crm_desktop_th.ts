@@ -2651,6 +2651,69 @@
     </message>
 </context>
 <context>
+    <name>EraseFlow</name>
+    <message>
+        <source>Erase this person (PDPA)…</source>
+        <translation>ลบข้อมูลบุคคลนี้ (PDPA)…</translation>
+    </message>
+    <message>
+        <source>Their personal data is removed for good: name, phones, e-mail, LINE ID, address, birthday, notes and the like, from the record and from its change history.</source>
+        <translation>ข้อมูลส่วนบุคคลจะถูกลบถาวร ได้แก่ ชื่อ เบอร์โทร อีเมล LINE ID ที่อยู่ วันเกิด บันทึก และอื่น ๆ ทั้งในระเบียนนี้และในประวัติการแก้ไข</translation>
+    </message>
+    <message>
+        <source>Their orders, deals and activities stay, with their amounts and dates; where these name the person, the name is replaced by an anonymous mark.</source>
+        <translation>คำสั่งซื้อ ดีล และกิจกรรมยังอยู่ครบพร้อมยอดเงินและวันที่ ส่วนที่ระบุชื่อบุคคลนี้จะถูกแทนด้วยเครื่องหมายนิรนาม</translation>
+    </message>
+    <message>
+        <source>The other copies of this database erase the same data at their next sync.</source>
+        <translation>เครื่องอื่นที่ใช้ฐานข้อมูลชุดเดียวกันจะลบข้อมูลเดียวกันนี้เมื่อซิงก์ครั้งถัดไป</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>ย้อนกลับไม่ได้</translation>
+    </message>
+    <message>
+        <source>Backups made before now still hold the data until they are rotated away; backups made by hand are never rotated, so delete them yourself if the person asked for it.</source>
+        <translation>ไฟล์สำรองที่ทำไว้ก่อนหน้านี้ยังมีข้อมูลอยู่จนกว่าจะถูกหมุนเวียนลบออก ส่วนไฟล์สำรองที่ทำเองจะไม่ถูกลบอัตโนมัติ หากเจ้าของข้อมูลร้องขอ โปรดลบไฟล์เหล่านั้นด้วยตนเอง</translation>
+    </message>
+    <message>
+        <source>Erase this person (PDPA)</source>
+        <translation>ลบข้อมูลบุคคลนี้ (PDPA)</translation>
+    </message>
+    <message>
+        <source>Erase %1 under PDPA?</source>
+        <translation>ลบข้อมูลของ %1 ตาม PDPA หรือไม่?</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>ลบข้อมูล</translation>
+    </message>
+    <message>
+        <source>Erased %1 (PDPA)</source>
+        <translation>ลบข้อมูลของ %1 แล้ว (PDPA)</translation>
+    </message>
+    <message>
+        <source>Compact the database file</source>
+        <translation>บีบอัดไฟล์ฐานข้อมูล</translation>
+    </message>
+    <message>
+        <source>Compact the database file now?</source>
+        <translation>บีบอัดไฟล์ฐานข้อมูลตอนนี้เลยหรือไม่?</translation>
+    </message>
+    <message>
+        <source>Compact now</source>
+        <translation>บีบอัดตอนนี้</translation>
+    </message>
+    <message>
+        <source>The file holds %1 MB: compacting it may take several minutes, and nothing can be saved meanwhile. Until it is compacted, traces of earlier edits of this person may remain in unused space inside the file (the program no longer shows or sends them).</source>
+        <translation>ไฟล์มีขนาด %1 MB การบีบอัดอาจใช้เวลาหลายนาที และระหว่างนั้นจะบันทึกข้อมูลใด ๆ ไม่ได้ จนกว่าจะบีบอัด ร่องรอยการแก้ไขเก่าของบุคคลนี้อาจยังค้างอยู่ในพื้นที่ว่างภายในไฟล์ (โปรแกรมไม่แสดงและไม่ส่งข้อมูลเหล่านั้นอีกแล้ว)</translation>
+    </message>
+    <message>
+        <source>Removing the erased data from the database file…</source>
+        <translation>กำลังล้างข้อมูลที่ลบออกจากไฟล์ฐานข้อมูล…</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialogs</name>
     <message>
         <source>Cannot do that</source>

@@ -29,6 +29,7 @@ from crm_desktop.ui.table_model import Column
 from crm_desktop.views.anniversaries.dates_box import CustomDatesBox
 from crm_desktop.views.common import DetailForm, ViewEnv, join_address, phone_text
 from crm_desktop.views.contacts.dialog import ContactDialog, gender_label, income_label
+from crm_desktop.views.erase import EraseFlow
 from crm_desktop.views.list_export import ListSource, local_cell, table_source
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.timeline import TimelineView
@@ -189,6 +190,11 @@ class ContactsTab(RecordTab):
                                             "what to offer next"))
         self.c360_button.clicked.connect(lambda: self._detail_id and self.open_360.emit("contact", self._detail_id))
         self.detail_buttons.insertWidget(1, self.c360_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.eraser = EraseFlow(self, self.env, self.ENTITY)
+        self.erase_button = QPushButton(self.eraser.action_text())
+        self.erase_button.setObjectName("eraseButton")
+        self.erase_button.clicked.connect(lambda: self._detail_id and self._ask_erase(self._detail_id))
+        self.detail_buttons.addWidget(self.erase_button, 0, Qt.AlignmentFlag.AlignTop)
         self.detail_subtitle.setTextFormat(Qt.TextFormat.RichText)
         self.detail_subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.detail_subtitle.linkActivated.connect(self._link)
@@ -232,6 +238,12 @@ class ContactsTab(RecordTab):
 
     def row_actions(self, menu: QMenu, record_id: str) -> None:
         menu.addAction(self.tr("Customer 360"), lambda: self.open_360.emit("contact", record_id))
+        menu.addAction(self.eraser.action_text(), lambda: self._ask_erase(record_id))
+
+    def _ask_erase(self, record_id: str) -> None:
+        detail = contact_detail(self.env.db, record_id)
+        if detail is not None:
+            self.eraser.ask(record_id, detail.name)
 
     def activity_preset(self) -> ActivityInput | None:
         return ActivityInput(kind="call", subject="", contact_id=self._detail_id) if self._detail_id else None
@@ -243,7 +255,7 @@ class ContactsTab(RecordTab):
         shown = detail is not None
         self.timeline.show_record(self._detail_id)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.new_activity_button,
-                       self.new_quotation_button, self.c360_button):
+                       self.new_quotation_button, self.c360_button, self.erase_button):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         if detail is None:

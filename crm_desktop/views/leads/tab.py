@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import DateEdit, select_data
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
 from crm_desktop.views.common import DetailForm, ViewEnv, format_tax_id, phone_text
+from crm_desktop.views.erase import EraseFlow
 from crm_desktop.views.leads.actions import (
     STATUSES,
     ActionDialog,
@@ -321,6 +323,11 @@ class LeadsTab(RecordTab):
         for i, button in enumerate(self.action_buttons):
             actions.addWidget(button, i // 3, i % 3)
         layout.addLayout(actions)
+        self.eraser = EraseFlow(self, self.env, self.ENTITY)
+        self.erase_button = QPushButton(self.eraser.action_text())
+        self.erase_button.setObjectName("eraseButton")
+        self.erase_button.clicked.connect(lambda: self._detail is not None and self._ask_erase(self._detail.id))
+        self.detail_buttons.addWidget(self.erase_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.detail = DetailForm()
         d = self.detail
@@ -379,7 +386,7 @@ class LeadsTab(RecordTab):
         shown = detail is not None
         self.timeline.show_record(detail.id if detail else None)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.score_label, self.score_view,
-                       self.new_activity_button, *self.action_buttons):
+                       self.new_activity_button, self.erase_button, *self.action_buttons):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         self._update_actions()
@@ -524,6 +531,14 @@ class LeadsTab(RecordTab):
 
     def activity_preset(self) -> ActivityInput | None:
         return ActivityInput(kind="call", subject="", lead_id=self._detail.id) if self._detail is not None else None
+
+    def row_actions(self, menu: QMenu, record_id: str) -> None:
+        menu.addAction(self.eraser.action_text(), lambda: self._ask_erase(record_id))
+
+    def _ask_erase(self, record_id: str) -> None:
+        detail = lead_detail(self.env.db, record_id)
+        if detail is not None:
+            self.eraser.ask(record_id, detail.name or detail.company_name)
 
     def add_task(self) -> QDialog | None:
         """A follow-up task on the lead, for the lead's owner (an ordinary activity)."""
