@@ -7,8 +7,11 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.queries.imports import preview_rows
+from crm_desktop.services import imports
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, update_contact
 from crm_desktop.services.import_undo import undo_import
@@ -105,3 +108,24 @@ def test_undoing_twice_changes_nothing_the_second_time(ctx: AppContext, tmp_path
     once = dump(ctx)
     assert undo_import(ctx.uow(), result.log_from, result.log_to) == []
     assert dump(ctx) == once
+
+
+def test_a_cancelled_import_writes_nothing_and_logs_nothing(ctx: AppContext, tmp_path: Path, monkeypatch) -> None:
+    _somchai(ctx)
+    monkeypatch.setattr(imports, "PROGRESS_EVERY", 1)
+    monkeypatch.setattr(imports, "FLUSH_EVERY", 1)  # rows are flushed before the cancel comes
+    before = dump(ctx)
+    path = tmp_path / "customers.csv"
+    path.write_text(CSV, encoding="utf-8")
+    rows = read_import_file(path, "contacts").rows
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append(done)
+        return done < 2
+
+    with pytest.raises(imports.ImportCancelled):
+        import_rows(ctx.uow(), "contacts", rows, preview_rows(ctx.database, "contacts", rows), TODAY,
+                    decision="update", progress=progress)
+    assert seen == [0, 1, 2]
+    assert dump(ctx) == before
