@@ -113,7 +113,7 @@ def test_undoing_twice_changes_nothing_the_second_time(ctx: AppContext, tmp_path
 def test_a_cancelled_import_writes_nothing_and_logs_nothing(ctx: AppContext, tmp_path: Path, monkeypatch) -> None:
     _somchai(ctx)
     monkeypatch.setattr(imports, "PROGRESS_EVERY", 1)
-    monkeypatch.setattr(imports, "FLUSH_EVERY", 1)  # rows are flushed before the cancel comes
+    monkeypatch.setattr(imports, "FLUSH_EVERY", 1)  # Somchai's update is written before the cancel
     before = dump(ctx)
     path = tmp_path / "customers.csv"
     path.write_text(CSV, encoding="utf-8")

@@ -208,10 +208,12 @@ def test_errors_stop_everything_or_are_left_out_and_saved_as_csv(qtbot, window, 
 
 
 def test_cancel_leaves_the_database_exactly_as_it_was(qtbot, window, ctx, tmp_path, monkeypatch) -> None:
+    create_contact(ctx.uow(), ContactInput(first_name="คน0", mobile="0800000000"), TODAY)
     path = tmp_path / "many.csv"
-    path.write_text("ชื่อ,มือถือ\n" + "".join(f"คน{i},08{i:08d}\n" for i in range(20)), encoding="utf-8")
+    path.write_text("ชื่อ,มือถือ,ตำแหน่ง\n" + "".join(f"คน{i},08{i:08d},พนักงาน\n" for i in range(20)),
+                    encoding="utf-8")
     monkeypatch.setattr(imports, "PROGRESS_EVERY", 1)
-    monkeypatch.setattr(imports, "FLUSH_EVERY", 2)  # rows are really written before Cancel
+    monkeypatch.setattr(imports, "FLUSH_EVERY", 1)  # the update of row 2 (คน0) is written before Cancel
     reached, go_on = threading.Event(), threading.Event()
     real = wizard_module.import_with_backup
 
@@ -231,6 +233,7 @@ def test_cancel_leaves_the_database_exactly_as_it_was(qtbot, window, ctx, tmp_pa
     wizard = open_wizard(qtbot, window)
     choose_file(wizard, "contacts", path)
     to_preview(qtbot, wizard)
+    assert "20 rows: 19 new, 1 update a record" in wizard.preview_page.counts_label.text()
     wizard.next()
     assert wizard.currentId() == RUN_PAGE
     qtbot.waitUntil(reached.is_set, timeout=10_000)
