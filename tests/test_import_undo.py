@@ -11,11 +11,13 @@ import pytest
 
 from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.queries.imports import preview_rows
+from crm_desktop.queries.search import search_all
 from crm_desktop.services import imports
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, update_contact
 from crm_desktop.services.import_undo import undo_import
 from crm_desktop.services.imports import ImportResult, import_rows
+from crm_desktop.sync.files import export_bundle, import_bundle
 from tests.sync_helpers import dump
 from tests.time_helpers import TODAY
 
@@ -129,3 +131,27 @@ def test_a_cancelled_import_writes_nothing_and_logs_nothing(ctx: AppContext, tmp
                     decision="update", progress=progress)
     assert seen == [0, 1, 2]
     assert dump(ctx) == before
+
+
+def _sync(src: AppContext, dst: AppContext, path: Path) -> None:
+    export_bundle(src.database, path)
+    import_bundle(dst.database, dst.user_id, path)
+
+
+def test_the_undo_travels_by_sync_and_leaves_the_search_index_right(copies: list[AppContext], tmp_path: Path) -> None:
+    office, rep, _branch = copies
+    _somchai(office)
+    _sync(office, rep, tmp_path / "1.zip")
+    result = _import(office, tmp_path)
+    _sync(office, rep, tmp_path / "2.zip")
+    assert search_all(rep.database, "Malee", 5) and search_all(office.database, "Malee", 5)
+
+    undo_import(office.uow(), result.log_from, result.log_to)
+    _sync(office, rep, tmp_path / "3.zip")
+
+    assert _live(rep) == _live(office) and len(_live(office)) == 1
+    assert contact_input(rep.uow(), result.changes.updated[0]).position == "Owner"
+    assert search_all(office.database, "Malee", 5) == [] and search_all(rep.database, "Malee", 5) == []
+    for ctx in (office, rep):  # the index itself, not only the search that skips deleted rows
+        with sqlite3.connect(ctx.database.path) as conn:
+            assert conn.execute("SELECT rowid FROM contact_fts WHERE body LIKE '%Malee%'").fetchall() == []
