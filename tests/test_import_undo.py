@@ -7,12 +7,17 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.queries.imports import preview_rows
+from crm_desktop.queries.search import search_all
+from crm_desktop.services import imports
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, update_contact
 from crm_desktop.services.import_undo import undo_import
 from crm_desktop.services.imports import ImportResult, import_rows
+from crm_desktop.sync.files import export_bundle, import_bundle
 from tests.sync_helpers import dump
 from tests.time_helpers import TODAY
 
@@ -105,3 +110,48 @@ def test_undoing_twice_changes_nothing_the_second_time(ctx: AppContext, tmp_path
     once = dump(ctx)
     assert undo_import(ctx.uow(), result.log_from, result.log_to) == []
     assert dump(ctx) == once
+
+
+def test_a_cancelled_import_writes_nothing_and_logs_nothing(ctx: AppContext, tmp_path: Path, monkeypatch) -> None:
+    _somchai(ctx)
+    monkeypatch.setattr(imports, "PROGRESS_EVERY", 1)
+    monkeypatch.setattr(imports, "FLUSH_EVERY", 1)  # Somchai's update is written before the cancel
+    before = dump(ctx)
+    path = tmp_path / "customers.csv"
+    path.write_text(CSV, encoding="utf-8")
+    rows = read_import_file(path, "contacts").rows
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append(done)
+        return done < 2
+
+    with pytest.raises(imports.ImportCancelled):
+        import_rows(ctx.uow(), "contacts", rows, preview_rows(ctx.database, "contacts", rows), TODAY,
+                    decision="update", progress=progress)
+    assert seen == [0, 1, 2]
+    assert dump(ctx) == before
+
+
+def _sync(src: AppContext, dst: AppContext, path: Path) -> None:
+    export_bundle(src.database, path)
+    import_bundle(dst.database, dst.user_id, path)
+
+
+def test_the_undo_travels_by_sync_and_leaves_the_search_index_right(copies: list[AppContext], tmp_path: Path) -> None:
+    office, rep, _branch = copies
+    _somchai(office)
+    _sync(office, rep, tmp_path / "1.zip")
+    result = _import(office, tmp_path)
+    _sync(office, rep, tmp_path / "2.zip")
+    assert search_all(rep.database, "Malee", 5) and search_all(office.database, "Malee", 5)
+
+    undo_import(office.uow(), result.log_from, result.log_to)
+    _sync(office, rep, tmp_path / "3.zip")
+
+    assert _live(rep) == _live(office) and len(_live(office)) == 1
+    assert contact_input(rep.uow(), result.changes.updated[0]).position == "Owner"
+    assert search_all(office.database, "Malee", 5) == [] and search_all(rep.database, "Malee", 5) == []
+    for ctx in (office, rep):  # the index itself, not only the search that skips deleted rows
+        with sqlite3.connect(ctx.database.path) as conn:
+            assert conn.execute("SELECT rowid FROM contact_fts WHERE body LIKE '%Malee%'").fetchall() == []

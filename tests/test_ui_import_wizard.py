@@ -99,6 +99,27 @@ def combo_fields(wizard: ImportWizard) -> list[str | None]:
     return wizard.mapping_page.chosen_fields()
 
 
+def hold_import(monkeypatch: pytest.MonkeyPatch, at_row: int) -> tuple[threading.Event, threading.Event]:
+    """The wizard's import waits at row `at_row` (`reached` is set) until the test sets `go_on`."""
+    monkeypatch.setattr(imports, "PROGRESS_EVERY", 1)
+    reached, go_on = threading.Event(), threading.Event()
+    real = wizard_module.import_with_backup
+
+    def held(*args: object, **options: object) -> imports.ImportResult:
+        progress = options.pop("progress")
+
+        def hold(done: int, total: int) -> bool:
+            if done == at_row:
+                reached.set()
+                go_on.wait(10)  # the test looks (or presses Cancel) meanwhile
+            return progress(done, total)  # type: ignore[operator]
+
+        return real(*args, progress=hold, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(wizard_module, "import_with_backup", held)
+    return reached, go_on
+
+
 def test_thai_workbook_sheet_mapping_saved_and_chosen_again_import_then_undo(qtbot, window, ctx, tmp_path) -> None:
     before = live_contacts(ctx)
     path = write_xlsx(tmp_path / "customers.xlsx", THAI_HEADER, THAI_ROWS)
@@ -137,8 +158,10 @@ def test_thai_workbook_sheet_mapping_saved_and_chosen_again_import_then_undo(qtb
     assert window.act_undo.isEnabled()
     assert window.act_undo.text() == "Undo import of customers.xlsx (2 records)"
     assert window.undo_button.isVisible()
-    window.act_undo.trigger()
-    assert live_contacts(ctx) == before
+    window.act_undo.trigger()  # in the background: a large import takes seconds to undo
+    qtbot.waitUntil(lambda: live_contacts(ctx) == before and not window.tasks, timeout=10_000)
+    assert window.last_action_label.text() == "Undone: Imported customers.xlsx (2 records)"
+    assert window.counts_label.text().endswith("Contacts: 0")
     assert window.act_undo.text() == "&Undo delete" and not window.act_undo.isEnabled()
 
     # Next month: the same sheet with its columns moved; the saved mapping is chosen by itself.
@@ -208,29 +231,17 @@ def test_errors_stop_everything_or_are_left_out_and_saved_as_csv(qtbot, window, 
 
 
 def test_cancel_leaves_the_database_exactly_as_it_was(qtbot, window, ctx, tmp_path, monkeypatch) -> None:
+    create_contact(ctx.uow(), ContactInput(first_name="คน0", mobile="0800000000"), TODAY)
     path = tmp_path / "many.csv"
-    path.write_text("ชื่อ,มือถือ\n" + "".join(f"คน{i},08{i:08d}\n" for i in range(20)), encoding="utf-8")
-    monkeypatch.setattr(imports, "PROGRESS_EVERY", 1)
-    monkeypatch.setattr(imports, "FLUSH_EVERY", 2)  # rows are really written before Cancel
-    reached, go_on = threading.Event(), threading.Event()
-    real = wizard_module.import_with_backup
-
-    def held(*args: object, **options: object) -> imports.ImportResult:
-        progress = options.pop("progress")
-
-        def hold(done: int, total: int) -> bool:
-            if done == 10:
-                reached.set()
-                go_on.wait(10)  # the user presses Cancel meanwhile
-            return progress(done, total)  # type: ignore[operator]
-
-        return real(*args, progress=hold, **options)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(wizard_module, "import_with_backup", held)
+    path.write_text("ชื่อ,มือถือ,ตำแหน่ง\n" + "".join(f"คน{i},08{i:08d},พนักงาน\n" for i in range(20)),
+                    encoding="utf-8")
+    monkeypatch.setattr(imports, "FLUSH_EVERY", 1)  # the update of row 2 (คน0) is written before Cancel
+    reached, go_on = hold_import(monkeypatch, at_row=10)
     before = dump(ctx)
     wizard = open_wizard(qtbot, window)
     choose_file(wizard, "contacts", path)
     to_preview(qtbot, wizard)
+    assert "20 rows: 19 new, 1 update a record" in wizard.preview_page.counts_label.text()
     wizard.next()
     assert wizard.currentId() == RUN_PAGE
     qtbot.waitUntil(reached.is_set, timeout=10_000)
@@ -273,7 +284,7 @@ SHOTS = os.environ.get("CRM_WIZARD_SHOTS")  # a folder: the pages are saved ther
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_pages_render_in_thai_and_english(qtbot, ctx, prefs, tmp_path, lang) -> None:
+def test_pages_render_in_thai_and_english(qtbot, ctx, prefs, tmp_path, monkeypatch, lang) -> None:
     app = QApplication.instance()
     install_app_font(app)  # type: ignore[arg-type]
     language = UiLanguage(app)  # type: ignore[arg-type]
@@ -297,7 +308,13 @@ def test_pages_render_in_thai_and_english(qtbot, ctx, prefs, tmp_path, lang) -> 
                 if page_id == PREVIEW_PAGE:
                     qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
             assert wizard.grab().save(str(folder / f"import-{name}-{lang}.png"))
-        run_import(qtbot, wizard)
+        reached, go_on = hold_import(monkeypatch, at_row=1)
+        wizard.next()
+        qtbot.waitUntil(reached.is_set, timeout=10_000)
+        qtbot.waitUntil(lambda: wizard.run_page.bar.value() >= 1, timeout=10_000)
+        assert wizard.grab().save(str(folder / f"import-4-run-{lang}.png"))
+        go_on.set()
+        qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE, timeout=10_000)
         assert wizard.grab().save(str(folder / f"import-5-result-{lang}.png"))
         if lang == "th":
             assert "ใหม่" in wizard.preview_page.counts_label.text()

@@ -351,3 +351,44 @@ def _rollback_journal(cursor: sqlite3.Cursor, alone: bool) -> Iterator[None]:
     finally:
         if switched:
             cursor.execute("PRAGMA journal_mode=WAL")
+
+
+TOMBSTONE_CHUNK = 500  # ids per IN (...): under SQLite's variable limit
+
+
+def tombstone_in_session(session: Session, model: type[SyncMixin], ids: Sequence[str]) -> list[str]:
+    """Records deleted the bulk way (a tombstone, as `Repository.soft_delete` sets) inside the
+    session's own transaction, without loading them: one change per record ({"deleted_at": …}) in
+    the log, stamped as the ORM stamps it, and the search index kept. About ten times faster than
+    the ORM (an undone import of 20,000 contacts). The live ones of `ids` are deleted and returned;
+    the session must not hold those records."""
+    if not ids:
+        return []
+    session.flush()
+    raw = session.connection().connection.driver_connection
+    cur = raw.cursor()
+    if not raw.in_transaction:  # nothing written yet: the DDL of the index below needs the transaction
+        cur.execute("BEGIN IMMEDIATE")
+    ctx: ChangeContext = session.info[CONTEXT_KEY]
+    table = model.__tablename__
+    now = ctx.time.now()
+    stamp = time_param(now)
+    fields = "{" + encode_field("deleted_at", now) + "}"
+    done: list[str] = []
+    with SuspendedIndex(cur) as index:
+        for start in range(0, len(ids), TOMBSTONE_CHUNK):
+            part = list(ids[start : start + TOMBSTONE_CHUNK])
+            marks = ",".join("?" * len(part))
+            live = cur.execute(f'SELECT id, hlc FROM "{table}" WHERE deleted_at IS NULL AND id IN ({marks})',
+                               part).fetchall()
+            stamped = list(zip(live, ctx.clock.tick_many(len(live)), strict=True))
+            cur.executemany(f'UPDATE "{table}" SET deleted_at = ?, updated_at = ?, hlc = ?, site_id = ? WHERE id = ?',
+                            [(stamp, stamp, hlc, ctx.site_id, row_id) for (row_id, _), hlc in stamped])
+            cur.executemany(
+                "INSERT INTO change (entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(table, row_id, hlc, ctx.site_id, base or 0, ctx.user_id, stamp, fields)
+                 for (row_id, base), hlc in stamped])
+            index.changed(table, (row_id for row_id, _ in live))
+            done += [row_id for row_id, _ in live]
+    return done

@@ -2,7 +2,8 @@
 
 The change log says what the import did: its rows are those with `log_from < seq <= log_to`
 (ImportResult). A record with no change logged at or before `log_from` was created by the import
-and is deleted (a tombstone, as `records.soft_delete` writes). A record it updated gets back, for
+and is deleted (a tombstone, as `records.soft_delete` writes, put in the bulk way:
+`db.bulk.tombstone_in_session`). A record it updated gets back, for
 each field the import set, the latest value logged for that field with `seq <= log_from`, or the
 column's default when none was logged.
 
@@ -25,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from crm_desktop.db.bulk import tombstone_in_session
 from crm_desktop.db.changelog import decode_value, scalar_default
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.models import Change, synced_models
@@ -57,7 +59,6 @@ def undo_import(uow: UnitOfWork, log_from: int, log_to: int) -> list[Changes]:
                 .where(Change.seq > log_from, Change.seq <= log_to).order_by(Change.seq))
         for entity, row_id, fields in uow.session.execute(stmt):
             touched.setdefault(entity, {}).setdefault(row_id, set()).update(json.loads(fields))
-        now = uow.now()
         done: list[Changes] = []
         for entity, rows in touched.items():
             model, table = models[entity], models[entity].__table__  # type: ignore[attr-defined]
@@ -67,14 +68,11 @@ def undo_import(uow: UnitOfWork, log_from: int, log_to: int) -> list[Changes]:
             since: dict[str, set[str]] = {}  # row id → fields changed after the import
             for row_id, fields in _logged(uow, entity, rows, Change.seq > log_to):
                 since.setdefault(row_id, set()).update(fields)
-            deleted, updated = [], []
-            for part in _chunks(rows):
+            # Nothing logged before the import: it created them (deleted the bulk way, not loaded).
+            deleted = tombstone_in_session(uow.session, model, [i for i in rows if i not in before])
+            updated = []
+            for part in _chunks(i for i in rows if i in before):
                 for record in uow.session.scalars(select(model).where(model.id.in_(part))):
-                    if record.id not in before:  # nothing logged before: the import created it
-                        if record.deleted_at is None:
-                            record.deleted_at = now
-                            deleted.append(record.id)
-                        continue
                     restored = False
                     for name in rows[record.id] - since.get(record.id, set()):
                         if name not in before[record.id]:

@@ -81,6 +81,7 @@ class Undoable:
     restore: Callable[[], Changes | list[Changes]]
     label: str  # the status bar: what was done
     undo_text: str = ""  # what Edit > Undo reads; "" for the plain "Undo delete"
+    slow: bool = False  # runs in the background with a progress dialog (an import's undo takes seconds)
 
 
 class UndoLast(QObject):

@@ -31,12 +31,13 @@ from crm_desktop.services.backups import Restored
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.settings import company_name
 from crm_desktop.services.validation import format_phone
-from crm_desktop.ui.actions import ChangeBus, Undoable, UndoLast, perform
+from crm_desktop.ui.actions import ChangeBus, Undoable, UndoLast, changes_in, perform
+from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.forms import icon
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice, SearchPopup
-from crm_desktop.ui.tasks import Task
+from crm_desktop.ui.tasks import Task, run_task
 from crm_desktop.views.accounts.tab import AccountsTab
 from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.activities.my_day import MyDayTab
@@ -490,13 +491,19 @@ class MainWindow(QMainWindow):
         self.search_edit.selectAll()
 
     def undo_delete(self) -> Changes | list[Changes] | None:
-        """Edit > Undo: take back the last delete or import."""
+        """Edit > Undo: take back the last delete or import (a slow one in the background: then None)."""
         pending = self.env.undo.take()
         if pending is None:
             return None
-        done = self.tr("Undone: %1") if pending.undo_text else self.tr("Restored: %1")
-        return perform(self, self.env.bus, self.env.lang, pending.restore,
-                       description=done.replace("%1", pending.label))
+        done = (self.tr("Undone: %1") if pending.undo_text else self.tr("Restored: %1")).replace("%1", pending.label)
+        if not pending.slow:
+            return perform(self, self.env.bus, self.env.lang, pending.restore, description=done)
+        bus, lang = self.env.bus, self.env.lang
+        self.keep_task(run_task(self, lambda _progress: pending.restore(), title=self.tr("Undo"),
+                                label=pending.undo_text.replace("&", "") + "…", cancellable=False,
+                                on_done=lambda result: bus.publish(changes_in(result), done),
+                                on_error=lambda exc: show_error(self, exc, lang)))
+        return None
 
     def open_settings(self) -> SettingsDialog | None:
         """Settings, only while no record form is open (a language switch rebuilds the tabs)."""

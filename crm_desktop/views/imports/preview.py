@@ -203,11 +203,13 @@ class PreviewPage(QWizardPage):
             titles = record_titles(db, kind, (p.match_id for p in preview.detailed if p.match_id))
             return loaded, preview, titles
 
-        self.task = Task(self, work, show_progress=False)
-        self.task.finished.connect(self._loaded)
-        self.task.failed.connect(self._failed)
-        self.task.ended.connect(self.completeChanged)
-        self.task.start()
+        task = self.task = Task(self, work, show_progress=False)
+        # Back and Next again start a new reading: only the latest one is shown.
+        task.finished.connect(lambda found: self._loaded(found) if task is self.task else None)
+        task.failed.connect(lambda exc: self._failed(exc) if task is self.task else None)
+        task.ended.connect(self.completeChanged)
+        task.ended.connect(task.deleteLater)
+        task.start()
 
     def _loaded(self, found: tuple[Any, Preview, dict[str, str]]) -> None:
         state = self.state

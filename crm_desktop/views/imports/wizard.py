@@ -116,7 +116,8 @@ class RunPage(QWizardPage):
             ctx, start, end = self.env.ctx, result.log_from, result.log_to
             undo_text = self.tr("Undo import of %1 (%2 records)").replace("%1", name).replace("%2", f"{records:,}")
             self.env.undo.offer_action(Undoable(result.changes.entity, result.changes.ids,
-                                                lambda: undo_import(ctx.uow(), start, end), label, undo_text))
+                                                lambda: undo_import(ctx.uow(), start, end), label, undo_text,
+                                                slow=True))
 
     def _cancelled(self) -> None:
         self.label.setText(self.tr("The import was cancelled; nothing was written."))
