@@ -321,6 +321,8 @@ def erase_person(uow: UnitOfWork, entity: str, row_id: str) -> EraseResult:
             scrubber.write_edits(uow.session)
             scrubber.finish()
             uow.commit()
+        except sqlite3.Error as exc:  # from the raw cursor: another program's lock, a full disk
+            raise readable_driver_error(exc) from exc
         finally:
             cur.execute(f"PRAGMA secure_delete = {int(previous)}")
     changes = tuple(Changes(table, updated=tuple(sorted(ids))) for table, ids in sorted(scrubber.touched.items()))
