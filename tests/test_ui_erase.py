@@ -95,8 +95,8 @@ def test_an_error_is_shown_in_a_dialog_and_nothing_changes(qtbot, contacts: Cont
         qtbot.mouseClick(contacts.erase_button, Qt.MouseButton.LeftButton)
         box = confirm_box(qtbot, contacts)
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: any(b.objectName() != "confirmBox" and b.isVisible()
-                                    for b in contacts.findChildren(QMessageBox)), timeout=15000)
+        qtbot.waitUntil(lambda: contacts.findChild(QMessageBox, "domainErrorBox") is not None, timeout=15000)
+        assert "Another program is using the database" in contacts.findChild(QMessageBox, "domainErrorBox").text()
         conn.rollback()
     assert stored(ctx, "SELECT first_name FROM contact WHERE id = ?", contact_id) == ("ชนิดา",)
 

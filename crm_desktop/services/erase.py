@@ -105,10 +105,11 @@ class Needles:
 def _phone_pattern(stored: str) -> str:
     """A phone (E.164 as stored) as people write it: +66 or 0 first, with or without separators."""
     digits = re.sub(r"\D", "", stored)
-    rest = digits[2:] if stored.startswith("+66") else digits.lstrip("0")
-    if not rest:
+    if not digits:
         return re.escape(stored)
-    return r"(?:\+?66|0)[\s.-]?" + r"[\s.-]?".join(rest)
+    if not stored.startswith("+66"):  # another country's number: as stored, with or without separators
+        return r"\+?" + r"[\s.-]?".join(digits)
+    return r"(?:\+?66|0)[\s.-]?" + r"[\s.-]?".join(digits[2:])
 
 
 class Scrubber:
@@ -320,6 +321,8 @@ def erase_person(uow: UnitOfWork, entity: str, row_id: str) -> EraseResult:
             scrubber.write_edits(uow.session)
             scrubber.finish()
             uow.commit()
+        except sqlite3.Error as exc:  # from the raw cursor: another program's lock, a full disk
+            raise readable_driver_error(exc) from exc
         finally:
             cur.execute(f"PRAGMA secure_delete = {int(previous)}")
     changes = tuple(Changes(table, updated=tuple(sorted(ids))) for table, ids in sorted(scrubber.touched.items()))

@@ -7853,6 +7853,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>การรวมข้อมูลซ้ำ</translation>
     </message>
     <message>
+        <source>People erased (PDPA)</source>
+        <translation>บุคคลที่ลบข้อมูลแล้ว (PDPA)</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>ลบแล้ว</translation>
     </message>
