@@ -833,6 +833,10 @@ THAI: dict[str, str] = {
     "{count} {component} entries (not events) were left out.": "ข้ามรายการ {component} {count} รายการ (ไม่ใช่นัดหมาย)",
     "Warning: {text}": "คำเตือน: {text}",
     "… and {count} more warnings.": "… และคำเตือนอีก {count} รายการ",
+    # lists helper (export of lists, import's bad input)
+    "{value} could not be read as a phone number; it was kept in the notes.": (
+        "อ่าน {value} เป็นหมายเลขโทรศัพท์ไม่ได้ จึงเก็บไว้ในหมายเหตุแทน"
+    ),
 }
 
 
