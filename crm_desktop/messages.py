@@ -842,6 +842,10 @@ THAI: dict[str, str] = {
     "Erasing a person cannot be undone. Run the command again with --yes to confirm.": (
         "การลบข้อมูลบุคคลย้อนกลับไม่ได้ โปรดสั่งอีกครั้งพร้อม --yes เพื่อยืนยัน"
     ),
+    # lists helper (export of lists, import's bad input)
+    "{value} could not be read as a phone number; it was kept in the notes.": (
+        "อ่าน {value} เป็นหมายเลขโทรศัพท์ไม่ได้ จึงเก็บไว้ในหมายเหตุแทน"
+    ),
 }
 
 

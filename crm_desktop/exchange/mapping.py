@@ -33,6 +33,7 @@ from crm_desktop.exchange.fields import (
 from crm_desktop.exchange.sheet import unguard_text
 from crm_desktop.messages import translate
 from crm_desktop.services import validation
+from crm_desktop.text import ascii_digits
 
 # --- Headers -----------------------------------------------------------------------------------
 
@@ -421,6 +422,15 @@ class NeutralRow:
 _PHONE_FIELDS = ("mobile", "phone")
 
 
+_THAI_PREFIX = ("0", "+66", "66")
+
+
+def _foreign_phone(value: object) -> bool:
+    """A phone we cannot read that is no Thai number typed wrong (those start 0 or +66: the user fixes
+    them): a foreign one without its country code, an extension, a word where a number should be."""
+    return not re.sub(r"[^0-9+]", "", ascii_digits(str(value))).startswith(_THAI_PREFIX)
+
+
 class RowReader:
     """Reads the rows of one file with one mapping (the column fields fixed for the whole file)."""
 
@@ -435,6 +445,7 @@ class RowReader:
 
     def read(self, cells: Sequence[object], source_row: int) -> NeutralRow:
         row = NeutralRow(source_row)
+        unread: list[str] = []  # foreign phones we cannot read, kept in the notes as written
         for index, spec in self.columns:
             value = cells[index] if index < len(cells) else None
             if value is None or (isinstance(value, str) and not value.strip()):
@@ -444,9 +455,19 @@ class RowReader:
             try:
                 parsed = parse_cell(value, spec, self.options)
             except ValidationError as error:
+                if spec.kind is ValueKind.PHONE and _foreign_phone(value) and "notes" in self._known:
+                    # A foreign number without its country code ("(650) 555-1212" from an iPhone) does not
+                    # cost the person their place: imported without it, the number kept in the notes.
+                    unread.append(f"{self._header(index)}: {value}")
+                    row.warnings.append(CellError(source_row, self._header(index), DomainError(
+                        "{value} could not be read as a phone number; it was kept in the notes.", value=value)))
+                    continue
                 row.errors.append(CellError(source_row, self._header(index), error))
                 continue
             self._store(row, index, spec, parsed)
+        if unread:
+            notes = [str(row.values["notes"])] if "notes" in row.values else []
+            row.values["notes"] = "\n".join([*notes, *unread])
         return row
 
     def _header(self, index: int) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.activity_rows import activity_row
 from crm_desktop.exchange.ics_read import ICS_SUFFIXES, read_ics
-from crm_desktop.exchange.mapping import Guess, Mapping, NeutralRow, RowReader, guess_columns
+from crm_desktop.exchange.mapping import CellError, Guess, Mapping, NeutralRow, RowReader, guess_columns
 from crm_desktop.exchange.tables import read_table
 from crm_desktop.exchange.vcard import VCard, read_vcards
 
@@ -43,7 +43,7 @@ def read_import_file(path: Path, kind: str, *, sheet: str | None = None, mapping
         # A card without N: its formatted name is split instead (the reader lets own columns win).
         parts = RowReader(kind, _CARD_FIELDS, [f if f != "full_name" else None for f in _CARD_FIELDS])
         whole = RowReader(kind, _CARD_FIELDS, [None if f in _NAME_PARTS else f for f in _CARD_FIELDS])
-        return ImportFile([(parts if card.first_name or card.last_name else whole).read(_card_cells(card), card.index)
+        return ImportFile([_card_row(card, parts if card.first_name or card.last_name else whole)
                            for card in read_vcards(path)], [])
     if path.suffix.lower() in ICS_SUFFIXES:  # calendars hold activities (exchange/ics_read.py)
         if kind != "activities":
@@ -64,6 +64,15 @@ def read_import_file(path: Path, kind: str, *, sheet: str | None = None, mapping
         headers = {f: h for f, h in zip(chosen, table.header, strict=False) if f is not None}
         read = [activity_row(row, headers) for row in read]
     return ImportFile(read, guesses)
+
+
+def _card_row(card: VCard, reader: RowReader) -> NeutralRow:
+    """A card as a row, with what the reader skipped or guessed on it (a photo, a broken property) as
+    the row's warnings: the preview shows them and the card is imported without them."""
+    row = reader.read(_card_cells(card), card.index)
+    row.warnings.extend(CellError(card.index, "vCard", DomainError(w.template, **dict(w.params)))
+                        for w in card.warnings)
+    return row
 
 
 def _card_cells(card: VCard) -> list[object]:
