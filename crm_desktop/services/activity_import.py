@@ -26,7 +26,7 @@ from crm_desktop.clock import utc_time
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
-from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, Preview
+from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, Preview, RowPlan
 from crm_desktop.models import Account, Activity, Contact, Lead, Opportunity, User, new_id
 from crm_desktop.services.activities.edit import (
     ActivityInput,
@@ -39,6 +39,7 @@ from crm_desktop.services.changes import Changes
 from crm_desktop.text import company_key, person_key
 
 ENTITY = "activity"
+_LINKED = {"account_id": Account, "contact_id": Contact, "lead_id": Lead, "opportunity_id": Opportunity}
 FLUSH_EVERY = 2_000  # new activities held as objects at once
 _FORM = {f.name for f in fields(ActivityInput)}
 _COMPARED = ("kind", "subject", "notes", "location", "all_day", "starts_at", "ends_at", "due_on", "status", "priority",
@@ -70,6 +71,18 @@ class _Names:
         self.uow = uow
         self.people: dict[str, str | None] = {}
         self.customers: dict[str, tuple[str, str]] = {}
+        self.held: list[Any] = []
+
+    def hold(self) -> None:
+        """Keep the people and the named customers loaded (the session holds them weakly, and the
+        form's checks look each one up): one query each per batch instead of one per row."""
+        session = self.uow.session
+        self.held = list(session.scalars(select(User)))
+        linked: dict[Any, set[str]] = {}
+        for link, record_id in self.customers.values():
+            linked.setdefault(_LINKED[link], set()).add(record_id)
+        for model, ids in linked.items():
+            self.held += session.scalars(select(model).where(model.id.in_(ids))).all()
 
     def person(self, name: str) -> str:
         wanted = " ".join(name.split()).casefold()
@@ -87,6 +100,11 @@ class _Names:
         if person is None:
             raise ValidationError("owner", "Nobody in the office is named {name} or has that e-mail.", name=name)
         return person
+
+    def hold_one(self, link: str, record_id: str) -> None:
+        found = self.uow.session.get(_LINKED[link], record_id)
+        if found is not None:
+            self.held.append(found)
 
     def customer(self, name: str) -> tuple[str, str]:
         """(link field, id) of the one record called `name`."""
@@ -127,6 +145,7 @@ def _form(names: _Names, before: ActivityInput, values: dict[str, object]) -> Ac
         given["assignee_id"] = given["owner_id"]
     if isinstance(values.get("related_to"), str):
         link, record = names.customer(str(values["related_to"]))
+        names.hold_one(link, record)
         given.update(account_id=None, contact_id=None, lead_id=None, opportunity_id=None)
         given[link] = record
     if given.get("due_on") is not None and "starts_at" not in given:
@@ -157,52 +176,72 @@ def write_activities(uow: UnitOfWork, rows: Sequence[NeutralRow], preview: Previ
     nothing. `dry_run` does everything and rolls back."""
     tally = ActivityTally(Changes(ENTITY))
     pending: list[str] = []
-    made: dict[int, str] = {}  # source row → the activity it created (a later row may duplicate it)
+    made: dict[int, Activity] = {}  # source row → the activity it created, not yet flushed
+    created_by: dict[int, str] = {}  # source row → the id of the activity it created
     names = _Names(uow)
 
     def settle() -> None:
+        """Flush and let go of the written objects: memory stays flat, the transaction stays one."""
         uow.session.flush()
         tally.created.extend(pending)
         pending.clear()
         uow.session.expunge_all()
+        made.clear()  # what later rows may update is flushed now: found by id
+        names.hold()
 
-    with uow:
-        for row, plan in zip(rows, preview.plans, strict=True):
-            if plan.status == ERROR:
-                tally.rejected.append((row.source_row, tuple(row.errors)))
-                continue
-            if plan.status == DUPLICATE and decision == "skip":
-                tally.skipped += 1
-                continue
-            target = plan.match_id if plan.match_row is None or decision != "update" else made.get(plan.match_row)
-            try:
-                if plan.status == NEW or target is None:
-                    # Checked whole before anything is written: a refused row leaves no trace.
-                    data = _form(names, ActivityInput(), row.values)
-                    record = plan_activity(uow, data, row_id=_str(row.values.get("id")) or new_id())
-                    _settle_extras(uow, record, row.values)
-                    pending.append(record.id)
-                    made[row.source_row] = record.id
-                else:
-                    _update(uow, names, target, row.values, tally, deleted_ok=plan.status == DUPLICATE)
-            except (ValidationError, NotFound) as err:
-                tally.rejected.append((row.source_row, (err,)))
-                continue
-            if len(pending) >= FLUSH_EVERY:
-                settle()
+    plans = list(zip(rows, preview.plans, strict=True))
+    with uow, uow.session.no_autoflush:  # nothing this import adds is read back before its flush
+        for start in range(0, len(plans), FLUSH_EVERY):
+            batch = plans[start : start + FLUSH_EVERY]
+            settle()  # also loads the people and customers the rows name
+            names.held += _matched(uow, [plan.match_id for _row, plan in batch if plan.match_id is not None])
+            for row, plan in batch:
+                _write_row(uow, names, row, plan, decision, tally, made, created_by, pending)
         settle()
         tally.written = not dry_run and not (stop_on_error and tally.rejected)
         if tally.written:
             uow.commit()
     if tally.written:
-        updated = tuple(dict.fromkeys(i for i in tally.updated if i not in set(tally.created)))
+        new = set(tally.created)
+        updated = tuple(dict.fromkeys(i for i in tally.updated if i not in new))
         tally.changes = Changes(ENTITY, created=tuple(tally.created), updated=updated)
     return tally
 
 
-def _update(uow: UnitOfWork, names: _Names, row_id: str, values: dict[str, object], tally: ActivityTally, *,
-            deleted_ok: bool) -> None:
-    record = uow.session.get(Activity, row_id)
+def _matched(uow: UnitOfWork, ids: list[str]) -> list[Activity]:
+    """The activities a batch updates, loaded at once (one query per 500) rather than one per row."""
+    return [found for part in range(0, len(ids), 500)
+            for found in uow.session.scalars(select(Activity).where(Activity.id.in_(ids[part : part + 500])))]
+
+
+def _write_row(uow: UnitOfWork, names: _Names, row: NeutralRow, plan: RowPlan, decision: str, tally: ActivityTally,
+               made: dict[int, Activity], created_by: dict[int, str], pending: list[str]) -> None:
+    if plan.status == ERROR:
+        tally.rejected.append((row.source_row, tuple(row.errors)))
+        return
+    if plan.status == DUPLICATE and decision == "skip":
+        tally.skipped += 1
+        return
+    target: str | Activity | None = plan.match_id
+    if plan.match_row is not None:
+        target = made.get(plan.match_row) or created_by.get(plan.match_row) if decision == "update" else None
+    try:
+        if plan.status == NEW or target is None:
+            # Checked whole before anything is written: a refused row leaves no trace.
+            data = _form(names, ActivityInput(), row.values)
+            record = plan_activity(uow, data, row_id=_str(row.values.get("id")) or new_id())
+            _settle_extras(uow, record, row.values)
+            pending.append(record.id)
+            made[row.source_row], created_by[row.source_row] = record, record.id
+        else:
+            _update(uow, names, target, row.values, tally, deleted_ok=plan.status == DUPLICATE)
+    except (ValidationError, NotFound) as err:
+        tally.rejected.append((row.source_row, (err,)))
+
+
+def _update(uow: UnitOfWork, names: _Names, target: str | Activity, values: dict[str, object], tally: ActivityTally,
+            *, deleted_ok: bool) -> None:
+    record = target if isinstance(target, Activity) else uow.session.get(Activity, target)
     if record is None or (record.deleted_at is not None and not deleted_ok):
         raise NotFound("The matching record was deleted meanwhile; preview the file again.")
     before, exceptions = _snapshot(record), len(uow.session.new)
