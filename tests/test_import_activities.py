@@ -315,3 +315,19 @@ def test_cli_imports_a_sheet_with_errors_file(ctx: AppContext, office: dict[str,
     assert len(lines) == 2 and lines[1].startswith("ผิดเวลา") and "25:00" in lines[1]
     assert cli.run(cli.parse_args([*argv, "--stop-on-error"]), clock) == 1
     assert capsys.readouterr().out.startswith("0 new, 0 updated, 4 unchanged")
+
+
+def test_the_import_writes_the_change_log_so_it_syncs(ctx: AppContext, tmp_path: Path) -> None:
+    result = _import(ctx, _write(tmp_path, "team.ics", SERIES))
+    with sqlite3.connect(ctx.database.path) as conn:
+        logged = {(e, r) for e, r in conn.execute("SELECT entity, row_id FROM change")}
+        exceptions = [r[0] for r in conn.execute("SELECT id FROM activity_exception")]
+    assert {("activity", i) for i in result.changes.created} <= logged
+    assert len(exceptions) == 2 and {("activity_exception", i) for i in exceptions} <= logged
+
+
+def test_a_dry_run_writes_nothing(ctx: AppContext, tmp_path: Path) -> None:
+    before = _changes(ctx)
+    result = _import(ctx, _write(tmp_path, "team.ics", SERIES), dry_run=True)
+    assert (result.created, result.written) == (3, False)
+    assert _changes(ctx) == before and not _activities(ctx)
