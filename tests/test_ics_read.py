@@ -318,3 +318,14 @@ def test_the_samples_details() -> None:
     assert (holiday.values["subject"], holiday.values["due_on"], holiday.values["all_day"]) == (
         "Germany: New Years Day", date(2008, 1, 1), True)
     assert timedelta(0) == timedelta(0)
+
+
+def test_an_unreadable_recurrence_id_and_a_change_to_an_event_that_does_not_repeat() -> None:
+    found = read_ics_bytes(calendar(
+        event("one", "DTSTART:20261123T020000Z"),
+        event("one", "DTSTART:20261124T020000Z", "RECURRENCE-ID:20261123T020000Z", summary="Changed"),
+        event("two", "DTSTART:20261125T020000Z", "RECURRENCE-ID:tomorrow", summary="Broken"),
+    ))
+    assert sorted(str(r.values["subject"]) for r in found.rows) == ["Broken", "Changed", "Meeting"]
+    assert not any("series_id" in r.values for r in found.rows)
+    assert any("RECURRENCE-ID" in w.text() for r in found.rows for w in r.warnings)
