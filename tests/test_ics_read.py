@@ -6,7 +6,7 @@ the app's side is `recurrence.expand` of the series rows plus the single rows.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -317,7 +317,9 @@ def test_the_samples_details() -> None:
     holiday = read_ics(SAMPLES / "outlook2007-holidays-allday.ics").rows[0]
     assert (holiday.values["subject"], holiday.values["due_on"], holiday.values["all_day"]) == (
         "Germany: New Years Day", date(2008, 1, 1), True)
-    assert timedelta(0) == timedelta(0)
+    invite = read_ics(SAMPLES / "blackberry-bis-allday.ics")
+    assert [w.text() for w in invite.warnings] == [
+        "Not imported: ATTENDEE, CLASS, ORGANIZER, X-MICROSOFT-CDO-ALLDAYEVENT, X-RIM-REVISION."]
 
 
 def test_an_unreadable_recurrence_id_and_a_change_to_an_event_that_does_not_repeat() -> None:

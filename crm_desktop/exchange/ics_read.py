@@ -64,6 +64,11 @@ _OURS = re.compile(r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _OUR_DATES = re.compile(r"(birthday|founding|custom)-.*@" + re.escape(UID_DOMAIN))
 _DONE_MARK = "✓ "  # our export marks a done activity's summary so
 _SKIPPED_COMPONENTS = ("VTODO", "VJOURNAL", "VFREEBUSY")
+# What an event says that we read, or that only describes the file (stamps, versions, busy or free).
+_READ = {"UID", "DTSTAMP", "DTSTART", "DTEND", "DURATION", "SUMMARY", "DESCRIPTION", "LOCATION", "CATEGORIES",
+         "STATUS", "PRIORITY", "RRULE", "EXDATE", "RDATE", "RECURRENCE-ID", "SEQUENCE", "LAST-MODIFIED", "CREATED",
+         "TRANSP"}
+_NAMES_SHOWN = 12
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _FOLD = re.compile(r"(?:\r\n|\r|\n)[ \t]")
 
@@ -114,6 +119,10 @@ def read_ics_bytes(data: bytes) -> IcsFile:
                                  component=name))
     if not events:
         found.append(DomainError("The calendar holds no events."))
+    unread = sorted({name.upper() for event in events for name in event} - _READ)
+    if unread:
+        shown = ", ".join(unread[:_NAMES_SHOWN]) + (", …" if len(unread) > _NAMES_SHOWN else "")
+        found.append(DomainError("Not imported: {names}.", names=shown))
     return IcsFile(_Reader(events, found).rows(), found)
 
 
