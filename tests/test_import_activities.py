@@ -331,3 +331,20 @@ def test_a_dry_run_writes_nothing(ctx: AppContext, tmp_path: Path) -> None:
     result = _import(ctx, _write(tmp_path, "team.ics", SERIES), dry_run=True)
     assert (result.created, result.written) == (3, False)
     assert _changes(ctx) == before and not _activities(ctx)
+
+
+def test_our_export_of_an_older_version_never_overwrites_the_app(ctx: AppContext, office: dict[str, str],
+                                                                 tmp_path: Path, clock: FixedClock) -> None:
+    made = create_activity(ctx.uow(), ActivityInput(kind="visit", subject="เยี่ยม", details="นำตัวอย่างไป",
+                                                    starts_at=datetime(2026, 12, 2, 10),
+                                                    account_id=office["account"])).created[0]
+    out = tmp_path / "out.ics"
+    export_ics(ctx.database, out)  # its DESCRIPTION: the company, then the details
+    before = _changes(ctx)
+    assert _import(ctx, out).unchanged == 1 and _changes(ctx) == before
+    clock.advance(timedelta(minutes=5))
+    update_activity(ctx.uow(), made, ActivityInput(kind="visit", subject="เยี่ยม (แก้)", details="นำตัวอย่างไป",
+                                                   starts_at=datetime(2026, 12, 2, 11), account_id=office["account"]))
+    assert _import(ctx, out).unchanged == 1
+    (visit,) = _activities(ctx)
+    assert (visit.subject, visit.notes, visit.account_id) == ("เยี่ยม (แก้)", "นำตัวอย่างไป", office["account"])

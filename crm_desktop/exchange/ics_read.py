@@ -289,6 +289,9 @@ class _Reader:
             return None
         self.ids.add(row_id)
         values["id"] = row_id
+        modified = getattr(event.get("LAST-MODIFIED"), "dt", None)
+        if _OURS.fullmatch(uid) and isinstance(modified, datetime):  # our export: the row's updated_at
+            values["modified"] = modified.astimezone(UTC).replace(tzinfo=None) if modified.tzinfo else modified
         row.values = values
         master = _Master(row_id, bool(values.get("all_day") or values.get("due_on")), row=row)
         if event_data.rule is not None:

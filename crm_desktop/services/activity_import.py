@@ -10,7 +10,9 @@ syncs), the search index and the match keys. What the form cannot know is resolv
 - a calendar row's own id (fixed by its event's UID), its series' skipped starts
   (`skip_occurrence`, the app's own exceptions) and, for an occurrence that replaced one start of a
   series, the link to that series.
-A row updates only the fields the file has; an unchanged row writes nothing.
+A row updates only the fields the file has; an unchanged row writes nothing. An event of our own
+export changes a row only when the event is newer than the row (LAST-MODIFIED is the row's
+`updated_at`): exporting, editing in the app and importing the old file keeps the edit.
 """
 
 from __future__ import annotations
@@ -244,6 +246,13 @@ def _update(uow: UnitOfWork, names: _Names, target: str | Activity, values: dict
     record = target if isinstance(target, Activity) else uow.session.get(Activity, target)
     if record is None or (record.deleted_at is not None and not deleted_ok):
         raise NotFound("The matching record was deleted meanwhile; preview the file again.")
+    modified = values.get("modified")
+    if isinstance(modified, datetime) and record.deleted_at is None \
+            and record.updated_at.replace(microsecond=0) >= modified:
+        # Our own export of this version or an older one: nothing newer to take (and its DESCRIPTION
+        # holds the customer's name before the details, which are not the record's own text).
+        tally.unchanged += 1
+        return
     before, exceptions = _snapshot(record), len(uow.session.new)
     revise_activity(uow, record, _form(names, input_of(record), values))
     record.deleted_at = None
