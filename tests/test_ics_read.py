@@ -331,3 +331,11 @@ def test_an_unreadable_recurrence_id_and_a_change_to_an_event_that_does_not_repe
     assert sorted(str(r.values["subject"]) for r in found.rows) == ["Broken", "Changed", "Meeting"]
     assert not any("series_id" in r.values for r in found.rows)
     assert any("RECURRENCE-ID" in w.text() for r in found.rows for w in r.warnings)
+
+
+def test_utf16_thai_and_to_dos_left_out_with_a_warning() -> None:
+    text = calendar(event("th", "DTSTART;VALUE=DATE:20261205", summary="วันพ่อแห่งชาติ")).decode().replace(
+        "END:VCALENDAR", "BEGIN:VTODO\r\nUID:t\r\nSUMMARY:งาน\r\nEND:VTODO\r\nEND:VCALENDAR")
+    found = read_ics_bytes(text.encode("utf-16"))
+    assert [r.values["subject"] for r in found.rows] == ["วันพ่อแห่งชาติ"]
+    assert "1 VTODO entries (not events) were left out." in [w.text() for w in found.warnings]
