@@ -757,6 +757,10 @@ THAI: dict[str, str] = {
     "Line {line}: a contact inside a contact (AGENT) was skipped.": (
         "บรรทัด {line}: ข้ามผู้ติดต่อที่ซ้อนอยู่ในผู้ติดต่ออื่น (AGENT)"
     ),
+    # --- wizard helper (issue 15): import wizard, saved mappings, undo of an import ---
+    "The import was cancelled; nothing was written.": "ยกเลิกการนำเข้าแล้ว ไม่มีข้อมูลใดถูกบันทึก",
+    "No saved column mapping is named {name}.": "ไม่มีการจับคู่คอลัมน์ที่บันทึกไว้ชื่อ {name}",
+    "Give the column mapping a name.": "โปรดตั้งชื่อการจับคู่คอลัมน์",
     # ical helper: import of activities from sheets and iCalendar (.ics) files.
     "A calendar file (.ics) holds activities: import it as activities.": (
         "ไฟล์ปฏิทิน (.ics) เก็บกิจกรรม โปรดนำเข้าเป็นกิจกรรม"
@@ -829,6 +833,15 @@ THAI: dict[str, str] = {
     "{count} {component} entries (not events) were left out.": "ข้ามรายการ {component} {count} รายการ (ไม่ใช่นัดหมาย)",
     "Warning: {text}": "คำเตือน: {text}",
     "… and {count} more warnings.": "… และคำเตือนอีก {count} รายการ",
+    # erase helper (issue 15, PDPA): services/erase.py, db/changelog.py, sync/records.py
+    "This person was erased at their request (PDPA): their personal data cannot be entered again. "
+    "If they come back, add them as a new record.": (
+        "บุคคลนี้ถูกลบข้อมูลตามคำขอแล้ว (PDPA) จึงใส่ข้อมูลส่วนบุคคลของเขากลับเข้าไปไม่ได้ "
+        "หากเขากลับมาเป็นลูกค้าอีก โปรดเพิ่มเป็นระเบียนใหม่"
+    ),
+    "Erasing a person cannot be undone. Run the command again with --yes to confirm.": (
+        "การลบข้อมูลบุคคลย้อนกลับไม่ได้ โปรดสั่งอีกครั้งพร้อม --yes เพื่อยืนยัน"
+    ),
 }
 
 

@@ -235,7 +235,16 @@ def _value_guess(kind_fields: dict[str, FieldSpec], values: Sequence[object]) ->
     return None, 0.0
 
 
-_CHECKED = {ValueKind.EMAIL: _is_email, ValueKind.DATE: _is_date, ValueKind.DATETIME: _is_date}
+_DATE_SHAPE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
+
+
+def _date_shaped(value: object) -> bool:
+    """A date, or text written as one even if no such day exists: 31/02/2569 in a birthday column is
+    that row's error to report, not a sign that the column holds something else."""
+    return _is_date(value) or _DATE_SHAPE.fullmatch(str(value).strip()) is not None
+
+
+_CHECKED = {ValueKind.EMAIL: _is_email, ValueKind.DATE: _date_shaped, ValueKind.DATETIME: _date_shaped}
 MISFIT_BELOW = 0.5  # a header guess is dropped when fewer of the sampled values fit it
 
 

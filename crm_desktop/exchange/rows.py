@@ -16,7 +16,7 @@ from pathlib import Path
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.activity_rows import activity_row
 from crm_desktop.exchange.ics_read import ICS_SUFFIXES, read_ics
-from crm_desktop.exchange.mapping import Guess, NeutralRow, RowReader, guess_columns
+from crm_desktop.exchange.mapping import Guess, Mapping, NeutralRow, RowReader, guess_columns
 from crm_desktop.exchange.tables import read_table
 from crm_desktop.exchange.vcard import VCard, read_vcards
 
@@ -36,8 +36,9 @@ class ImportFile:
     warnings: list[DomainError] = field(default_factory=list)  # about the whole file (an .ics file's)
 
 
-def read_import_file(path: Path, kind: str, *, sheet: str | None = None) -> ImportFile:
-    """Every row of `path` as NeutralRows for an import of `kind`, the columns guessed from the header."""
+def read_import_file(path: Path, kind: str, *, sheet: str | None = None, mapping: Mapping | None = None) -> ImportFile:
+    """Every row of `path` as NeutralRows for an import of `kind`, the columns guessed from the header
+    or, for a table, taken from `mapping` (a saved one, or what the user chose in the wizard)."""
     if path.suffix.lower() in VCARD_SUFFIXES:
         # A card without N: its formatted name is split instead (the reader lets own columns win).
         parts = RowReader(kind, _CARD_FIELDS, [f if f != "full_name" else None for f in _CARD_FIELDS])
@@ -56,10 +57,11 @@ def read_import_file(path: Path, kind: str, *, sheet: str | None = None) -> Impo
         table.close()
     samples = [row.cells for row in islice(rows, SAMPLE_ROWS)]
     guesses = guess_columns(kind, table.header, samples)
-    reader = RowReader(kind, table.header, [g.field for g in guesses])
+    chosen = mapping.fields_for(table.header) if mapping is not None else [g.field for g in guesses]
+    reader = RowReader(kind, table.header, chosen)
     read = [reader.read(row.cells, row.number) for row in rows]
     if kind == "activities":  # a date and its times, words for kinds (exchange/activity_rows.py)
-        headers = {g.field: g.header for g in guesses if g.field is not None}
+        headers = {f: h for f, h in zip(chosen, table.header, strict=False) if f is not None}
         read = [activity_row(row, headers) for row in read]
     return ImportFile(read, guesses)
 
