@@ -348,3 +348,24 @@ def test_our_export_of_an_older_version_never_overwrites_the_app(ctx: AppContext
     assert _import(ctx, out).unchanged == 1
     (visit,) = _activities(ctx)
     assert (visit.subject, visit.notes, visit.account_id) == ("เยี่ยม (แก้)", "นำตัวอย่างไป", office["account"])
+
+
+def test_undo_of_an_import_of_activities_takes_them_and_their_exceptions_away(ctx: AppContext, office: dict[str, str],
+                                                                              tmp_path: Path) -> None:
+    from crm_desktop.services.import_undo import undo_import
+
+    _import(ctx, _write(tmp_path, "a.csv", THAI_SHEET))
+    kept = {a.id for a in _activities(ctx)}
+    result = _import(ctx, _write(tmp_path, "team.ics", SERIES))
+    assert result.log_to > result.log_from
+    undo_import(ctx.uow(), result.log_from, result.log_to)
+    assert {a.id for a in _activities(ctx)} == kept and not _exceptions(ctx)
+
+
+def test_cancel_writes_nothing(ctx: AppContext, tmp_path: Path) -> None:
+    from crm_desktop.services.imports import ImportCancelled
+
+    before = _changes(ctx)
+    with pytest.raises(ImportCancelled):
+        _import(ctx, _write(tmp_path, "team.ics", SERIES), progress=lambda done, total: False)
+    assert _changes(ctx) == before and not _activities(ctx)

@@ -17,7 +17,7 @@ export changes a row only when the event is newer than the row (LAST-MODIFIED is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from typing import Any
@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from crm_desktop.clock import utc_time
+from crm_desktop.db.bulk import Cancelled
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
@@ -42,7 +43,7 @@ from crm_desktop.text import company_key, person_key
 
 ENTITY = "activity"
 _LINKED = {"account_id": Account, "contact_id": Contact, "lead_id": Lead, "opportunity_id": Opportunity}
-FLUSH_EVERY = 2_000  # new activities held as objects at once
+BATCH = 500  # rows between flushes (their objects let go) and progress reports
 _FORM = {f.name for f in fields(ActivityInput)}
 _COMPARED = ("kind", "subject", "notes", "location", "all_day", "starts_at", "ends_at", "due_on", "status", "priority",
              "remind_minutes", "rrule", "owner_id", "assignee_id", "account_id", "contact_id", "lead_id",
@@ -53,13 +54,16 @@ _COMPARED = ("kind", "subject", "notes", "location", "all_day", "starts_at", "en
 class ActivityTally:
     """What an import of activities did (or, rolled back, would do)."""
 
-    changes: Changes
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: int = 0
     skipped: int = 0
     rejected: list[tuple[int, tuple[DomainError, ...]]] = field(default_factory=list)
-    written: bool = False
+
+    def changes(self) -> Changes:
+        new = set(self.created)
+        return Changes(ENTITY, created=tuple(self.created),
+                       updated=tuple(dict.fromkeys(i for i in self.updated if i not in new)))
 
 
 def _snapshot(row: Activity) -> tuple[Any, ...]:
@@ -169,14 +173,15 @@ def _settle_extras(uow: UnitOfWork, row: Activity, values: dict[str, object]) ->
 
 
 def write_activities(uow: UnitOfWork, rows: Sequence[NeutralRow], preview: Preview, *, decision: str = "skip",
-                     stop_on_error: bool = False, dry_run: bool = False) -> ActivityTally:
-    """Apply the rows (queries.activity_import.preview_activities planned them) in one transaction.
+                     progress: Callable[[int, int], bool] | None = None) -> ActivityTally:
+    """Apply the rows (queries.activity_import.preview_activities planned them) inside the caller's
+    open unit of work (services.imports.import_rows: one transaction, committed or rolled back there).
 
     `decision` for a duplicate (an activity deleted here, or a row repeating an earlier one): "skip"
     it, "update" (a deleted activity comes back with the file's values) or "create" a new one
-    anyway. Rows with errors are left out and listed; with `stop_on_error` any of them writes
-    nothing. `dry_run` does everything and rolls back."""
-    tally = ActivityTally(Changes(ENTITY))
+    anyway. Rows with errors are left out and listed. `progress(done, total)` is called every batch;
+    False raises Cancelled."""
+    tally = ActivityTally()
     pending: list[str] = []
     made: dict[int, Activity] = {}  # source row → the activity it created, not yet flushed
     created_by: dict[int, str] = {}  # source row → the id of the activity it created
@@ -192,21 +197,16 @@ def write_activities(uow: UnitOfWork, rows: Sequence[NeutralRow], preview: Previ
         names.hold()
 
     plans = list(zip(rows, preview.plans, strict=True))
-    with uow, uow.session.no_autoflush:  # nothing this import adds is read back before its flush
-        for start in range(0, len(plans), FLUSH_EVERY):
-            batch = plans[start : start + FLUSH_EVERY]
+    with uow.session.no_autoflush:  # nothing this import adds is read back before its flush
+        for start in range(0, len(plans), BATCH):
+            if progress is not None and not progress(start, len(plans)):
+                raise Cancelled()
+            batch = plans[start : start + BATCH]
             settle()  # also loads the people and customers the rows name
             names.held += _matched(uow, [plan.match_id for _row, plan in batch if plan.match_id is not None])
             for row, plan in batch:
                 _write_row(uow, names, row, plan, decision, tally, made, created_by, pending)
         settle()
-        tally.written = not dry_run and not (stop_on_error and tally.rejected)
-        if tally.written:
-            uow.commit()
-    if tally.written:
-        new = set(tally.created)
-        updated = tuple(dict.fromkeys(i for i in tally.updated if i not in new))
-        tally.changes = Changes(ENTITY, created=tuple(tally.created), updated=updated)
     return tally
 
 
