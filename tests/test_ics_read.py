@@ -6,7 +6,7 @@ the app's side is `recurrence.expand` of the series rows plus the single rows.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -317,4 +317,25 @@ def test_the_samples_details() -> None:
     holiday = read_ics(SAMPLES / "outlook2007-holidays-allday.ics").rows[0]
     assert (holiday.values["subject"], holiday.values["due_on"], holiday.values["all_day"]) == (
         "Germany: New Years Day", date(2008, 1, 1), True)
-    assert timedelta(0) == timedelta(0)
+    invite = read_ics(SAMPLES / "blackberry-bis-allday.ics")
+    assert [w.text() for w in invite.warnings] == [
+        "Not imported: ATTENDEE, CLASS, ORGANIZER, X-MICROSOFT-CDO-ALLDAYEVENT, X-RIM-REVISION."]
+
+
+def test_an_unreadable_recurrence_id_and_a_change_to_an_event_that_does_not_repeat() -> None:
+    found = read_ics_bytes(calendar(
+        event("one", "DTSTART:20261123T020000Z"),
+        event("one", "DTSTART:20261124T020000Z", "RECURRENCE-ID:20261123T020000Z", summary="Changed"),
+        event("two", "DTSTART:20261125T020000Z", "RECURRENCE-ID:tomorrow", summary="Broken"),
+    ))
+    assert sorted(str(r.values["subject"]) for r in found.rows) == ["Broken", "Changed", "Meeting"]
+    assert not any("series_id" in r.values for r in found.rows)
+    assert any("RECURRENCE-ID" in w.text() for r in found.rows for w in r.warnings)
+
+
+def test_utf16_thai_and_to_dos_left_out_with_a_warning() -> None:
+    text = calendar(event("th", "DTSTART;VALUE=DATE:20261205", summary="วันพ่อแห่งชาติ")).decode().replace(
+        "END:VCALENDAR", "BEGIN:VTODO\r\nUID:t\r\nSUMMARY:งาน\r\nEND:VTODO\r\nEND:VCALENDAR")
+    found = read_ics_bytes(text.encode("utf-16"))
+    assert [r.values["subject"] for r in found.rows] == ["วันพ่อแห่งชาติ"]
+    assert "1 VTODO entries (not events) were left out." in [w.text() for w in found.warnings]

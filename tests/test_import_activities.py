@@ -315,3 +315,57 @@ def test_cli_imports_a_sheet_with_errors_file(ctx: AppContext, office: dict[str,
     assert len(lines) == 2 and lines[1].startswith("ผิดเวลา") and "25:00" in lines[1]
     assert cli.run(cli.parse_args([*argv, "--stop-on-error"]), clock) == 1
     assert capsys.readouterr().out.startswith("0 new, 0 updated, 4 unchanged")
+
+
+def test_the_import_writes_the_change_log_so_it_syncs(ctx: AppContext, tmp_path: Path) -> None:
+    result = _import(ctx, _write(tmp_path, "team.ics", SERIES))
+    with sqlite3.connect(ctx.database.path) as conn:
+        logged = {(e, r) for e, r in conn.execute("SELECT entity, row_id FROM change")}
+        exceptions = [r[0] for r in conn.execute("SELECT id FROM activity_exception")]
+    assert {("activity", i) for i in result.changes.created} <= logged
+    assert len(exceptions) == 2 and {("activity_exception", i) for i in exceptions} <= logged
+
+
+def test_a_dry_run_writes_nothing(ctx: AppContext, tmp_path: Path) -> None:
+    before = _changes(ctx)
+    result = _import(ctx, _write(tmp_path, "team.ics", SERIES), dry_run=True)
+    assert (result.created, result.written) == (3, False)
+    assert _changes(ctx) == before and not _activities(ctx)
+
+
+def test_our_export_of_an_older_version_never_overwrites_the_app(ctx: AppContext, office: dict[str, str],
+                                                                 tmp_path: Path, clock: FixedClock) -> None:
+    made = create_activity(ctx.uow(), ActivityInput(kind="visit", subject="เยี่ยม", details="นำตัวอย่างไป",
+                                                    starts_at=datetime(2026, 12, 2, 10),
+                                                    account_id=office["account"])).created[0]
+    out = tmp_path / "out.ics"
+    export_ics(ctx.database, out)  # its DESCRIPTION: the company, then the details
+    before = _changes(ctx)
+    assert _import(ctx, out).unchanged == 1 and _changes(ctx) == before
+    clock.advance(timedelta(minutes=5))
+    update_activity(ctx.uow(), made, ActivityInput(kind="visit", subject="เยี่ยม (แก้)", details="นำตัวอย่างไป",
+                                                   starts_at=datetime(2026, 12, 2, 11), account_id=office["account"]))
+    assert _import(ctx, out).unchanged == 1
+    (visit,) = _activities(ctx)
+    assert (visit.subject, visit.notes, visit.account_id) == ("เยี่ยม (แก้)", "นำตัวอย่างไป", office["account"])
+
+
+def test_undo_of_an_import_of_activities_takes_them_and_their_exceptions_away(ctx: AppContext, office: dict[str, str],
+                                                                              tmp_path: Path) -> None:
+    from crm_desktop.services.import_undo import undo_import
+
+    _import(ctx, _write(tmp_path, "a.csv", THAI_SHEET))
+    kept = {a.id for a in _activities(ctx)}
+    result = _import(ctx, _write(tmp_path, "team.ics", SERIES))
+    assert result.log_to > result.log_from
+    undo_import(ctx.uow(), result.log_from, result.log_to)
+    assert {a.id for a in _activities(ctx)} == kept and not _exceptions(ctx)
+
+
+def test_cancel_writes_nothing(ctx: AppContext, tmp_path: Path) -> None:
+    from crm_desktop.services.imports import ImportCancelled
+
+    before = _changes(ctx)
+    with pytest.raises(ImportCancelled):
+        _import(ctx, _write(tmp_path, "team.ics", SERIES), progress=lambda done, total: False)
+    assert _changes(ctx) == before and not _activities(ctx)

@@ -64,6 +64,11 @@ _OURS = re.compile(r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _OUR_DATES = re.compile(r"(birthday|founding|custom)-.*@" + re.escape(UID_DOMAIN))
 _DONE_MARK = "✓ "  # our export marks a done activity's summary so
 _SKIPPED_COMPONENTS = ("VTODO", "VJOURNAL", "VFREEBUSY")
+# What an event says that we read, or that only describes the file (stamps, versions, busy or free).
+_READ = {"UID", "DTSTAMP", "DTSTART", "DTEND", "DURATION", "SUMMARY", "DESCRIPTION", "LOCATION", "CATEGORIES",
+         "STATUS", "PRIORITY", "RRULE", "EXDATE", "RDATE", "RECURRENCE-ID", "SEQUENCE", "LAST-MODIFIED", "CREATED",
+         "TRANSP"}
+_NAMES_SHOWN = 12
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _FOLD = re.compile(r"(?:\r\n|\r|\n)[ \t]")
 
@@ -114,6 +119,10 @@ def read_ics_bytes(data: bytes) -> IcsFile:
                                  component=name))
     if not events:
         found.append(DomainError("The calendar holds no events."))
+    unread = sorted({name.upper() for event in events for name in event} - _READ)
+    if unread:
+        shown = ", ".join(unread[:_NAMES_SHOWN]) + (", …" if len(unread) > _NAMES_SHOWN else "")
+        found.append(DomainError("Not imported: {names}.", names=shown))
     return IcsFile(_Reader(events, found).rows(), found)
 
 
@@ -215,8 +224,8 @@ class _Master:
     """What the occurrences replacing starts of a series need to know about it."""
 
     row_id: str
-    series: bool  # kept as a series (else expanded into rows keyed by their starts)
     all_day: bool
+    expanded_rows: bool = False  # its rule could not be a series: single rows keyed by their starts
     expanded: dict[datetime, NeutralRow] = field(default_factory=dict)
     row: NeutralRow | None = None
 
@@ -247,15 +256,15 @@ class _Reader:
             uid = str(event.get("UID", "")).strip()
             if _OUR_DATES.fullmatch(uid):
                 ours_skipped += 1
-            elif event.get("RECURRENCE-ID") is None and (master := self._master(number, event, uid)) is not None:
+            elif _replaces(event) is None and (master := self._master(number, event, uid)) is not None:
                 made.append(master)
                 if uid:
                     masters.setdefault(uid, master)
         replacing = [self._override(number, event, masters) for number, event in numbered
-                     if event.get("RECURRENCE-ID") is not None and not _OUR_DATES.fullmatch(str(event.get("UID", "")))]
+                     if _replaces(event) is not None and not _OUR_DATES.fullmatch(str(event.get("UID", "")))]
         out: list[NeutralRow] = []
         for master in made:
-            out.extend([master.row] if master.series and master.row is not None else master.expanded.values())
+            out.extend(master.expanded.values() if master.expanded_rows else [master.row] if master.row else [])
         out.extend(row for row in replacing if row is not None)
         if ours_skipped:
             self.found.append(DomainError("{count} birthdays and other yearly dates from crm_desktop were left out: "
@@ -272,7 +281,7 @@ class _Reader:
         event_data = _EventData(number, event, row)
         values = event_data.values()
         if values is None:
-            return _Master("", True, False, row=row)
+            return _Master("", False, row=row)
         row_id = _row_id(uid, event)
         if row_id in self.ids:
             self.found.append(DomainError("Event {row} repeats the UID of an earlier event and was left out.",
@@ -280,8 +289,11 @@ class _Reader:
             return None
         self.ids.add(row_id)
         values["id"] = row_id
+        modified = getattr(event.get("LAST-MODIFIED"), "dt", None)
+        if _OURS.fullmatch(uid) and isinstance(modified, datetime):  # our export: the row's updated_at
+            values["modified"] = modified.astimezone(UTC).replace(tzinfo=None) if modified.tzinfo else modified
         row.values = values
-        master = _Master(row_id, True, bool(values.get("all_day") or values.get("due_on")), row=row)
+        master = _Master(row_id, bool(values.get("all_day") or values.get("due_on")), row=row)
         if event_data.rule is not None:
             _Repeat(event_data, self.anchor).apply(master)
         return master
@@ -293,9 +305,10 @@ class _Reader:
         if values is None:
             return row
         uid = str(event.get("UID", "")).strip()
-        replaced = event["RECURRENCE-ID"].dt
+        replaced_by = _replaces(event)
+        replaced = replaced_by.dt  # type: ignore[union-attr]
         master = masters.get(uid)
-        if event["RECURRENCE-ID"].params.get("RANGE", "").upper() == "THISANDFUTURE":
+        if replaced_by.params.get("RANGE", "").upper() == "THISANDFUTURE":  # type: ignore[union-attr]
             event_data.warn("RECURRENCE-ID", DomainError("A change to this and all later occurrences is imported "
                                                          "as a change to this occurrence only."))
         if master is None or master.row is None or master.row.errors:
@@ -305,20 +318,30 @@ class _Reader:
         else:
             start = day_start(replaced.date() if isinstance(replaced, datetime) else replaced) if master.all_day \
                 else _start_of(replaced)
-            if master.series:
+            if master.expanded_rows:
+                values["id"] = _occurrence_id(master.row_id, start)
+                master.expanded.pop(start, None)
+            elif master.row.values.get("rrule"):
                 values["id"] = fixed_id("activity_occurrence", f"{master.row_id}|{_stored(start)}")
                 values["series_id"], values["occurrence"] = master.row_id, start
                 skipped = master.row.values.setdefault("skipped", ())
                 if start not in skipped:  # type: ignore[operator]
                     master.row.values["skipped"] = (*skipped, start)  # type: ignore[misc]
-            else:
+            else:  # a change to an event that does not repeat (here): an activity of its own
                 values["id"] = _occurrence_id(master.row_id, start)
-                master.expanded.pop(start, None)
         if values["id"] in self.ids:
             return None
         self.ids.add(values["id"])  # type: ignore[arg-type]
         row.values = values
         return row
+
+
+def _replaces(event: Component) -> Any:
+    """The event's RECURRENCE-ID (which start of its series it replaces); None when it has none or
+    an unreadable one (then it is an event of its own, and the broken value a warning)."""
+    value = event.get("RECURRENCE-ID")
+    return None if value is None or isinstance(value, vBroken) or not isinstance(getattr(value, "dt", None), date) \
+        else value
 
 
 def _stored(start: datetime) -> str:
@@ -566,7 +589,7 @@ class _Repeat:
             kept = set(starts)
             row.values["skipped"] = tuple(sorted(s for s in skipped if s in kept))
             return
-        master.series = False
+        master.expanded_rows = True
         self._expand(master, skipped)
 
     def _file_starts(self) -> Iterator[datetime]:

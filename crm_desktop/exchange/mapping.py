@@ -125,7 +125,7 @@ _say("due_on", "กำหนดส่ง", "วันครบกำหนด", 
 _say("kind", "ประเภท", "ประเภทกิจกรรม", "ชนิด", "Type", "Activity Type", "Kind")
 _say("related_to", "ลูกค้า", "เกี่ยวข้องกับ", "เกี่ยวกับ", "Related to", "Regarding", "Customer")
 _say("owner", "ผู้รับผิดชอบ", "ผู้ดูแล", "เจ้าของ", "Owner", "Assigned To", "Responsible")
-_say("date due_on", "วันที่", "วัน", "Date")
+_say("date due_on", "วันที่", "Date")
 _say("start_time", "เวลา", "เวลาเริ่ม", "Time", "Start Time")
 _say("end_time", "เวลาสิ้นสุด", "เวลาเลิก", "ถึงเวลา", "End Time")
 _say("status", "สถานะ", "Status")

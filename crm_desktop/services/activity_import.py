@@ -10,12 +10,14 @@ syncs), the search index and the match keys. What the form cannot know is resolv
 - a calendar row's own id (fixed by its event's UID), its series' skipped starts
   (`skip_occurrence`, the app's own exceptions) and, for an occurrence that replaced one start of a
   series, the link to that series.
-A row updates only the fields the file has; an unchanged row writes nothing.
+A row updates only the fields the file has; an unchanged row writes nothing. An event of our own
+export changes a row only when the event is newer than the row (LAST-MODIFIED is the row's
+`updated_at`): exporting, editing in the app and importing the old file keeps the edit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from typing import Any
@@ -23,10 +25,11 @@ from typing import Any
 from sqlalchemy import func, select
 
 from crm_desktop.clock import utc_time
+from crm_desktop.db.bulk import Cancelled
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
-from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, Preview
+from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, Preview, RowPlan
 from crm_desktop.models import Account, Activity, Contact, Lead, Opportunity, User, new_id
 from crm_desktop.services.activities.edit import (
     ActivityInput,
@@ -39,7 +42,8 @@ from crm_desktop.services.changes import Changes
 from crm_desktop.text import company_key, person_key
 
 ENTITY = "activity"
-FLUSH_EVERY = 2_000  # new activities held as objects at once
+_LINKED = {"account_id": Account, "contact_id": Contact, "lead_id": Lead, "opportunity_id": Opportunity}
+BATCH = 500  # rows between flushes (their objects let go) and progress reports
 _FORM = {f.name for f in fields(ActivityInput)}
 _COMPARED = ("kind", "subject", "notes", "location", "all_day", "starts_at", "ends_at", "due_on", "status", "priority",
              "remind_minutes", "rrule", "owner_id", "assignee_id", "account_id", "contact_id", "lead_id",
@@ -50,13 +54,16 @@ _COMPARED = ("kind", "subject", "notes", "location", "all_day", "starts_at", "en
 class ActivityTally:
     """What an import of activities did (or, rolled back, would do)."""
 
-    changes: Changes
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: int = 0
     skipped: int = 0
     rejected: list[tuple[int, tuple[DomainError, ...]]] = field(default_factory=list)
-    written: bool = False
+
+    def changes(self) -> Changes:
+        new = set(self.created)
+        return Changes(ENTITY, created=tuple(self.created),
+                       updated=tuple(dict.fromkeys(i for i in self.updated if i not in new)))
 
 
 def _snapshot(row: Activity) -> tuple[Any, ...]:
@@ -70,6 +77,18 @@ class _Names:
         self.uow = uow
         self.people: dict[str, str | None] = {}
         self.customers: dict[str, tuple[str, str]] = {}
+        self.held: list[Any] = []
+
+    def hold(self) -> None:
+        """Keep the people and the named customers loaded (the session holds them weakly, and the
+        form's checks look each one up): one query each per batch instead of one per row."""
+        session = self.uow.session
+        self.held = list(session.scalars(select(User)))
+        linked: dict[Any, set[str]] = {}
+        for link, record_id in self.customers.values():
+            linked.setdefault(_LINKED[link], set()).add(record_id)
+        for model, ids in linked.items():
+            self.held += session.scalars(select(model).where(model.id.in_(ids))).all()
 
     def person(self, name: str) -> str:
         wanted = " ".join(name.split()).casefold()
@@ -87,6 +106,11 @@ class _Names:
         if person is None:
             raise ValidationError("owner", "Nobody in the office is named {name} or has that e-mail.", name=name)
         return person
+
+    def hold_one(self, link: str, record_id: str) -> None:
+        found = self.uow.session.get(_LINKED[link], record_id)
+        if found is not None:
+            self.held.append(found)
 
     def customer(self, name: str) -> tuple[str, str]:
         """(link field, id) of the one record called `name`."""
@@ -127,6 +151,7 @@ def _form(names: _Names, before: ActivityInput, values: dict[str, object]) -> Ac
         given["assignee_id"] = given["owner_id"]
     if isinstance(values.get("related_to"), str):
         link, record = names.customer(str(values["related_to"]))
+        names.hold_one(link, record)
         given.update(account_id=None, contact_id=None, lead_id=None, opportunity_id=None)
         given[link] = record
     if given.get("due_on") is not None and "starts_at" not in given:
@@ -148,63 +173,86 @@ def _settle_extras(uow: UnitOfWork, row: Activity, values: dict[str, object]) ->
 
 
 def write_activities(uow: UnitOfWork, rows: Sequence[NeutralRow], preview: Preview, *, decision: str = "skip",
-                     stop_on_error: bool = False, dry_run: bool = False) -> ActivityTally:
-    """Apply the rows (queries.activity_import.preview_activities planned them) in one transaction.
+                     progress: Callable[[int, int], bool] | None = None) -> ActivityTally:
+    """Apply the rows (queries.activity_import.preview_activities planned them) inside the caller's
+    open unit of work (services.imports.import_rows: one transaction, committed or rolled back there).
 
     `decision` for a duplicate (an activity deleted here, or a row repeating an earlier one): "skip"
     it, "update" (a deleted activity comes back with the file's values) or "create" a new one
-    anyway. Rows with errors are left out and listed; with `stop_on_error` any of them writes
-    nothing. `dry_run` does everything and rolls back."""
-    tally = ActivityTally(Changes(ENTITY))
+    anyway. Rows with errors are left out and listed. `progress(done, total)` is called every batch;
+    False raises Cancelled."""
+    tally = ActivityTally()
     pending: list[str] = []
-    made: dict[int, str] = {}  # source row → the activity it created (a later row may duplicate it)
+    made: dict[int, Activity] = {}  # source row → the activity it created, not yet flushed
+    created_by: dict[int, str] = {}  # source row → the id of the activity it created
     names = _Names(uow)
 
     def settle() -> None:
+        """Flush and let go of the written objects: memory stays flat, the transaction stays one."""
         uow.session.flush()
         tally.created.extend(pending)
         pending.clear()
         uow.session.expunge_all()
+        made.clear()  # what later rows may update is flushed now: found by id
+        names.hold()
 
-    with uow:
-        for row, plan in zip(rows, preview.plans, strict=True):
-            if plan.status == ERROR:
-                tally.rejected.append((row.source_row, tuple(row.errors)))
-                continue
-            if plan.status == DUPLICATE and decision == "skip":
-                tally.skipped += 1
-                continue
-            target = plan.match_id if plan.match_row is None or decision != "update" else made.get(plan.match_row)
-            try:
-                if plan.status == NEW or target is None:
-                    # Checked whole before anything is written: a refused row leaves no trace.
-                    data = _form(names, ActivityInput(), row.values)
-                    record = plan_activity(uow, data, row_id=_str(row.values.get("id")) or new_id())
-                    _settle_extras(uow, record, row.values)
-                    pending.append(record.id)
-                    made[row.source_row] = record.id
-                else:
-                    _update(uow, names, target, row.values, tally, deleted_ok=plan.status == DUPLICATE)
-            except (ValidationError, NotFound) as err:
-                tally.rejected.append((row.source_row, (err,)))
-                continue
-            if len(pending) >= FLUSH_EVERY:
-                settle()
+    plans = list(zip(rows, preview.plans, strict=True))
+    with uow.session.no_autoflush:  # nothing this import adds is read back before its flush
+        for start in range(0, len(plans), BATCH):
+            if progress is not None and not progress(start, len(plans)):
+                raise Cancelled()
+            batch = plans[start : start + BATCH]
+            settle()  # also loads the people and customers the rows name
+            names.held += _matched(uow, [plan.match_id for _row, plan in batch if plan.match_id is not None])
+            for row, plan in batch:
+                _write_row(uow, names, row, plan, decision, tally, made, created_by, pending)
         settle()
-        tally.written = not dry_run and not (stop_on_error and tally.rejected)
-        if tally.written:
-            uow.commit()
-    if tally.written:
-        updated = tuple(dict.fromkeys(i for i in tally.updated if i not in set(tally.created)))
-        tally.changes = Changes(ENTITY, created=tuple(tally.created), updated=updated)
     return tally
 
 
-def _update(uow: UnitOfWork, names: _Names, row_id: str, values: dict[str, object], tally: ActivityTally, *,
-            deleted_ok: bool) -> None:
-    record = uow.session.get(Activity, row_id)
+def _matched(uow: UnitOfWork, ids: list[str]) -> list[Activity]:
+    """The activities a batch updates, loaded at once (one query per 500) rather than one per row."""
+    return [found for part in range(0, len(ids), 500)
+            for found in uow.session.scalars(select(Activity).where(Activity.id.in_(ids[part : part + 500])))]
+
+
+def _write_row(uow: UnitOfWork, names: _Names, row: NeutralRow, plan: RowPlan, decision: str, tally: ActivityTally,
+               made: dict[int, Activity], created_by: dict[int, str], pending: list[str]) -> None:
+    if plan.status == ERROR:
+        tally.rejected.append((row.source_row, tuple(row.errors)))
+        return
+    if plan.status == DUPLICATE and decision == "skip":
+        tally.skipped += 1
+        return
+    target: str | Activity | None = plan.match_id
+    if plan.match_row is not None:
+        target = made.get(plan.match_row) or created_by.get(plan.match_row) if decision == "update" else None
+    try:
+        if plan.status == NEW or target is None:
+            # Checked whole before anything is written: a refused row leaves no trace.
+            data = _form(names, ActivityInput(), row.values)
+            record = plan_activity(uow, data, row_id=_str(row.values.get("id")) or new_id())
+            _settle_extras(uow, record, row.values)
+            pending.append(record.id)
+            made[row.source_row], created_by[row.source_row] = record, record.id
+        else:
+            _update(uow, names, target, row.values, tally, deleted_ok=plan.status == DUPLICATE)
+    except (ValidationError, NotFound) as err:
+        tally.rejected.append((row.source_row, (err,)))
+
+
+def _update(uow: UnitOfWork, names: _Names, target: str | Activity, values: dict[str, object], tally: ActivityTally,
+            *, deleted_ok: bool) -> None:
+    record = target if isinstance(target, Activity) else uow.session.get(Activity, target)
     if record is None or (record.deleted_at is not None and not deleted_ok):
         raise NotFound("The matching record was deleted meanwhile; preview the file again.")
+    modified = values.get("modified")
+    if isinstance(modified, datetime) and record.deleted_at is None \
+            and record.updated_at.replace(microsecond=0) >= modified:
+        # Our own export of this version or an older one: nothing newer to take (and its DESCRIPTION
+        # holds the customer's name before the details, which are not the record's own text).
+        tally.unchanged += 1
+        return
     before, exceptions = _snapshot(record), len(uow.session.new)
     revise_activity(uow, record, _form(names, input_of(record), values))
     record.deleted_at = None

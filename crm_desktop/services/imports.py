@@ -132,9 +132,20 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
     if decision not in DECISIONS:
         raise DomainError("Unknown choice for duplicates: {value}.", value=decision)
     if kind_name == "activities":  # ical helper: names resolved, series and calendar ids (activity_import.py)
-        done = write_activities(uow, rows, preview, decision=decision, stop_on_error=stop_on_error, dry_run=dry_run)
-        return ImportResult(kind_name, done.changes, len(done.created), len(done.updated), done.unchanged,
-                            done.skipped, tuple(RejectedRow(*r) for r in done.rejected), done.written, dry_run, preview)
+        with uow:
+            log_from = _log_end(uow)
+            try:
+                done = write_activities(uow, rows, preview, decision=decision, progress=progress)
+            except Cancelled:
+                raise ImportCancelled() from None
+            log_to, written = _log_end(uow), not dry_run and not (stop_on_error and done.rejected)
+            if written:
+                uow.commit()
+        changes = done.changes()
+        return ImportResult(kind_name, changes if written else Changes(changes.entity), len(changes.created),
+                            len(changes.updated), done.unchanged, done.skipped,
+                            tuple(RejectedRow(*r) for r in done.rejected), written, dry_run, preview, log_from,
+                            log_to if written else log_from)
     kind = _KINDS[kind_name]
     form_fields = {f.name for f in fields(kind.form)}
     referenced = {plan.match_row for plan in preview.plans if plan.match_row is not None}
