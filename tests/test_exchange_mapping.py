@@ -467,3 +467,26 @@ def test_a_sheets_date_and_times_make_a_start_and_an_end_past_midnight(start: ti
     row = activity_row(reader.read(["ประชุม", "29/2/2571", f"{start:%H.%M} น.", f"{end:%H:%M}"], 2), {})
     assert not row.errors
     assert (row.values["starts_at"], row.values["ends_at"]) == (begin, end)
+
+
+# Cells that repeat down a column (some of them broken, guarded, foreign or typed as numbers).
+_REPEATED_CELLS = st.sampled_from(["นาย", "น.ส.", "เชียงใหม่", "Chiang Mai", "จ.เชียงใหม่", "ไม่มีจังหวัดนี้", "15/3/2569",
+                                   "31/02/2569", "2026-03-15", "081-234-5678", "(650) 555-1212", "'+66812345678",
+                                   "'=1+1", "a@b.co.th", "not mail", "  ", "", 1, 1.0, True, 812345678])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_REPEATED_CELLS, min_size=6, max_size=6), min_size=1, max_size=40))
+def test_remembered_cells_read_as_a_fresh_reader_reads_them(rows: list[list[object]]) -> None:
+    """The reader's per-column memo of parsed cells changes nothing: each row reads as a new
+    reader (nothing remembered) reads it -- values, errors and warnings."""
+    headers = ["คำนำหน้า", "จังหวัด", "วันเกิด", "มือถือ", "อีเมล", "ที่อยู่"]
+    fields = ["prefix", "province", "birthday", "mobile", "email", "address_line"]
+    reader = RowReader("contacts", headers, fields)
+    for number, cells in enumerate(rows * 2, start=2):
+        remembered = reader.read(cells, number)
+        fresh = RowReader("contacts", headers, fields).read(cells, number)
+        assert remembered.values == fresh.values
+        assert [e.text() for e in remembered.errors] == [e.text() for e in fresh.errors]
+        assert [w.text() for w in remembered.warnings] == [w.text() for w in fresh.warnings]
+        assert all(type(remembered.values[k]) is type(fresh.values[k]) for k in fresh.values)

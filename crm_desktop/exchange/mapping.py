@@ -433,6 +433,7 @@ def _foreign_phone(value: object) -> bool:
 
 WORD_CHARS = 40  # texts this short may repeat down a column
 WORDS_KEPT = 20_000  # distinct ones the reader shares; past that (names, e-mails) each row keeps its own
+_UNSEEN = object()
 
 
 class RowReader:
@@ -447,6 +448,9 @@ class RowReader:
         self._known = known
         self._mapped = {f for f in fields if f is not None}
         self._words: dict[str, str] = {}  # short texts seen, kept once (a province, a prefix, a company)
+        # Per column, a text cell → what it parsed to, while the column's values repeat (see `_parse`).
+        self._memos: dict[int, dict[str, object] | None] = {index: {} for index, _ in self.columns}
+        self._hits = dict.fromkeys(self._memos, 0)
 
     def read(self, cells: Sequence[object], source_row: int) -> NeutralRow:
         row = NeutralRow(source_row)
@@ -455,11 +459,11 @@ class RowReader:
             value = cells[index] if index < len(cells) else None
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
-            if isinstance(value, str):
-                value = unguard_text(value)  # our exports' formula guard
             try:
-                parsed = parse_cell(value, spec, self.options)
+                parsed = self._parse(index, spec, value)
             except ValidationError as error:
+                if isinstance(value, str):
+                    value = unguard_text(value)
                 if spec.kind is ValueKind.PHONE and _foreign_phone(value) and "notes" in self._known:
                     # A foreign number without its country code ("(650) 555-1212" from an iPhone) does not
                     # cost the person their place: imported without it, the number kept in the notes.
@@ -469,13 +473,34 @@ class RowReader:
                     continue
                 row.errors.append(CellError(source_row, self._header(index), error))
                 continue
-            if isinstance(parsed, str) and len(parsed) <= WORD_CHARS:
-                parsed = self._word(parsed)
             self._store(row, index, spec, parsed)
         if unread:
             notes = [str(row.values["notes"])] if "notes" in row.values else []
             row.values["notes"] = "\n".join([*notes, *unread])
         return row
+
+    def _parse(self, index: int, spec: FieldSpec, value: object) -> object:
+        """`parse_cell` of a non-blank cell, remembered per column for text cells: a province, a prefix,
+        a birthday or a company is parsed once per distinct text (the rules are pure functions of the
+        text; a cell that fails is parsed again, so each row gets its own error). A column's memo holds
+        up to WORDS_KEPT texts; when it is full and fewer than half of its lookups hit (names, phones,
+        e-mails), it is dropped."""
+        memo = self._memos[index]
+        text = type(value) is str  # not 1 / 1.0 / True: equal keys for cells that read differently
+        if text and memo is not None:
+            known = memo.get(value, _UNSEEN)  # type: ignore[call-overload]
+            if known is not _UNSEEN:
+                self._hits[index] += 1
+                return known
+        parsed = parse_cell(unguard_text(value) if isinstance(value, str) else value, spec, self.options)
+        if isinstance(parsed, str) and len(parsed) <= WORD_CHARS:
+            parsed = self._word(parsed)
+        if text and memo is not None:
+            if len(memo) < WORDS_KEPT:
+                memo[value] = parsed  # type: ignore[index]
+            elif self._hits[index] < WORDS_KEPT:  # as many hits as misses: a column worth remembering
+                self._memos[index] = None
+        return parsed
 
     def _word(self, text: str) -> str:
         """`text` as the one copy the reader keeps: 100,000 rows that all say เชียงใหม่ hold it once
