@@ -478,7 +478,7 @@ def _cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     try:
         preview = preview_rows(ctx.database, args.import_kind, loaded.rows)
         result = import_with_backup(ctx, args.import_kind, loaded.rows, preview, decision=args.decision,
-                                    stop_on_error=args.stop_on_error, dry_run=args.dry_run)
+                                    stop_on_error=args.stop_on_error, dry_run=args.dry_run, source=path.name)
     finally:
         ctx.close()
     print(import_counts(result, lang))

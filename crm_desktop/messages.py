@@ -757,6 +757,8 @@ THAI: dict[str, str] = {
     "Line {line}: a contact inside a contact (AGENT) was skipped.": (
         "บรรทัด {line}: ข้ามผู้ติดต่อที่ซ้อนอยู่ในผู้ติดต่ออื่น (AGENT)"
     ),
+    # --- person helper (issue 15): consent history, "export this person's data" ---
+    "Unknown consent channel {value}.": "ไม่รู้จักช่องทางการให้ความยินยอม {value}",
 }
 
 

@@ -92,13 +92,15 @@ def _apply(uow: UnitOfWork, kind: _Kind, record: Any, before: Any, values: dict[
 
 
 def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, today: date, *,
-                decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False) -> ImportResult:
+                decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False,
+                source: str = "") -> ImportResult:
     """Apply `rows` (an import of "contacts" or "companies") in one transaction, as `preview`
     (queries.imports.preview_rows) planned them.
 
     `decision` is what a likely duplicate does: "update" it (only the fields the file has), "skip"
     the row, or "create" a new record anyway. Rows with errors are left out and listed; with
     `stop_on_error` any of them writes nothing at all. `dry_run` does everything and rolls back.
+    `source` (the file's name) goes into the consent history of the people whose consent it changes.
     """
     if decision not in DECISIONS:
         raise DomainError("Unknown choice for duplicates: {value}.", value=decision)
@@ -120,6 +122,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
         uow.session.expunge_all()
 
     with uow:
+        uow.note_consent("import", source=source[-260:])
         for row, plan in zip(rows, preview.plans, strict=True):
             if plan.status == ERROR:
                 rejected.append(RejectedRow(row.source_row, tuple(row.errors)))
@@ -169,12 +172,13 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
 
 
 def import_with_backup(ctx: AppContext, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, *,
-                       decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False) -> ImportResult:
+                       decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False,
+                       source: str = "") -> ImportResult:
     """`import_rows` after a backup named "import" (none for a dry run, which writes nothing)."""
     if not dry_run:
         backup_before(ctx.database.path, BACKUP_REASON, ctx.now())
     return import_rows(ctx.uow(), kind_name, rows, preview, ctx.today(), decision=decision,
-                       stop_on_error=stop_on_error, dry_run=dry_run)
+                       stop_on_error=stop_on_error, dry_run=dry_run, source=source)
 
 
 def import_counts(result: ImportResult, lang: str = "en") -> str:
