@@ -189,6 +189,7 @@ def add_record_export_parsers(kinds: argparse._SubParsersAction[argparse.Argumen
         if "consent_only" in FILTERS[kind]:
             parser.add_argument("--consent-only", action="store_true",
                                 help="leave out people without marketing consent (PDPA)")
+        if "vcf" in formats:
             parser.add_argument("--vcard-version", choices=VCARD_VERSIONS, default="3.0",
                                 help="vCard version for --format vcf (default 3.0)")
 
