@@ -96,6 +96,8 @@ class LeadDetail:
     converted_opportunity_name: str
     score_lines: tuple[scoring.ScoreLine, ...]
     tasks: tuple[TaskBrief, ...]
+    marketing_consent: bool = False
+    consent_on: date | None = None
 
 
 @dataclass(frozen=True)

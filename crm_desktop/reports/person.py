@@ -3,7 +3,8 @@ Sarabun, Thai wrapped between words and shaped (reports/fonts.py), tables in the
 dates in the Buddhist Era in Thai, moments in office time, "page N of M" in the footer.
 
 `export_person` writes the PDF and, beside it, the same data as JSON (exchange/person.py): what the
-contact and lead screens' "Export personal data…" and `crm-desktop export person` make.
+contact and lead screens' "Export personal data…" and `crm-desktop export person` make. (reports/ reaches
+exchange/ only here, so that both files of one request are written by one function.)
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from reportlab.platypus import KeepTogether, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from crm_desktop.clock import office_time
+from crm_desktop.db.output import check_output
 from crm_desktop.errors import NotFound
 from crm_desktop.exchange.person import write_person_json
 from crm_desktop.queries.person import PersonData, find_person
@@ -174,18 +176,21 @@ def file_stem(data: PersonData) -> str:
     return f"{name[:60]}-{data.id[:8]}"
 
 
-def export_person(ctx: AppContext, person_id: str, folder: Path, lang: str, *,
+def export_person(ctx: AppContext, person_id: str, dest: Path, lang: str, *,
                   force: bool = False) -> tuple[Path, Path]:
-    """Write the PDF and JSON of the contact or lead `person_id` into `folder`; returns their paths.
+    """Write the PDF and JSON of the contact or lead `person_id`: into the folder `dest`, named by
+    `file_stem`, or as the PDF file `dest` with the JSON beside it (same name, .json). Returns both paths.
     NotFound when there is no such live record; nothing is written then."""
     data = find_person(ctx.database, person_id, ctx.now())
     if data is None:
         raise NotFound("There is no contact or lead with id {id}.", id=person_id)
     company = printed_company(ctx.uow())
     name = (company.name_en if lang != "th" and company.name_en else company.name_th) or company.name_en
-    stem = file_stem(data)
-    pdf = save_pdf(person_pdf(data, name, lang).pdf, folder / f"{stem}.pdf", ctx.database.path, force=force)
-    return pdf, write_person_json(data, folder / f"{stem}.json", ctx.database.path, force=force)
+    pdf_path = dest / f"{file_stem(data)}.pdf" if dest.is_dir() else dest
+    json_path = pdf_path.with_suffix(".json")
+    check_output(json_path, ctx.database.path, force=force)  # refused before the PDF is written, not after
+    pdf = save_pdf(person_pdf(data, name, lang).pdf, pdf_path, ctx.database.path, force=force)
+    return pdf, write_person_json(data, json_path, ctx.database.path, force=force)
 
 
 class _Layout:
