@@ -32,20 +32,30 @@ from crm_desktop.views.common import ViewEnv
 HISTORY_SHOWN = 5  # the newest changes listed under a record; the personal-data export has them all
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Consent", text)
-
-
 def channel_labels() -> dict[str, str]:
     """models.consent.CONSENT_CHANNELS as people call them ("" = not said)."""
-    return {"": _t("(not recorded)"), "in_person": _t("In person"), "phone": _t("Phone"), "email": _t("E-mail"),
-            "line": _t("LINE"), "website": _t("Website"), "paper": _t("Paper form")}
+    return {
+        "": QCoreApplication.translate("Consent", "(not recorded)"),
+        "in_person": QCoreApplication.translate("Consent", "In person"),
+        "phone": QCoreApplication.translate("Consent", "Phone"),
+        "email": QCoreApplication.translate("Consent", "E-mail"),
+        "line": QCoreApplication.translate("Consent", "LINE"),
+        "website": QCoreApplication.translate("Consent", "Website"),
+        "paper": QCoreApplication.translate("Consent", "Paper form"),
+    }
 
 
 def method_label(method: str) -> str:
     """models.consent.CONSENT_METHODS: how a change of consent was made."""
-    return {"form": _t("form"), "import": _t("import"), "convert": _t("lead converted"), "merge": _t("merge"),
-            "sync": _t("other copy's value kept"), "erase": _t("erase"), "edit": _t("edit")}.get(method, method)
+    return {
+        "form": QCoreApplication.translate("Consent", "form"),
+        "import": QCoreApplication.translate("Consent", "import"),
+        "convert": QCoreApplication.translate("Consent", "lead converted"),
+        "merge": QCoreApplication.translate("Consent", "merge"),
+        "sync": QCoreApplication.translate("Consent", "other copy's value kept"),
+        "erase": QCoreApplication.translate("Consent", "erase"),
+        "edit": QCoreApplication.translate("Consent", "edit"),
+    }.get(method, method)
 
 
 class ConsentEditor(QWidget):
@@ -140,25 +150,26 @@ class ConsentHistoryBox(QWidget):
 def consent_text(env: ViewEnv, given: bool, since: date | None) -> str:
     """Where a person's consent stands, for the detail panes."""
     if not given:
-        return _t("No consent: do not send marketing")
+        return QCoreApplication.translate("Consent", "No consent: do not send marketing")
     if since is None:
-        return _t("Agreed to receive marketing")
-    return _t("Agreed to receive marketing on %1").replace("%1", env.date_text(since))
+        return QCoreApplication.translate("Consent", "Agreed to receive marketing")
+    given_on = QCoreApplication.translate("Consent", "Agreed to receive marketing on %1")
+    return given_on.replace("%1", env.date_text(since))
 
 
 def personal_data_button(parent: QWidget, clicked: Callable[[], object]) -> QPushButton:
     """The detail pane's "Export personal data…" (PDPA: everything about this person, PDF and JSON)."""
-    button = QPushButton(_t("Export personal data…"), parent)
+    button = QPushButton(QCoreApplication.translate("Consent", "Export personal data…"), parent)
     button.setObjectName("exportPersonalDataButton")
-    button.setToolTip(_t("Everything about this person as a PDF to read and a JSON file for programs "
-                         "(PDPA access request)"))
+    button.setToolTip(QCoreApplication.translate(
+        "Consent", "Everything about this person as a PDF to read and a JSON file for programs (PDPA access request)"))
     button.clicked.connect(clicked)
     return button
 
 
 def add_personal_data_action(tab: QWidget, menu: QMenu, person_id: str) -> None:
     """A row's context menu entry for the same export."""
-    menu.addAction(_t("Export personal data…"),
+    menu.addAction(QCoreApplication.translate("Consent", "Export personal data…"),
                    lambda: export_personal_data(tab, tab.env, person_id))  # type: ignore[attr-defined]
 
 
