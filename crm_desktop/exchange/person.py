@@ -14,8 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from crm_desktop.db.output import output_file
-from crm_desktop.errors import StorageError
+from crm_desktop.db.output import write_output
 from crm_desktop.queries.person import PersonData
 
 FORMAT = "crm-desktop/person"
@@ -80,10 +79,4 @@ def person_json(data: PersonData) -> bytes:
 
 def write_person_json(data: PersonData, dest: Path, db_path: Path, *, force: bool = False) -> Path:
     """Write the JSON by the rules of every output file (db/output.py)."""
-    content = person_json(data)
-    with output_file(dest, db_path, force=force) as tmp:
-        try:
-            tmp.write_bytes(content)
-        except OSError as exc:
-            raise StorageError("Could not write {path}: {reason}", path=str(dest), reason=exc) from exc
-    return dest
+    return write_output(dest, db_path, person_json(data), force=force)

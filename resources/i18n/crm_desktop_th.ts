@@ -2901,6 +2901,14 @@
         <translation>วันที่ให้ความยินยอม</translation>
     </message>
     <message>
+        <source>Consent given by</source>
+        <translation>ช่องทางที่ให้ความยินยอม</translation>
+    </message>
+    <message>
+        <source>Consent wording</source>
+        <translation>ข้อความความยินยอม</translation>
+    </message>
+    <message>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
@@ -7364,6 +7372,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Merges</source>
         <translation>การรวมข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation>ประวัติความยินยอม</translation>
     </message>
     <message>
         <source>Deleted</source>
