@@ -193,3 +193,17 @@ def test_file_names_keep_thai_and_drop_what_file_systems_refuse(ctx: AppContext,
     data = person_data(ctx.database, "contact", people.contact, ctx.now())
     assert data is not None
     assert file_stem(replace(data, name='ก/ข:"ค"?')) == f"กขค-{people.contact[:8]}"
+
+
+def test_notes_of_ten_thousand_characters_flow_over_pages_instead_of_failing(ctx: AppContext) -> None:
+    note = ("ลูกค้าต้องการติดตั้งเครื่องปรับอากาศใหม่ทั้งบ้าน และขอให้ติดต่อกลับช่วงเย็น " * 200)[:10_000]
+    contact_id = create_contact(ctx.uow(), ContactInput(first_name="ทดสอบ", notes=note), TODAY).created[0]
+    with ctx.uow() as uow:
+        uow.activities.add(Activity(kind="note", subject="หลายบรรทัด", notes="\n".join(["บรรทัด"] * 80),
+                                    contact_id=contact_id))
+        uow.commit()
+    data = person_data(ctx.database, "contact", contact_id, ctx.now())
+    assert data is not None
+    pdf = person_pdf(data, "", "th").pdf  # a table row cannot break across pages: the long texts go below
+    assert len(PdfReader(io.BytesIO(pdf)).pages) >= 3
+    assert _consonants(note[-60:]) in _consonants(_pdf_text(pdf))  # the note's end is printed too

@@ -37,6 +37,8 @@ from crm_desktop.services.formatting import format_date_long, format_money
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # the change log holds dates and times as ISO text
 _ISO_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+")
 SHOWN_VALUE = 120  # characters of one logged value printed in the record's history (the JSON has it whole)
+LONG_CELL = 400  # characters: a longer text is printed whole after its table (see _Layout.table)
+LONG_LINES = 24  # lines: the same for a text of many lines
 
 # (English, Thai) of every word the document prints; a key without words prints as the key.
 WORDS: dict[str, tuple[str, str]] = {
@@ -284,12 +286,27 @@ class _Layout:
 
     def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]], *, wide: tuple[int, ...] = (),
               numeric: tuple[int, ...] = ()) -> list[Any]:
-        """A grid whose `wide` columns (free text) share what the others, as wide as their content, leave."""
+        """A grid whose `wide` columns (free text) share what the others, as wide as their content, leave.
+        A table row cannot break across pages, so a long text (notes run to 10,000 characters) is cut in
+        its cell and printed whole after the table, where it flows over as many pages as it needs."""
         if not rows:
             return [self.p(self.w("none"), self.note)]
         columns = range(len(header))
-        return [grid([self.w(h) for h in header], rows, [i in numeric for i in columns], self.writer, WIDTH,
-                     fixed=[i not in wide for i in columns])]
+        below: list[Any] = []
+        shown = []
+        for row in rows:
+            cells = []
+            for i, text in enumerate(row):
+                if len(text) > LONG_CELL or text.count("\n") >= LONG_LINES:
+                    mark = f"[{len(below) // 2 + 1}]"
+                    cells.append(" ".join(text[:LONG_CELL].splitlines()[:LONG_LINES // 2]) + f" … {mark}")
+                    below += [self.p(f"{mark} {row[0]} · {self.w(header[i])}", self.note), self.p(text, self.text)]
+                else:
+                    cells.append(text)
+            shown.append(tuple(cells))
+        table = grid([self.w(h) for h in header], shown, [i in numeric for i in columns], self.writer, WIDTH,
+                     fixed=[i not in wide for i in columns])
+        return [table, *([Spacer(1, 2 * mm)] if below else []), *below]
 
     def details(self) -> list[Any]:
         fields = self.data.fields
