@@ -182,6 +182,12 @@ def test_cli_writes_both_files_and_an_unknown_id_is_one_line_and_status_1(
     assert len(list(out.iterdir())) == 2  # nothing more written
     # Again without --force: the files are not replaced.
     assert cli.run(cli.parse_args(argv), clock) == 1
+    capsys.readouterr()
+    not_a_folder = out / "notes.txt"
+    not_a_folder.write_text("x")
+    assert cli.run(cli.parse_args(["--db", path, "export", "person", people.contact, "--out", str(not_a_folder)]),
+                   clock) == 1
+    assert "is not a folder" in capsys.readouterr().err
 
 
 def test_a_deleted_contact_has_nothing_to_export(ctx: AppContext, people: People) -> None:

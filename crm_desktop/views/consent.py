@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.errors import NotFound
 from crm_desktop.queries.consent import ConsentRow, Person, consent_history
 from crm_desktop.queries.person import find_person
 from crm_desktop.services.consent import ConsentSaid
@@ -179,6 +180,7 @@ def export_personal_data(parent: QWidget, env: ViewEnv, person_id: str) -> tuple
 
     data = find_person(env.db, person_id, env.now())
     if data is None:
+        show_error(parent, NotFound("There is no contact or lead with id {id}.", id=person_id), env.lang)
         return None
     caption = QCoreApplication.translate("Consent", "Export personal data")
     suggested = str(Path.home() / f"{file_stem(data)}.pdf")
