@@ -176,3 +176,27 @@ def test_migration_0019_adds_the_history_and_lead_consent_and_takes_them_away(tm
 def test_lead_search_still_finds_leads_after_the_migration(ctx: AppContext) -> None:
     lead_id = create_lead(ctx.uow(), LeadInput(first_name="Chai", company_name="Chai Trading")).created[0]
     assert lead_id and len(lead_keys(ctx.database, LeadFilter(text="chai trad"))) == 1
+
+
+def test_an_erase_records_the_withdrawal_and_takes_the_person_out_of_marketing(copies, tmp_path) -> None:
+    from crm_desktop.exchange.records import RecordFilter, export_records
+    from crm_desktop.services.erase import erase_person
+
+    office, rep, _ = copies
+    said = ConsentSaid("line", "ข่าวสารจากร้าน สมชาย ใจดี")  # wording that names the person
+    contact_id = create_contact(office.uow(), replace(SOMCHAI, marketing_consent=True), TODAY, said).created[0]
+    lead_id = create_lead(office.uow(), LeadInput(first_name="สมหญิง", marketing_consent=True)).created[0]
+    export_bundle(office.database, tmp_path / "1.zip", everything=True)
+    import_bundle(rep.database, rep.user_id, tmp_path / "1.zip")
+    erase_person(office.uow(), "contact", contact_id)
+    erase_person(office.uow(), "lead", lead_id)
+    for kind, person in (("contact", contact_id), ("lead", lead_id)):
+        latest = consent_history(office.database, kind, person)[0]  # type: ignore[arg-type]
+        assert (latest.given, latest.method) == (False, "erase")
+    assert "สมชาย" not in consent_history(office.database, "contact", contact_id)[1].wording  # the mark instead
+    export_records(office.database, "contacts", tmp_path / "m.csv", "csv", flt=RecordFilter(consent_only=True))
+    assert "PDPA" not in (tmp_path / "m.csv").read_text(encoding="utf-8-sig")
+    export_bundle(office.database, tmp_path / "2.zip", everything=True)
+    import_bundle(rep.database, rep.user_id, tmp_path / "2.zip")
+    assert consent_history(rep.database, "contact", contact_id) == consent_history(office.database, "contact",
+                                                                                   contact_id)

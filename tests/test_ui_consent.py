@@ -85,8 +85,8 @@ def test_export_personal_data_saves_the_pdf_and_the_json_beside_it(
     tab = window.leads_tab
     window.tabs.setCurrentWidget(tab)
     assert window.open_record("lead", lead_id)
-    assert tab.export_button.isVisible()
-    qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    assert tab.person_export_button.isVisible()
+    qtbot.mouseClick(tab.person_export_button, Qt.MouseButton.LeftButton)
     assert Path(asked[0]).name == f"ดาว ประกายแสง-{lead_id[:8]}.pdf"
     assert (tmp_path / "คำขอข้อมูล.pdf").read_bytes().startswith(b"%PDF")
     doc = json.loads((tmp_path / "คำขอข้อมูล.json").read_text(encoding="utf-8"))

@@ -7,14 +7,15 @@ an erase all set `marketing_consent` through the ORM, and none of them can forge
 service only says how the change came about (`UnitOfWork.note_consent`: the method, an import's file
 name, the channel and wording the form asked for); said nothing, the row reads "edit".
 
-A sync import writes rows with SQL, not the ORM, and writes no row here: the history rows of the copy
-where the change was made arrive in the same file.
+New records inserted the bulk way inside a unit of work (an import: db/bulk.insert_in_session) get
+theirs from `bulk_consent_events`, in the same insert. A sync import writes rows with SQL and writes no
+row here: the history rows of the copy where the change was made arrive in the same file.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
@@ -63,3 +64,19 @@ def record_consent_changes(session: Session, ctx: ChangeContext | None) -> None:
         session.add(ConsentEvent(**person, given=given, consent_on=obj.consent_on if given else None,
                                  changed_at=now, user_id=ctx.user_id, method=note.method, source=note.source,
                                  channel=note.channel if given else "", wording=note.wording if given else ""))
+
+
+def bulk_consent_events(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ConsentEvent rows the ORM path would add for these new records (each with its "id"): one per
+    contact or lead given consent, as the session's note says."""
+    if model not in (Contact, Lead):
+        return []
+    from crm_desktop.db.changelog import CONTEXT_KEY
+
+    ctx: ChangeContext = session.info[CONTEXT_KEY]
+    note: ConsentNote = session.info.get(NOTE_KEY) or ConsentNote()
+    link = "contact_id" if model is Contact else "lead_id"
+    now = ctx.time.now()
+    return [{link: row["id"], "given": True, "consent_on": row.get("consent_on"), "changed_at": now,
+             "user_id": ctx.user_id, "method": note.method, "source": note.source, "channel": note.channel,
+             "wording": note.wording} for row in rows if row.get("marketing_consent")]

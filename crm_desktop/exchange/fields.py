@@ -91,6 +91,11 @@ _EXTRA = {
     "contacts": (FieldSpec("full_name", ValueKind.FULL_NAME), FieldSpec("company", ValueKind.TEXT,
                                                                          rule_of(Account.name))),
     "leads": (FieldSpec("full_name", ValueKind.FULL_NAME),),
+    # ical helper: activities name their kind, priority and status in words, split a date from its
+    # times, and name the owner and the customer (exchange/activity_rows.py, services/activity_import.py).
+    "activities": (*(FieldSpec(n, ValueKind.TEXT) for n in ("kind", "priority", "status", "related_to", "owner",
+                                                            "start_time", "end_time")),
+                   FieldSpec("date", ValueKind.DATE)),
 }
 _PATTERN_KINDS = {PHONE: ValueKind.PHONE, EMAIL: ValueKind.EMAIL, TAX_ID: ValueKind.TAX_ID}
 

@@ -14,7 +14,8 @@ from typing import Protocol
 NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
 STATUSES = (NEW, UPDATE, DUPLICATE, ERROR)
 DETAILED_ROWS = 1_000  # rows the preview shows one by one; the counts cover all
-ENTITIES = {"contacts": "contact", "companies": "account"}  # kind of import → the records it writes
+# kind of import → the records it writes
+ENTITIES = {"contacts": "contact", "companies": "account", "activities": "activity"}
 
 
 class RowLike(Protocol):

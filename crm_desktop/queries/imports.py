@@ -22,6 +22,7 @@ from sqlalchemy import Table, select
 from crm_desktop.db.database import Database
 from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowLike, RowPlan
 from crm_desktop.models import Account, Contact
+from crm_desktop.queries.activity_import import preview_activities
 from crm_desktop.text import company_key, email_key, person_key, phone_key
 
 CHUNK = 500  # values per IN (...): under SQLite's variable limit, and each query stays an index probe
@@ -131,6 +132,8 @@ def _plan(row: RowLike, keys: RowKeys, found: _Found, earlier: dict[tuple[str, o
 
 def preview_rows(db: Database, kind: str, rows: Sequence[RowLike]) -> Preview:
     """The plan of every row of an import of `kind` ("contacts", "companies") into `db`, and the counts."""
+    if kind == "activities":  # ical helper: matched by calendar id or subject and time
+        return preview_activities(db, rows)
     keys = [row_keys(kind, row.values) for row in rows]
     found = _lookup(db, kind, keys)
     preview = Preview()
