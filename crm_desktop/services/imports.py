@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import false, func, select, update
 
@@ -117,6 +117,52 @@ def _apply(uow: UnitOfWork, kind: _Kind, record: Any, before: Any, values: dict[
     return after, changed
 
 
+class _Fresh(Sequence[dict[str, object]]):
+    """The cleaned columns of the new records waiting for the bulk insert, each kept as a tuple under
+    the one key order of its kind: a dict a record cost about 1.2 KB (100,000 contacts: 120 MB, most of
+    an import's peak), a tuple a fifth of it. Read back as dicts a batch at a time."""
+
+    def __init__(self) -> None:
+        self.keys: tuple[str, ...] = ()
+        self.rows: list[tuple[object, ...] | dict[str, object]] = []
+        self.ids: Sequence[str] = ()
+
+    def _pack(self, cleaned: dict[str, object]) -> tuple[object, ...] | dict[str, object]:
+        if not self.keys:
+            self.keys = tuple(cleaned)
+        return tuple(cleaned.values()) if tuple(cleaned) == self.keys else dict(cleaned)
+
+    def append(self, cleaned: dict[str, object]) -> int:
+        self.rows.append(self._pack(cleaned))
+        return len(self.rows) - 1
+
+    def __setitem__(self, index: int, cleaned: dict[str, object]) -> None:
+        self.rows[index] = self._pack(cleaned)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, object]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, object]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, object] | list[dict[str, object]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self.rows)))]
+        row = self.rows[index]
+        columns = dict(zip(self.keys, row, strict=True)) if isinstance(row, tuple) else dict(row)
+        if self.ids:
+            columns["id"] = self.ids[index]
+        return columns
+
+    def with_ids(self, ids: Sequence[str]) -> _Fresh:
+        """These records as the bulk insert takes them, each with its new id."""
+        self.ids = ids
+        return self
+
+
 def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, today: date, *,
                 decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False,
                 progress: Progress | None = None, source: str = "") -> ImportResult:
@@ -152,7 +198,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
     referenced = {plan.match_row for plan in preview.plans if plan.match_row is not None}
     created_ids: list[str] = []
     pending: list[Any] = []  # created through the ORM since the last flush
-    fresh: list[dict[str, object]] = []  # the cleaned columns of new records going in the bulk way
+    fresh = _Fresh()  # the cleaned columns of new records going in the bulk way
     touched = 0  # existing records updated since the last flush
     updated: dict[str, None] = {}
     unchanged = skipped = 0
@@ -235,10 +281,8 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
         settle()
         if fresh:
             ids = new_ids(len(fresh))
-            for record_id, columns in zip(ids, fresh, strict=True):
-                columns["id"] = record_id
             try:
-                insert_in_session(uow.session, uow.database, kind.model, fresh,
+                insert_in_session(uow.session, uow.database, kind.model, fresh.with_ids(ids),
                                   None if progress is None else lambda _done, _all: progress(len(rows), len(rows)))
             except Cancelled:
                 raise ImportCancelled() from None
