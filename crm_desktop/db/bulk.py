@@ -292,13 +292,16 @@ def load(
 
 
 def _insert(cur: sqlite3.Cursor, database: Database, ctx: ChangeContext, batches: Iterable[Batch], total: int,
-            progress: Progress | None) -> tuple[int, bool]:
+            progress: Progress | None, incoming: Mapping[str, int] | None = None) -> tuple[int, bool]:
     """Insert the batches inside the cursor's open transaction, which holds the write lock; returns
-    how many rows went in and whether indexes were rebuilt (their statistics are then stale)."""
+    how many rows went in and whether indexes were rebuilt (their statistics are then stale).
+    `incoming`: rows per table known beforehand, when the batches are too small to tell (an import's)."""
     done = 0
     seq = cur.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
     preparer = _Preparer(database, ctx, seq)
     with SuspendedIndex(cur), DeferredIndexes(cur, deferred_links=False) as deferred, gc_paused():
+        for table, count in (incoming or {}).items():
+            deferred.consider(table, count)
         for batch in batches:
             model = batch.model if isinstance(batch, Columns) else batch[0]
             item = preparer.prepare_columns(batch) if isinstance(batch, Columns) else preparer.prepare(*batch)
@@ -330,7 +333,11 @@ def insert_in_session(session: Session, database: Database, model: type[SyncMixi
     events = bulk_consent_events(session, model, rows)  # the consent history the ORM path would write
     batches = [*((model, rows[i:i + INSERT_BATCH]) for i in range(0, len(rows), INSERT_BATCH)),
                *((ConsentEvent, events[i:i + INSERT_BATCH]) for i in range(0, len(events), INSERT_BATCH))]
-    done, rebuilt = _insert(cur, database, session.info[CONTEXT_KEY], batches, len(rows) + len(events), progress)
+    # The batches are smaller than DEFER_MIN: whether the tables' indexes wait is decided on the whole.
+    incoming = {model.__tablename__: len(rows), ConsentEvent.__tablename__: len(events),
+                "change": len(rows) + len(events)}
+    done, rebuilt = _insert(cur, database, session.info[CONTEXT_KEY], batches, len(rows) + len(events), progress,
+                            incoming)
     if rebuilt:
         cur.execute(f'ANALYZE "{model.__tablename__}"')
     return done

@@ -13,6 +13,7 @@ from datetime import date
 from itertools import chain, islice
 from pathlib import Path
 
+from crm_desktop.db.bulk import gc_paused
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.activity_rows import activity_row
 from crm_desktop.exchange.ics_read import ICS_SUFFIXES, read_ics
@@ -36,6 +37,7 @@ class ImportFile:
     warnings: list[DomainError] = field(default_factory=list)  # about the whole file (an .ics file's)
 
 
+@gc_paused()  # 100,000 rows of parsed values: the cycle collector's passes over them cost 15 % of a read
 def read_import_file(path: Path, kind: str, *, sheet: str | None = None, mapping: Mapping | None = None) -> ImportFile:
     """Every row of `path` as NeutralRows for an import of `kind`, the columns guessed from the header
     or, for a table, taken from `mapping` (a saved one, or what the user chose in the wizard)."""
