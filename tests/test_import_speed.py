@@ -31,7 +31,8 @@ def test_an_import_that_doubles_a_table_defers_its_indexes_and_builds_them_again
     before = _indexes(ctx)
     deferred: list[str] = []
     defer = bulk.DeferredIndexes._defer
-    monkeypatch.setattr(bulk.DeferredIndexes, "_defer", lambda self, table: (deferred.append(table), defer(self, table)))
+    monkeypatch.setattr(bulk.DeferredIndexes, "_defer",
+                        lambda self, table: (deferred.append(table), defer(self, table)))
     rows = read_import_file(path, "contacts").rows
     result = import_rows(ctx.uow(), "contacts", rows, preview_rows(ctx.database, "contacts", rows), TODAY)
     assert result.created == ROWS
