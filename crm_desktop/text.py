@@ -12,7 +12,8 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 def ascii_digits(text: str) -> str:
     """Thai numerals to ASCII, so one regex (always [0-9], never \\d) checks both."""
-    return text.translate(_THAI_DIGITS)
+    # ASCII text has no Thai numeral: isascii reads a flag, translate costs 1 µs (an import asks 500,000 times)
+    return text if text.isascii() else text.translate(_THAI_DIGITS)
 
 
 _PHONE_QUERY = re.compile(r"\+?[0-9\s().\-]*")

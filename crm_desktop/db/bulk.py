@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 from sqlalchemy import Column, Date, DateTime, Dialect, Table
@@ -199,7 +199,7 @@ class _Preparer:
         time (20,000 sample accounts and contacts: 0.55-0.6 s before, 0.3-0.45 s)."""
         table: Table = model.__table__  # type: ignore[assignment]
         blank = self.writers.setdefault(table.name, TableWriter(table, self.database))._blank
-        keys = dict.fromkeys(k for row in rows for k in row)
+        keys = dict.fromkeys(chain.from_iterable(rows))  # each row's keys in order, at C speed
         columns: dict[str, list[Any]] = {k: [row.get(k, blank.get(k)) for row in rows] for k in keys}
         if "id" in columns:
             columns["id"] = [i or new_id() for i in columns["id"]]
