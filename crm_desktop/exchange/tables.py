@@ -457,7 +457,7 @@ def _xlsx_records(path: Path, fmt: TableFormat, data: Any = None) -> Iterator[tu
     if data.width > MAX_COLUMNS:
         raise TooManyColumns(first, data.width)
     for offset, cells in enumerate(data.iter_rows()):
-        yield first + offset, [_cell(c) for c in cells]
+        yield first + offset, [(c or None) if type(c) is str else _cell(c) for c in cells]  # text inline, as _cell
 
 
 def _cell(value: object) -> Cell:
