@@ -757,6 +757,15 @@ THAI: dict[str, str] = {
     "Line {line}: a contact inside a contact (AGENT) was skipped.": (
         "บรรทัด {line}: ข้ามผู้ติดต่อที่ซ้อนอยู่ในผู้ติดต่ออื่น (AGENT)"
     ),
+    # --- issue 15, helper "kinds": import of leads and products, a contact's company, yearly birthdays ---
+    "{value} is not one of the lead sources: {allowed}.": "{value} ไม่ใช่แหล่งที่มาของลีดที่มีในรายการ: {allowed}",
+    "No company has tax id {tax_id}; add the company's name to create it.": (
+        "ไม่มีบริษัทที่มีเลขประจำตัวผู้เสียภาษี {tax_id} โปรดใส่ชื่อบริษัทเพื่อสร้างบริษัทใหม่"
+    ),
+    "A vCard file holds contacts: import it as contacts.": "ไฟล์ vCard เก็บข้อมูลผู้ติดต่อ โปรดนำเข้าเป็นผู้ติดต่อ",
+    "{count} companies created for the contacts' company names.": (
+        "สร้างบริษัทใหม่ {count} แห่งตามชื่อบริษัทของผู้ติดต่อ"
+    ),
 }
 
 

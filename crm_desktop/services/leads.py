@@ -62,7 +62,10 @@ class LeadInput:
     notes: str = ""
 
 
-def _clean(uow: UnitOfWork, data: LeadInput, current: Lead | None) -> dict[str, Any]:
+def clean_lead(uow: UnitOfWork, data: LeadInput, current: Lead | None) -> dict[str, Any]:
+    """The lead's column values, validated and normalized (`current`: the lead being edited, whose
+    source and campaign may stay though no longer on offer); commits nothing (the form and the import
+    share it)."""
     v = validation
     first = v.column_text(data.first_name, Lead.first_name)
     company = v.column_text(data.company_name, Lead.company_name)
@@ -113,7 +116,7 @@ def live_lead(uow: UnitOfWork, lead_id: str) -> Lead:
 
 def create_lead(uow: UnitOfWork, data: LeadInput) -> Changes:
     with uow:
-        values = _clean(uow, data, None)
+        values = clean_lead(uow, data, None)
         lead = uow.leads.add(Lead(**values, status="new", score=score_of(uow, values)))
         uow.commit()
     return Changes(ENTITY, created=(lead.id,))
@@ -122,7 +125,7 @@ def create_lead(uow: UnitOfWork, data: LeadInput) -> Changes:
 def update_lead(uow: UnitOfWork, lead_id: str, data: LeadInput) -> Changes:
     with uow:
         lead = live_lead(uow, lead_id)
-        values = _clean(uow, data, lead)
+        values = clean_lead(uow, data, lead)
         for key, value in values.items():
             setattr(lead, key, value)
         lead.score = score_of(uow, values)
