@@ -342,6 +342,18 @@ def test_a_yearless_birthday_on_a_known_contact_is_added_once(ctx: AppContext, t
     assert _state(ctx) == before
 
 
+@pytest.mark.parametrize("flush_every", [imports.FLUSH_EVERY, 2])
+def test_a_contact_twice_in_a_file_gets_its_yearless_birthday_once(ctx: AppContext, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch,
+                                                                   flush_every: int) -> None:
+    """Also when both rows are written in one batch of the import (a flush after the third row)."""
+    monkeypatch.setattr(imports, "FLUSH_EVERY", flush_every)
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:ดี;ดำ;;;\r\nTEL;TYPE=CELL:0893334444\r\nBDAY:--0704\r\nEND:VCARD\r\n"
+    other = card.replace("ดำ", "แดง").replace("0893334444", "0895556666")
+    result = _import(ctx, _write(tmp_path, "twice.vcf", card * 2 + other), "contacts", decision="update")
+    assert (result.created, len(_all(ctx, Contact)), len(_all(ctx, Anniversary))) == (2, 2, 2)
+
+
 def test_google_csv_yearless_birthday_goes_to_the_calendar(ctx: AppContext, tmp_path: Path) -> None:
     path = _write(tmp_path, "google.csv", "Name,Birthday,Mobile Phone\nAnan K,--03-15,0812345678\n"
                                           "Boon P,1990-02-30,0812345679\n")

@@ -1,7 +1,8 @@
 """What a kind of record adds to the generic write path of an import (services/imports.py).
 
 A `KindHooks` is made once per import, inside its unit of work: contacts create the company a row
-names when no account has it (once per company, in the same transaction) and put a birthday without
+names when no account has it (once per company, in the same transaction, after the contact passed
+its own rules) and put a birthday without
 its year on the anniversary calendar; leads get their score from the live rules (read once, not per
 row). Everything goes through the services' own clean functions and the unit of work, so the change
 log, the match keys and the search index are kept as for any edit.
@@ -9,8 +10,6 @@ log, the match keys and the search index are kept as for any edit.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
 from typing import Any
 
@@ -22,6 +21,7 @@ from crm_desktop.exchange.fields import MonthDay
 from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.plans import RowPlan
 from crm_desktop.models import Account, Anniversary, Contact
+from crm_desktop.models.base import new_id
 from crm_desktop.services.accounts import AccountInput, clean_account
 from crm_desktop.services.anniversaries import CustomDateInput, clean_custom_date
 from crm_desktop.services.changes import Changes
@@ -38,10 +38,6 @@ class KindHooks:
         self.uow = uow
         self.today = today
 
-    def guard(self, plan: RowPlan) -> AbstractContextManager[object]:
-        """Around one row's writing: what undoes the kind's own writes when the row is refused."""
-        return nullcontext()
-
     def prepare(self, values: dict[str, object], row: NeutralRow, plan: RowPlan) -> dict[str, object]:
         """The form values a row sets: its cells' and links', adjusted by the kind."""
         return values
@@ -50,8 +46,10 @@ class KindHooks:
         """Columns the service derives from the cleaned ones, set on create and on any change."""
         return {}
 
-    def written(self, record: Any, row: NeutralRow, created: bool) -> None:
-        """After a row created (not flushed yet: no id) or updated `record`."""
+    def written(self, record: Any, row: NeutralRow, created: bool) -> bool:
+        """After a row passed its clean and created (not flushed yet: no id) or updated `record`;
+        True when it changed the record further."""
+        return False
 
     def flushed(self) -> None:
         """After a flush: the records created since have their ids."""
@@ -77,30 +75,17 @@ class LeadHooks(KindHooks):
 
 
 class ContactHooks(KindHooks):
-    """The company a contact works at (found by the preview or created here) and a birthday without its year."""
+    """The company a contact works at (found by the preview, or made here) and a birthday without its year."""
 
     def __init__(self, uow: UnitOfWork, today: date) -> None:
         super().__init__(uow, today)
         self.companies: dict[str, str] = {}  # name key or tax id → account created by this import
+        self.planned: dict[str, dict[str, object]] = {}  # name key or tax id → a company's cleaned columns
+        self.company_of: dict[int, str] = {}  # source row → the key of the company it creates
         self.yearly: dict[int, MonthDay] = {}  # source row → its birthday without a year
-        self.waiting: list[tuple[Contact, MonthDay]] = []  # created, not flushed yet
+        self.waiting: list[tuple[Contact, MonthDay]] = []  # until the next flush gives new contacts their ids
+        self.seen: set[tuple[str, MonthDay]] = set()
         self.dates: list[Anniversary] = []  # their ids come with the next flush
-
-    def guard(self, plan: RowPlan) -> AbstractContextManager[object]:
-        """A row that creates a company does it in a savepoint: refused, it leaves no company behind."""
-        if not plan.new_company or company_key(plan.new_company) in self.companies:
-            return nullcontext()
-        return self._savepoint()
-
-    @contextmanager
-    def _savepoint(self) -> Iterator[None]:
-        known = dict(self.companies)
-        try:
-            with self.uow.session.begin_nested():
-                yield
-        except BaseException:
-            self.companies = known
-            raise
 
     def prepare(self, values: dict[str, object], row: NeutralRow, plan: RowPlan) -> dict[str, object]:
         birthday = values.get("birthday")
@@ -108,35 +93,43 @@ class ContactHooks(KindHooks):
             self.yearly[row.source_row] = birthday
             values = {k: v for k, v in values.items() if k != "birthday"}
         if plan.new_company:
-            tax_id = str(row.values.get("company_tax_id", ""))
-            values = {**values, "account_id": self._company(plan.new_company, tax_id)}
+            self._plan_company(row.source_row, plan.new_company, str(row.values.get("company_tax_id", "")))
         return values
 
-    def _company(self, name: str, tax_id: str) -> str:
-        """The account a row names, created once per import (rows after the first find it here)."""
+    def _plan_company(self, source_row: int, name: str, tax_id: str) -> None:
+        """Check the company a row names as the account form would (a refusal is the row's error); it is
+        made only once the contact passed its own rules, so a refused row leaves no company behind."""
         keys = [k for k in (tax_id, company_key(name)) if k]
-        known = next((self.companies[k] for k in keys if k in self.companies), None)
-        if known is not None:
-            return known
-        account = Account(**clean_account(self.uow, AccountInput(name=name, tax_id=tax_id), self.today, None))
-        self.uow.accounts.add(account)
-        self.uow.session.flush()  # its id, for the contact's link check (clean_contact reads it)
-        for key in keys:
-            self.companies[key] = account.id
-        return account.id
+        if not any(k in self.companies or k in self.planned for k in keys):
+            cleaned = clean_account(self.uow, AccountInput(name=name, tax_id=tax_id), self.today, None)
+            self.planned.update(dict.fromkeys(keys, cleaned))
+        self.company_of[source_row] = keys[0]
 
-    def written(self, record: Any, row: NeutralRow, created: bool) -> None:
-        birthday = self.yearly.pop(row.source_row, None)
-        if birthday is None:
-            return
-        if created:
+    def _company(self, key: str) -> str:
+        """The account of a planned company, made once per import (rows after the first find it here)."""
+        if key not in self.companies:
+            cleaned = self.planned[key]
+            # Its id now: the contacts link to it before the next flush writes both (companies first)
+            account = self.uow.accounts.add(Account(id=new_id(), **cleaned))
+            for other in [k for k, v in self.planned.items() if v is cleaned]:
+                self.companies[other] = account.id
+        return self.companies[key]
+
+    def written(self, record: Any, row: NeutralRow, created: bool) -> bool:
+        changed = False
+        if (key := self.company_of.pop(row.source_row, None)) is not None:
+            account_id = self._company(key)
+            changed = record.account_id != account_id
+            record.account_id = account_id
+        if (birthday := self.yearly.pop(row.source_row, None)) is not None:
             self.waiting.append((record, birthday))
-        else:
-            self._yearly_birthday(record, birthday)
+        return changed
 
     def flushed(self) -> None:
         for contact, birthday in self.waiting:
-            self._yearly_birthday(contact, birthday)
+            if (contact.id, birthday) not in self.seen:  # a contact twice in the file: its date once
+                self.seen.add((contact.id, birthday))
+                self._yearly_birthday(contact, birthday)
         self.waiting.clear()
 
     def _yearly_birthday(self, contact: Contact, birthday: MonthDay) -> None:

@@ -14,6 +14,7 @@ kind adds (services/import_kinds.py: a contact's company and yearly birthday, a 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
@@ -48,6 +49,10 @@ class _Kind:
     clean: Callable[[UnitOfWork, Any, date, Any], dict[str, object]]  # (…, the record updated or None)
     blank: dict[str, object]  # what a form without a value holds for its required fields
     hooks: Callable[[UnitOfWork, date], KindHooks] = KindHooks
+    # The clean must see the rows this import wrote before (a product's SKU, a company's tax id are
+    # unique): its queries flush them first. Other kinds clean without flushing, so the new rows go
+    # to SQLite in batches of FLUSH_EVERY (a flush per row made a lead import 4 times slower).
+    sees_pending: bool = False
 
 
 def _id_of(record: Any) -> str | None:
@@ -58,10 +63,10 @@ _KINDS = {
     "contacts": _Kind(Contact, ContactInput, lambda uow, data, today, _record: clean_contact(uow, data, today),
                       {"first_name": ""}, ContactHooks),
     "companies": _Kind(Account, AccountInput, lambda uow, data, today, record: clean_account(
-        uow, data, today, _id_of(record)), {"name": ""}),
+        uow, data, today, _id_of(record)), {"name": ""}, sees_pending=True),
     "leads": _Kind(Lead, LeadInput, lambda uow, data, _today, record: clean_lead(uow, data, record), {}, LeadHooks),
     "products": _Kind(Product, ProductInput, lambda uow, data, _today, record: clean_product(
-        uow, data, _id_of(record)), {"sku": "", "name_th": ""}),
+        uow, data, _id_of(record)), {"sku": "", "name_th": ""}, sees_pending=True),
 }
 
 
@@ -153,7 +158,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
                 skipped += 1
                 continue
             try:
-                with hooks.guard(plan):
+                with nullcontext() if kind.sees_pending else uow.session.no_autoflush:
                     values = hooks.prepare({**{k: v for k, v in row.values.items() if k in form_fields},
                                             **dict(plan.links)}, row, plan)
                     if plan.status == NEW or (plan.status == DUPLICATE and decision == "create"):
@@ -180,7 +185,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
                         elif record.id is None:
                             uow.session.flush()  # its id: the clean tells it from others with its SKU or tax id
                     after, changed = _apply(uow, kind, hooks, record, before, values, today)
-                    hooks.written(record, row, False)
+                    changed = hooks.written(record, row, False) or changed
                     if plan.match_row is not None:
                         made[plan.match_row] = (record, after)
             except (ValidationError, NotFound) as err:
