@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from crm_desktop import cli
 from crm_desktop.clock import FixedClock
+from crm_desktop.exchange.fields import MonthDay
 from crm_desktop.exchange.mapping import RowReader
 from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.exchange.words import CHOICE_WORDS
@@ -361,6 +362,28 @@ def test_google_csv_yearless_birthday_goes_to_the_calendar(ctx: AppContext, tmp_
     assert (result.created, [r.source_row for r in result.rejected]) == (1, [3])
     (anniversary,) = _all(ctx, Anniversary)
     assert (anniversary.month, anniversary.day) == (3, 15)
+
+
+CARD_SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "vcard"
+CARD_SAMPLES = CARD_SAMPLES if CARD_SAMPLES.is_dir() else Path("/work/shared/samples/vcard")
+
+
+@pytest.mark.skipif(not CARD_SAMPLES.is_dir(), reason="../shared/samples is absent")
+def test_every_sample_vcard_links_its_companies_and_imports_again_to_no_change(ctx: AppContext) -> None:
+    files = sorted(CARD_SAMPLES.glob("*.vcf"))
+    for path in files:
+        assert _import(ctx, path, "contacts", decision="update").written
+    # the cards that pass the contact's rules (Thai phones, a first name) are in with their company; a
+    # refused card (Android's "Ñ…" with only a last name) leaves no company behind
+    assert {a.name for a in _all(ctx, Account)} == {"Apple Computer AG", "グーグル"}
+    assert sum(1 for c in _all(ctx, Contact) if c.account_id) == 2
+    (rfc,) = read_import_file(CARD_SAMPLES / "rfc6350-v40-example.vcf", "contacts").rows
+    assert (rfc.values["birthday"], rfc.values["company"]) == (MonthDay(2, 3), "Viagenie")
+    before = _state(ctx)
+    for path in files:
+        again = _import(ctx, path, "contacts", decision="update")
+        assert (again.created, again.updated, again.companies_created) == (0, 0, 0), path.name
+    assert _state(ctx) == before
 
 
 def test_a_vcard_is_refused_for_other_kinds(tmp_path: Path) -> None:
