@@ -444,12 +444,23 @@ def _thai_labels(context: str) -> dict[str, str]:
 
 
 def test_the_import_knows_the_words_the_app_shows() -> None:
+    from crm_desktop.views.contacts.dialog import gender_label
     from crm_desktop.views.leads.actions import source_labels, timeframe_labels
 
     thai = _thai_labels("LeadLabels")
     for field, labels in (("source", source_labels()), ("timeframe", timeframe_labels())):
         assert {key: words[:2] for key, words in CHOICE_WORDS[field].items()} == {
             key: (english, thai[english]) for key, english in labels.items()}
+    thai = _thai_labels("ContactDialog")
+    assert {key: words[:2] for key, words in CHOICE_WORDS["gender"].items()} == {
+        key: (gender_label(key), thai[gender_label(key)]) for key in ("female", "male", "other")}
+
+
+def test_contacts_gender_in_thai_or_english_words(ctx: AppContext, tmp_path: Path) -> None:
+    text = "ชื่อ,เพศ\nสมหญิง,หญิง\nสมชาย,male\nJohn,M\nแดง,ไม่บอก\n"
+    result = _import(ctx, _write(tmp_path, "g.csv", text), "contacts")
+    assert [r.source_row for r in result.rejected] == [5] and "female, male, other" in result.rejected[0].text("en")
+    assert {c.first_name: c.gender for c in _all(ctx, Contact)} == {"สมหญิง": "female", "สมชาย": "male", "John": "male"}
 
 
 # --- Matching as the duplicate warning, whatever the phone's format -----------------------------------

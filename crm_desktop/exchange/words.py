@@ -7,14 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-# The words the app shows for stored keys, English and Thai first (views/leads/actions.py; the monthly
-# report's shorter ones after them): a sheet typed by people holds these rather than the keys.
-# tests/test_import_kinds.py checks the first two against the app's labels.
+# The words the app shows for stored keys, English and Thai first (views/leads/actions.py,
+# views/contacts/dialog.py; then other common ones, the monthly report's shorter ones): a sheet typed
+# by people holds these rather than the keys. tests/test_import_kinds.py checks the first two against
+# the app's labels.
 CHOICE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "timeframe": {
         "immediate": ("Immediately", "ทันที"), "1_month": ("Within 1 month", "ภายใน 1 เดือน"),
         "3_months": ("Within 3 months", "ภายใน 3 เดือน"), "6_months": ("Within 6 months", "ภายใน 6 เดือน"),
         "12_months": ("Within 12 months", "ภายใน 12 เดือน"), "later": ("Later than 12 months", "นานกว่า 12 เดือน"),
+    },
+    "gender": {
+        "female": ("Female", "หญิง", "F", "ผู้หญิง", "เพศหญิง"),
+        "male": ("Male", "ชาย", "M", "ผู้ชาย", "เพศชาย"),
+        "other": ("Other", "อื่น ๆ", "อื่นๆ"),
     },
     "source": {
         "walk_in": ("Walk-in", "เดินเข้ามาที่ร้าน", "หน้าร้าน"),
