@@ -257,21 +257,22 @@ def test_a_contacts_company_links_to_its_account_or_is_created_once(ctx: AppCont
             "สมชาย,สยามพาณิชย์,0812345678\n"  # the same company without its legal form
             "สมหญิง,บจก. รุ่งเรืองใหม่,0812345679\n"
             "สมศรี,รุ่งเรืองใหม่ จำกัด,0812345670\n"  # the company the row above creates
-            "สมปอง,,0812345671\n")
+            "สมปอง,,0812345671\n"
+            "สมใจ,-,0812345672\n")  # a dash is no company
     path = _write(tmp_path, "contacts.csv", text)
     result = _import(ctx, path, "contacts")
-    assert (result.created, result.companies_created, result.rejected) == (4, 1, ())
+    assert (result.created, result.companies_created, result.rejected) == (5, 1, ())
     assert "1 companies created" in imports.import_counts(result)
     accounts = {a.name: a.id for a in _all(ctx, Account)}
     assert set(accounts) == {"บริษัท สยามพาณิชย์ จำกัด", "บจก. รุ่งเรืองใหม่"}
     links = {c.first_name: c.account_id for c in _all(ctx, Contact)}
     new = accounts["บจก. รุ่งเรืองใหม่"]
-    assert links == {"สมชาย": siam, "สมหญิง": new, "สมศรี": new, "สมปอง": None}
+    assert links == {"สมชาย": siam, "สมหญิง": new, "สมศรี": new, "สมปอง": None, "สมใจ": None}
     assert [c.created for c in result.also if c.entity == "account"] == [(new,)]
     assert new in _logged(ctx, "account")  # the company created syncs too
     before = _state(ctx)
     again = _import(ctx, path, "contacts", decision="update")
-    assert (again.created, again.updated, again.unchanged, again.companies_created) == (0, 0, 4, 0)
+    assert (again.created, again.updated, again.unchanged, again.companies_created) == (0, 0, 5, 0)
     assert _state(ctx) == before
 
 
@@ -285,6 +286,25 @@ def test_a_company_tax_id_finds_the_account_whatever_its_name(ctx: AppContext, t
     assert (result.created, result.companies_created, [r.source_row for r in result.rejected]) == (1, 0, [3])
     assert "add the company's name" in result.rejected[0].text("en")
     assert _all(ctx, Contact)[0].account_id == thai_dee
+
+
+@pytest.mark.parametrize("flush_every", [imports.FLUSH_EVERY, 1])
+def test_a_new_company_named_with_and_without_its_tax_id_is_made_once(ctx: AppContext, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      flush_every: int) -> None:
+    """The first row names it, a later one gives its tax id, the next finds it by that tax id alone."""
+    monkeypatch.setattr(imports, "FLUSH_EVERY", flush_every)
+    tax_id = make_tax_id("010555077777")
+    text = f"First Name,Company,Company Tax ID\nAnan,ร้านใหม่,\nBoon,ร้านใหม่,{tax_id}\nChai,New Shop,{tax_id}\n"
+    path = _write(tmp_path, "c.csv", text)
+    result = _import(ctx, path, "contacts")
+    assert (result.created, result.companies_created, result.rejected) == (3, 1, ())
+    (shop,) = _all(ctx, Account)
+    assert (shop.name, shop.tax_id, shop.branch_code) == ("ร้านใหม่", tax_id, "00000")
+    assert {c.account_id for c in _all(ctx, Contact)} == {shop.id}
+    before = _state(ctx)
+    assert _import(ctx, path, "contacts", decision="update").unchanged == 3
+    assert _state(ctx) == before
 
 
 def test_a_refused_row_leaves_no_company_behind(ctx: AppContext, tmp_path: Path) -> None:

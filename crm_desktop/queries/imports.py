@@ -260,9 +260,10 @@ def _links(conn: Connection, db: Database, rows: Sequence[RowLike]) -> list[_Lin
                 else:
                     found.links[target] = answer
         company, tax_id = str(row.values.get("company") or ""), str(row.values.get("company_tax_id") or "")
+        name_key = match_key_for("account", {"name": company})
+        company = company if name_key else ""  # "-" names no company
         if company or tax_id:
-            account = companies.get(("tax", tax_id)) or companies.get(
-                ("name", match_key_for("account", {"name": company})))
+            account = companies.get(("tax", tax_id)) or companies.get(("name", name_key))
             if account is not None:
                 found.links["account_id"] = account
             elif company:

@@ -80,8 +80,11 @@ class ContactHooks(KindHooks):
     def __init__(self, uow: UnitOfWork, today: date) -> None:
         super().__init__(uow, today)
         self.companies: dict[str, str] = {}  # name key or tax id → account created by this import
-        self.planned: dict[str, dict[str, object]] = {}  # name key or tax id → a company's cleaned columns
+        # name key or tax id → all the company's keys and its cleaned columns
+        self.planned: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {}
         self.company_of: dict[int, str] = {}  # source row → the key of the company it creates
+        self.made: dict[str, Account] = {}  # until the next flush writes them (then they are read back)
+        self.adopting: dict[int, tuple[tuple[str, ...], dict[str, object]]] = {}  # source row → its tax id given
         self.yearly: dict[int, MonthDay] = {}  # source row → its birthday without a year
         self.waiting: list[tuple[Contact, MonthDay]] = []  # until the next flush gives new contacts their ids
         self.seen: set[tuple[str, MonthDay]] = set()
@@ -98,27 +101,46 @@ class ContactHooks(KindHooks):
 
     def _plan_company(self, source_row: int, name: str, tax_id: str) -> None:
         """Check the company a row names as the account form would (a refusal is the row's error); it is
-        made only once the contact passed its own rules, so a refused row leaves no company behind."""
-        keys = [k for k in (tax_id, company_key(name)) if k]
-        if not any(k in self.companies or k in self.planned for k in keys):
-            cleaned = clean_account(self.uow, AccountInput(name=name, tax_id=tax_id), self.today, None)
-            self.planned.update(dict.fromkeys(keys, cleaned))
-        self.company_of[source_row] = keys[0]
+        made only once the contact passed its own rules, so a refused row leaves no company behind.
 
-    def _company(self, key: str) -> str:
-        """The account of a planned company, made once per import (rows after the first find it here)."""
+        Rows find a company of this import as the preview finds accounts: by the tax id, else the name.
+        The first row naming it gives its name; a later one its tax id, if it had none yet (so that the
+        next import finds it by either, as this one did)."""
+        keys = tuple(k for k in (tax_id, company_key(name)) if k)  # the name's key is never empty (the preview)
+        known = next((k for k in keys if k in self.planned), None)
+        if known is None:
+            cleaned = clean_account(self.uow, AccountInput(name=name, tax_id=tax_id), self.today, None)
+            self.planned.update(dict.fromkeys(keys, (keys, cleaned)))
+            known = keys[0]
+        elif tax_id and tax_id not in self.planned and not self.planned[known][1]["tax_id"]:
+            first_keys, first = self.planned[known]
+            cleaned = clean_account(self.uow, AccountInput(name=str(first["name"]), tax_id=tax_id), self.today,
+                                    self.companies.get(known))
+            self.adopting[source_row] = ((tax_id, *first_keys), cleaned)
+        self.company_of[source_row] = known
+
+    def _company(self, key: str, adopted: tuple[tuple[str, ...], dict[str, object]] | None) -> str:
+        """The account of a planned company, made once per import (rows after the first find it here),
+        with the tax id a later row `adopted` for it."""
+        if adopted is not None:
+            keys, cleaned = adopted
+            self.planned.update(dict.fromkeys(keys, adopted))
+            if key in self.companies:
+                account = self.made.get(self.companies[key]) or self.uow.session.get(Account, self.companies[key])
+                account.tax_id, account.branch_code = cleaned["tax_id"], cleaned["branch_code"]
+                self.companies[keys[0]] = account.id
         if key not in self.companies:
-            cleaned = self.planned[key]
+            keys, cleaned = self.planned[key]
             # Its id now: the contacts link to it before the next flush writes both (companies first)
             account = self.uow.accounts.add(Account(id=new_id(), **cleaned))
-            for other in [k for k, v in self.planned.items() if v is cleaned]:
-                self.companies[other] = account.id
+            self.companies.update(dict.fromkeys(keys, account.id))
+            self.made[account.id] = account
         return self.companies[key]
 
     def written(self, record: Any, row: NeutralRow, created: bool) -> bool:
         changed = False
         if (key := self.company_of.pop(row.source_row, None)) is not None:
-            account_id = self._company(key)
+            account_id = self._company(key, self.adopting.pop(row.source_row, None))
             changed = record.account_id != account_id
             record.account_id = account_id
         if (birthday := self.yearly.pop(row.source_row, None)) is not None:
@@ -126,6 +148,7 @@ class ContactHooks(KindHooks):
         return changed
 
     def flushed(self) -> None:
+        self.made.clear()
         for contact, birthday in self.waiting:
             if (contact.id, birthday) not in self.seen:  # a contact twice in the file: its date once
                 self.seen.add((contact.id, birthday))
