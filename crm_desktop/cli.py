@@ -19,10 +19,12 @@ from typing import NoReturn
 
 from crm_desktop.clock import Clock
 from crm_desktop.db.output import check_output
+from crm_desktop.db.paths import backups_dir
 from crm_desktop.demo.generate import SIZES, load_demo
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.agenda import agenda_lines
 from crm_desktop.exchange.ics import export_ics
+from crm_desktop.exchange.mapping import Mapping
 from crm_desktop.exchange.orders import FORMATS, check_month, export_orders
 from crm_desktop.exchange.records import FILTERS, VCARD_VERSIONS, RecordFilter, export_records
 from crm_desktop.exchange.records import FORMATS as RECORD_FORMATS
@@ -42,8 +44,10 @@ from crm_desktop.reports.pages import save_pdf
 from crm_desktop.reports.quotation import find_quotation, quotation_pdf
 from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
+from crm_desktop.services.erase import ERASABLE, erase_person, reclaim_space
 from crm_desktop.services.forecasts import freeze_forecasts
 from crm_desktop.services.formatting import parse_date
+from crm_desktop.services.import_mappings import mapping_named
 from crm_desktop.services.imports import IMPORT_KINDS, import_counts, import_with_backup
 from crm_desktop.services.validation import format_phone
 from crm_desktop.sync.files import check_export_target, export_bundle, import_bundle
@@ -87,15 +91,30 @@ def build_parser() -> argparse.ArgumentParser:
     add_quote_parser(sub)
     add_report_parser(sub)
     add_import_parser(sub)
+    add_erase_parser(sub)
     return parser
+
+
+def add_erase_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    erase = sub.add_parser("erase", help="erase a person under PDPA: their personal data leaves the record, its "
+                                         "history and, at their next sync, the other copies; cannot be undone")
+    erase.add_argument("kind", choices=ERASABLE)
+    erase.add_argument("id", metavar="ID")
+    erase.add_argument("--yes", action="store_true", help="confirm the erase (required: it cannot be undone)")
+    erase.add_argument("--no-vacuum", action="store_true",
+                       help="do not rebuild the file afterwards (VACUUM: traces of edits made before the erase "
+                            "stay in the file's free space until it is rebuilt)")
 
 
 def add_import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = sub.add_parser("import", help="bring contacts, companies, leads or products in from a CSV/TSV, xlsx "
-                         "or vCard file, all or nothing (after a backup)")
+                         "or vCard file, or activities from a CSV/xlsx or iCalendar (.ics) file, all or nothing "
+                         "(after a backup)")
     imp.add_argument("import_kind", metavar="KIND", choices=IMPORT_KINDS, help=", ".join(IMPORT_KINDS))
     imp.add_argument("file", metavar="FILE", type=Path)
     imp.add_argument("--sheet", metavar="NAME", help="the xlsx sheet to read (default: as detected)")
+    imp.add_argument("--mapping", metavar="NAME",
+                     help="use the column mapping saved under this name (in the import wizard) instead of the guess")
     imp.add_argument("--dry-run", action="store_true", help="print what would happen; write nothing")
     decide = imp.add_mutually_exclusive_group()
     decide.add_argument("--update", dest="decision", action="store_const", const="update",
@@ -467,12 +486,23 @@ def _cmd_report(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def _saved_mapping(args: argparse.Namespace, clock: Clock) -> Mapping | None:
+    """The mapping `--mapping NAME` names (NotFound when there is none), read before anything is opened to write."""
+    if not args.mapping:
+        return None
+    ctx = open_for_reading(args, clock)
+    try:
+        return mapping_named(ctx.uow(), args.import_kind, args.mapping)
+    finally:
+        ctx.close()
+
+
 def _cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     lang = message_language(args)
     path, errors_out = args.file.expanduser(), args.errors.expanduser() if args.errors else None
     if errors_out is not None:
         check_output(errors_out, db_path(args), force=args.force)
-    loaded = read_import_file(path, args.import_kind, sheet=args.sheet)
+    loaded = read_import_file(path, args.import_kind, sheet=args.sheet, mapping=_saved_mapping(args, clock))
     # A dry run writes nothing, not even the day's backup.
     ctx = open_app(db_path(args), clock=clock) if args.dry_run else open_for_writing(args, clock)
     try:
@@ -482,6 +512,7 @@ def _cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     finally:
         ctx.close()
     print(import_counts(result, lang))
+    print_warnings([*loaded.warnings, *(w for row in loaded.rows for w in row.warnings)], lang)
     if errors_out is not None and result.rejected:
         write_rejected(errors_out, path, loaded, result.rejected, ctx.database.path, lang, sheet=args.sheet,
                        force=args.force)
@@ -490,6 +521,18 @@ def _cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     template = ("Nothing was imported: {count} rows have errors." if args.stop_on_error
                 else "{count} rows with errors were left out.")
     return fail(DomainError(template, count=f"{len(result.rejected):,}"), lang)
+
+
+WARNINGS_SHOWN = 20
+
+
+def print_warnings(warnings: Sequence[DomainError], lang: str) -> None:
+    """What the import read past (a broken property of a calendar event…), on stderr: the first few."""
+    for warning in warnings[:WARNINGS_SHOWN]:
+        print(translate("Warning: {text}", lang).format(text=warning.text(lang)), file=sys.stderr)
+    if len(warnings) > WARNINGS_SHOWN:
+        print(translate("… and {count} more warnings.", lang).format(count=len(warnings) - WARNINGS_SHOWN),
+              file=sys.stderr)
 
 
 def _dry_run_into_new_copy(file: Path, clock: Clock, lang: str) -> int:
@@ -501,6 +544,24 @@ def _dry_run_into_new_copy(file: Path, clock: Clock, lang: str) -> int:
         finally:
             ctx.close()
     print(import_summary(result, lang))
+    return 0
+
+
+def _cmd_erase(args: argparse.Namespace, clock: Clock) -> int:
+    if not args.yes:
+        raise DomainError("Erasing a person cannot be undone. Run the command again with --yes to confirm.")
+    # No day's backup first (open_for_writing would make one): it would be a fresh copy of the data erased.
+    ctx = open_app(db_path(args), clock=clock, create=False)
+    try:
+        result = erase_person(ctx.uow(), args.kind, args.id)
+        if not args.no_vacuum:
+            reclaim_space(ctx.database)
+    finally:
+        ctx.close()
+    others = sum(len(c.ids) for c in result.changes) - len(result.erased)
+    print(f"Erased {len(result.erased)} record(s) of this person; {max(others, 0)} other record(s) anonymised. "
+          "Other copies erase them at their next sync.")
+    print(f"Backups made before now still hold the data until they are rotated away: {backups_dir(ctx.database.path)}")
     return 0
 
 
@@ -516,6 +577,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "quote": _cmd_quote,
     "report": _cmd_report,
     "import": _cmd_import,
+    "erase": _cmd_erase,
 }
 
 

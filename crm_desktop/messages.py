@@ -757,6 +757,95 @@ THAI: dict[str, str] = {
     "Line {line}: a contact inside a contact (AGENT) was skipped.": (
         "บรรทัด {line}: ข้ามผู้ติดต่อที่ซ้อนอยู่ในผู้ติดต่ออื่น (AGENT)"
     ),
+    # --- wizard helper (issue 15): import wizard, saved mappings, undo of an import ---
+    "The import was cancelled; nothing was written.": "ยกเลิกการนำเข้าแล้ว ไม่มีข้อมูลใดถูกบันทึก",
+    "No saved column mapping is named {name}.": "ไม่มีการจับคู่คอลัมน์ที่บันทึกไว้ชื่อ {name}",
+    "Give the column mapping a name.": "โปรดตั้งชื่อการจับคู่คอลัมน์",
+    # ical helper: import of activities from sheets and iCalendar (.ics) files.
+    "A calendar file (.ics) holds activities: import it as activities.": (
+        "ไฟล์ปฏิทิน (.ics) เก็บกิจกรรม โปรดนำเข้าเป็นกิจกรรม"
+    ),
+    "A change to this and all later occurrences is imported as a change to this occurrence only.": (
+        "การแก้ไขครั้งนี้และครั้งถัดไปทั้งหมด ถูกนำเข้าเป็นการแก้ไขเฉพาะครั้งนี้"
+    ),
+    "A reminder without a readable time (TRIGGER) was left out.": "ข้ามการเตือนที่อ่านเวลาเตือน (TRIGGER) ไม่ได้",
+    "A reminder {minutes} minutes before the start cannot be kept (0 to {most}) and was left out.": (
+        "ข้ามการเตือนล่วงหน้า {minutes} นาที เพราะตั้งได้เพียง 0 ถึง {most} นาที"
+    ),
+    "An event without a start (DTSTART) cannot be imported.": "นำเข้านัดหมายที่ไม่มีเวลาเริ่ม (DTSTART) ไม่ได้",
+    "Event {row} repeats the UID of an earlier event and was left out.": (
+        "ข้ามนัดหมายที่ {row} เพราะใช้ UID ซ้ำกับนัดหมายก่อนหน้า"
+    ),
+    "Event {row}, {column}: {problem}": "นัดหมายที่ {row} ({column}): {problem}",
+    "Extra dates (RDATE) of a repeating event were left out.": "ข้ามวันที่เพิ่มเติม (RDATE) ของนัดหมายที่ทำซ้ำ",
+    "Line {line} of the file cannot be read and was left out: {text}": "ข้ามบรรทัด {line} ที่อ่านไม่ได้: {text}",
+    "No company, contact, lead or deal is named {name}.": "ไม่พบบริษัท ผู้ติดต่อ ลีด หรือดีลชื่อ {name}",
+    "Nobody in the office is named {name} or has that e-mail.": "ไม่มีพนักงานชื่อ {name} หรือใช้อีเมลนี้",
+    "Only the first of several repeat rules was kept.": "เก็บไว้เฉพาะรูปแบบการทำซ้ำแรกเท่านั้น",
+    "Several records are named {name}; link the activity by hand.": (
+        "มีหลายรายการชื่อ {name} โปรดเชื่อมโยงกิจกรรมเอง"
+    ),
+    "The calendar file cannot be read: {reason}": "อ่านไฟล์ปฏิทินไม่ได้: {reason}",
+    "The calendar file is empty or cut short (no END:VCALENDAR).": "ไฟล์ปฏิทินว่างเปล่าหรือไม่สมบูรณ์ (ไม่มี END:VCALENDAR)",
+    "The calendar file is larger than {limit} MB; split it into smaller files.": (
+        "ไฟล์ปฏิทินใหญ่เกิน {limit} MB โปรดแบ่งเป็นไฟล์ที่เล็กลง"
+    ),
+    "The calendar holds no events.": "ไม่มีนัดหมายในปฏิทินนี้",
+    "The calendar's time zone (X-WR-TIMEZONE) could not be applied.": "ใช้เขตเวลาของปฏิทิน (X-WR-TIMEZONE) ไม่ได้",
+    "The end and the start are not both dates or both times; the end was left out.": (
+        "เวลาเริ่มและเวลาสิ้นสุดไม่ได้เป็นวันที่หรือเวลาเหมือนกัน จึงข้ามเวลาสิ้นสุด"
+    ),
+    "The end is before the start and was left out.": "เวลาสิ้นสุดอยู่ก่อนเวลาเริ่ม จึงข้ามไป",
+    "The event has no title.": "นัดหมายนี้ไม่มีหัวข้อ",
+    "The event has {count} reminders; the earliest, {minutes} minutes before, was kept.": (
+        "นัดหมายนี้มีการเตือน {count} รายการ เก็บไว้เฉพาะรายการแรกสุด คือล่วงหน้า {minutes} นาที"
+    ),
+    "The event lasts {days} days; it is imported on its first day.": (
+        "นัดหมายนี้ยาว {days} วัน จึงนำเข้าเป็นกิจกรรมในวันแรก"
+    ),
+    "The file is not valid UTF-8; unreadable characters were replaced.": (
+        "ไฟล์ไม่ใช่ UTF-8 ที่ถูกต้อง ตัวอักษรที่อ่านไม่ได้ถูกแทนที่"
+    ),
+    "The repeat rule cannot be kept as one series here (summer time, or a rule the app does not offer); its "
+    "{count} dates from {first} to {last} were imported one by one.": (
+        "เก็บรูปแบบการทำซ้ำนี้เป็นชุดเดียวไม่ได้ (เวลาออมแสง หรือรูปแบบที่โปรแกรมไม่รองรับ)"
+        " จึงนำเข้า {count} ครั้ง ตั้งแต่ {first} ถึง {last} แยกทีละรายการ"
+    ),
+    "The repeat rule cannot be read; the event is imported once.": "อ่านรูปแบบการทำซ้ำไม่ได้ จึงนำเข้าเพียงครั้งเดียว",
+    "The repeat rule cannot be used ({reason}); the event is imported once.": (
+        "ใช้รูปแบบการทำซ้ำไม่ได้ ({reason}) จึงนำเข้าเพียงครั้งเดียว"
+    ),
+    "The repeat rule gives no dates to import.": "รูปแบบการทำซ้ำนี้ไม่มีวันที่ให้นำเข้า",
+    "The repeat rule was written wrongly (spaces, escapes) and was read without them.": (
+        "รูปแบบการทำซ้ำเขียนผิดรูปแบบ (มีช่องว่างหรืออักขระหลีก) จึงอ่านโดยตัดส่วนนั้นออก"
+    ),
+    "The repeating event this occurrence belongs to is not in the file; it is imported on its own.": (
+        "ไม่พบนัดหมายที่ทำซ้ำซึ่งครั้งนี้เป็นส่วนหนึ่ง จึงนำเข้าเป็นกิจกรรมเดี่ยว"
+    ),
+    "The text was longer than {limit} characters and was shortened.": "ข้อความยาวเกิน {limit} ตัวอักษร จึงถูกตัดให้สั้นลง",
+    "This is not an iCalendar file: it has no BEGIN:VCALENDAR.": "ไฟล์นี้ไม่ใช่ไฟล์ iCalendar (ไม่มี BEGIN:VCALENDAR)",
+    "This value cannot be read and was left out: {reason}": "อ่านค่านี้ไม่ได้ จึงข้ามไป: {reason}",
+    "Unknown time zone {zone}; the time was read as office time.": "ไม่รู้จักเขตเวลา {zone} จึงอ่านเป็นเวลาของสำนักงาน",
+    "{count} birthdays and other yearly dates from crm_desktop were left out: they come from the contacts' and "
+    "companies' own dates.": (
+        "ข้ามวันเกิดและวันสำคัญประจำปี {count} รายการจาก crm_desktop เพราะมาจากข้อมูลของผู้ติดต่อและบริษัทอยู่แล้ว"
+    ),
+    "{count} {component} entries (not events) were left out.": "ข้ามรายการ {component} {count} รายการ (ไม่ใช่นัดหมาย)",
+    "Warning: {text}": "คำเตือน: {text}",
+    "… and {count} more warnings.": "… และคำเตือนอีก {count} รายการ",
+    # erase helper (issue 15, PDPA): services/erase.py, db/changelog.py, sync/records.py
+    "This person was erased at their request (PDPA): their personal data cannot be entered again. "
+    "If they come back, add them as a new record.": (
+        "บุคคลนี้ถูกลบข้อมูลตามคำขอแล้ว (PDPA) จึงใส่ข้อมูลส่วนบุคคลของเขากลับเข้าไปไม่ได้ "
+        "หากเขากลับมาเป็นลูกค้าอีก โปรดเพิ่มเป็นระเบียนใหม่"
+    ),
+    "Erasing a person cannot be undone. Run the command again with --yes to confirm.": (
+        "การลบข้อมูลบุคคลย้อนกลับไม่ได้ โปรดสั่งอีกครั้งพร้อม --yes เพื่อยืนยัน"
+    ),
+    # lists helper (export of lists, import's bad input)
+    "{value} could not be read as a phone number; it was kept in the notes.": (
+        "อ่าน {value} เป็นหมายเลขโทรศัพท์ไม่ได้ จึงเก็บไว้ในหมายเหตุแทน"
+    ),
     # --- issue 15, helper "kinds": import of leads and products, a contact's company, yearly birthdays ---
     "{value} is not one of the lead sources: {allowed}.": "{value} ไม่ใช่แหล่งที่มาของลีดที่มีในรายการ: {allowed}",
     "No company has tax id {tax_id}; add the company's name to create it.": (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crm_desktop.errors import DomainError, ValidationError
+from crm_desktop.exchange.activity_rows import activity_row
 from crm_desktop.exchange.fields import (
     KINDS,
     Options,
@@ -426,10 +427,12 @@ def test_products_and_activities() -> None:
         "sku": "1001", "price_satang": 123450, "vatable": False}
     activities = RowReader("activities", ["เรื่อง", "เริ่ม", "ประเภท", "เตือน"],
                            ["subject", "starts_at", "kind", "remind_minutes"])
-    row = activities.read(["โทรหาลูกค้า", "15/3/2569 14:30", "Call", "15"], 2)
+    # Kinds are words ("Call", "ประชุม"): exchange/activity_rows.py turns them into codes.
+    row = activity_row(activities.read(["โทรหาลูกค้า", "15/3/2569 14:30", "Call", "15"], 2), {})
     assert row.values == {"subject": "โทรหาลูกค้า", "starts_at": datetime(2026, 3, 15, 14, 30), "kind": "call",
                           "remind_minutes": 15}
-    assert activities.read(["x", "", "party", "soon"], 3).errors[0].text("en") == (
+    errors = activity_row(activities.read(["x", "", "party", "soon"], 3), {"kind": "ประเภท"}).errors
+    assert errors[-1].text("en") == (
         "Row 3, column ประเภท: party is not one of: task, meeting, call, email, visit, note.")
 
 
@@ -449,3 +452,18 @@ def test_an_empty_column_keeps_the_field_its_header_names(empty: object) -> None
     """A workbook gives None for an empty cell: a column nobody filled in is still the e-mail column."""
     guesses = guess_columns("contacts", ["Email", "Consent Date"], samples=[(empty, empty)] * 3)
     assert [g.field for g in guesses] == ["email", "consent_on"]
+
+
+@given(start=st.times(), minutes=st.integers(0, 24 * 60 - 1))
+@settings(max_examples=80, deadline=None)
+def test_a_sheets_date_and_times_make_a_start_and_an_end_past_midnight(start: time, minutes: int) -> None:
+    """วันที่ + เวลา + เวลาสิ้นสุด: the end is the next day when it is earlier than the start."""
+    start = start.replace(second=0, microsecond=0)
+    day = date(2028, 2, 29)
+    begin = datetime.combine(day, start)
+    end = begin + timedelta(minutes=minutes)
+    reader = RowReader("activities", ["หัวข้อ", "วันที่", "เวลา", "เวลาสิ้นสุด"],
+                       ["subject", "date", "start_time", "end_time"])
+    row = activity_row(reader.read(["ประชุม", "29/2/2571", f"{start:%H.%M} น.", f"{end:%H:%M}"], 2), {})
+    assert not row.errors
+    assert (row.values["starts_at"], row.values["ends_at"]) == (begin, end)

@@ -12,6 +12,7 @@ from crm_desktop.clock import FixedClock
 from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.models import Account, Contact
 from crm_desktop.queries.imports import DUPLICATE, ERROR, NEW, UPDATE, preview_rows
+from crm_desktop.queries.search import search_all
 from crm_desktop.services import imports
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
@@ -201,3 +202,46 @@ def test_a_row_repeating_an_earlier_one_of_the_file_updates_what_it_created(ctx:
     assert (result.created, result.updated, len(result.changes.created)) == (1, 0, 1)
     (anan,) = _contacts(ctx)
     assert (anan.first_name, anan.mobile, anan.position) == ("Anan K.", "+66812345678", "Buyer")
+
+
+def _schema(ctx: AppContext) -> list[tuple[str, str]]:
+    with sqlite3.connect(ctx.database.path) as conn:
+        return conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def test_new_records_go_in_the_bulk_way_searchable_matched_and_logged(ctx: AppContext, tmp_path: Path) -> None:
+    """Imported contacts are found by search (set-wise indexed), carry their match keys (duplicate
+    warnings find them), and are in the change log with their fields (they sync)."""
+    schema = _schema(ctx)
+    result = _import(ctx, _write(tmp_path, "customers.csv", THAI_CSV))
+    assert _schema(ctx) == schema  # the search triggers and indexes are back as they were
+    hits = search_all(ctx.database, "สมหญิง")
+    assert [h.id for h in hits] == [c.id for c in _contacts(ctx) if c.first_name == "สมหญิง"]
+    assert search_all(ctx.database, "0891112222")
+    with sqlite3.connect(ctx.database.path) as conn:
+        keys = dict(conn.execute("SELECT id, match_key FROM contact"))
+        logged = dict(conn.execute("SELECT row_id, fields FROM change WHERE entity = 'contact'"))
+    assert all(keys[i] for i in result.changes.created)
+    assert all('"mobile":"+66' in logged[i] for i in result.changes.created)
+    # An edit after the import is indexed by the triggers again.
+    somchai = next(c for c in _contacts(ctx) if c.first_name == "สมชาย")
+    create_contact(ctx.uow(), ContactInput(first_name="วิไล", last_name="ทองดี"), TODAY)
+    assert search_all(ctx.database, "วิไล") and somchai.id in {h.id for h in search_all(ctx.database, "สมชาย")}
+
+
+def test_a_failure_in_the_bulk_insert_leaves_data_log_and_search_as_they_were(
+        ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    create_contact(ctx.uow(), ContactInput(first_name="มาลี", mobile="0899999999"), TODAY)
+    before = (dump(ctx), _change_count(ctx), _schema(ctx))
+    real = imports.insert_in_session
+
+    def failing(*args: object, **kwargs: object) -> int:
+        real(*args, **kwargs)  # type: ignore[arg-type]
+        raise OSError("disk full")
+
+    monkeypatch.setattr(imports, "insert_in_session", failing)
+    with pytest.raises(OSError):
+        _import(ctx, _write(tmp_path, "a.csv", THAI_CSV))
+    assert (dump(ctx), _change_count(ctx), _schema(ctx)) == before
+    assert not search_all(ctx.database, "สมหญิง")
+    assert search_all(ctx.database, "มาลี")

@@ -257,8 +257,8 @@ def test_signed_files_are_checked_with_the_office_key(copies, good_file, tmp_pat
 def test_a_file_from_a_newer_version_is_refused(copies, good_file, tmp_path) -> None:
     with zipfile.ZipFile(good_file) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-    rewrite(good_file, tmp_path / "v2.zip", manifest={**manifest, "version": 2})
-    refused(copies[1], tmp_path / "v2.zip", "newer version")
+    rewrite(good_file, tmp_path / "v3.zip", manifest={**manifest, "version": bundle.VERSION + 1})
+    refused(copies[1], tmp_path / "v3.zip", "newer version")
     rewrite(good_file, tmp_path / "s.zip", manifest={**manifest, "schema": "9999"})
     refused(copies[1], tmp_path / "s.zip", "newer version")
 

@@ -15,8 +15,9 @@ from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Column, Date, DateTime, Dialect, Table
+from sqlalchemy.orm import Session
 
-from crm_desktop.db.changelog import NOT_LOGGED, ChangeContext, change_header, encode_field
+from crm_desktop.db.changelog import CONTEXT_KEY, NOT_LOGGED, ChangeContext, change_header, encode_field
 from crm_desktop.db.database import Database
 from crm_desktop.db.match_keys import SOURCES, match_key_for
 from crm_desktop.db.search_index import SuspendedIndex
@@ -270,28 +271,14 @@ def load(
     if alone:
         database.engine.dispose()  # idle pooled connections would keep the file in WAL mode
     raw = database.engine.raw_connection()
-    done = 0
     try:
         cur = raw.cursor()
         with _rollback_journal(cur, alone):
             cur.execute("PRAGMA cache_size=-262144")  # 256 MB while loading: index pages stay in memory
-            # Take the write lock first, so the change numbers we hand out below stay ours.
+            # Take the write lock first, so the change numbers handed out stay ours.
             cur.execute("BEGIN IMMEDIATE")
             try:
-                seq = cur.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
-                preparer = _Preparer(database, ctx, seq)
-                with SuspendedIndex(cur), DeferredIndexes(cur, deferred_links=False) as deferred, gc_paused():
-                    for batch in batches:
-                        model = batch.model if isinstance(batch, Columns) else batch[0]
-                        item = (preparer.prepare_columns(batch) if isinstance(batch, Columns)
-                                else preparer.prepare(*batch))
-                        deferred.consider(model.__tablename__, len(item.records))
-                        deferred.consider("change", len(item.changes))
-                        cur.executemany(item.sql, item.records)
-                        cur.executemany(item.change_sql, item.changes)
-                        done += len(item.records)
-                        if progress is not None and not progress(done, total):
-                            raise Cancelled()
+                done, _ = _insert(cur, database, ctx, batches, total, progress)
                 cur.execute("ANALYZE")  # fresh statistics, so the planner picks the right index at this size
                 raw.commit()
             except BaseException:
@@ -300,6 +287,48 @@ def load(
     finally:
         raw.cursor().execute("PRAGMA cache_size=-32000")
         raw.close()
+    return done
+
+
+def _insert(cur: sqlite3.Cursor, database: Database, ctx: ChangeContext, batches: Iterable[Batch], total: int,
+            progress: Progress | None) -> tuple[int, bool]:
+    """Insert the batches inside the cursor's open transaction, which holds the write lock; returns
+    how many rows went in and whether indexes were rebuilt (their statistics are then stale)."""
+    done = 0
+    seq = cur.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
+    preparer = _Preparer(database, ctx, seq)
+    with SuspendedIndex(cur), DeferredIndexes(cur, deferred_links=False) as deferred, gc_paused():
+        for batch in batches:
+            model = batch.model if isinstance(batch, Columns) else batch[0]
+            item = preparer.prepare_columns(batch) if isinstance(batch, Columns) else preparer.prepare(*batch)
+            deferred.consider(model.__tablename__, len(item.records))
+            deferred.consider("change", len(item.changes))
+            cur.executemany(item.sql, item.records)
+            cur.executemany(item.change_sql, item.changes)
+            done += len(item.records)
+            if progress is not None and not progress(done, total):
+                raise Cancelled()
+    return done, bool(deferred.dropped)
+
+
+INSERT_BATCH = 10_000  # rows between progress calls (which may cancel) of an insert in a session
+
+
+def insert_in_session(session: Session, database: Database, model: type[SyncMixin], rows: list[dict[str, Any]],
+                      progress: Progress | None = None) -> int:
+    """New records inserted the bulk way inside the session's own transaction, after what it has
+    flushed: the same rows, change log, match keys and search index as the ORM writes, about ten
+    times faster (an import of 100,000 contacts). Commit or rollback stays the caller's, through
+    the session; the rows are not in the session's identity map."""
+    session.flush()
+    raw = session.connection().connection.driver_connection
+    cur = raw.cursor()
+    if not raw.in_transaction:  # nothing written yet: DDL below must not run outside the transaction
+        cur.execute("BEGIN IMMEDIATE")
+    batches = ((model, rows[i:i + INSERT_BATCH]) for i in range(0, len(rows), INSERT_BATCH))
+    done, rebuilt = _insert(cur, database, session.info[CONTEXT_KEY], batches, len(rows), progress)
+    if rebuilt:
+        cur.execute(f'ANALYZE "{model.__tablename__}"')
     return done
 
 
@@ -322,3 +351,44 @@ def _rollback_journal(cursor: sqlite3.Cursor, alone: bool) -> Iterator[None]:
     finally:
         if switched:
             cursor.execute("PRAGMA journal_mode=WAL")
+
+
+TOMBSTONE_CHUNK = 500  # ids per IN (...): under SQLite's variable limit
+
+
+def tombstone_in_session(session: Session, model: type[SyncMixin], ids: Sequence[str]) -> list[str]:
+    """Records deleted the bulk way (a tombstone, as `Repository.soft_delete` sets) inside the
+    session's own transaction, without loading them: one change per record ({"deleted_at": …}) in
+    the log, stamped as the ORM stamps it, and the search index kept. About ten times faster than
+    the ORM (an undone import of 20,000 contacts). The live ones of `ids` are deleted and returned;
+    the session must not hold those records."""
+    if not ids:
+        return []
+    session.flush()
+    raw = session.connection().connection.driver_connection
+    cur = raw.cursor()
+    if not raw.in_transaction:  # nothing written yet: the DDL of the index below needs the transaction
+        cur.execute("BEGIN IMMEDIATE")
+    ctx: ChangeContext = session.info[CONTEXT_KEY]
+    table = model.__tablename__
+    now = ctx.time.now()
+    stamp = time_param(now)
+    fields = "{" + encode_field("deleted_at", now) + "}"
+    done: list[str] = []
+    with SuspendedIndex(cur) as index:
+        for start in range(0, len(ids), TOMBSTONE_CHUNK):
+            part = list(ids[start : start + TOMBSTONE_CHUNK])
+            marks = ",".join("?" * len(part))
+            live = cur.execute(f'SELECT id, hlc FROM "{table}" WHERE deleted_at IS NULL AND id IN ({marks})',
+                               part).fetchall()
+            stamped = list(zip(live, ctx.clock.tick_many(len(live)), strict=True))
+            cur.executemany(f'UPDATE "{table}" SET deleted_at = ?, updated_at = ?, hlc = ?, site_id = ? WHERE id = ?',
+                            [(stamp, stamp, hlc, ctx.site_id, row_id) for (row_id, _), hlc in stamped])
+            cur.executemany(
+                "INSERT INTO change (entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(table, row_id, hlc, ctx.site_id, base or 0, ctx.user_id, stamp, fields)
+                 for (row_id, base), hlc in stamped])
+            index.changed(table, (row_id for row_id, _ in live))
+            done += [row_id for row_id, _ in live]
+    return done

@@ -21,7 +21,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.clock import Clock
 from crm_desktop.db.hlc import HybridClock
+from crm_desktop.errors import DomainError
 from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin, new_id
+from crm_desktop.models.privacy import ERASURE, PERSONAL_FIELDS, erased_values
 from crm_desktop.models.system import Change
 
 CONTEXT_KEY = "change_context"
@@ -143,6 +145,7 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
         if isinstance(obj, SyncMixin):
             _fill_defaults(obj)
             work.append((obj, _new_fields(obj)))
+    edited = len(work)
     for obj in session.dirty:
         if isinstance(obj, SyncMixin):
             fields = _changed_fields(obj)
@@ -150,6 +153,7 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
                 work.append((obj, fields))
     if not work:
         return
+    _refuse_erased(session, work[edited:])
     ctx: ChangeContext | None = session.info.get(CONTEXT_KEY)
     if ctx is None:
         raise RuntimeError("a session that writes user data needs a ChangeContext (use the unit of work)")
@@ -165,6 +169,27 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
         header = change_header(obj.__tablename__, obj.id, obj.hlc, ctx, now, base)  # type: ignore[attr-defined]
         changes.append({**header, "fields": encode_fields(fields)})
     session.connection().execute(insert(Change), changes)  # one executemany, in the order made
+
+
+def _refuse_erased(session: Session, edits: list[tuple[SyncMixin, dict[str, Any]]]) -> None:
+    """A person erased under PDPA stays erased: personal data typed (or imported) into their record
+    again is refused, as every copy would scrub it on arrival (services/erase.py)."""
+    typed: list[str] = []
+    for obj, fields in edits:
+        entity = obj.__tablename__  # type: ignore[attr-defined]
+        personal = PERSONAL_FIELDS.get(entity, ())
+        if any(name in personal for name in fields):
+            erased = erased_values(entity, obj.id)
+            if any(name in erased and value != erased[name] for name, value in fields.items()):
+                typed.append(obj.id)
+    for start in range(0, len(typed), 500):
+        ids = typed[start:start + 500]
+        found = session.connection().exec_driver_sql(
+            f"SELECT 1 FROM change WHERE entity = ? AND row_id IN ({','.join('?' * len(ids))}) LIMIT 1",
+            (ERASURE, *ids)).first()
+        if found is not None:
+            raise DomainError("This person was erased at their request (PDPA): their personal data cannot be "
+                              "entered again. If they come back, add them as a new record.")
 
 
 def logging_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -97,6 +97,11 @@ _EXTRA = {
                  FieldSpec("company_tax_id", ValueKind.TAX_ID, rule_of(Account.tax_id)), _OWNER),
     "companies": (_OWNER,),
     "leads": (_FULL_NAME, _OWNER),
+    # ical helper: activities name their kind, priority and status in words, split a date from its
+    # times, and name the owner and the customer (exchange/activity_rows.py, services/activity_import.py).
+    "activities": (*(FieldSpec(n, ValueKind.TEXT) for n in ("kind", "priority", "status", "related_to", "owner",
+                                                            "start_time", "end_time")),
+                   FieldSpec("date", ValueKind.DATE)),
 }
 _PATTERN_KINDS = {PHONE: ValueKind.PHONE, EMAIL: ValueKind.EMAIL, TAX_ID: ValueKind.TAX_ID}
 

@@ -34,6 +34,7 @@ from crm_desktop.exchange.fields import (
 from crm_desktop.exchange.sheet import unguard_text
 from crm_desktop.messages import translate
 from crm_desktop.services import validation
+from crm_desktop.text import ascii_digits
 
 # --- Headers -----------------------------------------------------------------------------------
 
@@ -126,6 +127,19 @@ _say("location", "สถานที่", "Location")
 _say("starts_at", "เริ่ม", "วันเวลาเริ่ม", "Start", "Start Date", "Starts")
 _say("ends_at", "สิ้นสุด", "Ends", "End", "End Date")
 _say("due_on", "กำหนดส่ง", "วันครบกำหนด", "Due", "Due Date")
+# ical helper: the columns of an activities sheet (exchange/activity_rows.py reads them).
+_say("kind", "ประเภท", "ประเภทกิจกรรม", "ชนิด", "Type", "Activity Type", "Kind")
+_say("related_to", "ลูกค้า", "เกี่ยวข้องกับ", "เกี่ยวกับ", "Related to", "Regarding", "Customer")
+_say("owner", "ผู้รับผิดชอบ", "ผู้ดูแล", "เจ้าของ", "Owner", "Assigned To", "Responsible")
+_say("date due_on", "วันที่", "Date")
+_say("start_time", "เวลา", "เวลาเริ่ม", "Time", "Start Time")
+_say("end_time", "เวลาสิ้นสุด", "เวลาเลิก", "ถึงเวลา", "End Time")
+_say("status", "สถานะ", "Status")
+_say("priority", "ความสำคัญ", "ลำดับความสำคัญ", "Priority")
+_say("remind_minutes", "เตือนก่อน", "แจ้งเตือนก่อน", "Reminder", "Remind Minutes")
+_say("all_day", "ทั้งวัน", "All Day", "All-day Event", "All day")
+_say("", "Reminder on/off", "Reminder Date", "Reminder Time", "Meeting Organizer", "Required Attendees",
+     "Optional Attendees", "Meeting Resources", "Show time as", "Sensitivity", "Billing Information", "Mileage")
 _say("", "Additional Name", "Middle Name", "Yomi Name", "Given Name Yomi", "Family Name Yomi",
      "Additional Name Yomi", "Maiden Name", "Name Suffix", "Suffix", "Initials", "Short Name",
      "E-mail - Type", "Phone - Type", "Address - Type", "Organization - Type", "Website - Type",
@@ -237,8 +251,18 @@ def _value_guess(kind_fields: dict[str, FieldSpec], values: Sequence[object]) ->
     return None, 0.0
 
 
-_CHECKED = {ValueKind.EMAIL: _is_email, ValueKind.DATE: _is_date, ValueKind.DATETIME: _is_date,
-            ValueKind.BIRTHDAY: _is_birthday}
+_DATE_SHAPE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
+
+
+def _date_shaped(value: object) -> bool:
+    """A date (or a birthday without its year), or text written as one even if no such day exists:
+    31/02/2569 in a birthday column is that row's error to report, not a sign that the column holds
+    something else."""
+    return _is_birthday(value) or _DATE_SHAPE.fullmatch(str(value).strip()) is not None
+
+
+_CHECKED = {ValueKind.EMAIL: _is_email, ValueKind.DATE: _date_shaped, ValueKind.DATETIME: _date_shaped,
+            ValueKind.BIRTHDAY: _date_shaped}
 MISFIT_BELOW = 0.5  # a header guess is dropped when fewer of the sampled values fit it
 
 
@@ -415,6 +439,15 @@ class NeutralRow:
 _PHONE_FIELDS = ("mobile", "phone")
 
 
+_THAI_PREFIX = ("0", "+66", "66")
+
+
+def _foreign_phone(value: object) -> bool:
+    """A phone we cannot read that is no Thai number typed wrong (those start 0 or +66: the user fixes
+    them): a foreign one without its country code, an extension, a word where a number should be."""
+    return not re.sub(r"[^0-9+]", "", ascii_digits(str(value))).startswith(_THAI_PREFIX)
+
+
 class RowReader:
     """Reads the rows of one file with one mapping (the column fields fixed for the whole file)."""
 
@@ -429,6 +462,7 @@ class RowReader:
 
     def read(self, cells: Sequence[object], source_row: int) -> NeutralRow:
         row = NeutralRow(source_row)
+        unread: list[str] = []  # foreign phones we cannot read, kept in the notes as written
         for index, spec in self.columns:
             value = cells[index] if index < len(cells) else None
             if value is None or (isinstance(value, str) and not value.strip()):
@@ -438,9 +472,19 @@ class RowReader:
             try:
                 parsed = parse_cell(value, spec, self.options)
             except ValidationError as error:
+                if spec.kind is ValueKind.PHONE and _foreign_phone(value) and "notes" in self._known:
+                    # A foreign number without its country code ("(650) 555-1212" from an iPhone) does not
+                    # cost the person their place: imported without it, the number kept in the notes.
+                    unread.append(f"{self._header(index)}: {value}")
+                    row.warnings.append(CellError(source_row, self._header(index), DomainError(
+                        "{value} could not be read as a phone number; it was kept in the notes.", value=value)))
+                    continue
                 row.errors.append(CellError(source_row, self._header(index), error))
                 continue
             self._store(row, index, spec, parsed)
+        if unread:
+            notes = [str(row.values["notes"])] if "notes" in row.values else []
+            row.values["notes"] = "\n".join([*notes, *unread])
         return row
 
     def _header(self, index: int) -> str:

@@ -16,7 +16,9 @@ from crm_desktop.errors import DomainError
 NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
 STATUSES = (NEW, UPDATE, DUPLICATE, ERROR)
 DETAILED_ROWS = 1_000  # rows the preview shows one by one; the counts cover all
-ENTITIES = {"contacts": "contact", "companies": "account", "leads": "lead", "products": "product"}  # kind → entity
+# kind of import → the records it writes
+ENTITIES = {"contacts": "contact", "companies": "account", "leads": "lead", "products": "product",
+            "activities": "activity"}
 
 
 class RowLike(Protocol):

@@ -21,7 +21,7 @@ retyping. vCards keep E.164, as the format expects.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -40,7 +40,7 @@ from crm_desktop.messages import translate
 from crm_desktop.models import Account, Contact, Lead, Product, User
 from crm_desktop.queries import accounts, contacts, leads, products
 from crm_desktop.queries.accounts import full_name
-from crm_desktop.queries.listing import rowid
+from crm_desktop.queries.listing import fetch_by_keys, rowid
 from crm_desktop.services.validation import format_phone
 
 KINDS = ("contacts", "companies", "leads", "products")
@@ -283,25 +283,43 @@ _CARD_COLUMNS = (Contact.prefix, Contact.first_name, Contact.last_name, Contact.
                  Contact.postcode, Contact.notes)
 
 
+def _card(row: Sequence[Any]) -> VCard:
+    """A row of `_CARD_COLUMNS` as a vCard (E.164 phones; the subdistrict goes to ADR's extended part)."""
+    (prefix, first, last, nickname, company, position, mobile, phone, email, birthday, street, subdistrict,
+     district, province, postcode, notes) = row
+    address = (street, subdistrict, district, province, postcode)
+    return VCard(
+        formatted_name=full_name(prefix, first, last), prefix=prefix, first_name=first, last_name=last,
+        nickname=nickname, company=company, title=position,
+        phones=[Phone(n, (k,), i == 0) for i, (n, k) in enumerate(p for p in ((mobile, "cell"), (phone, "work"))
+                                                                  if p[0])],
+        emails=[Email(email, (), True)] if email else [],
+        addresses=[CardAddress(street=street, extended=subdistrict, locality=district, region=province,
+                               postcode=postcode, country="Thailand" if province else "")] if any(address) else [],
+        birthday=PartialDate(birthday.year, birthday.month, birthday.day) if isinstance(birthday, date) else None,
+        note=notes,
+    )
+
+
 def contact_cards(db: Database, flt: RecordFilter = RecordFilter(), *, chunk: int = CHUNK) -> Iterator[VCard]:
-    """The contacts matching `flt` as vCards (E.164 phones; the subdistrict goes to ADR's extended part)."""
-    for (prefix, first, last, nickname, company, position, mobile, phone, email, birthday, street, subdistrict,
-         district, province, postcode, notes) in _stream(db, _select("contacts", flt, _CARD_COLUMNS), chunk):
-        address = (street, subdistrict, district, province, postcode)
-        yield VCard(
-            formatted_name=full_name(prefix, first, last), prefix=prefix, first_name=first, last_name=last,
-            nickname=nickname, company=company, title=position,
-            phones=[Phone(n, (k,), i == 0) for i, (n, k) in enumerate(p for p in ((mobile, "cell"), (phone, "work"))
-                                                                      if p[0])],
-            emails=[Email(email, (), True)] if email else [],
-            addresses=[CardAddress(street=street, extended=subdistrict, locality=district, region=province,
-                                   postcode=postcode, country="Thailand" if province else "")] if any(address) else [],
-            birthday=PartialDate(birthday.year, birthday.month, birthday.day) if isinstance(birthday, date) else None,
-            note=notes,
-        )
+    """The contacts matching `flt` as vCards."""
+    for row in _stream(db, _select("contacts", flt, _CARD_COLUMNS), chunk):
+        yield _card(row)
 
 
-def _write_vcards(path: Path, dest: Path, cards: Iterator[VCard], version: str, chunk: int) -> int:
+def cards_by_keys(db: Database, keys: Sequence[int]) -> list[VCard]:
+    """The contacts of the list keys (rowids) `keys` as vCards, in the order of `keys` (one deleted
+    meanwhile is left out): the Contacts list's export as vCard."""
+    table = Contact.__table__
+    stmt = select(rowid(table), *_CARD_COLUMNS).select_from(Contact).outerjoin(
+        Account, and_(Account.id == Contact.account_id, Account.deleted_at.is_(None)))
+    with db.engine.connect() as conn:
+        found = fetch_by_keys(conn, stmt.where(Contact.deleted_at.is_(None)), table, keys)  # type: ignore[arg-type]
+    return [_card(found[key][1:]) for key in keys if key in found]
+
+
+def write_card_file(path: Path, dest: Path, cards: Iterable[VCard], version: str, chunk: int = CHUNK) -> int:
+    """Write `cards` to `path` as vCard `version`, `chunk` at a time (a failure names `dest`); the count."""
     count = 0
     batch: list[VCard] = []
     try:
@@ -327,7 +345,7 @@ def export_records(db: Database, kind: str, dest: Path, fmt: str, *, flt: Record
     _check(kind, fmt, flt, vcard_version)
     with output_file(dest, db.path, force=force) as tmp:
         if fmt == "vcf":
-            count = _write_vcards(tmp, dest, contact_cards(db, flt, chunk=chunk), vcard_version, chunk)
+            count = write_card_file(tmp, dest, contact_cards(db, flt, chunk=chunk), vcard_version, chunk)
         else:
             columns = [SheetColumn(c.header(lang), c.number_format, c.width) for c in COLUMNS[kind]]
             count = write_sheet(tmp, dest, fmt, translate(_SHEET[kind], lang), columns,

@@ -18,12 +18,9 @@ from pathlib import Path
 
 from crm_desktop.db.output import output_file
 from crm_desktop.exchange.sheet import FORMATS as FORMATS
+from crm_desktop.exchange.sheet import NUMBER_FORMATS, SheetColumn, check_format, write_sheet
 from crm_desktop.exchange.sheet import Cell as SheetCell
-from crm_desktop.exchange.sheet import SheetColumn, check_format, write_sheet
 from crm_desktop.queries.reports.table import Cell, Column, ReportTable
-
-NUMBER_FORMATS = {"money": "#,##0.00", "count": "#,##0", "percent": "0.0%", "days": "#,##0",
-                  "date": "dd/mm/yyyy", "quantity": "#,##0.###"}
 
 
 def spreadsheet_value(column: Column, value: Cell, key_text: Callable[[str], str]) -> str | int | Decimal | date | None:

@@ -1,4 +1,5 @@
-"""An import file read into neutral rows: a table (CSV/TSV/xlsx) with its guessed columns, or vCards.
+"""An import file read into neutral rows: a table (CSV/TSV/xlsx) with its guessed columns, vCards, or
+an iCalendar file's events (exchange/ics_read.py; activities only).
 
 The whole file is read before anything is written (the import is all or nothing); a file that
 cannot be read at all raises its DomainError here. vCards go through the same `RowReader` as a
@@ -7,13 +8,15 @@ table's cells, so a card's phones, names and dates pass the very same field rule
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from pathlib import Path
 
 from crm_desktop.errors import DomainError
-from crm_desktop.exchange.mapping import Guess, NeutralRow, RowReader, guess_columns
+from crm_desktop.exchange.activity_rows import activity_row
+from crm_desktop.exchange.ics_read import ICS_SUFFIXES, read_ics
+from crm_desktop.exchange.mapping import CellError, Guess, Mapping, NeutralRow, RowReader, guess_columns
 from crm_desktop.exchange.tables import read_table
 from crm_desktop.exchange.vcard import VCard, read_vcards
 
@@ -30,18 +33,25 @@ class ImportFile:
 
     rows: list[NeutralRow]
     guesses: list[Guess]
+    warnings: list[DomainError] = field(default_factory=list)  # about the whole file (an .ics file's)
 
 
-def read_import_file(path: Path, kind: str, *, sheet: str | None = None) -> ImportFile:
-    """Every row of `path` as NeutralRows for an import of `kind`, the columns guessed from the header."""
+def read_import_file(path: Path, kind: str, *, sheet: str | None = None, mapping: Mapping | None = None) -> ImportFile:
+    """Every row of `path` as NeutralRows for an import of `kind`, the columns guessed from the header
+    or, for a table, taken from `mapping` (a saved one, or what the user chose in the wizard)."""
     if path.suffix.lower() in VCARD_SUFFIXES:
         if kind != "contacts":
             raise DomainError("A vCard file holds contacts: import it as contacts.")
         # A card without N: its formatted name is split instead (the reader lets own columns win).
         parts = RowReader(kind, _CARD_FIELDS, [f if f != "full_name" else None for f in _CARD_FIELDS])
         whole = RowReader(kind, _CARD_FIELDS, [None if f in _NAME_PARTS else f for f in _CARD_FIELDS])
-        return ImportFile([(parts if card.first_name or card.last_name else whole).read(_card_cells(card), card.index)
+        return ImportFile([_card_row(card, parts if card.first_name or card.last_name else whole)
                            for card in read_vcards(path)], [])
+    if path.suffix.lower() in ICS_SUFFIXES:  # calendars hold activities (exchange/ics_read.py)
+        if kind != "activities":
+            raise DomainError("A calendar file (.ics) holds activities: import it as activities.")
+        calendar = read_ics(path)
+        return ImportFile(calendar.rows, [], calendar.warnings)
     table = read_table(path, sheet=sheet)
     try:
         rows = list(table.rows)
@@ -49,8 +59,22 @@ def read_import_file(path: Path, kind: str, *, sheet: str | None = None) -> Impo
         table.close()
     samples = [row.cells for row in islice(rows, SAMPLE_ROWS)]
     guesses = guess_columns(kind, table.header, samples)
-    reader = RowReader(kind, table.header, [g.field for g in guesses])
-    return ImportFile([reader.read(row.cells, row.number) for row in rows], guesses)
+    chosen = mapping.fields_for(table.header) if mapping is not None else [g.field for g in guesses]
+    reader = RowReader(kind, table.header, chosen)
+    read = [reader.read(row.cells, row.number) for row in rows]
+    if kind == "activities":  # a date and its times, words for kinds (exchange/activity_rows.py)
+        headers = {f: h for f, h in zip(chosen, table.header, strict=False) if f is not None}
+        read = [activity_row(row, headers) for row in read]
+    return ImportFile(read, guesses)
+
+
+def _card_row(card: VCard, reader: RowReader) -> NeutralRow:
+    """A card as a row, with what the reader skipped or guessed on it (a photo, a broken property) as
+    the row's warnings: the preview shows them and the card is imported without them."""
+    row = reader.read(_card_cells(card), card.index)
+    row.warnings.extend(CellError(card.index, "vCard", DomainError(w.template, **dict(w.params)))
+                        for w in card.warnings)
+    return row
 
 
 def _card_cells(card: VCard) -> list[object]:

@@ -30,6 +30,10 @@ SHEET_TITLE_MAX = 31  # Excel's limit on a sheet's name
 SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 TEXT = "@"
 WIDTH_MIN, WIDTH_MAX = 10, 60
+# A column's kind (report tables, list exports) -> its .xlsx number format; "code" is text kept as typed
+# (phones, tax ids, SKUs: never 6.6e+11, never without their leading 0).
+NUMBER_FORMATS = {"money": "#,##0.00", "count": "#,##0", "percent": "0.0%", "days": "#,##0",
+                  "date": "dd/mm/yyyy", "datetime": "dd/mm/yyyy hh:mm", "quantity": "#,##0.###", "code": TEXT}
 
 Cell = str | int | float | Decimal | date | datetime | None
 

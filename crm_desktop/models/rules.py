@@ -63,11 +63,20 @@ def column_of(attribute: Column[Any] | QueryableAttribute[Any] | MappedColumn[An
     return attribute.property.columns[0]  # type: ignore[attr-defined,no-any-return]
 
 
+# id(attribute) -> (attribute, its rule). Validation asks for the same few dozen columns for every
+# row of an import; the attribute is kept so its id is never reused.
+_RULE_CACHE: dict[int, tuple[object, FieldRule]] = {}
+
+
 def rule_of(attribute: Column[Any] | QueryableAttribute[Any] | MappedColumn[Any]) -> FieldRule:
     """The rule of a column (`Account.name` or `table.c.name`), its length taken from String(n)."""
+    cached = _RULE_CACHE.get(id(attribute))
+    if cached is not None and cached[0] is attribute:
+        return cached[1]
     column = column_of(attribute)
     rule: FieldRule = column.info.get(_KEY, FieldRule())
     length = getattr(column.type, "length", None)
     if rule.max_len is None and length is not None:
         rule = replace(rule, max_len=length)
+    _RULE_CACHE[id(attribute)] = (attribute, rule)
     return rule

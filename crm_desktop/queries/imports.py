@@ -31,6 +31,7 @@ from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowLike, RowPlan
 from crm_desktop.exchange.words import choice_of
 from crm_desktop.models import Account, Contact, Lead, PickList, Product
+from crm_desktop.queries.activity_import import preview_activities
 from crm_desktop.queries.lookups import person_named, users
 from crm_desktop.text import email_key, phone_key
 
@@ -276,8 +277,10 @@ def _links(conn: Connection, db: Database, rows: Sequence[RowLike]) -> list[_Lin
 
 
 def preview_rows(db: Database, kind: str, rows: Sequence[RowLike]) -> Preview:
-    """The plan of every row of an import of `kind` ("contacts", "companies", "leads", "products")
-    into `db`, and the counts."""
+    """The plan of every row of an import of `kind` ("contacts", "companies", "leads", "products",
+    "activities") into `db`, and the counts."""
+    if kind == "activities":  # ical helper: matched by calendar id or subject and time
+        return preview_activities(db, rows)
     keys = [row_keys(kind, row.values) for row in rows]
     with db.engine.connect() as conn:
         found = _lookup(conn, kind, keys)

@@ -31,6 +31,11 @@ from crm_desktop.text import company_key
 BIRTHDAY_TITLE = "วันเกิด"  # the custom date a birthday without its year becomes (titles are the office's text)
 
 
+def _column(record: Any, name: str) -> Any:
+    """A column of an ORM record or of the columns of one going in the bulk way."""
+    return record.get(name) if isinstance(record, dict) else getattr(record, name)
+
+
 class KindHooks:
     """The generic kind: nothing beyond the form's own fields."""
 
@@ -46,13 +51,14 @@ class KindHooks:
         """Columns the service derives from the cleaned ones, set on create and on any change."""
         return {}
 
-    def written(self, record: Any, row: NeutralRow, created: bool) -> bool:
-        """After a row passed its clean and created (not flushed yet: no id) or updated `record`;
-        True when it changed the record further."""
-        return False
+    def written(self, record: Any, row: NeutralRow, created: bool) -> dict[str, object]:
+        """After a row passed its clean and created or updated `record` (an ORM object, or the columns
+        of one going in the bulk way; a new one has no id yet): the form fields this set on it further,
+        where they differed."""
+        return {}
 
     def flushed(self) -> None:
-        """After a flush: the records created since have their ids."""
+        """After a flush (or the bulk insert): the records created since have their ids."""
 
     def changes(self) -> tuple[Changes, ...]:
         """Other records the import wrote."""
@@ -86,7 +92,8 @@ class ContactHooks(KindHooks):
         self.made: dict[str, Account] = {}  # until the next flush writes them (then they are read back)
         self.adopting: dict[int, tuple[tuple[str, ...], dict[str, object]]] = {}  # source row → its tax id given
         self.yearly: dict[int, MonthDay] = {}  # source row → its birthday without a year
-        self.waiting: list[tuple[Contact, MonthDay]] = []  # until the next flush gives new contacts their ids
+        # until the next flush (or the bulk insert) gives new contacts their ids
+        self.waiting: list[tuple[Contact | dict[str, object], MonthDay]] = []
         self.seen: set[tuple[str, MonthDay]] = set()
         self.dates: list[Anniversary] = []  # their ids come with the next flush
 
@@ -137,36 +144,42 @@ class ContactHooks(KindHooks):
             self.made[account.id] = account
         return self.companies[key]
 
-    def written(self, record: Any, row: NeutralRow, created: bool) -> bool:
-        changed = False
+    def written(self, record: Any, row: NeutralRow, created: bool) -> dict[str, object]:
+        added: dict[str, object] = {}
         if (key := self.company_of.pop(row.source_row, None)) is not None:
             account_id = self._company(key, self.adopting.pop(row.source_row, None))
-            changed = record.account_id != account_id
-            record.account_id = account_id
+            if _column(record, "account_id") != account_id:
+                added["account_id"] = account_id
+                if isinstance(record, dict):
+                    record["account_id"] = account_id
+                else:
+                    record.account_id = account_id
         if (birthday := self.yearly.pop(row.source_row, None)) is not None:
             self.waiting.append((record, birthday))
-        return changed
+        return added
 
     def flushed(self) -> None:
         self.made.clear()
-        for contact, birthday in self.waiting:
-            if (contact.id, birthday) not in self.seen:  # a contact twice in the file: its date once
-                self.seen.add((contact.id, birthday))
-                self._yearly_birthday(contact, birthday)
-        self.waiting.clear()
+        waiting, self.waiting = self.waiting, []
+        for contact, birthday in waiting:
+            contact_id = _column(contact, "id")
+            if contact_id is None:  # a bulk one, written at the end of the import
+                self.waiting.append((contact, birthday))
+            elif (contact_id, birthday) not in self.seen:  # a contact twice in the file: its date once
+                self.seen.add((contact_id, birthday))
+                self._yearly_birthday(contact_id, _column(contact, "birthday"), birthday)
 
-    def _yearly_birthday(self, contact: Contact, birthday: MonthDay) -> None:
+    def _yearly_birthday(self, contact_id: str, born: date | None, birthday: MonthDay) -> None:
         """The anniversary calendar's date for a birthday without its year, unless the contact has it
         already (as its birthday or as this date): importing the file again adds nothing."""
-        born = contact.birthday
         if born is not None and (born.month, born.day) == (birthday.month, birthday.day):
             return
         stmt = select(Anniversary.id).where(
-            Anniversary.contact_id == contact.id, Anniversary.deleted_at.is_(None), Anniversary.title == BIRTHDAY_TITLE,
+            Anniversary.contact_id == contact_id, Anniversary.deleted_at.is_(None), Anniversary.title == BIRTHDAY_TITLE,
             Anniversary.month == birthday.month, Anniversary.day == birthday.day).limit(1)
         if self.uow.session.scalar(stmt) is not None:
             return
-        data = CustomDateInput(BIRTHDAY_TITLE, birthday.month, birthday.day, contact_id=contact.id)
+        data = CustomDateInput(BIRTHDAY_TITLE, birthday.month, birthday.day, contact_id=contact_id)
         self.dates.append(self.uow.anniversaries.add(Anniversary(**clean_custom_date(self.uow, data, self.today))))
 
     def changes(self) -> tuple[Changes, ...]:

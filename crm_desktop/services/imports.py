@@ -19,14 +19,18 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
+from sqlalchemy import false, func, select, update
+
 from crm_desktop.db.backup import backup_before
+from crm_desktop.db.bulk import Cancelled, insert_in_session
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.plans import DUPLICATE, ENTITIES, ERROR, NEW, Preview
 from crm_desktop.messages import translate
-from crm_desktop.models import Account, Contact, Lead, Product
+from crm_desktop.models import Account, Change, Contact, Lead, LocalState, Product, new_ids
 from crm_desktop.services.accounts import AccountInput, clean_account
+from crm_desktop.services.activity_import import write_activities
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import ContactInput, clean_contact
@@ -34,11 +38,13 @@ from crm_desktop.services.import_kinds import ContactHooks, KindHooks, LeadHooks
 from crm_desktop.services.leads import LeadInput, clean_lead
 from crm_desktop.services.products import ProductInput, clean_product
 
-IMPORT_KINDS = ("contacts", "companies", "leads", "products")
+IMPORT_KINDS = ("contacts", "companies", "leads", "products", "activities")
 DECISIONS = ("update", "skip", "create")  # what to do with a likely duplicate
 BACKUP_REASON = "import"
 FLUSH_EVERY = 2_000  # new records held as objects at once
 COMPANIES_CREATED = "{count} companies created for the contacts' company names."
+PROGRESS_EVERY = 500  # rows between calls of the progress hook (which may cancel)
+Progress = Callable[[int, int], bool]  # (rows done, rows in all) -> go on?
 _DERIVED = {"marketing_consent": ("consent_on",), "tax_id": ("branch_code",)}  # set together by the clean
 
 
@@ -46,27 +52,26 @@ _DERIVED = {"marketing_consent": ("consent_on",), "tax_id": ("branch_code",)}  #
 class _Kind:
     model: type[Any]
     form: type[Any]
-    clean: Callable[[UnitOfWork, Any, date, Any], dict[str, object]]  # (…, the record updated or None)
-    blank: dict[str, object]  # what a form without a value holds for its required fields
+    clean: Callable[[UnitOfWork, Any, date, str | None], dict[str, object]]
+    blank: dict[str, object]
+    # New records go in the bulk way (db/bulk.insert_in_session): only for a kind whose `clean`
+    # gives every column the ORM path would set (no service-side derived values such as a score).
+    bulk: bool = False
     hooks: Callable[[UnitOfWork, date], KindHooks] = KindHooks
-    # The clean must see the rows this import wrote before (a product's SKU, a company's tax id are
-    # unique): its queries flush them first. Other kinds clean without flushing, so the new rows go
-    # to SQLite in batches of FLUSH_EVERY (a flush per row made a lead import 4 times slower).
+    # The clean must see the rows this import wrote before (a product's SKU is unique): its queries
+    # flush them first. Other kinds clean without flushing, so the new rows go to SQLite in batches of
+    # FLUSH_EVERY (a flush per row made a lead import 4 times slower).
     sees_pending: bool = False
 
 
-def _id_of(record: Any) -> str | None:
-    return None if record is None else str(record.id)
-
-
 _KINDS = {
-    "contacts": _Kind(Contact, ContactInput, lambda uow, data, today, _record: clean_contact(uow, data, today),
-                      {"first_name": ""}, ContactHooks),
-    "companies": _Kind(Account, AccountInput, lambda uow, data, today, record: clean_account(
-        uow, data, today, _id_of(record)), {"name": ""}, sees_pending=True),
-    "leads": _Kind(Lead, LeadInput, lambda uow, data, _today, record: clean_lead(uow, data, record), {}, LeadHooks),
-    "products": _Kind(Product, ProductInput, lambda uow, data, _today, record: clean_product(
-        uow, data, _id_of(record)), {"sku": "", "name_th": ""}, sees_pending=True),
+    "contacts": _Kind(Contact, ContactInput, lambda uow, data, today, _id: clean_contact(uow, data, today),
+                      {"first_name": ""}, bulk=True, hooks=ContactHooks),
+    "companies": _Kind(Account, AccountInput, clean_account, {"name": ""}, bulk=True),
+    "leads": _Kind(Lead, LeadInput, lambda uow, data, _today, lead_id: clean_lead(
+        uow, data, uow.leads.get(lead_id) if lead_id else None), {}, hooks=LeadHooks),
+    "products": _Kind(Product, ProductInput, lambda uow, data, _today, product_id: clean_product(
+        uow, data, product_id), {"sku": "", "name_th": ""}, sees_pending=True),
 }
 
 
@@ -93,8 +98,25 @@ class ImportResult:
     written: bool  # False for a dry run, or when errors stopped it
     dry_run: bool
     preview: Preview
+    # The change log rows this import wrote have log_from < seq <= log_to (undo reads them).
+    log_from: int = 0
+    log_to: int = 0
     companies_created: int = 0  # accounts made for the companies contacts named
     also: tuple[Changes, ...] = ()  # other records written (those accounts, anniversaries)
+
+
+class ImportCancelled(DomainError):
+    """The user cancelled: the transaction was rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was written.")
+
+
+def _log_end(uow: UnitOfWork) -> int:
+    """The change log's last seq, read after taking the write lock (a no-op UPDATE does): no other
+    writer can then add rows between this boundary and the import's own."""
+    uow.session.execute(update(LocalState).where(false()).values(value=""))
+    return uow.session.execute(select(func.max(Change.seq))).scalar() or 0
 
 
 def _input_of(kind: _Kind, record: Any) -> Any:
@@ -105,7 +127,7 @@ def _apply(uow: UnitOfWork, kind: _Kind, hooks: KindHooks, record: Any, before: 
            today: date) -> tuple[Any, bool]:
     """Set the fields the file has (and what the clean derives from them) where they differ."""
     after = replace(before, **values)
-    cleaned = kind.clean(uow, after, today, record)
+    cleaned = kind.clean(uow, after, today, record.id)
     changed = False
     for name in values:
         for column in (name, *_DERIVED.get(name, ())):
@@ -119,38 +141,91 @@ def _apply(uow: UnitOfWork, kind: _Kind, hooks: KindHooks, record: Any, before: 
 
 
 def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, today: date, *,
-                decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False) -> ImportResult:
+                decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False,
+                progress: Progress | None = None) -> ImportResult:
     """Apply `rows` (an import of one of `IMPORT_KINDS`) in one transaction, as `preview`
     (queries.imports.preview_rows) planned them.
 
     `decision` is what a likely duplicate does: "update" it (only the fields the file has), "skip"
     the row, or "create" a new record anyway. Rows with errors are left out and listed; with
     `stop_on_error` any of them writes nothing at all. `dry_run` does everything and rolls back.
+    `progress(done, total)` is called every few hundred rows; when it returns False the import
+    stops with ImportCancelled and nothing is written.
     """
     if decision not in DECISIONS:
         raise DomainError("Unknown choice for duplicates: {value}.", value=decision)
+    if kind_name == "activities":  # ical helper: names resolved, series and calendar ids (activity_import.py)
+        with uow:
+            log_from = _log_end(uow)
+            try:
+                done = write_activities(uow, rows, preview, decision=decision, progress=progress)
+            except Cancelled:
+                raise ImportCancelled() from None
+            log_to, written = _log_end(uow), not dry_run and not (stop_on_error and done.rejected)
+            if written:
+                uow.commit()
+        changes = done.changes()
+        return ImportResult(kind_name, changes if written else Changes(changes.entity), len(changes.created),
+                            len(changes.updated), done.unchanged, done.skipped,
+                            tuple(RejectedRow(*r) for r in done.rejected), written, dry_run, preview, log_from,
+                            log_to if written else log_from)
     kind = _KINDS[kind_name]
     form_fields = {f.name for f in fields(kind.form)}
     referenced = {plan.match_row for plan in preview.plans if plan.match_row is not None}
     created_ids: list[str] = []
-    pending: list[Any] = []  # created since the last flush
+    pending: list[Any] = []  # created through the ORM since the last flush
+    fresh: list[dict[str, object]] = []  # the cleaned columns of new records going in the bulk way
+    touched = 0  # existing records updated since the last flush
     updated: dict[str, None] = {}
     unchanged = skipped = 0
     rejected: list[RejectedRow] = []
-    made: dict[int, tuple[Any, Any]] = {}  # source row a later row duplicates → (record created, its input)
+    # source row a later row duplicates → (the record created for it, or its index in `fresh`; its input)
+    made: dict[int, tuple[Any, Any]] = {}
 
     def settle() -> None:
         """Flush and let go of the written objects: memory stays flat, the transaction stays one."""
+        nonlocal touched
         uow.session.flush()
         created_ids.extend(record.id for record in pending)
         pending.clear()
+        touched = 0
         hooks.flushed()
         uow.session.flush()
         uow.session.expunge_all()
 
+    def create(data: Any, row: NeutralRow) -> tuple[Any, dict[str, object]]:
+        """The new record (or its index in `fresh`) and the form values the kind's hooks added."""
+        cleaned = kind.clean(uow, data, today, None)
+        if kind.bulk:
+            fresh.append(cleaned)
+            return len(fresh) - 1, hooks.written(cleaned, row, True)
+        record = kind.model(**cleaned, **hooks.derived(cleaned))
+        uow.session.add(record)
+        added = hooks.written(record, row, True)
+        pending.append(record)
+        if len(pending) >= FLUSH_EVERY:
+            settle()
+        return record, added
+
+    def update_made(made_as: Any, before: Any, values: dict[str, object]) -> tuple[Any, Any, bool]:
+        """A later row of the file updates a record this import creates."""
+        if isinstance(made_as, int):  # not written yet: its columns are cleaned again
+            after = replace(before, **values)
+            cleaned = kind.clean(uow, after, today, None)
+            changed = cleaned != fresh[made_as]
+            fresh[made_as].update(cleaned)  # the same dict: the hooks may hold it
+            return fresh[made_as], after, changed
+        record = made_as if made_as in uow.session else uow.session.get(kind.model, made_as.id)
+        if record.id is None:
+            uow.session.flush()  # its id: the clean tells it from others with its SKU
+        return (record, *_apply(uow, kind, hooks, record, before, values, today))
+
     with uow:
         hooks = kind.hooks(uow, today)
-        for row, plan in zip(rows, preview.plans, strict=True):
+        log_from = _log_end(uow)
+        for done, (row, plan) in enumerate(zip(rows, preview.plans, strict=True)):
+            if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, len(rows)):
+                raise ImportCancelled()
             if plan.status == ERROR:
                 rejected.append(RejectedRow(row.source_row, (*row.errors, *plan.problems)))
                 continue
@@ -163,39 +238,46 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
                                             **dict(plan.links)}, row, plan)
                     if plan.status == NEW or (plan.status == DUPLICATE and decision == "create"):
                         data = kind.form(**{**kind.blank, **values})
-                        cleaned = kind.clean(uow, data, today, None)
-                        record = kind.model(**cleaned, **hooks.derived(cleaned))
-                        uow.session.add(record)
-                        hooks.written(record, row, True)
-                        pending.append(record)
+                        made_as, added = create(data, row)
                         if row.source_row in referenced:
-                            made[row.source_row] = (record, data)
-                        if len(pending) >= FLUSH_EVERY:
-                            settle()
+                            made[row.source_row] = (made_as, replace(data, **added))
                         continue
                     if plan.match_id is not None:
                         record = uow.session.get(kind.model, plan.match_id)
                         if record is None or record.deleted_at is not None:
                             raise NotFound("The matching record was deleted meanwhile; preview the file again.")
-                        before = _input_of(kind, record)
+                        after, changed = _apply(uow, kind, hooks, record, _input_of(kind, record), values, today)
                     else:  # a duplicate of an earlier row of the file, created by this import
-                        record, before = made[plan.match_row]  # type: ignore[index]
-                        if record not in uow.session:
-                            record = uow.session.get(kind.model, record.id)
-                        elif record.id is None:
-                            uow.session.flush()  # its id: the clean tells it from others with its SKU or tax id
-                    after, changed = _apply(uow, kind, hooks, record, before, values, today)
-                    changed = hooks.written(record, row, False) or changed
+                        made_as, before = made[plan.match_row]  # type: ignore[index]
+                        record, after, changed = update_made(made_as, before, values)
+                    added = hooks.written(record, row, False)
+                    changed = changed or bool(added)
+                    touched += changed
+                    if touched >= FLUSH_EVERY:
+                        settle()
                     if plan.match_row is not None:
-                        made[plan.match_row] = (record, after)
+                        made[plan.match_row] = (made[plan.match_row][0], replace(after, **added))
             except (ValidationError, NotFound) as err:
                 rejected.append(RejectedRow(row.source_row, (err,)))
                 continue
             if changed and plan.match_row is None:
-                updated[record.id] = None
+                updated[str(record.id)] = None
             elif not changed:
                 unchanged += 1
         settle()
+        if fresh:
+            ids = new_ids(len(fresh))
+            for record_id, columns in zip(ids, fresh, strict=True):
+                columns["id"] = record_id
+            try:
+                insert_in_session(uow.session, uow.database, kind.model, fresh,
+                                  None if progress is None else lambda _done, _all: progress(len(rows), len(rows)))
+            except Cancelled:
+                raise ImportCancelled() from None
+            created_ids.extend(ids)
+            hooks.flushed()  # the new records have their ids now
+            uow.session.flush()
+        log_to = _log_end(uow)
         written = not dry_run and not (stop_on_error and rejected)
         if written:
             uow.commit()
@@ -203,16 +285,18 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
     changes = Changes(entity, created=tuple(created_ids), updated=tuple(updated)) if written else Changes(entity)
     also = tuple(c for c in hooks.changes() if c.ids) if written else ()
     return ImportResult(kind_name, changes, len(created_ids), len(updated), unchanged, skipped,
-                        tuple(rejected), written, dry_run, preview, hooks.companies_created, also)
+                        tuple(rejected), written, dry_run, preview, log_from, log_to if written else log_from,
+                        hooks.companies_created, also)
 
 
 def import_with_backup(ctx: AppContext, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, *,
-                       decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False) -> ImportResult:
+                       decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False,
+                       progress: Progress | None = None) -> ImportResult:
     """`import_rows` after a backup named "import" (none for a dry run, which writes nothing)."""
     if not dry_run:
         backup_before(ctx.database.path, BACKUP_REASON, ctx.now())
     return import_rows(ctx.uow(), kind_name, rows, preview, ctx.today(), decision=decision,
-                       stop_on_error=stop_on_error, dry_run=dry_run)
+                       stop_on_error=stop_on_error, dry_run=dry_run, progress=progress)
 
 
 def import_counts(result: ImportResult, lang: str = "en") -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 import geothai
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 from sqlalchemy import Column
 from sqlalchemy.orm import QueryableAttribute
 
@@ -124,6 +124,40 @@ _PHONE_TEXT = re.compile(r"\+?[0-9\s().\-]+")
 _MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
+_NOT_DIGIT = re.compile(r"[^0-9]")
+
+
+def _thai_pattern(desc: Any) -> re.Pattern[str]:
+    return re.compile(f"(?:{desc.national_number_pattern})")
+
+
+_TH = PhoneMetadata.metadata_for_region("TH")
+# The two shapes nearly every Thai number in a customer file has, read from phonenumbers' own
+# metadata: an import checks each in about 2 µs where phonenumbers.parse takes about 50 µs.
+_TH_MOBILE = (_TH.mobile.possible_length, _thai_pattern(_TH.mobile))
+_TH_FIXED = (_TH.fixed_line.possible_length, _thai_pattern(_TH.fixed_line))
+
+
+def _thai_national(text: str, digits: str, mobile_only: bool) -> str | None:
+    """E.164 of a plainly Thai mobile (0 or +66, then 9 digits) or fixed line (8 digits), or None
+    for anything else, which phonenumbers decides (tests check both agree)."""
+    if text.startswith("+"):
+        if not digits.startswith("66"):
+            return None
+        national = digits[2:]
+    elif digits.startswith("0"):
+        national = digits[1:]
+    else:
+        return None
+    lengths, mobile = _TH_MOBILE
+    if len(national) in lengths and mobile.fullmatch(national):
+        return "+66" + national
+    lengths, fixed = _TH_FIXED
+    if not mobile_only and len(national) in lengths and fixed.fullmatch(national):
+        return "+66" + national
+    return None
+
+
 def phone(value: str, field: str = "phone", mobile_only: bool = False) -> str:
     """E.164 form (+66812345678) of a Thai or international number; "" when blank.
 
@@ -135,7 +169,9 @@ def phone(value: str, field: str = "phone", mobile_only: bool = False) -> str:
         return ""
     if _PHONE_TEXT.fullmatch(text) is None:
         raise ValidationError(field, "{value} is not a phone number.", value=value.strip())
-    digits = re.sub(r"[^0-9]", "", text)
+    digits = _NOT_DIGIT.sub("", text)
+    if (fast := _thai_national(text, digits, mobile_only)) is not None:
+        return fast
     if not text.startswith("+") and digits.startswith("0066"):
         # European style "00 66 …": Thai rules would read 006 as a carrier prefix.
         text = "+" + digits[2:]
@@ -305,14 +341,28 @@ def optional_text(value: str, field: str, max_len: int = 200) -> str:
     return _check_length(value.strip(), field, max_len)
 
 
+# id(column) -> (column, its key, its length, required): asked for every text field of every row of
+# an import, so each column's rule is read once.
+_TEXT_RULES: dict[int, tuple[object, str, int, bool]] = {}
+
+
+def _text_rule(column: Column[Any] | QueryableAttribute[Any]) -> tuple[object, str, int, bool]:
+    rule, key = rule_of(column), column_of(column).key
+    if rule.max_len is None:
+        raise TypeError(f"{key} has no length declared")
+    entry = _TEXT_RULES[id(column)] = (column, key, rule.max_len, rule.required)
+    return entry
+
+
 def column_text(value: str, column: Column[Any] | QueryableAttribute[Any], field: str | None = None) -> str:
     """Trimmed text within its column's rule (models/rules.py): the column's length, and not blank
     where the column requires it. The same rule checks the column in sync files."""
-    rule = rule_of(column)
-    name = field or column_of(column).key
-    if rule.max_len is None:
-        raise TypeError(f"{name} has no length declared")
-    return (required_text if rule.required else optional_text)(value, name, rule.max_len)
+    known = _TEXT_RULES.get(id(column))
+    _, key, max_len, required = known if known is not None and known[0] is column else _text_rule(column)
+    text = value.strip()
+    if required and not text:
+        raise ValidationError(field or key, "This field is required.")
+    return text if len(text) <= max_len else _check_length(text, field or key, max_len)
 
 
 EARLIEST_YEAR = 1800

@@ -29,8 +29,10 @@ from crm_desktop.db.match_keys import SOURCES, match_key_for
 from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.models.base import SYNC_COLUMNS
+from crm_desktop.models.privacy import ERASURE
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.scoring import recompute_scores
+from crm_desktop.sync.erasures import Erasures
 from crm_desktop.sync.invariants import Repairs
 from crm_desktop.sync.records import ChangeRecord, Head, Line, Schema, check_lines, synced_tables
 
@@ -211,8 +213,11 @@ def has_work(cur: sqlite3.Cursor, lines: Sequence[Head]) -> bool:
 class Applier:
     """One import's work inside the caller's unit of work (which commits or rolls back)."""
 
-    def __init__(self, uow: UnitOfWork, file_name: str, progress: Progress | None = None) -> None:
+    def __init__(self, uow: UnitOfWork, file_name: str, progress: Progress | None = None, *,
+                 secure: bool = False) -> None:
+        """`secure`: the file carries erasures; SQLite overwrites what the import frees with zeros."""
         self.uow = uow
+        self.secure = secure
         self.file_name = file_name
         self.progress = progress
         self.tables = synced_tables()
@@ -226,6 +231,7 @@ class Applier:
         self.raw: sqlite3.Connection = uow.session.connection().connection.driver_connection  # type: ignore[assignment]
         self.cur = self.raw.cursor()
         self.report = ApplyReport()
+        self.erasures = Erasures(self.cur)
         self.conflicts: list[dict[str, Any]] = []
         self.here: dict[str, dict[str, tuple[int, str, Any]]] = {}  # entity -> rows that exist here
         self.schema = Schema(uow.database.clock.horizon())  # a base clock dated beyond it is refused
@@ -244,7 +250,9 @@ class Applier:
         if not self.raw.in_transaction:  # hold the write lock from the first read: change numbers stay ours
             self.cur.execute("BEGIN IMMEDIATE")
         cache = self.cur.execute("PRAGMA cache_size").fetchone()[0]
+        secure = self.cur.execute("PRAGMA secure_delete").fetchone()[0]
         self.cur.execute(f"PRAGMA cache_size=-{LOAD_CACHE_KB}")
+        self.cur.execute(f"PRAGMA secure_delete={int(self.secure or secure)}")
         try:
             self._step(0, total)
             # Search entries are rebuilt set-wise at the end, as in bulk loads: new rows all at once,
@@ -257,10 +265,14 @@ class Applier:
                     self._step(self.report.received, total)
                 if not worked and _pending(self.cur):
                     worked = self._apply_batch([], total)  # rows still waiting for a parent: look again
+            for entity, ids in self.erasures.finish(self.uow.session).items():
+                self.report.touch(entity, "updated", ids)
+                self.report.of(entity).updated += len(ids)
             self._finish(worked)
             self.worked = worked
         finally:
             self.cur.execute(f"PRAGMA cache_size={cache}")
+            self.cur.execute(f"PRAGMA secure_delete={secure}")
         return self.report
 
     def _apply_batch(self, lines: list[Line], total: int) -> bool:
@@ -278,14 +290,18 @@ class Applier:
             self._step(self.report.received + len(lines) * part // 5, total)
 
         records = check_lines(fresh, self.file_name, self.schema)
+        erased = self.erasures.take(records)  # and the changes of erased people scrubbed
         step(1)
-        rows = self.gather(records, pending)  # before the new changes join the log
+        rows = self.gather([r for r in records if r.entity != ERASURE], pending)  # before the log has them
         self.append_to_log(records)
         step(2)
         plan = _Plan(self, rows, pending)
         plan.decide()
         step(3)
         plan.write()
+        for entity, ids in self.erasures.apply(erased, self.index).items():
+            self.report.touch(entity, "updated", ids)
+            self.report.of(entity).updated += len(ids)
         step(4)
         if records:
             self.uow.database.clock.observe(max(r.hlc for r in records))

@@ -22,7 +22,12 @@ from crm_desktop.db.hlc import fits
 from crm_desktop.errors import DomainError, StorageError
 
 FORMAT = "crm-desktop-sync"
-VERSION = 1
+# Format versions: 1, changes of records; 2, lines may also carry erasures (PDPA: a change of the
+# entity "erasure" names an erased record, see services/erase.py). A file is written as 1 unless it
+# holds an erasure, so copies of older versions keep reading every other file; a copy that cannot
+# honour an erase refuses the file that carries it ("update this copy first") instead of keeping the data.
+VERSION = 2  # the newest this program reads
+ERASURE_VERSION = 2
 MANIFEST = "manifest.json"
 PAYLOAD = "changes.ndjson"
 # What a sync file's parts may hold, checked before they are read (the sizes the zip declares) and
@@ -51,7 +56,7 @@ class Manifest:
     counts: dict[str, int]
     payload_sha256: str = ""
     format: str = FORMAT
-    version: int = VERSION
+    version: int = 1
     hmac: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -20,10 +20,11 @@ from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.output import check_output, output_file
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
+from crm_desktop.models.privacy import ERASURE
 from crm_desktop.services.sales.numbers import claim_before_export, renumber_after_import
 from crm_desktop.sync import clocks, state
 from crm_desktop.sync.apply import Applier, ApplyReport, Progress, has_work
-from crm_desktop.sync.bundle import Manifest, payload_lines, read_bundle, write_bundle
+from crm_desktop.sync.bundle import ERASURE_VERSION, Manifest, payload_lines, read_bundle, write_bundle
 from crm_desktop.sync.records import Head, HeadReader, Line, full_lines
 
 _CHANGES_SQL = (
@@ -108,7 +109,8 @@ def export_bundle(
 
     def finish() -> Manifest:
         return Manifest(from_site=database.site_id, created_at=now.isoformat(), schema=SCHEMA_HEAD, vector=ours,
-                        changes=sum(counts.values()), counts=dict(sorted(counts.items())), extra=extra)
+                        changes=sum(counts.values()), counts=dict(sorted(counts.items())), extra=extra,
+                        version=ERASURE_VERSION if counts[ERASURE] else 1)
 
     key = state.office_key(database)
     try:
@@ -177,7 +179,7 @@ def _apply(database: Database, user_id: str | None, path: Path, manifest: Manife
            skipped: int) -> ImportResult:
     """Apply the `total` lines (none when the file holds nothing new: `skipped` changes we have)."""
     with UnitOfWork(database, user_id) as uow:
-        applier = Applier(uow, path.name, progress)
+        applier = Applier(uow, path.name, progress, secure=bool(manifest.counts.get(ERASURE)))
         report = applier.apply(lines, total)
         report.received += skipped
         report.already_had += skipped

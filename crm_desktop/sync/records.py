@@ -24,6 +24,7 @@ from crm_desktop.db.changelog import NOT_LOGGED, encode_fields
 from crm_desktop.db.hlc import HLC_MAX
 from crm_desktop.db.times import stored_time
 from crm_desktop.models import synced_models
+from crm_desktop.models.privacy import ERASURE, PERSONAL_FIELDS
 from crm_desktop.models.rules import rule_of
 from crm_desktop.sync.bundle import BundleRefused
 from crm_desktop.sync.rules import BrokenRule, TextRule, ranged
@@ -186,13 +187,28 @@ def _column_checks(name: str) -> tuple[dict[str, tuple[Check, bool]], dict[str, 
     return columns, texts, checks
 
 
+class _ErasureFields:
+    """An erase (format 2) carries one field, the kind of the erased record: {"entity": "contact"}."""
+
+    def check(self, fields: dict[str, Any]) -> None:
+        if list(fields) != ["entity"] or fields["entity"] not in PERSONAL_FIELDS:
+            raise ValueError("an erasure names the kind of the erased record and nothing else")
+
+    def texts_pass(self) -> bool:
+        return True
+
+    def explain_texts(self, fields: dict[str, Any]) -> None:
+        """Nothing to explain: `check` already refused a bad erasure."""
+
+
 class Schema:
-    """Per synced table, the checks of the fields the change log may carry."""
+    """Per synced table, the checks of the fields the change log may carry (and of erasures)."""
 
     def __init__(self, horizon: int = HLC_MAX) -> None:
         """`horizon`: the largest base clock a change may carry (see db.hlc.horizon)."""
         self.tables = synced_tables()
-        self.fields = {name: _Fields(table) for name, table in self.tables.items()}
+        self.fields: dict[str, _Fields | _ErasureFields] = {name: _Fields(table) for name, table in self.tables.items()}
+        self.fields[ERASURE] = _ErasureFields()
         self.horizon = horizon
 
     def texts_pass(self) -> bool:

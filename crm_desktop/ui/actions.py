@@ -73,27 +73,35 @@ def perform(
 
 
 @dataclass(frozen=True)
-class UndoableDelete:
+class Undoable:
+    """The last action Undo takes back: a delete (its `restore`) or an import (its undo, one step)."""
+
     entity: str
     ids: tuple[str, ...]
-    restore: Callable[[], Changes]
-    label: str
+    restore: Callable[[], Changes | list[Changes]]
+    label: str  # the status bar: what was done
+    undo_text: str = ""  # what Edit > Undo reads; "" for the plain "Undo delete"
+    slow: bool = False  # runs in the background with a progress dialog (an import's undo takes seconds)
 
 
-class UndoDelete(QObject):
-    """The last delete, which Edit > Undo delete (Ctrl+Z) or the status bar button restores."""
+class UndoLast(QObject):
+    """The last undoable action, which Edit > Undo (Ctrl+Z) or the status bar button takes back."""
 
-    available = Signal(object)  # UndoableDelete or None
+    available = Signal(object)  # Undoable or None
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pending: UndoableDelete | None = None
+        self.pending: Undoable | None = None
 
     def offer(self, entity: str, ids: Iterable[str], restore: Callable[[], Changes], label: str) -> None:
-        self.pending = UndoableDelete(entity, tuple(ids), restore, label)
+        """A delete: `restore` brings the records back."""
+        self.offer_action(Undoable(entity, tuple(ids), restore, label))
+
+    def offer_action(self, undoable: Undoable) -> None:
+        self.pending = undoable
         self.available.emit(self.pending)
 
-    def take(self) -> UndoableDelete | None:
+    def take(self) -> Undoable | None:
         pending, self.pending = self.pending, None
         self.available.emit(None)
         return pending
@@ -102,3 +110,6 @@ class UndoDelete(QObject):
         if self.pending is not None:
             self.pending = None
             self.available.emit(None)
+
+
+UndoDelete = UndoLast  # the name the tabs and their tests build it by

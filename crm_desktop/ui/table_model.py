@@ -31,7 +31,11 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 @dataclass(frozen=True)
 class Column:
-    """One column: `key` names it (and is its SQL sort key unless `sort_key` says otherwise)."""
+    """One column: `key` names it (and is its SQL sort key unless `sort_key` says otherwise).
+
+    An export of the list writes `cell(row)` when set (a date, a number: what a spreadsheet can
+    compute with), else the text shown; `kind` is its spreadsheet kind (exchange.lists.KINDS: "date",
+    "money", "code" for a phone or tax id kept as text …)."""
 
     key: str
     header: str
@@ -41,6 +45,8 @@ class Column:
     sort_key: str = ""
     width: int = 120
     visible: bool = True
+    cell: Callable[[Any], Any] | None = None
+    kind: str = "text"
 
     @property
     def sort_by(self) -> str:

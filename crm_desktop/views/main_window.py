@@ -31,12 +31,13 @@ from crm_desktop.services.backups import Restored
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.settings import company_name
 from crm_desktop.services.validation import format_phone
-from crm_desktop.ui.actions import ChangeBus, UndoableDelete, UndoDelete, perform
+from crm_desktop.ui.actions import ChangeBus, Undoable, UndoLast, changes_in, perform
+from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.forms import icon
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice, SearchPopup
-from crm_desktop.ui.tasks import Task
+from crm_desktop.ui.tasks import Task, run_task
 from crm_desktop.views.accounts.tab import AccountsTab
 from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.activities.my_day import MyDayTab
@@ -46,6 +47,7 @@ from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts.tab import ContactsTab
 from crm_desktop.views.customer360 import Customer360Page, close_customer_pages, open_customer_360
 from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicates
+from crm_desktop.views.imports.wizard import ImportWizard
 from crm_desktop.views.leads.tab import LeadsTab
 from crm_desktop.views.opportunities.tab import OpportunitiesTab
 from crm_desktop.views.products.tab import ProductsTab
@@ -81,9 +83,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.language = language
-        self.env = ViewEnv(ctx, prefs, ChangeBus(self), UndoDelete(self))
+        self.env = ViewEnv(ctx, prefs, ChangeBus(self), UndoLast(self))
         self.tasks: list[Task] = []
         self.settings_dialog: SettingsDialog | None = None
+        self.import_wizard: ImportWizard | None = None
         self.about_box: QMessageBox | None = None
         self.sample_data_box: QMessageBox | None = None
         self.icons = {
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
         sp = QStyle.StandardPixmap
         key = QKeySequence.StandardKey
         self.act_settings = self._action("actSettings", self.open_settings, QKeySequence(key.Preferences))
+        self.act_import = self._action("actImport", self.open_import)
         self.act_quit = self._action("actQuit", self.close, QKeySequence(key.Quit))
         self.act_new = self._action("actNew", self.new_record, QKeySequence(key.New), sp.SP_FileIcon)
         self.act_edit = self._action("actEdit", self.edit_record, QKeySequence("Ctrl+E"), sp.SP_FileDialogContentsView)
@@ -160,6 +164,7 @@ class MainWindow(QMainWindow):
         self.act_duplicates = self._action("actDuplicates", self.find_duplicates)
         self.act_search = self._action("actSearch", self.focus_search, QKeySequence("Ctrl+K"))
         self.act_about = self._action("actAbout", self.show_about)
+        self.act_export = self._action("actExport", self.export_list, std_icon=sp.SP_DialogSaveButton)
         self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -167,6 +172,9 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_import)
+        self.menu_file.addAction(self.act_export)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_settings)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -279,17 +287,19 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         texts = {
             self.act_settings: self.tr("&Settings…"),
+            self.act_import: self.tr("&Import…"),
             self.act_quit: self.tr("&Quit"),
             self.act_new: self.tr("&New"),
             self.act_edit: self.tr("&Edit"),
             self.act_delete: self.tr("&Delete"),
-            self.act_undo: self.tr("&Undo delete"),
+            self.act_undo: self._undo_text(self.env.undo.pending),
             self.act_refresh: self.tr("&Refresh"),
             self.act_filter: self.tr("&Filter"),
             self.act_columns: self.tr("&Columns…"),
             self.act_duplicates: self.tr("Find &duplicates…"),
             self.act_search: self.tr("&Search"),
             self.act_about: self.tr("&About"),
+            self.act_export: self.tr("&Export list…"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -348,7 +358,7 @@ class MainWindow(QMainWindow):
     def _tab_changed(self) -> None:
         widget = self._current_widget()
         on_records = isinstance(widget, RecordTab)
-        for action in (self.act_new, self.act_edit, self.act_delete):
+        for action in (self.act_new, self.act_edit, self.act_delete, self.act_export):
             action.setEnabled(on_records or widget is self.activities_tab)
         for action in (self.act_filter, self.act_columns):
             action.setEnabled(on_records)  # they act on a lazy list: the Sync and Activities tabs have none
@@ -469,6 +479,10 @@ class MainWindow(QMainWindow):
     def focus_filter(self) -> None:
         self.current_tab().focus_filter()
 
+    def export_list(self) -> object:
+        """File > Export list…: the list shown, as filtered and sorted, with its columns shown."""
+        return self.acting_tab().export_list()
+
     def choose_columns(self) -> object:
         return self.current_tab().table.choose_columns()
 
@@ -476,12 +490,20 @@ class MainWindow(QMainWindow):
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
-    def undo_delete(self) -> Changes | None:
+    def undo_delete(self) -> Changes | list[Changes] | None:
+        """Edit > Undo: take back the last delete or import (a slow one in the background: then None)."""
         pending = self.env.undo.take()
         if pending is None:
             return None
-        return perform(self, self.env.bus, self.env.lang, pending.restore,
-                       description=self.tr("Restored: %1").replace("%1", pending.label))
+        done = (self.tr("Undone: %1") if pending.undo_text else self.tr("Restored: %1")).replace("%1", pending.label)
+        if not pending.slow:
+            return perform(self, self.env.bus, self.env.lang, pending.restore, description=done)
+        bus, lang = self.env.bus, self.env.lang
+        self.keep_task(run_task(self, lambda _progress: pending.restore(), title=self.tr("Undo"),
+                                label=pending.undo_text.replace("&", "") + "…", cancellable=False,
+                                on_done=lambda result: bus.publish(changes_in(result), done),
+                                on_error=lambda exc: show_error(self, exc, lang)))
+        return None
 
     def open_settings(self) -> SettingsDialog | None:
         """Settings, only while no record form is open (a language switch rebuilds the tabs)."""
@@ -515,6 +537,18 @@ class MainWindow(QMainWindow):
         if outcome.company_changed:
             self._update_title()
         self.last_action_label.setText(self.tr("Settings saved"))
+
+    def open_import(self) -> ImportWizard:
+        """File > Import…: the import wizard (one at a time)."""
+        if self.import_wizard is not None and self.import_wizard.isVisible():
+            self.import_wizard.raise_()
+            return self.import_wizard
+        wizard = ImportWizard(self.env, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.destroyed.connect(lambda *_: setattr(self, "import_wizard", None))
+        self.import_wizard = wizard
+        wizard.open()
+        return wizard
 
     def find_duplicates(self) -> DuplicatesDialog:
         """Edit > Find duplicates: review groups of likely duplicates and merge them."""
@@ -566,13 +600,18 @@ class MainWindow(QMainWindow):
     def _action_done(self, text: str) -> None:
         self.last_action_label.setText(text)
 
-    def _undo_available(self, pending: UndoableDelete | None) -> None:
+    def _undo_available(self, pending: Undoable | None) -> None:
         self.act_undo.setEnabled(pending is not None)
+        self.act_undo.setText(self._undo_text(pending))
         self.undo_label.setVisible(pending is not None)
         self.undo_button.setVisible(pending is not None)
         if pending is not None:
             self.undo_label.setText(f"{pending.label} —")
             self.last_action_label.clear()
+
+    def _undo_text(self, pending: Undoable | None) -> str:
+        """Edit > Undo names what it takes back: "Undo import of customers.xlsx (1,240 records)"."""
+        return pending.undo_text if pending is not None and pending.undo_text else self.tr("&Undo delete")
 
     def _update_counts(self) -> None:
         db = self.env.db

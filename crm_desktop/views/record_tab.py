@@ -32,8 +32,10 @@ from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm, show_unexpected_error, show_warning
 from crm_desktop.ui.record_table import RecordTable
 from crm_desktop.ui.table_model import Column, LazyTableModel
+from crm_desktop.ui.tasks import Task
 from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.common import ViewEnv
+from crm_desktop.views.list_export import ListSource, export_to_file, table_source
 
 SELECT_CREATED_MAX = 50  # after a create or undo, select the new rows when there are this few
 
@@ -94,7 +96,16 @@ class RecordTab(QWidget):
             QCoreApplication.translate("RecordTab", "Delete"), style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon)
         )
         self.delete_button.clicked.connect(self.delete_selected)
-        for button in (self.new_button, self.edit_button, self.delete_button):
+        self.export_button = self._tool_button(
+            QCoreApplication.translate("RecordTab", "Export…"),
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
+        )
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setToolTip(QCoreApplication.translate(
+            "RecordTab", "Write the rows shown, with the columns shown, to an Excel or CSV file"))
+        self.export_button.clicked.connect(lambda: self.export_list())
+        self.export_task: Task | None = None
+        for button in (self.new_button, self.edit_button, self.delete_button, self.export_button):
             bar.addWidget(button)
         layout.addLayout(bar)
 
@@ -245,6 +256,19 @@ class RecordTab(QWidget):
     def count_text(self, shown: int) -> str:
         return QCoreApplication.translate("RecordTab", "%n record(s)", None, shown)
 
+    def list_title(self) -> str:
+        """The list's name in an export (the sheet's name and the file's)."""
+        return QCoreApplication.translate("RecordTab", "Records")
+
+    def export_source(self) -> ListSource:
+        """What Export… writes: the list as shown (a tab adds vCards where it can)."""
+        return table_source(self.list_title(), self.table, self.rows)
+
+    def export_list(self) -> Task | None:
+        """Export…: ask for a file and write the list, as filtered, sorted and with its columns shown."""
+        self.export_task = export_to_file(self, self.env, self.export_source())
+        return self.export_task
+
     def delete_question(self, names: list[str], count: int) -> str:
         return QCoreApplication.translate("RecordTab", "Delete %n record(s)?", None, count)
 
@@ -332,6 +356,8 @@ class RecordTab(QWidget):
         if self.activity_preset() is not None:
             menu.addAction(QCoreApplication.translate("RecordTab", "New activity…"), lambda: self.new_activity())
         self.row_actions(menu, record_id)
+        menu.addSeparator()
+        menu.addAction(QCoreApplication.translate("RecordTab", "Export list…"), lambda: self.export_list())
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.table.viewport().mapToGlobal(pos))
         return menu

@@ -184,6 +184,10 @@
             <numerusform>%Ln บริษัท</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Accounts</source>
+        <translation>บริษัท</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %n account(s)?</source>
         <translation>
@@ -1447,6 +1451,10 @@
             <numerusform>%Ln คน</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Contacts</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %n contact(s)?</source>
         <translation>
@@ -2643,6 +2651,69 @@
     </message>
 </context>
 <context>
+    <name>EraseFlow</name>
+    <message>
+        <source>Erase this person (PDPA)…</source>
+        <translation>ลบข้อมูลบุคคลนี้ (PDPA)…</translation>
+    </message>
+    <message>
+        <source>Their personal data is removed for good: name, phones, e-mail, LINE ID, address, birthday, notes and the like, from the record and from its change history.</source>
+        <translation>ข้อมูลส่วนบุคคลจะถูกลบถาวร ได้แก่ ชื่อ เบอร์โทร อีเมล LINE ID ที่อยู่ วันเกิด บันทึก และอื่น ๆ ทั้งในระเบียนนี้และในประวัติการแก้ไข</translation>
+    </message>
+    <message>
+        <source>Their orders, deals and activities stay, with their amounts and dates; where these name the person, the name is replaced by an anonymous mark.</source>
+        <translation>คำสั่งซื้อ ดีล และกิจกรรมยังอยู่ครบพร้อมยอดเงินและวันที่ ส่วนที่ระบุชื่อบุคคลนี้จะถูกแทนด้วยเครื่องหมายนิรนาม</translation>
+    </message>
+    <message>
+        <source>The other copies of this database erase the same data at their next sync.</source>
+        <translation>เครื่องอื่นที่ใช้ฐานข้อมูลชุดเดียวกันจะลบข้อมูลเดียวกันนี้เมื่อซิงก์ครั้งถัดไป</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>ย้อนกลับไม่ได้</translation>
+    </message>
+    <message>
+        <source>Backups made before now still hold the data until they are rotated away; backups made by hand are never rotated, so delete them yourself if the person asked for it.</source>
+        <translation>ไฟล์สำรองที่ทำไว้ก่อนหน้านี้ยังมีข้อมูลอยู่จนกว่าจะถูกหมุนเวียนลบออก ส่วนไฟล์สำรองที่ทำเองจะไม่ถูกลบอัตโนมัติ หากเจ้าของข้อมูลร้องขอ โปรดลบไฟล์เหล่านั้นด้วยตนเอง</translation>
+    </message>
+    <message>
+        <source>Erase this person (PDPA)</source>
+        <translation>ลบข้อมูลบุคคลนี้ (PDPA)</translation>
+    </message>
+    <message>
+        <source>Erase %1 under PDPA?</source>
+        <translation>ลบข้อมูลของ %1 ตาม PDPA หรือไม่?</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>ลบข้อมูล</translation>
+    </message>
+    <message>
+        <source>Erased %1 (PDPA)</source>
+        <translation>ลบข้อมูลของ %1 แล้ว (PDPA)</translation>
+    </message>
+    <message>
+        <source>Compact the database file</source>
+        <translation>บีบอัดไฟล์ฐานข้อมูล</translation>
+    </message>
+    <message>
+        <source>Compact the database file now?</source>
+        <translation>บีบอัดไฟล์ฐานข้อมูลตอนนี้เลยหรือไม่?</translation>
+    </message>
+    <message>
+        <source>Compact now</source>
+        <translation>บีบอัดตอนนี้</translation>
+    </message>
+    <message>
+        <source>The file holds %1 MB: compacting it may take several minutes, and nothing can be saved meanwhile. Until it is compacted, traces of earlier edits of this person may remain in unused space inside the file (the program no longer shows or sends them).</source>
+        <translation>ไฟล์มีขนาด %1 MB การบีบอัดอาจใช้เวลาหลายนาที และระหว่างนั้นจะบันทึกข้อมูลใด ๆ ไม่ได้ จนกว่าจะบีบอัด ร่องรอยการแก้ไขเก่าของบุคคลนี้อาจยังค้างอยู่ในพื้นที่ว่างภายในไฟล์ (โปรแกรมไม่แสดงและไม่ส่งข้อมูลเหล่านั้นอีกแล้ว)</translation>
+    </message>
+    <message>
+        <source>Removing the erased data from the database file…</source>
+        <translation>กำลังล้างข้อมูลที่ลบออกจากไฟล์ฐานข้อมูล…</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialogs</name>
     <message>
         <source>Cannot do that</source>
@@ -2881,6 +2952,85 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>เลือกไฟล์</translation>
+    </message>
+    <message>
+        <source>CSV or tab-separated text, an Excel workbook (.xlsx) or vCards (.vcf).</source>
+        <translation>ไฟล์ CSV หรือข้อความคั่นด้วยแท็บ ไฟล์ Excel (.xlsx) หรือไฟล์รายชื่อ vCard (.vcf)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>เลือกไฟล์…</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>ชีต:</translation>
+    </message>
+    <message>
+        <source>Import:</source>
+        <translation>นำเข้า:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ไฟล์:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>นำเข้าข้อมูล</translation>
+    </message>
+    <message>
+        <source>Contact lists (%1)</source>
+        <translation>ไฟล์รายชื่อ (%1)</translation>
+    </message>
+    <message>
+        <source>Choose the file to import.</source>
+        <translation>เลือกไฟล์ที่ต้องการนำเข้า</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>ไม่พบไฟล์ %1</translation>
+    </message>
+    <message>
+        <source>vCard file: names, phones, e-mails and birthdays are read from each card.</source>
+        <translation>ไฟล์ vCard: อ่านชื่อ เบอร์โทร อีเมล และวันเกิดจากรายชื่อแต่ละรายการ</translation>
+    </message>
+    <message>
+        <source>Excel workbook, sheet “%1”; the header is on row %2.</source>
+        <translation>ไฟล์ Excel ชีต “%1” หัวตารางอยู่ที่แถว %2</translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>จุลภาค (,)</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>อัฒภาค (;)</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>แท็บ</translation>
+    </message>
+    <message>
+        <source>vertical bars</source>
+        <translation>เส้นตั้ง (|)</translation>
+    </message>
+    <message>
+        <source>Thai Windows (cp874 / TIS-620)</source>
+        <translation>ภาษาไทยแบบ Windows (cp874 / TIS-620)</translation>
+    </message>
+    <message>
+        <source>Text file in %1, values separated by %2; the header is on row %3.</source>
+        <translation>ไฟล์ข้อความรหัส %1 คั่นค่าด้วย%2 หัวตารางอยู่ที่แถว %3</translation>
+    </message>
+    <message>
+        <source>The file has no header row with column names.</source>
+        <translation>ไฟล์นี้ไม่มีแถวหัวตารางที่บอกชื่อคอลัมน์</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>This month</source>
@@ -3066,6 +3216,121 @@
     <message>
         <source>Handed over to %1: %2</source>
         <translation>ส่งต่อให้ %1 แล้ว: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Contacts</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>ลูกค้าเป้าหมาย</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>กิจกรรม</translation>
+    </message>
+    <message>
+        <source>Full name (split into prefix, first and last name)</source>
+        <translation>ชื่อ-นามสกุล (แยกเป็นคำนำหน้า ชื่อ และนามสกุล)</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>แท็ก</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>หน่วย</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>ต้นทุน</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>สถานที่</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>เริ่ม</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>สิ้นสุด</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>กำหนดเสร็จ</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>นำเข้าข้อมูล</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; ย้อนกลับ</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>ถัดไป &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
     </message>
 </context>
 <context>
@@ -3369,6 +3634,10 @@
         <translation>
             <numerusform>%Ln ลีด</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>ลีด</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n lead(s)?</source>
@@ -3701,6 +3970,37 @@
     </message>
 </context>
 <context>
+    <name>ListExport</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>สมุดงาน Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 for Excel (*.csv)</source>
+        <translation>CSV แบบ UTF-8 สำหรับ Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>vCard contacts (*.vcf)</source>
+        <translation>รายชื่อผู้ติดต่อ vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>ส่งออกรายการ</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written</source>
+        <translation>ยกเลิกการส่งออกแล้ว ไม่ได้เขียนไฟล์ใด</translation>
+    </message>
+    <message>
+        <source>%n row(s) written to %1</source>
+        <translation>เขียน %Ln แถวลงใน %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Writing %n row(s)…</source>
+        <translation>กำลังเขียน %Ln แถว…</translation>
+    </message>
+</context>
+<context>
     <name>LossDialog</name>
     <message>
         <source>Deal lost</source>
@@ -3766,6 +4066,10 @@
         <translation>รีเฟรช</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>นำเข้าข้อมูล(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;Filter</source>
         <translation>กรองรายการ(&amp;F)</translation>
     </message>
@@ -3784,6 +4088,10 @@
     <message>
         <source>&amp;About</source>
         <translation>เกี่ยวกับโปรแกรม(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Export list…</source>
+        <translation>&amp;ส่งออกรายการ…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -3862,6 +4170,10 @@
         <translation>เลิกทำแล้ว: %1</translation>
     </message>
     <message>
+        <source>Undone: %1</source>
+        <translation>เลิกทำแล้ว: %1</translation>
+    </message>
+    <message>
         <source>Settings saved</source>
         <translation>บันทึกการตั้งค่าแล้ว</translation>
     </message>
@@ -3892,6 +4204,73 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Backup restored; the data it replaced was backed up first</source>
         <translation>กู้คืนข้อมูลสำรองแล้ว (ข้อมูลเดิมถูกสำรองไว้ก่อน)</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>จับคู่คอลัมน์</translation>
+    </message>
+    <message>
+        <source>Choose the field each column goes to. The guess comes from the headers and the values.</source>
+        <translation>เลือกช่องข้อมูลสำหรับแต่ละคอลัมน์ โปรแกรมเดาให้จากหัวตารางและค่าในไฟล์</translation>
+    </message>
+    <message>
+        <source>Save mapping as…</source>
+        <translation>บันทึกการจับคู่เป็น…</translation>
+    </message>
+    <message>
+        <source>Saved mapping:</source>
+        <translation>การจับคู่ที่บันทึกไว้:</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>คอลัมน์</translation>
+    </message>
+    <message>
+        <source>Values in the file</source>
+        <translation>ค่าในไฟล์</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>ช่องข้อมูล</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>คอลัมน์ %1</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— ไม่นำเข้า —</translation>
+    </message>
+    <message>
+        <source>(none: as guessed)</source>
+        <translation>(ไม่ใช้: ตามที่โปรแกรมเดา)</translation>
+    </message>
+    <message>
+        <source>Using the saved mapping “%1”.</source>
+        <translation>ใช้การจับคู่ที่บันทึกไว้ “%1”</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>บันทึกการจับคู่</translation>
+    </message>
+    <message>
+        <source>Name of this column mapping:</source>
+        <translation>ชื่อของการจับคู่คอลัมน์นี้:</translation>
+    </message>
+    <message>
+        <source>Saved as “%1”.</source>
+        <translation>บันทึกเป็น “%1” แล้ว</translation>
+    </message>
+    <message>
+        <source>Choose a field for at least one column.</source>
+        <translation>โปรดเลือกช่องข้อมูลให้อย่างน้อยหนึ่งคอลัมน์</translation>
+    </message>
+    <message>
+        <source>Each field can come from one column only: %1.</source>
+        <translation>ช่องข้อมูลหนึ่งรับค่าได้จากคอลัมน์เดียวเท่านั้น: %1</translation>
     </message>
 </context>
 <context>
@@ -4100,6 +4479,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ลบ</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>ส่งออก…</translation>
+    </message>
+    <message>
+        <source>Write the activities shown to an Excel or CSV file</source>
+        <translation>เขียนกิจกรรมที่แสดงอยู่ลงไฟล์ Excel หรือ CSV</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>เลยกำหนด</translation>
     </message>
@@ -4148,6 +4535,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>due</source>
         <translation>ครบกำหนด</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>กิจกรรม</translation>
     </message>
     <message>
         <source>Cancelled: %1</source>
@@ -4261,6 +4652,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>
             <numerusform>%Ln ดีล</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>โอกาสการขาย</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n deal(s)?</source>
@@ -4611,6 +5006,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
             <numerusform>ใบสั่งขาย %Ln ใบ</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sales orders</source>
+        <translation>ใบสั่งขาย</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %n sales order(s)?</source>
         <translation>
@@ -4940,6 +5339,125 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Row</source>
+        <translation>แถว</translation>
+    </message>
+    <message>
+        <source>Would be</source>
+        <translation>ผลที่จะเกิด</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>Check before importing</source>
+        <translation>ตรวจสอบก่อนนำเข้า</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Duplicates are found by phone, e-mail, tax ID and name.</source>
+        <translation>ยังไม่มีการบันทึกข้อมูลใด ๆ ข้อมูลซ้ำตรวจจากเบอร์โทร อีเมล เลขประจำตัวผู้เสียภาษี และชื่อ</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>นำเข้า</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>รายการที่น่าจะซ้ำ</translation>
+    </message>
+    <message>
+        <source>Update the record (only the fields the file has)</source>
+        <translation>อัปเดตข้อมูลเดิม (เฉพาะช่องที่มีในไฟล์)</translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation>ข้ามแถวนั้น</translation>
+    </message>
+    <message>
+        <source>Create a new record anyway</source>
+        <translation>สร้างรายการใหม่อยู่ดี</translation>
+    </message>
+    <message>
+        <source>Rows with errors</source>
+        <translation>แถวที่มีข้อผิดพลาด</translation>
+    </message>
+    <message>
+        <source>Leave them out and import the rest</source>
+        <translation>ข้ามแถวเหล่านั้นและนำเข้าที่เหลือ</translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation>ไม่นำเข้าเลย</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>ใหม่</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>อัปเดต</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>ซ้ำ</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>ผิดพลาด</translation>
+    </message>
+    <message>
+        <source>tax ID</source>
+        <translation>เลขผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>เบอร์โทร</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Duplicate of row %1 of the file (same %2)</source>
+        <translation>ซ้ำกับแถว %1 ของไฟล์ (%2ตรงกัน)</translation>
+    </message>
+    <message>
+        <source>Updates %1 (same %2)</source>
+        <translation>อัปเดต %1 (%2ตรงกัน)</translation>
+    </message>
+    <message>
+        <source>Duplicate of %1 (same %2)</source>
+        <translation>ซ้ำกับ %1 (%2ตรงกัน)</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 update a record, %4 likely duplicates, %5 with errors.</source>
+        <translation>ทั้งหมด %1 แถว: ใหม่ %2 อัปเดตข้อมูลเดิม %3 น่าจะซ้ำ %4 มีข้อผิดพลาด %5</translation>
+    </message>
+    <message>
+        <source>Reading the file and looking for duplicates…</source>
+        <translation>กำลังอ่านไฟล์และตรวจหาข้อมูลซ้ำ…</translation>
+    </message>
+    <message>
+        <source>The first %1 rows are shown; the counts cover all of them.</source>
+        <translation>แสดง %1 แถวแรก ส่วนจำนวนนับรวมทุกแถว</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>อ่านไฟล์ไม่ได้</translation>
+    </message>
+</context>
+<context>
     <name>ProductDialog</name>
     <message>
         <source>New product</source>
@@ -5113,6 +5631,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>
             <numerusform>สินค้า %Ln รายการ</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n product(s)?</source>
@@ -5459,6 +5981,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
             <numerusform>ใบเสนอราคา %Ln ใบ</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Quotations</source>
+        <translation>ใบเสนอราคา</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %n quotation(s)?</source>
         <translation>
@@ -5650,6 +6176,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ลบ</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>ส่งออก…</translation>
+    </message>
+    <message>
+        <source>Write the rows shown, with the columns shown, to an Excel or CSV file</source>
+        <translation>เขียนแถวและคอลัมน์ที่แสดงอยู่ลงไฟล์ Excel หรือ CSV</translation>
+    </message>
+    <message>
         <source>Filter…</source>
         <translation>กรอง…</translation>
     </message>
@@ -5674,6 +6208,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>%Ln รายการ</translation>
     </message>
     <message>
+        <source>Records</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
         <source>Delete %n record(s)?</source>
         <translation>ต้องการลบ %Ln รายการหรือไม่?</translation>
     </message>
@@ -5688,6 +6226,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Edit…</source>
         <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Export list…</source>
+        <translation>ส่งออกรายการ…</translation>
     </message>
     <message>
         <source>…and %n more</source>
@@ -6602,6 +7144,33 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
 </context>
 <context>
+    <name>ResultPage</name>
+    <message>
+        <source>Done</source>
+        <translation>เสร็จแล้ว</translation>
+    </message>
+    <message>
+        <source>Rows left out:</source>
+        <translation>แถวที่ไม่ได้นำเข้า:</translation>
+    </message>
+    <message>
+        <source>Save errors as CSV…</source>
+        <translation>บันทึกข้อผิดพลาดเป็น CSV…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 rows have errors.</source>
+        <translation>ไม่ได้นำเข้าข้อมูลใด ๆ: มี %1 แถวที่มีข้อผิดพลาด</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>แถว %1: %2</translation>
+    </message>
+    <message>
+        <source>Save errors as CSV</source>
+        <translation>บันทึกข้อผิดพลาดเป็น CSV</translation>
+    </message>
+</context>
+<context>
     <name>RfmWeightsDialog</name>
     <message>
         <source>Customer ranking weights</source>
@@ -6685,6 +7254,45 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Scoring rule saved; every lead was rescored</source>
         <translation>บันทึกเกณฑ์ให้คะแนนแล้ว และคิดคะแนนลีดทั้งหมดใหม่แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>กำลังนำเข้า</translation>
+    </message>
+    <message>
+        <source>A backup is made first; the import is all or nothing.</source>
+        <translation>สำรองข้อมูลก่อนเสมอ การนำเข้าจะสำเร็จทั้งหมดหรือไม่บันทึกอะไรเลย</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>ยกเลิกการนำเข้า</translation>
+    </message>
+    <message>
+        <source>Importing %1 rows…</source>
+        <translation>กำลังนำเข้า %1 แถว…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>กำลังยกเลิก…</translation>
+    </message>
+    <message>
+        <source>Imported %1 (%2 records)</source>
+        <translation>นำเข้า %1 แล้ว (%2 รายการ)</translation>
+    </message>
+    <message>
+        <source>Undo import of %1 (%2 records)</source>
+        <translation>เลิกนำเข้า %1 (%2 รายการ)</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>ยกเลิกการนำเข้าแล้ว ไม่มีข้อมูลใดถูกบันทึก</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was written.</source>
+        <translation>นำเข้าไม่สำเร็จ ไม่มีข้อมูลใดถูกบันทึก</translation>
     </message>
 </context>
 <context>
@@ -7243,6 +7851,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Merges</source>
         <translation>การรวมข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <source>People erased (PDPA)</source>
+        <translation>บุคคลที่ลบข้อมูลแล้ว (PDPA)</translation>
     </message>
     <message>
         <source>Deleted</source>

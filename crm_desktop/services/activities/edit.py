@@ -200,7 +200,7 @@ def _check_occurrence(uow: UnitOfWork, series: Activity, occurrence: datetime) -
     return first
 
 
-def _skip(uow: UnitOfWork, series: Activity, occurrence: datetime) -> None:
+def skip_occurrence(uow: UnitOfWork, series: Activity, occurrence: datetime) -> None:
     """The series no longer produces `occurrence` (office-local); one row per (series, start) on every copy."""
     stored = utc_time(occurrence)
     row_id = fixed_id("activity_exception", f"{series.id}|{stored.isoformat()}")
@@ -232,7 +232,7 @@ def _detach(uow: UnitOfWork, series: Activity, occurrence: datetime) -> Activity
     row.starts_at = series.starts_at + shift if series.starts_at is not None else None
     row.ends_at = series.ends_at + shift if series.ends_at is not None else None
     row.due_on = series.due_on + shift if series.due_on is not None and series.starts_at is None else None
-    _skip(uow, series, occurrence)
+    skip_occurrence(uow, series, occurrence)
     return uow.activities.add(row)
 
 
@@ -274,13 +274,20 @@ def create_activity(uow: UnitOfWork, data: ActivityInput) -> Changes:
     return Changes(ENTITY, created=(row.id,))
 
 
-def plan_activity(uow: UnitOfWork, data: ActivityInput) -> Activity:
+def plan_activity(uow: UnitOfWork, data: ActivityInput, *, row_id: str | None = None) -> Activity:
     """Add an activity inside the caller's open transaction (a greeting planned from what it just
-    read), checked as `create_activity` checks it; the caller commits."""
-    row = Activity(status="planned")
+    read), checked as `create_activity` checks it; the caller commits. `row_id`: an id fixed by
+    where the activity comes from (an imported calendar event's UID), so importing it again finds it."""
+    row = Activity(status="planned") if row_id is None else Activity(id=row_id, status="planned")
     _apply(uow, row, data)
     uow.activities.add(row)
     return row
+
+
+def revise_activity(uow: UnitOfWork, row: Activity, data: ActivityInput) -> None:
+    """Write the form into a live row inside the caller's open transaction (an import's update),
+    checked as `update_activity` checks a whole series; the caller commits."""
+    _apply(uow, row, data)
 
 
 def update_activity(uow: UnitOfWork, activity_id: str, data: ActivityInput, scope: Scope = "all",
@@ -399,7 +406,7 @@ def delete_activity(uow: UnitOfWork, activity_id: str, scope: Scope = "all",
         if row.rrule and occurrence is not None and scope != "all":
             first = _check_occurrence(uow, row, occurrence)
             if scope == "this":
-                _skip(uow, row, occurrence)
+                skip_occurrence(uow, row, occurrence)
                 uow.commit()
                 return Changes(ENTITY, updated=(row.id,))
             if occurrence != first:

@@ -43,6 +43,7 @@ from crm_desktop.views.common import (
     join_address,
     phone_text,
 )
+from crm_desktop.views.list_export import local_cell
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.timeline import TimelineView
 
@@ -68,18 +69,19 @@ class AccountsTab(RecordTab):
         env = self.env
         return [
             Column("name", self.tr("Name"), lambda r: r.name, width=260),
-            Column("tax_id", self.tr("Tax ID"), lambda r: format_tax_id(r.tax_id), width=140),
+            Column("tax_id", self.tr("Tax ID"), lambda r: format_tax_id(r.tax_id), width=140, kind="code"),
             Column("branch", self.tr("Branch"), lambda r: branch_text(r.branch_code), CENTER, sortable=False,
                    width=90),
             Column("industry", self.tr("Industry"), lambda r: r.industry, width=130),
             Column("segment", self.tr("Segment"), lambda r: r.segment, width=100),
-            Column("phone", self.tr("Phone"), lambda r: phone_text(r.phone), width=120),
+            Column("phone", self.tr("Phone"), lambda r: phone_text(r.phone), width=120, kind="code"),
             Column("email", self.tr("E-mail"), lambda r: r.email, width=180),
             Column("province", self.tr("Province"), lambda r: r.province, width=120),
             Column("owner_name", self.tr("Owner"), lambda r: r.owner_name, width=110),
             Column("parent_name", self.tr("Parent"), lambda r: r.parent_name, width=180),
             Column("tags", self.tr("Tags"), lambda r: r.tags, width=140),
-            Column("updated_at", self.tr("Updated"), lambda r: env.datetime_text(r.updated_at), width=130),
+            Column("updated_at", self.tr("Updated"), lambda r: env.datetime_text(r.updated_at), width=130,
+                   cell=lambda r: local_cell(r.updated_at), kind="datetime"),
         ]
 
     def current_filter(self) -> AccountFilter:
@@ -136,6 +138,9 @@ class AccountsTab(RecordTab):
 
     def count_text(self, shown: int) -> str:
         return self.tr("%n account(s)", "", shown)
+
+    def list_title(self) -> str:
+        return self.tr("Accounts")
 
     def delete_question(self, names: list[str], count: int) -> str:
         return self.tr("Delete %n account(s)?", "", count)

@@ -9,6 +9,7 @@ a planned activity of today becomes late.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.clock import office_time
 from crm_desktop.errors import DomainError
+from crm_desktop.exchange.lists import ListColumn
 from crm_desktop.queries.activities.my_day import MyDayFilter, Section, my_day
 from crm_desktop.queries.activities.occurrences import Occurrence
 from crm_desktop.queries.lookups import users
@@ -49,12 +51,14 @@ from crm_desktop.ui.errors import confirm, show_unexpected_error
 from crm_desktop.ui.forms import DateEdit, FormErrors, RecordPicker, icon, select_data
 from crm_desktop.ui.i18n import LOCALES
 from crm_desktop.ui.search_popup import Choice
+from crm_desktop.ui.tasks import Task
 from crm_desktop.views.activities.complete_dialog import CompleteDialog
 from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.activities.handover_dialog import HandOverDialog
 from crm_desktop.views.activities.labels import kind_labels, priority_labels, status_labels
 from crm_desktop.views.activities.scope import ask_scope
 from crm_desktop.views.common import ViewEnv
+from crm_desktop.views.list_export import CHARS_PER_PIXEL, ListSource, export_to_file, shown_sections
 
 ME = "me"  # the person filter's first choice: whoever uses this copy
 ANYONE = ""
@@ -65,6 +69,11 @@ LINKED_KINDS = ("account", "contact", "lead", "opportunity")
 
 def kind_icon(kind: str) -> object:
     return icon(f"activity-{kind}")
+
+
+def subject_text(row: Occurrence) -> str:
+    """The subject as the list shows it, with the status when it is not planned: "Call (done)"."""
+    return row.subject + ("" if row.status == "planned" else f" ({status_labels().get(row.status, row.status)})")
 
 
 class MyDayTab(QWidget):
@@ -191,10 +200,13 @@ class MyDayTab(QWidget):
         self.reopen_button = self._button("reopenButton", self.tr("Reopen"), self.reopen_selected,
                                           sp.SP_BrowserReload)
         self.delete_button = self._button("deleteButton", self.tr("Delete"), self.delete_selected, sp.SP_TrashIcon)
+        self.export_button = self._button("exportButton", self.tr("Export…"), self.export_list, sp.SP_DialogSaveButton)
+        self.export_button.setToolTip(self.tr("Write the activities shown to an Excel or CSV file"))
+        self.export_task: Task | None = None
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         for button in (self.new_button, self.done_button, self.hand_over_button, self.cancel_button,
-                       self.reopen_button, self.delete_button):
+                       self.reopen_button, self.delete_button, self.export_button):
             bar.addWidget(button)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
@@ -326,11 +338,10 @@ class MyDayTab(QWidget):
 
     def _item(self, row: Occurrence, section: str) -> QTreeWidgetItem:
         kinds, priorities = kind_labels(), priority_labels()
-        status = "" if row.status == "planned" else f" ({status_labels().get(row.status, row.status)})"
         item = QTreeWidgetItem([
             self.when_text(row, section),
             kinds.get(row.kind, row.kind),
-            row.subject + status,
+            subject_text(row),
             row.customer,
             row.assignee_name,
             priorities.get(row.priority, row.priority),
@@ -393,6 +404,29 @@ class MyDayTab(QWidget):
             if section.key == key:
                 return list(section.rows)
         return []
+
+    def export_source(self) -> ListSource:
+        """The activities shown, section by section, with the list's columns; "When" as a real time."""
+        shown = [(row, section.key) for section in self.sections for row in section.rows]
+        kinds, priorities = kind_labels(), priority_labels()
+        cells: list[tuple[Callable[[tuple[Occurrence, str]], object], str]] = [
+            (lambda item: item[0].starts_at or item[0].day, "datetime"),
+            (lambda item: kinds.get(item[0].kind, item[0].kind), "text"),
+            (lambda item: subject_text(item[0]), "text"),
+            (lambda item: item[0].customer, "text"),
+            (lambda item: item[0].assignee_name, "text"),
+            (lambda item: priorities.get(item[0].priority, item[0].priority), "text"),
+        ]
+        header = self.tree.headerItem()
+        columns = [ListColumn(header.text(i), cells[i][0], cells[i][1], int(self.tree.columnWidth(i) * CHARS_PER_PIXEL))
+                   for i in shown_sections(self.tree.header())]
+        return ListSource(self.tr("Activities"), range(len(shown)),
+                          lambda keys: {k: shown[k] for k in keys}, columns)
+
+    def export_list(self) -> Task | None:
+        """Export…: the activities shown to a file (a bounded list: a few hundred rows)."""
+        self.export_task = export_to_file(self, self.env, self.export_source())
+        return self.export_task
 
     def _update_buttons(self) -> None:
         row = self.selected()

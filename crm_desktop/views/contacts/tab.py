@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.exchange.records import cards_by_keys
 from crm_desktop.queries.contacts import ContactFilter, ContactRow, contact_detail, contact_keys, contact_rows
 from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import Changes
@@ -28,6 +29,8 @@ from crm_desktop.ui.table_model import Column
 from crm_desktop.views.anniversaries.dates_box import CustomDatesBox
 from crm_desktop.views.common import DetailForm, ViewEnv, join_address, phone_text
 from crm_desktop.views.contacts.dialog import ContactDialog, gender_label, income_label
+from crm_desktop.views.erase import EraseFlow
+from crm_desktop.views.list_export import ListSource, local_cell, table_source
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.timeline import TimelineView
 
@@ -59,14 +62,16 @@ class ContactsTab(RecordTab):
             Column("nickname", self.tr("Nickname"), lambda r: r.nickname, width=90),
             Column("account_name", self.tr("Company"), lambda r: r.account_name, width=220),
             Column("position", self.tr("Position"), lambda r: r.position, width=140),
-            Column("mobile", self.tr("Mobile"), lambda r: phone_text(r.mobile), width=120),
+            Column("mobile", self.tr("Mobile"), lambda r: phone_text(r.mobile), width=120, kind="code"),
             Column("email", self.tr("E-mail"), lambda r: r.email, width=180),
             Column("line_id", self.tr("LINE"), lambda r: r.line_id, width=100),
             Column("province", self.tr("Province"), lambda r: r.province, width=120),
-            Column("birthday", self.tr("Birthday"), lambda r: env.date_text(r.birthday), width=100),
+            Column("birthday", self.tr("Birthday"), lambda r: env.date_text(r.birthday), width=100,
+                   cell=lambda r: r.birthday, kind="date"),
             Column("owner_name", self.tr("Owner"), lambda r: r.owner_name, width=110),
             Column("tags", self.tr("Tags"), lambda r: r.tags, width=140),
-            Column("updated_at", self.tr("Updated"), lambda r: env.datetime_text(r.updated_at), width=130),
+            Column("updated_at", self.tr("Updated"), lambda r: env.datetime_text(r.updated_at), width=130,
+                   cell=lambda r: local_cell(r.updated_at), kind="datetime"),
         ]
 
     def current_filter(self) -> ContactFilter:
@@ -115,6 +120,13 @@ class ContactsTab(RecordTab):
 
     def count_text(self, shown: int) -> str:
         return self.tr("%n contact(s)", "", shown)
+
+    def list_title(self) -> str:
+        return self.tr("Contacts")
+
+    def export_source(self) -> ListSource:
+        db = self.env.db
+        return table_source(self.list_title(), self.table, self.rows, cards=lambda keys: cards_by_keys(db, keys))
 
     def delete_question(self, names: list[str], count: int) -> str:
         return self.tr("Delete %n contact(s)?", "", count)
@@ -178,6 +190,11 @@ class ContactsTab(RecordTab):
                                             "what to offer next"))
         self.c360_button.clicked.connect(lambda: self._detail_id and self.open_360.emit("contact", self._detail_id))
         self.detail_buttons.insertWidget(1, self.c360_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.eraser = EraseFlow(self, self.env, self.ENTITY)
+        self.erase_button = QPushButton(self.eraser.action_text())
+        self.erase_button.setObjectName("eraseButton")
+        self.erase_button.clicked.connect(lambda: self._detail_id and self._ask_erase(self._detail_id))
+        self.detail_buttons.addWidget(self.erase_button, 0, Qt.AlignmentFlag.AlignTop)
         self.detail_subtitle.setTextFormat(Qt.TextFormat.RichText)
         self.detail_subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.detail_subtitle.linkActivated.connect(self._link)
@@ -221,6 +238,12 @@ class ContactsTab(RecordTab):
 
     def row_actions(self, menu: QMenu, record_id: str) -> None:
         menu.addAction(self.tr("Customer 360"), lambda: self.open_360.emit("contact", record_id))
+        menu.addAction(self.eraser.action_text(), lambda: self._ask_erase(record_id))
+
+    def _ask_erase(self, record_id: str) -> None:
+        detail = contact_detail(self.env.db, record_id)
+        if detail is not None:
+            self.eraser.ask(record_id, detail.name)
 
     def activity_preset(self) -> ActivityInput | None:
         return ActivityInput(kind="call", subject="", contact_id=self._detail_id) if self._detail_id else None
@@ -232,7 +255,7 @@ class ContactsTab(RecordTab):
         shown = detail is not None
         self.timeline.show_record(self._detail_id)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.new_activity_button,
-                       self.new_quotation_button, self.c360_button):
+                       self.new_quotation_button, self.c360_button, self.erase_button):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         if detail is None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import DateEdit, select_data
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
 from crm_desktop.views.common import DetailForm, ViewEnv, format_tax_id, phone_text
+from crm_desktop.views.erase import EraseFlow
 from crm_desktop.views.leads.actions import (
     STATUSES,
     ActionDialog,
@@ -48,6 +50,7 @@ from crm_desktop.views.leads.campaigns_dialog import CampaignsDialog
 from crm_desktop.views.leads.convert_dialog import ConvertDialog
 from crm_desktop.views.leads.dialog import LeadDialog, money_text
 from crm_desktop.views.leads.scoring_dialog import ScoringRulesDialog, rule_campaign_names, rule_text
+from crm_desktop.views.list_export import local_cell
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.settings.picklist_dialog import PicklistDialog
 from crm_desktop.views.timeline import TimelineView
@@ -106,15 +109,17 @@ class LeadsTab(RecordTab):
         return [
             Column("name", self.tr("Name"), lambda r: r.name, width=200),
             Column("company_name", self.tr("Company"), lambda r: r.company_name, width=200),
-            Column("mobile", self.tr("Mobile"), lambda r: phone_text(r.mobile), width=120),
+            Column("mobile", self.tr("Mobile"), lambda r: phone_text(r.mobile), width=120, kind="code"),
             Column("source", self.tr("Source"), lambda r: source_label(r.source), width=110),
             Column("campaign_name", self.tr("Campaign"), lambda r: r.campaign_name, width=160, visible=False),
             Column("status", self.tr("Status"), lambda r: status_label(r.status), width=110),
-            Column("score", self.tr("Score"), lambda r: str(r.score), RIGHT, width=70),
+            Column("score", self.tr("Score"), lambda r: str(r.score), RIGHT, width=70, cell=lambda r: r.score,
+                   kind="count"),
             Column("owner_name", self.tr("Owner"), lambda r: r.owner_name, width=110),
             Column("province", self.tr("Province"), lambda r: r.province, width=120),
             Column("email", self.tr("E-mail"), lambda r: r.email, width=180, visible=False),
-            Column("created_at", self.tr("Created"), lambda r: env.datetime_text(r.created_at), CENTER, width=130),
+            Column("created_at", self.tr("Created"), lambda r: env.datetime_text(r.created_at), CENTER, width=130,
+                   cell=lambda r: local_cell(r.created_at), kind="datetime"),
         ]
 
     def current_filter(self) -> LeadFilter:
@@ -228,6 +233,9 @@ class LeadsTab(RecordTab):
     def count_text(self, shown: int) -> str:
         return self.tr("%n lead(s)", "", shown)
 
+    def list_title(self) -> str:
+        return self.tr("Leads")
+
     def delete_question(self, names: list[str], count: int) -> str:
         return self.tr("Delete %n lead(s)?", "", count)
 
@@ -315,6 +323,11 @@ class LeadsTab(RecordTab):
         for i, button in enumerate(self.action_buttons):
             actions.addWidget(button, i // 3, i % 3)
         layout.addLayout(actions)
+        self.eraser = EraseFlow(self, self.env, self.ENTITY)
+        self.erase_button = QPushButton(self.eraser.action_text())
+        self.erase_button.setObjectName("eraseButton")
+        self.erase_button.clicked.connect(lambda: self._detail is not None and self._ask_erase(self._detail.id))
+        self.detail_buttons.addWidget(self.erase_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.detail = DetailForm()
         d = self.detail
@@ -373,7 +386,7 @@ class LeadsTab(RecordTab):
         shown = detail is not None
         self.timeline.show_record(detail.id if detail else None)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.score_label, self.score_view,
-                       self.new_activity_button, *self.action_buttons):
+                       self.new_activity_button, self.erase_button, *self.action_buttons):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         self._update_actions()
@@ -518,6 +531,14 @@ class LeadsTab(RecordTab):
 
     def activity_preset(self) -> ActivityInput | None:
         return ActivityInput(kind="call", subject="", lead_id=self._detail.id) if self._detail is not None else None
+
+    def row_actions(self, menu: QMenu, record_id: str) -> None:
+        menu.addAction(self.eraser.action_text(), lambda: self._ask_erase(record_id))
+
+    def _ask_erase(self, record_id: str) -> None:
+        detail = lead_detail(self.env.db, record_id)
+        if detail is not None:
+            self.eraser.ask(record_id, detail.name or detail.company_name)
 
     def add_task(self) -> QDialog | None:
         """A follow-up task on the lead, for the lead's owner (an ordinary activity)."""

@@ -50,6 +50,7 @@ from crm_desktop.ui.forms import select_data
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
 from crm_desktop.views.common import DetailForm, ViewEnv
 from crm_desktop.views.leads.dialog import money_text
+from crm_desktop.views.list_export import baht_cell
 from crm_desktop.views.opportunities.board import PipelineBoard
 from crm_desktop.views.opportunities.dialog import (
     CHANNELS,
@@ -171,17 +172,20 @@ class OpportunitiesTab(RecordTab):
         return [
             Column("name", self.tr("Deal"), lambda r: r.name, width=200),
             Column("account_name", self.tr("Customer"), lambda r: r.account_name, width=190),
-            Column("amount_satang", self.tr("Amount (฿)"), lambda r: money_text(r.amount_satang), RIGHT, width=110),
-            Column("probability", self.tr("Probability"), lambda r: f"{r.probability}%", RIGHT, width=80),
+            Column("amount_satang", self.tr("Amount (฿)"), lambda r: money_text(r.amount_satang), RIGHT, width=110,
+                   cell=lambda r: baht_cell(r.amount_satang), kind="money"),
+            Column("probability", self.tr("Probability"), lambda r: f"{r.probability}%", RIGHT, width=80,
+                   cell=lambda r: r.probability, kind="percent"),
             Column("weighted_satang", self.tr("Weighted (฿)"), lambda r: money_text(r.weighted_satang), RIGHT,
-                   width=110),
+                   width=110, cell=lambda r: baht_cell(r.weighted_satang), kind="money"),
             Column("expected_close", self.tr("Expected close"), lambda r: env.date_text(r.expected_close), CENTER,
-                   width=110),
+                   width=110, cell=lambda r: r.expected_close, kind="date"),
             Column("stage_name", self.tr("Stage"), self._row_stage, width=135),
             Column("owner_name", self.tr("Owner"), lambda r: r.owner_name, width=110),
             Column("channel", self.tr("Channel"), lambda r: channel_label(r.channel) if r.channel else "",
                    width=100),
-            Column("days_in_stage", self.tr("Days in stage"), lambda r: str(r.days_in_stage), RIGHT, width=90),
+            Column("days_in_stage", self.tr("Days in stage"), lambda r: str(r.days_in_stage), RIGHT, width=90,
+                   cell=lambda r: r.days_in_stage, kind="days"),
         ]
 
     def _row_stage(self, row: OpportunityRow) -> str:
@@ -273,6 +277,9 @@ class OpportunitiesTab(RecordTab):
 
     def count_text(self, shown: int) -> str:
         return self.tr("%n deal(s)", "", shown)
+
+    def list_title(self) -> str:
+        return self.tr("Deals")
 
     def delete_question(self, names: list[str], count: int) -> str:
         return self.tr("Delete %n deal(s)?", "", count)

@@ -38,6 +38,7 @@ from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import INVALID_STYLE, MoneyEdit, select_data
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
 from crm_desktop.views.common import DetailForm, ViewEnv
+from crm_desktop.views.list_export import baht_cell, local_cell
 from crm_desktop.views.products.dialog import ProductDialog
 from crm_desktop.views.record_tab import RecordTab
 
@@ -72,17 +73,19 @@ class ProductsTab(RecordTab):
     def columns(self) -> list[Column]:
         yes, no = self.tr("Yes"), self.tr("No")
         return [
-            Column("sku", self.tr("SKU"), lambda r: r.sku, width=90),
+            Column("sku", self.tr("SKU"), lambda r: r.sku, width=90, kind="code"),
             Column("name_th", self.tr("Name"), lambda r: r.name_th, width=240),
             Column("name_en", self.tr("English name"), lambda r: r.name_en, width=150),
             Column("category", self.tr("Category"), lambda r: r.category, width=110),
             Column("unit", self.tr("Unit"), lambda r: r.unit, CENTER, width=55),
-            Column("price_satang", self.tr("Price (baht)"), lambda r: baht(r.price_satang), RIGHT, width=95),
-            Column("cost_satang", self.tr("Cost (baht)"), lambda r: baht(r.cost_satang), RIGHT, width=95),
+            Column("price_satang", self.tr("Price (baht)"), lambda r: baht(r.price_satang), RIGHT, width=95,
+                   cell=lambda r: baht_cell(r.price_satang), kind="money"),
+            Column("cost_satang", self.tr("Cost (baht)"), lambda r: baht(r.cost_satang), RIGHT, width=95,
+                   cell=lambda r: baht_cell(r.cost_satang), kind="money"),
             Column("vatable", self.tr("VAT"), lambda r: yes if r.vatable else no, CENTER, width=45),
             Column("active", self.tr("Active"), lambda r: yes if r.active else no, CENTER, width=60),
             Column("updated_at", self.tr("Updated"), lambda r: self.env.datetime_text(r.updated_at), width=130,
-                   visible=False),
+                   visible=False, cell=lambda r: local_cell(r.updated_at), kind="datetime"),
         ]
 
     def current_filter(self) -> ProductFilter:
@@ -177,6 +180,9 @@ class ProductsTab(RecordTab):
 
     def count_text(self, shown: int) -> str:
         return self.tr("%n product(s)", "", shown)
+
+    def list_title(self) -> str:
+        return self.tr("Products")
 
     def delete_question(self, names: list[str], count: int) -> str:
         return self.tr("Delete %n product(s)?", "", count)

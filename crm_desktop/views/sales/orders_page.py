@@ -21,6 +21,7 @@ from crm_desktop.services.sales.orders import (
 )
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
 from crm_desktop.views.common import DetailForm, ViewEnv
+from crm_desktop.views.list_export import baht_cell
 from crm_desktop.views.sales.delivery_dialog import DeliveryDialog
 from crm_desktop.views.sales.document_dialog import OrderDialog
 from crm_desktop.views.sales.document_page import DocumentPage, money
@@ -55,12 +56,12 @@ class OrdersPage(DocumentPage):
         return [
             Column("number", self.tr("Number"), lambda r: r.number, width=120),
             Column("issued_on", self.tr("Date"), lambda r: env.date_text(r.issued_on), CENTER, sort_key="date",
-                   width=95),
+                   width=95, cell=lambda r: r.issued_on, kind="date"),
             Column("customer", self.tr("Customer"), lambda r: r.customer_name, width=190),
             Column("owner", self.tr("Sales rep"), lambda r: r.owner_name, sortable=False, width=90),
             Column("status", self.tr("Status"), lambda r: order_status_label(r.status), width=120),
             Column("grand_total", self.tr("Grand total"), lambda r: money(r.grand_total_satang), RIGHT,
-                   sort_key="total", width=120),
+                   sort_key="total", width=120, cell=lambda r: baht_cell(r.grand_total_satang), kind="money"),
             Column("progress", self.tr("Delivered"), row_progress, width=200, sortable=False),
         ]
 
@@ -89,6 +90,9 @@ class OrdersPage(DocumentPage):
 
     def count_text(self, shown: int) -> str:
         return self.tr("%n sales order(s)", "", shown)
+
+    def list_title(self) -> str:
+        return self.tr("Sales orders")
 
     def delete_question(self, names: list[str], count: int) -> str:
         return self.tr("Delete %n sales order(s)?", "", count)

@@ -25,6 +25,7 @@ from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
 from crm_desktop.views.common import DetailForm, ViewEnv
+from crm_desktop.views.list_export import baht_cell
 from crm_desktop.views.sales.document_dialog import QuotationDialog
 from crm_desktop.views.sales.document_page import DocumentPage, money
 from crm_desktop.views.sales.labels import QUOTATION_STATUSES, number_text, quotation_status_label
@@ -64,14 +65,14 @@ class QuotationsPage(DocumentPage):
         return [
             Column("number", self.tr("Number"), lambda r: number_text(r.number, r.revision), width=150),
             Column("issued_on", self.tr("Date"), lambda r: env.date_text(r.issued_on), CENTER, sort_key="date",
-                   width=95),
+                   width=95, cell=lambda r: r.issued_on, kind="date"),
             Column("customer", self.tr("Customer"), lambda r: r.customer_name, width=220),
             Column("owner", self.tr("Sales rep"), lambda r: r.owner_name, sortable=False, width=110),
             Column("status", self.tr("Status"), lambda r: quotation_status_label(r.status), width=110),
             Column("grand_total", self.tr("Grand total"), lambda r: money(r.grand_total_satang), RIGHT,
-                   sort_key="total", width=120),
+                   sort_key="total", width=120, cell=lambda r: baht_cell(r.grand_total_satang), kind="money"),
             Column("valid_until", self.tr("Valid until"), lambda r: env.date_text(r.valid_until), CENTER,
-                   sortable=False, width=95),
+                   sortable=False, width=95, cell=lambda r: r.valid_until, kind="date"),
         ]
 
     def current_filter(self) -> DocumentFilter:
@@ -85,6 +86,9 @@ class QuotationsPage(DocumentPage):
 
     def count_text(self, shown: int) -> str:
         return self.tr("%n quotation(s)", "", shown)
+
+    def list_title(self) -> str:
+        return self.tr("Quotations")
 
     def delete_question(self, names: list[str], count: int) -> str:
         return self.tr("Delete %n quotation(s)?", "", count)

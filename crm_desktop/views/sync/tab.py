@@ -63,6 +63,7 @@ def entity_label(entity: str) -> str:
         "lead_scoring_rule": QCoreApplication.translate("SyncLabels", "Scoring rules"),
         "setting": QCoreApplication.translate("SyncLabels", "Settings"),
         "merge_log": QCoreApplication.translate("SyncLabels", "Merges"),
+        "erasure": QCoreApplication.translate("SyncLabels", "People erased (PDPA)"),
     }
     return labels.get(entity, entity)
 

@@ -1,0 +1,367 @@
+"""Erase a person (PDPA): their personal data leaves the record, the change log and the other copies.
+
+`erase_person` works in one transaction of the unit of work, with SQLite's `secure_delete` on, so
+the pages it rewrites keep no trace of the old values:
+
+- the person's records: the contact or lead, the lead it was converted from or the contact it
+  became, and the duplicates merged into them (each is its own erase);
+- each record's personal fields (models/privacy.py) take their erased values, in the row and in
+  every change of it the log holds (the old values are gone from history too);
+- records pointing at them keep amounts, dates and links; their free texts (an activity's subject,
+  an order's delivery address…) get the person's names, phones and e-mails replaced by the mark,
+  in the rows and in their logged changes; sync conflicts about them likewise;
+- the search index drops the old text (its segments merged, so no old term stays in the file);
+- one `erasure` change per record says who erased which record when (no personal value), and
+  travels by sync (sync/apply.py runs the same `Scrubber` on the receiving copy).
+
+The rows are rewritten without new changes: every change of them is scrubbed the same way on
+every copy, so a row is still the function of its changes that sync relies on. A later change to
+an erased person's personal fields (from a copy that had not seen the erase yet) is scrubbed on
+arrival, and a form or import that types them again is refused (db/changelog.py).
+`reclaim_space` then empties the WAL and rebuilds the file (VACUUM), so even the traces left by
+edits made before the erase are gone from the disk (see QUICK_VACUUM_BYTES for what it costs).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.db.changelog import CONTEXT_KEY, ChangeContext, change_header, encode_fields, encode_value
+from crm_desktop.db.database import Database
+from crm_desktop.db.errors import readable_driver_error
+from crm_desktop.db.match_keys import SOURCES, match_key_for
+from crm_desktop.db.search_index import INDEXED
+from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.errors import DomainError, NotFound
+from crm_desktop.models import Base, Change, synced_models
+from crm_desktop.models.privacy import (
+    COPIES,
+    ERASURE,
+    NEEDLE_FIELDS,
+    PERSONAL_FIELDS,
+    PHONE_FIELDS,
+    PLAIN_LINKS,
+    erase_mark,
+    erased_values,
+)
+from crm_desktop.models.system import MergeLog
+from crm_desktop.services.changes import Changes
+
+ERASABLE = tuple(PERSONAL_FIELDS)
+NEEDLE_MIN = 3  # shorter names (a two-letter nickname) would cut into ordinary words
+Key = tuple[str, str]  # (entity, row id)
+
+
+@dataclass(frozen=True)
+class EraseResult:
+    """What an erase did: the person's records (entity, id) and the other records it anonymised."""
+
+    erased: tuple[Key, ...]
+    changes: tuple[Changes, ...]
+
+
+def erased_keys(cur: sqlite3.Cursor, keys: Iterable[Key] | None = None) -> set[Key]:
+    """The records among `keys` (all when None) that an erase in the log names."""
+    rows = cur.execute("SELECT json_extract(fields, '$.entity'), row_id FROM change WHERE entity = ?", (ERASURE,))
+    found = {(e, r) for e, r in rows}
+    return found if keys is None else found & set(keys)
+
+
+class Needles:
+    """A person's identifying texts, to be found in other records' free texts and replaced by the mark."""
+
+    def __init__(self, mark: str) -> None:
+        self.mark = mark
+        self.names: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, values: dict[str, Any]) -> None:
+        for name in NEEDLE_FIELDS:
+            value = values.get(name)
+            if isinstance(value, str) and value.strip() and value != self.mark:
+                self.names[name].add(value.strip())
+
+    def pattern(self) -> re.Pattern[str] | None:
+        texts = set()
+        for name, values in self.names.items():
+            if name not in PHONE_FIELDS:
+                texts |= {v for v in values if len(v) >= NEEDLE_MIN}
+        for first in self.names["first_name"]:
+            for last in self.names["last_name"]:
+                texts |= {f"{first} {last}", f"{first}{last}"}
+        parts = [re.escape(t) for t in sorted(texts, key=len, reverse=True)]
+        parts += [_phone_pattern(p) for p in sorted(self.names["mobile"] | self.names["phone"])]
+        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def _phone_pattern(stored: str) -> str:
+    """A phone (E.164 as stored) as people write it: +66 or 0 first, with or without separators."""
+    digits = re.sub(r"\D", "", stored)
+    if not digits:
+        return re.escape(stored)
+    if not stored.startswith("+66"):  # another country's number: as stored, with or without separators
+        return r"\+?" + r"[\s.-]?".join(digits)
+    return r"(?:\+?66|0)[\s.-]?" + r"[\s.-]?".join(digits[2:])
+
+
+class Scrubber:
+    """Erases records through a raw cursor inside the caller's transaction (the service and sync import)."""
+
+    def __init__(self, cur: sqlite3.Cursor) -> None:
+        self.cur = cur
+        self.tables = {n: m.__table__ for n, m in synced_models().items()}  # type: ignore[misc]
+        self.touched: dict[str, set[str]] = defaultdict(set)
+        # (table, id) of records pointing at an erased person -> the patterns their texts go through
+        self.edits: dict[Key, list[tuple[re.Pattern[str], str]]] = {}
+
+    def erase(self, entity: str, row_id: str, needles: Needles | None = None) -> None:
+        """Scrub one record (its row, its logged changes) and the texts of the records pointing at it."""
+        needles = needles or Needles(erase_mark(row_id))
+        erased = erased_values(entity, row_id)
+        row = self._row(entity, row_id, NEEDLE_FIELDS)
+        if row is not None:
+            needles.add(row)
+        for _seq, fields in self._log(entity, [row_id]):
+            needles.add(fields)
+        self._scrub_log(entity, [row_id], lambda fields: _personal(fields, erased))
+        if row is not None:
+            self._update(entity, row_id, erased)
+        pattern = needles.pattern()
+        pointing = self._pointing_at(entity, row_id)
+        for table, ids in pointing.items():
+            self._replace(table, ids, pattern, needles.mark)
+        self._conflicts(entity, row_id, pointing, erased, pattern, needles.mark)
+
+    # --- the person's record ------------------------------------------------------------------
+
+    def _row(self, entity: str, row_id: str, names: Iterable[str]) -> dict[str, Any] | None:
+        columns = [n for n in names if n in self.tables[entity].c]
+        found = self.cur.execute(f'SELECT {", ".join(columns)} FROM "{entity}" WHERE id = ?', (row_id,)).fetchone()
+        return None if found is None else dict(zip(columns, found, strict=True))
+
+    def _update(self, entity: str, row_id: str, values: dict[str, Any]) -> None:
+        values = dict(values)
+        if entity in SOURCES:  # the derived duplicate key is made of the name
+            sources = self._row(entity, row_id, SOURCES[entity]) or {}
+            values["match_key"] = match_key_for(entity, {**sources, **values})
+        sets = ", ".join(f'"{n}" = ?' for n in values)
+        self.cur.execute(f'UPDATE "{entity}" SET {sets} WHERE id = ?', [*values.values(), row_id])
+        self.touched[entity].add(row_id)
+
+    def _log(self, entity: str, ids: list[str]) -> list[tuple[int, dict[str, Any]]]:
+        found = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += [(seq, json.loads(fields)) for seq, fields in self.cur.execute(
+                f"SELECT seq, fields FROM change WHERE entity = ? AND row_id IN ({marks})", (entity, *chunk))]
+        return found
+
+    def _scrub_log(self, entity: str, ids: list[str], scrub: Any) -> None:
+        """Rewrite the logged changes of `ids` whose fields `scrub(fields)` changes (it returns the new fields)."""
+        updates = []
+        for seq, fields in self._log(entity, ids):
+            new = scrub(fields)
+            if new != fields:
+                updates.append((encode_fields(new), seq))
+        self.cur.executemany("UPDATE change SET fields = ? WHERE seq = ?", updates)
+
+    # --- records pointing at the person -------------------------------------------------------
+
+    def _pointing_at(self, entity: str, row_id: str) -> dict[str, list[str]]:
+        """Ids of the records (of tables with texts to check) that point at `row_id`, per table."""
+        found: dict[str, list[str]] = {}
+        target = self.tables[entity]
+        for table_name in COPIES:
+            table = Base.metadata.tables[table_name]
+            columns = [c.key for c in table.columns
+                       if any(fk.column.table is target for fk in c.foreign_keys)]
+            columns += list(PLAIN_LINKS.get(table_name, ()))
+            if not columns:
+                continue
+            where = " OR ".join(f'"{c}" = ?' for c in columns)
+            ids = [i for (i,) in self.cur.execute(f'SELECT id FROM "{table_name}" WHERE {where}',
+                                                  [row_id] * len(columns))]
+            if ids:
+                found[table_name] = ids
+        return found
+
+    def _replace(self, table: str, ids: list[str], pattern: re.Pattern[str] | None, mark: str) -> None:
+        if pattern is None:
+            return
+        names = COPIES[table]
+
+        def scrub(fields: dict[str, Any]) -> dict[str, Any]:
+            return {k: pattern.sub(mark, v) if k in names and isinstance(v, str) else v for k, v in fields.items()}
+
+        self._scrub_log(table, ids, scrub)
+        for row_id in ids:
+            self.edits.setdefault((table, row_id), []).append((pattern, mark))
+
+    def write_edits(self, session: Session) -> dict[str, set[str]]:
+        """The texts of the records pointing at erased people, as edits of this copy (their rows as they
+        are now): logged with the mark only, they win over the old values on every copy, so the copies
+        still agree when a text naming the person came from a copy that had not seen the erase."""
+        models = synced_models()
+        done: dict[str, set[str]] = defaultdict(set)
+        for (table, row_id), patterns in self.edits.items():
+            row = session.get(models[table], row_id, populate_existing=True)
+            if row is None:
+                continue
+            for name in COPIES[table]:
+                value = new = getattr(row, name)
+                for pattern, mark in patterns:
+                    new = pattern.sub(mark, new) if isinstance(new, str) else new
+                if new != value:
+                    setattr(row, name, new)
+                    done[table].add(row_id)
+        session.flush()
+        self.edits.clear()
+        for table, ids in done.items():
+            self.touched[table] |= ids
+        return done
+
+    def _conflicts(self, entity: str, row_id: str, pointing: dict[str, list[str]], erased: dict[str, Any],
+                   pattern: re.Pattern[str] | None, mark: str) -> None:
+        """Conflicts keep both values of a field: the person's are erased, the others' texts replaced."""
+        rows = self.cur.execute("SELECT id, field, winner_value, loser_value FROM sync_conflict WHERE entity = ? "
+                                "AND row_id = ?", (entity, row_id)).fetchall()
+        for table, ids in pointing.items():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                rows += self.cur.execute(
+                    f"SELECT id, field, winner_value, loser_value FROM sync_conflict WHERE entity = ? "
+                    f"AND row_id IN ({','.join('?' * len(chunk))})", (table, *chunk)).fetchall()
+        updates = []
+        for conflict_id, name, winner, loser in rows:
+            if name in erased:
+                new = (encode_value(erased[name]),) * 2
+            elif pattern is not None:
+                new = tuple(None if v is None else pattern.sub(mark, v) for v in (winner, loser))
+            else:
+                continue
+            if new != (winner, loser):
+                updates.append((*new, conflict_id))
+        self.cur.executemany("UPDATE sync_conflict SET winner_value = ?, loser_value = ? WHERE id = ?", updates)
+
+    def finish(self) -> None:
+        """Merge the segments of the search indexes touched, so no old term stays in the file."""
+        for entity in INDEXED:
+            if self.touched.get(entity.table) and _has_table(self.cur, entity.fts):
+                self.cur.execute(f"INSERT INTO {entity.fts}({entity.fts}) VALUES('optimize')")
+
+
+def _has_table(cur: sqlite3.Cursor, name: str) -> bool:
+    return cur.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
+def _personal(fields: dict[str, Any], erased: dict[str, Any]) -> dict[str, Any]:
+    """A logged change of an erased record: its personal fields hold their erased values."""
+    return {k: erased.get(k, v) for k, v in fields.items()}
+
+
+def scrub_change(entity: str, row_id: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a change arriving for an erased record, its personal values replaced (sync import)."""
+    return _personal(fields, erased_values(entity, row_id))
+
+
+# --- the service ---------------------------------------------------------------------------------
+
+
+def person_records(uow: UnitOfWork, entity: str, row_id: str) -> list[Key]:
+    """The records of one person: the record, the lead/contact conversion linked to it, and the
+    duplicates merged into any of them (each of which holds the same person's data)."""
+    conn = uow.session.connection()
+    found: list[Key] = []
+    todo = [(entity, row_id)]
+    while todo:
+        key = todo.pop()
+        if key in found:
+            continue
+        found.append(key)
+        kind, rid = key
+        if kind == "lead":
+            contact = conn.exec_driver_sql("SELECT converted_contact_id FROM lead WHERE id = ?", (rid,)).scalar()
+            if contact:
+                todo.append(("contact", contact))
+        else:
+            todo += [("lead", i) for (i,) in conn.exec_driver_sql(
+                "SELECT id FROM lead WHERE converted_contact_id = ?", (rid,))]
+        losers = uow.session.execute(select(MergeLog.loser_id).where(MergeLog.kind == kind, MergeLog.winner_id == rid))
+        todo += [(kind, i) for (i,) in losers]
+    return found
+
+
+def erase_person(uow: UnitOfWork, entity: str, row_id: str) -> EraseResult:
+    """Erase the person whose contact or lead `row_id` is, in one transaction (module docstring)."""
+    if entity not in ERASABLE:
+        raise DomainError("Unknown kind of record {kind}.", kind=entity)
+    with uow:
+        exists = uow.session.connection().exec_driver_sql(f'SELECT 1 FROM "{entity}" WHERE id = ?', (row_id,))
+        if exists.first() is None:
+            raise NotFound("The record no longer exists.")
+        raw = uow.session.connection().connection.driver_connection
+        cur = raw.cursor()  # type: ignore[union-attr]
+        previous = cur.execute("PRAGMA secure_delete").fetchone()[0]
+        cur.execute("PRAGMA secure_delete = ON")  # freed cells and pages are overwritten with zeros
+        try:
+            records = person_records(uow, entity, row_id)
+            scrubber = Scrubber(cur)
+            for kind, rid in records:
+                scrubber.erase(kind, rid)
+            _log_erasures(uow, [k for k in records if k not in erased_keys(cur, records)])
+            scrubber.write_edits(uow.session)
+            scrubber.finish()
+            uow.commit()
+        except sqlite3.Error as exc:  # from the raw cursor: another program's lock, a full disk
+            raise readable_driver_error(exc) from exc
+        finally:
+            cur.execute(f"PRAGMA secure_delete = {int(previous)}")
+    changes = tuple(Changes(table, updated=tuple(sorted(ids))) for table, ids in sorted(scrubber.touched.items()))
+    return EraseResult(tuple(records), changes)
+
+
+def _log_erasures(uow: UnitOfWork, records: list[Key]) -> None:
+    """One `erasure` change per record: who erased which record when, and nothing of the person."""
+    ctx: ChangeContext = uow.session.info[CONTEXT_KEY]
+    now = uow.now()
+    rows = [{**change_header(ERASURE, rid, ctx.clock.tick(), ctx, now), "fields": encode_fields({"entity": kind})}
+            for kind, rid in records]
+    if rows:
+        uow.session.connection().execute(insert(Change), rows)
+
+
+# Up to this size a VACUUM takes seconds and runs right after an erase in the app; a bigger file is
+# compacted when the user agrees (the large demo, 3.6 GB: 5 to 10 minutes on a busy machine, during
+# which nothing can be saved).
+QUICK_VACUUM_BYTES = 256 << 20
+
+
+def reclaim_space(database: Database, *, vacuum: bool = True) -> None:
+    """Leave no freed page in the files: empty the WAL into the database and, with `vacuum`, rebuild
+    the file without its free space (VACUUM) and empty the WAL again.
+
+    The erase's own transaction overwrote what it freed (secure_delete), and the checkpoint takes
+    the old page versions out of the WAL. What VACUUM adds: traces of edits made before the erase,
+    left in free space that transaction never touched (VACUUM copies only live rows). It needs about
+    the file's size free on disk and holds the write lock while it runs.
+    """
+    raw = database.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if vacuum:
+            cur.execute("VACUUM")
+            cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error as exc:  # a full disk, another program's lock: a readable message
+        raise readable_driver_error(exc) from exc
+    finally:
+        raw.close()

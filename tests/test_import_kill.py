@@ -1,0 +1,90 @@
+"""An import stopped midway leaves the database as it was (issue 15, Tests): `crm-desktop import
+contacts BIG.csv` in a real process, killed with SIGKILL (a crash, a power cut) or interrupted with
+Ctrl+C (the command line's Cancel) once it is writing; then the database holds exactly what it held
+before and `crm-desktop check` says ok. The import is one transaction: SQLite's WAL drops the frames
+of a transaction that never committed when the database is next opened."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.services.app import AppContext
+from crm_desktop.services.contacts import ContactInput, create_contact
+from crm_desktop.sync.records import synced_tables
+from tests.time_helpers import TODAY
+
+ROOT = Path(__file__).resolve().parents[1]
+ROWS = 40_000
+WRITING = 8 * 1024 * 1024  # WAL bytes of several flushes (2,000 rows each, ~2 MB); opening writes a few KB
+
+
+def big_csv(path: Path) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        out.write("ชื่อ,นามสกุล,มือถือ,อีเมล,จังหวัด\n")
+        for i in range(ROWS):
+            out.write(f"สมชาย{i},ใจดี,08{i:08d},user{i}@example.co.th,เชียงใหม่\n")
+    return path
+
+
+def user_data(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(path) as conn:
+        out = {name: conn.execute(f'SELECT * FROM "{name}" ORDER BY id').fetchall() for name in synced_tables()}
+        out["change"] = conn.execute("SELECT * FROM change ORDER BY 1").fetchall()
+    return out
+
+
+def crm(*argv: str) -> list[str]:
+    return [sys.executable, "-m", "crm_desktop", "--lang", "en", *argv]
+
+
+def environment() -> dict[str, str]:
+    """The subprocess runs this checkout's code (a worktree's, not whatever is installed)."""
+    return {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["kill -9", "Ctrl+C"])
+def test_an_import_stopped_midway_leaves_the_database_as_it_was(ctx: AppContext, tmp_path: Path,
+                                                                 stop: signal.Signals) -> None:
+    for name, mobile in (("มาลี", "0891112222"), ("Anan", "0865554444")):
+        create_contact(ctx.uow(), ContactInput(first_name=name, mobile=mobile), TODAY)
+    db = ctx.database.path
+    ctx.close()
+    before = user_data(db)
+    source = big_csv(tmp_path / "BIG.csv")
+    wal = db.with_name(db.name + "-wal")
+    process = subprocess.Popen(crm("--db", str(db), "import", "contacts", str(source)), env=environment(),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while process.poll() is None and time.monotonic() < deadline:
+            if wal.exists() and wal.stat().st_size > WRITING:
+                break
+            time.sleep(0.01)
+        assert process.poll() is None, ("the import ended before it was stopped: the file is too small, or it "
+                                        "committed along the way (a checkpoint kept the WAL from growing)")
+        assert wal.stat().st_size > WRITING
+        process.send_signal(stop)
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    if stop == signal.SIGKILL:
+        assert process.returncode == -signal.SIGKILL
+    else:
+        assert process.returncode == 130 and b"interrupted; nothing was saved" in err
+    assert b"new" not in out  # it never got to say what it imported
+    checked = subprocess.run(crm("--db", str(db), "check"), env=environment(), capture_output=True, text=True,
+                             timeout=120)
+    assert (checked.returncode, checked.stdout.strip()) == (0, "ok"), checked.stderr
+    assert user_data(db) == before
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM contact").fetchone()[0] == 2
