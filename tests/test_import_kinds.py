@@ -348,6 +348,15 @@ def test_vcards_link_their_company_and_put_yearless_birthdays_on_the_calendar(ct
     assert _state(ctx) == before
 
 
+def test_undo_of_the_import_takes_its_companies_and_dates_too(ctx: AppContext, tmp_path: Path) -> None:
+    from crm_desktop.services.import_undo import undo_import
+
+    result = _import(ctx, _write(tmp_path, "phone.vcf", CARDS), "contacts")
+    assert (result.created, result.companies_created, len(_all(ctx, Anniversary))) == (3, 1, 2)
+    undo_import(ctx.uow(), result.log_from, result.log_to)
+    assert (_all(ctx, Contact), _all(ctx, Account), _all(ctx, Anniversary)) == ([], [], [])
+
+
 def test_a_yearless_birthday_on_a_known_contact_is_added_once(ctx: AppContext, tmp_path: Path) -> None:
     create_contact(ctx.uow(), ContactInput(first_name="ดำ", last_name="ดี", mobile="0893334444"), TODAY)
     create_contact(ctx.uow(), ContactInput(first_name="แดง", mobile="0895556666", birthday=date(1990, 5, 1)), TODAY)
