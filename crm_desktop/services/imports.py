@@ -54,13 +54,13 @@ class _Kind:
     form: type[Any]
     clean: Callable[[UnitOfWork, Any, date, str | None], dict[str, object]]
     blank: dict[str, object]
-    # New records go in the bulk way (db/bulk.insert_in_session): only for a kind whose `clean`
-    # gives every column the ORM path would set (no service-side derived values such as a score).
+    # New records go in the bulk way (db/bulk.insert_in_session): only for a kind whose `clean` and
+    # hooks' `derived` (a lead's score) give every column the ORM path would set.
     bulk: bool = False
     hooks: Callable[[UnitOfWork, date], KindHooks] = KindHooks
     # The clean must see the rows this import wrote before (a product's SKU is unique): its queries
-    # flush them first. Other kinds clean without flushing, so the new rows go to SQLite in batches of
-    # FLUSH_EVERY (a flush per row made a lead import 4 times slower).
+    # flush them first. Other kinds clean without flushing: a query in their clean (a lead's source
+    # list) would otherwise flush every row's changes one by one.
     sees_pending: bool = False
 
 
@@ -69,7 +69,7 @@ _KINDS = {
                       {"first_name": ""}, bulk=True, hooks=ContactHooks),
     "companies": _Kind(Account, AccountInput, clean_account, {"name": ""}, bulk=True),
     "leads": _Kind(Lead, LeadInput, lambda uow, data, _today, lead_id: clean_lead(
-        uow, data, uow.leads.get(lead_id) if lead_id else None), {}, hooks=LeadHooks),
+        uow, data, uow.leads.get(lead_id) if lead_id else None), {}, bulk=True, hooks=LeadHooks),
     "products": _Kind(Product, ProductInput, lambda uow, data, _today, product_id: clean_product(
         uow, data, product_id), {"sku": "", "name_th": ""}, sees_pending=True),
 }
@@ -197,8 +197,8 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
         """The new record (or its index in `fresh`) and the form values the kind's hooks added."""
         cleaned = kind.clean(uow, data, today, None)
         if kind.bulk:
-            fresh.append(cleaned)
-            return len(fresh) - 1, hooks.written(cleaned, row, True)
+            fresh.append(cleaned | hooks.derived(cleaned))
+            return len(fresh) - 1, hooks.written(fresh[-1], row, True)
         record = kind.model(**cleaned, **hooks.derived(cleaned))
         uow.session.add(record)
         added = hooks.written(record, row, True)
@@ -213,7 +213,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
             after = replace(before, **values)
             cleaned = kind.clean(uow, after, today, None)
             changed = cleaned != fresh[made_as]
-            fresh[made_as].update(cleaned)  # the same dict: the hooks may hold it
+            fresh[made_as].update(cleaned | hooks.derived(cleaned))  # the same dict: the hooks may hold it
             return fresh[made_as], after, changed
         record = made_as if made_as in uow.session else uow.session.get(kind.model, made_as.id)
         if record.id is None:
