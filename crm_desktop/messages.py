@@ -846,6 +846,11 @@ THAI: dict[str, str] = {
     "{value} could not be read as a phone number; it was kept in the notes.": (
         "อ่าน {value} เป็นหมายเลขโทรศัพท์ไม่ได้ จึงเก็บไว้ในหมายเหตุแทน"
     ),
+    # --- person helper (issue 15): consent history, "export this person's data" ---
+    "Unknown consent channel {value}.": "ไม่รู้จักช่องทางการให้ความยินยอม {value}",
+    "There is no contact or lead with id {id}.": "ไม่พบผู้ติดต่อหรือลีดที่มีรหัส {id}",
+    "{path} is not a folder.": "{path} ไม่ใช่โฟลเดอร์",
+    "Wrote the personal data to {pdf} and {json}": "บันทึกข้อมูลส่วนบุคคลไว้ที่ {pdf} และ {json}",
     # --- issue 15, helper "kinds": import of leads and products, a contact's company, yearly birthdays ---
     "{value} is not one of the lead sources: {allowed}.": "{value} ไม่ใช่แหล่งที่มาของลีดที่มีในรายการ: {allowed}",
     "No company has tax id {tax_id}; add the company's name to create it.": (

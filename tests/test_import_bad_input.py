@@ -202,3 +202,23 @@ def test_a_row_that_cannot_be_imported_is_named_with_the_reason_and_stop_on_erro
     capsys.readouterr()
     after = "\n".join(dump(db))
     assert value not in after and ("มาลี" not in after if kind == "contacts" else "บริษัท ข" not in after)
+
+
+def test_the_rows_of_a_large_csv_are_held_compactly(tmp_path: Path) -> None:
+    """20,000 contacts: the file's cells stream past (only the rows read from them are held) and a text
+    repeating down a column (province, prefix, surname) is kept once. Measured 15 MB (was 35)."""
+    path = tmp_path / "many.csv"
+    with path.open("w", encoding="utf-8-sig") as out:
+        out.write("คำนำหน้า,ชื่อ,นามสกุล,มือถือ,อีเมล,จังหวัด,ที่อยู่\n")
+        for i in range(20_000):
+            out.write(f"{('นาย', 'นาง', 'นางสาว')[i % 3]},สมชาย{i},ใจดี{i % 8},08{i:08d},user{i}@example.co.th,"
+                      f"เชียงใหม่,{i % 999} ถนนสุขุมวิท แขวงคลองเตย\n")
+    tracemalloc.start()
+    try:
+        rows = read_import_file(path, "contacts").rows
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(rows) == 20_000 and rows[-1].values["province"] == "เชียงใหม่"
+    assert rows[0].values["province"] is rows[-1].values["province"]
+    assert peak < 20 * MB, peak

@@ -242,7 +242,8 @@ def _value_guess(kind_fields: dict[str, FieldSpec], values: Sequence[object]) ->
         ("phone", sum(_LANDLINE.fullmatch(d) is not None or _MOBILE.fullmatch(d) is not None
                       for d in digits) / len(sample)),
     ]
-    dates = [name for name, spec in kind_fields.items() if spec.kind in _DATES]
+    # A consent date is never read into a column by its values alone: consent is stated, not guessed.
+    dates = [name for name, spec in kind_fields.items() if spec.kind in _DATES and name != "consent_on"]
     if dates:
         tests.append((dates[0], sum(_is_date(v) for v in sample) / len(sample)))
     for name, share in tests:
@@ -448,6 +449,10 @@ def _foreign_phone(value: object) -> bool:
     return not re.sub(r"[^0-9+]", "", ascii_digits(str(value))).startswith(_THAI_PREFIX)
 
 
+WORD_CHARS = 40  # texts this short may repeat down a column
+WORDS_KEPT = 20_000  # distinct ones the reader shares; past that (names, e-mails) each row keeps its own
+
+
 class RowReader:
     """Reads the rows of one file with one mapping (the column fields fixed for the whole file)."""
 
@@ -459,6 +464,7 @@ class RowReader:
         self.options = options
         self._known = known
         self._mapped = {f for f in fields if f is not None}
+        self._words: dict[str, str] = {}  # short texts seen, kept once (a province, a prefix, a company)
 
     def read(self, cells: Sequence[object], source_row: int) -> NeutralRow:
         row = NeutralRow(source_row)
@@ -481,11 +487,23 @@ class RowReader:
                     continue
                 row.errors.append(CellError(source_row, self._header(index), error))
                 continue
+            if isinstance(parsed, str) and len(parsed) <= WORD_CHARS:
+                parsed = self._word(parsed)
             self._store(row, index, spec, parsed)
         if unread:
             notes = [str(row.values["notes"])] if "notes" in row.values else []
             row.values["notes"] = "\n".join([*notes, *unread])
         return row
+
+    def _word(self, text: str) -> str:
+        """`text` as the one copy the reader keeps: 100,000 rows that all say เชียงใหม่ hold it once
+        (a separate copy a row cost 8 MB per such column); new words are kept up to WORDS_KEPT."""
+        kept = self._words.get(text)
+        if kept is not None:
+            return kept
+        if len(self._words) < WORDS_KEPT:
+            self._words[text] = text
+        return text
 
     def _header(self, index: int) -> str:
         return self.headers[index] if index < len(self.headers) and self.headers[index].strip() else str(index + 1)

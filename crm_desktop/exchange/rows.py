@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from crm_desktop.errors import DomainError
@@ -53,15 +53,14 @@ def read_import_file(path: Path, kind: str, *, sheet: str | None = None, mapping
         calendar = read_ics(path)
         return ImportFile(calendar.rows, [], calendar.warnings)
     table = read_table(path, sheet=sheet)
-    try:
-        rows = list(table.rows)
+    try:  # the first rows guess the columns; the rest stream past (the file's cells are never all held)
+        head = list(islice(table.rows, SAMPLE_ROWS))
+        guesses = guess_columns(kind, table.header, [row.cells for row in head])
+        chosen = mapping.fields_for(table.header) if mapping is not None else [g.field for g in guesses]
+        reader = RowReader(kind, table.header, chosen)
+        read = [reader.read(row.cells, row.number) for row in chain(head, table.rows)]
     finally:
         table.close()
-    samples = [row.cells for row in islice(rows, SAMPLE_ROWS)]
-    guesses = guess_columns(kind, table.header, samples)
-    chosen = mapping.fields_for(table.header) if mapping is not None else [g.field for g in guesses]
-    reader = RowReader(kind, table.header, chosen)
-    read = [reader.read(row.cells, row.number) for row in rows]
     if kind == "activities":  # a date and its times, words for kinds (exchange/activity_rows.py)
         headers = {f: h for f, h in zip(chosen, table.header, strict=False) if f is not None}
         read = [activity_row(row, headers) for row in read]

@@ -10,6 +10,7 @@ log, the match keys and the search index are kept as for any edit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -51,11 +52,14 @@ class KindHooks:
         """Columns the service derives from the cleaned ones, set on create and on any change."""
         return {}
 
-    def written(self, record: Any, row: NeutralRow, created: bool) -> dict[str, object]:
-        """After a row passed its clean and created or updated `record` (an ORM object, or the columns
-        of one going in the bulk way; a new one has no id yet): the form fields this set on it further,
-        where they differed."""
+    def written(self, record: Any, row: NeutralRow, created: bool, index: int | None = None) -> dict[str, object]:
+        """After a row passed its clean and created or updated `record`: an ORM object (a new one has no
+        id before the next flush), or the columns of one going in the bulk way, the `index`-th of them.
+        Returns the form fields this set on it further, where they differed."""
         return {}
+
+    def inserted(self, ids: Sequence[str]) -> None:
+        """After the bulk insert: the records that went that way have these ids, in order."""
 
     def flushed(self) -> None:
         """After a flush (or the bulk insert): the records created since have their ids."""
@@ -92,8 +96,8 @@ class ContactHooks(KindHooks):
         self.made: dict[str, Account] = {}  # until the next flush writes them (then they are read back)
         self.adopting: dict[int, tuple[tuple[str, ...], dict[str, object]]] = {}  # source row → its tax id given
         self.yearly: dict[int, MonthDay] = {}  # source row → its birthday without a year
-        # until the next flush (or the bulk insert) gives new contacts their ids
-        self.waiting: list[tuple[Contact | dict[str, object], MonthDay]] = []
+        self.waiting: list[tuple[Contact, MonthDay]] = []  # until the next flush gives new contacts their ids
+        self.bulk_waiting: list[tuple[int, date | None, MonthDay]] = []  # (index in the bulk insert, …)
         self.seen: set[tuple[str, MonthDay]] = set()
         self.dates: list[Anniversary] = []  # their ids come with the next flush
 
@@ -144,7 +148,7 @@ class ContactHooks(KindHooks):
             self.made[account.id] = account
         return self.companies[key]
 
-    def written(self, record: Any, row: NeutralRow, created: bool) -> dict[str, object]:
+    def written(self, record: Any, row: NeutralRow, created: bool, index: int | None = None) -> dict[str, object]:
         added: dict[str, object] = {}
         if (key := self.company_of.pop(row.source_row, None)) is not None:
             account_id = self._company(key, self.adopting.pop(row.source_row, None))
@@ -155,19 +159,27 @@ class ContactHooks(KindHooks):
                 else:
                     record.account_id = account_id
         if (birthday := self.yearly.pop(row.source_row, None)) is not None:
-            self.waiting.append((record, birthday))
+            if index is None:
+                self.waiting.append((record, birthday))
+            else:  # dated once the bulk insert gives it its id
+                self.bulk_waiting.append((index, _column(record, "birthday"), birthday))
         return added
 
     def flushed(self) -> None:
         self.made.clear()
-        waiting, self.waiting = self.waiting, []
-        for contact, birthday in waiting:
-            contact_id = _column(contact, "id")
-            if contact_id is None:  # a bulk one, written at the end of the import
-                self.waiting.append((contact, birthday))
-            elif (contact_id, birthday) not in self.seen:  # a contact twice in the file: its date once
-                self.seen.add((contact_id, birthday))
-                self._yearly_birthday(contact_id, _column(contact, "birthday"), birthday)
+        for contact, birthday in self.waiting:
+            self._yearly_birthday_once(contact.id, contact.birthday, birthday)
+        self.waiting.clear()
+
+    def inserted(self, ids: Sequence[str]) -> None:
+        for index, born, birthday in self.bulk_waiting:
+            self._yearly_birthday_once(ids[index], born, birthday)
+        self.bulk_waiting.clear()
+
+    def _yearly_birthday_once(self, contact_id: str, born: date | None, birthday: MonthDay) -> None:
+        if (contact_id, birthday) not in self.seen:  # a contact twice in the file: its date once
+            self.seen.add((contact_id, birthday))
+            self._yearly_birthday(contact_id, born, birthday)
 
     def _yearly_birthday(self, contact_id: str, born: date | None, birthday: MonthDay) -> None:
         """The anniversary calendar's date for a birthday without its year, unless the contact has it

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit, QWidget
 
 from crm_desktop.clock import office_time
+from crm_desktop.exchange.records import national_phone
 from crm_desktop.queries.campaigns import CampaignRow, campaigns
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.app import AppContext
@@ -82,7 +83,9 @@ def branch_text(code: str) -> str:
 
 
 def phone_text(e164: str) -> str:
-    return format_phone(e164)
+    """A stored phone as the lists show it ("081 234 5678"): `format_phone`, without its parse for the
+    common Thai shapes (an export of 300,000 contacts spent 50 s in it)."""
+    return national_phone(e164)
 
 
 def record_choices(env: ViewEnv, kind: str, text: str, limit: int = 20, exclude: str | None = None) -> list[Choice]:
