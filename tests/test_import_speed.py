@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from crm_desktop.db import bulk
 from crm_desktop.errors import ValidationError
+from crm_desktop.exchange.mapping import NeutralRow
+from crm_desktop.exchange.plans import DUPLICATE, NEW, UPDATE, RowLike, RowPlan
 from crm_desktop.exchange.rows import read_import_file
-from crm_desktop.queries.imports import preview_rows
+from crm_desktop.queries.imports import STRONG, RowKeys, _Found, _plan, preview_rows
 from crm_desktop.queries.search import search_all
 from crm_desktop.services import validation
 from crm_desktop.services.app import AppContext
@@ -67,3 +69,57 @@ def test_remembered_provinces_read_as_the_rule_reads_them(text: str) -> None:
         except ValidationError as error:
             return error.template, error.params
     assert verdict(validation.province) == verdict(validation.province) == verdict(validation.province.__wrapped__)
+
+
+def _plan_sorting_every_name(row: RowLike, keys: RowKeys, found: _Found,
+                             earlier: dict[tuple[str, object], int]) -> RowPlan:
+    """The plan as it was first written (every record of the row's name sorted for each row), kept
+    here as the reference the faster one must agree with."""
+    reasons: dict[str, list[str]] = {}
+    for key in [*keys.strong(), ("same_name", keys.name)]:
+        for row_id in sorted(found.by_key.get(key, ())):
+            reasons.setdefault(row_id, [])
+            if key[0] not in reasons[row_id]:
+                reasons[row_id].append(key[0])
+    strong = [i for i, why in reasons.items() if why[0] in STRONG]
+    if strong and reasons[strong[0]][0] == "sku":
+        return RowPlan(row.source_row, UPDATE, strong[0], reasons=tuple(reasons[strong[0]]))
+    if len(strong) == 1 and (not keys.name or found.names[strong[0]] == keys.name):
+        return RowPlan(row.source_row, UPDATE, strong[0], reasons=tuple(reasons[strong[0]]))
+    if reasons:
+        best = strong[0] if strong else next(iter(reasons))
+        return RowPlan(row.source_row, DUPLICATE, best, reasons=tuple(reasons[best]))
+    for key in keys.strong():
+        if key in earlier:
+            return RowPlan(row.source_row, DUPLICATE, match_row=earlier[key], reasons=(key[0],))
+    return RowPlan(row.source_row, NEW)
+
+
+_IDS = st.sampled_from([f"id{i}" for i in range(8)])
+_NAMES = st.sampled_from(["", "somchai", "malee"])
+
+
+@settings(max_examples=300)
+@given(records=st.lists(st.tuples(_IDS, _NAMES, st.sampled_from(["", "+66811111111", "+66822222222"]),
+                                  st.sampled_from(["", "a@x.th", "b@x.th"])), max_size=10),
+       row=st.tuples(_NAMES, st.sampled_from(["", "+66811111111", "+66822222222"]),
+                     st.sampled_from(["", "a@x.th", "b@x.th"])),
+       earlier=st.dictionaries(st.sampled_from([("phone", "+66811111111"), ("email", "b@x.th")]),
+                               st.integers(2, 9)))
+def test_plans_agree_with_sorting_every_record_of_the_name(
+        records: list[tuple[str, str, str, str]], row: tuple[str, str, str],
+        earlier: dict[tuple[str, object], int]) -> None:
+    """A row's plan (update / duplicate of which record, for which reasons / new) is the one the
+    first implementation gave, which sorted every record sharing the row's name for every row."""
+    found = _Found()
+    for row_id, name, phone, email in records:
+        if name:
+            found.add("same_name", name, row_id, name)
+        if phone:
+            found.add("phone", phone, row_id, name)
+        if email:
+            found.add("email", email, row_id, name)
+    name, phone, email = row
+    keys = RowKeys((phone,) if phone else (), email, None, name)
+    source = NeutralRow(10)
+    assert _plan(source, keys, found, earlier) == _plan_sorting_every_name(source, keys, found, earlier)

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, literal, select
 
+from crm_desktop.db.bulk import gc_paused
 from crm_desktop.db.database import Database
 from crm_desktop.db.match_keys import match_key_for
 from crm_desktop.errors import DomainError, ValidationError
@@ -106,10 +107,21 @@ class _Found:
 
     by_key: dict[tuple[str, object], set[str]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    smallest: dict[tuple[str, object], str] = field(default_factory=dict)  # key → its first id, once found
 
     def add(self, reason: str, key: object, row_id: str, name: str) -> None:
         self.by_key.setdefault((reason, key), set()).add(row_id)
         self.names[row_id] = name
+
+    def first(self, key: tuple[str, object]) -> str | None:
+        """The smallest id with `key`, found once per key: a common name is shared by thousands of
+        records, and sorting them all again for each of 100,000 rows took minutes."""
+        if key not in self.smallest:
+            ids = self.by_key.get(key)
+            if not ids:
+                return None
+            self.smallest[key] = min(ids)
+        return self.smallest[key]
 
 
 def _chunks(values: Iterable[Any]) -> Iterable[list[Any]]:
@@ -148,11 +160,19 @@ def _lookup(conn: Connection, kind: str, keys: Sequence[RowKeys]) -> _Found:
 
 def _plan(row: RowLike, keys: RowKeys, found: _Found, earlier: dict[tuple[str, object], int]) -> RowPlan:
     reasons: dict[str, list[str]] = {}  # id → reasons, in the order found (strongest first)
-    for key in [*keys.strong(), ("same_name", keys.name)]:
+    for key in keys.strong():
         for row_id in sorted(found.by_key.get(key, ())):
             reasons.setdefault(row_id, [])
             if key[0] not in reasons[row_id]:
                 reasons[row_id].append(key[0])
+    # The name only adds its reason to the records found by a strong key; found by nothing else, the
+    # row is shown as a duplicate of the first record of that name (never all of them, sorted, per row).
+    named = found.by_key.get(("same_name", keys.name), ())
+    for row_id, why in reasons.items():
+        if row_id in named:
+            why.append("same_name")
+    if not reasons and (first := found.first(("same_name", keys.name))) is not None:
+        reasons[first] = ["same_name"]
     strong = [i for i, why in reasons.items() if why[0] in STRONG]
     if strong and reasons[strong[0]][0] == "sku":  # a product's code is the product, whatever its name
         return RowPlan(row.source_row, UPDATE, strong[0], reasons=tuple(reasons[strong[0]]))
@@ -276,6 +296,7 @@ def _links(conn: Connection, db: Database, rows: Sequence[RowLike]) -> list[_Lin
     return out
 
 
+@gc_paused()  # 100,000 rows' keys and plans: the cycle collector's passes over them cost a second
 def preview_rows(db: Database, kind: str, rows: Sequence[RowLike]) -> Preview:
     """The plan of every row of an import of `kind` ("contacts", "companies", "leads", "products",
     "activities") into `db`, and the counts."""
