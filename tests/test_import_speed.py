@@ -51,13 +51,14 @@ def test_an_import_that_doubles_a_table_defers_its_indexes_and_builds_them_again
     assert search_all(ctx.database, "สมชาย4321")  # the search index holds the rows inserted in bulk
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("0123456789๐๑๒๓๔๕๖๗๘๙ +-()abcกข\u0e4d")))
 def test_ascii_digits_fast_path_agrees_with_translating(text: str) -> None:
     """ASCII text is returned as it is (it has no Thai numeral to turn), anything else translated."""
     assert ascii_digits(text) == text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
 
 
+@settings(deadline=None)
 @given(st.sampled_from(["เชียงใหม่", "จ.เชียงใหม่", "Chiang Mai", "กทม", "bkk", " Bangkok ", "ไม่มี", "", "โคราช",
                         "Chiang Mai Province", "อยุธยา"]))
 def test_remembered_provinces_read_as_the_rule_reads_them(text: str) -> None:
@@ -99,7 +100,7 @@ _IDS = st.sampled_from([f"id{i}" for i in range(8)])
 _NAMES = st.sampled_from(["", "somchai", "malee"])
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(records=st.lists(st.tuples(_IDS, _NAMES, st.sampled_from(["", "+66811111111", "+66822222222"]),
                                   st.sampled_from(["", "a@x.th", "b@x.th"])), max_size=10),
        row=st.tuples(_NAMES, st.sampled_from(["", "+66811111111", "+66822222222"]),
@@ -123,3 +124,18 @@ def test_plans_agree_with_sorting_every_record_of_the_name(
     keys = RowKeys((phone,) if phone else (), email, None, name)
     source = NeutralRow(10)
     assert _plan(source, keys, found, earlier) == _plan_sorting_every_name(source, keys, found, earlier)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(["id", "first_name", "mobile", "birthday"]),
+                                st.one_of(st.none(), st.integers(0, 3), st.text(max_size=2)), max_size=4),
+                max_size=6))
+def test_rows_turn_into_the_columns_a_row_at_a_time_gives(rows: list[dict[str, object]]) -> None:
+    """The bulk insert's columns (all at once when every row has every key) are those built key by
+    key with each missing value taking the column's blank."""
+    blank = {"first_name": "", "birthday": None}
+    keys = dict.fromkeys(k for row in rows for k in row)
+    expected = {k: [row.get(k, blank.get(k)) for row in rows] for k in keys}
+    columns = bulk.as_columns(rows, blank)
+    assert columns == expected
+    assert list(columns) == list(expected)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Column, Date, DateTime, Dialect, Table
@@ -199,8 +200,7 @@ class _Preparer:
         time (20,000 sample accounts and contacts: 0.55-0.6 s before, 0.3-0.45 s)."""
         table: Table = model.__table__  # type: ignore[assignment]
         blank = self.writers.setdefault(table.name, TableWriter(table, self.database))._blank
-        keys = dict.fromkeys(chain.from_iterable(rows))  # each row's keys in order, at C speed
-        columns: dict[str, list[Any]] = {k: [row.get(k, blank.get(k)) for row in rows] for k in keys}
+        columns = as_columns(rows, blank)
         if "id" in columns:
             columns["id"] = [i or new_id() for i in columns["id"]]
         return self.prepare_columns(Columns(model, columns))
@@ -227,6 +227,17 @@ class _Preparer:
              "row_id": ids, "hlc": hlcs, "fields": fields}, count)
         self.seq += count
         return _Prepared(writer.sql, self.change_writer.sql, records, changes)
+
+
+def as_columns(rows: Sequence[Mapping[str, Any]], blank: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Rows as columns, in the order the keys first appear; a key a row lacks takes its `blank` value."""
+    keys = dict.fromkeys(chain.from_iterable(rows))  # each row's keys in order, at C speed
+    if len(keys) > 1:  # (itemgetter of one key gives values, not tuples)
+        try:  # every row has every key (an import's records): the columns at C speed too
+            return dict(zip(keys, map(list, zip(*map(itemgetter(*keys), rows), strict=True)), strict=True))
+        except KeyError:  # a row lacks a key
+            pass
+    return {k: [row.get(k, blank.get(k)) for row in rows] for k in keys}
 
 
 def _match_keys(table: str, columns: Mapping[str, Sequence[Any]], count: int) -> list[str]:
