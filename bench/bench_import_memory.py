@@ -16,6 +16,14 @@ Measured 2026-12-07 (2 CPUs shared with five other jobs, so the times are high):
                                                                  and the waiting records became tuples)
     import xlsx 100,000 rows             22.8 s  peak   251 MB
     import vCard 10,000 cards             7.3 s  peak   119 MB
+Again 01:05 UTC after the kinds (companies made for the contacts' company column: 700) and the consent
+history had landed, load average 2.1 (main e1fa7d6 | this branch, one run each, same minute):
+    interpreter + CLI imported            1.8 s | 2.1 s  peak    84 MB
+    import CSV 100,000 rows              19.6 s | 20.6 s  peak   335 MB  OVER
+    import xlsx 100,000 rows             21.2 s | 23.7 s  peak   339 MB  OVER
+    import vCard 10,000 cards             9.6 s | 11.3 s  peak   128 MB
+The CSV import's CPU time, two runs each alternating: main 25.0 / 22.5 s, this branch 24.6 / 20.6 s.
+The peak went over 300 MB with the merges before this branch (the same on main).
 """
 
 from __future__ import annotations
@@ -78,6 +86,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         vcf = Path(folder) / f"contacts-{args.cards}.vcf"
         vcf.write_text("".join(card(i, rng, 0.1) for i in range(args.cards)), encoding="utf-8", newline="")
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         took, peak, _line = run([])
         print(f"{'interpreter + CLI imported':34} {took:6.1f} s  peak {peak:5.0f} MB")
         cases = {f"CSV {args.rows:,} rows": files["csv"], f"xlsx {args.rows:,} rows": files["xlsx"],
@@ -88,6 +97,7 @@ def main() -> None:
             took, peak, line = run(["--lang", "en", "--db", str(db), "import", "contacts", str(path)])
             verdict = "ok" if peak < TARGET_MB else f"OVER {TARGET_MB} MB"
             print(f"{'import ' + name:34} {took:6.1f} s  peak {peak:5.0f} MB  {verdict}  ({line[:100]})")
+        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
