@@ -13,9 +13,8 @@ from hypothesis import strategies as st
 from crm_desktop.db import bulk
 from crm_desktop.errors import ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
-from crm_desktop.exchange.plans import DUPLICATE, NEW, UPDATE, RowLike, RowPlan
 from crm_desktop.exchange.rows import read_import_file
-from crm_desktop.queries.imports import STRONG, RowKeys, _Found, _plan, preview_rows
+from crm_desktop.queries.imports import RowKeys, _decide, _Found, _plan, preview_rows
 from crm_desktop.queries.search import search_all
 from crm_desktop.services import validation
 from crm_desktop.services.app import AppContext
@@ -72,28 +71,16 @@ def test_remembered_provinces_read_as_the_rule_reads_them(text: str) -> None:
     assert verdict(validation.province) == verdict(validation.province) == verdict(validation.province.__wrapped__)
 
 
-def _plan_sorting_every_name(row: RowLike, keys: RowKeys, found: _Found,
-                             earlier: dict[tuple[str, object], int]) -> RowPlan:
-    """The plan as it was first written (every record of the row's name sorted for each row), kept
-    here as the reference the faster one must agree with."""
+def _reasons_sorting_every_name(keys: RowKeys, found: _Found) -> dict[str, list[str]]:
+    """The reasons as first written (every record of the row's name sorted for each row), kept here
+    as the reference the faster ones must agree with."""
     reasons: dict[str, list[str]] = {}
     for key in [*keys.strong(), ("same_name", keys.name)]:
         for row_id in sorted(found.by_key.get(key, ())):
             reasons.setdefault(row_id, [])
             if key[0] not in reasons[row_id]:
                 reasons[row_id].append(key[0])
-    strong = [i for i, why in reasons.items() if why[0] in STRONG]
-    if strong and reasons[strong[0]][0] == "sku":
-        return RowPlan(row.source_row, UPDATE, strong[0], reasons=tuple(reasons[strong[0]]))
-    if len(strong) == 1 and (not keys.name or found.names[strong[0]] == keys.name):
-        return RowPlan(row.source_row, UPDATE, strong[0], reasons=tuple(reasons[strong[0]]))
-    if reasons:
-        best = strong[0] if strong else next(iter(reasons))
-        return RowPlan(row.source_row, DUPLICATE, best, reasons=tuple(reasons[best]))
-    for key in keys.strong():
-        if key in earlier:
-            return RowPlan(row.source_row, DUPLICATE, match_row=earlier[key], reasons=(key[0],))
-    return RowPlan(row.source_row, NEW)
+    return reasons
 
 
 _IDS = st.sampled_from([f"id{i}" for i in range(8)])
@@ -123,7 +110,8 @@ def test_plans_agree_with_sorting_every_record_of_the_name(
     name, phone, email = row
     keys = RowKeys((phone,) if phone else (), email, None, name)
     source = NeutralRow(10)
-    assert _plan(source, keys, found, earlier) == _plan_sorting_every_name(source, keys, found, earlier)
+    reference = _decide(source, keys, found, earlier, _reasons_sorting_every_name(keys, found))
+    assert _plan(source, keys, found, earlier) == reference
 
 
 @settings(max_examples=300, deadline=None)

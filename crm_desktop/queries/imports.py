@@ -159,7 +159,12 @@ def _lookup(conn: Connection, kind: str, keys: Sequence[RowKeys]) -> _Found:
 
 
 def _plan(row: RowLike, keys: RowKeys, found: _Found, earlier: dict[tuple[str, object], int]) -> RowPlan:
-    reasons: dict[str, list[str]] = {}  # id → reasons, in the order found (strongest first)
+    return _decide(row, keys, found, earlier, _reasons(keys, found))
+
+
+def _reasons(keys: RowKeys, found: _Found) -> dict[str, list[str]]:
+    """The records a row's keys find: id → reasons, in the order found (strongest first)."""
+    reasons: dict[str, list[str]] = {}
     for key in keys.strong():
         for row_id in sorted(found.by_key.get(key, ())):
             reasons.setdefault(row_id, [])
@@ -173,6 +178,12 @@ def _plan(row: RowLike, keys: RowKeys, found: _Found, earlier: dict[tuple[str, o
             why.append("same_name")
     if not reasons and (first := found.first(("same_name", keys.name))) is not None:
         reasons[first] = ["same_name"]
+    return reasons
+
+
+def _decide(row: RowLike, keys: RowKeys, found: _Found, earlier: dict[tuple[str, object], int],
+            reasons: dict[str, list[str]]) -> RowPlan:
+    """Update, duplicate of which record (or earlier row), or new, from what the keys found."""
     strong = [i for i, why in reasons.items() if why[0] in STRONG]
     if strong and reasons[strong[0]][0] == "sku":  # a product's code is the product, whatever its name
         return RowPlan(row.source_row, UPDATE, strong[0], reasons=tuple(reasons[strong[0]]))
