@@ -846,6 +846,8 @@ THAI: dict[str, str] = {
     "{value} could not be read as a phone number; it was kept in the notes.": (
         "อ่าน {value} เป็นหมายเลขโทรศัพท์ไม่ได้ จึงเก็บไว้ในหมายเหตุแทน"
     ),
+    # --- issue 15, helper "wizard2": a refused field named by its label in the errors CSV ---
+    "Row {row}, {field}: {problem}": "แถวที่ {row} {field}: {problem}",
 }
 
 

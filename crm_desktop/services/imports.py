@@ -59,13 +59,10 @@ _KINDS = {
 
 @dataclass(frozen=True)
 class RejectedRow:
-    """A row left out, with its problems (each translatable)."""
+    """A row left out, with its problems (each translatable; exchange/rejected.rejected_text says them)."""
 
     source_row: int
     problems: tuple[DomainError, ...]
-
-    def text(self, lang: str = "en") -> str:
-        return "; ".join(p.text(lang) for p in self.problems)
 
 
 @dataclass(frozen=True)

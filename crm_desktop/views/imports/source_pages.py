@@ -25,19 +25,20 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.fields import importable_fields
+from crm_desktop.exchange.ics_read import ICS_SUFFIXES
 from crm_desktop.exchange.mapping import Mapping, find_saved, guess_columns
-from crm_desktop.exchange.rows import SAMPLE_ROWS, VCARD_SUFFIXES
+from crm_desktop.exchange.rows import SAMPLE_ROWS, VCARD_SUFFIXES, kind_problem
 from crm_desktop.exchange.tables import Notice, TableFormat, read_table, sniff
 from crm_desktop.services.import_mappings import save_mapping, saved_mappings
 from crm_desktop.services.imports import IMPORT_KINDS
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import show_domain_error, show_warning
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.imports.state import ImportState, field_label, kind_label
+from crm_desktop.views.imports.state import ImportState, import_field_labels, kind_label
 
 SAMPLES_SHOWN = 3  # values per column on the mapping page
 NOTICES_SHOWN = 5
-FILE_FILTER = "*.csv *.tsv *.txt *.xlsx *.xlsm *.vcf *.vcard"
+FILE_FILTER = "*.csv *.tsv *.txt *.xlsx *.xlsm *.vcf *.vcard *.ics"
 
 
 class FilePage(QWizardPage):
@@ -49,7 +50,8 @@ class FilePage(QWizardPage):
         self.state = state
         self.problem: DomainError | None = None
         self.setTitle(self.tr("Choose a file"))
-        self.setSubTitle(self.tr("CSV or tab-separated text, an Excel workbook (.xlsx) or vCards (.vcf)."))
+        self.setSubTitle(self.tr("CSV or tab-separated text, an Excel workbook (.xlsx), vCards (.vcf) or a calendar "
+                                 "(.ics)."))
         self.kind = QComboBox()
         self.kind.setObjectName("importKind")
         for kind in IMPORT_KINDS:
@@ -79,11 +81,12 @@ class FilePage(QWizardPage):
         form.addRow(self.notices_label)
         self._show_sheets(())
         self.path_edit.textChanged.connect(lambda _text: self.inspect())
+        self.kind.activated.connect(lambda _index: self.inspect())
         self.sheet.activated.connect(lambda _index: self.inspect(self.sheet.currentText()))
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), str(Path.home()),
-                                              self.tr("Contact lists (%1)").replace("%1", FILE_FILTER))
+                                              self.tr("Files to import (%1)").replace("%1", FILE_FILTER))
         if path:
             self.path_edit.setText(path)
 
@@ -101,9 +104,17 @@ class FilePage(QWizardPage):
             self.format_label.setText(self.tr("Choose the file to import.") if path is None
                                       else self.tr("There is no file %1.").replace("%1", str(path)))
             self._show_sheets(())
+        elif (problem := kind_problem(path, self.kind.currentData())) is not None:
+            self.problem = problem
+            self.format_label.setText(problem.text(self.env.lang))
+            self._show_sheets(())
         elif path.suffix.lower() in VCARD_SUFFIXES:
             self.format_label.setText(self.tr("vCard file: names, phones, e-mails and birthdays are read from each "
                                               "card."))
+            self._show_sheets(())
+        elif path.suffix.lower() in ICS_SUFFIXES:
+            self.format_label.setText(self.tr("Calendar file: each event becomes an activity, with its time, "
+                                              "place, reminder and repeats."))
             self._show_sheets(())
         else:
             try:
@@ -161,7 +172,7 @@ class FilePage(QWizardPage):
             return False
         self.state.kind = self.kind.currentData()
         self.state.path = self.path()
-        if not self.state.is_vcard and not self.state.header:
+        if not self.state.fields_fixed and not self.state.header:
             show_warning(self, self.tr("The file has no header row with column names."))
             return False
         return True
@@ -213,6 +224,7 @@ class MappingPage(QWizardPage):
         state = self.state
         guesses = guess_columns(state.kind, state.header, state.samples)
         fields = importable_fields(state.kind)
+        labels = import_field_labels()
         self.table.setRowCount(len(state.header))
         for column, guess in enumerate(guesses):
             title = QTableWidgetItem(guess.header or self.tr("Column %1").replace("%1", str(column + 1)))
@@ -225,7 +237,7 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.addItem(self.tr("— not imported —"), None)
             for name in fields:
-                combo.addItem(field_label(name), name)
+                combo.addItem(labels.get(name, name), name)
             combo.setToolTip(guess.explain(self.env.lang))
             self.table.setCellWidget(column, 2, combo)
         self.guessed = [g.field for g in guesses]
@@ -282,7 +294,8 @@ class MappingPage(QWizardPage):
         if not any(fields):
             show_warning(self, self.tr("Choose a field for at least one column."))
             return False
-        twice = sorted({field_label(f) for f in fields if f is not None and fields.count(f) > 1})
+        labels = import_field_labels()
+        twice = sorted({labels.get(f, f) for f in fields if f is not None and fields.count(f) > 1})
         if twice:
             show_warning(self, self.tr("Each field can come from one column only: %1.").replace("%1", ", ".join(twice)))
             return False

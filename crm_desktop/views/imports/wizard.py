@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from crm_desktop.exchange.rejected import write_rejected
+from crm_desktop.exchange.rejected import rejected_text, write_rejected
 from crm_desktop.services.import_undo import undo_import
 from crm_desktop.services.imports import ImportCancelled, ImportResult, import_counts, import_with_backup
 from crm_desktop.ui.actions import Undoable, perform
@@ -33,7 +33,7 @@ from crm_desktop.ui.tasks import ProgressFn, Task, TaskCancelled
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.imports.preview import PreviewPage
 from crm_desktop.views.imports.source_pages import FilePage, MappingPage
-from crm_desktop.views.imports.state import ImportState
+from crm_desktop.views.imports.state import ImportState, import_field_labels
 
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RUN_PAGE, RESULT_PAGE = range(5)
 
@@ -166,8 +166,9 @@ class ResultPage(QWizardPage):
             text = self.tr("Nothing was imported: %1 rows have errors.").replace(
                 "%1", f"{len(result.rejected):,}") + "\n" + text
         self.counts_label.setText(text)
-        self.rejected_model.setStringList([self.tr("Row %1: %2").replace("%1", str(r.source_row))
-                                           .replace("%2", r.text(lang)) for r in result.rejected])
+        labels = import_field_labels()
+        self.rejected_model.setStringList([self.tr("Row %1: %2").replace("%1", str(r.source_row)).replace(
+            "%2", rejected_text(r, lang, lambda name: labels.get(name, name))) for r in result.rejected])
         for widget in (self.rejected_label, self.rejected, self.save_button):
             widget.setVisible(bool(result.rejected))
 
@@ -182,9 +183,11 @@ class ResultPage(QWizardPage):
                 return None
             dest = Path(chosen)
         result, loaded, source, sheet, env = state.result, state.loaded, state.path, state.sheet, self.env
+        labels = import_field_labels()
         # The save dialog asked before an existing file was chosen; the database itself is refused even so.
         return perform(self, None, env.lang, lambda: write_rejected(
-            dest, source, loaded, result.rejected, env.db.path, env.lang, sheet=sheet, force=True))
+            dest, source, loaded, result.rejected, env.db.path, env.lang, sheet=sheet, force=True,
+            label=lambda name: labels.get(name, name)))
 
 
 class ImportWizard(QWizard):
@@ -214,8 +217,8 @@ class ImportWizard(QWizard):
         self.resize(920, 640)
 
     def nextId(self) -> int:
-        if self.currentId() == FILE_PAGE and self.state.is_vcard:
-            return PREVIEW_PAGE  # a card's fields are fixed: nothing to match
+        if self.currentId() == FILE_PAGE and self.state.fields_fixed:
+            return PREVIEW_PAGE  # a card's or an event's fields are fixed: nothing to match
         return super().nextId()
 
     def reject(self) -> None:
