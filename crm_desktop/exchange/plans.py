@@ -1,7 +1,7 @@
 """What each row of an import would do: the preview the read side makes and the write side applies.
 
 Plain data, shared by queries/imports.py (which makes it) and services/imports.py (which applies it);
-the wizard shows it in between. It imports no layer, so both sides may use it.
+the wizard shows it in between. It imports no layer (only the shared kernel), so both sides may use it.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
+
+from crm_desktop.errors import DomainError
 
 NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
 STATUSES = (NEW, UPDATE, DUPLICATE, ERROR)
@@ -33,13 +35,15 @@ class RowLike(Protocol):
 class RowPlan:
     """What one row would do. `match_id`: the record it updates or duplicates; `match_row`: the
     earlier row of the file it duplicates; `reasons`: the keys shared ("tax_id", "email", "phone",
-    "same_name")."""
+    "same_name"); `problems`: why the row cannot be imported beyond its cells' errors (a new record
+    without a required field)."""
 
     source_row: int
     status: str
     match_id: str | None = None
     match_row: int | None = None
     reasons: tuple[str, ...] = ()
+    problems: tuple[DomainError, ...] = ()
 
 
 @dataclass

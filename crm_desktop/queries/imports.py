@@ -20,8 +20,10 @@ from typing import Any
 from sqlalchemy import Table, select
 
 from crm_desktop.db.database import Database
+from crm_desktop.errors import ValidationError
 from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowLike, RowPlan
 from crm_desktop.models import Account, Contact
+from crm_desktop.models.rules import rule_of
 from crm_desktop.queries.activity_import import preview_activities
 from crm_desktop.text import company_key, email_key, person_key, phone_key
 
@@ -138,8 +140,13 @@ def preview_rows(db: Database, kind: str, rows: Sequence[RowLike]) -> Preview:
     found = _lookup(db, kind, keys)
     preview = Preview()
     earlier: dict[tuple[str, object], int] = {}
+    required = [column.key for column in _TABLES[kind].c if rule_of(column).required]
     for row, row_key in zip(rows, keys, strict=True):
         plan = _plan(row, row_key, found, earlier)
+        missing = [name for name in required if not row.values.get(name)] if plan.status == NEW else []
+        if missing:  # a new record the form's rules refuse, said now: "First name: This field is required."
+            plan = RowPlan(row.source_row, ERROR, problems=tuple(
+                ValidationError(name, "This field is required.") for name in missing))
         if plan.status == NEW:
             for key in row_key.strong():
                 earlier.setdefault(key, row.source_row)

@@ -22,6 +22,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.plans import DUPLICATE, ENTITIES, ERROR, NEW, Preview
+from crm_desktop.exchange.problems import rejected_text
 from crm_desktop.messages import translate
 from crm_desktop.models import Account, Change, Contact, LocalState, new_ids
 from crm_desktop.services.accounts import AccountInput, clean_account
@@ -59,10 +60,14 @@ _KINDS = {
 
 @dataclass(frozen=True)
 class RejectedRow:
-    """A row left out, with its problems (each translatable; exchange/rejected.rejected_text says them)."""
+    """A row left out, with its problems (each translatable)."""
 
     source_row: int
     problems: tuple[DomainError, ...]
+
+    def text(self, lang: str = "en") -> str:
+        """Why, in `lang`; a refused field by its own name (the wizard passes the app's labels instead)."""
+        return rejected_text(self, lang)
 
 
 @dataclass(frozen=True)
@@ -240,7 +245,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
             if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, len(rows)):
                 raise ImportCancelled()
             if plan.status == ERROR:
-                rejected.append(RejectedRow(row.source_row, tuple(row.errors)))
+                rejected.append(RejectedRow(row.source_row, (*row.errors, *plan.problems)))
                 continue
             if plan.status == DUPLICATE and decision == "skip":
                 skipped += 1

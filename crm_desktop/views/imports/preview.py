@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowPlan
-from crm_desktop.exchange.rejected import problem_text
+from crm_desktop.exchange.problems import problem_text
 from crm_desktop.exchange.rows import ImportFile, read_import_file
 from crm_desktop.queries.import_titles import record_titles
 from crm_desktop.queries.imports import preview_rows
@@ -187,7 +187,7 @@ class PreviewPage(QWizardPage):
         """Why the row does what it does, then what the reading warned about on it."""
         lang = self.env.lang
         if plan.status == ERROR:
-            first = "; ".join(problem_text(e, lang, self.label) for e in row.errors)
+            first = "; ".join(problem_text(e, lang, self.label) for e in (*row.errors, *plan.problems))
         else:
             first = self._match_text(plan)
         return "; ".join(t for t in (first, *(w.text(lang) for w in row.warnings)) if t)
