@@ -41,6 +41,7 @@ from crm_desktop.queries.search import search_all
 from crm_desktop.reports.monthly import monthly_report_pdf
 from crm_desktop.reports.monthly.document import last_month
 from crm_desktop.reports.pages import save_pdf
+from crm_desktop.reports.person import export_person
 from crm_desktop.reports.quotation import find_quotation, quotation_pdf
 from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
@@ -171,6 +172,13 @@ def add_calendar_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser
     orders.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
     orders.add_argument("--month", metavar="YYYY-MM", help="only orders dated in this month (2026-11 or 2569-11)")
     add_record_export_parsers(kinds)
+    person = kinds.add_parser("person", help="everything about one contact or lead (PDPA access request): a PDF "
+                                             "to read and a JSON file for programs, written into DIR")
+    person.add_argument("person_id", metavar="ID", help="the contact's or lead's id")
+    person.add_argument("--out", metavar="DIR", type=Path, required=True)
+    person.add_argument("--lang", dest="pdf_lang", choices=("th", "en"),
+                        help="language of the PDF (default: the language of messages)")
+    person.add_argument("--force", action="store_true", help="replace the files if they exist (never the database)")
     agenda = sub.add_parser("agenda", help="print the coming activities and anniversaries, one per line")
     agenda.add_argument("--days", metavar="N", type=int, default=7,
                         help="today and the days after it, N in all (1 to 366; default 7)")
@@ -199,6 +207,7 @@ def add_record_export_parsers(kinds: argparse._SubParsersAction[argparse.Argumen
         if "consent_only" in FILTERS[kind]:
             parser.add_argument("--consent-only", action="store_true",
                                 help="leave out people without marketing consent (PDPA)")
+        if "vcf" in formats:
             parser.add_argument("--vcard-version", choices=VCARD_VERSIONS, default="3.0",
                                 help="vCard version for --format vcf (default 3.0)")
 
@@ -403,6 +412,8 @@ def _cmd_export(args: argparse.Namespace, clock: Clock) -> int:
         return _export_orders(args, clock, lang)
     if args.export_kind in RECORD_KINDS:
         return _export_records(args, clock, lang)
+    if args.export_kind == "person":
+        return _export_person(args, clock, lang)
     start = parse_date(args.start, "from") if args.start is not None else None
     last = parse_date(args.end, "to") if args.end is not None else None
     if start is not None and last is not None and last < start:
@@ -445,6 +456,19 @@ def _export_records(args: argparse.Namespace, clock: Clock, lang: str) -> int:
     finally:
         ctx.close()
     print(translate("Wrote {count} records to {path}", lang).format(count=f"{done.records:,}", path=done.path))
+    return 0
+
+
+def _export_person(args: argparse.Namespace, clock: Clock, lang: str) -> int:
+    folder = args.out.expanduser()
+    if not folder.is_dir():
+        raise DomainError("{path} is not a folder.", path=str(folder))
+    ctx = open_for_reading(args, clock)
+    try:
+        pdf, data = export_person(ctx, args.person_id, folder, args.pdf_lang or lang, force=args.force)
+    finally:
+        ctx.close()
+    print(translate("Wrote the personal data to {pdf} and {json}", lang).format(pdf=pdf, json=data))
     return 0
 
 
@@ -507,7 +531,7 @@ def _cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     try:
         preview = preview_rows(ctx.database, args.import_kind, loaded.rows)
         result = import_with_backup(ctx, args.import_kind, loaded.rows, preview, decision=args.decision,
-                                    stop_on_error=args.stop_on_error, dry_run=args.dry_run)
+                                    stop_on_error=args.stop_on_error, dry_run=args.dry_run, source=path.name)
     finally:
         ctx.close()
     print(import_counts(result, lang))

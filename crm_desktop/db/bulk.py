@@ -18,12 +18,13 @@ from sqlalchemy import Column, Date, DateTime, Dialect, Table
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.changelog import CONTEXT_KEY, NOT_LOGGED, ChangeContext, change_header, encode_field
+from crm_desktop.db.consent import bulk_consent_events
 from crm_desktop.db.database import Database
 from crm_desktop.db.match_keys import SOURCES, match_key_for
 from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.db.times import date_param, time_param
 from crm_desktop.errors import DomainError
-from crm_desktop.models import Change, new_id, new_ids
+from crm_desktop.models import Change, ConsentEvent, new_id, new_ids
 from crm_desktop.models.base import SyncMixin
 
 Progress = Callable[[int, int], bool]
@@ -326,8 +327,10 @@ def insert_in_session(session: Session, database: Database, model: type[SyncMixi
     cur = raw.cursor()
     if not raw.in_transaction:  # nothing written yet: DDL below must not run outside the transaction
         cur.execute("BEGIN IMMEDIATE")
-    batches = ((model, rows[i:i + INSERT_BATCH]) for i in range(0, len(rows), INSERT_BATCH))
-    done, rebuilt = _insert(cur, database, session.info[CONTEXT_KEY], batches, len(rows), progress)
+    events = bulk_consent_events(session, model, rows)  # the consent history the ORM path would write
+    batches = [*((model, rows[i:i + INSERT_BATCH]) for i in range(0, len(rows), INSERT_BATCH)),
+               *((ConsentEvent, events[i:i + INSERT_BATCH]) for i in range(0, len(events), INSERT_BATCH))]
+    done, rebuilt = _insert(cur, database, session.info[CONTEXT_KEY], batches, len(rows) + len(events), progress)
     if rebuilt:
         cur.execute(f'ANALYZE "{model.__tablename__}"')
     return done

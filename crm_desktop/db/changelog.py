@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.clock import Clock
+from crm_desktop.db.consent import record_consent_changes
 from crm_desktop.db.hlc import HybridClock
 from crm_desktop.errors import DomainError
 from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin, new_id
@@ -139,6 +140,7 @@ def _changed_fields(obj: SyncMixin) -> dict[str, Any]:
 def _before_flush(session: Session, _flush_context: object, _instances: object) -> None:
     if any(isinstance(o, SyncMixin) for o in session.deleted):
         raise RuntimeError("records are soft-deleted (deleted_at); hard deletes would break sync")
+    record_consent_changes(session, session.info.get(CONTEXT_KEY))
     work: list[tuple[SyncMixin, dict[str, Any]]] = []
     new = session.new  # a fresh set per access: read once, an import flushes 100,000 new rows
     for obj in new:

@@ -83,6 +83,16 @@ def output_file(dest: Path, db_path: Path, *, force: bool = False) -> Iterator[P
             tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
 
 
+def write_output(dest: Path, db_path: Path, content: bytes, *, force: bool = False) -> Path:
+    """`content` written to `dest` through `output_file` (a PDF, a JSON file made whole in memory)."""
+    with output_file(dest, db_path, force=force) as tmp:
+        try:
+            tmp.write_bytes(content)
+        except OSError as exc:
+            raise StorageError("Could not write {path}: {reason}", path=str(dest), reason=exc) from exc
+    return dest
+
+
 def _new_temporary(dest: Path) -> Path:
     """An empty file of our own beside `dest` (created exclusively: never someone else's file)."""
     while True:

@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.changelog import CONTEXT_KEY, ChangeContext
+from crm_desktop.db.consent import NOTE_KEY, ConsentNote
 from crm_desktop.db.database import Database
 from crm_desktop.db.errors import readable
 from crm_desktop.db.hlc import SEED_CEILING, SeedClock
@@ -113,6 +114,11 @@ class UnitOfWork:
     def now(self) -> datetime:
         """The application clock's current moment (naive UTC), for times a service stamps itself."""
         return self.database.time.now()
+
+    def note_consent(self, method: str, *, source: str = "", channel: str = "", wording: str = "") -> None:
+        """How this unit of work's changes of marketing consent came about, for their history rows
+        (db/consent.py); call it inside the `with` block, before the changes are flushed."""
+        self.session.info[NOTE_KEY] = ConsentNote(method, source, channel, wording)
 
     def commit(self) -> None:
         self.session.commit()

@@ -220,7 +220,7 @@ COLUMNS: dict[str, tuple[RecordColumn, ...]] = {
 }
 FILTERS: dict[str, tuple[str, ...]] = {  # the RecordFilter fields each kind takes
     "contacts": ("owner_id", "province", "consent_only"), "companies": ("owner_id", "province", "segment"),
-    "leads": ("owner_id",), "products": ()}
+    "leads": ("owner_id", "consent_only"), "products": ()}
 _SHEET = {"contacts": "Contacts", "companies": "Companies", "leads": "Leads", "products": "Products"}
 _FILTER_NAMES = {"owner_id": "--owner", "province": "--province", "segment": "--segment",
                  "consent_only": "--consent-only"}
@@ -253,7 +253,7 @@ def _select(kind: str, flt: RecordFilter, columns: Sequence[ColumnElement[Any]])
         stmt = select(*columns).select_from(Account).outerjoin(User, User.id == Account.owner_id)
         return stmt.where(*cond).order_by(rowid(Account.__table__))
     if kind == "leads":
-        cond = leads.conditions(leads.LeadFilter(owner_id=flt.owner_id))
+        cond = leads.conditions(leads.LeadFilter(owner_id=flt.owner_id, consent_only=flt.consent_only))
         stmt = select(*columns).select_from(Lead).outerjoin(User, User.id == Lead.owner_id)
         return stmt.where(*cond).order_by(rowid(Lead.__table__))
     cond = products.conditions(products.ProductFilter(active=None))

@@ -3,6 +3,7 @@
 from crm_desktop.models.account import Account
 from crm_desktop.models.activity import Activity, ActivityException, Anniversary, Reminder
 from crm_desktop.models.base import Base, SyncMixin, fixed_id, new_id, new_ids
+from crm_desktop.models.consent import ConsentEvent
 from crm_desktop.models.contact import Contact, ContactLink
 from crm_desktop.models.lead import Lead, LeadScoringRule
 from crm_desktop.models.marketing import Campaign, CampaignMember, Segment
@@ -29,7 +30,8 @@ def synced_models() -> dict[str, type[SyncMixin]]:
 
 __all__ = [
     "Account", "Activity", "ActivityException", "Alert", "AlertRule", "Anniversary", "Base", "Campaign",
-    "CampaignMember", "Case", "CaseStatusHistory", "Change", "Contact", "ContactLink", "ForecastSnapshot", "Lead",
+    "CampaignMember", "Case", "CaseStatusHistory", "Change", "ConsentEvent", "Contact", "ContactLink",
+    "ForecastSnapshot", "Lead",
     "LeadScoringRule", "LocalState", "Opportunity", "OpportunityLine", "PickList", "Product", "Quotation",
     "QuotationLine", "Reminder", "SalesOrder", "SalesOrderLine", "Segment", "Setting", "Stage", "StageHistory",
     "SyncConflict", "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending", "Target", "User", "fixed_id", "new_id",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
+from datetime import date
+
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, SyncMixin, sparse_index
@@ -52,6 +54,9 @@ class Lead(SyncMixin, Base):
         ForeignKey("opportunity.id", use_alter=True), default=None
     )
     notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
+    # Marketing consent (PDPA), as a contact's: converting the lead carries it over (migration 0019).
+    marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_on: Mapped[date | None] = mapped_column(Date, default=None)
     # Derived by db/match_keys.py: the person's key, or the company's when there is no person name.
     match_key: Mapped[str] = mapped_column(String(200), default="")
 

@@ -27,7 +27,7 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     # reason, owner, links. A lead's tax id is erased: for a person it is their national ID number
     # (a company's stays on its account after conversion).
     "lead": ("prefix", "first_name", "last_name", "mobile", "phone", "email", "line_id", "tax_id", "interest",
-             "notes"),
+             "notes", "marketing_consent", "consent_on"),
 }
 MARKED_FIELD = "first_name"  # required on a contact: it holds the mark instead of a name
 # Values searched for in other records' texts: the person's identifiers (not the notes or tags).
@@ -40,6 +40,7 @@ COPIES: dict[str, tuple[str, ...]] = {
     "activity": ("subject", "notes", "location", "outcome", "handover_note"),
     "anniversary": ("title",),
     "campaign_member": ("response",),
+    "consent_event": ("wording", "source"),  # the history stays, as the proof of what was agreed and withdrawn
     "case": ("subject", "description"),
     "contact_link": ("note",),
     "lead": ("disqualify_reason",),

@@ -299,7 +299,7 @@ def _profile(conn: Connection, kind: Kind, record_id: str) -> Profile | None:
 
 def order_totals(conn: Connection, kind: Kind, record_id: str) -> list[tuple[str, date, int]]:
     """(order id, issued on, grand total) of the customer's sales, oldest first."""
-    return [(order_id, on, _grand((gross, discounts, vatable, bill, vat_bp, inclusive)))
+    return [(order_id, on, grand_total((gross, discounts, vatable, bill, vat_bp, inclusive)))
             for order_id, on, bill, vat_bp, inclusive, gross, discounts, vatable
             in conn.execute(_order_totals(kind), {"record_id": record_id})]
 
@@ -454,14 +454,14 @@ def _deals_statement(kind: Kind) -> Select[Any]:
     )
 
 
-def _document_sums(line: Any, parent: Any) -> list[ColumnElement[Any]]:
+def document_sums(line: Any, parent: Any) -> list[ColumnElement[Any]]:
     net = line_net(line)
     return [func.coalesce(func.sum(line_gross(line)), 0), func.coalesce(func.sum(line_discount(line)), 0),
             func.coalesce(func.sum(case((line.vatable, net), else_=0)), 0), parent.bill_discount_satang,
             parent.vat_bp, parent.prices_include_vat]
 
 
-def _grand(sums: Sequence[Any]) -> int:
+def grand_total(sums: Sequence[Any]) -> int:
     """A document's grand total from its line sums. The services never let a bill discount exceed the
     lines, but two copies' edits merged by a sync can (one deletes lines, the other adds a discount):
     the page then takes the discount as at most the lines' amount instead of failing."""
@@ -473,7 +473,7 @@ def _grand(sums: Sequence[Any]) -> int:
 def _quotations(conn: Connection, kind: Kind, record_id: str, today: date) -> tuple[DocumentRow, ...]:
     """Open quotations: the latest revision of each number, not superseded, draft or sent."""
     return tuple(
-        DocumentRow("quotation", r[0], r[1], r[2], r[3], r[4], _grand(r[6:12]), r[5],
+        DocumentRow("quotation", r[0], r[1], r[2], r[3], r[4], grand_total(r[6:12]), r[5],
                     r[3] == "sent" and r[5] is not None and r[5] < today)
         for r in conn.execute(_quotations_statement(kind), {"record_id": record_id}))
 
@@ -486,7 +486,7 @@ def _quotations_statement(kind: Kind) -> Select[Any]:
                                       later.c.deleted_at.is_(None)).exists())
     return (
         select(Quotation.id, Quotation.number, Quotation.revision, Quotation.status, Quotation.issued_on,
-               Quotation.valid_until, *_document_sums(line, Quotation))
+               Quotation.valid_until, *document_sums(line, Quotation))
         .select_from(Quotation)
         .outerjoin(line, _live_line(line, line.quotation_id == Quotation.id))
         .where(_scope(Quotation, kind, RECORD), Quotation.deleted_at.is_(None), Quotation.status.in_(OPEN_QUOTATION),
@@ -498,7 +498,7 @@ def _quotations_statement(kind: Kind) -> Select[Any]:
 
 def _open_orders(conn: Connection, kind: Kind, record_id: str, today: date) -> tuple[DocumentRow, ...]:
     return tuple(
-        DocumentRow("sales_order", r[0], r[1], 1, r[2], r[3], _grand(r[5:11]), r[4],
+        DocumentRow("sales_order", r[0], r[1], 1, r[2], r[3], grand_total(r[5:11]), r[4],
                     r[2] != "draft" and r[4] is not None and r[4] < today)
         for r in conn.execute(_open_orders_statement(kind), {"record_id": record_id}))
 
@@ -509,7 +509,7 @@ def _open_orders_statement(kind: Kind) -> Select[Any]:
     open_promise = case((line.delivered_milli < line.quantity_milli, line.promised_on))
     return (
         select(SalesOrder.id, SalesOrder.number, SalesOrder.status, SalesOrder.issued_on, func.min(open_promise),
-               *_document_sums(line, SalesOrder))
+               *document_sums(line, SalesOrder))
         .select_from(SalesOrder)
         .outerjoin(line, _live_line(line, line.order_id == SalesOrder.id))
         .where(_scope(SalesOrder, kind, RECORD), SalesOrder.deleted_at.is_(None), SalesOrder.status.in_(OPEN_ORDER))

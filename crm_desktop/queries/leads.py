@@ -29,6 +29,7 @@ class LeadFilter:
     campaign_id: str = ""
     created_from: date | None = None  # local dates, both ends included
     created_to: date | None = None
+    consent_only: bool = False  # marketing (PDPA): only leads who gave consent
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ class LeadDetail:
     converted_opportunity_name: str
     score_lines: tuple[scoring.ScoreLine, ...]
     tasks: tuple[TaskBrief, ...]
+    marketing_consent: bool = False
+    consent_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,8 @@ def conditions(flt: LeadFilter) -> list[ColumnElement[bool]]:
         cond.append(Lead.created_at >= _utc(flt.created_from))
     if flt.created_to is not None:
         cond.append(Lead.created_at < _utc(flt.created_to + timedelta(days=1)))
+    if flt.consent_only:
+        cond.append(Lead.marketing_consent.is_(True))
     return cond
 
 

@@ -15,8 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from crm_desktop.db.errors import StorageError
-from crm_desktop.db.output import output_file
+from crm_desktop.db.output import write_output
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 12 * mm
@@ -62,9 +61,4 @@ def build_pdf(story: list[Any], footer: Footer, *, title: str, author: str) -> b
 def save_pdf(pdf: bytes, dest: Path, db_path: Path, *, force: bool = False) -> Path:
     """Write `pdf` to `dest` by the rules of every output file (db/output.py: never over the database,
     a file we did not make only with `force`, whole or not at all)."""
-    with output_file(dest, db_path, force=force) as tmp:
-        try:
-            tmp.write_bytes(pdf)
-        except OSError as exc:
-            raise StorageError("Could not write {path}: {reason}", path=str(dest), reason=exc) from exc
-    return dest
+    return write_output(dest, db_path, pdf, force=force)

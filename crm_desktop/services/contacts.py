@@ -14,6 +14,7 @@ from crm_desktop.models.contact import GENDERS, INCOME_BANDS
 from crm_desktop.services import records, validation
 from crm_desktop.services.accounts import normalize_tags
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.consent import ConsentSaid, consent_values, note_form
 
 ENTITY = "contact"
 
@@ -59,9 +60,6 @@ def clean_contact(uow: UnitOfWork, data: ContactInput, today: date) -> dict[str,
         raise ValidationError("gender", "Unknown gender {value}.", value=data.gender)
     if data.income_band not in INCOME_BANDS:
         raise ValidationError("income_band", "Unknown income band {value}.", value=data.income_band)
-    consent_on = v.not_future(data.consent_on, today, "consent_on")
-    if data.marketing_consent and consent_on is None:
-        consent_on = today
     return {
         "prefix": v.column_text(data.prefix, Contact.prefix),
         "first_name": v.column_text(data.first_name, Contact.first_name),
@@ -78,8 +76,7 @@ def clean_contact(uow: UnitOfWork, data: ContactInput, today: date) -> dict[str,
         "gender": data.gender,
         "income_band": data.income_band,
         "interests": v.column_text(normalize_tags(data.interests), Contact.interests),
-        "marketing_consent": data.marketing_consent,
-        "consent_on": consent_on if data.marketing_consent else None,
+        **consent_values(data.marketing_consent, data.consent_on, today),
         "address_line": v.column_text(data.address_line, Contact.address_line),
         "subdistrict": v.column_text(data.subdistrict, Contact.subdistrict),
         "district": v.column_text(data.district, Contact.district),
@@ -90,15 +87,19 @@ def clean_contact(uow: UnitOfWork, data: ContactInput, today: date) -> dict[str,
     }
 
 
-def create_contact(uow: UnitOfWork, data: ContactInput, today: date) -> Changes:
+def create_contact(uow: UnitOfWork, data: ContactInput, today: date, said: ConsentSaid | None = None) -> Changes:
+    """`said`: how the person gave consent, for its history, when the form asked."""
     with uow:
+        note_form(uow, said)
         contact = uow.contacts.add(Contact(**clean_contact(uow, data, today)))
         uow.commit()
     return Changes(ENTITY, created=(contact.id,))
 
 
-def update_contact(uow: UnitOfWork, contact_id: str, data: ContactInput, today: date) -> Changes:
+def update_contact(uow: UnitOfWork, contact_id: str, data: ContactInput, today: date,
+                   said: ConsentSaid | None = None) -> Changes:
     with uow:
+        note_form(uow, said)
         contact = uow.contacts.get(contact_id)
         if contact is None:
             raise NotFound("The contact was deleted by someone else. Refresh the list.")

@@ -56,6 +56,7 @@ def _new_contact(uow: UnitOfWork, lead: Lead, account_id: str | None, today: dat
         phone=lead.phone if account_id is None else "", email=lead.email, line_id=lead.line_id,
         interests=lead.interest, province=lead.province if account_id is None else "",
         notes=lead.notes if account_id is None else "",
+        marketing_consent=lead.marketing_consent, consent_on=lead.consent_on,
     )
     contact = uow.contacts.add(Contact(**contacts.clean_contact(uow, data, today)))
     uow.session.flush()
@@ -102,6 +103,7 @@ def _new_opportunity(uow: UnitOfWork, lead: Lead, opts: ConvertOptions, account_
 def convert_lead(uow: UnitOfWork, lead_id: str, opts: ConvertOptions, today: date) -> tuple[Changes, ...]:
     """Turn a qualified lead into account + contact (+ deal); returns what was created and updated."""
     with uow:
+        uow.note_consent("convert")
         lead = live_lead(uow, lead_id)
         check_transition(lead, "converted")
         account: Account | None = None

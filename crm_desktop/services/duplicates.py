@@ -278,6 +278,7 @@ def merge(uow: UnitOfWork, kind: str, winner_id: str, loser_id: str, choices: Ma
         if side not in ("winner", "loser"):
             raise ValidationError(field, "Choose the winner's or the loser's value for {name}.", name=field)
     with uow:
+        uow.note_consent("merge")
         session = uow.session
         winner = _live(session, model, winner_id)
         loser = _live(session, model, loser_id)
@@ -315,6 +316,7 @@ def undo_merge(uow: UnitOfWork, merge_id: str) -> tuple[Changes, ...]:
     would silently throw those later edits away. References moved elsewhere since stay where they are.
     """
     with uow:
+        uow.note_consent("merge")
         session = uow.session
         log = session.get(MergeLog, merge_id)
         if log is None or log.deleted_at is not None:

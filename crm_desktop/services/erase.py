@@ -42,7 +42,7 @@ from crm_desktop.db.match_keys import SOURCES, match_key_for
 from crm_desktop.db.search_index import INDEXED
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound
-from crm_desktop.models import Base, Change, synced_models
+from crm_desktop.models import Base, Change, ConsentEvent, synced_models
 from crm_desktop.models.privacy import (
     COPIES,
     ERASURE,
@@ -314,11 +314,16 @@ def erase_person(uow: UnitOfWork, entity: str, row_id: str) -> EraseResult:
         cur.execute("PRAGMA secure_delete = ON")  # freed cells and pages are overwritten with zeros
         try:
             records = person_records(uow, entity, row_id)
+            consenting = [(kind, rid) for kind, rid in records if cur.execute(
+                f'SELECT marketing_consent FROM "{kind}" WHERE id = ?', (rid,)).fetchone()[0]]
             scrubber = Scrubber(cur)
             for kind, rid in records:
                 scrubber.erase(kind, rid)
             _log_erasures(uow, [k for k in records if k not in erased_keys(cur, records)])
             scrubber.write_edits(uow.session)
+            for kind, rid in consenting:  # consent withdrawn by the erase: its history says so (db/consent.py)
+                uow.session.add(ConsentEvent(**{f"{kind}_id": rid}, given=False, changed_at=uow.now(),
+                                             user_id=uow.user_id, method="erase"))
             scrubber.finish()
             uow.commit()
         except sqlite3.Error as exc:  # from the raw cursor: another program's lock, a full disk

@@ -167,7 +167,7 @@ class _Fresh(Sequence[dict[str, object]]):
 
 def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, today: date, *,
                 decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False,
-                progress: Progress | None = None) -> ImportResult:
+                progress: Progress | None = None, source: str = "") -> ImportResult:
     """Apply `rows` (an import of "contacts" or "companies") in one transaction, as `preview`
     (queries.imports.preview_rows) planned them.
 
@@ -176,6 +176,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
     `stop_on_error` any of them writes nothing at all. `dry_run` does everything and rolls back.
     `progress(done, total)` is called every few hundred rows; when it returns False the import
     stops with ImportCancelled and nothing is written.
+    `source` (the file's name) goes into the consent history of the people whose consent it changes.
     """
     if decision not in DECISIONS:
         raise DomainError("Unknown choice for duplicates: {value}.", value=decision)
@@ -240,6 +241,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
         return _apply(uow, kind, record, before, values, today)
 
     with uow:
+        uow.note_consent("import", source=source[-260:])
         log_from = _log_end(uow)
         for done, (row, plan) in enumerate(zip(rows, preview.plans, strict=True)):
             if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, len(rows)):
@@ -299,12 +301,12 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
 
 def import_with_backup(ctx: AppContext, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, *,
                        decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False,
-                       progress: Progress | None = None) -> ImportResult:
+                       progress: Progress | None = None, source: str = "") -> ImportResult:
     """`import_rows` after a backup named "import" (none for a dry run, which writes nothing)."""
     if not dry_run:
         backup_before(ctx.database.path, BACKUP_REASON, ctx.now())
     return import_rows(ctx.uow(), kind_name, rows, preview, ctx.today(), decision=decision,
-                       stop_on_error=stop_on_error, dry_run=dry_run, progress=progress)
+                       stop_on_error=stop_on_error, dry_run=dry_run, progress=progress, source=source)
 
 
 def import_counts(result: ImportResult, lang: str = "en") -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from datetime import date
 from operator import attrgetter
 from typing import Any
 
@@ -22,6 +23,7 @@ from crm_desktop.models.rules import rule_of
 from crm_desktop.services import picklists, records, validation
 from crm_desktop.services.accounts import normalize_tags
 from crm_desktop.services.changes import Changes
+from crm_desktop.services.consent import ConsentSaid, consent_values, note_form
 from crm_desktop.services.scoring import score_of
 
 ENTITY = "lead"
@@ -60,6 +62,8 @@ class LeadInput:
     campaign_id: str | None = None
     owner_id: str | None = None
     notes: str = ""
+    marketing_consent: bool = False
+    consent_on: date | None = None
 
 
 def _clean(uow: UnitOfWork, data: LeadInput, current: Lead | None) -> dict[str, Any]:
@@ -101,6 +105,7 @@ def _clean(uow: UnitOfWork, data: LeadInput, current: Lead | None) -> dict[str, 
         "campaign_id": data.campaign_id or None,
         "owner_id": data.owner_id or None,
         "notes": v.column_text(data.notes, Lead.notes),
+        **consent_values(data.marketing_consent, data.consent_on, uow.database.time.today()),
     }
 
 
@@ -111,16 +116,19 @@ def live_lead(uow: UnitOfWork, lead_id: str) -> Lead:
     return lead
 
 
-def create_lead(uow: UnitOfWork, data: LeadInput) -> Changes:
+def create_lead(uow: UnitOfWork, data: LeadInput, said: ConsentSaid | None = None) -> Changes:
+    """`said`: how the person gave consent, for its history, when the form asked."""
     with uow:
+        note_form(uow, said)
         values = _clean(uow, data, None)
         lead = uow.leads.add(Lead(**values, status="new", score=score_of(uow, values)))
         uow.commit()
     return Changes(ENTITY, created=(lead.id,))
 
 
-def update_lead(uow: UnitOfWork, lead_id: str, data: LeadInput) -> Changes:
+def update_lead(uow: UnitOfWork, lead_id: str, data: LeadInput, said: ConsentSaid | None = None) -> Changes:
     with uow:
+        note_form(uow, said)
         lead = live_lead(uow, lead_id)
         values = _clean(uow, data, lead)
         for key, value in values.items():

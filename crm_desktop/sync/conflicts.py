@@ -89,6 +89,7 @@ def open_conflicts(database: Database, limit: int = 500) -> list[ConflictRow]:
 def resolve(database: Database, user_id: str | None, conflict_id: int, *, keep_other: bool) -> None:
     """Close a conflict; with `keep_other`, first write the losing value back as a new change."""
     with UnitOfWork(database, user_id) as uow:
+        uow.note_consent("sync")  # another copy's consent value taken over
         session = uow.session
         conflict = session.get(SyncConflict, conflict_id)
         if conflict is None or conflict.resolved_at is not None:

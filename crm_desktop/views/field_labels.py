@@ -39,6 +39,8 @@ def field_labels() -> dict[str, str]:
         "interest": QCoreApplication.translate("FieldLabels", "Interested in"),
         "marketing_consent": QCoreApplication.translate("FieldLabels", "Marketing consent"),
         "consent_on": QCoreApplication.translate("FieldLabels", "Consent given on"),
+        "consent_channel": QCoreApplication.translate("FieldLabels", "Consent given by"),
+        "consent_wording": QCoreApplication.translate("FieldLabels", "Consent wording"),
         "budget_satang": QCoreApplication.translate("FieldLabels", "Budget"),
         "timeframe": QCoreApplication.translate("FieldLabels", "Buying timeframe"),
         "source": QCoreApplication.translate("FieldLabels", "Source"),

@@ -1205,6 +1205,143 @@
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(ไม่ได้บันทึก)</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>พบด้วยตนเอง</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>เว็บไซต์</translation>
+    </message>
+    <message>
+        <source>Paper form</source>
+        <translation>แบบฟอร์มกระดาษ</translation>
+    </message>
+    <message>
+        <source>form</source>
+        <translation>แบบฟอร์ม</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>นำเข้าไฟล์</translation>
+    </message>
+    <message>
+        <source>lead converted</source>
+        <translation>แปลงจากลีด</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>รวมรายการซ้ำ</translation>
+    </message>
+    <message>
+        <source>other copy&apos;s value kept</source>
+        <translation>ใช้ค่าจากอีกเครื่อง (ซิงค์)</translation>
+    </message>
+    <message>
+        <source>erase</source>
+        <translation>ลบข้อมูลส่วนบุคคล</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>แก้ไข</translation>
+    </message>
+    <message>
+        <source>No consent: do not send marketing</source>
+        <translation>ไม่ได้ให้ความยินยอม ห้ามส่งข่าวสารการตลาด</translation>
+    </message>
+    <message>
+        <source>Agreed to receive marketing</source>
+        <translation>ยินยอมรับข่าวสารการตลาด</translation>
+    </message>
+    <message>
+        <source>Agreed to receive marketing on %1</source>
+        <translation>ยินยอมรับข่าวสารการตลาดเมื่อ %1</translation>
+    </message>
+    <message>
+        <source>Export personal data…</source>
+        <translation>ส่งออกข้อมูลส่วนบุคคล…</translation>
+    </message>
+    <message>
+        <source>Everything about this person as a PDF to read and a JSON file for programs (PDPA access request)</source>
+        <translation>ข้อมูลทั้งหมดของบุคคลนี้ เป็นไฟล์ PDF สำหรับอ่าน และไฟล์ JSON สำหรับโปรแกรม (คำขอใช้สิทธิ์ตาม PDPA)</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>ส่งออกข้อมูลส่วนบุคคล</translation>
+    </message>
+    <message>
+        <source>PDF, with the same data as JSON beside it (*.pdf)</source>
+        <translation>PDF พร้อมไฟล์ JSON ข้อมูลเดียวกันวางไว้ข้างกัน (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentEditor</name>
+    <message>
+        <source>Agrees to receive marketing</source>
+        <translation>ยินยอมรับข่าวสารการตลาด</translation>
+    </message>
+    <message>
+        <source>When the consent was given (PDPA); today if left empty.</source>
+        <translation>วันที่ให้ความยินยอม (PDPA) ถ้าเว้นว่างจะใช้วันนี้</translation>
+    </message>
+    <message>
+        <source>since</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <source>What the person agreed to, e.g. news and offers by LINE</source>
+        <translation>ข้อความที่ลูกค้ายินยอม เช่น รับข่าวสารและโปรโมชั่นทาง LINE</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>ช่องทางที่ให้ความยินยอม</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>ข้อความความยินยอม</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentHistoryBox</name>
+    <message>
+        <source>Consent history</source>
+        <translation>ประวัติความยินยอม</translation>
+    </message>
+    <message>
+        <source>No change of consent recorded.</source>
+        <translation>ยังไม่มีการบันทึกการเปลี่ยนแปลงความยินยอม</translation>
+    </message>
+    <message>
+        <source>… and %1 earlier (all of them in Export personal data…)</source>
+        <translation>… และก่อนหน้านี้อีก %1 รายการ (ดูทั้งหมดได้ในส่งออกข้อมูลส่วนบุคคล…)</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>ให้ความยินยอม</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>ถอนความยินยอม</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>(not given)</source>
@@ -1321,18 +1458,6 @@
     <message>
         <source>LINE ID</source>
         <translation>LINE ID</translation>
-    </message>
-    <message>
-        <source>Agrees to receive marketing</source>
-        <translation>ยินยอมรับข่าวสารการตลาด</translation>
-    </message>
-    <message>
-        <source>When the consent was given (PDPA); today if left empty.</source>
-        <translation>วันที่ให้ความยินยอม (PDPA) ถ้าเว้นว่างจะใช้วันนี้</translation>
-    </message>
-    <message>
-        <source>since</source>
-        <translation>ตั้งแต่</translation>
     </message>
     <message>
         <source>Consent</source>
@@ -1522,18 +1647,6 @@
     <message>
         <source>%1 (age %2)</source>
         <translation>%1 (อายุ %2 ปี)</translation>
-    </message>
-    <message>
-        <source>Agreed to receive marketing</source>
-        <translation>ยินยอมรับข่าวสารการตลาด</translation>
-    </message>
-    <message>
-        <source>%1 on %2</source>
-        <translation>%1 เมื่อ %2</translation>
-    </message>
-    <message>
-        <source>No consent: do not send marketing</source>
-        <translation>ไม่ได้ให้ความยินยอม ห้ามส่งข่าวสารการตลาด</translation>
     </message>
 </context>
 <context>
@@ -2859,6 +2972,14 @@
         <translation>วันที่ให้ความยินยอม</translation>
     </message>
     <message>
+        <source>Consent given by</source>
+        <translation>ช่องทางที่ให้ความยินยอม</translation>
+    </message>
+    <message>
+        <source>Consent wording</source>
+        <translation>ข้อความความยินยอม</translation>
+    </message>
+    <message>
         <source>Budget</source>
         <translation>งบประมาณ</translation>
     </message>
@@ -3488,6 +3609,10 @@
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
+        <source>Consent</source>
+        <translation>ความยินยอม</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
@@ -3766,6 +3891,10 @@
     <message>
         <source>Converted to</source>
         <translation>แปลงเป็น</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>ความยินยอม</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -7907,6 +8036,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>People erased (PDPA)</source>
         <translation>บุคคลที่ลบข้อมูลแล้ว (PDPA)</translation>
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation>ประวัติความยินยอม</translation>
     </message>
     <message>
         <source>Deleted</source>

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -36,6 +34,7 @@ from crm_desktop.ui.forms import (
 )
 from crm_desktop.views.accounts.dialog import owner_combo
 from crm_desktop.views.common import AddressBox, ViewEnv, account_choices
+from crm_desktop.views.consent import ConsentEditor
 from crm_desktop.views.dialog_base import RecordDialog
 
 PREFIXES = ("นาย", "นาง", "นางสาว", "คุณ", "ดร.", "Mr", "Mrs", "Ms", "Dr")
@@ -156,16 +155,9 @@ class ContactDialog(RecordDialog):
         self.line_id.setMaxLength(60)
         self.line_id.setPlaceholderText("@lineid")
         rform.addRow(self.tr("LINE ID"), self.line_id)
-        consent_row = QHBoxLayout()
-        self.marketing_consent = QCheckBox(self.tr("Agrees to receive marketing"))
-        self.consent_on = DateEdit("consent_on", buddhist=env.buddhist, lang=env.lang)
-        self.consent_on.setToolTip(self.tr("When the consent was given (PDPA); today if left empty."))
-        self.consent_on.setEnabled(False)
-        self.marketing_consent.toggled.connect(self.consent_on.setEnabled)
-        consent_row.addWidget(self.marketing_consent)
-        consent_row.addWidget(QLabel(self.tr("since")))
-        consent_row.addWidget(self.consent_on)
-        rform.addRow(self.tr("Consent"), consent_row)
+        self.consent = ConsentEditor(env)
+        self.marketing_consent, self.consent_on = self.consent.given, self.consent.since
+        rform.addRow(self.tr("Consent"), self.consent)
         self.owner = owner_combo(env, self.tr("(nobody)"))
         rform.addRow(self.tr("Owner"), self.owner)
         self.tags = QLineEdit()
@@ -189,6 +181,7 @@ class ContactDialog(RecordDialog):
             ("line_id", self.line_id), ("birthday", self.birthday), ("gender", self.gender),
             ("income_band", self.income_band), ("interests", self.interests),
             ("marketing_consent", self.marketing_consent), ("consent_on", self.consent_on),
+            ("consent_channel", self.consent.channel), ("consent_wording", self.consent.wording),
             ("tags", self.tags), ("notes", self.notes), *self.address.fields(),
         ):
             self.errors.register(key, widget)
@@ -220,8 +213,7 @@ class ContactDialog(RecordDialog):
         select_data(self.gender, data.gender)
         select_data(self.income_band, data.income_band)
         self.interests.setText(data.interests)
-        self.marketing_consent.setChecked(data.marketing_consent)
-        self.consent_on.setDate(data.consent_on)
+        self.consent.fill(data.marketing_consent, data.consent_on)
         self.address.fill(data)
         self.tags.setText(data.tags)
         self.notes.setPlainText(data.notes)
@@ -231,7 +223,6 @@ class ContactDialog(RecordDialog):
                               phones=(data.mobile, data.phone), email=data.email, exclude_id=self.record_id)
 
     def form_input(self) -> ContactInput:
-        consent = self.marketing_consent.isChecked()
         return ContactInput(
             prefix=self.prefix.currentText(),
             first_name=self.first_name.text(),
@@ -248,8 +239,8 @@ class ContactDialog(RecordDialog):
             gender=str(self.gender.currentData() or ""),
             income_band=str(self.income_band.currentData() or ""),
             interests=self.interests.text(),
-            marketing_consent=consent,
-            consent_on=self.consent_on.date() if consent else None,
+            marketing_consent=self.marketing_consent.isChecked(),
+            consent_on=self.consent.since_date(),
             **self.address.values(),
             tags=self.tags.text(),
             notes=self.notes.toPlainText(),
@@ -263,8 +254,8 @@ class ContactDialog(RecordDialog):
 
     def save_action(self, data: ContactInput) -> Changes:
         if self.record_id is None:
-            return create_contact(self.env.ctx.uow(), data, self.env.today())
-        return update_contact(self.env.ctx.uow(), self.record_id, data, self.env.today())
+            return create_contact(self.env.ctx.uow(), data, self.env.today(), self.consent.said())
+        return update_contact(self.env.ctx.uow(), self.record_id, data, self.env.today(), self.consent.said())
 
     def saved_description(self, data: ContactInput) -> str:
         name = " ".join(p for p in (data.first_name.strip(), data.last_name.strip()) if p)

@@ -28,6 +28,13 @@ from crm_desktop.ui.forms import ProvinceCombo
 from crm_desktop.ui.table_model import Column
 from crm_desktop.views.anniversaries.dates_box import CustomDatesBox
 from crm_desktop.views.common import DetailForm, ViewEnv, join_address, phone_text
+from crm_desktop.views.consent import (
+    ConsentHistoryBox,
+    add_personal_data_action,
+    consent_text,
+    export_personal_data,
+    personal_data_button,
+)
 from crm_desktop.views.contacts.dialog import ContactDialog, gender_label, income_label
 from crm_desktop.views.erase import EraseFlow
 from crm_desktop.views.list_export import ListSource, local_cell, table_source
@@ -217,6 +224,11 @@ class ContactsTab(RecordTab):
         d.add("notes", self.tr("Notes"))
         d.add("updated", self.tr("Updated"))
         layout.addWidget(d)
+        self.consent_box = ConsentHistoryBox(self.env, "contact")
+        layout.addWidget(self.consent_box)
+        self.person_export_button = personal_data_button(self, lambda: self._detail_id and export_personal_data(
+            self, self.env, self._detail_id))
+        self.detail_buttons.insertWidget(2, self.person_export_button, 0, Qt.AlignmentFlag.AlignTop)
         self.dates_box = CustomDatesBox(self.env)
         layout.addWidget(self.dates_box)
         self.timeline = TimelineView(self.env, self.ENTITY)
@@ -238,6 +250,7 @@ class ContactsTab(RecordTab):
 
     def row_actions(self, menu: QMenu, record_id: str) -> None:
         menu.addAction(self.tr("Customer 360"), lambda: self.open_360.emit("contact", record_id))
+        add_personal_data_action(self, menu, record_id)
         menu.addAction(self.eraser.action_text(), lambda: self._ask_erase(record_id))
 
     def _ask_erase(self, record_id: str) -> None:
@@ -252,10 +265,11 @@ class ContactsTab(RecordTab):
         detail = contact_detail(self.env.db, record_id) if record_id else None
         self._detail_id = detail.id if detail else None
         self.dates_box.show_for(contact_id=self._detail_id)
+        self.consent_box.show_for(self._detail_id)
         shown = detail is not None
         self.timeline.show_record(self._detail_id)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.new_activity_button,
-                       self.new_quotation_button, self.c360_button, self.erase_button):
+                       self.new_quotation_button, self.c360_button, self.erase_button, self.person_export_button):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         if detail is None:
@@ -287,13 +301,7 @@ class ContactsTab(RecordTab):
         d.set("gender", gender_label(detail.gender) if detail.gender else "")
         d.set("income", income_label(detail.income_band) if detail.income_band else "")
         d.set("interests", detail.interests)
-        if detail.marketing_consent:
-            consent = self.tr("Agreed to receive marketing")
-            if detail.consent_on:
-                consent = self.tr("%1 on %2").replace("%1", consent).replace("%2", env.date_text(detail.consent_on))
-        else:
-            consent = self.tr("No consent: do not send marketing")
-        d.set("consent", consent)
+        d.set("consent", consent_text(env, detail.marketing_consent, detail.consent_on))
         d.set("address", join_address(detail.address_line, detail.subdistrict, detail.district, detail.province,
                                       detail.postcode))
         d.set("owner", detail.owner_name)

@@ -49,6 +49,7 @@ from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import show_unexpected_error
 from crm_desktop.ui.tasks import Task
 from crm_desktop.views.common import ViewEnv, branch_text, format_tax_id, join_address, phone_text
+from crm_desktop.views.consent import ConsentHistoryBox, export_personal_data, personal_data_button
 from crm_desktop.views.customer360.link_dialog import LinkDialog, link_kind_label
 from crm_desktop.views.opportunities.dialog import stage_label
 from crm_desktop.views.timeline import TimelineView
@@ -145,6 +146,9 @@ class Customer360Page(QWidget):
         right.addWidget(self._build_next_best())
         right.addWidget(self._build_anniversaries())
         right.addWidget(self._build_people())
+        self.consent_box = ConsentHistoryBox(env, "contact")  # a person's page: their consent (PDPA)
+        self.consent_box.setVisible(False)
+        right.addWidget(self.consent_box)
         right.addStretch(1)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
@@ -185,6 +189,9 @@ class Customer360Page(QWidget):
         self.record_button.setToolTip(self.tr("Show this customer in its list, with its details"))
         self.record_button.clicked.connect(lambda: self.open_record.emit(self.kind, self.record_id))
         row.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
+        if self.kind == "contact":
+            row.addWidget(personal_data_button(self, lambda: export_personal_data(self, self.env, self.record_id)),
+                          0, Qt.AlignmentFlag.AlignTop)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("c360Refresh")
         self.refresh_button.clicked.connect(self.reload)
@@ -384,6 +391,7 @@ class Customer360Page(QWidget):
         self._show_next(suggestions, data.due)
         self._show_people(data)
         self._show_dates(data)
+        self.consent_box.show_for(self.record_id if self.kind == "contact" else None)
         self.loaded.emit()
 
     def title_text(self) -> str:

@@ -68,6 +68,7 @@ class RunPage(QWizardPage):
         state, ctx = self.state, self.env.ctx
         assert state.loaded is not None and state.preview is not None
         rows, preview, kind = state.loaded.rows, state.preview, state.kind
+        source = state.path.name if state.path is not None else ""  # named in the consent history
         decision, stop = self.preview.decision(), self.preview.stop_on_error()
         state.result = None
         self.label.setText(self.tr("Importing %1 rows…").replace("%1", f"{len(rows):,}"))
@@ -78,7 +79,7 @@ class RunPage(QWizardPage):
         def work(progress: ProgressFn) -> ImportResult:
             try:
                 return import_with_backup(ctx, kind, rows, preview, decision=decision, stop_on_error=stop,
-                                          progress=progress)
+                                          progress=progress, source=source)
             except ImportCancelled:
                 raise TaskCancelled() from None
 

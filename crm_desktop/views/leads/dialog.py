@@ -20,6 +20,7 @@ from crm_desktop.services.leads import TIMEFRAMES, LeadInput, create_lead, lead_
 from crm_desktop.ui.forms import EmailEdit, MoneyEdit, PhoneEdit, ProvinceCombo, editable_combo, select_data
 from crm_desktop.views.accounts.dialog import owner_combo
 from crm_desktop.views.common import ViewEnv, fill_campaigns
+from crm_desktop.views.consent import ConsentEditor
 from crm_desktop.views.dialog_base import RecordDialog
 from crm_desktop.views.leads.actions import source_keys, source_label, timeframe_label
 
@@ -103,6 +104,8 @@ class LeadDialog(RecordDialog):
         dform.addRow(self.tr("Campaign"), self.campaign)
         self.owner = owner_combo(env, self.tr("(nobody)"))
         dform.addRow(self.tr("Owner"), self.owner)
+        self.consent = ConsentEditor(env)
+        dform.addRow(self.tr("Consent"), self.consent)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         dform.addRow(self.tr("Notes"), self.notes)
@@ -116,7 +119,9 @@ class LeadDialog(RecordDialog):
             ("phone", self.phone), ("email", self.email), ("line_id", self.line_id), ("tax_id", self.tax_id),
             ("province", self.province), ("interest", self.interest), ("budget_satang", self.budget),
             ("timeframe", self.timeframe), ("source", self.source), ("campaign_id", self.campaign),
-            ("owner_id", self.owner), ("notes", self.notes),
+            ("owner_id", self.owner), ("notes", self.notes), ("marketing_consent", self.consent.given),
+            ("consent_on", self.consent.since), ("consent_channel", self.consent.channel),
+            ("consent_wording", self.consent.wording),
         ):
             self.errors.register(key, widget)
 
@@ -166,6 +171,7 @@ class LeadDialog(RecordDialog):
         select_data(self.campaign, data.campaign_id or "")
         select_data(self.owner, data.owner_id or "")
         self.notes.setPlainText(data.notes)
+        self.consent.fill(data.marketing_consent, data.consent_on)
 
     def duplicate_probe(self, data: LeadInput) -> DuplicateProbe:
         return DuplicateProbe("lead", first_name=data.first_name, last_name=data.last_name,
@@ -192,12 +198,14 @@ class LeadDialog(RecordDialog):
             campaign_id=str(self.campaign.currentData() or "") or None,
             owner_id=str(self.owner.currentData() or "") or None,
             notes=self.notes.toPlainText(),
+            marketing_consent=self.consent.given.isChecked(),
+            consent_on=self.consent.since_date(),
         )
 
     def save_action(self, data: LeadInput) -> Changes:
         if self.record_id is None:
-            return create_lead(self.env.ctx.uow(), data)
-        return update_lead(self.env.ctx.uow(), self.record_id, data)
+            return create_lead(self.env.ctx.uow(), data, self.consent.said())
+        return update_lead(self.env.ctx.uow(), self.record_id, data, self.consent.said())
 
     def saved_description(self, data: LeadInput) -> str:
         name = " ".join(p for p in (data.first_name.strip(), data.last_name.strip()) if p)

@@ -33,6 +33,13 @@ from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import DateEdit, select_data
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
 from crm_desktop.views.common import DetailForm, ViewEnv, format_tax_id, phone_text
+from crm_desktop.views.consent import (
+    ConsentHistoryBox,
+    add_personal_data_action,
+    consent_text,
+    export_personal_data,
+    personal_data_button,
+)
 from crm_desktop.views.erase import EraseFlow
 from crm_desktop.views.leads.actions import (
     STATUSES,
@@ -348,9 +355,15 @@ class LeadsTab(RecordTab):
         d.add("source", self.tr("Source"))
         d.add("campaign", self.tr("Campaign"))
         d.add("converted", self.tr("Converted to"))
+        d.add("consent", self.tr("Marketing"))
         d.add("notes", self.tr("Notes"))
         d.add("created", self.tr("Created"))
         layout.addWidget(d)
+        self.consent_box = ConsentHistoryBox(self.env, "lead")
+        layout.addWidget(self.consent_box)
+        self.person_export_button = personal_data_button(self, lambda: self._detail and export_personal_data(
+            self, self.env, self._detail.id))
+        self.detail_buttons.insertWidget(1, self.person_export_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.score_label = QLabel(self.tr("Score"))
         self.score_label.setStyleSheet("font-weight: bold;")
@@ -385,8 +398,9 @@ class LeadsTab(RecordTab):
         self._detail = detail
         shown = detail is not None
         self.timeline.show_record(detail.id if detail else None)
+        self.consent_box.show_for(detail.id if detail else None)
         for widget in (self.detail_title, self.detail_subtitle, self.detail, self.score_label, self.score_view,
-                       self.new_activity_button, self.erase_button, *self.action_buttons):
+                       self.new_activity_button, self.erase_button, self.person_export_button, *self.action_buttons):
             widget.setVisible(shown)
         self.empty_label.setVisible(not shown)
         self._update_actions()
@@ -422,6 +436,7 @@ class LeadsTab(RecordTab):
         d.set("campaign", detail.campaign_name)
         d.set("converted", "\n".join(p for p in (detail.converted_account_name, detail.converted_contact_name,
                                                  detail.converted_opportunity_name) if p))
+        d.set("consent", consent_text(env, detail.marketing_consent, detail.consent_on))
         d.set("notes", detail.notes)
         d.set("created", env.datetime_text(detail.created_at))
         self.score_view.setText(self._score_html(detail))
@@ -533,6 +548,7 @@ class LeadsTab(RecordTab):
         return ActivityInput(kind="call", subject="", lead_id=self._detail.id) if self._detail is not None else None
 
     def row_actions(self, menu: QMenu, record_id: str) -> None:
+        add_personal_data_action(self, menu, record_id)
         menu.addAction(self.eraser.action_text(), lambda: self._ask_erase(record_id))
 
     def _ask_erase(self, record_id: str) -> None:

@@ -64,6 +64,7 @@ def entity_label(entity: str) -> str:
         "setting": QCoreApplication.translate("SyncLabels", "Settings"),
         "merge_log": QCoreApplication.translate("SyncLabels", "Merges"),
         "erasure": QCoreApplication.translate("SyncLabels", "People erased (PDPA)"),
+        "consent_event": QCoreApplication.translate("SyncLabels", "Consent history"),
     }
     return labels.get(entity, entity)
 
