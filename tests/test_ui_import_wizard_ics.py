@@ -185,3 +185,43 @@ def test_the_mapping_page_shows_labels_not_field_names(qtbot, window, tmp_path) 
                      "Owner (name or e-mail)", "Type", "Subject"]
     every = {page.combo(0).itemText(i) for i in range(page.combo(0).count())}
     assert not any("_" in text for text in every)
+
+
+@pytest.mark.parametrize("lang", ["en", "th"])
+def test_a_column_left_unmatched_though_its_header_names_a_field_says_why(qtbot, ctx, prefs, tmp_path,
+                                                                          lang) -> None:
+    """Thunderbird's address book: the e-mails are not ASCII (the app cannot store them), and the second
+    address column loses to the first."""
+    app = QApplication.instance()
+    install_app_font(app)  # type: ignore[arg-type]
+    language = UiLanguage(app)  # type: ignore[arg-type]
+    language.apply(lang)
+    prefs.language = lang
+    path = tmp_path / "thunderbird.csv"
+    path.write_text("First Name,Last Name,Primary Email,Home Address,Work Address,Custom 1\n"
+                    "権兵衛,名無し,名無しの権兵衛@host.invalid,1 Main St,2 Side St,x\n", encoding="utf-8")
+    try:
+        window = MainWindow(ctx, prefs)
+        qtbot.addWidget(window)
+        wizard = open_wizard(qtbot, window)
+        wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        choose_file(wizard, "contacts", path)
+        wizard.next()
+        page = wizard.mapping_page
+        folder = Path(SHOTS) if SHOTS else tmp_path
+        assert wizard.grab().save(str(folder / f"import-mapping-notes-{lang}.png"))
+        notes = [page.note(c) for c in range(page.table.rowCount())]
+        if lang == "en":
+            assert notes == [
+                "", "",
+                "Not matched, though the header names “E-mail”: most values do not fit it, e.g. "
+                "名無しの権兵衛@host.invalid is not an email address.",
+                "", "Not matched, though the header names “Address”: Column Home Address fits this field better.",
+                "",  # the header names nothing: nothing to explain beyond the tooltip
+            ]
+        else:
+            assert notes[2].startswith("ไม่ได้จับคู่") and "อีเมล" in notes[2] and "名無しの権兵衛@host.invalid" in notes[2]
+        page.combo(2).setCurrentIndex(page.combo(2).findData("email"))  # the user's choice: the note goes
+        assert page.note(2) == ""
+    finally:
+        language.apply("en")

@@ -4414,6 +4414,18 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ช่องข้อมูล</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>most values do not fit it, e.g. %1</source>
+        <translation>ค่าส่วนใหญ่ไม่ตรงกับช่องนี้ เช่น %1</translation>
+    </message>
+    <message>
+        <source>Not matched, though the header names “%1”: %2</source>
+        <translation>ไม่ได้จับคู่ แม้หัวคอลัมน์จะระบุ “%1”: %2</translation>
+    </message>
+    <message>
         <source>Column %1</source>
         <translation>คอลัมน์ %1</translation>
     </message>

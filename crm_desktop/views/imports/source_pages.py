@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import DomainError
-from crm_desktop.exchange.fields import importable_fields
+from crm_desktop.exchange.fields import importable_fields, parse_cell
 from crm_desktop.exchange.ics_read import ICS_SUFFIXES
-from crm_desktop.exchange.mapping import Mapping, find_saved, guess_columns
+from crm_desktop.exchange.mapping import Guess, Mapping, find_saved, guess_columns
 from crm_desktop.exchange.rows import SAMPLE_ROWS, VCARD_SUFFIXES, kind_problem
 from crm_desktop.exchange.tables import Notice, TableFormat, read_table, sniff
 from crm_desktop.services.import_mappings import save_mapping, saved_mappings
@@ -202,18 +202,50 @@ class MappingPage(QWizardPage):
         top.addWidget(QLabel(self.tr("Saved mapping:")))
         top.addWidget(self.saved_combo, 1)
         top.addWidget(self.save_button)
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, 4)
         self.table.setObjectName("mappingTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Values in the file"), self.tr("Field")])
+        self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Values in the file"), self.tr("Field"),
+                                              self.tr("Note")])
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # notes wrap
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.notes: list[str] = []  # per column: why the guess left it unmatched though its header names a field
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.saved_label)
         layout.addWidget(self.table, 1)
+
+    def note(self, column: int) -> str:
+        item = self.table.item(column, 3)
+        return item.text() if item is not None else ""
+
+    def _note_for(self, guess: Guess, labels: dict[str, str]) -> str:
+        """Why a column whose header names a field was left unmatched: its values do not fit the field
+        (the field's own message on the first that does not: "名無しの権兵衛@host.invalid is not an email
+        address."), or another column took the field."""
+        if guess.field is not None or guess.named is None:
+            return ""
+        why = guess.explain(self.env.lang)
+        spec = importable_fields(self.state.kind).get(guess.named)
+        if guess.misfit is not None and spec is not None:
+            try:
+                parse_cell(guess.misfit, spec)
+            except DomainError as err:
+                why = self.tr("most values do not fit it, e.g. %1").replace("%1", err.text(self.env.lang))
+        return (self.tr("Not matched, though the header names “%1”: %2")
+                .replace("%1", labels.get(guess.named, guess.named)).replace("%2", why))
+
+    def _show_note(self, column: int) -> None:
+        """The note while the column is left out; gone once the user chooses a field for it."""
+        note = QTableWidgetItem(self.notes[column] if self.combo(column).currentData() is None else "")
+        note.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        note.setToolTip(note.text())
+        self.table.setItem(column, 3, note)
 
     def combo(self, column: int) -> QComboBox:
         widget = self.table.cellWidget(column, 2)
@@ -240,6 +272,10 @@ class MappingPage(QWizardPage):
                 combo.addItem(labels.get(name, name), name)
             combo.setToolTip(guess.explain(self.env.lang))
             self.table.setCellWidget(column, 2, combo)
+        self.notes = [self._note_for(guess, labels) for guess in guesses]
+        for column in range(len(guesses)):
+            self._show_note(column)
+            self.combo(column).currentIndexChanged.connect(lambda _index, c=column: self._show_note(c))
         self.guessed = [g.field for g in guesses]
         self._fill_saved()
         found = find_saved(state.kind, state.header, self.saved)
