@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from crm_desktop.views.imports.state import import_field_labels
 from crm_desktop.views.imports.wizard import FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE
 from crm_desktop.views.main_window import MainWindow
 from tests.sync_helpers import dump
-from tests.test_ui_import_wizard import choose_file, open_wizard, run_import, write_xlsx
+from tests.test_ui_import_wizard import choose_file, open_wizard, run_import, window, write_xlsx  # noqa: F401
 
 # A weekly call kept in London time crosses the start of summer time (29 March 2026): it cannot be one
 # series in Bangkok time. A zone nobody knows, and a property the app does not keep.
@@ -40,12 +41,21 @@ SHOTS = os.environ.get("CRM_WIZARD_SHOTS")  # a folder: the preview is saved the
 
 
 @pytest.fixture
-def window(qtbot, ctx: AppContext, prefs: Prefs) -> MainWindow:
-    window = MainWindow(ctx, prefs)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def window_in(qtbot, ctx: AppContext, prefs: Prefs) -> Iterator[Callable[[str], MainWindow]]:
+    """A main window in the language asked for (the app's Thai font and translations); English after."""
+    app = QApplication.instance()
+    install_app_font(app)  # type: ignore[arg-type]
+    language = UiLanguage(app)  # type: ignore[arg-type]
+
+    def make(lang: str) -> MainWindow:
+        language.apply(lang)
+        prefs.language = lang
+        main = MainWindow(ctx, prefs)
+        qtbot.addWidget(main)
+        return main
+
+    yield make
+    language.apply("en")
 
 
 def activities(ctx: AppContext) -> list[str]:
@@ -59,7 +69,7 @@ def warning_lines(wizard) -> list[str]:
     return [found.item(i).text() for i in range(found.count())]
 
 
-def test_a_calendar_skips_the_columns_and_its_warnings_are_shown(qtbot, window, ctx, tmp_path) -> None:
+def test_a_calendar_skips_the_columns_and_its_warnings_are_shown(qtbot, window, ctx, tmp_path) -> None:  # noqa: F811
     assert "*.ics" in FILE_FILTER.split()
     path = tmp_path / "calendar.ics"
     path.write_text(CALENDAR, encoding="utf-8")
@@ -85,7 +95,7 @@ def test_a_calendar_skips_the_columns_and_its_warnings_are_shown(qtbot, window, 
     assert activities(ctx).count("Weekly call with London") == 6 and "ประชุมลูกค้า" in activities(ctx)
 
 
-def test_a_table_without_warnings_shows_no_warning_box(qtbot, window, tmp_path) -> None:
+def test_a_table_without_warnings_shows_no_warning_box(qtbot, window, tmp_path) -> None:  # noqa: F811
     path = write_xlsx(tmp_path / "people.xlsx", ["ชื่อ", "มือถือ"], [["สมชาย", "0812345678"]])
     wizard = open_wizard(qtbot, window)
     choose_file(wizard, "contacts", path, sheet="ลูกค้า")
@@ -96,7 +106,7 @@ def test_a_table_without_warnings_shows_no_warning_box(qtbot, window, tmp_path) 
 
 
 @pytest.mark.parametrize("kind", ["contacts", "companies"])
-def test_a_calendar_chosen_for_another_kind_is_a_message(qtbot, window, ctx, tmp_path, kind) -> None:
+def test_a_calendar_chosen_for_another_kind_is_a_message(qtbot, window, ctx, tmp_path, kind) -> None:  # noqa: F811
     path = tmp_path / "calendar.ics"
     path.write_text(CALENDAR, encoding="utf-8")
     before = dump(ctx)
@@ -120,34 +130,24 @@ def test_a_calendar_chosen_for_another_kind_is_a_message(qtbot, window, ctx, tmp
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_calendar_warnings_render_in_thai_and_english(qtbot, ctx, prefs, tmp_path, lang) -> None:
-    app = QApplication.instance()
-    install_app_font(app)  # type: ignore[arg-type]
-    language = UiLanguage(app)  # type: ignore[arg-type]
-    language.apply(lang)
-    prefs.language = lang
-    try:
-        window = MainWindow(ctx, prefs)
-        qtbot.addWidget(window)
-        path = tmp_path / "ปฏิทิน.ics"
-        path.write_text(CALENDAR, encoding="utf-8")
-        wizard = open_wizard(qtbot, window)
-        wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        choose_file(wizard, "activities", path)
-        wizard.next()
-        qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
-        folder = Path(SHOTS) if SHOTS else tmp_path
-        folder.mkdir(parents=True, exist_ok=True)
-        assert wizard.grab().save(str(folder / f"import-ics-preview-{lang}.png"))
-        lines = warning_lines(wizard)
-        if lang == "th":
-            assert wizard.preview_page.warnings_box.title() == "คำเตือน (4)"
-            assert lines[0] == "ข้อมูลที่ไม่ได้นำเข้า: X-SOMETHING"
-            assert lines[2] == "นัดหมายที่ 2 (DTSTART): ไม่รู้จักเขตเวลา Mars/Olympus จึงอ่านเป็นเวลาของสำนักงาน"
-        else:
-            assert lines[0] == "Not imported: X-SOMETHING."
-    finally:
-        language.apply("en")
+def test_calendar_warnings_render_in_thai_and_english(qtbot, window_in, tmp_path, lang) -> None:
+    path = tmp_path / "ปฏิทิน.ics"
+    path.write_text(CALENDAR, encoding="utf-8")
+    wizard = open_wizard(qtbot, window_in(lang))
+    wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+    choose_file(wizard, "activities", path)
+    wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
+    folder = Path(SHOTS) if SHOTS else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    assert wizard.grab().save(str(folder / f"import-ics-preview-{lang}.png"))
+    lines = warning_lines(wizard)
+    if lang == "th":
+        assert wizard.preview_page.warnings_box.title() == "คำเตือน (4)"
+        assert lines[0] == "ข้อมูลที่ไม่ได้นำเข้า: X-SOMETHING"
+        assert lines[2] == "นัดหมายที่ 2 (DTSTART): ไม่รู้จักเขตเวลา Mars/Olympus จึงอ่านเป็นเวลาของสำนักงาน"
+    else:
+        assert lines[0] == "Not imported: X-SOMETHING."
 
 
 THAI = re.compile("[\u0e01-\u0e5b]")
@@ -172,7 +172,7 @@ def test_every_field_of_every_kind_has_a_label(qtbot, lang) -> None:
         language.apply("en")
 
 
-def test_the_mapping_page_shows_labels_not_field_names(qtbot, window, tmp_path) -> None:
+def test_the_mapping_page_shows_labels_not_field_names(qtbot, window, tmp_path) -> None:  # noqa: F811
     path = write_xlsx(tmp_path / "calls.xlsx", ["วันที่", "เวลา", "ถึงเวลา", "ลูกค้า", "ผู้รับผิดชอบ", "ประเภท", "เรื่อง"],
                       [["25/11/2569", "10:00", "11:00", "บริษัท ก", "สมชาย", "โทร", "ติดตามใบเสนอราคา"]])
     wizard = open_wizard(qtbot, window)
@@ -188,40 +188,29 @@ def test_the_mapping_page_shows_labels_not_field_names(qtbot, window, tmp_path) 
 
 
 @pytest.mark.parametrize("lang", ["en", "th"])
-def test_a_column_left_unmatched_though_its_header_names_a_field_says_why(qtbot, ctx, prefs, tmp_path,
-                                                                          lang) -> None:
+def test_a_column_left_unmatched_though_its_header_names_a_field_says_why(qtbot, window_in, tmp_path, lang) -> None:
     """Thunderbird's address book: the e-mails are not ASCII (the app cannot store them), and the second
     address column loses to the first."""
-    app = QApplication.instance()
-    install_app_font(app)  # type: ignore[arg-type]
-    language = UiLanguage(app)  # type: ignore[arg-type]
-    language.apply(lang)
-    prefs.language = lang
     path = tmp_path / "thunderbird.csv"
     path.write_text("First Name,Last Name,Primary Email,Home Address,Work Address,Custom 1\n"
                     "権兵衛,名無し,名無しの権兵衛@host.invalid,1 Main St,2 Side St,x\n", encoding="utf-8")
-    try:
-        window = MainWindow(ctx, prefs)
-        qtbot.addWidget(window)
-        wizard = open_wizard(qtbot, window)
-        wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        choose_file(wizard, "contacts", path)
-        wizard.next()
-        page = wizard.mapping_page
-        folder = Path(SHOTS) if SHOTS else tmp_path
-        assert wizard.grab().save(str(folder / f"import-mapping-notes-{lang}.png"))
-        notes = [page.note(c) for c in range(page.table.rowCount())]
-        if lang == "en":
-            assert notes == [
-                "", "",
-                "Not matched, though the header names “E-mail”: most values do not fit it, e.g. "
-                "名無しの権兵衛@host.invalid is not an email address.",
-                "", "Not matched, though the header names “Address”: Column Home Address fits this field better.",
-                "",  # the header names nothing: nothing to explain beyond the tooltip
-            ]
-        else:
-            assert notes[2].startswith("ไม่ได้จับคู่") and "อีเมล" in notes[2] and "名無しの権兵衛@host.invalid" in notes[2]
-        page.combo(2).setCurrentIndex(page.combo(2).findData("email"))  # the user's choice: the note goes
-        assert page.note(2) == ""
-    finally:
-        language.apply("en")
+    wizard = open_wizard(qtbot, window_in(lang))
+    wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+    choose_file(wizard, "contacts", path)
+    wizard.next()
+    page = wizard.mapping_page
+    folder = Path(SHOTS) if SHOTS else tmp_path
+    assert wizard.grab().save(str(folder / f"import-mapping-notes-{lang}.png"))
+    notes = [page.note(c) for c in range(page.table.rowCount())]
+    if lang == "en":
+        assert notes == [
+            "", "",
+            "Not matched, though the header names “E-mail”: most values do not fit it, e.g. "
+            "名無しの権兵衛@host.invalid is not an email address.",
+            "", "Not matched, though the header names “Address”: Column Home Address fits this field better.",
+            "",  # the header names nothing: nothing to explain beyond the tooltip
+        ]
+    else:
+        assert notes[2].startswith("ไม่ได้จับคู่") and "อีเมล" in notes[2] and "名無しの権兵衛@host.invalid" in notes[2]
+    page.combo(2).setCurrentIndex(page.combo(2).findData("email"))  # the user's choice: the note goes
+    assert page.note(2) == ""

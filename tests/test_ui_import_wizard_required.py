@@ -8,19 +8,16 @@ import csv
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.exchange.problems import problem_text, rejected_text
 from crm_desktop.messages import translate
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.imports import RejectedRow
-from crm_desktop.ui.i18n import UiLanguage
-from crm_desktop.views.main_window import MainWindow
 from tests.sync_helpers import dump
 from tests.test_import_samples import SAMPLES
 from tests.test_ui_import_wizard import choose_file, live_contacts, open_wizard, run_import, to_preview
-from tests.test_ui_import_wizard_ics import window  # noqa: F401 (the fixture)
+from tests.test_ui_import_wizard_ics import window, window_in  # noqa: F401 (the fixtures)
 from tests.time_helpers import TODAY
 
 CARDS = ("BEGIN:VCARD\r\nVERSION:2.1\r\nN:ใจดี;;;;\r\nTEL;CELL:0812345678\r\nEND:VCARD\r\n"
@@ -36,34 +33,26 @@ def whys(wizard) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("lang", "required", "row"), [("en", "First name: This field is required.", "Row"),
                                                        ("th", "ชื่อ: กรุณากรอกข้อมูลช่องนี้", "แถว")])
-def test_cards_without_a_first_name_are_errors_naming_the_field(qtbot, ctx, prefs, tmp_path, lang, required,
-                                                                 row) -> None:
+def test_cards_without_a_first_name_are_errors_naming_the_field(qtbot, ctx, window_in, tmp_path, lang,  # noqa: F811
+                                                                 required, row) -> None:
     path = tmp_path / "phone.vcf"
     path.write_text(CARDS, encoding="utf-8")
-    language = UiLanguage(QApplication.instance())  # type: ignore[arg-type]
-    language.apply(lang)
-    prefs.language = lang
-    try:
-        main = MainWindow(ctx, prefs)
-        qtbot.addWidget(main)
-        wizard = open_wizard(qtbot, main)
-        choose_file(wizard, "contacts", path)
-        to_preview(qtbot, wizard)
-        error, new = wizard.preview_page.status_text("error"), wizard.preview_page.status_text("new")
-        assert whys(wizard) == [(error, required), (error, required), (new, "")]
-        result = run_import(qtbot, wizard)
-        assert (result.created, [r.source_row for r in result.rejected]) == (1, [1, 2])
-        assert wizard.result_page.rejected_model.stringList() == [f"{row} 1: {required}", f"{row} 2: {required}"]
-        errors = tmp_path / "phone-errors.csv"
-        assert wizard.result_page.save_errors(errors) == 2
-        with errors.open(encoding="utf-8-sig", newline="") as f:
-            table = list(csv.DictReader(f))
-        field, problem = required.split(": ")
-        expected = f"Row {{n}}, {field}: {problem}" if lang == "en" else f"แถวที่ {{n}} {field}: {problem}"
-        assert [(r["last_name"], r["email"], r[translate("Problem", lang)]) for r in table] == [
-            ("ใจดี", "", expected.format(n=1)), ("", "malee@example.com", expected.format(n=2))]
-    finally:
-        language.apply("en")
+    wizard = open_wizard(qtbot, window_in(lang))
+    choose_file(wizard, "contacts", path)
+    to_preview(qtbot, wizard)
+    error, new = wizard.preview_page.status_text("error"), wizard.preview_page.status_text("new")
+    assert whys(wizard) == [(error, required), (error, required), (new, "")]
+    result = run_import(qtbot, wizard)
+    assert (result.created, [r.source_row for r in result.rejected]) == (1, [1, 2])
+    assert wizard.result_page.rejected_model.stringList() == [f"{row} 1: {required}", f"{row} 2: {required}"]
+    errors = tmp_path / "phone-errors.csv"
+    assert wizard.result_page.save_errors(errors) == 2
+    with errors.open(encoding="utf-8-sig", newline="") as f:
+        table = list(csv.DictReader(f))
+    field, problem = required.split(": ")
+    expected = f"Row {{n}}, {field}: {problem}" if lang == "en" else f"แถวที่ {{n}} {field}: {problem}"
+    assert [(r["last_name"], r["email"], r[translate("Problem", lang)]) for r in table] == [
+        ("ใจดี", "", expected.format(n=1)), ("", "malee@example.com", expected.format(n=2))]
     assert live_contacts(ctx) == [("มาลี", "รักงาน", "+66891112222", "")]
 
 
