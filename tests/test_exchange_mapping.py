@@ -133,7 +133,7 @@ def test_values_decide_when_the_header_says_nothing() -> None:
     rows = [[tax, "somchai@example.co.th", "081-234-5678", "15/03/2569", "hello"],
             [make_tax_id("110170023073"), "a@b.th", "0912345678", "2026-01-02", "world"]]
     guesses = guess_columns("leads", ["col1", "col2", "col3", "col4", "col5"], rows)
-    assert [g.field for g in guesses] == ["tax_id", "email", "mobile", None, None]  # leads have no date field
+    assert [g.field for g in guesses] == ["tax_id", "email", "mobile", None, None]  # no consent date from values
     assert guesses[0].explain("en") == "100 % of the values look like this field."
     assert 0 < guesses[0].confidence < 0.95
     assert guess_columns("contacts", ["x"], [["15/03/2569"], ["1 ม.ค. 2500"]])[0].field == "birthday"

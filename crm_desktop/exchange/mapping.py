@@ -231,7 +231,9 @@ def _value_guess(kind_fields: dict[str, FieldSpec], values: Sequence[object]) ->
         ("phone", sum(_LANDLINE.fullmatch(d) is not None or _MOBILE.fullmatch(d) is not None
                       for d in digits) / len(sample)),
     ]
-    dates = [name for name, spec in kind_fields.items() if spec.kind in (ValueKind.DATE, ValueKind.DATETIME)]
+    # A consent date is never read into a column by its values alone: consent is stated, not guessed.
+    dates = [name for name, spec in kind_fields.items()
+             if spec.kind in (ValueKind.DATE, ValueKind.DATETIME) and name != "consent_on"]
     if dates:
         tests.append((dates[0], sum(_is_date(v) for v in sample) / len(sample)))
     for name, share in tests:
