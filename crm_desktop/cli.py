@@ -108,9 +108,10 @@ def add_erase_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def add_import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    imp = sub.add_parser("import", help="bring contacts or companies in from a CSV/TSV, xlsx or vCard file, "
-                         "or activities from a CSV/xlsx or iCalendar (.ics) file, all or nothing (after a backup)")
-    imp.add_argument("import_kind", metavar="KIND", choices=IMPORT_KINDS, help=" or ".join(IMPORT_KINDS))
+    imp = sub.add_parser("import", help="bring contacts, companies, leads or products in from a CSV/TSV, xlsx "
+                         "or vCard file, or activities from a CSV/xlsx or iCalendar (.ics) file, all or nothing "
+                         "(after a backup)")
+    imp.add_argument("import_kind", metavar="KIND", choices=IMPORT_KINDS, help=", ".join(IMPORT_KINDS))
     imp.add_argument("file", metavar="FILE", type=Path)
     imp.add_argument("--sheet", metavar="NAME", help="the xlsx sheet to read (default: as detected)")
     imp.add_argument("--mapping", metavar="NAME",

@@ -851,6 +851,15 @@ THAI: dict[str, str] = {
     "There is no contact or lead with id {id}.": "ไม่พบผู้ติดต่อหรือลีดที่มีรหัส {id}",
     "{path} is not a folder.": "{path} ไม่ใช่โฟลเดอร์",
     "Wrote the personal data to {pdf} and {json}": "บันทึกข้อมูลส่วนบุคคลไว้ที่ {pdf} และ {json}",
+    # --- issue 15, helper "kinds": import of leads and products, a contact's company, yearly birthdays ---
+    "{value} is not one of the lead sources: {allowed}.": "{value} ไม่ใช่แหล่งที่มาของลีดที่มีในรายการ: {allowed}",
+    "No company has tax id {tax_id}; add the company's name to create it.": (
+        "ไม่มีบริษัทที่มีเลขประจำตัวผู้เสียภาษี {tax_id} โปรดใส่ชื่อบริษัทเพื่อสร้างบริษัทใหม่"
+    ),
+    "A vCard file holds contacts: import it as contacts.": "ไฟล์ vCard เก็บข้อมูลผู้ติดต่อ โปรดนำเข้าเป็นผู้ติดต่อ",
+    "{count} companies created for the contacts' company names.": (
+        "สร้างบริษัทใหม่ {count} แห่งตามชื่อบริษัทของผู้ติดต่อ"
+    ),
     # --- issue 15, helper "wizard2": a refused field named by its label in the errors CSV ---
     "Row {row}, {field}: {problem}": "แถวที่ {row} {field}: {problem}",
 }

@@ -37,12 +37,13 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     try:
         siam = create_account(ctx.uow(), AccountInput(
             name="บริษัท สยามพาณิชย์ จำกัด", tax_id=TAX_ID, branch_code="00000", segment="SME", phone="021234567",
-            province="กรุงเทพมหานคร", postcode="10110", founded_on=date(1999, 3, 1)), TODAY).created[0]
+            province="กรุงเทพมหานคร", postcode="10110", founded_on=date(1999, 3, 1), owner_id=ctx.user_id),
+            TODAY).created[0]
         create_contact(ctx.uow(), ContactInput(
             first_name="สมชาย", last_name="ใจดี", prefix="นาย", nickname="ชาย", account_id=siam, position="ผู้จัดการ",
             mobile="0812345678", email="somchai@example.co.th", birthday=date(1985, 2, 3), marketing_consent=True,
             consent_on=TODAY, address_line="99 ถนนสุขุมวิท", district="วัฒนา", province="กรุงเทพมหานคร",
-            postcode="10110"), TODAY)
+            postcode="10110", owner_id=ctx.user_id), TODAY)
         create_contact(ctx.uow(), ContactInput(first_name=HYPERLINK, mobile="0898765432"), TODAY)
         create_contact(ctx.uow(), ContactInput(first_name="John", last_name="Smith", mobile="+16502530000",
                                                email="john@example.com"), TODAY)
@@ -215,12 +216,7 @@ def test_memory_stays_flat_as_rows_grow(office: Path, tmp_path: Path, fmt: str) 
     assert peaks[1] < peaks[0] * 1.2 + 500_000, peaks
 
 
-# The import (services/imports.py) does not link a contact to its company by name yet; the strict
-# xfail below flips when it does.
-IMPORT_GAPS = ("Company",)
-
-
-def _round_trip(office: Path, tmp_path: Path, fmt: str, left_out: tuple[str, ...]) -> None:
+def _round_trip(office: Path, tmp_path: Path, fmt: str) -> None:
     again = tmp_path / "again.sqlite3"
     open_app(again, clock=make_clock()).close()
     first = {kind: export(office, tmp_path / "first", kind, fmt) for kind in ("companies", "contacts")}
@@ -228,26 +224,22 @@ def _round_trip(office: Path, tmp_path: Path, fmt: str, left_out: tuple[str, ...
         assert main(["--db", str(again), "import", kind, str(path)], make_clock()) == 0
     for kind, path in first.items():
         second = export(again, tmp_path / "second", kind, fmt)
-        assert _cells(second, fmt, left_out) == _cells(path, fmt, left_out)
+        assert _cells(second, fmt) == _cells(path, fmt)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_an_export_imports_again_to_the_same_records(office: Path, tmp_path: Path, fmt: str) -> None:
-    """Guarded text ("'+1 650…", "'=HYPERLINK…") and Thai phones come back as they were."""
-    _round_trip(office, tmp_path, fmt, IMPORT_GAPS)
+    """Guarded text ("'+1 650…", "'=HYPERLINK…"), Thai phones, the contact's company and the owner come
+    back as they were."""
+    _round_trip(office, tmp_path, fmt)
 
 
-@pytest.mark.xfail(strict=True, reason="the import does not link a contact's company yet")
-def test_an_export_imports_again_with_the_company(office: Path, tmp_path: Path) -> None:
-    _round_trip(office, tmp_path, "csv", ())
-
-
-def _cells(path: Path, fmt: str, left_out: tuple[str, ...]) -> list[dict[str, object]]:
-    """The file's rows by header without the owner (the import does not set it) and `left_out`, sorted."""
+def _cells(path: Path, fmt: str) -> list[dict[str, object]]:
+    """The file's rows by header, sorted."""
     if fmt == "csv":
         rows: list[dict[str, object]] = [dict(r) for r in read_csv(path)]
     else:
         sheet = openpyxl.load_workbook(path).active
         header, *values = list(sheet.iter_rows(values_only=True))
         rows = [dict(zip(header, r, strict=True)) for r in values]
-    return sorted(({k: v for k, v in row.items() if k not in ("Owner", *left_out)} for row in rows), key=repr)
+    return sorted(rows, key=repr)

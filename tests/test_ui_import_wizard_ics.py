@@ -214,3 +214,17 @@ def test_a_column_left_unmatched_though_its_header_names_a_field_says_why(qtbot,
         assert notes[2].startswith("ไม่ได้จับคู่") and "อีเมล" in notes[2] and "名無しの権兵衛@host.invalid" in notes[2]
     page.combo(2).setCurrentIndex(page.combo(2).findData("email"))  # the user's choice: the note goes
     assert page.note(2) == ""
+
+
+@pytest.mark.parametrize("kind", ["leads", "products"])
+def test_a_vcard_chosen_for_another_kind_is_a_message(qtbot, window, tmp_path, kind) -> None:  # noqa: F811
+    path = tmp_path / "phone.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nN:ใจดี;สมชาย;;;\r\nEND:VCARD\r\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, window)
+    choose_file(wizard, kind, path)
+    assert wizard.file_page.format_label.text() == "A vCard file holds contacts: import it as contacts."
+    wizard.next()
+    assert wizard.currentId() == FILE_PAGE
+    box = wizard.findChild(QMessageBox, "domainErrorBox")
+    assert box is not None and box.text() == wizard.file_page.format_label.text()
+    box.accept()

@@ -31,8 +31,9 @@ from typing import Any
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.exchange.words import choice_of
 from crm_desktop.models import Account, Activity, Contact, Lead, Product
-from crm_desktop.models.rules import EMAIL, FIVE_DIGITS, NOTES_MAX, PHONE, TAX_ID, FieldRule, rule_of
+from crm_desktop.models.rules import EMAIL, EMAIL_MAX, FIVE_DIGITS, NOTES_MAX, PHONE, TAX_ID, FieldRule, rule_of
 from crm_desktop.services import validation
 from crm_desktop.services.accounts import AccountInput
 from crm_desktop.services.activities.edit import ActivityInput
@@ -54,6 +55,7 @@ class ValueKind(Enum):
     """How a cell is read; the wizard shows it beside the field."""
 
     TEXT = "text"
+    BIRTHDAY = "birthday"  # a date, or a day and month without the year (→ the anniversary calendar)
     FULL_NAME = "full_name"  # split into prefix / first / last
     PHONE = "phone"
     EMAIL = "email"
@@ -86,11 +88,15 @@ _INPUTS: dict[str, tuple[type, type]] = {
     "activities": (ActivityInput, Activity),
 }
 _COLUMN_OF_INPUT = {"details": "notes"}  # ActivityInput.details is Activity.notes
-# Names the pipeline turns into records or links: a person's whole name, the company a contact works at.
+# Names the pipeline turns into records or links: a person's whole name, the company a contact works at
+# (found by its tax id or name, else created), the owner (a user's name or e-mail).
+_FULL_NAME = FieldSpec("full_name", ValueKind.FULL_NAME)
+_OWNER = FieldSpec("owner", ValueKind.TEXT, FieldRule(max_len=EMAIL_MAX))
 _EXTRA = {
-    "contacts": (FieldSpec("full_name", ValueKind.FULL_NAME), FieldSpec("company", ValueKind.TEXT,
-                                                                         rule_of(Account.name))),
-    "leads": (FieldSpec("full_name", ValueKind.FULL_NAME),),
+    "contacts": (_FULL_NAME, FieldSpec("company", ValueKind.TEXT, rule_of(Account.name)),
+                 FieldSpec("company_tax_id", ValueKind.TAX_ID, rule_of(Account.tax_id)), _OWNER),
+    "companies": (_OWNER,),
+    "leads": (_FULL_NAME, _OWNER),
     # ical helper: activities name their kind, priority and status in words, split a date from its
     # times, and name the owner and the customer (exchange/activity_rows.py, services/activity_import.py).
     "activities": (*(FieldSpec(n, ValueKind.TEXT) for n in ("kind", "priority", "status", "related_to", "owner",
@@ -109,6 +115,8 @@ def _kind_of(name: str, column: Any, rule: FieldRule) -> ValueKind:
         return ValueKind.CHOICE
     if name == "province":
         return ValueKind.PROVINCE
+    if name == "birthday":
+        return ValueKind.BIRTHDAY
     kinds = ((Boolean, ValueKind.YES_NO), (DateTime, ValueKind.DATETIME), (Date, ValueKind.DATE))
     for type_, kind in kinds:
         if isinstance(column.type, type_):
@@ -291,6 +299,27 @@ def parse_day(value: object, field: str, options: Options = DEFAULT_OPTIONS) -> 
         raise
 
 
+@dataclass(frozen=True, slots=True)
+class MonthDay:
+    """A yearly date without its year: a birthday as phones keep it (vCard "--0315", Google's "--03-15")."""
+
+    month: int
+    day: int
+
+
+_NO_YEAR = re.compile(r"--([0-9]{2})-?([0-9]{2})")
+_LEAP_YEAR = 2000  # a day and month are real when they exist in a leap year (29 February is a birthday)
+
+
+def parse_birthday(value: object, field: str, options: Options = DEFAULT_OPTIONS) -> date | MonthDay:
+    """A date as `parse_day` reads it, or a `MonthDay` when the year is left out (--MMDD, --MM-DD)."""
+    if isinstance(value, str) and (found := _NO_YEAR.fullmatch(ascii_digits(value).strip())):
+        month, day = int(found.group(1)), int(found.group(2))
+        _real_date(_LEAP_YEAR, month, day, value.strip(), field)
+        return MonthDay(month, day)
+    return parse_day(value, field, options)
+
+
 def parse_moment(value: object, field: str, options: Options = DEFAULT_OPTIONS) -> datetime:
     """A date with an optional time of day ("15/3/2569 14:30", "2026-03-15T14:30"), office time."""
     if isinstance(value, datetime):
@@ -346,10 +375,9 @@ def parse_yes_no(value: object, field: str) -> bool:
 
 
 def parse_choice(value: object, spec: FieldSpec) -> str:
-    word = str(value).strip().casefold()
-    for choice in spec.rule.choices or ():
-        if choice.casefold() == word:
-            return choice
+    found = choice_of(spec.name, str(value), spec.rule.choices or ())
+    if found is not None:
+        return found
     allowed = ", ".join(c for c in spec.rule.choices or () if c)
     raise ValidationError(spec.name, "{text} is not one of: {allowed}.", text=str(value).strip(), allowed=allowed)
 
@@ -370,6 +398,7 @@ def parse_text(value: object, spec: FieldSpec) -> str:
 
 _PARSERS: dict[ValueKind, Callable[[object, FieldSpec, Options], object]] = {
     ValueKind.TEXT: lambda v, s, o: parse_text(v, s),
+    ValueKind.BIRTHDAY: lambda v, s, o: parse_birthday(v, s.name, o),
     ValueKind.FULL_NAME: lambda v, s, o: split_full_name(str(v)),
     ValueKind.PHONE: lambda v, s, o: parse_phones(v, s.name),
     ValueKind.EMAIL: lambda v, s, o: validation.email(str(v), s.name),
@@ -387,6 +416,7 @@ _PARSERS: dict[ValueKind, Callable[[object, FieldSpec, Options], object]] = {
 
 
 def parse_cell(value: object, spec: FieldSpec, options: Options = DEFAULT_OPTIONS) -> object:
-    """One non-blank cell as its field stores it; phones give a list, full names a PersonName.
+    """One non-blank cell as its field stores it; phones give a list, full names a PersonName, a birthday
+    without its year a MonthDay.
     Raises ValidationError naming the field, with the forms' message."""
     return _PARSERS[spec.kind](value, spec, options)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ from crm_desktop.exchange.fields import (
     PersonName,
     ValueKind,
     importable_fields,
+    parse_birthday,
     parse_cell,
     parse_day,
 )
@@ -79,8 +80,10 @@ _say("phone mobile", "เบอร์โทร", "เบอร์โทรศั
 _say("email", "อีเมล", "อีเมล์", "อี-เมล", "อีเมลล์", "Email", "E-mail", "E-mail - Value", "E-mail Address",
      "Email Address", "Primary Email", "Email Home", "Email Work", "Work Email", "Home Email", "Mail")
 _say("line_id", "ไลน์", "ไอดีไลน์", "LINE ID", "Line", "ไลน์ไอดี", "Line ID")
-_say("tax_id", "เลขประจำตัวผู้เสียภาษี", "เลขประจำตัวผู้เสียภาษีอากร", "เลขผู้เสียภาษี", "เลขประจำตัวประชาชน",
+_say("tax_id", "เลขประจำตัวผู้เสียภาษี", "ผู้เสียภาษี", "เลขประจำตัวผู้เสียภาษีอากร", "เลขผู้เสียภาษี", "เลขประจำตัวประชาชน",
      "เลขบัตรประชาชน", "Tax ID", "Tax Number", "VAT Number", "Taxpayer ID")
+# A contact's own column for its company's tax id (a plain "Tax ID" on a person may be their own id card).
+_say("company_tax_id", "เลขประจำตัวผู้เสียภาษีบริษัท", "เลขผู้เสียภาษีบริษัท", "Company Tax ID", "Organization Tax ID")
 _say("branch_code", "สาขา", "รหัสสาขา", "Branch", "Branch Code")
 _say("address_line", "ที่อยู่", "Address", "Street", "Address - Street", "Business Street", "Home Street",
      "Home Address", "Work Address", "Address Line")
@@ -107,7 +110,10 @@ _say("consent_on", "วันที่ให้ความยินยอม", 
 _say("segment", "กลุ่มลูกค้า", "Segment", "Customer Segment")
 _say("timeframe", "กรอบเวลา", "Timeframe", "Time Frame")
 _say("vatable", "มีภาษีมูลค่าเพิ่ม", "VAT-able", "Vatable")
+_say("vatable", "ภาษี", "ภาษีมูลค่าเพิ่ม", "VAT", "VAT 7%")
 _say("active", "ใช้งานอยู่", "Active")
+_say("owner", "ผู้ดูแล", "เจ้าของ", "ผู้รับผิดชอบ", "พนักงานขาย", "เซลส์", "Owner", "Account Owner", "Contact Owner",
+     "Lead Owner", "Sales Rep", "Salesperson", "Assigned To")
 _say("source", "แหล่งที่มา", "ที่มา", "Source", "Lead Source")
 _say("sku", "รหัสสินค้า", "SKU", "Product Code", "Item Code")
 _say("name_th name", "ชื่อสินค้า", "Product Name", "Item", "สินค้า")
@@ -200,12 +206,21 @@ def _is_email(value: object) -> bool:
         return False
 
 
-def _is_date(value: object) -> bool:
-    try:
-        parse_day(value, "date")
-    except DomainError:
-        return False
-    return True
+def _parses(parse: Callable[[object, str], object], field: str) -> Callable[[object], bool]:
+    """Whether a value reads with `parse` (a date, or a birthday with or without its year)."""
+    def check(value: object) -> bool:
+        try:
+            parse(value, field)
+        except DomainError:
+            return False
+        return True
+
+    return check
+
+
+_is_date = _parses(parse_day, "date")
+_is_birthday = _parses(parse_birthday, "birthday")
+_DATES = (ValueKind.BIRTHDAY, ValueKind.DATE, ValueKind.DATETIME)
 
 
 _MOBILE = re.compile(r"(?:\+?66|0)[689][0-9]{8}")
@@ -232,8 +247,7 @@ def _value_guess(kind_fields: dict[str, FieldSpec], values: Sequence[object]) ->
                       for d in digits) / len(sample)),
     ]
     # A consent date is never read into a column by its values alone: consent is stated, not guessed.
-    dates = [name for name, spec in kind_fields.items()
-             if spec.kind in (ValueKind.DATE, ValueKind.DATETIME) and name != "consent_on"]
+    dates = [name for name, spec in kind_fields.items() if spec.kind in _DATES and name != "consent_on"]
     if dates:
         tests.append((dates[0], sum(_is_date(v) for v in sample) / len(sample)))
     for name, share in tests:
@@ -246,12 +260,14 @@ _DATE_SHAPE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 
 
 def _date_shaped(value: object) -> bool:
-    """A date, or text written as one even if no such day exists: 31/02/2569 in a birthday column is
-    that row's error to report, not a sign that the column holds something else."""
-    return _is_date(value) or _DATE_SHAPE.fullmatch(str(value).strip()) is not None
+    """A date (or a birthday without its year), or text written as one even if no such day exists:
+    31/02/2569 in a birthday column is that row's error to report, not a sign that the column holds
+    something else."""
+    return _is_birthday(value) or _DATE_SHAPE.fullmatch(str(value).strip()) is not None
 
 
-_CHECKED = {ValueKind.EMAIL: _is_email, ValueKind.DATE: _date_shaped, ValueKind.DATETIME: _date_shaped}
+_CHECKED = {ValueKind.EMAIL: _is_email, ValueKind.DATE: _date_shaped, ValueKind.DATETIME: _date_shaped,
+            ValueKind.BIRTHDAY: _date_shaped}
 MISFIT_BELOW = 0.5  # a header guess is dropped when fewer of the sampled values fit it
 
 

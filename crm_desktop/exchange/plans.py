@@ -17,7 +17,8 @@ NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
 STATUSES = (NEW, UPDATE, DUPLICATE, ERROR)
 DETAILED_ROWS = 1_000  # rows the preview shows one by one; the counts cover all
 # kind of import → the records it writes
-ENTITIES = {"contacts": "contact", "companies": "account", "activities": "activity"}
+ENTITIES = {"contacts": "contact", "companies": "account", "leads": "lead", "products": "product",
+            "activities": "activity"}
 
 
 class RowLike(Protocol):
@@ -34,15 +35,20 @@ class RowLike(Protocol):
 @dataclass(frozen=True, slots=True)
 class RowPlan:
     """What one row would do. `match_id`: the record it updates or duplicates; `match_row`: the
-    earlier row of the file it duplicates; `reasons`: the keys shared ("tax_id", "email", "phone",
-    "same_name"); `problems`: why the row cannot be imported beyond its cells' errors (a new record
-    without a required field)."""
+    earlier row of the file it duplicates; `reasons`: the keys shared ("sku", "tax_id", "email",
+    "phone", "same_name"). `links`: form fields the row names by words, resolved (an owner's name →
+    `owner_id`, a lead source's label → its key, a contact's company → `account_id`); `new_company`: the
+    company the import creates for a contact (no live account has its name or tax id); `problems`:
+    why the row cannot be imported beyond its cells' errors (an unknown owner, a new record without a
+    field its form requires)."""
 
     source_row: int
     status: str
     match_id: str | None = None
     match_row: int | None = None
     reasons: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+    new_company: str = ""
     problems: tuple[DomainError, ...] = ()
 
 

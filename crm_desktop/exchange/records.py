@@ -3,7 +3,7 @@ contacts also as vCard 3.0 or 4.0 (through `exchange.vcard`).
 
 The columns are the fields a user expects, under headers the import's header guessing
 (`mapping.guess_columns`) maps back to the same fields, so a file exported and imported again gives
-the same records; a column the import does not take (the owner) says so by its field None.
+the same records; a column the import does not take (a lead's status and score) says so by its field None.
 
 Rows are streamed from SQL in chunks (`CHUNK`) and written as they come: memory stays flat for
 300,000 contacts (measured on the large demo: CSV 32,700 rows/s beside 59,500 for bare sqlite3 + csv,
@@ -120,7 +120,7 @@ class RecordColumn:
 
 
 def _owner() -> RecordColumn:
-    return RecordColumn(None, "Owner", "ผู้ดูแล", func.coalesce(User.name, ""), width=16)
+    return RecordColumn("owner", "Owner", "ผู้ดูแล", func.coalesce(User.name, ""), width=16)
 
 
 def _address(model: Any) -> tuple[RecordColumn, ...]:

@@ -23,7 +23,7 @@ from crm_desktop.exchange.vcard import VCard, read_vcards
 SAMPLE_ROWS = 50  # rows whose values help guess the columns
 VCARD_SUFFIXES = {".vcf", ".vcard"}
 _CARD_FIELDS = ["prefix", "first_name", "last_name", "nickname", "position", "mobile", "phone", "email",
-                "birthday", "notes", "full_name"]
+                "birthday", "notes", "full_name", "company"]
 _NAME_PARTS = ("prefix", "first_name", "last_name")
 
 
@@ -39,15 +39,15 @@ class ImportFile:
 def read_import_file(path: Path, kind: str, *, sheet: str | None = None, mapping: Mapping | None = None) -> ImportFile:
     """Every row of `path` as NeutralRows for an import of `kind`, the columns guessed from the header
     or, for a table, taken from `mapping` (a saved one, or what the user chose in the wizard)."""
+    problem = kind_problem(path, kind)
+    if problem is not None:
+        raise problem
     if path.suffix.lower() in VCARD_SUFFIXES:
         # A card without N: its formatted name is split instead (the reader lets own columns win).
         parts = RowReader(kind, _CARD_FIELDS, [f if f != "full_name" else None for f in _CARD_FIELDS])
         whole = RowReader(kind, _CARD_FIELDS, [None if f in _NAME_PARTS else f for f in _CARD_FIELDS])
         return ImportFile([_card_row(card, parts if card.first_name or card.last_name else whole)
                            for card in read_vcards(path)], [])
-    problem = kind_problem(path, kind)
-    if problem is not None:
-        raise problem
     if path.suffix.lower() in ICS_SUFFIXES:  # calendars hold activities (exchange/ics_read.py)
         calendar = read_ics(path)
         return ImportFile(calendar.rows, [], calendar.warnings)
@@ -67,8 +67,10 @@ def read_import_file(path: Path, kind: str, *, sheet: str | None = None, mapping
 
 
 def kind_problem(path: Path, kind: str) -> DomainError | None:
-    """Why `path` cannot be imported as `kind` (a calendar holds activities only), or None; the wizard
-    says it as soon as the file and kind are chosen."""
+    """Why `path` cannot be imported as `kind` (vCards hold contacts, a calendar activities), or None;
+    the wizard says it as soon as the file and kind are chosen."""
+    if path.suffix.lower() in VCARD_SUFFIXES and kind != "contacts":
+        return DomainError("A vCard file holds contacts: import it as contacts.")
     if path.suffix.lower() in ICS_SUFFIXES and kind != "activities":
         return DomainError("A calendar file (.ics) holds activities: import it as activities.")
     return None
@@ -84,11 +86,14 @@ def _card_row(card: VCard, reader: RowReader) -> NeutralRow:
 
 
 def _card_cells(card: VCard) -> list[object]:
-    """A card as cells in `_CARD_FIELDS` order: mobiles first (the reader spills the rest to the phone)."""
+    """A card as cells in `_CARD_FIELDS` order: mobiles first (the reader spills the rest to the phone);
+    a birthday without its year as vCard writes it ("--03-15"), for the anniversary calendar."""
     mobiles = [p.number for p in card.phones if "cell" in p.kinds]
     others = [p.number for p in card.phones if "cell" not in p.kinds]
     born = card.birthday
-    birthday = date(born.year, born.month, born.day) if born and born.year else None
+    birthday: object = None
+    if born is not None:
+        birthday = date(born.year, born.month, born.day) if born.year else f"--{born.month:02}-{born.day:02}"
     return [card.prefix, card.first_name, card.last_name, card.nickname, card.title,
             ", ".join(mobiles), ", ".join(others), card.emails[0].address if card.emails else "",
-            birthday, card.note, card.formatted_name]
+            birthday, card.note, card.formatted_name, card.company]

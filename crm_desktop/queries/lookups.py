@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -18,10 +19,12 @@ class UserRow:
     name: str
     role: str
     active: bool
+    email: str = ""
 
 
 def users(db: Database, active_only: bool = True) -> list[UserRow]:
-    stmt = select(User.id, User.name, User.role, User.active).where(User.deleted_at.is_(None)).order_by(User.name)
+    stmt = (select(User.id, User.name, User.role, User.active, User.email)
+            .where(User.deleted_at.is_(None)).order_by(User.name))
     if active_only:
         stmt = stmt.where(User.active.is_(True))
     with db.engine.connect() as conn:
@@ -31,9 +34,14 @@ def users(db: Database, active_only: bool = True) -> list[UserRow]:
 def user_named(db: Database, name: str) -> UserRow:
     """The one person (active or not: their history stays) called `name`, whatever the case and spacing
     (the command line's --owner)."""
+    return person_named(users(db, active_only=False), name)
+
+
+def person_named(people: Sequence[UserRow], name: str) -> UserRow:
+    """The one of `people` whose name or e-mail is `name`, whatever the case and spacing (an imported
+    file's owner column too); a readable ValidationError when nobody or several are."""
     wanted = " ".join(name.split()).casefold()
-    people = users(db, active_only=False)
-    found = [p for p in people if " ".join(p.name.split()).casefold() == wanted]
+    found = [p for p in people if wanted in (" ".join(p.name.split()).casefold(), p.email.casefold())]
     if not found:
         raise ValidationError("owner", "Nobody is named {name}. The people are: {names}.",
                               name=name, names=", ".join(p.name for p in people))

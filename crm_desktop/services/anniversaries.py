@@ -78,7 +78,8 @@ def _yearly_date(month: int, day: int, year: int | None, today: date) -> None:
         raise ValidationError("year", "This date is in the future.")
 
 
-def _clean(uow: UnitOfWork, data: CustomDateInput, today: date) -> dict[str, object]:
+def clean_custom_date(uow: UnitOfWork, data: CustomDateInput, today: date) -> dict[str, object]:
+    """The custom date's column values, validated; commits nothing (the form and the import share it)."""
     if bool(data.contact_id) == bool(data.account_id):
         raise ValidationError("title", "A custom date belongs to one contact or one account.")
     if data.contact_id and uow.contacts.get(data.contact_id) is None:
@@ -103,7 +104,7 @@ def _clean(uow: UnitOfWork, data: CustomDateInput, today: date) -> dict[str, obj
 
 def add_custom_date(uow: UnitOfWork, data: CustomDateInput, today: date) -> Changes:
     with uow:
-        row = uow.anniversaries.add(Anniversary(**_clean(uow, data, today)))
+        row = uow.anniversaries.add(Anniversary(**clean_custom_date(uow, data, today)))
         uow.commit()
     return Changes(ENTITY, created=(row.id,))
 
@@ -113,7 +114,7 @@ def update_custom_date(uow: UnitOfWork, anniversary_id: str, data: CustomDateInp
         row = uow.anniversaries.get(anniversary_id)
         if row is None:
             raise NotFound("The date was deleted by someone else. Refresh the list.")
-        for key, value in _clean(uow, data, today).items():
+        for key, value in clean_custom_date(uow, data, today).items():
             setattr(row, key, value)
         uow.commit()
     return Changes(ENTITY, updated=(anniversary_id,))

@@ -1,15 +1,20 @@
 """Write side of an import: the rows of a file applied in ONE transaction, all or nothing.
 
-Each row passes the same validation as the form (`clean_contact` / `clean_account`) and is written
+Each row passes the same validation as the form (`clean_contact`, `clean_account`, `clean_lead`,
+`clean_product`) and is written
 through the unit of work and the repositories, so the flush hook writes the change log (the import
 syncs like any edit), the match keys and the search index. A field is set only when the file has it
 and its value differs: re-importing the same file changes nothing and logs nothing. Any exception
 before the commit rolls everything back; `stop_on_error` and `dry_run` roll back on purpose.
+
+A kind is one `_KINDS` entry: its model, its form, the form's clean function and the hooks of what the
+kind adds (services/import_kinds.py: a contact's company and yearly birthday, a lead's score).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any, overload
@@ -24,17 +29,21 @@ from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.plans import DUPLICATE, ENTITIES, ERROR, NEW, Preview
 from crm_desktop.exchange.problems import rejected_text
 from crm_desktop.messages import translate
-from crm_desktop.models import Account, Change, Contact, LocalState, new_ids
+from crm_desktop.models import Account, Change, Contact, Lead, LocalState, Product, new_ids
 from crm_desktop.services.accounts import AccountInput, clean_account
 from crm_desktop.services.activity_import import write_activities
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import ContactInput, clean_contact
+from crm_desktop.services.import_kinds import ContactHooks, KindHooks, LeadHooks
+from crm_desktop.services.leads import LeadInput, clean_lead
+from crm_desktop.services.products import ProductInput, clean_product
 
-IMPORT_KINDS = ("contacts", "companies", "activities")
+IMPORT_KINDS = ("contacts", "companies", "leads", "products", "activities")
 DECISIONS = ("update", "skip", "create")  # what to do with a likely duplicate
 BACKUP_REASON = "import"
 FLUSH_EVERY = 2_000  # new records held as objects at once
+COMPANIES_CREATED = "{count} companies created for the contacts' company names."
 PROGRESS_EVERY = 500  # rows between calls of the progress hook (which may cancel)
 Progress = Callable[[int, int], bool]  # (rows done, rows in all) -> go on?
 _DERIVED = {"marketing_consent": ("consent_on",), "tax_id": ("branch_code",)}  # set together by the clean
@@ -46,15 +55,24 @@ class _Kind:
     form: type[Any]
     clean: Callable[[UnitOfWork, Any, date, str | None], dict[str, object]]
     blank: dict[str, object]
-    # New records go in the bulk way (db/bulk.insert_in_session): only for a kind whose `clean`
-    # gives every column the ORM path would set (no service-side derived values such as a score).
+    # New records go in the bulk way (db/bulk.insert_in_session): only for a kind whose `clean` and
+    # hooks' `derived` (a lead's score) give every column the ORM path would set.
     bulk: bool = False
+    hooks: Callable[[UnitOfWork, date], KindHooks] = KindHooks
+    # The clean must see the rows this import wrote before (a product's SKU is unique): its queries
+    # flush them first. Other kinds clean without flushing: a query in their clean (a lead's source
+    # list) would otherwise flush every row's changes one by one.
+    sees_pending: bool = False
 
 
 _KINDS = {
     "contacts": _Kind(Contact, ContactInput, lambda uow, data, today, _id: clean_contact(uow, data, today),
-                      {"first_name": ""}, bulk=True),
+                      {"first_name": ""}, bulk=True, hooks=ContactHooks),
     "companies": _Kind(Account, AccountInput, clean_account, {"name": ""}, bulk=True),
+    "leads": _Kind(Lead, LeadInput, lambda uow, data, _today, lead_id: clean_lead(
+        uow, data, uow.leads.get(lead_id) if lead_id else None), {}, bulk=True, hooks=LeadHooks),
+    "products": _Kind(Product, ProductInput, lambda uow, data, _today, product_id: clean_product(
+        uow, data, product_id), {"sku": "", "name_th": ""}, sees_pending=True),
 }
 
 
@@ -85,6 +103,8 @@ class ImportResult:
     # The change log rows this import wrote have log_from < seq <= log_to (undo reads them).
     log_from: int = 0
     log_to: int = 0
+    companies_created: int = 0  # accounts made for the companies contacts named
+    also: tuple[Changes, ...] = ()  # other records written (those accounts, anniversaries)
 
 
 class ImportCancelled(DomainError):
@@ -105,7 +125,7 @@ def _input_of(kind: _Kind, record: Any) -> Any:
     return kind.form(**{f.name: getattr(record, f.name) for f in fields(kind.form)})
 
 
-def _apply(uow: UnitOfWork, kind: _Kind, record: Any, before: Any, values: dict[str, object],
+def _apply(uow: UnitOfWork, kind: _Kind, hooks: KindHooks, record: Any, before: Any, values: dict[str, object],
            today: date) -> tuple[Any, bool]:
     """Set the fields the file has (and what the clean derives from them) where they differ."""
     after = replace(before, **values)
@@ -116,6 +136,9 @@ def _apply(uow: UnitOfWork, kind: _Kind, record: Any, before: Any, values: dict[
             if cleaned[column] != getattr(record, column):
                 setattr(record, column, cleaned[column])
                 changed = True
+    if changed:
+        for column, value in hooks.derived(cleaned).items():
+            setattr(record, column, value)
     return after, changed
 
 
@@ -168,7 +191,7 @@ class _Fresh(Sequence[dict[str, object]]):
 def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, today: date, *,
                 decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False,
                 progress: Progress | None = None, source: str = "") -> ImportResult:
-    """Apply `rows` (an import of "contacts" or "companies") in one transaction, as `preview`
+    """Apply `rows` (an import of one of `IMPORT_KINDS`) in one transaction, as `preview`
     (queries.imports.preview_rows) planned them.
 
     `decision` is what a likely duplicate does: "update" it (only the fields the file has), "skip"
@@ -215,33 +238,42 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
         created_ids.extend(record.id for record in pending)
         pending.clear()
         touched = 0
+        hooks.flushed()
+        uow.session.flush()
         uow.session.expunge_all()
 
-    def create(data: Any) -> Any:
+    def create(data: Any, row: NeutralRow) -> tuple[Any, dict[str, object]]:
+        """The new record (or its index in `fresh`) and the form values the kind's hooks added."""
         cleaned = kind.clean(uow, data, today, None)
         if kind.bulk:
-            fresh.append(cleaned)
-            return len(fresh) - 1
-        record = kind.model(**cleaned)
+            columns = cleaned | hooks.derived(cleaned)
+            added = hooks.written(columns, row, True, len(fresh))  # may add to the columns (a company's link)
+            return fresh.append(columns), added
+        record = kind.model(**cleaned, **hooks.derived(cleaned))
         uow.session.add(record)
+        added = hooks.written(record, row, True)
         pending.append(record)
         if len(pending) >= FLUSH_EVERY:
             settle()
-        return record
+        return record, added
 
-    def update_made(made_as: Any, before: Any, values: dict[str, object]) -> tuple[Any, bool]:
+    def update_made(made_as: Any, before: Any, values: dict[str, object]) -> tuple[Any, Any, bool]:
         """A later row of the file updates a record this import creates."""
         if isinstance(made_as, int):  # not written yet: its columns are cleaned again
             after = replace(before, **values)
             cleaned = kind.clean(uow, after, today, None)
-            changed = cleaned != fresh[made_as]
-            fresh[made_as] = cleaned
-            return after, changed
+            columns = cleaned | hooks.derived(cleaned)
+            changed = columns != fresh[made_as]
+            fresh[made_as] = columns
+            return columns, after, changed
         record = made_as if made_as in uow.session else uow.session.get(kind.model, made_as.id)
-        return _apply(uow, kind, record, before, values, today)
+        if record.id is None:
+            uow.session.flush()  # its id: the clean tells it from others with its SKU
+        return (record, *_apply(uow, kind, hooks, record, before, values, today))
 
     with uow:
         uow.note_consent("import", source=source[-260:])
+        hooks = kind.hooks(uow, today)
         log_from = _log_end(uow)
         for done, (row, plan) in enumerate(zip(rows, preview.plans, strict=True)):
             if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, len(rows)):
@@ -252,32 +284,40 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
             if plan.status == DUPLICATE and decision == "skip":
                 skipped += 1
                 continue
-            values = {k: v for k, v in row.values.items() if k in form_fields}
             try:
-                if plan.status == NEW or (plan.status == DUPLICATE and decision == "create"):
-                    data = kind.form(**{**kind.blank, **values})
-                    made_as = create(data)
-                    if row.source_row in referenced:
-                        made[row.source_row] = (made_as, data)
-                    continue
-                if plan.match_id is not None:
-                    record = uow.session.get(kind.model, plan.match_id)
-                    if record is None or record.deleted_at is not None:
-                        raise NotFound("The matching record was deleted meanwhile; preview the file again.")
-                    after, changed = _apply(uow, kind, record, _input_of(kind, record), values, today)
+                with nullcontext() if kind.sees_pending else uow.session.no_autoflush:
+                    values = hooks.prepare({**{k: v for k, v in row.values.items() if k in form_fields},
+                                            **dict(plan.links)}, row, plan)
+                    if plan.status == NEW or (plan.status == DUPLICATE and decision == "create"):
+                        data = kind.form(**{**kind.blank, **values})
+                        made_as, added = create(data, row)
+                        if row.source_row in referenced:
+                            made[row.source_row] = (made_as, replace(data, **added))
+                        continue
+                    if plan.match_id is not None:
+                        record = uow.session.get(kind.model, plan.match_id)
+                        if record is None or record.deleted_at is not None:
+                            raise NotFound("The matching record was deleted meanwhile; preview the file again.")
+                        after, changed = _apply(uow, kind, hooks, record, _input_of(kind, record), values, today)
+                        index = None
+                    else:  # a duplicate of an earlier row of the file, created by this import
+                        made_as, before = made[plan.match_row]  # type: ignore[index]
+                        record, after, changed = update_made(made_as, before, values)
+                        index = made_as if isinstance(made_as, int) else None
+                    added = hooks.written(record, row, False, index)
+                    if added and index is not None:
+                        fresh[index] = record  # the columns, with what the hooks added
+                    changed = changed or bool(added)
                     touched += changed
                     if touched >= FLUSH_EVERY:
                         settle()
-                else:  # a duplicate of an earlier row of the file, created by this import
-                    made_as, before = made[plan.match_row]  # type: ignore[index]
-                    after, changed = update_made(made_as, before, values)
-                if plan.match_row is not None:
-                    made[plan.match_row] = (made[plan.match_row][0], after)
+                    if plan.match_row is not None:
+                        made[plan.match_row] = (made[plan.match_row][0], replace(after, **added))
             except (ValidationError, NotFound) as err:
                 rejected.append(RejectedRow(row.source_row, (err,)))
                 continue
             if changed and plan.match_row is None:
-                updated[record.id] = None
+                updated[str(record.id)] = None
             elif not changed:
                 unchanged += 1
         settle()
@@ -289,14 +329,18 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
             except Cancelled:
                 raise ImportCancelled() from None
             created_ids.extend(ids)
+            hooks.inserted(ids)
+            uow.session.flush()
         log_to = _log_end(uow)
         written = not dry_run and not (stop_on_error and rejected)
         if written:
             uow.commit()
     entity = ENTITIES[kind_name]
     changes = Changes(entity, created=tuple(created_ids), updated=tuple(updated)) if written else Changes(entity)
+    also = tuple(c for c in hooks.changes() if c.ids) if written else ()
     return ImportResult(kind_name, changes, len(created_ids), len(updated), unchanged, skipped,
-                        tuple(rejected), written, dry_run, preview, log_from, log_to if written else log_from)
+                        tuple(rejected), written, dry_run, preview, log_from, log_to if written else log_from,
+                        hooks.companies_created, also)
 
 
 def import_with_backup(ctx: AppContext, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, *,
@@ -315,6 +359,9 @@ def import_counts(result: ImportResult, lang: str = "en") -> str:
                 "{skipped} duplicates skipped, {rejected} rows with errors." if result.dry_run else
                 "{created} new, {updated} updated, {unchanged} unchanged, {skipped} duplicates skipped, "
                 "{rejected} rows with errors.")
-    return translate(template, lang).format(
+    line = translate(template, lang).format(
         created=f"{result.created:,}", updated=f"{result.updated:,}", unchanged=f"{result.unchanged:,}",
         skipped=f"{result.skipped:,}", rejected=f"{len(result.rejected):,}")
+    if result.companies_created:
+        line += " " + translate(COMPANIES_CREATED, lang).format(count=f"{result.companies_created:,}")
+    return line

@@ -66,7 +66,10 @@ class LeadInput:
     consent_on: date | None = None
 
 
-def _clean(uow: UnitOfWork, data: LeadInput, current: Lead | None) -> dict[str, Any]:
+def clean_lead(uow: UnitOfWork, data: LeadInput, current: Lead | None) -> dict[str, Any]:
+    """The lead's column values, validated and normalized (`current`: the lead being edited, whose
+    source and campaign may stay though no longer on offer); commits nothing (the form and the import
+    share it)."""
     v = validation
     first = v.column_text(data.first_name, Lead.first_name)
     company = v.column_text(data.company_name, Lead.company_name)
@@ -120,7 +123,7 @@ def create_lead(uow: UnitOfWork, data: LeadInput, said: ConsentSaid | None = Non
     """`said`: how the person gave consent, for its history, when the form asked."""
     with uow:
         note_form(uow, said)
-        values = _clean(uow, data, None)
+        values = clean_lead(uow, data, None)
         lead = uow.leads.add(Lead(**values, status="new", score=score_of(uow, values)))
         uow.commit()
     return Changes(ENTITY, created=(lead.id,))
@@ -130,7 +133,7 @@ def update_lead(uow: UnitOfWork, lead_id: str, data: LeadInput, said: ConsentSai
     with uow:
         note_form(uow, said)
         lead = live_lead(uow, lead_id)
-        values = _clean(uow, data, lead)
+        values = clean_lead(uow, data, lead)
         for key, value in values.items():
             setattr(lead, key, value)
         lead.score = score_of(uow, values)

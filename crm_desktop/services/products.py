@@ -57,7 +57,9 @@ def _sku(uow: UnitOfWork, value: str, product_id: str | None) -> str:
     return sku
 
 
-def _clean(uow: UnitOfWork, data: ProductInput, product_id: str | None) -> dict[str, object]:
+def clean_product(uow: UnitOfWork, data: ProductInput, product_id: str | None) -> dict[str, object]:
+    """The product's column values, validated and normalized (`product_id`: the one being edited, which
+    keeps its SKU); commits nothing (the form and the import share it)."""
     v = validation
     return {
         "sku": _sku(uow, data.sku, product_id),
@@ -75,7 +77,7 @@ def _clean(uow: UnitOfWork, data: ProductInput, product_id: str | None) -> dict[
 
 def create_product(uow: UnitOfWork, data: ProductInput) -> Changes:
     with uow:
-        product = uow.products.add(Product(**_clean(uow, data, None)))
+        product = uow.products.add(Product(**clean_product(uow, data, None)))
         uow.commit()
     return Changes(ENTITY, created=(product.id,))
 
@@ -90,7 +92,7 @@ def _live(uow: UnitOfWork, product_id: str) -> Product:
 def update_product(uow: UnitOfWork, product_id: str, data: ProductInput) -> Changes:
     with uow:
         product = _live(uow, product_id)
-        for key, value in _clean(uow, data, product_id).items():
+        for key, value in clean_product(uow, data, product_id).items():
             if getattr(product, key) != value:  # only real edits reach the change log (price history)
                 setattr(product, key, value)
         uow.commit()
