@@ -107,3 +107,12 @@ def test_texts_without_the_app_labels_for_the_command_line() -> None:
     assert rejected_text(refused, "th", {"first_name": "ชื่อ"}.get, row=True).startswith(  # type: ignore[arg-type]
         "แถวที่ 7 ชื่อ: กรุณากรอกข้อมูลช่องนี้; ")
     assert problem_text(DomainError("The calendar holds no events."), "en") == "The calendar holds no events."
+
+
+def test_a_new_product_without_its_thai_name_names_the_field(qtbot, window, tmp_path) -> None:  # noqa: F811
+    path = tmp_path / "products.csv"
+    path.write_text("รหัสสินค้า,ราคา\nAC-1,15900\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, window)
+    choose_file(wizard, "products", path)
+    to_preview(qtbot, wizard)
+    assert whys(wizard) == [("Error", "Name (Thai): This field is required.")]
