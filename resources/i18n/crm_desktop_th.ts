@@ -5618,6 +5618,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
+        <source>product code</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
         <source>Duplicate of row %1 of the file (same %2)</source>
         <translation>ซ้ำกับแถว %1 ของไฟล์ (%2ตรงกัน)</translation>
     </message>

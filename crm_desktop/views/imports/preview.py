@@ -194,7 +194,7 @@ class PreviewPage(QWizardPage):
 
     def _match_text(self, plan: RowPlan) -> str:
         keys = {"tax_id": self.tr("tax ID"), "email": self.tr("e-mail"), "phone": self.tr("phone"),
-                "same_name": self.tr("name")}
+                "same_name": self.tr("name"), "sku": self.tr("product code")}
         same = ", ".join(keys.get(r, r) for r in plan.reasons)
         if plan.match_row is not None:
             return self.tr("Duplicate of row %1 of the file (same %2)").replace("%1", str(plan.match_row)).replace(

@@ -113,7 +113,7 @@ class RunPage(QWizardPage):
         records = result.created + result.updated
         name = self.state.path.name if self.state.path else ""
         label = self.tr("Imported %1 (%2 records)").replace("%1", name).replace("%2", f"{records:,}")
-        self.env.bus.publish(result.changes, label)
+        self.env.bus.publish((result.changes, *result.also), label)  # with the companies and dates made
         if records:
             ctx, start, end = self.env.ctx, result.log_from, result.log_to
             undo_text = self.tr("Undo import of %1 (%2 records)").replace("%1", name).replace("%2", f"{records:,}")
