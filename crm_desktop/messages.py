@@ -860,6 +860,8 @@ THAI: dict[str, str] = {
     "{count} companies created for the contacts' company names.": (
         "สร้างบริษัทใหม่ {count} แห่งตามชื่อบริษัทของผู้ติดต่อ"
     ),
+    # --- issue 15, helper "wizard2": a refused field named by its label in the errors CSV ---
+    "Row {row}, {field}: {problem}": "แถวที่ {row} {field}: {problem}",
 }
 
 

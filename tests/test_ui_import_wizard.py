@@ -321,3 +321,16 @@ def test_pages_render_in_thai_and_english(qtbot, ctx, prefs, tmp_path, monkeypat
             assert wizard.preview_page.model.index(1, 1).data() == "ซ้ำ"
     finally:
         language.apply("en")
+
+
+def test_companies_made_with_the_contacts_appear_in_the_accounts_list(qtbot, window, ctx, tmp_path) -> None:
+    """A contact's company column creates the company; the Accounts tab shows it without a refresh."""
+    path = tmp_path / "people.csv"
+    path.write_text("ชื่อ,นามสกุล,มือถือ,บริษัท\nอนันต์,กล้าหาญ,0861234567,บริษัท ทองไทย จำกัด\n", encoding="utf-8-sig")
+    assert window.accounts_tab.model.rowCount() == 0
+    wizard = open_wizard(qtbot, window)
+    choose_file(wizard, "contacts", path)
+    to_preview(qtbot, wizard)
+    result = run_import(qtbot, wizard)
+    assert (result.created, result.companies_created) == (1, 1)
+    qtbot.waitUntil(lambda: window.accounts_tab.model.rowCount() == 1, timeout=5_000)

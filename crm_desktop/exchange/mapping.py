@@ -170,6 +170,10 @@ class Guess:
     confidence: float  # 0..1
     reason: str  # an English template translated by `explain`
     params: tuple[tuple[str, Any], ...] = ()
+    # Left unmatched although the header names a field: that field, and the first sampled value that
+    # does not fit it (None when another column took the field); the wizard says so on the column.
+    named: str | None = None
+    misfit: object = None
 
     def explain(self, lang: str) -> str:
         return translate(self.reason, lang).format(**dict(self.params))
@@ -284,6 +288,7 @@ def guess_columns(kind: str, headers: Sequence[str], samples: Sequence[Sequence[
     """
     kind_fields = importable_fields(kind)
     proposals: list[tuple[float, int, tuple[str, ...], str]] = []
+    misfits: dict[int, tuple[str, object]] = {}  # column → (the field its header names, a value that does not fit)
     for column, header in enumerate(headers):
         values = [row[column] for row in samples if column < len(row)]
         candidates, confidence = _candidates_by_header(header_key(header))
@@ -299,6 +304,8 @@ def guess_columns(kind: str, headers: Sequence[str], samples: Sequence[Sequence[
             else:
                 fields, confidence, reason = (), 0.0, _UNKNOWN
         elif _misfit(kind_fields[fields[0]], values):
+            check = _CHECKED[kind_fields[fields[0]].kind]
+            misfits[column] = (fields[0], next(v for v in _filled(values) if not check(v)))
             fields, confidence, reason = (), 0.0, _MISFIT
         elif fields[0] == "phone" and "mobile" in fields and _value_guess(kind_fields, values)[0] == "mobile":
             fields = ("mobile", "phone")  # Google's "Phone 1" is usually a mobile
@@ -316,15 +323,17 @@ def guess_columns(kind: str, headers: Sequence[str], samples: Sequence[Sequence[
             free = next((f for f in fields if f not in taken), None)
             if fields and free is None:
                 guesses[column] = Guess(column, headers[column], None, 0.0, _TAKEN,
-                                        (("other", headers[taken[fields[0]]]),))
+                                        (("other", headers[taken[fields[0]]]),), fields[0])
                 continue
             if free is not None:
                 taken[free] = column
             params = (("share", round(confidence / VALUES_ONLY * 100)),) if reason == _BY_VALUES else ()
-            guesses[column] = Guess(column, headers[column], free, confidence if free else 0.0, reason, params)
+            named, misfit = misfits.get(column, (None, None))
+            guesses[column] = Guess(column, headers[column], free, confidence if free else 0.0, reason, params,
+                                    named, misfit)
     if "full_name" in taken and "first_name" in taken:
         column = taken.pop("full_name")
-        guesses[column] = Guess(column, headers[column], None, 0.0, _SPLIT_NAMES)
+        guesses[column] = Guess(column, headers[column], None, 0.0, _SPLIT_NAMES, named="full_name")
     return [guesses[c] for c in range(len(headers))]
 
 

@@ -39,7 +39,8 @@ class RowPlan:
     "phone", "same_name"). `links`: form fields the row names by words, resolved (an owner's name →
     `owner_id`, a lead source's label → its key, a contact's company → `account_id`); `new_company`: the
     company the import creates for a contact (no live account has its name or tax id); `problems`:
-    why the row cannot be imported beyond its cells' errors (an unknown owner)."""
+    why the row cannot be imported beyond its cells' errors (an unknown owner, a new record without a
+    field its form requires)."""
 
     source_row: int
     status: str

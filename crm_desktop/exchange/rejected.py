@@ -3,6 +3,9 @@
 The rejected rows are written as the file had them (the same columns, read again from the file, so
 the import keeps no copy of every cell), with one more column for the reasons. UTF-8 with a BOM, so
 that Excel shows Thai; written through `db.output` (never half a file, never over the database).
+
+A problem of a whole field (a contact without a first name) names the field and the row
+(exchange/problems.py): "Row 4, First name: This field is required.".
 """
 
 from __future__ import annotations
@@ -11,21 +14,15 @@ import csv
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Protocol
 
 from crm_desktop.db.output import output_file
 from crm_desktop.errors import StorageError
+from crm_desktop.exchange.problems import Labels, Rejected, plain_label, rejected_text
 from crm_desktop.exchange.rows import ImportFile
 from crm_desktop.exchange.tables import read_table
 from crm_desktop.messages import translate
 
 REASON_HEADER = "Problem"
-
-
-class Rejected(Protocol):
-    source_row: int
-
-    def text(self, lang: str = "en") -> str: ...
 
 
 def _text(value: object) -> str:
@@ -35,9 +32,10 @@ def _text(value: object) -> str:
 
 
 def write_rejected(dest: Path, source: Path, loaded: ImportFile, rejected: Sequence[Rejected], db_path: Path,
-                   lang: str = "en", *, sheet: str | None = None, force: bool = False) -> int:
+                   lang: str = "en", *, sheet: str | None = None, force: bool = False,
+                   label: Labels = plain_label) -> int:
     """Write `rejected` (rows of `source`, read as `loaded`) to `dest`; the number of rows written."""
-    reasons = {r.source_row: r.text(lang) for r in rejected}
+    reasons = {r.source_row: rejected_text(r, lang, label, row=True) for r in rejected}
     if loaded.guesses:  # a table: its own columns, read again
         table = read_table(source, sheet=sheet)
         header = table.header

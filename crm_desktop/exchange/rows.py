@@ -41,17 +41,16 @@ class ImportFile:
 def read_import_file(path: Path, kind: str, *, sheet: str | None = None, mapping: Mapping | None = None) -> ImportFile:
     """Every row of `path` as NeutralRows for an import of `kind`, the columns guessed from the header
     or, for a table, taken from `mapping` (a saved one, or what the user chose in the wizard)."""
+    problem = kind_problem(path, kind)
+    if problem is not None:
+        raise problem
     if path.suffix.lower() in VCARD_SUFFIXES:
-        if kind != "contacts":
-            raise DomainError("A vCard file holds contacts: import it as contacts.")
         # A card without N: its formatted name is split instead (the reader lets own columns win).
         parts = RowReader(kind, _CARD_FIELDS, [f if f != "full_name" else None for f in _CARD_FIELDS])
         whole = RowReader(kind, _CARD_FIELDS, [None if f in _NAME_PARTS else f for f in _CARD_FIELDS])
         return ImportFile([_card_row(card, parts if card.first_name or card.last_name else whole)
                            for card in read_vcards(path)], [])
     if path.suffix.lower() in ICS_SUFFIXES:  # calendars hold activities (exchange/ics_read.py)
-        if kind != "activities":
-            raise DomainError("A calendar file (.ics) holds activities: import it as activities.")
         calendar = read_ics(path)
         return ImportFile(calendar.rows, [], calendar.warnings)
     table = read_table(path, sheet=sheet)
@@ -67,6 +66,16 @@ def read_import_file(path: Path, kind: str, *, sheet: str | None = None, mapping
         headers = {f: h for f, h in zip(chosen, table.header, strict=False) if f is not None}
         read = [activity_row(row, headers) for row in read]
     return ImportFile(read, guesses)
+
+
+def kind_problem(path: Path, kind: str) -> DomainError | None:
+    """Why `path` cannot be imported as `kind` (vCards hold contacts, a calendar activities), or None;
+    the wizard says it as soon as the file and kind are chosen."""
+    if path.suffix.lower() in VCARD_SUFFIXES and kind != "contacts":
+        return DomainError("A vCard file holds contacts: import it as contacts.")
+    if path.suffix.lower() in ICS_SUFFIXES and kind != "activities":
+        return DomainError("A calendar file (.ics) holds activities: import it as activities.")
+    return None
 
 
 def _card_row(card: VCard, reader: RowReader) -> NeutralRow:

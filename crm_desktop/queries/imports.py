@@ -32,6 +32,7 @@ from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowLike, RowPlan
 from crm_desktop.exchange.words import choice_of
 from crm_desktop.models import Account, Contact, Lead, PickList, Product
+from crm_desktop.models.rules import rule_of
 from crm_desktop.queries.activity_import import preview_activities
 from crm_desktop.queries.lookups import person_named, users
 from crm_desktop.text import email_key, phone_key
@@ -319,13 +320,19 @@ def preview_rows(db: Database, kind: str, rows: Sequence[RowLike]) -> Preview:
         links = _links(conn, db, rows)
     preview = Preview()
     earlier: dict[tuple[str, object], int] = {}
+    required = [column.key for column in _MATCHING[kind].table.c if rule_of(column).required]
     for row, row_key, linked in zip(rows, keys, links, strict=True):
         if row.errors or linked.problems:
             plan = RowPlan(row.source_row, ERROR, problems=tuple(linked.problems))
         else:
             plan = _plan(row, row_key, found, earlier)
-            plan = RowPlan(plan.source_row, plan.status, plan.match_id, plan.match_row, plan.reasons,
-                           tuple(sorted(linked.links.items())), linked.new_company)
+            missing = [name for name in required if not row.values.get(name)] if plan.status == NEW else []
+            if missing:  # a new record the form's rules refuse, said now: "First name: This field is required."
+                plan = RowPlan(row.source_row, ERROR, problems=tuple(
+                    ValidationError(name, "This field is required.") for name in missing))
+            else:
+                plan = RowPlan(plan.source_row, plan.status, plan.match_id, plan.match_row, plan.reasons,
+                               tuple(sorted(linked.links.items())), linked.new_company)
         if plan.status == NEW:
             for key in row_key.strong():
                 earlier.setdefault(key, row.source_row)

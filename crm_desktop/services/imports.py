@@ -27,6 +27,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.plans import DUPLICATE, ENTITIES, ERROR, NEW, Preview
+from crm_desktop.exchange.problems import rejected_text
 from crm_desktop.messages import translate
 from crm_desktop.models import Account, Change, Contact, Lead, LocalState, Product, new_ids
 from crm_desktop.services.accounts import AccountInput, clean_account
@@ -83,7 +84,8 @@ class RejectedRow:
     problems: tuple[DomainError, ...]
 
     def text(self, lang: str = "en") -> str:
-        return "; ".join(p.text(lang) for p in self.problems)
+        """Why, in `lang`; a refused field by its own name (the wizard passes the app's labels instead)."""
+        return rejected_text(self, lang)
 
 
 @dataclass(frozen=True)

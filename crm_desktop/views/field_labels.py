@@ -1,5 +1,5 @@
-"""What people call the fields of accounts, contacts, leads and deals, wherever a field is named on
-its own: an edit on the timeline, a sync conflict."""
+"""What people call the fields of accounts, contacts, leads, deals, products and activities, wherever a
+field is named on its own: an edit on the timeline, a sync conflict, a column of an import."""
 
 from __future__ import annotations
 
@@ -65,6 +65,27 @@ def field_labels() -> dict[str, str]:
         "notes": QCoreApplication.translate("FieldLabels", "Notes"),
         "tags": QCoreApplication.translate("FieldLabels", "Tags"),
         "deleted_at": QCoreApplication.translate("FieldLabels", "Deleted"),
+        "sku": QCoreApplication.translate("FieldLabels", "Product code"),
+        "name_th": QCoreApplication.translate("FieldLabels", "Name (Thai)"),
+        "name_en": QCoreApplication.translate("FieldLabels", "Name (English)"),
+        "category": QCoreApplication.translate("FieldLabels", "Category"),
+        "unit": QCoreApplication.translate("FieldLabels", "Unit"),
+        "price_satang": QCoreApplication.translate("FieldLabels", "Price"),
+        "cost_satang": QCoreApplication.translate("FieldLabels", "Cost"),
+        "vatable": QCoreApplication.translate("FieldLabels", "Subject to VAT"),
+        "active": QCoreApplication.translate("FieldLabels", "In use"),
+        "description": QCoreApplication.translate("FieldLabels", "Description"),
+        "kind": QCoreApplication.translate("FieldLabels", "Type"),
+        "subject": QCoreApplication.translate("FieldLabels", "Subject"),
+        "details": QCoreApplication.translate("FieldLabels", "Details"),
+        "location": QCoreApplication.translate("FieldLabels", "Location"),
+        "all_day": QCoreApplication.translate("FieldLabels", "All day"),
+        "starts_at": QCoreApplication.translate("FieldLabels", "Starts"),
+        "ends_at": QCoreApplication.translate("FieldLabels", "Ends"),
+        "due_on": QCoreApplication.translate("FieldLabels", "Due"),
+        "priority": QCoreApplication.translate("FieldLabels", "Priority"),
+        "remind_minutes": QCoreApplication.translate("FieldLabels", "Reminder (minutes before)"),
+        "rrule": QCoreApplication.translate("FieldLabels", "Repeats"),
     }
 
 

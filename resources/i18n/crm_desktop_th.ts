@@ -3071,16 +3071,96 @@
         <source>Deleted</source>
         <translation>ลบแล้ว</translation>
     </message>
+    <message>
+        <source>Product code</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>หน่วย</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>ต้นทุน</translation>
+    </message>
+    <message>
+        <source>Subject to VAT</source>
+        <translation>มีภาษีมูลค่าเพิ่ม</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>สถานที่</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>ทั้งวัน</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>เริ่ม</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>สิ้นสุด</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>กำหนดเสร็จ</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>ความสำคัญ</translation>
+    </message>
+    <message>
+        <source>Reminder (minutes before)</source>
+        <translation>แจ้งเตือนล่วงหน้า (นาที)</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>การทำซ้ำ</translation>
+    </message>
 </context>
 <context>
     <name>FilePage</name>
     <message>
         <source>Choose a file</source>
         <translation>เลือกไฟล์</translation>
-    </message>
-    <message>
-        <source>CSV or tab-separated text, an Excel workbook (.xlsx) or vCards (.vcf).</source>
-        <translation>ไฟล์ CSV หรือข้อความคั่นด้วยแท็บ ไฟล์ Excel (.xlsx) หรือไฟล์รายชื่อ vCard (.vcf)</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -3103,8 +3183,12 @@
         <translation>นำเข้าข้อมูล</translation>
     </message>
     <message>
-        <source>Contact lists (%1)</source>
-        <translation>ไฟล์รายชื่อ (%1)</translation>
+        <source>CSV or tab-separated text, an Excel workbook (.xlsx), vCards (.vcf) or a calendar (.ics).</source>
+        <translation>ไฟล์ CSV หรือข้อความคั่นด้วยแท็บ ไฟล์ Excel (.xlsx) ไฟล์ vCard (.vcf) หรือไฟล์ปฏิทิน (.ics)</translation>
+    </message>
+    <message>
+        <source>Files to import (%1)</source>
+        <translation>ไฟล์ที่นำเข้าได้ (%1)</translation>
     </message>
     <message>
         <source>Choose the file to import.</source>
@@ -3117,6 +3201,10 @@
     <message>
         <source>vCard file: names, phones, e-mails and birthdays are read from each card.</source>
         <translation>ไฟล์ vCard: อ่านชื่อ เบอร์โทร อีเมล และวันเกิดจากรายชื่อแต่ละรายการ</translation>
+    </message>
+    <message>
+        <source>Calendar file: each event becomes an activity, with its time, place, reminder and repeats.</source>
+        <translation>ไฟล์ปฏิทิน: แต่ละนัดหมายจะเป็นกิจกรรมหนึ่งรายการ พร้อมเวลา สถานที่ การแจ้งเตือน และการทำซ้ำ</translation>
     </message>
     <message>
         <source>Excel workbook, sheet “%1”; the header is on row %2.</source>
@@ -3370,68 +3458,28 @@
         <translation>บริษัท</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>หมายเหตุ</translation>
+        <source>Company&apos;s tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษีของบริษัท</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>รายละเอียด</translation>
+        <source>Owner (name or e-mail)</source>
+        <translation>ผู้ดูแล (ชื่อหรืออีเมล)</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>รายละเอียด</translation>
+        <source>Customer (name of a company, contact, lead or deal)</source>
+        <translation>ลูกค้า (ชื่อบริษัท ผู้ติดต่อ ลีด หรือดีล)</translation>
     </message>
     <message>
-        <source>Tags</source>
-        <translation>แท็ก</translation>
+        <source>Date</source>
+        <translation>วันที่</translation>
     </message>
     <message>
-        <source>Product code</source>
-        <translation>รหัสสินค้า</translation>
+        <source>Start time</source>
+        <translation>เวลาเริ่ม</translation>
     </message>
     <message>
-        <source>Name (Thai)</source>
-        <translation>ชื่อ (ภาษาไทย)</translation>
-    </message>
-    <message>
-        <source>Name (English)</source>
-        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>หมวดหมู่</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>หน่วย</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>ราคา</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>ต้นทุน</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>เรื่อง</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>สถานที่</translation>
-    </message>
-    <message>
-        <source>Starts</source>
-        <translation>เริ่ม</translation>
-    </message>
-    <message>
-        <source>Ends</source>
-        <translation>สิ้นสุด</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>กำหนดเสร็จ</translation>
+        <source>End time</source>
+        <translation>เวลาสิ้นสุด</translation>
     </message>
     <message>
         <source>Import</source>
@@ -4364,6 +4412,18 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Field</source>
         <translation>ช่องข้อมูล</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>most values do not fit it, e.g. %1</source>
+        <translation>ค่าส่วนใหญ่ไม่ตรงกับช่องนี้ เช่น %1</translation>
+    </message>
+    <message>
+        <source>Not matched, though the header names “%1”: %2</source>
+        <translation>ไม่ได้จับคู่ แม้หัวคอลัมน์จะระบุ “%1”: %2</translation>
     </message>
     <message>
         <source>Column %1</source>
@@ -5558,6 +5618,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
+        <source>product code</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
         <source>Duplicate of row %1 of the file (same %2)</source>
         <translation>ซ้ำกับแถว %1 ของไฟล์ (%2ตรงกัน)</translation>
     </message>
@@ -5572,6 +5636,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>%1 rows: %2 new, %3 update a record, %4 likely duplicates, %5 with errors.</source>
         <translation>ทั้งหมด %1 แถว: ใหม่ %2 อัปเดตข้อมูลเดิม %3 น่าจะซ้ำ %4 มีข้อผิดพลาด %5</translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation>คำเตือน (%1)</translation>
     </message>
     <message>
         <source>Reading the file and looking for duplicates…</source>

@@ -1,5 +1,7 @@
 """The preview page: what each row would do (new / update / duplicate of … / error, with the reason),
-the first rows in a table model, the counts for all; the choices for duplicates and for errors.
+the first rows in a table model, the counts for all; the choices for duplicates and for errors. What
+the reading warned about (an .ics file's repeat rule kept as single dates, an unknown time zone, a
+phone kept in the notes) is listed above the rows and said again on each row it concerns.
 
 The whole file is read and matched in the background (a large file takes seconds); nothing is
 written before the next page.
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QRadioButton,
     QTableView,
     QVBoxLayout,
@@ -25,14 +28,16 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowPlan
-from crm_desktop.exchange.rows import read_import_file
+from crm_desktop.exchange.problems import problem_text
+from crm_desktop.exchange.rows import ImportFile, read_import_file
 from crm_desktop.queries.import_titles import record_titles
 from crm_desktop.queries.imports import preview_rows
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.tasks import ProgressFn, Task
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.imports.state import ImportState
+from crm_desktop.views.imports.state import ImportState, import_field_labels
 
+WARNINGS_SHOWN = 1_000  # lines in the warnings list; the count in its title covers all
 _TITLE_FIELDS = (("prefix", "first_name", "last_name"), ("name",), ("name_th",), ("subject",), ("full_name",))
 Index = QModelIndex | QPersistentModelIndex
 
@@ -118,6 +123,16 @@ class PreviewPage(QWizardPage):
         header.setStretchLastSection(True)
         self.shown_label = QLabel()
         self.shown_label.setObjectName("previewShown")
+        self.warnings_box = QGroupBox()
+        self.warnings_box.setObjectName("previewWarnings")
+        self.warnings = QListWidget()
+        self.warnings.setObjectName("previewWarningList")
+        self.warnings.setWordWrap(True)
+        self.warnings.setAlternatingRowColors(True)
+        self.warnings.setMaximumHeight(self.warnings.fontMetrics().lineSpacing() * 7)
+        QVBoxLayout(self.warnings_box).addWidget(self.warnings)
+        self.warnings_box.hide()
+        self.labels: dict[str, str] = {}
         self.duplicates = self._choices("duplicateChoice", self.tr("Likely duplicates"), [
             ("update", self.tr("Update the record (only the fields the file has)")),
             ("skip", self.tr("Skip the row")),
@@ -132,6 +147,7 @@ class PreviewPage(QWizardPage):
         choices.addWidget(self.errors[0])
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts_label)
+        layout.addWidget(self.warnings_box)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.shown_label)
         layout.addLayout(choices)
@@ -164,11 +180,21 @@ class PreviewPage(QWizardPage):
         return {NEW: self.tr("New"), UPDATE: self.tr("Update"), DUPLICATE: self.tr("Duplicate"),
                 ERROR: self.tr("Error")}[status]
 
+    def label(self, name: str) -> str:
+        return self.labels.get(name, name)
+
     def reason_text(self, row: NeutralRow, plan: RowPlan) -> str:
+        """Why the row does what it does, then what the reading warned about on it."""
+        lang = self.env.lang
         if plan.status == ERROR:
-            return "; ".join(e.text(self.env.lang) for e in row.errors)
+            first = "; ".join(problem_text(e, lang, self.label) for e in (*row.errors, *plan.problems))
+        else:
+            first = self._match_text(plan)
+        return "; ".join(t for t in (first, *(w.text(lang) for w in row.warnings)) if t)
+
+    def _match_text(self, plan: RowPlan) -> str:
         keys = {"tax_id": self.tr("tax ID"), "email": self.tr("e-mail"), "phone": self.tr("phone"),
-                "same_name": self.tr("name")}
+                "same_name": self.tr("name"), "sku": self.tr("product code")}
         same = ", ".join(keys.get(r, r) for r in plan.reasons)
         if plan.match_row is not None:
             return self.tr("Duplicate of row %1 of the file (same %2)").replace("%1", str(plan.match_row)).replace(
@@ -188,10 +214,32 @@ class PreviewPage(QWizardPage):
 
     # --- loading --------------------------------------------------------------------------------
 
+    def warning_lines(self, loaded: ImportFile) -> tuple[int, list[str]]:
+        """How many warnings there are, and the first of them as lines: the file's, then each row's."""
+        lang = self.env.lang
+        lines = [w.text(lang) for w in loaded.warnings]
+        count = len(lines) + sum(len(row.warnings) for row in loaded.rows)
+        for row in loaded.rows:
+            if len(lines) >= WARNINGS_SHOWN:
+                break
+            lines += [w.text(lang) for w in row.warnings]
+        return count, lines[:WARNINGS_SHOWN]
+
+    def _show_warnings(self, loaded: ImportFile) -> None:
+        count, lines = self.warning_lines(loaded)
+        self.warnings.clear()
+        self.warnings.addItems(lines)
+        self.warnings_box.setTitle(self.tr("Warnings (%1)")
+                                   .replace("%1", f"{count:,}"))
+        self.warnings_box.setVisible(count > 0)
+
     def initializePage(self) -> None:
         state = self.state
         state.loaded = state.preview = None
+        self.labels = import_field_labels()
         self.model.set_rows([])
+        self.warnings.clear()
+        self.warnings_box.hide()
         self.shown_label.clear()
         self.counts_label.setText(self.tr("Reading the file and looking for duplicates…"))
         db, kind, path, sheet, mapping = self.env.db, state.kind, state.path, state.sheet, state.mapping()
@@ -216,6 +264,7 @@ class PreviewPage(QWizardPage):
         state.loaded, state.preview, state.titles = found
         self.model.set_rows(list(zip(state.loaded.rows, state.preview.detailed, strict=False)))
         self.counts_label.setText(self.counts_text(state.preview))
+        self._show_warnings(state.loaded)
         shown = len(state.preview.detailed)
         if shown < len(state.preview.plans):
             self.shown_label.setText(self.tr("The first %1 rows are shown; the counts cover all of them.")

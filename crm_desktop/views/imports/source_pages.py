@@ -24,20 +24,21 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import DomainError
-from crm_desktop.exchange.fields import importable_fields
-from crm_desktop.exchange.mapping import Mapping, find_saved, guess_columns
-from crm_desktop.exchange.rows import SAMPLE_ROWS, VCARD_SUFFIXES
+from crm_desktop.exchange.fields import importable_fields, parse_cell
+from crm_desktop.exchange.ics_read import ICS_SUFFIXES
+from crm_desktop.exchange.mapping import Guess, Mapping, find_saved, guess_columns
+from crm_desktop.exchange.rows import SAMPLE_ROWS, VCARD_SUFFIXES, kind_problem
 from crm_desktop.exchange.tables import Notice, TableFormat, read_table, sniff
 from crm_desktop.services.import_mappings import save_mapping, saved_mappings
 from crm_desktop.services.imports import IMPORT_KINDS
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import show_domain_error, show_warning
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.imports.state import ImportState, field_label, kind_label
+from crm_desktop.views.imports.state import ImportState, import_field_labels, kind_label
 
 SAMPLES_SHOWN = 3  # values per column on the mapping page
 NOTICES_SHOWN = 5
-FILE_FILTER = "*.csv *.tsv *.txt *.xlsx *.xlsm *.vcf *.vcard"
+FILE_FILTER = "*.csv *.tsv *.txt *.xlsx *.xlsm *.vcf *.vcard *.ics"
 
 
 class FilePage(QWizardPage):
@@ -49,7 +50,8 @@ class FilePage(QWizardPage):
         self.state = state
         self.problem: DomainError | None = None
         self.setTitle(self.tr("Choose a file"))
-        self.setSubTitle(self.tr("CSV or tab-separated text, an Excel workbook (.xlsx) or vCards (.vcf)."))
+        self.setSubTitle(self.tr("CSV or tab-separated text, an Excel workbook (.xlsx), vCards (.vcf) or a calendar "
+                                 "(.ics)."))
         self.kind = QComboBox()
         self.kind.setObjectName("importKind")
         for kind in IMPORT_KINDS:
@@ -79,11 +81,12 @@ class FilePage(QWizardPage):
         form.addRow(self.notices_label)
         self._show_sheets(())
         self.path_edit.textChanged.connect(lambda _text: self.inspect())
+        self.kind.activated.connect(lambda _index: self.inspect())
         self.sheet.activated.connect(lambda _index: self.inspect(self.sheet.currentText()))
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), str(Path.home()),
-                                              self.tr("Contact lists (%1)").replace("%1", FILE_FILTER))
+                                              self.tr("Files to import (%1)").replace("%1", FILE_FILTER))
         if path:
             self.path_edit.setText(path)
 
@@ -101,9 +104,17 @@ class FilePage(QWizardPage):
             self.format_label.setText(self.tr("Choose the file to import.") if path is None
                                       else self.tr("There is no file %1.").replace("%1", str(path)))
             self._show_sheets(())
+        elif (problem := kind_problem(path, self.kind.currentData())) is not None:
+            self.problem = problem
+            self.format_label.setText(problem.text(self.env.lang))
+            self._show_sheets(())
         elif path.suffix.lower() in VCARD_SUFFIXES:
             self.format_label.setText(self.tr("vCard file: names, phones, e-mails and birthdays are read from each "
                                               "card."))
+            self._show_sheets(())
+        elif path.suffix.lower() in ICS_SUFFIXES:
+            self.format_label.setText(self.tr("Calendar file: each event becomes an activity, with its time, "
+                                              "place, reminder and repeats."))
             self._show_sheets(())
         else:
             try:
@@ -161,7 +172,7 @@ class FilePage(QWizardPage):
             return False
         self.state.kind = self.kind.currentData()
         self.state.path = self.path()
-        if not self.state.is_vcard and not self.state.header:
+        if not self.state.fields_fixed and not self.state.header:
             show_warning(self, self.tr("The file has no header row with column names."))
             return False
         return True
@@ -191,18 +202,50 @@ class MappingPage(QWizardPage):
         top.addWidget(QLabel(self.tr("Saved mapping:")))
         top.addWidget(self.saved_combo, 1)
         top.addWidget(self.save_button)
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, 4)
         self.table.setObjectName("mappingTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Values in the file"), self.tr("Field")])
+        self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Values in the file"), self.tr("Field"),
+                                              self.tr("Note")])
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # notes wrap
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.notes: list[str] = []  # per column: why the guess left it unmatched though its header names a field
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.saved_label)
         layout.addWidget(self.table, 1)
+
+    def note(self, column: int) -> str:
+        item = self.table.item(column, 3)
+        return item.text() if item is not None else ""
+
+    def _note_for(self, guess: Guess, labels: dict[str, str]) -> str:
+        """Why a column whose header names a field was left unmatched: its values do not fit the field
+        (the field's own message on the first that does not: "名無しの権兵衛@host.invalid is not an email
+        address."), or another column took the field."""
+        if guess.field is not None or guess.named is None:
+            return ""
+        why = guess.explain(self.env.lang)
+        spec = importable_fields(self.state.kind).get(guess.named)
+        if guess.misfit is not None and spec is not None:
+            try:
+                parse_cell(guess.misfit, spec)
+            except DomainError as err:
+                why = self.tr("most values do not fit it, e.g. %1").replace("%1", err.text(self.env.lang))
+        return (self.tr("Not matched, though the header names “%1”: %2")
+                .replace("%1", labels.get(guess.named, guess.named)).replace("%2", why))
+
+    def _show_note(self, column: int) -> None:
+        """The note while the column is left out; gone once the user chooses a field for it."""
+        note = QTableWidgetItem(self.notes[column] if self.combo(column).currentData() is None else "")
+        note.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        note.setToolTip(note.text())
+        self.table.setItem(column, 3, note)
 
     def combo(self, column: int) -> QComboBox:
         widget = self.table.cellWidget(column, 2)
@@ -213,6 +256,7 @@ class MappingPage(QWizardPage):
         state = self.state
         guesses = guess_columns(state.kind, state.header, state.samples)
         fields = importable_fields(state.kind)
+        labels = import_field_labels()
         self.table.setRowCount(len(state.header))
         for column, guess in enumerate(guesses):
             title = QTableWidgetItem(guess.header or self.tr("Column %1").replace("%1", str(column + 1)))
@@ -225,9 +269,13 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.addItem(self.tr("— not imported —"), None)
             for name in fields:
-                combo.addItem(field_label(name), name)
+                combo.addItem(labels.get(name, name), name)
             combo.setToolTip(guess.explain(self.env.lang))
             self.table.setCellWidget(column, 2, combo)
+        self.notes = [self._note_for(guess, labels) for guess in guesses]
+        for column in range(len(guesses)):
+            self._show_note(column)
+            self.combo(column).currentIndexChanged.connect(lambda _index, c=column: self._show_note(c))
         self.guessed = [g.field for g in guesses]
         self._fill_saved()
         found = find_saved(state.kind, state.header, self.saved)
@@ -282,7 +330,8 @@ class MappingPage(QWizardPage):
         if not any(fields):
             show_warning(self, self.tr("Choose a field for at least one column."))
             return False
-        twice = sorted({field_label(f) for f in fields if f is not None and fields.count(f) > 1})
+        labels = import_field_labels()
+        twice = sorted({labels.get(f, f) for f in fields if f is not None and fields.count(f) > 1})
         if twice:
             show_warning(self, self.tr("Each field can come from one column only: %1.").replace("%1", ", ".join(twice)))
             return False

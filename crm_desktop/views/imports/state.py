@@ -1,7 +1,8 @@
 """What the wizard's pages hand on to each other, and the names it shows for kinds and fields.
 
 Generic over services/imports.IMPORT_KINDS and exchange/fields.importable_fields: a kind or field
-added there appears in the wizard by itself (with its own name until a label is written here).
+added there appears in the wizard by itself; its label is written in views/field_labels.py (or, for a
+name only an import has, here): tests/test_import_wizard_labels.py fails until it is.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from crm_desktop.exchange.ics_read import ICS_SUFFIXES
 from crm_desktop.exchange.mapping import Mapping
 from crm_desktop.exchange.plans import Preview
 from crm_desktop.exchange.rows import VCARD_SUFFIXES, ImportFile
@@ -35,14 +37,19 @@ class ImportState:
     result: ImportResult | None = None
 
     @property
-    def is_vcard(self) -> bool:
-        return self.path is not None and self.path.suffix.lower() in VCARD_SUFFIXES
+    def fields_fixed(self) -> bool:
+        """A vCard or calendar file: its fields are fixed, there are no columns to match."""
+        return self.path is not None and fields_fixed(self.path)
 
     def mapping(self) -> Mapping | None:
-        """The columns as the user chose them (None for vCards, whose fields are fixed)."""
-        if self.is_vcard:
+        """The columns as the user chose them (None for vCards and calendars, whose fields are fixed)."""
+        if self.fields_fixed:
             return None
         return Mapping.from_guesses(self.kind, "", self.header, self.fields)
+
+
+def fields_fixed(path: Path) -> bool:
+    return path.suffix.lower() in VCARD_SUFFIXES | ICS_SUFFIXES
 
 
 def kind_label(kind: str) -> str:
@@ -57,26 +64,19 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind.replace("_", " ").capitalize())
 
 
-def field_label(name: str) -> str:
-    """A field's name for the user: the app's own label, the import's extra names, or the field name."""
-    extra = {
+def import_field_labels() -> dict[str, str]:
+    """Every importable field's label: the app's own (views/field_labels.py), and the names only an
+    import has (a whole name to split, things named in words that the import looks up)."""
+    # QCoreApplication.translate in full: lupdate does not follow an alias.
+    return {
+        **field_labels(),
         "full_name": QCoreApplication.translate("ImportWizard", "Full name (split into prefix, first and last name)"),
         "company": QCoreApplication.translate("ImportWizard", "Company"),
-        "notes": QCoreApplication.translate("ImportWizard", "Notes"),
-        "description": QCoreApplication.translate("ImportWizard", "Description"),
-        "details": QCoreApplication.translate("ImportWizard", "Details"),
-        "tags": QCoreApplication.translate("ImportWizard", "Tags"),
-        "sku": QCoreApplication.translate("ImportWizard", "Product code"),
-        "name_th": QCoreApplication.translate("ImportWizard", "Name (Thai)"),
-        "name_en": QCoreApplication.translate("ImportWizard", "Name (English)"),
-        "category": QCoreApplication.translate("ImportWizard", "Category"),
-        "unit": QCoreApplication.translate("ImportWizard", "Unit"),
-        "price_satang": QCoreApplication.translate("ImportWizard", "Price"),
-        "cost_satang": QCoreApplication.translate("ImportWizard", "Cost"),
-        "subject": QCoreApplication.translate("ImportWizard", "Subject"),
-        "location": QCoreApplication.translate("ImportWizard", "Location"),
-        "starts_at": QCoreApplication.translate("ImportWizard", "Starts"),
-        "ends_at": QCoreApplication.translate("ImportWizard", "Ends"),
-        "due_on": QCoreApplication.translate("ImportWizard", "Due"),
+        "company_tax_id": QCoreApplication.translate("ImportWizard", "Company's tax ID"),
+        "owner": QCoreApplication.translate("ImportWizard", "Owner (name or e-mail)"),
+        "related_to": QCoreApplication.translate("ImportWizard", "Customer (name of a company, contact, lead or deal)"),
+        "date": QCoreApplication.translate("ImportWizard", "Date"),
+        "start_time": QCoreApplication.translate("ImportWizard", "Start time"),
+        "end_time": QCoreApplication.translate("ImportWizard", "End time"),
     }
-    return extra.get(name) or field_labels().get(name) or name.replace("_", " ").capitalize()
+

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from crm_desktop.exchange.problems import rejected_text
 from crm_desktop.exchange.rejected import write_rejected
 from crm_desktop.services.import_undo import undo_import
 from crm_desktop.services.imports import ImportCancelled, ImportResult, import_counts, import_with_backup
@@ -33,7 +34,7 @@ from crm_desktop.ui.tasks import ProgressFn, Task, TaskCancelled
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.imports.preview import PreviewPage
 from crm_desktop.views.imports.source_pages import FilePage, MappingPage
-from crm_desktop.views.imports.state import ImportState
+from crm_desktop.views.imports.state import ImportState, import_field_labels
 
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RUN_PAGE, RESULT_PAGE = range(5)
 
@@ -112,7 +113,7 @@ class RunPage(QWizardPage):
         records = result.created + result.updated
         name = self.state.path.name if self.state.path else ""
         label = self.tr("Imported %1 (%2 records)").replace("%1", name).replace("%2", f"{records:,}")
-        self.env.bus.publish(result.changes, label)
+        self.env.bus.publish((result.changes, *result.also), label)  # with the companies and dates made
         if records:
             ctx, start, end = self.env.ctx, result.log_from, result.log_to
             undo_text = self.tr("Undo import of %1 (%2 records)").replace("%1", name).replace("%2", f"{records:,}")
@@ -167,8 +168,9 @@ class ResultPage(QWizardPage):
             text = self.tr("Nothing was imported: %1 rows have errors.").replace(
                 "%1", f"{len(result.rejected):,}") + "\n" + text
         self.counts_label.setText(text)
-        self.rejected_model.setStringList([self.tr("Row %1: %2").replace("%1", str(r.source_row))
-                                           .replace("%2", r.text(lang)) for r in result.rejected])
+        labels = import_field_labels()
+        self.rejected_model.setStringList([self.tr("Row %1: %2").replace("%1", str(r.source_row)).replace(
+            "%2", rejected_text(r, lang, lambda name: labels.get(name, name))) for r in result.rejected])
         for widget in (self.rejected_label, self.rejected, self.save_button):
             widget.setVisible(bool(result.rejected))
 
@@ -183,9 +185,11 @@ class ResultPage(QWizardPage):
                 return None
             dest = Path(chosen)
         result, loaded, source, sheet, env = state.result, state.loaded, state.path, state.sheet, self.env
+        labels = import_field_labels()
         # The save dialog asked before an existing file was chosen; the database itself is refused even so.
         return perform(self, None, env.lang, lambda: write_rejected(
-            dest, source, loaded, result.rejected, env.db.path, env.lang, sheet=sheet, force=True))
+            dest, source, loaded, result.rejected, env.db.path, env.lang, sheet=sheet, force=True,
+            label=lambda name: labels.get(name, name)))
 
 
 class ImportWizard(QWizard):
@@ -215,8 +219,8 @@ class ImportWizard(QWizard):
         self.resize(920, 640)
 
     def nextId(self) -> int:
-        if self.currentId() == FILE_PAGE and self.state.is_vcard:
-            return PREVIEW_PAGE  # a card's fields are fixed: nothing to match
+        if self.currentId() == FILE_PAGE and self.state.fields_fixed:
+            return PREVIEW_PAGE  # a card's or an event's fields are fixed: nothing to match
         return super().nextId()
 
     def reject(self) -> None:
