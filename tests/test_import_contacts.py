@@ -245,3 +245,27 @@ def test_a_failure_in_the_bulk_insert_leaves_data_log_and_search_as_they_were(
     assert (dump(ctx), _change_count(ctx), _schema(ctx)) == before
     assert not search_all(ctx.database, "สมหญิง")
     assert search_all(ctx.database, "มาลี")
+
+
+@pytest.mark.parametrize("decision", ["update", "skip", "create"])
+def test_a_repeat_of_a_row_left_out_comes_in_on_its_own(ctx: AppContext, tmp_path: Path, decision: str) -> None:
+    """Rows 3 and 4 repeat row 2's mobile; row 2 is refused when written (a birthday in the future).
+    Row 3 then stands in for it (no crash), and row 4 updates what row 3 made instead of doubling it."""
+    text = ("ชื่อ,มือถือ,วันเกิด,ตำแหน่ง\nสมหญิง,0812345678,1/1/2600,\nสมหญิง,0812345678,,\n"
+            "สมหญิง,0812345678,,ผู้จัดการ\n")
+    result = _import(ctx, _write(tmp_path, "a.csv", text), decision=decision)
+    assert [r.source_row for r in result.rejected] == [2]
+    people = sorted((c.first_name, c.mobile, c.position) for c in _contacts(ctx))
+    if decision == "skip":  # row 4 repeats what row 3 brought in
+        assert people == [("สมหญิง", "+66812345678", "")] and result.skipped == 1
+    elif decision == "update":
+        assert people == [("สมหญิง", "+66812345678", "ผู้จัดการ")]
+    else:
+        assert people == [("สมหญิง", "+66812345678", ""), ("สมหญิง", "+66812345678", "ผู้จัดการ")]
+
+
+def test_a_landline_in_the_mobile_column_twice_is_refused_twice(ctx: AppContext, tmp_path: Path) -> None:
+    text = "ชื่อ,มือถือ\nสมชาย,02 123 4567\nสมหญิง,02 123 4567\n"
+    result = _import(ctx, _write(tmp_path, "a.csv", text), decision="update")
+    assert [r.source_row for r in result.rejected] == [2, 3]
+    assert "mobile" in result.rejected[1].text("en").lower()

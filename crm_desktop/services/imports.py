@@ -282,18 +282,21 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
             if plan.status == ERROR:
                 rejected.append(RejectedRow(row.source_row, (*row.errors, *plan.problems)))
                 continue
-            if plan.status == DUPLICATE and decision == "skip":
+            # A repeat of an earlier row of the file that was left out (its own errors) stands in for it.
+            orphan = plan.match_id is None and plan.match_row is not None and plan.match_row not in made
+            if plan.status == DUPLICATE and decision == "skip" and not orphan:
                 skipped += 1
                 continue
             try:
                 with nullcontext() if kind.sees_pending else uow.session.no_autoflush:
                     values = hooks.prepare({**{k: v for k, v in row.values.items() if k in form_fields},
                                             **dict(plan.links)}, row, plan)
-                    if plan.status == NEW or (plan.status == DUPLICATE and decision == "create"):
+                    if plan.status == NEW or (plan.status == DUPLICATE and decision == "create") or orphan:
                         data = kind.form(**{**kind.blank, **values})
                         made_as, added = create(data, row)
-                        if row.source_row in referenced:
-                            made[row.source_row] = (made_as, replace(data, **added))
+                        for source in (row.source_row, plan.match_row if orphan else None):
+                            if source in referenced:
+                                made[source] = (made_as, replace(data, **added))
                         continue
                     if plan.match_id is not None:
                         record = uow.session.get(kind.model, plan.match_id)
