@@ -1,6 +1,6 @@
 """Duplicate matching at the large demo size: the check on save, the review groups, the migration.
 
-    /work/venv/bin/python bench/bench_duplicates.py [--source bench/data/demo-large.sqlite3] [--work DIR]
+    python bench/bench_duplicates.py [--source bench/data/demo-large.sqlite3] [--work DIR]
 
 The demo database is never changed: it is copied into `--work` (a temporary folder by default) and
 the copy is opened through `open_app`, which backs it up and runs migration 0003 (the match-key

@@ -1,13 +1,13 @@
 """Record export benchmark (issue 15): contacts to CSV and .xlsx from the large demo.
 
-    python bench/bench_export_records.py [--db /work/large.db] [--formats csv,xlsx,vcf]
+    python bench/bench_export_records.py [--db bench/data/large.sqlite3] [--formats csv,xlsx,vcf]
 
 Opens the database read-only (nothing copied, nothing written beside it) and times
 `export_records(db, "contacts", …)` beside a baseline of plain sqlite3 + the csv module writing the
 same contact columns, all in the same run. Each export runs in a child process of its own, so the
 peak memory reported (the child's maximum resident set) is that export's alone.
 
-Measured 2026-12-06 on /work/large.db (300,000 contacts, 2 shared CPUs):
+Measured 2026-12-06 on bench/data/large.sqlite3 (300,000 contacts, 2 shared CPUs):
     sqlite3 + csv (baseline)  300,000 rows   5.0 s  59,537 rows/s  peak RSS  76 MB  file 102.6 MB
     export_records csv        300,000 rows   9.2 s  32,667 rows/s  peak RSS 109 MB  file 103.1 MB
     export_records xlsx       300,000 rows  99.6 s   3,013 rows/s  peak RSS 116 MB  file  40.4 MB
@@ -88,7 +88,7 @@ def measure(what: str, db: Path, folder: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path("/work/large.db"))
+    parser.add_argument("--db", type=Path, default=Path("bench/data/large.sqlite3"))
     parser.add_argument("--formats", default="csv,xlsx")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:

@@ -1,6 +1,6 @@
 """Sales forecast benchmark (issue 14): the forecast and its track record on the large demo, beside raw sqlite3.
 
-    python bench/bench_forecast.py [--db /work/large.db] [--today 2026-12-06]
+    python bench/bench_forecast.py [--db bench/data/large.sqlite3] [--today 2026-12-06]
 
 Opens the database read-only (it is never written). Times, in the same run: the history read (the
 sales of every day and rep of the last 42 months, the one definition of a sale) through our query and
@@ -70,7 +70,7 @@ def open_read_only(path: Path, today: date) -> tuple[dbmod.Database, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path("/work/large.db"))
+    parser.add_argument("--db", type=Path, default=Path("bench/data/large.sqlite3"))
     parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 12, 6))
     args = parser.parse_args()
     db, how = open_read_only(args.db, args.today)

@@ -1,6 +1,6 @@
 """Import of contacts, whole path: a generated CSV read, previewed (duplicate keys batched) and imported.
 
-    python bench/bench_import_contacts.py [--rows 100000] [--against /work/large.db]
+    python bench/bench_import_contacts.py [--rows 100000] [--against bench/data/large.sqlite3]
 
 Phases, each timed: read the file into neutral rows; the preview against `--against` (opened read
 only: the large demo, 300k contacts); the preview and the one-transaction import (ORM, change log,

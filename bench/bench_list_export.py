@@ -3,7 +3,7 @@ shown) written to CSV and xlsx through the same code the Export button runs (vie
 source, exchange.lists' writer), a chunk of keys at a time. Beside it in the same run: bare sqlite3
 rows through csv.writer. Peak memory is this process's maxrss before and after each export.
 
-    QT_QPA_PLATFORM=offscreen python bench/bench_list_export.py [--db /work/large.db] [--formats csv xlsx]
+    QT_QPA_PLATFORM=offscreen python bench/bench_list_export.py [--db bench/data/large.sqlite3] [--formats csv xlsx]
 
 Measured 2026-12-07 on the large demo (2 CPUs shared with five other jobs), 300,000 contacts, 12 columns:
     keys in 0.3-0.7 s; peak 179 MB before exporting
@@ -47,7 +47,7 @@ def peak_mb() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path("/work/large.db"))
+    parser.add_argument("--db", type=Path, default=Path("bench/data/large.sqlite3"))
     parser.add_argument("--formats", nargs="+", default=["csv", "xlsx"])
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])

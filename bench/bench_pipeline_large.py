@@ -1,6 +1,6 @@
 """Issue 4 at full scale: the large demo plus 200,000 leads and 100,000 deals, in one database.
 
-    /work/venv/bin/python bench/bench_pipeline_large.py [--db bench/data/pipeline-large.sqlite3]
+    python bench/bench_pipeline_large.py [--db bench/data/pipeline-large.sqlite3]
 
 Builds (once) the large demo and tops it up with sample leads and deals through the same generator
 and bulk loader, then times, beside raw sqlite3 in the same run: the duplicate check on save for

@@ -1,7 +1,8 @@
 """Reports benchmark (issue 14): every analysis of the Reports tab on the large demo, for one month and
 for twelve, beside the same aggregation in raw sqlite3 in the same run.
 
-    python bench/bench_reports.py [--db /work/large.db] [--month YYYY-MM] [--repeat 3] [--plan] [--only KEY ...]
+    python bench/bench_reports.py [--db bench/data/large.sqlite3] [--month YYYY-MM] [--repeat 3]
+                                  [--plan] [--only KEY ...]
 
 Opens the database read-only, as it is (nothing is written, migrated or copied). The month defaults to the last whole
 month before the latest order, "today" to the latest order's day. Each figure is the best of --repeat
@@ -201,7 +202,7 @@ def timings(case: Case, db: Database, conn: sqlite3.Connection, flt: ReportFilte
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path("/work/large.db"))
+    parser.add_argument("--db", type=Path, default=Path("bench/data/large.sqlite3"))
     parser.add_argument("--month", help="YYYY-MM (default: the last whole month before the latest order)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--plan", action="store_true", help="print the query plans of every analysis")

@@ -1,6 +1,6 @@
 """File sync at 100k changes: export, import into a new copy, re-import; raw sqlite3 beside it.
 
-    /work/venv/bin/python bench/bench_sync.py [--work DIR]
+    python bench/bench_sync.py [--work DIR]
 
 A copy gets ~100k changes through the demo generator (companies, people, leads, deals, stage
 histories, targets), then the whole log is exported, imported into a fresh copy, and imported

@@ -39,9 +39,9 @@ from crm_desktop.exchange.mapping import (
 from crm_desktop.messages import THAI
 from crm_desktop.services.formatting import ENGLISH_MONTHS, THAI_MONTHS
 from crm_desktop.services.validation import is_valid_tax_id, make_tax_id
+from tests.samples import sample_folder
 
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "csv"
-SAMPLES = SAMPLES if SAMPLES.is_dir() else Path("/work/shared/samples/csv")
+SAMPLES = sample_folder("csv")
 
 
 def mapped(guesses: list[Guess]) -> dict[str, str]:

@@ -31,10 +31,9 @@ from crm_desktop.exchange.tables import (
     read_table,
     sniff,
 )
+from tests.samples import sample_folder
 
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "csv"
-if not SAMPLES.is_dir():  # a worktree sits one level deeper than the main checkout
-    SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "csv"
+SAMPLES = sample_folder("csv")
 
 THAI_ROWS = [
     ["ชื่อ", "นามสกุล", "เบอร์โทร", "จังหวัด"],

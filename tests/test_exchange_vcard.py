@@ -30,12 +30,11 @@ from crm_desktop.exchange.vcard import (
     write_vcards,
 )
 from crm_desktop.messages import THAI
+from tests.samples import sample_folder
 
 ROOT = Path(__file__).resolve().parents[1]
-# ../shared/samples beside the project; a worktree in /work/wt/<name> looks two levels up.
-SAMPLES = next((p / "shared" / "samples" / "vcard" for p in (ROOT.parent, ROOT.parent.parent)
-                if (p / "shared" / "samples" / "vcard").is_dir()), None)
-needs_samples = pytest.mark.skipif(SAMPLES is None, reason="../shared/samples is absent (a plain clone)")
+SAMPLES = sample_folder("vcard")
+needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared/samples is absent (a plain clone)")
 
 
 def read(data: bytes, **kwargs: object) -> list[VCard]:
@@ -43,7 +42,6 @@ def read(data: bytes, **kwargs: object) -> list[VCard]:
 
 
 def sample(name: str) -> list[VCard]:
-    assert SAMPLES is not None
     return list(read_vcards(SAMPLES / name))
 
 
@@ -68,7 +66,6 @@ EXPECTED_COUNTS = {
 
 @needs_samples
 def test_every_sample_file_reads_with_the_expected_number_of_cards() -> None:
-    assert SAMPLES is not None
     found = {p.name for p in SAMPLES.glob("*.vcf")}
     assert found == set(EXPECTED_COUNTS), "a sample was added or removed: update EXPECTED_COUNTS"
     for name, count in EXPECTED_COUNTS.items():

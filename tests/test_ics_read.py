@@ -7,7 +7,6 @@ the app's side is `recurrence.expand` of the series rows plus the single rows.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -21,10 +20,9 @@ from crm_desktop.errors import DomainError
 from crm_desktop.exchange.ics_read import read_ics, read_ics_bytes
 from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.recurrence import day_start, expand
+from tests.samples import sample_folder
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "ics"
-if not SAMPLES.is_dir():
-    SAMPLES = Path("/work/shared/samples/ics")
+SAMPLES = sample_folder("ics")
 FAR = datetime(2200, 1, 1)
 
 

@@ -32,6 +32,7 @@ from crm_desktop.services.products import MAX_PRICE_SATANG, ProductInput, create
 from crm_desktop.services.scoring import score_of
 from crm_desktop.services.users import UserInput, create_user
 from crm_desktop.services.validation import make_tax_id
+from tests.samples import sample_folder
 from tests.sync_helpers import dump
 from tests.time_helpers import TODAY, make_clock
 
@@ -393,8 +394,7 @@ def test_google_csv_yearless_birthday_goes_to_the_calendar(ctx: AppContext, tmp_
     assert (anniversary.month, anniversary.day) == (3, 15)
 
 
-CARD_SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "vcard"
-CARD_SAMPLES = CARD_SAMPLES if CARD_SAMPLES.is_dir() else Path("/work/shared/samples/vcard")
+CARD_SAMPLES = sample_folder("vcard")
 
 
 @pytest.mark.skipif(not CARD_SAMPLES.is_dir(), reason="../shared/samples is absent")

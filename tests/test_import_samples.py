@@ -16,12 +16,12 @@ from crm_desktop.models import Contact
 from crm_desktop.queries.imports import preview_rows
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.imports import import_rows
+from tests.samples import sample_folder
 from tests.time_helpers import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = next((p / "shared" / "samples" for p in (ROOT.parent, ROOT.parent.parent)
-                if (p / "shared" / "samples").is_dir()), None)
-needs_samples = pytest.mark.skipif(SAMPLES is None, reason="../shared/samples is absent (a plain clone)")
+SAMPLES = sample_folder("csv").parent
+needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared/samples is absent (a plain clone)")
 
 # file -> (rows rejected, the contacts imported as (first name, last name, mobile, e-mail), words the
 # warnings must hold, a number the notes must keep as written)
@@ -64,7 +64,6 @@ def _contacts(ctx: AppContext) -> list[Contact]:
 
 @needs_samples
 def test_every_contact_sample_is_listed_here() -> None:
-    assert SAMPLES is not None
     files = {f"{p.parent.name}/{p.name}" for folder in ("csv", "vcard") for p in (SAMPLES / folder).iterdir()}
     assert files == set(EXPECTED)
 
@@ -72,7 +71,6 @@ def test_every_contact_sample_is_listed_here() -> None:
 @needs_samples
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_a_sample_imports_its_people_and_warns_of_what_it_leaves(ctx: AppContext, name: str) -> None:
-    assert SAMPLES is not None
     rejected, people, warned, kept = EXPECTED[name]
     loaded = read_import_file(SAMPLES / name, "contacts")
     result = import_rows(ctx.uow(), "contacts", loaded.rows, preview_rows(ctx.database, "contacts", loaded.rows),

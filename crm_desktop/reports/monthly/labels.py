@@ -1,6 +1,6 @@
 """The words of the monthly report in Thai and English: the document's own words, and the keys the
 analyses return (table keys, column keys, the values of "key" columns, notes), as listed by their
-authors in /work/notes/keys-*.md. A key nobody translated yet prints readably ("new_key" → "New key")
+authors. A key nobody translated yet prints readably ("new_key" → "New key")
 rather than failing: a new analysis must not stop the owner's report."""
 
 from __future__ import annotations
