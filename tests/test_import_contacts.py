@@ -9,6 +9,7 @@ import pytest
 
 from crm_desktop import cli
 from crm_desktop.clock import FixedClock
+from crm_desktop.db import bulk
 from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.models import Account, Contact
 from crm_desktop.queries.imports import DUPLICATE, ERROR, NEW, UPDATE, preview_rows
@@ -269,3 +270,30 @@ def test_a_landline_in_the_mobile_column_twice_is_refused_twice(ctx: AppContext,
     result = _import(ctx, _write(tmp_path, "a.csv", text), decision="update")
     assert [r.source_row for r in result.rejected] == [2, 3]
     assert "mobile" in result.rejected[1].text("en").lower()
+
+
+def test_the_bulk_insert_makes_its_batches_one_at_a_time(ctx: AppContext, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The new records wait packed (services/imports._Fresh) and become dicts a batch at a time as the
+    insert takes them: made all at once, 100,000 contacts held 90 MB more at the import's peak."""
+    monkeypatch.setattr(bulk, "INSERT_BATCH", 2)
+    taken: list[int] = []  # batches made, counted each time the insert prepares one
+    slices = 0
+    getitem, prepare = imports._Fresh.__getitem__, bulk._Preparer.prepare
+
+    def counting(self: imports._Fresh, index: object) -> object:
+        nonlocal slices
+        slices += isinstance(index, slice)
+        return getitem(self, index)  # type: ignore[call-overload]
+
+    def preparing(self: bulk._Preparer, model: type, rows: list[dict[str, object]]) -> object:
+        if model is Contact:
+            taken.append(slices)
+        return prepare(self, model, rows)
+
+    monkeypatch.setattr(imports._Fresh, "__getitem__", counting)
+    monkeypatch.setattr(bulk._Preparer, "prepare", preparing)
+    text = "ชื่อ,มือถือ\n" + "".join(f"คนที่{i},08123456{i:02}\n" for i in range(9))
+    result = _import(ctx, _write(tmp_path, "many.csv", text))
+    assert result.created == 9 and len(_contacts(ctx)) == 9
+    assert taken == [1, 2, 3, 4, 5]
