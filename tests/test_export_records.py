@@ -13,16 +13,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from crm_desktop.exchange import records
 from crm_desktop.exchange.mapping import guess_columns
-from crm_desktop.exchange.records import COLUMNS, RecordFilter, export_records, national_phone
+from crm_desktop.exchange.records import COLUMNS, RecordFilter, export_records
 from crm_desktop.exchange.sheet import guard_text
 from crm_desktop.exchange.vcard import read_vcards
 from crm_desktop.main import main
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import open_app
 from crm_desktop.services.contacts import ContactInput, create_contact
-from crm_desktop.services.validation import format_phone
 from tests.time_helpers import TODAY, make_clock
 
 TAX_ID = "0105556123453"
@@ -103,18 +101,6 @@ def test_xlsx_has_text_codes_real_dates_and_no_formulas(office: Path, tmp_path: 
     assert siam["Tax ID"].value == TAX_ID and siam["Tax ID"].number_format == "@"
     assert siam["Branch"].value == "00000" and siam["Phone"].value == "02 123 4567"
     assert siam["Founded On"].is_date
-
-
-@pytest.mark.parametrize("number", ["+66812345678", "+66612345678", "+66991234567", "+6621234567", "+6653123456",
-                                    "+6673961111", "+6638123456", "+661800123456", "+16502530000", "+6612345", ""])
-def test_the_fast_national_form_is_format_phones(number: str) -> None:
-    assert national_phone(number) == format_phone(number)
-
-
-def test_thai_numbers_take_the_fast_way(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(records, "format_phone", lambda _n: pytest.fail("parsed"))
-    assert [national_phone(n) for n in ("+66812345678", "+6621234567", "+6653123456")] == [
-        "081 234 5678", "02 123 4567", "053 123 456"]
 
 
 @pytest.mark.parametrize("kind", ["contacts", "companies", "leads", "products"])

@@ -471,3 +471,25 @@ def test_phone_fast_path_agrees_with_phonenumbers(national: str, sep: str, mobil
     except ValidationError:
         stored = None
     assert stored == _phonenumbers_verdict(typed, mobile_only)
+
+
+def _phonenumbers_display(e164: str) -> str:
+    """What phonenumbers alone shows for a stored number (national for Thai ones)."""
+    import phonenumbers
+
+    number = phonenumbers.parse(e164, "TH")
+    shape = phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 66 else \
+        phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, shape)
+
+
+@pytest.mark.parametrize("number", ["+66812345678", "+66612345678", "+66991234567", "+6621234567", "+6653123456",
+                                    "+6673961111", "+6638123456", "+661800123456", "+16502530000", "+6612345"])
+def test_the_fast_thai_shapes_are_phonenumbers_form(number: str) -> None:
+    assert v.format_phone(number) == _phonenumbers_display(number)
+
+
+def test_thai_numbers_take_the_fast_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(v, "_parse_stored", lambda _n: pytest.fail("parsed"))
+    assert [v.format_phone(n) for n in ("+66812345678", "+6621234567", "+6653123456")] == [
+        "081 234 5678", "02 123 4567", "053 123 456"]

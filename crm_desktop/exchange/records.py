@@ -20,7 +20,6 @@ retyping. vCards keep E.164, as the format expects.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -75,26 +74,8 @@ def _plain(value: Any, _lang: str) -> Cell:
     return value if value != "" else None
 
 
-# The common Thai shapes grouped as `format_phone` groups them, without its parse (165 µs a number,
-# 80 % of a contacts export); any other number goes through `format_phone`. A test checks they agree.
-_THAI_SHAPES = (
-    (re.compile(r"\+66([689][0-9])([0-9]{3})([0-9]{4})"), "0{} {} {}"),  # mobile: 081 234 5678
-    (re.compile(r"\+662([0-9]{3})([0-9]{4})"), "02 {} {}"),  # Bangkok: 02 123 4567
-    (re.compile(r"\+66([3-7][0-9])([0-9]{3})([0-9]{3})"), "0{} {} {}"),  # provinces: 053 123 456
-)
-
-
-def national_phone(e164: str) -> str:
-    """`format_phone(e164)`, fast for Thai mobiles and landlines."""
-    for pattern, layout in _THAI_SHAPES:
-        found = pattern.fullmatch(e164)
-        if found is not None:
-            return layout.format(*found.groups())
-    return format_phone(e164)
-
-
 def _phone(value: Any, _lang: str) -> Cell:
-    return national_phone(value) or None
+    return format_phone(value) or None
 
 
 def _baht(value: Any, _lang: str) -> Cell:

@@ -199,13 +199,26 @@ def _parse_stored(e164: str) -> phonenumbers.PhoneNumber | None:
         return None
 
 
+_THAI_SHAPES = (
+    (re.compile(r"\+66([689][0-9])([0-9]{3})([0-9]{4})"), "0{} {} {}"),  # mobile: 081 234 5678
+    (re.compile(r"\+662([0-9]{3})([0-9]{4})"), "02 {} {}"),  # Bangkok: 02 123 4567
+    (re.compile(r"\+66([3-7][0-9])([0-9]{3})([0-9]{3})"), "0{} {} {}"),  # provinces: 053 123 456
+)
+
+
 def format_phone(e164: str) -> str:
     """Display form: Thai numbers national ("081 234 5678"), others international.
 
-    Never raises: a stored value that no longer parses is shown as it is.
+    The common Thai shapes are laid out without a parse (a list or an export of 300,000 contacts
+    spent 50 s parsing); tests hold them to phonenumbers' own form. Never raises: a stored value
+    that no longer parses is shown as it is.
     """
     if not e164:
         return ""
+    for pattern, layout in _THAI_SHAPES:
+        found = pattern.fullmatch(e164)
+        if found is not None:
+            return layout.format(*found.groups())
     number = _parse_stored(e164)
     if number is None:
         return e164

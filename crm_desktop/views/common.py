@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit, QWidget
 
 from crm_desktop.clock import office_time
-from crm_desktop.exchange.records import national_phone
 from crm_desktop.queries.campaigns import CampaignRow, campaigns
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.app import AppContext
@@ -80,12 +79,6 @@ def branch_text(code: str) -> str:
     if code == "00000":
         return QCoreApplication.translate("AccountsTab", "Head office")
     return code
-
-
-def phone_text(e164: str) -> str:
-    """A stored phone as the lists show it ("081 234 5678"): `format_phone`, without its parse for the
-    common Thai shapes (an export of 300,000 contacts spent 50 s in it)."""
-    return national_phone(e164)
 
 
 def record_choices(env: ViewEnv, kind: str, text: str, limit: int = 20, exclude: str | None = None) -> list[Choice]:

@@ -39,9 +39,9 @@ from crm_desktop.views.common import (
     DetailForm,
     ViewEnv,
     branch_text,
+    format_phone,
     format_tax_id,
     join_address,
-    phone_text,
 )
 from crm_desktop.views.list_export import local_cell
 from crm_desktop.views.record_tab import RecordTab
@@ -74,7 +74,7 @@ class AccountsTab(RecordTab):
                    width=90),
             Column("industry", self.tr("Industry"), lambda r: r.industry, width=130),
             Column("segment", self.tr("Segment"), lambda r: r.segment, width=100),
-            Column("phone", self.tr("Phone"), lambda r: phone_text(r.phone), width=120, kind="code"),
+            Column("phone", self.tr("Phone"), lambda r: format_phone(r.phone), width=120, kind="code"),
             Column("email", self.tr("E-mail"), lambda r: r.email, width=180),
             Column("province", self.tr("Province"), lambda r: r.province, width=120),
             Column("owner_name", self.tr("Owner"), lambda r: r.owner_name, width=110),
@@ -293,7 +293,7 @@ class AccountsTab(RecordTab):
         d = self.detail
         d.set("tax_id", format_tax_id(detail.tax_id))
         d.set("branch", branch_text(detail.branch_code))
-        d.set("phone", phone_text(detail.phone))
+        d.set("phone", format_phone(detail.phone))
         d.set("email", detail.email)
         d.set("website", detail.website)
         d.set("address", join_address(detail.address_line, detail.subdistrict, detail.district, detail.province,
@@ -317,7 +317,7 @@ class AccountsTab(RecordTab):
             if c.position:
                 parts.append(c.position)
             if c.mobile:
-                parts.append(phone_text(c.mobile))
+                parts.append(format_phone(c.mobile))
             item = QListWidgetItem(" · ".join(parts))
             item.setData(ID_ROLE, c.id)
             item.setToolTip(c.email)

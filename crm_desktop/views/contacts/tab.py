@@ -24,10 +24,11 @@ from crm_desktop.queries.contacts import ContactFilter, ContactRow, contact_deta
 from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import delete_contacts, restore_contacts
+from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.forms import ProvinceCombo
 from crm_desktop.ui.table_model import Column
 from crm_desktop.views.anniversaries.dates_box import CustomDatesBox
-from crm_desktop.views.common import DetailForm, ViewEnv, join_address, phone_text
+from crm_desktop.views.common import DetailForm, ViewEnv, join_address
 from crm_desktop.views.consent import (
     ConsentHistoryBox,
     add_personal_data_action,
@@ -69,7 +70,7 @@ class ContactsTab(RecordTab):
             Column("nickname", self.tr("Nickname"), lambda r: r.nickname, width=90),
             Column("account_name", self.tr("Company"), lambda r: r.account_name, width=220),
             Column("position", self.tr("Position"), lambda r: r.position, width=140),
-            Column("mobile", self.tr("Mobile"), lambda r: phone_text(r.mobile), width=120, kind="code"),
+            Column("mobile", self.tr("Mobile"), lambda r: format_phone(r.mobile), width=120, kind="code"),
             Column("email", self.tr("E-mail"), lambda r: r.email, width=180),
             Column("line_id", self.tr("LINE"), lambda r: r.line_id, width=100),
             Column("province", self.tr("Province"), lambda r: r.province, width=120),
@@ -289,8 +290,8 @@ class ContactsTab(RecordTab):
         self.detail_subtitle.setText(where)
         d = self.detail
         d.set("nickname", detail.nickname)
-        d.set("mobile", phone_text(detail.mobile))
-        d.set("phone", phone_text(detail.phone))
+        d.set("mobile", format_phone(detail.mobile))
+        d.set("phone", format_phone(detail.phone))
         d.set("email", detail.email)
         d.set("line_id", detail.line_id)
         birthday = env.date_text(detail.birthday)

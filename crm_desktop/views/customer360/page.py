@@ -45,10 +45,11 @@ from crm_desktop.queries.customer360 import (
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contact_links import remove_contact_links, restore_contact_links
 from crm_desktop.services.formatting import format_money
+from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import show_unexpected_error
 from crm_desktop.ui.tasks import Task
-from crm_desktop.views.common import ViewEnv, branch_text, format_tax_id, join_address, phone_text
+from crm_desktop.views.common import ViewEnv, branch_text, format_tax_id, join_address
 from crm_desktop.views.consent import ConsentHistoryBox, export_personal_data, personal_data_button
 from crm_desktop.views.customer360.link_dialog import LinkDialog, link_kind_label
 from crm_desktop.views.opportunities.dialog import stage_label
@@ -419,7 +420,7 @@ class Customer360Page(QWidget):
                 parts.append(html.escape(text))
         if p.owner_name:
             parts.append(html.escape(self.tr("Owner: %1").replace("%1", p.owner_name)))
-        for text in (phone_text(p.phone), p.email, p.line_id and f"LINE {p.line_id}"):
+        for text in (format_phone(p.phone), p.email, p.line_id and f"LINE {p.line_id}"):
             if text:
                 parts.append(html.escape(text))
         address = join_address(*p.address).replace("\n", " ")
@@ -555,7 +556,7 @@ class Customer360Page(QWidget):
         self.companies.setVisible(bool(parts))
         self.people_list.clear()
         for person in rel.contacts:
-            text = " · ".join(p for p in (person.name, person.position, phone_text(person.mobile), person.email) if p)
+            text = " · ".join(p for p in (person.name, person.position, format_phone(person.mobile), person.email) if p)
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, person.id)
             self.people_list.addItem(item)

@@ -29,10 +29,11 @@ from crm_desktop.queries.lookups import users
 from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.leads import delete_leads, mark_contacted, reopen, restore_leads
+from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import DateEdit, select_data
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
-from crm_desktop.views.common import DetailForm, ViewEnv, format_tax_id, phone_text
+from crm_desktop.views.common import DetailForm, ViewEnv, format_tax_id
 from crm_desktop.views.consent import (
     ConsentHistoryBox,
     add_personal_data_action,
@@ -116,7 +117,7 @@ class LeadsTab(RecordTab):
         return [
             Column("name", self.tr("Name"), lambda r: r.name, width=200),
             Column("company_name", self.tr("Company"), lambda r: r.company_name, width=200),
-            Column("mobile", self.tr("Mobile"), lambda r: phone_text(r.mobile), width=120, kind="code"),
+            Column("mobile", self.tr("Mobile"), lambda r: format_phone(r.mobile), width=120, kind="code"),
             Column("source", self.tr("Source"), lambda r: source_label(r.source), width=110),
             Column("campaign_name", self.tr("Campaign"), lambda r: r.campaign_name, width=160, visible=False),
             Column("status", self.tr("Status"), lambda r: status_label(r.status), width=110),
@@ -423,8 +424,8 @@ class LeadsTab(RecordTab):
         d.set("owner", detail.owner_name)
         d.set("company", detail.company_name if detail.name else "")
         d.set("position", detail.position)
-        d.set("mobile", phone_text(detail.mobile))
-        d.set("phone", phone_text(detail.phone))
+        d.set("mobile", format_phone(detail.mobile))
+        d.set("phone", format_phone(detail.phone))
         d.set("email", detail.email)
         d.set("line_id", detail.line_id)
         d.set("tax_id", format_tax_id(detail.tax_id))

@@ -35,12 +35,13 @@ from crm_desktop.queries.sales.documents import DocumentFilter, DocumentRow, doc
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.formatting import format_date_long, format_money
 from crm_desktop.services.sales.documents import quantity
+from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import RecordPicker, select_data
 from crm_desktop.ui.search_popup import Choice
 from crm_desktop.ui.table_model import ROW_ROLE
 from crm_desktop.ui.tables import row_table
-from crm_desktop.views.common import DetailForm, ViewEnv, branch_text, format_tax_id, phone_text, record_choices
+from crm_desktop.views.common import DetailForm, ViewEnv, branch_text, format_tax_id, record_choices
 from crm_desktop.views.opportunities.dialog import CHANNELS, channel_label
 from crm_desktop.views.opportunities.tab import MONTHS_AROUND, month_key
 from crm_desktop.views.record_tab import RecordTab
@@ -405,7 +406,7 @@ class DocumentPage(RecordTab):
         tax = " · ".join(p for p in (
             self.tr("Tax ID %1").replace("%1", format_tax_id(c.tax_id)) if c.tax_id else "",
             branch_text(c.branch_code)) if p)
-        reach = " · ".join(p for p in (phone_text(c.phone), c.email) if p)
+        reach = " · ".join(p for p in (format_phone(c.phone), c.email) if p)
         d.set("customer", "\n".join(p for p in (c.name, tax, reach, c.address) if p))
         d.set("contact", c.contact_name)
         d.set("deal", f'<a href="opportunity:{html.escape(doc.opportunity_id)}">{html.escape(doc.opportunity_name)}</a>'
