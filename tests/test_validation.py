@@ -487,6 +487,7 @@ def _phonenumbers_display(e164: str) -> str:
                                     "+6673961111", "+6638123456", "+661800123456", "+16502530000", "+6612345"])
 def test_the_fast_thai_shapes_are_phonenumbers_form(number: str) -> None:
     assert v.format_phone(number) == _phonenumbers_display(number)
+    assert v.format_phone("") == ""
 
 
 def test_thai_numbers_take_the_fast_way(monkeypatch: pytest.MonkeyPatch) -> None:
