@@ -181,6 +181,8 @@ def email_key(value: str) -> str:
 
 def phone_key(text: str) -> str:
     """A phone as E.164 for matching: "+66 81 234 5678", "081-234-5678" and "66812345678" are equal."""
+    if text[:1] == "+" and text[1:].isascii() and text[1:].isdigit():
+        return text  # stored already as E.164 (every phone an import reads): nothing to strip
     digits = re.sub(r"[^0-9]", "", ascii_digits(text))
     if not digits:
         return ""

@@ -35,14 +35,16 @@ def new_id() -> str:
 
 def new_ids(count: int) -> list[str]:
     """`count` fresh row ids at once, laid out as `new_id`'s (one clock reading, one read of random
-    bytes: a million of them for the sample data cost 3 s one by one)."""
+    bytes: a million of them for the sample data cost 3 s one by one), in increasing order: they share
+    their time, so unsorted they would land at random places of the primary key's index (100,000
+    imported contacts went in 15 % slower)."""
     ms = (time.time_ns() // 1_000_000) & 0xFFFF_FFFF_FFFF
     head = f"{ms:012x}"
     head = f"{head[:8]}-{head[8:]}-7"
     rand = os.urandom(10 * count).hex()
     variants = "89ab"
-    return [f"{head}{rand[i:i + 3]}-{variants[int(rand[i + 3], 16) & 3]}{rand[i + 4:i + 7]}-{rand[i + 7:i + 19]}"
-            for i in range(0, 20 * count, 20)]
+    return sorted(f"{head}{rand[i:i + 3]}-{variants[int(rand[i + 3], 16) & 3]}{rand[i + 4:i + 7]}-{rand[i + 7:i + 19]}"
+                  for i in range(0, 20 * count, 20))
 
 
 def fixed_id(kind: str, key: str) -> str:

@@ -21,13 +21,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Connection, Table, literal, select
 
 from crm_desktop.db.bulk import gc_paused
 from crm_desktop.db.database import Database
-from crm_desktop.db.match_keys import match_key_for
+from crm_desktop.db.match_keys import SOURCES, match_key_for
+from crm_desktop.db.value_sets import one_of
 from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowLike, RowPlan
 from crm_desktop.exchange.words import choice_of
@@ -37,7 +39,7 @@ from crm_desktop.queries.activity_import import preview_activities
 from crm_desktop.queries.lookups import person_named, users
 from crm_desktop.text import email_key, phone_key
 
-CHUNK = 500  # values per IN (...): under SQLite's variable limit, and each query stays an index probe
+CHUNK = 5_000  # values per lookup (one bound parameter: db/value_sets.py); each stays an index probe
 STRONG = ("sku", "tax_id", "email", "phone")  # the reasons, strongest first; "same_name" is the weak one
 HEAD_OFFICE = "00000"
 
@@ -89,17 +91,23 @@ def sku_key(text: str) -> str:
     return " ".join(text.split()).upper()
 
 
+def _text(values: dict[str, object], name: str) -> str:
+    value = values.get(name)
+    return value if isinstance(value, str) else ""
+
+
 def row_keys(kind: str, values: dict[str, object]) -> RowKeys:
-    text = {k: str(v) for k, v in values.items() if isinstance(v, str)}
     if kind == "products":
-        return RowKeys(name=" ".join(text.get("name_th", "").split()), code=sku_key(text.get("sku", "")))
+        return RowKeys(name=" ".join(_text(values, "name_th").split()), code=sku_key(_text(values, "sku")))
     matching = _MATCHING[kind]
-    phones = tuple(p for p in (phone_key(text.get(c, "")) for c in matching.phones) if p)
-    tax_id = text.get("tax_id", "")
+    phones = tuple(p for p in (phone_key(_text(values, c)) for c in matching.phones) if p)
+    tax_id = _text(values, "tax_id")
     tax = None
     if tax_id and matching.tax:
-        tax = (tax_id, text.get("branch_code") or HEAD_OFFICE) if matching.tax == "branch" else (tax_id, "")
-    return RowKeys(phones, email_key(text.get("email", "")), tax, match_key_for(_MATCH_TABLE[kind], text))
+        tax = (tax_id, _text(values, "branch_code") or HEAD_OFFICE) if matching.tax == "branch" else (tax_id, "")
+    table = _MATCH_TABLE[kind]
+    name = match_key_for(table, {k: _text(values, k) for k in SOURCES[table]})
+    return RowKeys(phones, email_key(_text(values, "email")), tax, name)
 
 
 @dataclass
@@ -146,14 +154,14 @@ def _lookup(conn: Connection, kind: str, keys: Sequence[RowKeys]) -> _Found:
     wanted += [("phone", table.c[c], (p for k in keys for p in k.phones)) for c in matching.phones]
     for reason, column, values in wanted:
         for part in _chunks(values):
-            stmt = select(column, table.c.id, name).where(live, column != "", column.in_(part))
+            stmt = select(column, table.c.id, name).where(live, column != "", one_of(column, part))
             for value, row_id, row_name in conn.execute(stmt):
                 found.add(reason, value, row_id, row_name)
     if matching.tax:
         branch = table.c.branch_code if matching.tax == "branch" else literal("")
         for part in _chunks(k.tax[0] for k in keys if k.tax):
             stmt = select(table.c.tax_id, branch, table.c.id, name).where(
-                live, table.c.tax_id != "", table.c.tax_id.in_(part))
+                live, table.c.tax_id != "", one_of(table.c.tax_id, part))
             for tax_id, branch_code, row_id, row_name in conn.execute(stmt):
                 found.add("tax_id", (tax_id, branch_code), row_id, row_name)
     return found
@@ -264,13 +272,13 @@ def _companies(conn: Connection, rows: Sequence[RowLike]) -> dict[tuple[str, str
     found: dict[tuple[str, str], str] = {}
     taxes = (str(r.values["company_tax_id"]) for r in rows if r.values.get("company_tax_id"))
     for part in _chunks(taxes):
-        stmt = (select(table.c.tax_id, table.c.id).where(live, table.c.tax_id != "", table.c.tax_id.in_(part))
+        stmt = (select(table.c.tax_id, table.c.id).where(live, table.c.tax_id != "", one_of(table.c.tax_id, part))
                 .order_by(table.c.branch_code != HEAD_OFFICE, table.c.created_at, table.c.id))
         for tax_id, row_id in conn.execute(stmt):
             found.setdefault(("tax", tax_id), row_id)
     names = (match_key_for("account", {"name": str(r.values["company"])}) for r in rows if r.values.get("company"))
     for part in _chunks(n for n in names if n):
-        stmt = (select(table.c.match_key, table.c.id).where(live, table.c.match_key.in_(part))
+        stmt = (select(table.c.match_key, table.c.id).where(live, one_of(table.c.match_key, part))
                 .order_by(table.c.created_at, table.c.id))
         for key, row_id in conn.execute(stmt):
             found.setdefault(("name", key), row_id)
@@ -283,7 +291,11 @@ def _links(conn: Connection, db: Database, rows: Sequence[RowLike]) -> Iterator[
     present = {name for row in rows for name in row.values}
     resolvers = {word: (target, _cached(make(conn, db))) for word, (target, make) in _RESOLVERS.items()
                  if word in present}
-    companies = _companies(conn, rows) if {"company", "company_tax_id"} & present else {}
+    has_company = bool({"company", "company_tax_id"} & present)
+    companies = _companies(conn, rows) if has_company else {}
+    if not resolvers and not has_company:  # nothing to resolve: every row the same empty answer
+        yield from repeat(_Links(), len(rows))
+        return
     for row in rows:
         found = _Links()
         for word, (target, resolve) in resolvers.items():
@@ -294,7 +306,7 @@ def _links(conn: Connection, db: Database, rows: Sequence[RowLike]) -> Iterator[
                 else:
                     found.links[target] = answer
         company, tax_id = str(row.values.get("company") or ""), str(row.values.get("company_tax_id") or "")
-        name_key = match_key_for("account", {"name": company})
+        name_key = match_key_for("account", {"name": company}) if company else ""
         company = company if name_key else ""  # "-" names no company
         if company or tax_id:
             account = companies.get(("tax", tax_id)) or companies.get(("name", name_key))
@@ -321,19 +333,27 @@ def preview_rows(db: Database, kind: str, rows: Sequence[RowLike]) -> Preview:
     with db.engine.connect() as conn:  # open while the rows' links are read, a row at a time
         found = _lookup(conn, kind, keys)
         for row, row_key, linked in zip(rows, keys, _links(conn, db, rows), strict=True):
+            strong = row_key.strong()
             if row.errors or linked.problems:
                 plan = RowPlan(row.source_row, ERROR, problems=tuple(linked.problems))
             else:
-                plan = _plan(row, row_key, found, earlier)
-                missing = [name for name in required if not row.values.get(name)] if plan.status == NEW else []
+                # Most rows of a big file find nothing: they are new without weighing reasons.
+                seen = ("same_name", row_key.name) in found.by_key or any(
+                    key in found.by_key or key in earlier for key in strong)
+                plan = _plan(row, row_key, found, earlier) if seen else None
+                new = plan is None or plan.status == NEW
+                missing = [name for name in required if not row.values.get(name)] if new else []
+                links = tuple(sorted(linked.links.items())) if linked.links else ()
                 if missing:  # a new record the form's rules refuse, said now: "First name: This field is required."
                     plan = RowPlan(row.source_row, ERROR, problems=tuple(
                         ValidationError(name, "This field is required.") for name in missing))
+                elif plan is None:
+                    plan = RowPlan(row.source_row, NEW, links=links, new_company=linked.new_company)
                 else:
                     plan = RowPlan(plan.source_row, plan.status, plan.match_id, plan.match_row, plan.reasons,
-                                   tuple(sorted(linked.links.items())), linked.new_company)
+                                   links, linked.new_company)
             if plan.status == NEW:
-                for key in row_key.strong():
+                for key in strong:
                     earlier.setdefault(key, row.source_row)
             preview.plans.append(plan)
             preview.counts[plan.status] += 1
