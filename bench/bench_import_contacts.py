@@ -25,6 +25,7 @@ holds the rows, both previews and the import's result at once; the CLI's is benc
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import sqlite3
@@ -37,7 +38,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from crm_desktop.clock import FixedClock
+from crm_desktop.db.search_index import INDEXED
+from crm_desktop.db.times import date_param, time_param
+from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.rows import read_import_file
+from crm_desktop.models import Contact, new_ids
 from crm_desktop.queries.imports import preview_rows
 from crm_desktop.services.app import open_app
 from crm_desktop.services.imports import import_rows
@@ -57,6 +62,49 @@ def write_csv(path: Path, rows: int, common_names: bool = False) -> None:
             out.write(f"{('นาย', 'นาง', 'นางสาว')[i % 3]},{first},{LAST[i % 8]},08{i:08d},"
                       f"user{i}@example.co.th,เชียงใหม่,{born.day}/{born.month}/{born.year + 543},"
                       f"{i % 999} ถนนสุขุมวิท\n")
+
+
+def full_write_floor(path: Path, rows: list[NeutralRow], clock: FixedClock) -> Phase:
+    """Raw sqlite3 writing what the import writes for new contacts, in one transaction: every column of
+    each row, one change a row with its fields as JSON, the search index filled in one statement and the
+    tables' indexes built at the end (as the import does). No checks, no duplicate keys, no ORM: the
+    floor under the import with this storage (a record, its change log, its search entry)."""
+    open_app(path, clock=clock).close()  # the schema, migrated
+    table = Contact.__table__
+    blank = {c.key: c.default.arg if c.default is not None and c.default.is_scalar else None for c in table.columns}
+    marks = ", ".join("?" * len(blank))
+    now = time_param(clock.now())
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA synchronous=NORMAL")  # the app's settings (db/engine.py)
+    con.execute("PRAGMA cache_size=-32000")
+    with Phase() as floor:
+        con.execute("BEGIN IMMEDIATE")
+        triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'contact' "
+                               "AND name LIKE 'contact_fts%'").fetchall()
+        indexes = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
+                              "tbl_name IN ('contact', 'change') AND sql NOT LIKE 'CREATE UNIQUE%'").fetchall()
+        for name, _ in triggers:
+            con.execute(f'DROP TRIGGER "{name}"')
+        for name, _ in indexes:
+            con.execute(f'DROP INDEX "{name}"')
+        ids = new_ids(len(rows))
+        records, changes = [], []
+        first = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM change").fetchone()[0]
+        for seq, (row_id, row) in enumerate(zip(ids, rows, strict=True), start=first):
+            values = {k: date_param(v) if isinstance(v, date) else v for k, v in row.values.items()}
+            records.append(tuple({**blank, **values, "id": row_id, "created_at": now, "updated_at": now, "hlc": seq,
+                                  "site_id": "BENCH"}.values()))
+            changes.append((seq, "contact", row_id, seq, "BENCH", None, now, 0, json.dumps(values, ensure_ascii=False)))
+        con.executemany(f"INSERT INTO contact ({', '.join(blank)}) VALUES ({marks})", records)
+        con.executemany("INSERT INTO change (seq, entity, row_id, hlc, site_id, user_id, changed_at, base_hlc, fields) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", changes)
+        entity = next(e for e in INDEXED if e.table == "contact")
+        con.execute(f"INSERT INTO contact_fts(rowid, body) SELECT rowid, {entity.body_sql('contact')} FROM contact")
+        for _, sql in (*indexes, *triggers):
+            con.execute(sql)
+        con.execute("COMMIT")
+    con.close()
+    return floor
 
 
 def peak_mb() -> float:
@@ -117,6 +165,8 @@ def main() -> None:
         both = previewed.wall + imported.wall
         print(f"{'preview + import':34} {both:6.2f} s (cpu {previewed.cpu + imported.cpu:5.2f} s) "
               f"{args.rows / both:9,.0f} rows/s  (target >= 30,000 rows/s)")
+        floor = full_write_floor(Path(folder) / "floor.sqlite3", rows, clock)
+        print(floor.line("raw sqlite3, the same full write", args.rows))
         with sqlite3.connect(Path(folder) / "raw.sqlite3") as raw:
             raw.execute("CREATE TABLE contact (id TEXT PRIMARY KEY, prefix, first_name, last_name, mobile, "
                         "email, province, birthday, address_line)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -274,25 +275,26 @@ def test_a_landline_in_the_mobile_column_twice_is_refused_twice(ctx: AppContext,
 
 def test_the_bulk_insert_makes_its_batches_one_at_a_time(ctx: AppContext, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """The new records wait packed (services/imports._Fresh) and become dicts a batch at a time as the
+    """The new records wait packed (services/imports._Fresh) and become columns a batch at a time as the
     insert takes them: made all at once, 100,000 contacts held 90 MB more at the import's peak."""
     monkeypatch.setattr(bulk, "INSERT_BATCH", 2)
     taken: list[int] = []  # batches made, counted each time the insert prepares one
-    slices = 0
-    getitem, prepare = imports._Fresh.__getitem__, bulk._Preparer.prepare
+    made = 0
+    batches, prepare = imports._Fresh.batches, bulk._Preparer.prepare_columns
 
-    def counting(self: imports._Fresh, index: object) -> object:
-        nonlocal slices
-        slices += isinstance(index, slice)
-        return getitem(self, index)  # type: ignore[call-overload]
+    def counting(self: imports._Fresh, size: int) -> Iterator[bulk.Columns]:
+        nonlocal made
+        for batch in batches(self, size):
+            made += 1
+            yield batch
 
-    def preparing(self: bulk._Preparer, model: type, rows: list[dict[str, object]]) -> object:
-        if model is Contact:
-            taken.append(slices)
-        return prepare(self, model, rows)
+    def preparing(self: bulk._Preparer, batch: bulk.Columns) -> object:
+        if batch.model is Contact:
+            taken.append(made)
+        return prepare(self, batch)
 
-    monkeypatch.setattr(imports._Fresh, "__getitem__", counting)
-    monkeypatch.setattr(bulk._Preparer, "prepare", preparing)
+    monkeypatch.setattr(imports._Fresh, "batches", counting)
+    monkeypatch.setattr(bulk._Preparer, "prepare_columns", preparing)
     text = "ชื่อ,มือถือ\n" + "".join(f"คนที่{i},08123456{i:02}\n" for i in range(9))
     result = _import(ctx, _write(tmp_path, "many.csv", text))
     assert result.created == 9 and len(_contacts(ctx)) == 9

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, repeat
 from operator import itemgetter
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Column, Date, DateTime, Dialect, Table
 from sqlalchemy.orm import Session
@@ -45,6 +45,20 @@ class Columns:
 
 
 Batch = tuple[type[SyncMixin], list[dict[str, Any]]] | Columns
+
+
+class ColumnSource(Protocol):
+    """New records of one table waiting to go in (an import's), each with its "id": read a few whole
+    columns (the consent history's) and handed over a batch of columns at a time, made as the insert
+    takes them, so that they are never all held as columns at once."""
+
+    model: type[SyncMixin]
+
+    def __len__(self) -> int: ...
+
+    def column(self, key: str) -> Sequence[Any]: ...
+
+    def batches(self, size: int) -> Iterator[Columns]: ...
 
 
 @contextmanager
@@ -187,10 +201,12 @@ class _Preparer:
     made each insert wait for the GIL and the load three times slower.)
     """
 
-    def __init__(self, database: Database, ctx: ChangeContext, first_seq: int) -> None:
+    def __init__(self, database: Database, ctx: ChangeContext, first_seq: int,
+                 name_keys: Mapping[tuple[Any, ...], str] | None = None) -> None:
         self.database = database
         self.ctx = ctx
         self.seq = first_seq
+        self.name_keys = name_keys or {}  # name columns -> match key, known already (an import's preview)
         self.change_writer = TableWriter(Change.__table__, database, with_key=True)  # type: ignore[arg-type]
         self.writers: dict[str, TableWriter] = {}
 
@@ -213,7 +229,8 @@ class _Preparer:
         now = self.database.time.now()
         ids = list(batch.columns["id"]) if "id" in batch.columns else new_ids(count)
         hlcs = self.database.clock.tick_many(count)
-        derived = {"match_key": _match_keys(table.name, batch.columns, count)} if "match_key" in table.c else {}
+        derived = ({"match_key": _match_keys(table.name, batch.columns, count, self.name_keys)}
+                   if "match_key" in table.c else {})
         # Sample data may date a record in the past (a lead that came in last year); anything else is new now.
         created = batch.columns["created_at"] if "created_at" in batch.columns else repeat(now, count)
         records = writer.rows({**batch.columns, **derived, "id": ids, "created_at": created,
@@ -240,13 +257,14 @@ def as_columns(rows: Sequence[Mapping[str, Any]], blank: Mapping[str, Any]) -> d
     return {k: [row.get(k, blank.get(k)) for row in rows] for k in keys}
 
 
-def _match_keys(table: str, columns: Mapping[str, Sequence[Any]], count: int) -> list[str]:
-    """Each row's derived match key from its name columns, computed once per distinct name."""
+def _match_keys(table: str, columns: Mapping[str, Sequence[Any]], count: int,
+                known: Mapping[tuple[Any, ...], str]) -> list[str]:
+    """Each row's derived match key from its name columns, computed once per distinct name (`known`:
+    names whose key was computed before, as the same tuple of the name columns' values)."""
     names = [columns[k] if k in columns else repeat(None, count) for k in SOURCES[table]]
     memo: dict[tuple[Any, ...], str] = {}
-    return [memo[n] if n in memo else memo.setdefault(n, match_key_for(table, dict(zip(SOURCES[table], n,
-                                                                                       strict=True))))
-            for n in zip(*names, strict=True)]
+    return [known[n] if n in known else memo[n] if n in memo else memo.setdefault(
+        n, match_key_for(table, dict(zip(SOURCES[table], n, strict=True)))) for n in zip(*names, strict=True)]
 
 
 def _converted(values: Iterable[Any], processor: Callable[[Any], Any] | None, default: Any) -> Iterable[Any]:
@@ -303,13 +321,14 @@ def load(
 
 
 def _insert(cur: sqlite3.Cursor, database: Database, ctx: ChangeContext, batches: Iterable[Batch], total: int,
-            progress: Progress | None, incoming: Mapping[str, int] | None = None) -> tuple[int, bool]:
+            progress: Progress | None, incoming: Mapping[str, int] | None = None,
+            name_keys: Mapping[tuple[Any, ...], str] | None = None) -> tuple[int, bool]:
     """Insert the batches inside the cursor's open transaction, which holds the write lock; returns
     how many rows went in and whether indexes were rebuilt (their statistics are then stale).
     `incoming`: rows per table known beforehand, when the batches are too small to tell (an import's)."""
     done = 0
     seq = cur.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
-    preparer = _Preparer(database, ctx, seq)
+    preparer = _Preparer(database, ctx, seq, name_keys)
     with SuspendedIndex(cur), DeferredIndexes(cur, deferred_links=False) as deferred, gc_paused():
         for table, count in (incoming or {}).items():
             deferred.consider(table, count)
@@ -330,27 +349,28 @@ INSERT_BATCH = 2_000  # rows prepared at once (and between progress calls) of an
 # held 40 MB of prepared rows and change log at once for contacts
 
 
-def insert_in_session(session: Session, database: Database, model: type[SyncMixin], rows: Sequence[dict[str, Any]],
-                      progress: Progress | None = None) -> int:
+def insert_in_session(session: Session, database: Database, source: ColumnSource, progress: Progress | None = None,
+                      name_keys: Mapping[tuple[Any, ...], str] | None = None) -> int:
     """New records inserted the bulk way inside the session's own transaction, after what it has
     flushed: the same rows, change log, match keys and search index as the ORM writes, about ten
     times faster (an import of 100,000 contacts). Commit or rollback stays the caller's, through
-    the session; the rows are not in the session's identity map."""
+    the session; the rows are not in the session's identity map. `name_keys`: match keys known
+    already, by the tuple of the name columns' values (db/match_keys.SOURCES)."""
     session.flush()
     raw = session.connection().connection.driver_connection
     cur = raw.cursor()
     if not raw.in_transaction:  # nothing written yet: DDL below must not run outside the transaction
         cur.execute("BEGIN IMMEDIATE")
-    events = bulk_consent_events(session, model, rows)  # the consent history the ORM path would write
-    # Made a batch at a time as the insert takes them: an import's rows (services/imports._Fresh) become
-    # dicts only here, and all 100,000 at once held 90 MB.
-    batches = chain(((model, rows[i:i + INSERT_BATCH]) for i in range(0, len(rows), INSERT_BATCH)),
+    model = source.model
+    events = bulk_consent_events(session, model, source.column("id"), source.column("marketing_consent"),
+                                 source.column("consent_on"))  # the consent history the ORM path would write
+    batches = chain(source.batches(INSERT_BATCH),
                     ((ConsentEvent, events[i:i + INSERT_BATCH]) for i in range(0, len(events), INSERT_BATCH)))
     # The batches are smaller than DEFER_MIN: whether the tables' indexes wait is decided on the whole.
-    incoming = {model.__tablename__: len(rows), ConsentEvent.__tablename__: len(events),
-                "change": len(rows) + len(events)}
-    done, rebuilt = _insert(cur, database, session.info[CONTEXT_KEY], batches, len(rows) + len(events), progress,
-                            incoming)
+    incoming = {model.__tablename__: len(source), ConsentEvent.__tablename__: len(events),
+                "change": len(source) + len(events)}
+    done, rebuilt = _insert(cur, database, session.info[CONTEXT_KEY], batches, len(source) + len(events), progress,
+                            incoming, name_keys)
     if rebuilt:
         cur.execute(f'ANALYZE "{model.__tablename__}"')
     return done

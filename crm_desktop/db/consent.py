@@ -14,6 +14,7 @@ row here: the history rows of the copy where the change was made arrive in the s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -66,9 +67,10 @@ def record_consent_changes(session: Session, ctx: ChangeContext | None) -> None:
                                  channel=note.channel if given else "", wording=note.wording if given else ""))
 
 
-def bulk_consent_events(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The ConsentEvent rows the ORM path would add for these new records (each with its "id"): one per
-    contact or lead given consent, as the session's note says."""
+def bulk_consent_events(session: Session, model: type[Any], ids: Sequence[str], given: Sequence[object],
+                        consent_on: Sequence[object]) -> list[dict[str, Any]]:
+    """The ConsentEvent rows the ORM path would add for these new records (by column: their ids, their
+    `marketing_consent` and `consent_on`): one per contact or lead given consent, as the session's note says."""
     if model not in (Contact, Lead):
         return []
     from crm_desktop.db.changelog import CONTEXT_KEY
@@ -77,6 +79,6 @@ def bulk_consent_events(session: Session, model: type[Any], rows: list[dict[str,
     note: ConsentNote = session.info.get(NOTE_KEY) or ConsentNote()
     link = "contact_id" if model is Contact else "lead_id"
     now = ctx.time.now()
-    return [{link: row["id"], "given": True, "consent_on": row.get("consent_on"), "changed_at": now,
-             "user_id": ctx.user_id, "method": note.method, "source": note.source, "channel": note.channel,
-             "wording": note.wording} for row in rows if row.get("marketing_consent")]
+    return [{link: row_id, "given": True, "consent_on": on, "changed_at": now, "user_id": ctx.user_id,
+             "method": note.method, "source": note.source, "channel": note.channel, "wording": note.wording}
+            for row_id, yes, on in zip(ids, given, consent_on, strict=True) if yes]

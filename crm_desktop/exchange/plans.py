@@ -54,10 +54,13 @@ class RowPlan:
 
 @dataclass
 class Preview:
-    """Every row's plan (in file order) and the counts per status; `detailed` is what a screen shows."""
+    """Every row's plan (in file order) and the counts per status; `detailed` is what a screen shows.
+    `name_keys`: the match keys the preview computed, by the tuple of the name fields' texts (the
+    import's bulk insert stores them instead of computing each again)."""
 
     plans: list[RowPlan] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
+    name_keys: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     @property
     def detailed(self) -> list[RowPlan]:

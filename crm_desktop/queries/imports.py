@@ -96,7 +96,8 @@ def _text(values: dict[str, object], name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def row_keys(kind: str, values: dict[str, object]) -> RowKeys:
+def row_keys(kind: str, values: dict[str, object], names: dict[tuple[str, ...], str] | None = None) -> RowKeys:
+    """`names`: the name keys computed so far, by the name fields' texts (a common name's once)."""
     if kind == "products":
         return RowKeys(name=" ".join(_text(values, "name_th").split()), code=sku_key(_text(values, "sku")))
     matching = _MATCHING[kind]
@@ -106,7 +107,12 @@ def row_keys(kind: str, values: dict[str, object]) -> RowKeys:
     if tax_id and matching.tax:
         tax = (tax_id, _text(values, "branch_code") or HEAD_OFFICE) if matching.tax == "branch" else (tax_id, "")
     table = _MATCH_TABLE[kind]
-    name = match_key_for(table, {k: _text(values, k) for k in SOURCES[table]})
+    parts = tuple(_text(values, k) for k in SOURCES[table])
+    name = names.get(parts) if names is not None else None
+    if name is None:
+        name = match_key_for(table, dict(zip(SOURCES[table], parts, strict=True)))
+        if names is not None:
+            names[parts] = name
     return RowKeys(phones, email_key(_text(values, "email")), tax, name)
 
 
@@ -326,8 +332,8 @@ def preview_rows(db: Database, kind: str, rows: Sequence[RowLike]) -> Preview:
     "activities") into `db`, and the counts."""
     if kind == "activities":  # ical helper: matched by calendar id or subject and time
         return preview_activities(db, rows)
-    keys = [row_keys(kind, row.values) for row in rows]
     preview = Preview()
+    keys = [row_keys(kind, row.values, preview.name_keys) for row in rows]
     earlier: dict[tuple[str, object], int] = {}
     required = [column.key for column in _MATCHING[kind].table.c if rule_of(column).required]
     with db.engine.connect() as conn:  # open while the rows' links are read, a row at a time

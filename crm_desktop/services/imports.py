@@ -13,16 +13,16 @@ kind adds (services/import_kinds.py: a contact's company and yearly birthday, a 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from typing import Any, overload
+from typing import Any
 
 from sqlalchemy import false, func, select, update
 
 from crm_desktop.db.backup import backup_before
-from crm_desktop.db.bulk import Cancelled, gc_paused, insert_in_session
+from crm_desktop.db.bulk import Cancelled, Columns, gc_paused, insert_in_session
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
@@ -142,20 +142,31 @@ def _apply(uow: UnitOfWork, kind: _Kind, hooks: KindHooks, record: Any, before: 
     return after, changed
 
 
-class _Fresh(Sequence[dict[str, object]]):
-    """The cleaned columns of the new records waiting for the bulk insert, each kept as a tuple under
-    the one key order of its kind: a dict a record cost about 1.2 KB (100,000 contacts: 120 MB, most of
-    an import's peak), a tuple a fifth of it. Read back as dicts a batch at a time."""
+class _Fresh:
+    """The cleaned columns of the new records waiting for the bulk insert (db/bulk.ColumnSource), each
+    kept as a tuple under the one key order of its kind: a dict a record cost about 1.2 KB (100,000
+    contacts: 120 MB, most of an import's peak), a tuple a fifth of it. Handed to the insert a batch of
+    columns at a time (C-level transposes): never all as columns, never as dicts."""
 
-    def __init__(self) -> None:
+    def __init__(self, model: type[Any]) -> None:
+        self.model = model
         self.keys: tuple[str, ...] = ()
-        self.rows: list[tuple[object, ...] | dict[str, object]] = []
+        self.rows: list[tuple[object, ...]] = []
         self.ids: Sequence[str] = ()
+        self.ragged = False  # some records lack a key that later ones have
 
-    def _pack(self, cleaned: dict[str, object]) -> tuple[object, ...] | dict[str, object]:
-        if not self.keys:
-            self.keys = tuple(cleaned)
-        return tuple(cleaned.values()) if tuple(cleaned) == self.keys else dict(cleaned)
+    def _pack(self, cleaned: dict[str, object]) -> tuple[object, ...]:
+        if tuple(cleaned) == self.keys:
+            return tuple(cleaned.values())
+        added = tuple(k for k in cleaned if k not in self.keys)  # a key the earlier records lack: None there
+        self.ragged = self.ragged or bool(added and self.rows)
+        self.keys += added
+        return tuple(cleaned.get(k) for k in self.keys)
+
+    def _padded(self, rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+        if not self.ragged:
+            return rows
+        return [row + (None,) * (len(self.keys) - len(row)) for row in rows]
 
     def append(self, cleaned: dict[str, object]) -> int:
         self.rows.append(self._pack(cleaned))
@@ -164,28 +175,32 @@ class _Fresh(Sequence[dict[str, object]]):
     def __setitem__(self, index: int, cleaned: dict[str, object]) -> None:
         self.rows[index] = self._pack(cleaned)
 
+    def __getitem__(self, index: int) -> dict[str, object]:
+        (row,) = self._padded([self.rows[index]])
+        return dict(zip(self.keys, row, strict=True))
+
     def __len__(self) -> int:
         return len(self.rows)
-
-    @overload
-    def __getitem__(self, index: int) -> dict[str, object]: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[dict[str, object]]: ...
-
-    def __getitem__(self, index: int | slice) -> dict[str, object] | list[dict[str, object]]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self.rows)))]
-        row = self.rows[index]
-        columns = dict(zip(self.keys, row, strict=True)) if isinstance(row, tuple) else dict(row)
-        if self.ids:
-            columns["id"] = self.ids[index]
-        return columns
 
     def with_ids(self, ids: Sequence[str]) -> _Fresh:
         """These records as the bulk insert takes them, each with its new id."""
         self.ids = ids
         return self
+
+    def column(self, key: str) -> Sequence[object]:
+        if key == "id":
+            return self.ids
+        if key not in self.keys:
+            return [None] * len(self.rows)
+        at = self.keys.index(key)
+        return [row[at] if at < len(row) else None for row in self.rows]
+
+    def batches(self, size: int) -> Iterator[Columns]:
+        for start in range(0, len(self.rows), size):
+            part = self._padded(self.rows[start:start + size])
+            columns: dict[str, Sequence[object]] = dict(zip(self.keys, map(list, zip(*part, strict=True)),
+                                                            strict=True))
+            yield Columns(self.model, {**columns, "id": self.ids[start:start + size]})
 
 
 @gc_paused()  # the rows and the records waiting: the cycle collector's passes over them cost 1.5 s in 100,000
@@ -224,7 +239,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
     referenced = {plan.match_row for plan in preview.plans if plan.match_row is not None}
     created_ids: list[str] = []
     pending: list[Any] = []  # created through the ORM since the last flush
-    fresh = _Fresh()  # the cleaned columns of new records going in the bulk way
+    fresh = _Fresh(kind.model)  # the cleaned columns of new records going in the bulk way
     touched = 0  # existing records updated since the last flush
     updated: dict[str, None] = {}
     unchanged = skipped = 0
@@ -276,19 +291,20 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
         uow.note_consent("import", source=source[-260:])
         hooks = kind.hooks(uow, today)
         log_from = _log_end(uow)
-        for done, (row, plan) in enumerate(zip(rows, preview.plans, strict=True)):
-            if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, len(rows)):
-                raise ImportCancelled()
-            if plan.status == ERROR:
-                rejected.append(RejectedRow(row.source_row, (*row.errors, *plan.problems)))
-                continue
-            # A repeat of an earlier row of the file that was left out (its own errors) stands in for it.
-            orphan = plan.match_id is None and plan.match_row is not None and plan.match_row not in made
-            if plan.status == DUPLICATE and decision == "skip" and not orphan:
-                skipped += 1
-                continue
-            try:
-                with nullcontext() if kind.sees_pending else uow.session.no_autoflush:
+        # (`_Kind.sees_pending`: rows clean without autoflush unless the kind must see those before)
+        with nullcontext() if kind.sees_pending else uow.session.no_autoflush:
+            for done, (row, plan) in enumerate(zip(rows, preview.plans, strict=True)):
+                if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, len(rows)):
+                    raise ImportCancelled()
+                if plan.status == ERROR:
+                    rejected.append(RejectedRow(row.source_row, (*row.errors, *plan.problems)))
+                    continue
+                # A repeat of an earlier row of the file that was left out (its own errors) stands in for it.
+                orphan = plan.match_id is None and plan.match_row is not None and plan.match_row not in made
+                if plan.status == DUPLICATE and decision == "skip" and not orphan:
+                    skipped += 1
+                    continue
+                try:
                     values = hooks.prepare({**{k: v for k, v in row.values.items() if k in form_fields},
                                             **dict(plan.links)}, row, plan)
                     if plan.status == NEW or (plan.status == DUPLICATE and decision == "create") or orphan:
@@ -317,19 +333,20 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
                         settle()
                     if plan.match_row is not None:
                         made[plan.match_row] = (made[plan.match_row][0], replace(after, **added))
-            except (ValidationError, NotFound) as err:
-                rejected.append(RejectedRow(row.source_row, (err,)))
-                continue
-            if changed and plan.match_row is None:
-                updated[str(record.id)] = None
-            elif not changed:
-                unchanged += 1
+                except (ValidationError, NotFound) as err:
+                    rejected.append(RejectedRow(row.source_row, (err,)))
+                    continue
+                if changed and plan.match_row is None:
+                    updated[str(record.id)] = None
+                elif not changed:
+                    unchanged += 1
         settle()
         if fresh:
             ids = new_ids(len(fresh))
             try:
-                insert_in_session(uow.session, uow.database, kind.model, fresh.with_ids(ids),
-                                  None if progress is None else lambda _done, _all: progress(len(rows), len(rows)))
+                insert_in_session(uow.session, uow.database, fresh.with_ids(ids),
+                                  None if progress is None else lambda _done, _all: progress(len(rows), len(rows)),
+                                  preview.name_keys)
             except Cancelled:
                 raise ImportCancelled() from None
             created_ids.extend(ids)
