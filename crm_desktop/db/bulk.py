@@ -236,8 +236,10 @@ class _Preparer:
         records = writer.rows({**batch.columns, **derived, "id": ids, "created_at": created,
                                "updated_at": repeat(now, count), "hlc": hlcs,
                                "site_id": repeat(self.ctx.site_id, count)}, count)
-        logged = [_logged(k, v, writer.defaults.get(k)) for k, v in batch.columns.items() if k not in NOT_LOGGED]
-        fields = ["{" + ",".join(filter(None, parts)) + "}" for parts in zip(*logged, strict=True)]
+        logged = [_logged(k, v, default) for k, v in batch.columns.items()
+                  if k not in NOT_LOGGED and not _all_blank(v, default := writer.defaults.get(k))]
+        fields = (["{" + ",".join(filter(None, parts)) + "}" for parts in zip(*logged, strict=True)] if logged
+                  else ["{}"] * count)
         header = change_header(table.name, "", 0, self.ctx, now)
         changes = self.change_writer.rows(
             {**{k: repeat(v, count) for k, v in header.items()}, "seq": range(self.seq + 1, self.seq + count + 1),
@@ -274,6 +276,12 @@ def _converted(values: Iterable[Any], processor: Callable[[Any], Any] | None, de
         return values if default is None else [default if v is None else v for v in values]
     memo: dict[Any, Any] = {None: default}
     return [memo[v] if v in memo else memo.setdefault(v, processor(v)) for v in values]
+
+
+def _all_blank(values: Sequence[Any], default: Any) -> bool:
+    """No value of the column is logged (each is empty or the default): most columns of an import's
+    batch, which are then not walked value by value."""
+    return set(values) <= {None, default}
 
 
 def _logged(key: str, values: Iterable[Any], default: Any) -> list[str]:

@@ -42,6 +42,8 @@ class AccountInput:
 
 def normalize_tags(text: str) -> str:
     """Comma-separated, trimmed, without repeats, in the order typed."""
+    if not text:
+        return ""  # most records of an import: no tags, no interests
     seen: list[str] = []
     for tag in text.replace("،", ",").split(","):
         tag = " ".join(tag.split())
