@@ -299,3 +299,17 @@ def test_the_bulk_insert_makes_its_batches_one_at_a_time(ctx: AppContext, tmp_pa
     result = _import(ctx, _write(tmp_path, "many.csv", text))
     assert result.created == 9 and len(_contacts(ctx)) == 9
     assert taken == [1, 2, 3, 4, 5]
+
+
+def test_next_months_sheet_updates_every_record_across_flushes(ctx: AppContext, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The records a re-import updates are loaded a few at a time; each flush lets go of them, and the
+    rows after it must still reach the database (none of them written to a record the session dropped)."""
+    monkeypatch.setattr(imports, "FLUSH_EVERY", 2)
+    monkeypatch.setattr(imports, "PREFETCH", 3)
+    people = "".join(f"คนที่{i},08123456{i:02}\n" for i in range(8))
+    _import(ctx, _write(tmp_path, "first.csv", "ชื่อ,มือถือ\n" + people))
+    changed = "".join(f"คนที่{i},08123456{i:02},ผู้จัดการ {i}\n" for i in range(8))
+    result = _import(ctx, _write(tmp_path, "next.csv", "ชื่อ,มือถือ,ตำแหน่ง\n" + changed), decision="update")
+    assert (result.updated, result.unchanged) == (8, 0)
+    assert sorted(c.position for c in _contacts(ctx)) == [f"ผู้จัดการ {i}" for i in range(8)]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import false, func, select, update
@@ -24,9 +25,10 @@ from sqlalchemy import false, func, select, update
 from crm_desktop.db.backup import backup_before
 from crm_desktop.db.bulk import Cancelled, Columns, gc_paused, insert_in_session
 from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.db.value_sets import one_of
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.mapping import NeutralRow
-from crm_desktop.exchange.plans import DUPLICATE, ENTITIES, ERROR, NEW, Preview
+from crm_desktop.exchange.plans import DUPLICATE, ENTITIES, ERROR, NEW, Preview, RowPlan
 from crm_desktop.exchange.problems import rejected_text
 from crm_desktop.messages import translate
 from crm_desktop.models import Account, Change, Contact, Lead, LocalState, Product, new_ids
@@ -43,6 +45,7 @@ IMPORT_KINDS = ("contacts", "companies", "leads", "products", "activities")
 DECISIONS = ("update", "skip", "create")  # what to do with a likely duplicate
 BACKUP_REASON = "import"
 FLUSH_EVERY = 2_000  # new records held as objects at once
+PREFETCH = 1_000  # rows whose matching records are loaded at once
 COMPANIES_CREATED = "{count} companies created for the contacts' company names."
 PROGRESS_EVERY = 500  # rows between calls of the progress hook (which may cancel)
 Progress = Callable[[int, int], bool]  # (rows done, rows in all) -> go on?
@@ -122,7 +125,13 @@ def _log_end(uow: UnitOfWork) -> int:
 
 
 def _input_of(kind: _Kind, record: Any) -> Any:
-    return kind.form(**{f.name: getattr(record, f.name) for f in fields(kind.form)})
+    return kind.form(**{name: getattr(record, name) for name in _names(kind.form)})
+
+
+@cache
+def _names(form: type[Any]) -> tuple[str, ...]:
+    """A form's field names, read once (dataclasses.fields builds them anew on every call)."""
+    return tuple(f.name for f in fields(form))
 
 
 def _apply(uow: UnitOfWork, kind: _Kind, hooks: KindHooks, record: Any, before: Any, values: dict[str, object],
@@ -203,6 +212,29 @@ class _Fresh:
             yield Columns(self.model, {**columns, "id": self.ids[start:start + size]})
 
 
+class _Matched:
+    """The existing records the next rows update, loaded PREFETCH at a time (one query, not one a row:
+    re-importing 20,000 unchanged contacts spent two thirds of its time in `session.get`). Forgotten
+    when the session lets go of its objects; a record not among them is asked for alone."""
+
+    def __init__(self, uow: UnitOfWork, model: type[Any], plans: Sequence[RowPlan]) -> None:
+        self.uow, self.model, self.plans = uow, model, plans
+        self.records: dict[str, Any] = {}
+        self.until = 0
+
+    def get(self, index: int, record_id: str) -> Any:
+        if index >= self.until:
+            ids = {p.match_id for p in self.plans[index:index + PREFETCH] if p.match_id is not None}
+            session = self.uow.session
+            found = session.scalars(select(self.model).where(one_of(self.model.id, ids))) if ids else ()
+            self.records = {record.id: record for record in found}
+            self.until = index + PREFETCH
+        return self.records.get(record_id) or self.uow.session.get(self.model, record_id)
+
+    def forget(self) -> None:
+        self.records, self.until = {}, 0
+
+
 @gc_paused()  # the rows and the records waiting: the cycle collector's passes over them cost 1.5 s in 100,000
 def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, today: date, *,
                 decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False,
@@ -235,7 +267,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
                             tuple(RejectedRow(*r) for r in done.rejected), written, dry_run, preview, log_from,
                             log_to if written else log_from)
     kind = _KINDS[kind_name]
-    form_fields = {f.name for f in fields(kind.form)}
+    form_fields = set(_names(kind.form))
     referenced = {plan.match_row for plan in preview.plans if plan.match_row is not None}
     created_ids: list[str] = []
     pending: list[Any] = []  # created through the ORM since the last flush
@@ -246,6 +278,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
     rejected: list[RejectedRow] = []
     # source row a later row duplicates → (the record created for it, or its index in `fresh`; its input)
     made: dict[int, tuple[Any, Any]] = {}
+    matched = _Matched(uow, kind.model, preview.plans)
 
     def settle() -> None:
         """Flush and let go of the written objects: memory stays flat, the transaction stays one."""
@@ -257,6 +290,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
         hooks.flushed()
         uow.session.flush()
         uow.session.expunge_all()
+        matched.forget()
 
     def create(data: Any, row: NeutralRow) -> tuple[Any, dict[str, object]]:
         """The new record (or its index in `fresh`) and the form values the kind's hooks added."""
@@ -315,7 +349,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
                                 made[source] = (made_as, replace(data, **added))
                         continue
                     if plan.match_id is not None:
-                        record = uow.session.get(kind.model, plan.match_id)
+                        record = matched.get(done, plan.match_id)
                         if record is None or record.deleted_at is not None:
                             raise NotFound("The matching record was deleted meanwhile; preview the file again.")
                         after, changed = _apply(uow, kind, hooks, record, _input_of(kind, record), values, today)
