@@ -89,7 +89,7 @@ def clean_custom_date(uow: UnitOfWork, data: CustomDateInput, today: date) -> di
     _yearly_date(data.month, data.day, data.year, today)
     remind = data.remind_days
     if remind is None:
-        remind = _setting_days(uow, "custom")
+        remind = setting_days(uow, "custom")
     return {
         "kind": "custom",
         "title": validation.required_text(data.title, "title", TITLE_MAX),
@@ -138,7 +138,8 @@ def restore_custom_dates(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
     return records.restore(uow, attrgetter("anniversaries"), ENTITY, ids)
 
 
-def _setting_days(uow: UnitOfWork, kind: str) -> int:
+def setting_days(uow: UnitOfWork, kind: str) -> int:
+    """Days before a date of `kind` its reminder comes, as the settings say."""
     value = uow.settings.value(anniversary_remind_key(kind))
     return min(int(value), ANNIVERSARY_REMIND_MAX) if value.isdigit() else ANNIVERSARY_REMIND_DAYS
 

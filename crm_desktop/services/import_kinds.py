@@ -18,13 +18,14 @@ from sqlalchemy import select
 
 from crm_desktop import scoring
 from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.db.value_sets import one_of
 from crm_desktop.exchange.fields import MonthDay
 from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.plans import RowPlan
 from crm_desktop.models import Account, Anniversary, Contact
 from crm_desktop.models.base import new_id
 from crm_desktop.services.accounts import AccountInput, clean_account
-from crm_desktop.services.anniversaries import CustomDateInput, clean_custom_date
+from crm_desktop.services.anniversaries import CustomDateInput, clean_custom_date, setting_days
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.scoring import live_rules
 from crm_desktop.text import company_key
@@ -100,6 +101,7 @@ class ContactHooks(KindHooks):
         self.bulk_waiting: list[tuple[int, date | None, MonthDay]] = []  # (index in the bulk insert, …)
         self.seen: set[tuple[str, MonthDay]] = set()
         self.dates: list[Anniversary] = []  # their ids come with the next flush
+        self.remind_days: int | None = None
 
     def prepare(self, values: dict[str, object], row: NeutralRow, plan: RowPlan) -> dict[str, object]:
         birthday = values.get("birthday")
@@ -172,29 +174,37 @@ class ContactHooks(KindHooks):
         self.waiting.clear()
 
     def inserted(self, ids: Sequence[str]) -> None:
+        # The new contacts the dates go on, loaded in one query (the date's clean checks each exists)
+        # and held while they are dated; new, they have no date yet to look for.
+        wanted = [ids[index] for index, _, _ in self.bulk_waiting]
+        held = list(self.uow.session.scalars(select(Contact).where(one_of(Contact.id, wanted)))) if wanted else []
         for index, born, birthday in self.bulk_waiting:
-            self._yearly_birthday_once(ids[index], born, birthday)
+            self._yearly_birthday_once(ids[index], born, birthday, new=True)
         self.bulk_waiting.clear()
+        del held
 
-    def _yearly_birthday_once(self, contact_id: str, born: date | None, birthday: MonthDay) -> None:
+    def _yearly_birthday_once(self, contact_id: str, born: date | None, birthday: MonthDay, new: bool = False) -> None:
         if (contact_id, birthday) not in self.seen:  # a contact twice in the file: its date once
             self.seen.add((contact_id, birthday))
             # Not flushed before each lookup (one flush a date cost 10,000 vCards 5 s): a date this import
             # added is never looked for again, `seen` has it; what the lookup must find is in the file.
             with self.uow.session.no_autoflush:
-                self._yearly_birthday(contact_id, born, birthday)
+                self._yearly_birthday(contact_id, born, birthday, new)
 
-    def _yearly_birthday(self, contact_id: str, born: date | None, birthday: MonthDay) -> None:
+    def _yearly_birthday(self, contact_id: str, born: date | None, birthday: MonthDay, new: bool) -> None:
         """The anniversary calendar's date for a birthday without its year, unless the contact has it
         already (as its birthday or as this date): importing the file again adds nothing."""
         if born is not None and (born.month, born.day) == (birthday.month, birthday.day):
             return
-        stmt = select(Anniversary.id).where(
-            Anniversary.contact_id == contact_id, Anniversary.deleted_at.is_(None), Anniversary.title == BIRTHDAY_TITLE,
-            Anniversary.month == birthday.month, Anniversary.day == birthday.day).limit(1)
-        if self.uow.session.scalar(stmt) is not None:
+        if not new and self.uow.session.scalar(select(Anniversary.id).where(
+                Anniversary.contact_id == contact_id, Anniversary.deleted_at.is_(None),
+                Anniversary.title == BIRTHDAY_TITLE, Anniversary.month == birthday.month,
+                Anniversary.day == birthday.day).limit(1)) is not None:
             return
-        data = CustomDateInput(BIRTHDAY_TITLE, birthday.month, birthday.day, contact_id=contact_id)
+        if self.remind_days is None:  # the setting, read once an import
+            self.remind_days = setting_days(self.uow, "custom")
+        data = CustomDateInput(BIRTHDAY_TITLE, birthday.month, birthday.day, contact_id=contact_id,
+                               remind_days=self.remind_days)
         self.dates.append(self.uow.anniversaries.add(Anniversary(**clean_custom_date(self.uow, data, self.today))))
 
     def changes(self) -> tuple[Changes, ...]:
