@@ -161,14 +161,14 @@ def _lookup(conn: Connection, kind: str, keys: Sequence[RowKeys]) -> _Found:
     for reason, column, values in wanted:
         for part in _chunks(values):
             stmt = select(column, table.c.id, name).where(live, column != "", one_of(column, part))
-            for value, row_id, row_name in conn.execute(stmt):
+            for value, row_id, row_name in conn.execute(stmt).all():
                 found.add(reason, value, row_id, row_name)
     if matching.tax:
         branch = table.c.branch_code if matching.tax == "branch" else literal("")
         for part in _chunks(k.tax[0] for k in keys if k.tax):
             stmt = select(table.c.tax_id, branch, table.c.id, name).where(
                 live, table.c.tax_id != "", one_of(table.c.tax_id, part))
-            for tax_id, branch_code, row_id, row_name in conn.execute(stmt):
+            for tax_id, branch_code, row_id, row_name in conn.execute(stmt).all():
                 found.add("tax_id", (tax_id, branch_code), row_id, row_name)
     return found
 
@@ -280,13 +280,13 @@ def _companies(conn: Connection, rows: Sequence[RowLike]) -> dict[tuple[str, str
     for part in _chunks(taxes):
         stmt = (select(table.c.tax_id, table.c.id).where(live, table.c.tax_id != "", one_of(table.c.tax_id, part))
                 .order_by(table.c.branch_code != HEAD_OFFICE, table.c.created_at, table.c.id))
-        for tax_id, row_id in conn.execute(stmt):
+        for tax_id, row_id in conn.execute(stmt).all():
             found.setdefault(("tax", tax_id), row_id)
     names = (match_key_for("account", {"name": str(r.values["company"])}) for r in rows if r.values.get("company"))
     for part in _chunks(n for n in names if n):
         stmt = (select(table.c.match_key, table.c.id).where(live, one_of(table.c.match_key, part))
                 .order_by(table.c.created_at, table.c.id))
-        for key, row_id in conn.execute(stmt):
+        for key, row_id in conn.execute(stmt).all():
             found.setdefault(("name", key), row_id)
     return found
 
