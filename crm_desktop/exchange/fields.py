@@ -206,6 +206,7 @@ DEFAULT_OPTIONS = Options()
 
 _PHONE_SPLIT = re.compile(r"\s*[,;/\n]\s*|\s+(?:or|หรือ)\s+", re.IGNORECASE)
 _PHONE_TAIL = re.compile(r"[0-9]{1,3}")
+_NOT_DIGIT = re.compile(r"[^0-9]")
 
 
 def parse_phones(value: object, field: str) -> list[str]:
@@ -215,15 +216,19 @@ def parse_phones(value: object, field: str) -> list[str]:
     """
     if isinstance(value, int) and not isinstance(value, bool):
         value = f"0{value}" if 8 <= len(str(value)) <= 9 else str(value)
+    text = ascii_digits(str(value)).strip()
+    parts = _PHONE_SPLIT.split(text)
+    if len(parts) == 1:  # one number, as nearly every cell has
+        return [validation.phone(text, field)] if text else []
     numbers: list[str] = []
     digits_before = ""
-    for part in _PHONE_SPLIT.split(ascii_digits(str(value)).strip()):
+    for part in parts:
         if not part:
             continue
         if _PHONE_TAIL.fullmatch(part) and digits_before:
             part = digits_before[: -len(part)] + part
         numbers.append(validation.phone(part, field))
-        digits_before = re.sub(r"[^0-9]", "", part)
+        digits_before = _NOT_DIGIT.sub("", part)
     return numbers
 
 
@@ -420,3 +425,9 @@ def parse_cell(value: object, spec: FieldSpec, options: Options = DEFAULT_OPTION
     without its year a MonthDay.
     Raises ValidationError naming the field, with the forms' message."""
     return _PARSERS[spec.kind](value, spec, options)
+
+
+def cell_parser(spec: FieldSpec, options: Options = DEFAULT_OPTIONS) -> Callable[[object], object]:
+    """`parse_cell` for one column: its rule looked up once, not again for each of 100,000 cells."""
+    parse = _PARSERS[spec.kind]
+    return lambda value: parse(value, spec, options)

@@ -26,9 +26,9 @@ from crm_desktop.exchange.fields import (
     Options,
     PersonName,
     ValueKind,
+    cell_parser,
     importable_fields,
     parse_birthday,
-    parse_cell,
     parse_day,
 )
 from crm_desktop.exchange.sheet import unguard_text
@@ -461,6 +461,20 @@ def _foreign_phone(value: object) -> bool:
 WORD_CHARS = 40  # texts this short may repeat down a column
 WORDS_KEPT = 20_000  # distinct ones the reader shares; past that (names, e-mails) each row keeps its own
 _UNSEEN = object()
+_SKIP = object()  # a blank cell, or one that failed (its row holds the error or warning)
+
+
+@dataclass(slots=True, eq=False)
+class _Column:
+    """One mapped column as the reader goes down it: its rule looked up once, its memo of parsed texts."""
+
+    index: int
+    spec: FieldSpec
+    header: str
+    parse: Callable[[object], object]
+    plain: bool  # its value is stored under its field (a full name is split, phones may spill over)
+    memo: dict[str, object] | None = field(default_factory=dict)
+    hits: int = 0
 
 
 class RowReader:
@@ -470,63 +484,88 @@ class RowReader:
                  options: Options = DEFAULT_OPTIONS) -> None:
         known = importable_fields(kind)
         self.headers = list(headers)
-        self.columns = [(i, known[f]) for i, f in enumerate(fields) if f is not None]
-        self.options = options
         self._known = known
         self._mapped = {f for f in fields if f is not None}
         self._words: dict[str, str] = {}  # short texts seen, kept once (a province, a prefix, a company)
-        # Per column, a text cell → what it parsed to, while the column's values repeat (see `_parse`).
-        self._memos: dict[int, dict[str, object] | None] = {index: {} for index, _ in self.columns}
-        self._hits = dict.fromkeys(self._memos, 0)
+        self._columns = [_Column(i, known[f], self._header(i), cell_parser(known[f], options),
+                                 known[f].kind not in (ValueKind.FULL_NAME, ValueKind.PHONE))
+                         for i, f in enumerate(fields) if f is not None]
+        self._width = max((c.index + 1 for c in self._columns), default=0)
+        # A phone column's numbers: the first to its field, the next to the other phone field if no column has it.
+        self._phone_targets = {c.spec.name: [c.spec.name] + [f for f in _PHONE_FIELDS if f != c.spec.name
+                                                             and f not in self._mapped and f in known]
+                               for c in self._columns if c.spec.kind is ValueKind.PHONE}
 
     def read(self, cells: Sequence[object], source_row: int) -> NeutralRow:
+        """One row. Kept lean (about 100,000 rows a second on the common path): a column's repeated text is
+        a dictionary hit, everything else (blank, new or failing cells) goes through `_parse`."""
         row = NeutralRow(source_row)
+        values = row.values
         unread: list[str] = []  # foreign phones we cannot read, kept in the notes as written
-        for index, spec in self.columns:
-            value = cells[index] if index < len(cells) else None
-            if value is None or (isinstance(value, str) and not value.strip()):
+        if len(cells) < self._width:
+            cells = [*cells, *[None] * (self._width - len(cells))]
+        for column in self._columns:
+            value = cells[column.index]
+            if value is None:
                 continue
-            try:
-                parsed = self._parse(index, spec, value)
-            except ValidationError as error:
-                if isinstance(value, str):
-                    value = unguard_text(value)
-                if spec.kind is ValueKind.PHONE and _foreign_phone(value) and "notes" in self._known:
-                    # A foreign number without its country code ("(650) 555-1212" from an iPhone) does not
-                    # cost the person their place: imported without it, the number kept in the notes.
-                    unread.append(f"{self._header(index)}: {value}")
-                    row.warnings.append(CellError(source_row, self._header(index), DomainError(
-                        "{value} could not be read as a phone number; it was kept in the notes.", value=value)))
-                    continue
-                row.errors.append(CellError(source_row, self._header(index), error))
+            memo = column.memo
+            if memo is not None and type(value) is str:
+                parsed = memo.get(value, _UNSEEN)
+                if parsed is _UNSEEN:
+                    parsed = self._remember(column, value, row, unread)
+                else:
+                    column.hits += 1
+            else:
+                parsed = self._parse(column, value, row, unread)
+            if parsed is _SKIP:
                 continue
-            self._store(row, index, spec, parsed)
+            if column.plain:
+                values[column.spec.name] = parsed
+            else:
+                self._store(row, column, parsed)
         if unread:
-            notes = [str(row.values["notes"])] if "notes" in row.values else []
-            row.values["notes"] = "\n".join([*notes, *unread])
+            notes = [str(values["notes"])] if "notes" in values else []
+            values["notes"] = "\n".join([*notes, *unread])
         return row
 
-    def _parse(self, index: int, spec: FieldSpec, value: object) -> object:
-        """`parse_cell` of a non-blank cell, remembered per column for text cells: a province, a prefix,
-        a birthday or a company is parsed once per distinct text (the rules are pure functions of the
-        text; a cell that fails is parsed again, so each row gets its own error). A column's memo holds
-        up to WORDS_KEPT texts; when it is full and fewer than half of its lookups hit (names, phones,
-        e-mails), it is dropped."""
-        memo = self._memos[index]
-        text = type(value) is str  # not 1 / 1.0 / True: equal keys for cells that read differently
-        if text and memo is not None:
-            known = memo.get(value, _UNSEEN)  # type: ignore[call-overload]
-            if known is not _UNSEEN:
-                self._hits[index] += 1
-                return known
-        parsed = parse_cell(unguard_text(value) if isinstance(value, str) else value, spec, self.options)
+    def _remember(self, column: _Column, value: str, row: NeutralRow, unread: list[str]) -> object:
+        """`_parse` of a text the column has not seen, remembered: a province, a prefix, a birthday or a
+        company is parsed once per distinct text (the rules are pure functions of the text; a cell that
+        fails is parsed again, so each row gets its own error). A column's memo holds up to WORDS_KEPT
+        texts; when it is full and fewer than half of its lookups hit (names, phones, e-mails), it is
+        dropped."""
+        parsed = self._parse(column, value, row, unread)
+        if parsed is _SKIP and value.strip():
+            return parsed
+        memo = column.memo
+        assert memo is not None
+        if len(memo) < WORDS_KEPT:
+            memo[value] = parsed
+        elif column.hits < WORDS_KEPT:  # as many hits as misses: a column worth remembering
+            column.memo = None
+        return parsed
+
+    def _parse(self, column: _Column, value: object, row: NeutralRow, unread: list[str]) -> object:
+        """A cell as its field stores it, or _SKIP when it is blank or cannot be read (the row then
+        holds the error, or for a foreign phone the warning and the number in `unread`)."""
+        if isinstance(value, str):
+            if not value.strip():
+                return _SKIP
+            value = unguard_text(value)
+        try:
+            parsed = column.parse(value)
+        except ValidationError as error:
+            if column.spec.kind is ValueKind.PHONE and _foreign_phone(value) and "notes" in self._known:
+                # A foreign number without its country code ("(650) 555-1212" from an iPhone) does not
+                # cost the person their place: imported without it, the number kept in the notes.
+                unread.append(f"{column.header}: {value}")
+                row.warnings.append(CellError(row.source_row, column.header, DomainError(
+                    "{value} could not be read as a phone number; it was kept in the notes.", value=value)))
+            else:
+                row.errors.append(CellError(row.source_row, column.header, error))
+            return _SKIP
         if isinstance(parsed, str) and len(parsed) <= WORD_CHARS:
             parsed = self._word(parsed)
-        if text and memo is not None:
-            if len(memo) < WORDS_KEPT:
-                memo[value] = parsed  # type: ignore[index]
-            elif self._hits[index] < WORDS_KEPT:  # as many hits as misses: a column worth remembering
-                self._memos[index] = None
         return parsed
 
     def _word(self, text: str) -> str:
@@ -542,21 +581,17 @@ class RowReader:
     def _header(self, index: int) -> str:
         return self.headers[index] if index < len(self.headers) and self.headers[index].strip() else str(index + 1)
 
-    def _store(self, row: NeutralRow, index: int, spec: FieldSpec, parsed: object) -> None:
+    def _store(self, row: NeutralRow, column: _Column, parsed: object) -> None:
         if isinstance(parsed, PersonName):
             # Own columns for the parts win over the parts of a full name.
             for part in ("prefix", "first_name", "last_name"):
                 if part not in self._mapped and getattr(parsed, part):
                     row.values[part] = getattr(parsed, part)
             return
-        if isinstance(parsed, list):  # phones: the first here, the next to the other phone field
-            targets = [spec.name] + [f for f in _PHONE_FIELDS if f != spec.name and f not in self._mapped
-                                     and f in self._known]
-            for target, number in zip(targets, parsed, strict=False):
-                row.values.setdefault(target, number)
-            if len(parsed) > len(targets):
-                row.warnings.append(CellError(row.source_row, self._header(index), DomainError(
-                    "Only {kept} of the {count} phone numbers were kept.", kept=len(targets), count=len(parsed))))
-            return
-        row.values[spec.name] = parsed
-
+        assert isinstance(parsed, list)  # phones: the first here, the next to the other phone field
+        targets = self._phone_targets[column.spec.name]
+        for target, number in zip(targets, parsed, strict=False):
+            row.values.setdefault(target, number)
+        if len(parsed) > len(targets):
+            row.warnings.append(CellError(row.source_row, column.header, DomainError(
+                "Only {kept} of the {count} phone numbers were kept.", kept=len(targets), count=len(parsed))))
