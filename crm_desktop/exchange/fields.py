@@ -217,18 +217,17 @@ def parse_phones(value: object, field: str) -> list[str]:
     if isinstance(value, int) and not isinstance(value, bool):
         value = f"0{value}" if 8 <= len(str(value)) <= 9 else str(value)
     text = ascii_digits(str(value)).strip()
-    parts = _PHONE_SPLIT.split(text)
-    if len(parts) == 1:  # one number, as nearly every cell has
-        return [validation.phone(text, field)] if text else []
+    if text.isdigit():  # one number written plainly, as most cells hold it: no separator to split on
+        return [validation.phone(text, field)]
     numbers: list[str] = []
-    digits_before = ""
-    for part in parts:
+    previous = ""
+    for part in _PHONE_SPLIT.split(text):
         if not part:
             continue
-        if _PHONE_TAIL.fullmatch(part) and digits_before:
-            part = digits_before[: -len(part)] + part
+        if previous and _PHONE_TAIL.fullmatch(part):
+            part = _NOT_DIGIT.sub("", previous)[: -len(part)] + part
         numbers.append(validation.phone(part, field))
-        digits_before = _NOT_DIGIT.sub("", part)
+        previous = part
     return numbers
 
 

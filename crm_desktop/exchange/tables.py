@@ -214,12 +214,14 @@ def _fitted(records: Iterator[tuple[int, list[Cell]]], width: int) -> Iterator[S
     """Rows cut or padded to the header's width; blank rows skipped; cells beyond the header warned of."""
     try:
         for number, cells in records:
-            if all(cell is None for cell in cells):
+            count = len(cells)
+            if cells.count(None) == count:
                 continue
-            extra = sum(cell is not None for cell in cells[width:])
-            warnings = (Notice("Row {row} has {count} filled cells beyond the last named column; they are ignored.",
-                               {"row": number, "count": extra}),) if extra else ()
-            padded = tuple(cells[:width]) + (None,) * (width - len(cells))
+            warnings: tuple[Notice, ...] = ()
+            if count > width and (extra := count - width - cells[width:].count(None)):
+                warnings = (Notice("Row {row} has {count} filled cells beyond the last named column; they are "
+                                   "ignored.", {"row": number, "count": extra}),)
+            padded = tuple(cells) if count == width else tuple(cells[:width]) + (None,) * (width - count)
             yield SourceRow(number=number, cells=padded, warnings=warnings)
     finally:
         close = getattr(records, "close", None)
@@ -356,8 +358,11 @@ def _csv_records(path: Path, fmt: TableFormat) -> Iterator[tuple[int, list[Cell]
             number += 1
             if len(record) > MAX_COLUMNS:
                 raise TooManyColumns(number, len(record))
-            if any(len(cell) > MAX_CELL_CHARS or "\x00" in cell for cell in record):
-                raise NotText() if any("\x00" in cell for cell in record) else CellTooLarge(number)
+            whole = "".join(record)  # one C-level check for the row; the cells only when it is long
+            if "\x00" in whole:
+                raise NotText()
+            if len(whole) > MAX_CELL_CHARS and max(map(len, record)) > MAX_CELL_CHARS:
+                raise CellTooLarge(number)
             yield number, [cell or None for cell in record]
 
 
