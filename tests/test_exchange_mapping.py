@@ -469,10 +469,11 @@ def test_a_sheets_date_and_times_make_a_start_and_an_end_past_midnight(start: ti
     assert (row.values["starts_at"], row.values["ends_at"]) == (begin, end)
 
 
-# Cells that repeat down a column (some of them broken, guarded, foreign or typed as numbers).
+# Cells that repeat down a column (some of them broken, guarded, foreign, typed as numbers or workbook dates).
 _REPEATED_CELLS = st.sampled_from(["นาย", "น.ส.", "เชียงใหม่", "Chiang Mai", "จ.เชียงใหม่", "ไม่มีจังหวัดนี้", "15/3/2569",
                                    "31/02/2569", "2026-03-15", "081-234-5678", "(650) 555-1212", "'+66812345678",
-                                   "'=1+1", "a@b.co.th", "not mail", "  ", "", 1, 1.0, True, 812345678])
+                                   "'=1+1", "a@b.co.th", "not mail", "  ", "", 1, 1.0, True, 812345678,
+                                   date(2026, 3, 15), datetime(2026, 3, 15, 9, 30), datetime(2026, 3, 15)])
 
 
 @settings(max_examples=60, deadline=None)

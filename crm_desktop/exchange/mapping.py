@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from crm_desktop.errors import DomainError, ValidationError
@@ -461,6 +462,9 @@ def _foreign_phone(value: object) -> bool:
 WORD_CHARS = 40  # texts this short may repeat down a column
 WORDS_KEPT = 20_000  # distinct ones the reader shares; past that (names, e-mails) each row keeps its own
 _UNSEEN = object()
+# Cells remembered: texts, and the dates a workbook gives (birthdays). Not numbers: 1, 1.0 and True are one
+# dictionary key but read differently (a phone, an amount, yes).
+_REMEMBERED = (str, date, datetime)
 _SKIP = object()  # a blank cell, or one that failed (its row holds the error or warning)
 
 
@@ -473,7 +477,7 @@ class _Column:
     header: str
     parse: Callable[[object], object]
     plain: bool  # its value is stored under its field (a full name is split, phones may spill over)
-    memo: dict[str, object] | None = field(default_factory=dict)
+    memo: dict[object, object] | None = field(default_factory=dict)
     hits: int = 0
 
 
@@ -509,7 +513,7 @@ class RowReader:
             if value is None:
                 continue
             memo = column.memo
-            if memo is not None and type(value) is str:
+            if memo is not None and type(value) in _REMEMBERED:
                 parsed = memo.get(value, _UNSEEN)
                 if parsed is _UNSEEN:
                     parsed = self._remember(column, value, row, unread)
@@ -528,14 +532,14 @@ class RowReader:
             values["notes"] = "\n".join([*notes, *unread])
         return row
 
-    def _remember(self, column: _Column, value: str, row: NeutralRow, unread: list[str]) -> object:
-        """`_parse` of a text the column has not seen, remembered: a province, a prefix, a birthday or a
-        company is parsed once per distinct text (the rules are pure functions of the text; a cell that
-        fails is parsed again, so each row gets its own error). A column's memo holds up to WORDS_KEPT
-        texts; when it is full and fewer than half of its lookups hit (names, phones, e-mails), it is
-        dropped."""
+    def _remember(self, column: _Column, value: object, row: NeutralRow, unread: list[str]) -> object:
+        """`_parse` of a cell the column has not seen, remembered: a province, a prefix, a birthday or a
+        company is parsed once per distinct text or date (the rules are pure functions of the cell; a
+        blank cell is not kept, and a cell that fails is parsed again, so each row gets its own error).
+        A column's memo holds up to WORDS_KEPT cells; when it is full and fewer than half of its lookups
+        hit (names, phones, e-mails), it is dropped."""
         parsed = self._parse(column, value, row, unread)
-        if parsed is _SKIP and value.strip():
+        if parsed is _SKIP:
             return parsed
         memo = column.memo
         assert memo is not None
