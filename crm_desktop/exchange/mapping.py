@@ -501,8 +501,8 @@ class RowReader:
                                for c in self._columns if c.spec.kind is ValueKind.PHONE}
 
     def read(self, cells: Sequence[object], source_row: int) -> NeutralRow:
-        """One row. Kept lean (about 100,000 rows a second on the common path): a column's repeated text is
-        a dictionary hit, everything else (blank, new or failing cells) goes through `_parse`."""
+        """One row. Kept lean, as it runs for every cell of the file: a cell the column has seen is one
+        dictionary hit; a new, unremembered or failing one goes through `_parse`."""
         row = NeutralRow(source_row)
         values = row.values
         unread: list[str] = []  # foreign phones we cannot read, kept in the notes as written
@@ -534,13 +534,13 @@ class RowReader:
 
     def _remember(self, column: _Column, value: object, row: NeutralRow, unread: list[str]) -> object:
         """`_parse` of a cell the column has not seen, remembered: a province, a prefix, a birthday or a
-        company is parsed once per distinct text or date (the rules are pure functions of the cell; a
-        blank cell is not kept, and a cell that fails is parsed again, so each row gets its own error).
-        A column's memo holds up to WORDS_KEPT cells; when it is full and fewer than half of its lookups
-        hit (names, phones, e-mails), it is dropped."""
+        company is parsed once per distinct text or date (the rules are pure functions of the cell), and
+        a blank text ("" from a vCard) is skipped at once the next time. A cell that fails is parsed
+        again, so each row gets its own error. A column's memo holds up to WORDS_KEPT cells; when it is
+        full and fewer than half of its lookups hit (names, phones, e-mails), it is dropped."""
         parsed = self._parse(column, value, row, unread)
-        if parsed is _SKIP:
-            return parsed
+        if parsed is _SKIP and (type(value) is not str or value.strip()):
+            return parsed  # it failed (it is not blank)
         memo = column.memo
         assert memo is not None
         if len(memo) < WORDS_KEPT:
