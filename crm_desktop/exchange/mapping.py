@@ -470,7 +470,7 @@ _SKIP = object()  # a blank cell, or one that failed (its row holds the error or
 
 @dataclass(slots=True, eq=False)
 class _Column:
-    """One mapped column as the reader goes down it: its rule looked up once, its memo of parsed texts."""
+    """One mapped column as the reader goes down it: its rule looked up once, its memo of parsed cells."""
 
     index: int
     spec: FieldSpec
