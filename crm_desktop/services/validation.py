@@ -167,6 +167,10 @@ def phone(value: str, field: str = "phone", mobile_only: bool = False) -> str:
     text = ascii_digits(value).strip()
     if not text:
         return ""
+    if text.startswith("+66") and text.isascii() and text[1:].isdigit():  # stored form (an import's second look)
+        fast = _thai_national(text, text[1:], mobile_only)
+        if fast is not None:
+            return fast
     if _PHONE_TEXT.fullmatch(text) is None:
         raise ValidationError(field, "{value} is not a phone number.", value=value.strip())
     digits = _NOT_DIGIT.sub("", text)
