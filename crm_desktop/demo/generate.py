@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import colorsys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -25,34 +24,10 @@ from crm_desktop.demo.activities import ActivityGenerator, Customers
 from crm_desktop.demo.draws import Draws
 from crm_desktop.demo.pipeline import INTERESTS, PipelineGenerator
 from crm_desktop.demo.sales import SalesGenerator
+from crm_desktop.demo.sizes import SIZES, Size
 from crm_desktop.models import Account, Contact, User, fixed_id, new_ids
 from crm_desktop.services.validation import make_tax_id
 
-
-@dataclass(frozen=True)
-class Size:
-    accounts: int
-    contacts: int
-    reps: int
-    leads: int
-    deals: int
-    activities: int  # one-off ones, besides the series
-    key_accounts: int  # with a monthly visit
-    anniversaries: int  # custom yearly dates
-    products: int
-    quotations: int  # asked for by customers directly, besides those of the deals
-    order_lines: int
-
-
-SIZES = {
-    "small": Size(accounts=200, contacts=600, reps=4, leads=300, deals=150, activities=3_000, key_accounts=6,
-                  anniversaries=40, products=80, quotations=60, order_lines=2_000),
-    "medium": Size(accounts=5_000, contacts=15_000, reps=8, leads=3_000, deals=1_500, activities=60_000,
-                   key_accounts=40, anniversaries=600, products=500, quotations=1_500, order_lines=25_000),
-    # Sixty reps: a million activities in two years are about 35 a working day each.
-    "large": Size(accounts=100_000, contacts=300_000, reps=60, leads=20_000, deals=10_000, activities=1_000_000,
-                  key_accounts=300, anniversaries=6_000, products=2_000, quotations=20_000, order_lines=500_000),
-}
 OFFICE_STAFF = 2  # besides the reps, people with the role "staff": a technician and a sales admin
 BATCH = 5_000
 BANGKOK_AREA = {"10", "11", "12", "13", "73", "74"}  # provinces on the 02 landline prefix
