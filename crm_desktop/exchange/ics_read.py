@@ -53,7 +53,6 @@ from crm_desktop.models.activity import ACTIVITY_KINDS, REMIND_MAX_MINUTES
 from crm_desktop.models.rules import NOTES_MAX
 from crm_desktop.recurrence import DAY_CODES, DAY_START, MAX_COUNT, Recurrence, day_start, expand
 
-ICS_SUFFIXES = {".ics", ".ical", ".icalendar", ".ifb"}
 MAX_BYTES = 64 * 1024 * 1024  # a calendar of ten years of a busy office is a few MB
 EXPAND_MAX = MAX_COUNT  # single activities one repeating event may become
 EXPAND_AROUND = timedelta(days=366)  # an endless rule that cannot be a series: this far either side of the file's date

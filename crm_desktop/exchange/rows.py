@@ -16,13 +16,13 @@ from pathlib import Path
 from crm_desktop.db.bulk import gc_paused
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.activity_rows import activity_row
-from crm_desktop.exchange.ics_read import ICS_SUFFIXES, read_ics
 from crm_desktop.exchange.mapping import CellError, Guess, Mapping, NeutralRow, RowReader, guess_columns
 from crm_desktop.exchange.tables import read_table
 from crm_desktop.exchange.vcard import VCard, read_vcards
 
 SAMPLE_ROWS = 50  # rows whose values help guess the columns
 VCARD_SUFFIXES = {".vcf", ".vcard"}
+ICS_SUFFIXES = {".ics", ".ical", ".icalendar", ".ifb"}
 _CARD_FIELDS = ["prefix", "first_name", "last_name", "nickname", "position", "mobile", "phone", "email",
                 "birthday", "notes", "full_name", "company"]
 _NAME_PARTS = ("prefix", "first_name", "last_name")
@@ -51,6 +51,8 @@ def read_import_file(path: Path, kind: str, *, sheet: str | None = None, mapping
         return ImportFile([_card_row(card, parts if card.first_name or card.last_name else whole)
                            for card in read_vcards(path)], [])
     if path.suffix.lower() in ICS_SUFFIXES:  # calendars hold activities (exchange/ics_read.py)
+        from crm_desktop.exchange.ics_read import read_ics  # icalendar: not loaded for other files
+
         calendar = read_ics(path)
         return ImportFile(calendar.rows, [], calendar.warnings)
     table = read_table(path, sheet=sheet)

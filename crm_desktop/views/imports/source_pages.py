@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.fields import importable_fields, parse_cell
-from crm_desktop.exchange.ics_read import ICS_SUFFIXES
 from crm_desktop.exchange.mapping import Guess, Mapping, find_saved, guess_columns
-from crm_desktop.exchange.rows import SAMPLE_ROWS, VCARD_SUFFIXES, kind_problem
+from crm_desktop.exchange.rows import ICS_SUFFIXES, SAMPLE_ROWS, VCARD_SUFFIXES, kind_problem
 from crm_desktop.exchange.tables import Notice, TableFormat, read_table, sniff
 from crm_desktop.services.import_mappings import save_mapping, saved_mappings
 from crm_desktop.services.imports import IMPORT_KINDS
