@@ -46,6 +46,7 @@ _PHONE_KINDS = {"cell": "cell", "mobile": "cell", "iphone": "cell", "home": "hom
                 "internet": "", "pref": "", "x400": ""}
 _ESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\", ":": ":"}
 _ESCAPE_RE = re.compile(r"\\(.)", re.DOTALL)
+_SEPARATOR_OR_ESCAPE = {sep: re.compile(r"\\.|" + sep, re.DOTALL) for sep in ";,"}
 _DATE_RE = re.compile(r"^(?:(\d{4})|--)-?(\d{2})-?(\d{2})(?:T.*)?$")
 
 NEWLINE = "\r\n"
@@ -224,40 +225,6 @@ def _line_source(stream: BinaryIO) -> BinaryIO | _Utf16Lines:
     return stream
 
 
-class _PhysicalLines:
-    """The file's lines as (line number, bytes without the line ending, whether a new line starts here).
-
-    A line longer than _CHUNK (a photo on one line) comes in pieces with `new` False after the first,
-    so no piece is larger than _CHUNK. LF, CRLF and CR CR LF all end a line. While `skipping` holds a
-    property we do not import, its continuation lines are counted here and never yielded: a photo's
-    thousands of lines cost a readline each and nothing more.
-    """
-
-    def __init__(self, source: BinaryIO | _Utf16Lines) -> None:
-        self._source = source
-        self.skipping: _Property | None = None
-
-    def __iter__(self) -> Iterator[tuple[int, bytes, bool]]:
-        readline = self._source.readline
-        number = 0
-        new = True
-        while chunk := readline(_CHUNK):
-            if new:
-                number += 1
-            complete = chunk.endswith(b"\n")
-            skipping = self.skipping
-            if skipping is not None:
-                if not new or chunk[:1] in (b" ", b"\t") or (b":" not in chunk and chunk.strip()):
-                    skipping.size += len(chunk)
-                    if skipping.size > skipping.limit:
-                        skipping.count(0)  # raises VCardTooLarge
-                    new = complete
-                    continue
-                self.skipping = None
-            yield number, chunk.rstrip(b"\r\n") if complete else chunk, new
-            new = complete
-
-
 def _split_quoted(text: bytes, sep: int) -> list[bytes]:
     """Split on `sep` outside double quotes (parameter values like TYPE="work,voice")."""
     if b'"' not in text:
@@ -273,45 +240,49 @@ def _split_quoted(text: bytes, sep: int) -> list[bytes]:
     return parts
 
 
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """What a property's head (`item1.TEL;TYPE=CELL`) says. The same heads repeat on every card, so each
+    distinct one is read once (`_parse_head`) with all that follows from its parameters."""
+
+    group: str
+    name: bytes
+    params: dict[str, list[str]]  # shared by every property with this head: never changed
+    qp: bool  # ENCODING=QUOTED-PRINTABLE: a line ending in "=" goes on on the next line
+    kept: bool  # a property we import (or read, like VERSION)
+    skipped: str | None  # its name for W_SKIPPED; None when kept or not worth a word (_QUIET)
+    base64: bool  # ENCODING=B or BASE64
+    declared: str  # CHARSET, lower-case ("" when none)
+    kinds: tuple[str, ...]  # TYPE as Phone, Email and Address hold it
+    preferred: bool
+    uri: bool  # VALUE=uri (4.0's tel:+66...)
+
+
 @dataclass(slots=True)
 class _Property:
     """A property being collected from its physical lines."""
 
     card: int
     line: int
-    group: str
-    name: bytes
-    params: dict[str, list[str]]
-    kept: bool
-    qp: bool
+    head: _Head
+    limit: int
     chunks: list[bytes] = field(default_factory=list)
     size: int = 0
     soft_break: bool = False  # quoted-printable line ending in "=": the next line continues it
-
-    limit: int = 0
 
     def count(self, size: int) -> None:
         """Count `size` more bytes against the cap, before anything is kept or decoded."""
         self.size += size
         if self.size > self.limit:
-            raise VCardTooLarge(self.card, self.line, self.name.decode("ascii", "replace"),
+            raise VCardTooLarge(self.card, self.line, self.head.name.decode("ascii", "replace"),
                                 max(1, self.limit // (1024 * 1024)))
 
     def add(self, piece: bytes) -> None:
         self.count(len(piece))
-        self.soft_break = self.qp and piece.endswith(b"=")
-        if self.kept:
+        head = self.head
+        self.soft_break = head.qp and piece.endswith(b"=")
+        if head.kept:
             self.chunks.append(piece[:-1] if self.soft_break else piece)
-
-    def continues_with(self, line: bytes) -> bytes | None:
-        """The bytes `line` adds to this property, or None when it starts a new one."""
-        if self.soft_break:
-            return line
-        if line[:1] in (b" ", b"\t"):
-            return line[1:]
-        if not self.kept and line and b":" not in line:
-            return line  # 2.1 base64 continuation lines need not be indented
-        return None
 
 
 def _parse_params(raw: list[bytes]) -> dict[str, list[str]]:
@@ -334,28 +305,35 @@ def _parse_params(raw: list[bytes]) -> dict[str, list[str]]:
     return params
 
 
-def _start_property(card: int, number: int, line: bytes, limit: int) -> _Property | None:
-    """The property that begins on `line` (its first piece added), or None when the line has no name:value."""
-    colon = line.find(b":")
-    if colon <= 0:
-        return None
-    if b'"' in line[:colon]:
-        colon = len(_split_quoted(line, 0x3A)[0])
-    group, name, params, qp = _parse_head(line[:colon])
-    prop = _Property(card, number, group, name, params, name in _KEPT, qp, limit=limit)
-    prop.add(line[colon + 1:] if prop.kept else line)
-    return prop
-
-
 @lru_cache(maxsize=1024)
-def _parse_head(head: bytes) -> tuple[str, bytes, dict[str, list[str]], bool]:
-    """Group, name, parameters and quoted-printable-ness of `item1.TEL;TYPE=CELL`; the same heads repeat
-    on every card, hence the cache (its dicts are never changed)."""
+def _parse_head(head: bytes) -> _Head:
+    """`item1.TEL;TYPE=CELL` read once per distinct head."""
     name_and_params = _split_quoted(head, 0x3B)
     group, _, name = name_and_params[0].strip().rpartition(b".")
+    name = name.upper()
     params = _parse_params(name_and_params[1:]) if len(name_and_params) > 1 else {}
-    qp = any(v.upper() == "QUOTED-PRINTABLE" for v in params.get("ENCODING", ()))
-    return group.decode("ascii", "replace").lower(), name.upper(), params, qp
+    encoding = {v.upper() for v in params.get("ENCODING", ())}
+    types = [t.lower() for t in params.get("TYPE", ())]
+    kept = name in _KEPT
+    return _Head(
+        group=group.decode("ascii", "replace").lower(), name=name, params=params,
+        qp="QUOTED-PRINTABLE" in encoding, kept=kept,
+        skipped=None if kept or name in _QUIET else name.decode("ascii", "replace"),
+        base64=bool(encoding & {"B", "BASE64"}), declared=params.get("CHARSET", [""])[0].lower(),
+        kinds=tuple(sorted({_PHONE_KINDS.get(t, t) for t in types} - {""})),
+        preferred="pref" in types or "PREF" in params,
+        uri="uri" in (v.lower() for v in params.get("VALUE", ())),
+    )
+
+
+@lru_cache(maxsize=64)
+def _known_charset(charset: str) -> bool:
+    """Whether Python has a codec of that name (the ValueError of a name no codec can have is raised, not kept)."""
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- reading: values
@@ -371,20 +349,12 @@ def _split_raw(text: str, sep: str) -> list[str]:
     """Split on `sep` not preceded by a backslash; the parts stay escaped."""
     if "\\" not in text:
         return text.split(sep)
-    parts, current, i = [], [], 0
-    while i < len(text):
-        char = text[i]
-        if char == "\\" and i + 1 < len(text):
-            current.append(text[i:i + 2])
-            i += 2
-            continue
-        if char == sep:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-        i += 1
-    parts.append("".join(current))
+    parts, start = [], 0
+    for found in _SEPARATOR_OR_ESCAPE[sep].finditer(text):  # an escape pair is passed over whole
+        if found.group() == sep:
+            parts.append(text[start:found.start()])
+            start = found.end()
+    parts.append(text[start:])
     return parts
 
 
@@ -395,37 +365,31 @@ def _components(text: str) -> list[str]:
 
 def _decode(prop: _Property, card: VCard, fallback: str) -> str:
     """The property's value as text: transfer encoding undone, then its CHARSET (or UTF-8, or `fallback`)."""
-    raw = b"".join(prop.chunks).rstrip(b"\r")
-    if not prop.params:
+    chunks, head = prop.chunks, prop.head
+    raw = (chunks[0] if len(chunks) == 1 else b"".join(chunks)).rstrip(b"\r")
+    if not head.params:
         try:
-            return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError:
             pass
-    name = prop.name.decode("ascii", "replace")
-    encoding = {v.upper() for v in prop.params.get("ENCODING", ())}
-    if prop.qp:
+        else:
+            return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    if head.qp:
         raw = binascii.a2b_qp(raw)
-    elif encoding & {"B", "BASE64"}:
+    elif head.base64:
         raw = binascii.a2b_base64(raw, strict_mode=True)
-    declared = prop.params.get("CHARSET", [""])[0].lower()
+    declared = head.declared
     charset = _CHARSETS.get(declared, declared) or "utf-8"
-    try:
-        codecs.lookup(charset)
-    except LookupError:
+    if not _known_charset(charset):
         card.warn(W_CHARSET, line=prop.line, charset=declared)
         charset = "utf-8"
     try:
         text = raw.decode(charset)
     except UnicodeDecodeError:
-        card.warn(W_NOT_DECODED, line=prop.line, name=name, charset=charset, fallback=fallback)
+        card.warn(W_NOT_DECODED, line=prop.line, name=head.name.decode("ascii", "replace"), charset=charset,
+                  fallback=fallback)
         text = raw.decode(fallback, "replace")
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _kinds(prop: _Property) -> tuple[tuple[str, ...], bool]:
-    types = [t.lower() for t in prop.params.get("TYPE", ())]
-    preferred = "pref" in types or "PREF" in prop.params
-    return tuple(sorted({_PHONE_KINDS.get(t, t) for t in types} - {""})), preferred
 
 
 def _birthday(text: str, prop: _Property, card: VCard) -> PartialDate | None:
@@ -434,7 +398,7 @@ def _birthday(text: str, prop: _Property, card: VCard) -> PartialDate | None:
         if match is None:
             raise ValueError(text)
         year = int(match.group(1)) if match.group(1) else None
-        if year is not None and str(year) in prop.params.get("X-APPLE-OMIT-YEAR", ()):
+        if year is not None and str(year) in prop.head.params.get("X-APPLE-OMIT-YEAR", ()):
             year = None
         month, day = int(match.group(2)), int(match.group(3))
         date(year or 2000, month, day)  # 2000: a leap year, so that 29 February without a year passes
@@ -444,9 +408,9 @@ def _birthday(text: str, prop: _Property, card: VCard) -> PartialDate | None:
     return PartialDate(year, month, day)
 
 
-def _tel_number(text: str, prop: _Property) -> str:
+def _tel_number(text: str, head: _Head) -> str:
     """4.0's tel:+1-418-656-9254;ext=102 as +1-418-656-9254 ext. 102; other values as written."""
-    if text[:4].lower() != "tel:" and "uri" not in (v.lower() for v in prop.params.get("VALUE", ())):
+    if not head.uri and text[:4].lower() != "tel:":
         return text
     number, _, rest = text.removeprefix("tel:").removeprefix("TEL:").partition(";")
     ext = next((p[4:] for p in rest.split(";") if p.lower().startswith("ext=")), "")
@@ -456,17 +420,28 @@ def _tel_number(text: str, prop: _Property) -> str:
 def _apply(prop: _Property, card: VCard, labels: dict[str, str], fallback: str) -> None:
     """Put one kept property's value into the card."""
     text = _decode(prop, card, fallback)
-    name = prop.name
-    if name == b"VERSION":
-        card.version = text.strip()
-    elif name == b"X-ABLABEL":
-        labels[prop.group] = _unescape(text).strip().removeprefix("_$!<").removesuffix(">!$_")
-    elif name == b"FN":
-        card.formatted_name = _unescape(text).strip()
+    head = prop.head
+    name = head.name
+    if name == b"TEL":
+        if number := _tel_number(_unescape(text).strip(), head):
+            card.phones.append(Phone(number, head.kinds, head.preferred, head.group))
+    elif name == b"EMAIL":
+        if address := _unescape(text).strip():
+            card.emails.append(Email(address, head.kinds, head.preferred, head.group))
     elif name == b"N":
-        parts = [" ".join(_unescape(v).strip() for v in _split_raw(p, ",")).strip() for p in _split_raw(text, ";")]
+        if "\\" in text:
+            parts = [" ".join(_unescape(v).strip() for v in _split_raw(p, ",")).strip() for p in _split_raw(text, ";")]
+        else:
+            parts = [" ".join(v.strip() for v in p.split(",")).strip() if "," in p else p.strip()
+                     for p in text.split(";")]
         parts += [""] * 5
         card.last_name, card.first_name, card.middle_name, card.prefix, card.suffix = parts[:5]
+    elif name == b"FN":
+        card.formatted_name = _unescape(text).strip()
+    elif name == b"VERSION":
+        card.version = text.strip()
+    elif name == b"X-ABLABEL":
+        labels[head.group] = _unescape(text).strip().removeprefix("_$!<").removesuffix(">!$_")
     elif name == b"NICKNAME":
         card.nickname = _unescape(text).strip()
     elif name == b"ORG":
@@ -474,20 +449,10 @@ def _apply(prop: _Property, card: VCard, labels: dict[str, str], fallback: str) 
         card.company, card.department = parts[0], " / ".join(p for p in parts[1:] if p)
     elif name == b"TITLE":
         card.title = _unescape(text).strip()
-    elif name == b"TEL":
-        number = _tel_number(_unescape(text).strip(), prop)
-        kinds, preferred = _kinds(prop)
-        if number:
-            card.phones.append(Phone(number, kinds, preferred, prop.group))
-    elif name == b"EMAIL":
-        kinds, preferred = _kinds(prop)
-        if address := _unescape(text).strip():
-            card.emails.append(Email(address, kinds, preferred, prop.group))
     elif name == b"ADR":
         parts = _components(text) + [""] * 7
-        kinds, _ = _kinds(prop)
         if any(parts[:7]):
-            card.addresses.append(Address(*parts[:7], kinds=kinds, label=prop.group))
+            card.addresses.append(Address(*parts[:7], kinds=head.kinds, label=head.group))
     elif name == b"BDAY":
         card.birthday = _birthday(_unescape(text), prop, card)
     elif name == b"NOTE":
@@ -534,17 +499,45 @@ def read_vcards(
     lines = _line_source(source)
     if b"\x00" in head and not isinstance(lines, _Utf16Lines):
         raise NotAVCardFile()
-    yield from _cards(_PhysicalLines(lines), limits, fallback_encoding)
+    yield from _cards(lines, limits, fallback_encoding)
 
 
-def _cards(lines: _PhysicalLines, limits: VCardLimits, fallback: str) -> Iterator[VCard]:
-    """The state machine over physical lines: outside a card, inside one, inside a property."""
+def _cards(source: BinaryIO | _Utf16Lines, limits: VCardLimits, fallback: str) -> Iterator[VCard]:
+    """The state machine over the file's physical lines: outside a card, inside one, inside a property.
+
+    Lines come from readline(_CHUNK): a line longer than _CHUNK (a photo on one line) comes in pieces,
+    `new` False after the first, so no piece is larger than _CHUNK. LF, CRLF and CR CR LF all end a line.
+    While `skipping` holds a property we do not import, its continuation lines are counted and dropped,
+    never kept: a photo's indented lines are passed over a buffer at a time (`_skip_indented`), others a
+    readline each. One loop with the common steps written out: a call per line costs as much as its work.
+    """
+    readline = source.readline
+    buffered = source if isinstance(source, io.BufferedReader) else None  # a file: its buffer can be searched
     card: VCard | None = None
     prop: _Property | None = None
+    skipping: _Property | None = None
     labels: dict[str, str] = {}
     skipped: dict[str, None] = {}
-    count = properties = before = nested = 0
-    for number, line, new in lines:
+    count = properties = before = nested = number = 0
+    at_line_start = True
+    while True:
+        if skipping is not None and at_line_start and buffered is not None:
+            number += _skip_indented(buffered, skipping)
+        chunk = readline(_CHUNK)
+        if not chunk:
+            break
+        new = at_line_start
+        if new:
+            number += 1
+        at_line_start = complete = chunk.endswith(b"\n")
+        if skipping is not None:
+            if not new or chunk[:1] in (b" ", b"\t") or (b":" not in chunk and chunk.strip()):
+                skipping.size += len(chunk)
+                if skipping.size > skipping.limit:
+                    skipping.count(0)  # raises VCardTooLarge
+                continue
+            skipping = None
+        line = chunk.rstrip(b"\r\n") if complete else chunk
         if card is None:
             if not new:
                 continue
@@ -563,12 +556,21 @@ def _cards(lines: _PhysicalLines, limits: VCardLimits, fallback: str) -> Iterato
                 prop.add(line)
             continue
         if prop is not None:
-            more = prop.continues_with(line)
-            if more is not None:
-                prop.add(more)
+            if prop.soft_break:
+                prop.add(line)
                 continue
-            if prop.kept:
-                _finish_property(prop, card, labels, fallback)
+            if line[:1] in (b" ", b"\t"):
+                prop.add(line[1:])
+                continue
+            if not prop.head.kept:
+                if line and b":" not in line:
+                    prop.add(line)  # 2.1 base64 continuation lines need not be indented
+                    continue
+            else:
+                try:
+                    _apply(prop, card, labels, fallback)
+                except (ValueError, binascii.Error):
+                    card.warn(W_BROKEN, line=prop.line, name=prop.head.name.decode("ascii", "replace"))
             prop = None
         stripped = line.strip()
         if not stripped:
@@ -593,26 +595,43 @@ def _cards(lines: _PhysicalLines, limits: VCardLimits, fallback: str) -> Iterato
         properties += 1
         if properties > limits.properties_per_card:
             raise TooManyVCardProperties(card.index, card.line, limits.properties_per_card)
-        prop = _start_property(card.index, number, line, limits.property_bytes)
-        if prop is None:
+        colon = line.find(b":")
+        if colon <= 0:
             card.warn(W_NO_COLON, line=number)
             continue
-        if not prop.kept and prop.name not in _QUIET:
-            skipped[prop.name.decode("ascii", "replace")] = None
-        if not prop.kept and not prop.qp:
-            lines.skipping = prop
+        if line.find(b'"', 0, colon) >= 0:
+            colon = len(_split_quoted(line, 0x3A)[0])
+        head = _parse_head(line[:colon])
+        prop = _Property(card.index, number, head, limits.property_bytes)
+        prop.add(line[colon + 1:] if head.kept else line)
+        if head.skipped is not None:
+            skipped[head.skipped] = None
+        if not head.kept and not head.qp:
+            skipping = prop
     if card is not None:
         raise UnfinishedVCard(card.index, card.line)
     if count == 0:
         raise NotAVCardFile() if before else EmptyVCardFile()
 
 
-def _finish_property(prop: _Property, card: VCard, labels: dict[str, str], fallback: str) -> None:
-    """Apply a property; a value that cannot be decoded is a warning on the card."""
-    try:
-        _apply(prop, card, labels, fallback)
-    except (ValueError, binascii.Error):
-        card.warn(W_BROKEN, line=prop.line, name=prop.name.decode("ascii", "replace"))
+_LINE_NOT_INDENTED = re.compile(rb"\n(?![ \t])")  # ends a run of indented lines (so does the buffer's end)
+
+
+def _skip_indented(stream: io.BufferedReader, prop: _Property) -> int:
+    """Pass over the whole indented lines that wait in the stream's buffer, continuing the skipped
+    `prop` (a photo's base64), with one search instead of a readline each; how many lines they were."""
+    buffered = stream.peek(_CHUNK)
+    if buffered[:1] not in (b" ", b"\t"):
+        return 0
+    last = _LINE_NOT_INDENTED.search(buffered)
+    end = last.end() if last is not None else buffered.rfind(b"\n") + 1  # else up to the line cut off
+    if not end:
+        return 0
+    stream.read(end)
+    prop.size += end
+    if prop.size > prop.limit:
+        prop.count(0)  # raises VCardTooLarge
+    return buffered.count(b"\n", 0, end)
 
 
 # ---------------------------------------------------------------- writing
