@@ -47,6 +47,7 @@ _PHONE_KINDS = {"cell": "cell", "mobile": "cell", "iphone": "cell", "home": "hom
 _ESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\", ":": ":"}
 _ESCAPE_RE = re.compile(r"\\(.)", re.DOTALL)
 _SEPARATOR_OR_ESCAPE = {sep: re.compile(r"\\.|" + sep, re.DOTALL) for sep in ";,"}
+_QUOTED_HEAD = re.compile(rb'((?:[^":]|"[^"]*")*):')  # a head with quotes, up to the colon outside them
 _DATE_RE = re.compile(r"^(?:(\d{4})|--)-?(\d{2})-?(\d{2})(?:T.*)?$")
 
 NEWLINE = "\r\n"
@@ -342,6 +343,9 @@ def _known_charset(charset: str) -> bool:
 def _unescape(text: str) -> str:
     if "\\" not in text:
         return text
+    if "\\\\" not in text:  # every backslash pairs with the character after it: replaces do, without a call each
+        return (text.replace("\\n", "\n").replace("\\N", "\n").replace("\\,", ",").replace("\\;", ";")
+                .replace("\\:", ":"))
     return _ESCAPE_RE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(0)), text)
 
 
@@ -467,8 +471,10 @@ def _apply(prop: _Property, card: VCard, labels: dict[str, str], fallback: str) 
 
 def _label_groups(card: VCard, labels: dict[str, str]) -> None:
     """Replace the group names kept in `label` by the group's X-ABLabel (or nothing)."""
-    card.phones = [replace(p, label=labels.get(p.label, "")) if p.label else p for p in card.phones]
-    card.emails = [replace(e, label=labels.get(e.label, "")) if e.label else e for e in card.emails]
+    card.phones = [Phone(p.number, p.kinds, p.preferred, labels.get(p.label, "")) if p.label else p
+                   for p in card.phones]
+    card.emails = [Email(e.address, e.kinds, e.preferred, labels.get(e.label, "")) if e.label else e
+                   for e in card.emails]
     card.addresses = [replace(a, label=labels.get(a.label, "")) if a.label else a for a in card.addresses]
 
 
@@ -518,6 +524,7 @@ def _cards(source: BinaryIO | _Utf16Lines, limits: VCardLimits, fallback: str) -
     skipping: _Property | None = None
     labels: dict[str, str] = {}
     skipped: dict[str, None] = {}
+    grouped = False
     count = properties = before = nested = number = 0
     at_line_start = True
     while True:
@@ -545,7 +552,7 @@ def _cards(source: BinaryIO | _Utf16Lines, limits: VCardLimits, fallback: str) -
                 count += 1
                 if count > limits.cards:
                     raise TooManyVCards(limits.cards)
-                card, labels, skipped, properties = VCard(index=count, line=number), {}, {}, 0
+                card, labels, skipped, properties, grouped = VCard(index=count, line=number), {}, {}, 0, False
             elif count == 0:
                 before += len(line) + 1
                 if before > _NOT_A_VCARD_BYTES:
@@ -584,7 +591,8 @@ def _cards(source: BinaryIO | _Utf16Lines, limits: VCardLimits, fallback: str) -
             if nested:
                 nested -= 1
                 continue
-            _label_groups(card, labels)
+            if grouped:
+                _label_groups(card, labels)
             if skipped:
                 card.warn(W_SKIPPED, names=", ".join(skipped))
             yield card
@@ -599,9 +607,11 @@ def _cards(source: BinaryIO | _Utf16Lines, limits: VCardLimits, fallback: str) -
         if colon <= 0:
             card.warn(W_NO_COLON, line=number)
             continue
-        if line.find(b'"', 0, colon) >= 0:
-            colon = len(_split_quoted(line, 0x3A)[0])
+        if line.find(b'"', 0, colon) >= 0:  # TYPE="work,voice": the first colon outside quotes
+            head_end = _QUOTED_HEAD.match(line)
+            colon = head_end.end(1) if head_end is not None else len(line)
         head = _parse_head(line[:colon])
+        grouped = grouped or bool(head.group)  # Apple's item1.TEL: its label is known at the card's end
         prop = _Property(card.index, number, head, limits.property_bytes)
         prop.add(line[colon + 1:] if head.kept else line)
         if head.skipped is not None:
