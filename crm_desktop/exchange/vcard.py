@@ -271,15 +271,15 @@ class _Property:
     size: int = 0
     soft_break: bool = False  # quoted-printable line ending in "=": the next line continues it
 
-    def count(self, size: int) -> None:
-        """Count `size` more bytes against the cap, before anything is kept or decoded."""
-        self.size += size
-        if self.size > self.limit:
-            raise VCardTooLarge(self.card, self.line, self.head.name.decode("ascii", "replace"),
-                                max(1, self.limit // (1024 * 1024)))
+    def too_large(self) -> VCardTooLarge:
+        """The error once `size` (counted before anything is kept or decoded) is over `limit`."""
+        return VCardTooLarge(self.card, self.line, self.head.name.decode("ascii", "replace"),
+                             max(1, self.limit // (1024 * 1024)))
 
     def add(self, piece: bytes) -> None:
-        self.count(len(piece))
+        self.size += len(piece)
+        if self.size > self.limit:
+            raise self.too_large()
         head = self.head
         self.soft_break = head.qp and piece.endswith(b"=")
         if head.kept:
@@ -527,6 +527,7 @@ def _cards(source: BinaryIO | _Utf16Lines, limits: VCardLimits, fallback: str) -
     grouped = False
     count = properties = before = nested = number = 0
     at_line_start = True
+    most_cards, most_properties, property_bytes = limits.cards, limits.properties_per_card, limits.property_bytes
     while True:
         if skipping is not None and at_line_start and buffered is not None:
             number += _skip_indented(buffered, skipping)
@@ -541,7 +542,7 @@ def _cards(source: BinaryIO | _Utf16Lines, limits: VCardLimits, fallback: str) -
             if not new or chunk[:1] in (b" ", b"\t") or (b":" not in chunk and chunk.strip()):
                 skipping.size += len(chunk)
                 if skipping.size > skipping.limit:
-                    skipping.count(0)  # raises VCardTooLarge
+                    raise skipping.too_large()
                 continue
             skipping = None
         line = chunk.rstrip(b"\r\n") if complete else chunk
@@ -550,8 +551,8 @@ def _cards(source: BinaryIO | _Utf16Lines, limits: VCardLimits, fallback: str) -
                 continue
             if line.strip().upper() == b"BEGIN:VCARD":
                 count += 1
-                if count > limits.cards:
-                    raise TooManyVCards(limits.cards)
+                if count > most_cards:
+                    raise TooManyVCards(most_cards)
                 card, labels, skipped, properties, grouped = VCard(index=count, line=number), {}, {}, 0, False
             elif count == 0:
                 before += len(line) + 1
@@ -601,8 +602,8 @@ def _cards(source: BinaryIO | _Utf16Lines, limits: VCardLimits, fallback: str) -
         if nested:
             continue
         properties += 1
-        if properties > limits.properties_per_card:
-            raise TooManyVCardProperties(card.index, card.line, limits.properties_per_card)
+        if properties > most_properties:
+            raise TooManyVCardProperties(card.index, card.line, most_properties)
         colon = line.find(b":")
         if colon <= 0:
             card.warn(W_NO_COLON, line=number)
@@ -612,7 +613,7 @@ def _cards(source: BinaryIO | _Utf16Lines, limits: VCardLimits, fallback: str) -
             colon = head_end.end(1) if head_end is not None else len(line)
         head = _parse_head(line[:colon])
         grouped = grouped or bool(head.group)  # Apple's item1.TEL: its label is known at the card's end
-        prop = _Property(card.index, number, head, limits.property_bytes)
+        prop = _Property(card.index, number, head, property_bytes)
         prop.add(line[colon + 1:] if head.kept else line)
         if head.skipped is not None:
             skipped[head.skipped] = None
@@ -640,7 +641,7 @@ def _skip_indented(stream: io.BufferedReader, prop: _Property) -> int:
     stream.read(end)
     prop.size += end
     if prop.size > prop.limit:
-        prop.count(0)  # raises VCardTooLarge
+        raise prop.too_large()
     return buffered.count(b"\n", 0, end)
 
 
