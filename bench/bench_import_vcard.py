@@ -8,6 +8,13 @@ a share of the cards carries a folded base64 PHOTO (about 30 KB). Baselines in t
 streamed line by line doing nothing, and the whole file read, decoded and split into lines. Time is
 the best of 3; peak memory is traced (tracemalloc) in a separate run, so it does not slow the timing.
 The whole import's target is under 3 s and 300 MB for 10,000 cards; reading should be a small part.
+
+Measured 2026-12-07 03:01 UTC, 10,000 cards (35.9 MB, a tenth with a photo), load average 1.7 on 2
+shared CPUs, main 97b2c5e -> branch h-vcard (the reader's heads parsed once per distinct head, one loop
+over the lines, a photo's folded lines passed over a buffer at a time):
+    read_vcards, one card at a time      967 -> 688 ms  (wall, best of 3)
+    read_vcards into a list             1120 -> 720 ms  peak traced 20.1 -> 18.8 MB
+    CPU of the list, best of 10         1096 -> 678 ms  (without the photos 904 -> 580 ms)
 """
 
 from __future__ import annotations
