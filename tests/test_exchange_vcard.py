@@ -213,6 +213,15 @@ def test_thai_windows_874_raw_8bit(charset: str) -> None:
     assert (card.first_name, card.last_name, card.note) == ("สมชาย", "ใจดี", "ลูกค้าประจำ")
 
 
+@pytest.mark.parametrize("charset", ["rot13", "base64", "no-such-charset"])
+def test_a_charset_that_is_no_text_encoding_is_a_warning_not_a_stop(charset: str) -> None:
+    data = (f"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET={charset}:Somchai\r\nEND:VCARD\r\n"
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:สมหญิง\r\nEND:VCARD\r\n").encode()
+    first, second = read(data)
+    assert (first.formatted_name, second.formatted_name) == ("Somchai", "สมหญิง")
+    assert charset in first.warnings[0].text()
+
+
 def test_undeclared_8bit_thai_falls_back_to_cp874_with_a_warning() -> None:
     (card,) = read(b"BEGIN:VCARD\nVERSION:2.1\nFN:" + "สมชาย".encode("cp874") + b"\nEND:VCARD\n")
     assert card.formatted_name == "สมชาย"
