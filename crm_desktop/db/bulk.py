@@ -61,6 +61,25 @@ class ColumnSource(Protocol):
     def batches(self, size: int) -> Iterator[Columns]: ...
 
 
+@dataclass(frozen=True)
+class DictRows:
+    """A few thousand new records given as dicts, each with its "id" (an import's yearly dates), as a
+    ColumnSource; a key a row lacks takes the column's default."""
+
+    model: type[SyncMixin]
+    rows: Sequence[Mapping[str, Any]]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def column(self, key: str) -> Sequence[Any]:
+        return [row.get(key) for row in self.rows]
+
+    def batches(self, size: int) -> Iterator[Columns]:
+        for start in range(0, len(self.rows), size):
+            yield Columns(self.model, as_columns(self.rows[start:start + size], {}))
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Python's cycle collector off while millions of objects are made and kept (parsed records,

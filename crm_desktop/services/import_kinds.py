@@ -17,13 +17,14 @@ from typing import Any
 from sqlalchemy import select
 
 from crm_desktop import scoring
+from crm_desktop.db.bulk import DictRows, insert_in_session
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.db.value_sets import one_of
 from crm_desktop.exchange.fields import MonthDay
 from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.plans import RowPlan
 from crm_desktop.models import Account, Anniversary, Contact
-from crm_desktop.models.base import new_id
+from crm_desktop.models.base import new_id, new_ids
 from crm_desktop.services.accounts import AccountInput, clean_account
 from crm_desktop.services.anniversaries import CustomDateInput, clean_custom_date, setting_days
 from crm_desktop.services.changes import Changes
@@ -102,6 +103,8 @@ class ContactHooks(KindHooks):
         self.seen: set[tuple[str, MonthDay]] = set()
         self.dates: list[Anniversary] = []  # their ids come with the next flush
         self.remind_days: int | None = None
+        self.new_dates: list[dict[str, object]] = []  # the dates of new contacts, waiting for the bulk insert
+        self.inserted_dates: list[str] = []
 
     def prepare(self, values: dict[str, object], row: NeutralRow, plan: RowPlan) -> dict[str, object]:
         birthday = values.get("birthday")
@@ -182,6 +185,12 @@ class ContactHooks(KindHooks):
             self._yearly_birthday_once(ids[index], born, birthday, new=True)
         self.bulk_waiting.clear()
         del held
+        if self.new_dates:  # the dates of new contacts go in the bulk way too
+            date_ids = new_ids(len(self.new_dates))
+            insert_in_session(self.uow.session, self.uow.database, DictRows(Anniversary, [
+                {**columns, "id": date_id} for columns, date_id in zip(self.new_dates, date_ids, strict=True)]))
+            self.inserted_dates += date_ids
+            self.new_dates.clear()
 
     def _yearly_birthday_once(self, contact_id: str, born: date | None, birthday: MonthDay, new: bool = False) -> None:
         if (contact_id, birthday) not in self.seen:  # a contact twice in the file: its date once
@@ -205,11 +214,15 @@ class ContactHooks(KindHooks):
             self.remind_days = setting_days(self.uow, "custom")
         data = CustomDateInput(BIRTHDAY_TITLE, birthday.month, birthday.day, contact_id=contact_id,
                                remind_days=self.remind_days)
-        self.dates.append(self.uow.anniversaries.add(Anniversary(**clean_custom_date(self.uow, data, self.today))))
+        columns = clean_custom_date(self.uow, data, self.today)
+        if new:
+            self.new_dates.append(columns)
+        else:
+            self.dates.append(self.uow.anniversaries.add(Anniversary(**columns)))
 
     def changes(self) -> tuple[Changes, ...]:
         return (Changes("account", created=tuple(dict.fromkeys(self.companies.values()))),
-                Changes("anniversary", created=tuple(a.id for a in self.dates)))
+                Changes("anniversary", created=(*(a.id for a in self.dates), *self.inserted_dates)))
 
     @property
     def companies_created(self) -> int:
