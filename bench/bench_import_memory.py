@@ -98,6 +98,8 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=10_000)
     args = parser.parse_args()
     files = write_files(DEFAULT_DIR, args.rows, fresh=False)
+    # Bytecode first, as an installed copy has it (without it every run compiles the project: 0.2 s).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "crm_desktop")], check=True)
     rng = random.Random(15)
     with tempfile.TemporaryDirectory() as folder:
         vcf = Path(folder) / f"contacts-{args.cards}.vcf"

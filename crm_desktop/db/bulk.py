@@ -259,7 +259,7 @@ class _Preparer:
                   if k not in NOT_LOGGED and not _all_blank(v, default := writer.defaults.get(k))]
         fields = (["{" + ",".join(filter(None, parts)) + "}" for parts in zip(*logged, strict=True)] if logged
                   else ["{}"] * count)
-        header = change_header(table.name, "", 0, self.ctx, now)
+        header = change_header(str(table.name), "", 0, self.ctx, now)  # a plain str: sqlite3 adapts a subclass per row
         changes = self.change_writer.rows(
             {**{k: repeat(v, count) for k, v in header.items()}, "seq": range(self.seq + 1, self.seq + count + 1),
              "row_id": ids, "hlc": hlcs, "fields": fields}, count)

@@ -101,13 +101,16 @@ def row_keys(kind: str, values: dict[str, object], names: dict[tuple[str, ...], 
     if kind == "products":
         return RowKeys(name=" ".join(_text(values, "name_th").split()), code=sku_key(_text(values, "sku")))
     matching = _MATCHING[kind]
-    phones = tuple(p for p in (phone_key(_text(values, c)) for c in matching.phones) if p)
+    phones: tuple[str, ...] = ()
+    for column in matching.phones:  # (plain loops: this runs for every row of a big file)
+        if isinstance(number := values.get(column), str) and (key := phone_key(number)):
+            phones += (key,)
     tax_id = _text(values, "tax_id")
     tax = None
     if tax_id and matching.tax:
         tax = (tax_id, _text(values, "branch_code") or HEAD_OFFICE) if matching.tax == "branch" else (tax_id, "")
     table = _MATCH_TABLE[kind]
-    parts = tuple(_text(values, k) for k in SOURCES[table])
+    parts = tuple([part if isinstance(part := values.get(k), str) else "" for k in SOURCES[table]])
     name = names.get(parts) if names is not None else None
     if name is None:
         name = match_key_for(table, dict(zip(SOURCES[table], parts, strict=True)))
