@@ -22,6 +22,17 @@ was sorted for every row). The peak (480 MB with common names, 532 MB without) i
 holds the rows, both previews and the import's result at once; the CLI's is bench_import_memory.py's.
 The read alone, 02:54 UTC, load average 1.8-1.9, main bf80d87 -> this branch, back to back:
     read                        2.92 (2.92) -> 1.84 (1.84)    (54,400 rows/s; peak 140 MB both)
+03:14 UTC, load average 0.8, main cfc1fa6 (after the preview, write and read work of the morning),
+against the large demo; beside it now the raw floor of the same full write (`full_write_floor`):
+    read                        1.88 (1.88)
+    preview vs the large demo   1.89 (1.89)
+    preview, new database       1.82 (1.82)
+    import                      5.58 (5.19)
+    preview vs large + import   7.47        (13,400 rows/s; target 30,000: not met)
+    preview of the file again   3.53 (3.53)
+    raw sqlite3, full write     4.31 (3.85)  (23,200 rows/s: the row, its change, its search entry and
+                                             the indexes, nothing checked; below the target already)
+    raw sqlite3 inserts         0.50        (the bare rows)
 """
 
 from __future__ import annotations

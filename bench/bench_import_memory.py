@@ -40,6 +40,11 @@ their own modules, icalendar only for calendars, a faster vCard reader, no last 
     interpreter + CLI imported            1.8 -> 1.1 s  peak    84 ->  63 MB
     import CSV 1,000 rows                 2.3 -> 1.5 s  peak    92 ->  71 MB
     import vCard 10,000 cards             5.4 -> 3.8 s  peak   132 -> 111 MB
+03:12 UTC, load average 0.8, main cfc1fa6, the project compiled first (as installed):
+    interpreter + CLI imported            0.9 s  peak    61 MB
+    import CSV 100,000 rows              10.9 s  peak   233 MB
+    import xlsx 100,000 rows             12.0 s  peak   234 MB  (target < 15 s: met)
+    import vCard 10,000 cards             2.7 s  peak   107 MB  (target < 3 s: met)
 """
 
 from __future__ import annotations
