@@ -202,17 +202,20 @@ class Office(RuleBasedStateMachine):
     @rule(i=st.integers(0, COPIES - 1), pick=st.integers(0, 50), add=st.booleans())
     def owners(self, i: int, pick: int, add: bool) -> None:
         """What a user admin would do (there is none yet): add an owner, or demote or remove one while
-        another active owner remains on this copy."""
+        another active owner remains on this copy; never the person working at one of the desks (whose
+        own new activities would then have no owner)."""
         ctx = self.copies[i]
+        desks = {copy.user_id for copy in self.copies}
         with UnitOfWork(ctx.database, ctx.user_id) as uow:
             if add:
                 uow.users.add(User(name=f"เจ้าของ {pick}", role="owner"))
             else:
                 owners = sorted(uow.session.query(User).filter(User.role == "owner", User.active.is_(True),
                                                                 User.deleted_at.is_(None)), key=lambda u: u.id)
-                if len(owners) < 2:
+                removable = [owner for owner in owners if owner.id not in desks]
+                if len(owners) < 2 or not removable:
                     return
-                chosen = owners[pick % len(owners)]
+                chosen = removable[pick % len(removable)]
                 if pick % 2:
                     chosen.role = "sales"
                 else:
@@ -278,13 +281,14 @@ class Office(RuleBasedStateMachine):
 
     @rule(i=st.integers(0, COPIES - 1), pick=st.integers(0, 50), add=st.booleans())
     def staff(self, i: int, pick: int, add: bool) -> None:
-        """Someone joins, or someone leaves while another copy may be giving them work."""
+        """Someone joins, or someone leaves while another copy may be giving them work (never the person
+        at one of the desks: see `owners`)."""
         ctx = self.copies[i]
-        with suppress(DomainError):  # a name already listed, the only owner, oneself
+        desks = {copy.user_id for copy in self.copies}
+        with suppress(DomainError):  # a name already listed, the only owner
             if add:
                 create_user(ctx.uow(), UserInput(name=f"พนักงาน {pick % 4}", role="sales"))
-            else:
-                people = active_people(ctx)
+            elif people := [person for person in active_people(ctx) if person not in desks]:
                 set_active(ctx.uow(), people[pick % len(people)], False)
 
     @rule(i=st.integers(0, COPIES - 1), pick=st.integers(0, 50), drop=st.booleans())
