@@ -31,7 +31,7 @@ from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.records import synced_tables
 
 SIZE = Size(accounts=25_000, contacts=60_000, reps=6, leads=6_000, deals=2_000, activities=0, key_accounts=0,
-            anniversaries=0)
+            anniversaries=0, products=20, quotations=0, order_lines=0)
 
 
 def secs(value: float) -> str:
