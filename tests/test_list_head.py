@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from crm_desktop.db import engine, migrate
 from crm_desktop.queries.accounts import AccountFilter, account_head, account_keys
 from crm_desktop.queries.leads import LeadFilter, lead_head, lead_keys
 from crm_desktop.services.accounts import AccountInput, create_account
@@ -89,3 +91,20 @@ def test_keys_changed_between_the_head_and_the_rest_reload_the_list(qtbot: Any) 
     assert model.key_at(950) is None  # past the keys now read: shown empty until the reload
     qtbot.waitUntil(lambda: model.rowCount() == 900)
     assert model.key_at(899) == 1999
+
+
+def test_migration_0020_adds_the_lead_list_index_and_takes_it_away(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS))
+    eng = engine.make_engine(tmp_path / "crm.sqlite3")
+    found = "SELECT count(*) FROM sqlite_master WHERE name = 'ix_lead_live_name'"
+    with eng.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0020")
+        assert conn.exec_driver_sql(found).scalar() == 1
+        command.downgrade(config, "0019")
+        assert conn.exec_driver_sql(found).scalar() == 0
+    eng.dispose()
