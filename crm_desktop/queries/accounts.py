@@ -129,9 +129,10 @@ def account_keys(db: Database, flt: AccountFilter, sort: str = "name", descendin
 
 def account_head(db: Database, flt: AccountFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
     """How many accounts match `flt`, and the rowids of the first `limit` in display order (the first
-    screen of the list: the live-name index makes both cheap)."""
+    screen of the list; unfiltered, the count walks the live-name index)."""
     with db.engine.connect() as conn:
-        return head(conn, _keys_select(conn, flt, sort, descending), _keys_select(conn, flt, "name", False), limit)
+        in_order = _keys_select(conn, flt, "name", False) if flt == AccountFilter() else None
+        return head(conn, _keys_select(conn, flt, sort, descending), limit, in_order)
 
 
 _ROW = (

@@ -175,9 +175,10 @@ def lead_keys(db: Database, flt: LeadFilter, sort: str = "created_at", descendin
 
 def lead_head(db: Database, flt: LeadFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
     """How many live leads match `flt`, and the rowids of the first `limit` in display order (the
-    list's first screen, counted along the live-name index)."""
+    list's first screen; unfiltered, the count walks the live-name index)."""
     with db.engine.connect() as conn:
-        return head(conn, _keys_select(conn, flt, sort, descending), _keys_select(conn, flt, "name", False), limit)
+        in_order = _keys_select(conn, flt, "name", False) if flt == LeadFilter() else None
+        return head(conn, _keys_select(conn, flt, sort, descending), limit, in_order)
 
 
 _ROW = (

@@ -45,11 +45,13 @@ def ordered_keys(conn: Connection, stmt: Select[Any]) -> list[int]:
     return [r[0] for r in conn.execute(stmt)]
 
 
-def head(conn: Connection, stmt: Select[Any], counted: Select[Any], limit: int) -> tuple[int, list[int]]:
-    """The number of rows of `counted` and the first `limit` keys of `stmt` (the same rows in the order shown).
+def head(conn: Connection, stmt: Select[Any], limit: int, in_order: Select[Any] | None = None) -> tuple[int, list[int]]:
+    """The number of rows of `stmt` (ordered keys) and its first `limit` keys.
 
-    `counted` is the result in the list's default order: counting it keeps that ORDER BY, so SQLite
-    counts along the order's (narrow, partial) index instead of reading the wide table rows."""
+    `in_order`: the same rows in the list's default order, for an unfiltered list: counting it keeps
+    that ORDER BY, so SQLite counts along the order's narrow partial index instead of reading the wide
+    table rows. A filtered list is counted without an order, through the filter's own index."""
+    counted = stmt.order_by(None) if in_order is None else in_order
     total = conn.execute(select(func.count()).select_from(counted.subquery())).scalar() or 0
     return total, ordered_keys(conn, stmt.limit(limit))
 
