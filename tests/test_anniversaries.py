@@ -8,7 +8,6 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import event
 
 from crm_desktop.errors import NotFound, ValidationError
 from crm_desktop.models import Activity, User
@@ -33,6 +32,7 @@ from crm_desktop.services.anniversaries import (
 )
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, create_contact, delete_contacts
+from tests.plan_helpers import query_plans
 from tests.time_helpers import TODAY
 
 
@@ -121,22 +121,9 @@ def test_deleted_customers_and_dates_drop_out(ctx: AppContext) -> None:
 def test_month_day_lookups_use_the_indexes(ctx: AppContext) -> None:
     """The 100,000-contact case: every query the calendar runs searches an index, none scans a table."""
     add_contact(ctx, "Someone", date(1980, 11, 25))
-    statements: list[tuple[str, object]] = []
-
-    def keep(_conn: object, _cursor: object, sql: str, params: object, _context: object, _many: bool) -> None:
-        statements.append((sql, params))
-
-    engine = ctx.database.engine
-    event.listen(engine, "before_cursor_execute", keep)
-    try:
-        anniversaries_between(ctx.database, date(2026, 12, 20), date(2027, 1, 20))
-    finally:
-        event.remove(engine, "before_cursor_execute", keep)
-    plans = []
-    with engine.connect() as conn:
-        for sql, params in statements:
-            if "month" in sql or "substr" in sql:
-                plans.append(" ".join(r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)))
+    plans = query_plans(ctx.database.engine, lambda: anniversaries_between(ctx.database, date(2026, 12, 20),
+                                                                           date(2027, 1, 20)),
+                        lambda sql: "month" in sql or "substr" in sql)
     assert len(plans) == 6  # three kinds in each of two years
     for plan in plans:
         assert plan.startswith(("SEARCH contact USING INDEX ix_contact_birthday_md",

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, select
 from sqlalchemy.orm import aliased
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Contact, User
-from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, rowid, text_filter
+from crm_desktop.queries.listing import fetch_by_keys, head, keys_select, ordered_keys, rowid
 
 TABLE = Account.__table__
 Parent = aliased(Account)
@@ -112,21 +113,26 @@ def conditions(flt: AccountFilter) -> list[ColumnElement[bool]]:
     return cond
 
 
+JOINS = {"owner_name": (User, User.id == Account.owner_id), "parent_name": (Parent, Parent.id == Account.parent_id)}
+
+
+def _keys_select(conn: Connection, flt: AccountFilter, sort: str, descending: bool) -> Select[Any]:
+    return keys_select(conn, TABLE, conditions(flt), flt.text, SORTS.get(sort, Account.name), descending,
+                       JOINS.get(sort))
+
+
 def account_keys(db: Database, flt: AccountFilter, sort: str = "name", descending: bool = False) -> list[int]:
     """Rowids of every account matching `flt`, in display order."""
-    order = SORTS.get(sort, Account.name)
-    stmt = select(rowid(TABLE)).select_from(TABLE)
-    if sort == "owner_name":
-        stmt = stmt.outerjoin(User, User.id == Account.owner_id)
-    elif sort == "parent_name":
-        stmt = stmt.outerjoin(Parent, Parent.id == Account.parent_id)
     with db.engine.connect() as conn:
-        cond = conditions(flt)
-        matched = text_filter(conn, TABLE, flt.text)
-        if matched is not None:
-            cond.append(matched)
-        stmt = stmt.where(and_(*cond)).order_by(order.desc() if descending else order, rowid(TABLE))
-        return ordered_keys(conn, stmt)
+        return ordered_keys(conn, _keys_select(conn, flt, sort, descending))
+
+
+def account_head(db: Database, flt: AccountFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
+    """How many accounts match `flt`, and the rowids of the first `limit` in display order (the first
+    screen of the list; unfiltered, the count walks the live-name index)."""
+    with db.engine.connect() as conn:
+        in_order = _keys_select(conn, flt, "name", False) if flt == AccountFilter() else None
+        return head(conn, _keys_select(conn, flt, sort, descending), limit, in_order)
 
 
 _ROW = (

@@ -6,14 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, select
+from sqlalchemy import ColumnElement, Connection, Select, func, literal_column, select
 
 from crm_desktop import scoring
 from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Activity, Campaign, Contact, Lead, LeadScoringRule, Opportunity, User
 from crm_desktop.queries.accounts import full_name
-from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, rowid, text_filter
+from crm_desktop.queries.listing import fetch_by_keys, head, keys_select, ordered_keys, rowid
 
 TABLE = Lead.__table__
 
@@ -111,7 +112,8 @@ class RuleRow:
     active: bool
 
 
-_NAME = Lead.first_name + " " + Lead.last_name
+# A literal space, not a bound parameter: SQLite uses ix_lead_live_name only for this exact expression.
+_NAME = Lead.first_name + literal_column("' '") + Lead.last_name
 
 SORTS: dict[str, ColumnElement[object]] = {
     "name": _NAME,
@@ -157,21 +159,26 @@ def conditions(flt: LeadFilter) -> list[ColumnElement[bool]]:
     return cond
 
 
+JOINS = {"owner_name": (User, User.id == Lead.owner_id), "campaign_name": (Campaign, Campaign.id == Lead.campaign_id)}
+
+
+def _keys_select(conn: Connection, flt: LeadFilter, sort: str, descending: bool) -> Select[Any]:
+    return keys_select(conn, TABLE, conditions(flt), flt.text, SORTS.get(sort, Lead.created_at), descending,
+                       JOINS.get(sort))
+
+
 def lead_keys(db: Database, flt: LeadFilter, sort: str = "created_at", descending: bool = False) -> list[int]:
     """Rowids of every live lead matching `flt`, in display order."""
-    order = SORTS.get(sort, Lead.created_at)
-    stmt = select(rowid(TABLE)).select_from(TABLE)
-    if sort == "owner_name":
-        stmt = stmt.outerjoin(User, User.id == Lead.owner_id)
-    elif sort == "campaign_name":
-        stmt = stmt.outerjoin(Campaign, Campaign.id == Lead.campaign_id)
     with db.engine.connect() as conn:
-        cond = conditions(flt)
-        matched = text_filter(conn, TABLE, flt.text)
-        if matched is not None:
-            cond.append(matched)
-        stmt = stmt.where(and_(*cond)).order_by(order.desc() if descending else order, rowid(TABLE))
-        return ordered_keys(conn, stmt)
+        return ordered_keys(conn, _keys_select(conn, flt, sort, descending))
+
+
+def lead_head(db: Database, flt: LeadFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
+    """How many live leads match `flt`, and the rowids of the first `limit` in display order (the
+    list's first screen; unfiltered, the count walks the live-name index)."""
+    with db.engine.connect() as conn:
+        in_order = _keys_select(conn, flt, "name", False) if flt == LeadFilter() else None
+        return head(conn, _keys_select(conn, flt, sort, descending), limit, in_order)
 
 
 _ROW = (

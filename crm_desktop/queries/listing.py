@@ -1,7 +1,8 @@
 """Helpers shared by list queries: ordered keys of a whole result, then rows for just those keys.
 
 Lists fetch the ordered rowids of the whole filtered result once (cheap, an index scan), and the
-row contents only for the rows the view shows. Sorting and filtering always happen in SQL.
+row contents only for the rows the view shows. Sorting and filtering always happen in SQL. A list
+whose default order has an index first reads just its count and first page (`head`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, literal_column
+from sqlalchemy import ColumnElement, Connection, Select, Table, and_, func, literal_column, select
 
 from crm_desktop.db.search_index import fts_available, rowid_subquery
 
@@ -27,8 +28,32 @@ def text_filter(conn: Connection, table: Table, text: str) -> ColumnElement[bool
     return None if sub is None else rowid(table).in_(sub)
 
 
+def keys_select(conn: Connection, table: Table, cond: Sequence[ColumnElement[bool]], text: str,
+                order: ColumnElement[Any], descending: bool, join: tuple[Any, ColumnElement[bool]] | None = None,
+                ) -> Select[Any]:
+    """The rowids of `table`'s rows meeting `cond` whose search text contains `text`, in the list's
+    order (rowid breaks ties); `join`: the outer join the order reads (an owner's name …)."""
+    stmt = select(rowid(table)).select_from(table)
+    if join is not None:
+        stmt = stmt.outerjoin(*join)
+    matched = text_filter(conn, table, text)
+    where = [*cond, matched] if matched is not None else list(cond)
+    return stmt.where(and_(*where)).order_by(order.desc() if descending else order, rowid(table))
+
+
 def ordered_keys(conn: Connection, stmt: Select[Any]) -> list[int]:
     return [r[0] for r in conn.execute(stmt)]
+
+
+def head(conn: Connection, stmt: Select[Any], limit: int, in_order: Select[Any] | None = None) -> tuple[int, list[int]]:
+    """The number of rows of `stmt` (ordered keys) and its first `limit` keys.
+
+    `in_order`: the same rows in the list's default order, for an unfiltered list: counting it keeps
+    that ORDER BY, so SQLite counts along the order's narrow partial index instead of reading the wide
+    table rows. A filtered list is counted without an order, through the filter's own index."""
+    counted = stmt.order_by(None) if in_order is None else in_order
+    total = conn.execute(select(func.count()).select_from(counted.subquery())).scalar() or 0
+    return total, ordered_keys(conn, stmt.limit(limit))
 
 
 def fetch_by_keys(conn: Connection, stmt: Select[Any], table: Table, keys: Sequence[int]) -> Mapping[int, Any]:

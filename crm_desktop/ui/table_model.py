@@ -5,6 +5,10 @@ cheap, filtered and sorted in SQL). Row objects are fetched only when the view a
 one block of `block_size` keys at a time, and kept in a bounded cache, so a list of 300,000
 rows costs one keys query and a block or two of rows.
 
+A source with a `head_fn` gives the result's count and its first block of keys instead: the first
+screen then costs a count and a page, and the whole key list is read only when something past the
+first block (or every key) is asked for.
+
 Rows are frozen objects with a `key` (the rowid) and an `id` attribute (the record id).
 """
 
@@ -15,9 +19,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 KeysFn = Callable[[str, bool], list[int]]
+# (sort, descending, limit) -> (rows in the result, its first `limit` keys); None: read every key.
+HeadFn = Callable[[str, bool, int], tuple[int, list[int]] | None]
 RowsFn = Callable[[Sequence[int]], Sequence[Any]]
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -62,6 +68,7 @@ class LazyTableModel(QAbstractTableModel):
         keys_fn: KeysFn,
         rows_fn: RowsFn,
         *,
+        head_fn: HeadFn | None = None,
         block_size: int = 200,
         max_cached_blocks: int = 60,
         sort: str = "",
@@ -71,10 +78,13 @@ class LazyTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = list(columns)
         self._keys_fn = keys_fn
+        self._head_fn = head_fn
         self._rows_fn = rows_fn
         self.block_size = block_size
         self.max_cached_blocks = max_cached_blocks
-        self._keys: list[int] = []
+        self._keys: list[int] = []  # the first block only while `_partial`
+        self._total = 0  # rows in the result (the view's row count)
+        self._partial = False
         self._blocks: OrderedDict[int, dict[int, Any]] = OrderedDict()
         self._positions: dict[int, int] | None = None
         self._scans = 0  # key lookups by scanning since the keys last changed
@@ -84,12 +94,14 @@ class LazyTableModel(QAbstractTableModel):
         # Counters, so tests and benchmarks can check what was fetched.
         self.rows_fetched = 0
         self.fetch_calls = 0
-        self.keys_queries = 0
+        self.keys_queries = 0  # the list queried again (reload, sort)
+        self.rest_queries = 0  # every key read after a head
 
     # --- source -------------------------------------------------------------------------------
 
     @property
     def keys(self) -> list[int]:
+        self._read_all_keys()
         return self._keys
 
     def column_index(self, key: str) -> int:
@@ -98,10 +110,39 @@ class LazyTableModel(QAbstractTableModel):
                 return i
         return -1
 
-    def _query_keys(self) -> list[int]:
+    def _query_keys(self) -> tuple[int, list[int], bool]:
+        """(rows, keys, partial): the head of the result when the source gives one, else every key."""
         self.keys_queries += 1
         self.loaded = True
-        return list(self._keys_fn(self.sort_key, self.descending))
+        head = None if self._head_fn is None else self._head_fn(self.sort_key, self.descending, self.block_size)
+        if head is not None:
+            total, keys = head
+            return total, list(keys), len(keys) < total
+        keys = list(self._keys_fn(self.sort_key, self.descending))
+        return len(keys), keys, False
+
+    def _set_keys(self, head: tuple[int, list[int], bool]) -> None:
+        self._total, self._keys, self._partial = head
+        self._blocks.clear()
+        self._positions = None
+        self._scans = 0
+
+    def _read_all_keys(self) -> None:
+        """Every key of the result, the first time something past the first block needs them.
+
+        Rows written between the head and this read (another program, a sync) can change the
+        count: the rows shown stay as they are and a reload follows at once."""
+        if not self._partial:
+            return
+        self._partial = False
+        self.rest_queries += 1
+        keys = list(self._keys_fn(self.sort_key, self.descending))
+        changed = len(keys) != self._total or keys[: len(self._keys)] != self._keys
+        self._keys = keys
+        self._positions = None
+        if changed:
+            self._blocks.clear()
+            QTimer.singleShot(0, self.reload)
 
     def reload(self) -> None:
         """Query the keys again (records were created, deleted, filtered or re-sorted).
@@ -110,12 +151,9 @@ class LazyTableModel(QAbstractTableModel):
         reset starts: one that fails (a damaged file) must not leave the view half reset, which
         crashes Qt later.
         """
-        keys = self._query_keys()
+        head = self._query_keys()
         self.beginResetModel()
-        self._keys = keys
-        self._blocks.clear()
-        self._positions = None
-        self._scans = 0
+        self._set_keys(head)
         self.endResetModel()
 
     refresh = reload
@@ -123,8 +161,8 @@ class LazyTableModel(QAbstractTableModel):
     def clear_cache(self) -> None:
         """Forget fetched rows (related records changed); visible rows are fetched again."""
         self._blocks.clear()
-        if self._keys:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, len(self.columns) - 1))
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(self.columns) - 1))
 
     def _fetch_block(self, block: int) -> dict[int, Any]:
         start = block * self.block_size
@@ -140,6 +178,8 @@ class LazyTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> Any | None:
         """The row object at a position, fetching its block if needed (None if it vanished)."""
+        if row >= len(self._keys):
+            self._read_all_keys()
         if not 0 <= row < len(self._keys):
             return None
         block = row // self.block_size
@@ -154,6 +194,8 @@ class LazyTableModel(QAbstractTableModel):
         return sum(len(b) for b in self._blocks.values())
 
     def key_at(self, row: int) -> int | None:
+        if row >= len(self._keys):
+            self._read_all_keys()
         return self._keys[row] if 0 <= row < len(self._keys) else None
 
     def id_at(self, row: int) -> str | None:
@@ -164,8 +206,16 @@ class LazyTableModel(QAbstractTableModel):
         """Row number of a key in the current result, or -1.
 
         A few lookups scan the key list (C speed, about a millisecond per 100k keys); building the
-        key -> row map costs more and only pays once many rows are looked up.
+        key -> row map costs more and only pays once many rows are looked up. A key not among the
+        first block's is looked for among all keys.
         """
+        found = self._find(key)
+        if found < 0 and self._partial:
+            self._read_all_keys()
+            found = self._find(key)
+        return found
+
+    def _find(self, key: int) -> int:
         if self._positions is None and self._scans < 16:
             self._scans += 1
             try:
@@ -236,7 +286,7 @@ class LazyTableModel(QAbstractTableModel):
     # --- Qt model interface -------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._keys)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
@@ -292,10 +342,7 @@ class LazyTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def reload_keys_for_layout(self) -> None:
-        self._keys = self._query_keys()
-        self._blocks.clear()
-        self._positions = None
-        self._scans = 0
+        self._set_keys(self._query_keys())
         # Persistent indexes (the selection) cannot follow rows we have not fetched; drop them.
         old = self.persistentIndexList()
         self.changePersistentIndexList(old, [QModelIndex()] * len(old))

@@ -109,7 +109,7 @@ class RecordTab(QWidget):
             bar.addWidget(button)
         layout.addLayout(bar)
 
-        self.model = LazyTableModel(self.columns(), self.keys, self.rows, parent=self)
+        self.model = LazyTableModel(self.columns(), self.keys, self.rows, head_fn=self.head, parent=self)
         self.table = RecordTable(self.NAME, self.model, env.prefs)
         self.table.current_changed.connect(self._current_changed)
         self.table.activated_id.connect(self.edit_record)
@@ -176,6 +176,11 @@ class RecordTab(QWidget):
 
     def rows(self, keys: Sequence[int]) -> Sequence[Any]:
         raise NotImplementedError
+
+    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[int]] | None:
+        """The count and first `limit` keys, for a list whose first page is cheaper read alone
+        (None: the list reads all its keys at once)."""
+        return None
 
     def build_filters(self, bar: QHBoxLayout) -> None:
         """Add the entity's filter widgets to the bar; call `filter_changed` when they change."""
@@ -303,8 +308,9 @@ class RecordTab(QWidget):
 
     def _after_reload(self) -> None:
         self._update_count()
-        if self.table.current_id() is None and self.model.rowCount():
-            self.table.select_keys([self.model.keys[0]])
+        first = self.model.key_at(0)  # not `keys[0]`: that reads every key of a list showing its head
+        if self.table.current_id() is None and first is not None:
+            self.table.select_keys([first])
         self.show_detail(self.table.current_id())
         self._update_buttons()
 

@@ -24,6 +24,7 @@ from crm_desktop.queries.accounts import (
     AccountFilter,
     AccountRow,
     account_detail,
+    account_head,
     account_keys,
     account_rows,
 )
@@ -94,6 +95,9 @@ class AccountsTab(RecordTab):
 
     def keys(self, sort: str, descending: bool) -> list[int]:
         return account_keys(self.env.db, self.current_filter(), sort, descending)
+
+    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
+        return account_head(self.env.db, self.current_filter(), sort, descending, limit)
 
     def rows(self, keys: Sequence[int]) -> Sequence[AccountRow]:
         return account_rows(self.env.db, keys)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.queries.campaigns import campaigns
-from crm_desktop.queries.leads import LeadDetail, LeadFilter, LeadRow, lead_detail, lead_keys, lead_rows
+from crm_desktop.queries.leads import LeadDetail, LeadFilter, LeadRow, lead_detail, lead_head, lead_keys, lead_rows
 from crm_desktop.queries.lookups import users
 from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import Changes
@@ -153,6 +153,9 @@ class LeadsTab(RecordTab):
 
     def keys(self, sort: str, descending: bool) -> list[int]:
         return lead_keys(self.env.db, self.current_filter(), sort, descending)
+
+    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
+        return lead_head(self.env.db, self.current_filter(), sort, descending, limit)
 
     def rows(self, keys: Sequence[int]) -> Sequence[LeadRow]:
         return lead_rows(self.env.db, keys)

@@ -1,0 +1,176 @@
+"""Issue 16: the first page of the companies and leads lists, through the tab's own path, beside plain sqlite3.
+
+    python bench/bench_lists.py [--db bench/data/large.sqlite3] [--leads-db /tmp/crm-leads-200k.sqlite3]
+
+"First page" is what a list tab does when shown: `LazyTableModel.reload()` on the tab's default sort
+(the first column, name) with no filter, then the first screen of rows (`row_at` of row 0, which
+fetches the first block). The model gets its source from the queries the tab calls. The baseline is
+plain sqlite3 reading the same 50 rows in the same order, joined the same way.
+
+The companies list runs on the large demo (100k companies), opened read only. The large demo has
+20k leads, so the leads list runs on a database in /tmp holding 200k leads: a small demo topped up
+with the pipeline generator through the bulk loader, built once (about 30 s) and migrated by the
+app like any copy.
+
+The tab reads a head (queries/listing.head): the count of the list along its default order's partial
+index (ix_account_live_name; ix_lead_live_name, migration 0020) and the first block's keys; every key
+is read only when the view needs a row past the first block. "every key first" is the path before.
+
+Figures (best of 5; `python bench/bench_lists.py`):
+
+    2026-12-07 03:45 UTC, load 2.2, before (every key first; /tmp leads database at 0019)
+      companies list first page (100,000)   81.2 ms   plain sqlite3 page 0.2 ms
+      leads list first page (200,000)      371.4 ms   plain sqlite3 page 188 ms (no index for the name)
+    2026-12-07 03:53 UTC, load 1.35, after
+      companies list first page (100,000)   23.9 ms   plain page 0.2 ms, plain page + count 10.9 ms
+      leads list first page (200,000)       23.2 ms   plain page 0.2 ms, plain page + count 20.3 ms
+      every key first (the old path, now with the index): companies 86.4 ms, leads 159.9 ms
+    2026-12-07 03:57 UTC, load 1.94 (other workers busy), after counting a filtered list without an order
+      companies list first page (100,000)   21.9 ms   plain page 0.3 ms, plain page + count 12.2 ms
+      leads list first page (200,000)       26.1 ms   plain page 0.2 ms, plain page + count 22.5 ms
+      every key first: companies 108.6 ms, leads 172.0 ms
+    The count is most of it (about 10 ms per 100,000 index entries); in a quiet moment the companies'
+    head and rows take 11.8 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtWidgets import QApplication
+
+from bench.common import DEFAULT_DIR, best_of, ms, open_read_only, row
+from crm_desktop.db import bulk
+from crm_desktop.demo.generate import SIZES, _Generator
+from crm_desktop.demo.pipeline import PipelineGenerator
+from crm_desktop.main import SystemClock
+from crm_desktop.models import Target
+from crm_desktop.queries.accounts import AccountFilter, account_head, account_keys, account_rows
+from crm_desktop.queries.leads import LeadFilter, lead_head, lead_keys, lead_rows
+from crm_desktop.services.app import open_app
+from crm_desktop.ui.table_model import Column, LazyTableModel
+
+LEADS = 200_000
+PAGE = 50
+
+RAW_ACCOUNTS = """
+SELECT a.rowid, a.id, a.name, a.tax_id, a.branch_code, a.industry, a.segment, a.phone, a.email, a.province,
+       coalesce(u.name, ''), coalesce(p.name, ''), a.tags, a.updated_at
+FROM account a LEFT JOIN user u ON u.id = a.owner_id
+LEFT JOIN account p ON p.id = a.parent_id AND p.deleted_at IS NULL
+WHERE a.deleted_at IS NULL ORDER BY a.name, a.rowid LIMIT ?"""
+
+RAW_LEADS = """
+SELECT l.rowid, l.id, l.prefix, l.first_name, l.last_name, l.company_name, coalesce(nullif(l.mobile, ''), l.phone),
+       l.email, l.province, l.source, l.status, l.score, coalesce(u.name, ''), coalesce(c.name, ''), l.created_at,
+       l.updated_at
+FROM lead l LEFT JOIN user u ON u.id = l.owner_id LEFT JOIN campaign c ON c.id = l.campaign_id
+WHERE l.deleted_at IS NULL ORDER BY l.first_name || ' ' || l.last_name, l.rowid LIMIT ?"""
+
+
+def build_leads_db(path: Path) -> None:
+    """A small demo topped up to LEADS leads (pipeline generator, bulk loader), unless it exists."""
+    if path.exists():
+        return
+    ctx = open_app(path, clock=SystemClock())
+    try:
+        from crm_desktop.demo.generate import load_demo
+
+        load_demo(ctx.database, "small", None)
+        conn = sqlite3.connect(path)
+        have = conn.execute("SELECT count(*) FROM lead").fetchone()[0]
+        reps = [r[0] for r in conn.execute("SELECT id FROM user WHERE role IN ('sales', 'manager')")]
+        accounts = conn.execute(
+            "SELECT a.id, (SELECT c.id FROM contact c WHERE c.account_id = a.id LIMIT 1) FROM account a").fetchall()
+        conn.close()
+        base = _Generator(seed=4, size=SIZES["small"], today=ctx.today())
+        pipeline = PipelineGenerator(random.Random(4), ctx.today(), reps, accounts, base.places, base.mobile)
+        # The demo has its own targets (same fixed ids): only the campaigns and leads are added.
+        batches = (b for b in pipeline.batches(LEADS - have, 0) if b[0] is not Target)
+        bulk.load(ctx.database, None, batches, 0)
+    finally:
+        ctx.close()
+
+
+def first_page(keys: Callable[[str, bool], list[int]], rows: Callable[[Sequence[int]], Sequence[Any]],
+               head: Any = None) -> Callable[[], object]:
+    """What the tab does when shown: reload the model, then the first row (its block of rows)."""
+    columns = [Column("name", "name", lambda r: r.name)]
+
+    def run() -> object:
+        model = LazyTableModel(columns, keys, rows, head_fn=head)
+        model.reload()
+        return model.row_at(0)
+
+    return run
+
+
+def raw_page(path: Path, sql: str, count_sql: str = "") -> Callable[[], object]:
+    """The same 50 rows in plain sqlite3; with `count_sql`, the list's count too (the tab shows it)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    if not count_sql:
+        return lambda: conn.execute(sql, (PAGE,)).fetchall()
+    return lambda: (conn.execute(count_sql).fetchone(), conn.execute(sql, (PAGE,)).fetchall())
+
+
+def figure(label: str, table: str, path: Path, keys: Any, rows: Any, head: Any, raw_sql: str, order: str) -> None:
+    count_sql = f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE deleted_at IS NULL ORDER BY {order})"
+    live = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    count = live.execute(count_sql).fetchone()[0]
+    live.close()
+    ours = best_of(5, first_page(keys, rows, head))
+    every_key = best_of(5, first_page(keys, rows, None))
+    raw = best_of(5, raw_page(path, raw_sql))
+    raw_counted = best_of(5, raw_page(path, raw_sql, count_sql))
+    row(f"{label} ({count:,})", ms(ours), ms(raw), "<= 30 ms")
+    row("  the same, plain sqlite3 with the count", "", ms(raw_counted), "")
+    row("  every key first (before)", ms(every_key), "", "")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", type=Path, default=DEFAULT_DIR / "large.sqlite3")
+    parser.add_argument("--leads-db", type=Path, default=Path("/tmp/crm-leads-200k.sqlite3"))
+    parser.add_argument("--build-only", action="store_true")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    build_leads_db(args.leads_db)
+    if args.build_only:
+        print(f"built in {time.perf_counter() - start:.1f} s")
+        return 0
+    QApplication([])
+    print(f"load average {os.getloadavg()[0]:.2f}")
+    row("", "crm_desktop", "plain sqlite3", "target")
+    large = open_read_only(args.db, SystemClock())
+    try:
+        flt = AccountFilter()
+        figure("companies list first page", "account", args.db, lambda s, d: account_keys(large, flt, s, d),
+               lambda k: account_rows(large, k), lambda s, d, n: account_head(large, flt, s, d, n),
+               RAW_ACCOUNTS, "name")
+    finally:
+        large.close()
+    ctx = open_app(args.leads_db, clock=SystemClock())
+    try:
+        db = ctx.database
+        lflt = LeadFilter()
+        figure("leads list first page", "lead", args.leads_db, lambda s, d: lead_keys(db, lflt, s, d),
+               lambda k: lead_rows(db, k), lambda s, d, n: lead_head(db, lflt, s, d, n), RAW_LEADS,
+               "first_name || ' ' || last_name")
+    finally:
+        ctx.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
