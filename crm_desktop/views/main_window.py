@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from importlib import metadata
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -47,7 +48,6 @@ from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts.tab import ContactsTab
 from crm_desktop.views.customer360 import Customer360Page, close_customer_pages, open_customer_360
 from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicates
-from crm_desktop.views.imports.wizard import ImportWizard
 from crm_desktop.views.leads.tab import LeadsTab
 from crm_desktop.views.opportunities.tab import OpportunitiesTab
 from crm_desktop.views.products.tab import ProductsTab
@@ -59,6 +59,9 @@ from crm_desktop.views.sales.tab import OrdersTab
 from crm_desktop.views.settings.backups_page import tell_if_settings_lost
 from crm_desktop.views.settings.dialog import SettingsDialog
 from crm_desktop.views.sync.tab import SyncTab
+
+if TYPE_CHECKING:
+    from crm_desktop.views.imports.wizard import ImportWizard
 
 SEARCH_LIMIT = 8  # per kind
 
@@ -543,6 +546,8 @@ class MainWindow(QMainWindow):
         if self.import_wizard is not None and self.import_wizard.isVisible():
             self.import_wizard.raise_()
             return self.import_wizard
+        from crm_desktop.views.imports.wizard import ImportWizard  # its readers load when first used
+
         wizard = ImportWizard(self.env, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.destroyed.connect(lambda *_: setattr(self, "import_wizard", None))
