@@ -1,7 +1,8 @@
 """What the desktop app imports before its window shows (issue 16: start in 0.8 s).
 
-PDF, calendar-file and spreadsheet libraries and the import wizard load when first used; a stray
-top-level import brings them back into every start, so this guards it (no timing asserted).
+PDF, calendar-file and spreadsheet libraries, the import wizard, Settings and Find duplicates load when
+first used; a stray top-level import brings them back into every start, so this guards it (no timing
+asserted).
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-LATER = ("reportlab", "pypdfium2", "icalendar", "openpyxl", "crm_desktop.views.imports.wizard")
+LATER = ("reportlab", "pypdfium2", "icalendar", "openpyxl", "crm_desktop.views.imports.wizard",
+         "crm_desktop.views.settings.dialog", "crm_desktop.views.duplicates_dialog")
 
 
 def test_the_main_window_module_leaves_the_libraries_of_later_actions_unloaded() -> None:
