@@ -1,7 +1,7 @@
 """What the desktop app imports before its window shows (issue 16: start in 0.8 s).
 
-PDF, calendar-file and spreadsheet libraries, the import wizard, Settings and Find duplicates load when
-first used; a stray top-level import brings them back into every start, so this guards it (no timing
+PDF, calendar-file and spreadsheet libraries, the import wizard, Settings, Find duplicates and the clock repair
+load when first used; a stray top-level import brings them back into every start, so this guards it (no timing
 asserted).
 """
 
@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 LATER = ("reportlab", "pypdfium2", "icalendar", "openpyxl", "crm_desktop.views.imports.wizard",
-         "crm_desktop.views.settings.dialog", "crm_desktop.views.duplicates_dialog")
+         "crm_desktop.views.settings.dialog", "crm_desktop.views.duplicates_dialog", "crm_desktop.sync.repair")
 
 
 def test_the_main_window_module_leaves_the_libraries_of_later_actions_unloaded() -> None:
