@@ -18,15 +18,15 @@ Issue 16, 2026-12-07 04:03 UTC, load average 0.8 (2 CPUs shared with two other w
 (bench/data/large.sqlite3, revision 0019), `PYTHONPATH=<tree> python bench/bench_foundation.py
 --db bench/data/large.sqlite3` with this bench for both trees:
 
-    figure                          main 4bc540b   h-start   bare baseline
+    figure                          main 72276db   h-start   bare baseline
     cold start to main window shown 3903 ms        1566 ms   452 ms
     RSS after opening both tabs     301.5 MB       196.7 MB
 
 What went: the Calendar (1.4 s), Anniversaries (2.1 s) and Sync (0.45 s) tabs read their data when first
 shown, the Deals tab its totals; the copy's clock start reads each site's newest change (0.27 s -> 3 ms);
 the status bar counts walk the live-name indexes (0.32 s -> 25 ms); reportlab, pdfium, icalendar, the
-import wizard, Settings, Find duplicates and the clock repair load when first used. (The old figure of
-1.3-1.6 s came from psutil's process creation time, 0.8 s off in this VM, and a read-write open.)
+import wizard, Settings, Find duplicates and the clock repair load when first used. (The bench used to
+take psutil's process creation time, 0.8 s off in this VM, and opened the demo read-write.)
 """
 
 from __future__ import annotations
