@@ -1,7 +1,14 @@
 """Child process of bench_foundation.py: start the real app offscreen on a database and time it.
 
-Prints one JSON line: seconds from interpreter start to the main window shown and painted, the
-accounts tab refreshed and painted again (first page), and RSS after opening both tabs.
+It imports what the app imports in the app's order: the command line first (`main()` parses the
+arguments before the views; SQLAlchemy and the models then load before PySide6, which the RSS shows:
+the other way round costs 20 MB more), then the views.
+
+Prints one JSON line: seconds from interpreter start to the main window shown and painted, the wall
+clock then (the parent subtracts the moment it started this process), the accounts tab refreshed and
+painted again (first page), and RSS after opening both tabs. The database is opened read-only as it is,
+even a schema revision behind the code (common.open_read_only: the large demo is never written nor
+migrated); the app's own start adds the instance lock and the seed check, a few ms.
 """
 
 from __future__ import annotations
@@ -16,12 +23,16 @@ from pathlib import Path
 STARTED = time.perf_counter()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from crm_desktop.main import SystemClock, _command_line  # noqa: E402
+
+_command_line()  # the app's own first step, as `main()` takes it: the command line, and with it the data layer
+
 import psutil  # noqa: E402
+from common import open_read_only  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from crm_desktop.main import SystemClock  # noqa: E402
-from crm_desktop.services.app import open_app  # noqa: E402
+from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext  # noqa: E402
 from crm_desktop.ui.prefs import Prefs  # noqa: E402
 from crm_desktop.views.app import build_main_window  # noqa: E402
 
@@ -32,7 +43,8 @@ def paint(app: QApplication) -> None:
 
 
 def main() -> int:
-    ctx = open_app(Path(sys.argv[1]), create=False, clock=SystemClock())
+    database = open_read_only(Path(sys.argv[1]), SystemClock())
+    ctx = AppContext(database=database, user_id=database.local(CURRENT_USER_KEY) or OWNER_ID)
     with tempfile.TemporaryDirectory() as tmp:
         prefs = Prefs(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         window = build_main_window(ctx, prefs=prefs, lang="th")
@@ -43,8 +55,7 @@ def main() -> int:
         paint(app)
         window.accounts_tab.table.viewport().repaint()
         shown = time.perf_counter() - STARTED
-        # From the process's creation (interpreter start-up included, exit not): what a user waits.
-        since_launch = time.time() - psutil.Process().create_time()
+        shown_at = time.time()
 
         start = time.perf_counter()
         window.accounts_tab.refresh()
@@ -57,7 +68,7 @@ def main() -> int:
         rss_mb = psutil.Process().memory_info().rss / 1e6
         window.close()
     ctx.close()
-    print(json.dumps({"shown_after_launch": shown, "since_launch": since_launch, "first_page": first_page,
+    print(json.dumps({"shown_after_launch": shown, "shown_at": shown_at, "first_page": first_page,
                       "rss_mb": rss_mb, "total": time.perf_counter() - STARTED}))
     return 0
 

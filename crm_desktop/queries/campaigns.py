@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import false, func, or_, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Campaign, Lead
@@ -26,18 +26,17 @@ class CampaignRow:
     lead_count: int
 
 
-def campaigns(db: Database, include_id: str | None = None) -> list[CampaignRow]:
+def campaigns(db: Database, include_id: str | None = None, *, lead_counts: bool = True) -> list[CampaignRow]:
     """Live campaigns, undated ones first, then the newest start first.
 
     `include_id` adds that campaign even when deleted, so a lead that still points at it can be
-    edited without losing the link.
+    edited without losing the link. Without `lead_counts` every `lead_count` is 0: a picker needs only
+    the names, and counting reads every lead (200k leads: a 10 MB walk at the Leads tab's start).
     """
-    leads = (
-        select(Lead.campaign_id, func.count().label("n"))
-        .where(Lead.campaign_id.is_not(None), Lead.deleted_at.is_(None))
-        .group_by(Lead.campaign_id)
-        .subquery()
-    )
+    counted = select(Lead.campaign_id, func.count().label("n")).where(Lead.deleted_at.is_(None))
+    if not lead_counts:
+        counted = counted.where(false())
+    leads = counted.where(Lead.campaign_id.is_not(None)).group_by(Lead.campaign_id).subquery()
     shown = Campaign.deleted_at.is_(None)
     if include_id:
         shown = or_(shown, Campaign.id == include_id)

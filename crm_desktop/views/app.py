@@ -8,6 +8,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -27,7 +28,6 @@ from crm_desktop.services.backups import (
 )
 from crm_desktop.services.forecasts import freeze_forecasts
 from crm_desktop.sync.clocks import clock_warning
-from crm_desktop.sync.repair import ClockRepair, repair_clock
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.fonts import install_app_font
 from crm_desktop.ui.i18n import UiLanguage
@@ -36,6 +36,9 @@ from crm_desktop.ui.tasks import ProgressFn, Task, run_task
 from crm_desktop.views.common import datetime_text
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.settings.backups_page import start_restore, tell_if_settings_lost
+
+if TYPE_CHECKING:
+    from crm_desktop.sync.repair import ClockRepair
 
 LoadDemo = Callable[[ProgressFn], object]
 """Fills the open (empty) database with sample data; calls progress(done, total) and stops when
@@ -247,6 +250,8 @@ def warn_if_clock_ahead(window: MainWindow) -> QMessageBox | None:
 
 def start_clock_repair(window: MainWindow) -> Task:
     """Run the clock repair in the background (one transaction, after a backup), then reload."""
+    from crm_desktop.sync.repair import repair_clock  # loaded only when a copy needs it
+
     ctx = window.env.ctx
 
     def done(result: ClockRepair) -> None:

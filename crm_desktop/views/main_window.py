@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from importlib import metadata
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -46,8 +47,6 @@ from crm_desktop.views.calendar.tab import CalendarTab
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts.tab import ContactsTab
 from crm_desktop.views.customer360 import Customer360Page, close_customer_pages, open_customer_360
-from crm_desktop.views.duplicates_dialog import DuplicatesDialog, open_duplicates
-from crm_desktop.views.imports.wizard import ImportWizard
 from crm_desktop.views.leads.tab import LeadsTab
 from crm_desktop.views.opportunities.tab import OpportunitiesTab
 from crm_desktop.views.products.tab import ProductsTab
@@ -57,8 +56,12 @@ from crm_desktop.views.reports.month_offer import MonthOfferBar, month_to_offer
 from crm_desktop.views.reports.tab import ReportsTab
 from crm_desktop.views.sales.tab import OrdersTab
 from crm_desktop.views.settings.backups_page import tell_if_settings_lost
-from crm_desktop.views.settings.dialog import SettingsDialog
 from crm_desktop.views.sync.tab import SyncTab
+
+if TYPE_CHECKING:
+    from crm_desktop.views.duplicates_dialog import DuplicatesDialog
+    from crm_desktop.views.imports.wizard import ImportWizard
+    from crm_desktop.views.settings.dialog import SettingsDialog
 
 SEARCH_LIMIT = 8  # per kind
 
@@ -514,6 +517,8 @@ class MainWindow(QMainWindow):
             if tab.dialog is not None and tab.dialog.isVisible():
                 tab.dialog.raise_()  # finish or cancel the open form first
                 return None
+        from crm_desktop.views.settings.dialog import SettingsDialog  # its pages load when first opened
+
         dialog = SettingsDialog(self.env, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
@@ -543,6 +548,8 @@ class MainWindow(QMainWindow):
         if self.import_wizard is not None and self.import_wizard.isVisible():
             self.import_wizard.raise_()
             return self.import_wizard
+        from crm_desktop.views.imports.wizard import ImportWizard  # its readers load when first used
+
         wizard = ImportWizard(self.env, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.destroyed.connect(lambda *_: setattr(self, "import_wizard", None))
@@ -552,6 +559,8 @@ class MainWindow(QMainWindow):
 
     def find_duplicates(self) -> DuplicatesDialog:
         """Edit > Find duplicates: review groups of likely duplicates and merge them."""
+        from crm_desktop.views.duplicates_dialog import open_duplicates
+
         self.duplicates_dialog = open_duplicates(self.env, self)
         return self.duplicates_dialog
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -164,11 +165,17 @@ class AnniversariesTab(QWidget):
         layout.addWidget(splitter, 1)
 
         env.bus.changed.connect(self.on_changes)
-        self.reload()
+        self.stale = True  # read when first shown: hidden at start-up, a year of dates costs nothing
 
     # --- showing ----------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.reload()
+
     def reload(self) -> None:
+        self.stale = False
         env = self.env
         today = env.today()
         first = date(self.year, self.month, 1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QShowEvent
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.clock import office_time
-from crm_desktop.exchange.ics import IcsExport, export_ics
 from crm_desktop.queries.activities.occurrences import Occurrence, occurrences
 from crm_desktop.queries.lookups import users
 from crm_desktop.services.activities.edit import ActivityInput, Scope, move_activity
@@ -51,6 +51,9 @@ from crm_desktop.views.calendar.month_view import MonthView
 from crm_desktop.views.calendar.time_grid import Column, TimeGridView
 from crm_desktop.views.common import ViewEnv
 
+if TYPE_CHECKING:
+    from crm_desktop.exchange.ics import IcsExport
+
 FIRST_HOUR = 8  # the day and week views open scrolled to the working day
 
 
@@ -67,7 +70,8 @@ class CalendarTab(QWidget):
         self.people: list[str] = []  # chosen person ids; none: everyone
         self.dialog: QDialog | None = None
         self.rows: list[Occurrence] = []
-        self.stale = False  # a change arrived while the tab was hidden
+        self.stale = True  # read when shown: at start-up the tab is hidden, and its week costs nothing
+        self.scrolled = False  # the grid starts at the working day's first hour, once laid out
 
         self.today_button = QToolButton(objectName="calToday")
         self.today_button.clicked.connect(self.go_today)
@@ -146,8 +150,6 @@ class CalendarTab(QWidget):
         env.bus.changed.connect(self.on_changes)
         self._retranslate()
         self.mode_buttons[self.mode].setChecked(True)
-        self.reload()
-        self.grid.scroll_to_hour(FIRST_HOUR)
 
     def _retranslate(self) -> None:
         self.today_button.setText(self.tr("Today"))
@@ -244,6 +246,9 @@ class CalendarTab(QWidget):
         super().showEvent(event)
         if self.stale:
             self.reload()
+        if not self.scrolled:
+            self.scrolled = True
+            self.grid.scroll_to_hour(FIRST_HOUR)
 
     # --- people -----------------------------------------------------------------------------
 
@@ -344,10 +349,12 @@ class CalendarTab(QWidget):
         db, lang = self.env.db, self.env.lang
         person = self.people[0] if len(self.people) == 1 else None
 
+        from crm_desktop.exchange import ics  # icalendar is loaded when a calendar file is first written
+
         def work(progress: ProgressFn) -> IcsExport:
             # The save dialog asked before an existing file was chosen; the database and its backups
             # are refused even so (db/output.py).
-            return export_ics(db, Path(path), start=start, end=end, person_id=person, lang=lang, force=True,
+            return ics.export_ics(db, Path(path), start=start, end=end, person_id=person, lang=lang, force=True,
                               progress=progress)
 
         run_task(self, work, title=self.tr("Export .ics"), label=self.tr("Writing the calendar file…"),

@@ -206,7 +206,7 @@ class LeadsTab(RecordTab):
              + [(source_label(k), k) for k in source_keys(self.env)]),
             (self.owner_filter, [(self.tr("All owners"), "")] + [(u.name, u.id) for u in users(self.env.db)]),
             (self.campaign_filter, [(self.tr("All campaigns"), "")]
-             + [(c.name, c.id) for c in campaigns(self.env.db)]),
+             + [(c.name, c.id) for c in campaigns(self.env.db, lead_counts=False)]),
         ):
             current = combo.currentData()
             combo.blockSignals(True)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -131,7 +132,11 @@ class OpportunitiesTab(RecordTab):
         layout.addWidget(self.stack, 1)
         self.list_button.setChecked(True)
         self.view_group.idToggled.connect(self._view_toggled)
-        self._update_totals()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self.model.loaded:  # the totals come with the list, when the tab is first shown
+            self._update_totals()
+        super().showEvent(event)
 
     def _view_button(self, text: str, pixmap: QStyle.StandardPixmap) -> QToolButton:
         button = self._tool_button(text, self.style().standardIcon(pixmap))

@@ -4,13 +4,13 @@
 The PDF is made by reports/quotation.py, the same one `crm-desktop quote pdf` writes; its pages are
 drawn to images by pdfium (pypdfium2: Qt's own PDF module is not in PySide6-Essentials) for the
 preview and, at the printer's resolution, for printing, so what prints is what the PDF shows.
+pdfium and reportlab are imported when a PDF is first made or shown, not when the window starts.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.queries.sales.detail import document_detail
-from crm_desktop.reports.pages import save_pdf
-from crm_desktop.reports.quotation import printed_number, quotation_pdf
 from crm_desktop.ui.errors import show_error
 from crm_desktop.views.common import ViewEnv
 
@@ -39,6 +37,8 @@ LANGUAGE_NAMES = (("ไทย", "th"), ("English", "en"))  # each in its own lan
 
 def page_images(pdf: bytes, dpi: float) -> list[QImage]:
     """Every page of `pdf` as an image at `dpi`."""
+    import pypdfium2 as pdfium
+
     document = pdfium.PdfDocument(pdf)
     try:
         images = []
@@ -95,6 +95,8 @@ def save_pdf_as(parent: QWidget, env: ViewEnv, pdf: bytes, caption: str, suggest
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    from crm_desktop.reports.pages import save_pdf
+
     try:
         save_pdf(pdf, path, env.db.path, force=True)  # the file dialog asked before replacing
     except Exception as exc:
@@ -132,6 +134,8 @@ def ask_printer(parent: QWidget, doc_name: str) -> QPrinter | None:
 
 class PdfPreviewDialog(QDialog):
     def __init__(self, env: ViewEnv, quotation_id: str, parent: QWidget | None = None) -> None:
+        from crm_desktop.reports.quotation import printed_number
+
         super().__init__(parent)
         self.env, self.quotation_id = env, quotation_id
         self.pdf = b""
@@ -171,6 +175,8 @@ class PdfPreviewDialog(QDialog):
 
     def render(self) -> bool:
         """Make the PDF again and show its pages; False (after an error dialog) when it cannot be made."""
+        from crm_desktop.reports.quotation import quotation_pdf
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.pdf = quotation_pdf(self.env.ctx, self.quotation_id, self.lang())

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -254,11 +255,17 @@ class SyncTab(QWidget):
         h_layout.addWidget(self.history)
         split.addWidget(history)
         layout.addWidget(split, 1)
-        self.reload()
+        self.stale = True  # read when first shown: hidden at start-up, the change log's summary costs nothing
 
     # --- showing ----------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.reload()
+
     def reload(self) -> None:
+        self.stale = False
         st = status(self.env.db)
         key = self.tr("set") if st.signed else self.tr("not set")
         self.copy_label.setText(
