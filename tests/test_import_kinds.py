@@ -56,7 +56,7 @@ def _plans(ctx: AppContext, path: Path, kind: str) -> list[tuple[str, tuple[str,
 
 def _all(ctx: AppContext, model: type) -> list:  # type: ignore[type-arg]
     with ctx.uow() as uow:
-        rows = list(uow.session.query(model).filter(model.deleted_at.is_(None)).order_by(model.created_at))
+        rows = list(uow.session.query(model).filter(model.deleted_at.is_(None)).order_by(model.created_at, model.id))
         uow.session.expunge_all()
     return rows
 
