@@ -30,15 +30,17 @@ def text_filter(conn: Connection, table: Table, text: str) -> ColumnElement[bool
 
 def keys_select(conn: Connection, table: Table, cond: Sequence[ColumnElement[bool]], text: str,
                 order: ColumnElement[Any], descending: bool, join: tuple[Any, ColumnElement[bool]] | None = None,
-                ) -> Select[Any]:
+                then: Sequence[ColumnElement[Any]] = ()) -> Select[Any]:
     """The rowids of `table`'s rows meeting `cond` whose search text contains `text`, in the list's
-    order (rowid breaks ties); `join`: the outer join the order reads (an owner's name …)."""
+    order (`then`, in the same direction, then the rowid break ties); `join`: the outer join the order
+    reads (an owner's name …)."""
     stmt = select(rowid(table)).select_from(table)
     if join is not None:
         stmt = stmt.outerjoin(*join)
     matched = text_filter(conn, table, text)
     where = [*cond, matched] if matched is not None else list(cond)
-    return stmt.where(and_(*where)).order_by(order.desc() if descending else order, rowid(table))
+    orders = [column.desc() if descending else column for column in (order, *then)]
+    return stmt.where(and_(*where)).order_by(*orders, rowid(table))
 
 
 def ordered_keys(conn: Connection, stmt: Select[Any]) -> list[int]:
