@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, func, select
 from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Contact, User
 from crm_desktop.queries.accounts import full_name
-from crm_desktop.queries.listing import fetch_by_keys, head, keys_select, ordered_keys, rowid
+from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys, rowid
 
 TABLE = Contact.__table__
 
@@ -127,16 +127,14 @@ def _keys_select(conn: Connection, flt: ContactFilter, sort: str, descending: bo
 
 def contact_keys(db: Database, flt: ContactFilter, sort: str = "name", descending: bool = False) -> list[int]:
     """Rowids of every contact matching `flt`, in display order."""
-    with db.engine.connect() as conn:
-        return ordered_keys(conn, _keys_select(conn, flt, sort, descending))
+    return list_keys(db, _keys_select, flt, sort, descending)
 
 
 def contact_head(db: Database, flt: ContactFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
     """How many contacts match `flt`, and the rowids of the first `limit` in display order (the
     list's first screen; unfiltered, the count walks the live-name index)."""
-    with db.engine.connect() as conn:
-        in_order = _keys_select(conn, flt, "name", False) if flt == ContactFilter() else None
-        return head(conn, _keys_select(conn, flt, sort, descending), limit, in_order)
+    name = Contact.first_name if flt == ContactFilter() else None
+    return list_head(db, _keys_select, flt, sort, descending, limit, name)
 
 
 _ROW = (
