@@ -70,8 +70,12 @@ def list_head(db: Database, keys_of: KeysOf[F], flt: F, sort: str, descending: b
     with db.engine.connect() as conn:
         stmt = keys_of(conn, flt, sort, descending)
         counted = stmt if name is None else keys_of(conn, flt, "name", False).where(name >= "")
-        total = conn.execute(select(func.count()).select_from(counted.order_by(None).subquery())).scalar() or 0
-        return total, ordered_keys(conn, stmt.limit(limit))
+        return row_count(conn, counted), ordered_keys(conn, stmt.limit(limit))
+
+
+def row_count(conn: Connection, stmt: Select[Any]) -> int:
+    """The number of rows of `stmt`, counted with no order kept (SQLite picks the narrowest index)."""
+    return conn.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar() or 0
 
 
 def fetch_by_keys(conn: Connection, stmt: Select[Any], table: Table, keys: Sequence[int]) -> Mapping[int, Any]:
