@@ -9,9 +9,11 @@ from typing import Any
 
 from crm_desktop.db import engine, migrate
 from crm_desktop.queries.accounts import AccountFilter, account_head, account_keys
+from crm_desktop.queries.contacts import ContactFilter, contact_head, contact_keys
 from crm_desktop.queries.leads import LeadFilter, lead_head, lead_keys
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
+from crm_desktop.services.contacts import ContactInput, create_contact, delete_contacts
 from crm_desktop.services.leads import LeadInput, create_lead, delete_leads
 from crm_desktop.ui.table_model import Column, LazyTableModel
 from tests.plan_helpers import query_plans
@@ -25,6 +27,11 @@ def test_heads_are_the_count_and_first_keys_of_the_whole_list(ctx: AppContext) -
         create_account(ctx.uow(), AccountInput(name=f"{name} {i % 4}", province="ขอนแก่น" if i % 2 else "ตาก"), TODAY)
         create_lead(ctx.uow(), LeadInput(first_name=name, last_name=f"{i % 5}", source="website" if i % 3 else "line"))
     delete_leads(ctx.uow(), [create_lead(ctx.uow(), LeadInput(first_name="Aaron")).created[0]])
+    account = create_account(ctx.uow(), AccountInput(name="Anna Co"), TODAY).created[0]
+    for i, name in enumerate(NAMES * 3):
+        create_contact(ctx.uow(), ContactInput(first_name=name, last_name=NAMES[i % 5], province="ตาก" if i % 2 else "",
+                                               account_id=account if i % 3 else None), TODAY)
+    delete_contacts(ctx.uow(), [create_contact(ctx.uow(), ContactInput(first_name="Aaron"), TODAY).created[0]])
     db = ctx.database
     for flt in (AccountFilter(), AccountFilter(province="ตาก"), AccountFilter(text="anna")):
         for sort, descending in (("name", False), ("name", True), ("province", False), ("owner_name", True)):
@@ -34,6 +41,10 @@ def test_heads_are_the_count_and_first_keys_of_the_whole_list(ctx: AppContext) -
         for sort, descending in (("name", False), ("name", True), ("score", True), ("campaign_name", False)):
             keys = lead_keys(db, lflt, sort, descending)
             assert lead_head(db, lflt, sort, descending, 5) == (len(keys), keys[:5])
+    for cflt in (ContactFilter(), ContactFilter(kind="b2c"), ContactFilter(province="ตาก"), ContactFilter(text="anna")):
+        for sort, descending in (("name", False), ("name", True), ("account_name", False), ("owner_name", True)):
+            keys = contact_keys(db, cflt, sort, descending)
+            assert contact_head(db, cflt, sort, descending, 5) == (len(keys), keys[:5])
 
 
 def test_the_leads_head_reads_along_the_live_name_index(ctx: AppContext) -> None:
@@ -42,6 +53,14 @@ def test_the_leads_head_reads_along_the_live_name_index(ctx: AppContext) -> None
                         lambda sql: "FROM lead" in sql)
     assert len(plans) == 2  # the count, the first page
     assert all("USING INDEX ix_lead_live_name" in plan and "TEMP B-TREE" not in plan for plan in plans), plans
+
+
+def test_the_contacts_head_reads_along_the_live_name_index(ctx: AppContext) -> None:
+    create_contact(ctx.uow(), ContactInput(first_name="สมชาย"), TODAY)
+    plans = query_plans(ctx.database.engine, lambda: contact_head(ctx.database, ContactFilter(), "name", False, 50),
+                        lambda sql: "FROM contact" in sql)
+    assert len(plans) == 2  # the count, the first page
+    assert all("USING INDEX ix_contact_live_name" in plan and "TEMP B-TREE" not in plan for plan in plans), plans
 
 
 class Source:

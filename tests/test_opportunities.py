@@ -13,6 +13,7 @@ from crm_desktop.queries.opportunities import (
     OpportunityFilter,
     board,
     column_cards,
+    opportunity_head,
     opportunity_keys,
     opportunity_rows,
     pipeline_totals,
@@ -158,7 +159,13 @@ def test_list_rows_filters_and_days_in_stage(ctx: AppContext) -> None:
     assert rows[0].days_in_stage == 22
 
     def ids(**kw: str) -> list[str]:
-        return [r.id for r in opportunity_rows(ctx.database, opportunity_keys(ctx.database, OpportunityFilter(**kw)))]
+        """The list's ids; its head (the first screen: count and first key) agrees, in every sort."""
+        flt = OpportunityFilter(**kw)
+        for sort, descending in (("expected_close", False), ("name", True), ("stage_name", False),
+                                 ("days_in_stage", True), ("owner_name", False)):
+            keys = opportunity_keys(ctx.database, flt, sort, descending)
+            assert opportunity_head(ctx.database, flt, sort, descending, 1) == (len(keys), keys[:1])
+        return [r.id for r in opportunity_rows(ctx.database, opportunity_keys(ctx.database, flt))]
 
     assert ids(owner_id=rep) == [a]
     assert ids(stage_id=PROSPECTING) == [b]
@@ -167,6 +174,7 @@ def test_list_rows_filters_and_days_in_stage(ctx: AppContext) -> None:
     assert ids(account_id=account) == [a]
     assert ids(text="ถ่ายเอกสาร") == [b]
     assert ids(stage_kind="won") == []
+    assert ids() == [b, a]
     assert [r.id for r in opportunity_rows(ctx.database, opportunity_keys(ctx.database, OpportunityFilter(),
                                                                           "amount_satang", True))] == [a, b]
     assert opportunity_keys(ctx.database, OpportunityFilter(), "days_in_stage", True)[0] == rows[0].key

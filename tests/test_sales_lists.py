@@ -18,6 +18,7 @@ from crm_desktop.queries.sales.detail import document_detail
 from crm_desktop.queries.sales.documents import (
     DocumentFilter,
     document_count,
+    document_head,
     document_keys,
     document_page,
     document_rows,
@@ -188,9 +189,12 @@ def office(ctx: AppContext) -> dict[str, str]:
     }
 
 
-def ids(ctx: AppContext, flt: DocumentFilter, sort: str = "date", descending: bool = True) -> list[str]:
-    keys = document_keys(ctx.database, "sales_order", flt, sort, descending, TODAY)
-    return [r.id for r in document_rows(ctx.database, "sales_order", keys, TODAY)]
+def ids(ctx: AppContext, flt: DocumentFilter, sort: str = "date", descending: bool = True,
+        kind: str = "sales_order") -> list[str]:
+    """The list's ids in order; its head (the first screen: count and first keys) agrees with them."""
+    keys = document_keys(ctx.database, kind, flt, sort, descending, TODAY)
+    assert document_head(ctx.database, kind, flt, sort, descending, 2, TODAY) == (len(keys), keys[:2])
+    return [r.id for r in document_rows(ctx.database, kind, keys, TODAY)]
 
 
 def names(office: dict[str, str], found: list[str]) -> str:
@@ -255,7 +259,7 @@ def test_quotations_list_the_newest_revision_of_each_number(ctx: AppContext) -> 
                           previous_id=first)
     other = add_document(ctx, "quotation", [LineSpec()], number="QT2569-0002")
     newest = {r.id for r in document_page(ctx.database, "quotation", DocumentFilter(), today=TODAY)}
-    assert newest == {second, other}
+    assert newest == {second, other} == set(ids(ctx, DocumentFilter(), kind="quotation"))
     every = document_page(ctx.database, "quotation", DocumentFilter(all_revisions=True), "number", False, today=TODAY)
     assert [(r.id, r.revision) for r in every] == [(first, 1), (second, 2), (other, 1)]
     assert document_count(ctx.database, "quotation", DocumentFilter(), TODAY) == 2

@@ -12,7 +12,7 @@ from sqlalchemy.orm import aliased
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Contact, User
-from crm_desktop.queries.listing import fetch_by_keys, head, keys_select, ordered_keys, rowid
+from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys, rowid
 
 TABLE = Account.__table__
 Parent = aliased(Account)
@@ -123,16 +123,13 @@ def _keys_select(conn: Connection, flt: AccountFilter, sort: str, descending: bo
 
 def account_keys(db: Database, flt: AccountFilter, sort: str = "name", descending: bool = False) -> list[int]:
     """Rowids of every account matching `flt`, in display order."""
-    with db.engine.connect() as conn:
-        return ordered_keys(conn, _keys_select(conn, flt, sort, descending))
+    return list_keys(db, _keys_select, flt, sort, descending)
 
 
 def account_head(db: Database, flt: AccountFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
     """How many accounts match `flt`, and the rowids of the first `limit` in display order (the first
     screen of the list; unfiltered, the count walks the live-name index)."""
-    with db.engine.connect() as conn:
-        in_order = _keys_select(conn, flt, "name", False) if flt == AccountFilter() else None
-        return head(conn, _keys_select(conn, flt, sort, descending), limit, in_order)
+    return list_head(db, _keys_select, flt, sort, descending, limit, Account.name if flt == AccountFilter() else None)
 
 
 _ROW = (

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Contact, User
 from crm_desktop.queries.accounts import full_name
-from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, rowid, text_filter
+from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys, rowid
 
 TABLE = Contact.__table__
 
@@ -114,24 +115,26 @@ def conditions(flt: ContactFilter) -> list[ColumnElement[bool]]:
     return cond
 
 
+JOINS = {"owner_name": (User, User.id == Contact.owner_id), "account_name": (Account, Account.id == Contact.account_id)}
+
+
+def _keys_select(conn: Connection, flt: ContactFilter, sort: str, descending: bool) -> Select[Any]:
+    # By name: the first name, then the last name (the columns of ix_contact_live_name).
+    then = (Contact.last_name,) if sort == "name" else ()
+    return keys_select(conn, TABLE, conditions(flt), flt.text, SORTS.get(sort, Contact.first_name), descending,
+                       JOINS.get(sort), then)
+
+
 def contact_keys(db: Database, flt: ContactFilter, sort: str = "name", descending: bool = False) -> list[int]:
     """Rowids of every contact matching `flt`, in display order."""
-    order = SORTS.get(sort, Contact.first_name)
-    stmt = select(rowid(TABLE)).select_from(TABLE)
-    if sort == "owner_name":
-        stmt = stmt.outerjoin(User, User.id == Contact.owner_id)
-    elif sort == "account_name":
-        stmt = stmt.outerjoin(Account, Account.id == Contact.account_id)
-    with db.engine.connect() as conn:
-        cond = conditions(flt)
-        matched = text_filter(conn, TABLE, flt.text)
-        if matched is not None:
-            cond.append(matched)
-        orders = [order.desc() if descending else order]
-        if sort == "name":
-            orders.append(Contact.last_name.desc() if descending else Contact.last_name)
-        stmt = stmt.where(and_(*cond)).order_by(*orders, rowid(TABLE))
-        return ordered_keys(conn, stmt)
+    return list_keys(db, _keys_select, flt, sort, descending)
+
+
+def contact_head(db: Database, flt: ContactFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
+    """How many contacts match `flt`, and the rowids of the first `limit` in display order (the
+    list's first screen; unfiltered, the count walks the live-name index)."""
+    name = Contact.first_name if flt == ContactFilter() else None
+    return list_head(db, _keys_select, flt, sort, descending, limit, name)
 
 
 _ROW = (

@@ -14,7 +14,7 @@ from crm_desktop import scoring
 from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Activity, Campaign, Contact, Lead, LeadScoringRule, Opportunity, User
 from crm_desktop.queries.accounts import full_name
-from crm_desktop.queries.listing import fetch_by_keys, head, keys_select, ordered_keys, rowid
+from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys, rowid
 
 TABLE = Lead.__table__
 
@@ -169,16 +169,13 @@ def _keys_select(conn: Connection, flt: LeadFilter, sort: str, descending: bool)
 
 def lead_keys(db: Database, flt: LeadFilter, sort: str = "created_at", descending: bool = False) -> list[int]:
     """Rowids of every live lead matching `flt`, in display order."""
-    with db.engine.connect() as conn:
-        return ordered_keys(conn, _keys_select(conn, flt, sort, descending))
+    return list_keys(db, _keys_select, flt, sort, descending)
 
 
 def lead_head(db: Database, flt: LeadFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
     """How many live leads match `flt`, and the rowids of the first `limit` in display order (the
     list's first screen; unfiltered, the count walks the live-name index)."""
-    with db.engine.connect() as conn:
-        in_order = _keys_select(conn, flt, "name", False) if flt == LeadFilter() else None
-        return head(conn, _keys_select(conn, flt, sort, descending), limit, in_order)
+    return list_head(db, _keys_select, flt, sort, descending, limit, _NAME if flt == LeadFilter() else None)
 
 
 _ROW = (

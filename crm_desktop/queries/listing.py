@@ -2,16 +2,17 @@
 
 Lists fetch the ordered rowids of the whole filtered result once (cheap, an index scan), and the
 row contents only for the rows the view shows. Sorting and filtering always happen in SQL. A list
-whose default order has an index first reads just its count and first page (`head`).
+whose default order has an index first reads just its count and first page (`list_head`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, Select, Table, and_, func, literal_column, select
 
+from crm_desktop.db.database import Database
 from crm_desktop.db.search_index import fts_available, rowid_subquery
 
 CHUNK = 500  # SQLite allows 32k bound parameters; stay far below.
@@ -30,30 +31,51 @@ def text_filter(conn: Connection, table: Table, text: str) -> ColumnElement[bool
 
 def keys_select(conn: Connection, table: Table, cond: Sequence[ColumnElement[bool]], text: str,
                 order: ColumnElement[Any], descending: bool, join: tuple[Any, ColumnElement[bool]] | None = None,
-                ) -> Select[Any]:
+                then: Sequence[ColumnElement[Any]] = ()) -> Select[Any]:
     """The rowids of `table`'s rows meeting `cond` whose search text contains `text`, in the list's
-    order (rowid breaks ties); `join`: the outer join the order reads (an owner's name …)."""
+    order (`then`, in the same direction, then the rowid break ties); `join`: the outer join the order
+    reads (an owner's name …)."""
     stmt = select(rowid(table)).select_from(table)
     if join is not None:
         stmt = stmt.outerjoin(*join)
     matched = text_filter(conn, table, text)
     where = [*cond, matched] if matched is not None else list(cond)
-    return stmt.where(and_(*where)).order_by(order.desc() if descending else order, rowid(table))
+    orders = [column.desc() if descending else column for column in (order, *then)]
+    return stmt.where(and_(*where)).order_by(*orders, rowid(table))
 
 
 def ordered_keys(conn: Connection, stmt: Select[Any]) -> list[int]:
     return [r[0] for r in conn.execute(stmt)]
 
 
-def head(conn: Connection, stmt: Select[Any], limit: int, in_order: Select[Any] | None = None) -> tuple[int, list[int]]:
-    """The number of rows of `stmt` (ordered keys) and its first `limit` keys.
+F = TypeVar("F")
+# (connection, filter, sort, descending) -> the list's keys in display order (a module's keys_select).
+KeysOf = Callable[[Connection, F, str, bool], Select[Any]]
 
-    `in_order`: the same rows in the list's default order, for an unfiltered list: counting it keeps
-    that ORDER BY, so SQLite counts along the order's narrow partial index instead of reading the wide
-    table rows. A filtered list is counted without an order, through the filter's own index."""
-    counted = stmt.order_by(None) if in_order is None else in_order
-    total = conn.execute(select(func.count()).select_from(counted.subquery())).scalar() or 0
-    return total, ordered_keys(conn, stmt.limit(limit))
+
+def list_keys(db: Database, keys_of: KeysOf[F], flt: F, sort: str, descending: bool) -> list[int]:
+    """Every key of a list, in display order."""
+    with db.engine.connect() as conn:
+        return ordered_keys(conn, keys_of(conn, flt, sort, descending))
+
+
+def list_head(db: Database, keys_of: KeysOf[F], flt: F, sort: str, descending: bool, limit: int,
+              name: ColumnElement[str] | None) -> tuple[int, list[int]]:
+    """The number of rows of a list and its first `limit` keys in display order (its first screen).
+
+    `name`: for an unfiltered list, the leading column (or expression) of its live-name partial
+    index. The count is of the list's rows where `name >= ''` (true of every name, a required text):
+    SQLite then counts along that narrow index, with no order kept, instead of reading the wide
+    table rows. A filtered list is counted without an order, through its filter's own index."""
+    with db.engine.connect() as conn:
+        stmt = keys_of(conn, flt, sort, descending)
+        counted = stmt if name is None else keys_of(conn, flt, "name", False).where(name >= "")
+        return row_count(conn, counted), ordered_keys(conn, stmt.limit(limit))
+
+
+def row_count(conn: Connection, stmt: Select[Any]) -> int:
+    """The number of rows of `stmt`, counted with no order kept (SQLite picks the narrowest index)."""
+    return conn.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar() or 0
 
 
 def fetch_by_keys(conn: Connection, stmt: Select[Any], table: Table, keys: Sequence[int]) -> Mapping[int, Any]:

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, case, func, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.db.repositories.pipeline import DEFAULT_STAGES
 from crm_desktop.models import Account, Opportunity, Stage, StageHistory, Target, User, fixed_id
-from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, rowid, text_filter
+from crm_desktop.queries.listing import fetch_by_keys, list_head, list_keys, rowid, text_filter
 
 TABLE = Opportunity.__table__
 _DEFAULT_KEYS = {fixed_id("stage", key): key for key, *_ in DEFAULT_STAGES}
@@ -153,11 +153,7 @@ SORTS: dict[str, Any] = {
 }
 
 
-def opportunity_keys(
-    db: Database, flt: OpportunityFilter, sort: str = "expected_close", descending: bool = False
-) -> list[int]:
-    """Rowids of every live deal matching `flt`, in display order ("days_in_stage" sorts too,
-    but costs one history lookup per matching deal)."""
+def _keys_select(conn: Connection, flt: OpportunityFilter, sort: str, descending: bool) -> Select[Any]:
     stmt = select(rowid(TABLE)).select_from(TABLE)  # type: ignore[arg-type]
     if sort == "account_name":
         stmt = stmt.outerjoin(Account, Account.id == Opportunity.account_id)
@@ -168,10 +164,23 @@ def opportunity_keys(
     order = entered_at() if sort == "days_in_stage" else SORTS.get(sort, Opportunity.expected_close)
     if sort == "days_in_stage":
         descending = not descending  # more days = entered earlier
-    with db.engine.connect() as conn:
-        stmt = stmt.where(and_(*_conditions(conn, flt)))
-        stmt = stmt.order_by(order.desc() if descending else order, rowid(TABLE))  # type: ignore[arg-type]
-        return ordered_keys(conn, stmt)
+    stmt = stmt.where(and_(*_conditions(conn, flt)))
+    return stmt.order_by(order.desc() if descending else order, rowid(TABLE))  # type: ignore[arg-type]
+
+
+def opportunity_keys(
+    db: Database, flt: OpportunityFilter, sort: str = "expected_close", descending: bool = False
+) -> list[int]:
+    """Rowids of every live deal matching `flt`, in display order ("days_in_stage" sorts too,
+    but costs one history lookup per matching deal)."""
+    return list_keys(db, _keys_select, flt, sort, descending)
+
+
+def opportunity_head(db: Database, flt: OpportunityFilter, sort: str, descending: bool,
+                     limit: int) -> tuple[int, list[int]]:
+    """How many live deals match `flt`, and the rowids of the first `limit` in display order (the
+    list's first screen: a count with no order, and the first rows of one sort, not every key)."""
+    return list_head(db, _keys_select, flt, sort, descending, limit, None)
 
 
 _ROW = (

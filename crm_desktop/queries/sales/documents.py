@@ -27,7 +27,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Contact, Product, Quotation, QuotationLine, SalesOrder, SalesOrderLine, User
 from crm_desktop.money import BP
 from crm_desktop.queries.accounts import full_name
-from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, rowid, text_filter
+from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, row_count, rowid, text_filter
 from crm_desktop.queries.opportunities import month_range
 from crm_desktop.queries.sales.amounts import line_discount_cut, line_net
 
@@ -208,16 +208,32 @@ def _ordered(kind: str, stmt: Select[Any], sort: str, descending: bool, today: d
     return stmt.order_by(*(o.desc() if descending else o for o in orders), key.desc() if descending else key)
 
 
+def _matching(conn: Connection, kind: str, flt: DocumentFilter, today: date) -> tuple[Select[Any], list[Any]]:
+    """The rowids of the live documents of `kind` matching `flt` (no order yet), and their conditions."""
+    doc = MODELS[kind][0]
+    cond = _conditions(conn, kind, flt, today)
+    return select(rowid(doc.__table__)).select_from(doc).where(*cond), cond
+
+
 def document_keys(db: Database, kind: str, flt: DocumentFilter, sort: str = "date", descending: bool = True,
                   today: date | None = None) -> list[int]:
     """Rowids of every live document of `kind` ("quotation", "sales_order") matching `flt`, in
     display order (sort: "number", "date", "customer", "total", "status"; newest first by default)."""
     today = today or db.time.today()
-    doc = MODELS[kind][0]
     with db.engine.connect() as conn:
-        cond = _conditions(conn, kind, flt, today)
-        stmt = select(rowid(doc.__table__)).select_from(doc).where(*cond)
+        stmt, cond = _matching(conn, kind, flt, today)
         return ordered_keys(conn, _ordered(kind, stmt, sort, descending, today, cond))
+
+
+def document_head(db: Database, kind: str, flt: DocumentFilter, sort: str, descending: bool, limit: int,
+                  today: date) -> tuple[int, list[int]]:
+    """How many documents match `flt`, and the rowids of the first `limit` in display order (the
+    list's first screen). The count reads neither the order nor its joins (a total's line sums):
+    unfiltered, a live partial index covers it."""
+    with db.engine.connect() as conn:
+        stmt, cond = _matching(conn, kind, flt, today)
+        first = _ordered(kind, stmt, sort, descending, today, cond).limit(limit)
+        return row_count(conn, stmt), ordered_keys(conn, first)
 
 
 def _row_select(kind: str, only: Any, today: date) -> Select[Any]:

@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.exchange.records import cards_by_keys
-from crm_desktop.queries.contacts import ContactFilter, ContactRow, contact_detail, contact_keys, contact_rows
+from crm_desktop.queries.contacts import (
+    ContactFilter,
+    ContactRow,
+    contact_detail,
+    contact_head,
+    contact_keys,
+    contact_rows,
+)
 from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import delete_contacts, restore_contacts
@@ -92,6 +99,9 @@ class ContactsTab(RecordTab):
 
     def keys(self, sort: str, descending: bool) -> list[int]:
         return contact_keys(self.env.db, self.current_filter(), sort, descending)
+
+    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
+        return contact_head(self.env.db, self.current_filter(), sort, descending, limit)
 
     def rows(self, keys: Sequence[int]) -> Sequence[ContactRow]:
         return contact_rows(self.env.db, keys)

@@ -31,6 +31,7 @@ from crm_desktop.queries.opportunities import (
     OpportunityFilter,
     OpportunityRow,
     StageRow,
+    opportunity_head,
     opportunity_keys,
     opportunity_rows,
     pipeline_totals,
@@ -208,6 +209,9 @@ class OpportunitiesTab(RecordTab):
 
     def keys(self, sort: str, descending: bool) -> list[int]:
         return opportunity_keys(self.env.db, self.current_filter(), sort, descending)
+
+    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
+        return opportunity_head(self.env.db, self.current_filter(), sort, descending, limit)
 
     def rows(self, keys: Sequence[int]) -> Sequence[OpportunityRow]:
         return opportunity_rows(self.env.db, keys, self.env.today())

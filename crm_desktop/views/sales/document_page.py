@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.queries.lookups import users
 from crm_desktop.queries.sales.detail import DetailLine, DocumentDetail, document_detail
-from crm_desktop.queries.sales.documents import DocumentFilter, DocumentRow, document_keys, document_rows
+from crm_desktop.queries.sales.documents import DocumentFilter, DocumentRow, document_head, document_keys, document_rows
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.formatting import format_date_long, format_money
 from crm_desktop.services.sales.documents import quantity
@@ -194,6 +194,9 @@ class DocumentPage(RecordTab):
 
     def keys(self, sort: str, descending: bool) -> list[int]:
         return document_keys(self.env.db, self.KIND, self.current_filter(), sort, descending, self.env.today())
+
+    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
+        return document_head(self.env.db, self.KIND, self.current_filter(), sort, descending, limit, self.env.today())
 
     def rows(self, keys: Sequence[int]) -> Sequence[DocumentRow]:
         return document_rows(self.env.db, self.KIND, keys, self.env.today())
