@@ -1,7 +1,7 @@
 """Issue 16: the first page of the companies, contacts, sales orders, deals and leads lists, through
 the tab's own path, beside plain sqlite3.
 
-    python bench/bench_lists.py [--db bench/data/large.sqlite3] [--leads-db /tmp/crm-leads-200k.sqlite3]
+    python bench/bench_lists.py [--db bench/data/large.sqlite3] [--leads-db bench/data/leads-200k.sqlite3]
 
 "First page" is what a list tab does when shown: `LazyTableModel.reload()` on the tab's default sort
 (the first column, name) with no filter, then the first screen of rows (`row_at` of row 0, which
@@ -198,7 +198,7 @@ def figure(label: str, table: str, path: Path, keys: Any, rows: Any, head: Any, 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path, default=DEFAULT_DIR / "large.sqlite3")
-    parser.add_argument("--leads-db", type=Path, default=Path("/tmp/crm-leads-200k.sqlite3"))
+    parser.add_argument("--leads-db", type=Path, default=DEFAULT_DIR / "leads-200k.sqlite3")
     parser.add_argument("--build-only", action="store_true")
     args = parser.parse_args()
     start = time.perf_counter()
