@@ -182,10 +182,15 @@ def email_key(value: str) -> str:
     return f"{local}@{domain.lower()}" if at else value.strip()
 
 
+def is_e164(text: str) -> bool:
+    """A phone in its stored form: "+" and ASCII digits only (the import's fast paths skip the rules)."""
+    return text[:1] == "+" and text[1:].isascii() and text[1:].isdigit()
+
+
 def phone_key(text: str) -> str:
     """A phone as E.164 for matching: "+66 81 234 5678", "081-234-5678" and "66812345678" are equal."""
-    if text[:1] == "+" and text[1:].isascii() and text[1:].isdigit():
-        return text  # stored already as E.164 (every phone an import reads): nothing to strip
+    if is_e164(text):
+        return text  # stored already (every phone an import reads): nothing to strip
     digits = re.sub(r"[^0-9]", "", ascii_digits(text))
     if not digits:
         return ""

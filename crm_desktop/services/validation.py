@@ -22,7 +22,7 @@ from sqlalchemy.orm import QueryableAttribute
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.models.rules import EMAIL_MAX, column_of, rule_of
-from crm_desktop.text import ascii_digits
+from crm_desktop.text import ascii_digits, is_e164
 
 # --- Tax id --------------------------------------------------------------------------------
 
@@ -167,7 +167,7 @@ def phone(value: str, field: str = "phone", mobile_only: bool = False) -> str:
     text = ascii_digits(value).strip()
     if not text:
         return ""
-    if text.startswith("+66") and text.isascii() and text[1:].isdigit():  # stored form (an import's second look)
+    if text.startswith("+66") and is_e164(text):  # stored form (an import's second look)
         fast = _thai_national(text, text[1:], mobile_only)
         if fast is not None:
             return fast
