@@ -275,14 +275,14 @@ def test_a_landline_in_the_mobile_column_twice_is_refused_twice(ctx: AppContext,
 
 def test_the_bulk_insert_makes_its_batches_one_at_a_time(ctx: AppContext, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """The new records wait packed (services/imports._Fresh) and become columns a batch at a time as the
+    """The new records wait packed (db/bulk.PackedRows) and become columns a batch at a time as the
     insert takes them: made all at once, 100,000 contacts held 90 MB more at the import's peak."""
     monkeypatch.setattr(bulk, "INSERT_BATCH", 2)
     taken: list[int] = []  # batches made, counted each time the insert prepares one
     made = 0
-    batches, prepare = imports._Fresh.batches, bulk._Preparer.prepare_columns
+    batches, prepare = bulk.PackedRows.batches, bulk._Preparer.prepare_columns
 
-    def counting(self: imports._Fresh, size: int) -> Iterator[bulk.Columns]:
+    def counting(self: bulk.PackedRows, size: int) -> Iterator[bulk.Columns]:
         nonlocal made
         for batch in batches(self, size):
             made += 1
@@ -293,7 +293,7 @@ def test_the_bulk_insert_makes_its_batches_one_at_a_time(ctx: AppContext, tmp_pa
             taken.append(made)
         return prepare(self, batch)
 
-    monkeypatch.setattr(imports._Fresh, "batches", counting)
+    monkeypatch.setattr(bulk.PackedRows, "batches", counting)
     monkeypatch.setattr(bulk._Preparer, "prepare_columns", preparing)
     text = "ชื่อ,มือถือ\n" + "".join(f"คนที่{i},08123456{i:02}\n" for i in range(9))
     result = _import(ctx, _write(tmp_path, "many.csv", text))

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 
 from crm_desktop import scoring
-from crm_desktop.db.bulk import DictRows, insert_in_session
+from crm_desktop.db.bulk import PackedRows, insert_in_session
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.db.value_sets import one_of
 from crm_desktop.exchange.fields import MonthDay
@@ -103,7 +103,7 @@ class ContactHooks(KindHooks):
         self.seen: set[tuple[str, MonthDay]] = set()
         self.dates: list[Anniversary] = []  # their ids come with the next flush
         self.remind_days: int | None = None
-        self.new_dates: list[dict[str, object]] = []  # the dates of new contacts, waiting for the bulk insert
+        self.new_dates = PackedRows(Anniversary)  # the dates of new contacts, waiting for the bulk insert
         self.inserted_dates: list[str] = []
 
     def prepare(self, values: dict[str, object], row: NeutralRow, plan: RowPlan) -> dict[str, object]:
@@ -187,10 +187,9 @@ class ContactHooks(KindHooks):
         del held
         if self.new_dates:  # the dates of new contacts go in the bulk way too
             date_ids = new_ids(len(self.new_dates))
-            insert_in_session(self.uow.session, self.uow.database, DictRows(Anniversary, [
-                {**columns, "id": date_id} for columns, date_id in zip(self.new_dates, date_ids, strict=True)]))
+            insert_in_session(self.uow.session, self.uow.database, self.new_dates.with_ids(date_ids))
             self.inserted_dates += date_ids
-            self.new_dates.clear()
+            self.new_dates = PackedRows(Anniversary)
 
     def _yearly_birthday_once(self, contact_id: str, born: date | None, birthday: MonthDay, new: bool = False) -> None:
         if (contact_id, birthday) not in self.seen:  # a contact twice in the file: its date once

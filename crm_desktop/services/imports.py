@@ -13,7 +13,7 @@ kind adds (services/import_kinds.py: a contact's company and yearly birthday, a 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import false, func, select, update
 
 from crm_desktop.db.backup import backup_before
-from crm_desktop.db.bulk import Cancelled, Columns, gc_paused, insert_in_session
+from crm_desktop.db.bulk import Cancelled, PackedRows, gc_paused, insert_in_session
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.db.value_sets import one_of
 from crm_desktop.errors import DomainError, NotFound, ValidationError
@@ -151,67 +151,6 @@ def _apply(uow: UnitOfWork, kind: _Kind, hooks: KindHooks, record: Any, before: 
     return after, changed
 
 
-class _Fresh:
-    """The cleaned columns of the new records waiting for the bulk insert (db/bulk.ColumnSource), each
-    kept as a tuple under the one key order of its kind: a dict a record cost about 1.2 KB (100,000
-    contacts: 120 MB, most of an import's peak), a tuple a fifth of it. Handed to the insert a batch of
-    columns at a time (C-level transposes): never all as columns, never as dicts."""
-
-    def __init__(self, model: type[Any]) -> None:
-        self.model = model
-        self.keys: tuple[str, ...] = ()
-        self.rows: list[tuple[object, ...]] = []
-        self.ids: Sequence[str] = ()
-        self.ragged = False  # some records lack a key that later ones have
-
-    def _pack(self, cleaned: dict[str, object]) -> tuple[object, ...]:
-        if tuple(cleaned) == self.keys:
-            return tuple(cleaned.values())
-        added = tuple(k for k in cleaned if k not in self.keys)  # a key the earlier records lack: None there
-        self.ragged = self.ragged or bool(added and self.rows)
-        self.keys += added
-        return tuple(cleaned.get(k) for k in self.keys)
-
-    def _padded(self, rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
-        if not self.ragged:
-            return rows
-        return [row + (None,) * (len(self.keys) - len(row)) for row in rows]
-
-    def append(self, cleaned: dict[str, object]) -> int:
-        self.rows.append(self._pack(cleaned))
-        return len(self.rows) - 1
-
-    def __setitem__(self, index: int, cleaned: dict[str, object]) -> None:
-        self.rows[index] = self._pack(cleaned)
-
-    def __getitem__(self, index: int) -> dict[str, object]:
-        (row,) = self._padded([self.rows[index]])
-        return dict(zip(self.keys, row, strict=True))
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def with_ids(self, ids: Sequence[str]) -> _Fresh:
-        """These records as the bulk insert takes them, each with its new id."""
-        self.ids = ids
-        return self
-
-    def column(self, key: str) -> Sequence[object]:
-        if key == "id":
-            return self.ids
-        if key not in self.keys:
-            return [None] * len(self.rows)
-        at = self.keys.index(key)
-        return [row[at] if at < len(row) else None for row in self.rows]
-
-    def batches(self, size: int) -> Iterator[Columns]:
-        for start in range(0, len(self.rows), size):
-            part = self._padded(self.rows[start:start + size])
-            columns: dict[str, Sequence[object]] = dict(zip(self.keys, map(list, zip(*part, strict=True)),
-                                                            strict=True))
-            yield Columns(self.model, {**columns, "id": self.ids[start:start + size]})
-
-
 class _Matched:
     """The existing records the next rows update, loaded PREFETCH at a time (one query, not one a row:
     re-importing 20,000 unchanged contacts spent two thirds of its time in `session.get`). Forgotten
@@ -271,7 +210,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
     referenced = {plan.match_row for plan in preview.plans if plan.match_row is not None}
     created_ids: list[str] = []
     pending: list[Any] = []  # created through the ORM since the last flush
-    fresh = _Fresh(kind.model)  # the cleaned columns of new records going in the bulk way
+    fresh = PackedRows(kind.model)  # the cleaned columns of new records going in the bulk way
     touched = 0  # existing records updated since the last flush
     updated: dict[str, None] = {}
     unchanged = skipped = 0
