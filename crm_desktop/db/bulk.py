@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.db.changelog import CONTEXT_KEY, NOT_LOGGED, ChangeContext, change_header, encode_field
 from crm_desktop.db.consent import bulk_consent_events
 from crm_desktop.db.database import Database
-from crm_desktop.db.match_keys import SOURCES, match_key_for
+from crm_desktop.db.derived import DERIVED, Derived
 from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.db.times import date_param, time_param
 from crm_desktop.errors import DomainError
@@ -291,8 +291,8 @@ class _Preparer:
         now = self.database.time.now()
         ids = list(batch.columns["id"]) if "id" in batch.columns else new_ids(count)
         hlcs = self.database.clock.tick_many(count)
-        derived = ({"match_key": _match_keys(table.name, batch.columns, count, self.name_keys)}
-                   if "match_key" in table.c else {})
+        derived = {d.column: _derive(d, batch.columns, count, self.name_keys if d.column == "match_key" else {})
+                   for d in DERIVED.get(table.name, ())}
         # Sample data may date a record in the past (a lead that came in last year); anything else is new now.
         created = batch.columns["created_at"] if "created_at" in batch.columns else repeat(now, count)
         records = writer.rows({**batch.columns, **derived, "id": ids, "created_at": created,
@@ -321,14 +321,14 @@ def as_columns(rows: Sequence[Mapping[str, Any]], blank: Mapping[str, Any]) -> d
     return {k: [row.get(k, blank.get(k)) for row in rows] for k in keys}
 
 
-def _match_keys(table: str, columns: Mapping[str, Sequence[Any]], count: int,
-                known: Mapping[tuple[Any, ...], str]) -> list[str]:
-    """Each row's derived match key from its name columns, computed once per distinct name (`known`:
-    names whose key was computed before, as the same tuple of the name columns' values)."""
-    names = [columns[k] if k in columns else repeat(None, count) for k in SOURCES[table]]
-    memo: dict[tuple[Any, ...], str] = {}
-    return [known[n] if n in known else memo[n] if n in memo else memo.setdefault(
-        n, match_key_for(table, dict(zip(SOURCES[table], n, strict=True)))) for n in zip(*names, strict=True)]
+def _derive(derived: Derived, columns: Mapping[str, Sequence[Any]], count: int,
+            known: Mapping[tuple[Any, ...], Any]) -> list[Any]:
+    """Each row's derived column from its source columns, computed once per distinct tuple of their
+    values (`known`: tuples whose value was computed before, such as an import preview's match keys)."""
+    sources = [columns[k] if k in columns else repeat(None, count) for k in derived.sources]
+    memo: dict[tuple[Any, ...], Any] = {}
+    return [known[n] if n in known else memo[n] if n in memo else memo.setdefault(n, derived.compute(*n))
+            for n in zip(*sources, strict=True)]
 
 
 def _converted(values: Iterable[Any], processor: Callable[[Any], Any] | None, default: Any) -> Iterable[Any]:
@@ -425,7 +425,7 @@ def insert_in_session(session: Session, database: Database, source: ColumnSource
     flushed: the same rows, change log, match keys and search index as the ORM writes, about ten
     times faster (an import of 100,000 contacts). Commit or rollback stays the caller's, through
     the session; the rows are not in the session's identity map. `name_keys`: match keys known
-    already, by the tuple of the name columns' values (db/match_keys.SOURCES)."""
+    already, by the tuple of the name columns' values (db/derived.SOURCES)."""
     session.flush()
     raw = session.connection().connection.driver_connection
     cur = raw.cursor()

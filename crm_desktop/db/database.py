@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-import crm_desktop.db.match_keys  # noqa: F401  (registers the match_key mapper events)
+import crm_desktop.db.derived  # noqa: F401  (registers the match_key mapper events)
 from crm_desktop.clock import Clock, epoch_ms
 from crm_desktop.db import migrate
 from crm_desktop.db.changelog import logging_session_factory

@@ -51,5 +51,5 @@ class Account(SyncMixin, AddressMixin, Base):
     owner_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), default=None, index=True)
     tags: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
-    # Derived from the name (crm_desktop.text.company_key) by db/match_keys.py; never logged.
+    # Derived from the name (crm_desktop.text.company_key) by db/derived.py; never logged.
     match_key: Mapped[str] = mapped_column(String(200), default="")

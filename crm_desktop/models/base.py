@@ -99,6 +99,6 @@ class SyncMixin:
 
 # Columns the change log does not record as fields: they travel as the change's own metadata.
 SYNC_COLUMNS = frozenset({"id", "created_at", "updated_at", "hlc", "site_id"})
-# Columns computed from other fields (match_key: db/match_keys.py; a lead's score: from the lead and
+# Columns computed from other fields (match_key: db/derived.py; a lead's score: from the lead and
 # the scoring rules, services/scoring.py): not user data, never logged; every copy recomputes them.
 DERIVED_COLUMNS = frozenset({"match_key", "score"})

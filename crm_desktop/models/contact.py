@@ -46,7 +46,7 @@ class Contact(SyncMixin, AddressMixin, Base):
     consent_on: Mapped[date | None] = mapped_column(Date, default=None)
     tags: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
-    # Derived from the names (crm_desktop.text.person_key) by db/match_keys.py; never logged.
+    # Derived from the names (crm_desktop.text.person_key) by db/derived.py; never logged.
     match_key: Mapped[str] = mapped_column(String(200), default="")
 
 

@@ -61,7 +61,7 @@ class Lead(SyncMixin, Base):
     # Marketing consent (PDPA), as a contact's: converting the lead carries it over (migration 0019).
     marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_on: Mapped[date | None] = mapped_column(Date, default=None)
-    # Derived by db/match_keys.py: the person's key, or the company's when there is no person name.
+    # Derived by db/derived.py: the person's key, or the company's when there is no person name.
     match_key: Mapped[str] = mapped_column(String(200), default="")
 
 

@@ -28,7 +28,7 @@ from sqlalchemy import Connection, Table, literal, select
 
 from crm_desktop.db.bulk import gc_paused
 from crm_desktop.db.database import Database
-from crm_desktop.db.match_keys import SOURCES, match_key_for
+from crm_desktop.db.derived import SOURCES, match_key_for
 from crm_desktop.db.value_sets import one_of
 from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowLike, RowPlan
@@ -61,7 +61,7 @@ _MATCHING: dict[str, _Matching] = {
     "leads": _Matching(Lead.__table__, ("mobile", "phone"), tax="alone"),  # type: ignore[arg-type]
     "products": _Matching(Product.__table__, (), code="sku", name="name_th"),  # type: ignore[arg-type]
 }
-_MATCH_TABLE = {"contacts": "contact", "companies": "account", "leads": "lead"}  # db.match_keys' names
+_MATCH_TABLE = {"contacts": "contact", "companies": "account", "leads": "lead"}  # db.derived' names
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,8 +37,8 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.db.changelog import CONTEXT_KEY, ChangeContext, change_header, encode_fields, encode_value
 from crm_desktop.db.database import Database
+from crm_desktop.db.derived import SOURCES, derived_values
 from crm_desktop.db.errors import readable_driver_error
-from crm_desktop.db.match_keys import SOURCES, match_key_for
 from crm_desktop.db.search_index import INDEXED
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound
@@ -151,7 +151,7 @@ class Scrubber:
         values = dict(values)
         if entity in SOURCES:  # the derived duplicate key is made of the name
             sources = self._row(entity, row_id, SOURCES[entity]) or {}
-            values["match_key"] = match_key_for(entity, {**sources, **values})
+            values.update(derived_values(entity, {**sources, **values}))
         sets = ", ".join(f'"{n}" = ?' for n in values)
         self.cur.execute(f'UPDATE "{entity}" SET {sets} WHERE id = ?', [*values.values(), row_id])
         self.touched[entity].add(row_id)

@@ -24,8 +24,8 @@ from sqlalchemy import Table
 
 from crm_desktop.db.bulk import Cancelled, DeferredIndexes, TableWriter, bind_processor
 from crm_desktop.db.changelog import decode_value, encode_value
+from crm_desktop.db.derived import SOURCES, derived_values
 from crm_desktop.db.hlc import SEED_CEILING
-from crm_desktop.db.match_keys import SOURCES, match_key_for
 from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.models.base import SYNC_COLUMNS
@@ -538,7 +538,7 @@ class _Plan:
         counts = self.a.report.of(table.name)
         for row in rows.values():
             if keyed:
-                row["match_key"] = match_key_for(table.name, row)
+                row.update(derived_values(table.name, row))
             prepared.append(writer.values(row))
             if row.get("deleted_at") is None:
                 counts.new += 1
@@ -574,16 +574,18 @@ class _Plan:
             self._rekey(table, [i for i, v in rows.items() if set(v) & set(SOURCES[table.name])])
 
     def _rekey(self, table: Table, ids: list[str]) -> None:
-        """Derived match keys of updated rows whose name fields changed (the ORM events do not run here)."""
+        """Derived columns of updated rows whose source fields changed (the ORM events do not run here)."""
         cols = SOURCES[table.name]
         for start in range(0, len(ids), BATCH):
             chunk = ids[start:start + BATCH]
             marks = ",".join("?" * len(chunk))
             found = self.a.cur.execute(
                 f'SELECT id, {", ".join(cols)} FROM "{table.name}" WHERE id IN ({marks})', chunk).fetchall()
-            self.a.cur.executemany(f'UPDATE "{table.name}" SET match_key = ? WHERE id = ?',
-                                   [(match_key_for(table.name, dict(zip(cols, r[1:], strict=True))), r[0])
-                                    for r in found])
+            derived = [(derived_values(table.name, dict(zip(cols, r[1:], strict=True))), r[0]) for r in found]
+            if derived:
+                sets = ", ".join(f'"{name}" = ?' for name in derived[0][0])
+                self.a.cur.executemany(f'UPDATE "{table.name}" SET {sets} WHERE id = ?',
+                                       [(*values.values(), row_id) for values, row_id in derived])
 
     def _note_rescoring(self) -> None:
         """A lead's score is derived from its fields and the rules: note what must be recomputed."""

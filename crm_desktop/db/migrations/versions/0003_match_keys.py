@@ -12,7 +12,7 @@ from alembic import op
 
 # Trade-off: the backfill uses today's key functions instead of a frozen copy. A frozen copy would
 # keep this revision reproducible forever, but the keys are derived data that must equal what the
-# running code computes on save (db/match_keys.py); a later change of the rules ships its own
+# running code computes on save (db/derived.py); a later change of the rules ships its own
 # migration that recomputes every key, so importing the live functions is the consistent choice.
 from crm_desktop.text import company_key, person_key
 
