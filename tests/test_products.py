@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crm_desktop.errors import NotFound, ValidationError
-from crm_desktop.models.sales import thai_order
 from crm_desktop.queries.products import (
     ProductFilter,
     categories,
@@ -247,7 +246,7 @@ def test_thai_names_sort_in_dictionary_order_from_an_index(ctx: AppContext) -> N
     try:
         plan = conn.execute(
             "EXPLAIN QUERY PLAN SELECT rowid FROM product WHERE deleted_at IS NULL AND active = 1 "
-            f"ORDER BY {thai_order('product.name_th')}, product.name_th, rowid").fetchall()
+            "ORDER BY product.sort_key, rowid").fetchall()
     finally:
         conn.close()
     assert "ix_product_live_active_thai" in plan[0][-1] and "TEMP B-TREE" not in str(plan)

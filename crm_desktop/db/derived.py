@@ -16,7 +16,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapper
 
-from crm_desktop.models import Account, Contact, Lead
+from crm_desktop.collation import sort_key
+from crm_desktop.models import Account, Contact, Lead, Opportunity, Product
 from crm_desktop.text import company_key, person_key
 
 
@@ -41,10 +42,18 @@ def _lead(first: str | None, last: str | None, company: str | None) -> str:
     return _person(first, last) or _company(company)  # the person, else the company
 
 
+def _name_order(*parts: str | None) -> str:
+    return sort_key(" ".join(filter(None, parts)))
+
+
+_NAME_ORDER = Derived("sort_key", ("name",), _name_order)
+_PERSON_ORDER = Derived("sort_key", ("first_name", "last_name"), _name_order)
 DERIVED: dict[str, tuple[Derived, ...]] = {
-    "account": (Derived("match_key", ("name",), _company),),
-    "contact": (Derived("match_key", ("first_name", "last_name"), _person),),
-    "lead": (Derived("match_key", ("first_name", "last_name", "company_name"), _lead),),
+    "account": (Derived("match_key", ("name",), _company), _NAME_ORDER),
+    "contact": (Derived("match_key", ("first_name", "last_name"), _person), _PERSON_ORDER),
+    "lead": (Derived("match_key", ("first_name", "last_name", "company_name"), _lead), _PERSON_ORDER),
+    "opportunity": (_NAME_ORDER,),
+    "product": (Derived("sort_key", ("name_th",), _name_order),),
 }
 # table -> every field some derived column of it is made of
 SOURCES: dict[str, tuple[str, ...]] = {
@@ -56,7 +65,7 @@ def derived_values(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
     return {d.column: d.compute(*map(row.get, d.sources)) for d in DERIVED.get(table, ())}
 
 
-_MATCH = {table: next(d for d in columns if d.column == "match_key") for table, columns in DERIVED.items()}
+_MATCH = {table: d for table, columns in DERIVED.items() for d in columns if d.column == "match_key"}
 
 
 def match_key_for(table: str, row: Mapping[str, Any]) -> str:
@@ -72,6 +81,6 @@ def _stamp(_mapper: Mapper[Any], _conn: Connection, target: Any) -> None:
         setattr(target, column, value)
 
 
-for _model in (Account, Contact, Lead):
+for _model in (Account, Contact, Lead, Opportunity, Product):
     event.listen(_model, "before_insert", _stamp)
     event.listen(_model, "before_update", _stamp)

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, SyncMixin, month_day_index, sparse_index
+from crm_desktop.models.base import SORT_KEY, Base, SyncMixin, month_day_index, sparse_index
 from crm_desktop.models.rules import EMAIL, EMAIL_MAX, FIVE_DIGITS, NOTES_MAX, PHONE, TAX_ID, rules
 
 
@@ -26,7 +26,7 @@ class Account(SyncMixin, AddressMixin, Base):
     __table_args__ = (
         # Partial: lists show live records only, and a lookup by parent or tax id must never be
         # tempted to walk this index instead of its own (a plain (deleted_at, name) index was).
-        Index("ix_account_live_name", "name", sqlite_where=text("deleted_at IS NULL"),
+        Index("ix_account_live_name", "sort_key", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
         Index("ix_account_tax", "tax_id", "branch_code"),
         Index("ix_account_segment", "segment"),
@@ -53,3 +53,5 @@ class Account(SyncMixin, AddressMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
     # Derived from the name (crm_desktop.text.company_key) by db/derived.py; never logged.
     match_key: Mapped[str] = mapped_column(String(200), default="")
+    # Thai dictionary order of the name (crm_desktop/collation.py), kept by db/derived.py; never logged.
+    sort_key: Mapped[str] = mapped_column(SORT_KEY, default="")

@@ -101,4 +101,7 @@ class SyncMixin:
 SYNC_COLUMNS = frozenset({"id", "created_at", "updated_at", "hlc", "site_id"})
 # Columns computed from other fields (match_key: db/derived.py; a lead's score: from the lead and
 # the scoring rules, services/scoring.py): not user data, never logged; every copy recomputes them.
-DERIVED_COLUMNS = frozenset({"match_key", "score"})
+DERIVED_COLUMNS = frozenset({"match_key", "score", "sort_key"})
+# A sort key (crm_desktop/collation.py) compares as bytes, as SQLite does; PostgreSQL needs the "C"
+# collation for that, not the database's own.
+SORT_KEY = String().with_variant(String(collation="C"), "postgresql")

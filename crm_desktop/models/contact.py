@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.account import AddressMixin
-from crm_desktop.models.base import Base, SyncMixin, month_day_index, sparse_index
+from crm_desktop.models.base import SORT_KEY, Base, SyncMixin, month_day_index, sparse_index
 from crm_desktop.models.rules import EMAIL, EMAIL_MAX, NOTES_MAX, PHONE, rules
 
 GENDERS = ("", "female", "male", "other")
@@ -18,7 +18,7 @@ INCOME_BANDS = ("", "<15k", "15k-30k", "30k-50k", "50k-100k", "100k+")
 class Contact(SyncMixin, AddressMixin, Base):
     __tablename__ = "contact"
     __table_args__ = (
-        Index("ix_contact_live_name", "first_name", "last_name", sqlite_where=text("deleted_at IS NULL"),
+        Index("ix_contact_live_name", "sort_key", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
         # Duplicate matching (services/duplicates.py): equality lookups on the blocking keys.
         Index("ix_contact_match_key", "match_key"),
@@ -48,6 +48,8 @@ class Contact(SyncMixin, AddressMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
     # Derived from the names (crm_desktop.text.person_key) by db/derived.py; never logged.
     match_key: Mapped[str] = mapped_column(String(200), default="")
+    # Thai dictionary order of the first and last name (crm_desktop/collation.py), kept by db/derived.py; never logged.
+    sort_key: Mapped[str] = mapped_column(SORT_KEY, default="")
 
 
 CONTACT_LINK_KINDS = ("knows", "family", "colleague", "referred_by", "reports_to")

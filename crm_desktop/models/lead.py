@@ -7,13 +7,12 @@ from datetime import date
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, SyncMixin, sparse_index
+from crm_desktop.models.base import SORT_KEY, Base, SyncMixin, sparse_index
 from crm_desktop.models.rules import EMAIL, EMAIL_MAX, NOTES_MAX, PHONE, TAX_ID, rules
 from crm_desktop.scoring import CONDITIONS, FIELDS, TIMEFRAMES
 
 LEAD_STATUSES = ("new", "contacted", "qualified", "disqualified", "converted")
 MAX_WEIGHT = 1000  # a scoring rule adds or takes at most this many points
-LIST_NAME = "first_name || ' ' || last_name"  # the name the leads list sorts by
 
 
 class Lead(SyncMixin, Base):
@@ -25,8 +24,8 @@ class Lead(SyncMixin, Base):
         sparse_index("ix_lead_phone", "phone"),
         sparse_index("ix_lead_email", "email"),
         sparse_index("ix_lead_tax_id", "tax_id"),
-        # The list's default order, live leads only (migration 0020); queries/leads.py spells it alike.
-        Index("ix_lead_live_name", text(LIST_NAME), sqlite_where=text("deleted_at IS NULL"),
+        # The list's default order (the name's sort key), live leads only.
+        Index("ix_lead_live_name", "sort_key", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
     )
 
@@ -63,6 +62,8 @@ class Lead(SyncMixin, Base):
     consent_on: Mapped[date | None] = mapped_column(Date, default=None)
     # Derived by db/derived.py: the person's key, or the company's when there is no person name.
     match_key: Mapped[str] = mapped_column(String(200), default="")
+    # Thai dictionary order of the first and last name (crm_desktop/collation.py), kept by db/derived.py; never logged.
+    sort_key: Mapped[str] = mapped_column(SORT_KEY, default="")
 
 
 class LeadScoringRule(SyncMixin, Base):

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, SyncMixin
+from crm_desktop.models.base import SORT_KEY, Base, SyncMixin
 from crm_desktop.models.rules import MAX_AMOUNT_SATANG, NOTES_MAX, rules
 
 STAGE_KINDS = ("open", "won", "lost")
@@ -28,6 +28,8 @@ class Opportunity(SyncMixin, Base):
         # Board columns list a stage's live deals by close date, page by page.
         Index("ix_opportunity_live_stage_close", "stage_id", "expected_close",
               sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
+        Index("ix_opportunity_live_name", "sort_key", sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
     )
 
     name: Mapped[str] = mapped_column(String(200), info=rules(required=True))
@@ -45,6 +47,8 @@ class Opportunity(SyncMixin, Base):
     competitor: Mapped[str] = mapped_column(String(200), default="")
     loss_reason: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
+    # Thai dictionary order of the name (crm_desktop/collation.py), kept by db/derived.py; never logged.
+    sort_key: Mapped[str] = mapped_column(SORT_KEY, default="")
 
 
 class StageHistory(SyncMixin, Base):

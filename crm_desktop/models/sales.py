@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, TextClause, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, SyncMixin
+from crm_desktop.models.base import SORT_KEY, Base, SyncMixin
 from crm_desktop.models.rules import MAX_AMOUNT_SATANG, NOTES_MAX, rules
 
 LIVE = text("deleted_at IS NULL")
@@ -30,31 +30,19 @@ def _live_index(name: str, *columns: str | TextClause) -> Index:
     return Index(name, *columns, sqlite_where=LIVE, postgresql_where=LIVE)
 
 
-def thai_order(column: str) -> str:
-    """SQL for a Thai dictionary sort key of `column` (THAI.md, "Sorting"): a leading vowel (เ แ โ ใ ไ)
-    sorts after the consonant it is written before (เกลือ under ก), and tone marks are left out (the
-    text itself breaks ties). Plain SQL, so an expression index holds it: a query must spell it the
-    same way (`column` may be qualified) for SQLite to read the order from that index."""
-    key = (f"CASE WHEN substr({column}, 1, 1) IN ('เ', 'แ', 'โ', 'ใ', 'ไ') "
-           f"THEN substr({column}, 2, 1) || substr({column}, 1, 1) || substr({column}, 3) ELSE {column} END")
-    for mark in "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c":  # ็ ่ ้ ๊ ๋ ์
-        key = f"replace({key}, '{mark}', '')"
-    return key
-
-
 class Product(SyncMixin, Base):
     """Something the office sells. Price history is the change log of `price_satang` / `cost_satang`."""
 
     __tablename__ = "product"
     __table_args__ = (
         _live_index("ix_product_live_sku", "sku"),
-        _live_index("ix_product_live_name", "name_th"),
+        _live_index("ix_product_live_name", "sort_key"),
         _live_index("ix_product_live_category", "category", "name_th"),
         # The Products tab lists active products by default: these keep its sorts and its category
         # filter to an index scan (through the ones above, every row cost a table read to test
         # `active`: 300 ms for the first page of 50,000 products).
         _live_index("ix_product_live_active_sku", "active", "sku"),
-        _live_index("ix_product_live_active_thai", "active", text(thai_order("name_th")), "name_th"),
+        _live_index("ix_product_live_active_thai", "active", "sort_key"),
         _live_index("ix_product_live_active_category", "active", "category", "sku"),
     )
 
@@ -68,6 +56,8 @@ class Product(SyncMixin, Base):
     vatable: Mapped[bool] = mapped_column(Boolean, default=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     description: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
+    # Thai dictionary order of the Thai name (crm_desktop/collation.py), kept by db/derived.py; never logged.
+    sort_key: Mapped[str] = mapped_column(SORT_KEY, default="")
 
 
 class LineMixin:

@@ -84,7 +84,7 @@ class AccountDetail:
 
 
 SORTS: dict[str, ColumnElement[object]] = {
-    "name": Account.name,
+    "name": Account.sort_key,
     "tax_id": Account.tax_id,
     "industry": Account.industry,
     "segment": Account.segment,
@@ -117,7 +117,7 @@ JOINS = {"owner_name": (User, User.id == Account.owner_id), "parent_name": (Pare
 
 
 def _keys_select(conn: Connection, flt: AccountFilter, sort: str, descending: bool) -> Select[Any]:
-    return keys_select(conn, TABLE, conditions(flt), flt.text, SORTS.get(sort, Account.name), descending,
+    return keys_select(conn, TABLE, conditions(flt), flt.text, SORTS.get(sort, Account.sort_key), descending,
                        JOINS.get(sort))
 
 
@@ -129,7 +129,8 @@ def account_keys(db: Database, flt: AccountFilter, sort: str = "name", descendin
 def account_head(db: Database, flt: AccountFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
     """How many accounts match `flt`, and the rowids of the first `limit` in display order (the first
     screen of the list; unfiltered, the count walks the live-name index)."""
-    return list_head(db, _keys_select, flt, sort, descending, limit, Account.name if flt == AccountFilter() else None)
+    name = Account.sort_key if flt == AccountFilter() else None
+    return list_head(db, _keys_select, flt, sort, descending, limit, name)
 
 
 _ROW = (

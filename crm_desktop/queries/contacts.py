@@ -80,9 +80,9 @@ class ContactDetail:
 
 
 SORTS: dict[str, ColumnElement[object]] = {
-    "name": Contact.first_name,
+    "name": Contact.sort_key,
     "nickname": Contact.nickname,
-    "account_name": Account.name,
+    "account_name": Account.sort_key,
     "position": Contact.position,
     "mobile": Contact.mobile,
     "email": Contact.email,
@@ -119,10 +119,8 @@ JOINS = {"owner_name": (User, User.id == Contact.owner_id), "account_name": (Acc
 
 
 def _keys_select(conn: Connection, flt: ContactFilter, sort: str, descending: bool) -> Select[Any]:
-    # By name: the first name, then the last name (the columns of ix_contact_live_name).
-    then = (Contact.last_name,) if sort == "name" else ()
-    return keys_select(conn, TABLE, conditions(flt), flt.text, SORTS.get(sort, Contact.first_name), descending,
-                       JOINS.get(sort), then)
+    return keys_select(conn, TABLE, conditions(flt), flt.text, SORTS.get(sort, Contact.sort_key), descending,
+                       JOINS.get(sort))
 
 
 def contact_keys(db: Database, flt: ContactFilter, sort: str = "name", descending: bool = False) -> list[int]:
@@ -133,7 +131,7 @@ def contact_keys(db: Database, flt: ContactFilter, sort: str = "name", descendin
 def contact_head(db: Database, flt: ContactFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
     """How many contacts match `flt`, and the rowids of the first `limit` in display order (the
     list's first screen; unfiltered, the count walks the live-name index)."""
-    name = Contact.first_name if flt == ContactFilter() else None
+    name = Contact.sort_key if flt == ContactFilter() else None
     return list_head(db, _keys_select, flt, sort, descending, limit, name)
 
 

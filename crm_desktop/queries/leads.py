@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, literal_column, select
+from sqlalchemy import ColumnElement, Connection, Select, func, select
 
 from crm_desktop import scoring
 from crm_desktop.db.database import Database
@@ -112,11 +112,8 @@ class RuleRow:
     active: bool
 
 
-# A literal space, not a bound parameter: SQLite uses ix_lead_live_name only for this exact expression.
-_NAME = Lead.first_name + literal_column("' '") + Lead.last_name
-
 SORTS: dict[str, ColumnElement[object]] = {
-    "name": _NAME,
+    "name": Lead.sort_key,
     "company_name": Lead.company_name,
     "mobile": Lead.mobile,
     "email": Lead.email,
@@ -175,7 +172,7 @@ def lead_keys(db: Database, flt: LeadFilter, sort: str = "created_at", descendin
 def lead_head(db: Database, flt: LeadFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
     """How many live leads match `flt`, and the rowids of the first `limit` in display order (the
     list's first screen; unfiltered, the count walks the live-name index)."""
-    return list_head(db, _keys_select, flt, sort, descending, limit, _NAME if flt == LeadFilter() else None)
+    return list_head(db, _keys_select, flt, sort, descending, limit, Lead.sort_key if flt == LeadFilter() else None)
 
 
 _ROW = (

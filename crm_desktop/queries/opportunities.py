@@ -140,8 +140,8 @@ def _days(today: date, entered: datetime | None) -> int:
 
 
 SORTS: dict[str, Any] = {
-    "name": Opportunity.name,
-    "account_name": Account.name,
+    "name": Opportunity.sort_key,
+    "account_name": Account.sort_key,
     "amount_satang": Opportunity.amount_satang,
     "probability": Opportunity.probability,
     "weighted_satang": Opportunity.amount_satang * Opportunity.probability,

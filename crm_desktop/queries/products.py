@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Change, Product, User
-from crm_desktop.models.sales import thai_order
 from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, rowid, text_filter
 
 TABLE = Product.__table__
@@ -92,10 +91,10 @@ class PriceChange:
     old_cost_satang: int | None
 
 
-# Each sort is its keys in order; Thai names in dictionary order, spelled as their index has it.
+# Each sort is its keys in order; Thai names in dictionary order (their sort key).
 SORTS: dict[str, tuple[ColumnElement[Any], ...]] = {
     "sku": (Product.sku,),
-    "name_th": (literal_column(thai_order("product.name_th")), Product.name_th),
+    "name_th": (Product.sort_key,),
     "name_en": (Product.name_en,),
     "category": (Product.category,),
     "unit": (Product.unit,),
