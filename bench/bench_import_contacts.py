@@ -53,8 +53,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from crm_desktop.clock import FixedClock
 from crm_desktop.db.search_index import INDEXED
 from crm_desktop.db.times import date_param, time_param
-from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.rows import read_import_file
+from crm_desktop.import_plans.cells import NeutralRow
 from crm_desktop.models import Contact, new_ids
 from crm_desktop.queries.imports import preview_rows
 from crm_desktop.services.app import open_app

@@ -26,13 +26,13 @@ from crm_desktop.db.output import check_output
 from crm_desktop.db.paths import backups_dir
 from crm_desktop.demo.sizes import SIZES
 from crm_desktop.errors import DomainError
-from crm_desktop.exchange.mapping import Mapping
 from crm_desktop.exchange.records import FILTERS, VCARD_VERSIONS
 from crm_desktop.exchange.records import FORMATS as RECORD_FORMATS
 from crm_desktop.exchange.records import KINDS as RECORD_KINDS
 from crm_desktop.exchange.rejected import write_rejected
 from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.exchange.sheet import FORMATS
+from crm_desktop.import_plans.mappings import Mapping
 from crm_desktop.messages import translate
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count

@@ -1,8 +1,9 @@
 """The layer rules of DESIGN.md §2, checked on every `pytest` run.
 
-The rules themselves are the import-linter contracts in pyproject.toml ([tool.importlinter]); this
-file runs them and checks that every top-level module is covered, so a new package cannot slip
-past the "no Qt outside ui/ and views/" rule just because nobody listed it.
+The rules themselves are the import-linter contracts in pyproject.toml ([tool.importlinter]): one
+layers contract, and forbidden contracts for the external packages. This file runs them and checks
+that every contract covers every top-level module it must, so a new package cannot slip past a rule
+just because nobody listed it.
 """
 
 from __future__ import annotations
@@ -80,3 +81,23 @@ def test_composition_root_does_not_import_qt_itself() -> None:
     expected = {f"crm_desktop.{name}" for name in _top_level_modules() & COMPOSITION_ROOT}
     missing = sorted(expected - listed)
     assert not missing, f"Add {missing} to source_modules of the 'main-no-direct-qt' contract in pyproject.toml."
+
+
+def _layer_modules(layer: str) -> set[str]:
+    return {name.strip() for part in layer.split("|") for name in part.split(":")}
+
+
+def test_every_module_has_exactly_one_layer() -> None:
+    contract = _contracts()["layers"]
+    assert contract["type"] == "layers" and contract["exhaustive"] is True and contract["containers"] == ["crm_desktop"]
+    placed = [name for layer in contract["layers"] for name in _layer_modules(layer)]
+    assert len(placed) == len(set(placed)), "a module is in two layers"
+    expected = _top_level_modules() - {"__init__"}
+    assert set(placed) == expected, (
+        f"Give {sorted(expected - set(placed))} a layer in the 'layers' contract of pyproject.toml "
+        f"(and remove {sorted(set(placed) - expected)})")
+
+
+def test_the_screens_are_forbidden_to_reach_storage_directly() -> None:
+    listed = set(_contracts()["ui-no-storage"]["source_modules"])
+    assert listed == {f"crm_desktop.{name}" for name in QT_LAYERS}

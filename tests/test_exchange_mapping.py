@@ -26,16 +26,9 @@ from crm_desktop.exchange.fields import (
     parse_satang,
     split_full_name,
 )
-from crm_desktop.exchange.mapping import (
-    CellError,
-    Guess,
-    Mapping,
-    RowReader,
-    find_saved,
-    guess_columns,
-    header_key,
-    header_signature,
-)
+from crm_desktop.exchange.mapping import Guess, RowReader, guess_columns
+from crm_desktop.import_plans.cells import CellError
+from crm_desktop.import_plans.mappings import Mapping, find_saved, header_key, header_signature
 from crm_desktop.messages import THAI
 from crm_desktop.services.formatting import ENGLISH_MONTHS, THAI_MONTHS
 from crm_desktop.services.validation import is_valid_tax_id, make_tax_id
@@ -196,7 +189,8 @@ def test_a_saved_mapping_round_trips_and_finds_the_same_sheet() -> None:
     assert find_saved("contacts", HEADERS, saved) is again
     moved = ["อีเมล ", "ชื่อ", "นามสกุล", "หมายเหตุ", "มือถือ"]  # next month: columns moved, a space typed
     assert find_saved("contacts", moved, saved) is again
-    assert again.fields_for(moved) == ["email", "first_name", "last_name", None, "mobile"]
+    contacts = importable_fields("contacts")
+    assert again.fields_for(moved, contacts) == ["email", "first_name", "last_name", None, "mobile"]
     assert find_saved("contacts", [*HEADERS, "ไลน์"], saved) is again  # a column added
     assert find_saved("contacts", ["ชื่อ", "นามสกุล", "อีเมล", "หมายเหตุ"], saved) is None  # a mapped one gone
     assert find_saved("contacts", ["ชื่อ", "นามสกุล", "มือถือ", "อีเมล", "a", "b", "c"], saved) is None
@@ -206,7 +200,7 @@ def test_repeated_headers_keep_their_order() -> None:
     headers = ["Phone", "Phone", "", "Name"]
     assert header_signature(headers) == ("phone", "phone#2", "name")
     mapping = Mapping.from_guesses("contacts", "n", headers, ["phone", "mobile", None, "full_name"])
-    assert mapping.fields_for(headers) == ["phone", "mobile", None, "full_name"]
+    assert mapping.fields_for(headers, importable_fields(mapping.kind)) == ["phone", "mobile", None, "full_name"]
 
 
 @pytest.mark.parametrize("text", ["", "[]", "{}", '{"version": 1, "kind": "ships", "name": "x", "signature": [],'

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from crm_desktop.clock import office_time
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.ics_read import read_ics, read_ics_bytes
-from crm_desktop.exchange.mapping import NeutralRow
+from crm_desktop.import_plans.cells import NeutralRow
 from crm_desktop.recurrence import day_start, expand
 from tests.samples import sample_folder
 
@@ -73,8 +73,10 @@ WINDOWS = {"SE Asia Standard Time": "Asia/Bangkok", "GMT Standard Time": "Europe
            "W. Europe Standard Time": "Europe/Berlin", "AUS Eastern Standard Time": "Australia/Sydney",
            "Singapore Standard Time": "Asia/Singapore", "India Standard Time": "Asia/Kolkata"}
 ZONES = sorted(set(WINDOWS.values()) | {"UTC", "America/Sao_Paulo"})
+# fold=0: a file's text carries no fold, and RFC 5545 (3.3.5) reads a repeated local time as its first
+# occurrence and one in a daylight-saving gap with the offset before the gap, as fold=0 does.
 moments = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2040, 12, 31)).map(
-    lambda d: d.replace(second=0, microsecond=0))
+    lambda d: d.replace(second=0, microsecond=0, fold=0))
 
 
 @given(zone=st.sampled_from(ZONES), local=moments)

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from crm_desktop import cli
 from crm_desktop.clock import FixedClock
-from crm_desktop.exchange.fields import MonthDay
 from crm_desktop.exchange.mapping import RowReader
 from crm_desktop.exchange.rows import read_import_file
-from crm_desktop.exchange.words import CHOICE_WORDS
+from crm_desktop.import_plans.cells import MonthDay
+from crm_desktop.import_plans.words import CHOICE_WORDS
 from crm_desktop.models import Account, Anniversary, Contact, Lead, Product
 from crm_desktop.queries.imports import DUPLICATE, ERROR, NEW, UPDATE, preview_rows
 from crm_desktop.services import imports

@@ -10,7 +10,8 @@ import pytest
 from crm_desktop import cli
 from crm_desktop.clock import FixedClock
 from crm_desktop.errors import NotFound, ValidationError
-from crm_desktop.exchange.mapping import Mapping, find_saved
+from crm_desktop.exchange.fields import importable_fields
+from crm_desktop.import_plans.mappings import Mapping, find_saved
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.import_mappings import mapping_named, save_mapping, saved_mappings
 from crm_desktop.services.settings import company_name
@@ -34,7 +35,8 @@ def test_saved_by_name_found_again_without_case_and_chosen_for_the_same_header(c
     assert mapping_named(ctx.uow(), "contacts", "monthly").columns == _mapping().columns
     moved = [HEADERS[2], HEADERS[0], HEADERS[1]]  # the same sheet with its columns moved
     found = find_saved("contacts", moved, saved_mappings(ctx.uow(), "contacts"))
-    assert found is not None and found.fields_for(moved) == ["position", "full_name", "mobile"]
+    assert found is not None
+    assert found.fields_for(moved, importable_fields("contacts")) == ["position", "full_name", "mobile"]
 
 
 def test_a_mapping_is_a_setting_so_it_syncs(ctx: AppContext) -> None:

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from crm_desktop.db import bulk
 from crm_desktop.errors import ValidationError
-from crm_desktop.exchange.mapping import NeutralRow
 from crm_desktop.exchange.rows import read_import_file
+from crm_desktop.import_plans.cells import NeutralRow
 from crm_desktop.queries.imports import RowKeys, _decide, _Found, _plan, preview_rows
 from crm_desktop.queries.search import search_all
 from crm_desktop.services import validation

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCollator, QLocale
 from crm_desktop.collation import sort_key
 from crm_desktop.db import engine, migrate
 from crm_desktop.demo import vocab
-from crm_desktop.queries.accounts import AccountFilter, account_keys, account_rows
+from crm_desktop.queries.accounts import AccountFilter, account_head, account_keys, account_rows
 from crm_desktop.queries.contacts import ContactFilter, contact_head, contact_keys, contact_rows
 from crm_desktop.queries.leads import LeadFilter, lead_keys, lead_rows
 from crm_desktop.services.accounts import AccountInput, create_account
@@ -90,6 +90,17 @@ def test_the_first_page_reads_the_order_from_the_sort_key_index(ctx: AppContext)
     plans = query_plans(ctx.database.engine, lambda: contact_head(ctx.database, ContactFilter(), "name", False, 50),
                         lambda sql: "FROM contact" in sql)
     assert plans and all("ix_contact_live_name" in p and "TEMP B-TREE" not in p for p in plans), plans
+
+
+def test_a_list_filtered_by_province_reads_its_order_from_an_index(ctx: AppContext) -> None:
+    create_contact(ctx.uow(), ContactInput(first_name="เกม", province="ตาก"), TODAY)
+    create_account(ctx.uow(), AccountInput(name="เกม", province="ตาก"), TODAY)
+    db = ctx.database
+    for head, flt, table in ((contact_head, ContactFilter(province="ตาก"), "contact"),
+                             (account_head, AccountFilter(province="ตาก"), "account")):
+        plans = query_plans(db.engine, lambda h=head, f=flt: h(db, f, "name", False, 50),
+                            lambda sql, t=table: f"FROM {t}" in sql)
+        assert plans and all(f"ix_{table}_live_province" in p and "TEMP B-TREE" not in p for p in plans), plans
 
 
 def test_another_copy_derives_the_keys_of_what_it_receives(copies: list[AppContext], tmp_path: Path) -> None:

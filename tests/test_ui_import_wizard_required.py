@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from crm_desktop.errors import DomainError, ValidationError
-from crm_desktop.exchange.problems import problem_text, rejected_text
+from crm_desktop.import_plans.problems import problem_text, rejected_text
 from crm_desktop.messages import translate
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.imports import RejectedRow

@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from crm_desktop.errors import DomainError, ValidationError
-from crm_desktop.exchange.mapping import CellError, NeutralRow
+from crm_desktop.import_plans.cells import CellError, NeutralRow
 from crm_desktop.text import ascii_digits
 
 # Words offices write → the stored code (compared case-folded, without spaces).

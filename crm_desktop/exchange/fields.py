@@ -31,7 +31,8 @@ from typing import Any
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.exchange.words import choice_of
+from crm_desktop.import_plans.cells import MonthDay
+from crm_desktop.import_plans.words import choice_of
 from crm_desktop.models import Account, Activity, Contact, Lead, Product
 from crm_desktop.models.rules import EMAIL, EMAIL_MAX, FIVE_DIGITS, NOTES_MAX, PHONE, TAX_ID, FieldRule, rule_of
 from crm_desktop.services import validation
@@ -301,14 +302,6 @@ def parse_day(value: object, field: str, options: Options = DEFAULT_OPTIONS) -> 
         if error.template == "{text} is not a real date: check the day and month.":
             raise ValidationError(field, error.template, text=raw) from None
         raise
-
-
-@dataclass(frozen=True, slots=True)
-class MonthDay:
-    """A yearly date without its year: a birthday as phones keep it (vCard "--0315", Google's "--03-15")."""
-
-    month: int
-    day: int
 
 
 _NO_YEAR = re.compile(r"--([0-9]{2})-?([0-9]{2})")

@@ -46,7 +46,7 @@ from icalendar.prop import vBroken
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.errors import DomainError, StorageError, ValidationError
 from crm_desktop.exchange.ics import KIND_LABELS, UID_DOMAIN
-from crm_desktop.exchange.mapping import CellError, NeutralRow
+from crm_desktop.import_plans.cells import CellError, NeutralRow
 from crm_desktop.messages import translate
 from crm_desktop.models import fixed_id
 from crm_desktop.models.activity import ACTIVITY_KINDS, REMIND_MAX_MINUTES

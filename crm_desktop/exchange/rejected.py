@@ -17,9 +17,9 @@ from pathlib import Path
 
 from crm_desktop.db.output import output_file
 from crm_desktop.errors import StorageError
-from crm_desktop.exchange.problems import Labels, Rejected, plain_label, rejected_text
 from crm_desktop.exchange.rows import ImportFile
 from crm_desktop.exchange.tables import read_table
+from crm_desktop.import_plans.problems import Labels, Rejected, plain_label, rejected_text
 from crm_desktop.messages import translate
 
 REASON_HEADER = "Problem"

@@ -16,9 +16,12 @@ from pathlib import Path
 from crm_desktop.db.bulk import gc_paused
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.activity_rows import activity_row
-from crm_desktop.exchange.mapping import CellError, Guess, Mapping, NeutralRow, RowReader, guess_columns
+from crm_desktop.exchange.fields import importable_fields
+from crm_desktop.exchange.mapping import Guess, RowReader, guess_columns
 from crm_desktop.exchange.tables import read_table
 from crm_desktop.exchange.vcard import VCard, read_vcards
+from crm_desktop.import_plans.cells import CellError, NeutralRow
+from crm_desktop.import_plans.mappings import Mapping
 
 SAMPLE_ROWS = 50  # rows whose values help guess the columns
 VCARD_SUFFIXES = {".vcf", ".vcard"}
@@ -59,7 +62,8 @@ def read_import_file(path: Path, kind: str, *, sheet: str | None = None, mapping
     try:  # the first rows guess the columns; the rest stream past (the file's cells are never all held)
         head = list(islice(table.rows, SAMPLE_ROWS))
         guesses = guess_columns(kind, table.header, [row.cells for row in head])
-        chosen = mapping.fields_for(table.header) if mapping is not None else [g.field for g in guesses]
+        chosen = (mapping.fields_for(table.header, importable_fields(mapping.kind)) if mapping is not None
+                  else [g.field for g in guesses])
         reader = RowReader(kind, table.header, chosen)
         read = [reader.read(row.cells, row.number) for row in chain(head, table.rows)]
     finally:

@@ -20,6 +20,8 @@ class Contact(SyncMixin, AddressMixin, Base):
     __table_args__ = (
         Index("ix_contact_live_name", "sort_key", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
+        Index("ix_contact_live_province", "province", "sort_key", sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),  # the list filtered by province, in its order
         # Duplicate matching (services/duplicates.py): equality lookups on the blocking keys.
         Index("ix_contact_match_key", "match_key"),
         sparse_index("ix_contact_mobile", "mobile"),

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from crm_desktop.clock import utc_time
 from crm_desktop.db.database import Database
-from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowLike, RowPlan
+from crm_desktop.import_plans.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowLike, RowPlan
 from crm_desktop.models import Activity
 
 CHUNK = 500

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 
 from crm_desktop.db.database import Database
-from crm_desktop.exchange.plans import ENTITIES
+from crm_desktop.import_plans.plans import ENTITIES
 from crm_desktop.models import synced_models
 
 CHUNK = 500

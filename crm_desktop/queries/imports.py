@@ -31,8 +31,8 @@ from crm_desktop.db.database import Database
 from crm_desktop.db.derived import SOURCES, match_key_for
 from crm_desktop.db.value_sets import one_of
 from crm_desktop.errors import DomainError, ValidationError
-from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowLike, RowPlan
-from crm_desktop.exchange.words import choice_of
+from crm_desktop.import_plans.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowLike, RowPlan
+from crm_desktop.import_plans.words import choice_of
 from crm_desktop.models import Account, Contact, Lead, PickList, Product
 from crm_desktop.models.rules import rule_of
 from crm_desktop.queries.activity_import import preview_activities

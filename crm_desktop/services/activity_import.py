@@ -28,8 +28,8 @@ from crm_desktop.clock import utc_time
 from crm_desktop.db.bulk import Cancelled
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
-from crm_desktop.exchange.mapping import NeutralRow
-from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, Preview, RowPlan
+from crm_desktop.import_plans.cells import NeutralRow
+from crm_desktop.import_plans.plans import DUPLICATE, ERROR, NEW, Preview, RowPlan
 from crm_desktop.models import Account, Activity, Contact, Lead, Opportunity, User, new_id
 from crm_desktop.services.activities.edit import (
     ActivityInput,

@@ -20,9 +20,8 @@ from crm_desktop import scoring
 from crm_desktop.db.bulk import PackedRows, insert_in_session
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.db.value_sets import one_of
-from crm_desktop.exchange.fields import MonthDay
-from crm_desktop.exchange.mapping import NeutralRow
-from crm_desktop.exchange.plans import RowPlan
+from crm_desktop.import_plans.cells import MonthDay, NeutralRow
+from crm_desktop.import_plans.plans import RowPlan
 from crm_desktop.models import Account, Anniversary, Contact
 from crm_desktop.models.base import new_id, new_ids
 from crm_desktop.services.accounts import AccountInput, clean_account

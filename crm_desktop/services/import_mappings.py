@@ -11,7 +11,7 @@ from hashlib import sha1
 
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
-from crm_desktop.exchange.mapping import Mapping
+from crm_desktop.import_plans.mappings import Mapping
 from crm_desktop.services import validation
 from crm_desktop.services.changes import Changes
 

@@ -27,9 +27,9 @@ from crm_desktop.db.bulk import Cancelled, PackedRows, gc_paused, insert_in_sess
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.db.value_sets import one_of
 from crm_desktop.errors import DomainError, NotFound, ValidationError
-from crm_desktop.exchange.mapping import NeutralRow
-from crm_desktop.exchange.plans import DUPLICATE, ENTITIES, ERROR, NEW, Preview, RowPlan
-from crm_desktop.exchange.problems import rejected_text
+from crm_desktop.import_plans.cells import NeutralRow
+from crm_desktop.import_plans.plans import DUPLICATE, ENTITIES, ERROR, NEW, Preview, RowPlan
+from crm_desktop.import_plans.problems import rejected_text
 from crm_desktop.messages import translate
 from crm_desktop.models import Account, Change, Contact, Lead, LocalState, Product, new_ids
 from crm_desktop.services.accounts import AccountInput, clean_account

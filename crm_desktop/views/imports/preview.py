@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from crm_desktop.exchange.mapping import NeutralRow
-from crm_desktop.exchange.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowPlan
-from crm_desktop.exchange.problems import problem_text
 from crm_desktop.exchange.rows import ImportFile, read_import_file
+from crm_desktop.import_plans.cells import NeutralRow
+from crm_desktop.import_plans.plans import DUPLICATE, ERROR, NEW, UPDATE, Preview, RowPlan
+from crm_desktop.import_plans.problems import problem_text
 from crm_desktop.queries.import_titles import record_titles
 from crm_desktop.queries.imports import preview_rows
 from crm_desktop.ui.errors import show_error

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import DomainError
 from crm_desktop.exchange.fields import importable_fields, parse_cell
-from crm_desktop.exchange.mapping import Guess, Mapping, find_saved, guess_columns
+from crm_desktop.exchange.mapping import Guess, guess_columns
 from crm_desktop.exchange.rows import ICS_SUFFIXES, SAMPLE_ROWS, VCARD_SUFFIXES, kind_problem
 from crm_desktop.exchange.tables import Notice, TableFormat, read_table, sniff
+from crm_desktop.import_plans.mappings import Mapping, find_saved
 from crm_desktop.services.import_mappings import save_mapping, saved_mappings
 from crm_desktop.services.imports import IMPORT_KINDS
 from crm_desktop.ui.actions import perform
@@ -291,7 +292,8 @@ class MappingPage(QWizardPage):
     def apply_saved(self) -> None:
         index = self.saved_combo.currentIndex()
         mapping = self.saved[index - 1] if index > 0 else None
-        chosen = mapping.fields_for(self.state.header) if mapping is not None else self.guessed
+        chosen = (mapping.fields_for(self.state.header, importable_fields(mapping.kind)) if mapping is not None
+                  else self.guessed)
         for column, name in enumerate(chosen):
             combo = self.combo(column)
             combo.setCurrentIndex(max(combo.findData(name), 0))

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from crm_desktop.exchange.mapping import Mapping
-from crm_desktop.exchange.plans import Preview
 from crm_desktop.exchange.rows import ICS_SUFFIXES, VCARD_SUFFIXES, ImportFile
 from crm_desktop.exchange.tables import Cell
+from crm_desktop.import_plans.mappings import Mapping
+from crm_desktop.import_plans.plans import Preview
 from crm_desktop.services.imports import ImportResult
 from crm_desktop.views.field_labels import field_labels
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from crm_desktop.exchange.problems import rejected_text
 from crm_desktop.exchange.rejected import write_rejected
+from crm_desktop.import_plans.problems import rejected_text
 from crm_desktop.services.import_undo import undo_import
 from crm_desktop.services.imports import ImportCancelled, ImportResult, import_counts, import_with_backup
 from crm_desktop.ui.actions import Undoable, perform

@@ -8,6 +8,7 @@ Companies, contacts, leads, deals and products get a derived `sort_key` column
 (crm_desktop/collation.py): เกม sorts under ก, tone marks count only between equal letters, Thai
 before Latin. The lists' name indexes now hold the key instead of the name (for leads, instead of
 the expression of migration 0020; for products, instead of the SQL approximation of migration 0015).
+Companies and contacts filtered by province get an index in that order too.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ INDEXES = {
     "ix_opportunity_live_name": ("opportunity", ["sort_key"], None),
     "ix_product_live_name": ("product", ["sort_key"], ["name_th"]),
     "ix_product_live_active_thai": ("product", ["active", "sort_key"], None),  # 0015's, below
+    # the lists filtered by province, read in their order along an index range
+    "ix_account_live_province": ("account", ["province", "sort_key"], None),
+    "ix_contact_live_province": ("contact", ["province", "sort_key"], None),
 }
 # migration 0015's index, frozen by value, for the downgrade
 PRODUCT_THAI_0015 = (
