@@ -178,9 +178,9 @@ def contact_detail(db: Database, contact_id: str) -> ContactDetail | None:
 
 
 def contact_count(db: Database) -> int:
-    """Live rows, counted on the narrow ix_contact_live_name (its rows are the live ones): `first_name >= ''` (true of
-    every first_name, a required column) leads SQLite to that index instead of reading the whole table, which
+    """Live rows, counted on the narrow ix_contact_live_name (its rows are the live ones): `sort_key >= ''` (true
+    of every key) leads SQLite to that index instead of reading the whole table, which
     also filled the page cache at every start (300k contacts: 0.17 s -> 15 ms)."""
     with db.engine.connect() as conn:
-        live = and_(Contact.deleted_at.is_(None), Contact.first_name >= "")
+        live = and_(Contact.deleted_at.is_(None), Contact.sort_key >= "")
         return conn.execute(select(func.count()).select_from(TABLE).where(live)).scalar() or 0

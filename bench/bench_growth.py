@@ -1,0 +1,134 @@
+"""Issue 16: how the contacts list and search grow from 300,000 to 1,000,000 contacts.
+
+    python bench/bench_growth.py [--dir bench/data]
+
+Two databases made the same way (the demo's companies and contacts generator through the bulk loader,
+a company per three contacts, nothing else), built once into --dir and then opened read only. Each is
+measured in its own process, so its memory is its own: the first page of the contacts list through
+the tab's path (bench_lists.first_page: the lazy model's head and first block), search p95 over 200
+fragments people type (bench_foundation.fragments, the pop-up's search_all), and the process's peak
+memory after both. Beside each, plain sqlite3: the same first page with its count, and the same
+searches on the trigram tables. The issue asks that at 1M the first page and search p95 stay within
+1.3x of the 300k figures, and memory flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import DEFAULT_DIR, best_of, ms, open_read_only, percentiles, row
+
+SIZES = {"300k": 300_000, "1m": 1_000_000}
+PAGE = 50
+
+
+def build(path: Path, contacts: int) -> float | None:
+    """The database of `contacts` contacts (and a third as many companies), unless it exists."""
+    if path.exists():
+        return None
+    from crm_desktop.db import bulk
+    from crm_desktop.demo.generate import _Generator
+    from crm_desktop.demo.sizes import Size
+    from crm_desktop.main import SystemClock
+    from crm_desktop.models import Account, Contact, User
+    from crm_desktop.services.app import open_app
+
+    start = time.perf_counter()
+    ctx = open_app(path, clock=SystemClock())
+    try:
+        size = Size(accounts=contacts // 3, contacts=contacts, reps=20, leads=0, deals=0, activities=0,
+                    key_accounts=0, anniversaries=0, products=0, quotations=0, order_lines=0)
+        batches = _Generator(seed=16, size=size, today=ctx.today()).batches()
+        people = itertools.takewhile(lambda b: isinstance(b, tuple) and b[0] in (User, Account, Contact), batches)
+        bulk.load(ctx.database, None, people, 0, alone=True)
+    finally:
+        ctx.close()
+    return time.perf_counter() - start
+
+
+def measure(path: Path) -> dict[str, float]:
+    """This process's figures for one database (run as a child: its peak memory is the database's)."""
+    from PySide6.QtWidgets import QApplication
+
+    from bench.bench_foundation import fragments, raw_search
+    from bench.bench_lists import first_page, raw_page
+    from crm_desktop.main import SystemClock
+    from crm_desktop.queries.contacts import ContactFilter, contact_head, contact_keys, contact_rows
+    from crm_desktop.queries.search import search_all
+
+    app = QApplication.instance() or QApplication([])
+    db = open_read_only(path, SystemClock())
+    page = best_of(5, first_page(lambda s, d: contact_keys(db, ContactFilter(), s, d),
+                                 lambda keys: contact_rows(db, keys),
+                                 lambda s, d, n: contact_head(db, ContactFilter(), s, d, n)))
+    raw = best_of(5, raw_page(path, RAW_CONTACTS, "SELECT count(*) FROM contact WHERE deleted_at IS NULL "
+                                                  "AND sort_key >= ''"))
+    queries = fragments(path)
+    ours = []
+    for text in queries:
+        start = time.perf_counter()
+        search_all(db, text)
+        ours.append(time.perf_counter() - start)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    plain = []
+    for text in queries:
+        start = time.perf_counter()
+        raw_search(conn, text)
+        plain.append(time.perf_counter() - start)
+    conn.close()
+    app.processEvents()
+    count = sqlite3.connect(f"file:{path}?mode=ro", uri=True).execute("SELECT count(*) FROM contact").fetchone()[0]
+    return {"contacts": count, "page": page, "raw_page": raw, "p95": percentiles(ours)[1],
+            "raw_p95": percentiles(plain)[1], "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+RAW_CONTACTS = """
+SELECT c.id, c.prefix, c.first_name, c.last_name, c.nickname, coalesce(a.name, ''), c.position, c.mobile,
+       c.email, c.line_id, c.province, c.birthday, coalesce(u.name, ''), c.tags, c.updated_at
+FROM contact c LEFT JOIN account a ON a.id = c.account_id AND a.deleted_at IS NULL
+LEFT JOIN user u ON u.id = c.owner_id
+WHERE c.deleted_at IS NULL ORDER BY c.sort_key, c.rowid LIMIT ?"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child's work
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure)))
+        return 0
+    figures = {}
+    for name, contacts in SIZES.items():
+        path = args.dir / f"growth-{name}.sqlite3"
+        built = build(path, contacts)
+        if built is not None:
+            print(f"built {path.name} in {built:.0f} s")
+        child = subprocess.run([sys.executable, __file__, "--measure", str(path)], check=True, capture_output=True,
+                               text=True)
+        figures[name] = json.loads(child.stdout.strip().splitlines()[-1])
+    small, big = figures["300k"], figures["1m"]
+    row("figure", "300k contacts", "1M contacts", "1M / 300k (at most 1.3x)")
+    for key, label in (("page", "contacts first page"), ("p95", "search p95")):
+        row(label, ms(small[key]), ms(big[key]), f"{big[key] / small[key]:.2f}x")
+        row("  plain sqlite3", ms(small[f"raw_{key}"]), ms(big[f"raw_{key}"]),
+            f"{big[f'raw_{key}'] / small[f'raw_{key}']:.2f}x")
+    row("peak memory", f"{small['peak_mb']:.0f} MB", f"{big['peak_mb']:.0f} MB",
+        f"{big['peak_mb'] / small['peak_mb']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
