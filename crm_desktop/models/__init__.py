@@ -19,7 +19,7 @@ from crm_desktop.models.sales import (
 )
 from crm_desktop.models.service import Case, CaseStatusHistory
 from crm_desktop.models.sync import SyncConflict, SyncExchange, SyncPeer, SyncPending
-from crm_desktop.models.system import Change, LocalState, PickList, Setting
+from crm_desktop.models.system import Change, LiveCount, LocalState, PickList, Setting
 from crm_desktop.models.user import User
 
 
@@ -32,7 +32,7 @@ __all__ = [
     "Account", "Activity", "ActivityException", "Alert", "AlertRule", "Anniversary", "Base", "Campaign",
     "CampaignMember", "Case", "CaseStatusHistory", "Change", "ConsentEvent", "Contact", "ContactLink",
     "ForecastSnapshot", "Lead",
-    "LeadScoringRule", "LocalState", "Opportunity", "OpportunityLine", "PickList", "Product", "Quotation",
+    "LeadScoringRule", "LiveCount", "LocalState", "Opportunity", "OpportunityLine", "PickList", "Product", "Quotation",
     "QuotationLine", "Reminder", "SalesOrder", "SalesOrderLine", "Segment", "Setting", "Stage", "StageHistory",
     "SyncConflict", "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending", "Target", "User", "fixed_id", "new_id",
     "new_ids", "synced_models",

@@ -49,6 +49,17 @@ class Setting(SyncMixin, Base):
     value: Mapped[str] = mapped_column(Text, default="", info=rules(max_len=NOTES_MAX))
 
 
+class LiveCount(Base):
+    """How many live (not deleted) rows a listed table has, kept by triggers (db/live_counts.py) in the
+    writes' own transactions: an unfiltered list shows its count without counting a million rows.
+    Derived from the rows, so never synced nor logged."""
+
+    __tablename__ = "live_count"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    live: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class LocalState(Base):
     """Facts about this copy only (site id, current user): never synced, never logged."""
 

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Connection, Select, Table, and_, func, literal_column, select
 
 from crm_desktop.db.database import Database
+from crm_desktop.db.live_counts import live_rows
 from crm_desktop.db.search_index import fts_available, rowid_subquery
 
 CHUNK = 500  # SQLite allows 32k bound parameters; stay far below.
@@ -63,14 +64,17 @@ def list_head(db: Database, keys_of: KeysOf[F], flt: F, sort: str, descending: b
               name: ColumnElement[str] | None) -> tuple[int, list[int]]:
     """The number of rows of a list and its first `limit` keys in display order (its first screen).
 
-    `name`: for an unfiltered list, the leading column (or expression) of its live-name partial
-    index. The count is of the list's rows where `name >= ''` (true of every name, a required text):
-    SQLite then counts along that narrow index, with no order kept, instead of reading the wide
-    table rows. A filtered list is counted without an order, through its filter's own index."""
+    `name`: for an unfiltered list, the leading column of its live-name partial index. Its table's
+    count is then read from the live counts (db/live_counts.py) instead of counted: a million rows
+    took 60 ms to count. A table without one is counted where `name >= ''` (true of every name), along
+    that narrow index. A filtered list is counted without an order, through its filter's own index."""
     with db.engine.connect() as conn:
         stmt = keys_of(conn, flt, sort, descending)
-        counted = stmt if name is None else keys_of(conn, flt, "name", False).where(name >= "")
-        return row_count(conn, counted), ordered_keys(conn, stmt.limit(limit))
+        live = None if name is None else live_rows(conn, name.table.name)  # type: ignore[attr-defined]
+        if live is None:
+            counted = stmt if name is None else keys_of(conn, flt, "name", False).where(name >= "")
+            live = row_count(conn, counted)
+        return live, ordered_keys(conn, stmt.limit(limit))
 
 
 def row_count(conn: Connection, stmt: Select[Any]) -> int:
