@@ -96,10 +96,6 @@ class ChangeSet:
     def __post_init__(self) -> None:
         object.__setattr__(self, "parts", _joined(self.parts))
 
-    @classmethod
-    def of(cls, *parts: Changes) -> ChangeSet:
-        return cls(parts)
-
     def __iter__(self) -> Iterator[Changes]:
         return iter(self.parts)
 
