@@ -31,6 +31,7 @@ from crm_desktop.services.anniversaries import (
     update_custom_date,
 )
 from crm_desktop.services.app import AppContext
+from crm_desktop.services.changes import Entity
 from crm_desktop.services.contacts import ContactInput, create_contact, delete_contacts
 from tests.plan_helpers import query_plans
 from tests.time_helpers import TODAY
@@ -136,7 +137,7 @@ def test_custom_dates_are_added_edited_listed_and_deleted(ctx: AppContext) -> No
     person = add_contact(ctx, "Nok", None)
     created = add_custom_date(ctx.uow(), CustomDateInput(" Wedding ", 2, 29, 2004, contact_id=person), TODAY)
     date_id = created.created[0]
-    assert created.entity == "anniversary"
+    assert created.entities == (Entity.ANNIVERSARY,)
     data = custom_date_input(ctx.uow(), date_id)
     assert (data.title, data.month, data.day, data.year, data.remind_days) == ("Wedding", 2, 29, 2004, 3)
     data.title, data.remind_days = "Wedding day", 7
@@ -227,7 +228,7 @@ def test_a_greeting_task_is_planned_on_the_day_for_the_customers_owner(ctx: AppC
     person = add_contact(ctx, "สมชาย", date(1986, 11, 25), account_id=company)  # owned through the company
     row = upcoming(ctx.database, TODAY)[0]
     changes = create_greeting(ctx.uow(), row.target, row.on, "task", "Greeting: สมชาย — Birthday, turns 40")
-    assert changes.entity == "activity" and len(changes.created) == 1
+    assert changes.entities == (Entity.ACTIVITY,) and len(changes.created) == 1
     planned = occurrences(ctx.database, TODAY, TODAY + timedelta(days=7))
     assert [(o.kind, o.subject, o.due_on, o.assignee_id, o.contact_id, o.status) for o in planned] == [
         ("task", "Greeting: สมชาย — Birthday, turns 40", date(2026, 11, 25), nok, person, "planned")]

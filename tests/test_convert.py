@@ -52,7 +52,7 @@ def first_open_stage_id(app: AppContext) -> str:
 def test_a_b2b_lead_becomes_account_contact_and_deal_linked_back(app: AppContext) -> None:
     lead_id = qualified_lead(app)
     changes = convert_lead(app.uow(), lead_id, ConvertOptions(create_opportunity=True), TODAY)
-    assert [c.entity for c in changes] == ["account", "contact", "opportunity", "lead"]
+    assert changes.entities == ("account", "contact", "opportunity", "lead")  # one change set for the action
 
     lead = lead_detail(app.database, lead_id)
     assert lead is not None and lead.status == "converted"

@@ -24,6 +24,7 @@ from crm_desktop.queries.imports import DUPLICATE, ERROR, NEW, UPDATE, preview_r
 from crm_desktop.services import imports
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext, open_app
+from crm_desktop.services.changes import Entity
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.import_kinds import BIRTHDAY_TITLE
 from crm_desktop.services.imports import import_rows
@@ -269,7 +270,7 @@ def test_a_contacts_company_links_to_its_account_or_is_created_once(ctx: AppCont
     links = {c.first_name: c.account_id for c in _all(ctx, Contact)}
     new = accounts["บจก. รุ่งเรืองใหม่"]
     assert links == {"สมชาย": siam, "สมหญิง": new, "สมศรี": new, "สมปอง": None, "สมใจ": None}
-    assert [c.created for c in result.also if c.entity == "account"] == [(new,)]
+    assert result.changes[Entity.ACCOUNT].created == (new,)
     assert new in _logged(ctx, "account")  # the company created syncs too
     before = _state(ctx)
     again = _import(ctx, path, "contacts", decision="update")
@@ -341,11 +342,12 @@ def test_vcards_link_their_company_and_put_yearless_birthdays_on_the_calendar(ct
     dates = {(a.contact_id, a.month, a.day, a.year, a.title) for a in _all(ctx, Anniversary)}
     assert dates == {(contacts["มาลี"].id, 2, 29, None, BIRTHDAY_TITLE),
                      (contacts["ดำ"].id, 12, 31, None, BIRTHDAY_TITLE)}
-    made = {c.entity: c.created for c in result.also}
+    made = {c.entity: c.created for c in result.changes}
     assert set(made["anniversary"]) == {a.id for a in _all(ctx, Anniversary)} <= _logged(ctx, "anniversary")
     before = _state(ctx)
     again = _import(ctx, path, "contacts", decision="update")
-    assert (again.created, again.updated, again.unchanged, again.companies_created, again.also) == (0, 0, 3, 0, ())
+    assert (again.created, again.updated, again.unchanged, again.companies_created, again.changes.entities) == (
+        0, 0, 3, 0, (Entity.CONTACT,))
     assert _state(ctx) == before
 
 

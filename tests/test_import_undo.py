@@ -14,6 +14,7 @@ from crm_desktop.queries.imports import preview_rows
 from crm_desktop.queries.search import search_all
 from crm_desktop.services import imports
 from crm_desktop.services.app import AppContext
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, update_contact
 from crm_desktop.services.import_undo import undo_import
 from crm_desktop.services.imports import ImportResult, import_rows
@@ -66,7 +67,7 @@ def test_undo_restores_exactly_created_gone_updated_fields_back(ctx: AppContext,
     changes = undo_import(ctx.uow(), result.log_from, result.log_to)
 
     assert _live(ctx) == before  # Somchai's position and e-mail are back, Malee and Anan are gone
-    (done,) = changes
+    (done,) = changes.parts
     assert set(done.deleted) == set(result.changes.created)
     assert done.updated == result.changes.updated
 
@@ -108,7 +109,7 @@ def test_undoing_twice_changes_nothing_the_second_time(ctx: AppContext, tmp_path
     result = _import(ctx, tmp_path)
     undo_import(ctx.uow(), result.log_from, result.log_to)
     once = dump(ctx)
-    assert undo_import(ctx.uow(), result.log_from, result.log_to) == []
+    assert undo_import(ctx.uow(), result.log_from, result.log_to) == ChangeSet()
     assert dump(ctx) == once
 
 

@@ -13,6 +13,7 @@ from crm_desktop.clock import FixedClock
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.models import Account, Activity, Contact, Lead, Opportunity, Stage
 from crm_desktop.services.app import AppContext, open_app
+from crm_desktop.services.changes import Entity
 from crm_desktop.services.duplicates import merge, merge_fields, references_to, undo_merge
 from crm_desktop.services.records import restore
 from tests.log_helpers import logged_fields
@@ -108,9 +109,9 @@ def test_merge_copies_chosen_fields_relinks_everything_and_deletes_the_loser(dat
         assert one(data, sql) == ("win",), sql
     assert one(data, "SELECT count(*) FROM account WHERE parent_id = 'lose' OR id = 'lose' AND deleted_at IS NULL") \
         == (0,)
-    main = result.changes[0]
+    main, *others = result.changes
     assert main.entity == "account" and main.updated == ("win",) and main.deleted == ("lose",)
-    assert {c.entity for c in result.changes[1:]} == {"activity", "contact", "lead", "opportunity"}
+    assert {c.entity for c in others} == {"activity", "contact", "lead", "opportunity"}
     # The change log holds the merge: the winner's new values, the re-links, the loser's tombstone.
     assert ("email", '"info@siam.co.th"') in logged(data, "win")
     assert ("account_id", '"win"') in logged(data, "o1")
@@ -124,7 +125,7 @@ def test_undo_restores_exactly_and_the_log_keeps_both(data: AppContext) -> None:
     assert rows(data) != before
     changes = undo_merge(data.uow(), result.merge_id)
     assert rows(data) == before
-    assert changes[0].created == ("lose",) and changes[0].updated == ("win",)
+    assert changes[Entity.ACCOUNT].created == ("lose",) and changes[Entity.ACCOUNT].updated == ("win",)
     win_log = logged(data, "win")
     assert ("email", '"info@siam.co.th"') in win_log and win_log[-1][0] in {"email", "founded_on", "notes"}
     assert ("founded_on", '"2001-02-03"') in win_log  # restored value, logged

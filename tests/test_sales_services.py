@@ -16,6 +16,7 @@ from crm_desktop.models import Product
 from crm_desktop.queries.sales.detail import DocumentDetail, document_detail
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
+from crm_desktop.services.changes import Entity
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, move_to_stage
 from crm_desktop.services.sales.documents import OrderInput, OrderLineInput, QuotationInput
 from crm_desktop.services.sales.lines import LineInput
@@ -181,7 +182,8 @@ def test_sending_moves_an_earlier_deal_to_the_quotation_stage_with_history(ctx: 
     customer = account(ctx)
     deal_id = deal(ctx, customer)
     q = quotation(ctx, customer, opportunity_id=deal_id)
-    send_quotation(ctx.uow(), q, TODAY, NOW)
+    done = send_quotation(ctx.uow(), q, TODAY, NOW)
+    assert done.entities == (Entity.QUOTATION, Entity.OPPORTUNITY) and done[Entity.OPPORTUNITY].updated == (deal_id,)
     assert detail(ctx, "quotation", q).status == "sent"
     assert stage_of(ctx, deal_id) == QUOTATION
     assert moves(ctx, deal_id) == [(None, PROSPECTING), (PROSPECTING, QUOTATION)]
@@ -190,7 +192,8 @@ def test_sending_moves_an_earlier_deal_to_the_quotation_stage_with_history(ctx: 
 def test_sending_leaves_a_deal_that_is_further_along(ctx: AppContext) -> None:
     customer = account(ctx)
     deal_id = deal(ctx, customer, NEGOTIATION)
-    sent(ctx, customer, opportunity_id=deal_id)
+    q = quotation(ctx, customer, opportunity_id=deal_id)
+    assert send_quotation(ctx.uow(), q, TODAY, NOW).entities == (Entity.QUOTATION,)  # the deal did not move
     assert stage_of(ctx, deal_id) == NEGOTIATION and len(moves(ctx, deal_id)) == 1
 
 
@@ -383,10 +386,12 @@ def test_a_confirmed_order_a_sync_left_inconsistent_still_gets_its_dates(ctx: Ap
 def test_confirming_marks_the_deal_won_once(ctx: AppContext) -> None:
     customer = account(ctx)
     deal_id = deal(ctx, customer, NEGOTIATION)
-    o = confirmed(ctx, customer, opportunity_id=deal_id)
+    o = order(ctx, customer, opportunity_id=deal_id)
+    assert confirm_order(ctx.uow(), o, TODAY, NOW)[Entity.OPPORTUNITY].updated == (deal_id,)
     assert detail(ctx, "sales_order", o).confirmed_on == TODAY
     assert stage_of(ctx, deal_id) == WON and moves(ctx, deal_id)[-1] == (NEGOTIATION, WON)
-    confirmed(ctx, customer, opportunity_id=deal_id)  # a second order of a won deal moves nothing
+    second = order(ctx, customer, opportunity_id=deal_id)  # a second order of a won deal moves nothing
+    assert confirm_order(ctx.uow(), second, TODAY, NOW).entities == (Entity.SALES_ORDER,)
     assert len(moves(ctx, deal_id)) == 2
     refused(ctx, lambda: confirm_order(ctx.uow(), o, TODAY, NOW), "already confirmed")
 

@@ -14,6 +14,7 @@ from crm_desktop.clock import FixedClock
 from crm_desktop.errors import ValidationError
 from crm_desktop.queries.leads import lead_detail, scoring_rules
 from crm_desktop.services.app import AppContext, open_app
+from crm_desktop.services.changes import Entity
 from crm_desktop.services.leads import LeadInput, create_lead, update_lead
 from crm_desktop.services.scoring import (
     RuleInput,
@@ -130,7 +131,7 @@ def test_changing_a_rule_rescores_every_lead_at_once(app: AppContext) -> None:
     changes = update_rule(app.uow(), default_rule_id("source_referral"),
                           RuleInput("source", "in", "referral, line", 30, "แนะนำหรือไลน์"))
     assert (score_of(app, a), score_of(app, b)) == (30, 30)
-    assert set(changes[-1].updated) == {a, b}
+    assert set(changes[Entity.LEAD].updated) == {a, b}
 
     delete_rule(app.uow(), default_rule_id("source_referral"))
     assert (score_of(app, a), score_of(app, b)) == (0, 0)
@@ -138,8 +139,8 @@ def test_changing_a_rule_rescores_every_lead_at_once(app: AppContext) -> None:
     assert (score_of(app, a), score_of(app, b)) == (30, 30)
 
     created = create_rule(app.uow(), RuleInput("budget", "gte", "1,000", 7))
-    assert len(created) == 1  # nobody has a budget: no lead changed
-    rule = next(r for r in scoring_rules(app.database) if r.id == created[0].created[0])
+    assert created.entities == (Entity.LEAD_SCORING_RULE,)  # nobody has a budget: no lead changed
+    rule = next(r for r in scoring_rules(app.database) if r.id == created.created[0])
     assert rule.value == "1000"
 
 
@@ -172,7 +173,7 @@ def test_a_rule_that_cannot_work_is_refused_with_the_field_named(app: AppContext
 
 
 def test_province_values_are_stored_by_their_thai_name(app: AppContext) -> None:
-    rule_id = create_rule(app.uow(), RuleInput("province", "in", "bkk, Chiang Mai, bangkok_area", 3))[0].created[0]
+    rule_id = create_rule(app.uow(), RuleInput("province", "in", "bkk, Chiang Mai, bangkok_area", 3)).created[0]
     rule = next(r for r in scoring_rules(app.database) if r.id == rule_id)
     assert rule.value == "กรุงเทพมหานคร, เชียงใหม่, bangkok_area"
 

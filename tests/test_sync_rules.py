@@ -25,6 +25,7 @@ from crm_desktop.models.rules import rule_of
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.app import OWNER_ID, AppContext
 from crm_desktop.services.campaigns import CampaignInput, create_campaign, delete_campaign
+from crm_desktop.services.changes import Entity
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.leads import LeadInput, create_lead
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, move_to_stage
@@ -504,7 +505,7 @@ def test_the_sync_tab_shows_a_restored_stage_and_lets_it_be_acknowledged_only(qt
     assert cells[0] == "Pipeline stages: สาธิตสินค้า" and cells[1] == "Deleted" and cells[2] == "(empty)"
     assert cells[6] == "Restored: one copy deleted it while another copy's records still used it."
     assert stage_row(ctx, stage)[2] == 1
-    assert any(c.entity == "stage" and stage in c.created for c in published)  # the stage lists show it again
+    assert any(stage in changes[Entity.STAGE].created for changes in published)  # the stage lists show it again
     tab.conflicts.selectRow(0)
     assert tab.keep_button.isEnabled() and not tab.flip_button.isEnabled()
     tab.keep_button.click()

@@ -12,6 +12,7 @@ from crm_desktop.queries.activities.occurrences import occurrences
 from crm_desktop.queries.anniversaries import custom_dates, remind_days
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
+from crm_desktop.services.changes import Entity
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.ui.actions import ChangeBus
 from crm_desktop.ui.i18n import UiLanguage
@@ -71,7 +72,7 @@ def test_the_greeting_button_plans_a_task_for_the_owner(qtbot, ctx: AppContext, 
     assert tab.select(f"contact:{customers['person']}")
     with qtbot.waitSignal(bus.changed) as published:
         qtbot.mouseClick(tab.task_button, Qt.MouseButton.LeftButton)
-    assert published.args[0].entity == "activity"
+    assert published.args[0].entities == (Entity.ACTIVITY,)
     planned = occurrences(ctx.database, TODAY, TODAY + timedelta(days=7))
     assert [(o.kind, o.subject, o.due_on, o.assignee_id, o.contact_id) for o in planned] == [
         ("task", "Greeting: Somchai — Birthday, turns 40", date(2026, 11, 25), ctx.user_id, customers["person"])]

@@ -13,7 +13,7 @@ from crm_desktop.queries.leads import lead_detail
 from crm_desktop.queries.opportunities import OpportunityFilter, opportunity_keys, opportunity_rows
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.leads import LeadInput, create_lead, qualify
 from crm_desktop.ui.actions import ChangeBus
 from crm_desktop.ui.prefs import Prefs
@@ -27,12 +27,12 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def published(ctx: AppContext) -> list[Changes]:
+def published(ctx: AppContext) -> list[ChangeSet]:
     return []
 
 
 @pytest.fixture
-def tab(qtbot, ctx: AppContext, prefs: Prefs, published: list[Changes]) -> LeadsTab:
+def tab(qtbot, ctx: AppContext, prefs: Prefs, published: list[ChangeSet]) -> LeadsTab:
     bus = ChangeBus()
     bus.changed.connect(published.append)  # what the Accounts, Contacts and Deals tabs would hear
     return shown_tab(qtbot, LeadsTab, ctx, prefs, (1300, 800), bus)
@@ -108,8 +108,8 @@ def test_converting_a_qualified_lead_creates_account_contact_and_deal(qtbot, typ
                            date(2026, 12, 31))]
     detail = lead_detail(ctx.database, lead_id)
     assert detail is not None and detail.status == "converted"
-    # The other tabs hear about every record the conversion made.
-    assert [c.entity for c in published] == ["account", "contact", "opportunity", "lead"]
+    # The other tabs hear once about every record the conversion made.
+    assert [changes.entities for changes in published] == [("account", "contact", "opportunity", "lead")]
     # The lead shows as converted, with what it became; no further flow actions.
     assert tab.detail.text("status") == "Converted"
     assert tab.detail.text("converted").splitlines() == [

@@ -13,7 +13,7 @@ from crm_desktop.queries.activities.my_day import MyDayFilter, my_day
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.app import OWNER_ID
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import Entity, change
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.views.activities.my_day import MyDayTab
 from crm_desktop.views.common import ViewEnv
@@ -183,7 +183,7 @@ def test_deleting_an_occurrence_asks_which_ones(qtbot, tab, ctx) -> None:
     series = create_activity(ctx.uow(), ActivityInput(kind="meeting", subject="Weekly sales meeting",
                                                       starts_at=first, owner_id=OWNER_ID, assignee_id=OWNER_ID,
                                                       rrule="FREQ=WEEKLY")).created[0]
-    tab.env.bus.publish(Changes("activity", created=(series,)))
+    tab.env.bus.publish(change(Entity.ACTIVITY, created=(series,)))
     assert shown(tab, "today") == ["Weekly sales meeting", "Present the new catalogue"]
     assert tab.select(series, at(0, 11))
     tab.delete_selected()

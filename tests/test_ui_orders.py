@@ -13,6 +13,7 @@ from crm_desktop.queries.opportunities import stages
 from crm_desktop.queries.sales.detail import document_detail
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, opportunity_input
 from crm_desktop.services.products import ProductInput, create_product
 from crm_desktop.services.sales.documents import OrderInput, OrderLineInput, QuotationInput
@@ -105,15 +106,17 @@ def test_the_office_renumbers_documents_made_on_other_copies(qtbot, ctx: AppCont
     env = ViewEnv(ctx, prefs, ChangeBus(), UndoDelete())
     tab = SyncTab(env)
     qtbot.addWidget(tab)
-    with qtbot.waitSignal(tab.renumbered, timeout=1000, raising=False) as renumbered:
-        tab.renumber()  # refused: this copy is not the office
-    assert not renumbered.signal_triggered
+    heard: list[ChangeSet] = []
+    env.bus.changed.connect(heard.append)
+    assert tab.renumber() is None  # refused: this copy is not the office
+    assert heard == []
     assert tab.findChild(QMessageBox, "domainErrorBox").text() == "Only the office copy renumbers documents."
     tab.make_office()
     box = tab.findChild(QMessageBox, "confirmBox")
     box.button(QMessageBox.StandardButton.Yes).click()
-    with qtbot.waitSignal(tab.renumbered, timeout=1000):
-        tab.renumber()
+    heard.clear()
+    tab.renumber()
+    assert heard == [change(Entity.QUOTATION, updated=(quotation,)) | change(Entity.SALES_ORDER)]  # the pages hear it
     assert told == ["Renumbered 1 quotation(s) and 0 sales order(s) from other copies."]
     detail = document_detail(ctx.database, "quotation", quotation, TODAY)
     assert (detail.number, detail.provisional_number) == ("QT2569-0001", f"QT2569-{code}-0001")

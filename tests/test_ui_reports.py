@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from crm_desktop.queries.reports.catalog import Entry, catalog
 from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import Entity, change
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.views.common import ViewEnv
@@ -154,7 +154,7 @@ def test_a_filter_change_runs_the_shown_analysis_again(qtbot, tab, ctx) -> None:
     qtbot.waitUntil(lambda: tab.task is None and any(
         flt.start == date(2026, 11, 5) and flt.end == date(2026, 11, 21) for _, flt, _ in CALLS[before:]))
     before = len(CALLS)
-    tab.on_changes(Changes("sales_order", updated=("x",)))  # the data moved: the figures again
+    tab.on_changes(change(Entity.SALES_ORDER, updated=("x",)))  # the data moved: the figures again
     qtbot.waitUntil(lambda: len(CALLS) == before + 1)
 
 
@@ -323,7 +323,7 @@ def test_a_hidden_tab_runs_nothing_until_shown(qtbot, ctx, prefs) -> None:
     CALLS.clear()
     tab = ReportsTab(ViewEnv(ctx, prefs, ChangeBus(), UndoDelete()), entries=ENTRIES[:2])
     qtbot.addWidget(tab)
-    tab.on_changes(Changes("sales_order", updated=("x",)))
+    tab.on_changes(change(Entity.SALES_ORDER, updated=("x",)))
     qtbot.wait(50)
     assert CALLS == [] and tab.stale  # at start, or while another tab is in front: no query
     tab.show()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from crm_desktop.clock import FixedClock
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.app import open_app
+from crm_desktop.services.changes import Entity
 from crm_desktop.services.settings import set_company_name
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.state import office_key
@@ -66,7 +67,7 @@ def test_import_shows_a_preview_and_saves_only_after_confirming(qtbot, tab, ctx,
         assert conn.execute("SELECT name FROM account").fetchall() == [("ร้านกาแฟดอยช้าง",)]
     assert tab.history.item(0, 1).text() == "Imported"
     assert tab.history.item(0, 2).text() == f"Owner · ร้านดอยช้างสาขาเชียงราย ({other.database.site_id})"
-    assert any(c.entity == "account" and c.created for c in published)
+    assert any(changes[Entity.ACCOUNT].created for changes in published)
 
 
 def test_a_damaged_file_shows_a_message_and_changes_nothing(qtbot, tab, ctx, tmp_path, monkeypatch) -> None:

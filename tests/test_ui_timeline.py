@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from crm_desktop.models import Activity
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.app import AppContext
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import Entity, change
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity
 from crm_desktop.services.stages import default_stage_id
@@ -60,7 +60,7 @@ def test_account_pane_shows_edits_and_contact_activities_and_filters(qtbot: obje
         visit = uow.activities.add(Activity(subject="Visit the mill", kind="visit", account_id=account,
                                             starts_at=ctx.now() + timedelta(days=1)))
         uow.commit()
-    bus.changed.emit(Changes("activity", created=(visit.id,)))
+    bus.changed.emit(change(Entity.ACTIVITY, created=(visit.id,)))
     texts = view.entry_texts()
     assert texts[0].startswith("Visit Visit the mill (planned) · 24/11/2569 10:00")
     assert len(texts) == 20 and view.more_button.isVisible()

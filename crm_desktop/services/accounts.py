@@ -11,9 +11,9 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound, ValidationError
 from crm_desktop.models import Account
 from crm_desktop.services import records, validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 
-ENTITY = "account"
+ENTITY = Entity.ACCOUNT
 
 
 @dataclass
@@ -98,14 +98,14 @@ def clean_account(uow: UnitOfWork, data: AccountInput, today: date, account_id: 
     }
 
 
-def create_account(uow: UnitOfWork, data: AccountInput, today: date) -> Changes:
+def create_account(uow: UnitOfWork, data: AccountInput, today: date) -> ChangeSet:
     with uow:
         account = uow.accounts.add(Account(**clean_account(uow, data, today, None)))
         uow.commit()
-    return Changes(ENTITY, created=(account.id,))
+    return change(ENTITY, created=(account.id,))
 
 
-def update_account(uow: UnitOfWork, account_id: str, data: AccountInput, today: date) -> Changes:
+def update_account(uow: UnitOfWork, account_id: str, data: AccountInput, today: date) -> ChangeSet:
     with uow:
         account = uow.accounts.get(account_id)
         if account is None:
@@ -113,7 +113,7 @@ def update_account(uow: UnitOfWork, account_id: str, data: AccountInput, today: 
         for key, value in clean_account(uow, data, today, account_id).items():
             setattr(account, key, value)
         uow.commit()
-    return Changes(ENTITY, updated=(account_id,))
+    return change(ENTITY, updated=(account_id,))
 
 
 def account_input(uow: UnitOfWork, account_id: str) -> AccountInput:
@@ -126,9 +126,9 @@ def account_input(uow: UnitOfWork, account_id: str) -> AccountInput:
     return AccountInput(**values)
 
 
-def delete_accounts(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def delete_accounts(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.soft_delete(uow, attrgetter("accounts"), ENTITY, ids)
 
 
-def restore_accounts(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def restore_accounts(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.restore(uow, attrgetter("accounts"), ENTITY, ids)

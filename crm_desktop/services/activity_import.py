@@ -38,10 +38,10 @@ from crm_desktop.services.activities.edit import (
     revise_activity,
     skip_occurrence,
 )
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.text import company_key, person_key
 
-ENTITY = "activity"
+ENTITY = Entity.ACTIVITY
 _LINKED = {"account_id": Account, "contact_id": Contact, "lead_id": Lead, "opportunity_id": Opportunity}
 BATCH = 500  # rows between flushes (their objects let go) and progress reports
 _FORM = {f.name for f in fields(ActivityInput)}
@@ -60,10 +60,9 @@ class ActivityTally:
     skipped: int = 0
     rejected: list[tuple[int, tuple[DomainError, ...]]] = field(default_factory=list)
 
-    def changes(self) -> Changes:
+    def changes(self) -> ChangeSet:
         new = set(self.created)
-        return Changes(ENTITY, created=tuple(self.created),
-                       updated=tuple(dict.fromkeys(i for i in self.updated if i not in new)))
+        return change(ENTITY, created=self.created, updated=(i for i in self.updated if i not in new))
 
 
 def _snapshot(row: Activity) -> tuple[Any, ...]:

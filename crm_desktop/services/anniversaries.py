@@ -21,10 +21,10 @@ from crm_desktop.models.activity import (
 from crm_desktop.services import records, validation
 from crm_desktop.services.activities.edit import ENTITY as ACTIVITY
 from crm_desktop.services.activities.edit import ActivityInput, plan_activity
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.formatting import BE_INPUT_FROM, BE_OFFSET
 
-ENTITY = "anniversary"
+ENTITY = Entity.ANNIVERSARY
 TITLE_MAX = 200
 GREETING_KINDS = ("task", "call")
 
@@ -102,14 +102,14 @@ def clean_custom_date(uow: UnitOfWork, data: CustomDateInput, today: date) -> di
     }
 
 
-def add_custom_date(uow: UnitOfWork, data: CustomDateInput, today: date) -> Changes:
+def add_custom_date(uow: UnitOfWork, data: CustomDateInput, today: date) -> ChangeSet:
     with uow:
         row = uow.anniversaries.add(Anniversary(**clean_custom_date(uow, data, today)))
         uow.commit()
-    return Changes(ENTITY, created=(row.id,))
+    return change(ENTITY, created=(row.id,))
 
 
-def update_custom_date(uow: UnitOfWork, anniversary_id: str, data: CustomDateInput, today: date) -> Changes:
+def update_custom_date(uow: UnitOfWork, anniversary_id: str, data: CustomDateInput, today: date) -> ChangeSet:
     with uow:
         row = uow.anniversaries.get(anniversary_id)
         if row is None:
@@ -117,7 +117,7 @@ def update_custom_date(uow: UnitOfWork, anniversary_id: str, data: CustomDateInp
         for key, value in clean_custom_date(uow, data, today).items():
             setattr(row, key, value)
         uow.commit()
-    return Changes(ENTITY, updated=(anniversary_id,))
+    return change(ENTITY, updated=(anniversary_id,))
 
 
 def custom_date_input(uow: UnitOfWork, anniversary_id: str) -> CustomDateInput:
@@ -130,11 +130,11 @@ def custom_date_input(uow: UnitOfWork, anniversary_id: str) -> CustomDateInput:
                                row.remind_days_before)
 
 
-def delete_custom_dates(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def delete_custom_dates(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.soft_delete(uow, attrgetter("anniversaries"), ENTITY, ids)
 
 
-def restore_custom_dates(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def restore_custom_dates(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.restore(uow, attrgetter("anniversaries"), ENTITY, ids)
 
 
@@ -144,7 +144,7 @@ def setting_days(uow: UnitOfWork, kind: str) -> int:
     return min(int(value), ANNIVERSARY_REMIND_MAX) if value.isdigit() else ANNIVERSARY_REMIND_DAYS
 
 
-def set_remind_days(uow: UnitOfWork, days: Mapping[str, int]) -> Changes:
+def set_remind_days(uow: UnitOfWork, days: Mapping[str, int]) -> ChangeSet:
     """Days before a birthday, a founding day and (for new custom dates) a custom date its reminder
     comes; all or nothing."""
     with uow:
@@ -153,7 +153,7 @@ def set_remind_days(uow: UnitOfWork, days: Mapping[str, int]) -> Changes:
                 raise ValidationError(kind, "Unknown kind of date {value}.", value=kind)
             uow.settings.set_value(anniversary_remind_key(kind), str(_remind(value, kind)))
         uow.commit()
-    return Changes("setting", updated=tuple(anniversary_remind_key(kind) for kind in days))
+    return change(Entity.SETTING, updated=tuple(anniversary_remind_key(kind) for kind in days))
 
 
 def _greeted(uow: UnitOfWork, target: str) -> tuple[str | None, str | None, str | None]:
@@ -185,7 +185,7 @@ def _greeted(uow: UnitOfWork, target: str) -> tuple[str | None, str | None, str 
     return contact_id, account_id, owner or uow.user_id
 
 
-def create_greeting(uow: UnitOfWork, target: str, on: date, kind: str, subject: str) -> Changes:
+def create_greeting(uow: UnitOfWork, target: str, on: date, kind: str, subject: str) -> ChangeSet:
     """A greeting task or call on the anniversary's day (`on`) for the customer's owner, linked to the
     customer: one transaction reads the customer and plans the activity."""
     if kind not in GREETING_KINDS:
@@ -197,4 +197,4 @@ def create_greeting(uow: UnitOfWork, target: str, on: date, kind: str, subject: 
                              assignee_id=owner_id, contact_id=contact_id, account_id=account_id)
         row = plan_activity(uow, data)
         uow.commit()
-    return Changes(ACTIVITY, created=(row.id,))
+    return change(ACTIVITY, created=(row.id,))

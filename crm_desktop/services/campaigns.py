@@ -16,10 +16,10 @@ from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.models import Campaign
 from crm_desktop.models.marketing import CAMPAIGN_STATUSES
 from crm_desktop.services import validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.opportunities import amount
 
-ENTITY = "campaign"
+ENTITY = Entity.CAMPAIGN
 
 
 @dataclass
@@ -67,20 +67,20 @@ def _live(uow: UnitOfWork, campaign_id: str) -> Campaign:
     return campaign
 
 
-def create_campaign(uow: UnitOfWork, data: CampaignInput) -> Changes:
+def create_campaign(uow: UnitOfWork, data: CampaignInput) -> ChangeSet:
     with uow:
         campaign = uow.campaigns.add(Campaign(**_clean(uow, data, None)))
         uow.commit()
-    return Changes(ENTITY, created=(campaign.id,))
+    return change(ENTITY, created=(campaign.id,))
 
 
-def update_campaign(uow: UnitOfWork, campaign_id: str, data: CampaignInput) -> Changes:
+def update_campaign(uow: UnitOfWork, campaign_id: str, data: CampaignInput) -> ChangeSet:
     with uow:
         campaign = _live(uow, campaign_id)
         for key, value in _clean(uow, data, campaign_id).items():
             setattr(campaign, key, value)
         uow.commit()
-    return Changes(ENTITY, updated=(campaign_id,))
+    return change(ENTITY, updated=(campaign_id,))
 
 
 def campaign_input(uow: UnitOfWork, campaign_id: str) -> CampaignInput:
@@ -90,7 +90,7 @@ def campaign_input(uow: UnitOfWork, campaign_id: str) -> CampaignInput:
         return CampaignInput(**{f.name: getattr(campaign, f.name) for f in fields(CampaignInput)})
 
 
-def delete_campaign(uow: UnitOfWork, campaign_id: str) -> Changes:
+def delete_campaign(uow: UnitOfWork, campaign_id: str) -> ChangeSet:
     """Delete a campaign no live lead or deal points at (see the module docstring for why)."""
     with uow:
         campaign = _live(uow, campaign_id)
@@ -106,10 +106,10 @@ def delete_campaign(uow: UnitOfWork, campaign_id: str) -> Changes:
             )
         uow.campaigns.soft_delete(campaign, uow.now())
         uow.commit()
-    return Changes(ENTITY, deleted=(campaign_id,))
+    return change(ENTITY, deleted=(campaign_id,))
 
 
-def restore_campaign(uow: UnitOfWork, campaign_id: str) -> Changes:
+def restore_campaign(uow: UnitOfWork, campaign_id: str) -> ChangeSet:
     """Undo a delete (its name must still be free)."""
     with uow:
         campaign = uow.campaigns.get(campaign_id, include_deleted=True)
@@ -118,4 +118,4 @@ def restore_campaign(uow: UnitOfWork, campaign_id: str) -> Changes:
         _check_name_free(uow, campaign.name, campaign_id)
         uow.campaigns.restore(campaign)
         uow.commit()
-    return Changes(ENTITY, created=(campaign_id,))
+    return change(ENTITY, created=(campaign_id,))

@@ -20,7 +20,7 @@ from PIL import Image, UnidentifiedImageError
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import ValidationError
 from crm_desktop.services import validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.settings import COMPANY_NAME
 
 PREFIX = "company."
@@ -123,7 +123,7 @@ def _read_logo(uow: UnitOfWork) -> bytes:
     return png if hashlib.sha256(png).hexdigest() == digest else b""
 
 
-def set_company(uow: UnitOfWork, data: CompanyInput) -> Changes:
+def set_company(uow: UnitOfWork, data: CompanyInput) -> ChangeSet:
     """Save the details (checked again here); only the settings that differ are written."""
     clean = clean_company(data)
     updated: list[str] = []
@@ -136,7 +136,7 @@ def set_company(uow: UnitOfWork, data: CompanyInput) -> Changes:
         if clean.logo != _read_logo(uow):
             updated += _write_logo(uow, clean.logo)
         uow.commit()
-    return Changes("setting", updated=tuple(updated))
+    return change(Entity.SETTING, updated=tuple(updated))
 
 
 def _write_logo(uow: UnitOfWork, png: bytes) -> list[str]:

@@ -11,9 +11,9 @@ from crm_desktop.errors import NotFound, ValidationError
 from crm_desktop.models import ContactLink
 from crm_desktop.models.contact import CONTACT_LINK_KINDS
 from crm_desktop.services import records, validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 
-ENTITY = "contact_link"
+ENTITY = Entity.CONTACT_LINK
 
 
 @dataclass
@@ -26,7 +26,7 @@ class ContactLinkInput:
     note: str = ""
 
 
-def add_contact_link(uow: UnitOfWork, data: ContactLinkInput) -> Changes:
+def add_contact_link(uow: UnitOfWork, data: ContactLinkInput) -> ChangeSet:
     """Link two people. Refuses a link to oneself and a second link of the same kind between the
     same two people (either way round)."""
     with uow:
@@ -47,12 +47,12 @@ def add_contact_link(uow: UnitOfWork, data: ContactLinkInput) -> Changes:
             contact_id=data.contact_id, other_contact_id=data.other_contact_id, kind=data.kind,
             note=validation.column_text(data.note, ContactLink.note)))
         uow.commit()
-    return Changes(ENTITY, created=(link.id,))
+    return change(ENTITY, created=(link.id,))
 
 
-def remove_contact_links(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def remove_contact_links(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.soft_delete(uow, lambda u: u.contact_links, ENTITY, ids)
 
 
-def restore_contact_links(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def restore_contact_links(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.restore(uow, lambda u: u.contact_links, ENTITY, ids)

@@ -13,10 +13,10 @@ from crm_desktop.models import Contact
 from crm_desktop.models.contact import GENDERS, INCOME_BANDS
 from crm_desktop.services import records, validation
 from crm_desktop.services.accounts import normalize_tags
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.consent import ConsentSaid, consent_values, note_form
 
-ENTITY = "contact"
+ENTITY = Entity.CONTACT
 
 
 @dataclass
@@ -87,17 +87,17 @@ def clean_contact(uow: UnitOfWork, data: ContactInput, today: date) -> dict[str,
     }
 
 
-def create_contact(uow: UnitOfWork, data: ContactInput, today: date, said: ConsentSaid | None = None) -> Changes:
+def create_contact(uow: UnitOfWork, data: ContactInput, today: date, said: ConsentSaid | None = None) -> ChangeSet:
     """`said`: how the person gave consent, for its history, when the form asked."""
     with uow:
         note_form(uow, said)
         contact = uow.contacts.add(Contact(**clean_contact(uow, data, today)))
         uow.commit()
-    return Changes(ENTITY, created=(contact.id,))
+    return change(ENTITY, created=(contact.id,))
 
 
 def update_contact(uow: UnitOfWork, contact_id: str, data: ContactInput, today: date,
-                   said: ConsentSaid | None = None) -> Changes:
+                   said: ConsentSaid | None = None) -> ChangeSet:
     with uow:
         note_form(uow, said)
         contact = uow.contacts.get(contact_id)
@@ -106,7 +106,7 @@ def update_contact(uow: UnitOfWork, contact_id: str, data: ContactInput, today: 
         for key, value in clean_contact(uow, data, today).items():
             setattr(contact, key, value)
         uow.commit()
-    return Changes(ENTITY, updated=(contact_id,))
+    return change(ENTITY, updated=(contact_id,))
 
 
 def contact_input(uow: UnitOfWork, contact_id: str) -> ContactInput:
@@ -119,9 +119,9 @@ def contact_input(uow: UnitOfWork, contact_id: str) -> ContactInput:
     return ContactInput(**values)
 
 
-def delete_contacts(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def delete_contacts(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.soft_delete(uow, attrgetter("contacts"), ENTITY, ids)
 
 
-def restore_contacts(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def restore_contacts(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.restore(uow, attrgetter("contacts"), ENTITY, ids)

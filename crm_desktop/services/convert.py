@@ -17,7 +17,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.models import Account, Contact, Lead, Opportunity, Stage, StageHistory
 from crm_desktop.services import accounts, contacts, opportunities, validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import Changes, ChangeSet, Entity
 from crm_desktop.services.leads import check_transition, live_lead
 
 
@@ -100,8 +100,8 @@ def _new_opportunity(uow: UnitOfWork, lead: Lead, opts: ConvertOptions, account_
     return deal
 
 
-def convert_lead(uow: UnitOfWork, lead_id: str, opts: ConvertOptions, today: date) -> tuple[Changes, ...]:
-    """Turn a qualified lead into account + contact (+ deal); returns what was created and updated."""
+def convert_lead(uow: UnitOfWork, lead_id: str, opts: ConvertOptions, today: date) -> ChangeSet:
+    """Turn a qualified lead into account + contact (+ deal); returns one change set: what was created and updated."""
     with uow:
         uow.note_consent("convert")
         lead = live_lead(uow, lead_id)
@@ -123,11 +123,11 @@ def convert_lead(uow: UnitOfWork, lead_id: str, opts: ConvertOptions, today: dat
         lead.converted_contact_id = contact.id
         lead.converted_opportunity_id = deal.id if deal is not None else None
         uow.commit()
-    result = []
+    result: list[Changes] = []
     if created_account and account is not None:
-        result.append(Changes("account", created=(account.id,)))
-    result.append(Changes("contact", created=(contact.id,)))
+        result.append(Changes(Entity.ACCOUNT, created=(account.id,)))
+    result.append(Changes(Entity.CONTACT, created=(contact.id,)))
     if deal is not None:
-        result.append(Changes("opportunity", created=(deal.id,)))
-    result.append(Changes("lead", updated=(lead_id,)))
-    return tuple(result)
+        result.append(Changes(Entity.OPPORTUNITY, created=(deal.id,)))
+    result.append(Changes(Entity.LEAD, updated=(lead_id,)))
+    return ChangeSet(tuple(result))

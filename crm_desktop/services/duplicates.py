@@ -35,7 +35,7 @@ from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.models import Account, Base, Contact, Lead, synced_models
 from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin
 from crm_desktop.models.system import MergeLog
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import Changes, ChangeSet, Entity, change
 from crm_desktop.text import (
     SIMILARITY_THRESHOLD,
     company_key,
@@ -82,7 +82,7 @@ class DuplicateHit:
 
 @dataclass(frozen=True)
 class MergeResult:
-    changes: tuple[Changes, ...]
+    changes: ChangeSet
     merge_id: str
 
 
@@ -250,16 +250,14 @@ def _live(session: Session, model: type[SyncMixin], row_id: str) -> SyncMixin:
     return obj
 
 
-def _changes(kind: str, updated: Iterable[str], deleted: Sequence[str], relinked: Sequence[Sequence[str]]) -> tuple[
-    Changes, ...
-]:
+def _changes(kind: str, updated: Iterable[str], deleted: Sequence[str], relinked: Sequence[Sequence[str]]) -> ChangeSet:
+    """The merged kind first, then each kind whose references moved."""
     by_table: dict[str, list[str]] = {}
     for table, _attr, row_id, *_ in relinked:
         if table != kind:
             by_table.setdefault(table, []).append(row_id)
-    main = Changes(kind, updated=tuple(dict.fromkeys(updated)), deleted=tuple(deleted))
-    others = (Changes(t, updated=tuple(dict.fromkeys(ids))) for t, ids in sorted(by_table.items()))
-    return (main, *others)
+    main = Changes(kind, updated=tuple(updated), deleted=tuple(deleted))
+    return ChangeSet((main, *(Changes(t, updated=tuple(ids)) for t, ids in sorted(by_table.items()))))
 
 
 def merge(uow: UnitOfWork, kind: str, winner_id: str, loser_id: str, choices: Mapping[str, str]) -> MergeResult:
@@ -309,7 +307,7 @@ def merge(uow: UnitOfWork, kind: str, winner_id: str, loser_id: str, choices: Ma
     return MergeResult(_changes(kind, [winner_id], [loser_id], relinked), log.id)
 
 
-def undo_merge(uow: UnitOfWork, merge_id: str) -> tuple[Changes, ...]:
+def undo_merge(uow: UnitOfWork, merge_id: str) -> ChangeSet:
     """Undo a merge in one transaction: the winner's old values, the moved references, the loser.
 
     Refused when the winner's merged fields were edited since, or the loser was purged: undoing
@@ -347,5 +345,4 @@ def undo_merge(uow: UnitOfWork, merge_id: str) -> tuple[Changes, ...]:
         log.undone_at = uow.now()
         uow.commit()
         kind, winner_id, loser_id = log.kind, log.winner_id, log.loser_id
-    main, *others = _changes(kind, [winner_id], [], relinked)
-    return (Changes(kind, created=(loser_id,), updated=main.updated), *others)
+    return change(Entity(kind), created=(loser_id,)) | _changes(kind, [winner_id], [], relinked)

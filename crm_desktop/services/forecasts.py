@@ -20,9 +20,9 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import ValidationError
 from crm_desktop.forecast import MonthFigure
 from crm_desktop.models import ForecastSnapshot, fixed_id
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 
-ENTITY = "forecast_snapshot"
+ENTITY = Entity.FORECAST
 
 
 def snapshot_id(month: str, owner_id: str | None, site_id: str) -> str:
@@ -30,7 +30,7 @@ def snapshot_id(month: str, owner_id: str | None, site_id: str) -> str:
     return fixed_id(ENTITY, f"{month}:{owner_id or ''}:{site_id}")
 
 
-def freeze_forecasts(uow: UnitOfWork, figures: Iterable[MonthFigure], today: date) -> Changes:
+def freeze_forecasts(uow: UnitOfWork, figures: Iterable[MonthFigure], today: date) -> ChangeSet:
     """Keep each figure not kept yet; a "frozen" figure is for the month of `today`, a "backtest" one for
     an earlier month. Calling it again in the same month changes nothing."""
     current = f"{today.year:04d}-{today.month:02d}"
@@ -51,4 +51,4 @@ def freeze_forecasts(uow: UnitOfWork, figures: Iterable[MonthFigure], today: dat
                 method=figure.method, history_months=figure.history_months, kind=figure.kind, made_on=today))
             created.append(row_id)
         uow.commit()
-    return Changes(ENTITY, created=tuple(created))
+    return change(ENTITY, created=tuple(created))

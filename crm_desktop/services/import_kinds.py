@@ -26,7 +26,7 @@ from crm_desktop.models import Account, Anniversary, Contact
 from crm_desktop.models.base import new_id, new_ids
 from crm_desktop.services.accounts import AccountInput, clean_account
 from crm_desktop.services.anniversaries import CustomDateInput, clean_custom_date, setting_days
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import Changes, ChangeSet, Entity
 from crm_desktop.services.scoring import live_rules
 from crm_desktop.text import company_key
 
@@ -65,9 +65,9 @@ class KindHooks:
     def flushed(self) -> None:
         """After a flush (or the bulk insert): the records created since have their ids."""
 
-    def changes(self) -> tuple[Changes, ...]:
+    def changes(self) -> ChangeSet:
         """Other records the import wrote."""
-        return ()
+        return ChangeSet()
 
     @property
     def companies_created(self) -> int:
@@ -218,9 +218,9 @@ class ContactHooks(KindHooks):
         else:
             self.dates.append(self.uow.anniversaries.add(Anniversary(**columns)))
 
-    def changes(self) -> tuple[Changes, ...]:
-        return (Changes("account", created=tuple(dict.fromkeys(self.companies.values()))),
-                Changes("anniversary", created=(*(a.id for a in self.dates), *self.inserted_dates)))
+    def changes(self) -> ChangeSet:
+        return ChangeSet((Changes(Entity.ACCOUNT, created=tuple(self.companies.values())),
+                          Changes(Entity.ANNIVERSARY, created=(*(a.id for a in self.dates), *self.inserted_dates))))
 
     @property
     def companies_created(self) -> int:

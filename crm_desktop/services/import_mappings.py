@@ -13,7 +13,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.import_plans.mappings import Mapping
 from crm_desktop.services import validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 
 PREFIX = "import_mapping:"
 NAME_MAX = 100
@@ -23,7 +23,7 @@ def _key(kind: str, name: str) -> str:
     return f"{PREFIX}{kind}:{sha1(name.strip().casefold().encode()).hexdigest()[:24]}"
 
 
-def save_mapping(uow: UnitOfWork, mapping: Mapping) -> Changes:
+def save_mapping(uow: UnitOfWork, mapping: Mapping) -> ChangeSet:
     """Store `mapping` under its name (replacing one of the same kind and name)."""
     name = validation.optional_text(mapping.name, "name", NAME_MAX)
     if not name:
@@ -32,7 +32,7 @@ def save_mapping(uow: UnitOfWork, mapping: Mapping) -> Changes:
     with uow:
         uow.settings.set_value(key, Mapping(mapping.kind, name, mapping.signature, mapping.columns).to_json())
         uow.commit()
-    return Changes("setting", updated=(key,))
+    return change(Entity.SETTING, updated=(key,))
 
 
 def saved_mappings(uow: UnitOfWork, kind: str) -> list[Mapping]:

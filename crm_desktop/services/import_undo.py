@@ -30,7 +30,7 @@ from crm_desktop.db.bulk import tombstone_in_session
 from crm_desktop.db.changelog import decode_value, scalar_default
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.models import Change, synced_models
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import Changes, ChangeSet
 
 CHUNK = 500  # ids per IN (...): under SQLite's variable limit
 
@@ -50,8 +50,8 @@ def _logged(uow: UnitOfWork, entity: str, ids: Iterable[str], where: Any) -> Ite
             yield row_id, json.loads(fields)
 
 
-def undo_import(uow: UnitOfWork, log_from: int, log_to: int) -> list[Changes]:
-    """Undo the import whose change log rows are `log_from < seq <= log_to`; the Changes per kind of record."""
+def undo_import(uow: UnitOfWork, log_from: int, log_to: int) -> ChangeSet:
+    """Undo the import whose change log rows are `log_from < seq <= log_to`; one part per kind of record."""
     models = synced_models()
     with uow:
         touched: dict[str, dict[str, set[str]]] = {}  # entity → row id → fields the import set
@@ -89,4 +89,4 @@ def undo_import(uow: UnitOfWork, log_from: int, log_to: int) -> list[Changes]:
             if deleted or updated:
                 done.append(Changes(entity, updated=tuple(updated), deleted=tuple(deleted)))
         uow.commit()
-    return done
+    return ChangeSet(tuple(done))

@@ -35,7 +35,7 @@ from crm_desktop.models import Account, Change, Contact, Lead, LocalState, Produ
 from crm_desktop.services.accounts import AccountInput, clean_account
 from crm_desktop.services.activity_import import write_activities
 from crm_desktop.services.app import AppContext
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.contacts import ContactInput, clean_contact
 from crm_desktop.services.import_kinds import ContactHooks, KindHooks, LeadHooks
 from crm_desktop.services.leads import LeadInput, clean_lead
@@ -94,7 +94,7 @@ class RejectedRow:
 @dataclass(frozen=True)
 class ImportResult:
     kind: str
-    changes: Changes
+    changes: ChangeSet  # its own kind first, then the other records it wrote (accounts, anniversaries)
     created: int
     updated: int
     unchanged: int
@@ -107,7 +107,6 @@ class ImportResult:
     log_from: int = 0
     log_to: int = 0
     companies_created: int = 0  # accounts made for the companies contacts named
-    also: tuple[Changes, ...] = ()  # other records written (those accounts, anniversaries)
 
 
 class ImportCancelled(DomainError):
@@ -201,7 +200,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
             if written:
                 uow.commit()
         changes = done.changes()
-        return ImportResult(kind_name, changes if written else Changes(changes.entity), len(changes.created),
+        return ImportResult(kind_name, changes if written else change(Entity.ACTIVITY), len(changes.created),
                             len(changes.updated), done.unchanged, done.skipped,
                             tuple(RejectedRow(*r) for r in done.rejected), written, dry_run, preview, log_from,
                             log_to if written else log_from)
@@ -329,12 +328,15 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
         written = not dry_run and not (stop_on_error and rejected)
         if written:
             uow.commit()
-    entity = ENTITIES[kind_name]
-    changes = Changes(entity, created=tuple(created_ids), updated=tuple(updated)) if written else Changes(entity)
-    also = tuple(c for c in hooks.changes() if c.ids) if written else ()
+    entity = Entity(ENTITIES[kind_name])
+    if written:
+        also = ChangeSet(tuple(c for c in hooks.changes() if c.ids))
+        changes = change(entity, created=created_ids, updated=updated) | also
+    else:
+        changes = change(entity)
     return ImportResult(kind_name, changes, len(created_ids), len(updated), unchanged, skipped,
                         tuple(rejected), written, dry_run, preview, log_from, log_to if written else log_from,
-                        hooks.companies_created, also)
+                        hooks.companies_created)
 
 
 def import_with_backup(ctx: AppContext, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, *,

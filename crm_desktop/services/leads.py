@@ -22,11 +22,11 @@ from crm_desktop.models import Change, Lead, User
 from crm_desktop.models.rules import rule_of
 from crm_desktop.services import picklists, records, validation
 from crm_desktop.services.accounts import normalize_tags
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.consent import ConsentSaid, consent_values, note_form
 from crm_desktop.services.scoring import score_of
 
-ENTITY = "lead"
+ENTITY = Entity.LEAD
 REP_ROLES = ("sales", "manager")
 TIMEFRAMES = scoring.TIMEFRAMES
 
@@ -119,17 +119,17 @@ def live_lead(uow: UnitOfWork, lead_id: str) -> Lead:
     return lead
 
 
-def create_lead(uow: UnitOfWork, data: LeadInput, said: ConsentSaid | None = None) -> Changes:
+def create_lead(uow: UnitOfWork, data: LeadInput, said: ConsentSaid | None = None) -> ChangeSet:
     """`said`: how the person gave consent, for its history, when the form asked."""
     with uow:
         note_form(uow, said)
         values = clean_lead(uow, data, None)
         lead = uow.leads.add(Lead(**values, status="new", score=score_of(uow, values)))
         uow.commit()
-    return Changes(ENTITY, created=(lead.id,))
+    return change(ENTITY, created=(lead.id,))
 
 
-def update_lead(uow: UnitOfWork, lead_id: str, data: LeadInput, said: ConsentSaid | None = None) -> Changes:
+def update_lead(uow: UnitOfWork, lead_id: str, data: LeadInput, said: ConsentSaid | None = None) -> ChangeSet:
     with uow:
         note_form(uow, said)
         lead = live_lead(uow, lead_id)
@@ -138,7 +138,7 @@ def update_lead(uow: UnitOfWork, lead_id: str, data: LeadInput, said: ConsentSai
             setattr(lead, key, value)
         lead.score = score_of(uow, values)
         uow.commit()
-    return Changes(ENTITY, updated=(lead_id,))
+    return change(ENTITY, updated=(lead_id,))
 
 
 def lead_input(uow: UnitOfWork, lead_id: str) -> LeadInput:
@@ -149,11 +149,11 @@ def lead_input(uow: UnitOfWork, lead_id: str) -> LeadInput:
     return LeadInput(**values)
 
 
-def delete_leads(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def delete_leads(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.soft_delete(uow, attrgetter("leads"), ENTITY, ids)
 
 
-def restore_leads(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def restore_leads(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.restore(uow, attrgetter("leads"), ENTITY, ids)
 
 
@@ -176,13 +176,13 @@ def check_transition(lead: Lead, target: str) -> None:
         raise DomainError(_REFUSED[target])
 
 
-def mark_contacted(uow: UnitOfWork, lead_id: str) -> Changes:
+def mark_contacted(uow: UnitOfWork, lead_id: str) -> ChangeSet:
     with uow:
         lead = live_lead(uow, lead_id)
         check_transition(lead, "contacted")
         lead.status = "contacted"
         uow.commit()
-    return Changes(ENTITY, updated=(lead_id,))
+    return change(ENTITY, updated=(lead_id,))
 
 
 def _reps(uow: UnitOfWork) -> list[User]:
@@ -225,7 +225,7 @@ def next_rep(uow: UnitOfWork) -> User:
     return next((rep for rep in reps if (rep.name, rep.id) > key), reps[0])
 
 
-def qualify(uow: UnitOfWork, lead_id: str, owner_id: str | None) -> Changes:
+def qualify(uow: UnitOfWork, lead_id: str, owner_id: str | None) -> ChangeSet:
     """Qualify a lead and hand it to `owner_id`, or to the next rep in turn when None."""
     with uow:
         lead = live_lead(uow, lead_id)
@@ -241,10 +241,10 @@ def qualify(uow: UnitOfWork, lead_id: str, owner_id: str | None) -> Changes:
         lead.status = "qualified"
         lead.disqualify_reason = ""
         uow.commit()
-    return Changes(ENTITY, updated=(lead_id,))
+    return change(ENTITY, updated=(lead_id,))
 
 
-def disqualify(uow: UnitOfWork, lead_id: str, reason: str) -> Changes:
+def disqualify(uow: UnitOfWork, lead_id: str, reason: str) -> ChangeSet:
     """Disqualify a lead; the reason is required and must be one of the list's reasons."""
     with uow:
         lead = live_lead(uow, lead_id)
@@ -257,10 +257,10 @@ def disqualify(uow: UnitOfWork, lead_id: str, reason: str) -> Changes:
         lead.status = "disqualified"
         lead.disqualify_reason = text
         uow.commit()
-    return Changes(ENTITY, updated=(lead_id,))
+    return change(ENTITY, updated=(lead_id,))
 
 
-def reopen(uow: UnitOfWork, lead_id: str) -> Changes:
+def reopen(uow: UnitOfWork, lead_id: str) -> ChangeSet:
     """Bring a disqualified lead back as new (its reason is cleared)."""
     with uow:
         lead = live_lead(uow, lead_id)
@@ -268,4 +268,4 @@ def reopen(uow: UnitOfWork, lead_id: str) -> Changes:
         lead.status = "new"
         lead.disqualify_reason = ""
         uow.commit()
-    return Changes(ENTITY, updated=(lead_id,))
+    return change(ENTITY, updated=(lead_id,))

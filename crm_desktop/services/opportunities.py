@@ -20,10 +20,10 @@ from crm_desktop.models import Opportunity, OpportunityLine, Stage, StageHistory
 from crm_desktop.models.rules import MAX_AMOUNT_SATANG, rule_of
 from crm_desktop.money import totals
 from crm_desktop.services import records, validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.sales.lines import LineInput, clean_lines, line_input, money_line
 
-ENTITY = "opportunity"
+ENTITY = Entity.OPPORTUNITY
 
 
 @dataclass
@@ -138,7 +138,7 @@ def _enter_stage(
     _record_move(uow, opp, from_stage_id, stage.id, now)
 
 
-def create_opportunity(uow: UnitOfWork, data: OpportunityInput, now: datetime) -> Changes:
+def create_opportunity(uow: UnitOfWork, data: OpportunityInput, now: datetime) -> ChangeSet:
     """A new deal, with its first stage-history row (from no stage). `now` is UTC (naive)."""
     with uow:
         values = _clean(uow, data)
@@ -149,10 +149,10 @@ def create_opportunity(uow: UnitOfWork, data: OpportunityInput, now: datetime) -
             _write_lines(uow, opp, data.lines)
         _enter_stage(uow, opp, None, stage, now, data.loss_reason, data.competitor, override)
         uow.commit()
-    return Changes(ENTITY, created=(opp.id,))
+    return change(ENTITY, created=(opp.id,))
 
 
-def update_opportunity(uow: UnitOfWork, opp_id: str, data: OpportunityInput, now: datetime) -> Changes:
+def update_opportunity(uow: UnitOfWork, opp_id: str, data: OpportunityInput, now: datetime) -> ChangeSet:
     """Save the form. A different stage is a move (history, default probability, loss rules)."""
     with uow:
         opp = uow.opportunities.get(opp_id)
@@ -174,12 +174,12 @@ def update_opportunity(uow: UnitOfWork, opp_id: str, data: OpportunityInput, now
                 # Only a changed reason is checked: one later removed from the pick list stays valid.
                 opp.loss_reason = _loss_reason(uow, data.loss_reason)
         uow.commit()
-    return Changes(ENTITY, updated=(opp_id,))
+    return change(ENTITY, updated=(opp_id,))
 
 
 def move_to_stage(
     uow: UnitOfWork, opp_id: str, stage_id: str, now: datetime, loss_reason: str | None = None, competitor: str = ""
-) -> Changes:
+) -> ChangeSet:
     """Move a deal (kanban drop, won/lost buttons). Into a lost stage a loss reason from the
     "loss_reason" pick list is required and a competitor may be recorded; leaving a lost stage
     clears the reason. The probability becomes the new stage's default. Same stage: nothing happens."""
@@ -188,10 +188,10 @@ def move_to_stage(
         if opp is None:
             raise NotFound("The deal was deleted by someone else. Refresh the list.")
         if opp.stage_id == stage_id:
-            return Changes(ENTITY)
+            return change(ENTITY)
         _enter_stage(uow, opp, opp.stage_id, _stage(uow, stage_id), now, loss_reason or "", competitor)
         uow.commit()
-    return Changes(ENTITY, updated=(opp_id,))
+    return change(ENTITY, updated=(opp_id,))
 
 
 def move_in_open_uow(uow: UnitOfWork, opp: Opportunity, stage: Stage, now: datetime) -> None:
@@ -215,7 +215,7 @@ def opportunity_input(uow: UnitOfWork, opp_id: str) -> OpportunityInput:
         )
 
 
-def set_deal_lines(uow: UnitOfWork, opportunity_id: str, lines: list[LineInput]) -> Changes:
+def set_deal_lines(uow: UnitOfWork, opportunity_id: str, lines: list[LineInput]) -> ChangeSet:
     """Replace a deal's product lines in one transaction; its amount becomes their grand total."""
     with uow:
         opp = uow.opportunities.get(opportunity_id)
@@ -223,7 +223,7 @@ def set_deal_lines(uow: UnitOfWork, opportunity_id: str, lines: list[LineInput])
             raise NotFound("The deal was deleted by someone else. Refresh the list.")
         _write_lines(uow, opp, lines)
         uow.commit()
-    return Changes(ENTITY, updated=(opportunity_id,))
+    return change(ENTITY, updated=(opportunity_id,))
 
 
 def _write_lines(uow: UnitOfWork, opp: Opportunity, lines: Sequence[LineInput] | None) -> None:
@@ -255,9 +255,9 @@ def _write_lines(uow: UnitOfWork, opp: Opportunity, lines: Sequence[LineInput] |
         opp.amount_satang = amount(totals(money_line(x) for x in source).grand_total, "lines")
 
 
-def delete_opportunities(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def delete_opportunities(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.soft_delete(uow, attrgetter("opportunities"), ENTITY, ids)
 
 
-def restore_opportunities(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def restore_opportunities(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.restore(uow, attrgetter("opportunities"), ENTITY, ids)

@@ -16,9 +16,9 @@ from crm_desktop.models import Lead, Opportunity, PickList, Product, fixed_id
 from crm_desktop.models.rules import rule_of
 from crm_desktop.models.system import PICK_LIST_KINDS
 from crm_desktop.services import records, validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 
-ENTITY = "pick_list"
+ENTITY = Entity.PICK_LIST
 KINDS = PICK_LIST_KINDS
 LEAD_SOURCE, DISQUALIFY_REASON, LOSS_REASON, PRODUCT_UNIT = KINDS
 # The column each list's values are stored in: an entry may be no longer than that column allows.
@@ -79,7 +79,7 @@ def _check_kind(kind: str) -> None:
         raise ValidationError("kind", "Unknown list {kind}.", kind=kind)
 
 
-def add_pick_value(uow: UnitOfWork, kind: str, value: str) -> Changes:
+def add_pick_value(uow: UnitOfWork, kind: str, value: str) -> ChangeSet:
     """Add an entry at the end of a list; a removed entry with the same text comes back instead."""
     _check_kind(kind)
     text = validation.column_text(value, PickList.value)
@@ -98,22 +98,22 @@ def add_pick_value(uow: UnitOfWork, kind: str, value: str) -> Changes:
             uow.pick_lists.restore(entry)
             entry.value, entry.position = text, position
             uow.commit()
-            return Changes(ENTITY, created=(entry.id,))
+            return change(ENTITY, created=(entry.id,))
         entry = uow.pick_lists.add(PickList(kind=kind, value=text, position=position))
         uow.commit()
-    return Changes(ENTITY, created=(entry.id,))
+    return change(ENTITY, created=(entry.id,))
 
 
-def remove_pick_value(uow: UnitOfWork, entry_id: str) -> Changes:
+def remove_pick_value(uow: UnitOfWork, entry_id: str) -> ChangeSet:
     """Remove an entry (soft: records that used it keep their text; Undo brings it back)."""
     return records.soft_delete(uow, lambda u: u.pick_lists, ENTITY, (entry_id,))
 
 
-def restore_pick_value(uow: UnitOfWork, entry_id: str) -> Changes:
+def restore_pick_value(uow: UnitOfWork, entry_id: str) -> ChangeSet:
     return records.restore(uow, lambda u: u.pick_lists, ENTITY, (entry_id,))
 
 
-def move_pick_value(uow: UnitOfWork, entry_id: str, offset: int) -> Changes:
+def move_pick_value(uow: UnitOfWork, entry_id: str, offset: int) -> ChangeSet:
     """Move an entry `offset` places (-1 up, +1 down), clamped to the list; renumbers the list 0..n-1."""
     with uow:
         entry = uow.pick_lists.get(entry_id)
@@ -128,4 +128,4 @@ def move_pick_value(uow: UnitOfWork, entry_id: str, offset: int) -> Changes:
                 e.position = pos
                 changed.append(e.id)
         uow.commit()
-    return Changes(ENTITY, updated=tuple(changed))
+    return change(ENTITY, updated=tuple(changed))

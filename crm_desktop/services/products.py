@@ -15,9 +15,9 @@ from crm_desktop.errors import NotFound, ValidationError
 from crm_desktop.models import Product
 from crm_desktop.models.sales import MAX_UNIT_PRICE_SATANG
 from crm_desktop.services import records, validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 
-ENTITY = "product"
+ENTITY = Entity.PRODUCT
 MAX_PRICE_SATANG = MAX_UNIT_PRICE_SATANG  # ten million baht: what a product or a line may cost
 
 
@@ -75,11 +75,11 @@ def clean_product(uow: UnitOfWork, data: ProductInput, product_id: str | None) -
     }
 
 
-def create_product(uow: UnitOfWork, data: ProductInput) -> Changes:
+def create_product(uow: UnitOfWork, data: ProductInput) -> ChangeSet:
     with uow:
         product = uow.products.add(Product(**clean_product(uow, data, None)))
         uow.commit()
-    return Changes(ENTITY, created=(product.id,))
+    return change(ENTITY, created=(product.id,))
 
 
 def _live(uow: UnitOfWork, product_id: str) -> Product:
@@ -89,17 +89,17 @@ def _live(uow: UnitOfWork, product_id: str) -> Product:
     return product
 
 
-def update_product(uow: UnitOfWork, product_id: str, data: ProductInput) -> Changes:
+def update_product(uow: UnitOfWork, product_id: str, data: ProductInput) -> ChangeSet:
     with uow:
         product = _live(uow, product_id)
         for key, value in clean_product(uow, data, product_id).items():
             if getattr(product, key) != value:  # only real edits reach the change log (price history)
                 setattr(product, key, value)
         uow.commit()
-    return Changes(ENTITY, updated=(product_id,))
+    return change(ENTITY, updated=(product_id,))
 
 
-def set_products_active(uow: UnitOfWork, ids: Iterable[str], active: bool) -> Changes:
+def set_products_active(uow: UnitOfWork, ids: Iterable[str], active: bool) -> ChangeSet:
     """Deactivate (or reactivate): an inactive product leaves the pickers and stays in history."""
     with uow:
         done = []
@@ -109,7 +109,7 @@ def set_products_active(uow: UnitOfWork, ids: Iterable[str], active: bool) -> Ch
                 product.active = active
                 done.append(product_id)
         uow.commit()
-    return Changes(ENTITY, updated=tuple(done))
+    return change(ENTITY, updated=tuple(done))
 
 
 def product_input(uow: UnitOfWork, product_id: str) -> ProductInput:
@@ -119,12 +119,12 @@ def product_input(uow: UnitOfWork, product_id: str) -> ProductInput:
         return ProductInput(**{f.name: getattr(product, f.name) for f in fields(ProductInput)})
 
 
-def delete_products(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def delete_products(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     """Soft delete: lines that used a product keep their snapshot; new lines cannot pick it."""
     return records.soft_delete(uow, attrgetter("products"), ENTITY, ids)
 
 
-def restore_products(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def restore_products(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     """Undo a delete, in one transaction. Refused when a live product took the SKU meanwhile."""
     with uow:
         done = []
@@ -139,4 +139,4 @@ def restore_products(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
             uow.products.restore(product)
             done.append(product_id)
         uow.commit()
-    return Changes(ENTITY, created=tuple(done))
+    return change(ENTITY, created=tuple(done))

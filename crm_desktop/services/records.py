@@ -9,13 +9,13 @@ from crm_desktop.db.repositories import Repository
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound
 from crm_desktop.models.base import SyncMixin
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 
 RepoOf = Callable[[UnitOfWork], Repository[SyncMixin]]
 
 
-def soft_delete(uow: UnitOfWork, repo_of: RepoOf, entity: str, ids: Iterable[str],
-                refuse: Callable[[Any], None] | None = None) -> Changes:
+def soft_delete(uow: UnitOfWork, repo_of: RepoOf, entity: Entity, ids: Iterable[str],
+                refuse: Callable[[Any], None] | None = None) -> ChangeSet:
     """Mark records deleted in one transaction; all or nothing. `refuse(record)` raises for a
     record that must stay (an invoiced order)."""
     with uow:
@@ -31,10 +31,10 @@ def soft_delete(uow: UnitOfWork, repo_of: RepoOf, entity: str, ids: Iterable[str
             repo.soft_delete(obj, now)
             done.append(row_id)
         uow.commit()
-    return Changes(entity, deleted=tuple(done))
+    return change(entity, deleted=done)
 
 
-def restore(uow: UnitOfWork, repo_of: RepoOf, entity: str, ids: Iterable[str]) -> Changes:
+def restore(uow: UnitOfWork, repo_of: RepoOf, entity: Entity, ids: Iterable[str]) -> ChangeSet:
     """Undo a delete: the records come back exactly as they were."""
     with uow:
         repo = repo_of(uow)
@@ -46,4 +46,4 @@ def restore(uow: UnitOfWork, repo_of: RepoOf, entity: str, ids: Iterable[str]) -
             repo.restore(obj)
             done.append(row_id)
         uow.commit()
-    return Changes(entity, created=tuple(done))
+    return change(entity, created=done)

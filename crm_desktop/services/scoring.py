@@ -25,10 +25,10 @@ from crm_desktop.models import Lead, LeadScoringRule, fixed_id
 from crm_desktop.models.lead import MAX_WEIGHT
 from crm_desktop.models.rules import rule_of
 from crm_desktop.services import validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.formatting import parse_money
 
-ENTITY = "lead_scoring_rule"
+ENTITY = Entity.LEAD_SCORING_RULE
 UPDATE_BATCH = 5000
 MAX_LISTED_LEADS = 5000
 
@@ -177,11 +177,12 @@ def ensure_default_rules(uow: UnitOfWork) -> int:
     return added
 
 
-def _result(rule_changes: Changes, lead_ids: tuple[str, ...]) -> tuple[Changes, ...]:
-    return (rule_changes, Changes("lead", updated=lead_ids)) if lead_ids else (rule_changes,)
+def _result(rule_changes: ChangeSet, lead_ids: tuple[str, ...]) -> ChangeSet:
+    """The rule's change and the leads it rescored, as one change set."""
+    return rule_changes | change(Entity.LEAD, updated=lead_ids) if lead_ids else rule_changes
 
 
-def create_rule(uow: UnitOfWork, data: RuleInput) -> tuple[Changes, ...]:
+def create_rule(uow: UnitOfWork, data: RuleInput) -> ChangeSet:
     """Add a rule and rescore every lead, in one transaction; returns the rule and the rescored leads."""
     values = _clean(data)
     with uow:
@@ -189,10 +190,10 @@ def create_rule(uow: UnitOfWork, data: RuleInput) -> tuple[Changes, ...]:
         uow.session.flush()
         leads = recompute_scores(uow)
         uow.commit()
-    return _result(Changes(ENTITY, created=(rule.id,)), leads)
+    return _result(change(ENTITY, created=(rule.id,)), leads)
 
 
-def update_rule(uow: UnitOfWork, rule_id: str, data: RuleInput) -> tuple[Changes, ...]:
+def update_rule(uow: UnitOfWork, rule_id: str, data: RuleInput) -> ChangeSet:
     values = _clean(data)
     with uow:
         rule = uow.scoring_rules.get(rule_id)
@@ -203,20 +204,20 @@ def update_rule(uow: UnitOfWork, rule_id: str, data: RuleInput) -> tuple[Changes
         uow.session.flush()
         leads = recompute_scores(uow)
         uow.commit()
-    return _result(Changes(ENTITY, updated=(rule_id,)), leads)
+    return _result(change(ENTITY, updated=(rule_id,)), leads)
 
 
-def delete_rule(uow: UnitOfWork, rule_id: str) -> tuple[Changes, ...]:
+def delete_rule(uow: UnitOfWork, rule_id: str) -> ChangeSet:
     """Remove a rule (soft, like every record) and rescore every lead."""
     return _set_deleted(uow, rule_id, deleted=True)
 
 
-def restore_rule(uow: UnitOfWork, rule_id: str) -> tuple[Changes, ...]:
+def restore_rule(uow: UnitOfWork, rule_id: str) -> ChangeSet:
     """Undo `delete_rule`: the rule counts again and leads are rescored."""
     return _set_deleted(uow, rule_id, deleted=False)
 
 
-def _set_deleted(uow: UnitOfWork, rule_id: str, *, deleted: bool) -> tuple[Changes, ...]:
+def _set_deleted(uow: UnitOfWork, rule_id: str, *, deleted: bool) -> ChangeSet:
     with uow:
         rule = uow.scoring_rules.get(rule_id, include_deleted=not deleted)
         if rule is None:
@@ -228,8 +229,8 @@ def _set_deleted(uow: UnitOfWork, rule_id: str, *, deleted: bool) -> tuple[Chang
         uow.session.flush()
         leads = recompute_scores(uow)
         uow.commit()
-    change = Changes(ENTITY, deleted=(rule_id,)) if deleted else Changes(ENTITY, created=(rule_id,))
-    return _result(change, leads)
+    rule = change(ENTITY, deleted=(rule_id,)) if deleted else change(ENTITY, created=(rule_id,))
+    return _result(rule, leads)
 
 
 def rule_input(uow: UnitOfWork, rule_id: str) -> RuleInput:

@@ -6,7 +6,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import ValidationError
 from crm_desktop.rfm import MAX_WEIGHT, WEIGHTS_KEY, Weights, parse_weights
 from crm_desktop.services import validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 
 COMPANY_NAME = "company_name"
 
@@ -16,11 +16,11 @@ def company_name(uow: UnitOfWork) -> str:
         return uow.settings.value(COMPANY_NAME)
 
 
-def set_company_name(uow: UnitOfWork, name: str) -> Changes:
+def set_company_name(uow: UnitOfWork, name: str) -> ChangeSet:
     with uow:
         uow.settings.set_value(COMPANY_NAME, validation.optional_text(name, "company_name", 200))
         uow.commit()
-    return Changes("setting", updated=(COMPANY_NAME,))
+    return change(Entity.SETTING, updated=(COMPANY_NAME,))
 
 
 def rfm_weights(uow: UnitOfWork) -> Weights:
@@ -29,7 +29,7 @@ def rfm_weights(uow: UnitOfWork) -> Weights:
         return parse_weights(uow.settings.value(WEIGHTS_KEY))
 
 
-def set_rfm_weights(uow: UnitOfWork, weights: Weights) -> Changes:
+def set_rfm_weights(uow: UnitOfWork, weights: Weights) -> ChangeSet:
     """Store the ranking's weights for the whole office (they travel with sync)."""
     problem = weights.problem()
     if problem:
@@ -37,4 +37,4 @@ def set_rfm_weights(uow: UnitOfWork, weights: Weights) -> Changes:
     with uow:
         uow.settings.set_value(WEIGHTS_KEY, weights.stored())
         uow.commit()
-    return Changes("setting", updated=(WEIGHTS_KEY,))
+    return change(Entity.SETTING, updated=(WEIGHTS_KEY,))

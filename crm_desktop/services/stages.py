@@ -19,9 +19,9 @@ from crm_desktop.models import Stage, fixed_id
 from crm_desktop.models.opportunity import STAGE_KINDS
 from crm_desktop.models.rules import rule_of
 from crm_desktop.services import validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 
-ENTITY = "stage"
+ENTITY = Entity.STAGE
 
 
 def default_stage_id(key: str) -> str:
@@ -78,16 +78,16 @@ def _check_kinds_remain(kinds: Iterable[str]) -> None:
         raise DomainError("The pipeline needs at least one lost stage; this change would leave none.")
 
 
-def create_stage(uow: UnitOfWork, data: StageInput) -> Changes:
+def create_stage(uow: UnitOfWork, data: StageInput) -> ChangeSet:
     """A new stage at the end of the order."""
     with uow:
         values = _clean(uow, data, None)
         stage = uow.stages.add(Stage(position=uow.stages.max_position() + 1, **values))
         uow.commit()
-    return Changes(ENTITY, created=(stage.id,))
+    return change(ENTITY, created=(stage.id,))
 
 
-def update_stage(uow: UnitOfWork, stage_id: str, data: StageInput) -> Changes:
+def update_stage(uow: UnitOfWork, stage_id: str, data: StageInput) -> ChangeSet:
     """Rename, set the default probability or the kind.
 
     A new default probability applies to deals moved into the stage from now on; deals already in
@@ -111,10 +111,10 @@ def update_stage(uow: UnitOfWork, stage_id: str, data: StageInput) -> Changes:
         for key, value in values.items():
             setattr(stage, key, value)
         uow.commit()
-    return Changes(ENTITY, updated=(stage_id,))
+    return change(ENTITY, updated=(stage_id,))
 
 
-def reorder_stages(uow: UnitOfWork, ordered_ids: Sequence[str]) -> Changes:
+def reorder_stages(uow: UnitOfWork, ordered_ids: Sequence[str]) -> ChangeSet:
     """Put the stages in the given order (every live stage, each once)."""
     with uow:
         stages = {s.id: s for s in uow.stages.live_ordered()}
@@ -126,10 +126,10 @@ def reorder_stages(uow: UnitOfWork, ordered_ids: Sequence[str]) -> Changes:
                 stages[stage_id].position = position
                 changed.append(stage_id)
         uow.commit()
-    return Changes(ENTITY, updated=tuple(changed))
+    return change(ENTITY, updated=tuple(changed))
 
 
-def delete_stage(uow: UnitOfWork, stage_id: str) -> Changes:
+def delete_stage(uow: UnitOfWork, stage_id: str) -> ChangeSet:
     """Delete a stage no live deal uses; the history of deleted deals keeps pointing at it."""
     with uow:
         stage = uow.stages.get(stage_id)
@@ -145,10 +145,10 @@ def delete_stage(uow: UnitOfWork, stage_id: str) -> Changes:
         _check_kinds_remain(s.kind for s in uow.stages.live_ordered() if s.id != stage_id)
         uow.stages.soft_delete(stage, uow.now())
         uow.commit()
-    return Changes(ENTITY, deleted=(stage_id,))
+    return change(ENTITY, deleted=(stage_id,))
 
 
-def restore_stage(uow: UnitOfWork, stage_id: str) -> Changes:
+def restore_stage(uow: UnitOfWork, stage_id: str) -> ChangeSet:
     """Undo a delete (its name must still be free)."""
     with uow:
         stage = uow.stages.get(stage_id, include_deleted=True)
@@ -159,4 +159,4 @@ def restore_stage(uow: UnitOfWork, stage_id: str) -> Changes:
                 raise ValidationError("name", "There is already a stage named {name}.", name=other.name)
         uow.stages.restore(stage)
         uow.commit()
-    return Changes(ENTITY, created=(stage_id,))
+    return change(ENTITY, created=(stage_id,))

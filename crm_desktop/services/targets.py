@@ -10,11 +10,11 @@ from crm_desktop.models import Target, fixed_id
 from crm_desktop.models.planning import MAX_COMMISSION_BP as MAX_COMMISSION_BP  # for the targets dialog
 from crm_desktop.models.planning import MONTH
 from crm_desktop.models.rules import rule_of
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.opportunities import amount
 from crm_desktop.text import ascii_digits
 
-ENTITY = "target"
+ENTITY = Entity.TARGET
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
@@ -42,7 +42,7 @@ def commission_rate(value: object, field: str = "commission_bp") -> int:
     return value
 
 
-def set_target(uow: UnitOfWork, owner_id: str, month: str, amount_satang: int, commission_bp: int) -> Changes:
+def set_target(uow: UnitOfWork, owner_id: str, month: str, amount_satang: int, commission_bp: int) -> ChangeSet:
     """Create or replace the target of `owner_id` for `month` ("YYYY-MM")."""
     with uow:
         if not owner_id or uow.users.get(owner_id) is None:
@@ -54,17 +54,17 @@ def set_target(uow: UnitOfWork, owner_id: str, month: str, amount_satang: int, c
         if target is None:
             uow.targets.add(Target(id=row_id, owner_id=owner_id, month=month, **values))
             uow.commit()
-            return Changes(ENTITY, created=(row_id,))
+            return change(ENTITY, created=(row_id,))
         was_deleted = target.deleted_at is not None
         if was_deleted:
             uow.targets.restore(target)
         for key, value in values.items():
             setattr(target, key, value)
         uow.commit()
-    return Changes(ENTITY, created=(row_id,)) if was_deleted else Changes(ENTITY, updated=(row_id,))
+    return change(ENTITY, created=(row_id,)) if was_deleted else change(ENTITY, updated=(row_id,))
 
 
-def delete_target(uow: UnitOfWork, owner_id: str, month: str) -> Changes:
+def delete_target(uow: UnitOfWork, owner_id: str, month: str) -> ChangeSet:
     with uow:
         row_id = target_id(owner_id, month_key(month))
         target = uow.targets.get(row_id)
@@ -72,4 +72,4 @@ def delete_target(uow: UnitOfWork, owner_id: str, month: str) -> Changes:
             raise NotFound("The record was already deleted by someone else. Refresh the list.")
         uow.targets.soft_delete(target, uow.now())
         uow.commit()
-    return Changes(ENTITY, deleted=(row_id,))
+    return change(ENTITY, deleted=(row_id,))

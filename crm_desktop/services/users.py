@@ -13,9 +13,9 @@ from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.models import User
 from crm_desktop.models.user import COLOUR, ROLES
 from crm_desktop.services import validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 
-ENTITY = "user"
+ENTITY = Entity.USER
 
 
 @dataclass
@@ -58,23 +58,23 @@ def _keep_an_owner(uow: UnitOfWork, leaving: User) -> None:
         raise DomainError("{name} is the only active owner; make someone else owner first.", name=leaving.name)
 
 
-def create_user(uow: UnitOfWork, data: UserInput) -> Changes:
+def create_user(uow: UnitOfWork, data: UserInput) -> ChangeSet:
     with uow:
         person = User(active=True)
         _apply(uow, person, data)
         uow.users.add(person)
         uow.commit()
-    return Changes(ENTITY, created=(person.id,))
+    return change(ENTITY, created=(person.id,))
 
 
-def update_user(uow: UnitOfWork, user_id: str, data: UserInput) -> Changes:
+def update_user(uow: UnitOfWork, user_id: str, data: UserInput) -> ChangeSet:
     with uow:
         _apply(uow, _live(uow, user_id), data)
         uow.commit()
-    return Changes(ENTITY, updated=(user_id,))
+    return change(ENTITY, updated=(user_id,))
 
 
-def set_active(uow: UnitOfWork, user_id: str, active: bool) -> Changes:
+def set_active(uow: UnitOfWork, user_id: str, active: bool) -> ChangeSet:
     """Deactivate someone who left (their records and history stay theirs) or bring them back."""
     with uow:
         person = _live(uow, user_id)
@@ -85,7 +85,7 @@ def set_active(uow: UnitOfWork, user_id: str, active: bool) -> Changes:
                 _keep_an_owner(uow, person)
         person.active = active
         uow.commit()
-    return Changes(ENTITY, updated=(user_id,))
+    return change(ENTITY, updated=(user_id,))
 
 
 def user_input(uow: UnitOfWork, user_id: str) -> UserInput:

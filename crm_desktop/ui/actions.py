@@ -2,8 +2,9 @@
 
 `perform()` runs one service call. A domain error is shown in the UI language (or handed to the
 caller, e.g. a dialog that highlights the field), any other exception as "nothing was saved".
-On success the `Changes` it returned are published on the window's `ChangeBus`; each tab
-refreshes just the rows named there and ignores entities it does not show.
+On success the `ChangeSet` it returned, stamped with who asked (the widget that ran it), is
+published once on the window's `ChangeBus`; each screen refreshes just the rows named there, ignores
+kinds it does not show, and skips a change set it made itself when it already showed its edit.
 """
 
 from __future__ import annotations
@@ -16,32 +17,32 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.errors import DomainError
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.ui.errors import show_domain_error, show_unexpected_error
 
 T = TypeVar("T")
 
 
 class ChangeBus(QObject):
-    """One per main window: `changed(Changes)` after every successful action."""
+    """One per main window: `changed(ChangeSet)` once after every successful action."""
 
     changed = Signal(object)
     action_done = Signal(str)
 
-    def publish(self, changes: Changes | Iterable[Changes], description: str = "") -> None:
-        items = [changes] if isinstance(changes, Changes) else list(changes)
-        for item in items:
-            self.changed.emit(item)
+    def publish(self, changes: ChangeSet | None, description: str = "") -> None:
+        if changes is not None:
+            self.changed.emit(changes)
         if description:
             self.action_done.emit(description)
 
 
-def changes_in(result: object) -> list[Changes]:
-    if isinstance(result, Changes):
-        return [result]
-    if isinstance(result, list | tuple) and all(isinstance(r, Changes) for r in result):
-        return list(result)
-    return []
+def changes_in(result: object) -> ChangeSet | None:
+    """The change set a use case returned: the result itself, or its `changes` (an import's or a
+    merge's result, which carries more than what changed)."""
+    if isinstance(result, ChangeSet):
+        return result
+    found = getattr(result, "changes", None)
+    return found if isinstance(found, ChangeSet) else None
 
 
 def perform(
@@ -53,7 +54,8 @@ def perform(
     description: str = "",
     on_domain_error: Callable[[DomainError], None] | None = None,
 ) -> T | None:
-    """Run `action` (one unit of work), publish its Changes; None when it failed (and was shown)."""
+    """Run `action` (one unit of work), publish its ChangeSet with `parent` as the initiator;
+    None when it failed (and was shown)."""
     try:
         result = action()
     except DomainError as err:
@@ -67,8 +69,7 @@ def perform(
         return None
     if bus is not None:
         found = changes_in(result)
-        if found or description:
-            bus.publish(found, description)
+        bus.publish(None if found is None else found.by(parent), description)
     return result
 
 
@@ -76,9 +77,9 @@ def perform(
 class Undoable:
     """The last action Undo takes back: a delete (its `restore`) or an import (its undo, one step)."""
 
-    entity: str
+    entity: Entity
     ids: tuple[str, ...]
-    restore: Callable[[], Changes | list[Changes]]
+    restore: Callable[[], ChangeSet]
     label: str  # the status bar: what was done
     undo_text: str = ""  # what Edit > Undo reads; "" for the plain "Undo delete"
     slow: bool = False  # runs in the background with a progress dialog (an import's undo takes seconds)
@@ -93,7 +94,7 @@ class UndoLast(QObject):
         super().__init__(parent)
         self.pending: Undoable | None = None
 
-    def offer(self, entity: str, ids: Iterable[str], restore: Callable[[], Changes], label: str) -> None:
+    def offer(self, entity: Entity, ids: Iterable[str], restore: Callable[[], ChangeSet], label: str) -> None:
         """A delete: `restore` brings the records back."""
         self.offer_action(Undoable(entity, tuple(ids), restore, label))
 

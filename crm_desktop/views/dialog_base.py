@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from crm_desktop.errors import DomainError
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.duplicates import DuplicateProbe, find_duplicates_for
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm, show_unexpected_error
@@ -44,7 +44,7 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.env = env
         self.record_id = record_id
-        self.changes: Changes | None = None
+        self.changes: ChangeSet | None = None
         self._initial: Any = None
         self._discard_ok = False
         self._duplicates_accepted = False
@@ -90,7 +90,7 @@ class RecordDialog(QDialog):
         """UI-only checks before the service: (field, message) of the first problem, or None."""
         return None
 
-    def save_action(self, data: Any) -> Changes:
+    def save_action(self, data: Any) -> ChangeSet:
         raise NotImplementedError
 
     def saved_description(self, data: Any) -> str:

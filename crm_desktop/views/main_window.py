@@ -29,7 +29,7 @@ from crm_desktop.queries.lookups import users
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.backups import Restored
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.settings import company_name
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.actions import ChangeBus, Undoable, UndoLast, changes_in, perform
@@ -278,7 +278,6 @@ class MainWindow(QMainWindow):
         self.sync_tab = SyncTab(self.env)
         self.sync_tab.imported.connect(lambda _changes: self._update_counts())
         self.sync_tab.imported.connect(lambda _changes: self.reminders.check())
-        self.sync_tab.renumbered.connect(self.orders_tab.refresh)
         self.tabs.addTab(self.sync_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "")
         self.tabs.setCurrentWidget(self.accounts_tab)  # the start tab, unless the user left another one
         current = self.env.prefs.current_tab()
@@ -493,7 +492,7 @@ class MainWindow(QMainWindow):
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
-    def undo_delete(self) -> Changes | list[Changes] | None:
+    def undo_delete(self) -> ChangeSet | None:
         """Edit > Undo: take back the last delete or import (a slow one in the background: then None)."""
         pending = self.env.undo.take()
         if pending is None:
@@ -600,10 +599,11 @@ class MainWindow(QMainWindow):
 
     # --- status ---------------------------------------------------------------------------
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.entity in ("account", "contact") and (changes.created or changes.deleted):
+    def _on_changes(self, changes: ChangeSet) -> None:
+        counted = (changes[Entity.ACCOUNT], changes[Entity.CONTACT])
+        if any(part.created or part.deleted for part in counted):
             self._update_counts()
-        if changes.entity == "setting":
+        if Entity.SETTING in changes:
             self._update_title()
 
     def _action_done(self, text: str) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.queries.lookups import record_key
 from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.app import AppContext
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import Changes, ChangeSet, Entity
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm, show_unexpected_error, show_warning
 from crm_desktop.ui.record_table import RecordTable
@@ -44,11 +44,11 @@ SELECT_CREATED_MAX = 50  # after a create or undo, select the new rows when ther
 class RecordTab(QWidget):
     """Base of a list tab. Subclasses fill in the entity-specific parts (see the abstract hooks)."""
 
-    ENTITY = ""
+    ENTITY: ClassVar[Entity]
     NAME = ""
-    # The services that soft-delete and restore this tab's records: (unit of work, ids) -> Changes.
-    DELETE: ClassVar[Callable[[Any, Iterable[str]], Changes]]
-    RESTORE: ClassVar[Callable[[Any, Iterable[str]], Changes]]
+    # The services that soft-delete and restore this tab's records: (unit of work, ids) -> ChangeSet.
+    DELETE: ClassVar[Callable[[Any, Iterable[str]], ChangeSet]]
+    RESTORE: ClassVar[Callable[[Any, Iterable[str]], ChangeSet]]
     counts_changed = Signal()
     # "New quotation…" on the detail pane (accounts, contacts, deals): new_quotation_input's keyword
     # arguments for the record shown; the main window opens the form on the Orders tab.
@@ -250,11 +250,11 @@ class RecordTab(QWidget):
         if preset is not None:
             self.new_quotation_for.emit(preset)
 
-    def delete_ids(self, ids: list[str]) -> Changes:
+    def delete_ids(self, ids: list[str]) -> ChangeSet:
         return type(self).DELETE(self.env.ctx.uow(), ids)
 
     @classmethod
-    def restore_records(cls, ctx: AppContext, ids: tuple[str, ...]) -> Changes:
+    def restore_records(cls, ctx: AppContext, ids: tuple[str, ...]) -> ChangeSet:
         """Undo a delete. A class method: Undo may run after this tab was rebuilt (language switch)."""
         return cls.RESTORE(ctx.uow(), ids)
 
@@ -280,8 +280,9 @@ class RecordTab(QWidget):
     def deleted_label(self, count: int) -> str:
         return QCoreApplication.translate("RecordTab", "Deleted %n record(s)", None, count)
 
-    def related_changed(self, changes: Changes) -> None:
-        """Changes of another entity: refresh what this tab shows of it (default: nothing)."""
+    def related_changed(self, changes: ChangeSet) -> None:
+        """An action touched other kinds than this tab's: refresh what this tab shows of them
+        (default: nothing). The whole change set: match on its parts' kinds."""
 
     def refresh_filter_choices(self) -> None:
         """Reload pick lists of the filter bar (values in use, users)."""
@@ -441,15 +442,20 @@ class RecordTab(QWidget):
             self, self.env.bus, self.env.lang, lambda: self.delete_ids(ids), description=label
         )
         if changes is not None:
-            ctx, ids_deleted, restore = self.env.ctx, changes.deleted, type(self).restore_records
+            ctx, ids_deleted, restore = self.env.ctx, changes[self.ENTITY].deleted, type(self).restore_records
             self.env.undo.offer(self.ENTITY, ids_deleted, lambda: restore(ctx, ids_deleted), label)
 
     # --- changes --------------------------------------------------------------------------
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.entity != self.ENTITY:
+    def on_changes(self, changes: ChangeSet) -> None:
+        """Once per action: this tab's own rows, then what it shows of the other kinds touched."""
+        if self.ENTITY in changes:
+            self.own_changed(changes[self.ENTITY])
+        if any(entity != self.ENTITY for entity in changes.entities):
             self.related_changed(changes)
-            return
+
+    def own_changed(self, changes: Changes) -> None:
+        """Records of this tab's kind were created, updated or deleted: re-read just those."""
         if changes.created or changes.deleted:
             current_row = self.table.currentIndex().row()
             self.model.reload()

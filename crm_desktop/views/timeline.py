@@ -26,7 +26,7 @@ from crm_desktop.queries.timeline import (
     StageMoveEntry,
     timeline,
 )
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.validation import format_phone
 from crm_desktop.views.activities.labels import kind_labels
 from crm_desktop.views.common import ViewEnv
@@ -151,11 +151,11 @@ class TimelineView(QWidget):
 
     # --- changes --------------------------------------------------------------------------
 
-    def on_changes(self, changes: Changes) -> None:
+    def on_changes(self, changes: ChangeSet) -> None:
         """Activities and deals change this timeline; the record's own edits come through the tab,
         which shows the record again. A hidden timeline reloads when it is shown."""
-        related = {"activity"} | ({"opportunity"} if self.entity in ("account", "contact") else set())
-        if self.record_id is None or changes.entity not in related:
+        related = (Entity.ACTIVITY, *((Entity.OPPORTUNITY,) if self.entity in (Entity.ACCOUNT, Entity.CONTACT) else ()))
+        if self.record_id is None or not changes.touches(*related):
             return
         if self.isVisible():
             self.reload()
@@ -214,7 +214,7 @@ class TimelineView(QWidget):
                 text = self.tr("Opened in %1").replace("%1", stage_label(entry.to_stage))
             else:
                 text = f"{stage_label(entry.from_stage)} → {stage_label(entry.to_stage)}"
-            if self.entity != "opportunity":
+            if self.entity != Entity.OPPORTUNITY:
                 text = f"{entry.deal}: {text}"
             return self.tr("Stage"), text
         return self._change_text(entry)

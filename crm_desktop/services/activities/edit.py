@@ -25,9 +25,9 @@ from crm_desktop.recurrence import (
     last_before,
 )
 from crm_desktop.services import records, validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 
-ENTITY = "activity"
+ENTITY = Entity.ACTIVITY
 Scope = Literal["this", "following", "all"]
 CLASH_DAYS_MAX = 60
 LINKS = (("account_id", Account), ("contact_id", Contact), ("lead_id", Lead), ("opportunity_id", Opportunity))
@@ -238,7 +238,7 @@ def _detach(uow: UnitOfWork, series: Activity, occurrence: datetime) -> Activity
 
 def _target(uow: UnitOfWork, activity_id: str, occurrence: datetime | None) -> tuple[Activity, tuple[str, ...]]:
     """The row to act on: the activity, or the occurrence of a series detached into its own row.
-    Also the ids created on the way (for `Changes`)."""
+    Also the ids created on the way (for the `ChangeSet`)."""
     row = _live(uow, activity_id)
     if not row.rrule:
         return row, ()
@@ -267,11 +267,11 @@ def _end_before(uow: UnitOfWork, series: Activity, occurrence: datetime) -> Recu
 # --- use cases ------------------------------------------------------------------------------------
 
 
-def create_activity(uow: UnitOfWork, data: ActivityInput) -> Changes:
+def create_activity(uow: UnitOfWork, data: ActivityInput) -> ChangeSet:
     with uow:
         row = plan_activity(uow, data)
         uow.commit()
-    return Changes(ENTITY, created=(row.id,))
+    return change(ENTITY, created=(row.id,))
 
 
 def plan_activity(uow: UnitOfWork, data: ActivityInput, *, row_id: str | None = None) -> Activity:
@@ -291,7 +291,7 @@ def revise_activity(uow: UnitOfWork, row: Activity, data: ActivityInput) -> None
 
 
 def update_activity(uow: UnitOfWork, activity_id: str, data: ActivityInput, scope: Scope = "all",
-                    occurrence: datetime | None = None) -> Changes:
+                    occurrence: datetime | None = None) -> ChangeSet:
     """Save the form. For a series opened at `occurrence`: "this" changes that occurrence alone,
     "following" starts a new series there (the old one ends before it), "all" moves the whole series
     by the change made to this occurrence."""
@@ -302,16 +302,16 @@ def update_activity(uow: UnitOfWork, activity_id: str, data: ActivityInput, scop
 
 
 def _update(uow: UnitOfWork, row: Activity, data: ActivityInput, scope: Scope,
-            occurrence: datetime | None) -> Changes:
+            occurrence: datetime | None) -> ChangeSet:
     if not row.rrule or occurrence is None:
         _apply(uow, row, data)
-        return Changes(ENTITY, updated=(row.id,))
+        return change(ENTITY, updated=(row.id,))
     first = _check_occurrence(uow, row, occurrence)
     if scope == "this":
         detached = _detach(uow, row, occurrence)
         _apply(uow, detached, replace(data, rrule=""))
         uow.session.flush()
-        return Changes(ENTITY, created=(detached.id,), updated=(row.id,))
+        return change(ENTITY, created=(detached.id,), updated=(row.id,))
     if scope == "following" and occurrence != first:
         old_rule = _end_before(uow, row, occurrence)
         if not data.rrule or Recurrence.parse(data.rrule) == old_rule:  # the same rule goes on: keep its count
@@ -322,9 +322,9 @@ def _update(uow: UnitOfWork, row: Activity, data: ActivityInput, scope: Scope,
         _apply(uow, new, data)
         uow.activities.add(new)
         uow.session.flush()
-        return Changes(ENTITY, created=(new.id,), updated=(row.id,))
+        return change(ENTITY, created=(new.id,), updated=(row.id,))
     _apply(uow, row, _shifted_to_series(data, occurrence, first))
-    return Changes(ENTITY, updated=(row.id,))
+    return change(ENTITY, updated=(row.id,))
 
 
 def _shifted_to_series(data: ActivityInput, occurrence: datetime, first: datetime) -> ActivityInput:
@@ -339,7 +339,8 @@ def _shifted_to_series(data: ActivityInput, occurrence: datetime, first: datetim
 
 
 def move_activity(uow: UnitOfWork, activity_id: str, starts_at: datetime | None, ends_at: datetime | None,
-                  occurrence: datetime | None = None, scope: Scope = "this", *, due_on: date | None = None) -> Changes:
+                  occurrence: datetime | None = None, scope: Scope = "this", *,
+                  due_on: date | None = None) -> ChangeSet:
     """A drag on the calendar: new start and end (office time), or a new day (`due_on`) for an
     all-day activity or a task."""
     with uow:
@@ -355,7 +356,7 @@ def move_activity(uow: UnitOfWork, activity_id: str, starts_at: datetime | None,
 
 
 def _set_status(uow: UnitOfWork, activity_id: str, occurrence: datetime | None, status: str,
-                outcome: str | None = None, follow_up: ActivityInput | None = None) -> Changes:
+                outcome: str | None = None, follow_up: ActivityInput | None = None) -> ChangeSet:
     with uow:
         row, created = _target(uow, activity_id, occurrence)
         row.status = status
@@ -368,25 +369,25 @@ def _set_status(uow: UnitOfWork, activity_id: str, occurrence: datetime | None, 
             uow.session.flush()
             created += (nxt.id,)
         uow.commit()
-    return Changes(ENTITY, created=created, updated=(activity_id,))
+    return change(ENTITY, created=created, updated=(activity_id,))
 
 
 def complete_activity(uow: UnitOfWork, activity_id: str, outcome: str, occurrence: datetime | None = None,
-                      follow_up: ActivityInput | None = None) -> Changes:
+                      follow_up: ActivityInput | None = None) -> ChangeSet:
     """Mark done with what came of it; `follow_up` plans the next step in the same transaction."""
     return _set_status(uow, activity_id, occurrence, "done", outcome, follow_up)
 
 
-def cancel_activity(uow: UnitOfWork, activity_id: str, occurrence: datetime | None = None) -> Changes:
+def cancel_activity(uow: UnitOfWork, activity_id: str, occurrence: datetime | None = None) -> ChangeSet:
     return _set_status(uow, activity_id, occurrence, "cancelled")
 
 
-def reopen_activity(uow: UnitOfWork, activity_id: str) -> Changes:
+def reopen_activity(uow: UnitOfWork, activity_id: str) -> ChangeSet:
     return _set_status(uow, activity_id, None, "planned")
 
 
 def hand_over(uow: UnitOfWork, activity_id: str, assignee_id: str, note: str,
-              occurrence: datetime | None = None) -> Changes:
+              occurrence: datetime | None = None) -> ChangeSet:
     """Give the activity (or one occurrence) to a colleague; the note stays in its history."""
     with uow:
         row, created = _target(uow, activity_id, occurrence)
@@ -395,11 +396,11 @@ def hand_over(uow: UnitOfWork, activity_id: str, assignee_id: str, note: str,
         row.assignee_id = _person(uow, "assignee_id", assignee_id, None)
         row.handover_note = validation.column_text(note, Activity.handover_note)
         uow.commit()
-    return Changes(ENTITY, created=created, updated=(activity_id,))
+    return change(ENTITY, created=created, updated=(activity_id,))
 
 
 def delete_activity(uow: UnitOfWork, activity_id: str, scope: Scope = "all",
-                    occurrence: datetime | None = None) -> Changes:
+                    occurrence: datetime | None = None) -> ChangeSet:
     """Delete an activity, a series, one occurrence ("this") or the rest of a series ("following")."""
     with uow:
         row = _live(uow, activity_id)
@@ -408,25 +409,25 @@ def delete_activity(uow: UnitOfWork, activity_id: str, scope: Scope = "all",
             if scope == "this":
                 skip_occurrence(uow, row, occurrence)
                 uow.commit()
-                return Changes(ENTITY, updated=(row.id,))
+                return change(ENTITY, updated=(row.id,))
             if occurrence != first:
                 _end_before(uow, row, occurrence)
                 uow.commit()
-                return Changes(ENTITY, updated=(row.id,))
+                return change(ENTITY, updated=(row.id,))
         uow.activities.soft_delete(row, uow.now())
         uow.commit()
-    return Changes(ENTITY, deleted=(row.id,))
+    return change(ENTITY, deleted=(row.id,))
 
 
-def restore_activities(uow: UnitOfWork, ids: tuple[str, ...]) -> Changes:
+def restore_activities(uow: UnitOfWork, ids: tuple[str, ...]) -> ChangeSet:
     return records.restore(uow, lambda u: u.activities, ENTITY, ids)  # type: ignore[arg-type,return-value]
 
 
-def set_clash_days(uow: UnitOfWork, days: int) -> Changes:
+def set_clash_days(uow: UnitOfWork, days: int) -> ChangeSet:
     """How many days around a planned activity count as "someone else is already on this customer"."""
     if not 0 <= days <= CLASH_DAYS_MAX:
         raise ValidationError("clash_days", "Choose 0 to {most} days.", most=CLASH_DAYS_MAX)
     with uow:
         uow.settings.set_value(CLASH_DAYS_SETTING, str(days))
         uow.commit()
-    return Changes("setting", updated=(CLASH_DAYS_SETTING,))
+    return change(Entity.SETTING, updated=(CLASH_DAYS_SETTING,))

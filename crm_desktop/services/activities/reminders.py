@@ -19,7 +19,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
 from crm_desktop.models import Reminder
 from crm_desktop.models.activity import reminder_id
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 
 Snooze = Literal["5min", "1h", "tomorrow"]
 SNOOZES: tuple[Snooze, ...] = ("5min", "1h", "tomorrow")
@@ -53,7 +53,7 @@ def _rows(uow: UnitOfWork, user_id: str, keys: Iterable[ReminderKey]) -> list[Re
     return rows
 
 
-def snooze_reminders(uow: UnitOfWork, user_id: str, keys: Iterable[ReminderKey], until: datetime) -> Changes:
+def snooze_reminders(uow: UnitOfWork, user_id: str, keys: Iterable[ReminderKey], until: datetime) -> ChangeSet:
     """Hide these reminders until `until` (UTC), when they fall due again."""
     with uow:
         if until <= uow.now():
@@ -62,10 +62,10 @@ def snooze_reminders(uow: UnitOfWork, user_id: str, keys: Iterable[ReminderKey],
         for row in rows:
             row.snoozed_until, row.dismissed_at = until, None
         uow.commit()
-    return Changes("reminder", updated=tuple(r.id for r in rows))
+    return change(Entity.REMINDER, updated=tuple(r.id for r in rows))
 
 
-def dismiss_reminders(uow: UnitOfWork, user_id: str, keys: Iterable[ReminderKey]) -> Changes:
+def dismiss_reminders(uow: UnitOfWork, user_id: str, keys: Iterable[ReminderKey]) -> ChangeSet:
     """Dismiss these reminders for this person, here and, after a sync, on every copy."""
     with uow:
         now = uow.now()
@@ -73,7 +73,7 @@ def dismiss_reminders(uow: UnitOfWork, user_id: str, keys: Iterable[ReminderKey]
         for row in rows:
             row.dismissed_at, row.snoozed_until = now, None
         uow.commit()
-    return Changes("reminder", updated=tuple(r.id for r in rows))
+    return change(Entity.REMINDER, updated=tuple(r.id for r in rows))
 
 
 def missed_since(db: Database, user_id: str, now: datetime) -> datetime:

@@ -19,6 +19,7 @@ from crm_desktop.models import Opportunity, Stage
 from crm_desktop.models.rules import MAX_AMOUNT_SATANG, rule_of
 from crm_desktop.models.sales import DOCUMENT_LANGUAGES, VAT_BP, LineMixin, Quotation
 from crm_desktop.services import opportunities, validation
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.formatting import format_money
 from crm_desktop.services.sales.lines import LineInput, line_input
 from crm_desktop.services.stages import default_stage_id
@@ -179,23 +180,28 @@ def _won_stage(uow: UnitOfWork) -> Stage | None:
     return next((s for s in uow.stages.live_ordered() if s.kind == "won"), None)
 
 
-def deal_to_quotation_stage(uow: UnitOfWork, opportunity_id: str | None, now: datetime) -> None:
-    """A quotation was sent: its deal enters the "Quotation" stage when it is in an earlier open one."""
+def deal_to_quotation_stage(uow: UnitOfWork, opportunity_id: str | None, now: datetime) -> ChangeSet:
+    """A quotation was sent: its deal enters the "Quotation" stage when it is in an earlier open one.
+    The deal's change, if it moved (the caller adds it to the document's)."""
     deal = uow.opportunities.get(opportunity_id) if opportunity_id else None
     target = uow.stages.get(default_stage_id("quotation"))
     if deal is None or target is None or target.kind != "open":
-        return
+        return ChangeSet()
     current = uow.stages.get(deal.stage_id, include_deleted=True)
-    if current is not None and current.kind == "open" and current.position < target.position:
-        opportunities.move_in_open_uow(uow, deal, target, now)
+    if current is None or current.kind != "open" or current.position >= target.position:
+        return ChangeSet()
+    opportunities.move_in_open_uow(uow, deal, target, now)
+    return change(Entity.OPPORTUNITY, updated=(deal.id,))
 
 
-def deal_won(uow: UnitOfWork, opportunity_id: str | None, now: datetime) -> None:
-    """An order was confirmed: its deal is won, if it is not already."""
+def deal_won(uow: UnitOfWork, opportunity_id: str | None, now: datetime) -> ChangeSet:
+    """An order was confirmed: its deal is won, if it is not already. The deal's change, if it moved."""
     deal: Opportunity | None = uow.opportunities.get(opportunity_id) if opportunity_id else None
     if deal is None:
-        return
+        return ChangeSet()
     current = uow.stages.get(deal.stage_id, include_deleted=True)
     won = _won_stage(uow)
-    if won is not None and (current is None or current.kind != "won"):
-        opportunities.move_in_open_uow(uow, deal, won, now)
+    if won is None or (current is not None and current.kind == "won"):
+        return ChangeSet()
+    opportunities.move_in_open_uow(uow, deal, won, now)
+    return change(Entity.OPPORTUNITY, updated=(deal.id,))

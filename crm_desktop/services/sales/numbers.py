@@ -46,7 +46,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import ValidationError
 from crm_desktop.models import Change, Quotation, SalesOrder, SyncPeer
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import Changes, ChangeSet, Entity, change
 
 Kind = Literal["quotation", "order"]
 MODELS = {"quotation": Quotation, "order": SalesOrder}
@@ -189,29 +189,29 @@ def _suspect(uow: UnitOfWork, kind: Kind) -> bool:
     return uow.session.execute(select(m.number).group_by(m.number).having(shared).limit(1)).first() is not None
 
 
-def set_pattern(uow: UnitOfWork, kind: Kind, pattern: str) -> Changes:
+def set_pattern(uow: UnitOfWork, kind: Kind, pattern: str) -> ChangeSet:
     with uow:
         uow.settings.set_value(PATTERN_KEYS[kind], check_pattern(pattern))
         uow.commit()
-    return Changes("setting", updated=(PATTERN_KEYS[kind],))
+    return change(Entity.SETTING, updated=(PATTERN_KEYS[kind],))
 
 
-def become_office(uow: UnitOfWork) -> Changes:
+def become_office(uow: UnitOfWork) -> ChangeSet:
     """Name this copy the office (the Sync tab's choice); its next numbers carry no copy code."""
     with uow:
         uow.settings.set_value(OFFICE_KEY, uow.database.site_id)
         uow.commit()
-    return Changes("setting", updated=(OFFICE_KEY,))
+    return change(Entity.SETTING, updated=(OFFICE_KEY,))
 
 
-def renumber_from_copies(uow: UnitOfWork) -> dict[str, int]:
-    """The office's explicit renumbering (`renumber`); how many live documents changed, by kind."""
+def renumber_from_copies(uow: UnitOfWork) -> ChangeSet:
+    """The office's explicit renumbering (`renumber`): the live documents it changed."""
     with uow:
         if not is_office(uow):
             raise ValidationError("office", "Only the office copy renumbers documents.")
         done = renumber(uow)
         uow.commit()
-    return {kind: len(ids) for kind, ids in done.items()}
+    return ChangeSet(tuple(Changes(MODELS[kind].__tablename__, updated=tuple(ids)) for kind, ids in done.items()))
 
 
 def renumber_after_import(uow: UnitOfWork) -> dict[str, list[str]]:

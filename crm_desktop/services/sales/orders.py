@@ -19,7 +19,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.models import SalesOrder, SalesOrderLine, new_id
 from crm_desktop.services import records, validation
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.sales import numbers
 from crm_desktop.services.sales.documents import (
     HEADER_COLUMNS,
@@ -35,7 +35,7 @@ from crm_desktop.services.sales.documents import (
 )
 from crm_desktop.services.sales.lines import LineInput, clean_lines, line_input
 
-ENTITY = "sales_order"
+ENTITY = Entity.SALES_ORDER
 OPEN_FOR_DELIVERY = ("confirmed", "partly_delivered")
 
 
@@ -103,7 +103,7 @@ def _order_line(line: LineInput, promised_on: date | None = None) -> OrderLineIn
     return OrderLineInput(**{**vars(line), "promised_on": promised_on})
 
 
-def order_from_quotation(uow: UnitOfWork, quotation_id: str, today: date) -> Changes:
+def order_from_quotation(uow: UnitOfWork, quotation_id: str, today: date) -> ChangeSet:
     """An accepted quotation becomes a draft order dated today, its lines copied (a line whose
     product was deleted since is refused: the office no longer sells it)."""
     with uow:
@@ -124,19 +124,19 @@ def order_from_quotation(uow: UnitOfWork, quotation_id: str, today: date) -> Cha
         header, lines = _clean(uow, data, today, quotation)
         order = _add_order(uow, header, lines, quotation.id)
         uow.commit()
-    return Changes(ENTITY, created=(order.id,))
+    return change(ENTITY, created=(order.id,))
 
 
-def create_order(uow: UnitOfWork, data: OrderInput, today: date) -> Changes:
+def create_order(uow: UnitOfWork, data: OrderInput, today: date) -> ChangeSet:
     """A new draft order, numbered from its date (SO2569-0001 by default)."""
     with uow:
         header, lines = _clean(uow, data, today)
         order = _add_order(uow, header, lines)
         uow.commit()
-    return Changes(ENTITY, created=(order.id,))
+    return change(ENTITY, created=(order.id,))
 
 
-def update_order(uow: UnitOfWork, order_id: str, data: OrderInput, today: date) -> Changes:
+def update_order(uow: UnitOfWork, order_id: str, data: OrderInput, today: date) -> ChangeSet:
     """Save the form: everything in a draft; after confirmation only the promised dates, the
     delivery address and the notes (what was sold is fixed; cancel and make a new order instead)."""
     with uow:
@@ -149,7 +149,7 @@ def update_order(uow: UnitOfWork, order_id: str, data: OrderInput, today: date) 
         else:
             _update_confirmed(order, stored, data)
         uow.commit()
-    return Changes(ENTITY, updated=(order_id,))
+    return change(ENTITY, updated=(order_id,))
 
 
 def _sold(data: OrderInput) -> OrderInput:
@@ -183,7 +183,7 @@ def order_input(uow: UnitOfWork, order_id: str) -> OrderInput:
         return _as_input(order, uow.order_lines.live_of(order.id))
 
 
-def confirm_order(uow: UnitOfWork, order_id: str, today: date, now: datetime) -> Changes:
+def confirm_order(uow: UnitOfWork, order_id: str, today: date, now: datetime) -> ChangeSet:
     """Draft → confirmed: the customer has ordered. The deal is marked won if it is not already."""
     with uow:
         order = _changeable(_get(uow, order_id))
@@ -192,12 +192,12 @@ def confirm_order(uow: UnitOfWork, order_id: str, today: date, now: datetime) ->
         if not uow.order_lines.live_of(order.id):
             raise DomainError("An order needs at least one line before it is confirmed.")
         order.status, order.confirmed_on = "confirmed", today
-        deal_won(uow, order.opportunity_id, now)
+        deal = deal_won(uow, order.opportunity_id, now)
         uow.commit()
-    return Changes(ENTITY, updated=(order_id,))
+    return change(ENTITY, updated=(order_id,)) | deal
 
 
-def record_delivery(uow: UnitOfWork, order_id: str, deliveries: Sequence[Delivery], today: date) -> Changes:
+def record_delivery(uow: UnitOfWork, order_id: str, deliveries: Sequence[Delivery], today: date) -> ChangeSet:
     """Add delivered quantities to the order's lines (never more than ordered); the order becomes
     partly delivered, or delivered once every line is complete."""
     with uow:
@@ -216,7 +216,7 @@ def record_delivery(uow: UnitOfWork, order_id: str, deliveries: Sequence[Deliver
         elif any(line.delivered_milli for line in lines):
             order.status = "partly_delivered"
         uow.commit()
-    return Changes(ENTITY, updated=(order_id,))
+    return change(ENTITY, updated=(order_id,))
 
 
 def _deliver(line: SalesOrderLine, number: int, delivery: Delivery, today: date) -> None:
@@ -239,7 +239,7 @@ def _deliver(line: SalesOrderLine, number: int, delivery: Delivery, today: date)
         line.delivery_note = validation.column_text(delivery.note, SalesOrderLine.delivery_note, field)
 
 
-def mark_invoiced(uow: UnitOfWork, order_id: str, today: date) -> Changes:
+def mark_invoiced(uow: UnitOfWork, order_id: str, today: date) -> ChangeSet:
     """Delivered → invoiced: the order is billed and closed."""
     with uow:
         order = _changeable(_get(uow, order_id))
@@ -248,10 +248,10 @@ def mark_invoiced(uow: UnitOfWork, order_id: str, today: date) -> Changes:
                               number=order.number)
         order.status, order.invoiced_on = "invoiced", today
         uow.commit()
-    return Changes(ENTITY, updated=(order_id,))
+    return change(ENTITY, updated=(order_id,))
 
 
-def cancel_order(uow: UnitOfWork, order_id: str, reason: str, today: date) -> Changes:
+def cancel_order(uow: UnitOfWork, order_id: str, reason: str, today: date) -> ChangeSet:
     """Cancel an order not delivered in full (what was delivered stays recorded); a fully
     delivered order is invoiced instead."""
     with uow:
@@ -265,7 +265,7 @@ def cancel_order(uow: UnitOfWork, order_id: str, reason: str, today: date) -> Ch
         order.cancel_reason = validation.column_text(text, SalesOrder.cancel_reason)
         order.status = "cancelled"
         uow.commit()
-    return Changes(ENTITY, updated=(order_id,))
+    return change(ENTITY, updated=(order_id,))
 
 
 def _kept_for_the_accounts(order: SalesOrder) -> None:
@@ -274,10 +274,10 @@ def _kept_for_the_accounts(order: SalesOrder) -> None:
                           number=order.number)
 
 
-def delete_orders(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def delete_orders(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     """Delete with undo; an invoiced order stays (cancel is for orders that did not happen)."""
     return records.soft_delete(uow, attrgetter("orders"), ENTITY, ids, _kept_for_the_accounts)
 
 
-def restore_orders(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def restore_orders(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.restore(uow, attrgetter("orders"), ENTITY, ids)

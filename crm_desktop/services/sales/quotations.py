@@ -20,7 +20,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.models import Quotation, QuotationLine, new_id
 from crm_desktop.services import records
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.sales import numbers
 from crm_desktop.services.sales.documents import (
     HEADER_COLUMNS,
@@ -35,7 +35,7 @@ from crm_desktop.services.sales.documents import (
 )
 from crm_desktop.services.sales.lines import clean_lines, line_input
 
-ENTITY = "quotation"
+ENTITY = Entity.QUOTATION
 VALID_DAYS = 30  # a quotation's validity when none is given
 
 
@@ -83,7 +83,7 @@ def new_quotation_input(uow: UnitOfWork, *, opportunity_id: str | None = None, a
         return data
 
 
-def create_quotation(uow: UnitOfWork, data: QuotationInput, today: date) -> Changes:
+def create_quotation(uow: UnitOfWork, data: QuotationInput, today: date) -> ChangeSet:
     """A new draft, numbered from the document date (QT2569-0001 by default)."""
     with uow:
         header, lines = _clean(uow, data, today)
@@ -91,10 +91,10 @@ def create_quotation(uow: UnitOfWork, data: QuotationInput, today: date) -> Chan
         quotation = uow.quotations.add(Quotation(id=new_id(), number=number, **header))
         write_lines(uow, [], lines, lambda values: QuotationLine(quotation_id=quotation.id, **values))
         uow.commit()
-    return Changes(ENTITY, created=(quotation.id,))
+    return change(ENTITY, created=(quotation.id,))
 
 
-def update_quotation(uow: UnitOfWork, quotation_id: str, data: QuotationInput, today: date) -> Changes:
+def update_quotation(uow: UnitOfWork, quotation_id: str, data: QuotationInput, today: date) -> ChangeSet:
     """Save the form of a draft; a sent quotation is changed by making a revision."""
     with uow:
         quotation = _latest(uow, quotation_id)
@@ -106,7 +106,7 @@ def update_quotation(uow: UnitOfWork, quotation_id: str, data: QuotationInput, t
         assign(quotation, header)
         write_lines(uow, stored, lines, lambda values: QuotationLine(quotation_id=quotation.id, **values))
         uow.commit()
-    return Changes(ENTITY, updated=(quotation_id,))
+    return change(ENTITY, updated=(quotation_id,))
 
 
 def quotation_input(uow: UnitOfWork, quotation_id: str) -> QuotationInput:
@@ -117,7 +117,7 @@ def quotation_input(uow: UnitOfWork, quotation_id: str) -> QuotationInput:
                               lines=[line_input(x) for x in uow.quotation_lines.live_of(q.id)])
 
 
-def send_quotation(uow: UnitOfWork, quotation_id: str, today: date, now: datetime) -> Changes:
+def send_quotation(uow: UnitOfWork, quotation_id: str, today: date, now: datetime) -> ChangeSet:
     """Draft → sent (printed or e-mailed); the deal moves to the "Quotation" stage if it was earlier."""
     with uow:
         quotation = _latest(uow, quotation_id)
@@ -126,12 +126,12 @@ def send_quotation(uow: UnitOfWork, quotation_id: str, today: date, now: datetim
         if not uow.quotation_lines.live_of(quotation.id):
             raise DomainError("A quotation needs at least one line before it is sent.")
         quotation.status, quotation.sent_on = "sent", today
-        deal_to_quotation_stage(uow, quotation.opportunity_id, now)
+        deal = deal_to_quotation_stage(uow, quotation.opportunity_id, now)
         uow.commit()
-    return Changes(ENTITY, updated=(quotation_id,))
+    return change(ENTITY, updated=(quotation_id,)) | deal
 
 
-def _answer(uow: UnitOfWork, quotation_id: str, status: str, today: date) -> Changes:
+def _answer(uow: UnitOfWork, quotation_id: str, status: str, today: date) -> ChangeSet:
     with uow:
         quotation = _latest(uow, quotation_id)
         if quotation.status == "draft":
@@ -143,19 +143,19 @@ def _answer(uow: UnitOfWork, quotation_id: str, status: str, today: date) -> Cha
             raise DomainError("Quotation {number} was already accepted or rejected.", number=quotation.number)
         quotation.status, quotation.decided_on = status, today
         uow.commit()
-    return Changes(ENTITY, updated=(quotation_id,))
+    return change(ENTITY, updated=(quotation_id,))
 
 
-def accept_quotation(uow: UnitOfWork, quotation_id: str, today: date) -> Changes:
+def accept_quotation(uow: UnitOfWork, quotation_id: str, today: date) -> ChangeSet:
     """The customer said yes: the quotation can become a sales order."""
     return _answer(uow, quotation_id, "accepted", today)
 
 
-def reject_quotation(uow: UnitOfWork, quotation_id: str, today: date) -> Changes:
+def reject_quotation(uow: UnitOfWork, quotation_id: str, today: date) -> ChangeSet:
     return _answer(uow, quotation_id, "rejected", today)
 
 
-def expire_quotations(uow: UnitOfWork, today: date) -> Changes:
+def expire_quotations(uow: UnitOfWork, today: date) -> ChangeSet:
     """Sent quotations whose validity ended before `today` become expired (run at start-up and daily)."""
     with uow:
         stale = list(uow.session.scalars(select(Quotation).where(
@@ -163,12 +163,12 @@ def expire_quotations(uow: UnitOfWork, today: date) -> Changes:
         for quotation in stale:
             quotation.status = "expired"
         uow.commit()
-    return Changes(ENTITY, updated=tuple(q.id for q in stale))
+    return change(ENTITY, updated=tuple(q.id for q in stale))
 
 
-def revise_quotation(uow: UnitOfWork, quotation_id: str, today: date) -> Changes:
+def revise_quotation(uow: UnitOfWork, quotation_id: str, today: date) -> ChangeSet:
     """A new draft revision (same number, revision + 1, dated today, the lines copied); the old one
-    is kept as sent and marked superseded. `Changes.created[0]` is the new revision."""
+    is kept as sent and marked superseded. its `[ENTITY].created[0]` is the new revision."""
     with uow:
         old = _latest(uow, quotation_id)
         if old.status == "draft":
@@ -185,12 +185,12 @@ def revise_quotation(uow: UnitOfWork, quotation_id: str, today: date) -> Changes
             uow.quotation_lines.add(QuotationLine(quotation_id=new.id, **line_values(line)))
         old.superseded = True
         uow.commit()
-    return Changes(ENTITY, created=(new.id,), updated=(quotation_id,))
+    return change(ENTITY, created=(new.id,), updated=(quotation_id,))
 
 
-def delete_quotations(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def delete_quotations(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.soft_delete(uow, attrgetter("quotations"), ENTITY, ids)
 
 
-def restore_quotations(uow: UnitOfWork, ids: Iterable[str]) -> Changes:
+def restore_quotations(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
     return records.restore(uow, attrgetter("quotations"), ENTITY, ids)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.queries.accounts import account_names
 from crm_desktop.queries.lookups import account_values, users
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.duplicates import DuplicateProbe
 from crm_desktop.ui.forms import (
     DateEdit,
@@ -170,7 +170,7 @@ class AccountDialog(RecordDialog):
                                         "or clear the field.")
         return None
 
-    def save_action(self, data: AccountInput) -> Changes:
+    def save_action(self, data: AccountInput) -> ChangeSet:
         if self.record_id is None:
             return create_account(self.env.ctx.uow(), data, self.env.today())
         return update_account(self.env.ctx.uow(), self.record_id, data, self.env.today())

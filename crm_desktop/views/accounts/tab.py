@@ -31,7 +31,7 @@ from crm_desktop.queries.accounts import (
 from crm_desktop.queries.lookups import account_values, users
 from crm_desktop.services.accounts import delete_accounts, restore_accounts
 from crm_desktop.services.activities.edit import ActivityInput
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.ui.forms import ProvinceCombo, select_data
 from crm_desktop.ui.table_model import CENTER, Column
 from crm_desktop.views.accounts.dialog import AccountDialog
@@ -52,7 +52,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class AccountsTab(RecordTab):
-    ENTITY = "account"
+    ENTITY = Entity.ACCOUNT
     DELETE = staticmethod(delete_accounts)
     RESTORE = staticmethod(restore_accounts)
     NAME = "accounts"
@@ -176,8 +176,8 @@ class AccountsTab(RecordTab):
 
     # --- changes of others ----------------------------------------------------------------
 
-    def related_changed(self, changes: Changes) -> None:
-        if changes.entity == "contact" and self._detail_id is not None:
+    def related_changed(self, changes: ChangeSet) -> None:
+        if Entity.CONTACT in changes and self._detail_id is not None:
             self.show_detail(self._detail_id)  # its contact list may have changed
 
     def after_update(self, ids: tuple[str, ...], old_rows: list[Any]) -> None:

@@ -31,7 +31,7 @@ from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.queries.activities.occurrences import Occurrence
 from crm_desktop.queries.lookups import users
 from crm_desktop.services.activities.edit import ActivityInput, complete_activity
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import DateEdit, FormErrors, select_data
 from crm_desktop.views.activities.labels import kind_labels
@@ -48,7 +48,7 @@ class CompleteDialog(QDialog):
         super().__init__(parent)
         self.env = env
         self.row = row
-        self.changes: Changes | None = None
+        self.changes: ChangeSet | None = None
         self.setObjectName("completeDialog")
         self.setWindowTitle(self.tr("Mark as done"))
         outer = QVBoxLayout(self)

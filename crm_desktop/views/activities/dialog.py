@@ -45,7 +45,7 @@ from crm_desktop.services.activities.edit import (
     restore_activities,
     update_activity,
 )
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm
 from crm_desktop.ui.forms import DateEdit, RecordPicker, data_combo, select_data
@@ -497,7 +497,7 @@ class ActivityDialog(RecordDialog):
 
     # --- saving and deleting -------------------------------------------------------------------
 
-    def save_action(self, data: ActivityInput) -> Changes:
+    def save_action(self, data: ActivityInput) -> ChangeSet:
         uow = self.env.ctx.uow()
         if self.record_id is None:
             return create_activity(uow, data)
@@ -530,8 +530,8 @@ class ActivityDialog(RecordDialog):
                           description=label, on_domain_error=self.errors.show_error)
         if changes is None:
             return
-        if changes.deleted:
-            ids = changes.deleted
-            self.env.undo.offer("activity", ids, lambda: restore_activities(ctx.uow(), ids), label)
+        ids = changes[Entity.ACTIVITY].deleted
+        if ids:
+            self.env.undo.offer(Entity.ACTIVITY, ids, lambda: restore_activities(ctx.uow(), ids), label)
         self.changes = changes
         self.discard()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.queries.activities.occurrences import Occurrence
 from crm_desktop.queries.lookups import users
 from crm_desktop.services.activities.edit import hand_over
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import FormErrors
 from crm_desktop.views.common import ViewEnv
@@ -37,7 +37,7 @@ class HandOverDialog(QDialog):
         super().__init__(parent)
         self.env = env
         self.row = row
-        self.changes: Changes | None = None
+        self.changes: ChangeSet | None = None
         self.setObjectName("handOverDialog")
         self.setWindowTitle(self.tr("Hand over"))
         outer = QVBoxLayout(self)

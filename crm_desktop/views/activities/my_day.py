@@ -44,7 +44,7 @@ from crm_desktop.services.activities.edit import (
     reopen_activity,
     restore_activities,
 )
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.formatting import format_date_long
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm, show_unexpected_error
@@ -80,7 +80,7 @@ class MyDayTab(QWidget):
     """`MyDayTab(env)`; the main window adds it beside the record tabs."""
 
     NAME = "activities"
-    ENTITY = "activity"
+    ENTITY = Entity.ACTIVITY
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -482,7 +482,7 @@ class MyDayTab(QWidget):
             return None
         return self._open(HandOverDialog(self.env, row, self))
 
-    def cancel_selected(self) -> Changes | None:
+    def cancel_selected(self) -> ChangeSet | None:
         row = self.selected()
         if row is None or row.status != "planned":
             return None
@@ -490,7 +490,7 @@ class MyDayTab(QWidget):
                        lambda: cancel_activity(self.env.ctx.uow(), row.activity_id, row.occurrence),
                        description=self.tr("Cancelled: %1").replace("%1", row.subject))
 
-    def reopen_selected(self) -> Changes | None:
+    def reopen_selected(self) -> ChangeSet | None:
         row = self.selected()
         if row is None or row.status == "planned":
             return None
@@ -511,27 +511,27 @@ class MyDayTab(QWidget):
                 informative=QCoreApplication.translate(
                     "RecordTab", "You can undo this with Ctrl+Z or the Undo button in the status bar."))
 
-    def delete(self, row: Occurrence, scope: Scope = "all") -> Changes | None:
+    def delete(self, row: Occurrence, scope: Scope = "all") -> ChangeSet | None:
         """Delete the activity (or, in a series, this occurrence, this and the following ones, or all);
         a deleted row can be restored with Undo."""
         label = self.tr("Deleted: %1").replace("%1", row.subject)
         changes = perform(self, self.env.bus, self.env.lang,
                           lambda: delete_activity(self.env.ctx.uow(), row.activity_id, scope, row.occurrence),
                           description=label)
-        if changes is not None and changes.deleted:
-            ctx, ids = self.env.ctx, changes.deleted
+        ids = () if changes is None else changes[self.ENTITY].deleted
+        if ids:
+            ctx = self.env.ctx
             self.env.undo.offer(self.ENTITY, ids, lambda: restore_activities(ctx.uow(), ids), label)
         return changes
 
     # --- changes --------------------------------------------------------------------------
 
-    def on_changes(self, changes: Changes) -> None:
+    def on_changes(self, changes: ChangeSet) -> None:
         """Read again when an activity changed, or a person or customer the list names."""
-        if changes.entity == "user":
+        if Entity.USER in changes:
             self._fill_people()
-        if changes.entity == "activity" or (
-            changes.entity in ("user", "account", "contact", "lead") and self._shown_ids.intersection(changes.ids)
-        ):
+        named = (Entity.USER, Entity.ACCOUNT, Entity.CONTACT, Entity.LEAD)
+        if Entity.ACTIVITY in changes or self._shown_ids.intersection(i for e in named for i in changes[e].ids):
             self.reload()
 
 

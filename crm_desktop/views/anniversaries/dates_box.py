@@ -28,7 +28,7 @@ from crm_desktop.services.anniversaries import (
     restore_custom_dates,
     update_custom_date,
 )
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.formatting import BE_OFFSET
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm
@@ -111,7 +111,7 @@ class CustomDateDialog(RecordDialog):
         return CustomDateInput(self.title.currentText(), int(self.month.currentData()), self.day.value(),
                                parse_year(self.year.text()), self.contact_id, self.account_id, self.remind.value())
 
-    def save_action(self, data: CustomDateInput) -> Changes:
+    def save_action(self, data: CustomDateInput) -> ChangeSet:
         if self.record_id is None:
             return add_custom_date(self.env.ctx.uow(), data, self.env.today())
         return update_custom_date(self.env.ctx.uow(), self.record_id, data, self.env.today())
@@ -186,8 +186,8 @@ class CustomDatesBox(QGroupBox):
         self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.entity == "anniversary" and self.isVisible():
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if Entity.ANNIVERSARY in changes and self.isVisible():
             self.reload()
 
     def _open(self, dialog: CustomDateDialog) -> CustomDateDialog:
@@ -219,4 +219,4 @@ class CustomDatesBox(QGroupBox):
         done = perform(self, env.bus, env.lang, lambda: delete_custom_dates(env.ctx.uow(), [date_id]),
                        description=self.tr("Deleted: %1").replace("%1", label))
         if done is not None:
-            env.undo.offer("anniversary", [date_id], lambda: restore_custom_dates(env.ctx.uow(), [date_id]), label)
+            env.undo.offer(Entity.ANNIVERSARY, [date_id], lambda: restore_custom_dates(env.ctx.uow(), [date_id]), label)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QS
 
 from crm_desktop.queries.anniversaries import remind_days
 from crm_desktop.services.anniversaries import set_remind_days
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.ui.actions import perform
 from crm_desktop.views.anniversaries.dates_box import days_before_spin
 from crm_desktop.views.common import ViewEnv
@@ -43,7 +43,7 @@ class RemindDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def save(self) -> Changes | None:
+    def save(self) -> ChangeSet | None:
         env = self.env
         days = {kind: spin.value() for kind, spin in self.spins.items()}
         done = perform(self, env.bus, env.lang, lambda: set_remind_days(env.ctx.uow(), days),

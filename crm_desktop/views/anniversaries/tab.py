@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.queries.anniversaries import UPCOMING_DAYS, AnniversaryRow, anniversaries_between, upcoming
 from crm_desktop.services.anniversaries import create_greeting
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.ui.actions import perform
 from crm_desktop.views.anniversaries.month_grid import MonthGrid
 from crm_desktop.views.anniversaries.remind_dialog import RemindDialog
@@ -31,7 +31,7 @@ from crm_desktop.views.anniversaries.texts import greeting_subject, month_title,
 from crm_desktop.views.common import ViewEnv
 
 # What the tab shows changes when these do (a birthday edited, a date added, an owner renamed).
-WATCHED = ("contact", "account", "anniversary", "user", "setting")
+WATCHED = (Entity.CONTACT, Entity.ACCOUNT, Entity.ANNIVERSARY, Entity.USER, Entity.SETTING)
 
 
 class UpcomingModel(QAbstractTableModel):
@@ -199,8 +199,8 @@ class AnniversariesTab(QWidget):
         self.year, self.month = today.year, today.month
         self.reload()
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.entity in WATCHED:
+    def on_changes(self, changes: ChangeSet) -> None:
+        if changes.touches(*WATCHED):
             self.reload()
 
     # --- acting -----------------------------------------------------------------------------
@@ -222,7 +222,7 @@ class AnniversariesTab(QWidget):
         self.task_button.setEnabled(chosen)
         self.call_button.setEnabled(chosen)
 
-    def greet(self, kind: str) -> Changes | None:
+    def greet(self, kind: str) -> ChangeSet | None:
         """Plan a greeting task or call on the day, for the customer's owner (one transaction)."""
         row = self.selected_row()
         if row is None:

@@ -38,7 +38,7 @@ from crm_desktop.queries.activities.occurrences import Occurrence, occurrences
 from crm_desktop.queries.lookups import users
 from crm_desktop.services.activities.edit import ActivityInput, Scope, move_activity
 from crm_desktop.services.activities.holidays import holidays_between
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.tasks import ProgressFn, run_task
@@ -234,9 +234,9 @@ class CalendarTab(QWidget):
                                    colour_by=self.colour_by)
             self.stack.setCurrentWidget(self.grid)
 
-    def on_changes(self, changes: Changes) -> None:
+    def on_changes(self, changes: ChangeSet) -> None:
         """Read again now if shown, else when next shown (edits on other tabs cost nothing here)."""
-        if changes.entity in ("activity", "user"):
+        if changes.touches(Entity.ACTIVITY, Entity.USER):
             if self.isVisible():
                 self.reload()
             else:
@@ -296,7 +296,7 @@ class CalendarTab(QWidget):
         self._move(occ, lambda scope: move_activity(self.env.ctx.uow(), occ.activity_id, None, None,
                                                     occurrence=occ.occurrence, scope=scope, due_on=day))
 
-    def _move(self, occ: Occurrence, action: Callable[[Scope], Changes]) -> None:
+    def _move(self, occ: Occurrence, action: Callable[[Scope], ChangeSet]) -> None:
         def apply(scope: Scope) -> None:
             perform(self, self.env.bus, self.env.lang, lambda: action(scope),
                     description=self.tr("Moved: %1").replace("%1", occ.subject))

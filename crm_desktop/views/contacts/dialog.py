@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.queries.accounts import account_names
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.contacts import (
     GENDERS,
     INCOME_BANDS,
@@ -252,7 +252,7 @@ class ContactDialog(RecordDialog):
                                          "or clear the field for a private customer.")
         return None
 
-    def save_action(self, data: ContactInput) -> Changes:
+    def save_action(self, data: ContactInput) -> ChangeSet:
         if self.record_id is None:
             return create_contact(self.env.ctx.uow(), data, self.env.today(), self.consent.said())
         return update_contact(self.env.ctx.uow(), self.record_id, data, self.env.today(), self.consent.said())

@@ -29,7 +29,7 @@ from crm_desktop.queries.contacts import (
     contact_rows,
 )
 from crm_desktop.services.activities.edit import ActivityInput
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.contacts import delete_contacts, restore_contacts
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.forms import ProvinceCombo
@@ -57,7 +57,7 @@ def age_on(birthday: date | None, today: date) -> int | None:
 
 
 class ContactsTab(RecordTab):
-    ENTITY = "contact"
+    ENTITY = Entity.CONTACT
     DELETE = staticmethod(delete_contacts)
     RESTORE = staticmethod(restore_contacts)
     NAME = "contacts"
@@ -188,8 +188,8 @@ class ContactsTab(RecordTab):
 
     # --- changes of others ----------------------------------------------------------------
 
-    def related_changed(self, changes: Changes) -> None:
-        if changes.entity == "account" and (changes.updated or changes.deleted or changes.created):
+    def related_changed(self, changes: ChangeSet) -> None:
+        if changes[Entity.ACCOUNT].ids:
             # Rows show their account's name: forget fetched rows; the visible block is re-read.
             self.model.clear_cache()
             if self._detail_id is not None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.contact_links import ContactLinkInput, add_contact_link
 from crm_desktop.ui.forms import RecordPicker
 from crm_desktop.views.common import ViewEnv, record_choices
@@ -72,7 +72,7 @@ class LinkDialog(RecordDialog):
             raise ValidationError("other_contact_id", "Choose the person to link.")
         return ContactLinkInput(str(person), self.other.value() or "", str(self.kind.currentData()), self.note.text())
 
-    def save_action(self, data: ContactLinkInput) -> Changes:
+    def save_action(self, data: ContactLinkInput) -> ChangeSet:
         return add_contact_link(self.env.ctx.uow(), data)
 
     def saved_description(self, data: ContactLinkInput) -> str:

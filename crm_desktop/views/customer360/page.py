@@ -42,7 +42,7 @@ from crm_desktop.queries.customer360 import (
     customer_360,
     next_best,
 )
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.contact_links import remove_contact_links, restore_contact_links
 from crm_desktop.services.formatting import format_money
 from crm_desktop.services.validation import format_phone
@@ -60,8 +60,8 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 LATE = QColor("#b71c1c")
 DUE = QColor("#fff3cd")
 # Changes of these kinds can move a figure on the page.
-WATCHED = frozenset({"account", "contact", "contact_link", "opportunity", "quotation", "sales_order", "activity",
-                     "anniversary", "product"})
+WATCHED = (Entity.ACCOUNT, Entity.CONTACT, Entity.CONTACT_LINK, Entity.OPPORTUNITY, Entity.QUOTATION,
+           Entity.SALES_ORDER, Entity.ACTIVITY, Entity.ANNIVERSARY, Entity.PRODUCT)
 
 
 def document_status_label(kind: str, status: str) -> str:
@@ -637,8 +637,8 @@ class Customer360Page(QWidget):
         changes = perform(self, self.env.bus, self.env.lang,
                           lambda: remove_contact_links(self.env.ctx.uow(), [link_id]), description=label)
         if changes is not None:
-            ctx, ids = self.env.ctx, changes.deleted
-            self.env.undo.offer("contact_link", ids, lambda: restore_contact_links(ctx.uow(), ids), label)
+            ctx, ids = self.env.ctx, changes[Entity.CONTACT_LINK].deleted
+            self.env.undo.offer(Entity.CONTACT_LINK, ids, lambda: restore_contact_links(ctx.uow(), ids), label)
 
     def _update_link_buttons(self) -> None:
         item = self.links_list.currentItem()
@@ -646,8 +646,8 @@ class Customer360Page(QWidget):
 
     # --- changes --------------------------------------------------------------------------
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.entity not in WATCHED:
+    def on_changes(self, changes: ChangeSet) -> None:
+        if not changes.touches(*WATCHED):
             return
         if self.isVisible():
             self.reload()

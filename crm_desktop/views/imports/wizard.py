@@ -2,7 +2,7 @@
 progress and Cancel), and what it did.
 
 The import is one transaction after a backup (services/imports.import_with_backup): Cancel rolls it
-back, so the database is exactly as before. Once written, its Changes go on the ChangeBus (the
+back, so the database is exactly as before. Once written, its change set goes on the ChangeBus (the
 lists refresh) and Edit > Undo offers to take the whole import back in one step
 (services/import_undo.py).
 """
@@ -113,11 +113,11 @@ class RunPage(QWizardPage):
         records = result.created + result.updated
         name = self.state.path.name if self.state.path else ""
         label = self.tr("Imported %1 (%2 records)").replace("%1", name).replace("%2", f"{records:,}")
-        self.env.bus.publish((result.changes, *result.also), label)  # with the companies and dates made
+        self.env.bus.publish(result.changes.by(self), label)  # with the companies and dates made
         if records:
             ctx, start, end = self.env.ctx, result.log_from, result.log_to
             undo_text = self.tr("Undo import of %1 (%2 records)").replace("%1", name).replace("%2", f"{records:,}")
-            self.env.undo.offer_action(Undoable(result.changes.entity, result.changes.ids,
+            self.env.undo.offer_action(Undoable(result.changes.entities[0], result.changes.ids,
                                                 lambda: undo_import(ctx.uow(), start, end), label, undo_text,
                                                 slow=True))
 

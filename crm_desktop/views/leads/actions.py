@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.errors import DomainError
 from crm_desktop.queries.lookups import users
 from crm_desktop.queries.picklists import pick_values
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.leads import REP_ROLES, TRANSITIONS, disqualify, qualify
 from crm_desktop.services.picklists import DISQUALIFY_REASON, LEAD_SOURCE
 from crm_desktop.ui.actions import perform
@@ -100,7 +100,7 @@ class ActionDialog(QDialog):
         super().__init__(parent)
         self.env = env
         self.lead_id = lead_id
-        self.changes: Changes | None = None
+        self.changes: ChangeSet | None = None
         self.setWindowModality(Qt.WindowModality.WindowModal)
         outer = QVBoxLayout(self)
         self.banner = QLabel()
@@ -117,7 +117,7 @@ class ActionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
 
-    def action(self) -> Callable[[], Changes]:
+    def action(self) -> Callable[[], ChangeSet]:
         raise NotImplementedError
 
     def description(self) -> str:
@@ -157,7 +157,7 @@ class QualifyDialog(ActionDialog):
         self.form.addRow(self.tr("Sales rep"), self.owner)
         self.errors.register("owner_id", self.owner)
 
-    def action(self) -> Callable[[], Changes]:
+    def action(self) -> Callable[[], ChangeSet]:
         owner_id = str(self.owner.currentData() or "") or None
         return lambda: qualify(self.env.ctx.uow(), self.lead_id, owner_id)
 
@@ -182,7 +182,7 @@ class DisqualifyDialog(ActionDialog):
         self.form.addRow(self.tr("Reason *"), self.reason)
         self.errors.register("reason", self.reason)
 
-    def action(self) -> Callable[[], Changes]:
+    def action(self) -> Callable[[], ChangeSet]:
         reason = str(self.reason.currentData() or "")
         return lambda: disqualify(self.env.ctx.uow(), self.lead_id, reason)
 

@@ -1,7 +1,7 @@
 """The marketing campaigns leads are attributed to: a list with Add / Edit / Delete, and the editor of
 one campaign (name, channel, status, dates, cost, notes).
 
-Every change goes out on the bus as a "campaign" Changes; the Leads tab reloads its campaign filter
+Every change goes out on the bus as a change set of campaigns; the Leads tab reloads its campaign filter
 and the campaign names its rows show."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from crm_desktop.services.campaigns import (
     restore_campaign,
     update_campaign,
 )
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm
 from crm_desktop.ui.forms import DateEdit, MoneyEdit, select_data
@@ -137,7 +137,7 @@ class CampaignDialog(RecordDialog):
             notes=self.notes.toPlainText(),
         )
 
-    def save_action(self, data: CampaignInput) -> Changes:
+    def save_action(self, data: CampaignInput) -> ChangeSet:
         if self.record_id is None:
             return create_campaign(self.env.ctx.uow(), data)
         return update_campaign(self.env.ctx.uow(), self.record_id, data)
@@ -236,5 +236,6 @@ class CampaignsDialog(ListEditorDialog):
             description=text,
         )
         if result is not None:
+            self.reload()
             ctx = self.env.ctx
             self.env.undo.offer(ENTITY, (campaign_id,), lambda: restore_campaign(ctx.uow(), campaign_id), text)

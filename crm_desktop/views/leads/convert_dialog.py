@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.queries.leads import LeadDetail, lead_detail
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.convert import ConvertOptions, convert_lead
 from crm_desktop.ui.forms import DateEdit, MoneyEdit, RecordPicker
 from crm_desktop.views.common import ViewEnv, account_choices
@@ -151,7 +151,7 @@ class ConvertDialog(ActionDialog):
             return False
         return super().run()
 
-    def action(self) -> Callable[[], tuple[Changes, ...]]:  # type: ignore[override]
+    def action(self) -> Callable[[], ChangeSet]:
         opts = self.options()
         return lambda: convert_lead(self.env.ctx.uow(), self.lead_id, opts, self.env.today())
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.duplicates import DuplicateProbe
 from crm_desktop.services.formatting import format_money
 from crm_desktop.services.leads import TIMEFRAMES, LeadInput, create_lead, lead_input, update_lead
@@ -202,7 +202,7 @@ class LeadDialog(RecordDialog):
             consent_on=self.consent.since_date(),
         )
 
-    def save_action(self, data: LeadInput) -> Changes:
+    def save_action(self, data: LeadInput) -> ChangeSet:
         if self.record_id is None:
             return create_lead(self.env.ctx.uow(), data, self.consent.said())
         return update_lead(self.env.ctx.uow(), self.record_id, data, self.consent.said())

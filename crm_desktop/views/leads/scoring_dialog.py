@@ -1,7 +1,7 @@
 """The lead scoring rules: a list with Add / Edit / Delete, and the editor of one rule.
 
 Every change rescores all leads in the same transaction (the service does it); the Leads tab
-refreshes from the Changes it publishes."""
+refreshes from the change set it publishes."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from crm_desktop.errors import ValidationError
 from crm_desktop.queries.campaigns import campaign_names
 from crm_desktop.queries.leads import RuleRow, scoring_rules
 from crm_desktop.scoring import split_list
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.leads import TIMEFRAMES
 from crm_desktop.services.scoring import (
     MAX_WEIGHT,
@@ -44,7 +44,7 @@ from crm_desktop.views.dialog_base import RecordDialog
 from crm_desktop.views.leads.actions import source_keys, source_label, timeframe_label
 from crm_desktop.views.settings.list_editor import ListEditorDialog
 
-ENTITY = "lead_scoring_rule"
+ENTITY = Entity.LEAD_SCORING_RULE
 PROVINCE_GROUPS = ("bangkok_area",)
 CAMPAIGN = "campaign_id"
 # A rule on the campaign compares it with one campaign picked by name ("contains" or "is one of"
@@ -271,9 +271,8 @@ class RuleDialog(RecordDialog):
             active=self.active.isChecked(),
         )
 
-    def save_action(self, data: RuleInput) -> Changes:
-        """Save the rule; the rescored leads' Changes go out on the bus, the rule's are returned
-        (RecordDialog reads one Changes)."""
+    def save_action(self, data: RuleInput) -> ChangeSet:
+        """Save the rule; its change set names the rule and the rescored leads."""
         try:
             if self.record_id is None:
                 result = create_rule(self.env.ctx.uow(), data)
@@ -283,10 +282,7 @@ class RuleDialog(RecordDialog):
             if err.field == "amount":  # a budget value that is not an amount: point at the value
                 raise ValidationError("value", err.template, **err.params) from None
             raise
-        rule, *leads = result
-        if leads:
-            self.env.bus.publish(leads)
-        return rule
+        return result
 
     def saved_description(self, data: RuleInput) -> str:
         return self.tr("Scoring rule saved; every lead was rescored")
@@ -331,8 +327,8 @@ class ScoringRulesDialog(ListEditorDialog):
             {4: Qt.AlignmentFlag.AlignCenter, 5: Qt.AlignmentFlag.AlignCenter},
         )
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.entity == "campaign":  # a renamed campaign is shown by its new name
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if Entity.CAMPAIGN in changes:  # a renamed campaign is shown by its new name
             self.reload()
         else:
             super()._on_changes(changes)
@@ -366,6 +362,6 @@ class ScoringRulesDialog(ListEditorDialog):
         result = perform(self, self.env.bus, self.env.lang, lambda: delete_rule(self.env.ctx.uow(), rule_id),
                          description=text)
         if result is not None:
+            self.reload()
             ctx = self.env.ctx
-            self.env.undo.offer(ENTITY, (rule_id,), lambda: restore_rule(ctx.uow(), rule_id),  # type: ignore[arg-type, return-value]
-                                text)
+            self.env.undo.offer(ENTITY, (rule_id,), lambda: restore_rule(ctx.uow(), rule_id), text)

@@ -27,7 +27,7 @@ from crm_desktop.queries.campaigns import campaigns
 from crm_desktop.queries.leads import LeadDetail, LeadFilter, LeadRow, lead_detail, lead_head, lead_keys, lead_rows
 from crm_desktop.queries.lookups import users
 from crm_desktop.services.activities.edit import ActivityInput
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.leads import delete_leads, mark_contacted, reopen, restore_leads
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.actions import perform
@@ -68,7 +68,7 @@ D = TypeVar("D", bound=QDialog)
 
 
 class LeadsTab(RecordTab):
-    ENTITY = "lead"
+    ENTITY = Entity.LEAD
     DELETE = staticmethod(delete_leads)
     RESTORE = staticmethod(restore_leads)
     NAME = "leads"
@@ -292,14 +292,14 @@ class LeadsTab(RecordTab):
 
     # --- finding a lead's list key --------------------------------------------------------
 
-    def related_changed(self, changes: Changes) -> None:
-        if changes.entity in ("activity", "lead_scoring_rule") and self._detail is not None:
+    def related_changed(self, changes: ChangeSet) -> None:
+        if changes.touches(Entity.ACTIVITY, Entity.LEAD_SCORING_RULE) and self._detail is not None:
             self.show_detail(self._detail.id)  # its tasks, or the explanation of its score
-        elif changes.entity in ("pick_list", "user", "setting"):
-            self.refresh_filter_choices()
-        elif changes.entity == "campaign":
+        if changes.touches(Entity.CAMPAIGN):
             self.refresh_filter_choices()
             self.apply_filter()  # rows show campaign names, and the chosen campaign may be gone
+        elif changes.touches(Entity.PICK_LIST, Entity.USER, Entity.SETTING):
+            self.refresh_filter_choices()
 
     # --- detail pane ----------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from crm_desktop.queries.contacts import contact_rows
 from crm_desktop.queries.lookups import record_key
 from crm_desktop.queries.opportunities import StageRow, stages
 from crm_desktop.queries.picklists import pick_values
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.opportunities import (
     OpportunityInput,
     create_opportunity,
@@ -276,7 +276,7 @@ class OpportunityDialog(RecordDialog):
         super().show_domain_error(err)
         self.lines_editor.show_error(err, self.env.lang)
 
-    def save_action(self, data: OpportunityInput) -> Changes:
+    def save_action(self, data: OpportunityInput) -> ChangeSet:
         if self.record_id is None:
             return create_opportunity(self.env.ctx.uow(), data, self.env.now())
         return update_opportunity(self.env.ctx.uow(), self.record_id, data, self.env.now())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.errors import DomainError
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.opportunities import opportunity_input, set_deal_lines
 from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.views.common import ViewEnv
@@ -36,7 +36,7 @@ class DealLinesDialog(RecordDialog):
         super().show_domain_error(err)
         self.editor.show_error(err, self.env.lang)
 
-    def save_action(self, data: list[LineInput]) -> Changes:
+    def save_action(self, data: list[LineInput]) -> ChangeSet:
         assert self.record_id is not None
         return set_deal_lines(self.env.ctx.uow(), self.record_id, data)
 

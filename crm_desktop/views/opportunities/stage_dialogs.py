@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.opportunities import move_to_stage
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import FormErrors
@@ -32,7 +32,7 @@ class LossDialog(QDialog):
         self.env = env
         self.opp_id = opp_id
         self.stage_id = stage_id
-        self.changes: Changes | None = None
+        self.changes: ChangeSet | None = None
         self.setObjectName("lossDialog")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setWindowTitle(self.tr("Deal lost"))

@@ -1,7 +1,7 @@
 """The pipeline stages the owner configures: a list in board order with Add / Edit / Delete and
 Move up / Move down, and the editor of one stage.
 
-Every change goes out on the bus as a "stage" Changes; the Deals tab reloads its list, filters and
+Every change goes out on the bus as a change set of stages; the Deals tab reloads its list, filters and
 board columns from it."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.queries.opportunities import StageRow, stages
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.stages import (
     StageInput,
     create_stage,
@@ -35,7 +35,7 @@ from crm_desktop.views.dialog_base import RecordDialog
 from crm_desktop.views.opportunities.dialog import stage_label
 from crm_desktop.views.settings.list_editor import ListEditorDialog
 
-ENTITY = "stage"
+ENTITY = Entity.STAGE
 KINDS = ("open", "won", "lost")
 
 
@@ -95,7 +95,7 @@ class StageDialog(RecordDialog):
             name = stage.name  # an unrenamed default stage keeps its stored (English) name
         return StageInput(name=name, probability=self.probability.value(), kind=str(self.kind.currentData()))
 
-    def save_action(self, data: StageInput) -> Changes:
+    def save_action(self, data: StageInput) -> ChangeSet:
         if self.record_id is None:
             return create_stage(self.env.ctx.uow(), data)
         return update_stage(self.env.ctx.uow(), self.record_id, data)
@@ -182,6 +182,7 @@ class StagesDialog(ListEditorDialog):
         result = perform(self, self.env.bus, self.env.lang, lambda: delete_stage(self.env.ctx.uow(), stage_id),
                          description=text)
         if result is not None:
+            self.reload()
             ctx = self.env.ctx
             self.env.undo.offer(ENTITY, (stage_id,), lambda: restore_stage(ctx.uow(), stage_id), text)
 
@@ -200,7 +201,7 @@ class StagesDialog(ListEditorDialog):
                          description=self.tr("Stage order changed"))
         if result is None:
             return False
-        self.reload()  # the bus reloaded it already when the order changed; this keeps the selection
+        self.reload()
         if stage_id is not None:
             self.select_id(stage_id)
         return True

@@ -39,7 +39,7 @@ from crm_desktop.queries.opportunities import (
     stages,
 )
 from crm_desktop.services.activities.edit import ActivityInput
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import Changes, ChangeSet, Entity
 from crm_desktop.services.formatting import format_date_long, format_money
 from crm_desktop.services.opportunities import (
     OpportunityInput,
@@ -78,7 +78,7 @@ def month_key(day: date, shift: int = 0) -> str:
 
 
 class OpportunitiesTab(RecordTab):
-    ENTITY = "opportunity"
+    ENTITY = Entity.OPPORTUNITY
     DELETE = staticmethod(delete_opportunities)
     RESTORE = staticmethod(restore_opportunities)
     NAME = "opportunities"
@@ -374,20 +374,19 @@ class OpportunitiesTab(RecordTab):
 
     # --- changes --------------------------------------------------------------------------
 
-    def on_changes(self, changes: Changes) -> None:
-        super().on_changes(changes)
-        if changes.entity == self.ENTITY:
-            self._update_totals()
-            self._reload_board()
+    def own_changed(self, changes: Changes) -> None:
+        super().own_changed(changes)
+        self._update_totals()
+        self._reload_board()
 
-    def related_changed(self, changes: Changes) -> None:
-        if changes.entity in ("stage", "pick_list", "user", "setting"):
+    def related_changed(self, changes: ChangeSet) -> None:
+        if changes.touches(Entity.STAGE, Entity.PICK_LIST, Entity.USER, Entity.SETTING):
             self.refresh_filter_choices()
             self.model.reload()  # stage names and owners shown in the rows
             self._update_count()
             self._update_totals()
             self._reload_board()
-        elif changes.entity in ("account", "contact") and changes.updated:
+        elif changes[Entity.ACCOUNT].updated or changes[Entity.CONTACT].updated:
             self._reload_board()
             self.show_detail(self.table.current_id())
 

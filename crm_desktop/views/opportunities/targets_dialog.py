@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.errors import DomainError
 from crm_desktop.queries.lookups import users
 from crm_desktop.queries.opportunities import AttainmentRow, attainment
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.formatting import format_date_long, format_money, parse_money
 from crm_desktop.services.targets import MAX_COMMISSION_BP, delete_target, set_target
 from crm_desktop.ui.actions import perform
@@ -42,7 +42,7 @@ MONTHS_BACK = 12  # the month picker offers this many months before the current 
 MONTHS_AHEAD = 3  # …and this many after it
 REP, TARGET, RATE, WON, COUNT, PERCENT, EARNED = range(7)
 EDITABLE = (TARGET, RATE)
-RELOAD_ON = ("target", "opportunity", "stage", "user")
+RELOAD_ON = (Entity.TARGET, Entity.OPPORTUNITY, Entity.STAGE, Entity.USER)
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
@@ -97,7 +97,6 @@ class TargetsDialog(QDialog):
         self.env = env
         self.lines: list[RepLine] = []
         self.rows: dict[str | None, AttainmentRow] = {}
-        self._saving = False
         self._discard_ok = False
         self.setObjectName("targetsDialog")
         self.setWindowTitle(self.tr("Targets and attainment"))
@@ -180,8 +179,8 @@ class TargetsDialog(QDialog):
             self.month.setCurrentIndex(index)
         return index >= 0
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.entity in RELOAD_ON and not self._saving and not self.is_modified():
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if changes.touches(*RELOAD_ON) and not changes.made_by(self) and not self.is_modified():
             self.reload()
 
     def reload(self) -> None:
@@ -348,28 +347,24 @@ class TargetsDialog(QDialog):
                 return False
             plans.append((line, target, rate))
         label = self.month.currentText()
-        self._saving = True
-        done: Changes | None = None
-        try:
-            for line, target, rate in plans:
-                owner_id = str(line.owner_id)
-                if target is None:
-                    description = self.tr("Removed the target of %1 for %2").replace("%1", line.name).replace(
-                        "%2", label)
-                    done = perform(self, self.env.bus, self.env.lang,
-                                   lambda o=owner_id: delete_target(self.env.ctx.uow(), o, month),
-                                   description=description)
-                else:
-                    description = self.tr("Saved the target of %1 for %2").replace("%1", line.name).replace(
-                        "%2", label)
-                    done = perform(self, self.env.bus, self.env.lang,
-                                   lambda o=owner_id, t=target, r=rate: set_target(self.env.ctx.uow(), o, month,
-                                                                                   t, r),
-                                   description=description)
-                if done is None:
-                    break  # the error is shown; rows saved before it stay saved
-        finally:
-            self._saving = False
+        done: ChangeSet | None = None
+        for line, target, rate in plans:
+            owner_id = str(line.owner_id)
+            if target is None:
+                description = self.tr("Removed the target of %1 for %2").replace("%1", line.name).replace(
+                    "%2", label)
+                done = perform(self, self.env.bus, self.env.lang,
+                               lambda o=owner_id: delete_target(self.env.ctx.uow(), o, month),
+                               description=description)
+            else:
+                description = self.tr("Saved the target of %1 for %2").replace("%1", line.name).replace(
+                    "%2", label)
+                done = perform(self, self.env.bus, self.env.lang,
+                               lambda o=owner_id, t=target, r=rate: set_target(self.env.ctx.uow(), o, month,
+                                                                               t, r),
+                               description=description)
+            if done is None:
+                break  # the error is shown; rows saved before it stay saved
         if plans and done is None:
             return False  # the edits stay on screen (saving a row again is harmless)
         self.reload()

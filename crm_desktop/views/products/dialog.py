@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPlainT
 
 from crm_desktop.queries.picklists import pick_values
 from crm_desktop.queries.products import categories
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.picklists import PRODUCT_UNIT
 from crm_desktop.services.products import ProductInput, create_product, product_input, update_product
 from crm_desktop.ui.forms import MoneyEdit, editable_combo
@@ -101,7 +101,7 @@ class ProductDialog(RecordDialog):
             description=self.description.toPlainText(),
         )
 
-    def save_action(self, data: ProductInput) -> Changes:
+    def save_action(self, data: ProductInput) -> ChangeSet:
         if self.record_id is None:
             return create_product(self.env.ctx.uow(), data)
         return update_product(self.env.ctx.uow(), self.record_id, data)

@@ -31,7 +31,7 @@ from crm_desktop.queries.products import (
     product_keys,
     product_rows,
 )
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import Changes, Entity
 from crm_desktop.services.formatting import format_money
 from crm_desktop.services.products import delete_products, restore_products, set_products_active
 from crm_desktop.ui.actions import perform
@@ -59,7 +59,7 @@ def margin_text(price: int, cost: int) -> str:
 
 
 class ProductsTab(RecordTab):
-    ENTITY = "product"
+    ENTITY = Entity.PRODUCT
     DELETE = staticmethod(delete_products)
     RESTORE = staticmethod(restore_products)
     NAME = "products"
@@ -193,10 +193,9 @@ class ProductsTab(RecordTab):
     def open_dialog(self, record_id: str | None) -> QDialog:
         return ProductDialog(self.env, record_id, parent=self)
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.entity == self.ENTITY:
-            self.refresh_filter_choices()  # a new or renamed category
-        super().on_changes(changes)
+    def own_changed(self, changes: Changes) -> None:
+        self.refresh_filter_choices()  # a new or renamed category
+        super().own_changed(changes)
 
     def state(self) -> dict[str, object]:
         state = super().state()

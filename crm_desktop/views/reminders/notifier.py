@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QStyle, QSystemTrayIcon, QWidget
 
 from crm_desktop.queries.activities.reminders import DueReminder, ReminderScan, scan_reminders
 from crm_desktop.services.activities.reminders import MISSED_MAX, ReminderKey, mark_seen, missed_since
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.reminders.window import OpenActivity, OpenRecord, ReminderWindow, reminder_text
 
-WATCHED = ("activity", "reminder")  # the Changes that can add, move or remove a reminder
+WATCHED = (Entity.ACTIVITY, Entity.REMINDER)  # the kinds whose changes can add, move or remove a reminder
 
 
 class ReminderNotifier(QObject):
@@ -75,8 +75,8 @@ class ReminderNotifier(QObject):
         wait = max(next_at - now, timedelta(0))
         self.timer.start(int(wait / timedelta(milliseconds=1)) + 1)
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.entity in WATCHED:
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if changes.touches(*WATCHED):
             self.check()
 
     def _announce(self, due: list[DueReminder], fresh: list[DueReminder]) -> None:

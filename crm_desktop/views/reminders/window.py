@@ -2,7 +2,7 @@
 Open, Snooze ▾ (5 minutes, 1 hour, tomorrow 09:00), Dismiss and Dismiss all.
 
 It only shows what `ReminderNotifier` scanned; each button is one service call through
-`ui.actions.perform`, whose Changes("reminder") make the notifier scan again and refill it.
+`ui.actions.perform`, whose change set (reminders) makes the notifier scan again and refill it.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from crm_desktop.services.activities.reminders import (
     snooze_reminders,
     snooze_until,
 )
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.ui.actions import perform
 from crm_desktop.views.anniversaries.texts import occasion_text
 from crm_desktop.views.common import ViewEnv
@@ -181,7 +181,7 @@ class ReminderWindow(QDialog):
     def _keys(self, reminders: list[DueReminder]) -> list[ReminderKey]:
         return [r.key for r in reminders]
 
-    def _perform(self, action: object) -> Changes | None:
+    def _perform(self, action: object) -> ChangeSet | None:
         return perform(self, self.env.bus, self.env.lang, action)  # type: ignore[arg-type]
 
     def open_selected(self) -> None:
@@ -200,7 +200,7 @@ class ReminderWindow(QDialog):
             return lambda: open_record(*record)
         return None
 
-    def snooze_selected(self, choice: Snooze) -> Changes | None:
+    def snooze_selected(self, choice: Snooze) -> ChangeSet | None:
         keys = self._keys(self.selected())
         if not keys:
             return None
@@ -208,14 +208,14 @@ class ReminderWindow(QDialog):
         return self._perform(lambda: snooze_reminders(ctx.uow(), ctx.user_id, keys,
                                                       snooze_until(choice, self.env.now())))
 
-    def dismiss_selected(self) -> Changes | None:
+    def dismiss_selected(self) -> ChangeSet | None:
         keys = self._keys(self.selected())
         if not keys:
             return None
         ctx = self.env.ctx
         return self._perform(lambda: dismiss_reminders(ctx.uow(), ctx.user_id, keys))
 
-    def dismiss_all(self) -> Changes | None:
+    def dismiss_all(self) -> ChangeSet | None:
         keys = self._keys(self.reminders)
         if not keys:
             return None

@@ -16,7 +16,7 @@ from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.queries.reports.catalog import Entry, catalog
 from crm_desktop.queries.reports.forecast import forecast_explained
 from crm_desktop.queries.reports.table import ReportTable
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.ui.tasks import Task
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.reports.analysis_view import AnalysisView
@@ -28,8 +28,9 @@ from crm_desktop.views.reports.monthly_page import MakePdf, MonthlyReportPage, m
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 # Changes to these can move a figure (settings: the ranking's weights); the analysis shown runs again.
-WATCHED = ("sales_order", "quotation", "opportunity", "lead", "activity", "account", "contact", "product",
-           "target", "user", "stage", "campaign", "pick_list", "forecast", "setting")
+WATCHED = (Entity.SALES_ORDER, Entity.QUOTATION, Entity.OPPORTUNITY, Entity.LEAD, Entity.ACTIVITY, Entity.ACCOUNT,
+           Entity.CONTACT, Entity.PRODUCT, Entity.TARGET, Entity.USER, Entity.STAGE, Entity.CAMPAIGN, Entity.PICK_LIST,
+           Entity.FORECAST, Entity.SETTING)
 
 
 class ReportsTab(QWidget):
@@ -182,10 +183,10 @@ class ReportsTab(QWidget):
         self.filters.fill_choices()
         self.run()
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.entity in ("user", "account", "product"):
+    def on_changes(self, changes: ChangeSet) -> None:
+        if changes.touches(Entity.USER, Entity.ACCOUNT, Entity.PRODUCT):
             self.filters.fill_choices()
-        if changes.entity in WATCHED:
+        if changes.touches(*WATCHED):
             self.run()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QTableWidgetItem, QWidget
 
 from crm_desktop.queries.sales.detail import DocumentDetail
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.sales.documents import quantity
 from crm_desktop.services.sales.orders import Delivery, record_delivery
 from crm_desktop.ui.forms import DateEdit
@@ -111,7 +111,7 @@ class DeliveryDialog(RecordDialog):
                 for line, edit in zip(self.open_lines, self.quantities, strict=True)
                 if (milli := now_milli(edit.text()) or 0)]
 
-    def save_action(self, data: list[Delivery]) -> Changes:
+    def save_action(self, data: list[Delivery]) -> ChangeSet:
         return record_delivery(self.env.ctx.uow(), self.order.id, data, self.env.today())
 
     def saved_description(self, data: list[Delivery]) -> str:

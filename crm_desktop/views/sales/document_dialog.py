@@ -31,7 +31,7 @@ from crm_desktop.queries.accounts import account_names
 from crm_desktop.queries.lookups import record_key
 from crm_desktop.queries.opportunities import opportunity_rows
 from crm_desktop.queries.sales.detail import document_detail
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.sales.documents import DocumentInput, OrderInput, OrderLineInput, QuotationInput
 from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.services.sales.orders import create_order, new_order_input, order_input, update_order
@@ -273,7 +273,7 @@ class QuotationDialog(DocumentDialog):
     def input_of(self, common: dict[str, Any]) -> QuotationInput:
         return QuotationInput(**common, valid_until=self.valid_until.date(), lines=self.lines.lines())
 
-    def save_action(self, data: QuotationInput) -> Changes:
+    def save_action(self, data: QuotationInput) -> ChangeSet:
         if self.record_id is None:
             return create_quotation(self.env.ctx.uow(), data, self.env.today())
         return update_quotation(self.env.ctx.uow(), self.record_id, data, self.env.today())
@@ -388,7 +388,7 @@ class OrderDialog(DocumentDialog):
         lines = [order_line(line, dates[i] if i < len(dates) else None) for i, line in enumerate(self.lines.lines())]
         return OrderInput(**common, delivery_address=self.delivery_address.toPlainText(), lines=lines)
 
-    def save_action(self, data: OrderInput) -> Changes:
+    def save_action(self, data: OrderInput) -> ChangeSet:
         if self.record_id is None:
             return create_order(self.env.ctx.uow(), data, self.env.today())
         return update_order(self.env.ctx.uow(), self.record_id, data, self.env.today())

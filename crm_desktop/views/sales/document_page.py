@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.queries.lookups import users
 from crm_desktop.queries.sales.detail import DetailLine, DocumentDetail, document_detail
 from crm_desktop.queries.sales.documents import DocumentFilter, DocumentRow, document_head, document_keys, document_rows
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.formatting import format_date_long, format_money
 from crm_desktop.services.sales.documents import quantity
 from crm_desktop.services.validation import format_phone
@@ -172,22 +172,16 @@ class DocumentPage(RecordTab):
         menu.popup(self.table.viewport().mapToGlobal(pos))
         return menu
 
-    def run(self, call: Callable[[Any], Changes], description: str) -> Changes | None:
-        """One service call on a fresh unit of work; errors in a dialog; every screen hears the Changes."""
+    def run(self, call: Callable[[Any], ChangeSet], description: str) -> ChangeSet | None:
+        """One service call on a fresh unit of work; errors in a dialog; every screen hears its ChangeSet."""
         return perform(self, self.env.bus, self.env.lang, lambda: call(self.env.ctx.uow()), description=description)
 
-    def _one(self, call: Callable[[Any, str], Changes], description: str, *,
-             moves_deal: bool = False) -> Changes | None:
-        """`call(uow, id)` on the document shown; `description` names it as %1. `moves_deal`: the
-        action also moves the document's deal (send, confirm), so the Deals tab hears of it too (the
-        service names only the document it changed)."""
+    def _one(self, call: Callable[[Any, str], ChangeSet], description: str) -> ChangeSet | None:
+        """`call(uow, id)` on the document shown; `description` names it as %1."""
         doc = self.detail_doc
         if doc is None:
             return None
-        changes = self.run(lambda uow: call(uow, doc.id), description.replace("%1", self.shown_number()))
-        if changes is not None and moves_deal and doc.opportunity_id:
-            self.env.bus.publish(Changes("opportunity", updated=(doc.opportunity_id,)))
-        return changes
+        return self.run(lambda uow: call(uow, doc.id), description.replace("%1", self.shown_number()))
 
     def current_filter(self) -> DocumentFilter:
         raise NotImplementedError
@@ -295,13 +289,13 @@ class DocumentPage(RecordTab):
 
     # --- changes --------------------------------------------------------------------------
 
-    def related_changed(self, changes: Changes) -> None:
-        if changes.entity in ("user", "setting"):
+    def related_changed(self, changes: ChangeSet) -> None:
+        if changes.touches(Entity.USER, Entity.SETTING):
             self.refresh_filter_choices()
             self.model.clear_cache()
-        elif changes.entity in ("account", "contact") and changes.updated:
+        elif changes[Entity.ACCOUNT].updated or changes[Entity.CONTACT].updated:
             self.model.clear_cache()  # customer names shown in the rows
-        if changes.entity in ("quotation", "sales_order", "account", "contact", "opportunity"):
+        if changes.touches(Entity.QUOTATION, Entity.SALES_ORDER, Entity.ACCOUNT, Entity.CONTACT, Entity.OPPORTUNITY):
             self.show_detail(self.table.current_id())  # a linked document or name may have changed
 
     # --- detail pane ----------------------------------------------------------------------

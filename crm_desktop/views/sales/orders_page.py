@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QInputDialog, QLi
 
 from crm_desktop.queries.sales.detail import DetailLine, DocumentDetail
 from crm_desktop.queries.sales.documents import DocumentFilter, DocumentRow
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.sales.documents import quantity
 from crm_desktop.services.sales.orders import (
     cancel_order,
@@ -38,7 +38,7 @@ def row_progress(row: DocumentRow) -> str:
 
 
 class OrdersPage(DocumentPage):
-    ENTITY = "sales_order"
+    ENTITY = Entity.SALES_ORDER
     KIND = "sales_order"
     NAME = "salesOrders"
     STATUSES = ORDER_STATUSES
@@ -165,11 +165,11 @@ class OrdersPage(DocumentPage):
     def open_dialog(self, record_id: str | None) -> QDialog:
         return OrderDialog(self.env, record_id, parent=self)
 
-    def confirm(self) -> Changes | None:
+    def confirm(self) -> ChangeSet | None:
         return self._one(lambda uow, i: confirm_order(uow, i, self.env.today(), self.env.now()),
-                         self.tr("Confirmed %1"), moves_deal=True)
+                         self.tr("Confirmed %1"))
 
-    def mark_invoiced(self) -> Changes | None:
+    def mark_invoiced(self) -> ChangeSet | None:
         return self._one(lambda uow, i: mark_invoiced(uow, i, self.env.today()), self.tr("%1 invoiced"))
 
     def cancel(self) -> QInputDialog | None:

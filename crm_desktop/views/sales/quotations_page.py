@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QStyle, QWidget
 
 from crm_desktop.queries.sales.detail import DocumentDetail
 from crm_desktop.queries.sales.documents import DocumentFilter
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.sales.orders import order_from_quotation
 from crm_desktop.services.sales.quotations import (
     accept_quotation,
@@ -33,7 +33,7 @@ from crm_desktop.views.sales.pdf_preview import open_quotation_preview
 
 
 class QuotationsPage(DocumentPage):
-    ENTITY = "quotation"
+    ENTITY = Entity.QUOTATION
     KIND = "quotation"
     NAME = "quotations"
     STATUSES = QUOTATION_STATUSES
@@ -174,30 +174,31 @@ class QuotationsPage(DocumentPage):
         preset = {"opportunity_id": opportunity_id, "account_id": account_id, "contact_id": contact_id}
         return self._show_dialog(lambda: QuotationDialog(self.env, None, parent=self, preset=preset))
 
-    def send(self) -> Changes | None:
+    def send(self) -> ChangeSet | None:
         return self._one(lambda uow, i: send_quotation(uow, i, self.env.today(), self.env.now()),
-                         self.tr("Sent %1"), moves_deal=True)
+                         self.tr("Sent %1"))
 
-    def accept(self) -> Changes | None:
+    def accept(self) -> ChangeSet | None:
         return self._one(lambda uow, i: accept_quotation(uow, i, self.env.today()), self.tr("%1 accepted"))
 
-    def reject(self) -> Changes | None:
+    def reject(self) -> ChangeSet | None:
         return self._one(lambda uow, i: reject_quotation(uow, i, self.env.today()), self.tr("%1 rejected"))
 
-    def revise(self) -> Changes | None:
+    def revise(self) -> ChangeSet | None:
         changes = self._one(lambda uow, i: revise_quotation(uow, i, self.env.today()),
                             self.tr("Made a revision of %1"))
-        if changes is not None and changes.created:
-            self.show_record(changes.created[0])
+        if changes is not None and changes[Entity.QUOTATION].created:
+            self.show_record(changes[Entity.QUOTATION].created[0])
             return changes
         return changes
 
-    def make_order(self) -> Changes | None:
+    def make_order(self) -> ChangeSet | None:
         changes = self._one(lambda uow, i: order_from_quotation(uow, i, self.env.today()),
                             self.tr("Made a sales order from %1"))
-        if changes is not None and changes.created:
-            self.made_order = changes.created[0]
-            self.open_document.emit("sales_order", changes.created[0])
+        made = () if changes is None else changes[Entity.SALES_ORDER].created
+        if made:
+            self.made_order = made[0]
+            self.open_document.emit(Entity.SALES_ORDER, made[0])
         return changes
 
     def preview(self) -> QDialog | None:

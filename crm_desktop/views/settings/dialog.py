@@ -35,7 +35,7 @@ from crm_desktop.services import validation
 from crm_desktop.services.activities.edit import CLASH_DAYS_MAX, set_clash_days
 from crm_desktop.services.app import switch_user
 from crm_desktop.services.backups import Restored, set_backups_to_keep
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.company import clean_company, set_company
 from crm_desktop.services.settings import company_name, set_company_name
 from crm_desktop.sync.state import office_key, set_office_key
@@ -181,13 +181,12 @@ class SettingsDialog(QDialog):
         company_changed = name != self._company
         user_changed = bool(user_id) and user_id != self.env.ctx.user_id
         keep = self.backups.keep.value()
+        done, said = ChangeSet(), ""  # OK is one action: what it saved goes out once, even after an error
         try:
             if company_changed:
-                changes = set_company_name(self.env.ctx.uow(), name)
-                self.env.bus.publish(changes, self.tr("Company name saved"))
+                done, said = done | set_company_name(self.env.ctx.uow(), name), self.tr("Company name saved")
             if details != clean_company(self.company_page.saved):
-                changes = set_company(self.env.ctx.uow(), details)
-                self.env.bus.publish(changes, self.tr("Company details saved"))
+                done, said = done | set_company(self.env.ctx.uow(), details), self.tr("Company details saved")
             if user_changed:
                 switch_user(self.env.ctx, user_id)
             if keep != self.backups.keep_saved:
@@ -195,17 +194,20 @@ class SettingsDialog(QDialog):
             if self.office_key.text().strip() != self._office_key:
                 set_office_key(self.env.db, self.office_key.text())
             if self.clash_days.value() != self._clash_days:
-                changes = set_clash_days(self.env.ctx.uow(), self.clash_days.value())
-                self.env.bus.publish(changes, self.tr("Clash warning saved"))
+                done, said = done | set_clash_days(self.env.ctx.uow(), self.clash_days.value()), self.tr(
+                    "Clash warning saved")
             patterns = self.documents.save()
-            if patterns:
-                self.env.bus.publish(patterns, self.tr("Document numbers saved"))
+            if patterns.parts:
+                done, said = done | patterns, self.tr("Document numbers saved")
         except DomainError as err:
             self.errors.show_error(err)
             return False
         except Exception as exc:
             show_unexpected_error(self, exc)
             return False
+        finally:
+            if done.parts:
+                self.env.bus.publish(done.by(self), said)
         prefs = self.env.prefs
         language_changed = lang != prefs.language
         era_changed = self.buddhist.isChecked() != prefs.buddhist_era
@@ -221,8 +223,8 @@ class SettingsDialog(QDialog):
             self.user.addItem(user.name, user.id)
         select_data(self.user, chosen)
 
-    def _people_changed(self, changes: Changes) -> None:
-        if changes.entity == "user":
+    def _people_changed(self, changes: ChangeSet) -> None:
+        if Entity.USER in changes:
             self._fill_people(str(self.user.currentData() or self.env.ctx.user_id))
 
     def _restored(self, done: Restored) -> None:

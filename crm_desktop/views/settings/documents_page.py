@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from crm_desktop.errors import DomainError
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.sales.numbers import Kind, example_number, number_patterns, set_pattern
 from crm_desktop.views.common import ViewEnv
 
@@ -82,12 +82,12 @@ class DocumentsPage(QWidget):
                 return kind, err.text(self.env.lang)
         return None
 
-    def save(self) -> list[Changes]:
-        """Save the patterns that changed (each one service call)."""
-        done = []
+    def save(self) -> ChangeSet:
+        """Save the patterns that changed (each one service call); what they changed, as one set."""
+        done = ChangeSet()
         for kind in KINDS:
             text = self.patterns[kind].text().strip()
             if text != self.saved[kind]:
-                done.append(set_pattern(self.env.ctx.uow(), kind, text))
+                done |= set_pattern(self.env.ctx.uow(), kind, text)
                 self.saved[kind] = text
         return done

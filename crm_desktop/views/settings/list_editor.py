@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping, Sequence
+from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.ui.tables import row_table
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.dialog_base import RecordDialog
@@ -27,11 +28,12 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class ListEditorDialog(QDialog):
     """Subclasses set ENTITY, build the list and implement `reload` and `make_editor`.
 
-    One editor at a time; the list reloads whenever its kind of record changes (here or elsewhere),
+    One editor at a time; the list reloads whenever its kind of record changes (its own deletes and
+    moves at once, the rest when their change set comes on the bus),
     and closing the window closes a half-filled editor without asking twice.
     """
 
-    ENTITY = ""
+    ENTITY: ClassVar[Entity]
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,8 +146,9 @@ class ListEditorDialog(QDialog):
         if self.editor is editor:
             self.editor = None
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.entity == self.ENTITY:
+    def _on_changes(self, changes: ChangeSet) -> None:
+        """Another window's edit of this kind (this dialog shows its own at once, with its selection)."""
+        if self.ENTITY in changes and not changes.made_by(self):
             self.reload()
 
     def done(self, result: int) -> None:

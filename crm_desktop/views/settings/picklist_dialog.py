@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.queries.picklists import pick_list
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.picklists import (
     DISQUALIFY_REASON,
     ENTITY,
@@ -147,8 +147,8 @@ class PicklistDialog(QDialog):
         self.errors.clear()
         self.reload()
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.entity == ENTITY:
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if ENTITY in changes and not changes.made_by(self):  # its own edits it shows at once
             self.reload()
 
     def _current_id(self) -> str | None:
@@ -171,7 +171,7 @@ class PicklistDialog(QDialog):
                           description=self.tr("Reason added"), on_domain_error=self.errors.show_error)
         if changes is not None:
             self.new_value.clear()
-            self.reload(changes.created[0])
+            self.reload(changes[ENTITY].created[0])
 
     def remove_current(self) -> None:
         entry_id = self._current_id()
@@ -183,7 +183,7 @@ class PicklistDialog(QDialog):
         changes = perform(self, self.env.bus, self.env.lang, lambda: remove_pick_value(self.env.ctx.uow(), entry_id),
                           description=label, on_domain_error=self.errors.show_error)
         if changes is not None:
-            ctx, ids = self.env.ctx, changes.deleted
+            ctx, ids = self.env.ctx, changes[ENTITY].deleted
             self.env.undo.offer(ENTITY, ids, lambda: restore_pick_value(ctx.uow(), ids[0]), label)
             self.reload()
 

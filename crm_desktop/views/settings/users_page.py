@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.queries.activities.occurrences import PALETTE
 from crm_desktop.queries.users import PersonRow, staff
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.users import ROLES, UserInput, create_user, set_active, update_user, user_input
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.actions import perform
@@ -94,7 +94,7 @@ class UserDialog(RecordDialog):
         return UserInput(self.name.text(), str(self.role.currentData()), self.email.text(), self.phone.text(),
                          str(self.colour.currentData() or ""))
 
-    def save_action(self, data: UserInput) -> Changes:
+    def save_action(self, data: UserInput) -> ChangeSet:
         if self.record_id is None:
             return create_user(self.env.ctx.uow(), data)
         return update_user(self.env.ctx.uow(), self.record_id, data)
@@ -166,9 +166,10 @@ class UsersPage(QWidget):
         self.active_button.setEnabled(person is not None)
         self.active_button.setText(self.tr("Reactivate") if person and not person.active else self.tr("Deactivate"))
 
-    def _changed(self, changes: Changes) -> None:
-        if changes.entity == "user":
-            self.reload(changes.created[0] if changes.created else None)
+    def _changed(self, changes: ChangeSet) -> None:
+        if Entity.USER in changes:
+            created = changes[Entity.USER].created
+            self.reload(created[0] if created else None)
 
     def add(self) -> None:
         self._open(None)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.sales.numbers import become_office, renumber_from_copies, this_copy_is_office
 from crm_desktop.services.validation import format_phone
 from crm_desktop.sync.apply import COUNT_KINDS, ApplyReport
@@ -159,12 +159,10 @@ class PreviewDialog(QDialog):
 
 
 class SyncTab(QWidget):
-    """`imported(list[Changes])` after an import, so the record tabs show the new data;
-    `renumbered()` after the office gave office numbers to documents made on other copies."""
+    """`imported(ChangeSet)` after an import, so the record tabs show the new data."""
 
     NAME = "sync"
     imported = Signal(object)
-    renumbered = Signal()
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -407,7 +405,7 @@ class SyncTab(QWidget):
     def _imported(self, result: ImportResult) -> None:
         self.reload()
         report: ApplyReport = result.report
-        changes = report.changes()
+        changes = ChangeSet(tuple(report.changes())).by(self)
         self.imported.emit(changes)
         new = report.received - report.already_had
         if new:
@@ -436,7 +434,7 @@ class SyncTab(QWidget):
             show_error(self, exc, self.env.lang)
         else:
             if keep_other:
-                self.env.bus.publish(Changes(chosen.entity, updated=(chosen.row_id,)))
+                self.env.bus.publish(change(Entity(chosen.entity), updated=(chosen.row_id,)).by(self))
         self.reload()
 
     # --- document numbers ----------------------------------------------------------------------
@@ -452,14 +450,15 @@ class SyncTab(QWidget):
                 description=self.tr("This copy is now the office"))
         self.reload()
 
-    def renumber(self) -> dict[str, int] | None:
+    def renumber(self) -> ChangeSet | None:
+        """The office renumbers; the quotations and orders pages hear of the documents it changed."""
         done = perform(self, None, self.env.lang, lambda: renumber_from_copies(self.env.ctx.uow()))
         if done is None:
             return None
         text = (self.tr("Renumbered %1 quotation(s) and %2 sales order(s) from other copies.")
-                .replace("%1", f"{done.get('quotation', 0):,}").replace("%2", f"{done.get('order', 0):,}"))
-        self.env.bus.action_done.emit(text)
-        self.renumbered.emit()
+                .replace("%1", f"{len(done[Entity.QUOTATION].updated):,}")
+                .replace("%2", f"{len(done[Entity.SALES_ORDER].updated):,}"))
+        self.env.bus.publish(done.by(self), text)
         QMessageBox.information(self, self.tr("Renumber documents from other copies"), text)
         self.reload()
         return done
