@@ -7,9 +7,10 @@ a company per three contacts, nothing else), built once into --dir and then open
 measured in its own process, so its memory is its own: the first page of the contacts list through
 the tab's path (bench_lists.first_page: the lazy model's head and first block), search p95 over 200
 fragments people type (bench_foundation.fragments, the pop-up's search_all; after 200 other fragments,
-as the page cache of an app in use holds them), and the process's peak memory after both. Beside each, plain sqlite3: the same first page with its count, and the same
-searches on the trigram tables. The issue asks that at 1M the first page and search p95 stay within
-1.3x of the 300k figures, and memory flat.
+as the page cache of an app in use holds them), and the process's peak memory after both. Beside
+each, plain sqlite3: the same first page with its count, and the same searches on the trigram tables.
+The issue asks that at 1M the first page and search p95 stay within 1.3x of the 300k figures, and
+memory flat.
 """
 
 from __future__ import annotations
