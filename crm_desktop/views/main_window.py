@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QStyle,
-    QTabWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -39,31 +38,35 @@ from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice, SearchPopup
 from crm_desktop.ui.tasks import Task, run_task
-from crm_desktop.views.accounts.tab import AccountsTab
-from crm_desktop.views.activities.dialog import ActivityDialog
-from crm_desktop.views.activities.my_day import MyDayTab
-from crm_desktop.views.anniversaries.tab import AnniversariesTab
-from crm_desktop.views.calendar.tab import CalendarTab
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.contacts.tab import ContactsTab
 from crm_desktop.views.customer360 import Customer360Page, close_customer_pages, open_customer_360
-from crm_desktop.views.leads.tab import LeadsTab
-from crm_desktop.views.opportunities.tab import OpportunitiesTab
-from crm_desktop.views.products.tab import ProductsTab
+from crm_desktop.views.lazy_tabs import LazyTab, LazyTabs
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.reminders.notifier import ReminderNotifier
 from crm_desktop.views.reports.month_offer import MonthOfferBar, month_to_offer
-from crm_desktop.views.reports.tab import ReportsTab
-from crm_desktop.views.sales.tab import OrdersTab
 from crm_desktop.views.settings.backups_page import tell_if_settings_lost
-from crm_desktop.views.sync.tab import SyncTab
 
 if TYPE_CHECKING:
+    from crm_desktop.views.accounts.tab import AccountsTab
+    from crm_desktop.views.activities.dialog import ActivityDialog
+    from crm_desktop.views.activities.my_day import MyDayTab
+    from crm_desktop.views.anniversaries.tab import AnniversariesTab
+    from crm_desktop.views.calendar.tab import CalendarTab
+    from crm_desktop.views.contacts.tab import ContactsTab
     from crm_desktop.views.duplicates_dialog import DuplicatesDialog
     from crm_desktop.views.imports.wizard import ImportWizard
+    from crm_desktop.views.leads.tab import LeadsTab
+    from crm_desktop.views.opportunities.tab import OpportunitiesTab
+    from crm_desktop.views.products.tab import ProductsTab
+    from crm_desktop.views.reports.tab import ReportsTab
+    from crm_desktop.views.sales.tab import OrdersTab
     from crm_desktop.views.settings.dialog import SettingsDialog
+    from crm_desktop.views.sync.tab import SyncTab
 
 SEARCH_LIMIT = 8  # per kind
+# what the record tabs list, so what a search result can open
+SEARCH_KINDS = (Entity.LEAD, Entity.OPPORTUNITY, Entity.PRODUCT, Entity.ACCOUNT, Entity.CONTACT, Entity.QUOTATION,
+                Entity.SALES_ORDER)
 
 
 def app_version() -> str:
@@ -102,7 +105,7 @@ class MainWindow(QMainWindow):
             "sales_order": self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogListView),
         }
 
-        self.tabs = QTabWidget()
+        self.tabs = LazyTabs()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         central = QWidget()
@@ -239,52 +242,156 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.user_label)
 
     def _build_tabs(self) -> None:
-        self.leads_tab = LeadsTab(self.env)
-        self.accounts_tab = AccountsTab(self.env)
-        self.contacts_tab = ContactsTab(self.env)
-        self.opportunities_tab = OpportunitiesTab(self.env)
-        self.products_tab = ProductsTab(self.env)
-        for tab in (self.leads_tab, self.accounts_tab, self.contacts_tab, self.opportunities_tab):
-            tab.open_360.connect(self.open_customer_360)
-            timeline = getattr(tab, "timeline", None)
-            if timeline is not None:
-                timeline.customer_chosen.connect(self.open_customer_360)
-        self.accounts_tab.open_contact.connect(lambda cid: self.open_record("contact", cid))
-        self.accounts_tab.new_contact_for.connect(self._new_contact_for)
-        self.contacts_tab.open_account.connect(lambda aid: self.open_record("account", aid))
-        self.tabs.addTab(self.leads_tab, self.icons["lead"], "")  # first: leads come before accounts
-        self.tabs.addTab(self.opportunities_tab, self.icons["opportunity"], "")  # then the deals they become
-        self.tabs.addTab(self.products_tab, self.icons["product"], "")  # what the deals are about
-        self.orders_tab = OrdersTab(self.env)
-        for page in self.orders_tab.page_list():
+        """The tabs in the bar, each screen built when first shown or asked for (`LazyTab`): the window
+        shows its first tab without importing or building the others."""
+        style, pixmap = self.style(), QStyle.StandardPixmap
+        self.slots: dict[str, LazyTab] = {}
+        for key, name, tab_icon, build in (
+            ("leads", "leads", self.icons["lead"], self._make_leads),  # first: leads come before accounts
+            ("opportunities", "opportunities", self.icons["opportunity"], self._make_opportunities),
+            ("products", "products", self.icons["product"], self._make_products),  # what the deals are about
+            ("orders", "orders", self.icons["quotation"], self._make_orders),  # their quotations and orders
+            ("accounts", "accounts", self.icons["account"], self._make_accounts),
+            ("contacts", "contacts", self.icons["contact"], self._make_contacts),
+            ("activities", "activities", icon("activity-task"), self._make_activities),
+            ("calendar", "calendar", style.standardIcon(pixmap.SP_FileDialogDetailedView), self._make_calendar),
+            ("anniversaries", "anniversaries", style.standardIcon(pixmap.SP_FileDialogInfoView),
+             self._make_anniversaries),
+            ("reports", "reports", style.standardIcon(pixmap.SP_FileDialogInfoView), self._make_reports),
+            ("sync", "sync", style.standardIcon(pixmap.SP_BrowserReload), self._make_sync),
+        ):
+            self.slots[key] = slot = LazyTab(name, build)
+            self.tabs.addTab(slot, tab_icon, "")
+        current = self.env.prefs.current_tab()  # the start tab: the one the user left, else Accounts
+        self.tabs.setCurrentWidget(next((s for s in self.slots.values() if current == s.NAME), self.slots["accounts"]))
+
+    def _record_tab(self, tab: RecordTab) -> RecordTab:
+        tab.open_360.connect(self.open_customer_360)
+        timeline = getattr(tab, "timeline", None)
+        if timeline is not None:
+            timeline.customer_chosen.connect(self.open_customer_360)
+        new_quotation = getattr(tab, "new_quotation_for", None)
+        if new_quotation is not None:
+            new_quotation.connect(self.new_quotation)
+        return tab
+
+    def _make_leads(self) -> QWidget:
+        from crm_desktop.views.leads.tab import LeadsTab
+
+        return self._record_tab(LeadsTab(self.env))
+
+    def _make_opportunities(self) -> QWidget:
+        from crm_desktop.views.opportunities.tab import OpportunitiesTab
+
+        return self._record_tab(OpportunitiesTab(self.env))
+
+    def _make_products(self) -> QWidget:
+        from crm_desktop.views.products.tab import ProductsTab
+
+        return self._record_tab(ProductsTab(self.env))
+
+    def _make_orders(self) -> QWidget:
+        from crm_desktop.views.sales.tab import OrdersTab
+
+        tab = OrdersTab(self.env)
+        for page in tab.page_list():
             page.open_360.connect(self.open_customer_360)
-        self.orders_tab.open_record.connect(self.open_record)
-        self.tabs.addTab(self.orders_tab, self.icons["quotation"], "")  # and their quotations and orders
-        for tab in (self.accounts_tab, self.contacts_tab, self.opportunities_tab):
-            tab.new_quotation_for.connect(self.new_quotation)
-        self.tabs.addTab(self.accounts_tab, self.icons["account"], "")
-        self.tabs.addTab(self.contacts_tab, self.icons["contact"], "")
-        self.activities_tab = MyDayTab(self.env)
-        self.tabs.addTab(self.activities_tab, icon("activity-task"), "")
-        self.calendar_tab = CalendarTab(self.env)
-        self.tabs.addTab(self.calendar_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
-                         "")
-        self.anniversaries_tab = AnniversariesTab(self.env)
-        self.tabs.addTab(self.anniversaries_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
-                         "")
-        self.reports_tab = ReportsTab(self.env)
-        self.reports_tab.open_record.connect(self.open_record)
-        self.tabs.addTab(self.reports_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView), "")
-        self.sync_tab = SyncTab(self.env)
-        self.sync_tab.imported.connect(lambda _changes: self._update_counts())
-        self.sync_tab.imported.connect(lambda _changes: self.reminders.check())
-        self.tabs.addTab(self.sync_tab, self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "")
-        self.tabs.setCurrentWidget(self.accounts_tab)  # the start tab, unless the user left another one
-        current = self.env.prefs.current_tab()
-        for tab in [*self.record_tabs(), self.orders_tab, self.activities_tab, self.calendar_tab,
-                    self.anniversaries_tab, self.reports_tab, self.sync_tab]:
-            if current == tab.NAME:
-                self.tabs.setCurrentWidget(tab)
+        tab.open_record.connect(self.open_record)
+        return tab
+
+    def _make_accounts(self) -> QWidget:
+        from crm_desktop.views.accounts.tab import AccountsTab
+
+        tab = AccountsTab(self.env)
+        tab.open_contact.connect(lambda cid: self.open_record("contact", cid))
+        tab.new_contact_for.connect(self._new_contact_for)
+        return self._record_tab(tab)
+
+    def _make_contacts(self) -> QWidget:
+        from crm_desktop.views.contacts.tab import ContactsTab
+
+        tab = ContactsTab(self.env)
+        tab.open_account.connect(lambda aid: self.open_record("account", aid))
+        return self._record_tab(tab)
+
+    def _make_activities(self) -> QWidget:
+        from crm_desktop.views.activities.my_day import MyDayTab
+
+        return MyDayTab(self.env)
+
+    def _make_calendar(self) -> QWidget:
+        from crm_desktop.views.calendar.tab import CalendarTab
+
+        return CalendarTab(self.env)
+
+    def _make_anniversaries(self) -> QWidget:
+        from crm_desktop.views.anniversaries.tab import AnniversariesTab
+
+        return AnniversariesTab(self.env)
+
+    def _make_reports(self) -> QWidget:
+        from crm_desktop.views.reports.tab import ReportsTab
+
+        tab = ReportsTab(self.env)
+        tab.open_record.connect(self.open_record)
+        return tab
+
+    def _make_sync(self) -> QWidget:
+        from crm_desktop.views.sync.tab import SyncTab
+
+        tab = SyncTab(self.env)
+        tab.imported.connect(lambda _changes: self._update_counts())
+        tab.imported.connect(lambda _changes: self.reminders.check())
+        return tab
+
+    # Each tab's screen, built on first use.
+    @property
+    def leads_tab(self) -> LeadsTab:
+        return self.slots["leads"].content()  # type: ignore[return-value]
+
+    @property
+    def opportunities_tab(self) -> OpportunitiesTab:
+        return self.slots["opportunities"].content()  # type: ignore[return-value]
+
+    @property
+    def products_tab(self) -> ProductsTab:
+        return self.slots["products"].content()  # type: ignore[return-value]
+
+    @property
+    def orders_tab(self) -> OrdersTab:
+        return self.slots["orders"].content()  # type: ignore[return-value]
+
+    @property
+    def accounts_tab(self) -> AccountsTab:
+        return self.slots["accounts"].content()  # type: ignore[return-value]
+
+    @property
+    def contacts_tab(self) -> ContactsTab:
+        return self.slots["contacts"].content()  # type: ignore[return-value]
+
+    @property
+    def activities_tab(self) -> MyDayTab:
+        return self.slots["activities"].content()  # type: ignore[return-value]
+
+    @property
+    def calendar_tab(self) -> CalendarTab:
+        return self.slots["calendar"].content()  # type: ignore[return-value]
+
+    @property
+    def anniversaries_tab(self) -> AnniversariesTab:
+        return self.slots["anniversaries"].content()  # type: ignore[return-value]
+
+    @property
+    def reports_tab(self) -> ReportsTab:
+        return self.slots["reports"].content()  # type: ignore[return-value]
+
+    @property
+    def sync_tab(self) -> SyncTab:
+        return self.slots["sync"].content()  # type: ignore[return-value]
+
+    def built_tabs(self) -> list[QWidget]:
+        """The screens built so far (the others have no state, dialogs or data yet)."""
+        return [slot.built for slot in self.slots.values() if slot.built is not None]
 
     def _retranslate(self) -> None:
         texts = {
@@ -317,17 +424,12 @@ class MainWindow(QMainWindow):
         self.search_popup.hint_text = self.tr("Enter opens the record · Shift+Enter opens the Customer 360 page")
         self.search_edit.setToolTip(self.search_popup.hint_text)  # the hint row can be below a long list
         self.undo_button.setText(self.tr("Undo"))
-        self.tabs.setTabText(self.tabs.indexOf(self.accounts_tab), self.tr("Accounts"))
-        self.tabs.setTabText(self.tabs.indexOf(self.contacts_tab), self.tr("Contacts"))
-        self.tabs.setTabText(self.tabs.indexOf(self.leads_tab), self.tr("Leads"))
-        self.tabs.setTabText(self.tabs.indexOf(self.opportunities_tab), self.tr("Deals"))
-        self.tabs.setTabText(self.tabs.indexOf(self.products_tab), self.tr("Products"))
-        self.tabs.setTabText(self.tabs.indexOf(self.orders_tab), self.tr("Orders"))
-        self.tabs.setTabText(self.tabs.indexOf(self.activities_tab), self.tr("Activities"))
-        self.tabs.setTabText(self.tabs.indexOf(self.calendar_tab), self.tr("Calendar"))
-        self.tabs.setTabText(self.tabs.indexOf(self.anniversaries_tab), self.tr("Anniversaries"))
-        self.tabs.setTabText(self.tabs.indexOf(self.reports_tab), self.tr("Reports"))
-        self.tabs.setTabText(self.tabs.indexOf(self.sync_tab), self.tr("Sync"))
+        titles = {"accounts": self.tr("Accounts"), "contacts": self.tr("Contacts"), "leads": self.tr("Leads"),
+                  "opportunities": self.tr("Deals"), "products": self.tr("Products"), "orders": self.tr("Orders"),
+                  "activities": self.tr("Activities"), "calendar": self.tr("Calendar"),
+                  "anniversaries": self.tr("Anniversaries"), "reports": self.tr("Reports"), "sync": self.tr("Sync")}
+        for key, title in titles.items():
+            self.tabs.setTabText(self.tabs.indexOf(self.slots[key]), title)
         self._update_counts()
         self._update_user()
         self._update_title()
@@ -335,13 +437,23 @@ class MainWindow(QMainWindow):
     # --- tabs -----------------------------------------------------------------------------
 
     def record_tabs(self) -> list[RecordTab]:
+        """Every record list (building those not shown yet)."""
         return [self.leads_tab, self.opportunities_tab, self.products_tab, self.accounts_tab, self.contacts_tab,
                 *self.orders_tab.page_list()]
+
+    def _built_record_tabs(self) -> list[RecordTab]:
+        """The record lists built so far: the others have no state, form or rows to act on yet."""
+        orders = self.slots["orders"].built
+        pages: list[RecordTab] = orders.page_list() if orders is not None else []  # type: ignore[attr-defined]
+        return [t for t in self.built_tabs() if isinstance(t, RecordTab)] + pages
+
+    def _built(self, *keys: str) -> list[QWidget]:
+        return [tab for key in keys if (tab := self.slots[key].built) is not None]
 
     def _current_widget(self) -> QWidget:
         """The tab shown, or on the Orders tab the page shown (a list of its own)."""
         widget = self.tabs.currentWidget()
-        return widget.current_page() if isinstance(widget, OrdersTab) else widget
+        return widget.current_page() if widget is self.slots["orders"].built else widget  # type: ignore[attr-defined]
 
     def current_tab(self) -> RecordTab:
         widget = self._current_widget()
@@ -350,27 +462,31 @@ class MainWindow(QMainWindow):
     def acting_tab(self) -> RecordTab | MyDayTab:
         """The tab that New, Edit and Delete act on: the current one when it is a list."""
         widget = self._current_widget()
-        return widget if isinstance(widget, RecordTab | MyDayTab) else self.accounts_tab
+        acts = isinstance(widget, RecordTab) or widget is self.slots["activities"].built
+        return widget if acts else self.accounts_tab  # type: ignore[return-value]
 
     def tab_for(self, kind: str) -> RecordTab:
-        return {"contact": self.contacts_tab, "lead": self.leads_tab, "opportunity": self.opportunities_tab,
-                "product": self.products_tab, "quotation": self.orders_tab.quotations,
-                "sales_order": self.orders_tab.orders}.get(kind, self.accounts_tab)
+        tabs: dict[str, Callable[[], RecordTab]] = {
+            "contact": lambda: self.contacts_tab, "lead": lambda: self.leads_tab,
+            "opportunity": lambda: self.opportunities_tab, "product": lambda: self.products_tab,
+            "quotation": lambda: self.orders_tab.quotations, "sales_order": lambda: self.orders_tab.orders}
+        return tabs.get(kind, lambda: self.accounts_tab)()
 
     def _tab_changed(self) -> None:
         widget = self._current_widget()
         on_records = isinstance(widget, RecordTab)
         for action in (self.act_new, self.act_edit, self.act_delete, self.act_export):
-            action.setEnabled(on_records or widget is self.activities_tab)
+            action.setEnabled(on_records or widget is self.slots["activities"].built)
         for action in (self.act_filter, self.act_columns):
             action.setEnabled(on_records)  # they act on a lazy list: the Sync and Activities tabs have none
-        self.env.prefs.set_current_tab(getattr(self.tabs.currentWidget(), "NAME", self.accounts_tab.NAME))
+        self.env.prefs.set_current_tab(getattr(self.tabs.currentWidget(), "NAME", "accounts"))
 
     def show_list(self, tab: RecordTab) -> None:
         """Bring a list to the front (a page of the Orders tab inside its tab)."""
-        if tab in self.orders_tab.page_list():
-            self.tabs.setCurrentWidget(self.orders_tab)
-            self.orders_tab.reveal(tab)
+        orders = self.slots["orders"].built
+        if orders is not None and tab in orders.page_list():  # type: ignore[attr-defined]
+            self.tabs.setCurrentWidget(orders)
+            orders.reveal(tab)  # type: ignore[attr-defined]
         else:
             self.tabs.setCurrentWidget(tab)
 
@@ -388,6 +504,8 @@ class MainWindow(QMainWindow):
 
     def open_activity(self, activity_id: str, occurrence: datetime | None = None) -> ActivityDialog:
         """An activity's form (a series at one occurrence, office-local start), e.g. from a reminder."""
+        from crm_desktop.views.activities.dialog import ActivityDialog
+
         dialog = ActivityDialog(self.env, self, activity_id=activity_id, occurrence=occurrence)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -406,33 +524,35 @@ class MainWindow(QMainWindow):
         """Build the tabs again (new language or date style): every text goes through tr() anew.
 
         Nothing is lost: records are saved, dialogs are closed first, and each tab's filter and
-        selection are carried over.
+        selection are carried over. Tabs never shown stay unbuilt.
         """
         current = self.tabs.currentIndex()
         customers = close_customer_pages(self)  # opened again below, in the new language
-        states = []
-        for tab in self.record_tabs():
+        built = [key for key, slot in self.slots.items() if slot.built is not None]
+        states = {}
+        for tab in self._built_record_tabs():
             tab.close_dialogs()
             tab.save_state()
-            states.append(tab.state())
+            states[tab.NAME] = tab.state()
             self.env.bus.changed.disconnect(tab.on_changes)
-        self.activities_tab.close_dialogs()
-        self.env.bus.changed.disconnect(self.activities_tab.on_changes)
-        self.calendar_tab.close_dialogs()
-        self.env.bus.changed.disconnect(self.calendar_tab.on_changes)
-        self.env.bus.changed.disconnect(self.reports_tab.on_changes)
-        old: list[QWidget] = [*self.record_tabs(), self.orders_tab, self.activities_tab, self.calendar_tab,
-                              self.anniversaries_tab, self.reports_tab, self.sync_tab]
+        for tab in self._built("activities", "calendar"):
+            tab.close_dialogs()  # type: ignore[attr-defined]
+        for tab in self._built("activities", "calendar", "reports"):
+            self.env.bus.changed.disconnect(tab.on_changes)  # type: ignore[attr-defined]
+        old = list(self.slots.values())
         self.tabs.blockSignals(True)
         self.tabs.clear()
-        for tab in old:
-            tab.hide()
-            tab.setParent(None)
-            tab.deleteLater()
+        for slot in old:
+            slot.hide()
+            slot.setParent(None)
+            slot.deleteLater()
         self._build_tabs()
         self.tabs.blockSignals(False)
-        for tab, state in zip(self.record_tabs(), states, strict=True):
-            tab.restore_state(state)
+        for key in built:
+            self.slots[key].content()
+        for tab in self._built_record_tabs():
+            if tab.NAME in states:
+                tab.restore_state(states[tab.NAME])
         for kind, record_id in customers:
             self.open_customer_360(kind, record_id)
         self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1))
@@ -467,13 +587,11 @@ class MainWindow(QMainWindow):
         self.acting_tab().delete_selected()
 
     def refresh(self) -> None:
-        for tab in self.record_tabs():
+        """Every list and count read again (a tab not built yet reads when it is first shown)."""
+        for tab in self._built_record_tabs():
             tab.refresh()
-        self.activities_tab.reload()
-        self.calendar_tab.reload()
-        self.sync_tab.reload()
-        self.anniversaries_tab.reload()
-        self.reports_tab.reload()
+        for other in self._built("activities", "calendar", "sync", "anniversaries", "reports"):
+            other.reload()  # type: ignore[attr-defined]
         self._update_counts()
         self._update_title()
         self._update_user()
@@ -512,9 +630,9 @@ class MainWindow(QMainWindow):
         if self.settings_dialog is not None and self.settings_dialog.isVisible():
             self.settings_dialog.raise_()
             return self.settings_dialog
-        for tab in [*self.record_tabs(), self.activities_tab, self.calendar_tab]:
-            if tab.dialog is not None and tab.dialog.isVisible():
-                tab.dialog.raise_()  # finish or cancel the open form first
+        for tab in [*self._built_record_tabs(), *self._built("activities", "calendar")]:
+            if tab.dialog is not None and tab.dialog.isVisible():  # type: ignore[attr-defined]
+                tab.dialog.raise_()  # type: ignore[attr-defined]  # finish or cancel the open form first
                 return None
         from crm_desktop.views.settings.dialog import SettingsDialog  # its pages load when first opened
 
@@ -582,8 +700,7 @@ class MainWindow(QMainWindow):
     # --- search ---------------------------------------------------------------------------
 
     def _search(self, text: str) -> list[Choice]:
-        kinds = [tab.ENTITY for tab in self.record_tabs()]  # only what this window can open
-        hits = search_all(self.env.db, text, SEARCH_LIMIT, kinds=kinds)
+        hits = search_all(self.env.db, text, SEARCH_LIMIT, kinds=SEARCH_KINDS)
         return [
             Choice(h.id, h.title, " · ".join(p for p in (h.subtitle, format_phone(h.phone)) if p), h.kind)
             for h in hits
@@ -667,8 +784,8 @@ class MainWindow(QMainWindow):
         prefs = self.env.prefs
         prefs.set_window_geometry(self.saveGeometry())
         prefs.set_window_state(self.saveState())
-        prefs.set_current_tab(getattr(self.tabs.currentWidget(), "NAME", self.accounts_tab.NAME))
-        for tab in self.record_tabs():
+        prefs.set_current_tab(getattr(self.tabs.currentWidget(), "NAME", "accounts"))
+        for tab in self._built_record_tabs():
             tab.save_state()
         prefs.sync()
 

@@ -53,6 +53,7 @@ from crm_desktop.ui.table_model import CENTER, RIGHT, Column
 from crm_desktop.views.common import DetailForm, ViewEnv
 from crm_desktop.views.leads.dialog import money_text
 from crm_desktop.views.list_export import baht_cell
+from crm_desktop.views.months import MONTHS_AROUND, month_key
 from crm_desktop.views.opportunities.board import PipelineBoard
 from crm_desktop.views.opportunities.dialog import (
     CHANNELS,
@@ -67,14 +68,6 @@ from crm_desktop.views.opportunities.targets_dialog import TargetsDialog
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.sales.lines_editor import quantity_text
 from crm_desktop.views.timeline import TimelineView
-
-MONTHS_AROUND = 12  # the close-month filter offers this many months before and after this one
-
-
-def month_key(day: date, shift: int = 0) -> str:
-    """ "YYYY-MM" of the month `shift` months from `day`'s."""
-    index = day.year * 12 + day.month - 1 + shift
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 class OpportunitiesTab(RecordTab):

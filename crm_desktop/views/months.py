@@ -1,0 +1,13 @@
+"""Months as the filters and the monthly report name them ("YYYY-MM")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+MONTHS_AROUND = 12  # the close-month filter offers this many months before and after this one
+
+
+def month_key(day: date, shift: int = 0) -> str:
+    """ "YYYY-MM" of the month `shift` months from `day`'s."""
+    index = day.year * 12 + day.month - 1 + shift
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
