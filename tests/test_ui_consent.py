@@ -15,7 +15,7 @@ from crm_desktop.services.contacts import ContactInput, create_contact, update_c
 from crm_desktop.services.leads import LeadInput, create_lead
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.contacts.dialog import ContactDialog
-from crm_desktop.views.customer360 import Customer360Page
+from crm_desktop.views.customer360.page import Customer360Page
 from crm_desktop.views.leads.dialog import LeadDialog
 from crm_desktop.views.main_window import MainWindow
 from tests.time_helpers import TODAY

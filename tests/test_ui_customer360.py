@@ -10,7 +10,7 @@ from crm_desktop.queries.customer360 import customer_360
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.formatting import format_money
 from crm_desktop.ui.prefs import Prefs
-from crm_desktop.views.customer360 import Customer360Page
+from crm_desktop.views.customer360.page import Customer360Page
 from crm_desktop.views.main_window import MainWindow
 from tests.test_customer360 import Shop, shop, sql_grand_totals  # noqa: F401  (the fixed data set)
 from tests.test_ui_main import language, open_window  # noqa: F401  (the language fixture)

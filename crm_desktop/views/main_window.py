@@ -39,7 +39,7 @@ from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice, SearchPopup
 from crm_desktop.ui.tasks import Task, run_task
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.customer360 import Customer360Page, close_customer_pages, open_customer_360
+from crm_desktop.views.customer360 import close_customer_pages, open_customer_360
 from crm_desktop.views.lazy_tabs import LazyTab, LazyTabs
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.reminders.notifier import ReminderNotifier
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from crm_desktop.views.anniversaries.tab import AnniversariesTab
     from crm_desktop.views.calendar.tab import CalendarTab
     from crm_desktop.views.contacts.tab import ContactsTab
+    from crm_desktop.views.customer360.page import Customer360Page
     from crm_desktop.views.duplicates_dialog import DuplicatesDialog
     from crm_desktop.views.imports.wizard import ImportWizard
     from crm_desktop.views.leads.tab import LeadsTab

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStyle, QTabBar, QTabWidget, QToolButton, QWidget
 
 from crm_desktop.queries.customer360 import Kind
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.customer360.page import Customer360Page
 
-__all__ = ["Customer360Page", "close_customer_pages", "open_customer_360", "open_customer_pages"]
+if TYPE_CHECKING:  # the page loads when the first one opens, not with the window
+    from crm_desktop.views.customer360.page import Customer360Page
+
+__all__ = ["close_customer_pages", "open_customer_360", "open_customer_pages"]
 
 
 class Host(Protocol):
@@ -26,6 +28,8 @@ class Host(Protocol):
 
 
 def open_customer_pages(host: Host) -> list[Customer360Page]:
+    from crm_desktop.views.customer360.page import Customer360Page
+
     return [w for i in range(host.tabs.count()) if isinstance(w := host.tabs.widget(i), Customer360Page)]
 
 
@@ -34,6 +38,8 @@ def open_customer_360(host: Host, kind: str, record_id: str) -> Customer360Page 
     fixed ones. `kind` is "account" or "contact"; other kinds open nothing."""
     if kind not in ("account", "contact"):
         return None
+    from crm_desktop.views.customer360.page import Customer360Page
+
     for page in open_customer_pages(host):
         if (page.kind, page.record_id) == (kind, record_id):
             host.tabs.setCurrentWidget(page)
