@@ -319,11 +319,11 @@ from crm_desktop.services.app import open_app
 from crm_desktop.sync import apply
 from crm_desktop.sync.files import import_bundle
 
-real = apply._Plan.write
-def write_then_die(self):
-    real(self)
+real = apply.Applier._write
+def write_then_die(self, plan):
+    real(self, plan)
     os._exit(9)  # killed after every row was written, before the commit
-apply._Plan.write = write_then_die
+apply.Applier._write = write_then_die
 ctx = open_app(Path(sys.argv[1]), clock=FixedClock(datetime(2026, 11, 23, 4, 0)))
 import_bundle(ctx.database, ctx.user_id, Path(sys.argv[2]))
 """

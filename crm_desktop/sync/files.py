@@ -25,7 +25,7 @@ from crm_desktop.services.sales.numbers import claim_before_export, renumber_aft
 from crm_desktop.sync import clocks, state
 from crm_desktop.sync.apply import Applier, ApplyReport, Progress, has_work
 from crm_desktop.sync.bundle import ERASURE_VERSION, Manifest, payload_lines, read_bundle, write_bundle
-from crm_desktop.sync.records import Head, HeadReader, Line, full_lines
+from crm_desktop.sync.records import HeadReader, Line, full_lines
 
 _CHANGES_SQL = (
     "SELECT entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields FROM change "
@@ -124,14 +124,6 @@ def export_bundle(
     return ExportResult(out, manifest.changes, manifest.counts)
 
 
-def _has_work(database: Database, lines: list[Head]) -> bool:
-    raw = database.engine.raw_connection()
-    try:
-        return has_work(raw.cursor(), lines)  # type: ignore[arg-type]
-    finally:
-        raw.close()
-
-
 @dataclass(frozen=True)
 class ImportResult:
     manifest: Manifest
@@ -160,7 +152,7 @@ def _import(database: Database, user_id: str | None, path: Path, dry_run: bool,
                            schema_head=SCHEMA_HEAD, on_lines=heads.add)
     clocks.refuse_future(path.name, manifest, heads.future, horizon, database.clock)
     now = database.time.now()
-    work = _has_work(database, heads.heads)
+    work = has_work(database, heads.heads)
     backup = backup_before(database.path, "sync-import", now) if work and not dry_run else None
     lines: Iterable[Line] = []
     if work:

@@ -1,0 +1,245 @@
+"""Set-wise writes of synced rows and of the change log, through the driver, in the caller's transaction.
+
+The operations every writer of many rows needs, each one statement per table or per batch of ids
+rather than one per row: append changes to the log, find which changes are new, read rows' current
+versions and logged changes, insert and update rows while keeping their derived columns
+(db/derived.py) and the search index current, and keep the list of rows waiting for a parent
+(sync_pending). The sync import (sync/apply.py) decides what to write in pure Python
+(sync/merge.py) and writes it through here; this is where SQLite's SQL is.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import Connection, Table
+
+from crm_desktop.db.bulk import DeferredIndexes, TableWriter, bind_processor
+from crm_desktop.db.database import Database
+from crm_desktop.db.derived import SOURCES, derived_values
+from crm_desktop.db.search_index import SuspendedIndex
+
+Key = tuple[str, str]  # (entity, row id)
+Version = tuple[int | None, str | None, Any]  # a row's (clock, site id, deleted_at)
+# One change as the log holds it: (entity, row id, clock, site id, base clock, user id, time, fields as JSON)
+LogRow = tuple[str, str, int, str, int, str | None, str, str]
+BATCH = 500  # ids per `IN (...)` list
+LOAD_CACHE_KB = 262_144  # a big page cache while writing many rows, as the bulk loader does
+
+
+class Stamped(Protocol):
+    """Anything that names a change by its site and clock (a sync file's line head)."""
+
+    @property
+    def site_id(self) -> str: ...
+
+    @property
+    def hlc(self) -> int: ...
+
+
+StampedT = TypeVar("StampedT", bound=Stamped)
+
+
+def driver_cursor(conn: Connection) -> sqlite3.Cursor:
+    """A cursor of the driver connection under `conn` (same transaction)."""
+    raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+    return raw.cursor()
+
+
+def unseen(cur: sqlite3.Cursor, changes: Sequence[StampedT]) -> list[StampedT]:
+    """The changes our log does not hold yet (a change is known by its site and clock); the same
+    change twice in `changes` counts once."""
+    by_site: dict[str, list[StampedT]] = defaultdict(list)
+    for change in changes:
+        by_site[change.site_id].append(change)
+    fresh: list[StampedT] = []
+    for site, group in by_site.items():
+        low, high = min(x.hlc for x in group), max(x.hlc for x in group)
+        known = {h for (h,) in cur.execute(
+            "SELECT hlc FROM change WHERE site_id = ? AND hlc BETWEEN ? AND ?", (site, low, high))}
+        for change in group:
+            if change.hlc not in known:
+                known.add(change.hlc)
+                fresh.append(change)
+    return fresh
+
+
+def any_waiting(cur: sqlite3.Cursor) -> bool:
+    """Whether some row waits for a parent or a required field (sync_pending)."""
+    return cur.execute("SELECT 1 FROM sync_pending LIMIT 1").fetchone() is not None
+
+
+class Writer:
+    """Set-wise reads and writes of synced rows and the log on one connection's transaction.
+
+    Inside `suspended()` (many rows at once), search entries and big tables' secondary indexes are
+    rebuilt set-wise at the end instead of row by row."""
+
+    def __init__(self, conn: Connection, database: Database) -> None:
+        self.cur = driver_cursor(conn)
+        self.database = database
+        self.index: SuspendedIndex | None = None
+        self.deferred: DeferredIndexes | None = None
+
+    @contextmanager
+    def locked(self, *, secure: bool = False) -> Iterator[None]:
+        """Hold the write lock from the first read (change numbers stay ours) with a big page cache;
+        with `secure` (or if it is on already), SQLite overwrites what it frees with zeros. The
+        settings are put back after."""
+        cur = self.cur
+        if not cur.connection.in_transaction:
+            cur.execute("BEGIN IMMEDIATE")
+        cache = cur.execute("PRAGMA cache_size").fetchone()[0]
+        was_secure = cur.execute("PRAGMA secure_delete").fetchone()[0]
+        cur.execute(f"PRAGMA cache_size=-{LOAD_CACHE_KB}")
+        cur.execute(f"PRAGMA secure_delete={int(secure or was_secure)}")
+        try:
+            yield
+        finally:
+            cur.execute(f"PRAGMA cache_size={cache}")
+            cur.execute(f"PRAGMA secure_delete={was_secure}")
+
+    @contextmanager
+    def suspended(self) -> Iterator[SuspendedIndex]:
+        """Search entries of new rows indexed at once, updated rows re-indexed once each, however many
+        batches touched them; indexes of tables about to grow many-fold built once at the end."""
+        try:
+            with SuspendedIndex(self.cur) as self.index, DeferredIndexes(self.cur) as self.deferred:
+                yield self.index
+        finally:
+            self.index = self.deferred = None
+
+    def defer_links(self) -> None:
+        """Check links at commit: parents and children may arrive in any order."""
+        self.cur.execute("PRAGMA defer_foreign_keys = ON")
+
+    # --- the change log ---------------------------------------------------------------------------
+
+    def append_changes(self, changes: Iterable[LogRow]) -> None:
+        """Append changes to the log, numbered after the last one, in the order given."""
+        base = self.cur.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
+        self.cur.executemany(
+            "INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(seq, *c) for seq, c in enumerate(changes, start=base + 1)])
+
+    def unseen(self, changes: Sequence[StampedT]) -> list[StampedT]:
+        """The changes our log does not hold yet (`unseen`)."""
+        return unseen(self.cur, changes)
+
+    def logged(self, keys: Collection[Key]) -> Iterator[LogRow]:
+        """The log's changes of the rows `keys`, found through a temporary table of the keys."""
+        cur = self.cur
+        cur.execute("CREATE TEMP TABLE IF NOT EXISTS writer_keys (entity TEXT, row_id TEXT, "
+                    "PRIMARY KEY (entity, row_id)) WITHOUT ROWID")
+        cur.execute("DELETE FROM writer_keys")
+        cur.executemany("INSERT INTO writer_keys VALUES (?, ?)", keys)
+        return cur.execute(
+            "SELECT c.entity, c.row_id, c.hlc, c.site_id, c.base_hlc, c.user_id, c.changed_at, c.fields "
+            "FROM writer_keys k JOIN change c ON c.entity = k.entity AND c.row_id = k.row_id")
+
+    # --- rows waiting for a parent ------------------------------------------------------------------
+
+    def waiting(self) -> set[Key]:
+        """The rows waiting for a parent or a required field (sync_pending)."""
+        return {(e, r) for e, r in self.cur.execute("SELECT entity, row_id FROM sync_pending")}
+
+    def set_waiting(self, keys: Iterable[Key]) -> None:
+        """The rows waiting from now on, in place of those listed before."""
+        self.cur.execute("DELETE FROM sync_pending")
+        self.cur.executemany("INSERT INTO sync_pending (entity, row_id) VALUES (?, ?)", sorted(keys))
+
+    def waiting_counts(self) -> dict[str, int]:
+        """How many rows wait, per entity."""
+        return dict(self.cur.execute("SELECT entity, count(*) FROM sync_pending GROUP BY entity").fetchall())
+
+    # --- rows ---------------------------------------------------------------------------------------
+
+    def versions(self, table: str, ids: Sequence[str]) -> dict[str, Version]:
+        """id -> (clock, site id, deleted_at) of the rows among `ids` that exist.
+
+        When the table is not much bigger than the list (a new copy filling up), one pass over the
+        table beats a lookup per id.
+        """
+        columns = f'SELECT id, hlc, site_id, deleted_at FROM "{table}"'
+        size = self.cur.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        if size <= 4 * len(ids):
+            wanted = set(ids)
+            return {i: (h, s, d) for i, h, s, d in self.cur.execute(columns) if i in wanted}
+        found: dict[str, Version] = {}
+        for chunk in _chunks(ids):
+            rows = self.cur.execute(f"{columns} WHERE id IN ({_marks(chunk)})", chunk)
+            found.update((i, (h, s, d)) for i, h, s, d in rows)
+        return found
+
+    def existing(self, table: str, ids: Collection[str]) -> set[str]:
+        """Those of `ids` that are rows of `table` (deleted or not)."""
+        found: set[str] = set()
+        for chunk in _chunks(list(ids)):
+            found.update(i for (i,) in self.cur.execute(f'SELECT id FROM "{table}" WHERE id IN ({_marks(chunk)})',
+                                                        chunk))
+        return found
+
+    def insert(self, table: Table, rows: Collection[dict[str, Any]]) -> None:
+        """Insert rows (column defaults where a row has no value), their derived columns computed;
+        each dict gets its derived columns too."""
+        if self.deferred is not None:
+            self.deferred.consider(table.name, len(rows))
+        writer = TableWriter(table, self.database)
+        if table.name in SOURCES:
+            for row in rows:
+                row.update(derived_values(table.name, row))
+        self.cur.executemany(writer.sql, list(map(writer.values, rows)))
+
+    def update(self, table: Table, rows: Mapping[str, Mapping[str, Any]]) -> None:
+        """Set the given fields of rows (id -> fields), one statement per set of field names; derived
+        columns are recomputed where a source field changed, and the search index is told."""
+        dialect = self.database.engine.dialect
+        process = {c.key: bind_processor(c, dialect) for c in table.columns}
+        groups: dict[tuple[str, ...], list[list[Any]]] = defaultdict(list)
+        for row_id, values in rows.items():
+            names = tuple(sorted(values))
+            out = []
+            for name in names:
+                value, convert = values[name], process[name]
+                out.append(convert(value) if convert is not None and value is not None else value)
+            groups[names].append([*out, row_id])
+        for names, params in groups.items():
+            sets = ", ".join(f'"{n}" = ?' for n in names)
+            self.cur.executemany(f'UPDATE "{table.name}" SET {sets} WHERE id = ?', params)
+        sources = SOURCES.get(table.name)
+        if sources:
+            self._rederive(table.name, [i for i, v in rows.items() if not v.keys().isdisjoint(sources)])
+        if self.index is not None:
+            self.index.changed(table.name, rows)
+
+    def _rederive(self, table: str, ids: list[str]) -> None:
+        """Derived columns of updated rows whose source fields changed (the ORM events do not run here)."""
+        cols = SOURCES[table]
+        for chunk in _chunks(ids):
+            found = self.cur.execute(
+                f'SELECT id, {", ".join(cols)} FROM "{table}" WHERE id IN ({_marks(chunk)})', chunk).fetchall()
+            derived = [(derived_values(table, dict(zip(cols, r[1:], strict=True))), r[0]) for r in found]
+            if derived:
+                sets = ", ".join(f'"{name}" = ?' for name in derived[0][0])
+                self.cur.executemany(f'UPDATE "{table}" SET {sets} WHERE id = ?',
+                                     [(*values.values(), row_id) for values, row_id in derived])
+
+    def created_first(self, table: str, ids: Iterable[str]) -> None:
+        """Give rows the time of their first logged change in clock order as their creation (rows two
+        copies created under the same id: created when the first of them did)."""
+        self.cur.executemany(f'UPDATE "{table}" SET created_at = (SELECT changed_at FROM change WHERE entity = ? '
+                             f'AND row_id = "{table}".id ORDER BY hlc, site_id LIMIT 1) WHERE id = ?',
+                             [(table, row_id) for row_id in ids])
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(ids), BATCH):
+        yield ids[start:start + BATCH]
+
+
+def _marks(chunk: Sequence[str]) -> str:
+    return ",".join("?" * len(chunk))
