@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy.exc import DBAPIError
 
@@ -34,6 +36,15 @@ def readable_driver_error(orig: BaseException) -> DomainError:
         if name.startswith(prefix):
             return StorageError(template)
     return StorageError("The database reported an error: {reason}", reason=orig)
+
+
+@contextmanager
+def driver_errors() -> Iterator[None]:
+    """Around code that reaches the driver's connection (db/writer.py): its errors as readable ones."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise readable_driver_error(exc) from exc
 
 
 def environment_error(exc: BaseException) -> DomainError | None:

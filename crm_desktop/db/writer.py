@@ -10,6 +10,7 @@ versions and logged changes, insert and update rows while keeping their derived 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
@@ -21,7 +22,7 @@ from sqlalchemy import Connection, Table
 from crm_desktop.db.bulk import DeferredIndexes, TableWriter, bind_processor
 from crm_desktop.db.database import Database
 from crm_desktop.db.derived import SOURCES, derived_values
-from crm_desktop.db.search_index import SuspendedIndex
+from crm_desktop.db.search_index import INDEXED, SuspendedIndex
 
 Key = tuple[str, str]  # (entity, row id)
 Version = tuple[int | None, str | None, Any]  # a row's (clock, site id, deleted_at)
@@ -80,6 +81,7 @@ class Writer:
     rebuilt set-wise at the end instead of row by row."""
 
     def __init__(self, conn: Connection, database: Database) -> None:
+        self.conn = conn
         self.cur = driver_cursor(conn)
         self.database = database
         self.index: SuspendedIndex | None = None
@@ -94,14 +96,23 @@ class Writer:
         if not cur.connection.in_transaction:
             cur.execute("BEGIN IMMEDIATE")
         cache = cur.execute("PRAGMA cache_size").fetchone()[0]
-        was_secure = cur.execute("PRAGMA secure_delete").fetchone()[0]
         cur.execute(f"PRAGMA cache_size=-{LOAD_CACHE_KB}")
-        cur.execute(f"PRAGMA secure_delete={int(secure or was_secure)}")
+        try:
+            with self.secure(secure):
+                yield
+        finally:
+            cur.execute(f"PRAGMA cache_size={cache}")
+
+    @contextmanager
+    def secure(self, on: bool = True) -> Iterator[None]:
+        """With `on` (or if it is on already), SQLite overwrites with zeros the cells and pages it frees,
+        so a rewritten value leaves no trace in the file (an erasure); put back after."""
+        was = self.cur.execute("PRAGMA secure_delete").fetchone()[0]
+        self.cur.execute(f"PRAGMA secure_delete={int(on or was)}")
         try:
             yield
         finally:
-            cur.execute(f"PRAGMA cache_size={cache}")
-            cur.execute(f"PRAGMA secure_delete={was_secure}")
+            self.cur.execute(f"PRAGMA secure_delete={was}")
 
     @contextmanager
     def suspended(self) -> Iterator[SuspendedIndex]:
@@ -141,6 +152,19 @@ class Writer:
             "SELECT c.entity, c.row_id, c.hlc, c.site_id, c.base_hlc, c.user_id, c.changed_at, c.fields "
             "FROM writer_keys k JOIN change c ON c.entity = k.entity AND c.row_id = k.row_id")
 
+    def logged_fields(self, entity: str, ids: Sequence[str]) -> list[tuple[int, dict[str, Any]]]:
+        """(number, fields) of every logged change of the rows `ids` of `entity`."""
+        found = []
+        for chunk in _chunks(ids):
+            found += [(seq, json.loads(fields)) for seq, fields in self.cur.execute(
+                f"SELECT seq, fields FROM change WHERE entity = ? AND row_id IN ({_marks(chunk)})", (entity, *chunk))]
+        return found
+
+    def rewrite_logged(self, fields: Iterable[tuple[str, int]]) -> None:
+        """Give logged changes new fields: (fields as JSON, change number) pairs. Only an erasure rewrites
+        history (services/erase.py), the same way on every copy."""
+        self.cur.executemany("UPDATE change SET fields = ? WHERE seq = ?", fields)
+
     # --- rows waiting for a parent ------------------------------------------------------------------
 
     def waiting(self) -> set[Key]:
@@ -174,6 +198,17 @@ class Writer:
             rows = self.cur.execute(f"{columns} WHERE id IN ({_marks(chunk)})", chunk)
             found.update((i, (h, s, d)) for i, h, s, d in rows)
         return found
+
+    def fields(self, table: str, row_id: str, names: Sequence[str]) -> dict[str, Any] | None:
+        """Some columns of one row, None if there is no such row."""
+        columns = ", ".join(f'"{n}"' for n in names)
+        found = self.cur.execute(f'SELECT {columns} FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
+        return None if found is None else dict(zip(names, found, strict=True))
+
+    def ids_where_any(self, table: str, columns: Sequence[str], value: Any) -> list[str]:
+        """Ids of the rows of `table` where any of `columns` holds `value` (rows pointing at a record)."""
+        where = " OR ".join(f'"{c}" = ?' for c in columns)
+        return [i for (i,) in self.cur.execute(f'SELECT id FROM "{table}" WHERE {where}', [value] * len(columns))]
 
     def existing(self, table: str, ids: Collection[str]) -> set[str]:
         """Those of `ids` that are rows of `table` (deleted or not)."""
@@ -234,6 +269,15 @@ class Writer:
         self.cur.executemany(f'UPDATE "{table}" SET created_at = (SELECT changed_at FROM change WHERE entity = ? '
                              f'AND row_id = "{table}".id ORDER BY hlc, site_id LIMIT 1) WHERE id = ?',
                              [(table, row_id) for row_id in ids])
+
+
+    def compact_search(self, tables: Iterable[str]) -> None:
+        """Merge the segments of the search indexes of `tables`, so no old term stays in the file."""
+        wanted = set(tables)
+        for entity in INDEXED:
+            if entity.table in wanted and self.cur.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                                                           (entity.fts,)).fetchone() is not None:
+                self.cur.execute(f"INSERT INTO {entity.fts}({entity.fts}) VALUES('optimize')")
 
 
 def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:

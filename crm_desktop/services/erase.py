@@ -24,25 +24,23 @@ edits made before the erase are gone from the disk (see QUICK_VACUUM_BYTES for w
 
 from __future__ import annotations
 
-import json
 import re
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.changelog import CONTEXT_KEY, ChangeContext, change_header, encode_fields, encode_value
 from crm_desktop.db.database import Database
-from crm_desktop.db.derived import SOURCES, derived_values
-from crm_desktop.db.errors import readable_driver_error
-from crm_desktop.db.search_index import INDEXED
+from crm_desktop.db.erasure import conflicts_about, erased_records, reclaim, rewrite_conflicts
+from crm_desktop.db.errors import driver_errors
 from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.db.writer import Writer
 from crm_desktop.errors import DomainError, NotFound
-from crm_desktop.models import Base, Change, ConsentEvent, synced_models
+from crm_desktop.models import Base, Change, ConsentEvent, Lead, synced_models
 from crm_desktop.models.privacy import (
     COPIES,
     ERASURE,
@@ -69,10 +67,9 @@ class EraseResult:
     changes: tuple[Changes, ...]
 
 
-def erased_keys(cur: sqlite3.Cursor, keys: Iterable[Key] | None = None) -> set[Key]:
+def erased_keys(conn: Connection, keys: Iterable[Key] | None = None) -> set[Key]:
     """The records among `keys` (all when None) that an erase in the log names."""
-    rows = cur.execute("SELECT json_extract(fields, '$.entity'), row_id FROM change WHERE entity = ?", (ERASURE,))
-    found = {(e, r) for e, r in rows}
+    found = erased_records(conn)
     return found if keys is None else found & set(keys)
 
 
@@ -113,10 +110,10 @@ def _phone_pattern(stored: str) -> str:
 
 
 class Scrubber:
-    """Erases records through a raw cursor inside the caller's transaction (the service and sync import)."""
+    """Erases records through the row writer inside the caller's transaction (the service and sync import)."""
 
-    def __init__(self, cur: sqlite3.Cursor) -> None:
-        self.cur = cur
+    def __init__(self, writer: Writer) -> None:
+        self.writer = writer
         self.tables = {n: m.__table__ for n, m in synced_models().items()}  # type: ignore[misc]
         self.touched: dict[str, set[str]] = defaultdict(set)
         # (table, id) of records pointing at an erased person -> the patterns their texts go through
@@ -126,53 +123,29 @@ class Scrubber:
         """Scrub one record (its row, its logged changes) and the texts of the records pointing at it."""
         needles = needles or Needles(erase_mark(row_id))
         erased = erased_values(entity, row_id)
-        row = self._row(entity, row_id, NEEDLE_FIELDS)
+        row = self.writer.fields(entity, row_id, [n for n in NEEDLE_FIELDS if n in self.tables[entity].c])
         if row is not None:
             needles.add(row)
-        for _seq, fields in self._log(entity, [row_id]):
+        for _seq, fields in self.writer.logged_fields(entity, [row_id]):
             needles.add(fields)
         self._scrub_log(entity, [row_id], lambda fields: _personal(fields, erased))
         if row is not None:
-            self._update(entity, row_id, erased)
+            self.writer.update(self.tables[entity], {row_id: erased})  # its derived name key too
+            self.touched[entity].add(row_id)
         pattern = needles.pattern()
         pointing = self._pointing_at(entity, row_id)
         for table, ids in pointing.items():
             self._replace(table, ids, pattern, needles.mark)
         self._conflicts(entity, row_id, pointing, erased, pattern, needles.mark)
 
-    # --- the person's record ------------------------------------------------------------------
-
-    def _row(self, entity: str, row_id: str, names: Iterable[str]) -> dict[str, Any] | None:
-        columns = [n for n in names if n in self.tables[entity].c]
-        found = self.cur.execute(f'SELECT {", ".join(columns)} FROM "{entity}" WHERE id = ?', (row_id,)).fetchone()
-        return None if found is None else dict(zip(columns, found, strict=True))
-
-    def _update(self, entity: str, row_id: str, values: dict[str, Any]) -> None:
-        values = dict(values)
-        if entity in SOURCES:  # the derived duplicate key is made of the name
-            sources = self._row(entity, row_id, SOURCES[entity]) or {}
-            values.update(derived_values(entity, {**sources, **values}))
-        sets = ", ".join(f'"{n}" = ?' for n in values)
-        self.cur.execute(f'UPDATE "{entity}" SET {sets} WHERE id = ?', [*values.values(), row_id])
-        self.touched[entity].add(row_id)
-
-    def _log(self, entity: str, ids: list[str]) -> list[tuple[int, dict[str, Any]]]:
-        found = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            found += [(seq, json.loads(fields)) for seq, fields in self.cur.execute(
-                f"SELECT seq, fields FROM change WHERE entity = ? AND row_id IN ({marks})", (entity, *chunk))]
-        return found
-
     def _scrub_log(self, entity: str, ids: list[str], scrub: Any) -> None:
         """Rewrite the logged changes of `ids` whose fields `scrub(fields)` changes (it returns the new fields)."""
         updates = []
-        for seq, fields in self._log(entity, ids):
+        for seq, fields in self.writer.logged_fields(entity, ids):
             new = scrub(fields)
             if new != fields:
                 updates.append((encode_fields(new), seq))
-        self.cur.executemany("UPDATE change SET fields = ? WHERE seq = ?", updates)
+        self.writer.rewrite_logged(updates)
 
     # --- records pointing at the person -------------------------------------------------------
 
@@ -187,9 +160,7 @@ class Scrubber:
             columns += list(PLAIN_LINKS.get(table_name, ()))
             if not columns:
                 continue
-            where = " OR ".join(f'"{c}" = ?' for c in columns)
-            ids = [i for (i,) in self.cur.execute(f'SELECT id FROM "{table_name}" WHERE {where}',
-                                                  [row_id] * len(columns))]
+            ids = self.writer.ids_where_any(table_name, columns, row_id)
             if ids:
                 found[table_name] = ids
         return found
@@ -232,14 +203,10 @@ class Scrubber:
     def _conflicts(self, entity: str, row_id: str, pointing: dict[str, list[str]], erased: dict[str, Any],
                    pattern: re.Pattern[str] | None, mark: str) -> None:
         """Conflicts keep both values of a field: the person's are erased, the others' texts replaced."""
-        rows = self.cur.execute("SELECT id, field, winner_value, loser_value FROM sync_conflict WHERE entity = ? "
-                                "AND row_id = ?", (entity, row_id)).fetchall()
+        conn = self.writer.conn
+        rows = conflicts_about(conn, entity, [row_id])
         for table, ids in pointing.items():
-            for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
-                rows += self.cur.execute(
-                    f"SELECT id, field, winner_value, loser_value FROM sync_conflict WHERE entity = ? "
-                    f"AND row_id IN ({','.join('?' * len(chunk))})", (table, *chunk)).fetchall()
+            rows += conflicts_about(conn, table, ids)
         updates = []
         for conflict_id, name, winner, loser in rows:
             if name in erased:
@@ -250,17 +217,11 @@ class Scrubber:
                 continue
             if new != (winner, loser):
                 updates.append((*new, conflict_id))
-        self.cur.executemany("UPDATE sync_conflict SET winner_value = ?, loser_value = ? WHERE id = ?", updates)
+        rewrite_conflicts(conn, updates)
 
     def finish(self) -> None:
         """Merge the segments of the search indexes touched, so no old term stays in the file."""
-        for entity in INDEXED:
-            if self.touched.get(entity.table) and _has_table(self.cur, entity.fts):
-                self.cur.execute(f"INSERT INTO {entity.fts}({entity.fts}) VALUES('optimize')")
-
-
-def _has_table(cur: sqlite3.Cursor, name: str) -> bool:
-    return cur.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+        self.writer.compact_search(t for t, ids in self.touched.items() if ids)
 
 
 def _personal(fields: dict[str, Any], erased: dict[str, Any]) -> dict[str, Any]:
@@ -279,7 +240,7 @@ def scrub_change(entity: str, row_id: str, fields: dict[str, Any]) -> dict[str, 
 def person_records(uow: UnitOfWork, entity: str, row_id: str) -> list[Key]:
     """The records of one person: the record, the lead/contact conversion linked to it, and the
     duplicates merged into any of them (each of which holds the same person's data)."""
-    conn = uow.session.connection()
+    session = uow.session
     found: list[Key] = []
     todo = [(entity, row_id)]
     while todo:
@@ -289,13 +250,12 @@ def person_records(uow: UnitOfWork, entity: str, row_id: str) -> list[Key]:
         found.append(key)
         kind, rid = key
         if kind == "lead":
-            contact = conn.exec_driver_sql("SELECT converted_contact_id FROM lead WHERE id = ?", (rid,)).scalar()
+            contact = session.execute(select(Lead.converted_contact_id).where(Lead.id == rid)).scalar()
             if contact:
                 todo.append(("contact", contact))
         else:
-            todo += [("lead", i) for (i,) in conn.exec_driver_sql(
-                "SELECT id FROM lead WHERE converted_contact_id = ?", (rid,))]
-        losers = uow.session.execute(select(MergeLog.loser_id).where(MergeLog.kind == kind, MergeLog.winner_id == rid))
+            todo += [("lead", i) for (i,) in session.execute(select(Lead.id).where(Lead.converted_contact_id == rid))]
+        losers = session.execute(select(MergeLog.loser_id).where(MergeLog.kind == kind, MergeLog.winner_id == rid))
         todo += [(kind, i) for (i,) in losers]
     return found
 
@@ -304,32 +264,28 @@ def erase_person(uow: UnitOfWork, entity: str, row_id: str) -> EraseResult:
     """Erase the person whose contact or lead `row_id` is, in one transaction (module docstring)."""
     if entity not in ERASABLE:
         raise DomainError("Unknown kind of record {kind}.", kind=entity)
+    tables = synced_models()
     with uow:
-        exists = uow.session.connection().exec_driver_sql(f'SELECT 1 FROM "{entity}" WHERE id = ?', (row_id,))
-        if exists.first() is None:
+        table = tables[entity].__table__  # type: ignore[attr-defined]
+        if uow.session.execute(select(table.c.id).where(table.c.id == row_id)).first() is None:
             raise NotFound("The record no longer exists.")
-        raw = uow.session.connection().connection.driver_connection
-        cur = raw.cursor()  # type: ignore[union-attr]
-        previous = cur.execute("PRAGMA secure_delete").fetchone()[0]
-        cur.execute("PRAGMA secure_delete = ON")  # freed cells and pages are overwritten with zeros
-        try:
+        conn = uow.session.connection()
+        writer = Writer(conn, uow.database)
+        # From the writer's driver connection: another program's lock, a full disk, as readable errors.
+        with driver_errors(), writer.secure():  # freed cells and pages are overwritten with zeros
             records = person_records(uow, entity, row_id)
-            consenting = [(kind, rid) for kind, rid in records if cur.execute(
-                f'SELECT marketing_consent FROM "{kind}" WHERE id = ?', (rid,)).fetchone()[0]]
-            scrubber = Scrubber(cur)
+            consenting = [(kind, rid) for kind, rid in records if (writer.fields(kind, rid, ["marketing_consent"])
+                                                                   or {}).get("marketing_consent")]
+            scrubber = Scrubber(writer)
             for kind, rid in records:
                 scrubber.erase(kind, rid)
-            _log_erasures(uow, [k for k in records if k not in erased_keys(cur, records)])
+            _log_erasures(uow, [k for k in records if k not in erased_keys(conn, records)])
             scrubber.write_edits(uow.session)
             for kind, rid in consenting:  # consent withdrawn by the erase: its history says so (db/consent.py)
                 uow.session.add(ConsentEvent(**{f"{kind}_id": rid}, given=False, changed_at=uow.now(),
                                              user_id=uow.user_id, method="erase"))
             scrubber.finish()
             uow.commit()
-        except sqlite3.Error as exc:  # from the raw cursor: another program's lock, a full disk
-            raise readable_driver_error(exc) from exc
-        finally:
-            cur.execute(f"PRAGMA secure_delete = {int(previous)}")
     changes = tuple(Changes(table, updated=tuple(sorted(ids))) for table, ids in sorted(scrubber.touched.items()))
     return EraseResult(tuple(records), changes)
 
@@ -359,14 +315,4 @@ def reclaim_space(database: Database, *, vacuum: bool = True) -> None:
     left in free space that transaction never touched (VACUUM copies only live rows). It needs about
     the file's size free on disk and holds the write lock while it runs.
     """
-    raw = database.engine.raw_connection()
-    try:
-        cur = raw.cursor()
-        cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        if vacuum:
-            cur.execute("VACUUM")
-            cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except sqlite3.Error as exc:  # a full disk, another program's lock: a readable message
-        raise readable_driver_error(exc) from exc
-    finally:
-        raw.close()
+    reclaim(database, vacuum=vacuum)  # a full disk, another program's lock: a readable message

@@ -109,7 +109,7 @@ class Applier:
             partial(decode_value, t)) for name, t in self.tables.items()}
         self.writer = Writer(uow.session.connection(), uow.database)
         self.report = ApplyReport()
-        self.erasures = Erasures(self.writer.cur)
+        self.erasures = Erasures(self.writer)
         self.conflicts: list[dict[str, Any]] = []
         self.schema = Schema(uow.database.clock.horizon())  # a base clock dated beyond it is refused
         self.rescore_all = False
@@ -230,7 +230,7 @@ class Applier:
 
     def _repair(self) -> None:
         """Repair what the merged data breaks; each repaired field counts as a conflict of its kind of record."""
-        repairs = Repairs(self.uow, self.writer.cur)
+        repairs = Repairs(self.uow)
         repairs.run()
         self.conflicts += repairs.conflicts
         for conflict in repairs.conflicts:

@@ -10,12 +10,12 @@ arrived after it; the scrub is a function of the change and the record's id alon
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.changelog import encode_fields
 from crm_desktop.db.search_index import SuspendedIndex
+from crm_desktop.db.writer import Writer
 from crm_desktop.models.privacy import ERASURE, PERSONAL_FIELDS, erase_mark
 from crm_desktop.services.erase import Needles, Scrubber, erased_keys, scrub_change
 from crm_desktop.sync.records import ChangeRecord
@@ -26,18 +26,18 @@ Key = tuple[str, str]
 class Erasures:
     """One import's erasures: those in the log already and those arriving, inside its transaction."""
 
-    def __init__(self, cur: sqlite3.Cursor) -> None:
-        self.cur = cur
+    def __init__(self, writer: Writer) -> None:
+        self.writer = writer
         self.known: set[Key] | None = None  # read with the first batch, under the import's write lock
         self.needles: dict[Key, Needles] = {}
-        self.scrubber = Scrubber(cur)
+        self.scrubber = Scrubber(writer)
         self.reported: dict[str, set[str]] = {}
 
     def take(self, records: list[ChangeRecord]) -> list[Key]:
         """The records newly erased by this batch; every change of an erased record in `records` is
         scrubbed in place (its values kept aside, to be found in other records' texts)."""
         if self.known is None:
-            self.known = erased_keys(self.cur)
+            self.known = erased_keys(self.writer.conn)
         fresh: list[Key] = []
         for rec in records:
             if rec.entity == ERASURE:

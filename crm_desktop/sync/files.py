@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -15,9 +14,10 @@ from sqlalchemy.exc import DBAPIError
 from crm_desktop.db.backup import backup_before
 from crm_desktop.db.bulk import gc_paused
 from crm_desktop.db.database import Database
-from crm_desktop.db.errors import readable, readable_driver_error
+from crm_desktop.db.errors import driver_errors, readable
 from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.output import check_output, output_file
+from crm_desktop.db.synclog import log_since
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
 from crm_desktop.models.privacy import ERASURE
@@ -27,10 +27,6 @@ from crm_desktop.sync.apply import Applier, ApplyReport, Progress, has_work
 from crm_desktop.sync.bundle import ERASURE_VERSION, Manifest, payload_lines, read_bundle, write_bundle
 from crm_desktop.sync.records import HeadReader, Line, full_lines
 
-_CHANGES_SQL = (
-    "SELECT entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields FROM change "
-    "WHERE site_id = ? AND hlc > ? ORDER BY hlc, seq"
-)
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
@@ -60,19 +56,10 @@ def _threshold(database: Database, for_site: str | None, everything: bool) -> di
 
 def _lines(database: Database, seen: dict[str, int], counts: Counter[str]) -> Iterator[str]:
     """One line per change: the log's header fields, and its field values as they are stored."""
-    raw = database.engine.raw_connection()
-    try:
-        cur = raw.cursor()
-        sites = [s for (s,) in cur.execute("SELECT DISTINCT site_id FROM change ORDER BY site_id").fetchall()]
-        for site in sites:
-            for entity, row_id, hlc, site_id, base, user, at, fields in cur.execute(
-                _CHANGES_SQL, (site, seen.get(site, 0))
-            ):
-                counts[entity] += 1
-                yield (f'{{"e":{_dumps(entity)},"r":{_dumps(row_id)},"h":{hlc},"s":{_dumps(site_id)},"b":{base},'
-                       f'"u":{_dumps(user)},"t":{_dumps(at)},"f":{fields}}}')
-    finally:
-        raw.close()
+    for entity, row_id, hlc, site_id, base, user, at, fields in log_since(database, seen):
+        counts[entity] += 1
+        yield (f'{{"e":{_dumps(entity)},"r":{_dumps(row_id)},"h":{hlc},"s":{_dumps(site_id)},"b":{base},'
+               f'"u":{_dumps(user)},"t":{_dumps(at)},"f":{fields}}}')
 
 
 def check_export_target(db_path: Path, out: Path, *, force: bool = False) -> None:
@@ -114,13 +101,11 @@ def export_bundle(
 
     key = state.office_key(database)
     try:
-        with database.engine.begin() as conn, output_file(out, database.path, force=force) as tmp:
-            manifest = write_bundle(tmp, _lines(database, seen, counts), finish, key)
+        with driver_errors(), database.engine.begin() as conn, output_file(out, database.path, force=force) as tmp:
+            manifest = write_bundle(tmp, _lines(database, seen, counts), finish, key)  # (read through the driver)
             state.record_exchange(conn, "export", for_site or "", out.name, manifest.changes, manifest.counts, now)
     except DBAPIError as exc:
         raise readable(exc) from exc
-    except sqlite3.Error as exc:  # from the raw connection the changes are read through
-        raise readable_driver_error(exc) from exc
     return ExportResult(out, manifest.changes, manifest.counts)
 
 
@@ -159,11 +144,9 @@ def _import(database: Database, user_id: str | None, path: Path, dry_run: bool,
         kept = heads.kept_lines()
         lines = kept if kept is not None else full_lines(payload_lines(path, manifest.payload_sha256), heads.heads,
                                                          path.name)
-    try:
+    with driver_errors():  # the merge writes through the driver's connection (db/writer.py)
         return _apply(database, user_id, path, manifest, lines, len(heads.heads) if work else 0, dry_run=dry_run,
                       backup=backup, progress=progress, now=now, skipped=0 if work else len(heads.heads))
-    except sqlite3.Error as exc:  # from the raw connection the merge writes through
-        raise readable_driver_error(exc) from exc
 
 
 def _apply(database: Database, user_id: str | None, path: Path, manifest: Manifest, lines: Iterable[Line],

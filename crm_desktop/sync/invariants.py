@@ -20,7 +20,6 @@ on the Sync tab as a conflict with its rule.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +27,7 @@ from typing import Any
 
 from crm_desktop.db.changelog import encode_value
 from crm_desktop.db.repositories.pipeline import DEFAULT_STAGES
+from crm_desktop.db.synclog import changes_of_row, deleted_parents_in_use, has_active_owner, stages
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.models import Stage, User, fixed_id, synced_models
 from crm_desktop.models.base import SyncMixin
@@ -63,9 +63,8 @@ class Repairs:
     """The repairs of one import: made through the unit of work (so they are logged), each field's
     repair also kept as a conflict row for the Sync tab."""
 
-    def __init__(self, uow: UnitOfWork, cur: sqlite3.Cursor) -> None:
+    def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
-        self.cur = cur
         self.conflicts: list[dict[str, Any]] = []
         self.restored: dict[str, list[str]] = {}  # entity -> rows brought back from deleted
         self.updated: dict[str, list[str]] = {}  # entity -> rows otherwise changed
@@ -90,24 +89,19 @@ class Repairs:
                 conflict.update(winner_hlc=winner.hlc, winner_site=winner.site_id)
 
     def _in_use(self, pin: Pin) -> None:
-        found = self.cur.execute(
-            f'SELECT DISTINCT p.id FROM "{pin.parent}" p JOIN "{pin.child}" c ON c."{pin.column}" = p.id '
-            "WHERE p.deleted_at IS NOT NULL AND c.deleted_at IS NULL ORDER BY p.id").fetchall()
         model = synced_models()[pin.parent]
-        for (row_id,) in found:
+        for row_id in deleted_parents_in_use(self.uow.session.connection(), pin.parent, pin.child, pin.column):
             self._set(model, row_id, {"deleted_at": None}, IN_USE)
 
     def _stage_kinds(self) -> None:
-        stages = self.cur.execute(
-            "SELECT s.id, s.kind, s.deleted_at IS NULL, s.hlc, EXISTS (SELECT 1 FROM opportunity o "
-            "WHERE o.stage_id = s.id AND o.deleted_at IS NULL) FROM stage s").fetchall()
-        live = Counter(kind for _id, kind, is_live, _h, _d in stages if is_live)
+        found = stages(self.uow.session.connection())
+        live = Counter(kind for _id, kind, is_live, _h, _d in found if is_live)
         for kind in STAGE_KINDS:
             if live[kind]:
                 continue
             # Not the last live stage of another kind; a stage without deals, deleted, of this kind and
             # the default one first; then the latest changed (a repair must not depend on which copy runs it).
-            candidates = [s for s in stages if not (s[2] and live[s[1]] == 1)]
+            candidates = [s for s in found if not (s[2] and live[s[1]] == 1)]
             chosen = min(candidates, default=None, key=lambda s: (
                 s[4], s[2], s[1] != kind, s[0] != DEFAULT_OF_KIND[kind], -s[3], s[0]))
             if chosen is None:  # fewer than three stages at all: the defaults every copy has are gone
@@ -117,12 +111,11 @@ class Repairs:
             live[kind] += 1
             if is_live:
                 live[old_kind] -= 1
-            stages = [(i, kind if i == stage_id else k, True if i == stage_id else v, h, d)
-                      for i, k, v, h, d in stages]
+            found = [(i, kind if i == stage_id else k, True if i == stage_id else v, h, d)
+                     for i, k, v, h, d in found]
 
     def _owner(self) -> None:
-        if self.cur.execute("SELECT 1 FROM user WHERE role = 'owner' AND active AND deleted_at IS NULL "
-                            "LIMIT 1").fetchone() is None:
+        if not has_active_owner(self.uow.session.connection()):
             self._set(User, OWNER_ID, {"deleted_at": None, "active": True, "role": "owner"}, OWNER)
 
     def _set(self, model: type[SyncMixin], row_id: str, values: dict[str, Any], rule: str) -> None:
@@ -147,8 +140,7 @@ class Repairs:
     def _last_change(self, row: SyncMixin, name: str) -> dict[str, Any]:
         """The logged change that gave the field the value a repair overrides: the latest one setting
         it, else (a column default is never logged) the row's latest change."""
-        logged = self.cur.execute("SELECT hlc, site_id, user_id, fields FROM change WHERE entity = ? AND row_id = ? "
-                                  "ORDER BY hlc DESC, site_id DESC", (row.__tablename__, row.id)).fetchall()  # type: ignore[attr-defined]
+        logged = changes_of_row(self.uow.session.connection(), row.__tablename__, row.id)  # type: ignore[attr-defined]
         value = getattr(row, name)
         hlc, site, user = (row.hlc, row.site_id, None) if not logged else logged[0][:3]
         for hlc_, site_, user_, fields in logged:

@@ -22,20 +22,27 @@ and equal values never conflict, so the copies agree again once they have exchan
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from crm_desktop.db.backup import backup_before
 from crm_desktop.db.changelog import ChangeContext, change_header, encode_fields
 from crm_desktop.db.database import Database
-from crm_desktop.db.errors import readable_driver_error
+from crm_desktop.db.errors import driver_errors
 from crm_desktop.db.hlc import HybridClock, fits, hlc_time
+from crm_desktop.db.synclog import (
+    conflicts_beyond,
+    future_survey,
+    hold_write_lock,
+    last_clock,
+    set_conflict_clocks,
+    take_future_changes,
+)
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.models import Change, SyncPeer
 from crm_desktop.sync import state
@@ -73,32 +80,22 @@ def repair_clock(database: Database, user_id: str | None, *, dry_run: bool = Fal
         return replace(found, dry_run=dry_run)
     backup = backup_before(database.path, REASON, now)
     fresh = HybridClock(0, clock.wall)  # restarted inside the transaction, set on the database's after
-    try:
-        with UnitOfWork(database, user_id) as uow:
-            conn = uow.session.connection()
-            raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
-            if not raw.in_transaction:
-                raw.execute("BEGIN IMMEDIATE")  # the write lock from the first read
-            fresh.restart(conn.execute(text("SELECT coalesce(max(hlc), 0) FROM change WHERE hlc <= :h"),
-                                       {"h": horizon}).scalar_one())
-            ctx = ChangeContext(fresh, database.site_id, user_id, database.time)
-            reissued = _reissue(conn, horizon, ctx, now)
-            _forget_peer_claims(conn, horizon)
-            _point_conflicts(conn, horizon, reissued, fresh.last)
-            uow.commit()
-    except sqlite3.Error as exc:
-        raise readable_driver_error(exc) from exc
+    with driver_errors(), UnitOfWork(database, user_id) as uow:
+        conn = uow.session.connection()
+        hold_write_lock(conn)  # from the first read
+        fresh.restart(last_clock(conn, horizon))
+        ctx = ChangeContext(fresh, database.site_id, user_id, database.time)
+        reissued = _reissue(conn, horizon, ctx, now)
+        _forget_peer_claims(conn, horizon)
+        _point_conflicts(conn, horizon, reissued, fresh.last)
+        uow.commit()
     clock.restart(fresh.last)
     return ClockRepair(found.removed, found.rows, found.newest, found.peers, found.conflicts, backup, False)
 
 
 def _survey(conn: Connection, horizon: int) -> ClockRepair:
-    removed, rows, newest = conn.execute(
-        text("SELECT count(*), count(DISTINCT entity || ' ' || row_id), max(hlc) FROM change WHERE hlc > :h"),
-        {"h": horizon}).one()
+    removed, rows, newest, conflicts = future_survey(conn, horizon)
     peers = sum(1 for seen in state.peer_vectors(conn).values() if _beyond(seen, horizon))
-    conflicts = conn.execute(text("SELECT count(*) FROM sync_conflict WHERE winner_hlc > :h OR loser_hlc > :h"),
-                             {"h": horizon}).scalar_one()
     return ClockRepair(removed, rows, hlc_time(newest) if newest is not None else None, peers, conflicts, None, True)
 
 
@@ -111,15 +108,13 @@ def _reissue(conn: Connection, horizon: int, ctx: ChangeContext, now: datetime) 
     """Remove the changes beyond `horizon`; write each touched record's values they gave as one
     fresh change, and stamp the record with it. Returns each record's fresh clock."""
     values: dict[Key, dict[str, Any]] = defaultdict(dict)
-    for entity, row_id, fields in conn.execute(text(
-            "SELECT entity, row_id, fields FROM change WHERE hlc > :h ORDER BY hlc, site_id"), {"h": horizon}):
+    for entity, row_id, fields in take_future_changes(conn, horizon):
         values[(entity, row_id)].update(json.loads(fields))  # in clock order: the last value wins, as in a merge
-    conn.execute(text("DELETE FROM change WHERE hlc > :h"), {"h": horizon})
     tables = synced_tables()
     stamped: dict[Key, int] = {}
     for (entity, row_id), fields in sorted(values.items()):
-        base = conn.execute(text("SELECT coalesce(max(hlc), 0) FROM change WHERE entity = :e AND row_id = :r"),
-                            {"e": entity, "r": row_id}).scalar_one()
+        base = conn.execute(select(func.coalesce(func.max(Change.hlc), 0))
+                            .where(Change.entity == entity, Change.row_id == row_id)).scalar_one()
         hlc = stamped[(entity, row_id)] = ctx.clock.tick()
         conn.execute(insert(Change).values(**change_header(entity, row_id, hlc, ctx, now, base),
                                            fields=encode_fields(fields)))
@@ -143,10 +138,7 @@ def _forget_peer_claims(conn: Connection, horizon: int) -> None:
 
 
 def _point_conflicts(conn: Connection, horizon: int, stamped: dict[Key, int], fallback: int) -> None:
-    rows = conn.execute(text("SELECT id, entity, row_id, winner_hlc, loser_hlc FROM sync_conflict "
-                             "WHERE winner_hlc > :h OR loser_hlc > :h"), {"h": horizon}).all()
-    for conflict_id, entity, row_id, winner, loser in rows:
+    for conflict_id, entity, row_id, winner, loser in conflicts_beyond(conn, horizon):
         fresh = stamped.get((entity, row_id), fallback)
-        conn.execute(text("UPDATE sync_conflict SET winner_hlc = :w, loser_hlc = :l WHERE id = :i"),
-                     {"w": fresh if winner > horizon else winner, "l": fresh if loser > horizon else loser,
-                      "i": conflict_id})
+        set_conflict_clocks(conn, conflict_id, fresh if winner > horizon else winner,
+                            fresh if loser > horizon else loser)
