@@ -9,16 +9,9 @@ from collections.abc import Iterator, Mapping
 from sqlalchemy import Connection
 
 from crm_desktop.db.database import Database
-from crm_desktop.db.writer import LogRow, driver_cursor
+from crm_desktop.db.writer import LogRow
 
 Stage = tuple[str, str, bool, int, bool]  # (id, kind, live, clock, has live deals)
-
-
-def hold_write_lock(conn: Connection) -> None:
-    """Take SQLite's write lock now, not at the first write: what is read stays true (change numbers stay ours)."""
-    cur = driver_cursor(conn)
-    if not cur.connection.in_transaction:
-        cur.execute("BEGIN IMMEDIATE")
 
 
 # --- a file's changes ---------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from crm_desktop.db.derived import SOURCES, derived_values
 from crm_desktop.db.search_index import INDEXED, SuspendedIndex
 
 Key = tuple[str, str]  # (entity, row id)
-Version = tuple[int | None, str | None, Any]  # a row's (clock, site id, deleted_at)
+RowVersion = tuple[int | None, str | None, Any]  # a row's (clock, site id, deleted_at)
 # One change as the log holds it: (entity, row id, clock, site id, base clock, user id, time, fields as JSON)
 LogRow = tuple[str, str, int, str, int, str | None, str, str]
 BATCH = 500  # ids per `IN (...)` list
@@ -49,6 +49,13 @@ def driver_cursor(conn: Connection) -> sqlite3.Cursor:
     """A cursor of the driver connection under `conn` (same transaction)."""
     raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
     return raw.cursor()
+
+
+def hold_write_lock(conn: Connection) -> None:
+    """Take SQLite's write lock now, not at the first write: what is read stays true (change numbers stay ours)."""
+    cur = driver_cursor(conn)
+    if not cur.connection.in_transaction:
+        cur.execute("BEGIN IMMEDIATE")
 
 
 def unseen(cur: sqlite3.Cursor, changes: Sequence[StampedT]) -> list[StampedT]:
@@ -93,8 +100,7 @@ class Writer:
         with `secure` (or if it is on already), SQLite overwrites what it frees with zeros. The
         settings are put back after."""
         cur = self.cur
-        if not cur.connection.in_transaction:
-            cur.execute("BEGIN IMMEDIATE")
+        hold_write_lock(self.conn)
         cache = cur.execute("PRAGMA cache_size").fetchone()[0]
         cur.execute(f"PRAGMA cache_size=-{LOAD_CACHE_KB}")
         try:
@@ -182,7 +188,7 @@ class Writer:
 
     # --- rows ---------------------------------------------------------------------------------------
 
-    def versions(self, table: str, ids: Sequence[str]) -> dict[str, Version]:
+    def versions(self, table: str, ids: Sequence[str]) -> dict[str, RowVersion]:
         """id -> (clock, site id, deleted_at) of the rows among `ids` that exist.
 
         When the table is not much bigger than the list (a new copy filling up), one pass over the
@@ -193,7 +199,7 @@ class Writer:
         if size <= 4 * len(ids):
             wanted = set(ids)
             return {i: (h, s, d) for i, h, s, d in self.cur.execute(columns) if i in wanted}
-        found: dict[str, Version] = {}
+        found: dict[str, RowVersion] = {}
         for chunk in _chunks(ids):
             rows = self.cur.execute(f"{columns} WHERE id IN ({_marks(chunk)})", chunk)
             found.update((i, (h, s, d)) for i, h, s, d in rows)

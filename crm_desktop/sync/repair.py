@@ -38,12 +38,12 @@ from crm_desktop.db.hlc import HybridClock, fits, hlc_time
 from crm_desktop.db.synclog import (
     conflicts_beyond,
     future_survey,
-    hold_write_lock,
     last_clock,
     set_conflict_clocks,
     take_future_changes,
 )
 from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.db.writer import hold_write_lock
 from crm_desktop.models import Change, SyncPeer
 from crm_desktop.sync import state
 from crm_desktop.sync.records import synced_tables
