@@ -103,5 +103,5 @@ SYNC_COLUMNS = frozenset({"id", "created_at", "updated_at", "hlc", "site_id"})
 # the scoring rules, services/scoring.py): not user data, never logged; every copy recomputes them.
 DERIVED_COLUMNS = frozenset({"match_key", "score", "sort_key"})
 # A sort key (crm_desktop/collation.py) compares as bytes, as SQLite does; PostgreSQL needs the "C"
-# collation for that, not the database's own.
-SORT_KEY = String().with_variant(String(collation="C"), "postgresql")
+# collation for that, not the database's own. At most 403: a 201-character name, a separator and its marks.
+SORT_KEY = String(403).with_variant(String(403, collation="C"), "postgresql")

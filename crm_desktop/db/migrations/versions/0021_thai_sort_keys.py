@@ -67,7 +67,7 @@ def upgrade() -> None:
     for name in INDEXES:
         op.execute(f"DROP INDEX IF EXISTS {name}")
     for table in TABLES:
-        op.add_column(table, sa.Column('sort_key', sa.String().with_variant(sa.String(collation="C"), "postgresql"),
+        op.add_column(table, sa.Column('sort_key', sa.String(403).with_variant(sa.String(403, collation="C"), "postgresql"),
                                        nullable=False, server_default=''))
         _backfill(table)
     for name, (table, columns, _before) in INDEXES.items():  # after the keys: one sort per index
