@@ -603,7 +603,7 @@ def _cmd_erase(args: argparse.Namespace, clock: Clock) -> int:
             reclaim_space(ctx.database)
     finally:
         ctx.close()
-    others = sum(len(c.ids) for c in result.changes) - len(result.erased)
+    others = len(result.changes.ids) - len(result.erased)
     print(f"Erased {len(result.erased)} record(s) of this person; {max(others, 0)} other record(s) anonymised. "
           "Other copies erase them at their next sync.")
     print(f"Backups made before now still hold the data until they are rotated away: {backups_dir(ctx.database.path)}")

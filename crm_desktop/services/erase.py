@@ -52,7 +52,7 @@ from crm_desktop.models.privacy import (
     erased_values,
 )
 from crm_desktop.models.system import MergeLog
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import Changes, ChangeSet
 
 ERASABLE = tuple(PERSONAL_FIELDS)
 NEEDLE_MIN = 3  # shorter names (a two-letter nickname) would cut into ordinary words
@@ -64,7 +64,7 @@ class EraseResult:
     """What an erase did: the person's records (entity, id) and the other records it anonymised."""
 
     erased: tuple[Key, ...]
-    changes: tuple[Changes, ...]
+    changes: ChangeSet
 
 
 def erased_keys(conn: Connection, keys: Iterable[Key] | None = None) -> set[Key]:
@@ -286,7 +286,8 @@ def erase_person(uow: UnitOfWork, entity: str, row_id: str) -> EraseResult:
                                              user_id=uow.user_id, method="erase"))
             scrubber.finish()
             uow.commit()
-    changes = tuple(Changes(table, updated=tuple(sorted(ids))) for table, ids in sorted(scrubber.touched.items()))
+    changes = ChangeSet(tuple(Changes(table, updated=tuple(sorted(ids)))
+                              for table, ids in sorted(scrubber.touched.items())))
     return EraseResult(tuple(records), changes)
 
 

@@ -24,7 +24,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.db.writer import Writer, any_waiting, driver_cursor, unseen
 from crm_desktop.models.base import SYNC_COLUMNS
 from crm_desktop.models.privacy import ERASURE
-from crm_desktop.services.changes import Changes
+from crm_desktop.services.changes import Changes, ChangeSet
 from crm_desktop.services.scoring import recompute_scores
 from crm_desktop.sync.erasures import Erasures
 from crm_desktop.sync.invariants import Repairs
@@ -74,10 +74,10 @@ class ApplyReport:
         self.of(entity).updated += len(fresh)
         self.touch(entity, "updated", fresh)
 
-    def changes(self) -> list[Changes]:
-        """What the screens must show anew, per kind of record."""
-        return [Changes(e, created=tuple(t.get("created", ())), updated=tuple(t.get("updated", ())),
-                        deleted=tuple(t.get("deleted", ()))) for e, t in self.touched.items()]
+    def changes(self) -> ChangeSet:
+        """What the screens must show anew: the import is one action, one change set."""
+        return ChangeSet(tuple(Changes(e, created=tuple(t.get("created", ())), updated=tuple(t.get("updated", ())),
+                                       deleted=tuple(t.get("deleted", ()))) for e, t in self.touched.items()))
 
     def total(self, what: str) -> int:
         return sum(getattr(c, what) for c in self.entities.values())

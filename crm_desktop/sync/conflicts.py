@@ -18,6 +18,7 @@ from crm_desktop.db.hlc import hlc_time
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound
 from crm_desktop.models import SyncConflict, User, synced_models
+from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.sync.records import synced_tables
 
 TITLE_COLUMNS = ("name", "first_name", "last_name", "company_name", "title", "subject", "label", "value", "key")
@@ -86,8 +87,9 @@ def open_conflicts(database: Database, limit: int = 500) -> list[ConflictRow]:
         return out
 
 
-def resolve(database: Database, user_id: str | None, conflict_id: int, *, keep_other: bool) -> None:
-    """Close a conflict; with `keep_other`, first write the losing value back as a new change."""
+def resolve(database: Database, user_id: str | None, conflict_id: int, *, keep_other: bool) -> ChangeSet:
+    """Close a conflict; with `keep_other`, first write the losing value back as a new change (the
+    record it changed is the change set; keeping the value changes no record)."""
     with UnitOfWork(database, user_id) as uow:
         uow.note_consent("sync")  # another copy's consent value taken over
         session = uow.session
@@ -107,4 +109,5 @@ def resolve(database: Database, user_id: str | None, conflict_id: int, *, keep_o
         session.execute(update(SyncConflict).where(SyncConflict.id == conflict_id).values(
             resolved_at=uow.now(), resolution="flipped" if keep_other else "kept"))
         uow.commit()
+    return change(Entity(conflict.entity), updated=(conflict.row_id,)) if keep_other else ChangeSet()
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.erase import QUICK_VACUUM_BYTES, erase_person, reclaim_space
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm, show_error
@@ -45,7 +44,7 @@ class EraseFlow(QObject):
     def _erase(self, record_id: str, name: str) -> None:
         label = self.tr("Erased %1 (PDPA)").replace("%1", name)
         result = perform(self.parent_widget, self.env.bus, self.env.lang,
-                         lambda: ChangeSet(erase_person(self.env.ctx.uow(), self.entity, record_id).changes),
+                         lambda: erase_person(self.env.ctx.uow(), self.entity, record_id).changes,
                          description=label)
         if result is None:
             return

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.services.changes import ChangeSet, Entity, change
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.sales.numbers import become_office, renumber_from_copies, this_copy_is_office
 from crm_desktop.services.validation import format_phone
 from crm_desktop.sync.apply import COUNT_KINDS, ApplyReport
@@ -405,7 +405,7 @@ class SyncTab(QWidget):
     def _imported(self, result: ImportResult) -> None:
         self.reload()
         report: ApplyReport = result.report
-        changes = ChangeSet(tuple(report.changes())).by(self)
+        changes = report.changes().by(self)
         self.imported.emit(changes)
         new = report.received - report.already_had
         if new:
@@ -427,14 +427,8 @@ class SyncTab(QWidget):
         conflict_id = self.selected_conflict()
         if conflict_id is None:
             return
-        chosen = next(c for c in open_conflicts(self.env.db) if c.id == conflict_id)
-        try:
-            resolve(self.env.db, self.env.ctx.user_id, conflict_id, keep_other=keep_other)
-        except Exception as exc:  # shown to the user; nothing was saved
-            show_error(self, exc, self.env.lang)
-        else:
-            if keep_other:
-                self.env.bus.publish(change(Entity(chosen.entity), updated=(chosen.row_id,)).by(self))
+        perform(self, self.env.bus, self.env.lang,
+                lambda: resolve(self.env.db, self.env.ctx.user_id, conflict_id, keep_other=keep_other))
         self.reload()
 
     # --- document numbers ----------------------------------------------------------------------
