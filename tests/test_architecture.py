@@ -8,6 +8,7 @@ just because nobody listed it.
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -101,3 +102,39 @@ def test_every_module_has_exactly_one_layer() -> None:
 def test_the_screens_are_forbidden_to_reach_storage_directly() -> None:
     listed = set(_contracts()["ui-no-storage"]["source_modules"])
     assert listed == {f"crm_desktop.{name}" for name in QT_LAYERS}
+
+
+def test_everything_but_db_is_forbidden_the_sqlite_driver() -> None:
+    listed = set(_contracts()["storage-in-db"]["source_modules"])
+    expected = {f"crm_desktop.{name}" for name in _top_level_modules() - {"__init__", "db"}}
+    assert listed == expected, f"'storage-in-db' must list every module but db/: add {sorted(expected - listed)}"
+
+
+# Storage stays in db/: models/ may state a partial index's condition (schema, not a query).
+SQL_HOMES = {"db", "models"}
+SQL_CLAUSES = {"text", "literal_column"}  # SQLAlchemy's ways to hand it SQL as a string
+DRIVER = {"driver_connection", "exec_driver_sql", "executemany", "executescript"}
+
+
+def _raw_sql(path: Path) -> list[str]:
+    """Where a module writes SQL itself: SQLAlchemy's text or literal_column, the driver's connection,
+    or a string handed to execute()."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    clauses = {alias.asname or alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+               and (node.module or "").startswith("sqlalchemy") for alias in node.names if alias.name in SQL_CLAUSES}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in DRIVER:
+            found.append(f"{path.name}:{node.lineno} .{node.attr}")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in clauses:
+            found.append(f"{path.name}:{node.lineno} {node.func.id}()")
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "execute"
+              and node.args and isinstance(node.args[0], ast.Constant | ast.JoinedStr)):
+            found.append(f"{path.name}:{node.lineno} execute(SQL)")
+    return found
+
+
+def test_raw_sql_stays_in_db() -> None:
+    outside = [p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] not in SQL_HOMES]
+    found = [hit for path in outside for hit in _raw_sql(path)]
+    assert not found, f"SQL belongs in db/, behind a small function: {found}"

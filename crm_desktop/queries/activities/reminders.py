@@ -22,10 +22,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Connection, RowMapping, bindparam, literal_column, or_, select
+from sqlalchemy import Connection, RowMapping, bindparam, or_, select
 
 from crm_desktop.clock import epoch_ms, office_time, utc_time
 from crm_desktop.db.database import Database
+from crm_desktop.db.spelling import inline
 from crm_desktop.db.times import epoch_seconds
 from crm_desktop.models import Activity, ActivityException, Anniversary, Reminder
 from crm_desktop.models.activity import REMIND_MAX_MINUTES, reminder_id
@@ -110,7 +111,7 @@ _DATED = select(rowid(Activity.__table__), Activity.due_on, Activity.remind_minu
     *_MINE, Activity.due_on >= bindparam("lo_day"), Activity.due_on <= bindparam("top_day"),
     (epoch_seconds(Activity.due_on) + _DAY_START_SECONDS - _REMIND).between(bindparam("first"), bindparam("last")))
 _SERIES = select(Activity.id, Activity.starts_at, Activity.due_on, Activity.rrule, Activity.remind_minutes).where(
-    Activity.rrule != literal_column("''"), *_MINE)  # spelt as in the partial index's condition
+    Activity.rrule != inline(""), *_MINE)  # spelt as in the partial index's condition
 _SNOOZED = select(Reminder.target, Reminder.occurs_at, Reminder.snoozed_until).where(
     Reminder.user_id == bindparam("user"), Reminder.snoozed_until.is_not(None),
     Reminder.snoozed_until > bindparam("lo"), Reminder.snoozed_until <= bindparam("hi"),

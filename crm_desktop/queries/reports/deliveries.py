@@ -21,9 +21,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, literal_column, select
+from sqlalchemy import Select, select
 
 from crm_desktop.db.database import Database
+from crm_desktop.db.spelling import likely
 from crm_desktop.models import Account, Contact, Product, SalesOrder, SalesOrderLine
 from crm_desktop.queries.reports.measure import SOLD, ReportFilter, customer_name
 from crm_desktop.queries.reports.scope import as_of, customer_conditions, owner_is
@@ -65,7 +66,7 @@ def late_deliveries(db: Database, flt: ReportFilter, today: date) -> ReportTable
     # Said to be rare, so that SQLite reads the lines by delivery day (or all of them in a row, without
     # an index on it) and not every sale's lines order by order (5 s on the large demo).
     delivered_late = _lines(flt).where(
-        func.likelihood(LINE.delivered_on >= flt.start, literal_column("0.01")), LINE.delivered_on < flt.end,
+        likely(LINE.delivered_on >= flt.start, 0.01), LINE.delivered_on < flt.end,
         LINE.delivered_milli >= LINE.quantity_milli, LINE.delivered_on > LINE.promised_on)
     rows = []
     with db.engine.connect() as conn:

@@ -29,9 +29,10 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, Subquery, exists, func, literal_column, select
+from sqlalchemy import ColumnElement, Connection, Select, Subquery, exists, func, select
 
 from crm_desktop.db.database import Database
+from crm_desktop.db.spelling import likely
 from crm_desktop.models import Opportunity, Stage, StageHistory, User
 from crm_desktop.queries.listing import rowid
 from crm_desktop.queries.opportunities import entered_at, round_pct, stages
@@ -75,7 +76,7 @@ def _moves_after(conn: Connection, moment: datetime) -> tuple[Subquery, ColumnEl
     before = conn.execute(count.where(StageHistory.changed_at < moment)).scalar_one()
     live = StageHistory.deleted_at.is_(None)
     if since <= before:  # said to be few, so that SQLite reads them through the time index
-        few = func.likelihood(StageHistory.changed_at >= moment, literal_column("0.05"))
+        few = likely(StageHistory.changed_at >= moment, 0.05)
         rank = func.row_number().over(partition_by=StageHistory.opportunity_id, order_by=_move_order(HISTORY))
         ranked = (select(StageHistory.opportunity_id.label("deal"), StageHistory.from_stage_id.label("stage"),
                          StageHistory.amount_satang.label("amount"), rank.label("n"))
@@ -91,7 +92,7 @@ def _moves_after(conn: Connection, moment: datetime) -> tuple[Subquery, ColumnEl
     first = (select(Opportunity.id.label("deal"), move.c.from_stage_id.label("stage"),
                     move.c.amount_satang.label("amount"))
              .join(move, _move_order(move)[1] == next_move).where(existed).subquery())
-    later = select(literal_column("1")).where(StageHistory.opportunity_id == Opportunity.id,
+    later = select(StageHistory.id).where(StageHistory.opportunity_id == Opportunity.id,
                                               StageHistory.changed_at >= moment, live)
     return first, existed & ~exists(later)
 
