@@ -18,14 +18,14 @@ from typing import Any, Protocol
 from sqlalchemy import Column, Date, DateTime, Dialect, Table
 from sqlalchemy.orm import Session
 
-from crm_desktop.db.changelog import CONTEXT_KEY, NOT_LOGGED, ChangeContext, change_header, encode_field
+from crm_desktop.db.changelog import CONTEXT_KEY, NOT_LOGGED, ChangeContext, LogRow, append_changes, encode_field
 from crm_desktop.db.consent import bulk_consent_events
 from crm_desktop.db.database import Database
 from crm_desktop.db.derived import DERIVED, Derived
 from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.db.times import date_param, time_param
 from crm_desktop.errors import DomainError
-from crm_desktop.models import Change, ConsentEvent, new_id, new_ids
+from crm_desktop.models import ConsentEvent, new_id, new_ids
 from crm_desktop.models.base import SyncMixin
 
 Progress = Callable[[int, int], bool]
@@ -251,9 +251,8 @@ class _Prepared:
     """One batch turned into DB-API rows: the records and their changes (with the changed fields)."""
 
     sql: str
-    change_sql: str
     records: list[list[Any]]
-    changes: list[list[Any]]
+    changes: list[LogRow]
 
 
 class _Preparer:
@@ -263,13 +262,11 @@ class _Preparer:
     made each insert wait for the GIL and the load three times slower.)
     """
 
-    def __init__(self, database: Database, ctx: ChangeContext, first_seq: int,
+    def __init__(self, database: Database, ctx: ChangeContext,
                  name_keys: Mapping[tuple[Any, ...], str] | None = None) -> None:
         self.database = database
         self.ctx = ctx
-        self.seq = first_seq
         self.name_keys = name_keys or {}  # name columns -> match key, known already (an import's preview)
-        self.change_writer = TableWriter(Change.__table__, database, with_key=True)  # type: ignore[arg-type]
         self.writers: dict[str, TableWriter] = {}
 
     def prepare(self, model: type[SyncMixin], rows: list[dict[str, Any]]) -> _Prepared:
@@ -302,12 +299,10 @@ class _Preparer:
                   if k not in NOT_LOGGED and not _all_blank(v, default := writer.defaults.get(k))]
         fields = (["{" + ",".join(filter(None, parts)) + "}" for parts in zip(*logged, strict=True)] if logged
                   else ["{}"] * count)
-        header = change_header(str(table.name), "", 0, self.ctx, now)  # a plain str: sqlite3 adapts a subclass per row
-        changes = self.change_writer.rows(
-            {**{k: repeat(v, count) for k, v in header.items()}, "seq": range(self.seq + 1, self.seq + count + 1),
-             "row_id": ids, "hlc": hlcs, "fields": fields}, count)
-        self.seq += count
-        return _Prepared(writer.sql, self.change_writer.sql, records, changes)
+        entity, at = str(table.name), time_param(now)  # a plain str: sqlite3 adapts a subclass per row
+        changes = list(zip(repeat(entity), ids, hlcs, repeat(self.ctx.site_id), repeat(0), repeat(self.ctx.user_id),
+                           repeat(at), fields))
+        return _Prepared(writer.sql, records, changes)
 
 
 def as_columns(rows: Sequence[Mapping[str, Any]], blank: Mapping[str, Any]) -> dict[str, list[Any]]:
@@ -397,8 +392,7 @@ def _insert(cur: sqlite3.Cursor, database: Database, ctx: ChangeContext, batches
     how many rows went in and whether indexes were rebuilt (their statistics are then stale).
     `incoming`: rows per table known beforehand, when the batches are too small to tell (an import's)."""
     done = 0
-    seq = cur.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
-    preparer = _Preparer(database, ctx, seq, name_keys)
+    preparer = _Preparer(database, ctx, name_keys)
     with SuspendedIndex(cur), DeferredIndexes(cur, deferred_links=False) as deferred, gc_paused():
         for table, count in (incoming or {}).items():
             deferred.consider(table, count)
@@ -408,7 +402,7 @@ def _insert(cur: sqlite3.Cursor, database: Database, ctx: ChangeContext, batches
             deferred.consider(model.__tablename__, len(item.records))
             deferred.consider("change", len(item.changes))
             cur.executemany(item.sql, item.records)
-            cur.executemany(item.change_sql, item.changes)
+            append_changes(cur, item.changes)
             done += len(item.records)
             if progress is not None and not progress(done, total):
                 raise Cancelled()

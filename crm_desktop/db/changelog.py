@@ -9,23 +9,24 @@ Hard deletes are refused: records are deleted by setting `deleted_at` (a tombsto
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import sqlite3
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, event, insert, inspect
-from sqlalchemy.engine import Engine
+from sqlalchemy import Date, DateTime, Table, event, inspect
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.clock import Clock
 from crm_desktop.db.consent import record_consent_changes
 from crm_desktop.db.hlc import HybridClock
+from crm_desktop.db.times import time_param
 from crm_desktop.errors import DomainError
 from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin, new_id
 from crm_desktop.models.privacy import ERASURE, PERSONAL_FIELDS, erased_values
-from crm_desktop.models.system import Change
 
 CONTEXT_KEY = "change_context"
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
@@ -44,6 +45,27 @@ _fields_encoder = (c_make_encoder(None, _iso, encode_basestring, None, ":", ",",
                    if c_make_encoder is not None else None)
 _fields_fallback = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_iso).encode
 NOT_LOGGED = SYNC_COLUMNS | DERIVED_COLUMNS  # metadata of the change itself, or derived (match_key)
+# One change as the log holds it: (entity, row id, clock, site id, base clock, user id, time as stored,
+# fields as JSON)
+LogRow = tuple[str, str, int, str, int, str | None, str, str]
+
+
+_LAST = "SELECT coalesce(max(seq), 0) FROM change"
+_APPEND = ("INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def _numbered(changes: Iterable[LogRow], last: int) -> list[tuple[Any, ...]]:
+    return [(seq, *c) for seq, c in enumerate(changes, start=last + 1)]
+
+
+def append_changes(cur: sqlite3.Cursor, changes: Iterable[LogRow]) -> int:
+    """Append changes to the log, numbered after the last one, in the order given; how many. The one
+    way every writer writes the log: bulk loads and sync imports on the driver's cursor, the ORM's
+    flush and the other units of work through `log_changes`."""
+    rows = _numbered(changes, cur.execute(_LAST).fetchone()[0])
+    cur.executemany(_APPEND, rows)
+    return len(rows)
 
 
 @dataclass(frozen=True)
@@ -95,11 +117,19 @@ def decode_value(table: Table, field: str, value: str | None) -> Any:
     return data
 
 
-def change_header(
-    entity: str, row_id: str, hlc: int, ctx: ChangeContext, at: datetime, base_hlc: int = 0
-) -> dict[str, Any]:
-    return {"entity": entity, "row_id": row_id, "hlc": hlc, "site_id": ctx.site_id, "user_id": ctx.user_id,
-            "changed_at": at, "base_hlc": base_hlc}
+def log_row(entity: str, row_id: str, hlc: int, ctx: ChangeContext, at: datetime, fields: str,
+            base_hlc: int = 0) -> LogRow:
+    """One change made here now, as `append_changes` takes it (`fields`: encoded by `encode_fields`)."""
+    return (entity, row_id, hlc, ctx.site_id, base_hlc, ctx.user_id, time_param(at), fields)
+
+
+def log_changes(conn: Connection, changes: Iterable[LogRow]) -> int:
+    """`append_changes` in a SQLAlchemy connection's transaction (a unit of work's), whose errors the
+    unit of work makes readable."""
+    rows = _numbered(changes, conn.exec_driver_sql(_LAST).scalar_one())
+    if rows:
+        conn.exec_driver_sql(_APPEND, rows)  # type: ignore[arg-type]
+    return len(rows)
 
 
 def scalar_default(column: Any) -> Any:
@@ -160,7 +190,7 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
     if ctx is None:
         raise RuntimeError("a session that writes user data needs a ChangeContext (use the unit of work)")
     now = ctx.time.now()
-    changes: list[dict[str, Any]] = []
+    changes: list[LogRow] = []
     for obj, fields in work:
         if obj not in new:
             obj.updated_at = now
@@ -168,9 +198,9 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
             obj.created_at = obj.updated_at = now
         base = obj.hlc or 0  # the version of the row this change was made on
         obj.hlc, obj.site_id = ctx.clock.tick(), ctx.site_id
-        header = change_header(obj.__tablename__, obj.id, obj.hlc, ctx, now, base)  # type: ignore[attr-defined]
-        changes.append({**header, "fields": encode_fields(fields)})
-    session.connection().execute(insert(Change), changes)  # one executemany, in the order made
+        changes.append(log_row(obj.__tablename__, obj.id, obj.hlc, ctx, now,  # type: ignore[attr-defined]
+                               encode_fields(fields), base))
+    log_changes(session.connection(), changes)  # one executemany, in the order made
 
 
 def _refuse_erased(session: Session, edits: list[tuple[SyncMixin, dict[str, Any]]]) -> None:

@@ -8,8 +8,8 @@ from collections.abc import Iterator, Mapping
 
 from sqlalchemy import Connection
 
+from crm_desktop.db.changelog import LogRow
 from crm_desktop.db.database import Database
-from crm_desktop.db.writer import LogRow
 
 Stage = tuple[str, str, bool, int, bool]  # (id, kind, live, clock, has live deals)
 

@@ -20,14 +20,13 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import Connection, Table
 
 from crm_desktop.db.bulk import DeferredIndexes, TableWriter, bind_processor
+from crm_desktop.db.changelog import LogRow, append_changes
 from crm_desktop.db.database import Database
 from crm_desktop.db.derived import SOURCES, derived_values
 from crm_desktop.db.search_index import INDEXED, SuspendedIndex
 
 Key = tuple[str, str]  # (entity, row id)
 RowVersion = tuple[int | None, str | None, Any]  # a row's (clock, site id, deleted_at)
-# One change as the log holds it: (entity, row id, clock, site id, base clock, user id, time, fields as JSON)
-LogRow = tuple[str, str, int, str, int, str | None, str, str]
 BATCH = 500  # ids per `IN (...)` list
 LOAD_CACHE_KB = 262_144  # a big page cache while writing many rows, as the bulk loader does
 
@@ -138,10 +137,7 @@ class Writer:
 
     def append_changes(self, changes: Iterable[LogRow]) -> None:
         """Append changes to the log, numbered after the last one, in the order given."""
-        base = self.cur.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
-        self.cur.executemany(
-            "INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(seq, *c) for seq, c in enumerate(changes, start=base + 1)])
+        append_changes(self.cur, changes)
 
     def unseen(self, changes: Sequence[StampedT]) -> list[StampedT]:
         """The changes our log does not hold yet (`unseen`)."""

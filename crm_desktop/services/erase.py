@@ -30,17 +30,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from crm_desktop.db.changelog import CONTEXT_KEY, ChangeContext, change_header, encode_fields, encode_value
+from crm_desktop.db.changelog import CONTEXT_KEY, ChangeContext, encode_fields, encode_value, log_changes, log_row
 from crm_desktop.db.database import Database
 from crm_desktop.db.erasure import conflicts_about, erased_records, reclaim, rewrite_conflicts
 from crm_desktop.db.errors import driver_errors
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.db.writer import Writer
 from crm_desktop.errors import DomainError, NotFound
-from crm_desktop.models import Base, Change, ConsentEvent, Lead, synced_models
+from crm_desktop.models import Base, ConsentEvent, Lead, synced_models
 from crm_desktop.models.privacy import (
     COPIES,
     ERASURE,
@@ -295,10 +295,8 @@ def _log_erasures(uow: UnitOfWork, records: list[Key]) -> None:
     """One `erasure` change per record: who erased which record when, and nothing of the person."""
     ctx: ChangeContext = uow.session.info[CONTEXT_KEY]
     now = uow.now()
-    rows = [{**change_header(ERASURE, rid, ctx.clock.tick(), ctx, now), "fields": encode_fields({"entity": kind})}
-            for kind, rid in records]
-    if rows:
-        uow.session.connection().execute(insert(Change), rows)
+    log_changes(uow.session.connection(), [log_row(ERASURE, rid, ctx.clock.tick(), ctx, now,
+                                                   encode_fields({"entity": kind})) for kind, rid in records])
 
 
 # Up to this size a VACUUM takes seconds and runs right after an erase in the app; a bigger file is

@@ -28,10 +28,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, select, update
 
 from crm_desktop.db.backup import backup_before
-from crm_desktop.db.changelog import ChangeContext, change_header, encode_fields
+from crm_desktop.db.changelog import ChangeContext, encode_fields, log_changes, log_row
 from crm_desktop.db.database import Database
 from crm_desktop.db.errors import driver_errors
 from crm_desktop.db.hlc import HybridClock, fits, hlc_time
@@ -116,8 +116,7 @@ def _reissue(conn: Connection, horizon: int, ctx: ChangeContext, now: datetime) 
         base = conn.execute(select(func.coalesce(func.max(Change.hlc), 0))
                             .where(Change.entity == entity, Change.row_id == row_id)).scalar_one()
         hlc = stamped[(entity, row_id)] = ctx.clock.tick()
-        conn.execute(insert(Change).values(**change_header(entity, row_id, hlc, ctx, now, base),
-                                           fields=encode_fields(fields)))
+        log_changes(conn, [log_row(entity, row_id, hlc, ctx, now, encode_fields(fields), base)])
         table = tables.get(entity)
         if table is not None:  # (a record still waiting for its parent has no row yet)
             # Stamped as an import stamps a record: created when its first remaining change was made
