@@ -288,11 +288,11 @@ def contact_cards(db: Database, flt: RecordFilter = RecordFilter(), *, chunk: in
         yield _card(row)
 
 
-def cards_by_keys(db: Database, keys: Sequence[int]) -> list[VCard]:
-    """The contacts of the list keys (rowids) `keys` as vCards, in the order of `keys` (one deleted
+def cards_by_keys(db: Database, keys: Sequence[str]) -> list[VCard]:
+    """The contacts of the list keys (ids) `keys` as vCards, in the order of `keys` (one deleted
     meanwhile is left out): the Contacts list's export as vCard."""
     table = Contact.__table__
-    stmt = select(rowid(table), *_CARD_COLUMNS).select_from(Contact).outerjoin(
+    stmt = select(Contact.id, *_CARD_COLUMNS).select_from(Contact).outerjoin(
         Account, and_(Account.id == Contact.account_id, Account.deleted_at.is_(None)))
     with db.engine.connect() as conn:
         found = fetch_by_keys(conn, stmt.where(Contact.deleted_at.is_(None)), table, keys)  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, SyncMixin, month_day_index, sparse_index
+from crm_desktop.models.base import Base, SyncMixin, live_rows_index, month_day_index, sparse_index
 from crm_desktop.models.rules import EMAIL, EMAIL_MAX, FIVE_DIGITS, NOTES_MAX, PHONE, TAX_ID, rules
 
 
@@ -26,8 +26,10 @@ class Account(SyncMixin, AddressMixin, Base):
     __table_args__ = (
         # Partial: lists show live records only, and a lookup by parent or tax id must never be
         # tempted to walk this index instead of its own (a plain (deleted_at, name) index was).
-        Index("ix_account_live_name", "name", sqlite_where=text("deleted_at IS NULL"),
+        # The list's default order and key (migration 0021), and its count.
+        Index("ix_account_live_name", "name", "id", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
+        live_rows_index("account"),
         Index("ix_account_tax", "tax_id", "branch_code"),
         Index("ix_account_segment", "segment"),
         Index("ix_account_industry", "industry"),

@@ -63,6 +63,16 @@ def sparse_index(name: str, column: str) -> Index:
     return Index(name, column, sqlite_where=where, postgresql_where=where)
 
 
+def live_rows_index(table: str) -> Index:
+    """The live rows, to count a list: a narrow index (a row's clock, 8 bytes) where a list's order
+    index ends with the id, its key, and is twice as wide (migration 0021). Its column is one no
+    list filters or sorts by, so it never competes with their indexes (one on `deleted_at` would:
+    without statistics SQLite took `deleted_at IS NULL` for a selective equality and sorted every
+    row); the count asks for `hlc >= 0`, true of every row, to walk it."""
+    where = text("deleted_at IS NULL")
+    return Index(f"ix_{table}_live", "hlc", sqlite_where=where, postgresql_where=where)
+
+
 def month_day(column: ColumnElement[object] | object) -> ColumnElement[str]:
     """"MM-DD" of a date column (birthdays, founding days): what yearly dates are looked up by.
 

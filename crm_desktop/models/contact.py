@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.account import AddressMixin
-from crm_desktop.models.base import Base, SyncMixin, month_day_index, sparse_index
+from crm_desktop.models.base import Base, SyncMixin, live_rows_index, month_day_index, sparse_index
 from crm_desktop.models.rules import EMAIL, EMAIL_MAX, NOTES_MAX, PHONE, rules
 
 GENDERS = ("", "female", "male", "other")
@@ -18,8 +18,10 @@ INCOME_BANDS = ("", "<15k", "15k-30k", "30k-50k", "50k-100k", "100k+")
 class Contact(SyncMixin, AddressMixin, Base):
     __tablename__ = "contact"
     __table_args__ = (
-        Index("ix_contact_live_name", "first_name", "last_name", sqlite_where=text("deleted_at IS NULL"),
+        # The list's default order and key (migration 0021), and its count.
+        Index("ix_contact_live_name", "first_name", "last_name", "id", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
+        live_rows_index("contact"),
         # Duplicate matching (services/duplicates.py): equality lookups on the blocking keys.
         Index("ix_contact_match_key", "match_key"),
         sparse_index("ix_contact_mobile", "mobile"),

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, SyncMixin, sparse_index
+from crm_desktop.models.base import Base, SyncMixin, live_rows_index, sparse_index
 from crm_desktop.models.rules import EMAIL, EMAIL_MAX, NOTES_MAX, PHONE, TAX_ID, rules
 from crm_desktop.scoring import CONDITIONS, FIELDS, TIMEFRAMES
 
@@ -25,9 +25,11 @@ class Lead(SyncMixin, Base):
         sparse_index("ix_lead_phone", "phone"),
         sparse_index("ix_lead_email", "email"),
         sparse_index("ix_lead_tax_id", "tax_id"),
-        # The list's default order, live leads only (migration 0020); queries/leads.py spells it alike.
-        Index("ix_lead_live_name", text(LIST_NAME), sqlite_where=text("deleted_at IS NULL"),
+        # The list's default order and key, live leads only (migrations 0020, 0021); queries/leads.py
+        # spells it alike. And the list's count.
+        Index("ix_lead_live_name", text(LIST_NAME), "id", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
+        live_rows_index("lead"),
     )
 
     prefix: Mapped[str] = mapped_column(String(30), default="")

@@ -130,7 +130,7 @@ class Quotation(SyncMixin, DocumentMixin, Base):
 
     __tablename__ = "quotation"
     __table_args__ = (
-        _live_index("ix_quotation_live_issued", "issued_on"),
+        _live_index("ix_quotation_live_issued", "issued_on", "id"),  # the list's order and key (0021)
         _live_index("ix_quotation_live_number", "number", "revision"),
         _live_index("ix_quotation_live_account", "account_id", "issued_on"),
         _live_index("ix_quotation_live_contact", "contact_id", "issued_on"),
@@ -159,7 +159,7 @@ class SalesOrder(SyncMixin, DocumentMixin, Base):
 
     __tablename__ = "sales_order"
     __table_args__ = (
-        _live_index("ix_sales_order_live_issued", "issued_on"),
+        _live_index("ix_sales_order_live_issued", "issued_on", "id"),  # the list's order and key (0021)
         _live_index("ix_sales_order_live_number", "number"),
         # A customer's sales by day, and whether one came before a day, from the index alone (0018).
         _live_index("ix_sales_order_live_account_issued", "account_id", "issued_on", "status"),
