@@ -93,45 +93,45 @@ LEADS = 200_000
 PAGE = 50
 
 RAW_ACCOUNTS = """
-SELECT a.rowid, a.id, a.name, a.tax_id, a.branch_code, a.industry, a.segment, a.phone, a.email, a.province,
+SELECT a.id, a.name, a.tax_id, a.branch_code, a.industry, a.segment, a.phone, a.email, a.province,
        coalesce(u.name, ''), coalesce(p.name, ''), a.tags, a.updated_at
 FROM account a LEFT JOIN user u ON u.id = a.owner_id
 LEFT JOIN account p ON p.id = a.parent_id AND p.deleted_at IS NULL
-WHERE a.deleted_at IS NULL ORDER BY a.name, a.rowid LIMIT ?"""
+WHERE a.deleted_at IS NULL ORDER BY a.name, a.id LIMIT ?"""
 
 RAW_CONTACTS = """
-SELECT c.rowid, c.id, c.prefix, c.first_name, c.last_name, c.nickname, coalesce(a.name, ''), c.position, c.mobile,
+SELECT c.id, c.prefix, c.first_name, c.last_name, c.nickname, coalesce(a.name, ''), c.position, c.mobile,
        c.email, c.line_id, c.province, c.birthday, coalesce(u.name, ''), c.tags, c.updated_at
 FROM contact c LEFT JOIN account a ON a.id = c.account_id AND a.deleted_at IS NULL
 LEFT JOIN user u ON u.id = c.owner_id
-WHERE c.deleted_at IS NULL ORDER BY c.first_name, c.last_name, c.rowid LIMIT ?"""
+WHERE c.deleted_at IS NULL ORDER BY c.first_name, c.last_name, c.id LIMIT ?"""
 
 # The app's rows also carry each order's money (bill discount, VAT); the plain page sums its lines.
 RAW_ORDERS = """
-SELECT o.rowid, o.id, o.number, o.provisional_number, o.status, o.issued_on, a.name, c.prefix, c.first_name,
+SELECT o.id, o.number, o.provisional_number, o.status, o.issued_on, a.name, c.prefix, c.first_name,
        c.last_name, o.account_id, o.contact_id, coalesce(u.name, ''), o.channel,
        (SELECT count(*) || ' ' || sum(l.quantity_milli * l.unit_price_satang / 1000 - l.discount_satang)
         FROM sales_order_line l WHERE l.order_id = o.id AND l.deleted_at IS NULL)
 FROM sales_order o LEFT JOIN account a ON a.id = o.account_id LEFT JOIN contact c ON c.id = o.contact_id
 LEFT JOIN user u ON u.id = o.owner_id
-WHERE o.deleted_at IS NULL ORDER BY o.issued_on DESC, o.rowid DESC LIMIT ?"""
+WHERE o.deleted_at IS NULL ORDER BY o.issued_on DESC, o.id DESC LIMIT ?"""
 
 # The page first, then its rows: a sorted select would work out every deal's stage entry to sort them.
 RAW_DEALS = """
-SELECT o.rowid, o.id, o.name, coalesce(a.name, ''), o.amount_satang, o.probability, o.expected_close, o.stage_id,
+SELECT o.id, o.name, coalesce(a.name, ''), o.amount_satang, o.probability, o.expected_close, o.stage_id,
        s.name, s.kind, coalesce(u.name, ''), o.channel,
        coalesce((SELECT max(h.changed_at) FROM stage_history h WHERE h.opportunity_id = o.id AND h.deleted_at IS NULL),
                 o.created_at), o.updated_at
-FROM (SELECT rowid AS k FROM opportunity WHERE deleted_at IS NULL ORDER BY expected_close, rowid LIMIT ?) AS page
-JOIN opportunity o ON o.rowid = page.k JOIN stage s ON s.id = o.stage_id LEFT JOIN account a ON a.id = o.account_id
-LEFT JOIN user u ON u.id = o.owner_id ORDER BY o.expected_close, o.rowid"""
+FROM (SELECT id AS k FROM opportunity WHERE deleted_at IS NULL ORDER BY expected_close, id LIMIT ?) AS page
+JOIN opportunity o ON o.id = page.k JOIN stage s ON s.id = o.stage_id LEFT JOIN account a ON a.id = o.account_id
+LEFT JOIN user u ON u.id = o.owner_id ORDER BY o.expected_close, o.id"""
 
 RAW_LEADS = """
-SELECT l.rowid, l.id, l.prefix, l.first_name, l.last_name, l.company_name, coalesce(nullif(l.mobile, ''), l.phone),
+SELECT l.id, l.prefix, l.first_name, l.last_name, l.company_name, coalesce(nullif(l.mobile, ''), l.phone),
        l.email, l.province, l.source, l.status, l.score, coalesce(u.name, ''), coalesce(c.name, ''), l.created_at,
        l.updated_at
 FROM lead l LEFT JOIN user u ON u.id = l.owner_id LEFT JOIN campaign c ON c.id = l.campaign_id
-WHERE l.deleted_at IS NULL ORDER BY l.first_name || ' ' || l.last_name, l.rowid LIMIT ?"""
+WHERE l.deleted_at IS NULL ORDER BY l.first_name || ' ' || l.last_name, l.id LIMIT ?"""
 
 
 def build_leads_db(path: Path) -> None:
@@ -158,7 +158,7 @@ def build_leads_db(path: Path) -> None:
         ctx.close()
 
 
-def first_page(keys: Callable[[str, bool], list[int]], rows: Callable[[Sequence[int]], Sequence[Any]],
+def first_page(keys: Callable[[str, bool], list[str]], rows: Callable[[Sequence[str]], Sequence[Any]],
                head: Any = None) -> Callable[[], object]:
     """What the tab does when shown: reload the model, then the first row (its block of rows)."""
     columns = [Column("name", "name", lambda r: r.name)]
@@ -180,9 +180,11 @@ def raw_page(path: Path, sql: str, count_sql: str = "") -> Callable[[], object]:
     return lambda: (conn.execute(count_sql).fetchone(), conn.execute(sql, (PAGE,)).fetchall())
 
 
-def figure(label: str, table: str, path: Path, keys: Any, rows: Any, head: Any, raw_sql: str, name: str = "") -> None:
-    """`name`: the leading expression of the list's live-name index, which the plain count searches too."""
-    count_sql = f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL" + (f" AND {name} >= ''" if name else "")
+def figure(label: str, table: str, path: Path, keys: Any, rows: Any, head: Any, raw_sql: str,
+           live: bool = False) -> None:
+    """`live`: the table has an index of its live rows (ix_<table>_live, on hlc), which the plain count
+    searches too, as the list's does."""
+    count_sql = f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL" + (" AND hlc >= 0" if live else "")
     live = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     count = live.execute(count_sql).fetchone()[0]
     live.close()
@@ -214,11 +216,11 @@ def main() -> int:
         flt = AccountFilter()
         figure("companies list first page", "account", args.db, lambda s, d: account_keys(large, flt, s, d),
                lambda k: account_rows(large, k), lambda s, d, n: account_head(large, flt, s, d, n),
-               RAW_ACCOUNTS, "name")
+               RAW_ACCOUNTS, live=True)
         cflt = ContactFilter()
         figure("contacts list first page", "contact", args.db, lambda s, d: contact_keys(large, cflt, s, d),
                lambda k: contact_rows(large, k), lambda s, d, n: contact_head(large, cflt, s, d, n),
-               RAW_CONTACTS, "first_name")
+               RAW_CONTACTS, live=True)
         # The orders tab opens newest first (its date column, descending), whatever the model asks.
         today, dflt = large.time.today(), DocumentFilter()
         figure("orders list first page", "sales_order", args.db,
@@ -236,8 +238,7 @@ def main() -> int:
         db = ctx.database
         lflt = LeadFilter()
         figure("leads list first page", "lead", args.leads_db, lambda s, d: lead_keys(db, lflt, s, d),
-               lambda k: lead_rows(db, k), lambda s, d, n: lead_head(db, lflt, s, d, n), RAW_LEADS,
-               "first_name || ' ' || last_name")
+               lambda k: lead_rows(db, k), lambda s, d, n: lead_head(db, lflt, s, d, n), RAW_LEADS, live=True)
     finally:
         ctx.close()
     return 0

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, TextClause, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, SyncMixin
+from crm_desktop.models.base import Base, SyncMixin, sparse_index
 from crm_desktop.models.rules import MAX_AMOUNT_SATANG, NOTES_MAX, rules
 
 LIVE = text("deleted_at IS NULL")
@@ -136,6 +136,7 @@ class Quotation(SyncMixin, DocumentMixin, Base):
         _live_index("ix_quotation_live_contact", "contact_id", "issued_on"),
         _live_index("ix_quotation_live_deal", "opportunity_id"),
         _live_index("ix_quotation_live_status", "status", "valid_until"),
+        sparse_index("ix_quotation_provisional", "provisional_number"),  # search by an old number (0021)
     )
 
     revision: Mapped[int] = mapped_column(Integer, default=1, info=rules(low=1, high=999))
@@ -171,6 +172,7 @@ class SalesOrder(SyncMixin, DocumentMixin, Base):
         # A customer's sales by status from the index alone (the 360 page, "bought together"; 0016).
         _live_index("ix_sales_order_live_account_status", "account_id", "status", "id", "deleted_at"),
         _live_index("ix_sales_order_live_contact_status", "contact_id", "status", "account_id", "id", "deleted_at"),
+        sparse_index("ix_sales_order_provisional", "provisional_number"),  # search by an old number (0021)
     )
 
     quotation_id: Mapped[str | None] = mapped_column(ForeignKey("quotation.id"), default=None)

@@ -94,7 +94,9 @@ SOURCES: dict[str, tuple[Table, Select[Any], Callable[[Row[Any]], SearchHit]]] =
 
 # Documents are found by their number through the live-number index (a prefix is a range on it);
 # a number a copy gave before the office renumbered it (`provisional_number`) is looked up as well
-# when the query holds a digit, as every number does: that column has no index, and few rows.
+# when the query holds a digit, as every number does, through the index of the few rows that have
+# one (models.base.sparse_index: the query says `!= ''` to use it; a scan of 184,000 orders took
+# 0.2-0.3 s, most of a search's time).
 DOCUMENTS: dict[str, Any] = {"quotation": Quotation, "sales_order": SalesOrder}
 
 
@@ -137,7 +139,8 @@ def _document_hits(conn: Connection, kind: str, text: str, limit: int) -> list[S
     columns = [model.number] + ([model.provisional_number] if any(c.isdigit() for c in query) else [])
     for column in columns:
         for prefix in dict.fromkeys((query, query.upper())):
-            stmt = _document_select(model).where(_starts_with(column, prefix)).order_by(column).limit(limit)
+            stmt = (_document_select(model).where(column != "", _starts_with(column, prefix)).order_by(column)
+                    .limit(limit))
             for r in conn.execute(stmt):
                 hits.setdefault(r.id, _document_hit(kind, r))
     return list(hits.values())[:limit]
