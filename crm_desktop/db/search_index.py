@@ -108,8 +108,11 @@ def create_statements(entity: IndexedEntity) -> list[str]:
 
 
 def fts_available(conn: Connection, table: str) -> bool:
+    """Whether `table`'s search index can be read: it and its key table are there (a file older than
+    migration 0021, opened read only by a benchmark, has an index keyed by rowids: search then scans
+    the table's own columns, slower and still right)."""
     row = conn.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": f"{table}_fts"}
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": f"{table}_fts_key"}
     ).first()
     return row is not None
 
