@@ -112,6 +112,7 @@ def full_write_floor(path: Path, rows: list[NeutralRow], clock: FixedClock) -> P
         con.executemany("INSERT INTO change (seq, entity, row_id, hlc, site_id, user_id, changed_at, base_hlc, fields) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", changes)
         entity = next(e for e in INDEXED if e.table == "contact")
+        con.execute(f"INSERT INTO {entity.keys}(key, id) SELECT rowid, id FROM contact")  # a fresh copy: no key yet
         con.execute(f"INSERT INTO contact_fts(rowid, body) SELECT rowid, {entity.body_sql('contact')} FROM contact")
         for _, sql in (*indexes, *triggers):
             con.execute(sql)

@@ -48,6 +48,7 @@ def test_heads_are_the_count_and_first_keys_of_the_whole_list(ctx: AppContext) -
 
 
 def test_the_leads_head_reads_along_the_live_name_index(ctx: AppContext) -> None:
+    """The count along the live rows' narrow index, the first page along the name (and id) index."""
     create_lead(ctx.uow(), LeadInput(first_name="สมชาย"))
     plans = query_plans(ctx.database.engine, lambda: lead_head(ctx.database, LeadFilter(), "name", False, 50),
                         lambda sql: "FROM lead" in sql)
@@ -64,19 +65,19 @@ def test_the_contacts_head_reads_along_the_live_name_index(ctx: AppContext) -> N
 
 
 class Source:
-    """1,000 keys in order; `head` gives the count and first keys, as the list queries do."""
+    """1,000 keys (ids) in order; `head` gives the count and first keys, as the list queries do."""
 
     def __init__(self) -> None:
-        self.keys = list(range(1000, 2000))
+        self.keys = [f"id{k}" for k in range(1000, 2000)]
 
-    def all_keys(self, _sort: str, _descending: bool) -> list[int]:
+    def all_keys(self, _sort: str, _descending: bool) -> list[str]:
         return list(self.keys)
 
-    def head(self, _sort: str, _descending: bool, limit: int) -> tuple[int, list[int]]:
+    def head(self, _sort: str, _descending: bool, limit: int) -> tuple[int, list[str]]:
         return len(self.keys), self.keys[:limit]
 
-    def rows(self, keys: Sequence[int]) -> list[Any]:
-        return [type("Row", (), {"key": k, "id": f"id{k}"})() for k in keys if k in self.keys]
+    def rows(self, keys: Sequence[str]) -> list[Any]:
+        return [type("Row", (), {"id": k})() for k in keys if k in self.keys]
 
 
 def lazy(source: Source) -> LazyTableModel:
@@ -90,14 +91,14 @@ def test_the_model_reads_the_rest_of_the_keys_only_past_the_first_block(qtbot: A
     model.reload()
     assert (model.rowCount(), model.rest_queries) == (1000, 0)
     assert model.id_at(0) == "id1000" and model.id_at(99) == "id1099"
-    assert model.position_of_key(1050) == 50
+    assert model.position_of_key("id1050") == 50
     assert (model.rest_queries, model.rows_fetched) == (0, 100)
     assert model.id_at(999) == "id1999"
     assert model.rest_queries == 1
     model.reload()
-    assert model.position_of_key(1500) == 500 and model.rest_queries == 2
+    assert model.position_of_key("id1500") == 500 and model.rest_queries == 2
     model.reload()
-    assert model.position_of_key(7) == -1 and model.rest_queries == 3
+    assert model.position_of_key("id7") == -1 and model.rest_queries == 3
     model.reload()
     assert len(model.keys) == 1000 and model.rest_queries == 4
 
@@ -109,7 +110,7 @@ def test_keys_changed_between_the_head_and_the_rest_reload_the_list(qtbot: Any) 
     del source.keys[500:600]  # another program deleted rows meanwhile
     assert model.key_at(950) is None  # past the keys now read: shown empty until the reload
     qtbot.waitUntil(lambda: model.rowCount() == 900)
-    assert model.key_at(899) == 1999
+    assert model.key_at(899) == "id1999"
 
 
 def test_migration_0020_adds_the_lead_list_index_and_takes_it_away(tmp_path: Path) -> None:

@@ -177,7 +177,7 @@ def test_list_rows_filters_and_days_in_stage(ctx: AppContext) -> None:
     assert ids() == [b, a]
     assert [r.id for r in opportunity_rows(ctx.database, opportunity_keys(ctx.database, OpportunityFilter(),
                                                                           "amount_satang", True))] == [a, b]
-    assert opportunity_keys(ctx.database, OpportunityFilter(), "days_in_stage", True)[0] == rows[0].key
+    assert opportunity_keys(ctx.database, OpportunityFilter(), "days_in_stage", True)[0] == rows[0].id
 
 
 def test_board_counts_totals_and_lazy_cards(ctx: AppContext) -> None:

@@ -246,7 +246,7 @@ def test_thai_names_sort_in_dictionary_order_from_an_index(ctx: AppContext) -> N
     try:
         plan = conn.execute(
             "EXPLAIN QUERY PLAN SELECT rowid FROM product WHERE deleted_at IS NULL AND active = 1 "
-            "ORDER BY product.sort_key, rowid").fetchall()
+            "ORDER BY product.sort_key, product.id").fetchall()
     finally:
         conn.close()
     assert "ix_product_live_active_thai" in plan[0][-1] and "TEMP B-TREE" not in str(plan)

@@ -126,8 +126,8 @@ def test_huge_documents_stay_exact(ctx: AppContext) -> None:
             expected.before_vat, expected.vat, expected.grand_total)
 
 
-def _key(ctx: AppContext, doc_id: str) -> int:
-    return next(r.key for r in document_page(ctx.database, "sales_order", DocumentFilter(), limit=10_000)
+def _key(ctx: AppContext, doc_id: str) -> str:
+    return next(r.id for r in document_page(ctx.database, "sales_order", DocumentFilter(), limit=10_000)
                 if r.id == doc_id)
 
 

@@ -1,7 +1,10 @@
 """SQLite FTS5 trigram indexes for substring search in Thai and English (THAI.md, "Search").
 
-One FTS table per searchable entity, its rowid equal to the entity row's rowid, kept in step by
-triggers so every writer (the app, bulk loads, a sync import) updates it in the same transaction.
+One FTS table per searchable entity, kept in step by triggers so every writer (the app, bulk loads,
+a sync import) updates it in the same transaction. Its rowid is a search key of its own, paired with
+the record's id in `<entity>_fts_key` (key INTEGER PRIMARY KEY, id UNIQUE): the entity tables have
+text primary keys, so their implicit rowids may change in a VACUUM (or not exist in a server
+database), while an INTEGER PRIMARY KEY and the id do not. A search finds keys, then ids.
 Trigram needs three code points; shorter queries scan the indexed text with LIKE instead.
 """
 
@@ -10,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import (
     ColumnElement,
@@ -17,6 +21,7 @@ from sqlalchemy import (
     Connection,
     Integer,
     Select,
+    String,
     and_,
     column,
     func,
@@ -26,6 +31,7 @@ from sqlalchemy import (
     union,
 )
 from sqlalchemy import table as sql_table
+from sqlalchemy.sql.selectable import Join, TableClause
 
 from crm_desktop.text import query_phone_digits
 
@@ -44,6 +50,11 @@ class IndexedEntity:
     @property
     def fts(self) -> str:
         return f"{self.table}_fts"
+
+    @property
+    def keys(self) -> str:
+        """The table pairing each search key (the FTS rowid) with its record's id."""
+        return f"{self.table}_fts_key"
 
     def body_sql(self, row: str) -> str:
         parts = [f"{row}.{c}" for c in self.columns]
@@ -75,25 +86,33 @@ def has_trigram(conn: sqlite3.Connection) -> bool:
 
 
 def create_statements(entity: IndexedEntity) -> list[str]:
-    """DDL for one entity's index and its triggers (used by migrations, frozen there by value)."""
+    """DDL for one entity's index and its triggers (used by migrations, frozen there by value).
+
+    A live row has a search key (`keys`) and an entry under that key (`fts`); a deleted one has
+    neither. An edit drops both and adds them again, under a new key. The first fill names each
+    row's key after its rowid of the moment (any unique number would do: nothing relies on it later)."""
     watched = ", ".join((*entity.columns, *entity.phone_columns, "deleted_at"))
-    t, f = entity.table, entity.fts
+    t, f, k = entity.table, entity.fts, entity.keys
+    drop = f"DELETE FROM {f} WHERE rowid = (SELECT key FROM {k} WHERE id = old.id); DELETE FROM {k} WHERE id = old.id;"
+    add = (f"INSERT INTO {k}(id) SELECT new.id WHERE new.deleted_at IS NULL; "
+           f"INSERT INTO {f}(rowid, body) SELECT key, {entity.body_sql('new')} FROM {k} WHERE id = new.id;")
     return [
         f"CREATE VIRTUAL TABLE {f} USING fts5(body, tokenize='trigram', detail=none, columnsize=0)",
+        f"CREATE TABLE {k} (key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)",
+        f"INSERT INTO {k}(key, id) SELECT rowid, id FROM {t} WHERE deleted_at IS NULL",
         f"INSERT INTO {f}(rowid, body) SELECT rowid, {entity.body_sql(t)} FROM {t} WHERE deleted_at IS NULL",
-        f"CREATE TRIGGER {f}_ai AFTER INSERT ON {t} WHEN new.deleted_at IS NULL BEGIN "
-        f"INSERT INTO {f}(rowid, body) VALUES (new.rowid, {entity.body_sql('new')}); END",
-        f"CREATE TRIGGER {f}_au AFTER UPDATE OF {watched} ON {t} BEGIN "
-        f"DELETE FROM {f} WHERE rowid = old.rowid; "
-        f"INSERT INTO {f}(rowid, body) SELECT new.rowid, {entity.body_sql('new')} "
-        f"WHERE new.deleted_at IS NULL; END",
-        f"CREATE TRIGGER {f}_ad AFTER DELETE ON {t} BEGIN DELETE FROM {f} WHERE rowid = old.rowid; END",
+        f"CREATE TRIGGER {f}_ai AFTER INSERT ON {t} WHEN new.deleted_at IS NULL BEGIN {add} END",
+        f"CREATE TRIGGER {f}_au AFTER UPDATE OF {watched} ON {t} BEGIN {drop} {add} END",
+        f"CREATE TRIGGER {f}_ad AFTER DELETE ON {t} BEGIN {drop} END",
     ]
 
 
 def fts_available(conn: Connection, table: str) -> bool:
+    """Whether `table`'s search index can be read: it and its key table are there (a file older than
+    migration 0023, opened read only by a benchmark, has an index keyed by rowids: search then scans
+    the table's own columns, slower and still right)."""
     row = conn.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": f"{table}_fts"}
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": f"{table}_fts_key"}
     ).first()
     return row is not None
 
@@ -118,33 +137,46 @@ def _contains(body: ColumnElement[str], term: str) -> ColumnElement[bool]:
     return and_(body.like(f"%{term}%"), found) if len(term) >= 3 else found
 
 
-def rowid_subquery(table: str, query: str, has_fts: bool = True) -> CompoundSelect | Select[tuple[int]] | None:
-    """SELECT of the rowids of `table` rows whose search text contains `query`.
+def id_subquery(table: str, query: str, has_fts: bool = True) -> CompoundSelect | Select[tuple[str]] | None:
+    """SELECT of the ids of `table` rows whose search text contains `query`.
 
     Three or more code points use the trigram index (through LIKE: the index is built with
     detail=none, small and fast, which supports LIKE but not phrase MATCH); shorter queries (e.g.
-    "ใจ") scan the indexed text. Without FTS5 trigram (an old SQLite), every query scans the
-    table's own columns: slower, still correct.
+    "ใจ") scan the indexed text. The matching search keys lead to the ids through
+    `<table>_fts_key`, looked up for the rows kept only (after a UNION of two terms has dropped
+    the repeats, and a LIMIT the rest). Without FTS5 trigram (an old SQLite), every query scans
+    the table's own columns: slower, still correct.
     """
     terms = search_terms(query)
     if not terms:
         return None
-    if has_fts:
-        fts = sql_table(f"{table}_fts", column("rowid", Integer), column("body"))
-        body: ColumnElement[str] = fts.c.body
-        source = fts
-    else:
+    if not has_fts:
         entity = next(e for e in INDEXED if e.table == table)
+        rows = sql_table(table, column("id", String))
         body = literal_column(f"({entity.body_sql(table)})")
-        source = sql_table(table)
-    selects = [select(column("rowid", Integer)).select_from(source).where(_contains(body, t)) for t in terms]
+        scans = [select(rows.c.id).where(_contains(body, t)) for t in terms]
+        return scans[0] if len(scans) == 1 else union(*scans)
+    fts, keys, both = _index_tables(table)
+    if len(terms) == 1:
+        return select(keys.c.id).select_from(both).where(_contains(fts.c.body, terms[0]))
     # One SELECT per term joined by UNION: an OR of LIKEs would make FTS5 scan everything.
-    return selects[0] if len(selects) == 1 else union(*selects)
+    found = union(*(select(fts.c.rowid.label("key")).where(_contains(fts.c.body, t)) for t in terms))
+    matched = found.subquery("matched")
+    return select(keys.c.id).select_from(matched.join(keys, keys.c.key == matched.c.key))
 
 
-def matching_rowids(conn: Connection, table: str, query: str, limit: int) -> list[int]:
-    """Up to `limit` rowids of live `table` rows matching `query`."""
-    stmt = rowid_subquery(table, query, fts_available(conn, table))
+@cache
+def _index_tables(table: str) -> tuple[TableClause, TableClause, Join]:
+    """`table`'s search index, its key table, and the two joined (built once: a search builds its
+    statements anew each time, and these parts cost as much as the rest)."""
+    fts = sql_table(f"{table}_fts", column("rowid", Integer), column("body"))
+    keys = sql_table(f"{table}_fts_key", column("key", Integer), column("id", String))
+    return fts, keys, fts.join(keys, keys.c.key == fts.c.rowid)
+
+
+def matching_ids(conn: Connection, table: str, query: str, limit: int) -> list[str]:
+    """Up to `limit` ids of live `table` rows matching `query`."""
+    stmt = id_subquery(table, query, fts_available(conn, table))
     if stmt is None:
         return []
     return [r[0] for r in conn.execute(stmt.limit(limit))]
@@ -158,7 +190,8 @@ class SuspendedIndex:
     set-wise took 0.8 s where the update trigger took 11 s. Everything runs inside the
     caller's transaction (SQLite DDL is transactional), so a failure or Cancel restores the
     triggers along with the data. The trigger text is read back from the database and re-run as
-    is, so it stays whatever the migrations made it.
+    is, so it stays whatever the migrations made it. New rows are told apart by the entity's
+    rowid, read at the start: within one transaction rowids do not move (no VACUUM runs in one).
     """
 
     def __init__(self, cursor: sqlite3.Cursor) -> None:
@@ -191,25 +224,36 @@ class SuspendedIndex:
         if exc_type is not None:
             return  # the caller rolls back: the dropped triggers come back with it
         for entity in INDEXED:
+            if entity.table not in self.high:
+                continue
+            high = self.high[entity.table]
             ids = self.updated.get(entity.table)
             if ids:
-                self._reindex(entity, ids)
-            if entity.table in self.high:
-                self.cursor.execute(
-                    f"INSERT INTO {entity.fts}(rowid, body) SELECT rowid, {entity.body_sql(entity.table)} "
-                    f"FROM {entity.table} WHERE rowid > ? AND deleted_at IS NULL",
-                    (self.high[entity.table],),
-                )
+                self._reindex(entity, ids, high)
+            self._index(entity, f"FROM {entity.table} t WHERE t.rowid > ? AND t.deleted_at IS NULL", (high,))
         for _, sql in self.triggers:
             self.cursor.execute(sql)
 
-    def _reindex(self, entity: IndexedEntity, ids: set[str]) -> None:
-        cur, table = self.cursor, entity.table
+    def _index(self, entity: IndexedEntity, rows: str, params: tuple[int, ...]) -> None:
+        """Give the rows of `rows` (a FROM clause naming the entity `t`) search keys above the
+        highest, each the highest plus its rowid (unique in this pass, worked out alike in both
+        statements; a key is only a name, gaps do not matter), and index their text under them.
+        Numbering them with row_number() took a third longer: SQLite copies a window's rows."""
+        cur = self.cursor
+        start = cur.execute(f"SELECT coalesce(max(key), 0) FROM {entity.keys}").fetchone()[0]
+        cur.execute(f"INSERT INTO {entity.keys}(key, id) SELECT {start} + t.rowid, t.id {rows}", params)
+        cur.execute(f"INSERT INTO {entity.fts}(rowid, body) SELECT {start} + t.rowid, {entity.body_sql('t')} {rows}",
+                    params)
+
+    def _reindex(self, entity: IndexedEntity, ids: set[str], high: int) -> None:
+        """Drop the entries of the rows changed (a row added meanwhile is indexed as new), then index
+        the live ones again."""
+        cur = self.cursor
         cur.execute("CREATE TEMP TABLE IF NOT EXISTS reindex_ids (id TEXT PRIMARY KEY) WITHOUT ROWID")
         cur.execute("DELETE FROM reindex_ids")
         cur.executemany("INSERT INTO reindex_ids VALUES (?)", [(i,) for i in ids])
-        rows = f"SELECT t.rowid FROM {table} t JOIN reindex_ids r ON r.id = t.id WHERE t.rowid <= ?"
-        cur.execute(f"DELETE FROM {entity.fts} WHERE rowid IN ({rows})", (self.high[table],))
-        cur.execute(
-            f"INSERT INTO {entity.fts}(rowid, body) SELECT rowid, {entity.body_sql(table)} FROM {table} "
-            f"WHERE rowid IN ({rows}) AND deleted_at IS NULL", (self.high[table],))
+        cur.execute(f"DELETE FROM {entity.fts} WHERE rowid IN "
+                    f"(SELECT k.key FROM {entity.keys} k JOIN reindex_ids r ON r.id = k.id)")
+        cur.execute(f"DELETE FROM {entity.keys} WHERE id IN (SELECT id FROM reindex_ids)")
+        self._index(entity, f"FROM reindex_ids r JOIN {entity.table} t ON t.id = r.id "
+                            f"WHERE t.rowid <= ? AND t.deleted_at IS NULL", (high,))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column
+from sqlalchemy import ColumnElement, Table, func, literal_column
 
 
 def inline(value: str | int) -> ColumnElement[Any]:
@@ -19,3 +19,9 @@ def likely(condition: ColumnElement[bool], probability: float) -> ColumnElement[
     """`condition`, with SQLite told how often it holds (likelihood() takes only a literal): the planner
     then reads a rare condition's rows through its index first."""
     return func.likelihood(condition, literal_column(repr(float(probability))))
+
+
+def rowid(table: Table) -> ColumnElement[int]:
+    """SQLite's rowid: the order rows were stored in, to break ties within one query. Never a key
+    kept between queries: a VACUUM may renumber it."""
+    return literal_column(f'"{table.name}".rowid', type_=None)  # type: ignore[arg-type]

@@ -3,7 +3,7 @@ file, as the list shows it: the rows its filters keep, in its sort, with its vis
 their headers as shown (in the UI language); CSV or .xlsx through the shared writer (`exchange.sheet`),
 contacts also as vCard.
 
-The list hands over what it has already: its ordered keys (rowids, which the lazy model holds anyway)
+The list hands over what it has already: its ordered keys (record ids, which the lazy model holds anyway)
 and the function it pages rows with. Rows are fetched `CHUNK` keys at a time and written as they come,
 so 300,000 contacts are never held at once (only a chunk of frozen rows, never ORM objects). Each
 column gives the value a file wants (the text shown, or a date, baht as a Decimal, a count) and its
@@ -33,8 +33,9 @@ from crm_desktop.exchange.vcard import VCard
 CHUNK = 1000  # keys fetched at a time
 KINDS = ("text", *NUMBER_FORMATS)
 
-Fetch = Callable[[Sequence[int]], Mapping[int, Any]]  # keys -> {key: row}; a key that vanished is absent
-FetchCards = Callable[[Sequence[int]], Sequence[VCard]]  # keys -> cards in the keys' order
+Key = str | int  # a record's id (the app's lists), or a row's position in a list held in memory (My day)
+Fetch = Callable[[Sequence[Key]], Mapping[Key, Any]]  # keys -> {key: row}; a key that vanished is absent
+FetchCards = Callable[[Sequence[Key]], Sequence[VCard]]  # keys -> cards in the keys' order
 Progress = Callable[[int, int], bool]
 
 
@@ -54,8 +55,8 @@ class ListExport:
     rows: int
 
 
-def key_chunks(keys: Sequence[int], chunk: int | None = None,
-               progress: Progress | None = None) -> Iterator[Sequence[int]]:
+def key_chunks(keys: Sequence[Key], chunk: int | None = None,
+               progress: Progress | None = None) -> Iterator[Sequence[Key]]:
     """`keys` in chunks, reporting progress before each; raises Cancelled when progress says stop."""
     size = chunk or CHUNK
     total = len(keys)
@@ -67,7 +68,7 @@ def key_chunks(keys: Sequence[int], chunk: int | None = None,
         raise Cancelled()
 
 
-def rows_by_keys(keys: Sequence[int], fetch: Fetch, *, chunk: int | None = None,
+def rows_by_keys(keys: Sequence[Key], fetch: Fetch, *, chunk: int | None = None,
                  progress: Progress | None = None) -> Iterator[Any]:
     """The rows of `keys` in the order of `keys`, fetched a chunk at a time; vanished keys are skipped."""
     for part in key_chunks(keys, chunk, progress):
@@ -96,7 +97,7 @@ def list_cells(rows: Iterator[Any], columns: Sequence[ListColumn], fmt: str) -> 
 
 
 def export_list(dest: Path, db_path: Path, fmt: str, title: str, columns: Sequence[ListColumn],
-                keys: Sequence[int], fetch: Fetch, *, progress: Progress | None = None, chunk: int | None = None,
+                keys: Sequence[Key], fetch: Fetch, *, progress: Progress | None = None, chunk: int | None = None,
                 force: bool = True) -> ListExport:
     """Write the rows of `keys` (in their order) with `columns` to `dest` as "csv" or "xlsx".
     `dest` follows the rules of every output file (`db.output`); the app's save dialog has asked
@@ -112,7 +113,7 @@ def export_list(dest: Path, db_path: Path, fmt: str, title: str, columns: Sequen
     return ListExport(dest, count)
 
 
-def export_cards(dest: Path, db_path: Path, keys: Sequence[int], fetch: FetchCards, *, version: str = "3.0",
+def export_cards(dest: Path, db_path: Path, keys: Sequence[Key], fetch: FetchCards, *, version: str = "3.0",
                  progress: Progress | None = None, chunk: int | None = None, force: bool = True) -> ListExport:
     """Write the contacts of `keys` (in their order) to `dest` as vCard `version` ("3.0" or "4.0")."""
     if version not in VCARD_VERSIONS:

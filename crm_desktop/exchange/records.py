@@ -31,6 +31,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.db.output import output_file
+from crm_desktop.db.spelling import rowid
 from crm_desktop.errors import StorageError, ValidationError
 from crm_desktop.exchange.sheet import TEXT, Cell, SheetColumn, write_sheet
 from crm_desktop.exchange.vcard import Address as CardAddress
@@ -39,7 +40,7 @@ from crm_desktop.messages import translate
 from crm_desktop.models import Account, Contact, Lead, Product, User
 from crm_desktop.queries import accounts, contacts, leads, products
 from crm_desktop.queries.accounts import full_name
-from crm_desktop.queries.listing import fetch_by_keys, rowid
+from crm_desktop.queries.listing import fetch_by_keys
 from crm_desktop.services.validation import format_phone
 
 KINDS = ("contacts", "companies", "leads", "products")
@@ -288,11 +289,11 @@ def contact_cards(db: Database, flt: RecordFilter = RecordFilter(), *, chunk: in
         yield _card(row)
 
 
-def cards_by_keys(db: Database, keys: Sequence[int]) -> list[VCard]:
-    """The contacts of the list keys (rowids) `keys` as vCards, in the order of `keys` (one deleted
+def cards_by_keys(db: Database, keys: Sequence[str]) -> list[VCard]:
+    """The contacts of the list keys (ids) `keys` as vCards, in the order of `keys` (one deleted
     meanwhile is left out): the Contacts list's export as vCard."""
     table = Contact.__table__
-    stmt = select(rowid(table), *_CARD_COLUMNS).select_from(Contact).outerjoin(
+    stmt = select(Contact.id, *_CARD_COLUMNS).select_from(Contact).outerjoin(
         Account, and_(Account.id == Contact.account_id, Account.deleted_at.is_(None)))
     with db.engine.connect() as conn:
         found = fetch_by_keys(conn, stmt.where(Contact.deleted_at.is_(None)), table, keys)  # type: ignore[arg-type]

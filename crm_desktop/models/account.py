@@ -26,10 +26,10 @@ class Account(SyncMixin, AddressMixin, Base):
     __table_args__ = (
         # Partial: lists show live records only, and a lookup by parent or tax id must never be
         # tempted to walk this index instead of its own (a plain (deleted_at, name) index was).
-        Index("ix_account_live_name", "sort_key", sqlite_where=text("deleted_at IS NULL"),
+        Index("ix_account_live_name", "sort_key", "id", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
         # The list filtered by province, in its order: a range of this index, however many rows.
-        Index("ix_account_live_province", "province", "sort_key", sqlite_where=text("deleted_at IS NULL"),
+        Index("ix_account_live_province", "province", "sort_key", "id", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
         Index("ix_account_tax", "tax_id", "branch_code"),
         Index("ix_account_segment", "segment"),

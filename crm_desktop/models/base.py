@@ -63,6 +63,7 @@ def sparse_index(name: str, column: str) -> Index:
     return Index(name, column, sqlite_where=where, postgresql_where=where)
 
 
+
 def month_day(column: ColumnElement[object] | object) -> ColumnElement[str]:
     """"MM-DD" of a date column (birthdays, founding days): what yearly dates are looked up by.
 

@@ -18,9 +18,9 @@ INCOME_BANDS = ("", "<15k", "15k-30k", "30k-50k", "50k-100k", "100k+")
 class Contact(SyncMixin, AddressMixin, Base):
     __tablename__ = "contact"
     __table_args__ = (
-        Index("ix_contact_live_name", "sort_key", sqlite_where=text("deleted_at IS NULL"),
+        Index("ix_contact_live_name", "sort_key", "id", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
-        Index("ix_contact_live_province", "province", "sort_key", sqlite_where=text("deleted_at IS NULL"),
+        Index("ix_contact_live_province", "province", "sort_key", "id", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),  # the list filtered by province, in its order
         # Duplicate matching (services/duplicates.py): equality lookups on the blocking keys.
         Index("ix_contact_match_key", "match_key"),

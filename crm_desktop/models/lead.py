@@ -24,8 +24,8 @@ class Lead(SyncMixin, Base):
         sparse_index("ix_lead_phone", "phone"),
         sparse_index("ix_lead_email", "email"),
         sparse_index("ix_lead_tax_id", "tax_id"),
-        # The list's default order (the name's sort key), live leads only.
-        Index("ix_lead_live_name", "sort_key", sqlite_where=text("deleted_at IS NULL"),
+        # The list's default order (the name's sort key) and key, live leads only.
+        Index("ix_lead_live_name", "sort_key", "id", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
     )
 

@@ -28,7 +28,7 @@ class Opportunity(SyncMixin, Base):
         # Board columns list a stage's live deals by close date, page by page.
         Index("ix_opportunity_live_stage_close", "stage_id", "expected_close",
               sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
-        Index("ix_opportunity_live_name", "sort_key", sqlite_where=text("deleted_at IS NULL"),
+        Index("ix_opportunity_live_name", "sort_key", "id", sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
     )
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import aliased
 from crm_desktop.db.database import Database
 from crm_desktop.db.live_counts import live_rows
 from crm_desktop.models import Account, Contact, User
-from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys, rowid
+from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys
 
 TABLE = Account.__table__
 Parent = aliased(Account)
@@ -31,7 +31,6 @@ class AccountFilter:
 
 @dataclass(frozen=True)
 class AccountRow:
-    key: int
     id: str
     name: str
     tax_id: str
@@ -122,21 +121,20 @@ def _keys_select(conn: Connection, flt: AccountFilter, sort: str, descending: bo
                        JOINS.get(sort))
 
 
-def account_keys(db: Database, flt: AccountFilter, sort: str = "name", descending: bool = False) -> list[int]:
-    """Rowids of every account matching `flt`, in display order."""
+def account_keys(db: Database, flt: AccountFilter, sort: str = "name", descending: bool = False) -> list[str]:
+    """Ids of every account matching `flt`, in display order."""
     return list_keys(db, _keys_select, flt, sort, descending)
 
 
-def account_head(db: Database, flt: AccountFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
-    """How many accounts match `flt`, and the rowids of the first `limit` in display order (the first
-    screen of the list; unfiltered, the count walks the live-name index)."""
-    name = Account.sort_key if flt == AccountFilter() else None
-    return list_head(db, _keys_select, flt, sort, descending, limit, name)
+def account_head(db: Database, flt: AccountFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[str]]:
+    """How many accounts match `flt`, and the ids of the first `limit` in display order (the list's first
+    screen; unfiltered, the count is the live count)."""
+    return list_head(db, _keys_select, flt, sort, descending, limit, "account" if flt == AccountFilter() else None)
 
 
 _ROW = (
     select(
-        rowid(TABLE), Account.id, Account.name, Account.tax_id, Account.branch_code, Account.industry,
+        Account.id, Account.name, Account.tax_id, Account.branch_code, Account.industry,
         Account.segment, Account.phone, Account.email, Account.province,
         func.coalesce(User.name, ""), func.coalesce(Parent.name, ""), Account.tags, Account.updated_at,
     )
@@ -146,7 +144,7 @@ _ROW = (
 )
 
 
-def account_rows(db: Database, keys: Sequence[int]) -> list[AccountRow]:
+def account_rows(db: Database, keys: Sequence[str]) -> list[AccountRow]:
     """Rows for `keys`, in the same order; keys of rows deleted meanwhile are skipped."""
     with db.engine.connect() as conn:
         found = fetch_by_keys(conn, _ROW, TABLE, keys)

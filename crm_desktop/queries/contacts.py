@@ -13,7 +13,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.db.live_counts import live_rows
 from crm_desktop.models import Account, Contact, User
 from crm_desktop.queries.accounts import full_name
-from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys, rowid
+from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys
 
 TABLE = Contact.__table__
 
@@ -31,7 +31,6 @@ class ContactFilter:
 
 @dataclass(frozen=True)
 class ContactRow:
-    key: int
     id: str
     name: str
     nickname: str
@@ -124,21 +123,20 @@ def _keys_select(conn: Connection, flt: ContactFilter, sort: str, descending: bo
                        JOINS.get(sort))
 
 
-def contact_keys(db: Database, flt: ContactFilter, sort: str = "name", descending: bool = False) -> list[int]:
-    """Rowids of every contact matching `flt`, in display order."""
+def contact_keys(db: Database, flt: ContactFilter, sort: str = "name", descending: bool = False) -> list[str]:
+    """Ids of every contact matching `flt`, in display order."""
     return list_keys(db, _keys_select, flt, sort, descending)
 
 
-def contact_head(db: Database, flt: ContactFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
-    """How many contacts match `flt`, and the rowids of the first `limit` in display order (the
-    list's first screen; unfiltered, the count walks the live-name index)."""
-    name = Contact.sort_key if flt == ContactFilter() else None
-    return list_head(db, _keys_select, flt, sort, descending, limit, name)
+def contact_head(db: Database, flt: ContactFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[str]]:
+    """How many contacts match `flt`, and the ids of the first `limit` in display order (the list's first
+    screen; unfiltered, the count is the live count)."""
+    return list_head(db, _keys_select, flt, sort, descending, limit, "contact" if flt == ContactFilter() else None)
 
 
 _ROW = (
     select(
-        rowid(TABLE), Contact.id, Contact.prefix, Contact.first_name, Contact.last_name, Contact.nickname,
+        Contact.id, Contact.prefix, Contact.first_name, Contact.last_name, Contact.nickname,
         func.coalesce(Account.name, ""), Contact.position, Contact.mobile, Contact.email, Contact.line_id,
         Contact.province, Contact.birthday, func.coalesce(User.name, ""), Contact.tags, Contact.updated_at,
     )
@@ -148,7 +146,7 @@ _ROW = (
 )
 
 
-def contact_rows(db: Database, keys: Sequence[int]) -> list[ContactRow]:
+def contact_rows(db: Database, keys: Sequence[str]) -> list[ContactRow]:
     """Rows for `keys`, in the same order; keys of rows deleted meanwhile are skipped."""
     with db.engine.connect() as conn:
         found = fetch_by_keys(conn, _ROW, TABLE, keys)
@@ -156,7 +154,7 @@ def contact_rows(db: Database, keys: Sequence[int]) -> list[ContactRow]:
     for k in keys:
         if k in found:
             r = found[k]
-            rows.append(ContactRow(r[0], r[1], full_name(r[2], r[3], r[4]), *r[5:]))
+            rows.append(ContactRow(r[0], full_name(r[1], r[2], r[3]), *r[4:]))
     return rows
 
 

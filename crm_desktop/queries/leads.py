@@ -14,7 +14,7 @@ from crm_desktop import scoring
 from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Activity, Campaign, Contact, Lead, LeadScoringRule, Opportunity, User
 from crm_desktop.queries.accounts import full_name
-from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys, rowid
+from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys
 
 TABLE = Lead.__table__
 
@@ -35,7 +35,6 @@ class LeadFilter:
 
 @dataclass(frozen=True)
 class LeadRow:
-    key: int
     id: str
     name: str
     company_name: str
@@ -164,20 +163,20 @@ def _keys_select(conn: Connection, flt: LeadFilter, sort: str, descending: bool)
                        JOINS.get(sort))
 
 
-def lead_keys(db: Database, flt: LeadFilter, sort: str = "created_at", descending: bool = False) -> list[int]:
-    """Rowids of every live lead matching `flt`, in display order."""
+def lead_keys(db: Database, flt: LeadFilter, sort: str = "created_at", descending: bool = False) -> list[str]:
+    """Ids of every live lead matching `flt`, in display order."""
     return list_keys(db, _keys_select, flt, sort, descending)
 
 
-def lead_head(db: Database, flt: LeadFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
-    """How many live leads match `flt`, and the rowids of the first `limit` in display order (the
-    list's first screen; unfiltered, the count walks the live-name index)."""
-    return list_head(db, _keys_select, flt, sort, descending, limit, Lead.sort_key if flt == LeadFilter() else None)
+def lead_head(db: Database, flt: LeadFilter, sort: str, descending: bool, limit: int) -> tuple[int, list[str]]:
+    """How many live leads match `flt`, and the ids of the first `limit` in display order (the list's first
+    screen; unfiltered, the count is the live count)."""
+    return list_head(db, _keys_select, flt, sort, descending, limit, "lead" if flt == LeadFilter() else None)
 
 
 _ROW = (
     select(
-        rowid(TABLE), Lead.id, Lead.prefix, Lead.first_name, Lead.last_name, Lead.company_name,
+        Lead.id, Lead.prefix, Lead.first_name, Lead.last_name, Lead.company_name,
         func.coalesce(func.nullif(Lead.mobile, ""), Lead.phone), Lead.email, Lead.province, Lead.source,
         Lead.status, Lead.score, func.coalesce(User.name, ""), func.coalesce(Campaign.name, ""),
         Lead.created_at, Lead.updated_at,
@@ -188,7 +187,7 @@ _ROW = (
 )
 
 
-def lead_rows(db: Database, keys: Sequence[int]) -> list[LeadRow]:
+def lead_rows(db: Database, keys: Sequence[str]) -> list[LeadRow]:
     """Rows for `keys`, in the same order; keys of rows deleted meanwhile are skipped."""
     with db.engine.connect() as conn:
         found = fetch_by_keys(conn, _ROW, TABLE, keys)
@@ -196,7 +195,7 @@ def lead_rows(db: Database, keys: Sequence[int]) -> list[LeadRow]:
     for k in keys:
         r = found.get(k)
         if r is not None:
-            out.append(LeadRow(r[0], r[1], full_name(r[2], r[3], r[4]), *r[5:]))
+            out.append(LeadRow(r[0], full_name(r[1], r[2], r[3]), *r[4:]))
     return out
 
 

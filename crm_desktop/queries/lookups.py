@@ -10,7 +10,6 @@ from sqlalchemy import select
 from crm_desktop.db.database import Database
 from crm_desktop.errors import ValidationError
 from crm_desktop.models import Account, Contact, Lead, Opportunity, Product, Quotation, SalesOrder, User
-from crm_desktop.queries.listing import rowid
 
 
 @dataclass(frozen=True)
@@ -59,11 +58,11 @@ def account_values(db: Database, column: str) -> list[str]:
         return [r[0] for r in conn.execute(stmt)]
 
 
-def record_key(db: Database, entity: str, record_id: str) -> int | None:
-    """The list key (rowid) of a live record, so a list can find and select it."""
+def record_key(db: Database, entity: str, record_id: str) -> str | None:
+    """The list key of a record (its id) while it is live, so a list can find and select it; None
+    once it was deleted."""
     model = {"account": Account, "contact": Contact, "lead": Lead, "opportunity": Opportunity,
              "product": Product, "quotation": Quotation, "sales_order": SalesOrder}[entity]
-    table = model.__table__
-    stmt = select(rowid(table)).select_from(table).where(model.id == record_id, model.deleted_at.is_(None))
+    stmt = select(model.id).where(model.id == record_id, model.deleted_at.is_(None))
     with db.engine.connect() as conn:
         return conn.execute(stmt).scalar()

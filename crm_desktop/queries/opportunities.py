@@ -16,8 +16,9 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, sele
 
 from crm_desktop.db.database import Database
 from crm_desktop.db.repositories.pipeline import DEFAULT_STAGES
+from crm_desktop.db.spelling import rowid
 from crm_desktop.models import Account, Opportunity, Stage, StageHistory, Target, User, fixed_id
-from crm_desktop.queries.listing import fetch_by_keys, list_head, list_keys, rowid, text_filter
+from crm_desktop.queries.listing import fetch_by_keys, list_head, list_keys, text_filter
 
 TABLE = Opportunity.__table__
 _DEFAULT_KEYS = {fixed_id("stage", key): key for key, *_ in DEFAULT_STAGES}
@@ -80,7 +81,6 @@ class OpportunityFilter:
 
 @dataclass(frozen=True)
 class OpportunityRow:
-    key: int
     id: str
     name: str
     account_name: str
@@ -154,7 +154,7 @@ SORTS: dict[str, Any] = {
 
 
 def _keys_select(conn: Connection, flt: OpportunityFilter, sort: str, descending: bool) -> Select[Any]:
-    stmt = select(rowid(TABLE)).select_from(TABLE)  # type: ignore[arg-type]
+    stmt = select(Opportunity.id).select_from(TABLE)  # type: ignore[arg-type]
     if sort == "account_name":
         stmt = stmt.outerjoin(Account, Account.id == Opportunity.account_id)
     elif sort == "owner_name":
@@ -165,27 +165,27 @@ def _keys_select(conn: Connection, flt: OpportunityFilter, sort: str, descending
     if sort == "days_in_stage":
         descending = not descending  # more days = entered earlier
     stmt = stmt.where(and_(*_conditions(conn, flt)))
-    return stmt.order_by(order.desc() if descending else order, rowid(TABLE))  # type: ignore[arg-type]
+    return stmt.order_by(order.desc() if descending else order, Opportunity.id)
 
 
 def opportunity_keys(
     db: Database, flt: OpportunityFilter, sort: str = "expected_close", descending: bool = False
-) -> list[int]:
-    """Rowids of every live deal matching `flt`, in display order ("days_in_stage" sorts too,
+) -> list[str]:
+    """Ids of every live deal matching `flt`, in display order ("days_in_stage" sorts too,
     but costs one history lookup per matching deal)."""
     return list_keys(db, _keys_select, flt, sort, descending)
 
 
 def opportunity_head(db: Database, flt: OpportunityFilter, sort: str, descending: bool,
-                     limit: int) -> tuple[int, list[int]]:
-    """How many live deals match `flt`, and the rowids of the first `limit` in display order (the
+                     limit: int) -> tuple[int, list[str]]:
+    """How many live deals match `flt`, and the ids of the first `limit` in display order (the
     list's first screen: a count with no order, and the first rows of one sort, not every key)."""
     return list_head(db, _keys_select, flt, sort, descending, limit, None)
 
 
 _ROW = (
     select(
-        rowid(TABLE), Opportunity.id, Opportunity.name, func.coalesce(Account.name, ""), Opportunity.amount_satang,
+        Opportunity.id, Opportunity.name, func.coalesce(Account.name, ""), Opportunity.amount_satang,
         Opportunity.probability, Opportunity.expected_close, Opportunity.stage_id, Stage.name, Stage.kind,
         func.coalesce(User.name, ""), Opportunity.channel, entered_at(), Opportunity.updated_at,
     )
@@ -197,14 +197,14 @@ _ROW = (
 
 
 def _row(r: Any, today: date) -> OpportunityRow:
-    (key, opp_id, name, account, amount, prob, close, stage_id, stage, kind, owner, channel, entered, updated) = r
+    (opp_id, name, account, amount, prob, close, stage_id, stage, kind, owner, channel, entered, updated) = r
     return OpportunityRow(
-        key, opp_id, name, account, amount, prob, round_pct(amount * prob), close, stage_id, stage, kind, owner,
+        opp_id, name, account, amount, prob, round_pct(amount * prob), close, stage_id, stage, kind, owner,
         channel, _days(today, entered), updated,
     )
 
 
-def opportunity_rows(db: Database, keys: Sequence[int], today: date | None = None) -> list[OpportunityRow]:
+def opportunity_rows(db: Database, keys: Sequence[str], today: date | None = None) -> list[OpportunityRow]:
     """Rows for `keys`, in the same order; keys of deals deleted meanwhile are skipped."""
     today = today or db.time.today()
     with db.engine.connect() as conn:
@@ -217,7 +217,6 @@ def opportunity_rows(db: Database, keys: Sequence[int], today: date | None = Non
 
 @dataclass(frozen=True)
 class Card:
-    key: int
     id: str
     name: str
     account_name: str
@@ -245,7 +244,7 @@ class Board:
 
 _CARD = (
     select(
-        rowid(TABLE), Opportunity.id, Opportunity.name, func.coalesce(Account.name, ""), Opportunity.amount_satang,
+        Opportunity.id, Opportunity.name, func.coalesce(Account.name, ""), Opportunity.amount_satang,
         Opportunity.probability, Opportunity.expected_close, func.coalesce(User.name, ""), entered_at(),
     )
     .select_from(TABLE)  # type: ignore[arg-type]
@@ -253,7 +252,7 @@ _CARD = (
     .outerjoin(User, User.id == Opportunity.owner_id)
 )
 # Cards in a column: soonest expected close first, deals without a date last.
-_CARD_ORDER = (case((Opportunity.expected_close.is_(None), 1), else_=0), Opportunity.expected_close, rowid(TABLE))
+_CARD_ORDER = (case((Opportunity.expected_close.is_(None), 1), else_=0), Opportunity.expected_close, Opportunity.id)
 
 
 def _cards(
@@ -265,7 +264,7 @@ def _cards(
         .offset(offset)
         .limit(limit)
     )
-    return tuple(Card(*r[:8], days_in_stage=_days(today, r[8])) for r in conn.execute(stmt))
+    return tuple(Card(*r[:7], days_in_stage=_days(today, r[7])) for r in conn.execute(stmt))
 
 
 def column_cards(

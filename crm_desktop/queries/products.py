@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Change, Product, User
-from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, rowid, text_filter
+from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, text_filter
 
 TABLE = Product.__table__
 PICK_LIMIT = 20
@@ -31,7 +31,6 @@ class ProductFilter:
 
 @dataclass(frozen=True)
 class ProductRow:
-    key: int
     id: str
     sku: str
     name_th: str
@@ -121,25 +120,25 @@ def conditions(flt: ProductFilter) -> list[ColumnElement[bool]]:
     return cond
 
 
-def product_keys(db: Database, flt: ProductFilter, sort: str = "sku", descending: bool = False) -> list[int]:
-    """Rowids of every product matching `flt`, in display order."""
+def product_keys(db: Database, flt: ProductFilter, sort: str = "sku", descending: bool = False) -> list[str]:
+    """Ids of every product matching `flt`, in display order."""
     order = [key.desc() if descending else key for key in SORTS.get(sort, SORTS["sku"])]
     with db.engine.connect() as conn:
         cond = conditions(flt)
         matched = text_filter(conn, TABLE, flt.text)
         if matched is not None:
             cond.append(matched)
-        stmt = select(rowid(TABLE)).select_from(TABLE).where(and_(*cond)).order_by(*order, rowid(TABLE))
+        stmt = select(Product.id).where(and_(*cond)).order_by(*order, Product.id)
         return ordered_keys(conn, stmt)
 
 
 _ROW = select(
-    rowid(TABLE), Product.id, Product.sku, Product.name_th, Product.name_en, Product.category, Product.unit,
+    Product.id, Product.sku, Product.name_th, Product.name_en, Product.category, Product.unit,
     Product.price_satang, Product.cost_satang, Product.vatable, Product.active, Product.updated_at,
 ).select_from(TABLE)
 
 
-def product_rows(db: Database, keys: Sequence[int]) -> list[ProductRow]:
+def product_rows(db: Database, keys: Sequence[str]) -> list[ProductRow]:
     """Rows for `keys`, in the same order; keys of rows deleted meanwhile are skipped."""
     with db.engine.connect() as conn:
         found = fetch_by_keys(conn, _ROW.where(Product.deleted_at.is_(None)), TABLE, keys)

@@ -39,6 +39,7 @@ from sqlalchemy import (
 
 from crm_desktop.db.changelog import scalar_default
 from crm_desktop.db.database import Database
+from crm_desktop.db.spelling import rowid
 from crm_desktop.db.times import stored_time
 from crm_desktop.models import (
     Account,
@@ -53,7 +54,7 @@ from crm_desktop.models import (
     User,
 )
 from crm_desktop.models.rules import PHONE, rule_of
-from crm_desktop.queries.listing import CHUNK, rowid
+from crm_desktop.queries.listing import CHUNK
 from crm_desktop.queries.opportunities import StageRow, default_stage_key
 
 Kind = Literal["activity", "stage", "change"]

@@ -36,7 +36,7 @@ class RecordTable(QTableView):
         self.setObjectName(f"{name}Table")
         self.setModel(model)
         self._model = model
-        self._stash: tuple[list[int], int | None] = ([], None)
+        self._stash: tuple[list[str], str | None] = ([], None)
         self._current_id: str | None = None
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -91,7 +91,7 @@ class RecordTable(QTableView):
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.selectionModel().selectedRows()})
 
-    def selected_keys(self) -> list[int]:
+    def selected_keys(self) -> list[str]:
         keys = [self._model.key_at(r) for r in self.selected_rows()]
         return [k for k in keys if k is not None]
 
@@ -104,7 +104,7 @@ class RecordTable(QTableView):
             return None
         return self._model.id_at(index.row())
 
-    def select_keys(self, keys: list[int], current: int | None = None) -> None:
+    def select_keys(self, keys: list[str], current: str | None = None) -> None:
         model = self._model
         selection = QItemSelection()
         last = model.columnCount() - 1
@@ -123,7 +123,7 @@ class RecordTable(QTableView):
             self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         self._emit_current()
 
-    def select_key(self, key: int) -> bool:
+    def select_key(self, key: str) -> bool:
         if self._model.position_of_key(key) < 0:
             return False
         self.select_keys([key], key)

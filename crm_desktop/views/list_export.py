@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
 from crm_desktop.clock import office_time
-from crm_desktop.exchange.lists import Fetch, FetchCards, ListColumn, ListExport, export_cards, export_list
+from crm_desktop.exchange.lists import Fetch, FetchCards, Key, ListColumn, ListExport, export_cards, export_list
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.record_table import RecordTable
 from crm_desktop.ui.tasks import ProgressFn, Task, run_task
@@ -34,7 +34,7 @@ class ListSource:
     are fetched for some keys, its visible columns; `cards` when it can be written as vCards too."""
 
     title: str
-    keys: Sequence[int]
+    keys: Sequence[Key]
     fetch: Fetch
     columns: list[ListColumn]
     cards: FetchCards | None = None
@@ -64,10 +64,10 @@ def table_columns(table: RecordTable) -> list[ListColumn]:
             for i in shown_sections(table.horizontalHeader())]
 
 
-def table_source(title: str, table: RecordTable, rows: Callable[[Sequence[int]], Sequence[Any]],
+def table_source(title: str, table: RecordTable, rows: Callable[[Sequence[str]], Sequence[Any]],
                  cards: FetchCards | None = None) -> ListSource:
     """A lazy list as an export: a snapshot of its keys (as sorted and filtered now) and its row fetcher."""
-    return ListSource(title, list(table.lazy_model.keys), lambda part: {row.key: row for row in rows(part)},
+    return ListSource(title, list(table.lazy_model.keys), lambda part: {row.id: row for row in rows(part)},
                       table_columns(table), cards)
 
 

@@ -171,13 +171,13 @@ class RecordTab(QWidget):
     def columns(self) -> list[Column]:
         raise NotImplementedError
 
-    def keys(self, sort: str, descending: bool) -> list[int]:
+    def keys(self, sort: str, descending: bool) -> list[str]:
         raise NotImplementedError
 
-    def rows(self, keys: Sequence[int]) -> Sequence[Any]:
+    def rows(self, keys: Sequence[str]) -> Sequence[Any]:
         raise NotImplementedError
 
-    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[int]] | None:
+    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[str]] | None:
         """The count and first `limit` keys, for a list whose first page is cheaper read alone
         (None: the list reads all its keys at once)."""
         return None
@@ -497,4 +497,4 @@ class RecordTab(QWidget):
             self.apply_filter()
         selected = state.get("selected")
         if isinstance(selected, list) and selected:
-            self.table.select_keys([int(k) for k in selected])
+            self.table.select_keys([str(k) for k in selected])

@@ -26,14 +26,13 @@ from sqlalchemy import Connection, RowMapping, bindparam, or_, select
 
 from crm_desktop.clock import epoch_ms, office_time, utc_time
 from crm_desktop.db.database import Database
-from crm_desktop.db.spelling import inline
+from crm_desktop.db.spelling import inline, rowid
 from crm_desktop.db.times import epoch_seconds
 from crm_desktop.models import Activity, ActivityException, Anniversary, Reminder
 from crm_desktop.models.activity import REMIND_MAX_MINUTES, reminder_id
 from crm_desktop.queries.activities.occurrences import Occurrence as ActivityOccurrence
 from crm_desktop.queries.activities.occurrences import activity_rows
 from crm_desktop.queries.anniversaries import AnniversaryRow, anniversaries_between, remind_days
-from crm_desktop.queries.listing import rowid
 from crm_desktop.recurrence import DAY_START, day_start, expand
 
 REMIND_MAX = timedelta(minutes=REMIND_MAX_MINUTES)

@@ -32,9 +32,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, Subquery, exists, func, select
 
 from crm_desktop.db.database import Database
-from crm_desktop.db.spelling import likely
+from crm_desktop.db.spelling import likely, rowid
 from crm_desktop.models import Opportunity, Stage, StageHistory, User
-from crm_desktop.queries.listing import rowid
 from crm_desktop.queries.opportunities import entered_at, round_pct, stages
 from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.reports.scope import NONE, deal_conditions, percent, utc_midnight, with_customer

@@ -27,7 +27,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Contact, Product, Quotation, QuotationLine, SalesOrder, SalesOrderLine, User
 from crm_desktop.money import BP
 from crm_desktop.queries.accounts import full_name
-from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, row_count, rowid, text_filter
+from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, row_count, text_filter
 from crm_desktop.queries.opportunities import month_range
 from crm_desktop.queries.sales.amounts import line_discount_cut, line_net
 
@@ -52,7 +52,6 @@ class DocumentFilter:
 
 @dataclass(frozen=True)
 class DocumentRow:
-    key: int
     id: str
     number: str
     revision: int  # 1 for orders
@@ -170,7 +169,7 @@ def _text_match(conn: Connection, doc: Any, text: str) -> ColumnElement[bool]:
     """Documents whose customer's name contains `text` (the accounts' and contacts' search index,
     then the documents' customer indexes), or, when `text` has a digit as every number does, whose
     number or provisional number contains it (a scan of the documents: numbers have no infix index)."""
-    key = rowid(doc.__table__)
+    key = doc.id
     parts = []
     if any(c.isdigit() for c in text):
         parts.append(select(key).where(doc.deleted_at.is_(None), or_(_contains(doc.number, text),
@@ -204,20 +203,20 @@ def _ordered(kind: str, stmt: Select[Any], sort: str, descending: bool, today: d
         orders = [doc.issued_on]
     else:
         orders = [doc.status]
-    key = rowid(doc.__table__)
+    key = doc.id
     return stmt.order_by(*(o.desc() if descending else o for o in orders), key.desc() if descending else key)
 
 
 def _matching(conn: Connection, kind: str, flt: DocumentFilter, today: date) -> tuple[Select[Any], list[Any]]:
-    """The rowids of the live documents of `kind` matching `flt` (no order yet), and their conditions."""
+    """The ids of the live documents of `kind` matching `flt` (no order yet), and their conditions."""
     doc = MODELS[kind][0]
     cond = _conditions(conn, kind, flt, today)
-    return select(rowid(doc.__table__)).select_from(doc).where(*cond), cond
+    return select(doc.id).where(*cond), cond
 
 
 def document_keys(db: Database, kind: str, flt: DocumentFilter, sort: str = "date", descending: bool = True,
-                  today: date | None = None) -> list[int]:
-    """Rowids of every live document of `kind` ("quotation", "sales_order") matching `flt`, in
+                  today: date | None = None) -> list[str]:
+    """Ids of every live document of `kind` ("quotation", "sales_order") matching `flt`, in
     display order (sort: "number", "date", "customer", "total", "status"; newest first by default)."""
     today = today or db.time.today()
     with db.engine.connect() as conn:
@@ -226,8 +225,8 @@ def document_keys(db: Database, kind: str, flt: DocumentFilter, sort: str = "dat
 
 
 def document_head(db: Database, kind: str, flt: DocumentFilter, sort: str, descending: bool, limit: int,
-                  today: date) -> tuple[int, list[int]]:
-    """How many documents match `flt`, and the rowids of the first `limit` in display order (the
+                  today: date) -> tuple[int, list[str]]:
+    """How many documents match `flt`, and the ids of the first `limit` in display order (the
     list's first screen). The count reads neither the order nor its joins (a total's line sums):
     unfiltered, a live partial index covers it."""
     with db.engine.connect() as conn:
@@ -243,7 +242,7 @@ def _row_select(kind: str, only: Any, today: date) -> Select[Any]:
     order_only = kind == "sales_order"
     return (
         select(
-            rowid(doc.__table__), doc.id, doc.number, doc.revision if not order_only else literal(1),
+            doc.id, doc.number, doc.revision if not order_only else literal(1),
             doc.provisional_number, doc.status, doc.issued_on, doc.valid_until if not order_only else literal(None),
             Account.name, Contact.prefix, Contact.first_name, Contact.last_name, doc.account_id, doc.contact_id,
             func.coalesce(User.name, ""), doc.channel, amounts["before_vat"], amounts["vat"], amounts["grand_total"],
@@ -260,24 +259,23 @@ def _row_select(kind: str, only: Any, today: date) -> Select[Any]:
 
 
 def _row(r: Any) -> DocumentRow:
-    (key, doc_id, number, revision, provisional, status, issued_on, valid_until, account_name, prefix, first, last,
+    (doc_id, number, revision, provisional, status, issued_on, valid_until, account_name, prefix, first, last,
      account_id, contact_id, owner, channel, before_vat, vat, grand, clamped, lines, delivered, late) = r
     customer = account_name if account_name is not None else full_name(prefix or "", first or "", last or "")
-    return DocumentRow(key, doc_id, number, revision, provisional, status, issued_on, valid_until, customer,
+    return DocumentRow(doc_id, number, revision, provisional, status, issued_on, valid_until, customer,
                        account_id, contact_id, owner, channel, before_vat, vat, grand, bool(clamped), lines, delivered,
                        bool(late))
 
 
-def document_rows(db: Database, kind: str, keys: Sequence[int], today: date | None = None) -> list[DocumentRow]:
+def document_rows(db: Database, kind: str, keys: Sequence[str], today: date | None = None) -> list[DocumentRow]:
     """Rows for `keys`, in the same order, with their totals; keys deleted meanwhile are skipped."""
     today = today or db.time.today()
     doc = MODELS[kind][0]
-    found: dict[int, Any] = {}
+    found: dict[str, Any] = {}
     with db.engine.connect() as conn:
         for start in range(0, len(keys), 500):
             part = list(keys[start:start + 500])
-            ids = select(doc.id).where(rowid(doc.__table__).in_(part)).scalar_subquery()
-            found.update(fetch_by_keys(conn, _row_select(kind, ids, today), doc.__table__, part))
+            found.update(fetch_by_keys(conn, _row_select(kind, part, today), doc.__table__, part))
     return [_row(found[k]) for k in keys if k in found]
 
 
@@ -288,7 +286,7 @@ def document_page(db: Database, kind: str, flt: DocumentFilter, sort: str = "dat
     doc = MODELS[kind][0]
     with db.engine.connect() as conn:
         cond = _conditions(conn, kind, flt, today)
-        stmt = select(rowid(doc.__table__)).select_from(doc).where(*cond)
+        stmt = select(doc.id).where(*cond)
         keys = ordered_keys(conn, _ordered(kind, stmt, sort, descending, today, cond).offset(max(offset, 0))
                             .limit(max(limit, 0)))
     return document_rows(db, kind, keys, today)

@@ -93,13 +93,13 @@ class AccountsTab(RecordTab):
             owner_id=str(self.owner_filter.currentData() or ""),
         )
 
-    def keys(self, sort: str, descending: bool) -> list[int]:
+    def keys(self, sort: str, descending: bool) -> list[str]:
         return account_keys(self.env.db, self.current_filter(), sort, descending)
 
-    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
+    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[str]]:
         return account_head(self.env.db, self.current_filter(), sort, descending, limit)
 
-    def rows(self, keys: Sequence[int]) -> Sequence[AccountRow]:
+    def rows(self, keys: Sequence[str]) -> Sequence[AccountRow]:
         return account_rows(self.env.db, keys)
 
     def build_filters(self, bar: QHBoxLayout) -> None:

@@ -97,13 +97,13 @@ class ContactsTab(RecordTab):
             consent_only=self.consent_filter.isChecked(),
         )
 
-    def keys(self, sort: str, descending: bool) -> list[int]:
+    def keys(self, sort: str, descending: bool) -> list[str]:
         return contact_keys(self.env.db, self.current_filter(), sort, descending)
 
-    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
+    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[str]]:
         return contact_head(self.env.db, self.current_filter(), sort, descending, limit)
 
-    def rows(self, keys: Sequence[int]) -> Sequence[ContactRow]:
+    def rows(self, keys: Sequence[str]) -> Sequence[ContactRow]:
         return contact_rows(self.env.db, keys)
 
     def build_filters(self, bar: QHBoxLayout) -> None:

@@ -151,13 +151,13 @@ class LeadsTab(RecordTab):
         except ValidationError:
             return None  # half typed: no bound until it reads as a date
 
-    def keys(self, sort: str, descending: bool) -> list[int]:
+    def keys(self, sort: str, descending: bool) -> list[str]:
         return lead_keys(self.env.db, self.current_filter(), sort, descending)
 
-    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
+    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[str]]:
         return lead_head(self.env.db, self.current_filter(), sort, descending, limit)
 
-    def rows(self, keys: Sequence[int]) -> Sequence[LeadRow]:
+    def rows(self, keys: Sequence[str]) -> Sequence[LeadRow]:
         return lead_rows(self.env.db, keys)
 
     def build_filters(self, bar: QHBoxLayout) -> None:

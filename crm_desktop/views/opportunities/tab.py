@@ -200,13 +200,13 @@ class OpportunitiesTab(RecordTab):
             channel=str(self.channel_filter.currentData() or ""),
         )
 
-    def keys(self, sort: str, descending: bool) -> list[int]:
+    def keys(self, sort: str, descending: bool) -> list[str]:
         return opportunity_keys(self.env.db, self.current_filter(), sort, descending)
 
-    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
+    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[str]]:
         return opportunity_head(self.env.db, self.current_filter(), sort, descending, limit)
 
-    def rows(self, keys: Sequence[int]) -> Sequence[OpportunityRow]:
+    def rows(self, keys: Sequence[str]) -> Sequence[OpportunityRow]:
         return opportunity_rows(self.env.db, keys, self.env.today())
 
     def build_filters(self, bar: QHBoxLayout) -> None:

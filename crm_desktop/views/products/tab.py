@@ -109,10 +109,10 @@ class ProductsTab(RecordTab):
         edit.setStyleSheet("")
         return value
 
-    def keys(self, sort: str, descending: bool) -> list[int]:
+    def keys(self, sort: str, descending: bool) -> list[str]:
         return product_keys(self.env.db, self.current_filter(), sort, descending)
 
-    def rows(self, keys: Sequence[int]) -> Sequence[ProductRow]:
+    def rows(self, keys: Sequence[str]) -> Sequence[ProductRow]:
         return product_rows(self.env.db, keys)
 
     def build_filters(self, bar: QHBoxLayout) -> None:

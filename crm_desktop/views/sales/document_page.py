@@ -186,13 +186,13 @@ class DocumentPage(RecordTab):
     def current_filter(self) -> DocumentFilter:
         raise NotImplementedError
 
-    def keys(self, sort: str, descending: bool) -> list[int]:
+    def keys(self, sort: str, descending: bool) -> list[str]:
         return document_keys(self.env.db, self.KIND, self.current_filter(), sort, descending, self.env.today())
 
-    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[int]]:
+    def head(self, sort: str, descending: bool, limit: int) -> tuple[int, list[str]]:
         return document_head(self.env.db, self.KIND, self.current_filter(), sort, descending, limit, self.env.today())
 
-    def rows(self, keys: Sequence[int]) -> Sequence[DocumentRow]:
+    def rows(self, keys: Sequence[str]) -> Sequence[DocumentRow]:
         return document_rows(self.env.db, self.KIND, keys, self.env.today())
 
     def shown_id(self) -> str | None:

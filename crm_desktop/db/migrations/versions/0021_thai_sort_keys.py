@@ -7,7 +7,9 @@ Create Date: 2026-12-07 06:10:00
 Companies, contacts, leads, deals and products get a derived `sort_key` column
 (crm_desktop/collation.py): เกม sorts under ก, tone marks count only between equal letters, Thai
 before Latin. The lists' name indexes now hold the key instead of the name (for leads, instead of
-the expression of migration 0020; for products, instead of the SQL approximation of migration 0015).
+the expression of migration 0020; for products, instead of the SQL approximation of migration 0015),
+then the id, which breaks ties (lists are keyed by id, 0023) and makes reading a list's keys an
+index scan.
 Companies and contacts filtered by province get an index in that order too.
 """
 
@@ -30,15 +32,15 @@ LIVE = "deleted_at IS NULL"
 TABLES = ("account", "contact", "lead", "opportunity", "product")
 # name -> (table, columns now, columns before this revision (None: the index is new))
 INDEXES = {
-    "ix_account_live_name": ("account", ["sort_key"], ["name"]),
-    "ix_contact_live_name": ("contact", ["sort_key"], ["first_name", "last_name"]),
-    "ix_lead_live_name": ("lead", ["sort_key"], [sa.text("first_name || ' ' || last_name")]),
-    "ix_opportunity_live_name": ("opportunity", ["sort_key"], None),
-    "ix_product_live_name": ("product", ["sort_key"], ["name_th"]),
-    "ix_product_live_active_thai": ("product", ["active", "sort_key"], None),  # 0015's, below
+    "ix_account_live_name": ("account", ["sort_key", "id"], ["name"]),
+    "ix_contact_live_name": ("contact", ["sort_key", "id"], ["first_name", "last_name"]),
+    "ix_lead_live_name": ("lead", ["sort_key", "id"], [sa.text("first_name || ' ' || last_name")]),
+    "ix_opportunity_live_name": ("opportunity", ["sort_key", "id"], None),
+    "ix_product_live_name": ("product", ["sort_key", "id"], ["name_th"]),
+    "ix_product_live_active_thai": ("product", ["active", "sort_key", "id"], None),  # 0015's, below
     # the lists filtered by province, read in their order along an index range
-    "ix_account_live_province": ("account", ["province", "sort_key"], None),
-    "ix_contact_live_province": ("contact", ["province", "sort_key"], None),
+    "ix_account_live_province": ("account", ["province", "sort_key", "id"], None),
+    "ix_contact_live_province": ("contact", ["province", "sort_key", "id"], None),
 }
 # migration 0015's index, frozen by value, for the downgrade
 PRODUCT_THAI_0015 = (
