@@ -491,3 +491,19 @@ def test_ctrl_n_on_the_activities_tab_opens_the_activity_form(qtbot, window) -> 
     dialog = window.activities_tab.dialog
     assert dialog is not None and dialog.objectName() == "activityDialog"
     dialog.reject()
+
+
+def test_the_start_tab_reads_its_first_record_once(qtbot, ctx, prefs, people, monkeypatch) -> None:
+    """The first row is selected and its detail (with its timeline) read once, not again beside it."""
+    from crm_desktop.views.accounts.tab import AccountsTab
+
+    shown: list[str | None] = []
+    read = AccountsTab.show_detail
+    def counted(tab: AccountsTab, record_id: str | None) -> None:
+        shown.append(record_id)
+        read(tab, record_id)
+
+    monkeypatch.setattr(AccountsTab, "show_detail", counted)
+    window = open_window(qtbot, ctx, prefs)
+    assert window.accounts_tab.table.current_id() == people["account"]
+    assert shown == [people["account"]]

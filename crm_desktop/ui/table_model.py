@@ -148,13 +148,16 @@ class LazyTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Query the keys again (records were created, deleted, filtered or re-sorted).
 
-        Cached rows are dropped; the view re-asks for what it shows. The query runs before the
-        reset starts: one that fails (a damaged file) must not leave the view half reset, which
-        crashes Qt later.
+        Cached rows are dropped. The keys and the first block's rows are read before the reset
+        starts: a read that fails (a damaged file) must not leave the view half reset, nor fail later
+        inside Qt's painting, which crashes it; the view would ask for that block at once anyway.
         """
         head = self._query_keys()
+        first = self._rows_fn(head[1][: self.block_size]) if head[1] else []
         self.beginResetModel()
         self._set_keys(head)
+        if head[1]:
+            self._store_block(0, first)
         self.endResetModel()
 
     refresh = reload
@@ -167,8 +170,9 @@ class LazyTableModel(QAbstractTableModel):
 
     def _fetch_block(self, block: int) -> dict[str, Any]:
         start = block * self.block_size
-        keys = self._keys[start : start + self.block_size]
-        rows = self._rows_fn(keys)
+        return self._store_block(block, self._rows_fn(self._keys[start : start + self.block_size]))
+
+    def _store_block(self, block: int, rows: Sequence[Any]) -> dict[str, Any]:
         self.fetch_calls += 1
         self.rows_fetched += len(rows)
         found = {row.id: row for row in rows}

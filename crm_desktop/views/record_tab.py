@@ -311,7 +311,10 @@ class RecordTab(QWidget):
         self._update_count()
         first = self.model.key_at(0)  # not `keys[0]`: that reads every key of a list showing its head
         if self.table.current_id() is None and first is not None:
-            self.table.select_keys([first])
+            self.table.select_keys([first])  # the new current row shows its detail
+            if self.table.current_id() is not None:
+                self._update_buttons()
+                return
         self.show_detail(self.table.current_id())
         self._update_buttons()
 
