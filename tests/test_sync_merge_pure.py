@@ -180,14 +180,14 @@ def in_clock_order(changes: list[Change]) -> list[list[Change]]:
     return [sorted(changes, key=lambda c: (c.hlc, c.site))]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(data=st.data(), changes=histories())
 def test_any_arrival_order_and_any_split_gives_the_same_rows(data: st.DataObject, changes: list[Change]) -> None:
     expected = received(in_clock_order(changes)).state()
     assert received(data.draw(arrivals(changes))).state() == expected
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(data=st.data(), changes=histories())
 def test_every_row_holds_the_latest_value_of_each_field_and_its_first_time(data: st.DataObject,
                                                                           changes: list[Change]) -> None:
@@ -205,7 +205,7 @@ def test_every_row_holds_the_latest_value_of_each_field_and_its_first_time(data:
     assert rows.keys() == {(c.entity, c.row_id) for c in changes} and not waiting  # every parent arrived
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(data=st.data(), changes=histories())
 def test_applying_the_same_changes_again_changes_nothing(data: st.DataObject, changes: list[Change]) -> None:
     """Idempotent: some of the changes (rows may wait for a parent), then the same again in any order
@@ -218,7 +218,7 @@ def test_applying_the_same_changes_again_changes_nothing(data: st.DataObject, ch
     assert (store.state(), conflict_set(store), list(store.log.values())) == (before, conflicts, log)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(data=st.data(), changes=histories())
 def test_every_conflict_names_two_versions_written_without_seeing_each_other(data: st.DataObject,
                                                                              changes: list[Change]) -> None:
@@ -234,7 +234,7 @@ def test_every_conflict_names_two_versions_written_without_seeing_each_other(dat
 CREATED = Change("account", "a0", SEED_CEILING + 1, "A1", 0, stamp("A1", 1), (("name", "Siam"),))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(clocks=st.lists(st.integers(2, 9), min_size=2, max_size=2),
        values=st.lists(st.sampled_from(VALUES[:-1]), min_size=2, max_size=2),
        sites=st.permutations(SITES).map(lambda s: s[:2]))
@@ -261,7 +261,7 @@ def test_two_concurrent_edits_give_the_same_conflict_in_either_order(clocks: lis
 # --- a tombstone against an edit ------------------------------------------------------------------
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=75, deadline=None)
 @given(data=st.data(), deleted=st.integers(2, 9), edited=st.integers(2, 9),
        sites=st.permutations(SITES).map(lambda s: s[:2]), holds_row=st.booleans())
 def test_a_deletion_and_a_concurrent_edit_both_land(data: st.DataObject, deleted: int, edited: int,
@@ -283,7 +283,7 @@ def test_a_deletion_and_a_concurrent_edit_both_land(data: st.DataObject, deleted
 # --- seeded defaults --------------------------------------------------------------------------------
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=75, deadline=None)
 @given(data=st.data(), seeds=st.lists(st.tuples(st.integers(1, 50), st.sampled_from(VALUES[:-1])),
                                       min_size=1, max_size=3),
        edit=st.tuples(st.integers(0, 5), st.sampled_from(VALUES[:-1]), st.sampled_from(SITES)))
