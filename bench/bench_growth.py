@@ -74,7 +74,7 @@ def measure(path: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from bench.bench_foundation import fragments, raw_search
-    from bench.bench_lists import first_page, raw_page
+    from bench.bench_lists import RAW_CONTACTS, first_page, raw_page
     from crm_desktop.main import SystemClock
     from crm_desktop.queries.contacts import ContactFilter, contact_head, contact_keys, contact_rows
     from crm_desktop.queries.search import search_all
@@ -106,13 +106,6 @@ def measure(path: Path) -> dict[str, float]:
     return {"contacts": count, "page": page, "raw_page": raw, "p95": percentiles(ours)[1],
             "raw_p95": percentiles(plain)[1], "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
-
-RAW_CONTACTS = """
-SELECT c.id, c.prefix, c.first_name, c.last_name, c.nickname, coalesce(a.name, ''), c.position, c.mobile,
-       c.email, c.line_id, c.province, c.birthday, coalesce(u.name, ''), c.tags, c.updated_at
-FROM contact c LEFT JOIN account a ON a.id = c.account_id AND a.deleted_at IS NULL
-LEFT JOIN user u ON u.id = c.owner_id
-WHERE c.deleted_at IS NULL ORDER BY c.sort_key, c.rowid LIMIT ?"""
 
 
 def main() -> int:
