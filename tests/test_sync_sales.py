@@ -539,7 +539,7 @@ class SalesOffice(RuleBasedStateMachine):
                 assert shown.totals_clamped == r.totals_clamped
 
 
-SalesOffice.TestCase.settings = settings(max_examples=12, stateful_step_count=30, deadline=None,
+SalesOffice.TestCase.settings = settings(max_examples=8, stateful_step_count=30, deadline=None,
                                          suppress_health_check=[HealthCheck.too_slow])
 TestSalesConvergence = SalesOffice.TestCase
 
