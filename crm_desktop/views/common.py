@@ -18,6 +18,7 @@ from crm_desktop.services.validation import format_phone
 from crm_desktop.text import join_address as join_address  # re-exported: the tabs import it from here
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.forms import ProvinceCombo
+from crm_desktop.ui.labels import WrappedLabel
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice
 
@@ -131,9 +132,8 @@ class DetailForm(QFrame):
         self.values: dict[str, QLabel] = {}
 
     def add(self, key: str, label: str) -> QLabel:
-        value = QLabel()
+        value = WrappedLabel()
         value.setObjectName(f"detail_{key}")
-        value.setWordWrap(True)
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.addRow(label, value)
         self.values[key] = value

@@ -28,6 +28,7 @@ from crm_desktop.queries.timeline import (
 )
 from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.validation import format_phone
+from crm_desktop.ui.labels import WrappedLabel
 from crm_desktop.views.activities.labels import kind_labels
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts.dialog import gender_label, income_label
@@ -179,13 +180,12 @@ class TimelineView(QWidget):
         if customer is not None and customer != (self.entity, self.record_id):
             caption = self.tr("Customer 360")
             link = f' · <a href="{customer[0]}:{html.escape(customer[1])}">{html.escape(caption)}</a>'
-        label = QLabel(
+        label = WrappedLabel(
             f'<span style="color:{COLOURS[entry.kind]}; font-weight:bold;">{html.escape(kind)}</span>'
             f'{" " + html.escape(text) if text else ""}<br><span style="color:gray;">{html.escape(meta)}</span>{link}'
         )
         label.setObjectName(f"timeline_{entry.kind}")
         label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                       | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         label.linkActivated.connect(self._customer_link)
