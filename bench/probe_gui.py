@@ -1,8 +1,8 @@
 """Child process of bench_foundation.py: start the real app offscreen on a database and time it.
 
-It imports what the app imports in the app's order: the command line first (`main()` parses the
-arguments before the views; SQLAlchemy and the models then load before PySide6, which the RSS shows:
-the other way round costs 20 MB more), then the views.
+It imports what the app imports in the app's order: `main()` reads the program's options
+(crm_desktop.options, not the command line's modules) and imports the data layer, then the views
+(the other way round costs 20 MB); psutil, which the app does not use, loads after the window is timed.
 
 Prints one JSON line: seconds from interpreter start to the main window shown and painted, the wall
 clock then (the parent subtracts the moment it started this process), the accounts tab refreshed and
@@ -23,18 +23,23 @@ from pathlib import Path
 STARTED = time.perf_counter()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from crm_desktop.main import SystemClock, _command_line  # noqa: E402
+from crm_desktop.main import SystemClock  # noqa: E402
+from crm_desktop.options import desktop_options  # noqa: E402
 
-_command_line()  # the app's own first step, as `main()` takes it: the command line, and with it the data layer
+assert desktop_options(["--db", sys.argv[1]]) is not None  # the app's own first step, as `main()` takes it
 
-import psutil  # noqa: E402
+# what `main()` imports next, in its order: the data layer, then the views
+from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext  # noqa: E402
+
+# isort: split
+from crm_desktop.views.app import build_main_window  # noqa: E402
+
+# isort: split
 from common import open_read_only  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext  # noqa: E402
 from crm_desktop.ui.prefs import Prefs  # noqa: E402
-from crm_desktop.views.app import build_main_window  # noqa: E402
 
 
 def paint(app: QApplication) -> None:
@@ -61,6 +66,8 @@ def main() -> int:
         window.accounts_tab.refresh()
         window.accounts_tab.table.viewport().repaint()
         first_page = time.perf_counter() - start
+
+        import psutil  # not the app's: loaded once the start is timed
 
         window.tabs.setCurrentWidget(window.contacts_tab)
         paint(app)

@@ -34,6 +34,7 @@ from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.exchange.sheet import FORMATS
 from crm_desktop.import_plans.mappings import Mapping
 from crm_desktop.messages import translate
+from crm_desktop.options import add_program_options
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.imports import preview_rows
@@ -62,10 +63,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="crm-desktop", description="Offline-first CRM for small Thai businesses.")
-    parser.add_argument("--db", metavar="PATH", type=Path,
-                        help="database file (default: $CRM_DESKTOP_DB or the user data folder)")
-    parser.add_argument("--lang", choices=("th", "en"), help="language of messages (default: from the system)")
-    parser.add_argument("--demo", action="store_true", help="desktop app: fill an empty database with sample data")
+    add_program_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", help="fill an empty database (made if missing) with Thai/English sample data")
     demo.add_argument("--size", choices=tuple(SIZES), default="small")

@@ -49,3 +49,13 @@ print(window.calendar_tab.isVisible(), "crm_desktop.views.calendar.tab" in sys.m
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.split("\n")[:2] == ["True ", "True True"]
+
+
+def test_the_window_leaves_the_export_writers_and_the_forecast_unloaded() -> None:
+    """Exporting a list and freezing the month's forecast come later (an Export… click, the start's
+    background work): their modules are not in the first screen's imports."""
+    later = ("crm_desktop.exchange.lists", "crm_desktop.exchange.records", "crm_desktop.queries.reports.forecast",
+             "crm_desktop.queries.customer360", "crm_desktop.views.reports.model")
+    code = f"import sys; import crm_desktop.views.app; print(','.join(m for m in {later!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == ""

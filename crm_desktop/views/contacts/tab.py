@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.exchange.records import cards_by_keys
 from crm_desktop.queries.contacts import (
     ContactFilter,
     ContactRow,
@@ -143,6 +142,8 @@ class ContactsTab(RecordTab):
         return self.tr("Contacts")
 
     def export_source(self) -> ListSource:
+        from crm_desktop.exchange.records import cards_by_keys  # with the export, as the other writers
+
         db = self.env.db
         return table_source(self.list_title(), self.table, self.rows, cards=lambda keys: cards_by_keys(db, keys))
 

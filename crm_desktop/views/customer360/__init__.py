@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStyle, QTabBar, QTabWidget, QToolButton, QWidget
 
-from crm_desktop.queries.customer360 import Kind
 from crm_desktop.views.common import ViewEnv
 
-if TYPE_CHECKING:  # the page loads when the first one opens, not with the window
+if TYPE_CHECKING:  # the page and its queries load when the first one opens, not with the window
+    from crm_desktop.queries.customer360 import Kind
     from crm_desktop.views.customer360.page import Customer360Page
 
 __all__ = ["close_customer_pages", "open_customer_360", "open_customer_pages"]

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from crm_desktop.services.formatting import format_money
-from crm_desktop.views.reports.model import month_text
+from crm_desktop.views.months import month_text
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 

@@ -13,8 +13,9 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QFont
 
 from crm_desktop.queries.reports.table import Cell, Column, ReportTable
-from crm_desktop.services.formatting import format_date, format_date_long, format_money
+from crm_desktop.services.formatting import format_date, format_money
 from crm_desktop.ui.charts import ChartData, Series
+from crm_desktop.views.months import month_text
 from crm_desktop.views.opportunities.dialog import DEFAULT_STAGE_NAMES, stage_labels
 from crm_desktop.views.reports.labels import column_label, key_label
 
@@ -25,12 +26,6 @@ TURNED_ROWS, TURNED_COLUMNS = 4, 6
 NUMERIC = ("money", "count", "percent", "days", "quantity")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-def month_text(month: str, lang: str, buddhist: bool) -> str:
-    """ "2026-11" → "พฤศจิกายน 2569" / "November 2026"."""
-    year, number = (int(p) for p in month.split("-"))
-    return format_date_long(date(year, number, 1), lang, buddhist).split(" ", 1)[1]
 
 
 def cell_text(column: Column, value: Cell, lang: str, buddhist: bool) -> str:

@@ -11,8 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from crm_desktop.ui.prefs import Prefs
-from crm_desktop.views.months import month_key
-from crm_desktop.views.reports.model import month_text
+from crm_desktop.views.months import month_key, month_text
 
 
 def month_to_offer(prefs: Prefs, today: date) -> str | None:

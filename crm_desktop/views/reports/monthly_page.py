@@ -13,9 +13,8 @@ from crm_desktop.services.app import AppContext
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.tasks import Task
 from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.months import month_key
+from crm_desktop.views.months import month_key, month_text
 from crm_desktop.views.reports.filter_bar import MONTHS_BACK
-from crm_desktop.views.reports.model import month_text
 from crm_desktop.views.sales.pdf_preview import LANGUAGE_NAMES, PdfPages, ask_printer, print_pages, save_pdf_as
 
 MakePdf = Callable[[AppContext, str, str], bytes]
