@@ -13,6 +13,7 @@ migrated); the app's own start adds the instance lock and the seed check, a few 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -28,11 +29,16 @@ from crm_desktop.options import desktop_options  # noqa: E402
 
 assert desktop_options(["--db", sys.argv[1]]) is not None  # the app's own first step, as `main()` takes it
 
-# what `main()` imports next, in its order: the data layer, then the views
+# what `main()` imports next, as it does (`_desktop`): the data layer, then the views, with the collector
+# off, and what they made frozen
+gc.disable()
 from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext  # noqa: E402
 
 # isort: split
 from crm_desktop.views.app import build_main_window  # noqa: E402
+
+gc.freeze()
+gc.enable()
 
 # isort: split
 from common import open_read_only  # noqa: E402
