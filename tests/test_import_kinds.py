@@ -479,7 +479,7 @@ def _thai_labels(context: str) -> dict[str, str]:
 
 
 def test_the_import_knows_the_words_the_app_shows() -> None:
-    from crm_desktop.views.contacts.dialog import gender_label
+    from crm_desktop.views.contacts.labels import gender_label
     from crm_desktop.views.leads.actions import source_labels, timeframe_labels
 
     thai = _thai_labels("LeadLabels")

@@ -13,7 +13,7 @@ from crm_desktop.clock import office_time
 from crm_desktop.queries.campaigns import CampaignRow, campaigns
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.app import AppContext
-from crm_desktop.services.formatting import format_date
+from crm_desktop.services.formatting import format_date, format_money
 from crm_desktop.services.validation import format_phone
 from crm_desktop.text import join_address as join_address  # re-exported: the tabs import it from here
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
@@ -115,6 +115,14 @@ def fill_campaigns(combo: QComboBox, env: ViewEnv, kept_id: str | None = None,
     if kept_id and combo.findData(kept_id) < 0:
         combo.addItem(kept_id, kept_id)
     return rows
+
+
+def money_text(satang: int | None) -> str:
+    """A budget for lists and the detail pane: "฿150,000"."""
+    if satang is None:
+        return ""
+    text = format_money(satang)
+    return text[:-3] if text.endswith(".00") else text
 
 
 # --- detail panes ------------------------------------------------------------------------------

@@ -30,12 +30,11 @@ from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.labels import WrappedLabel
 from crm_desktop.views.activities.labels import kind_labels
-from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.contacts.dialog import gender_label, income_label
+from crm_desktop.views.common import ViewEnv, money_text
+from crm_desktop.views.contacts.labels import gender_label, income_label
 from crm_desktop.views.field_labels import field_label
 from crm_desktop.views.leads.actions import source_label, status_label, timeframe_label
-from crm_desktop.views.leads.dialog import money_text
-from crm_desktop.views.opportunities.dialog import channel_label, stage_label
+from crm_desktop.views.opportunities.labels import channel_label, stage_label
 
 VALUE_MAX = 60  # characters of a long text (notes) shown in an edit; the rest is elided
 COLOURS = {"activity": "#1f6fb2", "stage": "#7a4fb0", "change": "#5f6b73"}

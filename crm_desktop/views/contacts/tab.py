@@ -42,7 +42,8 @@ from crm_desktop.views.consent import (
     export_personal_data,
     personal_data_button,
 )
-from crm_desktop.views.contacts.dialog import ContactDialog, gender_label, income_label
+from crm_desktop.views.contacts.dialog import ContactDialog
+from crm_desktop.views.contacts.labels import gender_label, income_label
 from crm_desktop.views.erase import EraseFlow
 from crm_desktop.views.list_export import ListSource, local_cell, table_source
 from crm_desktop.views.record_tab import RecordTab

@@ -52,7 +52,7 @@ from crm_desktop.ui.tasks import Task
 from crm_desktop.views.common import ViewEnv, branch_text, format_tax_id, join_address
 from crm_desktop.views.consent import ConsentHistoryBox, export_personal_data, personal_data_button
 from crm_desktop.views.customer360.link_dialog import LinkDialog, link_kind_label
-from crm_desktop.views.opportunities.dialog import stage_label
+from crm_desktop.views.opportunities.labels import stage_label
 from crm_desktop.views.timeline import TimelineView
 
 ID_ROLE = Qt.ItemDataRole.UserRole

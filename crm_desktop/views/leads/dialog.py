@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.duplicates import DuplicateProbe
-from crm_desktop.services.formatting import format_money
 from crm_desktop.services.leads import TIMEFRAMES, LeadInput, create_lead, lead_input, update_lead
 from crm_desktop.ui.forms import EmailEdit, MoneyEdit, PhoneEdit, ProvinceCombo, editable_combo, select_data
 from crm_desktop.views.accounts.dialog import owner_combo
@@ -25,14 +24,6 @@ from crm_desktop.views.dialog_base import RecordDialog
 from crm_desktop.views.leads.actions import source_keys, source_label, timeframe_label
 
 PREFIXES = ("นาย", "นาง", "นางสาว", "คุณ", "ดร.")
-
-
-def money_text(satang: int | None) -> str:
-    """A budget for lists and the detail pane: "฿150,000"."""
-    if satang is None:
-        return ""
-    text = format_money(satang)
-    return text[:-3] if text.endswith(".00") else text
 
 
 class LeadDialog(RecordDialog):

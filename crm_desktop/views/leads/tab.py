@@ -33,7 +33,7 @@ from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import DateEdit, select_data
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
-from crm_desktop.views.common import DetailForm, ViewEnv, format_tax_id
+from crm_desktop.views.common import DetailForm, ViewEnv, format_tax_id, money_text
 from crm_desktop.views.consent import (
     ConsentHistoryBox,
     add_personal_data_action,
@@ -56,7 +56,7 @@ from crm_desktop.views.leads.actions import (
 )
 from crm_desktop.views.leads.campaigns_dialog import CampaignsDialog
 from crm_desktop.views.leads.convert_dialog import ConvertDialog
-from crm_desktop.views.leads.dialog import LeadDialog, money_text
+from crm_desktop.views.leads.dialog import LeadDialog
 from crm_desktop.views.leads.scoring_dialog import ScoringRulesDialog, rule_campaign_names, rule_text
 from crm_desktop.views.list_export import local_cell
 from crm_desktop.views.record_tab import RecordTab

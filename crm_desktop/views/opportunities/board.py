@@ -36,9 +36,8 @@ from crm_desktop.queries.opportunities import (
 )
 from crm_desktop.services.opportunities import move_to_stage
 from crm_desktop.ui.actions import perform
-from crm_desktop.views.common import ViewEnv
-from crm_desktop.views.leads.dialog import money_text
-from crm_desktop.views.opportunities.dialog import stage_label
+from crm_desktop.views.common import ViewEnv, money_text
+from crm_desktop.views.opportunities.labels import stage_label
 from crm_desktop.views.opportunities.stage_dialogs import LossDialog
 
 MIME = "application/x-crm-opportunity"

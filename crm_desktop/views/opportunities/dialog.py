@@ -1,9 +1,7 @@
-"""Create or edit a deal (opportunity), and the labels the pipeline screens share: default stage
-names and sales channels in the UI language."""
+"""Create or edit a deal (opportunity)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -34,46 +32,8 @@ from crm_desktop.ui.forms import DateEdit, MoneyEdit, RecordPicker, select_data
 from crm_desktop.views.accounts.dialog import owner_combo
 from crm_desktop.views.common import ViewEnv, account_choices, fill_campaigns, record_choices
 from crm_desktop.views.dialog_base import RecordDialog
+from crm_desktop.views.opportunities.labels import CHANNELS, channel_label, stage_label
 from crm_desktop.views.sales.lines_editor import LinesEditor
-
-CHANNELS = ("direct", "line", "facebook", "website", "dealer")
-# The names the default stages are created with: while a stage keeps it, the UI translates it.
-DEFAULT_STAGE_NAMES = {
-    "prospecting": "Prospecting", "qualification": "Qualification", "quotation": "Quotation",
-    "negotiation": "Negotiation", "won": "Won", "lost": "Lost",
-}
-
-
-def stage_labels() -> dict[str, str]:
-    return {
-        "prospecting": QCoreApplication.translate("PipelineLabels", "Prospecting"),
-        "qualification": QCoreApplication.translate("PipelineLabels", "Qualification"),
-        "quotation": QCoreApplication.translate("PipelineLabels", "Quotation"),
-        "negotiation": QCoreApplication.translate("PipelineLabels", "Negotiation"),
-        "won": QCoreApplication.translate("PipelineLabels", "Won"),
-        "lost": QCoreApplication.translate("PipelineLabels", "Lost"),
-    }
-
-
-def stage_label(stage: StageRow) -> str:
-    """A default stage's name in the UI language while unrenamed, else the name the owner gave."""
-    if stage.default_key and stage.name == DEFAULT_STAGE_NAMES.get(stage.default_key):
-        return stage_labels().get(stage.default_key, stage.name)
-    return stage.name
-
-
-def channel_labels() -> dict[str, str]:
-    return {
-        "direct": QCoreApplication.translate("PipelineLabels", "Direct sale"),
-        "line": QCoreApplication.translate("PipelineLabels", "LINE"),
-        "facebook": QCoreApplication.translate("PipelineLabels", "Facebook"),
-        "website": QCoreApplication.translate("PipelineLabels", "Website"),
-        "dealer": QCoreApplication.translate("PipelineLabels", "Dealer"),
-    }
-
-
-def channel_label(key: str) -> str:
-    return channel_labels().get(key, key)
 
 
 def loss_reasons(env: ViewEnv) -> list[str]:

@@ -32,7 +32,7 @@ from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.dialog_base import RecordDialog
-from crm_desktop.views.opportunities.dialog import stage_label
+from crm_desktop.views.opportunities.labels import stage_label
 from crm_desktop.views.settings.list_editor import ListEditorDialog
 
 ENTITY = Entity.STAGE

@@ -50,8 +50,7 @@ from crm_desktop.services.opportunities import (
 from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.ui.forms import select_data
 from crm_desktop.ui.table_model import CENTER, RIGHT, Column
-from crm_desktop.views.common import DetailForm, ViewEnv
-from crm_desktop.views.leads.dialog import money_text
+from crm_desktop.views.common import DetailForm, ViewEnv, money_text
 from crm_desktop.views.list_export import baht_cell
 from crm_desktop.views.months import MONTHS_AROUND, month_key
 from crm_desktop.views.opportunities.board import PipelineBoard

@@ -17,7 +17,7 @@ from crm_desktop.ui.forms import DateEdit, ProvinceCombo, RecordPicker, select_d
 from crm_desktop.ui.search_popup import Choice
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.months import month_key, month_text
-from crm_desktop.views.opportunities.dialog import CHANNELS, channel_label
+from crm_desktop.views.opportunities.labels import CHANNELS, channel_label
 
 MONTHS_BACK = 24  # the months the period list offers by name
 CUSTOM = "custom"

@@ -16,7 +16,7 @@ from crm_desktop.queries.reports.table import Cell, Column, ReportTable
 from crm_desktop.services.formatting import format_date, format_money
 from crm_desktop.ui.charts import ChartData, Series
 from crm_desktop.views.months import month_text
-from crm_desktop.views.opportunities.dialog import DEFAULT_STAGE_NAMES, stage_labels
+from crm_desktop.views.opportunities.labels import DEFAULT_STAGE_NAMES, stage_labels
 from crm_desktop.views.reports.labels import column_label, key_label
 
 NO_FIGURE = "–"

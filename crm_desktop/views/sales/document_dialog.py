@@ -46,7 +46,8 @@ from crm_desktop.ui.tables import row_table
 from crm_desktop.views.accounts.dialog import owner_combo
 from crm_desktop.views.common import ViewEnv, account_choices, record_choices
 from crm_desktop.views.dialog_base import RecordDialog
-from crm_desktop.views.opportunities.dialog import CHANNELS, channel_label, contact_name
+from crm_desktop.views.opportunities.dialog import contact_name
+from crm_desktop.views.opportunities.labels import CHANNELS, channel_label
 from crm_desktop.views.sales.labels import number_text
 from crm_desktop.views.sales.lines_editor import LinesEditor
 

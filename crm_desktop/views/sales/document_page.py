@@ -43,7 +43,7 @@ from crm_desktop.ui.table_model import ROW_ROLE
 from crm_desktop.ui.tables import row_table
 from crm_desktop.views.common import DetailForm, ViewEnv, branch_text, format_tax_id, record_choices
 from crm_desktop.views.months import MONTHS_AROUND, month_key
-from crm_desktop.views.opportunities.dialog import CHANNELS, channel_label
+from crm_desktop.views.opportunities.labels import CHANNELS, channel_label
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.sales.labels import (
     LATE_BACKGROUND,
