@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-LATER = ("reportlab", "pypdfium2", "icalendar", "openpyxl", "crm_desktop.views.imports.wizard",
+LATER = ("reportlab", "pypdfium2", "icalendar", "openpyxl", "phonenumbers", "crm_desktop.views.imports.wizard",
          "crm_desktop.views.settings.dialog", "crm_desktop.views.duplicates_dialog", "crm_desktop.sync.repair")
 # The screens of the tabs a start on the Accounts tab does not show.
 UNSHOWN = ("crm_desktop.views.leads.tab", "crm_desktop.views.opportunities.tab", "crm_desktop.views.products.tab",

@@ -12,17 +12,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import geothai
-import phonenumbers
-from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 from sqlalchemy import Column
 from sqlalchemy.orm import QueryableAttribute
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.models.rules import EMAIL_MAX, column_of, rule_of
 from crm_desktop.text import ascii_digits, is_e164
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 # --- Tax id --------------------------------------------------------------------------------
 
@@ -120,8 +120,10 @@ def email(value: str, field: str = "email") -> str:
 
 # --- Phone ---------------------------------------------------------------------------------
 
+# phonenumbers (25 ms) and geothai (15 ms) load at the first number or province that needs them: the
+# app's first screen lays its phones out without them (`format_phone`).
+
 _PHONE_TEXT = re.compile(r"\+?[0-9\s().\-]+")
-_MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
 _NOT_DIGIT = re.compile(r"[^0-9]")
@@ -131,11 +133,17 @@ def _thai_pattern(desc: Any) -> re.Pattern[str]:
     return re.compile(f"(?:{desc.national_number_pattern})")
 
 
-_TH = PhoneMetadata.metadata_for_region("TH")
-# The two shapes nearly every Thai number in a customer file has, read from phonenumbers' own
-# metadata: an import checks each in about 2 µs where phonenumbers.parse takes about 50 µs.
-_TH_MOBILE = (_TH.mobile.possible_length, _thai_pattern(_TH.mobile))
-_TH_FIXED = (_TH.fixed_line.possible_length, _thai_pattern(_TH.fixed_line))
+@cache
+def _thai_shapes() -> tuple[tuple[tuple[int, ...], re.Pattern[str]], tuple[tuple[int, ...], re.Pattern[str]]]:
+    """The two shapes nearly every Thai number in a customer file has (mobile, fixed line), read from
+    phonenumbers' own metadata: an import checks each in about 2 µs where phonenumbers.parse takes
+    about 50 µs."""
+    from phonenumbers import PhoneMetadata
+
+    th = PhoneMetadata.metadata_for_region("TH")
+    assert th is not None
+    return ((tuple(th.mobile.possible_length), _thai_pattern(th.mobile)),
+            (tuple(th.fixed_line.possible_length), _thai_pattern(th.fixed_line)))
 
 
 def _thai_national(text: str, digits: str, mobile_only: bool) -> str | None:
@@ -149,10 +157,10 @@ def _thai_national(text: str, digits: str, mobile_only: bool) -> str | None:
         national = digits[1:]
     else:
         return None
-    lengths, mobile = _TH_MOBILE
+    (lengths, mobile), (fixed_lengths, fixed) = _thai_shapes()
     if len(national) in lengths and mobile.fullmatch(national):
         return "+66" + national
-    lengths, fixed = _TH_FIXED
+    lengths = fixed_lengths
     if not mobile_only and len(national) in lengths and fixed.fullmatch(national):
         return "+66" + national
     return None
@@ -179,6 +187,9 @@ def phone(value: str, field: str = "phone", mobile_only: bool = False) -> str:
     if not text.startswith("+") and digits.startswith("0066"):
         # European style "00 66 …": Thai rules would read 006 as a carrier prefix.
         text = "+" + digits[2:]
+    import phonenumbers
+    from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+
     try:
         number = phonenumbers.parse(text, "TH")
     except NumberParseException:
@@ -191,12 +202,16 @@ def phone(value: str, field: str = "phone", mobile_only: bool = False) -> str:
                 value=value.strip(),
             )
         raise ValidationError(field, "{value} is not a phone number.", value=value.strip())
-    if mobile_only and phonenumbers.number_type(number) not in _MOBILE_TYPES:
+    if mobile_only and phonenumbers.number_type(number) not in (PhoneNumberType.MOBILE,
+                                                                PhoneNumberType.FIXED_LINE_OR_MOBILE):
         raise ValidationError(field, "{value} is not a mobile number.", value=value.strip())
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
 
 def _parse_stored(e164: str) -> phonenumbers.PhoneNumber | None:
+    import phonenumbers
+    from phonenumbers import NumberParseException
+
     try:
         return phonenumbers.parse(e164, "TH")
     except NumberParseException:
@@ -226,6 +241,9 @@ def format_phone(e164: str) -> str:
     number = _parse_stored(e164)
     if number is None:
         return e164
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
     if number.country_code == 66:
         return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
@@ -239,6 +257,9 @@ def phone_search_digits(e164: str) -> str:
     number = _parse_stored(e164)
     if number is None:
         return re.sub(r"[^0-9]", "", e164)
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
     if number.country_code == 66:
         return re.sub(r"[^0-9]", "", phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL))
     return phonenumbers.format_number(number, PhoneNumberFormat.E164).removeprefix("+")
@@ -279,6 +300,8 @@ def _thai_sort_key(name: str) -> tuple[str, str]:
 
 @cache
 def _province_tuple() -> tuple[Province, ...]:
+    import geothai
+
     found = (Province(p.code, p.name_th, p.name_en) for p in geothai.provinces())
     return tuple(sorted(found, key=lambda p: (_thai_sort_key(p.name_th), p.code)))
 
