@@ -130,3 +130,75 @@ def test_leads_and_deals_are_found_too(clock: FixedClock, tmp_path: Path) -> Non
         assert all(h.kind == "account" for h in search_all(ctx.database, "เจ๊หมวย", kinds=("account",)))
     finally:
         ctx.close()
+
+
+# --- the fast paths find what a plain reading of every row finds --------------------------------------
+
+PIECES = ("กข", "ขก", "ก่", "ข้", "Ab", "aB", "x", "-", " ")
+
+
+def _ascii_lower(text: str) -> str:
+    """As SQLite's lower() and LIKE fold: ASCII letters only."""
+    return "".join(c.lower() if "A" <= c <= "Z" else c for c in text)
+
+
+@pytest.fixture(scope="module")
+def crowd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
+    """Accounts whose names repeat a few pieces, so that short and long queries match many of them;
+    some edited (a new search key: key order is not creation order) and some deleted."""
+    import random
+
+    from crm_desktop.services.accounts import delete_accounts
+
+    rnd = random.Random(16)
+    ctx = open_app(tmp_path_factory.mktemp("crowd") / "crm.sqlite3", clock=make_clock())
+    ids = []
+    for n in range(60):
+        name = "".join(rnd.choice(PIECES) for _ in range(rnd.randint(2, 6))).strip() or "กข"
+        phone = "08" + "".join(rnd.choice("0812") for _ in range(8))
+        ids.append(create_account(ctx.uow(), AccountInput(name=f"{name}{n}", phone=phone), TODAY).created[0])
+    for account in ids[5:15]:
+        update_account(ctx.uow(), account, AccountInput(name=f"ขก{account[:4]}Ab", phone="0812345678"), TODAY)
+    delete_accounts(ctx.uow(), ids[20:25])
+    yield ctx
+    ctx.close()
+
+
+def _expected(ctx: AppContext, query: str, limit: int) -> list[str]:
+    """Every live account whose indexed text holds the query (or its phone digits), in key order."""
+    import sqlite3
+
+    from crm_desktop.db.search_index import search_terms
+
+    with sqlite3.connect(ctx.database.path) as conn:
+        rows = conn.execute("SELECT k.key, a.id, a.name, a.tax_id, a.email, a.website, a.phone FROM account a "
+                            "JOIN account_fts_key k ON k.id = a.id WHERE a.deleted_at IS NULL "
+                            "ORDER BY k.key").fetchall()
+    terms = [_ascii_lower(t) for t in search_terms(query)]
+    found = []
+    for _key, id_, name, tax_id, email, website, phone in rows:
+        national = "0" + phone[3:] if phone.startswith("+66") else phone.replace("+", "")
+        body = _ascii_lower(" ".join((name, tax_id, email, website, national)))
+        if any(t in body for t in terms):
+            found.append(id_)
+    return found[:limit]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.lists(st.sampled_from((*PIECES, "0812", "081-2", "12", "1", "ก", "A", "b")), min_size=1,
+                      max_size=3).map("".join), limit=st.integers(1, 12))
+def test_search_finds_exactly_the_first_matches_in_key_order(crowd: AppContext, query: str, limit: int) -> None:
+    """Short queries (a scan), trigram ones, phone digits (two terms, each limited before their union),
+    Latin in any case: the same records, in the same order, as reading every row."""
+    found = [h.id for h in search_all(crowd.database, query, limit=limit, kinds=("account",))]
+    assert found == _expected(crowd, query, limit), query
+
+
+def test_without_the_index_the_same_records_are_found(crowd: AppContext) -> None:
+    """An old SQLite without trigram scans the tables' own columns: slower, the same records."""
+    from dataclasses import replace
+
+    plain = replace(crowd.database, has_search_index=False)
+    for query in ("กข", "ก่", "ab", "AB x", "0812", "081-2", "2"):
+        found = {h.id for h in search_all(plain, query, limit=100, kinds=("account",))}
+        assert found == set(_expected(crowd, query, 100)), query
