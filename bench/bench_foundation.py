@@ -49,15 +49,17 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DEFAULT_DIR, best_of, compile_project, ensure_demo_db, ms, open_read_only, percentiles, row
 
+from crm_desktop.db.search_index import search_sql
 from crm_desktop.main import SystemClock
 from crm_desktop.queries.accounts import AccountFilter, account_keys, account_rows
-from crm_desktop.queries.search import search_all
+from crm_desktop.queries.search import ALL_KINDS, search_all
 
 PAGE = 50
 
@@ -66,9 +68,9 @@ def fragments(db: Path, count: int = 200, seed: int = 7) -> list[str]:
     """Search queries users type: pieces of Thai and English names, nicknames, phones, e-mails."""
     rnd = random.Random(seed)
     conn = read_only(db)
-    names = [r[0] for r in conn.execute("SELECT name FROM account ORDER BY random() LIMIT 400")]
+    names = [r[0] for r in conn.execute(f"SELECT name FROM account WHERE rowid IN ({_picked(conn, 'account', rnd)})")]
     people = conn.execute("SELECT first_name, last_name, nickname, mobile, email FROM contact "
-                          "ORDER BY random() LIMIT 400").fetchall()
+                          f"WHERE rowid IN ({_picked(conn, 'contact', rnd)})").fetchall()
     conn.close()
     out: list[str] = []
     while len(out) < count:
@@ -95,6 +97,13 @@ def fragments(db: Path, count: int = 200, seed: int = 7) -> list[str]:
     return out
 
 
+def _picked(conn: sqlite3.Connection, table: str, rnd: random.Random, count: int = 400) -> str:
+    """Rowids of `count` rows picked by the seed: the same fragments in every run (SQLite's random()
+    gave other ones each time, and figures that moved with them)."""
+    top = conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0]
+    return ",".join(str(rnd.randint(1, top)) for _ in range(count))
+
+
 def read_only(db: Path) -> sqlite3.Connection:
     """The large demo is never written, not even by a baseline."""
     return sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -108,17 +117,13 @@ def raw_first_page(db: Path) -> None:
     conn.close()
 
 
-def raw_search(conn: sqlite3.Connection, text: str) -> None:
-    for table in ("account", "contact"):
-        if len(text) >= 3:
-            sql = f"SELECT rowid FROM {table}_fts WHERE body LIKE ? LIMIT 10"
-            keys = [r[0] for r in conn.execute(sql, (f"%{text}%",))]
-        else:
-            sql = f"SELECT rowid FROM {table}_fts WHERE instr(body, ?) > 0 LIMIT 10"
-            keys = [r[0] for r in conn.execute(sql, (text,))]
-        if keys:
-            marks = ",".join("?" * len(keys))
-            conn.execute(f"SELECT * FROM {table} WHERE rowid IN ({marks})", keys).fetchall()
+def raw_search(conn: sqlite3.Connection, text: str, limit: int = 10, kinds: Iterable[str] = ALL_KINDS) -> None:
+    """The floor of a search: its one statement (db.search_index.search_sql: the same index lookups
+    and rows) through plain sqlite3, without SQLAlchemy or building the hits. (Until 2026-12-07 this
+    looked up accounts and contacts only, by rowid, without the documents: not the same work.)"""
+    statement = search_sql(text, limit, kinds)
+    if statement is not None:
+        conn.execute(statement[0], statement[1]).fetchall()
 
 
 def launched(args: list[str]) -> tuple[float, str]:

@@ -30,11 +30,12 @@ def measure(path: Path) -> tuple[list[float], list[float]]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from bench.bench_foundation import fragments
+    from bench.bench_foundation import fragments, raw_search
     from crm_desktop.main import SystemClock
     from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext
     from crm_desktop.ui.prefs import Prefs
     from crm_desktop.views.app import build_main_window
+    from crm_desktop.views.main_window import SEARCH_KINDS, SEARCH_LIMIT
 
     database = open_read_only(path, SystemClock())
     ctx = AppContext(database=database, user_id=database.local(CURRENT_USER_KEY) or OWNER_ID)
@@ -62,9 +63,7 @@ def measure(path: Path) -> tuple[list[float], list[float]]:
     plain = []
     for text in fragments(path):
         start = time.perf_counter()
-        for table in ("lead", "opportunity", "product", "account", "contact"):
-            conn.execute(f"SELECT k.id FROM {table}_fts f JOIN {table}_fts_key k ON k.key = f.rowid "
-                         "WHERE f.body LIKE ? LIMIT 8", (f"%{text}%",)).fetchall()
+        raw_search(conn, text.strip(), SEARCH_LIMIT, SEARCH_KINDS)
         plain.append(time.perf_counter() - start)
     conn.close()
     return ours, plain

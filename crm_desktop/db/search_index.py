@@ -280,16 +280,9 @@ def _padded(shown: Shown) -> str:
     return ", ".join(shown.columns + ("NULL",) * (WIDTH - len(shown.columns)))
 
 
-def search_rows(conn: Connection, query: str, limit: int, kinds: Iterable[str],
-                indexed: bool = True) -> list[tuple[str, str, tuple[object, ...]]]:
-    """(kind, id, shown columns) of up to `limit` records of each kind whose search text contains
-    `query`, and of documents whose number (or provisional number, for a query with a digit) starts
-    with it as typed or in capitals: one statement for every kind, in the order of `kinds`, each
-    kind's rows in key (document: number) order. A document may come twice (two prefixes or both
-    numbers): the caller keeps the first.
-
-    One statement instead of two per kind: building and running a dozen SQLAlchemy statements
-    took 10 ms of a search whose SQL takes under 1 ms."""
+def search_sql(query: str, limit: int, kinds: Iterable[str], indexed: bool = True) -> tuple[str, list[object]] | None:
+    """The one statement of a search (`search_rows`) and its parameters; None when nothing is to be
+    looked for. Benchmarks run it through plain sqlite3 as the floor of a search."""
     params: list[object] = []
     parts: list[str] = []
     terms = search_terms(query)
@@ -305,8 +298,24 @@ def search_rows(conn: Connection, query: str, limit: int, kinds: Iterable[str],
         elif terms:
             parts.append(_record_sql(len(parts), kind, terms, limit, indexed, params))
     if not parts:
+        return None
+    return " UNION ALL ".join(f"SELECT * FROM ({p})" for p in parts) + " ORDER BY 1, 11", params
+
+
+def search_rows(conn: Connection, query: str, limit: int, kinds: Iterable[str],
+                indexed: bool = True) -> list[tuple[str, str, tuple[object, ...]]]:
+    """(kind, id, shown columns) of up to `limit` records of each kind whose search text contains
+    `query`, and of documents whose number (or provisional number, for a query with a digit) starts
+    with it as typed or in capitals: one statement for every kind, in the order of `kinds`, each
+    kind's rows in key (document: number) order. A document may come twice (two prefixes or both
+    numbers): the caller keeps the first.
+
+    One statement instead of two per kind: building and running a dozen SQLAlchemy statements
+    took 10 ms of a search whose SQL takes under 1 ms."""
+    statement = search_sql(query, limit, kinds, indexed)
+    if statement is None:
         return []
-    sql = " UNION ALL ".join(f"SELECT * FROM ({p})" for p in parts) + " ORDER BY 1, 11"
+    sql, params = statement
     return [(r[1], r[2], tuple(r[3:3 + WIDTH])) for r in conn.exec_driver_sql(sql, tuple(params))]
 
 
