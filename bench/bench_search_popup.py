@@ -26,8 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import DEFAULT_DIR, ms, open_read_only, percentiles, row
 
 
-def measure(path: Path) -> tuple[list[float], list[float]]:
-    from PySide6.QtCore import QSettings
+def measure(path: Path) -> tuple[list[float], list[float], int]:
+    from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt
+    from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
     from bench.bench_foundation import fragments, raw_search
@@ -46,39 +47,51 @@ def measure(path: Path) -> tuple[list[float], list[float]]:
         window.show()
         app.processEvents()
         popup, edit = window.search_popup, window.search_edit
-        for text in fragments(path, seed=8):  # warm, with other fragments
-            edit.setText(text)
-            popup.run_search()
-        ours = []
-        for text in fragments(path):
-            edit.setText(text)
+        searched = QEventLoop()
+        popup.searched.connect(lambda _text: searched.quit())
+
+        def keystroke(text: str) -> float:
+            """Type the fragment's last character into the field holding the rest (as the Thai
+            keyboard sends it: a key event carrying the character) and wait for its results painted."""
+            edit.setText(text[:-1])  # no textEdited: no search for what came before
             start = time.perf_counter()
-            popup.run_search()
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(edit, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
+                                                       text[-1]))
+            searched.exec()
             popup.list.repaint()
-            ours.append(time.perf_counter() - start)
+            return time.perf_counter() - start
+
+        for text in fragments(path, seed=8):  # warm, with other fragments
+            keystroke(text)
+        queries = fragments(path)
+        ours = []
+        for text in queries:
+            ours.append(keystroke(text))
             app.processEvents()
         window.close()
     ctx.close()
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     plain = []
-    for text in fragments(path):
+    for text in queries:
         start = time.perf_counter()
         raw_search(conn, text.strip(), SEARCH_LIMIT, SEARCH_KINDS)
         plain.append(time.perf_counter() - start)
     conn.close()
-    return ours, plain
+    return ours, plain, sum(len(q.strip()) < popup.instant_chars for q in queries)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path, default=DEFAULT_DIR / "large.sqlite3")
     args = parser.parse_args()
-    ours, plain = measure(args.db)
+    ours, plain, short = measure(args.db)
     (o50, o95), (p50, p95) = percentiles(ours), percentiles(plain)
-    print(f"load average {os.getloadavg()[0]:.2f}")
+    print(f"load average {os.getloadavg()[0]:.2f}; {short} of {len(ours)} fragments under 3 characters wait "
+          "for the 150 ms pause")
     row("", "crm_desktop", "plain sqlite3", "target")
-    row(f"search to painted pop-up p50 ({len(ours)})", ms(o50), ms(p50), "")
-    row("search to painted pop-up p95", ms(o95), ms(p95), "<= 16 ms")
+    row(f"keystroke to painted pop-up p50 ({len(ours)})", ms(o50), ms(p50), "")
+    row("keystroke to painted pop-up p95", ms(o95), ms(p95), "<= 16 ms")
     return 0
 
 

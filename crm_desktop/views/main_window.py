@@ -219,7 +219,8 @@ class MainWindow(QMainWindow):
                                    QLineEdit.ActionPosition.LeadingPosition)
         self.toolbar.addWidget(self.search_edit)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self.search_popup = SearchPopup(self.search_edit, self._search, delay_ms=150, icons=self.icons)
+        self.search_popup = SearchPopup(self.search_edit, self._search, delay_ms=150, icons=self.icons,
+                                        instant_chars=3)  # a trigram lookup (1-3 ms) needs no pause
         self.search_popup.chosen.connect(self._search_chosen)
         self.search_popup.chosen_alternate.connect(self._search_chosen_360)
 
