@@ -134,7 +134,7 @@ def test_leads_and_deals_are_found_too(clock: FixedClock, tmp_path: Path) -> Non
 
 # --- the fast paths find what a plain reading of every row finds --------------------------------------
 
-PIECES = ("กข", "ขก", "ก่", "ข้", "Ab", "aB", "x", "-", " ")
+PIECES = ("กข", "ขก", "ก่", "ข้", "Ab", "aB", "x", "-", " ", "_", "É")  # "_" a LIKE wildcard, É not ASCII
 
 
 def _ascii_lower(text: str) -> str:
@@ -185,7 +185,7 @@ def _expected(ctx: AppContext, query: str, limit: int) -> list[str]:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(query=st.lists(st.sampled_from((*PIECES, "0812", "081-2", "12", "1", "ก", "A", "b")), min_size=1,
+@given(query=st.lists(st.sampled_from((*PIECES, "0812", "081-2", "12", "1", "ก", "A", "b", "%", "é")), min_size=1,
                       max_size=3).map("".join), limit=st.integers(1, 12))
 def test_search_finds_exactly_the_first_matches_in_key_order(crowd: AppContext, query: str, limit: int) -> None:
     """Short queries (a scan), trigram ones, phone digits (two terms, each limited before their union),
@@ -199,6 +199,6 @@ def test_without_the_index_the_same_records_are_found(crowd: AppContext) -> None
     from dataclasses import replace
 
     plain = replace(crowd.database, has_search_index=False)
-    for query in ("กข", "ก่", "ab", "AB x", "0812", "081-2", "2"):
+    for query in ("กข", "ก่", "ab", "AB x", "0812", "081-2", "2", "_", "%", "é"):
         found = {h.id for h in search_all(plain, query, limit=100, kinds=("account",))}
         assert found == set(_expected(crowd, query, 100)), query

@@ -218,15 +218,18 @@ _LAST = "\U0010ffff"  # the highest code point: a prefix's range ends just below
 
 
 def _contains_sql(body: str, term: str, params: list[object]) -> str:
-    """`body` contains `term` as typed, as SQL (see `_contains`). Thai, digits and signs have no case:
-    without an ASCII letter in `term` no lower() is needed, which halves a scan's time."""
-    folded = any("A" <= ch <= "Z" or "a" <= ch <= "z" for ch in term)
-    found = f"instr(lower({body}), ?) > 0" if folded else f"instr({body}, ?) > 0"
+    """`body` contains `term` as typed, as SQL (the same test as `_contains`, ASCII letters in any case).
+
+    From three code points a plain LIKE lets the trigram index pick candidates and `instr` checks
+    them (see `_contains`). Shorter terms scan every row: LIKE with the term's wildcards escaped is
+    the same test, and SQLite's LIKE folds ASCII itself, 3-4 times faster than lower() on each row
+    (300,000 contacts: 39 ms instead of 123 ms)."""
     if len(term) >= 3:
-        params += [f"%{term}%", term.lower()]
-        return f"{body} LIKE ? AND {found}"
-    params.append(term.lower())
-    return found
+        params += [f"%{term}%", term]
+        return f"{body} LIKE ? AND instr(lower({body}), lower(?)) > 0"
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    params.append(f"%{escaped}%")
+    return f"{body} LIKE ? ESCAPE '\\'"
 
 
 def _keys_sql(entity: IndexedEntity, term: str, limit: int, params: list[object]) -> str:
