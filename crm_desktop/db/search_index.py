@@ -11,6 +11,7 @@ runs every kind in one statement (`search_rows`); the lists' filters take `id_su
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,6 +43,13 @@ def national_digits_sql(column: str) -> str:
     return f"(CASE WHEN {column} LIKE '+66%' THEN '0' || substr({column}, 4) ELSE replace({column}, '+', '') END)"
 
 
+# Two spaces end every indexed text (migration 0024), so that each of its characters starts a trigram:
+# a query of one or two characters is then the start of some trigram in every text that holds it, a
+# range of the index's vocabulary (`_short_keys_sql`). A query never ends with a space (it is
+# stripped), so the padding matches nothing new.
+PAD = "  "
+
+
 @dataclass(frozen=True)
 class IndexedEntity:
     table: str
@@ -58,9 +66,10 @@ class IndexedEntity:
         return f"{self.table}_fts_key"
 
     def body_sql(self, row: str) -> str:
+        """The indexed text: the columns joined by spaces, and two spaces after them (PAD)."""
         parts = [f"{row}.{c}" for c in self.columns]
         parts += [national_digits_sql(f"{row}.{c}") for c in self.phone_columns]
-        return " || ' ' || ".join(parts)
+        return " || ' ' || ".join(parts) + f" || '{PAD}'"
 
 
 INDEXED = (
@@ -130,12 +139,19 @@ def search_terms(query: str) -> list[str]:
 def _contains(body: ColumnElement[str], term: str) -> ColumnElement[bool]:
     """`body` contains `term` as typed.
 
-    The plain LIKE lets the trigram index pick candidates (LIKE with ESCAPE would not); its
-    `%` and `_` wildcards may let a few extra rows through, which `instr` then removes. Under
-    three code points the index cannot help (and LIKE on it finds nothing): `instr` scans alone.
+    A plain LIKE on the term's longest run without LIKE's wildcards lets the trigram index pick
+    candidates (LIKE with ESCAPE would not; with the wildcards in, FTS5 found nothing for 'n_1'),
+    which `instr` then checks. Without a run of three code points the index cannot help (and LIKE
+    on it finds nothing): `instr` scans alone.
     """
     found = func.instr(func.lower(body), func.lower(term)) > 0
-    return and_(body.like(f"%{term}%"), found) if len(term) >= 3 else found
+    run = _longest_run(term)
+    return and_(body.like(f"%{run}%"), found) if len(run) >= 3 else found
+
+
+def _longest_run(term: str) -> str:
+    """The longest part of `term` without LIKE's wildcards: what the trigram index can look up."""
+    return max(re.split("[%_]", term), key=len)
 
 
 def id_subquery(table: str, query: str, has_fts: bool = True) -> CompoundSelect | Select[tuple[str]] | None:
@@ -220,32 +236,79 @@ _LAST = "\U0010ffff"  # the highest code point: a prefix's range ends just below
 def _contains_sql(body: str, term: str, params: list[object]) -> str:
     """`body` contains `term` as typed, as SQL (the same test as `_contains`, ASCII letters in any case).
 
-    From three code points a plain LIKE lets the trigram index pick candidates and `instr` checks
-    them (see `_contains`). Shorter terms scan every row: LIKE with the term's wildcards escaped is
-    the same test, and SQLite's LIKE folds ASCII itself, 3-4 times faster than lower() on each row
-    (300,000 contacts: 39 ms instead of 123 ms)."""
-    if len(term) >= 3:
-        params += [f"%{term}%", term]
+    The trigram index picks candidates through a plain LIKE on the term's longest run without LIKE's
+    wildcards (`%`, `_`: FTS5 found nothing for 'กข_', whose runs are under three characters), and
+    `instr` checks them. Without a run of three, every row is read: LIKE with the wildcards escaped
+    is the same test, and SQLite's LIKE folds ASCII itself, 3-4 times faster than lower() on each
+    row (300,000 contacts: 39 ms instead of 123 ms)."""
+    run = _longest_run(term)
+    if len(run) >= 3:
+        params += [f"%{run}%", term]
         return f"{body} LIKE ? AND instr(lower({body}), lower(?)) > 0"
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     params.append(f"%{escaped}%")
     return f"{body} LIKE ? ESCAPE '\\'"
 
 
-def _keys_sql(entity: IndexedEntity, term: str, limit: int, params: list[object]) -> str:
-    """The first `limit` search keys whose text contains `term`: through the trigram index, or under
-    three code points a scan of the index's stored text (FTS5's `_content` table: the same rows in
-    the same order as a scan of the index, read without the virtual table's cost)."""
-    if len(term) >= 3:
+SHORT_CAP = 2000  # vocabulary entries a short query reads before it counts as common (and scans)
+
+
+def _keys_sql(entity: IndexedEntity, term: str, limit: int, padded: bool, params: list[object]) -> str:
+    """The first `limit` search keys whose text contains `term`, through the trigram index; under
+    three code points through its vocabulary (`_short_keys_sql`) when the texts are padded (0024),
+    else by a scan of the index's stored text (FTS5's `_content` table: the same rows in the same
+    order as a scan of the index, read without the virtual table's cost)."""
+    if len(_longest_run(term)) >= 3:
         where = _contains_sql("body", term, params)
         params.append(limit)
         return f"SELECT rowid AS key FROM {entity.fts} WHERE {where} ORDER BY rowid LIMIT ?"
+    if padded and len(term) < 3 and all(c.isascii() or c.lower() == c.upper() for c in term):
+        return _short_keys_sql(entity, term, limit, params)
     where = _contains_sql("c0", term, params)
     params.append(limit)
     return f"SELECT id AS key FROM {entity.fts}_content WHERE {where} ORDER BY id LIMIT ?"
 
 
-def _record_sql(branch: int, kind: str, terms: list[str], limit: int, indexed: bool, params: list[object]) -> str:
+def _short_keys_sql(entity: IndexedEntity, term: str, limit: int, params: list[object]) -> str:
+    """A query of one or two characters (ASCII or without case, as the trigram tokenizer folds it
+    the way LIKE does): every text holding it has a trigram starting with it (PAD), a range of the
+    vocabulary. A rare query (under SHORT_CAP entries in that range) checks the texts of those
+    entries' records; a common one scans the stored texts, which soon finds `limit` of them. The
+    LIMIT of the branch not taken is 0, so SQLite does not enter it (a WHERE on the count did
+    scan). 'ฝน' over a million contacts: 136 ms scanned, under 1 ms this way."""
+    vocabulary = f"temp.{entity.fts}_terms"
+    start, end = term.lower(), term.lower() + _LAST
+    count = f"(SELECT count(*) FROM (SELECT 1 FROM {vocabulary} WHERE term >= ? AND term < ? LIMIT {SHORT_CAP}))"
+    params += [start, end]
+    rare_where = _contains_sql("c0", term, params)
+    params += [start, end, limit]
+    rare = (f"SELECT id AS key FROM {entity.fts}_content WHERE id IN (SELECT doc FROM {vocabulary} "
+            f"WHERE term >= ? AND term < ? LIMIT {SHORT_CAP}) AND {rare_where} "
+            f"ORDER BY id LIMIT CASE WHEN {count} < {SHORT_CAP} THEN ? ELSE 0 END")
+    common_where = _contains_sql("c0", term, params)
+    params += [start, end, limit]
+    common = (f"SELECT id AS key FROM {entity.fts}_content WHERE {common_where} "
+              f"ORDER BY id LIMIT CASE WHEN {count} >= {SHORT_CAP} THEN ? ELSE 0 END")
+    return f"SELECT key FROM ({rare}) UNION ALL SELECT key FROM ({common})"
+
+
+def vocabulary_statements() -> list[str]:
+    """The vocabulary tables the short queries read, one per index: temporary, so a connection
+    makes them (a read-only one too) before its first short query (`search_rows`)."""
+    return [f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{e.fts}_terms USING fts5vocab(main, '{e.fts}', 'instance')"
+            for e in INDEXED]
+
+
+def pads_texts(conn: Connection) -> bool:
+    """Whether the indexed texts end with PAD (0024 and later): only then may a short query read
+    the vocabulary; an older index (the read-only demo at 0023) is scanned."""
+    sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'account_fts_ai'"
+                               ).scalar()
+    return sql is not None and f"|| '{PAD}' FROM" in sql
+
+
+def _record_sql(branch: int, kind: str, terms: list[str], limit: int, indexed: bool, padded: bool,
+                params: list[object]) -> str:
     """One kind's first `limit` matches in key order, with what the search shows of them.
 
     Each term's keys are limited on their own before the UNION (the first `limit` of a union are
@@ -260,7 +323,7 @@ def _record_sql(branch: int, kind: str, terms: list[str], limit: int, indexed: b
         params.append(limit)
         return (f"SELECT {branch}, '{kind}', r.id, {columns}, r.rowid FROM {shown.table} r {shown.joins} "
                 f"WHERE r.deleted_at IS NULL AND ({found}) ORDER BY r.rowid LIMIT ?")
-    parts = [f"SELECT key FROM ({_keys_sql(entity, t, limit, params)})" for t in terms]
+    parts = [f"SELECT key FROM ({_keys_sql(entity, t, limit, padded, params)})" for t in terms]
     params.append(limit)
     matched = f"{' UNION '.join(parts)} ORDER BY key LIMIT ?"
     return (f"SELECT {branch}, '{kind}', r.id, {columns}, m.key FROM ({matched}) m "
@@ -283,9 +346,12 @@ def _padded(shown: Shown) -> str:
     return ", ".join(shown.columns + ("NULL",) * (WIDTH - len(shown.columns)))
 
 
-def search_sql(query: str, limit: int, kinds: Iterable[str], indexed: bool = True) -> tuple[str, list[object]] | None:
+def search_sql(query: str, limit: int, kinds: Iterable[str], indexed: bool = True,
+               padded: bool = False) -> tuple[str, list[object]] | None:
     """The one statement of a search (`search_rows`) and its parameters; None when nothing is to be
-    looked for. Benchmarks run it through plain sqlite3 as the floor of a search."""
+    looked for. `padded`: the index's texts end with PAD (`pads_texts`) and the connection has the
+    vocabulary tables (`vocabulary_statements`). Benchmarks run it through plain sqlite3 as the floor
+    of a search."""
     params: list[object] = []
     parts: list[str] = []
     terms = search_terms(query)
@@ -299,14 +365,14 @@ def search_sql(query: str, limit: int, kinds: Iterable[str], indexed: bool = Tru
                 for prefix in dict.fromkeys((number, number.upper())):
                     parts.append(_document_sql(len(parts), kind, column, prefix, limit, params))
         elif terms:
-            parts.append(_record_sql(len(parts), kind, terms, limit, indexed, params))
+            parts.append(_record_sql(len(parts), kind, terms, limit, indexed, padded, params))
     if not parts:
         return None
     return " UNION ALL ".join(f"SELECT * FROM ({p})" for p in parts) + " ORDER BY 1, 11", params
 
 
 def search_rows(conn: Connection, query: str, limit: int, kinds: Iterable[str],
-                indexed: bool = True) -> list[tuple[str, str, tuple[object, ...]]]:
+                indexed: bool = True, padded: bool = False) -> list[tuple[str, str, tuple[object, ...]]]:
     """(kind, id, shown columns) of up to `limit` records of each kind whose search text contains
     `query`, and of documents whose number (or provisional number, for a query with a digit) starts
     with it as typed or in capitals: one statement for every kind, in the order of `kinds`, each
@@ -315,7 +381,11 @@ def search_rows(conn: Connection, query: str, limit: int, kinds: Iterable[str],
 
     One statement instead of two per kind: building and running a dozen SQLAlchemy statements
     took 10 ms of a search whose SQL takes under 1 ms."""
-    statement = search_sql(query, limit, kinds, indexed)
+    if padded and "search_vocabulary" not in conn.info:  # the connection's own temporary tables
+        for create in vocabulary_statements():
+            conn.exec_driver_sql(create)
+        conn.info["search_vocabulary"] = True
+    statement = search_sql(query, limit, kinds, indexed, padded)
     if statement is None:
         return []
     sql, params = statement

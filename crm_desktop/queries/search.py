@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crm_desktop.db.database import Database
-from crm_desktop.db.search_index import DOCUMENT_KINDS, SHOWN, search_rows, shown_row
+from crm_desktop.db.search_index import DOCUMENT_KINDS, SHOWN, pads_texts, search_rows, shown_row
 from crm_desktop.errors import ValidationError
 from crm_desktop.queries.accounts import full_name
 
@@ -82,6 +82,7 @@ DOCUMENTS = DOCUMENT_KINDS
 ALL_KINDS = tuple(HITS)
 
 
+PADDED = "search_pads_texts"  # the database's memo: its index answers short queries from its vocabulary
 MAX_LIMIT = 1_000_000_000  # more than any database holds: in effect, no limit
 
 
@@ -96,7 +97,9 @@ def search_all(db: Database, text: str, limit: int = 10, kinds: Iterable[str] = 
         raise ValidationError("limit", "The limit must be 1 or more, not {limit}.", limit=limit)
     limit = min(limit, MAX_LIMIT)
     with db.engine.connect() as conn:
-        rows = search_rows(conn, text, limit, kinds, db.has_search_index)
+        if PADDED not in db.memo:
+            db.memo[PADDED] = db.has_search_index and pads_texts(conn)
+        rows = search_rows(conn, text, limit, kinds, db.has_search_index, db.memo[PADDED])
     hits: list[SearchHit] = []
     seen: set[tuple[str, str]] = set()
     per_kind: dict[str, int] = {}
