@@ -82,11 +82,11 @@ def measure(path: Path) -> dict[str, float]:
     """This process's figures for one database (run as a child: its peak memory is the database's)."""
     from PySide6.QtWidgets import QApplication
 
-    from bench.bench_foundation import fragments, raw_search
+    from bench.bench_foundation import fragments, plain_connection, raw_search
     from bench.bench_lists import RAW_CONTACTS, first_page, raw_page
     from crm_desktop.main import SystemClock
     from crm_desktop.queries.contacts import ContactFilter, contact_head, contact_keys, contact_rows
-    from crm_desktop.queries.search import search_all
+    from crm_desktop.queries.search import PADDED, search_all
 
     app = QApplication.instance() or QApplication([])
     db = open_read_only(path, SystemClock())
@@ -103,11 +103,11 @@ def measure(path: Path) -> dict[str, float]:
         start = time.perf_counter()
         search_all(db, text)
         ours.append(time.perf_counter() - start)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = plain_connection(path, db.memo[PADDED])
     plain = []
     for text in queries:
         start = time.perf_counter()
-        raw_search(conn, text)
+        raw_search(conn, text, padded=db.memo[PADDED])
         plain.append(time.perf_counter() - start)
     conn.close()
     app.processEvents()

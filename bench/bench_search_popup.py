@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 import tempfile
 import time
@@ -43,8 +42,9 @@ def measure(path: Path) -> tuple[list[float], list[float], int]:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
-    from bench.bench_foundation import fragments, raw_search
+    from bench.bench_foundation import fragments, plain_connection, raw_search
     from crm_desktop.main import SystemClock
+    from crm_desktop.queries.search import PADDED
     from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext
     from crm_desktop.ui.prefs import Prefs
     from crm_desktop.views.app import build_main_window
@@ -83,11 +83,11 @@ def measure(path: Path) -> tuple[list[float], list[float], int]:
             app.processEvents()
         window.close()
     ctx.close()
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = plain_connection(path, database.memo[PADDED])
     plain = []
     for text in queries:
         start = time.perf_counter()
-        raw_search(conn, text.strip(), SEARCH_LIMIT, SEARCH_KINDS)
+        raw_search(conn, text.strip(), SEARCH_LIMIT, SEARCH_KINDS, database.memo[PADDED])
         plain.append(time.perf_counter() - start)
     conn.close()
     return ours, plain, sum(len(q.strip()) < popup.instant_chars for q in queries)

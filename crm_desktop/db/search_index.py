@@ -203,13 +203,11 @@ def _index_tables(table: str) -> tuple[TableClause, TableClause]:
 
 @dataclass(frozen=True)
 class Shown:
-    """What a search shows of one kind: its columns (of the row `r`), the joins they need, and any
-    condition a row must meet beyond being live."""
+    """What a search shows of one kind: its columns (of the row `r`) and the joins they need."""
 
     table: str
     columns: tuple[str, ...]
     joins: str = ""
-    where: str = ""
 
 
 WIDTH = 7  # the most columns a kind shows: the shorter ones are padded with NULL in the one statement
