@@ -11,10 +11,10 @@ characters on the pop-up searches at the next turn of the event loop; a shorter 
 statement (db.search_index.search_sql, the same index lookups and rows, the pop-up's kinds and limit)
 through plain sqlite3. The issue's target: 16 ms (one frame at 60 Hz).
 
-2026-12-07 11:16 UTC, load 1.1, h-search 26d9f61, `python bench/bench_search_popup.py --db
+2026-12-07 11:30 UTC, load 1.6, h-search c83cc33, `python bench/bench_search_popup.py --db
 bench/data/large.sqlite3` (1 fragment of 200 under three characters):
 
-    keystroke to painted pop-up p50 / p95   4.9 / 7.1 ms   floor (the statement alone) 1.1 / 2.1 ms
+    keystroke to painted pop-up p50 / p95   5.2 / 7.5 ms   floor (the statement alone) 1.2 / 2.2 ms
 
 Before (main 230f2af, timed from the 150 ms pause's end, not the keystroke): 18.4 / 30.5 ms, beside a
 "plain" LIKE on five tables (159 ms p50) that did other work. Of the 4.9 ms, the search is 1.5 ms and
