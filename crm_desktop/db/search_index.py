@@ -5,8 +5,9 @@ a sync import) updates it in the same transaction. Its rowid is a search key of 
 the record's id in `<entity>_fts_key` (key INTEGER PRIMARY KEY, id UNIQUE): the entity tables have
 text primary keys, so their implicit rowids may change in a VACUUM (or not exist in a server
 database), while an INTEGER PRIMARY KEY and the id do not. A search finds keys, then ids.
-Trigram needs three code points; shorter queries scan the indexed text instead. The Ctrl+K search
-runs every kind in one statement (`search_rows`); the lists' filters take `id_subquery`.
+Trigram needs three code points: the Ctrl+K search (every kind in one statement, `search_rows`)
+answers shorter queries from the index's vocabulary, since each indexed text ends with two spaces
+(PAD, 0024); the lists' filters (`id_subquery`) and an older index scan the indexed text for them.
 """
 
 from __future__ import annotations
