@@ -19,6 +19,22 @@ Measured 2026-12-07 06:45 UTC, load 0.75, main f9c59f9 (databases migrated to 00
     search p95                 31.6 ms       32.2 ms      1.02x   (plain trigram lookups 0.7 -> 0.8 ms)
     peak memory                 138 MB        139 MB      1.01x
 
+2026-12-07 11:31 UTC, load 1.4-1.7, h-search c83cc33 (search in one statement; the fragments the same in
+every run, the plain search the search's own statement through sqlite3), `python bench/bench_growth.py`,
+five runs each on the databases as built (0023) and on copies migrated to 0024 in /tmp (`--dir`):
+
+    search p95, 0023            2.2-2.3 ms    2.6-2.9 ms    1.23-1.35x   (plain, the same statement: 1.24-1.31x)
+    search p95, 0024            2.2-2.3 ms    2.7-3.0 ms    1.21-1.32x   (plain: 1.24-1.30x)
+
+The search's own cost now grows as SQLite's does (the trigram lists of 1M contacts are 3.3 times
+longer: the p95 fragments are phone digits). Queries under three characters, best of three:
+
+                                    300k contacts     1M contacts
+    'ฝน' / 'q'     0023 (scan)      29.6 / 60.1 ms    101.2 / 195.8 ms
+                   0024 (vocabulary)  2.1 / 1.2 ms       1.8 / 1.2 ms
+    'a' / 'ส'      0023             1.4 / 1.3 ms        1.5 / 1.5 ms
+                   0024             2.1 / 2.1 ms        1.9 / 2.0 ms
+
 Before the live counts (05:46, load 3.5, at 2a23198): first page 20.5 -> 76.4 ms (3.7x),
 the count of a million index entries being most of it.
 """
@@ -73,11 +89,11 @@ def measure(path: Path) -> dict[str, float]:
     """This process's figures for one database (run as a child: its peak memory is the database's)."""
     from PySide6.QtWidgets import QApplication
 
-    from bench.bench_foundation import fragments, raw_search
+    from bench.bench_foundation import fragments, plain_connection, raw_search
     from bench.bench_lists import RAW_CONTACTS, first_page, raw_page
     from crm_desktop.main import SystemClock
     from crm_desktop.queries.contacts import ContactFilter, contact_head, contact_keys, contact_rows
-    from crm_desktop.queries.search import search_all
+    from crm_desktop.queries.search import PADDED, search_all
 
     app = QApplication.instance() or QApplication([])
     db = open_read_only(path, SystemClock())
@@ -94,11 +110,11 @@ def measure(path: Path) -> dict[str, float]:
         start = time.perf_counter()
         search_all(db, text)
         ours.append(time.perf_counter() - start)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = plain_connection(path, db.memo[PADDED])
     plain = []
     for text in queries:
         start = time.perf_counter()
-        raw_search(conn, text)
+        raw_search(conn, text, padded=db.memo[PADDED])
         plain.append(time.perf_counter() - start)
     conn.close()
     app.processEvents()

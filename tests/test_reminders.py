@@ -117,6 +117,23 @@ def test_missed_reaches_back_thirty_days_at_most(ctx: AppContext) -> None:
     assert missed_since(ctx.database, ctx.user_id, TEST_NOW) == TEST_NOW - timedelta(days=30)
 
 
+def test_a_read_only_copy_keeps_no_note_of_what_it_showed(db_path: Path, clock: FixedClock) -> None:
+    """The main window on a file opened read only (the pop-up's benchmark) must not fail at its first
+    reminder check; the writable copy's note stays as it was."""
+    from crm_desktop.db.database import open_database
+
+    ctx = open_app(db_path, clock=clock)
+    mark_seen(ctx.database, ctx.user_id, TEST_NOW)
+    user = ctx.user_id
+    ctx.close()
+    viewer = open_database(db_path, clock=clock, read_only=True)
+    try:
+        mark_seen(viewer, user, TEST_NOW + timedelta(hours=2))
+        assert missed_since(viewer, user, TEST_NOW + timedelta(hours=3)) == TEST_NOW
+    finally:
+        viewer.close()
+
+
 def test_snooze_choices() -> None:
     assert snooze_until("5min", TEST_NOW) == TEST_NOW + timedelta(minutes=5)
     assert snooze_until("1h", TEST_NOW) == TEST_NOW + timedelta(hours=1)

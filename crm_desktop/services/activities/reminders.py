@@ -87,5 +87,9 @@ def missed_since(db: Database, user_id: str, now: datetime) -> datetime:
 
 def mark_seen(db: Database, user_id: str, moment: datetime) -> None:
     """This person has been shown every reminder due up to `moment` on this copy (a setting of the
-    copy, not synced: another copy may have been closed meanwhile)."""
+    copy, not synced: another copy may have been closed meanwhile). A copy opened read only (a
+    benchmark on the demo, a file looked at) keeps no such note: it lists the same reminders as missed
+    next time, and a write that fails on a writable copy still raises."""
+    if db.read_only:
+        return
     db.set_local(SEEN_KEY.format(user=user_id), moment.isoformat())
