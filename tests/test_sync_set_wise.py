@@ -3,7 +3,9 @@ taken once instead of by triggers, and lines of our own format read without a fu
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -55,3 +57,23 @@ def test_a_big_import_takes_the_live_counts_once_and_exactly(copies: list[AppCon
     assert all(kept == real for kept, real in counts.values())
     create_account(rep.uow(), AccountInput(name="ร้านใหม่"), TODAY)  # the triggers are back
     assert live_counts(rep)["account"] == (6, 6)
+
+
+def test_an_exported_line_is_the_logged_change_as_python_writes_json(ctx: AppContext, tmp_path: Path) -> None:
+    """SQLite writes the file's lines (db/synclog.py): each is the logged change, byte for byte as
+    Python's json module writes it (HeadReader reads such lines without parsing them), whatever the text."""
+    odd = 'ร้าน "ดี" \\ ทาง\nสอง\tแท็บ \x01 \u2028 😀'
+    create_account(ctx.uow(), AccountInput(name=odd, website="https://ex.co/a?b=\"c\""), TODAY)
+    export_bundle(ctx.database, tmp_path / "out.zip", everything=True)
+    with zipfile.ZipFile(tmp_path / "out.zip") as zf:
+        lines = zf.read("changes.ndjson").decode().split("\n")
+    assert lines.pop() == ""
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    with sqlite3.connect(ctx.database.path) as conn:
+        logged = conn.execute("SELECT entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields FROM change "
+                              "ORDER BY site_id, hlc, seq").fetchall()
+    assert len(lines) == len(logged) > 1
+    for line, (e, r, h, s, b, u, t, f) in zip(lines, logged, strict=True):
+        assert line == (f'{{"e":{dumps(e)},"r":{dumps(r)},"h":{h},"s":{dumps(s)},"b":{b},"u":{dumps(u)},'
+                        f'"t":{dumps(t)},"f":{f}}}')
+    assert any(odd in json.loads(line)["f"].get("name", "") for line in lines)
