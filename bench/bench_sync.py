@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import row, timed
 from crm_desktop.db import bulk
+from crm_desktop.db.changelog import encode_fields
 from crm_desktop.db.live_counts import COUNTED
 from crm_desktop.db.search_index import INDEXED
 from crm_desktop.db.writer import LOAD_CACHE_KB
@@ -114,7 +115,8 @@ EDITS = 100_000
 
 
 def make_edits(db: Path, site: str) -> None:
-    """100k edits on the office copy, as the app logs them: two fields per change (phone, notes)."""
+    """100k edits on the office copy, as the app logs them (compact JSON, Thai as is): two fields per
+    change (phone, notes)."""
     conn = sqlite3.connect(db)
     rows = conn.execute("SELECT id, hlc FROM contact ORDER BY id").fetchall()
     seq = conn.execute("SELECT max(seq) FROM change").fetchone()[0]
@@ -129,7 +131,7 @@ def make_edits(db: Path, site: str) -> None:
                      (phone, notes, clock, site, now, row_id))
         conn.execute("INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
                      "VALUES (?, 'contact', ?, ?, ?, ?, NULL, ?, ?)",
-                     (seq, row_id, clock, site, base, now, json.dumps({"mobile": phone, "notes": notes})))
+                     (seq, row_id, clock, site, base, now, encode_fields({"mobile": phone, "notes": notes})))
         rows[i % len(rows)] = (row_id, clock)
     conn.commit()
     conn.close()
@@ -160,7 +162,8 @@ def raw_edits(source: Path, target: Path, after_seq: int) -> float:
         keys = f"SELECT k.key FROM {contact.keys} k JOIN edited e ON e.id = k.id"
         dst.execute(f"DELETE FROM {contact.fts} WHERE rowid IN ({keys})")
         dst.execute(f"INSERT INTO {contact.fts}(rowid, body) SELECT k.key, {contact.body_sql('t')} FROM edited e "
-                    f"JOIN contact t ON t.id = e.id JOIN {contact.keys} k ON k.id = e.id WHERE t.deleted_at IS NULL")
+                    f"JOIN contact t ON t.id = e.id JOIN {contact.keys} k ON k.id = e.id WHERE t.deleted_at IS NULL "
+                    "ORDER BY k.key")  # (in id order, FTS5 wrote out its pending terms 60k times: 3.6 s, not 0.6 s)
         _set_wise(dst, fresh=False)
         dst.commit()
 

@@ -1,5 +1,5 @@
-"""The set-wise shortcuts of big imports give the database the row-by-row path gives: live counts
-taken once instead of by triggers, and lines of our own format read without a full parse."""
+"""The set-wise shortcuts of big imports and exports give what the row-by-row path gives: live counts
+taken once instead of by triggers, and sync-file lines written by SQLite."""
 
 from __future__ import annotations
 
@@ -77,3 +77,4 @@ def test_an_exported_line_is_the_logged_change_as_python_writes_json(ctx: AppCon
         assert line == (f'{{"e":{dumps(e)},"r":{dumps(r)},"h":{h},"s":{dumps(s)},"b":{b},"u":{dumps(u)},'
                         f'"t":{dumps(t)},"f":{f}}}')
     assert any(odd in json.loads(line)["f"].get("name", "") for line in lines)
+
