@@ -188,8 +188,11 @@ def payload_blocks(path: Path, expected_sha256: str) -> Iterator[list[bytes]]:
     waiting = 0  # its length
     number = 1  # the number of the first line not yielded yet
     total = 0
-    with _opened(path) as zf, zf.open(PAYLOAD) as stream:
-        while block := stream.read(BLOCK):
+    with _opened(path) as zf, zf.open(PAYLOAD) as stream, ThreadPoolExecutor(1) as reader:
+        # zlib lets go of the GIL while it unpacks: the next block is read while this one is handled
+        ahead = reader.submit(stream.read, BLOCK)
+        while block := ahead.result():
+            ahead = reader.submit(stream.read, BLOCK)
             total += len(block)
             if total > PAYLOAD_MAX:
                 raise BundleRefused(_TOO_BIG, name=path.name, part=PAYLOAD, limit=PAYLOAD_MAX // _MB)
