@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from crm_desktop.db import bulk
 from crm_desktop.db.live_counts import COUNTED
 from crm_desktop.services.accounts import AccountInput, create_account, delete_accounts
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.sync.files import export_bundle, import_bundle
+from tests.sync_helpers import deferrals
 
 TODAY = date(2026, 11, 23)
 
@@ -41,17 +41,9 @@ def test_a_big_import_takes_the_live_counts_once_and_exactly(copies: list[AppCon
         create_contact(office.uow(), ContactInput(first_name=f"สมชาย {i}", account_id=ids[3]), TODAY)
     create_account(rep.uow(), AccountInput(name="ร้านของสาขา"), TODAY)
     export_bundle(office.database, tmp_path / "all.zip", everything=True)
-    monkeypatch.setattr(bulk, "DEFER_MIN", 3)
-    counted: list[str] = []
-    real_defer = bulk.DeferredIndexes._defer
-
-    def spy(self: bulk.DeferredIndexes, table: str) -> None:
-        real_defer(self, table)
-        counted.extend(t for t, _ in self.counted)
-
-    monkeypatch.setattr(bulk.DeferredIndexes, "_defer", spy)
+    seen = deferrals(monkeypatch)
     import_bundle(rep.database, rep.user_id, tmp_path / "all.zip")
-    assert {"account", "contact"} <= set(counted)
+    assert {"account", "contact"} <= {table for deferred in seen for table, _ in deferred.counted}
     counts = live_counts(rep)
     assert counts["account"] == (5, 5) and counts["contact"] == (4, 4)
     assert all(kept == real for kept, real in counts.values())
