@@ -6,7 +6,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from crm_desktop.clock import Clock
+from crm_desktop.db import bulk
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.sync.records import synced_tables
 from tests.time_helpers import make_clock
@@ -39,3 +42,18 @@ def dump(ctx: AppContext) -> dict[str, list[tuple[object, ...]]]:
             cols = ", ".join(f'"{c.key}"' for c in table.columns)
             out[name] = conn.execute(f'SELECT {cols} FROM "{name}" ORDER BY id').fetchall()
     return out
+
+
+def deferrals(monkeypatch: pytest.MonkeyPatch, least: int = 3) -> list[bulk.DeferredIndexes]:
+    """Tables set aside (indexes, live counts) from `least` incoming rows on; each DeferredIndexes is
+    listed every time it sets a table aside, as it stands then."""
+    monkeypatch.setattr(bulk, "DEFER_MIN", least)
+    seen: list[bulk.DeferredIndexes] = []
+    real_defer = bulk.DeferredIndexes._defer
+
+    def spy(self: bulk.DeferredIndexes, table: str) -> None:
+        real_defer(self, table)
+        seen.append(self)
+
+    monkeypatch.setattr(bulk.DeferredIndexes, "_defer", spy)
+    return seen

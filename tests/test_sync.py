@@ -28,7 +28,7 @@ from crm_desktop.sync.bundle import BundleRefused
 from crm_desktop.sync.conflicts import open_conflicts, resolve
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.state import set_office_key, status
-from tests.sync_helpers import dump
+from tests.sync_helpers import deferrals, dump
 
 TODAY = date(2026, 11, 23)
 
@@ -483,22 +483,13 @@ def test_a_big_file_changed_between_its_two_readings_is_refused(copies, good_fil
 def test_indexes_set_aside_for_a_big_import_come_back(copies, tmp_path, monkeypatch) -> None:
     """A table that grows many-fold gets its indexes built after its rows; the schema and the planner's
     statistics end as they were, and lookups by name use the rebuilt index."""
-    from crm_desktop.db import bulk
     from crm_desktop.db.bulk import Cancelled
 
     office, rep, _ = copies
     for i in range(6):
         create_account(office.uow(), AccountInput(name=f"ร้านค้าที่ {i}"), TODAY)
     export_bundle(office.database, tmp_path / "all.zip", everything=True)
-    monkeypatch.setattr(bulk, "DEFER_MIN", 3)
-    dropped: list[str] = []
-    real_defer = bulk.DeferredIndexes._defer
-
-    def spy(self: bulk.DeferredIndexes, table: str) -> None:
-        real_defer(self, table)
-        dropped.extend(name for name, _ in self.dropped)
-
-    monkeypatch.setattr(bulk.DeferredIndexes, "_defer", spy)
+    seen = deferrals(monkeypatch)
     create_account(rep.uow(), AccountInput(name="ร้านของสาขา"), TODAY)
     with sqlite3.connect(rep.database.path) as conn:
         conn.execute("ANALYZE")
@@ -513,9 +504,10 @@ def test_indexes_set_aside_for_a_big_import_come_back(copies, tmp_path, monkeypa
 
     with pytest.raises(Cancelled):
         import_bundle(rep.database, rep.user_id, tmp_path / "all.zip", progress=cancel_once_written)
-    assert dropped and full_dump(rep) == whole
-    dropped.clear()
+    assert seen and full_dump(rep) == whole
+    seen.clear()
     import_bundle(rep.database, rep.user_id, tmp_path / "all.zip")
+    dropped = {name for deferred in seen for name, _ in deferred.dropped}
     assert "ix_account_live_name" in dropped and "ix_account_owner_id" not in dropped  # links keep theirs
     assert schema_and_statistics(rep) == before
     with sqlite3.connect(rep.database.path) as conn:

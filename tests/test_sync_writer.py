@@ -9,7 +9,13 @@ from datetime import date
 from pathlib import Path
 
 from crm_desktop.queries.search import search_all
-from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
+from crm_desktop.services.accounts import (
+    AccountInput,
+    account_input,
+    create_account,
+    delete_accounts,
+    update_account,
+)
 from crm_desktop.services.app import AppContext
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.text import company_key
@@ -48,3 +54,32 @@ def test_an_imported_row_gets_its_derived_columns_and_search_entry_and_keeps_the
     assert match_key(rep, "Lanna Crafts") == company_key("Lanna Crafts") == match_key(office, "Lanna Crafts")
     assert found(rep, "Lanna Craf") == ["Lanna Crafts"]
     assert found(rep, "Siam Foods") == []
+
+
+def search_key(ctx: AppContext, account_id: str) -> int | None:
+    with sqlite3.connect(ctx.database.path) as conn:
+        found = conn.execute("SELECT key FROM account_fts_key WHERE id = ?", (account_id,)).fetchone()
+    return None if found is None else found[0]
+
+
+def test_an_imported_edit_re_indexes_a_row_only_when_a_searched_field_is_set(copies: list[AppContext],
+                                                                           tmp_path: Path) -> None:
+    """As the index triggers do for a form's edit: notes leave the entry (and its key) alone; a phone
+    (searched as the digits typed) and a deletion do not."""
+    office, rep, _ = copies
+    account_id = create_account(office.uow(), AccountInput(name="Siam Foods", phone="021234567"), TODAY).created[0]
+    create_account(office.uow(), AccountInput(name="Lanna Crafts"), TODAY)  # a re-indexed row gets a new key
+    send(office, rep, tmp_path / "new.zip")
+    key = search_key(rep, account_id)
+    data = account_input(office.uow(), account_id)
+    update_account(office.uow(), account_id, replace(data, notes="โทรก่อนบ่ายสอง"), TODAY)
+    send(office, rep, tmp_path / "notes.zip")
+    assert search_key(rep, account_id) == key is not None and found(rep, "021234567") == ["Siam Foods"]
+    update_account(office.uow(), account_id, replace(account_input(office.uow(), account_id), phone="053999000"),
+                   TODAY)
+    send(office, rep, tmp_path / "phone.zip")
+    assert found(rep, "053999000") == ["Siam Foods"] and found(rep, "021234567") == []
+    assert search_key(rep, account_id) != key
+    delete_accounts(office.uow(), [account_id])
+    send(office, rep, tmp_path / "gone.zip")
+    assert found(rep, "Siam Foods") == [] and search_key(rep, account_id) is None

@@ -8,7 +8,6 @@ from collections.abc import Iterator, Mapping
 
 from sqlalchemy import Connection
 
-from crm_desktop.db.changelog import LogRow
 from crm_desktop.db.database import Database
 
 Stage = tuple[str, str, bool, int, bool]  # (id, kind, live, clock, has live deals)
@@ -17,17 +16,27 @@ Stage = tuple[str, str, bool, int, bool]  # (id, kind, live, clock, has live dea
 # --- a file's changes ---------------------------------------------------------------------------------
 
 
-def log_since(database: Database, seen: Mapping[str, int]) -> Iterator[LogRow]:
-    """Every change of the log dated after what `seen` holds of its site (by site, then clock), read
-    through a connection of its own while the caller writes the file."""
+# A change as a line of a sync file (the format sync/records.py describes), written by SQLite:
+# json_quote writes a text as Python's json module does (non-ASCII as is), `fields` is JSON already.
+_LINE = ("""'{"e":' || json_quote(entity) || ',"r":' || json_quote(row_id) || ',"h":' || hlc || """
+         """',"s":' || json_quote(site_id) || ',"b":' || base_hlc || ',"u":' || json_quote(user_id) || """
+         """',"t":' || json_quote(changed_at) || ',"f":' || fields || '}'""")
+LINE_BATCH = 10_000
+
+
+def lines_since(database: Database, seen: Mapping[str, int]) -> Iterator[list[tuple[str, str]]]:
+    """(entity, the change as a sync-file line) of every change of the log dated after what `seen`
+    holds of its site (by site, then clock), a batch at a time, read through a connection of its own
+    while the caller writes the file. SQLite makes the text: 100k changes took 0.6 s in Python."""
     raw = database.engine.raw_connection()
     try:
         cur = raw.cursor()
         sites = [s for (s,) in cur.execute("SELECT DISTINCT site_id FROM change ORDER BY site_id").fetchall()]
         for site in sites:
-            yield from cur.execute(
-                "SELECT entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields FROM change "
-                "WHERE site_id = ? AND hlc > ? ORDER BY hlc, seq", (site, seen.get(site, 0)))
+            cur.execute(f"SELECT entity, {_LINE} FROM change WHERE site_id = ? AND hlc > ? ORDER BY hlc, seq",
+                        (site, seen.get(site, 0)))
+            while batch := cur.fetchmany(LINE_BATCH):
+                yield batch
     finally:
         raw.close()
 

@@ -29,6 +29,9 @@ Key = tuple[str, str]  # (entity, row id)
 RowVersion = tuple[int | None, str | None, Any]  # a row's (clock, site id, deleted_at)
 BATCH = 500  # ids per `IN (...)` list
 LOAD_CACHE_KB = 262_144  # a big page cache while writing many rows, as the bulk loader does
+# table -> the fields its search entry is made of, and the deletion that removes it: an update of
+# other fields (notes, stages) leaves the entry alone, as the index triggers do
+SEARCHED = {e.table: frozenset((*e.columns, *e.phone_columns, "deleted_at")) for e in INDEXED}
 
 
 class Stamped(Protocol):
@@ -233,7 +236,8 @@ class Writer:
 
     def update(self, table: Table, rows: Mapping[str, Mapping[str, Any]]) -> None:
         """Set the given fields of rows (id -> fields), one statement per set of field names; derived
-        columns are recomputed where a source field changed, and the search index is told."""
+        columns are recomputed where a source field changed, and the search index is told of the rows
+        whose searched fields were set."""
         dialect = self.database.engine.dialect
         process = {c.key: bind_processor(c, dialect) for c in table.columns}
         groups: dict[tuple[str, ...], list[list[Any]]] = defaultdict(list)
@@ -250,8 +254,9 @@ class Writer:
         sources = SOURCES.get(table.name)
         if sources:
             self._rederive(table.name, [i for i, v in rows.items() if not v.keys().isdisjoint(sources)])
-        if self.index is not None:
-            self.index.changed(table.name, rows)
+        searched = SEARCHED.get(table.name)
+        if self.index is not None and searched:  # as the triggers: on an UPDATE OF a searched field
+            self.index.changed(table.name, [i for i, v in rows.items() if not searched.isdisjoint(v)])
 
     def _rederive(self, table: str, ids: list[str]) -> None:
         """Derived columns of updated rows whose source fields changed (the ORM events do not run here)."""

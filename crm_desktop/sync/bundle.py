@@ -13,6 +13,7 @@ import json
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -71,16 +72,23 @@ def signature(data: dict[str, Any], key: str) -> str:
 
 
 def write_bundle(path: Path, lines: Iterable[str], finish: Callable[[], Manifest], key: str | None) -> Manifest:
-    """Stream `lines` into the zip, then the manifest `finish()` describes them with (checksum and
+    """Stream `lines` (each text one line or several joined by newlines) into the zip, then the
+    manifest `finish()` describes them with (checksum and
     signature added here). Memory stays flat however many changes there are. `path` is a temporary
     file of `db.output.output_file`, renamed into place by the caller: a reader never sees half a file."""
     try:
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             digest = hashlib.sha256()
-            with zf.open(PAYLOAD, "w", force_zip64=True) as out:
+            with zf.open(PAYLOAD, "w", force_zip64=True) as out, ThreadPoolExecutor(1) as compressor:
+                # zlib lets go of the GIL while it compresses a chunk: the next one is read meanwhile
+                writing: Future[int] | None = None
                 for chunk in _chunks(lines):
                     digest.update(chunk)
-                    out.write(chunk)
+                    if writing is not None:
+                        writing.result()
+                    writing = compressor.submit(out.write, chunk)
+                if writing is not None:
+                    writing.result()
             data = asdict(finish())
             data["payload_sha256"] = digest.hexdigest()
             data["hmac"] = signature(data, key) if key else None
@@ -180,8 +188,11 @@ def payload_blocks(path: Path, expected_sha256: str) -> Iterator[list[bytes]]:
     waiting = 0  # its length
     number = 1  # the number of the first line not yielded yet
     total = 0
-    with _opened(path) as zf, zf.open(PAYLOAD) as stream:
-        while block := stream.read(BLOCK):
+    with _opened(path) as zf, zf.open(PAYLOAD) as stream, ThreadPoolExecutor(1) as reader:
+        # zlib lets go of the GIL while it unpacks: the next block is read while this one is handled
+        ahead = reader.submit(stream.read, BLOCK)
+        while block := ahead.result():
+            ahead = reader.submit(stream.read, BLOCK)
             total += len(block)
             if total > PAYLOAD_MAX:
                 raise BundleRefused(_TOO_BIG, name=path.name, part=PAYLOAD, limit=PAYLOAD_MAX // _MB)

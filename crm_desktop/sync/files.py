@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
@@ -17,7 +17,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.db.errors import driver_errors, readable
 from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.output import check_output, output_file
-from crm_desktop.db.synclog import log_since
+from crm_desktop.db.synclog import lines_since
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
 from crm_desktop.models.privacy import ERASURE
@@ -26,8 +26,6 @@ from crm_desktop.sync import clocks, state
 from crm_desktop.sync.apply import Applier, ApplyReport, Progress, has_work
 from crm_desktop.sync.bundle import ERASURE_VERSION, Manifest, payload_lines, read_bundle, write_bundle
 from crm_desktop.sync.records import HeadReader, Line, full_lines
-
-_dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass(frozen=True)
@@ -55,11 +53,11 @@ def _threshold(database: Database, for_site: str | None, everything: bool) -> di
 
 
 def _lines(database: Database, seen: dict[str, int], counts: Counter[str]) -> Iterator[str]:
-    """One line per change: the log's header fields, and its field values as they are stored."""
-    for entity, row_id, hlc, site_id, base, user, at, fields in log_since(database, seen):
-        counts[entity] += 1
-        yield (f'{{"e":{_dumps(entity)},"r":{_dumps(row_id)},"h":{hlc},"s":{_dumps(site_id)},"b":{base},'
-               f'"u":{_dumps(user)},"t":{_dumps(at)},"f":{fields}}}')
+    """One line per change (the log's header fields, and its field values as they are stored), many
+    lines to a text."""
+    for batch in lines_since(database, seen):
+        counts.update(map(itemgetter(0), batch))
+        yield "\n".join(map(itemgetter(1), batch))
 
 
 def check_export_target(db_path: Path, out: Path, *, force: bool = False) -> None:

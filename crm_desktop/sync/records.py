@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from itertools import count
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String, Table, Text
@@ -298,6 +300,14 @@ class HeadReader:
             if self.room < 0:
                 self.texts = None
         keep, heads, match, horizon = self.texts, self.heads, _HEAD.match, self.horizon
+        found = list(map(match, lines))
+        if None not in found:  # every line ours (the usual block): read at C speed, as the loop below would
+            clocks = list(map(int, map(itemgetter(1), found)))
+            if max(clocks, default=0) <= horizon:
+                heads += map(Head, count(first), map(itemgetter(2), found), clocks)
+                if keep is not None:
+                    keep += lines
+                return
         for number, text in enumerate(lines, start=first):
             head = match(text)
             if head is not None and (hlc := int(head[1])) <= horizon:  # our own files: site and clock
