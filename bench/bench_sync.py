@@ -30,6 +30,10 @@ at a time), row INSERTs 1.5 s, the change log 0.6 s, indexes built at the end 0.
 floor's 5.4 s: INSERTs 2.5 s (1.4 s of them the secondary indexes), search entries 1.0 s, commit 1.4 s.
 The edits' 6 s: backup 0.8 s, reading and checking 1.1 s, merge 0.55 s, UPDATEs 0.5 s, log 0.55 s,
 search entries of 60k edited people 1.6 s (FTS5 deletes by reading each old entry), commit 0.75 s.
+
+2026-12-07 12:54 UTC, main 4d75afd (both lanes merged), load 0.6-0.9, two runs:
+    export 0.87-1.02 s (raw 0.34-0.36), new copy 11.0-11.7 s (raw 5.9-6.1), re-import 0.55-0.64 s,
+    100k edits 6.4 s (raw 3.75-3.83). Beside the fresh-clone CI (load 1.8): export 1.32 s, re-import 0.70 s.
 """
 
 from __future__ import annotations
