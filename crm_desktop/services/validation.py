@@ -157,11 +157,10 @@ def _thai_national(text: str, digits: str, mobile_only: bool) -> str | None:
         national = digits[1:]
     else:
         return None
-    (lengths, mobile), (fixed_lengths, fixed) = _thai_shapes()
-    if len(national) in lengths and mobile.fullmatch(national):
+    (mobile_lengths, mobile), (fixed_lengths, fixed) = _thai_shapes()
+    if len(national) in mobile_lengths and mobile.fullmatch(national):
         return "+66" + national
-    lengths = fixed_lengths
-    if not mobile_only and len(national) in lengths and fixed.fullmatch(national):
+    if not mobile_only and len(national) in fixed_lengths and fixed.fullmatch(national):
         return "+66" + national
     return None
 
