@@ -1,13 +1,11 @@
 """Accounts: companies (B2B) with a Thai address, tax id, hierarchy and owner."""
 
-from __future__ import annotations
-
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import SORT_KEY, Base, SyncMixin, month_day_index, sparse_index
+from crm_desktop.models.base import SORT_KEY, Base, SyncMixin, month_day_index, partial_index, sparse_index
 from crm_desktop.models.rules import EMAIL, EMAIL_MAX, FIVE_DIGITS, NOTES_MAX, PHONE, TAX_ID, rules
 
 
@@ -26,11 +24,9 @@ class Account(SyncMixin, AddressMixin, Base):
     __table_args__ = (
         # Partial: lists show live records only, and a lookup by parent or tax id must never be
         # tempted to walk this index instead of its own (a plain (deleted_at, name) index was).
-        Index("ix_account_live_name", "sort_key", "id", sqlite_where=text("deleted_at IS NULL"),
-              postgresql_where=text("deleted_at IS NULL")),
+        partial_index("ix_account_live_name", "sort_key", "id", where="deleted_at IS NULL"),
         # The list filtered by province, in its order: a range of this index, however many rows.
-        Index("ix_account_live_province", "province", "sort_key", "id", sqlite_where=text("deleted_at IS NULL"),
-              postgresql_where=text("deleted_at IS NULL")),
+        partial_index("ix_account_live_province", "province", "sort_key", "id", where="deleted_at IS NULL"),
         Index("ix_account_tax", "tax_id", "branch_code"),
         Index("ix_account_segment", "segment"),
         Index("ix_account_industry", "industry"),

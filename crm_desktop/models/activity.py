@@ -7,14 +7,12 @@ the series, `occurrence` is the start it replaces) and the series skips that sta
 `ActivityException`, which syncs like every other row.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, SyncMixin, fixed_id, sparse_index
+from crm_desktop.models.base import Base, SyncMixin, fixed_id, partial_index, sparse_index
 from crm_desktop.models.rules import NOTES_MAX, rules
 
 ACTIVITY_KINDS = ("task", "meeting", "call", "email", "visit", "note")
@@ -41,12 +39,11 @@ class Activity(SyncMixin, Base):
         sparse_index("ix_activity_series_rule", "rrule"),
         # The reminder scan (queries/activities/reminders.py): only live rows with a reminder, covering
         # (`deleted_at` too: SQLite reads the table for a term of the condition it does not hold).
-        Index("ix_activity_remind_start", "assignee_id", "status", "starts_at", "remind_minutes", "deleted_at",
-              sqlite_where=text(REMINDING), postgresql_where=text(REMINDING)),
-        Index("ix_activity_remind_due", "assignee_id", "status", "due_on", "remind_minutes", "deleted_at",
-              sqlite_where=text(REMINDING), postgresql_where=text(REMINDING)),
-        Index("ix_activity_remind_series", "assignee_id", "status",
-              sqlite_where=text(f"rrule != '' AND {REMINDING}"), postgresql_where=text(f"rrule != '' AND {REMINDING}")),
+        partial_index("ix_activity_remind_start", "assignee_id", "status", "starts_at", "remind_minutes", "deleted_at",
+                      where=REMINDING),
+        partial_index("ix_activity_remind_due", "assignee_id", "status", "due_on", "remind_minutes", "deleted_at",
+                      where=REMINDING),
+        partial_index("ix_activity_remind_series", "assignee_id", "status", where=f"rrule != '' AND {REMINDING}"),
     )
 
     kind: Mapped[str] = mapped_column(String(10), default="task", info=rules(choices=ACTIVITY_KINDS))
@@ -97,8 +94,7 @@ class Reminder(SyncMixin, Base):
     __tablename__ = "reminder"
     __table_args__ = (
         # A person's snoozed reminders, whatever their occurrence (the scan's second read).
-        Index("ix_reminder_snoozed", "user_id", "snoozed_until",
-              sqlite_where=text("snoozed_until IS NOT NULL"), postgresql_where=text("snoozed_until IS NOT NULL")),
+        partial_index("ix_reminder_snoozed", "user_id", "snoozed_until", where="snoozed_until IS NOT NULL"),
     )
 
     target: Mapped[str] = mapped_column(String(60), index=True)
@@ -121,8 +117,7 @@ class Anniversary(SyncMixin, Base):
     __tablename__ = "anniversary"
     __table_args__ = (
         # The anniversary calendar: the live dates of a range of months.
-        Index("ix_anniversary_live_month_day", "month", "day", sqlite_where=text("deleted_at IS NULL"),
-              postgresql_where=text("deleted_at IS NULL")),
+        partial_index("ix_anniversary_live_month_day", "month", "day", where="deleted_at IS NULL"),
     )
 
     kind: Mapped[str] = mapped_column(String(10), default="custom", info=rules(choices=ANNIVERSARY_KINDS))

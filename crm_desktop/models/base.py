@@ -1,13 +1,23 @@
 """Declarative base and the sync columns every user-data table carries (DESIGN §3, §5)."""
 
-from __future__ import annotations
-
 import os
 import time
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, DateTime, Index, MetaData, String, func, literal_column, text
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    DateTime,
+    Index,
+    MetaData,
+    String,
+    TextClause,
+    func,
+    literal_column,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -52,6 +62,16 @@ def fixed_id(kind: str, key: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"crm-desktop:{kind}:{key}"))
 
 
+def partial_index(name: str, *columns: str | ColumnElement[Any], where: str | TextClause) -> Index:
+    """An index of only the rows meeting `where` (live rows, filled-in columns), as SQLite spells it.
+
+    PostgreSQL's spelling (`postgresql_where`) is left out on purpose: naming it makes SQLAlchemy import
+    its PostgreSQL dialect, and asyncio with it, in every start of the app (50 ms). The office server
+    (issue 17) adds it when it opens a PostgreSQL database.
+    """
+    return Index(name, *columns, sqlite_where=text(where) if isinstance(where, str) else where)
+
+
 def sparse_index(name: str, column: str) -> Index:
     """An index over the rows where `column` is filled in (phones, e-mails, tax ids).
 
@@ -59,8 +79,7 @@ def sparse_index(name: str, column: str) -> Index:
     covers most rows" and it scans the table instead (90 ms over 200,000 leads). Queries that want
     this index must say `column != ''` too.
     """
-    where = text(f"{column} != ''")
-    return Index(name, column, sqlite_where=where, postgresql_where=where)
+    return partial_index(name, column, where=f"{column} != ''")
 
 
 
@@ -78,8 +97,7 @@ def month_day_index(name: str, column: str) -> Index:
     """An index of the live rows' `month_day(column)` where the date is known (most rows leave it empty):
     the anniversaries of a month among 100,000 contacts come from an index range, not a table scan.
     Queries must repeat the condition (`column IS NOT NULL AND deleted_at IS NULL`)."""
-    where = text(f"{column} IS NOT NULL AND deleted_at IS NULL")
-    return Index(name, month_day(text(column)), sqlite_where=where, postgresql_where=where)
+    return partial_index(name, month_day(text(column)), where=f"{column} IS NOT NULL AND deleted_at IS NULL")
 
 
 class Base(DeclarativeBase):

@@ -7,8 +7,6 @@ Rows are written by the unit of work whenever the flag changes (db/consent.py), 
 like any record, so every copy can show the same history.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, String

@@ -1,14 +1,12 @@
 """Contacts: people, either working at an account (B2B) or customers on their own (B2C)."""
 
-from __future__ import annotations
-
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.account import AddressMixin
-from crm_desktop.models.base import SORT_KEY, Base, SyncMixin, month_day_index, sparse_index
+from crm_desktop.models.base import SORT_KEY, Base, SyncMixin, month_day_index, partial_index, sparse_index
 from crm_desktop.models.rules import EMAIL, EMAIL_MAX, NOTES_MAX, PHONE, rules
 
 GENDERS = ("", "female", "male", "other")
@@ -18,10 +16,9 @@ INCOME_BANDS = ("", "<15k", "15k-30k", "30k-50k", "50k-100k", "100k+")
 class Contact(SyncMixin, AddressMixin, Base):
     __tablename__ = "contact"
     __table_args__ = (
-        Index("ix_contact_live_name", "sort_key", "id", sqlite_where=text("deleted_at IS NULL"),
-              postgresql_where=text("deleted_at IS NULL")),
-        Index("ix_contact_live_province", "province", "sort_key", "id", sqlite_where=text("deleted_at IS NULL"),
-              postgresql_where=text("deleted_at IS NULL")),  # the list filtered by province, in its order
+        partial_index("ix_contact_live_name", "sort_key", "id", where="deleted_at IS NULL"),
+        # the list filtered by province, in its order
+        partial_index("ix_contact_live_province", "province", "sort_key", "id", where="deleted_at IS NULL"),
         # Duplicate matching (services/duplicates.py): equality lookups on the blocking keys.
         Index("ix_contact_match_key", "match_key"),
         sparse_index("ix_contact_mobile", "mobile"),
@@ -62,10 +59,8 @@ class ContactLink(SyncMixin, Base):
 
     __tablename__ = "contact_link"
     __table_args__ = (
-        Index("ix_contact_link_contact", "contact_id", sqlite_where=text("deleted_at IS NULL"),
-              postgresql_where=text("deleted_at IS NULL")),
-        Index("ix_contact_link_other", "other_contact_id", sqlite_where=text("deleted_at IS NULL"),
-              postgresql_where=text("deleted_at IS NULL")),
+        partial_index("ix_contact_link_contact", "contact_id", where="deleted_at IS NULL"),
+        partial_index("ix_contact_link_other", "other_contact_id", where="deleted_at IS NULL"),
     )
 
     contact_id: Mapped[str] = mapped_column(ForeignKey("contact.id"), info=rules(pins_parent=True))

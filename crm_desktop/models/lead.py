@@ -1,13 +1,11 @@
 """Leads: enquiries not yet customers, with their scoring rules."""
 
-from __future__ import annotations
-
 from datetime import date
 
-from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import SORT_KEY, Base, SyncMixin, sparse_index
+from crm_desktop.models.base import SORT_KEY, Base, SyncMixin, partial_index, sparse_index
 from crm_desktop.models.rules import EMAIL, EMAIL_MAX, NOTES_MAX, PHONE, TAX_ID, rules
 from crm_desktop.scoring import CONDITIONS, FIELDS, TIMEFRAMES
 
@@ -25,8 +23,7 @@ class Lead(SyncMixin, Base):
         sparse_index("ix_lead_email", "email"),
         sparse_index("ix_lead_tax_id", "tax_id"),
         # The list's default order (the name's sort key) and key, live leads only.
-        Index("ix_lead_live_name", "sort_key", "id", sqlite_where=text("deleted_at IS NULL"),
-              postgresql_where=text("deleted_at IS NULL")),
+        partial_index("ix_lead_live_name", "sort_key", "id", where="deleted_at IS NULL"),
     )
 
     prefix: Mapped[str] = mapped_column(String(30), default="")

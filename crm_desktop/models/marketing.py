@@ -1,7 +1,5 @@
 """Campaigns with their members, and saved customer segments."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import BigInteger, Date, ForeignKey, String, Text

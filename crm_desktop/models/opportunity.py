@@ -1,13 +1,11 @@
 """Deals in the pipeline, the stages they move through, and the history of each move."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import SORT_KEY, Base, SyncMixin
+from crm_desktop.models.base import SORT_KEY, Base, SyncMixin, partial_index
 from crm_desktop.models.rules import MAX_AMOUNT_SATANG, NOTES_MAX, rules
 
 STAGE_KINDS = ("open", "won", "lost")
@@ -26,10 +24,8 @@ class Opportunity(SyncMixin, Base):
     __tablename__ = "opportunity"
     __table_args__ = (
         # Board columns list a stage's live deals by close date, page by page.
-        Index("ix_opportunity_live_stage_close", "stage_id", "expected_close",
-              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
-        Index("ix_opportunity_live_name", "sort_key", "id", sqlite_where=text("deleted_at IS NULL"),
-              postgresql_where=text("deleted_at IS NULL")),
+        partial_index("ix_opportunity_live_stage_close", "stage_id", "expected_close", where="deleted_at IS NULL"),
+        partial_index("ix_opportunity_live_name", "sort_key", "id", where="deleted_at IS NULL"),
     )
 
     name: Mapped[str] = mapped_column(String(200), info=rules(required=True))

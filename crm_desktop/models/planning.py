@@ -1,8 +1,6 @@
 """Sales targets per rep and month, the sales forecasts kept as each month started, alert rules and
 the alerts they raise."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text

@@ -6,14 +6,12 @@ still agree on its total after a sync. A line keeps the product's name, unit and
 when it was written: a later price change or a deleted product does not rewrite history.
 """
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, TextClause, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import SORT_KEY, Base, SyncMixin, sparse_index
+from crm_desktop.models.base import SORT_KEY, Base, SyncMixin, partial_index, sparse_index
 from crm_desktop.models.rules import MAX_AMOUNT_SATANG, NOTES_MAX, rules
 
 LIVE = text("deleted_at IS NULL")
@@ -27,7 +25,7 @@ DOCUMENT_LANGUAGES = ("th", "en")
 
 
 def _live_index(name: str, *columns: str | TextClause) -> Index:
-    return Index(name, *columns, sqlite_where=LIVE, postgresql_where=LIVE)
+    return partial_index(name, *columns, where=LIVE)
 
 
 class Product(SyncMixin, Base):
@@ -186,13 +184,11 @@ class SalesOrderLine(SyncMixin, LineMixin, Base):
         _live_index("ix_sales_order_line_live_amount", "order_id", "product_id", "quantity_milli", "unit_price_satang",
                     "discount_bp", "discount_satang", "vatable", "deleted_at"),
         # Lines delivered in a period (late deliveries; 0018).
-        Index("ix_sales_order_line_live_delivered", "delivered_on",
-              sqlite_where=text("deleted_at IS NULL AND delivered_on IS NOT NULL"),
-              postgresql_where=text("deleted_at IS NULL AND delivered_on IS NOT NULL")),
+        partial_index("ix_sales_order_line_live_delivered", "delivered_on",
+                      where="deleted_at IS NULL AND delivered_on IS NOT NULL"),
         # Late deliveries: promised before today and not fully delivered.
-        Index("ix_sales_order_line_open_promise", "promised_on",
-              sqlite_where=text("deleted_at IS NULL AND delivered_milli < quantity_milli"),
-              postgresql_where=text("deleted_at IS NULL AND delivered_milli < quantity_milli")),
+        partial_index("ix_sales_order_line_open_promise", "promised_on",
+                      where="deleted_at IS NULL AND delivered_milli < quantity_milli"),
     )
 
     order_id: Mapped[str] = mapped_column(ForeignKey("sales_order.id"), info=rules(pins_parent=True))

@@ -1,7 +1,5 @@
 """Service cases with status history and SLA due times."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, String, Text

@@ -3,8 +3,6 @@
 None of these tables is synced or logged: each copy keeps its own view of whom it exchanged with.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import BigInteger, DateTime, Integer, String, Text

@@ -1,7 +1,5 @@
 """Bookkeeping tables: the field-level change log, shared settings and this copy's local state."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import BigInteger, DateTime, Index, Integer, String, Text

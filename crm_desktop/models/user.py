@@ -1,7 +1,5 @@
 """People who use the CRM; owners of records, reps with targets."""
 
-from __future__ import annotations
-
 from sqlalchemy import Boolean, String
 from sqlalchemy.orm import Mapped, mapped_column
 

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, select
-from sqlalchemy.orm import aliased
 
 from crm_desktop.db.database import Database
 from crm_desktop.db.live_counts import live_rows
@@ -16,7 +15,8 @@ from crm_desktop.models import Account, Contact, User
 from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys
 
 TABLE = Account.__table__
-Parent = aliased(Account)
+Parent = TABLE.alias("parent")  # a Core alias: an ORM one configures every mapper at import
+
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ SORTS: dict[str, ColumnElement[object]] = {
     "email": Account.email,
     "province": Account.province,
     "owner_name": User.name,
-    "parent_name": Parent.name,
+    "parent_name": Parent.c.name,
     "tags": Account.tags,
     "updated_at": Account.updated_at,
 }
@@ -113,7 +113,7 @@ def conditions(flt: AccountFilter) -> list[ColumnElement[bool]]:
     return cond
 
 
-JOINS = {"owner_name": (User, User.id == Account.owner_id), "parent_name": (Parent, Parent.id == Account.parent_id)}
+JOINS = {"owner_name": (User, User.id == Account.owner_id), "parent_name": (Parent, Parent.c.id == Account.parent_id)}
 
 
 def _keys_select(conn: Connection, flt: AccountFilter, sort: str, descending: bool) -> Select[Any]:
@@ -136,11 +136,11 @@ _ROW = (
     select(
         Account.id, Account.name, Account.tax_id, Account.branch_code, Account.industry,
         Account.segment, Account.phone, Account.email, Account.province,
-        func.coalesce(User.name, ""), func.coalesce(Parent.name, ""), Account.tags, Account.updated_at,
+        func.coalesce(User.name, ""), func.coalesce(Parent.c.name, ""), Account.tags, Account.updated_at,
     )
     .select_from(TABLE)
     .outerjoin(User, User.id == Account.owner_id)
-    .outerjoin(Parent, and_(Parent.id == Account.parent_id, Parent.deleted_at.is_(None)))
+    .outerjoin(Parent, and_(Parent.c.id == Account.parent_id, Parent.c.deleted_at.is_(None)))
 )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.sql.expression import Alias
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import Account, Anniversary, Contact, Setting, User, fixed_id
@@ -139,22 +139,23 @@ def upcoming(db: Database, today: date, days: int = UPCOMING_DAYS) -> list[Anniv
 
 
 # Built once: making aliases anew on every call cost more than the queries (the reminder scan asks
-# for a few days of anniversaries every time it looks).
-_EMPLOYER = aliased(Account, name="employer")  # a contact's account
-_OWN = aliased(Account, name="own_account")  # the account a custom date is on
+# for a few days of anniversaries every time it looks). Core aliases: an ORM one configures every
+# mapper when this module is imported, at start.
+_EMPLOYER = Account.__table__.alias("employer")  # a contact's account
+_OWN = Account.__table__.alias("own_account")  # the account a custom date is on
 
 
-def _contact_owner() -> tuple[type[Account], ColumnElement[str | None]]:
-    return _EMPLOYER, func.coalesce(Contact.owner_id, _EMPLOYER.owner_id)
+def _contact_owner() -> tuple[Alias, ColumnElement[str | None]]:
+    return _EMPLOYER, func.coalesce(Contact.owner_id, _EMPLOYER.c.owner_id)
 
 
 def _birthdays(conn: Connection, year: int, lo: str, hi: str, remind: int) -> list[AnniversaryRow]:
     employer, owner = _contact_owner()
     stmt = (
         select(Contact.id, Contact.prefix, Contact.first_name, Contact.last_name, Contact.birthday,
-               employer.name, owner, User.name)
+               employer.c.name, owner, User.name)
         .select_from(Contact)
-        .outerjoin(employer, and_(employer.id == Contact.account_id, employer.deleted_at.is_(None)))
+        .outerjoin(employer, and_(employer.c.id == Contact.account_id, employer.c.deleted_at.is_(None)))
         .outerjoin(User, User.id == owner)
         .where(Contact.birthday.is_not(None), Contact.deleted_at.is_(None),
                _md_between(month_day(Contact.birthday), lo, hi))
@@ -190,23 +191,23 @@ def _foundings(conn: Connection, year: int, lo: str, hi: str, remind: int) -> li
 def _customs(conn: Connection, year: int, lo: str, hi: str) -> list[AnniversaryRow]:
     employer, contact_owner = _contact_owner()
     own = _OWN
-    owner = func.coalesce(contact_owner, own.owner_id)
+    owner = func.coalesce(contact_owner, own.c.owner_id)
     lo_m, lo_d = (int(p) for p in lo.split("-"))
     hi_m, hi_d = (int(p) for p in hi.split("-"))
     stmt = (
         select(Anniversary.id, Anniversary.title, Anniversary.month, Anniversary.day, Anniversary.year,
                Anniversary.remind_days_before, Contact.id, Contact.prefix, Contact.first_name, Contact.last_name,
-               employer.name, own.id, own.name, owner, User.name)
+               employer.c.name, own.c.id, own.c.name, owner, User.name)
         .select_from(Anniversary)
         .outerjoin(Contact, Contact.id == Anniversary.contact_id)
-        .outerjoin(employer, and_(employer.id == Contact.account_id, employer.deleted_at.is_(None)))
-        .outerjoin(own, own.id == Anniversary.account_id)
+        .outerjoin(employer, and_(employer.c.id == Contact.account_id, employer.c.deleted_at.is_(None)))
+        .outerjoin(own, own.c.id == Anniversary.account_id)
         .outerjoin(User, User.id == owner)
         .where(Anniversary.deleted_at.is_(None), Anniversary.month.between(lo_m, hi_m),
                or_(Anniversary.month > lo_m, Anniversary.day >= lo_d),
                or_(Anniversary.month < hi_m, Anniversary.day <= hi_d),
                or_(and_(Contact.id.is_not(None), Contact.deleted_at.is_(None)),
-                   and_(own.id.is_not(None), own.deleted_at.is_(None))))
+                   and_(own.c.id.is_not(None), own.c.deleted_at.is_(None))))
     )
     found = []
     for (aid, title, month, day, since, remind, cid, prefix, first, last, company, acc_id, acc_name, owner_id,

@@ -19,6 +19,7 @@ from sqlalchemy.orm import QueryableAttribute
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.models.rules import EMAIL_MAX, column_of, rule_of
+from crm_desktop.provinces import PROVINCES
 from crm_desktop.text import ascii_digits, is_e164
 
 if TYPE_CHECKING:
@@ -279,7 +280,7 @@ def postcode(value: str, field: str = "postcode") -> str:
 
 @dataclass(frozen=True, slots=True)
 class Province:
-    """One of the 77 provinces; our own type so callers do not depend on geothai's."""
+    """One of the 77 provinces (crm_desktop.provinces)."""
 
     code: str
     name_th: str
@@ -299,9 +300,7 @@ def _thai_sort_key(name: str) -> tuple[str, str]:
 
 @cache
 def _province_tuple() -> tuple[Province, ...]:
-    import geothai
-
-    found = (Province(p.code, p.name_th, p.name_en) for p in geothai.provinces())
+    found = (Province(*p) for p in PROVINCES)
     return tuple(sorted(found, key=lambda p: (_thai_sort_key(p.name_th), p.code)))
 
 
