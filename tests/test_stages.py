@@ -8,7 +8,7 @@ import pytest
 
 from crm_desktop.clock import FixedClock
 from crm_desktop.errors import DomainError, ValidationError
-from crm_desktop.queries.opportunities import stages
+from crm_desktop.queries.stages import stages
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, delete_opportunities
 from crm_desktop.services.stages import (

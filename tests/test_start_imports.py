@@ -11,13 +11,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-LATER = ("reportlab", "pypdfium2", "icalendar", "openpyxl", "phonenumbers", "crm_desktop.views.imports.wizard",
-         "crm_desktop.views.settings.dialog", "crm_desktop.views.duplicates_dialog", "crm_desktop.sync.repair")
+LATER = ("reportlab", "pypdfium2", "icalendar", "openpyxl", "phonenumbers", "geothai",
+         "crm_desktop.views.imports.wizard", "crm_desktop.views.settings.dialog", "crm_desktop.views.duplicates_dialog",
+         "crm_desktop.sync.repair", "crm_desktop.views.activities.dialog", "crm_desktop.queries.opportunities",
+         "sqlalchemy.dialects.postgresql")
 # The screens of the tabs a start on the Accounts tab does not show.
 UNSHOWN = ("crm_desktop.views.leads.tab", "crm_desktop.views.opportunities.tab", "crm_desktop.views.products.tab",
            "crm_desktop.views.sales.tab", "crm_desktop.views.contacts.tab", "crm_desktop.views.activities.my_day",
            "crm_desktop.views.calendar.tab", "crm_desktop.views.anniversaries.tab", "crm_desktop.views.reports.tab",
-           "crm_desktop.views.sync.tab")
+           "crm_desktop.views.sync.tab", "crm_desktop.queries.opportunities", "crm_desktop.views.activities.dialog")
 
 
 def test_the_main_window_module_leaves_the_libraries_of_later_actions_unloaded() -> None:

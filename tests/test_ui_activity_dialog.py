@@ -325,7 +325,7 @@ def test_a_deactivated_assignee_stays_shown_on_an_existing_activity(qtbot, env, 
 
 def pane_with_record(qtbot, ctx: AppContext, prefs: Prefs, kind: str) -> tuple[RecordTab, dict[str, str]]:
     """The tab of `kind` showing one record, and the links a new activity from it should carry."""
-    from crm_desktop.queries.opportunities import stages
+    from crm_desktop.queries.stages import stages
     from crm_desktop.services.contacts import ContactInput, create_contact
     from crm_desktop.services.leads import LeadInput, create_lead
     from crm_desktop.services.opportunities import OpportunityInput, create_opportunity

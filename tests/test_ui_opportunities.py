@@ -11,7 +11,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from crm_desktop.queries.opportunities import OpportunityFilter, opportunity_keys, opportunity_rows, stages
+from crm_desktop.queries.opportunities import OpportunityFilter, opportunity_keys, opportunity_rows
+from crm_desktop.queries.stages import stages
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.campaigns import CampaignInput, create_campaign
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, opportunity_input

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
-from crm_desktop.queries.opportunities import stages
 from crm_desktop.queries.sales.detail import document_detail
+from crm_desktop.queries.stages import stages
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import ChangeSet, Entity, change

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from crm_desktop.models import User
-from crm_desktop.queries.opportunities import stages
+from crm_desktop.queries.stages import stages
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, move_to_stage
 from crm_desktop.ui.prefs import Prefs

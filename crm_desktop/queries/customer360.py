@@ -70,9 +70,9 @@ from crm_desktop.money import document_totals, round_half_up
 from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.anniversaries import falls_on
 from crm_desktop.queries.listing import CHUNK
-from crm_desktop.queries.opportunities import StageRow, default_stage_key
 from crm_desktop.queries.reports.measure import SOLD
 from crm_desktop.queries.sales.amounts import line_discount, line_gross, line_net
+from crm_desktop.queries.stages import StageRow, default_stage_key
 from crm_desktop.queries.timeline import activity_links
 
 Kind = Literal["account", "contact"]

@@ -15,54 +15,18 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, select
 
 from crm_desktop.db.database import Database
-from crm_desktop.db.repositories.pipeline import DEFAULT_STAGES
 from crm_desktop.db.spelling import rowid
-from crm_desktop.models import Account, Opportunity, Stage, StageHistory, Target, User, fixed_id
+from crm_desktop.models import Account, Opportunity, Stage, StageHistory, Target, User
 from crm_desktop.queries.listing import fetch_by_keys, list_head, list_keys, text_filter
+from crm_desktop.queries.stages import StageRow, stage_rows
 
 TABLE = Opportunity.__table__
-_DEFAULT_KEYS = {fixed_id("stage", key): key for key, *_ in DEFAULT_STAGES}
 THAILAND = timedelta(hours=7)
 
 
 def round_pct(product: int) -> int:
     """Σ amount × probability (percent) as satang, rounded half up."""
     return (product + 50) // 100
-
-
-# --- Stages ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StageRow:
-    id: str
-    name: str
-    position: int
-    probability: int
-    kind: str
-    default_key: str  # "prospecting"… for a default stage (the UI translates it while unrenamed), else ""
-
-
-def default_stage_key(stage_id: str) -> str:
-    """ "prospecting"… for a default stage's id (the UI translates its name while unrenamed), else ""."""
-    return _DEFAULT_KEYS.get(stage_id, "")
-
-
-def _stage_rows(conn: Connection, kinds: Sequence[str] = ()) -> list[StageRow]:
-    stmt = (
-        select(Stage.id, Stage.name, Stage.position, Stage.probability, Stage.kind)
-        .where(Stage.deleted_at.is_(None))
-        .order_by(Stage.position, Stage.name)
-    )
-    if kinds:
-        stmt = stmt.where(Stage.kind.in_(list(kinds)))
-    return [StageRow(*r, default_key=_DEFAULT_KEYS.get(r.id, "")) for r in conn.execute(stmt)]
-
-
-def stages(db: Database, kinds: Sequence[str] = ()) -> list[StageRow]:
-    """Live stages in the owner's order, for pickers and the settings screen (optionally by kind)."""
-    with db.engine.connect() as conn:
-        return _stage_rows(conn, kinds)
 
 
 # --- Filter and list ------------------------------------------------------------------------
@@ -296,7 +260,7 @@ def board(
     but only the first `per_column_limit` cards."""
     today = today or db.time.today()
     with db.engine.connect() as conn:
-        all_stages = _stage_rows(conn)
+        all_stages = stage_rows(conn)
         cond = _conditions(conn, flt)
         open_stages = [s for s in all_stages if s.kind == "open"]
         sums = _stage_sums(conn, [*cond, Opportunity.stage_id.in_([s.id for s in open_stages])])
@@ -329,7 +293,7 @@ class PipelineTotals:
 
 def pipeline_totals(db: Database, flt: OpportunityFilter | None = None) -> PipelineTotals:
     with db.engine.connect() as conn:
-        all_stages = _stage_rows(conn)
+        all_stages = stage_rows(conn)
         sums = _stage_sums(conn, _conditions(conn, flt or OpportunityFilter()))
     rows = []
     count = total = product = 0

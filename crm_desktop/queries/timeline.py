@@ -55,7 +55,7 @@ from crm_desktop.models import (
 )
 from crm_desktop.models.rules import PHONE, rule_of
 from crm_desktop.queries.listing import CHUNK
-from crm_desktop.queries.opportunities import StageRow, default_stage_key
+from crm_desktop.queries.stages import StageRow, default_stage_key
 
 Kind = Literal["activity", "stage", "change"]
 KINDS: tuple[Kind, ...] = ("activity", "stage", "change")

@@ -33,7 +33,6 @@ from crm_desktop.ui.errors import confirm, show_unexpected_error, show_warning
 from crm_desktop.ui.record_table import RecordTable
 from crm_desktop.ui.table_model import Column, LazyTableModel
 from crm_desktop.ui.tasks import Task
-from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.list_export import ListSource, export_to_file, table_source
 
@@ -388,6 +387,8 @@ class RecordTab(QWidget):
         preset = preset or self.activity_preset()
         if preset is None:
             return None
+        from crm_desktop.views.activities.dialog import ActivityDialog  # off the start's path (12 ms)
+
         return self._show_dialog(lambda: ActivityDialog(self.env, self, preset=preset))
 
     def _open(self, record_id: str | None) -> QDialog:

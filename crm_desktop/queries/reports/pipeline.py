@@ -34,10 +34,11 @@ from sqlalchemy import ColumnElement, Connection, Select, Subquery, exists, func
 from crm_desktop.db.database import Database
 from crm_desktop.db.spelling import likely, rowid
 from crm_desktop.models import Opportunity, Stage, StageHistory, User
-from crm_desktop.queries.opportunities import entered_at, round_pct, stages
+from crm_desktop.queries.opportunities import entered_at, round_pct
 from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.reports.scope import NONE, deal_conditions, percent, utc_midnight, with_customer
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
+from crm_desktop.queries.stages import stages
 
 CLOSED = ("won", "lost")
 HISTORY = StageHistory.__table__

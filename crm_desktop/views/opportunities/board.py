@@ -24,16 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.queries.opportunities import (
-    Board,
-    BoardColumn,
-    Card,
-    OpportunityFilter,
-    StageRow,
-    board,
-    column_cards,
-    stages,
-)
+from crm_desktop.queries.opportunities import Board, BoardColumn, Card, OpportunityFilter, board, column_cards
+from crm_desktop.queries.stages import StageRow, stages
 from crm_desktop.services.opportunities import move_to_stage
 from crm_desktop.ui.actions import perform
 from crm_desktop.views.common import ViewEnv, money_text

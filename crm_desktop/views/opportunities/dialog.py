@@ -18,8 +18,8 @@ from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import account_names
 from crm_desktop.queries.contacts import contact_rows
 from crm_desktop.queries.lookups import record_key
-from crm_desktop.queries.opportunities import StageRow, stages
 from crm_desktop.queries.picklists import pick_values
+from crm_desktop.queries.stages import StageRow, stages
 from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.opportunities import (
     OpportunityInput,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
-    from crm_desktop.queries.opportunities import StageRow
+    from crm_desktop.queries.stages import StageRow
 
 CHANNELS = ("direct", "line", "facebook", "website", "dealer")
 # The names the default stages are created with: while a stage keeps it, the UI translates it.

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.queries.opportunities import StageRow, stages
+from crm_desktop.queries.stages import StageRow, stages
 from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.stages import (
     StageInput,

@@ -30,14 +30,13 @@ from crm_desktop.queries.lookups import record_key, users
 from crm_desktop.queries.opportunities import (
     OpportunityFilter,
     OpportunityRow,
-    StageRow,
     opportunity_head,
     opportunity_keys,
     opportunity_rows,
     pipeline_totals,
     stage_timeline,
-    stages,
 )
+from crm_desktop.queries.stages import StageRow, stages
 from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import Changes, ChangeSet, Entity
 from crm_desktop.services.formatting import format_date_long, format_money
