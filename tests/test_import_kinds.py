@@ -480,7 +480,7 @@ def _thai_labels(context: str) -> dict[str, str]:
 
 def test_the_import_knows_the_words_the_app_shows() -> None:
     from crm_desktop.views.contacts.labels import gender_label
-    from crm_desktop.views.leads.actions import source_labels, timeframe_labels
+    from crm_desktop.views.leads.labels import source_labels, timeframe_labels
 
     thai = _thai_labels("LeadLabels")
     for field, labels in (("source", source_labels()), ("timeframe", timeframe_labels())):

@@ -33,7 +33,7 @@ from crm_desktop.views.activities.labels import kind_labels
 from crm_desktop.views.common import ViewEnv, money_text
 from crm_desktop.views.contacts.labels import gender_label, income_label
 from crm_desktop.views.field_labels import field_label
-from crm_desktop.views.leads.actions import source_label, status_label, timeframe_label
+from crm_desktop.views.leads.labels import source_label, status_label, timeframe_label
 from crm_desktop.views.opportunities.labels import channel_label, stage_label
 
 VALUE_MAX = 60  # characters of a long text (notes) shown in an edit; the rest is elided

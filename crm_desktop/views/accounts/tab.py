@@ -34,7 +34,6 @@ from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.ui.forms import ProvinceCombo, select_data
 from crm_desktop.ui.table_model import CENTER, Column
-from crm_desktop.views.accounts.dialog import AccountDialog
 from crm_desktop.views.anniversaries.dates_box import CustomDatesBox
 from crm_desktop.views.common import (
     DetailForm,
@@ -153,6 +152,8 @@ class AccountsTab(RecordTab):
         return self.tr("Deleted %n account(s)", "", count)
 
     def open_dialog(self, record_id: str | None) -> QDialog:
+        from crm_desktop.views.accounts.dialog import AccountDialog  # with its duplicate check: off the start's path
+
         return AccountDialog(self.env, record_id, parent=self)
 
     def state(self) -> dict[str, object]:

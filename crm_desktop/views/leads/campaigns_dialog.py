@@ -33,7 +33,8 @@ from crm_desktop.ui.errors import confirm
 from crm_desktop.ui.forms import DateEdit, MoneyEdit, select_data
 from crm_desktop.views.common import ViewEnv, money_text
 from crm_desktop.views.dialog_base import RecordDialog
-from crm_desktop.views.leads.actions import source_keys, source_label
+from crm_desktop.views.leads.actions import source_keys
+from crm_desktop.views.leads.labels import source_label
 from crm_desktop.views.settings.list_editor import ListEditorDialog
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

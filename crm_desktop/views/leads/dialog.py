@@ -21,7 +21,8 @@ from crm_desktop.views.accounts.dialog import owner_combo
 from crm_desktop.views.common import ViewEnv, fill_campaigns
 from crm_desktop.views.consent import ConsentEditor
 from crm_desktop.views.dialog_base import RecordDialog
-from crm_desktop.views.leads.actions import source_keys, source_label, timeframe_label
+from crm_desktop.views.leads.actions import source_keys
+from crm_desktop.views.leads.labels import source_label, timeframe_label
 
 PREFIXES = ("นาย", "นาง", "นางสาว", "คุณ", "ดร.")
 

@@ -41,7 +41,8 @@ from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm
 from crm_desktop.views.common import ViewEnv, fill_campaigns
 from crm_desktop.views.dialog_base import RecordDialog
-from crm_desktop.views.leads.actions import source_keys, source_label, timeframe_label
+from crm_desktop.views.leads.actions import source_keys
+from crm_desktop.views.leads.labels import source_label, timeframe_label
 from crm_desktop.views.settings.list_editor import ListEditorDialog
 
 ENTITY = Entity.LEAD_SCORING_RULE

@@ -43,20 +43,17 @@ from crm_desktop.views.consent import (
 )
 from crm_desktop.views.erase import EraseFlow
 from crm_desktop.views.leads.actions import (
-    STATUSES,
     ActionDialog,
     DisqualifyDialog,
     QualifyDialog,
     allowed,
     can_add_task,
     source_keys,
-    source_label,
-    status_label,
-    timeframe_label,
 )
 from crm_desktop.views.leads.campaigns_dialog import CampaignsDialog
 from crm_desktop.views.leads.convert_dialog import ConvertDialog
 from crm_desktop.views.leads.dialog import LeadDialog
+from crm_desktop.views.leads.labels import STATUSES, source_label, status_label, timeframe_label
 from crm_desktop.views.leads.scoring_dialog import ScoringRulesDialog, rule_campaign_names, rule_text
 from crm_desktop.views.list_export import local_cell
 from crm_desktop.views.record_tab import RecordTab

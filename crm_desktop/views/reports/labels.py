@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from crm_desktop.views.leads.actions import source_labels
+from crm_desktop.views.leads.labels import source_labels
 from crm_desktop.views.opportunities.labels import channel_labels, stage_labels
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
