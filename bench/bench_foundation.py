@@ -163,20 +163,22 @@ def raw_search(conn: sqlite3.Connection, text: str, limit: int = 10, kinds: Iter
         conn.execute(statement[0], statement[1]).fetchall()
 
 
-def launched(args: list[str]) -> tuple[float, str]:
-    """Run a child that prints, as its last line, JSON with `shown_at` (its wall clock once its window
-    is painted): seconds from here starting it to then, and its output. The process's own creation
-    time (psutil) is not used: in a VM its boot-time skew added a constant 0.8 s; the exit is not counted."""
+def launched(args: list[str]) -> tuple[float, float, str]:
+    """Run a child that prints, as its last line, JSON with `shown_at` (its wall clock once its window's
+    first paint is over) and `settled_at` (once three rounds of events and a repaint are): seconds from
+    here starting it to each, and its output. The process's own creation time (psutil) is not used: in a
+    VM its boot-time skew added a constant 0.8 s; the exit is not counted."""
     start = time.time()
     out = subprocess.run([sys.executable, *args], check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])["shown_at"] - start, out
+    moments = json.loads(out.strip().splitlines()[-1])
+    return moments["shown_at"] - start, moments["settled_at"] - start, out
 
 
 def gui_probe(db: Path) -> dict[str, float]:
     """Start the real app in a fresh process (offscreen) and read what it measured of itself."""
-    wall, out = launched([str(Path(__file__).with_name("probe_gui.py")), str(db)])
+    shown, settled, out = launched([str(Path(__file__).with_name("probe_gui.py")), str(db)])
     figures: dict[str, float] = json.loads(out.strip().splitlines()[-1])
-    figures["wall_to_shown"] = wall
+    figures["wall_to_shown"], figures["wall_to_settled"] = shown, settled
     return figures
 
 
@@ -184,6 +186,7 @@ RAW_QT_START = """
 import json, os, sqlite3, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import sqlalchemy.orm
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem
 app = QApplication([])
 rows = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True).execute(
@@ -193,18 +196,29 @@ for r, (name, phone) in enumerate(rows):
     table.setItem(r, 0, QTableWidgetItem(name))
     table.setItem(r, 1, QTableWidgetItem(phone))
 table.resize(1440, 900)
+painted = []
+class FirstPaint(QObject):  # as probe_gui.FirstPaint
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not painted:
+            painted.append(None)
+            QTimer.singleShot(0, lambda: painted.append(time.time()))
+        return False
+first_paint = FirstPaint()
+table.installEventFilter(first_paint)
 table.show()
 for _ in range(3):
     app.processEvents()
 table.viewport().repaint()
-print(json.dumps({"shown_at": time.time()}))
+print(json.dumps({"shown_at": painted[1], "settled_at": time.time()}))
 """
 
 
-def raw_start(db: Path) -> float:
+def raw_start(db: Path) -> tuple[float, float]:
     """The floor: a bare Qt table window showing the first 50 accounts read with sqlite3, with SQLAlchemy's
-    ORM imported as the app's start imports it; timed as the app is (`launched`)."""
-    return min(launched(["-c", RAW_QT_START, str(db)])[0] for _ in range(3))
+    ORM imported as the app's start imports it; timed as the app is (`launched`): the best of three
+    first paints, and of three settled windows."""
+    runs = [launched(["-c", RAW_QT_START, str(db)])[:2] for _ in range(3)]
+    return min(r[0] for r in runs), min(r[1] for r in runs)
 
 
 def main() -> int:
@@ -223,7 +237,9 @@ def main() -> int:
     compile_project()
     gui = [gui_probe(db) for _ in range(3)]
     best = min(gui, key=lambda g: g["wall_to_shown"])
-    row("cold start to main window shown", ms(best["wall_to_shown"]), ms(raw_start(db)), "< 800 ms")
+    raw_shown, raw_settled = raw_start(db)
+    row("cold start to main window painted", ms(best["wall_to_shown"]), ms(raw_shown), "< 800 ms")
+    row("... and its start-up work done", ms(min(g["wall_to_settled"] for g in gui)), ms(raw_settled), "")
     row("accounts tab first page shown", ms(best["first_page"]), ms(best_of(5, lambda: raw_first_page(db))),
         "< 100 ms")
 

@@ -9,6 +9,7 @@ from crm_desktop.clock import FixedClock, office_time
 from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.app import AppContext
 from crm_desktop.ui.prefs import Prefs
+from crm_desktop.views import main_window
 from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.main_window import MainWindow
 from tests.time_helpers import TEST_NOW
@@ -110,3 +111,24 @@ def test_open_shows_the_customer_of_a_birthday(qtbot, ctx, prefs, clock: FixedCl
     reminders.open_button.click()
     assert window.tabs.currentWidget() is window.contacts_tab
     assert window.contacts_tab.table.current_id() == malee
+
+
+def test_the_start_up_scan_waits_until_the_window_has_painted(qtbot, ctx, prefs) -> None:
+    """Reminders, the database check and the warnings of a start come after the first screen: a 0 ms
+    timer would run them before Qt paints the window."""
+    window = MainWindow(ctx, prefs)
+    qtbot.addWidget(window)
+    qtbot.wait(50)  # timers have fired; the window, never shown, has not painted
+    assert window.reminders.next_at is None
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.reminders.next_at is not None)
+
+
+def test_a_window_that_never_paints_still_scans_after_a_short_wait(qtbot, ctx, prefs, monkeypatch) -> None:
+    """Started minimized, the window paints late: its start-up work does not wait for that."""
+    monkeypatch.setattr(main_window, "FIRST_PAINT_WAIT_MS", 30)
+    window = MainWindow(ctx, prefs)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.reminders.next_at is not None, timeout=2000)
+    assert not window.isVisible()

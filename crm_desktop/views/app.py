@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop.clock import Clock
@@ -90,13 +90,13 @@ def run_app(
     app = create_application(argv)
     window = build_main_window(ctx, argv, prefs=prefs, lang=lang)
     window.show()
-    QTimer.singleShot(0, lambda: start_checks(window))
-    QTimer.singleShot(0, lambda: warn_if_clock_ahead(window))
+    window.after_first_paint(lambda: start_checks(window))
+    window.after_first_paint(lambda: warn_if_clock_ahead(window))
     if load_demo is not None and is_empty(ctx):
         if demo:
-            QTimer.singleShot(0, lambda: start_sample_data(window, load_demo))
+            window.after_first_paint(lambda: start_sample_data(window, load_demo))
         else:
-            QTimer.singleShot(0, lambda: offer_sample_data(window, load_demo))
+            window.after_first_paint(lambda: offer_sample_data(window, load_demo))
     code = app.exec()
     for task in list(window.tasks):
         task.cancel()

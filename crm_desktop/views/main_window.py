@@ -8,7 +8,7 @@ from importlib import metadata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from crm_desktop.views.sync.tab import SyncTab
 
 SEARCH_LIMIT = 8  # per kind
+FIRST_PAINT_WAIT_MS = 2000  # a window started minimized paints late: its start-up work waits this long at most
 # what the record tabs list, so what a search result can open
 SEARCH_KINDS = (Entity.LEAD, Entity.OPPORTUNITY, Entity.PRODUCT, Entity.ACCOUNT, Entity.CONTACT, Entity.QUOTATION,
                 Entity.SALES_ORDER)
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.env = ViewEnv(ctx, prefs, ChangeBus(self), UndoLast(self))
         self.tasks: list[Task] = []
+        self._after_paint: list[Callable[[], object]] | None = []
         self.settings_dialog: SettingsDialog | None = None
         self.import_wizard: ImportWizard | None = None
         self.about_box: QMessageBox | None = None
@@ -128,8 +130,9 @@ class MainWindow(QMainWindow):
         self._retranslate()  # also fills the title, the record counts and the user
         self._undo_available(None)
         self.reminders = ReminderNotifier(self.env, self, self.open_activity, self.open_record)
-        QTimer.singleShot(0, self.reminders.check)  # what fell due while the app was closed, then the timer
-        QTimer.singleShot(0, self.offer_monthly_report)
+        self.after_first_paint(self.reminders.check)  # what fell due while the app was closed, then the timer
+        QTimer.singleShot(0, self.offer_monthly_report)  # before the first paint: the bar sits above the tabs
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._run_after_paint)
 
         geometry = prefs.window_geometry()
         if geometry is not None:
@@ -139,6 +142,27 @@ class MainWindow(QMainWindow):
         state = prefs.window_state()
         if state is not None:
             self.restoreState(state)
+
+    # --- start-up work after the first paint -------------------------------------------------
+
+    def after_first_paint(self, work: Callable[[], object]) -> None:
+        """Run `work` once the window has painted (soon, if it has): what a start does besides the first
+        screen (reminders, the database check and backup, warnings) waits until the user sees the window.
+        A timer of 0 ms would run before the first paint: Qt fires due timers before it paints."""
+        if self._after_paint is None:
+            QTimer.singleShot(0, work)
+        else:
+            self._after_paint.append(work)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._after_paint is not None:
+            QTimer.singleShot(0, self._run_after_paint)  # after the rest of this paint (the tabs, the lists)
+
+    def _run_after_paint(self) -> None:
+        waiting, self._after_paint = self._after_paint, None
+        for work in waiting or ():
+            work()
 
     # --- construction ---------------------------------------------------------------------
 
