@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 
 from crm_desktop.clock import FixedClock
+from crm_desktop.db.file_lock import FileLock
 from crm_desktop.db.lock import identity_lock_file
 from crm_desktop.errors import DomainError, StorageError
 from crm_desktop.services.app import open_app

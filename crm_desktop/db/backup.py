@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from filelock import FileLock
-
 from crm_desktop.db.engine import read_only_uri
+from crm_desktop.db.file_lock import FileLock
 from crm_desktop.db.output import output_file
 from crm_desktop.db.paths import backups_dir
 from crm_desktop.errors import DomainError, StorageError
@@ -65,7 +64,7 @@ def writing(dest: Path) -> Iterator[None]:
             yield
     finally:
         with suppress(OSError):
-            Path(lock.lock_file).unlink(missing_ok=True)  # filelock leaves the file on Unix
+            Path(lock.lock_file).unlink(missing_ok=True)  # a released lock leaves the file on Unix
 
 
 def backup_name_match(db_path: Path, name: str) -> re.Match[str] | None:

@@ -16,9 +16,8 @@ import re
 from contextlib import suppress
 from pathlib import Path
 
-from filelock import Timeout
-
 from crm_desktop.db.backup import backup_lock, backup_name_match
+from crm_desktop.db.file_lock import LockTimeout
 from crm_desktop.db.lock import InstanceLock
 from crm_desktop.db.paths import backups_dir
 
@@ -94,10 +93,10 @@ def _remove_unless_written(backup: Path, files: list[Path]) -> list[Path]:
     lock_file = Path(lock.lock_file)
     try:
         lock.acquire(timeout=0)
-    except Timeout:
+    except LockTimeout:
         return []
     try:
         removed = _remove([p for p in files if p != lock_file])
     finally:
         lock.release()
-    return removed + [p for p in _remove([lock_file]) if p in files]  # (filelock leaves it on Unix)
+    return removed + [p for p in _remove([lock_file]) if p in files]  # (a released lock leaves it on Unix)

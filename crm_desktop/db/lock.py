@@ -18,8 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
+from crm_desktop.db.file_lock import FileLock, LockTimeout
 from crm_desktop.errors import StorageError
 
 WAIT_S = 0.2
@@ -62,7 +61,7 @@ class InstanceLock:
     def _take(self, lock: FileLock) -> None:
         try:
             lock.acquire(timeout=WAIT_S)
-        except Timeout:
+        except LockTimeout:
             raise StorageError(
                 "The database {path} is already open in another crm_desktop window. Close that window first.",
                 path=str(self.path),
