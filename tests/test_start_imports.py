@@ -14,7 +14,7 @@ from pathlib import Path
 LATER = ("reportlab", "pypdfium2", "icalendar", "openpyxl", "phonenumbers", "geothai",
          "crm_desktop.views.imports.wizard", "crm_desktop.views.settings.dialog", "crm_desktop.views.duplicates_dialog",
          "crm_desktop.sync.repair", "crm_desktop.views.activities.dialog", "crm_desktop.queries.opportunities",
-         "sqlalchemy.dialects.postgresql")
+         "sqlalchemy.dialects.postgresql", "filelock", "crm_desktop.services.backups", "crm_desktop.sync.bundle")
 # The screens of the tabs a start on the Accounts tab does not show.
 UNSHOWN = ("crm_desktop.views.leads.tab", "crm_desktop.views.opportunities.tab", "crm_desktop.views.products.tab",
            "crm_desktop.views.sales.tab", "crm_desktop.views.contacts.tab", "crm_desktop.views.activities.my_day",

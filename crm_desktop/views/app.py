@@ -18,14 +18,6 @@ from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
 from crm_desktop.services.app import AppContext, database_path, open_app
-from crm_desktop.services.backups import (
-    StartOfDay,
-    check_database,
-    newest_good_backup,
-    restore_database,
-    start_of_day,
-)
-from crm_desktop.sync.clocks import clock_warning
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.fonts import install_app_font
 from crm_desktop.ui.i18n import UiLanguage
@@ -33,9 +25,9 @@ from crm_desktop.ui.prefs import Prefs, configure_application, default_language
 from crm_desktop.ui.tasks import ProgressFn, Task, run_task
 from crm_desktop.views.common import datetime_text
 from crm_desktop.views.main_window import MainWindow
-from crm_desktop.views.settings.backups_page import start_restore, tell_if_settings_lost
 
 if TYPE_CHECKING:
+    from crm_desktop.services.backups import StartOfDay
     from crm_desktop.sync.repair import ClockRepair
 
 LoadDemo = Callable[[ProgressFn], object]
@@ -213,6 +205,7 @@ def start_day(ctx: AppContext, progress: ProgressFn) -> StartOfDay:
     has yet (DESIGN §5: what was predicted when the month started; a later start in the month reads
     one row and stops). The forecast's modules load here, off the start's path (0.05 s)."""
     from crm_desktop.queries.reports.forecast import month_forecasts
+    from crm_desktop.services.backups import start_of_day
     from crm_desktop.services.forecasts import freeze_forecasts
 
     result = start_of_day(ctx, ctx.today(), progress)
@@ -225,6 +218,8 @@ def start_day(ctx: AppContext, progress: ProgressFn) -> StartOfDay:
 def warn_if_clock_ahead(window: MainWindow) -> QMessageBox | None:
     """A copy that took in changes dated in the future (before files were checked for them) says so
     and offers the repair: its edits would keep losing elsewhere, and other copies refuse its files."""
+    from crm_desktop.sync.clocks import clock_warning  # with the sync file's format: after the first paint
+
     problem = clock_warning(window.env.ctx.database)
     if problem is None:
         return None
@@ -314,6 +309,8 @@ def offer_restore(window: MainWindow, result: StartOfDay) -> QMessageBox:
 
         def finished(_result: int) -> None:
             if box.clickedButton() is restore:
+                from crm_desktop.views.settings.backups_page import start_restore
+
                 start_restore(window, window.env, good.path, window.reload_after_restore)
 
         box.finished.connect(finished)
@@ -345,6 +342,8 @@ def open_or_recover(app: QApplication, path: Path, lang: str, clock: Clock) -> A
 
 def restore_before_opening(path: Path, lang: str, clock: Clock) -> bool:
     """Ask, and restore the newest good backup into a database that fails its check; True if done."""
+    from crm_desktop.services.backups import check_database, newest_good_backup, restore_database
+    from crm_desktop.views.settings.backups_page import tell_if_settings_lost
     if not path.is_file() or check_database(path, quick=True).ok:
         return False  # not damaged: the error was something else (e.g. another window has it open)
     good = newest_good_backup(path)

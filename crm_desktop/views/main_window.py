@@ -27,7 +27,6 @@ from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.lookups import users
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.app import AppContext
-from crm_desktop.services.backups import Restored
 from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.settings import company_name
 from crm_desktop.services.validation import format_phone
@@ -44,9 +43,9 @@ from crm_desktop.views.lazy_tabs import LazyTab, LazyTabs
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.reminders.notifier import ReminderNotifier
 from crm_desktop.views.reports.month_offer import MonthOfferBar, month_to_offer
-from crm_desktop.views.settings.backups_page import tell_if_settings_lost
 
 if TYPE_CHECKING:
+    from crm_desktop.services.backups import Restored
     from crm_desktop.views.accounts.tab import AccountsTab
     from crm_desktop.views.activities.dialog import ActivityDialog
     from crm_desktop.views.activities.my_day import MyDayTab
@@ -804,6 +803,8 @@ class MainWindow(QMainWindow):
         self.reminders.check()
         self.last_action_label.setText(self.tr("Backup restored; the data it replaced was backed up first"))
         if done is not None:
+            from crm_desktop.views.settings.backups_page import tell_if_settings_lost
+
             tell_if_settings_lost(self, done)
 
     # --- closing --------------------------------------------------------------------------
