@@ -59,10 +59,9 @@ def sort_key(text: str) -> str:
     leading vowels, marks), so a name's key is its words' primary weights joined by spaces, then
     their marks. Names repeat their words (a few hundred first and last names make 60,000 people),
     and each word is worked out once."""
-    words = list(map(_word, text.split(" ")))
-    primary = " ".join(w[0] for w in words)
-    marks = "".join(w[1] for w in words)
-    return primary + _LEVELS + marks if marks else primary
+    primary, marks = zip(*map(_word, text.split(" ")), strict=True)  # pairs: two columns
+    second = "".join(marks)
+    return " ".join(primary) + _LEVELS + second if second else " ".join(primary)
 
 
 @lru_cache(maxsize=65_536)
