@@ -100,6 +100,27 @@ def test_the_same_file_again_is_not_read_and_reports_as_before(copies, good_file
     assert other.report.received == other.report.already_had == first.received and dump(rep) == before
 
 
+def test_the_backup_made_during_an_import_holds_the_copy_as_it_was(copies, good_file, tmp_path, monkeypatch) -> None:
+    """The backup is copied while the import works; the import commits only once it is complete,
+    and a backup that fails stops the import."""
+    from crm_desktop.sync import files
+
+    rep = copies[1]
+    create_account(rep.uow(), AccountInput(name="ร้านของสาขา"), TODAY)
+    before = full_dump(rep)
+    with monkeypatch.context() as failing:
+        failing.setattr(files, "backup_before", lambda *_: (_ for _ in ()).throw(OSError("disk full")))
+        with pytest.raises(OSError):
+            import_bundle(rep.database, rep.user_id, good_file)
+    assert full_dump(rep) == before
+    done = import_bundle(rep.database, rep.user_id, good_file)
+    assert done.backup is not None and done.backup.exists() and "sync-import" in done.backup.name
+    with sqlite3.connect(done.backup) as conn:
+        assert conn.execute("SELECT name FROM account ORDER BY name").fetchall() == [("ร้านของสาขา",)]
+    assert sorted(r[0] for r in sqlite3.connect(rep.database.path).execute("SELECT name FROM account")) == \
+        ["Lanna Foods", "ร้านของสาขา"]
+
+
 def test_a_file_altered_after_its_import_is_refused_when_imported_again(copies, good_file, tmp_path) -> None:
     """The same name and manifest over another payload is not the file imported before: refused as altered."""
     rep = copies[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -153,14 +154,16 @@ def _import(database: Database, user_id: str | None, path: Path, dry_run: bool,
     clocks.refuse_future(path.name, manifest, heads.future, horizon, database.clock)
     now = database.time.now()
     work = has_work(database, heads.heads)
-    backup = backup_before(database.path, "sync-import", now) if work and not dry_run else None
     lines: Iterable[Line] = []
     if work:
         kept = heads.kept_lines()
         lines = kept if kept is not None else full_lines(payload_lines(path, manifest.payload_sha256), heads.heads,
                                                          path.name)
     file = state.ImportedFile(digest, manifest.payload_sha256, heads.newest)
-    with driver_errors():  # the merge writes through the driver's connection (db/writer.py)
+    # The backup is copied while the file is checked and merged (SQLite lets go of the GIL while it
+    # copies pages): a snapshot of the database as it was, since the import commits only after it.
+    with ThreadPoolExecutor(1) as backing, driver_errors():  # the merge writes through the driver (db/writer.py)
+        backup = backing.submit(backup_before, database.path, "sync-import", now) if work and not dry_run else None
         return _apply(database, user_id, path, manifest, lines, len(heads.heads) if work else 0, dry_run=dry_run,
                       backup=backup, progress=progress, now=now, skipped=0 if work else len(heads.heads), file=file)
 
@@ -177,10 +180,11 @@ def _held(database: Database, manifest: Manifest, digest: str) -> state.Imported
 
 
 def _apply(database: Database, user_id: str | None, path: Path, manifest: Manifest, lines: Iterable[Line],
-           total: int, *, dry_run: bool, backup: Path | None, progress: Progress | None, now: datetime,
+           total: int, *, dry_run: bool, backup: Future[Path] | None, progress: Progress | None, now: datetime,
            skipped: int, file: state.ImportedFile) -> ImportResult:
     """Apply the `total` lines (none when the file holds nothing new: `skipped` changes we have);
-    `file` is remembered with the import, so the same file again is not read."""
+    `file` is remembered with the import, so the same file again is not read. Nothing is committed
+    before the `backup` being made is complete: a backup that fails stops the import."""
     with UnitOfWork(database, user_id) as uow:
         applier = Applier(uow, path.name, progress, secure=bool(manifest.counts.get(ERASURE)))
         report = applier.apply(lines, total)
@@ -197,6 +201,7 @@ def _apply(database: Database, user_id: str | None, path: Path, manifest: Manife
         summary = {"label": label if isinstance(label, str) else "", "file": state.file_summary(file),
                    "counts": {e: asdict(c) for e, c in sorted(report.entities.items())}}
         state.record_exchange(conn, "import", manifest.from_site, path.name, report.received, summary, now)
+        made = backup.result() if backup is not None else None
         if not dry_run:
             uow.commit()
-    return ImportResult(manifest, report, dry_run, backup)
+    return ImportResult(manifest, report, dry_run, made)
