@@ -13,27 +13,41 @@ made set-wise once, with its triggers dropped; the same 256 MB page cache as the
 journals in memory. (Until 2026-12-07 the floor kept a 2 MB cache, which thrashed on the random ids,
 and made no search entries at all: 5.8 s for the new copy, of which 1.7 s the cache.) Derived columns
 (sort and match keys) are copied, not computed, and the floor makes no backup: the import makes one
-before it writes (0.8 s of the edits, a copy of a 220 MB file).
+(a copy of a 220 MB file for the edits, 0.8 s alone), since 2026-12-07 beside its own work.
 
-2026-12-07, h-sync 63499ce, load 1.0-1.3 (two runs):
-                                      ours           raw sqlite3   target (issue 16)
-    export (whole log)              0.81 s (1.12)    0.33 s         1 s
-    import into a new copy          9.8 s (10.75)    5.3-5.4 s      3 s
-    re-import of the same file      0.53 s (0.66)                   0.5 s
-    import of 100,000 edits         5.9-6.3 s (6.08) 3.5-3.7 s      3 s
-(in brackets: main 230f2af on a quiet machine; its floor was the unfair one above.)
+2026-12-07 13:41-13:44 UTC, h-sync 20902ee, `PYTHONPATH=$PWD python bench/bench_sync.py --work /tmp/bs-h`,
+two runs at load 1.5-2.0 (the lead's work beside it), and main 33646d4 run the same way between them (load 1.4-1.7):
+                                      h-sync 20902ee   33646d4     raw sqlite3   target (issue 16)
+    export (whole log)              0.93-1.52 s        0.88 s      0.33-0.52 s   1 s   (untouched: noise)
+    import into a new copy          9.7-10.05 s        10.63 s     5.2-5.8 s     3 s
+    re-import of the same file      0.03 s             0.66 s                    0.5 s
+    import of 100,000 edits         4.07-4.86 s        6.48 s      3.7-4.1 s     3 s
 
-Where the new copy's 9.8 s go: reading and checking the file 2.7 s (JSON, the field checks and the
-log's text), the merge 0.45 s, derived columns 0.9-1.2 s (Thai sort keys and match keys, one name
-at a time), row INSERTs 1.5 s, the change log 0.6 s, indexes built at the end 0.4 s, search entries
-1.1 s, the commit 1.5 s (220 MB through the WAL, then the checkpoint writes it into the file). The
-floor's 5.4 s: INSERTs 2.5 s (1.4 s of them the secondary indexes), search entries 1.0 s, commit 1.4 s.
-The edits' 6 s: backup 0.8 s, reading and checking 1.1 s, merge 0.55 s, UPDATEs 0.5 s, log 0.55 s,
-search entries of 60k edited people 1.6 s (FTS5 deletes by reading each old entry), commit 0.75 s.
+What changed: a file whose import committed is known by its bytes (its SHA-256 kept in the import's
+history row), so the same file again reads none of its lines (its manifest is still checked);
+the import's commit syncs the WAL (synchronous=FULL) and leaves the checkpoint to a later commit or
+to closing (commit 1.3 -> 0.75 s: what the user is told is imported survives a power cut); sort
+keys are made a word at a time, each word once; the backup before an import is copied in a second
+thread while the file is checked and merged (0.8 s of the edits, now beside them); when an import
+re-indexes half a table's search entries or more, the table's index is made anew (60k people
+1.5 -> 0.6 s: FTS5 drops an entry by reading its text back; SQLite here is 3.40, so
+contentless_delete, 3.43, is not an option and no migration was needed).
 
-2026-12-07 12:54 UTC, main 4d75afd (both lanes merged), load 0.6-0.9, two runs:
-    export 0.87-1.02 s (raw 0.34-0.36), new copy 11.0-11.7 s (raw 5.9-6.1), re-import 0.55-0.64 s,
-    100k edits 6.4 s (raw 3.75-3.83). Beside the fresh-clone CI (load 1.8): export 1.32 s, re-import 0.70 s.
+Where the new copy's ~9.7 s go now (one run, load 1.6, phases timed in-process): reading and
+checking the file 3.0 s (the payload's heads 0.7, JSON 0.4, the per-change checks 1.1 of which the
+log's canonical JSON 0.5, the column-wise text rules 0.4), derived columns 0.8 s (match keys 0.35,
+sort keys 0.12, the per-row dicts), row INSERTs 1.9 s (contact 0.8, account 0.3; values 0.35), the
+change log 0.65 s, the merge 0.5 s, indexes built at the end 0.4 s, search entries 1.1 s, the commit
+0.8-0.9 s (220 MB of WAL synced). What is left is Python per change (about 40 us) and SQLite writing
+220 MB; 3 s needs the per-change work out of Python, not another trick. The floor's 5.4 s: INSERTs
+2.5 s (1.4 s of them the secondary indexes), search entries 1.0 s, commit 1.4 s.
+The edits' ~4.5 s: reading 0.35 s, checking 1.2 s, merge 0.65 s, UPDATEs 0.6 s, log 0.65 s, search
+entries made anew 0.65 s, commit 0.4 s; the backup (1.6 s in its thread, 220 MB) runs beside them.
+
+Earlier: 2026-12-07, h-sync 63499ce, load 1.0-1.3: export 0.81 s, new copy 9.8 s, re-import 0.53 s,
+edits 5.9-6.3 s (raw 0.33 / 5.3-5.4 / 3.5-3.7 s). 2026-12-07 12:54 UTC, main 4d75afd, load 0.6-0.9:
+export 0.87-1.02 s (raw 0.34-0.36), new copy 11.0-11.7 s (raw 5.9-6.1), re-import 0.55-0.64 s,
+100k edits 6.4 s (raw 3.75-3.83). Beside the fresh-clone CI (load 1.8): export 1.32 s, re-import 0.70 s.
 """
 
 from __future__ import annotations

@@ -76,6 +76,70 @@ def test_a_new_account_reaches_the_other_copy_and_reimport_changes_nothing(copie
     assert dump(rep) == before
 
 
+def test_the_same_file_again_is_not_read_and_reports_as_before(copies, good_file, tmp_path, monkeypatch) -> None:
+    """A file whose import committed is known by its bytes: importing it again reads none of its lines,
+    makes no backup and reports every change as held; the same changes in other bytes are read."""
+    from crm_desktop.sync import files
+    from crm_desktop.sync.state import exchanges
+
+    rep = copies[1]
+    first = import_bundle(rep.database, rep.user_id, good_file).report
+    read = files.read_payload
+    reads: list[Path] = []
+    monkeypatch.setattr(files, "read_payload", lambda path, *rest: (reads.append(path), read(path, *rest))[1])
+    before = dump(rep)
+    again = import_bundle(rep.database, rep.user_id, good_file)
+    assert reads == [] and again.backup is None
+    assert again.report.received == again.report.already_had == first.received > 0
+    assert again.report.entities == {} and dump(rep) == before
+    assert [(x.direction, x.file_name, x.changes) for x in exchanges(rep.database)[:2]] == \
+        [("import", "good.zip", first.received)] * 2
+    rewrite(good_file, tmp_path / "repacked.zip")  # the same manifest and lines, written otherwise
+    other = import_bundle(rep.database, rep.user_id, tmp_path / "repacked.zip")
+    assert reads == [tmp_path / "repacked.zip"]
+    assert other.report.received == other.report.already_had == first.received and dump(rep) == before
+
+
+def test_the_backup_made_during_an_import_holds_the_copy_as_it_was(copies, good_file, tmp_path, monkeypatch) -> None:
+    """The backup is copied while the import works; the import commits only once it is complete,
+    and a backup that fails stops the import."""
+    from crm_desktop.sync import files
+
+    rep = copies[1]
+    create_account(rep.uow(), AccountInput(name="ร้านของสาขา"), TODAY)
+    before = full_dump(rep)
+    with monkeypatch.context() as failing:
+        failing.setattr(files, "backup_before", lambda *_: (_ for _ in ()).throw(OSError("disk full")))
+        with pytest.raises(OSError):
+            import_bundle(rep.database, rep.user_id, good_file)
+    assert full_dump(rep) == before
+    done = import_bundle(rep.database, rep.user_id, good_file)
+    assert done.backup is not None and done.backup.exists() and "sync-import" in done.backup.name
+    with sqlite3.connect(done.backup) as conn:
+        assert conn.execute("SELECT name FROM account ORDER BY name").fetchall() == [("ร้านของสาขา",)]
+    assert sorted(r[0] for r in sqlite3.connect(rep.database.path).execute("SELECT name FROM account")) == \
+        ["Lanna Foods", "ร้านของสาขา"]
+
+
+def test_a_file_altered_after_its_import_is_refused_when_imported_again(copies, good_file, tmp_path) -> None:
+    """The same name and manifest over another payload is not the file imported before: refused as altered."""
+    rep = copies[1]
+    import_bundle(rep.database, rep.user_id, good_file)
+    with zipfile.ZipFile(good_file) as zf:
+        payload = zf.read("changes.ndjson").replace(b"Lanna", b"Lanma")
+    rewrite(good_file, tmp_path / "altered.zip", payload=payload)
+    shutil.move(tmp_path / "altered.zip", good_file)
+    refused(rep, good_file, "altered or damaged")
+
+
+def test_a_file_imported_before_the_office_key_was_set_is_refused_after(copies, good_file) -> None:
+    """A file seen before still passes every check of its manifest."""
+    rep = copies[1]
+    import_bundle(rep.database, rep.user_id, good_file)
+    set_office_key(rep.database, "ความลับของร้าน")
+    refused(rep, good_file, "not signed")
+
+
 def test_later_edit_wins_per_field_and_a_concurrent_edit_is_a_conflict_on_both_sides(copies, tmp_path) -> None:
     office, rep, _ = copies
     account_id = create_account(office.uow(), AccountInput(name="Lanna Foods", phone="021234567"), TODAY).created[0]
@@ -468,15 +532,14 @@ def test_a_big_file_changed_between_its_two_readings_is_refused(copies, good_fil
     office, rep, _ = copies
     create_account(office.uow(), AccountInput(name="ร้านที่มาทีหลัง"), TODAY)
     export_bundle(office.database, tmp_path / "other.zip", everything=True)
-    checked = files.read_bundle
+    checked = files.read_payload
 
-    def check_then_swap(path: Path, **kwargs: object) -> object:
-        manifest = checked(path, **kwargs)  # type: ignore[arg-type]
+    def check_then_swap(path: Path, *args: object) -> None:
+        checked(path, *args)  # type: ignore[arg-type]
         shutil.copyfile(tmp_path / "other.zip", path)  # somebody overwrites the file meanwhile
-        return manifest
 
     monkeypatch.setattr(records, "KEEP_TEXT", 0)
-    monkeypatch.setattr(files, "read_bundle", check_then_swap)
+    monkeypatch.setattr(files, "read_payload", check_then_swap)
     refused(rep, good_file, "changed while it was being imported")
 
 

@@ -158,6 +158,15 @@ def test_a_change_at_the_margin_moves_the_clock_there(copies, good_file, tmp_pat
     assert rep.database.clock.last == HORIZON
 
 
+def test_a_file_imported_again_after_the_computer_clock_went_back_is_refused(copies, good_file, tmp_path) -> None:
+    """A file imported before is not read again, but its newest change still meets the horizon of now."""
+    rep = copies[1]
+    edge = dated(good_file, tmp_path / "edge.zip", HORIZON)
+    import_bundle(rep.database, rep.user_id, edge)
+    set_date(rep, datetime(2026, 11, 23, 2, 0))  # an hour earlier than when it was imported
+    refused(rep, edge, "more than 24 hours ahead")
+
+
 @pytest.mark.parametrize("value", [10**40, -1, 1 << 63, 1.5, True, "7", None])
 def test_a_manifest_vector_holding_an_impossible_clock_is_refused(copies, good_file, tmp_path, value) -> None:
     refused(copies[1], with_vector_entry(good_file, tmp_path / "vector.zip", value), "clock value no copy can have")
@@ -367,6 +376,22 @@ def test_three_copies_converge_after_each_repairs(copies, tmp_path, monkeypatch)
         phones = {account_input(ctx.uow(), account_id).phone for ctx in everyone}
         assert len(phones) == 1
         assert {c.field for c in open_conflicts(office.database)} <= {"phone"}
+    finally:
+        office.close()
+        rep.close()
+
+
+def test_a_file_whose_change_a_repair_took_out_is_read_again(copies, tmp_path, monkeypatch) -> None:
+    """The repair forgets the imported files that held a change it removed: imported again by a copy
+    that takes any clock, such a file brings the change back, as a file never seen would."""
+    (office, rep, _), _ = poisoned_pair(copies, tmp_path, monkeypatch, datetime(2027, 6, 1))
+    try:
+        repair_clock(rep.database, rep.user_id)
+        assert beyond(rep) == []
+        with monkeypatch.context() as patched:
+            accept_anything(patched)
+            import_bundle(rep.database, rep.user_id, tmp_path / "poisoned.zip")
+        assert ("change" in [kind for kind, *_ in beyond(rep)])
     finally:
         office.close()
         rep.close()

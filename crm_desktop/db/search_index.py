@@ -468,8 +468,11 @@ class SuspendedIndex:
 
     def _reindex(self, entity: IndexedEntity, ids: set[str], high: int) -> None:
         """Drop the entries of the rows changed (a row added meanwhile is indexed as new), then index
-        the live ones again."""
+        the live ones again; when they are half the index or more, index the whole table anew."""
         cur = self.cursor
+        if 2 * len(ids) >= cur.execute(f"SELECT count(*) FROM {entity.keys}").fetchone()[0]:
+            self._rebuild(entity, high)
+            return
         cur.execute("CREATE TEMP TABLE IF NOT EXISTS reindex_ids (id TEXT PRIMARY KEY) WITHOUT ROWID")
         cur.execute("DELETE FROM reindex_ids")
         cur.executemany("INSERT INTO reindex_ids VALUES (?)", [(i,) for i in ids])
@@ -478,3 +481,15 @@ class SuspendedIndex:
         cur.execute(f"DELETE FROM {entity.keys} WHERE id IN (SELECT id FROM reindex_ids)")
         self._index(entity, f"FROM reindex_ids r JOIN {entity.table} t ON t.id = r.id "
                             f"WHERE t.rowid <= ? AND t.deleted_at IS NULL", (high,))
+
+    def _rebuild(self, entity: IndexedEntity, high: int) -> None:
+        """The index of every live row up to `high`, made anew: FTS5 drops an entry by reading its
+        text back and splitting it into trigrams again (0.8 s for 60,000 people edited), where an empty
+        index made from the table's own CREATE statement costs nothing. Every key is given anew."""
+        cur = self.cursor
+        (create,) = cur.execute("SELECT sql FROM sqlite_master WHERE name = ?", (entity.fts,)).fetchone()
+        cur.execute(f"DROP TABLE {entity.fts}")
+        cur.execute(create)
+        cur.execute(f"DELETE FROM {entity.keys}")
+        self._index(entity, f"FROM {entity.table} t WHERE t.rowid > 0 AND t.rowid <= ? AND t.deleted_at IS NULL",
+                    (high,))

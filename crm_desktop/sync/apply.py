@@ -123,6 +123,7 @@ class Applier:
     def apply(self, lines: Iterable[Line], total: int) -> ApplyReport:
         """Apply the file's lines (`total` of them) in batches, all inside the caller's transaction."""
         writer = self.writer
+        writer.commit_durably(self.uow.session)
         with writer.locked(secure=self.secure):
             self._step(0, total)
             # Search entries are rebuilt set-wise at the end, as in bulk loads: new rows all at once,

@@ -268,13 +268,10 @@ def _check_texts(manifest: Manifest, name: str) -> None:
                                 "{max_len} characters. Nothing was imported.", name=name, field=key, max_len=cap)
 
 
-def read_bundle(
-    path: Path, *, key: str | None, own_site: str, schema_head: str, on_lines: Callable[[int, list[bytes]], None]
-) -> Manifest:
-    """The manifest of a sync file that passed every check, or BundleRefused.
+def read_manifest(path: Path, *, key: str | None, own_site: str, schema_head: str) -> Manifest:
+    """The manifest of a sync file, checked (format, version, signature, sender, schema), or BundleRefused.
 
-    The payload is streamed once for its checksum; `on_lines(number, lines)` sees the lines on the
-    way, a block at a time (`number` is the first one's).
+    The payload is not read: `read_payload` streams it and checks it against the manifest's checksum.
     """
     name = path.name
     with _opened(path) as zf:
@@ -300,8 +297,23 @@ def read_bundle(
     if manifest.schema > schema_head:
         raise BundleRefused("The file {name} was made by a newer version of the program (database version "
                             "{version}). Update this copy first.", name=name, version=manifest.schema)
+    return manifest
+
+
+def read_payload(path: Path, manifest: Manifest, on_lines: Callable[[int, list[bytes]], None]) -> None:
+    """Stream the payload once, checking it against the manifest's checksum (BundleRefused if it
+    differs); `on_lines(number, lines)` sees the lines on the way, a block at a time (`number` is
+    the first one's)."""
     number = 1
     for lines in payload_blocks(path, manifest.payload_sha256):
         on_lines(number, lines)
         number += len(lines)
-    return manifest
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of the whole file as it is on disk: the same digest is the same file, byte for byte."""
+    try:
+        with path.open("rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError as exc:
+        raise StorageError("Could not read {path}: {reason}", path=str(path), reason=exc) from exc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -19,12 +20,21 @@ from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.output import check_output, output_file
 from crm_desktop.db.synclog import lines_since
 from crm_desktop.db.uow import UnitOfWork
+from crm_desktop.db.writer import any_waiting, driver_cursor
 from crm_desktop.errors import DomainError
 from crm_desktop.models.privacy import ERASURE
 from crm_desktop.services.sales.numbers import claim_before_export, renumber_after_import
 from crm_desktop.sync import clocks, state
 from crm_desktop.sync.apply import Applier, ApplyReport, Progress, has_work
-from crm_desktop.sync.bundle import ERASURE_VERSION, Manifest, payload_lines, read_bundle, write_bundle
+from crm_desktop.sync.bundle import (
+    ERASURE_VERSION,
+    Manifest,
+    file_digest,
+    payload_lines,
+    read_manifest,
+    read_payload,
+    write_bundle,
+)
 from crm_desktop.sync.records import HeadReader, Line, full_lines
 
 
@@ -130,27 +140,51 @@ def import_bundle(
 def _import(database: Database, user_id: str | None, path: Path, dry_run: bool,
             progress: Progress | None) -> ImportResult:
     horizon = database.clock.horizon()  # changes dated beyond it are refused
+    manifest = read_manifest(path, key=state.office_key(database), own_site=database.site_id,
+                             schema_head=SCHEMA_HEAD)
+    digest = file_digest(path)
+    held = _held(database, manifest, digest)
+    if held is not None:  # these very bytes were imported: each line is in our log, nothing to read
+        clocks.refuse_future(path.name, manifest, held.newest, horizon, database.clock)
+        with driver_errors():
+            return _apply(database, user_id, path, manifest, [], 0, dry_run=dry_run, backup=None, progress=progress,
+                          now=database.time.now(), skipped=held.changes, file=held)
     heads = HeadReader(path.name, horizon)
-    manifest = read_bundle(path, key=state.office_key(database), own_site=database.site_id,
-                           schema_head=SCHEMA_HEAD, on_lines=heads.add)
+    read_payload(path, manifest, heads.add)
     clocks.refuse_future(path.name, manifest, heads.future, horizon, database.clock)
     now = database.time.now()
     work = has_work(database, heads.heads)
-    backup = backup_before(database.path, "sync-import", now) if work and not dry_run else None
     lines: Iterable[Line] = []
     if work:
         kept = heads.kept_lines()
         lines = kept if kept is not None else full_lines(payload_lines(path, manifest.payload_sha256), heads.heads,
                                                          path.name)
-    with driver_errors():  # the merge writes through the driver's connection (db/writer.py)
+    file = state.ImportedFile(digest, manifest.payload_sha256, heads.newest)
+    # The backup is copied while the file is checked and merged (SQLite lets go of the GIL while it
+    # copies pages): a snapshot of the database as it was, since the import commits only after it.
+    with ThreadPoolExecutor(1) as backing, driver_errors():  # the merge writes through the driver (db/writer.py)
+        backup = backing.submit(backup_before, database.path, "sync-import", now) if work and not dry_run else None
         return _apply(database, user_id, path, manifest, lines, len(heads.heads) if work else 0, dry_run=dry_run,
-                      backup=backup, progress=progress, now=now, skipped=0 if work else len(heads.heads))
+                      backup=backup, progress=progress, now=now, skipped=0 if work else len(heads.heads), file=file)
+
+
+def _held(database: Database, manifest: Manifest, digest: str) -> state.ImportedFile | None:
+    """The earlier import of the file with this digest, when reading it again would change nothing:
+    no row waits for a parent, and the manifest states the payload that file had (a file swapped
+    since the manifest was read is read in full)."""
+    with database.engine.connect() as conn:
+        held = state.imported_file(conn, manifest.from_site, digest)
+        if held is None or held.payload != manifest.payload_sha256 or any_waiting(driver_cursor(conn)):
+            return None
+    return held
 
 
 def _apply(database: Database, user_id: str | None, path: Path, manifest: Manifest, lines: Iterable[Line],
-           total: int, *, dry_run: bool, backup: Path | None, progress: Progress | None, now: datetime,
-           skipped: int) -> ImportResult:
-    """Apply the `total` lines (none when the file holds nothing new: `skipped` changes we have)."""
+           total: int, *, dry_run: bool, backup: Future[Path] | None, progress: Progress | None, now: datetime,
+           skipped: int, file: state.ImportedFile) -> ImportResult:
+    """Apply the `total` lines (none when the file holds nothing new: `skipped` changes we have);
+    `file` is remembered with the import, so the same file again is not read. Nothing is committed
+    before the `backup` being made is complete: a backup that fails stops the import."""
     with UnitOfWork(database, user_id) as uow:
         applier = Applier(uow, path.name, progress, secure=bool(manifest.counts.get(ERASURE)))
         report = applier.apply(lines, total)
@@ -164,9 +198,10 @@ def _apply(database: Database, user_id: str | None, path: Path, manifest: Manife
             for entity, ids in renumber_after_import(uow).items():
                 report.renumber(entity, ids)
         label = manifest.extra.get("label") if isinstance(manifest.extra, dict) else None
-        summary = {"label": label if isinstance(label, str) else "",
+        summary = {"label": label if isinstance(label, str) else "", "file": state.file_summary(file),
                    "counts": {e: asdict(c) for e, c in sorted(report.entities.items())}}
         state.record_exchange(conn, "import", manifest.from_site, path.name, report.received, summary, now)
+        made = backup.result() if backup is not None else None
         if not dry_run:
             uow.commit()
-    return ImportResult(manifest, report, dry_run, backup)
+    return ImportResult(manifest, report, dry_run, made)

@@ -287,6 +287,7 @@ class HeadReader:
         self.name = name
         self.horizon = horizon
         self.future = 0
+        self.newest = 0  # the newest clock of all lines
         self.heads: list[Head] = []
         self.texts: list[str] | None = []  # None once the payload outgrew KEEP_TEXT
         self.room = KEEP_TEXT
@@ -303,7 +304,9 @@ class HeadReader:
         found = list(map(match, lines))
         if None not in found:  # every line ours (the usual block): read at C speed, as the loop below would
             clocks = list(map(int, map(itemgetter(1), found)))
-            if max(clocks, default=0) <= horizon:
+            newest = max(clocks, default=0)
+            if newest <= horizon:
+                self.newest = max(self.newest, newest)
                 heads += map(Head, count(first), map(itemgetter(2), found), clocks)
                 if keep is not None:
                     keep += lines
@@ -316,6 +319,7 @@ class HeadReader:
                 heads.append(self._head(number, text))
             else:
                 continue
+            self.newest = max(self.newest, heads[-1].hlc)
             if keep is not None:
                 keep.append(text)
 

@@ -10,7 +10,8 @@ The repair, in one transaction after a backup:
 - stamps those records with the fresh change (clock, copy, time), and their creation time with
   their first remaining change's, as an import would;
 - forgets what other copies' vectors claimed beyond the horizon (the next file to them carries
-  what they may lack; they skip what they have);
+  what they may lack; they skip what they have), and the imported files that held such changes
+  (importing one again reads it again, as a file we never had);
 - gives conflicts that named a removed change the clock of its record's fresh change;
 - restarts the clock after the newest remaining change.
 
@@ -87,6 +88,7 @@ def repair_clock(database: Database, user_id: str | None, *, dry_run: bool = Fal
         ctx = ChangeContext(fresh, database.site_id, user_id, database.time)
         reissued = _reissue(conn, horizon, ctx, now)
         _forget_peer_claims(conn, horizon)
+        state.forget_files_beyond(conn, horizon)  # their removed changes are new again
         _point_conflicts(conn, horizon, reissued, fresh.last)
         uow.commit()
     clock.restart(fresh.last)

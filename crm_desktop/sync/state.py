@@ -74,6 +74,46 @@ def record_exchange(conn: Connection, direction: str, peer: str, file_name: str,
                                              changes=changes, summary_json=json.dumps(summary, sort_keys=True)))
 
 
+@dataclass(frozen=True)
+class ImportedFile:
+    """A sync file whose import this copy committed: every change in it is in our log (a clock repair
+    takes out the ones it removes, `forget_files_beyond`). Kept in the import's history row."""
+
+    sha256: str  # of the whole file (bundle.file_digest)
+    payload: str  # the checksum its manifest states for its payload
+    newest: int  # the newest clock of its changes
+    changes: int = 0  # how many it holds
+
+
+def file_summary(file: ImportedFile) -> dict[str, Any]:
+    """What an import's history row keeps of its file (`summary_json`'s "file")."""
+    return {"sha256": file.sha256, "payload": file.payload, "newest": file.newest}
+
+
+def imported_file(conn: Connection, site: str, sha256: str) -> ImportedFile | None:
+    """The file with that digest, if an import from `site` committed it (and no repair forgot it)."""
+    rows = conn.execute(select(SyncExchange.changes, SyncExchange.summary_json).where(
+        SyncExchange.direction == "import", SyncExchange.peer_site == site, SyncExchange.summary_json.contains(sha256)))
+    for changes, raw in rows:
+        file = json.loads(raw).get("file")
+        if isinstance(file, dict) and file.get("sha256") == sha256:
+            return ImportedFile(sha256, file["payload"], file["newest"], changes)
+    return None
+
+
+def forget_files_beyond(conn: Connection, horizon: int) -> None:
+    """Forget the imported files that held a change dated beyond `horizon` (a clock repair takes those
+    changes out of the log: importing such a file again must read it again)."""
+    rows = conn.execute(select(SyncExchange.id, SyncExchange.summary_json).where(
+        SyncExchange.direction == "import", SyncExchange.summary_json.contains('"file"')))
+    for row_id, raw in rows.all():
+        summary = json.loads(raw)
+        if summary["file"]["newest"] > horizon:
+            del summary["file"]
+            conn.execute(update(SyncExchange).where(SyncExchange.id == row_id)
+                         .values(summary_json=json.dumps(summary, sort_keys=True)))
+
+
 def record_conflicts(conn: Connection, conflicts: list[dict[str, Any]], at: datetime) -> None:
     if conflicts:
         conn.execute(insert(SyncConflict), [{**c, "detected_at": at, "resolution": ""} for c in conflicts])
