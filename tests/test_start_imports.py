@@ -20,7 +20,9 @@ UNSHOWN = ("crm_desktop.views.leads.tab", "crm_desktop.views.opportunities.tab",
            "crm_desktop.views.sales.tab", "crm_desktop.views.contacts.tab", "crm_desktop.views.activities.my_day",
            "crm_desktop.views.calendar.tab", "crm_desktop.views.anniversaries.tab", "crm_desktop.views.reports.tab",
            "crm_desktop.views.sync.tab", "crm_desktop.queries.opportunities", "crm_desktop.views.activities.dialog",
-           "crm_desktop.views.leads.actions", "crm_desktop.views.accounts.dialog")
+           "crm_desktop.views.leads.actions", "crm_desktop.views.accounts.dialog",
+           "crm_desktop.views.anniversaries.date_dialog", "crm_desktop.services.activities.edit",
+           "crm_desktop.queries.activities.reminders")
 
 
 def test_the_main_window_module_leaves_the_libraries_of_later_actions_unloaded() -> None:

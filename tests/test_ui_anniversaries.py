@@ -17,7 +17,7 @@ from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.ui.actions import ChangeBus
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs
-from crm_desktop.views.anniversaries.dates_box import CustomDateDialog
+from crm_desktop.views.anniversaries.date_dialog import CustomDateDialog
 from crm_desktop.views.anniversaries.month_grid import TODAY_COLOUR
 from crm_desktop.views.anniversaries.tab import AnniversariesTab
 from crm_desktop.views.contacts.tab import ContactsTab

@@ -5,7 +5,7 @@ change names."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.queries.lookups import record_key
-from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes, ChangeSet, Entity
 from crm_desktop.ui.actions import perform
@@ -35,6 +34,9 @@ from crm_desktop.ui.table_model import Column, LazyTableModel
 from crm_desktop.ui.tasks import Task
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.list_export import ListSource, export_to_file, table_source
+
+if TYPE_CHECKING:
+    from crm_desktop.services.activities.edit import ActivityInput
 
 SELECT_CREATED_MAX = 50  # after a create or undo, select the new rows when there are this few
 

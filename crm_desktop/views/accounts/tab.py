@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +30,6 @@ from crm_desktop.queries.accounts import (
 )
 from crm_desktop.queries.lookups import account_values, users
 from crm_desktop.services.accounts import delete_accounts, restore_accounts
-from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.ui.forms import ProvinceCombo, select_data
 from crm_desktop.ui.table_model import CENTER, Column
@@ -46,6 +45,9 @@ from crm_desktop.views.common import (
 from crm_desktop.views.list_export import local_cell
 from crm_desktop.views.record_tab import RecordTab
 from crm_desktop.views.timeline import TimelineView
+
+if TYPE_CHECKING:
+    from crm_desktop.services.activities.edit import ActivityInput
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -269,6 +271,8 @@ class AccountsTab(RecordTab):
         menu.addAction(self.tr("Customer 360"), lambda: self.open_360.emit("account", record_id))
 
     def activity_preset(self) -> ActivityInput | None:
+        from crm_desktop.services.activities.edit import ActivityInput  # with the repeat rules: when asked
+
         return ActivityInput(kind="call", subject="", account_id=self._detail_id) if self._detail_id else None
 
     def _add_contact(self) -> None:

@@ -8,7 +8,7 @@ from crm_desktop.queries.anniversaries import remind_days
 from crm_desktop.services.anniversaries import set_remind_days
 from crm_desktop.services.changes import ChangeSet
 from crm_desktop.ui.actions import perform
-from crm_desktop.views.anniversaries.dates_box import days_before_spin
+from crm_desktop.views.anniversaries.date_dialog import days_before_spin
 from crm_desktop.views.common import ViewEnv
 
 
