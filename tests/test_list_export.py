@@ -32,6 +32,7 @@ from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.record_tab import RecordTab
 from tests.sync_helpers import make_template, new_copy
 from tests.time_helpers import TODAY, make_clock
+from tests.ui_helpers import opened_window
 
 PEOPLE = [  # first name, last name, mobile, birthday, province, position
     ("สมชาย", "ใจดี", "0812345678", date(1987, 3, 15), "กรุงเทพมหานคร", "=1+1"),
@@ -57,11 +58,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def open_window(qtbot: Any, ctx: AppContext, prefs: Prefs) -> MainWindow:
-    window = MainWindow(ctx, prefs)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return opened_window(qtbot, ctx, prefs)
 
 
 @pytest.fixture

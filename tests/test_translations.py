@@ -36,6 +36,7 @@ from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.main_window import MainWindow
+from tests.ui_helpers import opened_window
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 23)
@@ -248,10 +249,7 @@ def thai_window(qtbot, ctx: AppContext, qsettings: QSettings, thai: UiLanguage) 
         first_name="สมชาย", last_name="ใจดี", prefix="นาย", nickname="ต้อม", mobile="0812345678",
         account_id=account, marketing_consent=True, consent_on=date(2026, 1, 5),
     ), TODAY)
-    window = MainWindow(ctx, prefs, language=thai)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = opened_window(qtbot, ctx, prefs, language=thai)
     window.open_record("account", account)
     return window
 

@@ -15,16 +15,13 @@ from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.accounts.dialog import AccountDialog
 from crm_desktop.views.main_window import MainWindow
+from tests.ui_helpers import opened_window
 
 TODAY = date(2026, 11, 23)
 
 
 def open_window(qtbot: object, ctx: AppContext, prefs: Prefs) -> MainWindow:
-    window = MainWindow(ctx, prefs)
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
-    window.show()
-    qtbot.waitExposed(window)  # type: ignore[attr-defined]
-    return window
+    return opened_window(qtbot, ctx, prefs)
 
 
 @pytest.fixture

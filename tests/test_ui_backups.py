@@ -26,16 +26,13 @@ from crm_desktop.views.settings.dialog import SettingsDialog
 from tests.backup_helpers import corrupt_table, names
 from tests.reports.test_forecast import sell
 from tests.time_helpers import TEST_NOW
+from tests.ui_helpers import opened_window
 
 TODAY = date(2026, 11, 23)
 
 
 def open_window(qtbot, ctx: AppContext, prefs: Prefs) -> MainWindow:
-    window = MainWindow(ctx, prefs)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return opened_window(qtbot, ctx, prefs)
 
 
 def add_account(ctx: AppContext, name: str) -> str:

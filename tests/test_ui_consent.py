@@ -19,15 +19,12 @@ from crm_desktop.views.customer360.page import Customer360Page
 from crm_desktop.views.leads.dialog import LeadDialog
 from crm_desktop.views.main_window import MainWindow
 from tests.time_helpers import TODAY
+from tests.ui_helpers import opened_window
 
 
 @pytest.fixture
 def window(qtbot, ctx: AppContext, prefs: Prefs) -> MainWindow:
-    window = MainWindow(ctx, prefs)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return opened_window(qtbot, ctx, prefs)
 
 
 def test_the_contact_form_records_the_channel_and_wording_and_the_pane_lists_the_history(

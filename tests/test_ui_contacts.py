@@ -15,16 +15,14 @@ from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.contacts.dialog import ContactDialog
 from crm_desktop.views.main_window import MainWindow
+from tests.ui_helpers import opened_window
 
 TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
 def window(qtbot, ctx: AppContext, prefs: Prefs) -> MainWindow:
-    window = MainWindow(ctx, prefs)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = opened_window(qtbot, ctx, prefs)
     window.tabs.setCurrentWidget(window.contacts_tab)
     return window
 

@@ -25,6 +25,7 @@ from crm_desktop.views.imports.wizard import MAPPING_PAGE, PREVIEW_PAGE, RESULT_
 from crm_desktop.views.main_window import MainWindow
 from tests.sync_helpers import dump
 from tests.time_helpers import TODAY
+from tests.ui_helpers import opened_window
 
 THAI_HEADER = ["ชื่อ-นามสกุล", "มือถือ", "อีเมล", "จังหวัด", "หน้าที่"]  # "หน้าที่" (duty): no guess
 THAI_ROWS = [
@@ -38,11 +39,7 @@ CP874_CSV = ("ชื่อ,นามสกุล,มือถือ,วันเ
 
 @pytest.fixture
 def window(qtbot, ctx: AppContext, prefs: Prefs) -> MainWindow:
-    window = MainWindow(ctx, prefs)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return opened_window(qtbot, ctx, prefs)
 
 
 def write_xlsx(path: Path, header: list[str], rows: list[list[str]]) -> Path:

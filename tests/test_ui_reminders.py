@@ -13,14 +13,12 @@ from crm_desktop.views import main_window
 from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.main_window import MainWindow
 from tests.time_helpers import TEST_NOW
+from tests.ui_helpers import opened_window
 
 
 def open_window(qtbot, ctx: AppContext, prefs: Prefs) -> MainWindow:
-    window = MainWindow(ctx, prefs)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.reminders.next_at is not None)  # the start-up scan ran
+    window = opened_window(qtbot, ctx, prefs)
+    assert window.reminders.next_at is not None  # the start-up scan ran
     return window
 
 

@@ -3,6 +3,7 @@ small display helpers shared by the lists and detail panes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -23,6 +24,10 @@ from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice
 
 
+def _now(work: Callable[[], object]) -> None:
+    work()
+
+
 @dataclass
 class ViewEnv:
     """Passed to every tab and dialog (no globals)."""
@@ -31,6 +36,9 @@ class ViewEnv:
     prefs: Prefs
     bus: ChangeBus
     undo: UndoDelete
+    later: Callable[[Callable[[], object]], None] = _now
+    """Runs what can wait for the window's first paint (a detail pane's timeline): at once, except
+    while the main window starts (`MainWindow.after_first_paint`)."""
 
     def today(self) -> date:
         """The office's date, from the application clock (fixed in tests)."""

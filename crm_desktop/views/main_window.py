@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.language = language
-        self.env = ViewEnv(ctx, prefs, ChangeBus(self), UndoLast(self))
+        self.env = ViewEnv(ctx, prefs, ChangeBus(self), UndoLast(self), later=self.after_first_paint)
         self.tasks: list[Task] = []
         self._after_paint: list[Callable[[], object]] | None = []
         self.settings_dialog: SettingsDialog | None = None
@@ -145,13 +145,19 @@ class MainWindow(QMainWindow):
     # --- start-up work after the first paint -------------------------------------------------
 
     def after_first_paint(self, work: Callable[[], object]) -> None:
-        """Run `work` once the window has painted (soon, if it has): what a start does besides the first
-        screen (reminders, the database check and backup, warnings) waits until the user sees the window.
-        A timer of 0 ms would run before the first paint: Qt fires due timers before it paints."""
+        """Run `work` once the window has painted (at once, if it has): what a start does besides the
+        first screen (the first record's timeline, reminders, the database check and backup, warnings)
+        waits until the user sees the window. A timer of 0 ms would run before the first paint: Qt
+        fires due timers before it paints."""
         if self._after_paint is None:
-            QTimer.singleShot(0, work)
+            work()
         else:
             self._after_paint.append(work)
+
+    @property
+    def started(self) -> bool:
+        """The work that waited for the first paint has run."""
+        return self._after_paint is None
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -103,7 +103,7 @@ class TimelineView(QWidget):
         same = record_id == self.record_id
         self.record_id = record_id
         self.setVisible(record_id is not None)
-        self.reload(keep=same)
+        self.env.later(lambda: self.reload(keep=same))  # at start, once the window has painted (0.08 s)
 
     def kinds(self) -> tuple[str, ...]:
         return tuple(self.kind_filter.currentData() or KINDS)
