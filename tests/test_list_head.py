@@ -34,7 +34,8 @@ def test_heads_are_the_count_and_first_keys_of_the_whole_list(ctx: AppContext) -
     delete_contacts(ctx.uow(), [create_contact(ctx.uow(), ContactInput(first_name="Aaron"), TODAY).created[0]])
     db = ctx.database
     for flt in (AccountFilter(), AccountFilter(province="ตาก"), AccountFilter(text="anna")):
-        for sort, descending in (("name", False), ("name", True), ("province", False), ("owner_name", True)):
+        for sort, descending in (("name", False), ("name", True), ("province", False), ("owner_name", True),
+                                 ("parent_name", False)):
             keys = account_keys(db, flt, sort, descending)
             assert account_head(db, flt, sort, descending, 5) == (len(keys), keys[:5])
     for lflt in (LeadFilter(), LeadFilter(source="website"), LeadFilter(text="anna")):

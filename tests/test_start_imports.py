@@ -11,6 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from crm_desktop.services.accounts import AccountInput, create_account
+from crm_desktop.services.app import open_app
+from tests.time_helpers import TODAY, make_clock
+
 LATER = ("reportlab", "pypdfium2", "icalendar", "openpyxl", "phonenumbers", "geothai",
          "crm_desktop.views.imports.wizard", "crm_desktop.views.settings.dialog", "crm_desktop.views.duplicates_dialog",
          "crm_desktop.sync.repair", "crm_desktop.views.activities.dialog", "crm_desktop.queries.opportunities",
@@ -64,3 +68,34 @@ def test_the_window_leaves_the_export_writers_and_the_forecast_unloaded() -> Non
     code = f"import sys; import crm_desktop.views.app; print(','.join(m for m in {later!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.strip() == ""
+
+
+def test_a_start_configures_no_mapper_before_its_window_has_painted(tmp_path: Path) -> None:
+    """The first screen reads through the tables' columns: a statement naming a mapped class's attribute
+    makes SQLAlchemy configure every mapper first (40 ms), which waits until the window has painted
+    (the timeline, the reminder scan). A database opened before (the seed adds nothing)."""
+    db = tmp_path / "crm.sqlite3"
+    ctx = open_app(db, clock=make_clock())
+    account = create_account(ctx.uow(), AccountInput(name="บริษัท สยามการค้า จำกัด", province="กรุงเทพมหานคร"),
+                             TODAY).created[0]
+    ctx.close()
+    code = f"""
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QSettings
+from sqlalchemy import inspect
+from crm_desktop.models import Account
+from crm_desktop.services.app import open_app
+from crm_desktop.ui.prefs import Prefs
+from crm_desktop.views.app import build_main_window
+from tests.time_helpers import make_clock
+from pathlib import Path
+ctx = open_app(Path({str(db)!r}), clock=make_clock())
+prefs = Prefs(QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat))
+window = build_main_window(ctx, prefs=prefs, lang="th")
+window.show()  # the start tab, its first record's details
+print(window.accounts_tab.table.current_id(), inspect(Account).configured)
+"""
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.split() == [account, "False"]

@@ -68,7 +68,7 @@ class Database:
     def local(self, key: str) -> str | None:
         try:
             with self.engine.connect() as conn:
-                return conn.execute(select(LocalState.value).where(LocalState.key == key)).scalar()
+                return _local(conn, key)
         except DBAPIError as exc:
             raise readable(exc) from exc
 
@@ -166,15 +166,24 @@ def _clock_start(conn: Connection, wall: int) -> int:
     beyond what another copy may send is ignored: it must never make this copy's clock unusable).
     Read as each site's newest on the (site_id, hlc) index: a plain max(hlc) walks the whole index
     (2.25M changes: 0.27 s of every start; this way 3 ms)."""
-    sites = select(Change.site_id).distinct().subquery()
-    site_newest = select(func.max(Change.hlc)).where(Change.site_id == sites.c.site_id).correlate(sites)
+    change = Change.__table__.c  # the tables' columns, not the mapped classes': see `_local`
+    sites = select(change.site_id).distinct().subquery()
+    site_newest = select(func.max(change.hlc)).where(change.site_id == sites.c.site_id).correlate(sites)
     newest = conn.execute(select(func.max(site_newest.scalar_subquery())).select_from(sites)).scalar() or 0
-    floor = conn.execute(select(LocalState.value).where(LocalState.key == CLOCK_FLOOR_KEY)).scalar()
+    floor = _local(conn, CLOCK_FLOOR_KEY)
     return max(newest, int(floor)) if floor and int(floor) <= horizon(wall) else newest
 
 
+def _local(conn: Connection, key: str) -> str | None:
+    """A local value, read through the table: a statement selecting a mapped class or its attributes makes
+    SQLAlchemy configure every mapper first (40 ms), which a start defers until its window has painted."""
+    local = LocalState.__table__.c
+    value: str | None = conn.execute(select(local.value).where(local.key == key)).scalar()
+    return value
+
+
 def _site(conn: Connection) -> str:
-    return conn.execute(select(LocalState.value).where(LocalState.key == SITE_KEY)).scalar() or ""
+    return _local(conn, SITE_KEY) or ""
 
 
 def _ensure_site(conn: Connection) -> str:

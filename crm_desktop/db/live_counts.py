@@ -35,4 +35,5 @@ def live_rows(conn: Connection, table: str) -> int | None:
     """How many rows of `table` are live; None for a table that is not counted."""
     if table not in COUNTED:
         return None
-    return conn.execute(select(LiveCount.live).where(LiveCount.entity == table)).scalar() or 0
+    counts = LiveCount.__table__.c  # the table's columns: no mapper configuration at start (db.database._local)
+    return conn.execute(select(counts.live).where(counts.entity == table)).scalar() or 0

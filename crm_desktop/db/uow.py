@@ -107,8 +107,8 @@ class UnitOfWork:
         return self
 
     def _seed_clock(self) -> SeedClock:
-        stmt = select(func.max(Change.hlc)).where(Change.site_id == self.database.site_id,
-                                                 Change.hlc < SEED_CEILING)
+        change = Change.__table__.c  # the table's columns: every start seeds (Repository.present)
+        stmt = select(func.max(change.hlc)).where(change.site_id == self.database.site_id, change.hlc < SEED_CEILING)
         return SeedClock(self.session.execute(stmt).scalar() or 0)
 
     def now(self) -> datetime:

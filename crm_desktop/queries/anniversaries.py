@@ -223,12 +223,12 @@ def _customs(conn: Connection, year: int, lo: str, hi: str) -> list[AnniversaryR
 
 def custom_dates(db: Database, *, contact_id: str | None = None, account_id: str | None = None) -> list[CustomDateRow]:
     """The live custom dates of one contact or one account, in calendar order."""
-    owner_col = Anniversary.contact_id if contact_id is not None else Anniversary.account_id
+    dates = Anniversary.__table__.c  # the table's columns: a detail pane of the start screen asks (accounts.A)
+    owner_col = dates.contact_id if contact_id is not None else dates.account_id
     stmt = (
-        select(Anniversary.id, Anniversary.title, Anniversary.month, Anniversary.day, Anniversary.year,
-               Anniversary.remind_days_before)
-        .where(owner_col == (contact_id if contact_id is not None else account_id), Anniversary.deleted_at.is_(None))
-        .order_by(Anniversary.month, Anniversary.day, Anniversary.title)
+        select(dates.id, dates.title, dates.month, dates.day, dates.year, dates.remind_days_before)
+        .where(owner_col == (contact_id if contact_id is not None else account_id), dates.deleted_at.is_(None))
+        .order_by(dates.month, dates.day, dates.title)
     )
     with db.engine.connect() as conn:
         return [CustomDateRow(*r) for r in conn.execute(stmt)]

@@ -34,9 +34,9 @@ def keys_select(conn: Connection, table: Table, cond: Sequence[ColumnElement[boo
     """The ids of `table`'s rows meeting `cond` whose search text contains `text`, in the list's
     order (`then`, in the same direction, then the id break ties); `join`: the outer join the order
     reads (an owner's name …)."""
-    stmt = select(table.c.id).select_from(table)
-    if join is not None:
-        stmt = stmt.outerjoin(*join)
+    # the join spelled from the table (an implicit left side is ambiguous once `row_count` keeps only
+    # the table's FROM)
+    stmt = select(table.c.id).select_from(table if join is None else table.outerjoin(*join))
     matched = text_filter(conn, table, text)
     where = [*cond, matched] if matched is not None else list(cond)
     orders = [column.desc() if descending else column for column in (order, *then)]

@@ -22,10 +22,11 @@ class UserRow:
 
 
 def users(db: Database, active_only: bool = True) -> list[UserRow]:
-    stmt = (select(User.id, User.name, User.role, User.active, User.email)
-            .where(User.deleted_at.is_(None)).order_by(User.name))
+    user = User.__table__.c  # the table's columns: the first screen asks before mappers are configured
+    stmt = (select(user.id, user.name, user.role, user.active, user.email)
+            .where(user.deleted_at.is_(None)).order_by(user.name))
     if active_only:
-        stmt = stmt.where(User.active.is_(True))
+        stmt = stmt.where(user.active.is_(True))
     with db.engine.connect() as conn:
         return [UserRow(*r) for r in conn.execute(stmt)]
 
@@ -52,8 +53,9 @@ def person_named(people: Sequence[UserRow], name: str) -> UserRow:
 
 def account_values(db: Database, column: str) -> list[str]:
     """Distinct non-empty values of an account column (segment, industry) for filter menus."""
-    col = {"segment": Account.segment, "industry": Account.industry}[column]
-    stmt = select(col).where(Account.deleted_at.is_(None), col != "").distinct().order_by(col)
+    account = Account.__table__.c  # (as `users`)
+    col = {"segment": account.segment, "industry": account.industry}[column]
+    stmt = select(col).where(account.deleted_at.is_(None), col != "").distinct().order_by(col)
     with db.engine.connect() as conn:
         return [r[0] for r in conn.execute(stmt)]
 

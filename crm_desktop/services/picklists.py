@@ -51,7 +51,7 @@ def ensure_default_pick_lists(uow: UnitOfWork) -> int:
     """
     wanted = {default_id(kind, value): (kind, value, pos)
               for kind, values in DEFAULTS.items() for pos, value in enumerate(values)}
-    present = set(uow.session.scalars(select(PickList.id).where(PickList.id.in_(list(wanted)))))
+    present = uow.pick_lists.present(wanted)
     added = 0
     for row_id, (kind, value, pos) in wanted.items():
         if row_id not in present:

@@ -164,7 +164,7 @@ def ensure_default_rules(uow: UnitOfWork) -> int:
     Call inside `with uow:`; the caller commits. When rules were added, live leads are rescored.
     """
     wanted = {default_rule_id(key): rest for key, *rest in DEFAULT_RULES}
-    present = set(uow.session.scalars(select(LeadScoringRule.id).where(LeadScoringRule.id.in_(list(wanted)))))
+    present = uow.scoring_rules.present(wanted)
     added = 0
     for row_id, (label, field, condition, value, weight) in wanted.items():
         if row_id not in present:

@@ -37,9 +37,10 @@ def ensure_default_stages(uow: UnitOfWork) -> int:
     Returns how many stages were added.
     """
     added = 0
+    present = uow.stages.present([default_stage_id(key) for key, *_ in DEFAULT_STAGES])
     for position, (key, name, probability, kind) in enumerate(DEFAULT_STAGES, start=1):
         stage_id = default_stage_id(key)
-        if uow.stages.get(stage_id, include_deleted=True) is None:
+        if stage_id not in present:
             uow.stages.add(Stage(id=stage_id, name=name, position=position, probability=probability, kind=kind))
             added += 1
     if added:
