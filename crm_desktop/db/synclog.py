@@ -24,16 +24,19 @@ _LINE = ("""'{"e":' || json_quote(entity) || ',"r":' || json_quote(row_id) || ',
 LINE_BATCH = 10_000
 
 
-def lines_since(database: Database, seen: Mapping[str, int]) -> Iterator[list[tuple[str, str]]]:
-    """(entity, the change as a sync-file line) of every change of the log dated after what `seen`
-    holds of its site (by site, then clock), a batch at a time, read through a connection of its own
-    while the caller writes the file. SQLite makes the text: 100k changes took 0.6 s in Python."""
+def lines_since(database: Database, seen: Mapping[str, int]) -> Iterator[list[tuple[str, bytes]]]:
+    """(entity, the change as a sync-file line ending in a newline, in UTF-8) of every change of the log
+    dated after what `seen` holds of its site (by site, then clock), a batch at a time, read through a
+    connection of its own while the caller writes the file. SQLite makes the text (100k changes took
+    0.6 s in Python) and hands it over as bytes: the file wants bytes, and a text would be decoded
+    only to be encoded again (0.15 s)."""
     raw = database.engine.raw_connection()
     try:
         cur = raw.cursor()
         sites = [s for (s,) in cur.execute("SELECT DISTINCT site_id FROM change ORDER BY site_id").fetchall()]
         for site in sites:
-            cur.execute(f"SELECT entity, {_LINE} FROM change WHERE site_id = ? AND hlc > ? ORDER BY hlc, seq",
+            cur.execute(f"SELECT entity, CAST({_LINE} || char(10) AS BLOB) FROM change "
+                        "WHERE site_id = ? AND hlc > ? ORDER BY hlc, seq",
                         (site, seen.get(site, 0)))
             while batch := cur.fetchmany(LINE_BATCH):
                 yield batch

@@ -71,8 +71,8 @@ def signature(data: dict[str, Any], key: str) -> str:
     return hmac.new(key.encode(), _signed_part(data), hashlib.sha256).hexdigest()
 
 
-def write_bundle(path: Path, lines: Iterable[str], finish: Callable[[], Manifest], key: str | None) -> Manifest:
-    """Stream `lines` (each text one line or several joined by newlines) into the zip, then the
+def write_bundle(path: Path, lines: Iterable[bytes], finish: Callable[[], Manifest], key: str | None) -> Manifest:
+    """Stream `lines` (UTF-8 pieces of whole lines, each line ending in a newline) into the zip, then the
     manifest `finish()` describes them with (checksum and
     signature added here). Memory stays flat however many changes there are. `path` is a temporary
     file of `db.output.output_file`, renamed into place by the caller: a reader never sees half a file."""
@@ -98,17 +98,17 @@ def write_bundle(path: Path, lines: Iterable[str], finish: Callable[[], Manifest
     return Manifest(**data)
 
 
-def _chunks(lines: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
-    buffer: list[str] = []
+def _chunks(lines: Iterable[bytes], size: int = 1 << 20) -> Iterator[bytes]:
+    buffer: list[bytes] = []
     length = 0
-    for line in lines:
-        buffer.append(line)
-        length += len(line)
+    for piece in lines:
+        buffer.append(piece)
+        length += len(piece)
         if length >= size:
-            yield ("\n".join(buffer) + "\n").encode()
+            yield b"".join(buffer)
             buffer, length = [], 0
     if buffer:
-        yield ("\n".join(buffer) + "\n").encode()
+        yield b"".join(buffer)
 
 
 _DAMAGED = "The file {name} is damaged or incomplete (it may have been cut off while copying). Nothing was imported."

@@ -62,12 +62,12 @@ def _threshold(database: Database, for_site: str | None, everything: bool) -> di
     return {s: min(seen.get(s, 0) for seen in peers.values()) for s in sites}
 
 
-def _lines(database: Database, seen: dict[str, int], counts: Counter[str]) -> Iterator[str]:
+def _lines(database: Database, seen: dict[str, int], counts: Counter[str]) -> Iterator[bytes]:
     """One line per change (the log's header fields, and its field values as they are stored), many
-    lines to a text."""
+    lines to a piece."""
     for batch in lines_since(database, seen):
         counts.update(map(itemgetter(0), batch))
-        yield "\n".join(map(itemgetter(1), batch))
+        yield b"".join(map(itemgetter(1), batch))
 
 
 def check_export_target(db_path: Path, out: Path, *, force: bool = False) -> None:
