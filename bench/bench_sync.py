@@ -44,6 +44,14 @@ change log 0.65 s, the merge 0.5 s, indexes built at the end 0.4 s, search entri
 The edits' ~4.5 s: reading 0.35 s, checking 1.2 s, merge 0.65 s, UPDATEs 0.6 s, log 0.65 s, search
 entries made anew 0.65 s, commit 0.4 s; the backup (1.6 s in its thread, 220 MB) runs beside them.
 
+2026-12-07 14:30 UTC, main after h-sync was merged and the export hands SQLite's lines over as bytes,
+load 0.9, `python bench/bench_sync.py --work /tmp/bs`:
+                                      ours      raw sqlite3   target (issue 16)
+    export (whole log)               0.64 s     0.34 s        1 s       (met; 0.87-1.02 s before)
+    import into a new copy           8.88 s     5.89 s        3 s       (not met: the target is below the floor)
+    re-import of the same file       0.02 s                   0.5 s     (met)
+    import of 100,000 edits          4.17 s     3.82 s        3 s       (not met: the target is below the floor)
+
 Earlier: 2026-12-07, h-sync 63499ce, load 1.0-1.3: export 0.81 s, new copy 9.8 s, re-import 0.53 s,
 edits 5.9-6.3 s (raw 0.33 / 5.3-5.4 / 3.5-3.7 s). 2026-12-07 12:54 UTC, main 4d75afd, load 0.6-0.9:
 export 0.87-1.02 s (raw 0.34-0.36), new copy 11.0-11.7 s (raw 5.9-6.1), re-import 0.55-0.64 s,
