@@ -37,7 +37,8 @@ longer: the p95 fragments are phone digits). Queries under three characters, bes
 
 2026-12-07 14:33 UTC, load 0.9, main (session 7), `python bench/bench_growth.py` (databases at 0023), three runs:
     contacts first page      4.4-4.6 ms    4.4 ms     0.97x
-    search p95               2.2-2.3 ms    2.7-2.8    1.24-1.25x   (plain, the same statement: 1.23-1.25x)
+    search p95               2.2-2.3 ms    2.7-2.8    1.24-1.25x   (plain, the same statement: 1.23-1.25x;
+                                                              the first of the three runs: 4.0 / 5.0 ms, 1.26x)
     peak memory              142 MB        149 MB     1.05x
 
 Before the live counts (05:46, load 3.5, at 2a23198): first page 20.5 -> 76.4 ms (3.7x),
