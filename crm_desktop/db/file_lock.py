@@ -58,7 +58,12 @@ class FileLock:
     def _try_lock(self) -> bool:
         if self._fd is not None:
             raise RuntimeError(f"{self.lock_file} is held already")
-        fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
+        except PermissionError:
+            if _HELD_ON_OPEN:  # Windows refuses to open a file whose byte another process has locked
+                return False
+            raise
         try:
             locked = _lock(fd)
         except BaseException:
@@ -77,6 +82,8 @@ class FileLock:
 if sys.platform == "win32":
     import msvcrt
 
+    _HELD_ON_OPEN = True
+
     def _lock(fd: int) -> bool:
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -89,6 +96,8 @@ if sys.platform == "win32":
 
 else:
     import fcntl
+
+    _HELD_ON_OPEN = False  # a refused open is a folder we may not write in
 
     def _lock(fd: int) -> bool:
         try:
