@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.reminders = ReminderNotifier(self.env, self, self.open_activity, self.open_record)
         self.after_first_paint(self.reminders.check)  # what fell due while the app was closed, then the timer
         QTimer.singleShot(0, self.offer_monthly_report)  # before the first paint: the bar sits above the tabs
-        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._run_after_paint)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run_after_paint)  # (not after the window is gone)
 
         geometry = prefs.window_geometry()
         if geometry is not None:
@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._after_paint is not None:
-            QTimer.singleShot(0, self._run_after_paint)  # after the rest of this paint (the tabs, the lists)
+            QTimer.singleShot(0, self, self._run_after_paint)  # after the rest of this paint (the tabs, the lists)
 
     def _run_after_paint(self) -> None:
         waiting, self._after_paint = self._after_paint, None
