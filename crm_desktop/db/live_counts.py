@@ -35,5 +35,5 @@ def live_rows(conn: Connection, table: str) -> int | None:
     """How many rows of `table` are live; None for a table that is not counted."""
     if table not in COUNTED:
         return None
-    counts = LiveCount.__table__.c  # the table's columns: no mapper configuration at start (db.database._local)
+    counts = LiveCount.__table__.c  # the table's columns (ARCHITECTURE.md, Start-up)
     return conn.execute(select(counts.live).where(counts.entity == table)).scalar() or 0

@@ -107,7 +107,7 @@ class UnitOfWork:
         return self
 
     def _seed_clock(self) -> SeedClock:
-        change = Change.__table__.c  # the table's columns: every start seeds (Repository.present)
+        change = Change.__table__.c  # the table's columns: every start seeds (ARCHITECTURE.md, Start-up)
         stmt = select(func.max(change.hlc)).where(change.site_id == self.database.site_id, change.hlc < SEED_CEILING)
         return SeedClock(self.session.execute(stmt).scalar() or 0)
 

@@ -223,7 +223,7 @@ def _customs(conn: Connection, year: int, lo: str, hi: str) -> list[AnniversaryR
 
 def custom_dates(db: Database, *, contact_id: str | None = None, account_id: str | None = None) -> list[CustomDateRow]:
     """The live custom dates of one contact or one account, in calendar order."""
-    dates = Anniversary.__table__.c  # the table's columns: a detail pane of the start screen asks (accounts.A)
+    dates = Anniversary.__table__.c  # the table's columns: the first screen asks (ARCHITECTURE.md, Start-up)
     owner_col = dates.contact_id if contact_id is not None else dates.account_id
     stmt = (
         select(dates.id, dates.title, dates.month, dates.day, dates.year, dates.remind_days_before)

@@ -22,7 +22,7 @@ class UserRow:
 
 
 def users(db: Database, active_only: bool = True) -> list[UserRow]:
-    user = User.__table__.c  # the table's columns: the first screen asks before mappers are configured
+    user = User.__table__.c  # the table's columns: the first screen asks (ARCHITECTURE.md, Start-up)
     stmt = (select(user.id, user.name, user.role, user.active, user.email)
             .where(user.deleted_at.is_(None)).order_by(user.name))
     if active_only:

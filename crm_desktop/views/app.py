@@ -344,6 +344,7 @@ def restore_before_opening(path: Path, lang: str, clock: Clock) -> bool:
     """Ask, and restore the newest good backup into a database that fails its check; True if done."""
     from crm_desktop.services.backups import check_database, newest_good_backup, restore_database
     from crm_desktop.views.settings.backups_page import tell_if_settings_lost
+
     if not path.is_file() or check_database(path, quick=True).ok:
         return False  # not damaged: the error was something else (e.g. another window has it open)
     good = newest_good_backup(path)

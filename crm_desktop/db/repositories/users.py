@@ -13,7 +13,8 @@ class UserRepository(Repository[User]):
     model = User
 
     def count(self) -> int:
-        return self.session.scalar(select(func.count()).select_from(User.__table__)) or 0  # (Repository.present)
+        """Counted from the table: every start's seed asks (ARCHITECTURE.md, Start-up)."""
+        return self.session.scalar(select(func.count()).select_from(User.__table__)) or 0
 
 
 class SettingRepository:
