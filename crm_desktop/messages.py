@@ -169,6 +169,27 @@ THAI: dict[str, str] = {
         "ไฟล์ฐานข้อมูลเป็นแบบอ่านอย่างเดียว โปรดตรวจสอบสิทธิ์ของไฟล์"
     ),
     "The database reported an error: {reason}": "ฐานข้อมูลแจ้งข้อผิดพลาด: {reason}",
+    # db/server.py, db/migrate.py, db/database.py: the office server
+    "{url} is not a database address ({reason}).": "{url} ไม่ใช่ที่อยู่ฐานข้อมูล ({reason})",
+    "The server address {url} names no database: add /name at its end.": (
+        "ที่อยู่เซิร์ฟเวอร์ {url} ไม่ได้ระบุชื่อฐานข้อมูล โปรดเติม /ชื่อฐานข้อมูล ต่อท้าย"
+    ),
+    "Cannot reach the office server {url}: {reason}": "ติดต่อเซิร์ฟเวอร์ของสำนักงาน {url} ไม่ได้: {reason}",
+    "The server database {url} is empty. Open it once in the app to set it up.": (
+        "ฐานข้อมูลบนเซิร์ฟเวอร์ {url} ยังว่างอยู่ โปรดเปิดในโปรแกรมหนึ่งครั้งเพื่อตั้งค่า"
+    ),
+    "The server database {url} belongs to another program, not to crm_desktop. It was not changed; "
+    "choose another database.": (
+        "ฐานข้อมูลบนเซิร์ฟเวอร์ {url} เป็นของโปรแกรมอื่น ไม่ใช่ของ crm_desktop ไม่ได้เปลี่ยนแปลงอะไร "
+        "โปรดเลือกฐานข้อมูลอื่น"
+    ),
+    "The server database {url} is not a crm_desktop database or it is damaged ({reason}).": (
+        "ฐานข้อมูลบนเซิร์ฟเวอร์ {url} ไม่ใช่ฐานข้อมูล crm_desktop หรือเสียหาย ({reason})"
+    ),
+    "The server database {url} could not be brought up to date, so it was left as it was ({reason}).": (
+        "ปรับฐานข้อมูลบนเซิร์ฟเวอร์ {url} เป็นรุ่นล่าสุดไม่สำเร็จ จึงคงไว้ตามเดิม ({reason})"
+    ),
+    "Cannot write in the folder {path}: {reason}": "เขียนไฟล์ในโฟลเดอร์ {path} ไม่ได้: {reason}",
     "The database {path} is already open in another crm_desktop window. Close that window first.": (
         "ฐานข้อมูล {path} เปิดอยู่ในหน้าต่าง crm_desktop อื่นแล้ว โปรดปิดหน้าต่างนั้นก่อน"
     ),

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, event, inspect
+from sqlalchemy import Date, DateTime, Table, bindparam, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -53,6 +53,11 @@ LogRow = tuple[str, str, int, str, int, str | None, str, str]
 _LAST = "SELECT coalesce(max(seq), 0) FROM change"
 _APPEND = ("INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+_SERVER_FIELDS = ("entity", "row_id", "hlc", "site_id", "base_hlc", "user_id", "changed_at", "fields")
+_SERVER_APPEND = text(f"INSERT INTO change ({', '.join(_SERVER_FIELDS)}) "
+                      f"VALUES ({', '.join(':' + f for f in _SERVER_FIELDS)})")
 
 
 def _numbered(changes: Iterable[LogRow], last: int) -> list[tuple[Any, ...]]:
@@ -125,11 +130,17 @@ def log_row(entity: str, row_id: str, hlc: int, ctx: ChangeContext, at: datetime
 
 def log_changes(conn: Connection, changes: Iterable[LogRow]) -> int:
     """`append_changes` in a SQLAlchemy connection's transaction (a unit of work's), whose errors the
-    unit of work makes readable."""
-    rows = _numbered(changes, conn.exec_driver_sql(_LAST).scalar_one())
-    if rows:
-        conn.exec_driver_sql(_APPEND, rows)  # type: ignore[arg-type]
-    return len(rows)
+    unit of work makes readable. On a server the log's sequence numbers the changes: desks write at
+    once, and two of them reading the same `max(seq)` would give two changes one number."""
+    if conn.dialect.name != "sqlite":
+        rows = [dict(zip(_SERVER_FIELDS, c, strict=True)) for c in changes]
+        if rows:
+            conn.execute(_SERVER_APPEND, rows)
+        return len(rows)
+    numbered = _numbered(changes, conn.exec_driver_sql(_LAST).scalar_one())
+    if numbered:
+        conn.exec_driver_sql(_APPEND, numbered)  # type: ignore[arg-type]
+    return len(numbered)
 
 
 def scalar_default(column: Any) -> Any:
@@ -203,6 +214,10 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
     log_changes(session.connection(), changes)  # one executemany, in the order made
 
 
+_ERASED = text("SELECT 1 FROM change WHERE entity = :entity AND row_id IN :ids LIMIT 1").bindparams(
+    bindparam("ids", expanding=True))
+
+
 def _refuse_erased(session: Session, edits: list[tuple[SyncMixin, dict[str, Any]]]) -> None:
     """A person erased under PDPA stays erased: personal data typed (or imported) into their record
     again is refused, as every copy would scrub it on arrival (services/erase.py)."""
@@ -216,9 +231,7 @@ def _refuse_erased(session: Session, edits: list[tuple[SyncMixin, dict[str, Any]
                 typed.append(obj.id)
     for start in range(0, len(typed), 500):
         ids = typed[start:start + 500]
-        found = session.connection().exec_driver_sql(
-            f"SELECT 1 FROM change WHERE entity = ? AND row_id IN ({','.join('?' * len(ids))}) LIMIT 1",
-            (ERASURE, *ids)).first()
+        found = session.connection().execute(_ERASED, {"entity": ERASURE, "ids": ids}).first()
         if found is not None:
             raise DomainError("This person was erased at their request (PDPA): their personal data cannot be "
                               "entered again. If they come back, add them as a new record.")
