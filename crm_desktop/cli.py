@@ -40,7 +40,7 @@ from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.imports import preview_rows
 from crm_desktop.queries.lookups import user_named
 from crm_desktop.queries.search import search_all
-from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
+from crm_desktop.services.app import AppContext, Location, database_path, has_database, open_app, readable_failure
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
 from crm_desktop.services.erase import ERASABLE, erase_person, reclaim_space
 from crm_desktop.services.formatting import parse_date
@@ -269,11 +269,12 @@ def message_language(args: argparse.Namespace) -> str:
     return str(args.lang) if args.lang else system_language()
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    """--db, else $CRM_DESKTOP_DB, else the default; refused unless its name is text (as any argument)."""
-    path = database_path(args.db)
-    _require_text(str(path))
-    return path
+def db_path(args: argparse.Namespace) -> Location:
+    """--db, else $CRM_DESKTOP_DB, else the default (a file or an office server); refused unless its
+    name is text (as any argument)."""
+    location = database_path(args.db)
+    _require_text(str(location))  # a server's text holds its URL
+    return location
 
 
 def is_empty(ctx: AppContext) -> bool:

@@ -190,6 +190,16 @@ THAI: dict[str, str] = {
         "ปรับฐานข้อมูลบนเซิร์ฟเวอร์ {url} เป็นรุ่นล่าสุดไม่สำเร็จ จึงคงไว้ตามเดิม ({reason})"
     ),
     "Cannot write in the folder {path}: {reason}": "เขียนไฟล์ในโฟลเดอร์ {path} ไม่ได้: {reason}",
+    "pg_dump is not installed on this computer, so the office server cannot be backed up from here. Install "
+    "PostgreSQL's client programs, or back the server up on it.": (
+        "เครื่องนี้ไม่มีโปรแกรม pg_dump จึงสำรองข้อมูลเซิร์ฟเวอร์ของสำนักงานจากที่นี่ไม่ได้ "
+        "โปรดติดตั้งโปรแกรมฝั่งไคลเอนต์ของ PostgreSQL หรือสำรองข้อมูลที่ตัวเซิร์ฟเวอร์"
+    ),
+    "An office server is restored by its administrator with pg_restore, while no desk is connected: "
+    "pg_restore --clean --single-transaction -d DATABASE BACKUP.dump": (
+        "การกู้คืนเซิร์ฟเวอร์ของสำนักงานต้องให้ผู้ดูแลทำด้วย pg_restore ขณะที่ไม่มีเครื่องใดเชื่อมต่ออยู่: "
+        "pg_restore --clean --single-transaction -d DATABASE BACKUP.dump"
+    ),
     "The database {path} is already open in another crm_desktop window. Close that window first.": (
         "ฐานข้อมูล {path} เปิดอยู่ในหน้าต่าง crm_desktop อื่นแล้ว โปรดปิดหน้าต่างนั้นก่อน"
     ),

@@ -16,14 +16,16 @@ from crm_desktop.clock import FixedClock
 from crm_desktop.db.engine import resolve_db_path
 from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.server import Server
+from crm_desktop.db.server_backup import dump_program
 from crm_desktop.errors import StorageError
+from crm_desktop.main import main
 from crm_desktop.queries.accounts import AccountFilter, account_head
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext, has_database, open_app
 from crm_desktop.services.contacts import ContactInput, create_contact, delete_contacts
 from tests.server_helpers import create_database, drop_database, fetch, server_url
-from tests.time_helpers import TODAY
+from tests.time_helpers import TODAY, make_clock
 
 pytestmark = pytest.mark.server
 needs_server = pytest.mark.skipif(server_url() is None, reason="CRM_TEST_SERVER names no PostgreSQL server")
@@ -191,3 +193,28 @@ def test_a_deleted_record_leaves_the_search_and_the_list_filter(ctx: AppContext)
     count, keys = account_head(ctx.database, AccountFilter(text="รุ่งเรือง"), "name", False, 10)
     assert count == 1 and len(keys) == 1
     assert account_head(ctx.database, AccountFilter(text="021234567"), "name", False, 10)[0] == 1
+
+
+@needs_server
+def test_the_command_line_searches_checks_and_backs_up_a_server(empty_server: str, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the desk's folder for the server
+    server = resolve_db_path(empty_server)
+    assert isinstance(server, Server) and server.folder.is_relative_to(tmp_path)
+    ctx = open_app(server, clock=make_clock())
+    try:
+        create_account(ctx.uow(), AccountInput("บริษัท ศรีสยามรุ่งเรือง จำกัด"), TODAY)
+    finally:
+        ctx.close()
+    assert main(["--lang", "en", "--db", empty_server, "search", "ศรีสยาม"], make_clock()) == 0
+    assert "ศรีสยามรุ่งเรือง" in capsys.readouterr().out
+    assert main(["--lang", "en", "--db", empty_server, "check"], make_clock()) == 0
+    assert capsys.readouterr().out == "ok\n"
+    if dump_program() is None:
+        return
+    assert main(["--lang", "en", "--db", empty_server, "backup"], make_clock()) == 0
+    made = Path(capsys.readouterr().out.strip())
+    assert made.parent == server.folder / "backups" and made.read_bytes()[:5] == b"PGDMP"
+    assert main(["--lang", "en", "--db", empty_server, "restore", str(made)], make_clock()) == 1
+    assert "pg_restore" in capsys.readouterr().err

@@ -69,7 +69,7 @@ class Server:
     @property
     def anchor(self) -> Path:
         """A path standing for the database among files (locks, backups beside it, output checks)."""
-        return self.folder / "server"
+        return self.folder / "server.dump"
 
     def engine(self) -> Engine:
         """An engine on psycopg (a `postgresql://` URL names it), connections checked before use: a

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, String, Table, literal_column
+from sqlalchemy import BigInteger, ColumnElement, Date, Integer, String, Table, literal_column
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
@@ -64,6 +64,49 @@ def _rowid_sqlite(element: rowid, compiler: SQLCompiler, **kw: Any) -> str:
 @compiles(rowid, "postgresql")
 def _rowid_server(element: rowid, compiler: SQLCompiler, **kw: Any) -> str:
     return f"{compiler.process(element.clauses, **kw)}.id"
+
+
+class tie_key(FunctionElement[int]):
+    """`tie_key(table)`: a whole number per row, to break ties in an order that mixes kinds of rows
+    (the timeline's). SQLite's rowid; a server's hybrid clock of the row's last change (a number,
+    unique within one desk's changes). Never a key kept between queries, nor one to join on."""
+
+    type = BigInteger()
+    inherit_cache = True
+
+    def __init__(self, table: Table) -> None:
+        super().__init__(literal_column(f'"{table.name}"'))
+
+
+@compiles(tie_key)
+def _tie_key_sqlite(element: tie_key, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"{compiler.process(element.clauses, **kw)}.rowid"
+
+
+@compiles(tie_key, "postgresql")
+def _tie_key_server(element: tie_key, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"{compiler.process(element.clauses, **kw)}.hlc"
+
+
+class stored_text(FunctionElement[str]):
+    """`stored_text(column)`: a time or a date as SQLite stores it (`2026-11-23 03:00:00.000000`,
+    `2026-11-23`), so that such texts of different kinds sort together by time. A server stores
+    timestamps, whose plain text drops the microseconds when they are zero: it is formatted."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(stored_text)
+def _stored_text_sqlite(element: stored_text, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS VARCHAR)"
+
+
+@compiles(stored_text, "postgresql")
+def _stored_text_server(element: stored_text, compiler: SQLCompiler, **kw: Any) -> str:
+    (column,) = element.clauses
+    shape = "YYYY-MM-DD" if isinstance(column.type, Date) else "YYYY-MM-DD HH24:MI:SS.US"
+    return f"to_char({compiler.process(column, **kw)}, '{shape}')"
 
 
 class smaller(FunctionElement[Any]):

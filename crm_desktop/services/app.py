@@ -20,6 +20,7 @@ from crm_desktop.services.scoring import ensure_default_rules
 from crm_desktop.services.stages import ensure_default_stages
 
 OWNER_ID = fixed_id("user", "owner")
+Location = Path | Server  # where a database is: a file, or an office server (db/server.py)
 CURRENT_USER_KEY = "user_id"
 
 
@@ -55,18 +56,18 @@ def readable_failure(exc: BaseException) -> DomainError | None:
     return environment_error(exc)
 
 
-def database_path(cli_value: str | Path | None) -> Path | Server:
+def database_path(cli_value: str | Path | None) -> Location:
     """`--db`, else `CRM_DESKTOP_DB`, else the platform's user data folder; a file or an office server."""
     return resolve_db_path(cli_value)
 
 
-def has_database(path: Path | Server) -> bool:
+def has_database(path: Location) -> bool:
     """Whether something is at `path` that a command would open (False: nothing, or an empty file or
     server database)."""
     return probe_location(path).kind not in (Kind.MISSING, Kind.BLANK)
 
 
-def open_app(path: Path | Server, *, clock: Clock, create: bool = True, read_only: bool = False) -> AppContext:
+def open_app(path: Location, *, clock: Clock, create: bool = True, read_only: bool = False) -> AppContext:
     """Open the database at `path` (a file, or an office server) for the current user (see
     `open_database` for what is refused).
 
