@@ -19,7 +19,7 @@ from crm_desktop.db.errors import readable
 from crm_desktop.db.probe import Kind, probe, refusal
 from crm_desktop.errors import StorageError
 
-SCHEMA_HEAD = "0024"
+SCHEMA_HEAD = "0025"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
