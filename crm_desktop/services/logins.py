@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import cache
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
 from crm_desktop.clock import office_time
@@ -31,6 +31,9 @@ from crm_desktop.models import Credential, SecurityEvent, User
 from crm_desktop.roles import SETTINGS, USERS, Role
 from crm_desktop.services.app import AppContext
 
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
 MAX_FAILED = 5  # the 5th wrong password in a row locks the person out ...
 LOCK_OUT = timedelta(minutes=15)  # ... for this long, by the application clock
 PASSWORD_MIN = 8
@@ -39,7 +42,13 @@ REQUIRED_KEY = "login_required"  # LocalState: "1" when this copy asks for a log
 # frozenset({"postgresql"}) here (issue 17).
 ALWAYS_REQUIRED_DIALECTS: frozenset[str] = frozenset()
 
-_HASHER = PasswordHasher()
+
+@cache
+def _hasher() -> PasswordHasher:
+    """argon2id with the library's defaults; imported at the first password (22 ms: not at every start)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 class LoginRefused(DomainError):
@@ -78,8 +87,10 @@ def _check_new(password: str) -> str:
 
 
 def _verify(stored: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _HASHER.verify(stored, password)
+        return _hasher().verify(stored, password)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -97,7 +108,7 @@ def set_password(ctx: AppContext, user_id: str, password: str, *, current: str =
         stored = uow.session.get(Credential, user_id)
         if own and stored is not None and not _verify(stored.password_hash, current):
             raise ValidationError("current", "The current password is not right.")
-        hashed = _HASHER.hash(_check_new(password))
+        hashed = _hasher().hash(_check_new(password))
         if stored is None:
             stored = Credential(user_id=user_id, password_hash=hashed)
             uow.session.add(stored)
@@ -177,8 +188,8 @@ def _log_in(database: Database, user_id: str, password: str) -> LoggedIn:
         uow.commit()
     if stored.locked_until is not None:
         raise _locked(stored.locked_until)
-    raise LoginRefused("Wrong password. After {count} more wrong tries the account is locked for 15 minutes.",
-                       count=MAX_FAILED - stored.failed_attempts)
+    raise LoginRefused("Wrong password ({count} of {most} wrong tries; at {most} the account is locked for 15 "
+                       "minutes).", count=stored.failed_attempts, most=MAX_FAILED)
 
 
 def _locked(until: datetime) -> LoginRefused:
