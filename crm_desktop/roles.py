@@ -90,6 +90,9 @@ class Action:
 
     allowed: frozenset[Role]
     refusal: str
+    # Once allowed, the rows the action writes are not checked one by one: a sync import applies what
+    # other copies' people did (checked where they did it) and the repairs that follow from it.
+    covers_rows: bool = False
 
 
 SETTINGS = Action(OWNER_ONLY, "Only the owner can change settings.")
@@ -98,8 +101,9 @@ RESTORE = Action(MANAGERS, "Only the owner or a manager can restore a backup.")
 ERASE = Action(MANAGERS, "Only the owner or a manager can erase a person's data.")
 BACKUP = Action(MANAGERS, "Only the owner or a manager can make a backup by hand.")
 IMPORT = Action(MANAGERS, "Only the owner or a manager can import records from a file or undo an import.")
-SYNC = Action(SELLERS, "Staff cannot exchange sync files; ask someone in sales, a manager or the owner.")
-REPAIR = Action(MANAGERS, "Only the owner or a manager can repair the clock.")
+SYNC = Action(SELLERS, "Staff cannot exchange sync files; ask someone in sales, a manager or the owner.",
+              covers_rows=True)
+REPAIR = Action(MANAGERS, "Only the owner or a manager can repair the clock.", covers_rows=True)
 
 
 class Refused(DomainError):

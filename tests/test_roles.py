@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from crm_desktop.clock import FixedClock
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
 from crm_desktop.main import main
@@ -20,7 +21,8 @@ from crm_desktop.services.products import ProductInput, create_product
 from crm_desktop.services.settings import set_company_name
 from crm_desktop.services.users import UserInput, create_user
 from crm_desktop.sync.files import export_bundle
-from tests.time_helpers import TEST_NOW, make_clock
+from tests.sync_helpers import new_copy
+from tests.time_helpers import TEST_NOW, TODAY, make_clock
 
 
 def add_user(ctx: AppContext, name: str, role: str) -> str:
@@ -196,3 +198,31 @@ def test_every_refusal_and_kind_has_thai() -> None:
     actions = [a.refusal for a in vars(roles).values() if isinstance(a, roles.Action)]
     missing = [t for t in [*actions, *(k.plural for k in KINDS.values()), "records"] if t not in THAI]
     assert missing == []
+
+
+def test_a_rep_imports_a_sync_file_whose_repairs_touch_others_records(template: Path, tmp_path: Path,
+                                                                      clock: FixedClock) -> None:
+    """A sync import applies what other copies' people did, and the office renumbers the documents of
+    the copies it hears from (whoever owns them): checked where they were made, not row by row here."""
+    from crm_desktop.services.accounts import AccountInput, create_account
+    from crm_desktop.services.sales.documents import QuotationInput
+    from crm_desktop.services.sales.quotations import create_quotation
+    from crm_desktop.sync.files import import_bundle
+    from tests.test_sync_sales import LINE, SITES, numbers_of
+
+    office, rep = (new_copy(template, tmp_path, name, clock, site=SITES[name]) for name in ("office", "rep"))
+    try:
+        customer = create_account(office.uow(), AccountInput(name="บริษัท ลมเย็น จำกัด"), TODAY).created[0]
+        create_quotation(office.uow(), QuotationInput(account_id=customer, lines=[LINE]), TODAY)
+        export_bundle(office.database, tmp_path / "to-rep.zip", everything=True)
+        import_bundle(rep.database, rep.user_id, tmp_path / "to-rep.zip")
+        made = create_quotation(rep.uow(), QuotationInput(account_id=customer, lines=[LINE]), TODAY).created[0]
+        assert "7F3A" in numbers_of(rep, "quotation")[made][0]  # the rep's own copy code, the owner's document
+        export_bundle(rep.database, tmp_path / "to-office.zip", everything=True)
+        nok = add_user(office, "Nok", "sales")
+        result = import_bundle(office.database, nok, tmp_path / "to-office.zip")
+        assert result.report.renumbered == {"quotation": 1}
+        assert "7F3A" not in numbers_of(office, "quotation")[made][0]
+    finally:
+        office.close()
+        rep.close()

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from crm_desktop.db.database import Database  # which imports the change log, which imports this
 
 _ACTOR_KEY = "acting_person"
+_COVERED_KEY = "rows_covered"  # an allowed action that covers its rows (roles.Action.covers_rows)
 _NOBODY = Kind(OWNER_ONLY, "records")  # a table the rules do not list: the owner's alone
 
 
@@ -69,6 +70,8 @@ def require(session: Session, user_id: str | None, action: Action) -> None:
     """Refuse `action` unless the acting person's role allows it."""
     if user_id is not None:
         check_action(_session_actor(session, user_id).role, action)
+    if action.covers_rows:
+        session.info[_COVERED_KEY] = True
 
 
 def role_of(database: Database, user_id: str) -> Role:
@@ -80,7 +83,7 @@ def role_of(database: Database, user_id: str) -> Role:
 def check_writes(session: Session, user_id: str | None, new: Iterable[SyncMixin], changed: Iterable[SyncMixin]) -> None:
     """Refuse the flush when the acting person's role may not write one of these rows: a kind the role
     does not write, or (sales, staff) a row of an owned kind that was someone else's before."""
-    if user_id is None:
+    if user_id is None or session.info.get(_COVERED_KEY):
         return
     who = _session_actor(session, user_id)
     if who.role is Role.OWNER:
