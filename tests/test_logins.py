@@ -13,8 +13,7 @@ from sqlalchemy import select
 from crm_desktop.clock import FixedClock
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, ValidationError
-from crm_desktop.main import main
-from crm_desktop.models import Credential, SecurityEvent, User
+from crm_desktop.models import Credential, SecurityEvent
 from crm_desktop.roles import Refused
 from crm_desktop.services.app import OWNER_ID, AppContext, open_app
 from crm_desktop.services.logins import (
@@ -27,16 +26,12 @@ from crm_desktop.services.logins import (
 )
 from crm_desktop.services.users import UserInput, set_active, update_user
 from crm_desktop.sync.files import export_bundle
+from tests.people_helpers import add_user
+from tests.test_cli_hardening import run
 from tests.time_helpers import make_clock
 
 OWNER_PASSWORD = "ร้านสมใจ2569"  # Thai letters are fine
 
-
-def add_user(ctx: AppContext, name: str, role: str = "sales") -> str:
-    with UnitOfWork(ctx.database, OWNER_ID) as uow:
-        person = uow.users.add(User(name=name, role=role, active=True))
-        uow.commit()
-    return person.id
 
 
 def events(ctx: AppContext) -> list[str]:
@@ -130,11 +125,6 @@ def test_a_password_hash_never_travels_in_a_sync_file(ctx: AppContext, tmp_path:
 
 # --- the command line -----------------------------------------------------------------------
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["--lang", "en", *argv], make_clock())
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -10,8 +10,7 @@ from sqlalchemy import select
 from crm_desktop.clock import FixedClock
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
-from crm_desktop.main import main
-from crm_desktop.models import Product, SecurityEvent, User, synced_models
+from crm_desktop.models import Product, SecurityEvent, synced_models
 from crm_desktop.roles import ERASE, IMPORT, KINDS, RESTORE, SYNC, Refused
 from crm_desktop.services.activities.edit import ActivityInput, create_activity, update_activity
 from crm_desktop.services.app import OWNER_ID, AppContext, open_app
@@ -21,15 +20,10 @@ from crm_desktop.services.products import ProductInput, create_product
 from crm_desktop.services.settings import set_company_name
 from crm_desktop.services.users import UserInput, create_user
 from crm_desktop.sync.files import export_bundle
+from tests.people_helpers import add_user
 from tests.sync_helpers import new_copy
+from tests.test_cli_hardening import run
 from tests.time_helpers import TEST_NOW, TODAY, make_clock
-
-
-def add_user(ctx: AppContext, name: str, role: str) -> str:
-    with UnitOfWork(ctx.database, OWNER_ID) as uow:
-        person = uow.users.add(User(name=name, role=role, active=True))
-        uow.commit()
-    return person.id
 
 
 def as_person(ctx: AppContext, user_id: str) -> AppContext:
@@ -148,11 +142,6 @@ def test_someone_not_on_the_list_is_refused(ctx: AppContext) -> None:
 
 # --- through the command line ---------------------------------------------------------------
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["--lang", "en", *argv], make_clock())
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from crm_desktop.db.uow import UnitOfWork
-from crm_desktop.models import User
 from crm_desktop.services.app import OWNER_ID, AppContext
 from crm_desktop.services.leads import LeadInput, create_lead
 from crm_desktop.services.logins import log_in, login_required, set_login_required, set_password
@@ -17,16 +15,11 @@ from crm_desktop.views.leads.dialog import LeadDialog
 from crm_desktop.views.leads.tab import LeadsTab
 from crm_desktop.views.login_dialog import LoginDialog, PasswordDialog
 from crm_desktop.views.settings.users_page import UsersPage
+from tests.people_helpers import add_user
 from tests.ui_helpers import shown_tab
 
 OWNER_PASSWORD = "owner-password"
 
-
-def add_user(ctx: AppContext, name: str, role: str = "sales") -> str:
-    with UnitOfWork(ctx.database, OWNER_ID) as uow:
-        person = uow.users.add(User(name=name, role=role, active=True))
-        uow.commit()
-    return person.id
 
 
 def login_dialog(qtbot, ctx: AppContext) -> LoginDialog:
