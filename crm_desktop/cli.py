@@ -41,7 +41,7 @@ from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.imports import preview_rows
 from crm_desktop.queries.lookups import user_named
 from crm_desktop.queries.search import search_all
-from crm_desktop.roles import BACKUP, RESTORE, SETTINGS, Action
+from crm_desktop.roles import BACKUP, RESTORE, Action
 from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
 from crm_desktop.services.erase import ERASABLE, erase_person, reclaim_space
@@ -434,8 +434,7 @@ def _cmd_sync(args: argparse.Namespace, clock: Clock) -> int:
         elif args.sync_command == "repair-clock":
             print(repair_summary(repair_clock(ctx.database, ctx.user_id, dry_run=args.dry_run)))
         else:
-            ctx.require(SETTINGS)
-            set_office_key(ctx.database, args.key)
+            set_office_key(ctx.database, args.key, by=ctx.user_id)
             print("Office key set." if args.key.strip() else "Office key removed.")
     finally:
         ctx.close()

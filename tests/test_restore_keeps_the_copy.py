@@ -73,7 +73,7 @@ def test_the_office_key_survives_restoring_a_backup_made_before_it_was_set(
     office: AppContext, rep: AppContext, tmp_path: Path, clock: FixedClock, how: str
 ) -> None:
     saved = back_up_now(office.database.path, now=TEST_NOW)  # no office key yet
-    set_office_key(office.database, "ความลับของสำนักงาน")
+    set_office_key(office.database, "ความลับของสำนักงาน", by=office.user_id)
     add_account(rep, "ร้านไม่ได้ลงนาม")
     unsigned = tmp_path / "unsigned.zip"
     export_bundle(rep.database, unsigned, everything=True)
@@ -91,9 +91,9 @@ def test_the_office_key_survives_restoring_a_backup_made_before_it_was_set(
 
 
 def test_a_removed_office_key_stays_removed_after_a_restore(office: AppContext) -> None:
-    set_office_key(office.database, "old secret")
+    set_office_key(office.database, "old secret", by=office.user_id)
     saved = back_up_now(office.database.path, now=TEST_NOW)
-    set_office_key(office.database, "")
+    set_office_key(office.database, "", by=office.user_id)
     restore_backup(office, saved)
     assert office_key(office.database) is None
 

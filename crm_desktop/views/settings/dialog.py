@@ -198,8 +198,7 @@ class SettingsDialog(QDialog):
             if keep != self.backups.keep_saved:
                 set_backups_to_keep(self.env.ctx, keep)
             if self.office_key.text().strip() != self._office_key:
-                self.env.ctx.require(SETTINGS)
-                set_office_key(self.env.db, self.office_key.text())
+                set_office_key(self.env.db, self.office_key.text(), by=self.env.ctx.user_id)
             if self.clash_days.value() != self._clash_days:
                 done, said = done | set_clash_days(self.env.ctx.uow(), self.clash_days.value()), self.tr(
                     "Clash warning saved")
