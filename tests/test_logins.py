@@ -170,3 +170,20 @@ def test_a_read_only_command_counts_failed_attempts_too(locked_office: Path, cap
     monkeypatch.setenv("CRM_DESKTOP_PASSWORD", OWNER_PASSWORD)
     code, _out, err = run(capsys, "--db", str(locked_office), "--user", "Owner", "search", "x")
     assert code == 1 and "locked until" in err
+
+
+def test_a_restore_keeps_this_copys_passwords_and_who_logged_in(ctx: AppContext) -> None:
+    from crm_desktop.services.backups import back_up_now, restore_backup
+
+    saved = back_up_now(ctx.database.path, now=ctx.now())  # before any password
+    manager = add_user(ctx, "Mali", "manager")  # not in the backup
+    set_password(ctx, OWNER_ID, OWNER_PASSWORD)
+    set_login_required(ctx, True)
+    ctx.user_id = log_in(ctx.database, OWNER_ID, OWNER_PASSWORD).user_id
+    set_password(ctx, manager, "mali-password")
+    restore_backup(ctx, saved)
+    assert login_required(ctx.database) and ctx.user_id == OWNER_ID
+    assert log_in(ctx.database, OWNER_ID, OWNER_PASSWORD)  # not locked out by a backup without passwords
+    with pytest.raises(LoginRefused, match="has not given them a password"):
+        log_in(ctx.database, manager, "mali-password")  # Mali is not in the restored data
+    assert "login_ok" in events(ctx)  # the security events stay this copy's too

@@ -32,6 +32,7 @@ from crm_desktop.db.restore import Restored, restore_file
 from crm_desktop.errors import StorageError, ValidationError
 from crm_desktop.roles import RESTORE, SETTINGS
 from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext
+from crm_desktop.services.logins import login_required
 
 __all__ = ["BackupInfo", "CheckResult", "DamagedDatabase", "Restored"]  # the types views and the CLI see
 
@@ -153,7 +154,8 @@ def restore_backup(ctx: AppContext, source: Path, progress: Progress | None = No
     ctx.require(RESTORE)
     done = restore_file(ctx.database.path, source, ctx.now(), tied_to_data=TIED_TO_DATA, progress=progress)
     ctx.database.clock.resume(done.last_hlc)  # never issue a clock the restored data already used
-    ctx.user_id = ctx.database.local(CURRENT_USER_KEY) or OWNER_ID
+    if not login_required(ctx.database):  # with logins on, who logged in goes on working as themselves
+        ctx.user_id = ctx.database.local(CURRENT_USER_KEY) or OWNER_ID
     return done
 
 
