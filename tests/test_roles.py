@@ -215,3 +215,14 @@ def test_a_rep_imports_a_sync_file_whose_repairs_touch_others_records(template: 
     finally:
         office.close()
         rep.close()
+
+
+def test_a_hand_over_flushed_midway_stays_the_reps_to_finish(ctx: AppContext, office: dict[str, str]) -> None:
+    own = add_lead(ctx, "Anan", office["nok"])
+    with as_person(ctx, office["nok"]).uow() as uow:
+        lead = uow.leads.get(own)
+        lead.owner_id = office["ploy"]
+        uow.session.flush()  # as a service that reads back its own writes
+        lead.notes = "ส่งต่อให้พลอยดูแล"
+        uow.commit()
+    assert lead_input(ctx.uow(), own).owner_id == office["ploy"]

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 _ACTOR_KEY = "acting_person"
 _COVERED_KEY = "rows_covered"  # an allowed action that covers its rows (roles.Action.covers_rows)
+_CLEARED_KEY = "owned_rows_cleared"  # ids of owned rows this unit of work may change (a hand-over's next flush)
 _NOBODY = Kind(OWNER_ONLY, "records")  # a table the rules do not list: the owner's alone
 
 
@@ -99,10 +100,12 @@ def _check(session: Session, who: Actor, rows: Iterable[SyncMixin], new: bool) -
         writers = setting_writers(obj.key) if table == "setting" else kind.writers  # type: ignore[attr-defined]
         if who.role not in writers:
             raise refuse_kind(who.role, kind)
-        if kind.owned and not new and who.role in LIMITED:
-            holder = _holder_before(obj)
+        if kind.owned and who.role in LIMITED:
+            cleared: set[str] = session.info.setdefault(_CLEARED_KEY, set())
+            holder = None if new or obj.id in cleared else _holder_before(obj)
             if holder is not None and holder != who.id:
                 raise refuse_others(kind, _name(session, holder))
+            cleared.add(obj.id)  # theirs (or new) in this unit of work: a hand-over flushed earlier stays theirs
 
 
 def _holder_before(obj: SyncMixin) -> str | None:
