@@ -171,6 +171,12 @@ def test_the_command_line_refuses_in_one_line(office_file: Path, tmp_path: Path,
     assert code == 1 and err.startswith("crm-desktop: Staff cannot exchange sync files") and err.count("\n") == 1
     code, out, _err = run(capsys, "--db", str(office_file), "--user", "Mali", "import", "leads", str(leads))
     assert code == 0 and "1 new" in out
+    code, _out, err = run(capsys, "--db", str(office_file), "--user", "Mali", "sync", "key", "ความลับ")
+    assert (code, err) == (1, "crm-desktop: Only the owner can change settings.\n")
+    code, _out, err = run(capsys, "--db", str(office_file), "--lang", "th", "--user", "Mali", "sync", "key", "x")
+    assert err == "crm-desktop: เฉพาะเจ้าของกิจการเท่านั้นที่เปลี่ยนการตั้งค่าได้\n"
+    code, out, _err = run(capsys, "--db", str(office_file), "sync", "key", "ความลับ")  # the copy's owner, as before
+    assert (code, out) == (0, "Office key set.\n")
 
 
 def test_the_command_line_names_nobody_unknown(office_file: Path, capsys: pytest.CaptureFixture[str],
