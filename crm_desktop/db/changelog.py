@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.clock import Clock
+from crm_desktop.db.access import check_writes
 from crm_desktop.db.consent import record_consent_changes
 from crm_desktop.db.hlc import HybridClock
 from crm_desktop.db.times import time_param
@@ -200,6 +201,7 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
     ctx: ChangeContext | None = session.info.get(CONTEXT_KEY)
     if ctx is None:
         raise RuntimeError("a session that writes user data needs a ChangeContext (use the unit of work)")
+    check_writes(session, ctx.user_id, (o for o, _ in work[:edited]), (o for o, _ in work[edited:]))
     now = ctx.time.now()
     changes: list[LogRow] = []
     for obj, fields in work:

@@ -15,6 +15,7 @@ from crm_desktop.db.server import Server, probe_location
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
 from crm_desktop.models import User, fixed_id
+from crm_desktop.roles import Action
 from crm_desktop.services.picklists import ensure_default_pick_lists
 from crm_desktop.services.scoring import ensure_default_rules
 from crm_desktop.services.stages import ensure_default_stages
@@ -45,6 +46,12 @@ class AppContext:
     def uow(self) -> UnitOfWork:
         """A fresh unit of work: one per user action."""
         return UnitOfWork(self.database, self.user_id)
+
+    def require(self, action: Action) -> None:
+        """Refuse an action that writes no row through a unit of work (a restore, a backup) unless the
+        acting person's role allows it."""
+        with self.uow() as uow:
+            uow.require(action)
 
     def close(self) -> None:
         self.database.close()

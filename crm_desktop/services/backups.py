@@ -33,7 +33,9 @@ from crm_desktop.db.restore import Restored, restore_file
 from crm_desktop.db.server import Server, probe_location, server_refusal
 from crm_desktop.db.server_backup import back_up_server, dump_program, dump_server
 from crm_desktop.errors import StorageError, ValidationError
+from crm_desktop.roles import RESTORE, SETTINGS
 from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext, Location
+from crm_desktop.services.logins import login_required
 
 __all__ = ["BackupInfo", "CheckResult", "DamagedDatabase", "Restored"]  # the types views and the CLI see
 
@@ -62,6 +64,7 @@ def backups_to_keep(ctx: AppContext) -> int:
 
 def set_backups_to_keep(ctx: AppContext, count: int) -> list[Path]:
     """Store the number and apply it at once; returns the backups that were deleted."""
+    ctx.require(SETTINGS)
     if not KEEP_MIN <= count <= KEEP_MAX:
         raise ValidationError("backups_keep", "Keep from {low} to {high} backups.", low=KEEP_MIN, high=KEEP_MAX)
     ctx.database.set_local(KEEP_KEY, str(count))
@@ -179,9 +182,11 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
 
 def restore_backup(ctx: AppContext, source: Path, progress: Progress | None = None) -> Restored:
     """Restore into the open database (this app holds its lock); the app reloads its screens after."""
+    ctx.require(RESTORE)
     done = restore_file(ctx.database.path, source, ctx.now(), tied_to_data=TIED_TO_DATA, progress=progress)
     ctx.database.clock.resume(done.last_hlc)  # never issue a clock the restored data already used
-    ctx.user_id = ctx.database.local(CURRENT_USER_KEY) or OWNER_ID
+    if not login_required(ctx.database):  # with logins on, who logged in goes on working as themselves
+        ctx.user_id = ctx.database.local(CURRENT_USER_KEY) or OWNER_ID
     return done
 
 

@@ -1,7 +1,7 @@
 """office server: search on PostgreSQL
 
 Revision ID: 0026
-Revises: 0024
+Revises: 0025
 Create Date: 2026-12-07 16:30:00
 
 What a server database has in place of a file's SQLite-only parts (issue 17); a file is not changed.
@@ -21,7 +21,7 @@ from crm_desktop.db.search_index import INDEXED
 from crm_desktop.db.server_search import index_statements
 
 revision = '0026'
-down_revision = '0024'
+down_revision = '0025'
 branch_labels = None
 depends_on = None
 
