@@ -25,6 +25,8 @@ from tests.sync_helpers import new_copy
 from tests.test_cli_hardening import run
 from tests.time_helpers import TEST_NOW, TODAY, make_clock
 
+pytestmark = pytest.mark.server
+
 
 def as_person(ctx: AppContext, user_id: str) -> AppContext:
     return AppContext(ctx.database, user_id)
