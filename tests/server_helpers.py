@@ -12,11 +12,12 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, CursorResult, create_engine, text
 from sqlalchemy.engine import make_url
 
 from crm_desktop.clock import Clock
@@ -81,7 +82,24 @@ def server_copy(url: str, template: str, folder: Path, clock: Clock) -> Iterator
 
 def fetch(ctx: AppContext, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
     """The rows of `sql` (with `?` placeholders) on the context's database, a file or a server."""
-    names = iter(range(len(params)))
-    statement = text(re.sub(r"\?", lambda _: f":p{next(names)}", sql))
+    with raw_sql(ctx) as conn:
+        return [tuple(row) for row in conn.execute(sql, params)]
+
+
+class _Raw:
+    """A connection for statements written with `?` placeholders, on a file or a server."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> CursorResult[Any]:
+        names = iter(range(len(params)))
+        statement = text(re.sub(r"\?", lambda _: f":p{next(names)}", sql))
+        return self.conn.execute(statement, {f"p{i}": v for i, v in enumerate(params)})
+
+
+@contextmanager
+def raw_sql(ctx: AppContext) -> Iterator[_Raw]:
+    """SQL written out by hand in a test, on whichever engine the context is (read only)."""
     with ctx.database.engine.connect() as conn:
-        return [tuple(row) for row in conn.execute(statement, {f"p{i}": v for i, v in enumerate(params)})]
+        yield _Raw(conn)

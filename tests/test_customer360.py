@@ -3,7 +3,6 @@ computation (plain sqlite3, the rounding rule written out again) or a value work
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -26,7 +25,10 @@ from crm_desktop.services.contact_links import (
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity
 from crm_desktop.services.stages import default_stage_id
+from tests.server_helpers import raw_sql
 from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server
 
 SOLD = "('confirmed', 'partly_delivered', 'delivered', 'invoiced')"
 
@@ -160,10 +162,6 @@ def shop(ctx: AppContext) -> Shop:
     return s
 
 
-def raw(ctx: AppContext) -> sqlite3.Connection:
-    return sqlite3.connect(ctx.database.path)
-
-
 # The rounding rule written out again in plain SQL, over every order: the grand total of each.
 GRAND_TOTALS = """
 WITH ln AS (
@@ -187,15 +185,16 @@ SELECT id, CASE WHEN inc THEN amount ELSE amount + (2 * vatable * vat_bp + 10000
 
 
 def sql_grand_totals(ctx: AppContext) -> dict[str, int]:
-    with raw(ctx) as conn:
+    with raw_sql(ctx) as conn:
         return dict(conn.execute(GRAND_TOTALS).fetchall())
 
 
+@pytest.mark.sqlite_only  # the independent SQL is written in SQLite's integer arithmetic
 def test_figures_equal_an_independent_sql_computation(ctx: AppContext, shop: Shop) -> None:
     page = customer_360(ctx.database, "account", shop.accounts["A"], TODAY, ctx.now())
     assert page is not None
     grand = sql_grand_totals(ctx)
-    with raw(ctx) as conn:
+    with raw_sql(ctx) as conn:
         sales = [r[0] for r in conn.execute(
             f"SELECT id FROM sales_order WHERE account_id = ? AND deleted_at IS NULL AND status IN {SOLD}",
             (shop.accounts["A"],))]
@@ -213,7 +212,7 @@ def test_figures_equal_an_independent_sql_computation(ctx: AppContext, shop: Sho
 def test_order_totals_equal_money_totals_over_the_lines(ctx: AppContext, shop: Shop) -> None:
     with ctx.database.engine.connect() as conn:
         totals = {order_id: total for order_id, _on, total in order_totals(conn, "account", shop.accounts["A"])}
-    with raw(ctx) as conn:
+    with raw_sql(ctx) as conn:
         for order_id, total in totals.items():
             bill, vat_bp, inc = conn.execute("SELECT bill_discount_satang, vat_bp, prices_include_vat FROM sales_order "
                                              "WHERE id = ?", (order_id,)).fetchone()
@@ -223,10 +222,11 @@ def test_order_totals_equal_money_totals_over_the_lines(ctx: AppContext, shop: S
             assert total == money.totals(lines, bill, vat_bp, bool(inc)).grand_total
 
 
+@pytest.mark.sqlite_only  # the independent SQL is written in SQLite's integer arithmetic
 def test_purchase_history_by_product(ctx: AppContext, shop: Shop) -> None:
     page = customer_360(ctx.database, "account", shop.accounts["A"], TODAY, ctx.now())
     assert page is not None
-    with raw(ctx) as conn:
+    with raw_sql(ctx) as conn:
         expected = conn.execute(f"""
             SELECT COALESCE(l.product_id, l.description), COUNT(DISTINCT o.id), SUM(l.quantity_milli),
                    SUM((2 * l.quantity_milli * l.unit_price_satang + 1000) / 2000
@@ -259,6 +259,7 @@ def test_usual_interval_is_the_median_gap() -> None:
                            d + timedelta(days=12)]) == 2  # 1, 2, 2, 7
 
 
+@pytest.mark.sqlite_only  # the independent SQL is written in SQLite's integer arithmetic
 def test_repurchase_due_on_today_plus_14_shows_plus_15_does_not(ctx: AppContext, shop: Shop) -> None:
     page = customer_360(ctx.database, "contact", shop.contacts["wipa"], TODAY, ctx.now())
     assert page is not None
@@ -274,7 +275,7 @@ def test_repurchase_due_on_today_plus_14_shows_plus_15_does_not(ctx: AppContext,
 def sql_co_purchase(ctx: AppContext, seeds: list[str], own: str) -> dict[tuple[str, str], int]:
     """(seed, product) → other customers who bought both, written straight in SQL over every order."""
     marks = ",".join("?" * len(seeds))
-    with raw(ctx) as conn:
+    with raw_sql(ctx) as conn:
         rows = conn.execute(f"""
             WITH bought AS (
               SELECT DISTINCT COALESCE(o.account_id, o.contact_id) AS customer, l.product_id AS product
@@ -302,6 +303,7 @@ def test_bought_together_with_reasons(ctx: AppContext, shop: Shop) -> None:
     assert next_best(ctx.database, "account", shop.accounts["north"]) == ()  # bought nothing yet
 
 
+@pytest.mark.sqlite_only  # the independent SQL is written in SQLite's integer arithmetic
 def test_relations_open_documents_and_anniversaries(ctx: AppContext, shop: Shop) -> None:
     page = customer_360(ctx.database, "account", shop.accounts["A"], TODAY, ctx.now())
     assert page is not None
@@ -346,12 +348,12 @@ def test_contact_links_refuse_oneself_and_duplicates_and_reach_the_change_log(ct
         add_contact_link(ctx.uow(), ContactLinkInput(suda, somchai, "colleague"))
     with pytest.raises(ValidationError):
         add_contact_link(ctx.uow(), ContactLinkInput(suda, somchai, "friend"))
-    with raw(ctx) as conn:
+    with raw_sql(ctx) as conn:
         before = conn.execute("SELECT COUNT(*) FROM contact_link").fetchone()[0]
     assert before == 2  # nothing saved by the refusals
 
     link = add_contact_link(ctx.uow(), ContactLinkInput(suda, wipa, "family", " ลูกพี่ลูกน้อง ")).created[0]
-    with raw(ctx) as conn:
+    with raw_sql(ctx) as conn:
         logged = conn.execute("SELECT fields FROM change WHERE entity = 'contact_link' AND row_id = ?",
                               (link,)).fetchall()
     assert len(logged) == 1 and "ลูกพี่ลูกน้อง" in logged[0][0]

@@ -29,6 +29,8 @@ from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, create_contact
 from tests.time_helpers import TODAY
 
+pytestmark = pytest.mark.server
+
 YESTERDAY = TODAY - timedelta(days=1)
 _channels = itertools.count()
 

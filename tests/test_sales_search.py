@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from sqlalchemy import text
 
 from crm_desktop.queries.search import find_record, search_all
 from crm_desktop.services.accounts import AccountInput, create_account
@@ -15,6 +16,8 @@ from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.services.sales.orders import create_order, delete_orders
 from crm_desktop.services.sales.quotations import create_quotation, revise_quotation, send_quotation
 from tests.time_helpers import TEST_NOW, TODAY
+
+pytestmark = pytest.mark.server
 
 LINE = LineInput("กล่องของขวัญ", unit_price_satang=59_000)
 
@@ -47,8 +50,8 @@ def test_numbers_are_found_from_their_start_in_any_case(ctx: AppContext) -> None
 def test_a_renumbered_document_is_found_by_its_first_number(ctx: AppContext) -> None:
     customer = create_account(ctx.uow(), AccountInput(name="Lanna Foods"), TODAY).created[0]
     create_quotation(ctx.uow(), QuotationInput(account_id=customer, lines=[LINE]), TODAY)
-    with sqlite3.connect(ctx.database.path) as conn:  # as the office's renumbering leaves it
-        conn.execute("UPDATE quotation SET provisional_number = 'QT2569-7F3A-0004'")
+    with ctx.database.engine.begin() as conn:  # as the office's renumbering leaves it
+        conn.execute(text("UPDATE quotation SET provisional_number = 'QT2569-7F3A-0004'"))
     assert hits(ctx, "QT2569-7F3A") == [("quotation", "QT2569-0001 (QT2569-7F3A-0004)", "Lanna Foods")]
 
 

@@ -22,6 +22,8 @@ from crm_desktop.services.stages import (
     update_stage,
 )
 
+pytestmark = pytest.mark.server
+
 NOW = datetime(2026, 11, 23, 3, 0)
 
 
@@ -42,8 +44,9 @@ def test_reopening_keeps_the_owners_edits(clock: FixedClock, ctx: AppContext, db
     won = default_stage_id("won")
     update_stage(ctx.uow(), won, StageInput("ปิดการขายได้", 100, "won"))
     delete_stage(ctx.uow(), default_stage_id("qualification"))
+    location = ctx.database.server or db_path  # the same database, a file or a server
     ctx.close()
-    again = open_app(db_path, clock=clock)  # type: ignore[arg-type]
+    again = open_app(location, clock=clock)  # type: ignore[arg-type]
     try:
         rows = stages(again.database)
         assert "ปิดการขายได้" in [r.name for r in rows]

@@ -19,6 +19,8 @@ from crm_desktop.services.opportunities import (
 from crm_desktop.services.stages import default_stage_id
 from crm_desktop.services.targets import delete_target, set_target, target_id
 
+pytestmark = pytest.mark.server
+
 WON, NEGOTIATION = default_stage_id("won"), default_stage_id("negotiation")
 
 

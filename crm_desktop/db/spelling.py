@@ -109,6 +109,24 @@ def _stored_text_server(element: stored_text, compiler: SQLCompiler, **kw: Any) 
     return f"to_char({compiler.process(column, **kw)}, '{shape}')"
 
 
+class total(FunctionElement[int]):
+    """`total(x)`: the sum of whole numbers as a whole number. A server's sum of bigints is a numeric,
+    which its division would not round as SQLite's integer division does (money in satang)."""
+
+    type = BigInteger()
+    inherit_cache = True
+
+
+@compiles(total)
+def _total_sqlite(element: total, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"sum({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(total, "postgresql")
+def _total_server(element: total, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST(sum({compiler.process(element.clauses, **kw)}) AS BIGINT)"
+
+
 class smaller(FunctionElement[Any]):
     """`smaller(a, b)`: the smaller of two values (SQLite's two-argument min, a server's least)."""
 

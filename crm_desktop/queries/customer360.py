@@ -51,6 +51,7 @@ from sqlalchemy import (
 
 from crm_desktop.clock import office_time
 from crm_desktop.db.database import Database
+from crm_desktop.db.spelling import total
 from crm_desktop.models import (
     Account,
     Activity,
@@ -310,9 +311,9 @@ def _order_totals(kind: Kind) -> Select[Any]:
     net = line_net(line)
     return (
         select(SalesOrder.id, SalesOrder.issued_on, SalesOrder.bill_discount_satang, SalesOrder.vat_bp,
-               SalesOrder.prices_include_vat, func.coalesce(func.sum(line_gross(line)), 0),
-               func.coalesce(func.sum(line_discount(line)), 0),
-               func.coalesce(func.sum(case((line.vatable, net), else_=0)), 0))
+               SalesOrder.prices_include_vat, func.coalesce(total(line_gross(line)), 0),
+               func.coalesce(total(line_discount(line)), 0),
+               func.coalesce(total(case((line.vatable, net), else_=0)), 0))
         .select_from(SalesOrder)
         .outerjoin(line, _live_line(line, line.order_id == SalesOrder.id))
         .where(*_sales(kind, RECORD))
@@ -346,10 +347,12 @@ def _history_statements(kind: Kind) -> tuple[Select[Any], Select[Any]]:
         .where(*_sales(kind, RECORD))
     )
     sums = (
-        base.add_columns(line.product_id, func.coalesce(Product.sku, ""),
-                         func.coalesce(Product.name_th, line.description),
-                         func.coalesce(Product.unit, line.unit), func.count(func.distinct(SalesOrder.id)),
-                         func.sum(line.quantity_milli), func.sum(line_net(line)), func.min(SalesOrder.issued_on),
+        # one value per item (the key is the product, or the text of a free line): max() says which
+        # to a server; SQLite took any row's
+        base.add_columns(func.max(line.product_id), func.max(func.coalesce(Product.sku, "")),
+                         func.max(func.coalesce(Product.name_th, line.description)),
+                         func.max(func.coalesce(Product.unit, line.unit)), func.count(func.distinct(SalesOrder.id)),
+                         total(line.quantity_milli), total(line_net(line)), func.min(SalesOrder.issued_on),
                          func.max(SalesOrder.issued_on))
         .outerjoin(Product, Product.id == line.product_id)
         .group_by(key)
@@ -456,8 +459,8 @@ def _deals_statement(kind: Kind) -> Select[Any]:
 
 def document_sums(line: Any, parent: Any) -> list[ColumnElement[Any]]:
     net = line_net(line)
-    return [func.coalesce(func.sum(line_gross(line)), 0), func.coalesce(func.sum(line_discount(line)), 0),
-            func.coalesce(func.sum(case((line.vatable, net), else_=0)), 0), parent.bill_discount_satang,
+    return [func.coalesce(total(line_gross(line)), 0), func.coalesce(total(line_discount(line)), 0),
+            func.coalesce(total(case((line.vatable, net), else_=0)), 0), parent.bill_discount_satang,
             parent.vat_bp, parent.prices_include_vat]
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, select
 
 from crm_desktop.db.database import Database
-from crm_desktop.db.spelling import rowid
+from crm_desktop.db.spelling import rowid, total
 from crm_desktop.models import Account, Opportunity, Stage, StageHistory, Target, User
 from crm_desktop.queries.listing import fetch_by_keys, list_head, list_keys, text_filter
 from crm_desktop.queries.stages import StageRow, stage_rows
@@ -244,8 +244,8 @@ def _stage_sums(conn: Connection, cond: list[ColumnElement[bool]]) -> dict[str, 
     """Per stage id: count, Σ amount, Σ amount × probability (exact, before dividing by 100)."""
     stmt = (
         select(
-            Opportunity.stage_id, func.count(), func.coalesce(func.sum(Opportunity.amount_satang), 0),
-            func.coalesce(func.sum(Opportunity.amount_satang * Opportunity.probability), 0),
+            Opportunity.stage_id, func.count(), func.coalesce(total(Opportunity.amount_satang), 0),
+            func.coalesce(total(Opportunity.amount_satang * Opportunity.probability), 0),
         )
         .where(*cond)
         .group_by(Opportunity.stage_id)
@@ -386,7 +386,7 @@ def attainment(db: Database, month: str, utc_offset: timedelta = THAILAND) -> li
         .subquery()
     )
     won_stmt = (
-        select(won_deals.c.owner_id, func.count(), func.sum(won_deals.c.amount))
+        select(won_deals.c.owner_id, func.count(), total(won_deals.c.amount))
         .where(won_deals.c.entered_at >= start, won_deals.c.entered_at < end)
         .group_by(won_deals.c.owner_id)
     )

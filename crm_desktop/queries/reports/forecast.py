@@ -39,6 +39,7 @@ from sqlalchemy import Connection, and_, func, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.db.migrate import SCHEMA_HEAD
+from crm_desktop.db.spelling import total
 from crm_desktop.forecast import (
     HISTORY_MAX,
     MonthFigure,
@@ -204,7 +205,7 @@ def _pipeline(conn: Connection, months: list[str]) -> dict[tuple[str, Owner], in
     """Σ amount × probability (percent, not yet divided) of open deals by expected close month and owner."""
     rows = conn.execute(
         select(Opportunity.expected_close, Opportunity.owner_id,
-               func.sum(Opportunity.amount_satang * Opportunity.probability))
+               total(Opportunity.amount_satang * Opportunity.probability))
         .join(Stage, Stage.id == Opportunity.stage_id)
         .where(Opportunity.deleted_at.is_(None), Stage.kind == "open",
                Opportunity.expected_close >= _first_day(months[0]),

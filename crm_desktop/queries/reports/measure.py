@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select
 from sqlalchemy.orm import aliased
 
+from crm_desktop.db.spelling import total
 from crm_desktop.models import Account, Contact, Product, SalesOrder, SalesOrderLine
 from crm_desktop.money import BP, MILLI
 from crm_desktop.queries.opportunities import month_range
@@ -58,7 +59,7 @@ def bill_factor(order: Any = SalesOrder) -> ColumnElement[float]:
     """The share of each line's net left after the bill discount (1 without one: the subtotal is
     only summed for the few orders that have a bill discount)."""
     sub = _SUBTOTAL_LINE
-    subtotal = (select(func.sum(line_net(sub))).where(sub.order_id == order.id, sub.deleted_at.is_(None))
+    subtotal = (select(total(line_net(sub))).where(sub.order_id == order.id, sub.deleted_at.is_(None))
                 .scalar_subquery())
     return case((order.bill_discount_satang == 0, literal(1.0)),
                 else_=func.coalesce(1.0 - order.bill_discount_satang * 1.0 / func.nullif(subtotal, 0), 0.0))

@@ -33,6 +33,7 @@ from sqlalchemy import ColumnElement, Connection, Select, Subquery, exists, func
 
 from crm_desktop.db.database import Database
 from crm_desktop.db.spelling import likely, rowid
+from crm_desktop.db.spelling import total as sum_of
 from crm_desktop.models import Opportunity, Stage, StageHistory, User
 from crm_desktop.queries.opportunities import entered_at, round_pct
 from crm_desktop.queries.reports.measure import ReportFilter
@@ -114,12 +115,12 @@ def pipeline_by_stage(db: Database, flt: ReportFilter, today: date) -> ReportTab
     with db.engine.connect() as conn:
         first, unmoved_since = _moves_after(conn, moment)
         unmoved = _deals(flt, select(
-            Opportunity.stage_id, func.count(), func.sum(Opportunity.amount_satang),
-            func.sum(Opportunity.amount_satang * Opportunity.probability),
+            Opportunity.stage_id, func.count(), sum_of(Opportunity.amount_satang),
+            sum_of(Opportunity.amount_satang * Opportunity.probability),
         ).select_from(Opportunity)).where(Opportunity.stage_id.in_(open_ids), unmoved_since).group_by(
             Opportunity.stage_id)
         rebuilt = _deals(flt, select(
-            first.c.stage, func.count(), func.sum(first.c.amount), func.sum(first.c.amount * Stage.probability),
+            first.c.stage, func.count(), sum_of(first.c.amount), sum_of(first.c.amount * Stage.probability),
         ).select_from(first).join(Opportunity, Opportunity.id == first.c.deal).join(Stage, Stage.id == first.c.stage)
         ).where(first.c.stage.in_(open_ids)).group_by(first.c.stage)
         for stmt in (unmoved, rebuilt):

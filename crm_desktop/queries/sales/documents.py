@@ -24,7 +24,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, lite
 from sqlalchemy.orm import aliased
 
 from crm_desktop.db.database import Database
-from crm_desktop.db.spelling import position_in, smaller
+from crm_desktop.db.spelling import position_in, smaller, total
 from crm_desktop.models import Account, Contact, Product, Quotation, QuotationLine, SalesOrder, SalesOrderLine, User
 from crm_desktop.money import BP
 from crm_desktop.queries.accounts import full_name
@@ -101,14 +101,14 @@ def _line_sums(kind: str, today: date, only: Any = None) -> Any:
     net = line_net(line)
     columns = [
         parent.label("doc_id"),
-        func.sum(net).label("subtotal"),
-        func.sum(case((line.vatable, net), else_=0)).label("vatable_net"),
+        total(net).label("subtotal"),
+        total(case((line.vatable, net), else_=0)).label("vatable_net"),
         func.max(case((line_discount_cut(line), 1), else_=0)).label("line_cut"),
         func.count().label("lines"),
     ]
     if kind == "sales_order":
         columns += [
-            func.sum(case((line.delivered_milli >= line.quantity_milli, 1), else_=0)).label("delivered_lines"),
+            total(case((line.delivered_milli >= line.quantity_milli, 1), else_=0)).label("delivered_lines"),
             func.max(case((and_(line.promised_on < today, line.delivered_milli < line.quantity_milli), 1),
                           else_=0)).label("late_lines"),
         ]
@@ -310,9 +310,9 @@ def document_totals(db: Database, kind: str, flt: DocumentFilter, today: date | 
         sums = _line_sums(kind, today, select(doc.id).where(*cond))
         amounts = _money(doc, sums)
         stmt = (
-            select(func.count(), func.coalesce(func.sum(amounts["before_vat"]), 0),
-                   func.coalesce(func.sum(amounts["vat"]), 0), func.coalesce(func.sum(amounts["grand_total"]), 0),
-                   func.coalesce(func.sum(case((amounts["clamped"], 1), else_=0)), 0))
+            select(func.count(), func.coalesce(total(amounts["before_vat"]), 0),
+                   func.coalesce(total(amounts["vat"]), 0), func.coalesce(total(amounts["grand_total"]), 0),
+                   func.coalesce(total(case((amounts["clamped"], 1), else_=0)), 0))
             .select_from(doc).outerjoin(sums, sums.c.doc_id == doc.id)
             .where(*cond)
         )
