@@ -154,6 +154,7 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         return dialog
 
     dialog_shot("users", users_page)
+    dialog_shot("connect-server", window.open_connect)
     leads_tab = getattr(window, "leads_tab", None)
     if leads_tab is not None:  # the Leads tab, once the main window has it
         tab_shot(window.tabs.indexOf(leads_tab), "leads")

@@ -139,5 +139,16 @@ class Prefs:
     def set_report_offered_month(self, month: str) -> None:
         self.settings.setValue("reports/offered_month", month)
 
+    # --- the office server ------------------------------------------------------------------
+
+    @property
+    def office_server(self) -> str:
+        """The address (no password) of the office server this desk works on; "" for the file."""
+        return str(self.settings.value("server/address") or "")
+
+    @office_server.setter
+    def office_server(self, address: str) -> None:
+        self.settings.setValue("server/address", address)
+
     def sync(self) -> None:
         self.settings.sync()

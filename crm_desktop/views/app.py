@@ -17,7 +17,7 @@ from crm_desktop.clock import Clock
 from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
-from crm_desktop.services.app import AppContext, database_path, open_app
+from crm_desktop.services.app import AppContext, Location, open_app
 from crm_desktop.services.logins import login_required
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.fonts import install_app_font
@@ -26,6 +26,7 @@ from crm_desktop.ui.prefs import Prefs, configure_application, default_language
 from crm_desktop.ui.tasks import ProgressFn, Task, run_task
 from crm_desktop.views.common import datetime_text
 from crm_desktop.views.main_window import MainWindow
+from crm_desktop.views.server.start import desk_location
 
 if TYPE_CHECKING:
     from crm_desktop.services.backups import StartOfDay
@@ -163,8 +164,9 @@ def launch(
     argv = sys.argv[:1]
     app = create_application(argv)
     lang = getattr(args, "lang", None)
-    message_lang = lang or Prefs().language or default_language()
-    ctx = open_or_recover(app, database_path(getattr(args, "db", None)), message_lang, clock)
+    prefs = Prefs()
+    message_lang = lang or prefs.language or default_language()
+    ctx = open_or_recover(app, desk_location(getattr(args, "db", None), prefs), message_lang, clock)
     if ctx is None:
         return 1
     try:
@@ -337,11 +339,12 @@ def offer_restore(window: MainWindow, result: StartOfDay) -> QMessageBox:
     return box
 
 
-def open_or_recover(app: QApplication, path: Path, lang: str, clock: Clock) -> AppContext | None:
+def open_or_recover(app: QApplication, path: Location, lang: str, clock: Clock) -> AppContext | None:
     """Open the database; when that fails on a damaged file, offer the newest good backup first.
 
     Declining (or no good backup) shows why the database cannot be opened and returns None: the
-    app quits cleanly, changing nothing.
+    app quits cleanly, changing nothing. An office server that cannot be opened (the network, a
+    password) offers to try again or to connect elsewhere (`reach_server`).
     """
     try:
         return open_app(path, clock=clock)
@@ -350,6 +353,10 @@ def open_or_recover(app: QApplication, path: Path, lang: str, clock: Clock) -> A
     install_app_font(app)
     language = UiLanguage(app)
     language.apply(lang)
+    if not isinstance(path, Path):
+        from crm_desktop.views.server.start import reach_server
+
+        return reach_server(error, lang, clock)
     try:
         if restore_before_opening(path, lang, clock):
             return open_app(path, clock=clock)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from importlib import metadata
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QProcess, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -189,6 +191,7 @@ class MainWindow(QMainWindow):
         key = QKeySequence.StandardKey
         self.act_settings = self._action("actSettings", self.open_settings, QKeySequence(key.Preferences))
         self.act_import = self._action("actImport", self.open_import)
+        self.act_connect = self._action("actConnect", self.open_connect)
         self.act_quit = self._action("actQuit", self.close, QKeySequence(key.Quit))
         self.act_new = self._action("actNew", self.new_record, QKeySequence(key.New), sp.SP_FileIcon)
         self.act_edit = self._action("actEdit", self.edit_record, QKeySequence("Ctrl+E"), sp.SP_FileDialogContentsView)
@@ -213,6 +216,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_export)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_settings)
+        self.menu_file.addAction(self.act_connect)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
@@ -431,6 +435,7 @@ class MainWindow(QMainWindow):
         texts = {
             self.act_settings: self.tr("&Settings…"),
             self.act_import: self.tr("&Import…"),
+            self.act_connect: self.tr("Connect to an office &server…"),
             self.act_quit: self.tr("&Quit"),
             self.act_new: self.tr("&New"),
             self.act_edit: self.tr("&Edit"),
@@ -678,6 +683,34 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
         dialog.open()
         return dialog
+
+    def open_connect(self) -> QDialog:
+        """Connect to an office server (or go back to this computer's file) from the next start on."""
+        from crm_desktop.views.server.connect_dialog import ConnectDialog  # loads when first used
+
+        dialog = ConnectDialog(self.env.prefs, self.env.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.offer_restart(dialog.address))
+        dialog.open()
+        return dialog
+
+    def offer_restart(self, address: str) -> None:
+        """The app keeps one database while it runs: the new choice needs a new start, offered now."""
+        where = address or self.tr("the database file on this computer")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Connect to an office server"),
+                          self.tr("crm_desktop works on {where} from its next start. Restart it now?").format(
+                              where=where),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("restartBox")
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: self.restart() if box.clickedButton() is yes else None)
+        box.open()
+
+    def restart(self) -> None:
+        """Start the app again as it was started, then close this one (which saves what it holds)."""
+        if QProcess.startDetached(sys.executable, sys.orig_argv[1:])[0]:
+            self.close()
 
     def apply_settings(self, dialog: SettingsDialog) -> None:
         outcome = dialog.outcome

@@ -1205,6 +1205,73 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to an office server</source>
+        <translation>เชื่อมต่อเซิร์ฟเวอร์ของสำนักงาน</translation>
+    </message>
+    <message>
+        <source>Every desk of the office works on the same data at once. Ask whoever set up the server (PostgreSQL) for these details.</source>
+        <translation>ทุกเครื่องในสำนักงานจะทำงานกับข้อมูลชุดเดียวกันพร้อมกัน ขอรายละเอียดเหล่านี้จากผู้ที่ติดตั้งเซิร์ฟเวอร์ (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>เซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>พอร์ต</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>ฐานข้อมูล</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>รหัสผ่าน</translation>
+    </message>
+    <message>
+        <source>Encrypted connection (TLS)</source>
+        <translation>เชื่อมต่อแบบเข้ารหัส (TLS)</translation>
+    </message>
+    <message>
+        <source>Keep the password in this computer&apos;s keyring</source>
+        <translation>เก็บรหัสผ่านไว้ในที่เก็บรหัสผ่านของเครื่องนี้</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring: the password is asked at each start.</source>
+        <translation>เครื่องนี้ไม่มีที่เก็บรหัสผ่าน จะถามรหัสผ่านทุกครั้งที่เปิดโปรแกรม</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>ทดสอบการเชื่อมต่อ</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>เชื่อมต่อ</translation>
+    </message>
+    <message>
+        <source>Use this computer&apos;s file</source>
+        <translation>ใช้ไฟล์ในเครื่องนี้</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>กำลังเชื่อมต่อ…</translation>
+    </message>
+    <message>
+        <source>Connected: the server holds this office&apos;s data.</source>
+        <translation>เชื่อมต่อได้: เซิร์ฟเวอร์มีข้อมูลของสำนักงานนี้อยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>Connected: the database is empty; the first desk that opens it sets it up.</source>
+        <translation>เชื่อมต่อได้: ฐานข้อมูลยังว่างอยู่ เครื่องแรกที่เปิดจะตั้งค่าให้</translation>
+    </message>
+</context>
+<context>
     <name>Consent</name>
     <message>
         <source>(not recorded)</source>
@@ -4282,6 +4349,10 @@
         <translation>นำเข้าข้อมูล(&amp;I)…</translation>
     </message>
     <message>
+        <source>Connect to an office &amp;server…</source>
+        <translation>เชื่อมต่อเซิร์ฟเวอร์ของสำนักงาน(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Filter</source>
         <translation>กรองรายการ(&amp;F)</translation>
     </message>
@@ -4384,6 +4455,18 @@
     <message>
         <source>Undone: %1</source>
         <translation>เลิกทำแล้ว: %1</translation>
+    </message>
+    <message>
+        <source>the database file on this computer</source>
+        <translation>ไฟล์ฐานข้อมูลในเครื่องนี้</translation>
+    </message>
+    <message>
+        <source>Connect to an office server</source>
+        <translation>เชื่อมต่อเซิร์ฟเวอร์ของสำนักงาน</translation>
+    </message>
+    <message>
+        <source>crm_desktop works on {where} from its next start. Restart it now?</source>
+        <translation>ครั้งถัดไปที่เปิด crm_desktop จะทำงานกับ {where} เปิดโปรแกรมใหม่เลยไหม</translation>
     </message>
     <message>
         <source>Settings saved</source>
@@ -7780,6 +7863,29 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Deleted scoring rule %1</source>
         <translation>ลบเกณฑ์ให้คะแนน %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>ServerStart</name>
+    <message>
+        <source>Office server</source>
+        <translation>เซิร์ฟเวอร์ของสำนักงาน</translation>
+    </message>
+    <message>
+        <source>Password for {address}:</source>
+        <translation>รหัสผ่านสำหรับ {address}:</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>ลองอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Connect elsewhere…</source>
+        <translation>เชื่อมต่อที่อื่น…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>ออกจากโปรแกรม</translation>
     </message>
 </context>
 <context>
