@@ -8,6 +8,10 @@ from __future__ import annotations
 
 THAI: dict[str, str] = {
     "Nothing was saved: {reason}": "ไม่ได้บันทึก: {reason}",
+    # errors.VersionConflict (several desktops)
+    "Someone else changed this record after you opened it. Nothing was saved: open it again to see their change.": (
+        "มีผู้อื่นแก้ไขระเบียนนี้หลังจากที่คุณเปิดขึ้นมา ยังไม่ได้บันทึกสิ่งใด: โปรดเปิดใหม่อีกครั้งเพื่อดูการแก้ไขนั้น"
+    ),
     # services/validation.py
     "A tax ID may contain only digits, spaces and dashes.": "เลขประจำตัวผู้เสียภาษีต้องเป็นตัวเลขเท่านั้น (เว้นวรรคหรือขีดได้)",
     "A tax ID has 13 digits; this one has {count}.": "เลขประจำตัวผู้เสียภาษีต้องมี 13 หลัก แต่ที่กรอกมี {count} หลัก",

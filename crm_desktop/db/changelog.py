@@ -16,7 +16,7 @@ from datetime import date, datetime
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, event, inspect
+from sqlalchemy import Date, DateTime, Table, event, inspect, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,11 +24,14 @@ from crm_desktop.clock import Clock
 from crm_desktop.db.consent import record_consent_changes
 from crm_desktop.db.hlc import HybridClock
 from crm_desktop.db.times import time_param
-from crm_desktop.errors import DomainError
-from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin, new_id
+from crm_desktop.errors import DomainError, VersionConflict
+from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, Base, SyncMixin, new_id
 from crm_desktop.models.privacy import ERASURE, PERSONAL_FIELDS, erased_values
 
 CONTEXT_KEY = "change_context"
+# {(table, row id): version}: rows a form loaded at a version (`UnitOfWork.expecting`); a write of one
+# that has moved on since is refused with VersionConflict.
+EXPECTED_KEY = "expected_versions"
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
@@ -185,6 +188,7 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
                 work.append((obj, fields))
     if not work:
         return
+    _check_expected(session, work[edited:])
     _refuse_erased(session, work[edited:])
     ctx: ChangeContext | None = session.info.get(CONTEXT_KEY)
     if ctx is None:
@@ -201,6 +205,29 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
         changes.append(log_row(obj.__tablename__, obj.id, obj.hlc, ctx, now,  # type: ignore[attr-defined]
                                encode_fields(fields), base))
     log_changes(session.connection(), changes)  # one executemany, in the order made
+
+
+def _check_expected(session: Session, edits: list[tuple[SyncMixin, dict[str, Any]]]) -> None:
+    """An edited row a form expects at a version must still be at it when loaded here; its UPDATE then
+    says `WHERE hlc = <loaded>` (the mapper's version column), so a commit in between fails it too."""
+    expected: dict[tuple[str, str], int] = session.info.get(EXPECTED_KEY) or {}
+    for obj, _fields in edits:
+        version = expected.pop((obj.__tablename__, obj.id), None)  # type: ignore[attr-defined]
+        if version is not None and (obj.hlc or 0) != version:
+            raise VersionConflict()
+
+
+def _after_flush(session: Session, _flush_context: object) -> None:
+    """A row a form expects but this save did not edit (a quotation whose lines alone changed) is read
+    after the writes, locked: on SQLite the transaction holds the write lock by now, on a server
+    `FOR UPDATE` holds the row until the commit."""
+    expected: dict[tuple[str, str], int] = session.info.get(EXPECTED_KEY) or {}
+    while expected:
+        (entity, row_id), version = expected.popitem()
+        table = Base.metadata.tables[entity]
+        stmt = select(table.c.hlc).where(table.c.id == row_id).with_for_update()
+        if session.connection().execute(stmt).scalar() != version:
+            raise VersionConflict()
 
 
 def _refuse_erased(session: Session, edits: list[tuple[SyncMixin, dict[str, Any]]]) -> None:
@@ -228,4 +255,5 @@ def logging_session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions that write the change log; each needs `info[CONTEXT_KEY]` before it writes."""
     factory = sessionmaker(engine, expire_on_commit=False)
     event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "after_flush", _after_flush)
     return factory

@@ -12,8 +12,9 @@ from types import TracebackType
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
-from crm_desktop.db.changelog import CONTEXT_KEY, ChangeContext
+from crm_desktop.db.changelog import CONTEXT_KEY, EXPECTED_KEY, ChangeContext
 from crm_desktop.db.consent import NOTE_KEY, ConsentNote
 from crm_desktop.db.database import Database
 from crm_desktop.db.errors import readable
@@ -42,6 +43,7 @@ from crm_desktop.db.repositories import (
     TargetRepository,
     UserRepository,
 )
+from crm_desktop.errors import VersionConflict
 from crm_desktop.models import Change
 
 
@@ -76,11 +78,19 @@ class UnitOfWork:
         self.user_id = user_id
         self.seeding = seeding
         self._committed = False
+        self._expected: dict[tuple[str, str], int] = {}
+
+    def expecting(self, entity: str, row_id: str, version: int) -> UnitOfWork:
+        """Save only if the row is still at `version` (its `hlc` when a form loaded it); otherwise the
+        write raises `VersionConflict` and nothing is saved. Checked inside the write's transaction."""
+        self._expected[(entity, row_id)] = version
+        return self
 
     def __enter__(self) -> UnitOfWork:
         self.session = self.database.sessions()
         clock = self._seed_clock() if self.seeding else self.database.clock
         self.session.info[CONTEXT_KEY] = ChangeContext(clock, self.database.site_id, self.user_id, self.database.time)
+        self.session.info[EXPECTED_KEY] = dict(self._expected)
         self.accounts = AccountRepository(self.session)
         self.contacts = ContactRepository(self.session)
         self.users = UserRepository(self.session)
@@ -132,3 +142,5 @@ class UnitOfWork:
         self.session.close()
         if isinstance(exc, DBAPIError):
             raise readable(exc) from exc
+        if isinstance(exc, StaleDataError):  # another writer committed between our read and our write
+            raise VersionConflict() from exc

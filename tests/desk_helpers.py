@@ -1,0 +1,61 @@
+"""Another desktop on the same database, in a process of its own (tests of several desktops at once).
+
+The instance lock (db/lock.py) refuses a second app on one SQLite file: it protects someone who starts
+the app twice. A server database has no such lock, and there every desktop is another process. The
+other desktop of these tests is a child process that opens the database through the real open path
+(`open_app`) with only that lock left out, here and nowhere else, so the user's protection stays.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def other_desk(target: Path | str, *command: str) -> str:
+    """Run `command` on another desktop (a child process) against `target`; what it printed."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-m", "tests.desk_helpers", str(target), *command], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    if done.returncode != 0:
+        raise AssertionError(f"the other desktop failed: {done.stderr}")
+    return done.stdout.strip()
+
+
+def _main(target: str, command: str, *args: str) -> None:
+    import crm_desktop.db.database as database
+    from crm_desktop.db.lock import InstanceLock
+    from crm_desktop.services.accounts import account_input, update_account
+    from crm_desktop.services.app import open_app
+    from tests.time_helpers import TEST_NOW, make_clock
+
+    class Unlocked(InstanceLock):
+        """The lock the first desktop holds, not taken (see the module's docstring)."""
+
+        def hold_identity(self) -> None:
+            pass
+
+        def release(self) -> None:
+            pass
+
+    database.acquire_instance_lock = Unlocked  # type: ignore[assignment]
+    ctx = open_app(Path(target), clock=make_clock(TEST_NOW + timedelta(minutes=5)), create=False)
+    try:
+        if command == "rename":  # rename ACCOUNT_ID NAME
+            account_id, name = args
+            data = account_input(ctx.uow(), account_id)
+            data.name = name
+            update_account(ctx.uow(), account_id, data, ctx.today())
+        else:
+            raise SystemExit(f"unknown command {command}")
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    _main(*sys.argv[1:])

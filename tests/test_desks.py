@@ -1,0 +1,114 @@
+"""Several desktops at once on one database: a save never overwrites a change it did not see.
+
+The other desktop is a child process (tests/desk_helpers.py); the database comes from the `ctx`
+fixture, so these tests can run against a server database too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from crm_desktop.errors import VersionConflict
+from crm_desktop.queries.accounts import account_detail
+from crm_desktop.queries.timeline import edits_after, record_version
+from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
+from crm_desktop.services.app import AppContext
+from crm_desktop.services.changes import Entity
+from crm_desktop.services.sales.documents import QuotationInput
+from crm_desktop.services.sales.lines import LineInput
+from crm_desktop.services.sales.quotations import create_quotation, quotation_input, update_quotation
+from tests.desk_helpers import other_desk
+
+
+def _account(ctx: AppContext, name: str = "Siam Trading") -> str:
+    return create_account(ctx.uow(), AccountInput(name=name, phone="021234567"), ctx.today()).created[0]
+
+
+def _name(ctx: AppContext, account_id: str) -> str:
+    detail = account_detail(ctx.database, account_id)
+    assert detail is not None
+    return detail.name
+
+
+def _save_name(ctx: AppContext, account_id: str, name: str, version: int) -> None:
+    data = account_input(ctx.uow(), account_id)
+    data.name = name
+    update_account(ctx.uow().expecting(Entity.ACCOUNT, account_id, version), account_id, data, ctx.today())
+
+
+def test_the_second_save_is_refused_and_the_first_kept(ctx: AppContext) -> None:
+    account_id = _account(ctx)
+    seen = record_version(ctx.database, Entity.ACCOUNT, account_id)
+    assert seen is not None
+    other_desk(ctx.database.path, "rename", account_id, "Siam Trading (Other desk)")
+    with pytest.raises(VersionConflict):
+        _save_name(ctx, account_id, "Siam Trading (Mine)", seen)
+    assert _name(ctx, account_id) == "Siam Trading (Other desk)"
+    [edit] = edits_after(ctx.database, Entity.ACCOUNT, account_id, seen)
+    assert edit.action == "updated" and edit.who == "Owner"
+    assert [(f.field, f.old, f.new) for f in edit.fields] == [("name", "Siam Trading", "Siam Trading (Other desk)")]
+
+
+def test_a_commit_between_the_read_and_the_write_is_caught(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other desktop commits after this save loaded the row: the UPDATE's version clause fails it."""
+    account_id = _account(ctx)
+    seen = record_version(ctx.database, Entity.ACCOUNT, account_id)
+    assert seen is not None
+    from crm_desktop.db.repositories import AccountRepository
+
+    loaded = AccountRepository.get
+
+    def get_then_other_desk(self: AccountRepository, key: str, **kw: Any) -> Any:
+        row = loaded(self, key, **kw)
+        if row is not None and row.name == "Siam Trading":
+            other_desk(ctx.database.path, "rename", account_id, "Siam Trading (Other desk)")
+        return row
+
+    data = account_input(ctx.uow(), account_id)
+    data.name = "Siam Trading (Mine)"
+    monkeypatch.setattr(AccountRepository, "get", get_then_other_desk)
+    with pytest.raises(VersionConflict):
+        update_account(ctx.uow().expecting(Entity.ACCOUNT, account_id, seen), account_id, data, ctx.today())
+    monkeypatch.undo()
+    assert _name(ctx, account_id) == "Siam Trading (Other desk)"
+
+
+def test_a_save_on_the_current_version_goes_through(ctx: AppContext) -> None:
+    account_id = _account(ctx)
+    other_desk(ctx.database.path, "rename", account_id, "Siam Trading (Other desk)")
+    seen = record_version(ctx.database, Entity.ACCOUNT, account_id)
+    assert seen is not None
+    _save_name(ctx, account_id, "Siam Trading (Mine)", seen)
+    assert _name(ctx, account_id) == "Siam Trading (Mine)"
+
+
+def test_our_own_save_in_another_dialog_is_a_conflict_too(ctx: AppContext) -> None:
+    """Two forms of one window loaded the record; the first saves: the second one is stale."""
+    account_id = _account(ctx)
+    first = second = record_version(ctx.database, Entity.ACCOUNT, account_id)
+    assert first is not None and second is not None
+    _save_name(ctx, account_id, "Siam Trading (first form)", first)
+    with pytest.raises(VersionConflict):
+        _save_name(ctx, account_id, "Siam Trading (second form)", second)
+    assert _name(ctx, account_id) == "Siam Trading (first form)"
+
+
+def test_a_stale_form_that_writes_no_header_is_refused(ctx: AppContext) -> None:
+    """The quotation's header moved on elsewhere (a remark written and taken back); this form changes a
+    line alone, so its save writes no header: the header's version is still checked, after the writes."""
+    customer = _account(ctx)
+    lines = [LineInput("แอร์ 12000 BTU", unit_price_satang=1_890_000)]
+    quotation_id = create_quotation(ctx.uow(), QuotationInput(account_id=customer, lines=lines), ctx.today()).created[0]
+    seen = record_version(ctx.database, Entity.QUOTATION, quotation_id)
+    assert seen is not None
+    form = quotation_input(ctx.uow(), quotation_id)
+    for remarks in ("ส่งของภายใน 7 วัน", ""):
+        elsewhere = replace(form, remarks=remarks)
+        update_quotation(ctx.uow(), quotation_id, elsewhere, ctx.today())
+    form.lines[0] = replace(form.lines[0], description="แอร์ 12000 BTU อินเวอร์เตอร์")
+    with pytest.raises(VersionConflict):
+        update_quotation(ctx.uow().expecting(Entity.QUOTATION, quotation_id, seen), quotation_id, form, ctx.today())
+    assert quotation_input(ctx.uow(), quotation_id).lines[0].description == "แอร์ 12000 BTU"
