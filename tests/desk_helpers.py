@@ -30,7 +30,7 @@ def other_desk(target: Path | str, *command: str) -> str:
 def _main(target: str, command: str, *args: str) -> None:
     import crm_desktop.db.database as database
     from crm_desktop.db.lock import InstanceLock
-    from crm_desktop.services.accounts import account_input, update_account
+    from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
     from crm_desktop.services.app import open_app
     from tests.time_helpers import TEST_NOW, make_clock
 
@@ -51,6 +51,8 @@ def _main(target: str, command: str, *args: str) -> None:
             data = account_input(ctx.uow(), account_id)
             data.name = name
             update_account(ctx.uow(), account_id, data, ctx.today())
+        elif command == "add":  # add NAME: prints the new account's id
+            print(create_account(ctx.uow(), AccountInput(name=args[0]), ctx.today()).created[0])
         else:
             raise SystemExit(f"unknown command {command}")
     finally:

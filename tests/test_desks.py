@@ -12,11 +12,20 @@ from typing import Any
 import pytest
 
 from crm_desktop.errors import VersionConflict
+from crm_desktop.models import Account
 from crm_desktop.queries.accounts import account_detail
 from crm_desktop.queries.timeline import edits_after, record_version
-from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
+from crm_desktop.services.accounts import (
+    AccountInput,
+    account_input,
+    create_account,
+    delete_accounts,
+    update_account,
+)
 from crm_desktop.services.app import AppContext
+from crm_desktop.services.backups import check_and_back_up
 from crm_desktop.services.changes import Entity
+from crm_desktop.services.desks import OTHER_DESKS, OtherDesks
 from crm_desktop.services.sales.documents import QuotationInput
 from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.services.sales.quotations import create_quotation, quotation_input, update_quotation
@@ -112,3 +121,52 @@ def test_a_stale_form_that_writes_no_header_is_refused(ctx: AppContext) -> None:
     with pytest.raises(VersionConflict):
         update_quotation(ctx.uow().expecting(Entity.QUOTATION, quotation_id, seen), quotation_id, form, ctx.today())
     assert quotation_input(ctx.uow(), quotation_id).lines[0].description == "แอร์ 12000 BTU"
+
+
+# --- the poll for other desktops' changes ----------------------------------------------------------
+
+
+def test_the_poll_publishes_what_others_committed_and_never_our_own(ctx: AppContext) -> None:
+    desks = OtherDesks(ctx.database)
+    assert desks.poll() is None
+    mine = _account(ctx, "Mine")
+    assert desks.poll() is None  # our own action published itself
+    theirs = other_desk(ctx.database.path, "add", "Theirs")
+    _save_name(ctx, mine, "Mine, renamed", record_version(ctx.database, Entity.ACCOUNT, mine) or 0)
+    other_desk(ctx.database.path, "rename", mine, "Mine, renamed by them")
+    changes = desks.poll()
+    assert changes is not None and changes.made_by(OTHER_DESKS)
+    assert changes[Entity.ACCOUNT].created == (theirs,) and changes[Entity.ACCOUNT].updated == (mine,)
+    assert desks.poll() is None
+    delete_accounts(ctx.uow(), [theirs])
+    assert desks.poll() is None
+
+
+def test_a_rolled_back_number_written_again_by_another_desktop_is_theirs(ctx: AppContext) -> None:
+    desks = OtherDesks(ctx.database)
+    with pytest.raises(RuntimeError), ctx.uow() as uow:
+        uow.accounts.add(Account(name="Never saved"))
+        uow.session.flush()  # numbered in the log, noted as ours, then rolled back
+        raise RuntimeError("cancelled")
+    theirs = other_desk(ctx.database.path, "add", "Theirs")
+    changes = desks.poll()
+    assert changes is not None and changes[Entity.ACCOUNT].created == (theirs,)
+
+
+def test_many_changes_at_once_name_only_their_kind(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("crm_desktop.services.desks.MOST_ROWS", 0)
+    desks = OtherDesks(ctx.database)
+    other_desk(ctx.database.path, "add", "Theirs")
+    changes = desks.poll()
+    assert changes is not None and changes.entities == (Entity.ACCOUNT,) and changes.ids == ()
+
+
+def test_the_check_at_start_leaves_this_desktop_its_locks(ctx: AppContext) -> None:
+    """The start's check once read the file's header through a file of its own; closing it dropped
+    this process's SQLite locks, so the next desktop to close took the WAL (and the changes after)
+    away from under this one."""
+    account_id = _account(ctx)
+    check_and_back_up(ctx, ctx.today())
+    for name in ("Siam Trading (one)", "Siam Trading (two)"):
+        other_desk(ctx.database.path, "rename", account_id, name)
+        assert _name(ctx, account_id) == name

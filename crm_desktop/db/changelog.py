@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.clock import Clock
 from crm_desktop.db.consent import record_consent_changes
+from crm_desktop.db.desks import OwnChanges
 from crm_desktop.db.hlc import HybridClock
 from crm_desktop.db.times import time_param
 from crm_desktop.errors import DomainError, VersionConflict
@@ -62,12 +63,15 @@ def _numbered(changes: Iterable[LogRow], last: int) -> list[tuple[Any, ...]]:
     return [(seq, *c) for seq, c in enumerate(changes, start=last + 1)]
 
 
-def append_changes(cur: sqlite3.Cursor, changes: Iterable[LogRow]) -> int:
+def append_changes(cur: sqlite3.Cursor, changes: Iterable[LogRow], own: OwnChanges | None = None) -> int:
     """Append changes to the log, numbered after the last one, in the order given; how many. The one
     way every writer writes the log: bulk loads and sync imports on the driver's cursor, the ORM's
-    flush and the other units of work through `log_changes`."""
+    flush and the other units of work through `log_changes`. `own` notes their numbers as this
+    process's (db/desks.py: the poll for other desktops' changes leaves them out)."""
     rows = _numbered(changes, cur.execute(_LAST).fetchone()[0])
     cur.executemany(_APPEND, rows)
+    if own is not None:
+        own.note(rows)
     return len(rows)
 
 
@@ -79,6 +83,7 @@ class ChangeContext:
     site_id: str
     user_id: str | None
     time: Clock  # created_at / updated_at / changed_at come from here
+    own: OwnChanges | None = None  # where this process notes the numbers of its changes (db/desks.py)
 
 
 def encode_value(value: Any) -> str | None:
@@ -126,12 +131,14 @@ def log_row(entity: str, row_id: str, hlc: int, ctx: ChangeContext, at: datetime
     return (entity, row_id, hlc, ctx.site_id, base_hlc, ctx.user_id, time_param(at), fields)
 
 
-def log_changes(conn: Connection, changes: Iterable[LogRow]) -> int:
+def log_changes(conn: Connection, changes: Iterable[LogRow], own: OwnChanges | None = None) -> int:
     """`append_changes` in a SQLAlchemy connection's transaction (a unit of work's), whose errors the
     unit of work makes readable."""
     rows = _numbered(changes, conn.exec_driver_sql(_LAST).scalar_one())
     if rows:
         conn.exec_driver_sql(_APPEND, rows)  # type: ignore[arg-type]
+        if own is not None:
+            own.note(rows)
     return len(rows)
 
 
@@ -204,7 +211,7 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
         obj.hlc, obj.site_id = ctx.clock.tick(), ctx.site_id
         changes.append(log_row(obj.__tablename__, obj.id, obj.hlc, ctx, now,  # type: ignore[attr-defined]
                                encode_fields(fields), base))
-    log_changes(session.connection(), changes)  # one executemany, in the order made
+    log_changes(session.connection(), changes, ctx.own)  # one executemany, in the order made
 
 
 def _check_expected(session: Session, edits: list[tuple[SyncMixin, dict[str, Any]]]) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from crm_desktop.db.changelog import CONTEXT_KEY, EXPECTED_KEY, ChangeContext
 from crm_desktop.db.consent import NOTE_KEY, ConsentNote
 from crm_desktop.db.database import Database
+from crm_desktop.db.desks import own_changes
 from crm_desktop.db.errors import readable
 from crm_desktop.db.hlc import SEED_CEILING, SeedClock
 from crm_desktop.db.repositories import (
@@ -89,7 +90,8 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self.session = self.database.sessions()
         clock = self._seed_clock() if self.seeding else self.database.clock
-        self.session.info[CONTEXT_KEY] = ChangeContext(clock, self.database.site_id, self.user_id, self.database.time)
+        self.session.info[CONTEXT_KEY] = ChangeContext(clock, self.database.site_id, self.user_id, self.database.time,
+                                                       own_changes(self.database))
         self.session.info[EXPECTED_KEY] = dict(self._expected)
         self.accounts = AccountRepository(self.session)
         self.contacts = ContactRepository(self.session)

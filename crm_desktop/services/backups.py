@@ -116,7 +116,7 @@ def check_and_back_up(ctx: AppContext, today: date, progress: Progress | None = 
     Raises DamagedDatabase when the check fails.
     """
     path = ctx.database.path
-    result = check_file(path, quick=True)
+    result = check_file(path, quick=True, open_here=True)
     if not result.ok:
         raise DamagedDatabase(path, result)
     if ctx.database.local(DAILY_KEY) == today.isoformat():
