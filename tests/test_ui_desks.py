@@ -10,11 +10,15 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from crm_desktop.queries.accounts import account_detail
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
+from crm_desktop.services.changes import ChangeSet
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
+from crm_desktop.ui.desks import POLL_MS
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.accounts.dialog import AccountDialog
 from crm_desktop.views.common import ViewEnv
+from crm_desktop.views.main_window import MainWindow
 from tests.desk_helpers import other_desk
+from tests.ui_helpers import opened_window
 
 
 @pytest.fixture
@@ -110,3 +114,42 @@ def test_a_save_in_another_dialog_of_this_window_makes_this_one_stale(qtbot, typ
     qtbot.mouseClick(second.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not second.isVisible())
     assert stored(ctx, account_id)[0] == "Siam Trading (first)"
+
+
+# --- other desktops' changes show up by themselves ---------------------------------------------------
+
+
+def names(window: MainWindow) -> list[str]:
+    model = window.accounts_tab.model
+    return [str(model.index(r, model.column_index("name")).data()) for r in range(model.rowCount())]
+
+
+def test_the_list_shows_other_desktops_changes_without_moving_the_selection(qtbot, ctx, prefs,
+                                                                           account_id) -> None:
+    window = opened_window(qtbot, ctx, prefs)
+    tab = window.accounts_tab
+    published: list[ChangeSet] = []
+    window.env.bus.changed.connect(published.append)
+    assert tab.table.current_id() == account_id and names(window) == ["Siam Trading"]
+
+    other_desk(ctx.database.path, "add", "Andaman Foods")
+    other_desk(ctx.database.path, "rename", account_id, "Siam Trading (Other desk)")
+    window.other_desks.poll()  # what the timer does every two seconds
+    assert names(window) == ["Andaman Foods", "Siam Trading (Other desk)"]
+    assert tab.table.current_id() == account_id
+    assert len(published) == 1
+
+    create_account(ctx.uow(), AccountInput(name="Chiang Mai Crafts"), ctx.today())  # ours: no refresh by poll
+    window.other_desks.poll()
+    assert len(published) == 1
+
+
+def test_the_poll_runs_while_the_app_is_active_and_stops_when_the_window_closes(qtbot, ctx, prefs) -> None:
+    window = opened_window(qtbot, ctx, prefs)
+    poll = window.other_desks
+    poll._follow(Qt.ApplicationState.ApplicationInactive)
+    assert not poll.timer.isActive()
+    poll._follow(Qt.ApplicationState.ApplicationActive)
+    assert poll.timer.isActive() and poll.timer.interval() == POLL_MS
+    window.close()
+    assert not poll.timer.isActive()
