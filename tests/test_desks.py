@@ -7,13 +7,16 @@ fixture, so these tests can run against a server database too.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from crm_desktop.errors import VersionConflict
+from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.models import Account
 from crm_desktop.queries.accounts import account_detail
+from crm_desktop.queries.imports import preview_rows
 from crm_desktop.queries.timeline import edits_after, record_version
 from crm_desktop.services.accounts import (
     AccountInput,
@@ -26,6 +29,8 @@ from crm_desktop.services.app import AppContext
 from crm_desktop.services.backups import check_and_back_up
 from crm_desktop.services.changes import Entity
 from crm_desktop.services.desks import OTHER_DESKS, OtherDesks
+from crm_desktop.services.import_undo import undo_import
+from crm_desktop.services.imports import import_rows
 from crm_desktop.services.sales.documents import QuotationInput
 from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.services.sales.quotations import create_quotation, quotation_input, update_quotation
@@ -170,3 +175,26 @@ def test_the_check_at_start_leaves_this_desktop_its_locks(ctx: AppContext) -> No
     for name in ("Siam Trading (one)", "Siam Trading (two)"):
         other_desk(ctx.database.path, "rename", account_id, name)
         assert _name(ctx, account_id) == name
+
+
+# --- long writers never block the others ----------------------------------------------------------
+
+
+def test_an_import_lets_other_desktops_save_while_it_checks_its_rows(ctx: AppContext, tmp_path: Path) -> None:
+    """The write lock is taken at the import's first write: another desktop saves while the rows are
+    checked (before, it waited, then was refused as busy); the import's undo leaves that save alone."""
+    account_id = _account(ctx)
+    path = tmp_path / "customers.csv"
+    path.write_text("First Name,Last Name,Mobile\nMalee,Rakngan,0891112222\nAnan,Kla,0861234567\n", encoding="utf-8")
+    rows = read_import_file(path, "contacts").rows
+
+    def progress(done: int, _total: int) -> bool:
+        if done == 0:
+            other_desk(ctx.database.path, "rename", account_id, "Siam Trading (Other desk)")
+        return True
+
+    result = import_rows(ctx.uow(), "contacts", rows, preview_rows(ctx.database, "contacts", rows), ctx.today(),
+                         progress=progress)
+    assert result.created == 2 and _name(ctx, account_id) == "Siam Trading (Other desk)"
+    undo_import(ctx.uow(), result.log_from, result.log_to)
+    assert _name(ctx, account_id) == "Siam Trading (Other desk)"
