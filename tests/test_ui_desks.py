@@ -13,11 +13,14 @@ from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import ChangeSet
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.desks import POLL_MS
+from crm_desktop.ui.fonts import install_app_font
+from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.accounts.dialog import AccountDialog
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.main_window import MainWindow
 from tests.desk_helpers import other_desk
+from tests.test_translations import THAI
 from tests.ui_helpers import opened_window
 
 
@@ -153,3 +156,21 @@ def test_the_poll_runs_while_the_app_is_active_and_stops_when_the_window_closes(
     assert poll.timer.isActive() and poll.timer.interval() == POLL_MS
     window.close()
     assert not poll.timer.isActive()
+
+
+def test_the_conflict_box_speaks_thai(qtbot, qapp, type_text, ctx, prefs, account_id, tmp_path) -> None:
+    install_app_font(qapp)  # as the app does: Thai glyphs from the bundled font, not boxes
+    language = UiLanguage(qapp)
+    assert language.apply("th")
+    try:
+        prefs.language = "th"
+        dialog = opened(qtbot, ViewEnv(ctx, prefs, ChangeBus(), UndoDelete()), account_id)
+        type_text(dialog.tags, "VIP")
+        other_desk(ctx.database.path, "rename", account_id, "บริษัท สยามการค้า จำกัด")
+        box = conflict_box(qtbot, dialog)
+        texts = [box.windowTitle(), box.text(), *(b.text() for b in box.buttons())]
+        assert all(THAI.search(t) for t in texts), texts
+        assert box.informativeText().startswith("สิ่งที่ผู้อื่นแก้ไข:") and "ชื่อ" in box.informativeText()
+        assert box.grab().save(str(tmp_path / "conflict-th.png"))
+    finally:
+        language.apply("en")
