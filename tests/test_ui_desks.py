@@ -3,22 +3,47 @@ lets the user keep editing on top of it (their typed values kept), overwrite it,
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from crm_desktop.queries.accounts import account_detail
 from crm_desktop.services.accounts import AccountInput, create_account
+from crm_desktop.services.activities.edit import ActivityInput, activity_input, create_activity, update_activity
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import ChangeSet
+from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, update_contact
+from crm_desktop.services.leads import LeadInput, create_lead, lead_input, update_lead
+from crm_desktop.services.opportunities import (
+    OpportunityInput,
+    create_opportunity,
+    opportunity_input,
+    update_opportunity,
+)
+from crm_desktop.services.products import ProductInput, create_product, product_input, update_product
+from crm_desktop.services.sales.documents import QuotationInput
+from crm_desktop.services.sales.lines import LineInput
+from crm_desktop.services.sales.quotations import create_quotation, quotation_input, update_quotation
+from crm_desktop.services.stages import default_stage_id
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.desks import POLL_MS
 from crm_desktop.ui.fonts import install_app_font
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.accounts.dialog import AccountDialog
+from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.common import ViewEnv
+from crm_desktop.views.contacts.dialog import ContactDialog
+from crm_desktop.views.dialog_base import RecordDialog
+from crm_desktop.views.leads.dialog import LeadDialog
 from crm_desktop.views.main_window import MainWindow
+from crm_desktop.views.opportunities.dialog import OpportunityDialog
+from crm_desktop.views.products.dialog import ProductDialog
+from crm_desktop.views.sales.document_dialog import QuotationDialog
 from tests.desk_helpers import other_desk
 from tests.test_translations import THAI
 from tests.ui_helpers import opened_window
@@ -42,8 +67,9 @@ def opened(qtbot, env: ViewEnv, account_id: str) -> AccountDialog:
     return dialog
 
 
-def conflict_box(qtbot, dialog: AccountDialog) -> QMessageBox:
+def conflict_box(qtbot, dialog: RecordDialog) -> QMessageBox:
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
     def shown() -> list[QMessageBox]:
         return [b for b in dialog.findChildren(QMessageBox, "conflictBox") if b.isVisible()]
 
@@ -174,3 +200,66 @@ def test_the_conflict_box_speaks_thai(qtbot, qapp, type_text, ctx, prefs, accoun
         assert box.grab().save(str(tmp_path / "conflict-th.png"))
     finally:
         language.apply("en")
+
+
+# --- every record dialog saves on the version it loaded ----------------------------------------------
+
+
+def _contact(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[Any], object]]:
+    row = create_contact(ctx.uow(), ContactInput(first_name="สมชาย", mobile="0812345678"), ctx.today()).created[0]
+    return row, lambda: contact_input(ctx.uow(), row), lambda d: update_contact(ctx.uow(), row, d, ctx.today())
+
+
+def _lead(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[Any], object]]:
+    row = create_lead(ctx.uow(), LeadInput(first_name="มาลี", company_name="ร้านมาลี")).created[0]
+    return row, lambda: lead_input(ctx.uow(), row), lambda d: update_lead(ctx.uow(), row, d)
+
+
+def _product(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[Any], object]]:
+    row = create_product(ctx.uow(), ProductInput(sku="AC-12", name_th="แอร์", price_satang=1_890_000)).created[0]
+    return row, lambda: product_input(ctx.uow(), row), lambda d: update_product(ctx.uow(), row, d)
+
+
+def _deal(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[Any], object]]:
+    data = OpportunityInput(name="แอร์สำนักงาน", stage_id=default_stage_id("prospecting"), amount_satang=4_000_000)
+    row = create_opportunity(ctx.uow(), data, ctx.now()).created[0]
+    return row, lambda: opportunity_input(ctx.uow(), row), lambda d: update_opportunity(ctx.uow(), row, d, ctx.now())
+
+
+def _activity(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[Any], object]]:
+    data = ActivityInput(kind="call", subject="โทรหาลูกค้า", due_on=ctx.today(), all_day=True)
+    row = create_activity(ctx.uow(), data).created[0]
+    return row, lambda: activity_input(ctx.uow(), row), lambda d: update_activity(ctx.uow(), row, d)
+
+
+def _quotation(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[Any], object]]:
+    customer = create_account(ctx.uow(), AccountInput(name="Siam Trading"), ctx.today()).created[0]
+    lines = [LineInput("แอร์ 12000 BTU", unit_price_satang=1_890_000)]
+    row = create_quotation(ctx.uow(), QuotationInput(account_id=customer, lines=lines), ctx.today()).created[0]
+    return row, lambda: quotation_input(ctx.uow(), row), lambda d: update_quotation(ctx.uow(), row, d, ctx.today())
+
+
+@pytest.mark.parametrize(("make", "dialog_of", "field", "theirs"), [
+    (_contact, lambda env, row: ContactDialog(env, row), "notes", "ย้ายไปเชียงใหม่"),
+    (_lead, lambda env, row: LeadDialog(env, row), "notes", "สนใจแอร์ 3 เครื่อง"),
+    (_product, lambda env, row: ProductDialog(env, row), "name_th", "แอร์ติดผนัง"),
+    (_deal, lambda env, row: OpportunityDialog(env, row), "notes", "ลูกค้าขอส่วนลด"),
+    (_activity, lambda env, row: ActivityDialog(env, activity_id=row), "subject", "โทรนัดติดตั้ง"),
+    (_quotation, lambda env, row: QuotationDialog(env, row), "remarks", "ส่งของภายใน 7 วัน"),
+], ids=["contact", "lead", "product", "deal", "activity", "quotation"])
+def test_each_record_dialog_shows_a_change_made_after_it_opened(qtbot, env, ctx, make, dialog_of, field,
+                                                                 theirs) -> None:
+    row, stored_input, save = make(ctx)
+    dialog = dialog_of(env, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    save(replace(stored_input(), **{field: theirs}))  # another dialog, or another desktop
+
+    box = conflict_box(qtbot, dialog)
+    assert theirs in box.informativeText()
+    click(qtbot, box, "keepEditingButton")
+    assert getattr(dialog.form_input(), field) == theirs
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert getattr(stored_input(), field) == theirs

@@ -156,7 +156,11 @@ class RecordDialog(QDialog):
         from crm_desktop.views.conflict import merged_input
 
         mine, loaded = self._snapshot(), self._initial
-        newer = self.stored()
+        try:
+            newer = self.stored()
+        except DomainError as err:  # deleted meanwhile
+            self.show_domain_error(err)
+            return
         self.fill(newer)
         self.remember_initial()
         if mine is not None and loaded is not None:
