@@ -198,3 +198,15 @@ def test_an_import_lets_other_desktops_save_while_it_checks_its_rows(ctx: AppCon
     assert result.created == 2 and _name(ctx, account_id) == "Siam Trading (Other desk)"
     undo_import(ctx.uow(), result.log_from, result.log_to)
     assert _name(ctx, account_id) == "Siam Trading (Other desk)"
+
+
+def test_an_edit_sorts_after_the_version_it_replaces_whatever_our_clock_says(ctx: AppContext) -> None:
+    """The other desktop's clock runs five minutes ahead of ours: our later edit of the record it wrote
+    still gets a later clock, or a sync would let their older change win on every other copy."""
+    account_id = _account(ctx)
+    other_desk(ctx.database.path, "rename", account_id, "Siam Trading (Other desk)")
+    theirs = record_version(ctx.database, Entity.ACCOUNT, account_id)
+    assert theirs is not None and theirs > ctx.database.clock.last
+    _save_name(ctx, account_id, "Siam Trading (Mine)", theirs)
+    mine = record_version(ctx.database, Entity.ACCOUNT, account_id)
+    assert mine is not None and mine > theirs

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from crm_desktop.clock import Clock
 from crm_desktop.db.consent import record_consent_changes
 from crm_desktop.db.desks import OwnChanges
-from crm_desktop.db.hlc import HybridClock
+from crm_desktop.db.hlc import HybridClock, SeedClock
 from crm_desktop.db.times import time_param
 from crm_desktop.errors import DomainError, VersionConflict
 from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, Base, SyncMixin, new_id
@@ -208,6 +208,10 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
         else:
             obj.created_at = obj.updated_at = now
         base = obj.hlc or 0  # the version of the row this change was made on
+        if base > ctx.clock.last and not isinstance(ctx.clock, SeedClock):
+            # Another desktop, whose clock runs ahead of ours, wrote that version after we started:
+            # this change must still sort after it, or every other copy would keep theirs.
+            ctx.clock.resume(base)
         obj.hlc, obj.site_id = ctx.clock.tick(), ctx.site_id
         changes.append(log_row(obj.__tablename__, obj.id, obj.hlc, ctx, now,  # type: ignore[attr-defined]
                                encode_fields(fields), base))
