@@ -19,19 +19,32 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def other_desk(target: Path | str, *command: str) -> str:
     """Run `command` on another desktop (a child process) against `target`; what it printed."""
+    return finished(start_other_desk(target, *command))
+
+
+def start_other_desk(target: Path | str, *command: str) -> subprocess.Popen[str]:
+    """`other_desk` started, not waited for: several desktops at once."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
-    done = subprocess.run([sys.executable, "-m", "tests.desk_helpers", str(target), *command], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
-    if done.returncode != 0:
-        raise AssertionError(f"the other desktop failed: {done.stderr}")
-    return done.stdout.strip()
+    return subprocess.Popen([sys.executable, "-m", "tests.desk_helpers", str(target), *command], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finished(desk: subprocess.Popen[str]) -> str:
+    """What a desktop started by `start_other_desk` printed, once it ended; raises if it failed."""
+    out, err = desk.communicate(timeout=120)
+    if desk.returncode != 0:
+        raise AssertionError(f"the other desktop failed: {err}")
+    return out.strip()
 
 
 def _main(target: str, command: str, *args: str) -> None:
     import crm_desktop.db.database as database
     from crm_desktop.db.lock import InstanceLock
+    from crm_desktop.errors import VersionConflict
+    from crm_desktop.queries.timeline import record_version
     from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
     from crm_desktop.services.app import open_app
+    from crm_desktop.services.changes import Entity
     from tests.time_helpers import TEST_NOW, make_clock
 
     class Unlocked(InstanceLock):
@@ -51,6 +64,21 @@ def _main(target: str, command: str, *args: str) -> None:
             data = account_input(ctx.uow(), account_id)
             data.name = name
             update_account(ctx.uow(), account_id, data, ctx.today())
+        elif command == "note":  # note ACCOUNT_ID TAG COUNT: as many saves, each adding a line to the notes
+            account_id, tag, count = args
+            conflicts = 0
+            for i in range(int(count)):
+                while True:  # as a user would: told of the conflict, keep editing on the newer version
+                    version = record_version(ctx.database, Entity.ACCOUNT, account_id) or 0
+                    data = account_input(ctx.uow(), account_id)
+                    data.notes = f"{data.notes}\n{tag}{i}".strip()
+                    try:
+                        update_account(ctx.uow().expecting(Entity.ACCOUNT, account_id, version), account_id, data,
+                                       ctx.today())
+                        break
+                    except VersionConflict:
+                        conflicts += 1
+            print(conflicts)
         elif command == "add":  # add NAME: prints the new account's id
             print(create_account(ctx.uow(), AccountInput(name=args[0]), ctx.today()).created[0])
         else:

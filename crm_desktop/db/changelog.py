@@ -57,6 +57,11 @@ LogRow = tuple[str, str, int, str, int, str | None, str, str]
 _LAST = "SELECT coalesce(max(seq), 0) FROM change"
 _APPEND = ("INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+# The number taken by the INSERT itself, under the write lock it holds: a unit of work reads outside a
+# transaction until its first write, so a number read before it may have been taken by another
+# desktop's commit meanwhile.
+_APPEND_NEXT = ("INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
+                "VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM change), ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def _numbered(changes: Iterable[LogRow], last: int) -> list[tuple[Any, ...]]:
@@ -134,12 +139,12 @@ def log_row(entity: str, row_id: str, hlc: int, ctx: ChangeContext, at: datetime
 def log_changes(conn: Connection, changes: Iterable[LogRow], own: OwnChanges | None = None) -> int:
     """`append_changes` in a SQLAlchemy connection's transaction (a unit of work's), whose errors the
     unit of work makes readable."""
-    rows = _numbered(changes, conn.exec_driver_sql(_LAST).scalar_one())
-    if rows:
-        conn.exec_driver_sql(_APPEND, rows)  # type: ignore[arg-type]
-        if own is not None:
-            own.note(rows)
-    return len(rows)
+    changes = list(changes)
+    if changes:
+        conn.exec_driver_sql(_APPEND_NEXT, changes)  # type: ignore[arg-type]
+        if own is not None:  # ours, one after the other: the write lock is held since the first
+            own.note(_numbered(changes, conn.exec_driver_sql(_LAST).scalar_one() - len(changes)))
+    return len(changes)
 
 
 def scalar_default(column: Any) -> Any:
