@@ -14,6 +14,12 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from crm_desktop.queries.accounts import account_detail
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.activities.edit import ActivityInput, activity_input, create_activity, update_activity
+from crm_desktop.services.anniversaries import (
+    CustomDateInput,
+    add_custom_date,
+    custom_date_input,
+    update_custom_date,
+)
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, update_contact
@@ -36,6 +42,7 @@ from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.accounts.dialog import AccountDialog
 from crm_desktop.views.activities.dialog import ActivityDialog
+from crm_desktop.views.anniversaries.date_dialog import CustomDateDialog
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts.dialog import ContactDialog
 from crm_desktop.views.dialog_base import RecordDialog
@@ -239,6 +246,12 @@ def _quotation(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[Any],
     return row, lambda: quotation_input(ctx.uow(), row), lambda d: update_quotation(ctx.uow(), row, d, ctx.today())
 
 
+def _special_date(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[Any], object]]:
+    person = create_contact(ctx.uow(), ContactInput(first_name="มาลี"), ctx.today()).created[0]
+    row = add_custom_date(ctx.uow(), CustomDateInput("วันแต่งงาน", 2, 14, contact_id=person), ctx.today()).created[0]
+    return row, lambda: custom_date_input(ctx.uow(), row), lambda d: update_custom_date(ctx.uow(), row, d, ctx.today())
+
+
 @pytest.mark.parametrize(("make", "dialog_of", "field", "theirs"), [
     (_contact, lambda env, row: ContactDialog(env, row), "notes", "ย้ายไปเชียงใหม่"),
     (_lead, lambda env, row: LeadDialog(env, row), "notes", "สนใจแอร์ 3 เครื่อง"),
@@ -246,7 +259,8 @@ def _quotation(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[Any],
     (_deal, lambda env, row: OpportunityDialog(env, row), "notes", "ลูกค้าขอส่วนลด"),
     (_activity, lambda env, row: ActivityDialog(env, activity_id=row), "subject", "โทรนัดติดตั้ง"),
     (_quotation, lambda env, row: QuotationDialog(env, row), "remarks", "ส่งของภายใน 7 วัน"),
-], ids=["contact", "lead", "product", "deal", "activity", "quotation"])
+    (_special_date, lambda env, row: CustomDateDialog(env, row), "title", "วันครบรอบแต่งงาน"),
+], ids=["contact", "lead", "product", "deal", "activity", "quotation", "special date"])
 def test_each_record_dialog_shows_a_change_made_after_it_opened(qtbot, env, ctx, make, dialog_of, field,
                                                                  theirs) -> None:
     row, stored_input, save = make(ctx)
