@@ -13,6 +13,7 @@ sync and demo code were 0.4 s of every command's 1.6 s start).
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 import tempfile
@@ -25,7 +26,7 @@ from crm_desktop.clock import Clock
 from crm_desktop.db.output import check_output
 from crm_desktop.db.paths import backups_dir
 from crm_desktop.demo.sizes import SIZES
-from crm_desktop.errors import DomainError
+from crm_desktop.errors import DomainError, StorageError
 from crm_desktop.exchange.records import FILTERS, VCARD_VERSIONS
 from crm_desktop.exchange.records import FORMATS as RECORD_FORMATS
 from crm_desktop.exchange.records import KINDS as RECORD_KINDS
@@ -40,15 +41,19 @@ from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.imports import preview_rows
 from crm_desktop.queries.lookups import user_named
 from crm_desktop.queries.search import search_all
-from crm_desktop.services.app import AppContext, database_path, has_database, open_app, readable_failure
+from crm_desktop.roles import BACKUP, RESTORE, Action
+from crm_desktop.services.app import AppContext, Location, database_path, has_database, open_app, readable_failure
 from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
 from crm_desktop.services.erase import ERASABLE, erase_person, reclaim_space
 from crm_desktop.services.formatting import parse_date
 from crm_desktop.services.import_mappings import mapping_named
 from crm_desktop.services.imports import IMPORT_KINDS, import_counts, import_with_backup
+from crm_desktop.services.logins import act_as
 from crm_desktop.services.validation import format_phone
 
 DEBUG_ENV = "CRM_DESKTOP_DEBUG"  # set (to anything) to see the traceback of an unexpected error
+USER_ENV = "CRM_DESKTOP_USER"  # who acts, when --user is not given
+PASSWORD_ENV = "CRM_DESKTOP_PASSWORD"  # their password, for scripts; otherwise it is asked for
 
 
 class UsageError(DomainError):
@@ -64,6 +69,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="crm-desktop", description="Offline-first CRM for small Thai businesses.")
     add_program_options(parser)
+    parser.add_argument("--user", metavar="NAME", help=f"act as this person (default: ${USER_ENV}, else the copy's "
+                        "current person); with logins on, the password is asked for, or read from "
+                        f"${PASSWORD_ENV}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", help="fill an empty database (made if missing) with Thai/English sample data")
     demo.add_argument("--size", choices=tuple(SIZES), default="small")
@@ -269,11 +277,12 @@ def message_language(args: argparse.Namespace) -> str:
     return str(args.lang) if args.lang else system_language()
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    """--db, else $CRM_DESKTOP_DB, else the default; refused unless its name is text (as any argument)."""
-    path = database_path(args.db)
-    _require_text(str(path))
-    return path
+def db_path(args: argparse.Namespace) -> Location:
+    """--db, else $CRM_DESKTOP_DB, else the default (a file or an office server); refused unless its
+    name is text (as any argument)."""
+    location = database_path(args.db)
+    _require_text(str(location))  # a server's text holds its URL
+    return location
 
 
 def is_empty(ctx: AppContext) -> bool:
@@ -305,7 +314,7 @@ def open_for_writing(args: argparse.Namespace, clock: Clock, *, create: bool = F
 
     Only `create` makes a database where there is none (`demo`, `sync import`); the others refuse.
     """
-    ctx = open_app(db_path(args), clock=clock, create=create)
+    ctx = open_as_person(args, clock, create=create)
     try:
         check_and_back_up(ctx, ctx.today())
     except BaseException:
@@ -316,7 +325,33 @@ def open_for_writing(args: argparse.Namespace, clock: Clock, *, create: bool = F
 
 def open_for_reading(args: argparse.Namespace, clock: Clock) -> AppContext:
     """Commands that only read: beside a running app, never creating, migrating or writing anything."""
-    return open_app(db_path(args), clock=clock, read_only=True)
+    return open_as_person(args, clock, read_only=True)
+
+
+def open_as_person(args: argparse.Namespace, clock: Clock, *, create: bool = False,
+                   read_only: bool = False) -> AppContext:
+    """Open the database and act as --user (services.logins.act_as: with logins on, after the password)."""
+    ctx = open_app(db_path(args), clock=clock, create=create, read_only=read_only)
+    try:
+        name = args.user or os.environ.get(USER_ENV) or None
+        act_as(ctx, name, lambda: os.environ.get(PASSWORD_ENV) or getpass.getpass(f"Password for {name}: "))
+    except BaseException:
+        ctx.close()
+        raise
+    return ctx
+
+
+def require_of_person(args: argparse.Namespace, clock: Clock, action: Action) -> None:
+    """For the commands that work on the file without opening it (backup, restore): refuse unless the
+    person acting may. A database that cannot be opened to ask (damaged: what a restore is for) passes."""
+    try:
+        ctx = open_as_person(args, clock, read_only=True)
+    except StorageError:
+        return
+    try:
+        ctx.require(action)
+    finally:
+        ctx.close()
 
 
 def _cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
@@ -345,12 +380,14 @@ def _cmd_search(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
+    require_of_person(args, clock, BACKUP)
     out = args.out.expanduser() if args.out is not None else None
     print(back_up_now(db_path(args), out, now=clock.now(), force=args.force))
     return 0
 
 
 def _cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
+    require_of_person(args, clock, RESTORE)
     done = restore_database(db_path(args), args.file.expanduser(), now=clock.now())
     print(f"Restored {done.source} into {done.database}.")
     if done.upgraded:
@@ -398,7 +435,7 @@ def _cmd_sync(args: argparse.Namespace, clock: Clock) -> int:
         elif args.sync_command == "repair-clock":
             print(repair_summary(repair_clock(ctx.database, ctx.user_id, dry_run=args.dry_run)))
         else:
-            set_office_key(ctx.database, args.key)
+            set_office_key(ctx.database, args.key, by=ctx.user_id)
             print("Office key set." if args.key.strip() else "Office key removed.")
     finally:
         ctx.close()
@@ -544,7 +581,7 @@ def _cmd_import(args: argparse.Namespace, clock: Clock) -> int:
         check_output(errors_out, db_path(args), force=args.force)
     loaded = read_import_file(path, args.import_kind, sheet=args.sheet, mapping=_saved_mapping(args, clock))
     # A dry run writes nothing, not even the day's backup.
-    ctx = open_app(db_path(args), clock=clock) if args.dry_run else open_for_writing(args, clock)
+    ctx = open_as_person(args, clock) if args.dry_run else open_for_writing(args, clock)
     try:
         preview = preview_rows(ctx.database, args.import_kind, loaded.rows)
         result = import_with_backup(ctx, args.import_kind, loaded.rows, preview, decision=args.decision,
@@ -594,7 +631,7 @@ def _cmd_erase(args: argparse.Namespace, clock: Clock) -> int:
     if not args.yes:
         raise DomainError("Erasing a person cannot be undone. Run the command again with --yes to confirm.")
     # No day's backup first (open_for_writing would make one): it would be a fresh copy of the data erased.
-    ctx = open_app(db_path(args), clock=clock, create=False)
+    ctx = open_as_person(args, clock)
     try:
         result = erase_person(ctx.uow(), args.kind, args.id)
         if not args.no_vacuum:

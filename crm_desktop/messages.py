@@ -173,6 +173,37 @@ THAI: dict[str, str] = {
         "ไฟล์ฐานข้อมูลเป็นแบบอ่านอย่างเดียว โปรดตรวจสอบสิทธิ์ของไฟล์"
     ),
     "The database reported an error: {reason}": "ฐานข้อมูลแจ้งข้อผิดพลาด: {reason}",
+    # db/server.py, db/migrate.py, db/database.py: the office server
+    "{url} is not a database address ({reason}).": "{url} ไม่ใช่ที่อยู่ฐานข้อมูล ({reason})",
+    "The server address {url} names no database: add /name at its end.": (
+        "ที่อยู่เซิร์ฟเวอร์ {url} ไม่ได้ระบุชื่อฐานข้อมูล โปรดเติม /ชื่อฐานข้อมูล ต่อท้าย"
+    ),
+    "Cannot reach the office server {url}: {reason}": "ติดต่อเซิร์ฟเวอร์ของสำนักงาน {url} ไม่ได้: {reason}",
+    "The server database {url} is empty. Open it once in the app to set it up.": (
+        "ฐานข้อมูลบนเซิร์ฟเวอร์ {url} ยังว่างอยู่ โปรดเปิดในโปรแกรมหนึ่งครั้งเพื่อตั้งค่า"
+    ),
+    "The server database {url} belongs to another program, not to crm_desktop. It was not changed; "
+    "choose another database.": (
+        "ฐานข้อมูลบนเซิร์ฟเวอร์ {url} เป็นของโปรแกรมอื่น ไม่ใช่ของ crm_desktop ไม่ได้เปลี่ยนแปลงอะไร "
+        "โปรดเลือกฐานข้อมูลอื่น"
+    ),
+    "The server database {url} is not a crm_desktop database or it is damaged ({reason}).": (
+        "ฐานข้อมูลบนเซิร์ฟเวอร์ {url} ไม่ใช่ฐานข้อมูล crm_desktop หรือเสียหาย ({reason})"
+    ),
+    "The server database {url} could not be brought up to date, so it was left as it was ({reason}).": (
+        "ปรับฐานข้อมูลบนเซิร์ฟเวอร์ {url} เป็นรุ่นล่าสุดไม่สำเร็จ จึงคงไว้ตามเดิม ({reason})"
+    ),
+    "Cannot write in the folder {path}: {reason}": "เขียนไฟล์ในโฟลเดอร์ {path} ไม่ได้: {reason}",
+    "pg_dump is not installed on this computer, so the office server cannot be backed up from here. Install "
+    "PostgreSQL's client programs, or back the server up on it.": (
+        "เครื่องนี้ไม่มีโปรแกรม pg_dump จึงสำรองข้อมูลเซิร์ฟเวอร์ของสำนักงานจากที่นี่ไม่ได้ "
+        "โปรดติดตั้งโปรแกรมฝั่งไคลเอนต์ของ PostgreSQL หรือสำรองข้อมูลที่ตัวเซิร์ฟเวอร์"
+    ),
+    "An office server is restored by its administrator with pg_restore, while no desk is connected: "
+    "pg_restore --clean --single-transaction -d DATABASE BACKUP.dump": (
+        "การกู้คืนเซิร์ฟเวอร์ของสำนักงานต้องให้ผู้ดูแลทำด้วย pg_restore ขณะที่ไม่มีเครื่องใดเชื่อมต่ออยู่: "
+        "pg_restore --clean --single-transaction -d DATABASE BACKUP.dump"
+    ),
     "The database {path} is already open in another crm_desktop window. Close that window first.": (
         "ฐานข้อมูล {path} เปิดอยู่ในหน้าต่าง crm_desktop อื่นแล้ว โปรดปิดหน้าต่างนั้นก่อน"
     ),
@@ -866,6 +897,86 @@ THAI: dict[str, str] = {
     ),
     # --- issue 15, helper "wizard2": a refused field named by its label in the errors CSV ---
     "Row {row}, {field}: {problem}": "แถวที่ {row} {field}: {problem}",
+    # --- issue 17, helper "roles": refusals by role (roles.py, db/access.py) and logins (services/logins.py) ---
+    "Only the owner can change settings.": "เฉพาะเจ้าของกิจการเท่านั้นที่เปลี่ยนการตั้งค่าได้",
+    "Only the owner can add or change people and their passwords.": (
+        "เฉพาะเจ้าของกิจการเท่านั้นที่เพิ่มหรือแก้ไขรายชื่อผู้ใช้และรหัสผ่านของผู้อื่นได้"
+    ),
+    "Only the owner or a manager can restore a backup.": "เฉพาะเจ้าของกิจการหรือผู้จัดการเท่านั้นที่กู้คืนข้อมูลสำรองได้",
+    "Only the owner or a manager can erase a person's data.": (
+        "เฉพาะเจ้าของกิจการหรือผู้จัดการเท่านั้นที่ลบข้อมูลส่วนบุคคลของลูกค้าได้"
+    ),
+    "Only the owner or a manager can make a backup by hand.": "เฉพาะเจ้าของกิจการหรือผู้จัดการเท่านั้นที่สำรองข้อมูลเองได้",
+    "Only the owner or a manager can import records from a file or undo an import.": (
+        "เฉพาะเจ้าของกิจการหรือผู้จัดการเท่านั้นที่นำเข้าข้อมูลจากไฟล์หรือยกเลิกการนำเข้าได้"
+    ),
+    "Staff cannot exchange sync files; ask someone in sales, a manager or the owner.": (
+        "พนักงานรับส่งไฟล์ซิงค์ไม่ได้ โปรดให้ฝ่ายขาย ผู้จัดการ หรือเจ้าของกิจการเป็นผู้ดำเนินการ"
+    ),
+    "Only the owner or a manager can repair the clock.": "เฉพาะเจ้าของกิจการหรือผู้จัดการเท่านั้นที่ซ่อมนาฬิกาของข้อมูลได้",
+    "Only the owner or a manager can change {what}.": "เฉพาะเจ้าของกิจการหรือผู้จัดการเท่านั้นที่แก้ไข{what}ได้",
+    "Staff can read {what} but not change them; they add and change activities.": (
+        "พนักงานดู{what}ได้แต่แก้ไขไม่ได้ (เพิ่มและแก้ไขได้เฉพาะกิจกรรม)"
+    ),
+    "Your role cannot change {what}.": "บทบาทของคุณแก้ไข{what}ไม่ได้",
+    "This belongs to {name}: you can change only your own and unassigned {what}.": (
+        "รายการนี้เป็นของ {name} คุณแก้ไขได้เฉพาะ{what}ของคุณเองและที่ยังไม่มีผู้รับผิดชอบ"
+    ),
+    "The person working on this copy is not on the list of people; choose who you are in Settings.": (
+        "ผู้ใช้งานปัจจุบันไม่อยู่ในรายชื่อผู้ใช้ โปรดเลือกว่าคุณคือใครในหน้าการตั้งค่า"
+    ),
+    # the kinds of record a refusal names (roles.KINDS)
+    "people": "รายชื่อผู้ใช้",
+    "settings": "การตั้งค่า",
+    "companies": "บริษัท",
+    "contacts": "ผู้ติดต่อ",
+    "special dates": "วันสำคัญ",
+    "leads": "ลีด",
+    "merges of duplicates": "การรวมรายการซ้ำ",
+    "deals": "โอกาสการขาย",
+    "quotations": "ใบเสนอราคา",
+    "orders": "ใบสั่งขาย",
+    "cases": "เรื่องบริการลูกค้า",
+    "activities": "กิจกรรม",
+    "reminders": "การเตือน",
+    "forecasts": "การพยากรณ์ยอดขาย",
+    "alerts": "การแจ้งเตือน",
+    "products": "สินค้า",
+    "pipeline stages": "ขั้นตอนการขาย",
+    "lead scoring rules": "เกณฑ์การให้คะแนนลีด",
+    "choice lists": "รายการตัวเลือก",
+    "sales targets": "เป้าการขาย",
+    "campaigns": "แคมเปญการตลาด",
+    "segments": "กลุ่มลูกค้า",
+    "alert rules": "กฎการแจ้งเตือน",
+    "records": "ข้อมูลนี้",
+    "A password has at least {count} characters.": "รหัสผ่านต้องมีอย่างน้อย {count} ตัวอักษร",
+    "A password cannot begin or end with a space.": "รหัสผ่านขึ้นต้นหรือลงท้ายด้วยการเว้นวรรคไม่ได้",
+    "Only an active person on the list can have a password.": "ตั้งรหัสผ่านได้เฉพาะผู้ใช้ที่ยังใช้งานอยู่ในรายชื่อ",
+    "The current password is not right.": "รหัสผ่านปัจจุบันไม่ถูกต้อง",
+    "Set your own password first: with logins on, nobody could log in as the owner.": (
+        "โปรดตั้งรหัสผ่านของคุณเองก่อน มิฉะนั้นเมื่อเปิดการเข้าสู่ระบบแล้วจะไม่มีใครเข้าสู่ระบบในฐานะเจ้าของกิจการได้"
+    ),
+    "{name} is the only owner with a password and logins are on; give another owner a password first.": (
+        "{name} เป็นเจ้าของกิจการคนเดียวที่มีรหัสผ่านขณะที่เปิดการเข้าสู่ระบบอยู่ โปรดตั้งรหัสผ่านให้เจ้าของกิจการคนอื่นก่อน"
+    ),
+    "This person cannot log in: the owner has not given them a password.": (
+        "ผู้ใช้นี้ยังเข้าสู่ระบบไม่ได้ เพราะเจ้าของกิจการยังไม่ได้ตั้งรหัสผ่านให้"
+    ),
+    "Wrong password ({count} of {most} wrong tries; at {most} the account is locked for 15 minutes).": (
+        "รหัสผ่านไม่ถูกต้อง (ผิดครั้งที่ {count} จาก {most} ครั้ง เมื่อครบ {most} ครั้ง บัญชีจะถูกล็อก 15 นาที)"
+    ),
+    "Too many wrong passwords: this account is locked until {time}.": (
+        "ใส่รหัสผ่านผิดหลายครั้งเกินไป บัญชีนี้ถูกล็อกจนถึงเวลา {time} น."
+    ),
+    "This copy asks for a login: give --user NAME (or set CRM_DESKTOP_USER) and the password when asked "
+    "(or in CRM_DESKTOP_PASSWORD).": (
+        "ฐานข้อมูลชุดนี้ต้องเข้าสู่ระบบ โปรดระบุ --user ชื่อผู้ใช้ (หรือตั้งค่า CRM_DESKTOP_USER) "
+        "แล้วใส่รหัสผ่านเมื่อถูกถาม (หรือใน CRM_DESKTOP_PASSWORD)"
+    ),
+    "Nobody active is called {name} (or several are); give the name as the list of people shows it.": (
+        "ไม่มีผู้ใช้ที่ใช้งานอยู่ชื่อ {name} (หรือมีหลายคนที่ชื่อนี้) โปรดพิมพ์ชื่อตามที่แสดงในรายชื่อผู้ใช้"
+    ),
 }
 
 

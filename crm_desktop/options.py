@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NoReturn
 
 
 def add_program_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", type=Path,
-                        help="database file (default: $CRM_DESKTOP_DB or the user data folder)")
+    parser.add_argument("--db", metavar="PATH|URL",
+                        help="database file, or an office server's URL (postgresql://user@host/name) "
+                             "(default: $CRM_DESKTOP_DB or the user data folder)")
     parser.add_argument("--lang", choices=("th", "en"), help="language of messages (default: from the system)")
     parser.add_argument("--demo", action="store_true", help="desktop app: fill an empty database with sample data")
 

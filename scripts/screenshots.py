@@ -40,7 +40,7 @@ from crm_desktop.queries.sales.documents import DocumentFilter, document_count, 
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
 from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.activities.reminders import snooze_reminders, snooze_until
-from crm_desktop.services.app import AppContext, open_app
+from crm_desktop.services.app import AppContext, database_path, open_app
 from crm_desktop.services.backups import back_up_now, check_and_back_up
 from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, delete_contacts, update_contact
 from crm_desktop.services.opportunities import move_to_stage, set_deal_lines
@@ -572,12 +572,12 @@ def order_lines(ctx: AppContext, order_id: str) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--db", type=Path)
+    parser.add_argument("--db", help="a database file or an office server's URL")
     parser.add_argument("--lang", nargs="+", default=["th", "en"], choices=("th", "en"))
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        db = args.db or Path(tmp) / "screenshots.sqlite3"
+        db = database_path(args.db) if args.db else Path(tmp) / "screenshots.sqlite3"
         clock = FixedClock(SHOT_TIME, step=timedelta(milliseconds=1))
         ctx = open_app(db, clock=clock)
         try:

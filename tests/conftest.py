@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from crm_desktop.clock import FixedClock
 from crm_desktop.services.app import AppContext
+from tests.server_helpers import ENGINES, drop_database, make_server_template, server_copy, server_url
 from tests.sync_helpers import make_template, new_copy
 from tests.time_helpers import make_clock
 
@@ -65,10 +66,43 @@ def fresh_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_template(tmp_path_factory.mktemp("fresh"))
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A module marked `server` runs its `ctx` tests on SQLite and, when CRM_TEST_SERVER names one, on
+    an office server too (tests/server_helpers.py); a test marked `sqlite_only` there (a query plan,
+    the file itself) on SQLite alone."""
+    marked = metafunc.definition.get_closest_marker
+    if "db_engine" in metafunc.fixturenames and marked("server") is not None:
+        both = server_url() is not None and marked("sqlite_only") is None
+        metafunc.parametrize("db_engine", ENGINES if both else ENGINES[:1], indirect=True)
+
+
 @pytest.fixture
-def ctx(fresh_database: Path, db_path: Path, clock: FixedClock) -> Iterator[AppContext]:
-    """The app context on a fresh database (its own copy code), on the test's clock; closed after the test."""
-    context = new_copy(fresh_database, db_path.parent, db_path.stem, clock)
+def db_engine(request: pytest.FixtureRequest) -> str:
+    """The database engine a test's `ctx` is on: "sqlite", or "postgresql" (see `pytest_generate_tests`)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def server_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A migrated, seeded database on the test server, copied for each test that runs there."""
+    url = server_url()
+    assert url is not None
+    name = make_server_template(url, tmp_path_factory.mktemp("server-template"))
+    yield name
+    drop_database(url, name)
+
+
+@pytest.fixture
+def ctx(db_engine: str, request: pytest.FixtureRequest, db_path: Path, clock: FixedClock) -> Iterator[AppContext]:
+    """The app context on a fresh database (its own copy code), on the test's clock; closed after the
+    test. On a server (`db_engine`) the database is the server's and `db_path`'s folder is the desk's."""
+    if db_engine == "postgresql":
+        url = server_url()
+        assert url is not None
+        with server_copy(url, request.getfixturevalue("server_template"), db_path.parent, clock) as context:
+            yield context
+        return
+    context = new_copy(request.getfixturevalue("fresh_database"), db_path.parent, db_path.stem, clock)
     try:
         yield context
     finally:

@@ -8,6 +8,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from crm_desktop.clock import Clock
 from crm_desktop.db import bulk
@@ -38,10 +39,9 @@ def make_template(folder: Path) -> Path:
 def dump(ctx: AppContext) -> dict[str, list[tuple[object, ...]]]:
     """Every synced table, every column, ordered by id: what converged copies must agree on."""
     out: dict[str, list[tuple[object, ...]]] = {}
-    with sqlite3.connect(ctx.database.path) as conn:
+    with ctx.database.engine.connect() as conn:
         for name, table in sorted(synced_tables().items()):
-            cols = ", ".join(f'"{c.key}"' for c in table.columns)
-            out[name] = conn.execute(f'SELECT {cols} FROM "{name}" ORDER BY id').fetchall()
+            out[name] = [tuple(row) for row in conn.execute(select(*table.columns).order_by(table.c.id))]
     return out
 
 

@@ -33,6 +33,8 @@ from crm_desktop.services.activities.edit import (
 from crm_desktop.services.app import AppContext
 from tests.time_helpers import TODAY
 
+pytestmark = pytest.mark.server
+
 MONDAY = datetime(2026, 11, 23, 8, 0)  # TODAY is a Monday
 
 

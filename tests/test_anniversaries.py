@@ -36,6 +36,8 @@ from crm_desktop.services.contacts import ContactInput, create_contact, delete_c
 from tests.plan_helpers import query_plans
 from tests.time_helpers import TODAY
 
+pytestmark = pytest.mark.server
+
 
 def add_contact(ctx: AppContext, name: str, birthday: date | None, **fields: object) -> str:
     data = ContactInput(first_name=name, birthday=birthday, **fields)  # type: ignore[arg-type]
@@ -119,6 +121,7 @@ def test_deleted_customers_and_dates_drop_out(ctx: AppContext) -> None:
     assert upcoming(ctx.database, TODAY) == []
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan
 def test_month_day_lookups_use_the_indexes(ctx: AppContext) -> None:
     """The 100,000-contact case: every query the calendar runs searches an index, none scans a table."""
     add_contact(ctx, "Someone", date(1980, 11, 25))

@@ -3,7 +3,6 @@ in use that cannot be deleted (its attribution would be lost)."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -31,6 +30,9 @@ from crm_desktop.services.opportunities import (
     update_opportunity,
 )
 from crm_desktop.services.stages import default_stage_id
+from tests.server_helpers import fetch
+
+pytestmark = pytest.mark.server
 
 FAIR = CampaignInput(
     name="งานบ้านและสวนแฟร์ 2569",
@@ -74,10 +76,7 @@ def test_a_campaign_is_saved_listed_and_logged(app: AppContext) -> None:
         8_500_000,
         0,
     )
-    conn = sqlite3.connect(app.database.path)
-    logged = conn.execute("SELECT count(*) FROM change WHERE entity = 'campaign' AND row_id = ?", (fair,)).fetchone()
-    conn.close()
-    assert logged == (1,)
+    assert fetch(app, "SELECT count(*) FROM change WHERE entity = 'campaign' AND row_id = ?", (fair,)) == [(1,)]
 
 
 @pytest.mark.parametrize(

@@ -370,7 +370,7 @@ def test_a_write_that_sqlite_refuses_is_a_message_and_an_export_leaves_no_file(d
     database = open_database(db, clock=make_clock(), read_only=True)  # cannot write, like one to a read-only file
     try:
         with pytest.raises(StorageError, match="read-only"):
-            set_office_key(database, "k")
+            set_office_key(database, "k", by=None)
         with pytest.raises(StorageError, match="read-only"):
             export_bundle(database, tmp_path / "o.zip", everything=True)
     finally:

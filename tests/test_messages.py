@@ -10,7 +10,7 @@ from crm_desktop.db.errors import _BY_NAME
 from crm_desktop.messages import THAI
 
 ERRORS = {"DomainError", "StorageError", "NotFound", "ValidationError", "UsageError", "BundleRefused",
-          "ClockAhead", "__init__"}
+          "ClockAhead", "Refused", "LoginRefused", "__init__"}
 PACKAGE = Path(crm_desktop.__file__).parent
 
 

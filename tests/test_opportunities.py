@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from crm_desktop.errors import NotFound, ValidationError
-from crm_desktop.models import PickList, User
+from crm_desktop.models import PickList, StageHistory, User
 from crm_desktop.queries.opportunities import (
     OpportunityFilter,
     board,
@@ -32,6 +32,8 @@ from crm_desktop.services.opportunities import (
 )
 from crm_desktop.services.stages import default_stage_id
 
+pytestmark = pytest.mark.server
+
 T0 = datetime(2026, 11, 1, 2, 0)
 TODAY = date(2026, 11, 23)
 PROSPECTING, QUALIFICATION, QUOTATION, NEGOTIATION, WON, LOST = (
@@ -53,14 +55,11 @@ def add_loss_reason(ctx: AppContext, value: str) -> None:
 
 
 def history(ctx: AppContext, opp_id: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(ctx.database.path)
-    try:
-        return conn.execute(
-            "SELECT from_stage_id, to_stage_id, changed_at, changed_by, amount_satang FROM stage_history "
-            "WHERE opportunity_id = ? ORDER BY changed_at, rowid", (opp_id,),
-        ).fetchall()
-    finally:
-        conn.close()
+    h = StageHistory.__table__.c
+    stmt = (select(h.from_stage_id, h.to_stage_id, h.changed_at, h.changed_by, h.amount_satang)
+            .where(h.opportunity_id == opp_id).order_by(h.changed_at, h.id))
+    with ctx.database.engine.connect() as conn:
+        return [tuple(row) for row in conn.execute(stmt)]
 
 
 def new_deal(ctx: AppContext, name: str = "POS system", stage: str = PROSPECTING, amount: int = 1_000_000,
@@ -70,7 +69,7 @@ def new_deal(ctx: AppContext, name: str = "POS system", stage: str = PROSPECTING
 
 def test_create_writes_the_first_history_row_and_takes_the_stage_probability(ctx: AppContext) -> None:
     opp = new_deal(ctx)
-    assert history(ctx, opp) == [(None, PROSPECTING, "2026-11-01 02:00:00.000000", ctx.user_id, 1_000_000)]
+    assert history(ctx, opp) == [(None, PROSPECTING, datetime(2026, 11, 1, 2), ctx.user_id, 1_000_000)]
     assert opportunity_input(ctx.uow(), opp).probability == 10
     other = new_deal(ctx, "Own guess", probability=33)
     assert opportunity_input(ctx.uow(), other).probability == 33

@@ -24,6 +24,8 @@ from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.sync.files import export_bundle, import_bundle
 from tests.time_helpers import TEST_NOW
 
+pytestmark = pytest.mark.server
+
 MINUTE = timedelta(minutes=1)
 OFFICE_NOW = office_time(TEST_NOW)  # 2026-11-23 10:00 in the office
 NEXT_NINE = TEST_NOW + timedelta(hours=23)  # 09:00 tomorrow in the office, when anniversaries fall due

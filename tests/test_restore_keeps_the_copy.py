@@ -12,6 +12,7 @@ import pytest
 
 from crm_desktop.clock import FixedClock, epoch_ms
 from crm_desktop.db.hlc import LOGICAL_BITS
+from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
 from crm_desktop.main import main
 from crm_desktop.models import User
@@ -72,7 +73,7 @@ def test_the_office_key_survives_restoring_a_backup_made_before_it_was_set(
     office: AppContext, rep: AppContext, tmp_path: Path, clock: FixedClock, how: str
 ) -> None:
     saved = back_up_now(office.database.path, now=TEST_NOW)  # no office key yet
-    set_office_key(office.database, "ความลับของสำนักงาน")
+    set_office_key(office.database, "ความลับของสำนักงาน", by=office.user_id)
     add_account(rep, "ร้านไม่ได้ลงนาม")
     unsigned = tmp_path / "unsigned.zip"
     export_bundle(rep.database, unsigned, everything=True)
@@ -90,16 +91,16 @@ def test_the_office_key_survives_restoring_a_backup_made_before_it_was_set(
 
 
 def test_a_removed_office_key_stays_removed_after_a_restore(office: AppContext) -> None:
-    set_office_key(office.database, "old secret")
+    set_office_key(office.database, "old secret", by=office.user_id)
     saved = back_up_now(office.database.path, now=TEST_NOW)
-    set_office_key(office.database, "")
+    set_office_key(office.database, "", by=office.user_id)
     restore_backup(office, saved)
     assert office_key(office.database) is None
 
 
 def add_user(ctx: AppContext, user_id: str, name: str) -> str:
-    with ctx.uow() as uow:
-        uow.users.add(User(id=user_id, name=name, role="sales"))
+    with UnitOfWork(ctx.database, OWNER_ID) as uow:  # only the owner adds people
+        uow.users.add(User(id=user_id, name=name, role="manager"))  # a manager may restore
         uow.commit()
     return user_id
 
@@ -107,8 +108,8 @@ def add_user(ctx: AppContext, user_id: str, name: str) -> str:
 def test_every_setting_of_the_copy_is_kept_and_its_user_if_the_data_has_them(office: AppContext) -> None:
     nok = add_user(office, "user-nok", "Nok")
     saved = back_up_now(office.database.path, now=TEST_NOW)
+    set_backups_to_keep(office, 4)  # a setting: the owner's
     switch_user(office, nok)
-    set_backups_to_keep(office, 4)
     office.database.set_local("backup_daily_on", "2026-11-23")
     restore_backup(office, saved)
     kept = local_state(office.database.path)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from crm_desktop import money
 from crm_desktop.models import Quotation, QuotationLine, SalesOrder, SalesOrderLine
 from crm_desktop.queries.sales.detail import document_detail, quotation_id_by_number
@@ -11,6 +13,8 @@ from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, create_contact
 from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server
 
 TAX_ID = "0105556123453"
 

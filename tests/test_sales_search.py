@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from crm_desktop.queries.search import find_record, search_all
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
@@ -50,6 +52,7 @@ def test_a_renumbered_document_is_found_by_its_first_number(ctx: AppContext) -> 
     assert hits(ctx, "QT2569-7F3A") == [("quotation", "QT2569-0001 (QT2569-7F3A-0004)", "Lanna Foods")]
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan
 def test_the_number_search_uses_the_number_index(ctx: AppContext) -> None:
     with sqlite3.connect(ctx.database.path) as conn:
         plan = " ".join(str(r) for r in conn.execute(
@@ -58,6 +61,7 @@ def test_the_number_search_uses_the_number_index(ctx: AppContext) -> None:
     assert "ix_sales_order_live_number" in plan
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan
 def test_the_provisional_number_search_reads_the_index_of_the_documents_that_have_one(ctx: AppContext) -> None:
     """Not a scan of every order (0.2-0.3 s over 184,000): the few renumbered ones have an index."""
     from crm_desktop.queries.search import DOCUMENTS

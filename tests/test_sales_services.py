@@ -3,7 +3,6 @@ deal moves they cause, revisions, numbers, deliveries at their boundaries."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -48,8 +47,11 @@ from crm_desktop.services.sales.quotations import (
     update_quotation,
 )
 from crm_desktop.services.stages import default_stage_id
+from tests.server_helpers import fetch
 from tests.sync_helpers import dump
 from tests.time_helpers import TEST_NOW, TODAY
+
+pytestmark = pytest.mark.server
 
 NOW = TEST_NOW
 PROSPECTING, QUOTATION, NEGOTIATION, WON = (default_stage_id(k) for k in ("prospecting", "quotation", "negotiation",
@@ -114,9 +116,7 @@ def detail(ctx: AppContext, kind: str, doc_id: str) -> DocumentDetail:
 
 def snapshot(ctx: AppContext) -> tuple[object, ...]:
     """Every synced row and the change log's length: a refused action changes neither."""
-    with sqlite3.connect(ctx.database.path) as conn:
-        changes = conn.execute("SELECT count(*) FROM change").fetchone()
-    return dump(ctx), changes
+    return dump(ctx), fetch(ctx, "SELECT count(*) FROM change")
 
 
 def refused(ctx: AppContext, action: Callable[[], object], words: str, error: type[DomainError] = DomainError) -> str:
@@ -131,14 +131,13 @@ def refused(ctx: AppContext, action: Callable[[], object], words: str, error: ty
 
 
 def stage_of(ctx: AppContext, deal_id: str) -> str:
-    with sqlite3.connect(ctx.database.path) as conn:
-        return conn.execute("SELECT stage_id FROM opportunity WHERE id = ?", (deal_id,)).fetchone()[0]
+    return str(fetch(ctx, "SELECT stage_id FROM opportunity WHERE id = ?", (deal_id,))[0][0])
 
 
 def moves(ctx: AppContext, deal_id: str) -> list[tuple[str | None, str]]:
-    with sqlite3.connect(ctx.database.path) as conn:
-        return conn.execute("SELECT from_stage_id, to_stage_id FROM stage_history WHERE opportunity_id = ? "
-                            "ORDER BY changed_at, rowid", (deal_id,)).fetchall()
+    rows = fetch(ctx, "SELECT from_stage_id, to_stage_id FROM stage_history WHERE opportunity_id = ? "
+                      "ORDER BY changed_at, id", (deal_id,))
+    return [(str(a) if a is not None else None, str(b)) for a, b in rows]
 
 
 # --- quotations -----------------------------------------------------------------------------

@@ -136,7 +136,7 @@ def test_a_file_imported_before_the_office_key_was_set_is_refused_after(copies, 
     """A file seen before still passes every check of its manifest."""
     rep = copies[1]
     import_bundle(rep.database, rep.user_id, good_file)
-    set_office_key(rep.database, "ความลับของร้าน")
+    set_office_key(rep.database, "ความลับของร้าน", by=rep.user_id)
     refused(rep, good_file, "not signed")
 
 
@@ -304,12 +304,12 @@ def test_an_altered_file_is_refused(copies, good_file, tmp_path) -> None:
 
 def test_signed_files_are_checked_with_the_office_key(copies, good_file, tmp_path) -> None:
     office, rep, _ = copies
-    set_office_key(rep.database, "ความลับของร้าน")
+    set_office_key(rep.database, "ความลับของร้าน", by=rep.user_id)
     refused(rep, good_file, "not signed")
-    set_office_key(office.database, "another key")
+    set_office_key(office.database, "another key", by=office.user_id)
     export_bundle(office.database, tmp_path / "wrong.zip", everything=True)
     refused(rep, tmp_path / "wrong.zip", "different office key")
-    set_office_key(office.database, "ความลับของร้าน")
+    set_office_key(office.database, "ความลับของร้าน", by=office.user_id)
     export_bundle(office.database, tmp_path / "right.zip", everything=True)
     with zipfile.ZipFile(tmp_path / "right.zip") as zf:
         payload = zf.read("changes.ndjson").replace(b"Lanna", b"Lanma")

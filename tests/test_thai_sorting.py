@@ -7,6 +7,7 @@ import random
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QCollator, QLocale
@@ -23,6 +24,8 @@ from crm_desktop.services.contacts import ContactInput, contact_input, create_co
 from crm_desktop.services.leads import LeadInput, create_lead
 from crm_desktop.sync.files import export_bundle, import_bundle
 from tests.plan_helpers import query_plans
+
+pytestmark = pytest.mark.server
 
 TODAY = date(2026, 11, 23)
 # A dictionary's order: เ แ โ ใ ไ sort under the consonant after them, a tone mark only between equal letters.
@@ -98,6 +101,7 @@ def test_a_renamed_contact_moves_to_its_new_place(ctx: AppContext) -> None:
     assert _names(contact_rows(db, contact_keys(db, ContactFilter(), "name"))) == ["กา", "เกม", "ขนม"]
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan
 def test_the_first_page_reads_the_order_from_the_sort_key_index(ctx: AppContext) -> None:
     create_contact(ctx.uow(), ContactInput(first_name="เกม"), TODAY)
     plans = query_plans(ctx.database.engine, lambda: contact_head(ctx.database, ContactFilter(), "name", False, 50),
@@ -105,6 +109,7 @@ def test_the_first_page_reads_the_order_from_the_sort_key_index(ctx: AppContext)
     assert plans and all("ix_contact_live_name" in p and "TEMP B-TREE" not in p for p in plans), plans
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan
 def test_a_list_filtered_by_province_reads_its_order_from_an_index(ctx: AppContext) -> None:
     create_contact(ctx.uow(), ContactInput(first_name="เกม", province="ตาก"), TODAY)
     create_account(ctx.uow(), AccountInput(name="เกม", province="ตาก"), TODAY)
@@ -126,6 +131,7 @@ def test_another_copy_derives_the_keys_of_what_it_receives(copies: list[AppConte
     assert _names(contact_rows(db, contact_keys(db, ContactFilter(), "name"))) == ["กา", "ไก่", "ขนม"]
 
 
+@pytest.mark.sqlite_only  # a file's migration of existing records
 def test_migration_0021_fills_the_keys_of_existing_records(ctx: AppContext) -> None:
     from alembic import command
     from alembic.config import Config

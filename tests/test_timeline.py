@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,8 @@ from crm_desktop.services.contacts import ContactInput, create_contact, delete_c
 from crm_desktop.services.opportunities import OpportunityInput, create_opportunity, move_to_stage
 from crm_desktop.services.stages import default_stage_id
 from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server
 
 
 def new_account(ctx: AppContext, name: str = "Siam Rice Co., Ltd.", phone: str = "0812345678") -> str:

@@ -16,11 +16,12 @@ from datetime import date, datetime
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, event, inspect, select
+from sqlalchemy import Date, DateTime, Table, bindparam, event, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.clock import Clock
+from crm_desktop.db.access import check_writes
 from crm_desktop.db.consent import record_consent_changes
 from crm_desktop.db.desks import OwnChanges
 from crm_desktop.db.hlc import HybridClock, SeedClock
@@ -62,6 +63,11 @@ _APPEND = ("INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, use
 # desktop's commit meanwhile.
 _APPEND_NEXT = ("INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
                 "VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM change), ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+_SERVER_FIELDS = ("entity", "row_id", "hlc", "site_id", "base_hlc", "user_id", "changed_at", "fields")
+_SERVER_APPEND = text(f"INSERT INTO change ({', '.join(_SERVER_FIELDS)}) "
+                      f"VALUES ({', '.join(':' + f for f in _SERVER_FIELDS)})")
 
 
 def _numbered(changes: Iterable[LogRow], last: int) -> list[tuple[Any, ...]]:
@@ -138,8 +144,17 @@ def log_row(entity: str, row_id: str, hlc: int, ctx: ChangeContext, at: datetime
 
 def log_changes(conn: Connection, changes: Iterable[LogRow], own: OwnChanges | None = None) -> int:
     """`append_changes` in a SQLAlchemy connection's transaction (a unit of work's), whose errors the
-    unit of work makes readable."""
+    unit of work makes readable. On a server the log's sequence numbers the changes: desks write at
+    once, and two of them reading the same `max(seq)` would give two changes one number. On SQLite
+    the INSERT takes its number itself, under the write lock it holds: a unit of work reads outside a
+    transaction until its first write, so a number read before it may have been taken meanwhile.
+    (`own` is noted on SQLite only: on a server this desk's poll also publishes its own changes.)"""
     changes = list(changes)
+    if conn.dialect.name != "sqlite":
+        rows = [dict(zip(_SERVER_FIELDS, c, strict=True)) for c in changes]
+        if rows:
+            conn.execute(_SERVER_APPEND, rows)
+        return len(rows)
     if changes:
         conn.exec_driver_sql(_APPEND_NEXT, changes)  # type: ignore[arg-type]
         if own is not None:  # ours, one after the other: the write lock is held since the first
@@ -205,6 +220,7 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
     ctx: ChangeContext | None = session.info.get(CONTEXT_KEY)
     if ctx is None:
         raise RuntimeError("a session that writes user data needs a ChangeContext (use the unit of work)")
+    check_writes(session, ctx.user_id, (o for o, _ in work[:edited]), (o for o, _ in work[edited:]))
     now = ctx.time.now()
     changes: list[LogRow] = []
     for obj, fields in work:
@@ -246,6 +262,10 @@ def _after_flush(session: Session, _flush_context: object) -> None:
             raise VersionConflict()
 
 
+_ERASED = text("SELECT 1 FROM change WHERE entity = :entity AND row_id IN :ids LIMIT 1").bindparams(
+    bindparam("ids", expanding=True))
+
+
 def _refuse_erased(session: Session, edits: list[tuple[SyncMixin, dict[str, Any]]]) -> None:
     """A person erased under PDPA stays erased: personal data typed (or imported) into their record
     again is refused, as every copy would scrub it on arrival (services/erase.py)."""
@@ -259,9 +279,7 @@ def _refuse_erased(session: Session, edits: list[tuple[SyncMixin, dict[str, Any]
                 typed.append(obj.id)
     for start in range(0, len(typed), 500):
         ids = typed[start:start + 500]
-        found = session.connection().exec_driver_sql(
-            f"SELECT 1 FROM change WHERE entity = ? AND row_id IN ({','.join('?' * len(ids))}) LIMIT 1",
-            (ERASURE, *ids)).first()
+        found = session.connection().execute(_ERASED, {"entity": ERASURE, "ids": ids}).first()
         if found is not None:
             raise DomainError("This person was erased at their request (PDPA): their personal data cannot be "
                               "entered again. If they come back, add them as a new record.")

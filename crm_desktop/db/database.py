@@ -23,6 +23,7 @@ from crm_desktop.db.leftovers import remove_leftovers
 from crm_desktop.db.lock import InstanceLock, acquire_instance_lock
 from crm_desktop.db.probe import Found, Kind, probe, refusal
 from crm_desktop.db.search_index import INDEXED, fts_available
+from crm_desktop.db.server import Server, desk_site, keep_desk_site, probe_server, server_refusal
 from crm_desktop.errors import StorageError
 from crm_desktop.models import Change, LocalState
 
@@ -52,9 +53,17 @@ class Database:
     # What a query keeps between calls on this database in this process (the forecast's history):
     # held here, not in a module-level registry, so that it goes with the database it describes.
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # The office server this is, or None for a database file (`path` then stands for the server
+    # among files: db/server.py).
+    server: Server | None = None
+
+    @property
+    def shown(self) -> str:
+        """How messages name this database: the file, or the server's address without a password."""
+        return self.server.shown if self.server is not None else str(self.path)
 
     def close(self) -> None:
-        if not self.read_only:
+        if not self.read_only and self.server is None:
             try:
                 with self.engine.connect() as conn:
                     conn.exec_driver_sql("PRAGMA optimize")  # SQLite's advice: refresh stats on close
@@ -84,8 +93,9 @@ class Database:
             raise readable(exc) from exc
 
 
-def open_database(path: Path, *, clock: Clock, create: bool = True, read_only: bool = False) -> Database:
-    """Open the database at `path`, or refuse with a readable error before changing anything.
+def open_database(location: Path | Server, *, clock: Clock, create: bool = True, read_only: bool = False) -> Database:
+    """Open the database file at `location`, or the office server it names; or refuse with a readable
+    error before changing anything.
 
     `clock` is the application's source of now and today (the hybrid clock's wall time too).
     The file is looked at first (`db.probe`): another program's database, a file that is not
@@ -97,7 +107,9 @@ def open_database(path: Path, *, clock: Clock, create: bool = True, read_only: b
     an open app), never created nor migrated (an older schema is refused with advice), and a
     connection that cannot write.
     """
-    path = path.resolve()
+    if isinstance(location, Server):
+        return _open_server(location, clock, create=create, read_only=read_only)
+    path = location.resolve()
     found = probe(path)
     error = refusal(path, found, create=create and not read_only)
     if error is not None:
@@ -130,21 +142,60 @@ def open_database(path: Path, *, clock: Clock, create: bool = True, read_only: b
 
 
 def _open_read_only(path: Path, found: Found, clock: Clock) -> Database:
+    _require_head(found, str(path))
+    return _connect(path, make_engine(path, read_only=True), clock, read_only=True)
+
+
+def _require_head(found: Found, shown: str) -> None:
     if found.revision != migrate.SCHEMA_HEAD:
         migrate.check_revision(found.revision or "")
         raise StorageError(
             "The database {path} was made by an older version of crm_desktop. Open it once in the app to "
-            "bring it up to date; this command only reads and changed nothing.", path=str(path))
-    return _connect(path, make_engine(path, read_only=True), clock, read_only=True)
+            "bring it up to date; this command only reads and changed nothing.", path=shown)
 
 
-def _connect(path: Path, engine: Engine, clock: Clock, *, migrated: bool = False, read_only: bool = False) -> Database:
+def _open_server(server: Server, clock: Clock, *, create: bool, read_only: bool) -> Database:
+    """The office server: refused, set up (`create`: an empty database becomes ours) or brought up to
+    date as a file is, and locked on this desk (its folder for the server) unless read-only. The
+    desk's own site id comes from that folder (db/server.py)."""
+    engine = server.engine()
+    lock: InstanceLock | None = None
+    try:
+        found = probe_server(engine, server)
+        error = server_refusal(server, found, create=create and not read_only)
+        if error is not None:
+            raise error
+        if read_only:
+            _require_head(found, server.shown)
+            return _connect(server.anchor, engine, clock, read_only=True, server=server)
+        try:
+            server.folder.mkdir(parents=True, exist_ok=True)
+            lock = acquire_instance_lock(server.anchor)
+        except OSError as exc:
+            raise StorageError("Cannot write in the folder {path}: {reason}", path=str(server.folder),
+                               reason=exc) from exc
+        migrated = migrate.upgrade_server(engine, server.shown)
+        database = _connect(server.anchor, engine, clock, migrated=migrated, server=server)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        engine.dispose()
+        raise
+    database.lock = lock
+    return database
+
+
+def _connect(path: Path, engine: Engine, clock: Clock, *, migrated: bool = False, read_only: bool = False,
+             server: Server | None = None) -> Database:
     """This copy's site id (made once, unless read-only), clock and search support from the open file."""
     try:
         with engine.begin() as conn:
-            site_id = _site(conn) if read_only else _ensure_site(conn)
+            if server is not None:
+                site_id = desk_site(server) or ("" if read_only else _new_desk_site(server))
+            else:
+                site_id = _site(conn) if read_only else _ensure_site(conn)
             last = _clock_start(conn, epoch_ms(clock.now()))
-            has_index = all(fts_available(conn, e.table) for e in INDEXED)
+            has_index = server is not None or all(fts_available(conn, e.table) for e in INDEXED)
     except DBAPIError as exc:
         engine.dispose()
         raise readable(exc) from exc
@@ -158,6 +209,7 @@ def _connect(path: Path, engine: Engine, clock: Clock, *, migrated: bool = False
         has_search_index=has_index,
         migrated=migrated,
         read_only=read_only,
+        server=server,
     )
 
 
@@ -184,6 +236,12 @@ def _local(conn: Connection, key: str) -> str | None:
 
 def _site(conn: Connection) -> str:
     return _local(conn, SITE_KEY) or ""
+
+
+def _new_desk_site(server: Server) -> str:
+    site_id = secrets.token_hex(8)
+    keep_desk_site(server, site_id)
+    return site_id
 
 
 def _ensure_site(conn: Connection) -> str:

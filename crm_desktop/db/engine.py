@@ -6,10 +6,14 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
+
+if TYPE_CHECKING:
+    from crm_desktop.db.server import Server
 
 APP_NAME = "crm_desktop"
 DB_ENV = "CRM_DESKTOP_DB"
@@ -22,14 +26,18 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
-def resolve_db_path(cli_value: str | Path | None) -> Path:
-    """`--db` wins over `CRM_DESKTOP_DB`, which wins over the platform default."""
-    if cli_value is not None and str(cli_value):
-        return Path(cli_value).expanduser()
-    env = os.environ.get(DB_ENV)
-    if env:
-        return Path(env).expanduser()
-    return default_db_path()
+def resolve_db_path(cli_value: str | Path | None) -> Path | Server:
+    """`--db` wins over `CRM_DESKTOP_DB`, which wins over the platform default: a database file, or
+    an office server's URL (`postgresql://crm@office-server/crm`), whose desk folder is in the user
+    data folder."""
+    value = str(cli_value) if cli_value is not None and str(cli_value) else os.environ.get(DB_ENV, "")
+    if not value:
+        return default_db_path()
+    from crm_desktop.db.server import Server, is_server_url  # probe.py, which it needs, needs this module
+
+    if is_server_url(value):
+        return Server(value, default_db_path().parent)
+    return Path(value).expanduser()
 
 
 def read_only_uri(path: Path, *, immutable: bool = False) -> str:

@@ -19,7 +19,8 @@ from crm_desktop.db.errors import readable
 from crm_desktop.db.probe import Kind, probe, refusal
 from crm_desktop.errors import StorageError
 
-SCHEMA_HEAD = "0024"
+SCHEMA_HEAD = "0026"
+UPGRADE_LOCK = 0x63726D0001  # the advisory lock desks take turns under to upgrade a server ("crm" 1)
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -81,18 +82,51 @@ def upgrade(db_path: Path, now: datetime, *, backup_first: bool = True) -> bool:
 
 
 def _run_alembic(db_path: Path) -> None:
+    engine = _transactional(make_engine(db_path))
+    try:
+        with engine.begin() as conn:
+            _upgrade_to_head(conn)
+    finally:
+        engine.dispose()
+
+
+def _upgrade_to_head(conn: Connection) -> None:
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    engine = _transactional(make_engine(db_path))
+    config.attributes["connection"] = conn
+    command.upgrade(config, "head")
+
+
+def upgrade_server(engine: Engine, shown: str) -> bool:
+    """Bring a server database to SCHEMA_HEAD in one transaction (PostgreSQL's DDL is transactional);
+    returns True if anything ran. Desks that start together take turns (an advisory lock), and each
+    reads the revision again once it has the lock: the first one migrates, the others find it done.
+    A server's backup before an upgrade is its administrator's (pg_dump) for now."""
     try:
         with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.upgrade(config, "head")
-    finally:
-        engine.dispose()
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK})")
+            current = _server_revision(conn)
+            if current == SCHEMA_HEAD:
+                return False
+            if current is not None:
+                check_revision(current)
+            _upgrade_to_head(conn)
+    except DBAPIError as exc:
+        raise StorageError(
+            "The server database {url} could not be brought up to date, so it was left as it was ({reason}).",
+            url=shown, reason=str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__,
+        ) from exc
+    return True
+
+
+def _server_revision(conn: Connection) -> str | None:
+    if conn.exec_driver_sql("SELECT to_regclass('alembic_version')").scalar() is None:
+        return None
+    value: str | None = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return value
 
 
 def _transactional(engine: Engine) -> Engine:

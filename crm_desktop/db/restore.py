@@ -8,8 +8,10 @@ at their next read, WAL and SHM stay consistent, and a failure leaves the old da
 The caller holds the instance lock.
 
 A restore brings back data, not the copy's identity: LocalState (copy code, office key, backup
-settings, who works here) is this copy's and keeps its current values, and the clock's floor
-makes sure the copy never hands out again a clock it used before the restore.
+settings, who works here) is this copy's and keeps its current values, and so do its logins (the
+password hashes and security events of `LOGIN_TABLES`: an old backup must not bring back old
+passwords, nor lock everyone out by having none while logins stay on); the clock's floor makes sure
+the copy never hands out again a clock it used before the restore.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ from crm_desktop.db.leftovers import scratch_path
 from crm_desktop.errors import StorageError
 
 BEFORE_RESTORE = "before-restore"
+LOGIN_TABLES = ("credential", "security_event")  # models/login.py: this copy's, like LocalState
+_Rows = dict[str, tuple[list[str], list[tuple[object, ...]]]]  # table -> (columns, rows)
 _DAMAGED = "The backup {path} is damaged and was not restored: {reason}"
 
 
@@ -99,7 +103,7 @@ def restore_file(
         _copy_to_scratch(source, scratch, phases.next())
         upgraded = _verify(scratch, source, now)
         local = _local_state(db_path)
-        last_hlc = _prepare(scratch, local or {}, tied_to_data or {})
+        last_hlc = _prepare(scratch, local or {}, tied_to_data or {}, _login_rows(db_path) if local else {})
         safety = _safety_backup(db_path, now, phases.next())
         _replace(db_path, scratch, phases.next())
     finally:
@@ -156,10 +160,38 @@ def _local_state(db_path: Path) -> dict[str, str] | None:
     return local
 
 
-def _prepare(scratch: Path, local: dict[str, str], tied: Mapping[str, str]) -> int:
-    """Write this copy's LocalState into the scratch copy, make it one file; its newest clock."""
+def _login_rows(db_path: Path) -> _Rows:
+    """This copy's logins (none in a database from before them, migration 0025)."""
+    found: _Rows = {}
+    conn = sqlite3.connect(read_only_uri(db_path), uri=True)
+    try:
+        for table in LOGIN_TABLES:
+            try:
+                cursor = conn.execute(f'SELECT * FROM "{table}"')
+            except sqlite3.OperationalError:  # no such table
+                continue
+            found[table] = ([d[0] for d in cursor.description], cursor.fetchall())
+    finally:
+        conn.close()
+    return found
+
+
+def _put_logins(conn: sqlite3.Connection, logins: _Rows) -> None:
+    """The current logins replace the backup's; a password of someone the restored data lacks goes."""
+    for table, (columns, rows) in logins.items():
+        if table == "credential":
+            who = columns.index("user_id")
+            rows = [r for r in rows if conn.execute('SELECT 1 FROM "user" WHERE id = ?', (r[who],)).fetchone()]
+        conn.execute(f'DELETE FROM "{table}"')
+        conn.executemany(f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})',
+                         rows)
+
+
+def _prepare(scratch: Path, local: dict[str, str], tied: Mapping[str, str], logins: _Rows) -> int:
+    """Write this copy's LocalState and logins into the scratch copy, make it one file; its newest clock."""
     conn = sqlite3.connect(scratch, isolation_level=None)
     try:
+        _put_logins(conn, logins)
         kept = [(k, v) for k, v in local.items()
                 if k not in tied or conn.execute(f'SELECT 1 FROM "{tied[k]}" WHERE id = ?', (v,)).fetchone()]
         if local.get(SITE_KEY):

@@ -66,11 +66,13 @@ class IndexedEntity:
         """The table pairing each search key (the FTS rowid) with its record's id."""
         return f"{self.table}_fts_key"
 
-    def body_sql(self, row: str) -> str:
-        """The indexed text: the columns joined by spaces, and two spaces after them (PAD)."""
-        parts = [f"{row}.{c}" for c in self.columns]
-        parts += [national_digits_sql(f"{row}.{c}") for c in self.phone_columns]
-        return " || ' ' || ".join(parts) + f" || '{PAD}'"
+    def body_sql(self, row: str, *, padded: bool = True) -> str:
+        """The indexed text: the columns joined by spaces, and two spaces after them (PAD; a server's
+        index needs none: `server_search.py`). `row` names the table, or nothing for bare columns."""
+        prefix = f"{row}." if row else ""
+        parts = [f"{prefix}{c}" for c in self.columns]
+        parts += [national_digits_sql(f"{prefix}{c}") for c in self.phone_columns]
+        return " || ' ' || ".join(parts) + (f" || '{PAD}'" if padded else "")
 
 
 INDEXED = (
@@ -86,8 +88,12 @@ INDEXED = (
 )
 
 
-def has_trigram(conn: sqlite3.Connection) -> bool:
-    """Python builds on Windows and macOS bring their own SQLite; trigram needs 3.34 with FTS5."""
+def has_trigram(conn: object) -> bool:
+    """Whether `conn` (a driver connection) takes the FTS5 trigram indexes: Python builds on Windows and
+    macOS bring their own SQLite, and trigram needs 3.34 with FTS5. A server's search is its own
+    (`server_search.py`), so the migrations' FTS5 steps pass it by."""
+    if not isinstance(conn, sqlite3.Connection):
+        return False
     try:
         conn.execute("CREATE VIRTUAL TABLE temp.__trigram_probe USING fts5(x, tokenize='trigram')")
         conn.execute("DROP TABLE temp.__trigram_probe")
@@ -122,6 +128,8 @@ def fts_available(conn: Connection, table: str) -> bool:
     """Whether `table`'s search index can be read: it and its key table are there (a file older than
     migration 0023, opened read only by a benchmark, has an index keyed by rowids: search then scans
     the table's own columns, slower and still right)."""
+    if conn.dialect.name != "sqlite":
+        return False  # a server has no FTS5 tables: its search is `server_search.py`
     row = conn.execute(
         text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": f"{table}_fts_key"}
     ).first()
@@ -184,6 +192,16 @@ def id_subquery(table: str, query: str, has_fts: bool = True) -> CompoundSelect 
     found = union(*(select(fts.c.rowid.label("key")).where(_contains(fts.c.body, t)) for t in terms))
     matched = found.subquery("matched")
     return select(_id_of(keys, matched.c.key)).select_from(matched)
+
+
+def matching_ids(conn: Connection, table: str, query: str) -> CompoundSelect | Select[tuple[str]] | None:
+    """`id_subquery` for the database `conn` is on: the FTS5 index of a file (or a scan of an old one's
+    columns), or a server's trigram index (`server_search.py`)."""
+    if conn.dialect.name != "sqlite":
+        from crm_desktop.db import server_search
+
+        return server_search.id_subquery(table, query)
+    return id_subquery(table, query, fts_available(conn, table))
 
 
 def _id_of(keys: TableClause, key: ColumnElement[int]) -> ColumnElement[str]:
@@ -303,6 +321,8 @@ def vocabulary_statements() -> list[str]:
 def pads_texts(conn: Connection) -> bool:
     """Whether the indexed texts end with PAD (0024 and later): only then may a short query read
     the vocabulary; an older index (the read-only demo at 0023) is scanned."""
+    if conn.dialect.name != "sqlite":
+        return False
     sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'account_fts_ai'"
                                ).scalar()
     return sql is not None and f"|| '{PAD}' FROM" in sql
@@ -384,6 +404,10 @@ def search_rows(conn: Connection, query: str, limit: int, kinds: Iterable[str],
 
     One statement instead of two per kind: building and running a dozen SQLAlchemy statements
     took 10 ms of a search whose SQL takes under 1 ms."""
+    if conn.dialect.name != "sqlite":
+        from crm_desktop.db import server_search  # a server's own statements
+
+        return server_search.search_rows(conn, query, limit, kinds)
     if padded and "search_vocabulary" not in conn.info:  # the connection's own temporary tables
         for create in vocabulary_statements():
             conn.exec_driver_sql(create)
@@ -398,8 +422,8 @@ def search_rows(conn: Connection, query: str, limit: int, kinds: Iterable[str],
 def shown_row(conn: Connection, kind: str, record_id: str) -> tuple[object, ...] | None:
     """What a search shows of one live record (any revision of a quotation), or None."""
     shown = SHOWN[kind]
-    row = conn.exec_driver_sql(f"SELECT {', '.join(shown.columns)} FROM {shown.table} r {shown.joins} "
-                               "WHERE r.id = ? AND r.deleted_at IS NULL", (record_id,)).first()
+    row = conn.execute(text(f"SELECT {', '.join(shown.columns)} FROM {shown.table} r {shown.joins} "
+                            "WHERE r.id = :id AND r.deleted_at IS NULL"), {"id": record_id}).first()
     return tuple(row) if row is not None else None
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from crm_desktop.db.access import record_refusal, require
 from crm_desktop.db.changelog import CONTEXT_KEY, EXPECTED_KEY, ChangeContext
 from crm_desktop.db.consent import NOTE_KEY, ConsentNote
 from crm_desktop.db.database import Database
@@ -46,6 +47,7 @@ from crm_desktop.db.repositories import (
 )
 from crm_desktop.errors import VersionConflict
 from crm_desktop.models import Change
+from crm_desktop.roles import Action, Refused
 
 
 class UnitOfWork:
@@ -127,6 +129,11 @@ class UnitOfWork:
         """The application clock's current moment (naive UTC), for times a service stamps itself."""
         return self.database.time.now()
 
+    def require(self, action: Action) -> None:
+        """Refuse an action that is not a row of its own unless the acting person's role allows it
+        (rows are checked at flush: db/access.py); call it inside the `with` block."""
+        require(self.session, self.user_id, action)
+
     def note_consent(self, method: str, *, source: str = "", channel: str = "", wording: str = "") -> None:
         """How this unit of work's changes of marketing consent came about, for their history rows
         (db/consent.py); call it inside the `with` block, before the changes are flushed."""
@@ -142,6 +149,8 @@ class UnitOfWork:
         if not self._committed:
             self.session.rollback()
         self.session.close()
+        if isinstance(exc, Refused):
+            record_refusal(self.database, self.user_id, exc)
         if isinstance(exc, DBAPIError):
             raise readable(exc) from exc
         if isinstance(exc, StaleDataError):  # another writer committed between our read and our write

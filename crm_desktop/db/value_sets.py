@@ -11,10 +11,28 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, bindparam
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+
+
+class _one_of(FunctionElement[bool]):
+    inherit_cache = True
+
+
+@compiles(_one_of)
+def _one_of_sqlite(element: _one_of, compiler: SQLCompiler, **kw: Any) -> str:
+    column, values = (compiler.process(c, **kw) for c in element.clauses)
+    return f"{column} IN (SELECT value FROM json_each({values}))"
+
+
+@compiles(_one_of, "postgresql")
+def _one_of_server(element: _one_of, compiler: SQLCompiler, **kw: Any) -> str:
+    column, values = (compiler.process(c, **kw) for c in element.clauses)
+    return f"{column} IN (SELECT json_array_elements_text(CAST({values} AS json)))"
 
 
 def one_of(column: ColumnElement[Any], values: Iterable[str]) -> ColumnElement[bool]:
-    """`column` equals one of the texts `values`."""
-    each = func.json_each(json.dumps(list(values), ensure_ascii=False)).table_valued("value")
-    return column.in_(select(each.c.value))
+    """`column` equals one of the texts `values` (a server reads the same JSON array its own way)."""
+    return _one_of(column, bindparam(None, json.dumps(list(values), ensure_ascii=False)))

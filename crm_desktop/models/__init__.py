@@ -9,6 +9,7 @@ from crm_desktop.models.base import Base, SyncMixin, fixed_id, new_id, new_ids
 from crm_desktop.models.consent import ConsentEvent
 from crm_desktop.models.contact import Contact, ContactLink
 from crm_desktop.models.lead import Lead, LeadScoringRule
+from crm_desktop.models.login import Credential, SecurityEvent
 from crm_desktop.models.marketing import Campaign, CampaignMember, Segment
 from crm_desktop.models.opportunity import Opportunity, Stage, StageHistory
 from crm_desktop.models.planning import Alert, AlertRule, ForecastSnapshot, Target
@@ -33,10 +34,11 @@ def synced_models() -> dict[str, type[SyncMixin]]:
 
 __all__ = [
     "Account", "Activity", "ActivityException", "Alert", "AlertRule", "Anniversary", "Base", "Campaign",
-    "CampaignMember", "Case", "CaseStatusHistory", "Change", "ConsentEvent", "Contact", "ContactLink",
+    "CampaignMember", "Case", "CaseStatusHistory", "Change", "ConsentEvent", "Contact", "ContactLink", "Credential",
     "ForecastSnapshot", "Lead",
     "LeadScoringRule", "LiveCount", "LocalState", "Opportunity", "OpportunityLine", "PickList", "Product", "Quotation",
-    "QuotationLine", "Reminder", "SalesOrder", "SalesOrderLine", "Segment", "Setting", "Stage", "StageHistory",
+    "QuotationLine", "Reminder", "SalesOrder", "SalesOrderLine", "SecurityEvent", "Segment", "Setting", "Stage",
+    "StageHistory",
     "SyncConflict", "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending", "Target", "User", "fixed_id", "new_id",
     "new_ids", "synced_models",
 ]

@@ -14,11 +14,12 @@ from sqlalchemy import (
     MetaData,
     String,
     TextClause,
-    func,
-    literal_column,
     text,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -83,14 +84,27 @@ def sparse_index(name: str, column: str) -> Index:
 
 
 
-def month_day(column: ColumnElement[object] | object) -> ColumnElement[str]:
+class month_day(FunctionElement[str]):
     """"MM-DD" of a date column (birthdays, founding days): what yearly dates are looked up by.
 
     SQLite stores dates as ISO text, so this is a slice of it; `month_day_index` indexes the same
     expression, and a query must spell it exactly so for SQLite to use that index (hence literal
-    numbers, not bound parameters).
+    numbers, not bound parameters). PostgreSQL stores dates as dates: `crm_month_day` (an immutable
+    function of migration 0011, so that it can be indexed) formats them the same way.
     """
-    return func.substr(column, literal_column("6"), literal_column("5"))
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(month_day)
+def _month_day_sqlite(element: month_day, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"substr({compiler.process(element.clauses, **kw)}, 6, 5)"
+
+
+@compiles(month_day, "postgresql")
+def _month_day_server(element: month_day, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"crm_month_day({compiler.process(element.clauses, **kw)})"
 
 
 def month_day_index(name: str, column: str) -> Index:

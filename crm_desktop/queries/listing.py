@@ -17,14 +17,14 @@ from sqlalchemy import ColumnElement, Connection, Select, Table, and_, func, lit
 
 from crm_desktop.db.database import Database
 from crm_desktop.db.live_counts import live_rows
-from crm_desktop.db.search_index import fts_available, id_subquery
+from crm_desktop.db.search_index import matching_ids
 
 CHUNK = 500  # SQLite allows 32k bound parameters; stay far below.
 
 
 def text_filter(conn: Connection, table: Table, text: str) -> ColumnElement[bool] | None:
     """A condition keeping rows whose search text contains `text` (None when there is no text)."""
-    sub = id_subquery(table.name, text, fts_available(conn, table.name))
+    sub = matching_ids(conn, table.name, text)
     return None if sub is None else table.c.id.in_(sub)
 
 

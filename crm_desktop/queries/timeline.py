@@ -27,10 +27,8 @@ from sqlalchemy import (
     Date,
     DateTime,
     Select,
-    String,
     Table,
     and_,
-    cast,
     func,
     literal,
     or_,
@@ -39,7 +37,7 @@ from sqlalchemy import (
 
 from crm_desktop.db.changelog import scalar_default
 from crm_desktop.db.database import Database
-from crm_desktop.db.spelling import rowid
+from crm_desktop.db.spelling import stored_text, tie_key
 from crm_desktop.db.times import stored_time
 from crm_desktop.models import (
     Account,
@@ -197,11 +195,11 @@ def _activities(conn: Connection, entity: str, record_id: str, limit: int, befor
     """The page is chosen on the activity table alone (its links' indexes, then a sort of the
     record's activities by time); only the rows kept are joined to people, contacts and deals."""
     table = Activity.__table__
-    at = func.coalesce(cast(Activity.starts_at, String), cast(Activity.due_on, String) + _MIDNIGHT,
-                       cast(Activity.created_at, String))
-    seq = rowid(table) * 3 + _RANK["activity"]
+    at = func.coalesce(stored_text(Activity.starts_at), stored_text(Activity.due_on) + _MIDNIGHT,
+                       stored_text(Activity.created_at))
+    seq = tie_key(table) * 3 + _RANK["activity"]
     page = (
-        select(rowid(table).label("key"), at.label("at"))
+        select(tie_key(table).label("key"), table.c.id.label("row"), at.label("at"))
         .where(activity_links(entity, record_id), Activity.deleted_at.is_(None), _before(at, seq, before))
         .order_by(at.desc(), seq.desc())
         .limit(limit)
@@ -217,7 +215,7 @@ def _activities(conn: Connection, entity: str, record_id: str, limit: int, befor
             Activity.contact_id, Activity.account_id, Opportunity.account_id, Opportunity.contact_id,
         )
         .select_from(page)
-        .join(table, rowid(table) == page.c.key)
+        .join(table, table.c.id == page.c.row)
         .outerjoin(assignee, assignee.c.id == Activity.assignee_id)
         .outerjoin(owner, owner.c.id == Activity.owner_id)
         .outerjoin(Contact, Contact.id == Activity.contact_id)
@@ -258,8 +256,8 @@ def _stage_moves(conn: Connection, entity: str, record_id: str, limit: int, befo
     else:
         link = Opportunity.account_id if entity == "account" else Opportunity.contact_id
         deals = StageHistory.opportunity_id.in_(select(Opportunity.id).where(link == record_id))
-    seq = rowid(table) * 3 + _RANK["stage"]
-    at = cast(StageHistory.changed_at, String)
+    seq = tie_key(table) * 3 + _RANK["stage"]
+    at = stored_text(StageHistory.changed_at)
     to_stage, from_stage = Stage.__table__.alias("to_stage"), Stage.__table__.alias("from_stage")
     stmt = (
         select(

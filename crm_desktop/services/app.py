@@ -10,15 +10,18 @@ from crm_desktop.clock import Clock
 from crm_desktop.db.database import Database, open_database
 from crm_desktop.db.engine import resolve_db_path
 from crm_desktop.db.errors import environment_error
-from crm_desktop.db.probe import Kind, probe
+from crm_desktop.db.probe import Kind
+from crm_desktop.db.server import Server, probe_location
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
 from crm_desktop.models import User, fixed_id
+from crm_desktop.roles import Action
 from crm_desktop.services.picklists import ensure_default_pick_lists
 from crm_desktop.services.scoring import ensure_default_rules
 from crm_desktop.services.stages import ensure_default_stages
 
 OWNER_ID = fixed_id("user", "owner")
+Location = Path | Server  # where a database is: a file, or an office server (db/server.py)
 CURRENT_USER_KEY = "user_id"
 
 
@@ -44,6 +47,12 @@ class AppContext:
         """A fresh unit of work: one per user action."""
         return UnitOfWork(self.database, self.user_id)
 
+    def require(self, action: Action) -> None:
+        """Refuse an action that writes no row through a unit of work (a restore, a backup) unless the
+        acting person's role allows it."""
+        with self.uow() as uow:
+            uow.require(action)
+
     def close(self) -> None:
         self.database.close()
 
@@ -54,18 +63,20 @@ def readable_failure(exc: BaseException) -> DomainError | None:
     return environment_error(exc)
 
 
-def database_path(cli_value: str | Path | None) -> Path:
-    """`--db`, else `CRM_DESKTOP_DB`, else the platform's user data folder."""
+def database_path(cli_value: str | Path | None) -> Location:
+    """`--db`, else `CRM_DESKTOP_DB`, else the platform's user data folder; a file or an office server."""
     return resolve_db_path(cli_value)
 
 
-def has_database(path: Path) -> bool:
-    """Whether something is at `path` that a command would open (False: nothing, or an empty file)."""
-    return probe(path).kind not in (Kind.MISSING, Kind.BLANK)
+def has_database(path: Location) -> bool:
+    """Whether something is at `path` that a command would open (False: nothing, or an empty file or
+    server database)."""
+    return probe_location(path).kind not in (Kind.MISSING, Kind.BLANK)
 
 
-def open_app(path: Path, *, clock: Clock, create: bool = True, read_only: bool = False) -> AppContext:
-    """Open the database at `path` for the current user (see `open_database` for what is refused).
+def open_app(path: Location, *, clock: Clock, create: bool = True, read_only: bool = False) -> AppContext:
+    """Open the database at `path` (a file, or an office server) for the current user (see
+    `open_database` for what is refused).
 
     `clock` is where every now and today of this session comes from: `main.SystemClock()` in the app
     and the command line, a `FixedClock` in tests. `create`: a missing file becomes a new database,

@@ -27,10 +27,15 @@ from crm_desktop.db.backup import (
 from crm_desktop.db.integrity import CheckResult, check_file
 from crm_desktop.db.leftovers import remove_leftovers
 from crm_desktop.db.lock import acquire_instance_lock
-from crm_desktop.db.probe import Kind, probe, refusal, require_ours
+from crm_desktop.db.migrate import SCHEMA_HEAD
+from crm_desktop.db.probe import Found, Kind, probe, refusal, require_ours
 from crm_desktop.db.restore import Restored, restore_file
+from crm_desktop.db.server import Server, probe_location, server_refusal
+from crm_desktop.db.server_backup import back_up_server, dump_program, dump_server
 from crm_desktop.errors import StorageError, ValidationError
-from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext
+from crm_desktop.roles import RESTORE, SETTINGS
+from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext, Location
+from crm_desktop.services.logins import login_required
 
 __all__ = ["BackupInfo", "CheckResult", "DamagedDatabase", "Restored"]  # the types views and the CLI see
 
@@ -59,6 +64,7 @@ def backups_to_keep(ctx: AppContext) -> int:
 
 def set_backups_to_keep(ctx: AppContext, count: int) -> list[Path]:
     """Store the number and apply it at once; returns the backups that were deleted."""
+    ctx.require(SETTINGS)
     if not KEEP_MIN <= count <= KEEP_MAX:
         raise ValidationError("backups_keep", "Keep from {low} to {high} backups.", low=KEEP_MIN, high=KEEP_MAX)
     ctx.database.set_local(KEEP_KEY, str(count))
@@ -78,26 +84,48 @@ def backups_folder(db_path: Path) -> Path:
 
 
 def back_up_now(
-    db_path: Path, out: Path | None = None, progress: Progress | None = None, *, now: datetime, force: bool = False
+    db_path: Location, out: Path | None = None, progress: Progress | None = None, *, now: datetime,
+    force: bool = False,
 ) -> Path:
     """A backup by hand: into the backups folder (listed, never rotated away) or to the file `out`
     (an existing one only with `force`; never the database or one of its backups).
 
     Reading only, it works beside the running app; it refuses a file that is not a crm_desktop database.
+    An office server is backed up by pg_dump (db/server_backup.py).
     """
+    if isinstance(db_path, Server):
+        _require_server(db_path)
+        if out is None:
+            return back_up_server(db_path, MANUAL, now)
+        return dump_server(db_path, out, force=force)
     require_ours(db_path)
     if out is None:
         return backup_before(db_path, MANUAL, now, progress)
     return backup_file(db_path, out, progress, force=force)
 
 
-def check_database(db_path: Path, *, quick: bool = False) -> CheckResult:
+def check_database(db_path: Location, *, quick: bool = False) -> CheckResult:
     """Integrity (or quick) and foreign-key check of an existing database file.
 
-    Damage is reported, not refused; no database there, or another program's, is refused.
+    Damage is reported, not refused; no database there, or another program's, is refused. An office
+    server keeps its own pages and keys whole (PostgreSQL's constraints hold at every commit): it is
+    checked for being reachable, ours and of this version's schema.
     """
+    if isinstance(db_path, Server):
+        found = _require_server(db_path)
+        if found.revision != SCHEMA_HEAD:
+            return CheckResult(damage=(f"schema {found.revision}, where this version works with {SCHEMA_HEAD}",))
+        return CheckResult()
     _require_database(db_path)
     return check_file(db_path, quick=quick)
+
+
+def _require_server(server: Server) -> Found:
+    found = probe_location(server)
+    error = server_refusal(server, found, create=False)
+    if error is not None:
+        raise error
+    return found
 
 
 def _require_database(db_path: Path) -> None:
@@ -116,13 +144,19 @@ def check_and_back_up(ctx: AppContext, today: date, progress: Progress | None = 
     Raises DamagedDatabase when the check fails.
     """
     path = ctx.database.path
-    result = check_file(path, quick=True, open_here=True)
-    if not result.ok:
-        raise DamagedDatabase(path, result)
-    if ctx.database.local(DAILY_KEY) == today.isoformat():
+    server = ctx.database.server
+    if server is None:
+        result = check_file(path, quick=True, open_here=True)
+        if not result.ok:
+            raise DamagedDatabase(path, result)
+    daily = DAILY_KEY if server is None else f"{DAILY_KEY}:{ctx.database.site_id}"  # each desk its own
+    if ctx.database.local(daily) == today.isoformat() or (server is not None and dump_program() is None):
         return None
-    made = backup_before(path, DAILY, ctx.now(), progress)
-    ctx.database.set_local(DAILY_KEY, today.isoformat())
+    if server is not None:
+        made = back_up_server(server, DAILY, ctx.now())
+    else:
+        made = backup_before(path, DAILY, ctx.now(), progress)
+    ctx.database.set_local(daily, today.isoformat())
     return made
 
 
@@ -148,13 +182,16 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
 
 def restore_backup(ctx: AppContext, source: Path, progress: Progress | None = None) -> Restored:
     """Restore into the open database (this app holds its lock); the app reloads its screens after."""
+    ctx.require(RESTORE)
     done = restore_file(ctx.database.path, source, ctx.now(), tied_to_data=TIED_TO_DATA, progress=progress)
     ctx.database.clock.resume(done.last_hlc)  # never issue a clock the restored data already used
-    ctx.user_id = ctx.database.local(CURRENT_USER_KEY) or OWNER_ID
+    if not login_required(ctx.database):  # with logins on, who logged in goes on working as themselves
+        ctx.user_id = ctx.database.local(CURRENT_USER_KEY) or OWNER_ID
     return done
 
 
-def restore_database(db_path: Path, source: Path, progress: Progress | None = None, *, now: datetime) -> Restored:
+def restore_database(db_path: Location, source: Path, progress: Progress | None = None, *, now: datetime
+                     ) -> Restored:
     """Restore into a database no program has open; refused while one does (even a damaged one).
 
     The target may be damaged beyond reading (that is what a restore is for), but never another
@@ -162,6 +199,9 @@ def restore_database(db_path: Path, source: Path, progress: Progress | None = No
     the site id of the copy it came from, and two copies sharing one lose changes in sync. (Start
     the app there once, then restore: the new copy keeps its own site id.)
     """
+    if isinstance(db_path, Server):  # the other desks would lose their connections mid-work
+        raise StorageError("An office server is restored by its administrator with pg_restore, while no desk is "
+                           "connected: pg_restore --clean --single-transaction -d DATABASE BACKUP.dump")
     _require_database(db_path)
     lock = acquire_instance_lock(db_path.resolve())
     try:

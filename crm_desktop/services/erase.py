@@ -52,6 +52,7 @@ from crm_desktop.models.privacy import (
     erased_values,
 )
 from crm_desktop.models.system import MergeLog
+from crm_desktop.roles import ERASE
 from crm_desktop.services.changes import Changes, ChangeSet
 
 ERASABLE = tuple(PERSONAL_FIELDS)
@@ -266,6 +267,7 @@ def erase_person(uow: UnitOfWork, entity: str, row_id: str) -> EraseResult:
         raise DomainError("Unknown kind of record {kind}.", kind=entity)
     tables = synced_models()
     with uow:
+        uow.require(ERASE)
         table = tables[entity].__table__  # type: ignore[attr-defined]
         if uow.session.execute(select(table.c.id).where(table.c.id == row_id)).first() is None:
             raise NotFound("The record no longer exists.")

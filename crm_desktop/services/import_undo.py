@@ -30,6 +30,7 @@ from crm_desktop.db.bulk import tombstone_in_session
 from crm_desktop.db.changelog import decode_value, scalar_default
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.models import Change, synced_models
+from crm_desktop.roles import IMPORT
 from crm_desktop.services.changes import Changes, ChangeSet
 
 CHUNK = 500  # ids per IN (...): under SQLite's variable limit
@@ -54,6 +55,7 @@ def undo_import(uow: UnitOfWork, log_from: int, log_to: int) -> ChangeSet:
     """Undo the import whose change log rows are `log_from < seq <= log_to`; one part per kind of record."""
     models = synced_models()
     with uow:
+        uow.require(IMPORT)
         touched: dict[str, dict[str, set[str]]] = {}  # entity → row id → fields the import set
         stmt = (select(Change.entity, Change.row_id, Change.fields)
                 .where(Change.seq > log_from, Change.seq <= log_to).order_by(Change.seq))

@@ -32,6 +32,7 @@ from crm_desktop.import_plans.plans import DUPLICATE, ENTITIES, ERROR, NEW, Prev
 from crm_desktop.import_plans.problems import rejected_text
 from crm_desktop.messages import translate
 from crm_desktop.models import Account, Change, Contact, Lead, LocalState, Product, new_ids
+from crm_desktop.roles import IMPORT
 from crm_desktop.services.accounts import AccountInput, clean_account
 from crm_desktop.services.activity_import import write_activities
 from crm_desktop.services.app import AppContext
@@ -191,6 +192,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
         raise DomainError("Unknown choice for duplicates: {value}.", value=decision)
     if kind_name == "activities":  # ical helper: names resolved, series and calendar ids (activity_import.py)
         with uow:
+            uow.require(IMPORT)
             log_from = _log_end(uow)
             try:
                 done = write_activities(uow, rows, preview, decision=decision, progress=progress)
@@ -272,6 +274,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
         return (record, *_apply(uow, kind, hooks, record, before, values, today))
 
     with uow:
+        uow.require(IMPORT)
         uow.note_consent("import", source=source[-260:])
         hooks = kind.hooks(uow, today)
         if kind.sees_pending:  # its checks flush what the import made so far: they may write at any row

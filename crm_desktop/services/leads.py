@@ -13,9 +13,10 @@ from datetime import date
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from crm_desktop import scoring
+from crm_desktop.db.spelling import json_text
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.models import Change, Lead, User
@@ -200,7 +201,7 @@ def _last_qualified_owner(uow: UnitOfWork) -> User | None:
         select(Lead.owner_id)
         .select_from(Change)
         .join(Lead, Lead.id == Change.row_id)
-        .where(Change.entity == ENTITY, func.json_extract(Change.fields, "$.status") == "qualified",
+        .where(Change.entity == ENTITY, json_text(Change.fields, "status") == "qualified",
                Lead.owner_id.is_not(None))
         .order_by(Change.seq.desc())
         .limit(1)

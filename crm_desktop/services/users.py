@@ -14,6 +14,7 @@ from crm_desktop.models import User
 from crm_desktop.models.user import COLOUR, ROLES
 from crm_desktop.services import validation
 from crm_desktop.services.changes import ChangeSet, Entity, change
+from crm_desktop.services.logins import keep_an_owner_who_can_log_in
 
 ENTITY = Entity.USER
 
@@ -56,6 +57,7 @@ def _keep_an_owner(uow: UnitOfWork, leaving: User) -> None:
         User.role == "owner", User.active.is_(True), User.deleted_at.is_(None), User.id != leaving.id)
     if not uow.session.scalar(others):
         raise DomainError("{name} is the only active owner; make someone else owner first.", name=leaving.name)
+    keep_an_owner_who_can_log_in(uow, leaving)
 
 
 def create_user(uow: UnitOfWork, data: UserInput) -> ChangeSet:

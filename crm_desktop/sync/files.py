@@ -23,6 +23,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.db.writer import any_waiting, driver_cursor
 from crm_desktop.errors import DomainError
 from crm_desktop.models.privacy import ERASURE
+from crm_desktop.roles import SYNC
 from crm_desktop.services.sales.numbers import claim_before_export, renumber_after_import
 from crm_desktop.sync import clocks, state
 from crm_desktop.sync.apply import Applier, ApplyReport, Progress, has_work
@@ -86,6 +87,8 @@ def export_bundle(
     an existing file only with `force`. The exchange is recorded in the same step: if that fails
     (a read-only database), no file is left.
     """
+    with UnitOfWork(database, user_id) as uow:
+        uow.require(SYNC)
     seen = _threshold(database, for_site, everything)
     now = database.time.now()
 
@@ -186,6 +189,7 @@ def _apply(database: Database, user_id: str | None, path: Path, manifest: Manife
     `file` is remembered with the import, so the same file again is not read. Nothing is committed
     before the `backup` being made is complete: a backup that fails stops the import."""
     with UnitOfWork(database, user_id) as uow:
+        uow.require(SYNC)
         applier = Applier(uow, path.name, progress, secure=bool(manifest.counts.get(ERASURE)))
         report = applier.apply(lines, total)
         report.received += skipped

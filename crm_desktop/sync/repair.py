@@ -46,6 +46,7 @@ from crm_desktop.db.synclog import (
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.db.writer import hold_write_lock
 from crm_desktop.models import Change, SyncPeer
+from crm_desktop.roles import REPAIR
 from crm_desktop.sync import state
 from crm_desktop.sync.records import synced_tables
 
@@ -75,6 +76,8 @@ def repair_clock(database: Database, user_id: str | None, *, dry_run: bool = Fal
     clock = database.clock
     now = database.time.now()
     horizon = clock.horizon()
+    with UnitOfWork(database, user_id) as uow:
+        uow.require(REPAIR)
     with database.engine.connect() as conn:
         found = _survey(conn, horizon)
     if not found.needed or dry_run:

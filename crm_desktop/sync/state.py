@@ -11,7 +11,9 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from crm_desktop.db.database import CLOCK_FLOOR_KEY, OWN_COMPLETE_KEY, Database
+from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.models import Change, LocalState, Setting, SyncConflict, SyncExchange, SyncPeer, SyncPending, User
+from crm_desktop.roles import SETTINGS
 from crm_desktop.services.settings import COMPANY_NAME
 from crm_desktop.sync.bundle import LABEL_MAX
 
@@ -155,7 +157,11 @@ def office_key(database: Database) -> str | None:
     return database.local(KEY_SETTING) or None
 
 
-def set_office_key(database: Database, key: str) -> None:
+def set_office_key(database: Database, key: str, *, by: str | None) -> None:
+    """Set (or with '' remove) the office key, a setting of this copy: the owner's (`by` acts; None is
+    the copy itself)."""
+    with UnitOfWork(database, by) as uow:
+        uow.require(SETTINGS)
     database.set_local(KEY_SETTING, key.strip())
 
 

@@ -18,6 +18,7 @@ from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
 from crm_desktop.services.app import AppContext, database_path, open_app
+from crm_desktop.services.logins import login_required
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.fonts import install_app_font
 from crm_desktop.ui.i18n import UiLanguage
@@ -167,6 +168,8 @@ def launch(
     if ctx is None:
         return 1
     try:
+        if login_required(ctx.database) and not log_in_at_start(app, ctx, message_lang):
+            return 1
         loader: LoadDemo | None = None
         if load_demo is not None:
             def loader(progress: ProgressFn) -> object:
@@ -174,6 +177,22 @@ def launch(
         return run_app(ctx, argv, load_demo=loader, demo=bool(getattr(args, "demo", False)), lang=lang)
     finally:
         ctx.close()
+
+
+def log_in_at_start(app: QApplication, ctx: AppContext, lang: str) -> bool:
+    """The login dialog, before the window; False when the person quits. Who logged in works from then
+    on (never stored as the copy's current person: the next start asks again)."""
+    from crm_desktop.views.login_dialog import LoginDialog
+
+    install_app_font(app)
+    language = UiLanguage(app)
+    language.apply(lang)
+    dialog = LoginDialog(ctx, lang)
+    accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
+    language.apply("en")  # the window installs its own translators
+    if accepted:
+        ctx.user_id = dialog.user_id
+    return accepted
 
 
 # --- the database's health at start ---------------------------------------------------------

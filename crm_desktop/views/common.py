@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QGroupBox, QLabel,
 from crm_desktop.clock import office_time
 from crm_desktop.queries.campaigns import CampaignRow, campaigns
 from crm_desktop.queries.search import search_all
+from crm_desktop.roles import KINDS, Action, Role
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.formatting import format_date, format_money
+from crm_desktop.services.logins import acting_role
 from crm_desktop.services.validation import format_phone
 from crm_desktop.text import join_address as join_address  # re-exported: the tabs import it from here
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
@@ -55,6 +57,17 @@ class ViewEnv:
     @property
     def buddhist(self) -> bool:
         return self.prefs.buddhist_era
+
+    @property
+    def role(self) -> Role:
+        """The role of who is working now: screens disable what it may not do (the services decide)."""
+        return acting_role(self.ctx)
+
+    def may(self, action: Action) -> bool:
+        return self.role in action.allowed
+
+    def may_write(self, entity: str) -> bool:
+        return self.role in KINDS[entity].writers
 
     @property
     def db(self):  # the Database that queries take (views never import db/ to name its type)

@@ -26,6 +26,7 @@ from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
 from crm_desktop.queries.lookups import users
 from crm_desktop.queries.search import search_all
+from crm_desktop.roles import IMPORT
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.settings import company_name
@@ -787,6 +788,9 @@ class MainWindow(QMainWindow):
         names = {u.id: u.name for u in users(self.env.db, active_only=False)}
         name = names.get(self.env.ctx.user_id, "")
         self.user_label.setText(self.tr("User: %1").replace("%1", name) if name else "")
+        self.act_import.setEnabled(self.env.may(IMPORT))  # the import service refuses it anyway
+        for tab in self._built_record_tabs():
+            tab.update_buttons()
 
     def _update_title(self) -> None:
         company = company_name(self.env.ctx.uow())

@@ -116,7 +116,7 @@ class RecordTab(QWidget):
         self.table = RecordTable(self.NAME, self.model, env.prefs)
         self.table.current_changed.connect(self._current_changed)
         self.table.activated_id.connect(self.edit_record)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
 
@@ -146,7 +146,7 @@ class RecordTab(QWidget):
         env.bus.changed.connect(self.on_changes)
         # The list queries its keys when the tab is first shown (showEvent): a hidden tab with
         # 300,000 contacts costs nothing at start-up.
-        self._update_buttons()
+        self.update_buttons()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -316,22 +316,24 @@ class RecordTab(QWidget):
         if self.table.current_id() is None and first is not None:
             self.table.select_keys([first])  # the new current row shows its detail
             if self.table.current_id() is not None:
-                self._update_buttons()
+                self.update_buttons()
                 return
         self.show_detail(self.table.current_id())
-        self._update_buttons()
+        self.update_buttons()
 
     def _update_count(self) -> None:
         self.count_label.setText(self.count_text(self.model.rowCount()))
 
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
         selected = bool(self.table.selectionModel().selectedRows())
+        writable = self.env.may_write(self.ENTITY)  # a form still opens to read; saving would be refused
+        self.new_button.setEnabled(writable)
         self.edit_button.setEnabled(self.table.current_id() is not None)
-        self.delete_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected and writable)
 
     def _current_changed(self, record_id: str | None) -> None:
         self.show_detail(record_id)
-        self._update_buttons()
+        self.update_buttons()
 
     def current_id(self) -> str | None:
         return self.table.current_id()
@@ -350,7 +352,7 @@ class RecordTab(QWidget):
             self._update_count()
         found = self.table.select_key(key)
         self.show_detail(record_id)
-        self._update_buttons()
+        self.update_buttons()
         return found
 
     def row_actions(self, menu: QMenu, record_id: str) -> None:
@@ -485,7 +487,7 @@ class RecordTab(QWidget):
             self.model.refresh_ids(changes.updated)
             self.after_update(changes.updated, old_rows)
         self.show_detail(self.table.current_id())
-        self._update_buttons()
+        self.update_buttons()
 
     def after_update(self, ids: tuple[str, ...], old_rows: list[Any]) -> None:
         """Hook: refresh rows of other records showing the updated ones (e.g. a parent's name).

@@ -4225,6 +4225,41 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>เข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>ผู้ใช้</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>รหัสผ่าน</translation>
+    </message>
+    <message>
+        <source>The owner set your password: choose your own now.</source>
+        <translation>เจ้าของกิจการเป็นผู้ตั้งรหัสผ่านนี้ให้ โปรดตั้งรหัสผ่านของคุณเองตอนนี้</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>รหัสผ่านใหม่</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>ยืนยันรหัสผ่านใหม่</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>ออกจากโปรแกรม</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ; type them again.</source>
+        <translation>รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน โปรดพิมพ์อีกครั้ง</translation>
+    </message>
+</context>
+<context>
     <name>LossDialog</name>
     <message>
         <source>Deal lost</source>
@@ -5381,6 +5416,41 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Sales orders</source>
         <translation>ใบสั่งขาย</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password of %1</source>
+        <translation>รหัสผ่านของ %1</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>รหัสผ่านปัจจุบัน</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>รหัสผ่านใหม่</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>ยืนยันรหัสผ่านใหม่</translation>
+    </message>
+    <message>
+        <source>%1 chooses their own password at their next login.</source>
+        <translation>%1 จะตั้งรหัสผ่านของตัวเองเมื่อเข้าสู่ระบบครั้งถัดไป</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ; type them again.</source>
+        <translation>รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน โปรดพิมพ์อีกครั้ง</translation>
     </message>
 </context>
 <context>
@@ -8657,12 +8727,28 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ปิดการใช้งาน</translation>
     </message>
     <message>
+        <source>Set password…</source>
+        <translation>ตั้งรหัสผ่าน…</translation>
+    </message>
+    <message>
+        <source>Require a login on this copy</source>
+        <translation>ต้องเข้าสู่ระบบก่อนใช้งานฐานข้อมูลชุดนี้</translation>
+    </message>
+    <message>
+        <source>Everyone then logs in with their password when the program starts. Give yourself a password first.</source>
+        <translation>ทุกคนต้องใส่รหัสผ่านของตนเมื่อเปิดโปรแกรม โปรดตั้งรหัสผ่านของคุณเองก่อน</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>ใช้งานอยู่</translation>
     </message>
     <message>
         <source>Deactivated</source>
         <translation>ปิดการใช้งานแล้ว</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>เปลี่ยนรหัสผ่านของฉัน…</translation>
     </message>
     <message>
         <source>Reactivate</source>

@@ -4,5 +4,8 @@ from __future__ import annotations
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    """The FTS5 search tables come from hand-written DDL in the migrations, not from the models."""
-    return not (type_ == "table" and name is not None and "_fts" in name)
+    """The search indexes come from hand-written DDL in the migrations, not from the models: a file's
+    FTS5 tables, a server's trigram indexes (`ix_<table>_search`, db/server_search.py)."""
+    if name is None:
+        return True
+    return not ((type_ == "table" and "_fts" in name) or (type_ == "index" and name.endswith("_search")))

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import case, func
+from sqlalchemy import case
 from sqlalchemy.sql import ColumnElement
 
+from crm_desktop.db.spelling import smaller
 from crm_desktop.money import BP, MILLI
 
 
@@ -34,7 +35,7 @@ def line_discount(line: Any) -> ColumnElement[int]:
     """A line's discount, at most its gross. The services never store more, but a sync can (two
     copies' edits of one line merged: a lower price and a larger discount); every figure then takes
     the discount as cut to the gross, as `queries/sales/detail.safe_totals` does."""
-    return func.min(_stored_discount(line), line_gross(line))
+    return smaller(_stored_discount(line), line_gross(line))
 
 
 def line_discount_cut(line: Any) -> ColumnElement[bool]:

@@ -24,6 +24,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, lite
 from sqlalchemy.orm import aliased
 
 from crm_desktop.db.database import Database
+from crm_desktop.db.spelling import position_in, smaller
 from crm_desktop.models import Account, Contact, Product, Quotation, QuotationLine, SalesOrder, SalesOrderLine, User
 from crm_desktop.money import BP
 from crm_desktop.queries.accounts import full_name
@@ -121,7 +122,7 @@ def _money(doc: Any, sums: Any) -> dict[str, ColumnElement[Any]]:
     """The document's before-VAT amount, VAT, grand total and clamped flag, as `money.totals`."""
     subtotal = func.coalesce(sums.c.subtotal, 0)
     vatable_net = func.coalesce(sums.c.vatable_net, 0)
-    bill = func.min(doc.bill_discount_satang, subtotal)
+    bill = smaller(doc.bill_discount_satang, subtotal)
     amount = subtotal - bill
     share = case((vatable_net == subtotal, bill), (vatable_net == 0, 0),
                  else_=_half_up(bill * vatable_net, subtotal))
@@ -137,7 +138,7 @@ def _money(doc: Any, sums: Any) -> dict[str, ColumnElement[Any]]:
 
 
 def _contains(column: Any, text: str) -> ColumnElement[bool]:
-    return func.instr(func.upper(column), text.upper()) > 0
+    return position_in(func.upper(column), text.upper()) > 0
 
 
 def _conditions(conn: Connection, kind: str, flt: DocumentFilter, today: date) -> list[ColumnElement[bool]]:

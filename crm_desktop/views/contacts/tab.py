@@ -27,6 +27,7 @@ from crm_desktop.queries.contacts import (
     contact_keys,
     contact_rows,
 )
+from crm_desktop.roles import ERASE
 from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.contacts import delete_contacts, restore_contacts
@@ -213,6 +214,7 @@ class ContactsTab(RecordTab):
         self.eraser = EraseFlow(self, self.env, self.ENTITY)
         self.erase_button = QPushButton(self.eraser.action_text())
         self.erase_button.setObjectName("eraseButton")
+        self.erase_button.setEnabled(self.env.may(ERASE))  # erase_person refuses the others anyway
         self.erase_button.clicked.connect(lambda: self._detail_id and self._ask_erase(self._detail_id))
         self.detail_buttons.addWidget(self.erase_button, 0, Qt.AlignmentFlag.AlignTop)
         self.detail_subtitle.setTextFormat(Qt.TextFormat.RichText)

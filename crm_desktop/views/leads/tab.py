@@ -26,6 +26,7 @@ from crm_desktop.errors import ValidationError
 from crm_desktop.queries.campaigns import campaigns
 from crm_desktop.queries.leads import LeadDetail, LeadFilter, LeadRow, lead_detail, lead_head, lead_keys, lead_rows
 from crm_desktop.queries.lookups import users
+from crm_desktop.roles import ERASE
 from crm_desktop.services.activities.edit import ActivityInput
 from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.leads import delete_leads, mark_contacted, reopen, restore_leads
@@ -334,6 +335,7 @@ class LeadsTab(RecordTab):
         self.eraser = EraseFlow(self, self.env, self.ENTITY)
         self.erase_button = QPushButton(self.eraser.action_text())
         self.erase_button.setObjectName("eraseButton")
+        self.erase_button.setEnabled(self.env.may(ERASE))  # erase_person refuses the others anyway
         self.erase_button.clicked.connect(lambda: self._detail is not None and self._ask_erase(self._detail.id))
         self.detail_buttons.addWidget(self.erase_button, 0, Qt.AlignmentFlag.AlignTop)
 

@@ -148,8 +148,8 @@ class DocumentPage(RecordTab):
         for item in self.page_actions:
             item.action.setEnabled(doc is not None and item.applies(doc))
 
-    def _update_buttons(self) -> None:
-        super()._update_buttons()
+    def update_buttons(self) -> None:
+        super().update_buttons()
         if hasattr(self, "page_actions"):
             self._update_actions()
 

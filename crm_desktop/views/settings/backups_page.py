@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.roles import BACKUP, RESTORE, SETTINGS
 from crm_desktop.services.backups import (
     KEEP_MAX,
     KEEP_MIN,
@@ -162,9 +163,11 @@ class BackupsPage(QWidget):
 
     def _update_buttons(self) -> None:
         busy = self.task is not None
-        self.restore_button.setEnabled(not busy and self.selected_row() is not None)
-        for button in (self.backup_button, self.restore_file_button):
-            button.setEnabled(not busy)
+        may_restore = self.env.may(RESTORE)  # the services refuse what the role may not do anyway
+        self.restore_button.setEnabled(not busy and may_restore and self.selected_row() is not None)
+        self.restore_file_button.setEnabled(not busy and may_restore)
+        self.backup_button.setEnabled(not busy and self.env.may(BACKUP))
+        self.keep.setEnabled(self.env.may(SETTINGS))
 
     def _started(self, task: Task) -> Task:
         self.task = task
@@ -179,9 +182,10 @@ class BackupsPage(QWidget):
     # --- actions ----------------------------------------------------------------------------
 
     def back_up_now(self) -> Task:
-        path, now = self.db_path, self.env.now()
+        path, now, ctx = self.db_path, self.env.now(), self.env.ctx
 
         def work(progress: ProgressFn) -> Path:
+            ctx.require(BACKUP)
             return back_up_now(path, None, progress, now=now)
 
         def failed(exc: BaseException) -> None:

@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.queries.activities.occurrences import clash_days
 from crm_desktop.queries.lookups import users
+from crm_desktop.roles import SETTINGS
 from crm_desktop.services import validation
 from crm_desktop.services.activities.edit import CLASH_DAYS_MAX, set_clash_days
 from crm_desktop.services.app import switch_user
 from crm_desktop.services.backups import Restored, set_backups_to_keep
 from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.company import clean_company, set_company
+from crm_desktop.services.logins import login_required
 from crm_desktop.services.settings import company_name, set_company_name
 from crm_desktop.sync.state import office_key, set_office_key
 from crm_desktop.ui.errors import show_unexpected_error
@@ -135,6 +137,10 @@ class SettingsDialog(QDialog):
         self.documents = DocumentsPage(env)
         self.pages.addTab(self.documents, self.tr("Documents"))
         layout.addWidget(self.pages, 1)
+        owner = env.may(SETTINGS)  # the office's settings: the services refuse them to the others anyway
+        for widget in (self.company, self.office_key, self.clash_days, self.company_page, self.documents):
+            widget.setEnabled(owner)
+        self.user.setEnabled(not login_required(env.db))  # with logins on, who works is who logged in
         self.errors.register("language", self.language)
         self.errors.register("backups_keep", self.backups.keep)
         self.errors.register("company_name", self.company)
@@ -192,7 +198,7 @@ class SettingsDialog(QDialog):
             if keep != self.backups.keep_saved:
                 set_backups_to_keep(self.env.ctx, keep)
             if self.office_key.text().strip() != self._office_key:
-                set_office_key(self.env.db, self.office_key.text())
+                set_office_key(self.env.db, self.office_key.text(), by=self.env.ctx.user_id)
             if self.clash_days.value() != self._clash_days:
                 done, said = done | set_clash_days(self.env.ctx.uow(), self.clash_days.value()), self.tr(
                     "Clash warning saved")

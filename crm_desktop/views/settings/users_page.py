@@ -3,9 +3,10 @@ action, like the backups page; the Settings dialog's Save is for the General pag
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -17,16 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.errors import DomainError
 from crm_desktop.queries.activities.occurrences import PALETTE
 from crm_desktop.queries.users import PersonRow, staff
+from crm_desktop.roles import USERS
 from crm_desktop.services.changes import ChangeSet, Entity
+from crm_desktop.services.logins import has_password, login_required, set_login_required
 from crm_desktop.services.users import ROLES, UserInput, create_user, set_active, update_user, user_input
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.actions import perform
+from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.forms import select_data
 from crm_desktop.ui.tables import row_table
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.dialog_base import RecordDialog
+from crm_desktop.views.login_dialog import PasswordDialog
 
 
 def role_labels() -> dict[str, str]:
@@ -129,10 +135,21 @@ class UsersPage(QWidget):
         self.active_button = QPushButton(self.tr("Deactivate"))
         self.active_button.setObjectName("activeUserButton")
         self.active_button.clicked.connect(self.toggle_active)
-        for button in (self.add_button, self.edit_button, self.active_button):
+        self.password_button = QPushButton(self.tr("Set password…"))
+        self.password_button.setObjectName("passwordButton")
+        self.password_button.clicked.connect(self.set_password)
+        for button in (self.add_button, self.edit_button, self.active_button, self.password_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.login_check = QCheckBox(self.tr("Require a login on this copy"))
+        self.login_check.setObjectName("loginCheck")
+        self.login_check.setToolTip(self.tr("Everyone then logs in with their password when the program starts. "
+                                            "Give yourself a password first."))
+        self.login_check.setChecked(login_required(env.db))
+        self.login_check.toggled.connect(self._login_toggled)
+        layout.addWidget(self.login_check)
+        self.password_dialog: PasswordDialog | None = None
         self.rows: list[PersonRow] = []
         env.bus.changed.connect(self._changed)
         self.reload()
@@ -162,8 +179,14 @@ class UsersPage(QWidget):
 
     def _selected(self) -> None:
         person = self.current
-        self.edit_button.setEnabled(person is not None)
-        self.active_button.setEnabled(person is not None)
+        owner = self.env.may(USERS)  # the services refuse the others anyway
+        for button in (self.edit_button, self.active_button):
+            button.setEnabled(owner and person is not None)
+        self.add_button.setEnabled(owner)
+        self.login_check.setEnabled(owner)
+        mine = person is not None and person.id == self.env.ctx.user_id
+        self.password_button.setEnabled(person is not None and person.active and (owner or mine))
+        self.password_button.setText(self.tr("Change my password…") if mine else self.tr("Set password…"))
         self.active_button.setText(self.tr("Reactivate") if person and not person.active else self.tr("Deactivate"))
 
     def _changed(self, changes: ChangeSet) -> None:
@@ -182,6 +205,24 @@ class UsersPage(QWidget):
         self.dialog = UserDialog(self.env, user_id, self)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
+
+    def set_password(self) -> None:
+        person = self.current
+        if person is None:
+            return
+        mine = person.id == self.env.ctx.user_id
+        self.password_dialog = PasswordDialog(self.env.ctx, self.env.lang, person.id, person.name,
+                                              ask_current=mine and has_password(self.env.db, person.id), parent=self)
+        self.password_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.password_dialog.open()
+
+    def _login_toggled(self, on: bool) -> None:
+        try:
+            set_login_required(self.env.ctx, on)
+        except DomainError as err:
+            with QSignalBlocker(self.login_check):
+                self.login_check.setChecked(not on)
+            show_error(self, err, self.env.lang)
 
     def toggle_active(self) -> None:
         person = self.current

@@ -463,5 +463,5 @@ class SyncTab(QWidget):
             self.tr("The same secret on every copy of this office. Leave empty to stop signing files."),
             QLineEdit.EchoMode.Password)
         if ok:
-            set_office_key(self.env.db, text)
+            set_office_key(self.env.db, text, by=self.env.ctx.user_id)
             self.reload()

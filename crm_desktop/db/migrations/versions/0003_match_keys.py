@@ -14,6 +14,7 @@ from alembic import op
 # keep this revision reproducible forever, but the keys are derived data that must equal what the
 # running code computes on save (db/derived.py); a later change of the rules ships its own
 # migration that recomputes every key, so importing the live functions is the consistent choice.
+from crm_desktop.db.migrations.dialect import on_sqlite
 from crm_desktop.text import company_key, person_key
 
 revision = '0003'
@@ -44,6 +45,8 @@ def _key(table: str, values: tuple[str | None, ...]) -> str:
 
 
 def _backfill(table: str, columns: tuple[str, ...]) -> None:
+    if not on_sqlite():
+        return  # a server's tables are empty at this revision (migrations/dialect.py)
     conn = op.get_bind()
     select_sql = sa.text(
         f'SELECT rowid, {", ".join(columns)} FROM "{table}" WHERE rowid > :after ORDER BY rowid LIMIT {BATCH}'

@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from crm_desktop.db.migrations.dialect import on_sqlite
+
 revision = '0007'
 down_revision = '0006'
 branch_labels = None
@@ -23,10 +25,11 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table('change', schema=None) as batch_op:
         batch_op.add_column(sa.Column('fields', sa.Text(), server_default='{}', nullable=False))
-    op.execute(
-        "UPDATE change SET fields = (SELECT json_group_object(f.field, json(f.value)) FROM change_field f "
-        "WHERE f.change_seq = change.seq) WHERE seq IN (SELECT change_seq FROM change_field)"
-    )
+    if on_sqlite():  # a server's change log is empty at this revision (migrations/dialect.py)
+        op.execute(
+            "UPDATE change SET fields = (SELECT json_group_object(f.field, json(f.value)) FROM change_field f "
+            "WHERE f.change_seq = change.seq) WHERE seq IN (SELECT change_seq FROM change_field)"
+        )
     op.drop_table('change_field')
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from crm_desktop.db.migrations.dialect import on_sqlite
+
 revision = '0009'
 down_revision = '0008'
 branch_labels = None
@@ -24,6 +26,8 @@ _SHORT = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9
 
 
 def upgrade() -> None:
+    if not on_sqlite():
+        return  # a server stores moments as timestamps, and its tables are empty here (migrations/dialect.py)
     conn = op.get_bind()
     tables = [r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")]
     for table in tables:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from crm_desktop.db.migrations.dialect import on_sqlite
+
 revision = '0010'
 down_revision = '0009'
 branch_labels = None
@@ -75,11 +77,13 @@ def upgrade() -> None:
     conn = op.get_bind()
     conn.exec_driver_sql("UPDATE activity SET status = CASE WHEN done THEN 'done' ELSE 'planned' END, "
                          "assignee_id = owner_id")
-    # The log's changes of `done` become changes of `status`: same clock, same meaning.
-    conn.exec_driver_sql(
-        "UPDATE change SET fields = json_set(json_remove(fields, '$.done'), '$.status', "
-        "CASE WHEN json_extract(fields, '$.done') THEN 'done' ELSE 'planned' END) "
-        "WHERE entity = 'activity' AND json_type(fields, '$.done') IS NOT NULL")
+    # The log's changes of `done` become changes of `status`: same clock, same meaning. (A server's log
+    # is empty at this revision: migrations/dialect.py.)
+    if on_sqlite():
+        conn.exec_driver_sql(
+            "UPDATE change SET fields = json_set(json_remove(fields, '$.done'), '$.status', "
+            "CASE WHEN json_extract(fields, '$.done') THEN 'done' ELSE 'planned' END) "
+            "WHERE entity = 'activity' AND json_type(fields, '$.done') IS NOT NULL")
     with op.batch_alter_table('activity', schema=None) as batch_op:
         batch_op.alter_column('rrule', existing_type=sa.String(length=200), type_=sa.String(length=300),
                               existing_nullable=False)

@@ -24,7 +24,7 @@ LIVE = "deleted_at IS NULL"
 
 
 def upgrade() -> None:
-    op.create_index('ix_lead_live_name', 'lead', [sa.text("first_name || ' ' || last_name")], unique=False,
+    op.create_index('ix_lead_live_name', 'lead', [sa.text("(first_name || ' ' || last_name)")], unique=False,
                     sqlite_where=sa.text(LIVE), postgresql_where=sa.text(LIVE))
     op.execute("ANALYZE lead")
 

@@ -1,0 +1,107 @@
+"""Search on an office server: pg_trgm trigram indexes over each searchable table's text.
+
+The same text as the SQLite index (`search_index.IndexedEntity.body_sql`, without its padding),
+indexed as an expression of the live rows: PostgreSQL keeps such an index current in every writer's
+transaction by itself, so there are no triggers and no key tables to keep. A query is an ILIKE of the
+text as typed (its wildcards escaped): the index picks candidates by the query's trigrams and the
+rows are checked, so 1-2 character queries are right too (the index cannot narrow them: they read
+the live rows). pg_trgm splits text into words at characters that are neither letters nor digits
+(Thai vowel and tone marks among them): that narrows less, and never loses a match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import CompoundSelect, Connection, Select, String, and_, column, literal_column, select, union
+from sqlalchemy import table as sql_table
+
+from crm_desktop.db.search_index import (
+    DOCUMENT_KINDS,
+    INDEXED,
+    NEWEST,
+    SHOWN,
+    WIDTH,
+    IndexedEntity,
+    search_terms,
+)
+
+ESCAPE = "\\"
+Found = tuple[str, str, tuple[object, ...]]  # kind, id, shown columns
+_LAST = "\U0010ffff"
+
+
+def index_statements() -> list[str]:
+    """The extension and one GIN index per searchable table (for the migration that sets a server up)."""
+    return ["CREATE EXTENSION IF NOT EXISTS pg_trgm"] + [
+        f'CREATE INDEX ix_{e.table}_search ON "{e.table}" USING gin (({_body(e)}) gin_trgm_ops) '
+        "WHERE deleted_at IS NULL"
+        for e in INDEXED
+    ]
+
+
+def _body(entity: IndexedEntity, row: str = "") -> str:
+    return entity.body_sql(row, padded=False)
+
+
+def pattern(term: str) -> str:
+    """`term` as an ILIKE pattern that finds it anywhere, LIKE's own wildcards taken as typed."""
+    escaped = term.replace(ESCAPE, ESCAPE * 2).replace("%", ESCAPE + "%").replace("_", ESCAPE + "_")
+    return f"%{escaped}%"
+
+
+def id_subquery(table: str, query: str) -> CompoundSelect | Select[tuple[str]] | None:
+    """SELECT of the ids of live `table` rows whose search text contains `query` (or its phone digits)."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    entity = next(e for e in INDEXED if e.table == table)
+    rows = sql_table(table, column("id", String), column("deleted_at"))
+    body = literal_column(f"({_body(entity, table)})", String)
+    found = [select(rows.c.id).where(and_(rows.c.deleted_at.is_(None), body.ilike(pattern(t), escape=ESCAPE)))
+             for t in terms]
+    return found[0] if len(found) == 1 else union(*found)
+
+
+def search_rows(conn: Connection, query: str, limit: int, kinds: Iterable[str]) -> list[Found]:
+    """What `search_index.search_rows` gives, from a server: (kind, id, shown columns) of up to `limit`
+    records of each kind, oldest first (ids are time-ordered), and documents by number prefix. One
+    statement per kind and prefix, not one UNION: the kinds' columns differ in type, which a UNION
+    on a server refuses."""
+    found: list[Found] = []
+    terms = search_terms(query)
+    number = query.strip()
+    for kind in kinds:
+        statements: list[tuple[str, list[object]]] = []
+        if kind in DOCUMENT_KINDS:
+            if len(number) < 2:
+                continue
+            columns = ["number"] + (["provisional_number"] if any(c.isdigit() for c in number) else [])
+            statements = [_document_sql(kind, name, prefix, limit) for name in columns
+                          for prefix in dict.fromkeys((number, number.upper()))]
+        elif terms:
+            statements = [_record_sql(kind, terms, limit)]
+        for sql, params in statements:
+            found += [(kind, r[0], tuple(r[1:1 + WIDTH])) for r in conn.exec_driver_sql(sql, tuple(params))]
+    return found
+
+
+def _record_sql(kind: str, terms: list[str], limit: int) -> tuple[str, list[object]]:
+    shown = SHOWN[kind]
+    entity = next(e for e in INDEXED if e.table == shown.table)
+    body = _body(entity, "r").replace("%", "%%")  # the driver's own placeholders are %s
+    found = " OR ".join(f"({body}) ILIKE %s ESCAPE '{ESCAPE}'" for _ in terms)
+    return (f"SELECT r.id, {_columns(shown.columns)} FROM {shown.table} r {shown.joins} "
+            f"WHERE r.deleted_at IS NULL AND ({found}) ORDER BY r.id LIMIT %s", [*map(pattern, terms), limit])
+
+
+def _document_sql(kind: str, name: str, prefix: str, limit: int) -> tuple[str, list[object]]:
+    shown = SHOWN[kind]
+    newest = f"AND {NEWEST[kind]} " if kind in NEWEST else ""
+    return (f"SELECT r.id, {_columns(shown.columns)} FROM {shown.table} r {shown.joins} "
+            f"WHERE r.deleted_at IS NULL {newest}AND r.{name} != '' AND r.{name} >= %s AND r.{name} < %s "
+            f"ORDER BY r.{name} LIMIT %s", [prefix, prefix + _LAST, limit])
+
+
+def _columns(columns: tuple[str, ...]) -> str:
+    return ", ".join(list(columns) + ["NULL"] * (WIDTH - len(columns)))

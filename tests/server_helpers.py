@@ -1,0 +1,87 @@
+"""Databases on an office server (PostgreSQL) for the tests that run on both engines.
+
+`CRM_TEST_SERVER` names a server and a role that may create databases, as a URL to any of its
+databases (`.ci/run` starts a throw-away one: `postgresql://crm@127.0.0.1:PORT/postgres`). Without it,
+the tests run on SQLite only. Modules marked `server` run their `ctx` tests on both engines; each test
+on the server gets a database of its own, copied from a migrated and seeded template (CREATE DATABASE
+... TEMPLATE: 15 times faster than migrating each one).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from crm_desktop.clock import Clock
+from crm_desktop.db.server import Server
+from crm_desktop.services.app import AppContext, open_app
+from tests.time_helpers import make_clock
+
+SERVER_ENV = "CRM_TEST_SERVER"
+ENGINES = ("sqlite", "postgresql")
+_numbers = itertools.count()
+
+
+def server_url() -> str | None:
+    return os.environ.get(SERVER_ENV) or None
+
+
+def _admin(url: str) -> object:
+    """An autocommit engine on the server's maintenance database (CREATE / DROP DATABASE)."""
+    return create_engine(make_url(url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
+
+
+def database_url(url: str, name: str) -> str:
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def create_database(url: str, name: str, template: str | None = None) -> str:
+    """A new empty database (or a copy of `template`) on the server of `url`; its URL."""
+    engine = _admin(url)
+    with engine.connect() as conn:  # type: ignore[attr-defined]
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    engine.dispose()  # type: ignore[attr-defined]
+    return database_url(url, name)
+
+
+def drop_database(url: str, name: str) -> None:
+    engine = _admin(url)
+    with engine.connect() as conn:  # type: ignore[attr-defined]
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    engine.dispose()  # type: ignore[attr-defined]
+
+
+def make_server_template(url: str, folder: Path) -> str:
+    """A migrated and seeded database to copy (its name); the desk folder it made is left behind."""
+    name = f"crm_test_template_{os.getpid()}"
+    created = create_database(url, name)
+    open_app(Server(created, folder), clock=make_clock()).close()
+    return name
+
+
+@contextmanager
+def server_copy(url: str, template: str, folder: Path, clock: Clock) -> Iterator[AppContext]:
+    """A fresh copy of the template on the server, opened as a desk whose folder is `folder`; dropped after."""
+    name = f"crm_test_{os.getpid()}_{next(_numbers)}"
+    ctx = open_app(Server(create_database(url, name, template), folder), clock=clock)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+        drop_database(url, name)
+
+
+def fetch(ctx: AppContext, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """The rows of `sql` (with `?` placeholders) on the context's database, a file or a server."""
+    names = iter(range(len(params)))
+    statement = text(re.sub(r"\?", lambda _: f":p{next(names)}", sql))
+    with ctx.database.engine.connect() as conn:
+        return [tuple(row) for row in conn.execute(statement, {f"p{i}": v for i, v in enumerate(params)})]

@@ -1,0 +1,220 @@
+"""The office server (issue 17): a PostgreSQL database named by a URL, set up from the same migrations,
+shared by several desks, searched as a file is. The `ctx` tests run on SQLite and on the server alike;
+the others need CRM_TEST_SERVER (tests/server_helpers.py) and are skipped without it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from crm_desktop.clock import FixedClock
+from crm_desktop.db.engine import resolve_db_path
+from crm_desktop.db.migrate import SCHEMA_HEAD
+from crm_desktop.db.server import Server
+from crm_desktop.db.server_backup import dump_program
+from crm_desktop.errors import StorageError
+from crm_desktop.main import main
+from crm_desktop.queries.accounts import AccountFilter, account_head
+from crm_desktop.queries.search import search_all
+from crm_desktop.services.accounts import AccountInput, create_account
+from crm_desktop.services.app import AppContext, has_database, open_app
+from crm_desktop.services.contacts import ContactInput, create_contact, delete_contacts
+from tests.server_helpers import create_database, drop_database, fetch, server_url
+from tests.time_helpers import TODAY, make_clock
+
+pytestmark = pytest.mark.server
+needs_server = pytest.mark.skipif(server_url() is None, reason="CRM_TEST_SERVER names no PostgreSQL server")
+
+
+@pytest.fixture
+def empty_server(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a new, empty database on the test server; dropped after the test."""
+    url = server_url()
+    assert url is not None
+    name = f"crm_test_empty_{request.node.name[:30].lower().replace('[', '_').replace(']', '')}"
+    made = create_database(url, name)
+    yield made
+    drop_database(url, name)
+
+
+def test_a_postgresql_url_names_a_server_and_a_path_names_a_file(tmp_path: Path) -> None:
+    server = resolve_db_path("postgresql://crm:secret@office-server:5433/crm?sslmode=require")
+    assert isinstance(server, Server)
+    assert "secret" not in server.shown and "office-server:5433/crm" in server.shown
+    assert "secret" not in str(server.folder)
+    assert server.folder == Server("postgresql://crm:other@office-server:5433/crm?sslmode=require", server.base).folder
+    assert resolve_db_path(str(tmp_path / "crm.sqlite3")) == tmp_path / "crm.sqlite3"
+    with pytest.raises(StorageError, match="names no database"):
+        Server("postgresql://crm@office-server", tmp_path)
+
+
+@needs_server
+def test_an_empty_server_is_set_up_to_head_and_matches_the_models(empty_server: str, tmp_path: Path,
+                                                                    clock: FixedClock) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from crm_desktop.db.migrations.env_filters import include_object
+    from crm_desktop.models import Base
+
+    server = Server(empty_server, tmp_path)
+    assert not has_database(server)
+    with pytest.raises(StorageError, match="is empty"):
+        open_app(server, clock=clock, create=False)
+    ctx = open_app(server, clock=clock)
+    try:
+        assert fetch(ctx, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
+        assert fetch(ctx, "SELECT count(*) FROM \"user\" WHERE role = 'owner'") == [(1,)]
+        with ctx.database.engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"include_object": include_object})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        ctx.close()
+    assert has_database(server)
+
+
+@needs_server
+def test_another_programs_database_is_refused_and_left_alone(empty_server: str, tmp_path: Path,
+                                                             clock: FixedClock) -> None:
+    engine = create_engine(make_url(empty_server).set(drivername="postgresql+psycopg"))
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE invoices (n integer)"))
+    with pytest.raises(StorageError, match="another program"):
+        open_app(Server(empty_server, tmp_path), clock=clock)
+    with engine.connect() as conn:
+        tables = set(conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars())
+    engine.dispose()
+    assert tables == {"invoices"}
+
+
+def test_an_unreachable_server_is_one_readable_error(tmp_path: Path, clock: FixedClock) -> None:
+    server = Server("postgresql://crm:secret@127.0.0.1:1/crm?connect_timeout=2", tmp_path)
+    with pytest.raises(StorageError) as caught:
+        open_app(server, clock=clock)
+    message = caught.value.text("en")
+    assert message.startswith("Cannot reach the office server postgresql://crm:***@127.0.0.1:1/crm")
+    assert "secret" not in message and "\n" not in message
+    assert caught.value.text("th") != message
+
+
+@needs_server
+def test_two_desks_share_the_data_and_each_logs_under_its_own_site(empty_server: str, tmp_path: Path,
+                                                                    clock: FixedClock) -> None:
+    first = open_app(Server(empty_server, tmp_path / "desk1"), clock=clock)
+    second = open_app(Server(empty_server, tmp_path / "desk2"), clock=clock)
+    try:
+        assert first.database.site_id != second.database.site_id
+        made = create_account(first.uow(), AccountInput("บริษัท ฟ้าใส จำกัด"), TODAY).ids
+        assert account_head(second.database, AccountFilter(), "name", False, 10)[1] == list(made)
+        create_account(second.uow(), AccountInput("Sky Trading"), TODAY)
+        sites = {site for (site,) in fetch(first, "SELECT site_id FROM change WHERE entity = 'account'")}
+        assert sites == {first.database.site_id, second.database.site_id}
+    finally:
+        first.close()
+        second.close()
+    again = open_app(Server(empty_server, tmp_path / "desk1"), clock=clock)
+    try:
+        assert again.database.site_id == first.database.site_id  # a desk keeps its site from start to start
+    finally:
+        again.close()
+
+
+@needs_server
+def test_desks_writing_at_once_number_the_change_log_without_a_clash(empty_server: str, tmp_path: Path,
+                                                                     clock: FixedClock) -> None:
+    desks = [open_app(Server(empty_server, tmp_path / f"desk{n}"), clock=clock) for n in range(3)]
+    failures: list[BaseException] = []
+    start = threading.Barrier(len(desks))
+
+    def work(ctx: AppContext, n: int) -> None:
+        try:
+            start.wait()
+            for i in range(15):
+                create_account(ctx.uow(), AccountInput(f"Desk {n} customer {i}"), TODAY)
+        except BaseException as exc:  # reported below: a thread's exception would be lost
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work, args=(ctx, n)) for n, ctx in enumerate(desks)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert failures == []
+        rows = fetch(desks[0], "SELECT count(*), count(DISTINCT seq), count(DISTINCT site_id::text || hlc::text) "
+                               "FROM change WHERE entity = 'account'")
+        assert rows == [(45, 45, 45)]
+    finally:
+        for ctx in desks:
+            ctx.close()
+
+
+def _people(ctx: AppContext) -> dict[str, str]:
+    company = next(iter(create_account(ctx.uow(), AccountInput("บริษัท ศรีสยามรุ่งเรือง จำกัด", phone="021234567"),
+                                       TODAY).ids))
+    made = {}
+    for first, last, mobile in (("สมใจ", "ใจดี", "0812345678"), ("Anna", "Smith", "0898765432"),
+                                ("มานี", "มีนา", "")):
+        data = ContactInput(first, last_name=last, mobile=mobile, account_id=company)
+        made[first] = next(iter(create_contact(ctx.uow(), data, TODAY).ids))
+    return made
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("ใจ", {"สมใจ"}),  # two characters
+    ("ก", set()),  # one, found nowhere
+    ("a", {"Anna"}),  # one, in any case
+    ("SMI", {"Anna"}),  # three, in any case
+    ("สมใจ ใจดี", {"สมใจ"}),  # across the first and last name
+    ("081-234-5678", {"สมใจ"}),  # a phone as people type it
+    ("+66812345678", {"สมใจ"}),
+    ("มี", {"มานี"}),
+    ("%", set()),  # LIKE's wildcards are plain characters
+    ("_", set()),
+])
+def test_search_finds_the_same_fragments_on_either_engine(ctx: AppContext, query: str, found: set[str]) -> None:
+    people = _people(ctx)
+    hits = search_all(ctx.database, query, kinds=("contact",))
+    assert {name for name, id_ in people.items() if id_ in {h.id for h in hits}} == found
+    assert len(hits) == len(found)
+
+
+def test_a_deleted_record_leaves_the_search_and_the_list_filter(ctx: AppContext) -> None:
+    people = _people(ctx)
+    assert [h.id for h in search_all(ctx.database, "ใจดี", kinds=("contact",))] == [people["สมใจ"]]
+    delete_contacts(ctx.uow(), [people["สมใจ"]])
+    assert search_all(ctx.database, "ใจดี", kinds=("contact",)) == []
+    assert search_all(ctx.database, "ศรีสยาม", kinds=("account",))[0].title == "บริษัท ศรีสยามรุ่งเรือง จำกัด"
+    count, keys = account_head(ctx.database, AccountFilter(text="รุ่งเรือง"), "name", False, 10)
+    assert count == 1 and len(keys) == 1
+    assert account_head(ctx.database, AccountFilter(text="021234567"), "name", False, 10)[0] == 1
+
+
+@needs_server
+def test_the_command_line_searches_checks_and_backs_up_a_server(empty_server: str, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the desk's folder for the server
+    server = resolve_db_path(empty_server)
+    assert isinstance(server, Server) and server.folder.is_relative_to(tmp_path)
+    ctx = open_app(server, clock=make_clock())
+    try:
+        create_account(ctx.uow(), AccountInput("บริษัท ศรีสยามรุ่งเรือง จำกัด"), TODAY)
+    finally:
+        ctx.close()
+    assert main(["--lang", "en", "--db", empty_server, "search", "ศรีสยาม"], make_clock()) == 0
+    assert "ศรีสยามรุ่งเรือง" in capsys.readouterr().out
+    assert main(["--lang", "en", "--db", empty_server, "check"], make_clock()) == 0
+    assert capsys.readouterr().out == "ok\n"
+    if dump_program() is None:
+        return
+    assert main(["--lang", "en", "--db", empty_server, "backup"], make_clock()) == 0
+    made = Path(capsys.readouterr().out.strip())
+    assert made.parent == server.folder / "backups" and made.read_bytes()[:5] == b"PGDMP"
+    assert main(["--lang", "en", "--db", empty_server, "restore", str(made)], make_clock()) == 1
+    assert "pg_restore" in capsys.readouterr().err
