@@ -3,7 +3,8 @@
 The instance lock (db/lock.py) refuses a second app on one SQLite file: it protects someone who starts
 the app twice. A server database has no such lock, and there every desktop is another process. The
 other desktop of these tests is a child process that opens the database through the real open path
-(`open_app`) with only that lock left out, here and nowhere else, so the user's protection stays.
+(`open_app`) with only that lock left out, here and nowhere else, so the user's protection stays; on a
+server it is a desk of its own (its own folder, so its own site id).
 """
 
 from __future__ import annotations
@@ -11,10 +12,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def desk_target(ctx: Any) -> str:
+    """What another desktop opens to reach `ctx`'s database: its file, or its server's address."""
+    server = ctx.database.server
+    return str(ctx.database.path) if server is None else str(server.url)
 
 
 def other_desk(target: Path | str, *command: str) -> str:
@@ -40,6 +49,7 @@ def finished(desk: subprocess.Popen[str]) -> str:
 def _main(target: str, command: str, *args: str) -> None:
     import crm_desktop.db.database as database
     from crm_desktop.db.lock import InstanceLock
+    from crm_desktop.db.server import Server, is_server_url
     from crm_desktop.errors import VersionConflict
     from crm_desktop.queries.timeline import record_version
     from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
@@ -57,7 +67,8 @@ def _main(target: str, command: str, *args: str) -> None:
             pass
 
     database.acquire_instance_lock = Unlocked  # type: ignore[assignment]
-    ctx = open_app(Path(target), clock=make_clock(TEST_NOW + timedelta(minutes=5)), create=False)
+    where = Server(target, Path(tempfile.mkdtemp())) if is_server_url(target) else Path(target)
+    ctx = open_app(where, clock=make_clock(TEST_NOW + timedelta(minutes=5)), create=False)
     try:
         if command == "rename":  # rename ACCOUNT_ID NAME
             account_id, name = args

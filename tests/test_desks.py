@@ -34,7 +34,9 @@ from crm_desktop.services.imports import import_rows
 from crm_desktop.services.sales.documents import QuotationInput
 from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.services.sales.quotations import create_quotation, quotation_input, update_quotation
-from tests.desk_helpers import finished, other_desk, start_other_desk
+from tests.desk_helpers import desk_target, finished, other_desk, start_other_desk
+
+pytestmark = pytest.mark.server
 
 
 def _account(ctx: AppContext, name: str = "Siam Trading") -> str:
@@ -57,7 +59,7 @@ def test_the_second_save_is_refused_and_the_first_kept(ctx: AppContext) -> None:
     account_id = _account(ctx)
     seen = record_version(ctx.database, Entity.ACCOUNT, account_id)
     assert seen is not None
-    other_desk(ctx.database.path, "rename", account_id, "Siam Trading (Other desk)")
+    other_desk(desk_target(ctx), "rename", account_id, "Siam Trading (Other desk)")
     with pytest.raises(VersionConflict):
         _save_name(ctx, account_id, "Siam Trading (Mine)", seen)
     assert _name(ctx, account_id) == "Siam Trading (Other desk)"
@@ -78,7 +80,7 @@ def test_a_commit_between_the_read_and_the_write_is_caught(ctx: AppContext, monk
     def get_then_other_desk(self: AccountRepository, key: str, **kw: Any) -> Any:
         row = loaded(self, key, **kw)
         if row is not None and row.name == "Siam Trading":
-            other_desk(ctx.database.path, "rename", account_id, "Siam Trading (Other desk)")
+            other_desk(desk_target(ctx), "rename", account_id, "Siam Trading (Other desk)")
         return row
 
     data = account_input(ctx.uow(), account_id)
@@ -92,7 +94,7 @@ def test_a_commit_between_the_read_and_the_write_is_caught(ctx: AppContext, monk
 
 def test_a_save_on_the_current_version_goes_through(ctx: AppContext) -> None:
     account_id = _account(ctx)
-    other_desk(ctx.database.path, "rename", account_id, "Siam Trading (Other desk)")
+    other_desk(desk_target(ctx), "rename", account_id, "Siam Trading (Other desk)")
     seen = record_version(ctx.database, Entity.ACCOUNT, account_id)
     assert seen is not None
     _save_name(ctx, account_id, "Siam Trading (Mine)", seen)
@@ -131,14 +133,15 @@ def test_a_stale_form_that_writes_no_header_is_refused(ctx: AppContext) -> None:
 # --- the poll for other desktops' changes ----------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_the_poll_publishes_what_others_committed_and_never_our_own(ctx: AppContext) -> None:
     desks = OtherDesks(ctx.database)
     assert desks.poll() is None
     mine = _account(ctx, "Mine")
     assert desks.poll() is None  # our own action published itself
-    theirs = other_desk(ctx.database.path, "add", "Theirs")
+    theirs = other_desk(desk_target(ctx), "add", "Theirs")
     _save_name(ctx, mine, "Mine, renamed", record_version(ctx.database, Entity.ACCOUNT, mine) or 0)
-    other_desk(ctx.database.path, "rename", mine, "Mine, renamed by them")
+    other_desk(desk_target(ctx), "rename", mine, "Mine, renamed by them")
     changes = desks.poll()
     assert changes is not None and changes.made_by(OTHER_DESKS)
     assert changes[Entity.ACCOUNT].created == (theirs,) and changes[Entity.ACCOUNT].updated == (mine,)
@@ -147,13 +150,14 @@ def test_the_poll_publishes_what_others_committed_and_never_our_own(ctx: AppCont
     assert desks.poll() is None
 
 
+@pytest.mark.sqlite_only
 def test_a_rolled_back_number_written_again_by_another_desktop_is_theirs(ctx: AppContext) -> None:
     desks = OtherDesks(ctx.database)
     with pytest.raises(RuntimeError), ctx.uow() as uow:
         uow.accounts.add(Account(name="Never saved"))
         uow.session.flush()  # numbered in the log, noted as ours, then rolled back
         raise RuntimeError("cancelled")
-    theirs = other_desk(ctx.database.path, "add", "Theirs")
+    theirs = other_desk(desk_target(ctx), "add", "Theirs")
     changes = desks.poll()
     assert changes is not None and changes[Entity.ACCOUNT].created == (theirs,)
 
@@ -161,11 +165,12 @@ def test_a_rolled_back_number_written_again_by_another_desktop_is_theirs(ctx: Ap
 def test_many_changes_at_once_name_only_their_kind(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("crm_desktop.services.desks.MOST_ROWS", 0)
     desks = OtherDesks(ctx.database)
-    other_desk(ctx.database.path, "add", "Theirs")
+    other_desk(desk_target(ctx), "add", "Theirs")
     changes = desks.poll()
     assert changes is not None and changes.entities == (Entity.ACCOUNT,) and changes.ids == ()
 
 
+@pytest.mark.sqlite_only
 def test_the_check_at_start_leaves_this_desktop_its_locks(ctx: AppContext) -> None:
     """The start's check once read the file's header through a file of its own; closing it dropped
     this process's SQLite locks, so the next desktop to close took the WAL (and the changes after)
@@ -173,13 +178,14 @@ def test_the_check_at_start_leaves_this_desktop_its_locks(ctx: AppContext) -> No
     account_id = _account(ctx)
     check_and_back_up(ctx, ctx.today())
     for name in ("Siam Trading (one)", "Siam Trading (two)"):
-        other_desk(ctx.database.path, "rename", account_id, name)
+        other_desk(desk_target(ctx), "rename", account_id, name)
         assert _name(ctx, account_id) == name
 
 
 # --- long writers never block the others ----------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_an_import_lets_other_desktops_save_while_it_checks_its_rows(ctx: AppContext, tmp_path: Path) -> None:
     """The write lock is taken at the import's first write: another desktop saves while the rows are
     checked (before, it waited, then was refused as busy); the import's undo leaves that save alone."""
@@ -190,7 +196,7 @@ def test_an_import_lets_other_desktops_save_while_it_checks_its_rows(ctx: AppCon
 
     def progress(done: int, _total: int) -> bool:
         if done == 0:
-            other_desk(ctx.database.path, "rename", account_id, "Siam Trading (Other desk)")
+            other_desk(desk_target(ctx), "rename", account_id, "Siam Trading (Other desk)")
         return True
 
     result = import_rows(ctx.uow(), "contacts", rows, preview_rows(ctx.database, "contacts", rows), ctx.today(),
@@ -204,7 +210,7 @@ def test_an_edit_sorts_after_the_version_it_replaces_whatever_our_clock_says(ctx
     """The other desktop's clock runs five minutes ahead of ours: our later edit of the record it wrote
     still gets a later clock, or a sync would let their older change win on every other copy."""
     account_id = _account(ctx)
-    other_desk(ctx.database.path, "rename", account_id, "Siam Trading (Other desk)")
+    other_desk(desk_target(ctx), "rename", account_id, "Siam Trading (Other desk)")
     theirs = record_version(ctx.database, Entity.ACCOUNT, account_id)
     assert theirs is not None and theirs > ctx.database.clock.last
     _save_name(ctx, account_id, "Siam Trading (Mine)", theirs)
@@ -216,7 +222,7 @@ def test_two_desktops_saving_one_record_at_once_lose_nothing(ctx: AppContext) ->
     """Two processes each save the record 100 times as fast as they can, each save adding a line to its
     notes on the version it read: every line is there, none lost to the other's save."""
     account_id = _account(ctx)
-    desks = [start_other_desk(ctx.database.path, "note", account_id, tag, "100") for tag in ("a", "b")]
+    desks = [start_other_desk(desk_target(ctx), "note", account_id, tag, "100") for tag in ("a", "b")]
     for desk in desks:
         finished(desk)  # (it prints how many of its saves were told of a conflict and saved again)
     notes = account_input(ctx.uow(), account_id).notes.split("\n")
