@@ -36,3 +36,12 @@ class NotFound(DomainError):
 
 class StorageError(DomainError):
     """The environment is to blame: the file is locked, read-only, full, corrupt or too new."""
+
+
+class VersionConflict(DomainError):
+    """The record changed (another desktop, another dialog) since the form was loaded: saving would
+    overwrite that change, so nothing was saved (ARCHITECTURE.md, "Several desktops")."""
+
+    def __init__(self) -> None:
+        super().__init__("Someone else changed this record after you opened it. Nothing was saved: "
+                         "open it again to see their change.")

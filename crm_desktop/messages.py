@@ -8,6 +8,10 @@ from __future__ import annotations
 
 THAI: dict[str, str] = {
     "Nothing was saved: {reason}": "ไม่ได้บันทึก: {reason}",
+    # errors.VersionConflict (several desktops)
+    "Someone else changed this record after you opened it. Nothing was saved: open it again to see their change.": (
+        "มีผู้อื่นแก้ไขระเบียนนี้หลังจากที่คุณเปิดขึ้นมา ยังไม่ได้บันทึกสิ่งใด: โปรดเปิดใหม่อีกครั้งเพื่อดูการแก้ไขนั้น"
+    ),
     # services/validation.py
     "A tax ID may contain only digits, spaces and dashes.": "เลขประจำตัวผู้เสียภาษีต้องเป็นตัวเลขเท่านั้น (เว้นวรรคหรือขีดได้)",
     "A tax ID has 13 digits; this one has {count}.": "เลขประจำตัวผู้เสียภาษีต้องมี 13 หลัก แต่ที่กรอกมี {count} หลัก",
@@ -190,6 +194,11 @@ THAI: dict[str, str] = {
         "ปรับฐานข้อมูลบนเซิร์ฟเวอร์ {url} เป็นรุ่นล่าสุดไม่สำเร็จ จึงคงไว้ตามเดิม ({reason})"
     ),
     "Cannot write in the folder {path}: {reason}": "เขียนไฟล์ในโฟลเดอร์ {path} ไม่ได้: {reason}",
+    # services/connections.py: File > Connect to an office server
+    "Type the server's name or address.": "กรุณาพิมพ์ชื่อหรือที่อยู่ของเซิร์ฟเวอร์",
+    "Type the name of the database on the server.": "กรุณาพิมพ์ชื่อฐานข้อมูลบนเซิร์ฟเวอร์",
+    "Type the user name the server knows this office by.": "กรุณาพิมพ์ชื่อผู้ใช้ที่เซิร์ฟเวอร์ใช้สำหรับสำนักงานนี้",
+    "A port is a number from 1 to 65535.": "พอร์ตต้องเป็นตัวเลขตั้งแต่ 1 ถึง 65535",
     "pg_dump is not installed on this computer, so the office server cannot be backed up from here. Install "
     "PostgreSQL's client programs, or back the server up on it.": (
         "เครื่องนี้ไม่มีโปรแกรม pg_dump จึงสำรองข้อมูลเซิร์ฟเวอร์ของสำนักงานจากที่นี่ไม่ได้ "

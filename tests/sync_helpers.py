@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ def new_copy(template: Path, folder: Path, name: str, clock: Clock, site: str | 
     """A fresh copy: the template file (already migrated and seeded) under a new site id (`site`, or random)."""
     path = folder / f"{name}.sqlite3"
     shutil.copyfile(template, path)
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:  # closed before the app opens: see test_desks.py
         conn.execute("DELETE FROM local_state WHERE key = 'site_id'")
         if site is not None:
             conn.execute("INSERT INTO local_state (key, value) VALUES ('site_id', ?)", (site,))

@@ -23,6 +23,7 @@ from crm_desktop.db.changelog import CONTEXT_KEY, NOT_LOGGED, ChangeContext, Log
 from crm_desktop.db.consent import bulk_consent_events
 from crm_desktop.db.database import Database
 from crm_desktop.db.derived import DERIVED, Derived
+from crm_desktop.db.desks import own_changes
 from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.db.times import date_param, time_param
 from crm_desktop.errors import DomainError
@@ -375,7 +376,7 @@ def load(
     `alone`: the caller is the only one using the database during the load (the `demo` command, not
     the app, whose screens keep reading beside it), so it may be written without the WAL (see
     `_rollback_journal`)."""
-    ctx = ChangeContext(database.clock, database.site_id, user_id, database.time)
+    ctx = ChangeContext(database.clock, database.site_id, user_id, database.time, own_changes(database))
     if alone:
         database.engine.dispose()  # idle pooled connections would keep the file in WAL mode
     raw = database.engine.raw_connection()
@@ -415,7 +416,7 @@ def _insert(cur: sqlite3.Cursor, database: Database, ctx: ChangeContext, batches
             deferred.consider(model.__tablename__, len(item.records))
             deferred.consider("change", len(item.changes))
             cur.executemany(item.sql, item.records)
-            append_changes(cur, item.changes)
+            append_changes(cur, item.changes, ctx.own)
             done += len(item.records)
             if progress is not None and not progress(done, total):
                 raise Cancelled()

@@ -16,20 +16,24 @@ from datetime import date, datetime
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, bindparam, event, inspect, text
+from sqlalchemy import Date, DateTime, Table, bindparam, event, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.clock import Clock
 from crm_desktop.db.access import check_writes
 from crm_desktop.db.consent import record_consent_changes
-from crm_desktop.db.hlc import HybridClock
+from crm_desktop.db.desks import OwnChanges
+from crm_desktop.db.hlc import HybridClock, SeedClock
 from crm_desktop.db.times import time_param
-from crm_desktop.errors import DomainError
-from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin, new_id
+from crm_desktop.errors import DomainError, VersionConflict
+from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, Base, SyncMixin, new_id
 from crm_desktop.models.privacy import ERASURE, PERSONAL_FIELDS, erased_values
 
 CONTEXT_KEY = "change_context"
+# {(table, row id): version}: rows a form loaded at a version (`UnitOfWork.expecting`); a write of one
+# that has moved on since is refused with VersionConflict.
+EXPECTED_KEY = "expected_versions"
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
@@ -54,6 +58,11 @@ LogRow = tuple[str, str, int, str, int, str | None, str, str]
 _LAST = "SELECT coalesce(max(seq), 0) FROM change"
 _APPEND = ("INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+# The number taken by the INSERT itself, under the write lock it holds: a unit of work reads outside a
+# transaction until its first write, so a number read before it may have been taken by another
+# desktop's commit meanwhile.
+_APPEND_NEXT = ("INSERT INTO change (seq, entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
+                "VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM change), ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 _SERVER_FIELDS = ("entity", "row_id", "hlc", "site_id", "base_hlc", "user_id", "changed_at", "fields")
@@ -65,12 +74,15 @@ def _numbered(changes: Iterable[LogRow], last: int) -> list[tuple[Any, ...]]:
     return [(seq, *c) for seq, c in enumerate(changes, start=last + 1)]
 
 
-def append_changes(cur: sqlite3.Cursor, changes: Iterable[LogRow]) -> int:
+def append_changes(cur: sqlite3.Cursor, changes: Iterable[LogRow], own: OwnChanges | None = None) -> int:
     """Append changes to the log, numbered after the last one, in the order given; how many. The one
     way every writer writes the log: bulk loads and sync imports on the driver's cursor, the ORM's
-    flush and the other units of work through `log_changes`."""
+    flush and the other units of work through `log_changes`. `own` notes their numbers as this
+    process's (db/desks.py: the poll for other desktops' changes leaves them out)."""
     rows = _numbered(changes, cur.execute(_LAST).fetchone()[0])
     cur.executemany(_APPEND, rows)
+    if own is not None:
+        own.note(rows)
     return len(rows)
 
 
@@ -82,6 +94,7 @@ class ChangeContext:
     site_id: str
     user_id: str | None
     time: Clock  # created_at / updated_at / changed_at come from here
+    own: OwnChanges | None = None  # where this process notes the numbers of its changes (db/desks.py)
 
 
 def encode_value(value: Any) -> str | None:
@@ -129,19 +142,24 @@ def log_row(entity: str, row_id: str, hlc: int, ctx: ChangeContext, at: datetime
     return (entity, row_id, hlc, ctx.site_id, base_hlc, ctx.user_id, time_param(at), fields)
 
 
-def log_changes(conn: Connection, changes: Iterable[LogRow]) -> int:
+def log_changes(conn: Connection, changes: Iterable[LogRow], own: OwnChanges | None = None) -> int:
     """`append_changes` in a SQLAlchemy connection's transaction (a unit of work's), whose errors the
     unit of work makes readable. On a server the log's sequence numbers the changes: desks write at
-    once, and two of them reading the same `max(seq)` would give two changes one number."""
+    once, and two of them reading the same `max(seq)` would give two changes one number. On SQLite
+    the INSERT takes its number itself, under the write lock it holds: a unit of work reads outside a
+    transaction until its first write, so a number read before it may have been taken meanwhile.
+    (`own` is noted on SQLite only: on a server this desk's poll also publishes its own changes.)"""
+    changes = list(changes)
     if conn.dialect.name != "sqlite":
         rows = [dict(zip(_SERVER_FIELDS, c, strict=True)) for c in changes]
         if rows:
             conn.execute(_SERVER_APPEND, rows)
         return len(rows)
-    numbered = _numbered(changes, conn.exec_driver_sql(_LAST).scalar_one())
-    if numbered:
-        conn.exec_driver_sql(_APPEND, numbered)  # type: ignore[arg-type]
-    return len(numbered)
+    if changes:
+        conn.exec_driver_sql(_APPEND_NEXT, changes)  # type: ignore[arg-type]
+        if own is not None:  # ours, one after the other: the write lock is held since the first
+            own.note(_numbered(changes, conn.exec_driver_sql(_LAST).scalar_one() - len(changes)))
+    return len(changes)
 
 
 def scalar_default(column: Any) -> Any:
@@ -197,6 +215,7 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
                 work.append((obj, fields))
     if not work:
         return
+    _check_expected(session, work[edited:])
     _refuse_erased(session, work[edited:])
     ctx: ChangeContext | None = session.info.get(CONTEXT_KEY)
     if ctx is None:
@@ -210,10 +229,37 @@ def _before_flush(session: Session, _flush_context: object, _instances: object) 
         else:
             obj.created_at = obj.updated_at = now
         base = obj.hlc or 0  # the version of the row this change was made on
+        if base > ctx.clock.last and not isinstance(ctx.clock, SeedClock):
+            # Another desktop, whose clock runs ahead of ours, wrote that version after we started:
+            # this change must still sort after it, or every other copy would keep theirs.
+            ctx.clock.resume(base)
         obj.hlc, obj.site_id = ctx.clock.tick(), ctx.site_id
         changes.append(log_row(obj.__tablename__, obj.id, obj.hlc, ctx, now,  # type: ignore[attr-defined]
                                encode_fields(fields), base))
-    log_changes(session.connection(), changes)  # one executemany, in the order made
+    log_changes(session.connection(), changes, ctx.own)  # one executemany, in the order made
+
+
+def _check_expected(session: Session, edits: list[tuple[SyncMixin, dict[str, Any]]]) -> None:
+    """An edited row a form expects at a version must still be at it when loaded here; its UPDATE then
+    says `WHERE hlc = <loaded>` (the mapper's version column), so a commit in between fails it too."""
+    expected: dict[tuple[str, str], int] = session.info.get(EXPECTED_KEY) or {}
+    for obj, _fields in edits:
+        version = expected.pop((obj.__tablename__, obj.id), None)  # type: ignore[attr-defined]
+        if version is not None and (obj.hlc or 0) != version:
+            raise VersionConflict()
+
+
+def _after_flush(session: Session, _flush_context: object) -> None:
+    """A row a form expects but this save did not edit (a quotation whose lines alone changed) is read
+    after the writes, locked: on SQLite the transaction holds the write lock by now, on a server
+    `FOR UPDATE` holds the row until the commit."""
+    expected: dict[tuple[str, str], int] = session.info.get(EXPECTED_KEY) or {}
+    while expected:
+        (entity, row_id), version = expected.popitem()
+        table = Base.metadata.tables[entity]
+        stmt = select(table.c.hlc).where(table.c.id == row_id).with_for_update()
+        if session.connection().execute(stmt).scalar() != version:
+            raise VersionConflict()
 
 
 _ERASED = text("SELECT 1 FROM change WHERE entity = :entity AND row_id IN :ids LIMIT 1").bindparams(
@@ -243,4 +289,5 @@ def logging_session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions that write the change log; each needs `info[CONTEXT_KEY]` before it writes."""
     factory = sessionmaker(engine, expire_on_commit=False)
     event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "after_flush", _after_flush)
     return factory

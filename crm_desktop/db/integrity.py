@@ -37,11 +37,16 @@ def is_sqlite_file(path: Path) -> bool:
         return False
 
 
-def check_file(path: Path, *, quick: bool = False) -> CheckResult:
-    """Integrity (or quick) check and foreign-key check of `path`; the problems as SQLite words them."""
+def check_file(path: Path, *, quick: bool = False, open_here: bool = False) -> CheckResult:
+    """Integrity (or quick) check and foreign-key check of `path`; the problems as SQLite words them.
+
+    `open_here`: this process has the database open (the check at start), so its header is not read
+    through a file of our own: closing any descriptor of a file drops every POSIX lock the process
+    holds on it, SQLite's included, and another process closing last would then take the WAL away
+    from under this one's connections (ARCHITECTURE.md, "Several desktops")."""
     if not path.is_file():
         return CheckResult(damage=(f"{path} does not exist",))
-    if not is_sqlite_file(path):
+    if not open_here and not is_sqlite_file(path):
         return CheckResult(damage=(f"{path} is not a SQLite database",))
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)

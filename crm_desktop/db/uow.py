@@ -12,11 +12,13 @@ from types import TracebackType
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from crm_desktop.db.access import record_refusal, require
-from crm_desktop.db.changelog import CONTEXT_KEY, ChangeContext
+from crm_desktop.db.changelog import CONTEXT_KEY, EXPECTED_KEY, ChangeContext
 from crm_desktop.db.consent import NOTE_KEY, ConsentNote
 from crm_desktop.db.database import Database
+from crm_desktop.db.desks import own_changes
 from crm_desktop.db.errors import readable
 from crm_desktop.db.hlc import SEED_CEILING, SeedClock
 from crm_desktop.db.repositories import (
@@ -43,6 +45,7 @@ from crm_desktop.db.repositories import (
     TargetRepository,
     UserRepository,
 )
+from crm_desktop.errors import VersionConflict
 from crm_desktop.models import Change
 from crm_desktop.roles import Action, Refused
 
@@ -78,11 +81,20 @@ class UnitOfWork:
         self.user_id = user_id
         self.seeding = seeding
         self._committed = False
+        self._expected: dict[tuple[str, str], int] = {}
+
+    def expecting(self, entity: str, row_id: str, version: int) -> UnitOfWork:
+        """Save only if the row is still at `version` (its `hlc` when a form loaded it); otherwise the
+        write raises `VersionConflict` and nothing is saved. Checked inside the write's transaction."""
+        self._expected[(entity, row_id)] = version
+        return self
 
     def __enter__(self) -> UnitOfWork:
         self.session = self.database.sessions()
         clock = self._seed_clock() if self.seeding else self.database.clock
-        self.session.info[CONTEXT_KEY] = ChangeContext(clock, self.database.site_id, self.user_id, self.database.time)
+        self.session.info[CONTEXT_KEY] = ChangeContext(clock, self.database.site_id, self.user_id, self.database.time,
+                                                       own_changes(self.database))
+        self.session.info[EXPECTED_KEY] = dict(self._expected)
         self.accounts = AccountRepository(self.session)
         self.contacts = ContactRepository(self.session)
         self.users = UserRepository(self.session)
@@ -141,3 +153,5 @@ class UnitOfWork:
             record_refusal(self.database, self.user_id, exc)
         if isinstance(exc, DBAPIError):
             raise readable(exc) from exc
+        if isinstance(exc, StaleDataError):  # another writer committed between our read and our write
+            raise VersionConflict() from exc

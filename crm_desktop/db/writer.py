@@ -24,6 +24,7 @@ from crm_desktop.db.bulk import DeferredIndexes, TableWriter, bind_processor
 from crm_desktop.db.changelog import LogRow, append_changes
 from crm_desktop.db.database import Database
 from crm_desktop.db.derived import SOURCES, derived_values
+from crm_desktop.db.desks import own_changes
 from crm_desktop.db.search_index import INDEXED, SuspendedIndex
 
 Key = tuple[str, str]  # (entity, row id)
@@ -165,7 +166,7 @@ class Writer:
 
     def append_changes(self, changes: Iterable[LogRow]) -> None:
         """Append changes to the log, numbered after the last one, in the order given."""
-        append_changes(self.cur, changes)
+        append_changes(self.cur, changes, own_changes(self.database))
 
     def unseen(self, changes: Sequence[StampedT]) -> list[StampedT]:
         """The changes our log does not hold yet (`unseen`)."""

@@ -17,7 +17,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -128,6 +128,13 @@ class SyncMixin:
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     hlc: Mapped[int] = mapped_column(BigInteger, default=0)
     site_id: Mapped[str] = mapped_column(String(16), default="")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        """The row's clock is its version: every ORM UPDATE says `WHERE hlc = <the clock it loaded>`, so a
+        change another desktop committed after the load fails the write instead of being overwritten
+        (ARCHITECTURE.md, "Several desktops"). The change log hook sets the new clock itself."""
+        return {"version_id_col": cls.__table__.c.hlc, "version_id_generator": False}  # type: ignore[attr-defined]
 
 
 # Columns the change log does not record as fields: they travel as the change's own metadata.

@@ -51,6 +51,7 @@ from crm_desktop.models import (
     StageHistory,
     User,
 )
+from crm_desktop.models.base import Base
 from crm_desktop.models.rules import PHONE, rule_of
 from crm_desktop.queries.listing import CHUNK
 from crm_desktop.queries.stages import StageRow, default_stage_key
@@ -293,18 +294,52 @@ def _stage_row(values: Iterable[Any]) -> StageRow | None:
 # --- field changes ------------------------------------------------------------------------------
 
 
+# One logged change as a history entry before names are read: (key, time, user id, action, edits).
+_Raw = tuple[int, datetime, str | None, str, list[tuple[str, Any, Any]]]
+
+
 def _changes(conn: Connection, entity: str, record_id: str, limit: int, before: Cursor | None) -> list[Entry]:
     """The record's edits before `before`, newest first; old values need the whole history of the
     row, which is read once (one index range: a record has tens of changes, not thousands)."""
+    table: Table = _MODELS[entity].__table__  # type: ignore[assignment]
+    raw = [entry for _seq, entry in _history(conn, table, record_id, timeline=True)]
+    shown = sorted((r for r in raw if before is None or Cursor(r[1], r[0]) < before),
+                   key=lambda r: (r[1], r[0]), reverse=True)[:limit]
+    return _entries(conn, table, shown)
+
+
+def record_version(db: Database, entity: str, record_id: str) -> int | None:
+    """The record's version (its clock) as stored now; None when there is no such record. A form reads
+    it before its values, so a change in between makes a needless conflict, never a lost one."""
+    table = Base.metadata.tables[entity]
+    with db.engine.connect() as conn:
+        version: int | None = conn.execute(select(table.c.hlc).where(table.c.id == record_id)).scalar()
+    return version
+
+
+def edits_after(db: Database, entity: str, record_id: str, version: int) -> list[ChangeEntry]:
+    """What was changed in the record after its version `version`, oldest first, each field with the value
+    it had before: what a save that found the record changed shows (ARCHITECTURE.md, "Several desktops")."""
+    table = Base.metadata.tables[entity]
+    with db.engine.connect() as conn:
+        seen = select(func.max(Change.seq)).where(Change.entity == entity, Change.row_id == record_id,
+                                                  Change.hlc == version)
+        after = conn.execute(seen).scalar() or 0
+        return _entries(conn, table, [entry for seq, entry in _history(conn, table, record_id) if seq > after])
+
+
+def _history(conn: Connection, table: Table, record_id: str, *, timeline: bool = False) -> list[tuple[int, _Raw]]:
+    """Every change of the row in clock order, with its log number; `timeline` leaves out what a
+    timeline shows as a stage move instead."""
     stmt = (
         select(Change.seq, Change.changed_at, Change.user_id, Change.fields)
-        .where(Change.entity == entity, Change.row_id == record_id)
+        .where(Change.entity == table.name, Change.row_id == record_id)
         .order_by(Change.hlc, Change.site_id, Change.seq)
     )
-    table: Table = _MODELS[entity].__table__  # type: ignore[assignment]
-    hidden = _NOT_LISTED.get(entity, frozenset())
+    entity = table.name
+    hidden = _NOT_LISTED.get(entity, frozenset()) if timeline else frozenset()
     state: dict[str, Any] = {column.key: _logged_default(column) for column in table.c}
-    raw: list[tuple[int, datetime, str | None, str, list[tuple[str, Any, Any]]]] = []
+    raw: list[tuple[int, _Raw]] = []
     for position, (seq, changed_at, user_id, fields_json) in enumerate(conn.execute(stmt)):
         fields = json.loads(fields_json)
         if position == 0:
@@ -313,14 +348,19 @@ def _changes(conn: Connection, entity: str, record_id: str, limit: int, before: 
             action, edits = ("deleted" if fields["deleted_at"] is not None else "restored"), []
         else:
             action = "updated"
-            skipped = hidden | (_MOVED_WITH_STAGE if entity == "opportunity" and "stage_id" in fields else set())
+            moved = timeline and entity == "opportunity" and "stage_id" in fields
+            skipped = hidden | (_MOVED_WITH_STAGE if moved else set())
             edits = [(name, state.get(name), value) for name, value in fields.items()
                      if name in table.c and name not in skipped and value != state.get(name)]
         state.update(fields)
         if action != "updated" or edits:
-            raw.append((seq * 3 + _RANK["change"], changed_at, user_id, action, edits))
-    shown = sorted((r for r in raw if before is None or Cursor(r[1], r[0]) < before),
-                   key=lambda r: (r[1], r[0]), reverse=True)[:limit]
+            raw.append((seq, (seq * 3 + _RANK["change"], changed_at, user_id, action, edits)))
+    return raw
+
+
+def _entries(conn: Connection, table: Table, shown: Iterable[_Raw]) -> list[ChangeEntry]:
+    """History entries with the names of the users and of the linked records they mention."""
+    shown = list(shown)
     names = _Names(conn)
     for _key, _at, user_id, _action, edits in shown:
         names.want("user", user_id)
@@ -331,7 +371,7 @@ def _changes(conn: Connection, entity: str, record_id: str, limit: int, before: 
                 names.want(target, new)
     names.resolve()
     return [
-        ChangeEntry(at, key, names.get("user", user_id), action,
+        ChangeEntry(at, key, names.get("user", user_id), action,  # type: ignore[arg-type]
                     tuple(_field_change(table, name, old, new, names) for name, old, new in edits))
         for key, at, user_id, action, edits in shown
     ]

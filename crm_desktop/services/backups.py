@@ -146,7 +146,7 @@ def check_and_back_up(ctx: AppContext, today: date, progress: Progress | None = 
     path = ctx.database.path
     server = ctx.database.server
     if server is None:
-        result = check_file(path, quick=True)
+        result = check_file(path, quick=True, open_here=True)
         if not result.ok:
             raise DamagedDatabase(path, result)
     daily = DAILY_KEY if server is None else f"{DAILY_KEY}:{ctx.database.site_id}"  # each desk its own

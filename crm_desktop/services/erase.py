@@ -298,7 +298,8 @@ def _log_erasures(uow: UnitOfWork, records: list[Key]) -> None:
     ctx: ChangeContext = uow.session.info[CONTEXT_KEY]
     now = uow.now()
     log_changes(uow.session.connection(), [log_row(ERASURE, rid, ctx.clock.tick(), ctx, now,
-                                                   encode_fields({"entity": kind})) for kind, rid in records])
+                                                   encode_fields({"entity": kind})) for kind, rid in records],
+                ctx.own)
 
 
 # Up to this size a VACUUM takes seconds and runs right after an erase in the app; a bigger file is

@@ -219,10 +219,21 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
     # source row a later row duplicates → (the record created for it, or its index in `fresh`; its input)
     made: dict[int, tuple[Any, Any]] = {}
     matched = _Matched(uow, kind.model, preview.plans)
+    log_from: int | None = None
+
+    def locked() -> None:
+        """Take the write lock at the first write, not before the rows are checked: other desktops keep
+        saving meanwhile (ARCHITECTURE.md, "Several desktops"). The log's last number, read under it,
+        is where this import's changes begin."""
+        nonlocal log_from
+        if log_from is None:
+            with uow.session.no_autoflush:  # what waits to be written is this import's: after the boundary
+                log_from = _log_end(uow)
 
     def settle() -> None:
         """Flush and let go of the written objects: memory stays flat, the transaction stays one."""
         nonlocal touched
+        locked()
         uow.session.flush()
         created_ids.extend(record.id for record in pending)
         pending.clear()
@@ -258,6 +269,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
             return columns, after, changed
         record = made_as if made_as in uow.session else uow.session.get(kind.model, made_as.id)
         if record.id is None:
+            locked()
             uow.session.flush()  # its id: the clean tells it from others with its SKU
         return (record, *_apply(uow, kind, hooks, record, before, values, today))
 
@@ -265,7 +277,8 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
         uow.require(IMPORT)
         uow.note_consent("import", source=source[-260:])
         hooks = kind.hooks(uow, today)
-        log_from = _log_end(uow)
+        if kind.sees_pending:  # its checks flush what the import made so far: they may write at any row
+            locked()
         # (`_Kind.sees_pending`: rows clean without autoflush unless the kind must see those before)
         with nullcontext() if kind.sees_pending else uow.session.no_autoflush:
             for done, (row, plan) in enumerate(zip(rows, preview.plans, strict=True)):
@@ -317,6 +330,7 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
                     unchanged += 1
         settle()
         if fresh:
+            locked()
             ids = new_ids(len(fresh))
             try:
                 insert_in_session(uow.session, uow.database, fresh.with_ids(ids),
@@ -338,7 +352,8 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
     else:
         changes = change(entity)
     return ImportResult(kind_name, changes, len(created_ids), len(updated), unchanged, skipped,
-                        tuple(rejected), written, dry_run, preview, log_from, log_to if written else log_from,
+                        tuple(rejected), written, dry_run, preview, log_from or 0,  # (settle() read it)
+                        log_to if written else log_from or 0,
                         hooks.companies_created)
 
 

@@ -1,4 +1,5 @@
-"""What the record dialogs share: error banner, Save/Cancel, asking before discarding edits."""
+"""What the record dialogs share: error banner, Save/Cancel, asking before discarding edits, and saving
+an edit only on the version of the record the form loaded (ARCHITECTURE.md, "Several desktops")."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from crm_desktop.errors import DomainError
-from crm_desktop.services.changes import ChangeSet
+from crm_desktop.errors import DomainError, VersionConflict
+from crm_desktop.queries.timeline import edits_after, record_version
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.duplicates import DuplicateProbe, find_duplicates_for
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm, show_unexpected_error
@@ -38,12 +40,21 @@ def reason_text() -> dict[str, str]:
 
 
 class RecordDialog(QDialog):
-    """Subclasses build the form in `body`, and implement `form_input`, `save_action`."""
+    """Subclasses build the form in `body`, and implement `form_input`, `save_action`.
+
+    A dialog that edits a record of kind `entity` fills its form from `stored()` and saves through
+    `uow()`: the save is refused when the record changed after the form loaded it, and the user is
+    shown that change and chooses (keep editing on top of it, overwrite it, or go back to the form).
+    """
+
+    entity: Entity | None = None  # the kind of record an edit saves with a version check
 
     def __init__(self, env: ViewEnv, record_id: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.env = env
         self.record_id = record_id
+        self.version: int | None = None  # the stored record's version when the form loaded it
+        self.conflict_box: Any = None
         self.changes: ChangeSet | None = None
         self._initial: Any = None
         self._discard_ok = False
@@ -93,6 +104,10 @@ class RecordDialog(QDialog):
     def save_action(self, data: Any) -> ChangeSet:
         raise NotImplementedError
 
+    def load_input(self) -> Any:
+        """The stored record as the form's input (dialogs with an `entity`)."""
+        raise NotImplementedError
+
     def saved_description(self, data: Any) -> str:
         return ""
 
@@ -108,6 +123,58 @@ class RecordDialog(QDialog):
     def duplicate_probe(self, data: Any) -> DuplicateProbe | None:
         """The record as a duplicate check sees it; None for kinds that are not checked."""
         return None
+
+    # --- versions -------------------------------------------------------------------------
+
+    def stored(self) -> Any:
+        """The stored record as form input, its version read first: a change between the two reads makes
+        a needless conflict, never a lost update."""
+        if self.entity is not None and self.record_id is not None:
+            self.version = record_version(self.env.db, self.entity, self.record_id)
+        return self.load_input()
+
+    def uow(self) -> Any:
+        """The unit of work of a save: an edit is written only on the version the form loaded."""
+        uow = self.env.ctx.uow()
+        if self.entity is not None and self.record_id is not None and self.version is not None:
+            uow.expecting(self.entity, self.record_id, self.version)
+        return uow
+
+    def _refused(self, err: DomainError) -> None:
+        if not (isinstance(err, VersionConflict) and self.entity is not None and self.record_id is not None
+                and self.version is not None):
+            self.show_domain_error(err)
+            return
+        from crm_desktop.views.conflict import show_conflict  # only when it happens
+
+        edits = edits_after(self.env.db, self.entity, self.record_id, self.version)
+        self.conflict_box = show_conflict(self, edits, self.keep_editing, self.overwrite)
+
+    def keep_editing(self) -> None:
+        """The newer version in the form, with this form's edits put back where the other change left
+        the field alone."""
+        from crm_desktop.views.conflict import merged_input
+
+        mine, loaded = self._snapshot(), self._initial
+        try:
+            newer = self.stored()
+        except DomainError as err:  # deleted meanwhile
+            self.show_domain_error(err)
+            return
+        self.fill(newer)
+        self.remember_initial()
+        if mine is not None and loaded is not None:
+            self.fill(merged_input(loaded, mine, newer))
+
+    def overwrite(self) -> None:
+        """Save this form over the other change, on the version stored now (checked again)."""
+        if self.entity is not None and self.record_id is not None:
+            self.version = record_version(self.env.db, self.entity, self.record_id)
+        self.save()
+
+    def fill(self, data: Any) -> None:
+        """Show `data` in the form."""
+        raise NotImplementedError
 
     # --- duplicates -----------------------------------------------------------------------
 
@@ -161,7 +228,7 @@ class RecordDialog(QDialog):
             self.env.lang,
             lambda: self.save_action(data),
             description=self.saved_description(data),
-            on_domain_error=self.show_domain_error,
+            on_domain_error=self._refused,
         )
         if changes is None:
             return False

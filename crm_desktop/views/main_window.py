@@ -34,6 +34,7 @@ from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.settings import company_name
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.actions import ChangeBus, Undoable, UndoLast, changes_in, perform
+from crm_desktop.ui.desks import OtherDesksPoll
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.forms import icon
 from crm_desktop.ui.i18n import UiLanguage
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
         self._undo_available(None)
         self.reminders = ReminderNotifier(self.env, self, self.open_activity, self.open_record)
         self.after_first_paint(self.reminders.check)  # what fell due while the app was closed, then the timer
+        self.other_desks = OtherDesksPoll(ctx, self.env.bus, self)
+        self.after_first_paint(self.other_desks.start)
         QTimer.singleShot(0, self.offer_monthly_report)  # before the first paint: the bar sits above the tabs
         QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run_after_paint)  # (not after the window is gone)
 
@@ -865,6 +868,7 @@ class MainWindow(QMainWindow):
         for task in list(self.tasks):
             task.cancel()
         self.reminders.timer.stop()
+        self.other_desks.stop()
         self.search_popup.hide()
         self.save_state()
         super().closeEvent(event)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.queries.lookups import record_key
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes, ChangeSet, Entity
+from crm_desktop.services.desks import OTHER_DESKS
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm, show_unexpected_error, show_warning
 from crm_desktop.ui.record_table import RecordTable
@@ -60,6 +61,7 @@ class RecordTab(QWidget):
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.env = env
+        self._select_created = True  # select the rows an action of this window created
         self.setObjectName(f"{self.NAME}Tab")
         self.dialog: QDialog | None = None
         self._filter_timer = QTimer(self)
@@ -458,6 +460,7 @@ class RecordTab(QWidget):
     def on_changes(self, changes: ChangeSet) -> None:
         """Once per action: this tab's own rows, then what it shows of the other kinds touched."""
         if self.ENTITY in changes:
+            self._select_created = not changes.made_by(OTHER_DESKS)  # never move the user's selection
             self.own_changed(changes[self.ENTITY])
         if any(entity != self.ENTITY for entity in changes.entities):
             self.related_changed(changes)
@@ -467,7 +470,7 @@ class RecordTab(QWidget):
         if changes.created or changes.deleted:
             current_row = self.table.currentIndex().row()
             self.model.reload()
-            if changes.created and len(changes.created) <= SELECT_CREATED_MAX:
+            if changes.created and self._select_created and len(changes.created) <= SELECT_CREATED_MAX:
                 keys = [record_key(self.env.db, self.ENTITY, rid) for rid in changes.created]
                 found = [k for k in keys if k is not None and self.model.position_of_key(k) >= 0]
                 if found:

@@ -1205,6 +1205,53 @@
     </message>
 </context>
 <context>
+    <name>ConflictBox</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>มีผู้อื่นแก้ไขแล้ว</translation>
+    </message>
+    <message>
+        <source>Someone else saved this record after you opened it. Nothing of yours was saved yet.</source>
+        <translation>มีผู้อื่นบันทึกระเบียนนี้หลังจากที่คุณเปิดขึ้นมา สิ่งที่คุณแก้ไขยังไม่ได้บันทึก</translation>
+    </message>
+    <message>
+        <source>Their change:</source>
+        <translation>สิ่งที่ผู้อื่นแก้ไข:</translation>
+    </message>
+    <message>
+        <source>Their change is not in this copy&apos;s history.</source>
+        <translation>ไม่พบการแก้ไขนั้นในประวัติของสำเนานี้</translation>
+    </message>
+    <message>
+        <source>Keep editing their version</source>
+        <translation>แก้ไขต่อจากฉบับของผู้อื่น</translation>
+    </message>
+    <message>
+        <source>The form shows their version, with your changes where they did not change the same field.</source>
+        <translation>แบบฟอร์มจะแสดงฉบับของผู้อื่น พร้อมสิ่งที่คุณแก้ไขในช่องที่ผู้อื่นไม่ได้แก้</translation>
+    </message>
+    <message>
+        <source>Overwrite with mine</source>
+        <translation>บันทึกทับด้วยของฉัน</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>deleted the record</source>
+        <translation>ลบระเบียนนี้</translation>
+    </message>
+    <message>
+        <source>restored the record</source>
+        <translation>กู้คืนระเบียนนี้</translation>
+    </message>
+    <message>
+        <source>created the record</source>
+        <translation>สร้างระเบียนนี้</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to an office server</source>

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.queries.accounts import account_names
 from crm_desktop.queries.lookups import account_values, users
 from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
-from crm_desktop.services.changes import ChangeSet
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.duplicates import DuplicateProbe
 from crm_desktop.ui.forms import (
     DateEdit,
@@ -47,6 +47,8 @@ def merged(in_use: list[str], defaults: tuple[str, ...]) -> list[str]:
 
 class AccountDialog(RecordDialog):
     """New account (record_id None) or edit one."""
+
+    entity = Entity.ACCOUNT
 
     def __init__(self, env: ViewEnv, record_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(env, record_id, parent)
@@ -118,11 +120,14 @@ class AccountDialog(RecordDialog):
             self.errors.register(key, widget)
 
         if record_id is not None:
-            self.fill(account_input(env.ctx.uow(), record_id))
+            self.fill(self.stored())
         else:
             select_data(self.owner, env.ctx.user_id)
         self.remember_initial()
         self.name.setFocus()
+
+    def load_input(self) -> AccountInput:
+        return account_input(self.env.ctx.uow(), self.record_id or "")
 
     def fill(self, data: AccountInput) -> None:
         self.name.setText(data.name)
@@ -173,7 +178,7 @@ class AccountDialog(RecordDialog):
     def save_action(self, data: AccountInput) -> ChangeSet:
         if self.record_id is None:
             return create_account(self.env.ctx.uow(), data, self.env.today())
-        return update_account(self.env.ctx.uow(), self.record_id, data, self.env.today())
+        return update_account(self.uow(), self.record_id, data, self.env.today())
 
     def saved_description(self, data: AccountInput) -> str:
         name = data.name.strip()

@@ -91,6 +91,8 @@ class ActivityDialog(RecordDialog):
     """A new activity (`preset` fills the form: a customer's link, a kind, an assignee) or an
     existing one; `occurrence` is the office-local start of the series occurrence opened."""
 
+    entity = Entity.ACTIVITY
+
     def __init__(self, env: ViewEnv, parent: QWidget | None = None, *, activity_id: str | None = None,
                  occurrence: datetime | None = None, preset: ActivityInput | None = None) -> None:
         super().__init__(env, activity_id, parent)
@@ -240,11 +242,7 @@ class ActivityDialog(RecordDialog):
         preset completed with the current user and the next whole hour."""
         env = self.env
         if self.record_id is not None:
-            data = activity_input(env.ctx.uow(), self.record_id)
-            self._series = bool(data.rrule)
-            if self.occurrence is not None and self._series:
-                return self._at_occurrence(data, self.occurrence)
-            return data
+            return self.stored()
         data = preset or ActivityInput(kind="meeting", subject="")
         if data.owner_id is None:
             data.owner_id = env.ctx.user_id
@@ -269,6 +267,14 @@ class ActivityDialog(RecordDialog):
         data.starts_at = occurrence
         if data.ends_at is not None:
             data.ends_at += shift
+        return data
+
+    def load_input(self) -> ActivityInput:
+        """The stored activity, moved to the occurrence opened."""
+        data = activity_input(self.env.ctx.uow(), self.record_id or "")
+        self._series = bool(data.rrule)
+        if self.occurrence is not None and self._series:
+            return self._at_occurrence(data, self.occurrence)
         return data
 
     def fill(self, data: ActivityInput) -> None:
@@ -498,7 +504,7 @@ class ActivityDialog(RecordDialog):
     # --- saving and deleting -------------------------------------------------------------------
 
     def save_action(self, data: ActivityInput) -> ChangeSet:
-        uow = self.env.ctx.uow()
+        uow = self.uow()
         if self.record_id is None:
             return create_activity(uow, data)
         if self._asks_scope():

@@ -14,7 +14,7 @@ from crm_desktop.services.anniversaries import (
     parse_year,
     update_custom_date,
 )
-from crm_desktop.services.changes import ChangeSet
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.formatting import BE_OFFSET
 from crm_desktop.ui.forms import editable_combo
 from crm_desktop.views.anniversaries.texts import month_names
@@ -36,6 +36,8 @@ def days_before_spin(template: str) -> QSpinBox:
 
 class CustomDateDialog(RecordDialog):
     """`CustomDateDialog(env, date_id, parent, contact_id=…)` or `account_id=…` for a new one."""
+
+    entity = Entity.ANNIVERSARY
 
     def __init__(self, env: ViewEnv, record_id: str | None, parent: QWidget | None = None, *,
                  contact_id: str | None = None, account_id: str | None = None) -> None:
@@ -76,20 +78,24 @@ class CustomDateDialog(RecordDialog):
 
         self.contact_id, self.account_id = contact_id, account_id
         if record_id is not None:
-            data = custom_date_input(env.ctx.uow(), record_id)
-            self.contact_id, self.account_id = data.contact_id, data.account_id
-            self.title.setEditText(data.title)
-            self.day.setValue(data.day)
-            self.month.setCurrentIndex(data.month - 1)
-            if data.year is not None:
-                self.year.setText(str(data.year + BE_OFFSET if env.buddhist else data.year))
-            self.remind.setValue(data.remind_days if data.remind_days is not None else 0)
+            self.fill(self.stored())
         else:
             today = env.today()
             self.day.setValue(today.day)
             self.month.setCurrentIndex(today.month - 1)
             self.remind.setValue(remind_days(env.db)["custom"])
         self.remember_initial()
+
+    def load_input(self) -> CustomDateInput:
+        return custom_date_input(self.env.ctx.uow(), self.record_id or "")
+
+    def fill(self, data: CustomDateInput) -> None:
+        self.contact_id, self.account_id = data.contact_id, data.account_id
+        self.title.setEditText(data.title)
+        self.day.setValue(data.day)
+        self.month.setCurrentIndex(data.month - 1)
+        self.year.setText("" if data.year is None else str(data.year + BE_OFFSET if self.env.buddhist else data.year))
+        self.remind.setValue(data.remind_days if data.remind_days is not None else 0)
 
     def form_input(self) -> CustomDateInput:
         return CustomDateInput(self.title.currentText(), int(self.month.currentData()), self.day.value(),
@@ -98,7 +104,7 @@ class CustomDateDialog(RecordDialog):
     def save_action(self, data: CustomDateInput) -> ChangeSet:
         if self.record_id is None:
             return add_custom_date(self.env.ctx.uow(), data, self.env.today())
-        return update_custom_date(self.env.ctx.uow(), self.record_id, data, self.env.today())
+        return update_custom_date(self.uow(), self.record_id, data, self.env.today())
 
     def saved_description(self, data: CustomDateInput) -> str:
         return self.tr("Saved: %1").replace("%1", data.title.strip())

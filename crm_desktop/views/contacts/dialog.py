@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.queries.accounts import account_names
-from crm_desktop.services.changes import ChangeSet
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.contacts import (
     GENDERS,
     INCOME_BANDS,
@@ -43,6 +43,8 @@ GENDER_VALUES = GENDERS
 
 class ContactDialog(RecordDialog):
     """New contact (record_id None, optionally for an account) or edit one."""
+
+    entity = Entity.CONTACT
 
     def __init__(
         self,
@@ -148,13 +150,16 @@ class ContactDialog(RecordDialog):
             self.errors.register(key, widget)
 
         if record_id is not None:
-            self.fill(contact_input(env.ctx.uow(), record_id))
+            self.fill(self.stored())
         else:
             select_data(self.owner, env.ctx.user_id)
             if account is not None:
                 self.account.set_value(*account)
         self.remember_initial()
         self.first_name.setFocus()
+
+    def load_input(self) -> ContactInput:
+        return contact_input(self.env.ctx.uow(), self.record_id or "")
 
     def fill(self, data: ContactInput) -> None:
         self.prefix.setEditText(data.prefix)
@@ -216,7 +221,7 @@ class ContactDialog(RecordDialog):
     def save_action(self, data: ContactInput) -> ChangeSet:
         if self.record_id is None:
             return create_contact(self.env.ctx.uow(), data, self.env.today(), self.consent.said())
-        return update_contact(self.env.ctx.uow(), self.record_id, data, self.env.today(), self.consent.said())
+        return update_contact(self.uow(), self.record_id, data, self.env.today(), self.consent.said())
 
     def saved_description(self, data: ContactInput) -> str:
         name = " ".join(p for p in (data.first_name.strip(), data.last_name.strip()) if p)

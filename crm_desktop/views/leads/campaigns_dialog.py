@@ -27,7 +27,7 @@ from crm_desktop.services.campaigns import (
     restore_campaign,
     update_campaign,
 )
-from crm_desktop.services.changes import ChangeSet
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm
 from crm_desktop.ui.forms import DateEdit, MoneyEdit, select_data
@@ -50,6 +50,8 @@ def status_labels() -> dict[str, str]:
 
 class CampaignDialog(RecordDialog):
     """Add a campaign (campaign_id None) or edit one."""
+
+    entity = Entity.CAMPAIGN
 
     def __init__(self, env: ViewEnv, campaign_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(env, campaign_id, parent)
@@ -103,9 +105,12 @@ class CampaignDialog(RecordDialog):
         ):
             self.errors.register(key, widget)
         if campaign_id is not None:
-            self.fill(campaign_input(env.ctx.uow(), campaign_id))
+            self.fill(self.stored())
         self.remember_initial()
         self.name.setFocus()
+
+    def load_input(self) -> CampaignInput:
+        return campaign_input(self.env.ctx.uow(), self.record_id or "")
 
     def fill(self, data: CampaignInput) -> None:
         self.name.setText(data.name)
@@ -140,7 +145,7 @@ class CampaignDialog(RecordDialog):
     def save_action(self, data: CampaignInput) -> ChangeSet:
         if self.record_id is None:
             return create_campaign(self.env.ctx.uow(), data)
-        return update_campaign(self.env.ctx.uow(), self.record_id, data)
+        return update_campaign(self.uow(), self.record_id, data)
 
     def saved_description(self, data: CampaignInput) -> str:
         return self.tr("Campaign %1 saved").replace("%1", data.name.strip())

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.services.changes import ChangeSet
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.duplicates import DuplicateProbe
 from crm_desktop.services.leads import TIMEFRAMES, LeadInput, create_lead, lead_input, update_lead
 from crm_desktop.ui.forms import EmailEdit, MoneyEdit, PhoneEdit, ProvinceCombo, editable_combo, select_data
@@ -29,6 +29,8 @@ PREFIXES = ("นาย", "นาง", "นางสาว", "คุณ", "ดร
 
 class LeadDialog(RecordDialog):
     """New lead (record_id None) or edit one."""
+
+    entity = Entity.LEAD
 
     def __init__(self, env: ViewEnv, record_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(env, record_id, parent)
@@ -117,7 +119,7 @@ class LeadDialog(RecordDialog):
         ):
             self.errors.register(key, widget)
 
-        data = lead_input(env.ctx.uow(), record_id) if record_id is not None else None
+        data = self.stored() if record_id is not None else None
         self._load_campaigns(data.campaign_id if data is not None else None)
         if data is not None:
             self.fill(data)
@@ -140,6 +142,9 @@ class LeadDialog(RecordDialog):
         channel = self._channels.get(campaign_id, "")
         found = self.source.findData(channel) if channel else -1
         self.source.setCurrentIndex(found if found >= 0 else max(0, self.source.findData("campaign")))
+
+    def load_input(self) -> LeadInput:
+        return lead_input(self.env.ctx.uow(), self.record_id or "")
 
     def fill(self, data: LeadInput) -> None:
         self.prefix.setEditText(data.prefix)
@@ -197,7 +202,7 @@ class LeadDialog(RecordDialog):
     def save_action(self, data: LeadInput) -> ChangeSet:
         if self.record_id is None:
             return create_lead(self.env.ctx.uow(), data, self.consent.said())
-        return update_lead(self.env.ctx.uow(), self.record_id, data, self.consent.said())
+        return update_lead(self.uow(), self.record_id, data, self.consent.said())
 
     def saved_description(self, data: LeadInput) -> str:
         name = " ".join(p for p in (data.first_name.strip(), data.last_name.strip()) if p)

@@ -20,7 +20,7 @@ from crm_desktop.queries.contacts import contact_rows
 from crm_desktop.queries.lookups import record_key
 from crm_desktop.queries.picklists import pick_values
 from crm_desktop.queries.stages import StageRow, stages
-from crm_desktop.services.changes import ChangeSet
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.opportunities import (
     OpportunityInput,
     create_opportunity,
@@ -48,6 +48,8 @@ def contact_name(env: ViewEnv, contact_id: str) -> str:
 
 class OpportunityDialog(RecordDialog):
     """New deal (record_id None) or edit one."""
+
+    entity = Entity.OPPORTUNITY
 
     def __init__(self, env: ViewEnv, record_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(env, record_id, parent)
@@ -143,7 +145,7 @@ class OpportunityDialog(RecordDialog):
         ):
             self.errors.register(key, widget)
 
-        data = opportunity_input(env.ctx.uow(), record_id) if record_id is not None else None
+        data = self.stored() if record_id is not None else None
         fill_campaigns(self.campaign, env, data.campaign_id if data is not None else None, self.tr("(no campaign)"))
         if data is not None:
             self.fill(data)
@@ -176,6 +178,9 @@ class OpportunityDialog(RecordDialog):
     def _update_loss_row(self) -> None:
         stage = self._stage_row()
         self.money_form.setRowVisible(self.loss_reason, stage is not None and stage.kind == "lost")
+
+    def load_input(self) -> OpportunityInput:
+        return opportunity_input(self.env.ctx.uow(), self.record_id or "")
 
     def fill(self, data: OpportunityInput) -> None:
         self._kept = data
@@ -239,7 +244,7 @@ class OpportunityDialog(RecordDialog):
     def save_action(self, data: OpportunityInput) -> ChangeSet:
         if self.record_id is None:
             return create_opportunity(self.env.ctx.uow(), data, self.env.now())
-        return update_opportunity(self.env.ctx.uow(), self.record_id, data, self.env.now())
+        return update_opportunity(self.uow(), self.record_id, data, self.env.now())
 
     def saved_description(self, data: OpportunityInput) -> str:
         if self.record_id is None:

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPlainT
 
 from crm_desktop.queries.picklists import pick_values
 from crm_desktop.queries.products import categories
-from crm_desktop.services.changes import ChangeSet
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.picklists import PRODUCT_UNIT
 from crm_desktop.services.products import ProductInput, create_product, product_input, update_product
 from crm_desktop.ui.forms import MoneyEdit, editable_combo
@@ -16,6 +16,8 @@ from crm_desktop.views.dialog_base import RecordDialog
 
 class ProductDialog(RecordDialog):
     """New product (record_id None) or edit one."""
+
+    entity = Entity.PRODUCT
 
     def __init__(self, env: ViewEnv, record_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(env, record_id, parent)
@@ -71,9 +73,12 @@ class ProductDialog(RecordDialog):
         ):
             self.errors.register(key, widget)
         if record_id is not None:
-            self.fill(product_input(env.ctx.uow(), record_id))
+            self.fill(self.stored())
         self.remember_initial()
         self.sku.setFocus()
+
+    def load_input(self) -> ProductInput:
+        return product_input(self.env.ctx.uow(), self.record_id or "")
 
     def fill(self, data: ProductInput) -> None:
         self.sku.setText(data.sku)
@@ -104,7 +109,7 @@ class ProductDialog(RecordDialog):
     def save_action(self, data: ProductInput) -> ChangeSet:
         if self.record_id is None:
             return create_product(self.env.ctx.uow(), data)
-        return update_product(self.env.ctx.uow(), self.record_id, data)
+        return update_product(self.uow(), self.record_id, data)
 
     def saved_description(self, data: ProductInput) -> str:
         name = data.name_th.strip()

@@ -31,7 +31,7 @@ from crm_desktop.queries.accounts import account_names
 from crm_desktop.queries.lookups import record_key
 from crm_desktop.queries.opportunities import opportunity_rows
 from crm_desktop.queries.sales.detail import document_detail
-from crm_desktop.services.changes import ChangeSet
+from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.sales.documents import DocumentInput, OrderInput, OrderLineInput, QuotationInput
 from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.services.sales.orders import create_order, new_order_input, order_input, update_order
@@ -152,7 +152,7 @@ class DocumentDialog(RecordDialog):
             self.errors.register(key, widget)
         self.register_more()
 
-        data = self.stored_input(record_id) if record_id is not None else self.new_input(preset or {})
+        data = self.stored() if record_id is not None else self.new_input(preset or {})
         self.fill(data)
         self.remember_initial()
         self.account.setFocus()
@@ -164,6 +164,9 @@ class DocumentDialog(RecordDialog):
 
     def stored_input(self, record_id: str) -> DocumentInput:
         raise NotImplementedError
+
+    def load_input(self) -> DocumentInput:
+        return self.stored_input(self.record_id or "")
 
     def new_input(self, preset: dict[str, str | None]) -> DocumentInput:
         raise NotImplementedError
@@ -241,6 +244,7 @@ class DocumentDialog(RecordDialog):
 
 
 class QuotationDialog(DocumentDialog):
+    entity = Entity.QUOTATION
     KIND = "quotation"
 
     def __init__(self, env: ViewEnv, record_id: str | None = None, parent: QWidget | None = None,
@@ -277,7 +281,7 @@ class QuotationDialog(DocumentDialog):
     def save_action(self, data: QuotationInput) -> ChangeSet:
         if self.record_id is None:
             return create_quotation(self.env.ctx.uow(), data, self.env.today())
-        return update_quotation(self.env.ctx.uow(), self.record_id, data, self.env.today())
+        return update_quotation(self.uow(), self.record_id, data, self.env.today())
 
     def saved_description(self, data: QuotationInput) -> str:
         return self.tr("Saved the quotation") if self.record_id is None else \
@@ -299,6 +303,8 @@ def order_line(line: LineInput, promised_on: date | None) -> OrderLineInput:
 class OrderDialog(DocumentDialog):
     """A draft order's lines are edited freely; once confirmed only the promised dates, the delivery
     address and the notes change (the service says so for anything else)."""
+
+    entity = Entity.SALES_ORDER
 
     KIND = "sales_order"
 
@@ -392,7 +398,7 @@ class OrderDialog(DocumentDialog):
     def save_action(self, data: OrderInput) -> ChangeSet:
         if self.record_id is None:
             return create_order(self.env.ctx.uow(), data, self.env.today())
-        return update_order(self.env.ctx.uow(), self.record_id, data, self.env.today())
+        return update_order(self.uow(), self.record_id, data, self.env.today())
 
     def saved_description(self, data: OrderInput) -> str:
         return self.tr("Saved the sales order") if self.record_id is None else \

@@ -1,0 +1,112 @@
+"""What other desktops committed: the change log read past a number, leaving out this process's own.
+
+Every commit appends to the change log, numbered (`seq`) after the last one, so a desktop that
+remembers the newest number it has seen asks one cheap question every few seconds: is there a newer
+one (the primary key's largest value, one step down its index)? Only then does it read the changes
+after it (ARCHITECTURE.md, "Several desktops").
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import Connection, and_, exists, func, select
+
+from crm_desktop.models import Change
+
+if TYPE_CHECKING:  # the open database imports the change log, which notes our changes here
+    from crm_desktop.db.database import Database
+
+_KEY = "own_changes"
+T = TypeVar("T", bound=tuple[Any, ...])
+
+
+class OwnChanges:
+    """The change numbers this process wrote, as ranges with the clock of each range's first change.
+
+    Noted when written, before the commit. A range whose transaction rolled back may be numbered
+    again by another desktop: its first change then has another clock, and the range is dropped.
+    Any thread may note (imports write in the background); the poll reads on the GUI thread.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._ranges: list[tuple[int, int, int]] = []  # (first seq, last seq, clock of the first)
+
+    def note(self, numbered: Sequence[tuple[Any, ...]]) -> None:
+        """Changes as `changelog._numbered` made them: (seq, entity, row id, clock, ...)."""
+        if numbered:
+            with self._lock:
+                self._ranges.append((numbered[0][0], numbered[-1][0], numbered[0][3]))
+
+    def check(self, conn: Connection, after: int, upto: int) -> None:
+        """Drop the ranges that start after `after` up to `upto` whose first change in the log has another
+        clock than ours: rolled back, and numbered again by another desktop."""
+        with self._lock:
+            starting = [r for r in self._ranges if after < r[0] <= upto]
+        change = Change.__table__.c
+        for mine in starting:
+            if conn.execute(select(change.hlc).where(change.seq == mine[0])).scalar() != mine[2]:
+                with self._lock:
+                    self._ranges.remove(mine)
+
+    def others(self, changes: Iterable[T]) -> list[T]:
+        """The changes, (seq, ...) in log order, another process wrote (after `check`)."""
+        with self._lock:
+            ranges = list(self._ranges)
+        return [c for c in changes if not any(r[0] <= c[0] <= r[1] for r in ranges)]
+
+    def covers(self, first: int, last: int) -> bool:
+        """Whether every number from `first` to `last` is one of ours."""
+        with self._lock:
+            spans = sorted((max(a, first), min(b, last)) for a, b, _ in self._ranges if b >= first and a <= last)
+        expected = first
+        for a, b in spans:
+            if a > expected:
+                return False
+            expected = max(expected, b + 1)
+        return expected > last
+
+    def forget_to(self, seq: int) -> None:
+        """Ranges wholly at or before `seq` have been looked at."""
+        with self._lock:
+            self._ranges = [r for r in self._ranges if r[1] > seq]
+
+
+def own_changes(database: Database) -> OwnChanges:
+    """This process's own changes to `database`, kept with it (`Database.memo`)."""
+    own = database.memo.get(_KEY)
+    if own is None:
+        own = database.memo.setdefault(_KEY, OwnChanges())
+    return own  # type: ignore[no-any-return]
+
+
+def newest_change(conn: Connection) -> int:
+    """The newest change's number (0 for an empty log): the primary key's largest value."""
+    return int(conn.execute(select(func.max(Change.__table__.c.seq))).scalar() or 0)
+
+
+# A change as the poll reads it: (seq, clock, entity, row id, is new, sets deleted_at, clears deleted_at)
+Arrival = tuple[int, int, str, str, bool, bool, bool]
+
+
+def changes_between(conn: Connection, after: int, upto: int, limit: int) -> list[Arrival] | None:
+    """The changes numbered after `after` up to `upto`, in order; None when there are more than `limit`
+    (the caller then names only their kinds: `kinds_between`)."""
+    change = Change.__table__.c
+    earlier = Change.__table__.alias("earlier").c
+    is_new = ~exists().where(and_(earlier.entity == change.entity, earlier.row_id == change.row_id,
+                                  earlier.seq <= after))
+    stmt = (select(change.seq, change.hlc, change.entity, change.row_id, is_new,
+                   change.fields.contains('"deleted_at":"'), change.fields.contains('"deleted_at":null'))
+            .where(change.seq > after, change.seq <= upto).order_by(change.seq).limit(limit + 1))
+    rows = [tuple(row) for row in conn.execute(stmt)]
+    return None if len(rows) > limit else rows  # type: ignore[misc]
+
+
+def kinds_between(conn: Connection, after: int, upto: int) -> list[str]:
+    """The kinds of record changed after `after` up to `upto`."""
+    change = Change.__table__.c
+    return list(conn.execute(select(change.entity).where(change.seq > after, change.seq <= upto).distinct()).scalars())

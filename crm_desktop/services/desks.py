@@ -1,0 +1,71 @@
+"""Other desktops' changes, as one change set a poll publishes (ARCHITECTURE.md, "Several desktops").
+
+Another desktop on the same database (a server's, or a file another process writes) commits without
+this window knowing; the screens refresh when the poll publishes what it changed, as they do for an
+action of their own. The poll never publishes this process's own changes: those published themselves.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import DBAPIError
+
+from crm_desktop.db.database import Database
+from crm_desktop.db.desks import changes_between, kinds_between, newest_change, own_changes
+from crm_desktop.db.errors import readable
+from crm_desktop.services.changes import Changes, ChangeSet, Entity
+
+# Above this many new changes at once (another desktop's import), only their kinds are named: the
+# screens showing them reload instead of re-reading rows one by one.
+MOST_ROWS = 2000
+KINDS = frozenset(Entity)
+# The initiator of the change sets the poll publishes: no widget of this window made them.
+OTHER_DESKS = "other desktops"
+
+
+class OtherDesks:
+    """What other desktops committed since the last look, one change set per look."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.own = own_changes(database)
+        self.seen = self._newest()
+
+    def _newest(self) -> int:
+        with self.database.engine.connect() as conn:
+            return newest_change(conn)
+
+    def poll(self) -> ChangeSet | None:
+        """The changes other desktops committed since the last poll, or None; one indexed max() when
+        nothing was committed anywhere."""
+        try:
+            return self._poll()
+        except DBAPIError as exc:
+            raise readable(exc) from exc
+
+    def _poll(self) -> ChangeSet | None:
+        with self.database.engine.connect() as conn:
+            newest = newest_change(conn)
+            if newest <= self.seen:
+                return None
+            after, self.seen = self.seen, newest
+            self.own.check(conn, after, newest)
+            if self.own.covers(after + 1, newest):
+                self.own.forget_to(newest)
+                return None
+            arrivals = changes_between(conn, after, newest, MOST_ROWS)
+            if arrivals is None:
+                kinds = [k for k in kinds_between(conn, after, newest) if k in KINDS]
+                self.own.forget_to(newest)
+                return ChangeSet(tuple(Changes(k) for k in kinds), OTHER_DESKS) if kinds else None
+            others = self.own.others(arrivals)
+        self.own.forget_to(newest)
+        parts: dict[str, tuple[list[str], list[str], list[str]]] = {}
+        for _seq, _hlc, entity, row_id, is_new, deleted, restored in others:
+            if entity not in KINDS:
+                continue  # a pseudo-record of the log (an erasure's note)
+            created, updated, gone = parts.setdefault(entity, ([], [], []))
+            (created if is_new or restored else gone if deleted else updated).append(row_id)
+        if not parts:
+            return None
+        return ChangeSet(tuple(Changes(Entity(e), tuple(c), tuple(u), tuple(d)) for e, (c, u, d) in parts.items()),
+                         OTHER_DESKS)
