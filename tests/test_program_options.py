@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from crm_desktop.db.server import Server
 from crm_desktop.main import main
 from crm_desktop.options import desktop_options
+from crm_desktop.services.app import database_path
 from tests.time_helpers import make_clock
 
 
@@ -25,7 +27,10 @@ def test_a_start_of_the_app_is_read_here(argv: list[str]) -> None:
 def test_the_options_are_the_ones_given() -> None:
     args = desktop_options(["--db", "ร้าน.sqlite3", "--lang", "th", "--demo"])
     assert args is not None
-    assert (args.db, args.lang, args.demo) == (Path("ร้าน.sqlite3"), "th", True)
+    assert (args.db, args.lang, args.demo) == ("ร้าน.sqlite3", "th", True)  # a file's name or a server's URL
+    assert database_path(args.db) == Path("ร้าน.sqlite3")
+    server = database_path(desktop_options(["--db", "postgresql://crm@office/crm"]).db)  # type: ignore[union-attr]
+    assert isinstance(server, Server) and server.shown == "postgresql://crm@office/crm"
 
 
 @pytest.mark.parametrize("argv", [["search", "x"], ["--help"], ["-h"], ["--lang", "fr"], ["--db"], ["--colour"],
