@@ -120,6 +120,9 @@ def test_two_desks_share_the_data_and_each_logs_under_its_own_site(empty_server:
     again = open_app(Server(empty_server, tmp_path / "desk1"), clock=clock)
     try:
         assert again.database.site_id == first.database.site_id  # a desk keeps its site from start to start
+        # its clock starts past every desk's newest change (read site by site along the index)
+        newest = fetch(again, "SELECT max(hlc) FROM change")[0][0]
+        assert again.database.clock.last == newest
     finally:
         again.close()
 

@@ -213,15 +213,30 @@ def _connect(path: Path, engine: Engine, clock: Clock, *, migrated: bool = False
     )
 
 
+# Each site's newest change on a server, along (site_id, hlc): the next site is one index probe past the
+# last (a "loose index scan"), where SELECT DISTINCT read all 2 million changes (0.6 s of a desk's start).
+_SERVER_NEWEST = """
+WITH RECURSIVE sites(site_id) AS (
+  (SELECT site_id FROM change ORDER BY site_id LIMIT 1)
+  UNION ALL
+  SELECT (SELECT c.site_id FROM change c WHERE c.site_id > s.site_id ORDER BY c.site_id LIMIT 1)
+  FROM sites s WHERE s.site_id IS NOT NULL)
+SELECT max((SELECT max(c.hlc) FROM change c WHERE c.site_id = sites.site_id)) FROM sites
+WHERE sites.site_id IS NOT NULL"""
+
+
 def _clock_start(conn: Connection, wall: int) -> int:
     """The newest clock in the change log, or the floor a restore left if that is higher (a floor
     beyond what another copy may send is ignored: it must never make this copy's clock unusable).
     Read as each site's newest on the (site_id, hlc) index: a plain max(hlc) walks the whole index
     (2.25M changes: 0.27 s of every start; this way 3 ms)."""
     change = Change.__table__.c  # the tables' columns, not the mapped classes': see `_local`
-    sites = select(change.site_id).distinct().subquery()
-    site_newest = select(func.max(change.hlc)).where(change.site_id == sites.c.site_id).correlate(sites)
-    newest = conn.execute(select(func.max(site_newest.scalar_subquery())).select_from(sites)).scalar() or 0
+    if conn.dialect.name != "sqlite":  # PostgreSQL reads DISTINCT by scanning: the index, skipped along
+        newest = conn.exec_driver_sql(_SERVER_NEWEST).scalar() or 0
+    else:
+        sites = select(change.site_id).distinct().subquery()
+        site_newest = select(func.max(change.hlc)).where(change.site_id == sites.c.site_id).correlate(sites)
+        newest = conn.execute(select(func.max(site_newest.scalar_subquery())).select_from(sites)).scalar() or 0
     floor = _local(conn, CLOCK_FLOOR_KEY)
     return max(newest, int(floor)) if floor and int(floor) <= horizon(wall) else newest
 
