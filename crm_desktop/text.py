@@ -20,6 +20,15 @@ def ascii_digits(text: str) -> str:
 _PHONE_QUERY = re.compile(r"\+?[0-9\s().\-]*")
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def typed_query(text: str) -> str:
+    """What a search or a filter looks for: the text as typed, without the control characters a paste
+    can bring (a NUL, which no server's text may hold and no record does), its ends trimmed."""
+    return _CONTROLS.sub("", text).strip()
+
+
 def query_phone_digits(text: str) -> str | None:
     """Turn a phone-like search query into the digit form `phone_search_digits` indexes.
 

@@ -36,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy import table as sql_table
 from sqlalchemy.sql.selectable import TableClause
 
-from crm_desktop.text import query_phone_digits
+from crm_desktop.text import query_phone_digits, typed_query
 
 
 def national_digits_sql(column: str) -> str:
@@ -138,7 +138,7 @@ def fts_available(conn: Connection, table: str) -> bool:
 
 def search_terms(query: str) -> list[str]:
     """What to look for: the text as typed, plus its phone-digit form when it looks like a phone."""
-    query = " ".join(query.split())
+    query = " ".join(typed_query(query).split())
     if not query:
         return []
     digits = query_phone_digits(query)

@@ -31,6 +31,7 @@ from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, row_count, text_filter
 from crm_desktop.queries.opportunities import month_range
 from crm_desktop.queries.sales.amounts import line_discount_cut, line_net
+from crm_desktop.text import typed_query
 
 MODELS: dict[str, tuple[Any, Any, str]] = {  # kind: (document, line, the line's document column)
     "quotation": (Quotation, QuotationLine, "quotation_id"),
@@ -160,7 +161,7 @@ def _conditions(conn: Connection, kind: str, flt: DocumentFilter, today: date) -
         cond += [doc.status != "cancelled", doc.id.in_(
             select(getattr(line, parent_name)).where(line.promised_on < today, line.deleted_at.is_(None),
                                                      line.delivered_milli < line.quantity_milli))]
-    text = flt.text.strip()
+    text = typed_query(flt.text)
     if text:
         cond.append(_text_match(conn, doc, text))
     return cond
