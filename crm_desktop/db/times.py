@@ -9,12 +9,10 @@ cursor uses for a datetime) drops them when they are zero, and "…12:00:00" sor
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
 
 from sqlalchemy import Integer
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.functions import FunctionElement
+
+from crm_desktop.models.spelled import per_engine
 
 
 def stored_time(value: datetime) -> str:
@@ -38,21 +36,9 @@ def date_param(value: date | str) -> str:
     return value if isinstance(value, str) else value.isoformat()
 
 
-class epoch_seconds(FunctionElement[int]):
-    """A stored time (or a date, at its midnight) as whole seconds since 1970 UTC, for arithmetic
-    inside a query (the fraction of a second is dropped): SQLite's strftime of the stored text, a
-    server's epoch of the timestamp (stored in UTC without a zone, so read as UTC)."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(epoch_seconds)
-def _epoch_seconds_sqlite(element: epoch_seconds, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"CAST(strftime('%s', {compiler.process(element.clauses, **kw)}) AS INTEGER)"
-
-
-@compiles(epoch_seconds, "postgresql")
-def _epoch_seconds_server(element: epoch_seconds, compiler: SQLCompiler, **kw: Any) -> str:
-    value = compiler.process(element.clauses, **kw)
-    return f"CAST(floor(extract(epoch FROM CAST({value} AS timestamp) AT TIME ZONE 'UTC')) AS bigint)"
+epoch_seconds = per_engine(
+    "epoch_seconds", lambda t: f"CAST(strftime('%s', {t}) AS INTEGER)",
+    lambda t: f"CAST(floor(extract(epoch FROM CAST({t} AS timestamp) AT TIME ZONE 'UTC')) AS bigint)", Integer())
+"""A stored time (or a date, at its midnight) as whole seconds since 1970 UTC, for arithmetic inside a
+query (the fraction of a second is dropped): SQLite's strftime of the stored text, a server's epoch of
+the timestamp (stored in UTC without a zone, so read as UTC)."""

@@ -11,28 +11,15 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy import Boolean, ColumnElement, bindparam
 
+from crm_desktop.models.spelled import per_engine
 
-class _one_of(FunctionElement[bool]):
-    inherit_cache = True
-
-
-@compiles(_one_of)
-def _one_of_sqlite(element: _one_of, compiler: SQLCompiler, **kw: Any) -> str:
-    column, values = (compiler.process(c, **kw) for c in element.clauses)
-    return f"{column} IN (SELECT value FROM json_each({values}))"
-
-
-@compiles(_one_of, "postgresql")
-def _one_of_server(element: _one_of, compiler: SQLCompiler, **kw: Any) -> str:
-    column, values = (compiler.process(c, **kw) for c in element.clauses)
-    return f"{column} IN (SELECT json_array_elements_text(CAST({values} AS json)))"
+_one_of = per_engine("one_of", lambda column, values: f"{column} IN (SELECT value FROM json_each({values}))",
+                     lambda column, values: f"{column} IN (SELECT json_array_elements_text(CAST({values} AS json)))",
+                     Boolean())
 
 
 def one_of(column: ColumnElement[Any], values: Iterable[str]) -> ColumnElement[bool]:
     """`column` equals one of the texts `values` (a server reads the same JSON array its own way)."""
-    return _one_of(column, bindparam(None, json.dumps(list(values), ensure_ascii=False)))
+    return _one_of(column, bindparam(None, json.dumps(list(values), ensure_ascii=False)))  # type: ignore[return-value]

@@ -16,10 +16,9 @@ from sqlalchemy import (
     TextClause,
     text,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.functions import FunctionElement
+
+from crm_desktop.models.spelled import per_engine
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -84,27 +83,14 @@ def sparse_index(name: str, column: str) -> Index:
 
 
 
-class month_day(FunctionElement[str]):
-    """"MM-DD" of a date column (birthdays, founding days): what yearly dates are looked up by.
+month_day = per_engine("month_day", lambda date: f"substr({date}, 6, 5)", lambda date: f"crm_month_day({date})",
+                       String())
+""""MM-DD" of a date column (birthdays, founding days): what yearly dates are looked up by.
 
-    SQLite stores dates as ISO text, so this is a slice of it; `month_day_index` indexes the same
-    expression, and a query must spell it exactly so for SQLite to use that index (hence literal
-    numbers, not bound parameters). PostgreSQL stores dates as dates: `crm_month_day` (an immutable
-    function of migration 0011, so that it can be indexed) formats them the same way.
-    """
-
-    type = String()
-    inherit_cache = True
-
-
-@compiles(month_day)
-def _month_day_sqlite(element: month_day, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"substr({compiler.process(element.clauses, **kw)}, 6, 5)"
-
-
-@compiles(month_day, "postgresql")
-def _month_day_server(element: month_day, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"crm_month_day({compiler.process(element.clauses, **kw)})"
+SQLite stores dates as ISO text, so this is a slice of it; `month_day_index` indexes the same expression,
+and a query must spell it exactly so for SQLite to use that index (hence literal numbers, not bound
+parameters). PostgreSQL stores dates as dates: `crm_month_day` (an immutable function of migration
+0011, so that it can be indexed) formats them the same way."""
 
 
 def month_day_index(name: str, column: str) -> Index:
