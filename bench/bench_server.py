@@ -13,8 +13,23 @@ checked at the end), so both engines hold the same records. Then, for each engin
 A plain psycopg ILIKE on the server's trigram index sits beside the server's search, as plain sqlite3
 sits beside the file's in bench_foundation.
 
+`--keep` keeps the server's copy (and reuses it the next time: the copy takes about two minutes).
+
 Not yet measured here (the next steps of issue 17): a sync import of 100k changes, the monthly report,
 and two desks editing at once for a minute.
+
+Figures (2026-12-07, 2 cores, the large demo: 4.5M rows copied in 111-117 s):
+
+    16:55 UTC, load 1.4                  server        file
+      open (to an app context)          22.4 ms      7.4 ms   (699 ms before the clock's loose index scan)
+      companies list, first page        40.5 ms      1.6 ms
+      search p50 (200 fragments)        44.8 ms      2.2 ms
+      search p95                       657.1 ms      3.2 ms
+      plain psycopg ILIKE on the contacts' trigram index: p50 5.1 ms, p95 116.9 ms
+    16:59 UTC, load 1.5: 22.5 / 39.1 / 46.6 / 637.1 ms against 7.7 / 1.5 / 2.1 / 2.9 ms; plain 5.0 / 125.9 ms.
+      The server's slowest fragments are phones and e-mails with digits ('089-281' 745 ms, 'z.492' 894 ms):
+      digit trigrams are common to thousands of people, whose whole text is then checked. The p50 is one
+      statement per kind (seven round trips where SQLite runs one UNION).
 """
 
 from __future__ import annotations
@@ -70,6 +85,23 @@ def copy_rows(source: Path, url: str) -> dict[str, int]:
     return counts
 
 
+def _exists(server: str) -> bool:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    plain = make_url(server).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(plain) as pg:
+        return pg.execute("SELECT 1 FROM pg_database WHERE datname = 'crm_bench'").fetchone() is not None
+
+
+def _filled(url: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(url) as pg:
+        found = pg.execute("SELECT to_regclass('contact')").fetchone()
+        return bool(found and found[0] and pg.execute("SELECT count(*) FROM contact").fetchone()[0])
+
+
 def figures(db: object, fragments: list[str], warm: list[str]) -> dict[str, float]:
     from crm_desktop.queries.accounts import AccountFilter, account_head, account_rows
     from crm_desktop.queries.search import search_all
@@ -87,6 +119,8 @@ def figures(db: object, fragments: list[str], warm: list[str]) -> dict[str, floa
         search_all(db, text)  # type: ignore[arg-type]
         took.append(time.perf_counter() - start)
     p50, p95 = percentiles(took)
+    slowest = sorted(zip(took, fragments, strict=True), reverse=True)[:8]
+    print("  slowest:", ", ".join(f"{text!r} {ms(t).strip()}" for t, text in slowest))
     return {"page": first, "p50": p50, "p95": p95}
 
 
@@ -112,6 +146,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--server", required=True)
     parser.add_argument("--db", type=Path, default=ROOT / "bench" / "data" / "large.sqlite3")
+    parser.add_argument("--keep", action="store_true", help="keep (and reuse) the server's copy, crm_bench")
     args = parser.parse_args()
     from sqlalchemy.engine import make_url
 
@@ -119,19 +154,21 @@ def main() -> int:
     from crm_desktop.db.server import Server
     from crm_desktop.main import SystemClock
     from crm_desktop.services.app import open_app
-    from tests.server_helpers import create_database, drop_database
+    from tests.server_helpers import create_database, database_url, drop_database
 
     clock = SystemClock()
-    url = create_database(args.server, "crm_bench")
+    url = database_url(args.server, "crm_bench") if args.keep and _exists(args.server) else create_database(
+        args.server, "crm_bench")
     plain_url = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
     try:
         with tempfile.TemporaryDirectory() as desk:
-            open_app(Server(url, Path(desk)), clock=clock).close()  # sets the server up
-            start = time.perf_counter()
-            counts = copy_rows(args.db, plain_url)
-            copied = time.perf_counter() - start
-            print(f"copied {sum(counts.values()):,} rows into the server in {copied:.1f} s "
-                  f"({counts.get('account', 0):,} companies, {counts.get('contact', 0):,} people)")
+            if not (args.keep and _filled(plain_url)):
+                open_app(Server(url, Path(desk)), clock=clock).close()  # sets the server up
+                start = time.perf_counter()
+                counts = copy_rows(args.db, plain_url)
+                copied = time.perf_counter() - start
+                print(f"copied {sum(counts.values()):,} rows into the server in {copied:.1f} s "
+                      f"({counts.get('account', 0):,} companies, {counts.get('contact', 0):,} people)")
             opened = best_of(3, lambda: open_app(Server(url, Path(desk)), clock=clock).close())
             server_db = open_app(Server(url, Path(desk)), clock=clock)
             file_opened = best_of(3, lambda: open_read_only(args.db, clock).close())
@@ -143,7 +180,8 @@ def main() -> int:
             server_db.close()
             file_db.close()
     finally:
-        drop_database(args.server, "crm_bench")
+        if not args.keep:
+            drop_database(args.server, "crm_bench")
     print(f"{'':38}{'server':>12}{'file':>12}")
     print(f"{'open (to an app context)':38}{ms(opened):>12}{ms(file_opened):>12}")
     print(f"{'companies list, first page':38}{ms(on_server['page']):>12}{ms(on_file['page']):>12}")
