@@ -97,8 +97,12 @@ def _record_sql(kind: str, terms: list[str], limit: int) -> tuple[str, list[obje
     indexed, scanned = f"({body}) ILIKE %s ESCAPE '{ESCAPE}'", f"strpos(lower({body}), lower(%s)) > 0"
     found = " OR ".join(indexed if len(t) >= 3 else scanned for t in terms)
     params: list[object] = [pattern(t) if len(t) >= 3 else t for t in terms]
-    return (f"SELECT r.id, {_columns(shown.columns)} FROM {shown.table} r {shown.joins} "
-            f"WHERE r.deleted_at IS NULL AND ({found}) ORDER BY r.id LIMIT %s", [*params, limit])
+    # The ids first, on the table alone: with the joins of what is shown in the same statement,
+    # PostgreSQL walked the whole table in id order for a phone's two forms (1.1 s) instead of taking
+    # the few rows its trigram index names (12 ms).
+    ids = f"SELECT r.id FROM {shown.table} r WHERE r.deleted_at IS NULL AND ({found}) ORDER BY r.id LIMIT %s"
+    return (f"SELECT r.id, {_columns(shown.columns)} FROM ({ids}) f JOIN {shown.table} r ON r.id = f.id "
+            f"{shown.joins} ORDER BY r.id", [*params, limit])
 
 
 def _document_sql(kind: str, name: str, prefix: str, limit: int) -> tuple[str, list[object]]:
