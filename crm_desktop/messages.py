@@ -194,6 +194,14 @@ THAI: dict[str, str] = {
         "ปรับฐานข้อมูลบนเซิร์ฟเวอร์ {url} เป็นรุ่นล่าสุดไม่สำเร็จ จึงคงไว้ตามเดิม ({reason})"
     ),
     "Cannot write in the folder {path}: {reason}": "เขียนไฟล์ในโฟลเดอร์ {path} ไม่ได้: {reason}",
+    # services/logins.py: the first password of an office server
+    "An owner already has a password: log in as them to set or reset passwords.": (
+        "เจ้าของมีรหัสผ่านแล้ว โปรดเข้าสู่ระบบในชื่อเจ้าของเพื่อตั้งหรือรีเซ็ตรหัสผ่าน"
+    ),
+    "Only an active owner can have the first password.": "รหัสผ่านแรกตั้งได้เฉพาะเจ้าของที่ยังใช้งานอยู่",
+    "Nobody can log in yet: open this database once in the app, which asks for the owner's first password.": (
+        "ยังไม่มีใครเข้าสู่ระบบได้ โปรดเปิดฐานข้อมูลนี้ในโปรแกรมหนึ่งครั้ง โปรแกรมจะให้ตั้งรหัสผ่านแรกของเจ้าของ"
+    ),
     # services/connections.py: File > Connect to an office server
     "Type the server's name or address.": "กรุณาพิมพ์ชื่อหรือที่อยู่ของเซิร์ฟเวอร์",
     "Type the name of the database on the server.": "กรุณาพิมพ์ชื่อฐานข้อมูลบนเซิร์ฟเวอร์",

@@ -41,6 +41,7 @@ def events(ctx: AppContext) -> list[str]:
         return list(uow.session.scalars(select(SecurityEvent.event).order_by(SecurityEvent.seq)))
 
 
+@pytest.mark.sqlite_only  # a file's login is optional; a server always asks (test_server.py)
 def test_logins_are_off_until_the_owner_with_a_password_turns_them_on(ctx: AppContext) -> None:
     assert not login_required(ctx.database)
     with pytest.raises(DomainError, match="Set your own password first"):

@@ -17,13 +17,14 @@ from crm_desktop.db.engine import resolve_db_path
 from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.server import Server
 from crm_desktop.db.server_backup import dump_program
-from crm_desktop.errors import StorageError
+from crm_desktop.errors import DomainError, StorageError
 from crm_desktop.main import main
 from crm_desktop.queries.accounts import AccountFilter, account_head
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.accounts import AccountInput, create_account
-from crm_desktop.services.app import AppContext, has_database, open_app
+from crm_desktop.services.app import OWNER_ID, AppContext, has_database, open_app
 from crm_desktop.services.contacts import ContactInput, create_contact, delete_contacts
+from crm_desktop.services.logins import set_first_password
 from tests.server_helpers import create_database, drop_database, fetch, server_url
 from tests.time_helpers import TODAY, make_clock
 
@@ -208,8 +209,15 @@ def test_the_command_line_searches_checks_and_backs_up_a_server(empty_server: st
     ctx = open_app(server, clock=make_clock())
     try:
         create_account(ctx.uow(), AccountInput("บริษัท ศรีสยามรุ่งเรือง จำกัด"), TODAY)
+        assert main(["--lang", "en", "--db", empty_server, "search", "ศรีสยาม"], make_clock()) == 1
+        assert "Nobody can log in yet" in capsys.readouterr().err  # a server asks for a login; no owner has one
+        set_first_password(ctx, OWNER_ID, "first-secret")
     finally:
         ctx.close()
+    assert main(["--lang", "en", "--db", empty_server, "search", "ศรีสยาม"], make_clock()) == 1
+    assert "--user NAME" in capsys.readouterr().err
+    monkeypatch.setenv("CRM_DESKTOP_USER", "Owner")
+    monkeypatch.setenv("CRM_DESKTOP_PASSWORD", "first-secret")
     assert main(["--lang", "en", "--db", empty_server, "search", "ศรีสยาม"], make_clock()) == 0
     assert "ศรีสยามรุ่งเรือง" in capsys.readouterr().out
     assert main(["--lang", "en", "--db", empty_server, "check"], make_clock()) == 0
@@ -254,3 +262,28 @@ def test_a_pasted_control_character_is_dropped_from_what_is_looked_for(ctx: AppC
     people = _people(ctx)  # a NUL is no text a server may hold, nor one any record has
     assert [h.id for h in search_all(ctx.database, "ใจ\x00ดี", kinds=("contact",))] == [people["สมใจ"]]
     assert account_head(ctx.database, AccountFilter(text="\x00รุ่งเรือง\x1b"), "name", False, 10)[0] == 1
+
+
+@needs_server
+def test_a_new_server_asks_for_the_owners_first_password_then_for_logins(
+        empty_server: str, tmp_path: Path, clock: FixedClock, qtbot: object) -> None:
+    from crm_desktop.services.logins import log_in, login_required, needs_first_password
+    from crm_desktop.views.login_dialog import FirstPasswordDialog
+
+    ctx = open_app(Server(empty_server, tmp_path), clock=clock)
+    try:
+        assert login_required(ctx.database) and needs_first_password(ctx.database)
+        ctx.user_id = "nobody yet"
+        dialog = FirstPasswordDialog(ctx, "en")
+        qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+        dialog.new_password.setText("first-secret")
+        dialog.repeat.setText("first-secreT")
+        assert not dialog.save() and "differ" in dialog.banner.text()
+        dialog.repeat.setText("first-secret")
+        assert dialog.save() and ctx.user_id == OWNER_ID == dialog.user_id
+        assert not needs_first_password(ctx.database)
+        with pytest.raises(DomainError, match="already has a password"):  # only the first one, only once
+            set_first_password(ctx, OWNER_ID, "another-secret")
+        assert log_in(ctx.database, OWNER_ID, "first-secret").user_id == OWNER_ID
+    finally:
+        ctx.close()

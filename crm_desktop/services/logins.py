@@ -38,9 +38,9 @@ MAX_FAILED = 5  # the 5th wrong password in a row locks the person out ...
 LOCK_OUT = timedelta(minutes=15)  # ... for this long, by the application clock
 PASSWORD_MIN = 8
 REQUIRED_KEY = "login_required"  # LocalState: "1" when this copy asks for a login
-# Database dialects that always ask for a login, whatever the copy's setting: the office server sets
-# frozenset({"postgresql"}) here (issue 17).
-ALWAYS_REQUIRED_DIALECTS: frozenset[str] = frozenset()
+# Database dialects that always ask for a login, whatever the copy's setting: on the office server several
+# people work at once from desks anyone can sit at (issue 17).
+ALWAYS_REQUIRED_DIALECTS: frozenset[str] = frozenset({"postgresql"})
 
 
 @cache
@@ -124,6 +124,32 @@ def _owners_with_password(uow: UnitOfWork) -> int:
     return uow.session.scalar(stmt) or 0
 
 
+def needs_first_password(database: Database) -> bool:
+    """Whether this database asks for a login while no owner can give one yet: a server just set up.
+    The desk that opens it first chooses an owner's password (`set_first_password`)."""
+    if not login_required(database):
+        return False
+    with UnitOfWork(database, None) as uow:
+        return _owners_with_password(uow) == 0
+
+
+def set_first_password(ctx: AppContext, owner_id: str, password: str) -> None:
+    """An owner's first password, on a database that asks for a login and where no owner has one yet;
+    whoever sets it works as that owner from then on. Refused once any owner has a password: from
+    then on passwords are set as usual (`set_password`), by the owner."""
+    if not needs_first_password(ctx.database):
+        raise DomainError("An owner already has a password: log in as them to set or reset passwords.")
+    with UnitOfWork(ctx.database, owner_id) as uow:
+        owner = uow.users.get(owner_id)
+        if owner is None or not owner.active or owner.role != Role.OWNER:
+            raise DomainError("Only an active owner can have the first password.")
+        uow.session.add(Credential(user_id=owner_id, password_hash=_hasher().hash(_check_new(password)),
+                                   changed_at=uow.now(), must_change=False))
+        _event(uow, "password_set", owner_id, "first")
+        uow.commit()
+    ctx.user_id = owner_id
+
+
 def set_login_required(ctx: AppContext, on: bool) -> None:
     """The owner turns the login on (only once they have a password: nobody could log in as owner
     otherwise) or off."""
@@ -204,6 +230,9 @@ def act_as(ctx: AppContext, name: str | None, password: Callable[[], str]) -> No
     (asked for only then) is right; with logins off, `name` if given (as Settings' "I am" switch,
     without a password), else the copy's current person."""
     required = login_required(ctx.database)
+    if required and needs_first_password(ctx.database):
+        raise LoginRefused("Nobody can log in yet: open this database once in the app, which asks for the "
+                           "owner's first password.")
     if required and not name:
         raise LoginRefused("This copy asks for a login: give --user NAME (or set CRM_DESKTOP_USER) and the "
                            "password when asked (or in CRM_DESKTOP_PASSWORD).")

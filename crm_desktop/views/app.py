@@ -183,13 +183,15 @@ def launch(
 
 def log_in_at_start(app: QApplication, ctx: AppContext, lang: str) -> bool:
     """The login dialog, before the window; False when the person quits. Who logged in works from then
-    on (never stored as the copy's current person: the next start asks again)."""
-    from crm_desktop.views.login_dialog import LoginDialog
+    on (never stored as the copy's current person: the next start asks again). A database that asks for
+    a login while no owner has a password (a server just set up) asks for the owner's first one."""
+    from crm_desktop.services.logins import needs_first_password
+    from crm_desktop.views.login_dialog import FirstPasswordDialog, LoginDialog
 
     install_app_font(app)
     language = UiLanguage(app)
     language.apply(lang)
-    dialog = LoginDialog(ctx, lang)
+    dialog = FirstPasswordDialog(ctx, lang) if needs_first_password(ctx.database) else LoginDialog(ctx, lang)
     accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
     language.apply("en")  # the window installs its own translators
     if accepted:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.errors import DomainError
 from crm_desktop.queries.lookups import users
 from crm_desktop.services.app import AppContext
-from crm_desktop.services.logins import log_in, set_password
+from crm_desktop.services.logins import log_in, set_first_password, set_password
 from crm_desktop.ui.forms import FormErrors
 
 
@@ -157,9 +157,29 @@ class PasswordDialog(QDialog):
             self.errors.show_text("password", self.tr("The two new passwords differ; type them again."))
             return False
         try:
-            set_password(self.ctx, self.user_id, self.new_password.text(), current=self.current.text())
+            self.store(self.new_password.text())
         except DomainError as err:
             self.errors.show_error(err)
             return False
         self.accept()
         return True
+
+    def store(self, password: str) -> None:
+        set_password(self.ctx, self.user_id, password, current=self.current.text())
+
+
+class FirstPasswordDialog(PasswordDialog):
+    """The first start of a database that asks everyone to log in (an office server) while no owner has
+    a password: the person setting it up chooses the owner's, and works as the owner from then on."""
+
+    def __init__(self, ctx: AppContext, lang: str, parent: QWidget | None = None) -> None:
+        owner = next(p for p in users(ctx.database) if p.role == "owner")
+        super().__init__(ctx, lang, owner.id, owner.name, ask_current=False, parent=parent)
+        self.setObjectName("firstPasswordDialog")
+        intro = QLabel(self.tr("Everyone logs in to this office server. Choose the password of %1, the owner: "
+                               "the owner then gives the others theirs in Settings › Users.").replace("%1", owner.name))
+        intro.setWordWrap(True)
+        self.layout().insertWidget(0, intro)
+
+    def store(self, password: str) -> None:
+        set_first_password(self.ctx, self.user_id, password)

@@ -3429,6 +3429,13 @@
     </message>
 </context>
 <context>
+    <name>FirstPasswordDialog</name>
+    <message>
+        <source>Everyone logs in to this office server. Choose the password of %1, the owner: the owner then gives the others theirs in Settings › Users.</source>
+        <translation>ทุกคนต้องเข้าสู่ระบบเซิร์ฟเวอร์ของสำนักงานนี้ ตั้งรหัสผ่านของ %1 ซึ่งเป็นเจ้าของ แล้วเจ้าของจะตั้งรหัสผ่านให้คนอื่นๆ ได้ที่ ตั้งค่า › ผู้ใช้งาน</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Welcome</source>
