@@ -176,6 +176,7 @@ class FirstPasswordDialog(PasswordDialog):
         owner = next(p for p in users(ctx.database) if p.role == "owner")
         super().__init__(ctx, lang, owner.id, owner.name, ask_current=False, parent=parent)
         self.setObjectName("firstPasswordDialog")
+        self.setMinimumWidth(460)  # the Thai explanation in a few lines, not many
         intro = QLabel(self.tr("Everyone logs in to this office server. Choose the password of %1, the owner: "
                                "the owner then gives the others theirs in Settings › Users.").replace("%1", owner.name))
         intro.setWordWrap(True)
