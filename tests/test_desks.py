@@ -133,7 +133,6 @@ def test_a_stale_form_that_writes_no_header_is_refused(ctx: AppContext) -> None:
 # --- the poll for other desktops' changes ----------------------------------------------------------
 
 
-@pytest.mark.sqlite_only
 def test_the_poll_publishes_what_others_committed_and_never_our_own(ctx: AppContext) -> None:
     desks = OtherDesks(ctx.database)
     assert desks.poll() is None

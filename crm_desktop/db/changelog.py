@@ -148,7 +148,8 @@ def log_changes(conn: Connection, changes: Iterable[LogRow], own: OwnChanges | N
     once, and two of them reading the same `max(seq)` would give two changes one number. On SQLite
     the INSERT takes its number itself, under the write lock it holds: a unit of work reads outside a
     transaction until its first write, so a number read before it may have been taken meanwhile.
-    (`own` is noted on SQLite only: on a server this desk's poll also publishes its own changes.)"""
+    (`own` is noted on SQLite only: on a server a desk's changes carry its own site id, which the poll
+    leaves out.)"""
     changes = list(changes)
     if conn.dialect.name != "sqlite":
         rows = [dict(zip(_SERVER_FIELDS, c, strict=True)) for c in changes]

@@ -92,21 +92,24 @@ def newest_change(conn: Connection) -> int:
 Arrival = tuple[int, int, str, str, bool, bool, bool]
 
 
-def changes_between(conn: Connection, after: int, upto: int, limit: int) -> list[Arrival] | None:
+def changes_between(conn: Connection, after: int, upto: int, limit: int, not_from: str = "") -> list[Arrival] | None:
     """The changes numbered after `after` up to `upto`, in order; None when there are more than `limit`
-    (the caller then names only their kinds: `kinds_between`)."""
+    (the caller then names only their kinds: `kinds_between`). `not_from`: a site whose changes are left
+    out (on a server, this desk's own)."""
     change = Change.__table__.c
     earlier = Change.__table__.alias("earlier").c
     is_new = ~exists().where(and_(earlier.entity == change.entity, earlier.row_id == change.row_id,
                                   earlier.seq <= after))
     stmt = (select(change.seq, change.hlc, change.entity, change.row_id, is_new,
                    change.fields.contains('"deleted_at":"'), change.fields.contains('"deleted_at":null'))
-            .where(change.seq > after, change.seq <= upto).order_by(change.seq).limit(limit + 1))
+            .where(change.seq > after, change.seq <= upto, change.site_id != not_from)
+            .order_by(change.seq).limit(limit + 1))
     rows = [tuple(row) for row in conn.execute(stmt)]
     return None if len(rows) > limit else rows  # type: ignore[misc]
 
 
-def kinds_between(conn: Connection, after: int, upto: int) -> list[str]:
-    """The kinds of record changed after `after` up to `upto`."""
+def kinds_between(conn: Connection, after: int, upto: int, not_from: str = "") -> list[str]:
+    """The kinds of record changed after `after` up to `upto` (by sites other than `not_from`)."""
     change = Change.__table__.c
-    return list(conn.execute(select(change.entity).where(change.seq > after, change.seq <= upto).distinct()).scalars())
+    stmt = select(change.entity).where(change.seq > after, change.seq <= upto, change.site_id != not_from)
+    return list(conn.execute(stmt.distinct()).scalars())

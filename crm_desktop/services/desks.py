@@ -48,13 +48,16 @@ class OtherDesks:
             if newest <= self.seen:
                 return None
             after, self.seen = self.seen, newest
+            # On a server this desk's changes carry its own site (a file's processes share one: there,
+            # the numbers this process wrote tell them apart).
+            mine = self.database.site_id if self.database.server is not None else ""
             self.own.check(conn, after, newest)
             if self.own.covers(after + 1, newest):
                 self.own.forget_to(newest)
                 return None
-            arrivals = changes_between(conn, after, newest, MOST_ROWS)
+            arrivals = changes_between(conn, after, newest, MOST_ROWS, not_from=mine)
             if arrivals is None:
-                kinds = [k for k in kinds_between(conn, after, newest) if k in KINDS]
+                kinds = [k for k in kinds_between(conn, after, newest, not_from=mine) if k in KINDS]
                 self.own.forget_to(newest)
                 return ChangeSet(tuple(Changes(k) for k in kinds), OTHER_DESKS) if kinds else None
             others = self.own.others(arrivals)
