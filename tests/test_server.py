@@ -287,3 +287,33 @@ def test_a_new_server_asks_for_the_owners_first_password_then_for_logins(
         assert log_in(ctx.database, OWNER_ID, "first-secret").user_id == OWNER_ID
     finally:
         ctx.close()
+
+
+@needs_server
+def test_a_change_committed_late_below_a_newer_number_still_reaches_the_other_desks(
+        empty_server: str, tmp_path: Path, clock: FixedClock) -> None:
+    """A sequence numbers changes when they are written: a slow desk's save, numbered before a quick
+    desk's, commits after a look that saw the quick one; the next look still brings it."""
+    from crm_desktop.models import Account
+    from crm_desktop.services.changes import Entity
+    from crm_desktop.services.desks import OTHER_DESKS, OtherDesks
+
+    watcher, slow, quick = (open_app(Server(empty_server, tmp_path / name), clock=clock)
+                            for name in ("watcher", "slow", "quick"))
+    try:
+        desks = OtherDesks(watcher.database)
+        with slow.uow() as uow:
+            late = uow.accounts.add(Account(name="Slow Trading"))
+            uow.session.flush()  # its change is numbered now, and not committed
+            early = create_account(quick.uow(), AccountInput("Quick Trading"), TODAY).ids[0]
+            seen = desks.poll()
+            assert seen is not None and seen[Entity.ACCOUNT].created == (early,)
+            uow.commit()
+        seen = desks.poll()
+        assert seen is not None and seen.made_by(OTHER_DESKS) and seen[Entity.ACCOUNT].created == (late.id,)
+        assert desks.poll() is None and desks.missing == {}
+        create_account(watcher.uow(), AccountInput("Own Trading"), TODAY)
+        assert desks.poll() is None  # the watcher's own save published itself
+    finally:
+        for ctx in (watcher, slow, quick):
+            ctx.close()

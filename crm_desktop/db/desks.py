@@ -9,10 +9,10 @@ after it (ARCHITECTURE.md, "Several desktops").
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, and_, exists, func, select
+from sqlalchemy import ColumnElement, Connection, and_, exists, func, select
 
 from crm_desktop.models import Change
 
@@ -97,15 +97,42 @@ def changes_between(conn: Connection, after: int, upto: int, limit: int, not_fro
     (the caller then names only their kinds: `kinds_between`). `not_from`: a site whose changes are left
     out (on a server, this desk's own)."""
     change = Change.__table__.c
+    rows = _arrivals(conn, and_(change.seq > after, change.seq <= upto, change.site_id != not_from), limit + 1,
+                     known=after)
+    return None if len(rows) > limit else rows
+
+
+def changes_numbered(conn: Connection, numbers: Collection[int], not_from: str = "") -> list[Arrival]:
+    """The committed changes among `numbers` (on a server: numbers a look found missing, taken by a
+    transaction that commits later)."""
+    change = Change.__table__.c
+    return _arrivals(conn, and_(change.seq.in_(list(numbers)), change.site_id != not_from), len(numbers),
+                     known=change.seq - 1)
+
+
+def numbers_between(conn: Connection, after: int, upto: int) -> set[int]:
+    """The numbers of the committed changes after `after` up to `upto` (the primary key's range)."""
+    seq = Change.__table__.c.seq
+    return set(conn.execute(select(seq).where(seq > after, seq <= upto)).scalars())
+
+
+def numbers_among(conn: Connection, numbers: Collection[int]) -> set[int]:
+    """Which of `numbers` the log holds now (committed since a look found them missing)."""
+    seq = Change.__table__.c.seq
+    return set(conn.execute(select(seq).where(seq.in_(list(numbers)))).scalars())
+
+
+def _arrivals(conn: Connection, where: ColumnElement[bool], limit: int, known: int | ColumnElement[int]
+              ) -> list[Arrival]:
+    """The changes `where` picks, in order; a record is new when no change of it is numbered `known` or less."""
+    change = Change.__table__.c
     earlier = Change.__table__.alias("earlier").c
     is_new = ~exists().where(and_(earlier.entity == change.entity, earlier.row_id == change.row_id,
-                                  earlier.seq <= after))
+                                  earlier.seq <= known))
     stmt = (select(change.seq, change.hlc, change.entity, change.row_id, is_new,
                    change.fields.contains('"deleted_at":"'), change.fields.contains('"deleted_at":null'))
-            .where(change.seq > after, change.seq <= upto, change.site_id != not_from)
-            .order_by(change.seq).limit(limit + 1))
-    rows = [tuple(row) for row in conn.execute(stmt)]
-    return None if len(rows) > limit else rows  # type: ignore[misc]
+            .where(where).order_by(change.seq).limit(limit))
+    return [tuple(row) for row in conn.execute(stmt)]  # type: ignore[misc]
 
 
 def kinds_between(conn: Connection, after: int, upto: int, not_from: str = "") -> list[str]:

@@ -7,16 +7,27 @@ action of their own. The poll never publishes this process's own changes: those 
 
 from __future__ import annotations
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from crm_desktop.db.database import Database
-from crm_desktop.db.desks import changes_between, kinds_between, newest_change, own_changes
+from crm_desktop.db.desks import (
+    Arrival,
+    changes_between,
+    changes_numbered,
+    kinds_between,
+    newest_change,
+    numbers_among,
+    numbers_between,
+    own_changes,
+)
 from crm_desktop.db.errors import readable
 from crm_desktop.services.changes import Changes, ChangeSet, Entity
 
 # Above this many new changes at once (another desktop's import), only their kinds are named: the
 # screens showing them reload instead of re-reading rows one by one.
 MOST_ROWS = 2000
+LATE_LOOKS = 300  # a number seen missing is looked for this many polls (10 minutes at one a 2 s)
 KINDS = frozenset(Entity)
 # The initiator of the change sets the poll publishes: no widget of this window made them.
 OTHER_DESKS = "other desktops"
@@ -29,10 +40,28 @@ class OtherDesks:
         self.database = database
         self.own = own_changes(database)
         self.seen = self._newest()
+        # On a server: numbers a look found missing below the newest, with the looks since. A sequence
+        # numbers changes when they are written, not when they commit: a transaction still open then
+        # commits them later, below numbers already seen. A rolled-back number never comes: it is
+        # looked for LATE_LOOKS times, then forgotten.
+        self.missing: dict[int, int] = {}
 
     def _newest(self) -> int:
         with self.database.engine.connect() as conn:
             return newest_change(conn)
+
+    def _note_missing(self, conn: Connection, after: int, newest: int) -> None:
+        if newest > after:
+            present = numbers_between(conn, after, newest)
+            self.missing.update((n, 0) for n in range(after + 1, newest + 1) if n not in present)
+
+    def _late(self, conn: Connection) -> list[Arrival]:
+        """The changes of other desks committed since a look found their numbers missing."""
+        self.missing = {n: looks + 1 for n, looks in self.missing.items() if looks + 1 < LATE_LOOKS}
+        present = numbers_among(conn, self.missing)
+        for number in present:
+            del self.missing[number]
+        return changes_numbered(conn, present, not_from=self.database.site_id) if present else []
 
     def poll(self) -> ChangeSet | None:
         """The changes other desktops committed since the last poll, or None; one indexed max() when
@@ -43,24 +72,29 @@ class OtherDesks:
             raise readable(exc) from exc
 
     def _poll(self) -> ChangeSet | None:
+        server = self.database.server is not None
         with self.database.engine.connect() as conn:
             newest = newest_change(conn)
-            if newest <= self.seen:
+            late = self._late(conn) if server and self.missing else []
+            if newest <= self.seen and not late:
                 return None
-            after, self.seen = self.seen, newest
+            after, self.seen = self.seen, max(newest, self.seen)
             # On a server this desk's changes carry its own site (a file's processes share one: there,
             # the numbers this process wrote tell them apart).
-            mine = self.database.site_id if self.database.server is not None else ""
+            mine = self.database.site_id if server else ""
+            if server:
+                self._note_missing(conn, after, newest)
             self.own.check(conn, after, newest)
-            if self.own.covers(after + 1, newest):
+            if self.own.covers(after + 1, newest) and not late:
                 self.own.forget_to(newest)
                 return None
             arrivals = changes_between(conn, after, newest, MOST_ROWS, not_from=mine)
             if arrivals is None:
                 kinds = [k for k in kinds_between(conn, after, newest, not_from=mine) if k in KINDS]
+                kinds += [a[2] for a in late if a[2] in KINDS and a[2] not in kinds]
                 self.own.forget_to(newest)
                 return ChangeSet(tuple(Changes(k) for k in kinds), OTHER_DESKS) if kinds else None
-            others = self.own.others(arrivals)
+            others = late + self.own.others(arrivals)
         self.own.forget_to(newest)
         parts: dict[str, tuple[list[str], list[str], list[str]]] = {}
         for _seq, _hlc, entity, row_id, is_new, deleted, restored in others:
