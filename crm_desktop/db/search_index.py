@@ -369,6 +369,16 @@ def _padded(shown: Shown) -> str:
     return ", ".join(shown.columns + ("NULL",) * (WIDTH - len(shown.columns)))
 
 
+def number_prefixes(query: str) -> list[tuple[str, str]]:
+    """(column, prefix) of the documents a search looks up by number: the number as typed and in
+    capitals, and the provisional number too when the query has a digit; none under two characters."""
+    number = typed_query(query)
+    if len(number) < 2:
+        return []
+    columns = ["number"] + (["provisional_number"] if any(c.isdigit() for c in number) else [])
+    return [(column, prefix) for column in columns for prefix in dict.fromkeys((number, number.upper()))]
+
+
 def search_sql(query: str, limit: int, kinds: Iterable[str], indexed: bool = True,
                padded: bool = False) -> tuple[str, list[object]] | None:
     """The one statement of a search (`search_rows`) and its parameters; None when nothing is to be
@@ -378,15 +388,11 @@ def search_sql(query: str, limit: int, kinds: Iterable[str], indexed: bool = Tru
     params: list[object] = []
     parts: list[str] = []
     terms = search_terms(query)
-    number = query.strip()
+    numbers = number_prefixes(query)
     for kind in kinds:
         if kind in DOCUMENT_KINDS:
-            if len(number) < 2:
-                continue
-            columns = ["number"] + (["provisional_number"] if any(c.isdigit() for c in number) else [])
-            for column in columns:
-                for prefix in dict.fromkeys((number, number.upper())):
-                    parts.append(_document_sql(len(parts), kind, column, prefix, limit, params))
+            for column, prefix in numbers:
+                parts.append(_document_sql(len(parts), kind, column, prefix, limit, params))
         elif terms:
             parts.append(_record_sql(len(parts), kind, terms, limit, indexed, padded, params))
     if not parts:

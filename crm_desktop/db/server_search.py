@@ -23,6 +23,7 @@ from crm_desktop.db.search_index import (
     SHOWN,
     WIDTH,
     IndexedEntity,
+    number_prefixes,
     search_terms,
 )
 
@@ -70,15 +71,11 @@ def search_rows(conn: Connection, query: str, limit: int, kinds: Iterable[str]) 
     on a server refuses."""
     found: list[Found] = []
     terms = search_terms(query)
-    number = query.strip()
+    numbers = number_prefixes(query)
     for kind in kinds:
         statements: list[tuple[str, list[object]]] = []
         if kind in DOCUMENT_KINDS:
-            if len(number) < 2:
-                continue
-            columns = ["number"] + (["provisional_number"] if any(c.isdigit() for c in number) else [])
-            statements = [_document_sql(kind, name, prefix, limit) for name in columns
-                          for prefix in dict.fromkeys((number, number.upper()))]
+            statements = [_document_sql(kind, name, prefix, limit) for name, prefix in numbers]
         elif terms:
             statements = [_record_sql(kind, terms, limit)]
         for sql, params in statements:
