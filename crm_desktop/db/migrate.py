@@ -17,6 +17,7 @@ from crm_desktop.db.backup import backup_before
 from crm_desktop.db.engine import make_engine
 from crm_desktop.db.errors import readable
 from crm_desktop.db.probe import Kind, probe, refusal
+from crm_desktop.db.server import server_reason
 from crm_desktop.errors import StorageError
 
 SCHEMA_HEAD = "0026"
@@ -117,7 +118,7 @@ def upgrade_server(engine: Engine, shown: str) -> bool:
     except DBAPIError as exc:
         raise StorageError(
             "The server database {url} could not be brought up to date, so it was left as it was ({reason}).",
-            url=shown, reason=str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__,
+            url=shown, reason=server_reason(exc),
         ) from exc
     return True
 

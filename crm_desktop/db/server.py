@@ -79,10 +79,17 @@ class Server:
         return create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=4)
 
 
+def server_reason(exc: BaseException) -> str:
+    """What the server or its driver said, in one line: the first of the driver's own message (the rest
+    repeats the statement), or the kind of error when it said nothing."""
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
 def unreachable(server: Server, exc: BaseException) -> StorageError:
     """Why the server could not be reached, in one line the user can act on."""
-    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return StorageError("Cannot reach the office server {url}: {reason}", url=server.shown, reason=reason)
+    return StorageError("Cannot reach the office server {url}: {reason}", url=server.shown,
+                        reason=server_reason(exc))
 
 
 def probe_server(engine: Engine, server: Server) -> Found:
