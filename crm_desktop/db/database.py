@@ -23,7 +23,7 @@ from crm_desktop.db.leftovers import remove_leftovers
 from crm_desktop.db.lock import InstanceLock, acquire_instance_lock
 from crm_desktop.db.probe import Found, Kind, probe, refusal
 from crm_desktop.db.search_index import INDEXED, fts_available
-from crm_desktop.db.server import Server, desk_site, keep_desk_site, probe_server, server_refusal
+from crm_desktop.db.server import Server, desk_site, keep_desk_site, probe_server, server_refusal, writing_in
 from crm_desktop.errors import StorageError
 from crm_desktop.models import Change, LocalState
 
@@ -168,12 +168,8 @@ def _open_server(server: Server, clock: Clock, *, create: bool, read_only: bool)
         if read_only:
             _require_head(found, server.shown)
             return _connect(server.anchor, engine, clock, read_only=True, server=server)
-        try:
-            server.folder.mkdir(parents=True, exist_ok=True)
+        with writing_in(server):
             lock = acquire_instance_lock(server.anchor)
-        except OSError as exc:
-            raise StorageError("Cannot write in the folder {path}: {reason}", path=str(server.folder),
-                               reason=exc) from exc
         migrated = migrate.upgrade_server(engine, server.shown)
         database = _connect(server.anchor, engine, clock, migrated=migrated, server=server)
     except BaseException:

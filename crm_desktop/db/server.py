@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,11 +147,18 @@ def desk_site(server: Server) -> str | None:
 
 def keep_desk_site(server: Server, site_id: str) -> None:
     """Remember this desk's site id for `server` (written whole, then renamed into place)."""
-    try:
-        server.folder.mkdir(parents=True, exist_ok=True)
+    with writing_in(server):
         part = server.folder / f"{SITE_FILE}.part"
         part.write_text(site_id, encoding="ascii")
         part.replace(server.folder / SITE_FILE)
+
+
+@contextmanager
+def writing_in(server: Server) -> Iterator[Path]:
+    """This desk's folder for `server`, made if need be; a failure to write there is a readable error."""
+    try:
+        server.folder.mkdir(parents=True, exist_ok=True)
+        yield server.folder
     except OSError as exc:
         raise StorageError("Cannot write in the folder {path}: {reason}", path=str(server.folder),
                            reason=exc) from exc
