@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, create_engine, text
+from sqlalchemy import Connection, CursorResult, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from crm_desktop.clock import Clock
@@ -34,7 +34,7 @@ def server_url() -> str | None:
     return os.environ.get(SERVER_ENV) or None
 
 
-def _admin(url: str) -> object:
+def _admin(url: str) -> Engine:
     """An autocommit engine on the server's maintenance database (CREATE / DROP DATABASE)."""
     return create_engine(make_url(url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
 
@@ -46,18 +46,18 @@ def database_url(url: str, name: str) -> str:
 def create_database(url: str, name: str, template: str | None = None) -> str:
     """A new empty database (or a copy of `template`) on the server of `url`; its URL."""
     engine = _admin(url)
-    with engine.connect() as conn:  # type: ignore[attr-defined]
+    with engine.connect() as conn:
         conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
-    engine.dispose()  # type: ignore[attr-defined]
+    engine.dispose()
     return database_url(url, name)
 
 
 def drop_database(url: str, name: str) -> None:
     engine = _admin(url)
-    with engine.connect() as conn:  # type: ignore[attr-defined]
+    with engine.connect() as conn:
         conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    engine.dispose()  # type: ignore[attr-defined]
+    engine.dispose()
 
 
 def make_server_template(url: str, folder: Path) -> str:
