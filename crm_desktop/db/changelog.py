@@ -9,7 +9,6 @@ Hard deletes are refused: records are deleted by setting `deleted_at` (a tombsto
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,6 +24,7 @@ from crm_desktop.db.access import check_writes
 from crm_desktop.db.consent import record_consent_changes
 from crm_desktop.db.desks import OwnChanges
 from crm_desktop.db.hlc import HybridClock, SeedClock
+from crm_desktop.db.raw import Cursor, on_server
 from crm_desktop.db.times import time_param
 from crm_desktop.errors import DomainError, VersionConflict
 from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, Base, SyncMixin, new_id
@@ -70,15 +70,23 @@ _SERVER_APPEND = text(f"INSERT INTO change ({', '.join(_SERVER_FIELDS)}) "
                       f"VALUES ({', '.join(':' + f for f in _SERVER_FIELDS)})")
 
 
+_SERVER_APPEND_MARKS = (f"INSERT INTO change ({', '.join(_SERVER_FIELDS)}) "
+                        f"VALUES ({', '.join('?' * len(_SERVER_FIELDS))})")
+
+
 def _numbered(changes: Iterable[LogRow], last: int) -> list[tuple[Any, ...]]:
     return [(seq, *c) for seq, c in enumerate(changes, start=last + 1)]
 
 
-def append_changes(cur: sqlite3.Cursor, changes: Iterable[LogRow], own: OwnChanges | None = None) -> int:
+def append_changes(cur: Cursor, changes: Iterable[LogRow], own: OwnChanges | None = None) -> int:
     """Append changes to the log, numbered after the last one, in the order given; how many. The one
     way every writer writes the log: bulk loads and sync imports on the driver's cursor, the ORM's
     flush and the other units of work through `log_changes`. `own` notes their numbers as this
     process's (db/desks.py: the poll for other desktops' changes leaves them out)."""
+    if on_server(cur):  # the sequence numbers them (see `log_changes`)
+        listed = list(changes)
+        cur.executemany(_SERVER_APPEND_MARKS, listed)
+        return len(listed)
     rows = _numbered(changes, cur.execute(_LAST).fetchone()[0])
     cur.executemany(_APPEND, rows)
     if own is not None:

@@ -11,7 +11,6 @@ versions and logged changes, insert and update rows while keeping their derived 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -25,6 +24,7 @@ from crm_desktop.db.changelog import LogRow, append_changes
 from crm_desktop.db.database import Database
 from crm_desktop.db.derived import SOURCES, derived_values
 from crm_desktop.db.desks import own_changes
+from crm_desktop.db.raw import Cursor, begin_writing, driver_cursor, in_transaction
 from crm_desktop.db.search_index import INDEXED, SuspendedIndex
 
 Key = tuple[str, str]  # (entity, row id)
@@ -50,20 +50,12 @@ class Stamped(Protocol):
 StampedT = TypeVar("StampedT", bound=Stamped)
 
 
-def driver_cursor(conn: Connection) -> sqlite3.Cursor:
-    """A cursor of the driver connection under `conn` (same transaction)."""
-    raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
-    return raw.cursor()
-
-
 def hold_write_lock(conn: Connection) -> None:
     """Take SQLite's write lock now, not at the first write: what is read stays true (change numbers stay ours)."""
-    cur = driver_cursor(conn)
-    if not cur.connection.in_transaction:
-        cur.execute("BEGIN IMMEDIATE")
+    begin_writing(driver_cursor(conn))
 
 
-def unseen(cur: sqlite3.Cursor, changes: Sequence[StampedT]) -> list[StampedT]:
+def unseen(cur: Cursor, changes: Sequence[StampedT]) -> list[StampedT]:
     """The changes our log does not hold yet (a change is known by its site and clock); the same
     change twice in `changes` counts once."""
     by_site: dict[str, list[StampedT]] = defaultdict(list)
@@ -81,7 +73,7 @@ def unseen(cur: sqlite3.Cursor, changes: Sequence[StampedT]) -> list[StampedT]:
     return fresh
 
 
-def any_waiting(cur: sqlite3.Cursor) -> bool:
+def any_waiting(cur: Cursor) -> bool:
     """Whether some row waits for a parent or a required field (sync_pending)."""
     return cur.execute("SELECT 1 FROM sync_pending LIMIT 1").fetchone() is not None
 
@@ -123,7 +115,7 @@ class Writer:
         Both settings come back when the transaction ends, either way; inside a transaction already
         begun they cannot change, and the commit goes as usual."""
         cur = self.cur
-        if cur.connection.in_transaction:
+        if in_transaction(cur):
             return
         synchronous = cur.execute("PRAGMA synchronous").fetchone()[0]
         autocheckpoint = cur.execute("PRAGMA wal_autocheckpoint").fetchone()[0]

@@ -20,8 +20,9 @@ from typing import Any
 from crm_desktop.db.bulk import Cancelled
 from crm_desktop.db.changelog import decode_value
 from crm_desktop.db.database import Database
+from crm_desktop.db.raw import driver_cursor
 from crm_desktop.db.uow import UnitOfWork
-from crm_desktop.db.writer import Writer, any_waiting, driver_cursor, unseen
+from crm_desktop.db.writer import Writer, any_waiting, unseen
 from crm_desktop.models.base import SYNC_COLUMNS
 from crm_desktop.models.privacy import ERASURE
 from crm_desktop.services.changes import Changes, ChangeSet

@@ -18,9 +18,10 @@ from crm_desktop.db.database import Database
 from crm_desktop.db.errors import driver_errors, readable
 from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.output import check_output, output_file
+from crm_desktop.db.raw import driver_cursor
 from crm_desktop.db.synclog import lines_since
 from crm_desktop.db.uow import UnitOfWork
-from crm_desktop.db.writer import any_waiting, driver_cursor
+from crm_desktop.db.writer import any_waiting
 from crm_desktop.errors import DomainError
 from crm_desktop.models.privacy import ERASURE
 from crm_desktop.roles import SYNC
