@@ -24,6 +24,7 @@ from crm_desktop.db.consent import bulk_consent_events
 from crm_desktop.db.database import Database
 from crm_desktop.db.derived import DERIVED, Derived
 from crm_desktop.db.desks import own_changes
+from crm_desktop.db.raw import Cursor, on_server
 from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.db.times import date_param, time_param
 from crm_desktop.errors import DomainError
@@ -156,7 +157,7 @@ class DeferredIndexes:
     the indexes back; the planner statistics of the dropped indexes are put back with them.
     """
 
-    def __init__(self, cursor: sqlite3.Cursor, *, deferred_links: bool = True) -> None:
+    def __init__(self, cursor: Cursor, *, deferred_links: bool = True) -> None:
         self.cursor = cursor
         self.deferred_links = deferred_links
         self.dropped: list[tuple[str, str]] = []  # (index name, its CREATE statement)
@@ -166,8 +167,8 @@ class DeferredIndexes:
 
     def consider(self, table: str, incoming: int) -> None:
         """Defer `table`'s indexes if `incoming` new rows at least double it (decided once per table)."""
-        if table in self.decided or incoming < DEFER_MIN:
-            return
+        if table in self.decided or incoming < DEFER_MIN or on_server(self.cursor):
+            return  # (a server keeps its indexes: other desks read them meanwhile)
         self.decided.add(table)
         if incoming >= self.cursor.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]:
             self._defer(table)

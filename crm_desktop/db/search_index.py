@@ -36,6 +36,7 @@ from sqlalchemy import (
 from sqlalchemy import table as sql_table
 from sqlalchemy.sql.selectable import TableClause
 
+from crm_desktop.db.raw import Cursor, on_server
 from crm_desktop.text import query_phone_digits, typed_query
 
 
@@ -445,7 +446,7 @@ class SuspendedIndex:
     rowid, read at the start: within one transaction rowids do not move (no VACUUM runs in one).
     """
 
-    def __init__(self, cursor: sqlite3.Cursor) -> None:
+    def __init__(self, cursor: Cursor) -> None:
         self.cursor = cursor
         self.triggers: list[tuple[str, str]] = []
         self.high: dict[str, int] = {}
@@ -457,6 +458,8 @@ class SuspendedIndex:
             self.updated.setdefault(table, set()).update(ids)
 
     def __enter__(self) -> SuspendedIndex:
+        if on_server(self.cursor):  # a server's trigram indexes are PostgreSQL's own: nothing to suspend
+            return self
         for entity in INDEXED:
             rows = self.cursor.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE ?",
