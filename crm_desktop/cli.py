@@ -364,7 +364,7 @@ def _cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
         count = fill_demo(ctx, args.size, report if sys.stderr.isatty() else None, alone=True)
     finally:
         ctx.close()
-    print(f"Added {count:,} sample records ({args.size}) to {ctx.database.path}")
+    print(f"Added {count:,} sample records ({args.size}) to {ctx.database.shown}")
     return 0
 
 

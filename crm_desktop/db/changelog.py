@@ -24,7 +24,7 @@ from crm_desktop.db.access import check_writes
 from crm_desktop.db.consent import record_consent_changes
 from crm_desktop.db.desks import OwnChanges
 from crm_desktop.db.hlc import HybridClock, SeedClock
-from crm_desktop.db.raw import Cursor, on_server
+from crm_desktop.db.raw import Cursor, insert_many, on_server
 from crm_desktop.db.times import time_param
 from crm_desktop.errors import DomainError, VersionConflict
 from crm_desktop.models.base import DERIVED_COLUMNS, SYNC_COLUMNS, Base, SyncMixin, new_id
@@ -70,10 +70,6 @@ _SERVER_APPEND = text(f"INSERT INTO change ({', '.join(_SERVER_FIELDS)}) "
                       f"VALUES ({', '.join(':' + f for f in _SERVER_FIELDS)})")
 
 
-_SERVER_APPEND_MARKS = (f"INSERT INTO change ({', '.join(_SERVER_FIELDS)}) "
-                        f"VALUES ({', '.join('?' * len(_SERVER_FIELDS))})")
-
-
 def _numbered(changes: Iterable[LogRow], last: int) -> list[tuple[Any, ...]]:
     return [(seq, *c) for seq, c in enumerate(changes, start=last + 1)]
 
@@ -85,7 +81,7 @@ def append_changes(cur: Cursor, changes: Iterable[LogRow], own: OwnChanges | Non
     process's (db/desks.py: the poll for other desktops' changes leaves them out)."""
     if on_server(cur):  # the sequence numbers them (see `log_changes`)
         listed = list(changes)
-        cur.executemany(_SERVER_APPEND_MARKS, listed)
+        insert_many(cur, "change", _SERVER_FIELDS, listed)
         return len(listed)
     rows = _numbered(changes, cur.execute(_LAST).fetchone()[0])
     cur.executemany(_APPEND, rows)
