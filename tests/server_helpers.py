@@ -103,3 +103,23 @@ def raw_sql(ctx: AppContext) -> Iterator[_Raw]:
     """SQL written out by hand in a test, on whichever engine the context is (read only)."""
     with ctx.database.engine.connect() as conn:
         yield _Raw(conn)
+
+
+COMMAND_PASSWORD = "command-secret"
+
+
+def command_db(ctx: AppContext, monkeypatch: Any) -> str:
+    """The `--db` of a command run on the context's database: the file, or the server's address, where
+    the command logs in as the owner (given a first password here) from a desk folder of its own."""
+    from crm_desktop.services.app import OWNER_ID
+    from crm_desktop.services.logins import needs_first_password, set_first_password
+
+    server = ctx.database.server
+    if server is None:
+        return str(ctx.database.path)
+    if needs_first_password(ctx.database):
+        set_first_password(ctx, OWNER_ID, COMMAND_PASSWORD)
+    monkeypatch.setenv("CRM_DESKTOP_USER", "Owner")
+    monkeypatch.setenv("CRM_DESKTOP_PASSWORD", COMMAND_PASSWORD)
+    monkeypatch.setenv("XDG_DATA_HOME", str(server.base / "command"))
+    return server.url

@@ -19,8 +19,11 @@ from crm_desktop.services.contacts import ContactInput, contact_input, create_co
 from crm_desktop.services.import_undo import undo_import
 from crm_desktop.services.imports import ImportResult, import_rows
 from crm_desktop.sync.files import export_bundle, import_bundle
+from tests.server_helpers import fetch, raw_sql
 from tests.sync_helpers import dump
 from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server
 
 # Somchai exists (same mobile, same name): his row updates him; the other two are new.
 CSV = ("First Name,Last Name,Mobile,Email,Position\n"
@@ -45,16 +48,14 @@ def _somchai(ctx: AppContext) -> str:
 
 def _live(ctx: AppContext) -> list[dict[str, object]]:
     """The live contacts, every column but the ones any change moves."""
-    with sqlite3.connect(ctx.database.path) as conn:
-        conn.row_factory = sqlite3.Row
-        rows = conn.execute("SELECT * FROM contact WHERE deleted_at IS NULL ORDER BY id").fetchall()
-    return [{k: row[k] for k in row.keys() if k not in _VOLATILE} for row in rows]  # noqa: SIM118 (a Row iterates its values)
+    with raw_sql(ctx) as conn:
+        rows = conn.execute("SELECT * FROM contact WHERE deleted_at IS NULL ORDER BY id").mappings().all()
+    return [{k: v for k, v in row.items() if k not in _VOLATILE} for row in rows]
 
 
 def _log_after(ctx: AppContext, seq: int) -> list[tuple[str, dict[str, object]]]:
-    with sqlite3.connect(ctx.database.path) as conn:
-        rows = conn.execute("SELECT row_id, fields FROM change WHERE seq > ? ORDER BY seq", (seq,)).fetchall()
-    return [(row_id, json.loads(fields)) for row_id, fields in rows]
+    rows = fetch(ctx, "SELECT row_id, fields FROM change WHERE seq > ? ORDER BY seq", (seq,))
+    return [(str(row_id), json.loads(str(fields))) for row_id, fields in rows]
 
 
 def test_undo_restores_exactly_created_gone_updated_fields_back(ctx: AppContext, tmp_path: Path) -> None:
