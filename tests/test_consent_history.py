@@ -29,6 +29,8 @@ from crm_desktop.sync.files import export_bundle, import_bundle
 from tests.test_core_data import table_dump
 from tests.time_helpers import TEST_NOW, TODAY
 
+pytestmark = pytest.mark.server
+
 SOMCHAI = ContactInput(first_name="สมชาย", last_name="ใจดี", mobile="0812345678")
 
 

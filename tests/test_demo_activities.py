@@ -28,6 +28,8 @@ from crm_desktop.recurrence import expand
 from crm_desktop.services.app import AppContext, open_app
 from tests.time_helpers import TEST_NOW, TODAY, make_clock
 
+pytestmark = pytest.mark.server
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:

@@ -25,6 +25,8 @@ from crm_desktop.services.app import AppContext, open_app
 from tests.test_core_data import table_dump
 from tests.time_helpers import TODAY
 
+pytestmark = pytest.mark.server
+
 
 @pytest.fixture
 def app(clock: FixedClock, tmp_path: Path) -> Iterator[AppContext]:

@@ -30,6 +30,8 @@ from crm_desktop.services.sales.lines import clean_line, line_input, money_line
 from crm_desktop.services.sales.numbers import next_number
 from tests.time_helpers import TODAY, make_clock
 
+pytestmark = pytest.mark.server
+
 SALES = ("product", "quotation", "quotation_line", "sales_order", "sales_order_line")
 
 

@@ -23,6 +23,8 @@ from crm_desktop.services.app import open_app
 from crm_desktop.services.contacts import ContactInput, create_contact
 from tests.time_helpers import TODAY, make_clock
 
+pytestmark = pytest.mark.server
+
 TAX_ID = "0105556123453"
 HYPERLINK = '=HYPERLINK("http://evil.example","click")'
 

@@ -27,6 +27,8 @@ from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.users import UserInput, create_user
 from tests.time_helpers import TODAY, make_clock
 
+pytestmark = pytest.mark.server
+
 SHOP = "ร้านกาแฟดอยช้าง"
 
 

@@ -21,6 +21,8 @@ from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.sync.records import synced_tables
 from tests.time_helpers import TODAY
 
+pytestmark = pytest.mark.server
+
 ROOT = Path(__file__).resolve().parents[1]
 ROWS = 40_000
 WRITING = 8 * 1024 * 1024  # WAL bytes of several flushes (2,000 rows each, ~2 MB); opening writes a few KB

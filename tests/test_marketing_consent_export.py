@@ -7,6 +7,8 @@ import csv
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from crm_desktop import cli
 from crm_desktop.clock import FixedClock
 from crm_desktop.exchange.records import RecordFilter, export_records
@@ -19,6 +21,8 @@ from crm_desktop.services.imports import import_rows
 from crm_desktop.services.leads import LeadInput, create_lead, update_lead
 from crm_desktop.sync.files import export_bundle, import_bundle
 from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server
 
 CONSENT = RecordFilter(consent_only=True)
 

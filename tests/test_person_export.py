@@ -28,6 +28,8 @@ from crm_desktop.services.formatting import format_money
 from crm_desktop.services.leads import LeadInput, create_lead, qualify
 from tests.time_helpers import TODAY
 
+pytestmark = pytest.mark.server
+
 NAME = ("นางสาว", "สมหญิง", "รักษ์สัมพันธ์")
 LINES = [(2_000, 1_250_00, 500, 0, True), (1_000, 350_00, 0, 50_00, False)]  # quantity, price, bp, off, vat
 

@@ -21,6 +21,8 @@ from crm_desktop.services.sales.documents import OrderInput, OrderLineInput
 from crm_desktop.services.sales.orders import confirm_order, create_order, delete_orders
 from tests.time_helpers import TEST_NOW, TODAY, make_clock
 
+pytestmark = pytest.mark.server
+
 TAX_ID = "0105556123453"
 
 
