@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import Connection, CursorResult, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -108,18 +109,48 @@ def raw_sql(ctx: AppContext) -> Iterator[_Raw]:
 COMMAND_PASSWORD = "command-secret"
 
 
-def command_db(ctx: AppContext, monkeypatch: Any) -> str:
+def command_db(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> str:
     """The `--db` of a command run on the context's database: the file, or the server's address, where
     the command logs in as the owner (given a first password here) from a desk folder of its own."""
-    from crm_desktop.services.app import OWNER_ID
-    from crm_desktop.services.logins import needs_first_password, set_first_password
-
     server = ctx.database.server
     if server is None:
         return str(ctx.database.path)
+    return _commands_log_in(ctx, server, monkeypatch)
+
+
+def _commands_log_in(ctx: AppContext, server: Server, env: pytest.MonkeyPatch) -> str:
+    from crm_desktop.services.app import OWNER_ID
+    from crm_desktop.services.logins import needs_first_password, set_first_password
+
     if needs_first_password(ctx.database):
         set_first_password(ctx, OWNER_ID, COMMAND_PASSWORD)
-    monkeypatch.setenv("CRM_DESKTOP_USER", "Owner")
-    monkeypatch.setenv("CRM_DESKTOP_PASSWORD", COMMAND_PASSWORD)
-    monkeypatch.setenv("XDG_DATA_HOME", str(server.base / "command"))
+    env.setenv("CRM_DESKTOP_USER", "Owner")
+    env.setenv("CRM_DESKTOP_PASSWORD", COMMAND_PASSWORD)
+    env.setenv("XDG_DATA_HOME", str(server.base / "command"))
     return server.url
+
+
+def engines() -> tuple[str, ...]:
+    """The engines a module's own database is made on (a module-scoped fixture's params): SQLite, and
+    the test server when CRM_TEST_SERVER names one."""
+    return ENGINES if server_url() is not None else ENGINES[:1]
+
+
+@contextmanager
+def module_database(engine: str, folder: Path, template: str | None, clock: Clock) -> Iterator[tuple[AppContext, str]]:
+    """A module's own new database on `engine` (a file in `folder`, or a copy of the server's `template`),
+    opened, and the `--db` of a command on it: on a server the commands log in as the owner, through the
+    environment, until the block ends. Close the context before running commands on a file (its lock)."""
+    if engine == "sqlite":
+        path = folder / "crm.sqlite3"
+        ctx = open_app(path, clock=clock)
+        try:
+            yield ctx, str(path)
+        finally:
+            ctx.close()
+        return
+    url = server_url()
+    assert url is not None and template is not None
+    with server_copy(url, template, folder, clock) as ctx, pytest.MonkeyPatch.context() as env:
+        assert ctx.database.server is not None
+        yield ctx, _commands_log_in(ctx, ctx.database.server, env)
