@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from crm_desktop.clock import FixedClock
+from crm_desktop.db.server import Server
 from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.queries.imports import preview_rows
 from crm_desktop.queries.search import search_all
 from crm_desktop.services import imports
-from crm_desktop.services.app import AppContext
+from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, update_contact
 from crm_desktop.services.import_undo import undo_import
@@ -94,6 +96,30 @@ def test_a_later_edit_by_the_user_is_kept(ctx: AppContext, tmp_path: Path) -> No
 
     after = contact_input(ctx.uow(), somchai)
     assert (after.position, after.email) == ("Director", "")
+
+
+def test_what_other_desks_saved_while_the_import_ran_is_no_part_of_it(ctx: AppContext, tmp_path: Path,
+                                                                       clock: FixedClock) -> None:
+    """On an office server other desks commit while an import runs, and their changes are numbered
+    among the import's: the undo leaves them (a file has one writer at a time)."""
+    if ctx.database.server is None:
+        pytest.skip("a file has one writer at a time")
+    somchai = _somchai(ctx)
+    result = _import(ctx, tmp_path)
+    other = open_app(Server(ctx.database.server.url, tmp_path / "other desk"), clock=clock)
+    try:
+        dao = create_contact(other.uow(), ContactInput(first_name="Dao", mobile="0851112222"), TODAY).created[0]
+        edited = replace(contact_input(other.uow(), somchai), line_id="somchai.line")
+        update_contact(other.uow(), somchai, edited, TODAY)
+    finally:
+        other.close()
+    ((last,),) = fetch(ctx, "SELECT max(seq) FROM change")  # as if the other desk's were inside the range
+
+    undo_import(ctx.uow(), result.log_from, int(last))  # type: ignore[call-overload]
+
+    assert {c["first_name"] for c in _live(ctx)} == {"Somchai", "Dao"} and dao
+    after = contact_input(ctx.uow(), somchai)
+    assert (after.position, after.line_id) == ("Owner", "somchai.line")
 
 
 def test_a_field_never_logged_before_gets_the_column_default(ctx: AppContext, tmp_path: Path) -> None:
