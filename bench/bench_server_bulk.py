@@ -6,7 +6,7 @@
 `--server` names a server and a role that may create databases (`crm_bench_bulk` is made and dropped).
 - The import of `--rows` contacts from a CSV (bench_import_contacts.write_csv; read once, timed apart):
   the preview and the one-transaction import (`import_rows`: the rows, the change log, match keys and
-  search) into a new file and into a new server database.
+  search) into a new file and into a new server database, then the undo of that import.
 - Beside them, the same rows' values into a bare table with nothing else (no index but the key, no
   log): sqlite3's executemany, psycopg's executemany and psycopg's COPY, each in one transaction.
 - `crm-desktop demo --size SIZE` as a user runs it, into a new file and into a new server database
@@ -38,6 +38,7 @@ from crm_desktop.exchange.rows import read_import_file  # noqa: E402
 from crm_desktop.import_plans.cells import NeutralRow  # noqa: E402
 from crm_desktop.queries.imports import preview_rows  # noqa: E402
 from crm_desktop.services.app import OWNER_ID, AppContext, Location, open_app  # noqa: E402
+from crm_desktop.services.import_undo import undo_import  # noqa: E402
 from crm_desktop.services.imports import import_rows  # noqa: E402
 from crm_desktop.services.logins import set_first_password  # noqa: E402
 from tests.server_helpers import create_database, drop_database  # noqa: E402
@@ -47,17 +48,19 @@ FIELDS = ("prefix", "first_name", "last_name", "mobile", "email", "province", "b
 PASSWORD = "bench-password"
 
 
-def import_into(location: Location, rows: list[NeutralRow], clock: FixedClock) -> tuple[Phase, Phase, int]:
-    """The preview and the import of `rows` into the (new) database at `location`."""
+def import_into(location: Location, rows: list[NeutralRow], clock: FixedClock) -> tuple[Phase, Phase, Phase, int]:
+    """The preview, the import of `rows` into the (new) database at `location`, and its undo."""
     ctx = open_app(location, clock=clock)
     try:
         with Phase() as previewed:
             preview = preview_rows(ctx.database, "contacts", rows)
         with Phase() as imported:
             result = import_rows(ctx.uow(), "contacts", rows, preview, clock.today())
+        with Phase() as undone:
+            undo_import(ctx.uow(), result.log_from, result.log_to)
     finally:
         ctx.close()
-    return previewed, imported, result.created
+    return previewed, imported, undone, result.created
 
 
 def bare_values(rows: list[NeutralRow]) -> list[tuple[object, ...]]:
@@ -146,12 +149,12 @@ def main() -> int:
         write_csv(csv, args.rows)
         with Phase() as read:
             rows = read_import_file(csv, "contacts").rows
-        file_preview, file_import, created = import_into(work / "import.sqlite3", rows, clock)
+        file_preview, file_import, file_undo, created = import_into(work / "import.sqlite3", rows, clock)
         assert created == args.rows, created
         found: dict[str, Phase] = {}
 
         def import_on_server(url: str) -> None:
-            found["preview"], found["import"], made = import_into(Server(url, desk), rows, clock)
+            found["preview"], found["import"], found["undo"], made = import_into(Server(url, desk), rows, clock)
             assert made == args.rows, made
 
         on_new_server(args.server, desk, clock, import_on_server)
@@ -167,6 +170,7 @@ def main() -> int:
         print(f"{'':38}{'file':>24}{'server':>24}")
         line("preview (new database)", [file_preview, found["preview"]], args.rows)
         line("import (one transaction)", [file_import, found["import"]], args.rows)
+        line("undo of the import", [file_undo, found["undo"]], args.rows)
         line("bare table, executemany", [bare_file, found["executemany"]], args.rows)
         line("bare table, COPY", [None, found["copy"]], args.rows)
         if args.size != "none":
