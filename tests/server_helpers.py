@@ -137,11 +137,12 @@ def engines() -> tuple[str, ...]:
 
 
 @contextmanager
-def module_database(engine: str, folder: Path, template: str | None, clock: Clock) -> Iterator[tuple[AppContext, str]]:
-    """A module's own new database on `engine` (a file in `folder`, or a copy of the server's `template`),
-    opened, and the `--db` of a command on it: on a server the commands log in as the owner, through the
-    environment, until the block ends. Close the context before running commands on a file (its lock)."""
-    if engine == "sqlite":
+def module_database(request: pytest.FixtureRequest, folder: Path, clock: Clock) -> Iterator[tuple[AppContext, str]]:
+    """A module's own new database on the engine of the fixture's param (a file in `folder`, or a copy
+    of the server's template), opened, and the `--db` of a command on it: on a server the commands log
+    in as the owner, through the environment, until the block ends. Close the context before running
+    commands on a file (its lock)."""
+    if request.param == "sqlite":
         path = folder / "crm.sqlite3"
         ctx = open_app(path, clock=clock)
         try:
@@ -150,7 +151,29 @@ def module_database(engine: str, folder: Path, template: str | None, clock: Cloc
             ctx.close()
         return
     url = server_url()
-    assert url is not None and template is not None
-    with server_copy(url, template, folder, clock) as ctx, pytest.MonkeyPatch.context() as env:
+    assert url is not None
+    with server_copy(url, request.getfixturevalue("server_template"), folder, clock) as ctx, \
+            pytest.MonkeyPatch.context() as env:
         assert ctx.database.server is not None
         yield ctx, _commands_log_in(ctx, ctx.database.server, env)
+
+
+def stored_rows(ctx: AppContext, sql: str, *params: object) -> list[tuple[object, ...]]:
+    """The rows of `sql` (with `?` placeholders), times and dates as SQLite's text on either engine (a
+    server's come as Python values)."""
+    from datetime import date, datetime
+
+    from crm_desktop.db.times import date_param, time_param
+
+    return [tuple(time_param(v) if isinstance(v, datetime) else date_param(v) if isinstance(v, date) else v
+                  for v in row) for row in fetch(ctx, sql, params)]
+
+
+@contextmanager
+def small_demo(request: pytest.FixtureRequest, folder: Path) -> Iterator[AppContext]:
+    """The small demo in a module's own database on the engine of the fixture's param, opened."""
+    from crm_desktop.demo.generate import load_demo
+
+    with module_database(request, folder, make_clock()) as (ctx, _):
+        load_demo(ctx.database, "small", ctx.user_id)
+        yield ctx

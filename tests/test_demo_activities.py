@@ -17,34 +17,27 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 from crm_desktop.clock import FixedClock, office_time
 from crm_desktop.db import bulk
 from crm_desktop.db.changelog import decode_value
-from crm_desktop.db.times import date_param, time_param
 from crm_desktop.demo.activities import RECENT_OVERDUE_DAYS
-from crm_desktop.demo.generate import SIZES, _Generator, load_demo
+from crm_desktop.demo.generate import SIZES, _Generator
 from crm_desktop.models import Account, Activity, synced_models
 from crm_desktop.models.base import SyncMixin
 from crm_desktop.models.rules import rule_of
 from crm_desktop.queries.activities.occurrences import occurrences
 from crm_desktop.recurrence import expand
 from crm_desktop.services.app import AppContext, open_app
-from tests.server_helpers import engines, fetch, module_database
-from tests.time_helpers import TEST_NOW, TODAY, make_clock
+from tests.server_helpers import engines, small_demo, stored_rows
+from tests.time_helpers import TEST_NOW, TODAY
 
 pytestmark = pytest.mark.server
 
 
 @pytest.fixture(scope="module", params=engines())
 def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
-    """The small demo, on each engine."""
-    template = request.getfixturevalue("server_template") if request.param == "postgresql" else None
-    with module_database(request.param, tmp_path_factory.mktemp("demo"), template, make_clock()) as (ctx, _):
-        load_demo(ctx.database, "small", ctx.user_id)
+    with small_demo(request, tmp_path_factory.mktemp("demo")) as ctx:
         yield ctx
 
 
-def rows(ctx: AppContext, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    """The rows of `sql`, times and dates as SQLite's text (a server's come as Python values)."""
-    return [tuple(time_param(v) if isinstance(v, datetime) else date_param(v) if isinstance(v, date) else v
-                  for v in row) for row in fetch(ctx, sql, params)]
+rows = stored_rows
 
 
 def office_day(starts_at: str | None, due_on: str | None) -> date:

@@ -9,7 +9,7 @@ import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
@@ -18,18 +18,17 @@ from sqlalchemy import select
 
 from crm_desktop import money
 from crm_desktop.db import bulk
-from crm_desktop.db.times import date_param, time_param
 from crm_desktop.demo import sales_vocab as S
 from crm_desktop.demo.activities import Customers
-from crm_desktop.demo.generate import SIZES, demo_batches, load_demo
+from crm_desktop.demo.generate import SIZES, demo_batches
 from crm_desktop.demo.sales import SalesGenerator
 from crm_desktop.models import Quotation, QuotationLine, SalesOrder, SalesOrderLine
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.picklists import PRODUCT_UNITS
 from crm_desktop.services.sales.lines import clean_line, line_input, money_line
 from crm_desktop.services.sales.numbers import next_number
-from tests.server_helpers import engines, fetch, module_database
-from tests.time_helpers import TODAY, make_clock
+from tests.server_helpers import engines, small_demo, stored_rows
+from tests.time_helpers import TODAY
 
 pytestmark = pytest.mark.server
 
@@ -38,17 +37,11 @@ SALES = ("product", "quotation", "quotation_line", "sales_order", "sales_order_l
 
 @pytest.fixture(scope="module", params=engines())
 def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
-    """The small demo, on each engine."""
-    template = request.getfixturevalue("server_template") if request.param == "postgresql" else None
-    with module_database(request.param, tmp_path_factory.mktemp("sales"), template, make_clock()) as (ctx, _):
-        load_demo(ctx.database, "small", ctx.user_id)
+    with small_demo(request, tmp_path_factory.mktemp("sales")) as ctx:
         yield ctx
 
 
-def rows(ctx: AppContext, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    """The rows of `sql`, times and dates as SQLite's text (a server's come as Python values)."""
-    return [tuple(time_param(v) if isinstance(v, datetime) else date_param(v) if isinstance(v, date) else v
-                  for v in row) for row in fetch(ctx, sql, params)]
+rows = stored_rows
 
 
 def test_the_small_size_has_its_products_order_lines_and_quotations(demo: AppContext) -> None:

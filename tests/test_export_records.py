@@ -34,8 +34,7 @@ HYPERLINK = '=HYPERLINK("http://evil.example","click")'
 def office(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A company with a tax id starting with 0; three contacts: Thai with consent, an injection, a foreign phone.
     On each engine: the exports of a server are those of a file."""
-    template = request.getfixturevalue("server_template") if request.param == "postgresql" else None
-    with module_database(request.param, tmp_path_factory.mktemp("records"), template, make_clock()) as (ctx, db):
+    with module_database(request, tmp_path_factory.mktemp("records"), make_clock()) as (ctx, db):
         siam = create_account(ctx.uow(), AccountInput(
             name="บริษัท สยามพาณิชย์ จำกัด", tax_id=TAX_ID, branch_code="00000", segment="SME", phone="021234567",
             province="กรุงเทพมหานคร", postcode="10110", founded_on=date(1999, 3, 1), owner_id=ctx.user_id),

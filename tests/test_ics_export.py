@@ -42,8 +42,7 @@ def office(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     """A closed database: the owner and Nok; Nok's shop (founded 1995) and customer (born 29 Feb 1988)
     with a custom date; Nok's weekly meeting (one occurrence cancelled), task and visit; the owner's call.
     On each engine."""
-    template = request.getfixturevalue("server_template") if request.param == "postgresql" else None
-    with module_database(request.param, tmp_path_factory.mktemp("office"), template, make_clock()) as (ctx, db):
+    with module_database(request, tmp_path_factory.mktemp("office"), make_clock()) as (ctx, db):
         nok = create_user(ctx.uow(), UserInput(name="Nok Sukjai")).created[0]
         shop = create_account(ctx.uow(), AccountInput(name=SHOP, owner_id=nok, founded_on=date(1995, 12, 1)),
                               TODAY).created[0]

@@ -30,8 +30,7 @@ TAX_ID = "0105556123453"
 def office(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Two orders this month (a company with its tax id, a B2C customer), one last month, one deleted; on
     each engine."""
-    template = request.getfixturevalue("server_template") if request.param == "postgresql" else None
-    with module_database(request.param, tmp_path_factory.mktemp("export"), template, make_clock()) as (ctx, db):
+    with module_database(request, tmp_path_factory.mktemp("export"), make_clock()) as (ctx, db):
         siam = create_account(ctx.uow(), AccountInput(name="บริษัท สยามพาณิชย์ จำกัด", tax_id=TAX_ID,
                                                       branch_code="00000"), TODAY).created[0]
         malee = create_contact(ctx.uow(), ContactInput(first_name="มาลี", last_name="ศรีสุข"), TODAY).created[0]
