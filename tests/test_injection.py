@@ -42,6 +42,11 @@ ATTACKS = [
     "%s",
     ":name",
     "/* */",
+    "1; SELECT pg_sleep(5)",
+    "%s %(x)s ?",
+    "\\",
+    "_%",
+    "ศรี'); DELETE FROM contact; --",
 ]
 # A name that is an attack itself: found by typing it, as any name is.
 TRICKY_NAME = "ร้าน O'Brien'; DROP TABLE account; --"
