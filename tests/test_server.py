@@ -103,6 +103,33 @@ def test_an_unreachable_server_is_one_readable_error(tmp_path: Path, clock: Fixe
     assert caught.value.text("th") != message
 
 
+def _server_has_tls(url: str) -> bool:
+    engine = create_engine(make_url(url).set(drivername="postgresql+psycopg"))
+    try:
+        with engine.connect() as conn:
+            return bool(conn.exec_driver_sql("SHOW ssl").scalar() == "on")
+    finally:
+        engine.dispose()
+
+
+@needs_server
+def test_a_url_asking_for_tls_gets_an_encrypted_connection(empty_server: str, tmp_path: Path,
+                                                            clock: FixedClock) -> None:
+    """`?sslmode=require` (the Connect dialog's "encrypted" box) reaches the driver: every connection of
+    the desk is encrypted; without it, the same server is reached in plain text (so the URL decides)."""
+    if not _server_has_tls(empty_server):
+        pytest.skip("the test server has no TLS certificate (.ci/run gives it one when openssl is installed)")
+    asked = make_url(empty_server).update_query_dict({"sslmode": "require"}).render_as_string(hide_password=False)
+    plain = make_url(empty_server).update_query_dict({"sslmode": "disable"}).render_as_string(hide_password=False)
+    for url, encrypted in ((asked, True), (plain, False)):
+        ctx = open_app(Server(url, tmp_path / str(encrypted)), clock=clock)
+        try:
+            create_account(ctx.uow(), AccountInput("บริษัท ฟ้าใส จำกัด"), TODAY)
+            assert fetch(ctx, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()") == [(encrypted,)]
+        finally:
+            ctx.close()
+
+
 @needs_server
 def test_two_desks_share_the_data_and_each_logs_under_its_own_site(empty_server: str, tmp_path: Path,
                                                                     clock: FixedClock) -> None:
