@@ -215,6 +215,22 @@ def test_search_finds_the_same_fragments_on_either_engine(ctx: AppContext, query
     assert len(hits) == len(found)
 
 
+@pytest.mark.parametrize("candidates", [2, 1000])
+@pytest.mark.parametrize("query", ["สมศรี", "somsri@", "081-555"])
+def test_search_gives_the_oldest_matches_whether_a_fragment_is_rare_or_common(
+        ctx: AppContext, monkeypatch: pytest.MonkeyPatch, candidates: int, query: str) -> None:
+    """More matches than the limit: the oldest `limit` of them, in that order, whether the server sorts the
+    few its index names (a rare fragment) or walks the ids in order (more than CANDIDATES: common)."""
+    monkeypatch.setattr("crm_desktop.db.server_search.CANDIDATES", candidates)
+    made = [next(iter(create_contact(ctx.uow(), ContactInput(f"สมศรี{n}", email=f"somsri@{n}.example",
+                                                             mobile=f"081555000{n}"), TODAY).ids))
+            for n in range(6)]
+    create_contact(ctx.uow(), ContactInput("มานี", email="manee@example.com", mobile="0899999999"), TODAY)
+    delete_contacts(ctx.uow(), [made[1]])
+    assert [h.id for h in search_all(ctx.database, query, limit=3, kinds=("contact",))] == [made[0], *made[2:4]]
+    assert [h.id for h in search_all(ctx.database, query, limit=10, kinds=("contact",))] == [made[0], *made[2:]]
+
+
 def test_a_deleted_record_leaves_the_search_and_the_list_filter(ctx: AppContext) -> None:
     people = _people(ctx)
     assert [h.id for h in search_all(ctx.database, "ใจดี", kinds=("contact",))] == [people["สมใจ"]]
