@@ -5,11 +5,12 @@ the others need CRM_TEST_SERVER (tests/server_helpers.py) and are skipped withou
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, event, select, text
 from sqlalchemy.engine import make_url
 
 from crm_desktop.clock import FixedClock
@@ -19,6 +20,7 @@ from crm_desktop.db.server import Server
 from crm_desktop.db.server_backup import dump_program
 from crm_desktop.errors import DomainError, StorageError
 from crm_desktop.main import main
+from crm_desktop.models import Contact
 from crm_desktop.queries.accounts import AccountFilter, account_head
 from crm_desktop.queries.search import search_all
 from crm_desktop.services.accounts import AccountInput, create_account
@@ -205,6 +207,9 @@ def _people(ctx: AppContext) -> dict[str, str]:
     ("081-234-5678", {"สมใจ"}),  # a phone as people type it
     ("+66812345678", {"สมใจ"}),
     ("มี", {"มานี"}),
+    ("านี", {"มานี"}),  # a Thai mark inside: the server's index keeps the word whole
+    ("ใจดี", {"สมใจ"}),
+    ("านิ", set()),  # another mark in the same place
     ("%", set()),  # LIKE's wildcards are plain characters
     ("_", set()),
 ])
@@ -229,6 +234,51 @@ def test_search_gives_the_oldest_matches_whether_a_fragment_is_rare_or_common(
     delete_contacts(ctx.uow(), [made[1]])
     assert [h.id for h in search_all(ctx.database, query, limit=3, kinds=("contact",))] == [made[0], *made[2:4]]
     assert [h.id for h in search_all(ctx.database, query, limit=10, kinds=("contact",))] == [made[0], *made[2:]]
+
+
+@needs_server
+@pytest.mark.parametrize("query", ["ต้นข้าว", "somsri@", "081-555"])
+def test_the_server_looks_a_fragment_up_in_its_trigram_index(ctx: AppContext, query: str) -> None:
+    """Both the search and the list filter ask the index (their text must be the index's expression, to
+    the letter), Thai words with marks too."""
+    if ctx.database.server is None:
+        pytest.skip("a server's index")
+    from crm_desktop.db.search_index import matching_ids
+    from crm_desktop.db.server_search import search_rows
+
+    made = next(iter(create_contact(ctx.uow(), ContactInput("ต้นข้าว", email="somsri@x.example",
+                                                            mobile="0815550000"), TODAY).ids))
+    with ctx.database.engine.begin() as conn:  # a table worth an index: 3,000 others, found by nothing asked
+        conn.exec_driver_sql(
+            "INSERT INTO contact SELECT (jsonb_populate_record(c, jsonb_build_object('id', 'other-' || n, "
+            "'first_name', 'คนอื่น' || n, 'email', 'p' || n || '@example.com', 'mobile', '09' || (10000000 + n)))).* "
+            "FROM contact c, generate_series(1, 3000) n WHERE c.id = %s", (made,))
+    with ctx.database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE contact")  # (the new rows leave the GIN index's pending list)
+    with ctx.database.engine.connect() as conn:
+        plans = []
+        for sql, params in _statements(conn, lambda: search_rows(conn, query, 10, ["contact"])):
+            plans.append(conn.exec_driver_sql(f"EXPLAIN {sql}", params).scalars().all())
+        listed = select(Contact.id).where(Contact.id.in_(matching_ids(conn, "contact", query)))
+        literal = listed.compile(conn, compile_kwargs={"literal_binds": True})
+        plans.append(conn.exec_driver_sql(f"EXPLAIN {literal}").scalars().all())
+    for plan in plans:
+        assert any("ix_contact_search" in line for line in plan), "\n".join(plan)
+
+
+def _statements(conn: Connection, action: Callable[[], object]) -> list[tuple[str, Any]]:
+    """The statements (and parameters) `action` runs on `conn`."""
+    seen: list[tuple[str, Any]] = []
+
+    def note(_conn: Connection, _cursor: object, statement: str, parameters: Any, *_: object) -> None:
+        seen.append((statement, parameters))
+
+    event.listen(conn, "before_cursor_execute", note)
+    try:
+        action()
+    finally:
+        event.remove(conn, "before_cursor_execute", note)
+    return seen
 
 
 def test_a_deleted_record_leaves_the_search_and_the_list_filter(ctx: AppContext) -> None:

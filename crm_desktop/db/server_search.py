@@ -13,7 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import CompoundSelect, Connection, Select, String, and_, column, literal_column, select, union
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Select,
+    String,
+    and_,
+    column,
+    literal_column,
+    select,
+    union,
+)
 from sqlalchemy import table as sql_table
 
 from crm_desktop.db.search_index import (
@@ -30,13 +41,20 @@ from crm_desktop.db.search_index import (
 ESCAPE = "\\"
 Found = tuple[str, str, tuple[object, ...]]  # kind, id, shown columns
 _LAST = "\U0010ffff"
+# Thai vowel and tone marks, which pg_trgm takes for word breaks ('ต้น' would be the words ต and น, whose
+# trigrams nearly every name has), and a letter for each that Thai text never holds (Lao), so the indexed
+# text keeps Thai words whole: one character for one, so a fragment matches the indexed text where it
+# matches the text.
+THAI_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+AS_LETTERS = "\u0e81\u0e82\u0e84\u0e87\u0e88\u0e8a\u0e8d\u0e94\u0e95\u0e96\u0e97\u0e99\u0e9a\u0e9b\u0e9c\u0e9d"
+_LETTERS = str.maketrans(THAI_MARKS, AS_LETTERS)
 CANDIDATES = 1000  # matches asked of the trigram index before walking the ids in order instead
 
 
 def index_statements() -> list[str]:
     """The extension and one GIN index per searchable table (for the migration that sets a server up)."""
     return ["CREATE EXTENSION IF NOT EXISTS pg_trgm"] + [
-        f'CREATE INDEX ix_{e.table}_search ON "{e.table}" USING gin (({_body(e)}) gin_trgm_ops) '
+        f'CREATE INDEX ix_{e.table}_search ON "{e.table}" USING gin (({_indexed(_body(e))}) gin_trgm_ops) '
         "WHERE deleted_at IS NULL"
         for e in INDEXED
     ]
@@ -44,6 +62,11 @@ def index_statements() -> list[str]:
 
 def _body(entity: IndexedEntity, row: str = "") -> str:
     return entity.body_sql(row, padded=False)
+
+
+def _indexed(body: str) -> str:
+    """The text the trigram index holds: the search text with Thai marks as letters (`THAI_MARKS`)."""
+    return f"translate({body}, '{THAI_MARKS}', '{AS_LETTERS}')"
 
 
 def pattern(term: str) -> str:
@@ -59,10 +82,17 @@ def id_subquery(table: str, query: str) -> CompoundSelect | Select[tuple[str]] |
         return None
     entity = next(e for e in INDEXED if e.table == table)
     rows = sql_table(table, column("id", String), column("deleted_at"))
-    body = literal_column(f"({_body(entity, table)})", String)
-    found = [select(rows.c.id).where(and_(rows.c.deleted_at.is_(None), body.ilike(pattern(t), escape=ESCAPE)))
+    text = f"({_body(entity, table)})"
+    body, indexed = literal_column(text, String), literal_column(_indexed(text), String)
+    found = [select(rows.c.id).where(and_(rows.c.deleted_at.is_(None), body.ilike(pattern(t), escape=ESCAPE),
+                                          *_looked_up(indexed, t)))
              for t in terms]
     return found[0] if len(found) == 1 else union(*found)
+
+
+def _looked_up(indexed: ColumnElement[str], term: str) -> list[ColumnElement[bool]]:
+    """The condition the trigram index answers for `term` (none under three characters: no trigram)."""
+    return [indexed.ilike(pattern(term.translate(_LETTERS)), escape=ESCAPE)] if len(term) >= 3 else []
 
 
 def search_rows(conn: Connection, query: str, limit: int, kinds: Iterable[str]) -> list[Found]:
@@ -102,15 +132,17 @@ def _record_sql(kind: str, terms: list[str], limit: int) -> tuple[str, list[obje
     entity = next(e for e in INDEXED if e.table == shown.table)
     body = _body(entity, "r").replace("%", "%%")  # the driver's own placeholders are %s
     live = f"FROM {shown.table} r WHERE r.deleted_at IS NULL"
+    contains = f"(({body}) ILIKE %s ESCAPE '{ESCAPE}' AND {_indexed(body)} ILIKE %s ESCAPE '{ESCAPE}')"
+    looked_up = [[pattern(t), pattern(t.translate(_LETTERS))] for t in terms]
     if any(len(t) < 3 for t in terms):
-        found = " OR ".join(f"strpos(lower({body}), lower(%s)) > 0" if len(t) < 3
-                            else f"({body}) ILIKE %s ESCAPE '{ESCAPE}'" for t in terms)
-        params: list[object] = [t if len(t) < 3 else pattern(t) for t in terms]
+        found = " OR ".join(f"strpos(lower({body}), lower(%s)) > 0" if len(t) < 3 else contains for t in terms)
+        params: list[object] = [p for t, pair in zip(terms, looked_up, strict=True)
+                                for p in ([t] if len(t) < 3 else pair)]
         ids = f"SELECT r.id {live} AND ({found}) ORDER BY r.id LIMIT %s"
         params.append(limit)
     else:
-        found = " OR ".join(f"({body}) ILIKE %s ESCAPE '{ESCAPE}'" for _ in terms)
-        patterns = [pattern(t) for t in terms]
+        found = " OR ".join(contains for _ in terms)
+        patterns = [p for pair in looked_up for p in pair]
         many = f"(SELECT count(*) FROM candidates) > {CANDIDATES}"
         ids = (f"WITH candidates AS MATERIALIZED (SELECT r.id {live} AND ({found}) LIMIT {CANDIDATES + 1}) "
                f"(SELECT id FROM candidates WHERE NOT {many} ORDER BY id LIMIT %s) UNION ALL "
