@@ -32,6 +32,8 @@ def upgrade() -> None:
         op.execute(f"DROP INDEX IF EXISTS ix_{entity.table}_search")
     for statement in index_statements():
         op.execute(statement)
+    for entity in INDEXED:  # statistics of the new expressions: the planner weighs a fragment's matches by them
+        op.execute(f'ANALYZE "{entity.table}"')
 
 
 def downgrade() -> None:
