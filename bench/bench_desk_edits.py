@@ -6,10 +6,11 @@
 `--server` names a database of ours on a server (bench_server.py --keep leaves the large demo in
 `crm_bench`, whose companies' notes this edits); `--db` a file, which is copied first (the demo stays as
 it is). On each, two desks (child processes, each through the app's open path and on a server each with
-its own folder, so its own site id) take turns over the same `--records` companies, as fast as they can for `--seconds`: each save adds a
-line naming the desk and the save to the company's notes, on the version its form read. A save told of a
-conflict reads the newer version and is made again, as the conflict box's "keep editing" does. At the
-end every line each desk was told was saved must be in the notes: a missing one is a lost update.
+its own folder, so its own site id) take turns over the same `--records` companies, as fast as they can
+for `--seconds`: each save adds a line naming the desk and the save to the company's notes, on the
+version its form read. A save told of a conflict reads the newer version and is made again, as the
+conflict box's "keep editing" does. At the end every line each desk was told was saved must be in the
+notes: a missing one is a lost update.
 
 Beside them, the floor: plain SQL's read-then-conditional-update loop (the version column compared in
 the UPDATE's WHERE) by two processes on the same rows, on the same engine.
