@@ -29,6 +29,7 @@ from crm_desktop.services.opportunities import (
     OpportunityInput,
     create_opportunity,
     opportunity_input,
+    set_deal_lines,
     update_opportunity,
 )
 from crm_desktop.services.products import ProductInput, create_product, product_input, update_product
@@ -53,6 +54,7 @@ from crm_desktop.views.leads.dialog import LeadDialog
 from crm_desktop.views.leads.scoring_dialog import RuleDialog
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.opportunities.dialog import OpportunityDialog
+from crm_desktop.views.opportunities.lines_dialog import DealLinesDialog
 from crm_desktop.views.opportunities.stages_dialog import StageDialog
 from crm_desktop.views.products.dialog import ProductDialog
 from crm_desktop.views.sales.document_dialog import QuotationDialog
@@ -307,3 +309,24 @@ def test_each_record_dialog_shows_a_change_made_after_it_opened(qtbot, env, ctx,
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert getattr(stored_input(), field) == theirs
+
+
+def test_the_products_of_a_deal_are_saved_on_the_version_they_loaded(qtbot, env, ctx) -> None:
+    """Another desk changed the deal's lines (so its amount) after this one opened them: shown, not lost."""
+    line = LineInput("แอร์ 12000 BTU", unit_price_satang=1_890_000)
+    data = OpportunityInput(name="แอร์สำนักงาน", stage_id=default_stage_id("prospecting"), lines=[line])
+    row = create_opportunity(ctx.uow(), data, ctx.now()).created[0]
+    dialog = DealLinesDialog(env, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    theirs = [replace(line, quantity_milli=3000)]
+    set_deal_lines(ctx.uow(), row, theirs)
+
+    box = conflict_box(qtbot, dialog)
+    assert "฿20,223 → ฿60,669" in box.informativeText()  # the amount (VAT in): one unit, then their three
+    click(qtbot, box, "keepEditingButton")
+    assert [x.quantity_milli for x in dialog.form_input()] == [3000]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [x.quantity_milli for x in opportunity_input(ctx.uow(), row).lines or []] == [3000]
