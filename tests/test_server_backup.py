@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Connection
 
 from crm_desktop.clock import FixedClock
-from crm_desktop.db import server_backup
+from crm_desktop.db import server_backup, server_restore
 from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.server import Server
 from crm_desktop.db.server_restore import restore_program
@@ -145,6 +146,23 @@ def test_a_restore_that_fails_halfway_leaves_the_server_as_it_was(desk: AppConte
         restore_backup(desk, backup)
     assert _data(desk) == before
     assert fetch(desk, "SELECT count(*) FROM local_state WHERE key = 'restore_generation'") == [(0,)]
+    _add(desk, "Still working")
+
+
+def test_a_restore_that_fails_after_emptying_the_tables_leaves_the_server_as_it_was(
+        desk: AppContext, no_pg_dump: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    _add(desk, "Siam Trading")
+    backup = back_up_now(_server(desk), now=desk.now())
+    _add(desk, "Added after the backup")
+    before = _data(desk)
+
+    def fails(conn: Connection, _table: object) -> None:  # the last step, after TRUNCATE and the rows moved
+        conn.exec_driver_sql("SELECT 1 / 0")
+
+    monkeypatch.setattr(server_restore, "_continue_sequence", fails)
+    with pytest.raises(StorageError, match="Nothing was restored: division by zero"):
+        restore_backup(desk, backup)
+    assert _data(desk) == before
     _add(desk, "Still working")
 
 
