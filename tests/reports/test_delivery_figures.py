@@ -30,8 +30,6 @@ from crm_desktop.services.sales.orders import (
 from tests.reports.helpers import OFFICE_ENGINES, PROVINCE, SEGMENT, Office, office_folder, open_office
 from tests.time_helpers import TEST_NOW, TODAY
 
-pytestmark = pytest.mark.server  # the `ctx` tests run on both engines
-
 __all__ = ["office_folder"]
 
 SOLD = ("confirmed", "partly_delivered", "delivered", "invoiced")

@@ -44,8 +44,6 @@ from tests.reports.helpers import (
 )
 from tests.time_helpers import TEST_NOW, TODAY
 
-pytestmark = pytest.mark.server  # the `ctx` tests run on both engines
-
 __all__ = ["office_folder"]
 
 NOVEMBER = midnight(date(2026, 11, 1))

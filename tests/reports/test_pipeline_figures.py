@@ -46,8 +46,6 @@ from tests.reports.helpers import (
 )
 from tests.time_helpers import TODAY
 
-pytestmark = pytest.mark.server  # the `ctx` tests run on both engines
-
 __all__ = ["office_folder"]  # the module-scoped folder fixture
 
 STAGES = ("prospecting", "qualification", "quotation", "negotiation", "won", "lost")
