@@ -25,6 +25,7 @@ from typing import NoReturn
 from crm_desktop.clock import Clock
 from crm_desktop.db.output import check_output
 from crm_desktop.db.paths import backups_dir
+from crm_desktop.db.server import Server
 from crm_desktop.demo.sizes import SIZES
 from crm_desktop.errors import DomainError, StorageError
 from crm_desktop.exchange.records import FILTERS, VCARD_VERSIONS
@@ -43,7 +44,16 @@ from crm_desktop.queries.lookups import user_named
 from crm_desktop.queries.search import search_all
 from crm_desktop.roles import BACKUP, RESTORE, Action
 from crm_desktop.services.app import AppContext, Location, database_path, has_database, open_app, readable_failure
-from crm_desktop.services.backups import back_up_now, check_and_back_up, check_database, restore_database
+from crm_desktop.services.backups import (
+    EXPORT,
+    PG_DUMP,
+    back_up_now,
+    backup_kind,
+    check_and_back_up,
+    check_database,
+    restore_backup,
+    restore_database,
+)
 from crm_desktop.services.erase import ERASABLE, erase_person, reclaim_space
 from crm_desktop.services.formatting import parse_date
 from crm_desktop.services.import_mappings import mapping_named
@@ -382,13 +392,31 @@ def _cmd_search(args: argparse.Namespace, clock: Clock) -> int:
 def _cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
     require_of_person(args, clock, BACKUP)
     out = args.out.expanduser() if args.out is not None else None
-    print(back_up_now(db_path(args), out, now=clock.now(), force=args.force))
+    location = db_path(args)
+    made = back_up_now(location, out, now=clock.now(), force=args.force)
+    print(made)
+    if isinstance(location, Server):  # which of the two kinds (the path alone goes to stdout)
+        print(SERVER_BACKUP_KINDS[backup_kind(made)], file=sys.stderr)
     return 0
 
 
+SERVER_BACKUP_KINDS = {
+    PG_DUMP: "Made by pg_dump.",
+    EXPORT: "Made by crm_desktop's own export (pg_dump is not installed here): a crm_desktop database file.",
+}
+
+
 def _cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
-    require_of_person(args, clock, RESTORE)
-    done = restore_database(db_path(args), args.file.expanduser(), now=clock.now())
+    location = db_path(args)
+    if isinstance(location, Server):  # from a desk connected to it, as the person acting (the owner)
+        ctx = open_as_person(args, clock)
+        try:
+            done = restore_backup(ctx, args.file.expanduser())
+        finally:
+            ctx.close()
+    else:
+        require_of_person(args, clock, RESTORE)
+        done = restore_database(location, args.file.expanduser(), now=clock.now())
     print(f"Restored {done.source} into {done.database}.")
     if done.upgraded:
         print("The backup came from an older version and was brought up to date.")

@@ -38,6 +38,16 @@ class StorageError(DomainError):
     """The environment is to blame: the file is locked, read-only, full, corrupt or too new."""
 
 
+class RestoredElsewhere(DomainError):
+    """Another desk restored the office server from a backup: what this desk holds in memory (its
+    screens, forms, what it has seen of the change log) describes data that is gone (ARCHITECTURE.md,
+    "The office server")."""
+
+    def __init__(self) -> None:
+        super().__init__("The office server was restored from a backup on another desk. Nothing more is saved "
+                         "here: close the program and start it again to work on the restored data.")
+
+
 class VersionConflict(DomainError):
     """The record changed (another desktop, another dialog) since the form was loaded: saving would
     overwrite that change, so nothing was saved (ARCHITECTURE.md, "Several desktops")."""

@@ -96,6 +96,27 @@ THAI: dict[str, str] = {
     "Cancelled: nothing was saved.": "ยกเลิกแล้ว: ไม่มีการบันทึกข้อมูลใด ๆ",
     "Cannot create the folder {path}: {reason}": "สร้างโฟลเดอร์ {path} ไม่ได้: {reason}",
     "Could not write the backup {path}: {reason}": "เขียนไฟล์สำรองข้อมูล {path} ไม่ได้: {reason}",
+    "The backup {path} could not be read: {reason}": "อ่านไฟล์สำรองข้อมูล {path} ไม่ได้: {reason}",
+    "The office server was restored from a backup on another desk. Nothing more is saved here: close the "
+    "program and start it again to work on the restored data.": (
+        "มีการกู้คืนข้อมูลของเซิร์ฟเวอร์สำนักงานจากข้อมูลสำรองที่เครื่องอื่น เครื่องนี้จะไม่บันทึกอะไรอีก "
+        "ปิดโปรแกรมแล้วเปิดใหม่เพื่อทำงานกับข้อมูลที่กู้คืนแล้ว"
+    ),
+    "The office server's data is at schema {rev}, where this version works with {head}: open it in the app "
+    "once, then back it up.": (
+        "ข้อมูลบนเซิร์ฟเวอร์สำนักงานใช้โครงสร้างรุ่น {rev} แต่โปรแกรมรุ่นนี้ใช้รุ่น {head} "
+        "เปิดฐานข้อมูลในโปรแกรมหนึ่งครั้งก่อน แล้วจึงสำรองข้อมูล"
+    ),
+    "{path} holds the data of schema {rev}, where this version works with {head}: restore it with the version "
+    "that made it.": (
+        "{path} เก็บข้อมูลของโครงสร้างรุ่น {rev} แต่โปรแกรมรุ่นนี้ใช้รุ่น {head} "
+        "ให้กู้คืนด้วยโปรแกรมรุ่นที่สร้างไฟล์นั้น"
+    ),
+    "{path} was made by pg_dump, and pg_restore is not installed on this computer. Install PostgreSQL's client "
+    "programs, or restore a backup made without them.": (
+        "{path} สร้างด้วย pg_dump แต่เครื่องนี้ไม่มี pg_restore ติดตั้งโปรแกรมไคลเอนต์ของ PostgreSQL "
+        "หรือกู้คืนจากข้อมูลสำรองที่สร้างโดยไม่ใช้โปรแกรมเหล่านั้น"
+    ),
     # --- backups: db/backup.py, db/restore.py, services/backups.py (begin) ---
     "There is no database at {path}.": "ไม่พบฐานข้อมูลที่ {path}",
     "{path} is the database itself; choose a backup file.": (
@@ -916,6 +937,9 @@ THAI: dict[str, str] = {
         "เฉพาะเจ้าของกิจการเท่านั้นที่เพิ่มหรือแก้ไขรายชื่อผู้ใช้และรหัสผ่านของผู้อื่นได้"
     ),
     "Only the owner or a manager can restore a backup.": "เฉพาะเจ้าของกิจการหรือผู้จัดการเท่านั้นที่กู้คืนข้อมูลสำรองได้",
+    "Only the owner can restore the office server: it replaces the data of every desk.": (
+        "เฉพาะเจ้าของกิจการเท่านั้นที่กู้คืนข้อมูลของเซิร์ฟเวอร์สำนักงานได้ เพราะจะแทนที่ข้อมูลของทุกเครื่อง"
+    ),
     "Only the owner or a manager can erase a person's data.": (
         "เฉพาะเจ้าของกิจการหรือผู้จัดการเท่านั้นที่ลบข้อมูลส่วนบุคคลของลูกค้าได้"
     ),

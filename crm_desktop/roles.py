@@ -98,6 +98,8 @@ class Action:
 SETTINGS = Action(OWNER_ONLY, "Only the owner can change settings.")
 USERS = Action(OWNER_ONLY, "Only the owner can add or change people and their passwords.")
 RESTORE = Action(MANAGERS, "Only the owner or a manager can restore a backup.")
+RESTORE_SERVER = Action(OWNER_ONLY, "Only the owner can restore the office server: it replaces the data of every "
+                        "desk.")
 ERASE = Action(MANAGERS, "Only the owner or a manager can erase a person's data.")
 BACKUP = Action(MANAGERS, "Only the owner or a manager can make a backup by hand.")
 IMPORT = Action(MANAGERS, "Only the owner or a manager can import records from a file or undo an import.")

@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,53 @@ def raw_sql(ctx: AppContext) -> Iterator[_Raw]:
         yield _Raw(conn)
 
 
+class StoredRows:
+    """Plain reads for the tests that check a figure against the stored rows, on either engine: each value
+    as a file stores it (dates and times as ISO text, booleans as 0/1), so one independent computation
+    serves both."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.conn = ctx.database.engine.connect()
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> _Fetched:
+        return _Fetched(tuple(_as_stored(v) for v in row) for row in _Raw(self.conn).execute(sql, params))
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _Fetched(list[tuple[object, ...]]):
+    def fetchall(self) -> list[tuple[object, ...]]:
+        return self
+
+    def fetchone(self) -> tuple[object, ...] | None:
+        return self[0] if self else None
+
+
+def _as_stored(value: object) -> object:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def cli_database(ctx: AppContext, monkeypatch: Any) -> str:
+    """What `--db` names for the context's database. On a server, where everyone logs in, the acting
+    person is given a first password and logged in through the environment, as an office would."""
+    from crm_desktop.services.logins import set_first_password
+
+    server = ctx.database.server
+    if server is None:
+        return str(ctx.database.path)
+    set_first_password(ctx, ctx.user_id, "owner-secret")
+    monkeypatch.setenv("CRM_DESKTOP_USER", fetch(ctx, 'SELECT name FROM "user" WHERE id = ?', (ctx.user_id,))[0][0])
+    monkeypatch.setenv("CRM_DESKTOP_PASSWORD", "owner-secret")
+    return server.url
+
+
 COMMAND_PASSWORD = "command-secret"
 
 
@@ -159,14 +207,8 @@ def module_database(request: pytest.FixtureRequest, folder: Path, clock: Clock) 
 
 
 def stored_rows(ctx: AppContext, sql: str, *params: object) -> list[tuple[object, ...]]:
-    """The rows of `sql` (with `?` placeholders), times and dates as SQLite's text on either engine (a
-    server's come as Python values)."""
-    from datetime import date, datetime
-
-    from crm_desktop.db.times import date_param, time_param
-
-    return [tuple(time_param(v) if isinstance(v, datetime) else date_param(v) if isinstance(v, date) else v
-                  for v in row) for row in fetch(ctx, sql, params)]
+    """The rows of `sql` (with `?` placeholders), each value as a file stores it (`StoredRows`)."""
+    return [tuple(_as_stored(v) for v in row) for row in fetch(ctx, sql, params)]
 
 
 @contextmanager

@@ -31,6 +31,9 @@ DEFAULT_KEEP = 10
 STEP_PAGES = 2048  # pages per backup step (8 MB at 4 KB pages): progress and Cancel in between
 _STAMP = "%Y%m%d-%H%M%S"
 _MIDDLE = re.compile(r"-(\d{8}-\d{6})-([a-z0-9][a-z0-9-]*)")
+# A server's backups (beside its anchor, `server.dump`) are pg_dump's files or, on a desk without pg_dump,
+# our own export, a database file (db/server_export.py): both kinds are its backups.
+_ALSO = {".dump": (".sqlite3",)}
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,13 @@ def writing(dest: Path) -> Iterator[None]:
 
 def backup_name_match(db_path: Path, name: str) -> re.Match[str] | None:
     """The date and reason in `name` if it is the name of one of `db_path`'s backups."""
-    stem, suffix = db_path.stem, db_path.suffix
-    if not (name.startswith(stem) and name.endswith(suffix)):
-        return None
-    return _MIDDLE.fullmatch(name[len(stem) : len(name) - len(suffix)])
+    stem = db_path.stem
+    for suffix in (db_path.suffix, *_ALSO.get(db_path.suffix, ())):
+        if name.startswith(stem) and name.endswith(suffix):
+            found = _MIDDLE.fullmatch(name[len(stem) : len(name) - len(suffix)])
+            if found is not None:
+                return found
+    return None
 
 
 def require_file(path: Path) -> None:
@@ -126,12 +132,13 @@ def backup_file(db_path: Path, dest: Path, progress: Progress | None = None, *, 
     return dest
 
 
-def backup_path(db_path: Path, reason: str, now: datetime) -> Path:
-    """A free name in the backups folder; a second backup in the same second takes the next one."""
+def backup_path(db_path: Path, reason: str, now: datetime, suffix: str | None = None) -> Path:
+    """A free name in the backups folder (`suffix`: another kind of backup of a server, see `_ALSO`);
+    a second backup in the same second takes the next one."""
     if not _MIDDLE.fullmatch(f"-{now:{_STAMP}}-{reason}"):
         raise ValueError(f"backup reason {reason!r}: lower-case letters, digits and dashes only")
     while True:
-        dest = backups_dir(db_path) / f"{db_path.stem}-{now:{_STAMP}}-{reason}{db_path.suffix}"
+        dest = backups_dir(db_path) / f"{db_path.stem}-{now:{_STAMP}}-{reason}{suffix or db_path.suffix}"
         if not dest.exists():
             return dest
         now += timedelta(seconds=1)

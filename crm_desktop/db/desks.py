@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, and_, exists, func, select
 
-from crm_desktop.models import Change
+from crm_desktop.models import Change, LocalState
 
 if TYPE_CHECKING:  # the open database imports the change log, which notes our changes here
     from crm_desktop.db.database import Database
@@ -81,6 +81,33 @@ def own_changes(database: Database) -> OwnChanges:
     if own is None:
         own = database.memo.setdefault(_KEY, OwnChanges())
     return own  # type: ignore[no-any-return]
+
+
+GENERATION_KEY = "restore_generation"  # local_state on a server: how many restores it has had (db.server_restore)
+_GENERATION = "restore_generation"  # Database.memo: the one this process works on
+_STALE = "restored_elsewhere"  # Database.memo: another desk restored the server since
+
+
+def restore_generation(conn: Connection) -> int:
+    """The server's restore generation (0 before its first restore)."""
+    state = LocalState.__table__.c
+    return int(conn.execute(select(state.value).where(state.key == GENERATION_KEY)).scalar() or 0)
+
+
+def note_generation(database: Database, generation: int, *, own: bool = False) -> bool:
+    """Compare the server's generation with the one this process works on (the first it saw, or its own
+    restore's with `own`); once they differ, the database is stale for good. True when stale."""
+    known = database.memo.setdefault(_GENERATION, generation)
+    if own:
+        database.memo[_GENERATION] = generation
+    elif known != generation:
+        database.memo[_STALE] = True
+    return bool(database.memo.get(_STALE))
+
+
+def restored_elsewhere(database: Database) -> bool:
+    """Whether a poll found the server restored by another desk (no question to the server)."""
+    return bool(database.memo.get(_STALE))
 
 
 def newest_change(conn: Connection) -> int:

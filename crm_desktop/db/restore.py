@@ -95,13 +95,10 @@ def restore_file(
     if source == db_path:
         raise StorageError("{path} is the database itself; choose a backup file.", path=str(source))
     require_file(source)
-    if not is_sqlite_file(source):
-        raise StorageError("{path} is not a SQLite database, so it is not a crm_desktop backup.", path=str(source))
     phases = _Phases(progress, 3)
     scratch = scratch_path(db_path)
     try:
-        _copy_to_scratch(source, scratch, phases.next())
-        upgraded = _verify(scratch, source, now)
+        upgraded = verified_copy(source, scratch, now, phases.next())
         local = _local_state(db_path)
         last_hlc = _prepare(scratch, local or {}, tied_to_data or {}, _login_rows(db_path) if local else {})
         safety = _safety_backup(db_path, now, phases.next())
@@ -110,6 +107,15 @@ def restore_file(
         _remove(scratch)
     rotate(db_path, keep_count(db_path), protect=[source])
     return Restored(source, db_path, safety, upgraded, last_hlc, own_settings_lost=local is None)
+
+
+def verified_copy(source: Path, scratch: Path, now: datetime, progress: Progress | None = None) -> bool:
+    """Copy the backup `source` to `scratch` and refuse it there unless it is a sound crm_desktop database
+    no newer than ours; an older one is upgraded there (True). Also a server's restore of our own export."""
+    if not is_sqlite_file(source):
+        raise StorageError("{path} is not a SQLite database, so it is not a crm_desktop backup.", path=str(source))
+    _copy_to_scratch(source, scratch, progress)
+    return _verify(scratch, source, now)
 
 
 def _refusal(exc: sqlite3.Error, source: Path) -> StorageError:

@@ -18,7 +18,7 @@ from crm_desktop.db.access import record_refusal, require
 from crm_desktop.db.changelog import CONTEXT_KEY, EXPECTED_KEY, ChangeContext
 from crm_desktop.db.consent import NOTE_KEY, ConsentNote
 from crm_desktop.db.database import Database
-from crm_desktop.db.desks import own_changes
+from crm_desktop.db.desks import own_changes, restored_elsewhere
 from crm_desktop.db.errors import readable
 from crm_desktop.db.hlc import SEED_CEILING, SeedClock
 from crm_desktop.db.repositories import (
@@ -45,7 +45,7 @@ from crm_desktop.db.repositories import (
     TargetRepository,
     UserRepository,
 )
-from crm_desktop.errors import VersionConflict
+from crm_desktop.errors import RestoredElsewhere, VersionConflict
 from crm_desktop.models import Change
 from crm_desktop.roles import Action, Refused
 
@@ -90,6 +90,8 @@ class UnitOfWork:
         return self
 
     def __enter__(self) -> UnitOfWork:
+        if restored_elsewhere(self.database):  # its versions and screens describe data that is gone
+            raise RestoredElsewhere
         self.session = self.database.sessions()
         clock = self._seed_clock() if self.seeding else self.database.clock
         self.session.info[CONTEXT_KEY] = ChangeContext(clock, self.database.site_id, self.user_id, self.database.time,

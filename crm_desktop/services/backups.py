@@ -24,20 +24,23 @@ from crm_desktop.db.backup import (
     list_backups,
     rotate,
 )
+from crm_desktop.db.desks import note_generation
 from crm_desktop.db.integrity import CheckResult, check_file
-from crm_desktop.db.leftovers import remove_leftovers
+from crm_desktop.db.leftovers import remove_leftovers, scratch_path
 from crm_desktop.db.lock import acquire_instance_lock
 from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.probe import Found, Kind, probe, refusal, require_ours
-from crm_desktop.db.restore import Restored, restore_file
+from crm_desktop.db.restore import BEFORE_RESTORE, Restored, restore_file
 from crm_desktop.db.server import Server, probe_location, server_refusal
-from crm_desktop.db.server_backup import back_up_server, dump_program, dump_server
+from crm_desktop.db.server_backup import EXPORT, PG_DUMP, back_up_server, backup_kind, write_backup
+from crm_desktop.db.server_restore import load_backup
 from crm_desktop.errors import StorageError, ValidationError
-from crm_desktop.roles import RESTORE, SETTINGS
+from crm_desktop.roles import RESTORE, RESTORE_SERVER, SETTINGS
 from crm_desktop.services.app import CURRENT_USER_KEY, OWNER_ID, AppContext, Location
 from crm_desktop.services.logins import login_required
 
-__all__ = ["BackupInfo", "CheckResult", "DamagedDatabase", "Restored"]  # the types views and the CLI see
+# What views and the CLI see of db/: the types, and the kind of a server's backup.
+__all__ = ["EXPORT", "PG_DUMP", "BackupInfo", "CheckResult", "DamagedDatabase", "Restored", "backup_kind"]
 
 DAILY = "daily"
 DAILY_KEY = "backup_daily_on"  # LocalState: ISO date of the last daily backup
@@ -91,13 +94,14 @@ def back_up_now(
     (an existing one only with `force`; never the database or one of its backups).
 
     Reading only, it works beside the running app; it refuses a file that is not a crm_desktop database.
-    An office server is backed up by pg_dump (db/server_backup.py).
+    An office server is backed up by pg_dump, or by our own export without it (db/server_backup.py:
+    `backup_kind` tells which one a file is).
     """
     if isinstance(db_path, Server):
         _require_server(db_path)
         if out is None:
             return back_up_server(db_path, MANUAL, now)
-        return dump_server(db_path, out, force=force)
+        return write_backup(db_path, out, now, force=force)
     require_ours(db_path)
     if out is None:
         return backup_before(db_path, MANUAL, now, progress)
@@ -150,7 +154,7 @@ def check_and_back_up(ctx: AppContext, today: date, progress: Progress | None = 
         if not result.ok:
             raise DamagedDatabase(path, result)
     daily = DAILY_KEY if server is None else f"{DAILY_KEY}:{ctx.database.site_id}"  # each desk its own
-    if ctx.database.local(daily) == today.isoformat() or (server is not None and dump_program() is None):
+    if ctx.database.local(daily) == today.isoformat():
         return None
     if server is not None:
         made = back_up_server(server, DAILY, ctx.now())
@@ -182,6 +186,8 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
 
 def restore_backup(ctx: AppContext, source: Path, progress: Progress | None = None) -> Restored:
     """Restore into the open database (this app holds its lock); the app reloads its screens after."""
+    if ctx.database.server is not None:
+        return _restore_server(ctx, ctx.database.server, source, progress)
     ctx.require(RESTORE)
     done = restore_file(ctx.database.path, source, ctx.now(), tied_to_data=TIED_TO_DATA, progress=progress)
     ctx.database.clock.resume(done.last_hlc)  # never issue a clock the restored data already used
@@ -190,8 +196,22 @@ def restore_backup(ctx: AppContext, source: Path, progress: Progress | None = No
     return done
 
 
-def restore_database(db_path: Location, source: Path, progress: Progress | None = None, *, now: datetime
-                     ) -> Restored:
+def _restore_server(ctx: AppContext, server: Server, source: Path, progress: Progress | None) -> Restored:
+    """Every desk's data replaced by the backup's (db/server_restore.py), the owner's alone to do. The current
+    state is backed up first; this desk goes on working on the restored data, the others are told to start
+    again (their polls see the new restore generation)."""
+    ctx.require(RESTORE_SERVER)
+    source = source.resolve()
+    if not source.is_file():
+        raise StorageError("There is no database at {path}.", path=str(source))
+    safety = back_up_server(server, BEFORE_RESTORE, ctx.now())
+    loaded = load_backup(ctx.database.engine, source, scratch_path(server.anchor), ctx.now(), progress)
+    note_generation(ctx.database, loaded.generation, own=True)
+    ctx.database.clock.resume(loaded.last_hlc)
+    return Restored(source, server.anchor, safety, loaded.upgraded, loaded.last_hlc)
+
+
+def restore_database(db_path: Path, source: Path, progress: Progress | None = None, *, now: datetime) -> Restored:
     """Restore into a database no program has open; refused while one does (even a damaged one).
 
     The target may be damaged beyond reading (that is what a restore is for), but never another
@@ -199,9 +219,6 @@ def restore_database(db_path: Location, source: Path, progress: Progress | None 
     the site id of the copy it came from, and two copies sharing one lose changes in sync. (Start
     the app there once, then restore: the new copy keeps its own site id.)
     """
-    if isinstance(db_path, Server):  # the other desks would lose their connections mid-work
-        raise StorageError("An office server is restored by its administrator with pg_restore, while no desk is "
-                           "connected: pg_restore --clean --single-transaction -d DATABASE BACKUP.dump")
     _require_database(db_path)
     lock = acquire_instance_lock(db_path.resolve())
     try:

@@ -17,11 +17,14 @@ from crm_desktop.db.desks import (
     changes_numbered,
     kinds_between,
     newest_change,
+    note_generation,
     numbers_among,
     numbers_between,
     own_changes,
+    restore_generation,
 )
 from crm_desktop.db.errors import readable
+from crm_desktop.errors import RestoredElsewhere
 from crm_desktop.services.changes import Changes, ChangeSet, Entity
 
 # Above this many new changes at once (another desktop's import), only their kinds are named: the
@@ -48,6 +51,8 @@ class OtherDesks:
 
     def _newest(self) -> int:
         with self.database.engine.connect() as conn:
+            if self.database.server is not None:  # the generation this desk starts on
+                note_generation(self.database, restore_generation(conn))
             return newest_change(conn)
 
     def _note_missing(self, conn: Connection, after: int, newest: int) -> None:
@@ -65,7 +70,8 @@ class OtherDesks:
 
     def poll(self) -> ChangeSet | None:
         """The changes other desktops committed since the last poll, or None; one indexed max() when
-        nothing was committed anywhere."""
+        nothing was committed anywhere (and on a server one row of local_state, the restore generation).
+        Raises RestoredElsewhere once another desk restored the server."""
         try:
             return self._poll()
         except DBAPIError as exc:
@@ -74,6 +80,8 @@ class OtherDesks:
     def _poll(self) -> ChangeSet | None:
         server = self.database.server is not None
         with self.database.engine.connect() as conn:
+            if server and note_generation(self.database, restore_generation(conn)):
+                raise RestoredElsewhere  # another desk restored the server: see db/server_restore.py
             newest = newest_change(conn)
             late = self._late(conn) if server and self.missing else []
             if newest <= self.seen and not late:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
-from crm_desktop.errors import DomainError
+from crm_desktop.errors import DomainError, RestoredElsewhere
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.desks import OtherDesks
 from crm_desktop.ui.actions import ChangeBus
+from crm_desktop.ui.errors import show_domain_error
 
 POLL_MS = 2000
 
@@ -22,8 +24,9 @@ class OtherDesksPoll(QObject):
     app is the active one (a dialog of it included): what arrives meanwhile is published at once when
     the user comes back."""
 
-    def __init__(self, ctx: AppContext, bus: ChangeBus, parent: QObject) -> None:
+    def __init__(self, ctx: AppContext, bus: ChangeBus, parent: QWidget, lang: str = "en") -> None:
         super().__init__(parent)
+        self.window, self.lang = parent, lang
         self.bus = bus
         self.desks = OtherDesks(ctx.database)
         self.timer = QTimer(self)
@@ -54,6 +57,10 @@ class OtherDesksPoll(QObject):
     def poll(self) -> None:
         try:
             changes = self.desks.poll()
+        except RestoredElsewhere as exc:  # said once; every save from now on is refused with it
+            self.stop()
+            show_domain_error(self.window, exc, self.lang)
+            return
         except DomainError:
             return  # a busy or unreachable database: the next tick asks again
         if changes is not None:

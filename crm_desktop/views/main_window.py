@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self._undo_available(None)
         self.reminders = ReminderNotifier(self.env, self, self.open_activity, self.open_record)
         self.after_first_paint(self.reminders.check)  # what fell due while the app was closed, then the timer
-        self.other_desks = OtherDesksPoll(ctx, self.env.bus, self)
+        self.other_desks = OtherDesksPoll(ctx, self.env.bus, self, self.env.lang)
         self.after_first_paint(self.other_desks.start)
         QTimer.singleShot(0, self.offer_monthly_report)  # before the first paint: the bar sits above the tabs
         QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run_after_paint)  # (not after the window is gone)

@@ -839,6 +839,14 @@
         <translation>สำรองข้อมูลแล้ว: %1</translation>
     </message>
     <message>
+        <source>Backup of the office server saved by pg_dump: %1</source>
+        <translation>สำรองข้อมูลของเซิร์ฟเวอร์สำนักงานด้วย pg_dump แล้ว: %1</translation>
+    </message>
+    <message>
+        <source>Backup of the office server saved by this program&apos;s own export, as a database file (pg_dump is not installed on this computer): %1</source>
+        <translation>สำรองข้อมูลของเซิร์ฟเวอร์สำนักงานด้วยการส่งออกของโปรแกรมนี้เองเป็นไฟล์ฐานข้อมูลแล้ว (เครื่องนี้ไม่มี pg_dump): %1</translation>
+    </message>
+    <message>
         <source>the backup of %1</source>
         <translation>ข้อมูลสำรองเมื่อ %1</translation>
     </message>
@@ -857,6 +865,10 @@
     <message>
         <source>Everything entered since that backup will be replaced. A backup of the current data is made first, so you can go back to it the same way.</source>
         <translation>ข้อมูลทั้งหมดที่บันทึกหลังจากสำรองครั้งนั้นจะถูกแทนที่ โปรแกรมจะสำรองข้อมูลปัจจุบันไว้ก่อน คุณจึงกู้คืนกลับมาได้ด้วยวิธีเดียวกัน</translation>
+    </message>
+    <message>
+        <source>This is the office server: the data of every desk is replaced, and the other desks are told to start the program again.</source>
+        <translation>นี่คือเซิร์ฟเวอร์สำนักงาน ข้อมูลของทุกเครื่องจะถูกแทนที่ และเครื่องอื่นจะได้รับแจ้งให้เปิดโปรแกรมใหม่</translation>
     </message>
 </context>
 <context>
@@ -6531,6 +6543,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>similar name</source>
         <translation>ชื่อคล้ายกัน</translation>
+    </message>
+    <message>
+        <source>Read only: your role cannot change this record.</source>
+        <translation>อ่านอย่างเดียว: บทบาทของคุณแก้ไขรายการนี้ไม่ได้</translation>
     </message>
     <message>
         <source>Save</source>

@@ -18,6 +18,7 @@ from crm_desktop.models import User
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, create_contact
+from tests.server_helpers import ENGINES, server_copy, server_url
 from tests.sync_helpers import new_copy
 from tests.time_helpers import TODAY, make_clock
 
@@ -51,12 +52,33 @@ SEGMENT = {"x": "retail", "y": "wholesale", "p": ""}
 PROVINCE = {"x": "เชียงใหม่", "y": "กรุงเทพมหานคร", "p": "ภูเก็ต"}
 
 
+# A module's office is built once, on each engine (`OFFICE_ENGINES`): SQLite, and the test server when
+# CRM_TEST_SERVER names one (tests/server_helpers.py).
+OFFICE_ENGINES = ENGINES if server_url() is not None else ENGINES[:1]
+
+
 @contextmanager
-def open_office(fresh_database: Path, folder: Path, name: str = "office") -> Iterator[Office]:
-    """A fresh copy with two reps and three customers; closed when the module's tests are done."""
-    clock = make_clock()
-    ctx = new_copy(fresh_database, folder, name, clock)
+def office_database(request: pytest.FixtureRequest, folder: Path, name: str, clock: FixedClock
+                    ) -> Iterator[AppContext]:
+    """A fresh database on the engine the module fixture is parametrized with (`OFFICE_ENGINES`)."""
+    if request.param == "postgresql":
+        url = server_url()
+        assert url is not None
+        with server_copy(url, request.getfixturevalue("server_template"), folder / name, clock) as ctx:
+            yield ctx
+        return
+    ctx = new_copy(request.getfixturevalue("fresh_database"), folder, name, clock)
     try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@contextmanager
+def open_office(request: pytest.FixtureRequest, folder: Path, name: str = "office") -> Iterator[Office]:
+    """A fresh database with two reps and three customers; closed when the module's tests are done."""
+    clock = make_clock()
+    with office_database(request, folder, name, clock) as ctx:
         with ctx.uow() as uow:
             anong = uow.users.add(User(name="Anong", role="sales"))
             boon = uow.users.add(User(name="Boon", role="sales"))
@@ -72,8 +94,6 @@ def open_office(fresh_database: Path, folder: Path, name: str = "office") -> Ite
                            TODAY).created[0]
         names = {anong.id: "Anong", boon.id: "Boon", ctx.user_id: me_name, None: ""}
         yield Office(ctx, clock, anong.id, boon.id, x, y, p, names)
-    finally:
-        ctx.close()
 
 
 @pytest.fixture(scope="module")

@@ -27,7 +27,7 @@ from crm_desktop.services.sales.orders import (
     mark_invoiced,
     record_delivery,
 )
-from tests.reports.helpers import PROVINCE, SEGMENT, Office, office_folder, open_office
+from tests.reports.helpers import OFFICE_ENGINES, PROVINCE, SEGMENT, Office, office_folder, open_office
 from tests.time_helpers import TEST_NOW, TODAY
 
 __all__ = ["office_folder"]
@@ -65,9 +65,9 @@ def d(month: int, day: int) -> date:
     return date(2026, month, day)
 
 
-@pytest.fixture(scope="module")
-def world(fresh_database: Path, office_folder: Path) -> Iterator[DeliveryWorld]:
-    with open_office(fresh_database, office_folder, "deliveries") as office:
+@pytest.fixture(scope="module", params=OFFICE_ENGINES)
+def world(request: pytest.FixtureRequest, office_folder: Path) -> Iterator[DeliveryWorld]:
+    with open_office(request, office_folder, "deliveries") as office:
         ctx = office.ctx
         with ctx.uow() as uow:
             product = uow.products.add(Product(sku="AC", name_th="แอร์", category="แอร์", price_satang=1_000_000))

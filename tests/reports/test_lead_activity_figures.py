@@ -32,7 +32,16 @@ from crm_desktop.services.campaigns import CampaignInput, create_campaign
 from crm_desktop.services.convert import ConvertOptions, convert_lead
 from crm_desktop.services.leads import LeadInput, create_lead, delete_leads, disqualify, mark_contacted, qualify
 from crm_desktop.services.picklists import DISQUALIFY_REASONS
-from tests.reports.helpers import PROVINCE, SEGMENT, Office, midnight, office_folder, one_percent, open_office
+from tests.reports.helpers import (
+    OFFICE_ENGINES,
+    PROVINCE,
+    SEGMENT,
+    Office,
+    midnight,
+    office_folder,
+    one_percent,
+    open_office,
+)
 from tests.time_helpers import TEST_NOW, TODAY
 
 __all__ = ["office_folder"]
@@ -65,9 +74,9 @@ class LeadWorld:
     leads: list[LeadFact]
 
 
-@pytest.fixture(scope="module")
-def lead_world(fresh_database: Path, office_folder: Path) -> Iterator[LeadWorld]:
-    with open_office(fresh_database, office_folder, "leads") as office:
+@pytest.fixture(scope="module", params=OFFICE_ENGINES)
+def lead_world(request: pytest.FixtureRequest, office_folder: Path) -> Iterator[LeadWorld]:
+    with open_office(request, office_folder, "leads") as office:
         ctx, a, b = office.ctx, office.anong, office.boon
         c1 = create_campaign(ctx.uow(), CampaignInput(name="LINE OA ลดกลางปี")).created[0]
         c2 = create_campaign(ctx.uow(), CampaignInput(name="งานแสดงสินค้า BITEC")).created[0]
@@ -190,9 +199,9 @@ def local(month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:
     return datetime(2026, month, day, hour, minute)
 
 
-@pytest.fixture(scope="module")
-def activity_world(fresh_database: Path, office_folder: Path) -> Iterator[ActivityWorld]:
-    with open_office(fresh_database, office_folder, "activities") as office:
+@pytest.fixture(scope="module", params=OFFICE_ENGINES)
+def activity_world(request: pytest.FixtureRequest, office_folder: Path) -> Iterator[ActivityWorld]:
+    with open_office(request, office_folder, "activities") as office:
         ctx, a, b = office.ctx, office.anong, office.boon
         acts: list[Act] = []
 

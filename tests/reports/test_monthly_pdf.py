@@ -40,7 +40,10 @@ from tests.reports.monthly_samples import (
     sample_data,
     top_customers,
 )
+from tests.server_helpers import cli_database
 from tests.time_helpers import TODAY, make_clock
+
+pytestmark = pytest.mark.server  # the `ctx` tests run on both engines
 
 
 def pages(pdf: bytes) -> list[str]:
@@ -180,7 +183,7 @@ def test_last_month() -> None:
 
 
 def test_cli_writes_last_months_report_by_default(ctx, tmp_path: Path, monkeypatch, capsys) -> None:
-    db = str(ctx.database.path)
+    db = cli_database(ctx, monkeypatch)
     ctx.close()
     monkeypatch.chdir(tmp_path)
     assert main(["--db", db, "report", "monthly", "--lang", "en"], make_clock()) == 0
@@ -192,8 +195,8 @@ def test_cli_writes_last_months_report_by_default(ctx, tmp_path: Path, monkeypat
     assert "2569" in pages((tmp_path / "sept.pdf").read_bytes())[0]
 
 
-def test_cli_errors_are_one_line(ctx, tmp_path: Path, capsys) -> None:
-    db = str(ctx.database.path)
+def test_cli_errors_are_one_line(ctx, tmp_path: Path, capsys, monkeypatch) -> None:
+    db = cli_database(ctx, monkeypatch)
     ctx.close()
     out = tmp_path / "report.pdf"
     out.write_bytes(b"mine")

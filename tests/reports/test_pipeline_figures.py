@@ -34,7 +34,16 @@ from crm_desktop.services.opportunities import (
 from crm_desktop.services.picklists import LOSS_REASONS
 from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.services.stages import default_stage_id
-from tests.reports.helpers import PROVINCE, SEGMENT, Office, midnight, office_folder, one_percent, open_office
+from tests.reports.helpers import (
+    OFFICE_ENGINES,
+    PROVINCE,
+    SEGMENT,
+    Office,
+    midnight,
+    office_folder,
+    one_percent,
+    open_office,
+)
 from tests.time_helpers import TODAY
 
 __all__ = ["office_folder"]  # the module-scoped folder fixture
@@ -125,9 +134,9 @@ class World:
         self.deals[key].deleted = True
 
 
-@pytest.fixture(scope="module")
-def world(fresh_database: Path, office_folder: Path) -> Iterator[World]:
-    with open_office(fresh_database, office_folder) as office:
+@pytest.fixture(scope="module", params=OFFICE_ENGINES)
+def world(request: pytest.FixtureRequest, office_folder: Path) -> Iterator[World]:
+    with open_office(request, office_folder) as office:
         w = World(office)
         a, b = office.anong, office.boon
         w.product("AC1", "แอร์")

@@ -1,5 +1,5 @@
 """The sales analyses of the monthly report on a small fixed data set made through the services, each
-figure checked against an independent computation: the stored rows read back with plain sqlite3 and
+figure checked against an independent computation: the stored rows read back with plain SQL (either engine) and
 worked out in Python with exact fractions (the rounding rule of `crm_desktop.money` written out again).
 
 October 2026 is the month under test. Its boundaries: orders on 1 and 31 October count, 30 September
@@ -10,7 +10,6 @@ price and a customer who is a contact without a company are all in it.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -46,7 +45,10 @@ from crm_desktop.services.stages import default_stage_id
 from crm_desktop.services.targets import set_target
 from crm_desktop.services.users import UserInput, create_user
 from tests.reports.helpers import midnight
+from tests.server_helpers import StoredRows
 from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server  # the `ctx` tests run on both engines
 
 MONTH = "2026-10"
 OCT = ReportFilter.month(MONTH)
@@ -201,7 +203,7 @@ class Sold:
 
 
 def stored_sales(ctx: AppContext, start: date = OCT.start, end: date = OCT.end) -> list[Sold]:
-    conn = sqlite3.connect(ctx.database.path)
+    conn = StoredRows(ctx)
     orders = {r[0]: r[1:] for r in conn.execute(
         "SELECT id, coalesce(account_id, contact_id), owner_id, issued_on, channel, status, deleted_at, "
         "bill_discount_satang, prices_include_vat, vat_bp FROM sales_order")}
@@ -257,7 +259,7 @@ def test_the_month_holds_what_the_boundaries_say(ctx: AppContext, shop: Shop) ->
 
 def _deals(ctx: AppContext, start: date, end: date) -> tuple[int, int, int]:
     """(won, lost, won amount) of deals now won or lost whose latest move was in [start, end) Bangkok."""
-    conn = sqlite3.connect(ctx.database.path)
+    conn = StoredRows(ctx)
     kinds = dict(conn.execute("SELECT id, kind FROM stage"))
     latest: dict[str, str] = {}
     for deal, changed in conn.execute("SELECT opportunity_id, changed_at FROM stage_history WHERE deleted_at IS NULL"):
@@ -417,7 +419,7 @@ def _check_breakdown(table: ReportTable, lines: list[Sold], key_of: object, labe
 
 def test_sales_by_segment_channel_province_category_and_product(ctx: AppContext, shop: Shop) -> None:
     lines = stored_sales(ctx)
-    conn = sqlite3.connect(ctx.database.path)
+    conn = StoredRows(ctx)
     segment = dict(conn.execute("SELECT id, segment FROM account"))
     province = {**dict(conn.execute("SELECT id, province FROM contact")), **dict(conn.execute(
         "SELECT id, province FROM account"))}
@@ -562,7 +564,7 @@ def test_weights_are_checked_and_a_bad_stored_value_falls_back(ctx: AppContext) 
 
 def test_margins_by_customer_product_and_rep(ctx: AppContext, shop: Shop) -> None:
     lines = stored_sales(ctx)
-    conn = sqlite3.connect(ctx.database.path)
+    conn = StoredRows(ctx)
     product_name = dict(conn.execute("SELECT id, name_th FROM product"))
     conn.close()
     db = ctx.database

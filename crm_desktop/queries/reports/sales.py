@@ -166,7 +166,7 @@ def figures(db: Database, flt: ReportFilter) -> Figures:
     with db.engine.connect() as conn:
         sales, orders, new_customers = conn.execute(totals).one()
         won, lost, won_amount = conn.execute(closed).one()
-    return Figures(satang(sales), orders, new_customers, won, lost, won_amount or 0)
+    return Figures(satang(sales), orders, new_customers, won, lost, int(won_amount or 0))  # a server sums to numeric
 
 
 KEY_FIGURE_COLUMNS = (

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.roles import BACKUP, RESTORE, SETTINGS
+from crm_desktop.roles import BACKUP, RESTORE, RESTORE_SERVER, SETTINGS
 from crm_desktop.services.backups import (
     KEEP_MAX,
     KEEP_MIN,
+    PG_DUMP,
     Restored,
     back_up_now,
+    backup_kind,
     backups,
     backups_folder,
     backups_to_keep,
@@ -41,6 +43,7 @@ from crm_desktop.views.common import ViewEnv
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 BACKUP_FILTER = "SQLite (*.sqlite3 *.sqlite *.db);;* (*)"
+SERVER_BACKUP_FILTER = "pg_dump (*.dump);;SQLite (*.sqlite3);;* (*)"  # an office server's two kinds
 
 
 def reason_text(reason: str) -> str:
@@ -163,7 +166,8 @@ class BackupsPage(QWidget):
 
     def _update_buttons(self) -> None:
         busy = self.task is not None
-        may_restore = self.env.may(RESTORE)  # the services refuse what the role may not do anyway
+        # The services refuse what the role may not do anyway; an office server is the owner's to restore.
+        may_restore = self.env.may(RESTORE if self.env.ctx.database.server is None else RESTORE_SERVER)
         self.restore_button.setEnabled(not busy and may_restore and self.selected_row() is not None)
         self.restore_file_button.setEnabled(not busy and may_restore)
         self.backup_button.setEnabled(not busy and self.env.may(BACKUP))
@@ -182,11 +186,12 @@ class BackupsPage(QWidget):
     # --- actions ----------------------------------------------------------------------------
 
     def back_up_now(self) -> Task:
-        path, now, ctx = self.db_path, self.env.now(), self.env.ctx
+        now, ctx = self.env.now(), self.env.ctx
+        location = ctx.database.server or self.db_path  # a server's backups are written by its desk
 
         def work(progress: ProgressFn) -> Path:
             ctx.require(BACKUP)
-            return back_up_now(path, None, progress, now=now)
+            return back_up_now(location, None, progress, now=now)
 
         def failed(exc: BaseException) -> None:
             if task.cancel_requested:
@@ -206,7 +211,14 @@ class BackupsPage(QWidget):
 
     def _backed_up(self, path: Path) -> None:
         self.reload()
-        self.status.setText(self.tr("Backup saved: %1").replace("%1", str(path)))
+        if self.env.ctx.database.server is None:
+            text = self.tr("Backup saved: %1")
+        elif backup_kind(path) == PG_DUMP:
+            text = self.tr("Backup of the office server saved by pg_dump: %1")
+        else:
+            text = self.tr("Backup of the office server saved by this program's own export, as a database file "
+                           "(pg_dump is not installed on this computer): %1")
+        self.status.setText(text.replace("%1", str(path)))
 
     def restore_selected(self) -> None:
         row = self.selected_row()
@@ -215,9 +227,8 @@ class BackupsPage(QWidget):
             self.ask_restore(Path(item.data(PATH_ROLE)), self.tr("the backup of %1").replace("%1", item.text()))
 
     def restore_from_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from file"), str(self.db_path.parent), BACKUP_FILTER
-        )
+        kinds = BACKUP_FILTER if self.env.ctx.database.server is None else SERVER_BACKUP_FILTER
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from file"), str(self.db_path.parent), kinds)
         if name:
             self.ask_restore(Path(name), Path(name).name)
 
@@ -232,7 +243,9 @@ class BackupsPage(QWidget):
             informative=self.tr(
                 "Everything entered since that backup will be replaced. A backup of the current data is made "
                 "first, so you can go back to it the same way."
-            ),
+            ) + ("" if self.env.ctx.database.server is None else " " + self.tr(
+                "This is the office server: the data of every desk is replaced, and the other desks are told to "
+                "start the program again.")),
         )
 
     def _restored(self, done: Restored) -> None:
