@@ -50,7 +50,7 @@ from crm_desktop.services.picklists import LOSS_REASONS
 from crm_desktop.services.stages import StageInput, create_stage, delete_stage, update_stage
 from crm_desktop.services.users import UserInput, create_user, set_active
 from crm_desktop.sync.files import export_bundle, import_bundle
-from crm_desktop.sync.state import status
+from crm_desktop.sync.state import sender_site, status
 from tests.server_helpers import drop_database, fetch, make_server_template, server_copy, server_url
 from tests.sync_helpers import dump, make_template, new_copy
 from tests.test_sync_rules import invariants_hold
@@ -318,7 +318,7 @@ class Office(RuleBasedStateMachine):
     def export(self, i: int, how: str, to: int) -> None:
         """Everything, what the copies heard from lack, or what one copy lacks (if it ever sent a file)."""
         path = Path(self.dir.name) / f"file{len(self.files)}.zip"
-        target = self.copies[(i + to) % COPIES].database.site_id
+        target = sender_site(self.copies[(i + to) % COPIES].database)
         peers = status(self.copies[i].database).peers
         for_site = target if how == "for" and target in peers else None
         export_bundle(self.copies[i].database, path, everything=how == "all", for_site=for_site)
@@ -347,8 +347,8 @@ class Office(RuleBasedStateMachine):
                     if i == j:
                         continue
                     path = folder / f"final{round_}-{i}-{j}.zip"
-                    known = dst.database.site_id in status(src.database).peers
-                    export_bundle(src.database, path, for_site=dst.database.site_id if known else None,
+                    known = sender_site(dst.database) in status(src.database).peers
+                    export_bundle(src.database, path, for_site=sender_site(dst.database) if known else None,
                                   everything=not known)
                     import_bundle(dst.database, dst.user_id, path)
             if round_ >= 2 and [dump(ctx) for ctx in self.copies] == before:

@@ -39,6 +39,8 @@ from tests.server_helpers import raw_sql
 from tests.sync_helpers import dump
 from tests.test_sync import full_dump, resealed
 
+pytestmark = pytest.mark.server  # its ctx tests on both engines
+
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 9, 0)
 
@@ -470,6 +472,7 @@ def test_a_deal_moved_into_a_stage_deleted_meanwhile_keeps_it_and_a_dry_run_save
 
 # --- the Sync tab ------------------------------------------------------------------------------------
 
+@pytest.mark.sqlite_only  # a widget test
 def test_the_sync_tab_shows_a_restored_stage_and_lets_it_be_acknowledged_only(qtbot, ctx, prefs, clock, tmp_path,
                                                                              monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox

@@ -8,12 +8,13 @@ from __future__ import annotations
 import threading
 import zipfile
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from crm_desktop.clock import FixedClock
+from crm_desktop.db import writer
 from crm_desktop.db.server import Server
 from crm_desktop.errors import VersionConflict
 from crm_desktop.models.privacy import erase_mark
@@ -25,8 +26,11 @@ from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.erase import erase_person
 from crm_desktop.services.leads import LeadInput, create_lead
 from crm_desktop.sync import apply
+from crm_desktop.sync.bundle import BundleRefused
 from crm_desktop.sync.conflicts import open_conflicts
 from crm_desktop.sync.files import export_bundle, import_bundle
+from crm_desktop.sync.repair import repair_clock
+from crm_desktop.sync.state import sender_site, status
 from tests.server_helpers import fetch, server_copy, server_url
 from tests.sync_helpers import dump, new_copy
 
@@ -56,8 +60,7 @@ def laptop(template: Path, tmp_path: Path, clock: FixedClock) -> Iterator[AppCon
 
 def send(src: AppContext, dst: AppContext, path: Path) -> apply.ApplyReport:
     """What `dst` lacks of `src` (everything the first time), as a file."""
-    export_bundle(src.database, path, everything=not any(
-        s == dst.database.site_id for (s,) in fetch(src, "SELECT peer_site FROM sync_exchange")))
+    export_bundle(src.database, path, everything=sender_site(dst.database) not in status(src.database).peers)
     return import_bundle(dst.database, dst.user_id, path).report
 
 
@@ -73,9 +76,12 @@ def change_count(ctx: AppContext) -> int:
 
 
 def test_the_office_and_a_laptop_edit_apart_and_end_with_the_same_data(office: AppContext, laptop: AppContext,
-                                                                       tmp_path: Path) -> None:
+                                                                       tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """Server → laptop, edits on both (one field both changed: a conflict the same on both), laptop →
-    server, server → laptop: every synced table holds the same rows, and each side's log the same changes."""
+    server, server → laptop: every synced table holds the same rows, and each side's log the same changes.
+    (The server's updates all go the way of big imports here: copied, then one UPDATE.)"""
+    monkeypatch.setattr(writer, "SERVER_SET_WISE", 1)
     shop = create_account(office.uow(), AccountInput(name='ร้าน "กาแฟ" ดอยช้าง', phone="053111222"), TODAY).created[0]
     create_contact(office.uow(), ContactInput(first_name="สมชาย", account_id=shop), TODAY)
     gone = create_account(office.uow(), AccountInput(name="Lanna Foods"), TODAY).created[0]
@@ -199,3 +205,52 @@ def test_an_erasure_travels_from_a_laptop_to_the_server_and_on(office: AppContex
         payload = zf.read("changes.ndjson").decode()
     assert [s for s in secrets if s in payload] == [] and '"e":"erasure"' in payload
     assert dump(office) == dump(laptop)
+
+
+def test_the_office_sends_its_files_under_one_code_whichever_desk_writes_them(office: AppContext, laptop: AppContext,
+                                                                             tmp_path: Path, clock: FixedClock) -> None:
+    """Two desks of the server export: the laptop hears from one copy, the office, and can export
+    what that copy lacks (`--for`); a file of the office's own is refused by every desk."""
+    assert office.database.server is not None
+    other = open_app(Server(office.database.server.url, tmp_path / "other-desk"), clock=clock)
+    try:
+        create_account(office.uow(), AccountInput(name="ร้านของโต๊ะหนึ่ง"), TODAY)
+        export_bundle(office.database, tmp_path / "one.zip", everything=True)
+        create_account(other.uow(), AccountInput(name="ร้านของโต๊ะสอง"), TODAY)
+        export_bundle(other.database, tmp_path / "two.zip", everything=True)
+        for name in ("one.zip", "two.zip"):
+            import_bundle(laptop.database, laptop.user_id, tmp_path / name)
+        code = sender_site(office.database)
+        assert code == sender_site(other.database) != office.database.site_id != other.database.site_id
+        assert list(status(laptop.database).peers) == [code] and status(office.database).site_id == code
+        create_lead(laptop.uow(), LeadInput(first_name="สมศรี", source="walk_in"))
+        sent = export_bundle(laptop.database, tmp_path / "for.zip", for_site=code).counts  # not the office's own
+        assert sent["lead"] == 1 and "account" not in sent
+        with pytest.raises(BundleRefused):
+            import_bundle(other.database, other.user_id, tmp_path / "one.zip")
+    finally:
+        other.close()
+
+
+def test_a_clock_from_the_future_taken_in_by_the_server_is_repaired_there(office: AppContext, laptop: AppContext,
+                                                                          tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A laptop whose computer had a date months ahead, and an older version that let its change into
+    the server: the server's repair (a pg_dump first) takes the change out of its log and keeps what
+    people saw under a fresh clock."""
+    from tests.test_sync_hardening import HORIZON, NOW, accept_anything, set_date
+
+    shop = create_account(laptop.uow(), AccountInput(name="Lanna Foods"), TODAY).created[0]
+    with monkeypatch.context() as patched:
+        accept_anything(patched)
+        set_date(laptop, datetime(2027, 6, 1))
+        rename(laptop, shop, name="Lanna Foods (ร้านอาหาร)")
+        set_date(laptop, NOW)
+        send(laptop, office, tmp_path / "poisoned.zip")
+    [(ahead,)] = fetch(office, "SELECT count(*) FROM change WHERE hlc > ?", (HORIZON,))  # its first file's claim too
+    done = repair_clock(office.database, office.user_id)
+    assert done.removed == ahead >= 1
+    assert done.backup is None or "clock-repair" in done.backup.name
+    assert fetch(office, "SELECT count(*) FROM change WHERE hlc > ?", (HORIZON,)) == [(0,)]
+    assert fetch(office, "SELECT name FROM account WHERE id = ? AND hlc <= ?", (shop, HORIZON)) == \
+        [("Lanna Foods (ร้านอาหาร)",)]

@@ -4,12 +4,13 @@ edits of the log and the sync tables (sync/repair.py)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Mapping
 
 from sqlalchemy import Connection
 
 from crm_desktop.db.database import Database
-from crm_desktop.db.raw import cursor_of, driver_cursor, on_server
+from crm_desktop.db.raw import ServerCursor, cursor_of, driver_cursor
 
 Stage = tuple[str, str, bool, int, bool]  # (id, kind, live, clock, has live deals)
 
@@ -45,8 +46,11 @@ def lines_since(database: Database, seen: Mapping[str, int]) -> Iterator[list[tu
     desks writing meanwhile add changes the file then holds whole or not at all."""
     raw = database.engine.raw_connection()
     try:
-        cur = cursor_of(raw.driver_connection)
-        server = on_server(cur)
+        driver = raw.driver_connection
+        server = not isinstance(driver, sqlite3.Connection)
+        # A server's bytes come in its binary format, as they are: its text format spells them in hex
+        # (100k lines: 4.2 -> 2.8 s).
+        cur = ServerCursor(driver.cursor(binary=True)) if server else cursor_of(driver)
         if server:
             cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         sites = [s for (s,) in cur.execute("SELECT DISTINCT site_id FROM change ORDER BY site_id").fetchall()]

@@ -26,13 +26,14 @@ from crm_desktop.db.changelog import LogRow, append_changes
 from crm_desktop.db.database import Database
 from crm_desktop.db.derived import SOURCES, derived_values
 from crm_desktop.db.desks import own_changes
-from crm_desktop.db.raw import Cursor, begin_writing, driver_cursor, in_transaction, on_server
+from crm_desktop.db.raw import Cursor, ServerCursor, begin_writing, driver_cursor, in_transaction, on_server
 from crm_desktop.db.search_index import INDEXED, SuspendedIndex
 
 Key = tuple[str, str]  # (entity, row id)
 RowVersion = tuple[int | None, str | None, Any]  # a row's (clock, site id, deleted_at)
 BATCH = 500  # ids per `IN (...)` list
 SERVER_BATCH = 20_000  # ids per array bound to a server's `= ANY(?)`
+SERVER_SET_WISE = 200  # from this many rows of one set of columns, a server's UPDATE goes through COPY
 # On a server, one sync import (or erasure, or clock repair) at a time: two importing the same file
 # would both find its changes new and log them twice. Other desks' saves never wait for this lock.
 SYNC_LOCK = 0x63726D5F73796E63  # "crm_sync"
@@ -292,7 +293,19 @@ class Writer:
         if table.name in SOURCES:
             for row in rows:
                 row.update(derived_values(table.name, row))
-        self.cur.executemany(writer.sql, list(map(writer.values, rows)))
+        if self.server:
+            self._copy(table.name, writer.columns, map(writer.values, rows))
+        else:
+            self.cur.executemany(writer.sql, list(map(writer.values, rows)))
+
+    def _copy(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Rows into a server's table by COPY: one stream, where an INSERT per row is a statement each
+        for the server to run (93k new rows of the benchmark: 46 -> 18 s)."""
+        assert isinstance(self.cur, ServerCursor)
+        names = ", ".join(f'"{c}"' for c in columns)
+        with self.cur.raw.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def update(self, table: Table, rows: Mapping[str, Mapping[str, Any]]) -> None:
         """Set the given fields of rows (id -> fields), one statement per set of field names; derived
@@ -309,6 +322,9 @@ class Writer:
                 out.append(convert(value) if convert is not None and value is not None else value)
             groups[names].append([*out, row_id])
         for names, params in groups.items():
+            if self.server and len(params) >= SERVER_SET_WISE:
+                self._update_from_copy(table.name, names, params)
+                continue
             sets = ", ".join(f'"{n}" = ?' for n in names)
             self.cur.executemany(f'UPDATE "{table.name}" SET {sets} WHERE id = ?', params)
         sources = SOURCES.get(table.name)
@@ -317,6 +333,17 @@ class Writer:
         searched = SEARCHED.get(table.name)
         if self.index is not None and searched:  # as the triggers: on an UPDATE OF a searched field
             self.index.changed(table.name, [i for i, v in rows.items() if not searched.isdisjoint(v)])
+
+    def _update_from_copy(self, table: str, names: Sequence[str], params: Iterable[Sequence[Any]]) -> None:
+        """Many rows' new values on a server: copied into a temporary table of the same column types,
+        then one UPDATE joined to it, where an UPDATE per row is a statement each (60k people edited: 27 -> 15 s)."""
+        columns = [*names, "id"]
+        picked = ", ".join(f'"{c}"' for c in columns)
+        self.cur.execute(f'CREATE TEMP TABLE writer_rows ON COMMIT DROP AS SELECT {picked} FROM "{table}" WITH NO DATA')
+        self._copy("writer_rows", columns, params)
+        sets = ", ".join(f'"{n}" = w."{n}"' for n in names)
+        self.cur.execute(f'UPDATE "{table}" t SET {sets} FROM writer_rows w WHERE t.id = w.id')
+        self.cur.execute("DROP TABLE writer_rows")
 
     def _rederive(self, table: str, ids: list[str]) -> None:
         """Derived columns of updated rows whose source fields changed (the ORM events do not run here)."""

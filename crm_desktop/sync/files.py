@@ -114,10 +114,11 @@ def export_bundle(
     if claim_before_export(database, user_id):  # the first file of an office (services/sales/numbers.py)
         ours = vector()
     counts: Counter[str] = Counter()
+    sender = state.sender_site(database)
     extra = {"label": state.copy_label(database, user_id)}
 
     def finish() -> Manifest:
-        return Manifest(from_site=database.site_id, created_at=now.isoformat(), schema=SCHEMA_HEAD, vector=ours,
+        return Manifest(from_site=sender, created_at=now.isoformat(), schema=SCHEMA_HEAD, vector=ours,
                         changes=sum(counts.values()), counts=dict(sorted(counts.items())), extra=extra,
                         version=ERASURE_VERSION if counts[ERASURE] else 1)
 
@@ -154,7 +155,7 @@ def import_bundle(
 def _import(database: Database, user_id: str | None, path: Path, dry_run: bool,
             progress: Progress | None) -> ImportResult:
     horizon = database.clock.horizon()  # changes dated beyond it are refused
-    manifest = read_manifest(path, key=state.office_key(database), own_site=database.site_id,
+    manifest = read_manifest(path, key=state.office_key(database), own_site=state.sender_site(database),
                              schema_head=SCHEMA_HEAD)
     digest = file_digest(path)
     held = _held(database, manifest, digest)
