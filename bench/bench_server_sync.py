@@ -14,6 +14,25 @@ The floors: for the file, bench_sync's raw sqlite3 (the same rows and change row
 transaction, search entries and live counts set-wise); for the server, bench_server's COPY of the same
 rows into another new database (foreign keys not checked: `session_replication_role = replica`), and
 psycopg reading the log's rows for the export.
+
+2026-12-07 19:23-19:26 UTC, h-sync ede99e3, PostgreSQL 15 on the same 2 CPUs, load 2.8-4.8 (other
+helpers' work beside it), `PYTHONPATH=$PWD python bench/bench_server_sync.py --server
+postgresql://crm@127.0.0.1:55432/postgres`:
+    104,805 changes in the laptop's file (15.9 MB); 100,045 edits
+                                        server     floor (COPY)     file     floor (sqlite3)
+    import into a new copy              21.9 s     16.8 s           16.3 s   9.3 s
+    the same file again                  0.02 s                      0.03 s
+    import of the edits                 13.5 s                       6.1 s
+    export (whole log, 204,895)          2.2 s      0.9 s            3.0 s    0.8 s
+The server's imports include their pg_dump backup, made beside them on the same two CPUs.
+Earlier runs, at load 4-7 (two other helpers' test runs beside them: compare within a run):
+- 18:22, before any COPY: new copy 53.0 s (file 40.0), edits 56.6 s (file 18.3), export 7.8 s (file 4.5).
+  cProfile of the server's import (no pg_dump beside): the rows' INSERTs 46 s, the log's 9.5 s.
+- 18:48, rows and many-row updates by COPY, the lines read in binary: new copy 45.4 s (floor 22.3,
+  file 25.3, floor 13.3), edits 31.8 s (file 11.1), export 4.1 s (floor 1.3; file 4.5, floor 1.1).
+  cProfile (load 5.5): the rows' COPY 17.8 s (mostly the server keeping its indexes, the trigram ones
+  too), the change log 9.5 s, the file's checks 8 s, derived columns 4.5 s, the commit 3 s; the edits'
+  UPDATE from COPY 14.7 s, their log 8.6 s. Then the change log went by COPY too (ede99e3).
 """
 
 from __future__ import annotations
@@ -57,6 +76,7 @@ def main() -> int:
     from crm_desktop.main import SystemClock
     from crm_desktop.services.app import AppContext, open_app
     from crm_desktop.sync.files import export_bundle, import_bundle
+    from crm_desktop.sync.state import sender_site
     from tests.server_helpers import create_database, drop_database
 
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-server-sync-"))
@@ -97,7 +117,7 @@ def main() -> int:
         laptop.close()
         make_edits(work / "laptop.sqlite3", site)
         laptop = open_app(work / "laptop.sqlite3", clock=clock)
-        edits = {name: export_bundle(laptop.database, work / f"edits-{name}.zip", for_site=ctx.database.site_id)
+        edits = {name: export_bundle(laptop.database, work / f"edits-{name}.zip", for_site=sender_site(ctx.database))
                  for name, ctx in targets.items()}
         laptop.close()
         for name, ctx in targets.items():
