@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from crm_desktop.queries.accounts import account_detail
+from crm_desktop.queries.stages import stages
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.activities.edit import ActivityInput, activity_input, create_activity, update_activity
 from crm_desktop.services.anniversaries import (
@@ -28,13 +29,16 @@ from crm_desktop.services.opportunities import (
     OpportunityInput,
     create_opportunity,
     opportunity_input,
+    set_deal_lines,
     update_opportunity,
 )
 from crm_desktop.services.products import ProductInput, create_product, product_input, update_product
 from crm_desktop.services.sales.documents import QuotationInput
 from crm_desktop.services.sales.lines import LineInput
 from crm_desktop.services.sales.quotations import create_quotation, quotation_input, update_quotation
-from crm_desktop.services.stages import default_stage_id
+from crm_desktop.services.scoring import RuleInput, create_rule, rule_input, update_rule
+from crm_desktop.services.stages import StageInput, create_stage, default_stage_id, update_stage
+from crm_desktop.services.users import UserInput, create_user, update_user, user_input
 from crm_desktop.ui.actions import ChangeBus, UndoDelete
 from crm_desktop.ui.desks import POLL_MS
 from crm_desktop.ui.fonts import install_app_font
@@ -47,10 +51,14 @@ from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.contacts.dialog import ContactDialog
 from crm_desktop.views.dialog_base import RecordDialog
 from crm_desktop.views.leads.dialog import LeadDialog
+from crm_desktop.views.leads.scoring_dialog import RuleDialog
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.opportunities.dialog import OpportunityDialog
+from crm_desktop.views.opportunities.lines_dialog import DealLinesDialog
+from crm_desktop.views.opportunities.stages_dialog import StageDialog
 from crm_desktop.views.products.dialog import ProductDialog
 from crm_desktop.views.sales.document_dialog import QuotationDialog
+from crm_desktop.views.settings.users_page import UserDialog
 from tests.desk_helpers import other_desk
 from tests.test_translations import THAI
 from tests.ui_helpers import opened_window
@@ -252,6 +260,26 @@ def _special_date(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[An
     return row, lambda: custom_date_input(ctx.uow(), row), lambda d: update_custom_date(ctx.uow(), row, d, ctx.today())
 
 
+def _stage(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[Any], object]]:
+    row = create_stage(ctx.uow(), StageInput("นัดสาธิตสินค้า", probability=30)).created[0]
+
+    def stored() -> StageInput:
+        stage = next(s for s in stages(ctx.database) if s.id == row)
+        return StageInput(stage.name, stage.probability, stage.kind)
+
+    return row, stored, lambda d: update_stage(ctx.uow(), row, d)
+
+
+def _scoring_rule(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[Any], object]]:
+    row = create_rule(ctx.uow(), RuleInput("position", "contains", "ผู้จัดการ", 10, "ผู้จัดการ")).created[0]
+    return row, lambda: rule_input(ctx.uow(), row), lambda d: update_rule(ctx.uow(), row, d)
+
+
+def _person(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[Any], object]]:
+    row = create_user(ctx.uow(), UserInput("สุดา ใจงาม", "sales", email="suda@example.co.th")).created[0]
+    return row, lambda: user_input(ctx.uow(), row), lambda d: update_user(ctx.uow(), row, d)
+
+
 @pytest.mark.parametrize(("make", "dialog_of", "field", "theirs"), [
     (_contact, lambda env, row: ContactDialog(env, row), "notes", "ย้ายไปเชียงใหม่"),
     (_lead, lambda env, row: LeadDialog(env, row), "notes", "สนใจแอร์ 3 เครื่อง"),
@@ -260,7 +288,11 @@ def _special_date(ctx: AppContext) -> tuple[str, Callable[[], Any], Callable[[An
     (_activity, lambda env, row: ActivityDialog(env, activity_id=row), "subject", "โทรนัดติดตั้ง"),
     (_quotation, lambda env, row: QuotationDialog(env, row), "remarks", "ส่งของภายใน 7 วัน"),
     (_special_date, lambda env, row: CustomDateDialog(env, row), "title", "วันครบรอบแต่งงาน"),
-], ids=["contact", "lead", "product", "deal", "activity", "quotation", "special date"])
+    (_stage, lambda env, row: StageDialog(env, row), "name", "สาธิตสินค้าแล้ว"),
+    (_scoring_rule, lambda env, row: RuleDialog(env, row), "label", "ลูกค้าภาคเหนือ"),
+    (_person, lambda env, row: UserDialog(env, row), "email", "suda.j@example.co.th"),
+], ids=["contact", "lead", "product", "deal", "activity", "quotation", "special date", "stage", "scoring rule",
+        "person"])
 def test_each_record_dialog_shows_a_change_made_after_it_opened(qtbot, env, ctx, make, dialog_of, field,
                                                                  theirs) -> None:
     row, stored_input, save = make(ctx)
@@ -277,3 +309,24 @@ def test_each_record_dialog_shows_a_change_made_after_it_opened(qtbot, env, ctx,
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert getattr(stored_input(), field) == theirs
+
+
+def test_the_products_of_a_deal_are_saved_on_the_version_they_loaded(qtbot, env, ctx) -> None:
+    """Another desk changed the deal's lines (so its amount) after this one opened them: shown, not lost."""
+    line = LineInput("แอร์ 12000 BTU", unit_price_satang=1_890_000)
+    data = OpportunityInput(name="แอร์สำนักงาน", stage_id=default_stage_id("prospecting"), lines=[line])
+    row = create_opportunity(ctx.uow(), data, ctx.now()).created[0]
+    dialog = DealLinesDialog(env, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    theirs = [replace(line, quantity_milli=3000)]
+    set_deal_lines(ctx.uow(), row, theirs)
+
+    box = conflict_box(qtbot, dialog)
+    assert "฿20,223 → ฿60,669" in box.informativeText()  # the amount (VAT in): one unit, then their three
+    click(qtbot, box, "keepEditingButton")
+    assert [x.quantity_milli for x in dialog.form_input()] == [3000]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [x.quantity_milli for x in opportunity_input(ctx.uow(), row).lines or []] == [3000]

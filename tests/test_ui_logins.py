@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop.services.app import OWNER_ID, AppContext
-from crm_desktop.services.leads import LeadInput, create_lead
+from crm_desktop.services.leads import LeadInput, create_lead, lead_input
 from crm_desktop.services.logins import log_in, login_required, set_login_required, set_password
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.app import log_in_at_start
@@ -126,19 +126,30 @@ def leads_as_nok(qtbot, ctx: AppContext, prefs: Prefs) -> LeadsTab:
     return shown_tab(qtbot, LeadsTab, ctx, prefs, (1300, 800))
 
 
-def test_another_reps_lead_opens_but_saving_it_is_refused_with_a_clear_message(qtbot, type_text,
-                                                                             leads_as_nok: LeadsTab) -> None:
+def test_another_reps_lead_opens_read_only_and_cannot_be_deleted(qtbot, ctx: AppContext,
+                                                                 leads_as_nok: LeadsTab) -> None:
     tab = leads_as_nok
     tab.table.selectRow(0)
-    assert tab.new_button.isEnabled() and tab.delete_button.isEnabled() is True  # a rep writes leads
+    assert tab.new_button.isEnabled() and not tab.delete_button.isEnabled()  # Ploy's lead
     qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
     assert isinstance(dialog, LeadDialog)
     qtbot.waitExposed(dialog)
-    type_text(dialog.last_name, "ของฉัน")
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible()
-    assert dialog.banner.text() == "This belongs to Ploy: you can change only your own and unassigned leads."
+    assert not dialog.save_button.isEnabled() and dialog.read_only_note.isVisible()
+    assert dialog.read_only_note.text() == "Read only: your role cannot change this record."
+    dialog.reject()
+    create_lead(AppContext(ctx.database, OWNER_ID).uow(), LeadInput(first_name="Anong"))  # unassigned
+    tab.refresh()
+    tab.table.selectRow([tab.model.key_at(i) for i in range(2)].index(_lead_named(tab, "Anong")))
+    assert tab.delete_button.isEnabled()
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitExposed(tab.dialog)
+    assert tab.dialog.save_button.isEnabled() and not tab.dialog.read_only_note.isVisible()
+
+
+def _lead_named(tab: LeadsTab, name: str) -> str:
+    return next(i for i in (tab.model.key_at(r) for r in range(tab.model.rowCount()))
+                if lead_input(tab.env.ctx.uow(), i).first_name == name)
 
 
 def test_staff_cannot_add_or_delete_leads(qtbot, ctx: AppContext, prefs: Prefs) -> None:

@@ -13,7 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import CompoundSelect, Connection, Select, String, and_, column, literal_column, select, union
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Select,
+    String,
+    and_,
+    column,
+    literal_column,
+    select,
+    union,
+)
 from sqlalchemy import table as sql_table
 
 from crm_desktop.db.search_index import (
@@ -30,12 +41,20 @@ from crm_desktop.db.search_index import (
 ESCAPE = "\\"
 Found = tuple[str, str, tuple[object, ...]]  # kind, id, shown columns
 _LAST = "\U0010ffff"
+# Thai vowel and tone marks, which pg_trgm takes for word breaks ('ต้น' would be the words ต and น, whose
+# trigrams nearly every name has), and a letter for each that Thai text never holds (Lao), so the indexed
+# text keeps Thai words whole: one character for one, so a fragment matches the indexed text where it
+# matches the text.
+THAI_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+AS_LETTERS = "\u0e81\u0e82\u0e84\u0e87\u0e88\u0e8a\u0e8d\u0e94\u0e95\u0e96\u0e97\u0e99\u0e9a\u0e9b\u0e9c\u0e9d"
+_LETTERS = str.maketrans(THAI_MARKS, AS_LETTERS)
+CANDIDATES = 1000  # matches asked of the trigram index before walking the ids in order instead
 
 
 def index_statements() -> list[str]:
     """The extension and one GIN index per searchable table (for the migration that sets a server up)."""
     return ["CREATE EXTENSION IF NOT EXISTS pg_trgm"] + [
-        f'CREATE INDEX ix_{e.table}_search ON "{e.table}" USING gin (({_body(e)}) gin_trgm_ops) '
+        f'CREATE INDEX ix_{e.table}_search ON "{e.table}" USING gin (({indexed_text(_body(e))}) gin_trgm_ops) '
         "WHERE deleted_at IS NULL"
         for e in INDEXED
     ]
@@ -43,6 +62,16 @@ def index_statements() -> list[str]:
 
 def _body(entity: IndexedEntity, row: str = "") -> str:
     return entity.body_sql(row, padded=False)
+
+
+def indexed_text(body: str) -> str:
+    """The text the trigram index holds: the search text with Thai marks as letters (`THAI_MARKS`)."""
+    return f"translate({body}, '{THAI_MARKS}', '{AS_LETTERS}')"
+
+
+def indexed_pattern(term: str) -> str:
+    """`pattern` of `term` as the trigram index holds text (`indexed_text`)."""
+    return pattern(term.translate(_LETTERS))
 
 
 def pattern(term: str) -> str:
@@ -58,10 +87,17 @@ def id_subquery(table: str, query: str) -> CompoundSelect | Select[tuple[str]] |
         return None
     entity = next(e for e in INDEXED if e.table == table)
     rows = sql_table(table, column("id", String), column("deleted_at"))
-    body = literal_column(f"({_body(entity, table)})", String)
-    found = [select(rows.c.id).where(and_(rows.c.deleted_at.is_(None), body.ilike(pattern(t), escape=ESCAPE)))
+    text = f"({_body(entity, table)})"
+    body, indexed = literal_column(text, String), literal_column(indexed_text(text), String)
+    found = [select(rows.c.id).where(and_(rows.c.deleted_at.is_(None), body.ilike(pattern(t), escape=ESCAPE),
+                                          *_looked_up(indexed, t)))
              for t in terms]
     return found[0] if len(found) == 1 else union(*found)
+
+
+def _looked_up(indexed: ColumnElement[str], term: str) -> list[ColumnElement[bool]]:
+    """The condition the trigram index answers for `term` (none under three characters: no trigram)."""
+    return [indexed.ilike(indexed_pattern(term), escape=ESCAPE)] if len(term) >= 3 else []
 
 
 def search_rows(conn: Connection, query: str, limit: int, kinds: Iterable[str]) -> list[Found]:
@@ -84,22 +120,46 @@ def search_rows(conn: Connection, query: str, limit: int, kinds: Iterable[str]) 
 
 
 def _record_sql(kind: str, terms: list[str], limit: int) -> tuple[str, list[object]]:
-    """A kind's first `limit` matches by id. A term of three characters or more is an ILIKE, which the
-    trigram index answers. A shorter one has no trigram to look up: asked as ILIKE, PostgreSQL read the
-    whole index and sorted every match (0.6 s over 300,000 people); as strpos() it reads the live rows
-    in id order and stops at the `limit`th match, soon for a common fragment (a rare one reads them all)."""
+    """A kind's first `limit` matches by id.
+
+    A term of three characters or more is an ILIKE, which the trigram index answers; the question is in
+    which order. Walking the ids in order and stopping at the `limit`th match is quick for a common
+    fragment and reads every row for a rare one (an e-mail's 'z.492': 1.2 s, where PostgreSQL expected
+    hundreds of matches and found three). So the index is asked first for at most `CANDIDATES`
+    matches, in no order: when it has no more (a rare fragment, 2-20 ms), they are all there is and
+    are sorted; when it has more (a common one), the walk in id order finishes soon. Both in one
+    statement: the walk runs only when the first count says so. The walk looks for the text with
+    strpos(), which no index answers: asked with the index's ILIKE, PostgreSQL took every match from the
+    index and sorted them (150,000 people for '.com': 2.4 s).
+
+    A shorter term has no trigram to look up: as ILIKE, PostgreSQL read the whole index and sorted every
+    match (0.6 s over 300,000 people); as strpos() it walks the live rows in id order and stops at the
+    `limit`th match, soon for a common fragment (a rare one reads them all)."""
     shown = SHOWN[kind]
     entity = next(e for e in INDEXED if e.table == shown.table)
     body = _body(entity, "r").replace("%", "%%")  # the driver's own placeholders are %s
-    indexed, scanned = f"({body}) ILIKE %s ESCAPE '{ESCAPE}'", f"strpos(lower({body}), lower(%s)) > 0"
-    found = " OR ".join(indexed if len(t) >= 3 else scanned for t in terms)
-    params: list[object] = [pattern(t) if len(t) >= 3 else t for t in terms]
+    live = f"FROM {shown.table} r WHERE r.deleted_at IS NULL"
+    scanned = " OR ".join(f"strpos(lower({body}), lower(%s)) > 0" for _ in terms)
+
+    def walk(when: str = "") -> str:
+        return f"SELECT r.id {live} {when}AND ({scanned}) ORDER BY r.id LIMIT %s"
+
+    if any(len(t) < 3 for t in terms):
+        ids, params = walk(), [*terms, limit]
+    else:
+        both = f"(({body}) ILIKE %s ESCAPE '{ESCAPE}' AND {indexed_text(body)} ILIKE %s ESCAPE '{ESCAPE}')"
+        looked_up = " OR ".join(both for _ in terms)
+        patterns = [p for t in terms for p in (pattern(t), indexed_pattern(t))]
+        many = f"(SELECT count(*) FROM candidates) > {CANDIDATES}"
+        ids = (f"WITH candidates AS MATERIALIZED (SELECT r.id {live} AND ({looked_up}) LIMIT {CANDIDATES + 1}) "
+               f"(SELECT id FROM candidates WHERE NOT {many} ORDER BY id LIMIT %s) UNION ALL "
+               f"({walk(f'AND {many} ')})")
+        params = [*patterns, limit, *terms, limit]
     # The ids first, on the table alone: with the joins of what is shown in the same statement,
     # PostgreSQL walked the whole table in id order for a phone's two forms (1.1 s) instead of taking
     # the few rows its trigram index names (12 ms).
-    ids = f"SELECT r.id FROM {shown.table} r WHERE r.deleted_at IS NULL AND ({found}) ORDER BY r.id LIMIT %s"
     return (f"SELECT r.id, {_columns(shown.columns)} FROM ({ids}) f JOIN {shown.table} r ON r.id = f.id "
-            f"{shown.joins} ORDER BY r.id", [*params, limit])
+            f"{shown.joins} ORDER BY r.id", params)
 
 
 def _document_sql(kind: str, name: str, prefix: str, limit: int) -> tuple[str, list[object]]:

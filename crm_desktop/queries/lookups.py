@@ -10,6 +10,7 @@ from sqlalchemy import select
 from crm_desktop.db.database import Database
 from crm_desktop.errors import ValidationError
 from crm_desktop.models import Account, Contact, Lead, Opportunity, Product, Quotation, SalesOrder, User
+from crm_desktop.models.base import Base
 
 
 @dataclass(frozen=True)
@@ -68,3 +69,13 @@ def record_key(db: Database, entity: str, record_id: str) -> str | None:
     stmt = select(model.id).where(model.id == record_id, model.deleted_at.is_(None))
     with db.engine.connect() as conn:
         return conn.execute(stmt).scalar()
+
+
+OWNERS_ASKED = 500  # selected rows whose owners a screen looks up (more: the service decides alone)
+
+
+def owners(db: Database, entity: str, ids: Sequence[str]) -> set[str | None]:
+    """The owners of the rows `ids` of an owned kind (None: unassigned)."""
+    table = Base.metadata.tables[entity]
+    with db.engine.connect() as conn:
+        return {o for (o,) in conn.execute(select(table.c.owner_id).where(table.c.id.in_(list(ids))))}

@@ -3,7 +3,7 @@ small display helpers shared by the lists and detail panes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QGroupBox, QLabel,
 
 from crm_desktop.clock import office_time
 from crm_desktop.queries.campaigns import CampaignRow, campaigns
+from crm_desktop.queries.lookups import OWNERS_ASKED, owners
 from crm_desktop.queries.search import search_all
-from crm_desktop.roles import KINDS, Action, Role
+from crm_desktop.roles import KINDS, LIMITED, Action, Role
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.formatting import format_date, format_money
 from crm_desktop.services.logins import acting_role
@@ -68,6 +69,17 @@ class ViewEnv:
 
     def may_write(self, entity: str) -> bool:
         return self.role in KINDS[entity].writers
+
+    def may_change(self, entity: str, ids: Sequence[str]) -> bool:
+        """Whether the records `ids` may be changed by who works now: their kind, and for sales and staff
+        only their own and unassigned ones. Past OWNERS_ASKED records, the kind alone (the service
+        checks every row anyway)."""
+        role = self.role
+        if role not in KINDS[entity].writers:
+            return False
+        if not KINDS[entity].owned or role not in LIMITED or not ids or len(ids) > OWNERS_ASKED:
+            return True
+        return owners(self.db, entity, ids) <= {None, self.ctx.user_id}
 
     @property
     def db(self):  # the Database that queries take (views never import db/ to name its type)

@@ -4,7 +4,7 @@ choice of what to do (ARCHITECTURE.md, "Several desktops")."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import fields, replace
+from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -20,7 +20,10 @@ SHOWN = 10  # the newest changes listed; older ones are in the record's timeline
 
 def merged_input(loaded: Any, mine: Any, newer: Any) -> Any:
     """The newer version with my edits on top: a field I changed keeps my value where the other change
-    left it as I loaded it; every other field shows the newer value (theirs wins where both changed)."""
+    left it as I loaded it; every other field shows the newer value (theirs wins where both changed).
+    A form that is not a record of fields (a deal's product lines) is one field."""
+    if not is_dataclass(newer):
+        return mine if mine != loaded and newer == loaded else newer
     values = {}
     for field in fields(newer):
         was, typed, now = getattr(loaded, field.name), getattr(mine, field.name), getattr(newer, field.name)

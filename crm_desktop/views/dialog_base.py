@@ -67,6 +67,12 @@ class RecordDialog(QDialog):
         outer.addWidget(self.banner)
         self.body = QVBoxLayout()
         outer.addLayout(self.body, 1)
+        self.read_only_note = QLabel(QCoreApplication.translate(
+            "RecordDialog", "Read only: your role cannot change this record."))
+        self.read_only_note.setObjectName("readOnlyNote")
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.hide()
+        outer.addWidget(self.read_only_note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(QCoreApplication.translate("RecordDialog", "Save"))
@@ -131,6 +137,9 @@ class RecordDialog(QDialog):
         a needless conflict, never a lost update."""
         if self.entity is not None and self.record_id is not None:
             self.version = record_version(self.env.db, self.entity, self.record_id)
+            read_only = not self.env.may_change(self.entity, [self.record_id])  # another rep's record
+            self.read_only_note.setVisible(read_only)
+            self.save_button.setEnabled(not read_only)
         return self.load_input()
 
     def uow(self) -> Any:

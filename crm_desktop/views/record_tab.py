@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.queries.lookups import record_key
+from crm_desktop.queries.lookups import OWNERS_ASKED, record_key
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.changes import Changes, ChangeSet, Entity
 from crm_desktop.services.desks import OTHER_DESKS
@@ -325,11 +325,12 @@ class RecordTab(QWidget):
         self.count_label.setText(self.count_text(self.model.rowCount()))
 
     def update_buttons(self) -> None:
-        selected = bool(self.table.selectionModel().selectedRows())
+        rows = len(self.table.selectionModel().selectedRows())
         writable = self.env.may_write(self.ENTITY)  # a form still opens to read; saving would be refused
         self.new_button.setEnabled(writable)
         self.edit_button.setEnabled(self.table.current_id() is not None)
-        self.delete_button.setEnabled(selected and writable)
+        chosen = self.table.selected_ids() if rows and writable and rows <= OWNERS_ASKED else []
+        self.delete_button.setEnabled(bool(rows) and writable and self.env.may_change(self.ENTITY, chosen))
 
     def _current_changed(self, record_id: str | None) -> None:
         self.show_detail(record_id)

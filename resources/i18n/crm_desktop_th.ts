@@ -6533,6 +6533,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ชื่อคล้ายกัน</translation>
     </message>
     <message>
+        <source>Read only: your role cannot change this record.</source>
+        <translation>อ่านอย่างเดียว: บทบาทของคุณแก้ไขรายการนี้ไม่ได้</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>

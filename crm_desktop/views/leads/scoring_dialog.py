@@ -137,6 +137,8 @@ def rule_campaign_names(env: ViewEnv, rules: Iterable[RuleLike]) -> dict[str, st
 class RuleDialog(RecordDialog):
     """Add a rule (rule_id None) or edit one."""
 
+    entity = Entity.LEAD_SCORING_RULE
+
     def __init__(self, env: ViewEnv, rule_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(env, rule_id, parent)
         self.setObjectName("ruleDialog")
@@ -179,7 +181,7 @@ class RuleDialog(RecordDialog):
         for key, widget in (("label", self.label), ("field", self.field), ("condition", self.condition),
                             ("value", self.value), ("amount", self.value), ("weight", self.weight)):
             self.errors.register(key, widget)
-        self._stored = rule_input(env.ctx.uow(), rule_id) if rule_id is not None else None
+        self._stored: RuleInput | None = self.stored() if rule_id is not None else None
         fill_campaigns(self.campaign, env, self._stored_campaign())
         self.campaign.setCurrentIndex(-1)  # a new rule's campaign is chosen, never assumed
         self.field.currentIndexChanged.connect(self._field_changed)
@@ -243,6 +245,11 @@ class RuleDialog(RecordDialog):
         self.errors.register("value", editor)
         self.value_editors.setEnabled(self.condition.currentData() not in ("empty", "not_empty"))
 
+    def load_input(self) -> RuleInput:
+        assert self.record_id is not None
+        self._stored = rule_input(self.env.ctx.uow(), self.record_id)
+        return self._stored
+
     def fill(self, data: RuleInput) -> None:
         self.label.setText(data.label)
         select_value(self.field, data.field)
@@ -278,7 +285,7 @@ class RuleDialog(RecordDialog):
             if self.record_id is None:
                 result = create_rule(self.env.ctx.uow(), data)
             else:
-                result = update_rule(self.env.ctx.uow(), self.record_id, data)
+                result = update_rule(self.uow(), self.record_id, data)
         except ValidationError as err:
             if err.field == "amount":  # a budget value that is not an amount: point at the value
                 raise ValidationError("value", err.template, **err.params) from None

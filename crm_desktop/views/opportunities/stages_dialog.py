@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.errors import NotFound
 from crm_desktop.queries.stages import StageRow, stages
 from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.stages import (
@@ -50,13 +51,13 @@ def kind_labels() -> dict[str, str]:
 class StageDialog(RecordDialog):
     """Add a stage (stage_id None) or edit one: name, default probability, kind."""
 
+    entity = Entity.STAGE
+
     def __init__(self, env: ViewEnv, stage_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(env, stage_id, parent)
         self.setObjectName("stageDialog")
         self.setWindowTitle(self.tr("New stage") if stage_id is None else self.tr("Edit stage"))
         self.stage: StageRow | None = None
-        if stage_id is not None:
-            self.stage = next((s for s in stages(env.db) if s.id == stage_id), None)
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setObjectName("stageName")
@@ -81,12 +82,22 @@ class StageDialog(RecordDialog):
         self.body.addWidget(note)
         for key, widget in (("name", self.name), ("probability", self.probability), ("kind", self.kind)):
             self.errors.register(key, widget)
-        if self.stage is not None:
-            self.name.setText(stage_label(self.stage))
-            self.probability.setValue(self.stage.probability)
-            self.kind.setCurrentIndex(max(0, self.kind.findData(self.stage.kind)))
+        if stage_id is not None:
+            self.fill(self.stored())
         self.remember_initial()
         self.name.setFocus()
+
+    def load_input(self) -> StageInput:
+        self.stage = next((s for s in stages(self.env.db) if s.id == self.record_id), None)
+        if self.stage is None:
+            raise NotFound("The stage was deleted by someone else. Refresh the list.")
+        return StageInput(self.stage.name, self.stage.probability, self.stage.kind)
+
+    def fill(self, data: StageInput) -> None:
+        stage = self.stage  # an unrenamed default stage shows its name in the user's language
+        self.name.setText(stage_label(stage) if stage is not None and data.name == stage.name else data.name)
+        self.probability.setValue(data.probability)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(data.kind)))
 
     def form_input(self) -> StageInput:
         name = self.name.text().strip()
@@ -98,7 +109,7 @@ class StageDialog(RecordDialog):
     def save_action(self, data: StageInput) -> ChangeSet:
         if self.record_id is None:
             return create_stage(self.env.ctx.uow(), data)
-        return update_stage(self.env.ctx.uow(), self.record_id, data)
+        return update_stage(self.uow(), self.record_id, data)
 
     def saved_description(self, data: StageInput) -> str:
         return self.tr("Stage %1 saved").replace("%1", self.name.text().strip())

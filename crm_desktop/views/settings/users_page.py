@@ -53,6 +53,8 @@ def swatch(colour: str) -> QIcon:
 class UserDialog(RecordDialog):
     """Add a person (user_id None) or edit one: name, role, colour, e-mail, phone."""
 
+    entity = Entity.USER
+
     def __init__(self, env: ViewEnv, user_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(env, user_id, parent)
         self.setObjectName("userDialog")
@@ -83,14 +85,7 @@ class UserDialog(RecordDialog):
                             ("email", self.email), ("phone", self.phone)):
             self.errors.register(key, widget)
         if user_id is not None:
-            data = user_input(env.ctx.uow(), user_id)
-            self.name.setText(data.name)
-            select_data(self.role, data.role)
-            if data.colour and self.colour.findData(data.colour) < 0:
-                self.colour.addItem(swatch(data.colour), data.colour, data.colour)
-            select_data(self.colour, data.colour)
-            self.email.setText(data.email)
-            self.phone.setText(format_phone(data.phone))
+            self.fill(self.stored())
         else:
             select_data(self.role, "sales")
         self.resize(420, self.sizeHint().height())
@@ -100,10 +95,23 @@ class UserDialog(RecordDialog):
         return UserInput(self.name.text(), str(self.role.currentData()), self.email.text(), self.phone.text(),
                          str(self.colour.currentData() or ""))
 
+    def load_input(self) -> UserInput:
+        assert self.record_id is not None
+        return user_input(self.env.ctx.uow(), self.record_id)
+
+    def fill(self, data: UserInput) -> None:
+        self.name.setText(data.name)
+        select_data(self.role, data.role)
+        if data.colour and self.colour.findData(data.colour) < 0:
+            self.colour.addItem(swatch(data.colour), data.colour, data.colour)
+        select_data(self.colour, data.colour)
+        self.email.setText(data.email)
+        self.phone.setText(format_phone(data.phone))
+
     def save_action(self, data: UserInput) -> ChangeSet:
         if self.record_id is None:
             return create_user(self.env.ctx.uow(), data)
-        return update_user(self.env.ctx.uow(), self.record_id, data)
+        return update_user(self.uow(), self.record_id, data)
 
 
 class UsersPage(QWidget):
