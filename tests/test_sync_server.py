@@ -110,7 +110,7 @@ def test_the_office_and_a_laptop_edit_apart_and_end_with_the_same_data(office: A
 def test_a_child_may_reach_the_server_before_its_parent(office: AppContext, laptop: AppContext,
                                                         tmp_path: Path) -> None:
     """A branch made before its head office, then linked to it: the server gets the branch's row first,
-    and its link is checked at the import's commit (DEFERRABLE foreign keys, migration 0027)."""
+    and its link is checked at the import's commit (DEFERRABLE foreign keys, migration 0028)."""
     branch = create_account(laptop.uow(), AccountInput(name="สาขาเชียงราย"), TODAY).created[0]
     head = create_account(laptop.uow(), AccountInput(name="สำนักงานใหญ่"), TODAY).created[0]
     rename(laptop, branch, parent_id=head)

@@ -174,7 +174,7 @@ class Writer:
 
     def defer_links(self) -> None:
         """Check links at commit: parents and children may arrive in any order. (A server's foreign keys
-        are DEFERRABLE for this, migration 0027.)"""
+        are DEFERRABLE for this, migration 0028.)"""
         self.cur.execute("SET CONSTRAINTS ALL DEFERRED" if self.server else "PRAGMA defer_foreign_keys = ON")
 
     # --- the change log ---------------------------------------------------------------------------

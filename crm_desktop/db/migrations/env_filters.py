@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKeyConstraint
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     """The search indexes come from hand-written DDL in the migrations, not from the models: a file's
     FTS5 tables, a server's trigram indexes (`ix_<table>_search`, db/server_search.py). How a foreign
-    key is checked is the engine's, not the models': a server's are DEFERRABLE (migration 0027), so
+    key is checked is the engine's, not the models': a server's are DEFERRABLE (migration 0028), so
     a sync import can check them at its commit as SQLite's PRAGMA does any key."""
     if type_ == "foreign_key_constraint":
         return not _same_link(obj, compare_to)

@@ -1,7 +1,7 @@
 """office server: foreign keys checked at commit when a sync import asks
 
-Revision ID: 0027
-Revises: 0026
+Revision ID: 0028
+Revises: 0027
 Create Date: 2026-12-07 18:40:00
 
 A sync import writes parents and children in whatever order their changes arrive, and checks the
@@ -19,8 +19,8 @@ from alembic import op
 
 from crm_desktop.db.migrations.dialect import on_sqlite
 
-revision = '0027'
-down_revision = '0026'
+revision = '0028'
+down_revision = '0027'
 branch_labels = None
 depends_on = None
 
