@@ -23,7 +23,7 @@ from sqlalchemy import Connection, CursorResult, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from crm_desktop.clock import Clock
-from crm_desktop.db.server import Server
+from crm_desktop.db.server import Server, keep_desk_site
 from crm_desktop.services.app import AppContext, open_app
 from tests.time_helpers import make_clock
 
@@ -71,10 +71,14 @@ def make_server_template(url: str, folder: Path) -> str:
 
 
 @contextmanager
-def server_copy(url: str, template: str, folder: Path, clock: Clock) -> Iterator[AppContext]:
-    """A fresh copy of the template on the server, opened as a desk whose folder is `folder`; dropped after."""
+def server_copy(url: str, template: str, folder: Path, clock: Clock, site: str | None = None) -> Iterator[AppContext]:
+    """A fresh copy of the template on the server, opened as a desk whose folder is `folder` (and whose
+    site id is `site`, or a new one); dropped after."""
     name = f"crm_test_{os.getpid()}_{next(_numbers)}"
-    ctx = open_app(Server(create_database(url, name, template), folder), clock=clock)
+    server = Server(create_database(url, name, template), folder)
+    if site is not None:
+        keep_desk_site(server, site)
+    ctx = open_app(server, clock=clock)
     try:
         yield ctx
     finally:

@@ -1,18 +1,21 @@
-"""Three offline copies editing at random and swapping files in any order end up identical."""
+"""Three offline copies editing at random and swapping files in any order end up identical; with
+CRM_TEST_SERVER, also when one of them is an office server (PostgreSQL) and two are SQLite laptops."""
 
 from __future__ import annotations
 
+import atexit
 import os
-import sqlite3
 import tempfile
-from contextlib import suppress
+from contextlib import ExitStack, suppress
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
+from crm_desktop.clock import Clock
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
 from crm_desktop.models import User
@@ -37,6 +40,7 @@ from crm_desktop.services.activities.edit import (
 )
 from crm_desktop.services.activities.reminders import dismiss_reminders, snooze_reminders
 from crm_desktop.services.anniversaries import CustomDateInput, add_custom_date, delete_custom_dates
+from crm_desktop.services.app import AppContext
 from crm_desktop.services.campaigns import CampaignInput, create_campaign, delete_campaign
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.duplicates import merge
@@ -46,7 +50,8 @@ from crm_desktop.services.picklists import LOSS_REASONS
 from crm_desktop.services.stages import StageInput, create_stage, delete_stage, update_stage
 from crm_desktop.services.users import UserInput, create_user, set_active
 from crm_desktop.sync.files import export_bundle, import_bundle
-from crm_desktop.sync.state import status
+from crm_desktop.sync.state import sender_site, status
+from tests.server_helpers import drop_database, fetch, make_server_template, server_copy, server_url
 from tests.sync_helpers import dump, make_template, new_copy
 from tests.test_sync_rules import invariants_hold
 from tests.time_helpers import make_clock
@@ -63,13 +68,11 @@ TEMPLATE = make_template(Path(_TEMPLATE_DIR.name))
 
 
 def live_rows(ctx, table: str) -> list[str]:
-    with sqlite3.connect(ctx.database.path) as conn:
-        return [r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE deleted_at IS NULL ORDER BY id")]
+    return [r[0] for r in fetch(ctx, f"SELECT id FROM {table} WHERE deleted_at IS NULL ORDER BY id")]
 
 
 def active_people(ctx) -> list[str]:
-    with sqlite3.connect(ctx.database.path) as conn:
-        return [r[0] for r in conn.execute("SELECT id FROM user WHERE active AND deleted_at IS NULL ORDER BY id")]
+    return [r[0] for r in fetch(ctx, 'SELECT id FROM "user" WHERE active AND deleted_at IS NULL ORDER BY id')]
 
 
 def live_accounts(ctx) -> list[str]:
@@ -77,8 +80,7 @@ def live_accounts(ctx) -> list[str]:
 
 
 def all_accounts(ctx) -> list[str]:
-    with sqlite3.connect(ctx.database.path) as conn:
-        return [r[0] for r in conn.execute("SELECT id FROM account ORDER BY id")]
+    return [r[0] for r in fetch(ctx, "SELECT id FROM account ORDER BY id")]
 
 
 class Office(RuleBasedStateMachine):
@@ -87,15 +89,21 @@ class Office(RuleBasedStateMachine):
     @initialize()
     def start(self) -> None:
         self.dir = tempfile.TemporaryDirectory()
-        folder = Path(self.dir.name)
+        self.opened = ExitStack()
         clock = make_clock()  # one time for the three copies, as in one office's day
-        self.copies = [new_copy(TEMPLATE, folder, f"copy{i}", clock) for i in range(COPIES)]
+        self.copies = [self.open_copy(i, Path(self.dir.name), clock) for i in range(COPIES)]
         self.files: list[tuple[int, Path]] = []
         self.created: set[str] = set()
 
+    def open_copy(self, i: int, folder: Path, clock: Clock) -> AppContext:
+        """Copy `i`: a SQLite file under a new copy code."""
+        ctx = new_copy(TEMPLATE, folder, f"copy{i}", clock)
+        self.opened.callback(ctx.close)
+        return ctx
+
     def teardown(self) -> None:
-        for ctx in getattr(self, "copies", []):
-            ctx.close()
+        if hasattr(self, "opened"):
+            self.opened.close()
         if hasattr(self, "dir"):
             self.dir.cleanup()
 
@@ -310,7 +318,7 @@ class Office(RuleBasedStateMachine):
     def export(self, i: int, how: str, to: int) -> None:
         """Everything, what the copies heard from lack, or what one copy lacks (if it ever sent a file)."""
         path = Path(self.dir.name) / f"file{len(self.files)}.zip"
-        target = self.copies[(i + to) % COPIES].database.site_id
+        target = sender_site(self.copies[(i + to) % COPIES].database)
         peers = status(self.copies[i].database).peers
         for_site = target if how == "for" and target in peers else None
         export_bundle(self.copies[i].database, path, everything=how == "all", for_site=for_site)
@@ -339,8 +347,8 @@ class Office(RuleBasedStateMachine):
                     if i == j:
                         continue
                     path = folder / f"final{round_}-{i}-{j}.zip"
-                    known = dst.database.site_id in status(src.database).peers
-                    export_bundle(src.database, path, for_site=dst.database.site_id if known else None,
+                    known = sender_site(dst.database) in status(src.database).peers
+                    export_bundle(src.database, path, for_site=sender_site(dst.database) if known else None,
                                   everything=not known)
                     import_bundle(dst.database, dst.user_id, path)
             if round_ >= 2 and [dump(ctx) for ctx in self.copies] == before:
@@ -356,12 +364,11 @@ def _check_converged(machine: Office) -> None:
         assert machine.created <= set(all_accounts(ctx)), "an account made on one copy is missing on another"
         assert status(ctx.database).waiting == 0
         invariants_hold(ctx)
-        with sqlite3.connect(ctx.database.path) as conn:  # one row per occurrence taken out of a series
-            assert not conn.execute("SELECT series_id, occurrence FROM activity WHERE series_id IS NOT NULL "
-                                    "AND deleted_at IS NULL GROUP BY 1, 2 HAVING count(*) > 1").fetchall()
-            # one reminder state per person and occurrence, whichever copies snoozed or dismissed it
-            assert not conn.execute("SELECT target, occurs_at, user_id FROM reminder GROUP BY 1, 2, 3 "
-                                    "HAVING count(*) > 1").fetchall()
+        # one row per occurrence taken out of a series
+        assert not fetch(ctx, "SELECT series_id, occurrence FROM activity WHERE series_id IS NOT NULL "
+                              "AND deleted_at IS NULL GROUP BY 1, 2 HAVING count(*) > 1")
+        # one reminder state per person and occurrence, whichever copies snoozed or dismissed it
+        assert not fetch(ctx, "SELECT target, occurs_at, user_id FROM reminder GROUP BY 1, 2, 3 HAVING count(*) > 1")
 
 
 class ConvergingOffice(Office):
@@ -380,3 +387,39 @@ ConvergingOffice.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 TestConvergence = ConvergingOffice.TestCase
+
+
+# The same office with copy 1 on an office server (PostgreSQL) and copies 0 and 2 SQLite laptops, under
+# fixed copy codes that put the server's between the laptops' (a field's tie of clocks goes by the code).
+# Each example copies a database on the server and backs it up before each import (pg_dump): fewer
+# examples by default, CRM_CONVERGENCE_SERVER_EXAMPLES for more.
+SITES = ("0a0a0a0a0a0a0a0a", "5e5e5e5e5e5e5e5e", "f0f0f0f0f0f0f0f0")
+SERVER_COPY = 1
+_server_template: list[str] = []
+
+
+def _office_server_template(url: str) -> str:
+    """A migrated, seeded database on the test server, made at the first example and dropped at exit."""
+    if not _server_template:
+        _server_template.append(make_server_template(url, Path(_TEMPLATE_DIR.name) / "server-template"))
+        atexit.register(drop_database, url, _server_template[0])
+    return _server_template[0]
+
+
+class ConvergingWithServer(ConvergingOffice):
+    def open_copy(self, i: int, folder: Path, clock: Clock) -> AppContext:
+        url = server_url()
+        if i != SERVER_COPY or url is None:
+            ctx = new_copy(TEMPLATE, folder, f"copy{i}", clock, site=SITES[i])
+            self.opened.callback(ctx.close)
+            return ctx
+        return self.opened.enter_context(server_copy(url, _office_server_template(url), folder / "desk", clock,
+                                                     site=SITES[i]))
+
+
+ConvergingWithServer.TestCase.settings = settings(
+    max_examples=int(os.environ.get("CRM_CONVERGENCE_SERVER_EXAMPLES", "4")), stateful_step_count=40, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+TestConvergenceWithServer = pytest.mark.skipif(server_url() is None, reason="CRM_TEST_SERVER names no server")(
+    ConvergingWithServer.TestCase)

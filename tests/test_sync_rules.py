@@ -35,8 +35,11 @@ from crm_desktop.sync.bundle import BundleRefused
 from crm_desktop.sync.conflicts import open_conflicts, resolve
 from crm_desktop.sync.files import export_bundle, import_bundle
 from crm_desktop.sync.records import synced_tables
+from tests.server_helpers import raw_sql
 from tests.sync_helpers import dump
 from tests.test_sync import full_dump, resealed
+
+pytestmark = pytest.mark.server  # its ctx tests on both engines
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 9, 0)
@@ -86,15 +89,15 @@ def refused(ctx: AppContext, path: Path, *needles: str) -> str:
 def invariants_hold(ctx: AppContext) -> None:
     """The rules across rows: an active owner, an open, a won and a lost stage, no live record in a
     deleted stage or campaign."""
-    with sqlite3.connect(ctx.database.path) as conn:
-        assert conn.execute("SELECT count(*) FROM user WHERE role = 'owner' AND active AND deleted_at IS NULL"
-                            ).fetchone()[0] >= 1
+    with raw_sql(ctx) as conn:  # a file or a server
+        assert conn.execute("""SELECT count(*) FROM "user" WHERE role = 'owner' AND active AND deleted_at IS NULL"""
+                            ).scalar_one() >= 1
         kinds = {k for (k,) in conn.execute("SELECT kind FROM stage WHERE deleted_at IS NULL")}
         assert kinds == {"open", "won", "lost"}
         for child, column, parent in (("opportunity", "stage_id", "stage"), ("opportunity", "campaign_id", "campaign"),
                                       ("lead", "campaign_id", "campaign")):
             assert conn.execute(f"SELECT count(*) FROM {child} c JOIN {parent} p ON p.id = c.{column} "
-                                "WHERE c.deleted_at IS NULL AND p.deleted_at IS NOT NULL").fetchone()[0] == 0
+                                "WHERE c.deleted_at IS NULL AND p.deleted_at IS NOT NULL").scalar_one() == 0
 
 
 def a_local_edit_works(ctx: AppContext) -> None:
@@ -469,6 +472,7 @@ def test_a_deal_moved_into_a_stage_deleted_meanwhile_keeps_it_and_a_dry_run_save
 
 # --- the Sync tab ------------------------------------------------------------------------------------
 
+@pytest.mark.sqlite_only  # a widget test
 def test_the_sync_tab_shows_a_restored_stage_and_lets_it_be_acknowledged_only(qtbot, ctx, prefs, clock, tmp_path,
                                                                              monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox

@@ -1,5 +1,5 @@
 """The set-wise shortcuts of big imports and exports give what the row-by-row path gives: live counts
-taken once instead of by triggers, and sync-file lines written by SQLite."""
+taken once instead of by triggers, and sync-file lines written by SQLite or by a server."""
 
 from __future__ import annotations
 
@@ -16,8 +16,10 @@ from crm_desktop.services.accounts import AccountInput, create_account, delete_a
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.sync.files import export_bundle, import_bundle
+from tests.server_helpers import fetch
 from tests.sync_helpers import deferrals
 
+pytestmark = pytest.mark.server
 TODAY = date(2026, 11, 23)
 
 
@@ -52,20 +54,21 @@ def test_a_big_import_takes_the_live_counts_once_and_exactly(copies: list[AppCon
 
 
 def test_an_exported_line_is_the_logged_change_as_python_writes_json(ctx: AppContext, tmp_path: Path) -> None:
-    """SQLite writes the file's lines (db/synclog.py): each is the logged change, byte for byte as
-    Python's json module writes it (HeadReader reads such lines without parsing them), whatever the text."""
-    odd = 'ร้าน "ดี" \\ ทาง\nสอง\tแท็บ \x01 \u2028 😀'
+    """SQLite or the server writes the file's lines (db/synclog.py): each is the logged change, byte for
+    byte as Python's json module writes it (HeadReader reads such lines without parsing them), whatever
+    the text, and its time as a file stores it."""
+    odd = 'ร้าน "ดี" \\ ทาง\nสอง\tแท็บ \x01 \x1f \x7f \u2028 😀'
     create_account(ctx.uow(), AccountInput(name=odd, website="https://ex.co/a?b=\"c\""), TODAY)
     export_bundle(ctx.database, tmp_path / "out.zip", everything=True)
     with zipfile.ZipFile(tmp_path / "out.zip") as zf:
         lines = zf.read("changes.ndjson").decode().split("\n")
     assert lines.pop() == ""
     dumps = json.JSONEncoder(ensure_ascii=False).encode
-    with sqlite3.connect(ctx.database.path) as conn:
-        logged = conn.execute("SELECT entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields FROM change "
-                              "ORDER BY site_id, hlc, seq").fetchall()
+    logged = fetch(ctx, "SELECT entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields FROM change "
+                        "ORDER BY site_id, hlc, seq")
     assert len(lines) == len(logged) > 1
-    for line, (e, r, h, s, b, u, t, f) in zip(lines, logged, strict=True):
+    for line, (e, r, h, s, b, u, at, f) in zip(lines, logged, strict=True):
+        t = at if isinstance(at, str) else at.strftime("%Y-%m-%d %H:%M:%S.%f")  # type: ignore[attr-defined]
         assert line == (f'{{"e":{dumps(e)},"r":{dumps(r)},"h":{h},"s":{dumps(s)},"b":{b},"u":{dumps(u)},'
                         f'"t":{dumps(t)},"f":{f}}}')
     assert any(odd in json.loads(line)["f"].get("name", "") for line in lines)

@@ -81,6 +81,17 @@ class Database:
         except DBAPIError as exc:
             raise readable(exc) from exc
 
+    def first_local(self, key: str, value: str) -> str:
+        """The value under `key`, which becomes `value` if there is none yet: the first of several desks
+        to set it wins, and each gets the same answer."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(text("INSERT INTO local_state(key, value) VALUES (:k, :v) ON CONFLICT(key) DO NOTHING"),
+                             {"k": key, "v": value})
+                return str(_local(conn, key))
+        except DBAPIError as exc:
+            raise readable(exc) from exc
+
     def set_local(self, key: str, value: str) -> None:
         try:
             with self.engine.begin() as conn:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, ColumnElement, Date, Integer, String, Table, literal_column
+from sqlalchemy import BigInteger, Boolean, ColumnElement, Date, Integer, String, Table, literal, literal_column
 
 from crm_desktop.models.spelled import per_engine
 
@@ -81,3 +81,12 @@ _json_text = per_engine("json_text", lambda column, key: f"json_extract({column}
 def json_text(column: ColumnElement[str], key: str) -> ColumnElement[str]:
     """The value under `key` of a JSON object stored as text, as text."""
     return _json_text(column, inline(key))  # type: ignore[return-value]
+
+_shaped = per_engine("shaped", lambda text, glob, _regex: f"({text} GLOB {glob})",
+                     lambda text, _glob, regex: f"({text} ~ {regex})", Boolean())
+
+
+def shaped(column: ColumnElement[str], glob: str, regex: str) -> ColumnElement[bool]:
+    """Whether a text has a shape: SQLite's GLOB `glob` (a net at least as wide), a server's regular
+    expression `regex` (SQLite has no REGEXP of its own; a server no GLOB)."""
+    return _shaped(column, literal(glob), literal("^(?:" + regex + ")$"))  # type: ignore[return-value]

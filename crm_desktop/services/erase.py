@@ -38,7 +38,7 @@ from crm_desktop.db.database import Database
 from crm_desktop.db.erasure import conflicts_about, erased_records, reclaim, rewrite_conflicts
 from crm_desktop.db.errors import driver_errors
 from crm_desktop.db.uow import UnitOfWork
-from crm_desktop.db.writer import Writer
+from crm_desktop.db.writer import Writer, hold_write_lock
 from crm_desktop.errors import DomainError, NotFound
 from crm_desktop.models import Base, ConsentEvent, Lead, synced_models
 from crm_desktop.models.privacy import (
@@ -275,6 +275,7 @@ def erase_person(uow: UnitOfWork, entity: str, row_id: str) -> EraseResult:
         writer = Writer(conn, uow.database)
         # From the writer's driver connection: another program's lock, a full disk, as readable errors.
         with driver_errors(), writer.secure():  # freed cells and pages are overwritten with zeros
+            hold_write_lock(conn)  # from the first read; on a server, no sync import meanwhile (it would not scrub)
             records = person_records(uow, entity, row_id)
             consenting = [(kind, rid) for kind, rid in records if (writer.fields(kind, rid, ["marketing_consent"])
                                                                    or {}).get("marketing_consent")]

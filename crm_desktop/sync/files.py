@@ -19,6 +19,7 @@ from crm_desktop.db.errors import driver_errors, readable
 from crm_desktop.db.migrate import SCHEMA_HEAD
 from crm_desktop.db.output import check_output, output_file
 from crm_desktop.db.raw import driver_cursor
+from crm_desktop.db.server_backup import back_up_server, dump_program
 from crm_desktop.db.synclog import lines_since
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.db.writer import any_waiting
@@ -45,6 +46,15 @@ class ExportResult:
     path: Path
     changes: int
     counts: dict[str, int]
+
+
+def backup_first(database: Database, reason: str, now: datetime) -> Path | None:
+    """The backup a risky write makes first: a copy of the file, or a server's pg_dump (a snapshot
+    taken while the desks work), or none when a server's pg_dump is not on this computer, as for the
+    daily backup (services/backups.py)."""
+    if database.server is None:
+        return backup_before(database.path, reason, now)
+    return back_up_server(database.server, reason, now) if dump_program() is not None else None
 
 
 def _threshold(database: Database, for_site: str | None, everything: bool) -> dict[str, int]:
@@ -104,10 +114,11 @@ def export_bundle(
     if claim_before_export(database, user_id):  # the first file of an office (services/sales/numbers.py)
         ours = vector()
     counts: Counter[str] = Counter()
+    sender = state.sender_site(database)
     extra = {"label": state.copy_label(database, user_id)}
 
     def finish() -> Manifest:
-        return Manifest(from_site=database.site_id, created_at=now.isoformat(), schema=SCHEMA_HEAD, vector=ours,
+        return Manifest(from_site=sender, created_at=now.isoformat(), schema=SCHEMA_HEAD, vector=ours,
                         changes=sum(counts.values()), counts=dict(sorted(counts.items())), extra=extra,
                         version=ERASURE_VERSION if counts[ERASURE] else 1)
 
@@ -144,7 +155,7 @@ def import_bundle(
 def _import(database: Database, user_id: str | None, path: Path, dry_run: bool,
             progress: Progress | None) -> ImportResult:
     horizon = database.clock.horizon()  # changes dated beyond it are refused
-    manifest = read_manifest(path, key=state.office_key(database), own_site=database.site_id,
+    manifest = read_manifest(path, key=state.office_key(database), own_site=state.sender_site(database),
                              schema_head=SCHEMA_HEAD)
     digest = file_digest(path)
     held = _held(database, manifest, digest)
@@ -167,7 +178,7 @@ def _import(database: Database, user_id: str | None, path: Path, dry_run: bool,
     # The backup is copied while the file is checked and merged (SQLite lets go of the GIL while it
     # copies pages): a snapshot of the database as it was, since the import commits only after it.
     with ThreadPoolExecutor(1) as backing, driver_errors():  # the merge writes through the driver (db/writer.py)
-        backup = backing.submit(backup_before, database.path, "sync-import", now) if work and not dry_run else None
+        backup = backing.submit(backup_first, database, "sync-import", now) if work and not dry_run else None
         return _apply(database, user_id, path, manifest, lines, len(heads.heads) if work else 0, dry_run=dry_run,
                       backup=backup, progress=progress, now=now, skipped=0 if work else len(heads.heads), file=file)
 
@@ -184,7 +195,7 @@ def _held(database: Database, manifest: Manifest, digest: str) -> state.Imported
 
 
 def _apply(database: Database, user_id: str | None, path: Path, manifest: Manifest, lines: Iterable[Line],
-           total: int, *, dry_run: bool, backup: Future[Path] | None, progress: Progress | None, now: datetime,
+           total: int, *, dry_run: bool, backup: Future[Path | None] | None, progress: Progress | None, now: datetime,
            skipped: int, file: state.ImportedFile) -> ImportResult:
     """Apply the `total` lines (none when the file holds nothing new: `skipped` changes we have);
     `file` is remembered with the import, so the same file again is not read. Nothing is committed

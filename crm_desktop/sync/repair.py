@@ -31,7 +31,6 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select, update
 
-from crm_desktop.db.backup import backup_before
 from crm_desktop.db.changelog import ChangeContext, encode_fields, log_changes, log_row
 from crm_desktop.db.database import Database
 from crm_desktop.db.errors import driver_errors
@@ -48,6 +47,7 @@ from crm_desktop.db.writer import hold_write_lock
 from crm_desktop.models import Change, SyncPeer
 from crm_desktop.roles import REPAIR
 from crm_desktop.sync import state
+from crm_desktop.sync.files import backup_first
 from crm_desktop.sync.records import synced_tables
 
 REASON = "clock-repair"  # the name of the backup made first
@@ -82,7 +82,7 @@ def repair_clock(database: Database, user_id: str | None, *, dry_run: bool = Fal
         found = _survey(conn, horizon)
     if not found.needed or dry_run:
         return replace(found, dry_run=dry_run)
-    backup = backup_before(database.path, REASON, now)
+    backup = backup_first(database, REASON, now)
     fresh = HybridClock(0, clock.wall)  # restarted inside the transaction, set on the database's after
     with driver_errors(), UnitOfWork(database, user_id) as uow:
         conn = uow.session.connection()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +19,18 @@ from crm_desktop.services.settings import COMPANY_NAME
 from crm_desktop.sync.bundle import LABEL_MAX
 
 KEY_SETTING = "sync_office_key"  # LocalState: a secret of this office's copies, never synced
+# LocalState of an office server: the copy code its files are sent under, whichever desk writes them
+SENDER_KEY = "sync_sender"
+
+
+def sender_site(database: Database) -> str:
+    """The copy code a file from this database is sent under: a file's own site id; for an office
+    server, one code for the whole server (made by the first desk to ask), not the desk's. Its files
+    hold the whole log every desk writes to, so a laptop knows the office as one copy: one peer to
+    export for (`--for`), and its threshold not held back by a desk that sent a file once, long ago."""
+    if database.server is None:
+        return database.site_id
+    return database.first_local(SENDER_KEY, secrets.token_hex(8))
 
 
 def vector(conn: Connection) -> dict[str, int]:
@@ -190,7 +203,7 @@ def status(database: Database) -> Status:
     with database.engine.connect() as conn:
         ours = vector(conn)
         return Status(
-            site_id=database.site_id,
+            site_id=(database.server is not None and database.local(SENDER_KEY)) or database.site_id,  # as files say
             changes=conn.execute(select(func.count()).select_from(Change)).scalar_one(),
             vector=ours,
             peers={site: Peer(at, lacking(conn, json.loads(raw), ours), labels.get(site, "")) for site, raw, at in

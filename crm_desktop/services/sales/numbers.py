@@ -43,6 +43,7 @@ from typing import Literal
 from sqlalchemy import case, distinct, func, literal, or_, select
 
 from crm_desktop.db.database import Database
+from crm_desktop.db.spelling import shaped
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import ValidationError
 from crm_desktop.models import Change, Quotation, SalesOrder, SyncPeer
@@ -178,7 +179,8 @@ def _suspect(uow: UnitOfWork, kind: Kind) -> bool:
     brought something to renumber."""
     m = MODELS[kind]
     live = m.deleted_at.is_(None)
-    coded = m.number.op("GLOB")(_coded_glob(pattern_of(uow, kind)))
+    pattern = pattern_of(uow, kind)
+    coded = shaped(m.number, _coded_glob(pattern), _coded(pattern).pattern)
     if uow.session.execute(select(m.id).where(live, coded).limit(1)).first() is not None:
         return True
     live_rows = func.sum(case((live, 1), else_=0))
