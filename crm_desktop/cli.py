@@ -374,7 +374,7 @@ def _cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
         count = fill_demo(ctx, args.size, report if sys.stderr.isatty() else None, alone=True)
     finally:
         ctx.close()
-    print(f"Added {count:,} sample records ({args.size}) to {ctx.database.path}")
+    print(f"Added {count:,} sample records ({args.size}) to {ctx.database.shown}")
     return 0
 
 
@@ -605,12 +605,12 @@ def _saved_mapping(args: argparse.Namespace, clock: Clock) -> Mapping | None:
 def _cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     lang = message_language(args)
     path, errors_out = args.file.expanduser(), args.errors.expanduser() if args.errors else None
-    if errors_out is not None:
-        check_output(errors_out, db_path(args), force=args.force)
     loaded = read_import_file(path, args.import_kind, sheet=args.sheet, mapping=_saved_mapping(args, clock))
     # A dry run writes nothing, not even the day's backup.
     ctx = open_as_person(args, clock) if args.dry_run else open_for_writing(args, clock)
     try:
+        if errors_out is not None:  # before anything is written (the database's path: a server's stand-in too)
+            check_output(errors_out, ctx.database.path, force=args.force)
         preview = preview_rows(ctx.database, args.import_kind, loaded.rows)
         result = import_with_backup(ctx, args.import_kind, loaded.rows, preview, decision=args.decision,
                                     stop_on_error=args.stop_on_error, dry_run=args.dry_run, source=path.name)

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import Connection, CursorResult, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -155,3 +156,70 @@ def cli_database(ctx: AppContext, monkeypatch: Any) -> str:
     monkeypatch.setenv("CRM_DESKTOP_USER", fetch(ctx, 'SELECT name FROM "user" WHERE id = ?', (ctx.user_id,))[0][0])
     monkeypatch.setenv("CRM_DESKTOP_PASSWORD", "owner-secret")
     return server.url
+
+
+COMMAND_PASSWORD = "command-secret"
+
+
+def command_db(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The `--db` of a command run on the context's database: the file, or the server's address, where
+    the command logs in as the owner (given a first password here) from a desk folder of its own."""
+    server = ctx.database.server
+    if server is None:
+        return str(ctx.database.path)
+    return _commands_log_in(ctx, server, monkeypatch)
+
+
+def _commands_log_in(ctx: AppContext, server: Server, env: pytest.MonkeyPatch) -> str:
+    from crm_desktop.services.app import OWNER_ID
+    from crm_desktop.services.logins import needs_first_password, set_first_password
+
+    if needs_first_password(ctx.database):
+        set_first_password(ctx, OWNER_ID, COMMAND_PASSWORD)
+    env.setenv("CRM_DESKTOP_USER", "Owner")
+    env.setenv("CRM_DESKTOP_PASSWORD", COMMAND_PASSWORD)
+    env.setenv("XDG_DATA_HOME", str(server.base / "command"))
+    return server.url
+
+
+def engines() -> tuple[str, ...]:
+    """The engines a module's own database is made on (a module-scoped fixture's params): SQLite, and
+    the test server when CRM_TEST_SERVER names one."""
+    return ENGINES if server_url() is not None else ENGINES[:1]
+
+
+@contextmanager
+def module_database(request: pytest.FixtureRequest, folder: Path, clock: Clock) -> Iterator[tuple[AppContext, str]]:
+    """A module's own new database on the engine of the fixture's param (a file in `folder`, or a copy
+    of the server's template), opened, and the `--db` of a command on it: on a server the commands log
+    in as the owner, through the environment, until the block ends. Close the context before running
+    commands on a file (its lock)."""
+    if request.param == "sqlite":
+        path = folder / "crm.sqlite3"
+        ctx = open_app(path, clock=clock)
+        try:
+            yield ctx, str(path)
+        finally:
+            ctx.close()
+        return
+    url = server_url()
+    assert url is not None
+    with server_copy(url, request.getfixturevalue("server_template"), folder, clock) as ctx, \
+            pytest.MonkeyPatch.context() as env:
+        assert ctx.database.server is not None
+        yield ctx, _commands_log_in(ctx, ctx.database.server, env)
+
+
+def stored_rows(ctx: AppContext, sql: str, *params: object) -> list[tuple[object, ...]]:
+    """The rows of `sql` (with `?` placeholders), each value as a file stores it (`StoredRows`)."""
+    return [tuple(_as_stored(v) for v in row) for row in fetch(ctx, sql, params)]
+
+
+@contextmanager
+def small_demo(request: pytest.FixtureRequest, folder: Path) -> Iterator[AppContext]:
+    """The small demo in a module's own database on the engine of the fixture's param, opened."""
+    from crm_desktop.demo.generate import load_demo
+
+    with module_database(request, folder, make_clock()) as (ctx, _):
+        load_demo(ctx.database, "small", ctx.user_id)
+        yield ctx

@@ -3,7 +3,6 @@ and travels to the other copies."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -26,8 +25,11 @@ from crm_desktop.services.imports import import_rows
 from crm_desktop.services.leads import LeadInput, create_lead, qualify, update_lead
 from crm_desktop.sync.conflicts import open_conflicts, resolve
 from crm_desktop.sync.files import export_bundle, import_bundle
+from tests.server_helpers import fetch
 from tests.test_core_data import table_dump
 from tests.time_helpers import TEST_NOW, TODAY
+
+pytestmark = pytest.mark.server
 
 SOMCHAI = ContactInput(first_name="สมชาย", last_name="ใจดี", mobile="0812345678")
 
@@ -99,13 +101,11 @@ def test_an_import_records_its_file_and_a_reimport_records_nothing(ctx: AppConte
                     decision="update", source=path.name)
 
     run()
-    with sqlite3.connect(ctx.database.path) as conn:
-        rows = conn.execute("SELECT c.first_name, e.given, e.method, e.source FROM consent_event e "
-                            "JOIN contact c ON c.id = e.contact_id").fetchall()
+    rows = fetch(ctx, "SELECT c.first_name, e.given, e.method, e.source FROM consent_event e "
+                      "JOIN contact c ON c.id = e.contact_id")
     assert rows == [("สมชาย", 1, "import", "ลูกค้า.csv")]  # สมศรี never gave consent: nothing to record
     run()
-    with sqlite3.connect(ctx.database.path) as conn:
-        assert conn.execute("SELECT count(*) FROM consent_event").fetchone()[0] == 1
+    assert fetch(ctx, "SELECT count(*) FROM consent_event") == [(1,)]
 
 
 def test_a_merge_keeps_both_histories_on_the_winner_and_records_the_change(ctx: AppContext) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -19,30 +18,26 @@ from crm_desktop.clock import FixedClock, office_time
 from crm_desktop.db import bulk
 from crm_desktop.db.changelog import decode_value
 from crm_desktop.demo.activities import RECENT_OVERDUE_DAYS
-from crm_desktop.demo.generate import SIZES, _Generator, load_demo
+from crm_desktop.demo.generate import SIZES, _Generator
 from crm_desktop.models import Account, Activity, synced_models
 from crm_desktop.models.base import SyncMixin
 from crm_desktop.models.rules import rule_of
 from crm_desktop.queries.activities.occurrences import occurrences
 from crm_desktop.recurrence import expand
 from crm_desktop.services.app import AppContext, open_app
-from tests.time_helpers import TEST_NOW, TODAY, make_clock
+from tests.server_helpers import engines, small_demo, stored_rows
+from tests.time_helpers import TEST_NOW, TODAY
+
+pytestmark = pytest.mark.server
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
-    ctx = open_app(tmp_path_factory.mktemp("demo") / "crm.sqlite3", clock=make_clock())
-    load_demo(ctx.database, "small", ctx.user_id)
-    yield ctx
-    ctx.close()
+@pytest.fixture(scope="module", params=engines())
+def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
+    with small_demo(request, tmp_path_factory.mktemp("demo")) as ctx:
+        yield ctx
 
 
-def rows(ctx: AppContext, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    conn = sqlite3.connect(ctx.database.path)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
+rows = stored_rows
 
 
 def office_day(starts_at: str | None, due_on: str | None) -> date:
@@ -85,7 +80,7 @@ def test_every_kind_is_there_done_in_the_past_and_planned_ahead_of_today(demo: A
 def test_series_skip_their_exceptions_and_a_moved_occurrence_is_its_own_row(demo: AppContext) -> None:
     series = {r[0]: r for r in rows(demo, "SELECT id, subject, rrule, starts_at, due_on, assignee_id FROM activity "
                                           "WHERE rrule != ''")}
-    staff = {r[0] for r in rows(demo, "SELECT id FROM user WHERE role != 'owner'")}
+    staff = {r[0] for r in rows(demo, 'SELECT id FROM "user" WHERE role != ?', "owner")}
     weekly = [s for s in series.values() if s[2] == "FREQ=WEEKLY;BYDAY=MO"]
     assert {s[5] for s in weekly} == staff  # one weekly meeting per person
     assert any(s[2].startswith("FREQ=MONTHLY;BYDAY=") for s in series.values())
@@ -107,7 +102,7 @@ def test_series_skip_their_exceptions_and_a_moved_occurrence_is_its_own_row(demo
 
 
 def test_staff_have_phones_and_colours_and_customers_have_custom_anniversaries(demo: AppContext) -> None:
-    people = rows(demo, "SELECT role, phone, colour FROM user WHERE role != 'owner'")
+    people = rows(demo, 'SELECT role, phone, colour FROM "user" WHERE role != ?', "owner")
     assert {p[0] for p in people} == {"manager", "sales", "staff"}
     assert all(p[1] and p[2] for p in people) and len({p[2] for p in people}) == len(people)
     anniversaries = rows(demo, "SELECT kind, title, contact_id, account_id, remind_days_before FROM anniversary")

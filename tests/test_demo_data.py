@@ -22,8 +22,12 @@ from crm_desktop.queries.accounts import AccountFilter, account_keys
 from crm_desktop.queries.search import search_all
 from crm_desktop.services import validation
 from crm_desktop.services.app import AppContext, open_app
+from tests.server_helpers import fetch
+from tests.sync_helpers import dump
 from tests.test_core_data import table_dump
 from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server
 
 
 @pytest.fixture
@@ -33,18 +37,18 @@ def app(clock: FixedClock, tmp_path: Path) -> Iterator[AppContext]:
     ctx.close()
 
 
-def test_small_demo_is_valid_searchable_and_logged(app: AppContext) -> None:
+def test_small_demo_is_valid_searchable_and_logged(ctx: AppContext) -> None:
+    app = ctx
     added = load_demo(app.database, "small", app.user_id)
     size = SIZES["small"]
-    conn = sqlite3.connect(app.database.path)
-    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+    counts = {t: fetch(app, f"SELECT count(*) FROM {t}")[0][0]
               for t in ("account", "contact", "lead", "opportunity", "stage_history", "target", "campaign", "activity",
                         "activity_exception", "anniversary", "product", "quotation", "quotation_line", "sales_order",
                         "sales_order_line")}
     assert (counts["account"], counts["contact"], counts["lead"], counts["opportunity"]) == (
         size.accounts, size.contacts, size.leads, size.deals)
     assert added == sum(counts.values()) + size.reps + OFFICE_STAFF
-    accounts = conn.execute("SELECT name, tax_id, phone, province, postcode FROM account").fetchall()
+    accounts = fetch(app, "SELECT name, tax_id, phone, province, postcode FROM account")
     assert len(accounts) == size.accounts
     for name, tax_id, phone, province, postcode in accounts:
         assert name
@@ -52,14 +56,13 @@ def test_small_demo_is_valid_searchable_and_logged(app: AppContext) -> None:
         assert validation.phone(phone) == phone  # stored form is already E.164
         assert validation.province(province) == province
         assert len(postcode) == 5
-    mobiles = [r[0] for r in conn.execute("SELECT mobile FROM contact")]
+    mobiles = [r[0] for r in fetch(app, "SELECT mobile FROM contact")]
     assert all(validation.phone(m, mobile_only=True) == m for m in mobiles)
     # Every record is in the change log, like data typed by hand.
-    logged = conn.execute("SELECT count(DISTINCT row_id) FROM change WHERE entity IN ('account', 'contact')").fetchone()
-    assert logged == (size.accounts + size.contacts,)
+    logged = fetch(app, "SELECT count(DISTINCT row_id) FROM change WHERE entity IN ('account', 'contact')")
+    assert logged == [(size.accounts + size.contacts,)]
     # And in the search index.
-    first_name = conn.execute("SELECT first_name FROM contact WHERE nickname != '' LIMIT 1").fetchone()[0]
-    conn.close()
+    first_name = fetch(app, "SELECT first_name FROM contact WHERE nickname != '' LIMIT 1")[0][0]
     assert any(first_name in hit.title for hit in search_all(app.database, first_name, limit=50))
     assert len(account_keys(app.database, AccountFilter())) == size.accounts
 
@@ -81,13 +84,22 @@ def journal_mode(path: Path) -> str:
         conn.close()
 
 
+def everything(ctx: AppContext) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of a file; a server's synced rows and change log."""
+    if ctx.database.server is None:
+        return table_dump(ctx.database.path)
+    return {**dump(ctx), "change": fetch(ctx, "SELECT * FROM change ORDER BY seq")}
+
+
 @pytest.mark.parametrize("alone", [False, True], ids=["beside-readers", "alone"])
-def test_cancel_leaves_the_database_exactly_as_it_was(app: AppContext, alone: bool) -> None:
-    before = table_dump(app.database.path)
+def test_cancel_leaves_the_database_exactly_as_it_was(ctx: AppContext, alone: bool) -> None:
+    app = ctx
+    before = everything(app)
     with pytest.raises(bulk.Cancelled):
         load_demo(app.database, "small", app.user_id, progress=lambda done, total: done < 300, alone=alone)
-    assert table_dump(app.database.path) == before
-    assert journal_mode(app.database.path) == "wal"  # a load alone went without it, and gave it back
+    assert everything(app) == before
+    if app.database.server is None:
+        assert journal_mode(app.database.path) == "wal"  # a load alone went without it, and gave it back
     # The search triggers dropped for the load came back with the rollback: new rows are indexed.
     from datetime import date
 

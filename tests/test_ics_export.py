@@ -22,10 +22,13 @@ from crm_desktop.queries.lookups import user_named
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.activities.edit import ActivityInput, cancel_activity, create_activity
 from crm_desktop.services.anniversaries import CustomDateInput, add_custom_date
-from crm_desktop.services.app import OWNER_ID, AppContext, open_app
+from crm_desktop.services.app import OWNER_ID, AppContext, database_path, open_app
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.users import UserInput, create_user
+from tests.server_helpers import engines, module_database
 from tests.time_helpers import TODAY, make_clock
+
+pytestmark = pytest.mark.server
 
 SHOP = "ร้านกาแฟดอยช้าง"
 
@@ -34,13 +37,12 @@ def _add(ctx: AppContext, data: ActivityInput) -> str:
     return create_activity(ctx.uow(), data).created[0]
 
 
-@pytest.fixture(scope="module")
-def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+@pytest.fixture(scope="module", params=engines())
+def office(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A closed database: the owner and Nok; Nok's shop (founded 1995) and customer (born 29 Feb 1988)
-    with a custom date; Nok's weekly meeting (one occurrence cancelled), task and visit; the owner's call."""
-    path = tmp_path_factory.mktemp("office") / "crm.sqlite3"
-    ctx = open_app(path, clock=make_clock())
-    try:
+    with a custom date; Nok's weekly meeting (one occurrence cancelled), task and visit; the owner's call.
+    On each engine."""
+    with module_database(request, tmp_path_factory.mktemp("office"), make_clock()) as (ctx, db):
         nok = create_user(ctx.uow(), UserInput(name="Nok Sukjai")).created[0]
         shop = create_account(ctx.uow(), AccountInput(name=SHOP, owner_id=nok, founded_on=date(1995, 12, 1)),
                               TODAY).created[0]
@@ -59,13 +61,12 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
                                 owner_id=nok, account_id=shop))
         _add(ctx, ActivityInput(kind="call", subject="โทรหาซัพพลายเออร์", starts_at=datetime(2026, 11, 25, 16, 30),
                                 owner_id=OWNER_ID))
-    finally:
-        ctx.close()
-    return path
+        ctx.close()  # (a file's lock: the commands open it)
+        yield db
 
 
-def run(capsys: pytest.CaptureFixture[str], db: Path, *argv: str, lang: str = "en") -> tuple[int, str, str]:
-    code = main(["--lang", lang, "--db", str(db), *argv], make_clock())
+def run(capsys: pytest.CaptureFixture[str], db: str, *argv: str, lang: str = "en") -> tuple[int, str, str]:
+    code = main(["--lang", lang, "--db", db, *argv], make_clock())
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -85,8 +86,8 @@ def shown(path: Path, start: date, end: date) -> list[tuple[datetime, str]]:
     return sorted(found)
 
 
-def in_app(db: Path, start: date, end: date, person: str | None = None) -> list[tuple[datetime, str]]:
-    ctx = open_app(db, clock=make_clock(), read_only=True)
+def in_app(db: str, start: date, end: date, person: str | None = None) -> list[tuple[datetime, str]]:
+    ctx = open_app(database_path(db), clock=make_clock(), read_only=True)
     try:
         assignees = [user_named(ctx.database, person).id] if person else None
         found = occurrences(ctx.database, start, end, assignees=assignees)
@@ -96,7 +97,7 @@ def in_app(db: Path, start: date, end: date, person: str | None = None) -> list[
                    ("✓ " if o.status == "done" else "") + o.subject) for o in found)
 
 
-def test_the_file_shows_what_the_app_shows_for_the_range(office: Path, tmp_path: Path,
+def test_the_file_shows_what_the_app_shows_for_the_range(office: str, tmp_path: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "nov.ics"
     code, text, err = run(capsys, office, "export", "ics", "--out", str(out), "--from", "2026-11-23",
@@ -118,7 +119,7 @@ def test_the_file_shows_what_the_app_shows_for_the_range(office: Path, tmp_path:
     assert task.walk("VALARM")[0]["TRIGGER"].dt == timedelta(hours=9)  # at 09:00 of its day, as the app reminds
 
 
-def test_the_range_and_the_owner_filter(office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_range_and_the_owner_filter(office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     def subjects(path: Path) -> set[str]:
         return {str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
 
@@ -139,7 +140,7 @@ def test_the_range_and_the_owner_filter(office: Path, tmp_path: Path, capsys: py
     assert subjects(one_day) == {"โทรหาซัพพลายเออร์"}  # --to is included; the weekly meeting is not on that day
 
 
-def test_anniversaries_yearly_for_the_owners_customers(office: Path, tmp_path: Path,
+def test_anniversaries_yearly_for_the_owners_customers(office: str, tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "dates.ics"
     assert run(capsys, office, "export", "ics", "--out", str(out), "--owner", "Nok Sukjai", "--anniversaries",
@@ -156,8 +157,8 @@ def test_anniversaries_yearly_for_the_owners_customers(office: Path, tmp_path: P
     assert all("RRULE" not in e for e in icalendar.Calendar.from_ical(out_owner.read_bytes()).walk("VEVENT"))
 
 
-def test_exporting_again_keeps_the_uids(office: Path, tmp_path: Path) -> None:
-    ctx = open_app(office, clock=make_clock(), read_only=True)
+def test_exporting_again_keeps_the_uids(office: str, tmp_path: Path) -> None:
+    ctx = open_app(database_path(office), clock=make_clock(), read_only=True)
     try:
         first = export_ics(ctx.database, tmp_path / "a.ics", anniversaries=True)
         ctx.database.time.advance(timedelta(days=2))  # type: ignore[attr-defined]
@@ -172,8 +173,8 @@ def test_exporting_again_keeps_the_uids(office: Path, tmp_path: Path) -> None:
     assert (tmp_path / "a.ics").read_bytes() != (tmp_path / "b.ics").read_bytes()  # DTSTAMP moved on
 
 
-def test_cancel_writes_nothing(office: Path, tmp_path: Path) -> None:
-    ctx = open_app(office, clock=make_clock(), read_only=True)
+def test_cancel_writes_nothing(office: str, tmp_path: Path) -> None:
+    ctx = open_app(database_path(office), clock=make_clock(), read_only=True)
     try:
         with pytest.raises(Cancelled):
             export_ics(ctx.database, tmp_path / "c.ics", progress=lambda done, total: done < 2)
@@ -182,7 +183,7 @@ def test_cancel_writes_nothing(office: Path, tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_refusals_are_one_line(office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_refusals_are_one_line(office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "cal.ics"
     out.write_text("mine")
     code, _, err = run(capsys, office, "export", "ics", "--out", str(out))
@@ -203,7 +204,7 @@ def test_refusals_are_one_line(office: Path, tmp_path: Path, capsys: pytest.Capt
     assert code == 1 and one_line(err) and "ไม่พบผู้ใช้ชื่อ Somsri" in err
 
 
-def test_agenda_lists_the_coming_week(office: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_agenda_lists_the_coming_week(office: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, office, "agenda")
     assert (code, err) == (0, "")
     assert out.splitlines() == [  # TODAY is Monday 23 November 2026; Thursday's meeting was cancelled
@@ -220,7 +221,7 @@ def test_agenda_lists_the_coming_week(office: Path, capsys: pytest.CaptureFixtur
     assert "โทรหาซัพพลายเออร์" not in out  # the owner's call
 
 
-def test_agenda_refusals(office: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_agenda_refusals(office: str, capsys: pytest.CaptureFixture[str]) -> None:
     for argv, status, words in [
         (("--days", "0"), 1, "from 1 to 366, not 0"),
         (("--days", "367"), 1, "not 367"),

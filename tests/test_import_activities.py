@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.imports import ImportResult, import_rows
 from crm_desktop.services.users import UserInput, create_user
+from tests.server_helpers import command_db, fetch
 from tests.sync_helpers import new_copy
 from tests.test_ics_read import SAMPLES, calendar, event
 from tests.time_helpers import TODAY
@@ -37,6 +37,8 @@ THAI_SHEET = (
     "ส่งใบเสนอราคา,งาน,17/12/2569,,,,,,ปกติ\n"
     "ตรวจนับสต็อก,เยี่ยมลูกค้า,31/12/2569,23:30,00:15,,,,\n"
 )
+
+pytestmark = pytest.mark.server
 
 
 def _write(tmp_path: Path, name: str, text: str | bytes) -> Path:
@@ -64,8 +66,7 @@ def _exceptions(ctx: AppContext) -> set[tuple[str, datetime]]:
 
 
 def _changes(ctx: AppContext) -> int:
-    with sqlite3.connect(ctx.database.path) as conn:
-        return int(conn.execute("SELECT count(*) FROM change").fetchone()[0])
+    return int(fetch(ctx, "SELECT count(*) FROM change")[0][0])  # type: ignore[call-overload]
 
 
 @pytest.fixture
@@ -204,29 +205,29 @@ def test_an_updated_event_updates_and_a_deleted_one_stays_deleted(ctx: AppContex
 
 
 def test_a_broken_calendar_writes_nothing_and_says_why(ctx: AppContext, tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str], clock: FixedClock) -> None:
-    db = ctx.database.path
+                                                      capsys: pytest.CaptureFixture[str], clock: FixedClock,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    db = command_db(ctx, monkeypatch)
     before = _changes(ctx)
     ctx.close()
     bad = _write(tmp_path, "broken.ics", b"\x00\x01 not a calendar")
-    assert cli.run(cli.parse_args(["--db", str(db), "import", KIND, str(bad)]), clock) == 1
+    assert cli.run(cli.parse_args(["--db", db, "import", KIND, str(bad)]), clock) == 1
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "iCalendar" in err
-    with sqlite3.connect(db) as conn:
-        assert int(conn.execute("SELECT count(*) FROM change").fetchone()[0]) == before
+    assert _changes(ctx) == before
 
 
 def test_cli_imports_a_calendar_with_warnings_and_a_dry_run(ctx: AppContext, tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str],
-                                                            clock: FixedClock) -> None:
-    db = ctx.database.path
+                                                            clock: FixedClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = command_db(ctx, monkeypatch)
     ctx.close()
     path = _write(tmp_path, "w.ics", calendar(event("w", "DTSTART:20261123T020000Z", "DTEND:garbage")))
-    argv = ["--db", str(db), "--lang", "th", "import", KIND, str(path)]
+    argv = ["--db", db, "--lang", "th", "import", KIND, str(path)]
     assert cli.run(cli.parse_args([*argv, "--dry-run"]), clock) == 0
     out, err = capsys.readouterr()
     assert out.startswith("ทดลอง") and "DTEND" in err
-    english = ["--db", str(db), "import", KIND, str(path)]
+    english = ["--db", db, "import", KIND, str(path)]
     assert cli.run(cli.parse_args(english), clock) == 0
     assert capsys.readouterr().out.startswith("1 new, 0 updated, 0 unchanged")
     assert cli.run(cli.parse_args(english), clock) == 0  # again: nothing new
@@ -300,12 +301,13 @@ def test_every_sample_imports_and_again_changes_nothing(ctx: AppContext) -> None
 
 
 def test_cli_imports_a_sheet_with_errors_file(ctx: AppContext, office: dict[str, str], tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str], clock: FixedClock) -> None:
-    db = ctx.database.path
+                                              capsys: pytest.CaptureFixture[str], clock: FixedClock,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    db = command_db(ctx, monkeypatch)
     ctx.close()
     path = _write(tmp_path, "a.csv", THAI_SHEET + "ผิดเวลา,ประชุม,1/12/2569,25:00,,,,,\n")
     errors = tmp_path / "errors.csv"
-    argv = ["--db", str(db), "import", KIND, str(path)]
+    argv = ["--db", db, "import", KIND, str(path)]
     assert cli.run(cli.parse_args([*argv, "--dry-run"]), clock) == 1
     assert capsys.readouterr().out.startswith("Dry run, nothing written: 4 new")
     assert cli.run(cli.parse_args([*argv, "--errors", str(errors)]), clock) == 1
@@ -319,9 +321,8 @@ def test_cli_imports_a_sheet_with_errors_file(ctx: AppContext, office: dict[str,
 
 def test_the_import_writes_the_change_log_so_it_syncs(ctx: AppContext, tmp_path: Path) -> None:
     result = _import(ctx, _write(tmp_path, "team.ics", SERIES))
-    with sqlite3.connect(ctx.database.path) as conn:
-        logged = {(e, r) for e, r in conn.execute("SELECT entity, row_id FROM change")}
-        exceptions = [r[0] for r in conn.execute("SELECT id FROM activity_exception")]
+    logged = {(e, r) for e, r in fetch(ctx, "SELECT entity, row_id FROM change")}
+    exceptions = [r[0] for r in fetch(ctx, "SELECT id FROM activity_exception")]
     assert {("activity", i) for i in result.changes.created} <= logged
     assert len(exceptions) == 2 and {("activity_exception", i) for i in exceptions} <= logged
 

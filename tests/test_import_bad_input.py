@@ -30,31 +30,37 @@ from crm_desktop.queries.imports import preview_rows
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.imports import import_rows
 from crm_desktop.sync.records import synced_tables
+from tests.server_helpers import command_db, fetch
 from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server
 
 MB = 1024 * 1024
 
 
-def dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
+def dump(ctx: AppContext) -> list[str]:
+    """Everything the database holds: a file's whole SQL dump; a server's user data (its schema is
+    PostgreSQL's, which an import never changes)."""
+    if ctx.database.server is not None:
+        return [repr(user_data(ctx))]
+    conn = sqlite3.connect(ctx.database.path)
     try:
         return list(conn.iterdump())
     finally:
         conn.close()
 
 
-def user_data(path: Path) -> dict[str, list[tuple[object, ...]]]:
+def user_data(ctx: AppContext) -> dict[str, list[tuple[object, ...]]]:
     """Every synced table's rows and the change log: what an import may write (opening a database
     for writing also keeps its daily backup, which is no user data)."""
-    with sqlite3.connect(path) as conn:
-        out = {name: conn.execute(f'SELECT * FROM "{name}" ORDER BY id').fetchall() for name in synced_tables()}
-        out["change"] = conn.execute("SELECT * FROM change ORDER BY 1").fetchall()
+    out = {name: fetch(ctx, f'SELECT * FROM "{name}" ORDER BY id') for name in synced_tables()}
+    out["change"] = fetch(ctx, "SELECT * FROM change ORDER BY 1")
     return out
 
 
-def state(path: Path) -> tuple[list[str], int]:
+def state(ctx: AppContext) -> tuple[list[str], int]:
     """Everything the database holds, and how many backups it has."""
-    return dump(path), len(list_backups(path))
+    return dump(ctx), len(list_backups(ctx.database.path))
 
 
 def empty_file(folder: Path) -> Path:
@@ -129,11 +135,12 @@ REFUSED: dict[str, tuple[Callable[[Path], Path], str, str, str]] = {
 
 @pytest.mark.parametrize("case", list(REFUSED))
 def test_a_file_that_cannot_be_read_is_refused_in_both_languages_and_nothing_is_written(
-        ctx: AppContext, tmp_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str], case: str) -> None:
+        ctx: AppContext, tmp_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str], case: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     make, kind, english, thai = REFUSED[case]
     path = make(tmp_path)
-    db = ctx.database.path
-    before = state(db)
+    db = command_db(ctx, monkeypatch)
+    before = state(ctx)
     with pytest.raises(DomainError) as refused:
         loaded = read_import_file(path, kind)
         import_rows(ctx.uow(), kind, loaded.rows, preview_rows(ctx.database, kind, loaded.rows), TODAY)
@@ -141,11 +148,11 @@ def test_a_file_that_cannot_be_read_is_refused_in_both_languages_and_nothing_is_
     assert thai in refused.value.text("th")
     ctx.close()
     for lang, words in (("en", english), ("th", thai)):
-        code = cli.run(cli.parse_args(["--db", str(db), "--lang", lang, "import", kind, str(path)]), clock)
+        code = cli.run(cli.parse_args(["--db", db, "--lang", lang, "import", kind, str(path)]), clock)
         out, err = capsys.readouterr()
         assert code == 1 and out == ""
         assert err.count("\n") == 1 and words in err and "Traceback" not in err
-    assert state(db) == before
+    assert state(ctx) == before
 
 
 def test_a_50_mb_vcard_with_a_40_mb_photo_is_read_in_flat_memory(tmp_path: Path) -> None:
@@ -174,12 +181,13 @@ ROWS: dict[str, tuple[str, str, str, str, str]] = {  # kind, file, the bad value
 
 @pytest.mark.parametrize("case", list(ROWS))
 def test_a_row_that_cannot_be_imported_is_named_with_the_reason_and_stop_on_error_writes_nothing(
-        ctx: AppContext, tmp_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str], case: str) -> None:
+        ctx: AppContext, tmp_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str], case: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     kind, text, value, english, thai = ROWS[case]
     path = tmp_path / "file.csv"
     path.write_text(text, encoding="utf-8")
-    db = ctx.database.path
-    before = state(db)
+    db = command_db(ctx, monkeypatch)
+    before = state(ctx)
     rows = read_import_file(path, kind).rows
     result = import_rows(ctx.uow(), kind, rows, preview_rows(ctx.database, kind, rows), TODAY, stop_on_error=True)
     (rejected,) = result.rejected
@@ -187,20 +195,20 @@ def test_a_row_that_cannot_be_imported_is_named_with_the_reason_and_stop_on_erro
     assert value in rejected.text("en") and english in rejected.text("en")
     assert value in rejected.text("th") and thai in rejected.text("th")
     assert (result.written, result.changes.ids) == (False, ())
-    assert dump(db) == before[0]
-    data = user_data(db)
+    assert dump(ctx) == before[0]
+    data = user_data(ctx)
     ctx.close()
     errors = tmp_path / "errors.csv"
-    argv = ["--db", str(db), "--lang", "th", "import", kind, str(path), "--stop-on-error", "--errors", str(errors)]
+    argv = ["--db", db, "--lang", "th", "import", kind, str(path), "--stop-on-error", "--errors", str(errors)]
     assert cli.run(cli.parse_args(argv), clock) == 1
     _out, err = capsys.readouterr()
     assert err.count("\n") == 1 and "Traceback" not in err
     assert thai in errors.read_text(encoding="utf-8-sig")  # the reason, for the user to fix and import again
-    assert user_data(db) == data
+    assert user_data(ctx) == data
     # Without --stop-on-error the good rows go in and the bad one still writes nothing.
     assert cli.run(cli.parse_args([*argv[:-3], "--force"]), clock) == 1
     capsys.readouterr()
-    after = "\n".join(dump(db))
+    after = "\n".join(dump(ctx))
     assert value not in after and ("มาลี" not in after if kind == "contacts" else "บริษัท ข" not in after)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.imports import import_rows
 from crm_desktop.services.validation import make_tax_id
+from tests.server_helpers import command_db, fetch
 from tests.sync_helpers import dump
 from tests.time_helpers import TODAY
 
@@ -29,6 +29,8 @@ THAI_CSV = (
     "นายสมชาย ใจดี,081-234-5678,somchai@Example.com,15/03/2530,กรุงเทพ\n"
     "นางสาวสมหญิง รักงาน,0891112222,,1/1/2535,เชียงใหม่\n"
 )
+
+pytestmark = pytest.mark.server
 
 
 def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
@@ -45,8 +47,7 @@ def _contacts(ctx: AppContext) -> list[Contact]:
 
 
 def _change_count(ctx: AppContext) -> int:
-    with sqlite3.connect(ctx.database.path) as conn:
-        return int(conn.execute("SELECT count(*) FROM change").fetchone()[0])
+    return int(fetch(ctx, "SELECT count(*) FROM change")[0][0])  # type: ignore[call-overload]
 
 
 def _import(ctx: AppContext, path: Path, kind: str = "contacts", **options: object) -> imports.ImportResult:
@@ -134,8 +135,7 @@ def test_company_duplicate_by_tax_id_and_branch(ctx: AppContext, tmp_path: Path)
 def test_reimport_changes_nothing_and_logs_nothing(ctx: AppContext, tmp_path: Path) -> None:
     path = _write(tmp_path, "customers.csv", THAI_CSV)
     first = _import(ctx, path)
-    with sqlite3.connect(ctx.database.path) as conn:
-        logged = {r[0] for r in conn.execute("SELECT row_id FROM change WHERE entity = 'contact'")}
+    logged = {r[0] for r in fetch(ctx, "SELECT row_id FROM change WHERE entity = 'contact'")}
     assert set(first.changes.created) <= logged  # the imported rows sync
     before = (_change_count(ctx), dump(ctx))
     again = _import(ctx, path, decision="update")
@@ -175,12 +175,13 @@ def test_failure_halfway_leaves_the_database_as_it_was(ctx: AppContext, tmp_path
 
 
 def test_cli_import_counts_errors_file_and_exit_status(ctx: AppContext, tmp_path: Path, clock: FixedClock,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    db = ctx.database.path
+                                                       capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    db = command_db(ctx, monkeypatch)
     ctx.close()
     bad = _write(tmp_path, "b.csv", THAI_CSV + "นายดำ ดี,0812,,31/02/2569,\n")
     errors = tmp_path / "errors.csv"
-    argv = ["--db", str(db), "--lang", "en", "import", "contacts", str(bad), "--errors", str(errors)]
+    argv = ["--db", db, "--lang", "en", "import", "contacts", str(bad), "--errors", str(errors)]
     assert cli.run(cli.parse_args(argv), clock) == 1
     out, err = capsys.readouterr()
     assert "2 new" in out and "1 rows with errors" in out
@@ -189,7 +190,7 @@ def test_cli_import_counts_errors_file_and_exit_status(ctx: AppContext, tmp_path
     assert written.startswith(b"\xef\xbb\xbf")
     lines = written.decode("utf-8-sig").splitlines()
     assert len(lines) == 2 and lines[1].startswith("นายดำ ดี,0812")
-    assert cli.run(cli.parse_args(["--db", str(db), "--lang", "th", "import", "contacts", str(bad),
+    assert cli.run(cli.parse_args(["--db", db, "--lang", "th", "import", "contacts", str(bad),
                                    "--dry-run"]), clock) == 1
     assert capsys.readouterr().out.startswith("ทดลอง")
 
@@ -206,9 +207,11 @@ def test_a_row_repeating_an_earlier_one_of_the_file_updates_what_it_created(ctx:
     assert (anan.first_name, anan.mobile, anan.position) == ("Anan K.", "+66812345678", "Buyer")
 
 
-def _schema(ctx: AppContext) -> list[tuple[str, str]]:
-    with sqlite3.connect(ctx.database.path) as conn:
-        return conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+def _schema(ctx: AppContext) -> list[tuple[object, ...]]:
+    """The tables, indexes and triggers (a file's bulk insert sets some aside for a while)."""
+    if ctx.database.server is not None:
+        return fetch(ctx, "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1")
+    return fetch(ctx, "SELECT name, sql FROM sqlite_master ORDER BY name")
 
 
 def test_new_records_go_in_the_bulk_way_searchable_matched_and_logged(ctx: AppContext, tmp_path: Path) -> None:
@@ -220,9 +223,8 @@ def test_new_records_go_in_the_bulk_way_searchable_matched_and_logged(ctx: AppCo
     hits = search_all(ctx.database, "สมหญิง")
     assert [h.id for h in hits] == [c.id for c in _contacts(ctx) if c.first_name == "สมหญิง"]
     assert search_all(ctx.database, "0891112222")
-    with sqlite3.connect(ctx.database.path) as conn:
-        keys = dict(conn.execute("SELECT id, match_key FROM contact"))
-        logged = dict(conn.execute("SELECT row_id, fields FROM change WHERE entity = 'contact'"))
+    keys = dict(fetch(ctx, "SELECT id, match_key FROM contact"))
+    logged = dict(fetch(ctx, "SELECT row_id, fields FROM change WHERE entity = 'contact'"))
     assert all(keys[i] for i in result.changes.created)
     assert all('"mobile":"+66' in logged[i] for i in result.changes.created)
     # An edit after the import is indexed by the triggers again.

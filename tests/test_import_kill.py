@@ -2,16 +2,17 @@
 contacts BIG.csv` in a real process, killed with SIGKILL (a crash, a power cut) or interrupted with
 Ctrl+C (the command line's Cancel) once it is writing; then the database holds exactly what it held
 before and `crm-desktop check` says ok. The import is one transaction: SQLite's WAL drops the frames
-of a transaction that never committed when the database is next opened."""
+of a transaction that never committed when the database is next opened; a server rolls back the
+transaction of a client that went away."""
 
 from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,10 @@ import pytest
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.sync.records import synced_tables
+from tests.server_helpers import command_db, fetch
 from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server
 
 ROOT = Path(__file__).resolve().parents[1]
 ROWS = 40_000
@@ -34,11 +38,20 @@ def big_csv(path: Path) -> Path:
     return path
 
 
-def user_data(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    with sqlite3.connect(path) as conn:
-        out = {name: conn.execute(f'SELECT * FROM "{name}" ORDER BY id').fetchall() for name in synced_tables()}
-        out["change"] = conn.execute("SELECT * FROM change ORDER BY 1").fetchall()
+def user_data(ctx: AppContext) -> dict[str, list[tuple[object, ...]]]:
+    out = {name: fetch(ctx, f'SELECT * FROM "{name}" ORDER BY id') for name in synced_tables()}
+    out["change"] = fetch(ctx, "SELECT * FROM change ORDER BY 1")
     return out
+
+
+def writing(ctx: AppContext) -> Callable[[], bool]:
+    """Whether another process's import is writing rows now: a file's WAL has grown by several flushes;
+    a server runs a COPY for it."""
+    if ctx.database.server is not None:
+        return lambda: bool(fetch(ctx, "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
+                                       "AND pid <> pg_backend_pid() AND query LIKE 'COPY%'"))
+    wal = ctx.database.path.with_name(ctx.database.path.name + "-wal")
+    return lambda: wal.exists() and wal.stat().st_size > WRITING
 
 
 def crm(*argv: str) -> list[str]:
@@ -52,25 +65,26 @@ def environment() -> dict[str, str]:
 
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["kill -9", "Ctrl+C"])
 def test_an_import_stopped_midway_leaves_the_database_as_it_was(ctx: AppContext, tmp_path: Path,
-                                                                 stop: signal.Signals) -> None:
+                                                                 stop: signal.Signals,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     for name, mobile in (("มาลี", "0891112222"), ("Anan", "0865554444")):
         create_contact(ctx.uow(), ContactInput(first_name=name, mobile=mobile), TODAY)
-    db = ctx.database.path
+    db = command_db(ctx, monkeypatch)
     ctx.close()
-    before = user_data(db)
+    before = user_data(ctx)
     source = big_csv(tmp_path / "BIG.csv")
-    wal = db.with_name(db.name + "-wal")
-    process = subprocess.Popen(crm("--db", str(db), "import", "contacts", str(source)), env=environment(),
+    started = writing(ctx)
+    process = subprocess.Popen(crm("--db", db, "import", "contacts", str(source)), env=environment(),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 120
         while process.poll() is None and time.monotonic() < deadline:
-            if wal.exists() and wal.stat().st_size > WRITING:
+            if started():
                 break
             time.sleep(0.01)
         assert process.poll() is None, ("the import ended before it was stopped: the file is too small, or it "
                                         "committed along the way (a checkpoint kept the WAL from growing)")
-        assert wal.stat().st_size > WRITING
+        assert started()
         process.send_signal(stop)
         out, err = process.communicate(timeout=60)
     finally:
@@ -82,9 +96,8 @@ def test_an_import_stopped_midway_leaves_the_database_as_it_was(ctx: AppContext,
     else:
         assert process.returncode == 130 and b"interrupted; nothing was saved" in err
     assert b"new" not in out  # it never got to say what it imported
-    checked = subprocess.run(crm("--db", str(db), "check"), env=environment(), capture_output=True, text=True,
+    checked = subprocess.run(crm("--db", db, "check"), env=environment(), capture_output=True, text=True,
                              timeout=120)
     assert (checked.returncode, checked.stdout.strip()) == (0, "ok"), checked.stderr
-    assert user_data(db) == before
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(*) FROM contact").fetchone()[0] == 2
+    assert user_data(ctx) == before
+    assert fetch(ctx, "SELECT count(*) FROM contact") == [(2,)]

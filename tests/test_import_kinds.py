@@ -3,7 +3,6 @@ what a user sees in the records, the preview's reasons, and that importing again
 
 from __future__ import annotations
 
-import sqlite3
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date
@@ -34,8 +33,11 @@ from crm_desktop.services.scoring import score_of
 from crm_desktop.services.users import UserInput, create_user
 from crm_desktop.services.validation import make_tax_id
 from tests.samples import sample_folder
+from tests.server_helpers import command_db, fetch
 from tests.sync_helpers import dump
 from tests.time_helpers import TODAY, make_clock
+
+pytestmark = pytest.mark.server
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -64,14 +66,11 @@ def _all(ctx: AppContext, model: type) -> list:  # type: ignore[type-arg]
 
 def _state(ctx: AppContext) -> tuple[int, object]:
     """The change log's length and every synced row: what a re-import must leave as it was."""
-    with sqlite3.connect(ctx.database.path) as conn:
-        changes = int(conn.execute("SELECT count(*) FROM change").fetchone()[0])
-    return changes, dump(ctx)
+    return fetch(ctx, "SELECT count(*) FROM change")[0][0], dump(ctx)
 
 
 def _logged(ctx: AppContext, entity: str) -> set[str]:
-    with sqlite3.connect(ctx.database.path) as conn:
-        return {r[0] for r in conn.execute("SELECT row_id FROM change WHERE entity = ?", (entity,))}
+    return {str(r[0]) for r in fetch(ctx, "SELECT row_id FROM change WHERE entity = ?", (entity,))}
 
 
 def _user(ctx: AppContext, name: str, email: str = "") -> str:
@@ -436,18 +435,18 @@ def test_a_vcard_is_refused_for_other_kinds(tmp_path: Path) -> None:
 ])
 def test_cli_imports_every_kind_and_again_changes_nothing(ctx: AppContext, tmp_path: Path, clock: FixedClock,
                                                           capsys: pytest.CaptureFixture[str], kind: str, text: str,
-                                                          count: int) -> None:
+                                                          count: int, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _write(tmp_path, f"{kind}.csv", text.replace("{tax}", make_tax_id("010555012345")))
-    db = ctx.database.path
+    db = command_db(ctx, monkeypatch)
     ctx.close()
-    argv = ["--db", str(db), "--lang", "en", "import", kind, str(path)]
+    argv = ["--db", db, "--lang", "en", "import", kind, str(path)]
     assert cli.run(cli.parse_args([*argv, "--dry-run"]), clock) == 0
     assert capsys.readouterr().out.startswith(f"Dry run, nothing written: {count} new")
     assert cli.run(cli.parse_args(argv), clock) == 0
     assert capsys.readouterr().out.startswith(f"{count} new, 0 updated")
     assert cli.run(cli.parse_args([*argv, "--update"]), clock) == 0
     assert capsys.readouterr().out.startswith(f"0 new, 0 updated, {count} unchanged")
-    again = open_app(db, clock=clock)
+    again = open_app(ctx.database.server or ctx.database.path, clock=clock)
     try:
         model = {"leads": Lead, "products": Product, "companies": Account}[kind]
         assert len(_all(again, model)) == count
@@ -456,12 +455,13 @@ def test_cli_imports_every_kind_and_again_changes_nothing(ctx: AppContext, tmp_p
 
 
 def test_cli_lists_an_unknown_owner_and_exits_1(ctx: AppContext, tmp_path: Path, clock: FixedClock,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
-    db = ctx.database.path
+                                                capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    db = command_db(ctx, monkeypatch)
     ctx.close()
     path = _write(tmp_path, "leads.csv", THAI_LEADS)
     errors = tmp_path / "errors.csv"
-    assert cli.run(cli.parse_args(["--db", str(db), "--lang", "th", "import", "leads", str(path), "--errors",
+    assert cli.run(cli.parse_args(["--db", db, "--lang", "th", "import", "leads", str(path), "--errors",
                                    str(errors)]), clock) == 1
     out, err = capsys.readouterr()
     assert "แถวที่มีข้อผิดพลาด 2" in out and err.strip()

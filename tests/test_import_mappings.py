@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,10 @@ from crm_desktop.import_plans.mappings import Mapping, find_saved
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.import_mappings import mapping_named, save_mapping, saved_mappings
 from crm_desktop.services.settings import company_name
+from tests.server_helpers import command_db, fetch
 from tests.sync_helpers import dump
+
+pytestmark = pytest.mark.server
 
 HEADERS = ["ลูกค้า", "เบอร์", "หน้าที่"]  # "หน้าที่" (duty) is no header the guess knows
 CSV = "ลูกค้า,เบอร์,หน้าที่\nสมชาย ใจดี,0812345678,จัดซื้อ\n"
@@ -41,8 +43,7 @@ def test_saved_by_name_found_again_without_case_and_chosen_for_the_same_header(c
 
 def test_a_mapping_is_a_setting_so_it_syncs(ctx: AppContext) -> None:
     save_mapping(ctx.uow(), _mapping())
-    with sqlite3.connect(ctx.database.path) as conn:
-        (logged,) = conn.execute("SELECT fields FROM change WHERE entity = 'setting' ORDER BY seq DESC").fetchone()
+    logged = str(fetch(ctx, "SELECT fields FROM change WHERE entity = 'setting' ORDER BY seq DESC")[0][0])
     assert "import_mapping:contacts:" in logged and "ลูกค้ารายเดือน" in logged
 
 
@@ -61,28 +62,26 @@ def test_bad_names_and_damaged_mappings(ctx: AppContext) -> None:
     assert company_name(ctx.uow()) == ""
 
 
-def _run(db: Path, clock: FixedClock, *args: str) -> int:
-    return cli.run(cli.parse_args(["--db", str(db), "--lang", "en", "import", "contacts", *args]), clock)
+def _run(db: str, clock: FixedClock, *args: str) -> int:
+    return cli.run(cli.parse_args(["--db", db, "--lang", "en", "import", "contacts", *args]), clock)
 
 
 def test_cli_import_with_a_saved_mapping_and_an_unknown_one(ctx: AppContext, tmp_path: Path, clock: FixedClock,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
+                                                           capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     save_mapping(ctx.uow(), _mapping())
-    db = ctx.database.path
+    db = command_db(ctx, monkeypatch)
     ctx.close()
     path = tmp_path / "monthly.csv"
     path.write_text(CSV, encoding="utf-8")
-    with sqlite3.connect(db) as conn:
-        before = conn.execute("SELECT count(*) FROM change").fetchone()
+    before = fetch(ctx, "SELECT count(*) FROM change")
 
     assert _run(db, clock, str(path), "--mapping", "Nope") == 1
     out, err = capsys.readouterr()
     assert out == "" and err.strip().count("\n") == 0 and "Nope" in err
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(*) FROM change").fetchone() == before
+    assert fetch(ctx, "SELECT count(*) FROM change") == before
 
     assert _run(db, clock, str(path), "--mapping", "ลูกค้ารายเดือน") == 0
     assert "1 new" in capsys.readouterr().out
-    with sqlite3.connect(db) as conn:
-        row = conn.execute("SELECT prefix, first_name, last_name, mobile, position FROM contact").fetchone()
+    (row,) = fetch(ctx, "SELECT prefix, first_name, last_name, mobile, position FROM contact")
     assert row == ("", "สมชาย", "ใจดี", "+66812345678", "จัดซื้อ")  # the guess would drop the duty column

@@ -19,6 +19,8 @@ from crm_desktop.services.imports import import_rows
 from tests.samples import sample_folder
 from tests.time_helpers import TODAY
 
+pytestmark = pytest.mark.server
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sample_folder("csv").parent
 needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared/samples is absent (a plain clone)")

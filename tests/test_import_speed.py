@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +21,10 @@ from crm_desktop.services import validation
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.imports import import_rows
 from crm_desktop.text import ascii_digits
+from tests.server_helpers import fetch
 from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server
 
 ROWS = bulk.DEFER_MIN + 500  # more than the batches, enough to defer the indexes of an empty table
 
@@ -30,6 +34,7 @@ def _indexes(ctx: AppContext) -> list[tuple[str, str]]:
         return conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").fetchall()
 
 
+@pytest.mark.sqlite_only  # (a server keeps its indexes: other desks read them meanwhile)
 def test_an_import_that_doubles_a_table_defers_its_indexes_and_builds_them_again(
         ctx: AppContext, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "many.csv"
@@ -48,6 +53,23 @@ def test_an_import_that_doubles_a_table_defers_its_indexes_and_builds_them_again
     with sqlite3.connect(ctx.database.path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert search_all(ctx.database, "สมชาย4321")  # the search index holds the rows inserted in bulk
+
+
+def test_an_import_that_grows_a_table_many_fold_refreshes_what_the_planner_knows_of_it(
+        ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The planner picks a table's indexes by its size: an import that at least doubles it analyzes it
+    again, in the import's own transaction (a server's statistics of an empty table would have it
+    read 100,000 contacts in full for each duplicate key)."""
+    monkeypatch.setattr(bulk, "DEFER_MIN", 40)
+    path = tmp_path / "some.csv"
+    path.write_text("ชื่อ,มือถือ\n" + "".join(f"สมชาย{i},08{i:08d}\n" for i in range(60)), encoding="utf-8")
+    rows = read_import_file(path, "contacts").rows
+    assert import_rows(ctx.uow(), "contacts", rows, preview_rows(ctx.database, "contacts", rows), TODAY).created == 60
+    if ctx.database.server is not None:
+        assert fetch(ctx, "SELECT reltuples FROM pg_class WHERE relname = 'contact'") == [(60,)]
+    else:
+        stats = fetch(ctx, "SELECT stat FROM sqlite_stat1 WHERE tbl = 'contact'")
+        assert stats and all(str(stat).split()[0] == "60" for (stat,) in stats)
 
 
 @settings(max_examples=300, deadline=None)

@@ -9,18 +9,23 @@ from pathlib import Path
 
 import pytest
 
+from crm_desktop.clock import FixedClock
+from crm_desktop.db.server import Server
 from crm_desktop.exchange.rows import read_import_file
 from crm_desktop.queries.imports import preview_rows
 from crm_desktop.queries.search import search_all
 from crm_desktop.services import imports
-from crm_desktop.services.app import AppContext
+from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, update_contact
 from crm_desktop.services.import_undo import undo_import
 from crm_desktop.services.imports import ImportResult, import_rows
 from crm_desktop.sync.files import export_bundle, import_bundle
+from tests.server_helpers import fetch, raw_sql
 from tests.sync_helpers import dump
 from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server
 
 # Somchai exists (same mobile, same name): his row updates him; the other two are new.
 CSV = ("First Name,Last Name,Mobile,Email,Position\n"
@@ -45,16 +50,14 @@ def _somchai(ctx: AppContext) -> str:
 
 def _live(ctx: AppContext) -> list[dict[str, object]]:
     """The live contacts, every column but the ones any change moves."""
-    with sqlite3.connect(ctx.database.path) as conn:
-        conn.row_factory = sqlite3.Row
-        rows = conn.execute("SELECT * FROM contact WHERE deleted_at IS NULL ORDER BY id").fetchall()
-    return [{k: row[k] for k in row.keys() if k not in _VOLATILE} for row in rows]  # noqa: SIM118 (a Row iterates its values)
+    with raw_sql(ctx) as conn:
+        rows = conn.execute("SELECT * FROM contact WHERE deleted_at IS NULL ORDER BY id").mappings().all()
+    return [{k: v for k, v in row.items() if k not in _VOLATILE} for row in rows]
 
 
 def _log_after(ctx: AppContext, seq: int) -> list[tuple[str, dict[str, object]]]:
-    with sqlite3.connect(ctx.database.path) as conn:
-        rows = conn.execute("SELECT row_id, fields FROM change WHERE seq > ? ORDER BY seq", (seq,)).fetchall()
-    return [(row_id, json.loads(fields)) for row_id, fields in rows]
+    rows = fetch(ctx, "SELECT row_id, fields FROM change WHERE seq > ? ORDER BY seq", (seq,))
+    return [(str(row_id), json.loads(str(fields))) for row_id, fields in rows]
 
 
 def test_undo_restores_exactly_created_gone_updated_fields_back(ctx: AppContext, tmp_path: Path) -> None:
@@ -93,6 +96,30 @@ def test_a_later_edit_by_the_user_is_kept(ctx: AppContext, tmp_path: Path) -> No
 
     after = contact_input(ctx.uow(), somchai)
     assert (after.position, after.email) == ("Director", "")
+
+
+def test_what_other_desks_saved_while_the_import_ran_is_no_part_of_it(ctx: AppContext, tmp_path: Path,
+                                                                       clock: FixedClock) -> None:
+    """On an office server other desks commit while an import runs, and their changes are numbered
+    among the import's: the undo leaves them (a file has one writer at a time)."""
+    if ctx.database.server is None:
+        pytest.skip("a file has one writer at a time")
+    somchai = _somchai(ctx)
+    result = _import(ctx, tmp_path)
+    other = open_app(Server(ctx.database.server.url, tmp_path / "other desk"), clock=clock)
+    try:
+        dao = create_contact(other.uow(), ContactInput(first_name="Dao", mobile="0851112222"), TODAY).created[0]
+        edited = replace(contact_input(other.uow(), somchai), line_id="somchai.line")
+        update_contact(other.uow(), somchai, edited, TODAY)
+    finally:
+        other.close()
+    ((last,),) = fetch(ctx, "SELECT max(seq) FROM change")  # as if the other desk's were inside the range
+
+    undo_import(ctx.uow(), result.log_from, int(last))  # type: ignore[call-overload]
+
+    assert {c["first_name"] for c in _live(ctx)} == {"Somchai", "Dao"} and dao
+    after = contact_input(ctx.uow(), somchai)
+    assert (after.position, after.line_id) == ("Owner", "somchai.line")
 
 
 def test_a_field_never_logged_before_gets_the_column_default(ctx: AppContext, tmp_path: Path) -> None:

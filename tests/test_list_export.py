@@ -34,6 +34,8 @@ from tests.sync_helpers import make_template, new_copy
 from tests.time_helpers import TODAY, make_clock
 from tests.ui_helpers import opened_window
 
+pytestmark = pytest.mark.server
+
 PEOPLE = [  # first name, last name, mobile, birthday, province, position
     ("สมชาย", "ใจดี", "0812345678", date(1987, 3, 15), "กรุงเทพมหานคร", "=1+1"),
     ("สมหญิง", "รักงาน", "0891112222", date(1990, 1, 1), "เชียงใหม่", "ผู้จัดการ"),

@@ -7,6 +7,8 @@ import csv
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from crm_desktop import cli
 from crm_desktop.clock import FixedClock
 from crm_desktop.exchange.records import RecordFilter, export_records
@@ -18,7 +20,10 @@ from crm_desktop.services.contacts import ContactInput, create_contact, update_c
 from crm_desktop.services.imports import import_rows
 from crm_desktop.services.leads import LeadInput, create_lead, update_lead
 from crm_desktop.sync.files import export_bundle, import_bundle
+from tests.server_helpers import command_db
 from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server
 
 CONSENT = RecordFilter(consent_only=True)
 
@@ -81,10 +86,11 @@ def test_leads_without_consent_are_left_out_of_a_consent_only_export(ctx: AppCon
     assert _names(ctx, tmp_path, "leads") == set()
 
 
-def test_cli_consent_only_for_leads(ctx: AppContext, clock: FixedClock, tmp_path: Path) -> None:
+def test_cli_consent_only_for_leads(ctx: AppContext, clock: FixedClock, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
     create_lead(ctx.uow(), LeadInput(first_name="Dao", marketing_consent=True))
     create_lead(ctx.uow(), LeadInput(first_name="Ek"))
-    path = str(ctx.database.path)
+    path = command_db(ctx, monkeypatch)
     ctx.close()
     out = tmp_path / "leads.csv"
     assert cli.run(cli.parse_args(["--db", path, "export", "leads", "--format", "csv", "--out", str(out),

@@ -26,7 +26,10 @@ from crm_desktop.services.contacts import ContactInput, create_contact, delete_c
 from crm_desktop.services.convert import ConvertOptions, convert_lead
 from crm_desktop.services.formatting import format_money
 from crm_desktop.services.leads import LeadInput, create_lead, qualify
+from tests.server_helpers import command_db
 from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server
 
 NAME = ("นางสาว", "สมหญิง", "รักษ์สัมพันธ์")
 LINES = [(2_000, 1_250_00, 500, 0, True), (1_000, 350_00, 0, 50_00, False)]  # quantity, price, bp, off, vat
@@ -166,8 +169,9 @@ def test_the_first_page_renders(ctx: AppContext, people: People, tmp_path: Path)
 
 
 def test_cli_writes_both_files_and_an_unknown_id_is_one_line_and_status_1(
-        ctx: AppContext, people: People, clock: FixedClock, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = str(ctx.database.path)
+        ctx: AppContext, people: People, clock: FixedClock, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = command_db(ctx, monkeypatch)
     ctx.close()
     out = tmp_path / "out"
     out.mkdir()

@@ -1,7 +1,8 @@
 """Fast loading of many new records (sample data, imports) with the same change log as the ORM path.
 
-Rows go in through the DB-API's executemany in one transaction: all of them or none. The
-caller's progress callback may return False to cancel, which rolls everything back.
+Rows go in through the driver's cursor in one transaction: all of them or none (SQLite's executemany,
+a server's COPY: `raw.insert_many`). The caller's progress callback may return False to cancel, which
+rolls everything back.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from crm_desktop.db.consent import bulk_consent_events
 from crm_desktop.db.database import Database
 from crm_desktop.db.derived import DERIVED, Derived
 from crm_desktop.db.desks import own_changes
-from crm_desktop.db.raw import Cursor, on_server
+from crm_desktop.db.raw import Cursor, begin_writing, cursor_of, driver_cursor, insert_many, on_server
 from crm_desktop.db.search_index import SuspendedIndex
 from crm_desktop.db.times import date_param, time_param
 from crm_desktop.errors import DomainError
@@ -160,18 +161,22 @@ class DeferredIndexes:
     def __init__(self, cursor: Cursor, *, deferred_links: bool = True) -> None:
         self.cursor = cursor
         self.deferred_links = deferred_links
+        self.grown: list[str] = []  # tables that at least doubled, whose planner statistics are stale
         self.dropped: list[tuple[str, str]] = []  # (index name, its CREATE statement)
         self.counted: list[tuple[str, list[str]]] = []  # (table, its live-count triggers' CREATE statements)
         self.stats: list[tuple[str, str, str]] = []
         self.decided: set[str] = set()
 
     def consider(self, table: str, incoming: int) -> None:
-        """Defer `table`'s indexes if `incoming` new rows at least double it (decided once per table)."""
-        if table in self.decided or incoming < DEFER_MIN or on_server(self.cursor):
-            return  # (a server keeps its indexes: other desks read them meanwhile)
+        """Note `table` as grown, and defer its indexes, if `incoming` new rows at least double it
+        (decided once per table)."""
+        if table in self.decided or incoming < DEFER_MIN:
+            return
         self.decided.add(table)
         if incoming >= self.cursor.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]:
-            self._defer(table)
+            self.grown.append(table)
+            if not on_server(self.cursor):  # a server keeps its indexes: other desks read them meanwhile
+                self._defer(table)
 
     def _defer(self, table: str) -> None:
         cur = self.cursor
@@ -265,8 +270,8 @@ class TableWriter:
 class _Prepared:
     """One batch turned into DB-API rows: the records and their changes (with the changed fields)."""
 
-    sql: str
-    records: list[list[Any]]
+    columns: list[str]  # the records' columns, in order
+    records: list[tuple[Any, ...]]
     changes: list[LogRow]
 
 
@@ -317,7 +322,7 @@ class _Preparer:
         entity, at = str(table.name), time_param(now)  # a plain str: sqlite3 adapts a subclass per row
         changes = list(zip(repeat(entity), ids, hlcs, repeat(self.ctx.site_id), repeat(0), repeat(self.ctx.user_id),
                            repeat(at), fields))
-        return _Prepared(writer.sql, records, changes)
+        return _Prepared(writer.columns, records, changes)
 
 
 def as_columns(rows: Sequence[Mapping[str, Any]], blank: Mapping[str, Any]) -> dict[str, list[Any]]:
@@ -382,11 +387,9 @@ def load(
         database.engine.dispose()  # idle pooled connections would keep the file in WAL mode
     raw = database.engine.raw_connection()
     try:
-        cur = raw.cursor()
-        with _rollback_journal(cur, alone):
-            cur.execute("PRAGMA cache_size=-262144")  # 256 MB while loading: index pages stay in memory
-            # Take the write lock first, so the change numbers handed out stay ours.
-            cur.execute("BEGIN IMMEDIATE")
+        cur = cursor_of(raw.driver_connection)
+        with _file_settings(cur, alone):
+            begin_writing(cur)  # (a file's write lock first, so the change numbers handed out stay ours)
             try:
                 done, _ = _insert(cur, database, ctx, batches, total, progress)
                 cur.execute("ANALYZE")  # fresh statistics, so the planner picks the right index at this size
@@ -395,16 +398,15 @@ def load(
                 raw.rollback()
                 raise
     finally:
-        raw.cursor().execute("PRAGMA cache_size=-32000")
         raw.close()
     return done
 
 
-def _insert(cur: sqlite3.Cursor, database: Database, ctx: ChangeContext, batches: Iterable[Batch], total: int,
+def _insert(cur: Cursor, database: Database, ctx: ChangeContext, batches: Iterable[Batch], total: int,
             progress: Progress | None, incoming: Mapping[str, int] | None = None,
-            name_keys: Mapping[tuple[Any, ...], str] | None = None) -> tuple[int, bool]:
-    """Insert the batches inside the cursor's open transaction, which holds the write lock; returns
-    how many rows went in and whether indexes were rebuilt (their statistics are then stale).
+            name_keys: Mapping[tuple[Any, ...], str] | None = None) -> tuple[int, list[str]]:
+    """Insert the batches inside the cursor's open transaction (on a file, holding the write lock);
+    returns how many rows went in and the tables that grown many-fold (their statistics are stale).
     `incoming`: rows per table known beforehand, when the batches are too small to tell (an import's)."""
     done = 0
     preparer = _Preparer(database, ctx, name_keys)
@@ -416,12 +418,12 @@ def _insert(cur: sqlite3.Cursor, database: Database, ctx: ChangeContext, batches
             item = preparer.prepare_columns(batch) if isinstance(batch, Columns) else preparer.prepare(*batch)
             deferred.consider(model.__tablename__, len(item.records))
             deferred.consider("change", len(item.changes))
-            cur.executemany(item.sql, item.records)
+            insert_many(cur, model.__tablename__, item.columns, item.records)
             append_changes(cur, item.changes, ctx.own)
             done += len(item.records)
             if progress is not None and not progress(done, total):
                 raise Cancelled()
-    return done, bool(deferred.dropped)
+    return done, deferred.grown
 
 
 INSERT_BATCH = 2_000  # rows prepared at once (and between progress calls) of an insert in a session: 10,000
@@ -436,10 +438,8 @@ def insert_in_session(session: Session, database: Database, source: ColumnSource
     the session; the rows are not in the session's identity map. `name_keys`: match keys known
     already, by the tuple of the name columns' values (db/derived.SOURCES)."""
     session.flush()
-    raw = session.connection().connection.driver_connection
-    cur = raw.cursor()
-    if not raw.in_transaction:  # nothing written yet: DDL below must not run outside the transaction
-        cur.execute("BEGIN IMMEDIATE")
+    cur = driver_cursor(session.connection())
+    begin_writing(cur)  # nothing written yet on a file: its DDL below must not run outside the transaction
     model = source.model
     events = bulk_consent_events(session, model, source.column("id"), source.column("marketing_consent"),
                                  source.column("consent_on"))  # the consent history the ORM path would write
@@ -448,30 +448,39 @@ def insert_in_session(session: Session, database: Database, source: ColumnSource
     # The batches are smaller than DEFER_MIN: whether the tables' indexes wait is decided on the whole.
     incoming = {model.__tablename__: len(source), ConsentEvent.__tablename__: len(events),
                 "change": len(source) + len(events)}
-    done, rebuilt = _insert(cur, database, session.info[CONTEXT_KEY], batches, len(source) + len(events), progress,
-                            incoming, name_keys)
-    if rebuilt:
-        cur.execute(f'ANALYZE "{model.__tablename__}"')
+    done, grown = _insert(cur, database, session.info[CONTEXT_KEY], batches, len(source) + len(events), progress,
+                          incoming, name_keys)
+    for table in grown:  # (on a server, inside the transaction: a rollback takes the statistics back too)
+        cur.execute(f'ANALYZE "{table}"')
     return done
 
 
 @contextmanager
-def _rollback_journal(cursor: sqlite3.Cursor, alone: bool) -> Iterator[None]:
-    """A load by the database's only user is written with a rollback journal, and WAL mode comes back
-    afterwards. In WAL mode every new page is written twice, to the WAL and then to the file at the
-    checkpoint: 2.5 GB twice for the large demo, 10 s of its commit. A rollback journal keeps only the
-    old content of the few pages that existed, so a failure, a Cancel or a crash still leaves the
-    database as it was (a crash's journal is rolled back at the next open). Switching needs the only
-    connection: with another one open (a reader beside us), the load stays in WAL mode."""
+def _file_settings(cursor: Cursor, alone: bool) -> Iterator[None]:
+    """A file's settings while it loads; a server has none of them (its buffers and its WAL are the
+    server's own).
+
+    A bigger page cache (256 MB): index pages stay in memory. And a load by the database's only user
+    is written with a rollback journal, and WAL mode comes back afterwards. In WAL mode every new page
+    is written twice, to the WAL and then to the file at the checkpoint: 2.5 GB twice for the large
+    demo, 10 s of its commit. A rollback journal keeps only the old content of the few pages that
+    existed, so a failure, a Cancel or a crash still leaves the database as it was (a crash's journal
+    is rolled back at the next open). Switching needs the only connection: with another one open (a
+    reader beside us), the load stays in WAL mode."""
+    if on_server(cursor):
+        yield
+        return
     switched = False
     if alone:
         try:
             switched = cursor.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete"
         except sqlite3.OperationalError:
             switched = False  # someone else has the file open
+    cursor.execute("PRAGMA cache_size=-262144")
     try:
         yield
     finally:
+        cursor.execute("PRAGMA cache_size=-32000")
         if switched:
             cursor.execute("PRAGMA journal_mode=WAL")
 
@@ -488,10 +497,8 @@ def tombstone_in_session(session: Session, model: type[SyncMixin], ids: Sequence
     if not ids:
         return []
     session.flush()
-    raw = session.connection().connection.driver_connection
-    cur = raw.cursor()
-    if not raw.in_transaction:  # nothing written yet: the DDL of the index below needs the transaction
-        cur.execute("BEGIN IMMEDIATE")
+    cur = driver_cursor(session.connection())
+    begin_writing(cur)  # nothing written yet on a file: the DDL of its index below needs the transaction
     ctx: ChangeContext = session.info[CONTEXT_KEY]
     table = model.__tablename__
     now = ctx.time.now()
@@ -507,11 +514,8 @@ def tombstone_in_session(session: Session, model: type[SyncMixin], ids: Sequence
             stamped = list(zip(live, ctx.clock.tick_many(len(live)), strict=True))
             cur.executemany(f'UPDATE "{table}" SET deleted_at = ?, updated_at = ?, hlc = ?, site_id = ? WHERE id = ?',
                             [(stamp, stamp, hlc, ctx.site_id, row_id) for (row_id, _), hlc in stamped])
-            cur.executemany(
-                "INSERT INTO change (entity, row_id, hlc, site_id, base_hlc, user_id, changed_at, fields) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(table, row_id, hlc, ctx.site_id, base or 0, ctx.user_id, stamp, fields)
-                 for (row_id, base), hlc in stamped])
+            append_changes(cur, [(table, row_id, hlc, ctx.site_id, base or 0, ctx.user_id, stamp, fields)
+                                 for (row_id, base), hlc in stamped], ctx.own)
             index.changed(table, (row_id for row_id, _ in live))
             done += [row_id for row_id, _ in live]
     return done

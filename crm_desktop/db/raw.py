@@ -100,3 +100,17 @@ def begin_writing(cur: Cursor) -> None:
     transaction at the first statement, and the log's numbers come from a sequence: desks write at once."""
     if not on_server(cur) and not in_transaction(cur):
         cur.execute("BEGIN IMMEDIATE")
+
+
+def insert_many(cur: Cursor, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """New rows into `table`: SQLite's executemany of one INSERT, a server's COPY. psycopg's executemany
+    still sends a statement per row, COPY streams them as one: 100,000 contacts and their changes went
+    in in 11-15 s by executemany, 7-9 s by COPY, most of that the indexes' work; 100,000 rows into a bare
+    table 5.5 s and 0.9 s (bench/bench_server_bulk.py)."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    if isinstance(cur, ServerCursor):
+        with cur.raw.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    cur.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})', rows)

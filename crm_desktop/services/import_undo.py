@@ -1,11 +1,13 @@
 """Undo an import as one step: what it created is deleted, what it updated gets its earlier values back.
 
 The change log says what the import did: its rows are those with `log_from < seq <= log_to`
-(ImportResult). A record with no change logged at or before `log_from` was created by the import
-and is deleted (a tombstone, as `records.soft_delete` writes, put in the bulk way:
-`db.bulk.tombstone_in_session`). A record it updated gets back, for
-each field the import set, the latest value logged for that field with `seq <= log_from`, or the
-column's default when none was logged.
+(ImportResult) written by this copy (its site id). On a file nothing else writes meanwhile (the
+import holds the write lock); on an office server other desks commit while an import runs, and their
+changes take numbers in between: they are no part of the import, and count as made after it. A
+record with no change logged at or before `log_from` was created by the import and is deleted (a
+tombstone, as `records.soft_delete` writes, put in the bulk way: `db.bulk.tombstone_in_session`). A
+record it updated gets back, for each field the import set, the latest value logged for that field
+with `seq <= log_from`, or the column's default when none was logged.
 
 Decisions, since the user may have worked on after the import:
 - A field changed again after the import (a change with `seq > log_to`: the user's own edit or one
@@ -24,7 +26,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, not_, or_, select
 
 from crm_desktop.db.bulk import tombstone_in_session
 from crm_desktop.db.changelog import decode_value, scalar_default
@@ -57,8 +59,9 @@ def undo_import(uow: UnitOfWork, log_from: int, log_to: int) -> ChangeSet:
     with uow:
         uow.require(IMPORT)
         touched: dict[str, dict[str, set[str]]] = {}  # entity → row id → fields the import set
+        ours = Change.site_id == uow.database.site_id
         stmt = (select(Change.entity, Change.row_id, Change.fields)
-                .where(Change.seq > log_from, Change.seq <= log_to).order_by(Change.seq))
+                .where(Change.seq > log_from, Change.seq <= log_to, ours).order_by(Change.seq))
         for entity, row_id, fields in uow.session.execute(stmt):
             touched.setdefault(entity, {}).setdefault(row_id, set()).update(json.loads(fields))
         done: list[Changes] = []
@@ -68,7 +71,8 @@ def undo_import(uow: UnitOfWork, log_from: int, log_to: int) -> ChangeSet:
             for row_id, fields in _logged(uow, entity, rows, Change.seq <= log_from):
                 before.setdefault(row_id, {}).update(fields)
             since: dict[str, set[str]] = {}  # row id → fields changed after the import
-            for row_id, fields in _logged(uow, entity, rows, Change.seq > log_to):
+            for row_id, fields in _logged(uow, entity, rows, or_(Change.seq > log_to, and_(Change.seq > log_from,
+                                                                                         not_(ours)))):
                 since.setdefault(row_id, set()).update(fields)
             # Nothing logged before the import: it created them (deleted the bulk way, not loaded).
             deleted = tombstone_in_session(uow.session, model, [i for i in rows if i not in before])

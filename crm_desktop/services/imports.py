@@ -24,6 +24,7 @@ from sqlalchemy import false, func, select, update
 
 from crm_desktop.db.backup import backup_before
 from crm_desktop.db.bulk import Cancelled, PackedRows, gc_paused, insert_in_session
+from crm_desktop.db.server_backup import back_up_server, dump_program
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.db.value_sets import one_of
 from crm_desktop.errors import DomainError, NotFound, ValidationError
@@ -360,9 +361,14 @@ def import_rows(uow: UnitOfWork, kind_name: str, rows: Sequence[NeutralRow], pre
 def import_with_backup(ctx: AppContext, kind_name: str, rows: Sequence[NeutralRow], preview: Preview, *,
                        decision: str = "skip", stop_on_error: bool = False, dry_run: bool = False,
                        progress: Progress | None = None, source: str = "") -> ImportResult:
-    """`import_rows` after a backup named "import" (none for a dry run, which writes nothing)."""
+    """`import_rows` after a backup named "import" (none for a dry run, which writes nothing). On an
+    office server the backup is pg_dump's, made when it is on the PATH, as the daily one is."""
     if not dry_run:
-        backup_before(ctx.database.path, BACKUP_REASON, ctx.now())
+        server = ctx.database.server
+        if server is None:
+            backup_before(ctx.database.path, BACKUP_REASON, ctx.now())
+        elif dump_program() is not None:
+            back_up_server(server, BACKUP_REASON, ctx.now())
     return import_rows(ctx.uow(), kind_name, rows, preview, ctx.today(), decision=decision,
                        stop_on_error=stop_on_error, dry_run=dry_run, progress=progress, source=source)
 
