@@ -41,29 +41,10 @@ TAGS = ("a", "b")
 
 def desk(target: str, tag: str, seconds: float, ids: list[str]) -> dict[str, object]:
     """One desk's minute: saves, conflicts, and the save times (what the child process prints)."""
-    import crm_desktop.db.database as database
-    from crm_desktop.db.lock import InstanceLock
-    from crm_desktop.db.server import Server, is_server_url
-    from crm_desktop.errors import VersionConflict
     from crm_desktop.main import SystemClock
-    from crm_desktop.queries.timeline import record_version
-    from crm_desktop.services.accounts import account_input, update_account
-    from crm_desktop.services.app import open_app
-    from crm_desktop.services.changes import Entity
+    from tests.desk_helpers import add_note_line, open_desk
 
-    class Unlocked(InstanceLock):
-        """A second desk on one file: the instance lock that protects a user from starting the app twice
-        on it is left out here (a server has none)."""
-
-        def hold_identity(self) -> None:
-            pass
-
-        def release(self) -> None:
-            pass
-
-    database.acquire_instance_lock = Unlocked  # type: ignore[assignment]
-    where = Server(target, Path(tempfile.mkdtemp())) if is_server_url(target) else Path(target)
-    ctx = open_app(where, clock=SystemClock(), create=False)
+    ctx = open_desk(target, SystemClock())  # (a second desk on one file: its instance lock left out)
     saved: list[str] = []
     conflicts = 0
     took: list[float] = []
@@ -72,19 +53,9 @@ def desk(target: str, tag: str, seconds: float, ids: list[str]) -> dict[str, obj
         end = time.monotonic() + seconds
         i = 0
         while time.monotonic() < end:
-            account_id = ids[(i * step) % len(ids)]
             line = f"{tag}{i}"
             start = time.perf_counter()
-            while True:
-                version = record_version(ctx.database, Entity.ACCOUNT, account_id) or 0
-                data = account_input(ctx.uow(), account_id)
-                data.notes = f"{data.notes}\n{line}".strip()
-                try:
-                    update_account(ctx.uow().expecting(Entity.ACCOUNT, account_id, version), account_id, data,
-                                   ctx.today())
-                    break
-                except VersionConflict:
-                    conflicts += 1
+            conflicts += add_note_line(ctx, ids[(i * step) % len(ids)], line)
             took.append(time.perf_counter() - start)
             saved.append(line)
             i += 1

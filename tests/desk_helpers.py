@@ -46,19 +46,16 @@ def finished(desk: subprocess.Popen[str]) -> str:
     return out.strip()
 
 
-def _main(target: str, command: str, *args: str) -> None:
+def open_desk(target: str, clock: Any) -> Any:
+    """The app context of another desktop on `target` (a file or a server's URL), with the instance lock
+    of a file left out (see the module's docstring)."""
     import crm_desktop.db.database as database
     from crm_desktop.db.lock import InstanceLock
     from crm_desktop.db.server import Server, is_server_url
-    from crm_desktop.errors import VersionConflict
-    from crm_desktop.queries.timeline import record_version
-    from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
     from crm_desktop.services.app import open_app
-    from crm_desktop.services.changes import Entity
-    from tests.time_helpers import TEST_NOW, make_clock
 
     class Unlocked(InstanceLock):
-        """The lock the first desktop holds, not taken (see the module's docstring)."""
+        """The lock the first desktop holds, not taken."""
 
         def hold_identity(self) -> None:
             pass
@@ -68,7 +65,34 @@ def _main(target: str, command: str, *args: str) -> None:
 
     database.acquire_instance_lock = Unlocked  # type: ignore[assignment]
     where = Server(target, Path(tempfile.mkdtemp())) if is_server_url(target) else Path(target)
-    ctx = open_app(where, clock=make_clock(TEST_NOW + timedelta(minutes=5)), create=False)
+    return open_app(where, clock=clock, create=False)
+
+
+def add_note_line(ctx: Any, account_id: str, line: str) -> int:
+    """Add a line to the company's notes as a user would: on the version the form read, and when told of
+    a conflict, again on the newer version. How many conflicts it was told of."""
+    from crm_desktop.errors import VersionConflict
+    from crm_desktop.queries.timeline import record_version
+    from crm_desktop.services.accounts import account_input, update_account
+    from crm_desktop.services.changes import Entity
+
+    conflicts = 0
+    while True:
+        version = record_version(ctx.database, Entity.ACCOUNT, account_id) or 0
+        data = account_input(ctx.uow(), account_id)
+        data.notes = f"{data.notes}\n{line}".strip()
+        try:
+            update_account(ctx.uow().expecting(Entity.ACCOUNT, account_id, version), account_id, data, ctx.today())
+            return conflicts
+        except VersionConflict:
+            conflicts += 1
+
+
+def _main(target: str, command: str, *args: str) -> None:
+    from crm_desktop.services.accounts import AccountInput, account_input, create_account, update_account
+    from tests.time_helpers import TEST_NOW, make_clock
+
+    ctx = open_desk(target, make_clock(TEST_NOW + timedelta(minutes=5)))
     try:
         if command == "rename":  # rename ACCOUNT_ID NAME
             account_id, name = args
@@ -77,19 +101,7 @@ def _main(target: str, command: str, *args: str) -> None:
             update_account(ctx.uow(), account_id, data, ctx.today())
         elif command == "note":  # note ACCOUNT_ID TAG COUNT: as many saves, each adding a line to the notes
             account_id, tag, count = args
-            conflicts = 0
-            for i in range(int(count)):
-                while True:  # as a user would: told of the conflict, keep editing on the newer version
-                    version = record_version(ctx.database, Entity.ACCOUNT, account_id) or 0
-                    data = account_input(ctx.uow(), account_id)
-                    data.notes = f"{data.notes}\n{tag}{i}".strip()
-                    try:
-                        update_account(ctx.uow().expecting(Entity.ACCOUNT, account_id, version), account_id, data,
-                                       ctx.today())
-                        break
-                    except VersionConflict:
-                        conflicts += 1
-            print(conflicts)
+            print(sum(add_note_line(ctx, account_id, f"{tag}{i}") for i in range(int(count))))
         elif command == "add":  # add NAME: prints the new account's id
             print(create_account(ctx.uow(), AccountInput(name=args[0]), ctx.today()).created[0])
         else:

@@ -5,12 +5,11 @@ the others need CRM_TEST_SERVER (tests/server_helpers.py) and are skipped withou
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import Connection, create_engine, event, select, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from crm_desktop.clock import FixedClock
@@ -27,6 +26,7 @@ from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import OWNER_ID, AppContext, has_database, open_app
 from crm_desktop.services.contacts import ContactInput, create_contact, delete_contacts
 from crm_desktop.services.logins import set_first_password
+from tests.plan_helpers import statements_of
 from tests.server_helpers import create_database, drop_database, fetch, server_url
 from tests.time_helpers import TODAY, make_clock
 
@@ -257,28 +257,13 @@ def test_the_server_looks_a_fragment_up_in_its_trigram_index(ctx: AppContext, qu
         conn.exec_driver_sql("VACUUM ANALYZE contact")  # (the new rows leave the GIN index's pending list)
     with ctx.database.engine.connect() as conn:
         plans = []
-        for sql, params in _statements(conn, lambda: search_rows(conn, query, 10, ["contact"])):
+        for sql, params in statements_of(conn, lambda: search_rows(conn, query, 10, ["contact"])):
             plans.append(conn.exec_driver_sql(f"EXPLAIN {sql}", params).scalars().all())
         listed = select(Contact.id).where(Contact.id.in_(matching_ids(conn, "contact", query)))
         literal = listed.compile(conn, compile_kwargs={"literal_binds": True})
         plans.append(conn.exec_driver_sql(f"EXPLAIN {literal}").scalars().all())
     for plan in plans:
         assert any("ix_contact_search" in line for line in plan), "\n".join(plan)
-
-
-def _statements(conn: Connection, action: Callable[[], object]) -> list[tuple[str, Any]]:
-    """The statements (and parameters) `action` runs on `conn`."""
-    seen: list[tuple[str, Any]] = []
-
-    def note(_conn: Connection, _cursor: object, statement: str, parameters: Any, *_: object) -> None:
-        seen.append((statement, parameters))
-
-    event.listen(conn, "before_cursor_execute", note)
-    try:
-        action()
-    finally:
-        event.remove(conn, "before_cursor_execute", note)
-    return seen
 
 
 def test_a_deleted_record_leaves_the_search_and_the_list_filter(ctx: AppContext) -> None:
