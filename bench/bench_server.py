@@ -15,8 +15,9 @@ sits beside the file's in bench_foundation.
 
 `--keep` keeps the server's copy (and reuses it the next time: the copy takes about two minutes).
 
-Not yet measured here (the next steps of issue 17): a sync import of 100k changes, the monthly report,
-and two desks editing at once for a minute.
+The rest of issue 17's benchmark is in bench_server_sync.py (a sync import of 100k changes),
+bench_server_report.py (the monthly report), bench_server_bulk.py (an import of 100k contacts, the demo)
+and bench_desk_edits.py (two desks editing at once for a minute, lost updates counted).
 
 Figures (2026-12-07, 2 cores, the large demo: 4.5M rows copied in 111-117 s):
 
@@ -34,6 +35,10 @@ Figures (2026-12-07, 2 cores, the large demo: 4.5M rows copied in 111-117 s):
       open 19.3 ms (file 6.8), first page 34.9 ms (1.5), search p50 17.3 ms (2.0), p95 268.3 ms (2.8);
       plain ILIKE p50 4.6, p95 119.5 ms. The phones are 12-40 ms now; the slowest are e-mail pieces with
       a dot ('z.492' 634 ms, 't.514' 579 ms) and common English trigrams ('mily', 'ebor': about 300 ms).
+    18:32 UTC (session 9), load 5.4 from three other workers' tests, after the index is asked for at most
+      1,000 matches before the ids are walked (a rare fragment sorted, a common one walked with strpos) and
+      Thai marks kept inside words (0027): open 73.3 ms (file 19.6), first page 45.2 ms (1.6), search p50
+      42.9 ms (5.7), p95 133.5 ms (8.7); the slowest: 'l.com' 621 ms, 'ก. ศ' 556 ms, 'f.8' 524 ms.
 """
 
 from __future__ import annotations
