@@ -144,20 +144,6 @@ def _as_stored(value: object) -> object:
     return value
 
 
-def cli_database(ctx: AppContext, monkeypatch: Any) -> str:
-    """What `--db` names for the context's database. On a server, where everyone logs in, the acting
-    person is given a first password and logged in through the environment, as an office would."""
-    from crm_desktop.services.logins import set_first_password
-
-    server = ctx.database.server
-    if server is None:
-        return str(ctx.database.path)
-    set_first_password(ctx, ctx.user_id, "owner-secret")
-    monkeypatch.setenv("CRM_DESKTOP_USER", fetch(ctx, 'SELECT name FROM "user" WHERE id = ?', (ctx.user_id,))[0][0])
-    monkeypatch.setenv("CRM_DESKTOP_PASSWORD", "owner-secret")
-    return server.url
-
-
 COMMAND_PASSWORD = "command-secret"
 
 

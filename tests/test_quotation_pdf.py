@@ -25,7 +25,7 @@ from crm_desktop.services.company import CompanyInput, set_company
 from crm_desktop.services.sales.quotations import revise_quotation, send_quotation
 from crm_desktop.thai_words import break_points
 from tests.quotation_samples import COMPANY, CUSTOMER, NAMES, sample_quotation, stored_customer, stored_quotation
-from tests.server_helpers import cli_database
+from tests.server_helpers import command_db
 from tests.time_helpers import make_clock
 
 pytestmark = pytest.mark.server  # the `ctx` tests run on both engines
@@ -115,7 +115,7 @@ def test_cli_writes_the_pdf_of_a_number_as_printed(ctx, tmp_path, capsys, monkey
     first = stored_quotation(ctx, stored_customer(ctx), 2, language="en")
     send_quotation(ctx.uow(), first, ctx.today(), ctx.now())
     revise_quotation(ctx.uow(), first, ctx.today())
-    db = cli_database(ctx, monkeypatch)
+    db = command_db(ctx, monkeypatch)
     ctx.close()
     out = tmp_path / "q.pdf"
     assert main(["--db", db, "quote", "pdf", "QT2569-0001", "rev", "1", "--out", str(out)], make_clock()) == 0

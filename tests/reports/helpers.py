@@ -18,7 +18,7 @@ from crm_desktop.models import User
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, create_contact
-from tests.server_helpers import ENGINES, server_copy, server_url
+from tests.server_helpers import engines, server_copy, server_url
 from tests.sync_helpers import new_copy
 from tests.time_helpers import TODAY, make_clock
 
@@ -54,7 +54,7 @@ PROVINCE = {"x": "เชียงใหม่", "y": "กรุงเทพม�
 
 # A module's office is built once, on each engine (`OFFICE_ENGINES`): SQLite, and the test server when
 # CRM_TEST_SERVER names one (tests/server_helpers.py).
-OFFICE_ENGINES = ENGINES if server_url() is not None else ENGINES[:1]
+OFFICE_ENGINES = engines()
 
 
 @contextmanager

@@ -40,7 +40,7 @@ from tests.reports.monthly_samples import (
     sample_data,
     top_customers,
 )
-from tests.server_helpers import cli_database
+from tests.server_helpers import command_db
 from tests.time_helpers import TODAY, make_clock
 
 pytestmark = pytest.mark.server  # the `ctx` tests run on both engines
@@ -183,7 +183,7 @@ def test_last_month() -> None:
 
 
 def test_cli_writes_last_months_report_by_default(ctx, tmp_path: Path, monkeypatch, capsys) -> None:
-    db = cli_database(ctx, monkeypatch)
+    db = command_db(ctx, monkeypatch)
     ctx.close()
     monkeypatch.chdir(tmp_path)
     assert main(["--db", db, "report", "monthly", "--lang", "en"], make_clock()) == 0
@@ -196,7 +196,7 @@ def test_cli_writes_last_months_report_by_default(ctx, tmp_path: Path, monkeypat
 
 
 def test_cli_errors_are_one_line(ctx, tmp_path: Path, capsys, monkeypatch) -> None:
-    db = cli_database(ctx, monkeypatch)
+    db = command_db(ctx, monkeypatch)
     ctx.close()
     out = tmp_path / "report.pdf"
     out.write_bytes(b"mine")
