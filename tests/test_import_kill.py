@@ -46,10 +46,11 @@ def user_data(ctx: AppContext) -> dict[str, list[tuple[object, ...]]]:
 
 def writing(ctx: AppContext) -> Callable[[], bool]:
     """Whether another process's import is writing rows now: a file's WAL has grown by several flushes;
-    a server runs a COPY for it."""
+    on a server another connection's open transaction has written (it holds a transaction id until it
+    ends, where the statement it runs changes between COPYs faster than a poll sees it)."""
     if ctx.database.server is not None:
         return lambda: bool(fetch(ctx, "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
-                                       "AND pid <> pg_backend_pid() AND query LIKE 'COPY%'"))
+                                       "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"))
     wal = ctx.database.path.with_name(ctx.database.path.name + "-wal")
     return lambda: wal.exists() and wal.stat().st_size > WRITING
 
