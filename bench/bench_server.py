@@ -53,7 +53,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import best_of, ms, open_read_only, percentiles  # noqa: E402
+from bench.common import best_of, ms, open_read_only, percentiles, server_beside_file  # noqa: E402
 
 SKIPPED = ("alembic_version", "local_state", "live_count", "credential", "security_event")
 
@@ -192,11 +192,10 @@ def main() -> int:
     finally:
         if not args.keep:
             drop_database(args.server, "crm_bench")
-    print(f"{'':38}{'server':>12}{'file':>12}")
-    print(f"{'open (to an app context)':38}{ms(opened):>12}{ms(file_opened):>12}")
-    print(f"{'companies list, first page':38}{ms(on_server['page']):>12}{ms(on_file['page']):>12}")
-    print(f"{'search p50 (200 fragments)':38}{ms(on_server['p50']):>12}{ms(on_file['p50']):>12}")
-    print(f"{'search p95':38}{ms(on_server['p95']):>12}{ms(on_file['p95']):>12}")
+    server_beside_file([("open (to an app context)", opened, file_opened),
+                        ("companies list, first page", on_server["page"], on_file["page"]),
+                        ("search p50 (200 fragments)", on_server["p50"], on_file["p50"]),
+                        ("search p95", on_server["p95"], on_file["p95"])], 38)
     print(f"plain psycopg ILIKE on the contacts' trigram index: p50 {ms(plain50)}, p95 {ms(plain95)}")
     return 0
 

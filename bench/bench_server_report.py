@@ -47,7 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import ms  # noqa: E402
+from bench.common import server_beside_file  # noqa: E402
 
 RAW_SALES = ("SELECT count(DISTINCT o.id), sum(l.quantity_milli * l.unit_price_satang / 1000.0) FROM sales_order o "
              "JOIN sales_order_line l ON l.order_id = o.id AND l.deleted_at IS NULL "
@@ -201,12 +201,11 @@ def main() -> int:
                                          lambda d: d)
     print(f"month {args.month}, median of {args.runs}; the month's sales by raw SQL: server {found_server}, "
           f"file {found_file}")
-    print(f"{'':44}{'server':>12}{'file':>12}")
-    print(f"{'the report figures (every analysis)':44}{ms(served['figures']):>12}{ms(filed['figures']):>12}")
-    print(f"{'  of which the key figures alone':44}{ms(served['key']):>12}{ms(filed['key']):>12}")
-    print(f"{'  raw SQL of the sales of the month':44}{ms(raw_server):>12}{ms(raw_file):>12}")
-    print(f"{'the Thai PDF laid out from the figures':44}{ms(served['render']):>12}{ms(filed['render']):>12}")
-    print(f"{'the whole Thai PDF (report monthly)':44}{ms(served['pdf']):>12}{ms(filed['pdf']):>12}")
+    server_beside_file([("the report figures (every analysis)", served["figures"], filed["figures"]),
+                        ("  of which the key figures alone", served["key"], filed["key"]),
+                        ("  raw SQL of the sales of the month", raw_server, raw_file),
+                        ("the Thai PDF laid out from the figures", served["render"], filed["render"]),
+                        ("the whole Thai PDF (report monthly)", served["pdf"], filed["pdf"])], 44)
     return 0
 
 

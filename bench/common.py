@@ -70,3 +70,10 @@ def ms(seconds: float) -> str:
 
 def row(label: str, ours: str, raw: str, target: str) -> None:
     print(f"{label:<34} {ours:>14} {raw:>14}   {target}")
+
+
+def server_beside_file(rows: list[tuple[str, float, float]], width: int) -> None:
+    """A table of seconds, the server's column beside the file's, one row per (label, server, file)."""
+    print(f"{'':{width}}{'server':>12}{'file':>12}")
+    for label, server, file in rows:
+        print(f"{label:{width}}{ms(server):>12}{ms(file):>12}")
