@@ -46,11 +46,15 @@ def user_data(ctx: AppContext) -> dict[str, list[tuple[object, ...]]]:
 
 def writing(ctx: AppContext) -> Callable[[], bool]:
     """Whether another process's import is writing rows now: a file's WAL has grown by several flushes;
-    on a server another connection's open transaction has written (it holds a transaction id until it
-    ends, where the statement it runs changes between COPYs faster than a poll sees it)."""
+    on a server another connection's transaction holds the write lock on the contact table, which it keeps
+    until it ends (the command's login writes first in a short transaction of its own, so an open
+    transaction id alone may be that one's)."""
     if ctx.database.server is not None:
-        return lambda: bool(fetch(ctx, "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
-                                       "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"))
+        return lambda: bool(fetch(ctx, "SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                                       "JOIN pg_database d ON d.oid = l.database "
+                                       "WHERE d.datname = current_database() AND c.relname = 'contact' "
+                                       "AND l.mode = 'RowExclusiveLock' AND l.granted "
+                                       "AND l.pid <> pg_backend_pid()"))
     wal = ctx.database.path.with_name(ctx.database.path.name + "-wal")
     return lambda: wal.exists() and wal.stat().st_size > WRITING
 
