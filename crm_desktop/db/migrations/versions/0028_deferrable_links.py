@@ -17,30 +17,25 @@ from __future__ import annotations
 
 from alembic import op
 
-from crm_desktop.db.migrations.dialect import on_sqlite
+from crm_desktop.db.migrations.dialect import make_links_deferrable, on_sqlite
 
 revision = '0028'
 down_revision = '0027'
 branch_labels = None
 depends_on = None
 
-# Every foreign key of the schema, by table: those the revisions before this one made.
-_LINKS = ("SELECT c.conrelid::regclass::text, c.conname FROM pg_constraint c JOIN pg_namespace n ON "
-          "n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = current_schema() ORDER BY 1, 2")
-
-
-def _alter(how: str) -> None:
-    for table, name in op.get_bind().exec_driver_sql(_LINKS).fetchall():
-        op.execute(f'ALTER TABLE {table} ALTER CONSTRAINT "{name}" {how}')
-
 
 def upgrade() -> None:
-    if on_sqlite():
-        return
-    _alter("DEFERRABLE INITIALLY IMMEDIATE")
+    make_links_deferrable()
+
+
+# Every foreign key of the schema, by table.
+_LINKS = ("SELECT c.conrelid::regclass::text, c.conname FROM pg_constraint c JOIN pg_namespace n ON "
+          "n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = current_schema() ORDER BY 1, 2")
 
 
 def downgrade() -> None:
     if on_sqlite():
         return
-    _alter("NOT DEFERRABLE")
+    for table, name in op.get_bind().exec_driver_sql(_LINKS).fetchall():
+        op.execute(f'ALTER TABLE {table} ALTER CONSTRAINT "{name}" NOT DEFERRABLE')
