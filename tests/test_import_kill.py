@@ -59,6 +59,12 @@ def writing(ctx: AppContext) -> Callable[[], bool]:
     return lambda: wal.exists() and wal.stat().st_size > WRITING
 
 
+def hears_ctrl_c() -> None:
+    """The command hears Ctrl+C as in a terminal, even when the tests run where SIGINT is ignored (a
+    background job of a shell: its children inherit that, and Python then never raises KeyboardInterrupt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def crm(*argv: str) -> list[str]:
     return [sys.executable, "-m", "crm_desktop", "--lang", "en", *argv]
 
@@ -80,7 +86,7 @@ def test_an_import_stopped_midway_leaves_the_database_as_it_was(ctx: AppContext,
     source = big_csv(tmp_path / "BIG.csv")
     started = writing(ctx)
     process = subprocess.Popen(crm("--db", db, "import", "contacts", str(source)), env=environment(),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=hears_ctrl_c)
     try:
         deadline = time.monotonic() + 120
         while process.poll() is None and time.monotonic() < deadline:
