@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from crm_desktop.clock import FixedClock
 from crm_desktop.services.app import AppContext
-from tests.server_helpers import ENGINES, drop_database, make_server_template, server_copy, server_url
+from tests.server_helpers import ENGINES, drop_database, make_server_template, server_url
+from tests.server_recycling import Recycler, recycled_copy
 from tests.sync_helpers import make_template, new_copy
 from tests.time_helpers import make_clock
 
@@ -23,7 +26,25 @@ from tests.time_helpers import make_clock
 MACHINE_TIME = os.environ.get("CRM_TEST_MACHINE_TIME", "2031-03-01T00:30:00+07:00")
 
 
+# A RAM disk for the run's temporary folders where the machine has one (Linux): each test's database is
+# copied, written and closed there without waiting for the disk (a test's copy and first save: 37 ms
+# there, 72-84 ms on a disk). Used when it has room to spare; the run's folder is removed at its end.
+RAM_DISK = Path("/dev/shm")
+RAM_TO_SPARE = 2 * 1024**3
+
+
+def _temporary_folders_in_memory(config: pytest.Config) -> None:
+    if config.option.basetemp or hasattr(config, "workerinput") or not RAM_DISK.is_dir():
+        return  # a folder asked for, or an xdist worker (it is given its part of the controller's)
+    if not os.access(RAM_DISK, os.W_OK) or shutil.disk_usage(RAM_DISK).free < RAM_TO_SPARE:
+        return
+    folder = tempfile.mkdtemp(prefix="crm-desktop-tests-", dir=RAM_DISK)
+    config.option.basetemp = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    _temporary_folders_in_memory(config)
     if MACHINE_TIME != "real":
         import time_machine
 
@@ -92,6 +113,16 @@ def server_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     drop_database(url, name)
 
 
+@pytest.fixture(scope="session")
+def recycler(server_template: str) -> Iterator[Recycler]:
+    """The worker's one server database for the `ctx` tests, put back to the template's rows for each."""
+    url = server_url()
+    assert url is not None
+    made = Recycler(url, server_template)
+    yield made
+    made.close()
+
+
 @pytest.fixture
 def ctx(db_engine: str, request: pytest.FixtureRequest, db_path: Path, clock: FixedClock) -> Iterator[AppContext]:
     """The app context on a fresh database (its own copy code), on the test's clock; closed after the
@@ -99,7 +130,7 @@ def ctx(db_engine: str, request: pytest.FixtureRequest, db_path: Path, clock: Fi
     if db_engine == "postgresql":
         url = server_url()
         assert url is not None
-        with server_copy(url, request.getfixturevalue("server_template"), db_path.parent, clock) as context:
+        with recycled_copy(request.getfixturevalue("recycler"), db_path.parent, clock) as context:
             yield context
         return
     context = new_copy(request.getfixturevalue("fresh_database"), db_path.parent, db_path.stem, clock)
