@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from crm_desktop.clock import FixedClock
 from crm_desktop.services.app import AppContext
 from tests.server_helpers import ENGINES, drop_database, make_server_template, server_url
 from tests.server_recycling import Recycler, recycled_copy
-from tests.sync_helpers import make_template, new_copy
+from tests.sync_helpers import lay_copy, make_template, new_copy
 from tests.time_helpers import make_clock
 
 # The machine's clock is moved far from the tests' own time (tests/time_helpers.py) for the whole
@@ -85,6 +86,13 @@ def fresh_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new database, migrated and seeded once per run: copying it is 15 times faster than
     migrating and seeding a new file for every test."""
     return make_template(tmp_path_factory.mktemp("fresh"))
+
+
+@pytest.fixture
+def new_database(fresh_database: Path) -> Callable[[Path], Path]:
+    """`new_database(path)`: a migrated, seeded database of ours laid at `path` (the run's template under a
+    new copy code), for a test that opens a file itself; a test of creating or migrating one makes its own."""
+    return functools.partial(lay_copy, fresh_database)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

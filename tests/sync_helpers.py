@@ -19,13 +19,18 @@ from tests.time_helpers import make_clock
 
 def new_copy(template: Path, folder: Path, name: str, clock: Clock, site: str | None = None) -> AppContext:
     """A fresh copy: the template file (already migrated and seeded) under a new site id (`site`, or random)."""
-    path = folder / f"{name}.sqlite3"
+    return open_app(lay_copy(template, folder / f"{name}.sqlite3", site), clock=clock)
+
+
+def lay_copy(template: Path, path: Path, site: str | None = None) -> Path:
+    """The template file at `path`, not opened yet, under a new site id (`site`, or one the app picks when it
+    first opens it): what the app's first start makes there, without running every migration (0.5 s) again."""
     shutil.copyfile(template, path)
     with closing(sqlite3.connect(path)) as conn, conn:  # closed before the app opens: see test_desks.py
         conn.execute("DELETE FROM local_state WHERE key = 'site_id'")
         if site is not None:
             conn.execute("INSERT INTO local_state (key, value) VALUES ('site_id', ?)", (site,))
-    return open_app(path, clock=clock)
+    return path
 
 
 def make_template(folder: Path) -> Path:

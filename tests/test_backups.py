@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -41,9 +41,9 @@ def add_account(ctx: AppContext, name: str) -> str:
 
 
 @pytest.fixture
-def closed_db(clock: FixedClock, tmp_path: Path) -> Iterator[Path]:
+def closed_db(clock: FixedClock, tmp_path: Path, new_database: Callable[[Path], Path]) -> Iterator[Path]:
     """A database with one account, closed (so its file is complete without a -wal)."""
-    path = tmp_path / "crm.sqlite3"
+    path = new_database(tmp_path / "crm.sqlite3")
     ctx = open_app(path, clock=clock)
     add_account(ctx, "บริษัท สยามการค้า จำกัด")
     ctx.close()

@@ -16,7 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -75,9 +75,9 @@ def leftovers(folder: Path) -> list[str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
+def db(tmp_path: Path, new_database: Callable[[Path], Path]) -> Path:
     """A closed database of ours with two accounts."""
-    path = tmp_path / "crm.sqlite3"
+    path = new_database(tmp_path / "crm.sqlite3")
     ctx = open_app(path, clock=make_clock())
     try:
         for name in NAMES:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,9 +44,11 @@ def test_a_new_copy_starts_from_a_full_file(tmp_path: Path, capsys: pytest.Captu
     assert code == 0 and "already here" in out and "Backup made" not in out
 
 
-def test_errors_are_one_line_and_status_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_errors_are_one_line_and_status_1(
+    tmp_path: Path, new_database: Callable[[Path], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     db, bundle = tmp_path / "a.db", tmp_path / "a.zip"
-    open_app(db, clock=make_clock()).close()
+    new_database(db)
     assert run(capsys, "--db", str(db), "sync", "export", "--out", str(bundle))[0] == 0
     code, out, err = run(capsys, "--db", str(db), "sync", "import", str(bundle))
     assert (code, out) == (1, "") and err.count("\n") == 1 and "exported from this copy itself" in err
@@ -57,10 +60,11 @@ def test_errors_are_one_line_and_status_1(tmp_path: Path, capsys: pytest.Capture
     assert code == 1 and "เสียหาย" in err
 
 
-def test_the_office_key_signs_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_office_key_signs_files(
+    tmp_path: Path, new_database: Callable[[Path], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     office, rep, bundle = tmp_path / "office.db", tmp_path / "rep.db", tmp_path / "f.zip"
-    open_app(office, clock=make_clock()).close()
-    open_app(rep, clock=make_clock()).close()
+    new_database(office), new_database(rep)
     assert run(capsys, "--db", str(rep), "sync", "key", "ความลับ")[0] == 0
     run(capsys, "--db", str(office), "sync", "export", "--out", str(bundle))
     assert "not signed" in run(capsys, "--db", str(rep), "sync", "import", str(bundle))[2]
@@ -69,9 +73,11 @@ def test_the_office_key_signs_files(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert run(capsys, "--db", str(rep), "sync", "import", str(bundle))[0] == 0
 
 
-def test_a_replayed_file_says_that_nothing_was_new(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_replayed_file_says_that_nothing_was_new(
+    tmp_path: Path, new_database: Callable[[Path], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     office, rep, bundle = tmp_path / "office.db", tmp_path / "rep.db", tmp_path / "f.zip"
-    ctx = open_app(office, clock=make_clock())
+    ctx = open_app(new_database(office), clock=make_clock())
     site = ctx.database.site_id
     ctx.close()
     run(capsys, "--db", str(office), "sync", "export", "--out", str(bundle))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -33,8 +33,8 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def app(clock: FixedClock, tmp_path: Path) -> Iterator[AppContext]:
-    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
+def app(clock: FixedClock, tmp_path: Path, new_database: Callable[[Path], Path]) -> Iterator[AppContext]:
+    ctx = open_app(new_database(tmp_path / "crm.sqlite3"), clock=clock)
     yield ctx
     ctx.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,10 @@ restore_database(Path(sys.argv[1]), Path(sys.argv[2]), progress=die, now=datetim
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the point is a process killed on POSIX")
-def test_a_killed_restore_leaves_a_scratch_file_that_the_next_start_removes(tmp_path: Path, clock: FixedClock) -> None:
-    db = tmp_path / "crm.sqlite3"
+def test_a_killed_restore_leaves_a_scratch_file_that_the_next_start_removes(
+    tmp_path: Path, new_database: Callable[[Path], Path], clock: FixedClock
+) -> None:
+    db = new_database(tmp_path / "crm.sqlite3")
     ctx = open_app(db, clock=clock)
     create_account(ctx.uow(), AccountInput(name="ร้านสมใจ"), TODAY)
     saved = back_up_now(db, tmp_path / "saved.sqlite3", now=TEST_NOW)
@@ -75,9 +78,10 @@ def make(paths: list[Path]) -> None:
 
 @pytest.mark.parametrize("start", ["app", "write command", "restore command"])
 def test_leftovers_of_this_database_are_removed_at_the_next_start_and_nothing_else(
-    tmp_path: Path, clock: FixedClock, start: str, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, new_database: Callable[[Path], Path],
+    clock: FixedClock, start: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "crm.sqlite3"
+    db = new_database(tmp_path / "crm.sqlite3")
     open_app(db, clock=clock).close()
     saved = back_up_now(db, tmp_path / "saved.sqlite3", now=TEST_NOW)
     make(leftovers_of(db) + others_of(db))
@@ -91,16 +95,20 @@ def test_leftovers_of_this_database_are_removed_at_the_next_start_and_nothing_el
     assert [p for p in others_of(db) if not p.exists()] == []
 
 
-def test_a_command_that_only_reads_removes_nothing(tmp_path: Path, clock: FixedClock) -> None:
-    db = tmp_path / "crm.sqlite3"
+def test_a_command_that_only_reads_removes_nothing(
+    tmp_path: Path, new_database: Callable[[Path], Path], clock: FixedClock
+) -> None:
+    db = new_database(tmp_path / "crm.sqlite3")
     open_app(db, clock=clock).close()
     make(leftovers_of(db))
     open_app(db, clock=clock, read_only=True).close()
     assert all(p.exists() for p in leftovers_of(db))
 
 
-def test_a_backup_being_written_beside_the_app_is_left_alone(tmp_path: Path, clock: FixedClock) -> None:
-    db = tmp_path / "crm.sqlite3"
+def test_a_backup_being_written_beside_the_app_is_left_alone(
+    tmp_path: Path, new_database: Callable[[Path], Path], clock: FixedClock
+) -> None:
+    db = new_database(tmp_path / "crm.sqlite3")
     open_app(db, clock=clock).close()
     backup = db.parent / "backups" / "crm-20261123-120000-manual.sqlite3"
     part = backup.with_name(backup.name + ".0a1b2c3d.part")
@@ -112,8 +120,10 @@ def test_a_backup_being_written_beside_the_app_is_left_alone(tmp_path: Path, clo
     assert not part.exists() and not backup.with_name(backup.name + ".lock").exists()
 
 
-def test_a_finished_backup_leaves_no_temporary_and_no_lock_file(tmp_path: Path, clock: FixedClock) -> None:
-    db = tmp_path / "crm.sqlite3"
+def test_a_finished_backup_leaves_no_temporary_and_no_lock_file(
+    tmp_path: Path, new_database: Callable[[Path], Path], clock: FixedClock
+) -> None:
+    db = new_database(tmp_path / "crm.sqlite3")
     open_app(db, clock=clock).close()
     made = back_up_now(db, now=TEST_NOW)
     assert sorted(p.name for p in made.parent.iterdir()) == [made.name]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -26,8 +27,8 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def other(clock: FixedClock, tmp_path: Path):
-    ctx = open_app(tmp_path / "other.sqlite3", clock=clock)
+def other(clock: FixedClock, tmp_path: Path, new_database: Callable[[Path], Path]):
+    ctx = open_app(new_database(tmp_path / "other.sqlite3"), clock=clock)
     try:
         yield ctx
     finally:
