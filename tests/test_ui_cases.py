@@ -18,6 +18,7 @@ from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.cases.dialog import CaseDialog
 from crm_desktop.views.cases.rules_dialog import CaseRulesDialog
 from crm_desktop.views.cases.tab import LATE_COLOUR, CasesTab
+from crm_desktop.views.customer360.page import Customer360Page
 from crm_desktop.views.main_window import MainWindow
 from tests.people_helpers import add_user
 
@@ -81,6 +82,17 @@ def test_the_list_board_and_form_of_cases(qtbot, window: MainWindow, ctx: AppCon
     assert dialog.history_texts()[0][2].startswith("3 d")
     assert dialog.reopen_button.isEnabled() and not dialog.move_buttons["waiting"].isEnabled()
     dialog.reject()
+
+    # The customer's 360 page lists both, the late one in red; a double-click opens it in the tab.
+    page = window.open_customer_360("account", account)
+    assert isinstance(page, Customer360Page)
+    qtbot.waitUntil(lambda: page.data is not None and page.task is None)
+    box = page.cases_box
+    assert box.summary.text() == "1 open case(s)"
+    assert [box.table.item(r, 1).text() for r in range(2)] == ["ขอใบกำกับภาษีใหม่", "ตู้เย็นไม่เย็น"]
+    assert box.table.item(1, 0).foreground().color() == LATE_COLOUR
+    box.table.cellDoubleClicked.emit(1, 0)
+    assert window.tabs.currentWidget() is tab and tab.current_id() == late
 
 
 def test_an_sla_of_zero_hours_is_refused_on_screen(qtbot, ctx: AppContext, prefs: Prefs) -> None:
