@@ -139,3 +139,24 @@ def test_a_case_and_its_history_travel_to_another_copy(copies: list[AppContext],
     import_bundle(rep.database, rep.user_id, tmp_path / "1.zip")
     assert case_row(rep, case_id) == case_row(office, case_id)
     assert moves(rep, case_id) == [("", "new"), ("new", "in_progress")]
+
+
+def test_the_months_case_figures_per_priority(ctx: AppContext) -> None:
+    from crm_desktop.queries.reports.cases import case_figures
+    from crm_desktop.queries.reports.measure import ReportFilter
+    from crm_desktop.services.cases.cases import delete_cases
+
+    account = customer(ctx)
+    clock = ctx.database.time
+    quick = open_case(ctx, account, priority="urgent", owner_id=ctx.user_id).case_id
+    open_case(ctx, account, priority="high", owner_id=ctx.user_id).case_id
+    slow = open_case(ctx, account, priority="normal", owner_id=ctx.user_id).case_id
+    delete_cases(ctx.uow(), [open_case(ctx, account, priority="low").case_id])
+    clock.advance(timedelta(hours=1))  # type: ignore[attr-defined]
+    move_case(ctx.uow(), quick, "resolved")
+    clock.advance(timedelta(hours=70))  # type: ignore[attr-defined]
+    move_case(ctx.uow(), slow, "closed")  # 71 hours, within its 45 working hours
+    table = case_figures(ctx.database, ReportFilter.month("2026-11"), ctx.today() + timedelta(days=14))
+    assert table.rows == (("priority_urgent", 1, 0, 0, 1), ("priority_high", 1, 0, 1, None),
+                          ("priority_normal", 1, 1, 0, 71), ("priority_low", 0, 0, 0, None))
+    assert table.total == ("total", 3, 1, 1, 36)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from statistics import median
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, or_, select
@@ -238,34 +237,6 @@ def customer_cases(db: Database, kind: str, record_id: str, limit: int = 20) -> 
                             .order_by(case((is_open, 0), else_=1), Case.opened_at.desc(), Case.id)
                             .limit(limit)).all()
     return open_count, [CaseRow(*r) for r in rows]
-
-
-# --- a month's figures (the monthly report) ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CaseMonth:
-    opened: int
-    closed: int
-    breached: int  # of the cases resolved in the month, or open and past due at its end
-    median_resolution_hours: float | None  # of the cases resolved in the month (wall-clock hours)
-
-
-def case_month(db: Database, start: datetime, end: datetime) -> CaseMonth:
-    """The cases of [start, end) (stored UTC moments): opened, closed, breached, median resolution."""
-    live = Case.deleted_at.is_(None)
-    with db.engine.connect() as conn:
-        opened = conn.execute(select(func.count()).select_from(TABLE).where(
-            live, Case.opened_at >= start, Case.opened_at < end)).scalar() or 0
-        closed = conn.execute(select(func.count()).select_from(TABLE).where(
-            live, Case.closed_at >= start, Case.closed_at < end)).scalar() or 0
-        resolved = conn.execute(select(Case.opened_at, Case.resolved_at, Case.sla_due_at).where(
-            live, Case.resolved_at >= start, Case.resolved_at < end)).all()
-        late_open = conn.execute(select(func.count()).select_from(TABLE).where(
-            live, Case.status.in_(OPEN_STATUSES), Case.opened_at < end, Case.sla_due_at < end)).scalar() or 0
-    hours = [(r.resolved_at - r.opened_at) / timedelta(hours=1) for r in resolved]
-    breached = sum(1 for r in resolved if r.sla_due_at is not None and r.resolved_at > r.sla_due_at) + late_open
-    return CaseMonth(opened, closed, breached, round(median(hours), 1) if hours else None)
 
 
 def categories(db: Database) -> list[str]:
