@@ -149,7 +149,7 @@ def test_the_months_case_figures_per_priority(ctx: AppContext) -> None:
     account = customer(ctx)
     clock = ctx.database.time
     quick = open_case(ctx, account, priority="urgent", owner_id=ctx.user_id).case_id
-    open_case(ctx, account, priority="high", owner_id=ctx.user_id).case_id
+    open_case(ctx, account, priority="high", owner_id=ctx.user_id)  # left open past its due time
     slow = open_case(ctx, account, priority="normal", owner_id=ctx.user_id).case_id
     delete_cases(ctx.uow(), [open_case(ctx, account, priority="low").case_id])
     clock.advance(timedelta(hours=1))  # type: ignore[attr-defined]
