@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.models.service import CASE_STATUSES
 from crm_desktop.queries.cases import CaseRow
+from crm_desktop.services.cases.cases import CASE_STATUSES
 from crm_desktop.views.cases.labels import priority_labels, status_labels
 
 MIME = "application/x-crm-case"

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import DomainError
-from crm_desktop.models.service import CASE_CHANNELS, CASE_PRIORITIES
 from crm_desktop.queries.accounts import account_names
 from crm_desktop.queries.cases import CaseDetail, case_detail, categories, linked_title, time_in_status
 from crm_desktop.services.cases.cases import (
+    CASE_CHANNELS,
+    CASE_PRIORITIES,
     MOVES,
     CaseInput,
     case_input,

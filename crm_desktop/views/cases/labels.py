@@ -6,23 +6,39 @@ from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CaseLabels", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 def status_labels() -> dict[str, str]:
-    return {"new": _t("New"), "assigned": _t("Assigned"), "in_progress": _t("In progress"),
-            "waiting": _t("Waiting for customer"), "resolved": _t("Resolved"), "closed": _t("Closed")}
+    return {
+        "new": translate("CaseLabels", "New"),
+        "assigned": translate("CaseLabels", "Assigned"),
+        "in_progress": translate("CaseLabels", "In progress"),
+        "waiting": translate("CaseLabels", "Waiting for customer"),
+        "resolved": translate("CaseLabels", "Resolved"),
+        "closed": translate("CaseLabels", "Closed"),
+    }
 
 
 def priority_labels() -> dict[str, str]:
-    return {"urgent": _t("Urgent"), "high": _t("High"), "normal": _t("Normal"), "low": _t("Low")}
+    return {
+        "urgent": translate("CaseLabels", "Urgent"),
+        "high": translate("CaseLabels", "High"),
+        "normal": translate("CaseLabels", "Normal"),
+        "low": translate("CaseLabels", "Low"),
+    }
 
 
 def channel_labels() -> dict[str, str]:
-    return {"": _t("(not known)"), "phone": _t("Phone"), "line": _t("LINE"), "email": _t("E-mail"),
-            "walk_in": _t("Walk-in"), "web": _t("Website"), "other": _t("Other")}
+    return {
+        "": translate("CaseLabels", "(not known)"),
+        "phone": translate("CaseLabels", "Phone"),
+        "line": translate("CaseLabels", "LINE"),
+        "email": translate("CaseLabels", "E-mail"),
+        "walk_in": translate("CaseLabels", "Walk-in"),
+        "web": translate("CaseLabels", "Website"),
+        "other": translate("CaseLabels", "Other"),
+    }
 
 
 def duration_text(spent: timedelta) -> str:
@@ -31,7 +47,7 @@ def duration_text(spent: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
     if days:
-        return _t("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+        return translate("CaseLabels", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
     if hours:
-        return _t("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
-    return _t("%1 min").replace("%1", str(minutes))
+        return translate("CaseLabels", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
+    return translate("CaseLabels", "%1 min").replace("%1", str(minutes))

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.models.service import CASE_PRIORITIES
 from crm_desktop.queries.lookups import users
+from crm_desktop.services.cases.cases import CASE_PRIORITIES
 from crm_desktop.services.cases.routing import RoutingRule, routing_rules, set_routing_rules
 from crm_desktop.services.cases.sla import MAX_SLA_HOURS, OfficeHours, SlaHours, set_sla_settings, sla_settings
 from crm_desktop.ui.actions import perform

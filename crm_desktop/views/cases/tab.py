@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.models.service import CASE_PRIORITIES, CASE_STATUSES
 from crm_desktop.queries.cases import CaseFilter, CaseRow, board, case_detail, case_head, case_keys, case_rows
 from crm_desktop.queries.lookups import users
 from crm_desktop.roles import CASE_RULES
-from crm_desktop.services.cases.cases import delete_cases, move_case, restore_cases
+from crm_desktop.services.cases.cases import CASE_PRIORITIES, CASE_STATUSES, delete_cases, move_case, restore_cases
 from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.forms import select_data
