@@ -57,7 +57,8 @@ class CaseGenerator:
         day = self.today - timedelta(days=int(DAYS * r.random() ** 1.3))
         while day.weekday() == 6:
             day -= timedelta(days=1)
-        return utc_time(datetime.combine(day, time(8, 0)) + timedelta(minutes=r.randrange(10 * 60)))
+        opened = utc_time(datetime.combine(day, time(8, 0)) + timedelta(minutes=r.randrange(10 * 60)))
+        return min(opened, self.now - timedelta(minutes=5 + r.randrange(90)))  # today's: before now
 
     def _customer(self) -> tuple[str | None, str | None, str | None, str | None, str]:
         """(account, contact, order, product, owner): often about an order, else any customer."""

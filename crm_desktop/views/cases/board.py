@@ -42,6 +42,7 @@ class _Column(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setWordWrap(True)
         self.setSpacing(2)
+        self.setAlternatingRowColors(True)  # the cards apart
         self.setMinimumWidth(170)
 
     def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # type: ignore[override]

@@ -73,17 +73,11 @@ class CasesTab(RecordTab):
 
         return [
             Column("number", self.tr("Number"), lambda r: r.number, width=120, kind="code"),
-            Column("subject", self.tr("Subject"), lambda r: r.subject, width=240),
-            Column("customer", self.tr("Customer"), lambda r: r.customer, width=180, sortable=False),
+            Column("subject", self.tr("Subject"), lambda r: r.subject, width=220),
+            Column("customer", self.tr("Customer"), lambda r: r.customer, width=170, sortable=False),
             Column("status", self.tr("Status"), lambda r: statuses.get(r.status, r.status), width=110),
             Column("priority", self.tr("Priority"), lambda r: priorities.get(r.priority, r.priority), CENTER,
                    width=80),
-            Column("category", self.tr("Category"), lambda r: r.category, width=110),
-            Column("channel", self.tr("Channel"), lambda r: channels.get(r.channel, r.channel), width=80,
-                   visible=False),
-            Column("owner", self.tr("Owner"), lambda r: r.owner, width=110),
-            Column("opened_at", self.tr("Opened"), lambda r: self.env.datetime_text(r.opened_at), width=130,
-                   cell=lambda r: local_cell(r.opened_at), kind="datetime"),
             Column("response_due_at", self.tr("Response due"),
                    lambda r: due(r.response_due_at, r.response_late(now())), width=150,
                    cell=lambda r: local_cell(r.response_due_at), kind="datetime",
@@ -92,6 +86,12 @@ class CasesTab(RecordTab):
                    lambda r: due(r.sla_due_at, r.resolution_late(now())), width=150,
                    cell=lambda r: local_cell(r.sla_due_at), kind="datetime",
                    foreground=lambda r: LATE_COLOUR if r.resolution_late(now()) else None),
+            Column("category", self.tr("Category"), lambda r: r.category, width=110),
+            Column("channel", self.tr("Channel"), lambda r: channels.get(r.channel, r.channel), width=80,
+                   visible=False),
+            Column("owner", self.tr("Owner"), lambda r: r.owner, width=110),
+            Column("opened_at", self.tr("Opened"), lambda r: self.env.datetime_text(r.opened_at), width=130,
+                   cell=lambda r: local_cell(r.opened_at), kind="datetime"),
         ]
 
     def current_filter(self) -> CaseFilter:
