@@ -160,3 +160,25 @@ def test_the_months_case_figures_per_priority(ctx: AppContext) -> None:
     assert table.rows == (("priority_urgent", 1, 0, 0, 1), ("priority_high", 1, 0, 1, None),
                           ("priority_normal", 1, 1, 0, 71), ("priority_low", 0, 0, 0, None))
     assert table.total == ("total", 3, 1, 1, 36)
+
+
+def test_the_list_shows_open_mine_and_overdue_cases(ctx: AppContext) -> None:
+    from crm_desktop.queries.cases import CaseFilter, case_head
+
+    rep = add_user(ctx, "สมศรี")
+    account = customer(ctx)
+    urgent = open_case(ctx, account, priority="urgent", owner_id=rep).case_id
+    calm = open_case(ctx, account, priority="low").case_id
+    done = open_case(ctx, account, priority="urgent", owner_id=rep).case_id
+    move_case(ctx.uow(), done, "resolved")
+    due = case_row(ctx, urgent)["sla_due_at"]
+    assert isinstance(due, datetime)  # Tuesday 09:00: 7.5 working hours on Monday, half an hour on Tuesday
+
+    def listed(**flt: object) -> tuple[int, list[str]]:
+        return case_head(ctx.database, CaseFilter(**flt), "opened_at", True, 200)  # type: ignore[arg-type]
+
+    assert listed(status="open") == (2, [calm, urgent])  # the newest first
+    assert listed(status="open", owner_id=rep) == (1, [urgent])  # "my open cases"
+    assert listed(overdue=True, now=due) == (0, [])  # due now: not late yet
+    assert listed(overdue=True, now=due + timedelta(seconds=1)) == (1, [urgent])  # the resolved one is not late
+    assert listed() == (3, [done, calm, urgent])

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, case, func, or_, select
 
 from crm_desktop.db.database import Database
+from crm_desktop.db.spelling import likely_term
 from crm_desktop.models import Account, Case, CaseStatusHistory, Contact, Product, SalesOrder, User
 from crm_desktop.models.service import CASE_STATUSES, OPEN_STATUSES
 from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys
@@ -107,15 +108,25 @@ def _escaped(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+# Open cases are a few percent of all (most are long closed), which SQLite's statistics cannot tell
+# (one average per status): said so, it counts them along ix_case_live_status instead of reading every
+# case (50,000: 1 ms instead of 44 ms).
+OPEN_SHARE = 0.05
+
+
+def _open() -> ColumnElement[bool]:
+    return likely_term(Case.status.in_(OPEN_STATUSES), OPEN_SHARE)
+
+
 def conditions(flt: CaseFilter) -> list[ColumnElement[bool]]:
     cond: list[ColumnElement[bool]] = [Case.deleted_at.is_(None)]
     if flt.text.strip():
         like = _escaped(flt.text.strip())
         cond.append(or_(Case.number.like(like, escape="\\"), Case.provisional_number.like(like, escape="\\"),
                         Case.subject.like(like, escape="\\")))
-    if flt.status == "open":
-        cond.append(Case.status.in_(OPEN_STATUSES))
-    elif flt.status:
+    if flt.status == "open" or flt.overdue:  # an overdue case is an open one
+        cond.append(_open())
+    if flt.status not in ("", "open"):
         cond.append(Case.status == flt.status)
     if flt.priority:
         cond.append(Case.priority == flt.priority)
@@ -124,7 +135,7 @@ def conditions(flt: CaseFilter) -> list[ColumnElement[bool]]:
     elif flt.owner_id:
         cond.append(Case.owner_id == flt.owner_id)
     if flt.overdue:
-        cond.append(and_(Case.status.in_(OPEN_STATUSES), Case.sla_due_at < (flt.now or datetime.max)))
+        cond.append(Case.sla_due_at < (flt.now or datetime.max))
     return cond
 
 
