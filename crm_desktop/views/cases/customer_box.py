@@ -8,19 +8,17 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from crm_desktop.queries.cases import CaseRow
+from crm_desktop.ui.tables import row_table
 from crm_desktop.views.cases.dialog import CaseDialog
 from crm_desktop.views.cases.labels import priority_labels, status_labels
 from crm_desktop.views.cases.tab import LATE_COLOUR
@@ -47,17 +45,9 @@ class CustomerCasesBox(QGroupBox):
         self.new_button.clicked.connect(self.new_case)
         top.addWidget(self.new_button)
         layout.addLayout(top)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("c360Cases")
-        self.table.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Subject"), self.tr("Status"),
-                                              self.tr("Priority"), self.tr("Resolution due")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = row_table("c360Cases", [self.tr("Number"), self.tr("Subject"), self.tr("Status"),
+                                             self.tr("Priority"), self.tr("Resolution due")], stretch=1)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setToolTip(self.tr("Double-click to open. Cases past their SLA are in red."))
         self.table.cellDoubleClicked.connect(
             lambda row, _c: self.open_case.emit(str(self.table.item(row, 0).data(ID_ROLE))))

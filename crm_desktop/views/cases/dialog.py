@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -40,9 +37,10 @@ from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import show_warning
 from crm_desktop.ui.forms import RecordPicker, editable_combo, select_data
+from crm_desktop.ui.tables import row_table
 from crm_desktop.views.accounts.dialog import owner_combo
 from crm_desktop.views.cases.labels import channel_labels, duration_text, priority_labels, status_labels
-from crm_desktop.views.common import ViewEnv, account_choices, record_choices
+from crm_desktop.views.common import ViewEnv, record_choices
 from crm_desktop.views.dialog_base import RecordDialog
 from crm_desktop.views.opportunities.dialog import contact_name
 
@@ -68,26 +66,23 @@ class CaseDialog(RecordDialog):
         self.subject.setMaxLength(200)
         self.subject.setPlaceholderText(self.tr("e.g. แอร์ไม่เย็น ห้องประชุมชั้น 3"))
         form.addRow(self.tr("Subject *"), self.subject)
-        self.account = RecordPicker(lambda text: account_choices(env, text),
-                                    placeholder=self.tr("Type part of the company's name…"),
-                                    no_match_text=self.tr("No matching account"))
-        self.account.setObjectName("accountPicker")
-        form.addRow(self.tr("Company"), self.account)
-        self.contact = RecordPicker(lambda text: record_choices(env, "contact", text),
-                                    placeholder=self.tr("The person who called, or the private customer…"),
-                                    no_match_text=self.tr("No matching contact"))
-        self.contact.setObjectName("contactPicker")
-        form.addRow(self.tr("Contact"), self.contact)
-        self.product = RecordPicker(lambda text: record_choices(env, "product", text),
-                                    placeholder=self.tr("The product concerned (optional)…"),
-                                    no_match_text=self.tr("No matching product"))
-        self.product.setObjectName("productPicker")
-        form.addRow(self.tr("Product"), self.product)
-        self.order = RecordPicker(lambda text: record_choices(env, "sales_order", text),
-                                  placeholder=self.tr("The order number (optional)…"),
-                                  no_match_text=self.tr("No matching order"))
-        self.order.setObjectName("orderPicker")
-        form.addRow(self.tr("Order"), self.order)
+        pickers: dict[str, RecordPicker] = {}
+        for kind, label, placeholder, no_match in (
+            ("account", self.tr("Company"), self.tr("Type part of the company's name…"),
+             self.tr("No matching account")),
+            ("contact", self.tr("Contact"), self.tr("The person who called, or the private customer…"),
+             self.tr("No matching contact")),
+            ("product", self.tr("Product"), self.tr("The product concerned (optional)…"),
+             self.tr("No matching product")),
+            ("sales_order", self.tr("Order"), self.tr("The order number (optional)…"), self.tr("No matching order")),
+        ):
+            picker = RecordPicker(lambda text, k=kind: record_choices(env, k, text), placeholder=placeholder,
+                                  no_match_text=no_match)
+            picker.setObjectName(f"{kind.split('_')[-1]}Picker")
+            form.addRow(label, picker)
+            pickers[kind] = picker
+        self.account, self.contact = pickers["account"], pickers["contact"]
+        self.product, self.order = pickers["product"], pickers["sales_order"]
         row = QHBoxLayout()
         self.channel = QComboBox()
         self.channel.setObjectName("channelCombo")
@@ -170,15 +165,8 @@ class CaseDialog(RecordDialog):
         buttons.addWidget(self.reopen_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.history = QTableWidget(0, 4)
-        self.history.setObjectName("caseHistory")
-        self.history.setHorizontalHeaderLabels([self.tr("When"), self.tr("Status"), self.tr("Time in status"),
-                                                self.tr("By")])
-        self.history.verticalHeader().hide()
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history = row_table("caseHistory", [self.tr("When"), self.tr("Status"), self.tr("Time in status"),
+                                                 self.tr("By")], stretch=3)
         layout.addWidget(self.history, 1)
         self.totals = QLabel()
         self.totals.setObjectName("statusTotals")
