@@ -492,7 +492,7 @@ class MainWindow(QMainWindow):
     def record_tabs(self) -> list[RecordTab]:
         """Every record list (building those not shown yet)."""
         return [self.leads_tab, self.opportunities_tab, self.products_tab, self.accounts_tab, self.contacts_tab,
-                *self.orders_tab.page_list()]
+                *self.orders_tab.page_list(), self.cases_tab]
 
     def _built_record_tabs(self) -> list[RecordTab]:
         """The record lists built so far: the others have no state, form or rows to act on yet."""
