@@ -139,6 +139,14 @@ def test_a_case_and_its_history_travel_to_another_copy(copies: list[AppContext],
     import_bundle(rep.database, rep.user_id, tmp_path / "1.zip")
     assert case_row(rep, case_id) == case_row(office, case_id)
     assert moves(rep, case_id) == [("", "new"), ("new", "in_progress")]
+    # Both copies open a case offline: the rep's number carries its copy code, never the office's next.
+    theirs = open_case(rep, customer(rep)).case_id
+    ours = open_case(office, customer(office)).case_id
+    export_bundle(rep.database, tmp_path / "2.zip", everything=True)
+    import_bundle(office.database, office.user_id, tmp_path / "2.zip")
+    numbers = {case_row(office, i)["number"] for i in (case_id, theirs, ours)}
+    assert numbers == {"CS2569-0001", "CS2569-0002", "CS2569-0003"}  # the office renumbered the rep's case
+    assert case_row(office, theirs)["number"] == "CS2569-0003"
 
 
 def test_the_months_case_figures_per_priority(ctx: AppContext) -> None:

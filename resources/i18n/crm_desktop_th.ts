@@ -3317,6 +3317,10 @@
         <translation>ใบสั่งขาย</translation>
     </message>
     <message>
+        <source>Service cases</source>
+        <translation>เรื่องบริการลูกค้า</translation>
+    </message>
+    <message>
         <source>A new pattern applies to documents made from now on; numbers already given stay. The running number continues from the highest one given with the same beginning.</source>
         <translation>รูปแบบใหม่ใช้กับเอกสารที่ออกต่อจากนี้ เลขที่ที่ออกไปแล้วไม่เปลี่ยน เลขลำดับจะต่อจากเลขสูงสุดที่เคยออกด้วยส่วนต้นเดียวกัน</translation>
     </message>
