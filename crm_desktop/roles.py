@@ -58,8 +58,8 @@ KINDS: dict[str, Kind] = {
     "quotation_line": Kind(SELLERS, "quotations"),
     "sales_order": Kind(SELLERS, "orders", owned=True),
     "sales_order_line": Kind(SELLERS, "orders"),
-    "case": Kind(SELLERS, "cases", owned=True),
-    "case_status_history": Kind(SELLERS, "cases"),
+    "case": Kind(EVERYONE, "cases", owned=True),  # a technician (staff) works the cases given to them
+    "case_status_history": Kind(EVERYONE, "cases"),
     "activity": Kind(EVERYONE, "activities", owned=True),
     "activity_exception": Kind(EVERYONE, "activities"),
     "reminder": Kind(EVERYONE, "reminders"),

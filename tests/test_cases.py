@@ -190,3 +190,37 @@ def test_the_list_shows_open_mine_and_overdue_cases(ctx: AppContext) -> None:
     assert listed(overdue=True, now=due) == (0, [])  # due now: not late yet
     assert listed(overdue=True, now=due + timedelta(seconds=1)) == (1, [urgent])  # the resolved one is not late
     assert listed() == (3, [done, calm, urgent])
+
+
+def test_a_technician_works_their_own_cases_only(ctx: AppContext) -> None:
+    from crm_desktop.roles import Refused
+    from crm_desktop.services.app import switch_user
+
+    technician, rep = add_user(ctx, "ช่างเอก", role="staff"), add_user(ctx, "สมศรี")
+    account = customer(ctx)
+    theirs = open_case(ctx, account, owner_id=technician).case_id
+    others = open_case(ctx, account, owner_id=rep).case_id
+    switch_user(ctx, technician)
+    move_case(ctx.uow(), theirs, "in_progress")
+    with pytest.raises(Refused):
+        move_case(ctx.uow(), others, "in_progress")
+    assert (case_row(ctx, theirs)["status"], case_row(ctx, others)["status"]) == ("in_progress", "assigned")
+    assert moves(ctx, others) == [("", "assigned")]
+
+
+def test_a_new_priority_gives_new_due_times_from_the_opening(ctx: AppContext) -> None:
+    from dataclasses import replace
+
+    from crm_desktop.services.cases.cases import case_input, update_case
+
+    case_id = open_case(ctx, customer(ctx), priority="low").case_id
+    before = case_row(ctx, case_id)
+    set_sla_settings(ctx.uow(), dict(DEFAULT_SLA, low=SlaHours(2, 4)), OfficeHours())
+    update_case(ctx.uow(), case_id, replace(case_input(ctx.uow(), case_id), subject="แอร์ไม่เย็น (ห้องประชุม)"))
+    assert case_row(ctx, case_id)["sla_due_at"] == before["sla_due_at"]  # the SLA changed, the promise did not
+    update_case(ctx.uow(), case_id, replace(case_input(ctx.uow(), case_id), priority="urgent"))
+    after, opened = case_row(ctx, case_id), before["opened_at"]
+    assert isinstance(opened, datetime)
+    late_by = opened - datetime(2026, 11, 23, 3, 0)  # the test clock's milliseconds
+    assert (after["response_due_at"], after["sla_due_at"]) == (opened + timedelta(hours=1),
+                                                               datetime(2026, 11, 24, 2, 0) + late_by)

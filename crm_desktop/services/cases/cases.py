@@ -151,12 +151,14 @@ def update_case(uow: UnitOfWork, case_id: str, data: CaseInput) -> CaseResult:
     """Save the form; a new priority gives new due times, counted from the opening."""
     with uow:
         case = _live(uow, case_id)
+        priority = case.priority
         for key, value in clean_case(uow, data).items():
             if getattr(case, key) != value:
                 setattr(case, key, value)
         if data.owner_id != case.owner_id:
             _assign(uow, case, data.owner_id)
-        _set_due_times(uow, case)
+        if case.priority != priority:  # otherwise the due times stay, even after the SLA changed
+            _set_due_times(uow, case)
         uow.commit()
     return CaseResult(_changed(case_id), case_id)
 
