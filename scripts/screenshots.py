@@ -207,7 +207,7 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         cases_tab.refresh()
         late = [r for r in range(cases_tab.model.rowCount())
                 if (row := cases_tab.model.row_at(r)) is not None and row.breached(ctx.now())]
-        cases_tab.table.selectRow(late[0] if late else 0)
+        cases_tab.table.selectRow(late[min(3, len(late) - 1)] if late else 0)  # newer late ones above it, red
         save(window, out / f"{lang}-cases.png", app)
         cases_tab.board_button.setChecked(True)
         save(window, out / f"{lang}-cases-board.png", app)

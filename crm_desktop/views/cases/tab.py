@@ -75,7 +75,7 @@ class CasesTab(RecordTab):
             Column("number", self.tr("Number"), lambda r: r.number, width=120, kind="code"),
             Column("subject", self.tr("Subject"), lambda r: r.subject, width=220),
             Column("customer", self.tr("Customer"), lambda r: r.customer, width=170, sortable=False),
-            Column("status", self.tr("Status"), lambda r: statuses.get(r.status, r.status), width=110),
+            Column("status", self.tr("Status"), lambda r: statuses.get(r.status, r.status), width=135),
             Column("priority", self.tr("Priority"), lambda r: priorities.get(r.priority, r.priority), CENTER,
                    width=80),
             Column("response_due_at", self.tr("Response due"),
