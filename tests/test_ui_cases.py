@@ -59,12 +59,21 @@ def test_the_list_board_and_form_of_cases(qtbot, window: MainWindow, ctx: AppCon
     tab.mine.setChecked(True)  # the owner's own open cases
     tab.apply_filter()
     assert column(tab, "subject") == ["ตู้เย็นไม่เย็น"]
+    kept = tab.state()  # what a change of language rebuilds the tab with
+    tab.clear_filters()
+    tab.restore_state(kept)
+    assert tab.mine.isChecked() and column(tab, "subject") == ["ตู้เย็นไม่เย็น"]
     tab.mine.setChecked(False)
 
     tab.board_button.setChecked(True)
     assert tab.board.headers["assigned"].text() == "Assigned (2)"
-    tab.move(fresh, "in_progress")  # what a card dropped on the column asks
-    assert len(tab.board.card_texts("in_progress")) == 1
+    assigned = tab.board.columns["assigned"]
+    card = next(assigned.item(i) for i in range(assigned.count()) if assigned.item(i).text().startswith("CS2569-0002"))
+    menu = assigned.move_menu(assigned.visualItemRect(card).center())  # right-click on the card
+    assert menu is not None
+    next(a for a in menu.actions() if a.text() == "Move to In progress").trigger()
+    menu.close()
+    assert len(tab.board.card_texts("in_progress")) == 1 and "ขอใบกำกับภาษีใหม่" in tab.board.card_texts("in_progress")[0]
     assert tab.board.columns["assigned"].item(0).foreground().color() == LATE_COLOUR
     tab.move(fresh, "new")  # refused: the reason is shown, the card stays
     box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())

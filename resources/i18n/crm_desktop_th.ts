@@ -1103,6 +1103,13 @@
     </message>
 </context>
 <context>
+    <name>CaseColumn</name>
+    <message>
+        <source>Move to %1</source>
+        <translation>ย้ายไปที่ %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>New case</source>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +28,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 LATE = QColor("#c62828")
 
 
-class _Column(QListWidget):
+class CaseColumn(QListWidget):
     """One status's cards; a card dropped here asks to move its case to this status."""
 
     dropped = Signal(str, str)  # case id, status
@@ -35,6 +36,8 @@ class _Column(QListWidget):
     def __init__(self, status: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status = status
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self.move_menu)
         self.setObjectName(f"caseColumn_{status}")
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -44,6 +47,21 @@ class _Column(QListWidget):
         self.setSpacing(2)
         self.setAlternatingRowColors(True)  # the cards apart
         self.setMinimumWidth(170)
+
+    def move_menu(self, pos: QPoint) -> QMenu | None:
+        """Right-click on a card: "Move to" each other status, for those who would rather not drag."""
+        item = self.itemAt(pos)
+        if item is None:
+            return None
+        case_id = str(item.data(ID_ROLE))
+        menu = QMenu(self)
+        menu.setObjectName("caseMoveMenu")
+        for status, label in status_labels().items():
+            if status != self.status:
+                action = menu.addAction(self.tr("Move to %1").replace("%1", label))
+                action.triggered.connect(lambda _c=False, s=status: self.dropped.emit(case_id, s))
+        menu.popup(self.viewport().mapToGlobal(pos))
+        return menu
 
     def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # type: ignore[override]
         data = QMimeData()
@@ -80,12 +98,12 @@ class CaseBoard(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.headers: dict[str, QLabel] = {}
-        self.columns: dict[str, _Column] = {}
+        self.columns: dict[str, CaseColumn] = {}
         for status in CASE_STATUSES:
             box = QVBoxLayout()
             header = QLabel()
             header.setStyleSheet("font-weight: bold;")
-            column = _Column(status)
+            column = CaseColumn(status)
             column.dropped.connect(self.move_requested)
             column.itemDoubleClicked.connect(lambda item: self.open_requested.emit(str(item.data(ID_ROLE))))
             box.addWidget(header)

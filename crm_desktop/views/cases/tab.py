@@ -293,5 +293,26 @@ class CasesTab(RecordTab):
     def state(self) -> dict[str, object]:
         state = super().state()
         state["filters"] = (self.status_filter.currentIndex(), self.priority_filter.currentIndex(),
-                            self.owner_filter.currentData(), self.mine.isChecked(), self.overdue.isChecked())
+                            self.owner_filter.currentData(), self.mine.isChecked(), self.overdue.isChecked(),
+                            self.board_button.isChecked())
         return state
+
+    def restore_state(self, state: dict[str, object]) -> None:
+        """The filters and the board as they were (the window is rebuilt when the language changes)."""
+        filters = state.get("filters")
+        if isinstance(filters, tuple):
+            widgets = (self.status_filter, self.priority_filter, self.owner_filter, self.mine, self.overdue)
+            for widget in widgets:
+                widget.blockSignals(True)
+            self.status_filter.setCurrentIndex(int(filters[0]))
+            self.priority_filter.setCurrentIndex(int(filters[1]))
+            select_data(self.owner_filter, filters[2] or "")
+            self.mine.setChecked(bool(filters[3]))
+            self.overdue.setChecked(bool(filters[4]))
+            self.status_filter.setEnabled(not self.mine.isChecked())
+            self.owner_filter.setEnabled(not self.mine.isChecked())
+            for widget in widgets:
+                widget.blockSignals(False)
+            self.apply_filter()
+            self.board_button.setChecked(bool(filters[5]))
+        super().restore_state(state)
