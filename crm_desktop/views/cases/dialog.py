@@ -197,6 +197,9 @@ class CaseDialog(RecordDialog):
                               (status == "closed" and row.status == "resolved"))
         self.reopen_button.setEnabled(row.status in ("resolved", "closed"))
         self.respond_button.setEnabled(row.first_response_at is None)
+        if not self.env.may_change(Entity.CASE, [row.id]):  # another rep's case: read only (the services decide)
+            for button in (*self.move_buttons.values(), self.reopen_button, self.respond_button):
+                button.setEnabled(False)
         history = detail.history
         self.history.setRowCount(len(history))
         for i, move in enumerate(history):
