@@ -224,3 +224,19 @@ def test_a_new_priority_gives_new_due_times_from_the_opening(ctx: AppContext) ->
     late_by = opened - datetime(2026, 11, 23, 3, 0)  # the test clock's milliseconds
     assert (after["response_due_at"], after["sla_due_at"]) == (opened + timedelta(hours=1),
                                                                datetime(2026, 11, 24, 2, 0) + late_by)
+
+
+def test_bad_input_is_refused_with_a_reason_and_nothing_saved(ctx: AppContext) -> None:
+    from crm_desktop.queries.cases import CaseFilter, case_head
+
+    account = customer(ctx)
+    gone = add_user(ctx, "พนักงานที่ลาออก")
+    set_active(ctx.uow(), gone, False)
+    for fields, field, thai in (({"subject": "  "}, "subject", "กรุณากรอกข้อมูลช่องนี้"),
+                                ({"account_id": None}, "account_id", "เรื่องบริการต้องมีลูกค้า"),
+                                ({"owner_id": gone}, "owner_id", "พนักงานที่ลาออก ถูกปิดการใช้งานแล้ว"),
+                                ({"priority": "urgentest"}, "priority", "ไม่ใช่ระดับความสำคัญ")):
+        with pytest.raises(ValidationError) as refused:
+            open_case(ctx, account, **fields)
+        assert refused.value.field == field and thai in refused.value.text("th")
+    assert case_head(ctx.database, CaseFilter(), "opened_at", True, 10) == (0, [])
