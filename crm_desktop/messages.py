@@ -1014,6 +1014,59 @@ THAI: dict[str, str] = {
     "Nobody active is called {name} (or several are); give the name as the list of people shows it.": (
         "ไม่มีผู้ใช้ที่ใช้งานอยู่ชื่อ {name} (หรือมีหลายคนที่ชื่อนี้) โปรดพิมพ์ชื่อตามที่แสดงในรายชื่อผู้ใช้"
     ),
+    # services/cases (service cases: SLA, routing, status flow)
+    "The office must close after it opens.": "เวลาปิดทำการต้องอยู่หลังเวลาเปิดทำการ",
+    "Choose at least one working day.": "โปรดเลือกวันทำงานอย่างน้อยหนึ่งวัน",
+    "No working day was found within ten years: check the office hours.": (
+        "ไม่พบวันทำงานภายในสิบปีข้างหน้า โปรดตรวจสอบเวลาทำการ"
+    ),
+    "Give response and resolution hours for every priority.": (
+        "โปรดกำหนดชั่วโมงตอบกลับและชั่วโมงแก้ไขเสร็จให้ครบทุกระดับความสำคัญ"
+    ),
+    "SLA hours must be a number.": "ชั่วโมง SLA ต้องเป็นตัวเลข",
+    "An SLA of 0 hours cannot be met: give at least a few minutes ({priority}).": (
+        "SLA 0 ชั่วโมงไม่มีทางทำได้ทัน โปรดให้เวลาอย่างน้อยสองสามนาที ({priority})"
+    ),
+    "An SLA is at most {max} working hours.": "SLA กำหนดได้ไม่เกิน {max} ชั่วโมงทำการ",
+    "The first response cannot be due after the resolution ({priority}).": (
+        "กำหนดตอบกลับครั้งแรกต้องไม่ช้ากว่ากำหนดแก้ไขเสร็จ ({priority})"
+    ),
+    "urgent priority": "ความสำคัญด่วนมาก",
+    "high priority": "ความสำคัญสูง",
+    "normal priority": "ความสำคัญปกติ",
+    "low priority": "ความสำคัญต่ำ",
+    "Only the owner or a manager can change the SLA and the routing of cases.": (
+        "เฉพาะเจ้าของกิจการหรือผู้จัดการเท่านั้นที่เปลี่ยน SLA และการส่งต่อเรื่องบริการได้"
+    ),
+    "A routing rule matches a category or a province.": "กฎการส่งต่อต้องระบุหมวดหมู่หรือจังหวัด",
+    "Routing rule {number} has no category or province.": "กฎการส่งต่อข้อ {number} ยังไม่ได้ระบุหมวดหมู่หรือจังหวัด",
+    "Routing rule {number} names nobody to take its cases.": "กฎการส่งต่อข้อ {number} ยังไม่ได้ระบุผู้รับเรื่อง",
+    "Routing rule {number} names a person who was removed.": "กฎการส่งต่อข้อ {number} ระบุผู้ใช้ที่ถูกลบไปแล้ว",
+    "Routing rule {number} names {name}, who is deactivated: choose someone active.": (
+        "กฎการส่งต่อข้อ {number} ระบุ {name} ซึ่งถูกปิดการใช้งานแล้ว โปรดเลือกผู้ที่ยังใช้งานอยู่"
+    ),
+    "Routing rule {number} names several people: give the team a name.": (
+        "กฎการส่งต่อข้อ {number} ระบุหลายคน โปรดตั้งชื่อทีม"
+    ),
+    "Routing rule {number} names {names}, who is no longer active: ask a manager to change the rule.": (
+        "กฎการส่งต่อข้อ {number} ระบุ {names} ซึ่งไม่ได้ใช้งานแล้ว โปรดแจ้งผู้จัดการให้แก้กฎ"
+    ),
+    "The chosen record was deleted meanwhile. Choose another.": "ระเบียนที่เลือกถูกลบไประหว่างนี้ โปรดเลือกใหม่",
+    "{name} is deactivated: choose someone active to take the case.": (
+        "{name} ถูกปิดการใช้งานแล้ว โปรดเลือกผู้ที่ยังใช้งานอยู่ให้รับเรื่อง"
+    ),
+    "A case is for a customer: choose a company or a contact.": "เรื่องบริการต้องมีลูกค้า โปรดเลือกบริษัทหรือผู้ติดต่อ",
+    "{value} is not a channel of cases.": "{value} ไม่ใช่ช่องทางรับเรื่อง",
+    "{value} is not a priority.": "{value} ไม่ใช่ระดับความสำคัญ",
+    "{value} is not a status of cases.": "{value} ไม่ใช่สถานะของเรื่องบริการ",
+    "The case was deleted by someone else. Refresh the list.": "เรื่องบริการนี้ถูกผู้อื่นลบไปแล้ว โปรดรีเฟรชรายการ",
+    "A case cannot go back to new.": "เรื่องบริการย้อนกลับไปเป็น \"ใหม่\" ไม่ได้",
+    "The case is resolved or closed: reopen it first.": "เรื่องนี้แก้ไขแล้วหรือปิดแล้ว โปรดเปิดเรื่องใหม่อีกครั้งก่อน",
+    "A case already being worked on is not put back to assigned.": (
+        "เรื่องที่กำลังดำเนินการอยู่แล้วจะย้อนกลับไปเป็น \"มอบหมายแล้ว\" ไม่ได้"
+    ),
+    "Give the case to someone first.": "โปรดมอบหมายเรื่องนี้ให้ผู้รับผิดชอบก่อน",
+    "The case is still open.": "เรื่องนี้ยังเปิดอยู่",
 }
 
 

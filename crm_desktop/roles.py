@@ -58,8 +58,8 @@ KINDS: dict[str, Kind] = {
     "quotation_line": Kind(SELLERS, "quotations"),
     "sales_order": Kind(SELLERS, "orders", owned=True),
     "sales_order_line": Kind(SELLERS, "orders"),
-    "case": Kind(SELLERS, "cases", owned=True),
-    "case_status_history": Kind(SELLERS, "cases"),
+    "case": Kind(EVERYONE, "cases", owned=True),  # a technician (staff) works the cases given to them
+    "case_status_history": Kind(EVERYONE, "cases"),
     "activity": Kind(EVERYONE, "activities", owned=True),
     "activity_exception": Kind(EVERYONE, "activities"),
     "reminder": Kind(EVERYONE, "reminders"),
@@ -77,10 +77,12 @@ KINDS: dict[str, Kind] = {
 }
 
 # Settings are the owner's, but for these keys (by prefix): a copy's claim to number quotations is
-# written by whoever makes the first one; a saved import mapping goes with imports.
+# written by whoever makes the first one; a saved import mapping goes with imports; the SLA and routing
+# of cases are the managers'.
 SETTING_WRITERS: tuple[tuple[str, frozenset[Role]], ...] = (
     ("numbering_office_claim.", EVERYONE),
     ("import_mapping:", MANAGERS),
+    ("case_", MANAGERS),  # the SLA, office hours and routing rules of service cases
 )
 
 
@@ -105,6 +107,7 @@ BACKUP = Action(MANAGERS, "Only the owner or a manager can make a backup by hand
 IMPORT = Action(MANAGERS, "Only the owner or a manager can import records from a file or undo an import.")
 SYNC = Action(SELLERS, "Staff cannot exchange sync files; ask someone in sales, a manager or the owner.",
               covers_rows=True)
+CASE_RULES = Action(MANAGERS, "Only the owner or a manager can change the SLA and the routing of cases.")
 REPAIR = Action(MANAGERS, "Only the owner or a manager can repair the clock.", covers_rows=True)
 
 

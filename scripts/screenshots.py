@@ -42,6 +42,8 @@ from crm_desktop.services.activities.edit import ActivityInput, create_activity
 from crm_desktop.services.activities.reminders import snooze_reminders, snooze_until
 from crm_desktop.services.app import AppContext, database_path, open_app
 from crm_desktop.services.backups import back_up_now, check_and_back_up
+from crm_desktop.services.cases.cases import CaseInput, create_case, move_case
+from crm_desktop.services.cases.routing import RoutingRule, set_routing_rules
 from crm_desktop.services.contacts import ContactInput, contact_input, create_contact, delete_contacts, update_contact
 from crm_desktop.services.opportunities import move_to_stage, set_deal_lines
 from crm_desktop.services.products import ProductInput, create_product, product_input, update_product
@@ -198,6 +200,20 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         orders_tab.reveal(orders_tab.orders)
         orders_tab.orders.show_record(first_document(window, "sales_order", "partly_delivered"))
         dialog_shot("delivery-dialog", orders_tab.orders.record_delivery)
+
+    cases_tab = getattr(window, "cases_tab", None)
+    if cases_tab is not None:  # the Cases tab: open cases (late ones in red), the board, a case, SLA and routing
+        window.tabs.setCurrentWidget(cases_tab)
+        cases_tab.refresh()
+        late = [r for r in range(cases_tab.model.rowCount())
+                if (row := cases_tab.model.row_at(r)) is not None and row.breached(ctx.now())]
+        cases_tab.table.selectRow(late[min(3, len(late) - 1)] if late else 0)  # newer late ones above it, red
+        save(window, out / f"{lang}-cases.png", app)
+        cases_tab.board_button.setChecked(True)
+        save(window, out / f"{lang}-cases-board.png", app)
+        cases_tab.board_button.setChecked(False)
+        dialog_shot("case-dialog", lambda: cases_tab.edit_record(cases_sample_pick(ctx)))
+        dialog_shot("case-rules", cases_tab.open_rules)
 
     window.tabs.setCurrentWidget(window.activities_tab)
     save(window, out / f"{lang}-activities.png", app)
@@ -498,6 +514,29 @@ def products_sample(ctx: AppContext) -> str:
     return str(deal_id)
 
 
+def cases_sample(ctx: AppContext, account_id: str) -> None:
+    """Routing rules (a team for repairs, one person for Chiang Mai) and a case of the sample account
+    that went through a few steps: its history and time per status."""
+    with sqlite3.connect(ctx.database.path) as conn:
+        reps = [r[0] for r in conn.execute("SELECT id FROM user WHERE role = 'sales' AND active ORDER BY name LIMIT 3")]
+    set_routing_rules(ctx.uow(), [RoutingRule("province", "เชียงใหม่", (reps[0],)),
+                                  RoutingRule("category", "ซ่อมแซม", tuple(reps), "ทีมช่างแอร์")])
+    clock = ctx.database.time
+    clock.set(SHOT_TIME - timedelta(days=3, hours=20))  # type: ignore[attr-defined]  # Thursday 14:00
+    case_id = create_case(ctx.uow(), CaseInput(
+        subject="แอร์ห้องประชุมชั้น 3 ไม่เย็น มีน้ำหยด", account_id=account_id, channel="line", category="ซ่อมแซม",
+        priority="high", description="ลูกค้าแจ้งทาง LINE OA พร้อมรูปถ่าย แอร์อายุ 2 ปี ยังอยู่ในประกัน")).case_id
+    for hours, status in ((1.5, "in_progress"), (20, "waiting"), (45, "in_progress")):
+        clock.advance(timedelta(hours=hours))  # type: ignore[attr-defined]
+        move_case(ctx.uow(), case_id, status)
+    clock.set(SHOT_TIME)  # type: ignore[attr-defined]
+
+
+def cases_sample_pick(ctx: AppContext) -> str:
+    with sqlite3.connect(ctx.database.path) as conn:
+        return str(conn.execute('SELECT id FROM "case" WHERE subject LIKE \'แอร์ห้องประชุม%\'').fetchone()[0])
+
+
 def products_tab_pick(ctx: AppContext) -> str:
     """The product repriced in `products_sample`, to show its price history."""
     with sqlite3.connect(ctx.database.path) as conn:
@@ -595,6 +634,7 @@ def main() -> int:
                 reminder_sample(ctx, clock)
                 deal_with_lines = products_sample(ctx)
                 orders_sample(ctx)
+                cases_sample(ctx, timeline_account)
             for lang in args.lang:
                 shoot(ctx, lang, args.out, Path(tmp) / "settings.ini", sync_file, timeline_account, deal_with_lines)
         finally:

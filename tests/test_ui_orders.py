@@ -116,7 +116,8 @@ def test_the_office_renumbers_documents_made_on_other_copies(qtbot, ctx: AppCont
     box.button(QMessageBox.StandardButton.Yes).click()
     heard.clear()
     tab.renumber()
-    assert heard == [change(Entity.QUOTATION, updated=(quotation,)) | change(Entity.SALES_ORDER)]  # the pages hear it
+    assert heard == [change(Entity.QUOTATION, updated=(quotation,)) | change(Entity.SALES_ORDER)  # the pages hear it
+                     | change(Entity.CASE)]
     assert told == ["Renumbered 1 quotation(s) and 0 sales order(s) from other copies."]
     detail = document_detail(ctx.database, "quotation", quotation, TODAY)
     assert (detail.number, detail.provisional_number) == ("QT2569-0001", f"QT2569-{code}-0001")

@@ -15,7 +15,7 @@ from sqlalchemy import table as sql_table
 
 from crm_desktop.models import LiveCount
 
-COUNTED = ("account", "contact", "lead", "opportunity", "product", "quotation", "sales_order")
+COUNTED = ("account", "contact", "lead", "opportunity", "product", "quotation", "sales_order", "case")
 
 
 def create_statements(table: str) -> list[str]:

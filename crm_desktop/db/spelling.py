@@ -32,6 +32,18 @@ def likely(condition: ColumnElement[bool], probability: float) -> ColumnElement[
     return _likely(condition, literal_column(repr(float(probability))))  # type: ignore[return-value]
 
 
+# The same hint as a term of its own: typed as a plain value, not a Boolean, so that SQLite's compiler
+# does not write `likelihood(...) = 1`, which no index serves.
+_likely_term = per_engine("likely_term", lambda condition, p: f"likelihood({condition}, {p})",
+                          lambda condition, _p: f"({condition})")
+
+
+def likely_term(condition: ColumnElement[bool], probability: float) -> ColumnElement[bool]:
+    """`likely` for a condition an index should serve (a rare status along its index): the planner
+    sees `likelihood(x IN (...), p)` itself and searches the index for x."""
+    return _likely_term(condition, literal_column(repr(float(probability))))  # type: ignore[return-value]
+
+
 _rowid = per_engine("rowid", lambda table: f"{table}.rowid", lambda table: f"{table}.id", Integer())
 _tie_key = per_engine("tie_key", lambda table: f"{table}.rowid", lambda table: f"{table}.hlc", BigInteger())
 

@@ -26,6 +26,8 @@ from crm_desktop.db.repositories import (
     ActivityRepository,
     AnniversaryRepository,
     CampaignRepository,
+    CaseHistoryRepository,
+    CaseRepository,
     ContactLinkRepository,
     ContactRepository,
     ForecastSnapshotRepository,
@@ -74,6 +76,8 @@ class UnitOfWork:
     orders: SalesOrderRepository
     order_lines: SalesOrderLineRepository
     contact_links: ContactLinkRepository
+    cases: CaseRepository
+    case_history: CaseHistoryRepository
 
     def __init__(self, database: Database, user_id: str | None, *, seeding: bool = False) -> None:
         """`seeding`: writes the rows every copy creates by itself, with seed clocks (db/hlc.py)."""
@@ -119,6 +123,8 @@ class UnitOfWork:
         self.orders = SalesOrderRepository(self.session)
         self.order_lines = SalesOrderLineRepository(self.session)
         self.contact_links = ContactLinkRepository(self.session)
+        self.cases = CaseRepository(self.session)
+        self.case_history = CaseHistoryRepository(self.session)
         self._committed = False
         return self
 

@@ -21,6 +21,7 @@ from crm_desktop.db import bulk
 from crm_desktop.db.database import Database
 from crm_desktop.demo import vocab as V
 from crm_desktop.demo.activities import ActivityGenerator, Customers
+from crm_desktop.demo.cases import CaseGenerator
 from crm_desktop.demo.draws import Draws
 from crm_desktop.demo.pipeline import INTERESTS, PipelineGenerator
 from crm_desktop.demo.sales import SalesGenerator
@@ -227,17 +228,19 @@ class _Generator:
         yield from activities.batches(self.size.activities, self.size.key_accounts, self.size.anniversaries)
         sales = SalesGenerator(self.rnd, self.today, self.rep_ids, customers, pipeline.quoted)
         yield from sales.batches(self.size.products, self.size.quotations, self.size.order_lines)
+        yield from CaseGenerator(self.rnd, self.today, self.rep_ids, customers, sales.made_orders,
+                                 [p.id for p in sales.products]).batches(self.size.cases)
 
 
 def total_rows(size: str) -> int:
     """Records a demo load adds, for its progress bar (stage history counted as about 3 per deal,
     campaigns as two years of each, a quotation with its lines as 4, an order line with its share of the
-    order as 1.3)."""
+    order as 1.3, a case with its history as 6)."""
     s = SIZES[size]
     people = s.reps + OFFICE_STAFF
     return (people + s.accounts + s.contacts + 2 * len(V.CAMPAIGNS) + s.leads + 4 * s.deals + s.reps * 26
             + s.activities + 2 * people + s.key_accounts + s.anniversaries
-            + s.products + 4 * (s.quotations + s.deals // 2) + s.order_lines * 13 // 10)
+            + s.products + 4 * (s.quotations + s.deals // 2) + s.order_lines * 13 // 10 + 6 * s.cases)
 
 
 def load_demo(database: Database, size: str, user_id: str | None, progress: bulk.Progress | None = None, *,

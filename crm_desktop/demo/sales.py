@@ -99,6 +99,7 @@ class SalesGenerator:
         self.customers = customers
         self.quoted = quoted
         self.products: list[_Product] = []
+        self.made_orders: list[dict[str, Any]] = []
         self.by_category: list[list[_Product]] = [[] for _ in S.CATEGORIES]
         # Line categories by month: each category's share times its month weight.
         self.month_weights = [list(accumulate(c.share * c.months[m] for c in S.CATEGORIES)) for m in range(12)]
@@ -404,6 +405,7 @@ class SalesGenerator:
             if quote is not None:
                 doc.header["quotation_id"] = quote.header["id"]
         self._number(orders, "SO")
+        self.made_orders = [doc.header for doc in orders]  # what service cases are about (demo/cases.py)
         yield Quotation, [{**d.header, "issued_on": d.issued_on} for d in quotes if "previous_id" not in d.header]
         yield Quotation, [{**d.header, "issued_on": d.issued_on} for d in quotes if "previous_id" in d.header]
         yield self._lines(QuotationLine, "quotation_id", quotes, None)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from crm_desktop.db.database import Database
 from crm_desktop.errors import ValidationError
-from crm_desktop.models import Account, Contact, Lead, Opportunity, Product, Quotation, SalesOrder, User
+from crm_desktop.models import Account, Case, Contact, Lead, Opportunity, Product, Quotation, SalesOrder, User
 from crm_desktop.models.base import Base
 
 
@@ -65,7 +65,7 @@ def record_key(db: Database, entity: str, record_id: str) -> str | None:
     """The list key of a record (its id) while it is live, so a list can find and select it; None
     once it was deleted."""
     model = {"account": Account, "contact": Contact, "lead": Lead, "opportunity": Opportunity,
-             "product": Product, "quotation": Quotation, "sales_order": SalesOrder}[entity]
+             "product": Product, "quotation": Quotation, "sales_order": SalesOrder, "case": Case}[entity]
     stmt = select(model.id).where(model.id == record_id, model.deleted_at.is_(None))
     with db.engine.connect() as conn:
         return conn.execute(stmt).scalar()

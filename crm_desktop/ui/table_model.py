@@ -54,6 +54,7 @@ class Column:
     visible: bool = True
     cell: Callable[[Any], Any] | None = None
     kind: str = "text"
+    foreground: Callable[[Any], Any] | None = None  # the text's colour for a row (a QColor), None: the usual
 
     @property
     def sort_by(self) -> str:
@@ -310,6 +311,9 @@ class LazyTableModel(QAbstractTableModel):
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(col.alignment.value)
+        if role == Qt.ItemDataRole.ForegroundRole and col.foreground is not None:
+            row = self.row_at(index.row())
+            return None if row is None else col.foreground(row)
         if role == ID_ROLE:
             return self.id_at(index.row())
         if role == ROW_ROLE:

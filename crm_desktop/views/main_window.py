@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from crm_desktop.views.activities.my_day import MyDayTab
     from crm_desktop.views.anniversaries.tab import AnniversariesTab
     from crm_desktop.views.calendar.tab import CalendarTab
+    from crm_desktop.views.cases.tab import CasesTab
     from crm_desktop.views.contacts.tab import ContactsTab
     from crm_desktop.views.customer360.page import Customer360Page
     from crm_desktop.views.duplicates_dialog import DuplicatesDialog
@@ -294,6 +295,7 @@ class MainWindow(QMainWindow):
             ("orders", "orders", self.icons["quotation"], self._make_orders),  # their quotations and orders
             ("accounts", "accounts", self.icons["account"], self._make_accounts),
             ("contacts", "contacts", self.icons["contact"], self._make_contacts),
+            ("cases", "cases", style.standardIcon(pixmap.SP_MessageBoxWarning), self._make_cases),
             ("activities", "activities", icon("activity-task"), self._make_activities),
             ("calendar", "calendar", style.standardIcon(pixmap.SP_FileDialogDetailedView), self._make_calendar),
             ("anniversaries", "anniversaries", style.standardIcon(pixmap.SP_FileDialogInfoView),
@@ -355,6 +357,11 @@ class MainWindow(QMainWindow):
         tab.open_account.connect(lambda aid: self.open_record("account", aid))
         return self._record_tab(tab)
 
+    def _make_cases(self) -> QWidget:
+        from crm_desktop.views.cases.tab import CasesTab
+
+        return self._record_tab(CasesTab(self.env))
+
     def _make_activities(self) -> QWidget:
         from crm_desktop.views.activities.my_day import MyDayTab
 
@@ -409,6 +416,10 @@ class MainWindow(QMainWindow):
     @property
     def contacts_tab(self) -> ContactsTab:
         return self.slots["contacts"].content()  # type: ignore[return-value]
+
+    @property
+    def cases_tab(self) -> CasesTab:
+        return self.slots["cases"].content()  # type: ignore[return-value]
 
     @property
     def activities_tab(self) -> MyDayTab:
@@ -468,7 +479,7 @@ class MainWindow(QMainWindow):
         self.undo_button.setText(self.tr("Undo"))
         titles = {"accounts": self.tr("Accounts"), "contacts": self.tr("Contacts"), "leads": self.tr("Leads"),
                   "opportunities": self.tr("Deals"), "products": self.tr("Products"), "orders": self.tr("Orders"),
-                  "activities": self.tr("Activities"), "calendar": self.tr("Calendar"),
+                  "cases": self.tr("Cases"), "activities": self.tr("Activities"), "calendar": self.tr("Calendar"),
                   "anniversaries": self.tr("Anniversaries"), "reports": self.tr("Reports"), "sync": self.tr("Sync")}
         for key, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(self.slots[key]), title)
@@ -481,7 +492,7 @@ class MainWindow(QMainWindow):
     def record_tabs(self) -> list[RecordTab]:
         """Every record list (building those not shown yet)."""
         return [self.leads_tab, self.opportunities_tab, self.products_tab, self.accounts_tab, self.contacts_tab,
-                *self.orders_tab.page_list()]
+                *self.orders_tab.page_list(), self.cases_tab]
 
     def _built_record_tabs(self) -> list[RecordTab]:
         """The record lists built so far: the others have no state, form or rows to act on yet."""
@@ -511,7 +522,8 @@ class MainWindow(QMainWindow):
         tabs: dict[str, Callable[[], RecordTab]] = {
             "contact": lambda: self.contacts_tab, "lead": lambda: self.leads_tab,
             "opportunity": lambda: self.opportunities_tab, "product": lambda: self.products_tab,
-            "quotation": lambda: self.orders_tab.quotations, "sales_order": lambda: self.orders_tab.orders}
+            "quotation": lambda: self.orders_tab.quotations, "sales_order": lambda: self.orders_tab.orders,
+            "case": lambda: self.cases_tab}
         return tabs.get(kind, lambda: self.accounts_tab)()
 
     def _tab_changed(self) -> None:

@@ -1092,6 +1092,594 @@
     </message>
 </context>
 <context>
+    <name>CaseBoard</name>
+    <message>
+        <source>Due %1</source>
+        <translation>กำหนด %1</translation>
+    </message>
+    <message>
+        <source>Past its SLA</source>
+        <translation>เกิน SLA แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>CaseColumn</name>
+    <message>
+        <source>Move to %1</source>
+        <translation>ย้ายไปที่ %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>เปิดเรื่องบริการใหม่</translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation>แก้ไขเรื่องบริการ</translation>
+    </message>
+    <message>
+        <source>e.g. แอร์ไม่เย็น ห้องประชุมชั้น 3</source>
+        <translation>เช่น แอร์ไม่เย็น ห้องประชุมชั้น 3</translation>
+    </message>
+    <message>
+        <source>Subject *</source>
+        <translation>เรื่อง *</translation>
+    </message>
+    <message>
+        <source>Type part of the company&apos;s name…</source>
+        <translation>พิมพ์บางส่วนของชื่อบริษัท…</translation>
+    </message>
+    <message>
+        <source>No matching account</source>
+        <translation>ไม่พบบริษัทที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>The person who called, or the private customer…</source>
+        <translation>ผู้ที่ติดต่อเข้ามา หรือลูกค้าบุคคล…</translation>
+    </message>
+    <message>
+        <source>No matching contact</source>
+        <translation>ไม่พบผู้ติดต่อที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>The product concerned (optional)…</source>
+        <translation>สินค้าที่เกี่ยวข้อง (ไม่บังคับ)…</translation>
+    </message>
+    <message>
+        <source>No matching product</source>
+        <translation>ไม่พบสินค้าที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>The order number (optional)…</source>
+        <translation>เลขที่ใบสั่งขาย (ไม่บังคับ)…</translation>
+    </message>
+    <message>
+        <source>No matching order</source>
+        <translation>ไม่พบใบสั่งขายที่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>ใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>ความสำคัญ</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>ช่องทาง</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(ยังไม่มีผู้รับผิดชอบ)</translation>
+    </message>
+    <message>
+        <source>By the routing rules</source>
+        <translation>ตามกฎการส่งต่อ</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>ความคืบหน้า</translation>
+    </message>
+    <message>
+        <source>Responded</source>
+        <translation>ตอบกลับลูกค้าแล้ว</translation>
+    </message>
+    <message>
+        <source>The customer got a first answer now</source>
+        <translation>ลูกค้าได้รับการตอบกลับครั้งแรกแล้วตอนนี้</translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation>เริ่มดำเนินการ</translation>
+    </message>
+    <message>
+        <source>Waiting for customer</source>
+        <translation>รอลูกค้า</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>แก้ไขแล้ว</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิดเรื่อง</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>เปิดเรื่องอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>เมื่อ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Time in status</source>
+        <translation>เวลาในสถานะ</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>โดย</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>สถานะ: %1</translation>
+    </message>
+    <message>
+        <source>First response due %1</source>
+        <translation>กำหนดตอบกลับครั้งแรก %1</translation>
+    </message>
+    <message>
+        <source>answered %1</source>
+        <translation>ตอบกลับเมื่อ %1</translation>
+    </message>
+    <message>
+        <source>Resolution due %1</source>
+        <translation>กำหนดแก้ไขเสร็จ %1</translation>
+    </message>
+    <message>
+        <source>resolved %1</source>
+        <translation>แก้ไขเสร็จเมื่อ %1</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>ล่าช้า</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>ใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>Choose the %1 from the list, or clear the field.</source>
+        <translation>โปรดเลือก%1จากรายการ หรือล้างช่องนี้</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>การส่งต่อเรื่อง</translation>
+    </message>
+    <message>
+        <source>Opened case %1</source>
+        <translation>เปิดเรื่องบริการ %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Saved case %1</source>
+        <translation>บันทึกเรื่องบริการ %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLabels</name>
+    <message>
+        <source>New</source>
+        <translation>ใหม่</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>มอบหมายแล้ว</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>กำลังดำเนินการ</translation>
+    </message>
+    <message>
+        <source>Waiting for customer</source>
+        <translation>รอลูกค้า</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>แก้ไขแล้ว</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>ปิดแล้ว</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>ด่วนมาก</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>สูง</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>ปกติ</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>ต่ำ</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>(ไม่ทราบ)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>หน้าร้าน</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>เว็บไซต์</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>อื่น ๆ</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 วัน %2 ชม.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ชม. %2 นาที</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 นาที</translation>
+    </message>
+</context>
+<context>
+    <name>CaseRulesDialog</name>
+    <message>
+        <source>SLA and routing of cases</source>
+        <translation>SLA และการส่งต่อเรื่องบริการ</translation>
+    </message>
+    <message>
+        <source>SLA in working hours</source>
+        <translation>SLA เป็นชั่วโมงทำการ</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>ตอบกลับครั้งแรก</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>แก้ไขเสร็จ</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>ชม.</translation>
+    </message>
+    <message>
+        <source>Office hours</source>
+        <translation>เวลาทำการ</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>จ.</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>อ.</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>พ.</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>พฤ.</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>ศ.</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>ส.</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>อา.</translation>
+    </message>
+    <message>
+        <source>Weekends off the office&apos;s days and the Thai public holidays of the calendar do not count. Cases already open keep their due times.</source>
+        <translation>วันที่สำนักงานหยุดและวันหยุดราชการของไทยในปฏิทินไม่นับรวม เรื่องที่เปิดอยู่แล้วยังคงใช้กำหนดเวลาเดิม</translation>
+    </message>
+    <message>
+        <source>Save SLA</source>
+        <translation>บันทึก SLA</translation>
+    </message>
+    <message>
+        <source>Routing rules (the first that matches decides)</source>
+        <translation>กฎการส่งต่อเรื่อง (ใช้กฎข้อแรกที่ตรงกัน)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>เงื่อนไข</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>ส่งให้</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>ทีม</translation>
+    </message>
+    <message>
+        <source>Category is</source>
+        <translation>หมวดหมู่คือ</translation>
+    </message>
+    <message>
+        <source>Province is</source>
+        <translation>จังหวัดคือ</translation>
+    </message>
+    <message>
+        <source>e.g. ซ่อมแอร์, or เชียงใหม่</source>
+        <translation>เช่น ซ่อมแอร์ หรือ เชียงใหม่</translation>
+    </message>
+    <message>
+        <source>Team name, when several people share the cases</source>
+        <translation>ชื่อทีม เมื่อหลายคนรับเรื่องร่วมกัน</translation>
+    </message>
+    <message>
+        <source>People (several: taken in turn)</source>
+        <translation>ผู้รับเรื่อง (หลายคน: รับเรื่องตามลำดับ)</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>เพิ่มกฎ</translation>
+    </message>
+    <message>
+        <source>Change rule</source>
+        <translation>แก้ไขกฎ</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>ลบกฎ</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>เลื่อนขึ้น</translation>
+    </message>
+    <message>
+        <source>Save rules</source>
+        <translation>บันทึกกฎ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Saved the SLA of cases</source>
+        <translation>บันทึก SLA ของเรื่องบริการแล้ว</translation>
+    </message>
+    <message>
+        <source>Category is %1</source>
+        <translation>หมวดหมู่คือ %1</translation>
+    </message>
+    <message>
+        <source>Province is %1</source>
+        <translation>จังหวัดคือ %1</translation>
+    </message>
+    <message>
+        <source>Saved the routing of cases</source>
+        <translation>บันทึกการส่งต่อเรื่องบริการแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <source>late</source>
+        <translation>ล่าช้า</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>เลขที่</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>ความสำคัญ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>ช่องทาง</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>เปิดเมื่อ</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>กำหนดตอบกลับ</translation>
+    </message>
+    <message>
+        <source>Resolution due</source>
+        <translation>กำหนดแก้ไขเสร็จ</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>เรื่องที่ยังเปิดอยู่</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>ทุกสถานะ</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>ทุกระดับความสำคัญ</translation>
+    </message>
+    <message>
+        <source>My open cases</source>
+        <translation>เรื่องที่เปิดอยู่ของฉัน</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>เลยกำหนด</translation>
+    </message>
+    <message>
+        <source>Open cases past their resolution due time</source>
+        <translation>เรื่องที่ยังเปิดอยู่และเลยกำหนดแก้ไขเสร็จแล้ว</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>บอร์ด</translation>
+    </message>
+    <message>
+        <source>Show the cases as columns by status; drag a card to move it</source>
+        <translation>แสดงเรื่องเป็นคอลัมน์ตามสถานะ ลากการ์ดเพื่อเปลี่ยนสถานะ</translation>
+    </message>
+    <message>
+        <source>SLA and routing…</source>
+        <translation>SLA และการส่งต่อ…</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>ทุกคน</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>ยังไม่มีผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <source>Filter by number or subject…</source>
+        <translation>กรองตามเลขที่หรือเรื่อง…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n เรื่อง</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>เรื่องบริการ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n case(s)?</source>
+        <translation>
+            <numerusform>ลบ %n เรื่องหรือไม่</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n case(s)</source>
+        <translation>
+            <numerusform>ลบ %n เรื่องแล้ว</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moved a case to %1</source>
+        <translation>ย้ายเรื่องไปที่ %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>ใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>First response due</source>
+        <translation>กำหนดตอบกลับครั้งแรก</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Select a case to see its details.</source>
+        <translation>เลือกเรื่องเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+        <source>(nobody yet)</source>
+        <translation>(ยังไม่มีผู้รับผิดชอบ)</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsDialog</name>
     <message>
         <source>Columns</source>
@@ -2279,6 +2867,51 @@
     </message>
 </context>
 <context>
+    <name>CustomerCasesBox</name>
+    <message>
+        <source>New case…</source>
+        <translation>เปิดเรื่องบริการใหม่…</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>เลขที่</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>ความสำคัญ</translation>
+    </message>
+    <message>
+        <source>Resolution due</source>
+        <translation>กำหนดแก้ไขเสร็จ</translation>
+    </message>
+    <message>
+        <source>Double-click to open. Cases past their SLA are in red.</source>
+        <translation>ดับเบิลคลิกเพื่อเปิด เรื่องที่เกิน SLA แสดงเป็นสีแดง</translation>
+    </message>
+    <message>
+        <source>Service cases</source>
+        <translation>เรื่องบริการลูกค้า</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open case(s)</source>
+        <translation>
+            <numerusform>เปิดอยู่ %n เรื่อง</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cases yet.</source>
+        <translation>ยังไม่มีเรื่องบริการ</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>dd/mm/yyyy (B.E.)</source>
@@ -2689,6 +3322,10 @@
     <message>
         <source>Sales orders</source>
         <translation>ใบสั่งขาย</translation>
+    </message>
+    <message>
+        <source>Service cases</source>
+        <translation>เรื่องบริการลูกค้า</translation>
     </message>
     <message>
         <source>A new pattern applies to documents made from now on; numbers already given stay. The running number continues from the highest one given with the same beginning.</source>
@@ -4501,6 +5138,10 @@
     <message>
         <source>Calendar</source>
         <translation>ปฏิทินนัดหมาย</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>เรื่องบริการ</translation>
     </message>
     <message>
         <source>Anniversaries</source>
@@ -7232,6 +7873,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>สั่งซื้อล่าสุด</translation>
     </message>
     <message>
+        <source>Service cases</source>
+        <translation>เรื่องบริการลูกค้า</translation>
+    </message>
+    <message>
+        <source>Service cases by priority</source>
+        <translation>เรื่องบริการลูกค้าตามระดับความสำคัญ</translation>
+    </message>
+    <message>
         <source>Sales with a cost</source>
         <translation>ยอดขายที่มีต้นทุน</translation>
     </message>
@@ -7348,6 +7997,26 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>ส่งครบเมื่อ</translation>
     </message>
     <message>
+        <source>Priority</source>
+        <translation>ความสำคัญ</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>เปิดใหม่</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>ปิดแล้ว</translation>
+    </message>
+    <message>
+        <source>Past SLA</source>
+        <translation>เกิน SLA</translation>
+    </message>
+    <message>
+        <source>Median hours to resolve</source>
+        <translation>ค่ามัธยฐานชั่วโมงที่ใช้แก้ไข</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>หน่วย</translation>
     </message>
@@ -7418,6 +8087,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Average (bias / MAPE)</source>
         <translation>เฉลี่ย (ความเอนเอียง / MAPE)</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>ด่วนมาก</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>ปกติ</translation>
     </message>
     <message>
         <source>Targets and commission need all of a rep&apos;s sales: clear the segment, channel, product, category and province filters to see them.</source>

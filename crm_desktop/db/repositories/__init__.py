@@ -22,6 +22,7 @@ from crm_desktop.db.repositories.sales import (
     SalesOrderLineRepository,
     SalesOrderRepository,
 )
+from crm_desktop.db.repositories.service import CaseHistoryRepository, CaseRepository
 from crm_desktop.db.repositories.users import SettingRepository, UserRepository
 
 __all__ = [
@@ -29,6 +30,8 @@ __all__ = [
     "ActivityRepository",
     "AnniversaryRepository",
     "CampaignRepository",
+    "CaseHistoryRepository",
+    "CaseRepository",
     "ContactLinkRepository",
     "ContactRepository",
     "ForecastSnapshotRepository",

@@ -13,6 +13,7 @@ from datetime import date
 from crm_desktop.db.database import Database
 from crm_desktop.queries.reports import (
     activities,
+    cases,
     customers,
     deliveries,
     forecast,
@@ -29,7 +30,7 @@ Analysis = Callable[[Database, ReportFilter, date], ReportTable]
 MODULES: tuple[tuple[str, dict[str, Analysis]], ...] = (
     ("sales", sales.ANALYSES), ("customers", customers.ANALYSES), ("margins", margins.ANALYSES),
     ("pipeline", pipeline.ANALYSES), ("leads", leads.ANALYSES), ("activities", activities.ANALYSES),
-    ("deliveries", deliveries.ANALYSES), ("forecast", forecast.ANALYSES),
+    ("deliveries", deliveries.ANALYSES), ("cases", cases.ANALYSES), ("forecast", forecast.ANALYSES),
 )
 
 

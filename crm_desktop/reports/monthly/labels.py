@@ -28,6 +28,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "section_activities": ("Activities", "กิจกรรม"),
     "section_deliveries": ("Late deliveries", "การส่งของล่าช้า"),
     "section_forecast": ("Forecast", "พยากรณ์ยอดขาย"),
+    "section_cases": ("Service cases", "เรื่องบริการลูกค้า"),
     # --- tables ---
     "key_figures": ("Key figures", "ตัวเลขสำคัญ"),
     "sales_by_rep": ("Sales by rep against target", "ยอดขายของพนักงานเทียบเป้า"),
@@ -46,6 +47,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "deals_won_lost": ("Deals won and lost by rep", "ดีลที่ปิดได้และไม่สำเร็จ ตามพนักงานขาย"),
     "activities_by_rep": ("Activities per rep", "กิจกรรมของพนักงานขายแต่ละคน"),
     "late_deliveries": ("Late deliveries", "การส่งของล่าช้า"),
+    "case_figures": ("Service cases by priority", "เรื่องบริการลูกค้าตามระดับความสำคัญ"),
     "forecast": ("Sales forecast for the coming months", "พยากรณ์ยอดขายเดือนถัดไป"),
     "forecast_accuracy": ("How accurate the past forecasts were", "ความแม่นยำของการพยากรณ์ที่ผ่านมา"),
     "new_leads_by_source": ("New leads by source", "ลีดใหม่ตามแหล่งที่มา"),
@@ -56,6 +58,15 @@ TITLES: dict[str, tuple[str, str]] = {
 
 # Column keys, the values of "key" columns and notes. key: (English, Thai)
 WORDS: dict[str, tuple[str, str]] = {
+    "priority": ("Priority", "ความสำคัญ"),
+    "priority_urgent": ("Urgent", "ด่วนมาก"),
+    "priority_high": ("High", "สูง"),
+    "priority_normal": ("Normal", "ปกติ"),
+    "priority_low": ("Low", "ต่ำ"),
+    "cases_opened": ("Opened", "เปิดใหม่"),
+    "cases_closed": ("Closed", "ปิดแล้ว"),
+    "cases_breached": ("Past SLA", "เกิน SLA"),
+    "median_hours_to_resolve": ("Median hours to resolve", "ค่ามัธยฐานชั่วโมงที่ใช้แก้ไข"),
     "figure": ("Figure", "ตัวเลข"),
     "this_month": ("This month", "เดือนนี้"),
     "previous_month": ("Last month", "เดือนก่อน"),

@@ -31,6 +31,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("section_leads", "new_leads_by_campaign"),
     ("section_activities", "activities_by_rep"),
     ("section_deliveries", "late_deliveries"),
+    ("section_cases", "case_figures"),
     ("section_forecast", "forecast"),
     ("section_forecast", "forecast_accuracy"),
 )

@@ -46,13 +46,15 @@ from crm_desktop.db.database import Database
 from crm_desktop.db.spelling import shaped
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import ValidationError
-from crm_desktop.models import Change, Quotation, SalesOrder, SyncPeer
+from crm_desktop.models import Case, Change, Quotation, SalesOrder, SyncPeer
 from crm_desktop.services.changes import Changes, ChangeSet, Entity, change
 
-Kind = Literal["quotation", "order"]
-MODELS = {"quotation": Quotation, "order": SalesOrder}
-PATTERN_KEYS: dict[Kind, str] = {"quotation": "quotation_number_pattern", "order": "order_number_pattern"}
-DEFAULT_PATTERNS: dict[Kind, str] = {"quotation": "QT{year}-{seq}", "order": "SO{year}-{seq}"}
+Kind = Literal["quotation", "order", "case"]
+MODELS: dict[Kind, type[Quotation] | type[SalesOrder] | type[Case]] = {
+    "quotation": Quotation, "order": SalesOrder, "case": Case}
+PATTERN_KEYS: dict[Kind, str] = {"quotation": "quotation_number_pattern", "order": "order_number_pattern",
+                                 "case": "case_number_pattern"}
+DEFAULT_PATTERNS: dict[Kind, str] = {"quotation": "QT{year}-{seq}", "order": "SO{year}-{seq}", "case": "CS{year}-{seq}"}
 OFFICE_KEY = "numbering_office_site"  # the explicit choice
 CLAIM_PREFIX = "numbering_office_claim."  # + site id: one copy's automatic claim
 SEQ_DIGITS = 4
@@ -251,7 +253,7 @@ class _Renumbering:
         self.uow = uow
         self.kind = kind
         self.model = MODELS[kind]
-        self.changed: dict[str, Quotation | SalesOrder] = {}
+        self.changed: dict[str, Quotation | SalesOrder | Case] = {}
 
     def run(self) -> list[str]:
         docs = self._docs()
@@ -283,8 +285,9 @@ class _Renumbering:
         m = self.model
         revision, previous = ((Quotation.revision, Quotation.previous_id) if m is Quotation
                               else (literal(1), literal(None)))
+        dated = m.opened_at if m is Case else m.issued_on  # a case's number takes its opening's year
         rows = self.uow.session.execute(select(m.id, m.number, revision, previous, m.deleted_at.is_(None),
-                                               m.created_at, m.issued_on).order_by(m.id))
+                                               m.created_at, dated).order_by(m.id))
         return {r[0]: _Doc(*r) for r in rows}
 
     @staticmethod
@@ -318,7 +321,7 @@ class _Renumbering:
             select(Change.site_id).where(Change.entity == self.model.__tablename__, Change.row_id == row_id)
             .order_by(Change.hlc, Change.site_id).limit(1))
 
-    def _row(self, doc: _Doc) -> Quotation | SalesOrder:
+    def _row(self, doc: _Doc) -> Quotation | SalesOrder | Case:
         row = self.changed.get(doc.id)
         if row is None:
             row = self.uow.session.get(self.model, doc.id, populate_existing=True)

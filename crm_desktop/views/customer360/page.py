@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.queries.cases import CaseRow, customer_cases
 from crm_desktop.queries.customer360 import (
     ANNIVERSARY_DAYS,
     Customer360,
@@ -49,6 +50,7 @@ from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import show_unexpected_error
 from crm_desktop.ui.tasks import Task
+from crm_desktop.views.cases.customer_box import CustomerCasesBox
 from crm_desktop.views.common import ViewEnv, branch_text, format_tax_id, join_address
 from crm_desktop.views.consent import ConsentHistoryBox, export_personal_data, personal_data_button
 from crm_desktop.views.customer360.link_dialog import LinkDialog, link_kind_label
@@ -61,7 +63,7 @@ LATE = QColor("#b71c1c")
 DUE = QColor("#fff3cd")
 # Changes of these kinds can move a figure on the page.
 WATCHED = (Entity.ACCOUNT, Entity.CONTACT, Entity.CONTACT_LINK, Entity.OPPORTUNITY, Entity.QUOTATION,
-           Entity.SALES_ORDER, Entity.ACTIVITY, Entity.ANNIVERSARY, Entity.PRODUCT)
+           Entity.SALES_ORDER, Entity.ACTIVITY, Entity.ANNIVERSARY, Entity.PRODUCT, Entity.CASE)
 
 
 def document_status_label(kind: str, status: str) -> str:
@@ -139,6 +141,9 @@ class Customer360Page(QWidget):
         grid.setColumnStretch(1, 2)
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self._build_open())
+        self.cases_box = CustomerCasesBox(env, kind, record_id)
+        self.cases_box.open_case.connect(lambda case_id: self.open_record.emit("case", case_id))
+        left.addWidget(self.cases_box)
         left.addWidget(self._build_history())
         self.timeline = TimelineView(env, kind)
         self.timeline.customer_chosen.connect(self.open_customer)
@@ -353,8 +358,9 @@ class Customer360Page(QWidget):
         db, kind, record_id = self.env.db, self.kind, self.record_id
         today, now = self.env.today(), self.env.now()
 
-        def work(_progress: object) -> tuple[Customer360 | None, tuple[Suggestion, ...]]:
-            return customer_360(db, kind, record_id, today, now), next_best(db, kind, record_id)
+        def work(_progress: object) -> tuple[Customer360 | None, tuple[Suggestion, ...], tuple[int, list[CaseRow]]]:
+            return (customer_360(db, kind, record_id, today, now), next_best(db, kind, record_id),
+                    customer_cases(db, kind, record_id))
 
         self.status.setText(self.tr("Loading…"))
         task = Task(self, work, show_progress=False)
@@ -378,7 +384,7 @@ class Customer360Page(QWidget):
             show_unexpected_error(self, exc)
 
     def _loaded(self, result: object) -> None:
-        data, suggestions = result  # type: ignore[misc]
+        data, suggestions, (open_cases, cases) = result  # type: ignore[misc]
         self.data, self.suggestions = data, suggestions
         self.status.setText("")
         if data is None:
@@ -388,6 +394,7 @@ class Customer360Page(QWidget):
             return
         self._show_header(data)
         self._show_open(data)
+        self.cases_box.show_cases(open_cases, cases, self.env.now())
         self._show_history(data.history, {h.product_id or h.name for h in data.due})
         self._show_next(suggestions, data.due)
         self._show_people(data)

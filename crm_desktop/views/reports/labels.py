@@ -15,11 +15,12 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 GROUPS = (
     "overview", "sales", "customers", "pipeline", "leads", "activities",
-    "deliveries", "forecast", "profitability",
+    "deliveries", "cases", "forecast", "profitability",
 )
 # Where each analysis module's tables are listed, unless GROUP_OF_TABLE says otherwise.
 GROUP_OF_MODULE = {"sales": "sales", "customers": "customers", "margins": "profitability", "pipeline": "pipeline",
-                   "leads": "leads", "activities": "activities", "deliveries": "deliveries", "forecast": "forecast"}
+                   "leads": "leads", "activities": "activities", "deliveries": "deliveries", "cases": "cases",
+                   "forecast": "forecast"}
 GROUP_OF_TABLE = {"key_figures": "overview"}
 
 
@@ -42,6 +43,7 @@ def group_label(group: str) -> str:
         "leads": translate("ReportLabels", "Leads"),
         "activities": translate("ReportLabels", "Activities"),
         "deliveries": translate("ReportLabels", "Deliveries"),
+        "cases": translate("ReportLabels", "Service cases"),
         "forecast": translate("ReportLabels", "Forecast"),
         "profitability": translate("ReportLabels", "Profitability"),
     }
@@ -70,6 +72,7 @@ def table_title(key: str) -> str:
         "new_leads_by_campaign": translate("ReportLabels", "New leads by campaign"),
         "activities_by_rep": translate("ReportLabels", "Activities per rep"),
         "late_deliveries": translate("ReportLabels", "Late deliveries"),
+        "case_figures": translate("ReportLabels", "Service cases by priority"),
         "forecast": translate("ReportLabels", "Sales forecast"),
         "forecast_accuracy": translate("ReportLabels", "Forecast accuracy"),
     }
@@ -152,6 +155,11 @@ def column_label(key: str) -> str:
         "promised": translate("ReportLabels", "Promised"),
         "delivered": translate("ReportLabels", "Delivered"),
         "days_late": translate("ReportLabels", "Days late"),
+        "priority": translate("ReportLabels", "Priority"),
+        "cases_opened": translate("ReportLabels", "Opened"),
+        "cases_closed": translate("ReportLabels", "Closed"),
+        "cases_breached": translate("ReportLabels", "Past SLA"),
+        "median_hours_to_resolve": translate("ReportLabels", "Median hours to resolve"),
         "quantity_open": translate("ReportLabels", "Still to deliver"),
         "unit": translate("ReportLabels", "Unit"),
         "month": translate("ReportLabels", "Month"),
@@ -191,6 +199,10 @@ def key_label(key: str) -> str:
         "frozen": translate("ReportLabels", "Frozen at month start"),
         "backtest": translate("ReportLabels", "Back-test (computed later)"),
         "average": translate("ReportLabels", "Average (bias / MAPE)"),
+        "priority_urgent": translate("ReportLabels", "Urgent"),
+        "priority_high": translate("ReportLabels", "High"),
+        "priority_normal": translate("ReportLabels", "Normal"),
+        "priority_low": translate("ReportLabels", "Low"),
     }
     if not key:
         return labels["none"]

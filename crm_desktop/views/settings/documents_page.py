@@ -15,7 +15,7 @@ from crm_desktop.services.changes import ChangeSet
 from crm_desktop.services.sales.numbers import Kind, example_number, number_patterns, set_pattern
 from crm_desktop.views.common import ViewEnv
 
-KINDS: tuple[Kind, ...] = ("quotation", "order")
+KINDS: tuple[Kind, ...] = ("quotation", "order", "case")
 PATTERN_MAX = 60  # longer text is refused with the service's message, not cut
 
 
@@ -35,7 +35,8 @@ class DocumentsPage(QWidget):
         grid = QGridLayout()
         self.patterns: dict[Kind, QLineEdit] = {}
         self.examples: dict[Kind, QLabel] = {}
-        labels = {"quotation": self.tr("Quotations"), "order": self.tr("Sales orders")}
+        labels = {"quotation": self.tr("Quotations"), "order": self.tr("Sales orders"),
+                  "case": self.tr("Service cases")}
         for row, kind in enumerate(KINDS):
             edit = QLineEdit(self.saved[kind])
             edit.setObjectName(f"{kind}PatternEdit")
