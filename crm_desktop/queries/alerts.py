@@ -1,0 +1,377 @@
+"""Read side of alerts: what each active rule finds now, the open alerts of a person, and their text.
+
+Each rule kind is one SQL statement over indexed columns (`find_alerts` runs them; the scan writes what
+they find through services/alerts.py). Every finding names the period it is about (a month, the day a
+deal entered its stage, a validity end, a due time, a birthday's year): its alert's id is fixed by
+(rule, record, period), so a re-scan finds the same alert again and does not duplicate it, and a
+new period (a customer contacted and quiet again, a new month) is a new alert.
+
+- big_spender: a customer (an order's account, else its contact) whose sales this month (office
+  month, `reports.measure` amounts: before VAT, after discounts) exceed the amount.
+- quiet_top_customer: a top customer with no contact for N days or more: its last done activity (or
+  call, meeting, visit not cancelled) falls on or before today − N, or it has none.
+- stuck_deal: an open deal whose last stage move (or creation) is N days or more ago.
+- quotation_expiring: a sent, current quotation valid until a day from today to today + N.
+- late_order: a sale with a live line not fully delivered whose promised day is N days or more ago.
+- case_sla: an open case whose resolution is due within N hours ("near") or was due before now ("past").
+- top_birthday: a contact who is a top customer (or works for one) with a birthday from today to today + N.
+
+A *top customer* is one in the top fifth by sales over the last 12 months: `rfm.fifth_scores`' score
+5, "better than at least 80 % of the customers", counted in SQL (5 × those strictly lower ≥ 4 × all).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, func, or_, select
+
+from crm_desktop.clock import office_time, utc_time
+from crm_desktop.db.database import Database
+from crm_desktop.models import (
+    Account,
+    Activity,
+    Alert,
+    AlertRule,
+    Case,
+    Contact,
+    Opportunity,
+    Quotation,
+    SalesOrder,
+    SalesOrderLine,
+    Stage,
+    StageHistory,
+    User,
+)
+from crm_desktop.models.base import month_day
+from crm_desktop.models.planning import ALERT_PARAMS, AlertFinding
+from crm_desktop.queries.accounts import full_name
+from crm_desktop.queries.anniversaries import _year_spans, falls_on
+from crm_desktop.queries.customer360 import CONTACT_KINDS
+from crm_desktop.queries.reports.measure import SOLD, ReportFilter, customer_id
+from crm_desktop.queries.reports.sales import sales_orders, shift_months
+
+TOP_MONTHS = 12  # a top customer's sales are counted over this many months
+OPEN_CASE = ("resolved", "closed")  # the statuses of a case that is no longer open
+
+_EMPLOYER = Account.__table__.alias("employer")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """An active rule as the scan reads it: its parameters with the kind's defaults filled in."""
+
+    id: str
+    name: str
+    kind: str
+    params: dict[str, int]
+    make_task: bool
+
+
+def rule_params(kind: str, stored: str) -> dict[str, int]:
+    """A rule's stored parameters, each the kind's default where missing or unusable (a value a bad sync
+    left): the scan never fails on a rule."""
+    try:
+        given = json.loads(stored or "{}")
+    except ValueError:
+        given = {}
+    params = {}
+    for name, low, high, default in ALERT_PARAMS.get(kind, ()):
+        value = given.get(name) if isinstance(given, dict) else None
+        ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+        params[name] = value if ok else default
+    return params
+
+
+def alert_rules(db: Database, *, active_only: bool = False) -> list[Rule]:
+    """The live rules, by kind and name."""
+    stmt = (select(AlertRule.id, AlertRule.name, AlertRule.kind, AlertRule.params_json, AlertRule.make_task,
+                   AlertRule.active)
+            .where(AlertRule.deleted_at.is_(None)).order_by(AlertRule.kind, AlertRule.name, AlertRule.id))
+    if active_only:
+        stmt = stmt.where(AlertRule.active.is_(True))
+    with db.engine.connect() as conn:
+        return [Rule(r.id, r.name, r.kind, rule_params(r.kind, r.params_json), r.make_task)
+                for r in conn.execute(stmt) if r.kind in ALERT_PARAMS]
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """A rule as the rule editor lists it."""
+
+    id: str
+    name: str
+    kind: str
+    params: dict[str, int]
+    active: bool
+    make_task: bool
+    version: int
+
+
+def rule_rows(db: Database) -> list[RuleRow]:
+    stmt = (select(AlertRule).where(AlertRule.deleted_at.is_(None))
+            .order_by(AlertRule.kind, AlertRule.name, AlertRule.id))
+    with db.sessions() as session:
+        return [RuleRow(r.id, r.name, r.kind, rule_params(r.kind, r.params_json), r.active, r.make_task, r.hlc)
+                for r in session.scalars(stmt) if r.kind in ALERT_PARAMS]
+
+
+# --- finding -----------------------------------------------------------------------------------
+
+
+def find_alerts(db: Database, rules: Iterable[Rule], now: datetime) -> list[AlertFinding]:
+    """What the rules find at `now` (naive UTC; days are office days), in the rules' order."""
+    today = office_time(now).date()
+    found: list[AlertFinding] = []
+    with db.engine.connect() as conn:
+        for rule in rules:
+            finder = _FINDERS.get(rule.kind)
+            if finder is not None:
+                found += finder(conn, rule, now, today)
+    return found
+
+
+def _customer_name(account_name: str | None, prefix: str | None, first: str | None, last: str | None) -> str:
+    return account_name or full_name(prefix or "", first or "", last or "")
+
+
+def _customer_columns() -> tuple[Any, ...]:
+    """Columns naming the customer of a row joined to Account and Contact (outer)."""
+    return Account.name, Contact.prefix, Contact.first_name, Contact.last_name
+
+
+def _top_customers(today: date) -> Select[Any]:
+    """The ids (account, else contact) of the customers in the top fifth by sales over the last 12 months."""
+    start = shift_months(today + timedelta(days=1), -TOP_MONTHS)
+    sale = sales_orders(ReportFilter(start, today + timedelta(days=1)))
+    customer = customer_id(sale.c)
+    spend = select(customer.label("customer_id"), func.sum(sale.c.amount).label("amount")).group_by(customer).subquery()
+    ranked = select(spend.c.customer_id, (func.rank().over(order_by=spend.c.amount) - 1).label("below"),
+                    func.count().over().label("everyone")).subquery()
+    return select(ranked.c.customer_id).where(5 * ranked.c.below >= 4 * ranked.c.everyone)
+
+
+def _big_spenders(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
+    first = today.replace(day=1)
+    after = shift_months(first, 1)
+    sale = sales_orders(ReportFilter(first, after))
+    customer = customer_id(sale.c)
+    spent = func.sum(sale.c.amount)
+    stmt = (select(customer, func.max(sale.c.account_id), func.max(sale.c.contact_id), spent)
+            .group_by(customer).having(spent >= rule.params["amount_satang"] + 0.5))  # rounded, over the amount
+    bought = conn.execute(stmt).all()
+    month = first.strftime("%Y-%m")
+    people = _customers(conn, [r[0] for r in bought])
+    found = []
+    for cid, account_id, contact_id, amount in bought:
+        name, owner = people.get(cid, ("", None))
+        entity = "account" if account_id else "contact"
+        found.append(AlertFinding(rule.id, rule.kind, entity, cid, month, owner,
+                                  {"customer": name, "amount": int(amount + 0.5), "month": month},
+                                  account_id=account_id, contact_id=None if account_id else contact_id))
+    return found
+
+
+def _customers(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+    """Name and owner of these customers (account or contact ids)."""
+    if not ids:
+        return {}
+    accounts = select(Account.id, Account.name, Account.owner_id).where(Account.id.in_(ids))
+    people = (select(Contact.id, Contact.prefix, Contact.first_name, Contact.last_name, Contact.owner_id)
+              .where(Contact.id.in_(ids)))
+    found = {r.id: (r.name, r.owner_id) for r in conn.execute(accounts)}
+    for r in conn.execute(people):
+        found[r.id] = (full_name(r.prefix, r.first_name, r.last_name), r.owner_id)
+    return found
+
+
+def _quiet_top_customers(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
+    last_day = today - timedelta(days=rule.params["days"])  # a contact on this day or before is too old
+    top = _top_customers(today).cte("top")
+    cid = top.c.customer_id
+    a = Activity
+    counted = and_(or_(a.account_id == cid, a.contact_id == cid), a.deleted_at.is_(None), a.rrule == "",
+                   a.status != "cancelled", or_(a.status == "done", a.kind.in_(CONTACT_KINDS)))
+    timed = select(func.max(a.starts_at)).where(counted, a.starts_at <= now).scalar_subquery()
+    dated = select(func.max(a.due_on)).where(counted, a.due_on <= today).scalar_subquery()
+    inner = select(cid.label("cid"), timed.label("timed"), dated.label("dated")).subquery()
+    timed_cut = utc_time(datetime.combine(last_day + timedelta(days=1), time()))
+    stmt = select(inner.c.cid, inner.c.timed, inner.c.dated).where(
+        or_(inner.c.timed.is_(None), inner.c.timed < timed_cut), or_(inner.c.dated.is_(None), inner.c.dated <= last_day))
+    quiet = conn.execute(stmt).all()
+    people = _customers(conn, [r.cid for r in quiet])
+    accounts = set(conn.scalars(select(Account.id).where(Account.id.in_([r.cid for r in quiet])))) if quiet else set()
+    found = []
+    for row in quiet:
+        days = [d for d in (office_time(row.timed).date() if row.timed else None, row.dated) if d is not None]
+        last = max(days, default=None)
+        name, owner = people.get(row.cid, ("", None))
+        is_account = row.cid in accounts
+        found.append(AlertFinding(
+            rule.id, rule.kind, "account" if is_account else "contact", row.cid,
+            last.isoformat() if last else "never", owner,
+            {"customer": name, "last": last.isoformat() if last else None},
+            account_id=row.cid if is_account else None, contact_id=None if is_account else row.cid))
+    return found
+
+
+def _stuck_deals(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
+    o = Opportunity
+    moved = (select(func.max(StageHistory.changed_at)).where(StageHistory.opportunity_id == o.id)
+             .scalar_subquery())
+    entered = func.coalesce(moved, o.created_at)
+    inner = (select(o.id, o.name, o.owner_id, o.account_id, o.contact_id, Stage.name.label("stage"),
+                    entered.label("entered"))
+             .join(Stage, Stage.id == o.stage_id)
+             .where(o.deleted_at.is_(None), Stage.kind == "open").subquery())
+    stmt = select(inner).where(inner.c.entered <= now - timedelta(days=rule.params["days"]))
+    return [AlertFinding(rule.id, rule.kind, "opportunity", r.id, _moment(r.entered), r.owner_id,
+                         {"deal": r.name, "stage": r.stage, "since": _moment(r.entered)},
+                         account_id=r.account_id, contact_id=r.contact_id, opportunity_id=r.id)
+            for r in conn.execute(stmt)]
+
+
+def _moment(value: datetime | str) -> str:
+    """A stored time as ISO text (SQLite gives a computed time back as text)."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.replace(microsecond=0).isoformat()
+
+
+def _expiring_quotations(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
+    q = Quotation
+    stmt = (select(q.id, q.number, q.owner_id, q.account_id, q.contact_id, q.opportunity_id, q.valid_until,
+                   *_customer_columns())
+            .outerjoin(Account, Account.id == q.account_id).outerjoin(Contact, Contact.id == q.contact_id)
+            .where(q.deleted_at.is_(None), q.status == "sent", q.superseded.is_(False),
+                   q.valid_until >= today, q.valid_until <= today + timedelta(days=rule.params["days"])))
+    return [AlertFinding(rule.id, rule.kind, "quotation", r.id, r.valid_until.isoformat(), r.owner_id,
+                         {"number": r.number, "customer": _customer_name(r.name, r.prefix, r.first_name, r.last_name),
+                          "valid_until": r.valid_until.isoformat()},
+                         account_id=r.account_id, contact_id=r.contact_id, opportunity_id=r.opportunity_id)
+            for r in conn.execute(stmt)]
+
+
+def _late_orders(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
+    line, o = SalesOrderLine, SalesOrder
+    promised = func.min(line.promised_on)
+    stmt = (select(o.id, o.number, o.owner_id, o.account_id, o.contact_id, promised.label("promised"),
+                   func.max(Account.name).label("name"), func.max(Contact.prefix).label("prefix"),
+                   func.max(Contact.first_name).label("first_name"), func.max(Contact.last_name).label("last_name"))
+            .select_from(line).join(o, o.id == line.order_id)
+            .outerjoin(Account, Account.id == o.account_id).outerjoin(Contact, Contact.id == o.contact_id)
+            .where(line.deleted_at.is_(None), line.delivered_milli < line.quantity_milli,  # the partial index's terms
+                   line.promised_on <= today - timedelta(days=rule.params["days"]),
+                   o.deleted_at.is_(None), o.status.in_(SOLD))
+            .group_by(o.id, o.number, o.owner_id, o.account_id, o.contact_id))
+    return [AlertFinding(rule.id, rule.kind, "sales_order", r.id, r.promised.isoformat(), r.owner_id,
+                         {"number": r.number, "customer": _customer_name(r.name, r.prefix, r.first_name, r.last_name),
+                          "promised": r.promised.isoformat()},
+                         account_id=r.account_id, contact_id=r.contact_id)
+            for r in conn.execute(stmt)]
+
+
+def _case_slas(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
+    c = Case
+    stmt = (select(c.id, c.number, c.subject, c.owner_id, c.account_id, c.contact_id, c.sla_due_at)
+            .where(c.deleted_at.is_(None), c.status.not_in(OPEN_CASE), c.sla_due_at.is_not(None),
+                   c.sla_due_at <= now + timedelta(hours=rule.params["hours"])))
+    found = []
+    for r in conn.execute(stmt):
+        state = "past" if r.sla_due_at < now else "near"
+        due = _moment(r.sla_due_at)
+        found.append(AlertFinding(rule.id, rule.kind, "case", r.id, f"{state}:{due}", r.owner_id,
+                                  {"number": r.number, "subject": r.subject, "due": due, "state": state},
+                                  account_id=r.account_id, contact_id=r.contact_id, case_id=r.id))
+    return found
+
+
+def _top_birthdays(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
+    top = _top_customers(today).cte("top")
+    end = today + timedelta(days=rule.params["days"] + 1)
+    md = month_day(Contact.birthday)
+    spans = list(_year_spans(today, end))
+    owner = func.coalesce(Contact.owner_id, _EMPLOYER.c.owner_id)
+    stmt = (select(Contact.id, Contact.prefix, Contact.first_name, Contact.last_name, Contact.birthday,
+                   Contact.account_id, owner.label("owner_id"))
+            .outerjoin(_EMPLOYER, _EMPLOYER.c.id == Contact.account_id)
+            .where(Contact.birthday.is_not(None), Contact.deleted_at.is_(None),
+                   or_(*(and_(md >= lo, md <= hi) for _year, lo, hi in spans)),
+                   or_(Contact.id.in_(select(top.c.customer_id)), Contact.account_id.in_(select(top.c.customer_id)))))
+    found = []
+    for r in conn.execute(stmt):
+        md_text = r.birthday.strftime("%m-%d")
+        year = next(y for y, lo, hi in spans if lo <= md_text <= hi)
+        if year <= r.birthday.year:
+            continue  # not born yet
+        on = falls_on(year, r.birthday.month, r.birthday.day)
+        found.append(AlertFinding(rule.id, rule.kind, "contact", r.id, str(year), r.owner_id,
+                                  {"customer": full_name(r.prefix, r.first_name, r.last_name), "on": on.isoformat()},
+                                  account_id=r.account_id, contact_id=r.id))
+    return found
+
+
+_FINDERS: dict[str, Callable[[Connection, Rule, datetime, date], list[AlertFinding]]] = {
+    "big_spender": _big_spenders,
+    "quiet_top_customer": _quiet_top_customers,
+    "stuck_deal": _stuck_deals,
+    "quotation_expiring": _expiring_quotations,
+    "late_order": _late_orders,
+    "case_sla": _case_slas,
+    "top_birthday": _top_birthdays,
+}
+
+
+# --- the list ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AlertRow:
+    id: str
+    kind: str
+    entity: str
+    row_id: str
+    params: dict[str, Any]
+    owner_id: str | None
+    owner_name: str
+    raised_at: datetime
+
+
+def open_alerts(db: Database, now: datetime, owner_id: str | None = None, *, limit: int | None = None) -> list[AlertRow]:
+    """The alerts not dismissed and not snoozed past `now`, newest first; of one person's records
+    (and those without an owner) when `owner_id` is given."""
+    a = Alert
+    stmt = (select(a.id, a.kind, a.entity, a.row_id, a.params_json, a.owner_id, User.name, a.raised_at)
+            .outerjoin(User, User.id == a.owner_id)
+            .where(a.dismissed_at.is_(None), a.deleted_at.is_(None),
+                   or_(a.snoozed_until.is_(None), a.snoozed_until <= now))
+            .order_by(a.raised_at.desc(), a.id))
+    if owner_id is not None:
+        stmt = stmt.where(or_(a.owner_id == owner_id, a.owner_id.is_(None)))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with db.engine.connect() as conn:
+        return [AlertRow(r.id, r.kind, r.entity, r.row_id, _params(r.params_json), r.owner_id, r.name or "",
+                         r.raised_at) for r in conn.execute(stmt)]
+
+
+def open_alert_count(db: Database, now: datetime, owner_id: str | None = None) -> int:
+    a = Alert
+    stmt = (select(func.count()).select_from(a)
+            .where(a.dismissed_at.is_(None), a.deleted_at.is_(None),
+                   or_(a.snoozed_until.is_(None), a.snoozed_until <= now)))
+    if owner_id is not None:
+        stmt = stmt.where(or_(a.owner_id == owner_id, a.owner_id.is_(None)))
+    with db.engine.connect() as conn:
+        return int(conn.execute(stmt).scalar() or 0)
+
+
+def _params(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
