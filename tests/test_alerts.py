@@ -1,0 +1,233 @@
+"""Alert rules on a fixed clock: each kind fires exactly at its threshold and not a step before it; a
+re-scan keeps one alert and a dismissal stays; a rule's task is made once; bad parameters are refused
+with nothing saved; rules and dismissals cross copies."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from crm_desktop.errors import ValidationError
+from crm_desktop.models import (
+    Account,
+    Activity,
+    AlertRule,
+    Case,
+    Contact,
+    Opportunity,
+    Quotation,
+    SalesOrder,
+    SalesOrderLine,
+    StageHistory,
+)
+from crm_desktop.queries.alerts import alert_rules, find_alerts, open_alerts
+from crm_desktop.services.alerts import (
+    RuleInput,
+    alert_text,
+    create_rule,
+    dismiss_alerts,
+    raise_alerts,
+    snooze_alerts,
+    snooze_until,
+    update_rule,
+)
+from crm_desktop.services.app import AppContext
+from crm_desktop.services.stages import default_stage_id
+from crm_desktop.sync.files import export_bundle, import_bundle
+from tests.time_helpers import TEST_NOW, TODAY
+
+pytestmark = pytest.mark.server
+
+NOW = TEST_NOW  # 10:00 in Bangkok on TODAY (2026-11-23)
+PARAMS = {"big_spender": {"amount_satang": 10_000_000}, "quiet_top_customer": {"days": 60},
+          "stuck_deal": {"days": 30}, "quotation_expiring": {"days": 3}, "late_order": {"days": 1},
+          "case_sla": {"hours": 4}, "top_birthday": {"days": 7}}
+
+
+def _order(uow, number: str, customer: Account | Contact, amount: int, issued: date, status: str = "confirmed",
+           promised: date | None = None, delivered: bool = False) -> SalesOrder:
+    is_account = isinstance(customer, Account)
+    order = SalesOrder(number=number, issued_on=issued, status=status, account_id=customer.id if is_account else None,
+                       contact_id=None if is_account else customer.id)
+    uow.session.add(order)
+    uow.session.flush()
+    uow.session.add(SalesOrderLine(order_id=order.id, description="สินค้า", quantity_milli=1000,
+                                   unit_price_satang=amount, promised_on=promised,
+                                   delivered_milli=1000 if delivered else 0))
+    return order
+
+
+def build(ctx: AppContext) -> dict[str, str]:
+    """Records at each rule's edge; the ids by name."""
+    ids: dict[str, str] = {}
+    with ctx.uow() as uow:
+        s = uow.session
+
+        def add(name: str, obj):  # noqa: ANN202
+            s.add(obj)
+            s.flush()
+            ids[name] = obj.id
+            return obj
+
+        over = add("over", Account(name="บริษัท ซื้อเกิน จำกัด"))
+        exact = add("exact", Account(name="บริษัท พอดี จำกัด"))
+        last_month = add("last_month", Account(name="บริษัท เดือนก่อน จำกัด"))
+        draft = add("draft_buyer", Account(name="ร้านร่าง"))
+        top_quiet = add("top_quiet", Account(name="บริษัท ลูกค้าใหญ่ จำกัด"))
+        top_person = add("top_person", Contact(first_name="สมศรี", last_name="ใจดี", birthday=date(1975, 11, 23)))
+        fillers = [add(f"filler{i}", Account(name=f"ร้านย่อย {i}")) for i in range(5)]
+        # big_spender: over 100,000 baht this month, and not: exactly it, last month, a draft
+        _order(uow, "SO-1", over, 10_000_001, date(2026, 11, 5))
+        _order(uow, "SO-2", exact, 10_000_000, date(2026, 11, 6))
+        _order(uow, "SO-3", last_month, 20_000_000, date(2026, 10, 31))
+        _order(uow, "SO-4", draft, 20_000_000, date(2026, 11, 7), status="draft")
+        # the two top customers (of ten with sales in 12 months) by far
+        _order(uow, "SO-5", top_quiet, 100_000_000, date(2026, 3, 1))
+        _order(uow, "SO-6", top_person, 90_000_000, date(2026, 4, 1))
+        # late_order: promised yesterday and open; promised today; late but delivered; late but cancelled
+        late = _order(uow, "SO-7", fillers[0], 1_000_000, date(2026, 9, 1), promised=TODAY - timedelta(1))
+        late.owner_id = ids["late_owner"] = ctx.user_id
+        ids["late"] = late.id
+        _order(uow, "SO-8", fillers[1], 1_000_000, date(2026, 9, 1), promised=TODAY)
+        _order(uow, "SO-9", fillers[2], 1_000_000, date(2026, 9, 1), promised=TODAY - timedelta(5), delivered=True)
+        _order(uow, "SO-10", fillers[3], 1_000_000, date(2026, 9, 1))
+        _order(uow, "SO-11", fillers[4], 1_000_000, date(2026, 9, 1))
+        _order(uow, "SO-12", fillers[4], 1_000_000, date(2026, 9, 1), status="cancelled", promised=TODAY - timedelta(9))
+        # quiet_top_customer: last contact exactly 60 days ago (fires); 59 days ago (does not)
+        s.add(Activity(kind="task", subject="โทรติดตาม", status="done", due_on=TODAY - timedelta(60),
+                       account_id=top_quiet.id))
+        s.add(Activity(kind="call", subject="โทรหา", status="planned", starts_at=NOW - timedelta(days=59),
+                       contact_id=top_person.id))
+        # top_birthday: in 7 days (fires), in 8 days (does not), today (fires), a non-top customer's (does not)
+        add("birthday_7", Contact(first_name="วันชัย", birthday=date(1980, 11, 30), account_id=top_quiet.id))
+        add("birthday_8", Contact(first_name="วันดี", birthday=date(1980, 12, 1), account_id=top_quiet.id))
+        add("birthday_small", Contact(first_name="วันเพ็ญ", birthday=date(1980, 11, 25), account_id=fillers[0].id))
+        # stuck_deal: in its stage exactly 30 days (fires), a minute less (does not), won long ago (does not)
+        for name, stage, moved in (("stuck", "quotation", [NOW - timedelta(days=90), NOW - timedelta(days=30)]),
+                                   ("moving", "quotation", [NOW - timedelta(days=30, minutes=-1)]),
+                                   ("won", "won", [NOW - timedelta(days=90)])):
+            deal = add(name, Opportunity(name=f"ดีล {name}", stage_id=default_stage_id(stage), account_id=over.id))
+            for at in moved:
+                s.add(StageHistory(opportunity_id=deal.id, to_stage_id=deal.stage_id, changed_at=at))
+        # quotation_expiring: valid to today + 3 (fires), today + 4, yesterday, a draft (do not)
+        for name, until, status in (("q3", 3, "sent"), ("q4", 4, "sent"), ("q_past", -1, "sent"), ("q_draft", 1, "draft")):
+            add(name, Quotation(number=f"QT-{name}", issued_on=TODAY - timedelta(10), status=status,
+                                valid_until=TODAY + timedelta(until), account_id=over.id))
+        # case_sla: due in exactly 4 hours (near), a minute after that (not yet), a minute ago (past), resolved
+        for name, due, status in (("near", timedelta(hours=4), "new"), ("later", timedelta(hours=4, minutes=1), "new"),
+                                  ("past", timedelta(minutes=-1), "in_progress"),
+                                  ("resolved", timedelta(hours=-5), "resolved")):
+            add(f"case_{name}", Case(number=f"C-{name}", subject="แอร์ไม่เย็น", status=status, sla_due_at=NOW + due))
+        uow.commit()
+    return ids
+
+
+def rules_of_test(ctx: AppContext) -> list:
+    """One rule per kind with the test's parameters (the seeded defaults stay out of the scan)."""
+    made = {}
+    for kind, params in PARAMS.items():
+        changes = create_rule(ctx.uow(), RuleInput(kind=kind, name=kind, params=params, make_task=kind == "late_order"))
+        made[changes.created[0]] = kind
+    return [r for r in alert_rules(ctx.database, active_only=True) if r.id in made]
+
+
+def test_each_rule_fires_at_its_threshold_and_not_a_step_before(ctx: AppContext) -> None:
+    ids = build(ctx)
+    found = find_alerts(ctx.database, rules_of_test(ctx), NOW)
+    fired = {(f.kind, f.row_id) for f in found}
+    assert fired == {
+        ("big_spender", ids["over"]), ("late_order", ids["late"]), ("quiet_top_customer", ids["top_quiet"]),
+        ("top_birthday", ids["birthday_7"]), ("top_birthday", ids["top_person"]), ("stuck_deal", ids["stuck"]),
+        ("quotation_expiring", ids["q3"]), ("case_sla", ids["case_near"]), ("case_sla", ids["case_past"]),
+    }
+    by_row = {f.row_id: f for f in found}
+    assert by_row[ids["case_near"]].params["state"] == "near" and by_row[ids["case_past"]].params["state"] == "past"
+    assert by_row[ids["over"]].params["amount"] == 10_000_001 and by_row[ids["over"]].period == "2026-11"
+    assert by_row[ids["top_quiet"]].params["last"] == (TODAY - timedelta(60)).isoformat()
+    assert by_row[ids["top_person"]].params["on"] == TODAY.isoformat()
+    texts = {f.kind: alert_text(f.kind, f.params, "th", True) for f in found}
+    assert texts["quotation_expiring"] == "ใบเสนอราคา QT-q3 ของ บริษัท ซื้อเกิน จำกัด จะหมดอายุวันที่ 26/11/2569"
+    assert alert_text("big_spender", by_row[ids["over"]].params, "en") == \
+        "บริษัท ซื้อเกิน จำกัด bought 100,000.01 baht this month"
+
+    # The scan keeps them once, with one task for the late order's rule; a re-scan adds nothing, and
+    # neither brings back what was dismissed nor shows what is snoozed until it comes back.
+    tasks = {r.id for r in alert_rules(ctx.database) if r.make_task}
+    first = raise_alerts(ctx.uow(), found, tasks)
+    assert len(first.created) == len(found) + 1  # the alerts and the one task
+    assert raise_alerts(ctx.uow(), found, tasks).created == ()
+    listed = open_alerts(ctx.database, NOW)
+    assert len(listed) == len(found)
+    late = next(a for a in listed if a.kind == "late_order")
+    dismiss_alerts(ctx.uow(), [late.id])
+    stuck = next(a for a in listed if a.kind == "stuck_deal")
+    snooze_alerts(ctx.uow(), [stuck.id], NOW + timedelta(hours=1))
+    assert raise_alerts(ctx.uow(), found, tasks).created == ()
+    shown = {a.id for a in open_alerts(ctx.database, NOW)}
+    assert late.id not in shown and stuck.id not in shown
+    assert stuck.id in {a.id for a in open_alerts(ctx.database, NOW + timedelta(hours=1))}
+    with ctx.database.sessions() as session:
+        made = session.scalars(select(Activity).where(Activity.subject.like("คำสั่งซื้อ%"))).all()
+    assert [(t.kind, t.status, t.due_on, t.assignee_id) for t in made] == [("task", "planned", TODAY, ids["late_owner"])]
+
+
+@pytest.mark.parametrize(("kind", "params", "field"), [
+    ("stuck_deal", {"days": -5}, "days"),
+    ("quotation_expiring", {"days": 0}, "days"),
+    ("top_birthday", {"days": 61}, "days"),
+    ("case_sla", {"hours": 0}, "hours"),
+    ("big_spender", {"amount_satang": 0}, "amount_satang"),
+    ("big_spender", {"amount_satang": 10**17}, "amount_satang"),
+    ("late_order", {"days": "3"}, "days"),
+])
+def test_bad_rule_parameters_are_refused_with_a_message_and_nothing_is_saved(ctx: AppContext, kind: str,
+                                                                            params: dict, field: str) -> None:
+    def rules() -> list[tuple[str, str]]:
+        with ctx.database.sessions() as session:
+            return [(r.id, r.params_json) for r in session.scalars(select(AlertRule).order_by(AlertRule.id))]
+
+    before = rules()
+    with pytest.raises(ValidationError) as refused:
+        create_rule(ctx.uow(), RuleInput(kind=kind, name="กฎใหม่", params=params))
+    assert refused.value.field == field
+    assert refused.value.text("th") != refused.value.text("en")  # a Thai message of its own
+    default = next(r for r in alert_rules(ctx.database) if r.kind == kind)
+    with pytest.raises(ValidationError):
+        update_rule(ctx.uow(), default.id, RuleInput(kind=kind, name=default.name, params=params))
+    assert rules() == before
+
+
+def test_snooze_choices_come_back_at_office_times() -> None:
+    assert snooze_until("1h", NOW) == NOW + timedelta(hours=1)
+    assert snooze_until("tomorrow", NOW) == datetime(2026, 11, 24, 2, 0)  # 09:00 in Bangkok
+    assert snooze_until("next_week", NOW) == datetime(2026, 11, 30, 2, 0)  # Monday 23 Nov → Monday 30 Nov
+
+
+def test_rules_and_a_dismissal_cross_copies(copies: list[AppContext], tmp_path: Path) -> None:
+    office, rep, _branch = copies
+    ids = build(office)
+    send(office, rep, tmp_path / "records.crmsync")
+    rule_changes = create_rule(office.uow(), RuleInput(kind="stuck_deal", name="ดีลค้าง 30 วัน", params={"days": 30}))
+    send(office, rep, tmp_path / "rule.crmsync")
+    rule = next(r for r in alert_rules(rep.database) if r.id == rule_changes.created[0])
+    assert rule.params == {"days": 30}
+    # Both copies scan by themselves and raise the same alert; one dismisses it, the other sees it dismissed.
+    for ctx in (office, rep):
+        raise_alerts(ctx.uow(), find_alerts(ctx.database, [rule], NOW))
+    alert = next(a for a in open_alerts(rep.database, NOW) if a.row_id == ids["stuck"])
+    assert alert.id in {a.id for a in open_alerts(office.database, NOW)}
+    dismiss_alerts(rep.uow(), [alert.id])
+    send(rep, office, tmp_path / "dismissal.crmsync")
+    assert alert.id not in {a.id for a in open_alerts(office.database, NOW)}
+    with office.database.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(AlertRule).where(AlertRule.id == rule.id)) == 1
+    assert json.loads(office.database.sessions().get(AlertRule, rule.id).params_json) == {"days": 30}
+
+
+def send(src: AppContext, dst: AppContext, path: Path) -> None:
+    export_bundle(src.database, path, everything=True, force=True)
+    import_bundle(dst.database, dst.user_id, path)
