@@ -1041,7 +1041,9 @@ THAI: dict[str, str] = {
         "คำสั่งซื้อ {number} ของ {customer} นัดส่งวันที่ {promised} แต่ยังส่งไม่ครบ"
     ),
     "Case {number} ({subject}) is due by {due}": "เคส {number} ({subject}) ต้องแก้ไขให้เสร็จภายใน {due} น.",
-    "Case {number} ({subject}) is past its SLA, due {due}": "เคส {number} ({subject}) เลยกำหนด SLA แล้ว (กำหนด {due} น.)",
+    "Case {number} ({subject}) is past its SLA, due {due}": (
+        "เคส {number} ({subject}) เลยกำหนด SLA แล้ว (กำหนด {due} น.)"
+    ),
     "Birthday of top customer {customer} on {on}": "วันเกิดของลูกค้าคนสำคัญ {customer} วันที่ {on}",
 }
 

@@ -67,7 +67,7 @@ def build(ctx: AppContext) -> dict[str, str]:
     with ctx.uow() as uow:
         s = uow.session
 
-        def add(name: str, obj):  # noqa: ANN202
+        def add(name: str, obj):
             s.add(obj)
             s.flush()
             ids[name] = obj.id
@@ -114,7 +114,8 @@ def build(ctx: AppContext) -> dict[str, str]:
             for at in moved:
                 s.add(StageHistory(opportunity_id=deal.id, to_stage_id=deal.stage_id, changed_at=at))
         # quotation_expiring: valid to today + 3 (fires), today + 4, yesterday, a draft (do not)
-        for name, until, status in (("q3", 3, "sent"), ("q4", 4, "sent"), ("q_past", -1, "sent"), ("q_draft", 1, "draft")):
+        for name, until, status in (("q3", 3, "sent"), ("q4", 4, "sent"), ("q_past", -1, "sent"),
+                                    ("q_draft", 1, "draft")):
             add(name, Quotation(number=f"QT-{name}", issued_on=TODAY - timedelta(10), status=status,
                                 valid_until=TODAY + timedelta(until), account_id=over.id))
         # case_sla: due in exactly 4 hours (near), a minute after that (not yet), a minute ago (past), resolved
@@ -172,7 +173,8 @@ def test_each_rule_fires_at_its_threshold_and_not_a_step_before(ctx: AppContext)
     assert stuck.id in {a.id for a in open_alerts(ctx.database, NOW + timedelta(hours=1))}
     with ctx.database.sessions() as session:
         made = session.scalars(select(Activity).where(Activity.subject.like("คำสั่งซื้อ%"))).all()
-    assert [(t.kind, t.status, t.due_on, t.assignee_id) for t in made] == [("task", "planned", TODAY, ids["late_owner"])]
+    assert [(t.kind, t.status, t.due_on, t.assignee_id) for t in made] == [
+        ("task", "planned", TODAY, ids["late_owner"])]
 
 
 @pytest.mark.parametrize(("kind", "params", "field"), [

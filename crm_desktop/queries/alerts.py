@@ -201,7 +201,8 @@ def _quiet_top_customers(conn: Connection, rule: Rule, now: datetime, today: dat
     inner = select(cid.label("cid"), timed.label("timed"), dated.label("dated")).subquery()
     timed_cut = utc_time(datetime.combine(last_day + timedelta(days=1), time()))
     stmt = select(inner.c.cid, inner.c.timed, inner.c.dated).where(
-        or_(inner.c.timed.is_(None), inner.c.timed < timed_cut), or_(inner.c.dated.is_(None), inner.c.dated <= last_day))
+        or_(inner.c.timed.is_(None), inner.c.timed < timed_cut),
+        or_(inner.c.dated.is_(None), inner.c.dated <= last_day))
     quiet = conn.execute(stmt).all()
     people = _customers(conn, [r.cid for r in quiet])
     accounts = set(conn.scalars(select(Account.id).where(Account.id.in_([r.cid for r in quiet])))) if quiet else set()
@@ -340,7 +341,8 @@ class AlertRow:
     raised_at: datetime
 
 
-def open_alerts(db: Database, now: datetime, owner_id: str | None = None, *, limit: int | None = None) -> list[AlertRow]:
+def open_alerts(db: Database, now: datetime, owner_id: str | None = None, *,
+                limit: int | None = None) -> list[AlertRow]:
     """The alerts not dismissed and not snoozed past `now`, newest first; of one person's records
     (and those without an owner) when `owner_id` is given."""
     a = Alert
