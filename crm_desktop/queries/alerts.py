@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.database import Database
@@ -285,7 +285,8 @@ def _case_slas(conn: Connection, rule: Rule, now: datetime, today: date) -> list
         state = "past" if r.sla_due_at < now else "near"
         due = _moment(r.sla_due_at)
         found.append(AlertFinding(rule.id, rule.kind, "case", r.id, f"{state}:{due}", r.owner_id,
-                                  {"number": r.number, "subject": r.subject, "due": due, "state": state},
+                                  {"number": r.number, "subject": r.subject, "due": due, "state": state,
+                                   "account_id": r.account_id},
                                   account_id=r.account_id, contact_id=r.contact_id, case_id=r.id))
     return found
 
@@ -341,32 +342,48 @@ class AlertRow:
     raised_at: datetime
 
 
-def open_alerts(db: Database, now: datetime, owner_id: str | None = None, *,
-                limit: int | None = None) -> list[AlertRow]:
-    """The alerts not dismissed and not snoozed past `now`, newest first; of one person's records
-    (and those without an owner) when `owner_id` is given."""
+def _open(now: datetime, owner_id: str | None) -> list[ColumnElement[bool]]:
+    """Alerts not dismissed nor snoozed past `now` (the partial index's terms); of one person's records
+    and those without an owner when `owner_id` is given."""
+    a = Alert
+    cond = [a.dismissed_at.is_(None), a.deleted_at.is_(None), or_(a.snoozed_until.is_(None), a.snoozed_until <= now)]
+    if owner_id is not None:
+        cond.append(or_(a.owner_id == owner_id, a.owner_id.is_(None)))
+    return cond
+
+
+SORTS = {"raised_at": Alert.raised_at, "kind": Alert.kind, "entity": Alert.entity}
+
+
+def alert_keys(db: Database, now: datetime, owner_id: str | None = None, sort: str = "raised_at",
+               descending: bool = True) -> list[str]:
+    """The ids of the open alerts (see `_open`), sorted in SQL (newest first by default)."""
+    column = SORTS.get(sort, Alert.raised_at)
+    stmt = (select(Alert.id).where(*_open(now, owner_id))
+            .order_by(column.desc() if descending else column, Alert.raised_at.desc(), Alert.id))
+    with db.engine.connect() as conn:
+        return list(conn.scalars(stmt))
+
+
+def alert_rows(db: Database, ids: Sequence[str]) -> list[AlertRow]:
+    """These alerts as the list shows them (any that are gone are left out)."""
     a = Alert
     stmt = (select(a.id, a.kind, a.entity, a.row_id, a.params_json, a.owner_id, User.name, a.raised_at)
-            .outerjoin(User, User.id == a.owner_id)
-            .where(a.dismissed_at.is_(None), a.deleted_at.is_(None),
-                   or_(a.snoozed_until.is_(None), a.snoozed_until <= now))
-            .order_by(a.raised_at.desc(), a.id))
-    if owner_id is not None:
-        stmt = stmt.where(or_(a.owner_id == owner_id, a.owner_id.is_(None)))
-    if limit is not None:
-        stmt = stmt.limit(limit)
+            .outerjoin(User, User.id == a.owner_id).where(a.id.in_(list(ids))))
     with db.engine.connect() as conn:
         return [AlertRow(r.id, r.kind, r.entity, r.row_id, _params(r.params_json), r.owner_id, r.name or "",
                          r.raised_at) for r in conn.execute(stmt)]
 
 
+def open_alerts(db: Database, now: datetime, owner_id: str | None = None) -> list[AlertRow]:
+    """The open alerts, newest first (the command line's list)."""
+    keys = alert_keys(db, now, owner_id)
+    rows = {r.id: r for r in alert_rows(db, keys)}
+    return [rows[k] for k in keys if k in rows]
+
+
 def open_alert_count(db: Database, now: datetime, owner_id: str | None = None) -> int:
-    a = Alert
-    stmt = (select(func.count()).select_from(a)
-            .where(a.dismissed_at.is_(None), a.deleted_at.is_(None),
-                   or_(a.snoozed_until.is_(None), a.snoozed_until <= now)))
-    if owner_id is not None:
-        stmt = stmt.where(or_(a.owner_id == owner_id, a.owner_id.is_(None)))
+    stmt = select(func.count()).select_from(Alert).where(*_open(now, owner_id))
     with db.engine.connect() as conn:
         return int(conn.execute(stmt).scalar() or 0)
 

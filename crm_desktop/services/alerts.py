@@ -17,6 +17,7 @@ small Thai business; the owner changes or switches them off, and a change is nev
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -29,7 +30,8 @@ from crm_desktop.messages import translate
 from crm_desktop.models import Activity, Alert, AlertRule, fixed_id
 from crm_desktop.models.planning import ALERT_AMOUNT_MAX, ALERT_KINDS, ALERT_PARAMS, AlertFinding
 from crm_desktop.services.changes import ChangeSet, Entity, change
-from crm_desktop.services.formatting import format_date, format_money
+from crm_desktop.services.formatting import format_date, format_money, parse_money
+from crm_desktop.text import ascii_digits
 
 RULE = Entity.ALERT_RULE
 ALERT = Entity.ALERT
@@ -103,6 +105,38 @@ def check_params(kind: str, given: dict[str, Any]) -> dict[str, int]:
             field_name, template = _PARAM_MESSAGES[name]
             raise ValidationError(field_name, template, low=low, high=high)
     return params
+
+
+def params_from_text(kind: str, text: str) -> dict[str, Any]:
+    """The kind's one parameter as typed in the rule editor: baht ("100,000") or a number of days or
+    hours; text that is no number gets the parameter's own message."""
+    if kind not in ALERT_KINDS:
+        raise ValidationError("kind", "Unknown kind of alert rule: {kind}.", kind=kind)
+    name, low, high, _default = ALERT_PARAMS[kind][0]
+    if name == "amount_satang":
+        return {name: parse_money(text)}
+    digits = ascii_digits(text).strip()
+    if not re.fullmatch(r"-?[0-9]{1,9}", digits):
+        field_name, template = _PARAM_MESSAGES[name]
+        raise ValidationError(field_name, template, low=low, high=high)
+    return {name: int(digits)}
+
+
+KINDS = ALERT_KINDS  # for the rule editor
+
+
+def param_of(kind: str) -> str:
+    """The name of a kind's one parameter: "amount_satang", "days" or "hours"."""
+    return ALERT_PARAMS[kind][0][0]
+
+
+def param_text(kind: str, params: dict[str, int]) -> str:
+    """A rule's parameter as the editor shows it: baht without satang, or the number."""
+    if kind not in ALERT_PARAMS:
+        return ""
+    name = ALERT_PARAMS[kind][0][0]
+    value = params.get(name, ALERT_PARAMS[kind][0][3])
+    return format_money(value, with_symbol=False).removesuffix(".00") if name == "amount_satang" else str(value)
 
 
 def _apply(rule: AlertRule, data: RuleInput) -> None:
