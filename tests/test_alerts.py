@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.main import main
 from crm_desktop.models import (
     Activity,
     AlertRule,
@@ -27,10 +28,10 @@ from crm_desktop.services.alerts import (
     snooze_until,
     update_rule,
 )
-from crm_desktop.services.app import AppContext
+from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.sync.files import export_bundle, import_bundle
 from tests.alert_helpers import NOW, build
-from tests.time_helpers import TODAY
+from tests.time_helpers import TODAY, make_clock
 
 pytestmark = pytest.mark.server
 
@@ -145,3 +146,25 @@ def test_rules_and_a_dismissal_cross_copies(copies: list[AppContext], tmp_path: 
 def send(src: AppContext, dst: AppContext, path: Path) -> None:
     export_bundle(src.database, path, everything=True, force=True)
     import_bundle(dst.database, dst.user_id, path)
+
+
+def test_the_command_prints_the_alerts_one_a_line_and_refuses_an_unknown_person(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "office.sqlite3"
+    ctx = open_app(path, clock=make_clock())
+    try:
+        ids = build(ctx)
+        stuck = next(f for f in find_alerts(ctx.database, alert_rules(ctx.database), NOW) if f.row_id == ids["stuck"])
+        raise_alerts(ctx.uow(), [stuck])
+        dismiss_alerts(ctx.uow(), [stuck.id])
+    finally:
+        ctx.close()
+    assert main(["--lang", "th", "--db", str(path), "alerts"], make_clock()) == 0
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert len(lines) == 8 and err == ""  # the seeded rules' nine, less the one dismissed
+    assert "2026-11-23 10:00\tใบเสนอราคา QT-q3 ของ บริษัท ซื้อเกิน จำกัด จะหมดอายุวันที่ 26/11/2569\t" in lines
+    assert not any("ดีล stuck" in line for line in lines)
+    assert main(["--db", str(path), "alerts", "--owner", "Nobody"], make_clock()) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("crm-desktop: ")

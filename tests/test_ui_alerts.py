@@ -15,7 +15,7 @@ from tests.ui_helpers import opened_window
 FOUND = 9  # what the seeded rules find in the helper's records (tests/test_alerts.py names them)
 
 
-def tab_title(window) -> str:  # noqa: ANN001
+def tab_title(window) -> str:
     return window.tabs.tabText(window.tabs.indexOf(window.slots["alerts"]))
 
 

@@ -382,6 +382,29 @@ def open_alerts(db: Database, now: datetime, owner_id: str | None = None) -> lis
     return [rows[k] for k in keys if k in rows]
 
 
+def current_alerts(db: Database, now: datetime, owner_id: str | None = None) -> list[AlertRow]:
+    """What needs attention now without writing anything (the command line, on a copy opened read
+    only): the open alerts kept, and what the active rules find now that is not kept yet (raised
+    `now`); a finding dismissed or snoozed here is left out. Newest first."""
+    kept = open_alerts(db, now, owner_id)
+    fresh = [f for f in find_alerts(db, alert_rules(db, active_only=True), now)
+             if owner_id is None or f.owner_id in (owner_id, None)]
+    known: set[str] = set()
+    ids = [f.id for f in fresh]
+    with db.engine.connect() as conn:
+        for start in range(0, len(ids), 500):
+            known |= set(conn.scalars(select(Alert.id).where(Alert.id.in_(ids[start:start + 500]))))
+    names = dict(db_users(db)) if fresh else {}
+    new = [AlertRow(f.id, f.kind, f.entity, f.row_id, f.params, f.owner_id, names.get(f.owner_id, ""), now)
+           for f in fresh if f.id not in known]
+    return new + kept
+
+
+def db_users(db: Database) -> list[tuple[str, str]]:
+    with db.engine.connect() as conn:
+        return [(r.id, r.name) for r in conn.execute(select(User.id, User.name))]
+
+
 def open_alert_count(db: Database, now: datetime, owner_id: str | None = None) -> int:
     stmt = select(func.count()).select_from(Alert).where(*_open(now, owner_id))
     with db.engine.connect() as conn:
