@@ -74,7 +74,7 @@ class AlertRulesDialog(QDialog):
         self.value = QLineEdit()
         self.value.setObjectName("ruleValue")
         self.value_label = QLabel()
-        self.active = QCheckBox(self.tr("Checked at start and every few minutes"))
+        self.active = QCheckBox(self.tr("Checked at start and every 5 minutes"))
         self.active.setObjectName("ruleActive")
         self.make_task = QCheckBox(self.tr("Also make a task for the record's owner"))
         self.make_task.setObjectName("ruleTask")

@@ -104,7 +104,7 @@ class AlertsTab(QWidget):
         self.table.doubleClicked.connect(lambda *_: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.empty_label = QLabel(self.tr("Nothing needs attention now. The rules are checked at start and "
-                                          "every few minutes."))
+                                          "every 5 minutes."))
         self.empty_label.setObjectName("noAlerts")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
