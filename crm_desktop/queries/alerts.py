@@ -123,16 +123,54 @@ def rule_rows(db: Database) -> list[RuleRow]:
 # --- finding -----------------------------------------------------------------------------------
 
 
+@dataclass
+class _Scan:
+    """What one scan's finders share: the moment, the office day, and the top customers (ranked once)."""
+
+    db: Database
+    now: datetime
+    today: date
+
+    def top(self) -> frozenset[str]:
+        return top_customers(self.db, self.today)
+
+
 def find_alerts(db: Database, rules: Iterable[Rule], now: datetime) -> list[AlertFinding]:
     """What the rules find at `now` (naive UTC; days are office days), in the rules' order."""
-    today = office_time(now).date()
+    scan = _Scan(db, now, office_time(now).date())
     found: list[AlertFinding] = []
     with db.engine.connect() as conn:
         for rule in rules:
             finder = _FINDERS.get(rule.kind)
             if finder is not None:
-                found += finder(conn, rule, now, today)
+                found += finder(conn, rule, scan)
     return found
+
+
+# The top customers of each open database, ranked once per office day: a year of sales lines takes about a
+# second to rank on the large demo, and a day's sales barely move the top fifth. {id(db): (db, day, ids)}
+_TOP: dict[int, tuple[Database, date, frozenset[str]]] = {}
+TOP_KEPT = 4
+
+
+def top_customers(db: Database, today: date) -> frozenset[str]:
+    """The ids (account, else contact) of the customers in the top fifth by sales over the 12 months to
+    `today`; ranked at the first ask of the day, then kept for the day."""
+    kept = _TOP.get(id(db))
+    if kept is not None and kept[0] is db and kept[1] == today:
+        return kept[2]
+    with db.engine.connect() as conn:
+        ids = frozenset(conn.scalars(_top_customers(today)))
+    _TOP.pop(id(db), None)
+    while len(_TOP) >= TOP_KEPT:  # the oldest first: a test run opens many databases
+        del _TOP[next(iter(_TOP))]
+    _TOP[id(db)] = (db, today, ids)
+    return ids
+
+
+def forget_top_customers(db: Database) -> None:
+    """Rank again at the next ask (a test's data changed, a restore replaced every sale)."""
+    _TOP.pop(id(db), None)
 
 
 def _customer_name(account_name: str | None, prefix: str | None, first: str | None, last: str | None) -> str:
@@ -155,7 +193,8 @@ def _top_customers(today: date) -> Select[Any]:
     return select(ranked.c.customer_id).where(5 * ranked.c.below >= 4 * ranked.c.everyone)
 
 
-def _big_spenders(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
+def _big_spenders(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    today = scan.today
     first = today.replace(day=1)
     after = shift_months(first, 1)
     sale = sales_orders(ReportFilter(first, after))
@@ -189,38 +228,50 @@ def _customers(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str
     return found
 
 
-def _quiet_top_customers(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
+def _quiet_top_customers(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    """Per chunk of top customers, their last contact (one statement for companies, one for people)."""
+    now, today = scan.now, scan.today
     last_day = today - timedelta(days=rule.params["days"])  # a contact on this day or before is too old
-    top = _top_customers(today).cte("top")
-    cid = top.c.customer_id
-    a = Activity
-    counted = and_(or_(a.account_id == cid, a.contact_id == cid), a.deleted_at.is_(None), a.rrule == "",
-                   a.status != "cancelled", or_(a.status == "done", a.kind.in_(CONTACT_KINDS)))
-    timed = select(func.max(a.starts_at)).where(counted, a.starts_at <= now).scalar_subquery()
-    dated = select(func.max(a.due_on)).where(counted, a.due_on <= today).scalar_subquery()
-    inner = select(cid.label("cid"), timed.label("timed"), dated.label("dated")).subquery()
     timed_cut = utc_time(datetime.combine(last_day + timedelta(days=1), time()))
-    stmt = select(inner.c.cid, inner.c.timed, inner.c.dated).where(
-        or_(inner.c.timed.is_(None), inner.c.timed < timed_cut),
-        or_(inner.c.dated.is_(None), inner.c.dated <= last_day))
-    quiet = conn.execute(stmt).all()
-    people = _customers(conn, [r.cid for r in quiet])
-    accounts = set(conn.scalars(select(Account.id).where(Account.id.in_([r.cid for r in quiet])))) if quiet else set()
+    top = sorted(scan.top())
     found = []
-    for row in quiet:
-        days = [d for d in (office_time(row.timed).date() if row.timed else None, row.dated) if d is not None]
-        last = max(days, default=None)
-        name, owner = people.get(row.cid, ("", None))
-        is_account = row.cid in accounts
-        found.append(AlertFinding(
-            rule.id, rule.kind, "account" if is_account else "contact", row.cid,
-            last.isoformat() if last else "never", owner,
-            {"customer": name, "last": last.isoformat() if last else None},
-            account_id=row.cid if is_account else None, contact_id=None if is_account else row.cid))
+    for start in range(0, len(top), CHUNK):
+        chunk = top[start:start + CHUNK]
+        for entity, stmt in (("account", _last_contacts(Account, Activity.account_id, chunk, now, today)),
+                             ("contact", _last_contacts(Contact, Activity.contact_id, chunk, now, today))):
+            for row in conn.execute(stmt):
+                if (row.timed is not None and row.timed >= timed_cut) or \
+                        (row.dated is not None and row.dated > last_day):
+                    continue
+                days = [d for d in (office_time(row.timed).date() if row.timed else None, row.dated) if d is not None]
+                last = max(days, default=None)
+                name = row.name if entity == "account" else full_name(row.prefix, row.first_name, row.last_name)
+                found.append(AlertFinding(
+                    rule.id, rule.kind, entity, row.id, last.isoformat() if last else "never", row.owner_id,
+                    {"customer": name, "last": last.isoformat() if last else None},
+                    account_id=row.id if entity == "account" else None,
+                    contact_id=row.id if entity == "contact" else None))
     return found
 
 
-def _stuck_deals(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
+CHUNK = 500  # ids in one IN list
+
+
+def _last_contacts(model: Any, link: Any, ids: Sequence[str], now: datetime, today: date) -> Select[Any]:
+    """Each of these companies' (or people's) last contact: the latest done activity, or call, meeting or
+    visit not cancelled, by time and by day (a timed one and an all-day one or task)."""
+    a = Activity
+    counted = and_(link == model.id, a.deleted_at.is_(None), a.rrule == "", a.status != "cancelled",
+                   or_(a.status == "done", a.kind.in_(CONTACT_KINDS)))
+    timed = select(func.max(a.starts_at)).where(counted, a.starts_at <= now).scalar_subquery()
+    dated = select(func.max(a.due_on)).where(counted, a.due_on <= today).scalar_subquery()
+    names = (model.name,) if model is Account else (model.prefix, model.first_name, model.last_name)
+    return select(model.id, model.owner_id, *names, timed.label("timed"), dated.label("dated")).where(
+        model.id.in_(ids), model.deleted_at.is_(None))
+
+
+def _stuck_deals(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    now = scan.now
     o = Opportunity
     moved = (select(func.max(StageHistory.changed_at)).where(StageHistory.opportunity_id == o.id)
              .scalar_subquery())
@@ -242,7 +293,8 @@ def _moment(value: datetime | str) -> str:
     return moment.replace(microsecond=0).isoformat()
 
 
-def _expiring_quotations(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
+def _expiring_quotations(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    today = scan.today
     q = Quotation
     stmt = (select(q.id, q.number, q.owner_id, q.account_id, q.contact_id, q.opportunity_id, q.valid_until,
                    *_customer_columns())
@@ -256,7 +308,8 @@ def _expiring_quotations(conn: Connection, rule: Rule, now: datetime, today: dat
             for r in conn.execute(stmt)]
 
 
-def _late_orders(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
+def _late_orders(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    today = scan.today
     line, o = SalesOrderLine, SalesOrder
     promised = func.min(line.promised_on)
     stmt = (select(o.id, o.number, o.owner_id, o.account_id, o.contact_id, promised.label("promised"),
@@ -275,7 +328,8 @@ def _late_orders(conn: Connection, rule: Rule, now: datetime, today: date) -> li
             for r in conn.execute(stmt)]
 
 
-def _case_slas(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
+def _case_slas(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    now = scan.now
     c = Case
     stmt = (select(c.id, c.number, c.subject, c.owner_id, c.account_id, c.contact_id, c.sla_due_at)
             .where(c.deleted_at.is_(None), c.status.not_in(OPEN_CASE), c.sla_due_at.is_not(None),
@@ -291,8 +345,10 @@ def _case_slas(conn: Connection, rule: Rule, now: datetime, today: date) -> list
     return found
 
 
-def _top_birthdays(conn: Connection, rule: Rule, now: datetime, today: date) -> list[AlertFinding]:
-    top = _top_customers(today).cte("top")
+def _top_birthdays(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    """The birthdays of the coming days through the month-day index, kept when the person or their company
+    is a top customer."""
+    today = scan.today
     end = today + timedelta(days=rule.params["days"] + 1)
     md = month_day(Contact.birthday)
     spans = list(_year_spans(today, end))
@@ -301,10 +357,13 @@ def _top_birthdays(conn: Connection, rule: Rule, now: datetime, today: date) -> 
                    Contact.account_id, owner.label("owner_id"))
             .outerjoin(_EMPLOYER, _EMPLOYER.c.id == Contact.account_id)
             .where(Contact.birthday.is_not(None), Contact.deleted_at.is_(None),
-                   or_(*(and_(md >= lo, md <= hi) for _year, lo, hi in spans)),
-                   or_(Contact.id.in_(select(top.c.customer_id)), Contact.account_id.in_(select(top.c.customer_id)))))
+                   or_(*(and_(md >= lo, md <= hi) for _year, lo, hi in spans))))
     found = []
+    top = None
     for r in conn.execute(stmt):
+        top = scan.top() if top is None else top
+        if r.id not in top and r.account_id not in top:
+            continue
         md_text = r.birthday.strftime("%m-%d")
         year = next(y for y, lo, hi in spans if lo <= md_text <= hi)
         if year <= r.birthday.year:
@@ -316,7 +375,7 @@ def _top_birthdays(conn: Connection, rule: Rule, now: datetime, today: date) -> 
     return found
 
 
-_FINDERS: dict[str, Callable[[Connection, Rule, datetime, date], list[AlertFinding]]] = {
+_FINDERS: dict[str, Callable[[Connection, Rule, _Scan], list[AlertFinding]]] = {
     "big_spender": _big_spenders,
     "quiet_top_customer": _quiet_top_customers,
     "stuck_deal": _stuck_deals,
