@@ -233,6 +233,7 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
     alerts_tab = getattr(window, "alerts_tab", None)
     if alerts_tab is not None:  # what the rules find in the sample data, the count on the tab; the rule editor
         window.alerts.scan()
+        wait_until(app, lambda: not window.alerts.scanning, seconds=60)
         window.tabs.setCurrentWidget(alerts_tab)
         alerts_tab.reload()
         alerts_tab.table.selectRow(0)

@@ -22,7 +22,8 @@ def tab_title(window) -> str:
 def test_alerts_are_listed_opened_dismissed_and_snoozed(qtbot, ctx: AppContext, prefs: Prefs) -> None:
     ids = build(ctx)
     window = opened_window(qtbot, ctx, prefs)
-    assert tab_title(window) == f"Alerts ({FOUND})"  # the rules ran at start, after the first paint
+    qtbot.waitUntil(lambda: not window.alerts.scanning)  # the rules ran at start, after the first paint
+    assert tab_title(window) == f"Alerts ({FOUND})"
     assert window.alerts.timer.isActive()  # and run again every few minutes
     tab = window.alerts_tab
     window.tabs.setCurrentWidget(window.slots["alerts"])
@@ -44,7 +45,8 @@ def test_alerts_are_listed_opened_dismissed_and_snoozed(qtbot, ctx: AppContext, 
     tab.table.selectRow(0)
     tab.snooze_menu.actions()[1].trigger()  # until tomorrow 09:00
     assert tab.model.rowCount() == FOUND - 2 and tab_title(window) == f"Alerts ({FOUND - 2})"
-    window.alerts.scan()  # a new round brings back neither
+    with qtbot.waitSignal(window.alerts.scanned):
+        window.alerts.scan()  # a new round brings back neither
     assert tab.model.rowCount() == FOUND - 2
 
 
@@ -55,6 +57,7 @@ def test_the_rule_editor_refuses_a_bad_number_in_thai(qtbot, qapp: QApplication,
     try:
         prefs.language = "th"
         window = opened_window(qtbot, ctx, prefs)
+        qtbot.waitUntil(lambda: not window.alerts.scanning)
         dialog = window.open_alert_rules()
         before = rule_rows(ctx.database)
         assert dialog.list.count() == len(before) == 7
