@@ -99,7 +99,7 @@ def generate(path: Path, scale: float) -> None:
                        "owner_id": rnd.choice(reps), "bill_discount_satang": rnd.choice([0, 0, 0, 5_000])})
         for position in range(rnd.randrange(1, 5)):
             promised = back - rnd.randrange(3, 30)
-            still_open = back < 60 and status in ("confirmed", "partly_delivered") and rnd.random() < 0.5
+            still_open = back < 60 and status in ("confirmed", "partly_delivered") and rnd.random() < 0.1
             lines.append({"id": next(line_ids), "order_id": order_id, "description": f"รายการ {position}",
                           "quantity_milli": 1_000 * rnd.randrange(1, 10),
                           "unit_price_satang": rnd.randrange(5_000, 900_000),
@@ -112,25 +112,32 @@ def generate(path: Path, scale: float) -> None:
     insert(conn, "sales_order_line", lines)
     stages = [default_stage_id(k) for k in ("prospecting", "qualification", "quotation", "negotiation", "won", "lost")]
     deals = new_ids(n(10_000))
-    insert(conn, "opportunity", ({"id": d, "name": f"ดีล {i}", "stage_id": rnd.choice(stages),
+    stage_weights = [8, 8, 7, 7, 40, 30]  # three in ten deals open
+    insert(conn, "opportunity", ({"id": d, "name": f"ดีล {i}", "stage_id": rnd.choices(stages, stage_weights)[0],
                                   "owner_id": rnd.choice(reps),
                                   "account_id": rnd.choice(accounts), "created_at": moment(24 * rnd.randrange(30, 400))}
                                  for i, d in enumerate(deals)))
     insert(conn, "stage_history", ({"opportunity_id": d, "to_stage_id": rnd.choice(stages),
-                                    "changed_at": moment(24 * rnd.uniform(0, 300))}
+                                    "changed_at": moment(24 * rnd.expovariate(1 / 25))}  # most move within weeks
                                    for d in deals for _ in range(rnd.randrange(0, 4))))
     insert(conn, "quotation", ({"number": f"QT{i:06d}", "issued_on": day(rnd.randrange(400)),
                                 "status": rnd.choice(["draft", "sent", "sent", "accepted", "rejected", "expired"]),
                                 "valid_until": day(rnd.randrange(-30, 370)), "account_id": rnd.choice(accounts),
                                 "owner_id": rnd.choice(reps)} for i in range(n(20_000))))
     kinds = ["call", "meeting", "visit", "task", "email", "note"]
+
+    def customer(i: int) -> dict[str, str | None]:
+        """Half the activities are with buyers (the more they buy, the more contact), half with anyone."""
+        if i % 2:
+            account_id, contact_id = rnd.choices(buyers, cum_weights=weights)[0]
+            return {"account_id": account_id, "contact_id": contact_id}
+        return {"account_id": rnd.choice(accounts)} if i % 4 else {"contact_id": rnd.choice(contacts)}
+
     insert(conn, "activity", ({"kind": rnd.choice(kinds), "subject": "ติดตามลูกค้า",
                                "status": rnd.choice(["done", "done", "done", "planned", "cancelled"]),
                                "starts_at": moment(rnd.uniform(-24 * 60, 24 * 730)) if i % 3 else None,
                                "due_on": None if i % 3 else day(rnd.randrange(-60, 730)),
-                               "account_id": rnd.choice(accounts) if i % 2 else None,
-                               "contact_id": None if i % 2 else rnd.choice(contacts),
-                               "owner_id": rnd.choice(reps), "assignee_id": rnd.choice(reps)}
+                               **customer(i), "owner_id": rnd.choice(reps), "assignee_id": rnd.choice(reps)}
                               for i in range(n(1_000_000))))
     insert(conn, "case", ({"number": f"CS{i:06d}", "subject": "แอร์ไม่เย็น", "owner_id": rnd.choice(reps),
                            "account_id": rnd.choice(accounts),

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
+from crm_desktop.clock import utc_time
 from crm_desktop.models import (
     Account,
     Activity,
@@ -81,9 +82,10 @@ def build(ctx: AppContext) -> dict[str, str]:
         add("birthday_7", Contact(first_name="วันชัย", birthday=date(1980, 11, 30), account_id=top_quiet.id))
         add("birthday_8", Contact(first_name="วันดี", birthday=date(1980, 12, 1), account_id=top_quiet.id))
         add("birthday_small", Contact(first_name="วันเพ็ญ", birthday=date(1980, 11, 25), account_id=fillers[0].id))
-        # stuck_deal: in its stage exactly 30 days (fires), a minute less (does not), won long ago (does not)
+        # stuck_deal: in its stage since 30 days ago (fires), since the first minute of the day after that
+        # (does not), won long ago (does not)
         for name, stage, moved in (("stuck", "quotation", [NOW - timedelta(days=90), NOW - timedelta(days=30)]),
-                                   ("moving", "quotation", [NOW - timedelta(days=30, minutes=-1)]),
+                                   ("moving", "quotation", [utc_time(datetime.combine(TODAY - timedelta(29), time()))]),
                                    ("won", "won", [NOW - timedelta(days=90)])):
             deal = add(name, Opportunity(name=f"ดีล {name}", stage_id=default_stage_id(stage), account_id=over.id))
             for at in moved:

@@ -10,7 +10,7 @@ new period (a customer contacted and quiet again, a new month) is a new alert.
   month, `reports.measure` amounts: before VAT, after discounts) exceed the amount.
 - quiet_top_customer: a top customer with no contact for N days or more: its last done activity (or
   call, meeting, visit not cancelled) falls on or before today − N, or it has none.
-- stuck_deal: an open deal whose last stage move (or creation) is N days or more ago.
+- stuck_deal: an open deal whose last stage move (or creation) fell on an office day N days or more ago.
 - quotation_expiring: a sent, current quotation valid until a day from today to today + N.
 - late_order: a sale with a live line not fully delivered whose promised day is N days or more ago.
 - case_sla: an open case whose resolution is due within N hours ("near") or was due before now ("past").
@@ -55,6 +55,10 @@ from crm_desktop.queries.customer360 import CONTACT_KINDS
 from crm_desktop.queries.reports.measure import SOLD, ReportFilter, customer_id
 from crm_desktop.queries.reports.sales import sales_orders, shift_months
 
+# Kinds whose findings follow the office day (a threshold in days; a stage move or a contact during the
+# day only ends one): the app evaluates them at the day's first round and after a sync or a rule change,
+# the others (amounts this month, due times in hours, documents sent today) every round.
+DAILY_KINDS = frozenset(("quiet_top_customer", "stuck_deal", "top_birthday"))
 TOP_MONTHS = 12  # a top customer's sales are counted over this many months
 OPEN_CASE = ("resolved", "closed")  # the statuses of a case that is no longer open
 
@@ -271,7 +275,6 @@ def _last_contacts(model: Any, link: Any, ids: Sequence[str], now: datetime, tod
 
 
 def _stuck_deals(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
-    now = scan.now
     o = Opportunity
     moved = (select(func.max(StageHistory.changed_at)).where(StageHistory.opportunity_id == o.id)
              .scalar_subquery())
@@ -280,11 +283,15 @@ def _stuck_deals(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding
                     entered.label("entered"))
              .join(Stage, Stage.id == o.stage_id)
              .where(o.deleted_at.is_(None), Stage.kind == "open").subquery())
-    stmt = select(inner).where(inner.c.entered <= now - timedelta(days=rule.params["days"]))
-    return [AlertFinding(rule.id, rule.kind, "opportunity", r.id, _moment(r.entered), r.owner_id,
-                         {"deal": r.name, "stage": r.stage, "since": _moment(r.entered)},
-                         account_id=r.account_id, contact_id=r.contact_id, opportunity_id=r.id)
-            for r in conn.execute(stmt)]
+    # entered on an office day at least N days before today: before the start of today − N + 1
+    cut = utc_time(datetime.combine(scan.today - timedelta(days=rule.params["days"] - 1), time()))
+    found = []
+    for r in conn.execute(select(inner).where(inner.c.entered < cut)):
+        since = _moment(r.entered)
+        found.append(AlertFinding(rule.id, rule.kind, "opportunity", r.id, since, r.owner_id,
+                                  {"deal": r.name, "stage": r.stage, "since": since},
+                                  account_id=r.account_id, contact_id=r.contact_id, opportunity_id=r.id))
+    return found
 
 
 def _moment(value: datetime | str) -> str:

@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
         tab = SyncTab(self.env)
         tab.imported.connect(lambda _changes: self._update_counts())
         tab.imported.connect(lambda _changes: self.reminders.check())
-        tab.imported.connect(lambda _changes: self.alerts.scan())
+        tab.imported.connect(lambda _changes: self.alerts.scan(full=True))
         return tab
 
     # Each tab's screen, built on first use.
@@ -889,7 +889,7 @@ class MainWindow(QMainWindow):
         self.env.undo.forget()
         self.rebuild_tabs()
         self.reminders.check()
-        self.alerts.scan()
+        self.alerts.scan(full=True)
         self.last_action_label.setText(self.tr("Backup restored; the data it replaced was backed up first"))
         if done is not None:
             from crm_desktop.views.settings.backups_page import tell_if_settings_lost

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
-from crm_desktop.queries.alerts import alert_rows, alert_rules, find_alerts, open_alert_count
+from crm_desktop.queries.alerts import DAILY_KINDS, alert_rows, alert_rules, find_alerts, open_alert_count
 from crm_desktop.roles import LIMITED
 from crm_desktop.services.alerts import alert_text, raise_alerts
 from crm_desktop.services.changes import ChangeSet, Entity
@@ -49,6 +50,8 @@ class AlertWatcher(QObject):
         self.task: Task | None = None
         self.again = False  # asked to scan while a round ran: one more round after it
         self.known: set[str] = set()  # alerts kept already (by this copy or found kept): not checked again
+        self.full_day: date | None = None  # the office day whose first round ran every rule
+        self.full_wanted = False  # rules changed or records came in: every rule at the next round
         self.timer = QTimer(self)
         self.timer.setObjectName("alertTimer")
         self.timer.setInterval(SCAN_MINUTES * 60 * 1000)
@@ -72,22 +75,30 @@ class AlertWatcher(QObject):
         """Whose alerts the badge and the tray speak of: a seller's or staff member's own; everyone's."""
         return self.env.ctx.user_id if self.env.role in LIMITED else None
 
-    def scan(self) -> None:
+    def scan(self, *, full: bool = False) -> None:
         """One round in the background: find, keep what is new; the list, badge and tray follow on the
-        GUI thread. A round asked for while one runs comes after it."""
+        GUI thread. The day's first round (or a `full` one: after a sync, a restore, a rule change) runs
+        every rule, the others only the rules that can find something new within a day
+        (`queries.alerts.DAILY_KINDS`). A round asked for while one runs comes after it."""
+        self.full_wanted = self.full_wanted or full
         if self.task is not None:
             self.again = True
             return
         db, now, known, uow = self.env.db, self.env.now(), set(self.known), self.env.ctx.uow
+        today = self.env.today()
+        every = self.full_wanted or self.full_day != today
+        self.full_wanted = False
 
         def work(_progress: object) -> tuple[list[str], ChangeSet | None]:
-            rules = alert_rules(db, active_only=True)
+            rules = [r for r in alert_rules(db, active_only=True) if every or r.kind not in DAILY_KINDS]
             if db.read_only:
                 return [], None
             found = [f for f in find_alerts(db, rules, now) if f.id not in known]
             return [f.id for f in found], raise_alerts(uow(), found, {r.id for r in rules if r.make_task})
 
         task = Task(self.parent_widget, work, show_progress=False)
+        if every:
+            task.finished.connect(lambda _result: setattr(self, "full_day", today))
         task.finished.connect(self._scanned)
         task.failed.connect(self._failed)
         task.ended.connect(self._ended)
@@ -124,7 +135,7 @@ class AlertWatcher(QObject):
 
     def _on_changes(self, changes: ChangeSet) -> None:
         if changes.touches(*WATCHED):
-            self.scan()
+            self.scan(full=True)
         elif Entity.ALERT in changes:
             self.recount()
 
