@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from crm_desktop.queries.alerts import rule_rows
+from crm_desktop.queries.alerts import alert_rules
 from crm_desktop.services.app import AppContext
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs
@@ -59,7 +59,7 @@ def test_the_rule_editor_refuses_a_bad_number_in_thai(qtbot, qapp: QApplication,
         window = opened_window(qtbot, ctx, prefs)
         qtbot.waitUntil(lambda: not window.alerts.scanning)
         dialog = window.open_alert_rules()
-        before = rule_rows(ctx.database)
+        before = alert_rules(ctx.database)
         assert dialog.list.count() == len(before) == 7
         stuck = next(i for i, r in enumerate(dialog.rules) if r.kind == "stuck_deal")
         dialog.list.setCurrentRow(stuck)
@@ -72,7 +72,7 @@ def test_the_rule_editor_refuses_a_bad_number_in_thai(qtbot, qapp: QApplication,
             assert box is not None and box.text() == message
             box.setObjectName("seen")
             box.close()
-        assert rule_rows(ctx.database) == before  # nothing saved
+        assert alert_rules(ctx.database) == before  # nothing saved
         dialog.new_rule()
         dialog.kind.setCurrentIndex(dialog.kind.findData("big_spender"))
         dialog.value.setText("5,000,000,000")  # five billion baht: a typing mistake
@@ -81,7 +81,7 @@ def test_the_rule_editor_refuses_a_bad_number_in_thai(qtbot, qapp: QApplication,
             "ยอดเงินต้องมากกว่า 0 บาท และไม่เกิน 1,000,000,000 บาท"
         dialog.value.setText("250,000")
         assert dialog.save() is not None
-        added = [r for r in rule_rows(ctx.database) if r not in before]
+        added = [r for r in alert_rules(ctx.database) if r not in before]
         assert [(r.kind, r.params, r.active) for r in added] == [("big_spender", {"amount_satang": 25_000_000}, True)]
     finally:
         language.apply("en")

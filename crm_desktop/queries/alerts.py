@@ -67,13 +67,16 @@ _EMPLOYER = Account.__table__.alias("employer")
 
 @dataclass(frozen=True)
 class Rule:
-    """An active rule as the scan reads it: its parameters with the kind's defaults filled in."""
+    """A rule as the scan and the rule editor read it: its parameters with the kind's defaults filled in,
+    and its version (`hlc`) for the editor's save."""
 
     id: str
     name: str
     kind: str
     params: dict[str, int]
     make_task: bool
+    active: bool = True
+    version: int = 0
 
 
 def rule_params(kind: str, stored: str) -> dict[str, int]:
@@ -93,35 +96,14 @@ def rule_params(kind: str, stored: str) -> dict[str, int]:
 
 def alert_rules(db: Database, *, active_only: bool = False) -> list[Rule]:
     """The live rules, by kind and name."""
-    stmt = (select(AlertRule.id, AlertRule.name, AlertRule.kind, AlertRule.params_json, AlertRule.make_task,
-                   AlertRule.active)
-            .where(AlertRule.deleted_at.is_(None)).order_by(AlertRule.kind, AlertRule.name, AlertRule.id))
+    r = AlertRule
+    stmt = (select(r.id, r.name, r.kind, r.params_json, r.make_task, r.active, r.hlc)
+            .where(r.deleted_at.is_(None)).order_by(r.kind, r.name, r.id))
     if active_only:
-        stmt = stmt.where(AlertRule.active.is_(True))
+        stmt = stmt.where(r.active.is_(True))
     with db.engine.connect() as conn:
-        return [Rule(r.id, r.name, r.kind, rule_params(r.kind, r.params_json), r.make_task)
-                for r in conn.execute(stmt) if r.kind in ALERT_PARAMS]
-
-
-@dataclass(frozen=True)
-class RuleRow:
-    """A rule as the rule editor lists it."""
-
-    id: str
-    name: str
-    kind: str
-    params: dict[str, int]
-    active: bool
-    make_task: bool
-    version: int
-
-
-def rule_rows(db: Database) -> list[RuleRow]:
-    stmt = (select(AlertRule).where(AlertRule.deleted_at.is_(None))
-            .order_by(AlertRule.kind, AlertRule.name, AlertRule.id))
-    with db.sessions() as session:
-        return [RuleRow(r.id, r.name, r.kind, rule_params(r.kind, r.params_json), r.active, r.make_task, r.hlc)
-                for r in session.scalars(stmt) if r.kind in ALERT_PARAMS]
+        return [Rule(x.id, x.name, x.kind, rule_params(x.kind, x.params_json), x.make_task, x.active, x.hlc)
+                for x in conn.execute(stmt) if x.kind in ALERT_PARAMS]
 
 
 # --- finding -----------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.queries.alerts import RuleRow, rule_rows
+from crm_desktop.queries.alerts import Rule, alert_rules
 from crm_desktop.services.alerts import (
     KINDS,
     RuleInput,
@@ -48,8 +48,8 @@ class AlertRulesDialog(QDialog):
         self.setObjectName("alertRulesDialog")
         self.setWindowTitle(self.tr("Alert rules"))
         self.resize(820, 420)
-        self.rules: list[RuleRow] = []
-        self.current: RuleRow | None = None
+        self.rules: list[Rule] = []
+        self.current: Rule | None = None
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.list = QListWidget()
@@ -116,7 +116,7 @@ class AlertRulesDialog(QDialog):
     # --- the list ---------------------------------------------------------------------------
 
     def reload(self, select: str | None = None) -> None:
-        self.rules = rule_rows(self.env.db)
+        self.rules = alert_rules(self.env.db)
         self.list.blockSignals(True)
         self.list.clear()
         for rule in self.rules:
