@@ -174,7 +174,8 @@ class AlertRulesDialog(QDialog):
             self.hint.setText(hints[kind])
         if fill or self.current is None:
             self.value.setText(param_text(kind, {}))
-            if not self.name.text().strip() or fill:
+            named = {kind_name(k, self.env.lang) for k in KINDS}
+            if fill or self.name.text().strip() in named | {""}:  # a name the user typed stays
                 self.name.setText(kind_name(kind, self.env.lang))
 
     # --- saving -----------------------------------------------------------------------------
