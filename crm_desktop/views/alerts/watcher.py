@@ -22,7 +22,14 @@ from datetime import date
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
-from crm_desktop.queries.alerts import DAILY_KINDS, alert_rows, alert_rules, find_alerts, open_alert_count
+from crm_desktop.queries.alerts import (
+    DAILY_KINDS,
+    alert_rows,
+    alert_rules,
+    find_alerts,
+    forget_top_customers,
+    open_alert_count,
+)
 from crm_desktop.roles import LIMITED
 from crm_desktop.services.alerts import alert_text, raise_alerts
 from crm_desktop.services.changes import ChangeSet, Entity
@@ -87,9 +94,12 @@ class AlertWatcher(QObject):
         db, now, known, uow = self.env.db, self.env.now(), set(self.known), self.env.ctx.uow
         today = self.env.today()
         every = self.full_wanted or self.full_day != today
+        rank = self.full_wanted  # records came in or rules changed: rank the top customers again
         self.full_wanted = False
 
         def work(_progress: object) -> tuple[list[str], ChangeSet | None]:
+            if rank:
+                forget_top_customers(db)
             rules = [r for r in alert_rules(db, active_only=True) if every or r.kind not in DAILY_KINDS]
             if db.read_only:
                 return [], None
