@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.after_first_paint(self.reminders.check)  # what fell due while the app was closed, then the timer
         self.alerts = AlertWatcher(self.env, self, self.reminders.tray_icon)
         self.alerts.counted.connect(self._alert_badge)
-        self.after_first_paint(self.alerts.start)  # the rules at start, then every few minutes
+        self.after_first_paint(self.alerts.start)  # the rules at start, then every 5 minutes
         self.other_desks = OtherDesksPoll(ctx, self.env.bus, self, self.env.lang)
         self.after_first_paint(self.other_desks.start)
         QTimer.singleShot(0, self.offer_monthly_report)  # before the first paint: the bar sits above the tabs

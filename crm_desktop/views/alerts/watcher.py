@@ -22,16 +22,7 @@ from datetime import date
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
-from crm_desktop.queries.alerts import (
-    DAILY_KINDS,
-    alert_rows,
-    alert_rules,
-    find_alerts,
-    forget_top_customers,
-    open_alert_count,
-)
 from crm_desktop.roles import LIMITED
-from crm_desktop.services.alerts import alert_text, raise_alerts
 from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.ui.tasks import Task
 from crm_desktop.views.common import ViewEnv
@@ -91,6 +82,11 @@ class AlertWatcher(QObject):
         if self.task is not None:
             self.again = True
             return
+        # The rules' queries (sales figures, the month-day index…) load at the first round, after the
+        # window's first paint: not at start.
+        from crm_desktop.queries.alerts import DAILY_KINDS, alert_rules, find_alerts, forget_top_customers
+        from crm_desktop.services.alerts import raise_alerts
+
         db, now, known, uow = self.env.db, self.env.now(), set(self.known), self.env.ctx.uow
         today = self.env.today()
         every = self.full_wanted or self.full_day != today
@@ -135,6 +131,8 @@ class AlertWatcher(QObject):
             self.scan()
 
     def recount(self) -> int:
+        from crm_desktop.queries.alerts import open_alert_count
+
         try:
             self.count = open_alert_count(self.env.db, self.env.now(), self.owner_filter())
         except Exception:
@@ -150,6 +148,9 @@ class AlertWatcher(QObject):
             self.recount()
 
     def _announce(self, ids: list[str]) -> None:
+        from crm_desktop.queries.alerts import alert_rows
+        from crm_desktop.services.alerts import alert_text
+
         owner = self.owner_filter()
         rows = [r for r in alert_rows(self.env.db, ids) if owner is None or r.owner_id in (owner, None)]
         tray = self.tray() if self.tray is not None and QSystemTrayIcon.isSystemTrayAvailable() else None
