@@ -32,6 +32,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, selec
 
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.database import Database
+from crm_desktop.db.spelling import inline
 from crm_desktop.models import (
     Account,
     Activity,
@@ -246,8 +247,8 @@ def _last_contacts(model: Any, link: Any, ids: Sequence[str], now: datetime, tod
     activities and tasks), each with its last contact: the latest done activity, or call, meeting or
     visit not cancelled, by time and by day."""
     a = Activity
-    counted = and_(link == model.id, a.deleted_at.is_(None), a.rrule == "", a.status != "cancelled",
-                   or_(a.status == "done", a.kind.in_(CONTACT_KINDS)))
+    counted = and_(link == model.id, a.deleted_at.is_(None), a.rrule == inline(""),  # the partial index's terms
+                   a.status != inline("cancelled"), or_(a.status == "done", a.kind.in_(CONTACT_KINDS)))
     timed = select(func.max(a.starts_at)).where(counted, a.starts_at <= now).scalar_subquery()
     dated = select(func.max(a.due_on)).where(counted, a.due_on <= today).scalar_subquery()
     lately = select(a.id).where(counted, or_(and_(a.starts_at >= since[0], a.starts_at <= now),
