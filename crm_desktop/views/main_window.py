@@ -578,6 +578,9 @@ class MainWindow(QMainWindow):
     def _alert_badge(self, count: int) -> None:
         """The Alerts tab's title with the count of open alerts: "Alerts (3)"."""
         self.alert_count = count
+        tab = self.slots["alerts"].built
+        if tab is not None:
+            tab.refresh_when_shown()  # type: ignore[attr-defined]  # a snooze ran out, a round found more
         title = self.tr("Alerts")
         self.tabs.setTabText(self.tabs.indexOf(self.slots["alerts"]), f"{title} ({count:,})" if count else title)
 

@@ -154,10 +154,14 @@ class AlertsTab(QWidget):
 
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.touches(*WATCHED):
-            if self.isVisible():
-                self.reload()
-            else:
-                self.stale = True
+            self.refresh_when_shown()
+
+    def refresh_when_shown(self) -> None:
+        """Read the list again now if it is shown, else when it is next shown."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self.stale = True
 
     def retranslate(self) -> None:
         self.reload()
