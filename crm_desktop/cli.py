@@ -22,7 +22,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import NoReturn
 
-from crm_desktop.clock import Clock
+from crm_desktop.clock import Clock, office_time
 from crm_desktop.db.output import check_output
 from crm_desktop.db.paths import backups_dir
 from crm_desktop.db.server import Server
@@ -187,6 +187,9 @@ def add_calendar_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser
     person.add_argument("--lang", dest="pdf_lang", choices=("th", "en"),
                         help="language of the PDF (default: the language of messages)")
     person.add_argument("--force", action="store_true", help="replace the files if they exist (never the database)")
+    alerts = sub.add_parser("alerts", help="print what the alert rules find now, one alert per line (dismissed "
+                            "and snoozed ones left out)")
+    alerts.add_argument("--owner", metavar="NAME", help="only the alerts about this person's records")
     agenda = sub.add_parser("agenda", help="print the coming activities and anniversaries, one per line")
     agenda.add_argument("--days", metavar="N", type=int, default=7,
                         help="today and the days after it, N in all (1 to 366; default 7)")
@@ -559,6 +562,24 @@ def _cmd_agenda(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def _cmd_alerts(args: argparse.Namespace, clock: Clock) -> int:
+    """One line per alert, tab-separated: when it was raised (office time), its message, the record's owner."""
+    from crm_desktop.queries.alerts import current_alerts
+    from crm_desktop.services.alerts import alert_text
+
+    lang = message_language(args)
+    ctx = open_for_reading(args, clock)
+    try:
+        person = user_named(ctx.database, args.owner) if args.owner is not None else None
+        rows = current_alerts(ctx.database, ctx.now(), person.id if person else None)
+    finally:
+        ctx.close()
+    for r in rows:
+        print("\t".join((office_time(r.raised_at).strftime("%Y-%m-%d %H:%M"),
+                         alert_text(r.kind, r.params, lang, buddhist=lang == "th"), r.owner_name)))
+    return 0
+
+
 def _cmd_quote(args: argparse.Namespace, clock: Clock) -> int:
     from crm_desktop.reports.pages import save_pdf
     from crm_desktop.reports.quotation import find_quotation, quotation_pdf
@@ -682,6 +703,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "sync": _cmd_sync,
     "export": _cmd_export,
     "agenda": _cmd_agenda,
+    "alerts": _cmd_alerts,
     "quote": _cmd_quote,
     "report": _cmd_report,
     "import": _cmd_import,

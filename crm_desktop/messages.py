@@ -1067,6 +1067,37 @@ THAI: dict[str, str] = {
     ),
     "Give the case to someone first.": "โปรดมอบหมายเรื่องนี้ให้ผู้รับผิดชอบก่อน",
     "The case is still open.": "เรื่องนี้ยังเปิดอยู่",
+    # services/alerts.py: alert rules and the alerts' messages
+    "Unknown kind of alert rule: {kind}.": "ไม่รู้จักประเภทกฎการแจ้งเตือน: {kind}",
+    "The amount is more than 0 baht and at most {most} baht.": "ยอดเงินต้องมากกว่า 0 บาท และไม่เกิน {most} บาท",
+    "The number of days is a whole number from {low} to {high}.": (
+        "จำนวนวันต้องเป็นจำนวนเต็มตั้งแต่ {low} ถึง {high} วัน"
+    ),
+    "The number of hours is a whole number from {low} to {high}.": (
+        "จำนวนชั่วโมงต้องเป็นจำนวนเต็มตั้งแต่ {low} ถึง {high} ชั่วโมง"
+    ),
+    "A customer who spent over an amount this month": "ลูกค้าที่ซื้อเกินยอดที่กำหนดในเดือนนี้",
+    "A top customer with no contact for some days": "ลูกค้าคนสำคัญที่ไม่ได้ติดต่อมาหลายวัน",
+    "A deal in the same stage for some days": "ดีลที่ค้างอยู่ขั้นเดิมหลายวัน",
+    "A quotation expiring within some days": "ใบเสนอราคาที่ใกล้หมดอายุ",
+    "An order late for delivery": "คำสั่งซื้อที่ส่งของล่าช้า",
+    "A case near or past its SLA": "เคสที่ใกล้ถึงหรือเลยกำหนด SLA",
+    "A top customer's birthday within some days": "วันเกิดของลูกค้าคนสำคัญที่ใกล้จะถึง",
+    "{customer} bought {amount} baht this month": "{customer} ซื้อไปแล้ว {amount} บาทในเดือนนี้",
+    "Top customer {customer}: no contact since {last}": "ลูกค้าคนสำคัญ {customer} ไม่ได้ติดต่อเลยตั้งแต่ {last}",
+    "Top customer {customer} has never been contacted": "ลูกค้าคนสำคัญ {customer} ยังไม่เคยได้รับการติดต่อ",
+    "Deal {deal} has been in stage {stage} since {since}": "ดีล {deal} ค้างอยู่ที่ขั้น {stage} ตั้งแต่ {since}",
+    "Quotation {number} for {customer} expires on {valid_until}": (
+        "ใบเสนอราคา {number} ของ {customer} จะหมดอายุวันที่ {valid_until}"
+    ),
+    "Order {number} for {customer} was promised for {promised} and is not delivered": (
+        "คำสั่งซื้อ {number} ของ {customer} นัดส่งวันที่ {promised} แต่ยังส่งไม่ครบ"
+    ),
+    "Case {number} ({subject}) is due by {due}": "เคส {number} ({subject}) ต้องแก้ไขให้เสร็จภายใน {due} น.",
+    "Case {number} ({subject}) is past its SLA, due {due}": (
+        "เคส {number} ({subject}) เลยกำหนด SLA แล้ว (กำหนด {due} น.)"
+    ),
+    "Birthday of top customer {customer} on {on}": "วันเกิดของลูกค้าคนสำคัญ {customer} วันที่ {on}",
 }
 
 

@@ -246,6 +246,15 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         save(window, out / f"{lang}-anniversaries.png", app)
         window.tabs.setCurrentIndex(window.tabs.indexOf(window.contacts_tab))
         dialog_shot("special-date", window.contacts_tab.dates_box.add_date)
+    alerts_tab = getattr(window, "alerts_tab", None)
+    if alerts_tab is not None:  # what the rules find in the sample data, the count on the tab; the rule editor
+        window.alerts.scan()
+        wait_until(app, lambda: not window.alerts.scanning, seconds=60)
+        window.tabs.setCurrentWidget(alerts_tab)
+        alerts_tab.reload()
+        alerts_tab.table.selectRow(0)
+        save(window, out / f"{lang}-alerts.png", app)
+        dialog_shot("alert-rules", window.open_alert_rules)
     reports_tab = getattr(window, "reports_tab", None)
     if reports_tab is not None:  # the Reports tab: analyses with their charts, and the monthly report page
         window.tabs.setCurrentWidget(reports_tab)

@@ -26,6 +26,8 @@ RRULE_MAX = 300
 CLASH_DAYS_SETTING = "activity_clash_days"  # the office's "someone else is on this customer" window, in days
 CLASH_DAYS_DEFAULT = 3
 REMINDING = "remind_minutes IS NOT NULL AND deleted_at IS NULL"  # the rows the reminder scan reads
+# The rows that can be a contact with a customer (queries/alerts.py: a top customer's last contact).
+CONTACTING = "deleted_at IS NULL AND rrule = '' AND status != 'cancelled'"
 
 
 class Activity(SyncMixin, Base):
@@ -44,6 +46,11 @@ class Activity(SyncMixin, Base):
         partial_index("ix_activity_remind_due", "assignee_id", "status", "due_on", "remind_minutes", "deleted_at",
                       where=REMINDING),
         partial_index("ix_activity_remind_series", "assignee_id", "status", where=f"rrule != '' AND {REMINDING}"),
+        # A customer's last contact, from the index alone (the alert of a top customer gone quiet, 0031).
+        partial_index("ix_activity_account_contacts", "account_id", "starts_at", "due_on", "status", "kind",
+                      where=CONTACTING),
+        partial_index("ix_activity_contact_contacts", "contact_id", "starts_at", "due_on", "status", "kind",
+                      where=CONTACTING),
     )
 
     kind: Mapped[str] = mapped_column(String(10), default="task", info=rules(choices=ACTIVITY_KINDS))

@@ -16,6 +16,7 @@ from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError
 from crm_desktop.models import User, fixed_id
 from crm_desktop.roles import Action
+from crm_desktop.services.alerts import ensure_default_alert_rules
 from crm_desktop.services.picklists import ensure_default_pick_lists
 from crm_desktop.services.scoring import ensure_default_rules
 from crm_desktop.services.stages import ensure_default_stages
@@ -103,6 +104,7 @@ def _seed(database: Database) -> None:
         # Default pick lists and scoring rules: fixed ids too; only the missing ones are added.
         ensure_default_pick_lists(uow)
         ensure_default_rules(uow)
+        ensure_default_alert_rules(uow)
         uow.commit()
         ensure_default_stages(uow)
 

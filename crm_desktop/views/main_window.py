@@ -41,6 +41,7 @@ from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.ui.search_popup import Choice, SearchPopup
 from crm_desktop.ui.tasks import Task, run_task
+from crm_desktop.views.alerts.watcher import AlertWatcher
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.customer360 import close_customer_pages, open_customer_360
 from crm_desktop.views.lazy_tabs import LazyTab, LazyTabs
@@ -53,6 +54,8 @@ if TYPE_CHECKING:
     from crm_desktop.views.accounts.tab import AccountsTab
     from crm_desktop.views.activities.dialog import ActivityDialog
     from crm_desktop.views.activities.my_day import MyDayTab
+    from crm_desktop.views.alerts.rules_dialog import AlertRulesDialog
+    from crm_desktop.views.alerts.tab import AlertsTab
     from crm_desktop.views.anniversaries.tab import AnniversariesTab
     from crm_desktop.views.calendar.tab import CalendarTab
     from crm_desktop.views.cases.tab import CasesTab
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         self.import_wizard: ImportWizard | None = None
         self.about_box: QMessageBox | None = None
         self.sample_data_box: QMessageBox | None = None
+        self.alert_count = 0
         self.icons = {
             "account": icon("account", self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon)),
             "contact": icon("contact", self.style().standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon)),
@@ -135,6 +139,9 @@ class MainWindow(QMainWindow):
         self._undo_available(None)
         self.reminders = ReminderNotifier(self.env, self, self.open_activity, self.open_record)
         self.after_first_paint(self.reminders.check)  # what fell due while the app was closed, then the timer
+        self.alerts = AlertWatcher(self.env, self, self.reminders.tray_icon)
+        self.alerts.counted.connect(self._alert_badge)
+        self.after_first_paint(self.alerts.start)  # the rules at start, then every 5 minutes
         self.other_desks = OtherDesksPoll(ctx, self.env.bus, self, self.env.lang)
         self.after_first_paint(self.other_desks.start)
         QTimer.singleShot(0, self.offer_monthly_report)  # before the first paint: the bar sits above the tabs
@@ -300,6 +307,7 @@ class MainWindow(QMainWindow):
             ("calendar", "calendar", style.standardIcon(pixmap.SP_FileDialogDetailedView), self._make_calendar),
             ("anniversaries", "anniversaries", style.standardIcon(pixmap.SP_FileDialogInfoView),
              self._make_anniversaries),
+            ("alerts", "alerts", style.standardIcon(pixmap.SP_MessageBoxWarning), self._make_alerts),
             ("reports", "reports", style.standardIcon(pixmap.SP_FileDialogInfoView), self._make_reports),
             ("sync", "sync", style.standardIcon(pixmap.SP_BrowserReload), self._make_sync),
         ):
@@ -377,6 +385,14 @@ class MainWindow(QMainWindow):
 
         return AnniversariesTab(self.env)
 
+    def _make_alerts(self) -> QWidget:
+        from crm_desktop.views.alerts.tab import AlertsTab
+
+        tab = AlertsTab(self.env)
+        tab.open_record.connect(self.open_record)
+        tab.open_rules.connect(self.open_alert_rules)
+        return tab
+
     def _make_reports(self) -> QWidget:
         from crm_desktop.views.reports.tab import ReportsTab
 
@@ -390,6 +406,7 @@ class MainWindow(QMainWindow):
         tab = SyncTab(self.env)
         tab.imported.connect(lambda _changes: self._update_counts())
         tab.imported.connect(lambda _changes: self.reminders.check())
+        tab.imported.connect(lambda _changes: self.alerts.scan(full=True))
         return tab
 
     # Each tab's screen, built on first use.
@@ -432,6 +449,10 @@ class MainWindow(QMainWindow):
     @property
     def anniversaries_tab(self) -> AnniversariesTab:
         return self.slots["anniversaries"].content()  # type: ignore[return-value]
+
+    @property
+    def alerts_tab(self) -> AlertsTab:
+        return self.slots["alerts"].content()  # type: ignore[return-value]
 
     @property
     def reports_tab(self) -> ReportsTab:
@@ -483,6 +504,7 @@ class MainWindow(QMainWindow):
                   "anniversaries": self.tr("Anniversaries"), "reports": self.tr("Reports"), "sync": self.tr("Sync")}
         for key, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(self.slots[key]), title)
+        self._alert_badge(self.alert_count)
         self._update_counts()
         self._update_user()
         self._update_title()
@@ -552,6 +574,24 @@ class MainWindow(QMainWindow):
         tab.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return found
 
+    def open_alert_rules(self) -> AlertRulesDialog:
+        """The alert rules' editor (the owner and managers)."""
+        from crm_desktop.views.alerts.rules_dialog import AlertRulesDialog
+
+        dialog = AlertRulesDialog(self.env, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _alert_badge(self, count: int) -> None:
+        """The Alerts tab's title with the count of open alerts: "Alerts (3)"."""
+        self.alert_count = count
+        tab = self.slots["alerts"].built
+        if tab is not None:
+            tab.refresh_when_shown()  # type: ignore[attr-defined]  # a snooze ran out, a round found more
+        title = self.tr("Alerts")
+        self.tabs.setTabText(self.tabs.indexOf(self.slots["alerts"]), f"{title} ({count:,})" if count else title)
+
     def open_customer_360(self, kind: str, record_id: str) -> Customer360Page | None:
         """The customer 360 page of an account or contact, as a closable tab."""
         return open_customer_360(self, kind, record_id)
@@ -591,7 +631,7 @@ class MainWindow(QMainWindow):
             self.env.bus.changed.disconnect(tab.on_changes)
         for tab in self._built("activities", "calendar"):
             tab.close_dialogs()  # type: ignore[attr-defined]
-        for tab in self._built("activities", "calendar", "reports"):
+        for tab in self._built("activities", "calendar", "reports", "alerts"):
             self.env.bus.changed.disconnect(tab.on_changes)  # type: ignore[attr-defined]
         old = list(self.slots.values())
         self.tabs.blockSignals(True)
@@ -644,7 +684,7 @@ class MainWindow(QMainWindow):
         """Every list and count read again (a tab not built yet reads when it is first shown)."""
         for tab in self._built_record_tabs():
             tab.refresh()
-        for other in self._built("activities", "calendar", "sync", "anniversaries", "reports"):
+        for other in self._built("activities", "calendar", "sync", "anniversaries", "reports", "alerts"):
             other.reload()  # type: ignore[attr-defined]
         self._update_counts()
         self._update_title()
@@ -738,6 +778,7 @@ class MainWindow(QMainWindow):
         if outcome.user_changed:
             self._update_user()
             self.reminders.user_changed()
+            self.alerts.recount()
         if outcome.company_changed:
             self._update_title()
         self.last_action_label.setText(self.tr("Settings saved"))
@@ -859,6 +900,7 @@ class MainWindow(QMainWindow):
         self.env.undo.forget()
         self.rebuild_tabs()
         self.reminders.check()
+        self.alerts.scan(full=True)
         self.last_action_label.setText(self.tr("Backup restored; the data it replaced was backed up first"))
         if done is not None:
             from crm_desktop.views.settings.backups_page import tell_if_settings_lost
@@ -880,6 +922,7 @@ class MainWindow(QMainWindow):
         for task in list(self.tasks):
             task.cancel()
         self.reminders.timer.stop()
+        self.alerts.stop()
         self.other_desks.stop()
         self.search_popup.hide()
         self.save_state()

@@ -600,6 +600,231 @@
     </message>
 </context>
 <context>
+    <name>AlertRulesDialog</name>
+    <message>
+        <source>Alert rules</source>
+        <translation>กฎการแจ้งเตือน</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>เพิ่มกฎ</translation>
+    </message>
+    <message>
+        <source>Checked at start and every 5 minutes</source>
+        <translation>ตรวจเมื่อเปิดโปรแกรมและทุก 5 นาที</translation>
+    </message>
+    <message>
+        <source>Also make a task for the record&apos;s owner</source>
+        <translation>สร้างงานให้ผู้ดูแลข้อมูลนั้นด้วย</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อกฎ</translation>
+    </message>
+    <message>
+        <source>Watch for</source>
+        <translation>เฝ้าดู</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>ใช้งาน</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>ลบกฎ</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>บันทึกกฎ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Only the owner or a manager can change alert rules.</source>
+        <translation>เฉพาะเจ้าของกิจการหรือผู้จัดการเท่านั้นที่แก้ไขกฎการแจ้งเตือนได้</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (ปิดอยู่)</translation>
+    </message>
+    <message>
+        <source>Over (baht)</source>
+        <translation>เกิน (บาท)</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>จำนวนวัน</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>จำนวนชั่วโมง</translation>
+    </message>
+    <message>
+        <source>A customer whose sales this month are over this amount (before VAT).</source>
+        <translation>ลูกค้าที่มียอดซื้อในเดือนนี้เกินจำนวนนี้ (ก่อน VAT)</translation>
+    </message>
+    <message>
+        <source>A customer in the top fifth by sales over the last 12 months with no call, meeting, visit or done activity for this many days.</source>
+        <translation>ลูกค้าที่มียอดซื้อ 12 เดือนล่าสุดอยู่ในกลุ่มสูงสุด 20% แต่ไม่มีการโทร นัดพบ เยี่ยม หรือกิจกรรมที่ทำเสร็จมาแล้วตามจำนวนวันนี้</translation>
+    </message>
+    <message>
+        <source>An open deal that has not moved to another stage for this many days.</source>
+        <translation>ดีลที่ยังเปิดอยู่และไม่ขยับไปขั้นอื่นมาแล้วตามจำนวนวันนี้</translation>
+    </message>
+    <message>
+        <source>A sent quotation whose validity ends within this many days.</source>
+        <translation>ใบเสนอราคาที่ส่งแล้วและจะหมดอายุภายในจำนวนวันนี้</translation>
+    </message>
+    <message>
+        <source>An order with a line still not delivered this many days after the promised day.</source>
+        <translation>คำสั่งซื้อที่ยังมีรายการส่งไม่ครบ เลยวันนัดส่งมาแล้วตามจำนวนวันนี้</translation>
+    </message>
+    <message>
+        <source>An open case due within this many hours, or already past its due time.</source>
+        <translation>เคสที่ยังเปิดอยู่และจะถึงกำหนดภายในจำนวนชั่วโมงนี้ หรือเลยกำหนดไปแล้ว</translation>
+    </message>
+    <message>
+        <source>The birthday of a top customer (or of someone at a top company) within this many days.</source>
+        <translation>วันเกิดของลูกค้าคนสำคัญ (หรือผู้ติดต่อในบริษัทลูกค้าคนสำคัญ) ภายในจำนวนวันนี้</translation>
+    </message>
+    <message>
+        <source>Alert rule saved</source>
+        <translation>บันทึกกฎการแจ้งเตือนแล้ว</translation>
+    </message>
+    <message>
+        <source>Delete the rule “%1”? Its alerts stay in the list until dismissed.</source>
+        <translation>ลบกฎ “%1” หรือไม่ การแจ้งเตือนที่เกิดจากกฎนี้จะยังอยู่ในรายการจนกว่าจะปิด</translation>
+    </message>
+    <message>
+        <source>Delete alert rule</source>
+        <translation>ลบกฎการแจ้งเตือน</translation>
+    </message>
+    <message>
+        <source>Alert rule deleted</source>
+        <translation>ลบกฎการแจ้งเตือนแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>AlertWatcher</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>และอีก %Ln รายการ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new alert(s)</source>
+        <translation>
+            <numerusform>การแจ้งเตือนใหม่ %Ln รายการ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlertsTab</name>
+    <message>
+        <source>Only my records</source>
+        <translation>เฉพาะข้อมูลของฉัน</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>เปิดข้อมูล</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>ปิดการแจ้งเตือน</translation>
+    </message>
+    <message>
+        <source>Remove the selected alerts from the list, on every copy after a sync</source>
+        <translation>นำการแจ้งเตือนที่เลือกออกจากรายการ (เครื่องอื่นจะเห็นหลังซิงก์)</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>เตือนอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>อีก 1 ชั่วโมง</translation>
+    </message>
+    <message>
+        <source>Until tomorrow 09:00</source>
+        <translation>พรุ่งนี้ 09:00 น.</translation>
+    </message>
+    <message>
+        <source>Until next Monday 09:00</source>
+        <translation>วันจันทร์หน้า 09:00 น.</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>กฎ…</translation>
+    </message>
+    <message>
+        <source>What the alerts watch for (the owner and managers change them)</source>
+        <translation>สิ่งที่การแจ้งเตือนเฝ้าดู (เจ้าของกิจการและผู้จัดการแก้ไขได้)</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention now. The rules are checked at start and every 5 minutes.</source>
+        <translation>ตอนนี้ยังไม่มีเรื่องที่ต้องดูแล โปรแกรมตรวจตามกฎเมื่อเปิดโปรแกรมและทุก 5 นาที</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>ดีล</translation>
+    </message>
+    <message>
+        <source>Quotation</source>
+        <translation>ใบเสนอราคา</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>คำสั่งซื้อ</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>เคส</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>เมื่อ</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>การแจ้งเตือน</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>ข้อมูล</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>ผู้ดูแล</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open alert(s)</source>
+        <translation>
+            <numerusform>การแจ้งเตือนที่ยังเปิดอยู่ %Ln รายการ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) dismissed</source>
+        <translation>
+            <numerusform>ปิดการแจ้งเตือนแล้ว %Ln รายการ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>จะเตือนอีกครั้ง %1</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisView</name>
     <message>
         <source>Export to Excel…</source>
@@ -5154,6 +5379,10 @@
     <message>
         <source>Sync</source>
         <translation>ซิงก์ข้อมูล</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>การแจ้งเตือน</translation>
     </message>
     <message>
         <source>Restored: %1</source>

@@ -91,8 +91,18 @@ class ReminderNotifier(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
-        if not QSystemTrayIcon.isSystemTrayAvailable():
+        tray = self.tray_icon()
+        if tray is None:
             return  # no tray (the offscreen test platform, some Linux desktops): the window is enough
+        from crm_desktop.views.reminders.window import reminder_text
+
+        text = "\n".join(reminder_text(r) for r in fresh[:5])
+        tray.showMessage(self.tr("Reminder"), text, QSystemTrayIcon.MessageIcon.Information)
+
+    def tray_icon(self) -> QSystemTrayIcon | None:
+        """The app's tray icon (made at its first use; alerts notify through it too), or None without a tray."""
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return None
         if self.tray is None:
             self.tray = QSystemTrayIcon(self.parent_widget.windowIcon(), self)
             if self.tray.icon().isNull():
@@ -100,10 +110,7 @@ class ReminderNotifier(QObject):
                 self.tray.setIcon(self.parent_widget.style().standardIcon(information))
             self.tray.messageClicked.connect(lambda: self.reminder_window().show())
             self.tray.show()
-        from crm_desktop.views.reminders.window import reminder_text
-
-        text = "\n".join(reminder_text(r) for r in fresh[:5])
-        self.tray.showMessage(self.tr("Reminder"), text, QSystemTrayIcon.MessageIcon.Information)
+        return self.tray
 
     def reminder_window(self) -> ReminderWindow:
         from crm_desktop.views.reminders.window import ReminderWindow

@@ -1,0 +1,246 @@
+"""Alert scan benchmark (issue 18): every rule kind over the large demo's volumes, beside raw sqlite3.
+
+    python bench/bench_alerts.py [--db PATH] [--scale 1.0]
+
+Generates its own database (raw inserts into a migrated schema; no change log: only the read side is
+timed) at the large demo's sizes: 100,000 accounts, 300,000 contacts (60 % with a birthday), 60 reps,
+~500,000 order lines over 24 months (some promised and still open), 10,000 deals with their stage
+moves, 20,000 quotations, 1,000,000 activities and 50,000 cases with SLA due times. Then times, warm,
+best of 5: ranking the top customers (once an office day), the whole scan of the seven default rules
+(`queries.alerts.find_alerts`: the day's first round), the 5-minute round (the four rules that can find
+something new within a day), each kind alone, and hand-written SQL answering the same questions through
+sqlite3 in the same run (the top customers in a temporary table, as the app keeps them for the day).
+The database is kept at --db (default bench/data/bench-alerts.sqlite3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from itertools import accumulate
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import DEFAULT_DIR, best_of, ms, row
+
+from crm_desktop.clock import FixedClock
+from crm_desktop.models import Base, new_ids
+from crm_desktop.queries.alerts import DAILY_KINDS, alert_rules, find_alerts, forget_top_customers, top_customers
+from crm_desktop.services.app import open_app
+from crm_desktop.services.stages import default_stage_id
+
+TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 3, 0)
+STAMP = "2026-11-23 03:00:00.000000"
+SOLD = "('confirmed', 'partly_delivered', 'delivered', 'invoiced')"
+
+
+def insert(conn: sqlite3.Connection, table: str, rows: Iterable[dict[str, object]]) -> int:
+    """Rows into `table`, every column the model has filled from the row or the column's default."""
+    columns = list(Base.metadata.tables[table].columns)
+    defaults = {c.name: (c.default.arg if c.default is not None and not callable(c.default.arg) else None)
+                for c in columns}
+    defaults.update(created_at=STAMP, updated_at=STAMP, hlc=0, site_id="")
+    names = [c.name for c in columns]
+    sql = f'INSERT INTO "{table}" ({", ".join(names)}) VALUES ({", ".join("?" * len(names))})'
+    listed = list(rows)
+    ids = iter(new_ids(len(listed)))
+    values = [tuple(r.get(n, defaults[n]) if n != "id" else r.get("id") or next(ids) for n in names) for r in listed]
+    conn.executemany(sql, values)
+    return len(values)
+
+
+def generate(path: Path, scale: float) -> None:
+    ctx = open_app(path, clock=FixedClock(NOW))
+    ctx.close()
+    rnd = random.Random(18)
+    start = time.perf_counter()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=OFF")
+
+    def n(count: int) -> int:
+        return max(10, int(count * scale))
+
+    def day(back: int) -> str:
+        return (TODAY - timedelta(days=back)).isoformat()
+
+    def moment(back_hours: float) -> str:
+        return (NOW - timedelta(hours=back_hours)).isoformat(sep=" ")
+
+    reps = new_ids(60)
+    insert(conn, "user", ({"id": r, "name": f"พนักงานขาย {i}", "role": "sales"} for i, r in enumerate(reps)))
+    accounts = new_ids(n(100_000))
+    insert(conn, "account", ({"id": a, "name": f"บริษัท ลูกค้า {i} จำกัด", "owner_id": rnd.choice(reps)}
+                             for i, a in enumerate(accounts)))
+    contacts = new_ids(n(300_000))
+    insert(conn, "contact", ({"id": c, "first_name": f"ลูกค้า{i}", "last_name": "ใจดี", "owner_id": rnd.choice(reps),
+                              "account_id": rnd.choice(accounts) if i % 3 else None,
+                              "birthday": date(rnd.randrange(1950, 2004), rnd.randrange(1, 13),
+                                               rnd.randrange(1, 29)).isoformat() if rnd.random() < 0.6 else None}
+                             for i, c in enumerate(contacts)))
+    # Sales: a fifth of the accounts and some people buy, heavy-tailed; ~2.5 lines an order.
+    buyers = [(a, None) for a in accounts[: len(accounts) // 5]] + [(None, c) for c in contacts[: len(contacts) // 20]]
+    weights = list(accumulate(min(rnd.paretovariate(1.2), 150.0) for _ in buyers))
+    orders, lines = [], []
+    order_ids, line_ids = iter(new_ids(n(500_000))), iter(new_ids(n(500_000) + 10))
+    while len(lines) < n(500_000):
+        account_id, contact_id = rnd.choices(buyers, cum_weights=weights)[0]
+        order_id = next(order_ids)
+        back = rnd.randrange(730)
+        status = rnd.choices(["invoiced", "delivered", "confirmed", "partly_delivered", "cancelled", "draft"],
+                             [60, 20, 8, 4, 4, 4])[0]
+        orders.append({"id": order_id, "number": f"SO{len(orders):07d}", "account_id": account_id,
+                       "contact_id": contact_id, "issued_on": day(back), "status": status,
+                       "owner_id": rnd.choice(reps), "bill_discount_satang": rnd.choice([0, 0, 0, 5_000])})
+        for position in range(rnd.randrange(1, 5)):
+            promised = back - rnd.randrange(3, 30)
+            still_open = back < 60 and status in ("confirmed", "partly_delivered") and rnd.random() < 0.1
+            lines.append({"id": next(line_ids), "order_id": order_id, "description": f"รายการ {position}",
+                          "quantity_milli": 1_000 * rnd.randrange(1, 10),
+                          "unit_price_satang": rnd.randrange(5_000, 900_000),
+                          "discount_bp": rnd.choice([0, 0, 500]), "position": position, "promised_on": day(promised),
+                          "delivered_milli": 0 if still_open else 1_000_000_000})
+    for line in lines:  # delivered in full: the line's own quantity
+        if line["delivered_milli"]:
+            line["delivered_milli"] = line["quantity_milli"]
+    insert(conn, "sales_order", orders)
+    insert(conn, "sales_order_line", lines)
+    stages = [default_stage_id(k) for k in ("prospecting", "qualification", "quotation", "negotiation", "won", "lost")]
+    deals = new_ids(n(10_000))
+    stage_weights = [8, 8, 7, 7, 40, 30]  # three in ten deals open
+    insert(conn, "opportunity", ({"id": d, "name": f"ดีล {i}", "stage_id": rnd.choices(stages, stage_weights)[0],
+                                  "owner_id": rnd.choice(reps),
+                                  "account_id": rnd.choice(accounts), "created_at": moment(24 * rnd.randrange(30, 400))}
+                                 for i, d in enumerate(deals)))
+    insert(conn, "stage_history", ({"opportunity_id": d, "to_stage_id": rnd.choice(stages),
+                                    "changed_at": moment(24 * rnd.expovariate(1 / 25))}  # most move within weeks
+                                   for d in deals for _ in range(rnd.randrange(0, 4))))
+    insert(conn, "quotation", ({"number": f"QT{i:06d}", "issued_on": day(rnd.randrange(400)),
+                                "status": rnd.choice(["draft", "sent", "sent", "accepted", "rejected", "expired"]),
+                                "valid_until": day(rnd.randrange(-30, 370)), "account_id": rnd.choice(accounts),
+                                "owner_id": rnd.choice(reps)} for i in range(n(20_000))))
+    kinds = ["call", "meeting", "visit", "task", "email", "note"]
+
+    def customer(i: int) -> dict[str, str | None]:
+        """Half the activities are with buyers (the more they buy, the more contact), half with anyone."""
+        if i % 2:
+            account_id, contact_id = rnd.choices(buyers, cum_weights=weights)[0]
+            return {"account_id": account_id, "contact_id": contact_id}
+        return {"account_id": rnd.choice(accounts)} if i % 4 else {"contact_id": rnd.choice(contacts)}
+
+    insert(conn, "activity", ({"kind": rnd.choice(kinds), "subject": "ติดตามลูกค้า",
+                               "status": rnd.choice(["done", "done", "done", "planned", "cancelled"]),
+                               "starts_at": moment(rnd.uniform(-24 * 60, 24 * 730)) if i % 3 else None,
+                               "due_on": None if i % 3 else day(rnd.randrange(-60, 730)),
+                               **customer(i), "owner_id": rnd.choice(reps), "assignee_id": rnd.choice(reps)}
+                              for i in range(n(1_000_000))))
+    insert(conn, "case", ({"number": f"CS{i:06d}", "subject": "แอร์ไม่เย็น", "owner_id": rnd.choice(reps),
+                           "account_id": rnd.choice(accounts),
+                           "status": rnd.choice(["new", "in_progress", "waiting", "resolved", "closed", "closed"]),
+                           "priority": rnd.choice(["low", "normal", "high"]),
+                           "sla_due_at": moment(rnd.uniform(-24 * 400, 24 * 3))} for i in range(n(50_000))))
+    conn.commit()
+    conn.execute("ANALYZE")
+    conn.close()
+    print(f"generated {len(orders):,} orders, {len(lines):,} lines, {len(accounts):,} accounts, {len(contacts):,} "
+          f"contacts, {n(1_000_000):,} activities, {n(50_000):,} cases in {time.perf_counter() - start:.1f} s")
+
+
+# The same questions in hand-written SQL: the floor the scan's statements are measured against. Amounts
+# are each line's net (quantity × price less its discount), without the bill discount and VAT shares.
+_NET = ("((2 * l.quantity_milli * l.unit_price_satang + 1000) / 2000) * (10000 - l.discount_bp) / 10000.0")
+RAW_TOP = f"""
+WITH spend AS (SELECT COALESCE(o.account_id, o.contact_id) AS cid, SUM({_NET}) AS amount
+               FROM sales_order o JOIN sales_order_line l ON l.order_id = o.id AND l.deleted_at IS NULL
+               WHERE o.deleted_at IS NULL AND o.status IN {SOLD} AND o.issued_on >= :year_ago
+                 AND o.issued_on < :tomorrow GROUP BY 1),
+ranked AS (SELECT cid, RANK() OVER (ORDER BY amount) - 1 AS below, COUNT(*) OVER () AS everyone FROM spend),
+top AS (SELECT cid FROM ranked WHERE 5 * below >= 4 * everyone)
+SELECT cid FROM top"""
+RAW = {
+    "big_spender": f"""SELECT COALESCE(o.account_id, o.contact_id), SUM({_NET}) FROM sales_order o
+        JOIN sales_order_line l ON l.order_id = o.id AND l.deleted_at IS NULL
+        WHERE o.deleted_at IS NULL AND o.status IN {SOLD} AND o.issued_on >= :month AND o.issued_on < :next_month
+        GROUP BY 1 HAVING SUM({_NET}) > 10000000""",
+    "quiet_top_customer": """
+        SELECT cid FROM top_ids top WHERE NOT EXISTS (SELECT 1 FROM activity a
+          WHERE (a.account_id = top.cid OR a.contact_id = top.cid) AND a.deleted_at IS NULL AND a.status != 'cancelled'
+            AND (a.status = 'done' OR a.kind IN ('call', 'meeting', 'visit'))
+            AND ((a.starts_at > :quiet_moment AND a.starts_at <= :now)
+                 OR (a.due_on > :quiet_day AND a.due_on <= :today)))""",
+    "stuck_deal": """SELECT o.id FROM opportunity o JOIN stage s ON s.id = o.stage_id
+        WHERE o.deleted_at IS NULL AND s.kind = 'open' AND COALESCE((SELECT MAX(h.changed_at) FROM stage_history h
+          WHERE h.opportunity_id = o.id), o.created_at) < :stuck_moment""",
+    "quotation_expiring": """SELECT id FROM quotation WHERE deleted_at IS NULL AND status = 'sent' AND superseded = 0
+        AND valid_until >= :today AND valid_until <= :expiry""",
+    "late_order": f"""SELECT o.id, MIN(l.promised_on) FROM sales_order_line l JOIN sales_order o ON o.id = l.order_id
+        WHERE l.deleted_at IS NULL AND l.delivered_milli < l.quantity_milli AND l.promised_on <= :yesterday
+          AND o.deleted_at IS NULL AND o.status IN {SOLD} GROUP BY o.id""",
+    "case_sla": """SELECT id FROM "case" WHERE deleted_at IS NULL AND status NOT IN ('resolved', 'closed')
+        AND sla_due_at IS NOT NULL AND sla_due_at <= :sla_moment""",
+    "top_birthday": """
+        SELECT c.id FROM contact c WHERE c.birthday IS NOT NULL AND c.deleted_at IS NULL
+          AND substr(c.birthday, 6, 5) >= '11-23' AND substr(c.birthday, 6, 5) <= '11-30'
+          AND (c.id IN (SELECT cid FROM top_ids) OR c.account_id IN (SELECT cid FROM top_ids))""",
+}
+
+
+def raw_params() -> dict[str, str]:
+    return {"today": TODAY.isoformat(), "tomorrow": (TODAY + timedelta(1)).isoformat(), "now": str(NOW),
+            "year_ago": date(2025, 11, 24).isoformat(), "month": "2026-11-01", "next_month": "2026-12-01",
+            "quiet_day": (TODAY - timedelta(60)).isoformat(), "quiet_moment": str(NOW - timedelta(days=60)),
+            "stuck_moment": "2026-10-24 17:00:00",  # 00:00 in Bangkok on today − 29
+            "expiry": (TODAY + timedelta(3)).isoformat(),
+            "yesterday": (TODAY - timedelta(1)).isoformat(), "sla_moment": str(NOW + timedelta(hours=4))}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", type=Path, default=DEFAULT_DIR / "bench-alerts.sqlite3")
+    parser.add_argument("--scale", type=float, default=1.0, help="share of the large demo's volumes")
+    args = parser.parse_args()
+    if not args.db.exists():
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        generate(args.db, args.scale)
+    ctx = open_app(args.db, clock=FixedClock(NOW), read_only=True)
+    db = ctx.database
+    rules = alert_rules(db, active_only=True)
+    found = find_alerts(db, rules, NOW)  # warm: the pages in the cache, the statements compiled
+    raw = sqlite3.connect(args.db)
+    params = raw_params()
+    raw.execute("CREATE TEMP TABLE top_ids (cid TEXT PRIMARY KEY)")
+    raw.executemany("INSERT INTO top_ids VALUES (?)", raw.execute(RAW_TOP, params).fetchall())
+    counts = {kind: len(raw.execute(sql, params).fetchall()) for kind, sql in RAW.items()}
+    by_kind = {kind: sum(f.kind == kind for f in found) for kind in RAW}
+    print(f"{len(found):,} alerts found by {len(rules)} rules: {by_kind}\nraw counts: {counts}")
+    row("figure", "crm_desktop", "raw sqlite3", "target")
+
+    def ranked() -> object:
+        forget_top_customers(db)
+        return top_customers(db, TODAY)
+
+    row("top customers ranked (once a day)", ms(best_of(3, ranked)),
+        ms(best_of(3, lambda: raw.execute(RAW_TOP, params).fetchall())), "")
+    whole = best_of(5, lambda: find_alerts(db, rules, NOW))
+    whole_raw = best_of(5, lambda: [raw.execute(sql, params).fetchall() for sql in RAW.values()])
+    row("whole alert scan, 7 rules", ms(whole), ms(whole_raw), "≤ 100 ms")
+    every_round = [r for r in rules if r.kind not in DAILY_KINDS]
+    row("  a 5-minute round, 4 rules", ms(best_of(5, lambda: find_alerts(db, every_round, NOW))),
+        ms(best_of(5, lambda: [raw.execute(RAW[r.kind], params).fetchall() for r in every_round])), "")
+    for rule in rules:
+        ours = best_of(5, lambda rule=rule: find_alerts(db, [rule], NOW))
+        theirs = best_of(5, lambda rule=rule: raw.execute(RAW[rule.kind], params).fetchall())
+        row(f"  {rule.kind}", ms(ours), ms(theirs), "")
+    raw.close()
+    ctx.close()
+
+
+if __name__ == "__main__":
+    main()

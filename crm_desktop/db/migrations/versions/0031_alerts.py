@@ -1,0 +1,94 @@
+"""alerts: rules that make a task, and alerts fixed by (rule, record, period)
+
+Revision ID: 0031
+Revises: 0028
+Create Date: 2026-12-07 21:30:00
+
+The alert rule gets "also make a task for the record's owner" (`make_task`). The alert table, which
+nothing wrote before (it came with the first schema, empty), is made again with what an alert is now
+(models/planning.py): the rule's kind, the record, the period the alert is about (its id is fixed by
+rule, record and period), the message's parameters, whose list it is on, snooze and dismissal; and an
+index of the open alerts by owner. Two partial indexes give a customer's last contact from the activities'
+index alone (a top customer gone quiet). The default rules are seeded at start (services/alerts.py), not
+here: a server and a file get them the same way.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from crm_desktop.db.migrations.dialect import make_links_deferrable, on_sqlite
+
+revision = '0031'
+down_revision = '0029'
+branch_labels = None
+depends_on = None
+
+OPEN = "dismissed_at IS NULL AND deleted_at IS NULL"
+CONTACTING = "deleted_at IS NULL AND rrule = '' AND status != 'cancelled'"
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('alert_rule', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('make_task', sa.Boolean(), server_default=sa.false(), nullable=False))
+    with op.batch_alter_table('alert', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_alert_rule_id'))
+    op.drop_table('alert')
+    op.create_table('alert',
+                    sa.Column('rule_id', sa.String(length=36), nullable=False),
+                    sa.Column('kind', sa.String(length=40), nullable=False),
+                    sa.Column('entity', sa.String(length=40), nullable=False),
+                    sa.Column('row_id', sa.String(length=36), nullable=False),
+                    sa.Column('period', sa.String(length=40), nullable=False),
+                    sa.Column('params_json', sa.Text(), nullable=False),
+                    sa.Column('owner_id', sa.String(length=36), nullable=True),
+                    sa.Column('raised_at', sa.DateTime(), nullable=False),
+                    sa.Column('snoozed_until', sa.DateTime(), nullable=True),
+                    sa.Column('dismissed_at', sa.DateTime(), nullable=True),
+                    sa.Column('id', sa.String(length=36), nullable=False),
+                    sa.Column('created_at', sa.DateTime(), nullable=False),
+                    sa.Column('updated_at', sa.DateTime(), nullable=False),
+                    sa.Column('deleted_at', sa.DateTime(), nullable=True),
+                    sa.Column('hlc', sa.BigInteger(), nullable=False),
+                    sa.Column('site_id', sa.String(length=16), nullable=False),
+                    sa.ForeignKeyConstraint(['owner_id'], ['user.id'], name=op.f('fk_alert_owner_id_user')),
+                    sa.ForeignKeyConstraint(['rule_id'], ['alert_rule.id'], name=op.f('fk_alert_rule_id_alert_rule')),
+                    sa.PrimaryKeyConstraint('id', name=op.f('pk_alert')))
+    with op.batch_alter_table('alert', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_alert_rule_id'), ['rule_id'], unique=False)
+        batch_op.create_index('ix_alert_open', ['owner_id', 'raised_at'], unique=False,
+                              sqlite_where=sa.text(OPEN), postgresql_where=sa.text(OPEN))
+    with op.batch_alter_table('activity', schema=None) as batch_op:
+        for name, link in (('ix_activity_account_contacts', 'account_id'), ('ix_activity_contact_contacts', 'contact_id')):
+            batch_op.create_index(name, [link, 'starts_at', 'due_on', 'status', 'kind'], unique=False,
+                                  sqlite_where=sa.text(CONTACTING), postgresql_where=sa.text(CONTACTING))
+    if on_sqlite():
+        op.execute("ANALYZE activity")
+    make_links_deferrable()
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('activity', schema=None) as batch_op:
+        batch_op.drop_index('ix_activity_contact_contacts')
+        batch_op.drop_index('ix_activity_account_contacts')
+    op.drop_table('alert')
+    op.create_table('alert',
+                    sa.Column('rule_id', sa.String(length=36), nullable=False),
+                    sa.Column('entity', sa.String(length=40), nullable=False),
+                    sa.Column('row_id', sa.String(length=36), nullable=False),
+                    sa.Column('message', sa.String(length=300), nullable=False),
+                    sa.Column('raised_at', sa.DateTime(), nullable=False),
+                    sa.Column('dismissed_at', sa.DateTime(), nullable=True),
+                    sa.Column('id', sa.String(length=36), nullable=False),
+                    sa.Column('created_at', sa.DateTime(), nullable=False),
+                    sa.Column('updated_at', sa.DateTime(), nullable=False),
+                    sa.Column('deleted_at', sa.DateTime(), nullable=True),
+                    sa.Column('hlc', sa.BigInteger(), nullable=False),
+                    sa.Column('site_id', sa.String(length=16), nullable=False),
+                    sa.ForeignKeyConstraint(['rule_id'], ['alert_rule.id'], name=op.f('fk_alert_rule_id_alert_rule')),
+                    sa.PrimaryKeyConstraint('id', name=op.f('pk_alert')))
+    with op.batch_alter_table('alert', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_alert_rule_id'), ['rule_id'], unique=False)
+    with op.batch_alter_table('alert_rule', schema=None) as batch_op:
+        batch_op.drop_column('make_task')

@@ -1,0 +1,469 @@
+"""Read side of alerts: what each active rule finds now, the open alerts of a person, and their text.
+
+Each rule kind is one SQL statement over indexed columns (`find_alerts` runs them; the scan writes what
+they find through services/alerts.py). Every finding names the period it is about (a month, the day a
+deal entered its stage, a validity end, a due time, a birthday's year): its alert's id is fixed by
+(rule, record, period), so a re-scan finds the same alert again and does not duplicate it, and a
+new period (a customer contacted and quiet again, a new month) is a new alert.
+
+- big_spender: a customer (an order's account, else its contact) whose sales this month (office
+  month, `reports.measure` amounts: before VAT, after discounts) exceed the amount.
+- quiet_top_customer: a top customer with no contact for N days or more: its last done activity (or
+  call, meeting, visit not cancelled) falls on or before today − N, or it has none.
+- stuck_deal: an open deal whose last stage move (or creation) fell on an office day N days or more ago.
+- quotation_expiring: a sent, current quotation valid until a day from today to today + N.
+- late_order: a sale with a live line not fully delivered whose promised day is N days or more ago.
+- case_sla: an open case whose resolution is due within N hours ("near") or was due before now ("past").
+- top_birthday: a contact who is a top customer (or works for one) with a birthday from today to today + N.
+
+A *top customer* is one in the top fifth by sales over the last 12 months: `rfm.fifth_scores`' score
+5, "better than at least 80 % of the customers", counted in SQL (5 × those strictly lower ≥ 4 × all).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+
+from crm_desktop.clock import office_time, utc_time
+from crm_desktop.db.database import Database
+from crm_desktop.db.spelling import inline
+from crm_desktop.models import (
+    Account,
+    Activity,
+    Alert,
+    AlertRule,
+    Case,
+    Contact,
+    Opportunity,
+    Quotation,
+    SalesOrder,
+    SalesOrderLine,
+    Stage,
+    StageHistory,
+    User,
+)
+from crm_desktop.models.base import month_day
+from crm_desktop.models.planning import ALERT_PARAMS, AlertFinding
+from crm_desktop.queries.accounts import full_name
+from crm_desktop.queries.anniversaries import _year_spans, falls_on
+from crm_desktop.queries.customer360 import CONTACT_KINDS
+from crm_desktop.queries.reports.measure import SOLD, ReportFilter, customer_id
+from crm_desktop.queries.reports.sales import sales_orders, shift_months
+
+# Kinds whose findings follow the office day (a threshold in days; a stage move or a contact during the
+# day only ends one): the app evaluates them at the day's first round and after a sync or a rule change,
+# the others (amounts this month, due times in hours, documents sent today) every round.
+DAILY_KINDS = frozenset(("quiet_top_customer", "stuck_deal", "top_birthday"))
+TOP_MONTHS = 12  # a top customer's sales are counted over this many months
+OPEN_CASE = ("resolved", "closed")  # the statuses of a case that is no longer open
+
+_EMPLOYER = Account.__table__.alias("employer")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule as the scan and the rule editor read it: its parameters with the kind's defaults filled in,
+    and its version (`hlc`) for the editor's save."""
+
+    id: str
+    name: str
+    kind: str
+    params: dict[str, int]
+    make_task: bool
+    active: bool = True
+    version: int = 0
+
+
+def rule_params(kind: str, stored: str) -> dict[str, int]:
+    """A rule's stored parameters, each the kind's default where missing or unusable (a value a bad sync
+    left): the scan never fails on a rule."""
+    try:
+        given = json.loads(stored or "{}")
+    except ValueError:
+        given = {}
+    params = {}
+    for name, low, high, default in ALERT_PARAMS.get(kind, ()):
+        value = given.get(name) if isinstance(given, dict) else None
+        ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+        params[name] = value if ok else default
+    return params
+
+
+def alert_rules(db: Database, *, active_only: bool = False) -> list[Rule]:
+    """The live rules, by kind and name."""
+    r = AlertRule
+    stmt = (select(r.id, r.name, r.kind, r.params_json, r.make_task, r.active, r.hlc)
+            .where(r.deleted_at.is_(None)).order_by(r.kind, r.name, r.id))
+    if active_only:
+        stmt = stmt.where(r.active.is_(True))
+    with db.engine.connect() as conn:
+        return [Rule(x.id, x.name, x.kind, rule_params(x.kind, x.params_json), x.make_task, x.active, x.hlc)
+                for x in conn.execute(stmt) if x.kind in ALERT_PARAMS]
+
+
+# --- finding -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Scan:
+    """What one scan's finders share: the moment, the office day, and the top customers (ranked once)."""
+
+    db: Database
+    now: datetime
+    today: date
+
+    def top(self) -> frozenset[str]:
+        return top_customers(self.db, self.today)
+
+
+def find_alerts(db: Database, rules: Iterable[Rule], now: datetime) -> list[AlertFinding]:
+    """What the rules find at `now` (naive UTC; days are office days), in the rules' order."""
+    scan = _Scan(db, now, office_time(now).date())
+    found: list[AlertFinding] = []
+    with db.engine.connect() as conn:
+        for rule in rules:
+            finder = _FINDERS.get(rule.kind)
+            if finder is not None:
+                found += finder(conn, rule, scan)
+    return found
+
+
+# The top customers of each open database, ranked once per office day: a year of sales lines takes about a
+# second to rank on the large demo, and a day's sales barely move the top fifth. {id(db): (db, day, ids)}
+_TOP: dict[int, tuple[Database, date, frozenset[str]]] = {}
+TOP_KEPT = 4
+
+
+def top_customers(db: Database, today: date) -> frozenset[str]:
+    """The ids (account, else contact) of the customers in the top fifth by sales over the 12 months to
+    `today`; ranked at the first ask of the day, then kept for the day."""
+    kept = _TOP.get(id(db))
+    if kept is not None and kept[0] is db and kept[1] == today:
+        return kept[2]
+    with db.engine.connect() as conn:
+        ids = frozenset(conn.scalars(_top_customers(today)))
+    _TOP.pop(id(db), None)
+    while len(_TOP) >= TOP_KEPT:  # the oldest first: a test run opens many databases
+        del _TOP[next(iter(_TOP))]
+    _TOP[id(db)] = (db, today, ids)
+    return ids
+
+
+def forget_top_customers(db: Database) -> None:
+    """Rank again at the next ask (a test's data changed, a restore replaced every sale)."""
+    _TOP.pop(id(db), None)
+
+
+def _customer_name(account_name: str | None, prefix: str | None, first: str | None, last: str | None) -> str:
+    return account_name or full_name(prefix or "", first or "", last or "")
+
+
+def _customer_columns() -> tuple[Any, ...]:
+    """Columns naming the customer of a row joined to Account and Contact (outer)."""
+    return Account.name, Contact.prefix, Contact.first_name, Contact.last_name
+
+
+def _top_customers(today: date) -> Select[Any]:
+    """The ids (account, else contact) of the customers in the top fifth by sales over the last 12 months."""
+    start = shift_months(today + timedelta(days=1), -TOP_MONTHS)
+    sale = sales_orders(ReportFilter(start, today + timedelta(days=1)))
+    customer = customer_id(sale.c)
+    spend = select(customer.label("customer_id"), func.sum(sale.c.amount).label("amount")).group_by(customer).subquery()
+    ranked = select(spend.c.customer_id, (func.rank().over(order_by=spend.c.amount) - 1).label("below"),
+                    func.count().over().label("everyone")).subquery()
+    return select(ranked.c.customer_id).where(5 * ranked.c.below >= 4 * ranked.c.everyone)
+
+
+def _big_spenders(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    today = scan.today
+    first = today.replace(day=1)
+    after = shift_months(first, 1)
+    sale = sales_orders(ReportFilter(first, after))
+    customer = customer_id(sale.c)
+    spent = func.sum(sale.c.amount)
+    stmt = (select(customer, func.max(sale.c.account_id), func.max(sale.c.contact_id), spent)
+            .group_by(customer).having(spent >= rule.params["amount_satang"] + 0.5))  # rounded, over the amount
+    bought = conn.execute(stmt).all()
+    month = first.strftime("%Y-%m")
+    people = _customers(conn, [r[0] for r in bought])
+    found = []
+    for cid, account_id, contact_id, amount in bought:
+        name, owner = people.get(cid, ("", None))
+        entity = "account" if account_id else "contact"
+        found.append(AlertFinding(rule.id, rule.kind, entity, cid, month, owner,
+                                  {"customer": name, "amount": int(amount + 0.5), "month": month},
+                                  account_id=account_id, contact_id=None if account_id else contact_id))
+    return found
+
+
+def _customers(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+    """Name and owner of these customers (account or contact ids)."""
+    if not ids:
+        return {}
+    accounts = select(Account.id, Account.name, Account.owner_id).where(Account.id.in_(ids))
+    people = (select(Contact.id, Contact.prefix, Contact.first_name, Contact.last_name, Contact.owner_id)
+              .where(Contact.id.in_(ids)))
+    found = {r.id: (r.name, r.owner_id) for r in conn.execute(accounts)}
+    for r in conn.execute(people):
+        found[r.id] = (full_name(r.prefix, r.first_name, r.last_name), r.owner_id)
+    return found
+
+
+def _quiet_top_customers(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    """Per chunk of top customers, their last contact (one statement for companies, one for people)."""
+    now, today = scan.now, scan.today
+    last_day = today - timedelta(days=rule.params["days"])  # a contact on this day or before is too old
+    timed_cut = utc_time(datetime.combine(last_day + timedelta(days=1), time()))
+    top = sorted(scan.top())
+    found = []
+    for start in range(0, len(top), CHUNK):
+        chunk = top[start:start + CHUNK]
+        for entity, model, link in (("account", Account, Activity.account_id),
+                                    ("contact", Contact, Activity.contact_id)):
+            for row in conn.execute(_last_contacts(model, link, chunk, now, today, (timed_cut, last_day))):
+                days = [d for d in (office_time(row.timed).date() if row.timed else None, row.dated) if d is not None]
+                last = max(days, default=None)
+                name = row.name if entity == "account" else full_name(row.prefix, row.first_name, row.last_name)
+                found.append(AlertFinding(
+                    rule.id, rule.kind, entity, row.id, last.isoformat() if last else "never", row.owner_id,
+                    {"customer": name, "last": last.isoformat() if last else None},
+                    account_id=row.id if entity == "account" else None,
+                    contact_id=row.id if entity == "contact" else None))
+    return found
+
+
+CHUNK = 5000  # ids in one IN list (SQLite takes 32,766 values, a server 65,535)
+
+
+def _last_contacts(model: Any, link: Any, ids: Sequence[str], now: datetime, today: date,
+                   since: tuple[datetime, date]) -> Select[Any]:
+    """Those of these companies (or people) with no contact since `since` (a time, and a day for all-day
+    activities and tasks), each with its last contact: the latest done activity, or call, meeting or
+    visit not cancelled, by time and by day."""
+    a = Activity
+    counted = and_(link == model.id, a.deleted_at.is_(None), a.rrule == inline(""),  # the partial index's terms
+                   a.status != inline("cancelled"), or_(a.status == "done", a.kind.in_(CONTACT_KINDS)))
+    timed = select(func.max(a.starts_at)).where(counted, a.starts_at <= now).scalar_subquery()
+    dated = select(func.max(a.due_on)).where(counted, a.due_on <= today).scalar_subquery()
+    lately = select(a.id).where(counted, or_(and_(a.starts_at >= since[0], a.starts_at <= now),
+                                             and_(a.due_on > since[1], a.due_on <= today)))
+    names = (model.name,) if model is Account else (model.prefix, model.first_name, model.last_name)
+    return select(model.id, model.owner_id, *names, timed.label("timed"), dated.label("dated")).where(
+        model.id.in_(ids), model.deleted_at.is_(None), ~lately.exists())
+
+
+def _stuck_deals(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    o = Opportunity
+    moved = (select(func.max(StageHistory.changed_at)).where(StageHistory.opportunity_id == o.id)
+             .scalar_subquery())
+    entered = func.coalesce(moved, o.created_at)
+    inner = (select(o.id, o.name, o.owner_id, o.account_id, o.contact_id, Stage.name.label("stage"),
+                    entered.label("entered"))
+             .join(Stage, Stage.id == o.stage_id)
+             .where(o.deleted_at.is_(None), Stage.kind == "open").subquery())
+    # entered on an office day at least N days before today: before the start of today − N + 1
+    cut = utc_time(datetime.combine(scan.today - timedelta(days=rule.params["days"] - 1), time()))
+    found = []
+    for r in conn.execute(select(inner).where(inner.c.entered < cut)):
+        since = _moment(r.entered)
+        found.append(AlertFinding(rule.id, rule.kind, "opportunity", r.id, since, r.owner_id,
+                                  {"deal": r.name, "stage": r.stage, "since": since},
+                                  account_id=r.account_id, contact_id=r.contact_id, opportunity_id=r.id))
+    return found
+
+
+def _moment(value: datetime | str) -> str:
+    """A stored time as ISO text (SQLite gives a computed time back as text)."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.replace(microsecond=0).isoformat()
+
+
+def _expiring_quotations(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    today = scan.today
+    q = Quotation
+    stmt = (select(q.id, q.number, q.owner_id, q.account_id, q.contact_id, q.opportunity_id, q.valid_until,
+                   *_customer_columns())
+            .outerjoin(Account, Account.id == q.account_id).outerjoin(Contact, Contact.id == q.contact_id)
+            .where(q.deleted_at.is_(None), q.status == "sent", q.superseded.is_(False),
+                   q.valid_until >= today, q.valid_until <= today + timedelta(days=rule.params["days"])))
+    return [AlertFinding(rule.id, rule.kind, "quotation", r.id, r.valid_until.isoformat(), r.owner_id,
+                         {"number": r.number, "customer": _customer_name(r.name, r.prefix, r.first_name, r.last_name),
+                          "valid_until": r.valid_until.isoformat()},
+                         account_id=r.account_id, contact_id=r.contact_id, opportunity_id=r.opportunity_id)
+            for r in conn.execute(stmt)]
+
+
+def _late_orders(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    today = scan.today
+    line, o = SalesOrderLine, SalesOrder
+    promised = func.min(line.promised_on)
+    stmt = (select(o.id, o.number, o.owner_id, o.account_id, o.contact_id, promised.label("promised"),
+                   func.max(Account.name).label("name"), func.max(Contact.prefix).label("prefix"),
+                   func.max(Contact.first_name).label("first_name"), func.max(Contact.last_name).label("last_name"))
+            .select_from(line).join(o, o.id == line.order_id)
+            .outerjoin(Account, Account.id == o.account_id).outerjoin(Contact, Contact.id == o.contact_id)
+            .where(line.deleted_at.is_(None), line.delivered_milli < line.quantity_milli,  # the partial index's terms
+                   line.promised_on <= today - timedelta(days=rule.params["days"]),
+                   o.deleted_at.is_(None), o.status.in_(SOLD))
+            .group_by(o.id, o.number, o.owner_id, o.account_id, o.contact_id))
+    return [AlertFinding(rule.id, rule.kind, "sales_order", r.id, r.promised.isoformat(), r.owner_id,
+                         {"number": r.number, "customer": _customer_name(r.name, r.prefix, r.first_name, r.last_name),
+                          "promised": r.promised.isoformat()},
+                         account_id=r.account_id, contact_id=r.contact_id)
+            for r in conn.execute(stmt)]
+
+
+def _case_slas(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    now = scan.now
+    c = Case
+    stmt = (select(c.id, c.number, c.subject, c.owner_id, c.account_id, c.contact_id, c.sla_due_at)
+            .where(c.deleted_at.is_(None), c.status.not_in(OPEN_CASE), c.sla_due_at.is_not(None),
+                   c.sla_due_at <= now + timedelta(hours=rule.params["hours"])))
+    found = []
+    for r in conn.execute(stmt):
+        state = "past" if r.sla_due_at < now else "near"
+        due = _moment(r.sla_due_at)
+        found.append(AlertFinding(rule.id, rule.kind, "case", r.id, f"{state}:{due}", r.owner_id,
+                                  {"number": r.number, "subject": r.subject, "due": due, "state": state,
+                                   "account_id": r.account_id},
+                                  account_id=r.account_id, contact_id=r.contact_id, case_id=r.id))
+    return found
+
+
+def _top_birthdays(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    """The birthdays of the coming days through the month-day index, kept when the person or their company
+    is a top customer."""
+    today = scan.today
+    end = today + timedelta(days=rule.params["days"] + 1)
+    md = month_day(Contact.birthday)
+    spans = list(_year_spans(today, end))
+    owner = func.coalesce(Contact.owner_id, _EMPLOYER.c.owner_id)
+    stmt = (select(Contact.id, Contact.prefix, Contact.first_name, Contact.last_name, Contact.birthday,
+                   Contact.account_id, owner.label("owner_id"))
+            .outerjoin(_EMPLOYER, _EMPLOYER.c.id == Contact.account_id)
+            .where(Contact.birthday.is_not(None), Contact.deleted_at.is_(None),
+                   or_(*(and_(md >= lo, md <= hi) for _year, lo, hi in spans))))
+    found = []
+    top = None
+    for r in conn.execute(stmt):
+        top = scan.top() if top is None else top
+        if r.id not in top and r.account_id not in top:
+            continue
+        md_text = r.birthday.strftime("%m-%d")
+        year = next(y for y, lo, hi in spans if lo <= md_text <= hi)
+        if year <= r.birthday.year:
+            continue  # not born yet
+        on = falls_on(year, r.birthday.month, r.birthday.day)
+        found.append(AlertFinding(rule.id, rule.kind, "contact", r.id, str(year), r.owner_id,
+                                  {"customer": full_name(r.prefix, r.first_name, r.last_name), "on": on.isoformat()},
+                                  account_id=r.account_id, contact_id=r.id))
+    return found
+
+
+_FINDERS: dict[str, Callable[[Connection, Rule, _Scan], list[AlertFinding]]] = {
+    "big_spender": _big_spenders,
+    "quiet_top_customer": _quiet_top_customers,
+    "stuck_deal": _stuck_deals,
+    "quotation_expiring": _expiring_quotations,
+    "late_order": _late_orders,
+    "case_sla": _case_slas,
+    "top_birthday": _top_birthdays,
+}
+
+
+# --- the list ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AlertRow:
+    id: str
+    kind: str
+    entity: str
+    row_id: str
+    params: dict[str, Any]
+    owner_id: str | None
+    owner_name: str
+    raised_at: datetime
+
+
+def _open(now: datetime, owner_id: str | None) -> list[ColumnElement[bool]]:
+    """Alerts not dismissed nor snoozed past `now` (the partial index's terms); of one person's records
+    and those without an owner when `owner_id` is given."""
+    a = Alert
+    cond = [a.dismissed_at.is_(None), a.deleted_at.is_(None), or_(a.snoozed_until.is_(None), a.snoozed_until <= now)]
+    if owner_id is not None:
+        cond.append(or_(a.owner_id == owner_id, a.owner_id.is_(None)))
+    return cond
+
+
+SORTS = {"raised_at": Alert.raised_at, "kind": Alert.kind, "entity": Alert.entity}
+
+
+def alert_keys(db: Database, now: datetime, owner_id: str | None = None, sort: str = "raised_at",
+               descending: bool = True) -> list[str]:
+    """The ids of the open alerts (see `_open`), sorted in SQL (newest first by default)."""
+    column = SORTS.get(sort, Alert.raised_at)
+    stmt = (select(Alert.id).where(*_open(now, owner_id))
+            .order_by(column.desc() if descending else column, Alert.raised_at.desc(), Alert.id))
+    with db.engine.connect() as conn:
+        return list(conn.scalars(stmt))
+
+
+def alert_rows(db: Database, ids: Sequence[str]) -> list[AlertRow]:
+    """These alerts as the list shows them (any that are gone are left out)."""
+    a = Alert
+    stmt = (select(a.id, a.kind, a.entity, a.row_id, a.params_json, a.owner_id, User.name, a.raised_at)
+            .outerjoin(User, User.id == a.owner_id).where(a.id.in_(list(ids))))
+    with db.engine.connect() as conn:
+        return [AlertRow(r.id, r.kind, r.entity, r.row_id, _params(r.params_json), r.owner_id, r.name or "",
+                         r.raised_at) for r in conn.execute(stmt)]
+
+
+def open_alerts(db: Database, now: datetime, owner_id: str | None = None) -> list[AlertRow]:
+    """The open alerts, newest first (the command line's list)."""
+    keys = alert_keys(db, now, owner_id)
+    rows = {r.id: r for r in alert_rows(db, keys)}
+    return [rows[k] for k in keys if k in rows]
+
+
+def current_alerts(db: Database, now: datetime, owner_id: str | None = None) -> list[AlertRow]:
+    """What needs attention now without writing anything (the command line, on a copy opened read
+    only): the open alerts kept, and what the active rules find now that is not kept yet (raised
+    `now`); a finding dismissed or snoozed here is left out. Newest first."""
+    kept = open_alerts(db, now, owner_id)
+    fresh = [f for f in find_alerts(db, alert_rules(db, active_only=True), now)
+             if owner_id is None or f.owner_id in (owner_id, None)]
+    known: set[str] = set()
+    ids = [f.id for f in fresh]
+    with db.engine.connect() as conn:
+        for start in range(0, len(ids), 500):
+            known |= set(conn.scalars(select(Alert.id).where(Alert.id.in_(ids[start:start + 500]))))
+    names = dict(db_users(db)) if fresh else {}
+    new = [AlertRow(f.id, f.kind, f.entity, f.row_id, f.params, f.owner_id, names.get(f.owner_id, ""), now)
+           for f in fresh if f.id not in known]
+    return new + kept
+
+
+def db_users(db: Database) -> list[tuple[str, str]]:
+    with db.engine.connect() as conn:
+        return [(r.id, r.name) for r in conn.execute(select(User.id, User.name))]
+
+
+def open_alert_count(db: Database, now: datetime, owner_id: str | None = None) -> int:
+    stmt = select(func.count()).select_from(Alert).where(*_open(now, owner_id))
+    with db.engine.connect() as conn:
+        return int(conn.execute(stmt).scalar() or 0)
+
+
+def _params(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
