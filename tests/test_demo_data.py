@@ -6,7 +6,7 @@ import itertools
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -31,8 +31,8 @@ pytestmark = pytest.mark.server
 
 
 @pytest.fixture
-def app(clock: FixedClock, tmp_path: Path) -> Iterator[AppContext]:
-    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
+def app(clock: FixedClock, tmp_path: Path, new_database: Callable[[Path], Path]) -> Iterator[AppContext]:
+    ctx = open_app(new_database(tmp_path / "crm.sqlite3"), clock=clock)
     yield ctx
     ctx.close()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -25,8 +25,8 @@ TABLES = ("account", "contact", "lead", "opportunity", "activity")
 
 
 @pytest.fixture
-def app(clock: FixedClock, tmp_path: Path) -> Iterator[AppContext]:
-    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
+def app(clock: FixedClock, tmp_path: Path, new_database: Callable[[Path], Path]) -> Iterator[AppContext]:
+    ctx = open_app(new_database(tmp_path / "crm.sqlite3"), clock=clock)
     yield ctx
     ctx.close()
 

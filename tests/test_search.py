@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -83,8 +83,10 @@ def test_nothing_for_text_that_is_not_there(app: AppContext) -> None:
     assert titles(app, "   ") == []
 
 
-def test_index_follows_edits_and_deletes(clock: FixedClock, tmp_path: Path) -> None:
-    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
+def test_index_follows_edits_and_deletes(
+    clock: FixedClock, tmp_path: Path, new_database: Callable[[Path], Path]
+) -> None:
+    ctx = open_app(new_database(tmp_path / "crm.sqlite3"), clock=clock)
     try:
         account = create_account(ctx.uow(), AccountInput(name="ร้านกาแฟดอยช้าง"), TODAY).created[0]
         assert titles(ctx, "ดอยช้าง") == ["ร้านกาแฟดอยช้าง"]
@@ -113,10 +115,10 @@ def test_every_substring_of_a_name_finds_it(app: AppContext, data: st.DataObject
     assert any(name.replace(" ", "") in h.title.replace(" ", "") for h in hits), fragment
 
 
-def test_leads_and_deals_are_found_too(clock: FixedClock, tmp_path: Path) -> None:
+def test_leads_and_deals_are_found_too(clock: FixedClock, tmp_path: Path, new_database: Callable[[Path], Path]) -> None:
     from crm_desktop.models import Lead, Opportunity, Stage
 
-    ctx = open_app(tmp_path / "crm.sqlite3", clock=clock)
+    ctx = open_app(new_database(tmp_path / "crm.sqlite3"), clock=clock)
     try:
         with ctx.uow() as uow:
             stage = uow.stages.add(Stage(name="Prospecting", position=0, probability=10))
