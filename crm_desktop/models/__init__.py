@@ -37,8 +37,8 @@ __all__ = [
     "CampaignMember", "Case", "CaseStatusHistory", "Change", "ConsentEvent", "Contact", "ContactLink", "Credential",
     "ForecastSnapshot", "Lead",
     "LeadScoringRule", "LiveCount", "LocalState", "Opportunity", "OpportunityLine", "PickList", "Product", "Quotation",
-    "QuotationLine", "Reminder", "SalesOrder", "SalesOrderLine", "SecurityEvent", "Segment", "SegmentMember", "Setting", "Stage",
-    "StageHistory",
+    "QuotationLine", "Reminder", "SalesOrder", "SalesOrderLine", "SecurityEvent", "Segment", "SegmentMember",
+    "Setting", "Stage", "StageHistory",
     "SyncConflict", "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending", "Target", "User", "fixed_id", "new_id",
     "new_ids", "synced_models",
 ]

@@ -1,0 +1,228 @@
+"""Segments, read side: one function (`segment_condition`) turns a segment's filter into a SQL condition
+on contacts or accounts, and the count, the list, the export and a campaign's members all use it.
+
+The filter's meaning is written once in `crm_desktop/segment_filter.py`; here it becomes SQLAlchemy
+Core: plain comparisons on the record's own columns, EXISTS subqueries for what lies in other tables
+(the lead a person came from, their orders and order lines, their activities), and the RFM classes as
+one JSON-bound set of customer ids (`db/value_sets.one_of`), computed by the Reports tab's ranking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, exists, func, literal, not_, or_, select
+
+from crm_desktop.db.database import Database
+from crm_desktop.db.value_sets import one_of
+from crm_desktop.models import Account, Activity, Contact, Lead, Product, SalesOrder, SalesOrderLine, Segment
+from crm_desktop.models.marketing import SegmentMember
+from crm_desktop.provinces import region_provinces
+from crm_desktop.queries.reports.customers import rfm_ranking
+from crm_desktop.queries.reports.measure import SOLD, ReportFilter
+from crm_desktop.queries.reports.sales import shift_months
+from crm_desktop.queries.sales.amounts import line_net
+from crm_desktop.segment_filter import SegmentFilter, parse_filter, years_before
+
+RFM_MONTHS = 12
+RfmGroups = Mapping[str, frozenset[str]]  # class -> the customer ids (accounts or contacts) in it
+
+
+def rfm_groups(db: Database, today: date) -> RfmGroups:
+    """The customers of each RFM class over the 12 months to `today`, as the Reports tab ranks them
+    (top, at_risk, other); "none" is everyone without a sale in that time (the complement)."""
+    table = rfm_ranking(db, ReportFilter(shift_months(today, -RFM_MONTHS) + timedelta(days=1),
+                                         today + timedelta(days=1)), today)
+    group = [c.key for c in table.columns].index("rfm_group")
+    found: dict[str, set[str]] = {"top": set(), "at_risk": set(), "other": set()}
+    for row, key in zip(table.rows, table.keys, strict=True):
+        found[row[group]].add(key)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _words(column: Any, words: Sequence[str]) -> ColumnElement[bool]:
+    """A comma-separated list column (tags, interests: "a, b") holds one of `words`, as a whole item."""
+    listed = literal(", ") + column + literal(", ")
+    return or_(*(listed.icontains(f", {w}, ", autoescape=True) for w in words))
+
+
+def _bought(flt: SegmentFilter, record: Any, today: date) -> ColumnElement[bool]:
+    """They bought (these products / categories, for at least this much) in the period: orders of the
+    contact itself, or of the company."""
+    b = flt.bought
+    assert b is not None
+    link = SalesOrder.contact_id == record.id if record is Contact else SalesOrder.account_id == record.id
+    cond = [link, SalesOrder.deleted_at.is_(None), SalesOrder.status.in_(SOLD),
+            SalesOrder.issued_on >= shift_months(today, -b.months), SalesOrder.issued_on <= today]
+    lines = [SalesOrderLine.order_id == SalesOrder.id, SalesOrderLine.deleted_at.is_(None)]
+    if b.product_ids:
+        lines.append(SalesOrderLine.product_id.in_(b.product_ids))
+    if b.categories:
+        lines.append(SalesOrderLine.product_id.in_(
+            select(Product.id).where(Product.category.in_(b.categories), Product.deleted_at.is_(None))))
+    if b.min_satang:
+        spent = select(func.coalesce(func.sum(line_net(SalesOrderLine)), 0)).select_from(SalesOrder).join(
+            SalesOrderLine, and_(*lines)).where(*cond).scalar_subquery()
+        return spent >= b.min_satang
+    if b.product_ids or b.categories:
+        return exists(select(1).select_from(SalesOrder).join(SalesOrderLine, and_(*lines)).where(*cond))
+    return exists(select(1).select_from(SalesOrder).where(*cond))
+
+
+def _contacted(record: Any, days: int, today: date) -> ColumnElement[bool]:
+    """An activity with the record marked done in the last `days` days (timed ones by their start)."""
+    since = today - timedelta(days=days)
+    link = Activity.contact_id == record.id if record is Contact else Activity.account_id == record.id
+    return exists(select(1).select_from(Activity).where(
+        link, Activity.deleted_at.is_(None), Activity.status == "done",
+        or_(Activity.starts_at >= datetime.combine(since, time()), Activity.due_on >= since)))
+
+
+def _rfm(flt: SegmentFilter, record: Any, groups: RfmGroups) -> ColumnElement[bool]:
+    """The record is a customer of one of the classes (a contact also through its company)."""
+    def member(ids: frozenset[str]) -> ColumnElement[bool]:
+        if record is Account:
+            return one_of(Account.id, sorted(ids))
+        return or_(one_of(Contact.id, sorted(ids)), one_of(Contact.account_id, sorted(ids)))
+
+    ranked = frozenset().union(*groups.values())
+    parts = [member(groups[c]) for c in flt.rfm if c != "none"]
+    if "none" in flt.rfm:
+        parts.append(not_(member(ranked)))
+    return or_(*parts)
+
+
+def segment_condition(flt: SegmentFilter, today: date, rfm: RfmGroups | None = None) -> ColumnElement[bool]:
+    """THE condition of a segment on `Contact` (kind "contacts") or `Account` (kind "accounts"), live
+    records only. `rfm` is needed when the filter has RFM classes (`rfm_groups`)."""
+    record: Any = Contact if flt.kind == "contacts" else Account
+    cond: list[ColumnElement[bool]] = [record.deleted_at.is_(None)]
+    if flt.age_min is not None:
+        cond.append(Contact.birthday <= years_before(today, flt.age_min))
+    if flt.age_max is not None:
+        cond.append(Contact.birthday > years_before(today, flt.age_max + 1))
+    if flt.genders:
+        cond.append(Contact.gender.in_(flt.genders))
+    if flt.provinces or flt.regions:
+        names = set(flt.provinces).union(*(region_provinces(r) for r in flt.regions))
+        cond.append(record.province.in_(sorted(names)))
+    if flt.income_bands:
+        cond.append(Contact.income_band.in_(flt.income_bands))
+    if flt.interests:
+        cond.append(_words(Contact.interests, flt.interests))
+    if flt.tags:
+        cond.append(_words(record.tags, flt.tags))
+    if flt.consent is not None:
+        cond.append(Contact.marketing_consent.is_(flt.consent))
+    if flt.lead_sources:
+        link = Lead.converted_contact_id == Contact.id if record is Contact else Lead.converted_account_id == Account.id
+        cond.append(exists(select(1).select_from(Lead).where(link, Lead.deleted_at.is_(None),
+                                                             Lead.source.in_(flt.lead_sources))))
+    if flt.bought is not None:
+        cond.append(_bought(flt, record, today))
+    if flt.rfm:
+        if rfm is None:
+            raise ValueError("the RFM classes are needed for this filter")
+        cond.append(_rfm(flt, record, rfm))
+    if flt.contacted_within_days is not None:
+        cond.append(_contacted(record, flt.contacted_within_days, today))
+    if flt.quiet_for_days is not None:
+        cond.append(not_(_contacted(record, flt.quiet_for_days, today)))
+    if flt.owner_ids:
+        cond.append(record.owner_id.in_(flt.owner_ids))
+    return and_(*cond)
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    id: str
+    name: str
+    kind: str
+    static: bool
+    filter_json: str
+    notes: str
+
+
+def saved_segments(db: Database) -> list[SegmentRow]:
+    """The live segments, by name."""
+    stmt = select(Segment.id, Segment.name, Segment.kind, Segment.static, Segment.filter_json, Segment.notes).where(
+        Segment.deleted_at.is_(None)).order_by(func.lower(Segment.name), Segment.id)
+    with db.engine.connect() as conn:
+        return [SegmentRow(*r) for r in conn.execute(stmt)]
+
+
+def segment_row(db: Database, segment_id: str) -> SegmentRow | None:
+    return next((s for s in saved_segments(db) if s.id == segment_id), None)
+
+
+@dataclass(frozen=True)
+class Who:
+    """Whom a segment means: a filter (dynamic) or a static list's members, of contacts or accounts."""
+
+    kind: str
+    filter: SegmentFilter | None = None
+    static_id: str | None = None
+
+    @classmethod
+    def of(cls, row: SegmentRow) -> Who:
+        if row.static:
+            return cls(row.kind, static_id=row.id)
+        return cls(row.kind, filter=parse_filter(row.filter_json))
+
+    @property
+    def record(self) -> Any:
+        return Contact if self.kind == "contacts" else Account
+
+    def needs_rfm(self) -> bool:
+        return self.filter is not None and bool(self.filter.rfm)
+
+    def condition(self, today: date, rfm: RfmGroups | None = None) -> ColumnElement[bool]:
+        if self.filter is not None:
+            return segment_condition(self.filter, today, rfm)
+        link = SegmentMember.contact_id if self.kind == "contacts" else SegmentMember.account_id
+        members = select(link).where(SegmentMember.segment_id == self.static_id, SegmentMember.deleted_at.is_(None))
+        return and_(self.record.deleted_at.is_(None), self.record.id.in_(members))
+
+
+def resolve_rfm(db: Database, who: Who, today: date, rfm: RfmGroups | None) -> RfmGroups | None:
+    return rfm if rfm is not None or not who.needs_rfm() else rfm_groups(db, today)
+
+
+
+@dataclass(frozen=True)
+class SegmentCount:
+    total: int
+    with_consent: int  # people who agreed to marketing (companies: all of them)
+
+    @property
+    def without_consent(self) -> int:
+        return self.total - self.with_consent
+
+
+def segment_count(db: Database, who: Who, today: date, rfm: RfmGroups | None = None) -> SegmentCount:
+    """How many records the segment holds, and how many of them may get marketing (consent)."""
+    rfm = resolve_rfm(db, who, today, rfm)
+    consent = case((Contact.marketing_consent, 1), else_=0) if who.kind == "contacts" else literal(1)
+    stmt = select(func.count(), func.coalesce(func.sum(consent), 0)).select_from(who.record)
+    stmt = stmt.where(who.condition(today, rfm))
+    with db.engine.connect() as conn:
+        total, with_consent = conn.execute(stmt).one()
+    return SegmentCount(int(total), int(with_consent))
+
+
+def segment_ids(db: Database, who: Who, today: date, rfm: RfmGroups | None = None, *,
+                consent_only: bool = False) -> list[str]:
+    """The ids of the segment's records in their lists' order (people: only those who agreed to
+    marketing with `consent_only`)."""
+    rfm = resolve_rfm(db, who, today, rfm)
+    record = who.record
+    cond = who.condition(today, rfm)
+    if consent_only and who.kind == "contacts":
+        cond = and_(cond, Contact.marketing_consent.is_(True))
+    stmt = select(record.id).where(cond).order_by(record.sort_key, record.id)
+    with db.engine.connect() as conn:
+        return list(conn.execute(stmt).scalars())
+
