@@ -75,8 +75,8 @@ class SegmentFilter:
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
-def _bad(key: str, template: str, **params: object) -> ValidationError:
-    return ValidationError(key, template, **params)
+def _bad(field_name: str, template: str, **params: object) -> ValidationError:
+    return ValidationError(field_name, template, **params)
 
 
 def _number(key: str, value: Any, low: int, high: int) -> int:

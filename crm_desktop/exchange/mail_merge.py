@@ -114,8 +114,9 @@ def _chosen(db: Database, campaign_id: str, channel: str) -> tuple[list[_Member]
         else:
             chosen.append(member)
     if not chosen:
-        raise DomainError("No member of the campaign has agreed to marketing and has {what}: nothing was written.",
-                          what="an e-mail address" if channel == "email" else "a LINE ID")
+        raise DomainError("No member of the campaign has agreed to marketing and has an e-mail address: nothing "
+                          "was written." if channel == "email" else "No member of the campaign has agreed to "
+                          "marketing and has a LINE ID: nothing was written.")
     return chosen, no_consent, no_address
 
 

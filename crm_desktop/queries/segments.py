@@ -36,10 +36,11 @@ def rfm_groups(db: Database, today: date) -> RfmGroups:
     (top, at_risk, other); "none" is everyone without a sale in that time (the complement)."""
     table = rfm_ranking(db, ReportFilter(shift_months(today, -RFM_MONTHS) + timedelta(days=1),
                                          today + timedelta(days=1)), today)
-    group = [c.key for c in table.columns].index("rfm_group")
+    group = table.column("rfm_group")
     found: dict[str, set[str]] = {"top": set(), "at_risk": set(), "other": set()}
-    for row, key in zip(table.rows, table.keys, strict=True):
-        found[row[group]].add(key)
+    for row, key in zip(table.rows, table.ids, strict=True):
+        if key is not None:
+            found[str(row[group])].add(key)
     return {k: frozenset(v) for k, v in found.items()}
 
 
@@ -86,7 +87,8 @@ def _rfm(flt: SegmentFilter, record: Any, groups: RfmGroups) -> ColumnElement[bo
     def member(ids: frozenset[str]) -> ColumnElement[bool]:
         if record is Account:
             return one_of(Account.id, sorted(ids))
-        return or_(one_of(Contact.id, sorted(ids)), one_of(Contact.account_id, sorted(ids)))
+        company = and_(Contact.account_id.is_not(None), one_of(Contact.account_id, sorted(ids)))
+        return or_(one_of(Contact.id, sorted(ids)), company)  # never NULL: "none" is its NOT
 
     ranked = frozenset().union(*groups.values())
     parts = [member(groups[c]) for c in flt.rfm if c != "none"]
