@@ -37,8 +37,8 @@ def fields_in(template: str, where: str = "template") -> list[str]:
             continue
         key = _ALIASES.get(name.strip().casefold())
         if key is None:
-            raise ValidationError(where, "The template has a field the mail merge does not know: {{{field}}}. "
-                                  "Known fields: {known}.", field=name, known=known_fields())
+            raise ValidationError(where, "The template has a field the mail merge does not know: {{{name}}}. "
+                                  "Known fields: {known}.", name=name, known=known_fields())
         keys.append(key)
     stray = _FIELD.sub("", template)
     if "{" in stray or "}" in stray:

@@ -410,8 +410,8 @@ THAI: dict[str, str] = {
     "No member of the campaign has agreed to marketing and has a LINE ID: nothing was written.": (
         "ไม่มีสมาชิกของแคมเปญที่ยินยอมรับข่าวสารการตลาดและมี LINE ID จึงไม่ได้เขียนไฟล์ใด"
     ),
-    "The template has a field the mail merge does not know: {{{field}}}. Known fields: {known}.": (
-        "แม่แบบมีช่องข้อมูลที่ระบบไม่รู้จัก: {{{field}}} ช่องที่ใช้ได้: {known}"
+    "The template has a field the mail merge does not know: {{{name}}}. Known fields: {known}.": (
+        "แม่แบบมีช่องข้อมูลที่ระบบไม่รู้จัก: {{{name}}} ช่องที่ใช้ได้: {known}"
     ),
     "The template has a brace without its pair. Write {{{{ or }}}} for a brace itself.": (
         "แม่แบบมีวงเล็บปีกกาที่ไม่ครบคู่ หากต้องการพิมพ์วงเล็บปีกกาเอง ให้พิมพ์ {{{{ หรือ }}}}"
