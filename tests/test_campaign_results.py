@@ -141,7 +141,7 @@ def test_an_unknown_field_or_a_cancel_leaves_nothing_written(merged: tuple[AppCo
         assert stored is not None
         stored.template_subject = "{บริษัท} {Nick}"
         uow.commit()
-    with pytest.raises(ValidationError, match="{Nick}"):
+    with pytest.raises(ValidationError, match=r"\{Nick\}"):
         write_eml_folder(ctx.database, campaign, out / "mails", ("ร้าน", ""), TEST_NOW)
     update_campaign(ctx.uow(), campaign, TEMPLATE)
     add_members(ctx.uow(), campaign, [_person(ctx, "ดาว", "ดี", "", 4)])

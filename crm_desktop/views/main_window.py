@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
             ("calendar", "calendar", style.standardIcon(pixmap.SP_FileDialogDetailedView), self._make_calendar),
             ("anniversaries", "anniversaries", style.standardIcon(pixmap.SP_FileDialogInfoView),
              self._make_anniversaries),
+            ("marketing", "marketing", style.standardIcon(pixmap.SP_MessageBoxInformation), self._make_marketing),
             ("reports", "reports", style.standardIcon(pixmap.SP_FileDialogInfoView), self._make_reports),
             ("sync", "sync", style.standardIcon(pixmap.SP_BrowserReload), self._make_sync),
         ):
@@ -369,6 +370,11 @@ class MainWindow(QMainWindow):
         from crm_desktop.views.anniversaries.tab import AnniversariesTab
 
         return AnniversariesTab(self.env)
+
+    def _make_marketing(self) -> QWidget:
+        from crm_desktop.views.marketing.tab import MarketingTab
+
+        return MarketingTab(self.env)
 
     def _make_reports(self) -> QWidget:
         from crm_desktop.views.reports.tab import ReportsTab
@@ -469,7 +475,8 @@ class MainWindow(QMainWindow):
         titles = {"accounts": self.tr("Accounts"), "contacts": self.tr("Contacts"), "leads": self.tr("Leads"),
                   "opportunities": self.tr("Deals"), "products": self.tr("Products"), "orders": self.tr("Orders"),
                   "activities": self.tr("Activities"), "calendar": self.tr("Calendar"),
-                  "anniversaries": self.tr("Anniversaries"), "reports": self.tr("Reports"), "sync": self.tr("Sync")}
+                  "anniversaries": self.tr("Anniversaries"), "marketing": self.tr("Marketing"),
+                  "reports": self.tr("Reports"), "sync": self.tr("Sync")}
         for key, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(self.slots[key]), title)
         self._update_counts()
