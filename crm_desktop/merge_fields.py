@@ -42,8 +42,8 @@ def fields_in(template: str, where: str = "template") -> list[str]:
         keys.append(key)
     stray = _FIELD.sub("", template)
     if "{" in stray or "}" in stray:
-        raise ValidationError(where, "The template has a brace without its pair. Write {{{{ or }}}} for a "
-                              "brace itself.")
+        raise ValidationError(where, "The template has an opening or closing brace without its "
+                              "pair: a field is a name between two braces.")
     return keys
 
 

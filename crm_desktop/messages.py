@@ -413,8 +413,8 @@ THAI: dict[str, str] = {
     "The template has a field the mail merge does not know: {{{name}}}. Known fields: {known}.": (
         "แม่แบบมีช่องข้อมูลที่ระบบไม่รู้จัก: {{{name}}} ช่องที่ใช้ได้: {known}"
     ),
-    "The template has a brace without its pair. Write {{{{ or }}}} for a brace itself.": (
-        "แม่แบบมีวงเล็บปีกกาที่ไม่ครบคู่ หากต้องการพิมพ์วงเล็บปีกกาเอง ให้พิมพ์ {{{{ หรือ }}}}"
+    "The template has an opening or closing brace without its pair: a field is a name between two braces.": (
+        "แม่แบบมีวงเล็บปีกกาเปิดหรือปิดที่ไม่ครบคู่: ช่องข้อมูลต้องเป็นชื่อที่อยู่ระหว่างวงเล็บปีกกาเปิดและปิด"
     ),
     # --- end campaigns ---
     # --- sync: field rules (sync/rules.py), the manifest, repairs (sync/invariants.py) (begin) ---
