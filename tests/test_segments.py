@@ -172,3 +172,19 @@ def test_unsubscribed_withdraws_marketing_consent_with_its_history(ctx: AppConte
     newest, given = consent_history(ctx.database, "contact", anong)
     assert (newest.given, given.given) == (False, True) and "จดหมายข่าว" in newest.source
     assert response_counts(ctx.database, campaign) == {"unsubscribed": 1}
+
+
+def test_age_bounds_are_inclusive_on_the_apps_today(ctx: AppContext) -> None:
+    """30-45: in from the 30th birthday (today) to the day before the 46th; a 29 February birthday
+    counts on 1 March in a common year."""
+    born = {"turns 30 today": years_before(TODAY, 30), "29 until tomorrow": date(1996, 11, 24),
+            "45, 46 tomorrow": date(1980, 11, 24), "turns 46 today": years_before(TODAY, 46)}
+    ids = {name: create_contact(ctx.uow(), ContactInput(first_name=f"P{i}", mobile=f"08222222{i:02d}", birthday=day),
+                                TODAY).created[0] for i, (name, day) in enumerate(born.items())}
+    found = set(segment_ids(ctx.database, Who("contacts", SegmentFilter(age_min=30, age_max=45)), TODAY))
+    assert found == {ids["turns 30 today"], ids["45, 46 tomorrow"]}
+    leap = create_contact(ctx.uow(), ContactInput(first_name="Leap", mobile="0822222299", birthday=date(2000, 2, 29)),
+                          TODAY).created[0]
+    twenty_six = Who("contacts", SegmentFilter(age_min=26, age_max=26))
+    assert leap not in segment_ids(ctx.database, twenty_six, date(2026, 2, 28))
+    assert leap in segment_ids(ctx.database, twenty_six, date(2026, 3, 1))
