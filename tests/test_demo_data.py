@@ -44,7 +44,7 @@ def test_small_demo_is_valid_searchable_and_logged(ctx: AppContext) -> None:
     counts = {t: fetch(app, f"SELECT count(*) FROM {t}")[0][0]
               for t in ("account", "contact", "lead", "opportunity", "stage_history", "target", "campaign", "activity",
                         "activity_exception", "anniversary", "product", "quotation", "quotation_line", "sales_order",
-                        "sales_order_line")}
+                        "sales_order_line", "campaign_member", "segment")}
     assert (counts["account"], counts["contact"], counts["lead"], counts["opportunity"]) == (
         size.accounts, size.contacts, size.leads, size.deals)
     assert added == sum(counts.values()) + size.reps + OFFICE_STAFF
