@@ -56,21 +56,31 @@ COUNT_DELAY_MS = 300
 
 
 def region_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
-    return {"north": tr("Segments", "North"), "northeast": tr("Segments", "Northeast"),
-            "central": tr("Segments", "Central"), "east": tr("Segments", "East"), "west": tr("Segments", "West"),
-            "south": tr("Segments", "South")}
+    return {
+        "north": QCoreApplication.translate("Segments", "North"),
+        "northeast": QCoreApplication.translate("Segments", "Northeast"),
+        "central": QCoreApplication.translate("Segments", "Central"),
+        "east": QCoreApplication.translate("Segments", "East"),
+        "west": QCoreApplication.translate("Segments", "West"),
+        "south": QCoreApplication.translate("Segments", "South"),
+    }
 
 
 def rfm_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
-    return {"top": tr("Segments", "Top customers"), "at_risk": tr("Segments", "At risk"),
-            "other": tr("Segments", "Other customers"), "none": tr("Segments", "No purchase in 12 months")}
+    return {
+        "top": QCoreApplication.translate("Segments", "Top customers"),
+        "at_risk": QCoreApplication.translate("Segments", "At risk"),
+        "other": QCoreApplication.translate("Segments", "Other customers"),
+        "none": QCoreApplication.translate("Segments", "No purchase in 12 months"),
+    }
 
 
 def gender_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
-    return {"female": tr("Segments", "Women"), "male": tr("Segments", "Men"), "other": tr("Segments", "Other")}
+    return {
+        "female": QCoreApplication.translate("Segments", "Women"),
+        "male": QCoreApplication.translate("Segments", "Men"),
+        "other": QCoreApplication.translate("Segments", "Other"),
+    }
 
 
 def _checks(items: list[tuple[str, str]], height: int = 0) -> QListWidget:

@@ -50,10 +50,15 @@ from crm_desktop.views.marketing.segment_editor import SegmentEditor
 
 
 def response_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
-    return {"added": tr("Marketing", "Added"), "sent": tr("Marketing", "Sent"), "opened": tr("Marketing", "Opened"),
-            "replied": tr("Marketing", "Replied"), "interested": tr("Marketing", "Interested"),
-            "bought": tr("Marketing", "Bought"), "unsubscribed": tr("Marketing", "Unsubscribed")}
+    return {
+        "added": QCoreApplication.translate("Marketing", "Added"),
+        "sent": QCoreApplication.translate("Marketing", "Sent"),
+        "opened": QCoreApplication.translate("Marketing", "Opened"),
+        "replied": QCoreApplication.translate("Marketing", "Replied"),
+        "interested": QCoreApplication.translate("Marketing", "Interested"),
+        "bought": QCoreApplication.translate("Marketing", "Bought"),
+        "unsubscribed": QCoreApplication.translate("Marketing", "Unsubscribed"),
+    }
 
 
 def _item(text: str, key: str | None = None, right: bool = False) -> QTableWidgetItem:
