@@ -4797,7 +4797,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Members %1 (%2) · Leads %3 · Deals %4 · Orders %5</source>
-        <translation>สมาชิก %1 (%2) · ลูกค้าเป้าหมาย %3 · ดีล %4 · ใบสั่งขาย %5</translation>
+        <translation>สมาชิก %1 (%2) · ลีด %3 · โอกาสการขาย %4 · ใบสั่งขาย %5</translation>
     </message>
     <message>
         <source>Budget ฿%1 · Cost ฿%2 · Sales ฿%3 · Margin ฿%4 · &lt;b&gt;ROI %5&lt;/b&gt;</source>
@@ -4805,7 +4805,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>ROI = (margin from attributed orders − cost) / cost. Attributed: sales orders of the campaign&apos;s deals, and orders of members marked Bought from the campaign&apos;s start to 30 days after its end. Margin = sales before VAT less the products&apos; cost prices.</source>
-        <translation>ROI = (กำไรขั้นต้นจากใบสั่งขายที่นับให้แคมเปญ − ค่าใช้จ่าย) / ค่าใช้จ่าย ใบสั่งขายที่นับให้แคมเปญ: ใบสั่งขายของดีลที่มาจากแคมเปญ และใบสั่งขายของสมาชิกที่บันทึกว่าซื้อแล้ว ตั้งแต่วันเริ่มแคมเปญจนถึง 30 วันหลังวันสิ้นสุด กำไรขั้นต้น = ยอดขายก่อน VAT หักราคาทุนของสินค้า</translation>
+        <translation>ROI = (กำไรขั้นต้นจากใบสั่งขายที่นับให้แคมเปญ − ค่าใช้จ่าย) / ค่าใช้จ่าย ใบสั่งขายที่นับให้แคมเปญ: ใบสั่งขายของโอกาสการขายที่มาจากแคมเปญ และใบสั่งขายของสมาชิกที่บันทึกว่าซื้อแล้ว ตั้งแต่วันเริ่มแคมเปญจนถึง 30 วันหลังวันสิ้นสุด กำไรขั้นต้น = ยอดขายก่อน VAT หักราคาทุนของสินค้า</translation>
     </message>
     <message>
         <source>%1 order lines (฿%2 of sales) have no cost price and are left out of the margin.</source>
@@ -8297,7 +8297,7 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     </message>
     <message>
         <source>Lead source</source>
-        <translation>แหล่งที่มาของลูกค้า</translation>
+        <translation>แหล่งที่มาของลีด</translation>
     </message>
     <message>
         <source>in the last</source>
