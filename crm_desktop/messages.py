@@ -403,6 +403,7 @@ THAI: dict[str, str] = {
     ),
     "No one to add: the segment or list holds no one.": "ไม่มีใครให้เพิ่ม: กลุ่มเป้าหมายหรือรายชื่อนี้ว่างเปล่า",
     "Unknown response {value}.": "ไม่รู้จักผลตอบรับ {value}",
+    "There is no product with the code {sku}.": "ไม่มีสินค้ารหัส {sku}",
     "The campaign has no message yet: write its template first.": "แคมเปญนี้ยังไม่มีข้อความ โปรดเขียนแม่แบบก่อน",
     "No member of the campaign has agreed to marketing and has an e-mail address: nothing was written.": (
         "ไม่มีสมาชิกของแคมเปญที่ยินยอมรับข่าวสารการตลาดและมีอีเมล จึงไม่ได้เขียนไฟล์ใด"

@@ -46,6 +46,10 @@ def test_the_live_count_follows_the_conditions_and_a_segment_is_saved(qtbot, tab
     editor.age_min.setValue(99)
     qtbot.waitUntil(lambda: editor.count_label.text() == "No one matches these conditions.")
     editor.age_min.setValue(-1)
+    editor.bought.setChecked(True)
+    editor.products.setText("SKIN-404")
+    qtbot.waitUntil(lambda: editor.count_label.text() == "There is no product with the code SKIN-404.")
+    editor.bought.setChecked(False)
     editor.name.setText("ภาคเหนือ")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert [s.name for s in saved_segments(ctx.database)] == ["ภาคเหนือ"]

@@ -228,3 +228,23 @@ def segment_ids(db: Database, who: Who, today: date, rfm: RfmGroups | None = Non
     with db.engine.connect() as conn:
         return list(conn.execute(stmt).scalars())
 
+
+
+def products_by_sku(db: Database, skus: Sequence[str]) -> dict[str, str]:
+    """SKU (as typed, any case) -> the id of the live product with that code, for the codes known."""
+    if not skus:
+        return {}
+    wanted = {s.casefold(): s for s in skus}
+    stmt = select(Product.sku, Product.id).where(Product.deleted_at.is_(None),
+                                                 func.lower(Product.sku).in_(list(wanted)))
+    with db.engine.connect() as conn:
+        return {wanted[sku.casefold()]: pid for sku, pid in conn.execute(stmt) if sku.casefold() in wanted}
+
+
+def product_skus(db: Database, ids: Sequence[str]) -> list[str]:
+    """The codes of these products (deleted ones too: a saved segment may still name one)."""
+    if not ids:
+        return []
+    with db.engine.connect() as conn:
+        found = dict(conn.execute(select(Product.id, Product.sku).where(Product.id.in_(list(ids)))).all())
+    return [found[i] for i in ids if i in found]

@@ -8312,6 +8312,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>เคยซื้อ</translation>
     </message>
     <message>
+        <source>product codes (SKU), comma-separated (empty: anything)</source>
+        <translation>รหัสสินค้า (SKU) คั่นด้วยจุลภาค (เว้นว่าง: สินค้าใดก็ได้)</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
         <source>product categories, comma-separated (empty: anything)</source>
         <translation>หมวดสินค้า คั่นด้วยจุลภาค (เว้นว่าง: สินค้าใดก็ได้)</translation>
     </message>

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.errors import DomainError
+from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.provinces import REGIONS
 from crm_desktop.queries.campaigns import campaigns
 from crm_desktop.queries.segments import (
@@ -35,6 +35,8 @@ from crm_desktop.queries.segments import (
     SegmentCount,
     SegmentRow,
     Who,
+    product_skus,
+    products_by_sku,
     resolve_rfm,
     segment_count,
     segment_ids,
@@ -184,6 +186,10 @@ class SegmentEditor(QDialog):
         bought.addWidget(self.bought)
         bought.addWidget(self.months)
         right.addRow(self.tr("Bought"), bought)
+        self.products = QLineEdit()
+        self.products.setObjectName("segmentProducts")
+        self.products.setPlaceholderText(self.tr("product codes (SKU), comma-separated (empty: anything)"))
+        right.addRow(self.tr("Product"), self.products)
         self.categories = QLineEdit()
         self.categories.setObjectName("segmentCategories")
         self.categories.setPlaceholderText(self.tr("product categories, comma-separated (empty: anything)"))
@@ -237,7 +243,7 @@ class SegmentEditor(QDialog):
             self._fill(row)
         for box in (self.genders, self.regions, self.provinces, self.incomes, self.sources, self.rfm_box, self.owners):
             box.itemChanged.connect(self.changed)
-        for edit in (self.interests, self.tags, self.categories, self.min_amount):
+        for edit in (self.interests, self.tags, self.products, self.categories, self.min_amount):
             edit.textChanged.connect(self.changed)
         for spin in (self.age_min, self.age_max, self.months, self.days):
             spin.valueChanged.connect(self.changed)
@@ -274,6 +280,7 @@ class SegmentEditor(QDialog):
             self.bought.setChecked(True)
             self.months.setValue(flt.bought.months)
             self.categories.setText(", ".join(flt.bought.categories))
+            self.products.setText(", ".join(product_skus(self.env.db, flt.bought.product_ids)))
             self.min_amount.setSatang(flt.bought.min_satang or None)
         if flt.contacted_within_days is not None:
             self.last_contact.setCurrentIndex(1)
@@ -287,8 +294,8 @@ class SegmentEditor(QDialog):
         people = kind == "contacts"
         bought = None
         if self.bought.isChecked():
-            bought = Bought(months=self.months.value(), categories=_words(self.categories),
-                            min_satang=self.min_amount.satang() or 0)
+            bought = Bought(months=self.months.value(), product_ids=self._product_ids(),
+                            categories=_words(self.categories), min_satang=self.min_amount.satang() or 0)
         last = str(self.last_contact.currentData())
         return SegmentFilter(
             kind=kind,
@@ -302,6 +309,15 @@ class SegmentEditor(QDialog):
             lead_sources=_checked(self.sources) if people else (), bought=bought, rfm=_checked(self.rfm_box),
             contacted_within_days=self.days.value() if last == "within" else None,
             quiet_for_days=self.days.value() if last == "quiet" else None, owner_ids=_checked(self.owners))
+
+    def _product_ids(self) -> tuple[str, ...]:
+        """The ids of the product codes typed; an unknown code is refused, naming it."""
+        skus = _words(self.products)
+        found = products_by_sku(self.env.db, skus)
+        unknown = [s for s in skus if s not in found]
+        if unknown:
+            raise ValidationError("bought.product_ids", "There is no product with the code {sku}.", sku=unknown[0])
+        return tuple(found[s] for s in skus)
 
     def who(self) -> Who:
         if self.row is not None and self.row.static:
