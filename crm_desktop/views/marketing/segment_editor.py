@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -53,6 +51,7 @@ from crm_desktop.ui.tasks import Task, run_task
 from crm_desktop.views.common import ViewEnv
 from crm_desktop.views.leads.actions import source_keys
 from crm_desktop.views.leads.labels import source_label
+from crm_desktop.views.marketing.widgets import add_buttons, headline
 
 COUNT_DELAY_MS = 300
 
@@ -213,27 +212,15 @@ class SegmentEditor(QDialog):
         right.addRow(self.tr("Last contact"), contact)
         self.owners = _checks([(p.id, p.name) for p in staff(env.db)], 80)
         right.addRow(self.tr("Owner"), self.owners)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("segmentCount")
-        font = self.count_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.count_label.setFont(font)
+        self.count_label = headline("segmentCount")
         layout.addWidget(self.count_label)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Save"))
-        self.static_button = QPushButton(self.tr("Save as a static list…"))
-        self.campaign_button = QPushButton(self.tr("Add to campaign…"))
-        self.export_button = QPushButton(self.tr("Export…"))
-        close = QPushButton(self.tr("Close"))
-        for name, button, slot in (("segmentSave", self.save_button, self.save),
-                                   ("segmentStatic", self.static_button, self.save_static),
-                                   ("segmentToCampaign", self.campaign_button, self.add_to_campaign),
-                                   ("segmentExport", self.export_button, self.export), ("segmentClose", close,
-                                                                                       self.reject)):
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        self.save_button, self.static_button, self.campaign_button, self.export_button, _close = add_buttons(
+            buttons, (("segmentSave", self.tr("Save"), self.save),
+                      ("segmentStatic", self.tr("Save as a static list…"), self.save_static),
+                      ("segmentToCampaign", self.tr("Add to campaign…"), self.add_to_campaign),
+                      ("segmentExport", self.tr("Export…"), self.export),
+                      ("segmentClose", self.tr("Close"), self.reject)))
         layout.addLayout(buttons)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)

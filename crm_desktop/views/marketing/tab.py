@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -47,6 +46,7 @@ from crm_desktop.views.common import ViewEnv, money_text
 from crm_desktop.views.leads.campaigns_dialog import CampaignDialog, status_labels
 from crm_desktop.views.leads.labels import source_label
 from crm_desktop.views.marketing.segment_editor import SegmentEditor
+from crm_desktop.views.marketing.widgets import add_buttons, headline
 
 
 def response_labels() -> dict[str, str]:
@@ -109,23 +109,14 @@ class MarketingTab(QWidget):
         self.campaign_table.itemSelectionChanged.connect(self.show_campaign)
         left_box.addWidget(self.campaign_table)
         buttons = QHBoxLayout()
-        for name, text, slot in (("campaignNew", self.tr("New campaign…"), self.new_campaign),
-                                 ("campaignEdit", self.tr("Edit…"), self.edit_campaign)):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        add_buttons(buttons, (("campaignNew", self.tr("New campaign…"), self.new_campaign),
+                              ("campaignEdit", self.tr("Edit…"), self.edit_campaign)))
         left_box.addLayout(buttons)
         split.addWidget(left)
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel()
-        self.title.setObjectName("campaignTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = headline("campaignTitle", 1.3)
         right_box.addWidget(self.title)
         self.roi_label = QLabel()
         self.roi_label.setObjectName("campaignRoi")
@@ -142,13 +133,9 @@ class MarketingTab(QWidget):
         self.response_filter.currentIndexChanged.connect(lambda *_: self.members_model.reload())
         filters.addWidget(self.response_filter)
         filters.addStretch(1)
-        for name, text, slot in (("memberResponse", self.tr("Set response…"), self.set_response),
-                                 ("memberRemove", self.tr("Remove"), self.remove_members),
-                                 ("campaignMerge", self.tr("Mail merge…"), self.mail_merge)):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            filters.addWidget(button)
+        add_buttons(filters, (("memberResponse", self.tr("Set response…"), self.set_response),
+                              ("memberRemove", self.tr("Remove"), self.remove_members),
+                              ("campaignMerge", self.tr("Mail merge…"), self.mail_merge)))
         right_box.addLayout(filters)
         columns = [
             Column("name", self.tr("Name"), lambda r: r.name, width=180),
@@ -336,13 +323,9 @@ class MarketingTab(QWidget):
         self.segment_table.doubleClicked.connect(lambda *_: self.open_segment())
         box.addWidget(self.segment_table, 1)
         buttons = QHBoxLayout()
-        for name, text, slot in (("segmentNew", self.tr("New segment…"), self.new_segment),
-                                 ("segmentOpen", self.tr("Open…"), self.open_segment),
-                                 ("segmentDelete", self.tr("Delete"), self.delete_segment)):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        add_buttons(buttons, (("segmentNew", self.tr("New segment…"), self.new_segment),
+                              ("segmentOpen", self.tr("Open…"), self.open_segment),
+                              ("segmentDelete", self.tr("Delete"), self.delete_segment)))
         buttons.addStretch(1)
         box.addLayout(buttons)
         return page
