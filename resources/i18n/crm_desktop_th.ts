@@ -4800,16 +4800,16 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
         <translation>สมาชิก %1 (%2) · ลีด %3 · โอกาสการขาย %4 · ใบสั่งขาย %5</translation>
     </message>
     <message>
-        <source>Budget ฿%1 · Cost ฿%2 · Sales ฿%3 · Margin ฿%4 · &lt;b&gt;ROI %5&lt;/b&gt;</source>
-        <translation>งบประมาณ ฿%1 · ค่าใช้จ่าย ฿%2 · ยอดขาย ฿%3 · กำไรขั้นต้น ฿%4 · &lt;b&gt;ผลตอบแทน (ROI) %5&lt;/b&gt;</translation>
+        <source>Budget %1 · Cost %2 · Sales %3 · Margin %4 · &lt;b&gt;ROI %5&lt;/b&gt;</source>
+        <translation>งบประมาณ %1 · ค่าใช้จ่าย %2 · ยอดขาย %3 · กำไรขั้นต้น %4 · &lt;b&gt;ผลตอบแทน (ROI) %5&lt;/b&gt;</translation>
     </message>
     <message>
         <source>ROI = (margin from attributed orders − cost) / cost. Attributed: sales orders of the campaign&apos;s deals, and orders of members marked Bought from the campaign&apos;s start to 30 days after its end. Margin = sales before VAT less the products&apos; cost prices.</source>
         <translation>ROI = (กำไรขั้นต้นจากใบสั่งขายที่นับให้แคมเปญ − ค่าใช้จ่าย) / ค่าใช้จ่าย ใบสั่งขายที่นับให้แคมเปญ: ใบสั่งขายของโอกาสการขายที่มาจากแคมเปญ และใบสั่งขายของสมาชิกที่บันทึกว่าซื้อแล้ว ตั้งแต่วันเริ่มแคมเปญจนถึง 30 วันหลังวันสิ้นสุด กำไรขั้นต้น = ยอดขายก่อน VAT หักราคาทุนของสินค้า</translation>
     </message>
     <message>
-        <source>%1 order lines (฿%2 of sales) have no cost price and are left out of the margin.</source>
-        <translation>มี %1 รายการสินค้า (ยอดขาย ฿%2) ที่ไม่มีราคาทุน จึงไม่นำมาคิดกำไรขั้นต้น</translation>
+        <source>%1 order lines (%2 of sales) have no cost price and are left out of the margin.</source>
+        <translation>มี %1 รายการสินค้า (ยอดขาย %2) ที่ไม่มีราคาทุน จึงไม่นำมาคิดกำไรขั้นต้น</translation>
     </message>
     <message>
         <source>Enter the campaign&apos;s cost to see its ROI.</source>

@@ -152,6 +152,7 @@ class MarketingTab(QWidget):
         right_box.addWidget(self.members, 1)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
+        split.setSizes([430, 1000])
         return page
 
     def current_campaign(self) -> str | None:
@@ -208,7 +209,7 @@ class MarketingTab(QWidget):
             self.tr("Members %1 (%2) · Leads %3 · Deals %4 · Orders %5").replace("%1", f"{roi.members:,}")
             .replace("%2", responses or "—").replace("%3", f"{roi.leads:,}").replace("%4", f"{roi.deals:,}")
             .replace("%5", f"{roi.orders:,}"),
-            self.tr("Budget ฿%1 · Cost ฿%2 · Sales ฿%3 · Margin ฿%4 · <b>ROI %5</b>")
+            self.tr("Budget %1 · Cost %2 · Sales %3 · Margin %4 · <b>ROI %5</b>")
             .replace("%1", money_text(roi.budget)).replace("%2", money_text(roi.cost))
             .replace("%3", money_text(roi.sales)).replace("%4", money_text(roi.margin)).replace("%5", roi_text),
             "<small>" + self.tr("ROI = (margin from attributed orders − cost) / cost. Attributed: sales orders of "
@@ -217,7 +218,7 @@ class MarketingTab(QWidget):
                                 "cost prices.") + "</small>",
         ]
         if roi.uncosted_lines:
-            parts.append("<small>" + self.tr("%1 order lines (฿%2 of sales) have no cost price and are left out "
+            parts.append("<small>" + self.tr("%1 order lines (%2 of sales) have no cost price and are left out "
                                              "of the margin.").replace("%1", f"{roi.uncosted_lines:,}")
                          .replace("%2", money_text(roi.uncosted_sales)) + "</small>")
         if roi.roi is None:
