@@ -23,12 +23,17 @@ from pathlib import Path
 
 from bench.common import DEFAULT_DIR, ensure_demo_db, ms, open_read_only, percentiles, row, timed
 from crm_desktop.clock import FixedClock
+from crm_desktop.provinces import region_provinces
 from crm_desktop.queries.campaigns import campaign_roi, member_keys, member_rows
 from crm_desktop.queries.reports.sales import shift_months
 from crm_desktop.queries.segments import Who, rfm_groups, segment_count
 from crm_desktop.segment_filter import Bought, SegmentFilter, years_before
 
 TARGET_MS = 200
+# A line's amount after its own discount, as queries/sales/amounts.line_net has it (halves rounded up).
+GROSS = "((2 * l.quantity_milli * l.unit_price_satang + 1000) / 2000)"
+NET = (f"({GROSS} - min({GROSS}, CASE WHEN l.discount_bp > 0 THEN ({GROSS} / 10000) * l.discount_bp + "
+       f"(2 * ({GROSS} % 10000) * l.discount_bp + 10000) / 20000 ELSE l.discount_satang END))")
 REPEAT = 5
 
 
@@ -52,6 +57,9 @@ def raw_sql(today: object) -> dict[str, tuple[str, tuple[object, ...]]]:
     """The same counts as plain SQL (the last of the build-up and the others), written out by hand."""
     young, old = years_before(today, 30).isoformat(), years_before(today, 46).isoformat()  # type: ignore[arg-type]
     since = shift_months(today, -6).isoformat()  # type: ignore[arg-type]
+    year = shift_months(today, -12).isoformat()  # type: ignore[arg-type]
+    quiet = (today - timedelta(days=90)).isoformat()  # type: ignore[operator]
+    central = ",".join(f"'{p}'" for p in region_provinces("central"))
     base = "SELECT count(*), sum(marketing_consent) FROM contact c WHERE c.deleted_at IS NULL AND "
     sold = "o.status IN ('confirmed','partly_delivered','delivered','invoiced') AND o.deleted_at IS NULL"
     return {
@@ -65,6 +73,15 @@ def raw_sql(today: object) -> dict[str, tuple[str, tuple[object, ...]]]:
                                  "('กรุงเทพมหานคร','นนทบุรี') AND marketing_consent AND EXISTS (SELECT 1 FROM "
                                  f"sales_order o WHERE o.contact_id = c.id AND {sold} AND o.issued_on >= ? AND "
                                  "o.issued_on <= ?)", (young, old, since, today.isoformat())),  # type: ignore[attr-defined]
+        "central region, interests": (base + f"province IN ({central}) AND (', ' || interests || ', ' LIKE "
+                                      "'%, โยคะ, %' OR ', ' || interests || ', ' LIKE '%, ดูแลสุขภาพ, %')", ()),
+        "no contact for 90 days": (base + "marketing_consent AND id NOT IN (SELECT contact_id FROM activity WHERE "
+                                   "contact_id IS NOT NULL AND status = 'done' AND deleted_at IS NULL AND "
+                                   "(starts_at >= ? OR due_on >= ?))", (quiet + " 00:00:00.000000", quiet)),
+        "bought over 50,000 baht in 12 months": (
+            base + "id IN (SELECT o.contact_id FROM sales_order o JOIN sales_order_line l ON l.order_id = o.id "
+            f"AND l.deleted_at IS NULL WHERE o.contact_id IS NOT NULL AND {sold} AND o.issued_on >= ? AND "
+            f"o.issued_on <= ? GROUP BY o.contact_id HAVING sum({NET}) >= 5000000)", (year, today.isoformat())),  # type: ignore[attr-defined]
         "lead from facebook or LINE": (base + "EXISTS (SELECT 1 FROM lead l WHERE l.converted_contact_id = c.id "
                                        "AND l.deleted_at IS NULL AND l.source IN ('facebook','line'))", ()),
     }
@@ -78,8 +95,8 @@ def main() -> None:
     if made is not None:
         print(f"generated the large demo in {made:.0f} s")
     plain = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
-    (today_text,) = plain.execute("SELECT max(issued_on) FROM sales_order").fetchone()
-    today = date.fromisoformat(today_text[:10]) + timedelta(days=1)
+    (loaded,) = plain.execute("SELECT max(created_at) FROM contact").fetchone()  # the demo's today
+    today = date.fromisoformat(loaded[:10])
     db = open_read_only(args.db, FixedClock(datetime.combine(today, time(3))))
     counts = plain.execute("SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM campaign), "
                            "(SELECT count(*) FROM campaign_member)").fetchone()

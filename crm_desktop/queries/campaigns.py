@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select, union
 
 from crm_desktop.db.database import Database
 from crm_desktop.models import (
@@ -186,11 +186,13 @@ def attributed_orders(campaign: Any, today: date) -> ColumnElement[bool]:
                                                      CampaignMember.deleted_at.is_(None),
                                                      CampaignMember.status == "bought")
     end = (campaign.ends_on or today) + timedelta(days=ATTRIBUTION_DAYS)
-    window = [SalesOrder.issued_on <= end]
+    order = SalesOrder.__table__.alias("attributed")
+    window = [order.c.issued_on <= end]
     if campaign.starts_on is not None:
-        window.append(SalesOrder.issued_on >= campaign.starts_on)
-    return and_(SalesOrder.deleted_at.is_(None), SalesOrder.status.in_(SOLD),
-                or_(SalesOrder.opportunity_id.in_(deals), and_(SalesOrder.contact_id.in_(buyers), *window)))
+        window.append(order.c.issued_on >= campaign.starts_on)
+    found = union(select(order.c.id).where(order.c.opportunity_id.in_(deals)),
+                  select(order.c.id).where(order.c.contact_id.in_(buyers), *window))  # each along its index
+    return and_(SalesOrder.deleted_at.is_(None), SalesOrder.status.in_(SOLD), SalesOrder.id.in_(found))
 
 
 def campaign_roi(db: Database, campaign_id: str, today: date) -> CampaignRoi:

@@ -9,7 +9,10 @@ status is its response (added, sent, opened, replied, interested, bought, unsubs
 came; the members of a campaign are read by response along a partial index of live rows. A segment
 says whether it is of contacts or companies and whether it is static (its members frozen in the new
 `segment_member` table). A person's lead source is read from the lead they were converted from, along
-two partial indexes. The tables were empty until now: no data step.
+two partial indexes; a segment's conditions on a person along one more on contacts (gender, birthday,
+province, consent, income band); the indexes of orders by status and day and of activities by status and
+time cover who they were with, so who bought or was contacted since a day is read from them. The marketing tables were
+empty until now: no data step.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from crm_desktop.db.migrations.dialect import make_links_deferrable
+from crm_desktop.db.migrations.dialect import make_links_deferrable, on_sqlite
 
 revision = '0030'
 down_revision = '0028'
@@ -62,10 +65,30 @@ def upgrade() -> None:
     for kind, where in _CONVERTED.items():
         op.create_index(f'ix_lead_converted_{kind}', 'lead', [f'converted_{kind}_id', 'source'], unique=False,
                         sqlite_where=sa.text(where), postgresql_where=sa.text(where))
+    op.create_index('ix_contact_live_segment', 'contact',
+                    ['gender', 'birthday', 'province', 'marketing_consent', 'income_band', 'owner_id', 'interests',
+                     'tags', 'id', 'deleted_at'], unique=False,
+                    sqlite_where=sa.text(LIVE), postgresql_where=sa.text(LIVE))
+    _covering(('contact_id', 'account_id'), ('contact_id', 'account_id', 'deleted_at'))
+    if on_sqlite():
+        op.execute("ANALYZE")
     make_links_deferrable()
 
 
+def _covering(order_extra: tuple[str, ...], activity_extra: tuple[str, ...]) -> None:
+    """The orders by status and day, and the activities by status and time, covering who they were
+    with (or, going down, as they were)."""
+    op.drop_index('ix_sales_order_live_status', table_name='sales_order')
+    op.create_index('ix_sales_order_live_status', 'sales_order', ['status', 'issued_on', *order_extra], unique=False,
+                    sqlite_where=sa.text(LIVE), postgresql_where=sa.text(LIVE))
+    for name, column in (("start", "starts_at"), ("due", "due_on")):
+        op.drop_index(f'ix_activity_status_{name}', table_name='activity')
+        op.create_index(f'ix_activity_status_{name}', 'activity', ['status', column, *activity_extra], unique=False)
+
+
 def downgrade() -> None:
+    _covering((), ())
+    op.drop_index('ix_contact_live_segment', table_name='contact')
     for kind in _CONVERTED:
         op.drop_index(f'ix_lead_converted_{kind}', table_name='lead')
     with op.batch_alter_table('segment_member', schema=None) as batch_op:
