@@ -24,7 +24,7 @@ from pathlib import Path
 from bench.common import DEFAULT_DIR, ensure_demo_db, ms, open_read_only, percentiles, row, timed
 from crm_desktop.clock import FixedClock
 from crm_desktop.provinces import region_provinces
-from crm_desktop.queries.campaigns import campaign_roi, member_keys, member_rows
+from crm_desktop.queries.campaign_results import campaign_roi, member_keys, member_rows
 from crm_desktop.queries.reports.sales import shift_months
 from crm_desktop.queries.segments import Who, rfm_groups, segment_count
 from crm_desktop.segment_filter import Bought, SegmentFilter, years_before

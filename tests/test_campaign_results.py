@@ -18,7 +18,7 @@ from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.exchange.mail_merge import write_eml_folder, write_line_csv
 from crm_desktop.models import Opportunity, Product, SalesOrder, SalesOrderLine, new_id
 from crm_desktop.models.marketing import member_id
-from crm_desktop.queries.campaigns import campaign_roi, response_counts
+from crm_desktop.queries.campaign_results import campaign_roi, response_counts
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.campaign_members import add_members, set_response
 from crm_desktop.services.campaigns import CampaignInput, create_campaign, update_campaign

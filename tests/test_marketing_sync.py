@@ -7,7 +7,7 @@ from pathlib import Path
 
 from crm_desktop.clock import FixedClock
 from crm_desktop.models.marketing import member_id
-from crm_desktop.queries.campaigns import response_counts
+from crm_desktop.queries.campaign_results import response_counts
 from crm_desktop.queries.segments import Who, saved_segments, segment_ids
 from crm_desktop.segment_filter import SegmentFilter
 from crm_desktop.services.app import AppContext

@@ -13,7 +13,7 @@ import pytest
 
 from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.exchange.segments import export_segment
-from crm_desktop.queries.campaigns import response_counts
+from crm_desktop.queries.campaign_results import response_counts
 from crm_desktop.queries.consent import consent_history
 from crm_desktop.queries.segments import Who, rfm_groups, saved_segments, segment_count, segment_ids
 from crm_desktop.segment_filter import Bought, SegmentFilter, parse_filter, years_before

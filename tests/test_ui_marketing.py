@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from crm_desktop.queries.campaigns import response_counts
+from crm_desktop.queries.campaign_results import response_counts
 from crm_desktop.queries.segments import saved_segments
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.campaign_members import add_members

@@ -22,16 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.queries.campaigns import (
+from crm_desktop.queries.campaign_results import (
     RESPONSE_KEYS,
-    CampaignRow,
     MemberRow,
     campaign_roi,
-    campaigns,
     member_keys,
     member_rows,
     response_counts,
 )
+from crm_desktop.queries.campaigns import CampaignRow, campaigns
 from crm_desktop.queries.segments import saved_segments
 from crm_desktop.services.campaign_members import remove_members, set_response
 from crm_desktop.services.changes import ChangeSet, Entity
