@@ -67,3 +67,18 @@ def test_members_by_response_a_bulk_response_and_the_roi_method(qtbot, tab: Mark
     tab.response_filter.setCurrentIndex(tab.response_filter.findData("interested"))
     qtbot.waitUntil(lambda: tab.members_model.rowCount() == 1)
     assert "Interested 1" in tab.roi_label.text()
+
+
+def test_people_are_added_by_hand_from_a_search(qtbot, tab: MarketingTab, ctx) -> None:
+    person = create_contact(ctx.uow(), ContactInput(first_name="ดารุณี", last_name="ทดสอบ", mobile="0899990000"),
+                            TODAY).created[0]
+    dialog = tab.add_people()
+    assert dialog is not None
+    dialog.search.setText("ดารุณี")
+    qtbot.waitUntil(lambda: dialog.found.count() == 1)
+    dialog.found.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    campaign = tab.current_campaign()
+    assert campaign is not None and response_counts(ctx.database, campaign) == {"added": 4}
+    qtbot.waitUntil(lambda: tab.members_model.rowCount() == 4)
+    assert person in {tab.members_model.row_at(i).contact_id for i in range(4)}

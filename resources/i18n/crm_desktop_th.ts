@@ -546,6 +546,33 @@
     </message>
 </context>
 <context>
+    <name>AddPeopleDialog</name>
+    <message>
+        <source>Add people to %1</source>
+        <translation>เพิ่มรายชื่อเข้าแคมเปญ %1</translation>
+    </message>
+    <message>
+        <source>Name, nickname, phone or e-mail</source>
+        <translation>ชื่อ ชื่อเล่น เบอร์โทร หรืออีเมล</translation>
+    </message>
+    <message>
+        <source>Tick the people to add; people already in the campaign stay as they are.</source>
+        <translation>เลือกรายชื่อที่ต้องการเพิ่ม ผู้ที่อยู่ในแคมเปญแล้วจะคงไว้ตามเดิม</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>%1 people added</source>
+        <translation>เพิ่มแล้ว %1 คน</translation>
+    </message>
+</context>
+<context>
     <name>AddressBox</name>
     <message>
         <source>Address</source>
@@ -4742,6 +4769,10 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>all responses</source>
         <translation>ทุกผลตอบรับ</translation>
+    </message>
+    <message>
+        <source>Add people…</source>
+        <translation>เพิ่มรายชื่อ…</translation>
     </message>
     <message>
         <source>Set response…</source>

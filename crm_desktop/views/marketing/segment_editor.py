@@ -157,7 +157,7 @@ class SegmentEditor(QDialog):
         left.addRow(self.tr("Gender"), self.genders)
         self.regions = _checks([(k, region_labels()[k]) for k in REGIONS], 90)
         left.addRow(self.tr("Region"), self.regions)
-        self.provinces = _checks([(p.name_th, p.name_th) for p in provinces()], 110)
+        self.provinces = _checks([(p.name_th, p.name_th if env.lang == "th" else p.name_en) for p in provinces()], 110)
         self.provinces.setObjectName("segmentProvinces")
         left.addRow(self.tr("Province"), self.provinces)
         self.incomes = _checks([(k, k) for k in INCOME_BANDS], 70)

@@ -44,6 +44,7 @@ from crm_desktop.ui.tasks import run_task
 from crm_desktop.views.common import ViewEnv, money_text
 from crm_desktop.views.leads.campaigns_dialog import CampaignDialog, status_labels
 from crm_desktop.views.leads.labels import source_label
+from crm_desktop.views.marketing.add_people import AddPeopleDialog
 from crm_desktop.views.marketing.segment_editor import SegmentEditor
 from crm_desktop.views.marketing.widgets import add_buttons, headline
 
@@ -132,7 +133,8 @@ class MarketingTab(QWidget):
         self.response_filter.currentIndexChanged.connect(lambda *_: self.members_model.reload())
         filters.addWidget(self.response_filter)
         filters.addStretch(1)
-        add_buttons(filters, (("memberResponse", self.tr("Set response…"), self.set_response),
+        add_buttons(filters, (("memberAdd", self.tr("Add people…"), self.add_people),
+                              ("memberResponse", self.tr("Set response…"), self.set_response),
                               ("memberRemove", self.tr("Remove"), self.remove_members),
                               ("campaignMerge", self.tr("Mail merge…"), self.mail_merge)))
         right_box.addLayout(filters)
@@ -231,6 +233,15 @@ class MarketingTab(QWidget):
         campaign = self.current_campaign()
         if campaign is not None:
             CampaignDialog(self.env, campaign, parent=self).open()
+
+    def add_people(self) -> AddPeopleDialog | None:
+        campaign = self.current_campaign()
+        if campaign is None:
+            return None
+        name = next(c.name for c in self.campaign_rows if c.id == campaign)
+        dialog = AddPeopleDialog(self.env, campaign, name, self)
+        dialog.open()
+        return dialog
 
     def set_response(self) -> None:
         ids = self.members.selected_ids()
