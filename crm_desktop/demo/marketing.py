@@ -20,11 +20,11 @@ from crm_desktop.segment_filter import Bought, SegmentFilter
 
 THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
                "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
-NEWSLETTERS = (("จดหมายข่าวอีเมล {month} {year}", "email", 4_000), ("LINE OA บรอดแคสต์ {month} {year}", "line", 2_500),
-               ("SMS แจ้งโปรโมชัน {month} {year}", "sms", 6_000), ("อีเมลลูกค้าประจำ {month} {year} รอบ {n}", "email",
+NEWSLETTERS = (("จดหมายข่าวอีเมล {month} {year}", "E-mail", 4_000), ("LINE OA บรอดแคสต์ {month} {year}", "line", 2_500),
+               ("SMS แจ้งโปรโมชัน {month} {year}", "SMS", 6_000), ("อีเมลลูกค้าประจำ {month} {year} รอบ {n}", "E-mail",
                                                                  1_500))
 # A sent campaign's responses: their shares, in the order of the funnel (the rest stay "sent").
-RESPONSES = (("opened", 0.30), ("replied", 0.05), ("interested", 0.04), ("bought", 0.03), ("unsubscribed", 0.01))
+RESPONSES = (("opened", 0.30), ("replied", 0.05), ("interested", 0.04), ("bought", 0.03), ("unsubscribed", 0.3))
 SUBJECT = "ข่าวดีสำหรับคุณ{ชื่อ} จากร้านเรา"
 BODY = ("เรียน คุณ{ชื่อ}\n\nขอบคุณที่เป็นลูกค้าของเราเสมอมา เดือนนี้เรามีส่วนลดพิเศษสำหรับ{บริษัท}และคุณ{ชื่อเล่น}\n"
         "แสดงข้อความนี้ที่ร้านหรือตอบกลับอีเมลนี้เพื่อรับสิทธิ์\n\nด้วยความเคารพ")
@@ -74,6 +74,7 @@ class MarketingGenerator:
         r = self.rnd
         if not started or not self.people:
             return
+        agreed = set(self.consenting)
         per = max(1, self.size.members // len(started))
         left = self.size.members
         for i, campaign in enumerate(started):
@@ -86,13 +87,15 @@ class MarketingGenerator:
             for start in range(0, len(chosen), BATCH):
                 part = chosen[start:start + BATCH]
                 statuses, days = [], []
-                for _ in part:
+                for person in part:
                     status, roll = "sent", r.random()
                     for key, share in RESPONSES:
                         if roll < share:
                             status = key
                             break
                         roll -= share
+                    if status == "unsubscribed" and person in agreed:  # unsubscribing withdraws consent
+                        status = "sent"
                     statuses.append(status)
                     days.append(min(self.today, campaign["starts_on"] + timedelta(days=r.randint(0, 14))))
                 yield bulk.Columns(CampaignMember, {
