@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from crm_desktop.queries.campaign_results import response_counts
 from crm_desktop.queries.segments import saved_segments
@@ -22,14 +22,16 @@ from tests.ui_helpers import shown_tab
 
 def _people(ctx: AppContext) -> list[str]:
     return [create_contact(ctx.uow(), ContactInput(first_name=name, mobile=f"08123456{n:02d}", province=province,
-                                                    marketing_consent=n % 2 == 0), TODAY).created[0]
+                                                    email=f"p{n}@example.com", marketing_consent=n % 2 == 0),
+                           TODAY).created[0]
             for n, (name, province) in enumerate((("อนงค์", "เชียงใหม่"), ("บุญ", "เชียงใหม่"), ("ชัย", "ภูเก็ต")))]
 
 
 @pytest.fixture
 def tab(qtbot, ctx: AppContext, prefs: Prefs) -> MarketingTab:
     people = _people(ctx)
-    campaign = create_campaign(ctx.uow(), CampaignInput(name="เปิดตัวสินค้าใหม่", cost_satang=100_000)).created[0]
+    campaign = create_campaign(ctx.uow(), CampaignInput(name="เปิดตัวสินค้าใหม่", cost_satang=100_000,
+                                                        template_subject="ของใหม่สำหรับคุณ{ชื่อ}", template_body="สวัสดีค่ะ")).created[0]
     add_members(ctx.uow(), campaign, people)
     return shown_tab(qtbot, MarketingTab, ctx, prefs, (1300, 800))
 
@@ -82,3 +84,18 @@ def test_people_are_added_by_hand_from_a_search(qtbot, tab: MarketingTab, ctx) -
     assert campaign is not None and response_counts(ctx.database, campaign) == {"added": 4}
     qtbot.waitUntil(lambda: tab.members_model.rowCount() == 4)
     assert person in {tab.members_model.row_at(i).contact_id for i in range(4)}
+
+
+def test_the_mail_merge_writes_a_folder_and_marks_those_written_sent(qtbot, tab: MarketingTab, ctx, monkeypatch,
+                                                                      tmp_path) -> None:
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _parent, _title, _label, items, *args: (items[0], True))
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(out))
+    tab.mail_merge()
+    qtbot.waitUntil(lambda: hasattr(tab, "last_message"), timeout=10_000)
+    assert "2 messages written" in tab.last_message and "1 without marketing consent" in tab.last_message
+    (folder,) = out.iterdir()
+    assert len(list(folder.glob("*.eml"))) == 2
+    campaign = tab.current_campaign()
+    assert campaign is not None and response_counts(ctx.database, campaign) == {"sent": 2, "added": 1}

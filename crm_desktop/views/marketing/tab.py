@@ -300,8 +300,13 @@ class MarketingTab(QWidget):
             def work(progress: Any) -> Any:
                 return write_line_csv(db, campaign, Path(path), progress, force=True)
 
-        run_task(self, work, title=self.tr("Mail merge"), label=self.tr("Writing the messages…"),
-                 on_done=self._merged, on_error=lambda exc: show_error(self, exc, self.env.lang))
+        self.merge_task = run_task(self, work, title=self.tr("Mail merge"), label=self.tr("Writing the messages…"),
+                                   on_done=self._merged, on_error=self._merge_failed)
+
+    def _merge_failed(self, exc: BaseException) -> None:
+        """A failure is shown; Cancel (the work stopped with nothing written) is not a failure."""
+        if not self.merge_task.cancel_requested:
+            show_error(self, exc, self.env.lang)
 
     def _merged(self, result: Any) -> None:
         perform(self, self.env.bus, self.env.lang,
