@@ -30,8 +30,9 @@ def _people(ctx: AppContext) -> list[str]:
 @pytest.fixture
 def tab(qtbot, ctx: AppContext, prefs: Prefs) -> MarketingTab:
     people = _people(ctx)
-    campaign = create_campaign(ctx.uow(), CampaignInput(name="เปิดตัวสินค้าใหม่", cost_satang=100_000,
-                                                        template_subject="ของใหม่สำหรับคุณ{ชื่อ}", template_body="สวัสดีค่ะ")).created[0]
+    launch = CampaignInput(name="เปิดตัวสินค้าใหม่", cost_satang=100_000, template_subject="ของใหม่สำหรับคุณ{ชื่อ}",
+                           template_body="สวัสดีค่ะ")
+    campaign = create_campaign(ctx.uow(), launch).created[0]
     add_members(ctx.uow(), campaign, people)
     return shown_tab(qtbot, MarketingTab, ctx, prefs, (1300, 800))
 
