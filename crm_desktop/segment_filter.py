@@ -164,7 +164,3 @@ def years_before(day: date, years: int) -> date:
     except ValueError:
         return day.replace(year=day.year - years, day=28)
 
-
-def age_on(birthday: date, today: date) -> int:
-    """Whole years from a birthday to `today` (a 29 February birthday counts on 1 March in common years)."""
-    return today.year - birthday.year - ((today.month, today.day) < (birthday.month, birthday.day))

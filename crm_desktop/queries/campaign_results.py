@@ -29,7 +29,6 @@ from crm_desktop.models.marketing import RESPONSES
 from crm_desktop.queries.reports.margins import costed
 from crm_desktop.queries.reports.measure import SOLD, line_cost, line_sales, satang
 
-MEMBER_SORTS = ("name", "status", "responded_on", "company")
 RESPONSE_KEYS = RESPONSES  # the screens' order of responses
 ATTRIBUTION_DAYS = 30  # a member who bought: their orders up to this many days after the campaign's end
 

@@ -189,10 +189,6 @@ def saved_segments(db: Database) -> list[SegmentRow]:
         return [SegmentRow(*r) for r in conn.execute(stmt)]
 
 
-def segment_row(db: Database, segment_id: str) -> SegmentRow | None:
-    return next((s for s in saved_segments(db) if s.id == segment_id), None)
-
-
 @dataclass(frozen=True)
 class Who:
     """Whom a segment means: a filter (dynamic) or a static list's members, of contacts or accounts."""

@@ -103,7 +103,7 @@ def freeze_segment(uow: UnitOfWork, name: str, kind: str, ids: Sequence[str], no
 
 
 def delete_segment(uow: UnitOfWork, segment_id: str) -> ChangeSet:
-    """Delete a segment (a static list's members go with it, as the list is what they are for)."""
+    """Delete a segment (a static list keeps its member rows, so an Undo brings it back whole)."""
     with uow:
         segment = _live(uow, segment_id)
         segment.deleted_at = uow.now()

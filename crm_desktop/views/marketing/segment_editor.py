@@ -124,6 +124,7 @@ class SegmentEditor(QDialog):
         self.counted: SegmentCount | None = None
         self.count_task: Task | None = None
         self.count_again = False
+        self.last_message = ""  # what the last export or mail merge said (tests read it)
         self.setObjectName("segmentEditor")
         self.setWindowTitle(self.tr("Segment") if row else self.tr("New segment"))
         self.resize(860, 640)

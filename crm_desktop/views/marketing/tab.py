@@ -40,7 +40,7 @@ from crm_desktop.ui.actions import perform
 from crm_desktop.ui.errors import confirm, show_error, show_warning
 from crm_desktop.ui.record_table import RecordTable
 from crm_desktop.ui.table_model import Column, LazyTableModel
-from crm_desktop.ui.tasks import run_task
+from crm_desktop.ui.tasks import Task, run_task
 from crm_desktop.views.common import ViewEnv, money_text
 from crm_desktop.views.leads.campaigns_dialog import CampaignDialog, status_labels
 from crm_desktop.views.leads.labels import source_label
@@ -77,6 +77,8 @@ class MarketingTab(QWidget):
         self.env = env
         self.setObjectName("marketingTab")
         self.campaign_rows: list[CampaignRow] = []
+        self.last_message = ""  # what the last export or mail merge said (tests read it)
+        self.merge_task: Task | None = None
         layout = QVBoxLayout(self)
         self.pages = QTabWidget()
         self.pages.setObjectName("marketingPages")
@@ -305,7 +307,7 @@ class MarketingTab(QWidget):
 
     def _merge_failed(self, exc: BaseException) -> None:
         """A failure is shown; Cancel (the work stopped with nothing written) is not a failure."""
-        if not self.merge_task.cancel_requested:
+        if self.merge_task is None or not self.merge_task.cancel_requested:
             show_error(self, exc, self.env.lang)
 
     def _merged(self, result: Any) -> None:
