@@ -371,6 +371,52 @@ THAI: dict[str, str] = {
         "แคมเปญ {name} ยังเชื่อมโยงกับลีด {leads} รายการและดีล {deals} รายการ จึงลบไม่ได้ "
         "ให้เปลี่ยนสถานะเป็น \"เสร็จสิ้น\" แทน"
     ),
+    # --- segments, campaign members and the mail merge (issue 18) ---
+    "A segment is of contacts or of companies.": "กลุ่มเป้าหมายต้องเป็นกลุ่มของผู้ติดต่อหรือของบริษัท",
+    "A segment needs a name.": "โปรดตั้งชื่อกลุ่มเป้าหมาย",
+    "A segment needs at least one condition; without one it holds everyone.": (
+        "กลุ่มเป้าหมายต้องมีเงื่อนไขอย่างน้อยหนึ่งข้อ ถ้าไม่มีเงื่อนไขเลยจะรวมทุกคน"
+    ),
+    "A static list keeps its members; its conditions cannot be changed.": (
+        "รายชื่อแบบคงที่เก็บสมาชิกไว้ตามเดิม จึงแก้ไขเงื่อนไขไม่ได้"
+    ),
+    "Segment condition {key} does not know the value {value}.": "เงื่อนไข {key} ของกลุ่มเป้าหมายไม่รู้จักค่า {value}",
+    "Segment condition {key} is about people; a segment of companies cannot use it.": (
+        "เงื่อนไข {key} ใช้กับบุคคลเท่านั้น กลุ่มเป้าหมายที่เป็นบริษัทจึงใช้ไม่ได้"
+    ),
+    "Segment condition {key} must be a list of texts.": "เงื่อนไข {key} ของกลุ่มเป้าหมายต้องเป็นรายการข้อความ",
+    "Segment condition {key} must be a whole number from {low} to {high}.": (
+        "เงื่อนไข {key} ของกลุ่มเป้าหมายต้องเป็นจำนวนเต็มตั้งแต่ {low} ถึง {high}"
+    ),
+    "Segment condition {key} must be true or false.": "เงื่อนไข {key} ของกลุ่มเป้าหมายต้องเป็น ใช่ หรือ ไม่ใช่",
+    "Unknown segment condition {key}.": "ไม่รู้จักเงื่อนไข {key} ของกลุ่มเป้าหมาย",
+    "The lowest age ({low}) is above the highest ({high}).": "อายุต่ำสุด ({low}) มากกว่าอายุสูงสุด ({high})",
+    "The segment's conditions cannot be read: {reason}": "อ่านเงื่อนไขของกลุ่มเป้าหมายไม่ได้: {reason}",
+    "There is already a segment named {name}.": "มีกลุ่มเป้าหมายชื่อ {name} อยู่แล้ว",
+    "The segment was deleted by someone else. Refresh the list.": "กลุ่มเป้าหมายนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
+    "The segment holds no one: there is nothing to save as a list.": (
+        "ไม่มีใครอยู่ในกลุ่มเป้าหมายนี้ จึงไม่มีรายชื่อให้บันทึก"
+    ),
+    "The segment holds no one: nothing was exported.": "ไม่มีใครอยู่ในกลุ่มเป้าหมายนี้ จึงไม่ได้ส่งออกสิ่งใด",
+    "The segment holds no one who agreed to marketing: nothing was exported.": (
+        "ไม่มีใครในกลุ่มเป้าหมายนี้ที่ยินยอมรับข่าวสารการตลาด จึงไม่ได้ส่งออกสิ่งใด"
+    ),
+    "No one to add: the segment or list holds no one.": "ไม่มีใครให้เพิ่ม: กลุ่มเป้าหมายหรือรายชื่อนี้ว่างเปล่า",
+    "Unknown response {value}.": "ไม่รู้จักผลตอบรับ {value}",
+    "There is no product with the code {sku}.": "ไม่มีสินค้ารหัส {sku}",
+    "The campaign has no message yet: write its template first.": "แคมเปญนี้ยังไม่มีข้อความ โปรดเขียนแม่แบบก่อน",
+    "No member of the campaign has agreed to marketing and has an e-mail address: nothing was written.": (
+        "ไม่มีสมาชิกของแคมเปญที่ยินยอมรับข่าวสารการตลาดและมีอีเมล จึงไม่ได้เขียนไฟล์ใด"
+    ),
+    "No member of the campaign has agreed to marketing and has a LINE ID: nothing was written.": (
+        "ไม่มีสมาชิกของแคมเปญที่ยินยอมรับข่าวสารการตลาดและมี LINE ID จึงไม่ได้เขียนไฟล์ใด"
+    ),
+    "The template has a field the mail merge does not know: {{{name}}}. Known fields: {known}.": (
+        "แม่แบบมีช่องข้อมูลที่ระบบไม่รู้จัก: {{{name}}} ช่องที่ใช้ได้: {known}"
+    ),
+    "The template has an opening or closing brace without its pair: a field is a name between two braces.": (
+        "แม่แบบมีวงเล็บปีกกาเปิดหรือปิดที่ไม่ครบคู่: ช่องข้อมูลต้องเป็นชื่อที่อยู่ระหว่างวงเล็บปีกกาเปิดและปิด"
+    ),
     # --- end campaigns ---
     # --- sync: field rules (sync/rules.py), the manifest, repairs (sync/invariants.py) (begin) ---
     "Line {line} of {name} is refused: the {field} of {entity} {row} has {length} characters, more than the "

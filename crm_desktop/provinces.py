@@ -84,3 +84,23 @@ PROVINCES: tuple[tuple[str, str, str], ...] = (
     ("95", "ยะลา", "Yala"),
     ("96", "นราธิวาส", "Narathiwat"),
 )
+
+# The six geographical regions of the Royal Institute (1977), as marketing speaks of them ("ภาคเหนือ").
+REGIONS = ("north", "northeast", "central", "east", "west", "south")
+_CENTRAL_CODES = {"26", "60", "61", "62", "64", "65", "66", "67", "72", "73", "74", "75"}
+_WEST_CODES = {"63", "70", "71", "76", "77"}
+
+
+def region_of_code(code: str) -> str:
+    """The region of a province by its code: the code's first digit, but for the provinces of the lower
+    north and the west that the Royal Institute counts in the central and western regions."""
+    if code in _CENTRAL_CODES or code[0] == "1":
+        return "central"
+    if code in _WEST_CODES:
+        return "west"
+    return {"2": "east", "3": "northeast", "4": "northeast", "5": "north", "8": "south", "9": "south"}[code[0]]
+
+
+def region_provinces(region: str) -> tuple[str, ...]:
+    """The Thai names (as stored on records) of the provinces of a region."""
+    return tuple(th for code, th, _en in PROVINCES if region_of_code(code) == region)

@@ -73,6 +73,7 @@ KINDS: dict[str, Kind] = {
     "campaign": Kind(MANAGERS, "campaigns"),
     "campaign_member": Kind(MANAGERS, "campaigns"),
     "segment": Kind(MANAGERS, "segments"),
+    "segment_member": Kind(MANAGERS, "segments"),
     "alert_rule": Kind(MANAGERS, "alert rules"),
 }
 

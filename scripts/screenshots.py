@@ -272,6 +272,8 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
     dialog_shot("activity-dialog", window.accounts_tab.new_activity)  # New activity on the account shown
     dialog_shot("activity-dialog-series", lambda: ActivityDialog(window.env, window, preset=weekly_meeting(window)))
 
+    marketing_shots(window, app, lang, out, dialog_shot)
+
     # The reminder window as it comes up at start: what fell due in the morning, one of them snoozed.
     window.reminders.since = SHOT_TIME - timedelta(hours=12)
     dialog_shot("reminders", lambda: window.reminders.check() and window.reminders.window)
@@ -301,6 +303,34 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
     if window.language is not None:
         window.language.apply("en")  # take this language's translators off, or the next one speaks it too
     settle(app)
+
+
+def marketing_shots(window: MainWindow, app: QApplication, lang: str, out: Path,
+                    dialog_shot: Callable[[str, Callable[[], QWidget | None]], None]) -> None:
+    """The Marketing tab on a campaign that has run (members by response, its ROI), the segments list and
+    the segment editor on the owner's example, its live count done."""
+    from crm_desktop.views.marketing.tab import MarketingTab
+
+    tab = window.slots["marketing"].content()
+    assert isinstance(tab, MarketingTab)
+    window.tabs.setCurrentWidget(tab)
+    ran = next((i for i, c in enumerate(tab.campaign_rows) if c.status == "done"), 0)
+    tab.campaign_table.selectRow(ran)
+    settle(app)
+    save(window, out / f"{lang}-marketing.png", app)
+    tab.pages.setCurrentIndex(1)
+    tab.segment_table.selectRow(next((i for i, s in enumerate(tab.segments) if "30-45" in s.name), 0))
+    settle(app)
+    save(window, out / f"{lang}-segments.png", app)
+
+    def editor() -> QWidget | None:
+        opened = tab.open_segment()
+        if opened is not None:
+            wait_until(app, lambda: opened.counted is not None and opened.count_task is None)
+        return opened
+
+    dialog_shot("segment-editor", editor)
+    tab.pages.setCurrentIndex(0)
 
 
 def wait_until(app: QApplication, done: Callable[[], bool], seconds: float = 20) -> None:

@@ -44,7 +44,7 @@ def test_small_demo_is_valid_searchable_and_logged(ctx: AppContext) -> None:
     counts = {t: fetch(app, f"SELECT count(*) FROM {t}")[0][0]
               for t in ("account", "contact", "lead", "opportunity", "stage_history", "target", "campaign", "activity",
                         "activity_exception", "anniversary", "product", "quotation", "quotation_line", "sales_order",
-                        "sales_order_line", '"case"', "case_status_history")}
+                        "sales_order_line", '"case"', "case_status_history", "campaign_member", "segment")}
     assert (counts["account"], counts["contact"], counts["lead"], counts["opportunity"], counts['"case"']) == (
         size.accounts, size.contacts, size.leads, size.deals, size.cases)
     assert added == sum(counts.values()) + size.reps + OFFICE_STAFF

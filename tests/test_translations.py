@@ -258,7 +258,7 @@ def test_main_window_speaks_thai(thai_window: MainWindow) -> None:
     window = thai_window
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     menus = [action.text() for action in window.menuBar().actions()]
-    assert len(tabs) == 13 and all(THAI.search(t) for t in tabs), tabs
+    assert len(tabs) == 14 and all(THAI.search(t) for t in tabs), tabs
     assert len(menus) == 4 and all(THAI.search(t) for t in menus), menus
     assert window.accounts_tab.detail.text("branch") == "สำนักงานใหญ่"
     for tab in window.record_tabs():

@@ -272,7 +272,7 @@ def test_menus_and_shortcuts(window) -> None:
     assert window.act_search.shortcut() == QKeySequence("Ctrl+K")
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert tabs == ["Leads", "Deals", "Products", "Orders", "Accounts", "Contacts", "Cases", "Activities", "Calendar",
-                    "Anniversaries", "Alerts", "Reports", "Sync"]
+                    "Anniversaries", "Marketing", "Alerts", "Reports", "Sync"]
     assert not window.tabs.tabIcon(0).isNull()
 
 

@@ -23,9 +23,10 @@ from crm_desktop.demo import vocab as V
 from crm_desktop.demo.activities import ActivityGenerator, Customers
 from crm_desktop.demo.cases import CaseGenerator
 from crm_desktop.demo.draws import Draws
+from crm_desktop.demo.marketing import MarketingGenerator
 from crm_desktop.demo.pipeline import INTERESTS, PipelineGenerator
 from crm_desktop.demo.sales import SalesGenerator
-from crm_desktop.demo.sizes import SIZES, Size
+from crm_desktop.demo.sizes import MARKETING, SIZES, MarketingSize, Size
 from crm_desktop.models import Account, Contact, User, fixed_id, new_ids
 from crm_desktop.services.validation import make_tax_id
 
@@ -63,9 +64,10 @@ def _places() -> tuple[tuple[str, str, str, str, str], ...]:
 
 
 class _Generator:
-    def __init__(self, seed: int, size: Size, today: date) -> None:
+    def __init__(self, seed: int, size: Size, today: date, marketing: MarketingSize | None = None) -> None:
         self.rnd = Draws(seed)
         self.size = size
+        self.marketing = marketing
         self.today = today
         self.places = _places()
         # Half of Thai businesses cluster in and around Bangkok: weight places accordingly.
@@ -205,6 +207,8 @@ class _Generator:
         b2b = int(self.size.contacts * 0.7)
         first_contact: dict[str, str] = {}
         private: list[tuple[str, str]] = []
+        people: list[str] = []  # every contact, and those who agreed to marketing (campaign members)
+        consenting: list[str] = []
         for start in range(0, self.size.contacts, BATCH):
             stop = min(start + BATCH, self.size.contacts)
             rows = []
@@ -217,6 +221,9 @@ class _Generator:
                 else:
                     private.append((row["id"], row["owner_id"]))
                 rows.append(row)
+                people.append(row_id)
+                if row.get("marketing_consent"):
+                    consenting.append(row_id)
             yield Contact, rows
         accounts = [(a, first_contact.get(a)) for a in account_ids]
         pipeline = PipelineGenerator(self.rnd, self.today, self.rep_ids, accounts, self.places, self.mobile)
@@ -230,6 +237,9 @@ class _Generator:
         yield from sales.batches(self.size.products, self.size.quotations, self.size.order_lines)
         yield from CaseGenerator(self.rnd, self.today, self.rep_ids, customers, sales.made_orders,
                                  [p.id for p in sales.products]).batches(self.size.cases)
+        if self.marketing is not None:
+            yield from MarketingGenerator(self.today, self.marketing, pipeline.campaign_rows, people,
+                                          consenting).batches()
 
 
 def total_rows(size: str) -> int:
@@ -240,7 +250,8 @@ def total_rows(size: str) -> int:
     people = s.reps + OFFICE_STAFF
     return (people + s.accounts + s.contacts + 2 * len(V.CAMPAIGNS) + s.leads + 4 * s.deals + s.reps * 26
             + s.activities + 2 * people + s.key_accounts + s.anniversaries
-            + s.products + 4 * (s.quotations + s.deals // 2) + s.order_lines * 13 // 10 + 6 * s.cases)
+            + s.products + 4 * (s.quotations + s.deals // 2) + s.order_lines * 13 // 10 + 6 * s.cases
+            + MARKETING[size].campaigns + MARKETING[size].members)
 
 
 def load_demo(database: Database, size: str, user_id: str | None, progress: bulk.Progress | None = None, *,
@@ -253,4 +264,4 @@ def load_demo(database: Database, size: str, user_id: str | None, progress: bulk
 
 def demo_batches(size: str, today: date) -> Iterator[bulk.Batch]:
     """The sample data of a size around `today`, batch by batch (the benchmark times them one by one)."""
-    return _Generator(seed=2026, size=SIZES[size], today=today).batches()
+    return _Generator(seed=2026, size=SIZES[size], today=today, marketing=MARKETING[size]).batches()

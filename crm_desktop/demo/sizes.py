@@ -33,3 +33,16 @@ SIZES = {
                   key_accounts=300, anniversaries=6_000, products=2_000, quotations=20_000, order_lines=500_000,
                   cases=50_000),
 }
+
+
+@dataclass(frozen=True)
+class MarketingSize:
+    campaigns: int  # in all, the pipeline's yearly campaigns included
+    members: int
+
+
+MARKETING = {
+    "small": MarketingSize(campaigns=30, members=1_500),
+    "medium": MarketingSize(campaigns=80, members=30_000),
+    "large": MarketingSize(campaigns=200, members=300_000),
+}

@@ -59,6 +59,8 @@ class RecordFilter:
     province: str = ""
     segment: str = ""
     consent_only: bool = False
+    # Any further condition on the kind's table (a segment's: queries/segments.segment_condition).
+    condition: ColumnElement[bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,11 @@ def _check(kind: str, fmt: str, flt: RecordFilter, vcard_version: str) -> None:
 
 def _select(kind: str, flt: RecordFilter, columns: Sequence[ColumnElement[Any]]) -> Select[Any]:
     """The kind's rows matching `flt` with `columns`, in stored (rowid) order: no sort holds them."""
+    stmt = _select_all(kind, flt, columns)
+    return stmt if flt.condition is None else stmt.where(flt.condition)
+
+
+def _select_all(kind: str, flt: RecordFilter, columns: Sequence[ColumnElement[Any]]) -> Select[Any]:
     if kind == "contacts":
         cond = contacts.conditions(contacts.ContactFilter(province=flt.province, owner_id=flt.owner_id,
                                                           consent_only=flt.consent_only))

@@ -10,7 +10,7 @@ from crm_desktop.models.consent import ConsentEvent
 from crm_desktop.models.contact import Contact, ContactLink
 from crm_desktop.models.lead import Lead, LeadScoringRule
 from crm_desktop.models.login import Credential, SecurityEvent
-from crm_desktop.models.marketing import Campaign, CampaignMember, Segment
+from crm_desktop.models.marketing import Campaign, CampaignMember, Segment, SegmentMember
 from crm_desktop.models.opportunity import Opportunity, Stage, StageHistory
 from crm_desktop.models.planning import Alert, AlertRule, ForecastSnapshot, Target
 from crm_desktop.models.sales import (
@@ -37,8 +37,8 @@ __all__ = [
     "CampaignMember", "Case", "CaseStatusHistory", "Change", "ConsentEvent", "Contact", "ContactLink", "Credential",
     "ForecastSnapshot", "Lead",
     "LeadScoringRule", "LiveCount", "LocalState", "Opportunity", "OpportunityLine", "PickList", "Product", "Quotation",
-    "QuotationLine", "Reminder", "SalesOrder", "SalesOrderLine", "SecurityEvent", "Segment", "Setting", "Stage",
-    "StageHistory",
+    "QuotationLine", "Reminder", "SalesOrder", "SalesOrderLine", "SecurityEvent", "Segment", "SegmentMember",
+    "Setting", "Stage", "StageHistory",
     "SyncConflict", "SyncExchange", "SyncMixin", "SyncPeer", "SyncPending", "Target", "User", "fixed_id", "new_id",
     "new_ids", "synced_models",
 ]

@@ -36,8 +36,9 @@ class Activity(SyncMixin, Base):
         # My day: one person's (or everyone's) planned work by time or by due date.
         Index("ix_activity_assignee_start", "assignee_id", "status", "starts_at"),
         Index("ix_activity_assignee_due", "assignee_id", "status", "due_on"),
-        Index("ix_activity_status_start", "status", "starts_at"),
-        Index("ix_activity_status_due", "status", "due_on"),
+        # By status and time; covering who they were with (segments' last contact, 0030).
+        Index("ix_activity_status_start", "status", "starts_at", "contact_id", "account_id", "deleted_at"),
+        Index("ix_activity_status_due", "status", "due_on", "contact_id", "account_id", "deleted_at"),
         sparse_index("ix_activity_series_rule", "rrule"),
         # The reminder scan (queries/activities/reminders.py): only live rows with a reminder, covering
         # (`deleted_at` too: SQLite reads the table for a term of the condition it does not hold).

@@ -24,6 +24,11 @@ class Lead(SyncMixin, Base):
         sparse_index("ix_lead_tax_id", "tax_id"),
         # The list's default order (the name's sort key) and key, live leads only.
         partial_index("ix_lead_live_name", "sort_key", "id", where="deleted_at IS NULL"),
+        # A person's lead source (segments, 0030): the lead they were converted from.
+        partial_index("ix_lead_converted_contact", "converted_contact_id", "source",
+                      where="converted_contact_id IS NOT NULL AND deleted_at IS NULL"),
+        partial_index("ix_lead_converted_account", "converted_account_id", "source",
+                      where="converted_account_id IS NOT NULL AND deleted_at IS NULL"),
     )
 
     prefix: Mapped[str] = mapped_column(String(30), default="")

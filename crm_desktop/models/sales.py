@@ -154,7 +154,8 @@ class SalesOrder(SyncMixin, DocumentMixin, Base):
         _live_index("ix_sales_order_live_account_issued", "account_id", "issued_on", "status"),
         _live_index("ix_sales_order_live_contact_issued", "contact_id", "issued_on", "status", "account_id"),
         _live_index("ix_sales_order_live_owner", "owner_id", "issued_on"),
-        _live_index("ix_sales_order_live_status", "status", "issued_on"),
+        # By status and day; covering the customer (who bought in a period: segments, 0030).
+        _live_index("ix_sales_order_live_status", "status", "issued_on", "contact_id", "account_id"),
         _live_index("ix_sales_order_live_deal", "opportunity_id"),
         _live_index("ix_sales_order_live_quotation", "quotation_id"),
         # A customer's sales by status from the index alone (the 360 page, "bought together"; 0016).

@@ -66,3 +66,4 @@ def campaign_names(db: Database, ids: Sequence[str]) -> dict[str, str]:
     with db.engine.connect() as conn:
         rows = conn.execute(select(Campaign.id, Campaign.name).where(Campaign.id.in_(list(ids)))).all()
     return {r.id: r.name for r in rows}
+

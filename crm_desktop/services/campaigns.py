@@ -13,6 +13,7 @@ from typing import Any
 
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
+from crm_desktop.merge_fields import fields_in
 from crm_desktop.models import Campaign
 from crm_desktop.models.marketing import CAMPAIGN_STATUSES
 from crm_desktop.services import validation
@@ -31,8 +32,11 @@ class CampaignInput:
     status: str = "planned"
     starts_on: date | None = None
     ends_on: date | None = None
-    cost_satang: int = 0
+    cost_satang: int = 0  # the actual cost so far
     notes: str = ""
+    budget_satang: int = 0
+    template_subject: str = ""  # the mail merge's ({ชื่อ}, {ชื่อเล่น}, {บริษัท}…; crm_desktop/merge_fields.py)
+    template_body: str = ""
 
 
 def _check_name_free(uow: UnitOfWork, name: str, campaign_id: str | None) -> None:
@@ -57,7 +61,17 @@ def _clean(uow: UnitOfWork, data: CampaignInput, campaign_id: str | None) -> dic
         "ends_on": data.ends_on,
         "cost_satang": amount(data.cost_satang, "cost_satang"),
         "notes": validation.column_text(data.notes, Campaign.notes),
+        "budget_satang": amount(data.budget_satang, "budget_satang"),
+        "template_subject": _template(data.template_subject, Campaign.template_subject, "template_subject"),
+        "template_body": _template(data.template_body, Campaign.template_body, "template_body"),
     }
+
+
+def _template(text: str, column: Any, key: str) -> str:
+    """A template as typed, its fields checked (an unknown one is named in the message)."""
+    text = validation.column_text(text, column, key)
+    fields_in(text, key)
+    return text
 
 
 def _live(uow: UnitOfWork, campaign_id: str) -> Campaign:

@@ -43,6 +43,7 @@ class Entity(StrEnum):
     SALES_ORDER = "sales_order"
     SALES_ORDER_LINE = "sales_order_line"
     SEGMENT = "segment"
+    SEGMENT_MEMBER = "segment_member"
     SETTING = "setting"
     STAGE = "stage"
     STAGE_HISTORY = "stage_history"

@@ -302,11 +302,12 @@ class MainWindow(QMainWindow):
             ("orders", "orders", self.icons["quotation"], self._make_orders),  # their quotations and orders
             ("accounts", "accounts", self.icons["account"], self._make_accounts),
             ("contacts", "contacts", self.icons["contact"], self._make_contacts),
-            ("cases", "cases", style.standardIcon(pixmap.SP_MessageBoxWarning), self._make_cases),
+            ("cases", "cases", style.standardIcon(pixmap.SP_DialogHelpButton), self._make_cases),
             ("activities", "activities", icon("activity-task"), self._make_activities),
             ("calendar", "calendar", style.standardIcon(pixmap.SP_FileDialogDetailedView), self._make_calendar),
             ("anniversaries", "anniversaries", style.standardIcon(pixmap.SP_FileDialogInfoView),
              self._make_anniversaries),
+            ("marketing", "marketing", style.standardIcon(pixmap.SP_MessageBoxInformation), self._make_marketing),
             ("alerts", "alerts", style.standardIcon(pixmap.SP_MessageBoxWarning), self._make_alerts),
             ("reports", "reports", style.standardIcon(pixmap.SP_FileDialogInfoView), self._make_reports),
             ("sync", "sync", style.standardIcon(pixmap.SP_BrowserReload), self._make_sync),
@@ -392,6 +393,11 @@ class MainWindow(QMainWindow):
         tab.open_record.connect(self.open_record)
         tab.open_rules.connect(self.open_alert_rules)
         return tab
+
+    def _make_marketing(self) -> QWidget:
+        from crm_desktop.views.marketing.tab import MarketingTab
+
+        return MarketingTab(self.env)
 
     def _make_reports(self) -> QWidget:
         from crm_desktop.views.reports.tab import ReportsTab
@@ -501,7 +507,8 @@ class MainWindow(QMainWindow):
         titles = {"accounts": self.tr("Accounts"), "contacts": self.tr("Contacts"), "leads": self.tr("Leads"),
                   "opportunities": self.tr("Deals"), "products": self.tr("Products"), "orders": self.tr("Orders"),
                   "cases": self.tr("Cases"), "activities": self.tr("Activities"), "calendar": self.tr("Calendar"),
-                  "anniversaries": self.tr("Anniversaries"), "reports": self.tr("Reports"), "sync": self.tr("Sync")}
+                  "anniversaries": self.tr("Anniversaries"), "marketing": self.tr("Marketing"),
+                  "reports": self.tr("Reports"), "sync": self.tr("Sync")}
         for key, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(self.slots[key]), title)
         self._alert_badge(self.alert_count)

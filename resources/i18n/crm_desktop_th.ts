@@ -546,6 +546,33 @@
     </message>
 </context>
 <context>
+    <name>AddPeopleDialog</name>
+    <message>
+        <source>Add people to %1</source>
+        <translation>เพิ่มรายชื่อเข้าแคมเปญ %1</translation>
+    </message>
+    <message>
+        <source>Name, nickname, phone or e-mail</source>
+        <translation>ชื่อ ชื่อเล่น เบอร์โทร หรืออีเมล</translation>
+    </message>
+    <message>
+        <source>Tick the people to add; people already in the campaign stay as they are.</source>
+        <translation>เลือกรายชื่อที่ต้องการเพิ่ม ผู้ที่อยู่ในแคมเปญแล้วจะคงไว้ตามเดิม</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>%1 people added</source>
+        <translation>เพิ่มแล้ว %1 คน</translation>
+    </message>
+</context>
+<context>
     <name>AddressBox</name>
     <message>
         <source>Address</source>
@@ -1236,6 +1263,26 @@
     <message>
         <source>Cost (baht)</source>
         <translation>ค่าใช้จ่าย (บาท)</translation>
+    </message>
+    <message>
+        <source>Budget (baht)</source>
+        <translation>งบประมาณ (บาท)</translation>
+    </message>
+    <message>
+        <source>e.g. ข่าวดีสำหรับคุณ{ชื่อ}</source>
+        <translation>เช่น ข่าวดีสำหรับคุณ{ชื่อ}</translation>
+    </message>
+    <message>
+        <source>Message subject</source>
+        <translation>หัวเรื่องข้อความ</translation>
+    </message>
+    <message>
+        <source>Fields: {ชื่อ} {ชื่อเล่น} {บริษัท} {นามสกุล} {จังหวัด} (or {first_name} {nickname} {company}…)</source>
+        <translation>ช่องข้อมูล: {ชื่อ} {ชื่อเล่น} {บริษัท} {นามสกุล} {จังหวัด} (หรือ {first_name} {nickname} {company}…)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>ข้อความ</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -5373,6 +5420,10 @@
         <translation>ปฏิทินวันสำคัญ</translation>
     </message>
     <message>
+        <source>Marketing</source>
+        <translation>การตลาด</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>รายงาน</translation>
     </message>
@@ -5514,6 +5565,264 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Each field can come from one column only: %1.</source>
         <translation>ช่องข้อมูลหนึ่งรับค่าได้จากคอลัมน์เดียวเท่านั้น: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Marketing</name>
+    <message>
+        <source>Added</source>
+        <translation>เพิ่มแล้ว</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>เปิดอ่าน</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>ตอบกลับ</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>สนใจ</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>ซื้อแล้ว</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>ขอยกเลิกรับข่าวสาร</translation>
+    </message>
+</context>
+<context>
+    <name>MarketingTab</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>แคมเปญ</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>กลุ่มเป้าหมาย</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>แคมเปญ</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>ช่องทาง</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Cost (฿)</source>
+        <translation>ค่าใช้จ่าย (฿)</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>แคมเปญใหม่…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>สมาชิก:</translation>
+    </message>
+    <message>
+        <source>all responses</source>
+        <translation>ทุกผลตอบรับ</translation>
+    </message>
+    <message>
+        <source>Add people…</source>
+        <translation>เพิ่มรายชื่อ…</translation>
+    </message>
+    <message>
+        <source>Set response…</source>
+        <translation>บันทึกผลตอบรับ…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>นำออก</translation>
+    </message>
+    <message>
+        <source>Mail merge…</source>
+        <translation>จดหมายเวียน…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>ชื่อเล่น</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>ผลตอบรับ</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>ยินยอม</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ไม่</translation>
+    </message>
+    <message>
+        <source>No campaign yet: add one with New campaign.</source>
+        <translation>ยังไม่มีแคมเปญ: กด แคมเปญใหม่ เพื่อเพิ่ม</translation>
+    </message>
+    <message>
+        <source>Members %1 (%2) · Leads %3 · Deals %4 · Orders %5</source>
+        <translation>สมาชิก %1 (%2) · ลีด %3 · โอกาสการขาย %4 · ใบสั่งขาย %5</translation>
+    </message>
+    <message>
+        <source>Budget %1 · Cost %2 · Sales %3 · Margin %4 · &lt;b&gt;ROI %5&lt;/b&gt;</source>
+        <translation>งบประมาณ %1 · ค่าใช้จ่าย %2 · ยอดขาย %3 · กำไรขั้นต้น %4 · &lt;b&gt;ผลตอบแทน (ROI) %5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>ROI = (margin from attributed orders − cost) / cost. Attributed: sales orders of the campaign&apos;s deals, and orders of members marked Bought from the campaign&apos;s start to 30 days after its end. Margin = sales before VAT less the products&apos; cost prices.</source>
+        <translation>ROI = (กำไรขั้นต้นจากใบสั่งขายที่นับให้แคมเปญ − ค่าใช้จ่าย) / ค่าใช้จ่าย ใบสั่งขายที่นับให้แคมเปญ: ใบสั่งขายของโอกาสการขายที่มาจากแคมเปญ และใบสั่งขายของสมาชิกที่บันทึกว่าซื้อแล้ว ตั้งแต่วันเริ่มแคมเปญจนถึง 30 วันหลังวันสิ้นสุด กำไรขั้นต้น = ยอดขายก่อน VAT หักราคาทุนของสินค้า</translation>
+    </message>
+    <message>
+        <source>%1 order lines (%2 of sales) have no cost price and are left out of the margin.</source>
+        <translation>มี %1 รายการสินค้า (ยอดขาย %2) ที่ไม่มีราคาทุน จึงไม่นำมาคิดกำไรขั้นต้น</translation>
+    </message>
+    <message>
+        <source>Enter the campaign&apos;s cost to see its ROI.</source>
+        <translation>กรอกค่าใช้จ่ายของแคมเปญเพื่อดูผลตอบแทน (ROI)</translation>
+    </message>
+    <message>
+        <source>Select the members first.</source>
+        <translation>โปรดเลือกสมาชิกก่อน</translation>
+    </message>
+    <message>
+        <source>Set response</source>
+        <translation>บันทึกผลตอบรับ</translation>
+    </message>
+    <message>
+        <source>Response of the %1 selected members:</source>
+        <translation>ผลตอบรับของสมาชิก %1 คนที่เลือก:</translation>
+    </message>
+    <message>
+        <source>Responses saved</source>
+        <translation>บันทึกผลตอบรับแล้ว</translation>
+    </message>
+    <message>
+        <source>Remove members</source>
+        <translation>นำสมาชิกออก</translation>
+    </message>
+    <message>
+        <source>Remove the %1 selected members from the campaign?</source>
+        <translation>นำสมาชิก %1 คนที่เลือกออกจากแคมเปญหรือไม่</translation>
+    </message>
+    <message>
+        <source>Members removed</source>
+        <translation>นำสมาชิกออกแล้ว</translation>
+    </message>
+    <message>
+        <source>E-mail: one .eml file per member in a new folder</source>
+        <translation>อีเมล: ไฟล์ .eml หนึ่งไฟล์ต่อสมาชิกหนึ่งคน ในโฟลเดอร์ใหม่</translation>
+    </message>
+    <message>
+        <source>LINE Official Account: one CSV for a broadcast</source>
+        <translation>LINE Official Account: ไฟล์ CSV หนึ่งไฟล์สำหรับบรอดแคสต์</translation>
+    </message>
+    <message>
+        <source>Mail merge</source>
+        <translation>จดหมายเวียน</translation>
+    </message>
+    <message>
+        <source>Write:</source>
+        <translation>สร้างเป็น:</translation>
+    </message>
+    <message>
+        <source>Folder to write the messages in</source>
+        <translation>โฟลเดอร์ที่จะเก็บข้อความ</translation>
+    </message>
+    <message>
+        <source>LINE broadcast file</source>
+        <translation>ไฟล์บรอดแคสต์ LINE</translation>
+    </message>
+    <message>
+        <source>Writing the messages…</source>
+        <translation>กำลังสร้างข้อความ…</translation>
+    </message>
+    <message>
+        <source>%1 messages written to %2. Left out: %3 without marketing consent, %4 without an address.</source>
+        <translation>สร้างข้อความ %1 รายการไว้ที่ %2 ไม่รวม: %3 คนที่ไม่ได้ยินยอมรับข่าวสาร และ %4 คนที่ไม่มีที่อยู่ติดต่อ</translation>
+    </message>
+    <message>
+        <source>A segment is a saved filter of contacts or companies: who they are, where they live, what they bought and when they were last contacted. Open one to see how many it holds, add them to a campaign or export them.</source>
+        <translation>กลุ่มเป้าหมายคือเงื่อนไขที่บันทึกไว้สำหรับเลือกผู้ติดต่อหรือบริษัท: เป็นใคร อยู่ที่ไหน ซื้ออะไร และติดต่อครั้งล่าสุดเมื่อไร เปิดดูเพื่อทราบจำนวน เพิ่มเข้าแคมเปญ หรือส่งออกรายชื่อ</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>กลุ่มเป้าหมาย</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>ของ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ชนิด</translation>
+    </message>
+    <message>
+        <source>New segment…</source>
+        <translation>กลุ่มเป้าหมายใหม่…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>เปิด…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>Static list</source>
+        <translation>รายชื่อคงที่</translation>
+    </message>
+    <message>
+        <source>Dynamic filter</source>
+        <translation>เงื่อนไขอัปเดตอัตโนมัติ</translation>
+    </message>
+    <message>
+        <source>Deleted segment %1</source>
+        <translation>ลบกลุ่มเป้าหมาย %1 แล้ว</translation>
     </message>
 </context>
 <context>
@@ -8839,6 +9148,304 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Deleted scoring rule %1</source>
         <translation>ลบเกณฑ์ให้คะแนน %1 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentEditor</name>
+    <message>
+        <source>Segment</source>
+        <translation>กลุ่มเป้าหมาย</translation>
+    </message>
+    <message>
+        <source>New segment</source>
+        <translation>กลุ่มเป้าหมายใหม่</translation>
+    </message>
+    <message>
+        <source>e.g. ผู้หญิง กทม.-นนทบุรี 30-45 ซื้อสกินแคร์</source>
+        <translation>เช่น ผู้หญิง กทม.-นนทบุรี 30-45 ซื้อสกินแคร์</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Contacts (people)</source>
+        <translation>ผู้ติดต่อ (บุคคล)</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>บริษัท</translation>
+    </message>
+    <message>
+        <source>Segment of</source>
+        <translation>กลุ่มของ</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>ไม่ระบุ</translation>
+    </message>
+    <message>
+        <source>Age from / to</source>
+        <translation>อายุตั้งแต่ / ถึง</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>เพศ</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>ภาค</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <source>Income band</source>
+        <translation>ช่วงรายได้</translation>
+    </message>
+    <message>
+        <source>any of, comma-separated</source>
+        <translation>ข้อใดข้อหนึ่ง คั่นด้วยจุลภาค</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>ความสนใจ</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>แท็ก</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>ทุกคน</translation>
+    </message>
+    <message>
+        <source>agreed to marketing</source>
+        <translation>ยินยอมรับข่าวสารการตลาด</translation>
+    </message>
+    <message>
+        <source>not agreed</source>
+        <translation>ไม่ได้ยินยอม</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>ความยินยอมด้านการตลาด</translation>
+    </message>
+    <message>
+        <source>Lead source</source>
+        <translation>แหล่งที่มาของลีด</translation>
+    </message>
+    <message>
+        <source>in the last</source>
+        <translation>ภายใน</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> เดือนล่าสุด</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>เคยซื้อ</translation>
+    </message>
+    <message>
+        <source>product codes (SKU), comma-separated (empty: anything)</source>
+        <translation>รหัสสินค้า (SKU) คั่นด้วยจุลภาค (เว้นว่าง: สินค้าใดก็ได้)</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>product categories, comma-separated (empty: anything)</source>
+        <translation>หมวดสินค้า คั่นด้วยจุลภาค (เว้นว่าง: สินค้าใดก็ได้)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวดสินค้า</translation>
+    </message>
+    <message>
+        <source>any amount</source>
+        <translation>ยอดเท่าใดก็ได้</translation>
+    </message>
+    <message>
+        <source>Spent at least (฿)</source>
+        <translation>ยอดซื้ออย่างน้อย (฿)</translation>
+    </message>
+    <message>
+        <source>RFM class</source>
+        <translation>กลุ่มลูกค้า (RFM)</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>เมื่อใดก็ได้</translation>
+    </message>
+    <message>
+        <source>contacted within</source>
+        <translation>ติดต่อภายใน</translation>
+    </message>
+    <message>
+        <source>not contacted for</source>
+        <translation>ไม่ได้ติดต่อมาแล้ว</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> วัน</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>การติดต่อล่าสุด</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>ผู้ดูแล</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Save as a static list…</source>
+        <translation>บันทึกเป็นรายชื่อคงที่…</translation>
+    </message>
+    <message>
+        <source>Add to campaign…</source>
+        <translation>เพิ่มเข้าแคมเปญ…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>ส่งออก…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>กำลังนับ…</translation>
+    </message>
+    <message>
+        <source>No one matches these conditions.</source>
+        <translation>ไม่มีใครตรงกับเงื่อนไขนี้</translation>
+    </message>
+    <message>
+        <source>%1 people match; %2 agreed to marketing</source>
+        <translation>ตรงเงื่อนไข %1 คน ยินยอมรับข่าวสาร %2 คน</translation>
+    </message>
+    <message>
+        <source>%1 companies match</source>
+        <translation>ตรงเงื่อนไข %1 บริษัท</translation>
+    </message>
+    <message>
+        <source>Segment %1 saved</source>
+        <translation>บันทึกกลุ่มเป้าหมาย %1 แล้ว</translation>
+    </message>
+    <message>
+        <source>Save as a static list</source>
+        <translation>บันทึกเป็นรายชื่อคงที่</translation>
+    </message>
+    <message>
+        <source>Name of the list (its members stay as they are now):</source>
+        <translation>ชื่อรายชื่อ (สมาชิกจะคงไว้ตามปัจจุบัน):</translation>
+    </message>
+    <message>
+        <source>Saving the list…</source>
+        <translation>กำลังบันทึกรายชื่อ…</translation>
+    </message>
+    <message>
+        <source>Campaign members are people: use a segment of contacts.</source>
+        <translation>สมาชิกแคมเปญต้องเป็นบุคคล: โปรดใช้กลุ่มเป้าหมายของผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>There is no planned or active campaign. Add one in the Marketing tab.</source>
+        <translation>ยังไม่มีแคมเปญที่วางแผนไว้หรือกำลังดำเนินการ โปรดเพิ่มในแท็บการตลาด</translation>
+    </message>
+    <message>
+        <source>Add to campaign</source>
+        <translation>เพิ่มเข้าแคมเปญ</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>แคมเปญ:</translation>
+    </message>
+    <message>
+        <source>Adding the members…</source>
+        <translation>กำลังเพิ่มสมาชิก…</translation>
+    </message>
+    <message>
+        <source>Export segment</source>
+        <translation>ส่งออกกลุ่มเป้าหมาย</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv);;vCard (*.vcf)</source>
+        <translation>สมุดงาน Excel (*.xlsx);;CSV (*.csv);;vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>กำลังส่งออก…</translation>
+    </message>
+    <message>
+        <source>%1 records written to %2.</source>
+        <translation>ส่งออก %1 รายการไปที่ %2 แล้ว</translation>
+    </message>
+    <message>
+        <source>%1 people without marketing consent were left out.</source>
+        <translation>ไม่รวม %1 คนที่ไม่ได้ยินยอมรับข่าวสารการตลาด</translation>
+    </message>
+</context>
+<context>
+    <name>Segments</name>
+    <message>
+        <source>North</source>
+        <translation>ภาคเหนือ</translation>
+    </message>
+    <message>
+        <source>Northeast</source>
+        <translation>ภาคตะวันออกเฉียงเหนือ</translation>
+    </message>
+    <message>
+        <source>Central</source>
+        <translation>ภาคกลาง</translation>
+    </message>
+    <message>
+        <source>East</source>
+        <translation>ภาคตะวันออก</translation>
+    </message>
+    <message>
+        <source>West</source>
+        <translation>ภาคตะวันตก</translation>
+    </message>
+    <message>
+        <source>South</source>
+        <translation>ภาคใต้</translation>
+    </message>
+    <message>
+        <source>Top customers</source>
+        <translation>ลูกค้าชั้นดี</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>ลูกค้าดีที่เริ่มห่างหาย</translation>
+    </message>
+    <message>
+        <source>Other customers</source>
+        <translation>ลูกค้าอื่น ๆ</translation>
+    </message>
+    <message>
+        <source>No purchase in 12 months</source>
+        <translation>ไม่ได้ซื้อใน 12 เดือน</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>ผู้หญิง</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>ผู้ชาย</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>อื่น ๆ</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,21 @@ class CampaignDialog(RecordDialog):
         self.cost = MoneyEdit("cost_satang")
         self.cost.setObjectName("campaignCost")
         form.addRow(self.tr("Cost (baht)"), self.cost)
+        self.budget = MoneyEdit("budget_satang")
+        self.budget.setObjectName("campaignBudget")
+        form.addRow(self.tr("Budget (baht)"), self.budget)
+        self.subject = QLineEdit()
+        self.subject.setObjectName("campaignSubject")
+        self.subject.setMaxLength(300)
+        self.subject.setPlaceholderText(self.tr("e.g. ข่าวดีสำหรับคุณ{ชื่อ}"))
+        form.addRow(self.tr("Message subject"), self.subject)
+        self.body_text = QPlainTextEdit()
+        self.body_text.setObjectName("campaignBody")
+        self.body_text.setTabChangesFocus(True)
+        self.body_text.setMaximumHeight(120)
+        self.body_text.setPlaceholderText(self.tr("Fields: {ชื่อ} {ชื่อเล่น} {บริษัท} {นามสกุล} {จังหวัด} "
+                                                  "(or {first_name} {nickname} {company}…)"))
+        form.addRow(self.tr("Message"), self.body_text)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("campaignNotes")
         self.notes.setTabChangesFocus(True)
@@ -102,6 +117,9 @@ class CampaignDialog(RecordDialog):
             ("ends_on", self.ends_on),
             ("cost_satang", self.cost),
             ("notes", self.notes),
+            ("budget_satang", self.budget),
+            ("template_subject", self.subject),
+            ("template_body", self.body_text),
         ):
             self.errors.register(key, widget)
         if campaign_id is not None:
@@ -124,6 +142,9 @@ class CampaignDialog(RecordDialog):
         self.ends_on.setDate(data.ends_on)
         self.cost.setSatang(data.cost_satang)
         self.notes.setPlainText(data.notes)
+        self.budget.setSatang(data.budget_satang)
+        self.subject.setText(data.template_subject)
+        self.body_text.setPlainText(data.template_body)
 
     def channel_value(self) -> str:
         """The source key of a chosen label, or the text as typed."""
@@ -140,6 +161,9 @@ class CampaignDialog(RecordDialog):
             ends_on=self.ends_on.date(),
             cost_satang=self.cost.satang() or 0,
             notes=self.notes.toPlainText(),
+            budget_satang=self.budget.satang() or 0,
+            template_subject=self.subject.text(),
+            template_body=self.body_text.toPlainText(),
         )
 
     def save_action(self, data: CampaignInput) -> ChangeSet:

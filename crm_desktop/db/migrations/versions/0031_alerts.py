@@ -21,7 +21,7 @@ from alembic import op
 from crm_desktop.db.migrations.dialect import make_links_deferrable, on_sqlite
 
 revision = '0031'
-down_revision = '0029'
+down_revision = '0030'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,190 @@
+"""Segments: the count of a filter is the count an independent SQL query finds on the small demo, bad
+filters are refused naming the condition, and a segment becomes a static list, campaign members and an
+export that leaves out people without consent."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.errors import DomainError, ValidationError
+from crm_desktop.exchange.segments import export_segment
+from crm_desktop.queries.campaign_results import response_counts
+from crm_desktop.queries.consent import consent_history
+from crm_desktop.queries.segments import Who, rfm_groups, saved_segments, segment_count, segment_ids
+from crm_desktop.segment_filter import Bought, SegmentFilter, parse_filter, years_before
+from crm_desktop.services.app import AppContext
+from crm_desktop.services.campaign_members import add_members, set_response
+from crm_desktop.services.campaigns import CampaignInput, create_campaign
+from crm_desktop.services.contacts import ContactInput, create_contact
+from crm_desktop.services.segments import SegmentInput, freeze_segment, save_segment
+from tests.server_helpers import engines, fetch, small_demo
+from tests.time_helpers import TODAY
+
+pytestmark = pytest.mark.server
+
+LIVE_SOLD = "o.deleted_at IS NULL AND o.status IN ('confirmed', 'partly_delivered', 'delivered', 'invoiced')"
+
+
+@pytest.fixture(scope="module", params=engines())
+def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
+    with small_demo(request, tmp_path_factory.mktemp("segments")) as ctx:
+        yield ctx
+
+
+def _count(demo: AppContext, where: str, *params: object) -> int:
+    rows = fetch(demo, f"SELECT count(*) FROM contact c WHERE c.deleted_at IS NULL AND {where}", params)
+    return int(rows[0][0])  # type: ignore[call-overload]
+
+
+def _category(demo: AppContext) -> str:
+    rows = fetch(demo, "SELECT p.category FROM sales_order_line l JOIN product p ON p.id = l.product_id "
+                       "GROUP BY p.category ORDER BY count(*) DESC, p.category")
+    return str(rows[0][0])
+
+
+def test_counts_match_an_independent_sql_count(demo: AppContext) -> None:
+    """The owner's example (women aged 30-45 in Bangkok and Nonthaburi who agreed to marketing) and each
+    kind of condition, against SQL written out by hand. Boundaries: the age bounds are inclusive."""
+    young, old = years_before(TODAY, 30), years_before(TODAY, 46)
+    cases: list[tuple[SegmentFilter, str, tuple[object, ...]]] = [
+        (SegmentFilter(age_min=30, age_max=45, genders=("female",), provinces=("กรุงเทพมหานคร", "นนทบุรี"),
+                       consent=True),
+         "c.birthday <= ? AND c.birthday > ? AND c.gender = 'female' AND c.province IN ('กรุงเทพมหานคร', "
+         "'นนทบุรี') AND c.marketing_consent", (young, old)),
+        (SegmentFilter(regions=("central",), income_bands=("30k-50k", "50k-100k")),
+         "c.province IN ('กรุงเทพมหานคร','สมุทรปราการ','นนทบุรี','ปทุมธานี','พระนครศรีอยุธยา','อ่างทอง','ลพบุรี',"
+         "'สิงห์บุรี','ชัยนาท','สระบุรี','นครนายก','นครสวรรค์','อุทัยธานี','กำแพงเพชร','สุโขทัย','พิษณุโลก','พิจิตร',"
+         "'เพชรบูรณ์','สุพรรณบุรี','นครปฐม','สมุทรสาคร','สมุทรสงคราม') AND c.income_band IN ('30k-50k','50k-100k')",
+         ()),
+        (SegmentFilter(interests=("โยคะ",)),
+         "(c.interests = 'โยคะ' OR c.interests LIKE 'โยคะ, %' OR c.interests LIKE '%, โยคะ' "
+         "OR c.interests LIKE '%, โยคะ, %')", ()),
+        (SegmentFilter(lead_sources=("facebook", "line")),
+         "EXISTS (SELECT 1 FROM lead l WHERE l.converted_contact_id = c.id AND l.deleted_at IS NULL "
+         "AND l.source IN ('facebook', 'line'))", ()),
+        (SegmentFilter(bought=Bought(months=6, categories=(_category(demo),))),
+         f"EXISTS (SELECT 1 FROM sales_order o JOIN sales_order_line sl ON sl.order_id = o.id "
+         f"JOIN product p ON p.id = sl.product_id WHERE o.contact_id = c.id AND {LIVE_SOLD} AND "
+         f"sl.deleted_at IS NULL AND p.category = ? AND o.issued_on >= ? AND o.issued_on <= ?)",
+         (_category(demo), date(2026, 5, 23), TODAY)),
+        (SegmentFilter(quiet_for_days=60),
+         "NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = c.id AND a.deleted_at IS NULL AND "
+         "a.status = 'done' AND (a.starts_at >= ? OR a.due_on >= ?))", ("2026-09-24 00:00:00", date(2026, 9, 24))),
+    ]
+    for flt, where, params in cases:
+        expected = _count(demo, where, *params)
+        counted = segment_count(demo.database, Who("contacts", flt), TODAY)
+        assert counted.total == expected, flt
+        assert len(segment_ids(demo.database, Who("contacts", flt), TODAY)) == expected
+    assert all(_count(demo, where, *params) for _, where, params in cases[1:]), "each case must find someone"
+
+
+def test_rfm_classes_split_the_contacts_without_overlap_by_company(demo: AppContext) -> None:
+    """Every contact is in "none" or in a class of the ranking (people of a ranked company are in its class;
+    a person who buys on their own and works at a ranked company may be in two)."""
+    groups = rfm_groups(demo.database, TODAY)
+    assert groups["top"] and groups["other"]
+    total = segment_count(demo.database, Who("contacts", SegmentFilter(consent=True)), TODAY).total
+    parts = [segment_count(demo.database, Who("contacts", SegmentFilter(consent=True, rfm=(c,))), TODAY, groups).total
+             for c in ("top", "at_risk", "other", "none")]
+    assert 0 < parts[-1] < total <= sum(parts)
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ('{"agee_min": 3}', "agee_min"),
+    ('{"genders": ["woman"]}', "genders"),
+    ('{"age_min": 50, "age_max": 40}', "age_min"),
+    ('{"kind": "accounts", "genders": ["female"]}', "genders"),
+    ('{"bought": {"month": 3}}', "bought"),
+    ('[1, 2]', "filter"),
+])
+def test_a_filter_it_does_not_know_is_refused_naming_the_condition(text: str, field: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        parse_filter(text)
+    assert err.value.field == field
+    assert err.value.text("th") != err.value.text("en")
+
+
+def test_saved_filters_read_back_as_written() -> None:
+    flt = SegmentFilter(age_min=30, regions=("north",), bought=Bought(months=3, min_satang=500_000), rfm=("top",))
+    assert parse_filter(flt.to_json()) == flt
+
+
+def _person(ctx: AppContext, first: str, *, consent: bool, province: str = "เชียงใหม่", tags: str = "VIP") -> str:
+    data = ContactInput(first_name=first, mobile=f"08{abs(hash(first)) % 10**8:08d}", email=f"{first}@example.com",
+                        province=province, tags=tags, marketing_consent=consent)
+    return create_contact(ctx.uow(), data, TODAY).created[0]
+
+
+def test_a_segment_becomes_a_list_campaign_members_and_an_export(ctx: AppContext, tmp_path: Path) -> None:
+    anong, boon = _person(ctx, "Anong", consent=True), _person(ctx, "Boon", consent=False)
+    _person(ctx, "Chai", consent=True, tags="ลูกค้าใหม่")
+    _person(ctx, "Dao", consent=True, province="ภูเก็ต")
+    vip_north = SegmentFilter(regions=("north",), tags=("vip",))
+    save_segment(ctx.uow(), SegmentInput("VIP ภาคเหนือ", vip_north))
+    (saved,) = saved_segments(ctx.database)
+    who = Who.of(saved)
+    counted = segment_count(ctx.database, who, TODAY)
+    assert (counted.total, counted.without_consent) == (2, 1)
+    freeze_segment(ctx.uow(), "VIP ภาคเหนือ พ.ย.", "contacts", segment_ids(ctx.database, who, TODAY))
+    frozen = next(s for s in saved_segments(ctx.database) if s.static)
+    assert sorted(segment_ids(ctx.database, Who.of(frozen), TODAY)) == sorted([anong, boon])
+
+    campaign = create_campaign(ctx.uow(), CampaignInput(name="ลดราคาปลายปี")).created[0]
+    add_members(ctx.uow(), campaign, segment_ids(ctx.database, who, TODAY))
+    add_members(ctx.uow(), campaign, [anong])  # already in: one row per person
+    assert response_counts(ctx.database, campaign) == {"added": 2}
+
+    export = export_segment(ctx.database, who, TODAY, tmp_path / "vip.csv", "csv")
+    with export.export.path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert [r[rows[0].index("First Name")] for r in rows[1:]] == ["Anong"] and export.left_out == 1
+
+
+def test_an_empty_segment_is_refused_with_a_message_and_nothing_changes(ctx: AppContext, tmp_path: Path) -> None:
+    _person(ctx, "Anong", consent=True)
+    with pytest.raises(ValidationError, match="at least one condition"):
+        save_segment(ctx.uow(), SegmentInput("ทุกคน", SegmentFilter()))
+    nobody = Who("contacts", SegmentFilter(provinces=("ยะลา",)))
+    campaign = create_campaign(ctx.uow(), CampaignInput(name="ยะลา")).created[0]
+    for action in (lambda: freeze_segment(ctx.uow(), "ว่าง", "contacts", segment_ids(ctx.database, nobody, TODAY)),
+                   lambda: add_members(ctx.uow(), campaign, segment_ids(ctx.database, nobody, TODAY)),
+                   lambda: export_segment(ctx.database, nobody, TODAY, tmp_path / "none.csv", "csv")):
+        with pytest.raises(DomainError) as err:
+            action()
+        assert "no one" in err.value.text("en") and err.value.text("th") != err.value.text("en")
+    assert saved_segments(ctx.database) == [] and response_counts(ctx.database, campaign) == {}
+    assert not (tmp_path / "none.csv").exists()
+
+
+def test_unsubscribed_withdraws_marketing_consent_with_its_history(ctx: AppContext) -> None:
+    anong = _person(ctx, "Anong", consent=True)
+    campaign = create_campaign(ctx.uow(), CampaignInput(name="จดหมายข่าว")).created[0]
+    member = add_members(ctx.uow(), campaign, [anong]).created[0]
+    set_response(ctx.uow(), [member], "opened", TODAY)
+    changed = set_response(ctx.uow(), [member], "unsubscribed", TODAY)
+    assert anong in changed.updated
+    newest, given = consent_history(ctx.database, "contact", anong)
+    assert (newest.given, given.given) == (False, True) and "จดหมายข่าว" in newest.source
+    assert response_counts(ctx.database, campaign) == {"unsubscribed": 1}
+
+
+def test_age_bounds_are_inclusive_on_the_apps_today(ctx: AppContext) -> None:
+    """30-45: in from the 30th birthday (today) to the day before the 46th; a 29 February birthday
+    counts on 1 March in a common year."""
+    born = {"turns 30 today": years_before(TODAY, 30), "29 until tomorrow": date(1996, 11, 24),
+            "45, 46 tomorrow": date(1980, 11, 24), "turns 46 today": years_before(TODAY, 46)}
+    ids = {name: create_contact(ctx.uow(), ContactInput(first_name=f"P{i}", mobile=f"08222222{i:02d}", birthday=day),
+                                TODAY).created[0] for i, (name, day) in enumerate(born.items())}
+    found = set(segment_ids(ctx.database, Who("contacts", SegmentFilter(age_min=30, age_max=45)), TODAY))
+    assert found == {ids["turns 30 today"], ids["45, 46 tomorrow"]}
+    leap = create_contact(ctx.uow(), ContactInput(first_name="Leap", mobile="0822222299", birthday=date(2000, 2, 29)),
+                          TODAY).created[0]
+    twenty_six = Who("contacts", SegmentFilter(age_min=26, age_max=26))
+    assert leap not in segment_ids(ctx.database, twenty_six, date(2026, 2, 28))
+    assert leap in segment_ids(ctx.database, twenty_six, date(2026, 3, 1))
