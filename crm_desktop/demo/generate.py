@@ -239,7 +239,7 @@ class _Generator:
                                  [p.id for p in sales.products]).batches(self.size.cases)
         if self.marketing is not None:
             yield from MarketingGenerator(self.today, self.marketing, pipeline.campaign_rows, people,
-                                          consenting).batches()
+                                          consenting, sales.made_orders).batches()
 
 
 def total_rows(size: str) -> int:

@@ -16,6 +16,7 @@ from crm_desktop.db import bulk
 from crm_desktop.demo.sizes import MarketingSize
 from crm_desktop.models import Campaign, CampaignMember, Segment, new_id, new_ids
 from crm_desktop.models.marketing import member_id
+from crm_desktop.queries.campaign_results import ATTRIBUTION_DAYS
 from crm_desktop.segment_filter import Bought, SegmentFilter
 
 THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
@@ -23,8 +24,10 @@ THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มี�
 NEWSLETTERS = (("จดหมายข่าวอีเมล {month} {year}", "E-mail", 4_000), ("LINE OA บรอดแคสต์ {month} {year}", "line", 2_500),
                ("SMS แจ้งโปรโมชัน {month} {year}", "SMS", 6_000), ("อีเมลลูกค้าประจำ {month} {year} รอบ {n}", "E-mail",
                                                                  1_500))
-# A sent campaign's responses: their shares, in the order of the funnel (the rest stay "sent").
-RESPONSES = (("opened", 0.30), ("replied", 0.05), ("interested", 0.04), ("bought", 0.03), ("unsubscribed", 0.3))
+# A sent campaign's responses: their shares, in the order of the funnel (the rest stay "sent"). "Bought" is
+# given to some of the members who ordered within the campaign's attribution window, never drawn blind.
+RESPONSES = (("opened", 0.30), ("replied", 0.05), ("interested", 0.04), ("unsubscribed", 0.3))
+BOUGHT_SHARE = 0.35  # of the members who ordered in the window, those who said the campaign brought them
 SUBJECT = "ข่าวดีสำหรับคุณ{ชื่อ} จากร้านเรา"
 BODY = ("เรียน คุณ{ชื่อ}\n\nขอบคุณที่เป็นลูกค้าของเราเสมอมา เดือนนี้เรามีส่วนลดพิเศษสำหรับ{บริษัท}และคุณ{ชื่อเล่น}\n"
         "แสดงข้อความนี้ที่ร้านหรือตอบกลับอีเมลนี้เพื่อรับสิทธิ์\n\nด้วยความเคารพ")
@@ -33,13 +36,22 @@ BATCH = 20_000
 
 class MarketingGenerator:
     def __init__(self, today: date, size: MarketingSize, campaigns: Sequence[dict[str, Any]], people: Sequence[str],
-                 consenting: Sequence[str]) -> None:
+                 consenting: Sequence[str], orders: Sequence[dict[str, Any]] = ()) -> None:
         self.rnd = random.Random(f"marketing:{today.isoformat()}:{size.campaigns}:{size.members}")
         self.today = today
         self.size = size
         self.campaigns = campaigns
         self.people = people
         self.consenting = consenting or people
+        self.ordered: dict[str, list[date]] = {}  # a person's order days, in order
+        for order in sorted(orders, key=lambda o: o["issued_on"]):
+            if order.get("contact_id"):
+                self.ordered.setdefault(order["contact_id"], []).append(order["issued_on"])
+
+    def _bought_on(self, person: str, campaign: dict[str, Any]) -> date | None:
+        """The person's first order in the campaign's attribution window, if they made one."""
+        end = (campaign["ends_on"] or self.today) + timedelta(days=ATTRIBUTION_DAYS)
+        return next((d for d in self.ordered.get(person, ()) if campaign["starts_on"] <= d <= end), None)
 
     def _newsletters(self) -> list[dict[str, Any]]:
         """Newsletters back from this month, one month after another, until the campaigns reach the size."""
@@ -96,8 +108,12 @@ class MarketingGenerator:
                         roll -= share
                     if status == "unsubscribed" and person in agreed:  # unsubscribing withdraws consent
                         status = "sent"
+                    day = min(self.today, campaign["starts_on"] + timedelta(days=r.randint(0, 14)))
+                    bought = self._bought_on(person, campaign)
+                    if bought is not None and r.random() < BOUGHT_SHARE:
+                        status, day = "bought", bought
                     statuses.append(status)
-                    days.append(min(self.today, campaign["starts_on"] + timedelta(days=r.randint(0, 14))))
+                    days.append(day)
                 yield bulk.Columns(CampaignMember, {
                     "id": [member_id(campaign["id"], p) for p in part],
                     "campaign_id": [campaign["id"]] * len(part),

@@ -405,7 +405,8 @@ class SalesGenerator:
             if quote is not None:
                 doc.header["quotation_id"] = quote.header["id"]
         self._number(orders, "SO")
-        self.made_orders = [doc.header for doc in orders]  # what service cases are about (demo/cases.py)
+        # What service cases are about (demo/cases.py) and who bought after a campaign (demo/marketing.py).
+        self.made_orders = [{**doc.header, "issued_on": doc.issued_on} for doc in orders]
         yield Quotation, [{**d.header, "issued_on": d.issued_on} for d in quotes if "previous_id" not in d.header]
         yield Quotation, [{**d.header, "issued_on": d.issued_on} for d in quotes if "previous_id" in d.header]
         yield self._lines(QuotationLine, "quotation_id", quotes, None)
