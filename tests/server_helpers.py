@@ -3,8 +3,9 @@
 `CRM_TEST_SERVER` names a server and a role that may create databases, as a URL to any of its
 databases (`.ci/run` starts a throw-away one: `postgresql://crm@127.0.0.1:PORT/postgres`). Without it,
 the tests run on SQLite only. Modules marked `server` run their `ctx` tests on both engines; each test
-on the server gets a database of its own, copied from a migrated and seeded template (CREATE DATABASE
-... TEMPLATE: 15 times faster than migrating each one).
+on the server starts on what a copy of a migrated and seeded template holds: the worker's one database
+put back to the template's rows (`server_recycling.py`), or a copy of its own (CREATE DATABASE ...
+TEMPLATE: 15 times faster than migrating each one).
 """
 
 from __future__ import annotations
