@@ -9,8 +9,8 @@ then the rows of that block (customer, owner joined). The same for "every status
 table's live count), "my open cases" (one rep's), "overdue" (open and past the resolution due time)
 and the board (a count and 50 cards per status); the text filter for a common word and for a case's
 number, through the search index. The baseline is plain sqlite3: the same count and the same 200 rows
-joined the same way (the text filter's through the same index, and as the LIKE scan it was before). The database is the large demo (made if missing, about ten
-minutes), opened read only.
+joined the same way (the text filter's through the same index, and as the LIKE scan it was before).
+The database is the large demo (made if missing, about ten minutes), opened read only.
 
 Figures: see the closing note of issue 18 (and docs/ARCHITECTURE.md, "Service cases").
 """

@@ -5,11 +5,14 @@ tests run on SQLite and on an office server."""
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from crm_desktop.db.database import open_database
 from crm_desktop.main import main
 from crm_desktop.queries.cases import CaseFilter, board, case_keys
 from crm_desktop.queries.search import search_all
@@ -95,6 +98,22 @@ def test_cli_search_prints_cases(ctx: AppContext, capsys: pytest.CaptureFixture[
     ctx.close()
     assert main(["--db", str(ctx.database.path), "--lang", "en", "search", "น้ำหยด"], make_clock()) == 0
     assert capsys.readouterr().out == f"case\tCS2569-0001 {LEAK}\tบริษัท สยามแอร์ จำกัด\t\n"
+
+
+def test_a_file_without_the_cases_index_is_searched_for_the_other_kinds(ctx: AppContext) -> None:
+    """As a benchmark reads a demo made before the cases' index (0029): the other kinds through theirs."""
+    open_cases(ctx)
+    ctx.close()
+    with closing(sqlite3.connect(ctx.database.path)) as conn, conn:
+        for statement in ("DROP TRIGGER case_fts_ai", "DROP TRIGGER case_fts_au", "DROP TRIGGER case_fts_ad",
+                          "DROP TABLE case_fts", "DROP TABLE case_fts_key"):
+            conn.execute(statement)
+    db = open_database(ctx.database.path, clock=make_clock(), read_only=True)
+    try:
+        assert db.has_search_index and [h.kind for h in search_all(db, "สยามแอร์")] == ["account"]
+        assert [h.kind for h in search_all(db, "สย")] == ["account"]  # short: through the vocabulary
+    finally:
+        db.close()
 
 
 def test_ctrl_k_finds_a_case_and_opens_it_in_the_cases_tab(qtbot, type_text, ctx: AppContext, prefs: Prefs) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crm_desktop.db.database import Database
-from crm_desktop.db.search_index import DOCUMENT_KINDS, SHOWN, pads_texts, search_rows, shown_row
+from crm_desktop.db.search_index import DOCUMENT_KINDS, SHOWN, pads_texts, search_rows, shown_row, unindexed
 from crm_desktop.errors import ValidationError
 from crm_desktop.queries.accounts import full_name
 
@@ -95,6 +95,7 @@ ALL_KINDS = tuple(HITS)
 
 
 PADDED = "search_pads_texts"  # the database's memo: its index answers short queries from its vocabulary
+UNINDEXED = "search_unindexed"  # and the kinds it has no index of (a file a revision behind)
 MAX_LIMIT = 1_000_000_000  # more than any database holds: in effect, no limit
 
 
@@ -111,6 +112,8 @@ def search_all(db: Database, text: str, limit: int = 10, kinds: Iterable[str] = 
     with db.engine.connect() as conn:
         if PADDED not in db.memo:
             db.memo[PADDED] = db.has_search_index and pads_texts(conn)
+            db.memo[UNINDEXED] = unindexed(conn) if db.has_search_index else frozenset()
+        kinds = [k for k in kinds if k not in db.memo[UNINDEXED]]
         rows = search_rows(conn, text, limit, kinds, db.has_search_index, db.memo[PADDED])
     hits: list[SearchHit] = []
     seen: set[tuple[str, str]] = set()
