@@ -85,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", help="fill an empty database (made if missing) with Thai/English sample data")
     demo.add_argument("--size", choices=tuple(SIZES), default="small")
-    search = sub.add_parser("search", help="print accounts, contacts, leads and deals matching TEXT")
+    search = sub.add_parser("search", help="print the accounts, contacts, leads, deals, products, documents "
+                            "and cases matching TEXT")
     search.add_argument("text", metavar="TEXT")
     search.add_argument("--limit", type=int, default=20, help="at most this many of each kind (1 or more)")
     backup = sub.add_parser("backup", help="copy the database into its backups folder, or to FILE; prints the path")

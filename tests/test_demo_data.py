@@ -19,6 +19,7 @@ from crm_desktop.db.search_index import INDEXED, create_statements
 from crm_desktop.demo.generate import OFFICE_STAFF, SIZES, _Generator, load_demo
 from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import AccountFilter, account_keys
+from crm_desktop.queries.cases import CaseFilter, case_keys
 from crm_desktop.queries.search import search_all
 from crm_desktop.services import validation
 from crm_desktop.services.app import AppContext, open_app
@@ -65,6 +66,10 @@ def test_small_demo_is_valid_searchable_and_logged(ctx: AppContext) -> None:
     first_name = fetch(app, "SELECT first_name FROM contact WHERE nickname != '' LIMIT 1")[0][0]
     assert any(first_name in hit.title for hit in search_all(app.database, first_name, limit=50))
     assert len(account_keys(app.database, AccountFilter())) == size.accounts
+    # Cases too, indexed by the load set-wise: the list's filter finds each case whose subject has the word.
+    cases = fetch(app, 'SELECT id, subject FROM "case"')
+    word = cases[0][1].split()[0]
+    assert sorted(case_keys(app.database, CaseFilter(text=word))) == sorted(i for i, s in cases if word in s)
 
 
 def test_generation_is_deterministic() -> None:

@@ -34,6 +34,7 @@ from sqlalchemy import (
     union,
 )
 from sqlalchemy import table as sql_table
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.sql.selectable import TableClause
 
 from crm_desktop.db.raw import Cursor, on_server
@@ -52,11 +53,25 @@ def national_digits_sql(column: str) -> str:
 PAD = "  "
 
 
+_PREPARER = sqlite_dialect.dialect().identifier_preparer
+
+
+def quoted(name: str) -> str:
+    """`name` as SQL names it: in double quotes when it is a keyword (`"case"`), else as is, so the DDL
+    the migrations froze for the other tables stays the code's own (tests/test_demo_data.py)."""
+    return _PREPARER.quote(name)
+
+
 @dataclass(frozen=True)
 class IndexedEntity:
     table: str
     columns: tuple[str, ...]
     phone_columns: tuple[str, ...]
+
+    @property
+    def sql(self) -> str:
+        """The table's name in SQL (`quoted`)."""
+        return quoted(self.table)
 
     @property
     def fts(self) -> str:
@@ -69,8 +84,9 @@ class IndexedEntity:
 
     def body_sql(self, row: str, *, padded: bool = True) -> str:
         """The indexed text: the columns joined by spaces, and two spaces after them (PAD; a server's
-        index needs none: `server_search.py`). `row` names the table, or nothing for bare columns."""
-        prefix = f"{row}." if row else ""
+        index needs none: `server_search.py`). `row` names the table (quoted here when it must be), or
+        nothing for bare columns."""
+        prefix = f"{quoted(row)}." if row else ""
         parts = [f"{prefix}{c}" for c in self.columns]
         parts += [national_digits_sql(f"{prefix}{c}") for c in self.phone_columns]
         return " || ' ' || ".join(parts) + (f" || '{PAD}'" if padded else "")
@@ -86,6 +102,7 @@ INDEXED = (
     ),
     IndexedEntity("opportunity", ("name", "competitor"), ()),
     IndexedEntity("product", ("sku", "name_th", "name_en"), ()),
+    IndexedEntity("case", ("number", "provisional_number", "subject"), ()),  # migration 0029
 )
 
 
@@ -110,7 +127,7 @@ def create_statements(entity: IndexedEntity) -> list[str]:
     neither. An edit drops both and adds them again, under a new key. The first fill names each
     row's key after its rowid of the moment (any unique number would do: nothing relies on it later)."""
     watched = ", ".join((*entity.columns, *entity.phone_columns, "deleted_at"))
-    t, f, k = entity.table, entity.fts, entity.keys
+    t, f, k = entity.sql, entity.fts, entity.keys
     drop = f"DELETE FROM {f} WHERE rowid = (SELECT key FROM {k} WHERE id = old.id); DELETE FROM {k} WHERE id = old.id;"
     add = (f"INSERT INTO {k}(id) SELECT new.id WHERE new.deleted_at IS NULL; "
            f"INSERT INTO {f}(rowid, body) SELECT key, {entity.body_sql('new')} FROM {k} WHERE id = new.id;")
@@ -118,7 +135,7 @@ def create_statements(entity: IndexedEntity) -> list[str]:
         f"CREATE VIRTUAL TABLE {f} USING fts5(body, tokenize='trigram', detail=none, columnsize=0)",
         f"CREATE TABLE {k} (key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)",
         f"INSERT INTO {k}(key, id) SELECT rowid, id FROM {t} WHERE deleted_at IS NULL",
-        f"INSERT INTO {f}(rowid, body) SELECT rowid, {entity.body_sql(t)} FROM {t} WHERE deleted_at IS NULL",
+        f"INSERT INTO {f}(rowid, body) SELECT rowid, {entity.body_sql(entity.table)} FROM {t} WHERE deleted_at IS NULL",
         f"CREATE TRIGGER {f}_ai AFTER INSERT ON {t} WHEN new.deleted_at IS NULL BEGIN {add} END",
         f"CREATE TRIGGER {f}_au AFTER UPDATE OF {watched} ON {t} BEGIN {drop} {add} END",
         f"CREATE TRIGGER {f}_ad AFTER DELETE ON {t} BEGIN {drop} END",
@@ -135,6 +152,14 @@ def fts_available(conn: Connection, table: str) -> bool:
         text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": f"{table}_fts_key"}
     ).first()
     return row is not None
+
+
+def unindexed(conn: Connection) -> frozenset[str]:
+    """The searched tables of a file that have no index: on a file read as is a revision behind (a benchmark
+    opens the large demo so), the kinds added since (cases, 0029), which search then leaves out."""
+    if conn.dialect.name != "sqlite":
+        return frozenset()
+    return frozenset(e.table for e in INDEXED if not fts_available(conn, e.table))
 
 
 def search_terms(query: str) -> list[str]:
@@ -243,6 +268,7 @@ SHOWN = {
     "product": Shown("product", ("r.sku", "r.name_th", "r.category")),  # inactive ones too
     "quotation": Shown("quotation", _DOCUMENT, _CUSTOMER),
     "sales_order": Shown("sales_order", tuple("1" if c == "r.revision" else c for c in _DOCUMENT), _CUSTOMER),
+    "case": Shown("case", ("r.number", "r.subject", "a.name", "c.prefix", "c.first_name", "c.last_name"), _CUSTOMER),
 }
 # A quotation is found as its newest live revision (find_record reaches the older ones by id).
 NEWEST = {"quotation": "NOT EXISTS (SELECT 1 FROM quotation n WHERE n.number = r.number "
@@ -343,7 +369,7 @@ def _record_sql(branch: int, kind: str, terms: list[str], limit: int, indexed: b
         body = f"({entity.body_sql('r')})"
         found = " OR ".join(f"({_contains_sql(body, t, params)})" for t in terms)
         params.append(limit)
-        return (f"SELECT {branch}, '{kind}', r.id, {columns}, r.rowid FROM {shown.table} r {shown.joins} "
+        return (f"SELECT {branch}, '{kind}', r.id, {columns}, r.rowid FROM {quoted(shown.table)} r {shown.joins} "
                 f"WHERE r.deleted_at IS NULL AND ({found}) ORDER BY r.rowid LIMIT ?")
     parts = [f"SELECT key FROM ({_keys_sql(entity, t, limit, padded, params)})" for t in terms]
     params.append(limit)
@@ -352,7 +378,7 @@ def _record_sql(branch: int, kind: str, terms: list[str], limit: int, indexed: b
     # short query's scan branch), SQLite read the whole table into a Bloom filter first (37 ms).
     found = f"SELECT k.id, m.key FROM ({matched}) m JOIN {entity.keys} k ON k.key = m.key LIMIT {int(limit)}"
     return (f"SELECT {branch}, '{kind}', r.id, {columns}, f.key FROM ({found}) f "
-            f"JOIN {shown.table} r ON r.id = f.id {shown.joins} WHERE r.deleted_at IS NULL")
+            f"JOIN {quoted(shown.table)} r ON r.id = f.id {shown.joins} WHERE r.deleted_at IS NULL")
 
 
 def _document_sql(branch: int, kind: str, column: str, prefix: str, limit: int, params: list[object]) -> str:
@@ -361,7 +387,7 @@ def _document_sql(branch: int, kind: str, column: str, prefix: str, limit: int, 
     shown = SHOWN[kind]
     newest = f"AND {NEWEST[kind]} " if kind in NEWEST else ""
     params += [prefix, prefix + _LAST, limit]
-    return (f"SELECT {branch}, '{kind}', r.id, {_padded(shown)}, r.{column} FROM {shown.table} r {shown.joins} "
+    return (f"SELECT {branch}, '{kind}', r.id, {_padded(shown)}, r.{column} FROM {quoted(shown.table)} r {shown.joins} "
             f"WHERE r.deleted_at IS NULL {newest}AND r.{column} != '' AND r.{column} >= ? AND r.{column} < ? "
             f"ORDER BY r.{column} LIMIT ?")
 
@@ -429,7 +455,7 @@ def search_rows(conn: Connection, query: str, limit: int, kinds: Iterable[str],
 def shown_row(conn: Connection, kind: str, record_id: str) -> tuple[object, ...] | None:
     """What a search shows of one live record (any revision of a quotation), or None."""
     shown = SHOWN[kind]
-    row = conn.execute(text(f"SELECT {', '.join(shown.columns)} FROM {shown.table} r {shown.joins} "
+    row = conn.execute(text(f"SELECT {', '.join(shown.columns)} FROM {quoted(shown.table)} r {shown.joins} "
                             "WHERE r.id = :id AND r.deleted_at IS NULL"), {"id": record_id}).first()
     return tuple(row) if row is not None else None
 
@@ -468,7 +494,7 @@ class SuspendedIndex:
             if not rows:
                 continue
             self.triggers += rows
-            top = self.cursor.execute(f"SELECT coalesce(max(rowid), 0) FROM {entity.table}").fetchone()
+            top = self.cursor.execute(f"SELECT coalesce(max(rowid), 0) FROM {entity.sql}").fetchone()
             self.high[entity.table] = top[0]
         for name, _ in self.triggers:
             self.cursor.execute(f'DROP TRIGGER "{name}"')
@@ -484,7 +510,7 @@ class SuspendedIndex:
             ids = self.updated.get(entity.table)
             if ids:
                 self._reindex(entity, ids, high)
-            self._index(entity, f"FROM {entity.table} t WHERE t.rowid > ? AND t.deleted_at IS NULL", (high,))
+            self._index(entity, f"FROM {entity.sql} t WHERE t.rowid > ? AND t.deleted_at IS NULL", (high,))
         for _, sql in self.triggers:
             self.cursor.execute(sql)
 
@@ -512,7 +538,7 @@ class SuspendedIndex:
         cur.execute(f"DELETE FROM {entity.fts} WHERE rowid IN "
                     f"(SELECT k.key FROM {entity.keys} k JOIN reindex_ids r ON r.id = k.id)")
         cur.execute(f"DELETE FROM {entity.keys} WHERE id IN (SELECT id FROM reindex_ids)")
-        self._index(entity, f"FROM reindex_ids r JOIN {entity.table} t ON t.id = r.id "
+        self._index(entity, f"FROM reindex_ids r JOIN {entity.sql} t ON t.id = r.id "
                             f"WHERE t.rowid <= ? AND t.deleted_at IS NULL", (high,))
 
     def _rebuild(self, entity: IndexedEntity, high: int) -> None:
@@ -524,5 +550,5 @@ class SuspendedIndex:
         cur.execute(f"DROP TABLE {entity.fts}")
         cur.execute(create)
         cur.execute(f"DELETE FROM {entity.keys}")
-        self._index(entity, f"FROM {entity.table} t WHERE t.rowid > 0 AND t.rowid <= ? AND t.deleted_at IS NULL",
+        self._index(entity, f"FROM {entity.sql} t WHERE t.rowid > 0 AND t.rowid <= ? AND t.deleted_at IS NULL",
                     (high,))

@@ -35,6 +35,7 @@ from crm_desktop.db.search_index import (
     WIDTH,
     IndexedEntity,
     number_prefixes,
+    quoted,
     search_terms,
 )
 
@@ -51,12 +52,14 @@ _LETTERS = str.maketrans(THAI_MARKS, AS_LETTERS)
 CANDIDATES = 1000  # matches asked of the trigram index before walking the ids in order instead
 
 
-def index_statements() -> list[str]:
-    """The extension and one GIN index per searchable table (for the migration that sets a server up)."""
+def index_statements(tables: Iterable[str]) -> list[str]:
+    """The extension and one GIN index per searchable table of `tables` (for the migration that makes them:
+    0026 and 0027 the first five, 0029 the cases')."""
+    wanted = set(tables)
     return ["CREATE EXTENSION IF NOT EXISTS pg_trgm"] + [
         f'CREATE INDEX ix_{e.table}_search ON "{e.table}" USING gin (({indexed_text(_body(e))}) gin_trgm_ops) '
         "WHERE deleted_at IS NULL"
-        for e in INDEXED
+        for e in INDEXED if e.table in wanted
     ]
 
 
@@ -87,7 +90,7 @@ def id_subquery(table: str, query: str) -> CompoundSelect | Select[tuple[str]] |
         return None
     entity = next(e for e in INDEXED if e.table == table)
     rows = sql_table(table, column("id", String), column("deleted_at"))
-    text = f"({_body(entity, table)})"
+    text = f"({_body(entity, table)})"  # the table's name quoted by body_sql where it must be
     body, indexed = literal_column(text, String), literal_column(indexed_text(text), String)
     found = [select(rows.c.id).where(and_(rows.c.deleted_at.is_(None), body.ilike(pattern(t), escape=ESCAPE),
                                           *_looked_up(indexed, t)))
@@ -138,7 +141,7 @@ def _record_sql(kind: str, terms: list[str], limit: int) -> tuple[str, list[obje
     shown = SHOWN[kind]
     entity = next(e for e in INDEXED if e.table == shown.table)
     body = _body(entity, "r").replace("%", "%%")  # the driver's own placeholders are %s
-    live = f"FROM {shown.table} r WHERE r.deleted_at IS NULL"
+    live = f"FROM {quoted(shown.table)} r WHERE r.deleted_at IS NULL"
     scanned = " OR ".join(f"strpos(lower({body}), lower(%s)) > 0" for _ in terms)
 
     def walk(when: str = "") -> str:
@@ -158,14 +161,14 @@ def _record_sql(kind: str, terms: list[str], limit: int) -> tuple[str, list[obje
     # The ids first, on the table alone: with the joins of what is shown in the same statement,
     # PostgreSQL walked the whole table in id order for a phone's two forms (1.1 s) instead of taking
     # the few rows its trigram index names (12 ms).
-    return (f"SELECT r.id, {_columns(shown.columns)} FROM ({ids}) f JOIN {shown.table} r ON r.id = f.id "
+    return (f"SELECT r.id, {_columns(shown.columns)} FROM ({ids}) f JOIN {quoted(shown.table)} r ON r.id = f.id "
             f"{shown.joins} ORDER BY r.id", params)
 
 
 def _document_sql(kind: str, name: str, prefix: str, limit: int) -> tuple[str, list[object]]:
     shown = SHOWN[kind]
     newest = f"AND {NEWEST[kind]} " if kind in NEWEST else ""
-    return (f"SELECT r.id, {_columns(shown.columns)} FROM {shown.table} r {shown.joins} "
+    return (f"SELECT r.id, {_columns(shown.columns)} FROM {quoted(shown.table)} r {shown.joins} "
             f"WHERE r.deleted_at IS NULL {newest}AND r.{name} != '' AND r.{name} >= %s AND r.{name} < %s "
             f"ORDER BY r.{name} LIMIT %s", [prefix, prefix + _LAST, limit])
 

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, case, func, select
 
 from crm_desktop.db.database import Database
 from crm_desktop.db.spelling import likely_term
 from crm_desktop.models import Account, Case, CaseStatusHistory, Contact, Product, SalesOrder, User
 from crm_desktop.models.service import CASE_STATUSES, OPEN_STATUSES
-from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys
+from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys, text_filter
 
 TABLE = Case.__table__
 USERS = User.__table__
@@ -24,7 +24,7 @@ BOARD_PAGE = 50  # cards a board column shows
 
 @dataclass(frozen=True)
 class CaseFilter:
-    text: str = ""  # any part of the number or the subject
+    text: str = ""  # any part of the number (or provisional number) or the subject, through the search index
     status: str = ""  # "" every status, "open" the open ones, or one status
     priority: str = ""
     owner_id: str = ""  # "" anyone; "-" nobody
@@ -104,10 +104,6 @@ SORTS: dict[str, ColumnElement[Any]] = {
 DEFAULT_SORT = "opened_at"
 
 
-def _escaped(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 # Open cases are a few percent of all (most are long closed), which SQLite's statistics cannot tell
 # (one average per status): said so, it counts them along ix_case_live_status instead of reading every
 # case (50,000: 1 ms instead of 44 ms).
@@ -119,11 +115,8 @@ def _open() -> ColumnElement[bool]:
 
 
 def conditions(flt: CaseFilter) -> list[ColumnElement[bool]]:
+    """What the filter asks besides its text (the search index's: `listing.text_filter`)."""
     cond: list[ColumnElement[bool]] = [Case.deleted_at.is_(None)]
-    if flt.text.strip():
-        like = _escaped(flt.text.strip())
-        cond.append(or_(Case.number.like(like, escape="\\"), Case.provisional_number.like(like, escape="\\"),
-                        Case.subject.like(like, escape="\\")))
     if flt.status == "open" or flt.overdue:  # an overdue case is an open one
         cond.append(_open())
     if flt.status not in ("", "open"):
@@ -143,7 +136,7 @@ def _keys_select(conn: Connection, flt: CaseFilter, sort: str, descending: bool)
     order = SORTS.get(sort, SORTS[DEFAULT_SORT])
     join = (USERS, USERS.c.id == Case.owner_id) if sort == "owner" else None
     then = (Case.opened_at,) if sort != "opened_at" else ()
-    return keys_select(conn, TABLE, conditions(flt), "", order, descending, join, then)
+    return keys_select(conn, TABLE, conditions(flt), flt.text, order, descending, join, then)
 
 
 def _unfiltered(flt: CaseFilter) -> bool:
@@ -223,8 +216,10 @@ def board(db: Database, flt: CaseFilter, per_column: int = BOARD_PAGE) -> dict[s
     columns: dict[str, tuple[int, list[CaseRow]]] = {}
     base = CaseFilter(flt.text, "", flt.priority, flt.owner_id, flt.overdue, flt.now)
     with db.engine.connect() as conn:
+        matched = text_filter(conn, TABLE, flt.text)
+        filtered = [*conditions(base), *([matched] if matched is not None else [])]
         for status in CASE_STATUSES:
-            cond = [*conditions(base), Case.status == status]
+            cond = [*filtered, Case.status == status]
             count = conn.execute(select(func.count()).select_from(TABLE).where(*cond)).scalar() or 0
             newest_first = status in ("resolved", "closed")
             order = ((Case.opened_at.desc(),) if newest_first

@@ -1,5 +1,6 @@
-"""Global search (Ctrl+K and `crm-desktop search`): accounts, contacts, leads, deals and products by any
-part of their text; quotations and sales orders by the start of their number (QT2569-0001)."""
+"""Global search (Ctrl+K and `crm-desktop search`): accounts, contacts, leads, deals, products and service
+cases by any part of their text (a case: its number or subject); quotations and sales orders by the start
+of their number (QT2569-0001)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from crm_desktop.db.database import Database
-from crm_desktop.db.search_index import DOCUMENT_KINDS, SHOWN, pads_texts, search_rows, shown_row
+from crm_desktop.db.search_index import DOCUMENT_KINDS, SHOWN, pads_texts, search_rows, shown_row, unindexed
 from crm_desktop.errors import ValidationError
 from crm_desktop.queries.accounts import full_name
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str  # "account", "contact", "lead", "opportunity", "product", "quotation" or "sales_order"
+    kind: str  # "account", "contact", "lead", "opportunity", "product", "quotation", "sales_order" or "case"
     id: str
     title: str
-    subtitle: str  # where: province for an account, company for a contact, lead or deal
+    subtitle: str  # where: province for an account, company for a contact, lead or deal, customer for a case
     phone: str  # E.164 as stored; presenters format it
 
 
@@ -53,15 +54,25 @@ def _product_hit(id_: str, v: tuple[Any, ...]) -> SearchHit:
     return SearchHit("product", id_, f"{sku} {name_th}", category, "")
 
 
+def _customer(account_name: str | None, prefix: str | None, first_name: str | None, last_name: str | None) -> str:
+    """A document's or case's customer: the account, else the person."""
+    if account_name is not None:
+        return account_name
+    return full_name(prefix or "", first_name or "", last_name or "")
+
+
+def _case_hit(id_: str, v: tuple[Any, ...]) -> SearchHit:
+    number, subject, *customer = v[:6]
+    return SearchHit("case", id_, f"{number} {subject}", _customer(*customer), "")
+
+
 def _document_hit(kind: str) -> Callable[[str, tuple[Any, ...]], SearchHit]:
     def hit(id_: str, v: tuple[Any, ...]) -> SearchHit:
         number, revision, provisional, account_name, prefix, first_name, last_name = v[:7]
         title = number if revision == 1 else f"{number} rev {revision}"
         if provisional:
             title += f" ({provisional})"
-        customer = account_name if account_name is not None else full_name(prefix or "", first_name or "",
-                                                                           last_name or "")
-        return SearchHit(kind, id_, title, customer, "")
+        return SearchHit(kind, id_, title, _customer(account_name, prefix, first_name, last_name), "")
     return hit
 
 
@@ -72,6 +83,7 @@ HITS: dict[str, Callable[[str, tuple[Any, ...]], SearchHit]] = {
     "opportunity": _opportunity_hit,
     "product": _product_hit,  # inactive ones too: they are still found and opened, only pickers leave them out
     **{kind: _document_hit(kind) for kind in DOCUMENT_KINDS},
+    "case": _case_hit,
 }
 assert HITS.keys() == SHOWN.keys()
 
@@ -83,12 +95,13 @@ ALL_KINDS = tuple(HITS)
 
 
 PADDED = "search_pads_texts"  # the database's memo: its index answers short queries from its vocabulary
+UNINDEXED = "search_unindexed"  # and the kinds it has no index of (a file a revision behind)
 MAX_LIMIT = 1_000_000_000  # more than any database holds: in effect, no limit
 
 
 def search_all(db: Database, text: str, limit: int = 10, kinds: Iterable[str] = ALL_KINDS) -> list[SearchHit]:
-    """Up to `limit` records of each kind whose name, nickname, phone, e-mail or tax id contain `text`,
-    and documents whose number starts with it, kind by kind in the order of `kinds`.
+    """Up to `limit` records of each kind whose name, nickname, phone, e-mail or tax id (a case: number or
+    subject) contain `text`, and documents whose number starts with it, kind by kind in the order of `kinds`.
 
     A limit below 1 is refused (SQLite would read a negative one as "no limit"); one above
     MAX_LIMIT counts as MAX_LIMIT (SQLite takes no number beyond 64 bits).
@@ -99,6 +112,8 @@ def search_all(db: Database, text: str, limit: int = 10, kinds: Iterable[str] = 
     with db.engine.connect() as conn:
         if PADDED not in db.memo:
             db.memo[PADDED] = db.has_search_index and pads_texts(conn)
+            db.memo[UNINDEXED] = unindexed(conn) if db.has_search_index else frozenset()
+        kinds = [k for k in kinds if k not in db.memo[UNINDEXED]]
         rows = search_rows(conn, text, limit, kinds, db.has_search_index, db.memo[PADDED])
     hits: list[SearchHit] = []
     seen: set[tuple[str, str]] = set()

@@ -75,7 +75,7 @@ SEARCH_LIMIT = 8  # per kind
 FIRST_PAINT_WAIT_MS = 2000  # a window started minimized paints late: its start-up work waits this long at most
 # what the record tabs list, so what a search result can open
 SEARCH_KINDS = (Entity.LEAD, Entity.OPPORTUNITY, Entity.PRODUCT, Entity.ACCOUNT, Entity.CONTACT, Entity.QUOTATION,
-                Entity.SALES_ORDER)
+                Entity.SALES_ORDER, Entity.CASE)
 
 
 def app_version() -> str:
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
             "product": icon("product", self.style().standardIcon(QStyle.StandardPixmap.SP_DriveHDIcon)),
             "quotation": self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
             "sales_order": self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogListView),
+            "case": self.style().standardIcon(QStyle.StandardPixmap.SP_DialogHelpButton),
         }
 
         self.tabs = LazyTabs()
@@ -302,7 +303,7 @@ class MainWindow(QMainWindow):
             ("orders", "orders", self.icons["quotation"], self._make_orders),  # their quotations and orders
             ("accounts", "accounts", self.icons["account"], self._make_accounts),
             ("contacts", "contacts", self.icons["contact"], self._make_contacts),
-            ("cases", "cases", style.standardIcon(pixmap.SP_DialogHelpButton), self._make_cases),
+            ("cases", "cases", self.icons["case"], self._make_cases),
             ("activities", "activities", icon("activity-task"), self._make_activities),
             ("calendar", "calendar", style.standardIcon(pixmap.SP_FileDialogDetailedView), self._make_calendar),
             ("anniversaries", "anniversaries", style.standardIcon(pixmap.SP_FileDialogInfoView),
