@@ -16,6 +16,7 @@ from crm_desktop.main import main
 from crm_desktop.models import (
     Activity,
     AlertRule,
+    Case,
 )
 from crm_desktop.queries.alerts import alert_rules, find_alerts, open_alerts
 from crm_desktop.services.alerts import (
@@ -168,3 +169,43 @@ def test_the_command_prints_the_alerts_one_a_line_and_refuses_an_unknown_person(
     assert main(["--db", str(path), "alerts", "--owner", "Nobody"], make_clock()) == 1
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and err.startswith("crm-desktop: ")
+
+
+def test_an_open_case_alerts_for_its_first_response_and_its_resolution_from_n_hours_before(ctx: AppContext) -> None:
+    rule_id = create_rule(ctx.uow(), RuleInput(kind="case_sla", name="SLA", params={"hours": 4})).created[0]
+    rule = next(r for r in alert_rules(ctx.database) if r.id == rule_id)
+    hour, second = timedelta(hours=1), timedelta(seconds=1)
+    cases = {  # name: (status, first response due, answered, resolution due), due times from NOW
+        "reply_near": ("new", 4 * hour, False, 48 * hour),  # exactly N hours ahead
+        "reply_later": ("assigned", 4 * hour + second, False, 48 * hour),  # a second beyond
+        "reply_past": ("assigned", -second, False, 24 * hour),
+        "reply_now": ("new", timedelta(0), False, 24 * hour),
+        "answered_late": ("in_progress", -hour, True, 4 * hour),  # answered: only its resolution, near
+        "resolve_later": ("waiting", -hour, True, 4 * hour + second),
+        "both_past": ("waiting", -2 * hour, False, -second),
+        "resolved": ("resolved", -2 * hour, False, -hour),
+        "closed": ("closed", -2 * hour, False, -hour),
+    }
+    ids = {}
+    with ctx.uow() as uow:
+        for name, (status, respond, answered, resolve) in cases.items():
+            case = Case(number=f"C-{name}", subject="แอร์ไม่เย็น", status=status, opened_at=NOW - 12 * hour,
+                        response_due_at=NOW + respond, first_response_at=NOW - 2 * hour if answered else None,
+                        sla_due_at=NOW + resolve)
+            uow.session.add(case)
+            uow.session.flush()
+            ids[case.id] = name
+        uow.commit()
+    found = find_alerts(ctx.database, [rule], NOW)
+    assert sorted((ids[f.row_id], f.period.split(":")[0]) for f in found) == [
+        ("answered_late", "near"), ("both_past", "past"), ("both_past", "response-past"),
+        ("reply_near", "response-near"), ("reply_now", "response-near"), ("reply_past", "response-past")]
+    near = next(f for f in found if ids[f.row_id] == "reply_near")
+    assert near.period == f"response-near:{(NOW + 4 * hour).isoformat()}"
+    assert alert_text("case_sla", near.params, "th") == \
+        "เคส C-reply_near (แอร์ไม่เย็น) ต้องตอบกลับลูกค้าครั้งแรกภายใน 23/11/2026 14:00 น."
+    past = next(f for f in found if ids[f.row_id] == "both_past" and f.period.startswith("past"))
+    assert alert_text("case_sla", past.params, "en").startswith("Case C-both_past (แอร์ไม่เย็น) is past its SLA")
+    # Kept once: a re-scan raises nothing new.
+    raise_alerts(ctx.uow(), found)
+    assert raise_alerts(ctx.uow(), find_alerts(ctx.database, [rule], NOW)).created == ()

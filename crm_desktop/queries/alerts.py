@@ -13,7 +13,8 @@ new period (a customer contacted and quiet again, a new month) is a new alert.
 - stuck_deal: an open deal whose last stage move (or creation) fell on an office day N days or more ago.
 - quotation_expiring: a sent, current quotation valid until a day from today to today + N.
 - late_order: a sale with a live line not fully delivered whose promised day is N days or more ago.
-- case_sla: an open case whose resolution is due within N hours ("near") or was due before now ("past").
+- case_sla: an open case (not resolved nor closed) whose first response, not given yet, or whose
+  resolution is due within N hours ("near") or was due before now ("past"): one alert for each.
 - top_birthday: a contact who is a top customer (or works for one) with a birthday from today to today + N.
 
 A *top customer* is one in the top fifth by sales over the last 12 months: `rfm.fifth_scores`' score
@@ -61,7 +62,7 @@ from crm_desktop.queries.reports.sales import sales_orders, shift_months
 # the others (amounts this month, due times in hours, documents sent today) every round.
 DAILY_KINDS = frozenset(("quiet_top_customer", "stuck_deal", "top_birthday"))
 TOP_MONTHS = 12  # a top customer's sales are counted over this many months
-OPEN_CASE = ("resolved", "closed")  # the statuses of a case that is no longer open
+CLOSED_CASE = ("resolved", "closed")  # the statuses of a case that is no longer open
 
 _EMPLOYER = Account.__table__.alias("employer")
 
@@ -320,20 +321,30 @@ def _late_orders(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding
 
 
 def _case_slas(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    """Open cases whose first response (not given yet) or resolution is due within N hours or was due
+    before now: one statement per due time, each through its partial index of the open cases."""
     now = scan.now
     c = Case
-    stmt = (select(c.id, c.number, c.subject, c.owner_id, c.account_id, c.contact_id, c.sla_due_at)
-            .where(c.deleted_at.is_(None), c.status.not_in(OPEN_CASE), c.sla_due_at.is_not(None),
-                   c.sla_due_at <= now + timedelta(hours=rule.params["hours"])))
+    horizon = now + timedelta(hours=rule.params["hours"])
     found = []
-    for r in conn.execute(stmt):
-        state = "past" if r.sla_due_at < now else "near"
-        due = _moment(r.sla_due_at)
-        found.append(AlertFinding(rule.id, rule.kind, "case", r.id, f"{state}:{due}", r.owner_id,
-                                  {"number": r.number, "subject": r.subject, "due": due, "state": state,
-                                   "account_id": r.account_id},
-                                  account_id=r.account_id, contact_id=r.contact_id, case_id=r.id))
+    for step, due_at, waiting in (("response", c.response_due_at, (c.first_response_at.is_(None),)),
+                                  ("resolution", c.sla_due_at, ())):
+        stmt = (select(c.id, c.number, c.subject, c.owner_id, c.account_id, c.contact_id, due_at.label("due_at"))
+                .where(*open_cases(), *waiting, due_at <= horizon))  # the partial index's terms, then its range
+        for r in conn.execute(stmt):
+            state = "past" if r.due_at < now else "near"
+            due = _moment(r.due_at)
+            period = f"{state}:{due}" if step == "resolution" else f"{step}-{state}:{due}"
+            found.append(AlertFinding(rule.id, rule.kind, "case", r.id, period, r.owner_id,
+                                      {"number": r.number, "subject": r.subject, "due": due, "state": state,
+                                       "step": step, "account_id": r.account_id},
+                                      account_id=r.account_id, contact_id=r.contact_id, case_id=r.id))
     return found
+
+
+def open_cases() -> list[ColumnElement[bool]]:
+    """A live case not resolved nor closed, spelled as the partial indexes of open cases (models/service.py)."""
+    return [Case.deleted_at.is_(None), Case.status.not_in([inline(s) for s in CLOSED_CASE])]
 
 
 def _top_birthdays(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:

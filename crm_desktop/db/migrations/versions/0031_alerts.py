@@ -27,6 +27,7 @@ depends_on = None
 
 OPEN = "dismissed_at IS NULL AND deleted_at IS NULL"
 CONTACTING = "deleted_at IS NULL AND rrule = '' AND status != 'cancelled'"
+OPEN_CASES = "deleted_at IS NULL AND status NOT IN ('resolved', 'closed')"
 
 
 def upgrade() -> None:
@@ -63,12 +64,21 @@ def upgrade() -> None:
         for name, link in (('ix_activity_account_contacts', 'account_id'), ('ix_activity_contact_contacts', 'contact_id')):
             batch_op.create_index(name, [link, 'starts_at', 'due_on', 'status', 'kind'], unique=False,
                                   sqlite_where=sa.text(CONTACTING), postgresql_where=sa.text(CONTACTING))
+    with op.batch_alter_table('case', schema=None) as batch_op:
+        for name, column, where in (('ix_case_open_resolution_due', 'sla_due_at', OPEN_CASES),
+                                    ('ix_case_open_response_due', 'response_due_at',
+                                     f"{OPEN_CASES} AND first_response_at IS NULL")):
+            batch_op.create_index(name, [column], unique=False, sqlite_where=sa.text(where),
+                                  postgresql_where=sa.text(where))
     if on_sqlite():
         op.execute("ANALYZE activity")
     make_links_deferrable()
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('case', schema=None) as batch_op:
+        batch_op.drop_index('ix_case_open_response_due')
+        batch_op.drop_index('ix_case_open_resolution_due')
     with op.batch_alter_table('activity', schema=None) as batch_op:
         batch_op.drop_index('ix_activity_contact_contacts')
         batch_op.drop_index('ix_activity_account_contacts')
