@@ -194,8 +194,11 @@ RAW = {
     "late_order": f"""SELECT o.id, MIN(l.promised_on) FROM sales_order_line l JOIN sales_order o ON o.id = l.order_id
         WHERE l.deleted_at IS NULL AND l.delivered_milli < l.quantity_milli AND l.promised_on <= :yesterday
           AND o.deleted_at IS NULL AND o.status IN {SOLD} GROUP BY o.id""",
-    "case_sla": """SELECT id FROM "case" WHERE deleted_at IS NULL AND status NOT IN ('resolved', 'closed')
-        AND sla_due_at IS NOT NULL AND sla_due_at <= :sla_moment""",
+    "case_sla": """SELECT id, response_due_at FROM "case"
+        WHERE deleted_at IS NULL AND status NOT IN ('resolved', 'closed')
+          AND first_response_at IS NULL AND response_due_at <= :sla_moment
+        UNION ALL SELECT id, sla_due_at FROM "case"
+        WHERE deleted_at IS NULL AND status NOT IN ('resolved', 'closed') AND sla_due_at <= :sla_moment""",
     "top_birthday": """
         SELECT c.id FROM contact c WHERE c.birthday IS NOT NULL AND c.deleted_at IS NULL
           AND substr(c.birthday, 6, 5) >= '11-23' AND substr(c.birthday, 6, 5) <= '11-30'

@@ -5,7 +5,7 @@ with nothing saved; rules and dismissals cross copies."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,9 +14,11 @@ from sqlalchemy import func, select
 from crm_desktop.errors import ValidationError
 from crm_desktop.main import main
 from crm_desktop.models import (
+    Account,
     Activity,
     AlertRule,
     Case,
+    SalesOrder,
 )
 from crm_desktop.queries.alerts import alert_rules, find_alerts, open_alerts
 from crm_desktop.services.alerts import (
@@ -31,7 +33,7 @@ from crm_desktop.services.alerts import (
 )
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.sync.files import export_bundle, import_bundle
-from tests.alert_helpers import NOW, build
+from tests.alert_helpers import NOW, _order, build
 from tests.time_helpers import TODAY, make_clock
 
 pytestmark = pytest.mark.server
@@ -209,3 +211,23 @@ def test_an_open_case_alerts_for_its_first_response_and_its_resolution_from_n_ho
     # Kept once: a re-scan raises nothing new.
     raise_alerts(ctx.uow(), found)
     assert raise_alerts(ctx.uow(), find_alerts(ctx.database, [rule], NOW)).created == ()
+
+
+def test_this_months_sales_kept_between_scans_follow_every_later_change(ctx: AppContext) -> None:
+    ids = build(ctx)
+    rule = next(r for r in rules_of_test(ctx) if r.kind == "big_spender")
+
+    def over() -> dict[str, int]:
+        return {f.row_id: f.params["amount"] for f in find_alerts(ctx.database, [rule], NOW)}
+
+    assert over() == {ids["over"]: 10_000_001}  # the month's days read and kept
+    with ctx.uow() as uow:  # a satang more on a day already kept: the exact customer goes over
+        exact = uow.session.get(Account, ids["exact"])
+        _order(uow, "SO-20", exact, 1, date(2026, 11, 6))
+        uow.commit()
+    assert over() == {ids["over"]: 10_000_001, ids["exact"]: 10_000_001}
+    with ctx.uow() as uow:  # the big order moved to last month: its old day is read again
+        moved = uow.session.scalars(select(SalesOrder).where(SalesOrder.number == "SO-1")).one()
+        moved.issued_on = date(2026, 10, 31)
+        uow.commit()
+    assert over() == {ids["exact"]: 10_000_001}

@@ -36,7 +36,8 @@ class Case(SyncMixin, Base):
         # The alert scan: open cases by their resolution's due time, and those not answered yet by their
         # first response's (0031).
         partial_index("ix_case_open_resolution_due", "sla_due_at", where=OPEN_CASES),
-        partial_index("ix_case_open_response_due", "response_due_at", where=f"{OPEN_CASES} AND first_response_at IS NULL"),
+        partial_index("ix_case_open_response_due", "response_due_at",
+                      where=f"{OPEN_CASES} AND first_response_at IS NULL"),
     )
 
     number: Mapped[str] = mapped_column(String(40), index=True)
