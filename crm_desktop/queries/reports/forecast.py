@@ -53,7 +53,7 @@ from crm_desktop.forecast import (
     percent_error,
 )
 from crm_desktop.models import Change, ForecastSnapshot, Opportunity, SalesOrder, SalesOrderLine, Stage, User
-from crm_desktop.queries.reports.measure import ReportFilter, line_sales, satang, sold, touched_days
+from crm_desktop.queries.reports.measure import TOUCHED_MAX, ReportFilter, line_sales, satang, sold, touched_days
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 
 MONTHS_DEFAULT = 3
@@ -117,7 +117,7 @@ def _sales_per_day(conn: Connection, first: date, after: date) -> Iterable[Any]:
 
 def _touched(conn: Connection, since: int) -> set[str] | None:
     """The months whose sales the changes after `since` may have changed (None: too many to trace)."""
-    days = touched_days(conn, since)
+    days = touched_days(conn, since, TOUCHED_MAX)
     return None if days is None else {day[:7] for day in days}
 
 

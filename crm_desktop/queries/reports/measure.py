@@ -147,15 +147,16 @@ SALES_ENTITIES = ("sales_order", "sales_order_line")
 TOUCHED_MAX = 2_000  # changed orders and lines past which everything is read again rather than traced
 
 
-def touched_days(conn: Connection, since: int) -> set[str] | None:
+def touched_days(conn: Connection, since: int, most: int = TOUCHED_MAX) -> set[str] | None:
     """The days (ISO) whose sales the changes after change number `since` may have changed: each changed
     order's (or changed line's order's) issue day now and every one it ever had (the change log holds
-    them). None when too much changed to trace. For figures kept per day or month as of a change."""
+    them). None when more than `most` orders and lines changed: too much to trace. For figures kept per
+    day or month as of a change."""
     # `|| ''`: walk the changes since, by number; the (entity, row) index would walk every order's.
     rows = conn.execute(select(Change.entity, Change.row_id).distinct()
                         .where(Change.seq > since, (Change.entity + "").in_(SALES_ENTITIES))
-                        .limit(TOUCHED_MAX + 1)).all()
-    if len(rows) > TOUCHED_MAX:
+                        .limit(most + 1)).all()
+    if len(rows) > most:
         return None
     orders = {row_id for entity, row_id in rows if entity == "sales_order"}
     lines = {row_id for entity, row_id in rows if entity == "sales_order_line"}
