@@ -21,6 +21,15 @@ _one_of = per_engine("one_of", lambda column, values: f"{column} IN (SELECT valu
                      lambda column, values: f"{column} IN (SELECT json_array_elements_text(CAST({values} AS json)))")
 
 
+class ValueSet(str):
+    """Texts as the JSON array `one_of` binds, encoded once for a set asked about many times."""
+
+    @classmethod
+    def of(cls, values: Iterable[str]) -> ValueSet:
+        return cls(json.dumps(list(values), ensure_ascii=False))
+
+
 def one_of(column: ColumnElement[Any], values: Iterable[str]) -> ColumnElement[bool]:
     """`column` equals one of the texts `values` (a server reads the same JSON array its own way)."""
-    return _one_of(column, bindparam(None, json.dumps(list(values), ensure_ascii=False)))  # type: ignore[return-value]
+    encoded = values if isinstance(values, ValueSet) else ValueSet.of(values)
+    return _one_of(column, bindparam(None, str(encoded)))  # type: ignore[return-value]

@@ -34,7 +34,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, selec
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.database import Database
 from crm_desktop.db.spelling import inline
-from crm_desktop.db.value_sets import one_of
+from crm_desktop.db.value_sets import ValueSet, one_of
 from crm_desktop.models import (
     Account,
     Activity,
@@ -124,6 +124,10 @@ class _Scan:
     def top(self) -> frozenset[str]:
         return top_customers(self.db, self.today)
 
+    def top_sets(self) -> tuple[ValueSet, ValueSet, ValueSet]:
+        """The top customers' ids for `one_of`: the companies', the people's, and all."""
+        return _ranked(self.db, self.today)[3]
+
 
 def find_alerts(db: Database, rules: Iterable[Rule], now: datetime) -> list[AlertFinding]:
     """What the rules find at `now` (naive UTC; days are office days), in the rules' order."""
@@ -138,24 +142,31 @@ def find_alerts(db: Database, rules: Iterable[Rule], now: datetime) -> list[Aler
 
 
 # The top customers of each open database, ranked once per office day: a year of sales lines takes about a
-# second to rank on the large demo, and a day's sales barely move the top fifth. {id(db): (db, day, ids)}
-_TOP: dict[int, tuple[Database, date, frozenset[str]]] = {}
+# second to rank on the large demo, and a day's sales barely move the top fifth.
+# {id(db): (db, day, ids, (companies' ids, people's ids, all of them) as `one_of` binds them)}
+_TOP: dict[int, tuple[Database, date, frozenset[str], tuple[ValueSet, ValueSet, ValueSet]]] = {}
 TOP_KEPT = 4
 
 
 def top_customers(db: Database, today: date) -> frozenset[str]:
     """The ids (account, else contact) of the customers in the top fifth by sales over the 12 months to
     `today`; ranked at the first ask of the day, then kept for the day."""
+    return _ranked(db, today)[2]
+
+
+def _ranked(db: Database, today: date) -> tuple[Database, date, frozenset[str], tuple[ValueSet, ValueSet, ValueSet]]:
     kept = _TOP.get(id(db))
     if kept is not None and kept[0] is db and kept[1] == today:
-        return kept[2]
+        return kept
     with db.engine.connect() as conn:
-        ids = frozenset(conn.scalars(_top_customers(today)))
+        rows = conn.execute(_top_customers(today)).all()
+    split = (ValueSet.of(sorted(cid for cid, company in rows if company)),
+             ValueSet.of(sorted(cid for cid, company in rows if not company)), ValueSet.of(sorted(r[0] for r in rows)))
     _TOP.pop(id(db), None)
     while len(_TOP) >= TOP_KEPT:  # the oldest first: a test run opens many databases
         del _TOP[next(iter(_TOP))]
-    _TOP[id(db)] = (db, today, ids)
-    return ids
+    _TOP[id(db)] = kept = (db, today, frozenset(cid for cid, _company in rows), split)
+    return kept
 
 
 def forget_top_customers(db: Database) -> None:
@@ -179,10 +190,12 @@ def _top_customers(today: date) -> Select[Any]:
     start = shift_months(today + timedelta(days=1), -TOP_MONTHS)
     sale = sales_orders(ReportFilter(start, today + timedelta(days=1)))
     customer = customer_id(sale.c)
-    spend = select(customer.label("customer_id"), func.sum(sale.c.amount).label("amount")).group_by(customer).subquery()
-    ranked = select(spend.c.customer_id, (func.rank().over(order_by=spend.c.amount) - 1).label("below"),
-                    func.count().over().label("everyone")).subquery()
-    return select(ranked.c.customer_id).where(5 * ranked.c.below >= 4 * ranked.c.everyone)
+    spend = (select(customer.label("customer_id"), func.max(sale.c.account_id).label("account_id"),
+                    func.sum(sale.c.amount).label("amount")).group_by(customer).subquery())
+    ranked = select(spend.c.customer_id, spend.c.account_id, (func.rank().over(order_by=spend.c.amount) - 1)
+                    .label("below"), func.count().over().label("everyone")).subquery()
+    return (select(ranked.c.customer_id, ranked.c.account_id.is_not(None))
+            .where(5 * ranked.c.below >= 4 * ranked.c.everyone))
 
 
 def _big_spenders(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
@@ -265,9 +278,9 @@ def _quiet_top_customers(conn: Connection, rule: Rule, scan: _Scan) -> list[Aler
     now, today = scan.now, scan.today
     last_day = today - timedelta(days=rule.params["days"])  # a contact on this day or before is too old
     timed_cut = utc_time(datetime.combine(last_day + timedelta(days=1), time()))
-    top = sorted(scan.top())
     found = []
-    for entity, model, link in (("account", Account, Activity.account_id), ("contact", Contact, Activity.contact_id)):
+    for entity, model, link, top in zip(("account", "contact"), (Account, Contact),
+                                        (Activity.account_id, Activity.contact_id), scan.top_sets()[:2], strict=True):
         is_account = entity == "account"
         for row_id, owner_id, timed, dated, *names in conn.execute(
                 _last_contacts(model, link, top, now, today, (timed_cut, last_day))):
@@ -280,7 +293,7 @@ def _quiet_top_customers(conn: Connection, rule: Rule, scan: _Scan) -> list[Aler
     return found
 
 
-def _last_contacts(model: Any, link: Any, ids: Sequence[str], now: datetime, today: date,
+def _last_contacts(model: Any, link: Any, ids: ValueSet, now: datetime, today: date,
                    since: tuple[datetime, date]) -> Select[Any]:
     """Those of these companies (or people) with no contact since `since` (a time, and a day for all-day
     activities and tasks), each with its last contact: the latest done activity, or call, meeting or
@@ -310,11 +323,12 @@ def _stuck_deals(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding
     # entered on an office day at least N days before today: before the start of today − N + 1
     cut = utc_time(datetime.combine(scan.today - timedelta(days=rule.params["days"] - 1), time()))
     found = []
-    for r in conn.execute(select(inner).where(inner.c.entered < cut)):
-        since = _moment(r.entered)
-        found.append(AlertFinding(rule.id, rule.kind, "opportunity", r.id, since, r.owner_id,
-                                  {"deal": r.name, "stage": r.stage, "since": since},
-                                  account_id=r.account_id, contact_id=r.contact_id, opportunity_id=r.id))
+    for deal_id, name, owner_id, account_id, contact_id, stage, entered in conn.execute(
+            select(inner).where(inner.c.entered < cut)):
+        since = _moment(entered)
+        found.append(AlertFinding(rule.id, rule.kind, "opportunity", deal_id, since, owner_id,
+                                  {"deal": name, "stage": stage, "since": since},
+                                  account_id=account_id, contact_id=contact_id, opportunity_id=deal_id))
     return found
 
 
@@ -393,9 +407,9 @@ def _top_birthdays(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFindi
     end = today + timedelta(days=rule.params["days"] + 1)
     md = month_day(Contact.birthday)
     spans = list(_year_spans(today, end))
-    top = sorted(scan.top())
-    if not top:
+    if not scan.top():
         return []
+    top = scan.top_sets()[2]
     owner = func.coalesce(Contact.owner_id, _EMPLOYER.c.owner_id)
     stmt = (select(Contact.id, Contact.prefix, Contact.first_name, Contact.last_name, Contact.birthday,
                    Contact.account_id, owner.label("owner_id"))
