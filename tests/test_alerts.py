@@ -34,6 +34,7 @@ from crm_desktop.services.alerts import (
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.sync.files import export_bundle, import_bundle
 from tests.alert_helpers import NOW, _order, build
+from tests.plan_helpers import query_plans
 from tests.time_helpers import TODAY, make_clock
 
 pytestmark = pytest.mark.server
@@ -231,3 +232,17 @@ def test_this_months_sales_kept_between_scans_follow_every_later_change(ctx: App
         moved.issued_on = date(2026, 10, 31)
         uow.commit()
     assert over() == {ids["exact"]: 10_000_001}
+
+
+def test_the_scan_steps_into_the_partial_indexes_of_contacts_and_open_cases(ctx: AppContext) -> None:
+    if ctx.database.server is not None:
+        pytest.skip("SQLite's plans")  # a server plans by its own statistics
+    build(ctx)
+    rules = [r for r in rules_of_test(ctx) if r.kind in ("quiet_top_customer", "case_sla")]
+    plans = query_plans(ctx.database.engine, lambda: find_alerts(ctx.database, rules, NOW),
+                        lambda sql: "FROM activity" in sql or 'FROM "case"' in sql)
+    searches = " | ".join(plans)
+    assert len(plans) == 4 and "SCAN" not in searches.replace("SCAN json_each", "")
+    for index in ("activity_account_contacted_at", "activity_account_contacted_on", "activity_contact_contacted_at",
+                  "activity_contact_contacted_on", "case_open_response_due", "case_open_resolution_due"):
+        assert f"ix_{index}" in searches
