@@ -201,11 +201,7 @@ def _top_customers(today: date) -> Select[Any]:
 def _big_spenders(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
     today = scan.today
     first = today.replace(day=1)
-    spent: dict[str, list[Any]] = {}  # customer: [account, contact, amount]
-    for day in _month_sales(conn, scan.db, first, shift_months(first, 1)).values():
-        for cid, account_id, contact_id, amount in day:
-            kept = spent.setdefault(cid, [account_id, contact_id, 0.0])
-            kept[2] += amount
+    spent = _month_sales(conn, scan.db, first, shift_months(first, 1))
     bought = [(cid, *v) for cid, v in spent.items() if v[2] >= rule.params["amount_satang"] + 0.5]  # rounded, over
     month = first.strftime("%Y-%m")
     people = _customers(conn, [r[0] for r in bought])
@@ -219,12 +215,14 @@ def _big_spenders(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFindin
     return found
 
 
+Sales = tuple[str | None, str | None, float]  # a customer's account, contact, amount
 DaySales = dict[date, list[tuple[str, str | None, str | None, float]]]  # day: (customer, account, contact, amount)
-MONTH_KEY = "alerts_month_sales"  # db.memo: (newest change then, the month's first day, DaySales)
+# db.memo: (newest change then, the month's first day, DaySales, the month's Sales by customer)
+MONTH_KEY = "alerts_month_sales"
 
 
-def _month_sales(conn: Connection, db: Database, first: date, after: date) -> DaySales:
-    """Each customer's sales (`reports.measure` amounts) on each day of the month [first, after).
+def _month_sales(conn: Connection, db: Database, first: date, after: date) -> dict[str, Sales]:
+    """Each customer's sales (`reports.measure` amounts) in the month [first, after), summed from its days.
 
     Summing the month's lines is most of a scan (70 ms on the large demo), and a past day's sales change
     only when an order or line of it does. So the days are kept (in this process) as of the newest change
@@ -235,10 +233,10 @@ def _month_sales(conn: Connection, db: Database, first: date, after: date) -> Da
     kept = db.memo.get(MONTH_KEY)
     days: DaySales = {}
     if kept is not None and kept[1] == first and kept[0] <= newest:
-        days = kept[2]
-        if kept[0] < newest:
-            touched = touched_days(conn, kept[0])
-            days = {} if touched is None else {d: v for d, v in days.items() if d.isoformat() not in touched}
+        if kept[0] == newest:
+            return kept[3]  # nothing changed since
+        touched = touched_days(conn, kept[0])
+        days = {} if touched is None else {d: v for d, v in kept[2].items() if d.isoformat() not in touched}
     wanted = [first + timedelta(days=i) for i in range((after - first).days)]
     missing = [d for d in wanted if d not in days]
     while missing:  # runs of consecutive days, one statement each
@@ -255,8 +253,14 @@ def _month_sales(conn: Connection, db: Database, first: date, after: date) -> Da
             fresh[day].append((cid, account_id, contact_id, amount or 0.0))
         days = {**days, **fresh}
         missing = missing[run:]
-    db.memo[MONTH_KEY] = (newest, first, days)
-    return days
+    spent: dict[str, list[Any]] = {}
+    for day in days.values():
+        for cid, account_id, contact_id, amount in day:
+            summed = spent.setdefault(cid, [account_id, contact_id, 0.0])
+            summed[2] += amount
+    month = {cid: (account_id, contact_id, amount) for cid, (account_id, contact_id, amount) in spent.items()}
+    db.memo[MONTH_KEY] = (newest, first, days, month)
+    return month
 
 
 def _customers(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
