@@ -246,3 +246,13 @@ def test_the_scan_steps_into_the_partial_indexes_of_contacts_and_open_cases(ctx:
     for index in ("activity_account_contacted_at", "activity_account_contacted_on", "activity_contact_contacted_at",
                   "activity_contact_contacted_on", "case_open_response_due", "case_open_resolution_due"):
         assert f"ix_{index}" in searches
+
+
+def test_a_deleted_top_customer_gone_quiet_raises_nothing(ctx: AppContext) -> None:
+    ids = build(ctx)
+    rule = next(r for r in rules_of_test(ctx) if r.kind == "quiet_top_customer")
+    assert [f.row_id for f in find_alerts(ctx.database, [rule], NOW)] == [ids["top_quiet"]]
+    with ctx.uow() as uow:
+        uow.session.get(Account, ids["top_quiet"]).deleted_at = NOW
+        uow.commit()
+    assert find_alerts(ctx.database, [rule], NOW) == []  # still ranked by its sales, but gone
