@@ -5,11 +5,14 @@
 Generates its own database (raw inserts into a migrated schema; no change log: only the read side is
 timed) at the large demo's sizes: 100,000 accounts, 300,000 contacts (60 % with a birthday), 60 reps,
 ~500,000 order lines over 24 months (some promised and still open), 10,000 deals with their stage
-moves, 20,000 quotations, 1,000,000 activities and 50,000 cases with SLA due times. Then times, warm,
+moves, 20,000 quotations, 1,000,000 activities and 50,000 cases with their response and resolution
+due times (as the demo's: most closed, a fifth of the last 60 days' still open). Then times, warm,
 best of 5: ranking the top customers (once an office day), the whole scan of the seven default rules
-(`queries.alerts.find_alerts`: the day's first round), the 5-minute round (the four rules that can find
-something new within a day), each kind alone, and hand-written SQL answering the same questions through
-sqlite3 in the same run (the top customers in a temporary table, as the app keeps them for the day).
+(`queries.alerts.find_alerts`: the day's first round; this month's sales per day kept from the scan
+before, as the app keeps them, and again with them read anew as at the first round after a start),
+the 5-minute round (the four rules that can find something new within a day), each kind alone, and
+hand-written SQL answering the same questions through sqlite3 in the same run (the top customers in a
+temporary table, as the app keeps them for the day).
 The database is kept at --db (default bench/data/bench-alerts.sqlite3).
 """
 
@@ -31,7 +34,14 @@ from common import DEFAULT_DIR, best_of, ms, row
 
 from crm_desktop.clock import FixedClock
 from crm_desktop.models import Base, new_ids
-from crm_desktop.queries.alerts import DAILY_KINDS, alert_rules, find_alerts, forget_top_customers, top_customers
+from crm_desktop.queries.alerts import (
+    DAILY_KINDS,
+    MONTH_KEY,
+    alert_rules,
+    find_alerts,
+    forget_top_customers,
+    top_customers,
+)
 from crm_desktop.services.app import open_app
 from crm_desktop.services.stages import default_stage_id
 
@@ -141,11 +151,22 @@ def generate(path: Path, scale: float) -> None:
                                "due_on": None if i % 3 else day(rnd.randrange(-60, 730)),
                                **customer(i), "owner_id": rnd.choice(reps), "assignee_id": rnd.choice(reps)}
                               for i in range(n(1_000_000))))
-    insert(conn, "case", ({"number": f"CS{i:06d}", "subject": "แอร์ไม่เย็น", "owner_id": rnd.choice(reps),
-                           "account_id": rnd.choice(accounts),
-                           "status": rnd.choice(["new", "in_progress", "waiting", "resolved", "closed", "closed"]),
-                           "priority": rnd.choice(["low", "normal", "high"]),
-                           "sla_due_at": moment(rnd.uniform(-24 * 400, 24 * 3))} for i in range(n(50_000))))
+
+    def case(i: int) -> dict[str, object]:
+        """As the demo's cases: opened over two years, more lately; resolved in 8 to 72 hours, a fifth of
+        those of the last 60 days still open (most of them late); one answer in eight after its due time."""
+        opened = 24 * 730 * rnd.random() ** 1.3 + 0.1
+        respond, resolve = rnd.uniform(2, 24), rnd.uniform(8, 72)
+        answer = opened - respond * (0.2 + rnd.random() * (0.7 if rnd.random() < 0.88 else 3))
+        open_ = opened < resolve or (opened < 24 * 60 and rnd.random() < 0.2)
+        status = rnd.choice(["assigned", "in_progress", "waiting"] if answer > 0 else ["new", "assigned"]) \
+            if open_ else rnd.choice(["resolved", "closed", "closed"])
+        return {"number": f"CS{i:06d}", "subject": "แอร์ไม่เย็น", "owner_id": rnd.choice(reps),
+                "account_id": rnd.choice(accounts), "status": status, "priority": rnd.choice(["low", "normal", "high"]),
+                "opened_at": moment(opened), "response_due_at": moment(opened - respond),
+                "first_response_at": moment(answer) if answer > 0 else None, "sla_due_at": moment(opened - resolve)}
+
+    insert(conn, "case", (case(i) for i in range(n(50_000))))
     conn.commit()
     conn.execute("ANALYZE")
     conn.close()
@@ -164,17 +185,24 @@ WITH spend AS (SELECT COALESCE(o.account_id, o.contact_id) AS cid, SUM({_NET}) A
 ranked AS (SELECT cid, RANK() OVER (ORDER BY amount) - 1 AS below, COUNT(*) OVER () AS everyone FROM spend),
 top AS (SELECT cid FROM ranked WHERE 5 * below >= 4 * everyone)
 SELECT cid FROM top"""
+# The activities that count as a contact, spelled as their partial indexes' condition (0031).
+CONTACTED = ("a.deleted_at IS NULL AND a.rrule = '' AND a.status != 'cancelled'"
+             " AND (a.status = 'done' OR a.kind IN ('call', 'meeting', 'visit'))")
 RAW = {
     "big_spender": f"""SELECT COALESCE(o.account_id, o.contact_id), SUM({_NET}) FROM sales_order o
         JOIN sales_order_line l ON l.order_id = o.id AND l.deleted_at IS NULL
         WHERE o.deleted_at IS NULL AND o.status IN {SOLD} AND o.issued_on >= :month AND o.issued_on < :next_month
         GROUP BY 1 HAVING SUM({_NET}) > 10000000""",
-    "quiet_top_customer": """
-        SELECT cid FROM top_ids top WHERE NOT EXISTS (SELECT 1 FROM activity a
-          WHERE (a.account_id = top.cid OR a.contact_id = top.cid) AND a.deleted_at IS NULL AND a.status != 'cancelled'
-            AND (a.status = 'done' OR a.kind IN ('call', 'meeting', 'visit'))
-            AND ((a.starts_at > :quiet_moment AND a.starts_at <= :now)
-                 OR (a.due_on > :quiet_day AND a.due_on <= :today)))""",
+    "quiet_top_customer": f"""
+        SELECT cid FROM top_ids top
+        WHERE NOT EXISTS (SELECT 1 FROM activity a WHERE a.account_id = top.cid AND {CONTACTED}
+                            AND a.starts_at > :quiet_moment AND a.starts_at <= :now)
+          AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.account_id = top.cid AND {CONTACTED}
+                            AND a.due_on > :quiet_day AND a.due_on <= :today)
+          AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = top.cid AND {CONTACTED}
+                            AND a.starts_at > :quiet_moment AND a.starts_at <= :now)
+          AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = top.cid AND {CONTACTED}
+                            AND a.due_on > :quiet_day AND a.due_on <= :today)""",
     "stuck_deal": """SELECT o.id FROM opportunity o JOIN stage s ON s.id = o.stage_id
         WHERE o.deleted_at IS NULL AND s.kind = 'open' AND COALESCE((SELECT MAX(h.changed_at) FROM stage_history h
           WHERE h.opportunity_id = o.id), o.created_at) < :stuck_moment""",
@@ -183,8 +211,11 @@ RAW = {
     "late_order": f"""SELECT o.id, MIN(l.promised_on) FROM sales_order_line l JOIN sales_order o ON o.id = l.order_id
         WHERE l.deleted_at IS NULL AND l.delivered_milli < l.quantity_milli AND l.promised_on <= :yesterday
           AND o.deleted_at IS NULL AND o.status IN {SOLD} GROUP BY o.id""",
-    "case_sla": """SELECT id FROM "case" WHERE deleted_at IS NULL AND status NOT IN ('resolved', 'closed')
-        AND sla_due_at IS NOT NULL AND sla_due_at <= :sla_moment""",
+    "case_sla": """SELECT id, response_due_at FROM "case"
+        WHERE deleted_at IS NULL AND status NOT IN ('resolved', 'closed')
+          AND first_response_at IS NULL AND response_due_at <= :sla_moment
+        UNION ALL SELECT id, sla_due_at FROM "case"
+        WHERE deleted_at IS NULL AND status NOT IN ('resolved', 'closed') AND sla_due_at <= :sla_moment""",
     "top_birthday": """
         SELECT c.id FROM contact c WHERE c.birthday IS NOT NULL AND c.deleted_at IS NULL
           AND substr(c.birthday, 6, 5) >= '11-23' AND substr(c.birthday, 6, 5) <= '11-30'
@@ -228,9 +259,15 @@ def main() -> None:
 
     row("top customers ranked (once a day)", ms(best_of(3, ranked)),
         ms(best_of(3, lambda: raw.execute(RAW_TOP, params).fetchall())), "")
-    whole = best_of(5, lambda: find_alerts(db, rules, NOW))
-    whole_raw = best_of(5, lambda: [raw.execute(sql, params).fetchall() for sql in RAW.values()])
+    whole = best_of(9, lambda: find_alerts(db, rules, NOW))
+    whole_raw = best_of(9, lambda: [raw.execute(sql, params).fetchall() for sql in RAW.values()])
     row("whole alert scan, 7 rules", ms(whole), ms(whole_raw), "≤ 100 ms")
+
+    def first_round() -> object:
+        db.memo.pop(MONTH_KEY, None)  # this month's sales not kept yet: read them all
+        return find_alerts(db, rules, NOW)
+
+    row("  the first after start (month read)", ms(best_of(5, first_round)), ms(whole_raw), "")
     every_round = [r for r in rules if r.kind not in DAILY_KINDS]
     row("  a 5-minute round, 4 rules", ms(best_of(5, lambda: find_alerts(db, every_round, NOW))),
         ms(best_of(5, lambda: [raw.execute(RAW[r.kind], params).fetchall() for r in every_round])), "")

@@ -1143,6 +1143,12 @@ THAI: dict[str, str] = {
     "Case {number} ({subject}) is past its SLA, due {due}": (
         "เคส {number} ({subject}) เลยกำหนด SLA แล้ว (กำหนด {due} น.)"
     ),
+    "Case {number} ({subject}) needs a first response by {due}": (
+        "เคส {number} ({subject}) ต้องตอบกลับลูกค้าครั้งแรกภายใน {due} น."
+    ),
+    "Case {number} ({subject}) is past its first-response time, due {due}": (
+        "เคส {number} ({subject}) เลยกำหนดตอบกลับลูกค้าครั้งแรกแล้ว (กำหนด {due} น.)"
+    ),
     "Birthday of top customer {customer} on {on}": "วันเกิดของลูกค้าคนสำคัญ {customer} วันที่ {on}",
 }
 

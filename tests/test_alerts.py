@@ -5,7 +5,7 @@ with nothing saved; rules and dismissals cross copies."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,8 +14,11 @@ from sqlalchemy import func, select
 from crm_desktop.errors import ValidationError
 from crm_desktop.main import main
 from crm_desktop.models import (
+    Account,
     Activity,
     AlertRule,
+    Case,
+    SalesOrder,
 )
 from crm_desktop.queries.alerts import alert_rules, find_alerts, open_alerts
 from crm_desktop.services.alerts import (
@@ -30,7 +33,8 @@ from crm_desktop.services.alerts import (
 )
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.sync.files import export_bundle, import_bundle
-from tests.alert_helpers import NOW, build
+from tests.alert_helpers import NOW, _order, build
+from tests.plan_helpers import query_plans
 from tests.time_helpers import TODAY, make_clock
 
 pytestmark = pytest.mark.server
@@ -168,3 +172,87 @@ def test_the_command_prints_the_alerts_one_a_line_and_refuses_an_unknown_person(
     assert main(["--db", str(path), "alerts", "--owner", "Nobody"], make_clock()) == 1
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and err.startswith("crm-desktop: ")
+
+
+def test_an_open_case_alerts_for_its_first_response_and_its_resolution_from_n_hours_before(ctx: AppContext) -> None:
+    rule_id = create_rule(ctx.uow(), RuleInput(kind="case_sla", name="SLA", params={"hours": 4})).created[0]
+    rule = next(r for r in alert_rules(ctx.database) if r.id == rule_id)
+    hour, second = timedelta(hours=1), timedelta(seconds=1)
+    cases = {  # name: (status, first response due, answered, resolution due), due times from NOW
+        "reply_near": ("new", 4 * hour, False, 48 * hour),  # exactly N hours ahead
+        "reply_later": ("assigned", 4 * hour + second, False, 48 * hour),  # a second beyond
+        "reply_past": ("assigned", -second, False, 24 * hour),
+        "reply_now": ("new", timedelta(0), False, 24 * hour),
+        "answered_late": ("in_progress", -hour, True, 4 * hour),  # answered: only its resolution, near
+        "resolve_later": ("waiting", -hour, True, 4 * hour + second),
+        "both_past": ("waiting", -2 * hour, False, -second),
+        "resolved": ("resolved", -2 * hour, False, -hour),
+        "closed": ("closed", -2 * hour, False, -hour),
+    }
+    ids = {}
+    with ctx.uow() as uow:
+        for name, (status, respond, answered, resolve) in cases.items():
+            case = Case(number=f"C-{name}", subject="แอร์ไม่เย็น", status=status, opened_at=NOW - 12 * hour,
+                        response_due_at=NOW + respond, first_response_at=NOW - 2 * hour if answered else None,
+                        sla_due_at=NOW + resolve)
+            uow.session.add(case)
+            uow.session.flush()
+            ids[case.id] = name
+        uow.commit()
+    found = find_alerts(ctx.database, [rule], NOW)
+    assert sorted((ids[f.row_id], f.period.split(":")[0]) for f in found) == [
+        ("answered_late", "near"), ("both_past", "past"), ("both_past", "response-past"),
+        ("reply_near", "response-near"), ("reply_now", "response-near"), ("reply_past", "response-past")]
+    near = next(f for f in found if ids[f.row_id] == "reply_near")
+    assert near.period == f"response-near:{(NOW + 4 * hour).isoformat()}"
+    assert alert_text("case_sla", near.params, "th") == \
+        "เคส C-reply_near (แอร์ไม่เย็น) ต้องตอบกลับลูกค้าครั้งแรกภายใน 23/11/2026 14:00 น."
+    past = next(f for f in found if ids[f.row_id] == "both_past" and f.period.startswith("past"))
+    assert alert_text("case_sla", past.params, "en").startswith("Case C-both_past (แอร์ไม่เย็น) is past its SLA")
+    # Kept once: a re-scan raises nothing new.
+    raise_alerts(ctx.uow(), found)
+    assert raise_alerts(ctx.uow(), find_alerts(ctx.database, [rule], NOW)).created == ()
+
+
+def test_this_months_sales_kept_between_scans_follow_every_later_change(ctx: AppContext) -> None:
+    ids = build(ctx)
+    rule = next(r for r in rules_of_test(ctx) if r.kind == "big_spender")
+
+    def over() -> dict[str, int]:
+        return {f.row_id: f.params["amount"] for f in find_alerts(ctx.database, [rule], NOW)}
+
+    assert over() == {ids["over"]: 10_000_001}  # the month's days read and kept
+    with ctx.uow() as uow:  # a satang more on a day already kept: the exact customer goes over
+        exact = uow.session.get(Account, ids["exact"])
+        _order(uow, "SO-20", exact, 1, date(2026, 11, 6))
+        uow.commit()
+    assert over() == {ids["over"]: 10_000_001, ids["exact"]: 10_000_001}
+    with ctx.uow() as uow:  # the big order moved to last month: its old day is read again
+        moved = uow.session.scalars(select(SalesOrder).where(SalesOrder.number == "SO-1")).one()
+        moved.issued_on = date(2026, 10, 31)
+        uow.commit()
+    assert over() == {ids["exact"]: 10_000_001}
+
+
+def test_the_scan_steps_into_the_partial_indexes_of_contacts_and_open_cases(ctx: AppContext) -> None:
+    if ctx.database.server is not None:
+        pytest.skip("SQLite's plans")  # a server plans by its own statistics
+    build(ctx)
+    rules = [r for r in rules_of_test(ctx) if r.kind in ("quiet_top_customer", "case_sla")]
+    plans = query_plans(ctx.database.engine, lambda: find_alerts(ctx.database, rules, NOW),
+                        lambda sql: "FROM activity" in sql or 'FROM "case"' in sql)
+    searches = " | ".join(plans)
+    assert len(plans) == 4 and "SCAN" not in searches.replace("SCAN json_each", "")
+    for index in ("activity_account_contacted_at", "activity_account_contacted_on", "activity_contact_contacted_at",
+                  "activity_contact_contacted_on", "case_open_response_due", "case_open_resolution_due"):
+        assert f"ix_{index}" in searches
+
+
+def test_a_deleted_top_customer_gone_quiet_raises_nothing(ctx: AppContext) -> None:
+    ids = build(ctx)
+    rule = next(r for r in rules_of_test(ctx) if r.kind == "quiet_top_customer")
+    assert [f.row_id for f in find_alerts(ctx.database, [rule], NOW)] == [ids["top_quiet"]]
+    with ctx.uow() as uow:
+        uow.session.get(Account, ids["top_quiet"]).deleted_at = NOW
+        uow.commit()
+    assert find_alerts(ctx.database, [rule], NOW) == []  # still ranked by its sales, but gone

@@ -16,6 +16,8 @@ CASE_PRIORITIES = ("low", "normal", "high", "urgent")
 CASE_CHANNELS = ("", "phone", "line", "email", "walk_in", "web", "other")
 
 _LIVE = "deleted_at IS NULL"
+# The cases still open (queries/alerts.py spells its terms the same: a partial index serves only then).
+OPEN_CASES = "deleted_at IS NULL AND status NOT IN ('resolved', 'closed')"
 
 
 def _live_index(name: str, *columns: str | TextClause) -> Index:
@@ -31,6 +33,11 @@ class Case(SyncMixin, Base):
         _live_index("ix_case_live_due", "sla_due_at"),  # overdue cases, the alert scan
         _live_index("ix_case_live_account", "account_id", "opened_at"),
         _live_index("ix_case_live_contact", "contact_id", "opened_at"),
+        # The alert scan: open cases by their resolution's due time, and those not answered yet by their
+        # first response's (0031).
+        partial_index("ix_case_open_resolution_due", "sla_due_at", where=OPEN_CASES),
+        partial_index("ix_case_open_response_due", "response_due_at",
+                      where=f"{OPEN_CASES} AND first_response_at IS NULL"),
     )
 
     number: Mapped[str] = mapped_column(String(40), index=True)

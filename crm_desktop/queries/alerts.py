@@ -13,7 +13,8 @@ new period (a customer contacted and quiet again, a new month) is a new alert.
 - stuck_deal: an open deal whose last stage move (or creation) fell on an office day N days or more ago.
 - quotation_expiring: a sent, current quotation valid until a day from today to today + N.
 - late_order: a sale with a live line not fully delivered whose promised day is N days or more ago.
-- case_sla: an open case whose resolution is due within N hours ("near") or was due before now ("past").
+- case_sla: an open case (not resolved nor closed) whose first response, not given yet, or whose
+  resolution is due within N hours ("near") or was due before now ("past"): one alert for each.
 - top_birthday: a contact who is a top customer (or works for one) with a birthday from today to today + N.
 
 A *top customer* is one in the top fifth by sales over the last 12 months: `rfm.fifth_scores`' score
@@ -33,12 +34,14 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, selec
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.database import Database
 from crm_desktop.db.spelling import inline
+from crm_desktop.db.value_sets import ValueSet, one_of
 from crm_desktop.models import (
     Account,
     Activity,
     Alert,
     AlertRule,
     Case,
+    Change,
     Contact,
     Opportunity,
     Quotation,
@@ -53,7 +56,7 @@ from crm_desktop.models.planning import ALERT_PARAMS, AlertFinding
 from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.anniversaries import _year_spans, falls_on
 from crm_desktop.queries.customer360 import CONTACT_KINDS
-from crm_desktop.queries.reports.measure import SOLD, ReportFilter, customer_id
+from crm_desktop.queries.reports.measure import SOLD, ReportFilter, customer_id, touched_days
 from crm_desktop.queries.reports.sales import sales_orders, shift_months
 
 # Kinds whose findings follow the office day (a threshold in days; a stage move or a contact during the
@@ -61,7 +64,7 @@ from crm_desktop.queries.reports.sales import sales_orders, shift_months
 # the others (amounts this month, due times in hours, documents sent today) every round.
 DAILY_KINDS = frozenset(("quiet_top_customer", "stuck_deal", "top_birthday"))
 TOP_MONTHS = 12  # a top customer's sales are counted over this many months
-OPEN_CASE = ("resolved", "closed")  # the statuses of a case that is no longer open
+CLOSED_CASE = ("resolved", "closed")  # the statuses of a case that is no longer open
 
 _EMPLOYER = Account.__table__.alias("employer")
 
@@ -121,6 +124,10 @@ class _Scan:
     def top(self) -> frozenset[str]:
         return top_customers(self.db, self.today)
 
+    def top_sets(self) -> tuple[ValueSet, ValueSet, ValueSet]:
+        """The top customers' ids for `one_of`: the companies', the people's, and all."""
+        return _ranked(self.db, self.today)[3]
+
 
 def find_alerts(db: Database, rules: Iterable[Rule], now: datetime) -> list[AlertFinding]:
     """What the rules find at `now` (naive UTC; days are office days), in the rules' order."""
@@ -135,29 +142,38 @@ def find_alerts(db: Database, rules: Iterable[Rule], now: datetime) -> list[Aler
 
 
 # The top customers of each open database, ranked once per office day: a year of sales lines takes about a
-# second to rank on the large demo, and a day's sales barely move the top fifth. {id(db): (db, day, ids)}
-_TOP: dict[int, tuple[Database, date, frozenset[str]]] = {}
+# second to rank on the large demo, and a day's sales barely move the top fifth.
+# {id(db): (db, day, ids, (companies' ids, people's ids, all of them) as `one_of` binds them)}
+_TOP: dict[int, tuple[Database, date, frozenset[str], tuple[ValueSet, ValueSet, ValueSet]]] = {}
 TOP_KEPT = 4
 
 
 def top_customers(db: Database, today: date) -> frozenset[str]:
     """The ids (account, else contact) of the customers in the top fifth by sales over the 12 months to
     `today`; ranked at the first ask of the day, then kept for the day."""
+    return _ranked(db, today)[2]
+
+
+def _ranked(db: Database, today: date) -> tuple[Database, date, frozenset[str], tuple[ValueSet, ValueSet, ValueSet]]:
     kept = _TOP.get(id(db))
     if kept is not None and kept[0] is db and kept[1] == today:
-        return kept[2]
+        return kept
     with db.engine.connect() as conn:
-        ids = frozenset(conn.scalars(_top_customers(today)))
+        rows = conn.execute(_top_customers(today)).all()
+    split = (ValueSet.of(sorted(cid for cid, company in rows if company)),
+             ValueSet.of(sorted(cid for cid, company in rows if not company)), ValueSet.of(sorted(r[0] for r in rows)))
     _TOP.pop(id(db), None)
     while len(_TOP) >= TOP_KEPT:  # the oldest first: a test run opens many databases
         del _TOP[next(iter(_TOP))]
-    _TOP[id(db)] = (db, today, ids)
-    return ids
+    _TOP[id(db)] = kept = (db, today, frozenset(cid for cid, _company in rows), split)
+    return kept
 
 
 def forget_top_customers(db: Database) -> None:
-    """Rank again at the next ask (a test's data changed, a restore replaced every sale)."""
+    """Rank again at the next ask, and read this month's sales again (a test's data changed, a restore
+    replaced every sale)."""
     _TOP.pop(id(db), None)
+    db.memo.pop(MONTH_KEY, None)
 
 
 def _customer_name(account_name: str | None, prefix: str | None, first: str | None, last: str | None) -> str:
@@ -174,22 +190,19 @@ def _top_customers(today: date) -> Select[Any]:
     start = shift_months(today + timedelta(days=1), -TOP_MONTHS)
     sale = sales_orders(ReportFilter(start, today + timedelta(days=1)))
     customer = customer_id(sale.c)
-    spend = select(customer.label("customer_id"), func.sum(sale.c.amount).label("amount")).group_by(customer).subquery()
-    ranked = select(spend.c.customer_id, (func.rank().over(order_by=spend.c.amount) - 1).label("below"),
-                    func.count().over().label("everyone")).subquery()
-    return select(ranked.c.customer_id).where(5 * ranked.c.below >= 4 * ranked.c.everyone)
+    spend = (select(customer.label("customer_id"), func.max(sale.c.account_id).label("account_id"),
+                    func.sum(sale.c.amount).label("amount")).group_by(customer).subquery())
+    ranked = select(spend.c.customer_id, spend.c.account_id, (func.rank().over(order_by=spend.c.amount) - 1)
+                    .label("below"), func.count().over().label("everyone")).subquery()
+    return (select(ranked.c.customer_id, ranked.c.account_id.is_not(None))
+            .where(5 * ranked.c.below >= 4 * ranked.c.everyone))
 
 
 def _big_spenders(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
     today = scan.today
     first = today.replace(day=1)
-    after = shift_months(first, 1)
-    sale = sales_orders(ReportFilter(first, after))
-    customer = customer_id(sale.c)
-    spent = func.sum(sale.c.amount)
-    stmt = (select(customer, func.max(sale.c.account_id), func.max(sale.c.contact_id), spent)
-            .group_by(customer).having(spent >= rule.params["amount_satang"] + 0.5))  # rounded, over the amount
-    bought = conn.execute(stmt).all()
+    spent = _month_sales(conn, scan.db, first, shift_months(first, 1))
+    bought = [(cid, *v) for cid, v in spent.items() if v[2] >= rule.params["amount_satang"] + 0.5]  # rounded, over
     month = first.strftime("%Y-%m")
     people = _customers(conn, [r[0] for r in bought])
     found = []
@@ -202,13 +215,61 @@ def _big_spenders(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFindin
     return found
 
 
+Sales = tuple[str | None, str | None, float]  # a customer's account, contact, amount
+DaySales = dict[date, list[tuple[str, str | None, str | None, float]]]  # day: (customer, account, contact, amount)
+# db.memo: (newest change then, the month's first day, DaySales, the month's Sales by customer)
+MONTH_KEY = "alerts_month_sales"
+
+
+def _month_sales(conn: Connection, db: Database, first: date, after: date) -> dict[str, Sales]:
+    """Each customer's sales (`reports.measure` amounts) in the month [first, after), summed from its days.
+
+    Summing the month's lines is most of a scan (70 ms on the large demo), and a past day's sales change
+    only when an order or line of it does. So the days are kept (in this process) as of the newest change
+    then; a later scan reads again only the days that the changes since touched (each changed order's
+    day now and every day it ever had, `touched_days`), or the whole month when too much changed, the
+    month turned or the file is another (its newest change is older)."""
+    newest = conn.execute(select(func.max(Change.seq))).scalar() or 0  # before reading: a later change is seen
+    kept = db.memo.get(MONTH_KEY)
+    days: DaySales = {}
+    if kept is not None and kept[1] == first and kept[0] <= newest:
+        if kept[0] == newest:
+            return kept[3]  # nothing changed since
+        touched = touched_days(conn, kept[0])
+        days = {} if touched is None else {d: v for d, v in kept[2].items() if d.isoformat() not in touched}
+    wanted = [first + timedelta(days=i) for i in range((after - first).days)]
+    missing = [d for d in wanted if d not in days]
+    while missing:  # runs of consecutive days, one statement each
+        run = 1
+        while run < len(missing) and missing[run] == missing[0] + timedelta(days=run):
+            run += 1
+        start, end = missing[0], missing[run - 1] + timedelta(days=1)
+        fresh: DaySales = {start + timedelta(days=i): [] for i in range(run)}
+        sale = sales_orders(ReportFilter(start, end))
+        customer = customer_id(sale.c)
+        stmt = (select(sale.c.issued_on, customer, func.max(sale.c.account_id), func.max(sale.c.contact_id),
+                       func.sum(sale.c.amount)).group_by(sale.c.issued_on, customer))
+        for day, cid, account_id, contact_id, amount in conn.execute(stmt):
+            fresh[day].append((cid, account_id, contact_id, amount or 0.0))
+        days = {**days, **fresh}
+        missing = missing[run:]
+    spent: dict[str, list[Any]] = {}
+    for day in days.values():
+        for cid, account_id, contact_id, amount in day:
+            summed = spent.setdefault(cid, [account_id, contact_id, 0.0])
+            summed[2] += amount
+    month = {cid: (account_id, contact_id, amount) for cid, (account_id, contact_id, amount) in spent.items()}
+    db.memo[MONTH_KEY] = (newest, first, days, month)
+    return month
+
+
 def _customers(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
     """Name and owner of these customers (account or contact ids)."""
     if not ids:
         return {}
-    accounts = select(Account.id, Account.name, Account.owner_id).where(Account.id.in_(ids))
+    accounts = select(Account.id, Account.name, Account.owner_id).where(one_of(Account.id, ids))
     people = (select(Contact.id, Contact.prefix, Contact.first_name, Contact.last_name, Contact.owner_id)
-              .where(Contact.id.in_(ids)))
+              .where(one_of(Contact.id, ids)))
     found = {r.id: (r.name, r.owner_id) for r in conn.execute(accounts)}
     for r in conn.execute(people):
         found[r.id] = (full_name(r.prefix, r.first_name, r.last_name), r.owner_id)
@@ -216,46 +277,46 @@ def _customers(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str
 
 
 def _quiet_top_customers(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
-    """Per chunk of top customers, their last contact (one statement for companies, one for people)."""
+    """The top customers' last contacts: one statement for the companies, one for the people, the ids
+    as one JSON parameter (`one_of`: 5,000 ids bound one by one cost more than the search)."""
     now, today = scan.now, scan.today
     last_day = today - timedelta(days=rule.params["days"])  # a contact on this day or before is too old
     timed_cut = utc_time(datetime.combine(last_day + timedelta(days=1), time()))
-    top = sorted(scan.top())
     found = []
-    for start in range(0, len(top), CHUNK):
-        chunk = top[start:start + CHUNK]
-        for entity, model, link in (("account", Account, Activity.account_id),
-                                    ("contact", Contact, Activity.contact_id)):
-            for row in conn.execute(_last_contacts(model, link, chunk, now, today, (timed_cut, last_day))):
-                days = [d for d in (office_time(row.timed).date() if row.timed else None, row.dated) if d is not None]
-                last = max(days, default=None)
-                name = row.name if entity == "account" else full_name(row.prefix, row.first_name, row.last_name)
-                found.append(AlertFinding(
-                    rule.id, rule.kind, entity, row.id, last.isoformat() if last else "never", row.owner_id,
-                    {"customer": name, "last": last.isoformat() if last else None},
-                    account_id=row.id if entity == "account" else None,
-                    contact_id=row.id if entity == "contact" else None))
+    for entity, model, link, top in zip(("account", "contact"), (Account, Contact),
+                                        (Activity.account_id, Activity.contact_id), scan.top_sets()[:2], strict=True):
+        is_account = entity == "account"
+        for row_id, deleted_at, owner_id, timed, dated, *names in conn.execute(
+                _last_contacts(model, link, top, now, today, (timed_cut, last_day))):
+            if deleted_at is not None:
+                continue
+            days = (office_time(timed).date() if timed else None, dated)
+            last = max((d for d in days if d is not None), default=None)
+            found.append(AlertFinding(
+                rule.id, rule.kind, entity, row_id, last.isoformat() if last else "never", owner_id,
+                {"customer": names[0] if is_account else full_name(*names), "last": last.isoformat() if last else None},
+                account_id=row_id if is_account else None, contact_id=None if is_account else row_id))
     return found
 
 
-CHUNK = 5000  # ids in one IN list (SQLite takes 32,766 values, a server 65,535)
-
-
-def _last_contacts(model: Any, link: Any, ids: Sequence[str], now: datetime, today: date,
+def _last_contacts(model: Any, link: Any, ids: ValueSet, now: datetime, today: date,
                    since: tuple[datetime, date]) -> Select[Any]:
     """Those of these companies (or people) with no contact since `since` (a time, and a day for all-day
     activities and tasks), each with its last contact: the latest done activity, or call, meeting or
-    visit not cancelled, by time and by day."""
+    visit not cancelled, by time and by day. Each is one step into a partial index of the activities
+    that count as a contact (models/activity.py `CONTACTED`; the terms spelled as the index's)."""
     a = Activity
-    counted = and_(link == model.id, a.deleted_at.is_(None), a.rrule == inline(""),  # the partial index's terms
-                   a.status != inline("cancelled"), or_(a.status == "done", a.kind.in_(CONTACT_KINDS)))
+    counted = and_(link == model.id, a.deleted_at.is_(None), a.rrule == inline(""), a.status != inline("cancelled"),
+                   or_(a.status == inline("done"), a.kind.in_([inline(k) for k in CONTACT_KINDS])))
     timed = select(func.max(a.starts_at)).where(counted, a.starts_at <= now).scalar_subquery()
     dated = select(func.max(a.due_on)).where(counted, a.due_on <= today).scalar_subquery()
-    lately = select(a.id).where(counted, or_(and_(a.starts_at >= since[0], a.starts_at <= now),
-                                             and_(a.due_on > since[1], a.due_on <= today)))
+    lately_timed = select(a.id).where(counted, a.starts_at >= since[0], a.starts_at <= now)
+    lately_dated = select(a.id).where(counted, a.due_on > since[1], a.due_on <= today)
     names = (model.name,) if model is Account else (model.prefix, model.first_name, model.last_name)
-    return select(model.id, model.owner_id, *names, timed.label("timed"), dated.label("dated")).where(
-        model.id.in_(ids), model.deleted_at.is_(None), ~lately.exists())
+    # `deleted_at` read back, not tested: SQLite tests subqueries last, and would read every top
+    # customer's row for it where the rows of the quiet ones are enough (10 ms of 5,000).
+    return select(model.id, model.deleted_at, model.owner_id, timed.label("timed"), dated.label("dated"),
+                  *names).where(one_of(model.id, ids), ~lately_timed.exists(), ~lately_dated.exists())
 
 
 def _stuck_deals(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
@@ -270,11 +331,12 @@ def _stuck_deals(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding
     # entered on an office day at least N days before today: before the start of today − N + 1
     cut = utc_time(datetime.combine(scan.today - timedelta(days=rule.params["days"] - 1), time()))
     found = []
-    for r in conn.execute(select(inner).where(inner.c.entered < cut)):
-        since = _moment(r.entered)
-        found.append(AlertFinding(rule.id, rule.kind, "opportunity", r.id, since, r.owner_id,
-                                  {"deal": r.name, "stage": r.stage, "since": since},
-                                  account_id=r.account_id, contact_id=r.contact_id, opportunity_id=r.id))
+    for deal_id, name, owner_id, account_id, contact_id, stage, entered in conn.execute(
+            select(inner).where(inner.c.entered < cut)):
+        since = _moment(entered)
+        found.append(AlertFinding(rule.id, rule.kind, "opportunity", deal_id, since, owner_id,
+                                  {"deal": name, "stage": stage, "since": since},
+                                  account_id=account_id, contact_id=contact_id, opportunity_id=deal_id))
     return found
 
 
@@ -320,49 +382,60 @@ def _late_orders(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding
 
 
 def _case_slas(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
+    """Open cases whose first response (not given yet) or resolution is due within N hours or was due
+    before now: one statement per due time, each through its partial index of the open cases."""
     now = scan.now
     c = Case
-    stmt = (select(c.id, c.number, c.subject, c.owner_id, c.account_id, c.contact_id, c.sla_due_at)
-            .where(c.deleted_at.is_(None), c.status.not_in(OPEN_CASE), c.sla_due_at.is_not(None),
-                   c.sla_due_at <= now + timedelta(hours=rule.params["hours"])))
+    horizon = now + timedelta(hours=rule.params["hours"])
     found = []
-    for r in conn.execute(stmt):
-        state = "past" if r.sla_due_at < now else "near"
-        due = _moment(r.sla_due_at)
-        found.append(AlertFinding(rule.id, rule.kind, "case", r.id, f"{state}:{due}", r.owner_id,
-                                  {"number": r.number, "subject": r.subject, "due": due, "state": state,
-                                   "account_id": r.account_id},
-                                  account_id=r.account_id, contact_id=r.contact_id, case_id=r.id))
+    for step, due_at, waiting in (("response", c.response_due_at, (c.first_response_at.is_(None),)),
+                                  ("resolution", c.sla_due_at, ())):
+        stmt = (select(c.id, c.number, c.subject, c.owner_id, c.account_id, c.contact_id, due_at.label("due_at"))
+                .where(*open_cases(), *waiting, due_at <= horizon))  # the partial index's terms, then its range
+        for case_id, number, subject, owner_id, account_id, contact_id, due_at in conn.execute(stmt):
+            state = "past" if due_at < now else "near"
+            due = _moment(due_at)
+            period = f"{state}:{due}" if step == "resolution" else f"{step}-{state}:{due}"
+            found.append(AlertFinding(rule.id, rule.kind, "case", case_id, period, owner_id,
+                                      {"number": number, "subject": subject, "due": due, "state": state,
+                                       "step": step, "account_id": account_id},
+                                      account_id=account_id, contact_id=contact_id, case_id=case_id))
     return found
 
 
+def open_cases() -> list[ColumnElement[bool]]:
+    """A live case not resolved nor closed, spelled as the partial indexes of open cases (models/service.py)."""
+    return [Case.deleted_at.is_(None), Case.status.not_in([inline(s) for s in CLOSED_CASE])]
+
+
 def _top_birthdays(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
-    """The birthdays of the coming days through the month-day index, kept when the person or their company
-    is a top customer."""
+    """The birthdays of the coming days through the month-day index, of the top customers and the people
+    of top companies (tested in SQL: the employer is looked up for those only)."""
     today = scan.today
     end = today + timedelta(days=rule.params["days"] + 1)
     md = month_day(Contact.birthday)
     spans = list(_year_spans(today, end))
+    if not scan.top():
+        return []
+    top = scan.top_sets()[2]
     owner = func.coalesce(Contact.owner_id, _EMPLOYER.c.owner_id)
     stmt = (select(Contact.id, Contact.prefix, Contact.first_name, Contact.last_name, Contact.birthday,
                    Contact.account_id, owner.label("owner_id"))
             .outerjoin(_EMPLOYER, _EMPLOYER.c.id == Contact.account_id)
             .where(Contact.birthday.is_not(None), Contact.deleted_at.is_(None),
-                   or_(*(and_(md >= lo, md <= hi) for _year, lo, hi in spans))))
+                   or_(*(and_(md >= lo, md <= hi) for _year, lo, hi in spans)),
+                   # `|| ''`: tested on the index's rows, not searched by (5,000 ids would be)
+                   or_(one_of(Contact.id + "", top), one_of(Contact.account_id + "", top))))
     found = []
-    top = None
-    for r in conn.execute(stmt):
-        top = scan.top() if top is None else top
-        if r.id not in top and r.account_id not in top:
-            continue
-        md_text = r.birthday.strftime("%m-%d")
+    for contact_id, prefix, first_name, last_name, birthday, account_id, owner_id in conn.execute(stmt):
+        md_text = birthday.strftime("%m-%d")
         year = next(y for y, lo, hi in spans if lo <= md_text <= hi)
-        if year <= r.birthday.year:
+        if year <= birthday.year:
             continue  # not born yet
-        on = falls_on(year, r.birthday.month, r.birthday.day)
-        found.append(AlertFinding(rule.id, rule.kind, "contact", r.id, str(year), r.owner_id,
-                                  {"customer": full_name(r.prefix, r.first_name, r.last_name), "on": on.isoformat()},
-                                  account_id=r.account_id, contact_id=r.id))
+        on = falls_on(year, birthday.month, birthday.day)
+        found.append(AlertFinding(rule.id, rule.kind, "contact", contact_id, str(year), owner_id,
+                                  {"customer": full_name(prefix, first_name, last_name), "on": on.isoformat()},
+                                  account_id=account_id, contact_id=contact_id))
     return found
 
 

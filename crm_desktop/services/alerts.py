@@ -306,6 +306,8 @@ TEXTS = {
     "late_order": "Order {number} for {customer} was promised for {promised} and is not delivered",
     "case_sla_near": "Case {number} ({subject}) is due by {due}",
     "case_sla_past": "Case {number} ({subject}) is past its SLA, due {due}",
+    "case_response_near": "Case {number} ({subject}) needs a first response by {due}",
+    "case_response_past": "Case {number} ({subject}) is past its first-response time, due {due}",
     "top_birthday": "Birthday of top customer {customer} on {on}",
 }
 
@@ -320,7 +322,8 @@ def alert_text(kind: str, params: dict[str, Any], lang: str, buddhist: bool = Fa
     if kind == "quiet_top_customer" and not params.get("last"):
         key = "quiet_top_customer_never"
     elif kind == "case_sla":
-        key = f"case_sla_{'past' if params.get('state') == 'past' else 'near'}"
+        step = "response" if params.get("step") == "response" else "sla"
+        key = f"case_{step}_{'past' if params.get('state') == 'past' else 'near'}"
     template = TEXTS.get(key)
     if template is None:
         return kind

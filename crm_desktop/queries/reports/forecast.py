@@ -53,14 +53,13 @@ from crm_desktop.forecast import (
     percent_error,
 )
 from crm_desktop.models import Change, ForecastSnapshot, Opportunity, SalesOrder, SalesOrderLine, Stage, User
-from crm_desktop.queries.reports.measure import ReportFilter, line_sales, satang, sold
+from crm_desktop.queries.reports.measure import TOUCHED_MAX, ReportFilter, line_sales, satang, sold, touched_days
 from crm_desktop.queries.reports.table import Chart, Column, ReportTable
 
 MONTHS_DEFAULT = 3
 MONTHS_MAX = 6
 TRACK_MONTHS = 6  # months of track record
 MIN_COMPARED = 3  # months compared before MAPE, bias and a range are shown
-SALES_ENTITIES = ("sales_order", "sales_order_line")
 READ_MONTHS = HISTORY_MAX + TRACK_MONTHS  # a back-test of the track record's first month sees what a freeze would
 
 Owner = str | None  # a rep's id; None: no owner
@@ -104,7 +103,6 @@ class _History:
 Months = dict[str, dict[str, float]]  # month -> owner ("" for none) -> sales (fractional satang)
 # The months' sales as last read are kept in db.memo (this process) and in local_state (the next one).
 HISTORY_KEY = "forecast_history"
-TOUCHED_MAX = 2_000  # changed orders and lines past which everything is read again rather than traced
 
 
 def _sales_per_day(conn: Connection, first: date, after: date) -> Iterable[Any]:
@@ -117,34 +115,10 @@ def _sales_per_day(conn: Connection, first: date, after: date) -> Iterable[Any]:
         .group_by(SalesOrder.issued_on, SalesOrder.owner_id))
 
 
-def _logged(conn: Connection, entity: str, ids: set[str], name: str) -> set[str]:
-    """Every value field `name` of these rows ever had, from the change log (what they were, not only are)."""
-    found: set[str] = set()
-    rows = conn.execute(select(Change.fields).where(Change.entity == entity, Change.row_id.in_(sorted(ids))))
-    for (fields,) in rows:
-        value = json.loads(fields).get(name)
-        if value is not None:
-            found.add(str(value))
-    return found
-
-
 def _touched(conn: Connection, since: int) -> set[str] | None:
-    """The months whose sales the changes after `since` may have changed: the months each changed order
-    (or order of a changed line) is in and ever was in. None when too much changed to trace."""
-    # `|| ''`: walk the changes since, by number; the (entity, row) index would walk every order's.
-    rows = conn.execute(select(Change.entity, Change.row_id).distinct()
-                        .where(Change.seq > since, (Change.entity + "").in_(SALES_ENTITIES))
-                        .limit(TOUCHED_MAX + 1)).all()
-    if len(rows) > TOUCHED_MAX:
-        return None
-    orders = {row_id for entity, row_id in rows if entity == "sales_order"}
-    lines = {row_id for entity, row_id in rows if entity == "sales_order_line"}
-    if lines:  # a line's order is logged when it is made (and if a sync ever moved it)
-        orders |= _logged(conn, "sales_order_line", lines, "order_id")
-    if not orders:
-        return set()
-    days = {str(d) for d in conn.scalars(select(SalesOrder.issued_on).where(SalesOrder.id.in_(sorted(orders))))}
-    return {day[:7] for day in days | _logged(conn, "sales_order", orders, "issued_on")}
+    """The months whose sales the changes after `since` may have changed (None: too many to trace)."""
+    days = touched_days(conn, since, TOUCHED_MAX)
+    return None if days is None else {day[:7] for day in days}
 
 
 def _stored(db: Database) -> tuple[int, Months]:

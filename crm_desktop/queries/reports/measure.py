@@ -17,15 +17,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, literal, select
 from sqlalchemy.orm import aliased
 
 from crm_desktop.db.spelling import total
-from crm_desktop.models import Account, Contact, Product, SalesOrder, SalesOrderLine
+from crm_desktop.models import Account, Change, Contact, Product, SalesOrder, SalesOrderLine
 from crm_desktop.money import BP, MILLI
 from crm_desktop.queries.opportunities import month_range
 from crm_desktop.queries.sales.amounts import line_net
@@ -140,3 +141,39 @@ def sales_lines(flt: ReportFilter, *, customer: bool = True, product: bool = Tru
     if flt.category is not None:
         stmt = stmt.where(Product.category == flt.category)
     return stmt
+
+
+SALES_ENTITIES = ("sales_order", "sales_order_line")
+TOUCHED_MAX = 2_000  # changed orders and lines past which everything is read again rather than traced
+
+
+def touched_days(conn: Connection, since: int, most: int = TOUCHED_MAX) -> set[str] | None:
+    """The days (ISO) whose sales the changes after change number `since` may have changed: each changed
+    order's (or changed line's order's) issue day now and every one it ever had (the change log holds
+    them). None when more than `most` orders and lines changed: too much to trace. For figures kept per
+    day or month as of a change."""
+    # `|| ''`: walk the changes since, by number; the (entity, row) index would walk every order's.
+    rows = conn.execute(select(Change.entity, Change.row_id).distinct()
+                        .where(Change.seq > since, (Change.entity + "").in_(SALES_ENTITIES))
+                        .limit(most + 1)).all()
+    if len(rows) > most:
+        return None
+    orders = {row_id for entity, row_id in rows if entity == "sales_order"}
+    lines = {row_id for entity, row_id in rows if entity == "sales_order_line"}
+    if lines:  # a line's order is logged when it is made (and if a sync ever moved it)
+        orders |= _logged(conn, "sales_order_line", lines, "order_id")
+    if not orders:
+        return set()
+    days = {str(d) for d in conn.scalars(select(SalesOrder.issued_on).where(SalesOrder.id.in_(sorted(orders))))}
+    return days | _logged(conn, "sales_order", orders, "issued_on")
+
+
+def _logged(conn: Connection, entity: str, ids: set[str], name: str) -> set[str]:
+    """Every value field `name` of these rows ever had, from the change log (what they were, not only are)."""
+    found: set[str] = set()
+    rows = conn.execute(select(Change.fields).where(Change.entity == entity, Change.row_id.in_(sorted(ids))))
+    for (fields,) in rows:
+        value = json.loads(fields).get(name)
+        if value is not None:
+            found.add(str(value))
+    return found

@@ -8,8 +8,9 @@ The alert rule gets "also make a task for the record's owner" (`make_task`). The
 nothing wrote before (it came with the first schema, empty), is made again with what an alert is now
 (models/planning.py): the rule's kind, the record, the period the alert is about (its id is fixed by
 rule, record and period), the message's parameters, whose list it is on, snooze and dismissal; and an
-index of the open alerts by owner. Two partial indexes give a customer's last contact from the activities'
-index alone (a top customer gone quiet). The default rules are seeded at start (services/alerts.py), not
+index of the open alerts by owner. Four partial indexes of the activities that count as a contact (by
+company and by person, by time and by day) give a customer's last contact in one step each (a top
+customer gone quiet); two of the open cases give those whose first response or resolution falls due. The default rules are seeded at start (services/alerts.py), not
 here: a server and a file get them the same way.
 """
 
@@ -26,7 +27,12 @@ branch_labels = None
 depends_on = None
 
 OPEN = "dismissed_at IS NULL AND deleted_at IS NULL"
-CONTACTING = "deleted_at IS NULL AND rrule = '' AND status != 'cancelled'"
+CONTACTED = ("deleted_at IS NULL AND rrule = '' AND status != 'cancelled'"
+             " AND (status = 'done' OR kind IN ('call', 'meeting', 'visit'))")
+OPEN_CASES = "deleted_at IS NULL AND status NOT IN ('resolved', 'closed')"
+
+_CONTACTED_INDEXES = tuple((f'ix_activity_{link}_contacted_{at}', [f'{link}_id', column])
+                           for link in ('account', 'contact') for at, column in (('at', 'starts_at'), ('on', 'due_on')))
 
 
 def upgrade() -> None:
@@ -60,18 +66,27 @@ def upgrade() -> None:
         batch_op.create_index('ix_alert_open', ['owner_id', 'raised_at'], unique=False,
                               sqlite_where=sa.text(OPEN), postgresql_where=sa.text(OPEN))
     with op.batch_alter_table('activity', schema=None) as batch_op:
-        for name, link in (('ix_activity_account_contacts', 'account_id'), ('ix_activity_contact_contacts', 'contact_id')):
-            batch_op.create_index(name, [link, 'starts_at', 'due_on', 'status', 'kind'], unique=False,
-                                  sqlite_where=sa.text(CONTACTING), postgresql_where=sa.text(CONTACTING))
+        for name, columns in _CONTACTED_INDEXES:
+            batch_op.create_index(name, columns, unique=False, sqlite_where=sa.text(CONTACTED),
+                                  postgresql_where=sa.text(CONTACTED))
+    with op.batch_alter_table('case', schema=None) as batch_op:
+        for name, column, where in (('ix_case_open_resolution_due', 'sla_due_at', OPEN_CASES),
+                                    ('ix_case_open_response_due', 'response_due_at',
+                                     f"{OPEN_CASES} AND first_response_at IS NULL")):
+            batch_op.create_index(name, [column], unique=False, sqlite_where=sa.text(where),
+                                  postgresql_where=sa.text(where))
     if on_sqlite():
         op.execute("ANALYZE activity")
     make_links_deferrable()
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('case', schema=None) as batch_op:
+        batch_op.drop_index('ix_case_open_response_due')
+        batch_op.drop_index('ix_case_open_resolution_due')
     with op.batch_alter_table('activity', schema=None) as batch_op:
-        batch_op.drop_index('ix_activity_contact_contacts')
-        batch_op.drop_index('ix_activity_account_contacts')
+        for name, _columns in reversed(_CONTACTED_INDEXES):
+            batch_op.drop_index(name)
     op.drop_table('alert')
     op.create_table('alert',
                     sa.Column('rule_id', sa.String(length=36), nullable=False),
