@@ -58,6 +58,10 @@ GROSS = "((2 * l.quantity_milli * l.unit_price_satang + 1000) / 2000)"
 NET = (f"({GROSS} - min({GROSS}, CASE WHEN l.discount_bp > 0 THEN ({GROSS} / 10000) * l.discount_bp + "
        f"(2 * ({GROSS} % 10000) * l.discount_bp + 10000) / 20000 ELSE l.discount_satang END))")
 REPEAT = 5
+IT = "อุปกรณ์ไอที"  # the demo's largest product category
+OWNER = "66420e31-320b-549b-ab85-be3bb0923d7b"  # the demo's (seeded) rep with the most contacts
+ALL = SegmentFilter(genders=("female",), age_min=30, age_max=45, regions=("central",), interests=("โยคะ", "ดูแลสุขภาพ"),
+                    consent=True, quiet_for_days=90, bought=Bought(months=12, min_satang=5_000_000))
 
 
 def steps() -> list[tuple[str, SegmentFilter]]:
@@ -72,7 +76,11 @@ def steps() -> list[tuple[str, SegmentFilter]]:
     out += [("central region, interests", SegmentFilter(regions=("central",), interests=("โยคะ", "ดูแลสุขภาพ"))),
             ("lead from facebook or LINE", SegmentFilter(lead_sources=("facebook", "line"))),
             ("no contact for 90 days", SegmentFilter(quiet_for_days=90, consent=True)),
-            ("bought over 50,000 baht in 12 months", SegmentFilter(bought=Bought(months=12, min_satang=5_000_000)))]
+            ("bought over 50,000 baht in 12 months", SegmentFilter(bought=Bought(months=12, min_satang=5_000_000))),
+            ("bought IT equipment in 6 months", SegmentFilter(bought=Bought(months=6, categories=(IT,)))),
+            ("contacted in the last 30 days", SegmentFilter(contacted_within_days=30)),
+            ("income 50k-100k, one owner", SegmentFilter(income_bands=("50k-100k",), owner_ids=(OWNER,))),
+            ("all at once (women 30-45, central, ...)", ALL)]
     return out
 
 
@@ -82,6 +90,7 @@ def raw_sql(today: object) -> dict[str, tuple[str, tuple[object, ...]]]:
     since = shift_months(today, -6).isoformat()  # type: ignore[arg-type]
     year = shift_months(today, -12).isoformat()  # type: ignore[arg-type]
     quiet = (today - timedelta(days=90)).isoformat()  # type: ignore[operator]
+    month = (today - timedelta(days=30)).isoformat()  # type: ignore[operator]
     central = ",".join(f"'{p}'" for p in region_provinces("central"))
     base = "SELECT count(*), sum(marketing_consent) FROM contact c WHERE c.deleted_at IS NULL AND "
     sold = "o.status IN ('confirmed','partly_delivered','delivered','invoiced') AND o.deleted_at IS NULL"
@@ -105,6 +114,22 @@ def raw_sql(today: object) -> dict[str, tuple[str, tuple[object, ...]]]:
             base + "id IN (SELECT o.contact_id FROM sales_order o JOIN sales_order_line l ON l.order_id = o.id "
             f"AND l.deleted_at IS NULL WHERE o.contact_id IS NOT NULL AND {sold} AND o.issued_on >= ? AND "
             f"o.issued_on <= ? GROUP BY o.contact_id HAVING sum({NET}) >= 5000000)", (year, today.isoformat())),  # type: ignore[attr-defined]
+        "bought IT equipment in 6 months": (
+            base + "EXISTS (SELECT 1 FROM sales_order o JOIN sales_order_line l ON l.order_id = o.id AND l.deleted_at "
+            f"IS NULL JOIN product p ON p.id = l.product_id WHERE o.contact_id = c.id AND {sold} AND o.issued_on >= ? "
+            "AND o.issued_on <= ? AND p.category = ? AND p.deleted_at IS NULL)", (since, today.isoformat(), IT)),  # type: ignore[attr-defined]
+        "contacted in the last 30 days": (
+            base + "id IN (SELECT contact_id FROM activity WHERE status = 'done' AND deleted_at IS NULL AND "
+            "(starts_at >= ? OR due_on >= ?))", (month + " 00:00:00.000000", month)),
+        "income 50k-100k, one owner": (base + "income_band = '50k-100k' AND owner_id = ?", (OWNER,)),
+        "all at once (women 30-45, central, ...)": (
+            base + f"gender = 'female' AND birthday <= ? AND birthday > ? AND province IN ({central}) AND "
+            "(', ' || interests || ', ' LIKE '%, โยคะ, %' OR ', ' || interests || ', ' LIKE '%, ดูแลสุขภาพ, %') AND "
+            "marketing_consent AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = c.id AND a.status = "
+            "'done' AND a.deleted_at IS NULL AND (a.starts_at >= ? OR a.due_on >= ?)) AND (SELECT sum(" + NET + ") "
+            "FROM sales_order o JOIN sales_order_line l ON l.order_id = o.id AND l.deleted_at IS NULL WHERE "
+            f"o.contact_id = c.id AND {sold} AND o.issued_on >= ? AND o.issued_on <= ?) >= 5000000",
+            (young, old, quiet + " 00:00:00.000000", quiet, year, today.isoformat())),  # type: ignore[attr-defined]
         "lead from facebook or LINE": (base + "EXISTS (SELECT 1 FROM lead l WHERE l.converted_contact_id = c.id "
                                        "AND l.deleted_at IS NULL AND l.source IN ('facebook','line'))", ()),
     }

@@ -51,6 +51,12 @@ def _category(demo: AppContext) -> str:
     return str(rows[0][0])
 
 
+def _product(demo: AppContext) -> str:
+    rows = fetch(demo, "SELECT product_id FROM sales_order_line WHERE product_id IS NOT NULL GROUP BY product_id "
+                       "ORDER BY count(*) DESC, product_id")
+    return str(rows[0][0])
+
+
 def test_counts_match_an_independent_sql_count(demo: AppContext) -> None:
     """The owner's example (women aged 30-45 in Bangkok and Nonthaburi who agreed to marketing) and each
     kind of condition, against SQL written out by hand. Boundaries: the age bounds are inclusive."""
@@ -76,6 +82,10 @@ def test_counts_match_an_independent_sql_count(demo: AppContext) -> None:
          f"JOIN product p ON p.id = sl.product_id WHERE o.contact_id = c.id AND {LIVE_SOLD} AND "
          f"sl.deleted_at IS NULL AND p.category = ? AND o.issued_on >= ? AND o.issued_on <= ?)",
          (_category(demo), date(2026, 5, 23), TODAY)),
+        (SegmentFilter(bought=Bought(months=6, product_ids=(_product(demo),))),
+         f"EXISTS (SELECT 1 FROM sales_order o JOIN sales_order_line sl ON sl.order_id = o.id WHERE o.contact_id = "
+         f"c.id AND {LIVE_SOLD} AND sl.deleted_at IS NULL AND sl.product_id = ? AND o.issued_on >= ? AND "
+         f"o.issued_on <= ?)", (_product(demo), date(2026, 5, 23), TODAY)),
         (SegmentFilter(quiet_for_days=60),
          "NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = c.id AND a.deleted_at IS NULL AND "
          "a.status = 'done' AND (a.starts_at >= ? OR a.due_on >= ?))", ("2026-09-24 00:00:00", date(2026, 9, 24))),

@@ -23,10 +23,10 @@ from crm_desktop.models import Account, Activity, Contact, Lead, Product, SalesO
 from crm_desktop.models.marketing import SegmentMember
 from crm_desktop.provinces import region_provinces
 from crm_desktop.queries.reports.customers import rfm_classes
-from crm_desktop.queries.reports.measure import SOLD, ReportFilter, sold
+from crm_desktop.queries.reports.measure import ReportFilter, sold
 from crm_desktop.queries.reports.sales import shift_months
 from crm_desktop.queries.sales.amounts import line_net
-from crm_desktop.segment_filter import Bought, SegmentFilter, parse_filter, years_before
+from crm_desktop.segment_filter import SegmentFilter, parse_filter, years_before
 
 RFM_MONTHS = 12
 WALKED_IDS = 5_000  # an RFM class up to this size is bound as a list of ids (under SQLite's 32,766 parameters)
@@ -83,35 +83,32 @@ def _bought(flt: SegmentFilter, key: ColumnElement[str], record: Any, today: dat
     contact itself, or of the company."""
     b = flt.bought
     assert b is not None
-    cond = [SalesOrder.deleted_at.is_(None), SalesOrder.status.in_(SOLD),
-            SalesOrder.issued_on >= shift_months(today, -b.months), SalesOrder.issued_on <= today]
+    period = ReportFilter(shift_months(today, -b.months), today + timedelta(days=1))
+    link = _link(record, SalesOrder)
+    if not (b.min_satang or b.product_ids or b.categories):
+        return _among(key, record, SalesOrder, *sold(period))
+    # The product tested line by line: as a term of the lines' index, SQLite sought each order's lines
+    # once per product of the category (498 of them for "IT equipment": 1.3 s).
+    product = unindexed(SalesOrderLine.product_id)
     lines = [SalesOrderLine.deleted_at.is_(None)]
     if b.product_ids:
-        lines.append(SalesOrderLine.product_id.in_(b.product_ids))
+        lines.append(product.in_(b.product_ids))
     if b.categories:
-        lines.append(SalesOrderLine.product_id.in_(
+        lines.append(product.in_(
             select(Product.id).where(Product.category.in_(b.categories), Product.deleted_at.is_(None))))
-    link = _link(record, SalesOrder)
-    if b.min_satang:
-        return key.in_(_spent(link, b, today, lines))
-    if b.product_ids or b.categories:
-        return key.in_(select(link).select_from(SalesOrder)
-                       .join(SalesOrderLine, and_(SalesOrderLine.order_id == SalesOrder.id, *lines))
-                       .where(link.is_not(None), *cond))
-    return _among(key, record, SalesOrder, *cond)
-
-
-def _spent(link: Any, b: Bought, today: date, lines: list[ColumnElement[bool]]) -> Any:
-    """Who bought for at least `b.min_satang` in the period: each order's lines summed first (the orders
-    read in the order of their ids, `measure.sold`), then each customer's orders."""
-    period = ReportFilter(shift_months(today, -b.months), today + timedelta(days=1))
+    # The orders read in the order of their ids (`measure.sold`), so their lines are found in the order of
+    # the lines' index: read by status and day, each order's lines were a random read (the 46,000 orders of
+    # six months; a year's 93,000 summed: 0.8 s of 1.1).
     of_order = and_(SalesOrderLine.order_id == unindexed(SalesOrder.id), *lines)
+    cond = [link.is_not(None), *sold(period, in_id_order=True)]
+    if not b.min_satang:
+        return key.in_(select(link).select_from(SalesOrder).join(SalesOrderLine, of_order).where(*cond))
+    # Each order's lines summed first (along the ids, no sort), then each customer's orders.
     per_order = (select(link.label("customer"), func.sum(line_net(SalesOrderLine)).label("amount"))
-                 .select_from(SalesOrder).join(SalesOrderLine, of_order)
-                 .where(link.is_not(None), *sold(period, in_id_order=True)).group_by(SalesOrder.id)
+                 .select_from(SalesOrder).join(SalesOrderLine, of_order).where(*cond).group_by(SalesOrder.id)
                  .subquery("per_order"))
-    return (select(per_order.c.customer).group_by(per_order.c.customer)
-            .having(func.sum(per_order.c.amount) >= b.min_satang))
+    return key.in_(select(per_order.c.customer).group_by(per_order.c.customer)
+                   .having(func.sum(per_order.c.amount) >= b.min_satang))
 
 
 def _contacted(key: ColumnElement[str], record: Any, days: int, today: date) -> ColumnElement[bool]:
