@@ -114,6 +114,7 @@ def shaped(column: ColumnElement[str], glob: str, regex: str) -> ColumnElement[b
     expression `regex` (SQLite has no REGEXP of its own; a server no GLOB)."""
     return _shaped(column, literal(glob), literal("^(?:" + regex + ")$"))  # type: ignore[return-value]
 
+
 _unindexed = per_engine("unindexed", lambda x: f"+{x}", lambda x: f"{x}")
 
 
