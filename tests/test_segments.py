@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,8 @@ from crm_desktop.queries.reports.customers import rfm_ranking
 from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.segments import Who, rfm_groups, saved_segments, segment_count, segment_ids
 from crm_desktop.segment_filter import Bought, SegmentFilter, parse_filter, years_before
+from crm_desktop.services.accounts import AccountInput, create_account
+from crm_desktop.services.activities.edit import ActivityInput, complete_activity, create_activity
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.campaign_members import add_members, set_response
 from crm_desktop.services.campaigns import CampaignInput, create_campaign
@@ -164,6 +166,34 @@ def test_rfm_classes_are_the_reports_tabs_ranking(demo: AppContext) -> None:
             ranked[str(row[group])].add(key)
     assert {k: set(v) for k, v in rfm_groups(demo.database, TODAY).items()} == ranked
     assert len(ranked["top"]) + sum(1 for r in table.rows[:10] if r[group] == "at_risk") == 10
+
+
+def test_no_contact_for_n_days_counts_from_the_day_n_days_ago(ctx: AppContext) -> None:
+    """Quiet for 90 days: an activity done on the 90th day before today (a task due then, or a meeting
+    starting at its first moment, UTC: 07:00 in Bangkok, as the form takes it) still counts as contact;
+    one the day before does not; a planned one never does. For companies the same, through the
+    company's own activities."""
+    since = TODAY - timedelta(days=90)
+    first_moment = datetime.combine(since, time(7))  # 00:00 UTC
+    done = {"due on the day": {"due_on": since}, "met at its start": {"starts_at": first_moment},
+            "due the day before": {"due_on": since - timedelta(days=1)},
+            "met just before": {"starts_at": first_moment - timedelta(minutes=1)}}
+    people, firms = {}, {}
+    for i, (name, when) in enumerate({**done, "planned only": {"due_on": TODAY}}.items()):
+        people[name] = _person(ctx, f"P{i}", consent=True)
+        firms[name] = create_account(ctx.uow(), AccountInput(name=f"บริษัท {i} จำกัด"), TODAY).created[0]
+        for link in ({"contact_id": people[name]}, {"account_id": firms[name]}):
+            activity = create_activity(ctx.uow(), ActivityInput(subject="โทรติดตาม", **when, **link)).created[0]
+            if name in done:
+                complete_activity(ctx.uow(), activity, "คุยแล้ว")
+    quiet = {"due the day before", "met just before", "planned only"}
+    found = set(segment_ids(ctx.database, Who("contacts", SegmentFilter(quiet_for_days=90)), TODAY))
+    assert {n for n, i in people.items() if i in found} == quiet
+    narrowed = Who("contacts", SegmentFilter(quiet_for_days=90, provinces=("เชียงใหม่",)))  # probed by id
+    assert set(segment_ids(ctx.database, narrowed, TODAY)) == found
+    accounts = Who("accounts", SegmentFilter(kind="accounts", quiet_for_days=90))
+    assert set(segment_ids(ctx.database, accounts, TODAY)) == {firms[n] for n in quiet}
+    assert segment_count(ctx.database, accounts, TODAY).total == len(quiet)
 
 
 def test_rfm_top_ten_among_equal_customers_goes_by_name(ctx: AppContext) -> None:
