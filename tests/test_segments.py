@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,12 +15,18 @@ from crm_desktop.errors import DomainError, ValidationError
 from crm_desktop.exchange.segments import export_segment
 from crm_desktop.queries.campaign_results import response_counts
 from crm_desktop.queries.consent import consent_history
+from crm_desktop.queries.reports.customers import rfm_ranking
+from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.queries.segments import Who, rfm_groups, saved_segments, segment_count, segment_ids
 from crm_desktop.segment_filter import Bought, SegmentFilter, parse_filter, years_before
+from crm_desktop.services.accounts import AccountInput, create_account
+from crm_desktop.services.activities.edit import ActivityInput, complete_activity, create_activity
 from crm_desktop.services.app import AppContext
 from crm_desktop.services.campaign_members import add_members, set_response
 from crm_desktop.services.campaigns import CampaignInput, create_campaign
 from crm_desktop.services.contacts import ContactInput, create_contact
+from crm_desktop.services.sales.documents import OrderInput, OrderLineInput
+from crm_desktop.services.sales.orders import confirm_order, create_order
 from crm_desktop.services.segments import SegmentInput, freeze_segment, save_segment
 from tests.server_helpers import engines, fetch, small_demo
 from tests.time_helpers import TODAY
@@ -44,6 +50,12 @@ def _count(demo: AppContext, where: str, *params: object) -> int:
 def _category(demo: AppContext) -> str:
     rows = fetch(demo, "SELECT p.category FROM sales_order_line l JOIN product p ON p.id = l.product_id "
                        "GROUP BY p.category ORDER BY count(*) DESC, p.category")
+    return str(rows[0][0])
+
+
+def _product(demo: AppContext) -> str:
+    rows = fetch(demo, "SELECT product_id FROM sales_order_line WHERE product_id IS NOT NULL GROUP BY product_id "
+                       "ORDER BY count(*) DESC, product_id")
     return str(rows[0][0])
 
 
@@ -72,6 +84,10 @@ def test_counts_match_an_independent_sql_count(demo: AppContext) -> None:
          f"JOIN product p ON p.id = sl.product_id WHERE o.contact_id = c.id AND {LIVE_SOLD} AND "
          f"sl.deleted_at IS NULL AND p.category = ? AND o.issued_on >= ? AND o.issued_on <= ?)",
          (_category(demo), date(2026, 5, 23), TODAY)),
+        (SegmentFilter(bought=Bought(months=6, product_ids=(_product(demo),))),
+         f"EXISTS (SELECT 1 FROM sales_order o JOIN sales_order_line sl ON sl.order_id = o.id WHERE o.contact_id = "
+         f"c.id AND {LIVE_SOLD} AND sl.deleted_at IS NULL AND sl.product_id = ? AND o.issued_on >= ? AND "
+         f"o.issued_on <= ?)", (_product(demo), date(2026, 5, 23), TODAY)),
         (SegmentFilter(quiet_for_days=60),
          "NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = c.id AND a.deleted_at IS NULL AND "
          "a.status = 'done' AND (a.starts_at >= ? OR a.due_on >= ?))", ("2026-09-24 00:00:00", date(2026, 9, 24))),
@@ -82,6 +98,117 @@ def test_counts_match_an_independent_sql_count(demo: AppContext) -> None:
         assert counted.total == expected, flt
         assert len(segment_ids(demo.database, Who("contacts", flt), TODAY)) == expected
     assert all(_count(demo, where, *params) for _, where, params in cases[1:]), "each case must find someone"
+
+
+# A line's amount after its own discount, written out (the discount cut to the line's gross).
+GROSS = "((2 * sl.quantity_milli * sl.unit_price_satang + 1000) / 2000)"
+DISCOUNT = (f"(CASE WHEN sl.discount_bp > 0 THEN ({GROSS} / 10000) * sl.discount_bp + (2 * ({GROSS} % 10000) * "
+            f"sl.discount_bp + 10000) / 20000 ELSE sl.discount_satang END)")
+NET = f"({GROSS} - CASE WHEN {DISCOUNT} > {GROSS} THEN {GROSS} ELSE {DISCOUNT} END)"
+
+
+def _spent(demo: AppContext, link: str, category: str | None = None) -> dict[str, int]:
+    """Each customer's (`link`: contact_id or account_id) sum of line amounts in the 12 months to TODAY."""
+    narrow = "AND sl.product_id IN (SELECT id FROM product WHERE category = ?)" if category else ""
+    rows = fetch(demo, f"SELECT o.{link}, sum({NET}) FROM sales_order o JOIN sales_order_line sl ON "
+                       f"sl.order_id = o.id AND sl.deleted_at IS NULL {narrow} WHERE o.{link} IS NOT NULL AND "
+                       f"{LIVE_SOLD} AND o.issued_on >= ? AND o.issued_on <= ? GROUP BY o.{link}",
+                 (*([category] if category else []), date(2025, 11, 23), TODAY))
+    return {str(r[0]): int(r[1]) for r in rows}  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(("kind", "link", "by_category"), [("contacts", "contact_id", False),
+                                                           ("accounts", "account_id", False),
+                                                           ("contacts", "contact_id", True)])
+def test_who_spent_at_least_an_amount_counts_the_customer_at_exactly_that_amount(
+        demo: AppContext, kind: str, link: str, by_category: bool) -> None:
+    """ "Bought for at least X in 12 months": a customer whose year's lines sum to exactly X is in, X + 1
+    satang leaves them out (the same set as SQL summing the lines by hand; live records only)."""
+    category = _category(demo) if by_category else None
+    spent = _spent(demo, link, category)
+    table = "contact" if kind == "contacts" else "account"
+    live = {str(r[0]) for r in fetch(demo, f"SELECT id FROM {table} WHERE deleted_at IS NULL")}
+    amounts = sorted({v for k, v in spent.items() if k in live}, reverse=True)
+    assert len(amounts) > 5, "the demo must have customers to rank"
+    for threshold in (amounts[4], amounts[4] + 1):
+        bought = Bought(months=12, min_satang=threshold, categories=(category,) if category else ())
+        who = Who(kind, SegmentFilter(kind=kind, bought=bought))
+        expected = {k for k, v in spent.items() if v >= threshold and k in live}
+        assert set(segment_ids(demo.database, who, TODAY)) == expected
+        assert segment_count(demo.database, who, TODAY).total == len(expected)
+    at_fifth = {k for k, v in spent.items() if v == amounts[4] and k in live}
+    assert at_fifth <= set(segment_ids(demo.database, Who(kind, SegmentFilter(
+        kind=kind, bought=Bought(months=12, min_satang=amounts[4], categories=(category,) if category else ()))),
+        TODAY))
+
+
+def test_a_listed_word_matches_whole_items_in_any_case_and_takes_like_signs_literally(ctx: AppContext) -> None:
+    """Tags and interests match a whole item of the list, whatever the case of its Latin letters; "%" and
+    "_" in a word are the signs themselves, not LIKE's wildcards (with a region, read in one pass)."""
+    people = {name: _person(ctx, name, consent=True, tags=tags) for name, tags in (
+        ("Anong", "VIP, ลูกค้าใหม่"), ("Boon", "vip"), ("Chai", "VIPs"), ("Dao", "50%"), ("Ek", "a_b"))}
+    def found(*tags: str) -> set[str]:
+        return set(segment_ids(ctx.database, Who("contacts", SegmentFilter(regions=("north",), tags=tags)), TODAY))
+    assert found("Vip") == {people["Anong"], people["Boon"]}
+    assert found("ลูกค้าใหม่") == {people["Anong"]}
+    assert found("%") == set() and found("50%") == {people["Dao"]}
+    assert found("a_b") == {people["Ek"]} and found("a%b") == set() and found("axb") == set()
+
+
+def test_rfm_classes_are_the_reports_tabs_ranking(demo: AppContext) -> None:
+    """The classes a segment reads (without every customer's name) are the groups of the Reports tab's
+    ranking of the same 12 months, the ten best by name where scores and sales tie."""
+    table = rfm_ranking(demo.database, ReportFilter(date(2025, 11, 24), TODAY + timedelta(days=1)), TODAY)
+    group = table.column("rfm_group")
+    ranked: dict[str, set[str]] = {"top": set(), "at_risk": set(), "other": set()}
+    for row, key in zip(table.rows, table.ids, strict=True):
+        if key is not None:
+            ranked[str(row[group])].add(key)
+    assert {k: set(v) for k, v in rfm_groups(demo.database, TODAY).items()} == ranked
+    assert len(ranked["top"]) + sum(1 for r in table.rows[:10] if r[group] == "at_risk") == 10
+
+
+def test_no_contact_for_n_days_counts_from_the_day_n_days_ago(ctx: AppContext) -> None:
+    """Quiet for 90 days: an activity done on the 90th day before today (a task due then, or a meeting
+    starting at its first moment, UTC: 07:00 in Bangkok, as the form takes it) still counts as contact;
+    one the day before does not; a planned one never does. For companies the same, through the
+    company's own activities."""
+    since = TODAY - timedelta(days=90)
+    first_moment = datetime.combine(since, time(7))  # 00:00 UTC
+    done = {"due on the day": {"due_on": since}, "met at its start": {"starts_at": first_moment},
+            "due the day before": {"due_on": since - timedelta(days=1)},
+            "met just before": {"starts_at": first_moment - timedelta(minutes=1)}}
+    people, firms = {}, {}
+    for i, (name, when) in enumerate({**done, "planned only": {"due_on": TODAY}}.items()):
+        people[name] = _person(ctx, f"P{i}", consent=True)
+        firms[name] = create_account(ctx.uow(), AccountInput(name=f"บริษัท {i} จำกัด"), TODAY).created[0]
+        for link in ({"contact_id": people[name]}, {"account_id": firms[name]}):
+            activity = create_activity(ctx.uow(), ActivityInput(subject="โทรติดตาม", **when, **link)).created[0]
+            if name in done:
+                complete_activity(ctx.uow(), activity, "คุยแล้ว")
+    quiet = {"due the day before", "met just before", "planned only"}
+    found = set(segment_ids(ctx.database, Who("contacts", SegmentFilter(quiet_for_days=90)), TODAY))
+    assert {n for n, i in people.items() if i in found} == quiet
+    narrowed = Who("contacts", SegmentFilter(quiet_for_days=90, provinces=("เชียงใหม่",)))  # probed by id
+    assert set(segment_ids(ctx.database, narrowed, TODAY)) == found
+    accounts = Who("accounts", SegmentFilter(kind="accounts", quiet_for_days=90))
+    assert set(segment_ids(ctx.database, accounts, TODAY)) == {firms[n] for n in quiet}
+    assert segment_count(ctx.database, accounts, TODAY).total == len(quiet)
+
+
+def test_rfm_top_ten_among_equal_customers_goes_by_name(ctx: AppContext) -> None:
+    """Twelve customers with the same one sale tie on score and sales: the ten first by name are "top",
+    as the ranking has them, though they were created (and got their ids) in the opposite order."""
+    ids = {}
+    for i, letter in enumerate("LKJIHGFEDCBA"):
+        ids[letter] = create_contact(ctx.uow(), ContactInput(first_name=letter, mobile=f"08333333{i:02d}"),
+                                     TODAY).created[0]
+        line = OrderLineInput("กระเช้าปีใหม่", quantity_milli=1000, unit_price_satang=150_000)
+        order = create_order(ctx.uow(), OrderInput(contact_id=ids[letter], issued_on=TODAY, lines=[line]),
+                             TODAY).created[0]
+        confirm_order(ctx.uow(), order, TODAY, ctx.now())
+    groups = rfm_groups(ctx.database, TODAY)
+    assert groups["top"] == {ids[x] for x in "ABCDEFGHIJ"} and groups["other"] == {ids["K"], ids["L"]}
 
 
 def test_rfm_classes_split_the_contacts_without_overlap_by_company(demo: AppContext) -> None:

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, ColumnElement, Date, Integer, String, Table, literal, literal_column
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ColumnElement,
+    Date,
+    Integer,
+    String,
+    Table,
+    literal,
+    literal_column,
+    type_coerce,
+)
 
 from crm_desktop.models.spelled import per_engine
 
@@ -102,3 +113,22 @@ def shaped(column: ColumnElement[str], glob: str, regex: str) -> ColumnElement[b
     """Whether a text has a shape: SQLite's GLOB `glob` (a net at least as wide), a server's regular
     expression `regex` (SQLite has no REGEXP of its own; a server no GLOB)."""
     return _shaped(column, literal(glob), literal("^(?:" + regex + ")$"))  # type: ignore[return-value]
+
+
+_unindexed = per_engine("unindexed", lambda x: f"+{x}", lambda x: f"{x}")
+
+
+def unindexed(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """`column`, its index kept out of the plan (SQLite's unary plus; a server plans by its own
+    statistics): a query that must read the table in another index's order says so this way."""
+    return type_coerce(_unindexed(column), column.type)
+
+
+_holds_like = per_engine("holds_like", lambda text, pattern: f"({text} LIKE {pattern} ESCAPE '/')",
+                         lambda text, pattern: f"({text} ILIKE {pattern} ESCAPE '/')", Boolean())
+
+
+def holds_like(text: ColumnElement[str], pattern: str) -> ColumnElement[bool]:
+    """`text` matches the LIKE `pattern` (escape character `/`) in any case of its Latin letters:
+    SQLite's LIKE folds only those, as its lower() does, without lowering every value first; a server's ILIKE."""
+    return _holds_like(text, literal(pattern))  # type: ignore[return-value]

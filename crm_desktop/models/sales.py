@@ -156,6 +156,8 @@ class SalesOrder(SyncMixin, DocumentMixin, Base):
         _live_index("ix_sales_order_live_owner", "owner_id", "issued_on"),
         # By status and day; covering the customer (who bought in a period: segments, 0030).
         _live_index("ix_sales_order_live_status", "status", "issued_on", "contact_id", "account_id"),
+        # Every sale in the order of its id, covering (who spent how much in a period: segments, 0030).
+        _live_index("ix_sales_order_live_id", "id", "status", "issued_on", "contact_id", "account_id", "deleted_at"),
         _live_index("ix_sales_order_live_deal", "opportunity_id"),
         _live_index("ix_sales_order_live_quotation", "quotation_id"),
         # A customer's sales by status from the index alone (the 360 page, "bought together"; 0016).

@@ -40,10 +40,11 @@ class _Customer:
     last_order: date
 
 
-def _customers(db: Database, flt: ReportFilter, *, names: bool = True) -> tuple[list[_Customer], int]:
+def _customers(db: Database, flt: ReportFilter, *, names: bool = True,
+               in_id_order: bool = False) -> tuple[list[_Customer], int]:
     """Every customer with a sale `flt` keeps: sales, orders, last order day (and name); and the
-    period's sales."""
-    sale = sales_orders(flt)
+    period's sales (`in_id_order`: see `measure.sold`)."""
+    sale = sales_orders(flt, in_id_order=in_id_order)
     customer = customer_id(sale.c)
     stmt = select(customer, func.max(customer_name()) if names else literal(""), func.sum(sale.c.amount),
                   func.count(), func.max(sale.c.issued_on)).select_from(sale)
@@ -108,24 +109,55 @@ def rfm(db: Database, flt: ReportFilter, today: date, weights: Weights) -> Repor
     bought often and much, and have gone quiet; this wins over "top"); "other" for the rest.
     Best score first (ties: more sales first)."""
     customers, _ = _customers(db, flt)
+    scored = sorted(_scored(customers, flt, today, weights), key=_ranked)
+    lowest, span = weights.total, (SCORES - 1) * weights.total  # all scores 1 .. all scores 5
+    rows = []
+    for rank, (points, c, days, r, f, m) in enumerate(scored, start=1):
+        rows.append((rank, c.name, _group(rank, r, f, m), c.last_order, days, c.orders, c.sales, r, f, m,
+                     percent(points - lowest, span)))
+    short = shift_months(flt.start, RFM_MONTHS) > flt.end
+    return ReportTable("rfm", RFM_COLUMNS, tuple(rows), None, None, tuple(s[1].id for s in scored),
+                       "rfm_short_period" if short else "")
+
+
+_Scored = tuple[int, _Customer, int, int, int, int]  # points, customer, recency in days, the r, f, m scores
+
+
+def _scored(customers: list[_Customer], flt: ReportFilter, today: date, weights: Weights) -> list[_Scored]:
     as_of = min(today, flt.end - timedelta(days=1))
     recency = [max(0, (as_of - c.last_order).days) for c in customers]
     r_scores = fifth_scores([-days for days in recency])
     f_scores = fifth_scores([c.orders for c in customers])
     m_scores = fifth_scores([c.sales for c in customers])
-    scored = sorted(
-        ((weights.points(r, f, m), c, days, r, f, m)
-         for c, days, r, f, m in zip(customers, recency, r_scores, f_scores, m_scores, strict=True)),
-        key=lambda s: (-s[0], -s[1].sales, s[1].name.casefold(), s[1].id))
-    lowest, span = weights.total, (SCORES - 1) * weights.total  # all scores 1 .. all scores 5
-    rows = []
-    for rank, (points, c, days, r, f, m) in enumerate(scored, start=1):
-        group = "at_risk" if at_risk(r, f, m) else "top" if rank <= TOP_RANKED else "other"
-        rows.append((rank, c.name, group, c.last_order, days, c.orders, c.sales, r, f, m,
-                     percent(points - lowest, span)))
-    short = shift_months(flt.start, RFM_MONTHS) > flt.end
-    return ReportTable("rfm", RFM_COLUMNS, tuple(rows), None, None, tuple(s[1].id for s in scored),
-                       "rfm_short_period" if short else "")
+    return [(weights.points(r, f, m), c, days, r, f, m)
+            for c, days, r, f, m in zip(customers, recency, r_scores, f_scores, m_scores, strict=True)]
+
+
+def _ranked(s: _Scored) -> tuple[int, int, str, str]:
+    return -s[0], -s[1].sales, s[1].name.casefold(), s[1].id
+
+
+def _group(rank: int, r: int, f: int, m: int) -> str:
+    return "at_risk" if at_risk(r, f, m) else "top" if rank <= TOP_RANKED else "other"
+
+
+def rfm_classes(db: Database, flt: ReportFilter, today: date) -> dict[str, set[str]]:
+    """The customer ids of each group of the ranking (`rfm_ranking`: top, at_risk, other), without
+    reading every customer's name: names settle only ties, so they are read for the customers who may
+    be among the first `TOP_RANKED` (the names' lookups were half of a year's ranking on the large demo)."""
+    customers, _ = _customers(db, flt, names=False, in_id_order=True)  # a year: in the order of the ids
+    scored = sorted(_scored(customers, flt, today, stored_weights(db)), key=_ranked)
+    if len(scored) > TOP_RANKED:  # the first ten: whoever ties on score and sales with the tenth, by name
+        last = _ranked(scored[TOP_RANKED - 1])[:2]
+        cut = next((i for i, s in enumerate(scored) if _ranked(s)[:2] > last), len(scored))
+        names = customer_names(db, [s[1].id for s in scored[:cut]])
+        scored[:cut] = sorted(((p, replace(c, name=names.get(c.id, "")), *rest) for p, c, *rest in scored[:cut]),
+                              key=_ranked)
+    found: dict[str, set[str]] = {"top": set(), "at_risk": set(), "other": set()}
+    for rank, (_points, c, _days, r, f, m) in enumerate(scored, start=1):
+        if c.id is not None:  # sales without a customer are ranked, but are no one
+            found[_group(rank, r, f, m)].add(c.id)
+    return found
 
 
 def rfm_ranking(db: Database, flt: ReportFilter, today: date) -> ReportTable:

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, literal, select
 from sqlalchemy.orm import aliased
 
-from crm_desktop.db.spelling import total
+from crm_desktop.db.spelling import total, unindexed
 from crm_desktop.models import Account, Change, Contact, Product, SalesOrder, SalesOrderLine
 from crm_desktop.money import BP, MILLI
 from crm_desktop.queries.opportunities import month_range
@@ -104,10 +104,17 @@ def customer_province(account: Any = Account, contact: Any = Contact) -> ColumnE
     return func.coalesce(account.province, contact.province, "")
 
 
-def sold(flt: ReportFilter, order: Any = SalesOrder) -> list[ColumnElement[bool]]:
-    """The order-level conditions of `flt`: live sales in the period, by rep and channel."""
-    cond = [order.deleted_at.is_(None), order.status.in_(SOLD), order.issued_on >= flt.start,
-            order.issued_on < flt.end]
+def sold(flt: ReportFilter, order: Any = SalesOrder, *, in_id_order: bool = False) -> list[ColumnElement[bool]]:
+    """The order-level conditions of `flt`: live sales in the period, by rep and channel.
+
+    `in_id_order`: the status and the day kept out of the plan, so the orders are read along
+    `ix_sales_order_live_id` in the order of their ids (which is also the order they were stored in) and a
+    join finds their lines in the order of the lines' index, page after page. For a long period: through
+    the index by status and day, each order's lines were a random read (a year's 93,000 orders on the
+    large demo: 0.8 s of 1.1 for who spent how much)."""
+    status, issued = (unindexed(order.status), unindexed(order.issued_on)) if in_id_order else \
+        (order.status, order.issued_on)
+    cond = [order.deleted_at.is_(None), status.in_(SOLD), issued >= flt.start, issued < flt.end]
     if flt.owner_id is not None:
         cond.append(order.owner_id == flt.owner_id if flt.owner_id else order.owner_id.is_(None))
     if flt.channel is not None:
@@ -115,7 +122,8 @@ def sold(flt: ReportFilter, order: Any = SalesOrder) -> list[ColumnElement[bool]
     return cond
 
 
-def sales_lines(flt: ReportFilter, *, customer: bool = True, product: bool = True) -> Select[Any]:
+def sales_lines(flt: ReportFilter, *, customer: bool = True, product: bool = True,
+                in_id_order: bool = False) -> Select[Any]:
     """The live lines of the sales `flt` picks, joined to their order (SalesOrder), customer (Account,
     Contact, outer) and product (Product, outer): add the columns and the grouping you need.
 
@@ -128,10 +136,11 @@ def sales_lines(flt: ReportFilter, *, customer: bool = True, product: bool = Tru
     if customer or flt.segment is not None or flt.province is not None:
         stmt = (stmt.outerjoin(Account, Account.id == SalesOrder.account_id)
                 .outerjoin(Contact, Contact.id == SalesOrder.contact_id))
-    stmt = stmt.join(line, and_(line.order_id == SalesOrder.id, line.deleted_at.is_(None)))
+    order_id = unindexed(SalesOrder.id) if in_id_order else SalesOrder.id  # see `sold`
+    stmt = stmt.join(line, and_(line.order_id == order_id, line.deleted_at.is_(None)))
     if product or flt.category is not None:
         stmt = stmt.outerjoin(Product, Product.id == line.product_id)
-    stmt = stmt.where(*sold(flt))
+    stmt = stmt.where(*sold(flt, in_id_order=in_id_order))
     if flt.segment is not None:
         stmt = stmt.where(customer_segment() == flt.segment)
     if flt.province is not None:

@@ -93,14 +93,16 @@ def year_earlier(flt: ReportFilter) -> ReportFilter:
 # --- sales, one row each -----------------------------------------------------------------------
 
 
-def sales_orders(flt: ReportFilter, *extra: ColumnElement[Any], product: bool = False) -> Subquery:
+def sales_orders(flt: ReportFilter, *extra: ColumnElement[Any], product: bool = False,
+                 in_id_order: bool = False) -> Subquery:
     """One row per sale `flt` keeps: `order_id`, `account_id`, `contact_id`, `owner_id`, `channel`,
     `issued_on`, `amount` (its lines' `line_sales`, unrounded) and the `extra` aggregates of its lines.
 
     Order-level figures group these rows rather than the lines: a customer is then looked up once
-    per order, and orders are counted without a DISTINCT. `product`: `extra` reads Product."""
+    per order, and orders are counted without a DISTINCT. `product`: `extra` reads Product;
+    `in_id_order`: a long period's orders read in the order of their ids (`measure.sold`)."""
     o = SalesOrder
-    return (sales_lines(flt, customer=False, product=product)
+    return (sales_lines(flt, customer=False, product=product, in_id_order=in_id_order)
             .add_columns(o.id.label("order_id"), o.account_id, o.contact_id, o.owner_id, o.channel, o.issued_on,
                          func.sum(line_sales()).label("amount"), *extra)
             .group_by(o.id).subquery("sale"))
