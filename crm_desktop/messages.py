@@ -1127,7 +1127,7 @@ THAI: dict[str, str] = {
     "A deal in the same stage for some days": "ดีลที่ค้างอยู่ขั้นเดิมหลายวัน",
     "A quotation expiring within some days": "ใบเสนอราคาที่ใกล้หมดอายุ",
     "An order late for delivery": "คำสั่งซื้อที่ส่งของล่าช้า",
-    "A case near or past its SLA": "เคสที่ใกล้ถึงหรือเลยกำหนด SLA",
+    "A case near or past its SLA": "เรื่องบริการที่ใกล้ถึงหรือเลยกำหนด SLA",
     "A top customer's birthday within some days": "วันเกิดของลูกค้าคนสำคัญที่ใกล้จะถึง",
     "{customer} bought {amount} baht this month": "{customer} ซื้อไปแล้ว {amount} บาทในเดือนนี้",
     "Top customer {customer}: no contact since {last}": "ลูกค้าคนสำคัญ {customer} ไม่ได้ติดต่อเลยตั้งแต่ {last}",
@@ -1139,15 +1139,15 @@ THAI: dict[str, str] = {
     "Order {number} for {customer} was promised for {promised} and is not delivered": (
         "คำสั่งซื้อ {number} ของ {customer} นัดส่งวันที่ {promised} แต่ยังส่งไม่ครบ"
     ),
-    "Case {number} ({subject}) is due by {due}": "เคส {number} ({subject}) ต้องแก้ไขให้เสร็จภายใน {due} น.",
+    "Case {number} ({subject}) is due by {due}": "เรื่องบริการ {number} ({subject}) ต้องแก้ไขให้เสร็จภายใน {due} น.",
     "Case {number} ({subject}) is past its SLA, due {due}": (
-        "เคส {number} ({subject}) เลยกำหนด SLA แล้ว (กำหนด {due} น.)"
+        "เรื่องบริการ {number} ({subject}) เลยกำหนด SLA แล้ว (กำหนด {due} น.)"
     ),
     "Case {number} ({subject}) needs a first response by {due}": (
-        "เคส {number} ({subject}) ต้องตอบกลับลูกค้าครั้งแรกภายใน {due} น."
+        "เรื่องบริการ {number} ({subject}) ต้องตอบกลับลูกค้าครั้งแรกภายใน {due} น."
     ),
     "Case {number} ({subject}) is past its first-response time, due {due}": (
-        "เคส {number} ({subject}) เลยกำหนดตอบกลับลูกค้าครั้งแรกแล้ว (กำหนด {due} น.)"
+        "เรื่องบริการ {number} ({subject}) เลยกำหนดตอบกลับลูกค้าครั้งแรกแล้ว (กำหนด {due} น.)"
     ),
     "Birthday of top customer {customer} on {on}": "วันเกิดของลูกค้าคนสำคัญ {customer} วันที่ {on}",
 }

@@ -206,7 +206,7 @@ def test_an_open_case_alerts_for_its_first_response_and_its_resolution_from_n_ho
     near = next(f for f in found if ids[f.row_id] == "reply_near")
     assert near.period == f"response-near:{(NOW + 4 * hour).isoformat()}"
     assert alert_text("case_sla", near.params, "th") == \
-        "เคส C-reply_near (แอร์ไม่เย็น) ต้องตอบกลับลูกค้าครั้งแรกภายใน 23/11/2026 14:00 น."
+        "เรื่องบริการ C-reply_near (แอร์ไม่เย็น) ต้องตอบกลับลูกค้าครั้งแรกภายใน 23/11/2026 14:00 น."
     past = next(f for f in found if ids[f.row_id] == "both_past" and f.period.startswith("past"))
     assert alert_text("case_sla", past.params, "en").startswith("Case C-both_past (แอร์ไม่เย็น) is past its SLA")
     # Kept once: a re-scan raises nothing new.

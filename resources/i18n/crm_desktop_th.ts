@@ -710,7 +710,7 @@
     </message>
     <message>
         <source>An open case due within this many hours, or already past its due time.</source>
-        <translation>เคสที่ยังเปิดอยู่และจะถึงกำหนดภายในจำนวนชั่วโมงนี้ หรือเลยกำหนดไปแล้ว</translation>
+        <translation>เรื่องบริการที่ยังเปิดอยู่และจะถึงกำหนดภายในจำนวนชั่วโมงนี้ หรือเลยกำหนดไปแล้ว</translation>
     </message>
     <message>
         <source>The birthday of a top customer (or of someone at a top company) within this many days.</source>
@@ -816,7 +816,7 @@
     </message>
     <message>
         <source>Case</source>
-        <translation>เคส</translation>
+        <translation>เรื่องบริการ</translation>
     </message>
     <message>
         <source>When</source>
