@@ -32,27 +32,17 @@ def inline(value: str | int) -> ColumnElement[Any]:
     return literal_column("'" + value.replace("'", "''") + "'" if isinstance(value, str) else str(int(value)))
 
 
+# Typed as a plain value, not a Boolean: SQLite's compiler writes a Boolean function as
+# `likelihood(...) = 1`, which no index serves (the range or IN inside it went unused).
 _likely = per_engine("likely", lambda condition, p: f"likelihood({condition}, {p})",
-                     lambda condition, _p: f"({condition})", Boolean())
+                     lambda condition, _p: f"({condition})")
 
 
 def likely(condition: ColumnElement[bool], probability: float) -> ColumnElement[bool]:
     """`condition`, with SQLite told how often it holds (likelihood() takes only a literal): the
-    planner then reads a rare condition's rows through its index first. A server plans from its own
-    statistics."""
+    planner then reads a rare condition's rows through its index first (it sees `likelihood(x >= ?, p)`
+    itself and searches the index for x). A server plans from its own statistics."""
     return _likely(condition, literal_column(repr(float(probability))))  # type: ignore[return-value]
-
-
-# The same hint as a term of its own: typed as a plain value, not a Boolean, so that SQLite's compiler
-# does not write `likelihood(...) = 1`, which no index serves.
-_likely_term = per_engine("likely_term", lambda condition, p: f"likelihood({condition}, {p})",
-                          lambda condition, _p: f"({condition})")
-
-
-def likely_term(condition: ColumnElement[bool], probability: float) -> ColumnElement[bool]:
-    """`likely` for a condition an index should serve (a rare status along its index): the planner
-    sees `likelihood(x IN (...), p)` itself and searches the index for x."""
-    return _likely_term(condition, literal_column(repr(float(probability))))  # type: ignore[return-value]
 
 
 _rowid = per_engine("rowid", lambda table: f"{table}.rowid", lambda table: f"{table}.id", Integer())

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, case, func, select
 
 from crm_desktop.db.database import Database
-from crm_desktop.db.spelling import likely_term
+from crm_desktop.db.spelling import likely
 from crm_desktop.models import Account, Case, CaseStatusHistory, Contact, Product, SalesOrder, User
 from crm_desktop.models.service import CASE_STATUSES, OPEN_STATUSES
 from crm_desktop.queries.listing import fetch_by_keys, keys_select, list_head, list_keys, text_filter
@@ -111,7 +111,7 @@ OPEN_SHARE = 0.05
 
 
 def _open() -> ColumnElement[bool]:
-    return likely_term(Case.status.in_(OPEN_STATUSES), OPEN_SHARE)
+    return likely(Case.status.in_(OPEN_STATUSES), OPEN_SHARE)
 
 
 def conditions(flt: CaseFilter) -> list[ColumnElement[bool]]:
