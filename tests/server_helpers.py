@@ -79,7 +79,18 @@ def server_copy(url: str, template: str, folder: Path, clock: Clock, site: str |
     """A fresh copy of the template on the server, opened as a desk whose folder is `folder` (and whose
     site id is `site`, or a new one); dropped after."""
     name = f"crm_test_{os.getpid()}_{next(_numbers)}"
-    server = Server(create_database(url, name, template), folder)
+    try:
+        with desk_on(create_database(url, name, template), folder, clock, site) as ctx:
+            yield ctx
+    finally:
+        drop_database(url, name)
+
+
+@contextmanager
+def desk_on(database: str, folder: Path, clock: Clock, site: str | None = None) -> Iterator[AppContext]:
+    """The server database at URL `database` opened as a desk whose folder is `folder` (and whose site id
+    is `site`, or a new one); closed after."""
+    server = Server(database, folder)
     if site is not None:
         keep_desk_site(server, site)
     ctx = open_app(server, clock=clock)
@@ -87,7 +98,6 @@ def server_copy(url: str, template: str, folder: Path, clock: Clock, site: str |
         yield ctx
     finally:
         ctx.close()
-        drop_database(url, name)
 
 
 def fetch(ctx: AppContext, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:

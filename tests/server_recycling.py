@@ -21,9 +21,8 @@ import psycopg
 from sqlalchemy.engine import make_url
 
 from crm_desktop.clock import Clock
-from crm_desktop.db.server import Server, keep_desk_site
-from crm_desktop.services.app import AppContext, open_app
-from tests.server_helpers import create_database, database_url, drop_database
+from crm_desktop.services.app import AppContext
+from tests.server_helpers import create_database, database_url, desk_on, drop_database
 
 # What a test could change of the schema, in one text (compared, never parsed).
 _SHAPE = """
@@ -142,11 +141,5 @@ class Recycler:
 @contextmanager
 def recycled_copy(recycler: Recycler, folder: Path, clock: Clock, site: str | None = None) -> Iterator[AppContext]:
     """As `server_helpers.server_copy`, on the worker's reused copy."""
-    server = Server(recycler.fresh(), folder)
-    if site is not None:
-        keep_desk_site(server, site)
-    ctx = open_app(server, clock=clock)
-    try:
+    with desk_on(recycler.fresh(), folder, clock, site) as ctx:
         yield ctx
-    finally:
-        ctx.close()
