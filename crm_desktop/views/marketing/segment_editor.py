@@ -49,6 +49,7 @@ from crm_desktop.ui.errors import show_error, show_warning
 from crm_desktop.ui.forms import MoneyEdit
 from crm_desktop.ui.tasks import Task, run_task
 from crm_desktop.views.common import ViewEnv
+from crm_desktop.views.contacts.labels import income_label
 from crm_desktop.views.leads.actions import source_keys
 from crm_desktop.views.leads.labels import source_label
 from crm_desktop.views.marketing.widgets import add_buttons, headline
@@ -161,7 +162,7 @@ class SegmentEditor(QDialog):
         self.provinces = _checks([(p.name_th, p.name_th if env.lang == "th" else p.name_en) for p in provinces()], 110)
         self.provinces.setObjectName("segmentProvinces")
         left.addRow(self.tr("Province"), self.provinces)
-        self.incomes = _checks([(k, k) for k in INCOME_BANDS], 70)
+        self.incomes = _checks([(k, income_label(k)) for k in INCOME_BANDS], 70)
         left.addRow(self.tr("Income band"), self.incomes)
         self.interests, self.tags = QLineEdit(), QLineEdit()
         self.interests.setPlaceholderText(self.tr("any of, comma-separated"))
