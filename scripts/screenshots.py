@@ -212,7 +212,9 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
         cases_tab.board_button.setChecked(True)
         save(window, out / f"{lang}-cases-board.png", app)
         cases_tab.board_button.setChecked(False)
-        dialog_shot("case-dialog", lambda: cases_tab.edit_record(cases_sample_pick(ctx)))
+        # The sample case with its history where the samples were made (a file); else the selected one.
+        dialog_shot("case-dialog", lambda: cases_tab.edit_record(
+            cases_sample_pick(ctx) if timeline_account is not None else None))
         dialog_shot("case-rules", cases_tab.open_rules)
 
     window.tabs.setCurrentWidget(window.activities_tab)
