@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from operator import attrgetter
 from typing import Any, Literal
 
 from crm_desktop.clock import office_time, utc_time
@@ -29,6 +30,7 @@ from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.messages import translate
 from crm_desktop.models import Activity, Alert, AlertRule, fixed_id
 from crm_desktop.models.planning import ALERT_AMOUNT_MAX, ALERT_KINDS, ALERT_PARAMS, AlertFinding
+from crm_desktop.services import records
 from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.formatting import format_date, format_money, parse_money
 from crm_desktop.text import ascii_digits
@@ -170,11 +172,7 @@ def update_rule(uow: UnitOfWork, rule_id: str, data: RuleInput) -> ChangeSet:
 
 def delete_rule(uow: UnitOfWork, rule_id: str) -> ChangeSet:
     """Delete a rule; its alerts stay as they are (dismiss them as usual)."""
-    with uow:
-        rule = _live_rule(uow, rule_id)
-        rule.deleted_at = uow.now()
-        uow.commit()
-    return change(RULE, deleted=(rule_id,))
+    return records.soft_delete(uow, attrgetter("alert_rules"), RULE, (rule_id,))
 
 
 def _live_rule(uow: UnitOfWork, rule_id: str) -> AlertRule:
