@@ -24,6 +24,7 @@ from crm_desktop.db.hlc import SEED_CEILING, SeedClock
 from crm_desktop.db.repositories import (
     AccountRepository,
     ActivityRepository,
+    AlertDismissalRepository,
     AlertRuleRepository,
     AnniversaryRepository,
     CampaignRepository,
@@ -82,6 +83,7 @@ class UnitOfWork:
     case_history: CaseHistoryRepository
     segments: SegmentRepository
     alert_rules: AlertRuleRepository
+    alert_dismissals: AlertDismissalRepository
 
     def __init__(self, database: Database, user_id: str | None, *, seeding: bool = False) -> None:
         """`seeding`: writes the rows every copy creates by itself, with seed clocks (db/hlc.py)."""
@@ -131,6 +133,7 @@ class UnitOfWork:
         self.case_history = CaseHistoryRepository(self.session)
         self.segments = SegmentRepository(self.session)
         self.alert_rules = AlertRuleRepository(self.session)
+        self.alert_dismissals = AlertDismissalRepository(self.session)
         self._committed = False
         return self
 

@@ -1,7 +1,7 @@
 """One narrow repository per aggregate (a module each): the only code that builds ORM queries for writes."""
 
 from crm_desktop.db.repositories.accounts import AccountRepository
-from crm_desktop.db.repositories.alerts import AlertRuleRepository
+from crm_desktop.db.repositories.alerts import AlertDismissalRepository, AlertRuleRepository
 from crm_desktop.db.repositories.base import Repository
 from crm_desktop.db.repositories.contacts import ContactRepository
 from crm_desktop.db.repositories.leads import LeadRepository, ScoringRuleRepository
@@ -29,6 +29,7 @@ from crm_desktop.db.repositories.users import SettingRepository, UserRepository
 __all__ = [
     "AccountRepository",
     "ActivityRepository",
+    "AlertDismissalRepository",
     "AlertRuleRepository",
     "AnniversaryRepository",
     "CampaignRepository",
