@@ -251,13 +251,15 @@ def keep_alerts(path: Path, found: list[AlertFinding]) -> str:
             insert(conn, "alert", ({"id": f.id, "rule_id": f.rule_id, "kind": f.kind, "entity": f.entity,
                                     "row_id": f.row_id, "period": f.period, "params_json": json.dumps(f.params),
                                     "owner_id": f.owner_id, "raised_at": STAMP} for f in found))
-            mine = [f.id for f in found if f.owner_id in (rep, None)]
-            insert(conn, "alert_dismissal", (
-                {"id": dismissal_id(a, rep), "alert_id": a, "user_id": rep,
-                 "dismissed_at": STAMP if i % 20 else None,
-                 "snoozed_until": None if i % 20 else str(NOW + timedelta(days=1))}
-                for i, a in enumerate(mine[::10] + mine[5::20])))
             conn.execute("ANALYZE alert")
+        if conn.execute("SELECT count(*) FROM alert_dismissal").fetchone()[0] == 0:
+            mine = [f.id for f in found if f.owner_id in (rep, None)]
+            tomorrow = str(NOW + timedelta(days=1))
+            insert(conn, "alert_dismissal", [  # a tenth dismissed, another twentieth snoozed till tomorrow
+                *({"id": dismissal_id(a, rep), "alert_id": a, "user_id": rep, "dismissed_at": STAMP}
+                  for a in mine[::10]),
+                *({"id": dismissal_id(a, rep), "alert_id": a, "user_id": rep, "snoozed_until": tomorrow}
+                  for a in mine[5::20])])
             conn.execute("ANALYZE alert_dismissal")
     return rep
 
