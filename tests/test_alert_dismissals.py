@@ -21,7 +21,7 @@ from crm_desktop.services.app import AppContext
 from crm_desktop.services.users import UserInput, create_user
 from crm_desktop.sync.files import export_bundle, import_bundle
 from tests.alert_helpers import NOW, build
-from tests.sync_helpers import new_copy
+from tests.sync_helpers import copies_with_codes
 
 pytestmark = pytest.mark.server
 
@@ -95,12 +95,8 @@ def test_undo_brings_a_dismissed_alert_back_and_it_can_be_dismissed_again(ctx: A
 
 @pytest.fixture
 def two_copies(template: Path, tmp_path: Path, clock: FixedClock) -> Iterator[dict[str, AppContext]]:
-    made = {name: new_copy(template, tmp_path, name, clock, site=site) for name, site in SITES.items()}
-    try:
+    with copies_with_codes(template, tmp_path, clock, SITES) as made:
         yield made
-    finally:
-        for ctx in made.values():
-            ctx.close()
 
 
 def _send(src: AppContext, dst: AppContext, path: Path) -> None:
