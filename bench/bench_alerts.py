@@ -12,17 +12,23 @@ best of 5: ranking the top customers (once an office day), the whole scan of the
 before, as the app keeps them, and again with them read anew as at the first round after a start),
 the 5-minute round (the four rules that can find something new within a day), each kind alone, and
 hand-written SQL answering the same questions through sqlite3 in the same run (the top customers in a
-temporary table, as the app keeps them for the day).
+temporary table, as the app keeps them for the day). Then the Alerts tab's list (its keys, sorted) and
+the badge's count over what the scan found, kept as alerts, with one rep's dismissals and snoozes (a
+tenth dismissed, a twentieth snoozed till tomorrow): the owner's whole list and a rep's own, each as
+the person sees it and as the office-wide filter alone (the query before dismissals were each
+person's), beside raw SQL.
 The database is kept at --db (default bench/data/bench-alerts.sqlite3).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sqlite3
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from itertools import accumulate
@@ -33,16 +39,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import DEFAULT_DIR, best_of, ms, row
 
 from crm_desktop.clock import FixedClock
+from crm_desktop.db.database import Database
 from crm_desktop.models import Base, new_ids
+from crm_desktop.models.planning import AlertFinding, dismissal_id
 from crm_desktop.queries.alerts import (
     DAILY_KINDS,
     MONTH_KEY,
+    alert_keys,
     alert_rules,
     find_alerts,
     forget_top_customers,
+    open_alert_count,
     top_customers,
 )
-from crm_desktop.services.app import open_app
+from crm_desktop.services.app import OWNER_ID, open_app
 from crm_desktop.services.stages import default_stage_id
 
 TODAY = date(2026, 11, 23)
@@ -232,6 +242,59 @@ def raw_params() -> dict[str, str]:
             "yesterday": (TODAY - timedelta(1)).isoformat(), "sla_moment": str(NOW + timedelta(hours=4))}
 
 
+def keep_alerts(path: Path, found: list[AlertFinding]) -> str:
+    """The findings kept as alerts (raw, once) and the dismissals and snoozes of the rep with the most:
+    that rep's id."""
+    rep = Counter(f.owner_id for f in found if f.owner_id is not None).most_common(1)[0][0]
+    with sqlite3.connect(path) as conn:
+        if conn.execute("SELECT count(*) FROM alert").fetchone()[0] == 0:
+            insert(conn, "alert", ({"id": f.id, "rule_id": f.rule_id, "kind": f.kind, "entity": f.entity,
+                                    "row_id": f.row_id, "period": f.period, "params_json": json.dumps(f.params),
+                                    "owner_id": f.owner_id, "raised_at": STAMP} for f in found))
+            conn.execute("ANALYZE alert")
+        if conn.execute("SELECT count(*) FROM alert_dismissal").fetchone()[0] == 0:
+            mine = [f.id for f in found if f.owner_id in (rep, None)]
+            tomorrow = str(NOW + timedelta(days=1))
+            insert(conn, "alert_dismissal", [  # a tenth dismissed, another twentieth snoozed till tomorrow
+                *({"id": dismissal_id(a, rep), "alert_id": a, "user_id": rep, "dismissed_at": STAMP}
+                  for a in mine[::10]),
+                *({"id": dismissal_id(a, rep), "alert_id": a, "user_id": rep, "snoozed_until": tomorrow}
+                  for a in mine[5::20])])
+            conn.execute("ANALYZE alert_dismissal")
+    return rep
+
+
+RAW_OPEN = ("a.dismissed_at IS NULL AND a.deleted_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= :now)"
+            " AND a.id NOT IN (SELECT d.alert_id FROM alert_dismissal d WHERE d.user_id = :person"
+            " AND d.deleted_at IS NULL AND (d.dismissed_at IS NOT NULL OR d.snoozed_until > :now))")
+RAW_MINE = " AND (a.owner_id = :person OR a.owner_id IS NULL)"
+
+
+def list_figures(db: Database, raw: sqlite3.Connection, rep: str) -> None:
+    """The Alerts tab's keys and the badge's count, as each person sees them and office-wide."""
+    for who, person, owner in (("the owner's whole list", OWNER_ID, None), ("the whole list as the rep", rep, None),
+                               ("a rep's own", rep, rep)):
+        where = RAW_OPEN + (RAW_MINE if owner else "")
+        values = {"now": str(NOW), "person": person}
+
+        def keys(p: str | None = person, o: str | None = owner) -> list[str]:
+            return alert_keys(db, NOW, o, person=p)
+
+        def count(p: str | None = person, o: str | None = owner) -> int:
+            return open_alert_count(db, NOW, o, person=p)
+
+        def raw_keys(w: str = where, v: dict[str, str] = values) -> object:
+            return raw.execute(f"SELECT a.id FROM alert a WHERE {w} ORDER BY a.raised_at DESC, a.id", v).fetchall()
+
+        def raw_count(w: str = where, v: dict[str, str] = values) -> object:
+            return raw.execute(f"SELECT count(*) FROM alert a WHERE {w}", v).fetchall()
+
+        row(f"alert list, {who} ({len(keys()):,})", ms(best_of(9, keys)), ms(best_of(9, raw_keys)), "")
+        row("  office-wide filter only (before 0033)", ms(best_of(9, lambda o=owner: keys(None, o))), "", "")
+        row(f"badge, {who}", ms(best_of(9, count)), ms(best_of(9, raw_count)), "")
+        row("  office-wide filter only (before 0033)", ms(best_of(9, lambda o=owner: count(None, o))), "", "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path, default=DEFAULT_DIR / "bench-alerts.sqlite3")
@@ -275,6 +338,12 @@ def main() -> None:
         ours = best_of(5, lambda rule=rule: find_alerts(db, [rule], NOW))
         theirs = best_of(5, lambda rule=rule: raw.execute(RAW[rule.kind], params).fetchall())
         row(f"  {rule.kind}", ms(ours), ms(theirs), "")
+    raw.close()
+    ctx.close()
+    rep = keep_alerts(args.db, found)
+    ctx = open_app(args.db, clock=FixedClock(NOW), read_only=True)
+    raw = sqlite3.connect(args.db)
+    list_figures(ctx.database, raw, rep)
     raw.close()
     ctx.close()
 

@@ -188,8 +188,8 @@ def add_calendar_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser
     person.add_argument("--lang", dest="pdf_lang", choices=("th", "en"),
                         help="language of the PDF (default: the language of messages)")
     person.add_argument("--force", action="store_true", help="replace the files if they exist (never the database)")
-    alerts = sub.add_parser("alerts", help="print what the alert rules find now, one alert per line (dismissed "
-                            "and snoozed ones left out)")
+    alerts = sub.add_parser("alerts", help="print what the alert rules find now, one alert per line (those the "
+                            "person acting dismissed or snoozed left out)")
     alerts.add_argument("--owner", metavar="NAME", help="only the alerts about this person's records")
     agenda = sub.add_parser("agenda", help="print the coming activities and anniversaries, one per line")
     agenda.add_argument("--days", metavar="N", type=int, default=7,
@@ -564,7 +564,9 @@ def _cmd_agenda(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def _cmd_alerts(args: argparse.Namespace, clock: Clock) -> int:
-    """One line per alert, tab-separated: when it was raised (office time), its message, the record's owner."""
+    """One line per alert open for the person acting (--user; dismissed or snoozed by them, or by the whole
+    office before dismissals were each person's, left out), tab-separated: when it was raised (office
+    time), its message, the record's owner."""
     from crm_desktop.queries.alerts import current_alerts
     from crm_desktop.services.alerts import alert_text
 
@@ -572,7 +574,7 @@ def _cmd_alerts(args: argparse.Namespace, clock: Clock) -> int:
     ctx = open_for_reading(args, clock)
     try:
         person = user_named(ctx.database, args.owner) if args.owner is not None else None
-        rows = current_alerts(ctx.database, ctx.now(), person.id if person else None)
+        rows = current_alerts(ctx.database, ctx.now(), person.id if person else None, person=ctx.user_id)
     finally:
         ctx.close()
     for r in rows:

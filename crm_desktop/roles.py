@@ -65,6 +65,7 @@ KINDS: dict[str, Kind] = {
     "reminder": Kind(EVERYONE, "reminders"),
     "forecast_snapshot": Kind(EVERYONE, "forecasts"),
     "alert": Kind(EVERYONE, "alerts"),
+    "alert_dismissal": Kind(EVERYONE, "alerts"),  # each person's own: services/alerts writes the acting person's
     "product": Kind(MANAGERS, "products"),
     "stage": Kind(MANAGERS, "pipeline stages"),
     "lead_scoring_rule": Kind(MANAGERS, "lead scoring rules"),

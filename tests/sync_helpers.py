@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,18 @@ from tests.time_helpers import make_clock
 def new_copy(template: Path, folder: Path, name: str, clock: Clock, site: str | None = None) -> AppContext:
     """A fresh copy: the template file (already migrated and seeded) under a new site id (`site`, or random)."""
     return open_app(lay_copy(template, folder / f"{name}.sqlite3", site), clock=clock)
+
+
+@contextmanager
+def copies_with_codes(template: Path, folder: Path, clock: Clock,
+                      sites: dict[str, str]) -> Iterator[dict[str, AppContext]]:
+    """One copy per name in `sites`, each under its fixed copy code, closed at the end."""
+    made = {name: new_copy(template, folder, name, clock, site=site) for name, site in sites.items()}
+    try:
+        yield made
+    finally:
+        for ctx in made.values():
+            ctx.close()
 
 
 def lay_copy(template: Path, path: Path, site: str | None = None) -> Path:

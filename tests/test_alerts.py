@@ -78,16 +78,16 @@ def test_each_rule_fires_at_its_threshold_and_not_a_step_before(ctx: AppContext)
     first = raise_alerts(ctx.uow(), found, tasks)
     assert len(first.created) == len(found) + 1  # the alerts and the one task
     assert raise_alerts(ctx.uow(), found, tasks).created == ()
-    listed = open_alerts(ctx.database, NOW)
+    listed = open_alerts(ctx.database, NOW, person=ctx.user_id)
     assert len(listed) == len(found)
     late = next(a for a in listed if a.kind == "late_order")
     dismiss_alerts(ctx.uow(), [late.id])
     stuck = next(a for a in listed if a.kind == "stuck_deal")
     snooze_alerts(ctx.uow(), [stuck.id], NOW + timedelta(hours=1))
     assert raise_alerts(ctx.uow(), found, tasks).created == ()
-    shown = {a.id for a in open_alerts(ctx.database, NOW)}
+    shown = {a.id for a in open_alerts(ctx.database, NOW, person=ctx.user_id)}
     assert late.id not in shown and stuck.id not in shown
-    assert stuck.id in {a.id for a in open_alerts(ctx.database, NOW + timedelta(hours=1))}
+    assert stuck.id in {a.id for a in open_alerts(ctx.database, NOW + timedelta(hours=1), person=ctx.user_id)}
     with ctx.database.sessions() as session:
         made = session.scalars(select(Activity).where(Activity.subject.like("คำสั่งซื้อ%"))).all()
     assert [(t.kind, t.status, t.due_on, t.assignee_id) for t in made] == [
@@ -137,11 +137,11 @@ def test_rules_and_a_dismissal_cross_copies(copies: list[AppContext], tmp_path: 
     # Both copies scan by themselves and raise the same alert; one dismisses it, the other sees it dismissed.
     for ctx in (office, rep):
         raise_alerts(ctx.uow(), find_alerts(ctx.database, [rule], NOW))
-    alert = next(a for a in open_alerts(rep.database, NOW) if a.row_id == ids["stuck"])
-    assert alert.id in {a.id for a in open_alerts(office.database, NOW)}
+    alert = next(a for a in open_alerts(rep.database, NOW, person=rep.user_id) if a.row_id == ids["stuck"])
+    assert alert.id in {a.id for a in open_alerts(office.database, NOW, person=office.user_id)}
     dismiss_alerts(rep.uow(), [alert.id])
     send(rep, office, tmp_path / "dismissal.crmsync")
-    assert alert.id not in {a.id for a in open_alerts(office.database, NOW)}
+    assert alert.id not in {a.id for a in open_alerts(office.database, NOW, person=office.user_id)}
     with office.database.sessions() as session:
         assert session.scalar(select(func.count()).select_from(AlertRule).where(AlertRule.id == rule.id)) == 1
     assert json.loads(office.database.sessions().get(AlertRule, rule.id).params_json) == {"days": 30}

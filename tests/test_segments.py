@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from crm_desktop.errors import DomainError, ValidationError
+from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.segments import export_segment
 from crm_desktop.queries.campaign_results import response_counts
 from crm_desktop.queries.consent import consent_history
@@ -27,7 +27,7 @@ from crm_desktop.services.campaigns import CampaignInput, create_campaign
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.services.sales.documents import OrderInput, OrderLineInput
 from crm_desktop.services.sales.orders import confirm_order, create_order
-from crm_desktop.services.segments import SegmentInput, freeze_segment, save_segment
+from crm_desktop.services.segments import SegmentInput, delete_segment, freeze_segment, restore_segment, save_segment
 from tests.server_helpers import engines, fetch, small_demo
 from tests.time_helpers import TODAY
 
@@ -287,6 +287,18 @@ def test_an_empty_segment_is_refused_with_a_message_and_nothing_changes(ctx: App
         assert "no one" in err.value.text("en") and err.value.text("th") != err.value.text("en")
     assert saved_segments(ctx.database) == [] and response_counts(ctx.database, campaign) == {}
     assert not (tmp_path / "none.csv").exists()
+
+
+def test_a_segment_deleted_twice_gets_the_message_every_record_gets_and_undo_brings_it_back(ctx: AppContext) -> None:
+    segment = save_segment(ctx.uow(), SegmentInput("ภาคเหนือ", SegmentFilter(regions=("north",)))).created[0]
+    assert delete_segment(ctx.uow(), segment).deleted == (segment,)
+    assert saved_segments(ctx.database) == []
+    with pytest.raises(NotFound) as err:  # another window or desk deleted it first
+        delete_segment(ctx.uow(), segment)
+    assert err.value.text("en") == "The record was already deleted by someone else. Refresh the list."
+    assert err.value.text("th") != err.value.text("en")
+    restore_segment(ctx.uow(), segment)
+    assert [s.name for s in saved_segments(ctx.database)] == ["ภาคเหนือ"]
 
 
 def test_unsubscribed_withdraws_marketing_consent_with_its_history(ctx: AppContext) -> None:

@@ -58,7 +58,7 @@ from crm_desktop.services.sales.quotations import (
 )
 from crm_desktop.sync.files import ImportResult, export_bundle, import_bundle
 from crm_desktop.sync.report import import_summary
-from tests.sync_helpers import dump, make_template, new_copy
+from tests.sync_helpers import copies_with_codes, dump, make_template, new_copy
 from tests.time_helpers import TODAY, make_clock
 
 SITES = {"office": "0ff1ce0000000001", "rep": "7f3a000000000002", "branch": "b2a7000000000003"}
@@ -72,12 +72,8 @@ TEMPLATE = make_template(Path(_TEMPLATE_DIR.name))
 def office_copies(template: Path, tmp_path: Path, clock: FixedClock) -> Iterator[dict[str, AppContext]]:
     """Three copies with fixed copy codes; the office has numbered once (it is the office) and every
     copy started from its file, as a new laptop does."""
-    made = {name: new_copy(template, tmp_path, name, clock, site=site) for name, site in SITES.items()}
-    try:
+    with copies_with_codes(template, tmp_path, clock, SITES) as made:
         yield made
-    finally:
-        for ctx in made.values():
-            ctx.close()
 
 
 _files = itertools.count()

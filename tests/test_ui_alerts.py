@@ -1,5 +1,5 @@
 """The Alerts tab through the real main window: the scan's alerts listed with the count on the tab,
-the record opened, dismiss and snooze; the rule editor refusing a bad number with its message."""
+the record opened, dismiss (and its Undo) and snooze; the rule editor refusing a bad number with its message."""
 
 from __future__ import annotations
 
@@ -44,6 +44,12 @@ def test_alerts_are_listed_opened_dismissed_and_snoozed(qtbot, ctx: AppContext, 
     assert window.orders_tab.quotations.table.current_id() == ids["q3"]
 
     window.tabs.setCurrentWidget(tab)
+    tab.table.selectRow(0)
+    tab.dismiss_selected()
+    assert tab.model.rowCount() == FOUND - 1 and tab_title(window) == f"Alerts ({FOUND - 1})"
+    assert window.act_undo.text() == "&Undo dismiss"
+    window.undo_delete()  # Edit > Undo: back on the list and in the badge
+    assert tab.model.rowCount() == FOUND and tab_title(window) == f"Alerts ({FOUND})"
     tab.table.selectRow(0)
     tab.dismiss_selected()
     assert tab.model.rowCount() == FOUND - 1 and tab_title(window) == f"Alerts ({FOUND - 1})"

@@ -1,19 +1,21 @@
 """The Marketing tab through real widgets: the segment editor's live count follows the conditions (and says
 when no one matches), a saved segment is listed, and a campaign shows its members by response, takes a
-response for the selected members and shows its ROI with the method."""
+response for the selected members and shows its ROI with the method; a campaign is deleted after a
+question naming what goes with it, and Undo brings it back whole."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
 
 from crm_desktop.queries.campaign_results import response_counts
 from crm_desktop.queries.segments import saved_segments
-from crm_desktop.services.app import AppContext
+from crm_desktop.services.app import AppContext, switch_user
 from crm_desktop.services.campaign_members import add_members
 from crm_desktop.services.campaigns import CampaignInput, create_campaign
 from crm_desktop.services.contacts import ContactInput, create_contact
+from crm_desktop.services.users import UserInput, create_user
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.marketing.tab import MarketingTab
 from tests.time_helpers import TODAY
@@ -70,6 +72,36 @@ def test_members_by_response_a_bulk_response_and_the_roi_method(qtbot, tab: Mark
     tab.response_filter.setCurrentIndex(tab.response_filter.findData("interested"))
     qtbot.waitUntil(lambda: tab.members_model.rowCount() == 1)
     assert "Interested 1" in tab.roi_label.text()
+
+
+def test_a_campaign_is_deleted_with_its_members_after_a_question_and_undo_brings_it_back(
+        qtbot, tab: MarketingTab, ctx) -> None:
+    campaign = tab.current_campaign()
+    delete = tab.findChild(QPushButton, "campaignDelete")
+    assert campaign is not None and delete.isEnabled()
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    box = tab.findChild(QMessageBox, "confirmBox")
+    assert "เปิดตัวสินค้าใหม่" in box.text()
+    assert box.informativeText().startswith("Its 3 member(s) and their responses go with it; orders stay")
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert tab.campaign_table.rowCount() == 1  # Cancel deletes nothing
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    box = next(b for b in tab.findChildren(QMessageBox, "confirmBox") if b.isVisible())
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.campaign_table.rowCount() == 0)
+    assert tab.title.text() == "No campaign yet: add one with New campaign." and not delete.isEnabled()
+    pending = tab.env.undo.take()
+    assert pending is not None and pending.entity == "campaign"
+    tab.env.bus.publish(pending.restore())
+    qtbot.waitUntil(lambda: tab.campaign_table.rowCount() == 1)
+    assert tab.current_campaign() == campaign and tab.members_model.rowCount() == 3
+
+
+def test_a_rep_cannot_delete_a_campaign(qtbot, ctx, prefs) -> None:
+    create_campaign(ctx.uow(), CampaignInput(name="จดหมายข่าว"))
+    switch_user(ctx, create_user(ctx.uow(), UserInput(name="สมชาย", role="sales")).created[0])
+    tab = shown_tab(qtbot, MarketingTab, ctx, prefs, (1300, 800))
+    assert tab.campaign_table.rowCount() == 1 and not tab.findChild(QPushButton, "campaignDelete").isEnabled()
 
 
 def test_people_are_added_by_hand_from_a_search(qtbot, tab: MarketingTab, ctx) -> None:

@@ -24,6 +24,8 @@ from crm_desktop.db.hlc import SEED_CEILING, SeedClock
 from crm_desktop.db.repositories import (
     AccountRepository,
     ActivityRepository,
+    AlertDismissalRepository,
+    AlertRuleRepository,
     AnniversaryRepository,
     CampaignRepository,
     CaseHistoryRepository,
@@ -41,6 +43,7 @@ from crm_desktop.db.repositories import (
     SalesOrderLineRepository,
     SalesOrderRepository,
     ScoringRuleRepository,
+    SegmentRepository,
     SettingRepository,
     StageHistoryRepository,
     StageRepository,
@@ -78,6 +81,9 @@ class UnitOfWork:
     contact_links: ContactLinkRepository
     cases: CaseRepository
     case_history: CaseHistoryRepository
+    segments: SegmentRepository
+    alert_rules: AlertRuleRepository
+    alert_dismissals: AlertDismissalRepository
 
     def __init__(self, database: Database, user_id: str | None, *, seeding: bool = False) -> None:
         """`seeding`: writes the rows every copy creates by itself, with seed clocks (db/hlc.py)."""
@@ -125,6 +131,9 @@ class UnitOfWork:
         self.contact_links = ContactLinkRepository(self.session)
         self.cases = CaseRepository(self.session)
         self.case_history = CaseHistoryRepository(self.session)
+        self.segments = SegmentRepository(self.session)
+        self.alert_rules = AlertRuleRepository(self.session)
+        self.alert_dismissals = AlertDismissalRepository(self.session)
         self._committed = False
         return self
 

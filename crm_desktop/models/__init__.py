@@ -12,7 +12,7 @@ from crm_desktop.models.lead import Lead, LeadScoringRule
 from crm_desktop.models.login import Credential, SecurityEvent
 from crm_desktop.models.marketing import Campaign, CampaignMember, Segment, SegmentMember
 from crm_desktop.models.opportunity import Opportunity, Stage, StageHistory
-from crm_desktop.models.planning import Alert, AlertRule, ForecastSnapshot, Target
+from crm_desktop.models.planning import Alert, AlertDismissal, AlertRule, ForecastSnapshot, Target
 from crm_desktop.models.sales import (
     OpportunityLine,
     Product,
@@ -33,8 +33,9 @@ def synced_models() -> dict[str, type[SyncMixin]]:
 
 
 __all__ = [
-    "Account", "Activity", "ActivityException", "Alert", "AlertRule", "Anniversary", "Base", "Campaign",
-    "CampaignMember", "Case", "CaseStatusHistory", "Change", "ConsentEvent", "Contact", "ContactLink", "Credential",
+    "Account", "Activity", "ActivityException", "Alert", "AlertDismissal", "AlertRule", "Anniversary", "Base",
+    "Campaign", "CampaignMember", "Case", "CaseStatusHistory", "Change", "ConsentEvent", "Contact", "ContactLink",
+    "Credential",
     "ForecastSnapshot", "Lead",
     "LeadScoringRule", "LiveCount", "LocalState", "Opportunity", "OpportunityLine", "PickList", "Product", "Quotation",
     "QuotationLine", "Reminder", "SalesOrder", "SalesOrderLine", "SecurityEvent", "Segment", "SegmentMember",

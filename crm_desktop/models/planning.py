@@ -1,5 +1,5 @@
-"""Sales targets per rep and month, the sales forecasts kept as each month started, alert rules and
-the alerts they raise."""
+"""Sales targets per rep and month, the sales forecasts kept as each month started, alert rules, the
+alerts they raise and what each person did with an alert (dismissed, snoozed)."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -69,8 +69,11 @@ ALERT_PARAMS: dict[str, tuple[tuple[str, int, int, int], ...]] = {
     "top_birthday": (("days", 1, 60, 7),),
 }
 ALERT_ENTITIES = ("account", "contact", "opportunity", "quotation", "sales_order", "case")
-# The alerts still to show (the list, the badge, the command): live and not dismissed.
+# The alerts still to show (the list, the badge, the command): live and not dismissed office-wide (a
+# dismissal made before dismissals were each person's, schema 0033; a person's own are `AlertDismissal`s).
 OPEN_ALERTS = "dismissed_at IS NULL AND deleted_at IS NULL"
+# A person's dismissals and snoozes that are not undone (what hides an alert from that person).
+LIVE_DISMISSALS = "deleted_at IS NULL"
 
 
 class AlertRule(SyncMixin, Base):
@@ -91,7 +94,11 @@ class Alert(SyncMixin, Base):
     """One thing a rule found about one record in one period (a month, a stage entered, a validity
     end, a due time). Its id is fixed by (rule, record, period) (`alert_id`): two copies scanning
     raise the same row, a re-scan never duplicates it, and a dismissal or snooze made on one copy
-    holds on every copy after a sync. `owner_id` is the record's owner: whose list it is on."""
+    holds on every copy after a sync. `owner_id` is the record's owner: whose list it is on.
+
+    Dismissing and snoozing are each person's (`AlertDismissal`): `dismissed_at` and `snoozed_until`
+    here are what an office-wide dismissal or snooze left before schema 0033 (the person who made it
+    is not known): such an alert stays hidden from everyone; nothing writes them any more."""
 
     __tablename__ = "alert"
     __table_args__ = (
@@ -108,6 +115,29 @@ class Alert(SyncMixin, Base):
     raised_at: Mapped[datetime] = mapped_column(DateTime)
     snoozed_until: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     dismissed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
+class AlertDismissal(SyncMixin, Base):
+    """What one person did with one alert: dismissed it, or snoozed it until a time. Its id is fixed by
+    (alert, person) (`dismissal_id`): two copies where the same person dismisses the same alert write
+    the same row, which a sync merges field by field. Undo deletes the row (the alert is back for that
+    person); dismissing again brings the row back. Another person's list is untouched."""
+
+    __tablename__ = "alert_dismissal"
+    __table_args__ = (
+        # One person's dismissals and snoozes, read once per list or count (an uncorrelated NOT IN).
+        partial_index("ix_alert_dismissal_user", "user_id", "alert_id", where=LIVE_DISMISSALS),
+    )
+
+    alert_id: Mapped[str] = mapped_column(ForeignKey("alert.id"), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("user.id"))
+    snoozed_until: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    dismissed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
+def dismissal_id(alert: str, user_id: str) -> str:
+    """The id of a person's dismissal (or snooze) of one alert: the same on every copy."""
+    return fixed_id("alert_dismissal", f"{alert}|{user_id}")
 
 
 def alert_id(rule_id: str, entity: str, row_id: str, period: str) -> str:

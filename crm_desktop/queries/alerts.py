@@ -39,6 +39,7 @@ from crm_desktop.models import (
     Account,
     Activity,
     Alert,
+    AlertDismissal,
     AlertRule,
     Case,
     Change,
@@ -465,11 +466,18 @@ class AlertRow:
     raised_at: datetime
 
 
-def _open(now: datetime, owner_id: str | None) -> list[ColumnElement[bool]]:
-    """Alerts not dismissed nor snoozed past `now` (the partial index's terms); of one person's records
-    and those without an owner when `owner_id` is given."""
-    a = Alert
+def _open(now: datetime, owner_id: str | None, person: str | None) -> list[ColumnElement[bool]]:
+    """Alerts open for `person`: live, not dismissed office-wide (the partial index's terms; a
+    dismissal from before they were each person's), nor dismissed by `person`, nor snoozed by them
+    past `now` (back at `now` exactly); of one person's records and those without an owner when
+    `owner_id` is given. The person's dismissals are read once, an uncorrelated set (their partial
+    index) each alert is looked up in."""
+    a, d = Alert, AlertDismissal
     cond = [a.dismissed_at.is_(None), a.deleted_at.is_(None), or_(a.snoozed_until.is_(None), a.snoozed_until <= now)]
+    if person is not None:
+        hidden = select(d.alert_id).where(d.user_id == person, d.deleted_at.is_(None),
+                                          or_(d.dismissed_at.is_not(None), d.snoozed_until > now))
+        cond.append(a.id.not_in(hidden))
     if owner_id is not None:
         cond.append(or_(a.owner_id == owner_id, a.owner_id.is_(None)))
     return cond
@@ -479,10 +487,10 @@ SORTS = {"raised_at": Alert.raised_at, "kind": Alert.kind, "entity": Alert.entit
 
 
 def alert_keys(db: Database, now: datetime, owner_id: str | None = None, sort: str = "raised_at",
-               descending: bool = True) -> list[str]:
-    """The ids of the open alerts (see `_open`), sorted in SQL (newest first by default)."""
+               descending: bool = True, *, person: str | None) -> list[str]:
+    """The ids of the alerts open for `person` (see `_open`), sorted in SQL (newest first by default)."""
     column = SORTS.get(sort, Alert.raised_at)
-    stmt = (select(Alert.id).where(*_open(now, owner_id))
+    stmt = (select(Alert.id).where(*_open(now, owner_id, person))
             .order_by(column.desc() if descending else column, Alert.raised_at.desc(), Alert.id))
     with db.engine.connect() as conn:
         return list(conn.scalars(stmt))
@@ -498,18 +506,20 @@ def alert_rows(db: Database, ids: Sequence[str]) -> list[AlertRow]:
                          r.raised_at) for r in conn.execute(stmt)]
 
 
-def open_alerts(db: Database, now: datetime, owner_id: str | None = None) -> list[AlertRow]:
-    """The open alerts, newest first (the command line's list)."""
-    keys = alert_keys(db, now, owner_id)
+def open_alerts(db: Database, now: datetime, owner_id: str | None = None, *,
+                person: str | None) -> list[AlertRow]:
+    """The alerts open for `person`, newest first (the command line's list)."""
+    keys = alert_keys(db, now, owner_id, person=person)
     rows = {r.id: r for r in alert_rows(db, keys)}
     return [rows[k] for k in keys if k in rows]
 
 
-def current_alerts(db: Database, now: datetime, owner_id: str | None = None) -> list[AlertRow]:
+def current_alerts(db: Database, now: datetime, owner_id: str | None = None, *,
+                   person: str | None) -> list[AlertRow]:
     """What needs attention now without writing anything (the command line, on a copy opened read
-    only): the open alerts kept, and what the active rules find now that is not kept yet (raised
-    `now`); a finding dismissed or snoozed here is left out. Newest first."""
-    kept = open_alerts(db, now, owner_id)
+    only): the alerts kept and open for `person`, and what the active rules find now that is not kept
+    yet (raised `now`); a finding dismissed or snoozed is left out. Newest first."""
+    kept = open_alerts(db, now, owner_id, person=person)
     fresh = [f for f in find_alerts(db, alert_rules(db, active_only=True), now)
              if owner_id is None or f.owner_id in (owner_id, None)]
     known: set[str] = set()
@@ -528,8 +538,9 @@ def db_users(db: Database) -> list[tuple[str, str]]:
         return [(r.id, r.name) for r in conn.execute(select(User.id, User.name))]
 
 
-def open_alert_count(db: Database, now: datetime, owner_id: str | None = None) -> int:
-    stmt = select(func.count()).select_from(Alert).where(*_open(now, owner_id))
+def open_alert_count(db: Database, now: datetime, owner_id: str | None = None, *, person: str | None) -> int:
+    """How many alerts are open for `person` (the tab's badge)."""
+    stmt = select(func.count()).select_from(Alert).where(*_open(now, owner_id, person))
     with db.engine.connect() as conn:
         return int(conn.execute(stmt).scalar() or 0)
 

@@ -4,7 +4,9 @@ The read side finds what the active rules match (`queries.alerts.find_alerts`); 
 each finding as an `Alert` row through the unit of work (change log, sync). The row's id is fixed by
 (rule, record, period) (`models.planning.alert_id`): a finding already kept, on this copy or by another
 whose file came in, is left as it is, so a re-scan never duplicates an alert nor brings back one that
-was dismissed, and a dismissal or snooze on one copy holds on every copy after a sync. A rule with
+was dismissed. Dismissing and snoozing are each person's: an `AlertDismissal` of (alert, person acting),
+its id fixed by the two, so a dismissal on one copy holds on every copy after a sync and the same
+person dismissing on two copies makes one row; Undo deletes it. A rule with
 "also make a task" gives the record's owner one task per new alert, its id fixed by the alert's, so
 two copies raising the same alert make the same task.
 
@@ -21,20 +23,23 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from operator import attrgetter
 from typing import Any, Literal
 
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.messages import translate
-from crm_desktop.models import Activity, Alert, AlertRule, fixed_id
-from crm_desktop.models.planning import ALERT_AMOUNT_MAX, ALERT_KINDS, ALERT_PARAMS, AlertFinding
+from crm_desktop.models import Activity, Alert, AlertDismissal, AlertRule, fixed_id
+from crm_desktop.models.planning import ALERT_AMOUNT_MAX, ALERT_KINDS, ALERT_PARAMS, AlertFinding, dismissal_id
+from crm_desktop.services import records
 from crm_desktop.services.changes import ChangeSet, Entity, change
 from crm_desktop.services.formatting import format_date, format_money, parse_money
 from crm_desktop.text import ascii_digits
 
 RULE = Entity.ALERT_RULE
 ALERT = Entity.ALERT
+DISMISSAL = Entity.ALERT_DISMISSAL
 NAME_MAX = 200
 
 # The rules every database starts with: (kind, Thai name, parameters).
@@ -170,11 +175,7 @@ def update_rule(uow: UnitOfWork, rule_id: str, data: RuleInput) -> ChangeSet:
 
 def delete_rule(uow: UnitOfWork, rule_id: str) -> ChangeSet:
     """Delete a rule; its alerts stay as they are (dismiss them as usual)."""
-    with uow:
-        rule = _live_rule(uow, rule_id)
-        rule.deleted_at = uow.now()
-        uow.commit()
-    return change(RULE, deleted=(rule_id,))
+    return records.soft_delete(uow, attrgetter("alert_rules"), RULE, (rule_id,))
 
 
 def _live_rule(uow: UnitOfWork, rule_id: str) -> AlertRule:
@@ -262,27 +263,68 @@ def _alerts(uow: UnitOfWork, ids: Iterable[str]) -> list[Alert]:
     return found
 
 
+def acting_person(uow: UnitOfWork) -> str:
+    """Whose dismissals and snoozes a unit of work writes: the person acting (with logins off, the
+    desk's current person, which the app context always names); the owner when none is named."""
+    if uow.user_id is not None:
+        return uow.user_id
+    from crm_desktop.services.app import OWNER_ID  # app seeds the rules: imported here, not at the top
+
+    return OWNER_ID
+
+
+def _dismissals(uow: UnitOfWork, ids: Iterable[str]) -> tuple[list[AlertDismissal], list[str]]:
+    """The acting person's dismissal rows of these live alerts, made where missing and brought back
+    where undone; and the ids of those made."""
+    person = acting_person(uow)
+    rows: list[AlertDismissal] = []
+    made: list[str] = []
+    for alert in _alerts(uow, ids):
+        row = uow.alert_dismissals.get(dismissal_id(alert.id, person), include_deleted=True)
+        if row is None:
+            row = uow.alert_dismissals.add(AlertDismissal(id=dismissal_id(alert.id, person), alert_id=alert.id,
+                                                          user_id=person))
+            made.append(row.id)
+        else:
+            uow.alert_dismissals.restore(row)
+        rows.append(row)
+    return rows, made
+
+
+def _changed(rows: list[AlertDismissal], made: list[str]) -> ChangeSet:
+    return change(DISMISSAL, created=tuple(made), updated=tuple(r.id for r in rows if r.id not in made))
+
+
 def dismiss_alerts(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
-    """Dismiss these alerts, here and, after a sync, on every copy; a re-scan does not bring them back."""
+    """Dismiss these alerts for the person acting, here and, after a sync, on every copy; a re-scan
+    does not bring them back. Everyone else still sees them."""
     with uow:
         now = uow.now()
-        rows = _alerts(uow, ids)
+        rows, made = _dismissals(uow, ids)
         for row in rows:
             row.dismissed_at, row.snoozed_until = now, None
         uow.commit()
-    return change(ALERT, updated=tuple(r.id for r in rows))
+    return _changed(rows, made)
 
 
 def snooze_alerts(uow: UnitOfWork, ids: Iterable[str], until: datetime) -> ChangeSet:
-    """Hide these alerts until `until` (UTC)."""
+    """Hide these alerts from the person acting until `until` (UTC): back at that moment exactly."""
     with uow:
         if until <= uow.now():
             raise DomainError("Snooze until a later time.")
-        rows = _alerts(uow, ids)
+        rows, made = _dismissals(uow, ids)
         for row in rows:
-            row.snoozed_until = until
+            row.snoozed_until, row.dismissed_at = until, None
         uow.commit()
-    return change(ALERT, updated=tuple(r.id for r in rows))
+    return _changed(rows, made)
+
+
+def bring_back(uow: UnitOfWork, ids: Iterable[str]) -> ChangeSet:
+    """Undo the acting person's dismissal or snooze of these alerts (Undo after Dismiss or Snooze): the
+    dismissal rows are deleted as any record is, and the alerts are on the person's list again."""
+    person = acting_person(uow)
+    return records.soft_delete(uow, attrgetter("alert_dismissals"), DISMISSAL,
+                               [dismissal_id(a, person) for a in dict.fromkeys(ids)])
 
 
 # --- the text ----------------------------------------------------------------------------------

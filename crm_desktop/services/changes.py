@@ -20,6 +20,7 @@ class Entity(StrEnum):
     ACTIVITY = "activity"
     ACTIVITY_EXCEPTION = "activity_exception"
     ALERT = "alert"
+    ALERT_DISMISSAL = "alert_dismissal"
     ALERT_RULE = "alert_rule"
     ANNIVERSARY = "anniversary"
     CAMPAIGN = "campaign"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from sqlalchemy import select
 
@@ -21,7 +22,7 @@ from crm_desktop.models import Segment
 from crm_desktop.models.marketing import SegmentMember, segment_member_id
 from crm_desktop.roles import KINDS, refuse_kind
 from crm_desktop.segment_filter import SegmentFilter, checked
-from crm_desktop.services import validation
+from crm_desktop.services import records, validation
 from crm_desktop.services.changes import ChangeSet, Entity, change
 
 ENTITY = Entity.SEGMENT
@@ -104,19 +105,15 @@ def freeze_segment(uow: UnitOfWork, name: str, kind: str, ids: Sequence[str], no
 
 def delete_segment(uow: UnitOfWork, segment_id: str) -> ChangeSet:
     """Delete a segment (a static list keeps its member rows, so an Undo brings it back whole)."""
-    with uow:
-        segment = _live(uow, segment_id)
-        segment.deleted_at = uow.now()
-        uow.commit()
-    return change(ENTITY, deleted=(segment_id,))
+    return records.soft_delete(uow, attrgetter("segments"), ENTITY, (segment_id,))
 
 
 def restore_segment(uow: UnitOfWork, segment_id: str) -> ChangeSet:
     with uow:
-        segment = uow.session.get(Segment, segment_id)
+        segment = uow.segments.get(segment_id, include_deleted=True)
         if segment is None:
             raise NotFound("The record no longer exists.")
         _name(uow, segment.name, segment_id)
-        segment.deleted_at = None
+        uow.segments.restore(segment)
         uow.commit()
     return change(ENTITY, created=(segment_id,))

@@ -500,7 +500,9 @@ class MainWindow(QMainWindow):
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_help.setTitle(self.tr("&Help"))
-        self.search_edit.setPlaceholderText(self.tr("Search leads, deals, products, accounts and contacts (Ctrl+K)"))
+        # every kind of SEARCH_KINDS: companies and contacts, leads, deals, products, quotations and orders
+        # (the Orders tab's documents, by number too) and cases
+        self.search_edit.setPlaceholderText(self.tr("Search customers, leads, deals, products, orders, cases (Ctrl+K)"))
         self.search_popup.no_match_text = self.tr("Nothing found")
         self.search_popup.hint_text = self.tr("Enter opens the record · Shift+Enter opens the Customer 360 page")
         self.search_edit.setToolTip(self.search_popup.hint_text)  # the hint row can be below a long list

@@ -763,8 +763,8 @@
         <translation>ปิดการแจ้งเตือน</translation>
     </message>
     <message>
-        <source>Remove the selected alerts from the list, on every copy after a sync</source>
-        <translation>นำการแจ้งเตือนที่เลือกออกจากรายการ (เครื่องอื่นจะเห็นหลังซิงก์)</translation>
+        <source>Remove the selected alerts from your list (others still see them), on every copy after a sync</source>
+        <translation>เอาการแจ้งเตือนที่เลือกออกจากรายการของคุณ (คนอื่นยังเห็นอยู่) มีผลทุกเครื่องหลังซิงค์</translation>
     </message>
     <message>
         <source>Snooze</source>
@@ -847,8 +847,16 @@
         </translation>
     </message>
     <message>
+        <source>&amp;Undo dismiss</source>
+        <translation>เลิกทำการปิดการแจ้งเตือน(&amp;U)</translation>
+    </message>
+    <message>
         <source>Snoozed until %1</source>
         <translation>จะเตือนอีกครั้ง %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo snooze</source>
+        <translation>เลิกทำการเตือนอีกครั้ง(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +1365,10 @@
     <message>
         <source>Delete</source>
         <translation>ลบ</translation>
+    </message>
+    <message>
+        <source>Its %n member(s) and their responses go with it; orders stay as they are. Undo brings it all back. A campaign still linked to leads or deals cannot be deleted: mark it as done instead.</source>
+        <translation>สมาชิก %n คนและการตอบรับของแต่ละคนจะถูกลบไปด้วย ส่วนคำสั่งซื้อยังอยู่เหมือนเดิม กดเลิกทำเพื่อเอาทั้งหมดกลับมาได้ แคมเปญที่ยังมีลีดหรือดีลเชื่อมโยงอยู่จะลบไม่ได้ ให้เปลี่ยนสถานะเป็น &quot;เสร็จสิ้น&quot; แทน</translation>
     </message>
     <message>
         <source>Deleted campaign %1</source>
@@ -5312,6 +5324,10 @@
         <translation>ลบ(&amp;D)</translation>
     </message>
     <message>
+        <source>Search customers, leads, deals, products, orders, cases (Ctrl+K)</source>
+        <translation>ค้นหาลูกค้า ลีด โอกาสการขาย สินค้า เอกสารขาย เรื่องบริการ (Ctrl+K)</translation>
+    </message>
+    <message>
         <source>&amp;Undo delete</source>
         <translation>เลิกทำการลบ(&amp;U)</translation>
     </message>
@@ -5362,10 +5378,6 @@
     <message>
         <source>&amp;Help</source>
         <translation>ช่วยเหลือ(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Search leads, deals, products, accounts and contacts (Ctrl+K)</source>
-        <translation>ค้นหาลีด โอกาสการขาย สินค้า บริษัท และผู้ติดต่อ (Ctrl+K)</translation>
     </message>
     <message>
         <source>Nothing found</source>
@@ -5631,6 +5643,14 @@ Thai text uses the Sarabun font (SIL Open Font License).</source>
     <message>
         <source>Edit…</source>
         <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>ลบ…</translation>
+    </message>
+    <message>
+        <source>Delete the campaign with its members and their responses (Undo brings it back)</source>
+        <translation>ลบแคมเปญพร้อมสมาชิกและการตอบรับ (กดเลิกทำเพื่อเอากลับมาได้)</translation>
     </message>
     <message>
         <source>Members:</source>

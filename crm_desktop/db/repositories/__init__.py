@@ -1,11 +1,12 @@
 """One narrow repository per aggregate (a module each): the only code that builds ORM queries for writes."""
 
 from crm_desktop.db.repositories.accounts import AccountRepository
+from crm_desktop.db.repositories.alerts import AlertDismissalRepository, AlertRuleRepository
 from crm_desktop.db.repositories.base import Repository
 from crm_desktop.db.repositories.contacts import ContactRepository
 from crm_desktop.db.repositories.leads import LeadRepository, ScoringRuleRepository
 from crm_desktop.db.repositories.lists import ActivityRepository, AnniversaryRepository, PickListRepository
-from crm_desktop.db.repositories.marketing import CampaignRepository
+from crm_desktop.db.repositories.marketing import CampaignRepository, SegmentRepository
 from crm_desktop.db.repositories.pipeline import (
     ForecastSnapshotRepository,
     OpportunityRepository,
@@ -28,6 +29,8 @@ from crm_desktop.db.repositories.users import SettingRepository, UserRepository
 __all__ = [
     "AccountRepository",
     "ActivityRepository",
+    "AlertDismissalRepository",
+    "AlertRuleRepository",
     "AnniversaryRepository",
     "CampaignRepository",
     "CaseHistoryRepository",
@@ -46,6 +49,7 @@ __all__ = [
     "SalesOrderLineRepository",
     "SalesOrderRepository",
     "ScoringRuleRepository",
+    "SegmentRepository",
     "SettingRepository",
     "StageHistoryRepository",
     "StageRepository",

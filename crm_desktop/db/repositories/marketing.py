@@ -1,11 +1,11 @@
-"""Campaigns, and how many live leads and deals still point at one (a campaign in use is kept)."""
+"""Campaigns, and how many live leads and deals still point at one (a campaign in use is kept); segments."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 
 from crm_desktop.db.repositories.base import Repository
-from crm_desktop.models import Campaign, Lead, Opportunity
+from crm_desktop.models import Campaign, Lead, Opportunity, Segment
 
 
 class CampaignRepository(Repository[Campaign]):
@@ -25,3 +25,7 @@ class CampaignRepository(Repository[Campaign]):
             .where(Opportunity.campaign_id == campaign_id, Opportunity.deleted_at.is_(None))
         )
         return self.session.scalar(stmt) or 0
+
+
+class SegmentRepository(Repository[Segment]):
+    model = Segment

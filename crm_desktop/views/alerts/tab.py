@@ -1,5 +1,6 @@
 """The Alerts tab: what the rules found (message, record, when), newest first; open the record,
-dismiss, snooze for an hour, until tomorrow or next week; "Rules…" for the owner and managers.
+dismiss, snooze for an hour, until tomorrow or next week (each for the person acting only, with Undo);
+"Rules…" for the owner and managers.
 
 The list is the lazy table of the record tabs (keys sorted in SQL, rows read a page at a time). Sales
 and staff see the alerts about their own records and those without an owner ("Only my records",
@@ -7,6 +8,7 @@ which a manager may tick too)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -26,13 +28,21 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.queries.alerts import AlertRow, alert_keys, alert_rows
 from crm_desktop.roles import LIMITED
-from crm_desktop.services.alerts import SNOOZES, Snooze, alert_text, dismiss_alerts, snooze_alerts, snooze_until
+from crm_desktop.services.alerts import (
+    SNOOZES,
+    Snooze,
+    alert_text,
+    bring_back,
+    dismiss_alerts,
+    snooze_alerts,
+    snooze_until,
+)
 from crm_desktop.services.changes import ChangeSet, Entity
-from crm_desktop.ui.actions import perform
+from crm_desktop.ui.actions import Undoable, perform
 from crm_desktop.ui.table_model import Column, LazyTableModel
 from crm_desktop.views.common import ViewEnv
 
-WATCHED = (Entity.ALERT, Entity.ALERT_RULE, Entity.USER)
+WATCHED = (Entity.ALERT, Entity.ALERT_DISMISSAL, Entity.ALERT_RULE, Entity.USER)
 
 
 class AlertsTab(QWidget):
@@ -61,7 +71,8 @@ class AlertsTab(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.dismiss_button = QPushButton(self.tr("Dismiss"))
         self.dismiss_button.setObjectName("dismissAlert")
-        self.dismiss_button.setToolTip(self.tr("Remove the selected alerts from the list, on every copy after a sync"))
+        self.dismiss_button.setToolTip(self.tr("Remove the selected alerts from your list (others still see them), "
+                                               "on every copy after a sync"))
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.snooze_button = QPushButton(self.tr("Snooze"))
         self.snooze_button.setObjectName("snoozeAlert")
@@ -130,7 +141,7 @@ class AlertsTab(QWidget):
         return self.env.ctx.user_id if self.mine.isChecked() else None
 
     def _keys(self, sort: str, descending: bool) -> list[str]:
-        return alert_keys(self.env.db, self.moment, self._owner_filter(), sort, descending)
+        return alert_keys(self.env.db, self.moment, self._owner_filter(), sort, descending, person=self.env.ctx.user_id)
 
     def _rows(self, ids: list[str]) -> list[AlertRow]:
         return alert_rows(self.env.db, ids)
@@ -196,8 +207,8 @@ class AlertsTab(QWidget):
         if not ids:
             return None
         env = self.env
-        return perform(self, env.bus, env.lang, lambda: dismiss_alerts(env.ctx.uow(), ids),
-                       description=self.tr("%n alert(s) dismissed", "", len(ids)))
+        return self._hide(lambda: dismiss_alerts(env.ctx.uow(), ids), ids,
+                          self.tr("%n alert(s) dismissed", "", len(ids)), self.tr("&Undo dismiss"))
 
     def snooze_selected(self, choice: Snooze) -> ChangeSet | None:
         ids = [r.id for r in self.selected()]
@@ -205,5 +216,15 @@ class AlertsTab(QWidget):
             return None
         env = self.env
         until = snooze_until(choice, env.now())
-        return perform(self, env.bus, env.lang, lambda: snooze_alerts(env.ctx.uow(), ids, until),
-                       description=self.tr("Snoozed until %1").replace("%1", env.datetime_text(until)))
+        return self._hide(lambda: snooze_alerts(env.ctx.uow(), ids, until), ids,
+                          self.tr("Snoozed until %1").replace("%1", env.datetime_text(until)), self.tr("&Undo snooze"))
+
+    def _hide(self, action: Callable[[], ChangeSet], ids: list[str], text: str, undo_text: str) -> ChangeSet | None:
+        """Dismiss or snooze for the person acting; Edit > Undo (Ctrl+Z) puts the alerts back on their list."""
+        env = self.env
+        done = perform(self, env.bus, env.lang, action, description=text)
+        if done is not None:
+            ctx = env.ctx
+            env.undo.offer_action(Undoable(Entity.ALERT_DISMISSAL, tuple(ids), lambda: bring_back(ctx.uow(), ids), text,
+                                           undo_text))
+        return done

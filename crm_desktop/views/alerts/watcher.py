@@ -9,8 +9,8 @@ later rounds write only what is new. The list, badge and tray follow on the GUI 
 
 New alerts about the person's own records (or about everyone's, for the owner and managers) bring a
 tray notification where the desktop has a tray (the reminders' icon, shared); the tab's badge is the
-count of open alerts. A round that fails (a file being restored, a server gone) is skipped: the next
-one tries again.
+count of the alerts open for the person (not dismissed nor snoozed by them). A round that fails (a
+file being restored, a server gone) is skipped: the next one tries again.
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ class AlertWatcher(QObject):
         from crm_desktop.queries.alerts import open_alert_count
 
         try:
-            self.count = open_alert_count(self.env.db, self.env.now(), self.owner_filter())
+            self.count = open_alert_count(self.env.db, self.env.now(), self.owner_filter(), person=self.env.ctx.user_id)
         except Exception:
             log.exception("alert count failed")
             return self.count
@@ -144,7 +144,7 @@ class AlertWatcher(QObject):
     def _on_changes(self, changes: ChangeSet) -> None:
         if changes.touches(*WATCHED):
             self.scan(full=True)
-        elif Entity.ALERT in changes:
+        elif changes.touches(Entity.ALERT, Entity.ALERT_DISMISSAL):  # raised, or dismissed / snoozed / undone
             self.recount()
 
     def _announce(self, ids: list[str]) -> None:
@@ -153,6 +153,7 @@ class AlertWatcher(QObject):
 
         owner = self.owner_filter()
         rows = [r for r in alert_rows(self.env.db, ids) if owner is None or r.owner_id in (owner, None)]
+        # New alerts are open for everyone: nobody could dismiss an alert before it was raised.
         tray = self.tray() if self.tray is not None and QSystemTrayIcon.isSystemTrayAvailable() else None
         if not rows or tray is None:
             return  # no tray (the offscreen test platform, some Linux desktops): the badge is enough

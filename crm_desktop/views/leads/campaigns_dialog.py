@@ -6,17 +6,21 @@ and the campaign names its rows show."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from crm_desktop.queries.campaign_results import response_counts
 from crm_desktop.queries.campaigns import CampaignRow, campaigns
 from crm_desktop.services.campaigns import (
     ENTITY,
@@ -242,29 +246,39 @@ class CampaignsDialog(ListEditorDialog):
         campaign_id = self.current_id()
         return None if campaign_id is None else self.open_editor(campaign_id)
 
-    def delete_campaign(self) -> None:
+    def delete_campaign(self) -> QMessageBox | None:
         campaign_id = self.current_id()
         if campaign_id is None:
-            return
+            return None
         name = next((c.name for c in self.campaigns if c.id == campaign_id), "")
-        confirm(
-            self,
-            self.tr("Delete campaign"),
-            self.tr("Delete the campaign %1?").replace("%1", name),
-            lambda: self._delete(campaign_id, name),
-            yes_text=self.tr("Delete"),
-        )
+        return ask_to_delete_campaign(self, self.env, campaign_id, name, self.reload)
 
-    def _delete(self, campaign_id: str, name: str) -> None:
-        text = self.tr("Deleted campaign %1").replace("%1", name)
-        result = perform(
-            self,
-            self.env.bus,
-            self.env.lang,
-            lambda: delete_campaign(self.env.ctx.uow(), campaign_id),
-            description=text,
-        )
-        if result is not None:
-            self.reload()
-            ctx = self.env.ctx
-            self.env.undo.offer(ENTITY, (campaign_id,), lambda: restore_campaign(ctx.uow(), campaign_id), text)
+
+def ask_to_delete_campaign(parent: QWidget, env: ViewEnv, campaign_id: str, name: str,
+                           after: Callable[[], None] | None = None) -> QMessageBox:
+    """Ask, saying what goes with the campaign (its members and their responses; orders stay, a campaign
+    leads or deals point at is refused by the service), then delete it with Undo; `after` runs once done.
+    The Leads tab's campaign list and the Marketing tab both delete through here."""
+    members = sum(response_counts(env.db, campaign_id).values())
+    text = QCoreApplication.translate("CampaignsDialog", "Deleted campaign %1").replace("%1", name)
+
+    def delete() -> None:
+        if perform(parent, env.bus, env.lang, lambda: delete_campaign(env.ctx.uow(), campaign_id),
+                   description=text) is None:
+            return
+        if after is not None:
+            after()
+        ctx = env.ctx
+        env.undo.offer(ENTITY, (campaign_id,), lambda: restore_campaign(ctx.uow(), campaign_id), text)
+
+    return confirm(
+        parent,
+        QCoreApplication.translate("CampaignsDialog", "Delete campaign"),
+        QCoreApplication.translate("CampaignsDialog", "Delete the campaign %1?").replace("%1", name),
+        delete,
+        yes_text=QCoreApplication.translate("CampaignsDialog", "Delete"),
+        informative=QCoreApplication.translate(
+            "CampaignsDialog", "Its %n member(s) and their responses go with it; orders stay as they are. Undo "
+            "brings it all back. A campaign still linked to leads or deals cannot be deleted: mark it as done "
+            "instead.", "", members),
+    )

@@ -1,6 +1,6 @@
-"""The Marketing tab: campaigns (list; the chosen one's figures, ROI with its method, and its members,
-paged lazily and filtered by response, responses set in bulk; the mail merge) and the saved segments
-(new, open in the editor, delete)."""
+"""The Marketing tab: campaigns (list, new, edit, delete with Undo; the chosen one's figures, ROI with
+its method, and its members, paged lazily and filtered by response, responses set in bulk; the mail
+merge) and the saved segments (new, open in the editor, delete)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -42,7 +43,7 @@ from crm_desktop.ui.record_table import RecordTable
 from crm_desktop.ui.table_model import Column, LazyTableModel
 from crm_desktop.ui.tasks import Task, run_task
 from crm_desktop.views.common import ViewEnv, money_text
-from crm_desktop.views.leads.campaigns_dialog import CampaignDialog, status_labels
+from crm_desktop.views.leads.campaigns_dialog import CampaignDialog, ask_to_delete_campaign, status_labels
 from crm_desktop.views.leads.labels import source_label
 from crm_desktop.views.marketing.add_people import AddPeopleDialog
 from crm_desktop.views.marketing.segment_editor import SegmentEditor
@@ -111,8 +112,11 @@ class MarketingTab(QWidget):
         self.campaign_table.itemSelectionChanged.connect(self.show_campaign)
         left_box.addWidget(self.campaign_table)
         buttons = QHBoxLayout()
-        add_buttons(buttons, (("campaignNew", self.tr("New campaign…"), self.new_campaign),
-                              ("campaignEdit", self.tr("Edit…"), self.edit_campaign)))
+        self.campaign_buttons = add_buttons(buttons, (("campaignNew", self.tr("New campaign…"), self.new_campaign),
+                                                      ("campaignEdit", self.tr("Edit…"), self.edit_campaign),
+                                                      ("campaignDelete", self.tr("Delete…"), self.delete_campaign)))
+        self.campaign_buttons[2].setToolTip(self.tr("Delete the campaign with its members and their responses "
+                                                    "(Undo brings it back)"))
         left_box.addLayout(buttons)
         split.addWidget(left)
         right = QWidget()
@@ -187,6 +191,9 @@ class MarketingTab(QWidget):
         table.blockSignals(False)
         if ids:
             table.selectRow(ids.index(chosen) if chosen in ids else 0)
+        _new, edit, delete = self.campaign_buttons
+        edit.setEnabled(bool(ids))
+        delete.setEnabled(bool(ids) and self.env.may_write(Entity.CAMPAIGN))  # the owner's and managers'
         self.show_campaign()
         self.reload_segments()
 
@@ -235,6 +242,14 @@ class MarketingTab(QWidget):
         campaign = self.current_campaign()
         if campaign is not None:
             CampaignDialog(self.env, campaign, parent=self).open()
+
+    def delete_campaign(self) -> QMessageBox | None:
+        """Delete the chosen campaign after a question saying what goes with it; Undo brings it back."""
+        campaign = self.current_campaign()
+        if campaign is None:
+            return None
+        name = next(c.name for c in self.campaign_rows if c.id == campaign)
+        return ask_to_delete_campaign(self, self.env, campaign, name)
 
     def add_people(self) -> AddPeopleDialog | None:
         campaign = self.current_campaign()
