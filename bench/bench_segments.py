@@ -63,7 +63,7 @@ from crm_desktop.queries.segments import Who, rfm_groups, segment_count
 from crm_desktop.segment_filter import Bought, SegmentFilter, years_before
 
 TARGET_MS = 200
-# A line's amount after its own discount, as queries/sales/amounts.line_net has it (halves rounded up).
+# A line's amount after its own discount, as db/line_amounts.line_net has it (halves rounded up).
 GROSS = "((2 * l.quantity_milli * l.unit_price_satang + 1000) / 2000)"
 NET = (f"({GROSS} - min({GROSS}, CASE WHEN l.discount_bp > 0 THEN ({GROSS} / 10000) * l.discount_bp + "
        f"(2 * ({GROSS} % 10000) * l.discount_bp + 10000) / 20000 ELSE l.discount_satang END))")

@@ -170,11 +170,11 @@ def test_rfm_classes_are_the_reports_tabs_ranking(demo: AppContext) -> None:
 
 def test_no_contact_for_n_days_counts_from_the_day_n_days_ago(ctx: AppContext) -> None:
     """Quiet for 90 days: an activity done on the 90th day before today (a task due then, or a meeting
-    starting at its first moment, UTC: 07:00 in Bangkok, as the form takes it) still counts as contact;
-    one the day before does not; a planned one never does. For companies the same, through the
-    company's own activities."""
+    at the first moment of that day in Bangkok, 17:00 UTC the day before, as the form takes it) still
+    counts as contact; one the day before does not (a meeting a minute before midnight in Bangkok); a
+    planned one never does. For companies the same, through the company's own activities."""
     since = TODAY - timedelta(days=90)
-    first_moment = datetime.combine(since, time(7))  # 00:00 UTC
+    first_moment = datetime.combine(since, time(0))  # office time: 17:00 UTC the day before
     done = {"due on the day": {"due_on": since}, "met at its start": {"starts_at": first_moment},
             "due the day before": {"due_on": since - timedelta(days=1)},
             "met just before": {"starts_at": first_moment - timedelta(minutes=1)}}

@@ -20,7 +20,7 @@ from crm_desktop.db.probe import Kind, probe, refusal
 from crm_desktop.db.server import server_reason
 from crm_desktop.errors import StorageError
 
-SCHEMA_HEAD = "0031"
+SCHEMA_HEAD = "0032"
 UPGRADE_LOCK = 0x63726D0001  # the advisory lock desks take turns under to upgrade a server ("crm" 1)
 MIGRATIONS = Path(__file__).with_name("migrations")
 

@@ -28,7 +28,12 @@ class Contact(SyncMixin, AddressMixin, Base):
         # rest read from the index too; covering (`deleted_at` too: SQLite reads the table for a term of
         # the condition it does not hold), so a segment that must pass every person reads the index.
         partial_index("ix_contact_live_segment", "gender", "birthday", "province", "marketing_consent",
-                      "income_band", "owner_id", "interests", "tags", "id", "deleted_at", where="deleted_at IS NULL"),
+                      "income_band", "owner_id", "interests", "tags", "last_contact_on", "id", "deleted_at",
+                      where="deleted_at IS NULL"),
+        # The live people by last contact, with their consent: "no contact for N days", "contacted lately", read
+        # from the index alone (0032).
+        partial_index("ix_contact_live_contacted", "last_contact_on", "marketing_consent", "deleted_at",
+                      where="deleted_at IS NULL"),
     )
 
     prefix: Mapped[str] = mapped_column(String(30), default="")
@@ -54,6 +59,9 @@ class Contact(SyncMixin, AddressMixin, Base):
     match_key: Mapped[str] = mapped_column(String(200), default="")
     # Thai dictionary order of the first and last name (crm_desktop/collation.py), kept by db/derived.py; never logged.
     sort_key: Mapped[str] = mapped_column(SORT_KEY, default="")
+    # The office day of the latest activity marked done with them, kept by triggers (db/kept.py); never
+    # logged, never written by the ORM.
+    last_contact_on: Mapped[date | None] = mapped_column(Date, default=None)
 
 
 CONTACT_LINK_KINDS = ("knows", "family", "colleague", "referred_by", "reports_to")

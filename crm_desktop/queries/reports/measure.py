@@ -4,7 +4,7 @@
   invoiced; the customer 360 page's rule), counted on the day it was issued. Its *rep* is the order's
   owner and its *channel* the order's channel.
 - Its *amount* is before VAT and after every discount: each live line's net (the line formula of
-  `queries/sales/amounts.py`) less its share of the bill discount (in proportion to the lines' nets)
+  `db/line_amounts.py`) less its share of the bill discount (in proportion to the lines' nets)
   and, on a document whose prices include VAT, less the VAT in a VAT-able line (× 10000 / (10000 +
   rate)). The shares are fractions of a satang, summed as they are and rounded once per figure
   (`satang`), so a breakdown by product, category or customer adds up to the month's total; a printed
@@ -29,7 +29,7 @@ from crm_desktop.db.spelling import total, unindexed
 from crm_desktop.models import Account, Change, Contact, Product, SalesOrder, SalesOrderLine
 from crm_desktop.money import BP, MILLI
 from crm_desktop.queries.opportunities import month_range
-from crm_desktop.queries.sales.amounts import line_net
+from crm_desktop.db.line_amounts import line_net
 
 SOLD = ("confirmed", "partly_delivered", "delivered", "invoiced")  # orders that are sales
 
