@@ -50,7 +50,8 @@ PREFIX = "kept_"  # every trigger and function of this module is named so
 def _net(engine: str) -> str:
     """`line_net` of a sales_order_line row as this engine's SQL text (the columns named by the table)."""
     dialect = sqlite.dialect() if engine == "sqlite" else postgresql.dialect()
-    return str(line_net(SalesOrderLine.__table__.c).compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+    text = str(line_net(SalesOrderLine.__table__.c).compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+    return text.replace("%%", "%")  # (escaped for the driver's parameters; the statements are run as plain text)
 
 
 def _counted(row: str) -> str:
