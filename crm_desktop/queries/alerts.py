@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, Subquery, and_, func, or_, select
 
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.database import Database
@@ -55,8 +55,8 @@ from crm_desktop.models.base import month_day
 from crm_desktop.models.planning import ALERT_PARAMS, AlertFinding
 from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.anniversaries import _year_spans, falls_on
-from crm_desktop.queries.reports.measure import SOLD, ReportFilter, customer_id, touched_days
-from crm_desktop.queries.reports.sales import sales_orders, shift_months
+from crm_desktop.queries.reports.measure import SOLD, ReportFilter, customer_id, order_sales, sold, touched_days
+from crm_desktop.queries.reports.sales import shift_months
 
 # Kinds whose findings follow the office day (a threshold in days; a stage move or a contact during the
 # day only ends one): the app evaluates them at the day's first round and after a sync or a rule change,
@@ -184,10 +184,19 @@ def _customer_columns() -> tuple[Any, ...]:
     return Account.name, Contact.prefix, Contact.first_name, Contact.last_name
 
 
+def _sales(flt: ReportFilter) -> Subquery:
+    """One row per sale `flt` keeps (as `reports.sales.sales_orders`: `account_id`, `contact_id`,
+    `issued_on`, `amount`), its amount from the total kept on the order (`measure.order_sales`): no
+    line read but the VAT-able ones of orders whose prices include VAT."""
+    o = SalesOrder
+    return (select(o.account_id, o.contact_id, o.issued_on, order_sales(o).label("amount"))
+            .where(*sold(flt)).subquery("sale"))
+
+
 def _top_customers(today: date) -> Select[Any]:
     """The ids (account, else contact) of the customers in the top fifth by sales over the last 12 months."""
     start = shift_months(today + timedelta(days=1), -TOP_MONTHS)
-    sale = sales_orders(ReportFilter(start, today + timedelta(days=1)))
+    sale = _sales(ReportFilter(start, today + timedelta(days=1)))
     customer = customer_id(sale.c)
     spend = (select(customer.label("customer_id"), func.max(sale.c.account_id).label("account_id"),
                     func.sum(sale.c.amount).label("amount")).group_by(customer).subquery())
@@ -244,7 +253,7 @@ def _month_sales(conn: Connection, db: Database, first: date, after: date) -> di
             run += 1
         start, end = missing[0], missing[run - 1] + timedelta(days=1)
         fresh: DaySales = {start + timedelta(days=i): [] for i in range(run)}
-        sale = sales_orders(ReportFilter(start, end))
+        sale = _sales(ReportFilter(start, end))
         customer = customer_id(sale.c)
         stmt = (select(sale.c.issued_on, customer, func.max(sale.c.account_id), func.max(sale.c.contact_id),
                        func.sum(sale.c.amount)).group_by(sale.c.issued_on, customer))

@@ -51,6 +51,7 @@ from sqlalchemy import (
 
 from crm_desktop.clock import office_time
 from crm_desktop.db.database import Database
+from crm_desktop.db.line_amounts import line_discount, line_gross, line_net
 from crm_desktop.db.spelling import total
 from crm_desktop.models import (
     Account,
@@ -72,7 +73,6 @@ from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.anniversaries import falls_on
 from crm_desktop.queries.listing import CHUNK
 from crm_desktop.queries.reports.measure import SOLD
-from crm_desktop.db.line_amounts import line_discount, line_gross, line_net
 from crm_desktop.queries.stages import StageRow, default_stage_key
 from crm_desktop.queries.timeline import activity_links
 
