@@ -35,8 +35,8 @@ class Account(SyncMixin, AddressMixin, Base):
         sparse_index("ix_account_phone", "phone"),
         sparse_index("ix_account_email", "email"),
         month_day_index("ix_account_founded_md", "founded_on"),  # the anniversary calendar
-        # The live companies by last contact (segments of companies, 0032).
-        partial_index("ix_account_live_contacted", "last_contact_on", "deleted_at", where="deleted_at IS NULL"),
+        # The companies by last contact (segments of companies, 0032; not partial: see Contact's).
+        Index("ix_account_last_contact", "last_contact_on", "deleted_at"),
     )
 
     name: Mapped[str] = mapped_column(String(200), info=rules(required=True))

@@ -7,7 +7,7 @@ Create Date: 2026-12-07 23:50:00
 `contact.last_contact_on`, `account.last_contact_on` (the office day of the latest activity marked done
 with them) and `sales_order.lines_net_satang` (its live lines' net), kept by triggers on both engines
 (db/kept.py), filled here for the rows there are (set-wise), with the indexes the segment counts read:
-the live people by last contact (and consent), the live companies by last contact, the people's
+the people by last contact (and consent), the companies by last contact, the people's
 segment index covering the last contact too, and the sales by status and day covering their total.
 """
 
@@ -46,8 +46,8 @@ def upgrade() -> None:
     for statement in create_statements(engine):
         op.execute(statement)
     _index('ix_contact_live_segment', 'contact', [*SEGMENT, 'last_contact_on', 'id', 'deleted_at'])
-    _index('ix_contact_live_contacted', 'contact', ['last_contact_on', 'marketing_consent', 'deleted_at'])
-    _index('ix_account_live_contacted', 'account', ['last_contact_on', 'deleted_at'])
+    op.create_index('ix_contact_last_contact', 'contact', ['last_contact_on', 'marketing_consent', 'deleted_at'])
+    op.create_index('ix_account_last_contact', 'account', ['last_contact_on', 'deleted_at'])
     _index('ix_sales_order_live_status', 'sales_order', [*SALES, 'lines_net_satang', 'deleted_at'])
     if on_sqlite():
         op.execute("ANALYZE contact")
@@ -60,8 +60,8 @@ def downgrade() -> None:
     for statement in drop_statements(engine):
         op.execute(statement)
     op.drop_index('ix_sales_order_live_status', table_name='sales_order')
-    op.drop_index('ix_account_live_contacted', table_name='account')
-    op.drop_index('ix_contact_live_contacted', table_name='contact')
+    op.drop_index('ix_account_last_contact', table_name='account')
+    op.drop_index('ix_contact_last_contact', table_name='contact')
     op.drop_index('ix_contact_live_segment', table_name='contact')
     with op.batch_alter_table('sales_order', schema=None) as batch_op:
         batch_op.drop_column('lines_net_satang')
