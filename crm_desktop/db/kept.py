@@ -14,10 +14,10 @@
 Why triggers: every writer (the ORM, the bulk loader, imports and their undo, the sync import, an
 erasure, a restore, another desk on the server) keeps them in its own transaction without knowing of
 them. They are derived columns (models.base.DERIVED_COLUMNS): never logged nor synced, each copy keeps
-its own. Each trigger recomputes the value of the records it touches from scratch (the activities
-through the partial indexes `ix_activity_*_contacted_*`, an order's lines through the order's index),
-so a wrong value mends itself at the next write. A record inserted after its children (a sync may
-bring them first) computes its own on insert. On a server, the recompute first locks the record's row
+its own. An update or a delete recomputes the value of the records it touches (the activities through
+the partial indexes `ix_activity_*_contacted_*`, an order's lines through the order's index); on a file
+an insert only raises it (`sqlite_statements`). A record inserted after its children (a sync may
+bring them first) computes its own on insert. On a server, every write recomputes, first locking the record's row
 (`FOR NO KEY UPDATE`: a concurrent writer of the same record's activities waits until this transaction
 ends, so neither recomputes without the other's row; desks inserting children elsewhere are not held
 up), and writes the row only when the value changes. A bulk write that drops a table's indexes
