@@ -91,9 +91,10 @@ def test_counts_match_an_independent_sql_count(demo: AppContext) -> None:
          f"EXISTS (SELECT 1 FROM sales_order o JOIN sales_order_line sl ON sl.order_id = o.id WHERE o.contact_id = "
          f"c.id AND {LIVE_SOLD} AND sl.deleted_at IS NULL AND sl.product_id = ? AND o.issued_on >= ? AND "
          f"o.issued_on <= ?)", (_product(demo), date(2026, 5, 23), TODAY)),
-        (SegmentFilter(quiet_for_days=60),
-         "NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = c.id AND a.deleted_at IS NULL AND "
-         "a.status = 'done' AND (a.starts_at >= ? OR a.due_on >= ?))", ("2026-09-24 00:00:00", date(2026, 9, 24))),
+        (SegmentFilter(quiet_for_days=60),  # a timed activity on its Bangkok day: from 17:00 UTC the day before
+         "NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = c.id AND a.deleted_at IS NULL AND a.rrule = '' "
+         "AND a.status = 'done' AND (a.starts_at >= ? OR a.starts_at IS NULL AND a.due_on >= ?))",
+         (datetime(2026, 9, 23, 17), date(2026, 9, 24))),
     ]
     for flt, where, params in cases:
         expected = _count(demo, where, *params)
