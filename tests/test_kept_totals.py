@@ -324,3 +324,40 @@ def test_any_sequence_of_writes_leaves_the_values_a_recompute_finds(scratch: sql
             assert kept == summed, i
     finally:
         conn.execute("ROLLBACK")
+
+
+def test_on_a_server_a_recompute_waits_for_a_desk_writing_the_same_persons_activities(ctx: AppContext) -> None:
+    """One desk adds an older contact with a person (not the latest: nothing to raise) and has not
+    committed; another deletes the person's latest contact meanwhile. The delete's recompute waits for
+    the first desk (the person's row is locked), then counts the older contact: the value is its day,
+    not "never"."""
+    if ctx.database.server is None:
+        pytest.skip("a server's concurrent desks")
+    import threading
+
+    person = create_contact(ctx.uow(), ContactInput(first_name="ฟ้า", mobile="0866666666"), TODAY).created[0]
+    latest = create_activity(ctx.uow(), ActivityInput(subject="ล่าสุด", due_on=TODAY - timedelta(days=2),
+                                                      contact_id=person)).created[0]
+    complete_activity(ctx.uow(), latest, "")
+    engine = ctx.database.engine
+    first = engine.connect()
+    first.begin()
+    first.execute(Activity.__table__.insert().values(_row("activity", kind="task", subject="เก่า", status="done",
+                                                          due_on=TODAY - timedelta(days=20), contact_id=person)))
+    done = threading.Event()
+
+    def delete_latest() -> None:
+        with engine.begin() as conn:
+            conn.execute(Activity.__table__.update().where(Activity.id == latest).values(deleted_at=TEST_NOW))
+        done.set()
+
+    other = threading.Thread(target=delete_latest)
+    other.start()
+    try:
+        assert not done.wait(0.5), "the second desk's recompute must wait for the first desk's transaction"
+        first.commit()
+    finally:
+        first.close()
+        other.join(10)
+    assert done.is_set()
+    assert last_contact(ctx, "contact", person) == TODAY - timedelta(days=20) == from_scratch(ctx, "contact", person)
