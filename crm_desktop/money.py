@@ -87,7 +87,7 @@ def totals(lines: Iterable[Line], bill_discount_satang: int = 0, vat_bp: int = 7
 def document_totals(gross: int, line_discounts: int, vatable_net: int, bill_discount_satang: int = 0,
                     vat_bp: int = 700, prices_include_vat: bool = False) -> Totals:
     """The totals from the sums of a document's lines (their gross, their discounts, the net of the
-    VAT-able ones): what `totals` does after its loop, for sums taken in SQL (queries/sales/amounts.py)."""
+    VAT-able ones): what `totals` does after its loop, for sums taken in SQL (db/line_amounts.py)."""
     subtotal = gross - line_discounts
     if bill_discount_satang > subtotal:
         raise ValueError("bill discount exceeds the subtotal")

@@ -73,10 +73,13 @@ def build(ctx: AppContext) -> dict[str, str]:
         _order(uow, "SO-10", fillers[3], 1_000_000, date(2026, 9, 1))
         _order(uow, "SO-11", fillers[4], 1_000_000, date(2026, 9, 1))
         _order(uow, "SO-12", fillers[4], 1_000_000, date(2026, 9, 1), status="cancelled", promised=TODAY - timedelta(9))
-        # quiet_top_customer: last contact exactly 60 days ago (fires); 59 days ago (does not)
+        # quiet_top_customer: last contact exactly 60 days ago (fires); 59 days ago (does not); a call
+        # still planned is no contact
         s.add(Activity(kind="task", subject="โทรติดตาม", status="done", due_on=TODAY - timedelta(60),
                        account_id=top_quiet.id))
-        s.add(Activity(kind="call", subject="โทรหา", status="planned", starts_at=NOW - timedelta(days=59),
+        s.add(Activity(kind="call", subject="โทรนัด", status="planned", starts_at=NOW - timedelta(days=2),
+                       account_id=top_quiet.id))
+        s.add(Activity(kind="call", subject="โทรหา", status="done", starts_at=NOW - timedelta(days=59),
                        contact_id=top_person.id))
         # top_birthday: in 7 days (fires), in 8 days (does not), today (fires), a non-top customer's (does not)
         add("birthday_7", Contact(first_name="วันชัย", birthday=date(1980, 11, 30), account_id=top_quiet.id))

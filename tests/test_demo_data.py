@@ -14,6 +14,7 @@ import pytest
 
 from crm_desktop.clock import FixedClock
 from crm_desktop.db import bulk
+from crm_desktop.db.kept import sqlite_statements
 from crm_desktop.db.live_counts import COUNTED
 from crm_desktop.db.search_index import INDEXED, create_statements
 from crm_desktop.demo.generate import OFFICE_STAFF, SIZES, _Generator, load_demo
@@ -144,7 +145,8 @@ def test_index_triggers_are_restored_after_a_load(app: AppContext) -> None:
 
     before = triggers()
     load_demo(app.database, "small", app.user_id)
-    assert triggers() == before and len(before) == 3 * len(INDEXED) + 3 * len(COUNTED)  # search, live counts
+    # search, live counts, kept totals
+    assert triggers() == before and len(before) == 3 * len(INDEXED) + 3 * len(COUNTED) + len(sqlite_statements())
 
 
 def test_migration_index_ddl_matches_the_code(app: AppContext) -> None:

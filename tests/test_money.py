@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, select
 
+from crm_desktop.db.line_amounts import line_discount, line_gross, line_net
 from crm_desktop.models import QuotationLine
 from crm_desktop.models.sales import MAX_QUANTITY_MILLI, MAX_UNIT_PRICE_SATANG
 from crm_desktop.money import Line, line_amounts, totals
-from crm_desktop.queries.sales.amounts import line_discount, line_gross, line_net
 
 
 def half_up(value: Fraction) -> int:

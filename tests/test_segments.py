@@ -10,13 +10,16 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from crm_desktop.errors import DomainError, NotFound, ValidationError
 from crm_desktop.exchange.segments import export_segment
+from crm_desktop.models import SalesOrder
 from crm_desktop.queries.campaign_results import response_counts
 from crm_desktop.queries.consent import consent_history
 from crm_desktop.queries.reports.customers import rfm_ranking
-from crm_desktop.queries.reports.measure import ReportFilter
+from crm_desktop.queries.reports.measure import ReportFilter, customer_id, order_sales, satang, sold
+from crm_desktop.queries.reports.sales import sales_orders
 from crm_desktop.queries.segments import Who, rfm_groups, saved_segments, segment_count, segment_ids
 from crm_desktop.segment_filter import Bought, SegmentFilter, parse_filter, years_before
 from crm_desktop.services.accounts import AccountInput, create_account
@@ -88,9 +91,10 @@ def test_counts_match_an_independent_sql_count(demo: AppContext) -> None:
          f"EXISTS (SELECT 1 FROM sales_order o JOIN sales_order_line sl ON sl.order_id = o.id WHERE o.contact_id = "
          f"c.id AND {LIVE_SOLD} AND sl.deleted_at IS NULL AND sl.product_id = ? AND o.issued_on >= ? AND "
          f"o.issued_on <= ?)", (_product(demo), date(2026, 5, 23), TODAY)),
-        (SegmentFilter(quiet_for_days=60),
-         "NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = c.id AND a.deleted_at IS NULL AND "
-         "a.status = 'done' AND (a.starts_at >= ? OR a.due_on >= ?))", ("2026-09-24 00:00:00", date(2026, 9, 24))),
+        (SegmentFilter(quiet_for_days=60),  # a timed activity on its Bangkok day: from 17:00 UTC the day before
+         "NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = c.id AND a.deleted_at IS NULL AND a.rrule = '' "
+         "AND a.status = 'done' AND (a.starts_at >= ? OR a.starts_at IS NULL AND a.due_on >= ?))",
+         (datetime(2026, 9, 23, 17), date(2026, 9, 24))),
     ]
     for flt, where, params in cases:
         expected = _count(demo, where, *params)
@@ -170,11 +174,11 @@ def test_rfm_classes_are_the_reports_tabs_ranking(demo: AppContext) -> None:
 
 def test_no_contact_for_n_days_counts_from_the_day_n_days_ago(ctx: AppContext) -> None:
     """Quiet for 90 days: an activity done on the 90th day before today (a task due then, or a meeting
-    starting at its first moment, UTC: 07:00 in Bangkok, as the form takes it) still counts as contact;
-    one the day before does not; a planned one never does. For companies the same, through the
-    company's own activities."""
+    at the first moment of that day in Bangkok, 17:00 UTC the day before, as the form takes it) still
+    counts as contact; one the day before does not (a meeting a minute before midnight in Bangkok); a
+    planned one never does. For companies the same, through the company's own activities."""
     since = TODAY - timedelta(days=90)
-    first_moment = datetime.combine(since, time(7))  # 00:00 UTC
+    first_moment = datetime.combine(since, time(0))  # office time: 17:00 UTC the day before
     done = {"due on the day": {"due_on": since}, "met at its start": {"starts_at": first_moment},
             "due the day before": {"due_on": since - timedelta(days=1)},
             "met just before": {"starts_at": first_moment - timedelta(minutes=1)}}
@@ -327,3 +331,24 @@ def test_age_bounds_are_inclusive_on_the_apps_today(ctx: AppContext) -> None:
     twenty_six = Who("contacts", SegmentFilter(age_min=26, age_max=26))
     assert leap not in segment_ids(ctx.database, twenty_six, date(2026, 2, 28))
     assert leap in segment_ids(ctx.database, twenty_six, date(2026, 3, 1))
+
+
+def test_sales_summed_per_order_from_the_kept_totals_are_the_lines_sums(demo: AppContext) -> None:
+    """Each customer's year of sales as the alerts sum them (per order, from the net kept on it, the
+    bill discount and the VAT of prices that include it worked out per order) is the Reports tab's sum
+    of the lines, to the satang; and every order's kept net is its live lines' net summed by hand."""
+    period = ReportFilter(date(2025, 11, 24), TODAY + timedelta(days=1))
+    by_lines = sales_orders(period)
+    lines_stmt = select(customer_id(by_lines.c), func.sum(by_lines.c.amount)).group_by(customer_id(by_lines.c))
+    orders_stmt = (select(customer_id(SalesOrder), func.sum(order_sales(SalesOrder))).where(*sold(period))
+                   .group_by(customer_id(SalesOrder)))
+    with demo.database.engine.connect() as conn:
+        expected = {c: satang(a) for c, a in conn.execute(lines_stmt)}
+        found = {c: satang(a) for c, a in conn.execute(orders_stmt)}
+    assert len(expected) > 20 and found == expected
+    with_vat = fetch(demo, "SELECT count(*) FROM sales_order WHERE prices_include_vat AND bill_discount_satang > 0")
+    assert with_vat[0][0], "the demo must have orders with prices including VAT and a bill discount"
+    wrong = fetch(demo, f"SELECT count(*) FROM sales_order o WHERE o.lines_net_satang != (SELECT "
+                        f"coalesce(sum({NET}), 0) FROM sales_order_line sl WHERE sl.order_id = o.id AND "
+                        "sl.deleted_at IS NULL)")
+    assert wrong[0][0] == 0

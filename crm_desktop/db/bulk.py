@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from sqlalchemy import Column, Date, DateTime, Dialect, Table
 from sqlalchemy.orm import Session
 
-from crm_desktop.db import live_counts
+from crm_desktop.db import kept, live_counts
 from crm_desktop.db.changelog import CONTEXT_KEY, NOT_LOGGED, ChangeContext, LogRow, append_changes, encode_field
 from crm_desktop.db.consent import bulk_consent_events
 from crm_desktop.db.database import Database
@@ -148,7 +148,9 @@ class DeferredIndexes:
     """Secondary indexes of a table about to grow many-fold, dropped while its rows go in and
     built once at the end: one sort per index instead of a B-tree insert per row (a 100k-row sync
     import spent 0.5 s less inserting and 0.3 s rebuilding). Its live count (db/live_counts.py) is
-    likewise taken once at the end instead of by a trigger per row (0.4 s of 93k rows).
+    likewise taken once at the end instead of by a trigger per row (0.4 s of 93k rows), and so are the
+    totals kept on records from the table's rows (db/kept.py): their triggers would look each row's
+    record up through the indexes dropped, so they are dropped too and the values refilled set-wise.
 
     Unique indexes (constraints) stay, and so do indexes on link columns while foreign-key checks
     are deferred (`deferred_links`, a sync import): SQLite finds the children of a new parent through
@@ -158,14 +160,22 @@ class DeferredIndexes:
     the indexes back; the planner statistics of the dropped indexes are put back with them.
     """
 
-    def __init__(self, cursor: Cursor, *, deferred_links: bool = True) -> None:
+    def __init__(self, cursor: Cursor, *, deferred_links: bool = True, inserts_only: bool = False) -> None:
         self.cursor = cursor
         self.deferred_links = deferred_links
+        # Only new rows are written (a bulk load, an import): the kept totals their many rows feed are
+        # recomputed at the end for the records they name (`kept.touched_statements`) rather than by a
+        # trigger per row: 100,000 done activities into the large demo took 7.6 s without kept totals,
+        # 18 s with the insert trigger (a random person's and company's row read per activity), 9.1 s so.
+        self.inserts_only = inserts_only
+        self.touched: dict[str, int] = {}  # child table -> its highest rowid before the new rows
         self.grown: list[str] = []  # tables that at least doubled, whose planner statistics are stale
         self.dropped: list[tuple[str, str]] = []  # (index name, its CREATE statement)
         self.counted: list[tuple[str, list[str]]] = []  # (table, its live-count triggers' CREATE statements)
         self.stats: list[tuple[str, str, str]] = []
         self.decided: set[str] = set()
+        self.kept: list[str] = []  # kept tables (db/kept.py) whose triggers were dropped, to refill
+        self.kept_triggers: list[str] = []  # their CREATE statements
 
     def consider(self, table: str, incoming: int) -> None:
         """Note `table` as grown, and defer its indexes, if `incoming` new rows at least double it
@@ -177,6 +187,19 @@ class DeferredIndexes:
             self.grown.append(table)
             if not on_server(self.cursor):  # a server keeps its indexes: other desks read them meanwhile
                 self._defer(table)
+        elif self.inserts_only and table in kept.CHILDREN and not on_server(self.cursor) and table not in self.touched:
+            self.touched[table] = self.cursor.execute(f'SELECT coalesce(max(rowid), 0) FROM "{table}"').fetchone()[0]
+            self._drop_kept((table,), f"{kept.PREFIX}%_ai")
+
+    def _drop_kept(self, tables: tuple[str, ...], name: str = f"{kept.PREFIX}%") -> None:
+        """Drop the kept triggers (db/kept.py) of `tables` named like `name` that are still there."""
+        cur = self.cursor
+        marks = ",".join("?" * len(tables))
+        found = cur.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks}) "
+                            "AND name LIKE ?", (*tables, name)).fetchall()
+        for trigger, _ in found:
+            cur.execute(f'DROP TRIGGER "{trigger}"')
+        self.kept_triggers += [sql for _, sql in found]
 
     def _defer(self, table: str) -> None:
         cur = self.cursor
@@ -199,6 +222,10 @@ class DeferredIndexes:
             cur.execute(f'DROP TRIGGER "{name}"')
         if counting:
             self.counted.append((table, [sql for _, sql in counting]))
+        tables, totals = kept.fed_by(table)
+        if totals:
+            self._drop_kept(tables)
+            self.kept += [t for t in totals if t not in self.kept]
 
     def __enter__(self) -> DeferredIndexes:
         return self
@@ -213,6 +240,14 @@ class DeferredIndexes:
             self.cursor.execute(live_counts.create_statements(table)[0])  # the count taken now
             for sql in triggers:
                 self.cursor.execute(sql)
+        for sql in kept.refill_statements("sqlite", tuple(self.kept)) if self.kept else ():
+            self.cursor.execute(sql)
+        for child, high in self.touched.items():  # (what a refill above has done already is not done again)
+            if not set(kept.CHILDREN[child]) <= set(self.kept):
+                for sql in kept.touched_statements(child, high):
+                    self.cursor.execute(sql)
+        for sql in self.kept_triggers:
+            self.cursor.execute(sql)
 
 
 class Cancelled(DomainError):
@@ -410,7 +445,7 @@ def _insert(cur: Cursor, database: Database, ctx: ChangeContext, batches: Iterab
     `incoming`: rows per table known beforehand, when the batches are too small to tell (an import's)."""
     done = 0
     preparer = _Preparer(database, ctx, name_keys)
-    with SuspendedIndex(cur), DeferredIndexes(cur, deferred_links=False) as deferred, gc_paused():
+    with SuspendedIndex(cur), DeferredIndexes(cur, deferred_links=False, inserts_only=True) as deferred, gc_paused():
         for table, count in (incoming or {}).items():
             deferred.consider(table, count)
         for batch in batches:

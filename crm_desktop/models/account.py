@@ -35,6 +35,8 @@ class Account(SyncMixin, AddressMixin, Base):
         sparse_index("ix_account_phone", "phone"),
         sparse_index("ix_account_email", "email"),
         month_day_index("ix_account_founded_md", "founded_on"),  # the anniversary calendar
+        # The companies by last contact (segments of companies, 0032; not partial: see Contact's).
+        Index("ix_account_last_contact", "last_contact_on", "deleted_at"),
     )
 
     name: Mapped[str] = mapped_column(String(200), info=rules(required=True))
@@ -54,3 +56,6 @@ class Account(SyncMixin, AddressMixin, Base):
     match_key: Mapped[str] = mapped_column(String(200), default="")
     # Thai dictionary order of the name (crm_desktop/collation.py), kept by db/derived.py; never logged.
     sort_key: Mapped[str] = mapped_column(SORT_KEY, default="")
+    # The office day of the latest activity marked done with the company, kept by triggers (db/kept.py);
+    # never logged, never written by the ORM.
+    last_contact_on: Mapped[date | None] = mapped_column(Date, default=None)

@@ -26,8 +26,9 @@ RRULE_MAX = 300
 CLASH_DAYS_SETTING = "activity_clash_days"  # the office's "someone else is on this customer" window, in days
 CLASH_DAYS_DEFAULT = 3
 REMINDING = "remind_minutes IS NOT NULL AND deleted_at IS NULL"  # the rows the reminder scan reads
-# The rows that count as a contact with a customer: done, or a call, meeting or visit not cancelled
-# (queries/alerts.py spells the same terms for a top customer's last contact; customer360.CONTACT_KINDS).
+# The rows of the partial indexes of a customer's contacts: done, or a call, meeting or visit not
+# cancelled (the 360 page's last contact, customer360.CONTACT_KINDS). The kept last contact (db/kept.py)
+# reads them through these indexes, counting the done ones only.
 CONTACTED = ("deleted_at IS NULL AND rrule = '' AND status != 'cancelled'"
              " AND (status = 'done' OR kind IN ('call', 'meeting', 'visit'))")
 
@@ -49,8 +50,8 @@ class Activity(SyncMixin, Base):
         partial_index("ix_activity_remind_due", "assignee_id", "status", "due_on", "remind_minutes", "deleted_at",
                       where=REMINDING),
         partial_index("ix_activity_remind_series", "assignee_id", "status", where=f"rrule != '' AND {REMINDING}"),
-        # A customer's last contact by time and by day, each one step into an index (the alert of a top
-        # customer gone quiet, 0031).
+        # A customer's last contact by time and by day, each one step into an index (0031; the kept last
+        # contact's recompute, db/kept.py).
         partial_index("ix_activity_account_contacted_at", "account_id", "starts_at", where=CONTACTED),
         partial_index("ix_activity_account_contacted_on", "account_id", "due_on", where=CONTACTED),
         partial_index("ix_activity_contact_contacted_at", "contact_id", "starts_at", where=CONTACTED),

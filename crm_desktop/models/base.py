@@ -126,8 +126,9 @@ class SyncMixin:
 # Columns the change log does not record as fields: they travel as the change's own metadata.
 SYNC_COLUMNS = frozenset({"id", "created_at", "updated_at", "hlc", "site_id"})
 # Columns computed from other fields (match_key: db/derived.py; a lead's score: from the lead and
-# the scoring rules, services/scoring.py): not user data, never logged; every copy recomputes them.
-DERIVED_COLUMNS = frozenset({"match_key", "score", "sort_key"})
+# the scoring rules, services/scoring.py; totals kept from other tables by triggers: db/kept.py): not
+# user data, never logged; every copy recomputes them.
+DERIVED_COLUMNS = frozenset({"last_contact_on", "lines_net_satang", "match_key", "score", "sort_key"})
 # A sort key (crm_desktop/collation.py) compares as bytes, as SQLite does; PostgreSQL needs the "C"
 # collation for that, not the database's own. At most 403: a 201-character name, a separator and its marks.
 SORT_KEY = String(403).with_variant(String(403, collation="C"), "postgresql")

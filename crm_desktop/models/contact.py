@@ -28,7 +28,15 @@ class Contact(SyncMixin, AddressMixin, Base):
         # rest read from the index too; covering (`deleted_at` too: SQLite reads the table for a term of
         # the condition it does not hold), so a segment that must pass every person reads the index.
         partial_index("ix_contact_live_segment", "gender", "birthday", "province", "marketing_consent",
-                      "income_band", "owner_id", "interests", "tags", "id", "deleted_at", where="deleted_at IS NULL"),
+                      "income_band", "owner_id", "interests", "tags", "last_contact_on", "id", "deleted_at",
+                      where="deleted_at IS NULL"),
+        # The people by last contact, with their consent: "no contact for N days", "contacted lately", read
+        # from the index alone (0032). Not partial: a partial index of the live rows this narrow would be
+        # the planner's pick for scanning the live people for any other condition.
+        Index("ix_contact_last_contact", "last_contact_on", "marketing_consent", "deleted_at"),
+        # Which of a set of people (the buyers of a period, those a lead became) are live and agreed, from
+        # the index alone: a segment count probes it by id, where each probe read the person's row (0032).
+        Index("ix_contact_id_consent", "id", "marketing_consent", "deleted_at"),
     )
 
     prefix: Mapped[str] = mapped_column(String(30), default="")
@@ -54,6 +62,9 @@ class Contact(SyncMixin, AddressMixin, Base):
     match_key: Mapped[str] = mapped_column(String(200), default="")
     # Thai dictionary order of the first and last name (crm_desktop/collation.py), kept by db/derived.py; never logged.
     sort_key: Mapped[str] = mapped_column(SORT_KEY, default="")
+    # The office day of the latest activity marked done with them, kept by triggers (db/kept.py); never
+    # logged, never written by the ORM.
+    last_contact_on: Mapped[date | None] = mapped_column(Date, default=None)
 
 
 CONTACT_LINK_KINDS = ("knows", "family", "colleague", "referred_by", "reports_to")

@@ -1,7 +1,7 @@
 """Products, deal lines, quotations and sales orders (money in satang, quantities in thousandths).
 
 Totals are never stored: they follow from the lines by `crm_desktop.money` (and the same formula in
-SQL, `queries/sales/amounts.py`), so two copies editing different lines of one document offline
+SQL, `db/line_amounts.py`), so two copies editing different lines of one document offline
 still agree on its total after a sync. A line keeps the product's name, unit and price as they were
 when it was written: a later price change or a deleted product does not rewrite history.
 """
@@ -148,14 +148,19 @@ class SalesOrder(SyncMixin, DocumentMixin, Base):
 
     __tablename__ = "sales_order"
     __table_args__ = (
-        _live_index("ix_sales_order_live_issued", "issued_on", "id"),  # the list's order and key (0021)
+        # The list's order and key (0021); covering what a sale is worth (`measure.order_sales`), so the
+        # alerts read a month's sales per customer from the index alone (0032).
+        _live_index("ix_sales_order_live_issued", "issued_on", "id", "status", "account_id", "contact_id",
+                    "lines_net_satang", "bill_discount_satang", "prices_include_vat", "vat_bp", "deleted_at"),
         _live_index("ix_sales_order_live_number", "number"),
         # A customer's sales by day, and whether one came before a day, from the index alone (0018).
         _live_index("ix_sales_order_live_account_issued", "account_id", "issued_on", "status"),
         _live_index("ix_sales_order_live_contact_issued", "contact_id", "issued_on", "status", "account_id"),
         _live_index("ix_sales_order_live_owner", "owner_id", "issued_on"),
-        # By status and day; covering the customer (who bought in a period: segments, 0030).
-        _live_index("ix_sales_order_live_status", "status", "issued_on", "contact_id", "account_id"),
+        # By status and day; covering the customer and the total (who bought, for how much, in a period:
+        # segments, 0030, 0032).
+        _live_index("ix_sales_order_live_status", "status", "issued_on", "contact_id", "account_id", "lines_net_satang",
+                    "deleted_at"),
         # Every sale in the order of its id, covering (who spent how much in a period: segments, 0030).
         _live_index("ix_sales_order_live_id", "id", "status", "issued_on", "contact_id", "account_id", "deleted_at"),
         _live_index("ix_sales_order_live_deal", "opportunity_id"),
@@ -172,6 +177,9 @@ class SalesOrder(SyncMixin, DocumentMixin, Base):
     invoiced_on: Mapped[date | None] = mapped_column(Date, default=None)
     cancel_reason: Mapped[str] = mapped_column(String(200), default="")
     delivery_address: Mapped[str] = mapped_column(String(500), default="")
+    # The sum of its live lines' net (db/line_amounts.line_net), kept by triggers (db/kept.py); never
+    # logged, never written by the ORM.
+    lines_net_satang: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class SalesOrderLine(SyncMixin, LineMixin, Base):

@@ -8,8 +8,9 @@ new period (a customer contacted and quiet again, a new month) is a new alert.
 
 - big_spender: a customer (an order's account, else its contact) whose sales this month (office
   month, `reports.measure` amounts: before VAT, after discounts) exceed the amount.
-- quiet_top_customer: a top customer with no contact for N days or more: its last done activity (or
-  call, meeting, visit not cancelled) falls on or before today − N, or it has none.
+- quiet_top_customer: a top customer with no contact for N days or more: its last contact (an activity
+  marked done, on its office day: `last_contact_on`, kept by db/kept.py, as segments read it) falls on or
+  before today − N, or it has none.
 - stuck_deal: an open deal whose last stage move (or creation) fell on an office day N days or more ago.
 - quotation_expiring: a sent, current quotation valid until a day from today to today + N.
 - late_order: a sale with a live line not fully delivered whose promised day is N days or more ago.
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, Subquery, and_, func, or_, select
 
 from crm_desktop.clock import office_time, utc_time
 from crm_desktop.db.database import Database
@@ -37,7 +38,6 @@ from crm_desktop.db.spelling import inline
 from crm_desktop.db.value_sets import ValueSet, one_of
 from crm_desktop.models import (
     Account,
-    Activity,
     Alert,
     AlertDismissal,
     AlertRule,
@@ -56,9 +56,8 @@ from crm_desktop.models.base import month_day
 from crm_desktop.models.planning import ALERT_PARAMS, AlertFinding
 from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.anniversaries import _year_spans, falls_on
-from crm_desktop.queries.customer360 import CONTACT_KINDS
-from crm_desktop.queries.reports.measure import SOLD, ReportFilter, customer_id, touched_days
-from crm_desktop.queries.reports.sales import sales_orders, shift_months
+from crm_desktop.queries.reports.measure import SOLD, ReportFilter, customer_id, order_sales, sold, touched_days
+from crm_desktop.queries.reports.sales import shift_months
 
 # Kinds whose findings follow the office day (a threshold in days; a stage move or a contact during the
 # day only ends one): the app evaluates them at the day's first round and after a sync or a rule change,
@@ -186,10 +185,19 @@ def _customer_columns() -> tuple[Any, ...]:
     return Account.name, Contact.prefix, Contact.first_name, Contact.last_name
 
 
+def _sales(flt: ReportFilter) -> Subquery:
+    """One row per sale `flt` keeps (as `reports.sales.sales_orders`: `account_id`, `contact_id`,
+    `issued_on`, `amount`), its amount from the total kept on the order (`measure.order_sales`): no
+    line read but the VAT-able ones of orders whose prices include VAT."""
+    o = SalesOrder
+    return (select(o.account_id, o.contact_id, o.issued_on, order_sales(o).label("amount"))
+            .where(*sold(flt)).subquery("sale"))
+
+
 def _top_customers(today: date) -> Select[Any]:
     """The ids (account, else contact) of the customers in the top fifth by sales over the last 12 months."""
     start = shift_months(today + timedelta(days=1), -TOP_MONTHS)
-    sale = sales_orders(ReportFilter(start, today + timedelta(days=1)))
+    sale = _sales(ReportFilter(start, today + timedelta(days=1)))
     customer = customer_id(sale.c)
     spend = (select(customer.label("customer_id"), func.max(sale.c.account_id).label("account_id"),
                     func.sum(sale.c.amount).label("amount")).group_by(customer).subquery())
@@ -246,7 +254,7 @@ def _month_sales(conn: Connection, db: Database, first: date, after: date) -> di
             run += 1
         start, end = missing[0], missing[run - 1] + timedelta(days=1)
         fresh: DaySales = {start + timedelta(days=i): [] for i in range(run)}
-        sale = sales_orders(ReportFilter(start, end))
+        sale = _sales(ReportFilter(start, end))
         customer = customer_id(sale.c)
         stmt = (select(sale.c.issued_on, customer, func.max(sale.c.account_id), func.max(sale.c.contact_id),
                        func.sum(sale.c.amount)).group_by(sale.c.issued_on, customer))
@@ -278,46 +286,26 @@ def _customers(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str
 
 
 def _quiet_top_customers(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:
-    """The top customers' last contacts: one statement for the companies, one for the people, the ids
-    as one JSON parameter (`one_of`: 5,000 ids bound one by one cost more than the search)."""
-    now, today = scan.now, scan.today
-    last_day = today - timedelta(days=rule.params["days"])  # a contact on this day or before is too old
-    timed_cut = utc_time(datetime.combine(last_day + timedelta(days=1), time()))
+    """The top customers' last contacts, as kept on them (db/kept.py): one statement for the companies,
+    one for the people, the ids as one JSON parameter (`one_of`: 5,000 ids bound one by one cost more
+    than the search)."""
+    last_day = scan.today - timedelta(days=rule.params["days"])  # a contact on this day or before is too old
     found = []
-    for entity, model, link, top in zip(("account", "contact"), (Account, Contact),
-                                        (Activity.account_id, Activity.contact_id), scan.top_sets()[:2], strict=True):
+    for entity, model, top in zip(("account", "contact"), (Account, Contact), scan.top_sets()[:2], strict=True):
         is_account = entity == "account"
-        for row_id, deleted_at, owner_id, timed, dated, *names in conn.execute(
-                _last_contacts(model, link, top, now, today, (timed_cut, last_day))):
+        names = (model.name,) if is_account else (model.prefix, model.first_name, model.last_name)
+        # `deleted_at` read back, not tested: SQLite would read every top customer's row for it where
+        # the rows of the quiet ones are enough.
+        stmt = (select(model.id, model.deleted_at, model.owner_id, model.last_contact_on, *names)
+                .where(one_of(model.id, top), or_(model.last_contact_on.is_(None), model.last_contact_on <= last_day)))
+        for row_id, deleted_at, owner_id, last, *shown in conn.execute(stmt):
             if deleted_at is not None:
                 continue
-            days = (office_time(timed).date() if timed else None, dated)
-            last = max((d for d in days if d is not None), default=None)
             found.append(AlertFinding(
                 rule.id, rule.kind, entity, row_id, last.isoformat() if last else "never", owner_id,
-                {"customer": names[0] if is_account else full_name(*names), "last": last.isoformat() if last else None},
+                {"customer": shown[0] if is_account else full_name(*shown), "last": last.isoformat() if last else None},
                 account_id=row_id if is_account else None, contact_id=None if is_account else row_id))
     return found
-
-
-def _last_contacts(model: Any, link: Any, ids: ValueSet, now: datetime, today: date,
-                   since: tuple[datetime, date]) -> Select[Any]:
-    """Those of these companies (or people) with no contact since `since` (a time, and a day for all-day
-    activities and tasks), each with its last contact: the latest done activity, or call, meeting or
-    visit not cancelled, by time and by day. Each is one step into a partial index of the activities
-    that count as a contact (models/activity.py `CONTACTED`; the terms spelled as the index's)."""
-    a = Activity
-    counted = and_(link == model.id, a.deleted_at.is_(None), a.rrule == inline(""), a.status != inline("cancelled"),
-                   or_(a.status == inline("done"), a.kind.in_([inline(k) for k in CONTACT_KINDS])))
-    timed = select(func.max(a.starts_at)).where(counted, a.starts_at <= now).scalar_subquery()
-    dated = select(func.max(a.due_on)).where(counted, a.due_on <= today).scalar_subquery()
-    lately_timed = select(a.id).where(counted, a.starts_at >= since[0], a.starts_at <= now)
-    lately_dated = select(a.id).where(counted, a.due_on > since[1], a.due_on <= today)
-    names = (model.name,) if model is Account else (model.prefix, model.first_name, model.last_name)
-    # `deleted_at` read back, not tested: SQLite tests subqueries last, and would read every top
-    # customer's row for it where the rows of the quiet ones are enough (10 ms of 5,000).
-    return select(model.id, model.deleted_at, model.owner_id, timed.label("timed"), dated.label("dated"),
-                  *names).where(one_of(model.id, ids), ~lately_timed.exists(), ~lately_dated.exists())
 
 
 def _stuck_deals(conn: Connection, rule: Rule, scan: _Scan) -> list[AlertFinding]:

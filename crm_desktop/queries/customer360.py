@@ -6,7 +6,7 @@ Definitions (docs/ARCHITECTURE.md "Customer 360" says the same):
   invoiced): a draft is not sold yet and a cancelled order never was. Deleted lines do not count.
 - *Lifetime value* is the sum of the sales' grand totals (VAT included, after line and bill
   discounts), each computed from its lines by `money.document_totals` over sums taken in SQL with
-  the line formula of `queries/sales/amounts.py`; *average order* is that sum over the number of sales.
+  the line formula of `db/line_amounts.py`; *average order* is that sum over the number of sales.
 - *Purchase history* groups the sales' lines by product (free-text lines by their description):
   orders, quantity, amount (the lines' net after their own discounts, before the bill discount and
   VAT), first and last day bought, and the *usual interval*: the median of the days between
@@ -51,6 +51,7 @@ from sqlalchemy import (
 
 from crm_desktop.clock import office_time
 from crm_desktop.db.database import Database
+from crm_desktop.db.line_amounts import line_discount, line_gross, line_net
 from crm_desktop.db.spelling import total
 from crm_desktop.models import (
     Account,
@@ -72,7 +73,6 @@ from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.anniversaries import falls_on
 from crm_desktop.queries.listing import CHUNK
 from crm_desktop.queries.reports.measure import SOLD
-from crm_desktop.queries.sales.amounts import line_discount, line_gross, line_net
 from crm_desktop.queries.stages import StageRow, default_stage_key
 from crm_desktop.queries.timeline import activity_links
 

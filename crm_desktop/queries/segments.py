@@ -2,8 +2,9 @@
 on contacts or accounts, and the count, the list, the export and a campaign's members all use it.
 
 The filter's meaning is written once in `crm_desktop/segment_filter.py`; here it becomes SQLAlchemy
-Core: plain comparisons on the record's own columns, EXISTS subqueries for what lies in other tables
-(the lead a person came from, their orders and order lines, their activities), and the RFM classes as
+Core: plain comparisons on the record's own columns (the last contact and each sale's total among them,
+kept by triggers: db/kept.py), sets of ids for what lies in other tables (the lead a person came from,
+their orders and order lines), and the RFM classes as
 one JSON-bound set of customer ids (`db/value_sets.one_of`), computed by the Reports tab's ranking.
 """
 
@@ -11,21 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select, union, union_all
+from sqlalchemy import ColumnElement, Integer, and_, case, func, literal, not_, or_, select, true, union
 
 from crm_desktop.db.database import Database
-from crm_desktop.db.spelling import holds_like, rowid, unindexed
+from crm_desktop.db.line_amounts import line_net
+from crm_desktop.db.spelling import holds_like, unindexed
 from crm_desktop.db.value_sets import one_of
-from crm_desktop.models import Account, Activity, Contact, Lead, Product, SalesOrder, SalesOrderLine, Segment
+from crm_desktop.models import Account, Contact, Lead, Product, SalesOrder, SalesOrderLine, Segment
 from crm_desktop.models.marketing import SegmentMember
 from crm_desktop.provinces import region_provinces
 from crm_desktop.queries.reports.customers import rfm_classes
 from crm_desktop.queries.reports.measure import ReportFilter, sold
 from crm_desktop.queries.reports.sales import shift_months
-from crm_desktop.queries.sales.amounts import line_net
 from crm_desktop.segment_filter import SegmentFilter, parse_filter, years_before
 
 RFM_MONTHS = 12
@@ -89,8 +90,13 @@ def _bought(flt: SegmentFilter, key: ColumnElement[str], record: Any, today: dat
     assert b is not None
     period = ReportFilter(shift_months(today, -b.months), today + timedelta(days=1))
     link = _link(record, SalesOrder)
-    if not (b.min_satang or b.product_ids or b.categories):
-        return _among(key, record, SalesOrder, *sold(period))
+    if not (b.product_ids or b.categories):
+        if not b.min_satang:
+            return _among(key, record, SalesOrder, *sold(period))
+        # Each sale's total is kept on it (db/kept.py): the period's sales read from the index by status
+        # and day that covers the customer and the total, summed per customer.
+        return key.in_(select(link).where(link.is_not(None), *sold(period)).group_by(link)
+                       .having(func.sum(SalesOrder.lines_net_satang) >= b.min_satang))
     # The product tested line by line: as a term of the lines' index, SQLite sought each order's lines
     # once per product of the category (498 of them for "IT equipment": 1.3 s).
     product = unindexed(SalesOrderLine.product_id)
@@ -107,7 +113,7 @@ def _bought(flt: SegmentFilter, key: ColumnElement[str], record: Any, today: dat
     cond = [link.is_not(None), *sold(period, in_id_order=True)]
     if not b.min_satang:
         return key.in_(select(link).select_from(SalesOrder).join(SalesOrderLine, of_order).where(*cond))
-    # Each order's lines summed first (along the ids, no sort), then each customer's orders.
+    # The lines of these products summed: each order's first (along the ids, no sort), then each customer's.
     per_order = (select(link.label("customer"), func.sum(line_net(SalesOrderLine)).label("amount"))
                  .select_from(SalesOrder).join(SalesOrderLine, of_order).where(*cond).group_by(SalesOrder.id)
                  .subquery("per_order"))
@@ -115,28 +121,17 @@ def _bought(flt: SegmentFilter, key: ColumnElement[str], record: Any, today: dat
                    .having(func.sum(per_order.c.amount) >= b.min_satang))
 
 
-def _contacted(record: Any, days: int, today: date) -> Any:
-    """Who had an activity marked done in the last `days` days (timed ones by their start)."""
-    since = today - timedelta(days=days)
-    link = _link(record, Activity)
-    done = [link.is_not(None), Activity.status == "done", Activity.deleted_at.is_(None)]
-    # Two sets, each read from its own covering index (an OR would fetch every activity's row); IN drops
-    # the repeated ones itself.
-    return union_all(select(link).where(*done, Activity.starts_at >= datetime.combine(since, time())),
-                     select(link).where(*done, Activity.due_on >= since))
+def _contacted(record: Any, days: int, today: date) -> ColumnElement[bool]:
+    """Their last contact (`last_contact_on`, an office day kept by db/kept.py: an activity marked done)
+    falls in the last `days` days: on today − `days` or later."""
+    return record.last_contact_on >= today - timedelta(days=days)
 
 
-def _quiet(flt: SegmentFilter, key: ColumnElement[str], record: Any, days: int, today: date) -> ColumnElement[bool]:
-    """No activity marked done with the record in the last `days` days: every kept record is probed in
-    the set of those contacted. When nothing narrows the records first (150,000 people and more), the
-    set holds their row numbers (`rowid`; a server's ids), found once through the primary key, so each
-    probe compares integers, not ids of 36 characters (a fifth of the count); a few thousand kept
-    records are probed by id, cheaper than finding the row numbers."""
-    contacted = _contacted(record, days, today)
-    if _narrowed(flt):
-        return not_(key.in_(contacted))
-    alias = record.__table__.alias("contacted")
-    return not_(rowid(record.__table__).in_(select(rowid(alias)).where(alias.c.id.in_(contacted))))
+def _quiet(record: Any, days: int, today: date) -> ColumnElement[Any]:
+    """No contact in the last `days` days: their last contact fell before today − `days`, or there is none.
+    As one term (not "IS NULL OR <"): SQLite reads the index of last contacts in one pass, where the OR
+    was two ranges and a set of row numbers to merge them (35 → 20 ms for 150,000 people)."""
+    return func.coalesce(record.last_contact_on < today - timedelta(days=days), true(), type_=Integer)  # (no "= 1")
 
 
 def _rfm(flt: SegmentFilter, key: ColumnElement[str], record: Any, groups: RfmGroups) -> ColumnElement[bool]:
@@ -193,9 +188,9 @@ def segment_condition(flt: SegmentFilter, today: date, rfm: RfmGroups | None = N
             raise ValueError("the RFM classes are needed for this filter")
         cond.append(_rfm(flt, key, record, rfm))
     if flt.contacted_within_days is not None:
-        cond.append(key.in_(_contacted(record, flt.contacted_within_days, today)))
+        cond.append(_contacted(record, flt.contacted_within_days, today))
     if flt.quiet_for_days is not None:
-        cond.append(_quiet(flt, key, record, flt.quiet_for_days, today))
+        cond.append(_quiet(record, flt.quiet_for_days, today))
     if flt.owner_ids:
         cond.append(record.owner_id.in_(flt.owner_ids))
     return and_(*cond)

@@ -693,8 +693,8 @@
         <translation>ลูกค้าที่มียอดซื้อในเดือนนี้เกินจำนวนนี้ (ก่อน VAT)</translation>
     </message>
     <message>
-        <source>A customer in the top fifth by sales over the last 12 months with no call, meeting, visit or done activity for this many days.</source>
-        <translation>ลูกค้าที่มียอดซื้อ 12 เดือนล่าสุดอยู่ในกลุ่มสูงสุด 20% แต่ไม่มีการโทร นัดพบ เยี่ยม หรือกิจกรรมที่ทำเสร็จมาแล้วตามจำนวนวันนี้</translation>
+        <source>A customer in the top fifth by sales over the last 12 months with no activity marked done with them for this many days.</source>
+        <translation>ลูกค้าที่มียอดซื้อ 12 เดือนล่าสุดอยู่ในกลุ่มสูงสุด 20% แต่ไม่มีกิจกรรมกับลูกค้าที่ทำเสร็จแล้วมาตามจำนวนวันนี้</translation>
     </message>
     <message>
         <source>An open deal that has not moved to another stage for this many days.</source>

@@ -4,7 +4,7 @@
   invoiced; the customer 360 page's rule), counted on the day it was issued. Its *rep* is the order's
   owner and its *channel* the order's channel.
 - Its *amount* is before VAT and after every discount: each live line's net (the line formula of
-  `queries/sales/amounts.py`) less its share of the bill discount (in proportion to the lines' nets)
+  `db/line_amounts.py`) less its share of the bill discount (in proportion to the lines' nets)
   and, on a document whose prices include VAT, less the VAT in a VAT-able line (× 10000 / (10000 +
   rate)). The shares are fractions of a satang, summed as they are and rounded once per figure
   (`satang`), so a breakdown by product, category or customer adds up to the month's total; a printed
@@ -25,11 +25,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, literal, select
 from sqlalchemy.orm import aliased
 
+from crm_desktop.db.line_amounts import line_net
 from crm_desktop.db.spelling import total, unindexed
 from crm_desktop.models import Account, Change, Contact, Product, SalesOrder, SalesOrderLine
 from crm_desktop.money import BP, MILLI
 from crm_desktop.queries.opportunities import month_range
-from crm_desktop.queries.sales.amounts import line_net
 
 SOLD = ("confirmed", "partly_delivered", "delivered", "invoiced")  # orders that are sales
 
@@ -70,6 +70,25 @@ def line_sales(line: Any = SalesOrderLine, order: Any = SalesOrder) -> ColumnEle
     """A line's amount before VAT and after its own and its share of the bill discount (fractional satang)."""
     without_vat = case((and_(order.prices_include_vat, line.vatable), BP * 1.0 / (BP + order.vat_bp)), else_=1.0)
     return line_net(line) * bill_factor(order) * without_vat
+
+
+_VAT_LINE = aliased(SalesOrderLine)
+
+
+def order_sales(order: Any = SalesOrder) -> ColumnElement[float]:
+    """An order's amount, the sum of its lines' `line_sales`, from its lines' net kept on it
+    (`lines_net_satang`, db/kept.py): only an order whose prices include VAT reads its VAT-able lines
+    (their net, from the lines' covering index). The same fractions as summing the lines, but taken
+    per order; a figure rounds them once (`satang`)."""
+    net = order.lines_net_satang
+    factor = case((order.bill_discount_satang == 0, literal(1.0)),
+                  else_=func.coalesce(1.0 - order.bill_discount_satang * 1.0 / func.nullif(net, 0), 0.0))
+    line = _VAT_LINE
+    vatable = (select(total(line_net(line))).where(line.order_id == order.id, line.deleted_at.is_(None), line.vatable)
+               .scalar_subquery())
+    vat = func.coalesce(vatable, 0) * order.vat_bp * 1.0 / (BP + order.vat_bp)
+    before_vat = case((order.prices_include_vat, net - vat), else_=net * 1.0)
+    return before_vat * factor
 
 
 def line_cost(line: Any = SalesOrderLine, product: Any = Product) -> ColumnElement[float]:

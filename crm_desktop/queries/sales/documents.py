@@ -24,13 +24,13 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, lite
 from sqlalchemy.orm import aliased
 
 from crm_desktop.db.database import Database
+from crm_desktop.db.line_amounts import line_discount_cut, line_net
 from crm_desktop.db.spelling import position_in, smaller, total
 from crm_desktop.models import Account, Contact, Product, Quotation, QuotationLine, SalesOrder, SalesOrderLine, User
 from crm_desktop.money import BP
 from crm_desktop.queries.accounts import full_name
 from crm_desktop.queries.listing import fetch_by_keys, ordered_keys, row_count, text_filter
 from crm_desktop.queries.opportunities import month_range
-from crm_desktop.queries.sales.amounts import line_discount_cut, line_net
 from crm_desktop.text import typed_query
 
 MODELS: dict[str, tuple[Any, Any, str]] = {  # kind: (document, line, the line's document column)

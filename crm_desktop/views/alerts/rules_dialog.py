@@ -162,7 +162,7 @@ class AlertRulesDialog(QDialog):
         hints = {
             "big_spender": self.tr("A customer whose sales this month are over this amount (before VAT)."),
             "quiet_top_customer": self.tr("A customer in the top fifth by sales over the last 12 months with no "
-                                          "call, meeting, visit or done activity for this many days."),
+                                          "activity marked done with them for this many days."),
             "stuck_deal": self.tr("An open deal that has not moved to another stage for this many days."),
             "quotation_expiring": self.tr("A sent quotation whose validity ends within this many days."),
             "late_order": self.tr("An order with a line still not delivered this many days after the promised day."),

@@ -1,7 +1,7 @@
 """alert dismissals: each person dismisses and snoozes alerts for themselves
 
 Revision ID: 0033
-Revises: 0031
+Revises: 0032
 Create Date: 2026-12-08 00:00:00
 
 A dismissal or a snooze was one per alert for the whole office (`alert.dismissed_at`,
@@ -19,7 +19,7 @@ from alembic import op
 from crm_desktop.db.migrations.dialect import make_links_deferrable
 
 revision = '0033'
-down_revision = '0031'
+down_revision = '0032'
 branch_labels = None
 depends_on = None
 
