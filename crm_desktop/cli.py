@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", metavar="NAME", help=f"act as this person (default: ${USER_ENV}, else the copy's "
                         "current person); with logins on, the password is asked for, or read from "
                         f"${PASSWORD_ENV}")
+    parser.add_argument("--version", action="store_true", help="print the version of the program, Python, Qt and "
+                        "SQLite, the database and the data, backup and log folders, and stop")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", help="fill an empty database (made if missing) with Thai/English sample data")
     demo.add_argument("--size", choices=tuple(SIZES), default="small")
@@ -733,6 +735,15 @@ def run(args: argparse.Namespace, clock: Clock) -> int:
         if os.environ.get(DEBUG_ENV):
             raise
         known = readable_failure(exc)
-        return fail(known or DomainError(
-            "Unexpected error ({reason}). To see where it happened, run the command again with {env}=1 set.",
-            reason=f"{type(exc).__name__}: {exc}", env=DEBUG_ENV), lang)
+        if known is not None:
+            return fail(known, lang)
+        from crm_desktop.services.diagnostics import log_unexpected
+
+        logged = log_unexpected(exc, clock, args.db)  # a report without the message (no personal data)
+        if logged is None:
+            return fail(DomainError(
+                "Unexpected error ({reason}). To see where it happened, run the command again with {env}=1 set.",
+                reason=f"{type(exc).__name__}: {exc}", env=DEBUG_ENV), lang)
+        return fail(DomainError(
+            "Unexpected error ({reason}). To see where it happened, run the command again with {env}=1 set; "
+            "details in {log}", reason=f"{type(exc).__name__}: {exc}", env=DEBUG_ENV, log=logged), lang)

@@ -50,6 +50,8 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         args = cli.parse_args(argv)
     except DomainError as err:  # the command line itself: one line, for the app as for a command
         return cli.fail(err, cli.argv_language(argv))
+    if args.version:
+        return _version(args, cli)
     if args.command is None:  # the full parser took it for a start of the app after all
         return _desktop(args, clock, ending)
     status = cli.run(args, clock)
@@ -78,6 +80,19 @@ def _desktop(args: argparse.Namespace, clock: Clock, ending: bool) -> int:
         return fill_demo(ctx, GUI_DEMO_SIZE, progress)
 
     return launch(args, clock, load_demo=load_demo)
+
+
+def _version(args: argparse.Namespace, cli: ModuleType) -> int:
+    """`--version`: the facts of the About window, with the running Qt's version (QtCore only: no
+    display, no widgets); nothing is opened or created."""
+    from crm_desktop.services.diagnostics import gather_facts
+    from crm_desktop.ui.versions import qt_version
+
+    try:
+        print(gather_facts(args.db, qt=qt_version()).text())
+    except DomainError as err:  # a --db that is no database address
+        return cli.fail(err, cli.message_language(args))
+    return 0
 
 
 def _command_line() -> ModuleType:

@@ -176,6 +176,11 @@ THAI: dict[str, str] = {
     "Unexpected error ({reason}). To see where it happened, run the command again with {env}=1 set.": (
         "เกิดข้อผิดพลาดที่ไม่คาดคิด ({reason}) หากต้องการดูว่าเกิดที่ใด โปรดรันคำสั่งอีกครั้งโดยตั้งค่า {env}=1"
     ),
+    "Unexpected error ({reason}). To see where it happened, run the command again with {env}=1 set; "
+    "details in {log}": (
+        "เกิดข้อผิดพลาดที่ไม่คาดคิด ({reason}) หากต้องการดูว่าเกิดที่ใด โปรดรันคำสั่งอีกครั้งโดยตั้งค่า {env}=1 "
+        "รายละเอียดอยู่ใน {log}"
+    ),
     # --- database files and output files (end) ---
     "The account was deleted by someone else. Refresh the list.": "บริษัทนี้ถูกลบไปแล้ว โปรดรีเฟรชรายการ",
     "The chosen account no longer exists.": "ไม่พบบริษัทที่เลือกแล้ว (อาจถูกลบไป)",

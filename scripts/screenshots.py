@@ -20,7 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -60,6 +60,7 @@ from crm_desktop.services.sales.orders import (
 from crm_desktop.services.sales.quotations import accept_quotation, create_quotation, send_quotation
 from crm_desktop.services.stages import default_stage_id
 from crm_desktop.sync.files import export_bundle, import_bundle
+from crm_desktop.ui.crash import error_dialog
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views.activities.dialog import ActivityDialog
 from crm_desktop.views.app import build_main_window
@@ -157,6 +158,8 @@ def shoot(ctx: AppContext, lang: str, out: Path, settings_file: Path, sync_file:
 
     dialog_shot("users", users_page)
     dialog_shot("connect-server", window.open_connect)
+    dialog_shot("about", window.show_about)
+    dialog_shot("error-report", lambda: error_sample(window))
     leads_tab = getattr(window, "leads_tab", None)
     if leads_tab is not None:  # the Leads tab, once the main window has it
         tab_shot(window.tabs.indexOf(leads_tab), "leads")
@@ -333,6 +336,17 @@ def marketing_shots(window: MainWindow, app: QApplication, lang: str, out: Path,
 
     dialog_shot("segment-editor", editor)
     tab.pages.setCurrentIndex(0)
+
+
+def error_sample(window: MainWindow) -> QWidget:
+    """The dialog of an unexpected error, as a failing save shows it."""
+    try:
+        raise RuntimeError("a sample failure")
+    except RuntimeError as exc:
+        box = error_dialog(window, exc, QCoreApplication.translate(
+            "ErrorDialogs", "The action failed and nothing was saved."))
+    box.show()
+    return box
 
 
 def wait_until(app: QApplication, done: Callable[[], bool], seconds: float = 20) -> None:

@@ -18,6 +18,7 @@ from crm_desktop.queries.reports.measure import ReportFilter
 from crm_desktop.services.accounts import AccountInput, create_account
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import back_up_now, backups, backups_to_keep, check_and_back_up, check_database
+from crm_desktop.ui.crash import ErrorDialog
 from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views import app as views_app
 from crm_desktop.views.main_window import MainWindow
@@ -167,7 +168,7 @@ def test_damaged_database_at_start_offers_the_newest_good_backup(clock: FixedClo
     try:
         window = open_window(qtbot, ctx, prefs)
         # The list cannot be read: it says so instead of letting the error escape into Qt.
-        assert window.accounts_tab.findChild(QMessageBox, "unexpectedErrorBox") is not None
+        assert window.accounts_tab.findChild(ErrorDialog, "unexpectedErrorBox") is not None
         views_app.start_checks(window)
         qtbot.waitUntil(lambda: window.findChild(QMessageBox, "damagedBox") is not None, timeout=10000)
         box = window.findChild(QMessageBox, "damagedBox")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QPushButton
 
 from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import account_count
@@ -20,6 +20,7 @@ from crm_desktop.services.app import AppContext
 from crm_desktop.services.contacts import ContactInput, create_contact
 from crm_desktop.ui import i18n
 from crm_desktop.ui.actions import ChangeBus, perform
+from crm_desktop.ui.crash import ErrorDialog
 from crm_desktop.ui.fonts import APP_FONT_FAMILY, install_app_font
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs
@@ -290,7 +291,7 @@ def test_ctrl_n_and_ctrl_f_act_on_the_current_tab(qtbot, window) -> None:
 def test_about_box(qtbot, window) -> None:
     box = window.show_about()
     assert box.isVisible()
-    assert "Sarabun" in box.informativeText()
+    assert "Sarabun" in box.findChild(QLabel, "aboutBlurb").text()
     box.close()
 
 
@@ -325,10 +326,12 @@ def test_unexpected_error_says_nothing_was_saved_with_details(qtbot, window) -> 
         raise RuntimeError("disk on fire")
 
     assert perform(window, window.env.bus, "en", breaks) is None
-    box = window.findChild(QMessageBox, "unexpectedErrorBox")
+    box = window.findChild(ErrorDialog, "unexpectedErrorBox")
     assert box is not None and box.isVisible()
     assert box.text() == "The action failed and nothing was saved."
-    assert "disk on fire" in box.detailedText()
+    # the report names the error and where it happened, never its message (it may quote a customer)
+    assert "Error: RuntimeError" in box.report() and "in breaks" in box.report()
+    assert "disk on fire" not in box.report()
     box.close()
 
 

@@ -26,6 +26,11 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
+def sqlite_version() -> str:
+    """The SQLite library this program runs on (the About window and `--version`)."""
+    return sqlite3.sqlite_version
+
+
 def resolve_db_path(cli_value: str | Path | None) -> Path | Server:
     """`--db` wins over `CRM_DESKTOP_DB`, which wins over the platform default: a database file, or
     an office server's URL (`postgresql://crm@office-server/crm`), whose desk folder is in the user

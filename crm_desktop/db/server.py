@@ -81,6 +81,12 @@ class Server:
         return create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=4)
 
 
+def server_version(engine: Engine) -> str:
+    """The PostgreSQL version of a server the engine has connected to ("" before its first connection)."""
+    info = getattr(engine.dialect, "server_version_info", None)
+    return ".".join(str(part) for part in info) if info else ""
+
+
 def server_reason(exc: BaseException) -> str:
     """What the server or its driver said, in one line: the first of the driver's own message (the rest
     repeats the statement), or the kind of error when it said nothing."""

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from crm_desktop.errors import DomainError
-
-log = logging.getLogger(__name__)
-
+from crm_desktop.ui.crash import error_dialog
 
 
 def _show(box: QMessageBox, modal: bool) -> QMessageBox:
@@ -41,26 +37,20 @@ def show_warning(parent: QWidget | None, text: str, *, title: str = "", modal: b
     return _show(box, modal)
 
 
-def show_unexpected_error(parent: QWidget | None, exc: BaseException, *, modal: bool = False) -> QMessageBox:
-    """A bug or an environment failure: say plainly that nothing was saved; details for support."""
-    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    log.error("Unexpected error in a user action:\n%s", details)
-    box = QMessageBox(
-        QMessageBox.Icon.Critical,
-        QCoreApplication.translate("ErrorDialogs", "Action failed"),
-        QCoreApplication.translate("ErrorDialogs", "The action failed and nothing was saved."),
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    box.setObjectName("unexpectedErrorBox")
-    box.setInformativeText(QCoreApplication.translate(
-        "ErrorDialogs", "You can try again. If it keeps failing, send the details to whoever supports this program."
-    ))
-    box.setDetailedText(details)
-    return _show(box, modal)
+def show_unexpected_error(parent: QWidget | None, exc: BaseException, *, modal: bool = False) -> QDialog:
+    """A bug or an environment failure: say plainly that nothing was saved, with a report for support
+    (its type and frames, never its message: ui/crash.py), written to the log."""
+    message = QCoreApplication.translate("ErrorDialogs", "The action failed and nothing was saved.")
+    box = error_dialog(parent, exc, message)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if modal:
+        box.exec()
+    else:
+        box.open()
+    return box
 
 
-def show_error(parent: QWidget | None, exc: BaseException, lang: str, *, modal: bool = False) -> QMessageBox:
+def show_error(parent: QWidget | None, exc: BaseException, lang: str, *, modal: bool = False) -> QDialog:
     if isinstance(exc, DomainError):
         return show_domain_error(parent, exc, lang, modal=modal)
     return show_unexpected_error(parent, exc, modal=modal)

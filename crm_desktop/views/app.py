@@ -18,12 +18,15 @@ from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
 from crm_desktop.services.app import AppContext, Location, open_app
+from crm_desktop.services.diagnostics import CrashLog, Reporter, gather_facts, log_dir
 from crm_desktop.services.logins import login_required
+from crm_desktop.ui.crash import install
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.fonts import install_app_font
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs, configure_application, default_language
 from crm_desktop.ui.tasks import ProgressFn, Task, run_task
+from crm_desktop.ui.versions import qt_version
 from crm_desktop.views.common import datetime_text
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.server.start import desk_location
@@ -166,9 +169,13 @@ def launch(
     lang = getattr(args, "lang", None)
     prefs = Prefs()
     message_lang = lang or prefs.language or default_language()
-    ctx = open_or_recover(app, desk_location(getattr(args, "db", None), prefs), message_lang, clock)
+    location = desk_location(getattr(args, "db", None), prefs)
+    reporter = install_crash_reporting(app, clock, location)
+    ctx = open_or_recover(app, location, message_lang, clock)
     if ctx is None:
         return 1
+    opened = ctx.database
+    reporter.facts = lambda: gather_facts(database=opened, qt=qt_version())
     try:
         if login_required(ctx.database) and not log_in_at_start(app, ctx, message_lang):
             return 1
@@ -179,6 +186,13 @@ def launch(
         return run_app(ctx, argv, load_demo=loader, demo=bool(getattr(args, "demo", False)), lang=lang)
     finally:
         ctx.close()
+
+
+def install_crash_reporting(app: QApplication, clock: Clock, location: Location) -> Reporter:
+    """Errors nothing caught show a dialog with a report and go to the user log (ui/crash.py)."""
+    reporter = Reporter(clock, lambda: gather_facts(location, qt=qt_version()), CrashLog(log_dir()))
+    install(app, reporter)
+    return reporter
 
 
 def log_in_at_start(app: QApplication, ctx: AppContext, lang: str) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from importlib import metadata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QProcess, Qt, QTimer
@@ -51,6 +50,7 @@ from crm_desktop.views.reports.month_offer import MonthOfferBar, month_to_offer
 
 if TYPE_CHECKING:
     from crm_desktop.services.backups import Restored
+    from crm_desktop.views.about import AboutDialog
     from crm_desktop.views.accounts.tab import AccountsTab
     from crm_desktop.views.activities.dialog import ActivityDialog
     from crm_desktop.views.activities.my_day import MyDayTab
@@ -78,13 +78,6 @@ SEARCH_KINDS = (Entity.LEAD, Entity.OPPORTUNITY, Entity.PRODUCT, Entity.ACCOUNT,
                 Entity.SALES_ORDER, Entity.CASE)
 
 
-def app_version() -> str:
-    try:
-        return metadata.version("crm_desktop")
-    except metadata.PackageNotFoundError:
-        return ""
-
-
 class MainWindow(QMainWindow):
     """`MainWindow(ctx, prefs)`; pass the `UiLanguage` to let Settings switch the language live."""
 
@@ -103,7 +96,7 @@ class MainWindow(QMainWindow):
         self._after_paint: list[Callable[[], object]] | None = []
         self.settings_dialog: SettingsDialog | None = None
         self.import_wizard: ImportWizard | None = None
-        self.about_box: QMessageBox | None = None
+        self.about_box: AboutDialog | None = None
         self.sample_data_box: QMessageBox | None = None
         self.alert_count = 0
         self.icons = {
@@ -814,18 +807,13 @@ class MainWindow(QMainWindow):
         self.duplicates_dialog = open_duplicates(self.env, self)
         return self.duplicates_dialog
 
-    def show_about(self) -> QMessageBox:
-        version = app_version()
-        box = QMessageBox(self)
-        box.setObjectName("aboutBox")
+    def show_about(self) -> AboutDialog:
+        """Help > About: versions and folders (views/about.py)."""
+        from crm_desktop.views.about import AboutDialog
+
+        box = AboutDialog(self.env.ctx, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowTitle(self.tr("About"))
-        box.setIconPixmap(self.icons["account"].pixmap(48, 48))
-        box.setText(self.tr("CRM Desktop %1").replace("%1", version).strip())
-        box.setInformativeText(self.tr(
-            "An offline-first CRM for small Thai businesses: accounts, contacts and more, kept in one file "
-            "on this computer.\n\nThai text uses the Sarabun font (SIL Open Font License)."
-        ))
+        box.destroyed.connect(lambda *_: setattr(self, "about_box", None))
         self.about_box = box
         box.open()
         return box

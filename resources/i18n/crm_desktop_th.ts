@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About</source>
+        <translation>เกี่ยวกับโปรแกรม</translation>
+    </message>
+    <message>
+        <source>CRM Desktop %1</source>
+        <translation>CRM Desktop %1</translation>
+    </message>
+    <message>
+        <source>An offline-first CRM for small Thai businesses: accounts, contacts and more, kept in one file on this computer.
+
+Thai text uses the Sarabun font (SIL Open Font License).</source>
+        <translation>โปรแกรม CRM สำหรับธุรกิจขนาดเล็กในไทย ใช้งานได้โดยไม่ต้องต่ออินเทอร์เน็ต เก็บข้อมูลบริษัท ผู้ติดต่อ และอื่น ๆ ไว้ในไฟล์เดียวบนคอมพิวเตอร์เครื่องนี้
+
+ตัวอักษรภาษาไทยใช้ฟอนต์ Sarabun (SIL Open Font License)</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>ยังไม่ได้เชื่อมต่อ</translation>
+    </message>
+    <message>
+        <source>Office server</source>
+        <translation>เซิร์ฟเวอร์ของสำนักงาน</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>ฐานข้อมูล</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>โฟลเดอร์ข้อมูล</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>โฟลเดอร์สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>โฟลเดอร์บันทึกการทำงาน</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>คัดลอก</translation>
+    </message>
+    <message>
+        <source>Copy these facts as text, to send to whoever supports this program</source>
+        <translation>คัดลอกข้อมูลเหล่านี้เป็นข้อความ เพื่อส่งให้ผู้ดูแลโปรแกรม</translation>
+    </message>
+    <message>
+        <source>%1 (not created yet)</source>
+        <translation>%1 (ยังไม่ได้สร้าง)</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>เปิดโฟลเดอร์</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>คัดลอกแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>New account</source>
@@ -3884,12 +3951,32 @@
         <translation>ทำรายการไม่สำเร็จ</translation>
     </message>
     <message>
-        <source>The action failed and nothing was saved.</source>
-        <translation>ทำรายการไม่สำเร็จ และยังไม่มีการบันทึกข้อมูลใด ๆ</translation>
+        <source>You can try again. If it keeps failing, copy the report and send it to whoever supports this program. Nothing is sent from this computer, and the report holds no names, phones or e-mails.</source>
+        <translation>ลองทำอีกครั้งได้ หากยังไม่สำเร็จ โปรดคัดลอกรายงานแล้วส่งให้ผู้ดูแลโปรแกรม ไม่มีข้อมูลใดถูกส่งออกจากคอมพิวเตอร์เครื่องนี้ และรายงานไม่มีชื่อ เบอร์โทรศัพท์ หรืออีเมล</translation>
     </message>
     <message>
-        <source>You can try again. If it keeps failing, send the details to whoever supports this program.</source>
-        <translation>ลองทำอีกครั้งได้ หากยังไม่สำเร็จ โปรดส่งรายละเอียดให้ผู้ดูแลโปรแกรม</translation>
+        <source>The report is also kept in %1</source>
+        <translation>รายงานนี้เก็บไว้ที่ %1 ด้วย</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>คัดลอกรายงาน</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>คัดลอกแล้ว</translation>
+    </message>
+    <message>
+        <source>Something went wrong. What you were doing may not have been saved.</source>
+        <translation>เกิดข้อผิดพลาด สิ่งที่คุณกำลังทำอยู่อาจยังไม่ได้บันทึก</translation>
+    </message>
+    <message>
+        <source>The action failed and nothing was saved.</source>
+        <translation>ทำรายการไม่สำเร็จ และยังไม่มีการบันทึกข้อมูลใด ๆ</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -5470,22 +5557,6 @@
     <message>
         <source>Settings saved</source>
         <translation>บันทึกการตั้งค่าแล้ว</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>เกี่ยวกับโปรแกรม</translation>
-    </message>
-    <message>
-        <source>CRM Desktop %1</source>
-        <translation>CRM Desktop %1</translation>
-    </message>
-    <message>
-        <source>An offline-first CRM for small Thai businesses: accounts, contacts and more, kept in one file on this computer.
-
-Thai text uses the Sarabun font (SIL Open Font License).</source>
-        <translation>โปรแกรม CRM สำหรับธุรกิจขนาดเล็กในไทย ใช้งานได้โดยไม่ต้องต่ออินเทอร์เน็ต เก็บข้อมูลบริษัท ผู้ติดต่อ และอื่น ๆ ไว้ในไฟล์เดียวบนคอมพิวเตอร์เครื่องนี้
-
-ตัวอักษรภาษาไทยใช้ฟอนต์ Sarabun (SIL Open Font License)</translation>
     </message>
     <message>
         <source>Accounts: %1 · Contacts: %2</source>
