@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -10,8 +11,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from crm_desktop.errors import DomainError
 from crm_desktop.ui.crash import error_dialog
 
+AnyDialog = TypeVar("AnyDialog", bound=QDialog)
 
-def _show(box: QMessageBox, modal: bool) -> QMessageBox:
+
+def _show(box: AnyDialog, modal: bool) -> AnyDialog:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if modal:
         box.exec()
@@ -41,13 +44,7 @@ def show_unexpected_error(parent: QWidget | None, exc: BaseException, *, modal: 
     """A bug or an environment failure: say plainly that nothing was saved, with a report for support
     (its type and frames, never its message: ui/crash.py), written to the log."""
     message = QCoreApplication.translate("ErrorDialogs", "The action failed and nothing was saved.")
-    box = error_dialog(parent, exc, message)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if modal:
-        box.exec()
-    else:
-        box.open()
-    return box
+    return _show(error_dialog(parent, exc, message), modal)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, lang: str, *, modal: bool = False) -> QDialog:
