@@ -14,14 +14,16 @@ from sqlalchemy import select, update
 from crm_desktop.clock import FixedClock
 from crm_desktop.db.uow import UnitOfWork
 from crm_desktop.errors import NotFound
+from crm_desktop.main import main
 from crm_desktop.models import Alert, AlertDismissal, Change
 from crm_desktop.queries.alerts import alert_rules, find_alerts, open_alert_count, open_alerts
-from crm_desktop.services.alerts import bring_back, dismiss_alerts, raise_alerts, snooze_alerts
-from crm_desktop.services.app import AppContext
+from crm_desktop.services.alerts import alert_text, bring_back, dismiss_alerts, raise_alerts, snooze_alerts
+from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.users import UserInput, create_user
 from crm_desktop.sync.files import export_bundle, import_bundle
 from tests.alert_helpers import NOW, build
 from tests.sync_helpers import copies_with_codes
+from tests.time_helpers import make_clock
 
 pytestmark = pytest.mark.server
 
@@ -132,3 +134,28 @@ def test_a_persons_dismissal_crosses_copies_and_two_copies_dismissing_converge(
     assert {r[1] for r in rows} == {late, stuck} and {r[2] for r in rows} == {rep}
     for ctx in (office, laptop):
         assert {late, stuck}.isdisjoint(_open(ctx, rep)) and {late, stuck} <= _open(ctx, ctx.user_id)
+
+
+def test_the_command_leaves_out_only_what_the_person_acting_dismissed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "office.sqlite3"
+    ctx = open_app(path, clock=make_clock())
+    try:
+        late = _raise(ctx)["late_order"]
+        rep = _rep(ctx)
+        dismiss_alerts(UnitOfWork(ctx.database, rep), [late])
+        late_text = alert_text(*next((a.kind, a.params) for a in open_alerts(ctx.database, NOW, person=ctx.user_id)
+                                     if a.id == late), "en", buddhist=False)
+    finally:
+        ctx.close()
+
+    def printed(*user: str) -> list[str]:
+        assert main(["--lang", "en", "--db", str(path), *user, "alerts"], make_clock()) == 0
+        out, err = capsys.readouterr()
+        assert err == ""
+        return out.splitlines()
+
+    owners = printed()
+    assert len(owners) == 9 and any(late_text in line for line in owners)
+    reps = printed("--user", "สมชาย")
+    assert len(reps) == 8 and not any(late_text in line for line in reps)
