@@ -5,12 +5,14 @@ window is shown: the quick check alone takes 1–2 s on a 900 MB database)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop.clock import Clock
@@ -75,15 +77,21 @@ def run_app(
     demo: bool = False,
     prefs: Prefs | None = None,
     lang: str | None = None,
+    open_file: Path | None = None,
 ) -> int:
     """Run the desktop app on an open database until the window closes; returns the exit code.
 
     With `load_demo`, an empty database gets sample data: at once when `demo` (started with
-    --demo), otherwise after asking the user.
+    --demo), otherwise after asking the user. `open_file`: a sync file to preview for import (the
+    program started by a double-click on one); macOS hands files over as QFileOpenEvents instead.
     """
     app = create_application(argv)
     window = build_main_window(ctx, argv, prefs=prefs, lang=lang)
+    opener = SyncFileOpener(window)
+    app.installEventFilter(opener)
     window.show()
+    if open_file is not None:
+        window.after_first_paint(lambda: window.open_sync_file(open_file))
     window.after_first_paint(lambda: start_checks(window))
     window.after_first_paint(lambda: warn_if_clock_ahead(window))
     if load_demo is not None and is_empty(ctx):
@@ -91,11 +99,39 @@ def run_app(
             window.after_first_paint(lambda: start_sample_data(window, load_demo))
         else:
             window.after_first_paint(lambda: offer_sample_data(window, load_demo))
+    smoke = smoke_mode()
+    if smoke:
+        from crm_desktop.views.smoke import start_smoke  # only in the bundle's smoke test and the start-up bench
+
+        window.after_first_paint(lambda: start_smoke(window, smoke, expect_file=open_file is not None))
     code = app.exec()
+    app.removeEventFilter(opener)
     for task in list(window.tasks):
         task.cancel()
     QThreadPool.globalInstance().waitForDone()
     return int(code)
+
+
+class SyncFileOpener(QObject):
+    """Opens the sync files macOS hands the running app (a double-click in Finder, a file dropped on the
+    Dock icon): the same preview as `crm-desktop FILE`, once the window has painted."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = Path(event.file())
+            self.window.after_first_paint(lambda: self.window.open_sync_file(path))
+            return True
+        return super().eventFilter(watched, event)
+
+
+def smoke_mode() -> str:
+    """CRM_DESKTOP_SMOKE (views/smoke.py): "ready" or "tabs", for the bundle's smoke test and the start-up
+    bench; empty for everyone else."""
+    return os.environ.get("CRM_DESKTOP_SMOKE", "").strip().lower()
 
 
 def offer_sample_data(window: MainWindow, load_demo: LoadDemo) -> QMessageBox:
@@ -176,7 +212,8 @@ def launch(
         if load_demo is not None:
             def loader(progress: ProgressFn) -> object:
                 return load_demo(ctx, progress)
-        return run_app(ctx, argv, load_demo=loader, demo=bool(getattr(args, "demo", False)), lang=lang)
+        return run_app(ctx, argv, load_demo=loader, demo=bool(getattr(args, "demo", False)), lang=lang,
+                       open_file=getattr(args, "open_file", None))
     finally:
         ctx.close()
 
