@@ -23,6 +23,7 @@ from crm_desktop.services.app import AppContext, Location, open_app
 from crm_desktop.services.logins import login_required
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.fonts import install_app_font
+from crm_desktop.ui.forms import icon
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs, configure_application, default_language
 from crm_desktop.ui.tasks import ProgressFn, Task, run_task
@@ -40,10 +41,12 @@ it returns False."""
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
-    """The QApplication (created once), named for QSettings."""
+    """The QApplication (created once), named for QSettings, with the app's icon."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     configure_application(app)
+    if app.windowIcon().isNull():
+        app.setWindowIcon(icon("app"))  # the windows' and (on Linux) the task bar's; the bundles set their own
     return app
 
 
