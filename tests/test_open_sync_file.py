@@ -135,7 +135,8 @@ def test_the_smoke_run_opens_every_tab_and_quits(ctx, qsettings, sync_file: Path
     lines = capsys.readouterr().out.splitlines()
     assert code == 0
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-    assert lines == ["ready", *(f"tab {name}" for name in window.slots), "preview Accounts=1 Settings=1", "done"]
+    assert lines[0] == "ready" and lines[1].startswith("qt images=") and "svg" in lines[1].split()[1].split(",")
+    assert lines[2:] == [*(f"tab {name}" for name in window.slots), "preview Accounts=1 Settings=1", "done"]
     window.close()
 
 

@@ -3,7 +3,8 @@ bench (bench/startup.py): they run the executable, which no test can reach insid
 says on stdout how far it got. Only `CRM_DESKTOP_SMOKE` turns it on (views/app.run_app):
 
     ready   print "ready" once the window has painted, then quit
-    tabs    "ready", then open every tab once ("tab NAME" each); with a sync file to open, wait for its
+    tabs    "ready", then the Qt plugins it found ("qt images=png,svg,... styles=Fusion,..."; the bundle must
+            hold them), then open every tab once ("tab NAME" each); with a sync file to open, wait for its
             import preview ("preview KIND=COUNT ...") or the message that refuses it ("refused TEXT");
             then "done" and quit. A tab that fails prints "FAIL ..." and the exit status is 1.
 """
@@ -14,7 +15,8 @@ import sys
 import traceback
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QImageReader
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.sync.tab import PreviewDialog
@@ -35,6 +37,8 @@ def start_smoke(window: MainWindow, mode: str, *, expect_file: bool = False) -> 
     if mode != "tabs":
         QApplication.exit(0)
         return
+    images = ",".join(sorted(bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()))
+    say(f"qt images={images} styles={','.join(QStyleFactory.keys())}")
     failed = False
     names = list(window.slots)
 
