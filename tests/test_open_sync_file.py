@@ -40,7 +40,8 @@ def sync_file(clock, tmp_path: Path, new_database: Callable[[Path], Path]) -> Pa
 
 
 def run_until(ctx: AppContext, qsettings: object, look: Callable[[MainWindow], Seen | None],
-              open_file: Path | None = None, then: Callable[[MainWindow], None] | None = None) -> Seen:
+              open_file: Path | None = None, then: Callable[[MainWindow], None] | None = None,
+              opener: views_app.SyncFileOpener | None = None) -> Seen:
     """Run the app as the program does (`run_app`) until `look(window)` sees what it waits for; then close."""
     seen: Seen = {}
 
@@ -64,7 +65,8 @@ def run_until(ctx: AppContext, qsettings: object, look: Callable[[MainWindow], S
         poll()
 
     QTimer.singleShot(0, started)
-    code = views_app.run_app(ctx, ["crm-desktop"], prefs=Prefs(qsettings), lang="en", open_file=open_file)
+    code = views_app.run_app(ctx, ["crm-desktop"], prefs=Prefs(qsettings), lang="en", open_file=open_file,
+                             opener=opener)
     assert code == 0
     return seen
 
@@ -112,6 +114,20 @@ def test_macos_hands_a_file_over_with_a_file_open_event(ctx, qsettings, sync_fil
 
     seen = run_until(ctx, qsettings, preview_shown, then=double_click)
     assert seen == {"tab": True, "cells": {"Accounts": "1", "Settings": "1"}}
+
+
+def test_a_file_handed_over_before_the_window_exists_waits_for_it(qapp, ctx, qsettings, sync_file: Path) -> None:
+    """launch() installs the opener before the login dialog; a file macOS hands over then waits."""
+    opener = views_app.SyncFileOpener(qapp)
+    qapp.installEventFilter(opener)
+    try:
+        QApplication.sendEvent(qapp, QFileOpenEvent(str(sync_file)))
+        assert opener.waiting == [sync_file]
+        seen = run_until(ctx, qsettings, preview_shown, opener=opener)
+    finally:
+        qapp.removeEventFilter(opener)
+    assert seen == {"tab": True, "cells": {"Accounts": "1", "Settings": "1"}}
+    assert opener.waiting == []
 
 
 def test_a_missing_file_says_so(ctx, qsettings, tmp_path: Path) -> None:

@@ -81,17 +81,22 @@ def run_app(
     prefs: Prefs | None = None,
     lang: str | None = None,
     open_file: Path | None = None,
+    opener: SyncFileOpener | None = None,
 ) -> int:
     """Run the desktop app on an open database until the window closes; returns the exit code.
 
     With `load_demo`, an empty database gets sample data: at once when `demo` (started with
     --demo), otherwise after asking the user. `open_file`: a sync file to preview for import (the
-    program started by a double-click on one); macOS hands files over as QFileOpenEvents instead.
+    program started by a double-click on one); macOS hands files over as QFileOpenEvents instead, which
+    `opener` (installed by `launch` before the login, else here) receives.
     """
     app = create_application(argv)
     window = build_main_window(ctx, argv, prefs=prefs, lang=lang)
-    opener = SyncFileOpener(window)
-    app.installEventFilter(opener)
+    installed_here = opener is None
+    opener = opener or SyncFileOpener(window)
+    if installed_here:
+        app.installEventFilter(opener)
+    opener.attach(window)
     window.show()
     if open_file is not None:
         window.after_first_paint(lambda: window.open_sync_file(open_file))
@@ -108,7 +113,8 @@ def run_app(
 
         window.after_first_paint(lambda: start_smoke(window, smoke, expect_file=open_file is not None))
     code = app.exec()
-    app.removeEventFilter(opener)
+    if installed_here:
+        app.removeEventFilter(opener)
     for task in list(window.tasks):
         task.cancel()
     QThreadPool.globalInstance().waitForDone()
@@ -116,17 +122,32 @@ def run_app(
 
 
 class SyncFileOpener(QObject):
-    """Opens the sync files macOS hands the running app (a double-click in Finder, a file dropped on the
-    Dock icon): the same preview as `crm-desktop FILE`, once the window has painted."""
+    """Opens the sync files macOS hands the app (a double-click in Finder, a file dropped on the Dock
+    icon): the same preview as `crm-desktop FILE`, once the window has painted. Installed on the
+    QApplication from the start (`launch`), so that a file handed over while the login dialog is open
+    waits for the window (`attach`)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window: MainWindow | None = None
+        self.waiting: list[Path] = []
+
+    def attach(self, window: MainWindow) -> None:
         self.window = window
+        waiting, self.waiting = self.waiting, []
+        for path in waiting:
+            self._open(path)
+
+    def _open(self, path: Path) -> None:
+        window = self.window
+        if window is None:
+            self.waiting.append(path)
+        else:
+            window.after_first_paint(lambda: window.open_sync_file(path))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
-            path = Path(event.file())
-            self.window.after_first_paint(lambda: self.window.open_sync_file(path))
+            self._open(Path(event.file()))
             return True
         return super().eventFilter(watched, event)
 
@@ -202,6 +223,8 @@ def launch(
     """
     argv = sys.argv[:1]
     app = create_application(argv)
+    opener = SyncFileOpener(app)  # macOS may hand over a file as soon as the app runs events (the login)
+    app.installEventFilter(opener)
     lang = getattr(args, "lang", None)
     prefs = Prefs()
     message_lang = lang or prefs.language or default_language()
@@ -216,7 +239,7 @@ def launch(
             def loader(progress: ProgressFn) -> object:
                 return load_demo(ctx, progress)
         return run_app(ctx, argv, load_demo=loader, demo=bool(getattr(args, "demo", False)), lang=lang,
-                       open_file=getattr(args, "open_file", None))
+                       open_file=getattr(args, "open_file", None), opener=opener)
     finally:
         ctx.close()
 
