@@ -89,8 +89,8 @@ def main() -> int:
                 measured = start_once(command, envs[name])
                 if run:  # the first run of each is a warm-up (file cache, the day's first backup)
                     times[name].append(measured)
-        print(f"start-up to the main window painted ({args.runs} runs each, {args.size} demo, "
-              f"load average {os.getloadavg()[0]:.2f}):")
+        load = f", load average {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else ""  # not on Windows
+        print(f"start-up to the main window painted ({args.runs} runs each, {args.size} demo{load}):")
         print(f"    {'':8} {'median':>8} {'fastest':>8} {'slowest':>8}   {'to exit (median)':>16}")
         for name, measured in times.items():
             ready = [r for r, _ in measured]
