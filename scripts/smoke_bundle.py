@@ -23,6 +23,8 @@ needs the test extras (`pip install -e ".[test]"`). The steps, and what each pro
     desktop app, every tab        Qt, its plugins and every screen: CRM_DESKTOP_SMOKE=tabs (views/smoke.py)
     desktop app with a sync file  the file association's command (`crm-desktop FILE.crmsync`) shows the
                                   import preview of that file
+    sync file to the open window  the same command while the app is open hands the file to that window
+                                  (QtNetwork's local socket), which shows the preview
 
 A file or module missing from the bundle makes a step fail: the script prints `FAIL <step>: <why>` and
 the step's output, and exits with status 1 (0 when every step passed).
@@ -229,6 +231,33 @@ def gui_sync_file(app: Bundle) -> None:
            f"the sync file did not open the import preview:\n{out}")
 
 
+def gui_hand_over(app: Bundle) -> None:
+    """A sync file double-clicked while the app is open: the second start hands it to the open window
+    (views/file_inbox.py: QtNetwork's local socket) and quits; the open window shows the preview."""
+    sync_file = app.root / "จากสาขา.crmsync"  # gui_sync_file's
+    expect(sync_file.is_file(), "no sync file from the step before")
+    env = {**app.env, "CRM_DESKTOP_SMOKE": "preview"}
+    first = subprocess.Popen([str(app.executable), "--db", str(app.db), "--lang", "en"], env=env, cwd=app.root,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+    try:
+        assert first.stdout is not None
+        ready = first.stdout.readline()
+        while ready and ready.strip() != "ready":
+            ready = first.stdout.readline()
+        expect(ready.strip() == "ready", "the first window did not start")
+        time.sleep(1)  # its inbox opens just after the first paint
+        out = app.run("--db", str(app.db), "--lang", "en", str(sync_file))
+        expect(not smoke_lines(out), f"the second start opened a window of its own:\n{out}")
+        rest, _ = first.communicate(timeout=TIMEOUT)
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait()
+    previews = [line for line in smoke_lines(rest) if line.startswith(("preview", "refused", "FAIL"))]
+    expect(len(previews) == 1 and re.search(r"\bAccounts=\d", previews[0]) is not None,
+           f"the open window did not show the handed-over file's preview:\n{rest}")
+
+
 STEPS: list[tuple[str, Callable[[Bundle], None]]] = [
     ("--version", version),
     ("demo --size small", demo),
@@ -240,6 +269,7 @@ STEPS: list[tuple[str, Callable[[Bundle], None]]] = [
     ("office server driver (psycopg)", server_driver),
     ("desktop app offscreen, every tab", gui_tabs),
     ("desktop app opening a sync file", gui_sync_file),
+    ("sync file handed to the open window", gui_hand_over),
 ]
 
 

@@ -59,7 +59,7 @@ def run_until(ctx: AppContext, qsettings: object, look: Callable[[MainWindow], S
             window.close()
 
     def started() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
         if then is not None:
             window.after_first_paint(lambda: then(window))
         poll()
@@ -126,8 +126,46 @@ def test_a_file_handed_over_before_the_window_exists_waits_for_it(qapp, ctx, qse
         seen = run_until(ctx, qsettings, preview_shown, opener=opener)
     finally:
         qapp.removeEventFilter(opener)
+        opener.setParent(None)  # let it (and the window it holds) go with this test
     assert seen == {"tab": True, "cells": {"Accounts": "1", "Settings": "1"}}
     assert opener.waiting == []
+
+
+def test_a_second_start_with_a_file_hands_it_to_the_open_window(qapp, ctx, qsettings, sync_file: Path,
+                                                                 tmp_path: Path) -> None:
+    """Windows starts a new process for a double-click: it gives the file to the window already open on
+    the same database (views/file_inbox.py) and quits, and that window shows the preview."""
+    opener = views_app.SyncFileOpener(inbox=True, db_argument=str(tmp_path / "office.sqlite3"))
+    second_start = views_app.SyncFileOpener(db_argument=str(tmp_path / "office.sqlite3"))
+    handed: list[bool] = []
+
+    def double_click(_window: MainWindow) -> None:
+        handed.append(second_start.hand_over(sync_file))
+
+    try:
+        seen = run_until(ctx, qsettings, preview_shown, then=double_click, opener=opener)
+    finally:
+        if opener.listener is not None:
+            opener.listener.close()
+    assert handed == [True]
+    assert seen == {"tab": True, "cells": {"Accounts": "1", "Settings": "1"}}
+
+
+def test_with_no_window_open_the_start_opens_the_file_itself(qapp, tmp_path: Path) -> None:
+    assert not views_app.SyncFileOpener(db_argument=str(tmp_path / "nobody.sqlite3")).hand_over(tmp_path / "x.crmsync")
+
+
+def test_each_database_argument_has_its_own_inbox(qtbot, tmp_path: Path) -> None:
+    from crm_desktop.views.file_inbox import FileInbox, hand_over, inbox_name
+
+    got: list[Path] = []
+    inbox = FileInbox(inbox_name(str(tmp_path / "a.sqlite3")), got.append)
+    assert inbox.listening
+    assert inbox_name(None) != inbox_name(str(tmp_path / "a.sqlite3")) != inbox_name(str(tmp_path / "b.sqlite3"))
+    assert not hand_over(inbox_name(str(tmp_path / "b.sqlite3")), tmp_path / "x.crmsync")
+    assert hand_over(inbox_name(str(tmp_path / "a.sqlite3")), Path("relative") / "จากสาขา.crmsync")
+    qtbot.waitUntil(lambda: got == [(Path.cwd() / "relative" / "จากสาขา.crmsync")], timeout=5000)
+    inbox.close()
 
 
 def test_a_missing_file_says_so(ctx, qsettings, tmp_path: Path) -> None:
@@ -160,6 +198,16 @@ def test_the_smoke_run_for_the_start_bench_quits_once_painted(ctx, qsettings, mo
     monkeypatch.setenv("CRM_DESKTOP_SMOKE", "ready")
     code = views_app.run_app(ctx, ["crm-desktop"], prefs=Prefs(qsettings), lang="en")
     assert (code, capsys.readouterr().out) == (0, "ready\n")
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            window.close()
+
+
+def test_the_smoke_run_waits_for_a_preview(ctx, qsettings, sync_file: Path, monkeypatch, capsys) -> None:
+    """CRM_DESKTOP_SMOKE=preview: the open window of the bundle's hand-over step."""
+    monkeypatch.setenv("CRM_DESKTOP_SMOKE", "preview")
+    code = views_app.run_app(ctx, ["crm-desktop"], prefs=Prefs(qsettings), lang="en", open_file=sync_file)
+    assert (code, capsys.readouterr().out.splitlines()) == (0, ["ready", "preview Accounts=1 Settings=1", "done"])
     for window in QApplication.topLevelWidgets():
         if isinstance(window, MainWindow):
             window.close()

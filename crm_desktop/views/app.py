@@ -34,6 +34,7 @@ from crm_desktop.views.server.start import desk_location
 if TYPE_CHECKING:
     from crm_desktop.services.backups import StartOfDay
     from crm_desktop.sync.repair import ClockRepair
+    from crm_desktop.views.file_inbox import FileInbox
 
 LoadDemo = Callable[[ProgressFn], object]
 """Fills the open (empty) database with sample data; calls progress(done, total) and stops when
@@ -97,6 +98,8 @@ def run_app(
     if installed_here:
         app.installEventFilter(opener)
     opener.attach(window)
+    if opener.inbox:
+        window.after_first_paint(opener.listen)
     window.show()
     if open_file is not None:
         window.after_first_paint(lambda: window.open_sync_file(open_file))
@@ -122,32 +125,48 @@ def run_app(
 
 
 class SyncFileOpener(QObject):
-    """Opens the sync files macOS hands the app (a double-click in Finder, a file dropped on the Dock
-    icon): the same preview as `crm-desktop FILE`, once the window has painted. Installed on the
-    QApplication from the start (`launch`), so that a file handed over while the login dialog is open
-    waits for the window (`attach`)."""
+    """Opens the sync files handed to the running app: by macOS (a double-click in Finder, a file dropped on
+    the Dock icon: a QFileOpenEvent) and, with `inbox`, by another start of the program with a file while
+    this window is open (Windows' double-click: views/file_inbox.py). The same preview as `crm-desktop
+    FILE`, once the window has painted. Installed on the QApplication from the start (`launch`), so that a
+    file handed over while the login dialog is open waits for the window (`attach`)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, inbox: bool = False, db_argument: str | None = None) -> None:
         super().__init__(parent)
         self.window: MainWindow | None = None
         self.waiting: list[Path] = []
+        self.inbox = inbox
+        self.db_argument = db_argument
+        self.listener: FileInbox | None = None
 
     def attach(self, window: MainWindow) -> None:
         self.window = window
         waiting, self.waiting = self.waiting, []
         for path in waiting:
-            self._open(path)
+            self.open_path(path)
 
-    def _open(self, path: Path) -> None:
+    def open_path(self, path: Path) -> None:
         window = self.window
         if window is None:
             self.waiting.append(path)
         else:
             window.after_first_paint(lambda: window.open_sync_file(path))
 
+    def hand_over(self, path: Path) -> bool:
+        """Give `path` to a window of this program already open on the same database; True if one took it."""
+        from crm_desktop.views.file_inbox import hand_over, inbox_name  # QtNetwork: only with a file to open
+
+        return hand_over(inbox_name(self.db_argument), path)
+
+    def listen(self) -> None:
+        """Take the files other starts of the program hand over (after the first paint: QtNetwork's import)."""
+        from crm_desktop.views.file_inbox import FileInbox, inbox_name
+
+        self.listener = FileInbox(inbox_name(self.db_argument), self.open_path, self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
-            self._open(Path(event.file()))
+            self.open_path(Path(event.file()))
             return True
         return super().eventFilter(watched, event)
 
@@ -223,10 +242,13 @@ def launch(
     """
     argv = sys.argv[:1]
     app = create_application(argv)
-    opener = SyncFileOpener(app)  # macOS may hand over a file as soon as the app runs events (the login)
-    app.installEventFilter(opener)
+    opener = SyncFileOpener(app, inbox=True, db_argument=getattr(args, "db", None))
+    app.installEventFilter(opener)  # macOS may hand over a file as soon as the app runs events (the login)
     lang = getattr(args, "lang", None)
     prefs = Prefs()
+    open_file = getattr(args, "open_file", None)
+    if open_file is not None and opener.hand_over(open_file):
+        return 0  # the window already open on this database shows the file's preview
     message_lang = lang or prefs.language or default_language()
     ctx = open_or_recover(app, desk_location(getattr(args, "db", None), prefs), message_lang, clock)
     if ctx is None:
@@ -239,7 +261,7 @@ def launch(
             def loader(progress: ProgressFn) -> object:
                 return load_demo(ctx, progress)
         return run_app(ctx, argv, load_demo=loader, demo=bool(getattr(args, "demo", False)), lang=lang,
-                       open_file=getattr(args, "open_file", None), opener=opener)
+                       open_file=open_file, opener=opener)
     finally:
         ctx.close()
 

@@ -7,6 +7,8 @@ says on stdout how far it got. Only `CRM_DESKTOP_SMOKE` turns it on (views/app.r
             hold them), then open every tab once ("tab NAME" each); with a sync file to open, wait for its
             import preview ("preview KIND=COUNT ...") or the message that refuses it ("refused TEXT");
             then "done" and quit. A tab that fails prints "FAIL ..." and the exit status is 1.
+    preview "ready", then wait for a sync file's preview, however it arrives (another start of the program
+            handing its file over, views/file_inbox.py), print it as above, "done" and quit.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ def say(line: str) -> None:
 def start_smoke(window: MainWindow, mode: str, *, expect_file: bool = False) -> None:
     """Run after the window's first paint; `mode` as in the module's docstring."""
     say("ready")
+    if mode == "preview":
+        wait_for_preview(window, False)
+        return
     if mode != "tabs":
         QApplication.exit(0)
         return
@@ -66,7 +71,7 @@ def start_smoke(window: MainWindow, mode: str, *, expect_file: bool = False) -> 
 
 def wait_for_preview(window: MainWindow, failed: bool, waited: int = 0) -> None:
     """The sync file's preview (or its refusal) opened by `crm-desktop FILE`."""
-    preview = window.sync_tab.preview
+    preview = window.sync_tab.preview if window.slots["sync"].built is not None else None
     if isinstance(preview, PreviewDialog) and preview.isVisible():
         table = preview.table
         counts = " ".join(f"{table.item(r, 0).text()}={table.item(r, 1).text()}" for r in range(table.rowCount()))
