@@ -1,5 +1,6 @@
 """The options the program takes before any command (--db, --lang, --demo), and the desktop app's start
-without the command line.
+without the command line; also a sync file to open (`crm-desktop FILE.crmsync`, what a double-click on
+one runs through the file association of the Windows installer and the macOS app).
 
 Starting the desktop app is the common case, and it needs only these three options: reading them here
 spares it the command line's modules (the import and export formats, erasure, backups, search), 0.1 s
@@ -11,7 +12,19 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
+
+SYNC_FILE_SUFFIX = ".crmsync"
+"""The sync file's own name ending (a zip inside, DESIGN §5): the installers register it so a double-click
+opens the import preview. Files named .zip (what older copies wrote) are sync files to open as well, but
+only .crmsync is registered: the program must not take over every zip file."""
+SYNC_FILE_SUFFIXES = (SYNC_FILE_SUFFIX, ".zip")
+
+
+def is_sync_file_name(value: str) -> bool:
+    """A lone argument that names a sync file (by its ending; it may not exist: the preview says so)."""
+    return not value.startswith("-") and Path(value).suffix.lower() in SYNC_FILE_SUFFIXES
 
 
 def add_program_options(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +46,8 @@ class _DesktopParser(argparse.ArgumentParser):
 
 def desktop_options(argv: Sequence[str]) -> argparse.Namespace | None:
     """The parsed options when `argv` starts the desktop app (only the program's options, each valid
-    text), else None: the command line then parses it and says what is wrong."""
+    text, and at most one sync file to open: `open_file`), else None: the command line then parses it
+    and says what is wrong."""
     parser = _DesktopParser(add_help=False)
     add_program_options(parser)
     try:
@@ -42,7 +56,10 @@ def desktop_options(argv: Sequence[str]) -> argparse.Namespace | None:
         args, rest = parser.parse_known_args(list(argv))
     except (_NotTheApp, UnicodeEncodeError):
         return None
-    if rest:
+    args.open_file = None
+    if len(rest) == 1 and is_sync_file_name(rest[0]):
+        args.open_file = Path(rest[0])
+    elif rest:
         return None
     args.command = None
     return args

@@ -5,12 +5,14 @@ window is shown: the quick check alone takes 1–2 s on a 900 MB database)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop.clock import Clock
@@ -23,6 +25,7 @@ from crm_desktop.services.logins import login_required
 from crm_desktop.ui.crash import install
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.fonts import install_app_font
+from crm_desktop.ui.forms import icon
 from crm_desktop.ui.i18n import UiLanguage
 from crm_desktop.ui.prefs import Prefs, configure_application, default_language
 from crm_desktop.ui.tasks import ProgressFn, Task, run_task
@@ -34,6 +37,7 @@ from crm_desktop.views.server.start import desk_location
 if TYPE_CHECKING:
     from crm_desktop.services.backups import StartOfDay
     from crm_desktop.sync.repair import ClockRepair
+    from crm_desktop.views.file_inbox import FileInbox
 
 LoadDemo = Callable[[ProgressFn], object]
 """Fills the open (empty) database with sample data; calls progress(done, total) and stops when
@@ -41,10 +45,12 @@ it returns False."""
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
-    """The QApplication (created once), named for QSettings."""
+    """The QApplication (created once), named for QSettings, with the app's icon."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     configure_application(app)
+    if app.windowIcon().isNull():
+        app.setWindowIcon(icon("app"))  # the windows' and (on Linux) the task bar's; the bundles set their own
     return app
 
 
@@ -78,15 +84,28 @@ def run_app(
     demo: bool = False,
     prefs: Prefs | None = None,
     lang: str | None = None,
+    open_file: Path | None = None,
+    opener: SyncFileOpener | None = None,
 ) -> int:
     """Run the desktop app on an open database until the window closes; returns the exit code.
 
     With `load_demo`, an empty database gets sample data: at once when `demo` (started with
-    --demo), otherwise after asking the user.
+    --demo), otherwise after asking the user. `open_file`: a sync file to preview for import (the
+    program started by a double-click on one); macOS hands files over as QFileOpenEvents instead, which
+    `opener` (installed by `launch` before the login, else here) receives.
     """
     app = create_application(argv)
     window = build_main_window(ctx, argv, prefs=prefs, lang=lang)
+    installed_here = opener is None
+    opener = opener or SyncFileOpener(window)
+    if installed_here:
+        app.installEventFilter(opener)
+    opener.attach(window)
+    if opener.inbox:
+        window.after_first_paint(opener.listen)
     window.show()
+    if open_file is not None:
+        window.after_first_paint(lambda: window.open_sync_file(open_file))
     window.after_first_paint(lambda: start_checks(window))
     window.after_first_paint(lambda: warn_if_clock_ahead(window))
     if load_demo is not None and is_empty(ctx):
@@ -94,11 +113,71 @@ def run_app(
             window.after_first_paint(lambda: start_sample_data(window, load_demo))
         else:
             window.after_first_paint(lambda: offer_sample_data(window, load_demo))
+    smoke = smoke_mode()
+    if smoke:
+        from crm_desktop.views.smoke import start_smoke  # only in the bundle's smoke test and the start-up bench
+
+        window.after_first_paint(lambda: start_smoke(window, smoke, expect_file=open_file is not None))
     code = app.exec()
+    if installed_here:
+        app.removeEventFilter(opener)
     for task in list(window.tasks):
         task.cancel()
     QThreadPool.globalInstance().waitForDone()
     return int(code)
+
+
+class SyncFileOpener(QObject):
+    """Opens the sync files handed to the running app: by macOS (a double-click in Finder, a file dropped on
+    the Dock icon: a QFileOpenEvent) and, with `inbox`, by another start of the program with a file while
+    this window is open (Windows' double-click: views/file_inbox.py). The same preview as `crm-desktop
+    FILE`, once the window has painted. Installed on the QApplication from the start (`launch`), so that a
+    file handed over while the login dialog is open waits for the window (`attach`)."""
+
+    def __init__(self, parent: QObject | None = None, *, inbox: bool = False, db_argument: str | None = None) -> None:
+        super().__init__(parent)
+        self.window: MainWindow | None = None
+        self.waiting: list[Path] = []
+        self.inbox = inbox
+        self.db_argument = db_argument
+        self.listener: FileInbox | None = None
+
+    def attach(self, window: MainWindow) -> None:
+        self.window = window
+        waiting, self.waiting = self.waiting, []
+        for path in waiting:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> None:
+        window = self.window
+        if window is None:
+            self.waiting.append(path)
+        else:
+            window.after_first_paint(lambda: window.open_sync_file(path))
+
+    def hand_over(self, path: Path) -> bool:
+        """Give `path` to a window of this program already open on the same database; True if one took it."""
+        from crm_desktop.views.file_inbox import hand_over, inbox_name  # QtNetwork: only with a file to open
+
+        return hand_over(inbox_name(self.db_argument), path)
+
+    def listen(self) -> None:
+        """Take the files other starts of the program hand over (after the first paint: QtNetwork's import)."""
+        from crm_desktop.views.file_inbox import FileInbox, inbox_name
+
+        self.listener = FileInbox(inbox_name(self.db_argument), self.open_path, self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            self.open_path(Path(event.file()))
+            return True
+        return super().eventFilter(watched, event)
+
+
+def smoke_mode() -> str:
+    """CRM_DESKTOP_SMOKE (views/smoke.py): "ready" or "tabs", for the bundle's smoke test and the start-up
+    bench; empty for everyone else."""
+    return os.environ.get("CRM_DESKTOP_SMOKE", "").strip().lower()
 
 
 def offer_sample_data(window: MainWindow, load_demo: LoadDemo) -> QMessageBox:
@@ -166,8 +245,13 @@ def launch(
     """
     argv = sys.argv[:1]
     app = create_application(argv)
+    opener = SyncFileOpener(app, inbox=True, db_argument=getattr(args, "db", None))
+    app.installEventFilter(opener)  # macOS may hand over a file as soon as the app runs events (the login)
     lang = getattr(args, "lang", None)
     prefs = Prefs()
+    open_file = getattr(args, "open_file", None)
+    if open_file is not None and opener.hand_over(open_file):
+        return 0  # the window already open on this database shows the file's preview
     message_lang = lang or prefs.language or default_language()
     location = desk_location(getattr(args, "db", None), prefs)
     reporter = install_crash_reporting(app, clock, location)
@@ -183,7 +267,8 @@ def launch(
         if load_demo is not None:
             def loader(progress: ProgressFn) -> object:
                 return load_demo(ctx, progress)
-        return run_app(ctx, argv, load_demo=loader, demo=bool(getattr(args, "demo", False)), lang=lang)
+        return run_app(ctx, argv, load_demo=loader, demo=bool(getattr(args, "demo", False)), lang=lang,
+                       open_file=open_file, opener=opener)
     finally:
         ctx.close()
 

@@ -49,6 +49,8 @@ from crm_desktop.views.reminders.notifier import ReminderNotifier
 from crm_desktop.views.reports.month_offer import MonthOfferBar, month_to_offer
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from crm_desktop.services.backups import Restored
     from crm_desktop.views.about import AboutDialog
     from crm_desktop.views.accounts.tab import AccountsTab
@@ -461,6 +463,14 @@ class MainWindow(QMainWindow):
     @property
     def sync_tab(self) -> SyncTab:
         return self.slots["sync"].content()  # type: ignore[return-value]
+
+    def open_sync_file(self, path: Path) -> None:
+        """The Sync tab with the import preview of `path` (the program started with a sync file, or
+        handed one by macOS)."""
+        self.tabs.setCurrentWidget(self.slots["sync"])
+        self.raise_()
+        self.activateWindow()
+        self.sync_tab.preview_file(path)
 
     def built_tabs(self) -> list[QWidget]:
         """The screens built so far (the others have no state, dialogs or data yet)."""

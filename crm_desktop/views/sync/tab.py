@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.options import SYNC_FILE_SUFFIX
 from crm_desktop.services.changes import ChangeSet, Entity
 from crm_desktop.services.sales.numbers import become_office, renumber_from_copies, this_copy_is_office
 from crm_desktop.services.validation import format_phone
@@ -43,7 +44,7 @@ from crm_desktop.ui.tasks import ProgressFn, run_task
 from crm_desktop.views.common import ViewEnv, datetime_text
 from crm_desktop.views.field_labels import field_label
 
-FILE_FILTER = "CRM sync (*.zip);;* (*)"
+FILE_FILTER = f"CRM sync (*{SYNC_FILE_SUFFIX} *.zip);;* (*)"  # .zip: what older copies named them
 
 
 def entity_label(entity: str) -> str:
@@ -348,7 +349,7 @@ class SyncTab(QWidget):
 
     def choose_export_path(self) -> Path | None:
         stamp = self.env.now().replace(tzinfo=UTC).astimezone().strftime("%Y%m%d-%H%M")
-        suggested = str(Path.home() / f"crm-sync-{self.env.db.site_id[:6]}-{stamp}.zip")
+        suggested = str(Path.home() / f"crm-sync-{self.env.db.site_id[:6]}-{stamp}{SYNC_FILE_SUFFIX}")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export sync file"), suggested, FILE_FILTER)
         return Path(path) if path else None
 
@@ -385,7 +386,13 @@ class SyncTab(QWidget):
     def import_file(self) -> None:
         path = self.choose_import_path()
         if path is not None:
-            self._run_import(path, dry_run=True)
+            self.preview_file(path)
+
+    def preview_file(self, path: Path) -> None:
+        """Check `path` and show what importing it would do (the preview's Import button imports it); a
+        missing or damaged file shows why it cannot be imported. The Import button and a sync file opened
+        with the program (`crm-desktop FILE`, a double-click) both come here."""
+        self._run_import(path, dry_run=True)
 
     def _run_import(self, path: Path, *, dry_run: bool) -> None:
         db, user = self.env.db, self.env.ctx.user_id
