@@ -5,7 +5,6 @@ file, the same preview as its Import button; a missing or damaged file gives the
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,8 +20,8 @@ from crm_desktop.ui.prefs import Prefs
 from crm_desktop.views import app as views_app
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.sync.tab import PreviewDialog
+from tests.time_helpers import TODAY
 
-TODAY = date(2026, 11, 23)
 Seen = dict[str, object]
 
 
