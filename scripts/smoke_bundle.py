@@ -20,7 +20,8 @@ needs the test extras (`pip install -e ".[test]"`). The steps, and what each pro
                                   metadata) and a Thai province (geothai), then found by search
     office server driver          psycopg and libpq load: a server that is not there is a refusal from
                                   libpq, not a missing module
-    desktop app, every tab        Qt, its plugins and every screen: CRM_DESKTOP_SMOKE=tabs (views/smoke.py)
+    desktop app, every tab        Qt, its plugins, Sarabun for the screens and every screen:
+                                  CRM_DESKTOP_SMOKE=tabs (views/smoke.py)
     desktop app with a sync file  the file association's command (`crm-desktop FILE.crmsync`) shows the
                                   import preview of that file
     sync file to the open window  the same command while the app is open hands the file to that window
@@ -217,6 +218,7 @@ def gui_tabs(app: Bundle) -> None:
     images = set(plugins.get("images", "").split(","))
     expect({"png", "jpeg", "svg", "ico", "gif"} <= images, f"Qt's image plugins are missing: {qt}")
     expect(bool(plugins.get("styles")), f"Qt has no widget style: {qt}")
+    expect(plugins.get("font") == "Sarabun", f"the screens are not in Sarabun (the font is not in the bundle?): {qt}")
 
 
 def gui_sync_file(app: Bundle) -> None:

@@ -3,10 +3,11 @@ bench (bench/startup.py): they run the executable, which no test can reach insid
 says on stdout how far it got. Only `CRM_DESKTOP_SMOKE` turns it on (views/app.run_app):
 
     ready   print "ready" once the window has painted, then quit
-    tabs    "ready", then the Qt plugins it found ("qt images=png,svg,... styles=Fusion,..."; the bundle must
-            hold them), then open every tab once ("tab NAME" each); with a sync file to open, wait for its
-            import preview ("preview KIND=COUNT ...") or the message that refuses it ("refused TEXT");
-            then "done" and quit. A tab that fails prints "FAIL ..." and the exit status is 1.
+    tabs    "ready", then the Qt plugins it found and the app's font ("qt images=png,svg,... styles=Fusion,...
+            font=Sarabun"; the bundle must hold them), then open every tab once ("tab NAME" each); with a
+            sync file to open, wait for its import preview ("preview KIND=COUNT ...") or the message that
+            refuses it ("refused TEXT"); then "done" and quit. A tab that fails prints "FAIL ..." and the
+            exit status is 1.
     preview "ready", then wait for a sync file's preview, however it arrives (another start of the program
             handing its file over, views/file_inbox.py), print it as above, "done" and quit.
 """
@@ -20,6 +21,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
+from crm_desktop.ui.crash import ErrorDialog
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.sync.tab import PreviewDialog
 
@@ -43,7 +45,8 @@ def start_smoke(window: MainWindow, mode: str, *, expect_file: bool = False) -> 
         QApplication.exit(0)
         return
     images = ",".join(sorted(bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()))
-    say(f"qt images={images} styles={','.join(QStyleFactory.keys())}")
+    font = QApplication.font().family().replace(" ", "_")  # Sarabun when the bundle holds it (ui/fonts.py)
+    say(f"qt images={images} styles={','.join(QStyleFactory.keys())} font={font}")
     failed = False
     names = list(window.slots)
 
@@ -79,7 +82,7 @@ def wait_for_preview(window: MainWindow, failed: bool, waited: int = 0) -> None:
         finish(failed)
         return
     boxes = [w for w in QApplication.topLevelWidgets()
-             if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() in ERROR_BOXES]
+             if isinstance(w, QMessageBox | ErrorDialog) and w.isVisible() and w.objectName() in ERROR_BOXES]
     if boxes:
         say(f"refused {boxes[0].text()}")
         finish(failed)
