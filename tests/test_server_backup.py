@@ -20,6 +20,7 @@ from crm_desktop.errors import RestoredElsewhere, StorageError
 from crm_desktop.main import main
 from crm_desktop.queries.search import search_all
 from crm_desktop.roles import Refused
+from crm_desktop.services import backups as backups_service
 from crm_desktop.services.accounts import AccountInput, create_account, update_account
 from crm_desktop.services.app import AppContext, open_app
 from crm_desktop.services.backups import (
@@ -179,6 +180,28 @@ def test_the_other_desks_are_told_to_start_again(desk: AppContext, no_pg_dump: N
         assert OtherDesks(desk.database).poll() is None
     finally:
         other.close()
+
+
+def test_the_restoring_desks_own_poll_during_its_restore_does_not_tell_it_to_start_again(
+        desk: AppContext, no_pg_dump: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's poll timer runs while the restore's background task works: a poll that reads the new
+    restore generation before this desk has noted it as its own must not take it for another desk's."""
+    _add(desk, "Siam Trading")
+    backup = back_up_now(_server(desk), now=desk.now())
+    watch = OtherDesks(desk.database)
+    watch.poll()
+    real_load = backups_service.load_backup
+
+    def load_then_poll(*args: object, **kwargs: object) -> server_restore.Loaded:
+        loaded = real_load(*args, **kwargs)
+        watch.poll()  # committed, not yet noted as this desk's own
+        return loaded
+
+    monkeypatch.setattr(backups_service, "load_backup", load_then_poll)
+    restore_backup(desk, backup)
+    watch.poll()
+    _add(desk, "Added after the restore")  # refused with RestoredElsewhere when the desk thinks it is stale
+    assert len(search_all(desk.database, "Added after")) == 1
 
 
 def test_only_the_owner_restores_a_server(desk: AppContext, no_pg_dump: None) -> None:

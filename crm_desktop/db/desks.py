@@ -9,7 +9,8 @@ after it (ARCHITECTURE.md, "Several desktops").
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, and_, exists, func, select
@@ -86,6 +87,7 @@ def own_changes(database: Database) -> OwnChanges:
 GENERATION_KEY = "restore_generation"  # local_state on a server: how many restores it has had (db.server_restore)
 _GENERATION = "restore_generation"  # Database.memo: the one this process works on
 _STALE = "restored_elsewhere"  # Database.memo: another desk restored the server since
+_RESTORING = "restoring_here"  # Database.memo: this process is restoring the server now
 
 
 def restore_generation(conn: Connection) -> int:
@@ -100,9 +102,21 @@ def note_generation(database: Database, generation: int, *, own: bool = False) -
     known = database.memo.setdefault(_GENERATION, generation)
     if own:
         database.memo[_GENERATION] = generation
-    elif known != generation:
+    elif known != generation and not database.memo.get(_RESTORING):
         database.memo[_STALE] = True
     return bool(database.memo.get(_STALE))
+
+
+@contextmanager
+def restoring_here(database: Database) -> Iterator[None]:
+    """While this process restores the server: its window's polls keep running (the restore is a
+    background task) and may read the new generation before the restore notes it as its own
+    (`note_generation(own=True)`); they must not take it for another desk's restore."""
+    database.memo[_RESTORING] = True
+    try:
+        yield
+    finally:
+        database.memo.pop(_RESTORING, None)
 
 
 def restored_elsewhere(database: Database) -> bool:

@@ -24,7 +24,7 @@ from crm_desktop.db.backup import (
     list_backups,
     rotate,
 )
-from crm_desktop.db.desks import note_generation
+from crm_desktop.db.desks import note_generation, restoring_here
 from crm_desktop.db.integrity import CheckResult, check_file
 from crm_desktop.db.leftovers import remove_leftovers, scratch_path
 from crm_desktop.db.lock import acquire_instance_lock
@@ -205,8 +205,9 @@ def _restore_server(ctx: AppContext, server: Server, source: Path, progress: Pro
     if not source.is_file():
         raise StorageError("There is no database at {path}.", path=str(source))
     safety = back_up_server(server, BEFORE_RESTORE, ctx.now())
-    loaded = load_backup(ctx.database.engine, source, scratch_path(server.anchor), ctx.now(), progress)
-    note_generation(ctx.database, loaded.generation, own=True)
+    with restoring_here(ctx.database):
+        loaded = load_backup(ctx.database.engine, source, scratch_path(server.anchor), ctx.now(), progress)
+        note_generation(ctx.database, loaded.generation, own=True)
     ctx.database.clock.resume(loaded.last_hlc)
     return Restored(source, server.anchor, safety, loaded.upgraded, loaded.last_hlc)
 
