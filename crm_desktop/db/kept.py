@@ -163,19 +163,14 @@ def server_statements() -> list[str]:
     """The functions and triggers of a server database (PostgreSQL)."""
     out = [_server_recompute_function(t) for t in KEPT_TABLES]
     # Companies before people, each once: two transactions lock the rows they share in the same order.
-    out.append(
-        "CREATE OR REPLACE FUNCTION kept_activity_trigger() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+    people = "".join(
         f"  IF TG_OP <> 'INSERT' AND {_counted('OLD')} THEN\n"
-        "    IF TG_OP = 'DELETE' OR OLD.account_id IS DISTINCT FROM NEW.account_id THEN "
-        "PERFORM kept_account(OLD.account_id); END IF;\n"
+        f"    IF TG_OP = 'DELETE' OR OLD.{t}_id IS DISTINCT FROM NEW.{t}_id THEN "
+        f"PERFORM kept_{t}(OLD.{t}_id); END IF;\n"
         "  END IF;\n"
-        "  IF TG_OP <> 'DELETE' THEN PERFORM kept_account(NEW.account_id); END IF;\n"
-        f"  IF TG_OP <> 'INSERT' AND {_counted('OLD')} THEN\n"
-        "    IF TG_OP = 'DELETE' OR OLD.contact_id IS DISTINCT FROM NEW.contact_id THEN "
-        "PERFORM kept_contact(OLD.contact_id); END IF;\n"
-        "  END IF;\n"
-        "  IF TG_OP <> 'DELETE' THEN PERFORM kept_contact(NEW.contact_id); END IF;\n"
-        "  RETURN NULL;\nEND $$")
+        f"  IF TG_OP <> 'DELETE' THEN PERFORM kept_{t}(NEW.{t}_id); END IF;\n" for t in PEOPLE)
+    out.append("CREATE OR REPLACE FUNCTION kept_activity_trigger() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+               f"{people}  RETURN NULL;\nEND $$")
     out.append(
         "CREATE OR REPLACE FUNCTION kept_line_trigger() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
         "  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.order_id IS DISTINCT FROM NEW.order_id) THEN\n"
