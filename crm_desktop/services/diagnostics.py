@@ -278,9 +278,14 @@ class Reporter:
         return text, path
 
 
+def user_reporter(clock: Clock, location: Path | Server | str | None, *, qt: str = "") -> Reporter:
+    """The reporter of the desktop app and the command line: the facts of the database at `location`,
+    the rotating log in the user log folder."""
+    folder = log_dir()
+    return Reporter(clock, lambda: gather_facts(location, qt=qt, log_folder=folder), CrashLog(folder))
+
+
 def log_unexpected(exc: BaseException, clock: Clock, location: str | None) -> Path | None:
     """The command line's unexpected error into the user log; the file, or None if it could not be
     written."""
-    folder = log_dir()
-    reporter = Reporter(clock, lambda: gather_facts(location, log_folder=folder), CrashLog(folder))
-    return reporter.report(exc)[1]
+    return user_reporter(clock, location).report(exc)[1]

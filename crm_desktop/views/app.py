@@ -20,7 +20,7 @@ from crm_desktop.errors import DomainError
 from crm_desktop.queries.accounts import account_count
 from crm_desktop.queries.contacts import contact_count
 from crm_desktop.services.app import AppContext, Location, open_app
-from crm_desktop.services.diagnostics import CrashLog, Reporter, gather_facts, log_dir
+from crm_desktop.services.diagnostics import Reporter, gather_facts, user_reporter
 from crm_desktop.services.logins import login_required
 from crm_desktop.ui.crash import install
 from crm_desktop.ui.errors import show_error
@@ -105,7 +105,7 @@ def run_app(
         window.after_first_paint(opener.listen)
     window.show()
     if open_file is not None:
-        window.after_first_paint(lambda: window.open_sync_file(open_file))
+        opener.open_path(open_file)
     window.after_first_paint(lambda: start_checks(window))
     window.after_first_paint(lambda: warn_if_clock_ahead(window))
     if load_demo is not None and is_empty(ctx):
@@ -275,7 +275,7 @@ def launch(
 
 def install_crash_reporting(app: QApplication, clock: Clock, location: Location) -> Reporter:
     """Errors nothing caught show a dialog with a report and go to the user log (ui/crash.py)."""
-    reporter = Reporter(clock, lambda: gather_facts(location, qt=qt_version()), CrashLog(log_dir()))
+    reporter = user_reporter(clock, location, qt=qt_version())
     install(app, reporter)
     return reporter
 
